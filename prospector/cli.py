@@ -1,0 +1,213 @@
+"""The ``prospector`` command line. Every verb has ``--help``; errors are one clear line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from . import __version__
+from .errors import ProspectorError
+from .model import Plan
+from .planfile import read_plan_file, write_plan_file
+from .resources import sample_plan_path
+from .store import PlanStore, default_data_dir
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+GuiStarter = Callable[[str | None], int]
+
+
+def main(argv: Sequence[str] | None = None, *, start_gui: GuiStarter | None = None) -> int:
+    """Run one command. ``start_gui`` opens the desktop app; the ``ui`` package passes it in
+    (``ui.launcher``), so that this package never imports Qt."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.start_gui = start_gui
+    if args.data_dir:
+        os.environ["PROSPECTOR_DATA_DIR"] = str(Path(args.data_dir).expanduser().resolve())
+    handler: Handler = getattr(args, "handler", None) or cmd_gui
+    try:
+        return handler(args)
+    except ProspectorError as exc:
+        _error(str(exc))
+        return 1
+    except KeyboardInterrupt:
+        _error("interrupted; nothing was half-saved")
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback on screen
+        log = _write_crash_log()
+        _error(f"unexpected problem: {type(exc).__name__}: {exc}. Details were written to {log}")
+        return 70
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="prospector",
+        description="Build a B2B prospecting plan and print it as a playbook.",
+        epilog="PLAN is a plan file (.json) or the name or id of a stored plan.",
+    )
+    parser.add_argument("--version", action="version", version=f"prospector {__version__}")
+    parser.add_argument("--data-dir", metavar="FOLDER",
+                        help="folder of the plan store (default: $PROSPECTOR_DATA_DIR or the "
+                             "user data folder)")
+    verbs = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def verb(name: str, handler: Handler, summary: str) -> argparse.ArgumentParser:
+        sub = verbs.add_parser(name, help=summary, description=summary)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    gui = verb("gui", cmd_gui, "Start the desktop app (the default command).")
+    gui.add_argument("plan", nargs="?", metavar="PLAN")
+
+    verb("list", cmd_list, "List the stored plans (name, id, version, last saved).")
+
+    imp = verb("import", cmd_import, "Validate a plan file and store it; prints its id.")
+    src = imp.add_mutually_exclusive_group(required=True)
+    src.add_argument("file", nargs="?", metavar="FILE", help="the plan file (.json)")
+    src.add_argument("--sample", action="store_true", help="import the bundled sample plan")
+    imp.add_argument("--as-new", action="store_true",
+                     help="store it as a new plan even if a plan with its id is stored")
+
+    exp = verb("export-json", cmd_export_json, "Write a plan as a plan file.")
+    exp.add_argument("plan", metavar="PLAN")
+    exp.add_argument("-o", "--output", required=True, metavar="FILE")
+
+    his = verb("history", cmd_history, "List the saved versions of a stored plan.")
+    his.add_argument("plan", metavar="PLAN")
+
+    res = verb("restore", cmd_restore,
+               "Make an earlier version of a stored plan the current one (kept as a new version).")
+    res.add_argument("plan", metavar="PLAN")
+    res.add_argument("version", type=int, metavar="VERSION")
+    return parser
+
+
+# --- helpers ------------------------------------------------------------------------------------
+def _error(message: str) -> None:
+    print(f"prospector: error: {message}", file=sys.stderr)
+
+
+def _warn_notices(store: PlanStore) -> None:
+    for notice in store.notices:
+        print(f"prospector: warning: {notice}", file=sys.stderr)
+    store.notices.clear()
+
+
+def open_store() -> PlanStore:
+    return PlanStore(default_data_dir())
+
+
+def looks_like_file(ref: str) -> bool:
+    return ref.lower().endswith(".json") or os.sep in ref or Path(ref).is_file()
+
+
+def resolve_plan(ref: str, store: PlanStore | None = None) -> Plan:
+    """PLAN on the command line: a plan file path, or a stored plan's name or id."""
+    if looks_like_file(ref):
+        return read_plan_file(ref)
+    store = store or open_store()
+    summary = store.find(ref)
+    plan = store.load(summary.id)
+    _warn_notices(store)
+    return plan
+
+
+def _write_crash_log() -> Path:
+    folder = default_data_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        log = folder / "crash.log"
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"--- {datetime.now().isoformat()} {sys.argv!r}\n")
+            handle.write(traceback.format_exc())
+        return log
+    except OSError:
+        return Path("(log could not be written)")
+
+
+# --- verbs --------------------------------------------------------------------------------------
+def cmd_gui(args: argparse.Namespace) -> int:
+    if args.start_gui is None:
+        raise ProspectorError(
+            "the desktop app is not available from here; run the `prospector` command "
+            "(the command-line verbs work: see `prospector --help`)"
+        )
+    return args.start_gui(getattr(args, "plan", None))
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    store = open_store()
+    plans = store.list_plans()
+    _warn_notices(store)
+    if not plans:
+        print(f"No plans stored yet in {store.folder}.")
+        print("Import one with `prospector import FILE`, or the sample: `prospector import --sample`.")
+        return 0
+    width = max(len(p.name) for p in plans)
+    width = max(width, 4)
+    print(f"{'NAME':<{width}}  {'ID':<13}  {'VERSION':>7}  LAST SAVED")
+    for p in plans:
+        saved = p.saved_at.replace("T", " ")[:16]
+        print(f"{p.name:<{width}}  {p.id:<13}  {p.version:>7}  {saved}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    path = sample_plan_path() if args.sample else Path(args.file)
+    plan = read_plan_file(path)
+    store = open_store()
+    if args.as_new:
+        from .model import new_id  # noqa: PLC0415
+
+        plan = plan.model_copy(update={"id": new_id("plan")})
+    existed = any(p.id == plan.id for p in store.list_plans())
+    version = store.save(plan, note=f"imported from {Path(path).name}")
+    _warn_notices(store)
+    what = "updated (version {v})" if existed else "stored"
+    print(plan.id)
+    print(f"{plan.name!r} {what.format(v=version)}.", file=sys.stderr)
+    return 0
+
+
+def cmd_export_json(args: argparse.Namespace) -> int:
+    plan = resolve_plan(args.plan)
+    out = write_plan_file(plan, args.output)
+    print(f"Wrote {plan.name!r} to {out}.", file=sys.stderr)
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    store = open_store()
+    summary = store.find(args.plan)
+    versions = store.history(summary.id)
+    _warn_notices(store)
+    count = f"{len(versions)} version{'s' if len(versions) != 1 else ''}"
+    print(f"{summary.name} ({summary.id}): {count} kept")
+    print(f"{'VERSION':>7}  {'SAVED':<16}  NOTE")
+    for v in versions:
+        current = "  (current)" if v.version == summary.version else ""
+        print(f"{v.version:>7}  {v.saved_at.replace('T', ' ')[:16]:<16}  {v.note}{current}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    store = open_store()
+    summary = store.find(args.plan)
+    new_version = store.restore(summary.id, args.version)
+    _warn_notices(store)
+    print(f"Restored {summary.name!r} to version {args.version}; it is now version "
+          f"{new_version} (version {summary.version} is kept in the history).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

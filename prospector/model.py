@@ -1,0 +1,335 @@
+"""The prospecting plan, in the sales leader's words (see shared METHOD.md).
+
+Pure data with validation (pydantic). No Qt, no storage: everything here can be used from the
+CLI, the app, the PDF renderer and the tests alike.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+FORMAT_NAME = "prospector-plan"
+SCHEMA_VERSION = 2
+
+Tier = Literal["A", "B", "C"]
+TIERS: tuple[str, ...] = ("A", "B", "C")
+
+
+def new_id(prefix: str) -> str:
+    """A short, stable, human-skimmable id such as ``acc-3f9a1c2b``."""
+    return f"{prefix}-{uuid.uuid4().hex[:8]}"
+
+
+class Channel(StrEnum):
+    PHONE = "phone"
+    EMAIL = "email"
+    SOCIAL = "social"
+    MAIL = "mail"
+    IN_PERSON = "in_person"
+    EVENT = "event"
+    VIDEO = "video"
+
+    @property
+    def label(self) -> str:
+        return CHANNEL_LABELS[self]
+
+
+CHANNEL_LABELS = {
+    Channel.PHONE: "Phone",
+    Channel.EMAIL: "Email",
+    Channel.SOCIAL: "Social",
+    Channel.MAIL: "Mail",
+    Channel.IN_PERSON: "In person",
+    Channel.EVENT: "Event",
+    Channel.VIDEO: "Video",
+}
+
+
+def _strip(value: str) -> str:
+    return value.strip()
+
+
+_HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _email_address(value: str) -> str:
+    if value and not _EMAIL.match(value):
+        raise ValueError("is not an email address (expected name@company.com)")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_strip)]
+Name = Annotated[str, AfterValidator(_strip), Field(min_length=1, max_length=200)]
+Email = Annotated[str, AfterValidator(_strip), AfterValidator(_email_address)]
+_LOGO = re.compile(r"^data:image/(png|jpeg);base64,[A-Za-z0-9+/=\s]+$")
+
+
+class Part(BaseModel):
+    """Base for every part of a plan: unknown fields are refused, text is trimmed."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
+
+
+class PlanBasics(Part):
+    company: Text = Field("", description="The company selling (appears on the playbook cover).")
+    offering: Text = Field("", description="What we sell, in one line.")
+    owner: Text = Field("", description="The sales leader who owns this plan.")
+    goal: Text = Field("", description="The goal of the campaign, e.g. 40 first meetings with A accounts by June.")
+    strategy: Text = Field("", description="How we will win: the few big choices behind the plan.")
+    sales_force: Text = Field("", description="Who the plan is for, e.g. the 6 account executives in EMEA.")
+    roles: Text = Field("", description="Role clarity: who prospects and opens, who serves existing clients.")
+    start_date: date | None = None
+    end_date: date | None = None
+    page_size: Literal["A4", "Letter"] = "A4"
+    brand_colour: str = Field("#1F4E79", description="Accent colour of the playbook, as #RRGGBB.")
+    logo: str | None = Field(None, description="Logo as a data:image/png;base64 URI (never a path or URL).")
+
+    @field_validator("brand_colour")
+    @classmethod
+    def _colour(cls, value: str) -> str:
+        if not _HEX_COLOUR.match(value):
+            raise ValueError("must be a colour written as #RRGGBB, for example #1F4E79")
+        return value.upper()
+
+    @field_validator("logo")
+    @classmethod
+    def _logo(cls, value: str | None) -> str | None:
+        if value and not _LOGO.match(value):
+            raise ValueError("must be a PNG or JPEG image embedded as a data: URI")
+        return value or None
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> PlanBasics:
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValueError("the end date is before the start date")
+        return self
+
+
+class IdealClientProfile(Part):
+    industries: list[Text] = Field(default_factory=list)
+    company_size: Text = Field("", description="e.g. 500-5,000 employees or EUR 100M-1B revenue.")
+    geography: list[Text] = Field(default_factory=list)
+    trigger_events: list[Text] = Field(
+        default_factory=list, description="Events that make a prospect ready to talk."
+    )
+    disqualifiers: list[Text] = Field(default_factory=list, description="Who we do not pursue.")
+    notes: Text = ""
+
+    def is_empty(self) -> bool:
+        return not (self.industries or self.company_size or self.geography or self.trigger_events)
+
+
+class Contact(Part):
+    name: Name
+    title: Text = ""
+    persona_id: str | None = None
+    email: Email = ""
+    phone: Text = ""
+    notes: Text = ""
+
+
+class TargetAccount(Part):
+    id: str = Field(default_factory=lambda: new_id("acc"))
+    name: Name
+    tier: Tier = "B"
+    industry: Text = ""
+    employees: int | None = Field(None, ge=0)
+    annual_revenue: Text = ""
+    website: Text = ""
+    city: Text = ""
+    country: Text = ""
+    why: Text = Field("", description="Why this account is a target.")
+    notes: Text = ""
+    contacts: list[Contact] = Field(default_factory=list)
+
+
+class Persona(Part):
+    id: str = Field(default_factory=lambda: new_id("per"))
+    role: Name
+    responsibilities: Text = ""
+    cares_about: list[Text] = Field(
+        default_factory=list, description="The outcomes and problems this person cares about."
+    )
+    value_means: Text = Field("", description="What value means to them.")
+
+
+class ValueTouch(Part):
+    id: str = Field(default_factory=lambda: new_id("tch"))
+    title: Name
+    channel: Channel
+    value: Text = Field("", description="The insight or idea that gives the client something of value.")
+    persona_ids: list[str] = Field(default_factory=list)
+    asset: Text = Field("", description="The asset it uses, e.g. a benchmark report.")
+    message: Text = Field(
+        "", description="Talk track or message template; merge fields like {{first_name}}, {{company}}."
+    )
+
+
+class Differentiator(Part):
+    id: str = Field(default_factory=lambda: new_id("dif"))
+    difference: Name
+    why_it_matters: Text = Field("", description="Why the difference matters to this client.")
+    proof: Text = Field("", description="A case, data or a reference that proves it.")
+    alternative: Text = Field("", description="What it beats: a competitor or the status quo.")
+    talk_track: Text = ""
+
+
+class CadenceStep(Part):
+    day: int = Field(..., ge=0, le=730, description="Day offset from the start of the campaign (0 = first day).")
+    channel: Channel
+    touch_id: str | None = None
+    objective: Text = ""
+    is_ask: bool = Field(False, description="This step asks for a meeting.")
+
+
+class Cadence(Part):
+    id: str = Field(default_factory=lambda: new_id("cad"))
+    name: Name
+    tiers: list[Tier] = Field(default_factory=list, description="Tiers it is for (empty = all).")
+    persona_ids: list[str] = Field(default_factory=list, description="Personas it is for (empty = all).")
+    steps: list[CadenceStep] = Field(default_factory=list)
+
+    @property
+    def span_days(self) -> int:
+        return max((s.day for s in self.steps), default=0)
+
+    def ordered_steps(self) -> list[CadenceStep]:
+        return sorted(self.steps, key=lambda s: s.day)
+
+
+class Target(Part):
+    metric: Name = Field(..., description="e.g. First meetings held.")
+    kind: Literal["activity", "outcome"] = "outcome"
+    period: Literal["week", "month"] = "week"
+    per_rep: float = Field(..., ge=0)
+    creates_opportunities: bool = Field(
+        False, description="Counts towards opportunity creation (first meetings, new opportunities)."
+    )
+
+
+class Accountability(Part):
+    targets: list[Target] = Field(default_factory=list)
+    review: Text = Field("", description="How and when the targets are reviewed.")
+    daily_touch_capacity: int = Field(25, ge=1, le=500, description="Most touches a rep does in a day.")
+    holiday_country: Text = Field("", description="Country code whose public holidays the schedule skips.")
+
+
+class Rep(Part):
+    id: str = Field(default_factory=lambda: new_id("rep"))
+    name: Name
+    email: Email = ""
+    territory: Text = ""
+    account_ids: list[str] = Field(default_factory=list)
+    start_date: date | None = None
+
+
+class Plan(Part):
+    format: Literal["prospector-plan"] = FORMAT_NAME
+    schema_version: int = SCHEMA_VERSION
+    name: Name
+    id: str = Field(default_factory=lambda: new_id("plan"))
+    basics: PlanBasics = Field(default_factory=PlanBasics)
+    ideal_client_profile: IdealClientProfile = Field(default_factory=IdealClientProfile)
+    accounts: list[TargetAccount] = Field(default_factory=list)
+    personas: list[Persona] = Field(default_factory=list)
+    touches: list[ValueTouch] = Field(default_factory=list)
+    differentiators: list[Differentiator] = Field(default_factory=list)
+    cadences: list[Cadence] = Field(default_factory=list)
+    accountability: Accountability = Field(default_factory=Accountability)
+    reps: list[Rep] = Field(default_factory=list)
+
+    @field_validator("schema_version")
+    @classmethod
+    def _current_version(cls, value: int) -> int:
+        if value != SCHEMA_VERSION:
+            raise ValueError(
+                f"is {value}; this version of Prospector reads version {SCHEMA_VERSION} "
+                "(older files are migrated by load_plan)"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> Plan:
+        problems: list[str] = []
+        _unique(problems, "accounts", [a.id for a in self.accounts])
+        _unique(problems, "personas", [p.id for p in self.personas])
+        _unique(problems, "touches", [t.id for t in self.touches])
+        _unique(problems, "differentiators", [d.id for d in self.differentiators])
+        _unique(problems, "cadences", [c.id for c in self.cadences])
+        _unique(problems, "reps", [r.id for r in self.reps])
+        personas = {p.id for p in self.personas}
+        touches = {t.id for t in self.touches}
+        accounts = {a.id for a in self.accounts}
+        for i, acc in enumerate(self.accounts):
+            for j, contact in enumerate(acc.contacts):
+                if contact.persona_id and contact.persona_id not in personas:
+                    problems.append(
+                        f"accounts[{i}].contacts[{j}].persona_id: no persona has id "
+                        f"'{contact.persona_id}'"
+                    )
+        for i, touch in enumerate(self.touches):
+            for pid in touch.persona_ids:
+                if pid not in personas:
+                    problems.append(f"touches[{i}].persona_ids: no persona has id '{pid}'")
+        for i, cadence in enumerate(self.cadences):
+            for pid in cadence.persona_ids:
+                if pid not in personas:
+                    problems.append(f"cadences[{i}].persona_ids: no persona has id '{pid}'")
+            for j, step in enumerate(cadence.steps):
+                if step.touch_id and step.touch_id not in touches:
+                    problems.append(
+                        f"cadences[{i}].steps[{j}].touch_id: no touch has id '{step.touch_id}'"
+                    )
+        for i, rep in enumerate(self.reps):
+            for aid in rep.account_ids:
+                if aid not in accounts:
+                    problems.append(f"reps[{i}].account_ids: no account has id '{aid}'")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    # --- look-ups used by the renderer, the coach and the app -------------------------------
+    def persona(self, persona_id: str) -> Persona | None:
+        return next((p for p in self.personas if p.id == persona_id), None)
+
+    def touch(self, touch_id: str | None) -> ValueTouch | None:
+        return next((t for t in self.touches if t.id == touch_id), None)
+
+    def account(self, account_id: str) -> TargetAccount | None:
+        return next((a for a in self.accounts if a.id == account_id), None)
+
+    def rep_named(self, name: str) -> Rep | None:
+        wanted = name.strip().casefold()
+        return next((r for r in self.reps if r.name.casefold() == wanted or r.id == name), None)
+
+    def accounts_in_tier(self, tier: str) -> list[TargetAccount]:
+        return [a for a in self.accounts if a.tier == tier]
+
+    def cadence_for(self, account: TargetAccount) -> Cadence | None:
+        """The first cadence meant for this account's tier (a cadence with no tiers fits all)."""
+        for cadence in self.cadences:
+            if not cadence.tiers or account.tier in cadence.tiers:
+                return cadence
+        return None
+
+
+def _unique(problems: list[str], section: str, ids: list[str]) -> None:
+    seen: set[str] = set()
+    for i, item_id in enumerate(ids):
+        if item_id in seen:
+            problems.append(f"{section}[{i}].id: '{item_id}' is used twice; ids must be unique")
+        seen.add(item_id)

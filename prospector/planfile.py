@@ -1,0 +1,115 @@
+"""Plan files: the JSON exchange format (``"format": "prospector-plan"``), read and written safely."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .atomic import atomic_write_bytes
+from .errors import PlanFileError, describe_validation_error
+from .migrations import MigrationError, migrate
+from .model import FORMAT_NAME, Plan
+
+MAX_PLAN_FILE_BYTES = 50 * 1024 * 1024
+
+
+def plan_from_document(doc: object, source: str) -> Plan:
+    """Validate a parsed document (any schema version) into a Plan, or raise PlanFileError."""
+    if not isinstance(doc, dict):
+        raise PlanFileError(source, f"is not a plan (expected a JSON object, found {_json_kind(doc)})")
+    if doc.get("format") != FORMAT_NAME:
+        raise PlanFileError(
+            source,
+            f'is not a Prospector plan file (its "format" is {doc.get("format")!r}, '
+            f'expected "{FORMAT_NAME}")',
+        )
+    try:
+        current = migrate(doc)
+    except MigrationError as exc:
+        raise PlanFileError(source, str(exc)) from None
+    try:
+        return Plan.model_validate(current)
+    except ValidationError as exc:
+        raise PlanFileError(
+            source, describe_validation_error(exc, current), "fix that field and try again"
+        ) from None
+
+
+def parse_plan_text(text: str, source: str) -> Plan:
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise PlanFileError(
+            source,
+            f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+            "was it saved by Prospector or edited by hand?",
+        ) from None
+    return plan_from_document(doc, source)
+
+
+def read_plan_file(path: str | os.PathLike) -> Plan:
+    path = Path(path)
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_PLAN_FILE_BYTES:
+            raise PlanFileError(source, f"is {size // 1_048_576} MB, too large for a plan file")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise PlanFileError(source, "does not exist", "check the path") from None
+    except IsADirectoryError:
+        raise PlanFileError(source, "is a folder, not a plan file") from None
+    except PermissionError:
+        raise PlanFileError(source, "cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise PlanFileError(source, f"cannot be read ({exc.strerror})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PlanFileError(
+            source, f"is not a text file in UTF-8 (byte {exc.start} is not valid UTF-8)"
+        ) from None
+    return parse_plan_text(text, source)
+
+
+def plan_to_json(plan: Plan) -> str:
+    return json.dumps(plan_to_document(plan), indent=2, ensure_ascii=False) + "\n"
+
+
+def plan_to_document(plan: Plan) -> dict:
+    return plan.model_dump(mode="json")
+
+
+def write_plan_file(plan: Plan, path: str | os.PathLike) -> Path:
+    """Write the plan atomically: the file is either the old one or the complete new one."""
+    path = Path(path)
+    try:
+        atomic_write_bytes(path, plan_to_json(plan).encode("utf-8"))
+    except OSError as exc:
+        raise PlanFileError(str(path), f"cannot be written ({exc.strerror or exc})") from None
+    return path
+
+
+def _json_kind(value: object) -> str:
+    return {list: "a list", str: "a string", int: "a number", float: "a number"}.get(
+        type(value), "null" if value is None else type(value).__name__
+    )
+
+
+def plan_json_schema() -> dict:
+    """The JSON Schema of a plan file, generated from the model (kept in docs/)."""
+    schema = Plan.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Prospector plan file"
+    return schema
+
+
+if __name__ == "__main__":  # python -m prospector.planfile docs/plan-format.schema.json
+    import sys
+
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/plan-format.schema.json")
+    target.write_text(json.dumps(plan_json_schema(), indent=2, ensure_ascii=False) + "\n", "utf-8")
+    print(f"wrote {target}")

@@ -1,0 +1,143 @@
+"""The command line as a new user meets it: round trips, and one clear line for each bad input."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from prospector.cli import main
+from prospector.resources import sample_plan_path
+from prospector.store import PlanStore
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _store_bytes(data_dir):
+    path = data_dir / "plans.json"
+    return path.read_bytes() if path.exists() else None
+
+
+def test_import_list_export_round_trips_every_field(capsys, tmp_path, sample_doc):
+    code, out, err = run(capsys, "import", str(sample_plan_path()))
+    assert code == 0 and out.strip() == sample_doc["id"]
+    code, out, _ = run(capsys, "list")
+    assert sample_doc["name"] in out and sample_doc["id"] in out
+    target = tmp_path / "out.json"
+    code, _, err = run(capsys, "export-json", sample_doc["name"], "-o", str(target))
+    assert code == 0 and json.loads(target.read_text("utf-8")) == sample_doc
+
+
+def test_import_sample_shortcut_and_reimport_updates(capsys, sample_doc):
+    assert run(capsys, "import", "--sample")[0] == 0
+    code, out, err = run(capsys, "import", "--sample")
+    assert code == 0 and "updated (version 2)" in err
+    code, out, err = run(capsys, "import", "--sample", "--as-new")
+    assert code == 0 and out.strip() != sample_doc["id"]
+    assert len(PlanStore().list_plans()) == 2
+
+
+def test_history_and_restore(capsys, tmp_path, sample_doc):
+    run(capsys, "import", "--sample")
+    edited = dict(sample_doc, name="Renamed plan")
+    path = tmp_path / "edited.json"
+    path.write_text(json.dumps(edited), "utf-8")
+    run(capsys, "import", str(path))
+    code, out, _ = run(capsys, "history", sample_doc["id"])
+    assert code == 0 and "2 versions kept" in out and "(current)" in out
+    code, out, _ = run(capsys, "restore", "Renamed plan", "1")
+    assert code == 0 and "now version 3" in out
+    assert PlanStore().load(sample_doc["id"]).name == sample_doc["name"]
+
+
+def test_list_on_an_empty_store_says_what_to_do(capsys):
+    code, out, _ = run(capsys, "list")
+    assert code == 0 and "No plans stored yet" in out and "prospector import" in out
+
+
+def test_export_json_accepts_a_plan_file(capsys, tmp_path, sample_doc):
+    target = tmp_path / "copy.json"
+    assert run(capsys, "export-json", str(sample_plan_path()), "-o", str(target))[0] == 0
+    assert json.loads(target.read_text("utf-8")) == sample_doc
+
+
+BAD_INPUTS = {
+    "missing file": (None, "does not exist"),
+    "folder": ("<dir>", "is a folder, not a plan file"),
+    "broken json": ('{"format": "prospector-plan",', "is not valid JSON (line 1"),
+    "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe", "is not a text file in UTF-8"),
+    "wrong type": (
+        json.dumps({"format": "prospector-plan", "schema_version": 2, "name": "X",
+                    "accounts": [{"name": "Acme", "employees": "many"}]}),
+        "accounts[0] (Acme).employees: must be a whole number (got 'many')",
+    ),
+    "not a plan": ('{"hello": "world"}', "is not a Prospector plan file"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_INPUTS))
+def test_bad_import_is_one_clear_line_and_changes_nothing(capsys, tmp_path, data_dir, case):
+    run(capsys, "import", "--sample")
+    before = _store_bytes(data_dir)
+    content, expected = BAD_INPUTS[case]
+    path = tmp_path / "bad.json"
+    if content == "<dir>":
+        path.mkdir()
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
+    elif content is not None:
+        path.write_text(content, "utf-8")
+    code, out, err = run(capsys, "import", str(path))
+    assert code == 1 and out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"prospector: error: {path}: ")
+    assert expected in lines[0]
+    assert _store_bytes(data_dir) == before
+
+
+def test_unknown_plan_is_a_clear_error(capsys, tmp_path):
+    code, _, err = run(capsys, "export-json", "Nonexistent", "-o", str(tmp_path / "x.json"))
+    assert code == 1 and "no stored plan is named or has the id 'Nonexistent'" in err
+    assert not (tmp_path / "x.json").exists()
+    code, _, err = run(capsys, "history", "Nonexistent")
+    assert code == 1 and "prospector list" in err
+
+
+def test_restore_of_a_missing_version(capsys):
+    run(capsys, "import", "--sample")
+    code, _, err = run(capsys, "restore", "plan-sample01", "99")
+    assert code == 1 and "has no version 99" in err
+
+
+def test_export_to_an_unwritable_place(capsys, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code, _, err = run(capsys, "export-json", str(sample_plan_path()), "-o", str(blocker / "o.json"))
+    assert code == 1 and "cannot be written" in err
+
+
+def test_every_verb_has_help():
+    for verb in ("gui", "list", "import", "export-json", "history", "restore"):
+        with pytest.raises(SystemExit) as done:
+            main([verb, "--help"])
+        assert done.value.code == 0
+
+
+def test_installed_command_prints_no_traceback(tmp_path, data_dir):
+    result = subprocess.run(
+        [sys.executable, "-m", "prospector", "import", str(tmp_path / "nope.json")],
+        capture_output=True, text=True, stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip() == f"prospector: error: {tmp_path / 'nope.json'}: does not exist (check the path)"
+
+
+def test_data_dir_option_overrides_the_environment(capsys, tmp_path):
+    other = tmp_path / "elsewhere"
+    assert run(capsys, "--data-dir", str(other), "import", "--sample")[0] == 0
+    assert (other / "plans.json").exists()
