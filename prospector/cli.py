@@ -88,7 +88,22 @@ def build_parser() -> argparse.ArgumentParser:
                "Make an earlier version of a stored plan the current one (kept as a new version).")
     res.add_argument("plan", metavar="PLAN")
     res.add_argument("version", type=int, metavar="VERSION")
+
+    for module in _feature_command_modules():
+        module.register(verb)
     return parser
+
+
+def _feature_command_modules() -> list:
+    """Verbs of the feature modules: each module in ``prospector/commands`` has
+    ``register(verb)``, where ``verb(name, handler, summary)`` returns an argparse sub-parser."""
+    import importlib  # noqa: PLC0415
+    import pkgutil  # noqa: PLC0415
+
+    from . import commands  # noqa: PLC0415
+
+    names = sorted(m.name for m in pkgutil.iter_modules(commands.__path__) if not m.ispkg)
+    return [importlib.import_module(f"{commands.__name__}.{name}") for name in names]
 
 
 # --- helpers ------------------------------------------------------------------------------------
