@@ -1,0 +1,9 @@
+"""The rule registry, filled by importing the check modules, in section order."""
+
+from __future__ import annotations
+
+from . import checks_campaign, checks_messages, checks_targets  # noqa: F401 - they register rules
+from .rules import REGISTRY, SECTIONS, Rule
+
+RULES: tuple[Rule, ...] = tuple(sorted(REGISTRY, key=lambda r: SECTIONS.index(r.section)))
+RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}

@@ -1,0 +1,309 @@
+"""Rules on what the reps say: value-creating touches and differentiators."""
+
+from __future__ import annotations
+
+from ..model import Channel, ValueTouch
+from .rules import SECTION_TITLES, Context, Hit, rule, short
+from .text import EMPTY_PHRASES, GENERIC_CLAIMS, fewer_words_than, has_merge_field, word_count
+from .thresholds import Thresholds
+
+_WRITTEN = frozenset({Channel.EMAIL, Channel.SOCIAL, Channel.MAIL, Channel.VIDEO})
+_SHORT_FORM = frozenset({Channel.EMAIL, Channel.SOCIAL})
+
+
+def _quote_list(phrases: list[str], limit: int = 3) -> str:
+    quoted = [f"“{p}”" for p in phrases[:limit]]
+    if len(phrases) > limit:
+        return ", ".join(quoted) + f" and {len(phrases) - limit} more"
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def _value_missing(touch: ValueTouch, th: Thresholds) -> bool:
+    """No value, or a value that is nothing but empty phrases (``Just checking in.``)."""
+    if not touch.value:
+        return True
+    if not EMPTY_PHRASES.search(touch.value):
+        return False
+    rest = EMPTY_PHRASES.strip(touch.value).strip(" .,!?;:-")
+    return word_count(rest) <= th.max_words_besides_empty_phrases
+
+
+# --- touches -----------------------------------------------------------------------------------
+@rule(
+    "touches-none", section="touches", severity="blocker",
+    title="No value-creating touches",
+    trips="The plan has no touches.",
+    why="Touches are the tools that open relationships. Without them the reps improvise, and an "
+        "improvised touch is usually \"just checking in\".",
+    fix="Write the touches the campaign will deliver: for each, the channel, the insight it gives "
+        "the client, who it is for and the words to use.",
+)
+def _touches_none(ctx: Context):
+    if not ctx.plan.touches:
+        yield Hit(None, SECTION_TITLES["touches"], "The plan has no value-creating touches.")
+
+
+@rule(
+    "touch-no-value", section="touches", severity="blocker",
+    title="Touch that gives the client nothing",
+    trips="A touch's value is empty, or is nothing but empty phrases (at most "
+          "{max_words_besides_empty_phrases} other words).",
+    why="Every touch spends some of the client's time and some of your credibility. A touch that "
+        "gives nothing teaches the prospect to ignore the next one. A plan with 40 empty touches "
+        "is worse than one with 10 that each help the client.",
+    fix="State the insight or idea the client takes away: a number about their business, a risk "
+        "they have not seen, an idea from a peer. If there is none, cut the touch.",
+    thresholds=("max_words_besides_empty_phrases",),
+)
+def _touch_no_value(ctx: Context):
+    for touch in ctx.plan.touches:
+        if _value_missing(touch, ctx.th):
+            what = ("states no value" if not touch.value
+                    else f"offers only “{touch.value.rstrip('.!… ')}”")
+            yield Hit(touch.id, touch.title,
+                      f"“{touch.title}” {what}: the client gets nothing from it.", field="value")
+
+
+@rule(
+    "touch-value-thin", section="touches", severity="warning",
+    title="Touch value too thin to judge",
+    trips="A touch's value has fewer than {min_value_words} words.",
+    why="A few words usually name the asset (\"our case study\") rather than what the client "
+        "learns from it. The rep then delivers the asset and the value stays unsaid.",
+    fix="Say what the client learns or can do after this touch, in a sentence: \"Shows where "
+        "their plants sit against 212 peers, and the three assets that cause most lost hours.\"",
+    thresholds=("min_value_words",),
+)
+def _touch_value_thin(ctx: Context):
+    for touch in ctx.plan.touches:
+        thin = fewer_words_than(touch.value, ctx.th.min_value_words)
+        if thin and not _value_missing(touch, ctx.th):
+            yield Hit(touch.id, touch.title,
+                      f"The value of “{touch.title}” is only “{touch.value}”.", field="value")
+
+
+@rule(
+    "touch-empty-phrase", section="touches", severity="warning",
+    title="Touch built on an empty phrase",
+    trips="A touch's title, value or message uses an empty phrase (see the list below), unless "
+          "it is negated or quoted as what not to say.",
+    why="\"Just checking in\", \"touching base\" and \"circling back\" tell the client you have "
+        "nothing to say and want their time anyway. They are the sound of a rep without a plan.",
+    fix="Replace the phrase with the reason for reaching out: the insight, number or idea you "
+        "bring. Open with it in the first line.",
+)
+def _touch_empty_phrase(ctx: Context):
+    for touch in ctx.plan.touches:
+        fields = [("title", touch.title), ("message", touch.message)]
+        if not _value_missing(touch, ctx.th):
+            fields.insert(1, ("value", touch.value))
+        found: list[str] = []
+        where: list[str] = []
+        for name, text in fields:
+            phrases = EMPTY_PHRASES.find(text)
+            if phrases:
+                found.extend(p for p in phrases if p.lower() not in map(str.lower, found))
+                where.append(name)
+        if found:
+            yield Hit(touch.id, touch.title,
+                      f"“{touch.title}” leans on {_quote_list(found)} "
+                      f"(in its {' and '.join(where)}).",
+                      field=where[0])
+
+
+@rule(
+    "touch-generic-claim", section="touches", severity="tip",
+    title="Touch that sells with generic claims",
+    trips="A touch's value or message uses a generic claim (see the list below), unless negated.",
+    why="\"Industry-leading\" and \"world-class\" are what every competitor says. In a touch they "
+        "turn an insight into an advertisement, and the client stops reading.",
+    fix="Cut the claim and let a fact about the client's business, or a result at a named peer, "
+        "do the work.",
+)
+def _touch_generic_claim(ctx: Context):
+    for touch in ctx.plan.touches:
+        found = [*GENERIC_CLAIMS.find(touch.value), *GENERIC_CLAIMS.find(touch.message)]
+        if found:
+            yield Hit(touch.id, touch.title,
+                      f"“{touch.title}” sells with {_quote_list(found)}.", field="message")
+
+
+@rule(
+    "touch-unused", section="touches", severity="tip",
+    title="Touch no cadence uses",
+    trips="The plan has cadences, and no step delivers this touch.",
+    why="A touch outside every campaign is never delivered on schedule; reps only use what the "
+        "cadence puts in front of them.",
+    fix="Put the touch into a cadence step, or remove it if it is no longer needed.",
+)
+def _touch_unused(ctx: Context):
+    if not ctx.plan.cadences:
+        return
+    for touch in ctx.plan.touches:
+        if touch.id not in ctx.touch_ids_in_cadences:
+            yield Hit(touch.id, touch.title, f"No cadence delivers “{touch.title}”.")
+
+
+@rule(
+    "touch-no-persona", section="touches", severity="tip",
+    title="Touch written for nobody in particular",
+    trips="The plan has personas, and a touch lists none.",
+    why="Value depends on who receives it: a benchmark that helps a COO bores an IT lead. "
+        "Naming the persona tells the rep whom to send it to.",
+    fix="Choose the personas this touch helps.",
+)
+def _touch_no_persona(ctx: Context):
+    if not ctx.plan.personas:
+        return
+    for touch in ctx.plan.touches:
+        if not touch.persona_ids:
+            yield Hit(touch.id, touch.title, f"“{touch.title}” names no persona.",
+                      field="persona_ids")
+
+
+@rule(
+    "touch-no-message", section="touches", severity="tip",
+    title="Touch without words",
+    trips="A touch has no talk track or message template.",
+    why="The leader supplies the language. Without it, each rep writes their own, and the "
+        "value gets lost in the first sentence.",
+    fix="Write the talk track or the message template, with merge fields such as {{first_name}} "
+        "and {{company}}.",
+)
+def _touch_no_message(ctx: Context):
+    for touch in ctx.plan.touches:
+        if not touch.message:
+            yield Hit(touch.id, touch.title, f"“{touch.title}” has no talk track or template.",
+                      field="message")
+
+
+@rule(
+    "touch-not-personalised", section="touches", severity="tip",
+    title="Written touch with no personalisation",
+    trips="An email, social, mail or video message of at least {min_personalised_words} words "
+          "has no merge field.",
+    why="A message that could go to anyone reads as a mass mailing, and is treated as one.",
+    fix="Add merge fields ({{first_name}}, {{company}}, {{industry}}) where the message speaks "
+        "about the client.",
+    thresholds=("min_personalised_words",),
+)
+def _touch_not_personalised(ctx: Context):
+    for touch in ctx.plan.touches:
+        if (touch.channel in _WRITTEN
+                and not fewer_words_than(touch.message, ctx.th.min_personalised_words)
+                and not has_merge_field(touch.message)):
+            yield Hit(touch.id, touch.title,
+                      f"The message of “{touch.title}” has no merge field: it reads like a "
+                      "mass mailing.",
+                      field="message")
+
+
+@rule(
+    "touch-too-long", section="touches", severity="tip",
+    title="Message too long to be read",
+    trips="An email or social message has more than {max_written_words} words.",
+    why="Busy buyers skim. A long message buries the one insight that earns a reply.",
+    fix="Cut to the insight, one proof and one question; move the rest into the asset.",
+    thresholds=("max_written_words",),
+)
+def _touch_too_long(ctx: Context):
+    for touch in ctx.plan.touches:
+        if touch.channel not in _SHORT_FORM:
+            continue
+        words = word_count(touch.message)
+        if words > ctx.th.max_written_words:
+            yield Hit(touch.id, touch.title,
+                      f"The {touch.channel.label.lower()} “{touch.title}” runs to {words} words.",
+                      field="message")
+
+
+# --- differentiators ---------------------------------------------------------------------------
+@rule(
+    "differentiators-none", section="differentiators", severity="warning",
+    title="No differentiators",
+    trips="The plan has no differentiators.",
+    why="Every prospect asks \"What makes you different?\". Without the leader's answer, each "
+        "rep makes one up, and most land on \"great service\".",
+    fix="Write the 3 to 5 differences that matter to your clients, each with why it matters, "
+        "proof and the alternative it beats.",
+)
+def _differentiators_none(ctx: Context):
+    if not ctx.plan.differentiators:
+        yield Hit(None, SECTION_TITLES["differentiators"], "The plan has no differentiators.")
+
+
+@rule(
+    "differentiator-generic", section="differentiators", severity="warning",
+    title="Generic differentiator",
+    trips="A differentiator's difference, why it matters or proof uses a generic claim (see the "
+          "list below), or the difference has fewer than {min_difference_words} words.",
+    why="A difference only counts when it makes a difference for the client. \"Great service\" "
+        "and \"industry-leading\" are what every competitor claims, so they differentiate nobody.",
+    fix="Say what you do that the alternative does not, concretely enough that a competitor "
+        "could not say the same sentence.",
+    thresholds=("min_difference_words",),
+)
+def _differentiator_generic(ctx: Context):
+    for dif in ctx.plan.differentiators:
+        label = short(dif.difference)
+        found: list[str] = []
+        where = None
+        for name, text in (("difference", dif.difference), ("why_it_matters", dif.why_it_matters),
+                           ("proof", dif.proof)):
+            phrases = GENERIC_CLAIMS.find(text)
+            if phrases:
+                found.extend(phrases)
+                where = where or name
+        if found:
+            yield Hit(dif.id, label, f"“{label}” rests on {_quote_list(found)}: every competitor "
+                      "says the same.", field=where)
+        elif fewer_words_than(dif.difference, ctx.th.min_difference_words):
+            yield Hit(dif.id, label, f"“{label}” is a label, not a difference a rep can explain.",
+                      field="difference")
+
+
+@rule(
+    "differentiator-no-proof", section="differentiators", severity="warning",
+    title="Differentiator without proof",
+    trips="A differentiator has no proof.",
+    why="An unproven difference is a claim, and buyers discount claims. Proof (a named client, "
+        "a number, a reference) is what makes a rep believable.",
+    fix="Add a case, data or a reference the client can check.",
+)
+def _differentiator_no_proof(ctx: Context):
+    for dif in ctx.plan.differentiators:
+        if not dif.proof:
+            yield Hit(dif.id, short(dif.difference),
+                      f"“{short(dif.difference)}” has no proof.", field="proof")
+
+
+@rule(
+    "differentiator-no-why", section="differentiators", severity="warning",
+    title="Differentiator without why it matters",
+    trips="A differentiator does not say why it matters to the client.",
+    why="A difference that does not make a difference for the client is trivia. The rep must "
+        "be able to say what changes for them.",
+    fix="Say what the client gains from the difference: time, money, risk taken away.",
+)
+def _differentiator_no_why(ctx: Context):
+    for dif in ctx.plan.differentiators:
+        if not dif.why_it_matters:
+            yield Hit(dif.id, short(dif.difference),
+                      f"“{short(dif.difference)}” does not say why it matters to the client.",
+                      field="why_it_matters")
+
+
+@rule(
+    "differentiator-no-alternative", section="differentiators", severity="tip",
+    title="Differentiator without the alternative it beats",
+    trips="A differentiator names no alternative (a competitor or the status quo).",
+    why="Different from what? The strongest competitor is often doing nothing. Naming the "
+        "alternative tells the rep which comparison to make.",
+    fix="Name the alternative it beats: a competitor, a kind of solution, or the status quo.",
+)
+def _differentiator_no_alternative(ctx: Context):
+    for dif in ctx.plan.differentiators:
+        if not dif.alternative:
+            yield Hit(dif.id, short(dif.difference),
+                      f"“{short(dif.difference)}” does not name the alternative it beats.",
+                      field="alternative")

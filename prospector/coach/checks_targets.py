@@ -1,0 +1,323 @@
+"""Rules on direction and real targets: basics, ideal client profile, accounts, personas, reps."""
+
+from __future__ import annotations
+
+import re
+
+from .rules import SECTION_TITLES, Context, Hit, rule
+from .text import fewer_words_than
+
+_DIGIT = re.compile(r"\d")
+
+
+# --- basics ------------------------------------------------------------------------------------
+@rule(
+    "basics-no-goal", section="basics", severity="warning",
+    title="No goal for the campaign",
+    trips="The plan's goal is empty.",
+    why="Reps cannot aim at a result nobody has named. \"Prospect more\" is not a plan; a goal "
+        "in meetings, opportunities and a date is the first piece of direction the leader owes "
+        "the sales force.",
+    fix="Write the goal as outcomes and a date, e.g. \"40 first meetings and 12 new "
+        "opportunities with A and B accounts by 30 June\".",
+)
+def _no_goal(ctx: Context):
+    if not ctx.plan.basics.goal:
+        yield Hit(None, SECTION_TITLES["basics"], "The plan has no goal.", field="goal")
+
+
+@rule(
+    "basics-goal-not-measurable", section="basics", severity="tip",
+    title="The goal has no number",
+    trips="The goal is written but contains no figure (no count, amount or date).",
+    why="A goal without a number cannot be reviewed on Monday morning: nobody can tell whether "
+        "the team is on track or behind.",
+    fix="Put numbers in the goal: how many first meetings, how many opportunities or how much "
+        "pipeline, and by when.",
+)
+def _goal_not_measurable(ctx: Context):
+    goal = ctx.plan.basics.goal
+    if goal and not _DIGIT.search(goal):
+        yield Hit(None, SECTION_TITLES["basics"],
+                  f"The goal (“{goal[:80]}”) has no number to measure it by.", field="goal")
+
+
+@rule(
+    "basics-no-roles", section="basics", severity="tip",
+    title="No role clarity",
+    trips="The plan does not say who prospects and who serves existing clients.",
+    why="When everyone is responsible for new business, nobody is. Reps who also serve existing "
+        "clients let the urgent service work crowd out prospecting.",
+    fix="State who does what, e.g. \"Account executives prospect, open and win new clients; "
+        "account managers serve existing clients and do not prospect.\"",
+)
+def _no_roles(ctx: Context):
+    if not ctx.plan.basics.roles:
+        yield Hit(None, SECTION_TITLES["basics"],
+                  "The plan does not say who prospects and who serves existing clients.",
+                  field="roles")
+
+
+# --- ideal client profile ----------------------------------------------------------------------
+_ICP = SECTION_TITLES["ideal_client_profile"]
+
+
+@rule(
+    "icp-missing", section="ideal_client_profile", severity="blocker",
+    title="No ideal client profile",
+    trips="The ideal client profile has no industries, size, geography or trigger events.",
+    why="Without a profile of who we win with, the account list is a phone book, and every rep "
+        "adds accounts by their own taste. The profile is how the plan says no.",
+    fix="Describe the clients you win best with: industries, company size, geography and the "
+        "trigger events that make them ready to talk.",
+)
+def _icp_missing(ctx: Context):
+    if ctx.plan.ideal_client_profile.is_empty():
+        yield Hit(None, _ICP, "The plan has no ideal client profile.")
+
+
+@rule(
+    "icp-no-triggers", section="ideal_client_profile", severity="tip",
+    title="No trigger events",
+    trips="The ideal client profile is filled in but lists no trigger events.",
+    why="Trigger events (a new plant, a new COO, a profit warning) tell reps when a prospect is "
+        "ready to listen and give them a reason to call that is about the client.",
+    fix="List the events that make a prospect ready to talk, and where reps can spot them.",
+)
+def _icp_no_triggers(ctx: Context):
+    icp = ctx.plan.ideal_client_profile
+    if not icp.is_empty() and not icp.trigger_events:
+        yield Hit(None, _ICP, "The profile lists no trigger events.", field="trigger_events")
+
+
+@rule(
+    "icp-no-disqualifiers", section="ideal_client_profile", severity="tip",
+    title="No disqualifiers",
+    trips="The ideal client profile is filled in but lists no disqualifiers.",
+    why="Saying who we do not pursue protects the reps' time as much as the target list does.",
+    fix="Add the few signs that a company will never be a good client (too small, wrong "
+        "process, locked into a competitor).",
+)
+def _icp_no_disqualifiers(ctx: Context):
+    icp = ctx.plan.ideal_client_profile
+    if not icp.is_empty() and not icp.disqualifiers:
+        yield Hit(None, _ICP, "The profile lists no disqualifiers.", field="disqualifiers")
+
+
+# --- accounts ----------------------------------------------------------------------------------
+_ACCOUNTS = SECTION_TITLES["accounts"]
+
+
+@rule(
+    "accounts-none", section="accounts", severity="blocker",
+    title="No target accounts",
+    trips="The plan names no target accounts.",
+    why="A prospecting plan starts with real targets: named accounts the team pursues on "
+        "purpose, the dream clients first.",
+    fix="Add the accounts you want to win, dream clients (tier A) first, each with the reason "
+        "it is a target.",
+)
+def _accounts_none(ctx: Context):
+    if not ctx.plan.accounts:
+        yield Hit(None, _ACCOUNTS, "The plan names no target accounts.")
+
+
+@rule(
+    "account-no-why", section="accounts", severity="warning",
+    title="Target without a reason",
+    trips="An account's \"why it is a target\" is empty or has fewer than {min_reason_words} "
+          "words.",
+    why="The reason an account is a target is what the first touches are built on. Without it "
+        "the rep opens with a pitch instead of something about the client.",
+    fix="Write why this account, and why now: the trigger event, the fit with the profile, the "
+        "problem you can see from outside.",
+    thresholds=("min_reason_words",),
+)
+def _account_no_why(ctx: Context):
+    for account in ctx.plan.accounts:
+        if not account.why:
+            yield Hit(account.id, account.name,
+                      f"{account.name} has no reason for being a target.", field="why")
+        elif fewer_words_than(account.why, ctx.th.min_reason_words):
+            yield Hit(account.id, account.name,
+                      f"The reason for {account.name} (“{account.why}”) is too thin to open with.",
+                      field="why")
+
+
+@rule(
+    "accounts-untiered", section="accounts", severity="warning",
+    title="Accounts are not tiered",
+    trips="At least {min_accounts_for_tiers} accounts, all in the same tier.",
+    why="Tiers decide where the best effort goes. When every account is treated alike, the dream "
+        "clients get the same effort as the rest, and the effort is spread too thin to win them.",
+    fix="Put your dream clients in tier A and give them the richest campaign; put the rest in "
+        "B and C.",
+    thresholds=("min_accounts_for_tiers",),
+)
+def _accounts_untiered(ctx: Context):
+    if ctx.single_tier:
+        tier = ctx.plan.accounts[0].tier
+        n = len(ctx.plan.accounts)
+        if tier == "A":
+            message = f"All {n} accounts are tier A: when every account is a dream client, none is."
+        else:
+            message = (f"All {n} accounts are tier {tier}: nothing tells the reps which are the "
+                       "dream clients.")
+        yield Hit(None, _ACCOUNTS, message, field="tier")
+
+
+@rule(
+    "accounts-no-dream-clients", section="accounts", severity="warning",
+    title="No dream clients",
+    trips="The plan has accounts but none in tier A (and the accounts are tiered).",
+    why="The dream clients are the few accounts that would change the year. Naming them is how "
+        "the plan makes sure they get the most thought and the most persistent campaign.",
+    fix="Choose the handful of accounts you most want to win and make them tier A.",
+)
+def _no_dream_clients(ctx: Context):
+    if ctx.plan.accounts and not ctx.tier_counts["A"] and not ctx.single_tier:
+        yield Hit(None, _ACCOUNTS, "No account is tier A: the plan names no dream clients.",
+                  field="tier")
+
+
+@rule(
+    "accounts-too-many-dream-clients", section="accounts", severity="tip",
+    title="Too many dream clients",
+    trips="With at least {min_accounts_for_tiers} accounts, more than {max_dream_share:.0%} are "
+          "tier A (but not all).",
+    why="Dream clients get more effort: more touches, printed and in-person ones, the leader's "
+        "time. That effort cannot be given to a large share of the list.",
+    fix="Keep tier A to the few accounts you would be proudest to win; move the others to B.",
+    thresholds=("min_accounts_for_tiers", "max_dream_share"),
+)
+def _too_many_dream(ctx: Context):
+    n = len(ctx.plan.accounts)
+    a = ctx.tier_counts["A"]
+    if n < ctx.th.min_accounts_for_tiers or ctx.single_tier:
+        return
+    if a / n > ctx.th.max_dream_share:
+        yield Hit(None, _ACCOUNTS, f"{a} of {n} accounts are tier A ({a / n:.0%}).", field="tier")
+
+
+@rule(
+    "account-dream-no-contacts", section="accounts", severity="tip",
+    title="Dream client without a named contact",
+    trips="A tier A account has no contacts.",
+    why="A dream client is won through people. Until someone is named, the campaign has nobody "
+        "to send the first touch to.",
+    fix="Map at least the operations leader and one other role in the account before the "
+        "campaign starts.",
+)
+def _dream_no_contacts(ctx: Context):
+    for account in ctx.plan.accounts:
+        if account.tier == "A" and not account.contacts:
+            yield Hit(account.id, account.name,
+                      f"{account.name} is a dream client with no named contact.", field="contacts")
+
+
+@rule(
+    "account-no-owner", section="accounts", severity="warning",
+    title="Account nobody owns",
+    trips="The plan has reps, and an account is not in any rep's accounts.",
+    why="An account nobody owns is an account nobody prospects. Accountability needs a name.",
+    fix="Assign the account to one rep.",
+)
+def _account_no_owner(ctx: Context):
+    if not ctx.plan.reps:
+        return
+    for account in ctx.plan.accounts:
+        if account.id not in ctx.owners:
+            yield Hit(account.id, account.name, f"No rep owns {account.name}.")
+
+
+@rule(
+    "account-two-owners", section="accounts", severity="warning",
+    title="Account owned by several reps",
+    trips="An account appears in more than one rep's accounts.",
+    why="Two owners means the client hears from two people with two stories, and each rep "
+        "assumes the other is on it. Role clarity means one owner.",
+    fix="Keep the account with one rep; others can join the campaign as support.",
+)
+def _account_two_owners(ctx: Context):
+    for account in ctx.plan.accounts:
+        names = ctx.owners.get(account.id, [])
+        if len(names) > 1:
+            yield Hit(account.id, account.name,
+                      f"{account.name} is owned by {len(names)} reps ({', '.join(names)}).")
+
+
+# --- personas ----------------------------------------------------------------------------------
+@rule(
+    "personas-none", section="personas", severity="warning",
+    title="No personas",
+    trips="The plan describes no personas.",
+    why="Accounts do not buy; people do. Without the roles you pursue and what they care about, "
+        "touches are written for nobody in particular and land with nobody.",
+    fix="Describe the 3 to 5 roles you reach in each account: what they are responsible for, "
+        "what they care about and what value means to them.",
+)
+def _personas_none(ctx: Context):
+    if not ctx.plan.personas:
+        yield Hit(None, SECTION_TITLES["personas"], "The plan describes no personas.")
+
+
+@rule(
+    "persona-not-served", section="personas", severity="warning",
+    title="Persona no touch serves",
+    trips="The plan has touches, and no touch lists this persona.",
+    why="If no touch is written for a role, the reps have nothing of value to give that person, "
+        "and the role is a target on paper only.",
+    fix="Write at least one touch with an insight for this role, or add the persona to a touch "
+        "that already helps them.",
+)
+def _persona_not_served(ctx: Context):
+    if not ctx.plan.touches:
+        return
+    for persona in ctx.plan.personas:
+        if persona.id not in ctx.persona_ids_served:
+            yield Hit(persona.id, persona.role, f"No touch is written for the {persona.role}.")
+
+
+@rule(
+    "persona-thin", section="personas", severity="tip",
+    title="Persona without what they care about",
+    trips="A persona has neither \"cares about\" nor \"what value means\".",
+    why="Value is in the eye of the buyer. Without what this role cares about, nobody can tell "
+        "whether a touch helps them.",
+    fix="List the outcomes and problems this role cares about, and what value means to them.",
+)
+def _persona_thin(ctx: Context):
+    for persona in ctx.plan.personas:
+        if not persona.cares_about and not persona.value_means:
+            yield Hit(persona.id, persona.role,
+                      f"The {persona.role} persona does not say what they care about.",
+                      field="cares_about")
+
+
+# --- reps --------------------------------------------------------------------------------------
+@rule(
+    "reps-none", section="reps", severity="warning",
+    title="No reps",
+    trips="The plan names no reps.",
+    why="A plan becomes execution when each rep has their accounts and a dated schedule. "
+        "Without reps there are no rep playbooks and nobody to hold accountable.",
+    fix="Add the reps who run the plan and give each their accounts.",
+)
+def _reps_none(ctx: Context):
+    if not ctx.plan.reps:
+        yield Hit(None, SECTION_TITLES["reps"], "The plan names no reps.")
+
+
+@rule(
+    "rep-no-accounts", section="reps", severity="warning",
+    title="Rep without accounts",
+    trips="A rep has no accounts.",
+    why="A rep without named accounts goes back to the phone book, and their targets cannot be "
+        "met by plan.",
+    fix="Give the rep their accounts, or remove them from the plan.",
+)
+def _rep_no_accounts(ctx: Context):
+    for rep in ctx.plan.reps:
+        if not rep.account_ids:
+            yield Hit(rep.id, rep.name, f"{rep.name} has no accounts.", field="account_ids")
+

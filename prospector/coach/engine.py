@@ -1,0 +1,183 @@
+"""``review(plan)``: every rule run on a plan, the findings, and the readiness scores.
+
+Pure and fast (a few milliseconds on the sample plan), so the app can call it on every edit,
+and the CLI, the PDF appendix and the tests use the same function.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Plan
+from .catalog import RULES
+from .rules import SECTIONS, SEVERITIES, Context, Rule, Severity
+from .thresholds import SCORING, THRESHOLDS, Scoring, Thresholds
+
+_SEVERITY_ORDER = {s: i for i, s in enumerate(SEVERITIES)}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing the coach flags: which rule, where (section and item), and what to do."""
+
+    rule_id: str
+    severity: Severity
+    section: str
+    item_id: str | None  # None when the finding is about the whole section
+    item_label: str
+    message: str
+    why: str
+    fix: str
+    field: str | None = None  # the item's field to edit, when there is one
+
+    def to_dict(self) -> dict:
+        return {
+            "rule_id": self.rule_id,
+            "severity": self.severity,
+            "section": self.section,
+            "item": {"id": self.item_id, "label": self.item_label},
+            "field": self.field,
+            "message": self.message,
+            "why": self.why,
+            "fix": self.fix,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreHint:
+    """A fix that would raise the overall score: the rule, how many items, how many points."""
+
+    rule_id: str
+    severity: Severity
+    section: str
+    title: str
+    fix: str
+    items: int
+    gain: int
+
+    def to_dict(self) -> dict:
+        return {"rule_id": self.rule_id, "severity": self.severity, "section": self.section,
+                "title": self.title, "fix": self.fix, "items": self.items, "gain": self.gain}
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    findings: tuple[Finding, ...]
+    section_scores: dict[str, int]
+    overall: int
+    blockers: int
+    warnings: int
+    tips: int
+    raise_score_hints: tuple[ScoreHint, ...] = field(default=())
+    verdict: str = ""  # for people, e.g. "not ready (fix the blockers first)"
+
+    @property
+    def ready(self) -> bool:
+        """No blockers: the plan can go to the sales force."""
+        return self.blockers == 0
+
+    def in_section(self, section: str) -> list[Finding]:
+        return [f for f in self.findings if f.section == section]
+
+    def for_item(self, item_id: str) -> list[Finding]:
+        return [f for f in self.findings if f.item_id == item_id]
+
+    def to_dict(self) -> dict:
+        return {
+            "overall": self.overall,
+            "ready": self.ready,
+            "verdict": self.verdict,
+            "counts": {"blocker": self.blockers, "warning": self.warnings, "tip": self.tips},
+            "section_scores": dict(self.section_scores),
+            "findings": [f.to_dict() for f in self.findings],
+            "raise_score_hints": [h.to_dict() for h in self.raise_score_hints],
+        }
+
+
+def review(plan: Plan, thresholds: Thresholds = THRESHOLDS, scoring: Scoring = SCORING) -> Review:
+    """Run every rule on ``plan``. Findings come by section, then severity, then rule."""
+    ctx = Context(plan, thresholds)
+    fired: list[tuple[Rule, list[Finding]]] = []
+    for rule in RULES:
+        why = rule.text(rule.why, thresholds)
+        fix = rule.text(rule.fix, thresholds)
+        found = [
+            Finding(rule.id, rule.severity, rule.section, hit.item_id, hit.item_label,
+                    hit.message, why, hit.fix or fix, hit.field)
+            for hit in rule.check(ctx)
+        ]
+        if found:
+            fired.append((rule, found))
+    fired.sort(key=lambda rf: (SECTIONS.index(rf[0].section), _SEVERITY_ORDER[rf[0].severity]))
+    findings = tuple(f for _, found in fired for f in found)
+
+    penalties = [(rule, _penalty(rule, found, plan, scoring)) for rule, found in fired]
+    sections, overall = _scores(penalties, scoring)
+    counts = {s: 0 for s in SEVERITIES}
+    for f in findings:
+        counts[f.severity] += 1
+    return Review(findings, sections, overall, counts["blocker"], counts["warning"], counts["tip"],
+                  _hints(fired, penalties, overall, thresholds, scoring),
+                  _verdict(overall, counts["blocker"], scoring))
+
+
+def _verdict(overall: int, blockers: int, scoring: Scoring) -> str:
+    if blockers:
+        return "not ready (fix the blockers first)"
+    if overall >= scoring.ready_score:
+        return "ready for the sales force"
+    return "nearly ready (no blockers, but the warnings weaken the plan)"
+
+
+# --- scoring -----------------------------------------------------------------------------------
+def _section_size(plan: Plan, section: str) -> int:
+    items = getattr(plan, section)
+    return len(items) if isinstance(items, list) else 1
+
+
+def _penalty(rule: Rule, found: list[Finding], plan: Plan, scoring: Scoring) -> float:
+    """Points the rule takes from its section: its weight, scaled by the share of items hit."""
+    if any(f.item_id is None for f in found):
+        share = 1.0
+    else:
+        concerned = len({f.item_id for f in found})
+        share = min(1.0, concerned / max(1, _section_size(plan, rule.section)))
+    floor = scoring.share_floor
+    return scoring.weight_of(rule.severity) * (floor + (1 - floor) * share)
+
+
+def _scores(penalties: list[tuple[Rule, float]], scoring: Scoring) -> tuple[dict[str, int], int]:
+    lost = dict.fromkeys(SECTIONS, 0.0)
+    blocked: set[str] = set()
+    blocker_rules = 0
+    for rule, points in penalties:
+        lost[rule.section] += points
+        if rule.severity == "blocker":
+            blocked.add(rule.section)
+            blocker_rules += 1
+    sections = {}
+    for section in SECTIONS:
+        score = max(0.0, 100.0 - lost[section])
+        if section in blocked:
+            score = min(score, scoring.blocker_section_cap)
+        sections[section] = round(score)
+    weights = dict(scoring.section_weights)
+    mean = sum(sections[s] * weights.get(s, 1.0) for s in SECTIONS) / sum(
+        weights.get(s, 1.0) for s in SECTIONS)
+    share = scoring.weakest_section_share
+    blended = (1 - share) * mean + share * min(sections.values())
+    overall = max(0, round(blended - scoring.blocker_overall_penalty * blocker_rules))
+    return sections, overall
+
+
+def _hints(fired, penalties, overall, thresholds, scoring) -> tuple[ScoreHint, ...]:
+    """The fixes that raise the overall score most: each fired rule, taken away in turn."""
+    hints = []
+    for i, (rule, found) in enumerate(fired):
+        _, without = _scores(penalties[:i] + penalties[i + 1:], scoring)
+        items = len({f.item_id for f in found}) if all(f.item_id for f in found) else 1
+        hints.append(ScoreHint(rule.id, rule.severity, rule.section, rule.title,
+                               found[0].fix if len(found) == 1 else rule.text(rule.fix, thresholds),
+                               items, without - overall))
+    hints.sort(key=lambda h: (-h.gain, _SEVERITY_ORDER[h.severity], SECTIONS.index(h.section)))
+    return tuple(h for h in hints if h.gain > 0)[: thresholds.max_hints]

@@ -1,0 +1,339 @@
+"""Every coach rule, tripped by a plan and not tripped by its near miss.
+
+Each case starts from the sample plan (which trips nothing) and changes as little as possible:
+a trip case must make the rule fire, a near-miss case (often the value just inside a threshold,
+or a phrase that is negated) must not.
+"""
+
+import copy
+import re
+from collections.abc import Callable
+
+import pytest
+
+from prospector.coach import RULES, RULES_BY_ID, SECTIONS, review
+from prospector.model import Plan
+
+Mutation = Callable[[dict], None]
+
+
+# --- helpers that edit a plan document in place ---------------------------------------------
+def _item(doc: dict, section: str, item_id: str) -> dict:
+    return next(x for x in doc[section] if x["id"] == item_id)
+
+
+def touch(doc, tid="tch-01"):
+    return _item(doc, "touches", tid)
+
+
+def dif(doc, did="dif-01"):
+    return _item(doc, "differentiators", did)
+
+
+def steps(doc, cid="cad-02"):
+    return _item(doc, "cadences", cid)["steps"]
+
+
+def no_personas(doc):
+    doc["personas"] = []
+    for account in doc["accounts"]:
+        for contact in account["contacts"]:
+            contact["persona_id"] = None
+    for t in doc["touches"]:
+        t["persona_ids"] = []
+    for c in doc["cadences"]:
+        c["persona_ids"] = []
+
+
+def no_touches(doc):
+    doc["touches"] = []
+    for c in doc["cadences"]:
+        for s in c["steps"]:
+            s["touch_id"] = None
+
+
+def no_accounts(doc):
+    doc["accounts"] = []
+    for rep in doc["reps"]:
+        rep["account_ids"] = []
+
+
+def set_tiers(doc, tiers: str):
+    for account, tier in zip(doc["accounts"], tiers):
+        account["tier"] = tier
+
+
+def set_days(doc, days, cid="cad-02"):
+    for step, day in zip(steps(doc, cid), days):
+        step["day"] = day
+
+
+def set_channels(doc, channels, cid="cad-02"):
+    for step, channel in zip(steps(doc, cid), channels):
+        step["channel"] = channel
+
+
+def keep_steps(doc, n, cid="cad-02"):
+    _item(doc, "cadences", cid)["steps"] = steps(doc, cid)[:n]
+
+
+def four_steps(channels):
+    def mutate(doc):
+        keep_steps(doc, 4)
+        set_channels(doc, channels)
+    return mutate
+
+
+def words(n: int) -> str:
+    return "{{first_name}}, " + " ".join(["insight"] * (n - 1))
+
+
+def no_opportunity_flags(doc):
+    for target in doc["accountability"]["targets"]:
+        target["creates_opportunities"] = False
+
+
+def opportunity_targets_zero(doc):
+    for target in doc["accountability"]["targets"]:
+        if target["creates_opportunities"]:
+            target["per_rep"] = 0
+
+
+def set_(path: str, value) -> Mutation:
+    """``set_("basics.goal", "")``; list items by id: ``set_("touches[tch-01].value", "")``."""
+    def mutate(doc):
+        node = doc
+        parts = path.split(".")
+        for part in parts[:-1]:
+            match = re.fullmatch(r"(\w+)\[(.+)\]", part)
+            node = _item(node, *match.groups()) if match else node[part]
+        node[parts[-1]] = copy.deepcopy(value)
+    return mutate
+
+
+def nothing(doc):
+    pass
+
+
+def drop_touch_from_cadences(tid):
+    def mutate(doc):
+        for c in doc["cadences"]:
+            c["steps"] = [s for s in c["steps"] if s["touch_id"] != tid]
+    return mutate
+
+
+TRIPS: list[tuple[str, Mutation]] = [
+    ("basics-no-goal", set_("basics.goal", "")),
+    ("basics-goal-not-measurable", set_("basics.goal", "Win more dream clients this year")),
+    ("basics-no-roles", set_("basics.roles", "")),
+    ("icp-missing", set_("ideal_client_profile", {"disqualifiers": ["Tiny shops"], "notes": "n"})),
+    ("icp-no-triggers", set_("ideal_client_profile.trigger_events", [])),
+    ("icp-no-disqualifiers", set_("ideal_client_profile.disqualifiers", [])),
+    ("accounts-none", no_accounts),
+    ("account-no-why", set_("accounts[acc-03].why", "")),
+    ("account-no-why", set_("accounts[acc-03].why", "Big and growing")),
+    ("accounts-untiered", lambda d: set_tiers(d, "B" * 26)),
+    ("accounts-untiered", lambda d: set_tiers(d, "A" * 26)),
+    ("accounts-no-dream-clients", lambda d: set_tiers(d, "B" * 16 + "C" * 10)),
+    ("accounts-too-many-dream-clients", lambda d: set_tiers(d, "A" * 11 + "B" * 5 + "C" * 10)),
+    ("account-dream-no-contacts", set_("accounts[acc-01].contacts", [])),
+    ("account-no-owner", set_("reps[rep-01].account_ids", ["acc-03", "acc-08"])),
+    ("account-two-owners", lambda d: _item(d, "reps", "rep-02")["account_ids"].append("acc-02")),
+    ("personas-none", no_personas),
+    ("persona-not-served", lambda d: [t["persona_ids"].remove("per-04")
+                                      for t in d["touches"] if "per-04" in t["persona_ids"]]),
+    ("persona-thin", lambda d: _item(d, "personas", "per-04").update(cares_about=[], value_means="")),
+    ("reps-none", set_("reps", [])),
+    ("rep-no-accounts", set_("reps[rep-03].account_ids", [])),
+    ("touches-none", no_touches),
+    ("touch-no-value", set_("touches[tch-01].value", "")),
+    ("touch-no-value", set_("touches[tch-01].value", "Just checking in.")),
+    ("touch-no-value", set_("touches[tch-01].value", "Following up again.")),
+    ("touch-value-thin", set_("touches[tch-01].value", "Our downtime benchmark report")),
+    ("touch-empty-phrase", set_("touches[tch-01].message",
+                                "{{first_name}}, just checking in on the benchmark I sent.")),
+    ("touch-empty-phrase", set_("touches[tch-01].title", "Quick check-in")),
+    ("touch-empty-phrase", set_("touches[tch-03].message", "Hope you're well! Can we touch base?")),
+    ("touch-generic-claim", lambda d: touch(d).update(
+        message=touch(d)["message"] + " We are an industry-leading provider.")),
+    ("touch-unused", drop_touch_from_cadences("tch-07")),
+    ("touch-no-persona", set_("touches[tch-01].persona_ids", [])),
+    ("touch-no-message", set_("touches[tch-01].message", "")),
+    ("touch-not-personalised", set_("touches[tch-01].message",
+                                    "Attached is the benchmark of unplanned downtime across 212 "
+                                    "plants; page 4 shows the three asset classes behind most lost hours.")),
+    ("touch-too-long", set_("touches[tch-01].message", words(181))),
+    ("differentiators-none", set_("differentiators", [])),
+    ("differentiator-generic", set_("differentiators[dif-01].difference",
+                                    "Great service and industry-leading quality from an experienced team")),
+    ("differentiator-generic", set_("differentiators[dif-01].difference", "Our people")),
+    ("differentiator-generic", set_("differentiators[dif-01].proof", "Clients love our world-class support.")),
+    ("differentiator-no-proof", set_("differentiators[dif-02].proof", "")),
+    ("differentiator-no-why", set_("differentiators[dif-02].why_it_matters", "")),
+    ("differentiator-no-alternative", set_("differentiators[dif-02].alternative", "")),
+    ("cadences-none", set_("cadences", [])),
+    ("cadence-no-ask", lambda d: [s.update(is_ask=False) for s in steps(d)]),
+    ("cadence-no-ask", set_("cadences[cad-02].steps", [])),
+    ("cadence-too-few-touches", lambda d: keep_steps(d, 7)),
+    ("cadence-too-few-touches", set_("cadences[cad-02].steps", [])),
+    ("cadence-too-short", lambda d: set_days(d, [0, 4, 8, 12, 16, 20, 24, 28, 32, 41])),
+    ("cadence-burst", lambda d: set_days(d, [0, 1, 2])),
+    ("cadence-channel-monotony", lambda d: set_channels(d, ["email", "email", "email"])),
+    ("cadence-channel-monotony", four_steps(["email", "phone", "email", "phone"])),
+    ("cadence-repeats-touch", lambda d: steps(d)[2].update(touch_id="tch-03")),
+    ("cadence-repeats-touch", lambda d: [s.update(touch_id="tch-01") for s in steps(d)]),
+    ("cadence-step-no-touch", lambda d: steps(d)[2].update(touch_id=None)),
+    ("cadence-step-empty-phrase", lambda d: steps(d)[3].update(
+        objective="Just checking in to see if they read the checklist.")),
+    ("cadence-step-empty-phrase", lambda d: steps(d)[3].update(objective="Follow up")),
+    ("cadence-asks-first", lambda d: steps(d)[0].update(is_ask=True)),
+    ("cadence-ends-without-ask", lambda d: steps(d)[-1].update(is_ask=False)),
+    ("cadence-long-gap", lambda d: steps(d)[-1].update(day=82)),
+    ("cadence-tier-uncovered", set_("cadences[cad-02].tiers", ["B"])),
+    ("accountability-no-opportunity-targets", no_opportunity_flags),
+    ("accountability-no-opportunity-targets", opportunity_targets_zero),
+    ("accountability-no-review", set_("accountability.review", "")),
+    ("accountability-no-activity-targets", lambda d: d["accountability"].update(
+        targets=[t for t in d["accountability"]["targets"] if t["kind"] != "activity"])),
+]
+
+NEAR_MISSES: list[tuple[str, Mutation]] = [
+    ("basics-no-goal", set_("basics.goal", "Win more")),  # vague, but there is a goal
+    ("basics-goal-not-measurable", set_("basics.goal", "40 first meetings by June")),
+    ("basics-no-roles", nothing),
+    ("icp-missing", set_("ideal_client_profile", {"industries": ["Food processing"]})),
+    ("icp-no-triggers", set_("ideal_client_profile", {})),  # icp-missing says it all
+    ("icp-no-disqualifiers", set_("ideal_client_profile", {})),
+    ("accounts-none", nothing),
+    ("account-no-why", set_("accounts[acc-03].why", "New plant opens in May")),
+    ("accounts-untiered", lambda d: (no_accounts(d), d["accounts"].extend(
+        {"id": f"x{i}", "name": f"X{i}", "tier": "B", "why": "A real reason here"} for i in range(4)))),
+    ("accounts-no-dream-clients", lambda d: set_tiers(d, "B" * 26)),  # untiered says it all
+    ("accounts-too-many-dream-clients", lambda d: set_tiers(d, "A" * 10 + "B" * 6 + "C" * 10)),
+    ("account-dream-no-contacts", set_("accounts[acc-26].contacts", [])),  # a C account
+    ("account-no-owner", set_("reps", [])),  # reps-none says it all
+    ("account-two-owners", nothing),
+    ("personas-none", nothing),
+    ("persona-not-served", no_touches),  # touches-none says it all
+    ("persona-thin", set_("personas[per-04].cares_about", [])),
+    ("reps-none", nothing),
+    ("rep-no-accounts", nothing),
+    ("touches-none", nothing),
+    ("touch-no-value", set_("touches[tch-01].value",
+                            "Not a “just checking in”: shows where their plants sit against 212 peers.")),
+    ("touch-value-thin", set_("touches[tch-01].value", "Shows where their plants sit against 212 peers")),
+    ("touch-empty-phrase", set_("touches[tch-01].message",
+                                "Never say “just checking in”: open with page 4, {{first_name}}.")),
+    ("touch-empty-phrase", set_("touches[tch-01].message",
+                                "No “touch base” emails and don't circle back, {{first_name}}.")),
+    ("touch-generic-claim", lambda d: touch(d).update(
+        message=touch(d)["message"] + " We are not another industry-leading vendor.")),
+    ("touch-unused", set_("cadences", [])),  # cadences-none says it all
+    ("touch-no-persona", no_personas),  # personas-none says it all
+    ("touch-no-message", nothing),
+    ("touch-not-personalised", set_("touches[tch-03].message",  # a phone talk track
+                                    "Attached is the benchmark of unplanned downtime across 212 "
+                                    "plants; page 4 shows the three asset classes behind most lost hours.")),
+    ("touch-not-personalised", set_("touches[tch-01].message", "Page 4 of the benchmark is for you.")),
+    ("touch-too-long", set_("touches[tch-01].message", words(180))),
+    ("touch-too-long", set_("touches[tch-03].message", words(400))),  # a phone talk track
+    ("differentiators-none", nothing),
+    ("differentiator-generic", set_("differentiators[dif-01].difference",
+                                    "Never a “one-stop shop”: we only do predictive maintenance "
+                                    "for discrete manufacturers.")),
+    ("differentiator-no-proof", nothing),
+    ("differentiator-no-why", nothing),
+    ("differentiator-no-alternative", nothing),
+    ("cadences-none", nothing),
+    ("cadence-no-ask", lambda d: [s.update(is_ask=s is steps(d)[-1]) for s in steps(d)]),
+    ("cadence-too-few-touches", lambda d: keep_steps(d, 8)),
+    ("cadence-too-short", lambda d: set_days(d, [0, 4, 8, 12, 16, 20, 24, 28, 32, 42])),
+    ("cadence-too-short", lambda d: keep_steps(d, 1)),  # one step has no span; too-few says it
+    ("cadence-burst", lambda d: set_days(d, [0, 2, 3])),
+    ("cadence-channel-monotony", lambda d: set_channels(d, ["email", "email", "social"])),
+    ("cadence-channel-monotony", four_steps(["email", "phone", "social", "email"])),
+    ("cadence-repeats-touch", lambda d: steps(d)[4].update(touch_id="tch-01")),  # 21 days later
+    ("cadence-step-no-touch", no_touches),  # touches-none says it all
+    ("cadence-step-empty-phrase", lambda d: steps(d)[3].update(
+        objective="Don't just check in: bring the cost-of-downtime number.")),
+    ("cadence-step-empty-phrase", lambda d: steps(d)[3].update(
+        objective="Follow up on the benchmark with the worksheet.")),
+    ("cadence-asks-first", nothing),
+    ("cadence-ends-without-ask", nothing),
+    ("cadence-long-gap", lambda d: steps(d)[-1].update(day=81)),
+    ("cadence-tier-uncovered", set_("cadences[cad-02].tiers", [])),
+    ("accountability-no-opportunity-targets", lambda d: (
+        no_opportunity_flags(d), d["accountability"]["targets"][3].update(
+            creates_opportunities=True, per_rep=0.5))),
+    ("accountability-no-review", nothing),
+    ("accountability-no-activity-targets", nothing),
+]
+
+
+def _review(sample_doc: dict, mutate: Mutation):
+    doc = copy.deepcopy(sample_doc)
+    mutate(doc)
+    plan = Plan.model_validate(doc)
+    return plan, review(plan)
+
+
+def _case_id(case):
+    return case[0]
+
+
+@pytest.mark.parametrize("case", TRIPS, ids=_case_id)
+def test_rule_fires_on_a_plan_that_trips_it(case, sample_doc):
+    rule_id, mutate = case
+    plan, result = _review(sample_doc, mutate)
+    found = [f for f in result.findings if f.rule_id == rule_id]
+    assert found, f"{rule_id} did not fire; fired: {sorted({f.rule_id for f in result.findings})}"
+    rule = RULES_BY_ID[rule_id]
+    ids = {x.id for section in ("accounts", "personas", "touches", "differentiators", "cadences",
+                                "reps") for x in getattr(plan, section)}
+    for finding in found:
+        assert (finding.severity, finding.section) == (rule.severity, rule.section)
+        assert finding.message and finding.why and finding.fix and finding.item_label
+        assert finding.item_id is None or finding.item_id in ids
+        assert "{" not in finding.fix.replace("{{", "").replace("}}", "")
+
+
+@pytest.mark.parametrize("case", NEAR_MISSES, ids=_case_id)
+def test_rule_stays_quiet_on_its_near_miss(case, sample_doc):
+    rule_id, mutate = case
+    _, result = _review(sample_doc, mutate)
+    assert rule_id not in {f.rule_id for f in result.findings}
+
+
+def test_every_rule_has_a_trip_and_a_near_miss():
+    ids = {r.id for r in RULES}
+    assert {c[0] for c in TRIPS} == ids
+    assert {c[0] for c in NEAR_MISSES} == ids
+
+
+def test_rule_ids_are_stable_kebab_case_and_named_after_their_section():
+    prefixes = {"basics": "basics", "ideal_client_profile": "icp", "accounts": "account",
+                "personas": "persona", "touches": "touch", "differentiators": "differentiator",
+                "cadences": "cadence", "accountability": "accountability", "reps": "rep"}
+    assert len({r.id for r in RULES}) == len(RULES)
+    for rule in RULES:
+        assert re.fullmatch(r"[a-z]+(-[a-z]+)+", rule.id), rule.id
+        assert rule.id.startswith(prefixes[rule.section]), rule.id
+        assert rule.severity in ("blocker", "warning", "tip")
+        assert rule.title and rule.trips and rule.why and rule.fix
+
+
+def test_rules_come_in_section_order():
+    order = [SECTIONS.index(r.section) for r in RULES]
+    assert order == sorted(order)
+
+
+def test_every_area_the_method_names_has_a_rule():
+    """The issue's list: each area of 'what a coach would flag' has at least one rule."""
+    ids = {r.id for r in RULES}
+    for needed in ("touch-no-value", "touch-empty-phrase", "differentiator-generic",
+                   "differentiator-no-proof", "differentiator-no-why", "cadence-too-few-touches",
+                   "cadence-too-short", "cadence-burst", "cadence-channel-monotony",
+                   "cadence-no-ask", "accounts-untiered", "account-no-why", "icp-missing",
+                   "persona-not-served", "touch-unused", "accountability-no-opportunity-targets",
+                   "rep-no-accounts"):
+        assert needed in ids, needed
