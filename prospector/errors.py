@@ -101,7 +101,7 @@ def _plain_message(item: dict) -> str:
         return f"must be true or false (got {given!r})"
     if kind in ("string_too_short", "too_short"):
         return "must not be empty"
-    if kind == "string_too_long":
+    if kind in ("string_too_long", "too_long"):
         return f"is too long (at most {ctx.get('max_length')} characters)"
     if kind == "greater_than_equal":
         return f"must be at least {ctx.get('ge')} (got {given!r})"

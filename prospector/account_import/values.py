@@ -1,0 +1,55 @@
+"""Turning CSV cells into account values: employees, tier, revenue, industry."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import TIERS
+
+_THOUSANDS = re.compile(r"^\d{1,3}([.,]\d{3})+$")
+_PLAIN = re.compile(r"^\d+([.,]0+)?$")
+_RANGE = re.compile(r"^\d[\d.,]*\s*(-|–|to|bis)\s*\d[\d.,]*$|^\d[\d.,]*\s*\+$", re.IGNORECASE)
+_TIER = re.compile(r"^(?:tier|class|klasse|prio(?:rity)?)?\s*[-:]?\s*([abc123])\b", re.IGNORECASE)
+_ENUM_CONSTANT = re.compile(r"^[A-Z0-9_]{4,}$")
+
+
+def parse_employees(text: str) -> tuple[int | None, str]:
+    """The head count and, when the cell could not be used, why (for a row warning)."""
+    value = re.sub(r"[\s\u00a0\u202f']", "", text)
+    if not value:
+        return None, ""
+    if _THOUSANDS.match(value):
+        return int(re.sub(r"[.,]", "", value)), ""
+    if _PLAIN.match(value):
+        return int(re.split(r"[.,]", value)[0]), ""
+    if _RANGE.match(text.strip()):
+        return None, f"employees {text!r} is a range, not a number; left empty"
+    return None, f"employees {text!r} is not a whole number; left empty"
+
+
+def parse_tier(text: str, default: str) -> tuple[str, str]:
+    """A, B or C from "A", "tier 1", "2", "Tier C - nurture"...; else the default and why."""
+    value = text.strip()
+    if not value:
+        return default, ""
+    match = _TIER.match(value)
+    if match:
+        letter = match.group(1).upper()
+        return {"1": "A", "2": "B", "3": "C"}.get(letter, letter), ""
+    return default, f"tier {text!r} is not {', '.join(TIERS[:-1])} or {TIERS[-1]}; used {default}"
+
+
+def revenue_text(revenue: str, currency: str) -> str:
+    """The revenue as written, with the currency in front when it has none of its own."""
+    revenue, currency = revenue.strip(), currency.strip()
+    if revenue and currency and not re.search(r"[A-Za-z€$£¥₹₩]", revenue):
+        return f"{currency} {revenue}"
+    return revenue
+
+
+def industry_text(industry: str) -> str:
+    """HubSpot exports industries as constants: ``COMPUTER_SOFTWARE`` -> ``Computer software``."""
+    value = industry.strip()
+    if _ENUM_CONSTANT.match(value) and not value.isdigit():
+        return value.replace("_", " ").capitalize()
+    return value

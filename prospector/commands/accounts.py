@@ -1,0 +1,128 @@
+"""``prospector accounts PLAN``: list a plan's target accounts, or add accounts from a CSV file.
+
+``--import FILE.csv`` reads a CRM or spreadsheet export (see docs/csv-import.md), merges rows that
+name accounts the plan already has, and saves the result: a stored plan gets a new version (the
+old one stays in ``prospector history``), a plan file is rewritten atomically. ``--dry-run`` shows
+the same summary and saves nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..model import TIERS, Plan
+
+
+def register(verb) -> None:
+    sub = verb("accounts", cmd_accounts,
+               "List a plan's target accounts, or add accounts from a CSV file (--import).")
+    sub.add_argument("plan", metavar="PLAN")
+    sub.add_argument("--import", dest="import_file", metavar="FILE.csv",
+                     help="add the accounts of a CSV export (Salesforce, HubSpot, a spreadsheet)")
+    sub.add_argument("--tier", choices=TIERS, default=None,
+                     help="tier of imported accounts whose row names none (default: B)")
+    sub.add_argument("--delimiter", metavar="X",
+                     help="the file's delimiter: , ; | or tab (default: detected)")
+    sub.add_argument("--encoding", metavar="NAME",
+                     help="the file's encoding: utf-8, cp1252, utf-16... (default: detected)")
+    sub.add_argument("--dry-run", action="store_true",
+                     help="show what the import would change and save nothing")
+
+
+def cmd_accounts(args: argparse.Namespace) -> int:
+    from ..errors import ProspectorError  # noqa: PLC0415
+
+    if not args.import_file:
+        given = [flag for flag, value in (("--tier", args.tier), ("--delimiter", args.delimiter),
+                                          ("--encoding", args.encoding),
+                                          ("--dry-run", args.dry_run)) if value]
+        if given:
+            raise ProspectorError(f"{', '.join(given)} go{'es' if len(given) == 1 else ''} with "
+                                  "--import FILE.csv")
+        _print_accounts(_load(args.plan)[0])
+        return 0
+    return _import(args)
+
+
+def _load(ref: str):
+    """The plan, and how to save it: ``(plan, store, stored_id)``; store is None for a file."""
+    from ..cli import _warn_notices, looks_like_file, open_store  # noqa: PLC0415
+    from ..planfile import read_plan_file  # noqa: PLC0415
+
+    if looks_like_file(ref):
+        return read_plan_file(ref), None, None
+    store = open_store()
+    summary = store.find(ref)
+    plan = store.load(summary.id)
+    _warn_notices(store)
+    return plan, store, summary.id
+
+
+def _import(args: argparse.Namespace) -> int:
+    from ..account_import import import_accounts  # noqa: PLC0415
+    from ..cli import _warn_notices  # noqa: PLC0415
+    from ..planfile import write_plan_file  # noqa: PLC0415
+
+    plan, store, _ = _load(args.plan)
+    result = import_accounts(plan, args.import_file, default_tier=args.tier or "B",
+                             delimiter=args.delimiter, encoding=args.encoding)
+    source = Path(args.import_file).name
+    print(f"{source}: read as {_encoding_label(result.encoding)}, "
+          f"{_delimiter_name(result.delimiter)}-separated, into {plan.name!r}")
+    used = ", ".join(f"{field.replace('_', ' ')} <- {result.headers[i]!r}"
+                     for field, i in result.mapping.items())
+    print(f"columns: {used}")
+    unused = [h for i, h in enumerate(result.headers) if i not in result.mapping.values()]
+    if unused:
+        print(f"columns not imported: {', '.join(repr(h) for h in unused)}")
+    for line in result.summary_lines():
+        print(line)
+    if args.dry_run:
+        print("Dry run: nothing was saved.")
+        return 0
+    if not result.changed:
+        print("Nothing to change: the plan already has these accounts.")
+        return 0
+    note = f"imported {len(result.added)} accounts from {source}"
+    if store is None:
+        out = write_plan_file(result.new_plan, args.plan)
+        print(f"Wrote {out}.")
+    else:
+        version = store.save(result.new_plan, note=note)
+        _warn_notices(store)
+        print(f"Saved {plan.name!r} as version {version} (`prospector history` lists the earlier "
+              "ones).")
+    return 0
+
+
+def _print_accounts(plan: Plan) -> None:
+    if not plan.accounts:
+        print(f"{plan.name!r} has no target accounts yet. Add them in the app, or from a CSV "
+              "export: prospector accounts PLAN --import FILE.csv")
+        return
+    rep_of = {aid: rep.name for rep in plan.reps for aid in rep.account_ids}
+    width = min(40, max(len(a.name) for a in plan.accounts))
+    print(f"{'TIER':<4}  {'ACCOUNT':<{width}}  {'REP':<20}  WEBSITE")
+    for tier in TIERS:
+        for a in plan.accounts_in_tier(tier):
+            print(f"{a.tier:<4}  {_cut(a.name, width):<{width}}  "
+                  f"{_cut(rep_of.get(a.id, '-'), 20):<20}  {a.website}")
+    print(f"{len(plan.accounts)} accounts", file=sys.stderr)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _encoding_label(codec: str) -> str:
+    from ..account_import.csv_source import ENCODING_LABELS  # noqa: PLC0415
+
+    return ENCODING_LABELS.get(codec, codec)
+
+
+def _delimiter_name(delimiter: str) -> str:
+    from ..account_import import DELIMITERS  # noqa: PLC0415
+
+    return DELIMITERS.get(delimiter, repr(delimiter))

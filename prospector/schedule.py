@@ -1,0 +1,289 @@
+"""A rep's dated schedule: each account's cadence laid out on business days from a start date.
+
+Rules (the promises the tests check):
+- touches fall on business days only: no Saturday, Sunday or public holiday of the plan's holiday
+  country (``plan.accountability.holiday_country``, e.g. ``DE`` or ``DE-BY``);
+- every account gets every step of its cadence (``plan.cadence_for``), in order, and a step is
+  never closer to the step before it than the cadence says (a step on day 7 after one on day 3 is
+  at least 4 calendar days later); moving off a weekend only ever makes gaps longer;
+- no day has more touches than the rep's capacity (``accountability.daily_touch_capacity``).
+
+How: accounts are taken dream clients first (tier A, B, C, then the order of the rep's list).
+Each account starts on the earliest business day from which its whole cadence fits under the
+capacity as it stands, so accounts are staggered instead of squeezed, and each keeps its cadence's
+rhythm. Only a cadence with more same-day steps than the capacity allows cannot fit whole; its
+steps then move to the next day with room.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from itertools import groupby, pairwise
+from typing import NamedTuple
+
+from .business_days import BusinessCalendar
+from .errors import ProspectorError
+from .model import Channel, Plan, Rep, TargetAccount
+from .textnorm import fold, person_key
+
+TIER_ORDER = {"A": 0, "B": 1, "C": 2}
+_MAX_START_TRIES = 5000  # business days (20 years): far beyond any real plan
+
+
+class ScheduleError(ProspectorError):
+    pass
+
+
+class ScheduledTouch(NamedTuple):
+    """One touch a rep makes on one account on one business day (immutable; ``_asdict()``)."""
+
+    date: date
+    account_id: str
+    account_name: str
+    tier: str
+    step_index: int  # 0-based position in the cadence's steps, ordered by day
+    day_offset: int  # the step's day in the cadence
+    channel: Channel
+    touch_id: str | None
+    touch_title: str
+    objective: str
+    talk_track: str
+    is_ask: bool
+    cadence_id: str = ""
+    cadence_name: str = ""
+    step_count: int = 0
+    touch_value: str = ""
+
+    @property
+    def step_number(self) -> int:
+        """1-based, for people: "step 3 of 13"."""
+        return self.step_index + 1
+
+
+@dataclass(frozen=True, slots=True)
+class UnscheduledAccount:
+    account_id: str
+    account_name: str
+    tier: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleWeek:
+    """The touches of one calendar week; week 1 holds the schedule's start date."""
+
+    number: int
+    monday: date
+    touches: tuple[ScheduledTouch, ...]
+
+    @property
+    def friday(self) -> date:
+        return self.monday + timedelta(days=4)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    plan_id: str
+    plan_name: str
+    rep_id: str
+    rep_name: str
+    rep_email: str
+    start: date
+    capacity: int
+    country: str
+    touches: tuple[ScheduledTouch, ...]  # by date, then tier, then the rep's account order
+    account_starts: dict[str, date] = field(default_factory=dict)
+    unscheduled: tuple[UnscheduledAccount, ...] = ()
+    holidays: tuple[tuple[date, str], ...] = ()  # weekday holidays skipped, within the schedule
+
+    @property
+    def first_day(self) -> date | None:
+        return self.touches[0].date if self.touches else None
+
+    @property
+    def last_day(self) -> date | None:
+        return self.touches[-1].date if self.touches else None
+
+    def by_week(self) -> list[ScheduleWeek]:
+        first_monday = self.start - timedelta(days=self.start.weekday())
+
+        def monday(t: ScheduledTouch) -> date:
+            return t.date - timedelta(days=t.date.weekday())
+
+        return [ScheduleWeek((week - first_monday).days // 7 + 1, week, tuple(items))
+                for week, items in groupby(self.touches, key=monday)]
+
+    def by_day(self) -> dict[date, list[ScheduledTouch]]:
+        return {day: list(items) for day, items in groupby(self.touches, key=lambda t: t.date)}
+
+    def for_account(self, account_id: str) -> list[ScheduledTouch]:
+        return [t for t in self.touches if t.account_id == account_id]
+
+    def load_by_day(self) -> dict[date, int]:
+        return dict(Counter(t.date for t in self.touches))
+
+
+def find_rep(plan: Plan, ref: str) -> Rep:
+    """A rep by id, name or email; accents and name order do not matter ("Mette Sorensen")."""
+    wanted = ref.strip()
+    rep = plan.rep_named(wanted) or next(
+        (r for r in plan.reps if r.email and r.email.casefold() == wanted.casefold()), None)
+    rep = rep or next((r for r in plan.reps if person_key(r.name) == person_key(wanted)), None)
+    if rep is None:  # a first or last name alone, when only one rep has it
+        hits = [r for r in plan.reps if fold(wanted) in fold(r.name).split()]
+        rep = hits[0] if len(hits) == 1 else None
+    if rep is not None:
+        return rep
+    if not plan.reps:
+        raise ScheduleError(f"the plan {plan.name!r} has no reps yet; add them in the app first")
+    names = ", ".join(r.name for r in plan.reps)
+    raise ScheduleError(f"no rep named {ref!r} in the plan {plan.name!r}; the reps are: {names}")
+
+
+def rep_accounts(plan: Plan, rep: Rep) -> list[TargetAccount]:
+    """The rep's accounts in the order they get start dates: tier A first, then the rep's order."""
+    by_id = {a.id: a for a in plan.accounts}
+    accounts = [by_id[aid] for aid in dict.fromkeys(rep.account_ids) if aid in by_id]
+    return sorted(accounts, key=lambda a: TIER_ORDER.get(a.tier, 9))  # stable: keeps rep order
+
+
+def build_schedule(plan: Plan, rep: Rep, start: date, *, country: str | None = None,
+                   capacity: int | None = None) -> Schedule:
+    """The rep's dated touches from ``start``. ``country`` and ``capacity`` override the plan's
+    accountability settings (``country=""`` skips weekends only)."""
+    capacity = plan.accountability.daily_touch_capacity if capacity is None else capacity
+    if capacity < 1:
+        raise ScheduleError(f"the daily touch capacity must be at least 1 (got {capacity})")
+    country = plan.accountability.holiday_country if country is None else country
+    calendar = BusinessCalendar(start, country)
+    planner = _Planner(calendar, capacity)
+    touches_by_id = {t.id: t for t in plan.touches}
+    order = {aid: i for i, aid in enumerate(rep.account_ids)}
+    touches: list[ScheduledTouch] = []
+    unscheduled: list[UnscheduledAccount] = []
+    starts: dict[str, date] = {}
+    for account in rep_accounts(plan, rep):
+        cadence = plan.cadence_for(account)
+        if cadence is None or not cadence.steps:
+            reason = (f"no cadence is meant for tier {account.tier}" if cadence is None
+                      else f"the cadence {cadence.name!r} has no steps")
+            unscheduled.append(UnscheduledAccount(account.id, account.name, account.tier, reason))
+            continue
+        steps = cadence.ordered_steps()
+        positions = planner.place(cadence.id, [s.day for s in steps])
+        starts[account.id] = calendar.date_of(positions[0])
+        for index, (step, position) in enumerate(zip(steps, positions, strict=True)):
+            touch = touches_by_id.get(step.touch_id) if step.touch_id else None
+            touches.append(ScheduledTouch(
+                date=calendar.date_of(position), account_id=account.id,
+                account_name=account.name, tier=account.tier, step_index=index,
+                day_offset=step.day, channel=step.channel, touch_id=step.touch_id,
+                touch_title=touch.title if touch else step.channel.label,
+                objective=step.objective, talk_track=touch.message if touch else "",
+                is_ask=step.is_ask, cadence_id=cadence.id, cadence_name=cadence.name,
+                step_count=len(steps), touch_value=touch.value if touch else "",
+            ))
+    touches.sort(key=lambda t: (t.date, TIER_ORDER.get(t.tier, 9), order.get(t.account_id, 0),
+                                t.step_index))
+    last = touches[-1].date if touches else start
+    skipped = tuple(sorted((d, n) for d, n in calendar.holidays.items() if start <= d <= last))
+    return Schedule(
+        plan_id=plan.id, plan_name=plan.name, rep_id=rep.id, rep_name=rep.name,
+        rep_email=rep.email, start=start, capacity=capacity, country=country,
+        touches=tuple(touches), account_starts=starts, unscheduled=tuple(unscheduled),
+        holidays=skipped,
+    )
+
+
+class _Planner:
+    """Places cadences on business-day indexes under a daily capacity."""
+
+    def __init__(self, calendar: BusinessCalendar, capacity: int) -> None:
+        self.calendar = calendar
+        self.capacity = capacity
+        self.load: list[int] = []
+        self.full = bytearray()  # 1 where a business day has no room left (it stays full)
+        self.first_open = 0  # no business day before this one has room left
+        self._layouts: dict[str, list[tuple[int, ...] | None]] = {}
+
+    def place(self, cadence_key: str, days: list[int]) -> list[int]:
+        gaps = [days[0]] + [b - a for a, b in pairwise(days)]
+        same_day_run = _longest_zero_run(gaps[1:]) + 1
+        if same_day_run > self.capacity:
+            return self._commit(self._slide(gaps, self.first_open))
+        layouts = self._layouts.setdefault(cadence_key, [])
+        full = self.full
+        size = len(full)  # days past the end have no touches yet
+        for start in range(self.first_open, self.first_open + _MAX_START_TRIES):
+            if start >= len(layouts):
+                layouts.extend([None] * (start + 256 - len(layouts)))
+            layout = layouts[start]
+            if layout is None:
+                layout = layouts[start] = self._layout(gaps, start)
+            if same_day_run == 1:
+                for position in layout:
+                    if position < size and full[position]:
+                        break
+                else:
+                    return self._commit(layout)
+            elif self._fits_with_shared_days(layout):
+                return self._commit(layout)
+        return self._commit(self._slide(gaps, self.first_open))
+
+    def _layout(self, gaps: list[int], start: int) -> tuple[int, ...]:
+        """Business-day indexes of the steps when the account starts on business day ``start``:
+        each step on the first business day at least its gap after the step before."""
+        cal = self.calendar
+        position = cal.index_at_or_after(cal.offset_of(start) + gaps[0])
+        layout = [position]
+        for gap in gaps[1:]:
+            if gap:
+                position = cal.index_at_or_after(cal.offset_of(position) + gap)
+            layout.append(position)
+        return tuple(layout)
+
+    def _fits_with_shared_days(self, layout: tuple[int, ...]) -> bool:
+        return all(self._used(p) + n <= self.capacity for p, n in Counter(layout).items())
+
+    def _slide(self, gaps: list[int], start: int) -> list[int]:
+        """Fallback: each step on the first day with room, at least its gap after the last."""
+        cal = self.calendar
+        own: Counter[int] = Counter()
+        layout: list[int] = []
+        offset = cal.offset_of(start) + gaps[0]
+        for i, gap in enumerate(gaps):
+            if i:
+                offset = cal.offset_of(layout[-1]) + gap
+            position = cal.index_at_or_after(offset)
+            while self._used(position) + own[position] >= self.capacity:
+                position += 1
+            own[position] += 1
+            layout.append(position)
+        return layout
+
+    def _used(self, position: int) -> int:
+        return self.load[position] if position < len(self.load) else 0
+
+    def _commit(self, layout) -> list[int]:
+        load, full, cap = self.load, self.full, self.capacity
+        last = max(layout)
+        if last >= len(load):
+            load.extend([0] * (last + 1 - len(load)))
+            full.extend(bytes(last + 1 - len(full)))
+        for position in layout:
+            load[position] += 1
+            if load[position] >= cap:
+                full[position] = 1
+        while self.first_open < len(load) and full[self.first_open]:
+            self.first_open += 1
+        return list(layout)
+
+
+def _longest_zero_run(gaps: list[int]) -> int:
+    longest = current = 0
+    for gap in gaps:
+        current = current + 1 if gap == 0 else 0
+        longest = max(longest, current)
+    return longest

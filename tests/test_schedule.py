@@ -1,0 +1,267 @@
+"""A rep's dated schedule: business days only, capacity kept, every step in order, gaps kept."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, defaultdict
+from datetime import date, timedelta
+from itertools import pairwise
+
+import holidays
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from prospector.business_days import HolidayCountryError
+from prospector.cli import main
+from prospector.model import (
+    Accountability,
+    Cadence,
+    CadenceStep,
+    Channel,
+    Plan,
+    Rep,
+    TargetAccount,
+    ValueTouch,
+)
+from prospector.resources import sample_plan_path
+from prospector.schedule import ScheduleError, build_schedule, find_rep
+
+CHANNELS = list(Channel)
+
+
+def make_plan(days_by_tier: dict[str, list[int]], tiers: list[str], *, capacity: int = 25,
+              country: str = "DE") -> Plan:
+    cadences = [Cadence(id=f"cad-{tier}", name=f"Tier {tier}", tiers=[tier],
+                        steps=[CadenceStep(day=d, channel=CHANNELS[i % len(CHANNELS)],
+                                           touch_id="tch-1", is_ask=i == len(days) - 1)
+                               for i, d in enumerate(days)])
+                for tier, days in days_by_tier.items()]
+    accounts = [TargetAccount(id=f"acc-{i}", name=f"Account {i}", tier=t)
+                for i, t in enumerate(tiers)]
+    return Plan(
+        name="Schedule test", id="plan-test", accounts=accounts, cadences=cadences,
+        touches=[ValueTouch(id="tch-1", title="Benchmark", channel=Channel.EMAIL,
+                            value="Where they stand", message="Hi {{first_name}}")],
+        reps=[Rep(id="rep-1", name="Jonas Albrecht", email="jonas@seller.example",
+                  account_ids=[a.id for a in accounts])],
+        accountability=Accountability(daily_touch_capacity=capacity, holiday_country=country),
+    )
+
+
+def holiday_dates(country: str, first: date, last: date) -> set[date]:
+    if not country:
+        return set()
+    code, _, region = country.partition("-")
+    table = holidays.country_holidays(code, subdiv=region or None,
+                                      years=range(first.year, last.year + 1))
+    return set(table)
+
+
+def check_promises(plan: Plan, schedule, start: date, capacity: int, country: str) -> None:
+    touches = schedule.touches
+    assert list(touches) == sorted(touches, key=lambda t: t.date)
+    if touches:
+        off = holiday_dates(country, start, touches[-1].date)
+        for t in touches:
+            assert t.date.weekday() < 5, f"{t.date} is a weekend"
+            assert t.date not in off, f"{t.date} is a public holiday in {country}"
+            assert t.date >= start
+    assert max(Counter(t.date for t in touches).values(), default=0) <= capacity
+    by_account = defaultdict(list)
+    for t in touches:
+        by_account[t.account_id].append(t)
+    for account in (plan.account(aid) for aid in schedule_rep(plan, schedule).account_ids):
+        steps = plan.cadence_for(account).ordered_steps()
+        mine = sorted(by_account[account.id], key=lambda t: t.step_index)
+        assert [t.step_index for t in mine] == list(range(len(steps)))
+        assert [t.day_offset for t in mine] == [s.day for s in steps]
+        assert mine[0].date >= start + timedelta(days=steps[0].day)
+        for before, after in pairwise(mine):
+            assert (after.date - before.date).days >= after.day_offset - before.day_offset
+
+
+def schedule_rep(plan: Plan, schedule) -> Rep:
+    return next(r for r in plan.reps if r.id == schedule.rep_id)
+
+
+cadence_days = st.lists(st.integers(0, 45), min_size=1, max_size=13).map(sorted)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(a_days=cadence_days, b_days=cadence_days,
+       tiers=st.lists(st.sampled_from("AB"), min_size=1, max_size=25),
+       capacity=st.integers(1, 12),
+       start=st.dates(date(2026, 1, 1), date(2028, 12, 31)),
+       country=st.sampled_from(["", "DE", "DE-BY", "NL", "US-CA"]))
+def test_schedule_promises_hold_for_any_plan(a_days, b_days, tiers, capacity, start, country):
+    plan = make_plan({"A": a_days, "B": b_days}, tiers, capacity=capacity, country=country)
+    schedule = build_schedule(plan, plan.reps[0], start)
+    assert len(schedule.touches) == sum(len(a_days if t == "A" else b_days) for t in tiers)
+    check_promises(plan, schedule, start, capacity, country)
+
+
+def test_sample_plan_schedules_every_rep(sample_plan):
+    for rep in sample_plan.reps:
+        schedule = build_schedule(sample_plan, rep, date(2027, 1, 11))
+        check_promises(sample_plan, schedule, date(2027, 1, 11), 22, "DE")
+        assert not schedule.unscheduled
+        assert schedule.holidays == ((date(2027, 3, 26), "Good Friday"),
+                                     (date(2027, 3, 29), "Easter Monday"))
+
+
+def test_german_holidays_are_skipped():
+    # Ascension Day, Thursday 2027-05-06: a daily cadence from Monday 3 May skips it.
+    plan = make_plan({"A": list(range(6))}, ["A"])
+    dates = [t.date for t in build_schedule(plan, plan.reps[0], date(2027, 5, 3)).touches]
+    assert date(2027, 5, 6) not in dates
+    assert dates == [date(2027, 5, 3), date(2027, 5, 4), date(2027, 5, 5), date(2027, 5, 7),
+                     date(2027, 5, 10), date(2027, 5, 11)]
+    # Easter 2027 is 28 March: Good Friday 26 March and Easter Monday 29 March are skipped.
+    plan = make_plan({"A": [0, 1, 2]}, ["A"])
+    schedule = build_schedule(plan, plan.reps[0], date(2027, 3, 25))
+    assert [t.date for t in schedule.touches] == [date(2027, 3, 25), date(2027, 3, 30),
+                                                  date(2027, 3, 31)]
+    assert [d for d, _ in schedule.holidays] == [date(2027, 3, 26), date(2027, 3, 29)]
+
+
+def test_regional_holidays_and_no_country():
+    plan = make_plan({"A": [0, 1]}, ["A"], country="DE-BY")  # Epiphany, Wed 6 Jan, in Bavaria
+    dates = [t.date for t in build_schedule(plan, plan.reps[0], date(2027, 1, 5)).touches]
+    assert dates == [date(2027, 1, 5), date(2027, 1, 7)]
+    dates = [t.date for t in build_schedule(plan, plan.reps[0], date(2027, 1, 5),
+                                            country="DE").touches]
+    assert dates == [date(2027, 1, 5), date(2027, 1, 6)]
+    dates = [t.date for t in build_schedule(plan, plan.reps[0], date(2027, 5, 5),
+                                            country="").touches]
+    assert dates == [date(2027, 5, 5), date(2027, 5, 6)]  # Ascension is a normal day then
+
+
+def test_a_weekend_never_shortens_the_next_gap():
+    plan = make_plan({"A": [0, 3, 5]}, ["A"], country="")
+    dates = [t.date for t in build_schedule(plan, plan.reps[0], date(2027, 1, 6)).touches]
+    # day 3 is Saturday 9th -> Monday 11th; day 5 keeps its 2-day gap -> Wednesday 13th
+    assert dates == [date(2027, 1, 6), date(2027, 1, 11), date(2027, 1, 13)]
+
+
+def test_accounts_are_staggered_to_keep_capacity():
+    plan = make_plan({"A": [0, 2], "B": [0, 2]}, ["B", "A", "B", "A", "B"], capacity=2,
+                     country="")
+    schedule = build_schedule(plan, plan.reps[0], date(2027, 1, 4))  # a Monday
+    assert max(schedule.load_by_day().values()) == 2
+    starts = schedule.account_starts
+    assert starts["acc-1"] == starts["acc-3"] == date(2027, 1, 4)  # tier A first
+    assert starts["acc-0"] == starts["acc-2"] == date(2027, 1, 5)
+    assert starts["acc-4"] == date(2027, 1, 8)  # Monday to Thursday are full
+    assert [t.date for t in schedule.for_account("acc-4")] == [date(2027, 1, 8),
+                                                               date(2027, 1, 11)]
+    check_promises(plan, schedule, date(2027, 1, 4), 2, "")
+
+
+def test_same_day_steps_beyond_capacity_still_come_in_order():
+    plan = make_plan({"A": [0, 0, 0, 1]}, ["A", "A"], capacity=2, country="")
+    schedule = build_schedule(plan, plan.reps[0], date(2027, 1, 4))
+    check_promises(plan, schedule, date(2027, 1, 4), 2, "")
+
+
+def test_touch_fields_and_weeks():
+    plan = make_plan({"A": [0, 4, 9]}, ["A"], country="DE")
+    schedule = build_schedule(plan, plan.reps[0], date(2027, 1, 6))  # a Wednesday
+    first = schedule.touches[0]
+    assert (first.account_name, first.tier, first.step_index, first.step_number) == \
+        ("Account 0", "A", 0, 1)
+    assert (first.touch_title, first.talk_track, first.touch_value) == \
+        ("Benchmark", "Hi {{first_name}}", "Where they stand")
+    assert schedule.touches[-1].is_ask and first.step_count == 3
+    assert first._asdict()["channel"] == Channel.PHONE
+    weeks = schedule.by_week()
+    assert [(w.number, w.monday) for w in weeks] == [(1, date(2027, 1, 4)), (2, date(2027, 1, 11)),
+                                                     (3, date(2027, 1, 18))]
+    assert weeks[0].friday == date(2027, 1, 8)
+
+
+def test_accounts_without_a_cadence_are_listed():
+    plan = make_plan({"A": [0, 3]}, ["A", "C"])
+    schedule = build_schedule(plan, plan.reps[0], date(2027, 1, 4))
+    assert [u.account_name for u in schedule.unscheduled] == ["Account 1"]
+    assert "no cadence is meant for tier C" in schedule.unscheduled[0].reason
+
+
+def test_bad_settings_are_clear_errors():
+    plan = make_plan({"A": [0]}, ["A"])
+    with pytest.raises(ScheduleError, match="at least 1"):
+        build_schedule(plan, plan.reps[0], date(2027, 1, 4), capacity=0)
+    with pytest.raises(HolidayCountryError, match="'XX' is not one Prospector knows"):
+        build_schedule(plan, plan.reps[0], date(2027, 1, 4), country="XX")
+    with pytest.raises(HolidayCountryError, match="has no region 'ZZ'.*DE-BY"):
+        build_schedule(plan, plan.reps[0], date(2027, 1, 4), country="DE-ZZ")
+
+
+def test_find_rep(sample_plan):
+    assert find_rep(sample_plan, "mette sorensen").id == "rep-02"
+    assert find_rep(sample_plan, "Sørensen, Mette").id == "rep-02"
+    assert find_rep(sample_plan, "BRAM.CLAESSENS@northwind-analytics.example").id == "rep-03"
+    assert find_rep(sample_plan, "Jonas").id == "rep-01"
+    assert find_rep(sample_plan, "rep-03").id == "rep-03"
+    with pytest.raises(ScheduleError, match="the reps are: Jonas Albrecht, Mette Sørensen, "
+                                            "Bram Claessens"):
+        find_rep(sample_plan, "Nobody")
+
+
+def test_ten_reps_with_a_hundred_accounts_each_is_fast():
+    days = [0, 3, 7, 12, 18, 24, 31, 38, 46, 54, 63, 75, 88]
+    plan = make_plan({"A": days, "B": days, "C": days}, ["ABC"[i % 3] for i in range(1000)],
+                     capacity=22)
+    reps = [Rep(id=f"rep-{r}", name=f"Rep {r}",
+                account_ids=[f"acc-{r * 100 + i}" for i in range(100)]) for r in range(10)]
+    plan = plan.model_copy(update={"reps": reps})
+    build_schedule(plan, reps[0], date(2027, 1, 11))  # loads the holiday tables once
+    began = time.perf_counter()
+    schedules = [build_schedule(plan, rep, date(2027, 1, 11)) for rep in reps]
+    elapsed = time.perf_counter() - began
+    assert sum(len(s.touches) for s in schedules) == 13_000
+    assert elapsed < 1.0, f"{elapsed:.2f} s"
+    check_promises(plan, schedules[0], date(2027, 1, 11), 22, "DE")
+
+
+# --- the command line -----------------------------------------------------------------------------
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_prints_a_dated_list(capsys):
+    code, out, err = run(capsys, "schedule", sample_plan_path(), "--rep", "Jonas Albrecht",
+                         "--start", "2027-01-11")
+    assert code == 0, err
+    assert "86 touches on 8 accounts" in out and "at most 22 a day" in out
+    assert "Week 1 (11 Jan 2027)" in out
+    assert "Mon 11 Jan  A  Brückner & Voss" in out
+    assert "Fri 26 Mar Good Friday, Mon 29 Mar Easter Monday" in out
+
+
+def test_cli_uses_the_reps_start_date_and_writes_files(capsys, tmp_path):
+    ics, tasks = tmp_path / "jonas.ics", tmp_path / "jonas.csv"
+    code, out, err = run(capsys, "schedule", sample_plan_path(), "--rep", "jonas", "--ics", ics,
+                         "--csv", tasks)
+    assert code == 0, err
+    assert f"Wrote 86 touches to {ics}" in out and f"Wrote 86 tasks to {tasks}" in out
+    assert ics.read_bytes().count(b"BEGIN:VEVENT") == 86
+    assert tasks.read_bytes().startswith(b"\xef\xbb\xbfAccount,Due date")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--rep", "Nobody", "--start", "2027-01-11"],
+     ("no rep named 'Nobody' in the plan 'Europe new business, H1 2027'; the reps are: "
+      "Jonas Albrecht, Mette Sørensen, Bram Claessens")),
+    (["--rep", "Jonas", "--start", "2027-02-30"],
+     "--start: '2027-02-30' is not a date written YYYY-MM-DD (for example 2027-01-11)"),
+    (["--rep", "Jonas", "--start", "11.01.2027"], "--start: '11.01.2027' is not a date"),
+    (["--rep", "Jonas", "--country", "Narnia"], "the holiday country 'Narnia' is not one"),
+])
+def test_cli_errors_are_one_clear_line(capsys, args, message):
+    code, out, err = run(capsys, "schedule", sample_plan_path(), *args)
+    assert code == 1 and out == ""
+    assert err == f"prospector: error: {message}\n" or (
+        err.startswith(f"prospector: error: {message}") and err.count("\n") == 1)
