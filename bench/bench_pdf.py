@@ -1,0 +1,161 @@
+"""Time the PDF playbook: the sample, a large generated plan, and every rep's playbook in parallel.
+
+    .venv/bin/python bench/bench_pdf.py            # everything (a few minutes on 2 cores)
+    .venv/bin/python bench/bench_pdf.py --quick    # the sample only
+
+Prints pages, seconds, ms/page and our own overhead (context + Jinja, i.e. everything outside
+WeasyPrint's layout and PDF writing) as a share of the total. Results go in bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from prospector.model import (  # noqa: E402
+    Accountability,
+    Cadence,
+    CadenceStep,
+    Channel,
+    Contact,
+    Differentiator,
+    IdealClientProfile,
+    Persona,
+    Plan,
+    PlanBasics,
+    Rep,
+    Target,
+    TargetAccount,
+    ValueTouch,
+)
+from prospector.planfile import read_plan_file  # noqa: E402
+from prospector.playbook import render_all_reps, render_playbook_pdf  # noqa: E402
+from prospector.playbook.render import RenderResult  # noqa: E402
+from prospector.resources import sample_plan_path  # noqa: E402
+
+_WORDS = ("downtime bottleneck maintenance line capex press shift OEE spare failure sensor plant "
+          "throughput scrap quality changeover overtime penalty delivery warning asset").split()
+_CITIES = [("München", "Germany"), ("Göteborg", "Sweden"), ("Łódź", "Poland"), ("Brno", "Czechia"),
+           ("Liège", "Belgium"), ("Αθήνα", "Greece"), ("Київ", "Ukraine"), ("Porto", "Portugal")]
+
+
+def _sentence(rng: random.Random, n: int) -> str:
+    return " ".join(rng.choice(_WORDS) for _ in range(n)).capitalize() + "."
+
+
+def large_plan(accounts: int = 300, cadences: int = 4, reps: int = 10, seed: int = 7) -> Plan:
+    """A big, plausible plan: ``accounts`` accounts in three tiers, split evenly over ``reps``."""
+    rng = random.Random(seed)
+    personas = [Persona(role=r, responsibilities=_sentence(rng, 18),
+                        cares_about=[_sentence(rng, 6) for _ in range(4)],
+                        value_means=_sentence(rng, 20))
+                for r in ("COO", "Plant manager", "Head of maintenance", "CFO", "IT/OT lead",
+                          "Quality manager")]
+    channels = list(Channel)
+    touches = [ValueTouch(title=f"Touch {i + 1}: {_sentence(rng, 4)[:-1]}",
+                          channel=channels[i % len(channels)], value=_sentence(rng, 30),
+                          persona_ids=[p.id for p in rng.sample(personas, 2)],
+                          asset=_sentence(rng, 5),
+                          message="{{first_name}}, " + _sentence(rng, 45) + "\n\n"
+                                  + _sentence(rng, 25) + " {{company}}.")
+               for i in range(20)]
+    tiers = [["A"], ["B"], ["C"], []]
+    cads = []
+    for c in range(cadences):
+        steps = [CadenceStep(day=d, channel=touches[(c * 3 + i) % 20].channel,
+                             touch_id=touches[(c * 3 + i) % 20].id, objective=_sentence(rng, 12),
+                             is_ask=i in (5, 9))
+                 for i, d in enumerate((0, 2, 6, 9, 14, 20, 27, 34, 45, 60))]
+        cads.append(Cadence(name=f"Cadence {c + 1}", tiers=tiers[c % 4], steps=steps))
+    accts = []
+    for i in range(accounts):
+        city, country = rng.choice(_CITIES)
+        accts.append(TargetAccount(
+            name=f"{rng.choice(_WORDS).capitalize()} {rng.choice(_WORDS)} {i + 1} GmbH",
+            tier="A" if i % 10 == 0 else ("B" if i % 3 else "C"),
+            industry=rng.choice(["Machinery", "Automotive", "Plastics", "Food", "Metals"]),
+            employees=rng.randrange(150, 5000), annual_revenue=f"EUR {rng.randrange(40, 900)}M",
+            city=city, country=country, why=_sentence(rng, 22), notes=_sentence(rng, 10),
+            contacts=[Contact(name=f"Contact {i}-{k}", title=personas[k].role,
+                              persona_id=personas[k].id) for k in range(2)]))
+    per_rep = -(-accounts // reps)
+    rep_list = [Rep(name=f"Rep {r + 1} Müller-Øst", territory="DACH",
+                    account_ids=[a.id for a in accts[r * per_rep:(r + 1) * per_rep]],
+                    start_date=date(2027, 1, 11)) for r in range(reps)]
+    return Plan(
+        name="Large generated plan",
+        basics=PlanBasics(company="Bench GmbH", offering=_sentence(rng, 16), owner="Bench Owner",
+                          goal=_sentence(rng, 25), strategy=_sentence(rng, 120),
+                          sales_force="Ten account executives", roles=_sentence(rng, 50),
+                          start_date=date(2027, 1, 11), end_date=date(2027, 6, 30)),
+        ideal_client_profile=IdealClientProfile(
+            industries=["Machinery", "Automotive", "Plastics"], company_size="150-5,000",
+            geography=["DACH", "Nordics"], trigger_events=[_sentence(rng, 9) for _ in range(5)],
+            disqualifiers=[_sentence(rng, 8) for _ in range(3)]),
+        accounts=accts, personas=personas, touches=touches,
+        differentiators=[Differentiator(difference=_sentence(rng, 10), why_it_matters=_sentence(rng, 25),
+                                        proof=_sentence(rng, 20), alternative=_sentence(rng, 12),
+                                        talk_track=_sentence(rng, 40)) for _ in range(6)],
+        cadences=cads,
+        accountability=Accountability(
+            targets=[Target(metric=m, kind=k, per_rep=v, creates_opportunities=o)
+                     for m, k, v, o in (("First meetings", "outcome", 3, True),
+                                        ("New opportunities", "outcome", 1, True),
+                                        ("Value touches", "activity", 60, False),
+                                        ("Conversations", "activity", 12, False))],
+            review="Every Monday, 30 minutes, one rep at a time."),
+        reps=rep_list,
+    )
+
+
+def _line(label: str, result: RenderResult) -> str:
+    own = result.timings.get("context", 0) + result.timings.get("html", 0)
+    return (f"{label:<34} {result.pages:>4} pages {result.seconds:>7.2f} s "
+            f"{1000 * result.seconds / max(result.pages, 1):>6.0f} ms/page "
+            f"own overhead {100 * own / result.seconds:>4.1f}%")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="time the sample playbook only")
+    args = parser.parse_args()
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+    sample = read_plan_file(sample_plan_path())
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        render_playbook_pdf(sample, out / "warm-up.pdf")  # imports, font loading
+        print(_line("sample, leader's edition", render_playbook_pdf(sample, out / "s.pdf")))
+        first_rep = sample.reps[0].name if sample.reps else None
+        if first_rep:
+            print(_line("sample, one rep's edition",
+                        render_playbook_pdf(sample, out / "r.pdf", rep_name=first_rep)))
+        if args.quick:
+            return 0
+        big = large_plan()
+        print(_line("large plan (300 acc.), leader's", render_playbook_pdf(big, out / "big.pdf")))
+        print(_line("large plan, one rep's edition",
+                    render_playbook_pdf(big, out / "big-rep.pdf", rep_name=big.reps[0].name)))
+        timings = {}
+        for processes in (1, 2):
+            folder = out / f"reps-{processes}"
+            started = time.perf_counter()
+            results = render_all_reps(big, folder, processes=processes)
+            timings[processes] = time.perf_counter() - started
+            pages = sum(r.pages for r in results)
+            print(f"render_all_reps, {len(results)} reps, {processes} process"
+                  f"{'es' if processes > 1 else ''}: {pages} pages {timings[processes]:.2f} s "
+                  f"({1000 * timings[processes] / pages:.0f} ms/page)")
+        print(f"speed-up with 2 processes: {timings[1] / timings[2]:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""``prospector pdf PLAN -o OUT.pdf``: the printed playbook (leader's, one rep's, or every rep's)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .schedule import _start_date
+
+
+def register(verb) -> None:
+    sub = verb("pdf", cmd_pdf,
+               "Print the playbook as PDF: the leader's edition, a rep's (--rep), or every rep's "
+               "(--all-reps, one PDF each, rendered in parallel).")
+    sub.add_argument("plan", metavar="PLAN")
+    sub.add_argument("-o", "--output", required=True, metavar="OUT",
+                     help="the PDF to write (with --all-reps: a folder)")
+    who = sub.add_mutually_exclusive_group()
+    who.add_argument("--rep", metavar="NAME", help="one rep's edition: their accounts and schedule")
+    who.add_argument("--all-reps", action="store_true", help="one PDF per rep in the folder OUT")
+    sub.add_argument("--start", metavar="YYYY-MM-DD",
+                     help="first day of the rep schedule (default: the rep's start date, else "
+                          "the plan's)")
+    sub.add_argument("--readiness", action="store_true",
+                     help="add the coach's 'Plan readiness' appendix to the leader's edition")
+
+
+class _Progress:
+    """A one-line progress bar on a terminal; silent when stderr is not a terminal."""
+
+    def __init__(self) -> None:
+        self.live = sys.stderr.isatty()
+
+    def __call__(self, stage: str, fraction: float) -> None:
+        if self.live:
+            filled = int(fraction * 24)
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (24 - filled)}] {fraction:4.0%} {stage[:40]:<40}")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.live:
+            sys.stderr.write("\r" + " " * 80 + "\r")
+            sys.stderr.flush()
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from ..cli import resolve_plan  # noqa: PLC0415
+    from ..errors import ProspectorError  # noqa: PLC0415
+    from ..playbook import render_all_reps, render_playbook_pdf  # noqa: PLC0415
+
+    if args.start and not (args.rep or args.all_reps):
+        raise ProspectorError("--start goes with --rep NAME or --all-reps (the leader's edition "
+                              "has no dated schedule)")
+    if args.readiness and (args.rep or args.all_reps):
+        raise ProspectorError("--readiness is an appendix of the leader's edition; leave out "
+                              "--rep and --all-reps")
+    start = _start_date(args.start) if args.start else None
+    plan = resolve_plan(args.plan)
+    progress = _Progress()
+    try:
+        if args.all_reps:
+            results = render_all_reps(plan, args.output, start=start, progress=progress)
+        else:
+            results = [render_playbook_pdf(plan, args.output, rep_name=args.rep, start=start,
+                                           progress=progress, readiness=args.readiness)]
+    finally:
+        progress.done()
+    for result in results:
+        print(f"Wrote {result.path} ({result.pages} pages, {result.seconds:.1f} s).")
+    return 0

@@ -1,0 +1,394 @@
+"""Plan -> template context: a pure function, so the playbook's content is testable without a PDF.
+
+Everything the templates show is decided here (what goes in which section, in which order, how
+dates and numbers read); the templates only lay it out. Plan text is passed through untouched:
+Jinja's autoescaping makes it safe, so nothing here may mark plan text as Markup except the
+timeline SVG, which escapes every piece of text it uses.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from ..errors import ProspectorError
+from ..model import TIERS, Cadence, Channel, Plan, Rep, TargetAccount, ValueTouch
+from ..schedule import build_schedule, rep_accounts
+from .timeline import cadence_timeline_svg, channel_icon
+
+TIER_LABELS = {"A": "Dream clients", "B": "Strong fit", "C": "Opportunistic"}
+TIER_BLURBS = {
+    "A": "The accounts that would change our year. They get the most care and the richest touches.",
+    "B": "Good-fit accounts we pursue with a steady, valuable cadence.",
+    "C": "Accounts we open when a trigger event makes the timing right.",
+}
+MAX_SCORECARD_WEEKS = 26
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+class RepNotFound(ProspectorError):
+    """The rep named for a rep playbook is not in the plan."""
+
+    def __init__(self, name: str, plan: Plan) -> None:
+        names = ", ".join(r.name for r in plan.reps) or "none yet: add reps to the plan first"
+        super().__init__(f"no rep named '{name}' in the plan '{plan.name}' (its reps: {names})")
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+
+
+# --- formatting ------------------------------------------------------------------------------
+def fmt_date(day: date | None, *, weekday: bool = False, year: bool = True) -> str:
+    if day is None:
+        return ""
+    text = f"{day.day} {_MONTHS[day.month - 1]}" + (f" {day.year}" if year else "")
+    return f"{_DAYS[day.weekday()]} {text}" if weekday else text
+
+
+def fmt_range(first: date | None, last: date | None) -> str:
+    if first and last:
+        if first.year == last.year:
+            return f"{fmt_date(first, year=False)} – {fmt_date(last)}"
+        return f"{fmt_date(first)} – {fmt_date(last)}"
+    if first:
+        return f"from {fmt_date(first)}"
+    return f"until {fmt_date(last)}" if last else ""
+
+
+def fmt_week(monday: date, *, year: bool = False) -> str:
+    """Monday to Friday of a week, short: ``11–15 Jan`` or ``29 Mar – 2 Apr``."""
+    friday = monday + timedelta(days=4)
+    tail = f" {friday.year}" if year else ""
+    if monday.month == friday.month:
+        return f"{monday.day}–{friday.day} {_MONTHS[friday.month - 1]}{tail}"
+    return f"{fmt_date(monday, year=False)} – {fmt_date(friday, year=False)}{tail}"
+
+
+def fmt_number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split free text into paragraphs on blank lines (single newlines stay inside one)."""
+    return [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+
+def brand_palette(colour: str) -> dict[str, str]:
+    """The brand colour plus a readable ink (darkened until it reads on white) and light tints."""
+    rgb = tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    ink = rgb
+    while _contrast_on_white(ink) < 4.5:
+        ink = tuple(int(c * 0.85) for c in ink)
+    return {"colour": colour, "ink": _hex(ink), "tint": _hex(_mix(rgb, 0.07)),
+            "soft": _hex(_mix(rgb, 0.18)), "line": _hex(_mix(rgb, 0.45))}
+
+
+def _mix(rgb: tuple[int, ...], weight: float) -> tuple[int, ...]:
+    return tuple(round(255 + (c - 255) * weight) for c in rgb)
+
+
+def _hex(rgb: tuple[int, ...]) -> str:
+    return "#" + "".join(f"{c:02X}" for c in rgb)
+
+
+def _contrast_on_white(rgb: tuple[int, ...]) -> float:
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    luminance = 0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2])
+    return 1.05 / (luminance + 0.05)
+
+
+# --- the context ------------------------------------------------------------------------------
+def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None = None,
+                  today: date | None = None, readiness: bool = False) -> dict[str, Any]:
+    """Everything the playbook templates need. ``rep_name`` selects the rep's edition;
+    ``readiness`` adds the coach's "Plan readiness" appendix to the leader's edition."""
+    today = today or date.today()
+    rep = None
+    if rep_name is not None:
+        rep = plan.rep_named(rep_name)
+        if rep is None:
+            raise RepNotFound(rep_name, plan)
+    basics = plan.basics
+    rep_of = {aid: r.name for r in plan.reps for aid in r.account_ids}
+    ctx: dict[str, Any] = {
+        "edition": "rep" if rep else "leader",
+        "lang": "en",
+        "plan_name": plan.name,
+        "basics": basics,
+        "page_size": basics.page_size,
+        "brand": brand_palette(basics.brand_colour),
+        "logo": basics.logo,
+        "printed": fmt_date(today),
+        "campaign_dates": fmt_range(basics.start_date, basics.end_date),
+        "goal_paragraphs": paragraphs(basics.goal),
+        "strategy_paragraphs": paragraphs(basics.strategy),
+        "roles_paragraphs": paragraphs(basics.roles),
+        "differentiators": plan.differentiators,
+        "review_paragraphs": paragraphs(plan.accountability.review),
+        "targets": _targets(plan, team=rep is None),
+    }
+    if rep is None:
+        ctx.update(_leader(plan, rep_of))
+        if readiness:
+            ctx["sections"].append(Section("readiness", "Plan readiness"))
+            ctx["readiness"] = _readiness(plan)
+    else:
+        ctx.update(_rep(plan, rep, start or rep.start_date or basics.start_date or today, today))
+    ctx["meta"] = _meta(plan, rep)
+    return ctx
+
+
+def _readiness(plan: Plan) -> dict[str, Any]:
+    """The coach's review, for the appendix: scores per section, then every finding."""
+    from ..coach import SECTION_TITLES, review  # noqa: PLC0415 - only when asked for
+
+    result = review(plan)
+    return {
+        "overall": result.overall,
+        "verdict": result.verdict,
+        "counts": [(result.blockers, "blockers"), (result.warnings, "warnings"),
+                   (result.tips, "tips")],
+        "sections": [{"title": SECTION_TITLES[k], "score": v}
+                     for k, v in result.section_scores.items()],
+        "findings": [{"severity": f.severity, "section": SECTION_TITLES[f.section],
+                      "item": f.item_label, "message": f.message, "why": f.why, "fix": f.fix}
+                     for f in result.findings],
+        "hints": [f"{h.title} (+{h.gain})" for h in result.raise_score_hints[:5]],
+    }
+
+
+def _meta(plan: Plan, rep: Rep | None) -> dict[str, str]:
+    b = plan.basics
+    what = " – ".join(x for x in (b.company, b.offering) if x)
+    if rep:
+        title = f"{plan.name}: playbook for {rep.name}"
+        description = f"Prospecting playbook for {rep.name}: accounts, dated schedule and targets."
+    else:
+        title = f"{plan.name}: prospecting playbook"
+        description = "Prospecting playbook: targets, touches, differentiation, cadence, accountability."
+    if what:
+        description = f"{description} {what}."
+    return {"title": title, "author": b.owner or b.company or "Prospector",
+            "description": description, "keywords": ", ".join(
+                x for x in ("prospecting playbook", b.company, rep.name if rep else "") if x)}
+
+
+def _leader(plan: Plan, rep_of: dict[str, str]) -> dict[str, Any]:
+    sections = [
+        Section("goal", "Goal and strategy"),
+        Section("icp", "Ideal client profile"),
+        Section("accounts", "Target accounts"),
+        Section("personas", "Personas"),
+        Section("touches", "Value-creating touches"),
+        Section("differentiation", "Differentiation"),
+        Section("cadences", "Campaign cadence"),
+        Section("accountability", "Accountability"),
+    ]
+    b = plan.basics
+    return {
+        "sections": sections,
+        "cover_kicker": "Prospecting playbook",
+        "cover_subtitle": b.company,
+        "icp": plan.ideal_client_profile,
+        "tiers": _tiers(plan, plan.accounts, rep_of),
+        "personas": _personas(plan, plan.touches),
+        "channels": _channels(plan, plan.touches),
+        "cadences": [_cadence(plan, c) for c in plan.cadences],
+        "stats": [
+            (len(plan.accounts), "target accounts"),
+            (len(plan.accounts_in_tier("A")), "dream clients (tier A)"),
+            (len(plan.touches), "value-creating touches"),
+            (len(plan.cadences), "cadence" + ("s" if len(plan.cadences) != 1 else "")),
+            (len(plan.reps), "rep" + ("s" if len(plan.reps) != 1 else "")),
+        ],
+        "reps": plan.reps,
+        "unassigned": sum(1 for a in plan.accounts if a.id not in rep_of),
+        "scorecard": _scorecard(plan, b.start_date, _plan_weeks(plan)),
+    }
+
+
+def _rep(plan: Plan, rep: Rep, start: date, today: date) -> dict[str, Any]:
+    accounts = rep_accounts(plan, rep)
+    planned = build_schedule(plan, rep, start)  # business days, holidays, daily capacity
+    schedule = planned.touches
+    weeks = planned.by_week()
+    cadences = [c for c in plan.cadences if any(plan.cadence_for(a) is c for a in accounts)]
+    used_touch_ids = {s.touch_id for c in cadences for s in c.steps if s.touch_id}
+    touches = [t for t in plan.touches if t.id in used_touch_ids]
+    no_cadence = [a.name for a in accounts if plan.cadence_for(a) is None]
+    sections = [
+        Section("campaign", "Your campaign"),
+        Section("accounts", "Your accounts"),
+        Section("schedule", "Your schedule"),
+        Section("touches", "Your touches and talk tracks"),
+        Section("differentiation", "What makes us different"),
+        Section("targets", "Your targets"),
+    ]
+    last = schedule[-1].date if schedule else None
+    n_weeks = weeks[-1].number if weeks else 4
+    return {
+        "sections": sections,
+        "rep": rep,
+        "start": fmt_date(start, weekday=True),
+        "cover_kicker": "Rep playbook",
+        "cover_subtitle": rep.name + (f" · {rep.territory}" if rep.territory else ""),
+        "tiers": _tiers(plan, accounts, {}),
+        "no_cadence": no_cadence,
+        "cadences": [_cadence(plan, c) for c in cadences],
+        "channels": _channels(plan, touches),
+        "weeks": [_week(w) for w in weeks],
+        "schedule_span": fmt_range(schedule[0].date, last) if schedule else "",
+        "holidays": [f"{fmt_date(day, weekday=True)} ({name})" for day, name in planned.holidays],
+        "capacity": planned.capacity,
+        "staggered": len(set(planned.account_starts.values())) > 1,
+        "unscheduled": [f"{u.account_name}: {u.reason}" for u in planned.unscheduled],
+        "stats": [
+            (len(accounts), "accounts"),
+            (len(schedule), "scheduled touches"),
+            (sum(1 for t in schedule if t.is_ask), "meeting asks"),
+            (len(weeks), "weeks with touches"),
+        ],
+        "scorecard": _scorecard(plan, start, max(4, min(n_weeks, MAX_SCORECARD_WEEKS))),
+    }
+
+
+def _tiers(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str]) -> list[dict]:
+    tiers = []
+    for tier in TIERS:
+        items = sorted((a for a in accounts if a.tier == tier), key=lambda a: a.name.casefold())
+        if not items:
+            continue
+        tiers.append({
+            "tier": tier, "label": TIER_LABELS[tier], "blurb": TIER_BLURBS[tier],
+            "accounts": [_account(plan, a, rep_of.get(a.id, "")) for a in items],
+        })
+    return tiers
+
+
+def _account(plan: Plan, account: TargetAccount, rep_name: str) -> dict[str, Any]:
+    facts = [account.industry]
+    if account.employees is not None:
+        facts.append(f"{account.employees:,} employees")
+    facts += [account.annual_revenue, ", ".join(x for x in (account.city, account.country) if x)]
+    cadence = plan.cadence_for(account)
+    contacts = []
+    for c in account.contacts:
+        persona = plan.persona(c.persona_id) if c.persona_id else None
+        contacts.append({"name": c.name, "title": c.title or (persona.role if persona else ""),
+                         "persona": persona.role if persona else ""})
+    return {"name": account.name, "tier": account.tier, "facts": [f for f in facts if f],
+            "website": account.website, "why": account.why, "notes": account.notes,
+            "contacts": contacts, "rep": rep_name, "cadence": cadence.name if cadence else ""}
+
+
+def _personas(plan: Plan, touches: list[ValueTouch]) -> list[dict[str, Any]]:
+    return [{"role": p.role, "responsibilities": p.responsibilities, "cares_about": p.cares_about,
+             "value_means": p.value_means,
+             "touches": [t.title for t in touches if p.id in t.persona_ids]}
+            for p in plan.personas]
+
+
+def _channels(plan: Plan, touches: list[ValueTouch]) -> list[dict[str, Any]]:
+    groups = []
+    for channel in Channel:
+        items = [t for t in touches if t.channel == channel]
+        if items:
+            groups.append({"label": channel.label, "icon": channel_icon(channel, 14),
+                           "touches": [_touch(plan, t) for t in items]})
+    return groups
+
+
+def _touch(plan: Plan, touch: ValueTouch) -> dict[str, Any]:
+    personas = [p.role for p in (plan.persona(pid) for pid in touch.persona_ids) if p]
+    used_in = [c.name for c in plan.cadences if any(s.touch_id == touch.id for s in c.steps)]
+    return {"id": touch.id, "title": touch.title, "channel": touch.channel.label,
+            "icon": channel_icon(touch.channel), "value": touch.value, "personas": personas,
+            "asset": touch.asset, "message": touch.message, "used_in": used_in}
+
+
+def _cadence(plan: Plan, cadence: Cadence) -> dict[str, Any]:
+    steps = []
+    for number, step in enumerate(cadence.ordered_steps(), start=1):
+        touch = plan.touch(step.touch_id)
+        steps.append({"number": number, "day": step.day, "week": step.day // 7 + 1,
+                      "channel": step.channel.label, "icon": channel_icon(step.channel),
+                      "touch": touch.title if touch else "", "objective": step.objective,
+                      "message": touch.message if touch else "", "is_ask": step.is_ask})
+    personas = [p.role for p in (plan.persona(pid) for pid in cadence.persona_ids) if p]
+    audience = "Tier " + ", ".join(cadence.tiers) if cadence.tiers else "All tiers"
+    if personas:
+        audience += " · " + ", ".join(personas)
+    weeks = cadence.span_days // 7 + 1
+    asks = [s["day"] for s in steps if s["is_ask"]]
+    channels = sorted({s["channel"] for s in steps})
+    return {
+        "id": cadence.id, "name": cadence.name, "audience": audience, "steps": steps,
+        "summary": (f"{len(steps)} touch{'es' if len(steps) != 1 else ''} over {weeks} "
+                    f"week{'s' if weeks != 1 else ''} across {len(channels)} "
+                    f"channel{'s' if len(channels) != 1 else ''}"
+                    + (f"; first meeting ask on day {asks[0]}" if asks else "; no meeting ask yet")),
+        "timeline": cadence_timeline_svg(cadence, plan),
+    }
+
+
+def _targets(plan: Plan, *, team: bool) -> list[dict[str, Any]]:
+    reps = len(plan.reps)
+    rows = []
+    for t in plan.accountability.targets:
+        rows.append({"metric": t.metric, "kind": "Activity" if t.kind == "activity" else "Outcome",
+                     "period": t.period, "per_rep": fmt_number(t.per_rep),
+                     "team": fmt_number(t.per_rep * reps) if team and reps else "",
+                     "creates_opportunities": t.creates_opportunities})
+    return rows
+
+
+def _plan_weeks(plan: Plan) -> int:
+    b = plan.basics
+    if b.start_date and b.end_date:
+        weeks = math.ceil(((b.end_date - b.start_date).days + 1) / 7)
+    else:
+        weeks = max((c.span_days // 7 + 1 for c in plan.cadences), default=12)
+    return max(4, min(weeks, MAX_SCORECARD_WEEKS))
+
+
+def _scorecard(plan: Plan, start: date | None, weeks: int) -> dict[str, Any]:
+    monday = start - timedelta(days=start.weekday()) if start else None
+    rows = []
+    for n in range(weeks):
+        first = monday + timedelta(weeks=n) if monday else None
+        rows.append({"number": n + 1,
+                     "dates": fmt_week(first) if first else ""})
+    return {"weeks": rows, "targets": _targets(plan, team=False)}
+
+
+def _week(week) -> dict[str, Any]:
+    """A week of the schedule: days, and in each day the touches grouped by cadence step, so a rep
+    sees "send the benchmark email to these 7 accounts" with a checkbox per account."""
+    days: list[dict[str, Any]] = []
+    for t in week.touches:
+        if not days or days[-1]["date"] != t.date:
+            days.append({"date": t.date, "label": fmt_date(t.date, weekday=True, year=False),
+                         "groups": [], "_keys": {}})
+        day = days[-1]
+        key = (t.cadence_id, t.step_number)
+        if key not in day["_keys"]:
+            day["_keys"][key] = len(day["groups"])
+            day["groups"].append({
+                "channel": t.channel.label, "icon": channel_icon(t.channel), "touch": t.touch_title,
+                "objective": t.objective, "is_ask": t.is_ask, "step": t.step_number,
+                "cadence": t.cadence_name, "accounts": [],
+            })
+        day["groups"][day["_keys"][key]]["accounts"].append({"name": t.account_name, "tier": t.tier})
+    for day in days:
+        del day["_keys"]
+    return {"number": week.number, "dates": fmt_week(week.monday, year=True),
+            "count": len(week.touches), "days": days}

@@ -1,0 +1,280 @@
+"""Plan -> context -> HTML (Jinja2) -> PDF (WeasyPrint), for the leader and for each rep."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import multiprocessing
+import os
+import re
+import sys
+import tempfile
+import time
+import unicodedata
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from ..errors import ProspectorError
+from ..model import Plan, Rep
+from ..resources import assets_dir, templates_dir
+from .context import build_context
+from .fetcher import SafeFetcher
+
+Progress = Callable[[str, float], None]
+PDF_VARIANT = "pdf/ua-1"
+FONT_FILES = {  # @font-face family, weight, style -> file in assets/fonts
+    ("PB Sans", "normal", "normal"): "NotoSans-Regular.ttf",
+    ("PB Sans", "normal", "italic"): "NotoSans-Italic.ttf",
+    ("PB Sans", "bold", "normal"): "NotoSans-Bold.ttf",
+    ("PB Serif", "normal", "normal"): "NotoSerif-Regular.ttf",
+    ("PB Serif", "bold", "normal"): "NotoSerif-Bold.ttf",
+}
+PAGE_HEIGHTS = {"A4": "297mm", "Letter": "279.4mm"}
+_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th"})
+_MERGE_FIELD = re.compile(r"\{\{\s*[A-Za-z_][A-Za-z0-9_.]*\s*\}\}")
+
+
+class PlaybookError(ProspectorError):
+    """The playbook cannot be written (no reps, a folder that does not exist, ...)."""
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    path: Path
+    pages: int
+    seconds: float
+    timings: dict[str, float] = field(default_factory=dict, compare=False)
+    """Seconds per stage: context, html (Jinja), layout, write (WeasyPrint)."""
+
+
+# --- HTML ------------------------------------------------------------------------------------
+def merge_fields(text: str) -> Markup:
+    """Escape a message, then mark its merge fields ({{first_name}}) so a rep sees what to fill."""
+    escaped = str(escape(text))
+    return Markup(_MERGE_FIELD.sub(lambda m: f'<span class="merge">{m.group(0)}</span>', escaped))
+
+
+@cache
+def environment() -> Environment:
+    """One Jinja environment: every template autoescaped, undefined names are errors."""
+    env = Environment(
+        loader=FileSystemLoader(str(templates_dir())),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=False,
+        lstrip_blocks=False,
+    )
+    env.filters["merge_fields"] = merge_fields
+    return env
+
+
+def render_playbook_html(plan: Plan, *, rep_name: str | None = None,
+                         start: date | None = None, today: date | None = None,
+                         readiness: bool = False) -> str:
+    """The playbook as HTML: the leader's edition, or the named rep's edition."""
+    context = build_context(plan, rep_name=rep_name, start=start, today=today,
+                            readiness=readiness)
+    return environment().get_template("playbook.html.j2").render(context)
+
+
+# --- PDF -------------------------------------------------------------------------------------
+@cache
+def _fonts_css() -> str:
+    fonts = assets_dir() / "fonts"
+    return "\n".join(
+        f'@font-face {{ font-family: "{family}"; font-weight: {weight}; font-style: {style}; '
+        f'src: url("{(fonts / name).as_uri()}"); }}'
+        for (family, weight, style), name in FONT_FILES.items()
+    )
+
+
+def _page_css(page_size: str, brand: dict[str, str]) -> str:
+    """The CSS that depends on the plan: page size and brand colours (validated #RRGGBB)."""
+    size = "A4" if page_size == "A4" else "letter"
+    return (
+        f"@page {{ size: {size}; }}\n"
+        f".cover {{ height: {PAGE_HEIGHTS.get(page_size, '297mm')}; }}\n"
+        f":root {{ --brand: {brand['colour']}; --brand-ink: {brand['ink']}; "
+        f"--brand-tint: {brand['tint']}; --brand-soft: {brand['soft']}; "
+        f"--brand-line: {brand['line']}; }}\n"
+    )
+
+
+def render_playbook_pdf(plan: Plan, out_path: str | os.PathLike, *, rep_name: str | None = None,
+                        start: date | None = None, progress: Progress | None = None,
+                        today: date | None = None, readiness: bool = False) -> RenderResult:
+    """Write the playbook PDF (the leader's edition, or ``rep_name``'s) to ``out_path``.
+
+    The file is written next to ``out_path`` first and moved into place when complete, so a
+    failed render never leaves half a PDF behind.
+    """
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    report = progress or (lambda _stage, _fraction: None)
+    out = Path(out_path)
+    if not out.parent.is_dir():
+        raise PlaybookError(f"cannot write {out}: the folder {out.parent} does not exist")
+    started = time.perf_counter()
+    timings: dict[str, float] = {}
+
+    report("Preparing the playbook", 0.0)
+    context = build_context(plan, rep_name=rep_name, start=start, today=today,
+                            readiness=readiness)
+    t = time.perf_counter()
+    timings["context"] = t - started
+    html = environment().get_template("playbook.html.j2").render(context)
+    timings["html"] = time.perf_counter() - t
+
+    report("Laying out the pages", 0.1)
+    t = time.perf_counter()
+    fetcher = SafeFetcher()
+    font_config = FontConfiguration()
+    stylesheets = [
+        CSS(string=_fonts_css(), font_config=font_config, url_fetcher=fetcher),
+        CSS(filename=str(templates_dir() / "playbook.css"), font_config=font_config,
+            url_fetcher=fetcher),
+        CSS(string=_page_css(context["page_size"], context["brand"]), font_config=font_config,
+            url_fetcher=fetcher),
+    ]
+    document = HTML(string=html, base_url=str(templates_dir()), url_fetcher=fetcher).render(
+        font_config=font_config, stylesheets=stylesheets, pdf_variant=PDF_VARIANT)
+    timings["layout"] = time.perf_counter() - t
+
+    report("Writing the PDF", 0.8)
+    t = time.perf_counter()
+    with tempfile.NamedTemporaryFile(dir=out.parent, prefix=".playbook-", suffix=".pdf",
+                                     delete=False) as tmp:
+        tmp_path = Path(tmp.name)
+    try:
+        try:
+            document.write_pdf(tmp_path, pdf_variant=PDF_VARIANT)
+        except Exception:  # noqa: BLE001 - a variant check failed: still write a tagged PDF
+            logging.getLogger(__name__).warning("PDF/UA-1 failed; writing a tagged PDF instead",
+                                                exc_info=True)
+            document.write_pdf(tmp_path, pdf_tags=True)
+        os.replace(tmp_path, out)
+    except OSError as exc:
+        raise PlaybookError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    finally:
+        tmp_path.unlink(missing_ok=True)
+    timings["write"] = time.perf_counter() - t
+    seconds = time.perf_counter() - started
+    report("Done", 1.0)
+    return RenderResult(out, len(document.pages), seconds, timings)
+
+
+# --- one PDF per rep -------------------------------------------------------------------------
+def slugify(name: str, fallback: str = "rep") -> str:
+    """A file name anyone's file system accepts: ascii, lower case, dashes."""
+    folded = name.casefold().translate(_LETTERS)  # ß -> ss by casefold; ø, æ, ł by the table
+    ascii_name = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")[:60].strip("-")
+    return slug or fallback
+
+
+def rep_file_names(plan: Plan) -> dict[str, str]:
+    """Rep id -> unique ``playbook-<rep>.pdf`` file name."""
+    names: dict[str, str] = {}
+    used: set[str] = set()
+    for rep in plan.reps:
+        base = f"playbook-{slugify(rep.name, rep.id)}"
+        name, n = f"{base}.pdf", 2
+        while name in used:
+            name, n = f"{base}-{n}.pdf", n + 1
+        used.add(name)
+        names[rep.id] = name
+    return names
+
+
+def _workload(plan: Plan, rep: Rep) -> int:
+    """Roughly how long a rep's playbook takes: its accounts and their scheduled touches."""
+    accounts = [a for a in (plan.account(aid) for aid in rep.account_ids) if a]
+    return sum(1 + len(c.steps) for c in (plan.cadence_for(a) for a in accounts) if c)
+
+
+def _render_rep_job(plan_json: str, rep_id: str, out_path: str, start: date | None,
+                    today: date | None) -> RenderResult:
+    plan = Plan.model_validate_json(plan_json)
+    return render_playbook_pdf(plan, out_path, rep_name=rep_id, start=start, today=today)
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """How to start the worker processes.
+
+    Fork is fastest (the workers inherit the loaded renderer and fonts), but forking a process
+    that runs other threads (the Qt app does) can deadlock the child. So: fork only when this
+    process has a single OS thread (counted in /proc, which sees Qt's native threads too), else a
+    fork server (a clean single-threaded process that imports the renderer once); macOS and
+    Windows spawn.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            single_threaded = len(os.listdir("/proc/self/task")) == 1
+        except OSError:
+            single_threaded = False
+        if single_threaded:
+            return multiprocessing.get_context("fork")
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["prospector.playbook.render"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def render_all_reps(plan: Plan, folder: str | os.PathLike, *, start: date | None = None,
+                    processes: int | None = None, progress: Progress | None = None,
+                    today: date | None = None) -> list[RenderResult]:
+    """One rep playbook per rep in ``folder``, rendered in parallel processes.
+
+    Results come back in the plan's rep order. ``processes=1`` renders in this process.
+    """
+    if not plan.reps:
+        raise PlaybookError(f"the plan '{plan.name}' has no reps yet: add reps to print their "
+                            "playbooks")
+    out_dir = Path(folder)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PlaybookError(f"cannot create the folder {out_dir}: {exc.strerror or exc}") from exc
+    report = progress or (lambda _stage, _fraction: None)
+    names = rep_file_names(plan)
+    jobs = [(rep, out_dir / names[rep.id]) for rep in plan.reps]
+    workers = max(1, min(processes or os.cpu_count() or 1, len(jobs)))
+    results: dict[str, RenderResult] = {}
+    report(f"Rendering {len(jobs)} rep playbooks", 0.0)
+    if workers == 1:
+        for i, (rep, path) in enumerate(jobs, start=1):
+            results[rep.id] = render_playbook_pdf(plan, path, rep_name=rep.id, start=start,
+                                                  today=today)
+            report(f"Rendered {rep.name}", i / len(jobs))
+    else:
+        plan_json = plan.model_dump_json()
+        # The biggest playbooks first, so no worker is left with a long one at the end.
+        ordered = sorted(jobs, key=lambda job: -_workload(plan, job[0]))
+        mp_context = _pool_context()
+        forking = mp_context.get_start_method() == "fork"
+        if forking:
+            # Forked workers inherit this process's heap; frozen objects are never scanned by
+            # their garbage collector, which otherwise walks (and copies) all of it, again and
+            # again: renders in the workers ran 3x slower after a big render here.
+            gc.collect()
+            gc.freeze()
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=mp_context) as pool:
+                futures = {pool.submit(_render_rep_job, plan_json, rep.id, str(path), start,
+                                       today): rep for rep, path in ordered}
+                for i, future in enumerate(as_completed(futures), start=1):
+                    rep = futures[future]
+                    results[rep.id] = future.result()
+                    report(f"Rendered {rep.name}", i / len(jobs))
+        finally:
+            if forking:
+                gc.unfreeze()
+    return [results[rep.id] for rep, _ in jobs]

@@ -1,0 +1,217 @@
+"""The playbook without a PDF: schedule, context, HTML, escaping, fetcher. Fast."""
+
+from __future__ import annotations
+
+import ast
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from prospector.errors import ProspectorError
+from prospector.model import Cadence, CadenceStep, Channel, Plan, Rep, TargetAccount
+from prospector.planfile import read_plan_file
+from prospector.playbook import (
+    RepNotFound,
+    build_context,
+    render_playbook_html,
+)
+from prospector.playbook.context import brand_palette
+from prospector.playbook.fetcher import RefusedURL, SafeFetcher
+from prospector.playbook.render import merge_fields, rep_file_names, slugify
+from prospector.playbook.timeline import cadence_timeline_svg
+from prospector.resources import assets_dir, sample_plan_path, templates_dir
+
+HOSTILE = '<img src="file:///etc/passwd"> http://evil.example/x.png <b>bold</b> & "quotes"'
+
+
+@pytest.fixture(scope="module")
+def sample() -> Plan:
+    return read_plan_file(sample_plan_path())
+
+
+def small_plan(**changes) -> Plan:
+    acc = [TargetAccount(name=f"Acc {i}", tier=t) for i, t in enumerate("AABBC")]
+    plan = Plan(
+        name="Small",
+        accounts=acc,
+        cadences=[
+            Cadence(name="A cadence", tiers=["A"], steps=[
+                CadenceStep(day=0, channel=Channel.EMAIL),
+                CadenceStep(day=5, channel=Channel.PHONE),  # Friday start + 5 = Wednesday
+                CadenceStep(day=1, channel=Channel.MAIL, is_ask=True),
+            ]),
+            Cadence(name="Rest", steps=[CadenceStep(day=2, channel=Channel.SOCIAL)]),
+        ],
+        reps=[Rep(name="Ann Åberg", account_ids=[acc[0].id, acc[2].id]),
+              Rep(name="Bob", account_ids=[acc[1].id, acc[3].id, acc[4].id])],
+    )
+    return plan.model_copy(update=changes)
+
+
+# --- schedule (the shared scheduler feeds the rep edition) ------------------------------------
+def test_rep_edition_schedule_skips_weekends_and_holidays(sample):
+    plan = sample.model_copy(deep=True)
+    plan.accountability.holiday_country = "DE"
+    ctx = build_context(plan, rep_name=plan.reps[0].name, start=date(2027, 3, 22),
+                        today=date(2027, 1, 4))
+    days = [d["date"] for w in ctx["weeks"] for d in w["days"]]
+    assert days and all(day.weekday() < 5 for day in days)
+    assert date(2027, 3, 26) not in days and date(2027, 3, 29) not in days  # Good Friday, Easter Monday
+    assert any("Good Friday" in h for h in ctx["holidays"])
+
+
+def test_rep_edition_schedule_holds_only_the_reps_accounts(sample):
+    rep = sample.reps[0]
+    ctx = build_context(sample, rep_name=rep.name, start=date(2027, 1, 11), today=date(2027, 1, 4))
+    names = {a["name"] for w in ctx["weeks"] for d in w["days"] for g in d["groups"]
+             for a in g["accounts"]}
+    assert names == {sample.account(aid).name for aid in rep.account_ids}
+
+
+# --- context ---------------------------------------------------------------------------------
+def test_leader_context_has_every_section_and_all_accounts(sample):
+    ctx = build_context(sample, today=date(2027, 1, 4))
+    assert [s.id for s in ctx["sections"]] == [
+        "goal", "icp", "accounts", "personas", "touches", "differentiation", "cadences",
+        "accountability"]
+    assert sum(len(t["accounts"]) for t in ctx["tiers"]) == len(sample.accounts)
+    assert [t["tier"] for t in ctx["tiers"]] == ["A", "B", "C"]
+    assert len(ctx["cadences"]) == len(sample.cadences)
+    assert ctx["meta"]["title"].startswith(sample.name)
+    assert ctx["meta"]["author"] == sample.basics.owner
+    assert ctx["printed"] == "4 Jan 2027"
+    assert ctx["scorecard"]["weeks"] and ctx["scorecard"]["targets"]
+
+
+def test_rep_context_only_has_that_reps_accounts(sample):
+    rep = sample.reps[1]
+    ctx = build_context(sample, rep_name=rep.name.upper(), start=date(2027, 1, 11))
+    names = {a["name"] for t in ctx["tiers"] for a in t["accounts"]}
+    assert names == {sample.account(aid).name for aid in rep.account_ids}
+    scheduled = {a["name"] for w in ctx["weeks"] for d in w["days"] for g in d["groups"]
+                 for a in g["accounts"]}
+    assert scheduled <= names
+    assert all(d["date"].weekday() < 5 for w in ctx["weeks"] for d in w["days"])
+
+
+def test_unknown_rep_lists_the_rep_names(sample):
+    with pytest.raises(RepNotFound) as info:
+        build_context(sample, rep_name="Nobody")
+    message = str(info.value)
+    assert isinstance(info.value, ProspectorError)
+    assert "Nobody" in message
+    for rep in sample.reps:
+        assert rep.name in message
+
+
+def test_brand_palette_keeps_text_readable():
+    assert brand_palette("#1F4E79")["ink"] == "#1F4E79"
+    pale = brand_palette("#FFE066")
+    assert pale["colour"] == "#FFE066" and pale["ink"] != "#FFE066"
+
+
+def test_empty_plan_builds_a_context_and_html():
+    plan = Plan(name="Empty")
+    html = render_playbook_html(plan)
+    assert "No target accounts yet" in html and "No cadence yet" in html
+
+
+# --- HTML and escaping -----------------------------------------------------------------------
+def test_html_has_every_section_metadata_and_timeline(sample):
+    html = render_playbook_html(sample)
+    for section in ("Goal and strategy", "Ideal client profile", "Target accounts", "Personas",
+                    "Value-creating touches", "Differentiation", "Campaign cadence",
+                    "Accountability", "Weekly scorecard"):
+        assert f'data-title="{section}"' in html or section in html
+    assert html.count('<svg class="timeline"') == len(sample.cadences)
+    assert '<meta name="author"' in html and '<meta name="description"' in html
+    assert "<title>" in html and 'lang="en"' in html
+    assert "target-counter" not in html  # it lives in the CSS
+    assert html.count('href="#sec-') == 8
+
+
+def test_plan_text_is_escaped_everywhere():
+    plan = small_plan(name=HOSTILE)
+    plan.basics.company = HOSTILE
+    plan.accounts[0].why = HOSTILE
+    plan.cadences[0].name = HOSTILE
+    html = render_playbook_html(plan) + render_playbook_html(plan, rep_name="Ann Åberg")
+    assert "<img" not in html and "<b>bold" not in html
+    assert "&lt;img src=&#34;file:///etc/passwd&#34;&gt;" in html
+
+
+def test_merge_fields_escape_then_highlight():
+    out = merge_fields('Hi {{first_name}} <script>x</script>')
+    assert str(out) == 'Hi <span class="merge">{{first_name}}</span> &lt;script&gt;x&lt;/script&gt;'
+
+
+def test_timeline_has_one_mark_per_step_alt_text_and_legend(sample):
+    cadence = sample.cadences[0]
+    svg = str(cadence_timeline_svg(cadence, sample))
+    assert svg.count("<title>") == 1 and f"{len(cadence.steps)} touches" in svg
+    assert "Meeting ask" in svg
+    for channel in {s.channel for s in cadence.steps}:
+        assert f">{channel.label}</text>" in svg
+
+
+def test_rep_file_names_are_safe_and_unique():
+    plan = small_plan(reps=[Rep(name="Ann Åberg"), Rep(name="ann aberg"), Rep(name="../../x")])
+    names = list(rep_file_names(plan).values())
+    assert names == ["playbook-ann-aberg.pdf", "playbook-ann-aberg-2.pdf", "playbook-x.pdf"]
+    assert slugify("日本") == "rep"
+    assert slugify("Jürgen Groß / Søren Łukasz") == "jurgen-gross-soren-lukasz"
+
+
+# --- fetcher ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("url", [
+    "file:///etc/passwd",
+    "http://evil.example/x.png",
+    "https://evil.example/x.png",
+    "ftp://evil.example/x",
+    "data:text/html;base64,PGI+eDwvYj4=",
+    "data:image/svg+xml;base64,PHN2Zy8+",
+    "file://evil.example/share/x.png",
+    (assets_dir() / "fonts" / ".." / ".." / "pyproject.toml").as_uri(),
+    templates_dir().as_uri() + "/../prospector/model.py",
+])
+def test_fetcher_refuses_everything_but_our_files(url):
+    fetcher = SafeFetcher()
+    with pytest.raises(RefusedURL):
+        fetcher.fetch(url)
+    assert fetcher.refused == [url] and fetcher.served == []
+
+
+def test_fetcher_serves_our_files_and_image_data():
+    fetcher = SafeFetcher()
+    css = fetcher.fetch((templates_dir() / "playbook.css").as_uri())
+    assert css.content_type == "text/css" and b"@page" in css.read()
+    font = fetcher.fetch((assets_dir() / "fonts" / "NotoSans-Regular.ttf").as_uri())
+    assert len(font.read()) > 100_000
+    png = fetcher.fetch("data:image/png;base64,iVBORw0KGgo=")
+    assert png.content_type == "image/png" and png.read().startswith(b"\x89PNG")
+
+
+def test_bundled_fonts_have_their_licence():
+    fonts = assets_dir() / "fonts"
+    assert (fonts / "OFL.txt").read_text().count("SIL OPEN FONT LICENSE") >= 1
+    assert len(list(fonts.glob("*.ttf"))) == 5
+
+
+def test_playbook_package_never_imports_qt():
+    package = Path(__file__).resolve().parent.parent / "prospector" / "playbook"
+    for source in package.glob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text())):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import) else
+                     [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            assert not any(n.split(".")[0] in ("PySide6", "ui") for n in names), source
+
+
+def test_readiness_appendix_only_when_asked(sample):
+    weak = sample.model_copy(deep=True)
+    weak.touches[0].value = "Just checking in to see if you got my email"
+    plain = render_playbook_html(weak, today=date(2027, 1, 4))
+    with_appendix = render_playbook_html(weak, today=date(2027, 1, 4), readiness=True)
+    assert "Plan readiness" not in plain
+    assert "Plan readiness" in with_appendix
+    assert "leans on “Just checking in”" in with_appendix and "Why it matters" in with_appendix

@@ -1,0 +1,264 @@
+"""The playbook PDFs: rendered once per module, then inspected with pypdf and poppler's tools."""
+
+from __future__ import annotations
+
+import base64
+import io
+import shutil
+import socket
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from prospector.model import Plan
+from prospector.planfile import read_plan_file
+from prospector.playbook import PlaybookError, RepNotFound, render_all_reps, render_playbook_pdf
+from prospector.playbook import render as render_module
+from prospector.playbook.fetcher import SafeFetcher
+from prospector.resources import assets_dir, sample_plan_path, templates_dir
+
+pytestmark = pytest.mark.skipif(not shutil.which("pdffonts"), reason="needs poppler-utils")
+
+INJECTIONS = [
+    '<img src="file:///etc/passwd">',
+    "http://evil.example/x.png",
+    '<a rel="attachment" href="file:///etc/passwd">attach</a>',
+    '<link rel="stylesheet" href="http://evil.example/s.css">',
+    "url(file:///etc/shadow)",
+]
+WORLD = "Ærøskøbing Ελληνικά Кириллица Łódź"
+
+
+def _tool(*args: str) -> str:
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+def _text(path: Path) -> str:
+    return _tool("pdftotext", "-layout", str(path), "-")
+
+
+class Spy:
+    """Counts every fetch WeasyPrint makes and every socket anyone opens while rendering."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.fetchers: list[SafeFetcher] = []
+        self.sockets = 0
+        spy = self
+
+        class RecordingFetcher(SafeFetcher):
+            def __init__(self, *args, **kwargs) -> None:
+                super().__init__(*args, **kwargs)
+                spy.fetchers.append(self)
+
+        def no_socket(*_args, **_kwargs):
+            spy.sockets += 1
+            raise OSError("network access during a render")
+
+        monkeypatch.setattr(render_module, "SafeFetcher", RecordingFetcher)
+        monkeypatch.setattr(socket.socket, "connect", no_socket)
+
+    @property
+    def served(self) -> list[str]:
+        return [url for f in self.fetchers for url in f.served]
+
+    @property
+    def refused(self) -> list[str]:
+        return [url for f in self.fetchers for url in f.refused]
+
+
+def _allowed(url: str) -> bool:
+    roots = (templates_dir().resolve().as_uri(), assets_dir().resolve().as_uri())
+    return url.startswith(roots) or url.startswith(("data:image/png", "data:image/jpeg"))
+
+
+@pytest.fixture(scope="module")
+def sample() -> Plan:
+    return read_plan_file(sample_plan_path())
+
+
+@pytest.fixture(scope="module")
+def leader_pdf(sample, tmp_path_factory):
+    mp = pytest.MonkeyPatch()
+    spy = Spy(mp)
+    stages: list[tuple[str, float]] = []
+    try:
+        result = render_playbook_pdf(sample, tmp_path_factory.mktemp("pdf") / "leader.pdf",
+                                     progress=lambda s, f: stages.append((s, f)))
+    finally:
+        mp.undo()
+    return result, spy, stages
+
+
+@pytest.fixture(scope="module")
+def rep_pdf(sample, tmp_path_factory):
+    rep = sample.reps[0]
+    result = render_playbook_pdf(sample, tmp_path_factory.mktemp("pdf") / "rep.pdf",
+                                 rep_name=rep.name, start=date(2027, 1, 13))  # a Wednesday
+    return result, rep
+
+
+@pytest.fixture(scope="module")
+def hostile_pdf(tmp_path_factory):
+    """A small plan with injections in every kind of field, a logo, Letter paper, world text."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), "#C0392B").save(buffer, format="PNG")
+    logo = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+    evil = " ".join(INJECTIONS)
+    plan = Plan.model_validate({
+        "name": f"Plan {WORLD}",
+        "basics": {"company": evil, "offering": evil, "owner": "Zoë Ødegård", "goal": evil,
+                   "page_size": "Letter", "brand_colour": "#C0392B", "logo": logo},
+        "accounts": [{"id": "acc-1", "name": "Acc " + evil, "tier": "A", "why": evil,
+                      "website": "http://evil.example/x.png"}],
+        "touches": [{"id": "t1", "title": "Touch", "channel": "email", "message": evil}],
+        "differentiators": [{"difference": "Diff", "proof": evil, "talk_track": evil}],
+        "cadences": [{"name": "Cad", "steps": [{"day": 0, "channel": "email", "touch_id": "t1",
+                                                "objective": evil, "is_ask": True}]}],
+        "accountability": {"targets": [{"metric": "First meetings", "per_rep": 3}]},
+        "reps": [{"name": "Rep " + WORLD, "account_ids": ["acc-1"]}],
+    })
+    mp = pytest.MonkeyPatch()
+    spy = Spy(mp)
+    try:
+        result = render_playbook_pdf(plan, tmp_path_factory.mktemp("pdf") / "hostile.pdf")
+    finally:
+        mp.undo()
+    return result, spy
+
+
+# --- the leader's edition ----------------------------------------------------------------------
+def test_leader_pdf_pages_metadata_and_tagging(leader_pdf, sample):
+    result, _spy, stages = leader_pdf
+    assert result.path.is_file() and result.pages > 15 and result.seconds > 0
+    reader = PdfReader(result.path)
+    assert len(reader.pages) == result.pages
+    meta = reader.metadata
+    assert meta.title == f"{sample.name}: prospecting playbook"
+    assert meta.author == sample.basics.owner
+    assert meta.subject.startswith("Prospecting playbook")
+    info = _tool("pdfinfo", str(result.path))
+    assert "Tagged:          yes" in info
+    assert "A4" in info
+    assert stages[0][1] == 0.0 and stages[-1] == ("Done", 1.0)
+
+
+def test_leader_pdf_has_bookmarks_per_section(leader_pdf):
+    outline = PdfReader(leader_pdf[0].path).outline
+    titles = [item.title for item in outline if not isinstance(item, list)]
+    assert titles[:2] == ["Contents", "Goal and strategy"]
+    assert "Campaign cadence" in titles and "Accountability" in titles
+
+
+def test_leader_pdf_text(leader_pdf, sample):
+    text = _text(leader_pdf[0].path)
+    for needle in ("Contents", "Ideal client profile", "Tier A · Dream clients", "Weekly scorecard",
+                   sample.accounts[0].name, sample.differentiators[0].difference[:30],
+                   sample.cadences[0].name, "Meeting ask"):
+        assert needle in text, needle
+    assert f"Page 2 of {leader_pdf[0].pages}" in text
+
+
+def test_leader_pdf_fonts_are_ours_embedded_and_subset(leader_pdf):
+    rows = _tool("pdffonts", str(leader_pdf[0].path)).splitlines()[2:]
+    assert rows
+    for row in rows:
+        assert " yes yes " in row, row  # emb yes, sub yes
+    names = " ".join(rows)
+    assert "PB-Sans" in names and "PB-Serif" in names
+
+
+def test_leader_pdf_fetches_only_our_files(leader_pdf):
+    _result, spy, _stages = leader_pdf
+    assert spy.served and all(_allowed(u) for u in spy.served)
+    assert spy.refused == [] and spy.sockets == 0
+
+
+# --- injections, logo, paper size, scripts ----------------------------------------------------
+def test_injected_text_prints_literally_and_fetches_nothing(hostile_pdf):
+    result, spy = hostile_pdf
+    text = " ".join(_text(result.path).split())
+    for injection in INJECTIONS:
+        assert injection in text, injection
+    assert spy.refused == [] and spy.sockets == 0
+    assert all(_allowed(u) for u in spy.served)
+    assert any(u.startswith("data:image/png") for u in spy.served)  # the logo
+    assert "0 embedded files" in _tool("pdfdetach", "-list", str(result.path))
+
+
+def test_letter_paper_and_world_scripts(hostile_pdf):
+    result, _spy = hostile_pdf
+    assert "letter" in _tool("pdfinfo", str(result.path)).lower()
+    assert WORLD in _text(result.path)
+    for row in _tool("pdffonts", str(result.path)).splitlines()[2:]:
+        assert " yes yes " in row, row
+
+
+def test_raw_html_injection_is_stopped_by_the_fetcher(tmp_path):
+    """Defence in depth: even HTML that reaches WeasyPrint unescaped reads nothing."""
+    from weasyprint import HTML
+
+    fetcher = SafeFetcher()
+    html = ('<p>x</p><img src="file:///etc/passwd"><img src="http://evil.example/x.png">'
+            '<a rel="attachment" href="file:///etc/passwd">a</a>'
+            '<link rel="stylesheet" href="file:///etc/passwd">')
+    out = tmp_path / "raw.pdf"
+    HTML(string=html, base_url=str(templates_dir()), url_fetcher=fetcher).write_pdf(out)
+    assert fetcher.served == []
+    assert "file:///etc/passwd" in fetcher.refused and "http://evil.example/x.png" in fetcher.refused
+    assert "0 embedded files" in _tool("pdfdetach", "-list", str(out))
+
+
+# --- the rep's edition ------------------------------------------------------------------------
+def test_rep_pdf_has_only_that_reps_accounts_and_weekday_dates(rep_pdf, sample):
+    result, rep = rep_pdf
+    text = _text(result.path)
+    mine = {sample.account(a).name for a in rep.account_ids}
+    others = {a.name for a in sample.accounts} - mine
+    assert all(name in text for name in mine)
+    assert not any(name in text for name in others)
+    assert "Wed 13 Jan" in text  # the start day
+    assert "Sat " not in text and "Sun " not in text
+    assert PdfReader(result.path).metadata.title.endswith(f"playbook for {rep.name}")
+
+
+def test_unknown_rep_is_a_clear_error(sample, tmp_path):
+    with pytest.raises(RepNotFound, match=sample.reps[0].name):
+        render_playbook_pdf(sample, tmp_path / "x.pdf", rep_name="Nobody Atall")
+    assert not list(tmp_path.iterdir())
+
+
+def test_missing_folder_is_a_clear_error(sample, tmp_path):
+    with pytest.raises(PlaybookError, match="does not exist"):
+        render_playbook_pdf(sample, tmp_path / "nope" / "x.pdf")
+
+
+def test_render_all_reps_in_two_processes(tmp_path):
+    plan = Plan.model_validate({
+        "name": "Two reps",
+        "accounts": [{"id": "a1", "name": "Alpha AG", "tier": "A"},
+                     {"id": "a2", "name": "Beta BV", "tier": "B"}],
+        "cadences": [{"name": "All", "steps": [{"day": 0, "channel": "phone"},
+                                               {"day": 5, "channel": "email", "is_ask": True}]}],
+        "reps": [{"name": "Jürgen Groß", "account_ids": ["a1"]},
+                 {"name": "Beth O'Neil", "account_ids": ["a2"]}],
+    })
+    seen: list[float] = []
+    results = render_all_reps(plan, tmp_path / "out", start=date(2027, 3, 6), processes=2,
+                              progress=lambda _s, f: seen.append(f))
+    assert [r.path.name for r in results] == ["playbook-jurgen-gross.pdf",
+                                              "playbook-beth-o-neil.pdf"]
+    assert "Alpha AG" in _text(results[0].path) and "Beta BV" not in _text(results[0].path)
+    # starts Saturday 6 March: the account starts Monday 8; day 5 is Saturday 13 -> Monday 15
+    rep_text = _text(results[1].path)
+    assert "Mon 8 Mar" in rep_text and "Mon 15 Mar" in rep_text
+    assert seen[-1] == 1.0
+
+
+def test_render_all_reps_needs_reps(tmp_path):
+    with pytest.raises(PlaybookError, match="no reps"):
+        render_all_reps(Plan(name="Nobody"), tmp_path)

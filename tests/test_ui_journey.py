@@ -1,0 +1,196 @@
+"""A leader builds a small plan from a blank one through the widgets, undoes and redoes, the
+plan autosaves, the app reopens with everything there, and a PDF is exported (and cancelled)."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+from prospector.model import Plan
+from prospector.store import PlanStore
+from ui.app import choose_plan
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
+
+
+@pytest.fixture
+def store():
+    return PlanStore()
+
+
+def _window(qtbot, store, plan, settings):
+    window = MainWindow(store, plan, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _type_into_new_row(qtbot, editor, text):
+    editor.buttons["add"].click()
+    # the cell editor opened on the new row's name
+    fields = [w for w in editor.table.viewport().findChildren(QLineEdit) if w.isVisible()]
+    assert len(fields) == 1
+    field = fields[0]
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, Qt.Key_Return)
+    qtbot.waitUntil(lambda: editor.table.state() == QAbstractItemView.NoState)  # queued commit
+
+
+def test_build_undo_autosave_reopen_export(qtbot, store, settings, tmp_path):
+    blank = Plan(name="New prospecting plan")
+    store.save(blank)
+    window = _window(qtbot, store, blank, settings)
+    assert window.windowTitle() == "New prospecting plan[*] — Prospector"
+
+    basics = window.pages["basics"]
+    basics.name.widget.selectAll()
+    qtbot.keyClicks(basics.name.widget, "Nordics push")
+    qtbot.keyClicks(basics.goal.widget, "12 first meetings by March")
+    assert window.document.plan.name == "Nordics push"
+    assert window.isWindowModified()
+
+    window.go_to_step("targets")
+    accounts = window.pages["targets"].editor
+    _type_into_new_row(qtbot, accounts, "Fjord Steel AS")
+    _type_into_new_row(qtbot, accounts, "Vik Pumps")
+    assert [a.name for a in window.document.plan.accounts] == ["Fjord Steel AS", "Vik Pumps"]
+
+    window.go_to_step("touches")
+    _type_into_new_row(qtbot, window.pages["touches"].editor, "Downtime benchmark")
+    assert window.document.plan.touches[0].title == "Downtime benchmark"
+
+    # undo the touch and the second account, redo the account
+    window.undo_action.trigger()  # title edit
+    window.undo_action.trigger()  # add touch
+    assert window.document.plan.touches == []
+    window.undo_action.trigger()  # account name edit
+    window.undo_action.trigger()  # add account
+    assert [a.name for a in window.document.plan.accounts] == ["Fjord Steel AS"]
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    assert [a.name for a in window.document.plan.accounts] == ["Fjord Steel AS", "Vik Pumps"]
+
+    with qtbot.waitSignal(window.autosaver.saved, timeout=10000):
+        pass
+    qtbot.waitUntil(lambda: not window.isWindowModified(), timeout=5000)
+    window.close()
+
+    reopened_plan = choose_plan(store, None, settings)
+    assert reopened_plan.name == "Nordics push"
+    assert reopened_plan.basics.goal == "12 first meetings by March"
+    assert [a.name for a in reopened_plan.accounts] == ["Fjord Steel AS", "Vik Pumps"]
+    again = _window(qtbot, store, reopened_plan, settings)
+    assert again.pages["basics"].goal.widget.toPlainText() == "12 first meetings by March"
+
+    from ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(again.document.plan, str(tmp_path))
+    qtbot.addWidget(dialog)
+    target = tmp_path / "nordics.pdf"
+    dialog.output.setText(str(target))
+    with qtbot.waitSignal(dialog.runner.finished, timeout=120000) as done:
+        dialog.start_export()
+    ok, message, paths = done.args
+    assert ok, message
+    assert Path(paths[0]) == target and target.read_bytes().startswith(b"%PDF")
+    assert not dialog.open_button.isHidden() and "Done" in dialog.stage.text()
+    again.close()
+
+
+def test_closing_flushes_the_last_edit(qtbot, store, settings):
+    plan = Plan(name="Quick edit")
+    store.save(plan)
+    window = _window(qtbot, store, plan, settings)
+    qtbot.keyClicks(window.pages["basics"].offering.widget, "Predictive maintenance")
+    window.close()  # well before the autosave delay
+    assert store.load(plan.id).basics.offering == "Predictive maintenance"
+
+
+def test_export_can_be_cancelled(qtbot, store, settings, tmp_path, sample_plan):
+    from ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(sample_plan, str(tmp_path))
+    qtbot.addWidget(dialog)
+    target = tmp_path / "cancelled.pdf"
+    dialog.output.setText(str(target))
+    with qtbot.waitSignal(dialog.runner.finished, timeout=30000) as done:
+        dialog.start_export()
+        qtbot.wait(300)
+        dialog.cancel_button.click()
+    assert done.args[0] is False and done.args[1] == "Cancelled."
+    assert not target.exists()
+    assert dialog.export_button.isEnabled()
+
+
+def test_first_start_opens_the_sample(store, settings, sample_doc):
+    plan = choose_plan(store, None, settings)
+    assert plan.id == sample_doc["id"]
+    assert [p.id for p in store.list_plans()] == [sample_doc["id"]]
+
+
+def test_window_is_usable_at_1280_by_800(qtbot, store, settings, sample_plan):
+    window = _window(qtbot, store, sample_plan, settings)
+    window.resize(1280, 800)
+    assert window.minimumSizeHint().width() <= 1280
+    assert window.minimumSizeHint().height() <= 800
+    for page in window.pages.values():
+        for child in page.findChildren(object):
+            if hasattr(child, "accessibleName") and child.metaObject().className() in (
+                    "QLineEdit", "QPlainTextEdit", "QComboBox", "QTableView") and not (
+                    child.objectName().startswith("qt_")):  # parts of Qt's own composite widgets
+                assert child.accessibleName(), f"{child.metaObject().className()} has no name"
+    window.close()
+
+
+def test_typing_without_a_pause_is_still_saved_within_seconds(qtbot, store, settings,
+                                                              monkeypatch):
+    import ui.autosave as autosave
+
+    monkeypatch.setattr(autosave, "AUTOSAVE_MAX_WAIT_S", 0.5)
+    plan = Plan(name="Busy typist")
+    store.save(plan)
+    window = _window(qtbot, store, plan, settings)
+    field = window.pages["basics"].strategy.widget
+    with qtbot.waitSignal(window.autosaver.saved, timeout=5000):
+        for _ in range(12):  # a key every 100 ms: the 1.5 s pause never comes
+            qtbot.keyClicks(field, "x")
+            qtbot.wait(100)
+    assert store.load(plan.id).basics.strategy.startswith("xxxx")
+    window.close()
+
+
+def test_csv_import_is_one_undoable_step(qtbot, store, settings, sample_plan, monkeypatch):
+    from tests.conftest import REPO
+    from ui import dialogs
+    from ui.import_dialog import CsvImportDialog
+
+    csv_path = REPO / "tests" / "data" / "hubspot-companies-export.csv"
+    monkeypatch.setattr(dialogs, "ask_open_csv_file", lambda parent: str(csv_path))
+    monkeypatch.setattr(CsvImportDialog, "exec", lambda self: (self.do_import(), 1)[1])
+    window = _window(qtbot, store, sample_plan, settings)
+    before = len(window.document.plan.accounts)
+    window.import_accounts_csv()
+    added = len(window.document.plan.accounts) - before
+    assert added == 4
+    assert "Fjordline Robotics" in [a.name for a in window.document.plan.accounts]
+    window.undo_action.trigger()
+    assert len(window.document.plan.accounts) == before
+    window.close()
+
+
+def test_schedule_export_writes_calendar_and_tasks(qtbot, sample_plan, tmp_path):
+    from ui.schedule_dialog import ScheduleExportDialog
+
+    dialog = ScheduleExportDialog(sample_plan, sample_plan.reps[0].id, str(tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.export()
+    names = sorted(Path(p).name for p in dialog.written)
+    assert names == ["schedule-jonas-albrecht.csv", "schedule-jonas-albrecht.ics"]
+    assert (tmp_path / names[1]).read_text("utf-8").startswith("BEGIN:VCALENDAR")

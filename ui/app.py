@@ -1,0 +1,82 @@
+"""Starting the desktop app: the store, the plan to open (the sample on first start), the window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from prospector.errors import PlanNotFound, ProspectorError
+from prospector.planfile import read_plan_file
+from prospector.resources import sample_plan_path
+from prospector.store import PlanStore
+from ui import dialogs
+
+
+STYLE = """
+QListWidget#stepNavigator { font-size: 10.5pt; }
+QListWidget#stepNavigator::item { padding: 7px 10px; }
+QLabel#stepAdvice { font-size: 10.5pt; }
+QLabel#emptyHint { color: palette(mid); font-style: italic; }
+*[invalid="true"] { border: 1px solid #C0392B; }
+"""
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        QApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Prospector")
+    app.setOrganizationName("Prospector")
+    app.setApplicationDisplayName("Prospector")
+    app.setStyleSheet(STYLE)
+    return app
+
+
+def choose_plan(store: PlanStore, plan_ref: str | None, settings: QSettings):
+    """The plan to open: the one asked for, else the last one, else the newest; the bundled
+    sample on first start so the app is never empty."""
+    if plan_ref:
+        from prospector.cli import looks_like_file  # noqa: PLC0415
+
+        if looks_like_file(plan_ref):
+            plan = read_plan_file(plan_ref)
+            store.save(plan, note=f"opened from {plan_ref}")
+            return plan
+        return store.load(store.find(plan_ref).id)
+    last = settings.value("last_plan")
+    if last:
+        try:
+            return store.load(last)
+        except PlanNotFound:
+            pass
+    plans = store.list_plans()
+    if plans:
+        return store.load(plans[0].id)
+    sample = read_plan_file(sample_plan_path())
+    store.save(sample, note="the sample plan, opened on first start")
+    return sample
+
+
+def run_app(plan_ref: str | None = None) -> int:
+    app = make_application()
+    from ui.main_window import MainWindow  # noqa: PLC0415 - after QApplication exists
+
+    settings = QSettings()
+    try:
+        store = PlanStore()
+        plan = choose_plan(store, plan_ref, settings)
+    except ProspectorError as exc:
+        dialogs.show_error(None, "Prospector cannot start", str(exc),
+                           "Check the plan or the data folder (--data-dir), then start again.")
+        return 1
+    window = MainWindow(store, plan, settings)
+    window.show()
+    for notice in store.notices:
+        dialogs.show_error(window, "Your plans were recovered", notice,
+                           "The damaged file was kept next to the store in case you need it.")
+    store.notices.clear()
+    return app.exec()

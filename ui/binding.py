@@ -1,0 +1,206 @@
+"""Editors bound to one field of the open plan: they show its value, and every edit they make is
+an undoable ``PlanDocument.set_value``. When the field changes elsewhere (undo, another view) they
+follow."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QSignalBlocker, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from ui.document import Path, PlanDocument, get_value
+
+
+class Binding:
+    """Glue between one editor widget and one plan field (the path can change: ``rebind``)."""
+
+    def __init__(self, document: PlanDocument, widget: QWidget, path: Path | None,
+                 label: str) -> None:
+        self.document, self.widget, self.path = document, widget, path
+        widget.setAccessibleName(label)
+        document.field_changed.connect(self._on_field_changed)
+        document.sections_replaced.connect(lambda _s: self.refresh())
+        document.plan_replaced.connect(self.refresh)
+
+    def rebind(self, path: Path | None) -> None:
+        self.path = path
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            value = get_value(self.document.plan, self.path) if self.path else None
+        except (StopIteration, IndexError, AttributeError):
+            self.path, value = None, None
+        self.widget.setEnabled(self.path is not None)
+        with QSignalBlocker(self.widget):
+            self.show(value)
+
+    def commit(self, value: Any) -> None:
+        if self.path is None:
+            return
+        if not self.document.set_value(self.path, value):
+            self.widget.setProperty("invalid", True)
+            self.widget.setToolTip("This value is not accepted; the previous one is kept.")
+            self.refresh()
+        else:
+            self.widget.setProperty("invalid", False)
+
+    def _on_field_changed(self, path: tuple) -> None:
+        if self.path is not None and tuple(path) == tuple(self.path):
+            with QSignalBlocker(self.widget):
+                self.show(get_value(self.document.plan, self.path))
+
+    def show(self, value: Any) -> None:  # overridden
+        raise NotImplementedError
+
+
+class LineBinding(Binding):
+    def __init__(self, document, path, label, placeholder="", widget=None):
+        widget = widget or QLineEdit()
+        widget.setPlaceholderText(placeholder)
+        super().__init__(document, widget, path, label)
+        widget.textEdited.connect(self.commit)
+        self.refresh()
+
+    def show(self, value):
+        if self.widget.text().strip() != (value or ""):
+            self.widget.setText(value or "")
+
+
+class TextBinding(Binding):
+    """Multi-line text; ``as_list`` edits a list of short texts, one per line."""
+
+    def __init__(self, document, path, label, placeholder="", as_list=False, lines=3):
+        widget = QPlainTextEdit()
+        widget.setPlaceholderText(placeholder)
+        widget.setTabChangesFocus(True)
+        widget.setFixedHeight(widget.fontMetrics().lineSpacing() * lines + 14)
+        self.as_list = as_list
+        super().__init__(document, widget, path, label)
+        widget.textChanged.connect(self._edited)
+        self.refresh()
+
+    def _edited(self):
+        text = self.widget.toPlainText()
+        if self.as_list:
+            self.commit([line.strip() for line in text.splitlines() if line.strip()])
+        else:
+            self.commit(text)
+
+    def show(self, value):
+        text = "\n".join(value) if self.as_list and value else (value or "")
+        current = self.widget.toPlainText()
+        if self.as_list:
+            same = [x.strip() for x in current.splitlines() if x.strip()] == (value or [])
+        else:
+            same = current.strip() == text.strip()
+        if not same:
+            self.widget.setPlainText(text)
+
+
+class ChoiceBinding(Binding):
+    def __init__(self, document, path, label, choices: list[tuple[str, Any]]):
+        widget = QComboBox()
+        for text, value in choices:
+            widget.addItem(text, value)
+        super().__init__(document, widget, path, label)
+        widget.activated.connect(lambda i: self.commit(widget.itemData(i)))
+        self.refresh()
+
+    def show(self, value):
+        index = self.widget.findData(value)
+        self.widget.setCurrentIndex(max(index, 0))
+
+
+class NumberBinding(Binding):
+    def __init__(self, document, path, label, minimum=0, maximum=100000, suffix="",
+                 decimals=False):
+        from PySide6.QtWidgets import QDoubleSpinBox  # noqa: PLC0415
+
+        widget = QDoubleSpinBox() if decimals else QSpinBox()
+        widget.setRange(minimum, maximum)
+        widget.setSuffix(suffix)
+        widget.setKeyboardTracking(False)
+        super().__init__(document, widget, path, label)
+        widget.valueChanged.connect(self.commit)
+        self.refresh()
+
+    def show(self, value):
+        self.widget.setValue(value or 0)
+
+
+class CheckBinding(Binding):
+    def __init__(self, document, path, label, text):
+        widget = QCheckBox(text)
+        super().__init__(document, widget, path, label)
+        widget.toggled.connect(self.commit)
+        self.refresh()
+
+    def show(self, value):
+        self.widget.setChecked(bool(value))
+
+
+class DateBinding(Binding):
+    """A date that may be unset: the special value text "Not set" stands for None."""
+
+    def __init__(self, document, path, label):
+        widget = QDateEdit()
+        widget.setCalendarPopup(True)
+        widget.setDisplayFormat("yyyy-MM-dd")
+        widget.setSpecialValueText("Not set")
+        widget.setMinimumDate(QDate(1999, 12, 31))
+        super().__init__(document, widget, path, label)
+        widget.dateChanged.connect(self._edited)
+        self.refresh()
+
+    def _edited(self, qdate: QDate):
+        value = None if qdate == self.widget.minimumDate() else date(
+            qdate.year(), qdate.month(), qdate.day())
+        self.commit(value)
+
+    def show(self, value):
+        if value is None:
+            self.widget.setDate(self.widget.minimumDate())
+        else:
+            self.widget.setDate(QDate(value.year, value.month, value.day))
+
+
+class IdChecklistBinding(Binding):
+    """A list of ids chosen from the items of another section (e.g. the personas a touch serves)."""
+
+    def __init__(self, document, path, label, options: Callable[[], list[tuple[str, str]]],
+                 max_height: int = 130):
+        widget = QListWidget()
+        widget.setMaximumHeight(max_height)
+        self.options = options
+        super().__init__(document, widget, path, label)
+        widget.itemChanged.connect(self._edited)
+        self.refresh()
+
+    def _edited(self, _item):
+        chosen = [self.widget.item(i).data(Qt.UserRole) for i in range(self.widget.count())
+                  if self.widget.item(i).checkState() == Qt.Checked]
+        self.commit(chosen)
+
+    def show(self, value):
+        chosen = set(value or [])
+        self.widget.clear()
+        for item_id, text in self.options():
+            item = QListWidgetItem(text)
+            item.setData(Qt.UserRole, item_id)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Checked if item_id in chosen else Qt.Unchecked)
+            self.widget.addItem(item)

@@ -1,0 +1,86 @@
+"""The coach: findings about the plan, updated as you type; clicking one goes to the item."""
+
+from __future__ import annotations
+
+import time
+from html import escape
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
+
+from prospector.coach import review
+
+SEVERITY_ORDER = {"blocker": 0, "warning": 1, "tip": 2}
+SEVERITY_LABEL = {"blocker": "Blocker", "warning": "Warning", "tip": "Tip"}
+REVIEW_DELAY_MS = 150
+
+
+class CoachPanel(QWidget):
+    finding_activated = Signal(str, object)  # section, item id
+    reviewed = Signal(object)                # the Review
+
+    def __init__(self, document, parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.last_review = None
+        self.last_ms = 0.0
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.tree = QListWidget()
+        self.tree.setAccessibleName("Coach findings")
+        self.tree.setWordWrap(True)
+        self.tree.setResizeMode(QListWidget.Adjust)
+        self.tree.setUniformItemSizes(False)
+        self.tree.setSpacing(3)
+        self.tree.setTextElideMode(Qt.ElideNone)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.tree.setVerticalScrollMode(QListWidget.ScrollPerPixel)
+        self.tree.itemActivated.connect(self._activated)
+        self.tree.itemClicked.connect(self._activated)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(REVIEW_DELAY_MS)
+        self.timer.timeout.connect(self.refresh)
+        document.changed.connect(self.timer.start)
+        document.plan_replaced.connect(self.refresh)
+        icons = self.style()
+        self.icons = {"blocker": icons.standardIcon(QStyle.SP_MessageBoxCritical),
+                      "warning": icons.standardIcon(QStyle.SP_MessageBoxWarning),
+                      "tip": icons.standardIcon(QStyle.SP_MessageBoxInformation)}
+        self.refresh()
+
+    def refresh(self) -> None:
+        started = time.perf_counter()
+        result = review(self.document.plan)
+        self.last_ms = (time.perf_counter() - started) * 1000
+        self.last_review = result
+        self.tree.clear()
+        findings = sorted(result.findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 9))
+        for finding in findings:
+            text = f"{finding.message}\nFix: {finding.fix}"
+            item = QListWidgetItem(self.icons.get(finding.severity, self.icons["tip"]), text)
+            item.setToolTip(f"{SEVERITY_LABEL.get(finding.severity, '')} · "
+                            f"{finding.rule_id}\n\nWhy it matters: {finding.why}")
+            item.setData(Qt.UserRole, (finding.section, finding.item_id))
+            self.tree.addItem(item)
+        if not findings:
+            done = QListWidgetItem("Nothing to flag: the plan follows the method.")
+            done.setFlags(Qt.ItemIsEnabled)
+            self.tree.addItem(done)
+        counts = f"{result.blockers} blockers · {result.warnings} warnings · {result.tips} tips"
+        hints = "".join(f"<br>• {escape(h.title)} (+{h.gain})"
+                        for h in result.raise_score_hints[:3])
+        self.summary.setText(f"<b>Readiness {result.overall}/100</b> — {counts}"
+                             + (f"<br><i>To raise it:</i>{hints}" if hints else ""))
+        self.reviewed.emit(result)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        where = item.data(Qt.UserRole)
+        if not where:
+            return
+        section, item_id = where
+        self.finding_activated.emit(section, item_id)

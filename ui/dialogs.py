@@ -1,0 +1,51 @@
+"""Every modal question the app asks, behind one small function each (tests patch these names)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+
+def show_error(parent: QWidget | None, title: str, message: str, hint: str = "") -> None:
+    box = QMessageBox(QMessageBox.Warning, title, message, QMessageBox.Ok, parent)
+    if hint:
+        box.setInformativeText(hint)
+    box.exec()
+
+
+def show_info(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox(QMessageBox.Information, title, message, QMessageBox.Ok, parent).exec()
+
+
+def confirm(parent: QWidget | None, title: str, message: str, yes_text: str) -> bool:
+    box = QMessageBox(QMessageBox.Question, title, message, QMessageBox.Cancel, parent)
+    yes = box.addButton(yes_text, QMessageBox.AcceptRole)
+    box.setDefaultButton(yes)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    value, ok = QInputDialog.getText(parent, title, label, text=text)
+    return value.strip() if ok and value.strip() else None
+
+
+def ask_open_plan_file(parent: QWidget | None) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "Import a plan file", "",
+                                          "Prospector plans (*.json);;All files (*)")
+    return path or None
+
+
+def ask_open_csv_file(parent: QWidget | None) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "Import accounts from CSV", "",
+                                          "CSV or text exports (*.csv *.txt *.tsv);;All files (*)")
+    return path or None
+
+
+def ask_save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    return path or None
+
+
+def ask_folder(parent: QWidget | None, title: str, start: str = "") -> str | None:
+    path = QFileDialog.getExistingDirectory(parent, title, start)
+    return path or None

@@ -1,0 +1,119 @@
+"""The open plan: one Plan, its undo stack, and the signals views listen to.
+
+Every change goes through a QUndoCommand (see ``ui/commands.py``):
+- a field edit changes one value in place and emits ``field_changed``;
+- a structural edit (add, remove, reorder, import) replaces whole sections of the plan with a
+  validated copy and emits ``sections_replaced``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from prospector.model import Plan
+from prospector.planfile import plan_to_document
+
+Path = tuple  # ("accounts", "acc-01", "name") or ("cadences", "cad-1", "steps", 3, "day")
+
+SECTIONS = ("basics", "ideal_client_profile", "accounts", "personas", "touches",
+            "differentiators", "cadences", "accountability", "reps")
+
+
+def resolve(plan: Plan, path: Path) -> tuple[Any, str]:
+    """The object that owns the last field of ``path``, and that field's name."""
+    node: Any = plan
+    for part in path[:-1]:
+        if isinstance(part, int):
+            node = node[part]
+        elif isinstance(node, list):
+            node = next(item for item in node if getattr(item, "id", None) == part)
+        else:
+            node = getattr(node, part)
+    return node, path[-1]
+
+
+def get_value(plan: Plan, path: Path) -> Any:
+    owner, field = resolve(plan, path)
+    return getattr(owner, field)
+
+
+class PlanDocument(QObject):
+    """The plan being edited. Views read ``plan``; they change it only through the methods here."""
+
+    field_changed = Signal(tuple)          # path
+    sections_replaced = Signal(object)     # frozenset of section names
+    plan_replaced = Signal()               # a different plan was opened
+    changed = Signal()                     # anything changed (for autosave, preview, coach)
+
+    def __init__(self, plan: Plan, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(500)
+
+    # --- opening -------------------------------------------------------------------------------
+    def open_plan(self, plan: Plan) -> None:
+        self.plan = plan
+        self.undo_stack.clear()
+        self.plan_replaced.emit()
+
+    # --- edits (each one undoable) -------------------------------------------------------------
+    def set_value(self, path: Path, value: Any, text: str | None = None) -> bool:
+        """Change one field; typing in the same field merges into one undo step.
+
+        Returns False (and changes nothing) when the value is refused by validation."""
+        from ui.commands import SetValueCommand  # noqa: PLC0415 - avoid an import cycle
+
+        old = get_value(self.plan, path)
+        if old == value:
+            return True
+        try:
+            _check_value(self.plan, path, value)
+        except ValueError:
+            return False
+        self.undo_stack.push(SetValueCommand(self, path, old, value, text))
+        return True
+
+    def replace_sections(self, sections: dict[str, Any], text: str) -> None:
+        """Replace whole sections (as plan-file data) in one undoable step.
+
+        Raises ValueError (nothing changed) if the result would not be a valid plan."""
+        from ui.commands import ReplaceSectionsCommand  # noqa: PLC0415
+
+        before = {name: self.section_data(name) for name in sections}
+        _validated(self.plan, sections)  # refuse before anything is pushed
+        self.undo_stack.push(ReplaceSectionsCommand(self, before, sections, text))
+
+    def section_ids(self, section: str) -> list[str]:
+        return [item.id for item in getattr(self.plan, section)]
+
+    def section_data(self, name: str) -> Any:
+        return plan_to_document(self.plan)[name] if name in SECTIONS else None
+
+    # --- used by the commands ------------------------------------------------------------------
+    def _apply_value(self, path: Path, value: Any) -> None:
+        owner, field = resolve(self.plan, path)
+        setattr(owner, field, value)
+        self.field_changed.emit(tuple(path))
+        self.changed.emit()
+
+    def _apply_sections(self, sections: dict[str, Any]) -> None:
+        self.plan = _validated(self.plan, sections)
+        self.sections_replaced.emit(frozenset(sections))
+        self.changed.emit()
+
+
+def _validated(plan: Plan, sections: dict[str, Any]) -> Plan:
+    doc = plan_to_document(plan)
+    doc.update(sections)
+    return Plan.model_validate(doc)
+
+
+def _check_value(plan: Plan, path: Path, value: Any) -> None:
+    """Raise ValueError if the model would refuse ``value`` (tried on a shallow copy)."""
+    owner, field = resolve(plan, path)
+    trial = owner.model_copy()
+    setattr(trial, field, value)

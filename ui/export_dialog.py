@@ -1,0 +1,206 @@
+"""Export the playbook: the leader's edition, one rep's edition, or one PDF per rep.
+
+Rendering runs in a separate process (``RenderRunner``): the window stays responsive, a progress
+bar follows the render, Cancel stops it, and the result offers "Open PDF" and "Show in folder".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from prospector.playbook.render import slugify
+from ui import dialogs
+from ui.render_runner import RenderRunner
+
+
+def _next_monday(today: date) -> date:
+    from datetime import timedelta  # noqa: PLC0415
+
+    return today + timedelta(days=(7 - today.weekday()) % 7 or 7)
+
+
+class ExportDialog(QDialog):
+    def __init__(self, plan, default_folder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export playbook")
+        self.setMinimumWidth(560)
+        self.plan = plan
+        self.folder = default_folder
+        self.runner = RenderRunner(self)
+        self.result_paths: list[str] = []
+
+        layout = QVBoxLayout(self)
+        self.leader = QRadioButton("Leader's edition: the full playbook")
+        self.rep = QRadioButton("A rep's edition: their accounts and dated schedule")
+        self.all_reps = QRadioButton("Every rep's edition: one PDF per rep")
+        group = QButtonGroup(self)
+        for button in (self.leader, self.rep, self.all_reps):
+            group.addButton(button)
+            layout.addWidget(button)
+        self.leader.setChecked(True)
+        has_reps = bool(plan.reps)
+        self.rep.setEnabled(has_reps)
+        self.all_reps.setEnabled(has_reps)
+
+        self.readiness = QCheckBox("Add the coach's “Plan readiness” appendix")
+        self.readiness.setToolTip("Scores per section and every finding, at the end of the "
+                                  "leader's edition")
+        layout.addWidget(self.readiness)
+
+        form = QFormLayout()
+        self.rep_picker = QComboBox()
+        self.rep_picker.setAccessibleName("Rep")
+        for rep in plan.reps:
+            self.rep_picker.addItem(rep.name, rep.id)
+        self.start = QDateEdit()
+        self.start.setAccessibleName("Schedule start date")
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat("yyyy-MM-dd")
+        first = (plan.reps[0].start_date if plan.reps and plan.reps[0].start_date
+                 else plan.basics.start_date or _next_monday(date.today()))
+        self.start.setDate(QDate(first.year, first.month, first.day))
+        self.output = QLineEdit()
+        self.output.setAccessibleName("Save to")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        out_row = QHBoxLayout()
+        out_row.addWidget(self.output, 1)
+        out_row.addWidget(browse)
+        form.addRow("Rep", self.rep_picker)
+        form.addRow("Schedule starts", self.start)
+        form.addRow("Save to", out_row)
+        layout.addLayout(form)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        self.stage = QLabel()
+        self.stage.setWordWrap(True)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.stage)
+
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.Cancel)
+        self.open_button = self.buttons.addButton("Open PDF", QDialogButtonBox.ActionRole)
+        self.folder_button = self.buttons.addButton("Show in folder", QDialogButtonBox.ActionRole)
+        self.open_button.setVisible(False)
+        self.folder_button.setVisible(False)
+        layout.addWidget(self.buttons)
+
+        self.export_button.clicked.connect(self.start_export)
+        self.cancel_button.clicked.connect(self._cancel_or_close)
+        self.open_button.clicked.connect(lambda: self._open(self.result_paths[0]))
+        self.folder_button.clicked.connect(
+            lambda: self._open(str(Path(self.result_paths[0]).parent)))
+        self.runner.progress.connect(self._on_progress)
+        self.runner.finished.connect(self._on_finished)
+        group.buttonToggled.connect(self._mode_changed)
+        self.rep_picker.currentIndexChanged.connect(self._mode_changed)
+        self._mode_changed()
+
+    # --- choices -------------------------------------------------------------------------------
+    def _suggested(self) -> str:
+        base = Path(self.folder)
+        if self.all_reps.isChecked():
+            return str(base / f"{slugify(self.plan.name, 'plan')}-reps")
+        if self.rep.isChecked():
+            return str(base / f"playbook-{slugify(self.rep_picker.currentText(), 'rep')}.pdf")
+        return str(base / f"{slugify(self.plan.name, 'plan')}-playbook.pdf")
+
+    def _mode_changed(self, *_args) -> None:
+        rep_mode = self.rep.isChecked()
+        self.readiness.setEnabled(self.leader.isChecked())
+        self.rep_picker.setEnabled(rep_mode)
+        self.start.setEnabled(rep_mode or self.all_reps.isChecked())
+        self.output.setText(self._suggested())
+
+    def _browse(self) -> None:
+        if self.all_reps.isChecked():
+            chosen = dialogs.ask_folder(self, "Folder for the rep playbooks", self.output.text())
+        else:
+            chosen = dialogs.ask_save_file(self, "Save the playbook as", self.output.text(),
+                                           "PDF (*.pdf)")
+            if chosen and not chosen.lower().endswith(".pdf"):
+                chosen += ".pdf"
+        if chosen:
+            self.output.setText(chosen)
+
+    # --- running -------------------------------------------------------------------------------
+    def start_export(self) -> None:
+        out = self.output.text().strip()
+        if not out:
+            dialogs.show_error(self, "Export playbook", "Choose where to save the playbook.")
+            return
+        target = Path(out).expanduser()
+        folder = target if self.all_reps.isChecked() else target.parent
+        if not self.all_reps.isChecked() and not folder.is_dir():
+            dialogs.show_error(self, "Export playbook", f"The folder {folder} does not exist.",
+                               "Choose another place with Browse…")
+            return
+        qd = self.start.date()
+        start = date(qd.year(), qd.month(), qd.day()).isoformat()
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.stage.setText("Starting…")
+        self.export_button.setEnabled(False)
+        self.open_button.setVisible(False)
+        self.folder_button.setVisible(False)
+        self.cancel_button.setText("Cancel")
+        self.runner.start(self.plan, str(target),
+                          rep=self.rep_picker.currentData() if self.rep.isChecked() else None,
+                          start=start if not self.leader.isChecked() else None,
+                          all_reps=self.all_reps.isChecked(),
+                          readiness=self.leader.isChecked() and self.readiness.isChecked())
+
+    def _on_progress(self, fraction: float, stage: str) -> None:
+        self.progress.setValue(int(fraction * 100))
+        self.stage.setText(stage)
+
+    def _on_finished(self, ok: bool, message: str, paths: list) -> None:
+        self.export_button.setEnabled(True)
+        self.cancel_button.setText("Close")
+        if ok:
+            self.result_paths = paths
+            self.progress.setValue(100)
+            what = f"{len(paths)} playbooks" if len(paths) > 1 else Path(paths[0]).name
+            self.stage.setText(f"Done: {what} ({message}) in {Path(paths[0]).parent}")
+            self.open_button.setVisible(True)
+            self.folder_button.setVisible(True)
+        else:
+            self.progress.setVisible(False)
+            self.stage.setText(message if message == "Cancelled." else f"Not exported: {message}")
+
+    def _cancel_or_close(self) -> None:
+        if self.runner.is_running():
+            self.runner.cancel()
+        else:
+            self.reject()
+
+    def _open(self, path: str) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    def done(self, result: int) -> None:  # closing the dialog stops a running export
+        self.runner.cancel()
+        super().done(result)

@@ -1,0 +1,161 @@
+"""Import target accounts from a CSV file: preview, map the columns, check, then import.
+
+The import itself is ``prospector.account_import``; the window applies its result as one
+undoable step.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from prospector.account_import import FIELDS, CsvFileError, import_accounts, read_csv_preview
+from prospector.errors import ProspectorError
+from prospector.model import TIERS
+
+DELIMITER_CHOICES = (("Detect", None), ("Comma ,", ","), ("Semicolon ;", ";"), ("Tab", "\t"),
+                     ("Pipe |", "|"))
+
+
+class CsvImportDialog(QDialog):
+    """After ``exec()`` returns Accepted, ``result`` holds the ImportResult to apply."""
+
+    def __init__(self, plan, path: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import accounts from CSV")
+        self.resize(900, 640)
+        self.plan, self.path = plan, path
+        self.preview = None
+        self.result = None
+
+        layout = QVBoxLayout(self)
+        self.read_as = QLabel()
+        self.read_as.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.read_as, 1)
+        self.delimiter = QComboBox()
+        self.delimiter.setAccessibleName("Delimiter")
+        for text, value in DELIMITER_CHOICES:
+            self.delimiter.addItem(text, value)
+        top.addWidget(QLabel("Delimiter:"))
+        top.addWidget(self.delimiter)
+        layout.addLayout(top)
+
+        self.table = QTableWidget()
+        self.table.setAccessibleName("First rows of the file")
+        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        layout.addWidget(self.table, 2)
+
+        mapping_box = QGroupBox("Which column holds what")
+        grid = QGridLayout(mapping_box)
+        self.columns: dict[str, QComboBox] = {}
+        for i, field in enumerate(FIELDS):
+            combo = QComboBox()
+            combo.setAccessibleName(f"Column for {field.label}")
+            combo.setToolTip(field.help)
+            label = QLabel(field.label + (" *" if field.required else ""))
+            label.setToolTip(field.help)
+            grid.addWidget(label, i // 3, (i % 3) * 2)
+            grid.addWidget(combo, i // 3, (i % 3) * 2 + 1)
+            self.columns[field.key] = combo
+        layout.addWidget(mapping_box)
+
+        form = QFormLayout()
+        self.tier = QComboBox()
+        self.tier.setAccessibleName("Tier for rows without one")
+        for tier in TIERS:
+            self.tier.addItem(f"Tier {tier}", tier)
+        self.tier.setCurrentIndex(1)
+        form.addRow("Tier for rows without one", self.tier)
+        layout.addLayout(form)
+
+        self.outcome = QPlainTextEdit()
+        self.outcome.setReadOnly(True)
+        self.outcome.setAccessibleName("What the import will do")
+        layout.addWidget(self.outcome, 1)
+
+        buttons = QDialogButtonBox()
+        self.check_button = buttons.addButton("Check", QDialogButtonBox.ActionRole)
+        self.import_button = buttons.addButton("Import", QDialogButtonBox.AcceptRole)
+        buttons.addButton(QDialogButtonBox.Cancel)
+        buttons.rejected.connect(self.reject)
+        self.check_button.clicked.connect(self.check)
+        self.import_button.clicked.connect(self.do_import)
+        layout.addWidget(buttons)
+
+        self.delimiter.currentIndexChanged.connect(self.load)
+        self.error: str | None = None
+
+    def load(self) -> bool:
+        """Read the file; False (with ``error`` set) when it cannot be imported at all."""
+        try:
+            self.preview = read_csv_preview(self.path, delimiter=self.delimiter.currentData())
+        except (CsvFileError, ProspectorError) as exc:
+            self.error = str(exc)
+            self.outcome.setPlainText(self.error)
+            self.import_button.setEnabled(False)
+            return False
+        p = self.preview
+        self.error = None
+        self.read_as.setText(f"{p.source}: {p.row_count} rows, read as {p.encoding_label}, "
+                             f"{p.delimiter_name}-separated. Columns were matched by their "
+                             "headers: check them below.")
+        self.table.clear()
+        self.table.setColumnCount(len(p.headers))
+        self.table.setHorizontalHeaderLabels(p.headers)
+        self.table.setRowCount(len(p.rows))
+        for r, row in enumerate(p.rows):
+            for c, value in enumerate(row[: len(p.headers)]):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
+        for key, combo in self.columns.items():
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem("— not imported —", None)
+            for index, header in enumerate(p.headers):
+                combo.addItem(header or f"(column {index + 1})", index)
+            position = combo.findData(p.suggested_mapping.get(key))
+            combo.setCurrentIndex(max(position, 0))
+            combo.blockSignals(False)
+        self.import_button.setEnabled(True)
+        self.check()
+        return True
+
+    def mapping(self) -> dict[str, int]:
+        return {key: combo.currentData() for key, combo in self.columns.items()
+                if combo.currentData() is not None}
+
+    def _run(self):
+        return import_accounts(self.plan, self.path, self.mapping(),
+                               default_tier=self.tier.currentData(),
+                               delimiter=self.preview.delimiter if self.preview else None)
+
+    def check(self) -> None:
+        try:
+            result = self._run()
+        except ProspectorError as exc:
+            self.outcome.setPlainText(str(exc))
+            self.import_button.setEnabled(False)
+            return
+        self.import_button.setEnabled(result.changed)
+        self.outcome.setPlainText("If you import now:\n" + "\n".join(result.summary_lines()))
+
+    def do_import(self) -> None:
+        try:
+            self.result = self._run()
+        except ProspectorError as exc:
+            self.outcome.setPlainText(str(exc))
+            return
+        self.accept()

@@ -1,0 +1,428 @@
+"""The main window: step navigator, the step pages, preview, menus, autosave."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+)
+
+from prospector.completeness import step_status
+from prospector.errors import PlanNotFound, ProspectorError
+from prospector.planfile import read_plan_file, write_plan_file
+from prospector.playbook.render import slugify
+from ui import dialogs
+from ui.autosave import Autosaver
+from ui.document import PlanDocument
+from ui.guidance import STEPS
+from ui.pages.accountability import AccountabilityPage
+from ui.pages.basics import BasicsPage
+from ui.pages.cadence import CadencePage
+from ui.pages.lists import (
+    DifferentiationPage,
+    PersonasPage,
+    RepsPage,
+    TargetsPage,
+    TouchesPage,
+)
+from ui.pages.review import ReviewPage
+
+PAGES = (BasicsPage, TargetsPage, PersonasPage, TouchesPage, DifferentiationPage, CadencePage,
+         AccountabilityPage, RepsPage, ReviewPage)
+MAX_RECENT = 8
+SECTION_STEP = {"ideal_client_profile": "targets", "accounts": "targets"}  # coach section -> step
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store, plan, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.settings = settings or QSettings()
+        self.document = PlanDocument(plan, self)
+        self.saved_version: int | None = None
+        self.autosaver = Autosaver(store, self)
+        self.autosaver.watch(self.document)
+        self.autosaver.saving.connect(lambda: self.save_label.setText("Saving…"))
+        self.autosaver.saved.connect(self._saved)
+        self.autosaver.failed.connect(self._save_failed)
+
+        self.navigator = QListWidget()
+        self.navigator.setAccessibleName("Steps of the plan")
+        self.navigator.setObjectName("stepNavigator")
+        self.navigator.setMinimumWidth(200)
+        self.navigator.setMaximumWidth(240)
+        self.stack = QStackedWidget()
+        self.pages = {}
+        for page_class in PAGES:
+            page = page_class(self.document)
+            self.pages[page.key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(STEPS[page.key].title)
+            item.setData(Qt.UserRole, page.key)
+            self.navigator.addItem(item)
+        self.navigator.currentRowChanged.connect(self.stack.setCurrentIndex)
+        split = QSplitter()
+        split.addWidget(self.navigator)
+        split.addWidget(self.stack)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        self.setCentralWidget(split)
+        review = self.pages["review"]
+        review.export_pdf_requested.connect(self.export_pdf)
+        review.export_json_requested.connect(self.export_plan_file)
+        review.step_requested.connect(self.go_to_step)
+        self.pages["targets"].import_csv_requested.connect(self.import_accounts_csv)
+        self.pages["reps"].export_schedule_requested.connect(self.export_schedule)
+
+        self._build_preview()
+        self._build_coach()
+        self.tabifyDockWidget(self.coach_dock, self.preview_dock)
+        self.coach_dock.raise_()
+        self._build_actions()
+        self.save_label = QLabel("All changes saved")
+        self.statusBar().addPermanentWidget(self.save_label)
+
+        self.document.undo_stack.cleanChanged.connect(self._update_title)
+        self.document.changed.connect(self._plan_edited)
+        self.document.plan_replaced.connect(self._plan_edited)
+        self._nav_timer = QTimer(self)
+        self._nav_timer.setSingleShot(True)
+        self._nav_timer.setInterval(250)
+        self._nav_timer.timeout.connect(self._update_navigator)
+        self._update_navigator()
+        self._update_title()
+        self.navigator.setCurrentRow(0)
+        self.resize(1280, 800)
+        self._restore_settings()
+        self._remember_recent(plan)
+
+    # --- building ------------------------------------------------------------------------------
+    def _build_preview(self) -> None:
+        from ui.preview import PreviewPane  # noqa: PLC0415
+
+        self.preview = PreviewPane(self.document)
+        self.preview_dock = QDockWidget("Preview", self)
+        self.preview_dock.setObjectName("previewDock")
+        self.preview_dock.setWidget(self.preview)
+        self.preview_dock.setMinimumWidth(320)
+        self.addDockWidget(Qt.RightDockWidgetArea, self.preview_dock)
+
+    def _build_coach(self) -> None:
+        from ui.coach_panel import CoachPanel  # noqa: PLC0415
+
+        self.coach = CoachPanel(self.document)
+        self.coach_dock = QDockWidget("Coach", self)
+        self.coach_dock.setObjectName("coachDock")
+        self.coach_dock.setWidget(self.coach)
+        self.coach_dock.setMinimumWidth(320)
+        self.addDockWidget(Qt.RightDockWidgetArea, self.coach_dock)
+        self.coach.finding_activated.connect(self.go_to_step)
+        self.coach.reviewed.connect(lambda _r: self._update_navigator())
+
+    def _action(self, text: str, slot, shortcut=None, icon=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        stack = self.document.undo_stack
+        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.Undo)
+        self.undo_action.setIcon(self.style().standardIcon(QStyle.SP_ArrowBack))
+        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.Redo])
+        self.redo_action.setIcon(self.style().standardIcon(QStyle.SP_ArrowForward))
+        a = self._action
+        self.plans_action = a("&Plans…", self.show_plans, QKeySequence.Open,
+                              QStyle.SP_DirOpenIcon, "Open, create, rename or delete plans")
+        self.new_action = a("&New plan…", self.new_plan, QKeySequence.New, QStyle.SP_FileIcon)
+        self.save_action = a("&Save now", self.save_now, QKeySequence.Save,
+                             QStyle.SP_DialogSaveButton, "Plans save themselves; this saves now")
+        self.import_action = a("&Import plan file…", self.import_plan_file, "Ctrl+I")
+        self.export_json_action = a("Export plan &file…", self.export_plan_file, "Ctrl+Shift+S")
+        self.export_pdf_action = a("&Export playbook PDF…", self.export_pdf, "Ctrl+E",
+                                   QStyle.SP_DialogApplyButton)
+        self.versions_action = a("Earlier &versions…", self.show_versions)
+        self.quit_action = a("&Quit", self.close, QKeySequence.Quit)
+        self.preview_action = self.preview_dock.toggleViewAction()
+        self.preview_action.setShortcut(QKeySequence("F9"))
+        self.preview_action.setIcon(self.style().standardIcon(QStyle.SP_FileDialogContentsView))
+        next_step = a("&Next step", lambda: self._step_by(1), "Ctrl+PgDown")
+        previous_step = a("&Previous step", lambda: self._step_by(-1), "Ctrl+PgUp")
+
+        file_menu = self.menuBar().addMenu("&File")
+        for action in (self.new_action, self.plans_action):
+            file_menu.addAction(action)
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        file_menu.addSeparator()
+        for action in (self.save_action, self.versions_action, self.import_action,
+                       self.export_json_action, self.export_pdf_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.addAction(self.preview_action)
+        self.coach_action = self.coach_dock.toggleViewAction()
+        self.coach_action.setShortcut(QKeySequence("F8"))
+        view_menu.addAction(self.coach_action)
+        view_menu.addSeparator()
+        view_menu.addAction(next_step)
+        view_menu.addAction(previous_step)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(a("&About Prospector", self.about))
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        for action in (self.plans_action, self.undo_action, self.redo_action,
+                       self.export_pdf_action, self.preview_action, self.coach_action):
+            toolbar.addAction(action)
+        self._fill_recent_menu()
+
+    # --- state shown to the user ---------------------------------------------------------------
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.document.plan.name}[*] — Prospector")
+        self.setWindowModified(not self.document.undo_stack.isClean())
+
+    def _plan_edited(self) -> None:
+        self._update_title()
+        self._nav_timer.start()
+
+    def _update_navigator(self) -> None:
+        statuses = step_status(self.document.plan)
+        counts: dict[str, list[int]] = {}
+        coach = getattr(self, "coach", None)
+        if coach is not None and coach.last_review is not None:
+            for finding in coach.last_review.findings:
+                step = SECTION_STEP.get(finding.section, finding.section)
+                tally = counts.setdefault(step, [0, 0])
+                tally[0 if finding.severity == "blocker" else 1] += finding.severity != "tip"
+        for row in range(self.navigator.count()):
+            item = self.navigator.item(row)
+            key = item.data(Qt.UserRole)
+            status = statuses.get(key)
+            title = STEPS[key].title
+            if status is None:
+                item.setText(title)
+                continue
+            mark = "✓" if status.done else f"{round(status.share * 100)}%"
+            blockers, warnings = counts.get(key, [0, 0])
+            flags = "".join([f" · ⛔ {blockers}" if blockers else "",
+                             f" · ⚠ {warnings}" if warnings else ""])
+            item.setText(f"{title}\n   {mark} · {status.summary}{flags}")
+            item.setToolTip(f"{title}: {round(status.share * 100)}% complete; "
+                            f"coach: {blockers} blockers, {warnings} warnings")
+
+    def _saved(self, plan_id: str, version: int) -> None:
+        if plan_id != self.document.plan.id:
+            return
+        self.saved_version = version
+        if not self.autosaver.timer.isActive():
+            self.document.undo_stack.setClean()
+            self.save_label.setText("All changes saved")
+        self._update_title()
+
+    def _save_failed(self, message: str) -> None:
+        self.save_label.setText("Not saved")
+        dialogs.show_error(self, "Could not save", "Your latest changes are not saved yet.",
+                           f"{message}\n\nThe plan stays open with your changes; Prospector tries "
+                           "again at the next edit, or use File ▸ Save now.")
+
+    # --- navigation ----------------------------------------------------------------------------
+    def go_to_step(self, key: str, item_id: str | None = None) -> None:
+        keys = [p.key for p in (self.stack.widget(i) for i in range(self.stack.count()))]
+        step = SECTION_STEP.get(key, key)
+        if step in keys:
+            self.navigator.setCurrentRow(keys.index(step))
+            self.pages[step].focus_item(key, item_id)
+
+    def _step_by(self, delta: int) -> None:
+        row = self.navigator.currentRow() + delta
+        if 0 <= row < self.navigator.count():
+            self.navigator.setCurrentRow(row)
+
+    # --- plans ---------------------------------------------------------------------------------
+    def open_plan(self, plan) -> None:
+        self.autosaver.flush()
+        self.document.open_plan(plan)
+        self.saved_version = None
+        self._update_title()
+        self._remember_recent(plan)
+        self.statusBar().showMessage(f"Opened {plan.name}", 4000)
+
+    def open_plan_id(self, plan_id: str) -> None:
+        try:
+            self.open_plan(self.store.load(plan_id))
+        except ProspectorError as exc:
+            dialogs.show_error(self, "Open plan", "This plan cannot be opened.", str(exc))
+
+    def show_plans(self) -> None:
+        from ui.plans_dialog import PlansDialog  # noqa: PLC0415
+
+        self.autosaver.flush()
+        dialog = PlansDialog(self.store, self.document.plan.id, self)
+        accepted = dialog.exec()
+        current = self.document.plan.id
+        try:
+            stored = self.store.find(current)
+        except PlanNotFound:
+            stored = None
+        if accepted and dialog.chosen_id and dialog.chosen_id != current:
+            self.open_plan_id(dialog.chosen_id)
+        elif stored and self.saved_version is not None and stored.version != self.saved_version:
+            self.open_plan_id(current)  # renamed or restored in the dialog
+
+    def new_plan(self) -> None:
+        from prospector.model import Plan  # noqa: PLC0415
+
+        name = dialogs.ask_text(self, "New plan", "Name of the plan:", "New prospecting plan")
+        if name:
+            plan = Plan(name=name)
+            self.store.save(plan, note="new plan")
+            self.open_plan(plan)
+
+    def show_versions(self) -> None:
+        from ui.plans_dialog import VersionsDialog  # noqa: PLC0415
+
+        self.autosaver.flush()
+        try:
+            dialog = VersionsDialog(self.store, self.document.plan.id, self)
+        except PlanNotFound:
+            dialogs.show_info(self, "Earlier versions", "This plan has not been saved yet.")
+            return
+        if dialog.exec() and dialog.restored:
+            self.open_plan_id(self.document.plan.id)
+            self.statusBar().showMessage(dialog.restored, 6000)
+
+    def save_now(self) -> None:
+        self.autosaver.save_now()
+        self.autosaver.flush()
+
+    def import_plan_file(self) -> None:
+        path = dialogs.ask_open_plan_file(self)
+        if not path:
+            return
+        try:
+            plan = read_plan_file(path)
+        except ProspectorError as exc:
+            dialogs.show_error(self, "Import plan file", "This file cannot be imported.",
+                               f"{exc}\n\nNothing was changed.")
+            return
+        self.store.save(plan, note=f"imported from {Path(path).name}")
+        self.open_plan(plan)
+
+    def export_plan_file(self) -> None:
+        suggested = str(self._documents_folder() / f"{slugify(self.document.plan.name, 'plan')}.json")
+        path = dialogs.ask_save_file(self, "Export plan file", suggested, "Prospector plan (*.json)")
+        if not path:
+            return
+        try:
+            write_plan_file(self.document.plan, path)
+        except ProspectorError as exc:
+            dialogs.show_error(self, "Export plan file", "The plan file was not written.", str(exc))
+            return
+        self.statusBar().showMessage(f"Plan file written: {path}", 6000)
+
+    def export_pdf(self) -> None:
+        from ui.export_dialog import ExportDialog  # noqa: PLC0415
+
+        dialog = ExportDialog(self.document.plan, str(self._documents_folder()), self)
+        dialog.exec()
+
+    def import_accounts_csv(self) -> None:
+        from ui.import_dialog import CsvImportDialog  # noqa: PLC0415
+
+        path = dialogs.ask_open_csv_file(self)
+        if not path:
+            return
+        dialog = CsvImportDialog(self.document.plan, path, self)
+        if not dialog.load():
+            dialogs.show_error(self, "Import accounts", "This file cannot be imported.",
+                               f"{dialog.error}\n\nNothing was changed.")
+            return
+        if dialog.exec() and dialog.result is not None and dialog.result.changed:
+            result = dialog.result
+            new = result.new_plan
+            self.document.replace_sections(
+                {"accounts": [a.model_dump(mode="json") for a in new.accounts],
+                 "reps": [r.model_dump(mode="json") for r in new.reps]},
+                f"Import {len(result.added)} accounts from CSV")
+            self.statusBar().showMessage(
+                f"Imported {len(result.added)} accounts, merged {len(result.merged)}, skipped "
+                f"{len(result.skipped)} rows. Undo with Ctrl+Z.", 10000)
+
+    def export_schedule(self, rep_id) -> None:
+        from ui.schedule_dialog import ScheduleExportDialog  # noqa: PLC0415
+
+        if not self.document.plan.reps:
+            dialogs.show_info(self, "Export schedule", "Add a rep with accounts first.")
+            return
+        ScheduleExportDialog(self.document.plan, rep_id, str(self._documents_folder()),
+                             self).exec()
+
+    def about(self) -> None:
+        from prospector import __version__  # noqa: PLC0415
+
+        dialogs.show_info(self, "About Prospector",
+                          f"Prospector {__version__}\nA prospecting plan for your sales force, "
+                          f"from targets to a printed playbook.\n\nPlans are kept in "
+                          f"{self.store.folder}")
+
+    def _documents_folder(self) -> Path:
+        folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+        path = Path(folder) if folder else Path.home()
+        return path if path.is_dir() else Path.home()
+
+    # --- recent plans and settings -------------------------------------------------------------
+    def _remember_recent(self, plan) -> None:
+        recent = [r for r in (self.settings.value("recent", []) or []) if r != plan.id]
+        recent.insert(0, plan.id)
+        self.settings.setValue("recent", recent[:MAX_RECENT])
+        self.settings.setValue("last_plan", plan.id)
+        self._fill_recent_menu()
+
+    def _fill_recent_menu(self) -> None:
+        if not hasattr(self, "recent_menu"):
+            return
+        self.recent_menu.clear()
+        names = {p.id: p.name for p in self.store.list_plans()}
+        for plan_id in self.settings.value("recent", []) or []:
+            if plan_id in names:
+                action = self.recent_menu.addAction(names[plan_id])
+                action.triggered.connect(lambda _=False, pid=plan_id: self.open_plan_id(pid))
+        self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window_state")
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.autosaver.stop()
+        self.preview.shutdown()
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("window_state", self.saveState())
+        self.settings.sync()
+        super().closeEvent(event)

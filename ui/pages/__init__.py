@@ -1,0 +1,1 @@
+"""The steps of the plan builder, in the order a leader works through them."""

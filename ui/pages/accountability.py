@@ -1,0 +1,84 @@
+"""Step: accountability targets for opportunity creation, and how they are reviewed."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QToolButton
+
+from ui.binding import LineBinding, NumberBinding, TextBinding
+from ui.table_model import Column, ListSource, PlanTableModel
+from ui.widgets.step_page import StepPage, form_group
+
+KIND_CHOICES = (("Activity", "activity"), ("Outcome", "outcome"))
+PERIOD_CHOICES = (("per week", "week"), ("per month", "month"))
+
+
+class AccountabilityPage(StepPage):
+    key = "accountability"
+
+    def __init__(self, document, parent=None) -> None:
+        super().__init__(document, parent)
+        d = document
+        columns = [
+            Column("metric", "Target", width=260),
+            Column("kind", "Kind", kind="choice", choices=KIND_CHOICES, width=90),
+            Column("per_rep", "Per rep", kind="int", width=70),
+            Column("period", "Period", kind="choice", choices=PERIOD_CHOICES, width=100),
+            Column("creates_opportunities", "Creates opportunities", kind="bool",
+                   tooltip="Counts towards opportunity creation (first meetings, "
+                           "new opportunities)"),
+        ]
+        source = ListSource(
+            "accountability", items=lambda: d.plan.accountability.targets,
+            path=lambda row: ("accountability", "targets", row), columns=columns)
+        from PySide6.QtWidgets import QAbstractItemView, QTableView  # noqa: PLC0415
+
+        self.model = PlanTableModel(d, source, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Accountability targets")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for i, column in enumerate(columns):
+            if column.width:
+                self.table.setColumnWidth(i, column.width)
+        bar = QHBoxLayout()
+        for text, slot in (("Add target", self.add_target), ("Delete target", self.delete_target)):
+            button = QToolButton()
+            button.setText(text)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.body.addLayout(bar)
+        self.body.addWidget(self.table, 2)
+
+        a = ("accountability",)
+        self.review = TextBinding(d, a + ("review",), "How targets are reviewed",
+                                  "When and how: e.g. Monday, 20 minutes, pipeline created")
+        self.capacity = NumberBinding(d, a + ("daily_touch_capacity",), "Daily touch capacity",
+                                      1, 500, " touches a day")
+        self.country = LineBinding(d, a + ("holiday_country",), "Holiday country",
+                                   "Country code whose public holidays the schedule skips, e.g. DE")
+        self.body.addWidget(form_group("Review and scheduling", [
+            ("Review", self.review.widget), ("Capacity", self.capacity.widget),
+            ("Holidays of", self.country.widget)]), 1)
+
+    def _targets(self) -> list[dict]:
+        return self.document.section_data("accountability")
+
+    def add_target(self) -> None:
+        data = self._targets()
+        data["targets"].append({"metric": "First meetings held", "kind": "outcome",
+                                "period": "week", "per_rep": 1, "creates_opportunities": True})
+        self.document.replace_sections({"accountability": data}, "Add target")
+
+    def delete_target(self) -> None:
+        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
+        if not rows and self.table.currentIndex().isValid():
+            rows = {self.table.currentIndex().row()}
+        if rows:
+            data = self._targets()
+            data["targets"] = [t for i, t in enumerate(data["targets"]) if i not in rows]
+            self.document.replace_sections({"accountability": data}, "Delete target")
+
+    def focus_item(self, section, item_id) -> None:
+        self.table.setFocus()

@@ -1,0 +1,249 @@
+"""Step: the campaign cadence. Steps in a table (drag to reorder), and the timeline beside it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtSvgWidgets import QSvgWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from prospector import editing
+from prospector.model import TIERS
+from ui.binding import LineBinding
+from ui.table_model import CHANNEL_CHOICES, Column, ListSource, PlanTableModel
+from ui.widgets.step_page import StepPage
+
+
+class CadencePage(StepPage):
+    key = "cadences"
+
+    def __init__(self, document, parent=None) -> None:
+        super().__init__(document, parent)
+        d = document
+        self.cadence_id: str | None = None
+
+        top = QHBoxLayout()
+        self.picker = QComboBox()
+        self.picker.setAccessibleName("Cadence")
+        self.picker.setMinimumWidth(260)
+        top.addWidget(QLabel("Cadence:"))
+        top.addWidget(self.picker, 1)
+        second = QHBoxLayout()
+        self.name = LineBinding(d, None, "Cadence name", "Name of this cadence")
+        second.addWidget(QLabel("Name:"))
+        second.addWidget(self.name.widget, 1)
+        self.tier_buttons = {}
+        second.addWidget(QLabel("For tiers:"))
+        for tier in TIERS:
+            button = QToolButton()
+            button.setText(tier)
+            button.setCheckable(True)
+            button.setAccessibleName(f"Cadence is for tier {tier}")
+            button.setToolTip(f"Use this cadence for tier {tier} accounts")
+            button.toggled.connect(self._tiers_edited)
+            second.addWidget(button)
+            self.tier_buttons[tier] = button
+        self.template_button = QToolButton()
+        self.template_button.setText("New from template")
+        self.template_button.setPopupMode(QToolButton.InstantPopup)
+        menu = QMenu(self.template_button)
+        for template in editing.CADENCE_TEMPLATES:
+            action = menu.addAction(template.name)
+            action.setToolTip(template.description)
+            action.triggered.connect(lambda _=False, t=template: self.add_from_template(t))
+        self.template_button.setMenu(menu)
+        top.addWidget(self.template_button)
+        self.delete_cadence_button = QToolButton()
+        self.delete_cadence_button.setText("Delete cadence")
+        self.delete_cadence_button.clicked.connect(self.delete_cadence)
+        top.addWidget(self.delete_cadence_button)
+        self.body.addLayout(top)
+        self.body.addLayout(second)
+
+        columns = [
+            Column("day", "Day", kind="int", width=55, tooltip="Days after the campaign starts"),
+            Column("channel", "Channel", kind="choice", choices=CHANNEL_CHOICES, width=95),
+            Column("touch_id", "Touch", kind="touch", width=260,
+                   display=lambda tid: (d.plan.touch(tid).title if d.plan.touch(tid) else "—")),
+            Column("objective", "Objective", width=240),
+            Column("is_ask", "Ask", kind="bool", width=45,
+                   tooltip="This step asks for a meeting"),
+        ]
+        self.source = ListSource(
+            "cadences", items=self._steps,
+            path=lambda row: ("cadences", self.cadence_id, "steps", row), columns=columns)
+        self.model = PlanTableModel(d, self.source, self)
+        self.model.move_row_requested = self.move_step
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Cadence steps")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setDragDropMode(QAbstractItemView.InternalMove)
+        self.table.setDragEnabled(True)
+        self.table.setAcceptDrops(True)
+        self.table.setDropIndicatorShown(True)
+        self.table.setDefaultDropAction(Qt.MoveAction)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
+        for i, column in enumerate(columns):
+            if column.width:
+                self.table.setColumnWidth(i, column.width)
+        from ui.widgets.touch_delegate import TouchDelegate  # noqa: PLC0415
+
+        self.table.setItemDelegateForColumn(2, TouchDelegate(d, self.table))
+
+        buttons = QHBoxLayout()
+        for text, slot, tip in (("Add step", self.add_step, "Add a step a week after the last"),
+                                ("Delete step", self.delete_steps, "Delete the selected steps"),
+                                ("Sort by day", self.sort_by_day, "Order the steps by their day")):
+            b = QToolButton()
+            b.setText(text)
+            b.setToolTip(tip)
+            b.clicked.connect(slot)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.summary = QLabel()
+        buttons.addWidget(self.summary)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.table, 1)
+        hint = QLabel("Drag a step to move its touch to another slot; the days stay in rhythm.")
+        hint.setObjectName("emptyHint")
+        left_layout.addWidget(hint)
+
+        self.timeline = QSvgWidget()
+        self.timeline.setAccessibleName("Cadence timeline")
+        self.timeline.setMinimumHeight(200)
+        split = QSplitter(Qt.Vertical)
+        split.addWidget(left)
+        split.addWidget(self.timeline)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        self.body.addWidget(split, 1)
+
+        self._redraw = QTimer(self)
+        self._redraw.setSingleShot(True)
+        self._redraw.setInterval(120)
+        self._redraw.timeout.connect(self._draw_timeline)
+        self.picker.currentIndexChanged.connect(self._picked)
+        d.changed.connect(self._redraw.start)
+        d.sections_replaced.connect(lambda s: "cadences" in s and self._fill_picker())
+        d.plan_replaced.connect(self._fill_picker)
+        self._fill_picker()
+
+    # --- the cadence being edited --------------------------------------------------------------
+    def _cadence(self):
+        return next((c for c in self.document.plan.cadences if c.id == self.cadence_id), None)
+
+    def _steps(self) -> list:
+        cadence = self._cadence()
+        return cadence.steps if cadence else []
+
+    def _fill_picker(self) -> None:
+        keep = self.cadence_id
+        self.picker.blockSignals(True)
+        self.picker.clear()
+        for cadence in self.document.plan.cadences:
+            self.picker.addItem(cadence.name, cadence.id)
+        index = self.picker.findData(keep)
+        self.picker.setCurrentIndex(index if index >= 0 else 0)
+        self.picker.blockSignals(False)
+        self._picked()
+
+    def _picked(self, *_args) -> None:
+        self.cadence_id = self.picker.currentData()
+        cadence = self._cadence()
+        self.name.rebind(("cadences", self.cadence_id, "name") if cadence else None)
+        for tier, button in self.tier_buttons.items():
+            button.blockSignals(True)
+            button.setChecked(bool(cadence and tier in cadence.tiers))
+            button.setEnabled(cadence is not None)
+            button.blockSignals(False)
+        self.delete_cadence_button.setEnabled(cadence is not None)
+        self.model.reset()
+        self._draw_timeline()
+
+    def _tiers_edited(self) -> None:
+        if self.cadence_id:
+            tiers = [t for t, b in self.tier_buttons.items() if b.isChecked()]
+            self.document.set_value(("cadences", self.cadence_id, "tiers"), tiers, "Change tiers")
+
+    def _draw_timeline(self) -> None:
+        cadence = self._cadence()
+        if cadence is None:
+            self.timeline.load(QByteArray())
+            self.summary.setText("No cadence yet: start one from a template.")
+            return
+        from prospector.playbook.timeline import cadence_timeline_svg  # noqa: PLC0415
+
+        svg = str(cadence_timeline_svg(cadence, self.document.plan))
+        self.timeline.load(QByteArray(svg.encode("utf-8")))
+        self.timeline.renderer().setAspectRatioMode(Qt.KeepAspectRatio)
+        asks = sum(1 for s in cadence.steps if s.is_ask)
+        self.summary.setText(f"{len(cadence.steps)} touches over {cadence.span_days} days, "
+                             f"{asks} ask{'s' if asks != 1 else ''}")
+        index = self.picker.findData(cadence.id)
+        if index >= 0 and self.picker.itemText(index) != cadence.name:
+            self.picker.setItemText(index, cadence.name)
+
+    # --- edits ---------------------------------------------------------------------------------
+    def add_from_template(self, template) -> None:
+        self.document.replace_sections(
+            editing.add_cadence_from_template(self.document.plan, template),
+            f"New cadence: {template.name}")
+        self.cadence_id = self.document.plan.cadences[-1].id
+        self._fill_picker()
+
+    def delete_cadence(self) -> None:
+        if self.cadence_id:
+            self.document.replace_sections(
+                editing.remove_items(self.document.plan, "cadences", {self.cadence_id}),
+                "Delete cadence")
+
+    def add_step(self) -> None:
+        if self.cadence_id:
+            self.document.replace_sections(
+                editing.add_step(self.document.plan, self.cadence_id), "Add step")
+            self.table.selectRow(self.model.rowCount() - 1)
+
+    def delete_steps(self) -> None:
+        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
+        if self.cadence_id and rows:
+            self.document.replace_sections(
+                editing.remove_steps(self.document.plan, self.cadence_id, rows),
+                f"Delete {len(rows)} step{'s' if len(rows) > 1 else ''}")
+
+    def move_step(self, source: int, target: int) -> None:
+        if self.cadence_id and source != target:
+            self.document.replace_sections(
+                editing.move_step(self.document.plan, self.cadence_id, source, target),
+                "Move step")
+            self.table.selectRow(target)
+
+    def sort_by_day(self) -> None:
+        if self.cadence_id:
+            self.document.replace_sections(
+                editing.sort_steps_by_day(self.document.plan, self.cadence_id), "Sort steps")
+
+    def focus_item(self, section, item_id) -> None:
+        if item_id:
+            index = self.picker.findData(item_id)
+            if index >= 0:
+                self.picker.setCurrentIndex(index)
+        self.table.setFocus()

@@ -1,0 +1,202 @@
+"""Steps that are mostly one list: targets (with the ideal client profile), personas, touches,
+differentiators, reps."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTabWidget
+
+from prospector.model import TIERS
+from ui.binding import (
+    ChoiceBinding,
+    DateBinding,
+    IdChecklistBinding,
+    LineBinding,
+    NumberBinding,
+    TextBinding,
+)
+from ui.table_model import CHANNEL_CHOICES, Column, ListSource
+from ui.widgets.contacts_editor import ContactsEditor
+from ui.widgets.item_form import ItemForm
+from ui.widgets.list_editor import ListEditor
+from ui.widgets.step_page import StepPage, form_group
+
+TIER_CHOICES = tuple((f"{t}", t) for t in TIERS)
+
+
+def _source(document, section: str, columns: list[Column]) -> ListSource:
+    return ListSource(
+        section=section,
+        items=lambda: getattr(document.plan, section),
+        path=lambda row: (section, getattr(document.plan, section)[row].id),
+        columns=columns,
+    )
+
+
+def _persona_options(document):
+    return lambda: [(p.id, p.role) for p in document.plan.personas]
+
+
+class ListStepPage(StepPage):
+    editor: ListEditor
+
+    def focus_item(self, section, item_id) -> None:
+        if item_id:
+            self.editor.select_id(item_id)
+        self.editor.table.setFocus()
+
+
+class TargetsPage(ListStepPage):
+    key = "targets"
+    import_csv_requested = Signal()
+
+    def __init__(self, document, parent=None) -> None:
+        super().__init__(document, parent)
+        d, icp = document, ("ideal_client_profile",)
+        self.industries = TextBinding(d, icp + ("industries",), "Industries",
+                                      "One per line", as_list=True)
+        self.size = LineBinding(d, icp + ("company_size",), "Company size",
+                                "e.g. 250-2,500 employees")
+        self.geography = TextBinding(d, icp + ("geography",), "Geography", "One per line",
+                                     as_list=True)
+        self.triggers = TextBinding(d, icp + ("trigger_events",), "Trigger events",
+                                    "Events that make a prospect ready to talk, one per line",
+                                    as_list=True)
+        self.disqualifiers = TextBinding(d, icp + ("disqualifiers",), "Disqualifiers",
+                                         "Who you do not pursue, one per line", as_list=True)
+        profile = form_group("Ideal client profile", [
+            ("Industries", self.industries.widget), ("Company size", self.size.widget),
+            ("Geography", self.geography.widget), ("Trigger events", self.triggers.widget),
+            ("Disqualifiers", self.disqualifiers.widget),
+        ])
+
+        columns = [
+            Column("name", "Account", width=220),
+            Column("tier", "Tier", kind="choice", choices=TIER_CHOICES, width=50,
+                   tooltip="A = dream client, B, C"),
+            Column("industry", "Industry", width=150),
+            Column("employees", "Employees", kind="int", width=90),
+            Column("country", "Country", width=100),
+            Column("why", "Why a target"),
+        ]
+        detail = ItemForm(d, "accounts", [
+            ("Why a target", "why", lambda p: TextBinding(d, p, "Why this account is a target",
+                                                          "The reason, e.g. a trigger event")),
+            ("Website", "website", lambda p: LineBinding(d, p, "Website", "company.com")),
+            ("City", "city", lambda p: LineBinding(d, p, "City")),
+            ("Annual revenue", "annual_revenue", lambda p: LineBinding(d, p, "Annual revenue")),
+            ("Notes", "notes", lambda p: TextBinding(d, p, "Notes")),
+            ("Contacts", None, lambda p: ContactsEditor(d)),
+        ], "Select an account to see why it is a target and its notes.")
+        self.editor = ListEditor(d, _source(d, "accounts", columns), "account",
+                                 lambda: {"name": "New account", "tier": "B"}, detail)
+        self.editor.add_button("Import CSV…", "Import accounts from a CRM or spreadsheet export",
+                               self.import_csv_requested.emit)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.editor, "Target accounts")
+        self.tabs.addTab(profile, "Ideal client profile")
+        self.body.addWidget(self.tabs, 1)
+
+    def focus_item(self, section, item_id) -> None:
+        if section == "ideal_client_profile":
+            self.tabs.setCurrentIndex(1)
+            self.industries.widget.setFocus()
+        else:
+            self.tabs.setCurrentIndex(0)
+            super().focus_item(section, item_id)
+
+
+class PersonasPage(ListStepPage):
+    key = "personas"
+
+    def __init__(self, document, parent=None) -> None:
+        super().__init__(document, parent)
+        d = document
+        columns = [Column("role", "Role", width=220),
+                   Column("responsibilities", "Responsible for", width=300),
+                   Column("value_means", "What value means to them")]
+        detail = ItemForm(d, "personas", [
+            ("Responsible for", "responsibilities",
+             lambda p: TextBinding(d, p, "Responsibilities")),
+            ("Cares about", "cares_about",
+             lambda p: TextBinding(d, p, "Outcomes and problems they care about",
+                                   "Outcomes and problems, one per line", as_list=True)),
+            ("Value means", "value_means", lambda p: TextBinding(d, p, "What value means")),
+        ], "Select a persona to edit what they care about.")
+        self.editor = ListEditor(d, _source(d, "personas", columns), "persona",
+                                 lambda: {"role": "New persona"}, detail)
+        self.body.addWidget(self.editor, 1)
+
+
+class TouchesPage(ListStepPage):
+    key = "touches"
+
+    def __init__(self, document, parent=None) -> None:
+        super().__init__(document, parent)
+        d = document
+        columns = [Column("title", "Touch", width=240),
+                   Column("channel", "Channel", kind="choice", choices=CHANNEL_CHOICES, width=90),
+                   Column("value", "The value it gives")]
+        detail = ItemForm(d, "touches", [
+            ("Value given", "value", lambda p: TextBinding(
+                d, p, "The value it gives", "The insight or idea the client gets from it")),
+            ("Personas served", "persona_ids", lambda p: IdChecklistBinding(
+                d, p, "Personas served", _persona_options(d))),
+            ("Asset", "asset", lambda p: LineBinding(d, p, "Asset", "e.g. benchmark report")),
+            ("Message", "message", lambda p: TextBinding(
+                d, p, "Message template",
+                "Talk track or message; merge fields: {{first_name}}, {{company}}", lines=6)),
+        ], "Select a touch to edit its value, personas and message.")
+        self.editor = ListEditor(d, _source(d, "touches", columns), "touch",
+                                 lambda: {"title": "New touch", "channel": "email"}, detail,
+                                 plural="touches")
+        self.body.addWidget(self.editor, 1)
+
+
+class DifferentiationPage(ListStepPage):
+    key = "differentiators"
+
+    def __init__(self, document, parent=None) -> None:
+        super().__init__(document, parent)
+        d = document
+        columns = [Column("difference", "The difference", width=280),
+                   Column("why_it_matters", "Why it matters to the client", width=280),
+                   Column("proof", "Proof")]
+        detail = ItemForm(d, "differentiators", [
+            ("Why it matters", "why_it_matters", lambda p: TextBinding(
+                d, p, "Why it matters to the client")),
+            ("Proof", "proof", lambda p: TextBinding(d, p, "Proof", "A case, data, a reference")),
+            ("Alternative", "alternative", lambda p: LineBinding(
+                d, p, "Alternative it beats", "A competitor, or the status quo")),
+            ("Talk track", "talk_track", lambda p: TextBinding(d, p, "Talk track", lines=4)),
+        ], "Select a differentiator to edit its proof and talk track.")
+        self.editor = ListEditor(d, _source(d, "differentiators", columns), "differentiator",
+                                 lambda: {"difference": "New difference"}, detail)
+        self.body.addWidget(self.editor, 1)
+
+
+class RepsPage(ListStepPage):
+    key = "reps"
+    export_schedule_requested = Signal(object)  # rep id or None
+
+    def __init__(self, document, parent=None) -> None:
+        super().__init__(document, parent)
+        d = document
+        columns = [Column("name", "Rep", width=180), Column("email", "Email", width=220),
+                   Column("territory", "Territory", width=160),
+                   Column("account_ids", "Accounts", kind="readonly",
+                          display=lambda ids: f"{len(ids)} accounts")]
+        detail = ItemForm(d, "reps", [
+            ("Start date", "start_date", lambda p: DateBinding(d, p, "Start date")),
+            ("Accounts", "account_ids", lambda p: IdChecklistBinding(
+                d, p, "Assigned accounts",
+                lambda: [(a.id, f"{a.tier} · {a.name}") for a in d.plan.accounts],
+                max_height=16777215)),
+        ], "Select a rep to assign accounts.")
+        self.editor = ListEditor(d, _source(d, "reps", columns), "rep",
+                                 lambda: {"name": "New rep"}, detail)
+        self.editor.add_button("Export schedule…",
+                               "The rep's dated schedule as a calendar file and a CRM task list",
+                               lambda: self.export_schedule_requested.emit(
+                                   self.editor.current_id()))
+        self.body.addWidget(self.editor, 1)

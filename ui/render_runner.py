@@ -1,0 +1,101 @@
+"""Runs a playbook render in a separate process (``prospector.render_job``) with progress.
+
+The GUI thread only reads short JSON lines from the process; Cancel kills the process.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
+
+from prospector.model import Plan
+from prospector.planfile import plan_to_document
+
+
+class RenderRunner(QObject):
+    progress = Signal(float, str)
+    finished = Signal(bool, str, list)  # ok, message, paths
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.process: QProcess | None = None
+        self._buffer = b""
+        self._result: dict | None = None
+        self._job_file: Path | None = None
+        self._cancelled = False
+
+    def is_running(self) -> bool:
+        return self.process is not None and self.process.state() != QProcess.NotRunning
+
+    def start(self, plan: Plan, out: str, *, rep: str | None = None, start: str | None = None,
+              all_reps: bool = False, readiness: bool = False) -> None:
+        self.cancel()
+        job = {"plan": plan_to_document(plan), "out": out, "rep": rep, "start": start,
+               "all_reps": all_reps, "readiness": readiness}
+        handle = tempfile.NamedTemporaryFile("w", suffix=".json", prefix="prospector-job-",
+                                             delete=False, encoding="utf-8")
+        with handle:
+            json.dump(job, handle, ensure_ascii=False)
+        self._job_file = Path(handle.name)
+        self._buffer, self._result, self._cancelled = b"", None, False
+        process = QProcess(self)
+        env = QProcessEnvironment.systemEnvironment()
+        env.insert("PYTHONUNBUFFERED", "1")
+        process.setProcessEnvironment(env)
+        process.readyReadStandardOutput.connect(self._read)
+        process.finished.connect(self._done)
+        process.errorOccurred.connect(self._failed_to_start)
+        self.process = process
+        process.start(sys.executable, ["-m", "prospector.render_job", str(self._job_file)])
+
+    def cancel(self) -> None:
+        if self.is_running():
+            self._cancelled = True
+            self.process.kill()
+            self.process.waitForFinished(3000)
+
+    def wait(self, msecs: int = 60000) -> None:
+        if self.process is not None:
+            self.process.waitForFinished(msecs)
+
+    def _read(self) -> None:
+        self._buffer += bytes(self.process.readAllStandardOutput())
+        *lines, self._buffer = self._buffer.split(b"\n")
+        for line in lines:
+            try:
+                message = json.loads(line)
+            except ValueError:
+                continue
+            if "progress" in message:
+                self.progress.emit(float(message["progress"]), message.get("stage", ""))
+            else:
+                self._result = message
+
+    def _failed_to_start(self, error) -> None:
+        if error == QProcess.FailedToStart:
+            self._cleanup()
+            self.finished.emit(False, "the renderer could not start", [])
+
+    def _done(self, _code: int, _status) -> None:
+        self._read()
+        self._cleanup()
+        if self._cancelled:
+            self.finished.emit(False, "Cancelled.", [])
+        elif self._result and "done" in self._result:
+            pages = self._result.get("pages", 0)
+            self.finished.emit(True, f"{pages} pages", list(self._result["done"]))
+        elif self._result and "error" in self._result:
+            self.finished.emit(False, self._result["error"], [])
+        else:
+            err = bytes(self.process.readAllStandardError()).decode("utf-8", "replace")
+            last = err.strip().splitlines()[-1] if err.strip() else "the renderer stopped"
+            self.finished.emit(False, last, [])
+
+    def _cleanup(self) -> None:
+        if self._job_file:
+            self._job_file.unlink(missing_ok=True)
+            self._job_file = None

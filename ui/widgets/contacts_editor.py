@@ -1,0 +1,86 @@
+"""The contacts of the selected account: a small table, add and delete (undoable)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.table_model import Column, ListSource, PlanTableModel
+
+
+class ContactsEditor(QWidget):
+    def __init__(self, document, parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.account_id: str | None = None
+        columns = [
+            Column("name", "Name", width=150), Column("title", "Title", width=150),
+            Column("persona_id", "Persona", kind="persona", width=140,
+                   display=lambda pid: (document.plan.persona(pid).role
+                                        if pid and document.plan.persona(pid) else "—")),
+            Column("email", "Email", width=190), Column("phone", "Phone"),
+        ]
+        source = ListSource("accounts", items=self._contacts,
+                            path=lambda row: ("accounts", self.account_id, "contacts", row),
+                            columns=columns)
+        self.model = PlanTableModel(document, source, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Contacts of the account")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMinimumHeight(120)
+        for i, column in enumerate(columns):
+            if column.width:
+                self.table.setColumnWidth(i, column.width)
+        from ui.widgets.persona_delegate import PersonaDelegate  # noqa: PLC0415
+
+        self.table.setItemDelegateForColumn(2, PersonaDelegate(document, self.table))
+        bar = QHBoxLayout()
+        add = QToolButton()
+        add.setText("Add contact")
+        add.clicked.connect(self.add)
+        delete = QToolButton()
+        delete.setText("Delete contact")
+        delete.clicked.connect(self.delete)
+        bar.addWidget(add)
+        bar.addWidget(delete)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+
+    def _contacts(self) -> list:
+        account = self.document.plan.account(self.account_id) if self.account_id else None
+        return account.contacts if account else []
+
+    def set_item(self, account_id: str | None) -> None:
+        self.account_id = account_id
+        self.model.reset()
+        self.setEnabled(account_id is not None)
+
+    def _replace_contacts(self, change, text: str) -> None:
+        accounts = self.document.section_data("accounts")
+        for account in accounts:
+            if account["id"] == self.account_id:
+                account["contacts"] = change(account["contacts"])
+        self.document.replace_sections({"accounts": accounts}, text)
+
+    def add(self) -> None:
+        if self.account_id:
+            self._replace_contacts(lambda c: c + [{"name": "New contact"}], "Add contact")
+            self.table.selectRow(self.model.rowCount() - 1)
+            self.table.edit(self.model.index(self.model.rowCount() - 1, 0))
+
+    def delete(self) -> None:
+        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
+        if self.account_id and rows:
+            self._replace_contacts(lambda c: [x for i, x in enumerate(c) if i not in rows],
+                                   "Delete contact")

@@ -1,0 +1,88 @@
+"""The frame of every step: a title, what good looks like, examples on demand, then the editor."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.guidance import STEPS
+
+
+class StepPage(QWidget):
+    """A step of the builder. Subclasses add their editors to ``self.body``."""
+
+    key = ""
+
+    def __init__(self, document, parent=None, scroll: bool = False) -> None:
+        super().__init__(parent)
+        self.document = document
+        guidance = STEPS[self.key]
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(18, 14, 18, 10)
+        outer.setSpacing(8)
+
+        title = QLabel(guidance.title)
+        title.setObjectName("stepTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        title.setFont(font)
+        outer.addWidget(title)
+
+        row = QHBoxLayout()
+        advice = QLabel(guidance.what_good_looks_like)
+        advice.setWordWrap(True)
+        advice.setObjectName("stepAdvice")
+        row.addWidget(advice, 1)
+        self.examples_button = QToolButton()
+        self.examples_button.setText("Examples")
+        self.examples_button.setCheckable(True)
+        self.examples_button.setAccessibleName(f"Show examples for {guidance.title}")
+        row.addWidget(self.examples_button, 0, Qt.AlignTop)
+        outer.addLayout(row)
+
+        self.examples = QLabel(guidance.examples)
+        self.examples.setWordWrap(True)
+        self.examples.setObjectName("stepExamples")
+        self.examples.setFrameShape(QFrame.StyledPanel)
+        self.examples.setMargin(8)
+        self.examples.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.examples.setVisible(False)
+        self.examples_button.toggled.connect(self.examples.setVisible)
+        outer.addWidget(self.examples)
+
+        self.body = QVBoxLayout()
+        self.body.setSpacing(8)
+        if scroll:
+            inner = QWidget()
+            inner.setLayout(self.body)
+            area = QScrollArea()
+            area.setWidgetResizable(True)
+            area.setFrameShape(QFrame.NoFrame)
+            area.setWidget(inner)
+            outer.addWidget(area, 1)
+        else:
+            outer.addLayout(self.body, 1)
+
+    def focus_item(self, section: str, item_id: str | None) -> None:
+        """Select an item (used by the coach panel and search); pages with lists override."""
+
+
+def form_group(title: str, rows: list[tuple[str, QWidget]]) -> QGroupBox:
+    box = QGroupBox(title)
+    form = QFormLayout(box)
+    form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+    form.setLabelAlignment(Qt.AlignRight | Qt.AlignTop)
+    for label, widget in rows:
+        form.addRow(label, widget)
+    return box
