@@ -100,6 +100,10 @@ def main() -> int:
         beat.start()
         window.document.set_value(("basics", "goal"), f"Goal edited in run {run}")
         result = wait_for(window.preview.runner.finished)
+        while result and not result[0] and result[1] == "Cancelled.":  # superseded by a newer one
+            result = wait_for(window.preview.runner.finished)
+        for _ in range(20):  # the new PDF is loaded and painted on the GUI thread
+            app.processEvents()
         preview_gaps.append(beat.stop())
         assert result and result[0], result
     window.close()

@@ -194,3 +194,25 @@ def test_schedule_export_writes_calendar_and_tasks(qtbot, sample_plan, tmp_path)
     names = sorted(Path(p).name for p in dialog.written)
     assert names == ["schedule-jonas-albrecht.csv", "schedule-jonas-albrecht.ics"]
     assert (tmp_path / names[1]).read_text("utf-8").startswith("BEGIN:VCALENDAR")
+
+
+def test_coach_flags_as_you_type_and_clicking_goes_to_the_item(qtbot, store, settings,
+                                                               sample_plan):
+    window = _window(qtbot, store, sample_plan, settings)
+    touch = window.document.plan.touches[3]
+    window.go_to_step("touches", touch.id)
+    field = window.pages["touches"].editor.detail.bindings[0][1].widget  # "Value given"
+    field.selectAll()
+    qtbot.keyClicks(field, "Just checking in")
+    qtbot.waitUntil(lambda: window.coach.tree.count() > 0 and any(
+        "Just checking in" in window.coach.tree.item(i).text()
+        for i in range(window.coach.tree.count())), timeout=3000)
+    assert window.coach.last_ms < 50
+    assert "⛔ 1" in window.navigator.item(3).text()  # nothing but an empty phrase: a blocker
+    window.go_to_step("basics")
+    item = next(window.coach.tree.item(i) for i in range(window.coach.tree.count())
+                if "Just checking in" in window.coach.tree.item(i).text())
+    window.coach.tree.itemClicked.emit(item)
+    assert window.stack.currentWidget() is window.pages["touches"]
+    assert window.pages["touches"].editor.current_id() == touch.id
+    window.close()

@@ -418,6 +418,9 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window_state")
         if state is not None:
             self.restoreState(state)
+        else:  # first start: a narrow coach, the rest for the step being edited
+            QTimer.singleShot(0, lambda: self.resizeDocks([self.coach_dock], [320],
+                                                          Qt.Horizontal))
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.autosaver.stop()

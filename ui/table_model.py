@@ -21,7 +21,7 @@ STEP_MIME = "application/x-prospector-step-rows"
 class Column:
     field: str
     header: str
-    kind: str = "text"  # text | int | choice | bool | readonly
+    kind: str = "text"  # text | int | number | choice | bool | readonly (or a delegate's kind)
     choices: tuple[tuple[str, Any], ...] = ()
     display: Callable[[Any], str] | None = None
     tooltip: str = ""
@@ -120,9 +120,9 @@ class PlanTableModel(QAbstractTableModel):
             value = Qt.CheckState(value) == Qt.Checked
         elif role != Qt.EditRole:
             return False
-        elif column.kind == "int":
+        elif column.kind in ("int", "number"):
             try:
-                value = int(value)
+                value = int(value) if column.kind == "int" else float(str(value).replace(",", "."))
             except (TypeError, ValueError):
                 return False
         elif column.kind == "choice":

@@ -21,7 +21,8 @@ class AccountabilityPage(StepPage):
         columns = [
             Column("metric", "Target", width=260),
             Column("kind", "Kind", kind="choice", choices=KIND_CHOICES, width=90),
-            Column("per_rep", "Per rep", kind="int", width=70),
+            Column("per_rep", "Per rep", kind="number", width=70,
+                   display=lambda v: f"{v:g}"),
             Column("period", "Period", kind="choice", choices=PERIOD_CHOICES, width=100),
             Column("creates_opportunities", "Creates opportunities", kind="bool",
                    tooltip="Counts towards opportunity creation (first meetings, "
