@@ -216,3 +216,22 @@ def test_coach_flags_as_you_type_and_clicking_goes_to_the_item(qtbot, store, set
     assert window.stack.currentWidget() is window.pages["touches"]
     assert window.pages["touches"].editor.current_id() == touch.id
     window.close()
+
+
+def test_choosing_a_steps_touch_sets_its_channel_in_one_undo_step(qtbot, store, settings,
+                                                                    sample_plan):
+    window = _window(qtbot, store, sample_plan, settings)
+    page = window.pages["cadences"]
+    step = window.document.plan.cadences[0].steps[0]
+    video = next(t for t in window.document.plan.touches if t.channel.value == "video")
+    assert step.channel.value != "video"
+    delegate = page.table.itemDelegateForColumn(2)
+    editor = delegate.createEditor(page.table.viewport(), None, page.model.index(0, 2))
+    editor.setCurrentIndex(editor.findData(video.id))
+    delegate.setModelData(editor, page.model, page.model.index(0, 2))
+    changed = window.document.plan.cadences[0].steps[0]
+    assert changed.touch_id == video.id and changed.channel.value == "video"
+    window.undo_action.trigger()
+    restored = window.document.plan.cadences[0].steps[0]
+    assert (restored.touch_id, restored.channel) == (step.touch_id, step.channel)
+    window.close()

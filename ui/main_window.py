@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from prospector.completeness import step_status
 from prospector.errors import PlanNotFound, ProspectorError
-from prospector.planfile import read_plan_file, write_plan_file
+from prospector.planfile import write_plan_file
 from prospector.playbook.render import slugify
 from ui import dialogs
 from ui.autosave import Autosaver
@@ -318,17 +318,12 @@ class MainWindow(QMainWindow):
         self.autosaver.flush()
 
     def import_plan_file(self) -> None:
-        path = dialogs.ask_open_plan_file(self)
-        if not path:
-            return
-        try:
-            plan = read_plan_file(path)
-        except ProspectorError as exc:
-            dialogs.show_error(self, "Import plan file", "This file cannot be imported.",
-                               f"{exc}\n\nNothing was changed.")
-            return
-        self.store.save(plan, note=f"imported from {Path(path).name}")
-        self.open_plan(plan)
+        from ui.plans_dialog import import_plan_file  # noqa: PLC0415
+
+        self.autosaver.flush()
+        plan = import_plan_file(self.store, self)
+        if plan is not None:
+            self.open_plan(plan)
 
     def export_plan_file(self) -> None:
         suggested = str(self._documents_folder() / f"{slugify(self.document.plan.name, 'plan')}.json")

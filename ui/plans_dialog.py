@@ -3,6 +3,8 @@ the trash), import and export plan files, restore an earlier version."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -24,6 +26,22 @@ from prospector.model import Plan
 from prospector.planfile import read_plan_file
 from prospector.resources import sample_plan_path
 from ui import dialogs
+
+
+def import_plan_file(store, parent) -> Plan | None:
+    """Ask for a plan file, validate it and store it; None (nothing changed) if cancelled or
+    refused, with the reason shown."""
+    path = dialogs.ask_open_plan_file(parent)
+    if not path:
+        return None
+    try:
+        plan = read_plan_file(path)
+    except ProspectorError as exc:
+        dialogs.show_error(parent, "Import plan file", "This file cannot be imported.",
+                           f"{exc}\n\nNothing was changed.")
+        return None
+    store.save(plan, note=f"imported from {Path(path).name}")
+    return plan
 
 
 class PlansDialog(QDialog):
@@ -172,18 +190,10 @@ class PlansDialog(QDialog):
             self.refresh(plan.id)
 
     def import_file(self) -> None:
-        path = dialogs.ask_open_plan_file(self)
-        if not path:
-            return
-        try:
-            plan = read_plan_file(path)
-        except ProspectorError as exc:
-            dialogs.show_error(self, "Import plan", "This file cannot be imported.",
-                               f"{exc}\n\nNothing was changed.")
-            return
-        self.store.save(plan, note="imported from a plan file")
-        self.refresh(plan.id)
-        self.message.setText(f"Imported “{plan.name}”.")
+        plan = import_plan_file(self.store, self)
+        if plan is not None:
+            self.refresh(plan.id)
+            self.message.setText(f"Imported “{plan.name}”.")
 
     def versions(self) -> None:
         plan_id = self.selected_id()

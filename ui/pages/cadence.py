@@ -22,6 +22,7 @@ from prospector import editing
 from prospector.model import TIERS
 from ui.binding import LineBinding
 from ui.table_model import CHANNEL_CHOICES, Column, ListSource, PlanTableModel
+from ui.widgets.choice_delegate import ChoiceDelegate
 from ui.widgets.step_page import StepPage
 
 
@@ -100,9 +101,9 @@ class CadencePage(StepPage):
         for i, column in enumerate(columns):
             if column.width:
                 self.table.setColumnWidth(i, column.width)
-        from ui.widgets.touch_delegate import TouchDelegate  # noqa: PLC0415
-
-        self.table.setItemDelegateForColumn(2, TouchDelegate(d, self.table))
+        self.table.setItemDelegateForColumn(2, ChoiceDelegate(
+            lambda: [(t.id, f"{t.title} ({t.channel.label})") for t in d.plan.touches],
+            "Touch delivered by this step", commit=self._touch_chosen, parent=self.table))
 
         buttons = QHBoxLayout()
         for text, slot, tip in (("Add step", self.add_step, "Add a step a week after the last"),
@@ -201,6 +202,17 @@ class CadencePage(StepPage):
         index = self.picker.findData(cadence.id)
         if index >= 0 and self.picker.itemText(index) != cadence.name:
             self.picker.setItemText(index, cadence.name)
+
+    def _touch_chosen(self, model, index, touch_id) -> None:
+        """A step's channel follows the touch chosen for it (one undo step for both)."""
+        path = model.source.path(index.row())
+        stack = self.document.undo_stack
+        stack.beginMacro("Choose touch")
+        self.document.set_value(path + ("touch_id",), touch_id)
+        touch = self.document.plan.touch(touch_id)
+        if touch is not None:
+            self.document.set_value(path + ("channel",), touch.channel)
+        stack.endMacro()
 
     # --- edits ---------------------------------------------------------------------------------
     def add_from_template(self, template) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.table_model import Column, ListSource, PlanTableModel
+from ui.widgets.choice_delegate import ChoiceDelegate
 
 
 class ContactsEditor(QWidget):
@@ -39,9 +40,9 @@ class ContactsEditor(QWidget):
         for i, column in enumerate(columns):
             if column.width:
                 self.table.setColumnWidth(i, column.width)
-        from ui.widgets.persona_delegate import PersonaDelegate  # noqa: PLC0415
-
-        self.table.setItemDelegateForColumn(2, PersonaDelegate(document, self.table))
+        self.table.setItemDelegateForColumn(2, ChoiceDelegate(
+            lambda: [(p.id, p.role) for p in document.plan.personas], "Persona of this contact",
+            parent=self.table))
         bar = QHBoxLayout()
         add = QToolButton()
         add.setText("Add contact")
