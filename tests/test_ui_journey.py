@@ -235,3 +235,37 @@ def test_choosing_a_steps_touch_sets_its_channel_in_one_undo_step(qtbot, store, 
     restored = window.document.plan.cadences[0].steps[0]
     assert (restored.touch_id, restored.channel) == (step.touch_id, step.channel)
     window.close()
+
+
+def test_disk_full_is_reported_once_and_closing_offers_to_export(qtbot, store, settings,
+                                                                  monkeypatch, tmp_path):
+    import errno
+
+    import prospector.store as store_module
+    from prospector.planfile import read_plan_file
+    from ui import dialogs
+
+    plan = Plan(name="Disk full")
+    store.save(plan)
+    errors, asked = [], []
+    monkeypatch.setattr(dialogs, "show_error", lambda *a, **k: errors.append(a[2]))
+    monkeypatch.setattr(dialogs, "ask_unsaved_on_close",
+                        lambda parent, reason: asked.append(reason) or "export")
+    exported = tmp_path / "rescued.json"
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda *a: str(exported))
+
+    def disk_full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    window = _window(qtbot, store, plan, settings)
+    monkeypatch.setattr(store_module, "atomic_write_bytes", disk_full)
+    for text in ("first", "second"):
+        qtbot.keyClicks(window.pages["basics"].offering.widget, text)
+        window.save_now()  # waits for the save; its failure arrives as a queued signal
+        qtbot.waitUntil(lambda: window.save_label.text() == "Not saved", timeout=3000)
+    assert errors == ["Your latest changes are not saved yet."]  # once, not at every attempt
+    assert window.save_label.text() == "Not saved"
+    window.close()
+    assert asked and "No space left on device" in asked[0]
+    assert read_plan_file(exported).basics.offering == "firstsecond"  # nothing lost
+    assert store.load(plan.id).basics.offering == ""  # the store kept its last good version

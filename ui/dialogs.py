@@ -49,3 +49,19 @@ def ask_save_file(parent: QWidget | None, title: str, suggested: str, filters: s
 def ask_folder(parent: QWidget | None, title: str, start: str = "") -> str | None:
     path = QFileDialog.getExistingDirectory(parent, title, start)
     return path or None
+
+
+def ask_unsaved_on_close(parent: QWidget | None, reason: str) -> str:
+    """The last save failed and the window is closing: "export", "discard" or "cancel"."""
+    box = QMessageBox(QMessageBox.Warning, "Changes not saved",
+                      "Your latest changes could not be saved to the plan store.",
+                      QMessageBox.NoButton, parent)
+    box.setInformativeText(f"{reason}\n\nExport them to a plan file so nothing is lost, or "
+                           "keep the window open and try again.")
+    export = box.addButton("Export plan file…", QMessageBox.AcceptRole)
+    discard = box.addButton("Close without saving", QMessageBox.DestructiveRole)
+    box.addButton(QMessageBox.Cancel)
+    box.setDefaultButton(export)
+    box.exec()
+    clicked = box.clickedButton()
+    return "export" if clicked is export else "discard" if clicked is discard else "cancel"

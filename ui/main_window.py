@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.document = PlanDocument(plan, self)
         self.saved_version: int | None = None
+        self.save_error: str | None = None  # the last autosave failed (disk full, ...)
         self.autosaver = Autosaver(store, self)
         self.autosaver.watch(self.document)
         self.autosaver.saving.connect(lambda: self.save_label.setText("Saving…"))
@@ -179,6 +180,8 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(a("&Find in this step", self.find_in_step, QKeySequence.Find))
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.preview_action)
         self.coach_action = self.coach_dock.toggleViewAction()
@@ -235,6 +238,7 @@ class MainWindow(QMainWindow):
     def _saved(self, plan_id: str, version: int) -> None:
         if plan_id != self.document.plan.id:
             return
+        self.save_error = None
         self.saved_version = version
         if not self.autosaver.timer.isActive():
             self.document.undo_stack.setClean()
@@ -243,9 +247,12 @@ class MainWindow(QMainWindow):
 
     def _save_failed(self, message: str) -> None:
         self.save_label.setText("Not saved")
-        dialogs.show_error(self, "Could not save", "Your latest changes are not saved yet.",
-                           f"{message}\n\nThe plan stays open with your changes; Prospector tries "
-                           "again at the next edit, or use File ▸ Save now.")
+        first = self.save_error is None
+        self.save_error = message
+        if first:  # once per failure streak; the status bar keeps saying "Not saved"
+            dialogs.show_error(self, "Could not save", "Your latest changes are not saved yet.",
+                               f"{message}\n\nThe plan stays open with your changes; Prospector "
+                               "tries again at the next edit, or use File ▸ Save now.")
 
     # --- navigation ----------------------------------------------------------------------------
     def go_to_step(self, key: str, item_id: str | None = None) -> None:
@@ -254,6 +261,12 @@ class MainWindow(QMainWindow):
         if step in keys:
             self.navigator.setCurrentRow(keys.index(step))
             self.pages[step].focus_item(key, item_id)
+
+    def find_in_step(self) -> None:
+        editor = getattr(self.stack.currentWidget(), "editor", None)
+        if editor is not None:
+            editor.filter.setFocus()
+            editor.filter.selectAll()
 
     def _step_by(self, delta: int) -> None:
         row = self.navigator.currentRow() + delta
@@ -325,17 +338,19 @@ class MainWindow(QMainWindow):
         if plan is not None:
             self.open_plan(plan)
 
-    def export_plan_file(self) -> None:
+    def export_plan_file(self) -> bool:
+        """Write the open plan to a plan file the user chooses; True when written."""
         suggested = str(self._documents_folder() / f"{slugify(self.document.plan.name, 'plan')}.json")
         path = dialogs.ask_save_file(self, "Export plan file", suggested, "Prospector plan (*.json)")
         if not path:
-            return
+            return False
         try:
             write_plan_file(self.document.plan, path)
         except ProspectorError as exc:
             dialogs.show_error(self, "Export plan file", "The plan file was not written.", str(exc))
-            return
+            return False
         self.statusBar().showMessage(f"Plan file written: {path}", 6000)
+        return True
 
     def export_pdf(self) -> None:
         from ui.export_dialog import ExportDialog  # noqa: PLC0415
@@ -418,6 +433,16 @@ class MainWindow(QMainWindow):
                                                           Qt.Horizontal))
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        self.autosaver.flush()
+        if self.save_error is not None:
+            choice = dialogs.ask_unsaved_on_close(self, self.save_error)
+            if choice == "export":
+                if not self.export_plan_file():
+                    event.ignore()
+                    return
+            elif choice != "discard":
+                event.ignore()
+                return
         self.autosaver.stop()
         self.preview.shutdown()
         self.settings.setValue("geometry", self.saveGeometry())
