@@ -107,3 +107,13 @@ def test_dropping_a_step_moves_it_and_keeps_days(document):
 def test_blank_plan_document(qapp):
     document = PlanDocument(Plan(name="Blank"))
     assert document.section_ids("accounts") == []
+
+
+def test_a_refused_value_says_why(document):
+    reasons = []
+    document.edit_refused.connect(reasons.append)
+    rep = document.plan.reps[0]
+    assert not document.set_value(("reps", rep.id, "email"), "jonas-at-northwind")
+    assert reasons == ["Email is not an email address (expected name@company.com) — the previous "
+                       "value is kept."]
+    assert document.plan.reps[0].email == rep.email

@@ -47,6 +47,7 @@ class PlanDocument(QObject):
     sections_replaced = Signal(object)     # frozenset of section names
     plan_replaced = Signal()               # a different plan was opened
     changed = Signal()                     # anything changed (for autosave, preview, coach)
+    edit_refused = Signal(str)             # why a value was not accepted, in plain words
 
     def __init__(self, plan: Plan, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -72,7 +73,8 @@ class PlanDocument(QObject):
             return True
         try:
             _check_value(self.plan, path, value)
-        except ValueError:
+        except ValueError as exc:
+            self.edit_refused.emit(_refusal(path, exc))
             return False
         self.undo_stack.push(SetValueCommand(self, path, old, value, text))
         return True
@@ -110,6 +112,21 @@ def _validated(plan: Plan, sections: dict[str, Any]) -> Plan:
     doc = plan_to_document(plan)
     doc.update(sections)
     return Plan.model_validate(doc)
+
+
+def _refusal(path: Path, error: ValueError) -> str:
+    """``Email: is not an email address (expected name@company.com)``"""
+    from pydantic import ValidationError  # noqa: PLC0415
+
+    from prospector.errors import describe_validation_error  # noqa: PLC0415
+
+    field = str(path[-1]).replace("_", " ").capitalize()
+    if isinstance(error, ValidationError):
+        detail = describe_validation_error(error, limit=1)
+        detail = detail.split(": ", 1)[1] if ": " in detail else detail
+    else:
+        detail = str(error)
+    return f"{field} {detail} — the previous value is kept."
 
 
 def _check_value(plan: Plan, path: Path, value: Any) -> None:

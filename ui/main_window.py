@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_label)
 
         self.document.undo_stack.cleanChanged.connect(self._update_title)
+        self.document.edit_refused.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.document.changed.connect(self._plan_edited)
         self.document.plan_replaced.connect(self._plan_edited)
         self._nav_timer = QTimer(self)
