@@ -3,13 +3,18 @@
 A 5 ms QTimer heartbeat runs on the GUI thread; the longest gap between two beats is the
 longest time the window could not respond. Run:
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui_stall.py [--runs 3]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui_stall.py [--runs 3] [--plan large]
+
+``measure()`` returns the numbers; ``bench/run_all.py`` runs this file in its own process
+(``--json``), as the app would run.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -19,6 +24,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PROSPECTOR_DATA_DIR"] = tempfile.mkdtemp(prefix="prospector-bench-")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer  # noqa: E402
 
@@ -63,10 +69,12 @@ def wait_for(signal, timeout_ms: int = 180000):
     return result.get("args")
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
+def measure(runs: int = 3, plan_name: str = "sample") -> dict:
+    """Longest GUI-thread gaps (ms) during export and preview refresh, and their wall times (s).
+
+    ``plan_name`` is ``"sample"`` (the app's first start) or ``"large"`` (the 1,000-account plan
+    of ``bench/plans.py``, stored first and opened). Creates the QApplication: call once per
+    process."""
     from prospector.store import PlanStore  # noqa: PLC0415
     from ui.app import choose_plan, make_application  # noqa: PLC0415
     from ui.export_dialog import ExportDialog  # noqa: PLC0415
@@ -76,48 +84,83 @@ def main() -> int:
     store = PlanStore()
     settings = QSettings(str(Path(os.environ["PROSPECTOR_DATA_DIR"]) / "s.ini"),
                          QSettings.IniFormat)
+    if plan_name == "large":
+        from plans import large_sample_plan  # noqa: PLC0415
+
+        plan = large_sample_plan()
+        store.save(plan)
+        settings.setValue("last_plan", plan.id)
     window = MainWindow(store, choose_plan(store, None, settings), settings)
     window.show()
     app.processEvents()
     beat = Heartbeat()
     out = Path(tempfile.mkdtemp())
-    export_gaps, preview_gaps, export_secs = [], [], []
-    for run in range(args.runs):
+    result = {"plan": plan_name, "accounts": len(window.document.plan.accounts),
+              "export_stall_ms": [], "preview_stall_ms": [], "export_s": [], "preview_s": [],
+              "pages": 0}
+    for run in range(runs):
         dialog = ExportDialog(window.document.plan, str(out), window)
         dialog.output.setText(str(out / f"playbook-{run}.pdf"))
         beat.start()
         t = time.perf_counter()
         dialog.start_export()
-        result = wait_for(dialog.runner.finished)
-        export_secs.append(time.perf_counter() - t)
-        export_gaps.append(beat.stop())
-        assert result and result[0], result
+        done = wait_for(dialog.runner.finished)
+        result["export_s"].append(time.perf_counter() - t)
+        result["export_stall_ms"].append(beat.stop())
+        assert done and done[0], done
         dialog.deleteLater()
 
         window.preview_dock.show()
         window.preview_dock.raise_()
         app.processEvents()
         beat.start()
+        t = time.perf_counter()
         window.document.set_value(("basics", "goal"), f"Goal edited in run {run}")
-        result = wait_for(window.preview.runner.finished)
-        while result and not result[0] and result[1] == "Cancelled.":  # superseded by a newer one
-            result = wait_for(window.preview.runner.finished)
-        for _ in range(20):  # the new PDF is loaded and painted on the GUI thread
+        preview = window.preview
+        done = wait_for(preview.runner.finished)
+        while done and (preview.timer.isActive() or preview.runner.is_running()):
+            done = wait_for(preview.runner.finished)  # that one was stale: a newer one comes
+        for _ in range(2000):  # the new PDF is loaded (in steps) and shown on the GUI thread
+            if getattr(preview, "loading", None) is None:
+                break
             app.processEvents()
-        preview_gaps.append(beat.stop())
-        assert result and result[0], result
+        for _ in range(20):  # and painted
+            app.processEvents()
+        result["preview_s"].append(time.perf_counter() - t)
+        result["preview_stall_ms"].append(beat.stop())
+        assert done and done[0], done
+        result["pages"] = window.preview.pdf.pageCount()
     window.close()
+    shutil.rmtree(out, ignore_errors=True)
+    return result
 
-    def line(name, values, unit="ms"):
-        return (f"| {name} | {statistics.median(values):.0f} {unit} | {min(values):.0f} | "
-                f"{max(values):.0f} |")
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--plan", choices=("sample", "large"), default="sample",
+                        help="the sample (default) or the 1,000-account plan")
+    parser.add_argument("--json", action="store_true", help="print the raw numbers as JSON")
+    args = parser.parse_args(argv)
+    try:
+        result = measure(args.runs, args.plan)
+    finally:
+        shutil.rmtree(os.environ["PROSPECTOR_DATA_DIR"], ignore_errors=True)
+    if args.json:
+        print(json.dumps(result))
+        return 0
+    name = "sample" if args.plan == "sample" else f"{result['accounts']:,} accounts"
+
+    def line(what, values, unit="ms", digits=0):
+        return (f"| {what} ({name}) | {statistics.median(values):.{digits}f} {unit} | "
+                f"{min(values):.{digits}f} | {max(values):.{digits}f} |")
 
     print(f"Longest GUI-thread stall, {args.runs} runs (median, min, max):")
     print("| measure | median | min | max |\n|---|---|---|---|")
-    print(line("stall during PDF export (sample)", export_gaps))
-    print(line("stall during preview refresh (sample)", preview_gaps))
-    print(f"| export wall time (sample) | {statistics.median(export_secs):.2f} s | "
-          f"{min(export_secs):.2f} | {max(export_secs):.2f} |")
+    print(line("stall during PDF export", result["export_stall_ms"]))
+    print(line("stall during preview refresh", result["preview_stall_ms"]))
+    print(line("export wall time", result["export_s"], "s", 2))
+    print(line("preview refresh wall time", result["preview_s"], "s", 2))
     return 0
 
 

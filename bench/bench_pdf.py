@@ -2,9 +2,11 @@
 
     .venv/bin/python bench/bench_pdf.py            # everything (a few minutes on 2 cores)
     .venv/bin/python bench/bench_pdf.py --quick    # the sample only
+    .venv/bin/python bench/bench_pdf.py --runs 3   # each measure three times
 
 Prints pages, seconds, ms/page and our own overhead (context + Jinja, i.e. everything outside
-WeasyPrint's layout and PDF writing) as a share of the total. Results go in bench/README.md.
+WeasyPrint's layout and PDF writing) as a share of the total. ``run()`` returns the numbers;
+``bench/run_all.py`` uses it for bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import statistics
 import sys
 import tempfile
 import time
@@ -116,44 +119,92 @@ def large_plan(accounts: int = 300, cadences: int = 4, reps: int = 10, seed: int
     )
 
 
+def _own_share(results: list[RenderResult]) -> float:
+    """Our share of the time: context + Jinja, i.e. everything outside WeasyPrint."""
+    own = sum(r.timings.get("context", 0) + r.timings.get("html", 0) for r in results)
+    return own / max(sum(r.seconds for r in results), 1e-9)
+
+
+def _row(label: str, pages: int, seconds: list[float], own: list[float], **extra) -> dict:
+    return {"label": label, "pages": pages, "seconds": seconds, "own_share": own, **extra}
+
+
+def run(*, sample_only: bool = False, runs: int = 1, sample_runs: int | None = None,
+        all_reps_limit: int | None = None, say=print) -> list[dict]:
+    """Time the playbooks; one row per measure.
+
+    A row: ``label``, ``pages``, ``seconds`` (one per run), ``own_share`` (one per run, 0..1)
+    and, for ``render_all_reps``, ``processes`` and ``reps``. ``sample_runs`` (default ``runs``)
+    is for the sample's editions; ``all_reps_limit`` renders only the first N reps of the large
+    plan (a shorter run). ``say`` gets a line per finished run.
+    """
+    sample = read_plan_file(sample_plan_path())
+    rows: list[dict] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        render_playbook_pdf(sample, out / "warm-up.pdf")  # imports, font loading
+        if sample.reps:  # the rep edition's first use of the holiday calendars
+            render_playbook_pdf(sample, out / "warm-up.pdf", rep_name=sample.reps[0].name)
+
+        def single(label: str, plan: Plan, rep: str | None, n: int = runs) -> None:
+            results = [render_playbook_pdf(plan, out / "one.pdf", rep_name=rep)
+                       for _ in range(n)]
+            for r in results:
+                say(_line(label, r))
+            rows.append(_row(label, results[0].pages, [r.seconds for r in results],
+                             [_own_share([r]) for r in results]))
+
+        single("Sample plan, leader's edition", sample, None, sample_runs or runs)
+        if sample.reps:
+            single("Sample plan, one rep's edition", sample, sample.reps[0].name,
+                   sample_runs or runs)
+        if sample_only:
+            return rows
+        big = large_plan()
+        single("Large plan (300 accounts), leader's", big, None)
+        single("Large plan, one rep's edition", big, big.reps[0].name)
+        if all_reps_limit:
+            big = big.model_copy(update={"reps": big.reps[:all_reps_limit]})
+        seconds: dict[int, list[float]] = {1: [], 2: []}
+        own: dict[int, list[float]] = {1: [], 2: []}
+        pages = 0
+        for n in range(runs):
+            for processes in (1, 2):  # interleaved, so a slow minute hurts both alike
+                folder = out / f"reps-{processes}-{n}"
+                started = time.perf_counter()
+                results = render_all_reps(big, folder, processes=processes)
+                seconds[processes].append(time.perf_counter() - started)
+                own[processes].append(_own_share(results))
+                pages = sum(r.pages for r in results)
+                say(f"render_all_reps, {len(results)} reps, {processes} process"
+                    f"{'es' if processes > 1 else ''}: {pages} pages "
+                    f"{seconds[processes][-1]:.2f} s "
+                    f"({1000 * seconds[processes][-1] / pages:.0f} ms/page)")
+        for processes in (1, 2):
+            rows.append(_row(f"`render_all_reps`, {len(big.reps)} reps, {processes} process"
+                             f"{'es' if processes > 1 else ''}", pages, seconds[processes],
+                             own[processes], processes=processes, reps=len(big.reps)))
+    return rows
+
+
 def _line(label: str, result: RenderResult) -> str:
     own = result.timings.get("context", 0) + result.timings.get("html", 0)
-    return (f"{label:<34} {result.pages:>4} pages {result.seconds:>7.2f} s "
+    return (f"{label:<36} {result.pages:>4} pages {result.seconds:>7.2f} s "
             f"{1000 * result.seconds / max(result.pages, 1):>6.0f} ms/page "
             f"own overhead {100 * own / result.seconds:>4.1f}%")
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="time the sample playbook only")
-    args = parser.parse_args()
+    parser.add_argument("--runs", type=int, default=1, help="runs per measure (default 1)")
+    args = parser.parse_args(argv)
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
-    sample = read_plan_file(sample_plan_path())
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp)
-        render_playbook_pdf(sample, out / "warm-up.pdf")  # imports, font loading
-        print(_line("sample, leader's edition", render_playbook_pdf(sample, out / "s.pdf")))
-        first_rep = sample.reps[0].name if sample.reps else None
-        if first_rep:
-            print(_line("sample, one rep's edition",
-                        render_playbook_pdf(sample, out / "r.pdf", rep_name=first_rep)))
-        if args.quick:
-            return 0
-        big = large_plan()
-        print(_line("large plan (300 acc.), leader's", render_playbook_pdf(big, out / "big.pdf")))
-        print(_line("large plan, one rep's edition",
-                    render_playbook_pdf(big, out / "big-rep.pdf", rep_name=big.reps[0].name)))
-        timings = {}
-        for processes in (1, 2):
-            folder = out / f"reps-{processes}"
-            started = time.perf_counter()
-            results = render_all_reps(big, folder, processes=processes)
-            timings[processes] = time.perf_counter() - started
-            pages = sum(r.pages for r in results)
-            print(f"render_all_reps, {len(results)} reps, {processes} process"
-                  f"{'es' if processes > 1 else ''}: {pages} pages {timings[processes]:.2f} s "
-                  f"({1000 * timings[processes] / pages:.0f} ms/page)")
-        print(f"speed-up with 2 processes: {timings[1] / timings[2]:.2f}x")
+    rows = run(sample_only=args.quick, runs=args.runs)
+    by_processes = {r["processes"]: statistics.median(r["seconds"]) for r in rows
+                    if "processes" in r}
+    if len(by_processes) == 2:
+        print(f"speed-up with 2 processes: {by_processes[1] / by_processes[2]:.2f}x")
     return 0
 
 

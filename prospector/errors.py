@@ -89,6 +89,8 @@ def _plain_message(item: dict) -> str:
         return f"must be a whole number (got {given!r})"
     if kind in ("float_parsing", "float_type"):
         return f"must be a number (got {given!r})"
+    if kind == "finite_number":
+        return f"must be a finite number (got {given!r})"
     if kind in ("string_type",):
         return f"must be text (got {type(given).__name__} {given!r})"
     if kind in ("list_type",):

@@ -50,7 +50,10 @@ class MigrationError(ValueError):
 
 
 def migrate(doc: Document) -> Document:
-    """Return a copy of ``doc`` at the current schema version (``doc`` is left untouched)."""
+    """Return a copy of ``doc`` at the current schema version (``doc`` is left untouched).
+
+    A document that is already current is returned as a shallow copy: no migration runs, so
+    nothing nested is changed, and a deep copy was a third of the time to open a large plan."""
     version = doc.get("schema_version", 1)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise MigrationError(f"schema_version must be a whole number from 1 (got {version!r})")
@@ -59,6 +62,8 @@ def migrate(doc: Document) -> Document:
             f"schema_version is {version}, newer than this Prospector reads ({SCHEMA_VERSION}); "
             "update Prospector to open it"
         )
+    if version == SCHEMA_VERSION:
+        return dict(doc)
     doc = copy.deepcopy(doc)
     while version < SCHEMA_VERSION:
         doc = MIGRATIONS[version](doc)

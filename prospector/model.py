@@ -62,6 +62,39 @@ def _strip(value: str) -> str:
     return value.strip()
 
 
+# Text may hold any Unicode except what cannot be kept or printed faithfully: control characters
+# other than tab and line breaks (XML and PDF text cannot carry them; they come from broken
+# copies or encodings) and lone surrogates (half of a character: JSON's "\ud800" escape reads as
+# one, but it cannot be written as UTF-8, so the store and the plan file could not be saved).
+_UNKEEPABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _keepable(value: str) -> str:
+    bad = _UNKEEPABLE.search(value)
+    if bad:
+        char = bad.group()
+        what = ("half of a character (a lone surrogate" if "\ud800" <= char <= "\udfff"
+                else "a control character (text may hold tabs and line breaks, no other control "
+                     "characters")
+        raise ValueError(f"contains U+{ord(char):04X} at character {bad.start() + 1}, {what}); "
+                         "remove it or type the text again")
+    return value
+
+
+# The dates a plan may use. Schedules and scorecards count forward from them (up to years of
+# business days), so the range keeps far from the end of the calendar (9999-12-31), where date
+# arithmetic overflows; the app's date fields show 1999-12-31 as "Not set".
+EARLIEST_DATE = date(2000, 1, 1)
+LATEST_DATE = date(2199, 12, 31)
+
+
+def check_plan_date(value: date) -> date:
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValueError(f"must be between {EARLIEST_DATE.isoformat()} and "
+                         f"{LATEST_DATE.isoformat()} (got {value.isoformat()})")
+    return value
+
+
 _HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -72,9 +105,13 @@ def _email_address(value: str) -> str:
     return value
 
 
-Text = Annotated[str, AfterValidator(_strip)]
-Name = Annotated[str, AfterValidator(_strip), Field(min_length=1, max_length=200)]
-Email = Annotated[str, AfterValidator(_strip), AfterValidator(_email_address)]
+Text = Annotated[str, AfterValidator(_strip), AfterValidator(_keepable)]
+Name = Annotated[str, AfterValidator(_strip), AfterValidator(_keepable),
+                 Field(min_length=1, max_length=200)]
+Email = Annotated[str, AfterValidator(_strip), AfterValidator(_keepable),
+                  AfterValidator(_email_address)]
+Id = Annotated[str, AfterValidator(_keepable)]
+PlanDate = Annotated[date, AfterValidator(check_plan_date)]
 _LOGO = re.compile(r"^data:image/(png|jpeg);base64,[A-Za-z0-9+/=\s]+$")
 
 
@@ -92,8 +129,8 @@ class PlanBasics(Part):
     strategy: Text = Field("", description="How we will win: the few big choices behind the plan.")
     sales_force: Text = Field("", description="Who the plan is for, e.g. the 6 account executives in EMEA.")
     roles: Text = Field("", description="Role clarity: who prospects and opens, who serves existing clients.")
-    start_date: date | None = None
-    end_date: date | None = None
+    start_date: PlanDate | None = None
+    end_date: PlanDate | None = None
     page_size: Literal["A4", "Letter"] = "A4"
     brand_colour: str = Field("#1F4E79", description="Accent colour of the playbook, as #RRGGBB.")
     logo: str | None = Field(None, description="Logo as a data:image/png;base64 URI (never a path or URL).")
@@ -136,14 +173,14 @@ class IdealClientProfile(Part):
 class Contact(Part):
     name: Name
     title: Text = ""
-    persona_id: str | None = None
+    persona_id: Id | None = None
     email: Email = ""
     phone: Text = ""
     notes: Text = ""
 
 
 class TargetAccount(Part):
-    id: str = Field(default_factory=lambda: new_id("acc"))
+    id: Id = Field(default_factory=lambda: new_id("acc"))
     name: Name
     tier: Tier = "B"
     industry: Text = ""
@@ -158,7 +195,7 @@ class TargetAccount(Part):
 
 
 class Persona(Part):
-    id: str = Field(default_factory=lambda: new_id("per"))
+    id: Id = Field(default_factory=lambda: new_id("per"))
     role: Name
     responsibilities: Text = ""
     cares_about: list[Text] = Field(
@@ -168,11 +205,11 @@ class Persona(Part):
 
 
 class ValueTouch(Part):
-    id: str = Field(default_factory=lambda: new_id("tch"))
+    id: Id = Field(default_factory=lambda: new_id("tch"))
     title: Name
     channel: Channel
     value: Text = Field("", description="The insight or idea that gives the client something of value.")
-    persona_ids: list[str] = Field(default_factory=list)
+    persona_ids: list[Id] = Field(default_factory=list)
     asset: Text = Field("", description="The asset it uses, e.g. a benchmark report.")
     message: Text = Field(
         "", description="Talk track or message template; merge fields like {{first_name}}, {{company}}."
@@ -180,7 +217,7 @@ class ValueTouch(Part):
 
 
 class Differentiator(Part):
-    id: str = Field(default_factory=lambda: new_id("dif"))
+    id: Id = Field(default_factory=lambda: new_id("dif"))
     difference: Name
     why_it_matters: Text = Field("", description="Why the difference matters to this client.")
     proof: Text = Field("", description="A case, data or a reference that proves it.")
@@ -191,16 +228,16 @@ class Differentiator(Part):
 class CadenceStep(Part):
     day: int = Field(..., ge=0, le=730, description="Day offset from the start of the campaign (0 = first day).")
     channel: Channel
-    touch_id: str | None = None
+    touch_id: Id | None = None
     objective: Text = ""
     is_ask: bool = Field(False, description="This step asks for a meeting.")
 
 
 class Cadence(Part):
-    id: str = Field(default_factory=lambda: new_id("cad"))
+    id: Id = Field(default_factory=lambda: new_id("cad"))
     name: Name
     tiers: list[Tier] = Field(default_factory=list, description="Tiers it is for (empty = all).")
-    persona_ids: list[str] = Field(default_factory=list, description="Personas it is for (empty = all).")
+    persona_ids: list[Id] = Field(default_factory=list, description="Personas it is for (empty = all).")
     steps: list[CadenceStep] = Field(default_factory=list)
 
     @property
@@ -215,7 +252,7 @@ class Target(Part):
     metric: Name = Field(..., description="e.g. First meetings held.")
     kind: Literal["activity", "outcome"] = "outcome"
     period: Literal["week", "month"] = "week"
-    per_rep: float = Field(..., ge=0)
+    per_rep: float = Field(..., ge=0, allow_inf_nan=False)
     creates_opportunities: bool = Field(
         False, description="Counts towards opportunity creation (first meetings, new opportunities)."
     )
@@ -229,19 +266,19 @@ class Accountability(Part):
 
 
 class Rep(Part):
-    id: str = Field(default_factory=lambda: new_id("rep"))
+    id: Id = Field(default_factory=lambda: new_id("rep"))
     name: Name
     email: Email = ""
     territory: Text = ""
-    account_ids: list[str] = Field(default_factory=list)
-    start_date: date | None = None
+    account_ids: list[Id] = Field(default_factory=list)
+    start_date: PlanDate | None = None
 
 
 class Plan(Part):
     format: Literal["prospector-plan"] = FORMAT_NAME
     schema_version: int = SCHEMA_VERSION
     name: Name
-    id: str = Field(default_factory=lambda: new_id("plan"))
+    id: Id = Field(default_factory=lambda: new_id("plan"))
     basics: PlanBasics = Field(default_factory=PlanBasics)
     ideal_client_profile: IdealClientProfile = Field(default_factory=IdealClientProfile)
     accounts: list[TargetAccount] = Field(default_factory=list)

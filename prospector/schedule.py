@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from .business_days import BusinessCalendar
 from .errors import ProspectorError
-from .model import Channel, Plan, Rep, TargetAccount
+from .model import Channel, Plan, Rep, TargetAccount, check_plan_date
 from .textnorm import fold, person_key
 
 TIER_ORDER = {"A": 0, "B": 1, "C": 2}
@@ -154,6 +154,10 @@ def build_schedule(plan: Plan, rep: Rep, start: date, *, country: str | None = N
     """The rep's dated touches from ``start``. ``country`` and ``capacity`` override the plan's
     accountability settings (``country=""`` skips weekends only)."""
     capacity = plan.accountability.daily_touch_capacity if capacity is None else capacity
+    try:
+        check_plan_date(start)  # dates far beyond a plan's would overflow the calendar
+    except ValueError as exc:
+        raise ScheduleError(f"the schedule's start date {exc}") from None
     if capacity < 1:
         raise ScheduleError(f"the daily touch capacity must be at least 1 (got {capacity})")
     country = plan.accountability.holiday_country if country is None else country

@@ -55,14 +55,33 @@ class CorruptStoreFile(Exception):
     pass
 
 
+_UNREAD = object()
+
+
 class AtomicJSONStorage(Storage):
-    """A TinyDB storage that never leaves a half-written file behind."""
+    """A TinyDB storage that never leaves a half-written file behind.
+
+    The file is parsed once per storage: later reads return the same data and a write replaces
+    it. The store uses one storage per locked session (``PlanStore._db``), in which no other
+    process can change the file, so this is always what the file holds; it halves the work of
+    opening and of saving a large plan (each used to parse the whole store twice).
+    """
 
     def __init__(self, path: str, backup: str | None = None) -> None:
         self.path = Path(path)
         self.backup = Path(backup) if backup else None
+        self._data = _UNREAD
 
     def read(self) -> dict | None:
+        if self._data is _UNREAD:
+            self._data = self._parse()
+        return self._data
+
+    def forget(self) -> None:
+        """Parse the file again on the next read (after it was replaced behind our back)."""
+        self._data = _UNREAD
+
+    def _parse(self) -> dict | None:
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
@@ -82,6 +101,7 @@ class AtomicJSONStorage(Storage):
         if self.backup and self.path.exists():
             _keep_as_backup(self.path, self.backup)
         atomic_write_bytes(self.path, payload)
+        self._data = data
 
     def close(self) -> None:
         pass
@@ -181,9 +201,9 @@ class PlanStore:
     def _db(self) -> Iterator[TinyDB]:
         try:
             with self._lock:
-                self._recover_if_corrupt()
                 db = TinyDB(str(self.path), storage=AtomicJSONStorage,
                             backup=str(self.backup_path))
+                self._recover_if_corrupt(db.storage)  # parses the file, once for this session
                 try:
                     yield db
                 finally:
@@ -196,13 +216,13 @@ class PlanStore:
             raise StoreError(f"{self.path}: could not save ({exc.strerror or exc}); "
                              "nothing was changed — free some disk space and try again") from None
 
-    def _recover_if_corrupt(self) -> None:
-        storage = AtomicJSONStorage(str(self.path))
+    def _recover_if_corrupt(self, storage: AtomicJSONStorage) -> None:
         try:
             storage.read()
             return
         except CorruptStoreFile as exc:
             reason = str(exc)
+        storage.forget()
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         aside = self.folder / f"plans.corrupt-{stamp}.json"
         n = 1

@@ -1,4 +1,4 @@
-"""Text folding shared by the account import (dedupe, owners) and rep look-ups.
+"""Text folding shared by the account import (dedupe, owners), rep look-ups and file names.
 
 ``fold("Mette Sørensen ")`` -> ``"mette sorensen"``: case, accents and extra spaces ignored, so
 that a name typed without accents on one system still finds the one written with them on another.
@@ -13,6 +13,9 @@ import unicodedata
 _SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d",
                           "þ": "th", "ı": "i"})
 _SPACES = re.compile(r"\s+")
+# For file names: casefold() already turns ß into ss.
+_SLUG_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d",
+                               "þ": "th"})
 
 
 def fold(text: str) -> str:
@@ -27,3 +30,14 @@ def person_key(name: str) -> str:
     """A person's name in any order and punctuation: "Albrecht, Jonas" == "jonas albrecht"."""
     words = re.findall(r"\w+", fold(name))
     return " ".join(sorted(words))
+
+
+def slugify(name: str, fallback: str = "rep") -> str:
+    """A file name anyone's file system accepts: ascii, lower case, dashes.
+
+    Kept here rather than next to the PDF renderer so that the app can name files without
+    importing WeasyPrint (a second of start-up)."""
+    folded = name.casefold().translate(_SLUG_LETTERS)  # ß -> ss by casefold; ø, æ, ł by the table
+    ascii_name = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")[:60].strip("-")
+    return slug or fallback

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prospector.playbook.render import slugify
+from prospector.textnorm import slugify
 from ui import dialogs
 from ui.render_runner import RenderRunner
 

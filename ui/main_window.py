@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from prospector.completeness import step_status
 from prospector.errors import PlanNotFound, ProspectorError
 from prospector.planfile import write_plan_file
-from prospector.playbook.render import slugify
+from prospector.textnorm import slugify
 from ui import dialogs
 from ui.autosave import Autosaver
 from ui.document import PlanDocument
@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.preview_dock = QDockWidget("Preview", self)
         self.preview_dock.setObjectName("previewDock")
         self.preview_dock.setWidget(self.preview)
+        self.preview_dock.visibilityChanged.connect(self.preview.set_showing)
         self.preview_dock.setMinimumWidth(320)
         self.addDockWidget(Qt.RightDockWidgetArea, self.preview_dock)
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
 from prospector.model import Plan
-from prospector.planfile import plan_to_document
 
 
 class RenderRunner(QObject):
@@ -34,12 +33,16 @@ class RenderRunner(QObject):
     def start(self, plan: Plan, out: str, *, rep: str | None = None, start: str | None = None,
               all_reps: bool = False, readiness: bool = False) -> None:
         self.cancel()
-        job = {"plan": plan_to_document(plan), "out": out, "rep": rep, "start": start,
-               "all_reps": all_reps, "readiness": readiness}
+        options = json.dumps({"out": out, "rep": rep, "start": start, "all_reps": all_reps,
+                              "readiness": readiness}, ensure_ascii=False)
+        # This runs on the GUI thread. The plan is most of the job: pydantic writes its JSON in
+        # one go (the same document as plan_to_document); json.dump to a file takes Python's
+        # pure-Python encoder, which held the window for 60 ms with a 1,000-account plan.
+        job = '{"plan": ' + plan.model_dump_json() + ", " + options[1:]
         handle = tempfile.NamedTemporaryFile("w", suffix=".json", prefix="prospector-job-",
                                              delete=False, encoding="utf-8")
         with handle:
-            json.dump(job, handle, ensure_ascii=False)
+            handle.write(job)
         self._job_file = Path(handle.name)
         self._buffer, self._result, self._cancelled = b"", None, False
         process = QProcess(self)

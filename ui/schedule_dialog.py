@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from prospector.calendar_export import write_ics
 from prospector.errors import ProspectorError
-from prospector.playbook.render import slugify
 from prospector.schedule import build_schedule
 from prospector.task_export import write_tasks_csv
+from prospector.textnorm import slugify
 from ui import dialogs
 
 

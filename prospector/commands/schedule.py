@@ -67,14 +67,20 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 def _start_date(text: str) -> date:
     from ..errors import ProspectorError  # noqa: PLC0415
 
+    from ..model import check_plan_date  # noqa: PLC0415
+
     value = text.strip()
     try:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             raise ValueError
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise ProspectorError(f"--start: {text!r} is not a date written YYYY-MM-DD "
                               "(for example 2027-01-11)") from None
+    try:
+        return check_plan_date(day)
+    except ValueError as exc:
+        raise ProspectorError(f"--start: {exc}") from None
 
 
 def _print_schedule(schedule) -> None:

@@ -2,23 +2,46 @@
 
 ``render_playbook_pdf(plan, "out.pdf")`` for the leader, ``rep_name=`` for a rep,
 ``render_all_reps(plan, folder)`` for every rep in parallel processes. Nothing here imports Qt.
+
+The names below are loaded on first use: ``render`` imports WeasyPrint (about a second), and the
+desktop app imports ``prospector.playbook.timeline`` at start-up without needing the renderer.
 """
 
-from .context import RepNotFound, build_context
-from .render import (
-    PlaybookError,
-    RenderResult,
-    render_all_reps,
-    render_playbook_html,
-    render_playbook_pdf,
-)
+from __future__ import annotations
 
-__all__ = [
-    "PlaybookError",
-    "RenderResult",
-    "RepNotFound",
-    "build_context",
-    "render_all_reps",
-    "render_playbook_html",
-    "render_playbook_pdf",
-]
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .context import RepNotFound, build_context
+    from .render import (
+        PlaybookError,
+        RenderResult,
+        render_all_reps,
+        render_playbook_html,
+        render_playbook_pdf,
+    )
+
+_WHERE = {
+    "RepNotFound": ".context",
+    "build_context": ".context",
+    "PlaybookError": ".render",
+    "RenderResult": ".render",
+    "render_all_reps": ".render",
+    "render_playbook_html": ".render",
+    "render_playbook_pdf": ".render",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_WHERE[name], __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_WHERE))

@@ -24,6 +24,7 @@ from markupsafe import Markup, escape
 from ..errors import ProspectorError
 from ..model import Plan, Rep
 from ..resources import assets_dir, templates_dir
+from ..textnorm import slugify
 from .context import build_context
 from .fetcher import SafeFetcher
 
@@ -37,7 +38,6 @@ FONT_FILES = {  # @font-face family, weight, style -> file in assets/fonts
     ("PB Serif", "bold", "normal"): "NotoSerif-Bold.ttf",
 }
 PAGE_HEIGHTS = {"A4": "297mm", "Letter": "279.4mm"}
-_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th"})
 _MERGE_FIELD = re.compile(r"\{\{\s*[A-Za-z_][A-Za-z0-9_.]*\s*\}\}")
 
 
@@ -81,7 +81,75 @@ def render_playbook_html(plan: Plan, *, rep_name: str | None = None,
     """The playbook as HTML: the leader's edition, or the named rep's edition."""
     context = build_context(plan, rep_name=rep_name, start=start, today=today,
                             readiness=readiness)
-    return environment().get_template("playbook.html.j2").render(context)
+    return _html(context)
+
+
+def _html(context: dict) -> str:
+    return layout_safe(environment().get_template("playbook.html.j2").render(context))
+
+
+# --- text WeasyPrint cannot lay out as it is -------------------------------------------------
+# Two kinds of plan text made the render fail, fixed here on the HTML's text (never on the plan):
+# * A run of text WeasyPrint cannot break (a pasted URL, token or base64 blob) is laid out again
+#   for every line it fills: the time grows with the square of the run's length (a 100,000-
+#   character run in a plan's goal took 190 s). A zero-width space (a line-break opportunity that
+#   prints nothing) every RUN_PIECE characters of a run longer than LONG_RUN makes it linear;
+#   it is one text box (<wbr> would split the run into many, slow beside a float).
+# * U+2029 PARAGRAPH SEPARATOR after a space, where a line ends, fails an assertion in
+#   WeasyPrint 70 ("Got ' \u2029' between two lines"). It is printed as U+2028 LINE SEPARATOR:
+#   both are a forced line break, and it reads the same.
+LONG_RUN = 120
+RUN_PIECE = 20
+_TAG = re.compile(r"(<[^>]*>)")
+_RUN = re.compile(r"[^ \t\n\r\f<>]{%d,}" % LONG_RUN)
+_UNIT = re.compile(r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);|.", re.DOTALL)
+_KEEP_TEXT = {"head", "title", "svg", "style", "script"}
+_ELEMENT = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+
+
+def layout_safe(html: str) -> str:
+    """``html`` (our own escaped output: no raw ``<`` in text, no ``>`` in attributes) with the
+    text fixes above; tags and attribute values, the head and inline SVG are left as they are."""
+    if "\u2029" not in html and not _RUN.search(html):
+        return html
+    out: list[str] = []
+    keep = 0  # depth inside elements whose text is not laid out as lines
+    for part in _TAG.split(html):
+        if part.startswith("<"):
+            element = _ELEMENT.match(part)
+            if element and element.group(2).lower() in _KEEP_TEXT and not part.endswith("/>"):
+                keep += -1 if element.group(1) else 1
+            out.append(part)
+        elif keep > 0:
+            out.append(part)
+        else:
+            part = part.replace("\u2029", "\u2028")
+            out.append(_RUN.sub(_pieces, part) if len(part) >= LONG_RUN else part)
+    return "".join(out)
+
+
+def _pieces(run: re.Match) -> str:
+    units = _UNIT.findall(run.group(0))
+    pieces, start = [], 0
+    while start < len(units):
+        end = min(start + RUN_PIECE, len(units))
+        limit = min(end + 16, len(units))  # never split a character from its marks
+        while end < limit and _joins(units[end - 1], units[end]):
+            end += 1
+        pieces.append("".join(units[start:end]))
+        start = end
+    return "\u200b".join(pieces)
+
+
+def _joins(before: str, unit: str) -> bool:
+    """``unit`` belongs to the same user-perceived character as ``before`` (combining marks, ZWJ
+    sequences, emoji modifiers and tags, variation selectors, regional-indicator pairs)."""
+    if len(unit) != 1 or len(before) != 1:
+        return False
+    code = ord(unit)
+    return (unicodedata.category(unit) in ("Mn", "Mc", "Me") or before == "\u200d"
+            or unit == "\u200d" or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F
+            or (0x1F1E6 <= code <= 0x1F1FF and 0x1F1E6 <= ord(before) <= 0x1F1FF))
 
 
 # --- PDF -------------------------------------------------------------------------------------
@@ -130,7 +198,7 @@ def render_playbook_pdf(plan: Plan, out_path: str | os.PathLike, *, rep_name: st
                             readiness=readiness)
     t = time.perf_counter()
     timings["context"] = t - started
-    html = environment().get_template("playbook.html.j2").render(context)
+    html = _html(context)
     timings["html"] = time.perf_counter() - t
 
     report("Laying out the pages", 0.1)
@@ -172,14 +240,6 @@ def render_playbook_pdf(plan: Plan, out_path: str | os.PathLike, *, rep_name: st
 
 
 # --- one PDF per rep -------------------------------------------------------------------------
-def slugify(name: str, fallback: str = "rep") -> str:
-    """A file name anyone's file system accepts: ascii, lower case, dashes."""
-    folded = name.casefold().translate(_LETTERS)  # ß -> ss by casefold; ø, æ, ł by the table
-    ascii_name = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")[:60].strip("-")
-    return slug or fallback
-
-
 def rep_file_names(plan: Plan) -> dict[str, str]:
     """Rep id -> unique ``playbook-<rep>.pdf`` file name."""
     names: dict[str, str] = {}

@@ -1,0 +1,423 @@
+"""Run every benchmark and write bench/RESULTS.md.
+
+    .venv/bin/python bench/run_all.py            # full: about 10-15 minutes on 2 cores
+    .venv/bin/python bench/run_all.py --quick    # fewer runs and a shorter PDF set: ~3 minutes
+
+Measures (each as median, min and max of several runs; the machine is described in the file):
+
+1. app cold start to first paint (``bench_startup.py``: a fresh process, data folder and
+   settings per run, so the first start imports the sample);
+2. store open and save of the sample and of a 1,000-account plan with ~20 versions of history
+   (``bench_store.py``);
+3. the coach's ``review()`` on both plans (``bench_coach.py``);
+4. the PDF playbook: sample (leader, rep), the large plan (leader, rep), ``render_all_reps`` with
+   1 and 2 processes; pages, seconds, ms per page, own overhead (``bench_pdf.py``);
+5. the longest GUI-thread stall during an export and during a preview refresh, for the sample and
+   (full run only) the 1,000-account plan (``bench_gui_stall.py``).
+
+The Qt measurements run in their own processes (as the app does); the rest run here. Each result is
+checked against a budget (listed in the file); the exit code is 1 if one is missed, so the command
+also works as a check. Nothing here is part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from importlib import metadata
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(BENCH))
+sys.path.insert(0, str(ROOT))
+
+import bench_coach  # noqa: E402
+import bench_pdf  # noqa: E402
+import bench_startup  # noqa: E402
+import bench_store  # noqa: E402
+from plans import large_sample_plan, sample_plan  # noqa: E402
+
+
+@dataclass
+class Budget:
+    what: str
+    value: float
+    limit: float
+    unit: str
+    why: str
+    higher_is_better: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.value >= self.limit if self.higher_is_better else self.value <= self.limit
+
+    def row(self) -> str:
+        sign = "≥" if self.higher_is_better else "≤"
+        return (f"| {self.what} | {_num(self.value)} {self.unit} | {sign} {_num(self.limit)} "
+                f"{self.unit} | {'ok' if self.ok else '**MISSED**'} | {self.why} |")
+
+
+def _num(value: float) -> str:
+    if value >= 100:
+        return f"{value:,.0f}"
+    if value >= 10:
+        return f"{value:.1f}"
+    return f"{value:.2f}"
+
+
+def _stats(values: list[float]) -> tuple[float, float, float]:
+    return statistics.median(values), min(values), max(values)
+
+
+def _row(cells: list) -> str:
+    return "| " + " | ".join(str(c) for c in cells) + " |"
+
+
+def _table(header: list[str], rows: list[list], align: str) -> list[str]:
+    return [_row(header), "|" + "|".join(":--" if a == "l" else "--:" for a in align) + "|",
+            *(_row(r) for r in rows)]
+
+
+# --- the machine --------------------------------------------------------------------------------
+class CpuWatch:
+    """How much CPU other processes took while we measured (this VM is shared).
+
+    Busy time of the whole machine (/proc/stat) minus our own and our children's CPU time; a
+    part that ran while others used a core is marked in the results (its figures, above all the
+    2-process speed-up, are then not comparable)."""
+
+    def __init__(self) -> None:
+        self.machine, self.ours, self.wall = self._machine(), self._ours(), time.monotonic()
+
+    @staticmethod
+    def _machine() -> tuple[float, float]:
+        try:
+            fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        except (OSError, ValueError):
+            return 0.0, 0.0
+        tick = os.sysconf("SC_CLK_TCK")
+        busy = sum(fields[i] for i in (0, 1, 2, 5, 6) if i < len(fields))  # user nice sys irq
+        steal = fields[7] if len(fields) > 7 else 0
+        return busy / tick, steal / tick
+
+    @staticmethod
+    def _ours() -> float:
+        t = os.times()
+        return t.user + t.system + t.children_user + t.children_system
+
+    def others(self) -> tuple[float, float]:
+        """(other processes' CPU, hypervisor steal), each in cores (1.0 = one core, whole time)."""
+        (busy0, steal0), (busy1, steal1) = self.machine, self._machine()
+        wall = max(time.monotonic() - self.wall, 1e-9)
+        other = max(0.0, (busy1 - busy0) - (self._ours() - self.ours))
+        return other / wall, (steal1 - steal0) / wall
+
+
+def machine() -> list[tuple[str, str]]:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        cpu = platform.processor() or "unknown"
+    ram = "unknown"
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                ram = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    os_name = platform.platform()
+    try:
+        fields = dict(line.split("=", 1) for line in
+                      Path("/etc/os-release").read_text().splitlines() if "=" in line)
+        os_name = f"{fields.get('PRETTY_NAME', '').strip(chr(34))}, kernel {platform.release()}"
+    except OSError:
+        pass
+    virt = ""
+    try:
+        flags = Path("/proc/cpuinfo").read_text()
+        virt = " (virtual machine)" if " hypervisor" in flags else ""
+    except OSError:
+        pass
+    qt = subprocess.run([sys.executable, "-c", "from PySide6.QtCore import qVersion; "
+                         "import PySide6; print(qVersion(), PySide6.__version__)"],
+                        capture_output=True, text=True).stdout.split()
+    versions = {name: _version(name) for name in ("weasyprint", "pydantic", "tinydb")}
+    return [
+        ("CPU", f"{cpu}{virt}"),
+        ("Cores", f"{os.cpu_count()} logical"),
+        ("RAM", ram),
+        ("OS", os_name),
+        ("Python", f"{platform.python_implementation()} {platform.python_version()}"),
+        ("Qt", f"{qt[0]} (PySide6 {qt[1]})" if len(qt) == 2 else "unknown"),
+        ("WeasyPrint", versions["weasyprint"]),
+        ("pydantic, TinyDB", f"{versions['pydantic']}, {versions['tinydb']}"),
+    ]
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+# --- the measures -------------------------------------------------------------------------------
+def startup_section(runs: int, budgets: list[Budget]) -> list[str]:
+    marks = bench_startup.measure(runs)
+    labels = {"python_ready": "Python running our first line",
+              "imports_done": "`ui.app` imported (Qt, pydantic, the store)",
+              "application_created": "QApplication created",
+              "first_paint": "main window's first paint event",
+              "idle_after_paint": "**first paint done, event loop idle**"}
+    rows = [[label, *(f"{v:.2f}" for v in _stats(marks[key])), len(marks[key])]
+            for key, label in labels.items()]
+    first = statistics.median(marks["idle_after_paint"])
+    budgets.append(Budget("App cold start to first paint (median)", first, 2.0, "s",
+                          "the window should be there within two seconds"))
+    loaded = ", ".join(marks.get("loaded", [])) or "none"
+    return [
+        "## App cold start to first paint",
+        "",
+        "Seconds from launching a new process (offscreen Qt, `ui.app.run_app()` as `prospector` "
+        "does) with an empty data folder and empty settings, so the sample is imported into the "
+        "store and opened. One unmeasured launch first (it compiles stale `.pyc` files).",
+        "",
+        *_table(["mark (seconds from launch)", "median", "min", "max", "runs"], rows, "lrrrr"),
+        "",
+        f"Heavy modules imported before the first paint (WeasyPrint, the renderer, holidays, "
+        f"icalendar): {loaded}.",
+        "",
+    ]
+
+
+def store_section(runs: int, budgets: list[Budget]) -> list[str]:
+    rows = []
+    for name, plan in (("sample (26 accounts)", sample_plan()),
+                       ("1,000 accounts", large_sample_plan())):
+        result = bench_store.measure(plan, runs=runs, history=20)
+        size = f"{result['file_bytes'] / 1e6:.2f} MB, {result['versions']} versions"
+        for what in ("open", "save"):
+            times = result[f"{what}_ms"]
+            rows.append([name, what, *(f"{v:.1f}" for v in _stats(times)), len(times), size])
+            if name.startswith("1,000"):
+                limit, why = ((100, "opening a plan runs on the GUI thread") if what == "open"
+                              else (250, "autosave: off the GUI thread, but it holds the lock"))
+                budgets.append(Budget(f"Store {what}, 1,000 accounts (median)",
+                                      statistics.median(times), limit, "ms", why))
+    return [
+        "## Store: open and save",
+        "",
+        "Each plan in its own store, saved 20 times first (each version edits one account), then "
+        "`PlanStore(folder).load(id)` (open) and `store.save(plan)` with one more account edited "
+        "(save: what autosave does). The 1,000-account plan is `plans.large_sample_plan()`: the "
+        "sample's touches, cadences and reps plus generated accounts in three tiers with 1-3 "
+        "contacts each, over 10 reps.",
+        "",
+        *_table(["plan", "operation", "median ms", "min", "max", "runs", "store file"], rows,
+                "llrrrrl"),
+        "",
+    ]
+
+
+def coach_section(repeat: int, budgets: list[Budget]) -> list[str]:
+    rows = []
+    for row in bench_coach.run(repeat):
+        times = row["ms"]
+        rows.append([row["plan"], row["caches"], *(f"{v:.2f}" for v in _stats(times)),
+                     len(times), row["findings"]])
+        if row["caches"] == "cold":
+            budgets.append(Budget(f"Coach review, {row['plan']}, cold caches (median)",
+                                  statistics.median(times), 20, "ms",
+                                  "findings update as the leader types"))
+    return [
+        "## Coach",
+        "",
+        "`review(plan)` in milliseconds; *cold*: the phrase caches cleared before every run (the "
+        "first check of a plan), *warm*: as while typing.",
+        "",
+        *_table(["plan", "caches", "median ms", "min", "max", "runs", "findings"], rows,
+                "llrrrrr"),
+        "",
+    ]
+
+
+def pdf_section(quick: bool, runs: int, budgets: list[Budget]) -> list[str]:
+    rows = bench_pdf.run(runs=runs, sample_runs=3, all_reps_limit=4 if quick else None,
+                         say=lambda line: print("   ", line, flush=True))
+    table = []
+    medians = {}
+    for row in rows:
+        median, low, high = _stats(row["seconds"])
+        own = statistics.median(row["own_share"])
+        table.append([row["label"], row["pages"], f"{median:.2f}", f"{low:.2f}", f"{high:.2f}",
+                      len(row["seconds"]), f"{1000 * median / max(row['pages'], 1):.0f}",
+                      f"{100 * own:.1f}%"])
+        if "processes" in row:
+            medians[row["processes"]] = (median, row["seconds"])
+        budgets.append(Budget(f"PDF own overhead, {row['label'].replace('`', '')}", 100 * own,
+                              10, "%", "the time is WeasyPrint's, not our context and templates"))
+    lines = [
+        "## PDF playbook",
+        "",
+        "Seconds per playbook (after one unmeasured render of each sample edition: imports, "
+        "fonts). *Own overhead*: time outside WeasyPrint's layout and PDF writing (building the "
+        "context and timeline SVG, rendering the Jinja templates), as a share of the total. The "
+        "large plan is `bench_pdf.large_plan()`: 300 accounts, 4 cadences of 10 steps, 20 touches, "
+        "10 reps with 30 accounts each"
+        + (" (`render_all_reps` on its first 4 reps in this quick run)." if quick else "."),
+        "",
+        *_table(["what", "pages", "median s", "min", "max", "runs", "ms/page", "own overhead"],
+                table, "lrrrrrrr"),
+        "",
+    ]
+    if len(medians) == 2:
+        speedup = medians[1][0] / medians[2][0]
+        pairs = [a / b for a, b in zip(medians[1][1], medians[2][1], strict=True)]
+        lines += [f"Speed-up of `render_all_reps` with 2 processes: **{speedup:.2f}x** (ratio of "
+                  f"the medians; single runs, taken back to back: "
+                  f"{', '.join(f'{p:.2f}x' for p in pairs)}).", ""]
+        budgets.append(Budget("render_all_reps speed-up with 2 processes", speedup, 1.7, "x",
+                              "two cores should nearly halve the time", higher_is_better=True))
+    return lines
+
+
+def gui_section(runs: int, large_runs: int, budgets: list[Budget]) -> list[str]:
+    results = []
+    for plan, n in (("sample", runs), ("large", large_runs)):
+        if n <= 0:
+            continue
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        out = subprocess.run([sys.executable, str(BENCH / "bench_gui_stall.py"), "--json",
+                              "--runs", str(n), "--plan", plan],
+                             capture_output=True, text=True, env=env, timeout=3600)
+        lines = [ln for ln in out.stdout.splitlines() if ln.startswith("{")]
+        if out.returncode or not lines:
+            raise RuntimeError(f"bench_gui_stall.py --plan {plan} failed:\n{out.stderr[-3000:]}")
+        results.append(json.loads(lines[-1]))
+    rows = []
+    for r in results:
+        name = "sample" if r["plan"] == "sample" else f"{r['accounts']:,} accounts"
+        for key, label in (("export_stall_ms", "longest stall during PDF export"),
+                           ("preview_stall_ms", "longest stall during preview refresh")):
+            median, low, high = _stats(r[key])
+            rows.append([f"{label} ({name})", f"{median:.0f} ms", f"{low:.0f}", f"{high:.0f}",
+                         len(r[key])])
+            budgets.append(Budget(f"GUI stall, {label.split('during ')[1]}, {name} (median)",
+                                  median, 50, "ms", "the window keeps answering input"))
+        for key, label in (("export_s", "export, leader's edition, wall time"),
+                           ("preview_s", "edit to preview updated, wall time")):
+            median, low, high = _stats(r[key])
+            rows.append([f"{label} ({name}, {r['pages']} pages)", f"{median:.2f} s",
+                         f"{low:.2f}", f"{high:.2f}", len(r[key])])
+    return [
+        "## GUI thread: longest stall",
+        "",
+        "A 5 ms QTimer heartbeat on the GUI thread (offscreen); the longest gap between two beats "
+        "is the longest time the window could not respond. *Export*: the leader's edition from "
+        "the export dialog, start to finished signal. *Preview refresh*: one edit to the plan "
+        "(the goal) with the preview showing, until the new PDF is loaded and painted (it "
+        "includes the 1.2 s pause the preview waits for after an edit, the coach's review and "
+        "autosave).",
+        "",
+        *_table(["measure", "median", "min", "max", "runs"], rows, "lrrrr"),
+        "",
+    ]
+
+
+# --- the whole run ------------------------------------------------------------------------------
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="fewer runs and a shorter PDF set (about 3 minutes)")
+    parser.add_argument("--out", default=str(BENCH / "RESULTS.md"),
+                        help="where to write the results (default bench/RESULTS.md)")
+    args = parser.parse_args(argv)
+    quick = args.quick
+    started = time.perf_counter()
+    stamp = datetime.now().astimezone()
+    # The PDF first, while this process is small and has one thread (render_all_reps forks
+    # its workers only then); the Qt measures run in their own processes.
+    steps = [
+        ("PDF", 3, lambda b: pdf_section(quick, 1 if quick else 3, b)),
+        ("app cold start", 0, lambda b: startup_section(3 if quick else 5, b)),
+        ("store", 1, lambda b: store_section(7 if quick else 11, b)),
+        ("coach", 2, lambda b: coach_section(50 if quick else 200, b)),
+        ("GUI stalls", 4, lambda b: gui_section(2 if quick else 3, 0 if quick else 2, b)),
+    ]
+    sections: list[list[str]] = [[] for _ in steps]
+    section_budgets: list[list[Budget]] = [[] for _ in steps]
+    load: list[str] = []
+    contended: list[str] = []
+    for name, position, step in steps:
+        t = time.perf_counter()
+        watch = CpuWatch()
+        print(f"{name}…", flush=True)
+        sections[position] = step(section_budgets[position])
+        other, steal = watch.others()
+        load.append(f"{name} {other:.2f}" + (f" (+{steal:.2f} steal)" if steal >= 0.05 else ""))
+        if other + steal > 0.3:
+            contended.append(name)
+        gc.collect()
+        print(f"    {name}: {time.perf_counter() - t:.0f} s; other processes used "
+              f"{other:.2f} cores, steal {steal:.2f}", flush=True)
+    budgets = [b for group in section_budgets for b in group]
+    total = time.perf_counter() - started
+    missed = [b for b in budgets if not b.ok]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Written by `.venv/bin/python bench/run_all.py{' --quick' if quick else ''}` on "
+        f"{stamp:%Y-%m-%d %H:%M %Z} in {total / 60:.1f} minutes "
+        f"({'quick mode: fewer runs, render_all_reps on 4 reps' if quick else 'full mode'}). "
+        "Medians of several runs with min and max; the number of runs is in each table. "
+        "Timings on a shared virtual machine vary from one minute to the next (see "
+        "[README.md](README.md)): compare medians, and rerun before drawing conclusions.",
+        "",
+        "## Machine",
+        "",
+        *_table(["", ""], [list(item) for item in machine()], "ll"),
+        "",
+        "CPU taken by other processes while each part ran, in cores (2 = the whole machine; "
+        "above ~0.3 the part's figures are slowed, the 2-process speed-up most): "
+        + ", ".join(load) + "."
+        + (f" **Other work competed for the CPU during: {', '.join(contended)}**; rerun on a "
+           "quiet machine for comparable figures." if contended else ""),
+        "",
+        "## Budgets",
+        "",
+        f"{len(budgets) - len(missed)} of {len(budgets)} met"
+        + (f"; missed: {', '.join(b.what for b in missed)}." if missed else "."),
+        "",
+        "| measure | result | budget | | why |",
+        "|:--|--:|--:|:--|:--|",
+        *(b.row() for b in budgets),
+        "",
+    ]
+    for section in sections:
+        lines += section
+    Path(args.out).write_text("\n".join(lines).rstrip() + "\n", "utf-8")
+    print(f"wrote {args.out} ({total / 60:.1f} minutes); budgets: "
+          f"{len(budgets) - len(missed)}/{len(budgets)} met")
+    for b in missed:
+        print(f"  missed: {b.what}: {_num(b.value)} {b.unit} (budget {_num(b.limit)} {b.unit})")
+    if contended:
+        print(f"  other processes competed for the CPU during: {', '.join(contended)}")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
