@@ -12,6 +12,7 @@ from .atomic import atomic_write_bytes
 from .errors import PlanFileError, describe_validation_error
 from .migrations import MigrationError, migrate
 from .model import FORMAT_NAME, Plan
+from .userfile import read_user_file
 
 MAX_PLAN_FILE_BYTES = 50 * 1024 * 1024
 
@@ -53,19 +54,8 @@ def parse_plan_text(text: str, source: str) -> Plan:
 def read_plan_file(path: str | os.PathLike) -> Plan:
     path = Path(path)
     source = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_PLAN_FILE_BYTES:
-            raise PlanFileError(source, f"is {size // 1_048_576} MB, too large for a plan file")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise PlanFileError(source, "does not exist", "check the path") from None
-    except IsADirectoryError:
-        raise PlanFileError(source, "is a folder, not a plan file") from None
-    except PermissionError:
-        raise PlanFileError(source, "cannot be read (permission denied)") from None
-    except OSError as exc:
-        raise PlanFileError(source, f"cannot be read ({exc.strerror})") from None
+    raw = read_user_file(path, what="a plan file", max_bytes=MAX_PLAN_FILE_BYTES,
+                         too_large="too large for a plan file", error=PlanFileError)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ProspectorError
+from ..userfile import read_user_file
 
 MAX_CSV_BYTES = 50 * 1024 * 1024
 DELIMITERS: dict[str, str] = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
@@ -69,22 +70,10 @@ class CsvTable:
 
 def read_table(path: str | os.PathLike, *, delimiter: str | None = None,
                encoding: str | None = None) -> CsvTable:
-    path = Path(path)
-    source = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_CSV_BYTES:
-            raise CsvFileError(source, f"is {size // 1_048_576} MB, too large to import",
-                               "split it into files under 50 MB")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise CsvFileError(source, "does not exist", "check the path") from None
-    except IsADirectoryError:
-        raise CsvFileError(source, "is a folder, not a CSV file") from None
-    except PermissionError:
-        raise CsvFileError(source, "cannot be read (permission denied)") from None
-    except OSError as exc:
-        raise CsvFileError(source, f"cannot be read ({exc.strerror or exc})") from None
+    source = str(Path(path))
+    data = read_user_file(path, what="a CSV file", max_bytes=MAX_CSV_BYTES,
+                          too_large="too large to import", error=CsvFileError,
+                          too_large_fix="split it into files under 50 MB")
     return parse_table(data, source, delimiter=delimiter, encoding=encoding)
 
 
