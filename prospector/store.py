@@ -11,9 +11,10 @@ Layout of ``plans.json`` (TinyDB tables):
 - ``trash``: deleted plans (their history is kept), restorable.
 
 Safety: every write replaces the whole file atomically (temp file + fsync + ``os.replace``); the
-previous file is kept as ``plans.json.bak`` (a hard link, so it costs no copy); a file that does not
-parse is moved aside with a timestamp, reported in ``notices`` and never overwritten, and the last good
-version is recovered from the backup; a lock file serialises writers across processes.
+file starts with the SHA-256 of its contents (``{"checksum": ...}``); the previous file is kept as
+``plans.json.bak`` (a hard link, so it costs no copy); a file that does not parse or does not match
+its checksum is moved aside with a timestamp, reported in ``notices`` and never overwritten, and the
+last good version is recovered from the backup; a lock file serialises writers across processes.
 """
 
 from __future__ import annotations
@@ -88,23 +89,62 @@ class AtomicJSONStorage(Storage):
             return None
         if not raw.strip():
             raise CorruptStoreFile("the file is empty")
+        payload = _verified(raw)
         try:
-            data = json.loads(raw.decode("utf-8"))
+            data = json.loads(payload.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise CorruptStoreFile(str(exc)) from None
         if not isinstance(data, dict):
             raise CorruptStoreFile("the file does not hold a plan store")
+        data.pop("checksum", None)  # a store file edited by hand: not verified
+        unknown = sorted(set(data) - STORE_TABLES)
+        if unknown:
+            raise CorruptStoreFile(f"the file holds {unknown[0][:40]!r}, which is not part of a "
+                                   "plan store")
         return data
 
     def write(self, data: dict) -> None:
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         if self.backup and self.path.exists():
             _keep_as_backup(self.path, self.backup)
-        atomic_write_bytes(self.path, payload)
+        atomic_write_bytes(self.path, _with_checksum(payload))
         self._data = data
 
     def close(self) -> None:
         pass
+
+
+# The file starts with the SHA-256 of the rest of the store: {"checksum":"<64 hex>",...}. A file
+# that parses as JSON can still be damaged (a flipped bit in a goal or in a step's day reads back
+# as another plan, or as one that no longer validates); the checksum tells, and the store is then
+# recovered from the backup like a file that does not parse.
+STORE_TABLES = frozenset({"meta", "plans", "history", "chunks", "trash"})
+_CHECKSUM = b'{"checksum":"'
+
+
+def _with_checksum(payload: bytes) -> bytes:
+    """``payload`` (a JSON object) with its SHA-256 as the first member."""
+    digest = hashlib.sha256(payload).hexdigest().encode("ascii")
+    rest = b'"}' if payload == b"{}" else b'",' + payload[1:]
+    return _CHECKSUM + digest + rest
+
+
+def _verified(raw: bytes) -> bytes:
+    """The JSON object in a store file, its checksum checked (files without one pass as they are:
+    written before checksums, or edited by hand)."""
+    if not raw.startswith(_CHECKSUM):
+        return raw
+    start = len(_CHECKSUM)
+    digest, rest = raw[start:start + 64], raw[start + 64:]
+    if rest.startswith(b'",'):
+        payload = b"{" + rest[2:]
+    elif rest == b'"}':
+        payload = b"{}"
+    else:
+        raise CorruptStoreFile("its checksum is damaged")
+    if hashlib.sha256(payload).hexdigest().encode("ascii") != digest:
+        raise CorruptStoreFile("its contents do not match their checksum (the file was damaged)")
+    return payload
 
 
 def _keep_as_backup(current: Path, backup: Path) -> None:

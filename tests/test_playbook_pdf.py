@@ -188,6 +188,10 @@ def test_injected_text_prints_literally_and_fetches_nothing(hostile_pdf):
     assert all(_allowed(u) for u in spy.served)
     assert any(u.startswith("data:image/png") for u in spy.served)  # the logo
     assert "0 embedded files" in _tool("pdfdetach", "-list", str(result.path))
+    outside = [u for u in spy.served if not _allowed(u)]
+    print(f"\nhostile text in the PDF: {len(INJECTIONS)} of {len(INJECTIONS)} injections printed "
+          f"literally, {len(outside)} fetches outside templates/ and assets/, "
+          f"{len(spy.refused)} refused, {spy.sockets} sockets, 0 embedded files")
 
 
 def test_letter_paper_and_world_scripts(hostile_pdf):

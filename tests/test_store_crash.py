@@ -107,3 +107,5 @@ def test_two_processes_saving_at_once_lose_nothing(tmp_path, sample_plan):
         for v in versions
     )
     assert goals == reported
+    print(f"\ntwo processes saving one plan: {len(reported)} saves, {len(versions)} versions, "
+          f"{len(set(reported) - set(goals))} saves lost")

@@ -134,22 +134,31 @@ def _pieces(run: re.Match) -> str:
     while start < len(units):
         end = min(start + RUN_PIECE, len(units))
         limit = min(end + 16, len(units))  # never split a character from its marks
-        while end < limit and _joins(units[end - 1], units[end]):
+        while end < limit and _joins(units, end, start):
             end += 1
         pieces.append("".join(units[start:end]))
         start = end
     return "\u200b".join(pieces)
 
 
-def _joins(before: str, unit: str) -> bool:
-    """``unit`` belongs to the same user-perceived character as ``before`` (combining marks, ZWJ
-    sequences, emoji modifiers and tags, variation selectors, regional-indicator pairs)."""
+def _regional(unit: str) -> bool:
+    return len(unit) == 1 and 0x1F1E6 <= ord(unit) <= 0x1F1FF
+
+
+def _joins(units: list[str], i: int, start: int) -> bool:
+    """``units[i]`` belongs to the same user-perceived character as ``units[i - 1]``: combining
+    marks, ZWJ sequences, emoji modifiers and tags, the second of a regional-indicator pair."""
+    before, unit = units[i - 1], units[i]
     if len(unit) != 1 or len(before) != 1:
-        return False
+        return False  # an entity such as &amp; stands alone
     code = ord(unit)
+    if _regional(unit) and _regional(before):
+        run = 1  # regional indicators before ``unit`` in this piece (its start opens a pair)
+        while i - 1 - run >= start and _regional(units[i - 1 - run]):
+            run += 1
+        return run % 2 == 1  # ``before`` opens a pair
     return (unicodedata.category(unit) in ("Mn", "Mc", "Me") or before == "\u200d"
-            or unit == "\u200d" or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F
-            or (0x1F1E6 <= code <= 0x1F1FF and 0x1F1E6 <= ord(before) <= 0x1F1FF))
+            or unit == "\u200d" or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F)
 
 
 # --- PDF -------------------------------------------------------------------------------------
