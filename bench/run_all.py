@@ -15,9 +15,11 @@ Measures (each as median, min and max of several runs; the machine is described 
 5. the longest GUI-thread stall during an export and during a preview refresh, for the sample and
    (full run only) the 1,000-account plan (``bench_gui_stall.py``).
 
-The Qt measurements run in their own processes (as the app does); the rest run here. Each result is
-checked against a budget (listed in the file); the exit code is 1 if one is missed, so the command
-also works as a check. Nothing here is part of the test suite.
+The Qt measurements run in their own processes (as the app does); the rest run here, the PDF
+first. Each result is checked against a budget (listed in the file); the exit code is 1 if one is
+missed, so the command also works as a check. The file also says how much CPU other processes
+took while each part ran: on a shared machine that, not the code, is the usual reason for a slow
+figure. Nothing here is part of the test suite.
 """
 
 from __future__ import annotations
@@ -56,15 +58,23 @@ class Budget:
     unit: str
     why: str
     higher_is_better: bool = False
+    others: float = 0.0  # cores other processes used while it was measured
 
     @property
     def ok(self) -> bool:
         return self.value >= self.limit if self.higher_is_better else self.value <= self.limit
 
+    def verdict(self) -> str:
+        if self.ok:
+            return "ok"
+        if self.others > 0.3:
+            return f"**missed**, while other processes used {self.others:.1f} cores: rerun"
+        return "**MISSED**"
+
     def row(self) -> str:
         sign = "≥" if self.higher_is_better else "≤"
         return (f"| {self.what} | {_num(self.value)} {self.unit} | {sign} {_num(self.limit)} "
-                f"{self.unit} | {'ok' if self.ok else '**MISSED**'} | {self.why} |")
+                f"{self.unit} | {self.verdict()} | {self.why} |")
 
 
 def _num(value: float) -> str:
@@ -356,7 +366,7 @@ def main(argv: list[str] | None = None) -> int:
         ("app cold start", 0, lambda b: startup_section(3 if quick else 5, b)),
         ("store", 1, lambda b: store_section(7 if quick else 11, b)),
         ("coach", 2, lambda b: coach_section(50 if quick else 200, b)),
-        ("GUI stalls", 4, lambda b: gui_section(2 if quick else 3, 0 if quick else 2, b)),
+        ("GUI stalls", 4, lambda b: gui_section(2 if quick else 3, 0 if quick else 3, b)),
     ]
     sections: list[list[str]] = [[] for _ in steps]
     section_budgets: list[list[Budget]] = [[] for _ in steps]
@@ -368,6 +378,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name}…", flush=True)
         sections[position] = step(section_budgets[position])
         other, steal = watch.others()
+        for budget in section_budgets[position]:
+            budget.others = other + steal
         load.append(f"{name} {other:.2f}" + (f" (+{steal:.2f} steal)" if steal >= 0.05 else ""))
         if other + steal > 0.3:
             contended.append(name)
@@ -413,7 +425,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wrote {args.out} ({total / 60:.1f} minutes); budgets: "
           f"{len(budgets) - len(missed)}/{len(budgets)} met")
     for b in missed:
-        print(f"  missed: {b.what}: {_num(b.value)} {b.unit} (budget {_num(b.limit)} {b.unit})")
+        print(f"  missed: {b.what}: {_num(b.value)} {b.unit} (budget {_num(b.limit)} {b.unit})"
+              + (f", while other processes used {b.others:.1f} cores" if b.others > 0.3 else ""))
     if contended:
         print(f"  other processes competed for the CPU during: {', '.join(contended)}")
     return 1 if missed else 0
