@@ -107,7 +107,7 @@ class AtomicJSONStorage(Storage):
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         if self.backup and self.path.exists():
             _keep_as_backup(self.path, self.backup)
-        atomic_write_bytes(self.path, _with_checksum(payload))
+        atomic_write_bytes(self.path, _with_checksum(payload), private=True)
         self._data = data
 
     def close(self) -> None:
@@ -157,7 +157,7 @@ def _keep_as_backup(current: Path, backup: Path) -> None:
         fsync_folder(backup.parent)
     except OSError:
         tmp.unlink(missing_ok=True)
-        atomic_write_bytes(backup, current.read_bytes())
+        atomic_write_bytes(backup, current.read_bytes(), private=True)
 
 
 @dataclass(frozen=True)
@@ -277,7 +277,7 @@ class PlanStore:
         except CorruptStoreFile:
             good = None
         if good is not None:
-            atomic_write_bytes(self.path, self.backup_path.read_bytes())
+            atomic_write_bytes(self.path, self.backup_path.read_bytes(), private=True)
             message += " and the last good version was recovered from the backup"
         else:
             message += "; no good backup was found, so the store starts empty"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import base64
 import io
 import shutil
+import os
 import socket
+import stat
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -34,6 +36,12 @@ WORLD = "Ærøskøbing Ελληνικά Кириллица Łódź"
 
 def _tool(*args: str) -> str:
     return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _text(path: Path) -> str:
@@ -141,6 +149,9 @@ def test_leader_pdf_pages_metadata_and_tagging(leader_pdf, sample):
     assert meta.title == f"{sample.name}: prospecting playbook"
     assert meta.author == sample.basics.owner
     assert meta.subject.startswith("Prospecting playbook")
+    assert sample.basics.offering.endswith(".") and not meta.subject.endswith("..")
+    # readable by the team like any new file (umask 022 here), not only by its owner
+    assert stat.S_IMODE(result.path.stat().st_mode) == 0o666 & ~_umask()
     info = _tool("pdfinfo", str(result.path))
     assert "Tagged:          yes" in info
     assert "A4" in info

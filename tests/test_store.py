@@ -148,7 +148,7 @@ def test_disk_full_during_save_keeps_the_previous_version(store, sample_plan, mo
     store.save(sample_plan)
     before = store.path.read_bytes()
 
-    def disk_full(path, data):
+    def disk_full(path, data, **_options):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(store_module, "atomic_write_bytes", disk_full)

@@ -254,7 +254,7 @@ def test_disk_full_is_reported_once_and_closing_offers_to_export(qtbot, store, s
     exported = tmp_path / "rescued.json"
     monkeypatch.setattr(dialogs, "ask_save_file", lambda *a: str(exported))
 
-    def disk_full(path, data):
+    def disk_full(path, data, **_options):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     window = _window(qtbot, store, plan, settings)

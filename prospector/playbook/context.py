@@ -176,7 +176,8 @@ def _meta(plan: Plan, rep: Rep | None) -> dict[str, str]:
         title = f"{plan.name}: prospecting playbook"
         description = "Prospecting playbook: targets, touches, differentiation, cadence, accountability."
     if what:
-        description = f"{description} {what}."
+        end = "" if what.rstrip().endswith((".", "!", "?", "…")) else "."
+        description = f"{description} {what.rstrip()}{end}"
     return {"title": title, "author": b.owner or b.company or "Prospector",
             "description": description, "keywords": ", ".join(
                 x for x in ("prospecting playbook", b.company, rep.name if rep else "") if x)}

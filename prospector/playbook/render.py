@@ -8,7 +8,6 @@ import multiprocessing
 import os
 import re
 import sys
-import tempfile
 import time
 import unicodedata
 from collections.abc import Callable
@@ -21,6 +20,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from ..atomic import atomic_open
 from ..errors import ProspectorError
 from ..model import Plan, Rep
 from ..resources import assets_dir, templates_dir
@@ -227,21 +227,18 @@ def render_playbook_pdf(plan: Plan, out_path: str | os.PathLike, *, rep_name: st
 
     report("Writing the PDF", 0.8)
     t = time.perf_counter()
-    with tempfile.NamedTemporaryFile(dir=out.parent, prefix=".playbook-", suffix=".pdf",
-                                     delete=False) as tmp:
-        tmp_path = Path(tmp.name)
     try:
-        try:
-            document.write_pdf(tmp_path, pdf_variant=PDF_VARIANT)
-        except Exception:  # noqa: BLE001 - a variant check failed: still write a tagged PDF
-            logging.getLogger(__name__).warning("PDF/UA-1 failed; writing a tagged PDF instead",
-                                                exc_info=True)
-            document.write_pdf(tmp_path, pdf_tags=True)
-        os.replace(tmp_path, out)
+        with atomic_open(out) as handle:
+            try:
+                document.write_pdf(handle, pdf_variant=PDF_VARIANT)
+            except Exception:  # noqa: BLE001 - a variant check failed: still write a tagged PDF
+                logging.getLogger(__name__).warning("PDF/UA-1 failed; writing a tagged PDF "
+                                                    "instead", exc_info=True)
+                handle.seek(0)
+                handle.truncate()
+                document.write_pdf(handle, pdf_tags=True)
     except OSError as exc:
         raise PlaybookError(f"cannot write {out}: {exc.strerror or exc}") from exc
-    finally:
-        tmp_path.unlink(missing_ok=True)
     timings["write"] = time.perf_counter() - t
     seconds = time.perf_counter() - started
     report("Done", 1.0)
