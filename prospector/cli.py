@@ -13,7 +13,7 @@ from pathlib import Path
 from . import __version__
 from .errors import ProspectorError
 from .model import Plan
-from .planfile import read_plan_file, write_plan_file
+from .planfile import FILE_UNCHANGED, describe_repairs, read_plan_file, write_plan_file
 from .resources import sample_plan_path
 from .store import PlanStore, default_data_dir
 
@@ -112,9 +112,20 @@ def _error(message: str) -> None:
 
 
 def _warn_notices(store: PlanStore) -> None:
-    for notice in store.notices:
+    for notice in [*store.notices, *store.repairs]:
         print(f"prospector: warning: {notice}", file=sys.stderr)
     store.notices.clear()
+    store.repairs.clear()
+
+
+def read_plan_file_warning(path: str | os.PathLike, after: str = FILE_UNCHANGED) -> Plan:
+    """``read_plan_file``, printing a warning for what an older file needed repaired."""
+    repairs: list[str] = []
+    plan = read_plan_file(path, repairs)
+    if repairs:
+        message = describe_repairs(str(path), repairs, after)
+        print(f"prospector: warning: {message}", file=sys.stderr)
+    return plan
 
 
 def open_store() -> PlanStore:
@@ -128,7 +139,7 @@ def looks_like_file(ref: str) -> bool:
 def resolve_plan(ref: str, store: PlanStore | None = None) -> Plan:
     """PLAN on the command line: a plan file path, or a stored plan's name or id."""
     if looks_like_file(ref):
-        return read_plan_file(ref)
+        return read_plan_file_warning(ref)
     store = store or open_store()
     summary = store.find(ref)
     plan = store.load(summary.id)
@@ -178,7 +189,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     path = sample_plan_path() if args.sample else Path(args.file)
-    plan = read_plan_file(path)
+    plan = read_plan_file_warning(path)
     store = open_store()
     if args.as_new:
         from .model import new_id  # noqa: PLC0415

@@ -22,7 +22,7 @@ from pydantic import (
 )
 
 FORMAT_NAME = "prospector-plan"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 Tier = Literal["A", "B", "C"]
 TIERS: tuple[str, ...] = ("A", "B", "C")
@@ -66,11 +66,11 @@ def _strip(value: str) -> str:
 # other than tab and line breaks (XML and PDF text cannot carry them; they come from broken
 # copies or encodings) and lone surrogates (half of a character: JSON's "\ud800" escape reads as
 # one, but it cannot be written as UTF-8, so the store and the plan file could not be saved).
-_UNKEEPABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+UNKEEPABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def _keepable(value: str) -> str:
-    bad = _UNKEEPABLE.search(value)
+    bad = UNKEEPABLE.search(value)
     if bad:
         char = bad.group()
         what = ("half of a character (a lone surrogate" if "\ud800" <= char <= "\udfff"

@@ -17,8 +17,10 @@ from .userfile import read_user_file
 MAX_PLAN_FILE_BYTES = 50 * 1024 * 1024
 
 
-def plan_from_document(doc: object, source: str) -> Plan:
-    """Validate a parsed document (any schema version) into a Plan, or raise PlanFileError."""
+def plan_from_document(doc: object, source: str, repairs: list[str] | None = None) -> Plan:
+    """Validate a parsed document (any schema version) into a Plan, or raise PlanFileError.
+
+    What migrating an older document had to repair is added to ``repairs``."""
     if not isinstance(doc, dict):
         raise PlanFileError(source, f"is not a plan (expected a JSON object, found {_json_kind(doc)})")
     if doc.get("format") != FORMAT_NAME:
@@ -28,7 +30,7 @@ def plan_from_document(doc: object, source: str) -> Plan:
             f'expected "{FORMAT_NAME}")',
         )
     try:
-        current = migrate(doc)
+        current = migrate(doc, repairs)
     except MigrationError as exc:
         raise PlanFileError(source, str(exc)) from None
     try:
@@ -39,7 +41,18 @@ def plan_from_document(doc: object, source: str) -> Plan:
         ) from None
 
 
-def parse_plan_text(text: str, source: str) -> Plan:
+FILE_UNCHANGED = "The file itself is unchanged."
+STORED_REPAIRED = "The plan was stored as repaired; the file itself is unchanged."
+
+
+def describe_repairs(what: str, repairs: list[str], after: str) -> str:
+    """One message for the user about the values migrating ``what`` had to repair."""
+    listed = "; ".join(repairs[:8]) + (f"; and {len(repairs) - 8} more" if len(repairs) > 8 else "")
+    return (f"{what} was written by an earlier Prospector and held values this version cannot "
+            f"keep, repaired as it was read: {listed}. {after}")
+
+
+def parse_plan_text(text: str, source: str, repairs: list[str] | None = None) -> Plan:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -48,10 +61,10 @@ def parse_plan_text(text: str, source: str) -> Plan:
             f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
             "was it saved by Prospector or edited by hand?",
         ) from None
-    return plan_from_document(doc, source)
+    return plan_from_document(doc, source, repairs)
 
 
-def read_plan_file(path: str | os.PathLike) -> Plan:
+def read_plan_file(path: str | os.PathLike, repairs: list[str] | None = None) -> Plan:
     path = Path(path)
     source = str(path)
     raw = read_user_file(path, what="a plan file", max_bytes=MAX_PLAN_FILE_BYTES,
@@ -62,7 +75,7 @@ def read_plan_file(path: str | os.PathLike) -> Plan:
         raise PlanFileError(
             source, f"is not a text file in UTF-8 (byte {exc.start} is not valid UTF-8)"
         ) from None
-    return parse_plan_text(text, source)
+    return parse_plan_text(text, source, repairs)
 
 
 def plan_to_json(plan: Plan) -> str:

@@ -36,7 +36,7 @@ from tinydb.storages import Storage
 from .atomic import atomic_write_bytes, fsync_folder
 from .errors import PlanFileError, PlanNotFound, StoreError
 from .model import Plan, new_id
-from .planfile import plan_from_document, plan_to_document
+from .planfile import describe_repairs, plan_from_document, plan_to_document
 
 STORE_VERSION = 1
 STORE_FILE = "plans.json"
@@ -104,7 +104,11 @@ class AtomicJSONStorage(Storage):
         return data
 
     def write(self, data: dict) -> None:
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        # A lone surrogate cannot be UTF-8; the model refuses them, but old versions kept in the
+        # history may hold one (schema 2 allowed it). "backslashreplace" writes it as the JSON
+        # escape \udXXX (it can only occur inside a string), so it reads back as it was.
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(
+            "utf-8", "backslashreplace")
         if self.backup and self.path.exists():
             _keep_as_backup(self.path, self.backup)
         atomic_write_bytes(self.path, _with_checksum(payload), private=True)
@@ -227,6 +231,7 @@ class PlanStore:
         self.backup_path = self.folder / (STORE_FILE + ".bak")
         self.history_limit = max(20, history_limit)
         self.notices: list[str] = []  # recoveries to tell the user about
+        self.repairs: list[str] = []  # plans opened with values an older version allowed
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -347,10 +352,16 @@ class PlanStore:
             doc = _join(entry["plan"], chunks)
         except KeyError:
             raise StoreError(f"{source}: part of this version is missing from the store") from None
+        repairs: list[str] = []
         try:
-            return plan_from_document(doc, source)
+            plan = plan_from_document(doc, source, repairs)
         except PlanFileError as exc:
             raise StoreError(str(exc)) from None
+        if repairs:
+            self.repairs.append(describe_repairs(
+                f"{plan.name!r} (version {version})", repairs,
+                "Saving the plan keeps the repair; this version stays in the plan's history."))
+        return plan
 
     # --- writing -------------------------------------------------------------------------------
     def save(self, plan: Plan, note: str = "") -> int:

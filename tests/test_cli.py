@@ -99,6 +99,24 @@ def test_bad_import_is_one_clear_line_and_changes_nothing(capsys, tmp_path, data
     assert _store_bytes(data_dir) == before
 
 
+def test_importing_an_older_file_says_what_was_repaired_and_keeps_the_file(capsys, tmp_path,
+                                                                          data_dir):
+    old = json.dumps({"format": "prospector-plan", "schema_version": 2, "name": "Old plan",
+                      "basics": {"goal": "Twenty\u0007 meetings", "start_date": "2207-01-04"}})
+    path = tmp_path / "old.json"
+    path.write_text(old, "utf-8")
+    code, out, err = run(capsys, "import", str(path))
+    assert code == 0 and out.strip()
+    warning = err.splitlines()[0]
+    assert warning.startswith(f"prospector: warning: {path} was written by an earlier Prospector")
+    assert "basics.goal: 1 control character removed" in warning
+    assert "basics.start_date: 2207-01-04 is outside 2000-01-01 to 2199-12-31" in warning
+    assert warning.endswith("The file itself is unchanged.")
+    assert path.read_text("utf-8") == old
+    stored = PlanStore(data_dir).load(out.strip())
+    assert stored.basics.goal == "Twenty meetings" and stored.basics.start_date is None
+
+
 def test_unknown_plan_is_a_clear_error(capsys, tmp_path):
     code, _, err = run(capsys, "export-json", "Nonexistent", "-o", str(tmp_path / "x.json"))
     assert code == 1 and "no stored plan is named or has the id 'Nonexistent'" in err

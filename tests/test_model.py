@@ -171,5 +171,45 @@ def test_missing_schema_version_is_read_as_version_1():
     assert plan_from_document(doc, "old.json").cadences[0].name == "Main cadence"
 
 
+def test_version_2_text_dates_and_numbers_the_current_rules_refuse_are_repaired():
+    doc = {"format": "prospector-plan", "schema_version": 2, "name": "Old\x00 plan",
+           "basics": {"goal": "Tab\tand\nline kept, bell\x07 and DEL\x7f dropped",
+                      "offering": "half \udc80 a character", "start_date": "1999-12-31",
+                      "end_date": "2027-06-30"},
+           "accountability": {"targets": [{"metric": "Meetings", "per_rep": float("inf")}]},
+           "reps": [{"name": "Ann", "start_date": "9999-01-04"}]}
+    repairs: list[str] = []
+    plan = plan_from_document(doc, "old.json", repairs)
+    assert plan.name == "Old plan"
+    assert plan.basics.goal == "Tab\tand\nline kept, bell and DEL dropped"
+    assert plan.basics.offering == "half \ufffd a character"
+    assert plan.basics.start_date is None and plan.basics.end_date.isoformat() == "2027-06-30"
+    assert plan.accountability.targets[0].per_rep == 0
+    assert plan.reps[0].start_date is None
+    assert repairs == [
+        "name: 1 control character removed",
+        "basics.goal: 2 control characters removed",
+        "basics.offering: 1 half character shown as \ufffd",
+        "basics.start_date: 1999-12-31 is outside 2000-01-01 to 2199-12-31 and was cleared",
+        "accountability.targets[0].per_rep: inf is not a number a plan can use and was set to 0",
+        "reps[0].start_date: 9999-01-04 is outside 2000-01-01 to 2199-12-31 and was cleared",
+    ]
+
+
+def test_version_1_rep_accounts_that_name_no_account_are_reported():
+    repairs: list[str] = []
+    doc = {**V1, "reps": [{"name": "Ann", "accounts": ["Brio Foods", "Gone Ltd", "Old Co"]}]}
+    plan = plan_from_document(doc, "old.json", repairs)
+    assert plan.reps[0].account_ids == ["acc-2"]
+    assert repairs == ["reps[0].accounts: no account of the plan is named 'Gone Ltd', 'Old Co'; "
+                       "left out of the rep's accounts"]
+
+
+def test_the_same_text_in_a_current_document_is_refused_not_repaired():
+    with pytest.raises(PlanFileError, match=r"basics\.goal.*U\+0007.*control character"):
+        plan_from_document({"format": "prospector-plan", "schema_version": SCHEMA_VERSION,
+                            "name": "New", "basics": {"goal": "bell\x07"}}, "new.json")
+
+
 def test_current_documents_pass_through_migration_unchanged(sample_doc):
     assert migrate(sample_doc) == sample_doc

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from prospector.errors import PlanFileError
-from prospector.model import EARLIEST_DATE, LATEST_DATE, Plan
+from prospector.model import EARLIEST_DATE, LATEST_DATE, SCHEMA_VERSION, Plan
 from prospector.planfile import (
     plan_from_document,
     plan_to_document,
@@ -186,7 +186,7 @@ def plan_documents(draw, max_items: int = 4, long: st.SearchStrategy[str] = long
     if start and end and end < start:
         start, end = end, start
     return {
-        "format": "prospector-plan", "schema_version": 2, "name": draw(names),
+        "format": "prospector-plan", "schema_version": SCHEMA_VERSION, "name": draw(names),
         "id": draw(ids),
         "basics": {"company": draw(texts()), "offering": draw(text), "owner": draw(texts()),
                    "goal": draw(text), "strategy": draw(text), "sales_force": draw(texts()),
@@ -290,7 +290,7 @@ def test_control_characters_and_lone_surrogates_are_refused_by_name(bad, where):
     """JSON can carry them ("\\u0000", "\\ud800"), but a lone surrogate cannot be written as UTF-8
     (the store and the plan file would fail to save) and control characters are not text a
     playbook can print (XML and PDF text refuse them): refused, naming the field."""
-    doc = {"format": "prospector-plan", "schema_version": 2, "name": "Plan",
+    doc = {"format": "prospector-plan", "schema_version": SCHEMA_VERSION, "name": "Plan",
            "basics": {"goal": "fine"}, "accounts": [{"id": "a1", "name": "Acme", "why": "ok"}],
            "reps": [{"name": "Rep", "account_ids": ["a1"]}]}
     node, *path, last = [doc, *where.split(".")]
@@ -310,7 +310,8 @@ def test_control_characters_and_lone_surrogates_are_refused_by_name(bad, where):
 def test_a_plan_file_with_escaped_nul_or_surrogate_is_refused_and_changes_nothing(tmp_path):
     for escaped in ("\\u0000", "\\ud83d"):
         path = tmp_path / "plan.json"
-        path.write_text('{"format": "prospector-plan", "schema_version": 2, '
+        path.write_text('{"format": "prospector-plan", '
+                        f'"schema_version": {SCHEMA_VERSION}, '
                         f'"name": "Plan {escaped}"}}', "utf-8")
         with pytest.raises(PlanFileError, match="plan.json: name: contains"):
             read_plan_file(path)
@@ -327,11 +328,11 @@ def test_tabs_and_line_breaks_are_kept():
 def test_dates_outside_what_a_plan_can_use_are_refused(field, day):
     with pytest.raises(PlanFileError, match=f"basics.{field}: must be between 2000-01-01 and "
                                             f"2199-12-31 \\(got {day}\\)"):
-        plan_from_document({"format": "prospector-plan", "name": "P",
-                            "basics": {field: day}}, "plan.json")
+        plan_from_document({"format": "prospector-plan", "schema_version": SCHEMA_VERSION,
+                            "name": "P", "basics": {field: day}}, "plan.json")
     with pytest.raises(PlanFileError, match="reps\\[0\\] \\(R\\).start_date: must be between"):
-        plan_from_document({"format": "prospector-plan", "name": "P",
-                            "reps": [{"name": "R", "start_date": day}]}, "plan.json")
+        plan_from_document({"format": "prospector-plan", "schema_version": SCHEMA_VERSION,
+                            "name": "P", "reps": [{"name": "R", "start_date": day}]}, "plan.json")
 
 
 @pytest.mark.parametrize("day", ["1999-12-31", "9999-12-30"])
@@ -374,7 +375,8 @@ def test_targets_must_be_finite_numbers(tmp_path, value):
     """json.loads reads Infinity/NaN; pydantic used to accept an infinite target, which is not
     JSON and came back as null (refused) through the app's render job."""
     path = tmp_path / "plan.json"
-    path.write_text('{"format": "prospector-plan", "name": "P", "accountability": {"targets": '
+    path.write_text(f'{{"format": "prospector-plan", "schema_version": {SCHEMA_VERSION}, '
+                    '"name": "P", "accountability": {"targets": '
                     f'[{{"metric": "Meetings", "per_rep": {value}}}]}}}}', "utf-8")
     with pytest.raises(PlanFileError, match=r"accountability.targets\[0\] \(Meetings\).per_rep: "
                                             r"must be"):

@@ -7,7 +7,7 @@ import pytest
 
 from prospector import store as store_module
 from prospector.errors import PlanNotFound, StoreError
-from prospector.model import Plan
+from prospector.model import SCHEMA_VERSION, Plan
 from prospector.planfile import plan_to_document
 from prospector.store import PlanStore
 
@@ -180,7 +180,7 @@ def test_stored_plans_carry_their_schema_version(store, sample_plan):
     store.save(sample_plan)
     raw = json.loads(store.path.read_text("utf-8"))
     row = next(iter(raw["history"].values()))
-    assert row["plan"]["schema_version"] == 2 and raw["meta"]["1"]["store_version"] == 1
+    assert row["plan"]["schema_version"] == SCHEMA_VERSION and raw["meta"]["1"]["store_version"] == 1
 
 
 def test_old_stored_documents_are_migrated_on_load(store):
@@ -193,6 +193,33 @@ def test_old_stored_documents_are_migrated_on_load(store):
     del row["plan"]["cadences"]
     store.path.write_text(json.dumps(raw))
     assert store.load(plan.id).cadences[0].name == "Legacy"
+
+
+def test_a_version_2_plan_the_current_rules_refuse_still_opens_and_saves(store):
+    """Version 2 let text hold control characters and dates run to year 9999; such a plan
+    stored by an earlier Prospector opens repaired instead of being locked in the store."""
+    plan = Plan(name="Stored by version 2")
+    store.save(plan)
+    raw = json.loads(store.path.read_text("utf-8"))
+    row = next(iter(raw["history"].values()))
+    row["plan"]["schema_version"] = 2
+    row["plan"]["basics"]["goal"] = "Book\x07 20 meetings \ud83d"
+    row["plan"]["basics"]["start_date"] = "9999-12-01"
+    store.path.write_text(json.dumps(raw))  # written like the old store: ASCII escapes
+
+    opened = store.load(plan.id)
+    assert opened.basics.goal == "Book 20 meetings \ufffd"
+    assert opened.basics.start_date is None
+    assert len(store.repairs) == 1  # the user is told what changed and how to keep it
+    told = store.repairs[0]
+    assert told.startswith("'Stored by version 2' (version 1) was written by an earlier")
+    assert "basics.goal: 1 control character removed and 1 half character shown as" in told
+    assert "basics.start_date: 9999-12-01 is outside 2000-01-01 to 2199-12-31" in told
+    assert "stays in the plan's history" in told
+    opened.basics.goal = "Book 20 meetings"
+    store.save(opened)
+    assert store.load(plan.id).basics.goal == "Book 20 meetings"
+    assert store.load_version(plan.id, 1).basics.start_date is None  # old versions too
 
 
 def test_data_folder_comes_from_the_environment(data_dir):

@@ -269,3 +269,31 @@ def test_disk_full_is_reported_once_and_closing_offers_to_export(qtbot, store, s
     assert asked and "No space left on device" in asked[0]
     assert read_plan_file(exported).basics.offering == "firstsecond"  # nothing lost
     assert store.load(plan.id).basics.offering == ""  # the store kept its last good version
+
+
+def test_opening_a_plan_an_older_version_stored_says_what_was_repaired(qtbot, store, settings,
+                                                                       monkeypatch):
+    import json
+
+    from ui import dialogs
+
+    current = Plan(name="Current")
+    older = Plan(name="Stored by version 2")
+    store.save(current)
+    store.save(older)
+    raw = json.loads(store.path.read_text("utf-8"))
+    for row in raw["history"].values():
+        if row["plan_id"] == older.id:
+            row["plan"]["schema_version"] = 2
+            row["plan"]["basics"]["goal"] = "Twenty\u0007 meetings"
+    store.path.write_text(json.dumps(raw))  # as an earlier Prospector could have left it
+    told = []
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: told.append((title, text)))
+
+    window = _window(qtbot, store, current, settings)
+    window.open_plan_id(older.id)
+    assert window.document.plan.basics.goal == "Twenty meetings"
+    assert len(told) == 1 and told[0][0] == "Plan repaired"
+    assert "basics.goal: 1 control character removed" in told[0][1]
+    window.open_plan_id(current.id)
+    assert len(told) == 1  # a plan that needed nothing says nothing

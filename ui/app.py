@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from prospector.errors import PlanNotFound, ProspectorError
-from prospector.planfile import read_plan_file
+from prospector.planfile import STORED_REPAIRED, describe_repairs, read_plan_file
 from prospector.resources import sample_plan_path
 from prospector.store import PlanStore
 from ui import dialogs
@@ -43,8 +43,11 @@ def choose_plan(store: PlanStore, plan_ref: str | None, settings: QSettings):
         from prospector.cli import looks_like_file  # noqa: PLC0415
 
         if looks_like_file(plan_ref):
-            plan = read_plan_file(plan_ref)
+            repairs: list[str] = []
+            plan = read_plan_file(plan_ref, repairs)
             store.save(plan, note=f"opened from {plan_ref}")
+            if repairs:
+                store.repairs.append(describe_repairs(plan_ref, repairs, STORED_REPAIRED))
             return plan
         return store.load(store.find(plan_ref).id)
     last = settings.value("last_plan")
@@ -75,8 +78,5 @@ def run_app(plan_ref: str | None = None) -> int:
         return 1
     window = MainWindow(store, plan, settings)
     window.show()
-    for notice in store.notices:
-        dialogs.show_error(window, "Your plans were recovered", notice,
-                           "The damaged file was kept next to the store in case you need it.")
-    store.notices.clear()
+    dialogs.show_store_notices(window, store)
     return app.exec()

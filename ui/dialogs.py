@@ -16,6 +16,17 @@ def show_info(parent: QWidget | None, title: str, message: str) -> None:
     QMessageBox(QMessageBox.Information, title, message, QMessageBox.Ok, parent).exec()
 
 
+def show_store_notices(parent: QWidget | None, store) -> None:
+    """Tell the user what the store recovered or repaired since it was last asked, once."""
+    for notice in store.notices:
+        show_error(parent, "Your plans were recovered", notice,
+                   "The damaged file was kept next to the store in case you need it.")
+    for repair in store.repairs:
+        show_info(parent, "Plan repaired", repair)
+    store.notices.clear()
+    store.repairs.clear()
+
+
 def confirm(parent: QWidget | None, title: str, message: str, yes_text: str) -> bool:
     box = QMessageBox(QMessageBox.Question, title, message, QMessageBox.Cancel, parent)
     yes = box.addButton(yes_text, QMessageBox.AcceptRole)

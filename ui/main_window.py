@@ -285,10 +285,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Opened {plan.name}", 4000)
 
     def open_plan_id(self, plan_id: str) -> None:
+        self.store.repairs.clear()  # only what opening this plan repaired
         try:
             self.open_plan(self.store.load(plan_id))
         except ProspectorError as exc:
             dialogs.show_error(self, "Open plan", "This plan cannot be opened.", str(exc))
+        dialogs.show_store_notices(self, self.store)
 
     def show_plans(self) -> None:
         from ui.plans_dialog import PlansDialog  # noqa: PLC0415

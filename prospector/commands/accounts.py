@@ -48,11 +48,16 @@ def cmd_accounts(args: argparse.Namespace) -> int:
 
 def _load(ref: str):
     """The plan, and how to save it: ``(plan, store, stored_id)``; store is None for a file."""
-    from ..cli import _warn_notices, looks_like_file, open_store  # noqa: PLC0415
-    from ..planfile import read_plan_file  # noqa: PLC0415
+    from ..cli import (  # noqa: PLC0415
+        _warn_notices,
+        looks_like_file,
+        open_store,
+        read_plan_file_warning,
+    )
 
     if looks_like_file(ref):
-        return read_plan_file(ref), None, None
+        after = "The file is unchanged unless accounts are imported into it."
+        return read_plan_file_warning(ref, after), None, None
     store = open_store()
     summary = store.find(ref)
     plan = store.load(summary.id)
