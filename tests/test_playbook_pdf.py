@@ -6,18 +6,26 @@ import base64
 import io
 import shutil
 import os
+import re
 import socket
 import stat
 import subprocess
 from datetime import date
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from pypdf import PdfReader
 
 from prospector.model import Plan
 from prospector.planfile import read_plan_file
-from prospector.playbook import PlaybookError, RepNotFound, render_all_reps, render_playbook_pdf
+from prospector.playbook import (
+    PlaybookError,
+    RepNotFound,
+    build_context,
+    render_all_reps,
+    render_playbook_pdf,
+)
 from prospector.playbook import render as render_module
 from prospector.playbook.fetcher import SafeFetcher
 from prospector.resources import assets_dir, sample_plan_path, templates_dir
@@ -42,6 +50,26 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def _overlapping_words(path: Path) -> list[tuple[int, str, str]]:
+    """(page, word, word) for words printed on top of each other (poppler's word boxes)."""
+    xml = re.sub(r'xmlns="[^"]+"', "", _tool("pdftotext", "-bbox", str(path), "-"), count=1)
+    found = []
+    for number, page in enumerate(ElementTree.fromstring(xml).iter("page"), 1):
+        words = sorted(((float(w.get("xMin")), float(w.get("yMin")), float(w.get("xMax")),
+                         float(w.get("yMax")), w.text or "") for w in page.iter("word")),
+                       key=lambda w: w[1])
+        for i, a in enumerate(words):
+            for b in words[i + 1:]:
+                if b[1] >= a[3]:
+                    break  # sorted by top: nothing further down reaches a
+                width = min(a[2], b[2]) - max(a[0], b[0])
+                height = min(a[3], b[3]) - max(a[1], b[1])
+                smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+                if width > 0 and height > 0 and width * height > 0.3 * smaller:
+                    found.append((number, a[4], b[4]))
+    return found
 
 
 def _text(path: Path) -> str:
@@ -239,6 +267,21 @@ def test_rep_pdf_has_only_that_reps_accounts_and_weekday_dates(rep_pdf, sample):
     assert "Wed 13 Jan" in text  # the start day
     assert "Sat " not in text and "Sun " not in text
     assert PdfReader(result.path).metadata.title.endswith(f"playbook for {rep.name}")
+
+
+def test_no_text_is_printed_over_other_text(leader_pdf, rep_pdf):
+    """A card pushed to the next page once printed its floated columns twice, one copy over its
+    heading (WeasyPrint and floats in a block that avoids breaks): the columns are flex now."""
+    for result in (leader_pdf[0], rep_pdf[0]):
+        assert _overlapping_words(result.path) == [], result.path.name
+
+
+def test_a_rep_can_be_named_without_accents(sample, tmp_path):
+    rep = next(r for r in sample.reps if r.name != r.name.encode("ascii", "ignore").decode())
+    plain = rep.name.replace("ø", "o").replace("Ø", "O")
+    assert plain != rep.name
+    context = build_context(sample, rep_name=plain, start=date(2027, 1, 11))
+    assert context["rep"].name == rep.name
 
 
 def test_unknown_rep_is_a_clear_error(sample, tmp_path):

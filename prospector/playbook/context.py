@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import ProspectorError
 from ..model import TIERS, Cadence, Channel, Plan, Rep, TargetAccount, ValueTouch
-from ..schedule import build_schedule, rep_accounts
+from ..schedule import ScheduleError, build_schedule, find_rep, rep_accounts
 from .timeline import cadence_timeline_svg, channel_icon
 
 TIER_LABELS = {"A": "Dream clients", "B": "Strong fit", "C": "Opportunistic"}
@@ -114,9 +114,10 @@ def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None
     today = today or date.today()
     rep = None
     if rep_name is not None:
-        rep = plan.rep_named(rep_name)
-        if rep is None:
-            raise RepNotFound(rep_name, plan)
+        try:  # by name, email or id; accents and name order do not matter
+            rep = find_rep(plan, rep_name)
+        except ScheduleError:
+            raise RepNotFound(rep_name, plan) from None
     basics = plan.basics
     rep_of = {aid: r.name for r in plan.reps for aid in r.account_ids}
     ctx: dict[str, Any] = {
