@@ -18,7 +18,7 @@ from prospector.playbook import (
 )
 from prospector.playbook.context import brand_palette
 from prospector.playbook.fetcher import RefusedURL, SafeFetcher
-from prospector.playbook.render import merge_fields, rep_file_names, slugify
+from prospector.playbook.render import keep_last_words, merge_fields, rep_file_names, slugify
 from prospector.playbook.timeline import cadence_timeline_svg
 from prospector.resources import assets_dir, sample_plan_path, templates_dir
 
@@ -93,6 +93,50 @@ def test_rep_context_only_has_that_reps_accounts(sample):
                  for a in g["accounts"]}
     assert scheduled <= names
     assert all(d["date"].weekday() < 5 for w in ctx["weeks"] for d in w["days"])
+
+
+def test_accounts_are_listed_in_alphabetical_order_whatever_their_accents(sample):
+    ctx = build_context(sample, today=date(2027, 1, 4))
+    tier_a = [a["name"] for a in ctx["tiers"][0]["accounts"]]
+    assert any(name.startswith("Å") for name in tier_a)
+    assert tier_a[0].startswith(("A", "Å")) and not tier_a[-1].startswith("Å")
+    tier_c = [a["name"] for a in ctx["tiers"][2]["accounts"]]
+    assert tier_c.index(next(n for n in tier_c if n.startswith("Š"))) < tier_c.index(
+        next(n for n in tier_c if n.startswith("Z")))
+
+
+def test_cover_title_never_ends_on_one_short_word_and_stays_escaped():
+    assert keep_last_words("Europe new business, H1 2027") == "Europe new business, H1&nbsp;2027"
+    assert keep_last_words("<b>Q1</b> & more") == "&lt;b&gt;Q1&lt;/b&gt; &amp;&nbsp;more"
+    assert keep_last_words("Single") == "Single"
+    html = render_playbook_html(small_plan(name="Plan <i>x</i> 2027"))
+    assert '<p class="title">Plan &lt;i&gt;x&lt;/i&gt;&nbsp;2027</p>' in html
+
+
+def test_rep_schedule_says_which_weeks_have_no_touches(sample):
+    rep = sample.reps[0]
+    ctx = build_context(sample, rep_name=rep.name, start=date(2027, 1, 11))
+    numbers = [w["number"] for w in ctx["weeks"]]
+    quiet = sorted(set(range(1, numbers[-1] + 1)) - set(numbers))
+    assert quiet  # the sample's cadences leave some weeks without touches
+    html = render_playbook_html(sample, rep_name=rep.name, start=date(2027, 1, 11))
+    for week in quiet:
+        assert f"Week {week}: no touches" in html or f"–{week}: no touches" in html
+    assert "a date can fall a few days after its day number" in html
+
+
+def test_rep_scorecard_runs_to_the_end_of_the_plan(sample):
+    """Targets are weekly for the whole plan, not only while the schedule has touches."""
+    rep = sample.reps[0]
+    assert sample.basics.end_date == date(2027, 6, 30)
+    ctx = build_context(sample, rep_name=rep.name, start=date(2027, 1, 11))
+    rows = ctx["scorecard"]["weeks"]
+    assert ctx["weeks"][-1]["number"] < len(rows) == 25  # 11 Jan to 30 Jun 2027
+    assert rows[0]["dates"].startswith("11") and rows[-1]["dates"].startswith("28 Jun")
+    short = sample.model_copy(deep=True)
+    short.basics.end_date = date(2027, 2, 1)  # ends before the schedule does: the schedule wins
+    ctx = build_context(short, rep_name=rep.name, start=date(2027, 1, 11))
+    assert len(ctx["scorecard"]["weeks"]) == ctx["weeks"][-1]["number"]
 
 
 def test_unknown_rep_lists_the_rep_names(sample):

@@ -16,6 +16,7 @@ from typing import Any
 from ..errors import ProspectorError
 from ..model import TIERS, Cadence, Channel, Plan, Rep, TargetAccount, ValueTouch
 from ..schedule import ScheduleError, build_schedule, find_rep, rep_accounts
+from ..textnorm import fold
 from .timeline import cadence_timeline_svg, channel_icon
 
 TIER_LABELS = {"A": "Dream clients", "B": "Strong fit", "C": "Opportunistic"}
@@ -236,7 +237,10 @@ def _rep(plan: Plan, rep: Rep, start: date, today: date) -> dict[str, Any]:
         Section("targets", "Your targets"),
     ]
     last = schedule[-1].date if schedule else None
-    n_weeks = weeks[-1].number if weeks else 4
+    # the scorecard runs to the end of the plan (targets are weekly), or of the schedule if later
+    until = max((d for d in (last, plan.basics.end_date) if d and d >= start), default=None)
+    monday = start - timedelta(days=start.weekday())
+    n_weeks = (until - monday).days // 7 + 1 if until else 4
     return {
         "sections": sections,
         "rep": rep,
@@ -266,7 +270,8 @@ def _rep(plan: Plan, rep: Rep, start: date, today: date) -> dict[str, Any]:
 def _tiers(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str]) -> list[dict]:
     tiers = []
     for tier in TIERS:
-        items = sorted((a for a in accounts if a.tier == tier), key=lambda a: a.name.casefold())
+        items = sorted((a for a in accounts if a.tier == tier),  # Ångström among the A's
+                       key=lambda a: (fold(a.name), a.name.casefold()))
         if not items:
             continue
         tiers.append({

@@ -61,6 +61,15 @@ def merge_fields(text: str) -> Markup:
     return Markup(_MERGE_FIELD.sub(lambda m: f'<span class="merge">{m.group(0)}</span>', escaped))
 
 
+def keep_last_words(text: str) -> Markup:
+    """Escape a title and tie its last word to the one before (a no-break space), so a line
+    break never leaves one short word alone on the last line ("H1 / 2027")."""
+    head, sep, last = str(text).rpartition(" ")
+    if not sep or len(last) > 12 or not head.strip():
+        return Markup(escape(text))
+    return Markup(f"{escape(head)}&nbsp;{escape(last)}")
+
+
 @cache
 def environment() -> Environment:
     """One Jinja environment: every template autoescaped, undefined names are errors."""
@@ -72,6 +81,7 @@ def environment() -> Environment:
         lstrip_blocks=False,
     )
     env.filters["merge_fields"] = merge_fields
+    env.filters["keep_last_words"] = keep_last_words
     return env
 
 
