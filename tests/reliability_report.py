@@ -98,6 +98,31 @@ ROWS = [
          "tests/test_properties.py::test_an_end_date_before_the_start_is_refused",
          "tests/test_properties.py::test_targets_must_be_finite_numbers"),
         r""),
+    Row("A plan an older Prospector stored with values the current rules refuse (schema 2: "
+        "control characters, a lone surrogate, a date in year 9999, an infinite target) opens "
+        "repaired instead of being locked in the store; the app and the command line name each "
+        "field changed, the stored versions stay as they were, and saving still works",
+        (),
+        ("tests/test_store.py::"
+         "test_a_version_2_plan_the_current_rules_refuse_still_opens_and_saves",
+         "tests/test_model.py::"
+         "test_version_2_text_dates_and_numbers_the_current_rules_refuse_are_repaired",
+         "tests/test_cli.py::"
+         "test_importing_an_older_file_says_what_was_repaired_and_keeps_the_file",
+         "tests/test_ui_journey.py::"
+         "test_opening_a_plan_an_older_version_stored_says_what_was_repaired"),
+        r""),
+    Row("Who can read the files: the store and its backup are readable by their owner only; "
+        "exported PDFs, plan files, calendars and task lists get the user's usual permissions "
+        "(umask), and a replaced file keeps its own",
+        (),
+        ("tests/test_file_permissions.py",
+         "tests/test_playbook_pdf.py::test_leader_pdf_pages_metadata_and_tagging"),
+        r""),
+    Row("No word of either playbook edition is printed over another (poppler's word boxes)",
+        (),
+        ("tests/test_playbook_pdf.py::test_no_text_is_printed_over_other_text",),
+        r""),
     Row("Text that stalled or crashed the renderer (found by the property tests): very long runs "
         "without spaces, soft hyphens beside a float, U+2029 after a space at a line end",
         (r"long runs, soft hyphens and paragraph separators: .*",),
