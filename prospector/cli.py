@@ -13,7 +13,7 @@ from pathlib import Path
 from . import __version__
 from .errors import ProspectorError
 from .model import Plan
-from .planfile import FILE_UNCHANGED, describe_repairs, read_plan_file, write_plan_file
+from .planfile import FILE_UNCHANGED, read_plan_file_noting, write_plan_file
 from .resources import sample_plan_path
 from .store import PlanStore, default_data_dir
 
@@ -120,11 +120,9 @@ def _warn_notices(store: PlanStore) -> None:
 
 def read_plan_file_warning(path: str | os.PathLike, after: str = FILE_UNCHANGED) -> Plan:
     """``read_plan_file``, printing a warning for what an older file needed repaired."""
-    repairs: list[str] = []
-    plan = read_plan_file(path, repairs)
-    if repairs:
-        message = describe_repairs(str(path), repairs, after)
-        print(f"prospector: warning: {message}", file=sys.stderr)
+    plan, told = read_plan_file_noting(path, after)
+    if told:
+        print(f"prospector: warning: {told}", file=sys.stderr)
     return plan
 
 

@@ -78,6 +78,16 @@ def read_plan_file(path: str | os.PathLike, repairs: list[str] | None = None) ->
     return parse_plan_text(text, source, repairs)
 
 
+def read_plan_file_noting(path: str | os.PathLike, after: str,
+                          label: str | None = None) -> tuple[Plan, str]:
+    """``read_plan_file``, with what migrating an older file repaired as one message for the
+    user ("" when nothing was), naming the file as ``label`` (default: its path)."""
+    repairs: list[str] = []
+    plan = read_plan_file(path, repairs)
+    told = describe_repairs(label or str(path), repairs, after) if repairs else ""
+    return plan, told
+
+
 def plan_to_json(plan: Plan) -> str:
     return json.dumps(plan_to_document(plan), indent=2, ensure_ascii=False) + "\n"
 

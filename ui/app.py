@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from prospector.errors import PlanNotFound, ProspectorError
-from prospector.planfile import STORED_REPAIRED, describe_repairs, read_plan_file
+from prospector.planfile import STORED_REPAIRED, read_plan_file, read_plan_file_noting
 from prospector.resources import sample_plan_path
 from prospector.store import PlanStore
 from ui import dialogs
@@ -43,11 +43,10 @@ def choose_plan(store: PlanStore, plan_ref: str | None, settings: QSettings):
         from prospector.cli import looks_like_file  # noqa: PLC0415
 
         if looks_like_file(plan_ref):
-            repairs: list[str] = []
-            plan = read_plan_file(plan_ref, repairs)
+            plan, told = read_plan_file_noting(plan_ref, STORED_REPAIRED)
             store.save(plan, note=f"opened from {plan_ref}")
-            if repairs:
-                store.repairs.append(describe_repairs(plan_ref, repairs, STORED_REPAIRED))
+            if told:
+                store.repairs.append(told)
             return plan
         return store.load(store.find(plan_ref).id)
     last = settings.value("last_plan")

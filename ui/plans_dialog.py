@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from prospector.errors import ProspectorError
 from prospector.model import Plan
-from prospector.planfile import STORED_REPAIRED, describe_repairs, read_plan_file
+from prospector.planfile import STORED_REPAIRED, read_plan_file, read_plan_file_noting
 from prospector.resources import sample_plan_path
 from ui import dialogs
 
@@ -34,17 +34,15 @@ def import_plan_file(store, parent) -> Plan | None:
     path = dialogs.ask_open_plan_file(parent)
     if not path:
         return None
-    repairs: list[str] = []
     try:
-        plan = read_plan_file(path, repairs)
+        plan, told = read_plan_file_noting(path, STORED_REPAIRED, Path(path).name)
     except ProspectorError as exc:
         dialogs.show_error(parent, "Import plan file", "This file cannot be imported.",
                            f"{exc}\n\nNothing was changed.")
         return None
     store.save(plan, note=f"imported from {Path(path).name}")
-    if repairs:
-        dialogs.show_info(parent, "Plan repaired",
-                          describe_repairs(Path(path).name, repairs, STORED_REPAIRED))
+    if told:
+        dialogs.show_info(parent, "Plan repaired", told)
     return plan
 
 
