@@ -129,7 +129,7 @@ def measure(runs: int = 3, plan_name: str = "sample") -> dict:
         result["preview_s"].append(time.perf_counter() - t)
         result["preview_stall_ms"].append(beat.stop())
         assert done and done[0], done
-        result["pages"] = window.preview.pdf.pageCount()
+        result["pages"] = window.preview.view.page_count()
     window.close()
     shutil.rmtree(out, ignore_errors=True)
     return result

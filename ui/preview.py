@@ -6,15 +6,13 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ui.pdf_view import PdfPagesView
 from ui.render_runner import RenderRunner
 
 PREVIEW_DELAY_MS = 1200  # after the last edit
 SHOWN_DELAY_MS = 100     # after the preview comes into view
-PAGES_PER_TURN = 10      # page sizes read per turn of the event loop (about 0.5 ms a page)
 
 
 class PreviewPane(QWidget):
@@ -25,17 +23,7 @@ class PreviewPane(QWidget):
         self.generation = 0
         self.showing = False  # the Preview dock is on screen (see set_showing)
         self.runner = RenderRunner(self)
-        self.pdf = QPdfDocument(self)  # the document shown
-        self.loading: QPdfDocument | None = None  # the next one, made ready beside it
-        self._loading_path = ""
-        self._next_page = 0
-        self._pages = QTimer(self)  # reads the next pages' sizes at each turn of the event loop
-        self._pages.setInterval(0)
-        self._pages.timeout.connect(self._read_page_sizes)
-        self.view = QPdfView(self)
-        self.view.setDocument(self.pdf)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view = PdfPagesView(self)
         self.view.setAccessibleName("Playbook preview")
         self.status = QLabel("The preview appears here.")
         layout = QVBoxLayout(self)
@@ -82,54 +70,17 @@ class PreviewPane(QWidget):
             if message != "Cancelled.":
                 self.status.setText(f"Preview not updated: {message}")
             return
-        # A new PDF is loaded into a second document and shown once it is ready, in steps, so
-        # the window keeps answering: loading it into the document the view shows made the view
-        # read every page's size at once (pdfium parses each page the first time), about 0.7 ms
-        # a page on the GUI thread: 200 ms for the 186 pages of a 1,000-account plan.
-        if self.loading is not None:
-            self.loading.close()
-            self.loading.deleteLater()
-        self.loading = QPdfDocument(self)
-        self.loading.load(paths[0])  # the one step that cannot be split (~0.25 ms a page)
-        self._loading_path, self._next_page = paths[0], 0
-        self._pages.start()
-
-    def _read_page_sizes(self) -> None:
-        pdf = self.loading
-        if pdf is None:
-            self._pages.stop()
-            return
-        end = min(self._next_page + PAGES_PER_TURN, pdf.pageCount())
-        for page in range(self._next_page, end):
-            pdf.pagePointSize(page)  # pdfium keeps the parsed page: the view's layout is quick
-        self._next_page = end
-        if end >= pdf.pageCount():
-            self._pages.stop()
-            self._show(pdf, self._loading_path)
-
-    def _show(self, pdf: QPdfDocument, path: str) -> None:
-        navigator = self.view.pageNavigator()
-        page = navigator.currentPage()
-        location = navigator.currentLocation()
-        previous, self.pdf, self.loading = self.pdf, pdf, None
-        self.view.setDocument(pdf)
-        navigator.jump(min(page, max(pdf.pageCount() - 1, 0)), location)
-        previous.close()
-        previous.deleteLater()
-        self.status.setText(f"Preview of the leader's edition: {pdf.pageCount()} pages.")
-        shown = _generation(path)
+        self.view.set_document(paths[0])  # pages are drawn lazily, those in view first
+        self.status.setText(f"Preview of the leader's edition: {self.view.page_count()} pages.")
+        shown = _generation(paths[0])
         for old in self.folder.glob("preview-*.pdf"):
             if _generation(str(old)) < shown:
                 old.unlink(missing_ok=True)
 
     def shutdown(self) -> None:
         self.timer.stop()
-        self._pages.stop()
         self.runner.cancel()
-        self.pdf.close()
-        if self.loading is not None:
-            self.loading.close()
-            self.loading = None
+        self.view.shutdown()
         for old in self.folder.glob("*"):
             old.unlink(missing_ok=True)
         self.folder.rmdir()

@@ -1,0 +1,51 @@
+"""The preview's page view: every page of the PDF, drawn at the pane's width, a new PDF shown at
+the page the leader was reading."""
+
+from __future__ import annotations
+
+import pytest
+from weasyprint import HTML
+
+from ui.pdf_view import PdfPagesView
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("pdfs")
+    made = {}
+    for name, pages in (("five", 5), ("three", 3)):
+        blocks = "".join(f'<div style="height: 250mm; background: black; '
+                         f'page-break-after: always">{i}</div>' for i in range(pages))
+        path = folder / f"{name}.pdf"
+        HTML(string=f"<html><body style='margin:0'>{blocks}</body></html>").write_pdf(path)
+        made[name] = str(path)
+    return made
+
+
+def _drawn(view, qtbot, pages):
+    qtbot.waitUntil(lambda: all(p in view._images for p in pages), timeout=10000)
+
+
+def test_pages_are_drawn_at_the_panes_width_and_a_new_pdf_keeps_the_page(qtbot, pdfs):
+    view = PdfPagesView()
+    qtbot.addWidget(view)
+    view.resize(400, 600)
+    view.show()
+    view.set_document(pdfs["five"])
+    assert view.page_count() == 5
+    _drawn(view, qtbot, [0])
+    shot = view.grab().toImage()
+    ratio = shot.devicePixelRatio()
+    # the first page's black block is painted inside the page, left and right of the centre
+    assert shot.pixelColor(int(200 * ratio), int(100 * ratio)).lightness() < 40
+    page_width = view.viewport().width() - 2 * 12
+    assert page_width > 300 and view._images[0].width() == round(page_width * ratio)
+
+    view.go_to_page(3)
+    assert view.current_page() == 3
+    _drawn(view, qtbot, [3])
+    assert 2 not in view._images  # pages never in view are not drawn
+
+    view.set_document(pdfs["three"])  # the preview was updated: fewer pages now
+    assert view.page_count() == 3 and view.current_page() == 2
+    _drawn(view, qtbot, [2])

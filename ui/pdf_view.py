@@ -1,0 +1,173 @@
+"""A PDF shown page under page at the pane's width, drawn with PDFium (pypdfium2).
+
+Pages are rasterised lazily, one per turn of the event loop and only those in view, so opening a
+new PDF never holds the window: opening reads the page sizes (no page is parsed), and a page is
+drawn the first time it scrolls into view. Until then the previous PDF's image of the same page
+stands in for it, so an updated preview does not flash white.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QScrollArea, QWidget
+
+PAGE_GAP = 12       # pixels between pages and around them
+MAX_CACHED = 24     # page images kept (the pages in view and their neighbours)
+
+
+class _Canvas(QWidget):
+    def __init__(self, view: PdfPagesView) -> None:
+        super().__init__()
+        self.view = view
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.view.paint_pages(self, event.rect())
+
+
+class PdfPagesView(QScrollArea):
+    """Every page of one PDF, fit to width, in a vertical scroll area."""
+
+    page_count_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setAlignment(Qt.AlignHCenter)
+        self.canvas = _Canvas(self)
+        self.setWidget(self.canvas)
+        self.setBackgroundRole(self.canvas.backgroundRole())
+        self._pdf = None
+        self._sizes: list[tuple[float, float]] = []  # points
+        self._images: dict[int, QImage] = {}         # page -> image at the current width
+        self._stale: dict[int, QImage] = {}          # the previous PDF's images, shown meanwhile
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.setInterval(0)
+        self._render_timer.timeout.connect(self._render_next)
+
+    # --- the document --------------------------------------------------------------------------
+    def page_count(self) -> int:
+        return len(self._sizes)
+
+    def set_document(self, path: str) -> None:
+        """Show the PDF at ``path`` (read lazily) in place of the current one, at the same page."""
+        import pypdfium2  # noqa: PLC0415 - loaded with the first preview, not at start-up
+
+        first = self.current_page()
+        pdf = pypdfium2.PdfDocument(path)
+        sizes = [pdf.get_page_size(i) for i in range(len(pdf))]
+        self._close()
+        self._pdf, self._sizes = pdf, sizes
+        self._stale, self._images = self._images, {}
+        self._relayout()
+        self.go_to_page(min(first, max(len(sizes) - 1, 0)))
+        self.page_count_changed.emit(len(sizes))
+        self.canvas.update()
+
+    def clear(self) -> None:
+        self._close()
+        self._sizes, self._images, self._stale = [], {}, {}
+        self._relayout()
+
+    def _close(self) -> None:
+        self._render_timer.stop()
+        if self._pdf is not None:
+            self._pdf.close()
+            self._pdf = None
+
+    # --- geometry ------------------------------------------------------------------------------
+    def _page_width(self) -> int:
+        return max(self.viewport().width() - 2 * PAGE_GAP, 50)
+
+    def _page_rects(self) -> list[QRect]:
+        width = self._page_width()
+        rects, y = [], PAGE_GAP
+        for w, h in self._sizes:
+            height = round(width * h / w) if w else width
+            rects.append(QRect(PAGE_GAP, y, width, height))
+            y += height + PAGE_GAP
+        return rects
+
+    def _relayout(self) -> None:
+        rects = self._page_rects()
+        height = rects[-1].bottom() + PAGE_GAP if rects else 0
+        self.canvas.setMinimumSize(QSize(0, height))
+
+    def current_page(self) -> int:
+        top = self.verticalScrollBar().value()
+        for index, rect in enumerate(self._page_rects()):
+            if rect.bottom() >= top:
+                return index
+        return 0
+
+    def go_to_page(self, page: int) -> None:
+        rects = self._page_rects()
+        if 0 <= page < len(rects):
+            self.verticalScrollBar().setValue(rects[page].top() - PAGE_GAP)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        page = self.current_page()
+        if event.oldSize().width() != event.size().width():
+            self._stale.update(self._images)  # redrawn at the new width when in view
+            self._images = {}
+        super().resizeEvent(event)
+        self._relayout()
+        self.go_to_page(page)
+
+    # --- drawing -------------------------------------------------------------------------------
+    def _visible_pages(self) -> list[int]:
+        top = self.verticalScrollBar().value()
+        bottom = top + self.viewport().height()
+        return [i for i, r in enumerate(self._page_rects()) if r.bottom() >= top and r.top() <= bottom]
+
+    def paint_pages(self, canvas: QWidget, area: QRect) -> None:
+        painter = QPainter(canvas)
+        missing = False
+        for index, rect in enumerate(self._page_rects()):
+            if not rect.intersects(area):
+                continue
+            image = self._images.get(index) or self._stale.get(index)
+            if image is None:
+                painter.fillRect(rect, QColor("white"))
+            else:
+                painter.drawImage(rect, image)
+            painter.setPen(QColor(0, 0, 0, 60))
+            painter.drawRect(rect.adjusted(0, 0, -1, -1))
+            missing = missing or index not in self._images
+        painter.end()
+        if missing and self._pdf is not None:
+            self._render_timer.start()
+
+    def _render_next(self) -> None:
+        """Rasterise one page in view that has no image at this width (one per turn)."""
+        if self._pdf is None:
+            return
+        todo = [i for i in self._visible_pages() if i not in self._images]
+        if not todo:
+            return
+        index = todo[0]
+        rect = self._page_rects()[index]
+        ratio = self.devicePixelRatioF()
+        width_points = self._sizes[index][0] or 1
+        page = self._pdf[index]
+        try:
+            bitmap = page.render(scale=rect.width() * ratio / width_points, prefer_bgrx=True)
+            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
+                           QImage.Format_RGB32).copy()  # owns its pixels once the bitmap goes
+            bitmap.close()
+        finally:
+            page.close()
+        image.setDevicePixelRatio(ratio)
+        self._images[index] = image
+        self._stale.pop(index, None)
+        if len(self._images) > MAX_CACHED:
+            visible = set(self._visible_pages())
+            for old in [i for i in self._images if i not in visible][: len(self._images) - MAX_CACHED]:
+                del self._images[old]
+        self.canvas.update(rect)
+        if len(todo) > 1:
+            self._render_timer.start()
+
+    def shutdown(self) -> None:
+        self._close()
