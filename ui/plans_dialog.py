@@ -1,8 +1,14 @@
 """The plans screen: every stored plan; new, open, search, duplicate, rename, delete (undoable from
-the trash), import and export plan files, restore an earlier version."""
+the trash), import and export plan files, restore an earlier version.
+
+Every action either does what it says or shows why not and changes nothing: a name the model
+refuses (empty, too long, a control character) is named with the reason, a store that cannot be
+written (disk full, another Prospector busy, a plan deleted meanwhile) is shown with its own
+message, and anything unexpected is shown too (and logged) instead of vanishing in a Qt slot."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
@@ -20,12 +26,46 @@ from PySide6.QtWidgets import (
     QTableView,
     QVBoxLayout,
 )
+from pydantic import ValidationError
 
-from prospector.errors import ProspectorError
-from prospector.model import Plan
+from prospector.errors import PlanNotFound, ProspectorError, describe_validation_error
+from prospector.model import UNKEEPABLE, Plan, new_id
 from prospector.planfile import STORED_REPAIRED, read_plan_file, read_plan_file_noting
 from prospector.resources import sample_plan_path
 from ui import dialogs
+
+log = logging.getLogger(__name__)
+
+NOTHING_CHANGED = "Nothing was changed."
+
+
+def shown_name(text: str, limit: int = 60) -> str:
+    """A name as a message can show it: characters that cannot be shown as �, a long one cut."""
+    clean = UNKEEPABLE.sub("\ufffd", text)
+    return clean if len(clean) <= limit else clean[:limit - 1].rstrip() + "…"
+
+
+def name_refusal(error: ValueError) -> str:
+    """Why the model refuses a plan name, as the end of "The name …": ``must not be empty``."""
+    if isinstance(error, ValidationError):
+        detail = describe_validation_error(error, limit=1)
+        return detail.removeprefix("name: ")
+    return str(error)
+
+
+def show_failure(parent, title: str, message: str, error: BaseException, outcome: str,
+                 unsure: str | None = None) -> None:
+    """Show an action that failed: a ProspectorError says what and what to do in its own words,
+    then ``outcome``; anything else is a bug, shown by its type (and logged with its traceback),
+    never swallowed, then ``unsure`` (what the user can check) if given, else ``outcome``."""
+    if isinstance(error, ProspectorError):
+        detail = str(error)
+    else:
+        log.error("%s: %s", title, message, exc_info=error)
+        detail = (f"Unexpected error: {type(error).__name__}: {error}. Please report it with "
+                  "what you were doing.")
+        outcome = unsure or outcome
+    dialogs.show_error(parent, title, message, f"{detail}\n\n{outcome}")
 
 
 def import_plan_file(store, parent) -> Plan | None:
@@ -34,13 +74,21 @@ def import_plan_file(store, parent) -> Plan | None:
     path = dialogs.ask_open_plan_file(parent)
     if not path:
         return None
+    name = Path(path).name
     try:
-        plan, told = read_plan_file_noting(path, STORED_REPAIRED, Path(path).name)
-    except ProspectorError as exc:
-        dialogs.show_error(parent, "Import plan file", "This file cannot be imported.",
-                           f"{exc}\n\nNothing was changed.")
+        plan, told = read_plan_file_noting(path, STORED_REPAIRED, name)
+    except Exception as exc:  # noqa: BLE001 - shown, never lost in a slot
+        show_failure(parent, "Import plan file", "This file cannot be imported.", exc,
+                     NOTHING_CHANGED)
         return None
-    store.save(plan, note=f"imported from {Path(path).name}")
+    try:
+        store.save(plan, note=f"imported from {name}")
+    except Exception as exc:  # noqa: BLE001 - shown, never lost in a slot
+        show_failure(parent, "Import plan file",
+                     f"“{shown_name(plan.name)}” from {name} could not be stored.", exc,
+                     "The plan was not imported; the file itself is unchanged.",
+                     "The file itself is unchanged; the list of plans shows whether it was stored.")
+        return None
     if told:
         dialogs.show_info(parent, "Plan repaired", told)
     return plan
@@ -56,7 +104,7 @@ class PlansDialog(QDialog):
         self.store = store
         self.current_id = current_id
         self.chosen_id: str | None = None
-        self.last_deleted: str | None = None
+        self.deleted: list[str] = []  # deleted here, newest last: Undo delete brings them back
 
         layout = QVBoxLayout(self)
         self.search = QLineEdit()
@@ -80,6 +128,7 @@ class PlansDialog(QDialog):
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         layout.addWidget(self.table, 1)
         self.message = QLabel()
+        self.message.setWordWrap(True)
         layout.addWidget(self.message)
 
         row = QHBoxLayout()
@@ -100,9 +149,23 @@ class PlansDialog(QDialog):
         layout.addLayout(row)
         self.refresh()
 
-    def refresh(self, select: str | None = None) -> None:
+    @property
+    def last_deleted(self) -> str | None:
+        return self.deleted[-1] if self.deleted else None
+
+    def refresh(self, select: str | None = None, quiet: bool = False) -> None:
+        """List the stored plans again; if the store cannot be read, keep the list and say so
+        (unless ``quiet``: after a failure already shown)."""
+        try:
+            summaries = self.store.list_plans()
+        except Exception as exc:  # noqa: BLE001 - shown, never lost in a slot
+            if not quiet:
+                show_failure(self, "Plans", "The stored plans cannot be listed.", exc,
+                             "The list may be out of date; close this window and open Plans "
+                             "again.")
+            return
         self.model.removeRows(0, self.model.rowCount())
-        for summary in self.store.list_plans():
+        for summary in summaries:
             name = QStandardItem(summary.name)
             name.setData(summary.id, Qt.UserRole)
             name.setToolTip(summary.id)
@@ -123,21 +186,53 @@ class PlansDialog(QDialog):
         index = self.table.currentIndex()
         return index.siblingAtColumn(0).data(Qt.UserRole) if index.isValid() else None
 
-    def _store_new(self, plan: Plan, note: str) -> None:
-        self.store.save(plan, note=note)
+    def _selected_name(self) -> str:
+        return self.table.currentIndex().siblingAtColumn(0).data() or ""
+
+    def _failed(self, title: str, message: str, error: BaseException, outcome: str,
+                select: str | None = None) -> None:
+        """Show a failed action; list the store again when it is not what the list shows (a plan
+        gone meanwhile, or a failure nobody expected), quietly: one failure, one message."""
+        show_failure(self, title, message, error, outcome, "The list shows what is stored now.")
+        if isinstance(error, PlanNotFound) or not isinstance(error, ProspectorError):
+            self.refresh(select, quiet=True)
+
+    def _refuse_name(self, title: str, name: str, error: ValueError, outcome: str) -> None:
+        dialogs.show_error(self, title, f"“{shown_name(name)}” cannot be the name of a plan.",
+                           f"The name {name_refusal(error)}.\n\n{outcome}")
+
+    def _store_new(self, plan: Plan, note: str, title: str) -> None:
+        try:
+            self.store.save(plan, note=note)
+        except Exception as exc:  # noqa: BLE001 - shown, never lost in a slot
+            self._failed(title, f"“{shown_name(plan.name)}” could not be stored.", exc,
+                         "No plan was created.")
+            return
+        self.refresh(plan.id)
         self.chosen_id = plan.id
         self.accept()
 
     def new_blank(self) -> None:
         name = dialogs.ask_text(self, "New plan", "Name of the plan:", "New prospecting plan")
-        if name:
-            self._store_new(Plan(name=name), "new plan")
+        if name is None:
+            return
+        try:
+            plan = Plan(name=name)
+        except ValueError as exc:
+            self._refuse_name("New plan", name, exc,
+                              "No plan was created. Choose New blank again and type another name.")
+            return
+        self._store_new(plan, "new plan", "New plan")
 
     def new_sample(self) -> None:
-        from prospector.model import new_id  # noqa: PLC0415
-
-        sample = read_plan_file(sample_plan_path())
-        self._store_new(sample.model_copy(update={"id": new_id("plan")}), "from the sample")
+        try:
+            sample = read_plan_file(sample_plan_path())
+        except Exception as exc:  # noqa: BLE001 - shown, never lost in a slot
+            self._failed("New from sample", "The sample plan cannot be read.", exc,
+                         "No plan was created; Prospector may need to be installed again.")
+            return
+        self._store_new(sample.model_copy(update={"id": new_id("plan")}), "from the sample",
+                        "New from sample")
 
     def open_selected(self) -> None:
         self.chosen_id = self.selected_id()
@@ -146,24 +241,60 @@ class PlansDialog(QDialog):
 
     def duplicate(self) -> None:
         plan_id = self.selected_id()
-        if plan_id:
-            source_name = self.table.currentIndex().siblingAtColumn(0).data()
-            new_name = dialogs.ask_text(self, "Duplicate plan", "Name of the copy:",
-                                        f"{source_name} (copy)")
-            if new_name:
-                copy = self.store.duplicate(plan_id, new_name)
-                self.refresh(copy.id)
+        if not plan_id:
+            return
+        source_name = self._selected_name()
+        new_name = dialogs.ask_text(self, "Duplicate plan", "Name of the copy:",
+                                    f"{source_name} (copy)")
+        if new_name is None:
+            return
+        try:
+            Plan(name=new_name)  # the model's rules for a name, before copying a whole plan
+        except ValueError as exc:
+            self._refuse_name("Duplicate plan", new_name, exc,
+                              "No copy was made. Choose Duplicate again and type another name.")
+            return
+        try:
+            copy = self.store.duplicate(plan_id, new_name)
+        except Exception as exc:  # noqa: BLE001 - shown, never lost in a slot
+            self._failed("Duplicate plan", f"“{shown_name(source_name)}” could not be duplicated.",
+                         exc, "No copy was made.", plan_id)
+            return
+        self.refresh(copy.id)
+        self.message.setText(f"“{copy.name}” is a copy of “{source_name}”.")
 
     def rename(self) -> None:
         plan_id = self.selected_id()
         if not plan_id:
             return
-        plan = self.store.load(plan_id)
-        new_name = dialogs.ask_text(self, "Rename plan", "New name:", plan.name)
-        if new_name and new_name != plan.name:
-            plan.name = new_name
-            self.store.save(plan, note=f"renamed to {new_name}")
-            self.refresh(plan_id)
+        try:
+            plan = self.store.load(plan_id)
+        except Exception as exc:  # noqa: BLE001 - shown, never lost in a slot
+            self._failed("Rename plan",
+                         f"“{shown_name(self._selected_name())}” cannot be renamed.", exc,
+                         NOTHING_CHANGED)
+            return
+        old_name = plan.name
+        new_name = dialogs.ask_text(self, "Rename plan", "New name:", old_name)
+        if new_name is None:
+            return
+        try:
+            plan.name = new_name  # the model checks it (validate_assignment)
+        except ValueError as exc:
+            self._refuse_name("Rename plan", new_name, exc,
+                              f"Nothing was changed: the plan is still called “{old_name}”. "
+                              "Choose Rename again and type another name.")
+            return
+        if plan.name == old_name:
+            return
+        try:
+            self.store.save(plan, note=f"renamed to {plan.name}")
+        except Exception as exc:  # noqa: BLE001 - shown, never lost in a slot
+            self._failed("Rename plan", f"“{old_name}” could not be renamed.", exc,
+                         f"The plan is still called “{old_name}”.", plan_id)
+            return
+        self.refresh(plan_id)
+        self.message.setText(f"“{old_name}” renamed to “{plan.name}”.")
 
     def delete(self) -> None:
         plan_id = self.selected_id()
@@ -173,41 +304,79 @@ class PlansDialog(QDialog):
             dialogs.show_error(self, "Delete plan", "This plan is open.",
                                "Open another plan first, then delete this one.")
             return
-        name = self.table.currentIndex().siblingAtColumn(0).data()
-        if dialogs.confirm(self, "Delete plan",
-                           f"Delete “{name}”? It goes to the trash: Undo delete brings it back.",
-                           "Delete"):
+        name = self._selected_name()
+        question = f"Delete “{name}”? It goes to the trash: Undo delete brings it back."
+        if not dialogs.confirm(self, "Delete plan", question, "Delete"):
+            return
+        try:
             self.store.delete(plan_id)
-            self.last_deleted = plan_id
-            self.buttons["undelete"].setEnabled(True)
-            self.message.setText(f"“{name}” deleted. Undo delete brings it back.")
-            self.refresh()
+        except Exception as exc:  # noqa: BLE001 - shown, never lost in a slot
+            self._failed("Delete plan", f"“{name}” could not be deleted.", exc,
+                         "The list now shows the plans stored." if isinstance(exc, PlanNotFound)
+                         else NOTHING_CHANGED, plan_id)
+            return
+        self.deleted.append(plan_id)
+        self.buttons["undelete"].setEnabled(True)
+        self.message.setText(f"“{name}” deleted. Undo delete brings it back.")
+        self.refresh()
 
     def undelete(self) -> None:
-        if self.last_deleted:
-            plan = self.store.undelete(self.last_deleted)
-            self.message.setText(f"“{plan.name}” is back.")
-            self.last_deleted = None
-            self.buttons["undelete"].setEnabled(False)
-            self.refresh(plan.id)
+        if not self.deleted:
+            return
+        plan_id = self.deleted[-1]
+        try:
+            plan = self.store.undelete(plan_id)
+        except Exception as exc:  # noqa: BLE001 - shown, never lost in a slot
+            if isinstance(exc, PlanNotFound):  # brought back or emptied elsewhere: nothing to undo
+                self.deleted.pop()
+                outcome = "The list now shows the plans stored."
+            else:
+                outcome = "The plan stays in the trash; Undo delete can try again."
+            self._failed("Undo delete", "The deleted plan could not be brought back.", exc,
+                         outcome)
+            self.buttons["undelete"].setEnabled(bool(self.deleted))
+            return
+        self.deleted.pop()
+        self.message.setText(f"“{plan.name}” is back.")
+        self.buttons["undelete"].setEnabled(bool(self.deleted))
+        self.refresh(plan.id)
 
     def import_file(self) -> None:
+        try:
+            stored_before = {s.id for s in self.store.list_plans()}
+        except Exception:  # noqa: BLE001 - only used to word the message; import shows errors
+            stored_before = set()
         plan = import_plan_file(self.store, self)
-        if plan is not None:
-            self.refresh(plan.id)
+        if plan is None:
+            return
+        self.refresh(plan.id)
+        if plan.id in stored_before:
+            self.message.setText(
+                f"Imported “{plan.name}” as the newest version of the stored plan with the same "
+                "id; its earlier versions are under Versions….")
+        else:
             self.message.setText(f"Imported “{plan.name}”.")
 
     def versions(self) -> None:
         plan_id = self.selected_id()
-        if plan_id:
+        if not plan_id:
+            return
+        try:
             dialog = VersionsDialog(self.store, plan_id, self)
-            if dialog.exec() == QDialog.Accepted and dialog.restored:
-                self.message.setText(dialog.restored)
-                self.refresh(plan_id)
+        except Exception as exc:  # noqa: BLE001 - shown, never lost in a slot
+            self._failed("Earlier versions",
+                         f"The versions of “{shown_name(self._selected_name())}” cannot be listed.",
+                         exc, NOTHING_CHANGED, plan_id)
+            return
+        if dialog.exec() == QDialog.Accepted and dialog.restored:
+            self.message.setText(dialog.restored)
+            self.refresh(plan_id)
 
 
 class VersionsDialog(QDialog):
-    """The kept versions of a plan; restoring one keeps the current one in the history."""
+    """The kept versions of a plan; restoring one keeps the current one in the history.
+
+    Raises PlanNotFound (or another ProspectorError) when the plan's history cannot be read."""
 
     def __init__(self, store, plan_id: str, parent=None) -> None:
         super().__init__(parent)
@@ -215,12 +384,13 @@ class VersionsDialog(QDialog):
         self.resize(520, 420)
         self.store, self.plan_id = store, plan_id
         self.restored = ""
+        versions = store.history(plan_id)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Restoring a version makes it current; nothing is lost: the "
                                 "version you have now stays in this list."))
         self.list = QListWidget()
         self.list.setAccessibleName("Versions")
-        for v in store.history(plan_id):
+        for v in versions:
             item = QListWidgetItem(f"Version {v.version} · {v.saved_at.replace('T', ' ')[:16]}"
                                    f"{' · ' + v.note if v.note else ''}")
             item.setData(Qt.UserRole, v.version)
@@ -228,11 +398,11 @@ class VersionsDialog(QDialog):
         layout.addWidget(self.list, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        restore = QPushButton("Restore this version")
-        restore.clicked.connect(self.restore)
+        self.restore_button = QPushButton("Restore this version")
+        self.restore_button.clicked.connect(self.restore)
         close = QPushButton("Close")
         close.clicked.connect(self.reject)
-        row.addWidget(restore)
+        row.addWidget(self.restore_button)
         row.addWidget(close)
         layout.addLayout(row)
         self.list.setCurrentRow(min(1, self.list.count() - 1))
@@ -242,6 +412,11 @@ class VersionsDialog(QDialog):
         if item is None:
             return
         version = item.data(Qt.UserRole)
-        new_version = self.store.restore(self.plan_id, version)
+        try:
+            new_version = self.store.restore(self.plan_id, version)
+        except Exception as exc:  # noqa: BLE001 - shown, never lost in a slot
+            show_failure(self, "Restore version", f"Version {version} could not be restored.",
+                         exc, "Nothing was changed: the current version is still the newest.")
+            return
         self.restored = f"Version {version} restored (now version {new_version})."
         self.accept()
