@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from typing import Any
 
 from .model import Channel, Plan, new_id
 from .planfile import plan_to_document
 
 Sections = dict[str, list | dict]
+FieldPath = tuple  # ("accounts", "acc-01", "name") or ("cadences", "cad-1", "steps", 3, "day")
 
 ID_PREFIX = {"accounts": "acc", "personas": "per", "touches": "tch", "differentiators": "dif",
              "cadences": "cad", "reps": "rep"}
@@ -23,6 +25,59 @@ def apply_sections(plan: Plan, sections: Sections) -> Plan:
     doc = plan_to_document(plan)
     doc.update(sections)
     return Plan.model_validate(doc)
+
+
+def resolve(plan: Plan, path: FieldPath) -> tuple[Any, str]:
+    """The part of the plan that owns the last field of ``path``, and that field's name."""
+    node: Any = plan
+    for part in path[:-1]:
+        node = _child(node, part)
+    return node, path[-1]
+
+
+def get_value(plan: Plan, path: FieldPath) -> Any:
+    owner, field = resolve(plan, path)
+    return getattr(owner, field)
+
+
+def with_value(plan: Plan, path: FieldPath, value: Any) -> Plan:
+    """A copy of ``plan`` with the field at ``path`` set to ``value``, checked as a whole plan.
+
+    Raises ValueError (pydantic's ValidationError) if the field's own rules refuse the value, or
+    if the plan would no longer hold together: an id used twice, a reference to an account,
+    persona or touch that does not exist. Only the parts along ``path`` are copied, so a
+    keystroke in a 1,000-account plan copies one account and one list, not the plan."""
+    return _set_copy(plan, tuple(path), value)
+
+
+def _child(node: Any, part: Any) -> Any:
+    if isinstance(node, list):
+        return node[_index(node, part)]
+    return getattr(node, part)
+
+
+def _index(items: list, part: Any) -> int:
+    if isinstance(part, int):
+        if not 0 <= part < len(items):
+            raise KeyError(f"no item {part}")
+        return part
+    for i, item in enumerate(items):
+        if getattr(item, "id", None) == part:
+            return i
+    raise KeyError(f"no item has id '{part}'")
+
+
+def _set_copy(node: Any, path: FieldPath, value: Any) -> Any:
+    head, rest = path[0], path[1:]
+    if isinstance(node, list):
+        items = list(node)
+        index = _index(items, head)
+        items[index] = _set_copy(items[index], rest, value)
+        return items
+    changed = value if not rest else _set_copy(getattr(node, head), rest, value)
+    twin = node.model_copy()
+    setattr(twin, head, changed)  # validated: the field's rules, then the part's own checks
+    return twin
 
 
 def add_item(plan: Plan, section: str, item: dict, index: int | None = None) -> Sections:

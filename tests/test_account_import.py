@@ -232,6 +232,7 @@ def test_missing_columns_are_left_empty(tmp_path, small_plan):
     ("1250", 1250, False), ("1.250", 1250, False), ("1,250", 1250, False),
     ("1 250", 1250, False), ("1850.0", 1850, False), ("1'250", 1250, False),
     ("51-200", None, True), ("10,001+", None, True), ("about 40", None, True), ("", None, False),
+    ("2,300,000", 2300000, False), ("9" * 4400, None, True),  # Python refuses int() of 4,300+
 ])
 def test_employee_counts(tmp_path, small_plan, cell, employees, warned):
     path = write(tmp_path, f'Company;Employees\nBeta;{cell}\n')

@@ -637,8 +637,6 @@ def test_renaming_the_open_plan_after_an_autosave_updates_the_window(qtbot, stor
     assert store.load(plan.id).name == "Quarterly push EMEA"
 
 
-@pytest.mark.xfail(strict=True, reason="MainWindow.show_plans reloads the open plan only when "
-                   "saved_version is set, which is None until the first autosave after opening")
 def test_renaming_the_open_plan_right_after_opening_updates_the_window(qtbot, store, settings,
                                                                        asked):
     from ui.main_window import MainWindow

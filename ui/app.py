@@ -12,6 +12,7 @@ from prospector.planfile import STORED_REPAIRED, read_plan_file, read_plan_file_
 from prospector.resources import sample_plan_path
 from prospector.store import PlanStore
 from ui import dialogs
+from ui.error_report import ErrorReporter
 
 
 STYLE = """
@@ -76,6 +77,14 @@ def run_app(plan_ref: str | None = None) -> int:
                            "Check the plan or the data folder (--data-dir), then start again.")
         return 1
     window = MainWindow(store, plan, settings)
+    reporter = ErrorReporter(
+        folder=lambda: store.folder, keep_plan=window.keep_plan_after_error,
+        show=lambda title, line, hint, details: dialogs.show_unexpected_error(
+            window, title, line, hint, details))
+    reporter.install()
     window.show()
     dialogs.show_store_notices(window, store)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        reporter.uninstall()

@@ -42,7 +42,7 @@ class Binding:
     def refresh(self) -> None:
         try:
             value = get_value(self.document.plan, self.path) if self.path else None
-        except (StopIteration, IndexError, AttributeError):
+        except (LookupError, AttributeError):  # the item was removed
             self.path, value = None, None
         self.widget.setEnabled(self.path is not None)
         with QSignalBlocker(self.widget):

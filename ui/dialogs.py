@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
 def show_error(parent: QWidget | None, title: str, message: str, hint: str = "") -> None:
     box = QMessageBox(QMessageBox.Warning, title, message, QMessageBox.Ok, parent)
     if hint:
         box.setInformativeText(hint)
+    box.exec()
+
+
+def show_unexpected_error(parent: QWidget | None, title: str, message: str, hint: str,
+                          details: str) -> None:
+    """Something failed that should not have: what, what became of the plan, the details."""
+    box = QMessageBox(QMessageBox.Critical, title, message, QMessageBox.Ok, parent)
+    box.setInformativeText(hint)
+    box.setDetailedText(details)
+    copy = box.addButton("Copy details", QMessageBox.ActionRole)
+    copy.clicked.disconnect()  # copying keeps the box open
+    copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
     box.exec()
 
 

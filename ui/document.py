@@ -13,31 +13,15 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from prospector.editing import FieldPath as Path
+from prospector.editing import get_value, resolve, with_value
 from prospector.model import Plan
 from prospector.planfile import plan_to_document
-
-Path = tuple  # ("accounts", "acc-01", "name") or ("cadences", "cad-1", "steps", 3, "day")
 
 SECTIONS = ("basics", "ideal_client_profile", "accounts", "personas", "touches",
             "differentiators", "cadences", "accountability", "reps")
 
-
-def resolve(plan: Plan, path: Path) -> tuple[Any, str]:
-    """The object that owns the last field of ``path``, and that field's name."""
-    node: Any = plan
-    for part in path[:-1]:
-        if isinstance(part, int):
-            node = node[part]
-        elif isinstance(node, list):
-            node = next(item for item in node if getattr(item, "id", None) == part)
-        else:
-            node = getattr(node, part)
-    return node, path[-1]
-
-
-def get_value(plan: Plan, path: Path) -> Any:
-    owner, field = resolve(plan, path)
-    return getattr(owner, field)
+__all__ = ["SECTIONS", "Path", "PlanDocument", "get_value", "resolve"]
 
 
 class PlanDocument(QObject):
@@ -72,7 +56,7 @@ class PlanDocument(QObject):
         if old == value:
             return True
         try:
-            _check_value(self.plan, path, value)
+            with_value(self.plan, path, value)  # the field's rules and the whole plan's
         except ValueError as exc:
             self.edit_refused.emit(_refusal(path, exc))
             return False
@@ -121,16 +105,11 @@ def _refusal(path: Path, error: ValueError) -> str:
     from prospector.errors import describe_validation_error  # noqa: PLC0415
 
     field = str(path[-1]).replace("_", " ").capitalize()
+    whole_plan = False  # the value is fine alone, but the plan would not hold together
     if isinstance(error, ValidationError):
+        whole_plan = not error.errors()[0]["loc"]
         detail = describe_validation_error(error, limit=1)
         detail = detail.split(": ", 1)[1] if ": " in detail else detail
     else:
         detail = str(error)
-    return f"{field} {detail} — the previous value is kept."
-
-
-def _check_value(plan: Plan, path: Path, value: Any) -> None:
-    """Raise ValueError if the model would refuse ``value`` (tried on a shallow copy)."""
-    owner, field = resolve(plan, path)
-    trial = owner.model_copy()
-    setattr(trial, field, value)
+    return f"{field}{': ' if whole_plan else ' '}{detail} — the previous value is kept."

@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.settings = settings or QSettings()
         self.document = PlanDocument(plan, self)
-        self.saved_version: int | None = None
+        self.saved_version = self._stored_version(plan.id)  # the version this window shows
         self.save_error: str | None = None  # the last autosave failed (disk full, ...)
         self.autosaver = Autosaver(store, self)
         self.autosaver.watch(self.document)
@@ -256,6 +256,15 @@ class MainWindow(QMainWindow):
                                f"{message}\n\nThe plan stays open with your changes; Prospector "
                                "tries again at the next edit, or use File ▸ Save now.")
 
+    def keep_plan_after_error(self) -> str:
+        """Save the open plan now (after an unexpected error) and say what became of it."""
+        self.autosaver.save_now(note="saved after an unexpected error")
+        if self.autosaver.flush(5.0) and self.save_error is None:
+            return "Your plan is open with all your changes, and they are saved."
+        reason = self.save_error or "the save is taking long"
+        return (f"Your plan is open with all your changes, but they are not saved yet ({reason}). "
+                "Use File ▸ Export plan file… to keep a copy.")
+
     # --- navigation ----------------------------------------------------------------------------
     def go_to_step(self, key: str, item_id: str | None = None) -> None:
         keys = [p.key for p in (self.stack.widget(i) for i in range(self.stack.count()))]
@@ -279,7 +288,7 @@ class MainWindow(QMainWindow):
     def open_plan(self, plan) -> None:
         self.autosaver.flush()
         self.document.open_plan(plan)
-        self.saved_version = None
+        self.saved_version = self._stored_version(plan.id)
         self._update_title()
         self._remember_recent(plan)
         self.statusBar().showMessage(f"Opened {plan.name}", 4000)
@@ -305,8 +314,14 @@ class MainWindow(QMainWindow):
             stored = None
         if accepted and dialog.chosen_id and dialog.chosen_id != current:
             self.open_plan_id(dialog.chosen_id)
-        elif stored and self.saved_version is not None and stored.version != self.saved_version:
+        elif stored and stored.version != self.saved_version:
             self.open_plan_id(current)  # renamed or restored in the dialog
+
+    def _stored_version(self, plan_id: str) -> int | None:
+        try:
+            return self.store.find(plan_id).version
+        except PlanNotFound:
+            return None
 
     def new_plan(self) -> None:
         from prospector.model import Plan  # noqa: PLC0415

@@ -178,7 +178,7 @@ class PlanTableModel(QAbstractTableModel):
         for row in range(self.rowCount()):
             try:
                 row_path = self.source.path(row)
-            except (IndexError, StopIteration):
+            except LookupError:
                 return
             if tuple(path[: len(row_path)]) == row_path:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))

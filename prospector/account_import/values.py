@@ -11,6 +11,7 @@ _PLAIN = re.compile(r"^\d+([.,]0+)?$")
 _RANGE = re.compile(r"^\d[\d.,]*\s*(-|–|to|bis)\s*\d[\d.,]*$|^\d[\d.,]*\s*\+$", re.IGNORECASE)
 _TIER = re.compile(r"^(?:tier|class|klasse|prio(?:rity)?)?\s*[-:]?\s*([abc123])\b", re.IGNORECASE)
 _ENUM_CONSTANT = re.compile(r"^[A-Z0-9_]{4,}$")
+MAX_EMPLOYEE_DIGITS = 8  # 99,999,999: no employer is larger; longer cells are broken data
 
 
 def parse_employees(text: str) -> tuple[int | None, str]:
@@ -18,6 +19,9 @@ def parse_employees(text: str) -> tuple[int | None, str]:
     value = re.sub(r"[\s\u00a0\u202f']", "", text)
     if not value:
         return None, ""
+    if sum(c.isdigit() for c in value) > MAX_EMPLOYEE_DIGITS:
+        shown = text if len(text) <= 24 else f"{text[:20]}… ({len(text)} characters)"
+        return None, f"employees {shown!r} is not a head count (too many digits); left empty"
     if _THOUSANDS.match(value):
         return int(re.sub(r"[.,]", "", value)), ""
     if _PLAIN.match(value):

@@ -1,0 +1,128 @@
+"""When something unexpected fails: tell the user what, keep the plan, keep the details.
+
+Qt prints an exception raised inside a slot and carries on, so an action that failed looked like
+an action that did nothing. ``install`` routes every uncaught exception (GUI thread and other
+threads) here: the details go to ``prospector.log`` in the data folder, the open plan is saved,
+and a dialog says which action failed, with the details to copy.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import platform
+import sys
+import sysconfig
+import threading
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+LOG_NAME = "prospector.log"
+LOG_LIMIT = 1_000_000  # bytes; the log is started afresh (the older one kept as .1) past this
+
+
+def action_name(tb: TracebackType | None) -> str:
+    """The action in the user's words, from the outermost function of ours that failed:
+    ``MainWindow.import_accounts_csv`` -> "Import accounts csv"."""
+    ours = [frame for frame, _line in traceback.walk_tb(tb)
+            if _is_ours(frame.f_code.co_filename)]
+    if not ours:
+        return "An action"
+    name = ours[0].f_code.co_name.strip("_")
+    if name in {"<lambda>", "<module>", ""}:
+        return "An action"
+    return name.replace("_", " ").capitalize()
+
+
+_STDLIB = sysconfig.get_paths()["stdlib"]
+
+
+def _is_ours(filename: str) -> bool:
+    """Prospector's code (a checkout or the installed packages), not Python's or a library's."""
+    parts = Path(filename).parts
+    if "ui" in parts[-3:-1] or "prospector" in parts[-4:-1]:
+        return True
+    return "site-packages" not in parts and not filename.startswith((_STDLIB, "<"))
+
+
+def write_log(folder: Path, details: str) -> Path | None:
+    """Append ``details`` to the log in ``folder``; the log's path, or None if it can't be written."""
+    path = folder / LOG_NAME
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if path.exists() and path.stat().st_size > LOG_LIMIT:
+            os.replace(path, path.with_name(LOG_NAME + ".1"))
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(fd, "a", encoding="utf-8", errors="backslashreplace") as log:
+            log.write(details.rstrip() + "\n\n")
+    except OSError:
+        return None
+    return path
+
+
+def describe(exc_type, exc, tb) -> str:
+    """The details: when, which versions, the traceback."""
+    from PySide6 import __version__ as pyside  # noqa: PLC0415
+
+    from prospector import __version__  # noqa: PLC0415
+
+    stamp = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
+    head = (f"{stamp} Prospector {__version__}, Python {platform.python_version()}, "
+            f"PySide6 {pyside}, {platform.platform()}")
+    return head + "\n" + "".join(traceback.format_exception(exc_type, exc, tb))
+
+
+class ErrorReporter(QObject):
+    """Installed once by the app. ``keep_plan`` saves the open plan; ``show`` tells the user."""
+
+    reported = Signal(str, str, str)  # action, one line, details (queued to the GUI thread)
+
+    def __init__(self, folder: Callable[[], Path], keep_plan: Callable[[], str],
+                 show: Callable[[str, str, str, str], None]) -> None:
+        super().__init__()
+        self.folder, self.keep_plan, self.show = folder, keep_plan, show
+        self.showing = False
+        self.count = 0
+        # queued, even from the GUI thread: the dialog opens after the failed slot has returned
+        self.reported.connect(self._tell, Qt.QueuedConnection)
+        self._previous = (sys.excepthook, threading.excepthook)
+
+    def install(self) -> None:
+        sys.excepthook = self.hook
+        threading.excepthook = lambda args: self.hook(args.exc_type, args.exc_value,
+                                                      args.exc_traceback)
+
+    def uninstall(self) -> None:
+        sys.excepthook, threading.excepthook = self._previous
+
+    def hook(self, exc_type, exc, tb) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            self._previous[0](exc_type, exc, tb)
+            return
+        self.count += 1
+        details = describe(exc_type, exc, tb)
+        sys.stderr.write(details)
+        line = f"{exc_type.__name__}: {exc}" if str(exc) else exc_type.__name__
+        if len(line) > 300:
+            line = line[:300] + "…"
+        self.reported.emit(action_name(tb), line, details)  # queued when from another thread
+
+    def _tell(self, action: str, line: str, details: str) -> None:
+        log = write_log(self.folder(), details)
+        if self.showing:  # a second failure while the first is on screen: logged only
+            return
+        try:
+            kept = self.keep_plan()
+        except Exception as exc:  # noqa: BLE001 - the report must still be shown
+            kept = f"The plan could not be saved just now ({type(exc).__name__}: {exc})."
+        where = (f"The details were written to {log}." if log
+                 else "The details could not be written to the data folder.")
+        self.showing = True
+        try:
+            self.show(f"{action} failed", line, f"{kept}\n{where}", details)
+        finally:
+            self.showing = False
