@@ -6,14 +6,44 @@ no display is available.
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from prospector.cli import main as cli_main
 from prospector.errors import ProspectorError
 
 
+NO_DISPLAY = (
+    "prospector: error: no display found (DISPLAY and WAYLAND_DISPLAY are not set), so the "
+    "desktop app cannot open; use the command line instead: `prospector --help` lists the "
+    "commands, e.g. `prospector pdf PLAN -o playbook.pdf`"
+)
+
+# Qt platforms that need a windowing system (an X server or a Wayland compositor).
+_WINDOWED_PLATFORMS = ("xcb", "wayland")
+
+
+def display_available(environ: Mapping[str, str] = os.environ,
+                      platform: str = sys.platform) -> bool:
+    """Whether Qt can show a window here. Windows and macOS always can; elsewhere Qt needs an X
+    display or a Wayland one, unless ``QT_QPA_PLATFORM`` names a platform that needs neither
+    (offscreen, minimal, vnc, eglfs, linuxfb, ...). Without this check Qt aborts the process
+    (exit 134) with a misleading message about xcb-cursor0."""
+    if platform in ("win32", "darwin"):
+        return True
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return True
+    chosen = environ.get("QT_QPA_PLATFORM", "").strip()
+    # "name[:options]", several separated by ";" (tried in turn): one that needs no display will do
+    names = [entry.split(":", 1)[0].strip().lower() for entry in chosen.split(";")]
+    return any(name and not name.startswith(_WINDOWED_PLATFORMS) for name in names)
+
+
 def start_gui(plan_ref: str | None) -> int:
+    if not display_available():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
     try:
         from ui.app import run_app  # noqa: PLC0415 - Qt only when the app starts
     except ModuleNotFoundError as exc:
