@@ -36,7 +36,7 @@ def atomic_open(path: Path, *, private: bool = False) -> Iterator[BinaryIO]:
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
-            _keep_mode(path, handle.fileno())
+            _keep_mode(path, handle.fileno(), private)
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
@@ -56,12 +56,15 @@ def _create_temp(folder: Path, name: str, mode: int) -> tuple[Path, int]:
             continue
 
 
-def _keep_mode(path: Path, fd: int) -> None:
-    """Give the new file the permissions of the one it replaces."""
+def _keep_mode(path: Path, fd: int, private: bool) -> None:
+    """Give the new file the permissions of the one it replaces (a private file: its owner's
+    only, so a store file written 0644 by an older version is tightened when next saved)."""
     try:
         mode = stat.S_IMODE(os.stat(path).st_mode)
     except OSError:
         return
+    if private:
+        mode &= ~0o077
     try:
         os.fchmod(fd, mode)
     except (AttributeError, OSError):  # no fchmod (Windows) or not ours to change

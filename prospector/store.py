@@ -15,6 +15,7 @@ file starts with the SHA-256 of its contents (``{"checksum": ...}``); the previo
 ``plans.json.bak`` (a hard link, so it costs no copy); a file that does not parse or does not match
 its checksum is moved aside with a timestamp, reported in ``notices`` and never overwritten, and the
 last good version is recovered from the backup; a lock file serialises writers across processes.
+Only the owner can read the store: the folder is 0700 and every file the store writes in it 0600.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -157,11 +159,50 @@ def _keep_as_backup(current: Path, backup: Path) -> None:
     try:
         tmp.unlink(missing_ok=True)
         os.link(current, tmp)
+        _owner_only(tmp)  # the same file as ``current``: one written by an older version was 0644
         os.replace(tmp, backup)
         fsync_folder(backup.parent)
     except OSError:
         tmp.unlink(missing_ok=True)
         atomic_write_bytes(backup, current.read_bytes(), private=True)
+
+
+# Permissions: the data folder is 0700 and every file the store writes in it (plans.json, its
+# backup, the lock, a damaged file moved aside) 0600, whatever the umask; see atomic.py (private).
+# What Prospector writes in its data folder: the store, and the logs of the CLI and of the app.
+_STORE_NAMES = (STORE_FILE, STORE_FILE + ".bak", STORE_FILE + ".lock", "crash.log",
+                "prospector.log", "prospector.log.1")
+
+
+def _make_private_folder(folder: Path) -> None:
+    """Create ``folder`` readable by its owner only. An existing one is tightened when it is
+    Prospector's own: the platform's data folder for Prospector, or one holding nothing but
+    Prospector's files (a folder the user chose that holds other files is left as it is)."""
+    try:
+        folder.mkdir(mode=0o700, parents=True)
+        return
+    except FileExistsError:
+        if not folder.is_dir():
+            raise
+    if not stat.S_IMODE(folder.stat().st_mode) & 0o077:
+        return
+    names = os.listdir(folder)
+    ours = [name for name in names
+            if name in _STORE_NAMES or name.startswith(("plans.corrupt-", f".{STORE_FILE}"))]
+    if len(ours) == len(names) or folder == Path(
+            platformdirs.user_data_dir("Prospector", appauthor=False)):
+        for name in ["", *ours]:  # the folder, then what an older version wrote 0644 in it
+            _owner_only(folder / name)
+
+
+def _owner_only(path: Path) -> None:
+    """Take group and others' permissions away from ``path`` (where the OS allows it)."""
+    try:
+        mode = os.stat(path).st_mode
+        if mode & 0o077:
+            os.chmod(path, stat.S_IMODE(mode) & ~0o077)
+    except OSError:  # not ours to change (or no POSIX permissions): the folder still protects it
+        pass
 
 
 @dataclass(frozen=True)
@@ -233,13 +274,14 @@ class PlanStore:
         self.notices: list[str] = []  # recoveries to tell the user about
         self.repairs: list[str] = []  # plans opened with values an older version allowed
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            _make_private_folder(self.folder)
         except OSError as exc:
             raise StoreError(
                 f"{self.folder}: cannot create the data folder ({exc.strerror}); "
                 "choose another with --data-dir or PROSPECTOR_DATA_DIR"
             ) from None
-        self._lock = FileLock(str(self.folder / (STORE_FILE + ".lock")), timeout=LOCK_TIMEOUT_S)
+        self._lock = FileLock(str(self.folder / (STORE_FILE + ".lock")), timeout=LOCK_TIMEOUT_S,
+                              mode=0o600)
 
     # --- plumbing ------------------------------------------------------------------------------
     @contextmanager
@@ -275,6 +317,7 @@ class PlanStore:
             n += 1
             aside = self.folder / f"plans.corrupt-{stamp}-{n}.json"
         os.replace(self.path, aside)
+        _owner_only(aside)
         fsync_folder(self.folder)
         message = f"{self.path} could not be read ({reason}); it was moved aside to {aside.name}"
         try:

@@ -39,6 +39,60 @@ def test_store_and_its_backup_are_readable_by_their_owner_only(tmp_path, sample_
     assert _mode(store.backup_path) == 0o600
 
 
+def test_the_data_folder_and_the_lock_are_the_owners_only(tmp_path, sample_plan, umask_022):
+    store = PlanStore(tmp_path / "data" / "Prospector")
+    assert _mode(store.folder) == 0o700  # created so, before anything is written in it
+    store.save(sample_plan)
+    store.save(sample_plan)
+    assert _mode(store.folder) == 0o700
+    assert {p.name: _mode(p) for p in store.folder.iterdir()} == {
+        "plans.json": 0o600, "plans.json.bak": 0o600, "plans.json.lock": 0o600}
+
+
+def test_a_store_written_by_an_older_version_is_tightened(tmp_path, sample_plan, umask_022):
+    folder = tmp_path / "store"
+    PlanStore(folder).save(sample_plan)
+    PlanStore(folder).save(sample_plan)
+    (folder / "crash.log").write_text("Traceback ...")
+    for path in (folder, *folder.iterdir()):  # as an older version left them
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    expected = {"store": 0o700, "plans.json": 0o600, "plans.json.bak": 0o600,
+                "plans.json.lock": 0o600, "crash.log": 0o600}
+    store = PlanStore(folder)
+    assert {p.name: _mode(p) for p in (folder, *folder.iterdir())} == expected
+    store.save(sample_plan)
+    assert {p.name: _mode(p) for p in (folder, *folder.iterdir())} == expected
+
+
+def test_a_folder_the_user_shares_with_other_files_keeps_its_mode(tmp_path, sample_plan,
+                                                                   umask_022):
+    (tmp_path / "notes.txt").write_text("mine")
+    tmp_path.chmod(0o755)
+    store = PlanStore(tmp_path)
+    store.save(sample_plan)
+    store.save(sample_plan)
+    assert _mode(tmp_path) == 0o755 and _mode(tmp_path / "notes.txt") == 0o644
+    for name in ("plans.json", "plans.json.bak", "plans.json.lock"):
+        assert _mode(tmp_path / name) == 0o600, name
+
+
+def test_a_damaged_store_moved_aside_and_the_recovered_one_are_the_owners_only(
+        tmp_path, sample_plan, umask_022):
+    folder = tmp_path / "store"
+    PlanStore(folder).save(sample_plan)
+    PlanStore(folder).save(sample_plan)
+    plans = folder / "plans.json"
+    plans.write_bytes(plans.read_bytes()[:-40])  # cut short, as by a crash of another program
+    plans.chmod(0o644)
+    store = PlanStore(folder)
+    assert [s.id for s in store.list_plans()] == [sample_plan.id]
+    assert store.notices and "recovered from the backup" in store.notices[0]
+    modes = {p.name: _mode(p) for p in folder.iterdir()}
+    aside = [name for name in modes if name.startswith("plans.corrupt-")]
+    assert len(aside) == 1
+    assert set(modes.values()) == {0o600} and len(modes) == 4, modes
+
+
 def test_exported_files_get_the_users_usual_permissions(tmp_path, sample_plan, umask_022):
     schedule = build_schedule(sample_plan, sample_plan.reps[0], date(2027, 1, 11))
     written = [
