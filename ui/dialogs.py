@@ -9,7 +9,7 @@ def show_error(parent: QWidget | None, title: str, message: str, hint: str = "")
     box = QMessageBox(QMessageBox.Warning, title, message, QMessageBox.Ok, parent)
     if hint:
         box.setInformativeText(hint)
-    box.exec()
+    _run(box)
 
 
 def show_unexpected_error(parent: QWidget | None, title: str, message: str, hint: str,
@@ -21,11 +21,11 @@ def show_unexpected_error(parent: QWidget | None, title: str, message: str, hint
     copy = box.addButton("Copy details", QMessageBox.ActionRole)
     copy.clicked.disconnect()  # copying keeps the box open
     copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
-    box.exec()
+    _run(box)
 
 
 def show_info(parent: QWidget | None, title: str, message: str) -> None:
-    QMessageBox(QMessageBox.Information, title, message, QMessageBox.Ok, parent).exec()
+    _run(QMessageBox(QMessageBox.Information, title, message, QMessageBox.Ok, parent))
 
 
 def show_store_notices(parent: QWidget | None, store) -> None:
@@ -43,7 +43,7 @@ def confirm(parent: QWidget | None, title: str, message: str, yes_text: str) -> 
     box = QMessageBox(QMessageBox.Question, title, message, QMessageBox.Cancel, parent)
     yes = box.addButton(yes_text, QMessageBox.AcceptRole)
     box.setDefaultButton(yes)
-    box.exec()
+    _run(box)
     return box.clickedButton() is yes
 
 
@@ -85,6 +85,15 @@ def ask_unsaved_on_close(parent: QWidget | None, reason: str) -> str:
     discard = box.addButton("Close without saving", QMessageBox.DestructiveRole)
     box.addButton(QMessageBox.Cancel)
     box.setDefaultButton(export)
-    box.exec()
+    _run(box)
     clicked = box.clickedButton()
     return "export" if clicked is export else "discard" if clicked is discard else "cancel"
+
+
+def _run(box: QMessageBox) -> int:
+    """Show a message box and free it afterwards (parented to the window, it would otherwise
+    live as long as the window)."""
+    try:
+        return box.exec()
+    finally:
+        box.deleteLater()

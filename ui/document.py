@@ -60,7 +60,13 @@ class PlanDocument(QObject):
         except ValueError as exc:
             self.edit_refused.emit(_refusal(path, exc))
             return False
-        self.undo_stack.push(SetValueCommand(self, path, old, value, text))
+        stack = self.undo_stack
+        top = stack.command(stack.count() - 1) if stack.index() == stack.count() else None
+        if (isinstance(top, SetValueCommand) and not stack.isClean()
+                and top.absorb(path, value)):  # the same burst of typing: one undo step
+            self._apply_value(path, value)
+        else:
+            stack.push(SetValueCommand(self, path, old, value, text))
         return True
 
     def replace_sections(self, sections: dict[str, Any], text: str) -> None:

@@ -149,7 +149,9 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.Undo)
         self.undo_action.setIcon(self.style().standardIcon(QStyle.SP_ArrowBack))
         self.redo_action = stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.Redo])
+        # the platform's own keys (Ctrl+Shift+Z and Ctrl+Y on Linux): adding Ctrl+Shift+Z again
+        # made the shortcut ambiguous and neither fired
+        self.redo_action.setShortcuts(QKeySequence.Redo)
         self.redo_action.setIcon(self.style().standardIcon(QStyle.SP_ArrowForward))
         a = self._action
         self.plans_action = a("&Plans…", self.show_plans, QKeySequence.Open,
@@ -306,7 +308,7 @@ class MainWindow(QMainWindow):
 
         self.autosaver.flush()
         dialog = PlansDialog(self.store, self.document.plan.id, self)
-        accepted = dialog.exec()
+        accepted = _exec(dialog)
         current = self.document.plan.id
         try:
             stored = self.store.find(current)
@@ -341,7 +343,7 @@ class MainWindow(QMainWindow):
         except PlanNotFound:
             dialogs.show_info(self, "Earlier versions", "This plan has not been saved yet.")
             return
-        if dialog.exec() and dialog.restored:
+        if _exec(dialog) and dialog.restored:
             self.open_plan_id(self.document.plan.id)
             self.statusBar().showMessage(dialog.restored, 6000)
 
@@ -374,8 +376,7 @@ class MainWindow(QMainWindow):
     def export_pdf(self) -> None:
         from ui.export_dialog import ExportDialog  # noqa: PLC0415
 
-        dialog = ExportDialog(self.document.plan, str(self._documents_folder()), self)
-        dialog.exec()
+        _exec(ExportDialog(self.document.plan, str(self._documents_folder()), self))
 
     def import_accounts_csv(self) -> None:
         from ui.import_dialog import CsvImportDialog  # noqa: PLC0415
@@ -385,10 +386,11 @@ class MainWindow(QMainWindow):
             return
         dialog = CsvImportDialog(self.document.plan, path, self)
         if not dialog.load():
+            dialog.deleteLater()
             dialogs.show_error(self, "Import accounts", "This file cannot be imported.",
                                f"{dialog.error}\n\nNothing was changed.")
             return
-        if dialog.exec() and dialog.result is not None and dialog.result.changed:
+        if _exec(dialog) and dialog.result is not None and dialog.result.changed:
             result = dialog.result
             new = result.new_plan
             self.document.replace_sections(
@@ -405,8 +407,8 @@ class MainWindow(QMainWindow):
         if not self.document.plan.reps:
             dialogs.show_info(self, "Export schedule", "Add a rep with accounts first.")
             return
-        ScheduleExportDialog(self.document.plan, rep_id, str(self._documents_folder()),
-                             self).exec()
+        _exec(ScheduleExportDialog(self.document.plan, rep_id, str(self._documents_folder()),
+                                   self))
 
     def about(self) -> None:
         from prospector import __version__  # noqa: PLC0415
@@ -468,3 +470,12 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window_state", self.saveState())
         self.settings.sync()
         super().closeEvent(event)
+
+
+def _exec(dialog) -> int:
+    """Run a modal dialog, then let Qt delete it (a dialog parented to the window would
+    otherwise live as long as the window: ten dialogs opened, ten kept)."""
+    try:
+        return dialog.exec()
+    finally:
+        dialog.deleteLater()

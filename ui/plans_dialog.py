@@ -368,7 +368,9 @@ class PlansDialog(QDialog):
                          f"The versions of “{shown_name(self._selected_name())}” cannot be listed.",
                          exc, NOTHING_CHANGED, plan_id)
             return
-        if dialog.exec() == QDialog.Accepted and dialog.restored:
+        accepted = dialog.exec()
+        dialog.deleteLater()
+        if accepted == QDialog.Accepted and dialog.restored:
             self.message.setText(dialog.restored)
             self.refresh(plan_id)
 

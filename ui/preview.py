@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -81,9 +82,7 @@ class PreviewPane(QWidget):
         self.timer.stop()
         self.runner.cancel()
         self.view.shutdown()
-        for old in self.folder.glob("*"):
-            old.unlink(missing_ok=True)
-        self.folder.rmdir()
+        shutil.rmtree(self.folder, ignore_errors=True)  # closing twice is fine
 
 
 def _generation(path: str) -> int:
