@@ -113,6 +113,24 @@ def test_closing_flushes_the_last_edit(qtbot, store, settings):
     assert store.load(plan.id).basics.offering == "Predictive maintenance"
 
 
+def test_undo_and_redo_from_the_keyboard(qtbot, store, settings):
+    plan = Plan(name="Keys")
+    store.save(plan)
+    window = _window(qtbot, store, plan, settings)
+    qtbot.keyClicks(window.pages["basics"].offering.widget, "Predictive maintenance")
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    steps = window.navigator  # the window's shortcuts, not a text field's own undo
+    steps.setFocus()
+    qtbot.keyClick(steps, Qt.Key_Z, Qt.ControlModifier)
+    assert window.document.plan.basics.offering == ""
+    qtbot.keyClick(steps, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)  # Linux's redo
+    assert window.document.plan.basics.offering == "Predictive maintenance"
+    qtbot.keyClick(steps, Qt.Key_Z, Qt.ControlModifier)
+    qtbot.keyClick(steps, Qt.Key_Y, Qt.ControlModifier)  # also redo
+    assert window.document.plan.basics.offering == "Predictive maintenance"
+
+
 def test_export_can_be_cancelled(qtbot, store, settings, tmp_path, sample_plan):
     from ui.export_dialog import ExportDialog
 
