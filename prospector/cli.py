@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from . import __version__
+from .error_log import write_log
 from .errors import ProspectorError
 from .model import Plan
 from .planfile import FILE_UNCHANGED, read_plan_file_noting, write_plan_file
@@ -146,16 +147,9 @@ def resolve_plan(ref: str, store: PlanStore | None = None) -> Plan:
 
 
 def _write_crash_log() -> Path:
-    folder = default_data_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        log = folder / "crash.log"
-        with log.open("a", encoding="utf-8") as handle:
-            handle.write(f"--- {datetime.now().isoformat()} {sys.argv!r}\n")
-            handle.write(traceback.format_exc())
-        return log
-    except OSError:
-        return Path("(log could not be written)")
+    log = write_log(default_data_dir(), f"--- {datetime.now().isoformat()} {sys.argv!r}\n"
+                                        + traceback.format_exc())
+    return log or Path("(log could not be written)")
 
 
 # --- verbs --------------------------------------------------------------------------------------

@@ -159,3 +159,17 @@ def test_data_dir_option_overrides_the_environment(capsys, tmp_path):
     other = tmp_path / "elsewhere"
     assert run(capsys, "--data-dir", str(other), "import", "--sample")[0] == 0
     assert (other / "plans.json").exists()
+
+
+def test_an_unexpected_failure_is_one_line_and_a_private_log(capsys, data_dir):
+    def broken_app(_plan):
+        raise ZeroDivisionError("division by zero in the app")
+
+    assert main(["gui"], start_gui=broken_app) == 70
+    err = capsys.readouterr().err
+    log = data_dir / "prospector.log"
+    assert err.strip().splitlines() == [
+        "prospector: error: unexpected problem: ZeroDivisionError: division by zero in the app. "
+        f"Details were written to {log}"]
+    assert "Traceback" in log.read_text("utf-8")
+    assert (log.stat().st_mode & 0o777, data_dir.stat().st_mode & 0o777) == (0o600, 0o700)

@@ -9,7 +9,6 @@ and a dialog says which action failed, with the details to copy.
 from __future__ import annotations
 
 import datetime
-import os
 import platform
 import sys
 import sysconfig
@@ -21,8 +20,10 @@ from types import TracebackType
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-LOG_NAME = "prospector.log"
-LOG_LIMIT = 1_000_000  # bytes; the log is started afresh (the older one kept as .1) past this
+from prospector.error_log import LOG_NAME, write_log
+
+__all__ = ["LOG_NAME", "ErrorReporter", "action_name", "describe"]
+
 
 
 def action_name(tb: TracebackType | None) -> str:
@@ -47,21 +48,6 @@ def _is_ours(filename: str) -> bool:
     if "ui" in parts[-3:-1] or "prospector" in parts[-4:-1]:
         return True
     return "site-packages" not in parts and not filename.startswith((_STDLIB, "<"))
-
-
-def write_log(folder: Path, details: str) -> Path | None:
-    """Append ``details`` to the log in ``folder``; the log's path, or None if it can't be written."""
-    path = folder / LOG_NAME
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        if path.exists() and path.stat().st_size > LOG_LIMIT:
-            os.replace(path, path.with_name(LOG_NAME + ".1"))
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        with os.fdopen(fd, "a", encoding="utf-8", errors="backslashreplace") as log:
-            log.write(details.rstrip() + "\n\n")
-    except OSError:
-        return None
-    return path
 
 
 def describe(exc_type, exc, tb) -> str:

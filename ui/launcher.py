@@ -55,7 +55,7 @@ def start_gui(plan_ref: str | None) -> int:
         raise ProspectorError(f"the desktop app cannot start: {exc}") from None
     except ImportError as exc:
         raise ProspectorError(
-            f"the desktop app cannot start: {exc}; run scripts/setup.sh to install what it needs"
+            f"the desktop app cannot start: {exc}; run `bash .ci/setup` in the source folder (or reinstall Prospector) to install what it needs"
         ) from None
     return run_app(plan_ref)
 
