@@ -18,7 +18,8 @@ from prospector.planfile import plan_to_document
 from prospector.store import PlanStore
 
 AUTOSAVE_DELAY_MS = 1500   # after the last edit...
-AUTOSAVE_MAX_WAIT_S = 5.0  # ...but never more than this after the first unsaved one
+AUTOSAVE_MAX_WAIT_S = 3.0  # ...but never more than this after the first unsaved one, so that
+#                            anything typed 5 s before a crash is on disk (tests/test_app_kill.py)
 
 
 class Autosaver(QObject):
