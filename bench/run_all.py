@@ -44,6 +44,7 @@ sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(ROOT))
 
 import bench_coach  # noqa: E402
+import bench_soak  # noqa: E402
 import bench_pdf  # noqa: E402
 import bench_startup  # noqa: E402
 import bench_store  # noqa: E402
@@ -421,6 +422,9 @@ def main(argv: list[str] | None = None) -> int:
     ]
     for section in sections:
         lines += section
+    out = Path(args.out)
+    if out.exists():  # the 30-minute soak is run on its own (bench_soak.py): keep its figures
+        lines += ["", *bench_soak.soak_section(out.read_text("utf-8"))]
     Path(args.out).write_text("\n".join(lines).rstrip() + "\n", "utf-8")
     print(f"wrote {args.out} ({total / 60:.1f} minutes); budgets: "
           f"{len(budgets) - len(missed)}/{len(budgets)} met")
