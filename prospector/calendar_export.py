@@ -22,7 +22,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from . import __version__
 from .atomic import atomic_write_bytes
@@ -54,7 +54,9 @@ def schedule_to_ics(schedule: Schedule, *, now: datetime | None = None,
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"Prospecting: {schedule.rep_name} ({schedule.plan_name})")
+    # As text (vText): given a plain str, icalendar writes an X- property unescaped.
+    calendar.add("x-wr-calname",
+                 vText(_one_line(f"Prospecting: {schedule.rep_name} ({schedule.plan_name})")))
     for touch in schedule.touches:
         calendar.add_component(_event(schedule, touch, now, sequence))
     return calendar.to_ical()
@@ -101,6 +103,14 @@ def _clean_text(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+def _one_line(text: str) -> str:
+    """Text for a one-line property (the calendar's name, an event's summary): every line break
+    and run of spaces becomes one space. icalendar escapes a line feed in text but writes a lone
+    carriage return as it is, and not at all in ``X-WR-CALNAME`` (a line feed there failed with an
+    assertion): a rep named "Ana\\rSUMMARY:..." gave vobject an extra, forged property."""
+    return " ".join(_clean_text(text).split())
+
+
 def _event(schedule: Schedule, touch: ScheduledTouch, now: datetime, sequence: int) -> Event:
     event = Event()
     event.add("uid", touch_uid(schedule.plan_id, schedule.rep_id, touch.account_id,
@@ -109,7 +119,7 @@ def _event(schedule: Schedule, touch: ScheduledTouch, now: datetime, sequence: i
     event.add("sequence", sequence)
     event.add("dtstart", touch.date)
     event.add("dtend", touch.date + timedelta(days=1))
-    event.add("summary", " ".join(_clean_text(event_summary(touch)).split()))
+    event.add("summary", _one_line(event_summary(touch)))
     event.add("description", _clean_text(event_description(schedule, touch)))
     event.add("categories", ["Prospecting"])
     event.add("transp", "TRANSPARENT")

@@ -160,3 +160,79 @@ def test_control_characters_and_carriage_returns_are_cleaned():
     assert "\x07" not in event["SUMMARY"][1]
     description = unescape(event["DESCRIPTION"][1])
     assert "Objective: a\nb\nc" in description and "Talk track:\nxy" in description
+
+
+# --- hostile text: two independent readers read the same events (issue 13, item 10) ---------
+HOSTILE_TEXTS = [
+    "Ana\rSUMMARY:INJECTED-BY-REP-NAME",
+    "Ana\nSUMMARY:INJECTED",
+    "Ana\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:INJECTED\r\nEND:VEVENT\r\nBEGIN:VEVENT",
+    "Ana\r\n SUMMARY:INJECTED",
+    "Ana\u2028SUMMARY:INJECTED\u2029\x85\x0b\x0c\x1c",
+    'Ana; "B", C\\D:E',
+]
+SCHEDULE_TEXTS = ("rep_name", "plan_name", "rep_email")
+TOUCH_TEXTS = ("account_name", "touch_title", "objective", "touch_value", "talk_track",
+               "cadence_name")
+
+
+def two_readers(data: bytes) -> tuple[list, list]:
+    """The calendar as python-icalendar and vobject read it: its properties and its events."""
+    import icalendar
+    import vobject
+
+    ical = icalendar.Calendar.from_ical(data)
+    vcal = vobject.readOne(data.decode("utf-8"))
+    read_by_icalendar = [
+        sorted(name.upper() for name in ical),
+        # icalendar does not know X-WR-CALNAME is text (RFC 7986 NAME): it leaves it escaped
+        unescape(str(ical["X-WR-CALNAME"])),
+        [(str(e["UID"]), str(e["SUMMARY"]), str(e["DESCRIPTION"])) for e in ical.walk("VEVENT")],
+    ]
+    read_by_vobject = [
+        sorted(c.name.upper() for c in vcal.getChildren() if c.name.upper() != "VEVENT"),
+        vcal.contents["x-wr-calname"][0].value,
+        [(e.uid.value, e.summary.value, e.description.value) for e in vcal.vevent_list],
+    ]
+    return read_by_icalendar, read_by_vobject
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXTS)
+@pytest.mark.parametrize("field", SCHEDULE_TEXTS + TOUCH_TEXTS)
+def test_line_breaks_in_any_text_forge_no_calendar_entry(field, text):
+    from dataclasses import replace
+
+    schedule = one_touch_schedule("Acme", "Open", "Hello")
+    if field in SCHEDULE_TEXTS:
+        schedule = replace(schedule, **{field: text})
+    else:
+        schedule = replace(schedule, touches=(schedule.touches[0]._replace(**{field: text}),))
+    data = schedule_to_ics(schedule, now=NOW)
+    physical_lines(data)  # every line ends in CRLF: no lone CR or LF anywhere
+    by_icalendar, by_vobject = two_readers(data)
+    assert by_icalendar == by_vobject
+    properties, calendar_name, events = by_icalendar
+    assert properties == ["CALSCALE", "METHOD", "PRODID", "VERSION", "X-WR-CALNAME"]
+    assert len(events) == 1 and "\n" not in events[0][1] and "\r" not in calendar_name
+    assert "INJECTED" not in events[0][1] or field in ("account_name", "touch_title")
+
+
+def test_a_rep_named_with_a_line_break_exports_a_calendar_from_the_command_line(tmp_path,
+                                                                                sample_doc):
+    import json
+
+    from prospector.cli import main
+
+    doc = json.loads(json.dumps(sample_doc))
+    doc["reps"][0]["name"] = "Ana\rSUMMARY:INJECTED-BY-REP-NAME"
+    doc["name"] = "EMEA\nSUMMARY:INJECTED-BY-PLAN-NAME"
+    plan_file = tmp_path / "plan.json"
+    plan_file.write_text(json.dumps(doc), "utf-8")
+    out = tmp_path / "ana.ics"
+    assert main(["schedule", str(plan_file), "--rep", doc["reps"][0]["id"], "--ics", str(out),
+                 "--start", "2027-01-11"]) == 0
+    by_icalendar, by_vobject = two_readers(out.read_bytes())
+    assert by_icalendar == by_vobject
+    assert by_icalendar[1] == ("Prospecting: Ana SUMMARY:INJECTED-BY-REP-NAME "
+                               "(EMEA SUMMARY:INJECTED-BY-PLAN-NAME)")
+    assert not any("INJECTED" in summary for _, summary, _ in by_icalendar[2])
