@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from datetime import datetime
 from pathlib import Path
 
@@ -80,6 +81,13 @@ def soak(minutes: float) -> dict:
             timeline.append((elapsed, leader.edits, rss_mb(), sys.getrefcount(None)))
             print(f"  {elapsed / 60:5.1f} min: {leader.edits} edits, {rss_mb():.0f} MB", flush=True)
 
+    failures: list[str] = []  # exceptions raised in the app (Qt prints and swallows them)
+
+    def hook(exc_type, exc, tb) -> None:
+        failures.append("".join(traceback.format_exception(exc_type, exc, tb)))
+        sys.__excepthook__(exc_type, exc, tb)
+
+    sys.excepthook = hook
     note()
     leader.run(seconds=minutes * 60, on_progress=note)
     gc.collect()
@@ -95,6 +103,7 @@ def soak(minutes: float) -> dict:
         "dialogs": leader.closer.closed, "timeline": timeline,
         "same_plan": plan_to_document(again) == on_screen, "pyside": pyside,
         "python": sys.version.split()[0], "undo": window.document.undo_stack.count(),
+        "failures": failures,
     }
 
 
@@ -116,7 +125,8 @@ def section(result: dict, stamp: datetime) -> list[str]:
         f"{result['minutes']:.1f} minutes: **{result['edits']:,} edits** in "
         f"{sum(result['actions'].values()):,} actions ({actions}), {result['previews']} "
         f"previews waited for, {result['dialogs']} dialogs opened and closed. "
-        f"**No crash**; the plan reopened from the store "
+        f"**No crash**, {len(result['failures'])} exceptions raised in the app; the plan "
+        f"reopened from the store "
         f"{'equals' if result['same_plan'] else '**differs from**'} the plan on screen. "
         f"Resident memory {warm[2]:.0f} MB after the first two minutes, {timeline[-1][2]:.0f} MB "
         f"at the end (**{timeline[-1][2] - warm[2]:+.0f} MB**; the undo stack holds its "
@@ -168,7 +178,9 @@ def main() -> int:
     out.write_text(replace_section(old, section(result, stamp)), "utf-8")
     print(f"soak: {result['edits']} edits in {result['minutes']:.1f} min, same plan: "
           f"{result['same_plan']}; wrote {out}")
-    return 0 if result["same_plan"] else 1
+    for failure in result["failures"][:3]:
+        print(failure)
+    return 0 if result["same_plan"] and not result["failures"] else 1
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
+import traceback
 from datetime import date
 from pathlib import Path
 
@@ -44,8 +45,9 @@ def run(job_path: str) -> int:
     except ProspectorError as exc:
         _say(error=str(exc))
         return 1
-    except Exception as exc:  # noqa: BLE001 - reported to the app as one line
-        _say(error=f"the playbook could not be rendered: {type(exc).__name__}: {exc}")
+    except Exception as exc:  # noqa: BLE001 - reported to the app as one line (and the log)
+        _say(error=f"the playbook could not be rendered: {type(exc).__name__}: {exc}",
+             details=traceback.format_exc())
         return 1
 
 

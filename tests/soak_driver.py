@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import random
+import tempfile
 import time
 from collections import Counter
 
@@ -277,10 +278,17 @@ class Leader:
         while time.monotonic() < deadline:
             QTest.qWait(50)
             if (preview.generation >= wanted and not preview.runner.is_running()
-                    and not preview.timer.isActive()
-                    and preview.status.text().startswith("Preview of")):
-                break
+                    and not preview.timer.isActive()):
+                if preview.status.text().startswith("Preview of"):
+                    break
+                if preview.status.text().startswith("Preview not updated"):
+                    deadline = 0  # failed: say so now
         else:
-            raise AssertionError(f"no preview within {timeout} s: {preview.status.text()}")
+            kept = tempfile.NamedTemporaryFile("w", suffix=".json", prefix="soak-unprinted-",
+                                               delete=False, encoding="utf-8")
+            with kept:
+                kept.write(window.document.plan.model_dump_json())
+            raise AssertionError(f"the preview did not update: {preview.status.text()} "
+                                 f"(the plan is in {kept.name})")
         self.previews += 1
         window.coach_dock.raise_()

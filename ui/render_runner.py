@@ -12,7 +12,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
+from prospector.error_log import write_log
 from prospector.model import Plan
+from prospector.store import default_data_dir
 
 
 class RenderRunner(QObject):
@@ -92,6 +94,9 @@ class RenderRunner(QObject):
             pages = self._result.get("pages", 0)
             self.finished.emit(True, f"{pages} pages", list(self._result["done"]))
         elif self._result and "error" in self._result:
+            if self._result.get("details"):  # a failure we did not foresee: keep the details
+                write_log(default_data_dir(), "Rendering the playbook failed\n"
+                          + self._result["details"])
             self.finished.emit(False, self._result["error"], [])
         else:
             err = bytes(self.process.readAllStandardError()).decode("utf-8", "replace")
