@@ -3,53 +3,137 @@
 Files the user shares (PDFs, plan files, calendars, task lists) get the permissions any new file
 of theirs gets (0666 less the umask: readable by the team on a shared folder); replacing a file
 keeps the permissions it had. The plan store is ``private``: only its owner can read it.
+
+Temp files are named ``.<name>.<pid>.<random>.tmp`` beside the file they become, so that a temp
+file left by a writer that was killed can be told from one still being written
+(``stale_temp_files``).
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 import secrets
 import stat
+import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import BinaryIO
 
+# A temp file whose writer cannot be known alive (no pid in its name, or a pid the OS gave to
+# another process since) is stale once it is this old; only someone holding the lock that all of
+# its writers take may remove it (``stale_temp_files``).
+STALE_AFTER_S = 300.0
 
-def atomic_write_bytes(path: Path, data: bytes, *, private: bool = False) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves either the old or the new file."""
-    with atomic_open(path, private=private) as handle:
+
+def atomic_write_bytes(path: Path, data: bytes, *, private: bool = False,
+                       backup: Path | None = None) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves either the old or the new file.
+
+    With ``backup``, the file ``path`` held until now becomes ``backup``, but only once the new
+    file is in place: a write that fails at any step leaves both ``path`` and ``backup`` as they
+    were."""
+    with atomic_open(path, private=private, backup=backup) as handle:
         handle.write(data)
 
 
 @contextmanager
-def atomic_open(path: Path, *, private: bool = False) -> Iterator[BinaryIO]:
+def atomic_open(path: Path, *, private: bool = False,
+                backup: Path | None = None) -> Iterator[BinaryIO]:
     """A binary file to write that becomes ``path`` when the block ends without an exception.
 
-    An exception leaves ``path`` as it was and removes the temp file.
+    An exception leaves ``path`` (and ``backup``) as they were and removes every temp file.
+    With ``backup``: see ``atomic_write_bytes``.
     """
     path = Path(path)
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     tmp, fd = _create_temp(folder, path.name, 0o600 if private else 0o666)
+    previous = None
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
             _keep_mode(path, handle.fileno(), private)
             os.fsync(handle.fileno())
+        if backup is not None:
+            previous = _hold_previous(path, Path(backup), private)
         os.replace(tmp, path)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        with suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        if previous is not None:
+            with suppress(OSError):
+                previous.unlink(missing_ok=True)
         raise
+    if previous is not None:
+        _put_in_place(previous, Path(backup))
     fsync_folder(folder)
+
+
+def _hold_previous(path: Path, backup: Path, private: bool) -> Path | None:
+    """The file ``path`` holds now, kept under a temp name beside ``backup`` until the new file
+    is in place: a hard link (no copy, and no space needed), or a copy where links fail (a
+    file system without them). None if there is no file yet."""
+    while True:
+        held = _temp_name(backup.parent, backup.name)
+        try:
+            os.link(path, held)
+        except FileNotFoundError:
+            if not path.exists():
+                return None
+            raise
+        except FileExistsError:
+            continue
+        except OSError:
+            break  # no hard links here (or none to spare): a copy
+        if private:  # the same file as ``path``: one an older version wrote 0644
+            _owner_only(held)
+        return held
+    current = path.read_bytes()
+    held, fd = _create_temp(backup.parent, backup.name, 0o600 if private else 0o666)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(current)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        with suppress(OSError):
+            held.unlink(missing_ok=True)
+        raise
+    return held
+
+
+def _put_in_place(held: Path, backup: Path) -> None:
+    """Rename the previous file to ``backup``. The new file is already in place, so the save has
+    succeeded whatever happens here; should the rename fail (it needs no space), the backup stays
+    the one before and nothing is left behind."""
+    try:
+        os.replace(held, backup)
+    except OSError:
+        with suppress(OSError):
+            held.unlink(missing_ok=True)
+
+
+def _owner_only(path: Path) -> None:
+    """Take group and others' permissions away from ``path`` (where the OS allows it)."""
+    with suppress(OSError):
+        mode = os.stat(path).st_mode
+        if mode & 0o077:
+            os.chmod(path, stat.S_IMODE(mode) & ~0o077)
+
+
+def _temp_name(folder: Path, name: str) -> Path:
+    return folder / f".{name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
 
 
 def _create_temp(folder: Path, name: str, mode: int) -> tuple[Path, int]:
     """A new file beside ``name`` created with ``mode`` (the OS applies the umask)."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     while True:
-        tmp = folder / f".{name}.{secrets.token_hex(4)}.tmp"
+        tmp = _temp_name(folder, name)
         try:
             return tmp, os.open(tmp, flags, mode)
         except FileExistsError:
@@ -83,3 +167,48 @@ def fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+# --- temp files left behind ---------------------------------------------------------------------
+# Named by this module: .<name>.<pid>.<8 hex>.tmp. Written by earlier versions: .<name>.<8 hex>.tmp
+# (any atomic write) and .<name>.<pid>.tmp (the store's backup).
+_TEMP = re.compile(r"\.(?P<name>.+?)\.(?:(?P<pid>\d+)\.)?(?:[0-9a-f]{8}\.)?tmp")
+
+
+def stale_temp_files(folder: Path, names: tuple[str, ...], *,
+                     now: float | None = None) -> list[Path]:
+    """Temp files in ``folder`` that would have become one of ``names`` and whose writer is gone:
+    the process named in the file's name no longer runs, or the file is older than
+    ``STALE_AFTER_S``. Only a caller that holds the lock every writer of these files takes may
+    remove them (no write can then be under way)."""
+    now = time.time() if now is None else now
+    found = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    for entry in entries:
+        match = _TEMP.fullmatch(entry.name)
+        if not match or match["name"] not in names:
+            continue
+        try:
+            age = now - entry.stat(follow_symlinks=False).st_mtime
+        except OSError:
+            continue
+        pid = int(match["pid"]) if match["pid"] else None
+        if age > STALE_AFTER_S or (pid is not None and not _process_runs(pid)):
+            found.append(Path(entry.path))
+    return found
+
+
+def _process_runs(pid: int) -> bool:
+    """Whether a process with this id runs (True when that cannot be told)."""
+    if pid == os.getpid() or os.name != "posix":  # os.kill(pid, 0) ends the process on Windows
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError as exc:  # EPERM: it runs, as another user
+        return exc.errno != errno.ESRCH
+    return True

@@ -11,21 +11,28 @@ Layout of ``plans.json`` (TinyDB tables):
 - ``trash``: deleted plans (their history is kept), restorable.
 
 Safety: every write replaces the whole file atomically (temp file + fsync + ``os.replace``); the
-file starts with the SHA-256 of its contents (``{"checksum": ...}``); the previous file is kept as
-``plans.json.bak`` (a hard link, so it costs no copy); a file that does not parse or does not match
-its checksum is moved aside with a timestamp, reported in ``notices`` and never overwritten, and the
-last good version is recovered from the backup; a lock file serialises writers across processes.
+file starts with the SHA-256 of its contents (``{"checksum": ...}``); the previous file becomes
+``plans.json.bak`` once the new one is in place (a hard link, so it costs no copy), so a save that
+fails at any step leaves both files as they were; a file that does not parse or does not match its
+checksum is kept aside with a timestamp, reported in ``notices`` and never overwritten, and the last
+good version is recovered from the backup, the damaged file being replaced only once the recovered
+one is safely written; a missing ``plans.json`` beside a backup is recovered the same way; a lock
+file serialises writers across processes, and temp files of writers that were killed are removed.
+A data folder the user cannot write in (a read-only mount, a folder made read-only) can still be
+read: no lock is created, nothing is written or repaired, and saving says the folder is read-only.
 Only the owner can read the store: the folder is 0700 and every file the store writes in it 0600.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import stat
+import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -35,7 +42,7 @@ from filelock import FileLock, Timeout
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
-from .atomic import atomic_write_bytes, fsync_folder
+from .atomic import atomic_write_bytes, fsync_folder, stale_temp_files
 from .errors import PlanFileError, PlanNotFound, StoreError
 from .model import Plan, new_id
 from .planfile import describe_repairs, plan_from_document, plan_to_document
@@ -74,6 +81,9 @@ class AtomicJSONStorage(Storage):
         self.path = Path(path)
         self.backup = Path(backup) if backup else None
         self._data = _UNREAD
+        # Why this session may read but not write (a read-only folder, or a damaged store that
+        # could not be repaired yet): a write raises it, and changes nothing.
+        self.refused: OSError | None = None
 
     def read(self) -> dict | None:
         if self._data is _UNREAD:
@@ -109,11 +119,15 @@ class AtomicJSONStorage(Storage):
         # A lone surrogate cannot be UTF-8; the model refuses them, but old versions kept in the
         # history may hold one (schema 2 allowed it). "backslashreplace" writes it as the JSON
         # escape \udXXX (it can only occur inside a string), so it reads back as it was.
+        if self.refused is not None:
+            raise OSError(self.refused.errno, self.refused.strerror, str(self.path))
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(
             "utf-8", "backslashreplace")
-        if self.backup and self.path.exists():
-            _keep_as_backup(self.path, self.backup)
-        atomic_write_bytes(self.path, _with_checksum(payload), private=True)
+        # The file as it is now becomes the backup, once the new one is in place; a store that
+        # holds nothing never replaces a backup (which may hold every plan).
+        current = self.read()
+        keep = self.backup if self.backup and _holds_anything(current) else None
+        atomic_write_bytes(self.path, _with_checksum(payload), private=True, backup=keep)
         self._data = data
 
     def close(self) -> None:
@@ -153,18 +167,9 @@ def _verified(raw: bytes) -> bytes:
     return payload
 
 
-def _keep_as_backup(current: Path, backup: Path) -> None:
-    """Make ``backup`` the file as it is now, atomically (hard link; copy where links fail)."""
-    tmp = backup.with_name(f".{backup.name}.{os.getpid()}.tmp")
-    try:
-        tmp.unlink(missing_ok=True)
-        os.link(current, tmp)
-        _owner_only(tmp)  # the same file as ``current``: one written by an older version was 0644
-        os.replace(tmp, backup)
-        fsync_folder(backup.parent)
-    except OSError:
-        tmp.unlink(missing_ok=True)
-        atomic_write_bytes(backup, current.read_bytes(), private=True)
+def _holds_anything(data: dict | None) -> bool:
+    """Whether a store's tables hold a plan, a version or a deleted plan."""
+    return bool(data) and any(data.get(table) for table in ("plans", "history", "trash"))
 
 
 # Permissions: the data folder is 0700 and every file the store writes in it (plans.json, its
@@ -174,16 +179,18 @@ _STORE_NAMES = (STORE_FILE, STORE_FILE + ".bak", STORE_FILE + ".lock", "crash.lo
                 "prospector.log", "prospector.log.1")
 
 
-def _make_private_folder(folder: Path) -> None:
+def _make_private_folder(folder: Path, notices: list[str]) -> None:
     """Create ``folder`` readable by its owner only. An existing one is tightened when it is
     Prospector's own: the platform's data folder for Prospector, or one holding nothing but
-    Prospector's files (a folder the user chose that holds other files is left as it is)."""
-    try:
-        folder.mkdir(mode=0o700, parents=True)
-        return
-    except FileExistsError:
-        if not folder.is_dir():
-            raise
+    Prospector's files (a folder the user chose that holds other files is left as it is). A
+    folder the user cannot write in is left as it is (``notices`` says so)."""
+    if not folder.is_dir():
+        try:
+            folder.mkdir(mode=0o700, parents=True)
+            return
+        except FileExistsError:
+            if not folder.is_dir():
+                raise
     if not stat.S_IMODE(folder.stat().st_mode) & 0o077:
         return
     names = os.listdir(folder)
@@ -191,8 +198,28 @@ def _make_private_folder(folder: Path) -> None:
             if name in _STORE_NAMES or name.startswith(("plans.corrupt-", f".{STORE_FILE}"))]
     if len(ours) == len(names) or folder == Path(
             platformdirs.user_data_dir("Prospector", appauthor=False)):
+        if not _writable(folder):
+            notices.append(f"{folder} is read-only, so its permissions were left as they are "
+                           "(others may be able to read it; Prospector makes the folder and "
+                           "the store its owner's only where it can write)")
+            return
         for name in ["", *ours]:  # the folder, then what an older version wrote 0644 in it
             _owner_only(folder / name)
+
+
+def _writable(folder: Path) -> bool:
+    """Whether this process can create, replace and remove files in ``folder``."""
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def _read_only_error(folder: Path) -> OSError:
+    """The error a write in ``folder`` meets: EROFS on a read-only mount, else EACCES."""
+    try:
+        read_only_mount = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # no statvfs (Windows)
+        read_only_mount = False
+    code = errno.EROFS if read_only_mount else errno.EACCES
+    return OSError(code, os.strerror(code), str(folder))
 
 
 def _owner_only(path: Path) -> None:
@@ -274,23 +301,31 @@ class PlanStore:
         self.notices: list[str] = []  # recoveries to tell the user about
         self.repairs: list[str] = []  # plans opened with values an older version allowed
         try:
-            _make_private_folder(self.folder)
+            _make_private_folder(self.folder, self.notices)
         except OSError as exc:
             raise StoreError(
                 f"{self.folder}: cannot create the data folder ({exc.strerror}); "
                 "choose another with --data-dir or PROSPECTOR_DATA_DIR"
             ) from None
-        self._lock = FileLock(str(self.folder / (STORE_FILE + ".lock")), timeout=LOCK_TIMEOUT_S,
-                              mode=0o600)
+        self._lock_path = self.folder / (STORE_FILE + ".lock")
+        self._lock = FileLock(str(self._lock_path), timeout=LOCK_TIMEOUT_S, mode=0o600)
+        self._tidied = False
 
     # --- plumbing ------------------------------------------------------------------------------
     @contextmanager
-    def _db(self) -> Iterator[TinyDB]:
+    def _db(self, *, writing: bool = False) -> Iterator[TinyDB]:
+        """One session with the store: the file parsed once, under the lock. A folder this
+        process cannot write in is read under a shared lock (or none), and nothing is written."""
         try:
-            with self._lock:
+            writable = _writable(self.folder)
+            if writing and not writable:
+                raise _read_only_error(self.folder)
+            with self._lock if writable else self._reader_lock():
+                if writable and not self._tidied:
+                    self._tidy()
                 db = TinyDB(str(self.path), storage=AtomicJSONStorage,
                             backup=str(self.backup_path))
-                self._recover_if_corrupt(db.storage)  # parses the file, once for this session
+                self._recover_if_damaged(db.storage, writable)  # parses the file, once
                 try:
                     yield db
                 finally:
@@ -300,36 +335,170 @@ class PlanStore:
                 f"{self.path}: another Prospector is busy with this store; try again in a moment"
             ) from None
         except OSError as exc:
-            raise StoreError(f"{self.path}: could not save ({exc.strerror or exc}); "
-                             "nothing was changed — free some disk space and try again") from None
+            raise StoreError(self._explain(exc, writing)) from None
 
-    def _recover_if_corrupt(self, storage: AtomicJSONStorage) -> None:
+    def _explain(self, exc: OSError, writing: bool) -> str:
+        why = exc.strerror or str(exc)
+        if not writing:
+            return f"{self.path}: could not be read ({why})"
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return (f"{self.path}: could not save ({why}): the data folder is read-only; "
+                    "nothing was changed — the plans can still be opened and exported "
+                    "(`prospector export-json`); make the folder writable or choose another "
+                    "with --data-dir")
+        if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            return (f"{self.path}: could not save ({why}); nothing was changed — free some "
+                    "disk space and try again")
+        return f"{self.path}: could not save ({why}); nothing was changed"
+
+    @contextmanager
+    def _reader_lock(self) -> Iterator[None]:
+        """The lock of a reader that cannot write in the folder: shared (readers read at the
+        same time; a writer, should one be able to write here, is waited for) where the lock
+        file exists and the OS locks files (flock); else none. Creates nothing."""
         try:
-            storage.read()
+            import fcntl  # noqa: PLC0415 - POSIX only
+        except ImportError:
+            yield
             return
+        try:
+            fd = os.open(self._lock_path, os.O_RDONLY)
+        except OSError:  # no lock file: no writer could create one either
+            yield
+            return
+        try:
+            deadline = time.monotonic() + LOCK_TIMEOUT_S
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise Timeout(str(self._lock_path)) from None
+                    time.sleep(0.05)  # a writer holds it: wait for its end, as FileLock does
+                except OSError:  # no flock on this file system: read without a lock
+                    break
+            yield
+        finally:
+            os.close(fd)  # releases the lock
+
+    def _tidy(self) -> None:
+        """Remove the temp files of saves that were killed (holding the lock, so no save is
+        under way). A save killed after its new file was put in place and before the file it
+        replaced became the backup left that file behind: it becomes the backup."""
+        self._tidied = True
+        stale = stale_temp_files(self.folder, (STORE_FILE, STORE_FILE + ".bak"))
+        for tmp in stale:
+            if tmp.name.startswith(f".{STORE_FILE}.bak.") and self._promote_to_backup(tmp):
+                continue
+            with suppress(OSError):
+                tmp.unlink()
+        if stale:
+            fsync_folder(self.folder)
+
+    def _promote_to_backup(self, held: Path) -> bool:
+        try:
+            newer = held.stat().st_mtime_ns > (self.backup_path.stat().st_mtime_ns
+                                               if self.backup_path.exists() else -1)
+            if not newer or held.read_bytes() == self.path.read_bytes():
+                return False
+            AtomicJSONStorage(str(held)).read()  # a good store file, or CorruptStoreFile
+            os.replace(held, self.backup_path)
+            return True
+        except (OSError, CorruptStoreFile):
+            return False
+
+    def _recover_if_damaged(self, storage: AtomicJSONStorage, writable: bool) -> None:
+        """Parse the store for this session; a damaged or missing store is recovered from the
+        backup. The damaged file is kept (as ``plans.corrupt-<time>.json``) and replaced only once
+        the recovered one is written; should that fail (a full disk) or the folder be read-only,
+        the files stay as they are, this session reads the backup and cannot write, and the
+        user is told."""
+        try:
+            if storage.read() is not None or not self.backup_path.exists():
+                return
+            damage = None  # plans.json is missing, a backup is there
         except CorruptStoreFile as exc:
-            reason = str(exc)
+            damage = str(exc)
+        try:
+            good = AtomicJSONStorage(str(self.backup_path)).read()
+            backup_damage = None
+        except CorruptStoreFile as exc:
+            good, backup_damage = None, str(exc)
+        if damage is None and backup_damage is None and not _holds_anything(good):
+            return  # no store yet beside an empty backup: an empty store
+        good = good if _holds_anything(good) else None
+        told = (f"{self.path} is missing" if damage is None
+                else f"{self.path} could not be read ({damage})")
+        if backup_damage is not None:
+            told += f"; its backup could not be read either ({backup_damage})"
         storage.forget()
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        if not writable:
+            storage._data, storage.refused = good, _read_only_error(self.folder)
+            told += ("; the data folder is read-only, so the files were left as they are and "
+                     + ("the last good version, from the backup, is shown; nothing was changed"
+                        if good is not None else "no plans can be shown"))
+            self._tell(told)
+            return
+        try:
+            told += self._repair(damage is not None, good is not None, backup_damage is not None)
+        except OSError as exc:
+            storage._data, storage.refused = good, exc
+            full = exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+            told += (f"; it could not be repaired now ({exc.strerror or exc}), so the files were "
+                     "left as they are"
+                     + ("; the last good version, from the backup, is shown" if good else "")
+                     + "; nothing was changed — "
+                     + ("free some disk space and " if full else "")
+                     + "open the store again to repair it")
+        self._tell(told)
+
+    def _repair(self, damaged: bool, recoverable: bool, backup_damaged: bool) -> str:
+        """Keep the damaged files aside and put the backup in place; what was done, told."""
+        done = ""
+        if recoverable:
+            if damaged:
+                aside = self._keep_aside(self.path, link=True)
+            try:
+                atomic_write_bytes(self.path, self.backup_path.read_bytes(), private=True)
+            except OSError:
+                if damaged:  # plans.json is still the damaged file: no second copy of it
+                    with suppress(OSError):
+                        aside.unlink()
+                raise
+            if damaged:
+                done += f"; it was moved aside to {aside.name}"
+            return done + " and the last good version was recovered from the backup"
+        if damaged:
+            done += f"; it was moved aside to {self._keep_aside(self.path).name}"
+        if backup_damaged:
+            done += (f"; the backup was moved aside to "
+                     f"{self._keep_aside(self.backup_path, suffix='-backup').name}")
+        return done + "; no good backup was found, so the store starts empty"
+
+    def _keep_aside(self, damaged: Path, *, link: bool = False, suffix: str = "") -> Path:
+        """Give ``damaged`` a name of its own, ``plans.corrupt-<time>.json``, never overwritten:
+        a second name (``link``: the damaged file is replaced afterwards) or a new name."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S") + suffix
         aside = self.folder / f"plans.corrupt-{stamp}.json"
         n = 1
         while aside.exists():
             n += 1
             aside = self.folder / f"plans.corrupt-{stamp}-{n}.json"
-        os.replace(self.path, aside)
+        if not link:
+            os.replace(damaged, aside)
+        else:
+            try:
+                os.link(damaged, aside)
+            except OSError:  # no hard links here: a copy
+                atomic_write_bytes(aside, damaged.read_bytes(), private=True)
         _owner_only(aside)
         fsync_folder(self.folder)
-        message = f"{self.path} could not be read ({reason}); it was moved aside to {aside.name}"
-        try:
-            good = AtomicJSONStorage(str(self.backup_path)).read()
-        except CorruptStoreFile:
-            good = None
-        if good is not None:
-            atomic_write_bytes(self.path, self.backup_path.read_bytes(), private=True)
-            message += " and the last good version was recovered from the backup"
-        else:
-            message += "; no good backup was found, so the store starts empty"
-        self.notices.append(message)
+        return aside
+
+    def _tell(self, notice: str) -> None:
+        if notice not in self.notices:  # one command may open the store more than once
+            self.notices.append(notice)
 
     # --- reading -------------------------------------------------------------------------------
     def list_plans(self) -> list[PlanSummary]:
@@ -410,7 +579,7 @@ class PlanStore:
     def save(self, plan: Plan, note: str = "") -> int:
         """Store ``plan`` as its newest version and return the version number."""
         skeleton, items = _split(plan_to_document(plan))
-        with self._db() as db:
+        with self._db(writing=True) as db:
             data = db.storage.read() or {}
             data.setdefault("meta", {"1": {"store_version": STORE_VERSION}})
             plans = data.setdefault("plans", {})
@@ -436,7 +605,7 @@ class PlanStore:
 
     def delete(self, plan_id: str) -> None:
         """Move a plan to the trash (its history stays; ``undelete`` brings it back)."""
-        with self._db() as db:
+        with self._db(writing=True) as db:
             data = db.storage.read() or {}
             row = _find(data.get("plans", {}), plan_id=plan_id)
             if row is None:
@@ -447,7 +616,7 @@ class PlanStore:
             db.storage.write(data)
 
     def undelete(self, plan_id: str) -> Plan:
-        with self._db() as db:
+        with self._db(writing=True) as db:
             data = db.storage.read() or {}
             row = _find(data.get("trash", {}), plan_id=plan_id)
             if row is None:
