@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import gc
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtWidgets import QApplication, QDialog
 
 from prospector.planfile import plan_to_document
 from prospector.store import PlanStore
@@ -44,6 +44,7 @@ def test_five_thousand_edits_then_reopened_from_the_store(qtbot, tmp_path, sampl
     gc.collect()
     growth = rss_mb() - memory_before
 
+    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)  # as the app's event loop does
     alive_commands = sum(isinstance(o, SetValueCommand) for o in gc.get_objects())
     kept_dialogs = window.findChildren(QDialog)
     on_screen = plan_to_document(window.document.plan)

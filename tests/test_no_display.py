@@ -78,7 +78,13 @@ def test_the_command_line_still_works_without_a_display(tmp_path):
     ({"QT_QPA_PLATFORM": "eglfs"}, True),
 ])
 def test_which_environments_have_a_display(environ, expected):
-    assert display_available(environ, "linux") is expected
+    assert display_available(environ, "linux", x_server_at=lambda _d: True) is expected
+
+
+def test_a_display_where_no_x_server_runs_is_no_display():
+    """A DISPLAY left from an old session made Qt abort (exit 134, "xcb-cursor0 is needed")."""
+    assert not display_available({"DISPLAY": ":4242"}, "linux")
+    assert display_available({"DISPLAY": "remote.example:0"}, "linux")  # not ours to check
 
 
 def test_windows_and_macos_always_have_one():

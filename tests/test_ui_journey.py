@@ -315,3 +315,72 @@ def test_opening_a_plan_an_older_version_stored_says_what_was_repaired(qtbot, st
     assert "basics.goal: 1 control character removed" in told[0][1]
     window.open_plan_id(current.id)
     assert len(told) == 1  # a plan that needed nothing says nothing
+
+
+def test_retyping_a_field_through_a_refused_value(qtbot, store, settings, sample_plan):
+    """Clearing a name to type a new one, or typing a colour digit by digit, passes through
+    values the plan refuses; the typing is kept, and leaving a field with a refused value shows
+    the plan's value again."""
+    store.save(sample_plan)
+    window = _window(qtbot, store, sample_plan, settings)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    basics = window.pages["basics"]
+    name = basics.name.widget
+    name.setFocus()
+    qtbot.keyClick(name, Qt.Key_A, Qt.ControlModifier)
+    qtbot.keyClick(name, Qt.Key_Backspace)  # "" is refused: a plan needs a name
+    assert name.text() == "" and name.property("invalid")
+    assert "the previous value is kept" in window.statusBar().currentMessage()
+    qtbot.keyClicks(name, "Finland push")
+    assert window.document.plan.name == name.text() == "Finland push"
+    assert not name.property("invalid") and window.statusBar().currentMessage() == ""
+
+    colour = basics.colour.widget
+    colour.setFocus()
+    qtbot.keyClick(colour, Qt.Key_A, Qt.ControlModifier)
+    qtbot.keyClicks(colour, "#003366")
+    assert window.document.plan.basics.brand_colour == "#003366"
+    qtbot.keyClick(colour, Qt.Key_Backspace)
+    name.setFocus()  # leave the colour at "#00336", which is refused
+    assert colour.text() == "#003366" and not colour.property("invalid")
+
+
+def test_a_cell_typed_just_before_a_click_is_kept(qtbot, store, settings, sample_plan):
+    store.save(sample_plan)
+    window = _window(qtbot, store, sample_plan, settings)
+    window.go_to_step("touches")
+    touches = window.pages["touches"].editor
+    before = len(window.document.plan.touches)
+    for title in ("Plant visit offer", "OEE teardown"):
+        touches.buttons["add"].click()  # opens the new row's title for typing
+        cell = next(w for w in touches.table.viewport().findChildren(QLineEdit) if w.isVisible())
+        cell.selectAll()
+        qtbot.keyClicks(cell, title)
+        qtbot.keyClick(cell, Qt.Key_Return)  # and the next click comes in the same turn
+    touches.buttons["add"].click()
+    cell = next(w for w in touches.table.viewport().findChildren(QLineEdit) if w.isVisible())
+    cell.selectAll()
+    qtbot.keyClicks(cell, "Still typing")  # no Enter: the window is closed with the cell open
+    titles = [t.title for t in window.document.plan.touches]
+    assert "Plant visit offer" in titles and "OEE teardown" in titles
+    window.close()
+    stored = [t.title for t in store.load(sample_plan.id).touches]
+    assert len(stored) == before + 3
+    assert {"Plant visit offer", "OEE teardown", "Still typing"} <= set(stored)
+
+
+def test_a_new_plan_with_an_empty_name_says_why(qtbot, store, settings, monkeypatch):
+    from ui import dialogs
+
+    plan = Plan(name="Keep me")
+    store.save(plan)
+    window = _window(qtbot, store, plan, settings)
+    monkeypatch.setattr(dialogs.QInputDialog, "getText", lambda *a, **k: ("   ", True))
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, *told: errors.append(told))
+    window.new_plan()  # OK pressed on a name of spaces: not taken as Cancel
+    assert errors and errors[0][1] == "This name cannot be used."
+    assert "No plan was created" in errors[0][2]
+    assert [p.name for p in store.list_plans()] == ["Keep me"]
+    assert window.document.plan.name == "Keep me"

@@ -52,11 +52,33 @@ class Binding:
         if self.path is None:
             return
         if not self.document.set_value(self.path, value):
-            self.widget.setProperty("invalid", True)
+            self._set_invalid(True)
             self.widget.setToolTip("This value is not accepted; the previous one is kept.")
-            self.refresh()
+            if not self.widget.hasFocus():
+                self.refresh()
+            # while the field has the focus its text stays as typed, so a value can pass
+            # through a refused state ("" on the way to a new name, "#0" on the way to
+            # "#003366"); the plan keeps the last accepted value, and leaving the field shows it
         else:
-            self.widget.setProperty("invalid", False)
+            self._mark_valid()
+
+    def _mark_valid(self) -> None:
+        if self.widget.property("invalid"):
+            self._set_invalid(False)
+            self.widget.setToolTip("")
+
+    def _set_invalid(self, invalid: bool) -> None:
+        """The red frame of a refused value (the style sheet reads the property when polished)."""
+        if bool(self.widget.property("invalid")) != invalid:
+            self.widget.setProperty("invalid", invalid)
+            self.widget.style().unpolish(self.widget)
+            self.widget.style().polish(self.widget)
+
+    def _left(self) -> None:
+        """The user left the field: a refused text gives way to the plan's value."""
+        if self.widget.property("invalid"):
+            self._mark_valid()
+            self.refresh()
 
     def _on_field_changed(self, path: tuple) -> None:
         if self.path is not None and tuple(path) == tuple(self.path):
@@ -73,6 +95,7 @@ class LineBinding(Binding):
         widget.setPlaceholderText(placeholder)
         super().__init__(document, widget, path, label)
         widget.textEdited.connect(self.commit)
+        widget.editingFinished.connect(self._left)
         self.refresh()
 
     def show(self, value):

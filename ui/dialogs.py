@@ -48,8 +48,9 @@ def confirm(parent: QWidget | None, title: str, message: str, yes_text: str) -> 
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """What was typed (perhaps nothing: the caller says why that won't do), None if cancelled."""
     value, ok = QInputDialog.getText(parent, title, label, text=text)
-    return value.strip() if ok and value.strip() else None
+    return value.strip() if ok else None
 
 
 def ask_open_plan_file(parent: QWidget | None) -> str | None:

@@ -199,7 +199,9 @@ class ExportDialog(QDialog):
             self.reject()
 
     def _open(self, path: str) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
+            dialogs.show_error(self, "Open", "No application on this computer opens it.",
+                               f"The file is at {path}")
 
     def done(self, result: int) -> None:  # closing the dialog stops a running export
         self.runner.cancel()

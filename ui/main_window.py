@@ -36,6 +36,7 @@ from ui.pages.lists import (
     TouchesPage,
 )
 from ui.pages.review import ReviewPage
+from ui.widgets.cell_editing import commit_open_editor
 
 PAGES = (BasicsPage, TargetsPage, PersonasPage, TouchesPage, DifferentiationPage, CadencePage,
          AccountabilityPage, RepsPage, ReviewPage)
@@ -94,7 +95,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_label)
 
         self.document.undo_stack.cleanChanged.connect(self._update_title)
-        self.document.edit_refused.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.document.edit_refused.connect(self._refused)
         self.document.changed.connect(self._plan_edited)
         self.document.plan_replaced.connect(self._plan_edited)
         self._nav_timer = QTimer(self)
@@ -149,9 +150,12 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.Undo)
         self.undo_action.setIcon(self.style().standardIcon(QStyle.SP_ArrowBack))
         self.redo_action = stack.createRedoAction(self, "&Redo")
-        # the platform's own keys (Ctrl+Shift+Z and Ctrl+Y on Linux): adding Ctrl+Shift+Z again
-        # made the shortcut ambiguous and neither fired
-        self.redo_action.setShortcuts(QKeySequence.Redo)
+        # the platform's own redo keys, never twice: adding Ctrl+Shift+Z to a platform list that
+        # has it made the shortcut ambiguous and neither fired
+        redo_keys = QKeySequence.keyBindings(QKeySequence.Redo)
+        if QKeySequence("Ctrl+Y") not in redo_keys:  # X11 lists Ctrl+Shift+Z only
+            redo_keys.append(QKeySequence("Ctrl+Y"))
+        self.redo_action.setShortcuts(redo_keys)
         self.redo_action.setIcon(self.style().standardIcon(QStyle.SP_ArrowForward))
         a = self._action
         self.plans_action = a("&Plans…", self.show_plans, QKeySequence.Open,
@@ -210,7 +214,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.document.plan.name}[*] — Prospector")
         self.setWindowModified(not self.document.undo_stack.isClean())
 
+    def _refused(self, why: str) -> None:
+        self._refusal = why
+        self.statusBar().showMessage(why, 8000)
+
     def _plan_edited(self) -> None:
+        if self.statusBar().currentMessage() == getattr(self, "_refusal", None):
+            self.statusBar().clearMessage()  # an accepted edit: the refusal no longer applies
         self._update_title()
         self._nav_timer.start()
 
@@ -328,11 +338,23 @@ class MainWindow(QMainWindow):
     def new_plan(self) -> None:
         from prospector.model import Plan  # noqa: PLC0415
 
+        from ui.plans_dialog import name_refusal  # noqa: PLC0415
+
         name = dialogs.ask_text(self, "New plan", "Name of the plan:", "New prospecting plan")
-        if name:
+        if name is None:
+            return
+        try:
             plan = Plan(name=name)
+        except ValueError as exc:
+            dialogs.show_error(self, "New plan", "This name cannot be used.",
+                               f"The name {name_refusal(exc)}.\n\nNo plan was created.")
+            return
+        try:
             self.store.save(plan, note="new plan")
-            self.open_plan(plan)
+        except ProspectorError as exc:
+            dialogs.show_error(self, "New plan", "The new plan could not be stored.", str(exc))
+            return
+        self.open_plan(plan)
 
     def show_versions(self) -> None:
         from ui.plans_dialog import VersionsDialog  # noqa: PLC0415
@@ -454,6 +476,7 @@ class MainWindow(QMainWindow):
                                                           Qt.Horizontal))
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        commit_open_editor(within=self)  # a cell still being typed in is part of the plan
         self.autosaver.flush()
         if self.save_error is not None:
             choice = dialogs.ask_unsaved_on_close(self, self.save_error)

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QToolButton
 
 from ui.binding import LineBinding, NumberBinding, TextBinding
 from ui.table_model import Column, ListSource, PlanTableModel
+from ui.widgets.cell_editing import CellDelegate, commit_open_editor
 from ui.widgets.step_page import StepPage, form_group
 
 KIND_CHOICES = (("Activity", "activity"), ("Outcome", "outcome"))
@@ -36,6 +37,7 @@ class AccountabilityPage(StepPage):
         self.model = PlanTableModel(d, source, self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setItemDelegate(CellDelegate(self.table))
         self.table.setAccessibleName("Accountability targets")
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -67,12 +69,14 @@ class AccountabilityPage(StepPage):
         return self.document.section_data("accountability")
 
     def add_target(self) -> None:
+        commit_open_editor(self.table)
         data = self._targets()
         data["targets"].append({"metric": "First meetings held", "kind": "outcome",
                                 "period": "week", "per_rep": 1, "creates_opportunities": True})
         self.document.replace_sections({"accountability": data}, "Add target")
 
     def delete_target(self) -> None:
+        commit_open_editor(self.table)
         rows = {i.row() for i in self.table.selectionModel().selectedRows()}
         if not rows and self.table.currentIndex().isValid():
             rows = {self.table.currentIndex().row()}

@@ -22,6 +22,7 @@ from prospector import editing
 from prospector.model import TIERS
 from ui.binding import LineBinding
 from ui.table_model import CHANNEL_CHOICES, Column, ListSource, PlanTableModel
+from ui.widgets.cell_editing import CellDelegate, commit_open_editor
 from ui.widgets.choice_delegate import ChoiceDelegate
 from ui.widgets.step_page import StepPage
 
@@ -88,6 +89,7 @@ class CadencePage(StepPage):
         self.model.move_row_requested = self.move_step
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setItemDelegate(CellDelegate(self.table))
         self.table.setAccessibleName("Cadence steps")
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setDragDropMode(QAbstractItemView.InternalMove)
@@ -216,6 +218,7 @@ class CadencePage(StepPage):
 
     # --- edits ---------------------------------------------------------------------------------
     def add_from_template(self, template) -> None:
+        commit_open_editor(self.table)
         self.document.replace_sections(
             editing.add_cadence_from_template(self.document.plan, template),
             f"New cadence: {template.name}")
@@ -223,18 +226,21 @@ class CadencePage(StepPage):
         self._fill_picker()
 
     def delete_cadence(self) -> None:
+        commit_open_editor(self.table)
         if self.cadence_id:
             self.document.replace_sections(
                 editing.remove_items(self.document.plan, "cadences", {self.cadence_id}),
                 "Delete cadence")
 
     def add_step(self) -> None:
+        commit_open_editor(self.table)
         if self.cadence_id:
             self.document.replace_sections(
                 editing.add_step(self.document.plan, self.cadence_id), "Add step")
             self.table.selectRow(self.model.rowCount() - 1)
 
     def delete_steps(self) -> None:
+        commit_open_editor(self.table)
         rows = {i.row() for i in self.table.selectionModel().selectedRows()}
         if self.cadence_id and rows:
             self.document.replace_sections(
@@ -242,6 +248,7 @@ class CadencePage(StepPage):
                 f"Delete {len(rows)} step{'s' if len(rows) > 1 else ''}")
 
     def move_step(self, source: int, target: int) -> None:
+        commit_open_editor(self.table)
         if self.cadence_id and source != target:
             self.document.replace_sections(
                 editing.move_step(self.document.plan, self.cadence_id, source, target),
@@ -249,6 +256,7 @@ class CadencePage(StepPage):
             self.table.selectRow(target)
 
     def sort_by_day(self) -> None:
+        commit_open_editor(self.table)
         if self.cadence_id:
             self.document.replace_sections(
                 editing.sort_steps_by_day(self.document.plan, self.cadence_id), "Sort steps")

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
+from PySide6.QtWidgets import QComboBox
+
+from ui.widgets.cell_editing import CellDelegate
 
 
-class ChoiceDelegate(QStyledItemDelegate):
+class ChoiceDelegate(CellDelegate):
     """``options()`` gives (id, label) pairs; the first choice is "none". ``commit(model, index,
     value)`` stores the choice (default: ``model.setData``)."""
 

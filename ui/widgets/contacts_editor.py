@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.table_model import Column, ListSource, PlanTableModel
+from ui.widgets.cell_editing import CellDelegate, commit_open_editor
 from ui.widgets.choice_delegate import ChoiceDelegate
 
 
@@ -33,6 +34,7 @@ class ContactsEditor(QWidget):
         self.model = PlanTableModel(document, source, self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setItemDelegate(CellDelegate(self.table))
         self.table.setAccessibleName("Contacts of the account")
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -68,6 +70,7 @@ class ContactsEditor(QWidget):
         self.setEnabled(account_id is not None)
 
     def _replace_contacts(self, change, text: str) -> None:
+        commit_open_editor(self.table)
         accounts = self.document.section_data("accounts")
         for account in accounts:
             if account["id"] == self.account_id:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from prospector import editing
 from ui.table_model import ID_ROLE, SORT_ROLE, ListSource, PlanTableModel
+from ui.widgets.cell_editing import CellDelegate, commit_open_editor
 
 
 class ListEditor(QWidget):
@@ -75,6 +76,7 @@ class ListEditor(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        self.table.setItemDelegate(CellDelegate(self.table))
         self.table.setAccessibleName(self.plural.capitalize())
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
@@ -177,6 +179,7 @@ class ListEditor(QWidget):
 
     # --- actions -------------------------------------------------------------------------------
     def add(self) -> None:
+        commit_open_editor(self.table)
         self.filter.clear()
         row = self.table.currentIndex().row()
         index = row + 1 if row >= 0 else None
@@ -193,6 +196,7 @@ class ListEditor(QWidget):
             self.table.edit(first)
 
     def duplicate(self) -> None:
+        commit_open_editor(self.table)
         item_id = self.current_id()
         if item_id:
             self.document.replace_sections(
@@ -200,6 +204,7 @@ class ListEditor(QWidget):
                 f"Duplicate {self.noun}")
 
     def delete(self) -> None:
+        commit_open_editor(self.table)
         ids = set(self.selected_ids())
         if not ids:
             return
@@ -209,6 +214,7 @@ class ListEditor(QWidget):
             f"Delete {count} {self.noun if count == 1 else self.plural}")
 
     def move(self, delta: int) -> None:
+        commit_open_editor(self.table)
         item_id = self.current_id()
         if not item_id:
             return
