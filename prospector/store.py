@@ -576,11 +576,18 @@ class PlanStore:
         return plan
 
     # --- writing -------------------------------------------------------------------------------
-    def save(self, plan: Plan, note: str = "") -> int:
-        """Store ``plan`` as its newest version and return the version number."""
+    def save(self, plan: Plan, note: str = "", *, base_version: int | None = None) -> int:
+        """Store ``plan`` as its newest version and return the version number.
+
+        ``base_version`` is the version the caller's edits started from (0 for a plan that was
+        never stored): if another save made a newer version meanwhile (another window, the
+        command line), or the plan was deleted, nothing is saved and ``VersionConflict`` says
+        which version is current. Without it the plan is saved whatever the store holds."""
         skeleton, items = _split(plan_to_document(plan))
         with self._db(writing=True) as db:
             data = db.storage.read() or {}
+            if base_version is not None:
+                _check_base(data, plan, base_version)
             data.setdefault("meta", {"1": {"store_version": STORE_VERSION}})
             plans = data.setdefault("plans", {})
             hist = data.setdefault("history", {})
@@ -633,6 +640,42 @@ class PlanStore:
         copy = Plan.model_validate(plan_to_document(copy))
         self.save(copy, note=f"duplicated from {plan_id}")
         return copy
+
+
+class VersionConflict(StoreError):
+    """A save whose edits started from a version that is no longer the current one.
+
+    ``current_version`` is the version stored now (None: the plan was deleted meanwhile);
+    ``current`` its summary (name, when it was saved), None if deleted."""
+
+    def __init__(self, plan: Plan, base_version: int, current: PlanSummary | None) -> None:
+        self.plan_id = plan.id
+        self.base_version = base_version
+        self.current = current
+        self.current_version = current.version if current else None
+        if current is None:
+            what = "was deleted meanwhile (Plans > Undo delete, or restore it from its history)"
+        else:
+            saved = current.saved_at.replace("T", " ")[:16]
+            what = (f"was saved elsewhere meanwhile: version {current.version} of {saved} is "
+                    f"current, and these changes started from version {base_version}")
+        super().__init__(f"{plan.name!r} ({plan.id}) {what}; nothing was saved, so the other "
+                         "changes are kept — open the plan again to see them, or save these "
+                         "changes as a copy")
+
+
+def _check_base(data: dict, plan: Plan, base_version: int) -> None:
+    """Raise ``VersionConflict`` unless the stored current version of ``plan`` is
+    ``base_version`` (0: the plan was never stored)."""
+    row = _find(data.get("plans", {}), plan_id=plan.id)
+    if row is not None and row["version"] == base_version:
+        return
+    if row is None and base_version == 0 and not _find(data.get("history", {}),
+                                                       plan_id=plan.id):
+        return
+    current = None if row is None else PlanSummary(row["plan_id"], row["name"], row["version"],
+                                                   row["saved_at"])
+    raise VersionConflict(plan, base_version, current)
 
 
 def _find(table: dict, **match) -> dict | None:
