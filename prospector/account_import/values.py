@@ -9,7 +9,11 @@ from ..model import TIERS
 _THOUSANDS = re.compile(r"^\d{1,3}([.,]\d{3})+$")
 _PLAIN = re.compile(r"^\d+([.,]0+)?$")
 _RANGE = re.compile(r"^\d[\d.,]*\s*(-|–|to|bis)\s*\d[\d.,]*$|^\d[\d.,]*\s*\+$", re.IGNORECASE)
-_TIER = re.compile(r"^(?:tier|class|klasse|prio(?:rity)?)?\s*[-:]?\s*([abc123])\b", re.IGNORECASE)
+# Possessive spaces (``\s*+``): with two plain ``\s*`` around the optional dash, a cell of "tier",
+# 100,000 spaces and "z" was tried at every split of the spaces (quadratic: 240 s). A tier is
+# also read in the first TIER_CELL_CHARS characters only ("Tier C - nurture" fits).
+_TIER = re.compile(r"^(?:tier|class|klasse|prio(?:rity)?)?\s*+[-:]?\s*+([abc123])\b", re.IGNORECASE)
+TIER_CELL_CHARS = 40
 _ENUM_CONSTANT = re.compile(r"^[A-Z0-9_]{4,}$")
 MAX_EMPLOYEE_DIGITS = 8  # 99,999,999: no employer is larger; longer cells are broken data
 
@@ -20,15 +24,14 @@ def parse_employees(text: str) -> tuple[int | None, str]:
     if not value:
         return None, ""
     if sum(c.isdigit() for c in value) > MAX_EMPLOYEE_DIGITS:
-        shown = text if len(text) <= 24 else f"{text[:20]}… ({len(text)} characters)"
-        return None, f"employees {shown!r} is not a head count (too many digits); left empty"
+        return None, f"employees {_shown(text)} is not a head count (too many digits); left empty"
     if _THOUSANDS.match(value):
         return int(re.sub(r"[.,]", "", value)), ""
     if _PLAIN.match(value):
         return int(re.split(r"[.,]", value)[0]), ""
     if _RANGE.match(text.strip()):
-        return None, f"employees {text!r} is a range, not a number; left empty"
-    return None, f"employees {text!r} is not a whole number; left empty"
+        return None, f"employees {_shown(text)} is a range, not a number; left empty"
+    return None, f"employees {_shown(text)} is not a whole number; left empty"
 
 
 def parse_tier(text: str, default: str) -> tuple[str, str]:
@@ -36,11 +39,17 @@ def parse_tier(text: str, default: str) -> tuple[str, str]:
     value = text.strip()
     if not value:
         return default, ""
-    match = _TIER.match(value)
+    match = _TIER.match(value[:TIER_CELL_CHARS])
     if match:
         letter = match.group(1).upper()
         return {"1": "A", "2": "B", "3": "C"}.get(letter, letter), ""
-    return default, f"tier {text!r} is not {', '.join(TIERS[:-1])} or {TIERS[-1]}; used {default}"
+    return default, (f"tier {_shown(text)} is not {', '.join(TIERS[:-1])} or {TIERS[-1]}; "
+                     f"used {default}")
+
+
+def _shown(text: str) -> str:
+    """A cell as a row warning quotes it: whole when short, else its start and its length."""
+    return repr(text) if len(text) <= 24 else f"{text[:20]!r}… ({len(text):,} characters)"
 
 
 def revenue_text(revenue: str, currency: str) -> str:
