@@ -16,7 +16,7 @@ from .errors import ProspectorError
 from .model import Plan
 from .planfile import FILE_UNCHANGED, read_plan_file_noting, write_plan_file
 from .resources import sample_plan_path
-from .store import PlanStore, default_data_dir
+from .store import STORE_FILE, PlanStore, default_data_dir
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -131,13 +131,34 @@ def open_store() -> PlanStore:
     return PlanStore(default_data_dir())
 
 
-def looks_like_file(ref: str) -> bool:
-    return ref.lower().endswith(".json") or os.sep in ref or Path(ref).is_file()
+def looks_like_file(ref: str, store: PlanStore | None = None) -> bool:
+    """PLAN names a plan file: a file that exists, or a path-like PLAN (ending in .json or
+    holding a folder separator) that is not the name or id of a stored plan: a plan named
+    "EMEA/DACH H1" is found in the store by every verb, as ``history`` always did."""
+    if Path(ref).is_file():
+        return True
+    separators = {os.sep, os.altsep or os.sep}
+    if not (ref.lower().endswith(".json") or any(sep in ref for sep in separators)):
+        return False
+    return not _is_stored_plan(ref, store)
+
+
+def _is_stored_plan(ref: str, store: PlanStore | None) -> bool:
+    wanted = ref.strip()
+    try:
+        if store is None:
+            if not (default_data_dir() / STORE_FILE).exists():
+                return False
+            store = open_store()
+        return any(s.id == wanted or s.name.casefold() == wanted.casefold()
+                   for s in store.list_plans())
+    except ProspectorError:  # a store that cannot be read: PLAN is then taken as the file named
+        return False
 
 
 def resolve_plan(ref: str, store: PlanStore | None = None) -> Plan:
     """PLAN on the command line: a plan file path, or a stored plan's name or id."""
-    if looks_like_file(ref):
+    if looks_like_file(ref, store):
         return read_plan_file_warning(ref)
     store = store or open_store()
     summary = store.find(ref)

@@ -13,17 +13,34 @@ History of the format (also in docs/plan-format.md):
   than refused: such control characters are dropped, a lone surrogate becomes U+FFFD (the
   replacement character, visible where the broken character was), a date out of range is cleared
   (the app shows it as not set) and an infinite or NaN number becomes 0.
+- 4: ids are short words (letters, digits, - _ . ; at most 64 characters), the logo's bytes are a
+  PNG or JPEG of at most 2 MB and 25 megapixels, an email has at most 254 characters and the
+  holiday country is one the ``holidays`` package knows. Version 3 allowed any text there (an id
+  of "" or "../../etc", an SVG behind a PNG prefix that hung the PDF), so a version-3 plan is
+  repaired: an unusable id becomes a new one derived from it (the same on every read) and every
+  reference to it follows, and an unusable logo, email or holiday country is cleared.
 """
 
 from __future__ import annotations
 
 import copy
+import hashlib
 import math
 import re
 from collections.abc import Callable
 from datetime import date
 
-from .model import EARLIEST_DATE, LATEST_DATE, SCHEMA_VERSION, UNKEEPABLE, new_id
+from .images import logo_problem
+from .model import (
+    EARLIEST_DATE,
+    LATEST_DATE,
+    MAX_EMAIL_LENGTH,
+    SCHEMA_VERSION,
+    UNKEEPABLE,
+    is_usable_id,
+    new_id,
+    valid_holiday_country,
+)
 
 Document = dict
 
@@ -100,7 +117,131 @@ def _date_in_range(text: str) -> bool:
     return EARLIEST_DATE <= day <= LATEST_DATE
 
 
-MIGRATIONS: dict[int, Callable[[Document, list[str]], Document]] = {1: _v1_to_v2, 2: _v2_to_v3}
+_ID_PREFIXES = {"accounts": "acc", "personas": "per", "touches": "tch", "differentiators": "dif",
+                "cadences": "cad", "reps": "rep"}
+
+
+def _v3_to_v4(doc: Document, repairs: list[str]) -> Document:
+    doc = _copy_of_what_v4_changes(doc)
+    plan_id = doc.get("id")
+    if isinstance(plan_id, str) and not is_usable_id(plan_id):
+        doc["id"] = _derived_id("plan", plan_id, set())
+        repairs.append(f"id: {_shown(plan_id)} is not a usable id; the plan's id is now "
+                       f"{doc['id']}")
+    renamed = {section: _new_item_ids(doc, section, prefix, repairs)
+               for section, prefix in _ID_PREFIXES.items()}
+    for account in _items(doc, "accounts"):
+        contacts = account.get("contacts")
+        for contact in contacts if isinstance(contacts, list) else []:
+            if isinstance(contact, dict) and "persona_id" in contact:
+                contact["persona_id"] = _follow(contact.get("persona_id"), renamed["personas"])
+    for section in ("touches", "cadences"):
+        for item in _items(doc, section):
+            if isinstance(item.get("persona_ids"), list):
+                item["persona_ids"] = [renamed["personas"].get(i, i) if isinstance(i, str) else i
+                                       for i in item["persona_ids"]]
+    for cadence in _items(doc, "cadences"):
+        for step in cadence.get("steps", []) if isinstance(cadence.get("steps"), list) else []:
+            if isinstance(step, dict) and "touch_id" in step:
+                step["touch_id"] = _follow(step.get("touch_id"), renamed["touches"])
+    for rep in _items(doc, "reps"):
+        if isinstance(rep.get("account_ids"), list):
+            rep["account_ids"] = [renamed["accounts"].get(i, i) if isinstance(i, str) else i
+                                  for i in rep["account_ids"]]
+    _clear_unusable_values(doc, repairs)
+    return doc
+
+
+def _clear_unusable_values(doc: Document, repairs: list[str]) -> None:
+    basics = doc.get("basics")
+    if isinstance(basics, dict) and isinstance(basics.get("logo"), str) and basics["logo"]:
+        problem = logo_problem(basics["logo"])
+        if problem:
+            basics["logo"] = None
+            repairs.append(f"basics.logo: the logo {problem}; it was removed (choose a PNG or "
+                           "JPEG logo again)")
+    people = [(f"reps[{i}]", rep) for i, rep in enumerate(_items(doc, "reps"))]
+    for i, account in enumerate(_items(doc, "accounts")):
+        contacts = account.get("contacts")
+        people += [(f"accounts[{i}].contacts[{j}]", c) for j, c in
+                   enumerate(contacts if isinstance(contacts, list) else []) if isinstance(c, dict)]
+    for where, person in people:
+        email = person.get("email")
+        if isinstance(email, str) and len(email.strip()) > MAX_EMAIL_LENGTH:
+            person["email"] = ""
+            repairs.append(f"{where}.email: {len(email):,} characters is too long for an email "
+                           f"address (at most {MAX_EMAIL_LENGTH}); it was cleared")
+    accountability = doc.get("accountability")
+    if isinstance(accountability, dict):
+        country = accountability.get("holiday_country")
+        if isinstance(country, str) and country.strip() and not valid_holiday_country(country):
+            accountability["holiday_country"] = ""
+            repairs.append(f"accountability.holiday_country: {_shown(country)} is not a country "
+                           "whose holidays Prospector knows; it was cleared (the schedule skips "
+                           "weekends only)")
+
+
+def _copy_of_what_v4_changes(doc: Document) -> Document:
+    """A copy of the containers _v3_to_v4 may change (the rest is shared): opening a large
+    version-3 plan stays as fast as a current one (a deep copy was a third of the time)."""
+    doc = dict(doc)
+    for key in ("basics", "accountability"):
+        if isinstance(doc.get(key), dict):
+            doc[key] = dict(doc[key])
+    for section in _ID_PREFIXES:
+        if isinstance(doc.get(section), list):
+            doc[section] = [dict(item) if isinstance(item, dict) else item
+                            for item in doc[section]]
+    for section, inner in (("accounts", "contacts"), ("cadences", "steps")):
+        for item in _items(doc, section):
+            if isinstance(item.get(inner), list):
+                item[inner] = [dict(x) if isinstance(x, dict) else x for x in item[inner]]
+    return doc
+
+
+def _items(doc: Document, section: str) -> list[dict]:
+    items = doc.get(section)
+    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
+
+
+def _new_item_ids(doc: Document, section: str, prefix: str, repairs: list[str]) -> dict[str, str]:
+    """Give each item of ``section`` whose id is unusable a new id: {old id: new id}."""
+    items = _items(doc, section)
+    taken = {item.get("id") for item in items}
+    renamed: dict[str, str] = {}
+    for i, item in enumerate(doc.get(section) or []):
+        old = item.get("id") if isinstance(item, dict) else None
+        if isinstance(old, str) and not is_usable_id(old):
+            renamed[old] = renamed.get(old) or _derived_id(prefix, old, taken)
+            item["id"] = renamed[old]
+            repairs.append(f"{section}[{i}].id: {_shown(old)} is not a usable id; it is now "
+                           f"{renamed[old]}")
+    return renamed
+
+
+def _derived_id(prefix: str, old: str, taken: set) -> str:
+    """A usable id derived from an unusable one: the same on every read of the same plan."""
+    digest = hashlib.sha256(old.encode("utf-8", "surrogatepass")).hexdigest()
+    for length in range(8, len(digest) + 1):
+        candidate = f"{prefix}-{digest[:length]}"
+        if candidate not in taken:
+            taken.add(candidate)
+            return candidate
+    return new_id(prefix)
+
+
+def _follow(reference: object, renamed: dict[str, str]) -> object:
+    if reference == "":
+        return None
+    return renamed.get(reference, reference) if isinstance(reference, str) else reference
+
+
+def _shown(text: str) -> str:
+    return repr(text) if len(text) <= 40 else f"{text[:30]!r}… ({len(text):,} characters)"
+
+
+MIGRATIONS: dict[int, Callable[[Document, list[str]], Document]] = {
+    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 class MigrationError(ValueError):
@@ -125,7 +266,8 @@ def migrate(doc: Document, repairs: list[str] | None = None) -> Document:
         )
     if version == SCHEMA_VERSION:
         return dict(doc)
-    doc = copy.deepcopy(doc)
+    if version < 3:
+        doc = copy.deepcopy(doc)  # from 3 on, each migration copies what it changes
     repairs = [] if repairs is None else repairs
     while version < SCHEMA_VERSION:
         doc = MIGRATIONS[version](doc, repairs)

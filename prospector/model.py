@@ -15,14 +15,17 @@ from typing import Annotated, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     field_validator,
     model_validator,
 )
 
+from .images import logo_problem
+
 FORMAT_NAME = "prospector-plan"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 Tier = Literal["A", "B", "C"]
 TIERS: tuple[str, ...] = ("A", "B", "C")
@@ -96,12 +99,75 @@ def check_plan_date(value: date) -> date:
 
 
 _HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def is_email_address(value: str) -> bool:
+    r"""name@domain.tld: one @, no spaces, a dot inside the domain. Checked without a regular
+    expression: ``^[^@\s]+@[^@\s]+\.[^@\s]+$`` backtracked quadratically on ``a@`` followed by
+    100,000 dots (145 s to refuse it)."""
+    local, at, domain = value.partition("@")
+    return (bool(local and at) and "@" not in domain and "." in domain[1:-1]
+            and not any(c.isspace() for c in value))
+
+
+MAX_EMAIL_LENGTH = 254  # RFC 5321: the longest address a mail server takes
 
 
 def _email_address(value: str) -> str:
-    if value and not _EMAIL.match(value):
+    if len(value) > MAX_EMAIL_LENGTH:
+        raise ValueError(f"is too long for an email address (at most {MAX_EMAIL_LENGTH} "
+                         f"characters, got {len(value):,})")
+    if value and not is_email_address(value):
         raise ValueError("is not an email address (expected name@company.com)")
+    return value
+
+
+# Ids name plans and items (and plan ids appear in file names and calendar UIDs): a short word of
+# ASCII letters, digits and - _ . ; an older version stored any text, even "" or "../../etc".
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+ID_RULE = ("letters, digits, -, _ or . (starting with a letter or digit), at most 64 "
+           "characters, e.g. acc-3f9a1c2b")
+
+
+def is_usable_id(value: object) -> bool:
+    return isinstance(value, str) and _ID.fullmatch(value) is not None
+
+
+def _usable_id(value: str) -> str:
+    if not is_usable_id(value):
+        raise ValueError(f"is not a usable id ({ID_RULE})")
+    return value
+
+
+def _no_reference(value: object) -> object:
+    return None if value == "" else value
+
+
+# The countries whose public holidays a schedule can skip: what the ``holidays`` package knows
+# (checked by the schedule's own rule), e.g. DE, DE-BY, US-CA; "" skips weekends only.
+MAX_COUNTRY_LENGTH = 20
+
+
+def valid_holiday_country(value: str) -> bool:
+    try:
+        _holiday_country(value.strip())
+    except ValueError:
+        return False
+    return True
+
+
+def _holiday_country(value: str) -> str:
+    if not value:
+        return value
+    if len(value) > MAX_COUNTRY_LENGTH:
+        raise ValueError(f"is not a country code (a country code is two letters such as DE, with "
+                         f"a region such as DE-BY; got {len(value):,} characters)")
+    from .business_days import HolidayCountryError, check_country  # noqa: PLC0415
+
+    try:
+        check_country(value)
+    except HolidayCountryError as exc:
+        raise ValueError(str(exc)) from None
     return value
 
 
@@ -110,9 +176,11 @@ Name = Annotated[str, AfterValidator(_strip), AfterValidator(_keepable),
                  Field(min_length=1, max_length=200)]
 Email = Annotated[str, AfterValidator(_strip), AfterValidator(_keepable),
                   AfterValidator(_email_address)]
-Id = Annotated[str, AfterValidator(_keepable)]
+Id = Annotated[str, AfterValidator(_usable_id)]
+IdReference = Annotated[Id | None, BeforeValidator(_no_reference)]  # "" (older files): none
+HolidayCountry = Annotated[str, AfterValidator(_strip), AfterValidator(_keepable),
+                           AfterValidator(_holiday_country)]
 PlanDate = Annotated[date, AfterValidator(check_plan_date)]
-_LOGO = re.compile(r"^data:image/(png|jpeg);base64,[A-Za-z0-9+/=\s]+$")
 
 
 class Part(BaseModel):
@@ -133,7 +201,9 @@ class PlanBasics(Part):
     end_date: PlanDate | None = None
     page_size: Literal["A4", "Letter"] = "A4"
     brand_colour: str = Field("#1F4E79", description="Accent colour of the playbook, as #RRGGBB.")
-    logo: str | None = Field(None, description="Logo as a data:image/png;base64 URI (never a path or URL).")
+    logo: str | None = Field(None, description=(
+        "Logo as a data:image/png;base64 URI (never a path or URL); its bytes a PNG or JPEG of at "
+        "most 2 MB and 25 megapixels."))
 
     @field_validator("brand_colour")
     @classmethod
@@ -145,8 +215,9 @@ class PlanBasics(Part):
     @field_validator("logo")
     @classmethod
     def _logo(cls, value: str | None) -> str | None:
-        if value and not _LOGO.match(value):
-            raise ValueError("must be a PNG or JPEG image embedded as a data: URI")
+        problem = logo_problem(value) if value else ""
+        if problem:
+            raise ValueError(f"the logo {problem}")
         return value or None
 
     @model_validator(mode="after")
@@ -173,7 +244,7 @@ class IdealClientProfile(Part):
 class Contact(Part):
     name: Name
     title: Text = ""
-    persona_id: Id | None = None
+    persona_id: IdReference = None
     email: Email = ""
     phone: Text = ""
     notes: Text = ""
@@ -228,7 +299,7 @@ class Differentiator(Part):
 class CadenceStep(Part):
     day: int = Field(..., ge=0, le=730, description="Day offset from the start of the campaign (0 = first day).")
     channel: Channel
-    touch_id: Id | None = None
+    touch_id: IdReference = None
     objective: Text = ""
     is_ask: bool = Field(False, description="This step asks for a meeting.")
 
@@ -262,7 +333,8 @@ class Accountability(Part):
     targets: list[Target] = Field(default_factory=list)
     review: Text = Field("", description="How and when the targets are reviewed.")
     daily_touch_capacity: int = Field(25, ge=1, le=500, description="Most touches a rep does in a day.")
-    holiday_country: Text = Field("", description="Country code whose public holidays the schedule skips.")
+    holiday_country: HolidayCountry = Field(
+        "", description="Country code whose public holidays the schedule skips, e.g. DE or DE-BY.")
 
 
 class Rep(Part):

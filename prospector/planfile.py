@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -14,7 +15,10 @@ from .migrations import MigrationError, migrate
 from .model import FORMAT_NAME, Plan
 from .userfile import read_user_file
 
-MAX_PLAN_FILE_BYTES = 50 * 1024 * 1024
+# The largest plan file read or written. The store and the model set no limit of their own on a
+# plan's size, so this is generous (a 65,000-account plan is about 54 MB; 50 MB was the limit and
+# refused it) yet keeps memory sane; write_plan_file refuses a file it could not read back.
+MAX_PLAN_FILE_BYTES = 256 * 1024 * 1024
 
 
 def plan_from_document(doc: object, source: str, repairs: list[str] | None = None) -> Plan:
@@ -52,29 +56,141 @@ def describe_repairs(what: str, repairs: list[str], after: str) -> str:
             f"keep, repaired as it was read: {listed}. {after}")
 
 
+# A whole number in a plan is a count or a day (at most 9 digits); JSON allows any length, and
+# Python refuses to convert one of over 4,300 digits (ValueError: Exceeds the limit), so longer
+# numbers are kept as a marker while parsing and refused with the field named.
+MAX_INTEGER_DIGITS = 30
+# A plan is 5 levels deep (plan > accounts > account > contacts > contact); the JSON parser and
+# the validation recurse, and 10,000 nested brackets ended in RecursionError.
+MAX_NESTING = 64
+
+
+class _TooLongNumber:
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+
+_DUPLICATE = object()  # key under which an object read with a key twice notes that key
+
+
 def parse_plan_text(text: str, source: str, repairs: list[str] | None = None) -> Plan:
+    flagged: list[bool] = []  # a number too long or a key given twice: find where after parsing
+
+    def integer(digits: str) -> int | _TooLongNumber:
+        if len(digits.lstrip("-")) <= MAX_INTEGER_DIGITS:
+            return int(digits)
+        flagged.append(True)
+        return _TooLongNumber(len(digits.lstrip("-")))
+
+    def json_object(pairs: list[tuple[str, object]]) -> dict:
+        obj = dict(pairs)
+        if len(obj) != len(pairs):  # JSON would silently keep the last value
+            flagged.append(True)
+            seen: set[str] = set()
+            obj[_DUPLICATE] = next(k for k, _ in pairs if k in seen or seen.add(k))
+        return obj
+
     try:
-        doc = json.loads(text)
+        doc = json.loads(text, parse_int=integer, object_pairs_hook=json_object)
     except json.JSONDecodeError as exc:
         raise PlanFileError(
             source,
             f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
             "was it saved by Prospector or edited by hand?",
         ) from None
-    return plan_from_document(doc, source, repairs)
+    except RecursionError:
+        raise PlanFileError(source, _too_deep(text), "a plan file is a few levels deep") from None
+    problem = _find_unreadable(doc) if flagged else ""
+    if problem:
+        raise PlanFileError(source, problem, "fix that field and try again")
+    try:
+        return plan_from_document(doc, source, repairs)
+    except RecursionError:
+        raise PlanFileError(source, _too_deep(text), "a plan file is a few levels deep") from None
+
+
+def _find_unreadable(doc: object) -> str:
+    """The first number of over MAX_INTEGER_DIGITS digits or key given twice, with where it is
+    ("" when there is none). Walks the document without recursion."""
+    pending: list[tuple[str, object]] = [("", doc)]
+    while pending:
+        where, node = pending.pop()
+        if isinstance(node, _TooLongNumber):
+            return (f"{where or 'the file'}: is a number of {node.digits:,} digits, far larger "
+                    "than any value of a plan")
+        if isinstance(node, dict):
+            if _DUPLICATE in node:
+                key = str(node[_DUPLICATE])[:40]
+                field = f"{where}.{key}" if where else key
+                inside = f" inside {where}" if where else ""
+                return (f"{field}: the key {key!r} is given twice{inside}; JSON would keep only "
+                        "the last one")
+            pending += reversed([(f"{where}.{k}" if where else str(k), v)
+                                 for k, v in node.items()])
+        elif isinstance(node, list):
+            pending += reversed([(f"{where}[{i}]", v) for i, v in enumerate(node)])
+    return ""
+
+
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{},:]')
+
+
+def _too_deep(text: str) -> str:
+    """Where the JSON first nests more than MAX_NESTING levels deep, named for the user."""
+    path: list[str | int] = []
+    last_string = ""
+    for token in _JSON_TOKEN.finditer(text):
+        mark = token.group()
+        if mark in "[{":
+            if len(path) >= MAX_NESTING:
+                line = text.count("\n", 0, token.start()) + 1
+                column = token.start() - text.rfind("\n", 0, token.start())
+                where = _path_text(path)
+                return (f"{where + ': ' if where else ''}is nested more than {MAX_NESTING} levels "
+                        f"deep (line {line}, column {column})")
+            path.append(0 if mark == "[" else "")
+        elif mark in "]}":
+            if path:
+                path.pop()
+        elif mark == ",":
+            if path and isinstance(path[-1], int):
+                path[-1] += 1
+        elif mark == ":":
+            if path and isinstance(path[-1], str):
+                path[-1] = last_string
+        else:
+            last_string = mark
+    return f"is nested too deeply (more than {MAX_NESTING} levels)"
+
+
+def _path_text(path: list[str | int], parts: int = 4) -> str:
+    text = ""
+    for part in path[:parts]:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            try:
+                key = json.loads(part)
+            except ValueError:
+                key = part
+            key = str(key)[:40]
+            text += f".{key}" if text else key
+    return text + ("…" if len(path) > parts else "")
 
 
 def read_plan_file(path: str | os.PathLike, repairs: list[str] | None = None) -> Plan:
     path = Path(path)
     source = str(path)
     raw = read_user_file(path, what="a plan file", max_bytes=MAX_PLAN_FILE_BYTES,
-                         too_large="too large for a plan file", error=PlanFileError)
+                         too_large=f"too large for a plan file (at most {_megabytes()})",
+                         error=PlanFileError)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise PlanFileError(
             source, f"is not a text file in UTF-8 (byte {exc.start} is not valid UTF-8)"
         ) from None
+    del raw  # half the memory of a large file while it is parsed
     return parse_plan_text(text, source, repairs)
 
 
@@ -99,11 +215,19 @@ def plan_to_document(plan: Plan) -> dict:
 def write_plan_file(plan: Plan, path: str | os.PathLike) -> Path:
     """Write the plan atomically: the file is either the old one or the complete new one."""
     path = Path(path)
+    data = plan_to_json(plan).encode("utf-8")
+    if len(data) > MAX_PLAN_FILE_BYTES:  # what Prospector writes, Prospector reads
+        raise PlanFileError(str(path), f"would be {len(data) // 1_048_576:,} MB, more than a plan "
+                                       f"file may hold ({_megabytes()}); nothing was written")
     try:
-        atomic_write_bytes(path, plan_to_json(plan).encode("utf-8"))
+        atomic_write_bytes(path, data)
     except OSError as exc:
         raise PlanFileError(str(path), f"cannot be written ({exc.strerror or exc})") from None
     return path
+
+
+def _megabytes() -> str:
+    return f"{MAX_PLAN_FILE_BYTES // 1_048_576:,} MB"
 
 
 def _json_kind(value: object) -> str:

@@ -232,8 +232,13 @@ def test_fetcher_serves_our_files_and_image_data():
     assert css.content_type == "text/css" and b"@page" in css.read()
     font = fetcher.fetch((assets_dir() / "fonts" / "NotoSans-Regular.ttf").as_uri())
     assert len(font.read()) > 100_000
-    png = fetcher.fetch("data:image/png;base64,iVBORw0KGgo=")
+    png = fetcher.fetch(TINY_PNG)
     assert png.content_type == "image/png" and png.read().startswith(b"\x89PNG")
+
+
+# A 1 x 1 PNG.
+TINY_PNG = ("data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8Dw"
+            "HwAFBQIAX8jx0gAAAABJRU5ErkJggg==")
 
 
 def test_bundled_fonts_have_their_licence():

@@ -113,7 +113,8 @@ ODD_DATES = [date(2000, 1, 1), date(2000, 2, 29), date(2024, 2, 29), date(2099, 
              EARLIEST_DATE, LATEST_DATE]
 plan_dates = st.one_of(st.none(), st.sampled_from(ODD_DATES),
                        st.dates(min_value=EARLIEST_DATE, max_value=LATEST_DATE))
-ids = st.text(string.ascii_lowercase + string.digits + "-_.ÆØé中👍", min_size=1, max_size=12)
+# Ids are short ASCII words since schema 4 (older ones are repaired on reading: test_hostile_input)
+ids = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,11}", fullmatch=True)
 
 
 # --- plans ------------------------------------------------------------------------------------
@@ -303,7 +304,10 @@ def test_control_characters_and_lone_surrogates_are_refused_by_name(bad, where):
     with pytest.raises(PlanFileError) as caught:
         plan_from_document(doc, "plan.json")
     message = str(caught.value)
-    assert f"U+{ord(bad):04X}" in message, message
+    if where.startswith(("accounts.0.id", "reps.0.account_ids")):  # ids: a stricter rule
+        assert "is not a usable id (letters, digits" in message, message
+    else:
+        assert f"U+{ord(bad):04X}" in message, message
     assert message.startswith(f"plan.json: {where.split('.')[0]}"), message
 
 

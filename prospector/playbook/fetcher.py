@@ -4,15 +4,14 @@ WeasyPrint's default fetcher reads any local file and any URL, so text typed int
 ``/etc/passwd`` or an internal web page into the PDF (see PITFALLS.md). This fetcher serves:
 
 * files under our own ``templates/`` and ``assets/`` folders (stylesheet, fonts), and
-* ``data:image/png`` / ``data:image/jpeg`` URIs (the plan's logo is stored that way),
+* ``data:image/png`` / ``data:image/jpeg`` URIs (the plan's logo is stored that way) whose bytes
+  are a PNG or JPEG image of at most 2 MB and 25 megapixels (prospector.images),
 
 and refuses everything else: other files, ``http(s)``, ``ftp``, other ``data:`` types, anything.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import mimetypes
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -20,6 +19,7 @@ from urllib.request import url2pathname
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from ..images import ImageRefused, decode_data_uri, image_info
 from ..resources import assets_dir, templates_dir
 
 _DATA_TYPES = ("image/png", "image/jpeg")
@@ -56,15 +56,16 @@ class SafeFetcher(URLFetcher):
         return response
 
     def _data(self, url: str) -> URLFetcherResponse:
-        header, comma, payload = url[5:].partition(",")
-        params = [p.strip().lower() for p in header.split(";")]
-        if not comma or params[0] not in _DATA_TYPES or "base64" not in params[1:]:
-            raise RefusedURL("only PNG or JPEG images embedded as base64 data: URIs are used")
         try:
-            body = base64.b64decode("".join(unquote(payload).split()), validate=True)
-        except (binascii.Error, ValueError) as exc:
-            raise RefusedURL("the embedded image is not valid base64") from exc
-        return URLFetcherResponse(url, body, {"Content-Type": params[0]})
+            declared, body = decode_data_uri(unquote(url))
+            if declared not in _DATA_TYPES:
+                raise ImageRefused("only PNG or JPEG images embedded as base64 data: URIs are used")
+            # Served only when the bytes are PNG or JPEG of a sane size, whatever the URI says:
+            # WeasyPrint tries any other bytes as SVG (one of 47 KB ran for minutes).
+            info = image_info(body)
+        except ImageRefused as exc:
+            raise RefusedURL(f"the embedded image {exc}") from None
+        return URLFetcherResponse(url, body, {"Content-Type": info.mime_type})
 
     def _file(self, url: str) -> URLFetcherResponse:
         parts = urlsplit(url)

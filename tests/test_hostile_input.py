@@ -1,0 +1,401 @@
+"""Hostile input (issue 13): what a user typed or a file held must be refused or handled in one
+clear line, in time linear in its size, never hang or crash.
+
+A hang is tested by running the work in a child process under a generous timeout (a safety net
+only: the assertions are on what the user gets, never on durations).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from tests.conftest import REPO
+
+SAFETY_NET_S = 120  # quadratic versions took 145-240 s on these inputs; linear ones well under 1 s
+
+
+def run_child(code: str) -> object:
+    """Run ``code`` (which prints one JSON value) in a fresh interpreter; its value."""
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=REPO,
+                          capture_output=True, text=True, timeout=SAFETY_NET_S, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout)
+
+
+# --- item 7: regular expressions applied to user text run in linear time ---------------------
+def test_a_tier_cell_of_100000_spaces_gets_a_row_warning_not_a_hang():
+    warned = run_child("""
+        import json
+        from prospector.account_import.values import parse_tier
+        print(json.dumps(parse_tier("tier" + " " * 100_000 + "z", "B")))
+    """)
+    tier, warning = warned
+    assert tier == "B"
+    assert warning.startswith("tier 'tier") and "(100,005 characters)" in warning
+    assert len(warning) < 200  # the row warning quotes the start of the cell, not all of it
+
+
+def test_an_email_of_100000_dots_is_refused_not_a_hang():
+    message = run_child("""
+        import json
+        from pydantic import ValidationError
+        from prospector.model import Rep
+        try:
+            Rep(name="Ana", email="a@" + "." * 100_000 + "@")
+            print(json.dumps("accepted"))
+        except ValidationError as exc:
+            print(json.dumps(str(exc)))
+    """)
+    assert "is not an email address" in message or "at most 254" in message
+
+
+def test_every_cell_parser_is_linear_on_100000_character_cells():
+    results = run_child("""
+        import json
+        from prospector.account_import.values import (industry_text, parse_employees,
+                                                      parse_tier, revenue_text)
+        n = 100_000
+        cells = ["1" + " " * n + "x", "1" + "," * n + "x", "1" + " " * n + "-" + " " * n + "x",
+                 "1" + "." * n, "A" * n + "a", "{" * n, "tier" + " -" * n, " " * n]
+        out = []
+        for cell in cells:
+            out.append([parse_employees(cell)[1][:80], parse_tier(cell, "B"),
+                        industry_text(cell)[:5], revenue_text(cell, "EUR")[:5]])
+        print(json.dumps(out))
+    """)
+    assert len(results) == 8
+    for employees_warning, (tier, tier_warning), _, _ in results[:-1]:
+        assert employees_warning and tier in "ABC" and len(tier_warning) < 200
+    assert [tier for _, (tier, _), _, _ in results] == ["A", "A", "A", "A", "B", "B", "B", "B"]
+
+
+@pytest.mark.parametrize(("text", "ok"), [
+    ("ana@acme.com", True), ("a.b@c.d.e", True), ("a@b.c", True), ("a@.c", False),
+    ("a@b.", False), ("a@bc", False), ("@b.c", False), ("a@b@c.d", False), ("a b@c.d", False),
+    ("a@b\u00a0.c", False), ("", False),
+])
+def test_email_rule_is_unchanged_for_ordinary_addresses(text, ok):
+    from prospector.model import is_email_address
+
+    assert is_email_address(text) is ok
+
+
+# --- item 8: a plan file that crashed with exit 70 is refused in one line, exit 1 -------------
+def _sample_text() -> str:
+    return (REPO / "assets" / "samples" / "sample-plan.json").read_text("utf-8")
+
+
+def _with_huge_number(field: str) -> str:
+    doc = json.loads(_sample_text())
+    marker = 123456789
+    if field == "employees":
+        doc["accounts"][0]["employees"] = marker
+    elif field == "day":
+        doc["cadences"][0]["steps"][1]["day"] = marker
+    else:
+        doc["schema_version"] = marker
+    return json.dumps(doc, indent=2).replace(str(marker), "9" * 5000, 1)
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    (_with_huge_number("employees"), "accounts[0].employees: is a number of 5,000 digits"),
+    (_with_huge_number("day"), "cadences[0].steps[1].day: is a number of 5,000 digits"),
+    (_with_huge_number("schema_version"), "schema_version: is a number of 5,000 digits"),
+    ('{"format": "prospector-plan", "schema_version": 3, "name": "Deep", "basics": {"goal": '
+     + "[" * 10_000 + "]" * 10_000 + "}}", "basics.goal[0][0]…: is nested more than 64 levels"),
+    ("[" * 10_000 + "]" * 10_000, "[0][0][0][0]…: is nested more than 64 levels deep"),
+], ids=["employees", "day", "schema_version", "nested-field", "nested-file"])
+def test_a_plan_file_that_crashed_is_refused_in_one_line(tmp_path, capsys, text, named):
+    from prospector.cli import main
+
+    path = tmp_path / "attack.json"
+    path.write_text(text, "utf-8")
+    for verb in (["import", str(path)], ["check", str(path)],
+                 ["schedule", str(path), "--rep", "x", "--ics", str(tmp_path / "x.ics")]):
+        assert main(verb) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and err.startswith(f"prospector: error: {path}: {named}")
+        assert len(err) < 400
+
+
+# --- item 4: a plan file Prospector writes, Prospector reads ---------------------------------
+def _plan_of_size(megabytes: int):
+    from prospector.model import Plan, TargetAccount
+
+    notes = "Long account notes. " * 52_429  # ~1 MB each
+    accounts = [TargetAccount(id=f"acc-{i:05d}", name=f"Account {i}", notes=notes)
+                for i in range(megabytes)]
+    return Plan(name="Big plan", id="plan-big", accounts=accounts)
+
+
+def test_a_plan_over_50_mb_is_written_and_read_back(tmp_path):
+    from prospector.planfile import read_plan_file, write_plan_file
+
+    path = write_plan_file(_plan_of_size(54), tmp_path / "big.json")
+    assert path.stat().st_size > 54 * 1_000_000  # as large as the 65,000-account export
+    again = read_plan_file(path)
+    assert len(again.accounts) == 54 and again.accounts[-1].name == "Account 53"
+
+
+def test_export_never_writes_what_import_refuses(tmp_path, monkeypatch):
+    from prospector import planfile
+    from prospector.errors import PlanFileError
+    from prospector.model import Plan
+
+    plan = Plan(name="Plan", id="plan-1", basics={"goal": "g" * 3000})
+    size = len(planfile.plan_to_json(plan).encode("utf-8"))
+    monkeypatch.setattr(planfile, "MAX_PLAN_FILE_BYTES", size)
+    written = planfile.write_plan_file(plan, tmp_path / "fits.json")
+    assert planfile.read_plan_file(written).basics.goal == "g" * 3000
+    bigger = plan.model_copy(update={"name": "Plan!"})
+    with pytest.raises(PlanFileError, match="more than a plan file may hold .*; nothing was"):
+        planfile.write_plan_file(bigger, tmp_path / "too-big.json")
+    assert not (tmp_path / "too-big.json").exists()
+    (tmp_path / "by-hand.json").write_bytes(b" " * (size + 1))
+    with pytest.raises(PlanFileError, match="too large for a plan file"):
+        planfile.read_plan_file(tmp_path / "by-hand.json")
+
+
+# --- item 6: only real PNG or JPEG bytes are a logo ------------------------------------------
+def _data_uri(body: bytes, declared: str = "image/png") -> str:
+    import base64
+
+    return f"data:{declared};base64," + base64.b64encode(body).decode()
+
+
+def _image(fmt: str, size: tuple[int, int] = (40, 20)) -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (31, 78, 121)).save(buffer, fmt)
+    return buffer.getvalue()
+
+
+# Ten levels of ten <use> of the level below: 10^10 shapes to draw (the issue's attack was 47 KB).
+SVG_BOMB = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+            '<defs><rect id="l0" width="1" height="1"/>'
+            + "".join(f'<g id="l{i}">' + f'<use xlink:href="#l{i - 1}"/>' * 10 + "</g>"
+                      for i in range(1, 11))
+            + '</defs><use xlink:href="#l10"/></svg>').encode()
+HUGE_HEADER_PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + (60_000).to_bytes(4, "big") * 2
+                   + b"\x08\x02\x00\x00\x00")
+
+
+@pytest.mark.parametrize(("body", "declared", "told"), [
+    (SVG_BOMB, "image/png", "is not a PNG or JPEG image"),
+    (b"GIF89a\x01\x00\x01\x00", "image/jpeg", "is not a PNG or JPEG image"),
+    (HUGE_HEADER_PNG, "image/png", "60,000 x 60,000 pixels; an image may have at most 25 "),
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * (3 * 1024 * 1024), "image/png", "at most 2 MB"),
+    (b"\x89PNG\r\n\x1a\n", "image/png", "damaged PNG"),
+], ids=["svg-as-png", "gif-as-jpeg", "too-many-pixels", "too-large", "header-only"])
+def test_a_logo_that_is_not_a_real_png_or_jpeg_is_refused(body, declared, told):
+    from prospector.errors import PlanFileError
+    from prospector.planfile import plan_from_document
+    from prospector.playbook.fetcher import RefusedURL, SafeFetcher
+
+    uri = _data_uri(body, declared)
+    doc = {"format": "prospector-plan", "schema_version": 4, "name": "P", "basics": {"logo": uri}}
+    with pytest.raises(PlanFileError, match=f"plan.json: basics.logo: the logo .*{told}"):
+        plan_from_document(doc, "plan.json")
+    fetcher = SafeFetcher()
+    with pytest.raises(RefusedURL, match=told):
+        fetcher.fetch(uri)
+    assert fetcher.refused == [uri] and fetcher.served == []
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "JPEG"])
+def test_a_real_png_or_jpeg_logo_is_kept_and_served(fmt):
+    from prospector.model import PlanBasics
+    from prospector.playbook.fetcher import SafeFetcher
+
+    body = _image(fmt)
+    uri = _data_uri(body, f"image/{fmt.lower()}")
+    assert PlanBasics(logo=uri).logo == uri
+    served = SafeFetcher().fetch(uri)
+    assert served.content_type == f"image/{fmt.lower()}" and served.read() == body
+
+
+def test_the_pdf_of_a_plan_holding_an_svg_bomb_as_logo_finishes_without_it(tmp_path):
+    """Even a plan that never went through validation (built in code) prints: the fetcher
+    refuses the bytes instead of WeasyPrint drawing 10^10 shapes."""
+    out = tmp_path / "bomb.pdf"
+    result = run_child(f"""
+        import json
+        from prospector.model import Plan
+        from prospector.playbook import render_playbook_pdf
+        plan = Plan(name="Bomb")
+        object.__setattr__(plan.basics, "logo", {_data_uri(SVG_BOMB)!r})
+        done = render_playbook_pdf(plan, {str(out)!r})
+        print(json.dumps(done.pages))
+    """)
+    assert result >= 1 and out.read_bytes().startswith(b"%PDF")
+
+
+def test_a_stored_plan_with_an_svg_logo_opens_repaired(tmp_path):
+    from prospector.model import Plan
+    from prospector.store import PlanStore
+
+    store = PlanStore(tmp_path / "store")
+    plan = Plan(name="Logo plan", basics={"goal": "Meet 40 A accounts"})
+    store.save(plan)
+    raw = json.loads(store.path.read_text("utf-8"))
+    row = next(iter(raw["history"].values()))
+    row["plan"]["schema_version"] = 3
+    row["plan"]["basics"]["logo"] = _data_uri(SVG_BOMB)
+    row["plan"]["accountability"]["holiday_country"] = "../../etc" + "x" * 10_000
+    store.path.write_text(json.dumps(raw))  # as an older Prospector stored it
+
+    opened = store.load(plan.id)
+    assert opened.basics.logo is None and opened.basics.goal == "Meet 40 A accounts"
+    assert opened.accountability.holiday_country == ""
+    [told] = store.repairs
+    assert "basics.logo: the logo is not a PNG or JPEG image" in told
+    assert ("accountability.holiday_country: '../../etcxxxxxxxxxxxxxxxxxxxxx'… "
+            "(10,009 characters)") in told
+    assert len(told) < 1000
+    store.save(opened)
+    assert store.load(plan.id).basics.logo is None
+
+
+# --- item 12: ids, holiday country, duplicate keys, plan names that look like paths ----------
+BAD_IDS = ["", " ", "../../etc/passwd", "x" * 100_000, "acc 1", "-acc", "ácc"]
+
+
+@pytest.mark.parametrize("bad", BAD_IDS, ids=["empty", "space", "path", "100k", "inner-space",
+                                              "dash-first", "accent"])
+def test_unusable_plan_and_item_ids_are_refused_without_echoing_them(bad):
+    from prospector.errors import PlanFileError
+    from prospector.planfile import plan_from_document
+
+    for doc, field in [
+        ({"name": "P", "id": bad}, "id"),
+        ({"name": "P", "accounts": [{"id": bad, "name": "Acme"}]}, "accounts[0] (Acme).id"),
+        ({"name": "P", "personas": [{"id": bad, "role": "CFO"}]}, "personas[0] (CFO).id"),
+        ({"name": "P", "reps": [{"id": bad, "name": "Ana"}]}, "reps[0] (Ana).id"),
+    ]:
+        with pytest.raises(PlanFileError) as caught:
+            plan_from_document({"format": "prospector-plan", "schema_version": 4, **doc},
+                               "plan.json")
+        message = str(caught.value)
+        assert message.startswith(f"plan.json: {field}: is not a usable id (letters, digits")
+        assert len(message) < 300
+
+
+@pytest.mark.parametrize("bad", ["../../etc", "X" * 10_000, "ZZ", "DE-XX", "DE-BY-Z"])
+def test_a_holiday_country_prospector_does_not_know_is_refused_in_a_short_line(bad):
+    from pydantic import ValidationError
+
+    from prospector.errors import describe_validation_error
+    from prospector.model import Accountability
+
+    with pytest.raises(ValidationError) as caught:
+        Accountability(holiday_country=bad)
+    message = describe_validation_error(caught.value)
+    assert message.startswith("holiday_country: ") and len(message) < 400
+    assert "country" in message[len("holiday_country: "):]
+
+
+@pytest.mark.parametrize("good", ["", "DE", "de-by", "US-CA", "NL", "GB"])
+def test_known_holiday_countries_are_kept(good):
+    from prospector.model import Accountability
+
+    assert Accountability(holiday_country=good).holiday_country == good
+
+
+def test_emails_over_254_characters_are_refused():
+    from pydantic import ValidationError
+
+    from prospector.model import Rep
+
+    assert Rep(name="Ana", email="a" * 240 + "@example.com").email.endswith("example.com")
+    with pytest.raises(ValidationError, match="at most 254 characters"):
+        Rep(name="Ana", email="a" * 250 + "@example.com")
+
+
+@pytest.mark.parametrize(("text", "told"), [
+    ('{"format": "prospector-plan", "schema_version": 4, "name": "A", "name": "B"}',
+     "name: the key 'name' is given twice"),
+    ('{"format": "prospector-plan", "schema_version": 4, "name": "A", "accounts": '
+     '[{"id": "a1", "name": "Acme", "tier": "A", "tier": "C"}]}',
+     "accounts[0].tier: the key 'tier' is given twice inside accounts[0]"),
+])
+def test_a_key_given_twice_in_a_plan_file_is_refused_naming_it(tmp_path, text, told):
+    from prospector.errors import PlanFileError
+    from prospector.planfile import read_plan_file
+
+    path = tmp_path / "twice.json"
+    path.write_text(text, "utf-8")
+    with pytest.raises(PlanFileError, match=re.escape(f"{path}: {told}")):
+        read_plan_file(path)
+
+
+def test_a_version_3_plan_file_with_unusable_ids_opens_repaired_with_references_kept(tmp_path):
+    from prospector.planfile import read_plan_file_noting
+
+    doc = {"format": "prospector-plan", "schema_version": 3, "name": "Old", "id": "../../etc",
+           "accounts": [{"id": "", "name": "Acme"},
+                        {"id": "acc 2", "name": "Beta",
+                         "contacts": [{"name": "Bo", "persona_id": ""}]}],
+           "personas": [{"id": "x" * 1000, "role": "CFO"}],
+           "touches": [{"id": "t/1", "title": "Call", "channel": "phone",
+                        "persona_ids": ["x" * 1000]}],
+           "cadences": [{"id": "c1", "name": "Main", "persona_ids": ["x" * 1000],
+                         "steps": [{"day": 0, "channel": "phone", "touch_id": "t/1"}]}],
+           "reps": [{"id": "r 1", "name": "Ana", "email": "a" * 300 + "@x.com",
+                     "account_ids": ["", "acc 2"]}]}
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(doc), "utf-8")
+    plan, told = read_plan_file_noting(path, "The file itself is unchanged.")
+    again, _ = read_plan_file_noting(path, "")
+    assert plan == again  # the same ids on every read: a stored plan keeps its identity
+    assert plan.id.startswith("plan-") and plan.accounts[0].id.startswith("acc-")
+    assert plan.reps[0].account_ids == [plan.accounts[0].id, plan.accounts[1].id]
+    assert plan.touches[0].persona_ids == [plan.personas[0].id]
+    assert plan.cadences[0].steps[0].touch_id == plan.touches[0].id
+    assert plan.accounts[1].contacts[0].persona_id is None and plan.reps[0].email == ""
+    assert told.startswith(f"{path} was written by an earlier Prospector")
+    assert "id: '../../etc' is not a usable id; the plan's id is now plan-" in told
+    assert "reps[0].email: 306 characters is too long" in told
+    assert len(told) < 2000
+
+
+def test_a_stored_plan_named_like_a_path_works_with_every_verb(tmp_path, capsys, monkeypatch):
+    from prospector.cli import main
+    from prospector.model import Plan
+    from prospector.store import PlanStore, default_data_dir
+
+    monkeypatch.chdir(tmp_path)
+    PlanStore(default_data_dir()).save(Plan(name="EMEA/DACH H1", id="plan-dach"))
+    for verb in (["check", "EMEA/DACH H1"], ["history", "EMEA/DACH H1"],
+                 ["accounts", "EMEA/DACH H1"], ["export-json", "emea/dach h1", "-o", "out.json"]):
+        assert main(verb) == 0, capsys.readouterr().err
+    assert json.loads((tmp_path / "out.json").read_text("utf-8"))["id"] == "plan-dach"
+    capsys.readouterr()
+    assert main(["check", "EMEA/nothing.json"]) == 1
+    assert capsys.readouterr().err.startswith(
+        "prospector: error: EMEA/nothing.json: does not exist (check the path)")
+
+
+def test_migrating_a_version_3_document_leaves_it_untouched():
+    import copy
+
+    from prospector.migrations import migrate
+
+    doc = {"format": "prospector-plan", "schema_version": 3, "name": "Old", "id": "a b",
+           "basics": {"logo": _data_uri(SVG_BOMB)}, "accountability": {"holiday_country": "ZZ"},
+           "accounts": [{"id": "", "name": "A", "contacts": [{"name": "B", "persona_id": ""}]}],
+           "cadences": [{"id": "c 1", "name": "M", "steps": [{"day": 0, "channel": "phone",
+                                                              "touch_id": ""}]}]}
+    before = copy.deepcopy(doc)
+    repairs: list[str] = []
+    migrated = migrate(doc, repairs)
+    assert doc == before and migrated["schema_version"] == 4 and len(repairs) == 5
+    assert migrated["cadences"][0]["steps"][0]["touch_id"] is None
