@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from prospector.errors import ProspectorError
 from prospector.model import Plan
 from prospector.planfile import plan_to_document
-from prospector.store import PlanStore
+from prospector.store import PlanStore, VersionConflict
 
 AUTOSAVE_DELAY_MS = 1500   # after the last edit...
 AUTOSAVE_MAX_WAIT_S = 3.0  # ...but never more than this after the first unsaved one, so that
@@ -23,9 +23,14 @@ AUTOSAVE_MAX_WAIT_S = 3.0  # ...but never more than this after the first unsaved
 
 
 class Autosaver(QObject):
+    """Saves the watched document's plan. Each save names the version the edits started from
+    (``base_version``): if another window or the command line saved a newer one meanwhile, the
+    save is refused, ``conflict`` is emitted, and saving waits for ``resolve``."""
+
     saving = Signal()
     saved = Signal(str, int)     # plan id, version
     failed = Signal(str)         # one clear line
+    conflict = Signal(object)    # the store's VersionConflict
 
     def __init__(self, store: PlanStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +47,8 @@ class Autosaver(QObject):
         self.timer.setInterval(AUTOSAVE_DELAY_MS)
         self._source = None
         self._first_unsaved = 0.0
+        self.base_version: int | None = None  # None: save whatever the store holds
+        self.blocked = False  # a conflict waits for the user's choice
         self.timer.timeout.connect(self.save_now)
 
     def watch(self, document) -> None:
@@ -83,24 +90,46 @@ class Autosaver(QObject):
         self._queue.put(None)
         self._thread.join(5)
 
+    def resolve(self, base_version: int | None, *, keep_pending: bool = True) -> None:
+        """The user chose how to settle a conflict: save again, starting from ``base_version``
+        (what was waiting is saved, unless ``keep_pending`` is False)."""
+        with self._lock:
+            self.base_version, self.blocked = base_version, False
+            if not keep_pending:
+                self._pending = None
+
     def _run(self) -> None:
         while True:
             item = self._queue.get()
             if item is None:
                 return
             with self._lock:
+                if self.blocked:  # keep the newest snapshot until the conflict is settled
+                    if self._pending is None:
+                        self._idle.set()
+                    continue
                 job, self._pending = self._pending, None
+                base = self.base_version
             if job is None:
                 continue
             try:
                 plan = Plan.model_validate(job["doc"])
-                version = self.store.save(plan, note=job["note"])
+                version = self.store.save(plan, note=job["note"], base_version=base)
+                with self._lock:
+                    if self.base_version == base:
+                        self.base_version = version
                 self.saved.emit(plan.id, version)
+            except VersionConflict as exc:
+                with self._lock:
+                    self.blocked = True
+                    if self._pending is None:
+                        self._pending = job  # not lost: saved once the user has chosen
+                self.conflict.emit(exc)
             except ProspectorError as exc:
                 self.failed.emit(str(exc))
             except Exception as exc:  # noqa: BLE001 - reported, never lost silently
                 self.failed.emit(f"could not save: {type(exc).__name__}: {exc}")
             finally:
                 with self._lock:
-                    if self._pending is None:
+                    if self._pending is None or self.blocked:
                         self._idle.set()

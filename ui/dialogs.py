@@ -75,6 +75,25 @@ def ask_folder(parent: QWidget | None, title: str, start: str = "") -> str | Non
     return path or None
 
 
+def ask_conflict(parent: QWidget | None, what: str, why_no_merge: str) -> str:
+    """This plan was saved elsewhere since the edits started: "merge", "copy" or "reload"."""
+    box = QMessageBox(QMessageBox.Warning, "Plan changed elsewhere",
+                      "This plan was changed in another window or from the command line while "
+                      "you were editing it. Nothing has been overwritten.",
+                      QMessageBox.NoButton, parent)
+    merge_text = ("Both sets of changes can be combined." if not why_no_merge
+                  else f"They cannot be combined: {why_no_merge}")
+    box.setInformativeText(f"{what}\n\n{merge_text}")
+    merge = box.addButton("Combine both", QMessageBox.AcceptRole) if not why_no_merge else None
+    copy = box.addButton("Keep mine as a copy", QMessageBox.AcceptRole)
+    reload = box.addButton("Discard mine, load theirs", QMessageBox.DestructiveRole)
+    box.setDefaultButton(merge or copy)
+    box.setEscapeButton(copy)
+    _run(box)
+    clicked = box.clickedButton()
+    return "merge" if clicked is merge else "reload" if clicked is reload else "copy"
+
+
 def ask_unsaved_on_close(parent: QWidget | None, reason: str) -> str:
     """The last save failed and the window is closing: "export", "discard" or "cancel"."""
     box = QMessageBox(QMessageBox.Warning, "Changes not saved",

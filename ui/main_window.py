@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 
 from prospector.completeness import step_status
 from prospector.errors import PlanNotFound, ProspectorError
-from prospector.planfile import write_plan_file
+from prospector.planfile import plan_to_document, write_plan_file
 from prospector.textnorm import slugify
 from ui import dialogs
 from ui.autosave import Autosaver
-from ui.document import PlanDocument
+from ui.document import SECTIONS, PlanDocument
 from ui.guidance import STEPS
 from ui.pages.accountability import AccountabilityPage
 from ui.pages.basics import BasicsPage
@@ -57,6 +57,8 @@ class MainWindow(QMainWindow):
         self.autosaver.saving.connect(lambda: self.save_label.setText("Saving…"))
         self.autosaver.saved.connect(self._saved)
         self.autosaver.failed.connect(self._save_failed)
+        self.autosaver.conflict.connect(self._conflict)
+        self.autosaver.base_version = self.saved_version or 0
 
         self.navigator = QListWidget()
         self.navigator.setAccessibleName("Steps of the plan")
@@ -277,6 +279,59 @@ class MainWindow(QMainWindow):
         return (f"Your plan is open with all your changes, but they are not saved yet ({reason}). "
                 "Use File ▸ Export plan file… to keep a copy.")
 
+    def _conflict(self, conflict) -> None:
+        """Another window or the command line saved this plan since its edits started: the
+        leader chooses; nothing is overwritten meanwhile."""
+        from prospector.merge import merge_plans  # noqa: PLC0415
+        from prospector.model import Plan, new_id  # noqa: PLC0415
+
+        plan = self.document.plan
+        if conflict.plan_id != plan.id:
+            return
+        self.save_label.setText("Not saved: changed elsewhere")
+        if conflict.current_version is None:  # deleted elsewhere: keep it, saved again
+            self.autosaver.resolve(None)
+            self.autosaver.save_now(note="saved again after it was deleted elsewhere")
+            dialogs.show_info(self, "Plan deleted elsewhere",
+                              f"“{plan.name}” was deleted in another window or from the command "
+                              "line while you were editing it. It is saved again with your "
+                              "changes; delete it in Plans if that is what you want.")
+            return
+        mine = plan_to_document(plan)
+        try:
+            theirs = self.store.load(plan.id)
+            base = self.store.load_version(plan.id, conflict.base_version)
+            merged = merge_plans(plan_to_document(base), mine, plan_to_document(theirs))
+            why_not = ""
+        except (ValueError, ProspectorError) as exc:
+            merged, why_not = None, str(exc)
+            theirs = theirs if "theirs" in locals() else None
+        saved = conflict.current.saved_at.replace("T", " ")[:16]
+        what = (f"Version {conflict.current_version} of “{conflict.current.name}”, saved {saved}, "
+                f"is the current one; your changes started from version {conflict.base_version}.")
+        choice = dialogs.ask_conflict(self, what, why_not if merged is None else "")
+        if choice == "merge" and merged is not None:
+            self.document.replace_sections({name: merged[name] for name in SECTIONS},
+                                           "Merge the changes saved elsewhere")
+            if merged["name"] != plan.name:
+                self.document.set_value(("name",), merged["name"], "Merge the plan's name")
+            self.autosaver.resolve(conflict.current_version)
+            self.autosaver.save_now(note=f"merged with version {conflict.current_version}")
+        elif choice == "reload" and theirs is not None:
+            self.autosaver.resolve(conflict.current_version, keep_pending=False)
+            self.open_plan(theirs)
+        else:  # keep both: this window's plan becomes a copy beside the other version
+            copy = Plan.model_validate({**mine, "id": new_id("plan"),
+                                        "name": _copy_name(plan.name)})
+            self.autosaver.resolve(0, keep_pending=False)
+            self.document.plan = copy
+            self.saved_version = None
+            self.autosaver.save_now(note=f"kept beside version {conflict.current_version} "
+                                         f"of “{plan.name}”")
+            self._update_title()
+            self._remember_recent(copy)
+            self.statusBar().showMessage(f"Your version is kept as “{copy.name}”.", 10000)
+
     # --- navigation ----------------------------------------------------------------------------
     def go_to_step(self, key: str, item_id: str | None = None) -> None:
         keys = [p.key for p in (self.stack.widget(i) for i in range(self.stack.count()))]
@@ -301,6 +356,7 @@ class MainWindow(QMainWindow):
         self.autosaver.flush()
         self.document.open_plan(plan)
         self.saved_version = self._stored_version(plan.id)
+        self.autosaver.resolve(self.saved_version or 0, keep_pending=False)
         self._update_title()
         self._remember_recent(plan)
         self.statusBar().showMessage(f"Opened {plan.name}", 4000)
@@ -502,3 +558,8 @@ def _exec(dialog) -> int:
         return dialog.exec()
     finally:
         dialog.deleteLater()
+
+
+def _copy_name(name: str) -> str:
+    suffix = " (my copy)"
+    return name[: 200 - len(suffix)] + suffix

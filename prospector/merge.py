@@ -1,0 +1,99 @@
+"""Merging two sets of edits made to the same plan version (another window, the command line).
+
+``merge_plans(base, mine, theirs)`` takes three plan documents (``plan_to_document``): the version
+both sides started from, and each side's result. Items of the plan's lists are matched by id, so
+an account added on one side and a touch edited on the other merge; a field changed on both sides
+to different values, or an item deleted on one side and edited on the other, is a conflict that
+is named, and nothing is merged.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Plan
+
+_MISSING = object()
+
+
+class MergeConflict(ValueError):
+    """The two sets of edits cannot be combined; ``conflicts`` names each place."""
+
+    def __init__(self, conflicts: list[str]) -> None:
+        self.conflicts = conflicts
+        shown = "; ".join(conflicts[:5]) + (f"; and {len(conflicts) - 5} more"
+                                             if len(conflicts) > 5 else "")
+        super().__init__(f"both sides changed: {shown}")
+
+
+def merge_plans(base: dict, mine: dict, theirs: dict) -> dict:
+    """The plan document with both sides' edits; raises MergeConflict if they collide, or
+    ValueError if the combination would not be a valid plan (e.g. one side deleted a persona the
+    other side's new touch is for)."""
+    conflicts: list[str] = []
+    merged = _merge_dict(base, mine, theirs, "", conflicts)
+    if conflicts:
+        raise MergeConflict(conflicts)
+    Plan.model_validate(merged)
+    return merged
+
+
+def _merge_value(base: Any, mine: Any, theirs: Any, where: str, conflicts: list[str]) -> Any:
+    if _same(mine, base):
+        return theirs
+    if _same(theirs, base) or _same(mine, theirs):
+        return mine
+    if isinstance(mine, dict) and isinstance(theirs, dict) and isinstance(base, dict):
+        return _merge_dict(base, mine, theirs, where, conflicts)
+    if _is_item_list(mine) and _is_item_list(theirs) and _is_item_list(base):
+        return _merge_items(base, mine, theirs, where, conflicts)
+    conflicts.append(where or "the plan")
+    return mine
+
+
+def _merge_dict(base: dict, mine: dict, theirs: dict, where: str, conflicts: list[str]) -> dict:
+    merged = {}
+    for key in list(dict.fromkeys([*theirs, *mine])):
+        value = _merge_value(base.get(key, _MISSING), mine.get(key, _MISSING),
+                             theirs.get(key, _MISSING), f"{where}.{key}" if where else key,
+                             conflicts)
+        if value is not _MISSING:
+            merged[key] = value
+    return merged
+
+
+def _merge_items(base: list, mine: list, theirs: list, where: str,
+                 conflicts: list[str]) -> list:
+    """Lists of items with ids: each item merged on its own, in theirs' order, with mine's other
+    items where they stand in mine."""
+    by_id = {side: {item["id"]: item for item in items}
+             for side, items in (("base", base), ("mine", mine), ("theirs", theirs))}
+    order = [item["id"] for item in theirs]
+    for index, item in enumerate(mine):
+        if item["id"] not in by_id["theirs"]:  # new in mine, or gone from theirs
+            order.insert(min(index, len(order)), item["id"])
+    merged = []
+    for item_id in order:
+        label = _label(by_id["mine"].get(item_id) or by_id["theirs"].get(item_id) or {})
+        value = _merge_value(by_id["base"].get(item_id, _MISSING),
+                             by_id["mine"].get(item_id, _MISSING),
+                             by_id["theirs"].get(item_id, _MISSING),
+                             f"{where} “{label}”", conflicts)
+        if value is not _MISSING:
+            merged.append(value)
+    return merged
+
+
+def _same(a: Any, b: Any) -> bool:
+    return a is b or (a is not _MISSING and b is not _MISSING and a == b)
+
+
+def _is_item_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(i, dict) and "id" in i for i in value)
+
+
+def _label(item: dict) -> str:
+    for key in ("name", "title", "role", "difference", "id"):
+        if item.get(key):
+            return str(item[key])[:60]
+    return "?"

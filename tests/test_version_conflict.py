@@ -1,0 +1,91 @@
+"""The app open on a plan while the command line (or another window) saves it: the app's next
+autosave overwrites nothing; the leader combines both, keeps theirs, or keeps a copy."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from prospector.store import PlanStore
+from ui import dialogs
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def opened(qtbot, tmp_path, sample_plan, monkeypatch):
+    store = PlanStore()
+    store.save(sample_plan)
+    window = MainWindow(store, sample_plan, QSettings(str(tmp_path / "s.ini"),
+                                                      QSettings.IniFormat))
+    qtbot.addWidget(window)
+    asked = []
+
+    def answer(choice):
+        monkeypatch.setattr(dialogs, "ask_conflict",
+                            lambda _p, what, why_not: asked.append((what, why_not)) or choice)
+    monkeypatch.setattr(dialogs, "show_info", lambda *a: asked.append(a))
+    return window, store, answer, asked
+
+
+def _elsewhere(store, plan_id, change):
+    """The command line: load, change, save (version 2)."""
+    other = store.load(plan_id)
+    change(other)
+    return store.save(other, note="accounts --import")
+
+
+def _autosave(qtbot, window, edit):
+    edit()
+    with qtbot.waitSignal(window.autosaver.conflict, timeout=10000):
+        window.autosaver.save_now()
+
+
+def test_edits_to_different_parts_are_combined(qtbot, opened):
+    window, store, answer, asked = opened
+    plan_id = window.document.plan.id
+    _elsewhere(store, plan_id, lambda p: setattr(p.basics, "owner", "Owner from the CLI"))
+    answer("merge")
+    _autosave(qtbot, window, lambda: window.document.set_value(("basics", "goal"), "70 meetings"))
+    qtbot.waitUntil(lambda: store.find(plan_id).version == 3)
+    stored = store.load(plan_id)
+    assert (stored.basics.goal, stored.basics.owner) == ("70 meetings", "Owner from the CLI")
+    assert window.document.plan.basics.owner == "Owner from the CLI"
+    assert asked[0][1] == "" and "your changes started from version 1" in asked[0][0]
+    assert store.history(plan_id)[1].note == "accounts --import"  # version 2 is kept
+
+
+def test_the_same_field_changed_both_ways_keeps_mine_as_a_copy(qtbot, opened):
+    window, store, answer, asked = opened
+    plan_id, name = window.document.plan.id, window.document.plan.name
+    _elsewhere(store, plan_id, lambda p: setattr(p.basics, "goal", "Theirs"))
+    answer("merge")  # offered only when possible: here the dialog says why not
+    _autosave(qtbot, window, lambda: window.document.set_value(("basics", "goal"), "Mine"))
+    assert "basics.goal" in asked[0][1]
+    qtbot.waitUntil(lambda: len(store.list_plans()) == 2)
+    assert store.load(plan_id).basics.goal == "Theirs"  # not overwritten
+    copy = window.document.plan
+    assert copy.id != plan_id and copy.name == f"{name} (my copy)"
+    assert store.load(copy.id).basics.goal == "Mine"
+
+
+def test_discarding_mine_loads_theirs(qtbot, opened):
+    window, store, answer, _asked = opened
+    plan_id = window.document.plan.id
+    _elsewhere(store, plan_id, lambda p: setattr(p.basics, "goal", "Theirs"))
+    answer("reload")
+    _autosave(qtbot, window, lambda: window.document.set_value(("basics", "goal"), "Mine"))
+    assert window.document.plan.basics.goal == "Theirs"
+    window.document.set_value(("basics", "owner"), "Next edit")  # saving works again
+    window.save_now()
+    stored = store.load(plan_id)
+    assert (stored.basics.goal, stored.basics.owner) == ("Theirs", "Next edit")
+
+
+def test_a_plan_deleted_elsewhere_is_saved_again(qtbot, opened):
+    window, store, _answer, asked = opened
+    plan_id = window.document.plan.id
+    store.delete(plan_id)
+    _autosave(qtbot, window, lambda: window.document.set_value(("basics", "goal"), "Mine"))
+    qtbot.waitUntil(lambda: any(p.id == plan_id for p in store.list_plans()))
+    assert store.load(plan_id).basics.goal == "Mine"
+    assert "deleted" in asked[0][1]
