@@ -89,3 +89,32 @@ def test_a_plan_deleted_elsewhere_is_saved_again(qtbot, opened):
     qtbot.waitUntil(lambda: any(p.id == plan_id for p in store.list_plans()))
     assert store.load(plan_id).basics.goal == "Mine"
     assert "deleted" in asked[0][1]
+
+
+def test_the_command_line_refuses_to_import_over_a_newer_version(capsys, sample_plan,
+                                                                 tmp_path, monkeypatch):
+    """The app saved the plan between the command's reading it and its saving: the import says
+    so and saves nothing."""
+    from prospector.cli import main
+    from prospector.commands import accounts
+
+    store = PlanStore()
+    store.save(sample_plan)
+    csv = tmp_path / "accounts.csv"
+    csv.write_text("Company,Country\nNew Account AB,Sweden\n", "utf-8")
+    real_load = accounts._load
+
+    def load_then_the_app_saves(ref):
+        loaded = real_load(ref)
+        mine = store.load(sample_plan.id)
+        mine.basics.goal = "Typed in the app meanwhile"
+        store.save(mine)  # version 2
+        return loaded
+
+    monkeypatch.setattr(accounts, "_load", load_then_the_app_saves)
+    assert main(["accounts", sample_plan.id, "--import", str(csv)]) == 1
+    err = capsys.readouterr().err
+    assert "version 2" in err and "nothing was imported" in err
+    current = store.load(sample_plan.id)
+    assert current.basics.goal == "Typed in the app meanwhile"
+    assert "New Account AB" not in [a.name for a in current.accounts]

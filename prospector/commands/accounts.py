@@ -47,7 +47,8 @@ def cmd_accounts(args: argparse.Namespace) -> int:
 
 
 def _load(ref: str):
-    """The plan, and how to save it: ``(plan, store, stored_id)``; store is None for a file."""
+    """The plan, and how to save it: ``(plan, store, summary)`` (the summary names the version
+    read); store and summary are None for a plan file."""
     from ..cli import (  # noqa: PLC0415
         _warn_notices,
         looks_like_file,
@@ -62,15 +63,17 @@ def _load(ref: str):
     summary = store.find(ref)
     plan = store.load(summary.id)
     _warn_notices(store)
-    return plan, store, summary.id
+    return plan, store, summary
 
 
 def _import(args: argparse.Namespace) -> int:
     from ..account_import import import_accounts  # noqa: PLC0415
     from ..cli import _warn_notices  # noqa: PLC0415
+    from ..errors import ProspectorError  # noqa: PLC0415
+    from ..store import VersionConflict  # noqa: PLC0415
     from ..planfile import write_plan_file  # noqa: PLC0415
 
-    plan, store, _ = _load(args.plan)
+    plan, store, stored = _load(args.plan)
     result = import_accounts(plan, args.import_file, default_tier=args.tier or "B",
                              delimiter=args.delimiter, encoding=args.encoding)
     source = Path(args.import_file).name
@@ -95,7 +98,12 @@ def _import(args: argparse.Namespace) -> int:
         out = write_plan_file(result.new_plan, args.plan)
         print(f"Wrote {out}.")
     else:
-        version = store.save(result.new_plan, note=note)
+        try:  # refused if the app or another command saved the plan since it was read
+            version = store.save(result.new_plan, note=note, base_version=stored.version)
+        except VersionConflict as exc:
+            raise ProspectorError(f"{exc.args[0].split('; nothing was saved')[0]}; nothing was "
+                                  "imported, so those changes are kept: run the import again "
+                                  "to add the accounts to the current version") from None
         _warn_notices(store)
         print(f"Saved {plan.name!r} as version {version} (`prospector history` lists the earlier "
               "ones).")
