@@ -207,6 +207,9 @@ def _make_private_folder(folder: Path, notices: list[str]) -> None:
             _owner_only(folder / name)
 
 
+_READ_ONLY = (errno.EROFS, errno.EACCES, errno.EPERM)  # what a write where one may not meets
+
+
 def _writable(folder: Path) -> bool:
     """Whether this process can create, replace and remove files in ``folder``."""
     return os.access(folder, os.W_OK | os.X_OK)
@@ -317,10 +320,7 @@ class PlanStore:
         """One session with the store: the file parsed once, under the lock. A folder this
         process cannot write in is read under a shared lock (or none), and nothing is written."""
         try:
-            writable = _writable(self.folder)
-            if writing and not writable:
-                raise _read_only_error(self.folder)
-            with self._lock if writable else self._reader_lock():
+            with self._locked(writing) as writable:
                 if writable and not self._tidied:
                     self._tidy()
                 db = TinyDB(str(self.path), storage=AtomicJSONStorage,
@@ -341,7 +341,7 @@ class PlanStore:
         why = exc.strerror or str(exc)
         if not writing:
             return f"{self.path}: could not be read ({why})"
-        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        if exc.errno in _READ_ONLY:
             return (f"{self.path}: could not save ({why}): the data folder is read-only; "
                     "nothing was changed — the plans can still be opened and exported "
                     "(`prospector export-json`); make the folder writable or choose another "
@@ -350,6 +350,30 @@ class PlanStore:
             return (f"{self.path}: could not save ({why}); nothing was changed — free some "
                     "disk space and try again")
         return f"{self.path}: could not save ({why}); nothing was changed"
+
+    @contextmanager
+    def _locked(self, writing: bool) -> Iterator[bool]:
+        """The store's lock for one session; yields whether the session may write. Where this
+        process cannot write (the folder, or the lock file in it), a read takes the reader's
+        lock instead and a write fails with the error the OS gave."""
+        if _writable(self.folder):
+            try:
+                self._lock.acquire()
+            except Timeout:
+                raise
+            except OSError as exc:
+                if writing or exc.errno not in _READ_ONLY:
+                    raise
+            else:
+                try:
+                    yield True
+                finally:
+                    self._lock.release()
+                return
+        elif writing:
+            raise _read_only_error(self.folder)
+        with self._reader_lock():
+            yield False
 
     @contextmanager
     def _reader_lock(self) -> Iterator[None]:

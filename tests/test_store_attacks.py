@@ -751,3 +751,23 @@ def test_concurrent_saves_from_one_base_keep_exactly_one(sample_plan, data_dir, 
     assert [v.version for v in store.history(sample_plan.id)] == [2, 1]
     print("\ntwo processes saving one plan from the same version: 1 saved, 1 refused "
           "(VersionConflict), 0 saves overwritten")
+
+
+def test_a_lock_file_that_cannot_be_opened_for_writing_still_lets_the_plans_be_read(
+        two_plans, sample_plan, monkeypatch, capsys):
+    """A folder the OS says is writable, whose lock file this user may not write (another user's,
+    or on a file system that says one thing and does another): reading works, a save says
+    read-only."""
+    lock = str(two_plans.folder / "plans.json.lock")
+    real_open = os.open
+
+    def os_open(path, flags, *args, **kwargs):
+        if os.fsdecode(path) == lock and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+            raise OSError(errno.EACCES, os.strerror(errno.EACCES), lock)
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", os_open)
+    code, out, err = _cli(capsys, "list")
+    assert (code, err) == (0, "") and sample_plan.id in out
+    code, _, err = _cli(capsys, "import", "--sample", "--as-new")
+    assert code == 1 and "read-only" in err and "Permission denied" in err
