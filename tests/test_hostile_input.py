@@ -399,3 +399,15 @@ def test_migrating_a_version_3_document_leaves_it_untouched():
     migrated = migrate(doc, repairs)
     assert doc == before and migrated["schema_version"] == 4 and len(repairs) == 5
     assert migrated["cadences"][0]["steps"][0]["touch_id"] is None
+
+
+def test_a_huge_country_option_is_refused_without_echoing_it(tmp_path, capsys):
+    from prospector.cli import main
+    from prospector.resources import sample_plan_path
+
+    rep = json.loads(sample_plan_path().read_text("utf-8"))["reps"][0]["id"]
+    assert main(["schedule", str(sample_plan_path()), "--rep", rep,
+                 "--country", "../../etc" + "x" * 10_000]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("prospector: error: --country: '../../etcxxxxxxxxxxx'… (10,009 ")
+    assert len(err) < 200

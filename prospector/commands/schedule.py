@@ -33,8 +33,12 @@ def register(verb) -> None:
 def cmd_schedule(args: argparse.Namespace) -> int:
     from ..cli import resolve_plan  # noqa: PLC0415
     from ..errors import ProspectorError  # noqa: PLC0415
+    from ..model import MAX_COUNTRY_LENGTH  # noqa: PLC0415
     from ..schedule import build_schedule, find_rep  # noqa: PLC0415
 
+    if args.country and len(args.country) > MAX_COUNTRY_LENGTH:
+        raise ProspectorError(f"--country: {args.country[:20]!r}… ({len(args.country):,} "
+                              "characters) is not a country code; use one such as DE or DE-BY")
     plan = resolve_plan(args.plan)
     rep = find_rep(plan, args.rep)
     start = _start_date(args.start) if args.start else (rep.start_date or plan.basics.start_date)
