@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections import Counter, defaultdict
 from datetime import date, timedelta
 from itertools import pairwise
@@ -208,19 +207,16 @@ def test_find_rep(sample_plan):
         find_rep(sample_plan, "Nobody")
 
 
-def test_ten_reps_with_a_hundred_accounts_each_is_fast():
+def test_ten_reps_with_a_hundred_accounts_each_are_all_scheduled():
+    """(How long it takes is measured in bench/, not here: no test depends on the machine.)"""
     days = [0, 3, 7, 12, 18, 24, 31, 38, 46, 54, 63, 75, 88]
     plan = make_plan({"A": days, "B": days, "C": days}, ["ABC"[i % 3] for i in range(1000)],
                      capacity=22)
     reps = [Rep(id=f"rep-{r}", name=f"Rep {r}",
                 account_ids=[f"acc-{r * 100 + i}" for i in range(100)]) for r in range(10)]
     plan = plan.model_copy(update={"reps": reps})
-    build_schedule(plan, reps[0], date(2027, 1, 11))  # loads the holiday tables once
-    began = time.perf_counter()
     schedules = [build_schedule(plan, rep, date(2027, 1, 11)) for rep in reps]
-    elapsed = time.perf_counter() - began
     assert sum(len(s.touches) for s in schedules) == 13_000
-    assert elapsed < 1.0, f"{elapsed:.2f} s"
     check_promises(plan, schedules[0], date(2027, 1, 11), 22, "DE")
 
 
