@@ -175,12 +175,12 @@ def fsync_folder(folder: Path) -> None:
 _TEMP = re.compile(r"\.(?P<name>.+?)\.(?:(?P<pid>\d+)\.)?(?:[0-9a-f]{8}\.)?tmp")
 
 
-def stale_temp_files(folder: Path, names: tuple[str, ...], *,
+def stale_temp_files(folder: Path, names: tuple[str, ...], *, prefixes: tuple[str, ...] = (),
                      now: float | None = None) -> list[Path]:
-    """Temp files in ``folder`` that would have become one of ``names`` and whose writer is gone:
-    the process named in the file's name no longer runs, or the file is older than
-    ``STALE_AFTER_S``. Only a caller that holds the lock every writer of these files takes may
-    remove them (no write can then be under way)."""
+    """Temp files in ``folder`` that would have become one of ``names`` (or a file whose name
+    starts with one of ``prefixes``) and whose writer is gone: the process named in the file's
+    name no longer runs, or the file is older than ``STALE_AFTER_S``. Only a caller that holds
+    the lock every writer of these files takes may remove them (no write is then under way)."""
     now = time.time() if now is None else now
     found = []
     try:
@@ -189,7 +189,7 @@ def stale_temp_files(folder: Path, names: tuple[str, ...], *,
         return []
     for entry in entries:
         match = _TEMP.fullmatch(entry.name)
-        if not match or match["name"] not in names:
+        if not match or not (match["name"] in names or match["name"].startswith(prefixes)):
             continue
         try:
             age = now - entry.stat(follow_symlinks=False).st_mtime

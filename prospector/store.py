@@ -411,7 +411,8 @@ class PlanStore:
         under way). A save killed after its new file was put in place and before the file it
         replaced became the backup left that file behind: it becomes the backup."""
         self._tidied = True
-        stale = stale_temp_files(self.folder, (STORE_FILE, STORE_FILE + ".bak"))
+        stale = stale_temp_files(self.folder, (STORE_FILE, STORE_FILE + ".bak"),
+                                 prefixes=("plans.corrupt-",))  # a copy of a damaged file
         for tmp in stale:
             if tmp.name.startswith(f".{STORE_FILE}.bak.") and self._promote_to_backup(tmp):
                 continue

@@ -350,7 +350,8 @@ def test_old_temp_files_without_a_writer_are_removed_and_other_files_kept(sample
     _two_saves(store, sample_plan)
     hour_ago = time.time() - 3600
     # left by earlier versions of Prospector: no process id in the name
-    old = [data_dir / ".plans.json.3fa2b1c0.tmp", data_dir / ".plans.json.bak.4242.tmp"]
+    old = [data_dir / ".plans.json.3fa2b1c0.tmp", data_dir / ".plans.json.bak.4242.tmp",
+           data_dir / ".plans.corrupt-20261201-101010.json.3fa2b1c0.tmp"]
     fresh = data_dir / ".plans.json.0badf00d.tmp"  # its writer may still be at work: kept
     foreign = data_dir / ".notes.txt.12345678.tmp"  # not the store's
     for path in (*old, fresh, foreign):
