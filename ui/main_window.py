@@ -298,14 +298,14 @@ class MainWindow(QMainWindow):
                               "changes; delete it in Plans if that is what you want.")
             return
         mine = plan_to_document(plan)
+        theirs = merged = None
         try:
             theirs = self.store.load(plan.id)
-            base = self.store.load_version(plan.id, conflict.base_version)
+            base = self.store.load_version(plan.id, conflict.base_version)  # may be pruned
             merged = merge_plans(plan_to_document(base), mine, plan_to_document(theirs))
             why_not = ""
         except (ValueError, ProspectorError) as exc:
-            merged, why_not = None, str(exc)
-            theirs = theirs if "theirs" in locals() else None
+            why_not = str(exc)
         saved = conflict.current.saved_at.replace("T", " ")[:16]
         what = (f"Version {conflict.current_version} of “{conflict.current.name}”, saved {saved}, "
                 f"is the current one; your changes started from version {conflict.base_version}.")
