@@ -36,11 +36,14 @@ class Row:
 
 
 ROWS = [
-    Row("A writing process is killed (SIGKILL) at a random moment, 100 times; the store is "
-        "reopened after each kill",
-        (r"crash test: .*",),
-        ("tests/test_store_crash.py::test_killed_writers_never_lose_a_completed_save",),
-        r"(100 kills, 100 survived, 0 saves lost, 0 torn stores)"),
+    Row("A writing process is killed (SIGKILL) at a random moment, 100 times, and at each step "
+        "of a save (every file it opens, writes, syncs, links, renames or removes; a write is "
+        "cut in half); the store is reopened after each kill",
+        (r"crash test: .*", r"killed at each step of a save: .*"),
+        ("tests/test_store_crash.py::test_killed_writers_never_lose_a_completed_save",
+         "tests/test_store_crash.py::"
+         "test_a_writer_killed_at_any_step_of_a_save_leaves_the_previous_or_the_new_save"),
+        r"(100 kills, 100 survived, 0 saves lost, 0 torn stores|steps, .*, 0 torn stores)"),
     Row("The store file is damaged: empty, truncated at every 5 %, zeroed blocks (what a power "
         "loss can leave), single flipped bits anywhere, foreign files. Each damaged file is "
         "noticed (it does not parse, or does not match its checksum), moved aside untouched, "
@@ -264,9 +267,12 @@ def run(output: Path) -> int:
         "",
         "## What the figures mean",
         "",
-        "- A *kill* is `SIGKILL` to a process in the middle of saving; *survived* means the store "
-        "opened afterwards without a recovery, and *saves lost* counts completed saves (reported "
-        "by the writer before the kill) missing from it.",
+        "- A *kill* is `SIGKILL` to a process that is saving, at a random moment (before its "
+        "first save completed too) or at a chosen step of a save; *survived* means the store "
+        "opened afterwards without a recovery and holds a state the writer completed, *saves "
+        "lost* counts completed saves (reported by the writer before the kill) missing from it, "
+        "and a *torn* store is one that cannot be read, had to be recovered, or holds a plan no "
+        "completed save wrote.",
         "- A damaged store file is never overwritten: it is moved aside as "
         "`plans.corrupt-<time>.json` and the user is told. The store then opens with the backup "
         "(`plans.json.bak`, the file as it was before the last save), so the save that was in "
