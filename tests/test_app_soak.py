@@ -34,7 +34,7 @@ def test_five_thousand_edits_then_reopened_from_the_store(qtbot, tmp_path, sampl
     window = MainWindow(store, sample_plan, settings)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitExposed(window)
+    qtbot.waitExposed(window, timeout=60000)
     leader = Leader(window, seed=12, preview_every=2400)
 
     leader.run(edits=WARM_UP)

@@ -41,7 +41,7 @@ def test_a_failing_action_is_reported_logged_and_the_plan_kept(qtbot, app_window
     monkeypatch.setattr(dialogs, "ask_open_csv_file", broken)
     window.document.set_value(("basics", "goal"), "40 first meetings by June")  # not saved yet
     window.pages["targets"].import_csv_requested.emit()  # Targets ▸ Import CSV…
-    qtbot.waitUntil(lambda: len(shown) == 1)
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=60000)
 
     title, message, hint, details = shown[0]
     assert title == "Import accounts csv failed"
@@ -64,7 +64,7 @@ def test_a_failure_in_a_background_thread_is_reported_too(qtbot, app_window):
     worker = threading.Thread(target=background_work)
     worker.start()
     worker.join()
-    qtbot.waitUntil(lambda: len(shown) == 1)
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=60000)
     assert shown[0][0] == "Background work failed"
     assert shown[0][1] == "OSError: lost the disk"
     assert (store.folder / LOG_NAME).read_text("utf-8").count("OSError: lost the disk") == 1

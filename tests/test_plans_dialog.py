@@ -74,7 +74,7 @@ def _dialog(qtbot, store, current_id=None):
     dialog = PlansDialog(store, current_id)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitExposed(dialog)
+    qtbot.waitExposed(dialog, timeout=60000)
     return dialog
 
 
@@ -629,7 +629,7 @@ def test_renaming_the_open_plan_after_an_autosave_updates_the_window(qtbot, stor
     qtbot.addWidget(window)
     qtbot.keyClicks(window.pages["basics"].offering.widget, "Pumps")
     window.save_now()
-    qtbot.waitUntil(lambda: window.saved_version is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.saved_version is not None, timeout=60000)
     _rename_open_plan_through_plans(qtbot, window, asked, "Quarterly push EMEA")
     assert window.windowTitle() == "Quarterly push EMEA[*] — Prospector"
     assert window.document.plan.basics.offering == "Pumps"

@@ -23,7 +23,7 @@ def pdfs(tmp_path_factory):
 
 
 def _drawn(view, qtbot, pages):
-    qtbot.waitUntil(lambda: all(p in view._images for p in pages), timeout=10000)
+    qtbot.waitUntil(lambda: all(p in view._images for p in pages), timeout=60000)
 
 
 def test_pages_are_drawn_at_the_panes_width_and_a_new_pdf_keeps_the_page(qtbot, pdfs):

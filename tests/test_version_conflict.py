@@ -36,7 +36,7 @@ def _elsewhere(store, plan_id, change):
 
 def _autosave(qtbot, window, edit):
     edit()
-    with qtbot.waitSignal(window.autosaver.conflict, timeout=10000):
+    with qtbot.waitSignal(window.autosaver.conflict, timeout=60000):
         window.autosaver.save_now()
 
 
@@ -46,7 +46,7 @@ def test_edits_to_different_parts_are_combined(qtbot, opened):
     _elsewhere(store, plan_id, lambda p: setattr(p.basics, "owner", "Owner from the CLI"))
     answer("merge")
     _autosave(qtbot, window, lambda: window.document.set_value(("basics", "goal"), "70 meetings"))
-    qtbot.waitUntil(lambda: store.find(plan_id).version == 3)
+    qtbot.waitUntil(lambda: store.find(plan_id).version == 3, timeout=60000)
     stored = store.load(plan_id)
     assert (stored.basics.goal, stored.basics.owner) == ("70 meetings", "Owner from the CLI")
     assert window.document.plan.basics.owner == "Owner from the CLI"
@@ -61,7 +61,7 @@ def test_the_same_field_changed_both_ways_keeps_mine_as_a_copy(qtbot, opened):
     answer("merge")  # offered only when possible: here the dialog says why not
     _autosave(qtbot, window, lambda: window.document.set_value(("basics", "goal"), "Mine"))
     assert "basics.goal" in asked[0][1]
-    qtbot.waitUntil(lambda: len(store.list_plans()) == 2)
+    qtbot.waitUntil(lambda: len(store.list_plans()) == 2, timeout=60000)
     assert store.load(plan_id).basics.goal == "Theirs"  # not overwritten
     copy = window.document.plan
     assert copy.id != plan_id and copy.name == f"{name} (my copy)"
@@ -86,7 +86,8 @@ def test_a_plan_deleted_elsewhere_is_saved_again(qtbot, opened):
     plan_id = window.document.plan.id
     store.delete(plan_id)
     _autosave(qtbot, window, lambda: window.document.set_value(("basics", "goal"), "Mine"))
-    qtbot.waitUntil(lambda: any(p.id == plan_id for p in store.list_plans()))
+    qtbot.waitUntil(lambda: any(p.id == plan_id for p in store.list_plans()),
+                    timeout=60000)
     assert store.load(plan_id).basics.goal == "Mine"
     assert "deleted" in asked[0][1]
 
