@@ -61,6 +61,7 @@ def main(journal_path: str, seed: int) -> None:
              value=get_value(window.document.plan, path))
         timer.start(rng.randrange(20, 80))
 
+    window.autosaver.saved.connect(lambda _plan, version: note(t=time.monotonic(), saved=version))
     timer = QTimer()
     timer.setSingleShot(True)
     timer.timeout.connect(type_one)
