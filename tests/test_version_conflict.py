@@ -119,3 +119,18 @@ def test_the_command_line_refuses_to_import_over_a_newer_version(capsys, sample_
     current = store.load(sample_plan.id)
     assert current.basics.goal == "Typed in the app meanwhile"
     assert "New Account AB" not in [a.name for a in current.accounts]
+
+
+def test_closing_right_after_a_conflicting_edit_still_asks(qtbot, opened):
+    """The save made on closing meets the newer version: the leader is asked before the window
+    goes, and nothing typed is lost."""
+    window, store, answer, asked = opened
+    plan_id = window.document.plan.id
+    _elsewhere(store, plan_id, lambda p: setattr(p.basics, "owner", "Owner from the CLI"))
+    answer("merge")
+    window.document.set_value(("basics", "goal"), "Typed just before closing")
+    window.close()
+    assert len(asked) == 1
+    stored = store.load(plan_id)
+    assert (stored.basics.goal, stored.basics.owner) == ("Typed just before closing",
+                                                         "Owner from the CLI")

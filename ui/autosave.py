@@ -49,6 +49,8 @@ class Autosaver(QObject):
         self._first_unsaved = 0.0
         self.base_version: int | None = None  # None: save whatever the store holds
         self.blocked = False  # a conflict waits for the user's choice
+        self.last_conflict = None  # the VersionConflict that blocked saving
+        self.stopped = False
         self.timer.timeout.connect(self.save_now)
 
     def watch(self, document) -> None:
@@ -87,6 +89,7 @@ class Autosaver(QObject):
 
     def stop(self) -> None:
         self.flush()
+        self.stopped = True
         self._queue.put(None)
         self._thread.join(5)
 
@@ -121,7 +124,7 @@ class Autosaver(QObject):
                 self.saved.emit(plan.id, version)
             except VersionConflict as exc:
                 with self._lock:
-                    self.blocked = True
+                    self.blocked, self.last_conflict = True, exc
                     if self._pending is None:
                         self._pending = job  # not lost: saved once the user has chosen
                 self.conflict.emit(exc)

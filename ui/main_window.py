@@ -532,8 +532,14 @@ class MainWindow(QMainWindow):
                                                           Qt.Horizontal))
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if self.autosaver.stopped:  # closed already (a second close() is harmless)
+            super().closeEvent(event)
+            return
         commit_open_editor(within=self)  # a cell still being typed in is part of the plan
         self.autosaver.flush()
+        if self.autosaver.blocked:  # the last save met a newer version: the leader chooses now
+            self._conflict(self.autosaver.last_conflict)
+            self.autosaver.flush()
         if self.save_error is not None:
             choice = dialogs.ask_unsaved_on_close(self, self.save_error)
             if choice == "export":
