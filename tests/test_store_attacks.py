@@ -36,32 +36,13 @@ from prospector.errors import ProspectorError, StoreError
 from prospector.model import Plan
 from prospector.planfile import read_plan_file
 from prospector.store import PlanStore, VersionConflict, _with_checksum
+from tests.test_store_recovery import _HalfWriter
 
 ENOSPC = OSError(errno.ENOSPC, "No space left on device")
 
 
 # --- helpers ------------------------------------------------------------------------------------
-class _HalfWriter:
-    """A file that takes half of what is written, then reports a full disk."""
-
-    def __init__(self, handle) -> None:
-        self.handle = handle
-
-    def write(self, data: bytes) -> int:
-        self.handle.write(data[: len(data) // 2])
-        self.handle.flush()
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    def __getattr__(self, name):
-        return getattr(self.handle, name)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.handle.close()
-
-
+# _HalfWriter (a file that takes half of a write, then reports a full disk): test_store_recovery.py
 @contextmanager
 def _full_disk(monkeypatch):
     """Every file written through Prospector's atomic writes fills the disk half way. Links and
