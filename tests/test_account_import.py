@@ -136,6 +136,41 @@ def test_encodings_are_detected_and_accents_survive(tmp_path, small_plan, encodi
     assert result.new_plan.accounts[-2].city == "Köln"
 
 
+def test_one_legacy_row_in_a_utf8_file_keeps_every_accent_and_is_named(tmp_path, small_plan):
+    path = tmp_path / "mixed.csv"
+    path.write_bytes("Account Name,City\nMüller GmbH,Köln\nSociété Générale,Paris\n".encode()
+                     + "Bäcker AG,Wien\n".encode("cp1252") + "Zoë Ltd,Oslo\n".encode())
+    result = import_accounts(small_plan, path)
+    assert result.encoding == "utf-8"
+    assert [(a.name, a.city) for a in result.new_plan.accounts[1:]] == [
+        ("Müller GmbH", "Köln"), ("Société Générale", "Paris"), ("Bäcker AG", "Wien"),
+        ("Zoë Ltd", "Oslo")]
+    assert [(w.row_number, "Windows-1252" in w.message and "'Bäcker AG'" in w.message)
+            for w in result.warnings] == [(4, True)]
+
+
+def test_one_utf8_row_in_a_legacy_file_is_read_as_utf8_and_named(tmp_path, small_plan):
+    path = tmp_path / "mixed.csv"
+    path.write_bytes("Firma;Ort\nMüller GmbH;Köln\nBäcker AG;Wien\n".encode("cp1252")
+                     + "Zoë Ltd;Oslo\n".encode())
+    result = import_accounts(small_plan, path)
+    assert result.encoding == "cp1252"
+    assert [a.name for a in result.new_plan.accounts[1:]] == ["Müller GmbH", "Bäcker AG",
+                                                              "Zoë Ltd"]
+    assert [w.row_number for w in result.warnings] == [4]
+    assert "UTF-8, unlike the rest of the file (Windows-1252)" in result.warnings[0].message
+
+
+def test_a_row_in_no_known_encoding_is_skipped_by_number(tmp_path, small_plan):
+    path = tmp_path / "mixed.csv"
+    path.write_bytes("Company,City\nMüller GmbH,Köln\n".encode() + b"Broken\x81\xe9 AG,Wien\n"
+                     + "Zoë Ltd,Oslo\n".encode())
+    result = import_accounts(small_plan, path)
+    assert [a.name for a in result.new_plan.accounts[1:]] == ["Müller GmbH", "Zoë Ltd"]
+    assert [s.row_number for s in result.skipped] == [3]
+    assert "is not UTF-8 text like the rest of the file" in result.skipped[0].reason
+
+
 def test_excel_unicode_text_is_tab_separated_utf16(tmp_path, small_plan):
     path = write(tmp_path, ACCENTED.replace(",", "\t"), "utf-16")
     preview = read_csv_preview(path)
@@ -220,6 +255,42 @@ def test_unclosed_quote_is_reported_on_its_row(tmp_path, small_plan):
     result = import_accounts(small_plan, write(tmp_path, text))
     assert [a.name for a in result.added] == ["Beta"]
     assert result.skipped[0].row_number == 3 and "never closed" in result.skipped[0].reason
+
+
+def test_a_quote_closed_rows_later_is_reported_never_merged(tmp_path, small_plan):
+    text = ('Company,City,Notes\n'
+            'Beta,Bonn,"first line\nsecond line"\n'
+            '"Gamma,Graz,x\n'
+            'Delta,Linz,y\n'
+            '"Epsilon",Rome,z\n'
+            'Zeta,Zug,w\n')
+    result = import_accounts(small_plan, write(tmp_path, text))
+    assert [a.name for a in result.new_plan.accounts[1:]] == ["Beta", "Zeta"]
+    assert [s.row_number for s in result.skipped] == [3]
+    assert "lines 4-6 of the file" in result.skipped[0].reason  # row 2 took lines 2-3
+    assert all("\n" not in a.name for a in result.new_plan.accounts)
+
+
+def test_a_quote_closed_cleanly_rows_later_is_caught_by_the_line_break_in_a_name(
+        tmp_path, small_plan):
+    text = 'Company,City\nBeta,Bonn\n"Gamma,Graz\nDelta 12",Linz\nZeta,Zug\n'
+    result = import_accounts(small_plan, write(tmp_path, text))
+    assert [a.name for a in result.new_plan.accounts[1:]] == ["Beta", "Zeta"]
+    assert [(s.row_number, "name holds a line break (lines 3-4" in s.reason)
+            for s in result.skipped] == [(3, True)]
+
+
+def test_text_after_a_closing_quote_skips_only_that_row(tmp_path, small_plan):
+    text = 'Company,City\nBeta,Bonn\n"Gamma" GmbH,Graz\nZeta,Zug\n'
+    result = import_accounts(small_plan, write(tmp_path, text))
+    assert [a.name for a in result.new_plan.accounts[1:]] == ["Beta", "Zeta"]
+    assert [(s.row_number, "line 3 of the file" in s.reason) for s in result.skipped] == [
+        (3, True)]
+
+
+def test_a_header_with_an_unclosed_quote_is_refused(tmp_path, small_plan):
+    with pytest.raises(CsvFileError, match=r"header row has a quote .*lines 1-3 of the file"):
+        import_accounts(small_plan, write(tmp_path, '"Company,City\nBeta,Bonn\nZeta,Zug\n'))
 
 
 def test_missing_columns_are_left_empty(tmp_path, small_plan):

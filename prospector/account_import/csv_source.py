@@ -17,7 +17,8 @@ import io
 import json
 import os
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ProspectorError
@@ -58,6 +59,10 @@ class CsvTable:
     header_row: int
     records: list[tuple[int, list[str]]]  # (row number, cells) of the rows under the header
     problems: list[tuple[int, str]]  # rows that could not be read as CSV at all
+    # Rows spanning several lines of the file (a quoted value with line breaks): row -> lines.
+    spans: dict[int, tuple[int, int]] = field(default_factory=dict)
+    # Rows read in another encoding than the rest of the file: row -> what to tell the user.
+    recoded: dict[int, str] = field(default_factory=dict)
 
     @property
     def encoding_label(self) -> str:
@@ -79,34 +84,70 @@ def read_table(path: str | os.PathLike, *, delimiter: str | None = None,
 
 def parse_table(data: bytes, source: str, *, delimiter: str | None = None,
                 encoding: str | None = None) -> CsvTable:
-    text, codec = decode(data, source, encoding)
+    text, codec, odd_lines = _decode_lines(data, source, encoding)
     wanted = normalise_delimiter(delimiter, source) if delimiter else None
+    skipped_lines = 0
     sep_line = _SEP_LINE.match(text)
     if sep_line:  # Excel's "sep=;" hint: it is not a row, and it names the delimiter
         text = text[sep_line.end():]
+        skipped_lines = 1 if sep_line.group(2) else 0
         if wanted is None and sep_line.group(1) in DELIMITERS:
             wanted = sep_line.group(1)
     chosen = wanted or sniff_delimiter(text)
-    records = _split(text, chosen, source)
-    header_at = next((i for i, (_, cells) in enumerate(records) if any(cells)), None)
+    split = _split(text, chosen, source, first_line=1 + skipped_lines)
+    header_at = next((i for i, (_, cells) in enumerate(split.records) if any(cells)), None)
+    header_row = split.records[header_at][0] if header_at is not None else len(split.starts) + 1
+    if any(broken[0] < header_row for broken in split.broken):
+        first, last = next((f, la) for r, f, la, _ in split.broken if r < header_row)
+        lines = f"line {first}" if first == last else f"lines {first}-{last}"
+        raise CsvFileError(source, f"the header row has a quote (\") that is not closed where "
+                                   f"its column name ends ({lines} of the file)",
+                           "fix the quote in the first row and import again")
     if header_at is None:
         raise CsvFileError(source, "has no rows (only empty lines)",
                            "export the accounts again; the first row should name the columns")
-    header_row, header = records[header_at]
-    header = [_clean_header(cell, i) for i, cell in enumerate(header)]
-    body = records[header_at + 1:]
-    problems = []
-    if body and _unclosed_quote(text, body[-1][1]):
-        row = body[-1][0]
-        problems.append((row, ("a quote (\") opened in this row is never closed, so the rest "
-                               "of the file was read as one value; close the quote and import "
-                               "again")))
-        body = body[:-1]
-    return CsvTable(source, codec, chosen, header, header_row, body, problems)
+    header = [_clean_header(cell, i) for i, cell in enumerate(split.records[header_at][1])]
+    body = split.records[header_at + 1:]
+    problems = [(row, _broken_quote(first, last, at_end))
+                for row, first, last, at_end in split.broken]
+    broken_rows = {row for row, _ in problems}
+    recoded: dict[int, str] = {}
+    for line, (what, line_codec) in sorted(odd_lines.items()):
+        row = split.row_of_line(line)
+        if row is None or row <= header_row or row in recoded or row in broken_rows:
+            continue
+        if line_codec is None:
+            problems.append((row, f"is not {ENCODING_LABELS[codec]} text like the rest of the "
+                                  f"file, nor any encoding Prospector knows ({what}); save the "
+                                  "file again as CSV UTF-8"))
+        else:
+            recoded[row] = (f"this row is written in {ENCODING_LABELS[line_codec]}, unlike "
+                            f"the rest of the file ({ENCODING_LABELS[codec]}), and was read as "
+                            "such; check its accents")
+    unreadable = {row for row, _ in problems}
+    body = [(row, cells) for row, cells in body if row not in unreadable]
+    return CsvTable(source, codec, chosen, header, header_row, body, sorted(problems),
+                    {r: s for r, s in split.spans.items() if r not in unreadable},
+                    {r: n for r, n in recoded.items() if r not in unreadable})
 
 
 def decode(data: bytes, source: str, encoding: str | None = None) -> tuple[str, str]:
-    """The file's text and the codec it was read with (``encoding`` forces one)."""
+    """The file's text and the codec most of it is written in (``encoding`` forces one)."""
+    text, codec, _ = _decode_lines(data, source, encoding)
+    return text, codec
+
+
+def _decode_lines(data: bytes, source: str, encoding: str | None
+                  ) -> tuple[str, str, dict[int, tuple[str, str | None]]]:
+    """The text, the codec of most of it, and the lines (1-based) in another codec or in none:
+    ``{line: (what was wrong, the codec it was read with or None)}``.
+
+    A file that is not valid UTF-8 is usually a legacy Windows-1252 export; but one pasted row
+    in a UTF-8 file (or a UTF-8 row in a Windows-1252 file) must not turn every accent of the
+    other rows into "Ã¼". So such a file is read line by line: the encoding most lines with
+    accents fit is the file's, and each line that does not fit it is read in the other one and
+    reported.
+    """
     if encoding:
         codec = _codec_name(encoding, source)
         if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
@@ -120,7 +161,7 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> tuple[str, 
             ) from None
         text = text.removeprefix("\ufeff")
         _check_text(text, source)
-        return text, codec
+        return text, codec, {}
     if data.startswith(codecs.BOM_UTF8):
         codec = "utf-8-sig"
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -135,15 +176,47 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> tuple[str, 
             data.decode("utf-8")
             codec = "utf-8"
         except UnicodeDecodeError:
-            codec = "cp1252"
+            text, codec, odd = _decode_mixed(data)
+            _check_text(text, source)
+            return text, codec, odd
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as exc:
         raise CsvFileError(
-            source, f"is not text in UTF-8, UTF-16 or Windows-1252 (byte {exc.start} is not a "
-                    "character in any of them)", _SAVE_AS_CSV) from None
+            source, f"is not {ENCODING_LABELS.get(codec, codec)} text (byte {exc.start} does "
+                    "not fit)", _SAVE_AS_CSV) from None
+    text = text.removeprefix("\ufeff")
     _check_text(text, source)
-    return text, codec
+    return text, codec, {}
+
+
+def _decode_mixed(data: bytes) -> tuple[str, str, dict[int, tuple[str, str | None]]]:
+    """Read UTF-8 and Windows-1252 lines each as what they are; the majority names the file."""
+    lines = data.splitlines(keepends=True)  # \n, \r\n and \r, as the CSV reader splits them
+    utf8_lines: list[int] = []
+    legacy_lines: list[int] = []
+    for number, line in enumerate(lines, start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8_lines.append(number)
+        except UnicodeDecodeError:
+            legacy_lines.append(number)
+    codec = "utf-8" if len(utf8_lines) > len(legacy_lines) else "cp1252"
+    other = "cp1252" if codec == "utf-8" else "utf-8"
+    odd: dict[int, tuple[str, str | None]] = {}
+    for number in (legacy_lines if codec == "utf-8" else utf8_lines):
+        line = lines[number - 1]
+        try:
+            lines[number - 1] = line.decode(other)
+            odd[number] = ("", other)
+        except UnicodeDecodeError as exc:
+            lines[number - 1] = line.decode(other, errors="replace")
+            odd[number] = (f"byte {exc.start + 1} of the line does not fit", None)
+    text = "".join(line if isinstance(line, str) else line.decode(codec, errors="replace")
+                   for line in lines)
+    return text, codec, odd
 
 
 def normalise_delimiter(value: str, source: str = "") -> str:
@@ -183,17 +256,82 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def _split(text: str, delimiter: str, source: str) -> list[tuple[int, list[str]]]:
+@dataclass
+class _Split:
+    records: list[tuple[int, list[str]]]
+    spans: dict[int, tuple[int, int]]  # rows over several lines: row -> (first, last line)
+    # (row, first line, last line, open at the end of the file) of misquoted rows
+    broken: list[tuple[int, int, int, bool]]
+    first_line: int  # the file's line of the text's first line (2 after a "sep=" line)
+    starts: list[tuple[int, int]] = field(default_factory=list)  # (first line, row), ascending
+
+    def row_of_line(self, line: int) -> int | None:
+        """The row a line of the file belongs to."""
+        import bisect  # noqa: PLC0415 - only for files with lines in two encodings
+        at = bisect.bisect_right(self.starts, (line, float("inf"))) - 1
+        return self.starts[at][1] if at >= 0 else None
+
+
+class _Lines(Iterator[str]):
+    """The text's lines for the CSV reader, with the number of lines handed out so far."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = io.StringIO(text, newline="").readlines()
+        self.taken = 0
+
+    def __next__(self) -> str:
+        if self.taken >= len(self.lines):
+            raise StopIteration
+        self.taken += 1
+        return self.lines[self.taken - 1]
+
+
+def _split(text: str, delimiter: str, source: str, first_line: int = 1) -> _Split:
+    """The records with their row numbers; a row whose quotes are not closed where its value
+    ends (it would swallow the line breaks and rows after it) is set aside as broken, never
+    read as a merged row."""
     _raise_field_limit()
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records: list[tuple[int, list[str]]] = []
-    try:
-        for row_number, cells in enumerate(reader, start=1):
-            records.append((row_number, [_clean_cell(c) for c in cells]))
-    except csv.Error as exc:
-        raise CsvFileError(source, f"row {len(records) + 1} cannot be read as CSV ({exc})",
-                           _SAVE_AS_CSV) from None
-    return records
+    feed = _Lines(text)
+    reader = csv.reader(feed, delimiter=delimiter, strict=True)
+    offset = first_line - 1
+    split = _Split([], {}, [], first_line)
+    row = 0
+    while True:
+        first = feed.taken + 1 + offset
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            if "field limit" in str(exc):
+                raise CsvFileError(source, f"row {row + 1} holds a value over 16 MB, more than "
+                                           "any field of a plan can take", _SAVE_AS_CSV) from None
+            row += 1
+            split.broken.append((row, first, feed.taken + offset, "end of data" in str(exc)))
+            split.starts.append((first, row))
+            continue
+        row += 1
+        split.records.append((row, [_clean_cell(c) for c in cells]))
+        split.starts.append((first, row))
+        last = feed.taken + offset
+        if last > first:
+            split.spans[row] = (first, last)
+    return split
+
+
+def _broken_quote(first: int, last: int, at_end: bool) -> str:
+    lines = f"line {first}" if first == last else f"lines {first}-{last}"
+    if at_end:
+        what = f"a quote (\") opened in this row is never closed ({lines} of the file)"
+    elif first == last:
+        what = (f"a value starts with a quote (\") but has more text after its closing quote "
+                f"(line {first} of the file)")
+    else:
+        what = (f"a quote (\") opened in this row is closed only in a later line, so the rows "
+                f"in between would be read as one value ({lines} of the file)")
+    return (f"{what}; nothing from {'this line' if first == last else 'these lines'} was "
+            "imported: put the whole value in quotes and double the quotes inside it (\"\"), "
+            "then import again")
 
 
 def _raise_field_limit() -> None:
@@ -225,11 +363,6 @@ def column_letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
-
-
-def _unclosed_quote(text: str, last_cells: list[str]) -> bool:
-    """A quote that is never closed swallows the rest of the file into the last row."""
-    return text.count('"') % 2 == 1 and any("\n" in c or "\r" in c for c in last_cells)
 
 
 def _codec_name(encoding: str, source: str) -> str:

@@ -28,6 +28,8 @@ MAX_NAME = 200  # TargetAccount.name
 # Account fields a later row may fill in when the account has them empty; nothing is overwritten.
 FILLABLE = ("website", "industry", "employees", "annual_revenue", "city", "country", "why",
             "notes")
+# The fields whose values may hold line breaks; a break in any other means a misquoted row.
+MULTILINE = ("why", "notes")
 # The lines a Salesforce report export appends under the data, each alone in the first column.
 _FOOTER_ROW = "footer"
 _FOOTER = re.compile(r"^(grand totals?\b|totals?\s*[(:]|copyright\b|confidential information|"
@@ -258,6 +260,10 @@ class _Importer:
             self.skipped.append(SkippedRow(row, reason))
             return
         values = {f: cells[i] if i < len(cells) else "" for f, i in self.columns.items()}
+        swallowed = self._swallowed_line_break(row, values)
+        if swallowed:
+            self.skipped.append(SkippedRow(row, swallowed))
+            return
         name = values.get("name", "")
         if not name:
             self.skipped.append(SkippedRow(row, "no account name"))
@@ -273,6 +279,8 @@ class _Importer:
             self.skipped.append(SkippedRow(row, describe_validation_error(exc, account)))
             return
         clean = candidate.model_dump(mode="python", exclude={"id", "contacts"})
+        if row in self.table.recoded:
+            warnings.insert(0, f"{self.table.recoded[row]} ({clean['name']!r})")
         self.warnings += [RowWarning(row, w) for w in warnings]
         rep = self._rep_for(values.get("owner", ""), row)
         found = self.index.find(clean["name"], clean["website"])
@@ -294,6 +302,20 @@ class _Importer:
         if len(cells) > len(header) and any(cells[len(header):]):
             return (f"has {len(cells)} values but the header has {len(header)} columns (is a "
                     f"value with a {self.table.delimiter_name} in it missing its quotes?)")
+        return ""
+
+    def _swallowed_line_break(self, row: int, values: dict[str, str]) -> str:
+        """A line break in a one-line value (a name, a city...) means a quote was not closed
+        where the value ended and the next lines were read into it: never store that."""
+        span = self.table.spans.get(row)
+        if span is None:
+            return ""
+        for name, value in values.items():
+            if name not in MULTILINE and ("\n" in value or "\r" in value):
+                return (f"its {_label(name)} holds a line break (lines {span[0]}-{span[1]} of the "
+                        "file): a quote (\") opened in this row is probably closed only in a "
+                        "later row; nothing from these lines was imported: put the whole value in "
+                        "quotes and double the quotes inside it (\"\"), then import again")
         return ""
 
     def _account_values(self, values: dict[str, str]) -> tuple[dict, list[str]]:
