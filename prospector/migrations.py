@@ -125,7 +125,7 @@ def _v3_to_v4(doc: Document, repairs: list[str]) -> Document:
     doc = _copy_of_what_v4_changes(doc)
     plan_id = doc.get("id")
     if isinstance(plan_id, str) and not is_usable_id(plan_id):
-        doc["id"] = _derived_id("plan", plan_id, set())
+        doc["id"] = repaired_plan_id(plan_id)
         repairs.append(f"id: {_shown(plan_id)} is not a usable id; the plan's id is now "
                        f"{doc['id']}")
     renamed = {section: _new_item_ids(doc, section, prefix, repairs)
@@ -217,6 +217,12 @@ def _new_item_ids(doc: Document, section: str, prefix: str, repairs: list[str]) 
             repairs.append(f"{section}[{i}].id: {_shown(old)} is not a usable id; it is now "
                            f"{renamed[old]}")
     return renamed
+
+
+def repaired_plan_id(old: str) -> str:
+    """The id a plan stored under an unusable id (before schema 4) gets: the same every time, so
+    the store can move the plan's rows to it."""
+    return _derived_id("plan", old, set())
 
 
 def _derived_id(prefix: str, old: str, taken: set) -> str:

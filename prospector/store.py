@@ -44,7 +44,8 @@ from tinydb.storages import Storage
 
 from .atomic import atomic_write_bytes, fsync_folder, stale_temp_files
 from .errors import PlanFileError, PlanNotFound, StoreError
-from .model import Plan, new_id
+from .migrations import repaired_plan_id
+from .model import Plan, is_usable_id, new_id
 from .planfile import describe_repairs, plan_from_document, plan_to_document
 
 STORE_VERSION = 1
@@ -106,6 +107,11 @@ class AtomicJSONStorage(Storage):
             data = json.loads(payload.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise CorruptStoreFile(str(exc)) from None
+        except ValueError:  # an integer of thousands of digits (a file edited by hand)
+            raise CorruptStoreFile("it holds a number too long to be part of a plan "
+                                   "store") from None
+        except RecursionError:
+            raise CorruptStoreFile("it is nested deeper than a plan store can be") from None
         if not isinstance(data, dict):
             raise CorruptStoreFile("the file does not hold a plan store")
         data.pop("checksum", None)  # a store file edited by hand: not verified
@@ -113,6 +119,7 @@ class AtomicJSONStorage(Storage):
         if unknown:
             raise CorruptStoreFile(f"the file holds {unknown[0][:40]!r}, which is not part of a "
                                    "plan store")
+        _check_tables(data)
         return data
 
     def write(self, data: dict) -> None:
@@ -140,6 +147,33 @@ class AtomicJSONStorage(Storage):
 # recovered from the backup like a file that does not parse.
 STORE_TABLES = frozenset({"meta", "plans", "history", "chunks", "trash"})
 _CHECKSUM = b'{"checksum":"'
+
+
+# What each row of a table must hold for the store to use it (a store edited by hand may not).
+_ROW_FIELDS: dict[str, dict[str, type]] = {
+    "meta": {},
+    "plans": {"plan_id": str, "name": str, "version": int, "saved_at": str},
+    "history": {"plan_id": str, "version": int, "saved_at": str, "name": str, "plan": dict},
+    "chunks": {"h": str, "item": dict},
+    "trash": {"plan_id": str, "name": str, "version": int, "saved_at": str},
+}
+
+
+def _check_tables(data: dict) -> None:
+    """Every table a mapping of numbered rows holding the fields the store reads."""
+    for table, rows in data.items():
+        if not isinstance(rows, dict):
+            raise CorruptStoreFile(f"its {table!r} table is not a table of rows")
+        for key, row in rows.items():
+            if not (key.isdigit() and len(key) <= 18 and key.isascii()):
+                raise CorruptStoreFile(f"its {table!r} table has a row numbered {key[:40]!r}")
+            if not isinstance(row, dict):
+                raise CorruptStoreFile(f"row {key} of its {table!r} table is not a row")
+            for name, kind in _ROW_FIELDS[table].items():
+                value = row.get(name)
+                if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+                    raise CorruptStoreFile(f"row {key} of its {table!r} table has no usable "
+                                           f"{name!r}")
 
 
 def _with_checksum(payload: bytes) -> bytes:
@@ -611,6 +645,7 @@ class PlanStore:
         skeleton, items = _split(plan_to_document(plan))
         with self._db(writing=True) as db:
             data = db.storage.read() or {}
+            _move_repaired_ids(data)
             if base_version is not None:
                 _check_base(data, plan, base_version)
             data.setdefault("meta", {"1": {"store_version": STORE_VERSION}})
@@ -701,6 +736,15 @@ def _check_base(data: dict, plan: Plan, base_version: int) -> None:
     current = None if row is None else PlanSummary(row["plan_id"], row["name"], row["version"],
                                                    row["saved_at"])
     raise VersionConflict(plan, base_version, current)
+
+
+def _move_repaired_ids(data: dict) -> None:
+    """Rows of plans an older Prospector stored under an unusable id (``""``, ``../x``) move to
+    the id the plan gets when it is read, so saving it continues its history as one plan."""
+    for table in ("plans", "history", "trash"):
+        for row in data.get(table, {}).values():
+            if not is_usable_id(row.get("plan_id")) and isinstance(row.get("plan_id"), str):
+                row["plan_id"] = repaired_plan_id(row["plan_id"])
 
 
 def _find(table: dict, **match) -> dict | None:

@@ -367,6 +367,70 @@ def test_a_version_3_plan_file_with_unusable_ids_opens_repaired_with_references_
     assert len(told) < 2000
 
 
+def test_a_plan_stored_under_an_unusable_id_keeps_one_history_when_saved(tmp_path):
+    from prospector.model import Plan
+    from prospector.store import PlanStore
+
+    store = PlanStore(tmp_path / "store")
+    plan = Plan(name="Old ids", id="plan-old")
+    store.save(plan)
+    store.save(plan.model_copy(update={"name": "Old ids, v2"}))
+    raw = json.loads(store.path.read_text("utf-8"))
+    for table in ("plans", "history"):  # as a Prospector before schema 4 could store it
+        for row in raw[table].values():
+            row["plan_id"] = "../../etc"
+            if table == "history":
+                row["plan"].update(schema_version=3, id="../../etc")
+    store.path.write_text(json.dumps(raw))
+
+    [summary] = store.list_plans()
+    opened = store.load(summary.id)  # the app opens it; its id is repaired on reading
+    assert opened.id != "../../etc"
+    edited = opened.model_copy(update={"name": "Old ids, v3"})
+    assert store.save(edited, base_version=summary.version) == 3  # no conflict with itself
+    assert [(s.id, s.name) for s in store.list_plans()] == [(opened.id, "Old ids, v3")]
+    assert [v.version for v in store.history(opened.id)] == [3, 2, 1]
+    assert store.load_version(opened.id, 1).name == "Old ids"
+
+
+def _hand_edited(raw: dict, how: str) -> str:
+    raw = json.loads(json.dumps(raw))
+    raw.pop("checksum")
+    row = next(iter(raw["plans"].values()))
+    if how == "huge-int":
+        return json.dumps(raw).replace(f'"version": {row["version"]}', '"version": 1' + "0" * 5000)
+    if how == "deep":
+        return '{"plans": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    if how == "missing-key":
+        del row["name"]
+    elif how == "table-is-a-list":
+        raw["history"] = [1, 2]
+    elif how == "row-key":
+        raw["chunks"] = {"9" * 5000: {"h": "x", "item": {}}}
+    return json.dumps(raw)
+
+
+@pytest.mark.parametrize("how", ["huge-int", "deep", "missing-key", "table-is-a-list", "row-key"])
+def test_a_store_edited_by_hand_into_a_shape_it_cannot_use_is_kept_aside_and_recovered(
+        tmp_path, capsys, how):
+    from prospector.cli import main
+    from prospector.model import Plan
+    from prospector.store import PlanStore
+
+    folder = tmp_path / "store"
+    store = PlanStore(folder)
+    store.save(Plan(name="Kept", id="plan-kept"))
+    store.save(Plan(name="Kept", id="plan-kept", basics={"goal": "40 meetings"}))
+    edited = _hand_edited(json.loads(store.path.read_text("utf-8")), how)
+    store.path.write_text(edited, "utf-8")
+
+    assert main(["--data-dir", str(folder), "list"]) == 0
+    out, err = capsys.readouterr()
+    assert "Kept" in out and "recovered from the backup" in err and "Traceback" not in err
+    [aside] = folder.glob("plans.corrupt-*.json")
+    assert aside.read_text("utf-8") == edited  # the edited file is kept as it was
+
+
 def test_a_stored_plan_named_like_a_path_works_with_every_verb(tmp_path, capsys, monkeypatch):
     from prospector.cli import main
     from prospector.model import Plan
