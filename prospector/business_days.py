@@ -90,9 +90,6 @@ class BusinessCalendar:
     def date_of(self, index: int) -> date:
         return self.start + timedelta(days=self.offset_of(index))
 
-    def is_business_day(self, day: date) -> bool:
-        return day.weekday() < 5 and day not in self._holidays_of(day.year)
-
     def _holidays_of(self, year: int) -> dict[date, str]:
         return holidays_of_year(self._code, self._region, year) if self._code else {}
 

@@ -115,9 +115,6 @@ class Schedule:
         return [ScheduleWeek((week - first_monday).days // 7 + 1, week, tuple(items))
                 for week, items in groupby(self.touches, key=monday)]
 
-    def by_day(self) -> dict[date, list[ScheduledTouch]]:
-        return {day: list(items) for day, items in groupby(self.touches, key=lambda t: t.date)}
-
     def for_account(self, account_id: str) -> list[ScheduledTouch]:
         return [t for t in self.touches if t.account_id == account_id]
 

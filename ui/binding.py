@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QLineEdit,
@@ -163,17 +162,6 @@ class NumberBinding(Binding):
 
     def show(self, value):
         self.widget.setValue(value or 0)
-
-
-class CheckBinding(Binding):
-    def __init__(self, document, path, label, text):
-        widget = QCheckBox(text)
-        super().__init__(document, widget, path, label)
-        widget.toggled.connect(self.commit)
-        self.refresh()
-
-    def show(self, value):
-        self.widget.setChecked(bool(value))
 
 
 class DateBinding(Binding):

@@ -78,5 +78,3 @@ STEPS: dict[str, Guidance] = {
         "Export the leader's edition for the kick-off; send each rep their own edition.",
     ),
 }
-
-STEP_ORDER = tuple(STEPS)

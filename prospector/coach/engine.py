@@ -79,9 +79,6 @@ class Review:
     def in_section(self, section: str) -> list[Finding]:
         return [f for f in self.findings if f.section == section]
 
-    def for_item(self, item_id: str) -> list[Finding]:
-        return [f for f in self.findings if f.item_id == item_id]
-
     def to_dict(self) -> dict:
         return {
             "overall": self.overall,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QColorDialog, QWidget
+from PySide6.QtWidgets import QColorDialog, QHBoxLayout, QPushButton, QWidget
 
 from ui.binding import ChoiceBinding, DateBinding, LineBinding, TextBinding
 from ui.widgets.step_page import StepPage, form_group
@@ -73,7 +73,3 @@ class BasicsPage(StepPage):
 
     def focus_item(self, section, item_id) -> None:
         self.goal.widget.setFocus()
-
-
-def line_edit_of(binding) -> QLineEdit:
-    return binding.widget
