@@ -140,6 +140,7 @@ def test_one_legacy_row_in_a_utf8_file_keeps_every_accent_and_is_named(tmp_path,
     path = tmp_path / "mixed.csv"
     path.write_bytes("Account Name,City\nMüller GmbH,Köln\nSociété Générale,Paris\n".encode()
                      + "Bäcker AG,Wien\n".encode("cp1252") + "Zoë Ltd,Oslo\n".encode())
+    assert read_csv_preview(path).encoding_label == "UTF-8 (row 4 in Windows-1252)"
     result = import_accounts(small_plan, path)
     assert result.encoding == "utf-8"
     assert [(a.name, a.city) for a in result.new_plan.accounts[1:]] == [

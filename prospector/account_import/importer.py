@@ -157,7 +157,8 @@ class ImportResult:
             lines.append(f"ignored the report's footer ({_rows(self.footer_rows)}): totals and "
                          "copyright lines, not accounts")
         if self.warnings:
-            lines.append(f"{_count(len(self.warnings), 'value')} could not be used as written:")
+            lines.append(f"imported with {_count(len(self.warnings), 'warning')} (check these "
+                         "rows):")
             lines += _limited([f"  {w}" for w in self.warnings], limit)
         if self.unknown_owners:
             lines.append("owners that match no rep (their accounts were added without a rep; "
@@ -174,8 +175,12 @@ def read_csv_preview(path: str | os.PathLike, *, rows: int = PREVIEW_ROWS,
     table = read_table(path, delimiter=delimiter, encoding=encoding)
     width = len(table.header)
     shown = [_padded(cells, width) for _, cells in table.records if any(cells)][:max(0, rows)]
+    label = table.encoding_label
+    if table.recoded:
+        other = "Windows-1252" if table.encoding == "utf-8" else "UTF-8"
+        label += f" ({_rows(sorted(table.recoded))} in {other})"
     return CsvPreview(
-        source=table.source, encoding=table.encoding, encoding_label=table.encoding_label,
+        source=table.source, encoding=table.encoding, encoding_label=label,
         delimiter=table.delimiter, delimiter_name=table.delimiter_name, headers=table.header,
         rows=shown, row_count=sum(1 for _, cells in table.records if any(cells)),
         suggested_mapping=suggest_mapping(table.header),
