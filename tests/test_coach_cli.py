@@ -189,7 +189,7 @@ def test_a_plan_of_checking_in_touches(capsys, plan_file):
 
 def test_a_three_touch_ten_day_cadence_with_no_ask(capsys, plan_file):
     out = read(capsys, "check", plan_file(BLITZ_PLAN))
-    assert "CAMPAIGN CADENCES" in out
+    assert "CAMPAIGN CADENCE" in out
     assert "“Blitz” never asks for a meeting (3 steps, no ask)." in out
     assert "“Blitz” stops after 3 touches." in out
     assert "“Blitz” is over in 10 days." in out
@@ -208,7 +208,7 @@ def test_generic_differentiators(capsys, plan_file, sample_doc):
     assert "“Our people” has no proof." in out
     assert "does not say why it matters to the client" in out
     assert "Predicts failures" not in out  # the sample's differentiator passes
-    assert "0 blockers" in out and "Differentiators" in out
+    assert "0 blockers" in out and "Differentiation" in out
 
 
 def test_long_lists_are_shortened_in_text_but_complete_in_json(capsys, plan_file, sample_doc):

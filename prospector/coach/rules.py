@@ -16,42 +16,17 @@ from functools import cached_property
 from typing import Literal
 
 from ..model import Plan
+from ..sections import SECTIONS as PLAN_SECTIONS
 from .thresholds import Thresholds
 
 Severity = Literal["blocker", "warning", "tip"]
 SEVERITIES: tuple[str, ...] = ("blocker", "warning", "tip")
 
-SECTIONS: tuple[str, ...] = (
-    "basics",
-    "ideal_client_profile",
-    "accounts",
-    "personas",
-    "touches",
-    "differentiators",
-    "cadences",
-    "accountability",
-    "reps",
-)
-SECTION_TITLES: dict[str, str] = {
-    "basics": "Basics",
-    "ideal_client_profile": "Ideal client profile",
-    "accounts": "Target accounts",
-    "personas": "Personas",
-    "touches": "Value-creating touches",
-    "differentiators": "Differentiators",
-    "cadences": "Campaign cadences",
-    "accountability": "Accountability",
-    "reps": "Reps",
-}
-
-ITEM_NOUNS: dict[str, tuple[str, str]] = {
-    "accounts": ("account", "accounts"),
-    "personas": ("persona", "personas"),
-    "touches": ("touch", "touches"),
-    "differentiators": ("differentiator", "differentiators"),
-    "cadences": ("cadence", "cadences"),
-    "reps": ("rep", "reps"),
-}
+# The plan's sections, their titles and item nouns, as prospector/sections.py declares them.
+SECTIONS: tuple[str, ...] = tuple(section.key for section in PLAN_SECTIONS)
+SECTION_TITLES: dict[str, str] = {section.key: section.title for section in PLAN_SECTIONS}
+ITEM_NOUNS: dict[str, tuple[str, str]] = {section.key: (section.item, section.items)
+                                          for section in PLAN_SECTIONS if section.item}
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 
+from ..sections import SECTIONS
+
 
 def _t(value, unit: str, doc: str):  # a dataclass field with its unit and reason
     return field(default=value, metadata={"unit": unit, "doc": doc})
@@ -123,17 +125,7 @@ class Scoring:
         "Share of the overall score that comes from the weakest section (the rest is the "
         "weighted mean), so one weak part cannot hide behind strong ones.")
     section_weights: tuple[tuple[str, float], ...] = _t(
-        (
-            ("basics", 1.0),
-            ("ideal_client_profile", 1.0),
-            ("accounts", 2.0),
-            ("personas", 1.0),
-            ("touches", 2.0),
-            ("differentiators", 1.5),
-            ("cadences", 2.0),
-            ("accountability", 1.5),
-            ("reps", 1.0),
-        ),
+        tuple((section.key, section.weight) for section in SECTIONS),
         "weights",
         "Weights of the sections in the mean. Targets, touches and the campaign weigh most: "
         "they are what reps execute.")

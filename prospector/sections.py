@@ -1,0 +1,214 @@
+"""The plan's sections and the steps a leader takes through them: the one place that lists them.
+
+Each step of the app (a page, a line in the navigator, a bar on the review page) is declared here
+once: its title and guidance in the leader's words, the plan sections it edits, and how complete
+it is. Each section names its field of :class:`~prospector.model.Plan`, its title, what its items
+are called, the prefix of their ids and its weight in the coach's score. The app, the coach and
+the completeness code read these declarations; none keeps a list of its own.
+
+Adding a section: add its field to the model (with a migration), declare it in its step below
+(or declare a new step), give it a page (``ui/pages``, whose ``key`` is the step's), coach checks
+(``coach/checks_*.py``, ``section=`` the new key) and a place in the playbook.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .model import Plan
+
+
+@dataclass(frozen=True)
+class StepStatus:
+    """How complete a step is: a share (0-1) and a few words for the step navigator."""
+
+    share: float
+    summary: str
+
+    @property
+    def done(self) -> bool:
+        return self.share >= 1.0
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str  # the field of Plan
+    title: str
+    weight: float  # in the coach's overall score: what reps execute weighs most
+    item: str = ""  # what one item of a list section is called ("account")
+    items: str = ""  # and several ("accounts")
+    id_prefix: str = ""  # of its items' ids ("acc-3f9a...")
+
+
+@dataclass(frozen=True)
+class Step:
+    key: str  # the page's key in the app
+    title: str
+    what_good_looks_like: str
+    examples: str
+    sections: tuple[Section, ...] = ()
+    status: Callable[[Plan], StepStatus] | None = None  # None: not counted (the review step)
+
+
+def _share(checks: list[bool]) -> float:
+    return sum(checks) / len(checks) if checks else 0.0
+
+
+def count(n: int, section: Section) -> str:
+    """``1 account``, ``3 touches``."""
+    return f"{n} {section.item if n == 1 else section.items}"
+
+
+# --- the steps, in the order a leader takes them ----------------------------------------------
+BASICS = Section("basics", "Basics", 1.0)
+
+
+def _basics_status(plan: Plan) -> StepStatus:
+    b = plan.basics
+    return StepStatus(_share([bool(b.offering), bool(b.owner), bool(b.goal), bool(b.start_date),
+                              bool(b.roles)]),
+                      "goal set" if b.goal else "no goal yet")
+
+
+ICP = Section("ideal_client_profile", "Ideal client profile", 1.0)
+ACCOUNTS = Section("accounts", "Target accounts", 2.0, "account", "accounts", "acc")
+
+
+def _targets_status(plan: Plan) -> StepStatus:
+    accounts = plan.accounts
+    return StepStatus(_share([not plan.ideal_client_profile.is_empty(), len(accounts) >= 5,
+                              bool(accounts) and all(a.why for a in accounts),
+                              any(a.tier == "A" for a in accounts)]),
+                      count(len(accounts), ACCOUNTS))
+
+
+PERSONAS = Section("personas", "Personas", 1.0, "persona", "personas", "per")
+
+
+def _personas_status(plan: Plan) -> StepStatus:
+    personas = plan.personas
+    return StepStatus(_share([len(personas) >= 2,
+                              bool(personas) and all(p.cares_about for p in personas)]),
+                      count(len(personas), PERSONAS))
+
+
+TOUCHES = Section("touches", "Value-creating touches", 2.0, "touch", "touches", "tch")
+
+
+def _touches_status(plan: Plan) -> StepStatus:
+    touches = plan.touches
+    return StepStatus(_share([len(touches) >= 5, bool(touches) and all(t.value for t in touches),
+                              len({t.channel for t in touches}) >= 3]),
+                      count(len(touches), TOUCHES))
+
+
+DIFFERENTIATORS = Section("differentiators", "Differentiation", 1.5, "differentiator",
+                          "differentiators", "dif")
+
+
+def _differentiation_status(plan: Plan) -> StepStatus:
+    found = plan.differentiators
+    return StepStatus(_share([len(found) >= 3,
+                              bool(found) and all(d.proof and d.why_it_matters for d in found)]),
+                      count(len(found), DIFFERENTIATORS))
+
+
+CADENCES = Section("cadences", "Campaign cadence", 2.0, "cadence", "cadences", "cad")
+
+
+def _cadence_status(plan: Plan) -> StepStatus:
+    steps = [s for c in plan.cadences for s in c.steps]
+    return StepStatus(_share([bool(plan.cadences), len(steps) >= 8,
+                              bool(plan.cadences) and all(any(s.is_ask for s in c.steps)
+                                                          for c in plan.cadences)]),
+                      f"{len(steps)} step{'' if len(steps) == 1 else 's'}")
+
+
+ACCOUNTABILITY = Section("accountability", "Accountability", 1.5)
+
+
+def _accountability_status(plan: Plan) -> StepStatus:
+    acc = plan.accountability
+    return StepStatus(_share([bool(acc.targets), any(t.creates_opportunities for t in acc.targets),
+                              bool(acc.review)]),
+                      f"{len(acc.targets)} target{'' if len(acc.targets) == 1 else 's'}")
+
+
+REPS = Section("reps", "Reps", 1.0, "rep", "reps", "rep")
+
+
+def _reps_status(plan: Plan) -> StepStatus:
+    reps = plan.reps
+    return StepStatus(_share([bool(reps), bool(reps) and all(r.account_ids for r in reps)]),
+                      count(len(reps), REPS))
+
+
+STEPS: tuple[Step, ...] = (
+    Step("basics", "Plan basics",
+         "A prospecting plan, not “prospect more”: say what you sell, who owns the plan, the goal "
+         "in numbers and dates, and who does what, so the sales force has clear direction.",
+         "Goal: “60 first meetings and 16 new opportunities with mid-market manufacturers by 30 "
+         "June.”\nRoles: “Account executives prospect and open; account managers serve existing "
+         "clients.”",
+         (BASICS,), _basics_status),
+    Step("targets", "Targets",
+         "Real targets: an ideal client profile, then named accounts in tiers, dream clients "
+         "first (A), each with the reason it is a target. A list is not a plan; a reason is.",
+         "Trigger event: “new plant opening”, “new COO in the last six months”.\n"
+         "Why (A account): “Lost two weeks of output to a press failure last year; new COO "
+         "tasked with OEE.”",
+         (ICP, ACCOUNTS), _targets_status),
+    Step("personas", "Personas",
+         "The people inside your targets: what they are responsible for, the outcomes and "
+         "problems they care about, and what value means to them.",
+         "Head of Maintenance: responsible for uptime and the spare-parts budget; cares about "
+         "unplanned stops and losing senior technicians' knowledge.",
+         (PERSONAS,), _personas_status),
+    Step("touches", "Value-creating touches",
+         "Every touch gives the prospect something of value: an insight about their business, "
+         "industry, risks or opportunities. Never “checking in” or “touching base”.",
+         "“Benchmark: what unplanned downtime costs a 3-plant extrusion business (2-page PDF).”\n"
+         "“Printed teardown of a failed gearbox, mailed with a note.”",
+         (TOUCHES,), _touches_status),
+    Step("differentiators", "Differentiation",
+         "A difference that makes a difference: what is different, why it matters to this "
+         "client, what proves it, and which alternative it beats (a competitor or doing "
+         "nothing).",
+         "Difference: “Runs on the data your PLCs already produce: no new sensors.”\n"
+         "Proof: “Brandt Pumpen: live in 6 weeks, 31% fewer unplanned stops in year one.”",
+         (DIFFERENTIATORS,), _differentiation_status),
+    Step("cadences", "Campaign cadence",
+         "Persistent without being a nuisance: many touches over weeks and months, spaced, "
+         "across channels, each giving value, ending in a clear ask for a meeting.",
+         "12 touches over 90 days, at least two days apart, no channel three times in a row, "
+         "asks on day 52 and day 88.",
+         (CADENCES,), _cadence_status),
+    Step("accountability", "Accountability",
+         "Clear weekly targets for opportunity creation (first meetings, new opportunities) "
+         "and the activity that leads to them, reviewed on a fixed rhythm: macro-management, not "
+         "micromanagement.",
+         "Per rep per week: 45 value-creating touches, 8 conversations, 1 first meeting.\n"
+         "Review: Monday, 20 minutes, pipeline created last week and next week's plan.",
+         (ACCOUNTABILITY,), _accountability_status),
+    Step("reps", "Reps",
+         "Each rep gets named accounts and a start date; the playbook turns the cadence into "
+         "their dated schedule.",
+         "Jonas Weber, DACH North, 9 accounts (2 dream clients), starts 11 January.",
+         (REPS,), _reps_status),
+    Step("review", "Review & export",
+         "Check the plan, then print the playbook for the team, and a rep edition with each "
+         "rep's accounts and dated schedule.",
+         "Export the leader's edition for the kick-off; send each rep their own edition."),
+)
+
+STEP_BY_KEY: dict[str, Step] = {step.key: step for step in STEPS}
+SECTIONS: tuple[Section, ...] = tuple(section for step in STEPS for section in step.sections)
+SECTION_BY_KEY: dict[str, Section] = {section.key: section for section in SECTIONS}
+STEP_OF_SECTION: dict[str, str] = {s.key: step.key for step in STEPS for s in step.sections}
+LIST_SECTIONS: tuple[Section, ...] = tuple(s for s in SECTIONS if s.id_prefix)
+
+
+def step_status(plan: Plan) -> dict[str, StepStatus]:
+    """How complete each counted step of ``plan`` is, in the steps' order."""
+    return {step.key: step.status(plan) for step in STEPS if step.status is not None}
