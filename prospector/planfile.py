@@ -36,13 +36,28 @@ def plan_from_document(doc: object, source: str, repairs: list[str] | None = Non
     try:
         current = migrate(doc, repairs)
     except MigrationError as exc:
-        raise PlanFileError(source, str(exc)) from None
+        raise PlanFileError(source, one_line(str(exc))) from None
     try:
         return Plan.model_validate(current)
     except ValidationError as exc:
         raise PlanFileError(
-            source, describe_validation_error(exc, current), "fix that field and try again"
+            source, one_line(describe_validation_error(exc, current)),
+            "fix that field and try again",
         ) from None
+
+
+# What a message quotes from a file (an item's name, a key, a value) is as the file wrote it. A
+# line break there split the one line of a message in two; a lone surrogate made printing it fail
+# (UnicodeEncodeError: a traceback instead of the message); an escape sequence reached the
+# terminal. Found by tests/test_fuzzing.py.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff]")
+_LINE_BREAKS = re.compile("[\n\x0b\x0c\r\x1c-\x1f\x85\u2028\u2029]+")
+
+
+def one_line(text: str) -> str:
+    """``text`` as one printable line: line breaks become a space, control characters and
+    halves of a character U+FFFD."""
+    return _UNPRINTABLE.sub("\ufffd", _LINE_BREAKS.sub(" ", text))
 
 
 FILE_UNCHANGED = "The file itself is unchanged."
@@ -99,14 +114,16 @@ def parse_plan_text(text: str, source: str, repairs: list[str] | None = None) ->
             "was it saved by Prospector or edited by hand?",
         ) from None
     except RecursionError:
-        raise PlanFileError(source, _too_deep(text), "a plan file is a few levels deep") from None
+        raise PlanFileError(source, one_line(_too_deep(text)),
+                            "a plan file is a few levels deep") from None
     problem = _find_unreadable(doc) if flagged else ""
     if problem:
-        raise PlanFileError(source, problem, "fix that field and try again")
+        raise PlanFileError(source, one_line(problem), "fix that field and try again")
     try:
         return plan_from_document(doc, source, repairs)
     except RecursionError:
-        raise PlanFileError(source, _too_deep(text), "a plan file is a few levels deep") from None
+        raise PlanFileError(source, one_line(_too_deep(text)),
+                            "a plan file is a few levels deep") from None
 
 
 def _find_unreadable(doc: object) -> str:
