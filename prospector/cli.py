@@ -13,10 +13,15 @@ from pathlib import Path
 from . import __version__
 from .error_log import write_log
 from .errors import ProspectorError
-from .model import Plan
-from .planfile import FILE_UNCHANGED, read_plan_file_noting, write_plan_file
+from .plan_lookup import (
+    open_store,
+    read_plan_file_warning,
+    resolve_plan,
+    warn_notices,
+)
+from .planfile import write_plan_file
 from .resources import sample_plan_path
-from .store import STORE_FILE, PlanStore, default_data_dir
+from .store import default_data_dir
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -112,61 +117,6 @@ def _error(message: str) -> None:
     print(f"prospector: error: {message}", file=sys.stderr)
 
 
-def _warn_notices(store: PlanStore) -> None:
-    for notice in [*store.notices, *store.repairs]:
-        print(f"prospector: warning: {notice}", file=sys.stderr)
-    store.notices.clear()
-    store.repairs.clear()
-
-
-def read_plan_file_warning(path: str | os.PathLike, after: str = FILE_UNCHANGED) -> Plan:
-    """``read_plan_file``, printing a warning for what an older file needed repaired."""
-    plan, told = read_plan_file_noting(path, after)
-    if told:
-        print(f"prospector: warning: {told}", file=sys.stderr)
-    return plan
-
-
-def open_store() -> PlanStore:
-    return PlanStore(default_data_dir())
-
-
-def looks_like_file(ref: str, store: PlanStore | None = None) -> bool:
-    """PLAN names a plan file: a file that exists, or a path-like PLAN (ending in .json or
-    holding a folder separator) that is not the name or id of a stored plan: a plan named
-    "EMEA/DACH H1" is found in the store by every verb, as ``history`` always did."""
-    if Path(ref).is_file():
-        return True
-    separators = {os.sep, os.altsep or os.sep}
-    if not (ref.lower().endswith(".json") or any(sep in ref for sep in separators)):
-        return False
-    return not _is_stored_plan(ref, store)
-
-
-def _is_stored_plan(ref: str, store: PlanStore | None) -> bool:
-    wanted = ref.strip()
-    try:
-        if store is None:
-            if not (default_data_dir() / STORE_FILE).exists():
-                return False
-            store = open_store()
-        return any(s.id == wanted or s.name.casefold() == wanted.casefold()
-                   for s in store.list_plans())
-    except ProspectorError:  # a store that cannot be read: PLAN is then taken as the file named
-        return False
-
-
-def resolve_plan(ref: str, store: PlanStore | None = None) -> Plan:
-    """PLAN on the command line: a plan file path, or a stored plan's name or id."""
-    if looks_like_file(ref, store):
-        return read_plan_file_warning(ref)
-    store = store or open_store()
-    summary = store.find(ref)
-    plan = store.load(summary.id)
-    _warn_notices(store)
-    return plan
-
-
 def _write_crash_log() -> Path:
     log = write_log(default_data_dir(), f"--- {datetime.now().isoformat()} {sys.argv!r}\n"
                                         + traceback.format_exc())
@@ -186,7 +136,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     store = open_store()
     plans = store.list_plans()
-    _warn_notices(store)
+    warn_notices(store)
     if not plans:
         print(f"No plans stored yet in {store.folder}.")
         print("Import one with `prospector import FILE`, or the sample: `prospector import --sample`.")
@@ -210,7 +160,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         plan = plan.model_copy(update={"id": new_id("plan")})
     existed = any(p.id == plan.id for p in store.list_plans())
     version = store.save(plan, note=f"imported from {Path(path).name}")
-    _warn_notices(store)
+    warn_notices(store)
     what = "updated (version {v})" if existed else "stored"
     print(plan.id)
     print(f"{plan.name!r} {what.format(v=version)}.", file=sys.stderr)
@@ -228,7 +178,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     store = open_store()
     summary = store.find(args.plan)
     versions = store.history(summary.id)
-    _warn_notices(store)
+    warn_notices(store)
     count = f"{len(versions)} version{'s' if len(versions) != 1 else ''}"
     print(f"{summary.name} ({summary.id}): {count} kept")
     print(f"{'VERSION':>7}  {'SAVED':<16}  NOTE")
@@ -242,7 +192,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     store = open_store()
     summary = store.find(args.plan)
     new_version = store.restore(summary.id, args.version)
-    _warn_notices(store)
+    warn_notices(store)
     print(f"Restored {summary.name!r} to version {args.version}; it is now version "
           f"{new_version} (version {summary.version} is kept in the history).")
     return 0

@@ -41,7 +41,7 @@ def choose_plan(store: PlanStore, plan_ref: str | None, settings: QSettings):
     """The plan to open: the one asked for, else the last one, else the newest; the bundled
     sample on first start so the app is never empty."""
     if plan_ref:
-        from prospector.cli import looks_like_file  # noqa: PLC0415
+        from prospector.plan_lookup import looks_like_file  # noqa: PLC0415
 
         if looks_like_file(plan_ref):
             plan, told = read_plan_file_noting(plan_ref, STORED_REPAIRED)

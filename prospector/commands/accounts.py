@@ -49,11 +49,11 @@ def cmd_accounts(args: argparse.Namespace) -> int:
 def _load(ref: str):
     """The plan, and how to save it: ``(plan, store, summary)`` (the summary names the version
     read); store and summary are None for a plan file."""
-    from ..cli import (  # noqa: PLC0415
-        _warn_notices,
+    from ..plan_lookup import (  # noqa: PLC0415
         looks_like_file,
         open_store,
         read_plan_file_warning,
+        warn_notices,
     )
 
     if looks_like_file(ref):
@@ -62,13 +62,13 @@ def _load(ref: str):
     store = open_store()
     summary = store.find(ref)
     plan = store.load(summary.id)
-    _warn_notices(store)
+    warn_notices(store)
     return plan, store, summary
 
 
 def _import(args: argparse.Namespace) -> int:
     from ..account_import import import_accounts  # noqa: PLC0415
-    from ..cli import _warn_notices  # noqa: PLC0415
+    from ..plan_lookup import warn_notices  # noqa: PLC0415
     from ..errors import ProspectorError  # noqa: PLC0415
     from ..store import VersionConflict  # noqa: PLC0415
     from ..planfile import write_plan_file  # noqa: PLC0415
@@ -104,7 +104,7 @@ def _import(args: argparse.Namespace) -> int:
             raise ProspectorError(f"{exc.args[0].split('; nothing was saved')[0]}; nothing was "
                                   "imported, so those changes are kept: run the import again "
                                   "to add the accounts to the current version") from None
-        _warn_notices(store)
+        warn_notices(store)
         print(f"Saved {plan.name!r} as version {version} (`prospector history` lists the earlier "
               "ones).")
     return 0

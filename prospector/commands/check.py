@@ -19,7 +19,7 @@ def register(verb) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from ..cli import resolve_plan  # noqa: PLC0415 - cli imports this module
+    from ..plan_lookup import resolve_plan  # noqa: PLC0415
     from ..coach import review  # noqa: PLC0415
     from ..coach.report import review_document, review_text  # noqa: PLC0415
 

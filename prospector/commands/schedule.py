@@ -31,7 +31,7 @@ def register(verb) -> None:
 
 
 def cmd_schedule(args: argparse.Namespace) -> int:
-    from ..cli import resolve_plan  # noqa: PLC0415
+    from ..plan_lookup import resolve_plan  # noqa: PLC0415
     from ..errors import ProspectorError  # noqa: PLC0415
     from ..model import MAX_COUNTRY_LENGTH  # noqa: PLC0415
     from ..schedule import build_schedule, find_rep  # noqa: PLC0415

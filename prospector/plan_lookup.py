@@ -1,0 +1,70 @@
+"""Which plan a command means: PLAN on the command line is a plan file or a stored plan's name or
+id. Shared by the verbs of ``prospector.cli`` and ``prospector.commands`` and by the app's
+``prospector PLAN``; warnings (a store recovered, an older plan repaired) go to stderr."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from .errors import ProspectorError
+from .model import Plan
+from .planfile import FILE_UNCHANGED, read_plan_file_noting
+from .store import STORE_FILE, PlanStore, default_data_dir
+
+
+def warn_notices(store: PlanStore) -> None:
+    """Print what the store had to tell (recovered, repaired) as warnings, once."""
+    for notice in [*store.notices, *store.repairs]:
+        print(f"prospector: warning: {notice}", file=sys.stderr)
+    store.notices.clear()
+    store.repairs.clear()
+
+
+def read_plan_file_warning(path: str | os.PathLike, after: str = FILE_UNCHANGED) -> Plan:
+    """``read_plan_file``, printing a warning for what an older file needed repaired."""
+    plan, told = read_plan_file_noting(path, after)
+    if told:
+        print(f"prospector: warning: {told}", file=sys.stderr)
+    return plan
+
+
+def open_store() -> PlanStore:
+    return PlanStore(default_data_dir())
+
+
+def looks_like_file(ref: str, store: PlanStore | None = None) -> bool:
+    """PLAN names a plan file: a file that exists, or a path-like PLAN (ending in .json or
+    holding a folder separator) that is not the name or id of a stored plan: a plan named
+    "EMEA/DACH H1" is found in the store by every verb, as ``history`` always did."""
+    if Path(ref).is_file():
+        return True
+    separators = {os.sep, os.altsep or os.sep}
+    if not (ref.lower().endswith(".json") or any(sep in ref for sep in separators)):
+        return False
+    return not _is_stored_plan(ref, store)
+
+
+def _is_stored_plan(ref: str, store: PlanStore | None) -> bool:
+    wanted = ref.strip()
+    try:
+        if store is None:
+            if not (default_data_dir() / STORE_FILE).exists():
+                return False
+            store = open_store()
+        return any(s.id == wanted or s.name.casefold() == wanted.casefold()
+                   for s in store.list_plans())
+    except ProspectorError:  # a store that cannot be read: PLAN is then taken as the file named
+        return False
+
+
+def resolve_plan(ref: str, store: PlanStore | None = None) -> Plan:
+    """PLAN on the command line: a plan file path, or a stored plan's name or id."""
+    if looks_like_file(ref, store):
+        return read_plan_file_warning(ref)
+    store = store or open_store()
+    summary = store.find(ref)
+    plan = store.load(summary.id)
+    warn_notices(store)
+    return plan
