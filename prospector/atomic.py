@@ -90,7 +90,7 @@ def _hold_previous(path: Path, backup: Path, private: bool) -> Path | None:
         except OSError:
             break  # no hard links here (or none to spare): a copy
         if private:  # the same file as ``path``: one an older version wrote 0644
-            _owner_only(held)
+            owner_only(held)
         return held
     current = path.read_bytes()
     held, fd = _create_temp(backup.parent, backup.name, 0o600 if private else 0o666)
@@ -117,7 +117,7 @@ def _put_in_place(held: Path, backup: Path) -> None:
             held.unlink(missing_ok=True)
 
 
-def _owner_only(path: Path) -> None:
+def owner_only(path: Path) -> None:
     """Take group and others' permissions away from ``path`` (where the OS allows it)."""
     with suppress(OSError):
         mode = os.stat(path).st_mode

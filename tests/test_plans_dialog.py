@@ -100,7 +100,7 @@ def _disk_full(monkeypatch):
     def full(path, data, **_options):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(store_module, "atomic_write_bytes", full)
+    monkeypatch.setattr(store_module.storage, "atomic_write_bytes", full)
 
 
 # --- new, open, search -------------------------------------------------------------------------

@@ -151,7 +151,7 @@ def test_disk_full_during_save_keeps_the_previous_version(store, sample_plan, mo
     def disk_full(path, data, **_options):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(store_module, "atomic_write_bytes", disk_full)
+    monkeypatch.setattr(store_module.storage, "atomic_write_bytes", disk_full)
     sample_plan.basics.goal = "never saved"
     with pytest.raises(StoreError, match="No space left on device.*nothing was changed"):
         store.save(sample_plan)

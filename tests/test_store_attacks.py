@@ -710,7 +710,8 @@ def test_a_save_to_a_plan_deleted_meanwhile_is_refused(sample_plan):
 def test_concurrent_saves_from_one_base_keep_exactly_one(sample_plan, data_dir, monkeypatch):
     """Two processes save from the same base at once: one is kept, the other refused, never
     both (the check and the write happen under the store's lock)."""
-    monkeypatch.setattr(store_module, "LOCK_TIMEOUT_S", 300.0)  # waits, however slow the machine
+    # waits, however slow the machine
+    monkeypatch.setattr(store_module.session, "LOCK_TIMEOUT_S", 300.0)
     PlanStore(data_dir).save(sample_plan)
     pids = []
     for n in range(2):

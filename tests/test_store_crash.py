@@ -313,7 +313,7 @@ def test_two_processes_saving_at_once_lose_nothing(tmp_path, sample_plan, monkey
     # busy"); two writers saving without a pause can keep each other waiting for longer than
     # that on a slow or loaded machine. That is no loss of data and not what this test is about:
     # the children (forked after this) wait as long as they need, up to the test's cap.
-    monkeypatch.setattr(store_module, "LOCK_TIMEOUT_S", CAP_S)
+    monkeypatch.setattr(store_module.session, "LOCK_TIMEOUT_S", CAP_S)
     folder = tmp_path / "store"
     shared = sample_plan
     per_process = 25

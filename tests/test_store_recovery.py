@@ -140,7 +140,7 @@ def _disk_full(monkeypatch, point: str):
         elif point == "putting it in place":
             m.setattr(atomic.os, "replace", replace)
         elif point == "keeping the backup":
-            m.setattr(store_module.os, "link", link)  # then the copy fills the disk
+            m.setattr(atomic.os, "link", link)  # then the copy fills the disk
             m.setattr(atomic.os, "fdopen", fdopen)
         else:
             raise ValueError(point)
@@ -240,7 +240,7 @@ def test_four_processes_and_two_threads_saving_at_once_lose_nothing(tmp_path, sa
     # 6 s here with both cores busy. Past LOCK_TIMEOUT_S (15 s) a writer gives up ("another
     # Prospector is busy"), which loses nothing but is not what this test is about, and would
     # make it fail on a slower machine: the writers (forked after this) wait up to CAP_S.
-    monkeypatch.setattr(store_module, "LOCK_TIMEOUT_S", CAP_S)
+    monkeypatch.setattr(store_module.session, "LOCK_TIMEOUT_S", CAP_S)
     folder = tmp_path / "store"
     shared = sample_plan
     own = [sample_plan.model_copy(update={"id": f"plan-own-{i}", "name": f"Own {i}"})

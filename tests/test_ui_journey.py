@@ -275,7 +275,7 @@ def test_disk_full_is_reported_once_and_closing_offers_to_export(qtbot, store, s
         raise OSError(errno.ENOSPC, "No space left on device")
 
     window = _window(qtbot, store, plan, settings)
-    monkeypatch.setattr(store_module, "atomic_write_bytes", disk_full)
+    monkeypatch.setattr(store_module.storage, "atomic_write_bytes", disk_full)
     for text in ("first", "second"):
         qtbot.keyClicks(window.pages["basics"].offering.widget, text)
         window.save_now()  # waits for the save; its failure arrives as a queued signal

@@ -1,0 +1,62 @@
+"""What ``plans.json`` holds: its TinyDB tables, the fields of their rows, and the check that a
+file read from disk has that shape.
+
+- ``meta``: one row ``{"store_version": 1}``.
+- ``plans``: one row per plan: ``plan_id``, ``name``, ``version`` (the current one), ``saved_at``.
+- ``history``: one row per saved version: ``plan_id``, ``version``, ``saved_at``, ``name``,
+  ``note`` and ``plan``: the plan-file document (it carries its own ``schema_version``) with each
+  item of its lists (accounts, touches, ...) replaced by the hash of that item (``history.py``).
+- ``chunks``: the list items, once each, by hash (``h``, ``item``).
+- ``trash``: deleted plans (their ``plans`` row with ``deleted_at``; their history is kept).
+
+Rows are TinyDB documents: each table maps a document id (a number, as a JSON key) to a row.
+"""
+
+from __future__ import annotations
+
+STORE_FILE = "plans.json"
+STORE_VERSION = 1
+
+META, PLANS, HISTORY, CHUNKS, TRASH = "meta", "plans", "history", "chunks", "trash"
+STORE_TABLES = frozenset({META, PLANS, HISTORY, CHUNKS, TRASH})
+
+# What each row of a table must hold for the store to use it (a store edited by hand may not).
+ROW_FIELDS: dict[str, dict[str, type]] = {
+    META: {},
+    PLANS: {"plan_id": str, "name": str, "version": int, "saved_at": str},
+    HISTORY: {"plan_id": str, "version": int, "saved_at": str, "name": str, "plan": dict},
+    CHUNKS: {"h": str, "item": dict},
+    TRASH: {"plan_id": str, "name": str, "version": int, "saved_at": str},
+}
+
+
+class CorruptStoreFile(Exception):
+    """A store file that cannot be used: it does not parse, does not match its checksum, or does
+    not have the shape of a plan store."""
+
+
+def check_tables(data: dict) -> None:
+    """Raise ``CorruptStoreFile`` unless ``data`` holds only the store's tables, each a mapping of
+    numbered rows holding the fields the store reads."""
+    unknown = sorted(set(data) - STORE_TABLES)
+    if unknown:
+        raise CorruptStoreFile(f"the file holds {unknown[0][:40]!r}, which is not part of a "
+                               "plan store")
+    for table, rows in data.items():
+        if not isinstance(rows, dict):
+            raise CorruptStoreFile(f"its {table!r} table is not a table of rows")
+        for key, row in rows.items():
+            if not (key.isdigit() and len(key) <= 18 and key.isascii()):
+                raise CorruptStoreFile(f"its {table!r} table has a row numbered {key[:40]!r}")
+            if not isinstance(row, dict):
+                raise CorruptStoreFile(f"row {key} of its {table!r} table is not a row")
+            for name, kind in ROW_FIELDS[table].items():
+                value = row.get(name)
+                if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+                    raise CorruptStoreFile(f"row {key} of its {table!r} table has no usable "
+                                           f"{name!r}")
+
+
+def holds_anything(data: dict | None) -> bool:
+    """Whether a store's tables hold a plan, a version or a deleted plan."""
+    return bool(data) and any(data.get(table) for table in (PLANS, HISTORY, TRASH))

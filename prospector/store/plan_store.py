@@ -1,0 +1,259 @@
+"""``PlanStore``: the plans of one user, with their history; what the app and the CLI call."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tinydb import Query
+
+from ..errors import PlanFileError, PlanNotFound, StoreError
+from ..migrations import repaired_plan_id
+from ..model import Plan, is_usable_id, new_id
+from ..planfile import describe_repairs, plan_from_document, plan_to_document
+from .folder import default_data_dir
+from .history import join, next_key, prune_history, split, store_chunks
+from .layout import STORE_VERSION
+from .session import StoreFiles
+
+DEFAULT_HISTORY_LIMIT = 30
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    id: str
+    name: str
+    version: int
+    saved_at: str
+
+
+@dataclass(frozen=True)
+class PlanVersion:
+    plan_id: str
+    version: int
+    saved_at: str
+    name: str
+    note: str
+
+
+def _now() -> str:
+    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
+
+
+class PlanStore:
+    """All plans of one user, in one folder. Safe to use from several processes at once."""
+
+    def __init__(self, folder: str | os.PathLike | None = None,
+                 history_limit: int = DEFAULT_HISTORY_LIMIT) -> None:
+        self._files = StoreFiles(Path(folder).expanduser() if folder else default_data_dir())
+        self.folder = self._files.folder
+        self.path = self._files.path
+        self.backup_path = self._files.backup_path
+        self.history_limit = max(20, history_limit)
+        self.notices = self._files.notices  # recoveries to tell the user about
+        self.repairs: list[str] = []  # plans opened with values an older version allowed
+
+    def _db(self, *, writing: bool = False):
+        return self._files.session(writing=writing)
+
+    # --- reading -------------------------------------------------------------------------------
+    def list_plans(self) -> list[PlanSummary]:
+        with self._db() as db:
+            rows = db.table("plans").all()
+        summaries = [PlanSummary(r["plan_id"], r["name"], r["version"], r["saved_at"]) for r in rows]
+        return sorted(summaries, key=lambda s: s.saved_at, reverse=True)
+
+    def find(self, ref: str) -> PlanSummary:
+        """A stored plan by id, unique id prefix or name (case-insensitive)."""
+        plans = self.list_plans()
+        wanted = ref.strip()
+        for summary in plans:
+            if summary.id == wanted:
+                return summary
+        by_name = [s for s in plans if s.name.casefold() == wanted.casefold()]
+        if len(by_name) == 1:
+            return by_name[0]
+        if len(by_name) > 1:
+            ids = ", ".join(s.id for s in by_name)
+            raise PlanNotFound(f"{len(by_name)} stored plans are named {ref!r} ({ids}); use the id")
+        by_prefix = [s for s in plans if wanted and s.id.startswith(wanted)]
+        if len(by_prefix) == 1:
+            return by_prefix[0]
+        raise PlanNotFound(
+            f"no stored plan is named or has the id {ref!r}; `prospector list` shows the plans"
+        )
+
+    def load(self, plan_id: str) -> Plan:
+        with self._db() as db:
+            data = db.storage.read() or {}
+        row = _find(data.get("plans", {}), plan_id=plan_id)
+        if row is None:
+            raise PlanNotFound(f"no stored plan has the id {plan_id!r}")
+        return self._version_from(data, plan_id, row["version"])
+
+    def history(self, plan_id: str) -> list[PlanVersion]:
+        with self._db() as db:
+            rows = db.table("history").search(Query().plan_id == plan_id)
+        if not rows:
+            raise PlanNotFound(f"no stored plan has the id {plan_id!r}")
+        versions = [PlanVersion(r["plan_id"], r["version"], r["saved_at"], r["name"],
+                                r.get("note", "")) for r in rows]
+        return sorted(versions, key=lambda v: v.version, reverse=True)
+
+    def load_version(self, plan_id: str, version: int) -> Plan:
+        with self._db() as db:
+            data = db.storage.read() or {}
+        return self._version_from(data, plan_id, version)
+
+    def _version_from(self, data: dict, plan_id: str, version: int) -> Plan:
+        entry = _find(data.get("history", {}), plan_id=plan_id, version=version)
+        if entry is None:
+            kept = sorted((h["version"] for h in data.get("history", {}).values()
+                           if h["plan_id"] == plan_id), reverse=True)
+            if not kept:
+                raise PlanNotFound(f"no stored plan has the id {plan_id!r}")
+            listed = ", ".join(str(v) for v in kept[:10])
+            raise PlanNotFound(f"plan {plan_id!r} has no version {version} (kept: {listed})")
+        chunks = {c["h"]: c["item"] for c in data.get("chunks", {}).values()}
+        source = f"{self.path} (plan {plan_id}, version {version})"
+        try:
+            doc = join(entry["plan"], chunks)
+        except KeyError:
+            raise StoreError(f"{source}: part of this version is missing from the store") from None
+        repairs: list[str] = []
+        try:
+            plan = plan_from_document(doc, source, repairs)
+        except PlanFileError as exc:
+            raise StoreError(str(exc)) from None
+        if repairs:
+            self.repairs.append(describe_repairs(
+                f"{plan.name!r} (version {version})", repairs,
+                "Saving the plan keeps the repair; this version stays in the plan's history."))
+        return plan
+
+    # --- writing -------------------------------------------------------------------------------
+    def save(self, plan: Plan, note: str = "", *, base_version: int | None = None) -> int:
+        """Store ``plan`` as its newest version and return the version number.
+
+        ``base_version`` is the version the caller's edits started from (0 for a plan that was
+        never stored): if another save made a newer version meanwhile (another window, the
+        command line), or the plan was deleted, nothing is saved and ``VersionConflict`` says
+        which version is current. Without it the plan is saved whatever the store holds."""
+        skeleton, items = split(plan_to_document(plan))
+        with self._db(writing=True) as db:
+            data = db.storage.read() or {}
+            _move_repaired_ids(data)
+            if base_version is not None:
+                _check_base(data, plan, base_version)
+            data.setdefault("meta", {"1": {"store_version": STORE_VERSION}})
+            plans = data.setdefault("plans", {})
+            hist = data.setdefault("history", {})
+            chunks = data.setdefault("chunks", {})
+            version = 1 + max((h["version"] for h in hist.values() if h["plan_id"] == plan.id),
+                              default=0)
+            saved_at = _now()
+            _upsert(plans, {"plan_id": plan.id, "name": plan.name, "version": version,
+                            "saved_at": saved_at})
+            hist[str(next_key(hist))] = {"plan_id": plan.id, "version": version,
+                                         "saved_at": saved_at, "name": plan.name, "note": note,
+                                         "plan": skeleton}
+            prune_history(hist, plan.id, self.history_limit)
+            store_chunks(chunks, items, hist)
+            db.storage.write(data)  # one atomic write for the whole save
+        return version
+
+    def restore(self, plan_id: str, version: int) -> int:
+        """Make an earlier version the current one (saved as a new version: nothing is lost)."""
+        plan = self.load_version(plan_id, version)
+        return self.save(plan, note=f"restored from version {version}")
+
+    def delete(self, plan_id: str) -> None:
+        """Move a plan to the trash (its history stays; ``undelete`` brings it back)."""
+        with self._db(writing=True) as db:
+            data = db.storage.read() or {}
+            row = _find(data.get("plans", {}), plan_id=plan_id)
+            if row is None:
+                raise PlanNotFound(f"no stored plan has the id {plan_id!r}")
+            data["plans"] = {k: v for k, v in data["plans"].items() if v["plan_id"] != plan_id}
+            trash = data.setdefault("trash", {})
+            trash[str(next_key(trash))] = dict(row, deleted_at=_now())
+            db.storage.write(data)
+
+    def undelete(self, plan_id: str) -> Plan:
+        with self._db(writing=True) as db:
+            data = db.storage.read() or {}
+            row = _find(data.get("trash", {}), plan_id=plan_id)
+            if row is None:
+                raise PlanNotFound(f"no deleted plan has the id {plan_id!r}")
+            plan = self._version_from(data, plan_id, row["version"])
+            data["trash"] = {k: v for k, v in data["trash"].items() if v["plan_id"] != plan_id}
+            _upsert(data.setdefault("plans", {}), {k: row[k] for k in
+                                                  ("plan_id", "name", "version", "saved_at")})
+            db.storage.write(data)
+        return plan
+
+    def duplicate(self, plan_id: str, new_name: str) -> Plan:
+        copy = self.load(plan_id).model_copy(update={"id": new_id("plan"), "name": new_name})
+        copy = Plan.model_validate(plan_to_document(copy))
+        self.save(copy, note=f"duplicated from {plan_id}")
+        return copy
+
+
+class VersionConflict(StoreError):
+    """A save whose edits started from a version that is no longer the current one.
+
+    ``current_version`` is the version stored now (None: the plan was deleted meanwhile);
+    ``current`` its summary (name, when it was saved), None if deleted."""
+
+    def __init__(self, plan: Plan, base_version: int, current: PlanSummary | None) -> None:
+        self.plan_id = plan.id
+        self.base_version = base_version
+        self.current = current
+        self.current_version = current.version if current else None
+        if current is None:
+            what = "was deleted meanwhile (Plans > Undo delete, or restore it from its history)"
+        else:
+            saved = current.saved_at.replace("T", " ")[:16]
+            what = (f"was saved elsewhere meanwhile: version {current.version} of {saved} is "
+                    f"current, and these changes started from version {base_version}")
+        super().__init__(f"{plan.name!r} ({plan.id}) {what}; nothing was saved, so the other "
+                         "changes are kept — open the plan again to see them, or save these "
+                         "changes as a copy")
+
+
+def _check_base(data: dict, plan: Plan, base_version: int) -> None:
+    """Raise ``VersionConflict`` unless the stored current version of ``plan`` is
+    ``base_version`` (0: the plan was never stored)."""
+    row = _find(data.get("plans", {}), plan_id=plan.id)
+    if row is not None and row["version"] == base_version:
+        return
+    if row is None and base_version == 0 and not _find(data.get("history", {}),
+                                                       plan_id=plan.id):
+        return
+    current = None if row is None else PlanSummary(row["plan_id"], row["name"], row["version"],
+                                                   row["saved_at"])
+    raise VersionConflict(plan, base_version, current)
+
+
+def _move_repaired_ids(data: dict) -> None:
+    """Rows of plans an older Prospector stored under an unusable id (``""``, ``../x``) move to
+    the id the plan gets when it is read, so saving it continues its history as one plan."""
+    for table in ("plans", "history", "trash"):
+        for row in data.get(table, {}).values():
+            if not is_usable_id(row.get("plan_id")) and isinstance(row.get("plan_id"), str):
+                row["plan_id"] = repaired_plan_id(row["plan_id"])
+
+
+def _find(table: dict, **match) -> dict | None:
+    return next((row for row in table.values()
+                 if all(row.get(k) == v for k, v in match.items())), None)
+
+
+def _upsert(table: dict, record: dict) -> None:
+    for key, row in table.items():
+        if row.get("plan_id") == record["plan_id"]:
+            table[key] = record
+            return
+    table[str(next_key(table))] = record

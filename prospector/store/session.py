@@ -1,0 +1,149 @@
+"""Sessions with the store: the lock, then TinyDB on ``plans.json``, parsed (and if need be
+recovered) once.
+
+A lock file serialises sessions across processes and threads (``FileLock``). A folder this
+process cannot write in is read under a shared lock (or none), no lock file is created, nothing
+is written or repaired, and saving says the folder is read-only. A writing session is one
+transaction (``AtomicJSONStorage.transaction``): whatever it changes is written once, atomically,
+when it ends, and nothing if it raises.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+
+from ..errors import StoreError
+from .folder import READ_ONLY, make_private_folder, read_only_error, writable
+from .layout import STORE_FILE
+from .recovery import recover_if_damaged, tidy
+from .storage import AtomicJSONStorage
+
+LOCK_TIMEOUT_S = 15.0
+
+
+class StoreFiles:
+    """The files of one store (``plans.json``, its backup, its lock) and sessions with them."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.path = folder / STORE_FILE
+        self.backup_path = folder / (STORE_FILE + ".bak")
+        self.lock_path = folder / (STORE_FILE + ".lock")
+        self.notices: list[str] = []  # recoveries to tell the user about
+        try:
+            make_private_folder(folder, self.notices)
+        except OSError as exc:
+            raise StoreError(
+                f"{folder}: cannot create the data folder ({exc.strerror}); "
+                "choose another with --data-dir or PROSPECTOR_DATA_DIR"
+            ) from None
+        self._lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT_S, mode=0o600)
+        self._tidied = False
+
+    def tell(self, notice: str) -> None:
+        if notice not in self.notices:  # one command may open the store more than once
+            self.notices.append(notice)
+
+    @contextmanager
+    def session(self, *, writing: bool = False) -> Iterator[TinyDB]:
+        """TinyDB on the store, under the lock, the file parsed once. OS errors become a
+        ``StoreError`` that says what happened and that nothing was changed."""
+        try:
+            with self._locked(writing) as may_write:
+                if may_write and not self._tidied:
+                    self._tidied = True
+                    tidy(self)
+                db = TinyDB(str(self.path), storage=AtomicJSONStorage,
+                            backup=str(self.backup_path))
+                recover_if_damaged(self, db.storage, may_write)  # parses the file, once
+                try:
+                    if writing:
+                        with db.storage.transaction():
+                            yield db
+                    else:
+                        yield db
+                finally:
+                    db.close()
+        except Timeout:
+            raise StoreError(
+                f"{self.path}: another Prospector is busy with this store; try again in a moment"
+            ) from None
+        except OSError as exc:
+            raise StoreError(self._explain(exc, writing)) from None
+
+    def _explain(self, exc: OSError, writing: bool) -> str:
+        why = exc.strerror or str(exc)
+        if not writing:
+            return f"{self.path}: could not be read ({why})"
+        if exc.errno in READ_ONLY:
+            return (f"{self.path}: could not save ({why}): the data folder is read-only; "
+                    "nothing was changed — the plans can still be opened and exported "
+                    "(`prospector export-json`); make the folder writable or choose another "
+                    "with --data-dir")
+        if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            return (f"{self.path}: could not save ({why}); nothing was changed — free some "
+                    "disk space and try again")
+        return f"{self.path}: could not save ({why}); nothing was changed"
+
+    @contextmanager
+    def _locked(self, writing: bool) -> Iterator[bool]:
+        """The store's lock for one session; yields whether the session may write. Where this
+        process cannot write (the folder, or the lock file in it), a read takes the reader's
+        lock instead and a write fails with the error the OS gave."""
+        if writable(self.folder):
+            try:
+                self._lock.acquire()
+            except Timeout:
+                raise
+            except OSError as exc:
+                if writing or exc.errno not in READ_ONLY:
+                    raise
+            else:
+                try:
+                    yield True
+                finally:
+                    self._lock.release()
+                return
+        elif writing:
+            raise read_only_error(self.folder)
+        with self._reader_lock():
+            yield False
+
+    @contextmanager
+    def _reader_lock(self) -> Iterator[None]:
+        """The lock of a reader that cannot write in the folder: shared (readers read at the
+        same time; a writer, should one be able to write here, is waited for) where the lock
+        file exists and the OS locks files (flock); else none. Creates nothing."""
+        try:
+            import fcntl  # POSIX only
+        except ImportError:
+            yield
+            return
+        try:
+            fd = os.open(self.lock_path, os.O_RDONLY)
+        except OSError:  # no lock file: no writer could create one either
+            yield
+            return
+        try:
+            deadline = time.monotonic() + LOCK_TIMEOUT_S
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise Timeout(str(self.lock_path)) from None
+                    time.sleep(0.05)  # a writer holds it: wait for its end, as FileLock does
+                except OSError:  # no flock on this file system: read without a lock
+                    break
+            yield
+        finally:
+            os.close(fd)  # releases the lock
