@@ -140,6 +140,171 @@ ROWS = [
          "test_hostile_text_fetches_nothing_prints_literally_and_opens_no_socket"),
         r"(0 fetches outside templates/ and assets/, 0 refused, 0 sockets, 0 embedded files|"
         r"(\d+) of \2 printed literally, 0 sockets, 0 embedded files)"),
+    Row("Fuzzed CSV files: 250 built from hostile pieces (quotes in every position, the four "
+        "delimiters, CR, LF, CR LF, BOMs, NUL, Windows-1252 bytes, lines in two encodings, cells "
+        "of 20,000 characters, formulas, empty lines, ragged rows) and 150 mutated copies of the "
+        "real Salesforce and HubSpot exports (flipped bits, quotes and line breaks inserted, lines "
+        "duplicated or dropped, cut short). Each is refused in one line naming the file, or "
+        "imported so that every added name is its row's name cell as Python's csv module reads "
+        "it, every row is added, merged, skipped, blank or footer exactly once, no one-line "
+        "value holds a line break, the plan passed in is unchanged and the new plan survives a "
+        "plan file; `prospector accounts --import --dry-run` on a few of them",
+        (r"CSV fuzzing: .*", r"CSV fuzzing on the command line: .*"),
+        ("tests/test_fuzzing.py::"
+         "test_fuzzed_csv_files_import_what_each_row_says_or_are_refused_in_one_line",
+         "tests/test_fuzzing.py::test_fuzzed_csv_files_on_the_command_line_are_never_a_traceback",
+         "tests/test_fuzzing.py::"
+         "test_an_undefined_windows_1252_byte_is_never_stored_as_a_replacement_character"),
+        r"(\b0 crashes, 0 merged rows stored, 0 changes to the plan passed in|"
+        r"exit 0 for \d+, exit 1 for \d+, 0 tracebacks, plan file unchanged)"),
+    Row("Fuzzed plan files: the sample plan with flipped bits, cut short, a key given twice, "
+        "keys no plan has (named with line breaks, escapes, lone surrogates), a number of 4,301 "
+        "digits in every numeric field, nesting thousands deep, a wrong type in every field, "
+        "control characters and lone surrogates in strings, imported with `prospector import`: "
+        "exit 0, or exit 1 with one printable line and the store byte for byte unchanged",
+        (r"plan file fuzzing: .*",),
+        ("tests/test_fuzzing.py::"
+         "test_fuzzed_plan_files_import_or_are_refused_in_one_line_leaving_the_store_as_it_was",
+         "tests/test_fuzzing.py::"
+         "test_what_a_refusal_quotes_from_the_file_stays_one_printable_line"),
+        r"\b0 exit-70 crashes, 0 tracebacks, 0 stores changed by a refused file"),
+    Row("Plan files that crashed the command line with exit 70 (numbers of 5,000 digits, "
+        "brackets nested 10,000 deep) or were read wrongly (a key given twice) are refused in "
+        "one line naming the field, by `import`, `check` and `schedule`",
+        (),
+        ("tests/test_hostile_input.py::test_a_plan_file_that_crashed_is_refused_in_one_line",
+         "tests/test_hostile_input.py::"
+         "test_a_key_given_twice_in_a_plan_file_is_refused_naming_it"),
+        r""),
+    Row("Calendar injection: generated hostile text (every kind of line break, a lone CR, "
+        "commas, semicolons, backslashes, colons, property names, long lines, characters "
+        "outside the BMP, combining marks, bidi controls) in every text field of a plan that "
+        "reaches the .ics, which the model itself lists; python-icalendar and vobject read the "
+        "same events and texts, equal to the plan's (line breaks in the name and summary "
+        "become spaces)",
+        (r"calendar fuzzing: .*", r"calendar fields: .*"),
+        ("tests/test_fuzzing.py::"
+         "test_hostile_text_in_every_calendar_field_reads_the_same_in_two_parsers",
+         "tests/test_fuzzing.py::test_every_text_field_that_reaches_the_calendar_is_fuzzed",
+         "tests/test_calendar_export.py::test_line_breaks_in_any_text_forge_no_calendar_entry",
+         "tests/test_calendar_export.py::"
+         "test_a_rep_named_with_a_line_break_exports_a_calendar_from_the_command_line"),
+        r"(\b0 disagreements, 0 forged properties or events, 0 texts unlike the plan's|"
+        r", 0 of them not fuzzed)"),
+    Row("Every text field of the model is filled with hostile text by the PDF property test's "
+        "generator (the model's fields are listed by walking it, so a new field cannot escape "
+        "the PDF fuzzing)",
+        (r"PDF fuzzing coverage: .*",),
+        ("tests/test_fuzzing.py::"
+         "test_the_pdf_property_test_generates_every_text_field_of_the_model",),
+        r"\((\d+) free text, \1 of them with hostile text\), .*, 0 never generated"),
+    Row("A damaged store on a full disk (issue 13): a flipped byte, the disk full during `list`, "
+        "space freed, two imports; simulated where Prospector calls the OS and, where mounting "
+        "works, on a real 400 KiB tmpfs filled to the last byte; a store missing beside its "
+        "backup; an empty store never replaces a backup holding plans",
+        (r"damaged store on a full disk \(simulated\): .*",
+         r"damaged store on a real full disk .*"),
+        ("tests/test_store_attacks.py::test_a_damaged_store_on_a_full_disk_loses_no_plan",
+         "tests/test_store_attacks.py::test_a_damaged_store_on_a_really_full_tmpfs_loses_no_plan",
+         "tests/test_store_attacks.py::"
+         "test_a_missing_store_beside_its_backup_is_recovered_and_the_user_told",
+         "tests/test_store_attacks.py::"
+         "test_a_missing_store_beside_its_backup_on_a_full_disk_shows_the_backup",
+         "tests/test_store_attacks.py::"
+         "test_an_empty_store_never_replaces_a_backup_that_holds_plans",
+         "tests/test_store_attacks.py::"
+         "test_a_damaged_store_and_a_damaged_backup_are_both_kept_aside"),
+        r"\b0 plans lost"),
+    Row("Housekeeping after failures: temp files of writers killed mid-write are removed when "
+        "the store is next opened (a writer's fresh file and other files are kept); after a "
+        "save that fails at any step the backup is still the previous version, never a second "
+        "name of the store file",
+        (r"temp files of killed saves: .*", r"backup after a failed save: .*"),
+        ("tests/test_store_attacks.py::"
+         "test_temp_files_of_killed_saves_are_removed_when_the_store_is_opened",
+         "tests/test_store_attacks.py::"
+         "test_a_save_killed_before_its_backup_was_kept_leaves_the_previous_version_as_backup",
+         "tests/test_store_attacks.py::"
+         "test_old_temp_files_without_a_writer_are_removed_and_other_files_kept",
+         "tests/test_store_attacks.py::test_a_failed_save_leaves_the_backup_the_previous_version",
+         "tests/test_store_attacks.py::"
+         "test_a_backup_that_cannot_be_renamed_does_not_fail_a_save_nor_leave_a_file"),
+        r"(\b0 once the store was opened again|previous version (\d+) of \2 .*, "
+        r"0 temp files left)"),
+    Row("A read-only data folder (simulated with EROFS on every call that would write, a folder "
+        "chmod 0500 in a process that obeys permissions, a tmpfs remounted read-only): the plans "
+        "can still be listed, their history shown and exported; a save says read-only and "
+        "changes nothing",
+        (r"read-only data folder \(simulated: .*", r"read-only data folder \(chmod 0500.*",
+         r"read-only data folder \(a tmpfs remounted.*"),
+        ("tests/test_store_attacks.py::test_a_read_only_data_folder_can_still_be_read_and_exported",
+         "tests/test_store_attacks.py::"
+         "test_a_damaged_store_in_a_read_only_folder_shows_the_backup_and_changes_nothing",
+         "tests/test_store_attacks.py::"
+         "test_a_read_only_folder_readable_by_others_is_left_as_it_is_and_the_user_told",
+         "tests/test_store_attacks.py::test_a_data_folder_chmod_0500_can_still_be_read_and_exported",
+         "tests/test_store_attacks.py::test_a_read_only_tmpfs_can_still_be_read_and_exported",
+         "tests/test_store_attacks.py::"
+         "test_a_lock_file_that_cannot_be_opened_for_writing_still_lets_the_plans_be_read"),
+        r"3 of 3 work, (0 writes attempted, )?a save told"),
+    Row("Version conflicts: a save based on a version another writer has replaced is refused "
+        "and changes nothing; two processes saving from the same version keep exactly one",
+        (r"a save from a version another writer replaced: .*",
+         r"two processes saving one plan from the same version: .*"),
+        ("tests/test_store_attacks.py::"
+         "test_a_save_from_a_version_another_writer_replaced_is_refused_and_changes_nothing",
+         "tests/test_store_attacks.py::test_a_save_without_a_base_version_saves_as_before",
+         "tests/test_store_attacks.py::test_a_new_plan_saved_from_version_0",
+         "tests/test_store_attacks.py::test_a_save_to_a_plan_deleted_meanwhile_is_refused",
+         "tests/test_store_attacks.py::test_concurrent_saves_from_one_base_keep_exactly_one"),
+        r"(refused, the other writer's version kept|1 saved, 1 refused \(VersionConflict\), "
+        r"0 saves overwritten)"),
+    Row("Huge plan files: a plan file of over 54 MB (as large as a 65,000-account export) is "
+        "written and read back; the export never writes a file the import would refuse as too "
+        "large",
+        (r"huge plan file: .*",),
+        ("tests/test_hostile_input.py::test_a_plan_over_50_mb_is_written_and_read_back",
+         "tests/test_hostile_input.py::test_export_never_writes_what_import_refuses"),
+        r"read back with (\d+) of \1 accounts"),
+    Row("Logos: only real PNG or JPEG bytes are a logo (an SVG sent as PNG, a GIF as JPEG, "
+        "60,000 x 60,000 pixels, over 2 MB, a header alone are refused, by the model and by the "
+        "PDF fetcher); a plan holding an SVG bomb (10^10 shapes) as its logo still prints, "
+        "without it; a stored plan with such a logo opens repaired",
+        (r"SVG bomb as logo: .*",),
+        ("tests/test_hostile_input.py::test_a_logo_that_is_not_a_real_png_or_jpeg_is_refused",
+         "tests/test_hostile_input.py::test_a_real_png_or_jpeg_logo_is_kept_and_served",
+         "tests/test_hostile_input.py::"
+         "test_the_pdf_of_a_plan_holding_an_svg_bomb_as_logo_finishes_without_it",
+         "tests/test_hostile_input.py::test_a_stored_plan_with_an_svg_logo_opens_repaired"),
+        r"the PDF printed \(\d+ pages?\) without it"),
+    Row("Regular expressions on user text run in linear time: a tier cell of 100,000 spaces, an "
+        "email of 100,000 dots (145 s with the old rule) and cells of 100,000 characters through "
+        "every cell parser, each run in a child process",
+        (r"regular expressions on 100,000-character cells: .*",),
+        ("tests/test_hostile_input.py::"
+         "test_a_tier_cell_of_100000_spaces_gets_a_row_warning_not_a_hang",
+         "tests/test_hostile_input.py::test_an_email_of_100000_dots_is_refused_not_a_hang",
+         "tests/test_hostile_input.py::test_every_cell_parser_is_linear_on_100000_character_cells",
+         "tests/test_hostile_input.py::test_email_rule_is_unchanged_for_ordinary_addresses"),
+        r"(\d+) of \1 cells answered"),
+    Row("The app under long use: 5,000 edits through the real window (typing, cells, rows added, "
+        "duplicated, deleted and moved, undo and redo, steps, coach, preview, dialogs), then "
+        "reopened from the store; memory may not keep growing",
+        (r"soak: .*",),
+        ("tests/test_app_soak.py::test_five_thousand_edits_then_reopened_from_the_store",),
+        r"^soak: ([5-9]\d{3}|\d{5,}) edits .*\+-?([0-9]|[1-4][0-9])\.\d MB$"),
+    Row("The app killed (SIGKILL) at a random moment while the leader types, 20 times on two "
+        "stores: each store opens without recovery, holds every save the app reported and what "
+        "was typed 5 s before the kill",
+        (r"app killed while typing: .*",),
+        ("tests/test_app_kill.py::test_killing_the_app_never_loses_what_was_typed_5_s_before",),
+        r", 0 problems"),
+    Row("The Qt binding keeps its references: the Qt calls every edit makes, run thousands of "
+        "times in a child process, drop no reference to None, True or False (PySide6 6.12.0 did, "
+        "and the app aborted after a few thousand edits on Python 3.11)",
+        (r"Qt references: .*",),
+        ("tests/test_qt_refcounts.py::test_qt_calls_made_on_every_edit_keep_their_references",),
+        r", 0 dropping references"),
     Row("No command opens a network socket: every CLI verb (list, import, export-json, history, "
         "restore, check, accounts --import, schedule --ics --csv, pdf, pdf --rep, "
         "pdf --all-reps), the desktop app (offscreen, with its preview renderer and an "
@@ -285,6 +450,13 @@ def run(output: Path) -> int:
         "loads; *told* means the error names the disk and says nothing was changed.",
         "- The property-based tests compare the whole plan (every field) after each step; the "
         "PDF test renders each generated plan twice (the leader's and one rep's edition).",
+        "- The fuzz tests (`tests/test_fuzzing.py`) use fixed seeds and derandomized hypothesis, "
+        "so every run tries the same files and plans. A *crash* is an exception other than the "
+        "one-line error the user is meant to see (on the command line: exit code 70 or a "
+        "traceback); a *merged row stored* is an account whose name, tier, website, city, "
+        "country, industry or revenue holds a line break, which only a misquoted row can give; "
+        "the two calendar parsers *disagree* when they read a different number of events or "
+        "properties or a different text.",
         "- The socket check watches every Python process of each command with an audit hook "
         "(socket creation, connect, bind, send, name lookups, URL opens) and, where `strace` "
         "works, every process's system calls; AF_UNIX sockets (between a process and its "
