@@ -1,9 +1,17 @@
-"""Longest GUI-thread stall while the app exports a playbook and while the preview refreshes.
+"""Longest GUI-thread stall while the app exports a playbook, while the preview refreshes, and
+when a row is added, removed or moved (and the edit undone).
 
 A 5 ms QTimer heartbeat runs on the GUI thread; the longest gap between two beats is the
 longest time the window could not respond. Run:
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui_stall.py [--runs 3] [--plan large]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui_stall.py --only edits --plan large
+
+Row edits: each is made as the leader makes it (the list's buttons, the window's Undo) while the
+heartbeat runs; *edit* is the longest stall from the click until 100 ms later (the edit, the
+tables and forms following it, the repaint), *with follow-ups* until 2.5 s later (also what the
+edit schedules: the cadence timeline after 120 ms, the coach's review after 150 ms, the
+navigator's completeness after 250 ms, the autosave snapshot after 1.5 s).
 
 ``measure()`` returns the numbers; ``bench/run_all.py`` runs this file in its own process
 (``--json``), as the app would run.
@@ -69,7 +77,86 @@ def wait_for(signal, timeout_ms: int = 180000):
     return result.get("args")
 
 
-def measure(runs: int = 3, plan_name: str = "sample") -> dict:
+EDIT_BUDGET_MS = 16  # one frame: adding, removing or moving a row never stalls longer
+EDIT_WINDOW_MS = 100  # the edit and what it posts (tables, forms, repaint), before any timer
+FOLLOW_UP_WINDOW_MS = 2500  # also the coach, the navigator and autosave the edit schedules
+
+
+def _run_for(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def _stall(beat: Heartbeat, action, window_ms: int) -> float:
+    """The longest stall from ``action`` (run from the event loop) until ``window_ms`` later."""
+    _run_for(30)
+    beat.start()
+    QTimer.singleShot(10, action)
+    _run_for(window_ms)
+    return beat.stop()
+
+
+def _edit_cases(window) -> list[tuple[str, object]]:
+    """(name, prepare) pairs, in order; ``prepare()`` goes to the list and selects the row (not
+    timed) and returns the edit to time. Each leaves the plan as the next one expects it."""
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    def click(key, button, row):
+        def prepare():
+            window.navigator.setCurrentRow(list(window.pages).index(key))
+            editor = window.pages[key].editor
+            editor.select_id(editor.model.item(row).id)
+            editor.table.setFocus()
+            QApplication.processEvents()
+            return editor.buttons[button].click
+        return prepare
+
+    def undo():
+        return window.undo_action.trigger
+
+    def select(key, row):
+        def prepare():
+            click(key, "add", row)()  # goes to the list and selects the row
+            editor = window.pages[key].editor
+            return lambda: editor.select_id(editor.model.item(row + 1).id)
+        return prepare
+
+    return [
+        ("select the next account (no edit: for comparison)", select("targets", 500)),
+        ("add an account", click("targets", "add", 500)),
+        ("undo: add an account", undo),
+        ("move an account down", click("targets", "down", 500)),
+        ("undo: move an account", undo),
+        ("delete an account", click("targets", "delete", 500)),
+        ("undo: delete an account", undo),
+        ("add a touch", click("touches", "add", 2)),
+        ("undo: add a touch", undo),
+        ("delete a touch (used by cadences)", click("touches", "delete", 0)),
+        ("undo: delete a touch", undo),
+        ("delete a persona (used by contacts)", click("personas", "delete", 0)),
+        ("undo: delete a persona", undo),
+    ]
+
+
+def measure_edits(window, runs: int) -> dict:
+    """Longest stalls (ms) per row edit: ``edit_stall_ms`` and ``edit_follow_up_stall_ms``."""
+    window.preview_dock.hide()
+    beat = Heartbeat()
+    stalls: dict[str, list[float]] = {}
+    follow: dict[str, list[float]] = {}
+    start = window.document.plan.model_dump()
+    for _run in range(runs):
+        for name, prepare in _edit_cases(window):
+            stalls.setdefault(name, []).append(_stall(beat, prepare(), EDIT_WINDOW_MS))
+            _run_for(FOLLOW_UP_WINDOW_MS)  # the follow-ups of this edit settle, unmeasured
+        for name, prepare in _edit_cases(window):
+            follow.setdefault(name, []).append(_stall(beat, prepare(), FOLLOW_UP_WINDOW_MS))
+    assert window.document.plan.model_dump() == start, "the edits and undos did not cancel out"
+    return {"edit_stall_ms": stalls, "edit_follow_up_stall_ms": follow}
+
+
+def measure(runs: int = 3, plan_name: str = "sample", only: str | None = None) -> dict:
     """Longest GUI-thread gaps (ms) during export and preview refresh, and their wall times (s).
 
     ``plan_name`` is ``"sample"`` (the app's first start) or ``"large"`` (the 1,000-account plan
@@ -98,6 +185,10 @@ def measure(runs: int = 3, plan_name: str = "sample") -> dict:
     result = {"plan": plan_name, "accounts": len(window.document.plan.accounts),
               "export_stall_ms": [], "preview_stall_ms": [], "export_s": [], "preview_s": [],
               "pages": 0}
+    if only == "edits":
+        result.update(measure_edits(window, runs))
+        window.close()
+        return result
     for run in range(runs):
         dialog = ExportDialog(window.document.plan, str(out), window)
         dialog.output.setText(str(out / f"playbook-{run}.pdf"))
@@ -130,6 +221,7 @@ def measure(runs: int = 3, plan_name: str = "sample") -> dict:
         result["preview_stall_ms"].append(beat.stop())
         assert done and done[0], done
         result["pages"] = window.preview.view.page_count()
+    result.update(measure_edits(window, runs))
     window.close()
     shutil.rmtree(out, ignore_errors=True)
     return result
@@ -140,10 +232,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--plan", choices=("sample", "large"), default="sample",
                         help="the sample (default) or the 1,000-account plan")
+    parser.add_argument("--only", choices=("edits",), default=None,
+                        help="only the row edits (add, remove, move a row; undo)")
     parser.add_argument("--json", action="store_true", help="print the raw numbers as JSON")
     args = parser.parse_args(argv)
     try:
-        result = measure(args.runs, args.plan)
+        result = measure(args.runs, args.plan, args.only)
     finally:
         shutil.rmtree(os.environ["PROSPECTOR_DATA_DIR"], ignore_errors=True)
     if args.json:
@@ -157,10 +251,17 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"Longest GUI-thread stall, {args.runs} runs (median, min, max):")
     print("| measure | median | min | max |\n|---|---|---|---|")
-    print(line("stall during PDF export", result["export_stall_ms"]))
-    print(line("stall during preview refresh", result["preview_stall_ms"]))
-    print(line("export wall time", result["export_s"], "s", 2))
-    print(line("preview refresh wall time", result["preview_s"], "s", 2))
+    if result["export_stall_ms"]:
+        print(line("stall during PDF export", result["export_stall_ms"]))
+        print(line("stall during preview refresh", result["preview_stall_ms"]))
+        print(line("export wall time", result["export_s"], "s", 2))
+        print(line("preview refresh wall time", result["preview_s"], "s", 2))
+    for edit, values in result["edit_stall_ms"].items():
+        print(line(f"stall: {edit}", values))
+    for edit, values in result["edit_follow_up_stall_ms"].items():
+        print(line(f"stall with follow-ups: {edit}", values))
+    worst = max(max(v) for v in result["edit_stall_ms"].values())
+    print(f"Longest stall of a row edit: {worst:.0f} ms (budget {EDIT_BUDGET_MS} ms)")
     return 0
 
 

@@ -1,30 +1,189 @@
-"""Structural edits of a plan (add, remove, reorder, cadence templates), as pure functions.
+"""Edits of a plan, without Qt.
 
-Each returns the changed sections as plan-file data (``{"accounts": [...], "reps": [...]}``), so
-the app can apply them as one undoable step and the CLI or tests can apply them directly with
-``apply_sections``. Removing an item also removes every reference to it, so the plan stays valid.
+Two kinds:
+
+- In place, small (what the app's undoable edits use): ``new_items`` + ``check_insert`` check
+  items before they are inserted into a list of the plan (the items alone, then only what can
+  break: an id used twice, a reference to nothing); ``insert_into``, ``take_from``,
+  ``move_within`` and ``put_values`` then change the plan in place, unchecked, touching only the
+  items they move. ``references_to`` lists the references that removing items must clear in
+  the same step. ``checked_sections`` checks whole replacement sections once.
+- As plan-file data (what the CLI and tests apply with ``apply_sections``): ``add_item``,
+  ``remove_items``, ``move_item``, ``add_step``, ... return the changed sections
+  (``{"accounts": [...], "reps": [...]}``). Removing an item also removes every reference to it.
+
+A list of the plan is named by its path: ``("accounts",)``, ``("accounts", "acc-01",
+"contacts")``, ``("cadences", "cad-1", "steps")``, ``("accountability", "targets")``; an item
+of a top-level list by its id, of a nested list by its index.
 """
 
 from __future__ import annotations
 
 import copy
+import typing
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Channel, Plan, new_id
+from .model import Channel, Part, Plan, new_id
 from .planfile import plan_to_document
 
 Sections = dict[str, list | dict]
 FieldPath = tuple  # ("accounts", "acc-01", "name") or ("cadences", "cad-1", "steps", 3, "day")
+ListPath = tuple  # ("accounts",) or ("cadences", "cad-1", "steps")
+Reference = tuple  # (field path, value before, value after) of a reference an edit changes
 
 ID_PREFIX = {"accounts": "acc", "personas": "per", "touches": "tch", "differentiators": "dif",
              "cadences": "cad", "reps": "rep"}
+LABEL_FIELDS = ("name", "title", "role", "difference", "metric")
 
 
 def apply_sections(plan: Plan, sections: Sections) -> Plan:
-    doc = plan_to_document(plan)
-    doc.update(sections)
-    return Plan.model_validate(doc)
+    """A new plan: ``plan`` with ``sections`` (plan-file data) in place of its own, checked once."""
+    return plan.model_copy(update=checked_sections(plan, sections), deep=True)
+
+
+def checked_sections(plan: Plan, sections: Sections) -> dict[str, Any]:
+    """``sections`` (plan-file data, or parts of a plan) checked once against the rest of
+    ``plan``: their own rules, then the whole plan's (ids, references). Returns the checked
+    sections as parts of a plan; raises ValueError (pydantic's ValidationError) if refused.
+
+    Only the replaced sections are validated: the others are passed as they are (pydantic does
+    not validate an instance again), so replacing the reps of a 1,000-account plan does not
+    read the 1,000 accounts again."""
+    data = {name: getattr(plan, name) for name in type(plan).model_fields}
+    data.update(sections)
+    checked = Plan.model_validate(data)
+    return {name: getattr(checked, name) for name in sections}
+
+
+# --- in-place edits of the lists of a plan (the app's undoable structural edits) ---------------
+def items_at(plan: Plan, path: ListPath) -> list:
+    """The list of the plan at ``path`` (the list itself: changing it changes the plan)."""
+    node: Any = plan
+    for part in path:
+        node = _child(node, part)
+    if not isinstance(node, list):
+        raise KeyError(f"{'.'.join(map(str, path))} is not a list")
+    return node
+
+
+def item_type(plan: Plan, path: ListPath) -> type[Part]:
+    owner, field = resolve(plan, path)
+    (kind,) = typing.get_args(type(owner).model_fields[field].annotation)
+    return kind
+
+
+def new_items(plan: Plan, path: ListPath, items: Iterable[dict | Part]) -> list[Part]:
+    """``items`` as the list at ``path`` holds them, each checked on its own (a missing id is
+    made). Raises ValueError if one is refused."""
+    kind = item_type(plan, path)
+    return [kind.model_validate(item.model_dump() if isinstance(item, Part) else item)
+            for item in items]
+
+
+def check_insert(plan: Plan, path: ListPath, index: int, items: Sequence[Part]) -> None:
+    """Raise ValueError if the plan with ``items`` inserted at ``index`` of the list at ``path``
+    would not hold together (an id used twice, a reference to nothing). The items themselves are
+    checked by ``new_items``; here only the parts along ``path`` are copied, once."""
+    candidate = list(items_at(plan, path))
+    candidate[index:index] = items
+    with_value(plan, path, candidate)
+
+
+def insert_into(plan: Plan, path: ListPath, index: int, items: Sequence[Part]) -> None:
+    items_at(plan, path)[index:index] = items
+
+
+def take_from(plan: Plan, path: ListPath, first: int, last: int) -> list[Part]:
+    """Remove (and return) the items ``first``..``last`` of the list at ``path``."""
+    items = items_at(plan, path)
+    taken = items[first:last + 1]
+    del items[first:last + 1]
+    return taken
+
+
+def move_within(plan: Plan, path: ListPath, source: int, target: int,
+                keep: str | None = None) -> list[int]:
+    """Move the item at ``source`` to ``target`` (its index afterwards). With ``keep``, each
+    position keeps the value of that field (a cadence step's ``day``: the rhythm stays). Returns
+    the rows whose ``keep`` field changed."""
+    items = items_at(plan, path)
+    kept = [getattr(item, keep) for item in items] if keep else []
+    items.insert(target, items.pop(source))
+    changed = []
+    for row, value in enumerate(kept):
+        if getattr(items[row], keep) != value:
+            _put(items[row], keep, value)
+            changed.append(row)
+    return changed
+
+
+def runs(indexes: Iterable[int]) -> list[tuple[int, int]]:
+    """Sorted indexes as (first, last) runs of consecutive ones: [1, 2, 3, 7] -> [(1, 3), (7, 7)]."""
+    found: list[list[int]] = []
+    for index in sorted(set(indexes)):
+        if found and index == found[-1][1] + 1:
+            found[-1][1] = index
+        else:
+            found.append([index, index])
+    return [(first, last) for first, last in found]
+
+
+def references_to(plan: Plan, section: str, ids: set[str]) -> list[Reference]:
+    """The references to the items ``ids`` of ``section`` that removing them must clear, as
+    (path, value before, value after): a removed account leaves its rep, a removed persona its
+    touches, cadences and contacts, a removed touch the cadence steps that delivered it."""
+    found: list[Reference] = []
+
+    def without(part: str, items, field: str) -> None:
+        for item in items:
+            before = getattr(item, field)
+            after = [i for i in before if i not in ids]
+            if len(after) != len(before):
+                found.append(((part, item.id, field), before, after))
+
+    if section == "accounts":
+        without("reps", plan.reps, "account_ids")
+    elif section == "personas":
+        without("touches", plan.touches, "persona_ids")
+        without("cadences", plan.cadences, "persona_ids")
+        for account in plan.accounts:
+            for row, contact in enumerate(account.contacts):
+                if contact.persona_id in ids:
+                    found.append((("accounts", account.id, "contacts", row, "persona_id"),
+                                  contact.persona_id, None))
+    elif section == "touches":
+        for cadence in plan.cadences:
+            for row, step in enumerate(cadence.steps):
+                if step.touch_id in ids:
+                    found.append((("cadences", cadence.id, "steps", row, "touch_id"),
+                                  step.touch_id, None))
+    return found
+
+
+def put_values(plan: Plan, values: Iterable[tuple[FieldPath, Any]]) -> None:
+    """Set each field at its path, unchecked (the values come from a checked edit, or are what
+    the fields held before it). Items named by id are found through one index per list, so
+    clearing 500 contacts' persona does not search the 1,000 accounts 500 times."""
+    by_id: dict[int, dict[str, Any]] = {}
+    for path, value in values:
+        node: Any = plan
+        for part in path[:-1]:
+            if isinstance(node, list) and isinstance(part, str):
+                index = by_id.get(id(node))
+                if index is None:
+                    index = by_id[id(node)] = {getattr(i, "id", None): i for i in node}
+                node = index[part]
+            else:
+                node = _child(node, part)
+        _put(node, path[-1], value)
+
+
+def _put(owner: Part, field: str, value: Any) -> None:
+    """Set a field without pydantic's assignment check (the value is known to be valid)."""
+    owner.__dict__[field] = value
+    owner.__pydantic_fields_set__.add(field)
 
 
 def resolve(plan: Plan, path: FieldPath) -> tuple[Any, str]:
@@ -91,36 +250,28 @@ def add_item(plan: Plan, section: str, item: dict, index: int | None = None) -> 
 def duplicate_item(plan: Plan, section: str, item_id: str) -> Sections:
     items = plan_to_document(plan)[section]
     index = next(i for i, it in enumerate(items) if it["id"] == item_id)
-    twin = copy.deepcopy(items[index])
+    return add_item(plan, section, copy_of(items[index], section), index + 1)
+
+
+def copy_of(item: dict, section: str) -> dict:
+    """An item's data as its copy: a new id, " (copy)" after its name."""
+    twin = copy.deepcopy(item)
     twin["id"] = new_id(ID_PREFIX[section])
-    label_key = next(k for k in ("name", "title", "role", "difference") if k in twin)
+    label_key = next(k for k in LABEL_FIELDS if k in twin)
     twin[label_key] = f"{twin[label_key]} (copy)"
-    return add_item(plan, section, twin, index + 1)
+    return twin
 
 
 def remove_items(plan: Plan, section: str, ids: set[str]) -> Sections:
-    """The section without those items, and every section that referred to them, cleaned."""
-    doc = plan_to_document(plan)
-    changed: Sections = {section: [it for it in doc[section] if it["id"] not in ids]}
-    if section == "accounts":
-        changed["reps"] = [dict(r, account_ids=[a for a in r["account_ids"] if a not in ids])
-                           for r in doc["reps"]]
-    elif section == "personas":
-        changed["touches"] = [dict(t, persona_ids=[p for p in t["persona_ids"] if p not in ids])
-                              for t in doc["touches"]]
-        changed["cadences"] = [dict(c, persona_ids=[p for p in c["persona_ids"] if p not in ids])
-                               for c in doc["cadences"]]
-        changed["accounts"] = [
-            dict(a, contacts=[dict(ct, persona_id=None if ct["persona_id"] in ids
-                                   else ct["persona_id"]) for ct in a["contacts"]])
-            for a in doc["accounts"]
-        ]
-    elif section == "touches":
-        changed["cadences"] = [
-            dict(c, steps=[dict(s, touch_id=None if s["touch_id"] in ids else s["touch_id"])
-                           for s in c["steps"]])
-            for c in doc["cadences"]
-        ]
+    """The section without those items, and every section that referred to them, cleaned (the
+    rules of ``references_to``)."""
+    twin = Plan.model_validate(plan_to_document(plan))
+    references = references_to(twin, section, ids)
+    put_values(twin, ((path, after) for path, _before, after in references))
+    kept = [item for item in getattr(twin, section) if item.id not in ids]
+    doc = plan_to_document(twin)
+    changed: Sections = {name: doc[name] for name in {path[0] for path, *_ in references}}
+    changed[section] = [item.model_dump(mode="json") for item in kept]
     return changed
 
 
@@ -135,13 +286,16 @@ def _cadence_index(doc: dict, cadence_id: str) -> int:
     return next(i for i, c in enumerate(doc["cadences"]) if c["id"] == cadence_id)
 
 
-def add_step(plan: Plan, cadence_id: str) -> Sections:
+def next_step(cadence) -> dict:
     """A new step a week after the last one (or on day 0), email by default."""
+    day = max((s.day for s in cadence.steps), default=-7) + 7
+    return {"day": day, "channel": "email", "touch_id": None, "objective": "", "is_ask": False}
+
+
+def add_step(plan: Plan, cadence_id: str) -> Sections:
     doc = plan_to_document(plan)
     cadence = doc["cadences"][_cadence_index(doc, cadence_id)]
-    day = max((s["day"] for s in cadence["steps"]), default=-7) + 7
-    cadence["steps"].append({"day": day, "channel": "email", "touch_id": None, "objective": "",
-                             "is_ask": False})
+    cadence["steps"].append(next_step(next(c for c in plan.cadences if c.id == cadence_id)))
     return {"cadences": doc["cadences"]}
 
 
@@ -214,9 +368,15 @@ CADENCE_TEMPLATES = (
 
 def add_cadence_from_template(plan: Plan, template: CadenceTemplate, name: str | None = None,
                               tiers: list[str] | None = None) -> Sections:
+    doc = plan_to_document(plan)
+    doc["cadences"].append(cadence_from_template(plan, template, name, tiers))
+    return {"cadences": doc["cadences"]}
+
+
+def cadence_from_template(plan: Plan, template: CadenceTemplate, name: str | None = None,
+                          tiers: list[str] | None = None) -> dict:
     """A new cadence laid out like the template; each step gets the plan's first touch of its
     channel (an ask step prefers a touch whose title starts with "Ask"), ready to adapt."""
-    doc = plan_to_document(plan)
     steps = []
     for i, (day, channel) in enumerate(zip(template.days, template.channels, strict=True)):
         is_ask = i in template.asks
@@ -225,9 +385,8 @@ def add_cadence_from_template(plan: Plan, template: CadenceTemplate, name: str |
             "day": day, "channel": channel.value, "touch_id": touch.id if touch else None,
             "objective": ("Ask for a first meeting" if is_ask else ""), "is_ask": is_ask,
         })
-    doc["cadences"].append({"id": new_id("cad"), "name": name or template.name,
-                            "tiers": tiers or [], "persona_ids": [], "steps": steps})
-    return {"cadences": doc["cadences"]}
+    return {"id": new_id("cad"), "name": name or template.name, "tiers": tiers or [],
+            "persona_ids": [], "steps": steps}
 
 
 def _touch_for(plan: Plan, channel: Channel, is_ask: bool):

@@ -1,4 +1,10 @@
-"""Undoable edits of the open plan. Each redo()/undo() calls one PlanDocument method."""
+"""Undoable edits of the open plan. Each redo()/undo() calls one public ``PlanDocument.apply_*``
+method, and each command holds only what its edit changes (the items it inserts or removes and
+the references it clears, the two values of a field), never a copy of a section, except
+``ReplaceSectionsCommand``, the edit that replaces whole sections (an import, a merge).
+
+This module imports the document only for type hints: ``ui/document.py`` creates the commands.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QUndoCommand
 
 if TYPE_CHECKING:
+    from prospector.editing import ListPath, Reference
+    from prospector.model import Part
     from ui.document import Path, PlanDocument
+
 
 def _describe(path: tuple) -> str:
     field = str(path[-1]).replace("_", " ")
@@ -34,14 +43,65 @@ class SetValueCommand(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        self.document._apply_value(self.path, self.new)
+        self.document.apply_value(self.path, self.new)
 
     def undo(self) -> None:
-        self.document._apply_value(self.path, self.old)
+        self.document.apply_value(self.path, self.old)
+
+
+class InsertItemsCommand(QUndoCommand):
+    """Items inserted into one list of the plan: holds those items and where they go."""
+
+    def __init__(self, document: PlanDocument, path: ListPath, index: int, items: list[Part],
+                 text: str) -> None:
+        super().__init__(text)
+        self.document, self.path = document, tuple(path)
+        self.items = tuple((index + k, item) for k, item in enumerate(items))
+
+    def redo(self) -> None:
+        self.document.apply_restore(self.path, self.items, ())
+
+    def undo(self) -> None:
+        self.document.apply_remove(self.path, self.items, ())
+
+
+class RemoveItemsCommand(QUndoCommand):
+    """Items removed from one list, and the references to them cleared in the same step: holds
+    the removed items with their indexes and each cleared reference (path, before, after)."""
+
+    def __init__(self, document: PlanDocument, path: ListPath, items: tuple[tuple[int, Part], ...],
+                 references: tuple[Reference, ...], text: str) -> None:
+        super().__init__(text)
+        self.document, self.path = document, tuple(path)
+        self.items, self.references = items, references
+
+    def redo(self) -> None:
+        self.document.apply_remove(self.path, self.items, self.references)
+
+    def undo(self) -> None:
+        self.document.apply_restore(self.path, self.items, self.references)
+
+
+class MoveItemCommand(QUndoCommand):
+    """One item moved within its list (``keep``: the field each position keeps, e.g. a cadence
+    step's day). Holds two indexes."""
+
+    def __init__(self, document: PlanDocument, path: ListPath, source: int, target: int,
+                 keep: str | None, text: str) -> None:
+        super().__init__(text)
+        self.document, self.path = document, tuple(path)
+        self.source, self.target, self.keep = source, target, keep
+
+    def redo(self) -> None:
+        self.document.apply_move(self.path, self.source, self.target, self.keep)
+
+    def undo(self) -> None:
+        self.document.apply_move(self.path, self.target, self.source, self.keep)
 
 
 class ReplaceSectionsCommand(QUndoCommand):
-    """A structural edit: whole sections before and after (add, remove, reorder, import)."""
+    """Whole sections replaced (an import, a merge): the sections before and after, as the plan
+    held them (no copies: the parts themselves)."""
 
     def __init__(self, document: PlanDocument, before: dict[str, Any], after: dict[str, Any],
                  text: str) -> None:
@@ -49,7 +109,7 @@ class ReplaceSectionsCommand(QUndoCommand):
         self.document, self.before, self.after = document, before, after
 
     def redo(self) -> None:
-        self.document._apply_sections(self.after)
+        self.document.apply_sections(self.after)
 
     def undo(self) -> None:
-        self.document._apply_sections(self.before)
+        self.document.apply_sections(self.before)

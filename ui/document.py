@@ -1,57 +1,96 @@
 """The open plan: one Plan, its undo stack, and the signals views listen to.
 
-Every change goes through a QUndoCommand (see ``ui/commands.py``):
-- a field edit changes one value in place and emits ``field_changed``;
-- a structural edit (add, remove, reorder, import) replaces whole sections of the plan with a
-  validated copy and emits ``sections_replaced``.
+Edits (each one undoable, each checked once before anything changes):
+
+- ``set_value(path, value)``: one field;
+- ``insert_items(list_path, index, items)`` / ``insert_item``, ``duplicate_item``,
+  ``remove_items(list_path, indexes)`` (which also clears the references to what it removes, in
+  the same undo step), ``move_item(list_path, source, target)``: rows of one list, top-level
+  (``("accounts",)``) or nested (``("accounts", "acc-01", "contacts")``, ``("cadences", "cad-1",
+  "steps")``, ``("accountability", "targets")``);
+- ``replace_sections(sections)``: whole sections (an import, a merge).
+
+Each edit pushes a command of ``ui/commands.py``, which calls one ``apply_*`` method here in
+redo() and undo(). The ``apply_*`` methods change the plan in place without checking it (the
+edit was checked when it was made) and emit fine-grained signals: a table model turns
+``items_about_to_be_inserted``/``items_inserted`` into ``beginInsertRows``/``endInsertRows``
+(likewise removed and moved), never a reset; only ``sections_replaced`` and ``plan_replaced``
+mean "read everything again".
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Any
 
+from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from prospector import editing
 from prospector.editing import FieldPath as Path
-from prospector.editing import get_value, resolve, with_value
-from prospector.model import Plan
+from prospector.editing import ListPath, Reference, get_value, resolve, with_value
+from prospector.errors import describe_validation_error
+from prospector.model import Part, Plan
 from prospector.planfile import plan_to_document
+from ui.commands import (
+    InsertItemsCommand,
+    MoveItemCommand,
+    RemoveItemsCommand,
+    ReplaceSectionsCommand,
+    SetValueCommand,
+)
 
 SECTIONS = ("basics", "ideal_client_profile", "accounts", "personas", "touches",
             "differentiators", "cadences", "accountability", "reps")
 
-__all__ = ["SECTIONS", "Path", "PlanDocument", "get_value", "resolve"]
+__all__ = ["SECTIONS", "ListPath", "Path", "PlanDocument", "get_value", "resolve"]
 
 
 class PlanDocument(QObject):
     """The plan being edited. Views read ``plan``; they change it only through the methods here."""
 
-    field_changed = Signal(tuple)          # path
-    sections_replaced = Signal(object)     # frozenset of section names
+    field_changed = Signal(tuple)          # path of the one value that changed
+    fields_changed = Signal(object)        # tuple of paths: values one structural edit changed
+    items_about_to_be_inserted = Signal(object, int, int)  # list path, first, last
+    items_inserted = Signal(object, int, int)
+    items_about_to_be_removed = Signal(object, int, int)   # list path, first, last
+    items_removed = Signal(object, int, int)
+    item_about_to_move = Signal(object, int, int)          # list path, source, target (after)
+    item_moved = Signal(object, int, int)
+    sections_replaced = Signal(object)     # frozenset of section names: read them again
     plan_replaced = Signal()               # a different plan was opened
     changed = Signal()                     # anything changed (for autosave, preview, coach)
     edit_refused = Signal(str)             # why a value was not accepted, in plain words
 
     def __init__(self, plan: Plan, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.plan = plan
+        self.plan = plan.model_copy(deep=True)  # edits change it in place: our own copy
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
 
     # --- opening -------------------------------------------------------------------------------
     def open_plan(self, plan: Plan) -> None:
-        self.plan = plan
+        self.plan = plan.model_copy(deep=True)
         self.undo_stack.clear()
         self.plan_replaced.emit()
+
+    # --- reading -------------------------------------------------------------------------------
+    def items(self, path: ListPath) -> list:
+        """The list at ``path`` (read it; change it only through the edits here)."""
+        return editing.items_at(self.plan, tuple(path))
+
+    def section_ids(self, section: str) -> list[str]:
+        return [item.id for item in getattr(self.plan, section)]
+
+    def section_data(self, name: str) -> Any:
+        return plan_to_document(self.plan)[name] if name in SECTIONS else None
 
     # --- edits (each one undoable) -------------------------------------------------------------
     def set_value(self, path: Path, value: Any, text: str | None = None) -> bool:
         """Change one field; typing in the same field merges into one undo step.
 
         Returns False (and changes nothing) when the value is refused by validation."""
-        from ui.commands import SetValueCommand  # noqa: PLC0415 - avoid an import cycle
-
         old = get_value(self.plan, path)
         if old == value:
             return True
@@ -64,52 +103,121 @@ class PlanDocument(QObject):
         top = stack.command(stack.count() - 1) if stack.index() == stack.count() else None
         if (isinstance(top, SetValueCommand) and not stack.isClean()
                 and top.absorb(path, value)):  # the same burst of typing: one undo step
-            self._apply_value(path, value)
+            self.apply_value(path, value)
         else:
             stack.push(SetValueCommand(self, path, old, value, text))
         return True
 
+    def insert_items(self, path: ListPath, index: int | None, items: Sequence[dict | Part],
+                     text: str) -> list[Part]:
+        """Insert ``items`` (plan-file data or parts) at ``index`` (None: at the end) of the list
+        at ``path``, as one undo step; returns them as the plan holds them (with their ids).
+
+        Checked once: each item on its own, then what can break (an id used twice, a reference
+        to nothing). Raises ValueError (nothing changed) if refused."""
+        path = tuple(path)
+        made = editing.new_items(self.plan, path, items)
+        count = len(self.items(path))
+        index = count if index is None else max(0, min(index, count))
+        editing.check_insert(self.plan, path, index, made)
+        self.undo_stack.push(InsertItemsCommand(self, path, index, made, text))
+        return made
+
+    def insert_item(self, path: ListPath, index: int | None, item: dict | Part,
+                    text: str) -> Part:
+        return self.insert_items(path, index, [item], text)[0]
+
+    def duplicate_item(self, section: str, item_id: str, text: str) -> Part:
+        """A copy of the item (a new id, " (copy)" after its name) right after it."""
+        index = self.section_ids(section).index(item_id)
+        data = getattr(self.plan, section)[index].model_dump(mode="json")
+        return self.insert_item((section,), index + 1, editing.copy_of(data, section), text)
+
+    def remove_items(self, path: ListPath, indexes: Iterable[int], text: str) -> None:
+        """Remove the items at ``indexes`` of the list at ``path`` as one undo step, with every
+        reference to them (a removed persona leaves its touches, cadences and contacts)."""
+        path = tuple(path)
+        items = self.items(path)
+        removed = tuple((i, items[i]) for i in sorted(set(indexes)))
+        if not removed:
+            return
+        references: tuple[Reference, ...] = ()
+        if len(path) == 1:
+            references = tuple(editing.references_to(
+                self.plan, path[0], {getattr(item, "id", None) for _i, item in removed}))
+        self.undo_stack.push(RemoveItemsCommand(self, path, removed, references, text))
+
+    def move_item(self, path: ListPath, source: int, target: int, text: str,
+                  keep: str | None = None) -> None:
+        """Move the item at ``source`` so that it ends at ``target``. With ``keep`` (a field),
+        each position keeps its value: moving a cadence step keeps the days in rhythm."""
+        path = tuple(path)
+        count = len(self.items(path))
+        target = max(0, min(target, count - 1))
+        if source != target and 0 <= source < count:
+            self.undo_stack.push(MoveItemCommand(self, path, source, target, keep, text))
+
     def replace_sections(self, sections: dict[str, Any], text: str) -> None:
         """Replace whole sections (as plan-file data) in one undoable step.
 
-        Raises ValueError (nothing changed) if the result would not be a valid plan."""
-        from ui.commands import ReplaceSectionsCommand  # noqa: PLC0415
+        Checked once; raises ValueError (nothing changed) if the result would not be a valid
+        plan."""
+        after = editing.checked_sections(self.plan, sections)
+        before = {name: getattr(self.plan, name) for name in after}
+        self.undo_stack.push(ReplaceSectionsCommand(self, before, after, text))
 
-        before = {name: self.section_data(name) for name in sections}
-        _validated(self.plan, sections)  # refuse before anything is pushed
-        self.undo_stack.push(ReplaceSectionsCommand(self, before, sections, text))
-
-    def section_ids(self, section: str) -> list[str]:
-        return [item.id for item in getattr(self.plan, section)]
-
-    def section_data(self, name: str) -> Any:
-        return plan_to_document(self.plan)[name] if name in SECTIONS else None
-
-    # --- used by the commands ------------------------------------------------------------------
-    def _apply_value(self, path: Path, value: Any) -> None:
+    # --- applying an edit (called by the commands in ui/commands.py, unchecked) ----------------
+    def apply_value(self, path: Path, value: Any) -> None:
         owner, field = resolve(self.plan, path)
         setattr(owner, field, value)
         self.field_changed.emit(tuple(path))
         self.changed.emit()
 
-    def _apply_sections(self, sections: dict[str, Any]) -> None:
-        self.plan = _validated(self.plan, sections)
+    def apply_remove(self, path: ListPath, items: Sequence[tuple[int, Part]],
+                     references: Sequence[Reference]) -> None:
+        """Remove the items at their indexes (``items`` as ``(index, item)``, ascending), after
+        setting each reference to its value after the edit."""
+        if references:
+            editing.put_values(self.plan, ((p, after) for p, _before, after in references))
+            self.fields_changed.emit(tuple(p for p, _before, _after in references))
+        for first, last in reversed(editing.runs(i for i, _item in items)):
+            self.items_about_to_be_removed.emit(path, first, last)
+            editing.take_from(self.plan, path, first, last)
+            self.items_removed.emit(path, first, last)
+        self.changed.emit()
+
+    def apply_restore(self, path: ListPath, items: Sequence[tuple[int, Part]],
+                      references: Sequence[Reference]) -> None:
+        """Insert the items at their indexes (``(index, item)``, ascending), then set each
+        reference to its value before the edit: what ``apply_remove`` did, undone."""
+        at = dict(items)
+        for first, last in editing.runs(at):
+            self.items_about_to_be_inserted.emit(path, first, last)
+            editing.insert_into(self.plan, path, first, [at[i] for i in range(first, last + 1)])
+            self.items_inserted.emit(path, first, last)
+        if references:
+            editing.put_values(self.plan, ((p, before) for p, before, _after in references))
+            self.fields_changed.emit(tuple(p for p, _before, _after in references))
+        self.changed.emit()
+
+    def apply_move(self, path: ListPath, source: int, target: int, keep: str | None) -> None:
+        self.item_about_to_move.emit(path, source, target)
+        rows = editing.move_within(self.plan, path, source, target, keep)
+        self.item_moved.emit(path, source, target)
+        if rows:
+            self.fields_changed.emit(tuple(path + (row, keep) for row in rows))
+        self.changed.emit()
+
+    def apply_sections(self, sections: dict[str, Any]) -> None:
+        """Put whole (checked) sections in place of the plan's."""
+        for name, value in sections.items():
+            editing.put_values(self.plan, [((name,), value)])
         self.sections_replaced.emit(frozenset(sections))
         self.changed.emit()
 
 
-def _validated(plan: Plan, sections: dict[str, Any]) -> Plan:
-    doc = plan_to_document(plan)
-    doc.update(sections)
-    return Plan.model_validate(doc)
-
-
 def _refusal(path: Path, error: ValueError) -> str:
     """``Email: is not an email address (expected name@company.com)``"""
-    from pydantic import ValidationError  # noqa: PLC0415
-
-    from prospector.errors import describe_validation_error  # noqa: PLC0415
-
     field = str(path[-1]).replace("_", " ").capitalize()
     whole_plan = False  # the value is fine alone, but the plan would not hold together
     if isinstance(error, ValidationError):

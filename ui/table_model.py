@@ -1,4 +1,11 @@
-"""Table models over the lists of the open plan (accounts, personas, touches, ... cadence steps)."""
+"""Table models over the lists of the open plan (accounts, personas, touches, ... cadence steps).
+
+A model follows the document's fine-grained signals: rows inserted, removed or moved in its list
+become ``beginInsertRows``/``beginRemoveRows``/``beginMoveRows`` (views keep their selection
+and scroll position), changed values ``dataChanged``. It resets only when its whole section is
+replaced (an import, a merge), a different plan is opened, or the list itself is replaced
+(sorting the steps) or moved out from under it (its account removed).
+"""
 
 from __future__ import annotations
 
@@ -15,6 +22,19 @@ from ui.document import PlanDocument
 SORT_ROLE = Qt.UserRole + 1
 ID_ROLE = Qt.UserRole + 2
 STEP_MIME = "application/x-prospector-step-rows"
+
+# Qt's names, looked up once: PySide6 finds a short name such as ``Qt.DisplayRole`` through a
+# slow compatibility path (about 5 us each), and a view asks ``data``/``headerData``/``flags``
+# thousands of times when rows come or go.
+_Role, _Flag = Qt.ItemDataRole, Qt.ItemFlag
+DISPLAY, EDIT, CHECK, TOOLTIP = (int(_Role.DisplayRole), int(_Role.EditRole),
+                                 int(_Role.CheckStateRole), int(_Role.ToolTipRole))
+_ANSWERED = frozenset({DISPLAY, EDIT, CHECK, TOOLTIP, int(SORT_ROLE), int(ID_ROLE)})
+_HORIZONTAL = Qt.Orientation.Horizontal
+_CHECKED, _UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
+_CELL = (_Flag.ItemIsSelectable | _Flag.ItemIsEnabled | _Flag.ItemNeverHasChildren
+         | _Flag.ItemIsDragEnabled)
+_KIND_FLAGS = {"bool": _CELL | _Flag.ItemIsUserCheckable, "readonly": _CELL}
 
 
 @dataclass(frozen=True)
@@ -44,12 +64,17 @@ CHANNEL_CHOICES = tuple((c.label, c) for c in Channel)
 
 @dataclass
 class ListSource:
-    """Where a table's rows live: ``items()`` gives them, ``path(row)`` the path of a row."""
+    """Where a table's rows live: ``items()`` gives them, ``path(row)`` the path of a row, and
+    ``list_path()`` the path of their list in the plan (by default the section itself)."""
 
     section: str
     items: Callable[[], list]
     path: Callable[[int], tuple]
     columns: list[Column] = field(default_factory=list)
+    list_path: Callable[[], tuple] | None = None
+
+    def where(self) -> tuple:
+        return self.list_path() if self.list_path else (self.section,)
 
 
 class PlanTableModel(QAbstractTableModel):
@@ -58,7 +83,18 @@ class PlanTableModel(QAbstractTableModel):
     def __init__(self, document: PlanDocument, source: ListSource, parent=None) -> None:
         super().__init__(parent)
         self.document, self.source = document, source
+        self._flags = [_KIND_FLAGS.get(c.kind, _CELL | _Flag.ItemIsEditable)
+                       for c in source.columns]
+        self._rows: dict[Any, int] | None = None  # row of each id, made when first needed
+        self._pending = ""  # the change announced by an "about to" signal: insert/remove/move/reset
         document.field_changed.connect(self._on_field_changed)
+        document.fields_changed.connect(self._on_fields_changed)
+        document.items_about_to_be_inserted.connect(self._before_insert)
+        document.items_inserted.connect(self._after_change)
+        document.items_about_to_be_removed.connect(self._before_remove)
+        document.items_removed.connect(self._after_change)
+        document.item_about_to_move.connect(self._before_move)
+        document.item_moved.connect(self._after_change)
         document.sections_replaced.connect(self._on_sections_replaced)
         document.plan_replaced.connect(self.reset)
 
@@ -72,44 +108,40 @@ class PlanTableModel(QAbstractTableModel):
     def item(self, row: int) -> Any:
         return self.source.items()[row]
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < self.rowCount()):
+    def data(self, index: QModelIndex, role: int = DISPLAY) -> Any:
+        if role not in _ANSWERED or not index.isValid():
+            return None
+        items, row = self.source.items(), index.row()
+        if not 0 <= row < len(items):
             return None
         column = self.source.columns[index.column()]
-        item = self.item(index.row())
+        item = items[row]
         value = getattr(item, column.field, None)
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             return "" if column.kind == "bool" else column.text(value)
-        if role == Qt.EditRole:
+        if role == EDIT:
             return value.value if isinstance(value, Enum) else value
         if role == SORT_ROLE:
             return value.value if isinstance(value, Enum) else (value if value is not None else "")
-        if role == Qt.CheckStateRole and column.kind == "bool":
-            return Qt.Checked if value else Qt.Unchecked
+        if role == CHECK and column.kind == "bool":
+            return _CHECKED if value else _UNCHECKED
         if role == ID_ROLE:
-            return getattr(item, "id", index.row())
-        if role == Qt.ToolTipRole and column.tooltip:
+            return getattr(item, "id", row)
+        if role == TOOLTIP and column.tooltip:
             return column.tooltip
         return None
 
-    def headerData(self, section: int, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+    def headerData(self, section: int, orientation, role=DISPLAY):  # noqa: N802
+        if role != DISPLAY:
+            return None
+        if orientation == _HORIZONTAL:
             return self.source.columns[section].header
-        if role == Qt.DisplayRole and orientation == Qt.Vertical:
-            return str(section + 1)
-        return None
+        return str(section + 1)
 
     def flags(self, index: QModelIndex):
-        base = super().flags(index)
         if not index.isValid():
-            return base | Qt.ItemIsDropEnabled
-        column = self.source.columns[index.column()]
-        base |= Qt.ItemIsDragEnabled
-        if column.kind == "bool":
-            return base | Qt.ItemIsUserCheckable
-        if column.kind != "readonly":
-            return base | Qt.ItemIsEditable
-        return base
+            return super().flags(index) | _Flag.ItemIsDropEnabled
+        return self._flags[index.column()]
 
     # --- editing -------------------------------------------------------------------------------
     def setData(self, index: QModelIndex, value: Any, role: int = Qt.EditRole) -> bool:  # noqa: N802
@@ -165,21 +197,92 @@ class PlanTableModel(QAbstractTableModel):
 
     # --- following the document ----------------------------------------------------------------
     def reset(self) -> None:
-        self.beginResetModel()
-        self.endResetModel()
+        self._rows = None
+        if self._pending != "reset":  # else the reset under way covers this one
+            self.beginResetModel()
+            self.endResetModel()
+
+    def _relation(self, path: tuple) -> str:
+        """"mine" if ``path`` is this model's list, "above" if it holds it (an account whose
+        contacts this model shows, or the list of accounts), else ""."""
+        where = self.source.where()
+        if path == where:
+            return "mine"
+        if len(path) < len(where) and where[: len(path)] == path:
+            return "above"
+        return ""
+
+    def _before_insert(self, path, first: int, last: int) -> None:
+        self._begin(self._relation(path), "insert", first, last)
+
+    def _before_remove(self, path, first: int, last: int) -> None:
+        self._begin(self._relation(path), "remove", first, last)
+
+    def _before_move(self, path, source: int, target: int) -> None:
+        self._begin(self._relation(path), "move", source, target)
+
+    def _begin(self, relation: str, change: str, a: int, b: int) -> None:
+        root = QModelIndex()
+        if relation == "mine":
+            if change == "insert":
+                self.beginInsertRows(root, a, b)
+            elif change == "remove":
+                self.beginRemoveRows(root, a, b)
+            else:  # Qt names the row the item goes before, counted before the move
+                self.beginMoveRows(root, a, a, root, b + 1 if b > a else b)
+            self._pending = change
+        elif relation == "above":
+            self.beginResetModel()
+            self._pending = "reset"
+
+    def _after_change(self, *_args) -> None:
+        change, self._pending = self._pending, ""
+        self._rows = None
+        if change == "insert":
+            self.endInsertRows()
+        elif change == "remove":
+            self.endRemoveRows()
+        elif change == "move":
+            self.endMoveRows()
+        elif change == "reset":
+            self.endResetModel()
 
     def _on_sections_replaced(self, sections) -> None:
-        if self.source.section in sections:
+        if self.source.where()[0] in sections:
             self.reset()
 
+    def _row_of(self, key: Any) -> int | None:
+        if isinstance(key, int):
+            return key if 0 <= key < self.rowCount() else None
+        if self._rows is None:
+            self._rows = {getattr(item, "id", None): row
+                          for row, item in enumerate(self.source.items())}
+        return self._rows.get(key)
+
+    def _changed_rows(self, paths) -> set[int] | None:
+        """Rows of this model that ``paths`` change; None if the whole list was replaced."""
+        where = self.source.where()
+        rows: set[int] = set()
+        for path in paths:
+            path = tuple(path)
+            if path[: len(where)] != where[: len(path)]:
+                continue  # another list
+            if len(path) <= len(where):
+                return None  # the list itself (or what holds it) was replaced
+            if path[-1] == "id":
+                self._rows = None
+            row = self._row_of(path[len(where)])
+            if row is not None:
+                rows.add(row)
+        return rows
+
     def _on_field_changed(self, path: tuple) -> None:
-        if path[0] != self.source.section:
-            return
-        for row in range(self.rowCount()):
-            try:
-                row_path = self.source.path(row)
-            except LookupError:
-                return
-            if tuple(path[: len(row_path)]) == row_path:
-                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-                return
+        self._on_fields_changed((path,))
+
+    def _on_fields_changed(self, paths) -> None:
+        rows = self._changed_rows(paths)
+        if rows is None:
+            self.reset()
+        elif rows:
+            self.dataChanged.emit(self.index(min(rows), 0),
+                                  self.index(max(rows), self.columnCount() - 1))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QToolButton
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QTableView, QToolButton
 
 from ui.binding import LineBinding, NumberBinding, TextBinding
 from ui.table_model import Column, ListSource, PlanTableModel
@@ -11,6 +11,7 @@ from ui.widgets.step_page import StepPage, form_group
 
 KIND_CHOICES = (("Activity", "activity"), ("Outcome", "outcome"))
 PERIOD_CHOICES = (("per week", "week"), ("per month", "month"))
+TARGETS = ("accountability", "targets")
 
 
 class AccountabilityPage(StepPage):
@@ -31,9 +32,8 @@ class AccountabilityPage(StepPage):
         ]
         source = ListSource(
             "accountability", items=lambda: d.plan.accountability.targets,
-            path=lambda row: ("accountability", "targets", row), columns=columns)
-        from PySide6.QtWidgets import QAbstractItemView, QTableView  # noqa: PLC0415
-
+            path=lambda row: ("accountability", "targets", row), columns=columns,
+            list_path=lambda: TARGETS)
         self.model = PlanTableModel(d, source, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -65,15 +65,12 @@ class AccountabilityPage(StepPage):
             ("Review", self.review.widget), ("Capacity", self.capacity.widget),
             ("Holidays of", self.country.widget)]), 1)
 
-    def _targets(self) -> list[dict]:
-        return self.document.section_data("accountability")
-
     def add_target(self) -> None:
         commit_open_editor(self.table)
-        data = self._targets()
-        data["targets"].append({"metric": "First meetings held", "kind": "outcome",
-                                "period": "week", "per_rep": 1, "creates_opportunities": True})
-        self.document.replace_sections({"accountability": data}, "Add target")
+        self.document.insert_item(TARGETS, None, {
+            "metric": "First meetings held", "kind": "outcome", "period": "week", "per_rep": 1,
+            "creates_opportunities": True}, "Add target")
+        self.table.selectRow(self.model.rowCount() - 1)
 
     def delete_target(self) -> None:
         commit_open_editor(self.table)
@@ -81,9 +78,7 @@ class AccountabilityPage(StepPage):
         if not rows and self.table.currentIndex().isValid():
             rows = {self.table.currentIndex().row()}
         if rows:
-            data = self._targets()
-            data["targets"] = [t for i, t in enumerate(data["targets"]) if i not in rows]
-            self.document.replace_sections({"accountability": data}, "Delete target")
+            self.document.remove_items(TARGETS, rows, "Delete target")
 
     def focus_item(self, section, item_id) -> None:
         self.table.setFocus()

@@ -84,7 +84,8 @@ class CadencePage(StepPage):
         ]
         self.source = ListSource(
             "cadences", items=self._steps,
-            path=lambda row: ("cadences", self.cadence_id, "steps", row), columns=columns)
+            path=lambda row: ("cadences", self.cadence_id, "steps", row), columns=columns,
+            list_path=self._where)
         self.model = PlanTableModel(d, self.source, self)
         self.model.move_row_requested = self.move_step
         self.table = QTableView()
@@ -144,15 +145,25 @@ class CadencePage(StepPage):
         self._redraw.setSingleShot(True)
         self._redraw.setInterval(120)
         self._redraw.timeout.connect(self._draw_timeline)
+        self._stale = True
         self.picker.currentIndexChanged.connect(self._picked)
         d.changed.connect(self._redraw.start)
         d.sections_replaced.connect(lambda s: "cadences" in s and self._fill_picker())
+        for signal in (d.items_inserted, d.items_removed, d.item_moved):
+            signal.connect(self._list_changed)
         d.plan_replaced.connect(self._fill_picker)
         self._fill_picker()
 
     # --- the cadence being edited --------------------------------------------------------------
     def _cadence(self):
         return next((c for c in self.document.plan.cadences if c.id == self.cadence_id), None)
+
+    def _where(self) -> tuple:
+        return ("cadences", self.cadence_id, "steps")
+
+    def _list_changed(self, path, *_args) -> None:
+        if path == ("cadences",):
+            self._fill_picker()
 
     def _steps(self) -> list:
         cadence = self._cadence()
@@ -187,7 +198,16 @@ class CadencePage(StepPage):
             tiers = [t for t, b in self.tier_buttons.items() if b.isChecked()]
             self.document.set_value(("cadences", self.cadence_id, "tiers"), tiers, "Change tiers")
 
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self._draw_timeline()
+
     def _draw_timeline(self) -> None:
+        """Draw the cadence's timeline; while the page is hidden, only note that it is due."""
+        self._stale = not self.isVisible()
+        if self._stale:
+            return
         cadence = self._cadence()
         if cadence is None:
             self.timeline.load(QByteArray())
@@ -219,47 +239,45 @@ class CadencePage(StepPage):
     # --- edits ---------------------------------------------------------------------------------
     def add_from_template(self, template) -> None:
         commit_open_editor(self.table)
-        self.document.replace_sections(
-            editing.add_cadence_from_template(self.document.plan, template),
+        cadence = self.document.insert_item(
+            ("cadences",), None, editing.cadence_from_template(self.document.plan, template),
             f"New cadence: {template.name}")
-        self.cadence_id = self.document.plan.cadences[-1].id
+        self.cadence_id = cadence.id
         self._fill_picker()
 
     def delete_cadence(self) -> None:
         commit_open_editor(self.table)
-        if self.cadence_id:
-            self.document.replace_sections(
-                editing.remove_items(self.document.plan, "cadences", {self.cadence_id}),
-                "Delete cadence")
+        ids = self.document.section_ids("cadences")
+        if self.cadence_id in ids:
+            self.document.remove_items(("cadences",), [ids.index(self.cadence_id)],
+                                       "Delete cadence")
 
     def add_step(self) -> None:
         commit_open_editor(self.table)
-        if self.cadence_id:
-            self.document.replace_sections(
-                editing.add_step(self.document.plan, self.cadence_id), "Add step")
+        cadence = self._cadence()
+        if cadence is not None:
+            self.document.insert_item(self._where(), None, editing.next_step(cadence), "Add step")
             self.table.selectRow(self.model.rowCount() - 1)
 
     def delete_steps(self) -> None:
         commit_open_editor(self.table)
         rows = {i.row() for i in self.table.selectionModel().selectedRows()}
         if self.cadence_id and rows:
-            self.document.replace_sections(
-                editing.remove_steps(self.document.plan, self.cadence_id, rows),
-                f"Delete {len(rows)} step{'s' if len(rows) > 1 else ''}")
+            self.document.remove_items(self._where(), rows,
+                                       f"Delete {len(rows)} step{'s' if len(rows) > 1 else ''}")
 
     def move_step(self, source: int, target: int) -> None:
         commit_open_editor(self.table)
         if self.cadence_id and source != target:
-            self.document.replace_sections(
-                editing.move_step(self.document.plan, self.cadence_id, source, target),
-                "Move step")
+            self.document.move_item(self._where(), source, target, "Move step", keep="day")
             self.table.selectRow(target)
 
     def sort_by_day(self) -> None:
         commit_open_editor(self.table)
-        if self.cadence_id:
-            self.document.replace_sections(
-                editing.sort_steps_by_day(self.document.plan, self.cadence_id), "Sort steps")
+        cadence = self._cadence()
+        if cadence is not None:
+            self.document.set_value(("cadences", cadence.id, "steps"), cadence.ordered_steps(),
+                                    "Sort steps")
 
     def focus_item(self, section, item_id) -> None:
         if item_id:

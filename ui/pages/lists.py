@@ -149,7 +149,7 @@ class TouchesPage(ListStepPage):
         ], "Select a touch to edit its value, personas and message.")
         self.editor = ListEditor(d, _source(d, "touches", columns), "touch",
                                  lambda: {"title": "New touch", "channel": "email"}, detail,
-                                 plural="touches")
+                                 plural="touches", follows=("personas",))
         self.body.addWidget(self.editor, 1)
 
 
@@ -194,7 +194,7 @@ class RepsPage(ListStepPage):
                 max_height=16777215)),
         ], "Select a rep to assign accounts.")
         self.editor = ListEditor(d, _source(d, "reps", columns), "rep",
-                                 lambda: {"name": "New rep"}, detail)
+                                 lambda: {"name": "New rep"}, detail, follows=("accounts",))
         self.editor.add_button("Export schedule…",
                                "The rep's dated schedule as a calendar file and a CRM task list",
                                lambda: self.export_schedule_requested.emit(

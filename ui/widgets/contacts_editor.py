@@ -1,4 +1,5 @@
-"""The contacts of the selected account: a small table, add and delete (undoable)."""
+"""The contacts of the selected account: a small table, add and delete (undoable, each a small
+edit of the list ``("accounts", <account id>, "contacts")``)."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ class ContactsEditor(QWidget):
         ]
         source = ListSource("accounts", items=self._contacts,
                             path=lambda row: ("accounts", self.account_id, "contacts", row),
-                            columns=columns)
+                            columns=columns, list_path=self._where)
         self.model = PlanTableModel(document, source, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -69,22 +70,19 @@ class ContactsEditor(QWidget):
         self.model.reset()
         self.setEnabled(account_id is not None)
 
-    def _replace_contacts(self, change, text: str) -> None:
-        commit_open_editor(self.table)
-        accounts = self.document.section_data("accounts")
-        for account in accounts:
-            if account["id"] == self.account_id:
-                account["contacts"] = change(account["contacts"])
-        self.document.replace_sections({"accounts": accounts}, text)
+    def _where(self) -> tuple:
+        return ("accounts", self.account_id, "contacts")
 
     def add(self) -> None:
+        commit_open_editor(self.table)
         if self.account_id:
-            self._replace_contacts(lambda c: c + [{"name": "New contact"}], "Add contact")
+            self.document.insert_item(self._where(), None, {"name": "New contact"},
+                                      "Add contact")
             self.table.selectRow(self.model.rowCount() - 1)
             self.table.edit(self.model.index(self.model.rowCount() - 1, 0))
 
     def delete(self) -> None:
+        commit_open_editor(self.table)
         rows = {i.row() for i in self.table.selectionModel().selectedRows()}
         if self.account_id and rows:
-            self._replace_contacts(lambda c: [x for i, x in enumerate(c) if i not in rows],
-                                   "Delete contact")
+            self.document.remove_items(self._where(), rows, "Delete contact")

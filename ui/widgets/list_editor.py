@@ -1,10 +1,16 @@
-"""A list of plan items: table with filter, add / duplicate / delete / move, and a detail form."""
+"""A list of plan items: table with filter, add / duplicate / delete / move, and a detail form.
+
+Adding, deleting and moving rows are small undoable edits of the document (``insert_item``,
+``remove_items``, ``move_item``): the table keeps its other rows, selection and scroll position.
+Rows that come back (added, duplicated, or restored by undoing a delete) are selected; after a
+delete the row that took the place of the deleted one is.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,24 +25,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prospector import editing
 from ui.table_model import ID_ROLE, SORT_ROLE, ListSource, PlanTableModel
 from ui.widgets.cell_editing import CellDelegate, commit_open_editor
 
 
 class ListEditor(QWidget):
-    """Edits one list section of the plan. ``detail`` is a widget with ``set_item(item_id)``."""
+    """Edits one list section of the plan. ``detail`` is a widget with ``set_item(item_id)``;
+    ``follows`` names the sections its choices come from (the personas a touch serves): when
+    rows are added to or removed from them, the detail reads the plan again."""
 
     current_changed = Signal(object)  # item id or None
 
     def __init__(self, document, source: ListSource, noun: str,
                  new_item: Callable[[], dict], detail: QWidget | None = None,
-                 parent=None, plural: str | None = None) -> None:
+                 parent=None, plural: str | None = None, follows: tuple[str, ...] = ()) -> None:
         super().__init__(parent)
         self.document, self.source, self.noun = document, source, noun
         self.plural = plural or f"{noun}s"
         self.new_item = new_item
         self.detail = detail
+        self.follows = follows
+        self._detail_stale = False
+        self._new_selection = True  # the next rows inserted replace the selection
         self.model = PlanTableModel(document, source, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -114,9 +124,16 @@ class ListEditor(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.model.modelReset.connect(self._after_reset)
         self.model.rowsInserted.connect(self._update_count)
+        self.model.rowsRemoved.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
+        self.proxy.rowsInserted.connect(self._rows_inserted)
+        self.proxy.rowsRemoved.connect(self._rows_removed)
         self._remembered: str | None = None
         self.model.modelAboutToBeReset.connect(self._remember)
+        document.changed.connect(self._edit_done)
+        document.fields_changed.connect(self._values_changed)
+        for signal in (document.items_inserted, document.items_removed, document.item_moved):
+            signal.connect(self._list_changed)
         self._update_count()
         self._update_buttons()
 
@@ -140,13 +157,15 @@ class ListEditor(QWidget):
         return [r.data(ID_ROLE) for r in rows] or ([self.current_id()] if self.current_id() else [])
 
     def select_id(self, item_id: str | None) -> None:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(ID_ROLE) == item_id:
-                self.table.selectionModel().setCurrentIndex(
-                    index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
-                self.table.scrollTo(index)
-                return
+        items = self.model.source.items()
+        row = next((r for r, item in enumerate(items) if getattr(item, "id", None) == item_id),
+                   -1) if item_id is not None else -1
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
+        if index is not None and index.isValid():
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+            self.table.scrollTo(index)
+            return
         if self.detail is not None:
             self.detail.set_item(None)
 
@@ -156,6 +175,58 @@ class ListEditor(QWidget):
             self.detail.set_item(item_id)
         self._update_buttons()
         self.current_changed.emit(item_id)
+
+    def _rows_inserted(self, _parent, first: int, last: int) -> None:
+        """Rows added, duplicated or restored by undo are selected (one edit's rows together)."""
+        selection = QItemSelection(self.proxy.index(first, 0),
+                                   self.proxy.index(last, self.proxy.columnCount() - 1))
+        model = self.table.selectionModel()
+        if self._new_selection:
+            model.setCurrentIndex(self.proxy.index(first, 0), QItemSelectionModel.NoUpdate)
+            model.select(selection, QItemSelectionModel.ClearAndSelect)
+            self.table.scrollTo(self.proxy.index(first, 0))
+        else:
+            model.select(selection, QItemSelectionModel.Select)
+        self._new_selection = False
+        self._update_buttons()
+
+    def _rows_removed(self, *_args) -> None:
+        """The row that took the deleted rows' place (or the last one) becomes the selection."""
+        current = self.table.currentIndex()
+        if current.isValid() and not self.table.selectionModel().hasSelection():
+            self.table.selectionModel().select(
+                current, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+        self._update_buttons()
+
+    def _edit_done(self) -> None:
+        self._new_selection = True
+
+    def _list_changed(self, path, *_args) -> None:
+        if len(path) == 1 and path[0] in self.follows:
+            self._refresh_detail()
+
+    def _values_changed(self, paths) -> None:
+        """Values one edit changed together (references cleared or restored): the fields of the
+        detail form that show them read them again."""
+        changed = set(paths)
+        for _field, binding in getattr(self.detail, "bindings", ()):
+            if binding.path is not None and tuple(binding.path) in changed:
+                binding.refresh()
+
+    def _refresh_detail(self) -> None:
+        """The detail form reads the plan again, now if it shows, else when it is shown."""
+        if self.detail is None:
+            return
+        if self.isVisible():
+            self.detail.set_item(self.current_id())
+        else:
+            self._detail_stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._detail_stale:
+            self._detail_stale = False
+            self.detail.set_item(self.current_id())
 
     def _remember(self) -> None:
         self._remembered = self.current_id()
@@ -178,19 +249,16 @@ class ListEditor(QWidget):
             self.buttons[key].setEnabled(has)
 
     # --- actions -------------------------------------------------------------------------------
+    def _where(self) -> tuple:
+        return self.source.where()
+
     def add(self) -> None:
         commit_open_editor(self.table)
         self.filter.clear()
         row = self.table.currentIndex().row()
         index = row + 1 if row >= 0 else None
-        item = self.new_item()
-        self.document.replace_sections(
-            editing.add_item(self.document.plan, self.source.section, item, index),
-            f"Add {self.noun}")
-        new_id = self.document.section_ids(self.source.section)[
-            index if index is not None else -1]
-        self.select_id(new_id)
-        self.table.setFocus()
+        self.document.insert_item(self._where(), index, self.new_item(), f"Add {self.noun}")
+        self.table.setFocus()  # the new row is the current one (see _rows_inserted)
         first = self.table.currentIndex().siblingAtColumn(0)
         if first.isValid():
             self.table.edit(first)
@@ -199,19 +267,22 @@ class ListEditor(QWidget):
         commit_open_editor(self.table)
         item_id = self.current_id()
         if item_id:
-            self.document.replace_sections(
-                editing.duplicate_item(self.document.plan, self.source.section, item_id),
-                f"Duplicate {self.noun}")
+            self.document.duplicate_item(self.source.section, item_id, f"Duplicate {self.noun}")
 
     def delete(self) -> None:
         commit_open_editor(self.table)
         ids = set(self.selected_ids())
         if not ids:
             return
-        count = len(ids)
-        self.document.replace_sections(
-            editing.remove_items(self.document.plan, self.source.section, ids),
-            f"Delete {count} {self.noun if count == 1 else self.plural}")
+        every = self.document.section_ids(self.source.section)
+        rows = [row for row, item_id in enumerate(every) if item_id in ids]
+        kept = [item_id for item_id in every if item_id not in ids]
+        after = next((i for i in every[rows[0]:] if i not in ids), kept[-1] if kept else None)
+        count = len(rows)
+        self.document.remove_items(self._where(), rows,
+                                   f"Delete {count} {self.noun if count == 1 else self.plural}")
+        if after is not None:
+            self.select_id(after)  # the row that takes the place of the first deleted one
 
     def move(self, delta: int) -> None:
         commit_open_editor(self.table)
@@ -222,9 +293,7 @@ class ListEditor(QWidget):
         row = ids.index(item_id)
         target = row + delta
         if 0 <= target < len(ids):
-            self.document.replace_sections(
-                editing.move_item(self.document.plan, self.source.section, row, target),
-                f"Move {self.noun}")
+            self.document.move_item(self._where(), row, target, f"Move {self.noun}")
             self.select_id(item_id)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802

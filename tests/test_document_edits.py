@@ -1,0 +1,281 @@
+"""Adding, deleting and moving rows: small undoable edits that the tables follow row by row.
+
+A table keeps its other rows, selection and scroll position when a row comes or goes (no model
+reset); deleting a persona clears the references to it and undo brings them back exactly; an
+undo step holds the rows it changed, not a copy of the section.
+"""
+
+from __future__ import annotations
+
+import ast
+import pickle
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QApplication
+
+from prospector.model import Plan
+from prospector.planfile import plan_to_document
+from ui.document import PlanDocument
+from ui.pages.cadence import CadencePage
+from ui.pages.lists import PersonasPage, TargetsPage, TouchesPage
+
+UI = Path(__file__).resolve().parent.parent / "ui"
+
+
+@pytest.fixture
+def document(qapp, sample_plan):
+    return PlanDocument(sample_plan)
+
+
+def _page(qtbot, page_class, document):
+    page = page_class(document)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    qtbot.waitExposed(page, timeout=60000)
+    return page
+
+
+class Signals:
+    """What a model tells its views, counted."""
+
+    def __init__(self, model) -> None:
+        self.resets, self.inserted, self.removed, self.moved = 0, [], [], []
+        model.modelReset.connect(self._reset)
+        model.rowsInserted.connect(lambda _p, first, last: self.inserted.append((first, last)))
+        model.rowsRemoved.connect(lambda _p, first, last: self.removed.append((first, last)))
+        model.rowsMoved.connect(lambda _p, first, last, _d, row: self.moved.append((first, row)))
+
+    def _reset(self) -> None:
+        self.resets += 1
+
+
+def _select_rows(editor, rows: list[int]) -> None:
+    selection = editor.table.selectionModel()
+    selection.setCurrentIndex(editor.proxy.index(rows[0], 0),
+                              QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+    for row in rows[1:]:
+        selection.select(editor.proxy.index(row, 0),
+                         QItemSelectionModel.Select | QItemSelectionModel.Rows)
+
+
+def _selected_ids(editor) -> list[str]:
+    return sorted(editor.selected_ids())
+
+
+def _ids(document, section="accounts") -> list[str]:
+    return [item.id for item in getattr(document.plan, section)]
+
+
+def test_adding_an_account_inserts_one_row_and_keeps_the_table_where_it_was(qtbot, document):
+    page = _page(qtbot, TargetsPage, document)
+    editor = page.editor
+    signals = Signals(editor.model)
+    _select_rows(editor, [12])
+    editor.table.scrollTo(editor.proxy.index(12, 0))
+    scrolled = editor.table.verticalScrollBar().value()
+    before = _ids(document)
+
+    editor.buttons["add"].click()
+
+    assert signals.resets == 0 and signals.inserted == [(13, 13)]
+    new = document.plan.accounts[13]
+    assert _ids(document) == before[:13] + [new.id] + before[13:]  # the others stay where they were
+    assert editor.current_id() == new.id and _selected_ids(editor) == [new.id]
+    assert editor.table.verticalScrollBar().value() == scrolled
+    assert editor.count_label.text() == f"{len(before) + 1} accounts"
+    document.undo_stack.undo()
+    assert _ids(document) == before and signals.resets == 0 and signals.removed == [(13, 13)]
+
+
+def test_deleting_accounts_removes_those_rows_and_undo_brings_them_back_selected(qtbot, document):
+    page = _page(qtbot, TargetsPage, document)
+    editor = page.editor
+    signals = Signals(editor.model)
+    before = plan_to_document(document.plan)
+    ids = _ids(document)
+    _select_rows(editor, [3, 4, 9])
+
+    editor.delete()
+
+    assert signals.resets == 0 and signals.removed == [(9, 9), (3, 4)]
+    assert _ids(document) == ids[:3] + ids[5:9] + ids[10:]
+    assert editor.current_id() == ids[5]  # the row that took the deleted rows' place
+    assert _selected_ids(editor) == [ids[5]]
+    assert all(gone not in rep.account_ids for rep in document.plan.reps
+               for gone in (ids[3], ids[4], ids[9]))
+
+    document.undo_stack.undo()
+
+    assert signals.resets == 0 and signals.inserted == [(3, 4), (9, 9)]
+    assert plan_to_document(document.plan) == before  # order, ids and the reps' references
+    assert _selected_ids(editor) == sorted([ids[3], ids[4], ids[9]])
+    document.undo_stack.redo()
+    assert _ids(document) == ids[:3] + ids[5:9] + ids[10:]
+
+
+def test_moving_an_account_moves_one_row_and_keeps_it_selected(qtbot, document):
+    page = _page(qtbot, TargetsPage, document)
+    editor = page.editor
+    signals = Signals(editor.model)
+    ids = _ids(document)
+    _select_rows(editor, [5])
+
+    editor.buttons["down"].click()
+    editor.buttons["down"].click()
+
+    assert signals.resets == 0 and signals.moved == [(5, 7), (6, 8)]
+    assert _ids(document)[7] == ids[5] and editor.current_id() == ids[5]
+    assert _selected_ids(editor) == [ids[5]]
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert _ids(document) == ids and signals.resets == 0
+
+
+def test_deleting_a_persona_clears_its_references_and_undo_restores_them(qtbot, document):
+    touches = _page(qtbot, TouchesPage, document)
+    personas = _page(qtbot, PersonasPage, document)
+    targets = _page(qtbot, TargetsPage, document)
+    persona = document.plan.personas[0].id
+    touch_row = next(i for i, t in enumerate(document.plan.touches) if persona in t.persona_ids)
+    account_row = next(i for i, a in enumerate(document.plan.accounts)
+                       if any(c.persona_id == persona for c in a.contacts))
+    _select_rows(touches.editor, [touch_row])
+    _select_rows(targets.editor, [account_row])
+    contacts = targets.editor.detail.parts[0]
+    touch_signals, contact_signals = Signals(touches.editor.model), Signals(contacts.model)
+    before = plan_to_document(document.plan)
+    served = touches.editor.detail.bindings[1][1].widget  # the touch's "Personas served"
+
+    def checked() -> list[str]:
+        return [served.item(i).data(Qt.UserRole) for i in range(served.count())
+                if served.item(i).checkState() == Qt.Checked]
+
+    assert persona in checked()
+    _select_rows(personas.editor, [0])
+    personas.editor.delete()
+
+    assert document.plan.persona(persona) is None
+    assert all(persona not in t.persona_ids for t in document.plan.touches)
+    assert all(persona not in c.persona_ids for c in document.plan.cadences)
+    assert all(c.persona_id != persona for a in document.plan.accounts for c in a.contacts)
+    assert persona not in checked()
+    assert document.undo_stack.count() == 1  # the references went in the same step
+
+    document.undo_stack.undo()
+
+    assert plan_to_document(document.plan) == before
+    assert persona in checked()
+    contact_row = next(i for i, c in enumerate(document.plan.accounts[account_row].contacts)
+                       if c.persona_id == persona)
+    assert contacts.model.index(contact_row, 2).data() == document.plan.personas[0].role
+    assert touch_signals.resets == 0 and contact_signals.resets == 0  # followed, not rebuilt
+
+
+def _grown(sample_plan, accounts: int) -> Plan:
+    doc = plan_to_document(sample_plan)
+    template = doc["accounts"]
+    doc["accounts"] = [dict(template[i % len(template)], id=f"acc-{i:05d}",
+                            name=f"{template[i % len(template)]['name']} {i}")
+                       for i in range(accounts)]
+    doc["reps"] = [dict(rep, account_ids=[]) for rep in doc["reps"]]
+    return Plan.model_validate(doc)
+
+
+def _held_bytes(command) -> int:
+    """What an undo step keeps alive, measured as the pickled size of its fields."""
+    return sum(len(pickle.dumps(value)) for name, value in vars(command).items()
+               if name != "document")
+
+
+@pytest.mark.parametrize("edit", ["add", "move", "delete"])
+def test_an_undo_step_holds_the_change_not_the_section(qapp, sample_plan, edit):
+    held = []
+    for size in (30, 600):
+        document = PlanDocument(_grown(sample_plan, size))
+        rows = document.section_ids("accounts")
+        if edit == "add":
+            document.insert_item(("accounts",), 5, {"name": "Acme"}, "Add account")
+        elif edit == "move":
+            document.move_item(("accounts",), 5, 6, "Move account")
+        else:
+            document.remove_items(("accounts",), [5], "Delete account")
+        assert len(document.section_ids("accounts")) != len(rows) or edit == "move"
+        held.append(_held_bytes(document.undo_stack.command(0)))
+    small, large = held
+    assert large <= small * 1.1, f"an undo step of a {600}-account plan holds {large} bytes, " \
+                                 f"of a 30-account plan {small}"
+
+
+def test_contacts_and_targets_follow_row_edits(qtbot, document):
+    page = _page(qtbot, TargetsPage, document)
+    _select_rows(page.editor, [0])
+    contacts = page.editor.detail.parts[0]
+    signals, accounts = Signals(contacts.model), Signals(page.editor.model)
+    count = contacts.model.rowCount()
+    contacts.add()
+    assert signals.inserted == [(count, count)] and signals.resets == 0 and accounts.resets == 0
+    assert document.plan.accounts[0].contacts[-1].name == "New contact"
+    document.undo_stack.undo()
+    assert contacts.model.rowCount() == count and signals.removed == [(count, count)]
+
+
+def test_moving_a_step_keeps_the_days_and_moves_one_row(qtbot, document):
+    page = _page(qtbot, CadencePage, document)
+    cadence = document.plan.cadences[0]
+    days = [s.day for s in cadence.steps]
+    touches = [s.touch_id for s in cadence.steps]
+    signals = Signals(page.model)
+    page.move_step(len(days) - 1, 2)
+    assert signals.resets == 0 and signals.moved == [(len(days) - 1, 2)]
+    assert [s.day for s in document.plan.cadences[0].steps] == days
+    assert document.plan.cadences[0].steps[2].touch_id == touches[-1]
+    assert page.model.index(3, 0).data() == str(days[3])
+    document.undo_stack.undo()
+    assert [s.touch_id for s in document.plan.cadences[0].steps] == touches
+    assert [s.day for s in document.plan.cadences[0].steps] == days
+
+
+def test_table_models_stay_consistent_through_row_edits(qtmodeltester, document):
+    page = TargetsPage(document)
+    model = page.editor.model
+    qtmodeltester.check(model, force_py=True)  # stays connected: checks every signal below
+    document.insert_items(("accounts",), 2, [{"name": "A"}, {"name": "B"}], "Add")
+    document.move_item(("accounts",), 0, 5, "Move")
+    document.remove_items(("accounts",), [1, 3, 4], "Delete")
+    for _ in range(3):
+        document.undo_stack.undo()
+    QApplication.processEvents()
+    page.deleteLater()
+
+
+def test_a_refused_insert_changes_nothing(document):
+    taken = document.plan.accounts[0].id
+    before = plan_to_document(document.plan)
+    with pytest.raises(ValueError):
+        document.insert_item(("accounts",), 0, {"id": taken, "name": "Twin"}, "Add")
+    with pytest.raises(ValueError):
+        document.insert_item(("touches",), 0, {"title": "T", "channel": "email",
+                                               "persona_ids": ["per-nowhere"]}, "Add")
+    assert plan_to_document(document.plan) == before and document.undo_stack.count() == 0
+
+
+def _imports_inside_functions(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            found += [f"{path.name}:{inner.lineno}" for inner in ast.walk(node)
+                      if isinstance(inner, ast.Import | ast.ImportFrom)]
+    return found
+
+
+def test_commands_call_the_documents_public_methods_and_nothing_imports_in_a_function():
+    commands = (UI / "commands.py").read_text("utf-8")
+    private = [node.attr for node in ast.walk(ast.parse(commands))
+               if isinstance(node, ast.Attribute) and node.attr.startswith("_")
+               and not node.attr.startswith("__")]
+    assert private == []
+    assert _imports_inside_functions(UI / "document.py") == []
+    assert _imports_inside_functions(UI / "commands.py") == []
