@@ -13,7 +13,58 @@ from __future__ import annotations
 import hashlib
 import json
 
+from tinydb import Query, TinyDB
+from tinydb.table import Document, Table
 
+from .layout import CHUNKS, HISTORY
+
+Row = Query()
+
+
+def next_version(db: TinyDB, plan_id: str) -> int:
+    """The number the plan's next version gets (1 for a plan never stored)."""
+    return 1 + max((row["version"] for row in kept_versions(db, plan_id)), default=0)
+
+
+def add_version(db: TinyDB, row: dict, items: dict[str, dict], keep: int) -> None:
+    """Store a version (``row``, its ``plan`` a skeleton from ``split``, and the ``items`` it
+    refers to), then keep the plan's newest ``keep`` versions and the items they refer to."""
+    history = db.table(HISTORY)
+    history.insert(row)
+    mine = sorted(history.search(Row.plan_id == row["plan_id"]), key=lambda r: r["version"],
+                  reverse=True)
+    if len(mine) > keep:
+        history.remove(doc_ids=[old.doc_id for old in mine[keep:]])
+    _store_chunks(db.table(CHUNKS), items, history)
+
+
+def kept_versions(db: TinyDB, plan_id: str) -> list[Document]:
+    """The kept versions of a plan (``history`` rows), in no particular order."""
+    return db.table(HISTORY).search(Row.plan_id == plan_id)
+
+
+def find_version(db: TinyDB, plan_id: str, version: int) -> Document | None:
+    return db.table(HISTORY).get((Row.plan_id == plan_id) & (Row.version == version))
+
+
+def version_document(db: TinyDB, version_row: dict) -> dict:
+    """The plan-file document of a version (``KeyError``: one of its items is missing)."""
+    skeleton = version_row["plan"]
+    found = db.table(CHUNKS).search(Row.h.one_of(refs(skeleton)))
+    return join(skeleton, {chunk["h"]: chunk["item"] for chunk in found})
+
+
+def _store_chunks(chunks: Table, new_items: dict[str, dict], history: Table) -> None:
+    """Drop the items no kept version refers to, and add the ones not stored yet."""
+    referenced = set().union(*(refs(row["plan"]) for row in history))
+    chunks.remove(~Row.h.one_of(referenced))
+    present = {chunk["h"] for chunk in chunks}
+    new = [{"h": h, "item": item} for h, item in new_items.items() if h not in present]
+    if new:
+        chunks.insert_multiple(new)
+
+
+# --- a plan document as a skeleton and its list items ------------------------------------------
 def chunk_key(item: dict) -> str:
     canonical = json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:24]
@@ -24,12 +75,12 @@ def split(doc: dict) -> tuple[dict, dict[str, dict]]:
     skeleton, chunks = {}, {}
     for key, value in doc.items():
         if isinstance(value, list) and all(isinstance(item, dict) for item in value):
-            refs = []
+            hashes = []
             for item in value:
                 h = chunk_key(item)
                 chunks[h] = item
-                refs.append(h)
-            skeleton[key] = {"$chunks": refs}
+                hashes.append(h)
+            skeleton[key] = {"$chunks": hashes}
         else:
             skeleton[key] = value
     return skeleton, chunks
@@ -47,33 +98,6 @@ def join(skeleton: dict, chunks: dict[str, dict]) -> dict:
 
 
 def refs(skeleton: dict) -> set[str]:
+    """The hashes of the items a skeleton refers to."""
     return {h for v in skeleton.values() if isinstance(v, dict) and "$chunks" in v
             for h in v["$chunks"]}
-
-
-def store_chunks(chunks: dict, new_items: dict[str, dict], hist: dict) -> None:
-    """Add the items not stored yet and drop the ones no kept version refers to."""
-    referenced = set().union(*(refs(h["plan"]) for h in hist.values()))
-    present = {}
-    for key, chunk in list(chunks.items()):
-        if chunk["h"] in referenced:
-            present[chunk["h"]] = key
-        else:
-            del chunks[key]
-    next_key_ = next_key(chunks)
-    for h, item in new_items.items():
-        if h not in present:
-            chunks[str(next_key_)] = {"h": h, "item": item}
-            present[h] = str(next_key_)
-            next_key_ += 1
-
-
-def next_key(table: dict) -> int:
-    return max((int(k) for k in table), default=0) + 1
-
-
-def prune_history(hist: dict, plan_id: str, keep: int) -> None:
-    mine = sorted((k for k, v in hist.items() if v["plan_id"] == plan_id),
-                  key=lambda k: hist[k]["version"], reverse=True)
-    for key in mine[keep:]:
-        del hist[key]

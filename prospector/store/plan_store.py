@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import os
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from tinydb import Query
+from tinydb import TinyDB
 
 from ..errors import PlanFileError, PlanNotFound, StoreError
 from ..migrations import repaired_plan_id
 from ..model import Plan, is_usable_id, new_id
 from ..planfile import describe_repairs, plan_from_document, plan_to_document
 from .folder import default_data_dir
-from .history import join, next_key, prune_history, split, store_chunks
-from .layout import STORE_VERSION
+from .history import (
+    Row,
+    add_version,
+    find_version,
+    kept_versions,
+    next_version,
+    split,
+    version_document,
+)
+from .layout import HISTORY, META, PLANS, STORE_VERSION, TRASH
 from .session import StoreFiles
 
 DEFAULT_HISTORY_LIMIT = 30
@@ -55,13 +64,16 @@ class PlanStore:
         self.notices = self._files.notices  # recoveries to tell the user about
         self.repairs: list[str] = []  # plans opened with values an older version allowed
 
-    def _db(self, *, writing: bool = False):
+    def _db(self, *, writing: bool = False) -> AbstractContextManager[TinyDB]:
+        """A session with the store's tables. A writing session is written to the file once,
+        atomically, when it ends (every table operation in it: one save, one write), and not at
+        all if it raises."""
         return self._files.session(writing=writing)
 
     # --- reading -------------------------------------------------------------------------------
     def list_plans(self) -> list[PlanSummary]:
         with self._db() as db:
-            rows = db.table("plans").all()
+            rows = db.table(PLANS).all()
         summaries = [PlanSummary(r["plan_id"], r["name"], r["version"], r["saved_at"]) for r in rows]
         return sorted(summaries, key=lambda s: s.saved_at, reverse=True)
 
@@ -87,15 +99,15 @@ class PlanStore:
 
     def load(self, plan_id: str) -> Plan:
         with self._db() as db:
-            data = db.storage.read() or {}
-        row = _find(data.get("plans", {}), plan_id=plan_id)
-        if row is None:
-            raise PlanNotFound(f"no stored plan has the id {plan_id!r}")
-        return self._version_from(data, plan_id, row["version"])
+            row = db.table(PLANS).get(Row.plan_id == plan_id)
+            if row is None:
+                raise PlanNotFound(f"no stored plan has the id {plan_id!r}")
+            doc = self._version_document(db, plan_id, row["version"])
+        return self._plan_from(doc, plan_id, row["version"])
 
     def history(self, plan_id: str) -> list[PlanVersion]:
         with self._db() as db:
-            rows = db.table("history").search(Query().plan_id == plan_id)
+            rows = kept_versions(db, plan_id)
         if not rows:
             raise PlanNotFound(f"no stored plan has the id {plan_id!r}")
         versions = [PlanVersion(r["plan_id"], r["version"], r["saved_at"], r["name"],
@@ -104,27 +116,28 @@ class PlanStore:
 
     def load_version(self, plan_id: str, version: int) -> Plan:
         with self._db() as db:
-            data = db.storage.read() or {}
-        return self._version_from(data, plan_id, version)
+            doc = self._version_document(db, plan_id, version)
+        return self._plan_from(doc, plan_id, version)
 
-    def _version_from(self, data: dict, plan_id: str, version: int) -> Plan:
-        entry = _find(data.get("history", {}), plan_id=plan_id, version=version)
+    def _version_document(self, db: TinyDB, plan_id: str, version: int) -> dict:
+        entry = find_version(db, plan_id, version)
         if entry is None:
-            kept = sorted((h["version"] for h in data.get("history", {}).values()
-                           if h["plan_id"] == plan_id), reverse=True)
+            kept = sorted((row["version"] for row in kept_versions(db, plan_id)),
+                          reverse=True)
             if not kept:
                 raise PlanNotFound(f"no stored plan has the id {plan_id!r}")
             listed = ", ".join(str(v) for v in kept[:10])
             raise PlanNotFound(f"plan {plan_id!r} has no version {version} (kept: {listed})")
-        chunks = {c["h"]: c["item"] for c in data.get("chunks", {}).values()}
-        source = f"{self.path} (plan {plan_id}, version {version})"
         try:
-            doc = join(entry["plan"], chunks)
+            return version_document(db, entry)
         except KeyError:
-            raise StoreError(f"{source}: part of this version is missing from the store") from None
+            raise StoreError(f"{self._source(plan_id, version)}: part of this version is "
+                             "missing from the store") from None
+
+    def _plan_from(self, doc: dict, plan_id: str, version: int) -> Plan:
         repairs: list[str] = []
         try:
-            plan = plan_from_document(doc, source, repairs)
+            plan = plan_from_document(doc, self._source(plan_id, version), repairs)
         except PlanFileError as exc:
             raise StoreError(str(exc)) from None
         if repairs:
@@ -132,6 +145,9 @@ class PlanStore:
                 f"{plan.name!r} (version {version})", repairs,
                 "Saving the plan keeps the repair; this version stays in the plan's history."))
         return plan
+
+    def _source(self, plan_id: str, version: int) -> str:
+        return f"{self.path} (plan {plan_id}, version {version})"
 
     # --- writing -------------------------------------------------------------------------------
     def save(self, plan: Plan, note: str = "", *, base_version: int | None = None) -> int:
@@ -143,25 +159,19 @@ class PlanStore:
         which version is current. Without it the plan is saved whatever the store holds."""
         skeleton, items = split(plan_to_document(plan))
         with self._db(writing=True) as db:
-            data = db.storage.read() or {}
-            _move_repaired_ids(data)
+            _move_repaired_ids(db)
             if base_version is not None:
-                _check_base(data, plan, base_version)
-            data.setdefault("meta", {"1": {"store_version": STORE_VERSION}})
-            plans = data.setdefault("plans", {})
-            hist = data.setdefault("history", {})
-            chunks = data.setdefault("chunks", {})
-            version = 1 + max((h["version"] for h in hist.values() if h["plan_id"] == plan.id),
-                              default=0)
+                _check_base(db, plan, base_version)
+            meta = db.table(META)
+            if not len(meta):
+                meta.insert({"store_version": STORE_VERSION})
+            version = next_version(db, plan.id)
             saved_at = _now()
-            _upsert(plans, {"plan_id": plan.id, "name": plan.name, "version": version,
-                            "saved_at": saved_at})
-            hist[str(next_key(hist))] = {"plan_id": plan.id, "version": version,
-                                         "saved_at": saved_at, "name": plan.name, "note": note,
-                                         "plan": skeleton}
-            prune_history(hist, plan.id, self.history_limit)
-            store_chunks(chunks, items, hist)
-            db.storage.write(data)  # one atomic write for the whole save
+            db.table(PLANS).upsert({"plan_id": plan.id, "name": plan.name, "version": version,
+                                    "saved_at": saved_at}, Row.plan_id == plan.id)
+            add_version(db, {"plan_id": plan.id, "version": version, "saved_at": saved_at,
+                             "name": plan.name, "note": note, "plan": skeleton},
+                        items, keep=self.history_limit)
         return version
 
     def restore(self, plan_id: str, version: int) -> int:
@@ -172,26 +182,24 @@ class PlanStore:
     def delete(self, plan_id: str) -> None:
         """Move a plan to the trash (its history stays; ``undelete`` brings it back)."""
         with self._db(writing=True) as db:
-            data = db.storage.read() or {}
-            row = _find(data.get("plans", {}), plan_id=plan_id)
+            plans = db.table(PLANS)
+            row = plans.get(Row.plan_id == plan_id)
             if row is None:
                 raise PlanNotFound(f"no stored plan has the id {plan_id!r}")
-            data["plans"] = {k: v for k, v in data["plans"].items() if v["plan_id"] != plan_id}
-            trash = data.setdefault("trash", {})
-            trash[str(next_key(trash))] = dict(row, deleted_at=_now())
-            db.storage.write(data)
+            plans.remove(Row.plan_id == plan_id)
+            db.table(TRASH).insert(dict(row, deleted_at=_now()))
 
     def undelete(self, plan_id: str) -> Plan:
         with self._db(writing=True) as db:
-            data = db.storage.read() or {}
-            row = _find(data.get("trash", {}), plan_id=plan_id)
+            trash = db.table(TRASH)
+            row = trash.get(Row.plan_id == plan_id)
             if row is None:
                 raise PlanNotFound(f"no deleted plan has the id {plan_id!r}")
-            plan = self._version_from(data, plan_id, row["version"])
-            data["trash"] = {k: v for k, v in data["trash"].items() if v["plan_id"] != plan_id}
-            _upsert(data.setdefault("plans", {}), {k: row[k] for k in
-                                                  ("plan_id", "name", "version", "saved_at")})
-            db.storage.write(data)
+            doc = self._version_document(db, plan_id, row["version"])
+            plan = self._plan_from(doc, plan_id, row["version"])  # before anything changes
+            trash.remove(Row.plan_id == plan_id)
+            db.table(PLANS).upsert({k: row[k] for k in ("plan_id", "name", "version",
+                                                        "saved_at")}, Row.plan_id == plan_id)
         return plan
 
     def duplicate(self, plan_id: str, new_name: str) -> Plan:
@@ -223,37 +231,32 @@ class VersionConflict(StoreError):
                          "changes as a copy")
 
 
-def _check_base(data: dict, plan: Plan, base_version: int) -> None:
+def _check_base(db: TinyDB, plan: Plan, base_version: int) -> None:
     """Raise ``VersionConflict`` unless the stored current version of ``plan`` is
     ``base_version`` (0: the plan was never stored)."""
-    row = _find(data.get("plans", {}), plan_id=plan.id)
+    row = db.table(PLANS).get(Row.plan_id == plan.id)
     if row is not None and row["version"] == base_version:
         return
-    if row is None and base_version == 0 and not _find(data.get("history", {}),
-                                                       plan_id=plan.id):
+    if row is None and base_version == 0 and not kept_versions(db, plan.id):
         return
     current = None if row is None else PlanSummary(row["plan_id"], row["name"], row["version"],
                                                    row["saved_at"])
     raise VersionConflict(plan, base_version, current)
 
 
-def _move_repaired_ids(data: dict) -> None:
+def _move_repaired_ids(db: TinyDB) -> None:
     """Rows of plans an older Prospector stored under an unusable id (``""``, ``../x``) move to
     the id the plan gets when it is read, so saving it continues its history as one plan."""
-    for table in ("plans", "history", "trash"):
-        for row in data.get(table, {}).values():
-            if not is_usable_id(row.get("plan_id")) and isinstance(row.get("plan_id"), str):
-                row["plan_id"] = repaired_plan_id(row["plan_id"])
+    unusable = Row.plan_id.test(_is_unusable)
+    for name in (PLANS, HISTORY, TRASH):
+        table = db.table(name)
+        if table.contains(unusable):
+            table.update(_repair_id, unusable)
 
 
-def _find(table: dict, **match) -> dict | None:
-    return next((row for row in table.values()
-                 if all(row.get(k) == v for k, v in match.items())), None)
+def _is_unusable(plan_id: object) -> bool:
+    return isinstance(plan_id, str) and not is_usable_id(plan_id)
 
 
-def _upsert(table: dict, record: dict) -> None:
-    for key, row in table.items():
-        if row.get("plan_id") == record["plan_id"]:
-            table[key] = record
-            return
-    table[str(next_key(table))] = record
+def _repair_id(row: dict) -> None:
+    row["plan_id"] = repaired_plan_id(row["plan_id"])
