@@ -126,8 +126,8 @@ class ListEditor(QWidget):
         self.model.rowsInserted.connect(self._update_count)
         self.model.rowsRemoved.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
-        self.proxy.rowsInserted.connect(self._rows_inserted)
-        self.proxy.rowsRemoved.connect(self._rows_removed)
+        self.model.rowsInserted.connect(self._rows_inserted)  # not the proxy's: a filter
+        self.model.rowsRemoved.connect(self._rows_removed)    # shows and hides rows too
         self._remembered: str | None = None
         self.model.modelAboutToBeReset.connect(self._remember)
         document.changed.connect(self._edit_done)
@@ -178,13 +178,15 @@ class ListEditor(QWidget):
 
     def _rows_inserted(self, _parent, first: int, last: int) -> None:
         """Rows added, duplicated or restored by undo are selected (one edit's rows together)."""
-        selection = QItemSelection(self.proxy.index(first, 0),
-                                   self.proxy.index(last, self.proxy.columnCount() - 1))
-        model = self.table.selectionModel()
+        selection = self.proxy.mapSelectionFromSource(QItemSelection(
+            self.model.index(first, 0), self.model.index(last, self.model.columnCount() - 1)))
+        if selection.isEmpty():  # filtered out
+            return
+        model, top = self.table.selectionModel(), selection.indexes()[0]
         if self._new_selection:
-            model.setCurrentIndex(self.proxy.index(first, 0), QItemSelectionModel.NoUpdate)
+            model.setCurrentIndex(top, QItemSelectionModel.NoUpdate)
             model.select(selection, QItemSelectionModel.ClearAndSelect)
-            self.table.scrollTo(self.proxy.index(first, 0))
+            self.table.scrollTo(top)
         else:
             model.select(selection, QItemSelectionModel.Select)
         self._new_selection = False
