@@ -37,7 +37,8 @@ class CorruptStoreFile(Exception):
 
 def check_tables(data: dict) -> None:
     """Raise ``CorruptStoreFile`` unless ``data`` holds only the store's tables, each a mapping of
-    numbered rows holding the fields the store reads."""
+    numbered rows (one row a number: TinyDB reads ``"07"`` as 7) holding the fields the store
+    reads."""
     unknown = sorted(set(data) - STORE_TABLES)
     if unknown:
         raise CorruptStoreFile(f"the file holds {unknown[0][:40]!r}, which is not part of a "
@@ -45,9 +46,13 @@ def check_tables(data: dict) -> None:
     for table, rows in data.items():
         if not isinstance(rows, dict):
             raise CorruptStoreFile(f"its {table!r} table is not a table of rows")
+        numbers = set()
         for key, row in rows.items():
             if not (key.isdigit() and len(key) <= 18 and key.isascii()):
                 raise CorruptStoreFile(f"its {table!r} table has a row numbered {key[:40]!r}")
+            if int(key) in numbers:  # "7" and "07": TinyDB would keep one of them
+                raise CorruptStoreFile(f"its {table!r} table has two rows numbered {int(key)}")
+            numbers.add(int(key))
             if not isinstance(row, dict):
                 raise CorruptStoreFile(f"row {key} of its {table!r} table is not a row")
             for name, kind in ROW_FIELDS[table].items():
