@@ -3,8 +3,19 @@
 The desktop app runs ``python -m prospector.render_job JOB.json``, so rendering (mostly Python,
 holding the GIL) never stalls the window, and Cancel simply ends the process. The job file holds
 ``{"plan": <plan document>, "out": path, "rep": name|null, "start": "YYYY-MM-DD"|null,
-"all_reps": bool, "readiness": bool}``. Lines written: ``{"progress": 0.4, "stage": "..."}`` while working, then
-``{"done": [paths], "pages": n}`` or ``{"error": "one clear line"}``.
+"all_reps": bool, "readiness": bool}``. Lines written: ``{"progress": 0.4, "stage": "..."}`` while working
+(from the first moment, then through WeasyPrint's layout page by page), then
+``{"done": [paths], "pages": n, "notes": [...], "timings": {...}}`` or
+``{"error": "one clear line"}``.
+
+``notes`` is empty for an ordinary plan. For a very large one it holds one sentence per way the
+playbook is reduced for print (accounts as a compact list, long texts cut with a marker, the
+rep's later weeks left to the calendar export): the app shows them with the result, as the CLI
+does on stderr. ``timings`` are seconds per stage (context, html, layout, write) of the last
+playbook written.
+
+The PDF appears at ``out`` only when complete (written in memory, then a temp file renamed into
+place), so killing the process (Cancel) leaves no partial file there.
 """
 
 from __future__ import annotations
@@ -26,13 +37,18 @@ def _say(**message) -> None:
 
 def run(job_path: str) -> int:
     try:
+        _say(progress=0.0, stage="Reading the plan")
         job = json.loads(Path(job_path).read_text("utf-8"))
         plan = plan_from_document(job["plan"], "the plan being exported")
         start = date.fromisoformat(job["start"]) if job.get("start") else None
+        _say(progress=0.01, stage="Loading the renderer")
         from .playbook import render_all_reps, render_playbook_pdf  # noqa: PLC0415
 
+        shown = [0.01]
+
         def progress(stage: str, fraction: float) -> None:
-            _say(progress=round(float(fraction), 3), stage=stage)
+            shown[0] = max(shown[0], float(fraction))  # the bar never goes back
+            _say(progress=round(shown[0], 3), stage=stage)
 
         if job.get("all_reps"):
             results = render_all_reps(plan, job["out"], start=start, progress=progress)
@@ -40,7 +56,9 @@ def run(job_path: str) -> int:
             results = [render_playbook_pdf(plan, job["out"], rep_name=job.get("rep"),
                                            start=start, progress=progress,
                                            readiness=bool(job.get("readiness")))]
-        _say(done=[str(r.path) for r in results], pages=sum(r.pages for r in results))
+        notes = list(dict.fromkeys(n for r in results for n in r.notes))  # once each
+        _say(done=[str(r.path) for r in results], pages=sum(r.pages for r in results),
+             notes=notes, timings={k: round(v, 2) for k, v in results[-1].timings.items()})
         return 0
     except ProspectorError as exc:
         _say(error=str(exc))

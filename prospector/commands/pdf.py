@@ -67,4 +67,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         progress.done()
     for result in results:
         print(f"Wrote {result.path} ({result.pages} pages, {result.seconds:.1f} s).")
+    notes = list(dict.fromkeys(n for r in results for n in r.notes))
+    if notes:  # a very large plan prints in a reduced form: say so, once, on one line
+        print(f"prospector: note: the playbook is shortened for print. {' '.join(notes)}",
+              file=sys.stderr)
     return 0

@@ -17,6 +17,18 @@ from ..errors import ProspectorError
 from ..model import TIERS, Cadence, Channel, Plan, Rep, TargetAccount, ValueTouch
 from ..schedule import ScheduleError, build_schedule, find_rep, rep_accounts
 from ..textnorm import fold
+from .limits import (
+    ACCOUNT_TEXT,
+    CARD_LIMIT,
+    CONTACT_LIMIT,
+    PLAN_TEXT,
+    ROW_TEXT,
+    SCHEDULE_TOUCH_LIMIT,
+    SHORT_TEXT,
+    TRACK_TEXT,
+    Reductions,
+    cut_point,
+)
 from .timeline import cadence_timeline_svg, channel_icon
 
 TIER_LABELS = {"A": "Dream clients", "B": "Strong fit", "C": "Opportunistic"}
@@ -111,8 +123,12 @@ def _contrast_on_white(rgb: tuple[int, ...]) -> float:
 def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None = None,
                   today: date | None = None, readiness: bool = False) -> dict[str, Any]:
     """Everything the playbook templates need. ``rep_name`` selects the rep's edition;
-    ``readiness`` adds the coach's "Plan readiness" appendix to the leader's edition."""
+    ``readiness`` adds the coach's "Plan readiness" appendix to the leader's edition.
+
+    ``reductions`` (a ``limits.Reductions``) records what a very large plan's edition leaves out
+    (see ``limits``); its notes are printed on the contents page once the HTML is rendered."""
     today = today or date.today()
+    red = Reductions()
     rep = None
     if rep_name is not None:
         try:  # by name, email or id; accents and name order do not matter
@@ -131,20 +147,22 @@ def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None
         "logo": basics.logo,
         "printed": fmt_date(today),
         "campaign_dates": fmt_range(basics.start_date, basics.end_date),
-        "goal_paragraphs": paragraphs(basics.goal),
-        "strategy_paragraphs": paragraphs(basics.strategy),
-        "roles_paragraphs": paragraphs(basics.roles),
-        "differentiators": plan.differentiators,
-        "review_paragraphs": paragraphs(plan.accountability.review),
+        "goal_paragraphs": red.paragraphs(basics.goal, PLAN_TEXT, "the goal"),
+        "strategy_paragraphs": red.paragraphs(basics.strategy, PLAN_TEXT, "the strategy"),
+        "roles_paragraphs": red.paragraphs(basics.roles, PLAN_TEXT, "the roles"),
+        "differentiators": [_differentiator(red, d) for d in plan.differentiators],
+        "review_paragraphs": red.paragraphs(plan.accountability.review, PLAN_TEXT,
+                                            "the review"),
+        "reductions": red,
         "targets": _targets(plan, team=rep is None),
     }
     if rep is None:
-        ctx.update(_leader(plan, rep_of))
+        ctx.update(_leader(plan, rep_of, red))
         if readiness:
             ctx["sections"].append(Section("readiness", "Plan readiness"))
             ctx["readiness"] = _readiness(plan)
     else:
-        ctx.update(_rep(plan, rep, start or rep.start_date or basics.start_date or today, today))
+        ctx.update(_rep(plan, rep, start or rep.start_date or basics.start_date or today, red))
     ctx["meta"] = _meta(plan, rep)
     return ctx
 
@@ -170,7 +188,8 @@ def _readiness(plan: Plan) -> dict[str, Any]:
 
 def _meta(plan: Plan, rep: Rep | None) -> dict[str, str]:
     b = plan.basics
-    what = " – ".join(x for x in (b.company, b.offering) if x)
+    company, owner = _clip(b.company, SHORT_TEXT), _clip(b.owner, SHORT_TEXT)
+    what = " – ".join(x for x in (company, _clip(b.offering, SHORT_TEXT)) if x)
     if rep:
         title = f"{plan.name}: playbook for {rep.name}"
         description = f"Prospecting playbook for {rep.name}: accounts, dated schedule and targets."
@@ -180,12 +199,17 @@ def _meta(plan: Plan, rep: Rep | None) -> dict[str, str]:
     if what:
         end = "" if what.rstrip().endswith((".", "!", "?", "…")) else "."
         description = f"{description} {what.rstrip()}{end}"
-    return {"title": title, "author": b.owner or b.company or "Prospector",
+    return {"title": title, "author": owner or company or "Prospector",
             "description": description, "keywords": ", ".join(
-                x for x in ("prospecting playbook", b.company, rep.name if rep else "") if x)}
+                x for x in ("prospecting playbook", company, rep.name if rep else "") if x)}
 
 
-def _leader(plan: Plan, rep_of: dict[str, str]) -> dict[str, Any]:
+def _clip(text: str, limit: int) -> str:
+    """Text for the PDF's metadata: cut with an ellipsis, no marker (readers show one line)."""
+    return text if len(text) <= limit else text[:cut_point(text, limit - 1)].rstrip() + "…"
+
+
+def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions) -> dict[str, Any]:
     sections = [
         Section("goal", "Goal and strategy"),
         Section("icp", "Ideal client profile"),
@@ -201,11 +225,12 @@ def _leader(plan: Plan, rep_of: dict[str, str]) -> dict[str, Any]:
         "sections": sections,
         "cover_kicker": "Prospecting playbook",
         "cover_subtitle": b.company,
-        "icp": plan.ideal_client_profile,
-        "tiers": _tiers(plan, plan.accounts, rep_of),
-        "personas": _personas(plan, plan.touches),
-        "channels": _channels(plan, plan.touches),
-        "cadences": [_cadence(plan, c) for c in plan.cadences],
+        "icp": _icp(plan, red),
+        "tiers": _tiers(plan, plan.accounts, rep_of, red),
+        "compact": red.compact_accounts > 0,
+        "personas": _personas(plan, plan.touches, red),
+        "channels": _channels(plan, plan.touches, red),
+        "cadences": [_cadence(plan, c, red) for c in plan.cadences],
         "stats": [
             (len(plan.accounts), "target accounts"),
             (len(plan.accounts_in_tier("A")), "dream clients (tier A)"),
@@ -219,7 +244,7 @@ def _leader(plan: Plan, rep_of: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def _rep(plan: Plan, rep: Rep, start: date, today: date) -> dict[str, Any]:
+def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
     accounts = rep_accounts(plan, rep)
     planned = build_schedule(plan, rep, start)  # business days, holidays, daily capacity
     schedule = planned.touches
@@ -227,7 +252,8 @@ def _rep(plan: Plan, rep: Rep, start: date, today: date) -> dict[str, Any]:
     cadences = [c for c in plan.cadences if any(plan.cadence_for(a) is c for a in accounts)]
     used_touch_ids = {s.touch_id for c in cadences for s in c.steps if s.touch_id}
     touches = [t for t in plan.touches if t.id in used_touch_ids]
-    no_cadence = [a.name for a in accounts if plan.cadence_for(a) is None]
+    no_cadence = red.names([a.name for a in accounts if plan.cadence_for(a) is None],
+                           "an account's name")
     sections = [
         Section("campaign", "Your campaign"),
         Section("accounts", "Your accounts"),
@@ -237,6 +263,8 @@ def _rep(plan: Plan, rep: Rep, start: date, today: date) -> dict[str, Any]:
         Section("targets", "Your targets"),
     ]
     last = schedule[-1].date if schedule else None
+    printed, rest = _printed_weeks(weeks, red)
+    until_printed = printed[-1].touches[-1].date if rest else None
     # the scorecard runs to the end of the plan (targets are weekly), or of the schedule if later
     until = max((d for d in (last, plan.basics.end_date) if d and d >= start), default=None)
     monday = start - timedelta(days=start.weekday())
@@ -247,16 +275,21 @@ def _rep(plan: Plan, rep: Rep, start: date, today: date) -> dict[str, Any]:
         "start": fmt_date(start, weekday=True),
         "cover_kicker": "Rep playbook",
         "cover_subtitle": rep.name + (f" · {rep.territory}" if rep.territory else ""),
-        "tiers": _tiers(plan, accounts, {}),
+        "tiers": _tiers(plan, accounts, {}, red),
+        "compact": red.compact_accounts > 0,
         "no_cadence": no_cadence,
-        "cadences": [_cadence(plan, c) for c in cadences],
-        "channels": _channels(plan, touches),
-        "weeks": [_week(w) for w in weeks],
+        "cadences": [_cadence(plan, c, red) for c in cadences],
+        "channels": _channels(plan, touches, red),
+        "weeks": [_week(w, red) for w in printed],
+        "schedule_rest": rest,
         "schedule_span": fmt_range(schedule[0].date, last) if schedule else "",
-        "holidays": [f"{fmt_date(day, weekday=True)} ({name})" for day, name in planned.holidays],
+        "holidays": red.names([f"{fmt_date(day, weekday=True)} ({name})"
+                               for day, name in planned.holidays
+                               if until_printed is None or day <= until_printed], "a holiday"),
         "capacity": planned.capacity,
         "staggered": len(set(planned.account_starts.values())) > 1,
-        "unscheduled": [f"{u.account_name}: {u.reason}" for u in planned.unscheduled],
+        "unscheduled": red.names([f"{u.account_name}: {u.reason}" for u in planned.unscheduled],
+                                 "an account's name"),
         "stats": [
             (len(accounts), "accounts"),
             (len(schedule), "scheduled touches"),
@@ -267,69 +300,139 @@ def _rep(plan: Plan, rep: Rep, start: date, today: date) -> dict[str, Any]:
     }
 
 
-def _tiers(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str]) -> list[dict]:
+def _tiers(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str],
+           red: Reductions) -> list[dict]:
+    """Accounts by tier, sorted by name: cards, or one line each above ``CARD_LIMIT``."""
+    compact = len(accounts) > CARD_LIMIT
+    if compact:
+        red.compact_accounts = len(accounts)
+    cadence_of = _cadence_names(plan)
     tiers = []
     for tier in TIERS:
         items = sorted((a for a in accounts if a.tier == tier),  # Ångström among the A's
                        key=lambda a: (fold(a.name), a.name.casefold()))
         if not items:
             continue
+        rows = ([_account_row(a, rep_of.get(a.id, ""), cadence_of[a.tier], red) for a in items]
+                if compact else
+                [_account(plan, a, rep_of.get(a.id, ""), red) for a in items])
         tiers.append({
             "tier": tier, "label": TIER_LABELS[tier], "blurb": TIER_BLURBS[tier],
-            "accounts": [_account(plan, a, rep_of.get(a.id, "")) for a in items],
+            "accounts": rows,
         })
     return tiers
 
 
-def _account(plan: Plan, account: TargetAccount, rep_name: str) -> dict[str, Any]:
-    facts = [account.industry]
+def _cadence_names(plan: Plan) -> dict[str, str]:
+    """Tier -> the name of the cadence its accounts follow ("" if none)."""
+    names = {}
+    for tier in TIERS:
+        cadence = next((c for c in plan.cadences if not c.tiers or tier in c.tiers), None)
+        names[tier] = cadence.name if cadence else ""
+    return names
+
+
+def _account(plan: Plan, account: TargetAccount, rep_name: str,
+             red: Reductions) -> dict[str, Any]:
+    def short(value: str, what: str) -> str:
+        return red.text(value, SHORT_TEXT, f"{what} of {account.name}")
+
+    facts = [short(account.industry, "the industry")]
     if account.employees is not None:
         facts.append(f"{account.employees:,} employees")
-    facts += [account.annual_revenue, ", ".join(x for x in (account.city, account.country) if x)]
+    facts += [short(account.annual_revenue, "the revenue"),
+              short(", ".join(x for x in (account.city, account.country) if x), "the place")]
     cadence = plan.cadence_for(account)
     contacts = []
-    for c in account.contacts:
+    for c in account.contacts[:CONTACT_LIMIT]:
         persona = plan.persona(c.persona_id) if c.persona_id else None
-        contacts.append({"name": c.name, "title": c.title or (persona.role if persona else ""),
+        contacts.append({"name": c.name,
+                         "title": short(c.title, f"{c.name}'s title") if c.title else
+                         (persona.role if persona else ""),
                          "persona": persona.role if persona else ""})
+    more = len(account.contacts) - CONTACT_LIMIT
+    if more > 0:
+        red.lists += more
+        contacts.append({"name": f"and {more:,} more", "title": "", "persona": ""})
     return {"name": account.name, "tier": account.tier, "facts": [f for f in facts if f],
-            "website": account.website, "why": account.why, "notes": account.notes,
+            "website": short(account.website, "the website"),
+            "why": red.text(account.why, ACCOUNT_TEXT, f"why {account.name}"),
+            "notes": red.text(account.notes, ACCOUNT_TEXT, f"the notes of {account.name}"),
             "contacts": contacts, "rep": rep_name, "cadence": cadence.name if cadence else ""}
 
 
-def _personas(plan: Plan, touches: list[ValueTouch]) -> list[dict[str, Any]]:
-    return [{"role": p.role, "responsibilities": p.responsibilities, "cares_about": p.cares_about,
-             "value_means": p.value_means,
+def _account_row(account: TargetAccount, rep_name: str, cadence: str,
+                 red: Reductions) -> dict[str, str]:
+    """An account as one line of the compact list: name, then rep, cadence, industry, place."""
+    place = ", ".join(x for x in (account.city, account.country) if x)
+    facts = [rep_name, cadence, account.industry, place]
+    return {"name": account.name,
+            "line": " · ".join(red.text(f, ROW_TEXT, f"a fact of {account.name}")
+                               for f in facts if f)}
+
+
+def _icp(plan: Plan, red: Reductions) -> dict[str, Any]:
+    icp = plan.ideal_client_profile
+    return {"notes": red.text(icp.notes, PLAN_TEXT, "the profile's notes"),
+            "industries": icp.industries, "company_size": icp.company_size,
+            "geography": icp.geography, "trigger_events": icp.trigger_events,
+            "disqualifiers": icp.disqualifiers}
+
+
+def _differentiator(red: Reductions, d) -> dict[str, str]:
+    what = f"“{d.difference}”"
+    return {"difference": d.difference,
+            "why_it_matters": red.text(d.why_it_matters, TRACK_TEXT, f"why {what} matters"),
+            "proof": red.text(d.proof, TRACK_TEXT, f"the proof of {what}"),
+            "alternative": red.text(d.alternative, TRACK_TEXT, f"the alternative to {what}"),
+            "talk_track": red.text(d.talk_track, TRACK_TEXT, f"the talk track of {what}")}
+
+
+def _personas(plan: Plan, touches: list[ValueTouch], red: Reductions) -> list[dict[str, Any]]:
+    return [{"role": p.role,
+             "responsibilities": red.text(p.responsibilities, TRACK_TEXT,
+                                          f"the responsibilities of {p.role}"),
+             "cares_about": p.cares_about,
+             "value_means": red.text(p.value_means, TRACK_TEXT,
+                                     f"what value means to {p.role}"),
              "touches": [t.title for t in touches if p.id in t.persona_ids]}
             for p in plan.personas]
 
 
-def _channels(plan: Plan, touches: list[ValueTouch]) -> list[dict[str, Any]]:
+def _channels(plan: Plan, touches: list[ValueTouch], red: Reductions) -> list[dict[str, Any]]:
     groups = []
     for channel in Channel:
         items = [t for t in touches if t.channel == channel]
         if items:
             groups.append({"label": channel.label, "icon": channel_icon(channel, 14),
-                           "touches": [_touch(plan, t) for t in items]})
+                           "touches": [_touch(plan, t, red) for t in items]})
     return groups
 
 
-def _touch(plan: Plan, touch: ValueTouch) -> dict[str, Any]:
+def _touch(plan: Plan, touch: ValueTouch, red: Reductions) -> dict[str, Any]:
     personas = [p.role for p in (plan.persona(pid) for pid in touch.persona_ids) if p]
     used_in = [c.name for c in plan.cadences if any(s.touch_id == touch.id for s in c.steps)]
     return {"id": touch.id, "title": touch.title, "channel": touch.channel.label,
-            "icon": channel_icon(touch.channel), "value": touch.value, "personas": personas,
-            "asset": touch.asset, "message": touch.message, "used_in": used_in}
+            "icon": channel_icon(touch.channel),
+            "value": red.text(touch.value, TRACK_TEXT, f"the value of {touch.title}"),
+            "personas": personas,
+            "asset": red.text(touch.asset, SHORT_TEXT, f"the asset of {touch.title}"),
+            "message": red.text(touch.message, TRACK_TEXT, f"the message of {touch.title}"),
+            "used_in": used_in}
 
 
-def _cadence(plan: Plan, cadence: Cadence) -> dict[str, Any]:
+def _cadence(plan: Plan, cadence: Cadence, red: Reductions) -> dict[str, Any]:
     steps = []
     for number, step in enumerate(cadence.ordered_steps(), start=1):
         touch = plan.touch(step.touch_id)
         steps.append({"number": number, "day": step.day, "week": step.day // 7 + 1,
                       "channel": step.channel.label, "icon": channel_icon(step.channel),
-                      "touch": touch.title if touch else "", "objective": step.objective,
-                      "message": touch.message if touch else "", "is_ask": step.is_ask})
+                      "touch": touch.title if touch else "",
+                      "objective": red.text(step.objective, TRACK_TEXT,
+                                            f"step {number}'s objective in {cadence.name}"),
+                      "message": red.text(touch.message, TRACK_TEXT,
+                                          f"the message of {touch.title}") if touch else "",
+                      "is_ask": step.is_ask})
     personas = [p.role for p in (plan.persona(pid) for pid in cadence.persona_ids) if p]
     audience = "Tier " + ", ".join(cadence.tiers) if cadence.tiers else "All tiers"
     if personas:
@@ -377,7 +480,29 @@ def _scorecard(plan: Plan, start: date | None, weeks: int) -> dict[str, Any]:
     return {"weeks": rows, "targets": _targets(plan, team=False)}
 
 
-def _week(week) -> dict[str, Any]:
+def _printed_weeks(weeks: list, red: Reductions) -> tuple[list, dict | None]:
+    """The weeks of the schedule printed in full: whole weeks up to ``SCHEDULE_TOUCH_LIMIT``
+    touches (at least the first week); the rest is summed up in one paragraph."""
+    printed, total = [], 0
+    for week in weeks:
+        if printed and total + len(week.touches) > SCHEDULE_TOUCH_LIMIT:
+            break
+        printed.append(week)
+        total += len(week.touches)
+    if len(printed) == len(weeks):
+        return printed, None
+    later = weeks[len(printed):]
+    rest = {"weeks": len(printed), "printed": total,
+            "printed_until": fmt_date(printed[-1].touches[-1].date),
+            "rest": sum(len(w.touches) for w in later),
+            "first_week": later[0].number, "last_week": later[-1].number,
+            "from": fmt_date(later[0].touches[0].date),
+            "last": fmt_date(later[-1].touches[-1].date)}
+    red.schedule = rest
+    return printed, rest
+
+
+def _week(week, red: Reductions) -> dict[str, Any]:
     """A week of the schedule: days, and in each day the touches grouped by cadence step, so a rep
     sees "send the benchmark email to these 7 accounts" with a checkbox per account."""
     days: list[dict[str, Any]] = []
@@ -391,7 +516,9 @@ def _week(week) -> dict[str, Any]:
             day["_keys"][key] = len(day["groups"])
             day["groups"].append({
                 "channel": t.channel.label, "icon": channel_icon(t.channel), "touch": t.touch_title,
-                "objective": t.objective, "is_ask": t.is_ask, "step": t.step_number,
+                "objective": red.text(t.objective, TRACK_TEXT,
+                                      f"step {t.step_number}'s objective in {t.cadence_name}"),
+                "is_ask": t.is_ask, "step": t.step_number,
                 "cadence": t.cadence_name, "accounts": [],
             })
         day["groups"][day["_keys"][key]]["accounts"].append({"name": t.account_name, "tier": t.tier})

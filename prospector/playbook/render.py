@@ -12,6 +12,7 @@ import time
 import unicodedata
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -20,13 +21,15 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from ..atomic import atomic_open
+from ..atomic import atomic_open, stale_temp_files
 from ..errors import ProspectorError
 from ..model import Plan, Rep
 from ..resources import assets_dir, templates_dir
 from ..textnorm import slugify
+from . import limits, pdf_speed
 from .context import build_context
 from .fetcher import SafeFetcher
+from .progress import weasyprint_progress
 
 Progress = Callable[[str, float], None]
 PDF_VARIANT = "pdf/ua-1"
@@ -52,11 +55,16 @@ class RenderResult:
     seconds: float
     timings: dict[str, float] = field(default_factory=dict, compare=False)
     """Seconds per stage: context, html (Jinja), layout, write (WeasyPrint)."""
+    notes: tuple[str, ...] = ()
+    """What this edition prints in a reduced form (a very large plan: accounts as a compact
+    list, long texts cut, the schedule's later weeks left to the exports), one sentence each;
+    empty for an ordinary plan. The same sentences are printed on the contents page."""
 
 
 # --- HTML ------------------------------------------------------------------------------------
 def merge_fields(text: str) -> Markup:
-    """Escape a message, then mark its merge fields ({{first_name}}) so a rep sees what to fill."""
+    """Escape a message, then mark its merge fields ({{first_name}}) so a rep sees what to fill.
+    (A message cut for print, a ``limits.Cut``, escapes to its text and its marker.)"""
     escaped = str(escape(text))
     return Markup(_MERGE_FIELD.sub(lambda m: f'<span class="merge">{m.group(0)}</span>', escaped))
 
@@ -79,6 +87,7 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=False,
         lstrip_blocks=False,
+        finalize=limits.finalize,  # a safety net: no printed value is longer than ANY_TEXT
     )
     env.filters["merge_fields"] = merge_fields
     env.filters["keep_last_words"] = keep_last_words
@@ -94,8 +103,25 @@ def render_playbook_html(plan: Plan, *, rep_name: str | None = None,
     return _html(context)
 
 
+NOTES_SLOT = "<!--print-notes-->"
+
+
 def _html(context: dict) -> str:
-    return layout_safe(environment().get_template("playbook.html.j2").render(context))
+    """The edition's HTML, with the notes on what it leaves out (if anything) on its contents
+    page: they are known only once every value has been printed (``limits.finalize``)."""
+    reductions: limits.Reductions = context["reductions"]
+    token = limits.current.set(reductions)
+    try:
+        html = environment().get_template("playbook.html.j2").render(context)
+    finally:
+        limits.current.reset(token)
+    notes = reductions.notes()
+    box = ""
+    if notes:
+        items = "".join(f"<li>{escape(n)}</li>" for n in notes)
+        box = (f'<div class="reduced"><h4>This edition is shortened for print</h4>'
+               f"<ul>{items}</ul></div>")
+    return layout_safe(html.replace(NOTES_SLOT, box, 1))
 
 
 # --- text WeasyPrint cannot lay out as it is -------------------------------------------------
@@ -205,6 +231,7 @@ def render_playbook_pdf(plan: Plan, out_path: str | os.PathLike, *, rep_name: st
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
+    pdf_speed.install()  # tagging writes in linear time (see pdf_speed)
     report = progress or (lambda _stage, _fraction: None)
     out = Path(out_path)
     if not out.parent.is_dir():
@@ -222,6 +249,7 @@ def render_playbook_pdf(plan: Plan, out_path: str | os.PathLike, *, rep_name: st
 
     report("Laying out the pages", 0.1)
     t = time.perf_counter()
+    notes = tuple(context["reductions"].notes())
     fetcher = SafeFetcher()
     font_config = FontConfiguration()
     stylesheets = [
@@ -231,28 +259,50 @@ def render_playbook_pdf(plan: Plan, out_path: str | os.PathLike, *, rep_name: st
         CSS(string=_page_css(context["page_size"], context["brand"]), font_config=font_config,
             url_fetcher=fetcher),
     ]
-    document = HTML(string=html, base_url=str(templates_dir()), url_fetcher=fetcher).render(
-        font_config=font_config, stylesheets=stylesheets, pdf_variant=PDF_VARIANT)
-    timings["layout"] = time.perf_counter() - t
-
-    report("Writing the PDF", 0.8)
-    t = time.perf_counter()
+    with weasyprint_progress(report, expected_pages=_expected_pages(html)):
+        document = HTML(string=html, base_url=str(templates_dir()),
+                        url_fetcher=fetcher).render(font_config=font_config,
+                                                    stylesheets=stylesheets,
+                                                    pdf_variant=PDF_VARIANT)
+        timings["layout"] = time.perf_counter() - t
+        del html, context
+        t = time.perf_counter()
+        try:
+            data = document.write_pdf(pdf_variant=PDF_VARIANT)
+        except Exception:  # noqa: BLE001 - a variant check failed: still write a tagged PDF
+            logging.getLogger(__name__).warning("PDF/UA-1 failed; writing a tagged PDF instead",
+                                                exc_info=True)
+            data = document.write_pdf(pdf_tags=True)
+    pages = len(document.pages)
+    del document
+    report("Saving the file", 0.98)
+    # The PDF is made in memory and only then written (temp file, fsync, rename): the temp
+    # file exists for the moment of the write, so a render cancelled (its process killed)
+    # leaves nothing at the destination. Temp files of killed writers are removed here.
+    _remove_stale_temp_files(out)
     try:
         with atomic_open(out) as handle:
-            try:
-                document.write_pdf(handle, pdf_variant=PDF_VARIANT)
-            except Exception:  # noqa: BLE001 - a variant check failed: still write a tagged PDF
-                logging.getLogger(__name__).warning("PDF/UA-1 failed; writing a tagged PDF "
-                                                    "instead", exc_info=True)
-                handle.seek(0)
-                handle.truncate()
-                document.write_pdf(handle, pdf_tags=True)
+            handle.write(data)
     except OSError as exc:
         raise PlaybookError(f"cannot write {out}: {exc.strerror or exc}") from exc
     timings["write"] = time.perf_counter() - t
     seconds = time.perf_counter() - started
     report("Done", 1.0)
-    return RenderResult(out, len(document.pages), seconds, timings)
+    return RenderResult(out, pages, seconds, timings, notes)
+
+
+def _expected_pages(html: str) -> int:
+    """A rough page count for the progress bar: a page holds 95-170 of our tags (measured: the
+    sample's editions, 300 accounts as cards, 2,000 as lines). Rather high than low: the bar
+    then ends with a step, instead of standing still before the end."""
+    return max(8, html.count("<") // 110)
+
+
+def _remove_stale_temp_files(out: Path) -> None:
+    """Temp files a killed render left beside ``out`` (its writer's process is gone)."""
+    for stale in stale_temp_files(out.parent, (out.name,)):
+        with suppress(OSError):
+            stale.unlink()
 
 
 # --- one PDF per rep -------------------------------------------------------------------------

@@ -1,0 +1,177 @@
+"""What a playbook prints for very large plans, so that any plan prints in bounded time and memory.
+
+The plan itself sets no limit on its size (thousands of accounts, a 15 MB note from one CSV
+cell), and WeasyPrint's time and memory grow with every box it lays out. So the printed edition
+is reduced where the plan is extreme, never where it is ordinary, and says so:
+
+* **Accounts as a compact list.** Up to ``CARD_LIMIT`` accounts an edition prints one card per
+  account (reason, notes, contacts); above it, one line per account (name, rep, cadence,
+  industry, place), grouped by tier as before. A card costs ~20x a line in layout, and 2,000
+  cards took 93 s and 552 MB.
+* **Long text cut with a marker.** Each free-text value is printed up to a length that suits
+  where it is printed (``ACCOUNT_TEXT`` on a card, ``PLAN_TEXT`` for the goal or strategy, ...)
+  and then ends with ``[… 14,998,000 more characters not printed: …]``, saying where the full
+  text is. A cut falls between words where one is near, and never inside a character (a base
+  letter and its combining marks, an emoji sequence).
+* **The rep's schedule up to ``SCHEDULE_TOUCH_LIMIT`` touches.** Whole weeks are printed until
+  the next week would pass the limit; the rest of the schedule is one paragraph (how many
+  touches, until when) pointing to the calendar and task-list exports, which hold all of it.
+
+Every reduction adds a sentence to ``Reductions.notes()``: the PDF's contents page prints them,
+and the render result carries them for the CLI (one line on stderr) and the app.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+
+from markupsafe import escape
+
+CARD_LIMIT = 400  # accounts in one edition printed as cards; above: one line each
+ACCOUNT_TEXT = 2_000  # an account's reason or notes on its card (about 17 lines)
+SHORT_TEXT = 200  # a fact printed inline: industry, revenue, city, a contact's title
+ROW_TEXT = 80  # each fact in a compact account line
+PLAN_TEXT = 6_000  # the goal, strategy, roles, review, profile notes (about a page and a half)
+TRACK_TEXT = 4_000  # a talk track or message, a touch's value, a differentiator's text
+ANY_TEXT = 6_000  # any other value the templates print (a safety net, see ``net``)
+LIST_LIMIT = 20  # names listed in one sentence ("No cadence fits A, B, ... and 1,980 more")
+CONTACT_LIMIT = 12  # contacts on an account card
+SCHEDULE_TOUCH_LIMIT = 3_000  # touches of the rep's dated schedule printed as checkboxes
+_WORD_BACKOFF = 40  # a cut moves back to a space at most this many characters before the limit
+
+_APP = "in the plan (open it in Prospector)"
+
+
+class Cut(str):
+    """Text cut short for print: the text kept (this string) and the marker printed after it.
+
+    Jinja prints it through ``__html__``: the escaped text, then the marker in a ``cut`` span."""
+
+    marker: str
+
+    def __new__(cls, head: str, marker: str) -> Cut:
+        obj = super().__new__(cls, head)
+        obj.marker = marker
+        return obj
+
+    def __html__(self) -> str:
+        return f'{escape(str(self))}<span class="cut">{escape(self.marker)}</span>'
+
+
+def cut_point(text: str, limit: int) -> int:
+    """Where to cut ``text`` to keep at most ``limit`` characters: at a space within the last
+    few characters if there is one, else between two user-perceived characters."""
+    if len(text) <= limit:
+        return len(text)
+    space = text.rfind(" ", max(0, limit - _WORD_BACKOFF), limit + 1)
+    if space > 0:
+        return space
+    end = limit
+    while end > 0 and _joins_previous(text, end):
+        end -= 1
+    return end or limit  # a run of marks longer than the limit: cut it anyway
+
+
+def _joins_previous(text: str, i: int) -> bool:
+    """``text[i]`` belongs to the same user-perceived character as ``text[i - 1]``."""
+    char, before = text[i], text[i - 1]
+    code = ord(char)
+    if 0x1F1E6 <= code <= 0x1F1FF and 0x1F1E6 <= ord(before) <= 0x1F1FF:
+        run = 0  # regional indicators before ``char``: a flag is a pair
+        while i - 1 - run >= 0 and 0x1F1E6 <= ord(text[i - 1 - run]) <= 0x1F1FF:
+            run += 1
+        return run % 2 == 1
+    return (unicodedata.category(char) in ("Mn", "Mc", "Me") or before == "\u200d"
+            or char == "\u200d" or 0xFE00 <= code <= 0xFE0F or 0x1F3FB <= code <= 0x1F3FF
+            or 0xE0020 <= code <= 0xE007F or (char == "\n" and before == "\r"))
+
+
+def marker(left_out: int, where: str) -> str:
+    unit = "character" if left_out == 1 else "characters"
+    return f" [… {left_out:,} more {unit} not printed: the full text is {where}]"
+
+
+@dataclass
+class Reductions:
+    """What one edition leaves out, collected while its context and HTML are built."""
+
+    cuts: list[str] = field(default_factory=list)  # what was cut, e.g. "notes of Acme GmbH"
+    compact_accounts: int = 0  # accounts printed as lines (0: as cards)
+    schedule: dict | None = None  # the part of the rep's schedule not printed
+    lists: int = 0  # names left out of lists
+
+    def text(self, value: str, limit: int, what: str, where: str = _APP) -> str:
+        """``value``, or a ``Cut`` of it if it is longer than ``limit``."""
+        if len(value) <= limit:
+            return value
+        end = cut_point(value, limit)
+        self.cuts.append(what)
+        return Cut(value[:end].rstrip(), marker(len(value) - end, where))
+
+    def paragraphs(self, value: str, limit: int, what: str) -> list[str]:
+        """Free text split into paragraphs on blank lines, cut after ``limit`` characters."""
+        text = value.replace("\r\n", "\n")
+        kept = self.text(text, limit, what)
+        paras = [p.strip() for p in kept.split("\n\n") if p.strip()]
+        if isinstance(kept, Cut):
+            last = paras.pop() if paras else ""
+            paras.append(Cut(last, kept.marker))
+        return paras
+
+    def names(self, items: list[str], what: str) -> list[str]:
+        """At most ``LIST_LIMIT`` names, the last one saying how many more there are."""
+        if len(items) <= LIST_LIMIT:
+            return [self.text(i, SHORT_TEXT, what) for i in items]
+        self.lists += len(items) - LIST_LIMIT
+        return [*(self.text(i, SHORT_TEXT, what) for i in items[:LIST_LIMIT]),
+                f"and {len(items) - LIST_LIMIT:,} more"]
+
+    def net(self, value: object) -> object:
+        """Jinja's ``finalize``: any plain string longer than ``ANY_TEXT`` is cut (a value no
+        rule above covers). The marker is plain text: the value may sit in an attribute."""
+        if isinstance(value, str) and len(value) > ANY_TEXT and not hasattr(value, "__html__"):
+            end = cut_point(value, ANY_TEXT)
+            self.cuts.append(f"the text starting “{value[:cut_point(value, 24)]}…”")
+            return value[:end].rstrip() + marker(len(value) - end, _APP)
+        return value
+
+    @property
+    def reduced(self) -> bool:
+        return bool(self.cuts or self.compact_accounts or self.schedule or self.lists)
+
+    def notes(self) -> list[str]:
+        """One sentence per kind of reduction, for the reader of the PDF, the CLI and the app."""
+        notes = []
+        if self.compact_accounts:
+            notes.append(f"The {self.compact_accounts:,} accounts are printed as a compact list, "
+                         f"one line each (cards with reasons, notes and contacts up to "
+                         f"{CARD_LIMIT:,} accounts); the details are {_APP}.")
+        if self.schedule:
+            s = self.schedule
+            notes.append(f"The schedule prints its first {s['weeks']:,} week"
+                         f"{'s' if s['weeks'] != 1 else ''} ({s['printed']:,} touches, to "
+                         f"{s['printed_until']}); the other {s['rest']:,} touches, to "
+                         f"{s['last']}, are in the calendar or task list exported from "
+                         "Prospector.")
+        if self.cuts:
+            named = sorted(set(self.cuts), key=self.cuts.index)
+            shown = ", ".join(named[:3]) + (f" and {len(named) - 3:,} more" if len(named) > 3
+                                            else "")
+            count = len(named)
+            notes.append(f"{count:,} long text{'s are' if count != 1 else ' is'} cut short, "
+                         f"marked where cut ({shown}); the full text is {_APP}.")
+        if self.lists:
+            notes.append(f"Lists of names stop after {LIST_LIMIT}, saying how many more there "
+                         "are.")
+        return notes
+
+
+# The Reductions of the edition whose HTML is being rendered (read by Jinja's finalize).
+current: ContextVar[Reductions | None] = ContextVar("playbook_reductions", default=None)
+
+
+def finalize(value: object) -> object:
+    reductions = current.get()
+    return reductions.net(value) if reductions is not None else value

@@ -1,0 +1,236 @@
+"""Very large plans print in a reduced form that says so (prospector/playbook/limits.py).
+
+Fast on purpose: the thresholds are checked on the HTML (``render_playbook_html``); one small
+real PDF (the sample with a long note) goes through the CLI. The time and memory of 2,000 and
+20,000 accounts are measured by bench/bench_large_pdf.py, not here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from html import unescape
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from prospector import render_job
+from prospector.cli import main
+from prospector.model import Plan, TargetAccount
+from prospector.planfile import plan_to_document, read_plan_file, write_plan_file
+from prospector.playbook import RenderResult, build_context, render_playbook_html
+from prospector.playbook.limits import (
+    ACCOUNT_TEXT,
+    CARD_LIMIT,
+    SCHEDULE_TOUCH_LIMIT,
+    cut_point,
+)
+from prospector.playbook.progress import weasyprint_progress
+from prospector.resources import sample_plan_path
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTE_START = "Met their plant manager at the Hannover fair. "
+
+
+def sample() -> Plan:
+    return read_plan_file(sample_plan_path())
+
+
+def grown(accounts: int, *, one_rep: bool = False) -> Plan:
+    """The sample with ``accounts`` generated accounts (a third each in tiers A, B, C), shared
+    by its reps or all held by its first rep."""
+    doc = plan_to_document(sample())
+    doc["accounts"] = [{"id": f"acc-{i:05d}", "name": f"Generated Account {i:05d} GmbH",
+                        "tier": "ABC"[i % 3], "industry": "Packaging", "city": "Linz",
+                        "country": "Austria", "why": "Fits the profile.", "notes": "Fair lead."}
+                       for i in range(accounts)]
+    reps = doc["reps"][:1] if one_rep else doc["reps"]
+    for r, rep in enumerate(reps):
+        rep["account_ids"] = [a["id"] for i, a in enumerate(doc["accounts"])
+                              if one_rep or i % len(reps) == r]
+    doc["reps"] = reps
+    return Plan.model_validate(doc)
+
+
+def with_note(note: str) -> Plan:
+    plan = sample()
+    plan.accounts[0].notes = note
+    return plan
+
+
+def text_of(html: str) -> str:
+    return unescape(re.sub(r"<[^>]+>", "", html)).replace("\u200b", "")
+
+
+def test_an_ordinary_plan_prints_in_full_and_says_nothing():
+    context = build_context(sample())
+    assert context["reductions"].notes() == []
+    html = render_playbook_html(sample())
+    assert 'class="account"' in html and "arow" not in html and "shortened" not in html
+
+
+def test_above_the_card_limit_every_account_is_one_line():
+    plan = grown(CARD_LIMIT + 1)
+    html = render_playbook_html(plan)
+    rows = re.findall(r'<div class="arow"><b>([^<]+)</b>', html)
+    assert sorted(rows) == sorted(a.name for a in plan.accounts)  # every name, once
+    assert 'class="account"' not in html  # no cards
+    text = text_of(html)
+    assert "This edition is shortened for print" in text
+    assert f"The {CARD_LIMIT + 1:,} accounts are printed as a compact list" in text
+    row = next(r for r in re.findall(r'<div class="arow">.*?</div>', html))
+    assert "Linz, Austria" in row and "Packaging" in row  # the facts that fit on one line
+
+
+def test_at_the_card_limit_accounts_are_still_cards():
+    html = render_playbook_html(grown(CARD_LIMIT))
+    assert html.count('<div class="account">') == CARD_LIMIT and "arow" not in html
+
+
+def test_a_15_mb_note_is_cut_with_a_marker_and_its_start_is_printed():
+    note = (NOTE_START * (15 * 1024 * 1024 // len(NOTE_START) + 1))[:15 * 1024 * 1024]
+    html = render_playbook_html(with_note(note))
+    assert len(html) < 1_000_000  # not 15 MB of HTML for WeasyPrint to lay out
+    text = text_of(html)
+    kept = note[:cut_point(note, ACCOUNT_TEXT)].rstrip()
+    assert kept in text and len(kept) > ACCOUNT_TEXT - 50
+    left_out = len(note) - cut_point(note, ACCOUNT_TEXT)
+    assert f"[… {left_out:,} more characters not printed: the full text is in the plan" in text
+    assert re.search(r'<span class="cut">', html)
+    assert "the notes of" in text and "long text is cut short" in text  # on the contents page
+
+
+def test_a_cut_never_splits_a_character_from_its_marks_or_a_flag():
+    accented = "e\u0301" * 3000  # é as e + combining acute: the limit falls between the two
+    end = cut_point(accented, ACCOUNT_TEXT + 1)
+    assert accented[end] == "e" and end <= ACCOUNT_TEXT + 1
+    flags = "\U0001F1E9\U0001F1EA" * 2000  # 🇩🇪: a pair of regional indicators
+    assert cut_point(flags, 1001) % 2 == 0
+    words = "word " * 1000
+    assert words[:cut_point(words, 1002)].endswith("word")  # between words when one is near
+    html = render_playbook_html(with_note("Ré" + accented))
+    head = text_of(html).split("Ré", 1)[1].split(" [… ")[0]
+    assert head.endswith("e\u0301") and not head.endswith("\u0301\u0301")
+
+
+def test_long_plan_texts_and_talk_tracks_are_cut_too():
+    plan = sample()
+    plan.basics.strategy = "Win the plants. " * 100_000
+    plan.touches[0].message = "Hi {{first_name}}, " + "x" * 500_000
+    plan.basics.company = "Big " * 300_000  # printed on the cover and in an attribute
+    html = render_playbook_html(plan)
+    assert len(html) < 500_000
+    text = text_of(html)
+    assert "Win the plants." in text and "the strategy" in text
+    assert '<span class="merge">{{first_name}}</span>' in html  # a cut message keeps its fields
+    assert 'alt="Big Big' not in html or "<span" not in html.split('alt="', 1)[1].split('"')[0]
+
+
+def test_a_huge_rep_schedule_prints_whole_weeks_then_says_where_the_rest_is():
+    plan = grown(CARD_LIMIT, one_rep=True)
+    rep = plan.reps[0]
+    context = build_context(plan, rep_name=rep.name)
+    printed = sum(w["count"] for w in context["weeks"])
+    rest = context["schedule_rest"]
+    assert printed <= SCHEDULE_TOUCH_LIMIT and rest["rest"] > 0
+    assert printed + rest["rest"] == context["stats"][1][0]  # every scheduled touch counted
+    text = text_of(render_playbook_html(plan, rep_name=rep.name))
+    assert "The rest of your schedule" in text
+    assert f"hold {rest['rest']:,} more touches" in text
+    assert "calendar or task list" in text
+
+
+def test_long_lists_of_names_stop_with_how_many_more():
+    plan = grown(CARD_LIMIT, one_rep=True)
+    plan.cadences = []  # no account has a cadence: the rep's "No cadence fits ..." list
+    text = text_of(render_playbook_html(plan, rep_name=plan.reps[0].name))
+    line = next(ln for ln in text.splitlines() if "No cadence fits" in ln)
+    assert f"and {CARD_LIMIT - 20:,} more" in line and line.count("Generated Account") == 20
+
+
+def test_progress_moves_through_the_layout_page_by_page():
+    from weasyprint import HTML
+
+    seen: list[tuple[str, float]] = []
+    with weasyprint_progress(lambda stage, f: seen.append((stage, f)), expected_pages=4):
+        pages = HTML(string="<p style='break-after: page'>x</p>" * 4).render().pages
+    stages = [s for s, _ in seen]
+    assert len(pages) == 4
+    assert "Applying the styles" in stages and "Laying out page 1" in stages
+    fractions = [f for _, f in seen]
+    assert fractions == sorted(fractions) and 0.1 < fractions[-1] < 0.9
+
+
+def test_the_render_job_hands_the_notes_to_the_app(tmp_path, monkeypatch, capsys):
+    from prospector import playbook
+
+    def fake_render(plan, out, **_):
+        return RenderResult(Path(out), 3, 0.1, {"layout": 0.1}, ("Accounts are lines.",))
+
+    monkeypatch.setattr(playbook, "render_playbook_pdf", fake_render)
+    job = tmp_path / "job.json"
+    job.write_text(json.dumps({"plan": plan_to_document(sample()), "out": str(tmp_path / "a.pdf"),
+                               "rep": None, "start": None}), "utf-8")
+    assert render_job.run(str(job)) == 0
+    lines = [json.loads(ln) for ln in capsys.readouterr().out.splitlines()]
+    assert lines[0]["stage"] == "Reading the plan"  # the bar moves from the first moment
+    assert lines[-1]["notes"] == ["Accounts are lines."] and lines[-1]["pages"] == 3
+
+
+def tiny(note: str = "") -> Plan:
+    """A plan of one account: the quickest real PDF."""
+    return Plan(name="Tiny plan", accounts=[TargetAccount(name="Acme GmbH", notes=note)])
+
+
+def test_the_cli_prints_a_shortened_playbook_and_says_so_on_one_line(tmp_path, capsys):
+    plan_file = write_plan_file(tiny(NOTE_START * 2_000), tmp_path / "plan.json")
+    out = tmp_path / "playbook.pdf"
+    stale = tmp_path / ".playbook.pdf.999999999.0badc0de.tmp"  # left by a killed render
+    stale.write_bytes(b"%PDF-1.7 half")
+    code = main(["pdf", str(plan_file), "-o", str(out)])
+    captured = capsys.readouterr()
+    assert code == 0 and "Wrote" in captured.out
+    notes = [ln for ln in captured.err.splitlines() if ln.strip()]
+    assert len(notes) == 1 and notes[0].startswith("prospector: note: the playbook is shortened")
+    assert "cut short" in notes[0]
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "more characters not printed" in re.sub(r"\s+", " ", text)
+    assert not stale.exists()
+
+
+def test_a_cancelled_render_leaves_no_file_at_the_destination(tmp_path):
+    out = tmp_path / "playbook.pdf"
+    job = tmp_path / "job.json"
+    job.write_text(json.dumps({"plan": plan_to_document(tiny()), "out": str(out),
+                               "rep": None, "start": None}), "utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "prospector.render_job", str(job)], cwd=ROOT,
+                            stdout=subprocess.PIPE, text=True,
+                            env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    try:
+        for line in proc.stdout:  # Cancel while the PDF is being written: the last moment
+            if json.loads(line).get("stage") == "Writing the PDF":
+                proc.kill()
+                break
+    finally:
+        proc.kill()
+        proc.wait()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["job.json"]
+
+
+def test_tagged_pdfs_get_page_references_without_rebuilding_them():
+    import pydyf
+
+    from prospector.playbook import pdf_speed
+
+    assert pdf_speed.install()
+    pdf = pydyf.PDF()
+    for _ in range(3):
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    first = pdf.page_references
+    assert first is pdf.page_references  # built once, not per structure element
+    pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    assert pdf.page_references == tuple(f"{n} 0 R".encode() for n in pdf.pages["Kids"][::3])
+    assert len(pdf.page_references) == 4
