@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from pydantic import ValidationError
 
 
@@ -73,7 +76,7 @@ def _item_label(node: object) -> str:
     return ""
 
 
-def _plain_message(item: dict) -> str:
+def _plain_message(item: Mapping[str, Any]) -> str:
     kind = item["type"]
     given = item.get("input")
     ctx = item.get("ctx") or {}

@@ -80,7 +80,9 @@ _DATE_KEYS = frozenset({"start_date", "end_date"})
 
 
 def _v2_to_v3(doc: Document, repairs: list[str]) -> Document:
-    return _repaired(doc, "", repairs)
+    repaired = _repaired(doc, "", repairs)
+    assert isinstance(repaired, dict)  # a dict comes back a dict
+    return repaired
 
 
 def _repaired(value: object, where: str, repairs: list[str]) -> object:

@@ -10,7 +10,7 @@ import re
 import uuid
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import (
     AfterValidator,
@@ -24,7 +24,7 @@ from pydantic import (
 
 from .images import logo_problem
 
-FORMAT_NAME = "prospector-plan"
+FORMAT_NAME: Final = "prospector-plan"
 SCHEMA_VERSION = 4
 
 Tier = Literal["A", "B", "C"]

@@ -325,8 +325,7 @@ def check_csv_import(path: Path, stats: CsvStats) -> None:
             assert not cell or getattr(account, key) == cell, (
                 f"row {added.row_number}: {key} {getattr(account, key)!r}, the row reads {cell!r}")
         if any(line in unfit for line in range(row.lines[0], row.lines[1] + 1)):
-            # a line that is neither UTF-8 nor Windows-1252, in a Windows-1252 file: read with
-            # replacement characters, not skipped (test_an_undefined_windows_1252_...: xfail)
+            # a line that is neither UTF-8 nor Windows-1252 must be skipped and named
             stats.replacement_rows += 1
     # every data row is accounted for, once
     data_rows = rows[header_at + 1:]
@@ -367,10 +366,10 @@ def test_fuzzed_csv_files_import_what_each_row_says_or_are_refused_in_one_line(t
                   f"line, {stats.imported} imported: {stats.rows} rows, {stats.added} accounts "
                   f"added), {len(stats.crashes)} crashes, {stats.merged_rows_stored} merged rows "
                   f"stored, {stats.plan_changes} changes to the plan passed in; "
-                  f"{stats.replacement_rows} rows added with U+FFFD for a byte no encoding has "
-                  "(known bug, xfail)")
+                  f"{stats.replacement_rows} rows added with U+FFFD for a byte no encoding has")
     # the fuzzing reached the rows: most files were imported, with accounts
     assert stats.imported >= 0.5 * stats.files and stats.added >= stats.imported
+    assert stats.replacement_rows == 0
 
 
 def test_fuzzed_csv_files_on_the_command_line_are_never_a_traceback(tmp_path, capsys):
@@ -398,16 +397,12 @@ def test_fuzzed_csv_files_on_the_command_line_are_never_a_traceback(tmp_path, ca
               f"{codes.count(0)}, exit 1 for {codes.count(1)}, 0 tracebacks, plan file unchanged")
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a line that is neither UTF-8 nor Windows-1252 in a "
-                                       "Windows-1252 file is read with replacement characters "
-                                       "(U+FFFD) and stored without a word; in a UTF-8 file the "
-                                       "same line is skipped and named (csv_source._decode_mixed)")
 def test_an_undefined_windows_1252_byte_is_never_stored_as_a_replacement_character(tmp_path):
     path = tmp_path / "legacy.csv"
     path.write_bytes(b"Account Name,City\nM\x81ller GmbH,K\xf6ln\n")  # 0x81: no character
     result = import_accounts(import_plan(), path)
     assert not any("\ufffd" in a.name for a in result.added)
-    assert [s.row_number for s in result.skipped] == [2] or result.warnings
+    assert [s.row_number for s in result.skipped] == [2]
 
 
 # =================================================================================================

@@ -206,16 +206,23 @@ def _decode_mixed(data: bytes) -> tuple[str, str, dict[int, tuple[str, str | Non
     codec = "utf-8" if len(utf8_lines) > len(legacy_lines) else "cp1252"
     other = "cp1252" if codec == "utf-8" else "utf-8"
     odd: dict[int, tuple[str, str | None]] = {}
+    decoded = {}
     for number in (legacy_lines if codec == "utf-8" else utf8_lines):
         line = lines[number - 1]
         try:
-            lines[number - 1] = line.decode(other)
+            decoded[number] = line.decode(other)
             odd[number] = ("", other)
         except UnicodeDecodeError as exc:
-            lines[number - 1] = line.decode(other, errors="replace")
+            decoded[number] = line.decode(other, errors="replace")
             odd[number] = (f"byte {exc.start + 1} of the line does not fit", None)
-    text = "".join(line if isinstance(line, str) else line.decode(codec, errors="replace")
-                   for line in lines)
+    for number in (utf8_lines if codec == "utf-8" else legacy_lines):
+        try:
+            decoded[number] = lines[number - 1].decode(codec)
+        except UnicodeDecodeError as exc:  # a byte Windows-1252 has no character for
+            decoded[number] = lines[number - 1].decode(codec, errors="replace")
+            odd[number] = (f"byte {exc.start + 1} of the line does not fit", None)
+    text = "".join(decoded[number] if number in decoded else line.decode("ascii")
+                   for number, line in enumerate(lines, start=1))
     return text, codec, odd
 
 

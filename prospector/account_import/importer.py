@@ -205,7 +205,7 @@ def import_accounts(plan: Plan, path: str | os.PathLike,
     columns = (suggest_mapping(table.header) if mapping is None
                else resolve_mapping(mapping, table.header, table.source))
     _require_name_column(table, columns)
-    if not any(any(cells) for _, cells in table.records):
+    if not table.problems and not any(any(cells) for _, cells in table.records):
         raise CsvFileError(table.source, "has a header row but no accounts under it",
                            "export the accounts again with their rows")
     return _Importer(plan, table, columns, default_tier).run()
@@ -383,7 +383,7 @@ class _Importer:
                                        rep_name))
 
     def _merge(self, row: int, clean: dict, rep: dict | None, candidate: Candidate,
-               how: str, key: str) -> None:
+               how: Literal["name", "domain"], key: str) -> None:
         account = candidate.account
         filled, kept = [], []
         for name in FILLABLE:

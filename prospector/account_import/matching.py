@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from ..textnorm import fold
 
@@ -107,7 +108,8 @@ class AccountIndex:
             candidate.domains.add(domain)
             self._by_domain.setdefault(domain, candidate)
 
-    def find(self, name: str, website: str) -> tuple[Candidate, str, str] | None:
+    def find(self, name: str, website: str
+             ) -> tuple[Candidate, Literal["name", "domain"], str] | None:
         """The matching account, ``"name"`` or ``"domain"``, and the key that matched."""
         key = name_key(name)
         if key and key in self._by_name:

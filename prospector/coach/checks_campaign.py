@@ -186,7 +186,7 @@ def _cadence_repeats_touch(ctx: Context):
             yield Hit(cadence.id, cadence.name,
                       f"“{cadence.name}” delivers only {kinds} in {plural(len(steps), 'step')}.")
             continue
-        last_day: dict[str, int] = {}
+        last_day: dict[str | None, int] = {}
         for step in steps:
             previous = last_day.get(step.touch_id)
             if previous is not None and step.day - previous < th.min_days_between_repeats:
@@ -306,7 +306,7 @@ def _cadence_long_gap(ctx: Context):
 def _cadence_tier_uncovered(ctx: Context):
     if not ctx.plan.cadences:
         return
-    covered = set()
+    covered: set[str] = set()
     for cadence in ctx.plan.cadences:
         covered.update(cadence.tiers or TIERS)
     for tier in TIERS:
