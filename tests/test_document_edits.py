@@ -282,3 +282,16 @@ def test_commands_call_the_documents_public_methods_and_nothing_imports_in_a_fun
     assert private == []
     assert _imports_inside_functions(UI / "document.py") == []
     assert _imports_inside_functions(UI / "commands.py") == []
+
+
+def test_replacing_sections_leaves_the_other_sections_as_they_were(document):
+    """An import replaces accounts and reps; the personas, touches, ... are not read again (the
+    same objects), and undo puts the replaced sections back as they were."""
+    personas, reps = document.plan.personas, document.plan.reps
+    first_touch = document.plan.touches[0]
+    data = [dict(rep.model_dump(mode="json"), territory="North") for rep in reps]
+    document.replace_sections({"reps": data}, "Import")
+    assert [r.territory for r in document.plan.reps] == ["North"] * len(reps)
+    assert document.plan.personas is personas and document.plan.touches[0] is first_touch
+    document.undo_stack.undo()
+    assert document.plan.reps is reps

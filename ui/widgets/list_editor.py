@@ -10,8 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSplitter,
+    QStyle,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -27,6 +35,28 @@ from PySide6.QtWidgets import (
 
 from ui.table_model import ID_ROLE, SORT_ROLE, ListSource, PlanTableModel
 from ui.widgets.cell_editing import CellDelegate, commit_open_editor
+
+
+class RowNumbers(QHeaderView):
+    """The row numbers beside the table, sized by the digits of the last one.
+
+    Qt's own header sizes itself from the headers of its first and last 100 rows, which through
+    the filter proxy is some 800 calls into Python each time a row is added or removed (about
+    3 ms of a 1,000-row list); the width only depends on the widest number."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.setSectionsClickable(True)
+        self.setHighlightSections(True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
+        digits = str(max(self.count(), 1))
+        bold = self.font()
+        bold.setBold(True)  # the current row's number is drawn bold
+        width = self.fontMetrics().horizontalAdvance(digits) if not self.highlightSections() \
+            else QFontMetrics(bold).horizontalAdvance(digits)
+        return QSize(width + 2 * margin + 2, self.defaultSectionSize())
 
 
 class ListEditor(QWidget):
@@ -86,6 +116,7 @@ class ListEditor(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        self.table.setVerticalHeader(RowNumbers(self.table))
         self.table.setItemDelegate(CellDelegate(self.table))
         self.table.setAccessibleName(self.plural.capitalize())
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
