@@ -13,7 +13,10 @@ Measures (each as median, min and max of several runs; the machine is described 
 4. the PDF playbook: sample (leader, rep), the large plan (leader, rep), ``render_all_reps`` with
    1 and 2 processes; pages, seconds, ms per page, own overhead (``bench_pdf.py``);
 5. the longest GUI-thread stall during an export and during a preview refresh, for the sample and
-   (full run only) the 1,000-account plan (``bench_gui_stall.py``).
+   (full run only) the 1,000-account plan (``bench_gui_stall.py``);
+6. very large plans (``bench_large_pdf.py``): the leader's and a rep's edition at 2,000 and
+   (full run only) 20,000 accounts, and a 15 MB note: wall time and peak memory of the render
+   process, as the app runs it.
 
 The Qt measurements run in their own processes (as the app does); the rest run here, the PDF
 first. Each result is checked against a budget (listed in the file); the exit code is 1 if one is
@@ -44,6 +47,7 @@ sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(ROOT))
 
 import bench_coach  # noqa: E402
+import bench_large_pdf  # noqa: E402
 import bench_soak  # noqa: E402
 import bench_pdf  # noqa: E402
 import bench_startup  # noqa: E402
@@ -306,6 +310,37 @@ def pdf_section(quick: bool, runs: int, budgets: list[Budget]) -> list[str]:
     return lines
 
 
+def large_pdf_section(quick: bool, budgets: list[Budget]) -> list[str]:
+    rows = bench_large_pdf.run(quick=quick, say=lambda line: print("   ", line, flush=True))
+    table = []
+    for row in rows:
+        case = bench_large_pdf.case(row["case"])
+        done = row["finished"]
+        table.append([case.label, row["pages"] if done else "unfinished",
+                      f"{row['seconds']:.1f}", f"{row['peak_mb']:.0f}",
+                      f"{row['longest_silence']:.1f}", row["progress_lines"],
+                      "; ".join(row["notes"]) or "none"])
+        seconds = row["seconds"] if done else float("inf")
+        budgets.append(Budget(f"Large PDF, {case.label}: wall time", seconds, case.seconds, "s",
+                              "a very large plan prints in time"))
+        budgets.append(Budget(f"Large PDF, {case.label}: peak memory", row["peak_mb"],
+                              case.megabytes, "MB", "and in memory an ordinary laptop has"))
+    return [
+        "## Very large plans: PDF playbook",
+        "",
+        "One fresh `python -m prospector.render_job` process per case, as the app runs it (Python "
+        "start-up, reading the plan and importing WeasyPrint included); *peak MB* is that "
+        "process's maximum resident set size; *longest silence* the longest time without a "
+        "progress line. Plans from `plans.large_sample_plan()`; the rep cases give one rep all "
+        "the accounts. What each edition leaves out is in its notes (prospector/playbook/"
+        "limits.py)" + (" (quick run: 2,000 accounts and the 15 MB note only)." if quick else "."),
+        "",
+        *_table(["case", "pages", "seconds", "peak MB", "longest silence s", "progress lines",
+                 "notes"], table, "lrrrrrl"),
+        "",
+    ]
+
+
 def gui_section(runs: int, large_runs: int, budgets: list[Budget]) -> list[str]:
     results = []
     for plan, n in (("sample", runs), ("large", large_runs)):
@@ -368,6 +403,7 @@ def main(argv: list[str] | None = None) -> int:
         ("store", 1, lambda b: store_section(7 if quick else 11, b)),
         ("coach", 2, lambda b: coach_section(50 if quick else 200, b)),
         ("GUI stalls", 4, lambda b: gui_section(2 if quick else 3, 0 if quick else 3, b)),
+        ("large-plan PDF", 5, lambda b: large_pdf_section(quick, b)),
     ]
     sections: list[list[str]] = [[] for _ in steps]
     section_budgets: list[list[Budget]] = [[] for _ in steps]

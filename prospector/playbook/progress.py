@@ -5,18 +5,29 @@ tree, each page laid out, the repagination passes that page counters need, writi
 While a playbook renders, a handler turns them into our ``progress(stage, fraction)`` calls:
 the user sees "Laying out page 140" move instead of one stage for minutes. The fraction per
 page comes from a page estimate (``expected_pages``); it never goes back, and stops short of
-the next stage when the estimate is low. Reports are at most ``INTERVAL`` seconds apart while
-pages come, and no more often (a JSON line per page would flood the app).
+the next stage when the estimate is low. Writing the PDF draws the pages one by one without a
+log line: ``Page.paint`` is wrapped while the block runs, to say "Writing page 140 of 385".
+Reports are at most ``INTERVAL`` seconds apart while pages come, and no more often (a JSON
+line per page would flood the app).
+
+What stays one long call: WeasyPrint's cascade ("Applying the styles": ~1 s per 10,000
+accounts as lines) and, before WeasyPrint, building the rep's schedule
+(``schedule.build_schedule``: 12 s for one rep with 20,000 accounts). For those, ``heartbeat``
+repeats the stage with the seconds it has taken ("Applying the styles (4 s)") every
+``HEARTBEAT`` seconds, so the app can tell a long step from a stuck one; the fraction does not
+move then.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 INTERVAL = 0.4  # seconds between two progress reports (when there is news)
+HEARTBEAT = 1.5  # seconds without news after which the stage is repeated with its duration
 _LOGGER = "weasyprint.progress"
 
 # WeasyPrint's step (the start of its message) -> our stage and the fraction it starts at
@@ -30,6 +41,7 @@ _STEPS = {
     "Step 7": ("Writing the PDF", 0.95),
 }
 _LAYOUT_END = 0.82  # where the page-by-page fraction stops
+_WRITE = (0.86, 0.95)  # the fractions over which the pages are drawn into the PDF
 
 
 class _Handler(logging.Handler):
@@ -41,6 +53,10 @@ class _Handler(logging.Handler):
         self.last = 0.0
         self.stage = ""
         self.repaginating = False
+        self.pages = 0  # laid out
+        self.painted = 0  # drawn into the PDF
+        self.since = time.monotonic()  # when the current stage began
+        self.mutex = threading.Lock()  # (logging.Handler has its own self.lock)
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
@@ -55,13 +71,35 @@ class _Handler(logging.Handler):
             stage, fraction = self._layout(message)
             if stage is None:
                 return
-        fraction = max(self.fraction, fraction)
-        now = time.monotonic()
-        if stage.split(" ")[0:2] == self.stage.split(" ")[0:2] and now - self.last < INTERVAL:
-            self.fraction = fraction
-            return
-        self.fraction, self.last, self.stage = fraction, now, stage
-        self.report(stage, round(fraction, 3))
+        self._send(stage, fraction)
+
+    def paint(self) -> None:
+        """One more page drawn into the PDF."""
+        self.painted += 1
+        start, end = _WRITE
+        share = min(self.painted / max(self.pages, 1), 1.0)
+        self._send(f"Writing page {self.painted} of {self.pages}", start + (end - start) * share)
+
+    def _send(self, stage: str, fraction: float) -> None:
+        with self.mutex:
+            fraction = max(self.fraction, fraction)
+            now = time.monotonic()
+            same = stage.split(" ")[0:2] == self.stage.split(" ")[0:2]
+            if not same:
+                self.since = now
+            if same and now - self.last < INTERVAL:
+                self.fraction = fraction
+                return
+            self.fraction, self.last, self.stage = fraction, now, stage
+            self.report(stage, round(fraction, 3))
+
+    def beat(self) -> None:
+        """Repeat the stage with its duration if nothing was reported for ``HEARTBEAT`` s."""
+        with self.mutex:
+            now = time.monotonic()
+            if self.stage and now - self.last >= HEARTBEAT:
+                self.last = now
+                self.report(f"{self.stage} ({now - self.since:.0f} s)", round(self.fraction, 3))
 
     def _layout(self, message: str) -> tuple[str | None, float]:
         start, end = _STEPS["Step 5"][1], _LAYOUT_END
@@ -74,6 +112,7 @@ class _Handler(logging.Handler):
         if not number.isdigit():
             return None, self.fraction
         page = int(number)
+        self.pages = max(self.pages, page)
         share = min(page / self.expected, 1.0)
         return f"Laying out page {page}", start + (end - start) * share * 0.95
 
@@ -82,15 +121,64 @@ class _Handler(logging.Handler):
 def weasyprint_progress(report: Callable[[str, float], None], *,
                         expected_pages: int) -> Iterator[None]:
     """Forward WeasyPrint's progress to ``report`` while the block runs."""
+    from weasyprint.document import Page  # noqa: PLC0415 - loaded with the renderer
+
     logger = logging.getLogger(_LOGGER)
     handler = _Handler(report, expected_pages)
+    paint = Page.__dict__.get("paint")
+    if callable(paint):
+        def counted_paint(page, *args, **kwargs):
+            handler.paint()
+            return paint(page, *args, **kwargs)
+
+        Page.paint = counted_paint
     level, propagate = logger.level, logger.propagate
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     logger.propagate = False  # its INFO lines are ours to show, not the root logger's to print
     try:
-        yield
+        with heartbeat(handler.beat):
+            yield
     finally:
+        if callable(paint):
+            Page.paint = paint
         logger.removeHandler(handler)
         logger.setLevel(level)
         logger.propagate = propagate
+
+
+@contextmanager
+def heartbeat(beat: Callable[[], None], every: float = HEARTBEAT / 3) -> Iterator[None]:
+    """Call ``beat`` every ``every`` seconds from a thread while the block runs (Python code
+    in the block gives the thread its turn: the GIL switches every few milliseconds)."""
+    stop = threading.Event()
+
+    def run() -> None:
+        while not stop.wait(every):
+            beat()
+
+    thread = threading.Thread(target=run, name="playbook-progress", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
+class StageBeat:
+    """A stage reported once, then repeated with its duration while it lasts (``heartbeat``):
+    for our own long steps, such as building a large rep's schedule."""
+
+    def __init__(self, report: Callable[[str, float], None], stage: str, fraction: float) -> None:
+        self.report, self.stage, self.fraction = report, stage, fraction
+        self.started = self.last = time.monotonic()
+        self.lock = threading.Lock()
+        report(stage, fraction)
+
+    def beat(self) -> None:
+        with self.lock:
+            now = time.monotonic()
+            if now - self.last >= HEARTBEAT:
+                self.last = now
+                self.report(f"{self.stage} ({now - self.started:.0f} s)", self.fraction)

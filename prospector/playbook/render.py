@@ -29,7 +29,7 @@ from ..textnorm import slugify
 from . import limits, pdf_speed
 from .context import build_context
 from .fetcher import SafeFetcher
-from .progress import weasyprint_progress
+from .progress import StageBeat, heartbeat, weasyprint_progress
 
 Progress = Callable[[str, float], None]
 PDF_VARIANT = "pdf/ua-1"
@@ -239,9 +239,10 @@ def render_playbook_pdf(plan: Plan, out_path: str | os.PathLike, *, rep_name: st
     started = time.perf_counter()
     timings: dict[str, float] = {}
 
-    report("Preparing the playbook", 0.0)
-    context = build_context(plan, rep_name=rep_name, start=start, today=today,
-                            readiness=readiness)
+    preparing = StageBeat(report, "Preparing the playbook", 0.0)
+    with heartbeat(preparing.beat):  # a large rep's schedule takes seconds to plan
+        context = build_context(plan, rep_name=rep_name, start=start, today=today,
+                                readiness=readiness)
     t = time.perf_counter()
     timings["context"] = t - started
     html = _html(context)
