@@ -44,7 +44,7 @@ class _Progress:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from ..cli import resolve_plan  # noqa: PLC0415
+    from ..plan_lookup import resolve_plan  # noqa: PLC0415
     from ..errors import ProspectorError  # noqa: PLC0415
     from ..playbook import render_all_reps, render_playbook_pdf  # noqa: PLC0415
 
