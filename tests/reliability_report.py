@@ -155,7 +155,8 @@ ROWS = [
          "tests/test_fuzzing.py::test_fuzzed_csv_files_on_the_command_line_are_never_a_traceback",
          "tests/test_fuzzing.py::"
          "test_an_undefined_windows_1252_byte_is_never_stored_as_a_replacement_character"),
-        r"(\b0 crashes, 0 merged rows stored, 0 changes to the plan passed in|"
+        r"(\b0 crashes, 0 merged rows stored, 0 changes to the plan passed in; 0 rows added "
+        r"with U\+FFFD|"
         r"exit 0 for \d+, exit 1 for \d+, 0 tracebacks, plan file unchanged)"),
     Row("Fuzzed plan files: the sample plan with flipped bits, cut short, a key given twice, "
         "keys no plan has (named with line breaks, escapes, lone surrogates), a number of 4,301 "
