@@ -5,13 +5,15 @@ A 5 ms QTimer heartbeat runs on the GUI thread; the longest gap between two beat
 longest time the window could not respond. Run:
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui_stall.py [--runs 3] [--plan large]
-    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui_stall.py --only edits --plan large
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui_stall.py --only edits --plan large \
+        [--follow-ups]
 
-Row edits: each is made as the leader makes it (the list's buttons, the window's Undo) while the
-heartbeat runs; *edit* is the longest stall from the click until 100 ms later (the edit, the
-tables and forms following it, the repaint), *with follow-ups* until 2.5 s later (also what the
-edit schedules: the cadence timeline after 120 ms, the coach's review after 150 ms, the
-navigator's completeness after 250 ms, the autosave snapshot after 1.5 s).
+Row edits (the middle account of the list, the third touch, the first persona): each is made as
+the leader makes it (the list's buttons, the window's Undo) while the heartbeat runs; the stall
+of an *edit* is the longest from the click until 100 ms later (the edit, the tables and forms
+following it, the repaint; budget 16 ms, one frame). With ``--follow-ups`` also until 2.5 s
+later: what the edit schedules too (the coach's review after 150 ms, the navigator after 250 ms,
+the autosave after 1.5 s). Selecting the next row, no edit, is measured for comparison.
 
 ``measure()`` returns the numbers; ``bench/run_all.py`` runs this file in its own process
 (``--json``), as the app would run.
@@ -80,6 +82,7 @@ def wait_for(signal, timeout_ms: int = 180000):
 EDIT_BUDGET_MS = 16  # one frame: adding, removing or moving a row never stalls longer
 EDIT_WINDOW_MS = 100  # the edit and what it posts (tables, forms, repaint), before any timer
 FOLLOW_UP_WINDOW_MS = 2500  # also the coach, the navigator and autosave the edit schedules
+SETTLE_MS = 2000  # after each edit, unmeasured: its autosave is done before the next one
 
 
 def _run_for(ms: int) -> None:
@@ -122,13 +125,14 @@ def _edit_cases(window) -> list[tuple[str, object]]:
             return lambda: editor.select_id(editor.model.item(row + 1).id)
         return prepare
 
+    middle = len(window.document.plan.accounts) // 2
     return [
-        ("select the next account (no edit: for comparison)", select("targets", 500)),
-        ("add an account", click("targets", "add", 500)),
+        ("select the next account (no edit: for comparison)", select("targets", middle)),
+        ("add an account", click("targets", "add", middle)),
         ("undo: add an account", undo),
-        ("move an account down", click("targets", "down", 500)),
+        ("move an account down", click("targets", "down", middle)),
         ("undo: move an account", undo),
-        ("delete an account", click("targets", "delete", 500)),
+        ("delete an account", click("targets", "delete", middle)),
         ("undo: delete an account", undo),
         ("add a touch", click("touches", "add", 2)),
         ("undo: add a touch", undo),
@@ -139,8 +143,9 @@ def _edit_cases(window) -> list[tuple[str, object]]:
     ]
 
 
-def measure_edits(window, runs: int) -> dict:
-    """Longest stalls (ms) per row edit: ``edit_stall_ms`` and ``edit_follow_up_stall_ms``."""
+def measure_edits(window, runs: int, follow_ups: bool = False) -> dict:
+    """Longest stalls (ms) per row edit (``edit_stall_ms``), with ``follow_ups`` also until
+    2.5 s after it (``edit_follow_up_stall_ms``)."""
     window.preview_dock.hide()
     beat = Heartbeat()
     stalls: dict[str, list[float]] = {}
@@ -149,15 +154,17 @@ def measure_edits(window, runs: int) -> dict:
     for _run in range(runs):
         for name, prepare in _edit_cases(window):
             stalls.setdefault(name, []).append(_stall(beat, prepare(), EDIT_WINDOW_MS))
-            _run_for(FOLLOW_UP_WINDOW_MS)  # the follow-ups of this edit settle, unmeasured
-        for name, prepare in _edit_cases(window):
+            _run_for(SETTLE_MS)
+        for name, prepare in _edit_cases(window) if follow_ups else ():
             follow.setdefault(name, []).append(_stall(beat, prepare(), FOLLOW_UP_WINDOW_MS))
     assert window.document.plan.model_dump() == start, "the edits and undos did not cancel out"
     return {"edit_stall_ms": stalls, "edit_follow_up_stall_ms": follow}
 
 
-def measure(runs: int = 3, plan_name: str = "sample", only: str | None = None) -> dict:
-    """Longest GUI-thread gaps (ms) during export and preview refresh, and their wall times (s).
+def measure(runs: int = 3, plan_name: str = "sample", only: str | None = None,
+            follow_ups: bool = False) -> dict:
+    """Longest GUI-thread gaps (ms) during export and preview refresh, and their wall times (s),
+    then (``measure_edits``) when a row is added, removed or moved. ``only``: "export" or "edits".
 
     ``plan_name`` is ``"sample"`` (the app's first start) or ``"large"`` (the 1,000-account plan
     of ``bench/plans.py``, stored first and opened). Creates the QApplication: call once per
@@ -185,11 +192,7 @@ def measure(runs: int = 3, plan_name: str = "sample", only: str | None = None) -
     result = {"plan": plan_name, "accounts": len(window.document.plan.accounts),
               "export_stall_ms": [], "preview_stall_ms": [], "export_s": [], "preview_s": [],
               "pages": 0}
-    if only == "edits":
-        result.update(measure_edits(window, runs))
-        window.close()
-        return result
-    for run in range(runs):
+    for run in range(runs if only != "edits" else 0):
         dialog = ExportDialog(window.document.plan, str(out), window)
         dialog.output.setText(str(out / f"playbook-{run}.pdf"))
         beat.start()
@@ -221,7 +224,8 @@ def measure(runs: int = 3, plan_name: str = "sample", only: str | None = None) -
         result["preview_stall_ms"].append(beat.stop())
         assert done and done[0], done
         result["pages"] = window.preview.view.page_count()
-    result.update(measure_edits(window, runs))
+    if only != "export":
+        result.update(measure_edits(window, runs, follow_ups))
     window.close()
     shutil.rmtree(out, ignore_errors=True)
     return result
@@ -232,12 +236,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--plan", choices=("sample", "large"), default="sample",
                         help="the sample (default) or the 1,000-account plan")
-    parser.add_argument("--only", choices=("edits",), default=None,
-                        help="only the row edits (add, remove, move a row; undo)")
+    parser.add_argument("--only", choices=("export", "edits"), default=None,
+                        help="only the export and preview, or only the row edits")
+    parser.add_argument("--follow-ups", action="store_true",
+                        help="row edits: also the stalls of what they schedule (2.5 s each)")
     parser.add_argument("--json", action="store_true", help="print the raw numbers as JSON")
     args = parser.parse_args(argv)
     try:
-        result = measure(args.runs, args.plan, args.only)
+        result = measure(args.runs, args.plan, args.only, args.follow_ups)
     finally:
         shutil.rmtree(os.environ["PROSPECTOR_DATA_DIR"], ignore_errors=True)
     if args.json:
@@ -256,12 +262,14 @@ def main(argv: list[str] | None = None) -> int:
         print(line("stall during preview refresh", result["preview_stall_ms"]))
         print(line("export wall time", result["export_s"], "s", 2))
         print(line("preview refresh wall time", result["preview_s"], "s", 2))
-    for edit, values in result["edit_stall_ms"].items():
+    edits = result.get("edit_stall_ms", {})
+    for edit, values in edits.items():
         print(line(f"stall: {edit}", values))
-    for edit, values in result["edit_follow_up_stall_ms"].items():
+    for edit, values in result.get("edit_follow_up_stall_ms", {}).items():
         print(line(f"stall with follow-ups: {edit}", values))
-    worst = max(max(v) for v in result["edit_stall_ms"].values())
-    print(f"Longest stall of a row edit: {worst:.0f} ms (budget {EDIT_BUDGET_MS} ms)")
+    if edits:
+        worst = max(statistics.median(v) for e, v in edits.items() if "no edit" not in e)
+        print(f"Longest stall of a row edit (median): {worst:.0f} ms (budget {EDIT_BUDGET_MS} ms)")
     return 0
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from prospector import editing
 from prospector.model import TIERS
+from prospector.playbook.timeline import cadence_timeline_svg
 from ui.binding import LineBinding
 from ui.table_model import CHANNEL_CHOICES, Column, ListSource, PlanTableModel
 from ui.widgets.cell_editing import CellDelegate, commit_open_editor
@@ -213,8 +214,6 @@ class CadencePage(StepPage):
             self.timeline.load(QByteArray())
             self.summary.setText("No cadence yet: start one from a template.")
             return
-        from prospector.playbook.timeline import cadence_timeline_svg  # noqa: PLC0415
-
         svg = str(cadence_timeline_svg(cadence, self.document.plan))
         self.timeline.load(QByteArray(svg.encode("utf-8")))
         self.timeline.renderer().setAspectRatioMode(Qt.KeepAspectRatio)
