@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -25,6 +26,20 @@ class PlanFileError(ProspectorError):
         super().__init__(message)
 
 
+# What a message quotes from a file (an item's name, a key, a value) is as the file wrote it. A
+# line break there split the one line of a message in two; a lone surrogate made printing it fail
+# (UnicodeEncodeError: a traceback instead of the message); an escape sequence reached the
+# terminal. Found by tests/test_fuzzing.py.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff]")
+_LINE_BREAKS = re.compile("[\n\x0b\x0c\r\x1c-\x1f\x85\u2028\u2029]+")
+
+
+def one_line(text: str) -> str:
+    """``text`` as one printable line: line breaks become a space, control characters and
+    halves of a character U+FFFD."""
+    return _UNPRINTABLE.sub("\ufffd", _LINE_BREAKS.sub(" ", text))
+
+
 class PlanNotFound(ProspectorError):
     pass
 
@@ -45,7 +60,7 @@ def describe_validation_error(error: ValidationError, data: object = None, limit
     extra = len(error.errors()) - limit
     if extra > 0:
         parts.append(f"and {extra} more problem{'s' if extra > 1 else ''}")
-    return "; ".join(parts)
+    return one_line("; ".join(parts))
 
 
 def field_path(loc: tuple, data: object = None) -> str:

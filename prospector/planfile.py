@@ -10,7 +10,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .atomic import atomic_write_bytes
-from .errors import PlanFileError, describe_validation_error
+from .errors import PlanFileError, describe_validation_error, one_line
 from .migrations import MigrationError, migrate
 from .model import FORMAT_NAME, Plan
 from .userfile import read_user_file
@@ -44,20 +44,6 @@ def plan_from_document(doc: object, source: str, repairs: list[str] | None = Non
             source, one_line(describe_validation_error(exc, current)),
             "fix that field and try again",
         ) from None
-
-
-# What a message quotes from a file (an item's name, a key, a value) is as the file wrote it. A
-# line break there split the one line of a message in two; a lone surrogate made printing it fail
-# (UnicodeEncodeError: a traceback instead of the message); an escape sequence reached the
-# terminal. Found by tests/test_fuzzing.py.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff]")
-_LINE_BREAKS = re.compile("[\n\x0b\x0c\r\x1c-\x1f\x85\u2028\u2029]+")
-
-
-def one_line(text: str) -> str:
-    """``text`` as one printable line: line breaks become a space, control characters and
-    halves of a character U+FFFD."""
-    return _UNPRINTABLE.sub("\ufffd", _LINE_BREAKS.sub(" ", text))
 
 
 FILE_UNCHANGED = "The file itself is unchanged."

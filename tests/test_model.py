@@ -3,8 +3,9 @@
 import json
 
 import pytest
+from pydantic import ValidationError
 
-from prospector.errors import PlanFileError
+from prospector.errors import PlanFileError, describe_validation_error
 from prospector.migrations import migrate
 from prospector.model import SCHEMA_VERSION, Channel, Plan
 from prospector.planfile import parse_plan_text, plan_from_document, plan_to_document
@@ -213,3 +214,14 @@ def test_the_same_text_in_a_current_document_is_refused_not_repaired():
 
 def test_current_documents_pass_through_migration_unchanged(sample_doc):
     assert migrate(sample_doc) == sample_doc
+
+
+def test_a_validation_message_is_one_printable_line_whatever_the_names_it_quotes():
+    doc = {"name": "P", "accounts": [{"id": "acc-1", "name": "Acme\nSUMMARY:x \ud800\x1b[2J",
+                                      "tier": "D"}]}
+    with pytest.raises(ValidationError) as caught:
+        Plan.model_validate(doc)
+    message = describe_validation_error(caught.value, doc)
+    assert "\n" not in message and "\x1b" not in message
+    message.encode("utf-8")  # no lone surrogate: printing it cannot fail
+    assert message.startswith("accounts[0] (Acme SUMMARY:x")
