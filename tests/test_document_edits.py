@@ -12,6 +12,8 @@ import pickle
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -19,7 +21,8 @@ from prospector.model import Plan
 from prospector.planfile import plan_to_document
 from ui.document import PlanDocument
 from ui.pages.cadence import CadencePage
-from ui.pages.lists import PersonasPage, TargetsPage, TouchesPage
+from ui.pages.lists import PersonasPage, TargetsPage, TouchesPage, _source
+from ui.table_model import Column, ListSource, PlanTableModel
 
 UI = Path(__file__).resolve().parent.parent / "ui"
 
@@ -295,3 +298,95 @@ def test_replacing_sections_leaves_the_other_sections_as_they_were(document):
     assert document.plan.personas is personas and document.plan.touches[0] is first_touch
     document.undo_stack.undo()
     assert document.plan.reps is reps
+
+
+LISTS = (("accounts",), ("personas",), ("touches",), ("differentiators",), ("cadences",),
+         ("reps",), ("accountability", "targets"))
+NEW = {"accounts": {"name": "New account"}, "personas": {"role": "New persona"},
+       "touches": {"title": "New touch", "channel": "email"},
+       "differentiators": {"difference": "New difference"}, "cadences": {"name": "New cadence"},
+       "reps": {"name": "New rep"}, "targets": {"metric": "Meetings", "per_rep": 2},
+       "contacts": {"name": "New contact"}, "steps": {"day": 3, "channel": "phone"}}
+
+
+class Mirror:
+    """A model's rows as its views know them: only from the rows it says come, go or move."""
+
+    def __init__(self, model) -> None:
+        self.model, self.rows, self.resets = model, list(model.source.items()), 0
+        model.rowsInserted.connect(self._inserted)
+        model.rowsRemoved.connect(lambda _p, first, last: self.rows.__delitem__(
+            slice(first, last + 1)))
+        model.rowsMoved.connect(self._moved)
+        model.modelReset.connect(self._reset)
+
+    def _inserted(self, _parent, first: int, last: int) -> None:
+        self.rows[first:first] = self.model.source.items()[first:last + 1]
+
+    def _moved(self, _parent, start: int, _end: int, _to, row: int) -> None:
+        self.rows.insert(row if row < start else row - 1, self.rows.pop(start))
+
+    def _reset(self) -> None:
+        self.resets += 1
+        self.rows = list(self.model.source.items())
+
+    def follows(self) -> bool:
+        return ([id(r) for r in self.rows] == [id(r) for r in self.model.source.items()]
+                and self.resets == 0)
+
+
+def _mirrors(document) -> list[Mirror]:
+    models = [PlanTableModel(document, _source(document, path[0], [Column("id", "Id")]))
+              for path in LISTS[:-1]]
+    models.append(PlanTableModel(document, ListSource(
+        "accountability", items=lambda: document.plan.accountability.targets,
+        path=lambda row: ("accountability", "targets", row), columns=[Column("metric", "M")],
+        list_path=lambda: ("accountability", "targets"))))
+    return [Mirror(model) for model in models]
+
+
+def _some_list(document, data) -> tuple:
+    path = data.draw(st.sampled_from(LISTS + ("contacts", "steps")))
+    if path in ("contacts", "steps"):
+        owner = "accounts" if path == "contacts" else "cadences"
+        ids = document.section_ids(owner)
+        if not ids:
+            return (owner,)
+        return (owner, data.draw(st.sampled_from(ids)), path)
+    return path
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_random_row_edits_undo_and_redo_exactly(qapp, sample_doc, data):
+    document = PlanDocument(Plan.model_validate(sample_doc))
+    mirrors = _mirrors(document)
+    states = [plan_to_document(document.plan)]
+    for _ in range(data.draw(st.integers(3, 12))):
+        path = _some_list(document, data)
+        count = len(document.items(path))
+        kind = data.draw(st.sampled_from(["insert", "remove", "move"]))
+        if kind == "insert" or count < 2:
+            document.insert_item(path, data.draw(st.integers(0, count)), NEW[path[-1]], "Add")
+        elif kind == "remove":
+            rows = data.draw(st.sets(st.integers(0, count - 1), min_size=1, max_size=3))
+            document.remove_items(path, rows, "Delete")
+        else:
+            source, target = data.draw(st.integers(0, count - 1)), data.draw(
+                st.integers(0, count - 1))
+            if source == target:
+                continue
+            document.move_item(path, source, target, "Move",
+                               keep="day" if path[-1] == "steps" else None)
+        states.append(plan_to_document(document.plan))
+        Plan.model_validate(states[-1])  # holds together: no reference to a removed item
+        assert all(m.follows() for m in mirrors)  # the tables saw exactly these rows change
+    for state in reversed(states[:-1]):
+        document.undo_stack.undo()
+        assert plan_to_document(document.plan) == state
+        assert all(m.follows() for m in mirrors)
+    for state in states[1:]:
+        document.undo_stack.redo()
+        assert plan_to_document(document.plan) == state
+        assert all(m.follows() for m in mirrors)
