@@ -25,7 +25,9 @@ from prospector.playbook import RenderResult, build_context, render_playbook_htm
 from prospector.playbook.limits import (
     ACCOUNT_TEXT,
     CARD_LIMIT,
+    FINDING_LIMIT,
     SCHEDULE_TOUCH_LIMIT,
+    SCORECARD_TARGETS,
     cut_point,
 )
 from prospector.playbook.progress import weasyprint_progress
@@ -236,3 +238,25 @@ def test_tagged_pdfs_get_page_references_without_rebuilding_them():
     pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
     assert pdf.page_references == tuple(f"{n} 0 R".encode() for n in pdf.pages["Kids"][::3])
     assert len(pdf.page_references) == 4
+
+
+def test_the_readiness_appendix_prints_the_first_findings_and_counts_the_rest():
+    plan = grown(CARD_LIMIT)
+    for account in plan.accounts:
+        account.why = ""  # one finding per account
+    html = render_playbook_html(plan, readiness=True)
+    shown = html.count('<div class="finding ')
+    assert shown == FINDING_LIMIT
+    more = int(re.search(r"and ([\d,]+) more findings", html).group(1).replace(",", ""))
+    assert more >= CARD_LIMIT - FINDING_LIMIT
+
+
+def test_the_scorecard_keeps_to_the_targets_a_page_holds():
+    plan = sample()
+    target = plan.accountability.targets[0]
+    plan.accountability.targets = [target.model_copy(update={"metric": f"Metric {i}"})
+                                   for i in range(40)]
+    html = render_playbook_html(plan)
+    scorecard = html.split('<table class="scorecard">', 1)[1].split("</table>", 1)[0]
+    assert scorecard.count('<span class="goal">') == SCORECARD_TARGETS
+    assert f"the other {40 - SCORECARD_TARGETS} are in the table of targets" in html

@@ -21,9 +21,11 @@ from .limits import (
     ACCOUNT_TEXT,
     CARD_LIMIT,
     CONTACT_LIMIT,
+    FINDING_LIMIT,
     PLAN_TEXT,
     ROW_TEXT,
     SCHEDULE_TOUCH_LIMIT,
+    SCORECARD_TARGETS,
     SHORT_TEXT,
     TRACK_TEXT,
     Reductions,
@@ -160,18 +162,20 @@ def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None
         ctx.update(_leader(plan, rep_of, red))
         if readiness:
             ctx["sections"].append(Section("readiness", "Plan readiness"))
-            ctx["readiness"] = _readiness(plan)
+            ctx["readiness"] = _readiness(plan, red)
     else:
         ctx.update(_rep(plan, rep, start or rep.start_date or basics.start_date or today, red))
     ctx["meta"] = _meta(plan, rep)
     return ctx
 
 
-def _readiness(plan: Plan) -> dict[str, Any]:
+def _readiness(plan: Plan, red: Reductions) -> dict[str, Any]:
     """The coach's review, for the appendix: scores per section, then every finding."""
     from ..coach import SECTION_TITLES, review  # noqa: PLC0415 - only when asked for
 
     result = review(plan)
+    if len(result.findings) > FINDING_LIMIT:
+        red.lists += len(result.findings) - FINDING_LIMIT
     return {
         "overall": result.overall,
         "verdict": result.verdict,
@@ -181,7 +185,8 @@ def _readiness(plan: Plan) -> dict[str, Any]:
                      for k, v in result.section_scores.items()],
         "findings": [{"severity": f.severity, "section": SECTION_TITLES[f.section],
                       "item": f.item_label, "message": f.message, "why": f.why, "fix": f.fix}
-                     for f in result.findings],
+                     for f in result.findings[:FINDING_LIMIT]],
+        "more_findings": max(0, len(result.findings) - FINDING_LIMIT),
         "hints": [f"{h.title} (+{h.gain})" for h in result.raise_score_hints[:5]],
     }
 
@@ -477,7 +482,9 @@ def _scorecard(plan: Plan, start: date | None, weeks: int) -> dict[str, Any]:
         first = monday + timedelta(weeks=n) if monday else None
         rows.append({"number": n + 1,
                      "dates": fmt_week(first) if first else ""})
-    return {"weeks": rows, "targets": _targets(plan, team=False)}
+    targets = _targets(plan, team=False)
+    return {"weeks": rows, "targets": targets[:SCORECARD_TARGETS],
+            "more_targets": max(0, len(targets) - SCORECARD_TARGETS)}
 
 
 def _printed_weeks(weeks: list, red: Reductions) -> tuple[list, dict | None]:
