@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import re
 import subprocess
 import sys
+import threading
 from html import unescape
 from pathlib import Path
 
@@ -85,9 +87,8 @@ def test_above_the_card_limit_every_account_is_one_line():
     assert f"The {CARD_LIMIT + 1:,} accounts are printed as a compact list" in text
     row = next(r for r in re.findall(r'<div class="arow">.*?</div>', html))
     assert "Linz, Austria" in row and "Packaging" in row  # the facts that fit on one line
-
-
-def test_at_the_card_limit_accounts_are_still_cards():
+    at_limit = build_context(grown(CARD_LIMIT))  # up to the limit: cards, nothing left out
+    assert not at_limit["compact"] and at_limit["reductions"].notes() == []
     html = render_playbook_html(grown(CARD_LIMIT))
     assert html.count('<div class="account">') == CARD_LIMIT and "arow" not in html
 
@@ -205,23 +206,46 @@ def test_the_cli_prints_a_shortened_playbook_and_says_so_on_one_line(tmp_path, c
     assert not stale.exists()
 
 
-def test_a_cancelled_render_leaves_no_file_at_the_destination(tmp_path):
-    out = tmp_path / "playbook.pdf"
+def test_while_the_pdf_is_made_nothing_is_at_the_destination_to_cancel_half_way(tmp_path):
+    """Cancel kills the render process. From "Writing the PDF" until "Saving the file" (the
+    long part of a large render) the destination folder must hold nothing of the playbook, so
+    a kill then leaves nothing; the file appears complete at the end."""
+    out = tmp_path / "out" / "playbook.pdf"
+    out.parent.mkdir()
     job = tmp_path / "job.json"
     job.write_text(json.dumps({"plan": plan_to_document(tiny()), "out": str(out),
                                "rep": None, "start": None}), "utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "prospector.render_job", str(job)], cwd=ROOT,
                             stdout=subprocess.PIPE, text=True,
                             env=dict(os.environ, PYTHONPATH=str(ROOT)))
-    try:
-        for line in proc.stdout:  # Cancel while the PDF is being written: the last moment
-            if json.loads(line).get("stage") == "Writing the PDF":
-                proc.kill()
-                break
-    finally:
-        proc.kill()
-        proc.wait()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["job.json"]
+    lines: queue.Queue = queue.Queue()
+    reader = threading.Thread(target=lambda: [lines.put(ln) for ln in proc.stdout] + [lines.put("")])
+    reader.start()
+    # A file seen is counted once the next line arrives: the job says "Saving the file" before
+    # it creates its temp file, so a file that belongs to the save comes before that line.
+    making, seen_while_making, seen, stages = False, set(), set(), []
+    while True:
+        try:
+            line = lines.get(timeout=0.002)
+        except queue.Empty:
+            line = None
+        if making:
+            seen.update(p.name for p in out.parent.iterdir())
+        if line == "":
+            break
+        if line:
+            stage = json.loads(line).get("stage", "")
+            stages.append(stage)
+            if stage != "Saving the file":
+                seen_while_making |= seen
+            seen = set()
+            making = stage.startswith("Writing") or (making and stage != "Saving the file")
+    seen_while_making |= seen
+    reader.join()
+    proc.wait()
+    assert "Writing the PDF" in stages and seen_while_making == set()
+    assert [p.name for p in out.parent.iterdir()] == ["playbook.pdf"]
+    assert len(PdfReader(out).pages) > 3
 
 
 def test_tagged_pdfs_get_page_references_without_rebuilding_them():
