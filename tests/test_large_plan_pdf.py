@@ -93,6 +93,23 @@ def test_above_the_card_limit_every_account_is_one_line():
     assert html.count('<div class="account">') == CARD_LIMIT and "arow" not in html
 
 
+def test_the_compact_list_stops_at_its_line_limit_tier_a_first(monkeypatch):
+    from prospector.playbook import context
+
+    monkeypatch.setattr(context, "ACCOUNT_LINE_LIMIT", 450)  # 25,000 in use: too slow here
+    plan = grown(600)  # 200 accounts in each tier
+    html = render_playbook_html(plan)
+    rows = re.findall(r'<div class="arow"><b>([^<]+)</b>', html)
+    assert len(rows) == 450
+    tier_a = sorted(a.name for a in plan.accounts if a.tier == "A")
+    assert sorted(rows[:200]) == tier_a  # the dream clients are all there
+    text = text_of(html)
+    assert "… and 150 more tier C accounts, not printed" in text
+    assert "600 accounts are printed as a compact list" in text
+    assert "The list stops after 450 accounts (tier A first); the other 150 are" in text
+    assert text.count("200 accounts.") == 3  # each tier's heading counts all its accounts
+
+
 def test_a_15_mb_note_is_cut_with_a_marker_and_its_start_is_printed():
     note = (NOTE_START * (15 * 1024 * 1024 // len(NOTE_START) + 1))[:15 * 1024 * 1024]
     html = render_playbook_html(with_note(note))

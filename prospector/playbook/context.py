@@ -18,6 +18,7 @@ from ..model import TIERS, Cadence, Channel, Plan, Rep, TargetAccount, ValueTouc
 from ..schedule import ScheduleError, build_schedule, find_rep, rep_accounts
 from ..textnorm import fold
 from .limits import (
+    ACCOUNT_LINE_LIMIT,
     ACCOUNT_TEXT,
     CARD_LIMIT,
     CONTACT_LIMIT,
@@ -233,6 +234,7 @@ def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions) -> dict[str, An
         "icp": _icp(plan, red),
         "tiers": _tiers(plan, plan.accounts, rep_of, red),
         "compact": red.compact_accounts > 0,
+        "line_limit": ACCOUNT_LINE_LIMIT,
         "personas": _personas(plan, plan.touches, red),
         "channels": _channels(plan, plan.touches, red),
         "cadences": [_cadence(plan, c, red) for c in plan.cadences],
@@ -282,6 +284,7 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
         "cover_subtitle": rep.name + (f" · {rep.territory}" if rep.territory else ""),
         "tiers": _tiers(plan, accounts, {}, red),
         "compact": red.compact_accounts > 0,
+        "line_limit": ACCOUNT_LINE_LIMIT,
         "no_cadence": no_cadence,
         "cadences": [_cadence(plan, c, red) for c in cadences],
         "channels": _channels(plan, touches, red),
@@ -312,19 +315,27 @@ def _tiers(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str],
     if compact:
         red.compact_accounts = len(accounts)
     cadence_of = _cadence_names(plan)
+    room = ACCOUNT_LINE_LIMIT  # lines left in the compact list (A first, then B, then C)
     tiers = []
     for tier in TIERS:
         items = sorted((a for a in accounts if a.tier == tier),  # Ångström among the A's
                        key=lambda a: (fold(a.name), a.name.casefold()))
         if not items:
             continue
-        rows = ([_account_row(a, rep_of.get(a.id, ""), cadence_of[a.tier], red) for a in items]
-                if compact else
-                [_account(plan, a, rep_of.get(a.id, ""), red) for a in items])
+        if compact:
+            shown = items[:room]
+            room -= len(shown)
+            rows = [_account_row(a, rep_of.get(a.id, ""), cadence_of[a.tier], red)
+                    for a in shown]
+        else:
+            rows = [_account(plan, a, rep_of.get(a.id, ""), red) for a in items]
         tiers.append({
             "tier": tier, "label": TIER_LABELS[tier], "blurb": TIER_BLURBS[tier],
-            "accounts": rows,
+            "accounts": rows, "count": len(items), "not_printed": len(items) - len(rows),
         })
+        if len(items) > len(rows):
+            red.accounts_not_printed += len(items) - len(rows)
+            red.line_limit = ACCOUNT_LINE_LIMIT
     return tiers
 
 

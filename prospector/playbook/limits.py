@@ -9,6 +9,9 @@ is reduced where the plan is extreme, never where it is ordinary, and says so:
   industry, place), grouped by tier as before. A card takes 7 lines' room and 5x a line's
   time: 2,000 cards make 347 pages in 24 s and 614 MB (over 600 MB), 400 cards 60 pages in
   ~3 s; a list of 2,000 lines is 45 pages. Past ~60 pages of cards a leader wants a list.
+  The list itself stops at ``ACCOUNT_LINE_LIMIT`` lines (tier A first), saying how many
+  accounts of each tier follow: a plan file may hold some 300,000 accounts, whose list would
+  need hours and tens of GB to lay out, for 6,000 pages nobody reads.
 * **Long text cut with a marker.** Each free-text value is printed up to a length that suits
   where it is printed (``ACCOUNT_TEXT`` on a card, ``PLAN_TEXT`` for the goal or strategy, ...)
   and then ends with ``[… 14,998,000 more characters not printed: …]``, saying where the full
@@ -31,6 +34,7 @@ from dataclasses import dataclass, field
 from markupsafe import escape
 
 CARD_LIMIT = 400  # accounts in one edition printed as cards; above: one line each
+ACCOUNT_LINE_LIMIT = 25_000  # lines of the compact list (~480 pages, ~1.3 GB to lay out)
 ACCOUNT_TEXT = 2_000  # an account's reason or notes on its card (about 17 lines)
 SHORT_TEXT = 200  # a fact printed inline: industry, revenue, city, a contact's title
 ROW_TEXT = 80  # each fact in a compact account line
@@ -102,6 +106,8 @@ class Reductions:
 
     cuts: list[str] = field(default_factory=list)  # what was cut, e.g. "notes of Acme GmbH"
     compact_accounts: int = 0  # accounts printed as lines (0: as cards)
+    accounts_not_printed: int = 0  # accounts past the end of the compact list
+    line_limit: int = ACCOUNT_LINE_LIMIT  # where that list stopped
     schedule: dict | None = None  # the part of the rep's schedule not printed
     lists: int = 0  # names left out of lists
 
@@ -142,7 +148,8 @@ class Reductions:
 
     @property
     def reduced(self) -> bool:
-        return bool(self.cuts or self.compact_accounts or self.schedule or self.lists)
+        return bool(self.cuts or self.compact_accounts or self.schedule or self.lists
+                    or self.accounts_not_printed)
 
     def notes(self) -> list[str]:
         """One sentence per kind of reduction, for the reader of the PDF, the CLI and the app."""
@@ -151,6 +158,9 @@ class Reductions:
             notes.append(f"The {self.compact_accounts:,} accounts are printed as a compact list, "
                          f"one line each (cards with reasons, notes and contacts up to "
                          f"{CARD_LIMIT:,} accounts); the details are {_APP}.")
+        if self.accounts_not_printed:
+            notes.append(f"The list stops after {self.line_limit:,} accounts (tier A first); "
+                         f"the other {self.accounts_not_printed:,} are {_APP}.")
         if self.schedule:
             s = self.schedule
             notes.append(f"The schedule prints its first {s['weeks']:,} week"
