@@ -27,14 +27,14 @@ from typing import Any
 
 from .model import Channel, Part, Plan, new_id
 from .planfile import plan_to_document
+from .sections import LIST_SECTIONS
 
 Sections = dict[str, list | dict]
 FieldPath = tuple  # ("accounts", "acc-01", "name") or ("cadences", "cad-1", "steps", 3, "day")
 ListPath = tuple  # ("accounts",) or ("cadences", "cad-1", "steps")
 Reference = tuple  # (field path, value before, value after) of a reference an edit changes
 
-ID_PREFIX = {"accounts": "acc", "personas": "per", "touches": "tch", "differentiators": "dif",
-             "cadences": "cad", "reps": "rep"}
+ID_PREFIX = {section.key: section.id_prefix for section in LIST_SECTIONS}
 LABEL_FIELDS = ("name", "title", "role", "difference", "metric")
 
 

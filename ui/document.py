@@ -33,6 +33,7 @@ from prospector.editing import ListPath, Reference, get_value, resolve, with_val
 from prospector.errors import describe_validation_error
 from prospector.model import Part, Plan
 from prospector.planfile import plan_to_document
+from prospector.sections import SECTIONS as PLAN_SECTIONS
 from ui.commands import (
     InsertItemsCommand,
     MoveItemCommand,
@@ -41,8 +42,7 @@ from ui.commands import (
     SetValueCommand,
 )
 
-SECTIONS = ("basics", "ideal_client_profile", "accounts", "personas", "touches",
-            "differentiators", "cadences", "accountability", "reps")
+SECTIONS = tuple(section.key for section in PLAN_SECTIONS)  # as prospector/sections.py declares
 
 __all__ = ["SECTIONS", "ListPath", "Path", "PlanDocument", "get_value", "resolve"]
 

@@ -17,14 +17,13 @@ from PySide6.QtWidgets import (
     QStyle,
 )
 
-from prospector.completeness import step_status
+from prospector.sections import STEP_BY_KEY, STEP_OF_SECTION, step_status
 from prospector.errors import PlanNotFound, ProspectorError
 from prospector.planfile import plan_to_document, write_plan_file
 from prospector.textnorm import slugify
 from ui import dialogs
 from ui.autosave import Autosaver
 from ui.document import SECTIONS, PlanDocument
-from ui.guidance import STEPS
 from ui.pages.accountability import AccountabilityPage
 from ui.pages.basics import BasicsPage
 from ui.pages.cadence import CadencePage
@@ -41,7 +40,6 @@ from ui.widgets.cell_editing import commit_open_editor
 PAGES = (BasicsPage, TargetsPage, PersonasPage, TouchesPage, DifferentiationPage, CadencePage,
          AccountabilityPage, RepsPage, ReviewPage)
 MAX_RECENT = 8
-SECTION_STEP = {"ideal_client_profile": "targets", "accounts": "targets"}  # coach section -> step
 
 
 class MainWindow(QMainWindow):
@@ -71,7 +69,7 @@ class MainWindow(QMainWindow):
             page = page_class(self.document)
             self.pages[page.key] = page
             self.stack.addWidget(page)
-            item = QListWidgetItem(STEPS[page.key].title)
+            item = QListWidgetItem(STEP_BY_KEY[page.key].title)
             item.setData(Qt.UserRole, page.key)
             self.navigator.addItem(item)
         self.navigator.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -232,14 +230,14 @@ class MainWindow(QMainWindow):
         coach = getattr(self, "coach", None)
         if coach is not None and coach.last_review is not None:
             for finding in coach.last_review.findings:
-                step = SECTION_STEP.get(finding.section, finding.section)
+                step = STEP_OF_SECTION.get(finding.section, finding.section)
                 tally = counts.setdefault(step, [0, 0])
                 tally[0 if finding.severity == "blocker" else 1] += finding.severity != "tip"
         for row in range(self.navigator.count()):
             item = self.navigator.item(row)
             key = item.data(Qt.UserRole)
             status = statuses.get(key)
-            title = STEPS[key].title
+            title = STEP_BY_KEY[key].title
             if status is None:
                 item.setText(title)
                 continue
@@ -335,7 +333,7 @@ class MainWindow(QMainWindow):
     # --- navigation ----------------------------------------------------------------------------
     def go_to_step(self, key: str, item_id: str | None = None) -> None:
         keys = [p.key for p in (self.stack.widget(i) for i in range(self.stack.count()))]
-        step = SECTION_STEP.get(key, key)
+        step = STEP_OF_SECTION.get(key, key)
         if step in keys:
             self.navigator.setCurrentRow(keys.index(step))
             self.pages[step].focus_item(key, item_id)

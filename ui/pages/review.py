@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton
 
-from prospector.completeness import step_status
-from ui.guidance import STEPS
+from prospector.sections import STEP_BY_KEY, step_status
 from ui.widgets.step_page import StepPage
 
 
@@ -21,14 +20,14 @@ class ReviewPage(StepPage):
         box = QGroupBox("Where the plan stands")
         self.grid = QGridLayout(box)
         self.rows: dict[str, tuple[QPushButton, QProgressBar, QLabel]] = {}
-        for row, key in enumerate(k for k in STEPS if k != "review"):
-            go = QPushButton(STEPS[key].title)
+        for row, key in enumerate(k for k in STEP_BY_KEY if k != "review"):
+            go = QPushButton(STEP_BY_KEY[key].title)
             go.setFlat(True)
-            go.setAccessibleName(f"Go to {STEPS[key].title}")
+            go.setAccessibleName(f"Go to {STEP_BY_KEY[key].title}")
             go.clicked.connect(lambda _=False, k=key: self.step_requested.emit(k))
             bar = QProgressBar()
             bar.setRange(0, 100)
-            bar.setAccessibleName(f"{STEPS[key].title} completeness")
+            bar.setAccessibleName(f"{STEP_BY_KEY[key].title} completeness")
             text = QLabel()
             self.grid.addWidget(go, row, 0, Qt.AlignLeft)
             self.grid.addWidget(bar, row, 1)

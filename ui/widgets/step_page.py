@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.guidance import STEPS
+from prospector.sections import STEP_BY_KEY
 
 
 class StepPage(QWidget):
@@ -26,7 +26,7 @@ class StepPage(QWidget):
     def __init__(self, document, parent=None, scroll: bool = False) -> None:
         super().__init__(parent)
         self.document = document
-        guidance = STEPS[self.key]
+        guidance = STEP_BY_KEY[self.key]
         outer = QVBoxLayout(self)
         outer.setContentsMargins(18, 14, 18, 10)
         outer.setSpacing(8)
