@@ -1,6 +1,6 @@
 """Very large plans: the playbook's wall time and peak memory, in a child process as the app runs it.
 
-    .venv/bin/python bench/bench_large_pdf.py                  # every case (about 5-10 minutes)
+    .venv/bin/python bench/bench_large_pdf.py                  # every case (about 5 minutes)
     .venv/bin/python bench/bench_large_pdf.py --quick          # the 2,000-account and notes cases
     .venv/bin/python bench/bench_large_pdf.py --case leader-2000 --case notes-15mb
 
@@ -12,10 +12,11 @@ free. The progress lines the job prints are timed too: *longest silence* is the 
 app's progress bar stood still (from start to the first line, between two lines, or from the
 last line to the end).
 
-The cases are the sample grown with ``plans.large_sample_plan()``: the leader's edition at 2,000
-and 20,000 accounts (10 reps), one rep's edition where one rep holds all 2,000 or 20,000 accounts
-(every account under every touch of a dated schedule), and the sample with one account whose
-notes are 15 MB (what one CSV cell can bring in). Budgets are in ``CASES`` and in run_all.py.
+The cases are the sample grown with ``plans.large_sample_plan()``: the leader's edition at 2,000,
+20,000 and 60,000 accounts (10 reps; a plan file may hold some 300,000), one rep's edition where
+one rep holds all 2,000 or 20,000 accounts (every account under every touch of a dated
+schedule), and the sample with one account whose notes are 15 MB (what one CSV cell can bring
+in). Budgets are in ``CASES`` (used by run_all.py).
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ CASES = (
     Case("notes-15mb", "sample with one 15 MB note, leader's edition", 30, 600, quick=True),
     Case("leader-20000", "20,000 accounts, leader's edition", 300, 2048),
     Case("rep-20000", "20,000 accounts, one rep's edition (the rep holds all)", 300, 2048),
+    Case("leader-60000", "60,000 accounts, leader's edition (past the 25,000-line list)", 300,
+         2048),
 )
 
 

@@ -87,6 +87,11 @@ def test_above_the_card_limit_every_account_is_one_line():
     assert f"The {CARD_LIMIT + 1:,} accounts are printed as a compact list" in text
     row = next(r for r in re.findall(r'<div class="arow">.*?</div>', html))
     assert "Linz, Austria" in row and "Packaging" in row  # the facts that fit on one line
+    plan.accounts[0].industry = "Packaging " * 1000  # a fact too long for a line: cut with …
+    name = plan.accounts[0].name
+    line = text_of(re.search(rf'<div class="arow"><b>{name}</b>.*?</div>',
+                             render_playbook_html(plan)).group(0))
+    assert "Packaging Packaging" in line and "…" in line and len(line) < 200
     at_limit = build_context(grown(CARD_LIMIT))  # up to the limit: cards, nothing left out
     assert not at_limit["compact"] and at_limit["reductions"].notes() == []
     html = render_playbook_html(grown(CARD_LIMIT))

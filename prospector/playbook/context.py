@@ -383,7 +383,7 @@ def _account_row(account: TargetAccount, rep_name: str, cadence: str,
     place = ", ".join(x for x in (account.city, account.country) if x)
     facts = [rep_name, cadence, account.industry, place]
     return {"name": account.name,
-            "line": " · ".join(red.text(f, ROW_TEXT, f"a fact of {account.name}")
+            "line": " · ".join(red.clip(f, ROW_TEXT, f"a fact of {account.name}")
                                for f in facts if f)}
 
 

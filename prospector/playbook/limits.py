@@ -119,6 +119,14 @@ class Reductions:
         self.cuts.append(what)
         return Cut(value[:end].rstrip(), marker(len(value) - end, where))
 
+    def clip(self, value: str, limit: int, what: str) -> str:
+        """``value`` cut to about ``limit`` characters and ended with "…", for a line that has
+        no room for the marker (the contents page still says what was cut)."""
+        if len(value) <= limit:
+            return value
+        self.cuts.append(what)
+        return value[:cut_point(value, limit - 1)].rstrip() + "…"
+
     def paragraphs(self, value: str, limit: int, what: str) -> list[str]:
         """Free text split into paragraphs on blank lines, cut after ``limit`` characters."""
         text = value.replace("\r\n", "\n")
