@@ -19,11 +19,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from plans import large_sample_plan, sample_plan  # noqa: E402
+from plans import large_sample_plan, sample_plan
 
-from prospector.coach import review  # noqa: E402
-from prospector.coach.text import EMPTY_PHRASES, GENERIC_CLAIMS  # noqa: E402
-from prospector.model import Plan  # noqa: E402
+from prospector.coach import review
+from prospector.coach.text import EMPTY_PHRASES, GENERIC_CLAIMS
+from prospector.model import Plan
 
 
 def big_plan(sample: Plan | None = None, accounts: int = 1000) -> Plan:

@@ -36,7 +36,14 @@ os.environ["PROSPECTOR_DATA_DIR"] = tempfile.mkdtemp(prefix="prospector-bench-")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer  # noqa: E402
+from plans import large_sample_plan
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from prospector.store import PlanStore
+from ui.app import choose_plan, make_application
+from ui.export_dialog import ExportDialog
+from ui.main_window import MainWindow
 
 
 class Heartbeat:
@@ -103,8 +110,6 @@ def _stall(beat: Heartbeat, action, window_ms: int) -> float:
 def _edit_cases(window) -> list[tuple[str, object]]:
     """(name, prepare) pairs, in order; ``prepare()`` goes to the list and selects the row (not
     timed) and returns the edit to time. Each leaves the plan as the next one expects it."""
-    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
-
     def click(key, button, row):
         def prepare():
             window.navigator.setCurrentRow(list(window.pages).index(key))
@@ -169,18 +174,11 @@ def measure(runs: int = 3, plan_name: str = "sample", only: str | None = None,
     ``plan_name`` is ``"sample"`` (the app's first start) or ``"large"`` (the 1,000-account plan
     of ``bench/plans.py``, stored first and opened). Creates the QApplication: call once per
     process."""
-    from prospector.store import PlanStore  # noqa: PLC0415
-    from ui.app import choose_plan, make_application  # noqa: PLC0415
-    from ui.export_dialog import ExportDialog  # noqa: PLC0415
-    from ui.main_window import MainWindow  # noqa: PLC0415
-
     app = make_application()
     store = PlanStore()
     settings = QSettings(str(Path(os.environ["PROSPECTOR_DATA_DIR"]) / "s.ini"),
-                         QSettings.IniFormat)
+                         QSettings.Format.IniFormat)
     if plan_name == "large":
-        from plans import large_sample_plan  # noqa: PLC0415
-
         plan = large_sample_plan()
         store.save(plan)
         settings.setValue("last_plan", plan.id)

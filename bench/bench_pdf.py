@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from prospector.model import (  # noqa: E402
+from prospector.model import (
     Accountability,
     Cadence,
     CadenceStep,
@@ -39,10 +39,10 @@ from prospector.model import (  # noqa: E402
     TargetAccount,
     ValueTouch,
 )
-from prospector.planfile import read_plan_file  # noqa: E402
-from prospector.playbook import render_all_reps, render_playbook_pdf  # noqa: E402
-from prospector.playbook.render import RenderResult  # noqa: E402
-from prospector.resources import sample_plan_path  # noqa: E402
+from prospector.planfile import read_plan_file
+from prospector.playbook import render_all_reps, render_playbook_pdf
+from prospector.playbook.render import RenderResult
+from prospector.resources import sample_plan_path
 
 _WORDS = ("downtime bottleneck maintenance line capex press shift OEE spare failure sensor plant "
           "throughput scrap quality changeover overtime penalty delivery warning asset").split()
@@ -104,7 +104,8 @@ def large_plan(accounts: int = 300, cadences: int = 4, reps: int = 10, seed: int
             geography=["DACH", "Nordics"], trigger_events=[_sentence(rng, 9) for _ in range(5)],
             disqualifiers=[_sentence(rng, 8) for _ in range(3)]),
         accounts=accts, personas=personas, touches=touches,
-        differentiators=[Differentiator(difference=_sentence(rng, 10), why_it_matters=_sentence(rng, 25),
+        differentiators=[Differentiator(difference=_sentence(rng, 10),
+                                        why_it_matters=_sentence(rng, 25),
                                         proof=_sentence(rng, 20), alternative=_sentence(rng, 12),
                                         talk_track=_sentence(rng, 40)) for _ in range(6)],
         cadences=cads,

@@ -51,19 +51,20 @@ def soak(minutes: float) -> dict:
     os.environ["QT_QPA_PLATFORM"] = "xcb"
     os.environ["PROSPECTOR_DATA_DIR"] = tempfile.mkdtemp(prefix="prospector-soak-")
     sys.path.insert(0, str(ROOT))
-    from PySide6 import __version__ as pyside  # noqa: PLC0415
-    from PySide6.QtCore import QSettings  # noqa: PLC0415
+    # Qt and the app only now: after the display, the platform and the data folder are set
+    from PySide6 import __version__ as pyside  # noqa: PLC0415 - after the environment is set
+    from PySide6.QtCore import QSettings  # noqa: PLC0415 - after the environment is set
 
-    from prospector.planfile import plan_to_document, read_plan_file  # noqa: PLC0415
-    from prospector.resources import sample_plan_path  # noqa: PLC0415
-    from prospector.store import PlanStore  # noqa: PLC0415
-    from tests.soak_driver import Leader, rss_mb  # noqa: PLC0415
-    from ui.app import choose_plan, make_application  # noqa: PLC0415
-    from ui.main_window import MainWindow  # noqa: PLC0415
+    from prospector.planfile import plan_to_document, read_plan_file  # noqa: PLC0415 - after the environment is set
+    from prospector.resources import sample_plan_path  # noqa: PLC0415 - after the environment is set
+    from prospector.store import PlanStore  # noqa: PLC0415 - after the environment is set
+    from tests.soak_driver import Leader, rss_mb  # noqa: PLC0415 - after the environment is set
+    from ui.app import choose_plan, make_application  # noqa: PLC0415 - after the environment is set
+    from ui.main_window import MainWindow  # noqa: PLC0415 - after the environment is set
 
     app = make_application()
     settings = QSettings(os.path.join(os.environ["PROSPECTOR_DATA_DIR"], "settings.ini"),
-                         QSettings.IniFormat)
+                         QSettings.Format.IniFormat)
     store = PlanStore()
     plan = read_plan_file(sample_plan_path())
     store.save(plan)
@@ -119,8 +120,8 @@ def section(result: dict, stamp: datetime) -> list[str]:
                         for name, count in sorted(result["actions"].items(), key=lambda i: -i[1]))
     return [
         SECTION, "",
-        f"`.venv/bin/python bench/bench_soak.py` on {stamp:%Y-%m-%d %H:%M %Z}: the sample plan in a "
-        f"1280x800 window on Xvfb (Qt's xcb platform), Python {result['python']}, PySide6 "
+        f"`.venv/bin/python bench/bench_soak.py` on {stamp:%Y-%m-%d %H:%M %Z}: the sample plan "
+        f"in a 1280x800 window on Xvfb (Qt's xcb platform), Python {result['python']}, PySide6 "
         f"{result['pyside']}. The leader of `tests/soak_driver.py` worked without a break for "
         f"{result['minutes']:.1f} minutes: **{result['edits']:,} edits** in "
         f"{sum(result['actions'].values()):,} actions ({actions}), {result['previews']} "

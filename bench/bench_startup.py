@@ -33,17 +33,17 @@ def _child() -> int:
     t0 = float(os.environ[CHILD_T0])
     marks = {"python_ready": time.time() - t0}
     sys.path.insert(0, str(ROOT))
-    from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: PLC0415
-    from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: PLC0415
+    from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: PLC0415 - timed: the start-up
+    from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: PLC0415 - timed
 
-    import ui.app  # noqa: PLC0415
+    import ui.app  # noqa: PLC0415 - timed
 
     marks["imports_done"] = time.time() - t0
     app = ui.app.make_application()  # run_app() reuses this instance
     marks["application_created"] = time.time() - t0
 
     class FirstPaint(QObject):
-        def eventFilter(self, obj, event):  # noqa: N802
+        def eventFilter(self, obj, event):
             if (event.type() == QEvent.Type.Paint and "first_paint" not in marks
                     and isinstance(obj, QMainWindow)):
                 marks["first_paint"] = time.time() - t0

@@ -24,10 +24,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from plans import large_sample_plan, sample_plan  # noqa: E402
+from plans import large_sample_plan, sample_plan
 
-from prospector.model import Plan  # noqa: E402
-from prospector.store import PlanStore  # noqa: E402
+from prospector.model import Plan
+from prospector.store import PlanStore
 
 
 def _edited(plan: Plan, n: int) -> Plan:

@@ -13,19 +13,21 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PROSPECTOR_DATA_DIR"] = tempfile.mkdtemp(prefix="prospector-shots-")
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+
+from prospector.store import PlanStore
+from ui.app import choose_plan, make_application
+from ui.export_dialog import ExportDialog
+from ui.main_window import MainWindow
+from ui.plans_dialog import PlansDialog
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 
 
 def main() -> int:
-    from ui.app import choose_plan, make_application  # noqa: PLC0415
-    from ui.main_window import MainWindow  # noqa: PLC0415
-    from prospector.store import PlanStore  # noqa: PLC0415
-
     app = make_application()
-    settings = QSettings(str(Path(os.environ["PROSPECTOR_DATA_DIR"]) / "s.ini"), QSettings.IniFormat)
+    settings = QSettings(str(Path(os.environ["PROSPECTOR_DATA_DIR"]) / "s.ini"),
+                         QSettings.Format.IniFormat)
     store = PlanStore()
     window = MainWindow(store, choose_plan(store, None, settings), settings)
     window.resize(1280, 800)
@@ -58,11 +60,6 @@ def _save(widget, name: str) -> None:
 
 def _extras(app, window, store) -> None:
     """The preview pane, the plans screen and the export dialog."""
-    from PySide6.QtCore import QEventLoop, QTimer  # noqa: PLC0415
-
-    from ui.export_dialog import ExportDialog  # noqa: PLC0415
-    from ui.plans_dialog import PlansDialog  # noqa: PLC0415
-
     window.go_to_step("cadences")
     window.preview_dock.show()
     window.preview_dock.raise_()

@@ -68,7 +68,7 @@ def atomic_open(path: Path, *, private: bool = False,
             with suppress(OSError):
                 previous.unlink(missing_ok=True)
         raise
-    if previous is not None:
+    if previous is not None and backup is not None:  # previous is only held with a backup
         _put_in_place(previous, Path(backup))
     fsync_folder(folder)
 

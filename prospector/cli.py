@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
+import pkgutil
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from . import __version__
+from . import __version__, commands
 from .error_log import write_log
 from .errors import ProspectorError
+from .model import new_id
 from .plan_lookup import (
     open_store,
     read_plan_file_warning,
@@ -103,11 +106,6 @@ def build_parser() -> argparse.ArgumentParser:
 def _feature_command_modules() -> list:
     """Verbs of the feature modules: each module in ``prospector/commands`` has
     ``register(verb)``, where ``verb(name, handler, summary)`` returns an argparse sub-parser."""
-    import importlib  # noqa: PLC0415
-    import pkgutil  # noqa: PLC0415
-
-    from . import commands  # noqa: PLC0415
-
     names = sorted(m.name for m in pkgutil.iter_modules(commands.__path__) if not m.ispkg)
     return [importlib.import_module(f"{commands.__name__}.{name}") for name in names]
 
@@ -139,7 +137,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     warn_notices(store)
     if not plans:
         print(f"No plans stored yet in {store.folder}.")
-        print("Import one with `prospector import FILE`, or the sample: `prospector import --sample`.")
+        print("Import one with `prospector import FILE`, or the sample: "
+              "`prospector import --sample`.")
         return 0
     width = max(len(p.name) for p in plans)
     width = max(width, 4)
@@ -155,8 +154,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     plan = read_plan_file_warning(path)
     store = open_store()
     if args.as_new:
-        from .model import new_id  # noqa: PLC0415
-
         plan = plan.model_copy(update={"id": new_id("plan")})
     existed = any(p.id == plan.id for p in store.list_plans())
     version = store.save(plan, note=f"imported from {Path(path).name}")

@@ -109,7 +109,10 @@ def move_within(plan: Plan, path: ListPath, source: int, target: int,
     position keeps the value of that field (a cadence step's ``day``: the rhythm stays). Returns
     the rows whose ``keep`` field changed."""
     items = items_at(plan, path)
-    kept = [getattr(item, keep) for item in items] if keep else []
+    if not keep:
+        items.insert(target, items.pop(source))
+        return []
+    kept = [getattr(item, keep) for item in items]
     items.insert(target, items.pop(source))
     changed = []
     for row, value in enumerate(kept):
@@ -120,7 +123,8 @@ def move_within(plan: Plan, path: ListPath, source: int, target: int,
 
 
 def runs(indexes: Iterable[int]) -> list[tuple[int, int]]:
-    """Sorted indexes as (first, last) runs of consecutive ones: [1, 2, 3, 7] -> [(1, 3), (7, 7)]."""
+    """Sorted indexes as (first, last) runs of consecutive ones:
+    [1, 2, 3, 7] -> [(1, 3), (7, 7)]."""
     found: list[list[int]] = []
     for index in sorted(set(indexes)):
         if found and index == found[-1][1] + 1:
@@ -166,7 +170,7 @@ def put_values(plan: Plan, values: Iterable[tuple[FieldPath, Any]]) -> None:
     """Set each field at its path, unchecked (the values come from a checked edit, or are what
     the fields held before it). Items named by id are found through one index per list, so
     clearing 500 contacts' persona does not search the 1,000 accounts 500 times."""
-    by_id: dict[int, dict[str, Any]] = {}
+    by_id: dict[int, dict[str | None, Any]] = {}
     for path, value in values:
         node: Any = plan
         for part in path[:-1]:
@@ -395,4 +399,5 @@ def _touch_for(plan: Plan, channel: Channel, is_ask: bool):
         asks = [t for t in same if t.title.lower().startswith("ask")]
         if asks:
             return asks[0]
-    return next((t for t in same if not t.title.lower().startswith("ask")), same[0] if same else None)
+    return next((t for t in same if not t.title.lower().startswith("ask")),
+                same[0] if same else None)

@@ -11,7 +11,8 @@ LOG_LIMIT = 1_000_000  # bytes; past this the log starts afresh, the older one k
 
 
 def write_log(folder: Path, details: str) -> Path | None:
-    """Append ``details`` to the log in ``folder``; the log's path, or None if it can't be written."""
+    """Append ``details`` to the log in ``folder``; the log's path, or None if it can't be
+    written."""
     path = folder / LOG_NAME
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -97,7 +97,8 @@ def _repaired(value: object, where: str, repairs: list[str]) -> object:
             halves = len(_SURROGATE.findall(value))
             dropped = len(value) - len(kept)
             what = [f"{dropped} control character{'s' * (dropped != 1)} removed"] if dropped else []
-            what += [f"{halves} half character{'s' * (halves != 1)} shown as \ufffd"] if halves else []
+            if halves:
+                what.append(f"{halves} half character{'s' * (halves != 1)} shown as \ufffd")
             repairs.append(f"{where}: {' and '.join(what)}")
         if where.rsplit(".", 1)[-1] in _DATE_KEYS and not _date_in_range(kept):
             repairs.append(f"{where}: {kept.strip()} is outside {EARLIEST_DATE.isoformat()} to "

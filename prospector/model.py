@@ -22,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from .business_days import HolidayCountryError, check_country
 from .images import logo_problem
 
 FORMAT_NAME: Final = "prospector-plan"
@@ -162,8 +163,6 @@ def _holiday_country(value: str) -> str:
     if len(value) > MAX_COUNTRY_LENGTH:
         raise ValueError(f"is not a country code (a country code is two letters such as DE, with "
                          f"a region such as DE-BY; got {len(value):,} characters)")
-    from .business_days import HolidayCountryError, check_country  # noqa: PLC0415
-
     try:
         check_country(value)
     except HolidayCountryError as exc:
@@ -193,10 +192,13 @@ class PlanBasics(Part):
     company: Text = Field("", description="The company selling (appears on the playbook cover).")
     offering: Text = Field("", description="What we sell, in one line.")
     owner: Text = Field("", description="The sales leader who owns this plan.")
-    goal: Text = Field("", description="The goal of the campaign, e.g. 40 first meetings with A accounts by June.")
+    goal: Text = Field("", description="The goal of the campaign, e.g. 40 first meetings with A "
+                                       "accounts by June.")
     strategy: Text = Field("", description="How we will win: the few big choices behind the plan.")
-    sales_force: Text = Field("", description="Who the plan is for, e.g. the 6 account executives in EMEA.")
-    roles: Text = Field("", description="Role clarity: who prospects and opens, who serves existing clients.")
+    sales_force: Text = Field("", description="Who the plan is for, e.g. the 6 account "
+                                              "executives in EMEA.")
+    roles: Text = Field("", description="Role clarity: who prospects and opens, who serves "
+                                        "existing clients.")
     start_date: PlanDate | None = None
     end_date: PlanDate | None = None
     page_size: Literal["A4", "Letter"] = "A4"
@@ -279,11 +281,13 @@ class ValueTouch(Part):
     id: Id = Field(default_factory=lambda: new_id("tch"))
     title: Name
     channel: Channel
-    value: Text = Field("", description="The insight or idea that gives the client something of value.")
+    value: Text = Field("", description="The insight or idea that gives the client something "
+                                        "of value.")
     persona_ids: list[Id] = Field(default_factory=list)
     asset: Text = Field("", description="The asset it uses, e.g. a benchmark report.")
     message: Text = Field(
-        "", description="Talk track or message template; merge fields like {{first_name}}, {{company}}."
+        "", description="Talk track or message template; merge fields like {{first_name}}, "
+                        "{{company}}."
     )
 
 
@@ -297,7 +301,8 @@ class Differentiator(Part):
 
 
 class CadenceStep(Part):
-    day: int = Field(..., ge=0, le=730, description="Day offset from the start of the campaign (0 = first day).")
+    day: int = Field(..., ge=0, le=730,
+                     description="Day offset from the start of the campaign (0 = first day).")
     channel: Channel
     touch_id: IdReference = None
     objective: Text = ""
@@ -308,7 +313,8 @@ class Cadence(Part):
     id: Id = Field(default_factory=lambda: new_id("cad"))
     name: Name
     tiers: list[Tier] = Field(default_factory=list, description="Tiers it is for (empty = all).")
-    persona_ids: list[Id] = Field(default_factory=list, description="Personas it is for (empty = all).")
+    persona_ids: list[Id] = Field(default_factory=list,
+                                  description="Personas it is for (empty = all).")
     steps: list[CadenceStep] = Field(default_factory=list)
 
     @property
@@ -325,14 +331,16 @@ class Target(Part):
     period: Literal["week", "month"] = "week"
     per_rep: float = Field(..., ge=0, allow_inf_nan=False)
     creates_opportunities: bool = Field(
-        False, description="Counts towards opportunity creation (first meetings, new opportunities)."
+        False,
+        description="Counts towards opportunity creation (first meetings, new opportunities).",
     )
 
 
 class Accountability(Part):
     targets: list[Target] = Field(default_factory=list)
     review: Text = Field("", description="How and when the targets are reviewed.")
-    daily_touch_capacity: int = Field(25, ge=1, le=500, description="Most touches a rep does in a day.")
+    daily_touch_capacity: int = Field(25, ge=1, le=500,
+                                      description="Most touches a rep does in a day.")
     holiday_country: HolidayCountry = Field(
         "", description="Country code whose public holidays the schedule skips, e.g. DE or DE-BY.")
 

@@ -1,4 +1,5 @@
-"""Plan files: the JSON exchange format (``"format": "prospector-plan"``), read and written safely."""
+"""Plan files: the JSON exchange format (``"format": "prospector-plan"``), read and written
+safely."""
 
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ def plan_from_document(doc: object, source: str, repairs: list[str] | None = Non
 
     What migrating an older document had to repair is added to ``repairs``."""
     if not isinstance(doc, dict):
-        raise PlanFileError(source, f"is not a plan (expected a JSON object, found {_json_kind(doc)})")
+        raise PlanFileError(source, "is not a plan (expected a JSON object, found "
+                                    f"{_json_kind(doc)})")
     if doc.get("format") != FORMAT_NAME:
         raise PlanFileError(
             source,
@@ -84,11 +86,15 @@ def parse_plan_text(text: str, source: str, repairs: list[str] | None = None) ->
         return _TooLongNumber(len(digits.lstrip("-")))
 
     def json_object(pairs: list[tuple[str, object]]) -> dict:
-        obj = dict(pairs)
+        obj: dict[object, object] = dict(pairs)
         if len(obj) != len(pairs):  # JSON would silently keep the last value
             flagged.append(True)
             seen: set[str] = set()
-            obj[_DUPLICATE] = next(k for k, _ in pairs if k in seen or seen.add(k))
+            for key, _ in pairs:
+                if key in seen:
+                    obj[_DUPLICATE] = key  # the first key given twice
+                    break
+                seen.add(key)
         return obj
 
     try:

@@ -18,14 +18,14 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from PySide6.QtCore import QSettings, Qt, QTimer  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QPlainTextEdit  # noqa: E402
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPlainTextEdit
 
-from prospector.editing import get_value  # noqa: E402
-from prospector.store import PlanStore  # noqa: E402
-from ui.app import choose_plan, make_application  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
+from prospector.editing import get_value
+from prospector.store import PlanStore
+from ui.app import choose_plan, make_application
+from ui.main_window import MainWindow
 
 FIELDS = ("company", "offering", "owner", "goal", "strategy", "sales_force", "roles")
 LETTERS = "abcdefghijklmnopqrstuvwxyz  "
@@ -35,7 +35,7 @@ def main(journal_path: str, seed: int) -> None:
     rng = random.Random(seed)
     app = make_application()
     settings = QSettings(os.path.join(os.environ["PROSPECTOR_DATA_DIR"], "settings.ini"),
-                         QSettings.IniFormat)
+                         QSettings.Format.IniFormat)
     store = PlanStore()
     window = MainWindow(store, choose_plan(store, None, settings), settings)
     window.show()
@@ -51,8 +51,9 @@ def main(journal_path: str, seed: int) -> None:
             state["field"], state["left"] = rng.choice(FIELDS), rng.randrange(5, 40)
             widget = getattr(basics, state["field"]).widget
             widget.setFocus()
-            QTest.keyClick(widget, Qt.Key_End, Qt.ControlModifier
-                           if isinstance(widget, QPlainTextEdit) else Qt.NoModifier)
+            mod = Qt.KeyboardModifier
+            QTest.keyClick(widget, Qt.Key.Key_End, mod.ControlModifier
+                           if isinstance(widget, QPlainTextEdit) else mod.NoModifier)
         widget = getattr(basics, state["field"]).widget
         QTest.keyClicks(widget, rng.choice(LETTERS))
         state["left"] -= 1

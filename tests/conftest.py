@@ -4,13 +4,13 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import json  # noqa: E402
-from pathlib import Path  # noqa: E402
+import json
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from prospector.model import Plan  # noqa: E402
-from prospector.resources import sample_plan_path  # noqa: E402
+from prospector.model import Plan
+from prospector.resources import sample_plan_path
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -14,7 +14,7 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import (  # noqa: E402
+from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
     QModelIndex,
@@ -24,8 +24,8 @@ from PySide6.QtCore import (  # noqa: E402
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QUndoCommand, QUndoStack  # noqa: E402
-from PySide6.QtWidgets import (  # noqa: E402
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
@@ -60,10 +60,10 @@ class _Command(QUndoCommand):
 
 
 class _Rows(QAbstractTableModel):
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent=QModelIndex()) -> int:
         return 3
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent=QModelIndex()) -> int:
         return 3
 
     def data(self, index, role=Qt.DisplayRole):

@@ -42,8 +42,8 @@ def type_text(widget: QWidget, text: str) -> None:
         if char.isascii():
             QTest.keyClicks(widget, char)
             continue
-        for kind in (QEvent.KeyPress, QEvent.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.NoModifier, char))
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
 
 
 def rss_mb() -> float:
@@ -135,17 +135,17 @@ class Leader:
         field = self.rng.choice(fields)
         field.setFocus()
         if self.rng.random() < 0.3:
-            QTest.keyClick(field, Qt.Key_A, Qt.ControlModifier)  # retype it
+            QTest.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # retype it
         else:
-            QTest.keyClick(field, Qt.Key_End, Qt.ControlModifier if isinstance(
-                field, QPlainTextEdit) else Qt.NoModifier)
+            QTest.keyClick(field, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier if isinstance(
+                field, QPlainTextEdit) else Qt.KeyboardModifier.NoModifier)
             QTest.keyClicks(field, " ")
         type_text(field, self.rng.choice(WORDS))
         if isinstance(field, QPlainTextEdit) and self.rng.random() < 0.3:
-            QTest.keyClick(field, Qt.Key_Return)
+            QTest.keyClick(field, Qt.Key.Key_Return)
             type_text(field, self.rng.choice(WORDS))
         if self.rng.random() < 0.2:
-            QTest.keyClick(field, Qt.Key_Backspace)
+            QTest.keyClick(field, Qt.Key.Key_Backspace)
 
     def _table_and_editor(self):
         key = self.rng.choice([*LIST_PAGES, "cadences", "accountability"])
@@ -165,7 +165,7 @@ class Leader:
             return
         index = model.index(self.rng.randrange(model.rowCount()),
                             self.rng.randrange(model.columnCount()))
-        if not index.flags() & Qt.ItemIsEditable:
+        if not index.flags() & Qt.ItemFlag.ItemIsEditable:
             return
         table.setCurrentIndex(index)
         table.edit(index)
@@ -174,9 +174,9 @@ class Leader:
                      if w.isVisible() and isinstance(w, (QLineEdit, QComboBox,
                                                          QAbstractSpinBox))), None)
         if cell is None:
-            if index.flags() & Qt.ItemIsUserCheckable:  # a tick box: toggle it
+            if index.flags() & Qt.ItemFlag.ItemIsUserCheckable:  # a tick box: toggle it
                 table.setFocus()
-                QTest.keyClick(table, Qt.Key_Space)
+                QTest.keyClick(table, Qt.Key.Key_Space)
             return
         if isinstance(cell, QComboBox):
             if cell.count():
@@ -187,11 +187,11 @@ class Leader:
         else:
             cell.selectAll()
             type_text(cell, self.rng.choice(WORDS))
-        QTest.keyClick(cell, Qt.Key_Return)
+        QTest.keyClick(cell, Qt.Key.Key_Return)
         QApplication.processEvents()
-        if table.state() == QAbstractItemView.EditingState:
+        if table.state() == QAbstractItemView.State.EditingState:
             table.setFocus()  # the editor refused the value and stayed open: leave it
-            QTest.keyClick(table.viewport(), Qt.Key_Escape)
+            QTest.keyClick(table.viewport(), Qt.Key.Key_Escape)
 
     def change_rows(self) -> None:
         page = self.go_to(self.rng.choice(LIST_PAGES))
@@ -212,7 +212,7 @@ class Leader:
             if cell is not None:
                 cell.selectAll()
                 type_text(cell, self.rng.choice(WORDS).title())
-                QTest.keyClick(cell, Qt.Key_Return)
+                QTest.keyClick(cell, Qt.Key.Key_Return)
         elif editor.buttons[choice].isEnabled():
             editor.buttons[choice].click()
 
@@ -221,23 +221,24 @@ class Leader:
         target = self.window.navigator
         target.setFocus()
         for _ in range(self.rng.randrange(1, 8)):
-            QTest.keyClick(target, Qt.Key_Z, Qt.ControlModifier)
+            QTest.keyClick(target, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
         for _ in range(self.rng.randrange(0, 6)):
-            QTest.keyClick(target, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+            QTest.keyClick(target, Qt.Key.Key_Z,
+                           Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
 
     def switch_step(self) -> None:
         if self.rng.random() < 0.5:
             self.window.navigator.setCurrentRow(self.rng.randrange(self.window.navigator.count()))
         else:
             self.window.navigator.setFocus()
-            QTest.keyClick(self.window.navigator, Qt.Key_PageDown if self.rng.random() < 0.5
-                           else Qt.Key_PageUp, Qt.ControlModifier)
+            QTest.keyClick(self.window.navigator, Qt.Key.Key_PageDown if self.rng.random() < 0.5
+                           else Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
 
     def use_coach(self) -> None:
         coach = self.window.coach
         coach.refresh()
         items = [coach.tree.item(i) for i in range(coach.tree.count())]
-        clickable = [item for item in items if item.data(Qt.UserRole)]
+        clickable = [item for item in items if item.data(Qt.ItemDataRole.UserRole)]
         if clickable:
             coach._activated(self.rng.choice(clickable))
 
@@ -254,7 +255,7 @@ class Leader:
         elif choice == "name" and page.name.widget.isEnabled():
             page.name.widget.setFocus()
             QTest.keyClicks(page.name.widget, "!")
-            QTest.keyClick(page.name.widget, Qt.Key_Backspace)
+            QTest.keyClick(page.name.widget, Qt.Key.Key_Backspace)
         elif page.picker.count():
             page.picker.setCurrentIndex(self.rng.randrange(page.picker.count()))
 
@@ -268,7 +269,8 @@ class Leader:
 
     # --- the preview ---------------------------------------------------------------------------
     def wait_for_preview(self, timeout: float = 180) -> None:
-        """Show the preview, wait until it shows the plan as it is now, then go back to the coach."""
+        """Show the preview, wait until it shows the plan as it is now, then go back to the
+        coach."""
         window = self.window
         window.preview_dock.show()
         window.preview_dock.raise_()

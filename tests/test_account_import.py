@@ -18,6 +18,7 @@ from prospector.account_import import (
     read_csv_preview,
     suggest_mapping,
 )
+from prospector.account_import.mapping import ALIASES, FIELDS, header_key
 from prospector.cli import main
 from prospector.model import Plan, Rep, TargetAccount
 from prospector.planfile import write_plan_file
@@ -532,8 +533,6 @@ def test_repeated_header_and_invalid_values_are_skipped_with_reasons(tmp_path, s
 
 
 def test_the_doc_lists_exactly_the_headers_the_code_knows():
-    from prospector.account_import.mapping import ALIASES, FIELDS, header_key
-
     doc = (Path(__file__).parent.parent / "docs" / "csv-import.md").read_text("utf-8")
     rows = {}
     for line in doc.splitlines():

@@ -28,7 +28,7 @@ MAX_GROWTH_MB = 50
 
 
 def test_five_thousand_edits_then_reopened_from_the_store(qtbot, tmp_path, sample_plan):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     store = PlanStore()
     store.save(sample_plan)
     window = MainWindow(store, sample_plan, settings)
@@ -44,7 +44,7 @@ def test_five_thousand_edits_then_reopened_from_the_store(qtbot, tmp_path, sampl
     gc.collect()
     growth = rss_mb() - memory_before
 
-    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)  # as the app's event loop does
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # as the app's event loop does
     alive_commands = sum(isinstance(o, SetValueCommand) for o in gc.get_objects())
     kept_dialogs = window.findChildren(QDialog)
     on_screen = plan_to_document(window.document.plan)

@@ -21,7 +21,8 @@ def _imported_modules(path: Path) -> set[str]:
 
 def test_domain_source_never_imports_qt_or_ui():
     offenders = {
-        str(path.relative_to(PACKAGE)): sorted(_imported_modules(path) & {"PySide6", "ui", "shiboken6"})
+        str(path.relative_to(PACKAGE)):
+            sorted(_imported_modules(path) & {"PySide6", "ui", "shiboken6"})
         for path in PACKAGE.rglob("*.py")
     }
     assert {k: v for k, v in offenders.items() if v} == {}

@@ -3,14 +3,19 @@ it): CRLF, folding at 75 octets, escaping, all-day dates, stable UIDs, SEQUENCE,
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
+import icalendar
 import pytest
+import vobject
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from prospector.calendar_export import PRODID, schedule_to_ics, touch_uid, write_ics
+from prospector.cli import main
 from prospector.model import Channel
 from prospector.schedule import Schedule, ScheduledTouch, build_schedule
 
@@ -99,7 +104,7 @@ def test_calendar_is_rfc5545_all_day_events(schedule):
         assert f"Channel: {touch.channel.label}" in description
         assert f"Objective: {touch.objective}" in description
         assert touch.talk_track and touch.talk_track in description
-    ask = next(e for e, t in zip(events, schedule.touches) if t.is_ask)
+    ask = next(e for e, t in zip(events, schedule.touches, strict=True) if t.is_ask)
     assert unescape(ask["SUMMARY"][1]).endswith("(ask for a meeting)")
 
 
@@ -178,9 +183,6 @@ TOUCH_TEXTS = ("account_name", "touch_title", "objective", "touch_value", "talk_
 
 def two_readers(data: bytes) -> tuple[list, list]:
     """The calendar as python-icalendar and vobject read it: its properties and its events."""
-    import icalendar
-    import vobject
-
     ical = icalendar.Calendar.from_ical(data)
     vcal = vobject.readOne(data.decode("utf-8"))
     read_by_icalendar = [
@@ -200,8 +202,6 @@ def two_readers(data: bytes) -> tuple[list, list]:
 @pytest.mark.parametrize("text", HOSTILE_TEXTS)
 @pytest.mark.parametrize("field", SCHEDULE_TEXTS + TOUCH_TEXTS)
 def test_line_breaks_in_any_text_forge_no_calendar_entry(field, text):
-    from dataclasses import replace
-
     schedule = one_touch_schedule("Acme", "Open", "Hello")
     if field in SCHEDULE_TEXTS:
         schedule = replace(schedule, **{field: text})
@@ -219,10 +219,6 @@ def test_line_breaks_in_any_text_forge_no_calendar_entry(field, text):
 
 def test_a_rep_named_with_a_line_break_exports_a_calendar_from_the_command_line(tmp_path,
                                                                                 sample_doc):
-    import json
-
-    from prospector.cli import main
-
     doc = json.loads(json.dumps(sample_doc))
     doc["reps"][0]["name"] = "Ana\rSUMMARY:INJECTED-BY-REP-NAME"
     doc["name"] = "EMEA\nSUMMARY:INJECTED-BY-PLAN-NAME"

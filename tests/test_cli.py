@@ -134,7 +134,8 @@ def test_restore_of_a_missing_version(capsys):
 def test_export_to_an_unwritable_place(capsys, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    code, _, err = run(capsys, "export-json", str(sample_plan_path()), "-o", str(blocker / "o.json"))
+    code, _, err = run(capsys, "export-json", str(sample_plan_path()),
+                       "-o", str(blocker / "o.json"))
     assert code == 1 and "cannot be written" in err
 
 
@@ -152,7 +153,8 @@ def test_installed_command_prints_no_traceback(tmp_path, data_dir):
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert result.stderr.strip() == f"prospector: error: {tmp_path / 'nope.json'}: does not exist (check the path)"
+    assert result.stderr.strip() == (f"prospector: error: {tmp_path / 'nope.json'}: does not exist "
+                                     "(check the path)")
 
 
 def test_data_dir_option_overrides_the_environment(capsys, tmp_path):

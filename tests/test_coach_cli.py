@@ -20,11 +20,13 @@ CHECKING_IN_PLAN = {
          "persona_ids": ["p1"],
          "message": "Hi {{first_name}}, I hope you're well. Just checking in to see if you had a "
                     "chance to look at my last email. Would love to touch base this week."},
-        {"id": "t2", "title": "Follow-up call", "channel": "phone", "value": "", "persona_ids": ["p1"],
+        {"id": "t2", "title": "Follow-up call", "channel": "phone", "value": "",
+         "persona_ids": ["p1"],
          "message": "Just following up on my last email. Can we circle back on this?"},
         {"id": "t3", "title": "LinkedIn bump", "channel": "social",
          "value": "Bumping this to the top of their inbox", "persona_ids": ["p1"],
-         "message": "Hi, bumping this to the top of your inbox. We are an industry-leading provider."},
+         "message": "Hi, bumping this to the top of your inbox. We are an industry-leading "
+                    "provider."},
     ],
     "cadences": [{"id": "c1", "name": "Standard", "steps": [
         {"day": 0, "channel": "email", "touch_id": "t1", "objective": "Intro"},
@@ -34,7 +36,8 @@ CHECKING_IN_PLAN = {
     "accountability": {"targets": [
         {"metric": "Calls made", "kind": "activity", "per_rep": 50},
         {"metric": "Meetings booked", "kind": "outcome", "per_rep": 2}]},
-    "reps": [{"id": "r1", "name": "Sam", "account_ids": ["a1", "a2"]}, {"id": "r2", "name": "Alex"}],
+    "reps": [{"id": "r1", "name": "Sam", "account_ids": ["a1", "a2"]},
+             {"id": "r2", "name": "Alex"}],
 }
 
 BLITZ_PLAN = {
@@ -54,19 +57,22 @@ BLITZ_PLAN = {
          "value": "Shows their on-time rate against 80 regional carriers and the two causes behind "
                   "most late loads.",
          "message": "{{first_name}}, the regional median on-time rate is 91%; the top quartile is "
-                    "97%. Page 2 shows the two causes behind most late loads at carriers like {{company}}."},
+                    "97%. Page 2 shows the two causes behind most late loads at carriers like "
+                    "{{company}}."},
         {"id": "t2", "title": "Call about the benchmark", "channel": "phone", "persona_ids": ["p1"],
          "value": "Helps them put a cost on one late load: penalties, re-delivery, lost lanes.",
          "message": "{{first_name}}, do you know what one late load costs {{company}}?"}],
     "differentiators": [{
         "id": "d1",
-        "difference": "Plans routes around live dock capacity, not only traffic, so trucks never queue.",
+        "difference": "Plans routes around live dock capacity, not only traffic, so trucks never "
+                      "queue.",
         "why_it_matters": "Fewer late loads and no idle drivers.",
         "proof": "Nordfrakt: on-time from 90% to 96% in 4 months.",
         "alternative": "Route planners that ignore the dock."}],
     "cadences": [{"id": "c1", "name": "Blitz", "steps": [
         {"day": 0, "channel": "email", "touch_id": "t1", "objective": "Send the benchmark"},
-        {"day": 3, "channel": "phone", "touch_id": "t2", "objective": "Talk about the cost of a late load"},
+        {"day": 3, "channel": "phone", "touch_id": "t2",
+         "objective": "Talk about the cost of a late load"},
         {"day": 10, "channel": "email", "touch_id": "t1", "objective": "Resend the benchmark"}]}],
     "accountability": {
         "targets": [{"metric": "First meetings held", "kind": "outcome", "per_rep": 2,
@@ -173,11 +179,13 @@ def test_help_explains_the_options(capsys):
 def test_a_plan_of_checking_in_touches(capsys, plan_file):
     out = read(capsys, "check", plan_file(CHECKING_IN_PLAN))
     assert "not ready (fix the blockers first)" in out
-    assert "“Check-in email” offers only “Just checking in”: the client gets nothing from it." in out
+    assert ("“Check-in email” offers only “Just checking in”: the client gets nothing from it."
+            in out)
     assert "“Follow-up call” states no value" in out
     assert ("“Check-in email” leans on “Check-in”, “hope you're well”, “Just checking in” and "
             "1 more (in its title and message)") in out
-    assert "“Follow-up call” leans on “Follow-up call”, “Just following up” and “circle back”" in out
+    assert ("“Follow-up call” leans on “Follow-up call”, “Just following up” and “circle back”"
+            in out)
     assert "In “Standard”, the objective on days 2 and 4 is “Check in”." in out
     assert "“Standard” never asks for a meeting" in out
     assert "“Book a meeting”) reads like an ask" in out

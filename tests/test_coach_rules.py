@@ -59,17 +59,17 @@ def no_accounts(doc):
 
 
 def set_tiers(doc, tiers: str):
-    for account, tier in zip(doc["accounts"], tiers):
+    for account, tier in zip(doc["accounts"], tiers, strict=True):
         account["tier"] = tier
 
 
 def set_days(doc, days, cid="cad-02"):
-    for step, day in zip(steps(doc, cid), days):
+    for step, day in zip(steps(doc, cid), days, strict=False):  # the first steps
         step["day"] = day
 
 
 def set_channels(doc, channels, cid="cad-02"):
-    for step, channel in zip(steps(doc, cid), channels):
+    for step, channel in zip(steps(doc, cid), channels, strict=False):  # the first steps
         step["channel"] = channel
 
 
@@ -142,7 +142,8 @@ TRIPS: list[tuple[str, Mutation]] = [
     ("personas-none", no_personas),
     ("persona-not-served", lambda d: [t["persona_ids"].remove("per-04")
                                       for t in d["touches"] if "per-04" in t["persona_ids"]]),
-    ("persona-thin", lambda d: _item(d, "personas", "per-04").update(cares_about=[], value_means="")),
+    ("persona-thin",
+     lambda d: _item(d, "personas", "per-04").update(cares_about=[], value_means="")),
     ("reps-none", set_("reps", [])),
     ("rep-no-accounts", set_("reps[rep-03].account_ids", [])),
     ("touches-none", no_touches),
@@ -161,13 +162,16 @@ TRIPS: list[tuple[str, Mutation]] = [
     ("touch-no-message", set_("touches[tch-01].message", "")),
     ("touch-not-personalised", set_("touches[tch-01].message",
                                     "Attached is the benchmark of unplanned downtime across 212 "
-                                    "plants; page 4 shows the three asset classes behind most lost hours.")),
+                                    "plants; page 4 shows the three asset classes behind "
+                                    "most lost hours.")),
     ("touch-too-long", set_("touches[tch-01].message", words(181))),
     ("differentiators-none", set_("differentiators", [])),
     ("differentiator-generic", set_("differentiators[dif-01].difference",
-                                    "Great service and industry-leading quality from an experienced team")),
+                                    "Great service and industry-leading quality from an "
+                                    "experienced team")),
     ("differentiator-generic", set_("differentiators[dif-01].difference", "Our people")),
-    ("differentiator-generic", set_("differentiators[dif-01].proof", "Clients love our world-class support.")),
+    ("differentiator-generic", set_("differentiators[dif-01].proof",
+                                    "Clients love our world-class support.")),
     ("differentiator-no-proof", set_("differentiators[dif-02].proof", "")),
     ("differentiator-no-why", set_("differentiators[dif-02].why_it_matters", "")),
     ("differentiator-no-alternative", set_("differentiators[dif-02].alternative", "")),
@@ -207,7 +211,8 @@ NEAR_MISSES: list[tuple[str, Mutation]] = [
     ("accounts-none", nothing),
     ("account-no-why", set_("accounts[acc-03].why", "New plant opens in May")),
     ("accounts-untiered", lambda d: (no_accounts(d), d["accounts"].extend(
-        {"id": f"x{i}", "name": f"X{i}", "tier": "B", "why": "A real reason here"} for i in range(4)))),
+        {"id": f"x{i}", "name": f"X{i}", "tier": "B", "why": "A real reason here"}
+        for i in range(4)))),
     ("accounts-no-dream-clients", lambda d: set_tiers(d, "B" * 26)),  # untiered says it all
     ("accounts-too-many-dream-clients", lambda d: set_tiers(d, "A" * 10 + "B" * 6 + "C" * 10)),
     ("account-dream-no-contacts", set_("accounts[acc-26].contacts", [])),  # a C account
@@ -220,8 +225,10 @@ NEAR_MISSES: list[tuple[str, Mutation]] = [
     ("rep-no-accounts", nothing),
     ("touches-none", nothing),
     ("touch-no-value", set_("touches[tch-01].value",
-                            "Not a “just checking in”: shows where their plants sit against 212 peers.")),
-    ("touch-value-thin", set_("touches[tch-01].value", "Shows where their plants sit against 212 peers")),
+                            "Not a “just checking in”: shows where their plants sit against "
+                            "212 peers.")),
+    ("touch-value-thin", set_("touches[tch-01].value",
+                              "Shows where their plants sit against 212 peers")),
     ("touch-empty-phrase", set_("touches[tch-01].message",
                                 "Never say “just checking in”: open with page 4, {{first_name}}.")),
     ("touch-empty-phrase", set_("touches[tch-01].message",
@@ -233,8 +240,10 @@ NEAR_MISSES: list[tuple[str, Mutation]] = [
     ("touch-no-message", nothing),
     ("touch-not-personalised", set_("touches[tch-03].message",  # a phone talk track
                                     "Attached is the benchmark of unplanned downtime across 212 "
-                                    "plants; page 4 shows the three asset classes behind most lost hours.")),
-    ("touch-not-personalised", set_("touches[tch-01].message", "Page 4 of the benchmark is for you.")),
+                                    "plants; page 4 shows the three asset classes behind "
+                                    "most lost hours.")),
+    ("touch-not-personalised", set_("touches[tch-01].message",
+                                    "Page 4 of the benchmark is for you.")),
     ("touch-too-long", set_("touches[tch-01].message", words(180))),
     ("touch-too-long", set_("touches[tch-03].message", words(400))),  # a phone talk track
     ("differentiators-none", nothing),

@@ -57,11 +57,10 @@ class Signals:
 
 def _select_rows(editor, rows: list[int]) -> None:
     selection = editor.table.selectionModel()
-    selection.setCurrentIndex(editor.proxy.index(rows[0], 0),
-                              QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+    flag = QItemSelectionModel.SelectionFlag
+    selection.setCurrentIndex(editor.proxy.index(rows[0], 0), flag.ClearAndSelect | flag.Rows)
     for row in rows[1:]:
-        selection.select(editor.proxy.index(row, 0),
-                         QItemSelectionModel.Select | QItemSelectionModel.Rows)
+        selection.select(editor.proxy.index(row, 0), flag.Select | flag.Rows)
 
 
 def _selected_ids(editor) -> list[str]:
@@ -156,8 +155,8 @@ def test_deleting_a_persona_clears_its_references_and_undo_restores_them(qtbot, 
     served = touches.editor.detail.bindings[1][1].widget  # the touch's "Personas served"
 
     def checked() -> list[str]:
-        return [served.item(i).data(Qt.UserRole) for i in range(served.count())
-                if served.item(i).checkState() == Qt.Checked]
+        return [served.item(i).data(Qt.ItemDataRole.UserRole) for i in range(served.count())
+                if served.item(i).checkState() == Qt.CheckState.Checked]
 
     assert persona in checked()
     _select_rows(personas.editor, [0])

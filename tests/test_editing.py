@@ -1,5 +1,7 @@
 """Structural edits (prospector.editing): the plan stays valid and nothing else is touched."""
 
+from itertools import pairwise
+
 import pytest
 
 from prospector import editing
@@ -30,7 +32,8 @@ def test_removing_a_touch_empties_the_steps_that_used_it(sample_plan):
 
 
 def test_add_duplicate_and_move(sample_plan):
-    plan = apply_sections(sample_plan, editing.add_item(sample_plan, "personas", {"role": "CFO"}, 0))
+    plan = apply_sections(sample_plan,
+                          editing.add_item(sample_plan, "personas", {"role": "CFO"}, 0))
     assert plan.personas[0].role == "CFO" and plan.personas[0].id.startswith("per-")
     plan = apply_sections(plan, editing.duplicate_item(plan, "personas", plan.personas[0].id))
     assert plan.personas[1].role == "CFO (copy)" and plan.personas[1].id != plan.personas[0].id
@@ -53,7 +56,7 @@ def test_cadence_templates_are_spaced_multichannel_and_end_in_an_ask(sample_plan
     plan = apply_sections(sample_plan, editing.add_cadence_from_template(sample_plan, template))
     cadence = plan.cadences[-1]
     days = [s.day for s in cadence.steps]
-    assert days == sorted(days) and min(b - a for a, b in zip(days, days[1:])) >= 3
+    assert days == sorted(days) and min(b - a for a, b in pairwise(days)) >= 3
     assert cadence.steps[-1].is_ask
     assert len({s.channel for s in cadence.steps}) >= 4
     for step in cadence.steps:  # every step got a touch of its own channel from the plan

@@ -18,7 +18,8 @@ from ui.main_window import MainWindow
 def app_window(qtbot, tmp_path, sample_plan, monkeypatch):
     store = PlanStore()
     store.save(sample_plan)
-    window = MainWindow(store, sample_plan, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    window = MainWindow(store, sample_plan,
+                        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     shown: list[tuple] = []
     monkeypatch.setattr(dialogs, "show_unexpected_error",

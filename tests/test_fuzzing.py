@@ -42,6 +42,7 @@ from prospector.model import Channel, Plan, Rep, TargetAccount
 from prospector.planfile import read_plan_file, write_plan_file
 from prospector.resources import sample_plan_path
 from prospector.schedule import build_schedule
+from prospector.store import PlanStore
 from tests.test_calendar_export import physical_lines, two_readers
 from tests.test_properties import (  # noqa: F401 - the fixture keeps hypothesis repeatable
     SETTINGS,
@@ -560,8 +561,6 @@ def test_fuzzed_plan_files_import_or_are_refused_in_one_line_leaving_the_store_a
                 outcomes["refused"] += 1
             else:
                 outcomes["imported"] += 1
-                from prospector.store import PlanStore
-
                 assert PlanStore(data_dir).load(out.strip()) == read_plan_file(path)
                 for name in set(_folder_bytes(data_dir)) - set(stored):  # back as it was
                     (data_dir / name).unlink()

@@ -7,6 +7,9 @@ only: the assertions are on what the user gets, never on durations).
 
 from __future__ import annotations
 
+import base64
+import copy
+import io
 import json
 import re
 import subprocess
@@ -14,7 +17,23 @@ import sys
 import textwrap
 
 import pytest
+from PIL import Image
+from pydantic import ValidationError
 
+from prospector import planfile
+from prospector.cli import main
+from prospector.errors import PlanFileError, describe_validation_error
+from prospector.migrations import migrate
+from prospector.model import Accountability, Plan, PlanBasics, Rep, TargetAccount, is_email_address
+from prospector.planfile import (
+    plan_from_document,
+    read_plan_file,
+    read_plan_file_noting,
+    write_plan_file,
+)
+from prospector.playbook.fetcher import RefusedURL, SafeFetcher
+from prospector.resources import sample_plan_path
+from prospector.store import PlanStore, default_data_dir
 from tests.conftest import REPO
 
 SAFETY_NET_S = 120  # quadratic versions took 145-240 s on these inputs; linear ones well under 1 s
@@ -83,8 +102,6 @@ def test_every_cell_parser_is_linear_on_100000_character_cells():
     ("a@b\u00a0.c", False), ("", False),
 ])
 def test_email_rule_is_unchanged_for_ordinary_addresses(text, ok):
-    from prospector.model import is_email_address
-
     assert is_email_address(text) is ok
 
 
@@ -114,8 +131,6 @@ def _with_huge_number(field: str) -> str:
     ("[" * 10_000 + "]" * 10_000, "[0][0][0][0]…: is nested more than 64 levels deep"),
 ], ids=["employees", "day", "schema_version", "nested-field", "nested-file"])
 def test_a_plan_file_that_crashed_is_refused_in_one_line(tmp_path, capsys, text, named):
-    from prospector.cli import main
-
     path = tmp_path / "attack.json"
     path.write_text(text, "utf-8")
     for verb in (["import", str(path)], ["check", str(path)],
@@ -128,8 +143,6 @@ def test_a_plan_file_that_crashed_is_refused_in_one_line(tmp_path, capsys, text,
 
 # --- item 4: a plan file Prospector writes, Prospector reads ---------------------------------
 def _plan_of_size(megabytes: int):
-    from prospector.model import Plan, TargetAccount
-
     notes = "Long account notes. " * 52_429  # ~1 MB each
     accounts = [TargetAccount(id=f"acc-{i:05d}", name=f"Account {i}", notes=notes)
                 for i in range(megabytes)]
@@ -137,8 +150,6 @@ def _plan_of_size(megabytes: int):
 
 
 def test_a_plan_over_50_mb_is_written_and_read_back(tmp_path):
-    from prospector.planfile import read_plan_file, write_plan_file
-
     path = write_plan_file(_plan_of_size(54), tmp_path / "big.json")
     assert path.stat().st_size > 54 * 1_000_000  # as large as the 65,000-account export
     again = read_plan_file(path)
@@ -148,10 +159,6 @@ def test_a_plan_over_50_mb_is_written_and_read_back(tmp_path):
 
 
 def test_export_never_writes_what_import_refuses(tmp_path, monkeypatch):
-    from prospector import planfile
-    from prospector.errors import PlanFileError
-    from prospector.model import Plan
-
     plan = Plan(name="Plan", id="plan-1", basics={"goal": "g" * 3000})
     size = len(planfile.plan_to_json(plan).encode("utf-8"))
     monkeypatch.setattr(planfile, "MAX_PLAN_FILE_BYTES", size)
@@ -168,16 +175,10 @@ def test_export_never_writes_what_import_refuses(tmp_path, monkeypatch):
 
 # --- item 6: only real PNG or JPEG bytes are a logo ------------------------------------------
 def _data_uri(body: bytes, declared: str = "image/png") -> str:
-    import base64
-
     return f"data:{declared};base64," + base64.b64encode(body).decode()
 
 
 def _image(fmt: str, size: tuple[int, int] = (40, 20)) -> bytes:
-    import io
-
-    from PIL import Image
-
     buffer = io.BytesIO()
     Image.new("RGB", size, (31, 78, 121)).save(buffer, fmt)
     return buffer.getvalue()
@@ -201,10 +202,6 @@ HUGE_HEADER_PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + (60_000).to_bytes(4,
     (b"\x89PNG\r\n\x1a\n", "image/png", "damaged PNG"),
 ], ids=["svg-as-png", "gif-as-jpeg", "too-many-pixels", "too-large", "header-only"])
 def test_a_logo_that_is_not_a_real_png_or_jpeg_is_refused(body, declared, told):
-    from prospector.errors import PlanFileError
-    from prospector.planfile import plan_from_document
-    from prospector.playbook.fetcher import RefusedURL, SafeFetcher
-
     uri = _data_uri(body, declared)
     doc = {"format": "prospector-plan", "schema_version": 4, "name": "P", "basics": {"logo": uri}}
     with pytest.raises(PlanFileError, match=f"plan.json: basics.logo: the logo .*{told}"):
@@ -217,9 +214,6 @@ def test_a_logo_that_is_not_a_real_png_or_jpeg_is_refused(body, declared, told):
 
 @pytest.mark.parametrize("fmt", ["PNG", "JPEG"])
 def test_a_real_png_or_jpeg_logo_is_kept_and_served(fmt):
-    from prospector.model import PlanBasics
-    from prospector.playbook.fetcher import SafeFetcher
-
     body = _image(fmt)
     uri = _data_uri(body, f"image/{fmt.lower()}")
     assert PlanBasics(logo=uri).logo == uri
@@ -245,9 +239,6 @@ def test_the_pdf_of_a_plan_holding_an_svg_bomb_as_logo_finishes_without_it(tmp_p
 
 
 def test_a_stored_plan_with_an_svg_logo_opens_repaired(tmp_path):
-    from prospector.model import Plan
-    from prospector.store import PlanStore
-
     store = PlanStore(tmp_path / "store")
     plan = Plan(name="Logo plan", basics={"goal": "Meet 40 A accounts"})
     store.save(plan)
@@ -277,9 +268,6 @@ BAD_IDS = ["", " ", "../../etc/passwd", "x" * 100_000, "acc 1", "-acc", "ácc"]
 @pytest.mark.parametrize("bad", BAD_IDS, ids=["empty", "space", "path", "100k", "inner-space",
                                               "dash-first", "accent"])
 def test_unusable_plan_and_item_ids_are_refused_without_echoing_them(bad):
-    from prospector.errors import PlanFileError
-    from prospector.planfile import plan_from_document
-
     for doc, field in [
         ({"name": "P", "id": bad}, "id"),
         ({"name": "P", "accounts": [{"id": bad, "name": "Acme"}]}, "accounts[0] (Acme).id"),
@@ -296,11 +284,6 @@ def test_unusable_plan_and_item_ids_are_refused_without_echoing_them(bad):
 
 @pytest.mark.parametrize("bad", ["../../etc", "X" * 10_000, "ZZ", "DE-XX", "DE-BY-Z"])
 def test_a_holiday_country_prospector_does_not_know_is_refused_in_a_short_line(bad):
-    from pydantic import ValidationError
-
-    from prospector.errors import describe_validation_error
-    from prospector.model import Accountability
-
     with pytest.raises(ValidationError) as caught:
         Accountability(holiday_country=bad)
     message = describe_validation_error(caught.value)
@@ -310,16 +293,10 @@ def test_a_holiday_country_prospector_does_not_know_is_refused_in_a_short_line(b
 
 @pytest.mark.parametrize("good", ["", "DE", "de-by", "US-CA", "NL", "GB"])
 def test_known_holiday_countries_are_kept(good):
-    from prospector.model import Accountability
-
     assert Accountability(holiday_country=good).holiday_country == good
 
 
 def test_emails_over_254_characters_are_refused():
-    from pydantic import ValidationError
-
-    from prospector.model import Rep
-
     assert Rep(name="Ana", email="a" * 240 + "@example.com").email.endswith("example.com")
     with pytest.raises(ValidationError, match="at most 254 characters"):
         Rep(name="Ana", email="a" * 250 + "@example.com")
@@ -333,9 +310,6 @@ def test_emails_over_254_characters_are_refused():
      "accounts[0].tier: the key 'tier' is given twice inside accounts[0]"),
 ])
 def test_a_key_given_twice_in_a_plan_file_is_refused_naming_it(tmp_path, text, told):
-    from prospector.errors import PlanFileError
-    from prospector.planfile import read_plan_file
-
     path = tmp_path / "twice.json"
     path.write_text(text, "utf-8")
     with pytest.raises(PlanFileError, match=re.escape(f"{path}: {told}")):
@@ -343,8 +317,6 @@ def test_a_key_given_twice_in_a_plan_file_is_refused_naming_it(tmp_path, text, t
 
 
 def test_a_version_3_plan_file_with_unusable_ids_opens_repaired_with_references_kept(tmp_path):
-    from prospector.planfile import read_plan_file_noting
-
     doc = {"format": "prospector-plan", "schema_version": 3, "name": "Old", "id": "../../etc",
            "accounts": [{"id": "", "name": "Acme"},
                         {"id": "acc 2", "name": "Beta",
@@ -373,9 +345,6 @@ def test_a_version_3_plan_file_with_unusable_ids_opens_repaired_with_references_
 
 
 def test_a_plan_stored_under_an_unusable_id_keeps_one_history_when_saved(tmp_path):
-    from prospector.model import Plan
-    from prospector.store import PlanStore
-
     store = PlanStore(tmp_path / "store")
     plan = Plan(name="Old ids", id="plan-old")
     store.save(plan)
@@ -418,10 +387,6 @@ def _hand_edited(raw: dict, how: str) -> str:
 @pytest.mark.parametrize("how", ["huge-int", "deep", "missing-key", "table-is-a-list", "row-key"])
 def test_a_store_edited_by_hand_into_a_shape_it_cannot_use_is_kept_aside_and_recovered(
         tmp_path, capsys, how):
-    from prospector.cli import main
-    from prospector.model import Plan
-    from prospector.store import PlanStore
-
     folder = tmp_path / "store"
     store = PlanStore(folder)
     store.save(Plan(name="Kept", id="plan-kept"))
@@ -437,10 +402,6 @@ def test_a_store_edited_by_hand_into_a_shape_it_cannot_use_is_kept_aside_and_rec
 
 
 def test_a_stored_plan_named_like_a_path_works_with_every_verb(tmp_path, capsys, monkeypatch):
-    from prospector.cli import main
-    from prospector.model import Plan
-    from prospector.store import PlanStore, default_data_dir
-
     monkeypatch.chdir(tmp_path)
     PlanStore(default_data_dir()).save(Plan(name="EMEA/DACH H1", id="plan-dach"))
     for verb in (["check", "EMEA/DACH H1"], ["history", "EMEA/DACH H1"],
@@ -454,10 +415,6 @@ def test_a_stored_plan_named_like_a_path_works_with_every_verb(tmp_path, capsys,
 
 
 def test_migrating_a_version_3_document_leaves_it_untouched():
-    import copy
-
-    from prospector.migrations import migrate
-
     doc = {"format": "prospector-plan", "schema_version": 3, "name": "Old", "id": "a b",
            "basics": {"logo": _data_uri(SVG_BOMB)}, "accountability": {"holiday_country": "ZZ"},
            "accounts": [{"id": "", "name": "A", "contacts": [{"name": "B", "persona_id": ""}]}],
@@ -471,9 +428,6 @@ def test_migrating_a_version_3_document_leaves_it_untouched():
 
 
 def test_a_huge_country_option_is_refused_without_echoing_it(tmp_path, capsys):
-    from prospector.cli import main
-    from prospector.resources import sample_plan_path
-
     rep = json.loads(sample_plan_path().read_text("utf-8"))["reps"][0]["id"]
     assert main(["schedule", str(sample_plan_path()), "--rep", rep,
                  "--country", "../../etc" + "x" * 10_000]) == 1

@@ -41,7 +41,7 @@ def test_the_same_field_changed_both_ways_is_named(base):
     mine["basics"]["goal"] = theirs["basics"]["goal"] = "Agreed"  # the same change: no conflict
     with pytest.raises(MergeConflict) as refused:
         merge_plans(base, mine, theirs)
-    assert refused.value.conflicts == [f"touches “Mine”.title"]
+    assert refused.value.conflicts == ["touches “Mine”.title"]
 
 
 def test_deleted_on_one_side_and_edited_on_the_other_is_a_conflict(base):

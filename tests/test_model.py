@@ -12,7 +12,8 @@ from prospector.planfile import parse_plan_text, plan_from_document, plan_to_doc
 
 
 def _doc(**sections):
-    return {"format": "prospector-plan", "schema_version": SCHEMA_VERSION, "name": "Q1 push", **sections}
+    return {"format": "prospector-plan", "schema_version": SCHEMA_VERSION, "name": "Q1 push",
+            **sections}
 
 
 def _error(doc) -> str:
@@ -28,7 +29,8 @@ def test_sample_plan_is_complete_and_believable(sample_plan):
     assert 3 <= len(p.personas) <= 5
     assert 8 <= len(p.touches) <= 12
     assert len({t.channel for t in p.touches}) >= 4
-    assert 4 <= len(p.differentiators) <= 6 and all(d.proof and d.why_it_matters for d in p.differentiators)
+    assert 4 <= len(p.differentiators) <= 6
+    assert all(d.proof and d.why_it_matters for d in p.differentiators)
     longest = max(p.cadences, key=lambda c: len(c.steps))
     assert 10 <= len(longest.steps) <= 14 and 75 <= longest.span_days <= 100
     assert any(t.creates_opportunities for t in p.accountability.targets)
@@ -48,7 +50,8 @@ def test_plan_file_starts_with_format_version_and_name(sample_plan):
 
 def test_wrong_tier_names_account_and_field():
     msg = _error(_doc(accounts=[{"name": "Haldorsen Metal", "tier": "D"}]))
-    assert "plan.json: accounts[0] (Haldorsen Metal).tier: must be one of A, B or C (got 'D')" in msg
+    assert ("plan.json: accounts[0] (Haldorsen Metal).tier: must be one of A, B or C (got 'D')"
+            in msg)
 
 
 def test_wrong_type_names_the_field_and_what_is_expected():
@@ -92,7 +95,8 @@ def test_brand_colour_and_email_are_checked():
 def test_broken_references_are_named():
     msg = _error(_doc(reps=[{"name": "Ann", "account_ids": ["acc-missing"]}]))
     assert "reps[0].account_ids: no account has id 'acc-missing'" in msg
-    msg = _error(_doc(cadences=[{"name": "A", "steps": [{"day": 0, "channel": "email", "touch_id": "t9"}]}]))
+    msg = _error(_doc(cadences=[{"name": "A", "steps": [{"day": 0, "channel": "email",
+                                                          "touch_id": "t9"}]}]))
     assert "cadences[0].steps[0].touch_id: no touch has id 't9'" in msg
 
 

@@ -58,7 +58,7 @@ SITECUSTOMIZE = textwrap.dedent('''
         def _family(sock):
             try:
                 return int(sock.family)
-            except Exception:  # noqa: BLE001
+            except Exception:  # noqa: BLE001 - any object: no family, not watched
                 return None
 
         def _audit(event, args):
@@ -260,7 +260,7 @@ GUI_SCRIPT = textwrap.dedent('''
             state["edited"] = window.document.set_value(("basics", "goal"), "Edited offscreen")
             window.autosaver.save_now()
         previewed = window.preview.status.text().startswith("Preview of the leader")
-        if (previewed and state["saved"]) or elapsed > %d:  # gives up before the harness does
+        if (previewed and state["saved"]) or elapsed > GIVE_UP_S:  # before the harness gives up
             print("preview:", window.preview.status.text())
             print("saved:", state["saved"])
             window.close()
@@ -270,7 +270,7 @@ GUI_SCRIPT = textwrap.dedent('''
     timer.timeout.connect(tick)
     timer.start(100)
     sys.exit(app.exec())
-''' % (CAP_S // 2))
+''').replace("GIVE_UP_S", str(CAP_S // 2))
 
 
 # --- running everything once ------------------------------------------------------------------

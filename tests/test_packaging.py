@@ -1,6 +1,9 @@
 """The wheel carries every package, the templates, the fonts and the sample."""
 
+import subprocess
+import sys
 import tomllib
+import zipfile
 
 from tests.conftest import REPO
 
@@ -18,10 +21,6 @@ def test_every_python_package_is_listed_in_pyproject():
 
 
 def test_the_wheel_carries_templates_fonts_and_the_sample(tmp_path):
-    import subprocess
-    import sys
-    import zipfile
-
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path),
                     str(REPO)], check=True, capture_output=True, stdin=subprocess.DEVNULL)
     wheel = next(tmp_path.glob("prospector-*.whl"))
@@ -30,6 +29,7 @@ def test_the_wheel_carries_templates_fonts_and_the_sample(tmp_path):
                      "prospector/assets/fonts/NotoSans-Regular.ttf",
                      "prospector/assets/fonts/OFL.txt",
                      "prospector/assets/samples/sample-plan.json",
-                     "prospector/coach/engine.py", "ui/main_window.py", "ui/widgets/list_editor.py"):
+                     "prospector/coach/engine.py", "ui/main_window.py",
+                     "ui/widgets/list_editor.py"):
         assert expected in names, expected
     assert not any(n.startswith("tests/") for n in names)

@@ -15,6 +15,7 @@ from prospector.model import Plan
 from prospector.planfile import write_plan_file
 from prospector.store import PlanStore
 from ui import dialogs
+from ui.main_window import MainWindow
 from ui.plans_dialog import PlansDialog, VersionsDialog
 
 
@@ -92,7 +93,7 @@ def _click_row(qtbot, dialog, name: str) -> None:
             if dialog.proxy.index(row, 0).data() == name]
     assert rows, f"{name!r} is not in the list: {_shown_names(dialog)}"
     rect = dialog.table.visualRect(dialog.proxy.index(rows[0], 0))
-    qtbot.mouseClick(dialog.table.viewport(), Qt.LeftButton, pos=rect.center())
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert dialog.table.currentIndex().siblingAtColumn(0).data() == name
 
 
@@ -109,7 +110,7 @@ def test_new_blank_plan_is_stored_listed_and_chosen(qtbot, store, plans, asked):
     asked.texts = ["  Iberia launch  "]
     dialog.buttons["new"].click()
     assert asked.errors == []
-    assert dialog.result() == QDialog.Accepted
+    assert dialog.result() == QDialog.DialogCode.Accepted
     assert _stored(store)[dialog.chosen_id] == ("Iberia launch", 1)
     assert "Iberia launch" in _shown_names(dialog)
     assert len(store.list_plans()) == 4
@@ -156,7 +157,7 @@ def test_choosing_a_plan_and_opening_returns_its_id(qtbot, store, plans, asked):
     dialog = _dialog(qtbot, store, plans["Nordics push"].id)
     _click_row(qtbot, dialog, "DACH pilots")
     dialog.buttons["open"].click()
-    assert dialog.result() == QDialog.Accepted
+    assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.chosen_id == plans["DACH pilots"].id
 
 
@@ -165,8 +166,8 @@ def test_double_clicking_a_plan_opens_it(qtbot, store, plans, asked):
     rows = _shown_names(dialog)
     rect = dialog.table.visualRect(dialog.proxy.index(rows.index("Benelux renewals"), 0))
     # a real double click: press/release, then the double-click event on the same row
-    qtbot.mouseClick(dialog.table.viewport(), Qt.LeftButton, pos=rect.center())
-    qtbot.mouseDClick(dialog.table.viewport(), Qt.LeftButton, pos=rect.center())
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert dialog.chosen_id == plans["Benelux renewals"].id
 
 
@@ -513,7 +514,7 @@ def test_restoring_a_version_makes_it_current_and_keeps_the_later_ones(qtbot, st
     dialog.list.setCurrentRow(2)  # version 1
     dialog.restore_button.click()
     assert asked.errors == []
-    assert dialog.result() == QDialog.Accepted
+    assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.restored == "Version 1 restored (now version 4)."
     assert store.load(three_versions.id).basics.goal == "first goal"
     history = store.history(three_versions.id)
@@ -531,7 +532,7 @@ def test_restoring_on_a_full_disk_is_shown_and_changes_nothing(qtbot, store, thr
     [(title, message, hint)] = asked.errors
     assert title == "Restore version" and message == "Version 2 could not be restored."
     assert "No space left on device" in hint
-    assert dialog.result() != QDialog.Accepted and dialog.restored == ""
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.restored == ""
     monkeypatch.undo()
     assert [v.version for v in store.history(three_versions.id)] == [3, 2, 1]
 
@@ -604,7 +605,7 @@ def test_a_store_that_cannot_be_listed_is_shown(qtbot, store, plans, asked, monk
 # --- the main window ----------------------------------------------------------------------------
 @pytest.fixture
 def settings(tmp_path):
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
 def _rename_open_plan_through_plans(qtbot, window, asked, new_name):
@@ -621,8 +622,6 @@ def _rename_open_plan_through_plans(qtbot, window, asked, new_name):
 
 def test_renaming_the_open_plan_after_an_autosave_updates_the_window(qtbot, store, settings,
                                                                      asked):
-    from ui.main_window import MainWindow
-
     plan = Plan(name="Quarterly push")
     store.save(plan)
     window = MainWindow(store, plan, settings)
@@ -639,8 +638,6 @@ def test_renaming_the_open_plan_after_an_autosave_updates_the_window(qtbot, stor
 
 def test_renaming_the_open_plan_right_after_opening_updates_the_window(qtbot, store, settings,
                                                                        asked):
-    from ui.main_window import MainWindow
-
     plan = Plan(name="Quarterly push")
     store.save(plan)
     window = MainWindow(store, plan, settings)

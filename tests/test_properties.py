@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
+from prospector.cli import main
 from prospector.errors import PlanFileError
 from prospector.model import EARLIEST_DATE, LATEST_DATE, SCHEMA_VERSION, Plan
 from prospector.planfile import (
@@ -33,6 +34,9 @@ from prospector.planfile import (
     read_plan_file,
     write_plan_file,
 )
+from prospector.playbook import render_playbook_pdf
+from prospector.resources import sample_plan_path
+from prospector.schedule import ScheduleError, build_schedule
 from prospector.store import PlanStore
 
 ROUND_TRIP_EXAMPLES = 60
@@ -51,7 +55,7 @@ def _same_examples_in_any_run(monkeypatch):
     empty pool of local constants keeps them the same in every run (a private hook: if a newer
     hypothesis drops it, the tests still run, only less repeatably)."""
     try:
-        from hypothesis.internal.conjecture import providers
+        from hypothesis.internal.conjecture import providers  # noqa: PLC0415 - private: may go
     except ImportError:  # pragma: no cover
         return
     if hasattr(providers, "_get_local_constants") and hasattr(providers, "Constants"):
@@ -133,7 +137,7 @@ def plan_documents(draw, max_items: int = 4, long: st.SearchStrategy[str] = long
                    long_odds: int = 4, max_long: int = 1000, need_rep: bool = False) -> dict:
     """A plan document whose references resolve; free text anywhere may be long and odd."""
     text = _free_text(long, long_odds, [max_long])
-    n = lambda hi: draw(st.integers(0, hi))  # noqa: E731
+    n = lambda hi: draw(st.integers(0, hi))  # noqa: E731 - a one-line helper
 
     def fresh_ids(count: int) -> list[str]:  # unique within their list, as the model asks
         return draw(st.lists(ids, min_size=count, max_size=count, unique=True))
@@ -342,11 +346,6 @@ def test_dates_outside_what_a_plan_can_use_are_refused(field, day):
 @pytest.mark.parametrize("day", ["1999-12-31", "9999-12-30"])
 def test_a_schedule_start_outside_the_plan_dates_is_one_clear_line(capsys, tmp_path, day):
     """It used to overflow the calendar (OverflowError: exit code 70, "unexpected problem")."""
-    from prospector.cli import main
-    from prospector.playbook import render_playbook_pdf
-    from prospector.schedule import ScheduleError, build_schedule
-    from prospector.resources import sample_plan_path
-
     code = main(["schedule", str(sample_plan_path()), "--rep", "Mette Sørensen", "--start", day])
     err = capsys.readouterr().err
     assert code == 1 and err.strip() == (f"prospector: error: --start: must be between 2000-01-01 "
@@ -393,8 +392,6 @@ long_pdf_texts = st.builds(_repeat_to, texts(6).filter(bool) | st.sampled_from([
 
 
 def test_any_plan_prints_the_leaders_and_a_reps_playbook(capsys):
-    from prospector.playbook import render_playbook_pdf
-
     stats = {"plans": 0, "pdfs": 0, "pages": 0, "failures": 0}
 
     # No shrinking: each example takes seconds; a failure is printed as generated.

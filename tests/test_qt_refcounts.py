@@ -21,7 +21,7 @@ PROBE = Path(__file__).with_name("qt_refcount_probe.py")
 
 def _none_is_immortal() -> bool:
     before = sys.getrefcount(None)
-    held = [None] * 1000  # noqa: F841
+    held = [None] * 1000  # noqa: F841 - held while counting
     return sys.getrefcount(None) - before < 1000
 
 
@@ -39,6 +39,7 @@ def test_qt_calls_made_on_every_edit_keep_their_references():
     print(f"\nQt references: {len(report['results'])} Qt calls an edit makes, "
           f"{report['calls_each']:,} times each, {len(dropped)} dropping references")
     assert not dropped, (
-        f"this PySide6 drops references on {len(dropped)} calls (per {report['calls_each']} calls): "
+        f"this PySide6 drops references on {len(dropped)} calls "
+        f"(per {report['calls_each']} calls): "
         f"{dropped}; on this Python the app would abort after a few thousand edits — install a "
         "version pyproject.toml allows")

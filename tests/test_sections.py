@@ -50,10 +50,10 @@ def test_completeness_counts_every_step_but_the_review_in_the_leaders_words(samp
 
 def test_the_app_has_one_page_per_step_in_order(qtbot, tmp_path, sample_plan):
     window = MainWindow(PlanStore(), sample_plan,
-                        QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+                        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     nav = window.navigator
-    keys = [nav.item(row).data(Qt.UserRole) for row in range(nav.count())]
+    keys = [nav.item(row).data(Qt.ItemDataRole.UserRole) for row in range(nav.count())]
     assert keys == [step.key for step in STEPS]
     assert [window.stack.widget(row).key for row in range(window.stack.count())] == keys
     assert nav.item(1).text().startswith("Targets")

@@ -180,7 +180,8 @@ def test_stored_plans_carry_their_schema_version(store, sample_plan):
     store.save(sample_plan)
     raw = json.loads(store.path.read_text("utf-8"))
     row = next(iter(raw["history"].values()))
-    assert row["plan"]["schema_version"] == SCHEMA_VERSION and raw["meta"]["1"]["store_version"] == 1
+    assert row["plan"]["schema_version"] == SCHEMA_VERSION
+    assert raw["meta"]["1"]["store_version"] == 1
 
 
 def test_old_stored_documents_are_migrated_on_load(store):

@@ -346,7 +346,7 @@ def test_old_temp_files_without_a_writer_are_removed_and_other_files_kept(sample
 
 def _failing(monkeypatch, step: str):
     """Make ``step`` of the next save fail with ENOSPC."""
-    real_replace, real_link = os.replace, os.link
+    real_replace = os.replace
 
     def replace(src, dst, *args, **kwargs):
         if str(dst).endswith("plans.json"):
@@ -541,8 +541,8 @@ def test_a_read_only_data_folder_can_still_be_read_and_exported(two_plans, sampl
     assert {p.name: p.read_bytes() for p in data_dir.iterdir()} == before
     with capsys.disabled():
         told = err.strip().replace(f"{data_dir}{os.sep}", "")
-        print(f"\nread-only data folder (simulated: EROFS where it would write): list, history, export-json 3 of 3 "
-              f"work, {len(attempts)} writes attempted, a save told: {told}")
+        print("\nread-only data folder (simulated: EROFS where it would write): list, history, "
+              f"export-json 3 of 3 work, {len(attempts)} writes attempted, a save told: {told}")
 
 
 def test_a_damaged_store_in_a_read_only_folder_shows_the_backup_and_changes_nothing(

@@ -22,6 +22,7 @@ import select
 import signal
 import statistics
 import time
+from itertools import pairwise
 
 import pytest
 
@@ -49,7 +50,7 @@ def _fork_writer(folder, plan, first: int, count: int | None, history_limit=30):
                 store.save(plan)
                 os.write(write_fd, f"{n}\n".encode())
                 n += 1
-        except BaseException:  # noqa: BLE001
+        except BaseException:  # noqa: BLE001 - the forked child exits, never returns to pytest
             code = 1
         finally:
             os._exit(code)
@@ -170,7 +171,7 @@ def test_killed_writers_never_lose_a_completed_save(tmp_path, sample_plan):
             pytest.fail(f"kill {kill}: the writer reported {len(completed)} of {wanted} saves in "
                         f"{CAP_S:.0f} s (hung?)")
         assert completed == list(range(first, first + len(completed)))
-        cycles += [b - a for a, b in zip(reports.times, reports.times[1:])]
+        cycles += [b - a for a, b in pairwise(reports.times)]
 
         # Legitimate outcomes: the newest completed save (the state before this writer if it
         # completed none), or the save after it, which can land before the kill unreported.
@@ -268,7 +269,7 @@ def _fork_killed_at_step(folder, plan, goal: str, step: int) -> int:
             # every file opened for writing (os.fdopen and Path.open call io.open)
             builtins.open = io.open = opened(io.open)
             store.save(plan)
-        except BaseException:  # noqa: BLE001
+        except BaseException:  # noqa: BLE001 - the forked child exits, never returns to pytest
             code = 1
         finally:
             os._exit(code)

@@ -213,7 +213,7 @@ def _writer(folder, plan: Plan, first: int, count: int) -> int:
             for n in range(first, first + count):
                 plan.basics.goal = f"save {n}"
                 store.save(plan)
-        except BaseException:  # noqa: BLE001
+        except BaseException:  # noqa: BLE001 - the forked child exits, never returns to pytest
             code = 1
         finally:
             os._exit(code)
@@ -295,10 +295,10 @@ def test_four_processes_and_two_threads_saving_at_once_lose_nothing(tmp_path, sa
 # --- the app (last: it starts Qt, and the test above forks) ---------------------------------
 def test_a_full_disk_in_the_app_keeps_the_edits_open_and_says_so(qtbot, tmp_path, monkeypatch,
                                                                  capsys):
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings  # noqa: PLC0415 - Qt after the forks above
 
-    from ui import dialogs
-    from ui.main_window import MainWindow
+    from ui import dialogs  # noqa: PLC0415 - Qt after the forks above
+    from ui.main_window import MainWindow  # noqa: PLC0415 - Qt after the forks above
 
     shown: list[tuple] = []
     monkeypatch.setattr(dialogs, "show_error", lambda *args, **kwargs: shown.append(args))
@@ -306,7 +306,7 @@ def test_a_full_disk_in_the_app_keeps_the_edits_open_and_says_so(qtbot, tmp_path
     plan = Plan(name="Disk full")
     store.save(plan)
     before = store.path.read_bytes()
-    window = MainWindow(store, plan, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    window = MainWindow(store, plan, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     with _disk_full(monkeypatch, "writing the new file"):
         with qtbot.waitSignal(window.autosaver.failed, timeout=int(CAP_S * 1000)):

@@ -49,14 +49,14 @@ def test_one_row_per_touch_in_utf8_with_bom(sample_plan):
     rows = read_back(data)
     assert tuple(rows[0]) == TASK_COLUMNS
     assert len(rows) == 1 + len(schedule.touches)
-    first, touch = dict(zip(TASK_COLUMNS, rows[1])), schedule.touches[0]
+    first, touch = dict(zip(TASK_COLUMNS, rows[1], strict=True)), schedule.touches[0]
     assert first["Account"] == "Brückner & Voss Antriebstechnik GmbH"
     assert first["Due date"] == "2027-01-11" and first["Channel"] == "Mail"
     assert first["Subject"] == f"Mail: {touch.touch_title}"
     assert touch.objective in first["Notes"] and touch.talk_track in first["Notes"]
     assert (first["Assigned to"], first["Tier"], first["Step"]) == ("Jonas Albrecht", "A", "1/13")
     assert "Brückner".encode() in data
-    assert [dict(zip(TASK_COLUMNS, r)) for r in rows[1:]] == [
+    assert [dict(zip(TASK_COLUMNS, r, strict=True)) for r in rows[1:]] == [
         {k: neutralise(v) for k, v in row.items()} for row in task_rows(schedule)]
 
 

@@ -1,21 +1,31 @@
 """A leader builds a small plan from a blank one through the widgets, undoes and redoes, the
 plan autosaves, the app reopens with everything there, and a PDF is exported (and cancelled)."""
 
+import errno
+import json
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
+import prospector.store as store_module
+import ui.autosave as autosave
 from prospector.model import Plan
+from prospector.planfile import read_plan_file
 from prospector.store import PlanStore
+from tests.conftest import REPO
+from ui import dialogs
 from ui.app import choose_plan
+from ui.export_dialog import ExportDialog
+from ui.import_dialog import CsvImportDialog
 from ui.main_window import MainWindow
+from ui.schedule_dialog import ScheduleExportDialog
 
 
 @pytest.fixture
 def settings(tmp_path):
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
 @pytest.fixture
@@ -39,8 +49,8 @@ def _type_into_new_row(qtbot, editor, text):
     field = fields[0]
     field.selectAll()
     qtbot.keyClicks(field, text)
-    qtbot.keyClick(field, Qt.Key_Return)
-    qtbot.waitUntil(lambda: editor.table.state() == QAbstractItemView.NoState, timeout=60000)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: editor.table.state() == QAbstractItemView.State.NoState, timeout=60000)
 
 
 def test_build_undo_autosave_reopen_export(qtbot, store, settings, tmp_path):
@@ -89,8 +99,6 @@ def test_build_undo_autosave_reopen_export(qtbot, store, settings, tmp_path):
     again = _window(qtbot, store, reopened_plan, settings)
     assert again.pages["basics"].goal.widget.toPlainText() == "12 first meetings by March"
 
-    from ui.export_dialog import ExportDialog
-
     dialog = ExportDialog(again.document.plan, str(tmp_path))
     qtbot.addWidget(dialog)
     target = tmp_path / "nordics.pdf"
@@ -122,18 +130,17 @@ def test_undo_and_redo_from_the_keyboard(qtbot, store, settings):
         window.activateWindow()
     steps = window.navigator  # the window's shortcuts, not a text field's own undo
     steps.setFocus()
-    qtbot.keyClick(steps, Qt.Key_Z, Qt.ControlModifier)
+    qtbot.keyClick(steps, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.document.plan.basics.offering == ""
-    qtbot.keyClick(steps, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)  # Linux's redo
+    qtbot.keyClick(steps, Qt.Key.Key_Z,  # Linux's redo
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.document.plan.basics.offering == "Predictive maintenance"
-    qtbot.keyClick(steps, Qt.Key_Z, Qt.ControlModifier)
-    qtbot.keyClick(steps, Qt.Key_Y, Qt.ControlModifier)  # also redo
+    qtbot.keyClick(steps, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(steps, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)  # also redo
     assert window.document.plan.basics.offering == "Predictive maintenance"
 
 
 def test_export_can_be_cancelled(qtbot, store, settings, tmp_path, sample_plan):
-    from ui.export_dialog import ExportDialog
-
     dialog = ExportDialog(sample_plan, str(tmp_path))
     qtbot.addWidget(dialog)
     target = tmp_path / "cancelled.pdf"
@@ -169,8 +176,6 @@ def test_window_is_usable_at_1280_by_800(qtbot, store, settings, sample_plan):
 
 def test_typing_without_a_pause_is_still_saved_within_seconds(qtbot, store, settings,
                                                               monkeypatch):
-    import ui.autosave as autosave
-
     monkeypatch.setattr(autosave, "AUTOSAVE_MAX_WAIT_S", 0.5)
     plan = Plan(name="Busy typist")
     store.save(plan)
@@ -185,10 +190,6 @@ def test_typing_without_a_pause_is_still_saved_within_seconds(qtbot, store, sett
 
 
 def test_csv_import_is_one_undoable_step(qtbot, store, settings, sample_plan, monkeypatch):
-    from tests.conftest import REPO
-    from ui import dialogs
-    from ui.import_dialog import CsvImportDialog
-
     csv_path = REPO / "tests" / "data" / "hubspot-companies-export.csv"
     monkeypatch.setattr(dialogs, "ask_open_csv_file", lambda parent: str(csv_path))
     monkeypatch.setattr(CsvImportDialog, "exec", lambda self: (self.do_import(), 1)[1])
@@ -204,8 +205,6 @@ def test_csv_import_is_one_undoable_step(qtbot, store, settings, sample_plan, mo
 
 
 def test_schedule_export_writes_calendar_and_tasks(qtbot, sample_plan, tmp_path):
-    from ui.schedule_dialog import ScheduleExportDialog
-
     dialog = ScheduleExportDialog(sample_plan, sample_plan.reps[0].id, str(tmp_path))
     qtbot.addWidget(dialog)
     dialog.export()
@@ -256,12 +255,6 @@ def test_choosing_a_steps_touch_sets_its_channel_in_one_undo_step(qtbot, store, 
 
 def test_disk_full_is_reported_once_and_closing_offers_to_export(qtbot, store, settings,
                                                                   monkeypatch, tmp_path):
-    import errno
-
-    import prospector.store as store_module
-    from prospector.planfile import read_plan_file
-    from ui import dialogs
-
     plan = Plan(name="Disk full")
     store.save(plan)
     errors, asked = [], []
@@ -290,10 +283,6 @@ def test_disk_full_is_reported_once_and_closing_offers_to_export(qtbot, store, s
 
 def test_opening_a_plan_an_older_version_stored_says_what_was_repaired(qtbot, store, settings,
                                                                        monkeypatch):
-    import json
-
-    from ui import dialogs
-
     current = Plan(name="Current")
     older = Plan(name="Stored by version 2")
     store.save(current)
@@ -305,7 +294,8 @@ def test_opening_a_plan_an_older_version_stored_says_what_was_repaired(qtbot, st
             row["plan"]["basics"]["goal"] = "Twenty\u0007 meetings"
     store.path.write_text(json.dumps(raw))  # as an earlier Prospector could have left it
     told = []
-    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: told.append((title, text)))
+    monkeypatch.setattr(dialogs, "show_info",
+                        lambda parent, title, text: told.append((title, text)))
 
     window = _window(qtbot, store, current, settings)
     window.open_plan_id(older.id)
@@ -327,8 +317,8 @@ def test_retyping_a_field_through_a_refused_value(qtbot, store, settings, sample
     basics = window.pages["basics"]
     name = basics.name.widget
     name.setFocus()
-    qtbot.keyClick(name, Qt.Key_A, Qt.ControlModifier)
-    qtbot.keyClick(name, Qt.Key_Backspace)  # "" is refused: a plan needs a name
+    qtbot.keyClick(name, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(name, Qt.Key.Key_Backspace)  # "" is refused: a plan needs a name
     assert name.text() == "" and name.property("invalid")
     assert "the previous value is kept" in window.statusBar().currentMessage()
     qtbot.keyClicks(name, "Finland push")
@@ -337,10 +327,10 @@ def test_retyping_a_field_through_a_refused_value(qtbot, store, settings, sample
 
     colour = basics.colour.widget
     colour.setFocus()
-    qtbot.keyClick(colour, Qt.Key_A, Qt.ControlModifier)
+    qtbot.keyClick(colour, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(colour, "#003366")
     assert window.document.plan.basics.brand_colour == "#003366"
-    qtbot.keyClick(colour, Qt.Key_Backspace)
+    qtbot.keyClick(colour, Qt.Key.Key_Backspace)
     name.setFocus()  # leave the colour at "#00336", which is refused
     assert colour.text() == "#003366" and not colour.property("invalid")
 
@@ -356,7 +346,7 @@ def test_a_cell_typed_just_before_a_click_is_kept(qtbot, store, settings, sample
         cell = next(w for w in touches.table.viewport().findChildren(QLineEdit) if w.isVisible())
         cell.selectAll()
         qtbot.keyClicks(cell, title)
-        qtbot.keyClick(cell, Qt.Key_Return)  # and the next click comes in the same turn
+        qtbot.keyClick(cell, Qt.Key.Key_Return)  # and the next click comes in the same turn
     touches.buttons["add"].click()
     cell = next(w for w in touches.table.viewport().findChildren(QLineEdit) if w.isVisible())
     cell.selectAll()
@@ -370,8 +360,6 @@ def test_a_cell_typed_just_before_a_click_is_kept(qtbot, store, settings, sample
 
 
 def test_a_new_plan_with_an_empty_name_says_why(qtbot, store, settings, monkeypatch):
-    from ui import dialogs
-
     plan = Plan(name="Keep me")
     store.save(plan)
     window = _window(qtbot, store, plan, settings)

@@ -1,7 +1,9 @@
 """Table models and undoable commands, without windows."""
 
 import pytest
+from PySide6.QtCore import QModelIndex, Qt
 
+from prospector import editing
 from prospector.model import Plan
 from ui.document import PlanDocument
 from ui.pages.lists import _source
@@ -67,18 +69,14 @@ def test_typing_in_one_field_is_one_undo_step(document):
 
 def test_check_box_column(document):
     model = _steps_model(document)
-    from PySide6.QtCore import Qt
-
     index = model.index(0, 1)
-    assert model.setData(index, Qt.Checked.value, Qt.CheckStateRole)
+    assert model.setData(index, Qt.Checked.value, Qt.ItemDataRole.CheckStateRole)
     assert document.plan.cadences[0].steps[0].is_ask
     document.undo_stack.undo()
     assert not document.plan.cadences[0].steps[0].is_ask
 
 
 def test_structural_edit_then_undo_restores_the_plan(document, sample_plan):
-    from prospector import editing
-
     before = document.plan.model_dump()
     document.replace_sections(editing.remove_items(document.plan, "accounts",
                                                    {document.plan.accounts[0].id}), "Delete")
@@ -98,9 +96,7 @@ def test_dropping_a_step_moves_it_and_keeps_days(document):
     moved = []
     model.move_row_requested = lambda s, t: moved.append((s, t))
     mime = model.mimeData([model.index(5, 0)])
-    from PySide6.QtCore import QModelIndex, Qt
-
-    model.dropMimeData(mime, Qt.MoveAction, 1, 0, QModelIndex())
+    model.dropMimeData(mime, Qt.DropAction.MoveAction, 1, 0, QModelIndex())
     assert moved == [(5, 1)]
 
 

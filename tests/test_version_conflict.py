@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings
 
+from prospector.cli import main
+from prospector.commands import accounts
 from prospector.store import PlanStore
 from ui import dialogs
 from ui.main_window import MainWindow
@@ -16,7 +18,7 @@ def opened(qtbot, tmp_path, sample_plan, monkeypatch):
     store = PlanStore()
     store.save(sample_plan)
     window = MainWindow(store, sample_plan, QSettings(str(tmp_path / "s.ini"),
-                                                      QSettings.IniFormat))
+                                                      QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     asked = []
 
@@ -96,9 +98,6 @@ def test_the_command_line_refuses_to_import_over_a_newer_version(capsys, sample_
                                                                  tmp_path, monkeypatch):
     """The app saved the plan between the command's reading it and its saving: the import says
     so and saves nothing."""
-    from prospector.cli import main
-    from prospector.commands import accounts
-
     store = PlanStore()
     store.save(sample_plan)
     csv = tmp_path / "accounts.csv"

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import sys
+from typing import cast
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from prospector.errors import PlanNotFound, ProspectorError
+from prospector.plan_lookup import looks_like_file
 from prospector.planfile import STORED_REPAIRED, read_plan_file, read_plan_file_noting
 from prospector.resources import sample_plan_path
 from prospector.store import PlanStore
 from ui import dialogs
 from ui.error_report import ErrorReporter
-
 
 STYLE = """
 QListWidget#stepNavigator { font-size: 10.5pt; }
@@ -25,7 +26,7 @@ QLabel#emptyHint { color: palette(mid); font-style: italic; }
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance()
+    app = cast(QApplication | None, QApplication.instance())
     if app is None:
         QApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
@@ -41,8 +42,6 @@ def choose_plan(store: PlanStore, plan_ref: str | None, settings: QSettings):
     """The plan to open: the one asked for, else the last one, else the newest; the bundled
     sample on first start so the app is never empty."""
     if plan_ref:
-        from prospector.plan_lookup import looks_like_file  # noqa: PLC0415
-
         if looks_like_file(plan_ref):
             plan, told = read_plan_file_noting(plan_ref, STORED_REPAIRED)
             store.save(plan, note=f"opened from {plan_ref}")

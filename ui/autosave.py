@@ -49,7 +49,7 @@ class Autosaver(QObject):
         self._first_unsaved = 0.0
         self.base_version: int | None = None  # None: save whatever the store holds
         self.blocked = False  # a conflict waits for the user's choice
-        self.last_conflict = None  # the VersionConflict that blocked saving
+        self.last_conflict: VersionConflict | None = None  # what blocked saving
         self.stopped = False
         self.timer.timeout.connect(self.save_now)
 

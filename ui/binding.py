@@ -12,6 +12,7 @@ from PySide6.QtCore import QDate, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QDoubleSpinBox,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -150,8 +151,6 @@ class ChoiceBinding(Binding):
 class NumberBinding(Binding):
     def __init__(self, document, path, label, minimum=0, maximum=100000, suffix="",
                  decimals=False):
-        from PySide6.QtWidgets import QDoubleSpinBox  # noqa: PLC0415
-
         widget = QDoubleSpinBox() if decimals else QSpinBox()
         widget.setRange(minimum, maximum)
         widget.setSuffix(suffix)
@@ -202,8 +201,9 @@ class IdChecklistBinding(Binding):
         self.refresh()
 
     def _edited(self, _item):
-        chosen = [self.widget.item(i).data(Qt.UserRole) for i in range(self.widget.count())
-                  if self.widget.item(i).checkState() == Qt.Checked]
+        chosen = [self.widget.item(i).data(Qt.ItemDataRole.UserRole)
+                  for i in range(self.widget.count())
+                  if self.widget.item(i).checkState() == Qt.CheckState.Checked]
         self.commit(chosen)
 
     def show(self, value):
@@ -211,7 +211,8 @@ class IdChecklistBinding(Binding):
         self.widget.clear()
         for item_id, text in self.options():
             item = QListWidgetItem(text)
-            item.setData(Qt.UserRole, item_id)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked if item_id in chosen else Qt.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, item_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if item_id in chosen
+                               else Qt.CheckState.Unchecked)
             self.widget.addItem(item)

@@ -8,7 +8,7 @@ from html import escape
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
 
-from prospector.coach import review
+from prospector.coach import Review, review
 
 SEVERITY_ORDER = {"blocker": 0, "warning": 1, "tip": 2}
 SEVERITY_LABEL = {"blocker": "Blocker", "warning": "Warning", "tip": "Tip"}
@@ -22,19 +22,19 @@ class CoachPanel(QWidget):
     def __init__(self, document, parent=None) -> None:
         super().__init__(parent)
         self.document = document
-        self.last_review = None
+        self.last_review: Review | None = None
         self.last_ms = 0.0
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.tree = QListWidget()
         self.tree.setAccessibleName("Coach findings")
         self.tree.setWordWrap(True)
-        self.tree.setResizeMode(QListWidget.Adjust)
+        self.tree.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.tree.setUniformItemSizes(False)
         self.tree.setSpacing(3)
-        self.tree.setTextElideMode(Qt.ElideNone)
-        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.tree.setVerticalScrollMode(QListWidget.ScrollPerPixel)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
         layout = QVBoxLayout(self)
@@ -48,9 +48,9 @@ class CoachPanel(QWidget):
         document.changed.connect(self.timer.start)
         document.plan_replaced.connect(self.refresh)
         icons = self.style()
-        self.icons = {"blocker": icons.standardIcon(QStyle.SP_MessageBoxCritical),
-                      "warning": icons.standardIcon(QStyle.SP_MessageBoxWarning),
-                      "tip": icons.standardIcon(QStyle.SP_MessageBoxInformation)}
+        self.icons = {"blocker": icons.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+                      "warning": icons.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+                      "tip": icons.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)}
         self.refresh()
 
     def refresh(self) -> None:
@@ -65,11 +65,11 @@ class CoachPanel(QWidget):
             item = QListWidgetItem(self.icons.get(finding.severity, self.icons["tip"]), text)
             item.setToolTip(f"{SEVERITY_LABEL.get(finding.severity, '')} · "
                             f"{finding.rule_id}\n\nWhy it matters: {finding.why}")
-            item.setData(Qt.UserRole, (finding.section, finding.item_id))
+            item.setData(Qt.ItemDataRole.UserRole, (finding.section, finding.item_id))
             self.tree.addItem(item)
         if not findings:
             done = QListWidgetItem("Nothing to flag: the plan follows the method.")
-            done.setFlags(Qt.ItemIsEnabled)
+            done.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addItem(done)
         counts = f"{result.blockers} blockers · {result.warnings} warnings · {result.tips} tips"
         hints = "".join(f"<br>• {escape(h.title)} (+{h.gain})"
@@ -79,7 +79,7 @@ class CoachPanel(QWidget):
         self.reviewed.emit(result)
 
     def _activated(self, item: QListWidgetItem) -> None:
-        where = item.data(Qt.UserRole)
+        where = item.data(Qt.ItemDataRole.UserRole)
         if not where:
             return
         section, item_id = where

@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageB
 
 
 def show_error(parent: QWidget | None, title: str, message: str, hint: str = "") -> None:
-    box = QMessageBox(QMessageBox.Warning, title, message, QMessageBox.Ok, parent)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok,
+                      parent)
     if hint:
         box.setInformativeText(hint)
     _run(box)
@@ -15,17 +16,19 @@ def show_error(parent: QWidget | None, title: str, message: str, hint: str = "")
 def show_unexpected_error(parent: QWidget | None, title: str, message: str, hint: str,
                           details: str) -> None:
     """Something failed that should not have: what, what became of the plan, the details."""
-    box = QMessageBox(QMessageBox.Critical, title, message, QMessageBox.Ok, parent)
+    box = QMessageBox(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok,
+                      parent)
     box.setInformativeText(hint)
     box.setDetailedText(details)
-    copy = box.addButton("Copy details", QMessageBox.ActionRole)
+    copy = box.addButton("Copy details", QMessageBox.ButtonRole.ActionRole)
     copy.clicked.disconnect()  # copying keeps the box open
     copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
     _run(box)
 
 
 def show_info(parent: QWidget | None, title: str, message: str) -> None:
-    _run(QMessageBox(QMessageBox.Information, title, message, QMessageBox.Ok, parent))
+    _run(QMessageBox(QMessageBox.Icon.Information, title, message,
+                     QMessageBox.StandardButton.Ok, parent))
 
 
 def show_store_notices(parent: QWidget | None, store) -> None:
@@ -40,8 +43,9 @@ def show_store_notices(parent: QWidget | None, store) -> None:
 
 
 def confirm(parent: QWidget | None, title: str, message: str, yes_text: str) -> bool:
-    box = QMessageBox(QMessageBox.Question, title, message, QMessageBox.Cancel, parent)
-    yes = box.addButton(yes_text, QMessageBox.AcceptRole)
+    box = QMessageBox(QMessageBox.Icon.Question, title, message,
+                      QMessageBox.StandardButton.Cancel, parent)
+    yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(yes)
     _run(box)
     return box.clickedButton() is yes
@@ -77,16 +81,17 @@ def ask_folder(parent: QWidget | None, title: str, start: str = "") -> str | Non
 
 def ask_conflict(parent: QWidget | None, what: str, why_no_merge: str) -> str:
     """This plan was saved elsewhere since the edits started: "merge", "copy" or "reload"."""
-    box = QMessageBox(QMessageBox.Warning, "Plan changed elsewhere",
+    box = QMessageBox(QMessageBox.Icon.Warning, "Plan changed elsewhere",
                       "This plan was changed in another window or from the command line while "
                       "you were editing it. Nothing has been overwritten.",
-                      QMessageBox.NoButton, parent)
+                      QMessageBox.StandardButton.NoButton, parent)
     merge_text = ("Both sets of changes can be combined." if not why_no_merge
                   else f"They cannot be combined: {why_no_merge}")
     box.setInformativeText(f"{what}\n\n{merge_text}")
-    merge = box.addButton("Combine both", QMessageBox.AcceptRole) if not why_no_merge else None
-    copy = box.addButton("Keep mine as a copy", QMessageBox.AcceptRole)
-    reload = box.addButton("Discard mine, load theirs", QMessageBox.DestructiveRole)
+    merge = (box.addButton("Combine both", QMessageBox.ButtonRole.AcceptRole)
+             if not why_no_merge else None)
+    copy = box.addButton("Keep mine as a copy", QMessageBox.ButtonRole.AcceptRole)
+    reload = box.addButton("Discard mine, load theirs", QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(merge or copy)
     box.setEscapeButton(copy)
     _run(box)
@@ -96,14 +101,14 @@ def ask_conflict(parent: QWidget | None, what: str, why_no_merge: str) -> str:
 
 def ask_unsaved_on_close(parent: QWidget | None, reason: str) -> str:
     """The last save failed and the window is closing: "export", "discard" or "cancel"."""
-    box = QMessageBox(QMessageBox.Warning, "Changes not saved",
+    box = QMessageBox(QMessageBox.Icon.Warning, "Changes not saved",
                       "Your latest changes could not be saved to the plan store.",
-                      QMessageBox.NoButton, parent)
+                      QMessageBox.StandardButton.NoButton, parent)
     box.setInformativeText(f"{reason}\n\nExport them to a plan file so nothing is lost, or "
                            "keep the window open and try again.")
-    export = box.addButton("Export plan file…", QMessageBox.AcceptRole)
-    discard = box.addButton("Close without saving", QMessageBox.DestructiveRole)
-    box.addButton(QMessageBox.Cancel)
+    export = box.addButton("Export plan file…", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("Close without saving", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(export)
     _run(box)
     clicked = box.clickedButton()

@@ -18,8 +18,10 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
+from PySide6 import __version__ as pyside
 from PySide6.QtCore import QObject, Qt, Signal
 
+from prospector import __version__
 from prospector.error_log import LOG_NAME, write_log
 
 __all__ = ["LOG_NAME", "ErrorReporter", "action_name", "describe"]
@@ -52,10 +54,6 @@ def _is_ours(filename: str) -> bool:
 
 def describe(exc_type, exc, tb) -> str:
     """The details: when, which versions, the traceback."""
-    from PySide6 import __version__ as pyside  # noqa: PLC0415
-
-    from prospector import __version__  # noqa: PLC0415
-
     stamp = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
     head = (f"{stamp} Prospector {__version__}, Python {platform.python_version()}, "
             f"PySide6 {pyside}, {platform.platform()}")
@@ -74,7 +72,7 @@ class ErrorReporter(QObject):
         self.showing = False
         self.count = 0
         # queued, even from the GUI thread: the dialog opens after the failed slot has returned
-        self.reported.connect(self._tell, Qt.QueuedConnection)
+        self.reported.connect(self._tell, Qt.ConnectionType.QueuedConnection)
         self._previous = (sys.excepthook, threading.excepthook)
 
     def install(self) -> None:

@@ -6,7 +6,7 @@ bar follows the render, Cancel stops it, and the result offers "Open PDF" and "S
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QUrl
@@ -35,8 +35,6 @@ from ui.render_runner import RenderRunner
 
 
 def _next_monday(today: date) -> date:
-    from datetime import timedelta  # noqa: PLC0415
-
     return today + timedelta(days=(7 - today.weekday()) % 7 or 7)
 
 
@@ -101,10 +99,11 @@ class ExportDialog(QDialog):
         layout.addWidget(self.stage)
 
         self.buttons = QDialogButtonBox()
-        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.AcceptRole)
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.Cancel)
-        self.open_button = self.buttons.addButton("Open PDF", QDialogButtonBox.ActionRole)
-        self.folder_button = self.buttons.addButton("Show in folder", QDialogButtonBox.ActionRole)
+        role = QDialogButtonBox.ButtonRole
+        self.export_button = self.buttons.addButton("Export", role.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.open_button = self.buttons.addButton("Open PDF", role.ActionRole)
+        self.folder_button = self.buttons.addButton("Show in folder", role.ActionRole)
         self.open_button.setVisible(False)
         self.folder_button.setVisible(False)
         layout.addWidget(self.buttons)

@@ -21,7 +21,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from prospector.account_import import FIELDS, CsvFileError, import_accounts, read_csv_preview
+from prospector.account_import import (
+    FIELDS,
+    CsvFileError,
+    CsvPreview,
+    ImportResult,
+    import_accounts,
+    read_csv_preview,
+)
 from prospector.errors import ProspectorError
 from prospector.model import TIERS
 
@@ -30,15 +37,15 @@ DELIMITER_CHOICES = (("Detect", None), ("Comma ,", ","), ("Semicolon ;", ";"), (
 
 
 class CsvImportDialog(QDialog):
-    """After ``exec()`` returns Accepted, ``result`` holds the ImportResult to apply."""
+    """After ``exec()`` returns Accepted, ``import_result`` holds the ImportResult to apply."""
 
     def __init__(self, plan, path: str, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import accounts from CSV")
         self.resize(900, 640)
         self.plan, self.path = plan, path
-        self.preview = None
-        self.result = None
+        self.preview: CsvPreview | None = None
+        self.import_result: ImportResult | None = None
 
         layout = QVBoxLayout(self)
         self.read_as = QLabel()
@@ -55,7 +62,7 @@ class CsvImportDialog(QDialog):
 
         self.table = QTableWidget()
         self.table.setAccessibleName("First rows of the file")
-        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout.addWidget(self.table, 2)
 
         mapping_box = QGroupBox("Which column holds what")
@@ -87,9 +94,9 @@ class CsvImportDialog(QDialog):
         layout.addWidget(self.outcome, 1)
 
         buttons = QDialogButtonBox()
-        self.check_button = buttons.addButton("Check", QDialogButtonBox.ActionRole)
-        self.import_button = buttons.addButton("Import", QDialogButtonBox.AcceptRole)
-        buttons.addButton(QDialogButtonBox.Cancel)
+        self.check_button = buttons.addButton("Check", QDialogButtonBox.ButtonRole.ActionRole)
+        self.import_button = buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.rejected.connect(self.reject)
         self.check_button.clicked.connect(self.check)
         self.import_button.clicked.connect(self.do_import)
@@ -101,13 +108,13 @@ class CsvImportDialog(QDialog):
     def load(self) -> bool:
         """Read the file; False (with ``error`` set) when it cannot be imported at all."""
         try:
-            self.preview = read_csv_preview(self.path, delimiter=self.delimiter.currentData())
+            p = read_csv_preview(self.path, delimiter=self.delimiter.currentData())
         except (CsvFileError, ProspectorError) as exc:
             self.error = str(exc)
             self.outcome.setPlainText(self.error)
             self.import_button.setEnabled(False)
             return False
-        p = self.preview
+        self.preview = p
         self.error = None
         self.read_as.setText(f"{p.source}: {p.row_count} rows, read as {p.encoding_label}, "
                              f"{p.delimiter_name}-separated. Columns were matched by their "
@@ -154,7 +161,7 @@ class CsvImportDialog(QDialog):
 
     def do_import(self) -> None:
         try:
-            self.result = self._run()
+            self.import_result = self._run()
         except ProspectorError as exc:
             self.outcome.setPlainText(str(exc))
             return

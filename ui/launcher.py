@@ -15,7 +15,6 @@ from collections.abc import Mapping, Sequence
 from prospector.cli import main as cli_main
 from prospector.errors import ProspectorError
 
-
 NO_DISPLAY = (
     "prospector: error: no display found (no X server at DISPLAY and no WAYLAND_DISPLAY), so the "
     "desktop app cannot open; use the command line instead: `prospector --help` lists the "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -17,13 +18,18 @@ from PySide6.QtWidgets import (
     QStyle,
 )
 
-from prospector.sections import STEP_BY_KEY, STEP_OF_SECTION, step_status
+from prospector import __version__
 from prospector.errors import PlanNotFound, ProspectorError
+from prospector.merge import merge_plans
+from prospector.model import Plan, new_id
 from prospector.planfile import plan_to_document, write_plan_file
+from prospector.sections import STEP_BY_KEY, STEP_OF_SECTION, step_status
 from prospector.textnorm import slugify
 from ui import dialogs
 from ui.autosave import Autosaver
+from ui.coach_panel import CoachPanel
 from ui.document import SECTIONS, PlanDocument
+from ui.export_dialog import ExportDialog
 from ui.pages.accountability import AccountabilityPage
 from ui.pages.basics import BasicsPage
 from ui.pages.cadence import CadencePage
@@ -35,7 +41,10 @@ from ui.pages.lists import (
     TouchesPage,
 )
 from ui.pages.review import ReviewPage
+from ui.plans_dialog import PlansDialog, VersionsDialog, import_plan_file, name_refusal
+from ui.preview import PreviewPane
 from ui.widgets.cell_editing import commit_open_editor
+from ui.widgets.step_page import StepPage
 
 PAGES = (BasicsPage, TargetsPage, PersonasPage, TouchesPage, DifferentiationPage, CadencePage,
          AccountabilityPage, RepsPage, ReviewPage)
@@ -43,6 +52,8 @@ MAX_RECENT = 8
 
 
 class MainWindow(QMainWindow):
+    save_label: QLabel  # the status bar's "All changes saved"
+
     def __init__(self, store, plan, settings: QSettings | None = None) -> None:
         super().__init__()
         self.store = store
@@ -64,13 +75,13 @@ class MainWindow(QMainWindow):
         self.navigator.setMinimumWidth(200)
         self.navigator.setMaximumWidth(240)
         self.stack = QStackedWidget()
-        self.pages = {}
+        self.pages: dict[str, StepPage] = {}  # in the order of the stack
         for page_class in PAGES:
             page = page_class(self.document)
             self.pages[page.key] = page
             self.stack.addWidget(page)
             item = QListWidgetItem(STEP_BY_KEY[page.key].title)
-            item.setData(Qt.UserRole, page.key)
+            item.setData(Qt.ItemDataRole.UserRole, page.key)
             self.navigator.addItem(item)
         self.navigator.currentRowChanged.connect(self.stack.setCurrentIndex)
         split = QSplitter()
@@ -79,12 +90,13 @@ class MainWindow(QMainWindow):
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
         self.setCentralWidget(split)
-        review = self.pages["review"]
+        review = cast(ReviewPage, self.pages["review"])
         review.export_pdf_requested.connect(self.export_pdf)
         review.export_json_requested.connect(self.export_plan_file)
         review.step_requested.connect(self.go_to_step)
-        self.pages["targets"].import_csv_requested.connect(self.import_accounts_csv)
-        self.pages["reps"].export_schedule_requested.connect(self.export_schedule)
+        targets = cast(TargetsPage, self.pages["targets"])
+        targets.import_csv_requested.connect(self.import_accounts_csv)
+        cast(RepsPage, self.pages["reps"]).export_schedule_requested.connect(self.export_schedule)
 
         self._build_preview()
         self._build_coach()
@@ -111,25 +123,21 @@ class MainWindow(QMainWindow):
 
     # --- building ------------------------------------------------------------------------------
     def _build_preview(self) -> None:
-        from ui.preview import PreviewPane  # noqa: PLC0415
-
         self.preview = PreviewPane(self.document)
         self.preview_dock = QDockWidget("Preview", self)
         self.preview_dock.setObjectName("previewDock")
         self.preview_dock.setWidget(self.preview)
         self.preview_dock.visibilityChanged.connect(self.preview.set_showing)
         self.preview_dock.setMinimumWidth(320)
-        self.addDockWidget(Qt.RightDockWidgetArea, self.preview_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preview_dock)
 
     def _build_coach(self) -> None:
-        from ui.coach_panel import CoachPanel  # noqa: PLC0415
-
         self.coach = CoachPanel(self.document)
         self.coach_dock = QDockWidget("Coach", self)
         self.coach_dock.setObjectName("coachDock")
         self.coach_dock.setWidget(self.coach)
         self.coach_dock.setMinimumWidth(320)
-        self.addDockWidget(Qt.RightDockWidgetArea, self.coach_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.coach_dock)
         self.coach.finding_activated.connect(self.go_to_step)
         self.coach.reviewed.connect(lambda _r: self._update_navigator())
 
@@ -147,31 +155,32 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         stack = self.document.undo_stack
         self.undo_action = stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.Undo)
-        self.undo_action.setIcon(self.style().standardIcon(QStyle.SP_ArrowBack))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
         self.redo_action = stack.createRedoAction(self, "&Redo")
         # the platform's own redo keys, never twice: adding Ctrl+Shift+Z to a platform list that
         # has it made the shortcut ambiguous and neither fired
-        redo_keys = QKeySequence.keyBindings(QKeySequence.Redo)
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
         if QKeySequence("Ctrl+Y") not in redo_keys:  # X11 lists Ctrl+Shift+Z only
             redo_keys.append(QKeySequence("Ctrl+Y"))
         self.redo_action.setShortcuts(redo_keys)
-        self.redo_action.setIcon(self.style().standardIcon(QStyle.SP_ArrowForward))
+        self.redo_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
         a = self._action
-        self.plans_action = a("&Plans…", self.show_plans, QKeySequence.Open,
-                              QStyle.SP_DirOpenIcon, "Open, create, rename or delete plans")
-        self.new_action = a("&New plan…", self.new_plan, QKeySequence.New, QStyle.SP_FileIcon)
-        self.save_action = a("&Save now", self.save_now, QKeySequence.Save,
-                             QStyle.SP_DialogSaveButton, "Plans save themselves; this saves now")
+        key, icon = QKeySequence.StandardKey, QStyle.StandardPixmap
+        self.plans_action = a("&Plans…", self.show_plans, key.Open, icon.SP_DirOpenIcon,
+                              "Open, create, rename or delete plans")
+        self.new_action = a("&New plan…", self.new_plan, key.New, icon.SP_FileIcon)
+        self.save_action = a("&Save now", self.save_now, key.Save, icon.SP_DialogSaveButton,
+                             "Plans save themselves; this saves now")
         self.import_action = a("&Import plan file…", self.import_plan_file, "Ctrl+I")
         self.export_json_action = a("Export plan &file…", self.export_plan_file, "Ctrl+Shift+S")
         self.export_pdf_action = a("&Export playbook PDF…", self.export_pdf, "Ctrl+E",
-                                   QStyle.SP_DialogApplyButton)
+                                   QStyle.StandardPixmap.SP_DialogApplyButton)
         self.versions_action = a("Earlier &versions…", self.show_versions)
-        self.quit_action = a("&Quit", self.close, QKeySequence.Quit)
+        self.quit_action = a("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.preview_action = self.preview_dock.toggleViewAction()
         self.preview_action.setShortcut(QKeySequence("F9"))
-        self.preview_action.setIcon(self.style().standardIcon(QStyle.SP_FileDialogContentsView))
+        self.preview_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView))
         next_step = a("&Next step", lambda: self._step_by(1), "Ctrl+PgDown")
         previous_step = a("&Previous step", lambda: self._step_by(-1), "Ctrl+PgUp")
 
@@ -189,7 +198,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
-        edit_menu.addAction(a("&Find in this step", self.find_in_step, QKeySequence.Find))
+        edit_menu.addAction(a("&Find in this step", self.find_in_step,
+                              QKeySequence.StandardKey.Find))
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.preview_action)
         self.coach_action = self.coach_dock.toggleViewAction()
@@ -203,7 +213,7 @@ class MainWindow(QMainWindow):
 
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (self.plans_action, self.undo_action, self.redo_action,
                        self.export_pdf_action, self.preview_action, self.coach_action):
             toolbar.addAction(action)
@@ -235,7 +245,7 @@ class MainWindow(QMainWindow):
                 tally[0 if finding.severity == "blocker" else 1] += finding.severity != "tip"
         for row in range(self.navigator.count()):
             item = self.navigator.item(row)
-            key = item.data(Qt.UserRole)
+            key = item.data(Qt.ItemDataRole.UserRole)
             status = statuses.get(key)
             title = STEP_BY_KEY[key].title
             if status is None:
@@ -280,9 +290,6 @@ class MainWindow(QMainWindow):
     def _conflict(self, conflict) -> None:
         """Another window or the command line saved this plan since its edits started: the
         leader chooses; nothing is overwritten meanwhile."""
-        from prospector.merge import merge_plans  # noqa: PLC0415
-        from prospector.model import Plan, new_id  # noqa: PLC0415
-
         plan = self.document.plan
         if conflict.plan_id != plan.id:
             return
@@ -332,7 +339,7 @@ class MainWindow(QMainWindow):
 
     # --- navigation ----------------------------------------------------------------------------
     def go_to_step(self, key: str, item_id: str | None = None) -> None:
-        keys = [p.key for p in (self.stack.widget(i) for i in range(self.stack.count()))]
+        keys = list(self.pages)
         step = STEP_OF_SECTION.get(key, key)
         if step in keys:
             self.navigator.setCurrentRow(keys.index(step))
@@ -368,8 +375,6 @@ class MainWindow(QMainWindow):
         dialogs.show_store_notices(self, self.store)
 
     def show_plans(self) -> None:
-        from ui.plans_dialog import PlansDialog  # noqa: PLC0415
-
         self.autosaver.flush()
         dialog = PlansDialog(self.store, self.document.plan.id, self)
         accepted = _exec(dialog)
@@ -390,10 +395,6 @@ class MainWindow(QMainWindow):
             return None
 
     def new_plan(self) -> None:
-        from prospector.model import Plan  # noqa: PLC0415
-
-        from ui.plans_dialog import name_refusal  # noqa: PLC0415
-
         name = dialogs.ask_text(self, "New plan", "Name of the plan:", "New prospecting plan")
         if name is None:
             return
@@ -411,8 +412,6 @@ class MainWindow(QMainWindow):
         self.open_plan(plan)
 
     def show_versions(self) -> None:
-        from ui.plans_dialog import VersionsDialog  # noqa: PLC0415
-
         self.autosaver.flush()
         try:
             dialog = VersionsDialog(self.store, self.document.plan.id, self)
@@ -428,8 +427,6 @@ class MainWindow(QMainWindow):
         self.autosaver.flush()
 
     def import_plan_file(self) -> None:
-        from ui.plans_dialog import import_plan_file  # noqa: PLC0415
-
         self.autosaver.flush()
         plan = import_plan_file(self.store, self)
         if plan is not None:
@@ -437,8 +434,10 @@ class MainWindow(QMainWindow):
 
     def export_plan_file(self) -> bool:
         """Write the open plan to a plan file the user chooses; True when written."""
-        suggested = str(self._documents_folder() / f"{slugify(self.document.plan.name, 'plan')}.json")
-        path = dialogs.ask_save_file(self, "Export plan file", suggested, "Prospector plan (*.json)")
+        name = slugify(self.document.plan.name, "plan")
+        suggested = str(self._documents_folder() / f"{name}.json")
+        path = dialogs.ask_save_file(self, "Export plan file", suggested,
+                                     "Prospector plan (*.json)")
         if not path:
             return False
         try:
@@ -450,12 +449,10 @@ class MainWindow(QMainWindow):
         return True
 
     def export_pdf(self) -> None:
-        from ui.export_dialog import ExportDialog  # noqa: PLC0415
-
         _exec(ExportDialog(self.document.plan, str(self._documents_folder()), self))
 
     def import_accounts_csv(self) -> None:
-        from ui.import_dialog import CsvImportDialog  # noqa: PLC0415
+        from ui.import_dialog import CsvImportDialog  # noqa: PLC0415 - account_import: rarely
 
         path = dialogs.ask_open_csv_file(self)
         if not path:
@@ -466,8 +463,8 @@ class MainWindow(QMainWindow):
             dialogs.show_error(self, "Import accounts", "This file cannot be imported.",
                                f"{dialog.error}\n\nNothing was changed.")
             return
-        if _exec(dialog) and dialog.result is not None and dialog.result.changed:
-            result = dialog.result
+        result = dialog.import_result if _exec(dialog) else None
+        if result is not None and result.changed:
             new = result.new_plan
             self.document.replace_sections(
                 {"accounts": [a.model_dump(mode="json") for a in new.accounts],
@@ -478,7 +475,7 @@ class MainWindow(QMainWindow):
                 f"{len(result.skipped)} rows. Undo with Ctrl+Z.", 10000)
 
     def export_schedule(self, rep_id) -> None:
-        from ui.schedule_dialog import ScheduleExportDialog  # noqa: PLC0415
+        from ui.schedule_dialog import ScheduleExportDialog  # noqa: PLC0415 - icalendar: rarely
 
         if not self.document.plan.reps:
             dialogs.show_info(self, "Export schedule", "Add a rep with accounts first.")
@@ -487,15 +484,13 @@ class MainWindow(QMainWindow):
                                    self))
 
     def about(self) -> None:
-        from prospector import __version__  # noqa: PLC0415
-
         dialogs.show_info(self, "About Prospector",
                           f"Prospector {__version__}\nA prospecting plan for your sales force, "
                           f"from targets to a printed playbook.\n\nPlans are kept in "
                           f"{self.store.folder}")
 
     def _documents_folder(self) -> Path:
-        folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         path = Path(folder) if folder else Path.home()
         return path if path.is_dir() else Path.home()
 
@@ -527,9 +522,9 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         else:  # first start: a narrow coach, the rest for the step being edited
             QTimer.singleShot(0, lambda: self.resizeDocks([self.coach_dock], [320],
-                                                          Qt.Horizontal))
+                                                          Qt.Orientation.Horizontal))
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def closeEvent(self, event) -> None:
         if self.autosaver.stopped:  # closed already (a second close() is harmless)
             super().closeEvent(event)
             return

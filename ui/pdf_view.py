@@ -21,7 +21,7 @@ class _Canvas(QWidget):
         super().__init__()
         self.view = view
 
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event) -> None:
         self.view.paint_pages(self, event.rect())
 
 
@@ -33,7 +33,7 @@ class PdfPagesView(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
-        self.setAlignment(Qt.AlignHCenter)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.canvas = _Canvas(self)
         self.setWidget(self.canvas)
         self.setBackgroundRole(self.canvas.backgroundRole())
@@ -106,7 +106,7 @@ class PdfPagesView(QScrollArea):
         if 0 <= page < len(rects):
             self.verticalScrollBar().setValue(rects[page].top() - PAGE_GAP)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event) -> None:
         page = self.current_page()
         if event.oldSize().width() != event.size().width():
             self._stale.update(self._images)  # redrawn at the new width when in view
@@ -119,7 +119,8 @@ class PdfPagesView(QScrollArea):
     def _visible_pages(self) -> list[int]:
         top = self.verticalScrollBar().value()
         bottom = top + self.viewport().height()
-        return [i for i, r in enumerate(self._page_rects()) if r.bottom() >= top and r.top() <= bottom]
+        return [i for i, r in enumerate(self._page_rects())
+                if r.bottom() >= top and r.top() <= bottom]
 
     def paint_pages(self, canvas: QWidget, area: QRect) -> None:
         painter = QPainter(canvas)
@@ -153,8 +154,9 @@ class PdfPagesView(QScrollArea):
         page = self._pdf[index]
         try:
             bitmap = page.render(scale=rect.width() * ratio / width_points, prefer_bgrx=True)
+            # .copy(): the image owns its pixels once the bitmap goes
             image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
-                           QImage.Format_RGB32).copy()  # owns its pixels once the bitmap goes
+                           QImage.Format.Format_RGB32).copy()
             bitmap.close()
         finally:
             page.close()
@@ -163,7 +165,8 @@ class PdfPagesView(QScrollArea):
         self._stale.pop(index, None)
         if len(self._images) > MAX_CACHED:
             visible = set(self._visible_pages())
-            for old in [i for i in self._images if i not in visible][: len(self._images) - MAX_CACHED]:
+            hidden = [i for i in self._images if i not in visible]
+            for old in hidden[: len(self._images) - MAX_CACHED]:
                 del self._images[old]
         self.canvas.update(rect)
         if len(todo) > 1:

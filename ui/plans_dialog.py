@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from pydantic import ValidationError
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
     QTableView,
     QVBoxLayout,
 )
-from pydantic import ValidationError
 
 from prospector.errors import PlanNotFound, ProspectorError, describe_validation_error
 from prospector.model import UNKEEPABLE, Plan, new_id
@@ -116,15 +116,15 @@ class PlansDialog(QDialog):
         self.model.setHorizontalHeaderLabels(["Plan", "Last saved", "Version"])
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseInsensitive)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Stored plans")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         layout.addWidget(self.table, 1)
         self.message = QLabel()
@@ -167,7 +167,7 @@ class PlansDialog(QDialog):
         self.model.removeRows(0, self.model.rowCount())
         for summary in summaries:
             name = QStandardItem(summary.name)
-            name.setData(summary.id, Qt.UserRole)
+            name.setData(summary.id, Qt.ItemDataRole.UserRole)
             name.setToolTip(summary.id)
             saved = QStandardItem(summary.saved_at.replace("T", " ")[:16])
             version = QStandardItem(str(summary.version))
@@ -176,7 +176,7 @@ class PlansDialog(QDialog):
 
     def _select(self, plan_id: str | None) -> None:
         for row in range(self.proxy.rowCount()):
-            if self.proxy.index(row, 0).data(Qt.UserRole) == plan_id:
+            if self.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole) == plan_id:
                 self.table.selectRow(row)
                 return
         if self.proxy.rowCount():
@@ -184,7 +184,7 @@ class PlansDialog(QDialog):
 
     def selected_id(self) -> str | None:
         index = self.table.currentIndex()
-        return index.siblingAtColumn(0).data(Qt.UserRole) if index.isValid() else None
+        return index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole) if index.isValid() else None
 
     def _selected_name(self) -> str:
         return self.table.currentIndex().siblingAtColumn(0).data() or ""
@@ -370,7 +370,7 @@ class PlansDialog(QDialog):
             return
         accepted = dialog.exec()
         dialog.deleteLater()
-        if accepted == QDialog.Accepted and dialog.restored:
+        if accepted == QDialog.DialogCode.Accepted and dialog.restored:
             self.message.setText(dialog.restored)
             self.refresh(plan_id)
 
@@ -395,7 +395,7 @@ class VersionsDialog(QDialog):
         for v in versions:
             item = QListWidgetItem(f"Version {v.version} · {v.saved_at.replace('T', ' ')[:16]}"
                                    f"{' · ' + v.note if v.note else ''}")
-            item.setData(Qt.UserRole, v.version)
+            item.setData(Qt.ItemDataRole.UserRole, v.version)
             self.list.addItem(item)
         layout.addWidget(self.list, 1)
         row = QHBoxLayout()
@@ -413,7 +413,7 @@ class VersionsDialog(QDialog):
         item = self.list.currentItem()
         if item is None:
             return
-        version = item.data(Qt.UserRole)
+        version = item.data(Qt.ItemDataRole.UserRole)
         try:
             new_version = self.store.restore(self.plan_id, version)
         except Exception as exc:  # noqa: BLE001 - shown, never lost in a slot

@@ -30,7 +30,7 @@ class RenderRunner(QObject):
         self._cancelled = False
 
     def is_running(self) -> bool:
-        return self.process is not None and self.process.state() != QProcess.NotRunning
+        return self.process is not None and self.process.state() != QProcess.ProcessState.NotRunning
 
     def start(self, plan: Plan, out: str, *, rep: str | None = None, start: str | None = None,
               all_reps: bool = False, readiness: bool = False) -> None:
@@ -58,7 +58,7 @@ class RenderRunner(QObject):
         process.start(sys.executable, ["-m", "prospector.render_job", str(self._job_file)])
 
     def cancel(self) -> None:
-        if self.is_running():
+        if self.process is not None and self.is_running():
             self._cancelled = True
             self.process.kill()
             self.process.waitForFinished(3000)
@@ -68,7 +68,8 @@ class RenderRunner(QObject):
             self.process.waitForFinished(msecs)
 
     def _read(self) -> None:
-        self._buffer += bytes(self.process.readAllStandardOutput())
+        assert self.process is not None  # its output is being read
+        self._buffer += bytes(self.process.readAllStandardOutput().data())
         *lines, self._buffer = self._buffer.split(b"\n")
         for line in lines:
             try:
@@ -81,7 +82,7 @@ class RenderRunner(QObject):
                 self._result = message
 
     def _failed_to_start(self, error) -> None:
-        if error == QProcess.FailedToStart:
+        if error == QProcess.ProcessError.FailedToStart:
             self._cleanup()
             self.finished.emit(False, "the renderer could not start", [])
 
@@ -99,7 +100,8 @@ class RenderRunner(QObject):
                           + self._result["details"])
             self.finished.emit(False, self._result["error"], [])
         else:
-            err = bytes(self.process.readAllStandardError()).decode("utf-8", "replace")
+            assert self.process is not None  # it has finished
+            err = bytes(self.process.readAllStandardError().data()).decode("utf-8", "replace")
             last = err.strip().splitlines()[-1] if err.strip() else "the renderer stopped"
             self.finished.emit(False, last, [])
 

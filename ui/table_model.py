@@ -14,14 +14,15 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
 from prospector.model import Channel
 from ui.document import PlanDocument
 
-SORT_ROLE = Qt.UserRole + 1
-ID_ROLE = Qt.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
 STEP_MIME = "application/x-prospector-step-rows"
+Index = QModelIndex | QPersistentModelIndex  # what Qt may pass a model
 
 # Qt's names, looked up once: PySide6 finds a short name such as ``Qt.DisplayRole`` through a
 # slow compatibility path (about 5 us each), and a view asks ``data``/``headerData``/``flags``
@@ -99,16 +100,16 @@ class PlanTableModel(QAbstractTableModel):
         document.plan_replaced.connect(self.reset)
 
     # --- reading -------------------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.source.items())
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.source.columns)
 
     def item(self, row: int) -> Any:
         return self.source.items()[row]
 
-    def data(self, index: QModelIndex, role: int = DISPLAY) -> Any:
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
         if role not in _ANSWERED or not index.isValid():
             return None
         items, row = self.source.items(), index.row()
@@ -131,26 +132,26 @@ class PlanTableModel(QAbstractTableModel):
             return column.tooltip
         return None
 
-    def headerData(self, section: int, orientation, role=DISPLAY):  # noqa: N802
+    def headerData(self, section: int, orientation, role=DISPLAY):
         if role != DISPLAY:
             return None
         if orientation == _HORIZONTAL:
             return self.source.columns[section].header
         return str(section + 1)
 
-    def flags(self, index: QModelIndex):
+    def flags(self, index: Index):
         if not index.isValid():
             return super().flags(index) | _Flag.ItemIsDropEnabled
         return self._flags[index.column()]
 
     # --- editing -------------------------------------------------------------------------------
-    def setData(self, index: QModelIndex, value: Any, role: int = Qt.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid():
             return False
         column = self.source.columns[index.column()]
-        if column.kind == "bool" and role == Qt.CheckStateRole:
-            value = Qt.CheckState(value) == Qt.Checked
-        elif role != Qt.EditRole:
+        if column.kind == "bool" and role == Qt.ItemDataRole.CheckStateRole:
+            value = Qt.CheckState(value) == Qt.CheckState.Checked
+        elif role != Qt.ItemDataRole.EditRole:
             return False
         elif column.kind in ("int", "number"):
             try:
@@ -169,20 +170,20 @@ class PlanTableModel(QAbstractTableModel):
         return self.document.set_value(path, value, f"Edit {column.header.lower()}")
 
     # --- drag and drop (reorder rows) ----------------------------------------------------------
-    def supportedDropActions(self):  # noqa: N802
-        return Qt.MoveAction
+    def supportedDropActions(self):
+        return Qt.DropAction.MoveAction
 
-    def mimeTypes(self):  # noqa: N802
+    def mimeTypes(self):
         return [STEP_MIME]
 
-    def mimeData(self, indexes):  # noqa: N802
+    def mimeData(self, indexes):
         rows = sorted({i.row() for i in indexes})
         mime = QMimeData()
         mime.setData(STEP_MIME, ",".join(map(str, rows)).encode())
         return mime
 
-    def dropMimeData(self, data, action, row, column, parent):  # noqa: N802
-        if action == Qt.IgnoreAction:
+    def dropMimeData(self, data, action, row, column, parent):
+        if action == Qt.DropAction.IgnoreAction:
             return True
         if not data.hasFormat(STEP_MIME):
             return False

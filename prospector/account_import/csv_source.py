@@ -11,6 +11,7 @@ spanning several lines is still one row, a blank line is a row.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import csv
 import io
@@ -274,7 +275,6 @@ class _Split:
 
     def row_of_line(self, line: int) -> int | None:
         """The row a line of the file belongs to."""
-        import bisect  # noqa: PLC0415 - only for files with lines in two encodings
         at = bisect.bisect_right(self.starts, (line, float("inf"))) - 1
         return self.starts[at][1] if at >= 0 else None
 

@@ -177,8 +177,8 @@ def _quoted(text: str, start: int, end: int) -> bool:
 
 def _tail(text: str, boundary: re.Pattern[str]) -> str:
     last = None
-    for last in boundary.finditer(text):
-        pass
+    for match in boundary.finditer(text):
+        last = match
     return text[last.end():] if last else text
 
 

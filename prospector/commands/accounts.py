@@ -12,7 +12,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..errors import ProspectorError
 from ..model import TIERS, Plan
+from ..plan_lookup import looks_like_file, open_store, read_plan_file_warning, warn_notices
+from ..planfile import write_plan_file
+from ..store import VersionConflict
 
 
 def register(verb) -> None:
@@ -32,8 +36,6 @@ def register(verb) -> None:
 
 
 def cmd_accounts(args: argparse.Namespace) -> int:
-    from ..errors import ProspectorError  # noqa: PLC0415
-
     if not args.import_file:
         given = [flag for flag, value in (("--tier", args.tier), ("--delimiter", args.delimiter),
                                           ("--encoding", args.encoding),
@@ -49,13 +51,6 @@ def cmd_accounts(args: argparse.Namespace) -> int:
 def _load(ref: str):
     """The plan, and how to save it: ``(plan, store, summary)`` (the summary names the version
     read); store and summary are None for a plan file."""
-    from ..plan_lookup import (  # noqa: PLC0415
-        looks_like_file,
-        open_store,
-        read_plan_file_warning,
-        warn_notices,
-    )
-
     if looks_like_file(ref):
         after = "The file is unchanged unless accounts are imported into it."
         return read_plan_file_warning(ref, after), None, None
@@ -67,11 +62,7 @@ def _load(ref: str):
 
 
 def _import(args: argparse.Namespace) -> int:
-    from ..account_import import import_accounts  # noqa: PLC0415
-    from ..plan_lookup import warn_notices  # noqa: PLC0415
-    from ..errors import ProspectorError  # noqa: PLC0415
-    from ..store import VersionConflict  # noqa: PLC0415
-    from ..planfile import write_plan_file  # noqa: PLC0415
+    from ..account_import import import_accounts  # noqa: PLC0415 - only when importing
 
     plan, store, stored = _load(args.plan)
     result = import_accounts(plan, args.import_file, default_tier=args.tier or "B",
@@ -130,12 +121,12 @@ def _cut(text: str, width: int) -> str:
 
 
 def _encoding_label(codec: str) -> str:
-    from ..account_import.csv_source import ENCODING_LABELS  # noqa: PLC0415
+    from ..account_import.csv_source import ENCODING_LABELS  # noqa: PLC0415 - only when importing
 
     return ENCODING_LABELS.get(codec, codec)
 
 
 def _delimiter_name(delimiter: str) -> str:
-    from ..account_import import DELIMITERS  # noqa: PLC0415
+    from ..account_import import DELIMITERS  # noqa: PLC0415 - only when importing
 
     return DELIMITERS.get(delimiter, repr(delimiter))

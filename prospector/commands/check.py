@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
+from ..plan_lookup import resolve_plan
+
 
 def register(verb) -> None:
     """Add the verb; ``verb(name, handler, summary)`` (from prospector.cli) returns the parser."""
@@ -19,9 +21,8 @@ def register(verb) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from ..plan_lookup import resolve_plan  # noqa: PLC0415
-    from ..coach import review  # noqa: PLC0415
-    from ..coach.report import review_document, review_text  # noqa: PLC0415
+    from ..coach import review  # noqa: PLC0415 - the coach's rules: only for this verb
+    from ..coach.report import review_document, review_text  # noqa: PLC0415 - the same
 
     plan = resolve_plan(args.plan)
     result = review(plan)

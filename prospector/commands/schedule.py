@@ -11,6 +11,11 @@ import re
 import sys
 from datetime import date
 
+from ..errors import ProspectorError
+from ..model import MAX_COUNTRY_LENGTH, check_plan_date
+from ..plan_lookup import resolve_plan
+from ..schedule import build_schedule, find_rep
+
 
 def register(verb) -> None:
     sub = verb("schedule", cmd_schedule,
@@ -31,11 +36,6 @@ def register(verb) -> None:
 
 
 def cmd_schedule(args: argparse.Namespace) -> int:
-    from ..plan_lookup import resolve_plan  # noqa: PLC0415
-    from ..errors import ProspectorError  # noqa: PLC0415
-    from ..model import MAX_COUNTRY_LENGTH  # noqa: PLC0415
-    from ..schedule import build_schedule, find_rep  # noqa: PLC0415
-
     if args.country and len(args.country) > MAX_COUNTRY_LENGTH:
         raise ProspectorError(f"--country: {args.country[:20]!r}… ({len(args.country):,} "
                               "characters) is not a country code; use one such as DE or DE-BY")
@@ -53,13 +53,13 @@ def cmd_schedule(args: argparse.Namespace) -> int:
         raise ProspectorError(f"{rep.name} has no touches to export: give them accounts, and "
                               "make sure a cadence with steps covers their tiers")
     if args.ics:
-        from ..calendar_export import write_ics  # noqa: PLC0415
+        from ..calendar_export import write_ics  # noqa: PLC0415 - icalendar: only for --ics
 
         out = write_ics(schedule, args.ics)
         print(f"Wrote {len(schedule.touches)} touches to {out} (calendar; importing it again "
               "updates the same events).")
     if args.csv:
-        from ..task_export import write_tasks_csv  # noqa: PLC0415
+        from ..task_export import write_tasks_csv  # noqa: PLC0415 - only for --csv
 
         out = write_tasks_csv(schedule, args.csv, delimiter=args.csv_delimiter)
         print(f"Wrote {len(schedule.touches)} tasks to {out}.")
@@ -69,10 +69,6 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 
 
 def _start_date(text: str) -> date:
-    from ..errors import ProspectorError  # noqa: PLC0415
-
-    from ..model import check_plan_date  # noqa: PLC0415
-
     value = text.strip()
     try:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):

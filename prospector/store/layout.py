@@ -64,4 +64,4 @@ def check_tables(data: dict) -> None:
 
 def holds_anything(data: dict | None) -> bool:
     """Whether a store's tables hold a plan, a version or a deleted plan."""
-    return bool(data) and any(data.get(table) for table in (PLANS, HISTORY, TRASH))
+    return data is not None and any(data.get(table) for table in (PLANS, HISTORY, TRASH))

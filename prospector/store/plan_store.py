@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import MutableMapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -74,7 +75,8 @@ class PlanStore:
     def list_plans(self) -> list[PlanSummary]:
         with self._db() as db:
             rows = db.table(PLANS).all()
-        summaries = [PlanSummary(r["plan_id"], r["name"], r["version"], r["saved_at"]) for r in rows]
+        summaries = [PlanSummary(r["plan_id"], r["name"], r["version"], r["saved_at"])
+                     for r in rows]
         return sorted(summaries, key=lambda s: s.saved_at, reverse=True)
 
     def find(self, ref: str) -> PlanSummary:
@@ -258,5 +260,5 @@ def _is_unusable(plan_id: object) -> bool:
     return isinstance(plan_id, str) and not is_usable_id(plan_id)
 
 
-def _repair_id(row: dict) -> None:
+def _repair_id(row: MutableMapping) -> None:
     row["plan_id"] = repaired_plan_id(row["plan_id"])

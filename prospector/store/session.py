@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import cast
 
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
@@ -63,10 +64,11 @@ class StoreFiles:
                     tidy(self)
                 db = TinyDB(str(self.path), storage=AtomicJSONStorage,
                             backup=str(self.backup_path))
-                recover_if_damaged(self, db.storage, may_write)  # parses the file, once
+                storage = cast(AtomicJSONStorage, db.storage)  # TinyDB made it from the class
+                recover_if_damaged(self, storage, may_write)  # parses the file, once
                 try:
                     if writing:
-                        with db.storage.transaction():
+                        with storage.transaction():
                             yield db
                     else:
                         yield db
@@ -123,7 +125,7 @@ class StoreFiles:
         same time; a writer, should one be able to write here, is waited for) where the lock
         file exists and the OS locks files (flock); else none. Creates nothing."""
         try:
-            import fcntl  # POSIX only
+            import fcntl  # noqa: PLC0415 - POSIX only: absent on Windows
         except ImportError:
             yield
             return

@@ -24,6 +24,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 
 from tinydb.storages import Storage
@@ -32,7 +33,14 @@ from ..atomic import atomic_write_bytes
 from .layout import CorruptStoreFile, check_tables, holds_anything
 
 _CHECKSUM = b'{"checksum":"'
-_UNREAD = object()
+
+
+class _Unread(Enum):
+    """The tables are not read yet (None means the file does not exist)."""
+    UNREAD = "unread"
+
+
+_UNREAD = _Unread.UNREAD
 
 
 class AtomicJSONStorage(Storage):
@@ -41,7 +49,7 @@ class AtomicJSONStorage(Storage):
     def __init__(self, path: str, backup: str | None = None) -> None:
         self.path = Path(path)
         self.backup = Path(backup) if backup else None
-        self._data = _UNREAD
+        self._data: dict | None | _Unread = _UNREAD
         self._file_holds_plans = False  # what the file holds now (not what a write will hold)
         self._in_transaction = False
         self._pending = False  # tables changed in a transaction, not written yet
@@ -78,7 +86,7 @@ class AtomicJSONStorage(Storage):
         self._in_transaction, self._pending = True, False
         try:
             yield
-            if self._pending:
+            if self._pending and isinstance(self._data, dict):  # what write() was given
                 self._write_file(self._data)
         except BaseException:
             if self.refused is None:

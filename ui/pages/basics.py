@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QHBoxLayout, QPushButton, QWidget
 
 from ui.binding import ChoiceBinding, DateBinding, LineBinding, TextBinding
@@ -20,9 +21,11 @@ class BasicsPage(StepPage):
         self.offering = LineBinding(d, b + ("offering",), "Offering", "What you sell, in one line")
         self.owner = LineBinding(d, b + ("owner",), "Owner", "The sales leader who owns the plan")
         self.goal = TextBinding(d, b + ("goal",), "Goal",
-                                "The goal in numbers and dates: first meetings, opportunities, by when")
+                                "The goal in numbers and dates: first meetings, opportunities, "
+                                "by when")
         self.strategy = TextBinding(d, b + ("strategy",), "Strategy",
-                                    "How you will win: the few big choices behind the plan", lines=4)
+                                    "How you will win: the few big choices behind the plan",
+                                    lines=4)
         self.sales_force = LineBinding(d, b + ("sales_force",), "Sales force",
                                        "Who the plan is for, e.g. the 3 account executives in DACH")
         self.roles = TextBinding(d, b + ("roles",), "Roles",
@@ -63,8 +66,6 @@ class BasicsPage(StepPage):
         self.body.addStretch(1)
 
     def _choose_colour(self) -> None:
-        from PySide6.QtGui import QColor  # noqa: PLC0415
-
         colour = QColorDialog.getColor(QColor(self.document.plan.basics.brand_colour), self,
                                        "Brand colour of the playbook")
         if colour.isValid():

@@ -59,7 +59,7 @@ class CadencePage(StepPage):
             self.tier_buttons[tier] = button
         self.template_button = QToolButton()
         self.template_button.setText("New from template")
-        self.template_button.setPopupMode(QToolButton.InstantPopup)
+        self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.template_button)
         for template in editing.CADENCE_TEMPLATES:
             action = menu.addAction(template.name)
@@ -93,15 +93,15 @@ class CadencePage(StepPage):
         self.table.setModel(self.model)
         self.table.setItemDelegate(CellDelegate(self.table))
         self.table.setAccessibleName("Cadence steps")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setDragDropMode(QAbstractItemView.InternalMove)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.table.setDragEnabled(True)
         self.table.setAcceptDrops(True)
         self.table.setDropIndicatorShown(True)
-        self.table.setDefaultDropAction(Qt.MoveAction)
+        self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for i, column in enumerate(columns):
             if column.width:
                 self.table.setColumnWidth(i, column.width)
@@ -134,7 +134,7 @@ class CadencePage(StepPage):
         self.timeline = QSvgWidget()
         self.timeline.setAccessibleName("Cadence timeline")
         self.timeline.setMinimumHeight(200)
-        split = QSplitter(Qt.Vertical)
+        split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(left)
         split.addWidget(self.timeline)
         split.setStretchFactor(0, 3)
@@ -199,7 +199,7 @@ class CadencePage(StepPage):
             tiers = [t for t, b in self.tier_buttons.items() if b.isChecked()]
             self.document.set_value(("cadences", self.cadence_id, "tiers"), tiers, "Change tiers")
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
             self._draw_timeline()
@@ -216,7 +216,7 @@ class CadencePage(StepPage):
             return
         svg = str(cadence_timeline_svg(cadence, self.document.plan))
         self.timeline.load(QByteArray(svg.encode("utf-8")))
-        self.timeline.renderer().setAspectRatioMode(Qt.KeepAspectRatio)
+        self.timeline.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
         asks = sum(1 for s in cadence.steps if s.is_ask)
         self.summary.setText(f"{len(cadence.steps)} touches over {cadence.span_days} days, "
                              f"{asks} ask{'s' if asks != 1 else ''}")

@@ -8,11 +8,9 @@ from PySide6.QtWidgets import QTabWidget
 
 from prospector.model import TIERS
 from ui.binding import (
-    ChoiceBinding,
     DateBinding,
     IdChecklistBinding,
     LineBinding,
-    NumberBinding,
     TextBinding,
 )
 from ui.table_model import CHANNEL_CHOICES, Column, ListSource

@@ -29,7 +29,7 @@ class ReviewPage(StepPage):
             bar.setRange(0, 100)
             bar.setAccessibleName(f"{STEP_BY_KEY[key].title} completeness")
             text = QLabel()
-            self.grid.addWidget(go, row, 0, Qt.AlignLeft)
+            self.grid.addWidget(go, row, 0, Qt.AlignmentFlag.AlignLeft)
             self.grid.addWidget(bar, row, 1)
             self.grid.addWidget(text, row, 2)
             self.rows[key] = (go, bar, text)

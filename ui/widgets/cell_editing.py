@@ -1,10 +1,11 @@
 """Cells of the plan's tables: what is typed in a cell reaches the plan before anything else.
 
 Qt stores a cell's text after Enter only at the next turn of the event loop. A click on "Add
-touch" handled in the same turn rebuilt the table first, and the name just typed was lost ("commitData
-called with an editor that does not belong to this view"); so was a cell still open when a row was
-added or deleted, or when the window closed. ``CellDelegate`` stores the text at Enter itself, and
-``commit_open_editor`` stores an open cell before a table is rebuilt or the window closes.
+touch" handled in the same turn rebuilt the table first, and the name just typed was lost
+("commitData called with an editor that does not belong to this view"); so was a cell still open
+when a row was added or deleted, or when the window closed. ``CellDelegate`` stores the text at
+Enter itself, and ``commit_open_editor`` stores an open cell before a table is rebuilt or the window
+closes.
 """
 
 from __future__ import annotations
@@ -23,11 +24,12 @@ class CellDelegate(QStyledItemDelegate):
     """The plan tables' delegate: Enter stores the cell at once (combo boxes keep Qt's way, their
     popup needs the key first)."""
 
-    def eventFilter(self, editor, event) -> bool:  # noqa: N802 - Qt's name
-        if (event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Return, Qt.Key_Enter)
+    def eventFilter(self, editor, event) -> bool:
+        if (event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
                 and not isinstance(editor, QComboBox)):
             self.commitData.emit(editor)
-            self.closeEditor.emit(editor, QAbstractItemDelegate.SubmitModelCache)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
             return True
         return super().eventFilter(editor, event)
 
@@ -38,7 +40,7 @@ def commit_open_editor(view: QAbstractItemView | None = None, *,
     window) and close its editor, so that what follows (a rebuilt table, a save) includes it."""
     views = [view] if view is not None else within.findChildren(QAbstractItemView)
     for table in views:
-        if table.state() != QAbstractItemView.EditingState:
+        if table.state() != QAbstractItemView.State.EditingState:
             continue
         viewport = table.viewport()
         editor = table.focusWidget()  # the last child given the focus, even in an inactive window
@@ -47,4 +49,4 @@ def commit_open_editor(view: QAbstractItemView | None = None, *,
         while editor.parentWidget() is not viewport:
             editor = editor.parentWidget()
         table.commitData(editor)
-        table.closeEditor(editor, QAbstractItemDelegate.NoHint)
+        table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)

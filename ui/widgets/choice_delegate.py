@@ -18,9 +18,10 @@ class ChoiceDelegate(CellDelegate):
                  commit: Callable | None = None, parent=None) -> None:
         super().__init__(parent)
         self.options, self.label = options, label
-        self.commit = commit or (lambda model, index, value: model.setData(index, value, Qt.EditRole))
+        self.commit = commit or (
+            lambda model, index, value: model.setData(index, value, Qt.ItemDataRole.EditRole))
 
-    def createEditor(self, parent, option, index):  # noqa: N802
+    def createEditor(self, parent, option, index):
         combo = QComboBox(parent)
         combo.setAccessibleName(self.label)
         combo.addItem("— none —", None)
@@ -28,8 +29,8 @@ class ChoiceDelegate(CellDelegate):
             combo.addItem(text, item_id)
         return combo
 
-    def setEditorData(self, editor, index):  # noqa: N802
-        editor.setCurrentIndex(max(editor.findData(index.data(Qt.EditRole)), 0))
+    def setEditorData(self, editor, index):
+        editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
 
-    def setModelData(self, editor, model, index):  # noqa: N802
+    def setModelData(self, editor, model, index):
         self.commit(model, index, editor.currentData())

@@ -29,7 +29,7 @@ class ItemForm(QWidget):
         self.form = QFormLayout()
         column.addLayout(self.form)
         column.addStretch(1)
-        self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.bindings: list[tuple[str, Binding]] = []
         self.parts: list[QWidget] = []  # widgets with their own set_item (e.g. contacts)
         for label, field, factory in fields:
@@ -43,7 +43,7 @@ class ItemForm(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
-        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll = scroll
         outer.addWidget(scroll, 1)
         self.set_item(None)

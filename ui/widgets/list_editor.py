@@ -36,6 +36,9 @@ from PySide6.QtWidgets import (
 from ui.table_model import ID_ROLE, SORT_ROLE, ListSource, PlanTableModel
 from ui.widgets.cell_editing import CellDelegate, commit_open_editor
 
+# Select a whole row, and only it.
+_SELECT_ROW = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+               | QItemSelectionModel.SelectionFlag.Rows)
 
 class RowNumbers(QHeaderView):
     """The row numbers beside the table, sized by the digits of the last one.
@@ -49,7 +52,7 @@ class RowNumbers(QHeaderView):
         self.setSectionsClickable(True)
         self.setHighlightSections(True)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
         digits = str(max(self.count(), 1))
         bold = self.font()
@@ -81,7 +84,7 @@ class ListEditor(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseInsensitive)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
 
         layout = QVBoxLayout(self)
@@ -99,7 +102,8 @@ class ListEditor(QWidget):
         for key, text, tip, shortcut in (
             ("add", f"Add {noun}", f"Add a {noun} (Ctrl+Ins)", "Ctrl+Ins"),
             ("duplicate", "Duplicate", f"Duplicate the selected {noun}", None),
-            ("delete", "Delete", f"Delete the selected {self.plural} (Del); undo with Ctrl+Z", None),
+            ("delete", "Delete", f"Delete the selected {self.plural} (Del); undo with Ctrl+Z",
+             None),
             ("up", "▲", "Move up (Alt+Up)", "Alt+Up"),
             ("down", "▼", "Move down (Alt+Down)", "Alt+Down"),
         ):
@@ -119,8 +123,8 @@ class ListEditor(QWidget):
         self.table.setVerticalHeader(RowNumbers(self.table))
         self.table.setItemDelegate(CellDelegate(self.table))
         self.table.setAccessibleName(self.plural.capitalize())
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(False)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -128,15 +132,16 @@ class ListEditor(QWidget):
             self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for i, column in enumerate(source.columns):
             if column.width:
                 self.table.setColumnWidth(i, column.width)
-        self.table.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
-                                   | QAbstractItemView.AnyKeyPressed)
+        triggers = QAbstractItemView.EditTrigger
+        self.table.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed
+                                   | triggers.AnyKeyPressed)
 
         if detail is not None:
-            split = QSplitter(Qt.Horizontal)
+            split = QSplitter(Qt.Orientation.Horizontal)
             split.addWidget(self.table)
             split.addWidget(detail)
             split.setStretchFactor(0, 3)
@@ -194,7 +199,7 @@ class ListEditor(QWidget):
         index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
         if index is not None and index.isValid():
             self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+                index, _SELECT_ROW)
             self.table.scrollTo(index)
             return
         if self.detail is not None:
@@ -215,11 +220,11 @@ class ListEditor(QWidget):
             return
         model, top = self.table.selectionModel(), selection.indexes()[0]
         if self._new_selection:
-            model.setCurrentIndex(top, QItemSelectionModel.NoUpdate)
-            model.select(selection, QItemSelectionModel.ClearAndSelect)
+            model.setCurrentIndex(top, QItemSelectionModel.SelectionFlag.NoUpdate)
+            model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             self.table.scrollTo(top)
         else:
-            model.select(selection, QItemSelectionModel.Select)
+            model.select(selection, QItemSelectionModel.SelectionFlag.Select)
         self._new_selection = False
         self._update_buttons()
 
@@ -228,7 +233,7 @@ class ListEditor(QWidget):
         current = self.table.currentIndex()
         if current.isValid() and not self.table.selectionModel().hasSelection():
             self.table.selectionModel().select(
-                current, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+                current, _SELECT_ROW)
         self._update_buttons()
 
     def _edit_done(self) -> None:
@@ -255,7 +260,7 @@ class ListEditor(QWidget):
         else:
             self._detail_stale = True
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._detail_stale:
             self._detail_stale = False
@@ -329,8 +334,8 @@ class ListEditor(QWidget):
             self.document.move_item(self._where(), row, target, f"Move {self.noun}")
             self.select_id(item_id)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
-        if event.key() == Qt.Key_Delete and self.table.hasFocus():
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Delete and self.table.hasFocus():
             self.delete()
             return
         super().keyPressEvent(event)

@@ -48,15 +48,15 @@ class StepPage(QWidget):
         self.examples_button.setText("Examples")
         self.examples_button.setCheckable(True)
         self.examples_button.setAccessibleName(f"Show examples for {guidance.title}")
-        row.addWidget(self.examples_button, 0, Qt.AlignTop)
+        row.addWidget(self.examples_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(row)
 
         self.examples = QLabel(guidance.examples)
         self.examples.setWordWrap(True)
         self.examples.setObjectName("stepExamples")
-        self.examples.setFrameShape(QFrame.StyledPanel)
+        self.examples.setFrameShape(QFrame.Shape.StyledPanel)
         self.examples.setMargin(8)
-        self.examples.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.examples.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.examples.setVisible(False)
         self.examples_button.toggled.connect(self.examples.setVisible)
         outer.addWidget(self.examples)
@@ -68,7 +68,7 @@ class StepPage(QWidget):
             inner.setLayout(self.body)
             area = QScrollArea()
             area.setWidgetResizable(True)
-            area.setFrameShape(QFrame.NoFrame)
+            area.setFrameShape(QFrame.Shape.NoFrame)
             area.setWidget(inner)
             outer.addWidget(area, 1)
         else:
@@ -81,8 +81,8 @@ class StepPage(QWidget):
 def form_group(title: str, rows: list[tuple[str, QWidget]]) -> QGroupBox:
     box = QGroupBox(title)
     form = QFormLayout(box)
-    form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-    form.setLabelAlignment(Qt.AlignRight | Qt.AlignTop)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
     for label, widget in rows:
         form.addRow(label, widget)
     return box
