@@ -303,13 +303,6 @@ def add_step(plan: Plan, cadence_id: str) -> Sections:
     return {"cadences": doc["cadences"]}
 
 
-def remove_steps(plan: Plan, cadence_id: str, rows: set[int]) -> Sections:
-    doc = plan_to_document(plan)
-    cadence = doc["cadences"][_cadence_index(doc, cadence_id)]
-    cadence["steps"] = [s for i, s in enumerate(cadence["steps"]) if i not in rows]
-    return {"cadences": doc["cadences"]}
-
-
 def move_step(plan: Plan, cadence_id: str, source: int, target: int) -> Sections:
     """Reorder the touches of a cadence while its timing stays: each position keeps its day.
 
@@ -323,13 +316,6 @@ def move_step(plan: Plan, cadence_id: str, source: int, target: int) -> Sections
     steps.insert(max(0, min(target, len(steps))), step)
     for s, day in zip(steps, days, strict=True):
         s["day"] = day
-    return {"cadences": doc["cadences"]}
-
-
-def sort_steps_by_day(plan: Plan, cadence_id: str) -> Sections:
-    doc = plan_to_document(plan)
-    cadence = doc["cadences"][_cadence_index(doc, cadence_id)]
-    cadence["steps"].sort(key=lambda s: s["day"])
     return {"cadences": doc["cadences"]}
 
 

@@ -32,7 +32,6 @@ from prospector.editing import FieldPath as Path
 from prospector.editing import ListPath, Reference, get_value, resolve, with_value
 from prospector.errors import describe_validation_error
 from prospector.model import Part, Plan
-from prospector.planfile import plan_to_document
 from prospector.sections import SECTIONS as PLAN_SECTIONS
 from ui.commands import (
     InsertItemsCommand,
@@ -82,9 +81,6 @@ class PlanDocument(QObject):
 
     def section_ids(self, section: str) -> list[str]:
         return [item.id for item in getattr(self.plan, section)]
-
-    def section_data(self, name: str) -> Any:
-        return plan_to_document(self.plan)[name] if name in SECTIONS else None
 
     # --- edits (each one undoable) -------------------------------------------------------------
     def set_value(self, path: Path, value: Any, text: str | None = None) -> bool:

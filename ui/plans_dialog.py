@@ -149,10 +149,6 @@ class PlansDialog(QDialog):
         layout.addLayout(row)
         self.refresh()
 
-    @property
-    def last_deleted(self) -> str | None:
-        return self.deleted[-1] if self.deleted else None
-
     def refresh(self, select: str | None = None, quiet: bool = False) -> None:
         """List the stored plans again; if the store cannot be read, keep the list and say so
         (unless ``quiet``: after a failure already shown)."""
