@@ -1,4 +1,5 @@
-"""Very large plans: the playbook's wall time and peak memory, in a child process as the app runs it.
+"""Very large plans: the playbook's wall time and peak memory, in a child process as the app runs
+it.
 
     .venv/bin/python bench/bench_large_pdf.py                  # every case (about 5 minutes)
     .venv/bin/python bench/bench_large_pdf.py --quick          # the 2,000-account and notes cases

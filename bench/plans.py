@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from prospector.model import Plan  # noqa: E402
-from prospector.planfile import plan_to_document, read_plan_file  # noqa: E402
-from prospector.resources import sample_plan_path  # noqa: E402
+from prospector.model import Plan
+from prospector.planfile import plan_to_document, read_plan_file
+from prospector.resources import sample_plan_path
 
 _FIRST = ("Anna Jonas Mette Lukas Sofia Piotr Ingrid Tomas Elena Marco Sanne Jürgen Åsa Zofia "
           "Matteo Camille Henrik Laura Nikos Oksana").split()

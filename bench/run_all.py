@@ -48,8 +48,8 @@ sys.path.insert(0, str(ROOT))
 
 import bench_coach  # noqa: E402
 import bench_large_pdf  # noqa: E402
-import bench_soak  # noqa: E402
 import bench_pdf  # noqa: E402
+import bench_soak  # noqa: E402
 import bench_startup  # noqa: E402
 import bench_store  # noqa: E402
 from plans import large_sample_plan, sample_plan  # noqa: E402

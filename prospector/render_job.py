@@ -3,8 +3,8 @@
 The desktop app runs ``python -m prospector.render_job JOB.json``, so rendering (mostly Python,
 holding the GIL) never stalls the window, and Cancel simply ends the process. The job file holds
 ``{"plan": <plan document>, "out": path, "rep": name|null, "start": "YYYY-MM-DD"|null,
-"all_reps": bool, "readiness": bool}``. Lines written: ``{"progress": 0.4, "stage": "..."}`` while working
-(from the first moment, then through WeasyPrint's layout page by page), then
+"all_reps": bool, "readiness": bool}``. Lines written: ``{"progress": 0.4, "stage": "..."}``
+while working (from the first moment, then through WeasyPrint's layout page by page), then
 ``{"done": [paths], "pages": n, "notes": [...], "timings": {...}}`` or
 ``{"error": "one clear line"}``.
 
@@ -42,7 +42,8 @@ def run(job_path: str) -> int:
         plan = plan_from_document(job["plan"], "the plan being exported")
         start = date.fromisoformat(job["start"]) if job.get("start") else None
         _say(progress=0.01, stage="Loading the renderer")
-        from .playbook import render_all_reps, render_playbook_pdf  # noqa: PLC0415
+        # loading WeasyPrint takes a second: after the first progress line
+        from .playbook import render_all_reps, render_playbook_pdf  # noqa: PLC0415 - WeasyPrint
 
         shown = [0.01]
 

@@ -17,13 +17,21 @@ import threading
 from html import unescape
 from pathlib import Path
 
+import pydyf
 from pypdf import PdfReader
+from weasyprint import HTML
 
-from prospector import render_job
+from prospector import playbook, render_job
 from prospector.cli import main
 from prospector.model import Plan, TargetAccount
 from prospector.planfile import plan_to_document, read_plan_file, write_plan_file
-from prospector.playbook import RenderResult, build_context, render_playbook_html
+from prospector.playbook import (
+    RenderResult,
+    build_context,
+    context,
+    pdf_speed,
+    render_playbook_html,
+)
 from prospector.playbook.limits import (
     ACCOUNT_TEXT,
     CARD_LIMIT,
@@ -99,8 +107,6 @@ def test_above_the_card_limit_every_account_is_one_line():
 
 
 def test_the_compact_list_stops_at_its_line_limit_tier_a_first(monkeypatch):
-    from prospector.playbook import context
-
     monkeypatch.setattr(context, "ACCOUNT_LINE_LIMIT", 450)  # 25,000 in use: too slow here
     plan = grown(600)  # 200 accounts in each tier
     html = render_playbook_html(plan)
@@ -177,8 +183,6 @@ def test_long_lists_of_names_stop_with_how_many_more():
 
 
 def test_progress_moves_through_the_layout_page_by_page():
-    from weasyprint import HTML
-
     seen: list[tuple[str, float]] = []
     with weasyprint_progress(lambda stage, f: seen.append((stage, f)), expected_pages=4):
         document = HTML(string="<p style='break-after: page'>x</p>" * 4).render()
@@ -192,8 +196,6 @@ def test_progress_moves_through_the_layout_page_by_page():
 
 
 def test_the_render_job_hands_the_notes_to_the_app(tmp_path, monkeypatch, capsys):
-    from prospector import playbook
-
     def fake_render(plan, out, **_):
         return RenderResult(Path(out), 3, 0.1, {"layout": 0.1}, ("Accounts are lines.",))
 
@@ -241,7 +243,8 @@ def test_while_the_pdf_is_made_nothing_is_at_the_destination_to_cancel_half_way(
                             stdout=subprocess.PIPE, text=True,
                             env=dict(os.environ, PYTHONPATH=str(ROOT)))
     lines: queue.Queue = queue.Queue()
-    reader = threading.Thread(target=lambda: [lines.put(ln) for ln in proc.stdout] + [lines.put("")])
+    reader = threading.Thread(
+        target=lambda: [lines.put(ln) for ln in proc.stdout] + [lines.put("")])
     reader.start()
     # A file seen is counted once the next line arrives: the job says "Saving the file" before
     # it creates its temp file, so a file that belongs to the save comes before that line.
@@ -271,10 +274,6 @@ def test_while_the_pdf_is_made_nothing_is_at_the_destination_to_cancel_half_way(
 
 
 def test_tagged_pdfs_get_page_references_without_rebuilding_them():
-    import pydyf
-
-    from prospector.playbook import pdf_speed
-
     assert pdf_speed.install()
     pdf = pydyf.PDF()
     for _ in range(3):

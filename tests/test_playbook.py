@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ast
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -57,7 +57,8 @@ def test_rep_edition_schedule_skips_weekends_and_holidays(sample):
                         today=date(2027, 1, 4))
     days = [d["date"] for w in ctx["weeks"] for d in w["days"]]
     assert days and all(day.weekday() < 5 for day in days)
-    assert date(2027, 3, 26) not in days and date(2027, 3, 29) not in days  # Good Friday, Easter Monday
+    # Good Friday, Easter Monday
+    assert date(2027, 3, 26) not in days and date(2027, 3, 29) not in days
     assert any("Good Friday" in h for h in ctx["holidays"])
 
 

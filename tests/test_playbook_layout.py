@@ -47,13 +47,14 @@ def test_a_long_run_gets_zero_width_spaces_and_nothing_else_changes():
     assert out.replace(ZWSP, "") == html
     for untouched in ("t" * 500, "m" * 500, "s" * 300, "v" * 300):  # head, attributes, SVG
         assert untouched in out
-    for run in re.findall(r"[xyz\u200b]{%d,}" % LONG_RUN, out):
+    for run in re.findall(rf"[xyz\u200b]{{{LONG_RUN},}}", out):
         assert all(0 < len(piece) <= RUN_PIECE for piece in run.split(ZWSP)), run
 
 
 @pytest.mark.parametrize("unit", ["&amp;", "&lt;", "&#39;", "e\u0301", "\u0928\u094d",
-                                  "👩\u200d👩\u200d👧\u200d👦", "👍🏽", "🇩🇪", "🏴\U000e0067\U000e0062"
-                                  "\U000e0073\U000e0063\U000e0074\U000e007f", "中", "\u00a0x"])
+                                  "👩\u200d👩\u200d👧\u200d👦", "👍🏽", "🇩🇪",
+                                  "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",
+                                  "中", "\u00a0x"])
 def test_runs_are_never_cut_inside_a_character_or_an_entity(unit):
     out = _text_of(layout_safe(_body(unit * 300)))
     assert ZWSP in out

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import base64
 import io
-import shutil
 import os
 import re
+import shutil
 import socket
 import stat
 import subprocess
@@ -15,7 +15,9 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from PIL import Image
 from pypdf import PdfReader
+from weasyprint import HTML
 
 from prospector.model import Plan
 from prospector.planfile import read_plan_file
@@ -139,8 +141,6 @@ def rep_pdf(sample, tmp_path_factory):
 @pytest.fixture(scope="module")
 def hostile_pdf(tmp_path_factory):
     """A small plan with injections in every kind of field, a logo, Letter paper, world text."""
-    from PIL import Image
-
     buffer = io.BytesIO()
     Image.new("RGB", (40, 20), "#C0392B").save(buffer, format="PNG")
     logo = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
@@ -243,8 +243,6 @@ def test_letter_paper_and_world_scripts(hostile_pdf):
 
 def test_raw_html_injection_is_stopped_by_the_fetcher(tmp_path):
     """Defence in depth: even HTML that reaches WeasyPrint unescaped reads nothing."""
-    from weasyprint import HTML
-
     fetcher = SafeFetcher()
     html = ('<p>x</p><img src="file:///etc/passwd"><img src="http://evil.example/x.png">'
             '<a rel="attachment" href="file:///etc/passwd">a</a>'
@@ -252,7 +250,8 @@ def test_raw_html_injection_is_stopped_by_the_fetcher(tmp_path):
     out = tmp_path / "raw.pdf"
     HTML(string=html, base_url=str(templates_dir()), url_fetcher=fetcher).write_pdf(out)
     assert fetcher.served == []
-    assert "file:///etc/passwd" in fetcher.refused and "http://evil.example/x.png" in fetcher.refused
+    assert "file:///etc/passwd" in fetcher.refused
+    assert "http://evil.example/x.png" in fetcher.refused
     assert "0 embedded files" in _tool("pdfdetach", "-list", str(out))
 
 

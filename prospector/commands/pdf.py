@@ -1,10 +1,13 @@
-"""``prospector pdf PLAN -o OUT.pdf``: the printed playbook (leader's, one rep's, or every rep's)."""
+"""``prospector pdf PLAN -o OUT.pdf``: the printed playbook (leader's, one rep's, or every
+rep's)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+from ..errors import ProspectorError
+from ..plan_lookup import resolve_plan
 from .schedule import _start_date
 
 
@@ -34,7 +37,8 @@ class _Progress:
     def __call__(self, stage: str, fraction: float) -> None:
         if self.live:
             filled = int(fraction * 24)
-            sys.stderr.write(f"\r[{'#' * filled}{'.' * (24 - filled)}] {fraction:4.0%} {stage[:40]:<40}")
+            bar = "#" * filled + "." * (24 - filled)
+            sys.stderr.write(f"\r[{bar}] {fraction:4.0%} {stage[:40]:<40}")
             sys.stderr.flush()
 
     def done(self) -> None:
@@ -44,9 +48,7 @@ class _Progress:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from ..plan_lookup import resolve_plan  # noqa: PLC0415
-    from ..errors import ProspectorError  # noqa: PLC0415
-    from ..playbook import render_all_reps, render_playbook_pdf  # noqa: PLC0415
+    from ..playbook import render_all_reps, render_playbook_pdf  # noqa: PLC0415 - WeasyPrint
 
     if args.start and not (args.rep or args.all_reps):
         raise ProspectorError("--start goes with --rep NAME or --all-reps (the leader's edition "

@@ -32,7 +32,15 @@ _WHERE = {
     "render_playbook_pdf": ".render",
 }
 
-__all__ = sorted(_WHERE)
+__all__ = [
+    "PlaybookError",
+    "RenderResult",
+    "RepNotFound",
+    "build_context",
+    "render_all_reps",
+    "render_playbook_html",
+    "render_playbook_pdf",
+]  # the names of _WHERE
 
 
 def __getattr__(name: str):

@@ -115,8 +115,8 @@ def _hex(rgb: tuple[int, ...]) -> str:
 
 def _contrast_on_white(rgb: tuple[int, ...]) -> float:
     def channel(c: int) -> float:
-        c = c / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+        v = c / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
 
     luminance = 0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2])
     return 1.05 / (luminance + 0.05)
@@ -201,7 +201,8 @@ def _meta(plan: Plan, rep: Rep | None) -> dict[str, str]:
         description = f"Prospecting playbook for {rep.name}: accounts, dated schedule and targets."
     else:
         title = f"{plan.name}: prospecting playbook"
-        description = "Prospecting playbook: targets, touches, differentiation, cadence, accountability."
+        description = ("Prospecting playbook: targets, touches, differentiation, cadence, "
+                       "accountability.")
     if what:
         end = "" if what.rstrip().endswith((".", "!", "?", "…")) else "."
         description = f"{description} {what.rstrip()}{end}"
@@ -438,7 +439,7 @@ def _touch(plan: Plan, touch: ValueTouch, red: Reductions) -> dict[str, Any]:
 
 
 def _cadence(plan: Plan, cadence: Cadence, red: Reductions) -> dict[str, Any]:
-    steps = []
+    steps: list[dict[str, Any]] = []
     for number, step in enumerate(cadence.ordered_steps(), start=1):
         touch = plan.touch(step.touch_id)
         steps.append({"number": number, "day": step.day, "week": step.day // 7 + 1,
@@ -461,7 +462,8 @@ def _cadence(plan: Plan, cadence: Cadence, red: Reductions) -> dict[str, Any]:
         "summary": (f"{len(steps)} touch{'es' if len(steps) != 1 else ''} over {weeks} "
                     f"week{'s' if weeks != 1 else ''} across {len(channels)} "
                     f"channel{'s' if len(channels) != 1 else ''}"
-                    + (f"; first meeting ask on day {asks[0]}" if asks else "; no meeting ask yet")),
+                    + (f"; first meeting ask on day {asks[0]}" if asks
+                       else "; no meeting ask yet")),
         "timeline": cadence_timeline_svg(cadence, plan),
     }
 
@@ -501,7 +503,8 @@ def _scorecard(plan: Plan, start: date | None, weeks: int) -> dict[str, Any]:
 def _printed_weeks(weeks: list, red: Reductions) -> tuple[list, dict | None]:
     """The weeks of the schedule printed in full: whole weeks up to ``SCHEDULE_TOUCH_LIMIT``
     touches (at least the first week); the rest is summed up in one paragraph."""
-    printed, total = [], 0
+    printed: list = []
+    total = 0
     for week in weeks:
         if printed and total + len(week.touches) > SCHEDULE_TOUCH_LIMIT:
             break
@@ -539,7 +542,8 @@ def _week(week, red: Reductions) -> dict[str, Any]:
                 "is_ask": t.is_ask, "step": t.step_number,
                 "cadence": t.cadence_name, "accounts": [],
             })
-        day["groups"][day["_keys"][key]]["accounts"].append({"name": t.account_name, "tier": t.tier})
+        day["groups"][day["_keys"][key]]["accounts"].append({"name": t.account_name,
+                                                            "tier": t.tier})
     for day in days:
         del day["_keys"]
     return {"number": week.number, "dates": fmt_week(week.monday, year=True),

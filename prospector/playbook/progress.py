@@ -68,9 +68,10 @@ class _Handler(logging.Handler):
             return
         stage, fraction = step
         if message.startswith("Step 5"):
-            stage, fraction = self._layout(message)
-            if stage is None:
+            laying_out, fraction = self._layout(message)
+            if laying_out is None:
                 return
+            stage = laying_out
         self._send(stage, fraction)
 
     def paint(self) -> None:

@@ -137,7 +137,7 @@ def _html(context: dict) -> str:
 LONG_RUN = 120
 RUN_PIECE = 20
 _TAG = re.compile(r"(<[^>]*>)")
-_RUN = re.compile(r"[^ \t\n\r\f<>]{%d,}" % LONG_RUN)
+_RUN = re.compile(rf"[^ \t\n\r\f<>]{{{LONG_RUN},}}")
 _UNIT = re.compile(r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);|.", re.DOTALL)
 _KEEP_TEXT = {"head", "title", "svg", "style", "script"}
 _ELEMENT = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
@@ -228,8 +228,9 @@ def render_playbook_pdf(plan: Plan, out_path: str | os.PathLike, *, rep_name: st
     The file is written next to ``out_path`` first and moved into place when complete, so a
     failed render never leaves half a PDF behind.
     """
-    from weasyprint import CSS, HTML
-    from weasyprint.text.fonts import FontConfiguration
+    # WeasyPrint takes a second to load: only when a PDF is made (HTML needs none of it)
+    from weasyprint import CSS, HTML  # noqa: PLC0415 - WeasyPrint
+    from weasyprint.text.fonts import FontConfiguration  # noqa: PLC0415 - WeasyPrint
 
     pdf_speed.install()  # tagging writes in linear time (see pdf_speed)
     report = progress or (lambda _stage, _fraction: None)
@@ -270,7 +271,7 @@ def render_playbook_pdf(plan: Plan, out_path: str | os.PathLike, *, rep_name: st
         t = time.perf_counter()
         try:
             data = document.write_pdf(pdf_variant=PDF_VARIANT)
-        except Exception:  # noqa: BLE001 - a variant check failed: still write a tagged PDF
+        except Exception:  # a variant check failed: still write a tagged PDF
             logging.getLogger(__name__).warning("PDF/UA-1 failed; writing a tagged PDF instead",
                                                 exc_info=True)
             data = document.write_pdf(pdf_tags=True)

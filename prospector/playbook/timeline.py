@@ -53,7 +53,8 @@ def shape(channel: Channel, cx: float, cy: float, r: float = _R, *, ring: bool =
         body = f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r:.1f}" {fill}/>'
     elif kind == "square":
         s = r * 0.9
-        body = f'<rect x="{cx - s:.1f}" y="{cy - s:.1f}" width="{2 * s:.1f}" height="{2 * s:.1f}" {fill}/>'
+        body = (f'<rect x="{cx - s:.1f}" y="{cy - s:.1f}" width="{2 * s:.1f}" '
+                f'height="{2 * s:.1f}" {fill}/>')
     else:
         body = f'<polygon points="{_points(kind, cx, cy, r)}" {fill}/>'
     if ring:
@@ -119,15 +120,16 @@ def cadence_timeline_svg(cadence: Cadence, plan: Plan) -> Markup:
                        f'height="{_LANE * len(lanes) + 4:.1f}" fill="#F3F5F8"/>')
         if w % label_every == 0:
             label = f"Week {w + 1}" if weeks <= 10 else f"W{w + 1}"
-            out.append(f'<text x="{x + 3.5 * day_w * min(label_every, weeks - w):.1f}" y="{_HEAD - 10}" '
+            at = x + 3.5 * day_w * min(label_every, weeks - w)
+            out.append(f'<text x="{at:.1f}" y="{_HEAD - 10}" '
                        f'text-anchor="middle" font-size="9.5" fill="#555F6D">{label}</text>')
     # lanes
     for i, channel in enumerate(lanes):
         y = _HEAD + _LANE * i + _LANE / 2
         out.append(f'<line x1="{_GUTTER:.1f}" y1="{y:.1f}" x2="{_WIDTH - _RIGHT:.1f}" y2="{y:.1f}" '
                    f'stroke="#D5DAE1" stroke-width="0.8" stroke-dasharray="2 3"/>')
-        out.append(f'<text x="{_GUTTER - 8:.1f}" y="{y + 3.5:.1f}" text-anchor="end" font-size="10" '
-                   f'fill="#2B3340">{escape(channel.label)}</text>')
+        out.append(f'<text x="{_GUTTER - 8:.1f}" y="{y + 3.5:.1f}" text-anchor="end" '
+                   f'font-size="10" fill="#2B3340">{escape(channel.label)}</text>')
     # marks (nudge marks that would overlap in a lane)
     marks: list[_Mark] = []
     last_x: dict[Channel, list[float]] = {}
