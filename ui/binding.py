@@ -166,6 +166,8 @@ class NumberBinding(Binding):
 class DateBinding(Binding):
     """A date that may be unset: the special value text "Not set" stands for None."""
 
+    widget: QDateEdit
+
     def __init__(self, document, path, label):
         widget = QDateEdit()
         widget.setCalendarPopup(True)

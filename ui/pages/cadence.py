@@ -149,7 +149,7 @@ class CadencePage(StepPage):
         self._stale = True
         self.picker.currentIndexChanged.connect(self._picked)
         d.changed.connect(self._redraw.start)
-        d.sections_replaced.connect(lambda s: "cadences" in s and self._fill_picker())
+        d.sections_replaced.connect(lambda s: self._fill_picker() if "cadences" in s else None)
         for signal in (d.items_inserted, d.items_removed, d.item_moved):
             signal.connect(self._list_changed)
         d.plan_replaced.connect(self._fill_picker)
