@@ -34,9 +34,9 @@ def _child() -> int:
     marks = {"python_ready": time.time() - t0}
     sys.path.insert(0, str(ROOT))
     from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: PLC0415 - timed: the start-up
-    from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: PLC0415 - timed
+    from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: PLC0415 - timed: the start-up
 
-    import ui.app  # noqa: PLC0415 - timed
+    import ui.app  # noqa: PLC0415 - timed: the start-up
 
     marks["imports_done"] = time.time() - t0
     app = ui.app.make_application()  # run_app() reuses this instance

@@ -22,7 +22,7 @@ def register(verb) -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from ..coach import review  # noqa: PLC0415 - the coach's rules: only for this verb
-    from ..coach.report import review_document, review_text  # noqa: PLC0415 - the same
+    from ..coach.report import review_document, review_text  # noqa: PLC0415 - the coach
 
     plan = resolve_plan(args.plan)
     result = review(plan)
