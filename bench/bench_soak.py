@@ -52,15 +52,15 @@ def soak(minutes: float) -> dict:
     os.environ["PROSPECTOR_DATA_DIR"] = tempfile.mkdtemp(prefix="prospector-soak-")
     sys.path.insert(0, str(ROOT))
     # Qt and the app only now: after the display, the platform and the data folder are set
-    from PySide6 import __version__ as pyside  # noqa: PLC0415 - after the environment is set
-    from PySide6.QtCore import QSettings  # noqa: PLC0415 - after the environment is set
+    from PySide6 import __version__ as pyside  # noqa: PLC0415 - after set-up
+    from PySide6.QtCore import QSettings  # noqa: PLC0415 - after set-up
 
-    from prospector.planfile import plan_to_document, read_plan_file  # noqa: PLC0415 - after the environment is set
-    from prospector.resources import sample_plan_path  # noqa: PLC0415 - after the environment is set
-    from prospector.store import PlanStore  # noqa: PLC0415 - after the environment is set
-    from tests.soak_driver import Leader, rss_mb  # noqa: PLC0415 - after the environment is set
-    from ui.app import choose_plan, make_application  # noqa: PLC0415 - after the environment is set
-    from ui.main_window import MainWindow  # noqa: PLC0415 - after the environment is set
+    from prospector.planfile import plan_to_document, read_plan_file  # noqa: PLC0415 - after set-up
+    from prospector.resources import sample_plan_path  # noqa: PLC0415 - after set-up
+    from prospector.store import PlanStore  # noqa: PLC0415 - after set-up
+    from tests.soak_driver import Leader, rss_mb  # noqa: PLC0415 - after set-up
+    from ui.app import choose_plan, make_application  # noqa: PLC0415 - after set-up
+    from ui.main_window import MainWindow  # noqa: PLC0415 - after set-up
 
     app = make_application()
     settings = QSettings(os.path.join(os.environ["PROSPECTOR_DATA_DIR"], "settings.ini"),

@@ -338,7 +338,8 @@ def test_rows_naming_a_plan_account_are_merged(tmp_path, small_plan, variant):
     assert result.new_plan.account("acc-1").city == "Oslo"
 
 
-@pytest.mark.parametrize("website", ["acme.example", "http://acme.example", "https://www.acme.example/",
+@pytest.mark.parametrize("website", ["acme.example", "http://acme.example",
+                                     "https://www.acme.example/",
                                      "WWW.ACME.EXAMPLE/en/contact?x=1", "https://acme.example:443"])
 def test_rows_with_a_plan_accounts_domain_are_merged(tmp_path, small_plan, website):
     path = write(tmp_path, f"Company,Website\nACME Holdings Europe,{website}\n")

@@ -180,7 +180,8 @@ class MainWindow(QMainWindow):
         self.quit_action = a("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.preview_action = self.preview_dock.toggleViewAction()
         self.preview_action.setShortcut(QKeySequence("F9"))
-        self.preview_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView))
+        self.preview_action.setIcon(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView))
         next_step = a("&Next step", lambda: self._step_by(1), "Ctrl+PgDown")
         previous_step = a("&Previous step", lambda: self._step_by(-1), "Ctrl+PgUp")
 
