@@ -21,6 +21,7 @@ from .plan_lookup import (
     read_plan_file_warning,
     resolve_plan,
     warn_notices,
+    warn_pending,
 )
 from .planfile import write_plan_file
 from .resources import sample_plan_path
@@ -44,6 +45,7 @@ def main(argv: Sequence[str] | None = None, *, start_gui: GuiStarter | None = No
     try:
         return handler(args)
     except ProspectorError as exc:
+        warn_pending()
         _error(str(exc))
         return 1
     except KeyboardInterrupt:
@@ -52,9 +54,12 @@ def main(argv: Sequence[str] | None = None, *, start_gui: GuiStarter | None = No
     except BrokenPipeError:
         return 1
     except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback on screen
+        warn_pending()
         log = _write_crash_log()
         _error(f"unexpected problem: {type(exc).__name__}: {exc}. Details were written to {log}")
         return 70
+    finally:
+        warn_pending()  # whatever a command that succeeded left untold
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -30,20 +30,41 @@ def read_plan_file_warning(path: str | os.PathLike, after: str = FILE_UNCHANGED)
     return plan
 
 
+_opened: list[PlanStore] = []  # the stores this command opened, for warn_pending
+
+
 def open_store() -> PlanStore:
-    return PlanStore(default_data_dir())
+    store = PlanStore(default_data_dir())
+    _opened.append(store)
+    return store
+
+
+def warn_pending() -> None:
+    """Print what the stores this command opened had to tell and nobody printed yet: a command
+    that fails after the store was recovered (the plan asked for was in the damaged file) must
+    still say that the store was recovered and where the damaged file is."""
+    for store in _opened:
+        warn_notices(store)
+    _opened.clear()
 
 
 def looks_like_file(ref: str, store: PlanStore | None = None) -> bool:
     """PLAN names a plan file: a file that exists, or a path-like PLAN (ending in .json or
     holding a folder separator) that is not the name or id of a stored plan: a plan named
     "EMEA/DACH H1" is found in the store by every verb, as ``history`` always did."""
-    if Path(ref).is_file():
+    if _is_file(ref):
         return True
     separators = {os.sep, os.altsep or os.sep}
     if not (ref.lower().endswith(".json") or any(sep in ref for sep in separators)):
         return False
     return not _is_stored_plan(ref, store)
+
+
+def _is_file(ref: str) -> bool:
+    try:
+        return Path(ref).is_file()
+    except (OSError, ValueError):  # a name too long for a path (ENAMETOOLONG), a NUL in it
+        return False
 
 
 def _is_stored_plan(ref: str, store: PlanStore | None) -> bool:

@@ -434,3 +434,31 @@ def test_a_huge_country_option_is_refused_without_echoing_it(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("prospector: error: --country: '../../etcxxxxxxxxxxx'… (10,009 ")
     assert len(err) < 200
+
+
+# --- found by a fresh-eyes attack after the fixes ---------------------------------------------
+def test_a_plan_named_longer_than_a_file_name_can_be_is_found_not_a_crash(tmp_path, capsys):
+    name = "東京・大阪・名古屋エリア新規開拓計画" * 5  # 90 characters, 270 bytes: over NAME_MAX
+    PlanStore(tmp_path / "store").save(Plan(name=name, id="plan-jp"))
+    assert main(["--data-dir", str(tmp_path / "store"), "check", name]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(tmp_path / "store"), "check", "p" * 256]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("prospector: error: no stored plan is named") and err.count("\n") == 1
+
+
+def test_a_command_that_fails_after_the_store_was_recovered_still_says_so(tmp_path, capsys):
+    folder = tmp_path / "store"
+    store = PlanStore(folder)
+    store.save(Plan(name="Kept", id="plan-kept"))
+    store.save(Plan(name="Two", id="plan-two"))  # only in plans.json, not in its backup
+    damaged = bytearray(store.path.read_bytes())
+    damaged[len(damaged) // 2] ^= 0x20
+    store.path.write_bytes(bytes(damaged))
+
+    assert main(["--data-dir", str(folder), "history", "plan-two"]) == 1
+    err = capsys.readouterr().err
+    warning, error = err.splitlines()
+    assert warning.startswith(f"prospector: warning: {store.path} could not be read")
+    assert "moved aside to plans.corrupt-" in warning and "recovered from the backup" in warning
+    assert error.startswith("prospector: error: no stored plan is named or has the id 'plan-two'")
