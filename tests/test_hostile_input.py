@@ -20,7 +20,7 @@ import pytest
 from PIL import Image
 from pydantic import ValidationError
 
-from prospector import planfile
+from prospector import account_import, planfile
 from prospector.cli import main
 from prospector.errors import PlanFileError, describe_validation_error
 from prospector.migrations import migrate
@@ -462,3 +462,20 @@ def test_a_command_that_fails_after_the_store_was_recovered_still_says_so(tmp_pa
     assert warning.startswith(f"prospector: warning: {store.path} could not be read")
     assert "moved aside to plans.corrupt-" in warning and "recovered from the backup" in warning
     assert error.startswith("prospector: error: no stored plan is named or has the id 'plan-two'")
+
+
+def test_importing_accounts_into_a_plan_file_another_program_saved_meanwhile_writes_nothing(
+        tmp_path, capsys, monkeypatch):
+    plan_file = planfile.write_plan_file(Plan(name="Shared file"), tmp_path / "plan.json")
+    csv_file = tmp_path / "accounts.csv"
+    csv_file.write_text("Account Name\nAcme GmbH\n", "utf-8")
+    real_import = account_import.import_accounts
+
+    def import_while_another_program_saves(plan, path, *args, **kwargs):
+        planfile.write_plan_file(Plan(name="Edited by the other program"), plan_file)
+        return real_import(plan, path, *args, **kwargs)
+
+    monkeypatch.setattr(account_import, "import_accounts", import_while_another_program_saves)
+    assert main(["accounts", str(plan_file), "--import", str(csv_file)]) == 1
+    assert "changed by another program" in capsys.readouterr().err
+    assert planfile.read_plan_file(plan_file).name == "Edited by the other program"

@@ -9,6 +9,7 @@ the same summary and saves nothing.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 from pathlib import Path
 
@@ -49,11 +50,12 @@ def cmd_accounts(args: argparse.Namespace) -> int:
 
 
 def _load(ref: str):
-    """The plan, and how to save it: ``(plan, store, summary)`` (the summary names the version
-    read); store and summary are None for a plan file."""
+    """The plan, and how to save it: ``(plan, store, read)``: for a stored plan, the store and
+    the summary of the version read; for a plan file, no store and the file's fingerprint."""
     if looks_like_file(ref):
         after = "The file is unchanged unless accounts are imported into it."
-        return read_plan_file_warning(ref, after), None, None
+        read = _fingerprint(ref)  # before reading: a save in between is then noticed
+        return read_plan_file_warning(ref, after), None, read
     store = open_store()
     summary = store.find(ref)
     plan = store.load(summary.id)
@@ -86,6 +88,10 @@ def _import(args: argparse.Namespace) -> int:
         return 0
     note = f"imported {len(result.added)} accounts from {source}"
     if store is None:
+        if _fingerprint(args.plan) != stored:  # another program saved the file meanwhile
+            raise ProspectorError(f"{args.plan}: the file was changed by another program while "
+                                  "the accounts were imported; nothing was written, so those "
+                                  "changes are kept: run the import again")
         out = write_plan_file(result.new_plan, args.plan)
         print(f"Wrote {out}.")
     else:
@@ -99,6 +105,14 @@ def _import(args: argparse.Namespace) -> int:
         print(f"Saved {plan.name!r} as version {version} (`prospector history` lists the earlier "
               "ones).")
     return 0
+
+
+def _fingerprint(path: str) -> str:
+    """The plan file's contents, as a digest: a save elsewhere changes it."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 def _print_accounts(plan: Plan) -> None:
