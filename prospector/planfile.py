@@ -199,8 +199,16 @@ def read_plan_file(path: str | os.PathLike, repairs: list[str] | None = None) ->
         raise PlanFileError(
             source, f"is not a text file in UTF-8 (byte {exc.start} is not valid UTF-8)"
         ) from None
+    large = len(raw) > MAX_PLAN_FILE_BYTES // 32  # a file omitting empty fields grows ~20x
     del raw  # half the memory of a large file while it is parsed
-    return parse_plan_text(text, source, repairs)
+    plan = parse_plan_text(text, source, repairs)
+    if large and len(_compact_json(plan)) > MAX_PLAN_FILE_BYTES:
+        # A file that leaves out every empty field can hold a plan too large to write back:
+        # what Prospector reads, it must be able to export.
+        raise PlanFileError(source, f"holds a plan too large to be written back as a plan file "
+                                    f"(more than {_megabytes()} with every field written out)",
+                            "split its accounts over two plans")
+    return plan
 
 
 def read_plan_file_noting(path: str | os.PathLike, after: str,
@@ -225,6 +233,8 @@ def write_plan_file(plan: Plan, path: str | os.PathLike) -> Path:
     """Write the plan atomically: the file is either the old one or the complete new one."""
     path = Path(path)
     data = plan_to_json(plan).encode("utf-8")
+    if len(data) > MAX_PLAN_FILE_BYTES:  # indented for people, unless only a compact file fits
+        data = _compact_json(plan)
     if len(data) > MAX_PLAN_FILE_BYTES:  # what Prospector writes, Prospector reads
         raise PlanFileError(str(path), f"would be {len(data) // 1_048_576:,} MB, more than a plan "
                                        f"file may hold ({_megabytes()}); nothing was written")
@@ -233,6 +243,11 @@ def write_plan_file(plan: Plan, path: str | os.PathLike) -> Path:
     except OSError as exc:
         raise PlanFileError(str(path), f"cannot be written ({exc.strerror or exc})") from None
     return path
+
+
+def _compact_json(plan: Plan) -> bytes:
+    return (json.dumps(plan_to_document(plan), ensure_ascii=False, separators=(",", ":"))
+            + "\n").encode("utf-8")
 
 
 def _megabytes() -> str:

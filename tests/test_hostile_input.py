@@ -160,10 +160,12 @@ def test_a_plan_over_50_mb_is_written_and_read_back(tmp_path):
 
 def test_export_never_writes_what_import_refuses(tmp_path, monkeypatch):
     plan = Plan(name="Plan", id="plan-1", basics={"goal": "g" * 3000})
-    size = len(planfile.plan_to_json(plan).encode("utf-8"))
+    size = len(planfile._compact_json(plan))  # too large indented: written compact
+    assert len(planfile.plan_to_json(plan).encode("utf-8")) > size
     monkeypatch.setattr(planfile, "MAX_PLAN_FILE_BYTES", size)
     written = planfile.write_plan_file(plan, tmp_path / "fits.json")
-    assert planfile.read_plan_file(written).basics.goal == "g" * 3000
+    assert written.stat().st_size == size
+    assert planfile.read_plan_file(written) == plan
     bigger = plan.model_copy(update={"name": "Plan!"})
     with pytest.raises(PlanFileError, match="more than a plan file may hold .*; nothing was"):
         planfile.write_plan_file(bigger, tmp_path / "too-big.json")
@@ -479,3 +481,15 @@ def test_importing_accounts_into_a_plan_file_another_program_saved_meanwhile_wri
     assert main(["accounts", str(plan_file), "--import", str(csv_file)]) == 1
     assert "changed by another program" in capsys.readouterr().err
     assert planfile.read_plan_file(plan_file).name == "Edited by the other program"
+
+
+def test_a_plan_file_that_could_not_be_written_back_is_refused_on_import(tmp_path, monkeypatch):
+    terse = {"format": "prospector-plan", "schema_version": 4, "name": "Terse",
+             "accounts": [{"id": f"acc-{i:04}", "name": f"A{i}"} for i in range(60)]}
+    path = tmp_path / "terse.json"
+    path.write_text(json.dumps(terse, separators=(",", ":")), "utf-8")
+    written_out = len(planfile._compact_json(planfile.read_plan_file(path)))
+    monkeypatch.setattr(planfile, "MAX_PLAN_FILE_BYTES", written_out - 1)
+    assert path.stat().st_size < written_out - 1  # the file itself fits
+    with pytest.raises(PlanFileError, match="too large to be written back"):
+        planfile.read_plan_file(path)
