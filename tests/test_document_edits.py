@@ -389,3 +389,12 @@ def test_random_row_edits_undo_and_redo_exactly(qapp, sample_doc, data):
         document.undo_stack.redo()
         assert plan_to_document(document.plan) == state
         assert all(m.follows() for m in mirrors)
+
+
+def test_an_edit_of_an_items_id_undoes_and_redoes(qapp):
+    document = PlanDocument(Plan(name="Ids", accounts=[{"id": "acc-03", "name": "Acme"}]))
+    assert document.set_value(("accounts", "acc-03", "id"), "acc-brand-new")
+    document.undo_stack.undo()
+    assert _ids(document) == ["acc-03"]
+    document.undo_stack.redo()
+    assert _ids(document) == ["acc-brand-new"]

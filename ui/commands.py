@@ -23,6 +23,15 @@ def _describe(path: tuple) -> str:
     return f"Edit {field}"
 
 
+def _path_while(path: tuple, value: Any) -> tuple:
+    """A field's path while it holds ``value``: an item is found by the id it has now, so when
+    the edit is of that id, ``("accounts", "acc-3", "id")`` is ``("accounts", "acc-new", "id")``
+    once renamed."""
+    if len(path) >= 2 and path[-1] == "id" and isinstance(value, str):
+        return (*path[:-2], value, "id")
+    return path
+
+
 class SetValueCommand(QUndoCommand):
     """One field changed. Typing in one text field is one undo step: ``PlanDocument.set_value``
     folds the next keystroke into the command on top (see ``absorb``).
@@ -43,10 +52,10 @@ class SetValueCommand(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        self.document.apply_value(self.path, self.new)
+        self.document.apply_value(_path_while(self.path, self.old), self.new)
 
     def undo(self) -> None:
-        self.document.apply_value(self.path, self.old)
+        self.document.apply_value(_path_while(self.path, self.new), self.old)
 
 
 class InsertItemsCommand(QUndoCommand):
