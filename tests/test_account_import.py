@@ -290,6 +290,24 @@ def test_text_after_a_closing_quote_skips_only_that_row(tmp_path, small_plan):
         (3, True)]
 
 
+def test_a_row_swallowed_by_a_multiline_note_is_named(tmp_path, small_plan):
+    text = ('Account Name,City,Notes\nAlpha AG,Berlin,"first note\n'
+            'Beta GmbH,Hamburg,second note"\nGamma SA,Paris,"Met at the fair, good\nnext: May"\n')
+    result = import_accounts(small_plan, write(tmp_path, text))
+    assert [a.name for a in result.added] == ["Alpha AG", "Gamma SA"]
+    assert [(w.row_number, "'Beta GmbH,Hamburg,second note'" in w.message)
+            for w in result.warnings] == [(2, True)]  # Gamma's two-line note is just a note
+
+
+def test_files_joined_with_their_byte_order_marks_skip_the_second_header(tmp_path, small_plan):
+    path = tmp_path / "joined.csv"
+    path.write_bytes("\ufeffAccount Name,City\nZenit,Bonn\n\ufeffAccount Name,City\nBeta,Graz\n"
+                     .encode())
+    result = import_accounts(small_plan, path)
+    assert [a.name for a in result.added] == ["Zenit", "Beta"]
+    assert [(s.row_number, s.reason) for s in result.skipped] == [(3, "repeats the header row")]
+
+
 def test_a_header_with_an_unclosed_quote_is_refused(tmp_path, small_plan):
     with pytest.raises(CsvFileError, match=r"header row has a quote .*lines 1-3 of the file"):
         import_accounts(small_plan, write(tmp_path, '"Company,City\nBeta,Bonn\nZeta,Zug\n'))

@@ -221,9 +221,9 @@ def _decoded(data: bytes, codec: str) -> tuple[str, set[int]]:
 
 
 def _clean(cell: str) -> str:
-    """What the importer documents it does to a cell: NULs dropped, spaces trimmed, the
-    apostrophe a spreadsheet puts before formula-like text removed."""
-    cell = cell.replace("\x00", "").strip()
+    """What the importer documents it does to a cell: NULs and byte order marks dropped,
+    spaces trimmed, the apostrophe a spreadsheet puts before formula-like text removed."""
+    cell = cell.replace("\x00", "").replace("\ufeff", "").strip()
     if len(cell) > 1 and cell[0] == "'" and cell[1] in "=+-@":
         cell = cell[1:]
     return cell

@@ -350,7 +350,8 @@ def _raise_field_limit() -> None:
 
 
 def _clean_cell(cell: str) -> str:
-    cell = cell.replace("\x00", "").strip()
+    # NULs, and byte order marks of files joined together (`cat a.csv b.csv`), are never text.
+    cell = cell.replace("\x00", "").replace("\ufeff", "").strip()
     # Undo the apostrophe spreadsheets (and our own task export) put before formula-like text.
     if len(cell) > 1 and cell[0] == "'" and cell[1] in "=+-@":
         cell = cell[1:]

@@ -7,6 +7,7 @@ show a dry run.
 
 from __future__ import annotations
 
+import csv
 import os
 import re
 from collections.abc import Mapping
@@ -284,6 +285,7 @@ class _Importer:
             self.skipped.append(SkippedRow(row, describe_validation_error(exc, account)))
             return
         clean = candidate.model_dump(mode="python", exclude={"id", "contacts"})
+        warnings += self._rows_inside(row, values)
         if row in self.table.recoded:
             warnings.insert(0, f"{self.table.recoded[row]} ({clean['name']!r})")
         self.warnings += [RowWarning(row, w) for w in warnings]
@@ -322,6 +324,26 @@ class _Importer:
                         "later row; nothing from these lines was imported: put the whole value in "
                         "quotes and double the quotes inside it (\"\"), then import again")
         return ""
+
+    def _rows_inside(self, row: int, values: dict[str, str]) -> list[str]:
+        """A line of a multi-line value that splits into as many values as the header has
+        columns is probably a row a quote closed too late swallowed: imported, but said."""
+        span, width = self.table.spans.get(row), len(self.table.header)
+        if span is None or width < 2:
+            return []
+        found = []
+        for name in MULTILINE:
+            lines = values.get(name, "").splitlines()[1:]
+            for line in lines:
+                cells = next(csv.reader([line], delimiter=self.table.delimiter), [])
+                if len(cells) >= width:
+                    shown = line if len(line) <= 60 else line[:60] + "…"
+                    what = "notes hold" if name == "notes" else "reason (why a target) holds"
+                    found.append(f"its {what} a line that reads like a row of the file "
+                                 f"({shown!r}; lines {span[0]}-{span[1]}): if a quote closed too "
+                                 "late, that row is in this value, not an account")
+                    break
+        return found
 
     def _account_values(self, values: dict[str, str]) -> tuple[dict, list[str]]:
         warnings: list[str] = []
