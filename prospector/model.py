@@ -163,6 +163,9 @@ def _holiday_country(value: str) -> str:
     if len(value) > MAX_COUNTRY_LENGTH:
         raise ValueError(f"is not a country code (a country code is two letters such as DE, with "
                          f"a region such as DE-BY; got {len(value):,} characters)")
+    if any(ch.isspace() and ch != " " for ch in value):  # "DE\nBY" would print on two lines
+        raise ValueError("is not a country code (a country code is two letters such as DE, with "
+                         "a region such as DE-BY, on one line)")
     try:
         check_country(value)
     except HolidayCountryError as exc:
