@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
 import prospector.store as store_module
 import ui.autosave as autosave
-from prospector.model import Plan
+from prospector.model import Plan, TargetAccount
 from prospector.planfile import read_plan_file
 from prospector.store import PlanStore
 from tests.conftest import REPO
@@ -152,6 +152,20 @@ def test_export_can_be_cancelled(qtbot, store, settings, tmp_path, sample_plan):
     assert done.args[0] is False and done.args[1] == "Cancelled."
     assert not target.exists()
     assert dialog.export_button.isEnabled()
+
+
+def test_an_export_that_shortened_the_playbook_says_what_it_left_out(qtbot, tmp_path):
+    plan = Plan(name="Long notes", accounts=[TargetAccount(id="acc-1", name="Acme Steel",
+                                                           notes="Met at the fair. " * 400)])
+    dialog = ExportDialog(plan, str(tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.output.setText(str(tmp_path / "long.pdf"))
+    with qtbot.waitSignal(dialog.runner.finished, timeout=300000) as done:
+        dialog.start_export()
+    assert done.args[0] is True
+    assert dialog.shortened.isVisibleTo(dialog)
+    assert dialog.shortened.text().startswith("Shortened for print:\n• ")
+    assert "Acme Steel" in dialog.shortened.text()
 
 
 def test_first_start_opens_the_sample(store, settings, sample_doc):

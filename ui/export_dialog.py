@@ -95,8 +95,12 @@ class ExportDialog(QDialog):
         self.progress.setVisible(False)
         self.stage = QLabel()
         self.stage.setWordWrap(True)
+        self.shortened = QLabel()  # what a very large plan's playbook left out, after export
+        self.shortened.setWordWrap(True)
+        self.shortened.setVisible(False)
         layout.addWidget(self.progress)
         layout.addWidget(self.stage)
+        layout.addWidget(self.shortened)
 
         self.buttons = QDialogButtonBox()
         role = QDialogButtonBox.ButtonRole
@@ -163,6 +167,7 @@ class ExportDialog(QDialog):
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.stage.setText("Starting…")
+        self.shortened.setVisible(False)
         self.export_button.setEnabled(False)
         self.open_button.setVisible(False)
         self.folder_button.setVisible(False)
@@ -185,6 +190,10 @@ class ExportDialog(QDialog):
             self.progress.setValue(100)
             what = f"{len(paths)} playbooks" if len(paths) > 1 else Path(paths[0]).name
             self.stage.setText(f"Done: {what} ({message}) in {Path(paths[0]).parent}")
+            if self.runner.notes:
+                self.shortened.setText("Shortened for print:\n"
+                                       + "\n".join(f"• {note}" for note in self.runner.notes))
+                self.shortened.setVisible(True)
             self.open_button.setVisible(True)
             self.folder_button.setVisible(True)
         else:

@@ -28,6 +28,7 @@ class RenderRunner(QObject):
         self._result: dict | None = None
         self._job_file: Path | None = None
         self._cancelled = False
+        self.notes: list[str] = []  # what the last playbook left out for print (a large plan)
 
     def is_running(self) -> bool:
         return self.process is not None and self.process.state() != QProcess.ProcessState.NotRunning
@@ -47,6 +48,7 @@ class RenderRunner(QObject):
             handle.write(job)
         self._job_file = Path(handle.name)
         self._buffer, self._result, self._cancelled = b"", None, False
+        self.notes = []
         process = QProcess(self)
         env = QProcessEnvironment.systemEnvironment()
         env.insert("PYTHONUNBUFFERED", "1")
@@ -93,6 +95,7 @@ class RenderRunner(QObject):
             self.finished.emit(False, "Cancelled.", [])
         elif self._result and "done" in self._result:
             pages = self._result.get("pages", 0)
+            self.notes = [str(note) for note in self._result.get("notes") or ()]
             self.finished.emit(True, f"{pages} pages", list(self._result["done"]))
         elif self._result and "error" in self._result:
             if self._result.get("details"):  # a failure we did not foresee: keep the details
