@@ -369,6 +369,13 @@ def gui_section(runs: int, large_runs: int, budgets: list[Budget]) -> list[str]:
             median, low, high = _stats(r[key])
             rows.append([f"{label} ({name}, {r['pages']} pages)", f"{median:.2f} s",
                          f"{low:.2f}", f"{high:.2f}", len(r[key])])
+        for edit, values in r.get("edit_stall_ms", {}).items():
+            median, low, high = _stats(values)
+            rows.append([f"longest stall, {edit} ({name})", f"{median:.0f} ms", f"{low:.0f}",
+                         f"{high:.0f}", len(values)])
+            if "no edit" not in edit:
+                budgets.append(Budget(f"GUI stall, {edit}, {name} (median)", median, 16, "ms",
+                                      "a row comes or goes within one frame"))
     return [
         "## GUI thread: longest stall",
         "",
@@ -377,7 +384,8 @@ def gui_section(runs: int, large_runs: int, budgets: list[Budget]) -> list[str]:
         "the export dialog, start to finished signal. *Preview refresh*: one edit to the plan "
         "(the goal) with the preview showing, until the new PDF is loaded and painted (it "
         "includes the 1.2 s pause the preview waits for after an edit, the coach's review and "
-        "autosave).",
+        "autosave). *Row edits*: adding, moving or deleting a row of a table (and undoing it), "
+        "from the click until 100 ms later; budget 16 ms, one frame.",
         "",
         *_table(["measure", "median", "min", "max", "runs"], rows, "lrrrr"),
         "",
