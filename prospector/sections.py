@@ -8,7 +8,8 @@ the completeness code read these declarations; none keeps a list of its own.
 
 Adding a section: add its field to the model (with a migration), declare it in its step below
 (or declare a new step), give it a page (``ui/pages``, whose ``key`` is the step's), coach checks
-(``coach/checks_*.py``, ``section=`` the new key) and a place in the playbook.
+(``coach/checks_*.py``, ``section=`` the new key) and its chapters in the playbook (``leader=``
+and ``rep=`` here, each a template ``templates/playbook/<edition>/<chapter id>.html.j2``).
 """
 
 from __future__ import annotations
@@ -32,6 +33,14 @@ class StepStatus:
 
 
 @dataclass(frozen=True)
+class Chapter:
+    """A chapter of a printed playbook: ``templates/playbook/<edition>/<id>.html.j2``."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
 class Section:
     key: str  # the field of Plan
     title: str
@@ -39,6 +48,8 @@ class Section:
     item: str = ""  # what one item of a list section is called ("account")
     items: str = ""  # and several ("accounts")
     id_prefix: str = ""  # of its items' ids ("acc-3f9a...")
+    leader: tuple[Chapter, ...] = ()  # its chapters in the leader's edition of the playbook
+    rep: tuple[Chapter, ...] = ()  # and in a rep's edition
 
 
 @dataclass(frozen=True)
@@ -61,7 +72,8 @@ def count(n: int, section: Section) -> str:
 
 
 # --- the steps, in the order a leader takes them ----------------------------------------------
-BASICS = Section("basics", "Basics", 1.0)
+BASICS = Section("basics", "Basics", 1.0, leader=(Chapter("goal", "Goal and strategy"),),
+                 rep=(Chapter("campaign", "Your campaign"),))
 
 
 def _basics_status(plan: Plan) -> StepStatus:
@@ -71,8 +83,11 @@ def _basics_status(plan: Plan) -> StepStatus:
                       "goal set" if b.goal else "no goal yet")
 
 
-ICP = Section("ideal_client_profile", "Ideal client profile", 1.0)
-ACCOUNTS = Section("accounts", "Target accounts", 2.0, "account", "accounts", "acc")
+ICP = Section("ideal_client_profile", "Ideal client profile", 1.0,
+              leader=(Chapter("icp", "Ideal client profile"),))
+ACCOUNTS = Section("accounts", "Target accounts", 2.0, "account", "accounts", "acc",
+                   leader=(Chapter("accounts", "Target accounts"),),
+                   rep=(Chapter("accounts", "Your accounts"), Chapter("schedule", "Your schedule")))
 
 
 def _targets_status(plan: Plan) -> StepStatus:
@@ -83,7 +98,8 @@ def _targets_status(plan: Plan) -> StepStatus:
                       count(len(accounts), ACCOUNTS))
 
 
-PERSONAS = Section("personas", "Personas", 1.0, "persona", "personas", "per")
+PERSONAS = Section("personas", "Personas", 1.0, "persona", "personas", "per",
+                   leader=(Chapter("personas", "Personas"),))
 
 
 def _personas_status(plan: Plan) -> StepStatus:
@@ -93,7 +109,9 @@ def _personas_status(plan: Plan) -> StepStatus:
                       count(len(personas), PERSONAS))
 
 
-TOUCHES = Section("touches", "Value-creating touches", 2.0, "touch", "touches", "tch")
+TOUCHES = Section("touches", "Value-creating touches", 2.0, "touch", "touches", "tch",
+                  leader=(Chapter("touches", "Value-creating touches"),),
+                  rep=(Chapter("touches", "Your touches and talk tracks"),))
 
 
 def _touches_status(plan: Plan) -> StepStatus:
@@ -104,7 +122,9 @@ def _touches_status(plan: Plan) -> StepStatus:
 
 
 DIFFERENTIATORS = Section("differentiators", "Differentiation", 1.5, "differentiator",
-                          "differentiators", "dif")
+                          "differentiators", "dif",
+                          leader=(Chapter("differentiation", "Differentiation"),),
+                          rep=(Chapter("differentiation", "What makes us different"),))
 
 
 def _differentiation_status(plan: Plan) -> StepStatus:
@@ -114,7 +134,8 @@ def _differentiation_status(plan: Plan) -> StepStatus:
                       count(len(found), DIFFERENTIATORS))
 
 
-CADENCES = Section("cadences", "Campaign cadence", 2.0, "cadence", "cadences", "cad")
+CADENCES = Section("cadences", "Campaign cadence", 2.0, "cadence", "cadences", "cad",
+                   leader=(Chapter("cadences", "Campaign cadence"),))
 
 
 def _cadence_status(plan: Plan) -> StepStatus:
@@ -125,7 +146,9 @@ def _cadence_status(plan: Plan) -> StepStatus:
                       f"{len(steps)} step{'' if len(steps) == 1 else 's'}")
 
 
-ACCOUNTABILITY = Section("accountability", "Accountability", 1.5)
+ACCOUNTABILITY = Section("accountability", "Accountability", 1.5,
+                         leader=(Chapter("accountability", "Accountability"),),
+                         rep=(Chapter("targets", "Your targets"),))
 
 
 def _accountability_status(plan: Plan) -> StepStatus:
@@ -207,6 +230,8 @@ SECTIONS: tuple[Section, ...] = tuple(section for step in STEPS for section in s
 SECTION_BY_KEY: dict[str, Section] = {section.key: section for section in SECTIONS}
 STEP_OF_SECTION: dict[str, str] = {s.key: step.key for step in STEPS for s in step.sections}
 LIST_SECTIONS: tuple[Section, ...] = tuple(s for s in SECTIONS if s.id_prefix)
+LEADER_CHAPTERS: tuple[Chapter, ...] = tuple(c for s in SECTIONS for c in s.leader)
+REP_CHAPTERS: tuple[Chapter, ...] = tuple(c for s in SECTIONS for c in s.rep)
 
 
 def step_status(plan: Plan) -> dict[str, StepStatus]:

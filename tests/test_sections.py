@@ -7,7 +7,10 @@ from PySide6.QtCore import QSettings, Qt
 from prospector.coach import review
 from prospector.coach.rules import REGISTRY
 from prospector.model import Plan
-from prospector.sections import SECTIONS, STEPS, step_status
+from prospector.playbook.context import READINESS
+from prospector.playbook.render import render_playbook_html
+from prospector.resources import templates_dir
+from prospector.sections import LEADER_CHAPTERS, REP_CHAPTERS, SECTIONS, STEPS, step_status
 from prospector.store import PlanStore
 from ui.main_window import MainWindow
 
@@ -57,3 +60,18 @@ def test_the_app_has_one_page_per_step_in_order(qtbot, tmp_path, sample_plan):
     assert keys == [step.key for step in STEPS]
     assert [window.stack.widget(row).key for row in range(window.stack.count())] == keys
     assert nav.item(1).text().startswith("Targets")
+
+
+def test_every_chapter_of_the_playbook_is_a_declared_one_with_its_template():
+    for edition, chapters in (("leader", (*LEADER_CHAPTERS, READINESS)), ("rep", REP_CHAPTERS)):
+        files = {path.name.removesuffix(".html.j2")
+                 for path in (templates_dir() / "playbook" / edition).glob("*.html.j2")}
+        assert files == {chapter.id for chapter in chapters}, edition
+
+
+def test_both_editions_print_the_declared_chapters_in_order(sample_plan):
+    for chapters, rep in ((LEADER_CHAPTERS, None), (REP_CHAPTERS, sample_plan.reps[0].name)):
+        html = render_playbook_html(sample_plan, rep_name=rep)
+        places = [html.index(f'id="sec-{chapter.id}"') for chapter in chapters]
+        assert places == sorted(places)
+        assert all(chapter.title in html for chapter in chapters)

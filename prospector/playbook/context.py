@@ -9,13 +9,13 @@ timeline SVG, which escapes every piece of text it uses.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from ..errors import ProspectorError
 from ..model import TIERS, Cadence, Channel, Plan, Rep, TargetAccount, ValueTouch
 from ..schedule import ScheduleError, build_schedule, find_rep, rep_accounts
+from ..sections import LEADER_CHAPTERS, REP_CHAPTERS, Chapter
 from ..textnorm import fold
 from .limits import (
     ACCOUNT_LINE_LIMIT,
@@ -53,10 +53,8 @@ class RepNotFound(ProspectorError):
         super().__init__(f"no rep named '{name}' in the plan '{plan.name}' (its reps: {names})")
 
 
-@dataclass(frozen=True)
-class Section:
-    id: str
-    title: str
+# The coach's appendix, a chapter of the leader's edition when asked for (not a plan section).
+READINESS = Chapter("readiness", "Plan readiness")
 
 
 # --- formatting ------------------------------------------------------------------------------
@@ -162,7 +160,7 @@ def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None
     if rep is None:
         ctx.update(_leader(plan, rep_of, red))
         if readiness:
-            ctx["sections"].append(Section("readiness", "Plan readiness"))
+            ctx["sections"].append(READINESS)
             ctx["readiness"] = _readiness(plan, red)
     else:
         ctx.update(_rep(plan, rep, start or rep.start_date or basics.start_date or today, red))
@@ -217,16 +215,7 @@ def _clip(text: str, limit: int) -> str:
 
 
 def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions) -> dict[str, Any]:
-    sections = [
-        Section("goal", "Goal and strategy"),
-        Section("icp", "Ideal client profile"),
-        Section("accounts", "Target accounts"),
-        Section("personas", "Personas"),
-        Section("touches", "Value-creating touches"),
-        Section("differentiation", "Differentiation"),
-        Section("cadences", "Campaign cadence"),
-        Section("accountability", "Accountability"),
-    ]
+    sections = list(LEADER_CHAPTERS)
     b = plan.basics
     return {
         "sections": sections,
@@ -262,14 +251,7 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
     touches = [t for t in plan.touches if t.id in used_touch_ids]
     no_cadence = red.names([a.name for a in accounts if plan.cadence_for(a) is None],
                            "an account's name")
-    sections = [
-        Section("campaign", "Your campaign"),
-        Section("accounts", "Your accounts"),
-        Section("schedule", "Your schedule"),
-        Section("touches", "Your touches and talk tracks"),
-        Section("differentiation", "What makes us different"),
-        Section("targets", "Your targets"),
-    ]
+    sections = list(REP_CHAPTERS)
     last = schedule[-1].date if schedule else None
     printed, rest = _printed_weeks(weeks, red)
     until_printed = printed[-1].touches[-1].date if rest else None
