@@ -49,7 +49,8 @@ def atomic_open(path: Path, *, private: bool = False,
     """
     path = Path(path)
     folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
+    if not folder.is_dir():  # never a folder made up from a mistyped path
+        raise FileNotFoundError(errno.ENOENT, f"the folder {folder} does not exist", str(folder))
     tmp, fd = _create_temp(folder, path.name, 0o600 if private else 0o666)
     previous = None
     try:

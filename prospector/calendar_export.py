@@ -93,7 +93,7 @@ def event_description(schedule: Schedule, touch: ScheduledTouch) -> str:
         lines += ["", f"Value for the client: {touch.touch_value}"]
     if touch.talk_track:
         lines += ["", "Talk track:", touch.talk_track]
-    lines += ["", f"From the prospecting plan {schedule.plan_name!r} for {schedule.rep_name}."]
+    lines += ["", f"From the prospecting plan “{schedule.plan_name}” for {schedule.rep_name}."]
     return "\n".join(lines)
 
 

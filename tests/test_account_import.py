@@ -559,3 +559,11 @@ def test_the_doc_lists_exactly_the_headers_the_code_knows():
             if line.startswith(f"| {f.label} (`{f.key}`) | "):
                 rows[f.key] = [header_key(h) for h in line.split(" | ")[1].rstrip(" |").split(", ")]
     assert rows == {k: [header_key(a) for a in names] for k, names in ALIASES.items()}
+
+
+def test_an_owner_that_matches_no_rep_is_quoted_short(tmp_path, small_plan):
+    path = write(tmp_path, "Account Name,Account Owner\nZenit,Lena Berg\nOmega,"
+                 + "x" * 100_000 + "\n")
+    lines = import_accounts(small_plan, path).summary_lines()
+    owners = lines[lines.index(next(ln for ln in lines if ln.startswith("owners that match"))) + 1:]
+    assert owners == ["  'Lena Berg' (row 2)", f"  '{'x' * 60}'… (100,000 characters) (row 3)"]

@@ -16,7 +16,9 @@ from hypothesis import strategies as st
 
 from prospector.calendar_export import PRODID, schedule_to_ics, touch_uid, write_ics
 from prospector.cli import main
+from prospector.errors import ProspectorError
 from prospector.model import Channel
+from prospector.planfile import write_plan_file
 from prospector.schedule import Schedule, ScheduledTouch, build_schedule
 
 NOW = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
@@ -128,9 +130,15 @@ def test_uids_are_stable_and_unique_and_sequence_grows(schedule, sample_plan):
 
 
 def test_write_ics(schedule, tmp_path):
-    out = write_ics(schedule, tmp_path / "sub" / "jonas.ics", now=NOW)
+    out = write_ics(schedule, tmp_path / "jonas.ics", now=NOW)
     assert out.read_bytes() == schedule_to_ics(schedule, now=NOW)
     assert [p.name for p in out.parent.iterdir()] == ["jonas.ics"]
+
+
+def test_a_calendar_for_a_folder_that_does_not_exist_is_refused_not_made_up(schedule, tmp_path):
+    with pytest.raises(ProspectorError, match=r"the folder .*mistyped does not exist"):
+        write_ics(schedule, tmp_path / "mistyped" / "jonas.ics", now=NOW)
+    assert list(tmp_path.iterdir()) == []
 
 
 def one_touch_schedule(account: str, objective: str, talk_track: str) -> Schedule:
@@ -232,3 +240,14 @@ def test_a_rep_named_with_a_line_break_exports_a_calendar_from_the_command_line(
     assert by_icalendar[1] == ("Prospecting: Ana SUMMARY:INJECTED-BY-REP-NAME "
                                "(EMEA SUMMARY:INJECTED-BY-PLAN-NAME)")
     assert not any("INJECTED" in summary for _, summary, _ in by_icalendar[2])
+
+
+def test_a_rep_named_with_a_carriage_return_prints_the_schedule_one_line_each(tmp_path, capsys,
+                                                                               sample_plan):
+    reps = [sample_plan.reps[0].model_copy(update={"name": "Jonas\rOVERWRITTEN"}),
+            *sample_plan.reps[1:]]
+    plan_file = write_plan_file(sample_plan.model_copy(update={"reps": reps}),
+                                tmp_path / "plan.json")
+    assert main(["schedule", str(plan_file), "--rep", "Jonas\rOVERWRITTEN"]) == 0
+    out = capsys.readouterr().out
+    assert "\r" not in out and out.splitlines()[0].startswith("Jonas OVERWRITTEN: ")

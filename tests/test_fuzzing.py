@@ -670,7 +670,7 @@ def expected_calendar(plan: Plan) -> tuple[str, list[tuple[str, str]]]:
             lines += ["", f"Value for the client: {value_touch.value}"]
         if value_touch and value_touch.message:
             lines += ["", "Talk track:", value_touch.message]
-        lines += ["", f"From the prospecting plan {plan.name!r} for {rep.name}."]
+        lines += ["", f"From the prospecting plan “{plan.name}” for {rep.name}."]
         events.append((summary, _lf("\n".join(lines))))
     return _one_line(f"Prospecting: {rep.name} ({plan.name})"), events
 

@@ -164,7 +164,7 @@ class ImportResult:
         if self.unknown_owners:
             lines.append("owners that match no rep (their accounts were added without a rep; "
                          "add the rep to the plan or assign the accounts in the app):")
-            lines += _limited([f"  {owner!r} ({_rows(rows)})"
+            lines += _limited([f"  {_quoted(owner)} ({_rows(rows)})"
                                for owner, rows in self.unknown_owners.items()], limit)
         return lines
 
@@ -450,6 +450,13 @@ def _same_text(a: object, b: object) -> bool:
 
 def _padded(cells: list[str], width: int) -> list[str]:
     return (cells + [""] * width)[:max(width, len(cells))]
+
+
+def _quoted(text: str, limit: int = 60) -> str:
+    """A cell's text in a message: quoted, and cut with its length when long."""
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}… ({len(text):,} characters)"
 
 
 def _label(field_key: str) -> str:

@@ -11,7 +11,7 @@ import re
 import sys
 from datetime import date
 
-from ..errors import ProspectorError
+from ..errors import ProspectorError, one_line
 from ..model import MAX_COUNTRY_LENGTH, check_plan_date
 from ..plan_lookup import resolve_plan
 from ..schedule import build_schedule, find_rep
@@ -85,7 +85,8 @@ def _start_date(text: str) -> date:
 
 def _print_schedule(schedule) -> None:
     touches = schedule.touches
-    print(f"{schedule.rep_name}: {schedule.plan_name}")
+    # Names may hold line breaks (a lone CR would overwrite the line on a terminal): one line.
+    print(one_line(f"{schedule.rep_name}: {schedule.plan_name}"))
     if not touches:
         print("No touches: this rep has no accounts with a cadence yet.")
         return
@@ -101,9 +102,9 @@ def _print_schedule(schedule) -> None:
         print(f"\nWeek {week.number} ({week.monday:%d %b %Y})")
         for t in week.touches:
             ask = "  ASK" if t.is_ask else ""
-            print(f"  {_day(t.date)}  {t.tier}  {_cut(t.account_name, width):<{width}}  "
-                  f"{t.step_number:>2}/{t.step_count:<2}  {t.channel.label:<9}  "
-                  f"{_cut(t.touch_title, 44)}{ask}")
+            print(one_line(f"  {_day(t.date)}  {t.tier}  {_cut(t.account_name, width):<{width}}  "
+                           f"{t.step_number:>2}/{t.step_count:<2}  {t.channel.label:<9}  "
+                           f"{_cut(t.touch_title, 44)}{ask}"))
 
 
 def _day(day: date) -> str:
