@@ -267,6 +267,16 @@ ROWS = [
         ("tests/test_hostile_input.py::test_a_plan_over_50_mb_is_written_and_read_back",
          "tests/test_hostile_input.py::test_export_never_writes_what_import_refuses"),
         r"read back with (\d+) of \1 accounts"),
+    Row("Large plans print in time and memory proportional to their size: above 400 accounts "
+        "the accounts are one line each, long texts are cut with a marker, a rep's schedule "
+        "prints its first 3,000 touches, and the edition says what it left out. The 2,000-account "
+        "leader's edition is printed here through the render job the app runs; 20,000 and "
+        "60,000 accounts are measured by `bench/bench_large_pdf.py`, with their budgets "
+        "(bench/RESULTS.md)",
+        (r"large plan PDF: .*",),
+        ("tests/test_large_plan_pdf.py::"
+         "test_2000_accounts_print_as_the_app_prints_them_within_the_memory_budget",),
+        r"peak ([1-5]?\d\d) MB"),
     Row("Logos: only real PNG or JPEG bytes are a logo (an SVG sent as PNG, a GIF as JPEG, "
         "60,000 x 60,000 pixels, over 2 MB, a header alone are refused, by the model and by the "
         "PDF fetcher); a plan holding an SVG bomb (10^10 shapes) as its logo still prints, "

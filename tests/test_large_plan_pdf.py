@@ -14,6 +14,7 @@ import re
 import subprocess
 import sys
 import threading
+import time
 from html import unescape
 from pathlib import Path
 
@@ -305,3 +306,30 @@ def test_the_scorecard_keeps_to_the_targets_a_page_holds():
     scorecard = html.split('<table class="scorecard">', 1)[1].split("</table>", 1)[0]
     assert scorecard.count('<span class="goal">') == SCORECARD_TARGETS
     assert f"the other {40 - SCORECARD_TARGETS} are in the table of targets" in html
+
+
+def test_2000_accounts_print_as_the_app_prints_them_within_the_memory_budget(tmp_path, capsys):
+    """The 2,000-account leader's edition through the render job the app runs, in its own
+    process: its pages and its peak memory (a property of the code, not of the machine's
+    speed; the time is printed, never checked: bench/bench_large_pdf.py holds the budgets)."""
+    job = tmp_path / "job.json"
+    out = tmp_path / "leader.pdf"
+    job.write_text(json.dumps({"plan": plan_to_document(grown(2_000)), "out": str(out),
+                               "rep": None, "start": None}), "utf-8")
+    started = time.monotonic()
+    process = subprocess.Popen([sys.executable, "-m", "prospector.render_job", str(job)],
+                               stdout=subprocess.PIPE, cwd=ROOT)
+    output = process.stdout.read().decode("utf-8")
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.monotonic() - started
+    process.stdout.close()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    done = json.loads(output.splitlines()[-1])
+    peak_mb = usage.ru_maxrss / 1024
+    with capsys.disabled():
+        print(f"\nlarge plan PDF: 2,000 accounts, leader's edition: {done['pages']} pages in "
+              f"{seconds:.1f} s, peak {peak_mb:.0f} MB (budgets 30 s and 600 MB; 20,000 "
+              "accounts: bench/bench_large_pdf.py)")
+    assert process.returncode == 0 and done["done"] == [str(out)]
+    assert done["pages"] < 120 and "compact list" in " ".join(done["notes"])
+    assert peak_mb < 600
