@@ -190,6 +190,48 @@ def _put(owner: Part, field: str, value: Any) -> None:
     owner.__pydantic_fields_set__.add(field)
 
 
+# Fields whose names are not the leader's words (the rest read as their names, "_" as spaces).
+FIELD_WORDS = {
+    "account_ids": "accounts", "persona_ids": "personas", "persona_id": "persona",
+    "touch_id": "touch", "is_ask": "ask", "tiers": "tiers", "cares_about": "what they care about",
+    "value_means": "what value means", "why": "why a target", "why_it_matters": "why it matters",
+    "creates_opportunities": "opportunity target", "per_rep": "per rep", "talk_track": "talk track",
+    "daily_touch_capacity": "touches a day", "page_size": "paper size",
+}
+_NUMBERED = {"steps": "step", "contacts": "contact", "targets": "target"}
+
+
+def describe_edit(plan: Plan, path: FieldPath) -> str:
+    """A field edit in the leader's words, for its undo step: ``tier of Brückner & Voss``,
+    ``day of step 3 of Dream client campaign``, ``goal``."""
+    path = tuple(path)
+    if path == ("name",):
+        return "plan name"
+    words = FIELD_WORDS.get(str(path[-1]), str(path[-1]).replace("_", " "))
+    owners: list[str] = []
+    node: Any = plan
+    try:
+        for i, part in enumerate(path[:-1]):
+            node = _child(node, part)
+            label = _label_of(node)
+            if isinstance(part, int):
+                owners.append(label or f"{_NUMBERED.get(str(path[i - 1]), 'item')} {part + 1}")
+            elif label and not isinstance(node, list):
+                owners.append(label)
+    except (LookupError, AttributeError, TypeError, ValueError):
+        return words
+    return " of ".join([words, *reversed(owners)])
+
+
+def _label_of(node: Any) -> str:
+    for key in LABEL_FIELDS:
+        value = getattr(node, key, None)
+        if isinstance(value, str) and value.strip():
+            text = value.strip()
+            return text if len(text) <= 40 else text[:39] + "…"
+    return ""
+
+
 def resolve(plan: Plan, path: FieldPath) -> tuple[Any, str]:
     """The part of the plan that owns the last field of ``path``, and that field's name."""
     node: Any = plan

@@ -385,3 +385,23 @@ def test_a_new_plan_with_an_empty_name_says_why(qtbot, store, settings, monkeypa
     assert "No plan was created" in errors[0][2]
     assert [p.name for p in store.list_plans()] == ["Keep me"]
     assert window.document.plan.name == "Keep me"
+
+
+def test_undo_and_redo_say_what_they_change_and_show_it(qtbot, store, settings, sample_plan):
+    window = _window(qtbot, store, sample_plan, settings)
+    account = window.document.plan.accounts[1]
+    window.go_to_step("basics")
+    assert window.document.set_value(("accounts", account.id, "tier"), "C")
+    assert window.document.undo_stack.undoText() == f"tier of {account.name}"
+    window.undo_action.trigger()
+    assert window.stack.currentWidget().key == "targets"
+    assert window.pages["targets"].editor.current_id() == account.id
+    assert window.document.plan.accounts[1].tier == account.tier
+    window.go_to_step("basics")
+    window.redo_action.trigger()
+    assert window.stack.currentWidget().key == "targets"
+    assert window.document.plan.accounts[1].tier == "C"
+    cadence = window.document.plan.cadences[0]
+    assert window.document.set_value(("cadences", cadence.id, "steps", 2, "day"), 8)
+    assert window.document.undo_stack.undoText() == f"day of step 3 of {cadence.name}"
+    window.close()

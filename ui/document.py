@@ -101,7 +101,8 @@ class PlanDocument(QObject):
                 and top.absorb(path, value)):  # the same burst of typing: one undo step
             self.apply_value(path, value)
         else:
-            stack.push(SetValueCommand(self, path, old, value, text))
+            stack.push(SetValueCommand(self, path, old, value,
+                                       text or editing.describe_edit(self.plan, path)))
         return True
 
     def insert_items(self, path: ListPath, index: int | None, items: Sequence[dict | Part],

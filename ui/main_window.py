@@ -28,6 +28,7 @@ from prospector.textnorm import slugify
 from ui import dialogs
 from ui.autosave import Autosaver
 from ui.coach_panel import CoachPanel
+from ui.commands import SetValueCommand
 from ui.document import SECTIONS, PlanDocument
 from ui.export_dialog import ExportDialog
 from ui.pages.accountability import AccountabilityPage
@@ -165,6 +166,9 @@ class MainWindow(QMainWindow):
             redo_keys.append(QKeySequence("Ctrl+Y"))
         self.redo_action.setShortcuts(redo_keys)
         self.redo_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        # undo and redo show what they changed: its step, and its row (after the stack's own)
+        self.undo_action.triggered.connect(lambda: self._show_change(undone=True))
+        self.redo_action.triggered.connect(lambda: self._show_change(undone=False))
         a = self._action
         key, icon = QKeySequence.StandardKey, QStyle.StandardPixmap
         self.plans_action = a("&Plans…", self.show_plans, key.Open, icon.SP_DirOpenIcon,
@@ -345,6 +349,22 @@ class MainWindow(QMainWindow):
         if step in keys:
             self.navigator.setCurrentRow(keys.index(step))
             self.pages[step].focus_item(key, item_id)
+
+    def _show_change(self, *, undone: bool) -> None:
+        """Go to the step (and the row) an undo or redo just changed, unless it is in view."""
+        stack = self.document.undo_stack
+        command = stack.command(stack.index() if undone else stack.index() - 1)
+        path = tuple(getattr(command, "path", ()) or ())
+        if not path:
+            return
+        section = "basics" if path == ("name",) else str(path[0])
+        step = STEP_OF_SECTION.get(section)
+        row = path[1] if (isinstance(command, SetValueCommand) and len(path) > 2
+                          and isinstance(path[1], str) and path[-1] != "id") else None
+        current = getattr(self.stack.currentWidget(), "key", None)
+        if step is None or (step == current and row is None):
+            return
+        self.go_to_step(section, row)
 
     def find_in_step(self) -> None:
         editor = getattr(self.stack.currentWidget(), "editor", None)
