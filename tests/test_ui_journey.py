@@ -404,4 +404,8 @@ def test_undo_and_redo_say_what_they_change_and_show_it(qtbot, store, settings, 
     cadence = window.document.plan.cadences[0]
     assert window.document.set_value(("cadences", cadence.id, "steps", 2, "day"), 8)
     assert window.document.undo_stack.undoText() == f"day of step 3 of {cadence.name}"
+    targets = window.pages["targets"].editor  # a cell edited in a table says the same
+    other = window.document.plan.accounts[4]
+    assert targets.model.setData(targets.model.index(4, 1), "B")  # the Tier column
+    assert window.document.undo_stack.undoText() == f"tier of {other.name}"
     window.close()

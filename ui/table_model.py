@@ -167,7 +167,7 @@ class PlanTableModel(QAbstractTableModel):
         elif isinstance(value, str):
             value = value.strip()
         path = self.source.path(index.row()) + (column.field,)
-        return self.document.set_value(path, value, f"Edit {column.header.lower()}")
+        return self.document.set_value(path, value)  # undo says "tier of Brückner & Voss"
 
     # --- drag and drop (reorder rows) ----------------------------------------------------------
     def supportedDropActions(self):
