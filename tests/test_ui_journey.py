@@ -409,3 +409,20 @@ def test_undo_and_redo_say_what_they_change_and_show_it(qtbot, store, settings, 
     assert targets.model.setData(targets.model.index(4, 1), "B")  # the Tier column
     assert window.document.undo_stack.undoText() == f"tier of {other.name}"
     window.close()
+
+
+def test_file_dialogs_open_where_the_user_last_picked_a_file(qapp, tmp_path, monkeypatch):
+    settings = QSettings(str(tmp_path / "dialogs.ini"), QSettings.Format.IniFormat)
+    monkeypatch.setattr(dialogs, "_settings", lambda: settings)
+    exports = tmp_path / "crm exports"
+    exports.mkdir()
+    started_in = []
+
+    def pick(parent, title, folder, filters):
+        started_in.append(folder)
+        return str(exports / "accounts.csv"), filters
+
+    monkeypatch.setattr(dialogs.QFileDialog, "getOpenFileName", pick)
+    assert dialogs.ask_open_csv_file(None) == str(exports / "accounts.csv")
+    dialogs.ask_open_plan_file(None)  # any file dialog starts where the last one picked
+    assert started_in == [str(dialogs.documents_folder()), str(exports)]

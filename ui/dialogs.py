@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
@@ -57,16 +60,39 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
     return value.strip() if ok else None
 
 
-def ask_open_plan_file(parent: QWidget | None) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "Import a plan file", "",
-                                          "Prospector plans (*.json);;All files (*)")
+def documents_folder() -> Path:
+    """Where exports go and file dialogs start: the user's documents folder, else home."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    path = Path(folder) if folder else Path.home()
+    return path if path.is_dir() else Path.home()
+
+
+def _settings() -> QSettings:
+    return QSettings()
+
+
+def _last_folder() -> str:
+    """The folder the user last opened a file from, else their documents folder."""
+    folder = str(_settings().value("last_folder", "") or "")
+    return folder if folder and Path(folder).is_dir() else str(documents_folder())
+
+
+def _opened(path: str) -> str | None:
+    if path:
+        _settings().setValue("last_folder", str(Path(path).parent))
     return path or None
+
+
+def ask_open_plan_file(parent: QWidget | None) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "Import a plan file", _last_folder(),
+                                          "Prospector plans (*.json);;All files (*)")
+    return _opened(path)
 
 
 def ask_open_csv_file(parent: QWidget | None) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "Import accounts from CSV", "",
+    path, _ = QFileDialog.getOpenFileName(parent, "Import accounts from CSV", _last_folder(),
                                           "CSV or text exports (*.csv *.txt *.tsv);;All files (*)")
-    return path or None
+    return _opened(path)
 
 
 def ask_save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -456,7 +455,7 @@ class MainWindow(QMainWindow):
     def export_plan_file(self) -> bool:
         """Write the open plan to a plan file the user chooses; True when written."""
         name = slugify(self.document.plan.name, "plan")
-        suggested = str(self._documents_folder() / f"{name}.json")
+        suggested = str(dialogs.documents_folder() / f"{name}.json")
         path = dialogs.ask_save_file(self, "Export plan file", suggested,
                                      "Prospector plan (*.json)")
         if not path:
@@ -470,7 +469,7 @@ class MainWindow(QMainWindow):
         return True
 
     def export_pdf(self) -> None:
-        _exec(ExportDialog(self.document.plan, str(self._documents_folder()), self))
+        _exec(ExportDialog(self.document.plan, str(dialogs.documents_folder()), self))
 
     def import_accounts_csv(self) -> None:
         from ui.import_dialog import CsvImportDialog  # noqa: PLC0415 - account_import: rarely
@@ -501,7 +500,7 @@ class MainWindow(QMainWindow):
         if not self.document.plan.reps:
             dialogs.show_info(self, "Export schedule", "Add a rep with accounts first.")
             return
-        _exec(ScheduleExportDialog(self.document.plan, rep_id, str(self._documents_folder()),
+        _exec(ScheduleExportDialog(self.document.plan, rep_id, str(dialogs.documents_folder()),
                                    self))
 
     def about(self) -> None:
@@ -509,11 +508,6 @@ class MainWindow(QMainWindow):
                           f"Prospector {__version__}\nA prospecting plan for your sales force, "
                           f"from targets to a printed playbook.\n\nPlans are kept in "
                           f"{self.store.folder}")
-
-    def _documents_folder(self) -> Path:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path = Path(folder) if folder else Path.home()
-        return path if path.is_dir() else Path.home()
 
     # --- recent plans and settings -------------------------------------------------------------
     def _remember_recent(self, plan) -> None:
