@@ -426,3 +426,15 @@ def test_file_dialogs_open_where_the_user_last_picked_a_file(qapp, tmp_path, mon
     assert dialogs.ask_open_csv_file(None) == str(exports / "accounts.csv")
     dialogs.ask_open_plan_file(None)  # any file dialog starts where the last one picked
     assert started_in == [str(dialogs.documents_folder()), str(exports)]
+
+
+def test_the_csv_preview_numbers_rows_as_the_import_summary_does(qtbot, tmp_path, sample_plan):
+    path = tmp_path / "accounts.csv"
+    path.write_text("Account Name,City\nZenit AG,Bonn\n\nOmega GmbH,Graz\n", "utf-8")
+    dialog = CsvImportDialog(sample_plan, str(path))
+    qtbot.addWidget(dialog)
+    assert dialog.load()
+    table = dialog.table
+    labels = [table.verticalHeaderItem(r).text() for r in range(table.rowCount())]
+    assert labels == ["2", "4"]  # row 3 is empty; the summary names rows 2 and 4 too
+    assert "row 4: Omega GmbH" in dialog.outcome.toPlainText()

@@ -123,6 +123,7 @@ class CsvImportDialog(QDialog):
         self.table.setColumnCount(len(p.headers))
         self.table.setHorizontalHeaderLabels(p.headers)
         self.table.setRowCount(len(p.rows))
+        self.table.setVerticalHeaderLabels([str(n) for n in p.row_numbers])  # as the summary says
         for r, row in enumerate(p.rows):
             for c, value in enumerate(row[: len(p.headers)]):
                 self.table.setItem(r, c, QTableWidgetItem(value))

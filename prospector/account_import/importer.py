@@ -52,6 +52,7 @@ class CsvPreview:
     headers: list[str]
     rows: list[list[str]]
     row_count: int
+    row_numbers: list[int]  # of ``rows``, as a spreadsheet (and the import's summary) numbers them
     suggested_mapping: dict[str, int]
 
     def mapped_headers(self, mapping: Mapping[str, int] | None = None) -> dict[str, str]:
@@ -175,7 +176,8 @@ def read_csv_preview(path: str | os.PathLike, *, rows: int = PREVIEW_ROWS,
     CSV (binary, empty, a workbook...)."""
     table = read_table(path, delimiter=delimiter, encoding=encoding)
     width = len(table.header)
-    shown = [_padded(cells, width) for _, cells in table.records if any(cells)][:max(0, rows)]
+    records = [(number, cells) for number, cells in table.records if any(cells)][:max(0, rows)]
+    shown = [_padded(cells, width) for _, cells in records]
     label = table.encoding_label
     if table.recoded:
         other = "Windows-1252" if table.encoding == "utf-8" else "UTF-8"
@@ -184,6 +186,7 @@ def read_csv_preview(path: str | os.PathLike, *, rows: int = PREVIEW_ROWS,
         source=table.source, encoding=table.encoding, encoding_label=label,
         delimiter=table.delimiter, delimiter_name=table.delimiter_name, headers=table.header,
         rows=shown, row_count=sum(1 for _, cells in table.records if any(cells)),
+        row_numbers=[number for number, _ in records],
         suggested_mapping=suggest_mapping(table.header),
     )
 
