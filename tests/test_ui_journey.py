@@ -438,3 +438,18 @@ def test_the_csv_preview_numbers_rows_as_the_import_summary_does(qtbot, tmp_path
     labels = [table.verticalHeaderItem(r).text() for r in range(table.rowCount())]
     assert labels == ["2", "4"]  # row 3 is empty; the summary names rows 2 and 4 too
     assert "row 4: Omega GmbH" in dialog.outcome.toPlainText()
+
+
+def test_the_example_plan_says_it_is_one_and_offers_a_plan_of_ones_own(
+        qtbot, store, settings, sample_plan, monkeypatch):
+    window = _window(qtbot, store, choose_plan(store, None, settings), settings)
+    assert window.example_banner.isVisible()
+    monkeypatch.setattr(dialogs, "ask_text", lambda *a: "DACH new business 2027")
+    window.start_from_example()
+    mine = window.document.plan
+    assert mine.name == "DACH new business 2027" and mine.id != sample_plan.id
+    assert mine.accounts == sample_plan.accounts and not window.example_banner.isVisible()
+    assert {s.name for s in store.list_plans()} == {sample_plan.name, "DACH new business 2027"}
+    window.new_plan()  # a blank one is offered too
+    assert window.document.plan.accounts == [] and not window.example_banner.isVisible()
+    window.close()

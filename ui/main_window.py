@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import json
 from typing import cast
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QStyle,
+    QVBoxLayout,
+    QWidget,
 )
 
 from prospector import __version__
@@ -22,6 +28,7 @@ from prospector.errors import PlanNotFound, ProspectorError
 from prospector.merge import merge_plans
 from prospector.model import Plan, new_id
 from prospector.planfile import plan_to_document, write_plan_file
+from prospector.resources import sample_plan_path
 from prospector.sections import STEP_BY_KEY, STEP_OF_SECTION, step_status
 from prospector.textnorm import slugify
 from ui import dialogs
@@ -49,6 +56,8 @@ from ui.widgets.step_page import StepPage
 PAGES = (BasicsPage, TargetsPage, PersonasPage, TouchesPage, DifferentiationPage, CadencePage,
          AccountabilityPage, RepsPage, ReviewPage)
 MAX_RECENT = 8
+# the example plan opened on first start
+SAMPLE_PLAN_ID = json.loads(sample_plan_path().read_text("utf-8"))["id"]
 
 
 class MainWindow(QMainWindow):
@@ -89,7 +98,13 @@ class MainWindow(QMainWindow):
         split.addWidget(self.stack)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
-        self.setCentralWidget(split)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self._example_banner())
+        column.addWidget(split, 1)
+        self.setCentralWidget(central)
         review = cast(ReviewPage, self.pages["review"])
         review.export_pdf_requested.connect(self.export_pdf)
         review.export_json_requested.connect(self.export_plan_file)
@@ -375,6 +390,49 @@ class MainWindow(QMainWindow):
         row = self.navigator.currentRow() + delta
         if 0 <= row < self.navigator.count():
             self.navigator.setCurrentRow(row)
+
+    # --- the example plan ----------------------------------------------------------------------
+    def _example_banner(self) -> QFrame:
+        """Shown while the sample is open: it is an example, and here is how to start your own."""
+        self.example_banner = QFrame()
+        self.example_banner.setObjectName("exampleBanner")
+        self.example_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        row = QHBoxLayout(self.example_banner)
+        text = QLabel("This is the example plan that comes with Prospector: look around and "
+                      "change anything. When you are ready, start your own plan.")
+        text.setWordWrap(True)
+        blank = QPushButton("New blank plan…")
+        blank.clicked.connect(self.new_plan)
+        copy = QPushButton("Start from this example…")
+        copy.clicked.connect(self.start_from_example)
+        row.addWidget(text, 1)
+        row.addWidget(blank)
+        row.addWidget(copy)
+        self.example_banner.setVisible(self.document.plan.id == SAMPLE_PLAN_ID)
+        self.document.plan_replaced.connect(
+            lambda: self.example_banner.setVisible(self.document.plan.id == SAMPLE_PLAN_ID))
+        return self.example_banner
+
+    def start_from_example(self) -> None:
+        """A copy of the open plan under a name of the leader's, stored and opened."""
+        name = dialogs.ask_text(self, "Start from this example", "Name of your plan:",
+                                "My prospecting plan")
+        if name is None:
+            return
+        try:
+            copy = Plan.model_validate(dict(plan_to_document(self.document.plan),
+                                            id=new_id("plan"), name=name))
+        except ValueError as exc:
+            dialogs.show_error(self, "Start from this example", "This name cannot be used.",
+                               f"The name {name_refusal(exc)}.\n\nNo plan was created.")
+            return
+        try:
+            self.store.save(copy, note="started from the example plan")
+        except ProspectorError as exc:
+            dialogs.show_error(self, "Start from this example", "Your plan could not be stored.",
+                               str(exc))
+            return
+        self.open_plan(copy)
 
     # --- plans ---------------------------------------------------------------------------------
     def open_plan(self, plan) -> None:
