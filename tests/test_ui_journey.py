@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit
 
 import prospector.store as store_module
 import ui.autosave as autosave
-from prospector.model import Plan, TargetAccount
+from prospector.model import Channel, Plan, TargetAccount
 from prospector.planfile import read_plan_file
 from prospector.store import PlanStore
 from tests.conftest import REPO
@@ -452,4 +452,21 @@ def test_the_example_plan_says_it_is_one_and_offers_a_plan_of_ones_own(
     assert {s.name for s in store.list_plans()} == {sample_plan.name, "DACH new business 2027"}
     window.new_plan()  # a blank one is offered too
     assert window.document.plan.accounts == [] and not window.example_banner.isVisible()
+    window.close()
+
+
+def test_choice_cells_edit_with_a_drop_down_of_their_labels(qtbot, store, settings, sample_plan):
+    window = _window(qtbot, store, sample_plan, settings)
+    window.go_to_step("touches")
+    table = window.pages["touches"].editor.table
+    index = table.model().index(0, 1)  # the first touch's Channel
+    table.setCurrentIndex(index)
+    table.edit(index)
+    combo = table.viewport().findChild(QComboBox)
+    assert combo is not None  # a drop-down, not free text that could say "LinkedIn"
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert labels == [channel.label for channel in Channel]
+    combo.setCurrentIndex(labels.index("In person"))
+    combo.activated.emit(combo.currentIndex())
+    assert window.document.plan.touches[0].channel == Channel.IN_PERSON
     window.close()

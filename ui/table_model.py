@@ -21,6 +21,7 @@ from ui.document import PlanDocument
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+CHOICES_ROLE = Qt.ItemDataRole.UserRole + 3  # a choice column's labels, for its drop-down
 STEP_MIME = "application/x-prospector-step-rows"
 Index = QModelIndex | QPersistentModelIndex  # what Qt may pass a model
 
@@ -30,7 +31,8 @@ Index = QModelIndex | QPersistentModelIndex  # what Qt may pass a model
 _Role, _Flag = Qt.ItemDataRole, Qt.ItemFlag
 DISPLAY, EDIT, CHECK, TOOLTIP = (int(_Role.DisplayRole), int(_Role.EditRole),
                                  int(_Role.CheckStateRole), int(_Role.ToolTipRole))
-_ANSWERED = frozenset({DISPLAY, EDIT, CHECK, TOOLTIP, int(SORT_ROLE), int(ID_ROLE)})
+_ANSWERED = frozenset({DISPLAY, EDIT, CHECK, TOOLTIP, int(SORT_ROLE), int(ID_ROLE),
+                       int(CHOICES_ROLE)})
 _HORIZONTAL = Qt.Orientation.Horizontal
 _CHECKED, _UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 _CELL = (_Flag.ItemIsSelectable | _Flag.ItemIsEnabled | _Flag.ItemNeverHasChildren
@@ -128,6 +130,8 @@ class PlanTableModel(QAbstractTableModel):
             return _CHECKED if value else _UNCHECKED
         if role == ID_ROLE:
             return getattr(item, "id", row)
+        if role == CHOICES_ROLE:
+            return [label for label, _ in column.choices] if column.kind == "choice" else None
         if role == TOOLTIP and column.tooltip:
             return column.tooltip
         return None

@@ -19,10 +19,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.table_model import CHOICES_ROLE
+
 
 class CellDelegate(QStyledItemDelegate):
     """The plan tables' delegate: Enter stores the cell at once (combo boxes keep Qt's way, their
-    popup needs the key first)."""
+    popup needs the key first); a choice column (tier, channel, kind, period) edits with a
+    drop-down of its labels, so a value it cannot take cannot be typed."""
+
+    def createEditor(self, parent, option, index):
+        labels = index.data(CHOICES_ROLE)
+        if not labels:
+            return super().createEditor(parent, option, index)
+        combo = QComboBox(parent)
+        combo.addItems(labels)
+        combo.setAccessibleName(str(index.model().headerData(
+            index.column(), Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "Choice"))
+        combo.activated.connect(lambda _row: self._chosen(combo))
+        return combo
+
+    def setEditorData(self, editor, index) -> None:
+        if isinstance(editor, QComboBox) and index.data(CHOICES_ROLE):
+            editor.setCurrentIndex(max(0, editor.findText(str(index.data() or ""))))
+            return
+        super().setEditorData(editor, index)
+
+    def setModelData(self, editor, model, index) -> None:
+        if isinstance(editor, QComboBox) and index.data(CHOICES_ROLE):
+            model.setData(index, editor.currentText())  # the label; the model stores its value
+            return
+        super().setModelData(editor, model, index)
+
+    def _chosen(self, combo: QComboBox) -> None:
+        """A choice picked from the list is stored at once, as Enter stores typed text."""
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def eventFilter(self, editor, event) -> bool:
         if (event.type() == QEvent.Type.KeyPress
