@@ -39,6 +39,10 @@ def check_country(code: str) -> None:
 def holidays_of_year(country: str, region: str | None, year: int) -> dict[date, str]:
     import holidays  # noqa: PLC0415 - loading the country tables takes a moment; only when needed
 
+    if country not in holidays.list_supported_countries():
+        # country_holidays looks the code up as a name in its module: "MON" or "JAN" found a
+        # weekday or month constant there and failed with "'int' object is not callable"
+        raise HolidayCountryError(_unknown(country))
     try:
         table = holidays.country_holidays(country, subdiv=region, years=year)
     except NotImplementedError:

@@ -285,7 +285,7 @@ def test_unusable_plan_and_item_ids_are_refused_without_echoing_them(bad):
 
 
 @pytest.mark.parametrize("bad", ["../../etc", "X" * 10_000, "ZZ", "DE-XX", "DE-BY-Z", "DE\nBY",
-                                 "DE\tBY"])
+                                 "DE\tBY", "MON", "jan", "SAT-1"])
 def test_a_holiday_country_prospector_does_not_know_is_refused_in_a_short_line(bad):
     with pytest.raises(ValidationError) as caught:
         Accountability(holiday_country=bad)
