@@ -3,10 +3,11 @@ plan autosaves, the app reopens with everything there, and a PDF is exported (an
 
 import errno
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QDate, QLocale, QSettings, Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit
 
 import prospector.store as store_module
@@ -470,3 +471,32 @@ def test_choice_cells_edit_with_a_drop_down_of_their_labels(qtbot, store, settin
     combo.activated.emit(combo.currentIndex())
     assert window.document.plan.touches[0].channel == Channel.IN_PERSON
     window.close()
+
+
+def test_dates_are_typed_in_the_users_format_picked_near_the_plan_and_cleared(
+        qtbot, store, settings, sample_plan):
+    QLocale.setDefault(QLocale("de_DE"))
+    try:
+        window = _window(qtbot, store, sample_plan, settings)
+        basics = window.pages["basics"]
+        end, plan_start = basics.end.widget, sample_plan.basics.start_date
+        assert end.line.text() == "30.06.2027"  # the sample's end, as a German leader writes it
+        end.clear_button.click()
+        assert window.document.plan.basics.end_date is None
+        end.open_calendar()  # unset: it opens on the plan's start, not in 1999
+        assert end.calendar.selectedDate() == QDate(plan_start.year, plan_start.month,
+                                                    plan_start.day)
+        end.calendar.clicked.emit(QDate(2027, 7, 15))
+        assert window.document.plan.basics.end_date == date(2027, 7, 15)
+        refused = []
+        window.document.edit_refused.connect(refused.append)
+        for typed, kept in (("31.08.2027", date(2027, 8, 31)), ("2027-09-30", date(2027, 9, 30)),
+                            ("set20270630", date(2027, 9, 30))):
+            end.line.setText(typed)
+            end.line.editingFinished.emit()
+            assert window.document.plan.basics.end_date == kept
+        assert len(refused) == 1 and "“set20270630” is not a date" in refused[0]
+        assert "30.06.2027 or 2027-06-30" in refused[0]
+        window.close()
+    finally:
+        QLocale.setDefault(QLocale.c())

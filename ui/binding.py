@@ -8,10 +8,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
     QLineEdit,
     QListWidget,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.document import Path, PlanDocument, get_value
+from ui.widgets.date_field import DateField
 
 
 class Binding:
@@ -164,30 +164,27 @@ class NumberBinding(Binding):
 
 
 class DateBinding(Binding):
-    """A date that may be unset: the special value text "Not set" stands for None."""
+    """A date that may be unset (``ui/widgets/date_field.py``): typed in the user's format or as
+    ISO, picked from a calendar opening on ``near`` (e.g. the plan's start), or cleared."""
 
-    widget: QDateEdit
+    widget: DateField
 
-    def __init__(self, document, path, label):
-        widget = QDateEdit()
-        widget.setCalendarPopup(True)
-        widget.setDisplayFormat("yyyy-MM-dd")
-        widget.setSpecialValueText("Not set")
-        widget.setMinimumDate(QDate(1999, 12, 31))
+    def __init__(self, document, path, label, near: Callable[[], date | None] | None = None):
+        widget = DateField(near or (lambda: document.plan.basics.start_date))
         super().__init__(document, widget, path, label)
-        widget.dateChanged.connect(self._edited)
+        widget.line.setAccessibleName(label)
+        widget.edited.connect(self.commit)
+        widget.refused.connect(self._refused)
         self.refresh()
 
-    def _edited(self, qdate: QDate):
-        value = None if qdate == self.widget.minimumDate() else date(
-            qdate.year(), qdate.month(), qdate.day())
-        self.commit(value)
+    def _refused(self, reason: str) -> None:
+        self._set_invalid(True)
+        self.widget.setToolTip(reason)
+        self.document.edit_refused.emit(f"{self.widget.accessibleName()}: {reason}.")
 
     def show(self, value):
-        if value is None:
-            self.widget.setDate(self.widget.minimumDate())
-        else:
-            self.widget.setDate(QDate(value.year, value.month, value.day))
+        self._mark_valid()
+        self.widget.set_value(value)
 
 
 class IdChecklistBinding(Binding):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QHBoxLayout, QPushButton, QWidget
 
@@ -30,8 +32,9 @@ class BasicsPage(StepPage):
                                        "Who the plan is for, e.g. the 3 account executives in DACH")
         self.roles = TextBinding(d, b + ("roles",), "Roles",
                                  "Who prospects and opens; who serves existing clients")
-        self.start = DateBinding(d, b + ("start_date",), "Start date")
-        self.end = DateBinding(d, b + ("end_date",), "End date")
+        self.start = DateBinding(d, b + ("start_date",), "Start date", near=date.today)
+        self.end = DateBinding(d, b + ("end_date",), "End date",
+                               near=lambda: d.plan.basics.start_date)
         self.page = ChoiceBinding(d, b + ("page_size",), "Paper size",
                                   [("A4", "A4"), ("US Letter", "Letter")])
         self.colour = LineBinding(d, b + ("brand_colour",), "Brand colour", "#1F4E79")
