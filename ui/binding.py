@@ -179,8 +179,17 @@ class DateBinding(Binding):
 
     def _refused(self, reason: str) -> None:
         self._set_invalid(True)
-        self.widget.setToolTip(reason)
+        self.widget.line.setToolTip(reason)
         self.document.edit_refused.emit(f"{self.widget.accessibleName()}: {reason}.")
+
+    def _set_invalid(self, invalid: bool) -> None:
+        """The red frame goes on the text of the date (the style sheet frames line edits)."""
+        line = self.widget.line
+        if bool(line.property("invalid")) != invalid:
+            line.setProperty("invalid", invalid)
+            line.style().unpolish(line)
+            line.style().polish(line)
+        self.widget.setProperty("invalid", invalid)
 
     def show(self, value):
         self._mark_valid()

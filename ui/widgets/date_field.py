@@ -51,8 +51,9 @@ def read_date(text: str, locale: QLocale | None = None) -> date | None:
         if parsed.isValid():
             return date(parsed.year(), parsed.month(), parsed.day())
     example = show_date(date(2027, 6, 30), locale)
-    raise ValueError(f"“{text[:40]}” is not a date: type it as {example} or 2027-06-30, or pick "
-                     "it from the calendar")
+    forms = example if example == "2027-06-30" else f"{example} or 2027-06-30"
+    raise ValueError(f"“{text[:40]}” is not a date: type it as {forms}, or pick it from the "
+                     "calendar")
 
 
 class DateField(QWidget):
