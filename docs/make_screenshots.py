@@ -30,6 +30,7 @@ def main() -> int:
                          QSettings.Format.IniFormat)
     store = PlanStore()
     window = MainWindow(store, choose_plan(store, None, settings), settings)
+    window.example_banner.hide()  # the steps as a leader's own plan shows them
     window.resize(1280, 800)
     window.show()
     OUT.mkdir(exist_ok=True)
