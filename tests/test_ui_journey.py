@@ -500,3 +500,10 @@ def test_dates_are_typed_in_the_users_format_picked_near_the_plan_and_cleared(
         window.close()
     finally:
         QLocale.setDefault(QLocale.c())
+
+
+def test_a_long_one_line_field_shows_the_start_of_its_text(qtbot, store, settings, sample_plan):
+    window = _window(qtbot, store, sample_plan, settings)
+    offering = window.pages["basics"].offering.widget
+    assert len(offering.text()) > 60 and offering.cursorPosition() == 0
+    window.close()

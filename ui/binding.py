@@ -90,6 +90,8 @@ class Binding:
 
 
 class LineBinding(Binding):
+    widget: QLineEdit
+
     def __init__(self, document, path, label, placeholder="", widget=None):
         widget = widget or QLineEdit()
         widget.setPlaceholderText(placeholder)
@@ -101,6 +103,13 @@ class LineBinding(Binding):
     def show(self, value):
         if self.widget.text().strip() != (value or ""):
             self.widget.setText(value or "")
+            if not self.widget.hasFocus():
+                self.widget.setCursorPosition(0)  # a long text shows its start, not its end
+
+    def _left(self) -> None:
+        super()._left()
+        if not self.widget.hasFocus():  # left by Tab or a click elsewhere, not by Enter
+            self.widget.setCursorPosition(0)
 
 
 class TextBinding(Binding):
