@@ -507,3 +507,25 @@ def test_a_long_one_line_field_shows_the_start_of_its_text(qtbot, store, setting
     offering = window.pages["basics"].offering.widget
     assert len(offering.text()) > 60 and offering.cursorPosition() == 0
     window.close()
+
+
+def test_a_touch_that_changes_a_steps_channel_says_so_and_undoes_in_one_step(
+        qtbot, store, settings, sample_plan):
+    window = _window(qtbot, store, sample_plan, settings)
+    window.go_to_step("cadences")
+    page = window.pages["cadences"]
+    cadence = window.document.plan.cadences[0]
+    model = page.table.model()
+    model = getattr(model, "sourceModel", lambda: model)()
+    step = model.item(0).model_copy()  # the first row of the table
+    other = next(t for t in window.document.plan.touches if t.channel != step.channel)
+    page._touch_chosen(model, model.index(0, 2), other.id)
+    changed = model.item(0)
+    assert (changed.touch_id, changed.channel) == (other.id, other.channel)
+    told = window.statusBar().currentMessage()
+    assert told.startswith(f"Step 1 now goes by {other.channel.label} (it was "
+                           f"{step.channel.label})") and other.title in told
+    assert window.document.undo_stack.undoText() == f"touch of step 1 of {cadence.name}"
+    window.undo_action.trigger()
+    assert model.item(0) == step
+    window.close()

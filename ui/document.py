@@ -61,6 +61,7 @@ class PlanDocument(QObject):
     plan_replaced = Signal()               # a different plan was opened
     changed = Signal()                     # anything changed (for autosave, preview, coach)
     edit_refused = Signal(str)             # why a value was not accepted, in plain words
+    edit_noticed = Signal(str)             # an edit changed more than the field edited: what
 
     def __init__(self, plan: Plan, parent: QObject | None = None) -> None:
         super().__init__(parent)

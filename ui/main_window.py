@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
 
         self.document.undo_stack.cleanChanged.connect(self._update_title)
         self.document.edit_refused.connect(self._refused)
+        self.document.edit_noticed.connect(lambda what: self.statusBar().showMessage(what, 8000))
         self.document.changed.connect(self._plan_edited)
         self.document.plan_replaced.connect(self._plan_edited)
         self._nav_timer = QTimer(self)

@@ -227,13 +227,20 @@ class CadencePage(StepPage):
     def _touch_chosen(self, model, index, touch_id) -> None:
         """A step's channel follows the touch chosen for it (one undo step for both)."""
         path = model.source.path(index.row())
+        cadence = self._cadence()
         stack = self.document.undo_stack
-        stack.beginMacro("Choose touch")
+        stack.beginMacro(f"touch of step {index.row() + 1}"
+                         + (f" of {cadence.name}" if cadence is not None else ""))
+        before = editing.get_value(self.document.plan, path + ("channel",))
         self.document.set_value(path + ("touch_id",), touch_id)
         touch = self.document.plan.touch(touch_id)
         if touch is not None:
             self.document.set_value(path + ("channel",), touch.channel)
         stack.endMacro()
+        if touch is not None and touch.channel != before:
+            self.document.edit_noticed.emit(
+                f"Step {index.row() + 1} now goes by {touch.channel.label} (it was "
+                f"{before.label}): the channel of “{touch.title}”. Undo with Ctrl+Z.")
 
     # --- edits ---------------------------------------------------------------------------------
     def add_from_template(self, template) -> None:
