@@ -290,7 +290,7 @@ def _persona_thin(ctx: Context):
     for persona in ctx.plan.personas:
         if not persona.cares_about and not persona.value_means:
             yield Hit(persona.id, persona.role,
-                      f"The {persona.role} persona does not say what they care about.",
+                      f"“{persona.role}” does not say what they care about.",
                       field="cares_about")
 
 
