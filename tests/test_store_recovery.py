@@ -15,7 +15,6 @@ from __future__ import annotations
 import errno
 import os
 import random
-import signal
 import threading
 import time
 from contextlib import contextmanager
@@ -28,6 +27,7 @@ from prospector.cli import main
 from prospector.errors import StoreError
 from prospector.model import Plan
 from prospector.store import PlanStore
+from tests.test_store_crash import _wait_for_exit
 
 # The longest a wait for a condition (a writer's end, a save reported by the app) may take before
 # the test gives up: far beyond what it takes on a loaded machine, so no result depends on speed.
@@ -218,20 +218,6 @@ def _writer(folder, plan: Plan, first: int, count: int) -> int:
         finally:
             os._exit(code)
     return pid
-
-
-def _wait_for_exit(pid: int) -> int:
-    """The exit code of ``pid``; the test fails if it still runs after ``CAP_S`` seconds."""
-    deadline = time.monotonic() + CAP_S
-    while True:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            return os.waitstatus_to_exitcode(status)
-        if time.monotonic() > deadline:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-            pytest.fail(f"a writer was still running after {CAP_S:.0f} s")
-        time.sleep(0.02)  # polling for the end, not a guess at how long it takes
 
 
 def test_four_processes_and_two_threads_saving_at_once_lose_nothing(tmp_path, sample_plan,
