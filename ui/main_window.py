@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import cast
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -416,24 +417,11 @@ class MainWindow(QMainWindow):
 
     def start_from_example(self) -> None:
         """A copy of the open plan under a name of the leader's, stored and opened."""
-        name = dialogs.ask_text(self, "Start from this example", "Name of your plan:",
-                                "My prospecting plan")
-        if name is None:
-            return
-        try:
-            copy = Plan.model_validate(dict(plan_to_document(self.document.plan),
-                                            id=new_id("plan"), name=name))
-        except ValueError as exc:
-            dialogs.show_error(self, "Start from this example", "This name cannot be used.",
-                               f"The name {name_refusal(exc)}.\n\nNo plan was created.")
-            return
-        try:
-            self.store.save(copy, note="started from the example plan")
-        except ProspectorError as exc:
-            dialogs.show_error(self, "Start from this example", "Your plan could not be stored.",
-                               str(exc))
-            return
-        self.open_plan(copy)
+        self._create_plan("Start from this example", "Name of your plan:", "My prospecting plan",
+                          lambda name: Plan.model_validate(dict(
+                              plan_to_document(self.document.plan), id=new_id("plan"),
+                              name=name)),
+                          "started from the example plan")
 
     # --- plans ---------------------------------------------------------------------------------
     def open_plan(self, plan) -> None:
@@ -474,19 +462,25 @@ class MainWindow(QMainWindow):
             return None
 
     def new_plan(self) -> None:
-        name = dialogs.ask_text(self, "New plan", "Name of the plan:", "New prospecting plan")
+        self._create_plan("New plan", "Name of the plan:", "New prospecting plan",
+                          lambda name: Plan(name=name), "new plan")
+
+    def _create_plan(self, title: str, label: str, suggested: str,
+                     make: Callable[[str], Plan], note: str) -> None:
+        """Ask for a name, make the plan with it, store it and open it; say why if not."""
+        name = dialogs.ask_text(self, title, label, suggested)
         if name is None:
             return
         try:
-            plan = Plan(name=name)
+            plan = make(name)
         except ValueError as exc:
-            dialogs.show_error(self, "New plan", "This name cannot be used.",
+            dialogs.show_error(self, title, "This name cannot be used.",
                                f"The name {name_refusal(exc)}.\n\nNo plan was created.")
             return
         try:
-            self.store.save(plan, note="new plan")
+            self.store.save(plan, note=note)
         except ProspectorError as exc:
-            dialogs.show_error(self, "New plan", "The new plan could not be stored.", str(exc))
+            dialogs.show_error(self, title, "The new plan could not be stored.", str(exc))
             return
         self.open_plan(plan)
 
