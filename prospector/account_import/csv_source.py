@@ -194,34 +194,29 @@ def _decode_lines(data: bytes, source: str, encoding: str | None
 def _decode_mixed(data: bytes) -> tuple[str, str, dict[int, tuple[str, str | None]]]:
     """Read UTF-8 and Windows-1252 lines each as what they are; the majority names the file."""
     lines = data.splitlines(keepends=True)  # \n, \r\n and \r, as the CSV reader splits them
-    utf8_lines: list[int] = []
+    decoded: dict[int, str] = {}  # the lines that are not plain ASCII, as text
     legacy_lines: list[int] = []
     for number, line in enumerate(lines, start=1):
         if line.isascii():
             continue
         try:
-            line.decode("utf-8")
-            utf8_lines.append(number)
+            decoded[number] = line.decode("utf-8")
         except UnicodeDecodeError:
             legacy_lines.append(number)
+    utf8_lines = list(decoded)
     codec = "utf-8" if len(utf8_lines) > len(legacy_lines) else "cp1252"
-    other = "cp1252" if codec == "utf-8" else "utf-8"
     odd: dict[int, tuple[str, str | None]] = {}
-    decoded = {}
-    for number in (legacy_lines if codec == "utf-8" else utf8_lines):
-        line = lines[number - 1]
+    if codec == "cp1252":
+        odd.update((number, ("", "utf-8")) for number in utf8_lines)
+    for number in legacy_lines:
         try:
-            decoded[number] = line.decode(other)
-            odd[number] = ("", other)
-        except UnicodeDecodeError as exc:
-            decoded[number] = line.decode(other, errors="replace")
-            odd[number] = (f"byte {exc.start + 1} of the line does not fit", None)
-    for number in (utf8_lines if codec == "utf-8" else legacy_lines):
-        try:
-            decoded[number] = lines[number - 1].decode(codec)
+            decoded[number] = lines[number - 1].decode("cp1252")
         except UnicodeDecodeError as exc:  # a byte Windows-1252 has no character for
-            decoded[number] = lines[number - 1].decode(codec, errors="replace")
+            decoded[number] = lines[number - 1].decode("cp1252", errors="replace")
             odd[number] = (f"byte {exc.start + 1} of the line does not fit", None)
+        else:
+            if codec == "utf-8":
+                odd[number] = ("", "cp1252")
     text = "".join(decoded[number] if number in decoded else line.decode("ascii")
                    for number, line in enumerate(lines, start=1))
     return text, codec, odd
