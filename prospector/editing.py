@@ -137,7 +137,8 @@ def runs(indexes: Iterable[int]) -> list[tuple[int, int]]:
 def references_to(plan: Plan, section: str, ids: set[str]) -> list[Reference]:
     """The references to the items ``ids`` of ``section`` that removing them must clear, as
     (path, value before, value after): a removed account leaves its rep, a removed persona its
-    touches, cadences and contacts, a removed touch the cadence steps that delivered it."""
+    touches, cadences, contacts, objections and questions, a removed differentiator the
+    objections it proved, a removed touch the cadence steps that delivered it."""
     found: list[Reference] = []
 
     def without(part: str, items, field: str) -> None:
@@ -152,11 +153,18 @@ def references_to(plan: Plan, section: str, ids: set[str]) -> list[Reference]:
     elif section == "personas":
         without("touches", plan.touches, "persona_ids")
         without("cadences", plan.cadences, "persona_ids")
+        without("objections", plan.objections, "persona_ids")
+        without("questions", plan.questions, "persona_ids")
         for account in plan.accounts:
             for row, contact in enumerate(account.contacts):
                 if contact.persona_id in ids:
                     found.append((("accounts", account.id, "contacts", row, "persona_id"),
                                   contact.persona_id, None))
+    elif section == "differentiators":
+        for objection in plan.objections:
+            if objection.differentiator_id in ids:
+                found.append((("objections", objection.id, "differentiator_id"),
+                              objection.differentiator_id, None))
     elif section == "touches":
         for cadence in plan.cadences:
             for row, step in enumerate(cadence.steps):
@@ -197,6 +205,9 @@ FIELD_WORDS = {
     "value_means": "what value means", "why": "why a target", "why_it_matters": "why it matters",
     "creates_opportunities": "opportunity target", "per_rep": "per rep", "talk_track": "talk track",
     "daily_touch_capacity": "touches a day", "page_size": "paper size",
+    "says": "what the client says", "behind": "what is behind it",
+    "differentiator_id": "differentiator that proves it", "good_answer": "what a good answer tells",
+    "must_show": "what it must show",
 }
 _NUMBERED = {"steps": "step", "contacts": "contact", "targets": "target"}
 

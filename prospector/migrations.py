@@ -19,6 +19,8 @@ History of the format (also in docs/plan-format.md):
   of "" or "../../etc", an SVG behind a PNG prefix that hung the PDF), so a version-3 plan is
   repaired: an unusable id becomes a new one derived from it (the same on every read) and every
   reference to it follows, and an unusable logo, email or holiday country is cleared.
+- 5: the sales conversations: ``objections``, discovery ``questions`` and ``qualification`` (what
+  counts as an opportunity). A version-4 plan has none of them and reads as having them empty.
 """
 
 from __future__ import annotations
@@ -249,8 +251,13 @@ def _shown(text: str) -> str:
     return repr(text) if len(text) <= 40 else f"{text[:30]!r}… ({len(text):,} characters)"
 
 
+def _v4_to_v5(doc: Document, repairs: list[str]) -> Document:
+    """Version 5 adds sections with empty defaults; nothing of version 4 changes."""
+    return dict(doc)
+
+
 MIGRATIONS: dict[int, Callable[[Document, list[str]], Document]] = {
-    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
 
 
 class MigrationError(ValueError):

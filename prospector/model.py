@@ -26,7 +26,7 @@ from .business_days import HolidayCountryError, check_country
 from .images import logo_problem
 
 FORMAT_NAME: Final = "prospector-plan"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 Tier = Literal["A", "B", "C"]
 TIERS: tuple[str, ...] = ("A", "B", "C")
@@ -303,6 +303,62 @@ class Differentiator(Part):
     talk_track: Text = ""
 
 
+# The conversations a prospecting campaign leads to, in the order they happen: a rep meets an
+# objection or asks a question in one of them.
+Stage = Literal["first_call", "first_meeting", "any"]
+STAGE_LABELS: dict[str, str] = {"first_call": "First call", "first_meeting": "First meeting",
+                                "any": "Any conversation"}
+
+
+class Objection(Part):
+    """What a prospect says to end a conversation, and how a rep keeps it going."""
+
+    id: Id = Field(default_factory=lambda: new_id("obj"))
+    says: Name = Field(..., description="What the client says, in their words.")
+    behind: Text = Field("", description="What is usually behind it.")
+    response: Text = Field("", description="The response: a talk track that asks before it "
+                                           "answers.")
+    differentiator_id: IdReference = Field(None, description="The differentiator that proves the "
+                                                             "response.")
+    proof: Text = Field("", description="A case or a number that backs the response.")
+    persona_ids: list[Id] = Field(default_factory=list,
+                                  description="Personas who raise it (empty = any).")
+    stage: Stage = Field("first_call", description="When it comes up.")
+
+
+class DiscoveryQuestion(Part):
+    """A question that makes a conversation about the client's business."""
+
+    id: Id = Field(default_factory=lambda: new_id("qst"))
+    question: Name
+    why: Text = Field("", description="Why we ask it.")
+    good_answer: Text = Field("", description="What a good answer tells us.")
+    persona_ids: list[Id] = Field(default_factory=list,
+                                  description="Personas it is for (empty = any).")
+    stage: Stage = Field("first_meeting", description="The conversation it belongs to.")
+
+
+Framework = Literal["", "pain_impact_timeline_authority", "bant", "meddicc", "spiced", "own"]
+FRAMEWORK_LABELS: dict[str, str] = {
+    "": "Not chosen", "pain_impact_timeline_authority": "Pain, impact, timeline, authority",
+    "bant": "BANT", "meddicc": "MEDDICC", "spiced": "SPICED", "own": "Our own criteria"}
+
+
+class Criterion(Part):
+    name: Name = Field(..., description="e.g. Pain.")
+    must_show: Text = Field("", description="What the first meeting must show, e.g. the buyer "
+                                            "names a problem with a cost.")
+
+
+class Qualification(Part):
+    """What a first meeting must show to count as an opportunity created."""
+
+    framework: Framework = Field("", description="The template the criteria come from.")
+    criteria: list[Criterion] = Field(default_factory=list)
+    notes: Text = Field("", description="Who decides, and what happens to a meeting that does "
+                                        "not qualify.")
+
+
 class CadenceStep(Part):
     day: int = Field(..., ge=0, le=730,
                      description="Day offset from the start of the campaign (0 = first day).")
@@ -368,6 +424,9 @@ class Plan(Part):
     personas: list[Persona] = Field(default_factory=list)
     touches: list[ValueTouch] = Field(default_factory=list)
     differentiators: list[Differentiator] = Field(default_factory=list)
+    objections: list[Objection] = Field(default_factory=list)
+    questions: list[DiscoveryQuestion] = Field(default_factory=list)
+    qualification: Qualification = Field(default_factory=Qualification)
     cadences: list[Cadence] = Field(default_factory=list)
     accountability: Accountability = Field(default_factory=Accountability)
     reps: list[Rep] = Field(default_factory=list)
@@ -389,6 +448,8 @@ class Plan(Part):
         _unique(problems, "personas", [p.id for p in self.personas])
         _unique(problems, "touches", [t.id for t in self.touches])
         _unique(problems, "differentiators", [d.id for d in self.differentiators])
+        _unique(problems, "objections", [o.id for o in self.objections])
+        _unique(problems, "questions", [q.id for q in self.questions])
         _unique(problems, "cadences", [c.id for c in self.cadences])
         _unique(problems, "reps", [r.id for r in self.reps])
         personas = {p.id for p in self.personas}
@@ -405,6 +466,16 @@ class Plan(Part):
             for pid in touch.persona_ids:
                 if pid not in personas:
                     problems.append(f"touches[{i}].persona_ids: no persona has id '{pid}'")
+        differentiators = {d.id for d in self.differentiators}
+        for section, items in (("objections", self.objections), ("questions", self.questions)):
+            for i, item in enumerate(items):
+                for pid in item.persona_ids:
+                    if pid not in personas:
+                        problems.append(f"{section}[{i}].persona_ids: no persona has id '{pid}'")
+        for i, objection in enumerate(self.objections):
+            if objection.differentiator_id and objection.differentiator_id not in differentiators:
+                problems.append(f"objections[{i}].differentiator_id: no differentiator has id "
+                                f"'{objection.differentiator_id}'")
         for i, cadence in enumerate(self.cadences):
             for pid in cadence.persona_ids:
                 if pid not in personas:
@@ -428,6 +499,9 @@ class Plan(Part):
 
     def touch(self, touch_id: str | None) -> ValueTouch | None:
         return next((t for t in self.touches if t.id == touch_id), None)
+
+    def differentiator(self, differentiator_id: str | None) -> Differentiator | None:
+        return next((d for d in self.differentiators if d.id == differentiator_id), None)
 
     def account(self, account_id: str) -> TargetAccount | None:
         return next((a for a in self.accounts if a.id == account_id), None)

@@ -134,6 +134,26 @@ def _differentiation_status(plan: Plan) -> StepStatus:
                       count(len(found), DIFFERENTIATORS))
 
 
+OBJECTIONS = Section("objections", "Objections", 1.5, "objection", "objections", "obj",
+                     leader=(Chapter("objections", "Objection library"),),
+                     rep=(Chapter("objections", "Handling objections"),))
+QUESTIONS = Section("questions", "Discovery questions", 1.5, "question", "questions", "qst",
+                    leader=(Chapter("questions", "Discovery questions"),),
+                    rep=(Chapter("questions", "Your discovery questions"),))
+QUALIFICATION = Section("qualification", "What counts as an opportunity", 1.0,
+                        leader=(Chapter("qualification", "What counts as an opportunity"),),
+                        rep=(Chapter("qualification", "What counts as an opportunity"),))
+
+
+def _conversations_status(plan: Plan) -> StepStatus:
+    objections, questions = plan.objections, plan.questions
+    return StepStatus(_share([len(objections) >= 5,
+                              bool(objections) and all(o.response for o in objections),
+                              len(questions) >= 6,
+                              bool(plan.qualification.criteria)]),
+                      f"{count(len(objections), OBJECTIONS)}, {count(len(questions), QUESTIONS)}")
+
+
 CADENCES = Section("cadences", "Campaign cadence", 2.0, "cadence", "cadences", "cad",
                    leader=(Chapter("cadences", "Campaign cadence"),))
 
@@ -201,6 +221,16 @@ STEPS: tuple[Step, ...] = (
          "Difference: “Runs on the data your PLCs already produce: no new sensors.”\n"
          "Proof: “Brandt Pumpen: live in 6 weeks, 31% fewer unplanned stops in year one.”",
          (DIFFERENTIATORS,), _differentiation_status),
+    Step("conversations", "Sales conversations",
+         "Turn a touch into a conversation and a conversation into an opportunity: answer the "
+         "objections every campaign meets by asking before answering, ask questions about the "
+         "client's business, and agree what a first meeting must show to count as an "
+         "opportunity.",
+         "Objection: “We already have a supplier.” Response: “Most plants we talk to do. What "
+         "would have to be true for you to compare them on downtime?”\n"
+         "Question: “What did your last unplanned stop cost, and who had to explain it?”\n"
+         "Opportunity: pain with a cost, a timeline, and the person who signs in the room.",
+         (OBJECTIONS, QUESTIONS, QUALIFICATION), _conversations_status),
     Step("cadences", "Campaign cadence",
          "Persistent without being a nuisance: many touches over weeks and months, spaced, "
          "across channels, each giving value, ending in a clear ask for a meeting.",

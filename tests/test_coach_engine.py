@@ -31,7 +31,9 @@ def test_sample_plan_passes_with_no_blockers_and_no_warnings(sample_plan):
 
 
 def test_review_shape(sample_doc):
-    result = review(_plan(sample_doc, cadences=[], differentiators=[]))
+    result = review(_plan(sample_doc, cadences=[], differentiators=[],
+                               objections=[dict(o, differentiator_id=None)
+                                           for o in sample_doc["objections"]]))
     assert set(result.section_scores) == set(SECTIONS)
     assert all(isinstance(s, int) and 0 <= s <= 100 for s in result.section_scores.values())
     assert isinstance(result.overall, int) and 0 <= result.overall <= 100

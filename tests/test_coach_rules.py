@@ -41,8 +41,14 @@ def no_personas(doc):
             contact["persona_id"] = None
     for t in doc["touches"]:
         t["persona_ids"] = []
-    for c in doc["cadences"]:
-        c["persona_ids"] = []
+    for item in doc["cadences"] + doc["objections"] + doc["questions"]:
+        item["persona_ids"] = []
+
+
+def no_differentiators(doc):
+    doc["differentiators"] = []
+    for objection in doc["objections"]:
+        objection["differentiator_id"] = None
 
 
 def no_touches(doc):
@@ -165,7 +171,7 @@ TRIPS: list[tuple[str, Mutation]] = [
                                     "plants; page 4 shows the three asset classes behind "
                                     "most lost hours.")),
     ("touch-too-long", set_("touches[tch-01].message", words(181))),
-    ("differentiators-none", set_("differentiators", [])),
+    ("differentiators-none", no_differentiators),
     ("differentiator-generic", set_("differentiators[dif-01].difference",
                                     "Great service and industry-leading quality from an "
                                     "experienced team")),

@@ -24,7 +24,15 @@ from prospector import account_import, planfile
 from prospector.cli import main
 from prospector.errors import PlanFileError, describe_validation_error
 from prospector.migrations import migrate
-from prospector.model import Accountability, Plan, PlanBasics, Rep, TargetAccount, is_email_address
+from prospector.model import (
+    SCHEMA_VERSION,
+    Accountability,
+    Plan,
+    PlanBasics,
+    Rep,
+    TargetAccount,
+    is_email_address,
+)
 from prospector.planfile import (
     plan_from_document,
     read_plan_file,
@@ -426,7 +434,7 @@ def test_migrating_a_version_3_document_leaves_it_untouched():
     before = copy.deepcopy(doc)
     repairs: list[str] = []
     migrated = migrate(doc, repairs)
-    assert doc == before and migrated["schema_version"] == 4 and len(repairs) == 5
+    assert doc == before and migrated["schema_version"] == SCHEMA_VERSION and len(repairs) == 5
     assert migrated["cadences"][0]["steps"][0]["touch_id"] is None
 
 
