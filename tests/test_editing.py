@@ -22,6 +22,20 @@ def test_removing_a_persona_clears_every_reference(sample_plan):
     plan = apply_sections(sample_plan, editing.remove_items(sample_plan, "personas", {persona}))
     assert all(persona not in t.persona_ids for t in plan.touches)
     assert all(c.persona_id != persona for a in plan.accounts for c in a.contacts)
+    assert all(persona not in o.persona_ids for o in plan.objections)
+    assert all(persona not in q.persona_ids for q in plan.questions)
+
+
+def test_removing_a_differentiator_leaves_the_objections_it_proved_without_proof(sample_plan):
+    proving = next(o for o in sample_plan.objections if o.differentiator_id)
+    gone = proving.differentiator_id
+    others = {o.id: o.differentiator_id for o in sample_plan.objections
+              if o.differentiator_id not in (None, gone)}
+    plan = apply_sections(sample_plan, editing.remove_items(sample_plan, "differentiators", {gone}))
+    kept = {o.id: o for o in plan.objections}
+    assert kept[proving.id].differentiator_id is None
+    assert kept[proving.id].response == proving.response  # only the link goes
+    assert {i: kept[i].differentiator_id for i in others} == others
 
 
 def test_removing_a_touch_empties_the_steps_that_used_it(sample_plan):

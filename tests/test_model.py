@@ -216,6 +216,22 @@ def test_the_same_text_in_a_current_document_is_refused_not_repaired():
                             "name": "New", "basics": {"goal": "bell\x07"}}, "new.json")
 
 
+def test_a_version_4_plan_opens_with_empty_sales_conversations(sample_doc):
+    doc = {k: v for k, v in sample_doc.items()
+           if k not in ("objections", "questions", "qualification")}
+    repairs: list[str] = []
+    plan = plan_from_document({**doc, "schema_version": 4}, "v4.json", repairs)
+    assert plan.schema_version == SCHEMA_VERSION and repairs == []
+    assert plan.objections == [] and plan.questions == [] and plan.qualification.criteria == []
+    assert [a.id for a in plan.accounts] == [a["id"] for a in sample_doc["accounts"]]
+
+
+def test_an_objection_proved_by_a_missing_differentiator_is_refused(sample_doc):
+    doc = {**sample_doc, "objections": [{"says": "Not now", "differentiator_id": "dif-gone"}]}
+    with pytest.raises(PlanFileError, match=r"objections\[0\]\.differentiator_id.*dif-gone"):
+        plan_from_document(doc, "plan.json")
+
+
 def test_current_documents_pass_through_migration_unchanged(sample_doc):
     assert migrate(sample_doc) == sample_doc
 
