@@ -35,7 +35,7 @@ ListPath = tuple  # ("accounts",) or ("cadences", "cad-1", "steps")
 Reference = tuple  # (field path, value before, value after) of a reference an edit changes
 
 ID_PREFIX = {section.key: section.id_prefix for section in LIST_SECTIONS}
-LABEL_FIELDS = ("name", "title", "role", "difference", "metric")
+LABEL_FIELDS = ("name", "title", "role", "difference", "says", "question", "metric")
 
 
 def apply_sections(plan: Plan, sections: Sections) -> Plan:

@@ -778,6 +778,14 @@ def test_every_text_field_that_reaches_the_calendar_is_fuzzed(capsys):
                                                            "message")}}],
         "differentiators": [{"id": "dif-m", **{f: text("Differentiator", f) for f in (
             "difference", "why_it_matters", "proof", "alternative", "talk_track")}}],
+        "objections": [{"id": "obj-m", "persona_ids": ["per-m"], "differentiator_id": "dif-m",
+                        **{f: text("Objection", f) for f in ("says", "behind", "response",
+                                                              "proof")}}],
+        "questions": [{"id": "qst-m", "persona_ids": ["per-m"],
+                       **{f: text("DiscoveryQuestion", f) for f in ("question", "why",
+                                                                    "good_answer")}}],
+        "qualification": {"notes": text("Qualification", "notes"), "criteria": [
+            {f: text("Criterion", f) for f in ("name", "must_show")}]},
         "cadences": [{"id": "cad-m", "name": text("Cadence", "name"), "steps": [
             {"day": 0, "channel": "phone", "touch_id": "tch-m",
              "objective": text("CadenceStep", "objective")}]}],

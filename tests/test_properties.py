@@ -187,6 +187,24 @@ def plan_documents(draw, max_items: int = 4, long: st.SearchStrategy[str] = long
             for rid in fresh_ids(n(3) + (1 if need_rep else 0))]
     if need_rep:
         reps[0]["account_ids"] = reps[0]["account_ids"] or account_ids[:1]
+    differentiators = [{"id": did, "difference": draw(names), "why_it_matters": draw(text),
+                        "proof": draw(text), "alternative": draw(texts()),
+                        "talk_track": draw(text)} for did in fresh_ids(n(2))]
+    stages = st.sampled_from(["first_call", "first_meeting", "any"])
+    objections = [{"id": oid, "says": draw(names), "behind": draw(text), "response": draw(text),
+                   "differentiator_id": draw(st.none() | st.sampled_from([d["id"] for d in
+                                                                         differentiators]))
+                   if differentiators else None,
+                   "proof": draw(text), "persona_ids": draw(some_personas), "stage": draw(stages)}
+                  for oid in fresh_ids(n(max_items))]
+    questions = [{"id": qid, "question": draw(names), "why": draw(text),
+                  "good_answer": draw(text), "persona_ids": draw(some_personas),
+                  "stage": draw(stages)} for qid in fresh_ids(n(max_items))]
+    qualification = {"framework": draw(st.sampled_from(["", "bant", "meddicc", "spiced", "own",
+                                                         "pain_impact_timeline_authority"])),
+                     "criteria": [{"name": draw(names), "must_show": draw(text)}
+                                  for _ in range(n(4))],
+                     "notes": draw(text)}
     start, end = draw(plan_dates), draw(plan_dates)
     if start and end and end < start:
         start, end = end, start
@@ -206,10 +224,8 @@ def plan_documents(draw, max_items: int = 4, long: st.SearchStrategy[str] = long
             "trigger_events": draw(st.lists(texts(6), max_size=3)),
             "disqualifiers": draw(st.lists(texts(6), max_size=3)), "notes": draw(text)},
         "accounts": accounts, "personas": personas, "touches": touches,
-        "differentiators": [{"id": did, "difference": draw(names), "why_it_matters": draw(text),
-                             "proof": draw(text), "alternative": draw(texts()),
-                             "talk_track": draw(text)} for did in fresh_ids(n(2))],
-        "cadences": cadences,
+        "differentiators": differentiators, "objections": objections, "questions": questions,
+        "qualification": qualification, "cadences": cadences,
         "accountability": {
             "targets": [{"metric": draw(names),
                          "kind": draw(st.sampled_from(["activity", "outcome"])),
