@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
+from ui import launcher
 from ui.launcher import display_available
 
 pytestmark = pytest.mark.skipif(sys.platform in ("win32", "darwin"),
@@ -89,3 +90,33 @@ def test_a_display_where_no_x_server_runs_is_no_display():
 
 def test_windows_and_macos_always_have_one():
     assert display_available({}, "win32") and display_available({}, "darwin")
+
+
+# --- Qt's own options ------------------------------------------------------------------------
+def test_qt_options_reach_the_app_and_the_rest_reach_the_verbs(monkeypatch):
+    opened = []
+    monkeypatch.setattr("ui.app.run_app", lambda plan, qt: opened.append((plan, qt)) or 0)
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    assert launcher.main(["-platform", "offscreen", "-style", "Fusion", "--reverse", "gui",
+                          "My plan"]) == 0
+    assert opened == [("My plan", ["-platform", "offscreen", "-style", "Fusion", "--reverse"])]
+
+
+def test_a_verb_given_a_qt_option_reports_it_instead_of_dropping_it(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        launcher.main(["list", "-style", "Fusion"])
+    assert stopped.value.code == 2
+    assert "unrecognized arguments: -style Fusion" in capsys.readouterr().err
+
+
+def test_qt_applies_the_style_and_direction_given_on_the_command_line(tmp_path):
+    code = ("from ui.app import make_application\n"
+            "app = make_application(['-style', 'Windows', '-reverse'])\n"
+            "app.setStyleSheet('')  # our style sheet wraps the style Qt chose\n"
+            "print(app.style().name(), app.isRightToLeft())\n")
+    env = _headless_env(tmp_path, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", code], env=env, cwd=tmp_path,
+                            capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
+    assert result.stdout.split() == ["windows", "True"], result.stderr

@@ -239,7 +239,7 @@ GUI_SCRIPT = textwrap.dedent('''
     from prospector.store import PlanStore
     from ui.app import choose_plan, make_application
 
-    app = make_application(["prospector"])
+    app = make_application()
     from ui.main_window import MainWindow
 
     settings = QSettings(os.path.join(os.environ["XDG_CONFIG_HOME"], "settings.ini"),

@@ -25,12 +25,14 @@ QLabel#emptyHint { color: palette(mid); font-style: italic; }
 """
 
 
-def make_application(argv: list[str] | None = None) -> QApplication:
+def make_application(qt_options: list[str] | None = None) -> QApplication:
+    """The application, made once; ``qt_options`` are Qt's own command-line options
+    (``-style Fusion``), which Qt reads and applies."""
     app = cast(QApplication | None, QApplication.instance())
     if app is None:
         QApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-        app = QApplication(argv or sys.argv[:1])
+        app = QApplication(sys.argv[:1] + list(qt_options or ()))
     app.setApplicationName("Prospector")
     app.setOrganizationName("Prospector")
     app.setApplicationDisplayName("Prospector")
@@ -63,8 +65,8 @@ def choose_plan(store: PlanStore, plan_ref: str | None, settings: QSettings):
     return sample
 
 
-def run_app(plan_ref: str | None = None) -> int:
-    app = make_application()
+def run_app(plan_ref: str | None = None, qt_options: list[str] | None = None) -> int:
+    app = make_application(qt_options)
     from ui.main_window import MainWindow  # noqa: PLC0415 - after QApplication exists
 
     settings = QSettings()

@@ -6,12 +6,14 @@ no display is available.
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import socket
 import sys
 from collections.abc import Mapping, Sequence
 
+from prospector.cli import build_parser
 from prospector.cli import main as cli_main
 from prospector.errors import ProspectorError
 
@@ -60,8 +62,56 @@ def display_available(environ: Mapping[str, str] = os.environ,
     return any(name and not name.startswith(_WINDOWED_PLATFORMS) for name in names)
 
 
-def start_gui(plan_ref: str | None) -> int:
-    if not display_available():
+# Qt's own command-line options (QApplication, QGuiApplication and the X11 ones): the app hands
+# them to Qt, so ``prospector -style Fusion`` or ``prospector -reverse`` work as in any Qt app.
+QT_OPTIONS_WITH_VALUE = frozenset({
+    "style", "stylesheet", "platform", "platformpluginpath", "platformtheme", "plugin",
+    "qwindowgeometry", "qwindowtitle", "qwindowicon", "session", "display", "geometry", "title",
+    "name", "fontengine", "qmljsdebugger", "visual", "ncols", "cmap", "im", "inputstyle"})
+QT_FLAGS = frozenset({"reverse", "widgetcount", "nograb", "dograb", "sync", "testability"})
+
+
+def split_qt_options(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(Qt's options, the rest) of a command line: ``-style Fusion``, ``-style=Fusion``,
+    ``--style Fusion`` and flags such as ``-reverse`` go to Qt; everything else to the verbs.
+    Options after ``--`` are left to the verbs."""
+    qt: list[str] = []
+    rest: list[str] = []
+    args = list(argv)
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest += args[i:]
+            break
+        name, has_value, _ = arg.lstrip("-").partition("=")
+        if arg.startswith("-") and arg not in ("-", "--") and not arg.startswith("---"):
+            if name in QT_OPTIONS_WITH_VALUE and (has_value or i + 1 < len(args)):
+                qt += [arg] if has_value else [arg, args[i + 1]]
+                i += 1 if has_value else 2
+                continue
+            if name in QT_FLAGS and not has_value:
+                qt.append(arg)
+                i += 1
+                continue
+        rest.append(arg)
+        i += 1
+    return qt, rest
+
+
+def _platform_in(qt_options: Sequence[str]) -> str | None:
+    """The platform chosen with ``-platform NAME`` (or ``-platform=NAME``), if any."""
+    for i, arg in enumerate(qt_options):
+        name, has_value, value = arg.lstrip("-").partition("=")
+        if name == "platform":
+            return value if has_value else qt_options[i + 1]
+    return None
+
+
+def start_gui(plan_ref: str | None, qt_options: Sequence[str] = ()) -> int:
+    platform = _platform_in(qt_options)
+    environ = {**os.environ, "QT_QPA_PLATFORM": platform} if platform else os.environ
+    if not display_available(environ):
         print(NO_DISPLAY, file=sys.stderr)
         return 2
     try:
@@ -78,11 +128,30 @@ def start_gui(plan_ref: str | None) -> int:
             f"the desktop app cannot start: {exc}; run `bash .ci/setup` in the source folder "
             "(or reinstall Prospector) to install what it needs"
         ) from None
-    return run_app(plan_ref)
+    return run_app(plan_ref, list(qt_options))
+
+
+def _starts_the_app(args: Sequence[str]) -> bool:
+    """Whether a command line (without Qt's options) opens the app: no verb, or ``gui``."""
+    words = [a for i, a in enumerate(args)
+             if not a.startswith("-") and (i == 0 or args[i - 1] != "--data-dir")]
+    return not words or words[0] == "gui" or words[0] not in verb_names()
+
+
+def verb_names() -> set[str]:
+    """The command line's verbs (``pdf``, ``list``...)."""
+    for action in build_parser()._actions:  # argparse lists a parser's actions only here
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    return cli_main(argv, start_gui=start_gui)
+    args = list(sys.argv[1:] if argv is None else argv)
+    qt_options, rest = split_qt_options(args)
+    if qt_options and not _starts_the_app(rest):
+        rest = args  # a verb's own arguments: the verb reports what it does not know
+    return cli_main(rest, start_gui=lambda plan_ref: start_gui(plan_ref, qt_options))
 
 
 if __name__ == "__main__":
