@@ -41,3 +41,13 @@ def slugify(name: str, fallback: str = "rep") -> str:
     ascii_name = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")[:60].strip("-")
     return slug or fallback
+
+
+def export_name(plan_name: str, what: str, rep_name: str | None = None, suffix: str = "") -> str:
+    """Every file or folder the app and the command line export is named the same way:
+    ``<plan>-<what>[-<rep>]<suffix>``, e.g. ``europe-h1-playbook.pdf``,
+    ``europe-h1-playbook-jonas-albrecht.pdf``, ``europe-h1-schedule-jonas-albrecht.ics``."""
+    parts = [slugify(plan_name, "plan"), what]
+    if rep_name is not None:
+        parts.append(slugify(rep_name, "rep"))
+    return "-".join(parts) + suffix

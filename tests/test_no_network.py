@@ -346,7 +346,7 @@ def test_cli_verbs_did_their_work(harness):
     assert (root / "mette.csv").stat().st_size > 0
     assert (root / "leader.pdf").stat().st_size > 0 and (root / "rep.pdf").stat().st_size > 0
     assert sorted(p.name for p in (root / "reps").glob("*.pdf")) == [
-        "playbook-beth-o-neil.pdf", "playbook-jurgen-gross.pdf"]
+        "two-reps-playbook-beth-o-neil.pdf", "two-reps-playbook-jurgen-gross.pdf"]
 
 
 def test_every_python_process_was_watched(harness):

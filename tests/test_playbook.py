@@ -203,7 +203,8 @@ def test_timeline_has_one_mark_per_step_alt_text_and_legend(sample):
 def test_rep_file_names_are_safe_and_unique():
     plan = small_plan(reps=[Rep(name="Ann Åberg"), Rep(name="ann aberg"), Rep(name="../../x")])
     names = list(rep_file_names(plan).values())
-    assert names == ["playbook-ann-aberg.pdf", "playbook-ann-aberg-2.pdf", "playbook-x.pdf"]
+    assert names == ["small-playbook-ann-aberg.pdf", "small-playbook-ann-aberg-2.pdf",
+                     "small-playbook-x.pdf"]
     assert slugify("日本") == "rep"
     assert slugify("Jürgen Groß / Søren Łukasz") == "jurgen-gross-soren-lukasz"
 

@@ -307,8 +307,8 @@ def test_render_all_reps_in_two_processes(tmp_path):
     seen: list[float] = []
     results = render_all_reps(plan, tmp_path / "out", start=date(2027, 3, 6), processes=2,
                               progress=lambda _s, f: seen.append(f))
-    assert [r.path.name for r in results] == ["playbook-jurgen-gross.pdf",
-                                              "playbook-beth-o-neil.pdf"]
+    assert [r.path.name for r in results] == ["two-reps-playbook-jurgen-gross.pdf",
+                                              "two-reps-playbook-beth-o-neil.pdf"]
     assert "Alpha AG" in _text(results[0].path) and "Beta BV" not in _text(results[0].path)
     # starts Saturday 6 March: the account starts Monday 8; day 5 is Saturday 13 -> Monday 15
     rep_text = _text(results[1].path)

@@ -16,7 +16,7 @@ from prospector.model import Channel, Plan, TargetAccount
 from prospector.planfile import read_plan_file
 from prospector.store import PlanStore
 from tests.conftest import REPO
-from ui import dialogs
+from ui import dialogs, export_dialog
 from ui.app import choose_plan
 from ui.export_dialog import ExportDialog
 from ui.import_dialog import CsvImportDialog
@@ -224,7 +224,8 @@ def test_schedule_export_writes_calendar_and_tasks(qtbot, sample_plan, tmp_path)
     qtbot.addWidget(dialog)
     dialog.export()
     names = sorted(Path(p).name for p in dialog.written)
-    assert names == ["schedule-jonas-albrecht.csv", "schedule-jonas-albrecht.ics"]
+    assert names == ["europe-new-business-h1-2027-schedule-jonas-albrecht.csv",
+                     "europe-new-business-h1-2027-schedule-jonas-albrecht.ics"]
     assert (tmp_path / names[1]).read_text("utf-8").startswith("BEGIN:VCALENDAR")
 
 
@@ -529,3 +530,37 @@ def test_a_touch_that_changes_a_steps_channel_says_so_and_undoes_in_one_step(
     window.undo_action.trigger()
     assert model.item(0) == step
     window.close()
+
+
+def test_exports_are_named_one_way_and_open_pdf_without_a_viewer_offers_the_folder(
+        qtbot, sample_plan, tmp_path, monkeypatch):
+    dialog = ExportDialog(sample_plan, str(tmp_path))
+    qtbot.addWidget(dialog)
+    suggested = [Path(dialog.output.text()).name]
+    dialog.rep.setChecked(True)
+    suggested.append(Path(dialog.output.text()).name)
+    dialog.all_reps.setChecked(True)
+    suggested.append(Path(dialog.output.text()).name)
+    assert suggested == ["europe-new-business-h1-2027-playbook.pdf",
+                         "europe-new-business-h1-2027-playbook-jonas-albrecht.pdf",
+                         "europe-new-business-h1-2027-playbooks"]
+
+    opened, asked = [], []
+
+    class NoPdfViewer:  # the desktop opens folders but has nothing that opens a PDF
+        @staticmethod
+        def openUrl(url):  # noqa: N802 - Qt's name
+            opened.append(url.toLocalFile())
+            return not url.toLocalFile().endswith(".pdf")
+
+    monkeypatch.setattr(export_dialog, "QDesktopServices", NoPdfViewer)
+    monkeypatch.setattr(dialogs, "confirm",
+                        lambda _parent, _title, text, yes: asked.append((text, yes)) or True)
+    pdf = tmp_path / "playbook.pdf"
+    pdf.write_bytes(b"%PDF-1.7")
+    dialog._on_finished(True, "12 pages", [str(pdf)])
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and asked[0][1] == "Show in folder"
+    assert "No application on this computer opens PDF files" in asked[0][0]
+    assert str(pdf) in asked[0][0]
+    assert opened == [str(pdf), str(tmp_path)]

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prospector.textnorm import slugify
+from prospector.textnorm import export_name
 from ui import dialogs
 from ui.render_runner import RenderRunner
 
@@ -114,7 +114,7 @@ class ExportDialog(QDialog):
 
         self.export_button.clicked.connect(self.start_export)
         self.cancel_button.clicked.connect(self._cancel_or_close)
-        self.open_button.clicked.connect(lambda: self._open(self.result_paths[0]))
+        self.open_button.clicked.connect(self.open_pdf)
         self.folder_button.clicked.connect(
             lambda: self._open(str(Path(self.result_paths[0]).parent)))
         self.runner.progress.connect(self._on_progress)
@@ -127,10 +127,11 @@ class ExportDialog(QDialog):
     def _suggested(self) -> str:
         base = Path(self.folder)
         if self.all_reps.isChecked():
-            return str(base / f"{slugify(self.plan.name, 'plan')}-reps")
+            return str(base / export_name(self.plan.name, "playbooks"))
         if self.rep.isChecked():
-            return str(base / f"playbook-{slugify(self.rep_picker.currentText(), 'rep')}.pdf")
-        return str(base / f"{slugify(self.plan.name, 'plan')}-playbook.pdf")
+            return str(base / export_name(self.plan.name, "playbook",
+                                          self.rep_picker.currentText(), ".pdf"))
+        return str(base / export_name(self.plan.name, "playbook", suffix=".pdf"))
 
     def _mode_changed(self, *_args) -> None:
         rep_mode = self.rep.isChecked()
@@ -206,10 +207,21 @@ class ExportDialog(QDialog):
         else:
             self.reject()
 
+    def open_pdf(self) -> None:
+        """Show the playbook; with no PDF viewer installed, say so and offer its folder."""
+        path = self.result_paths[0]
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
+            return
+        if dialogs.confirm(self, "Open PDF",
+                           f"No application on this computer opens PDF files, so the playbook "
+                           f"cannot be shown here. It is saved as {path}.", "Show in folder"):
+            self._open(str(Path(path).parent))
+
     def _open(self, path: str) -> None:
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
-            dialogs.show_error(self, "Open", "No application on this computer opens it.",
-                               f"The file is at {path}")
+            dialogs.show_error(self, "Show in folder",
+                               "No file manager on this computer opens folders from here.",
+                               f"The playbook is in {path}")
 
     def done(self, result: int) -> None:  # closing the dialog stops a running export
         self.runner.cancel()

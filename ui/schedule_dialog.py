@@ -24,7 +24,7 @@ from prospector.calendar_export import write_ics
 from prospector.errors import ProspectorError
 from prospector.schedule import build_schedule
 from prospector.task_export import write_tasks_csv
-from prospector.textnorm import slugify
+from prospector.textnorm import export_name
 from ui import dialogs
 
 
@@ -95,7 +95,7 @@ class ScheduleExportDialog(QDialog):
         qd = self.start.date()
         try:
             schedule = build_schedule(self.plan, rep, date(qd.year(), qd.month(), qd.day()))
-            base = folder / f"schedule-{slugify(rep.name, 'rep')}"
+            base = folder / export_name(self.plan.name, "schedule", rep.name)
             self.written = []
             if self.ics.isChecked():
                 self.written.append(str(write_ics(schedule, base.with_suffix(".ics"))))

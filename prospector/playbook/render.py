@@ -25,7 +25,7 @@ from ..atomic import atomic_open, stale_temp_files
 from ..errors import ProspectorError
 from ..model import Plan, Rep
 from ..resources import assets_dir, templates_dir
-from ..textnorm import slugify
+from ..textnorm import export_name, slugify
 from . import limits, pdf_speed
 from .context import build_context
 from .fetcher import SafeFetcher
@@ -309,11 +309,11 @@ def _remove_stale_temp_files(out: Path) -> None:
 
 # --- one PDF per rep -------------------------------------------------------------------------
 def rep_file_names(plan: Plan) -> dict[str, str]:
-    """Rep id -> unique ``playbook-<rep>.pdf`` file name."""
+    """Rep id -> unique ``<plan>-playbook-<rep>.pdf`` file name."""
     names: dict[str, str] = {}
     used: set[str] = set()
     for rep in plan.reps:
-        base = f"playbook-{slugify(rep.name, rep.id)}"
+        base = export_name(plan.name, "playbook", rep.name if slugify(rep.name, "") else rep.id)
         name, n = f"{base}.pdf", 2
         while name in used:
             name, n = f"{base}-{n}.pdf", n + 1
