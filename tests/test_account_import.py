@@ -114,6 +114,7 @@ def test_hubspot_company_export_imports_without_mapping(sample_plan):
     fjord = accounts["Fjordline Robotics"]
     assert fjord.website == "fjordline-robotics.example"  # the domain, as the website is empty
     assert fjord.industry == "Industrial automation" and fjord.tier == "C"
+    assert fjord.annual_revenue == "95,000,000"  # HubSpot's bare 95000000, readable
     assert fjord.notes == ("Robot cells for fish processing.\n"
                            "New plant in Orkanger announced in September.")
 

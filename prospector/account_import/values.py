@@ -52,9 +52,17 @@ def _shown(text: str) -> str:
     return repr(text) if len(text) <= 24 else f"{text[:20]!r}… ({len(text):,} characters)"
 
 
+_BARE_AMOUNT = re.compile(r"^(\d{4,18})(?:\.0+)?$")
+
+
 def revenue_text(revenue: str, currency: str) -> str:
-    """The revenue as written, with the currency in front when it has none of its own."""
+    """The revenue as written, with the currency in front when it has none of its own; a bare
+    amount as CRMs export it (``850000000``, ``850000000.0``) with thousands separators, so it
+    reads at a glance: ``850,000,000``."""
     revenue, currency = revenue.strip(), currency.strip()
+    bare = _BARE_AMOUNT.match(revenue)
+    if bare:
+        revenue = f"{int(bare.group(1)):,}"
     if revenue and currency and not re.search(r"[A-Za-z€$£¥₹₩]", revenue):
         return f"{currency} {revenue}"
     return revenue
