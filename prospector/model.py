@@ -467,9 +467,10 @@ class Plan(Part):
                 if pid not in personas:
                     problems.append(f"touches[{i}].persona_ids: no persona has id '{pid}'")
         differentiators = {d.id for d in self.differentiators}
-        for section, items in (("objections", self.objections), ("questions", self.questions)):
-            for i, item in enumerate(items):
-                for pid in item.persona_ids:
+        for section, lists in (("objections", [o.persona_ids for o in self.objections]),
+                               ("questions", [q.persona_ids for q in self.questions])):
+            for i, persona_ids in enumerate(lists):
+                for pid in persona_ids:
                     if pid not in personas:
                         problems.append(f"{section}[{i}].persona_ids: no persona has id '{pid}'")
         for i, objection in enumerate(self.objections):

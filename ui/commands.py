@@ -58,6 +58,21 @@ class SetValueCommand(QUndoCommand):
         self.document.apply_value(_path_while(self.path, self.new), self.old)
 
 
+class SetValuesCommand(QUndoCommand):
+    """Several fields changed together (a bulk edit): holds each field's path and two values."""
+
+    def __init__(self, document: PlanDocument, edits: tuple[tuple[Path, Any, Any], ...],
+                 text: str) -> None:
+        super().__init__(text)
+        self.document, self.edits = document, edits
+
+    def redo(self) -> None:
+        self.document.apply_values([(path, new) for path, _old, new in self.edits])
+
+    def undo(self) -> None:
+        self.document.apply_values([(path, old) for path, old, _new in self.edits])
+
+
 class InsertItemsCommand(QUndoCommand):
     """Items inserted into one list of the plan: holds those items and where they go."""
 

@@ -39,6 +39,7 @@ from ui.commands import (
     RemoveItemsCommand,
     ReplaceSectionsCommand,
     SetValueCommand,
+    SetValuesCommand,
 )
 
 SECTIONS = tuple(section.key for section in PLAN_SECTIONS)  # as prospector/sections.py declares
@@ -106,6 +107,33 @@ class PlanDocument(QObject):
                                        text or editing.describe_edit(self.plan, path)))
         return True
 
+    def set_values(self, changes: Sequence[tuple[Path, Any]], text: str) -> bool:
+        """Change several fields as one undo step: a tier for 300 selected accounts, the
+        accounts of each rep when some change hands.
+
+        Checked once per distinct (field, value): setting the same field of many items to the
+        same value is as valid for one as for all. Returns False (and changes nothing) when a
+        value is refused."""
+        edits = []
+        for path, value in changes:
+            path = tuple(path)
+            old = get_value(self.plan, path)
+            if old != value:
+                edits.append((path, old, value))
+        checked: list[tuple[Any, Any]] = []
+        for path, _old, value in edits:
+            if (path[-1], value) in checked:
+                continue
+            try:
+                with_value(self.plan, path, value)
+            except ValueError as exc:
+                self.edit_refused.emit(_refusal(path, exc))
+                return False
+            checked.append((path[-1], value))
+        if edits:
+            self.undo_stack.push(SetValuesCommand(self, tuple(edits), text))
+        return True
+
     def insert_items(self, path: ListPath, index: int | None, items: Sequence[dict | Part],
                      text: str) -> list[Part]:
         """Insert ``items`` (plan-file data or parts) at ``index`` (None: at the end) of the list
@@ -169,6 +197,12 @@ class PlanDocument(QObject):
         owner, field = resolve(self.plan, path)
         setattr(owner, field, value)
         self.field_changed.emit(tuple(path))
+        self.changed.emit()
+
+    def apply_values(self, values: Sequence[tuple[Path, Any]]) -> None:
+        """Set each field (checked by ``set_values``) and tell the views once."""
+        editing.put_values(self.plan, values)
+        self.fields_changed.emit(tuple(tuple(path) for path, _value in values))
         self.changed.emit()
 
     def apply_remove(self, path: ListPath, items: Sequence[tuple[int, Part]],

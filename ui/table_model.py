@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
 from prospector.model import Channel
+from prospector.textnorm import fold
 from ui.document import PlanDocument
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -124,7 +125,9 @@ class PlanTableModel(QAbstractTableModel):
             return "" if column.kind == "bool" else column.text(value)
         if role == EDIT:
             return value.value if isinstance(value, Enum) else value
-        if role == SORT_ROLE:
+        if role == SORT_ROLE:  # words as a reader sorts them: Ångström with the A's
+            if isinstance(value, str):
+                return fold(value)
             return value.value if isinstance(value, Enum) else (value if value is not None else "")
         if role == CHECK and column.kind == "bool":
             return _CHECKED if value else _UNCHECKED

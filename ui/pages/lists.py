@@ -90,10 +90,29 @@ class TargetsPage(ListStepPage):
                                  lambda: {"name": "New account", "tier": "B"}, detail)
         self.editor.add_button("Import CSV…", "Import accounts from a CRM or spreadsheet export",
                                self.import_csv_requested.emit)
+        self.editor.add_bulk_action(
+            "Assign to rep", lambda: [(r.name, r.id) for r in d.plan.reps] + [("No rep", None)],
+            self.assign_to_rep)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.editor, "Target accounts")
         self.tabs.addTab(profile, "Ideal client profile")
         self.body.addWidget(self.tabs, 1)
+
+    def assign_to_rep(self, account_ids: list[str], rep_id: str | None) -> None:
+        """Give the accounts to one rep (None: to nobody), taking them from any other rep, as
+        one undo step."""
+        plan, moving = self.document.plan, set(account_ids)
+        in_order = [a.id for a in plan.accounts if a.id in moving]
+        changes = []
+        for rep in plan.reps:
+            kept = [a for a in rep.account_ids if a not in moving]
+            if rep.id == rep_id:
+                kept += in_order
+            changes.append((("reps", rep.id, "account_ids"), kept))
+        rep = next((r for r in plan.reps if r.id == rep_id), None)
+        n = len(in_order)
+        self.document.set_values(changes, f"{n} account{'' if n == 1 else 's'} to "
+                                          f"{rep.name if rep else 'no rep'}")
 
     def focus_item(self, section, item_id) -> None:
         if section == "ideal_client_profile":

@@ -1,5 +1,10 @@
 """A list of plan items: table with filter, add / duplicate / delete / move, and a detail form.
 
+Like a spreadsheet: a click on a column's header sorts by it (again: the other way; a third
+time: the plan's own order); rows selected together get a tier, a channel (any choice column) or
+what a page adds (``add_bulk_action``: the rep of accounts) in one undo step from the table's
+context menu; Ctrl+C copies the selected rows as tab-separated text that spreadsheets paste.
+
 Adding, deleting and moving rows are small undoable edits of the document (``insert_item``,
 ``remove_items``, ``move_item``): the table keeps its other rows, selection and scroll position.
 Rows that come back (added, duplicated, or restored by undoing a delete) are selected; after a
@@ -9,6 +14,8 @@ delete the row that took the place of the deleted one is.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import (
     QItemSelection,
@@ -18,13 +25,14 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFontMetrics, QKeySequence
+from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QSplitter,
     QStyle,
     QTableView,
@@ -33,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.table_model import ID_ROLE, SORT_ROLE, ListSource, PlanTableModel
+from ui.table_model import ID_ROLE, SORT_ROLE, Column, ListSource, PlanTableModel
 from ui.widgets.cell_editing import CellDelegate, commit_open_editor
 
 # Select a whole row, and only it.
@@ -62,6 +70,16 @@ class RowNumbers(QHeaderView):
         return QSize(width + 2 * margin + 2, self.defaultSectionSize())
 
 
+@dataclass(frozen=True)
+class BulkAction:
+    """Something set for every selected row at once: ``choices()`` gives (label, value) pairs,
+    ``apply(ids, value)`` makes the edit (one undo step)."""
+
+    title: str  # "Assign to rep"
+    choices: Callable[[], list[tuple[str, Any]]]
+    apply: Callable[[list[str], Any], None]
+
+
 class ListEditor(QWidget):
     """Edits one list section of the plan. ``detail`` is a widget with ``set_item(item_id)``;
     ``follows`` names the sections its choices come from (the personas a touch serves): when
@@ -84,6 +102,7 @@ class ListEditor(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
 
@@ -125,12 +144,24 @@ class ListEditor(QWidget):
         self.table.setAccessibleName(self.plural.capitalize())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setSortingEnabled(False)
+        self.table.setSortingEnabled(False)  # sorted by _sort_by_header: a third click unsorts
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(
             self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(False)
+        header.sectionClicked.connect(self._sort_by_header)
+        self.sort_column, self.sort_order = -1, Qt.SortOrder.AscendingOrder
+        self.bulk_actions: list[BulkAction] = []
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.copy_action = QAction("Copy rows", self.table)
+        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.copy_action.triggered.connect(self.copy_rows)
+        self.table.addAction(self.copy_action)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for i, column in enumerate(source.columns):
@@ -283,8 +314,97 @@ class ListEditor(QWidget):
 
     def _update_buttons(self) -> None:
         has = self.current_id() is not None
-        for key in ("duplicate", "delete", "up", "down"):
+        for key in ("duplicate", "delete"):
             self.buttons[key].setEnabled(has)
+        sorted_by = self.sort_column >= 0
+        for key, where in (("up", "up"), ("down", "down")):
+            self.buttons[key].setEnabled(has and not sorted_by)
+            self.buttons[key].setToolTip(
+                f"Sorted by {self.source.columns[self.sort_column].header}: click that header "
+                "until the plan's order is back to move rows" if sorted_by
+                else f"Move {where} (Alt+{where.capitalize()})")
+
+    # --- like a spreadsheet --------------------------------------------------------------------
+    def _sort_by_header(self, column: int) -> None:
+        """Ascending, then descending, then the plan's own order (the order reps work in)."""
+        commit_open_editor(self.table)
+        header = self.table.horizontalHeader()
+        if column != self.sort_column:
+            self.sort_column, self.sort_order = column, Qt.SortOrder.AscendingOrder
+        elif self.sort_order == Qt.SortOrder.AscendingOrder:
+            self.sort_order = Qt.SortOrder.DescendingOrder
+        else:  # the plan's order ("descending" by column -1 would be the plan's order reversed)
+            self.sort_column, self.sort_order = -1, Qt.SortOrder.AscendingOrder
+        self.proxy.sort(self.sort_column, self.sort_order)
+        header.setSortIndicatorShown(self.sort_column >= 0)
+        if self.sort_column >= 0:
+            header.setSortIndicator(self.sort_column, self.sort_order)
+        current = self.table.currentIndex()
+        if current.isValid():
+            self.table.scrollTo(current)
+        self._update_buttons()
+
+    def add_bulk_action(self, title: str, choices: Callable[[], list[tuple[str, Any]]],
+                        apply: Callable[[list[str], Any], None]) -> None:
+        """An edit of every selected row at once, offered in the table's context menu."""
+        self.bulk_actions.append(BulkAction(title, choices, apply))
+
+    def _context_menu(self, pos) -> None:
+        menu = self.context_menu()
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def context_menu(self) -> QMenu:
+        """The table's context menu for the rows selected now."""
+        commit_open_editor(self.table)
+        ids = self.selected_ids()
+        n = len(ids)
+        rows = f"{n} {self.noun if n == 1 else self.plural}"
+        menu = QMenu(self.table)
+        for column in self.source.columns:
+            if column.kind == "choice" and n:
+                sub = menu.addMenu(f"Set {column.header.lower()} of {rows}")
+                for label, value in column.choices:
+                    sub.addAction(label).triggered.connect(
+                        lambda _=False, c=column, v=value, i=ids: self.set_column(i, c, v))
+        for action in self.bulk_actions:
+            if n:
+                sub = menu.addMenu(f"{action.title}: {rows}")
+                for label, value in action.choices():
+                    sub.addAction(label).triggered.connect(
+                        lambda _=False, a=action, v=value, i=ids: a.apply(i, v))
+        if not menu.isEmpty():
+            menu.addSeparator()
+        menu.addAction(self.copy_action)
+        self.copy_action.setEnabled(bool(n))
+        return menu
+
+    def set_column(self, ids: list[str], column: Column, value: Any) -> None:
+        """Set one column of the rows ``ids`` to ``value`` in one undo step."""
+        rows = {item_id: row for row, item_id in
+                enumerate(getattr(item, "id", None) for item in self.source.items())}
+        paths = [self.source.path(rows[i]) + (column.field,) for i in ids if i in rows]
+        label = next((t for t, v in column.choices if v == value), str(value))
+        n = len(paths)
+        self.document.set_values([(path, value) for path in paths],
+                                 f"{column.header.lower()} {label} for {n} "
+                                 f"{self.noun if n == 1 else self.plural}")
+
+    def copy_rows(self) -> None:
+        """The selected rows (in the order shown) as tab-separated text with a header line, as
+        spreadsheets copy and paste."""
+        commit_open_editor(self.table)
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        if not rows:
+            return
+        columns = range(self.proxy.columnCount())
+        lines = ["\t".join(self.source.columns[c].header for c in columns)]
+        for row in rows:
+            cells = (str(self.proxy.index(row, c).data() or "") for c in columns)
+            lines.append("\t".join(" ".join(cell.split()) for cell in cells))
+        QGuiApplication.clipboard().setText("\n".join(lines) + "\n")
 
     # --- actions -------------------------------------------------------------------------------
     def _where(self) -> tuple:
@@ -293,7 +413,7 @@ class ListEditor(QWidget):
     def add(self) -> None:
         commit_open_editor(self.table)
         self.filter.clear()
-        row = self.table.currentIndex().row()
+        row = self.proxy.mapToSource(self.table.currentIndex()).row()  # in the plan's order
         index = row + 1 if row >= 0 else None
         self.document.insert_item(self._where(), index, self.new_item(), f"Add {self.noun}")
         self.table.setFocus()  # the new row is the current one (see _rows_inserted)

@@ -1,0 +1,128 @@
+"""The plan's tables work as leaders know from spreadsheets: sort by any column, set a tier, a
+channel or a rep for many rows at once (one undo step), copy rows out as tab-separated text."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import QApplication
+
+from prospector.textnorm import fold
+from ui.document import PlanDocument
+from ui.pages.lists import TargetsPage, TouchesPage
+
+
+@pytest.fixture
+def document(qapp, sample_plan):
+    return PlanDocument(sample_plan)
+
+
+def _page(qtbot, page_class, document):
+    page = page_class(document)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    qtbot.waitExposed(page, timeout=60000)
+    return page
+
+
+def _select(editor, rows: list[int]) -> None:
+    selection = editor.table.selectionModel()
+    flag = QItemSelectionModel.SelectionFlag
+    selection.setCurrentIndex(editor.proxy.index(rows[0], 0), flag.ClearAndSelect | flag.Rows)
+    for row in rows[1:]:
+        selection.select(editor.proxy.index(row, 0), flag.Select | flag.Rows)
+
+
+def _shown(editor, column: int = 0) -> list[str]:
+    return [editor.proxy.index(r, column).data() for r in range(editor.proxy.rowCount())]
+
+
+def _menu_action(editor, menu_title: str, label: str):
+    menu = editor.context_menu()
+    sub = next(a.menu() for a in menu.actions() if a.text().startswith(menu_title))
+    return next(a for a in sub.actions() if a.text() == label)
+
+
+def test_a_header_click_sorts_again_reverses_and_a_third_brings_the_plans_order_back(
+        qtbot, document):
+    page = _page(qtbot, TargetsPage, document)
+    editor = page.editor
+    plan_order = [a.name for a in document.plan.accounts]
+    header = editor.table.horizontalHeader()
+    header.sectionClicked.emit(0)
+    assert _shown(editor) == sorted(plan_order, key=fold)
+    assert not editor.buttons["up"].isEnabled() or editor.current_id() is None
+    header.sectionClicked.emit(0)
+    assert _shown(editor) == sorted(plan_order, key=fold, reverse=True)
+    header.sectionClicked.emit(0)
+    assert _shown(editor) == plan_order
+
+
+def test_adding_while_sorted_puts_the_new_row_after_the_selected_one_in_the_plan(
+        qtbot, document):
+    page = _page(qtbot, TargetsPage, document)
+    editor = page.editor
+    editor.table.horizontalHeader().sectionClicked.emit(0)
+    _select(editor, [0])  # alphabetically first: not the plan's first account
+    chosen = editor.current_id()
+    _select(editor, [0])
+    editor.add()
+    ids = [a.id for a in document.plan.accounts]
+    assert ids[ids.index(chosen) + 1] == editor.current_id()
+    assert not editor.buttons["up"].isEnabled()  # moving rows means nothing in a sorted view
+
+
+def test_a_tier_set_for_many_accounts_is_one_undo_step(qtbot, document):
+    page = _page(qtbot, TargetsPage, document)
+    editor = page.editor
+    before = {a.id: a.tier for a in document.plan.accounts}
+    _select(editor, [1, 2, 3, 7])
+    chosen = set(editor.selected_ids())
+    _menu_action(editor, "Set tier of 4 accounts", "C").trigger()
+    assert {a.id for a in document.plan.accounts if a.tier == "C"} >= chosen
+    assert {a.id: a.tier for a in document.plan.accounts if a.id not in chosen} == \
+        {i: t for i, t in before.items() if i not in chosen}
+    assert document.undo_stack.undoText() == "tier C for 4 accounts"
+    assert [editor.model.index(r, 1).data() for r in (1, 2, 3, 7)] == ["C"] * 4
+    document.undo_stack.undo()
+    assert {a.id: a.tier for a in document.plan.accounts} == before
+
+
+def test_a_channel_set_for_many_touches_at_once(qtbot, document):
+    page = _page(qtbot, TouchesPage, document)
+    editor = page.editor
+    _select(editor, [0, 1])
+    _menu_action(editor, "Set channel of 2 touches", "Phone").trigger()
+    assert [t.channel.value for t in document.plan.touches[:2]] == ["phone", "phone"]
+    assert document.undo_stack.count() == 1
+
+
+def test_accounts_assigned_to_a_rep_leave_their_old_rep_in_the_same_step(qtbot, document):
+    page = _page(qtbot, TargetsPage, document)
+    editor = page.editor
+    reps = document.plan.reps
+    taken = reps[1].account_ids[:2]
+    rows = [i for i, a in enumerate(document.plan.accounts) if a.id in taken]
+    before = {r.id: list(r.account_ids) for r in reps}
+    _select(editor, rows)
+    _menu_action(editor, "Assign to rep: 2 accounts", reps[0].name).trigger()
+    after = {r.id: r.account_ids for r in document.plan.reps}
+    assert set(taken) <= set(after[reps[0].id])
+    assert not set(taken) & set(after[reps[1].id])
+    assert document.undo_stack.undoText() == f"2 accounts to {reps[0].name}"
+    document.undo_stack.undo()
+    assert {r.id: r.account_ids for r in document.plan.reps} == before
+
+
+def test_copied_rows_paste_into_a_spreadsheet_as_tab_separated_text(qtbot, document):
+    page = _page(qtbot, TargetsPage, document)
+    editor = page.editor
+    _select(editor, [0, 2])
+    editor.copy_action.trigger()
+    lines = QApplication.clipboard().text().splitlines()
+    assert lines[0].split("\t")[:3] == ["Account", "Tier", "Industry"]
+    first, third = document.plan.accounts[0], document.plan.accounts[2]
+    assert [line.split("\t")[:2] for line in lines[1:]] == [[first.name, first.tier],
+                                                            [third.name, third.tier]]
+    assert all(line.count("\t") == lines[0].count("\t") for line in lines)  # no stray tabs
