@@ -209,12 +209,15 @@ class IdChecklistBinding(Binding):
     """A list of ids chosen from the items of another section (e.g. the personas a touch serves)."""
 
     def __init__(self, document, path, label, options: Callable[[], list[tuple[str, str]]],
-                 max_height: int = 130):
+                 max_height: int = 130, follows: str | None = None):
         widget = QListWidget()
         widget.setMaximumHeight(max_height)
         self.options = options
         super().__init__(document, widget, path, label)
         widget.itemChanged.connect(self._edited)
+        if follows:  # the items of that section renamed: their names show at once
+            document.field_changed.connect(
+                lambda changed: self.refresh() if self.path and changed[0] == follows else None)
         self.refresh()
 
     def _edited(self, _item):
@@ -233,3 +236,55 @@ class IdChecklistBinding(Binding):
             item.setCheckState(Qt.CheckState.Checked if item_id in chosen
                                else Qt.CheckState.Unchecked)
             self.widget.addItem(item)
+
+
+class ScrollSafeComboBox(QComboBox):
+    """A drop-down the mouse wheel changes only once it has the focus: scrolling a form over it
+    scrolls the form, and never changes a choice on the way."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
+
+
+class IdChoiceBinding(Binding):
+    """One id chosen from the items of another section, or none (e.g. the differentiator that
+    proves an objection's response). The choices follow that section: items added, renamed,
+    moved or removed show at once."""
+
+    widget: QComboBox
+
+    def __init__(self, document, path, label, options: Callable[[], list[tuple[str, str]]],
+                 follows: str, none_text: str = "None"):
+        widget = ScrollSafeComboBox()
+        widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        widget.setMinimumContentsLength(20)  # long labels never widen the form
+        self.options, self.follows, self.none_text = options, follows, none_text
+        super().__init__(document, widget, path, label)
+        widget.activated.connect(lambda i: self.commit(widget.itemData(i)))
+        document.field_changed.connect(self._on_other_changed)
+        for signal in (document.items_inserted, document.items_removed, document.item_moved):
+            signal.connect(self._on_other_changed)
+        self.refresh()
+
+    def _on_other_changed(self, path, *_args) -> None:
+        if self.path is not None and path and path[0] == self.follows:
+            self.refresh()
+
+    def show(self, value):
+        self.widget.clear()
+        self.widget.addItem(self.none_text, None)
+        for item_id, text in self.options():
+            short = text if len(text) <= 90 else text[:89] + "…"
+            self.widget.addItem(short, item_id)
+            self.widget.setItemData(self.widget.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+        index = self.widget.findData(value) if value is not None else 0
+        self.widget.setCurrentIndex(max(index, 0))
+        self.widget.setToolTip(self.widget.itemData(self.widget.currentIndex(),
+                                                    Qt.ItemDataRole.ToolTipRole) or "")

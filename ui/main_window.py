@@ -41,6 +41,7 @@ from ui.export_dialog import ExportDialog
 from ui.pages.accountability import AccountabilityPage
 from ui.pages.basics import BasicsPage
 from ui.pages.cadence import CadencePage
+from ui.pages.conversations import ConversationsPage
 from ui.pages.lists import (
     DifferentiationPage,
     PersonasPage,
@@ -54,8 +55,8 @@ from ui.preview import PreviewPane
 from ui.widgets.cell_editing import commit_open_editor
 from ui.widgets.step_page import StepPage
 
-PAGES = (BasicsPage, TargetsPage, PersonasPage, TouchesPage, DifferentiationPage, CadencePage,
-         AccountabilityPage, RepsPage, ReviewPage)
+PAGES = (BasicsPage, TargetsPage, PersonasPage, TouchesPage, DifferentiationPage,
+         ConversationsPage, CadencePage, AccountabilityPage, RepsPage, ReviewPage)
 MAX_RECENT = 8
 # the example plan opened on first start
 SAMPLE_PLAN_ID = json.loads(sample_plan_path().read_text("utf-8"))["id"]
@@ -113,6 +114,8 @@ class MainWindow(QMainWindow):
         targets = cast(TargetsPage, self.pages["targets"])
         targets.import_csv_requested.connect(self.import_accounts_csv)
         cast(RepsPage, self.pages["reps"]).export_schedule_requested.connect(self.export_schedule)
+        cast(AccountabilityPage, self.pages["accountability"]).step_requested.connect(
+            self.go_to_step)
 
         self._build_preview()
         self._build_coach()

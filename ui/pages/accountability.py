@@ -1,9 +1,12 @@
-"""Step: accountability targets for opportunity creation, and how they are reviewed."""
+"""Step: accountability targets for opportunity creation, what counts as one, and how they are
+reviewed."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QTableView, QToolButton
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QTableView, QToolButton
 
+from prospector.qualification import opportunity_definition
 from ui.binding import LineBinding, NumberBinding, TextBinding
 from ui.table_model import Column, ListSource, PlanTableModel
 from ui.widgets.cell_editing import CellDelegate, commit_open_editor
@@ -16,6 +19,7 @@ TARGETS = ("accountability", "targets")
 
 class AccountabilityPage(StepPage):
     key = "accountability"
+    step_requested = Signal(str, object)  # section (or step) and item id to go to
 
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)
@@ -53,6 +57,7 @@ class AccountabilityPage(StepPage):
         bar.addStretch(1)
         self.body.addLayout(bar)
         self.body.addWidget(self.table, 2)
+        self.body.addLayout(self._definition_line())
 
         a = ("accountability",)
         self.review = TextBinding(d, a + ("review",), "How targets are reviewed",
@@ -64,6 +69,30 @@ class AccountabilityPage(StepPage):
         self.body.addWidget(form_group("Review and scheduling", [
             ("Review", self.review.widget), ("Capacity", self.capacity.widget),
             ("Holidays of", self.country.widget)]), 1)
+
+    def _definition_line(self) -> QHBoxLayout:
+        """What the opportunity targets count, as the plan defines it, and the way to change it."""
+        line = QHBoxLayout()
+        self.definition = QLabel()
+        self.definition.setWordWrap(True)
+        self.definition.setAccessibleName("What counts as an opportunity")
+        line.addWidget(self.definition, 1)
+        self.definition_button = QToolButton()
+        self.definition_button.setText("What counts as an opportunity…")
+        self.definition_button.setToolTip("Sales conversations › What counts as an opportunity")
+        self.definition_button.clicked.connect(
+            lambda: self.step_requested.emit("qualification", None))
+        line.addWidget(self.definition_button)
+        self.document.changed.connect(self._show_definition)
+        self.document.plan_replaced.connect(self._show_definition)
+        self._show_definition()
+        return line
+
+    def _show_definition(self) -> None:
+        plan = self.document.plan
+        self.definition.setText(opportunity_definition(plan))
+        self.definition_button.setText("Change the definition…" if plan.qualification.criteria
+                                       else "Define an opportunity…")
 
     def add_target(self) -> None:
         commit_open_editor(self.table)
