@@ -4,7 +4,7 @@ channel or a rep for many rows at once (one undo step), copy rows out as tab-sep
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication
 
 from prospector.textnorm import fold
@@ -126,3 +126,23 @@ def test_copied_rows_paste_into_a_spreadsheet_as_tab_separated_text(qtbot, docum
     assert [line.split("\t")[:2] for line in lines[1:]] == [[first.name, first.tier],
                                                             [third.name, third.tier]]
     assert all(line.count("\t") == lines[0].count("\t") for line in lines)  # no stray tabs
+
+
+def test_the_name_stays_in_view_when_tabbing_scrolls_the_table_sideways(qtbot, document):
+    page = _page(qtbot, TargetsPage, document)
+    table = page.editor.table
+    table.setColumnWidth(4, 900)  # a long row, wider than the table
+    table.setFocus()
+    table.setCurrentIndex(page.editor.proxy.index(3, 0))
+    for _ in range(5):
+        qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert table.currentIndex().column() == 5 and table.horizontalScrollBar().value() > 0
+    name = table.frozen.visualRect(page.editor.proxy.index(3, 0))
+    assert table.frozen.isVisible() and table.frozen.viewport().rect().contains(name.center())
+    assert table.frozen.indexAt(name.center()).data() == document.plan.accounts[3].name
+    assert table.visualRect(table.currentIndex()).left() >= table.columnWidth(0)  # not under it
+
+    table.frozen.horizontalHeader().sectionClicked.emit(0)  # its header sorts the table
+    assert _shown(page.editor) == sorted(_shown(page.editor), key=fold)
+    table.horizontalScrollBar().setValue(0)
+    assert not table.frozen.isVisible()  # the table's own name column shows again

@@ -69,7 +69,9 @@ def commit_open_editor(view: QAbstractItemView | None = None, *,
                        within: QWidget | None = None) -> None:
     """Store the text of a cell being edited (in ``view``, or in any table ``within`` a
     window) and close its editor, so that what follows (a rebuilt table, a save) includes it."""
-    views = [view] if view is not None else within.findChildren(QAbstractItemView)
+    # a view's own views too: the frozen name column drawn over a table (FrozenNameTable)
+    views = ([view, *view.findChildren(QAbstractItemView)] if view is not None
+             else within.findChildren(QAbstractItemView))
     for table in views:
         if table.state() != QAbstractItemView.State.EditingState:
             continue

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QSplitter,
     QStyle,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -43,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from ui.table_model import ID_ROLE, SORT_ROLE, Column, ListSource, PlanTableModel
 from ui.widgets.cell_editing import CellDelegate, commit_open_editor
+from ui.widgets.frozen_column import FrozenNameTable
 
 # Select a whole row, and only it.
 _SELECT_ROW = (QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -137,7 +137,7 @@ class ListEditor(QWidget):
         layout.addLayout(bar)
         self.bar = bar
 
-        self.table = QTableView()
+        self.table = FrozenNameTable()  # the name stays in view when scrolled sideways
         self.table.setModel(self.proxy)
         self.table.setVerticalHeader(RowNumbers(self.table))
         self.table.setItemDelegate(CellDelegate(self.table))
