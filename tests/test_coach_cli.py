@@ -95,6 +95,34 @@ def generic_plan(sample_doc: dict) -> dict:
         {"id": "d3", "difference": "Our people"},
         sample_doc["differentiators"][0],
     ]
+    for objection in doc["objections"]:  # the sample's other differentiators are gone
+        if objection["differentiator_id"]:
+            objection["differentiator_id"] = sample_doc["differentiators"][0]["id"]
+    return doc
+
+
+def weak_conversations_plan(sample_doc: dict) -> dict:
+    """The sample plan, with objections, questions and a definition a coach would send back."""
+    doc = json.loads(json.dumps(sample_doc))
+    doc["name"] = "Weak conversations"
+    doc["objections"] = [
+        {"id": "o1", "says": "We're happy with our current vendor.",
+         "response": "Actually, our platform predicts failures weeks ahead and our gateway is "
+                     "outbound-only. We connect to any PLC in six weeks."},
+        {"id": "o2", "says": "Send me a brochure.",
+         "response": "Happy to. I'll send it today and call you on Thursday.",
+         "proof": "Brandtner: 31% fewer stops in year one."},
+        {"id": "o3", "says": "IT will never allow it."},
+    ]
+    doc["questions"] = [
+        {"id": "q1", "question": "Are you happy with your current supplier?"},
+        {"id": "q2", "question": "Have you heard of Northwind?"},
+        {"id": "q3", "question": "How do you decide which machines get sensors?"},
+    ]
+    doc["qualification"] = {"framework": "bant", "criteria": [
+        {"name": "Budget", "must_show": "Money is set aside, or the buyer says where it comes "
+                                        "from."},
+        {"name": "Authority"}]}
     return doc
 
 
@@ -202,8 +230,13 @@ def test_a_three_touch_ten_day_cadence_with_no_ask(capsys, plan_file):
     assert "“Blitz” stops after 3 touches." in out
     assert "“Blitz” is over in 10 days." in out
     assert "“Blitz” sends “Late-delivery benchmark” again after 10 days" in out
+    # a plan from before the sales conversations hears about each of their sections once
+    assert "The campaign has no objection library" in out
+    assert "The campaign has no discovery questions for the meetings it earns." in out
+    assert ("“First meetings held” counts opportunities with no definition: every rep will count "
+            "differently.") in out
     # the rest of this plan is sound: nothing else is flagged
-    assert out.count("[X]") + out.count("[!]") + out.count("[i]") == 4
+    assert out.count("[X]") + out.count("[!]") + out.count("[i]") == 7
 
 
 def test_generic_differentiators(capsys, plan_file, sample_doc):
@@ -217,6 +250,25 @@ def test_generic_differentiators(capsys, plan_file, sample_doc):
     assert "does not say why it matters to the client" in out
     assert "Predicts failures" not in out  # the sample's differentiator passes
     assert "0 blockers" in out and "Differentiation" in out
+
+
+def test_weak_sales_conversations(capsys, plan_file, sample_doc):
+    out = read(capsys, "check", plan_file(weak_conversations_plan(sample_doc)))
+    assert "nearly ready" in out and "0 blockers" in out
+    assert ("The response to “We're happy with our current vendor.” opens with “Actually”: it "
+            "argues with the client.") in out
+    assert "The response to “Send me a brochure.” asks the client nothing." in out
+    assert "“IT will never allow it.” has no response" in out
+    assert "The response to “We're happy with our current vendor.” points to no proof." in out
+    assert "“IT will never allow it.” points" not in out  # its missing response says it all
+    assert ("The library has no response to “no budget”, “not now” and “just send an e-mail”: "
+            "every prospecting campaign meets them.") in out
+    assert "“Are you happy with your current supplier?” can be answered with a yes or a no." in out
+    assert "“Have you heard of Northwind?” is about us, not about the client." in out
+    assert "“Have you heard of Northwind?” can be answered" not in out  # about us says it all
+    assert "How do you decide" not in out  # an open question about the client passes
+    assert "No discovery question is written for the Head of IT/OT" not in out  # q1-q3: everyone
+    assert "“Authority” does not say what the first meeting must show." in out
 
 
 def test_long_lists_are_shortened_in_text_but_complete_in_json(capsys, plan_file, sample_doc):

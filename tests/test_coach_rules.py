@@ -128,6 +128,45 @@ def drop_touch_from_cadences(tid):
     return mutate
 
 
+def objection(doc, oid="obj-01"):
+    return _item(doc, "objections", oid)
+
+
+def without_objection(oid):
+    def mutate(doc):
+        doc["objections"] = [o for o in doc["objections"] if o["id"] != oid]
+    return mutate
+
+
+def reflexes_in_other_words(doc):
+    """The five reflexes, none in the sample's words."""
+    for oid, says in (("obj-01", "Can you send me a brochure?"),
+                      ("obj-02", "We're happy with our current vendor."),
+                      ("obj-03", "The budget is spent for this year."),
+                      ("obj-04", "Call me next quarter."),
+                      ("obj-05", "Drop me a line.")):
+        objection(doc, oid)["says"] = says
+
+
+def nobody_asks_the_it_lead(doc):
+    for qid, personas in (("qst-10", ["per-01"]), ("qst-11", ["per-02"]),
+                          ("qst-12", ["per-01"])):
+        _item(doc, "questions", qid)["persona_ids"] = personas
+
+
+def campaigns_skip_the_it_lead(doc):
+    nobody_asks_the_it_lead(doc)
+    for cadence in doc["cadences"]:
+        cadence["persona_ids"] = ["per-01", "per-02", "per-03"]
+
+
+PITCH = ("Our platform predicts failures weeks ahead, our gateway is outbound-only and we connect "
+         "to any PLC in six weeks. We have 40 clients in Germany. Can we show you?")
+BALANCED = ("Most plants we talk to do, and we hear it often. How much of your downtime last year "
+            "was on machines your sensors cover? At Brandtner it was a third; our benchmark shows "
+            "where your stops were.")
+
+
 TRIPS: list[tuple[str, Mutation]] = [
     ("basics-no-goal", set_("basics.goal", "")),
     ("basics-goal-not-measurable", set_("basics.goal", "Win more dream clients this year")),
@@ -181,6 +220,39 @@ TRIPS: list[tuple[str, Mutation]] = [
     ("differentiator-no-proof", set_("differentiators[dif-02].proof", "")),
     ("differentiator-no-why", set_("differentiators[dif-02].why_it_matters", "")),
     ("differentiator-no-alternative", set_("differentiators[dif-02].alternative", "")),
+    ("objections-none", set_("objections", [])),
+    ("objections-reflexes-missing", without_objection("obj-03")),
+    ("objections-reflexes-missing", set_("objections[obj-05].says",
+                                         "Who else in our industry uses this?")),
+    ("objection-no-response", set_("objections[obj-01].response", "")),
+    ("objection-response-no-question", set_("objections[obj-01].response",
+                                            "Happy to. I'll send the two-page benchmark for your "
+                                            "kind of line and call you on Thursday.")),
+    ("objection-response-argues", set_("objections[obj-02].response",
+                                       "Actually, condition monitoring only covers a few machines. "
+                                       "How many of yours does it cover?")),
+    ("objection-response-argues", set_("objections[obj-02].response",
+                                       "Yes, but how much downtime did you have last year?")),
+    ("objection-response-argues", set_("objections[obj-02].response", PITCH)),
+    ("objection-no-proof", set_("objections[obj-01].proof", "")),
+    ("questions-none", set_("questions", [])),
+    ("question-closed", set_("questions[qst-01].question",
+                             "Do you know what an hour of unplanned stop costs you?")),
+    ("question-closed", set_("questions[qst-04].question",
+                             "When a press stopped last quarter, did anyone see it coming?")),
+    ("question-closed", set_("questions[qst-07].question",
+                             "Your planners track the planned share, don't they?")),
+    ("question-about-us", set_("questions[qst-01].question",
+                               "Would you like to see our platform?")),
+    ("question-about-us", set_("questions[qst-02].question", "Have you heard of Northwind?")),
+    ("question-about-us", set_("questions[qst-02].question",
+                               "What do you know about Northwind’s approach to maintenance?")),
+    ("questions-persona-uncovered", nobody_asks_the_it_lead),
+    ("qualification-opportunities-undefined", set_("qualification.criteria", [])),
+    ("qualification-opportunities-undefined", set_("qualification", {})),
+    ("qualification-criterion-no-must-show", set_("qualification.criteria", [
+        {"name": "Pain", "must_show": "The buyer names a problem we solve on a named line."},
+        {"name": "Timeline"}])),
     ("cadences-none", set_("cadences", [])),
     ("cadence-no-ask", lambda d: [s.update(is_ask=False) for s in steps(d)]),
     ("cadence-no-ask", set_("cadences[cad-02].steps", [])),
@@ -259,6 +331,45 @@ NEAR_MISSES: list[tuple[str, Mutation]] = [
     ("differentiator-no-proof", nothing),
     ("differentiator-no-why", nothing),
     ("differentiator-no-alternative", nothing),
+    ("objections-none", lambda d: d.update(objections=[], cadences=[])),  # cadences-none
+    ("objections-reflexes-missing", reflexes_in_other_words),
+    ("objections-reflexes-missing", set_("objections[obj-04].says",
+                                         "We're mid-shutdown; try me in September.")),
+    ("objections-reflexes-missing", set_("objections", [])),  # objections-none says it all
+    ("objection-no-response", set_("objections[obj-01].response",
+                                   "Happy to. Which of your lines hurts most when it stops?")),
+    ("objection-response-no-question", set_("objections[obj-01].response",
+                                            "Happy to. Tell me which of your lines hurts most "
+                                            "when it stops, and I'll send the benchmark for it.")),
+    ("objection-response-no-question", set_("objections[obj-01].response", "")),
+    ("objection-response-argues", set_("objections[obj-02].response", BALANCED)),
+    ("objection-response-argues", set_("objections[obj-02].response",
+                                       "No problem, most plants do. What do your sensors cover?")),
+    ("objection-response-argues", set_("objections[obj-04].response",
+                                       "Fair enough, but before the summer: what is on your "
+                                       "plate until then?")),
+    ("objection-no-proof", lambda d: objection(d).update(proof="", differentiator_id="dif-01")),
+    ("objection-no-proof", lambda d: objection(d).update(proof="", response="")),  # no response
+    ("questions-none", lambda d: d.update(questions=[], cadences=[])),  # cadences-none
+    ("question-closed", set_("questions[qst-04].question",
+                             "Is it the press line or the extruders that stop most often?")),
+    ("question-closed", set_("questions[qst-04].question",
+                             "Could you walk me through your last unplanned stop?")),
+    ("question-closed", set_("questions[qst-04].question",
+                             "If a press stopped tonight, who would hear about it first?")),
+    ("question-closed", set_("questions[qst-04].question",  # question-about-us says it all
+                             "Have you heard of Northwind?")),
+    ("question-about-us", set_("questions[qst-06].question",
+                               "What would you like to see change in your maintenance planning "
+                               "this year?")),
+    ("question-about-us", set_("questions[qst-01].question",
+                               "In our experience plants lose 7% of planned hours; how does "
+                               "that compare with yours?")),
+    ("questions-persona-uncovered", campaigns_skip_the_it_lead),
+    ("questions-persona-uncovered", nothing),  # qst-12 is for every persona
+    ("qualification-opportunities-undefined", lambda d: (
+        no_opportunity_flags(d), d["qualification"].update(criteria=[]))),
+    ("qualification-criterion-no-must-show", nothing),
     ("cadences-none", nothing),
     ("cadence-no-ask", lambda d: [s.update(is_ask=s is steps(d)[-1]) for s in steps(d)]),
     ("cadence-too-few-touches", lambda d: keep_steps(d, 8)),
@@ -303,8 +414,10 @@ def test_rule_fires_on_a_plan_that_trips_it(case, sample_doc):
     found = [f for f in result.findings if f.rule_id == rule_id]
     assert found, f"{rule_id} did not fire; fired: {sorted({f.rule_id for f in result.findings})}"
     rule = RULES_BY_ID[rule_id]
-    ids = {x.id for section in ("accounts", "personas", "touches", "differentiators", "cadences",
-                                "reps") for x in getattr(plan, section)}
+    ids = {x.id for section in ("accounts", "personas", "touches", "differentiators",
+                                "objections", "questions", "cadences", "reps")
+           for x in getattr(plan, section)}
+    ids |= {c.name for c in plan.qualification.criteria}  # a criterion is found by its name
     for finding in found:
         assert (finding.severity, finding.section) == (rule.severity, rule.section)
         assert finding.message and finding.why and finding.fix and finding.item_label
@@ -328,7 +441,9 @@ def test_every_rule_has_a_trip_and_a_near_miss():
 def test_rule_ids_are_stable_kebab_case_and_named_after_their_section():
     prefixes = {"basics": "basics", "ideal_client_profile": "icp", "accounts": "account",
                 "personas": "persona", "touches": "touch", "differentiators": "differentiator",
-                "cadences": "cadence", "accountability": "accountability", "reps": "rep"}
+                "objections": "objection", "questions": "question",
+                "qualification": "qualification", "cadences": "cadence",
+                "accountability": "accountability", "reps": "rep"}
     assert len({r.id for r in RULES}) == len(RULES)
     for rule in RULES:
         assert re.fullmatch(r"[a-z]+(-[a-z]+)+", rule.id), rule.id
@@ -359,3 +474,43 @@ def test_a_new_personas_findings_do_not_say_persona_twice():
     messages = [f.message for f in review(plan).findings if f.item_id == "per-1"]
     assert messages and not any("persona persona" in m.lower() for m in messages)
     assert "“New persona” does not say what they care about." in messages
+
+
+def test_the_method_s_sales_conversations_have_rules():
+    ids = {r.id for r in RULES}
+    for needed in ("objection-no-response", "objection-response-no-question",
+                   "objection-response-argues", "objection-no-proof",
+                   "objections-reflexes-missing", "question-closed", "question-about-us",
+                   "questions-persona-uncovered", "qualification-opportunities-undefined"):
+        assert needed in ids, needed
+
+
+def test_one_finding_names_every_missing_reflex(sample_doc):
+    doc = copy.deepcopy(sample_doc)
+    without_objection("obj-03")(doc)
+    objection(doc, "obj-05")["says"] = "Who else in our industry uses this?"
+    _, result = _review(doc, nothing)
+    found = [f for f in result.findings if f.rule_id == "objections-reflexes-missing"]
+    assert [f.message for f in found] == [
+        "The library has no response to “no budget” and “just send an e-mail”: every "
+        "prospecting campaign meets them."]
+
+
+def test_opportunities_without_a_definition_name_the_targets_that_count_them(sample_doc):
+    _, result = _review(sample_doc, lambda d: d["qualification"].update(criteria=[],
+                                                                         framework="bant"))
+    (found,) = [f for f in result.findings
+                if f.rule_id == "qualification-opportunities-undefined"]
+    assert found.message == (
+        "“First meetings held” and “New qualified opportunities (pilot scoped with the buyer)” "
+        "count opportunities with no definition (BANT is chosen, but none of its criteria is "
+        "written): every rep will count differently.")
+    assert result.blockers == 1 and not result.ready
+
+
+def test_a_pitch_is_counted_in_the_leader_s_words(sample_doc):
+    _, result = _review(sample_doc, set_("objections[obj-02].response", PITCH))
+    (found,) = [f for f in result.findings if f.rule_id == "objection-response-argues"]
+    assert found.message == ("The response to “We already have a supplier for condition "
+                             "monitoring.” speaks of us 5 times and of the client once: it "
+                             "pitches instead of asking.")

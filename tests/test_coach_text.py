@@ -1,9 +1,24 @@
 """Empty phrases and generic claims: found where they are used, ignored where the leader quotes
 them as what not to say."""
 
+import time
+
 import pytest
 
-from prospector.coach.text import EMPTY_PHRASES, GENERIC_CLAIMS, fewer_words_than, word_count
+from prospector.coach.text import (
+    EMPTY_PHRASES,
+    GENERIC_CLAIMS,
+    about_us,
+    argues_first,
+    asks_a_question,
+    company_names,
+    fewer_words_than,
+    is_closed_question,
+    mentions,
+    reflexes_in,
+    word_count,
+    words_of,
+)
 
 USED = [
     ("Just checking in on the proposal.", "Just checking in"),
@@ -106,3 +121,247 @@ def test_word_counts():
     assert word_count("  one two\nthree ") == 3
     assert fewer_words_than("one two three", 4) and not fewer_words_than("one two three", 3)
     assert fewer_words_than("", 1) and not fewer_words_than("", 0)
+
+
+# --- sales conversations -----------------------------------------------------------------------
+REFLEXES = [
+    # send me some information
+    ("Just send me some information.", {"information"}),
+    ("Can you send me a brochure?", {"information"}),
+    ("Send over your deck and I'll take a look.", {"information"}),
+    ("Do you have a one-pager you could share?", {"information"}),
+    ("Forward me some case studies first.", {"information"}),
+    ("I'll have a look at your website.", {"information"}),
+    # we already have a supplier
+    ("We already have a supplier for condition monitoring.", {"supplier"}),
+    ("We're happy with our current vendor.", {"supplier"}),
+    ("We work with Siemens already.", {"supplier"}),
+    ("We've got someone for that.", {"supplier"}),
+    ("We do all of that in-house.", {"supplier"}),
+    ("We're locked into a three-year contract.", {"supplier"}),
+    ("Honestly, we are satisfied with the system we have.", {"supplier"}),
+    ("We already use SKF sensors on the critical presses.", {"supplier"}),
+    ("We use a competitor.", {"supplier"}),
+    ("We're all set, thanks.", {"supplier"}),
+    # no budget
+    ("There is no budget for this this year.", {"budget"}),
+    ("The budget is spent.", {"budget"}),
+    ("Our budget for this year has already been allocated.", {"budget"}),
+    ("We can't afford it.", {"budget"}),
+    ("Not in this year’s budget, sorry.", {"budget"}),
+    ("There's a spending freeze until the merger closes.", {"budget"}),
+    ("Budget's tight.", {"budget"}),
+    # not now
+    ("Not now, call me again after the summer.", {"timing"}),
+    ("Call me next quarter.", {"timing"}),
+    ("Bad timing, we're in the middle of an ERP migration.", {"timing"}),
+    ("I'm swamped until the audit is over.", {"timing"}),
+    ("Try me again in a couple of months.", {"timing"}),
+    ("It's not a priority this year.", {"timing"}),
+    ("Maybe next year.", {"timing"}),
+    ("Can you call me back in two weeks?", {"timing"}),
+    # just send an e-mail
+    ("Just send me an e-mail.", {"email"}),
+    ("Drop me a line.", {"email"}),
+    ("Email me.", {"email"}),
+    ("Put it in writing.", {"email"}),
+    ("Shoot me a quick E‑Mail and we'll see.", {"email"}),
+    # two at once, and accents and case ignored
+    ("Not now. Just email me.", {"timing", "email"}),
+    ("Can you e-mail me the details?", {"email", "information"}),
+    ("NO BUDGET. DÉSOLÉ.", {"budget"}),
+]
+
+NOT_REFLEXES = [
+    "IT will never let an outside system connect to our machines.",
+    "Our technicians know these machines better than any algorithm.",
+    "We tried condition monitoring five years ago and it did not work.",
+    "Who else in our industry uses this?",
+    "I'm not the right person; talk to our plant manager.",
+    "Your price is too high compared with what we pay today.",
+    "Our data is not good enough for predictions.",
+    "The budget decision sits with the group CFO.",
+    "Send me a calendar invite for Thursday.",
+    "We get hundreds of vendor emails a week.",
+    "We already have too many projects on.",
+    "We have to ask someone in IT first.",
+    "Our machines are too old for this.",
+    "We want to see it working in a plant like ours first.",
+    "We're good at maintenance already.",
+]
+
+
+@pytest.mark.parametrize(("says", "reflexes"), REFLEXES)
+def test_reflex_objections_are_recognised_by_meaning(says, reflexes):
+    assert reflexes_in(says) == reflexes
+
+
+@pytest.mark.parametrize("says", NOT_REFLEXES)
+def test_other_objections_are_not_taken_for_reflexes(says):
+    assert reflexes_in(says) == frozenset()
+
+
+CLOSED = [
+    "Are you happy with your current supplier?",
+    "Do you have a budget for predictive maintenance this year?",
+    "Is downtime a problem for you?",
+    "Does your team track unplanned stops?",
+    "Did you lose output last quarter because of a breakdown?",
+    "Can your technicians see a failure coming?",
+    "Would a two-week warning help your planners?",
+    "Will you replace the press line in the next two years?",
+    "Have you considered predictive maintenance?",
+    "Has the board set an OEE target for this year?",
+    "Should maintenance own the spare-parts budget?",
+    "Isn’t unplanned downtime your biggest cost?",
+    "If you could predict failures, would you buy a solution?",
+    "You already track OEE, don't you?",
+    "Do you know what an hour of stop costs you?",
+    "Today, do you track stops by machine?",
+    "Are you happy with your supplier or not?",
+    "ARE YOU HAPPY WITH YOUR SUPPLIER",  # no question mark, shouting
+    "Do you use SAP PM? And is it up to date?",
+    "Is downtime a problem, and is it growing?",
+]
+
+OPEN = [
+    "How do you decide which machines get sensors?",
+    "What would change in your production meeting if you knew on Monday which machine will stop?",
+    "Is it the press line or the extruders that stop most often?",
+    "Which machine stopped your plan most often last quarter?",
+    "When a bottleneck line stops for a day, which customers feel it?",
+    "If the pilot finds the downtime it promises, who decides on the roll-out?",
+    "Could you walk me through your last unplanned stop?",
+    "Tell me about the last time a press failed during a rush order.",
+    "Do you plan maintenance weekly, monthly or by running hours?",
+    "Would you describe how your team decides what to repair first?",
+    "In your plant, what happens when a gearbox fails on a Friday night?",
+    "How many call-outs did your team have last month, and what caused them?",
+    "Can you tell me how you budget for spare parts?",
+    "Out of ten stops last year, how many did anyone see coming?",
+    "Where does machine data live today, and who uses it?",
+    "Do you track stops by machine? How?",  # the follow-up opens it
+    "Do you track stops and, if so, how?",
+    "Is there a line that stops more than the others, and which one?",
+]
+
+
+@pytest.mark.parametrize("question", CLOSED)
+def test_yes_no_questions_are_closed(question):
+    assert is_closed_question(question)
+
+
+@pytest.mark.parametrize("question", OPEN)
+def test_open_questions_and_either_or_questions_are_not_closed(question):
+    assert not is_closed_question(question)
+
+
+ABOUT_US = [
+    "Would you like to see our platform?",
+    "Have you heard of Northwind?",
+    "What do you know about us?",
+    "Would you be interested in a short demo?",
+    "Can I show you how our predictive-maintenance software works?",
+    "Have you ever worked with Northwind Analytics before?",
+    "What would it take for you to choose us over your current supplier?",
+    "How did you hear about our company?",
+    "Are you open to a quick demonstration next week?",
+    "Did you get a chance to look at our brochure?",
+    "Which of our features matters most to you?",
+    "What do you think of NORTHWIND’s pricing?",
+]
+
+ABOUT_THE_CLIENT = [
+    "How do you measure the cost of an hour of unplanned stop on your bottleneck line today?",
+    "What would you like to see change in your maintenance planning this year?",
+    "What made you choose your current condition-monitoring supplier?",
+    "Who uses the machine data from your PLCs today, and for what?",
+    "What does your security review require before anything connects to a PLC?",
+    "Which platform does your IT team prefer for new plant systems?",
+    "In our experience plants lose 7% of planned hours; how does that compare with yours?",
+    "What would have to be true for you to replace your current system?",
+    "How are you presenting downtime figures to the board today?",
+    "Where do your technicians record what they did on a repair?",
+    "What is the plant manager most interested in this year?",
+    "How would your team use a warning two weeks ahead of a failure?",
+    "Let's say a press stops on Friday night: who gets the call?",
+    "Which northern plants run the most shifts?",  # "north..." is not Northwind
+]
+
+
+@pytest.mark.parametrize("question", ABOUT_US)
+def test_questions_about_us_are_found(question):
+    assert about_us(question, "Northwind Analytics GmbH")
+
+
+@pytest.mark.parametrize("question", ABOUT_THE_CLIENT)
+def test_questions_about_the_client_are_not_about_us(question):
+    assert about_us(question, "Northwind Analytics GmbH") is None
+
+
+def test_company_names_drop_legal_forms_and_keep_a_distinctive_first_word():
+    assert company_names("Northwind Analytics GmbH") == ("northwind analytics", "northwind")
+    assert company_names("Global Solutions Ltd") == ("global solutions",)  # "global" is common
+    assert company_names("Größe AG") == ("grosse",)
+    assert company_names("") == ()
+
+
+@pytest.mark.parametrize(("response", "asks"), [
+    ("Happy to. Which of your lines hurts most when it stops?", True),
+    ("Tell me which line hurts most, and I'll send the benchmark for it.", True),
+    ("Happy to. ¿Qué línea para más?", True),
+    ("Happy to. I'll send the benchmark and call you on Thursday.", False),
+    ("", False),
+])
+def test_a_response_asks_when_it_has_a_question(response, asks):
+    assert asks_a_question(response) is asks
+
+
+@pytest.mark.parametrize(("response", "opening"), [
+    ("Actually, condition monitoring covers only a few machines.", "actually"),
+    ("But our platform is different.", "but"),
+    ("“Yes, but how much downtime did you have?”", "yes but"),
+    ("That's not true: most plants lose 7%.", "that is not true"),
+    ("With all due respect, your sensors miss most failures.", "with all due respect"),
+    ("No problem, most plants do. What do your sensors cover?", None),
+    ("Fair enough, but what is on your plate until then?", None),
+    ("Understood. Which lines does it cover?", None),
+])
+def test_a_response_that_opens_by_contradicting_argues(response, opening):
+    assert argues_first(response) == opening
+
+
+def test_mentions_count_us_and_the_client():
+    text = ("We're the only ones who read your PLCs; our gateway, Northwind's own, is outbound. "
+            "You decide.")
+    assert mentions(text, "Northwind Analytics") == (3, 2)
+    assert mentions("", "") == (0, 0)
+
+
+def test_speech_spells_out_contractions_and_email():
+    assert words_of("We’re happy; it's E-Mail, isn't it? Let's see, can't, won't.") == (
+        "we are happy it is email is not it let us see can not will not")
+
+
+@pytest.mark.parametrize("text", [
+    "budget " * 150_000,
+    "send me " * 130_000,
+    "a" * 1_000_000,
+    "already have " * 80_000,
+    "Is it the press line or " * 40_000 + "?",
+    "if, " * 250_000 + "?",
+    "our " * 250_000,
+    "e-" * 500_000,
+    "a'" * 500_000,
+    "?" * 1_000_000,
+])
+def test_conversation_detectors_take_linear_time_on_a_megabyte(text):
+    """1 MB in well under a few seconds; quadratic matching would take minutes."""
+    start = time.perf_counter()
+    reflexes_in(text)
+    is_closed_question(text)
+    about_us(text, "Northwind Analytics")
+    asks_a_question(text)
+    argues_first(text)
+    mentions(text, "Northwind Analytics")
+    assert time.perf_counter() - start < 15

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from . import checks_campaign, checks_messages, checks_targets  # noqa: F401 - they register rules
+from . import (  # noqa: F401 - they register rules
+    checks_campaign,
+    checks_conversations,
+    checks_messages,
+    checks_targets,
+)
 from .rules import REGISTRY, SECTIONS, Rule
 
 RULES: tuple[Rule, ...] = tuple(sorted(REGISTRY, key=lambda r: SECTIONS.index(r.section)))

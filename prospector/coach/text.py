@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..textnorm import fold
+
 # (label, anchor, pattern). The label is what the docs list. The anchor is a literal that every
 # match contains: a text without any anchor is skipped without running the regex. Patterns are
 # matched against the lower-cased text with typographic apostrophes made straight.
@@ -205,3 +207,343 @@ def has_merge_field(text: str) -> bool:
 
 EMPTY_PHRASES = PhraseFinder(EMPTY_PHRASE_PATTERNS)
 GENERIC_CLAIMS = PhraseFinder(GENERIC_CLAIM_PATTERNS)
+
+
+# --- sales conversations: objections and discovery questions ----------------------------------
+# What a client or a rep says is read by meaning, not by exact phrase. ``speech()`` folds the text
+# (case and accents ignored, see prospector.textnorm.fold), writes "e-mail" as "email" and spells
+# out contractions ("we're" -> "we are", "isn't" -> "is not", "let's" -> "let us"). ``words_of()``
+# then keeps the words only, joined by single spaces, so that a pattern can allow a few words in
+# between (``_GAP``): the patterns repeat only a word followed by one space and never nest a
+# repetition, so each scan is linear in the text, however long it is.
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‛": "'", "？": "?",
+                              "¿": "?"})
+_EMAIL_WORD = re.compile(r"\be[ ‐‑-]mail")
+_CONTRACTION = re.compile(r"\b([a-z]+)'(t|re|ve|ll|m|d|s)\b")
+_IS_AFTER = frozenset({"it", "that", "what", "there", "here", "who", "where", "how", "he", "she",
+                       "this", "which", "when", "why"})
+_NOT_FORMS = {"can": "can not", "won": "will not", "shan": "shall not", "ain": "is not"}
+_TAILS = {"re": " are", "ve": " have", "ll": " will", "m": " am", "d": " would"}
+_TOKEN = re.compile(r"[a-z0-9]+")
+_GAP = r"(?:[a-z0-9]+ ){0,3}?"  # up to three other words
+_GAP_NO_TO = r"(?:(?!to )[a-z0-9]+ ){0,3}?"  # the same, none of them "to" ("have to ask someone")
+
+
+def _spell_out(match: re.Match[str]) -> str:
+    word, tail = match.group(1), match.group(2)
+    if tail == "t":
+        return _NOT_FORMS.get(word) or (f"{word[:-1]} not" if word.endswith("n") else word)
+    if tail == "s":
+        if word == "let":
+            return "let us"
+        return f"{word} is" if word in _IS_AFTER else word  # otherwise a possessive
+    return word + _TAILS[tail]
+
+
+@lru_cache(maxsize=4096)
+def speech(text: str) -> str:
+    """``text`` folded, with "e-mail" as "email" and contractions spelt out; punctuation kept."""
+    folded = fold(text).translate(_APOSTROPHES)
+    return _CONTRACTION.sub(_spell_out, _EMAIL_WORD.sub("email", folded))
+
+
+@lru_cache(maxsize=4096)
+def words_of(text: str) -> str:
+    """The words of ``text`` as ``speech()`` has them, joined by single spaces:
+    "We’re happy with our E-Mail!" -> "we are happy with our email"."""
+    return " ".join(_TOKEN.findall(speech(text)))
+
+
+def _words(*alternatives: str) -> str:
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+# The reflexes every prospecting campaign meets (shared METHOD.md, "Sales conversations"): a key,
+# the words the coach names it by, and the word families and paraphrases that say it.
+_SEND = _words("send", "sending", "email", "mail", "forward", "give", "share", "pass", "drop")
+_MATERIAL = _words(
+    "information", "info", "details", "brochures?", "leaflets?", "flyers?", "decks?", "slides",
+    "presentations?", "materials?", "literature", "documentation", "docs", "data ?sheets?",
+    "one pager", "pdfs?", "catalogu?es?", "overview", "summary", "price ?lists?", "prices",
+    "pricing", "references", "case stud(?:y|ies)", "something", "anything", "white ?papers?",
+    "specs", "specifications", "examples?", "a proposal", "an offer", "a quote", "more")
+_SUPPLIER = _words("suppliers?", "vendors?", "providers?", "partners?", "contracts?",
+                   "competitors?",
+                   "someone", "somebody", "a company", "an agency", "a firm", "people for")
+_SOLUTION = _words("solutions?", "systems?", "tools?", "platforms?", "software", "setup",
+                   "set up", "sensors", "process", "way", "provider", "supplier", "vendor")
+_CLOSED_BUDGET = _words(
+    "no", "not", "without", "zero", "none", "nothing", "spent", "gone", "used up", "allocated",
+    "frozen", "freeze", "exhausted", "tight", "cut", "cuts", "closed", "locked", "fixed",
+    "committed", "blown", "out", "empty", "limited", "finished", "done", "over")
+_LATER = _words(
+    "later", "next (?:week|month|quarter|year|spring|summer|autumn|fall|winter|season|budget)",
+    r"in (?:a few|two|three|four|six|a couple of|\d+) (?:weeks|months)",
+    "after (?:the |our |my )?(?:summer|holidays?|christmas|new year|easter|shutdown|audit|"
+    "quarter|budget|project|launch|migration|merger|break|vacation|fair|trade fair|season)",
+    "(?:in|until|till|before|around) (?:january|february|march|april|may|june|july|august|"
+    "september|october|november|december|q[1-4]|the new year|spring|summer|autumn|the fall|"
+    "winter)",
+    "some other time", "another time", "down the (?:road|line)")
+REFLEX_OBJECTIONS: tuple[tuple[str, str, str], ...] = (
+    ("information", "send me some information", "|".join((
+        rf"{_SEND} (?:me |us |over |across |through )?{_GAP}{_MATERIAL}\b",
+        r"send (?:it|that|them|this) (?:over|across|through|along)\b",
+        rf"(?:do you have|have you got|is there) {_GAP}(?:brochure|leaflet|flyer|deck|"
+        r"presentation|information|documentation|literature|white ?paper|data ?sheet|one pager)",
+        r"(?:look|looked|have a look|check|read) (?:at |on )?(?:your|the) (?:website|site|web "
+        r"site|homepage|brochure|linkedin)",
+        r"(?:read|look) (?:up )?(?:it |this |that )?(?:up |about it |about you )?online",
+        r"put (?:something|it|that|a few (?:lines|slides)) together"))),
+    ("supplier", "we already have a supplier", "|".join((
+        r"already (?:use|using|used|work with|working with|buy from|buying from|deal with|"
+        r"dealing with|partner with|partnered with|rely on|outsource|covered|invested|signed|"
+        r"in place|sorted|taken care)",
+        rf"already (?:have|has|got) {_GAP}(?:{_SUPPLIER}|{_SOLUTION}|one|something|that|this|"
+        rf"it|them)\b",
+        rf"(?:have|has|got|use|using|work with|working with) {_GAP_NO_TO}{_SUPPLIER}\b",
+        rf"(?:work|working|partner|partnered|deal|dealing) with {_GAP}(?:already|for years|"
+        rf"for ages|for a long time|for decades|since)\b",
+        rf"(?:happy|satisfied|content|fine|pleased|comfortable|good|ok|okay) with (?:our |the |"
+        rf"my |what |who |them|it|how )?{_GAP}(?:current|existing|present|{_SOLUTION}|we have|"
+        rf"we use|we got|them|it|things)\b",
+        r"(?:current|existing|incumbent|present|usual|preferred) (?:supplier|vendor|provider|"
+        r"partner|solution|system|contract|setup|tool|platform)",
+        r"(?:locked|tied) (?:in|into|to)\b|under contract|framework (?:agreement|contract)",
+        r"(?:do|does|build|built|develop|developed|handle|handled|make|made|manage|run) "
+        rf"{_GAP}(?:ourselves|in house|internally)\b",
+        r"(?:have|has|got) (?:that|it|this|everything|all that) covered|we are (?:all )?covered|"
+        r"all set|not looking for (?:a )?(?:new|another|other|different)",
+        r"^(?:[a-z]+ )?we (?:use|are using|work with|are working with|buy from|get (?:it|that|"
+        r"this|ours) from)\b|we are (?:all )?(?:good|fine|sorted)(?: thanks| thank you)?$"))),
+    ("budget", "no budget", "|".join((
+        rf"budget(?:s|ed|ing)? {_GAP}{_CLOSED_BUDGET}\b",
+        r"(?:budget(?:s|ed|ing)?|money|funds|funding) (?:[a-z0-9]+ ){0,6}?(?:spent|allocated|"
+        r"frozen|exhausted|committed|used up|blown|gone|locked|cut)\b",
+        rf"{_words('no', 'not', 'without', 'zero', 'nothing', 'out of', 'over', 'beyond')} "
+        rf"{_GAP}budget",
+        r"(?:can|could|would) not (?:afford|justify|pay)|unaffordable",
+        r"no (?:money|funds|funding|spend|capex|opex|investment)\b|(?:money|cash) is tight",
+        r"(?:spending|spend|cost|hiring|investment|capex) (?:freeze|cuts?|cutting|stop|"
+        r"constraints?|pressure)|cut(?:ting)? (?:costs|spending|back)"))),
+    ("timing", "not now", "|".join((
+        r"not (?:right )?now\b|not (?:a |the )?(?:good|right|great|best|ideal) (?:time|moment)",
+        r"not this (?:year|quarter|month|week|season)|not (?:a |our |my |the )?(?:priority|focus)",
+        r"(?:bad|busy|difficult|tough|wrong|hectic|crazy) (?:time|moment|period|quarter|month|"
+        r"week|season)|(?:too|very|really|so|extremely) busy|swamped|snowed under|no time\b",
+        r"(?:do|does|did) not have (?:the |any )?time|in the middle of|other priorities|"
+        r"(?:bigger|more important|more urgent) (?:priorities|things|projects|fish)",
+        r"timing (?:is|was) (?:not|wrong|bad|off)|(?:maybe|perhaps) (?:later|next|in|after)\b",
+        rf"(?:call|ring|phone|contact|try|reach|get|come|talk|speak|revisit|check|circle|touch|"
+        rf"follow|ask|email|write|catch) {_GAP}{_LATER}\b",
+        r"(?:come|get) back to (?:me|us) (?:in|after|next|later)"))),
+    ("email", "just send an e-mail", "|".join((
+        r"(?:email|mail|message|dm|inmail|text) (?:me|us|it|that|them)\b",
+        r"(?:send|drop|shoot|write|fire|put) (?:me |us |it |that |this )?(?:in )?(?:a |an )?"
+        r"(?:quick |short |brief |little )?(?:email|mail|line|note|message|dm|inmail)\b",
+        r"(?:in|by|via|over|through|on) (?:an |a )?(?:email|mail|writing)\b|write (?:to )?me\b",
+        r"to my (?:inbox|email|mail)|email (?:is|works) (?:best|better|fine|easier)"))),
+)
+REFLEX_LABELS: dict[str, str] = {key: label for key, label, _ in REFLEX_OBJECTIONS}
+_REFLEX_REGEXES = tuple((key, re.compile(rf"(?<![a-z0-9])(?:{pattern})"))
+                        for key, _, pattern in REFLEX_OBJECTIONS)
+
+
+@lru_cache(maxsize=4096)
+def reflexes_in(says: str) -> frozenset[str]:
+    """The reflex objections (keys of ``REFLEX_OBJECTIONS``) that what a client says amounts to:
+    "We're happy with our current vendor" -> {"supplier"}; "Not now, email me" -> {"timing",
+    "email"}."""
+    words = words_of(says)
+    return frozenset(key for key, regex in _REFLEX_REGEXES if regex.search(words))
+
+
+# A question answered by yes or no opens with an auxiliary verb ("Are you happy with your
+# supplier?"), unless it offers alternatives ("Is it the press line or the extruders ...?") or is
+# a polite way to ask for a story ("Could you walk me through ...?"). A clause that sets the
+# scene ("If the pilot works, ...", "In your plant, ...") is read past to the question itself.
+_AUXILIARIES = frozenset({"am", "is", "are", "was", "were", "do", "does", "did", "can", "could",
+                          "would", "will", "have", "has", "had", "should", "shall", "may",
+                          "might", "must"})
+_INTERROGATIVES = frozenset({"what", "how", "which", "who", "whom", "whose", "why", "where",
+                             "when"})
+_INVITATIONS = frozenset({"tell", "walk", "describe", "explain", "talk", "take", "share", "help",
+                          "list", "outline", "paint", "give", "mind", "elaborate", "expand",
+                          "think", "imagine", "picture"})
+_OPENERS = frozenset({"and", "so", "but", "then", "now", "ok", "okay", "well", "also", "just",
+                      "plus", "or", "finally", "first", "second", "next", "lastly", "today"})
+_SCENE_SETTERS = frozenset({"if", "when", "where", "once", "after", "before", "since", "while",
+                            "as", "given", "with", "for", "in", "on", "at", "during", "besides",
+                            "thinking", "looking", "compared", "out", "of", "from", "over",
+                            "across", "between", "by", "apart", "assuming", "suppose",
+                            "supposing", "say", "imagine", "today", "this", "last", "next",
+                            "beyond", "about", "regarding", "unless", "whenever", "because"})
+_PRONOUNS = frozenset({"you", "it", "they", "we", "he", "she", "there", "i", "that", "this"})
+_NOT_ALTERNATIVES = frozenset({"not", "no", "anything", "something", "so", "otherwise", "else",
+                               "any", "nothing", "none"})
+_SENTENCE = re.compile(r"[^.!?…]*[.!?…]*")
+_CLAUSE = re.compile(r"[,;:()—–\"“”«»]|\s-\s")
+
+
+@lru_cache(maxsize=1024)
+def _question_sentences(text: str) -> tuple[str, ...]:
+    """The sentences of ``text`` that end with a question mark (all of them if none does)."""
+    sentences = [s for s in _SENTENCE.findall(speech(text)) if s.strip()]
+    asked = tuple(s for s in sentences if s.rstrip().endswith("?"))
+    return asked or tuple(sentences)
+
+
+def _is_tag(clause: list[str]) -> bool:
+    """", don't you?", ", isn't it?", ", right?"."""
+    if len(clause) == 1:
+        return clause[0] in {"right", "correct", "true", "yes", "no", "ok", "okay", "yeah"}
+    if not 2 <= len(clause) <= 3 or clause[0] not in _AUXILIARIES:
+        return False
+    return clause[-1] in _PRONOUNS and (len(clause) == 2 or clause[1] == "not")
+
+
+def _offers_alternatives(words: list[str]) -> bool:
+    return any(w == "or" and (i + 1 == len(words) or words[i + 1] not in _NOT_ALTERNATIVES)
+               for i, w in enumerate(words) if i > 0)
+
+
+def _closed_sentence(sentence: str) -> bool | None:
+    """True when the sentence asks for a yes or a no, False when it is open, None if unsure."""
+    clauses = [_TOKEN.findall(c) for c in _CLAUSE.split(sentence)]
+    clauses = [c for c in clauses if c]
+    if len(clauses) > 1 and _is_tag(clauses[-1]):
+        return True
+    tentative: bool | None = None
+    for index, clause in enumerate(clauses):
+        while clause and clause[0] in _OPENERS and len(clause) > 1:
+            clause = clause[1:]
+        first = clause[0]
+        last_clause = index == len(clauses) - 1
+        if first in _SCENE_SETTERS and not last_clause:
+            if first in _INTERROGATIVES and tentative is None:
+                tentative = False
+            continue
+        if first in _INTERROGATIVES or first in _INVITATIONS:
+            return False
+        if first in _AUXILIARIES:
+            if len(clause) > 2 and clause[1] == "you" and clause[2] in _INVITATIONS:
+                return False  # "Could you walk me through ...?"
+            rest = [w for c in clauses[index:] for w in c]
+            return not (_offers_alternatives(rest) or _opens_later(clauses[index + 1:]))
+    return tentative
+
+
+def _opens_later(clauses: list[list[str]]) -> bool:
+    """A later clause asks an open question: "Do you track stops, and if so, how?"."""
+    for clause in clauses:
+        words = [w for w in clause if w not in _OPENERS]
+        if words and words[0] in _INTERROGATIVES:
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def is_closed_question(text: str) -> bool:
+    """Whether a discovery question can be answered by yes or no (every question it asks can)."""
+    verdicts = [_closed_sentence(s) for s in _question_sentences(text)]
+    return bool(verdicts) and all(v is True for v in verdicts)
+
+
+def asks_a_question(text: str) -> bool:
+    """Whether a talk track asks the client anything: a question mark, or "tell me", "walk me
+    through", "help me understand"."""
+    if "?" in text or "？" in text or "¿" in text:
+        return True
+    return bool(_INVITATION_PHRASE.search(words_of(text)))
+
+
+_INVITATION_PHRASE = re.compile(
+    r"(?<![a-z0-9])(?:tell me|walk me through|talk me through|take me through|help me "
+    r"understand|i am curious|i would love to (?:know|hear|understand))\b")
+
+# A question about us: our product, our company, a demo, "us" as the object.
+_OUR_THINGS = _words(
+    "products?", "platforms?", "solutions?", "software", "demos?", "offer", "offering",
+    "services?", "tools?", "technology", "company", "firm", "team", "features?", "apps?",
+    "systems?", "brand", "pricing", "prices?", "proposal", "approach", "gateway", "website",
+    "brochures?", "case stud(?:y|ies)", "clients", "customers", "references", "results",
+    "capabilities", "newsletter", "webinar", "whitepaper", "white paper", "partnership", "name")
+_LEAD = r"^(?:(?:and|so|now|ok|okay|well|then|but|just) )?"  # the start of the question
+_ABOUT_US = re.compile("|".join((
+    rf"(?<![a-z0-9])our (?:[a-z0-9]+ ){{0,2}}?{_OUR_THINGS}\b",
+    r"(?<![a-z0-9])(?:of|about|with|from|for|to|choose|chose|chosen|choosing|consider|"
+    r"considered|know|knew|meet|see|try|tried|hire|hired|use|used|using|buy|bought|pick|trust|"
+    r"recommend|join|call|contact|hear|heard) us\b",
+    r"(?<![a-z0-9])(?:demo|demos|demonstration|sales pitch|product tour)\b",
+    rf"{_LEAD}(?:would|are|will|is|might) (?:you|your team) (?:be )?(?:interested|open) "
+    r"(?:in|to)\b",
+    rf"{_LEAD}(?:would|do) you (?:like|want) (?:to )?(?:see|hear|learn|know|try|get|"
+    r"receive|have|take|book|schedule)\b",
+    rf"{_LEAD}(?:can|could|may|shall) (?:i|we) (?:show|present|send|tell|demo|walk)\b")))
+_LEGAL_FORMS = frozenset({"gmbh", "ag", "inc", "ltd", "llc", "plc", "sa", "sas", "sarl", "bv",
+                          "nv", "srl", "spa", "ab", "as", "oy", "co", "corp", "corporation",
+                          "limited", "kg", "se", "the", "group", "holding"})
+_COMMON_WORDS = frozenset({"global", "general", "united", "international", "national", "first",
+                           "best", "smart", "digital", "data", "tech", "solutions", "systems",
+                           "consulting", "services", "industrial", "software", "analytics",
+                           "partners", "advanced", "prime", "new", "north", "south", "east",
+                           "west", "central", "euro", "european", "american", "applied",
+                           "total", "integrated", "modern", "future", "precision", "quality"})
+
+
+def company_names(company: str) -> tuple[str, ...]:
+    """How a question may name the seller: "Northwind Analytics GmbH" -> ("northwind
+    analytics", "northwind")."""
+    words = [w for w in words_of(company).split() if w not in _LEGAL_FORMS]
+    if not words:
+        return ()
+    names = [" ".join(words)]
+    if len(words) > 1 and len(words[0]) >= 4 and words[0] not in _COMMON_WORDS:
+        names.append(words[0])
+    return tuple(names)
+
+
+def about_us(text: str, company: str = "") -> str | None:
+    """What makes a discovery question about us rather than the client (the words as folded),
+    or None: "Would you like to see our platform?" -> "our platform"."""
+    for sentence in _question_sentences(text):
+        words = " ".join(_TOKEN.findall(sentence))
+        found = _ABOUT_US.search(words)
+        if found:
+            return found.group(0)
+        padded = f" {words} "
+        for name in company_names(company):
+            if f" {name} " in padded:
+                return name
+    return None
+
+
+# A response that argues: it opens by contradicting the client.
+_ARGUES = re.compile(
+    r"^(?:but|actually|well actually|that is (?:simply )?not (?:true|right|correct|"
+    r"the case|so)|that is (?:wrong|incorrect)|you are (?:wrong|mistaken)|i (?:would |must )?"
+    r"disagree|i do not agree|on the contrary|not (?:true|really|at all)|with (?:all )?(?:due )?"
+    r"respect|yes but|yeah but|sure but|true but)\b")
+_SELF = frozenset({"we", "our", "ours", "us", "ourselves"})
+_CLIENT = frozenset({"you", "your", "yours", "yourself", "yourselves"})
+_OPENING_CHARS = 200
+
+
+def argues_first(response: str) -> str | None:
+    """The words a response opens with when they contradict the client ("Actually, ..."), as
+    written in the folded text, or None."""
+    found = _ARGUES.search(words_of(response[:_OPENING_CHARS]))
+    return found.group(0) if found else None
+
+
+def mentions(response: str, company: str = "") -> tuple[int, int]:
+    """``(us, client)``: how often a talk track speaks of us (we, our, us, our company's name)
+    and of the client (you, your)."""
+    words = words_of(response).split()
+    us = sum(1 for w in words if w in _SELF)
+    client = sum(1 for w in words if w in _CLIENT)
+    names = company_names(company)
+    if names:
+        padded = " " + " ".join(words) + " "
+        us += padded.count(f" {names[-1]} ")
+    return us, client

@@ -90,6 +90,10 @@ class Thresholds:
         0.4, "share of accounts",
         "When more than this share of accounts is tier A, the dream-client list is not a choice "
         "any more: the extra care cannot be given to all of them.")
+    min_self_mentions_for_pitch: int = _t(
+        3, "mentions",
+        "An objection's response that speaks of us (we, our, us, our company's name) at least this "
+        "many times, and more often than of the client (you, your), is a pitch, not a question.")
     max_hints: int = _t(
         5, "hints",
         "How many fixes `raise_score_hints` lists (those that raise the overall score most).")
