@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from prospector.textnorm import fold
 from ui.document import PlanDocument
@@ -146,3 +146,22 @@ def test_the_name_stays_in_view_when_tabbing_scrolls_the_table_sideways(qtbot, d
     assert _shown(page.editor) == sorted(_shown(page.editor), key=fold)
     table.horizontalScrollBar().setValue(0)
     assert not table.frozen.isVisible()  # the table's own name column shows again
+
+
+def test_a_long_text_cell_edits_in_a_box_of_several_lines_and_enter_keeps_it(qtbot, document):
+    page = _page(qtbot, TouchesPage, document)
+    table = page.editor.table
+    cell = page.editor.proxy.index(0, 2)  # "The value it gives"
+    table.setCurrentIndex(cell)
+    table.edit(cell)
+    box = table.viewport().findChild(QPlainTextEdit)
+    assert box is not None and box.isVisible()
+    assert box.toPlainText() == document.plan.touches[0].value  # all of it, not one line's worth
+    assert box.height() >= 4 * box.fontMetrics().lineSpacing()
+    assert box.lineWrapMode() == QPlainTextEdit.LineWrapMode.WidgetWidth
+    box.selectAll()
+    qtbot.keyClicks(box, "Shows where their plants sit against 212 peers, line by line.")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert document.plan.touches[0].value == ("Shows where their plants sit against 212 peers, "
+                                              "line by line.")
+    assert document.undo_stack.count() == 1

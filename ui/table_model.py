@@ -23,6 +23,7 @@ from ui.document import PlanDocument
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 CHOICES_ROLE = Qt.ItemDataRole.UserRole + 3  # a choice column's labels, for its drop-down
+LONG_TEXT_ROLE = Qt.ItemDataRole.UserRole + 4  # True: a sentence or more, edited on several lines
 STEP_MIME = "application/x-prospector-step-rows"
 Index = QModelIndex | QPersistentModelIndex  # what Qt may pass a model
 
@@ -33,7 +34,7 @@ _Role, _Flag = Qt.ItemDataRole, Qt.ItemFlag
 DISPLAY, EDIT, CHECK, TOOLTIP = (int(_Role.DisplayRole), int(_Role.EditRole),
                                  int(_Role.CheckStateRole), int(_Role.ToolTipRole))
 _ANSWERED = frozenset({DISPLAY, EDIT, CHECK, TOOLTIP, int(SORT_ROLE), int(ID_ROLE),
-                       int(CHOICES_ROLE)})
+                       int(CHOICES_ROLE), int(LONG_TEXT_ROLE)})
 _HORIZONTAL = Qt.Orientation.Horizontal
 _CHECKED, _UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 _CELL = (_Flag.ItemIsSelectable | _Flag.ItemIsEnabled | _Flag.ItemNeverHasChildren
@@ -50,6 +51,7 @@ class Column:
     display: Callable[[Any], str] | None = None
     tooltip: str = ""
     width: int = 0
+    long: bool = False  # sentences (a touch's value): the cell edits in a word-wrapped box
 
     def text(self, value: Any) -> str:
         if self.display:
@@ -133,6 +135,10 @@ class PlanTableModel(QAbstractTableModel):
             return _CHECKED if value else _UNCHECKED
         if role == ID_ROLE:
             return getattr(item, "id", row)
+        if role == LONG_TEXT_ROLE:
+            return column.long
+        if role == TOOLTIP and column.long and isinstance(value, str) and len(value) > 60:
+            return value  # the whole sentence, which the cell cuts
         if role == CHOICES_ROLE:
             return [label for label, _ in column.choices] if column.kind == "choice" else None
         if role == TOOLTIP and column.tooltip:

@@ -75,7 +75,7 @@ class TargetsPage(ListStepPage):
             Column("industry", "Industry", width=150),
             Column("employees", "Employees", kind="int", width=90),
             Column("country", "Country", width=100),
-            Column("why", "Why a target"),
+            Column("why", "Why a target", long=True),
         ]
         detail = ItemForm(d, "accounts", [
             ("Why a target", "why", lambda p: TextBinding(d, p, "Why this account is a target",
@@ -130,8 +130,8 @@ class PersonasPage(ListStepPage):
         super().__init__(document, parent)
         d = document
         columns = [Column("role", "Role", width=220),
-                   Column("responsibilities", "Responsible for", width=300),
-                   Column("value_means", "What value means to them")]
+                   Column("responsibilities", "Responsible for", width=300, long=True),
+                   Column("value_means", "What value means to them", long=True)]
         detail = ItemForm(d, "personas", [
             ("Responsible for", "responsibilities",
              lambda p: TextBinding(d, p, "Responsibilities")),
@@ -153,7 +153,7 @@ class TouchesPage(ListStepPage):
         d = document
         columns = [Column("title", "Touch", width=240),
                    Column("channel", "Channel", kind="choice", choices=CHANNEL_CHOICES, width=90),
-                   Column("value", "The value it gives")]
+                   Column("value", "The value it gives", long=True)]
         detail = ItemForm(d, "touches", [
             ("Value given", "value", lambda p: TextBinding(
                 d, p, "The value it gives", "The insight or idea the client gets from it")),
@@ -176,9 +176,10 @@ class DifferentiationPage(ListStepPage):
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)
         d = document
-        columns = [Column("difference", "The difference", width=280),
-                   Column("why_it_matters", "Why it matters to the client", width=280),
-                   Column("proof", "Proof")]
+        columns = [Column("difference", "The difference", width=280, long=True),
+                   Column("why_it_matters", "Why it matters to the client", width=280,
+                          long=True),
+                   Column("proof", "Proof", long=True)]
         detail = ItemForm(d, "differentiators", [
             ("Why it matters", "why_it_matters", lambda p: TextBinding(
                 d, p, "Why it matters to the client")),

@@ -15,19 +15,32 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
+    QPlainTextEdit,
     QStyledItemDelegate,
     QWidget,
 )
 
-from ui.table_model import CHOICES_ROLE
+from ui.table_model import CHOICES_ROLE, LONG_TEXT_ROLE
+
+LONG_TEXT_LINES = 5  # a long cell's editor: this many lines, at least LONG_TEXT_WIDTH wide
+LONG_TEXT_WIDTH = 360
 
 
 class CellDelegate(QStyledItemDelegate):
     """The plan tables' delegate: Enter stores the cell at once (combo boxes keep Qt's way, their
     popup needs the key first); a choice column (tier, channel, kind, period) edits with a
-    drop-down of its labels, so a value it cannot take cannot be typed."""
+    drop-down of its labels, so a value it cannot take cannot be typed; a long text (a touch's
+    value, a differentiator) edits in a word-wrapped box several lines tall over the rows below,
+    Enter storing it as in any cell."""
 
     def createEditor(self, parent, option, index):
+        if index.data(LONG_TEXT_ROLE):
+            box = QPlainTextEdit(parent)
+            box.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+            box.setTabChangesFocus(True)
+            box.setAccessibleName(str(index.model().headerData(
+                index.column(), Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "Text"))
+            return box
         labels = index.data(CHOICES_ROLE)
         if not labels:
             return super().createEditor(parent, option, index)
@@ -38,13 +51,35 @@ class CellDelegate(QStyledItemDelegate):
         combo.activated.connect(lambda _row: self._chosen(combo))
         return combo
 
+    def updateEditorGeometry(self, editor, option, index) -> None:
+        if not isinstance(editor, QPlainTextEdit):
+            super().updateEditorGeometry(editor, option, index)
+            return
+        room = editor.parentWidget().rect()  # the view's viewport
+        height = editor.fontMetrics().lineSpacing() * LONG_TEXT_LINES + 12
+        rect = option.rect.adjusted(0, 0, 0, 0)
+        rect.setWidth(max(rect.width(), min(LONG_TEXT_WIDTH, room.width())))
+        rect.setHeight(height)
+        if rect.right() > room.right():
+            rect.moveRight(room.right())
+        if rect.bottom() > room.bottom():
+            rect.moveBottom(room.bottom())
+        editor.setGeometry(rect)
+
     def setEditorData(self, editor, index) -> None:
+        if isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+            editor.selectAll()
+            return
         if isinstance(editor, QComboBox) and index.data(CHOICES_ROLE):
             editor.setCurrentIndex(max(0, editor.findText(str(index.data() or ""))))
             return
         super().setEditorData(editor, index)
 
     def setModelData(self, editor, model, index) -> None:
+        if isinstance(editor, QPlainTextEdit):
+            model.setData(index, editor.toPlainText())
+            return
         if isinstance(editor, QComboBox) and index.data(CHOICES_ROLE):
             model.setData(index, editor.currentText())  # the label; the model stores its value
             return
