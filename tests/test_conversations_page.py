@@ -14,7 +14,7 @@ from prospector.sections import STEP_BY_KEY
 from prospector.store import PlanStore
 from ui.document import PlanDocument
 from ui.main_window import MainWindow
-from ui.pages import conversations
+from ui.pages import conversations, opportunity_definition
 from ui.pages.accountability import AccountabilityPage
 from ui.pages.conversations import QUALIFICATION_TAB, QUESTIONS_TAB, ConversationsPage
 
@@ -51,7 +51,7 @@ def _choose(combo, data) -> None:
 
 
 def _choose_framework(page, framework) -> None:
-    _choose(page.framework.widget, framework)
+    _choose(page.definition.framework.widget, framework)
 
 
 def test_the_step_shows_its_guidance_and_three_tabs(page):
@@ -76,6 +76,34 @@ def test_adding_an_objection_selects_it_and_undo_takes_it_away(page):
     document.undo_stack.undo()  # the objection
     assert len(document.plan.objections) == before
     assert added.id not in {o.id for o in document.plan.objections}
+
+
+def test_a_blank_plan_starts_from_the_usual_objections_in_one_undo_step(qtbot):
+    page = ConversationsPage(PlanDocument(Plan(name="Blank")))
+    qtbot.addWidget(page)
+    editor, plan = page.objections, page.document.plan
+    assert "No objections yet" in editor.detail.empty.text()
+    page.common_button.click()
+    assert [o.says for o in plan.objections][:2] == [
+        "Just send me some information.", "We already have a supplier."]
+    assert len(plan.objections) == 5 and all(o.behind and not o.response for o in plan.objections)
+    assert not page.common_button.isEnabled()  # all there: nothing more to add
+    assert "Select an objection" in editor.detail.empty.text()
+    assert page.document.undo_stack.count() == 1
+    page.document.undo_stack.undo()
+    assert plan.objections == [] and page.common_button.isEnabled()
+
+
+def test_the_usual_objections_are_added_only_where_missing(page):
+    plan, document = page.document.plan, page.document
+    count = len(plan.objections)
+    assert not page.common_button.isEnabled()  # the sample answers all five, in its own words
+    supplier = next(o for o in plan.objections if "supplier" in o.says)
+    document.remove_items(("objections",), [plan.objections.index(supplier)], "Delete")
+    assert page.common_button.isEnabled()
+    page.common_button.click()
+    assert plan.objections[-1].says == "We already have a supplier."
+    assert len(plan.objections) == count  # only the missing one came back
 
 
 def test_the_response_column_shows_the_response_and_the_stage_is_a_choice(page):
@@ -127,7 +155,7 @@ def test_personas_left_unticked_mean_any_persona_and_follow_renames(page):
 
 def test_choosing_bant_on_an_empty_plan_fills_four_criteria_in_one_undo_step(qtbot, monkeypatch):
     asked = []
-    monkeypatch.setattr(conversations, "ask_replace_criteria", lambda *a: asked.append(a))
+    monkeypatch.setattr(opportunity_definition, "ask_replace_criteria", lambda *a: asked.append(a))
     page = ConversationsPage(PlanDocument(Plan(name="Blank")))
     qtbot.addWidget(page)
     _choose_framework(page, "bant")
@@ -136,13 +164,13 @@ def test_choosing_bant_on_an_empty_plan_fills_four_criteria_in_one_undo_step(qtb
     assert [c.name for c in plan.qualification.criteria] == [
         "Budget", "Authority", "Need", "Timeline"]
     assert all(c.must_show for c in plan.qualification.criteria)
-    assert page.criteria_model.rowCount() == 4
+    assert page.definition.criteria_model.rowCount() == 4
     assert not asked  # nothing of the leader's was there to lose
     assert page.document.undo_stack.count() == 1
     page.document.undo_stack.undo()
     assert plan.qualification.framework == "" and plan.qualification.criteria == []
-    assert page.criteria_model.rowCount() == 0
-    assert page.framework.widget.currentText() == FRAMEWORK_LABELS[""]
+    assert page.definition.criteria_model.rowCount() == 0
+    assert page.definition.framework.widget.currentText() == FRAMEWORK_LABELS[""]
 
 
 def test_another_definition_over_the_leaders_criteria_asks_and_keep_leaves_them(page,
@@ -154,14 +182,14 @@ def test_another_definition_over_the_leaders_criteria_asks_and_keep_leaves_them(
         asked.append((count, framework))
         return answers.pop(0)
 
-    monkeypatch.setattr(conversations, "ask_replace_criteria", answer)
+    monkeypatch.setattr(opportunity_definition, "ask_replace_criteria", answer)
     plan = page.document.plan
     mine = [c.model_dump() for c in plan.qualification.criteria]
     _choose_framework(page, "meddicc")  # keep mine
     assert asked == [(4, "meddicc")]
     assert [c.model_dump() for c in plan.qualification.criteria] == mine
     assert plan.qualification.framework == "pain_impact_timeline_authority"
-    assert page.framework.widget.currentData() == "pain_impact_timeline_authority"
+    assert page.definition.framework.widget.currentData() == "pain_impact_timeline_authority"
     assert page.document.undo_stack.count() == 0
 
     _choose_framework(page, "meddicc")  # replace
@@ -170,16 +198,16 @@ def test_another_definition_over_the_leaders_criteria_asks_and_keep_leaves_them(
     assert plan.qualification.notes.startswith("The rep records")  # notes are the leader's
     page.document.undo_stack.undo()
     assert [c.model_dump() for c in plan.qualification.criteria] == mine
-    assert page.framework.widget.currentData() == "pain_impact_timeline_authority"
+    assert page.definition.framework.widget.currentData() == "pain_impact_timeline_authority"
 
 
 def test_criteria_are_added_renamed_and_deleted_like_targets(page):
-    plan, model = page.document.plan, page.criteria_model
-    page.add_criterion()
+    plan, model = page.document.plan, page.definition.criteria_model
+    page.definition.add_criterion()
     assert [c.name for c in plan.qualification.criteria][-1] == "New criterion"
     assert model.setData(model.index(4, 0), "Champion")
-    page.criteria.selectRow(0)
-    page.delete_criterion()
+    page.definition.criteria.selectRow(0)
+    page.definition.delete_criterion()
     assert [c.name for c in plan.qualification.criteria] == [
         "Impact", "Timeline", "Authority", "Champion"]
     for _ in range(3):
@@ -205,7 +233,7 @@ def test_the_coach_and_the_review_go_to_the_right_tab_and_row(window):
 
     window.go_to_step("qualification", "Timeline")
     assert page.tabs.currentIndex() == QUALIFICATION_TAB
-    assert page.criteria.currentIndex().row() == 2
+    assert page.definition.criteria.currentIndex().row() == 2
 
 
 def test_accountability_says_what_an_opportunity_is_and_follows_edits(window):
@@ -216,7 +244,7 @@ def test_accountability_says_what_an_opportunity_is_and_follows_edits(window):
     assert line.text() == ("Counts as an opportunity when the first meeting shows: Pain, "
                            "Impact, Timeline, Authority.")
     conversations_page = window.pages["conversations"]
-    model = conversations_page.criteria_model
+    model = conversations_page.definition.criteria_model
     assert model.setData(model.index(3, 0), "Economic buyer")
     assert line.text().endswith("Timeline, Economic buyer.")
 
