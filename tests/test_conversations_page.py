@@ -9,6 +9,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLabel
 
 from prospector import qualification
+from prospector.coach.text import REFLEX_LABELS, reflexes_in
+from prospector.conversation_starters import COMMON_OBJECTIONS
 from prospector.model import FRAMEWORK_LABELS, Plan
 from prospector.sections import STEP_BY_KEY
 from prospector.store import PlanStore
@@ -284,3 +286,9 @@ def test_the_detail_forms_fit_the_window_at_1280_by_800(window, qtbot):
         editor.select_id(editor.model.item(0).id)
         qtbot.waitUntil(editor.detail.scroll.isVisible, timeout=60000)
         assert editor.detail.scroll.horizontalScrollBar().maximum() == 0, tab
+
+
+def test_the_usual_objections_are_the_reflexes_the_coach_knows():
+    assert [c.reflex for c in COMMON_OBJECTIONS] == list(REFLEX_LABELS)
+    for common in COMMON_OBJECTIONS:
+        assert reflexes_in(common.says) == {common.reflex}, common.says
