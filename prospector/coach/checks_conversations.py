@@ -17,8 +17,11 @@ from .text import (
 )
 
 
-def _quoted(items: list[str]) -> str:
-    quoted = [f"“{item}”" for item in items]
+def _quoted(items: list[str], limit: int = 5) -> str:
+    """“a”, “b” and “c”; past ``limit`` items, “a”, “b” and 3 more."""
+    quoted = [f"“{item}”" for item in items[:limit]]
+    if len(items) > limit:
+        return ", ".join(quoted) + f" and {len(items) - limit} more"
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
@@ -281,8 +284,8 @@ def _opportunities_undefined(ctx: Context):
         chosen = (f" ({FRAMEWORK_LABELS[qualification.framework]} is chosen, but none of its "
                   "criteria is written)")
     yield Hit(None, _QUALIFICATION,
-              f"{_quoted(counted[:2])}{' and more' if len(counted) > 2 else ''} {verb} "
-              f"opportunities with no definition{chosen}: every rep will count differently.",
+              f"{_quoted(counted, limit=2)} {verb} opportunities with no definition{chosen}: "
+              "every rep will count differently.",
               field="criteria")
 
 

@@ -268,8 +268,8 @@ _MATERIAL = _words(
     "pricing", "references", "case stud(?:y|ies)", "something", "anything", "white ?papers?",
     "specs", "specifications", "examples?", "a proposal", "an offer", "a quote", "more")
 _SUPPLIER = _words("suppliers?", "vendors?", "providers?", "partners?", "contracts?",
-                   "competitors?",
-                   "someone", "somebody", "a company", "an agency", "a firm", "people for")
+                   "competitors?", "someone", "somebody", "a company", "an agency", "a firm",
+                   "people for")
 _SOLUTION = _words("solutions?", "systems?", "tools?", "platforms?", "software", "setup",
                    "set up", "sensors", "process", "way", "provider", "supplier", "vendor")
 _CLOSED_BUDGET = _words(
