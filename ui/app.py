@@ -15,12 +15,13 @@ from prospector.resources import sample_plan_path
 from prospector.store import PlanStore
 from ui import dialogs
 from ui.error_report import ErrorReporter
+from ui.palette_colours import hint_colour
 
 STYLE = """
 QListWidget#stepNavigator { font-size: 10.5pt; }
 QListWidget#stepNavigator::item { padding: 7px 10px; }
 QLabel#stepAdvice { font-size: 10.5pt; }
-QLabel#emptyHint { color: palette(mid); font-style: italic; }
+QLabel#emptyHint { color: %(hint)s; font-style: italic; }
 *[invalid="true"] { border: 1px solid #C0392B; }
 """
 
@@ -36,7 +37,7 @@ def make_application(qt_options: list[str] | None = None) -> QApplication:
     app.setApplicationName("Prospector")
     app.setOrganizationName("Prospector")
     app.setApplicationDisplayName("Prospector")
-    app.setStyleSheet(STYLE)
+    app.setStyleSheet(STYLE % {"hint": hint_colour(app.palette()).name()})
     return app
 
 

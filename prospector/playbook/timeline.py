@@ -35,6 +35,23 @@ CHANNEL_SHAPES: dict[Channel, str] = {
 }
 FONT = "PB Sans, Noto Sans CJK SC, sans-serif"
 
+
+@dataclass(frozen=True)
+class Ink:
+    """The timeline's colours apart from the channels': on paper the defaults; the app passes
+    its palette's (a dark palette too), each text colour at least 4.5:1 against the ground."""
+
+    text: str = "#2B3340"  # lane names, step numbers, legend
+    muted: str = "#555F6D"  # week labels
+    band: str = "#F3F5F8"  # every other week
+    line: str = "#D5DAE1"  # a lane
+    path: str = "#9AA5B4"  # the line from step to step
+    ring: str = "#222222"  # around a meeting ask
+    edge: str = "#FFFFFF"  # around each mark
+
+
+PRINT_INK = Ink()
+
 _WIDTH = 680.0
 _GUTTER = 78.0  # lane labels
 _RIGHT = 10.0
@@ -44,11 +61,12 @@ _LEGEND = 30.0
 _R = 7.5
 
 
-def shape(channel: Channel, cx: float, cy: float, r: float = _R, *, ring: bool = False) -> str:
+def shape(channel: Channel, cx: float, cy: float, r: float = _R, *, ring: bool = False,
+          ink: Ink = PRINT_INK) -> str:
     """SVG markup of a channel's mark centred on (cx, cy)."""
     colour = CHANNEL_COLOURS[channel]
     kind = CHANNEL_SHAPES[channel]
-    fill = f'fill="{colour}" stroke="#ffffff" stroke-width="1"'
+    fill = f'fill="{colour}" stroke="{ink.edge}" stroke-width="1"'
     if kind == "circle":
         body = f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r:.1f}" {fill}/>'
     elif kind == "square":
@@ -59,7 +77,7 @@ def shape(channel: Channel, cx: float, cy: float, r: float = _R, *, ring: bool =
         body = f'<polygon points="{_points(kind, cx, cy, r)}" {fill}/>'
     if ring:
         body = (f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r + 4:.1f}" fill="none" '
-                f'stroke="#222222" stroke-width="1.3"/>') + body
+                f'stroke="{ink.ring}" stroke-width="1.3"/>') + body
     return body
 
 
@@ -101,8 +119,9 @@ class _Mark:
     y: float
 
 
-def cadence_timeline_svg(cadence: Cadence, plan: Plan) -> Markup:
-    """The cadence's timeline as an inline ``<svg>`` with a <title> (its alt text) and a legend."""
+def cadence_timeline_svg(cadence: Cadence, plan: Plan, ink: Ink = PRINT_INK) -> Markup:
+    """The cadence's timeline as an inline ``<svg>`` with a <title> (its alt text) and a legend,
+    in ``ink``'s colours (the app's palette; paper by default)."""
     steps = cadence.ordered_steps()
     weeks = max(1, cadence.span_days // 7 + 1)
     lanes = [c for c in Channel if any(s.channel == c for s in steps)] or [Channel.PHONE]
@@ -117,19 +136,19 @@ def cadence_timeline_svg(cadence: Cadence, plan: Plan) -> Markup:
         x = _GUTTER + w * 7 * day_w
         if w % 2 == 0:
             out.append(f'<rect x="{x:.1f}" y="{_HEAD - 4}" width="{7 * day_w:.1f}" '
-                       f'height="{_LANE * len(lanes) + 4:.1f}" fill="#F3F5F8"/>')
+                       f'height="{_LANE * len(lanes) + 4:.1f}" fill="{ink.band}"/>')
         if w % label_every == 0:
             label = f"Week {w + 1}" if weeks <= 10 else f"W{w + 1}"
             at = x + 3.5 * day_w * min(label_every, weeks - w)
             out.append(f'<text x="{at:.1f}" y="{_HEAD - 10}" '
-                       f'text-anchor="middle" font-size="9.5" fill="#555F6D">{label}</text>')
+                       f'text-anchor="middle" font-size="9.5" fill="{ink.muted}">{label}</text>')
     # lanes
     for i, channel in enumerate(lanes):
         y = _HEAD + _LANE * i + _LANE / 2
         out.append(f'<line x1="{_GUTTER:.1f}" y1="{y:.1f}" x2="{_WIDTH - _RIGHT:.1f}" y2="{y:.1f}" '
-                   f'stroke="#D5DAE1" stroke-width="0.8" stroke-dasharray="2 3"/>')
+                   f'stroke="{ink.line}" stroke-width="0.8" stroke-dasharray="2 3"/>')
         out.append(f'<text x="{_GUTTER - 8:.1f}" y="{y + 3.5:.1f}" text-anchor="end" '
-                   f'font-size="10" fill="#2B3340">{escape(channel.label)}</text>')
+                   f'font-size="10" fill="{ink.text}">{escape(channel.label)}</text>')
     # marks (nudge marks that would overlap in a lane)
     marks: list[_Mark] = []
     last_x: dict[Channel, list[float]] = {}
@@ -145,25 +164,25 @@ def cadence_timeline_svg(cadence: Cadence, plan: Plan) -> Markup:
         marks.append(_Mark(number, step.day, step.channel, step.is_ask, x, y))
     if len(marks) > 1:
         path = " ".join(f"{m.x:.1f},{m.y:.1f}" for m in marks)
-        out.append(f'<polyline points="{path}" fill="none" stroke="#9AA5B4" stroke-width="0.9" '
+        out.append(f'<polyline points="{path}" fill="none" stroke="{ink.path}" stroke-width="0.9" '
                    f'stroke-opacity="0.7"/>')
     for m in marks:
-        out.append(shape(m.channel, m.x, m.y, ring=m.is_ask))
+        out.append(shape(m.channel, m.x, m.y, ring=m.is_ask, ink=ink))
         out.append(f'<text x="{m.x:.1f}" y="{m.y - _R - (6 if m.is_ask else 2.5):.1f}" '
-                   f'text-anchor="middle" font-size="8.5" font-weight="bold" fill="#2B3340">'
+                   f'text-anchor="middle" font-size="8.5" font-weight="bold" fill="{ink.text}">'
                    f'{m.number}</text>')
     # legend
     ly = _HEAD + _LANE * len(lanes) + 8 + _LEGEND / 2
     lx = _GUTTER
     for channel in lanes:
-        out.append(shape(channel, lx + 6, ly, 5.5))
-        out.append(f'<text x="{lx + 15:.1f}" y="{ly + 3.5:.1f}" font-size="9.5" fill="#2B3340">'
+        out.append(shape(channel, lx + 6, ly, 5.5, ink=ink))
+        out.append(f'<text x="{lx + 15:.1f}" y="{ly + 3.5:.1f}" font-size="9.5" fill="{ink.text}">'
                    f'{escape(channel.label)}</text>')
         lx += 30 + 5.6 * len(channel.label)
     if any(m.is_ask for m in marks):
-        out.append(f'<circle cx="{lx + 6:.1f}" cy="{ly:.1f}" r="7" fill="none" stroke="#222222" '
+        out.append(f'<circle cx="{lx + 6:.1f}" cy="{ly:.1f}" r="7" fill="none" stroke="{ink.ring}" '
                    f'stroke-width="1.3"/>')
-        out.append(f'<text x="{lx + 18:.1f}" y="{ly + 3.5:.1f}" font-size="9.5" fill="#2B3340">'
+        out.append(f'<text x="{lx + 18:.1f}" y="{ly + 3.5:.1f}" font-size="9.5" fill="{ink.text}">'
                    f'Meeting ask</text>')
 
     title = escape(timeline_alt_text(cadence, plan))

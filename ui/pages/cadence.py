@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from prospector import editing
 from prospector.model import TIERS
 from prospector.playbook.timeline import cadence_timeline_svg
 from ui.binding import LineBinding
+from ui.palette_colours import timeline_ink
 from ui.table_model import CHANNEL_CHOICES, Column, ListSource, PlanTableModel
 from ui.widgets.cell_editing import CellDelegate, commit_open_editor
 from ui.widgets.choice_delegate import ChoiceDelegate
@@ -204,6 +205,11 @@ class CadencePage(StepPage):
         if self._stale:
             self._draw_timeline()
 
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the system went dark or light
+            self._draw_timeline()
+
     def _draw_timeline(self) -> None:
         """Draw the cadence's timeline; while the page is hidden, only note that it is due."""
         self._stale = not self.isVisible()
@@ -214,7 +220,7 @@ class CadencePage(StepPage):
             self.timeline.load(QByteArray())
             self.summary.setText("No cadence yet: start one from a template.")
             return
-        svg = str(cadence_timeline_svg(cadence, self.document.plan))
+        svg = str(cadence_timeline_svg(cadence, self.document.plan, timeline_ink(self.palette())))
         self.timeline.load(QByteArray(svg.encode("utf-8")))
         self.timeline.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
         asks = sum(1 for s in cadence.steps if s.is_ask)

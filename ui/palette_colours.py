@@ -1,0 +1,59 @@
+"""Colours drawn by hand (the cadence timeline, hints) taken from the app's palette, light or
+dark, with text at a contrast of at least 4.5:1 (WCAG AA) against what it is drawn on."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QPalette
+
+from prospector.playbook.timeline import Ink
+
+MIN_TEXT_CONTRAST = 4.5
+
+
+def luminance(colour: QColor) -> float:
+    """WCAG 2 relative luminance."""
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
+            + 0.0722 * channel(colour.blueF()))
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio, 1 to 21."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def blend(a: QColor, b: QColor, share_of_b: float) -> QColor:
+    t = max(0.0, min(1.0, share_of_b))
+    return QColor.fromRgbF(a.redF() + (b.redF() - a.redF()) * t,
+                           a.greenF() + (b.greenF() - a.greenF()) * t,
+                           a.blueF() + (b.blueF() - a.blueF()) * t)
+
+
+def readable(colour: QColor, text: QColor, grounds: list[QColor]) -> QColor:
+    """``colour``, moved towards ``text`` until it reads at 4.5:1 on every ground."""
+    for step in range(11):
+        tried = blend(colour, text, step / 10)
+        if all(contrast(tried, g) >= MIN_TEXT_CONTRAST for g in grounds):
+            return tried
+    return text
+
+
+def timeline_ink(palette: QPalette) -> Ink:
+    """The cadence timeline's colours on the window's ground (the widget draws no background)."""
+    ground = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    band = blend(ground, text, 0.07)
+    grounds = [ground, band]
+    return Ink(text=readable(text, text, grounds).name(),
+               muted=readable(blend(text, ground, 0.35), text, grounds).name(),
+               band=band.name(), line=blend(ground, text, 0.25).name(),
+               path=blend(ground, text, 0.45).name(), ring=text.name(), edge=ground.name())
+
+
+def hint_colour(palette: QPalette) -> QColor:
+    """A quieter colour for hints that still reads at 4.5:1 on the window."""
+    ground = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    return readable(blend(text, ground, 0.4), text, [ground])
