@@ -86,6 +86,8 @@ def test_a_blank_plan_starts_from_the_usual_objections_in_one_undo_step(qtbot):
     editor, plan = page.objections, page.document.plan
     assert "No objections yet" in editor.detail.empty.text()
     page.common_button.click()
+    proved_by = _binding(editor, "differentiator_id").widget
+    assert proved_by.currentText().startswith("None: the plan has no differentiators yet")
     assert [o.says for o in plan.objections][:2] == [
         "Just send me some information.", "We already have a supplier."]
     assert len(plan.objections) == 5 and all(o.behind and not o.response for o in plan.objections)

@@ -261,11 +261,12 @@ class IdChoiceBinding(Binding):
     widget: QComboBox
 
     def __init__(self, document, path, label, options: Callable[[], list[tuple[str, str]]],
-                 follows: str, none_text: str = "None"):
+                 follows: str, none_text: str = "None", nothing_yet: str | None = None):
         widget = ScrollSafeComboBox()
         widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         widget.setMinimumContentsLength(20)  # long labels never widen the form
         self.options, self.follows, self.none_text = options, follows, none_text
+        self.nothing_yet = nothing_yet or none_text  # shown while that section is empty
         super().__init__(document, widget, path, label)
         widget.activated.connect(lambda i: self.commit(widget.itemData(i)))
         document.field_changed.connect(self._on_other_changed)
@@ -279,8 +280,9 @@ class IdChoiceBinding(Binding):
 
     def show(self, value):
         self.widget.clear()
-        self.widget.addItem(self.none_text, None)
-        for item_id, text in self.options():
+        options = self.options()
+        self.widget.addItem(self.none_text if options else self.nothing_yet, None)
+        for item_id, text in options:
             short = text if len(text) <= 90 else text[:89] + "…"
             self.widget.addItem(short, item_id)
             self.widget.setItemData(self.widget.count() - 1, text, Qt.ItemDataRole.ToolTipRole)

@@ -112,7 +112,8 @@ class ConversationsPage(StepPage):
             ("Proved by", "differentiator_id", lambda p: IdChoiceBinding(
                 d, p, "Differentiator that proves the response",
                 lambda: [(x.id, x.difference) for x in d.plan.differentiators],
-                follows="differentiators", none_text="None (no differentiator)")),
+                follows="differentiators", none_text="None (no differentiator)",
+                nothing_yet="None: the plan has no differentiators yet (step Differentiation)")),
             ("Proof", "proof", lambda p: TextBinding(
                 d, p, "Proof", "A case or a number that backs the response")),
             ("Raised by", "persona_ids", lambda p: IdChecklistBinding(
