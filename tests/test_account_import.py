@@ -15,6 +15,7 @@ from prospector.account_import import (
     domain_of,
     import_accounts,
     name_key,
+    pasted_table,
     read_csv_preview,
     suggest_mapping,
 )
@@ -568,3 +569,23 @@ def test_an_owner_that_matches_no_rep_is_quoted_short(tmp_path, small_plan):
     lines = import_accounts(small_plan, path).summary_lines()
     owners = lines[lines.index(next(ln for ln in lines if ln.startswith("owners that match"))) + 1:]
     assert owners == ["  'Lena Berg' (row 2)", f"  '{'x' * 60}'… (100,000 characters) (row 3)"]
+
+
+# --- rows pasted from a spreadsheet -------------------------------------------------------------
+def test_pasted_rows_with_their_header_import_like_a_file(tmp_path, small_plan):
+    path = tmp_path / "pasted.tsv"
+    path.write_bytes(pasted_table("Company\tCity\tEmployees\r\nBeta GmbH\tBonn\t1.200\r\n"))
+    result = import_accounts(small_plan, path)
+    assert [(a.name, a.city, a.employees) for a in result.new_plan.accounts[1:]] == [
+        ("Beta GmbH", "Bonn", 1200)]
+
+
+def test_pasted_rows_without_a_header_get_one_naming_the_first_column_the_account(tmp_path):
+    text = pasted_table("Beta GmbH\tBonn\nGamma AG\tKöln\textra\n").decode("utf-8")
+    assert text.splitlines() == ["Account\tColumn B\tColumn C", "Beta GmbH\tBonn",
+                                 "Gamma AG\tKöln\textra"]
+
+
+def test_pasting_nothing_is_refused_with_what_to_do():
+    with pytest.raises(CsvFileError, match="the pasted rows: the clipboard holds no rows"):
+        pasted_table(" \r\n\t\n")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QLocale, QSettings, Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit
 
 import prospector.store as store_module
 import ui.autosave as autosave
@@ -564,3 +564,48 @@ def test_exports_are_named_one_way_and_open_pdf_without_a_viewer_offers_the_fold
     assert "No application on this computer opens PDF files" in asked[0][0]
     assert str(pdf) in asked[0][0]
     assert opened == [str(pdf), str(tmp_path)]
+
+
+def test_rows_pasted_from_a_spreadsheet_go_through_the_import_checks_in_one_step(
+        qtbot, store, settings, sample_plan, monkeypatch):
+    shown = {}
+
+    def import_at_once(dialog):
+        shown["read_as"], shown["title"] = dialog.read_as.text(), dialog.windowTitle()
+        shown["name_column"] = dialog.columns["name"].currentText()
+        dialog.do_import()
+        return 1
+
+    monkeypatch.setattr(CsvImportDialog, "exec", import_at_once)
+    window = _window(qtbot, store, sample_plan, settings)
+    with qtbot.waitActive(window, timeout=60000):
+        window.activateWindow()
+    window.go_to_step("targets")
+    table = window.pages["targets"].editor.table
+    before = len(window.document.plan.accounts)
+    # copied from a sheet without the header row; a name already in the plan is merged, not added
+    QApplication.clipboard().setText("Nordkap Plast AS\tBergen\nKaltenegger Kunststofftechnik "
+                                     "GmbH\tGraz\n")
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert shown["title"] == "Paste accounts from a spreadsheet"
+    assert shown["read_as"].startswith("The pasted rows: 2 rows")
+    assert shown["name_column"] == "Account"
+    names = [a.name for a in window.document.plan.accounts]
+    assert len(names) == before + 1 and "Nordkap Plast AS" in names
+    assert window.document.undo_stack.undoText() == "Import 1 accounts pasted"
+    window.undo_action.trigger()
+    assert len(window.document.plan.accounts) == before
+    window.close()
+
+
+def test_pasting_nothing_says_what_to_copy_and_changes_nothing(qtbot, store, settings,
+                                                              sample_plan, monkeypatch):
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, _t, message, hint="": errors.append(
+        message))
+    window = _window(qtbot, store, sample_plan, settings)
+    window.paste_accounts("  \n ")
+    assert errors and "clipboard holds no rows" in errors[0]
+    assert window.document.undo_stack.count() == 0
+    window.close()

@@ -39,11 +39,13 @@ DELIMITER_CHOICES = (("Detect", None), ("Comma ,", ","), ("Semicolon ;", ";"), (
 class CsvImportDialog(QDialog):
     """After ``exec()`` returns Accepted, ``import_result`` holds the ImportResult to apply."""
 
-    def __init__(self, plan, path: str, parent=None) -> None:
+    def __init__(self, plan, path: str, parent=None, *, source_name: str | None = None,
+                 title: str = "Import accounts from CSV") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import accounts from CSV")
+        self.setWindowTitle(title)
         self.resize(900, 640)
         self.plan, self.path = plan, path
+        self.source_name = source_name  # what the rows are called when not a file of the user's
         self.preview: CsvPreview | None = None
         self.import_result: ImportResult | None = None
 
@@ -110,13 +112,14 @@ class CsvImportDialog(QDialog):
         try:
             p = read_csv_preview(self.path, delimiter=self.delimiter.currentData())
         except (CsvFileError, ProspectorError) as exc:
-            self.error = str(exc)
+            self.error = self._named(str(exc))
             self.outcome.setPlainText(self.error)
             self.import_button.setEnabled(False)
             return False
         self.preview = p
         self.error = None
-        self.read_as.setText(f"{p.source}: {p.row_count} rows, read as {p.encoding_label}, "
+        self.read_as.setText(f"{self.source_name or p.source}: {p.row_count} rows, read as "
+                             f"{p.encoding_label}, "
                              f"{p.delimiter_name}-separated. Columns were matched by their "
                              "headers: check them below.")
         self.table.clear()
@@ -141,6 +144,9 @@ class CsvImportDialog(QDialog):
         self.check()
         return True
 
+    def _named(self, message: str) -> str:
+        return message.replace(self.path, self.source_name) if self.source_name else message
+
     def mapping(self) -> dict[str, int]:
         return {key: combo.currentData() for key, combo in self.columns.items()
                 if combo.currentData() is not None}
@@ -154,7 +160,7 @@ class CsvImportDialog(QDialog):
         try:
             result = self._run()
         except ProspectorError as exc:
-            self.outcome.setPlainText(str(exc))
+            self.outcome.setPlainText(self._named(str(exc)))
             self.import_button.setEnabled(False)
             return
         self.import_button.setEnabled(result.changed)
@@ -164,6 +170,6 @@ class CsvImportDialog(QDialog):
         try:
             self.import_result = self._run()
         except ProspectorError as exc:
-            self.outcome.setPlainText(str(exc))
+            self.outcome.setPlainText(self._named(str(exc)))
             return
         self.accept()

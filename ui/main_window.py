@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import cast
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -113,6 +115,7 @@ class MainWindow(QMainWindow):
         review.step_requested.connect(self.go_to_step)
         targets = cast(TargetsPage, self.pages["targets"])
         targets.import_csv_requested.connect(self.import_accounts_csv)
+        targets.paste_rows_requested.connect(self.paste_accounts)
         cast(RepsPage, self.pages["reps"]).export_schedule_requested.connect(self.export_schedule)
         cast(AccountabilityPage, self.pages["accountability"]).step_requested.connect(
             self.go_to_step)
@@ -528,15 +531,39 @@ class MainWindow(QMainWindow):
         _exec(ExportDialog(self.document.plan, str(dialogs.documents_folder()), self))
 
     def import_accounts_csv(self) -> None:
+        path = dialogs.ask_open_csv_file(self)
+        if path:
+            self._import_accounts(path)
+
+    def paste_accounts(self, text: str) -> None:
+        """Rows pasted from a spreadsheet, through the CSV import's preview, mapping and checks."""
+        from prospector.account_import import (  # noqa: PLC0415 - account_import: rarely
+            PASTED_SOURCE,
+            CsvFileError,
+            pasted_table,
+        )
+
+        try:
+            data = pasted_table(text)
+        except CsvFileError as exc:
+            dialogs.show_error(self, "Paste accounts", str(exc), "Nothing was changed.")
+            return
+        with tempfile.TemporaryDirectory(prefix="prospector-paste-") as folder:
+            path = Path(folder) / "pasted-rows.tsv"
+            path.write_bytes(data)
+            self._import_accounts(str(path), PASTED_SOURCE.capitalize(),
+                                  "Paste accounts from a spreadsheet")
+
+    def _import_accounts(self, path: str, source_name: str | None = None,
+                         title: str = "Import accounts from CSV") -> None:
         from ui.import_dialog import CsvImportDialog  # noqa: PLC0415 - account_import: rarely
 
-        path = dialogs.ask_open_csv_file(self)
-        if not path:
-            return
-        dialog = CsvImportDialog(self.document.plan, path, self)
+        dialog = CsvImportDialog(self.document.plan, path, self, source_name=source_name,
+                                 title=title)
         if not dialog.load():
             dialog.deleteLater()
-            dialogs.show_error(self, "Import accounts", "This file cannot be imported.",
+            what = "These rows" if source_name else "This file"
+            dialogs.show_error(self, title, f"{what} cannot be imported.",
                                f"{dialog.error}\n\nNothing was changed.")
             return
         result = dialog.import_result if _exec(dialog) else None
@@ -545,7 +572,8 @@ class MainWindow(QMainWindow):
             self.document.replace_sections(
                 {"accounts": [a.model_dump(mode="json") for a in new.accounts],
                  "reps": [r.model_dump(mode="json") for r in new.reps]},
-                f"Import {len(result.added)} accounts from CSV")
+                f"Import {len(result.added)} accounts "
+                f"{'pasted' if source_name else 'from CSV'}")
             self.statusBar().showMessage(
                 f"Imported {len(result.added)} accounts, merged {len(result.merged)}, skipped "
                 f"{len(result.skipped)} rows. Undo with Ctrl+Z.", 10000)

@@ -4,6 +4,7 @@ differentiators, reps."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QTabWidget
 
 from prospector.model import TIERS
@@ -47,6 +48,7 @@ class ListStepPage(StepPage):
 class TargetsPage(ListStepPage):
     key = "targets"
     import_csv_requested = Signal()
+    paste_rows_requested = Signal(str)  # rows copied from a spreadsheet (tab-separated text)
 
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)
@@ -90,6 +92,9 @@ class TargetsPage(ListStepPage):
                                  lambda: {"name": "New account", "tier": "B"}, detail)
         self.editor.add_button("Import CSV…", "Import accounts from a CRM or spreadsheet export",
                                self.import_csv_requested.emit)
+        self.editor.add_menu_action(
+            "Paste accounts from a spreadsheet", QKeySequence.StandardKey.Paste,
+            lambda: self.paste_rows_requested.emit(QGuiApplication.clipboard().text()))
         self.editor.add_bulk_action(
             "Assign to rep", lambda: [(r.name, r.id) for r in d.plan.reps] + [("No rep", None)],
             self.assign_to_rep)

@@ -162,6 +162,7 @@ class ListEditor(QWidget):
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.copy_action.triggered.connect(self.copy_rows)
         self.table.addAction(self.copy_action)
+        self.menu_actions: list[QAction] = []  # a page's own (paste rows), after Copy
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for i, column in enumerate(source.columns):
@@ -377,7 +378,22 @@ class ListEditor(QWidget):
             menu.addSeparator()
         menu.addAction(self.copy_action)
         self.copy_action.setEnabled(bool(n))
+        for action in self.menu_actions:
+            menu.addAction(action)
         return menu
+
+    def add_menu_action(self, text: str, shortcut: QKeySequence.StandardKey | None,
+                        slot: Callable[[], None]) -> QAction:
+        """An action of this list in the table's context menu (with a shortcut while the table
+        has the focus)."""
+        action = QAction(text, self.table)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(slot)
+        self.table.addAction(action)
+        self.menu_actions.append(action)
+        return action
 
     def set_column(self, ids: list[str], column: Column, value: Any) -> None:
         """Set one column of the rows ``ids`` to ``value`` in one undo step."""

@@ -1,0 +1,36 @@
+"""Rows pasted from a spreadsheet, read as the CSV import reads a file.
+
+Excel, LibreOffice and Google Sheets put copied cells on the clipboard as tab-separated text.
+The app writes that text to a file and imports it through the same preview, column mapping and
+checks as a CSV file; rows copied without their header row get one here, so the preview can
+show them and the leader maps the columns.
+"""
+
+from __future__ import annotations
+
+from .csv_source import MAX_CSV_BYTES, CsvFileError, column_letter
+from .mapping import suggest_mapping
+
+PASTED_SOURCE = "the pasted rows"
+
+
+def pasted_table(text: str) -> bytes:
+    """The clipboard's text as a tab-separated file with a header line (UTF-8).
+
+    When the first line names no column the import knows ("Account Name", "City"...), the rows
+    came without their header: the first column is taken for the account's name and the others
+    are named as the spreadsheet names them (Column B, Column C...), to map in the preview."""
+    data = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    if not data.strip():
+        raise CsvFileError(PASTED_SOURCE, "the clipboard holds no rows",
+                           "copy the rows of a spreadsheet, with their header row if you can, "
+                           "and paste again")
+    if len(data) > MAX_CSV_BYTES:
+        raise CsvFileError(PASTED_SOURCE, f"{len(data):,} characters are too many to paste",
+                           "save them as a CSV file and use Import CSV… instead")
+    first = data.split("\n", 1)[0].split("\t")
+    if not suggest_mapping(first):
+        width = max(line.count("\t") for line in data.split("\n")) + 1
+        header = ["Account"] + [f"Column {column_letter(i)}" for i in range(1, width)]
+        data = "\t".join(header) + "\n" + data
+    return (data + "\n").encode("utf-8")
