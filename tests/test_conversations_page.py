@@ -5,7 +5,7 @@ says what its opportunity targets count."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from PySide6.QtWidgets import QLabel
 
 from prospector import qualification
@@ -210,7 +210,9 @@ def test_criteria_are_added_renamed_and_deleted_like_targets(page):
     page.definition.add_criterion()
     assert [c.name for c in plan.qualification.criteria][-1] == "New criterion"
     assert model.setData(model.index(4, 0), "Champion")
-    page.definition.criteria.selectRow(0)
+    flag = QItemSelectionModel.SelectionFlag  # not selectRow: it follows held modifier keys
+    page.definition.criteria.selectionModel().setCurrentIndex(
+        model.index(0, 0), flag.ClearAndSelect | flag.Rows)
     page.definition.delete_criterion()
     assert [c.name for c in plan.qualification.criteria] == [
         "Impact", "Timeline", "Authority", "Champion"]

@@ -131,7 +131,8 @@ def test_copied_rows_paste_into_a_spreadsheet_as_tab_separated_text(qtbot, docum
 def test_the_name_stays_in_view_when_tabbing_scrolls_the_table_sideways(qtbot, document):
     page = _page(qtbot, TargetsPage, document)
     table = page.editor.table
-    table.setColumnWidth(4, 900)  # a long row, wider than the table
+    table.setColumnWidth(4, 2500)  # a long row, wider than the table
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() > 0)
     table.setFocus()
     table.setCurrentIndex(page.editor.proxy.index(3, 0))
     for _ in range(5):

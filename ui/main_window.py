@@ -87,6 +87,11 @@ class MainWindow(QMainWindow):
         self.navigator.setObjectName("stepNavigator")
         self.navigator.setMinimumWidth(200)
         self.navigator.setMaximumWidth(240)
+        self.navigator.setWordWrap(True)  # "✓ · 7 objections, 12 questions" wraps, never scrolls
+        self.navigator.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigator.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.navigator.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.navigator.setUniformItemSizes(False)
         self.stack = QStackedWidget()
         self.pages: dict[str, StepPage] = {}  # in the order of the stack
         for page_class in PAGES:

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QSize,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence
@@ -43,6 +44,8 @@ from PySide6.QtWidgets import (
 from ui.table_model import ID_ROLE, SORT_ROLE, Column, ListSource, PlanTableModel
 from ui.widgets.cell_editing import CellDelegate, commit_open_editor
 from ui.widgets.frozen_column import FrozenNameTable
+
+SIDE_BY_SIDE_WIDTH = 1100  # px: narrower, the detail form goes below the table
 
 # Select a whole row, and only it.
 _SELECT_ROW = (QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -172,13 +175,14 @@ class ListEditor(QWidget):
         self.table.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed
                                    | triggers.AnyKeyPressed)
 
+        self.split: QSplitter | None = None
+        self._shown_once = False
         if detail is not None:
-            split = QSplitter(Qt.Orientation.Horizontal)
+            split = self.split = QSplitter(Qt.Orientation.Vertical)
             split.addWidget(self.table)
             split.addWidget(detail)
             split.setStretchFactor(0, 3)
             split.setStretchFactor(1, 2)
-            split.setSizes([600, 400])
             split.setChildrenCollapsible(False)
             layout.addWidget(split, 1)
         else:
@@ -292,8 +296,32 @@ class ListEditor(QWidget):
         else:
             self._detail_stale = True
 
+    def resizeEvent(self, event) -> None:
+        """The detail form beside the table where there is room for both (a wide window), else
+        below it at full width: at 1280x800 with the coach open, side by side cut both."""
+        super().resizeEvent(event)
+        if self.split is None:
+            return
+        wide = self.width() >= SIDE_BY_SIDE_WIDTH
+        wanted = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.split.orientation() != wanted:
+            self.split.setOrientation(wanted)
+            QTimer.singleShot(0, self, self._balance)  # once the splitter has its new shape
+
+    def _balance(self) -> None:
+        """Table and form share the room: 3:2 side by side, 9:11 one above the other."""
+        if self.split is None:
+            return
+        wide = self.split.orientation() == Qt.Orientation.Horizontal
+        total = self.split.width() if wide else self.split.height()
+        first = total * 3 // 5 if wide else total * 9 // 20
+        self.split.setSizes([first, total - first])
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            QTimer.singleShot(0, self, self._balance)
         if self._detail_stale:
             self._detail_stale = False
             self.detail.set_item(self.current_id())
