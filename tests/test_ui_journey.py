@@ -186,6 +186,16 @@ def test_window_is_usable_at_1280_by_800(qtbot, store, settings, sample_plan):
                     "QLineEdit", "QPlainTextEdit", "QComboBox", "QTableView") and not (
                     child.objectName().startswith("qt_")):  # parts of Qt's own composite widgets
                 assert child.accessibleName(), f"{child.metaObject().className()} has no name"
+    for key, page in window.pages.items():  # each list's detail form fits: no sideways scroll
+        editor = getattr(page, "editor", None)
+        if editor is None or editor.detail is None or not hasattr(editor.detail, "scroll"):
+            continue
+        window.go_to_step(key)
+        editor.table.selectRow(0)
+        qtbot.waitUntil(lambda e=editor: e.detail.scroll.isVisible())
+        scroll = editor.detail.scroll
+        assert scroll.horizontalScrollBar().maximum() == 0, key
+        assert scroll.width() >= 600, (key, scroll.width())  # the form's full width
     window.close()
 
 
