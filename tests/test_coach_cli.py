@@ -174,8 +174,8 @@ def test_json_is_for_tools(capsys, plan_file):
                         "raise_score_hints"}
     assert doc["ready"] is False and doc["counts"]["blocker"] >= 3
     for finding in doc["findings"]:
-        assert set(finding) == {"rule_id", "severity", "section", "item", "field", "message",
-                                "why", "fix"}
+        assert set(finding) == {"rule_id", "severity", "section", "item", "field", "row",
+                                "message", "why", "fix"}
     t1 = [f for f in doc["findings"] if f["item"]["id"] == "t1"]
     assert {"touch-no-value", "touch-empty-phrase"} <= {f["rule_id"] for f in t1}
     assert t1[0]["item"]["label"] == "Check-in email"

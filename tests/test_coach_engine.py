@@ -41,8 +41,8 @@ def test_review_shape(sample_doc):
     assert [result.blockers, result.warnings, result.tips] == counts
     finding = result.findings[0]
     assert isinstance(finding, Finding)
-    assert set(finding.to_dict()) == {"rule_id", "severity", "section", "item", "field", "message",
-                                      "why", "fix"}
+    assert set(finding.to_dict()) == {"rule_id", "severity", "section", "item", "field",
+                                      "row", "message", "why", "fix"}
     assert set(finding.to_dict()["item"]) == {"id", "label"}
 
 

@@ -619,3 +619,43 @@ def test_pasting_nothing_says_what_to_copy_and_changes_nothing(qtbot, store, set
     assert errors and "clipboard holds no rows" in errors[0]
     assert window.document.undo_stack.count() == 0
     window.close()
+
+
+def _click_finding(qtbot, window, rule_id: str) -> None:
+    def row():
+        return next((i for i in range(window.coach.tree.count())
+                     if (window.coach.tree.item(i).data(Qt.ItemDataRole.UserRole) or (None,))[0]
+                     and rule_id in window.coach.tree.item(i).toolTip()), None)
+    qtbot.waitUntil(lambda: row() is not None, timeout=60000)
+    window.coach.tree.itemClicked.emit(window.coach.tree.item(row()))
+
+
+def test_a_coach_finding_about_one_step_selects_that_step_and_its_field(qtbot, store, settings,
+                                                                       sample_plan):
+    cadence = sample_plan.cadences[0]
+    cadence.steps[4].touch_id = None  # the fifth step of the table delivers nothing
+    window = _window(qtbot, store, sample_plan, settings)
+    window.coach.refresh()
+    window.go_to_step("basics")
+    _click_finding(qtbot, window, "cadence-step-no-touch")
+    page = window.pages["cadences"]
+    assert window.stack.currentWidget() is page and page.cadence_id == cadence.id
+    current = page.table.currentIndex()
+    assert current.row() == 4
+    assert page.model.source.columns[current.column()].field == "touch_id"
+    window.close()
+
+
+def test_a_coach_finding_about_a_field_puts_the_cursor_in_it(qtbot, store, settings,
+                                                            sample_plan):
+    sample_plan.differentiators[1].proof = ""
+    window = _window(qtbot, store, sample_plan, settings)
+    with qtbot.waitActive(window, timeout=60000):
+        window.activateWindow()
+    window.coach.refresh()
+    _click_finding(qtbot, window, "differentiator-no-proof")
+    form = window.pages["differentiators"].editor.detail
+    proof = next(b for f, b in form.bindings if f == "proof").widget
+    assert form.item_id == sample_plan.differentiators[1].id
+    qtbot.waitUntil(proof.hasFocus)
+    window.close()

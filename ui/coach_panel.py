@@ -17,6 +17,7 @@ REVIEW_DELAY_MS = 150
 
 class CoachPanel(QWidget):
     finding_activated = Signal(str, object)  # section, item id
+    field_requested = Signal(str, object, object, object)  # section, item id, field, row
     reviewed = Signal(object)                # the Review
 
     def __init__(self, document, parent=None) -> None:
@@ -65,7 +66,8 @@ class CoachPanel(QWidget):
             item = QListWidgetItem(self.icons.get(finding.severity, self.icons["tip"]), text)
             item.setToolTip(f"{SEVERITY_LABEL.get(finding.severity, '')} · "
                             f"{finding.rule_id}\n\nWhy it matters: {finding.why}")
-            item.setData(Qt.ItemDataRole.UserRole, (finding.section, finding.item_id))
+            item.setData(Qt.ItemDataRole.UserRole,
+                         (finding.section, finding.item_id, finding.field, finding.row))
             self.tree.addItem(item)
         if not findings:
             done = QListWidgetItem("Nothing to flag: the plan follows the method.")
@@ -82,5 +84,7 @@ class CoachPanel(QWidget):
         where = item.data(Qt.ItemDataRole.UserRole)
         if not where:
             return
-        section, item_id = where
+        section, item_id, field, row = where
         self.finding_activated.emit(section, item_id)
+        if field or row is not None:  # the exact field (and row) the finding is about
+            self.field_requested.emit(section, item_id, field, row)

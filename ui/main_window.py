@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         self.coach_dock.setMinimumWidth(320)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.coach_dock)
         self.coach.finding_activated.connect(self.go_to_step)
+        self.coach.field_requested.connect(self.go_to_field)
         self.coach.reviewed.connect(lambda _r: self._update_navigator())
 
     def _action(self, text: str, slot, shortcut=None, icon=None, tip: str = "") -> QAction:
@@ -376,6 +377,13 @@ class MainWindow(QMainWindow):
         if step in keys:
             self.navigator.setCurrentRow(keys.index(step))
             self.pages[step].focus_item(key, item_id)
+
+    def go_to_field(self, section: str, item_id: str | None, field: str | None,
+                    row: int | None) -> None:
+        """Put the cursor in the field a coach finding names (the step and item are shown)."""
+        page = self.pages.get(STEP_OF_SECTION.get(section, section))
+        if page is not None:
+            page.focus_field(section, item_id, field, row)
 
     def _show_change(self, *, undone: bool) -> None:
         """Go to the step (and the row) an undo or redo just changed, unless it is in view."""

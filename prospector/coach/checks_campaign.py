@@ -39,6 +39,11 @@ def _cadences_none(ctx: Context):
         yield Hit(None, SECTION_TITLES["cadences"], "The plan has no campaign cadence.")
 
 
+def _row(cadence: Cadence, step: CadenceStep) -> int:
+    """The row of ``step`` in its cadence's table (the cadence's own order)."""
+    return next(i for i, s in enumerate(cadence.steps) if s is step)
+
+
 @rule(
     "cadence-no-ask", section="cadences", severity="blocker",
     title="Cadence that never asks for a meeting",
@@ -128,7 +133,8 @@ def _cadence_burst(ctx: Context):
                 bunch = steps[start:end]
                 yield Hit(cadence.id, cadence.name,
                           f"“{cadence.name}” has {len(bunch)} touches within "
-                          f"{plural(window, 'day')} ({_days(bunch)}).")
+                          f"{plural(window, 'day')} ({_days(bunch)}).",
+                          field="day", row=_row(cadence, bunch[1]))
                 break
 
 
@@ -158,7 +164,8 @@ def _cadence_channel_monotony(ctx: Context):
             what = longest[0].channel.label.lower()
             yield Hit(cadence.id, cadence.name,
                       f"“{cadence.name}” has {len(longest)} {what} steps in a row "
-                      f"({_days(longest)}).")
+                      f"({_days(longest)}).", field="channel",
+                      row=_row(cadence, longest[len(longest) // 2]))
         elif len(steps) >= th.min_steps_for_channel_mix and len(channels) < th.min_channels:
             names = " and ".join(sorted(c.label.lower() for c in channels))
             yield Hit(cadence.id, cadence.name,
@@ -194,7 +201,7 @@ def _cadence_repeats_touch(ctx: Context):
                 yield Hit(cadence.id, cadence.name,
                           f"“{cadence.name}” sends “{touch.title if touch else step.touch_id}” "
                           f"again after {plural(step.day - previous, 'day')} (day {previous} and "
-                          f"day {step.day}).")
+                          f"day {step.day}).", field="touch_id", row=_row(cadence, step))
                 break
             last_day[step.touch_id] = step.day
 
@@ -215,7 +222,8 @@ def _cadence_step_no_touch(ctx: Context):
         if empty:
             yield Hit(cadence.id, cadence.name,
                       f"In “{cadence.name}”, {plural(len(empty), 'step')} on {_days(empty)} "
-                      f"deliver{'s' if len(empty) == 1 else ''} no touch.")
+                      f"deliver{'s' if len(empty) == 1 else ''} no touch.", field="touch_id",
+                      row=_row(cadence, empty[0]))
 
 
 @rule(
@@ -235,7 +243,7 @@ def _cadence_step_empty_phrase(ctx: Context):
             steps = [s for s, _ in hits]
             yield Hit(cadence.id, cadence.name,
                       f"In “{cadence.name}”, the objective on {_days(steps)} is "
-                      f"“{hits[0][1][0]}”.", field="objective")
+                      f"“{hits[0][1][0]}”.", field="objective", row=_row(cadence, steps[0]))
 
 
 @rule(
@@ -251,7 +259,8 @@ def _cadence_asks_first(ctx: Context):
         steps = _ordered(cadence)
         if len(steps) >= 2 and steps[0].is_ask:
             yield Hit(cadence.id, cadence.name,
-                      f"“{cadence.name}” asks for a meeting in its first step.")
+                      f"“{cadence.name}” asks for a meeting in its first step.", field="is_ask",
+                      row=_row(cadence, steps[0]))
 
 
 @rule(
@@ -271,7 +280,7 @@ def _cadence_ends_without_ask(ctx: Context):
             after = [s for s in steps if s.day > last_ask]
             yield Hit(cadence.id, cadence.name,
                       f"“{cadence.name}” ends with {plural(len(after), 'step')} after its last ask "
-                      f"(day {last_ask}).")
+                      f"(day {last_ask}).", field="is_ask", row=_row(cadence, steps[-1]))
 
 
 @rule(

@@ -29,6 +29,7 @@ class Finding:
     why: str
     fix: str
     field: str | None = None  # the item's field to edit, when there is one
+    row: int | None = None  # in the item's own list (a cadence's steps), when it is one row
 
     def to_dict(self) -> dict:
         return {
@@ -37,6 +38,7 @@ class Finding:
             "section": self.section,
             "item": {"id": self.item_id, "label": self.item_label},
             "field": self.field,
+            "row": self.row,
             "message": self.message,
             "why": self.why,
             "fix": self.fix,
@@ -100,7 +102,7 @@ def review(plan: Plan, thresholds: Thresholds = THRESHOLDS, scoring: Scoring = S
         fix = rule.text(rule.fix, thresholds)
         found = [
             Finding(rule.id, rule.severity, rule.section, hit.item_id, hit.item_label,
-                    hit.message, why, hit.fix or fix, hit.field)
+                    hit.message, why, hit.fix or fix, hit.field, hit.row)
             for hit in rule.check(ctx)
         ]
         if found:

@@ -38,6 +38,7 @@ class Hit:
     message: str
     field: str | None = None
     fix: str | None = None  # replaces the rule's fix when the check knows better
+    row: int | None = None  # the row of the item's own list the finding is about (a step)
 
 
 class Context:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -297,3 +297,15 @@ class CadencePage(StepPage):
             if index >= 0:
                 self.picker.setCurrentIndex(index)
         self.table.setFocus()
+
+    def focus_field(self, section, item_id, field, row) -> bool:
+        """A finding about one step selects that step, on the column of its field."""
+        if row is None or not 0 <= row < self.model.rowCount():
+            return super().focus_field(section, item_id, field, row)
+        columns = [c.field for c in self.model.source.columns]
+        cell = self.model.index(row, columns.index(field) if field in columns else 0)
+        flag = QItemSelectionModel.SelectionFlag
+        self.table.selectionModel().setCurrentIndex(cell, flag.ClearAndSelect | flag.Rows)
+        self.table.scrollTo(cell)
+        self.table.setFocus()
+        return True

@@ -44,6 +44,11 @@ class ListStepPage(StepPage):
             self.editor.select_id(item_id)
         self.editor.table.setFocus()
 
+    def focus_field(self, section, item_id, field, row) -> bool:
+        """The field in the item's form, else its cell in the table."""
+        return super().focus_field(section, item_id, field, row) or \
+            self.editor.focus_cell(item_id, field)
+
 
 class TargetsPage(ListStepPage):
     key = "targets"

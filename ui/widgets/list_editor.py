@@ -241,6 +241,19 @@ class ListEditor(QWidget):
         if self.detail is not None:
             self.detail.set_item(None)
 
+    def focus_cell(self, item_id: str | None, field: str | None) -> bool:
+        """Make the item's cell of ``field`` the current one; False if no column shows it."""
+        column = next((i for i, c in enumerate(self.source.columns) if c.field == field), None)
+        current = self.table.currentIndex()
+        if column is None or not current.isValid() or current.data(ID_ROLE) != item_id:
+            return False
+        cell = current.siblingAtColumn(column)
+        self.table.selectionModel().setCurrentIndex(
+            cell, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.table.scrollTo(cell)
+        self.table.setFocus()
+        return True
+
     def _current_row_changed(self, current, _previous) -> None:
         item_id = current.data(ID_ROLE) if current.isValid() else None
         if self.detail is not None:

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from prospector.sections import STEP_BY_KEY
+from ui.binding import Binding
+from ui.widgets.item_form import ItemForm
 
 
 class StepPage(QWidget):
@@ -76,6 +78,36 @@ class StepPage(QWidget):
 
     def focus_item(self, section: str, item_id: str | None) -> None:
         """Select an item (used by the coach panel and search); pages with lists override."""
+
+    def focus_field(self, section: str, item_id: str | None, field: str | None,
+                    row: int | None) -> bool:
+        """Put the cursor in the field ``field`` of the item shown (after ``focus_item``), so a
+        coach finding lands where the fix is typed. True when a field took the focus."""
+        if field is None:
+            return False
+        for binding in self.bindings():
+            if (binding.path and binding.path[-1] == field
+                    and binding.widget.isVisibleTo(self) and binding.widget.isEnabled()):
+                binding.widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                area = _scroll_area_of(binding.widget)
+                if area is not None:
+                    area.ensureWidgetVisible(binding.widget)
+                return True
+        return False
+
+    def bindings(self) -> list[Binding]:
+        """The page's field bindings: its own and those of its item forms."""
+        found = [value for value in vars(self).values() if isinstance(value, Binding)]
+        for form in self.findChildren(ItemForm):
+            found += [binding for _field, binding in form.bindings]
+        return found
+
+
+def _scroll_area_of(widget: QWidget) -> QScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    return parent
 
 
 def form_group(title: str, rows: list[tuple[str, QWidget]]) -> QGroupBox:
