@@ -138,8 +138,10 @@ OBJECTIONS = Section("objections", "Objections", 1.5, "objection", "objections",
                      leader=(Chapter("objections", "Objection library"),),
                      rep=(Chapter("objections", "Handling objections"),))
 QUESTIONS = Section("questions", "Discovery questions", 1.5, "question", "questions", "qst",
-                    leader=(Chapter("questions", "Discovery questions"),),
-                    rep=(Chapter("questions", "Your discovery questions"),))
+                    leader=(Chapter("questions", "Discovery questions"),
+                            Chapter("call_cards", "Call cards")),
+                    rep=(Chapter("questions", "Your discovery questions"),
+                         Chapter("call_cards", "Call cards")))
 QUALIFICATION = Section("qualification", "What counts as an opportunity", 1.0,
                         leader=(Chapter("qualification", "What counts as an opportunity"),),
                         rep=(Chapter("qualification", "What counts as an opportunity"),))

@@ -17,6 +17,7 @@ from ..model import TIERS, Cadence, Channel, Plan, Rep, TargetAccount, ValueTouc
 from ..schedule import ScheduleError, build_schedule, find_rep, rep_accounts
 from ..sections import LEADER_CHAPTERS, REP_CHAPTERS, Chapter
 from ..textnorm import fold
+from . import conversations
 from .limits import (
     ACCOUNT_LINE_LIMIT,
     ACCOUNT_TEXT,
@@ -215,9 +216,12 @@ def _clip(text: str, limit: int) -> str:
 
 
 def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions) -> dict[str, Any]:
-    sections = list(LEADER_CHAPTERS)
+    talk = conversations.build(plan, red, LEADER_CHAPTERS)
+    omit = talk.pop("omit")
+    sections = [c for c in LEADER_CHAPTERS if c.id not in omit]
     b = plan.basics
     return {
+        **talk,
         "sections": sections,
         "cover_kicker": "Prospecting playbook",
         "cover_subtitle": b.company,
@@ -251,7 +255,10 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
     touches = [t for t in plan.touches if t.id in used_touch_ids]
     no_cadence = red.names([a.name for a in accounts if plan.cadence_for(a) is None],
                            "an account's name")
-    sections = list(REP_CHAPTERS)
+    talk = conversations.build(plan, red, REP_CHAPTERS, accounts=accounts, cadences=cadences,
+                               touch_ids={t.id for t in touches})
+    omit = talk.pop("omit")
+    sections = [c for c in REP_CHAPTERS if c.id not in omit]
     last = schedule[-1].date if schedule else None
     printed, rest = _printed_weeks(weeks, red)
     until_printed = printed[-1].touches[-1].date if rest else None
@@ -260,6 +267,7 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
     monday = start - timedelta(days=start.weekday())
     n_weeks = (until - monday).days // 7 + 1 if until else 4
     return {
+        **talk,
         "sections": sections,
         "rep": rep,
         "start": fmt_date(start, weekday=True),

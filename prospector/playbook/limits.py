@@ -46,6 +46,19 @@ CONTACT_LIMIT = 12  # contacts on an account card
 SCHEDULE_TOUCH_LIMIT = 3_000  # touches of the rep's dated schedule printed as checkboxes
 FINDING_LIMIT = 150  # the coach's findings in the readiness appendix (one per account is common)
 SCORECARD_TARGETS = 10  # target columns of the weekly scorecard (an A4 page holds about 10)
+# A call card (one page per persona): each text cut to fit its place, measured in widths (a
+# wide CJK character or emoji counts two), so that the card never runs onto a second page, even
+# on Letter paper with every text at its longest. The full texts are printed in other chapters.
+CARD_ROLE = 90  # the persona's role, the card's title
+CARD_CARES = 3  # what the persona cares about: points on the card
+CARD_CARE_TEXT = 50  # each point
+CARD_OPENING = 320  # the opening line of the call
+CARD_QUESTION = 140  # each of the three questions
+CARD_SAYS = 90  # what the client says, for each of the three objections
+CARD_RESPONSE = 280  # each response (a talk track, read aloud)
+CARD_DIFFERENCE = 130  # the differentiator to use
+CARD_PROOF = 140  # and its proof
+CARD_ASK = 130  # the ask that closes the call
 _WORD_BACKOFF = 40  # a cut moves back to a space at most this many characters before the limit
 
 _APP = "in the plan (open it in Prospector)"
