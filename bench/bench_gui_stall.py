@@ -1,5 +1,6 @@
-"""Longest GUI-thread stall while the app exports a playbook, while the preview refreshes, and
-when a row is added, removed or moved (and the edit undone).
+"""Longest GUI-thread stall while the app exports a playbook, while the preview refreshes,
+when a row is added, removed or moved (and the edit undone), and when every account gets a
+tier or a rep at once (a bulk edit of the selected rows).
 
 A 5 ms QTimer heartbeat runs on the GUI thread; the longest gap between two beats is the
 longest time the window could not respond. Run:
@@ -130,8 +131,30 @@ def _edit_cases(window) -> list[tuple[str, object]]:
             return lambda: editor.select_id(editor.model.item(row + 1).id)
         return prepare
 
+    def every_account(edit):
+        """All accounts selected (not timed); ``edit(editor, ids)`` is timed."""
+        def prepare():
+            window.navigator.setCurrentRow(list(window.pages).index("targets"))
+            editor = window.pages["targets"].editor
+            editor.table.selectAll()
+            QApplication.processEvents()
+            ids = editor.selected_ids()
+            return lambda: edit(editor, ids)
+        return prepare
+
+    def tier_c(editor, ids):
+        tier = next(c for c in editor.source.columns if c.field == "tier")
+        editor.set_column(ids, tier, "C")
+
+    def to_first_rep(editor, ids):
+        window.pages["targets"].assign_to_rep(ids, window.document.plan.reps[0].id)
+
     middle = len(window.document.plan.accounts) // 2
     return [
+        ("set the tier of every account at once (bulk edit)", every_account(tier_c)),
+        ("undo: the bulk tier", undo),
+        ("give every account to one rep (bulk edit)", every_account(to_first_rep)),
+        ("undo: the bulk rep", undo),
         ("select the next account (no edit: for comparison)", select("targets", middle)),
         ("add an account", click("targets", "add", middle)),
         ("undo: add an account", undo),

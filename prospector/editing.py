@@ -178,18 +178,36 @@ def put_values(plan: Plan, values: Iterable[tuple[FieldPath, Any]]) -> None:
     """Set each field at its path, unchecked (the values come from a checked edit, or are what
     the fields held before it). Items named by id are found through one index per list, so
     clearing 500 contacts' persona does not search the 1,000 accounts 500 times."""
-    by_id: dict[int, dict[str | None, Any]] = {}
+    owners = _Owners(plan)
     for path, value in values:
-        node: Any = plan
+        _put(owners.of(path), path[-1], value)
+
+
+def get_values(plan: Plan, paths: Iterable[FieldPath]) -> list[Any]:
+    """The value at each path, items found by id through one index per list (the tier of 1,000
+    selected accounts without searching the accounts 1,000 times)."""
+    owners = _Owners(plan)
+    return [getattr(owners.of(path), path[-1]) for path in paths]
+
+
+class _Owners:
+    """Finds the part that holds a field, by path, indexing each list by id once."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.by_id: dict[int, dict[str | None, Any]] = {}
+
+    def of(self, path: FieldPath) -> Any:
+        node: Any = self.plan
         for part in path[:-1]:
             if isinstance(node, list) and isinstance(part, str):
-                index = by_id.get(id(node))
+                index = self.by_id.get(id(node))
                 if index is None:
-                    index = by_id[id(node)] = {getattr(i, "id", None): i for i in node}
+                    index = self.by_id[id(node)] = {getattr(i, "id", None): i for i in node}
                 node = index[part]
             else:
                 node = _child(node, part)
-        _put(node, path[-1], value)
+        return node
 
 
 def _put(owner: Part, field: str, value: Any) -> None:

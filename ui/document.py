@@ -114,12 +114,10 @@ class PlanDocument(QObject):
         Checked once per distinct (field, value): setting the same field of many items to the
         same value is as valid for one as for all. Returns False (and changes nothing) when a
         value is refused."""
-        edits = []
-        for path, value in changes:
-            path = tuple(path)
-            old = get_value(self.plan, path)
-            if old != value:
-                edits.append((path, old, value))
+        changes = [(tuple(path), value) for path, value in changes]
+        olds = editing.get_values(self.plan, [path for path, _value in changes])
+        edits = [(path, old, value) for (path, value), old in zip(changes, olds, strict=True)
+                 if old != value]
         checked: list[tuple[Any, Any]] = []
         for path, _old, value in edits:
             if (path[-1], value) in checked:
