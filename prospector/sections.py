@@ -14,10 +14,11 @@ and ``rep=`` here, each a template ``templates/playbook/<edition>/<chapter id>.h
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
 
-from .model import Plan
+from .model import Part, Plan, Target
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,9 @@ class Section:
     id_prefix: str = ""  # of its items' ids ("acc-3f9a...")
     leader: tuple[Chapter, ...] = ()  # its chapters in the leader's edition of the playbook
     rep: tuple[Chapter, ...] = ()  # and in a rep's edition
+    # what "Add" puts in a list section; an item still exactly that is not yet content: the
+    # coach and the completeness leave it out until the leader writes something in it
+    new_item: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -87,7 +91,8 @@ ICP = Section("ideal_client_profile", "Ideal client profile", 1.0,
               leader=(Chapter("icp", "Ideal client profile"),))
 ACCOUNTS = Section("accounts", "Target accounts", 2.0, "account", "accounts", "acc",
                    leader=(Chapter("accounts", "Target accounts"),),
-                   rep=(Chapter("accounts", "Your accounts"), Chapter("schedule", "Your schedule")))
+                   rep=(Chapter("accounts", "Your accounts"), Chapter("schedule", "Your schedule")),
+                   new_item={"name": "New account", "tier": "B"})
 
 
 def _targets_status(plan: Plan) -> StepStatus:
@@ -99,7 +104,7 @@ def _targets_status(plan: Plan) -> StepStatus:
 
 
 PERSONAS = Section("personas", "Personas", 1.0, "persona", "personas", "per",
-                   leader=(Chapter("personas", "Personas"),))
+                   leader=(Chapter("personas", "Personas"),), new_item={"role": "New persona"})
 
 
 def _personas_status(plan: Plan) -> StepStatus:
@@ -111,7 +116,8 @@ def _personas_status(plan: Plan) -> StepStatus:
 
 TOUCHES = Section("touches", "Value-creating touches", 2.0, "touch", "touches", "tch",
                   leader=(Chapter("touches", "Value-creating touches"),),
-                  rep=(Chapter("touches", "Your touches and talk tracks"),))
+                  rep=(Chapter("touches", "Your touches and talk tracks"),),
+                  new_item={"title": "New touch", "channel": "email"})
 
 
 def _touches_status(plan: Plan) -> StepStatus:
@@ -124,7 +130,8 @@ def _touches_status(plan: Plan) -> StepStatus:
 DIFFERENTIATORS = Section("differentiators", "Differentiation", 1.5, "differentiator",
                           "differentiators", "dif",
                           leader=(Chapter("differentiation", "Differentiation"),),
-                          rep=(Chapter("differentiation", "What makes us different"),))
+                          rep=(Chapter("differentiation", "What makes us different"),),
+                          new_item={"difference": "New difference"})
 
 
 def _differentiation_status(plan: Plan) -> StepStatus:
@@ -136,12 +143,14 @@ def _differentiation_status(plan: Plan) -> StepStatus:
 
 OBJECTIONS = Section("objections", "Objections", 1.5, "objection", "objections", "obj",
                      leader=(Chapter("objections", "Objection library"),),
-                     rep=(Chapter("objections", "Handling objections"),))
+                     rep=(Chapter("objections", "Handling objections"),),
+                     new_item={"says": "New objection"})
 QUESTIONS = Section("questions", "Discovery questions", 1.5, "question", "questions", "qst",
                     leader=(Chapter("questions", "Discovery questions"),
                             Chapter("call_cards", "Call cards")),
                     rep=(Chapter("questions", "Your discovery questions"),
-                         Chapter("call_cards", "Call cards")))
+                         Chapter("call_cards", "Call cards")),
+                    new_item={"question": "New question"})
 QUALIFICATION = Section("qualification", "What counts as an opportunity", 1.0,
                         leader=(Chapter("qualification", "What counts as an opportunity"),),
                         rep=(Chapter("qualification", "What counts as an opportunity"),))
@@ -168,6 +177,10 @@ def _cadence_status(plan: Plan) -> StepStatus:
                       f"{len(steps)} step{'' if len(steps) == 1 else 's'}")
 
 
+# What "Add target" puts in the accountability targets: not yet content (as a new list item),
+# so nothing a leader has not chosen counts, not even a plausible "1 first meeting a week".
+NEW_TARGET: dict[str, Any] = {"metric": "New target", "kind": "outcome", "period": "week",
+                              "per_rep": 0, "creates_opportunities": False}
 ACCOUNTABILITY = Section("accountability", "Accountability", 1.5,
                          leader=(Chapter("accountability", "Accountability"),),
                          rep=(Chapter("targets", "Your targets"),))
@@ -180,7 +193,7 @@ def _accountability_status(plan: Plan) -> StepStatus:
                       f"{len(acc.targets)} target{'' if len(acc.targets) == 1 else 's'}")
 
 
-REPS = Section("reps", "Reps", 1.0, "rep", "reps", "rep")
+REPS = Section("reps", "Reps", 1.0, "rep", "reps", "rep", new_item={"name": "New rep"})
 
 
 def _reps_status(plan: Plan) -> StepStatus:
@@ -267,5 +280,52 @@ REP_CHAPTERS: tuple[Chapter, ...] = tuple(c for s in SECTIONS for c in s.rep)
 
 
 def step_status(plan: Plan) -> dict[str, StepStatus]:
-    """How complete each counted step of ``plan`` is, in the steps' order."""
+    """How complete each counted step of ``plan`` is, in the steps' order (items still as "Add"
+    made them do not count)."""
+    plan = content_of(plan)
     return {step.key: step.status(plan) for step in STEPS if step.status is not None}
+
+
+def completeness(plan: Plan) -> float:
+    """How complete the plan is (0-1): the steps' shares, each weighed by its sections'."""
+    shares = step_status(plan)
+    weights = {step.key: sum(s.weight for s in step.sections) for step in STEPS}
+    total = sum(weights[key] for key in shares)
+    return sum(shares[key].share * weights[key] for key in shares) / total if total else 0.0
+
+
+def _blank_dump(model: type[Part], new_item: dict[str, Any]) -> dict[str, Any]:
+    return model.model_validate(new_item).model_dump(exclude={"id"})
+
+
+_BLANKS: dict[str, dict[str, Any]] = {}
+
+
+def is_blank(section: str, item: Any) -> bool:
+    """Whether a list section's item is still exactly what "Add" made (its id aside)."""
+    new_item = SECTION_BY_KEY[section].new_item
+    if not new_item:
+        return False
+    if section not in _BLANKS:
+        _BLANKS[section] = _blank_dump(type(item), new_item)
+    return item.model_dump(exclude={"id"}) == _BLANKS[section]
+
+
+def content_of(plan: Plan, leave_out: Iterable[str] = ()) -> Plan:
+    """``plan`` without what is not yet content: items still as "Add" made them, targets still
+    as "Add target" made them, and the items ``leave_out`` names (ids: what the leader is
+    writing right now). A shallow copy; ``plan`` itself is unchanged."""
+    left_out = set(leave_out)
+    changes: dict[str, Any] = {}
+    for section in LIST_SECTIONS:
+        items = getattr(plan, section.key)
+        kept = [i for i in items if i.id not in left_out and not is_blank(section.key, i)]
+        if len(kept) != len(items):
+            changes[section.key] = kept
+    targets = plan.accountability.targets
+    new_target = _blank_dump(Target, NEW_TARGET) if targets else None
+    kept_targets = [t for t in targets if t.model_dump() != new_target]
+    if len(kept_targets) != len(targets):
+        changes["accountability"] = plan.accountability.model_copy(
+            update={"targets": kept_targets})
+    return plan.model_copy(update=changes) if changes else plan

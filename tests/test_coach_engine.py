@@ -4,6 +4,7 @@ import copy
 import dataclasses
 import statistics
 import timeit
+from itertools import pairwise
 
 from prospector.coach import (
     RULES,
@@ -14,6 +15,7 @@ from prospector.coach import (
     review,
 )
 from prospector.model import Plan
+from prospector.sections import NEW_TARGET, TOUCHES
 
 
 def _plan(sample_doc, **changes) -> Plan:
@@ -102,7 +104,8 @@ def test_hints_list_the_fixes_that_raise_the_score_most(sample_doc):
 
 
 def test_hints_are_truthful(sample_doc):
-    """Fixing the top hint's rule raises the overall score by the gain it announced."""
+    """Fixing the top hint's rule raises the overall score by the gain it announced, or more
+    when the fix also completes a step (here: the review of the targets)."""
     doc = copy.deepcopy(sample_doc)
     doc["accountability"]["review"] = ""
     doc["touches"][0]["message"] = ""
@@ -111,7 +114,8 @@ def test_hints_are_truthful(sample_doc):
     assert top.rule_id == "accountability-no-review"
     doc["accountability"]["review"] = sample_doc["accountability"]["review"]
     after = review(Plan.model_validate(doc))
-    assert after.overall - before.overall == top.gain
+    assert round(after.quality * before.completeness) - before.overall == top.gain
+    assert after.overall - before.overall >= top.gain and after.completeness > before.completeness
 
 
 def test_thresholds_can_be_tuned_per_call(sample_plan):
@@ -149,3 +153,45 @@ def test_whole_check_on_the_sample_is_fast(sample_plan):
     review(sample_plan)
     times = timeit.repeat(lambda: review(sample_plan), number=1, repeat=30)
     assert statistics.median(times) < 0.020
+
+
+# --- a score that moves the way a leader expects ------------------------------------------------
+def test_an_item_as_add_made_it_and_a_default_target_change_nothing(sample_plan):
+    before = review(sample_plan)
+    doc = sample_plan.model_dump(mode="json")
+    doc["touches"].append({"id": "tch-new", **TOUCHES.new_item})
+    doc["accountability"]["targets"].append(dict(NEW_TARGET))
+    after = review(Plan.model_validate(doc))
+    assert (after.overall, after.findings) == (before.overall, before.findings)
+    doc["touches"][-1]["title"] = "Benchmark of their plant"  # written in: now it is judged
+    written = review(Plan.model_validate(doc))
+    assert any(f.item_id == "tch-new" for f in written.findings)
+    assert any(f.item_id == "tch-new" for f in review(Plan.model_validate(doc)).findings)
+    assert not any(f.item_id == "tch-new" for f in
+                   review(Plan.model_validate(doc), in_progress={"tch-new"}).findings)
+
+
+def test_adding_the_plan_well_written_item_by_item_never_lowers_the_score(sample_doc):
+    """From a blank plan, the sample's content added one item at a time, in the order a leader
+    writes it (references first): the readiness score never goes down, and ends at 100."""
+    order = ["personas", "accounts", "touches", "differentiators", "objections", "questions",
+             "cadences", "reps"]
+    doc = {**{k: v for k, v in sample_doc.items() if k not in order},
+           **dict.fromkeys(order, [])}
+    doc["basics"], doc["ideal_client_profile"] = {}, {}
+    doc["qualification"], doc["accountability"] = {}, {}
+    scores = [review(Plan.model_validate(doc)).overall]
+    steps = [("basics", None), ("ideal_client_profile", None)] + [(s, "items") for s in order]
+    steps.insert(7, ("qualification", None))
+    steps.insert(9, ("accountability", None))
+    for section, kind in steps:
+        if kind is None:
+            doc[section] = sample_doc[section]
+            scores.append(review(Plan.model_validate(doc)).overall)
+            continue
+        for item in sample_doc[section]:
+            doc[section] = [*doc[section], item]
+            scores.append(review(Plan.model_validate(doc)).overall)
+    drops = [(i, a, b) for i, (a, b) in enumerate(pairwise(scores)) if b < a]
+    assert not drops, (drops, scores)
+    assert scores[0] == 0 and scores[-1] == 100

@@ -470,7 +470,8 @@ def test_every_area_the_method_names_has_a_rule():
 
 
 def test_a_new_personas_findings_do_not_say_persona_twice():
-    plan = Plan(name="P", personas=[{"id": "per-1", "role": "New persona"}])
+    plan = Plan(name="P", personas=[{"id": "per-1", "role": "New persona",
+                                      "responsibilities": "Runs the plant"}])
     messages = [f.message for f in review(plan).findings if f.item_id == "per-1"]
     assert messages and not any("persona persona" in m.lower() for m in messages)
     assert "“New persona” does not say what they care about." in messages

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QLocale, QSettings, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLabel, QLineEdit
 
 import prospector.store as store_module
 import ui.autosave as autosave
@@ -186,6 +186,11 @@ def test_window_is_usable_at_1280_by_800(qtbot, store, settings, sample_plan):
                     "QLineEdit", "QPlainTextEdit", "QComboBox", "QTableView") and not (
                     child.objectName().startswith("qt_")):  # parts of Qt's own composite widgets
                 assert child.accessibleName(), f"{child.metaObject().className()} has no name"
+    navigator = window.navigator  # every step's line is whole: no "…", no sideways scroll
+    for row in range(navigator.count()):
+        for line in navigator.item(row).text().splitlines():
+            assert navigator.fontMetrics().horizontalAdvance(line) <= \
+                navigator.viewport().width() - 20, line
     for key, page in window.pages.items():  # each list's detail form fits: no sideways scroll
         editor = getattr(page, "editor", None)
         if editor is None or editor.detail is None or not hasattr(editor.detail, "scroll"):
@@ -658,4 +663,42 @@ def test_a_coach_finding_about_a_field_puts_the_cursor_in_it(qtbot, store, setti
     proof = next(b for f, b in form.bindings if f == "proof").widget
     assert form.item_id == sample_plan.differentiators[1].id
     qtbot.waitUntil(proof.hasFocus)
+    window.close()
+
+
+def test_a_new_item_is_judged_once_the_leader_leaves_it(qtbot, store, settings, sample_plan):
+    window = _window(qtbot, store, sample_plan, settings)
+    window.go_to_step("touches")
+    editor = window.pages["touches"].editor
+    before = window.coach.last_review.overall
+    editor.buttons["add"].click()
+    new = editor.current_id()
+    window.document.set_value(("touches", new, "title"), "Benchmark for Brandt")  # half written
+    window.coach.refresh()
+
+    def about_new():
+        return [f for f in window.coach.last_review.findings if f.item_id == new]
+    assert about_new() == [] and window.coach.last_review.overall == before
+    editor.select_id(window.document.plan.touches[0].id)  # the leader moves on
+    qtbot.waitUntil(lambda: about_new() != [])
+    assert {"touch-no-value", "touch-no-persona"} <= {f.rule_id for f in about_new()}
+    window.close()
+
+
+def test_the_review_page_says_how_the_readiness_score_is_made(qtbot, store, settings,
+                                                              sample_plan):
+    sample_plan.accountability.review = ""  # a warning, and a step not quite complete
+    window = _window(qtbot, store, sample_plan, settings)
+    window.go_to_step("review")
+    page = window.pages["review"]
+    result = window.coach.last_review
+    assert result.quality < 100 and result.completeness < 1
+    text = page.score.text()
+    assert f"{result.overall}/100" in text and f"{result.quality}/100" in text
+    assert f"{result.completeness:.0%}" in text
+    how = page.findChild(QLabel, "readinessHow").text()
+    assert "60 for a blocker" in how and "times how complete the plan is" in how
+    window.document.set_value(("accountability", "review"), "Every Monday, 20 minutes.")
+    window.coach.refresh()
+    assert f"{window.coach.last_review.overall}/100" in page.score.text()
     window.close()

@@ -24,6 +24,7 @@ class CoachPanel(QWidget):
         super().__init__(parent)
         self.document = document
         self.last_review: Review | None = None
+        self.in_progress: set[str] = set()  # ids of items added and not yet left
         self.last_ms = 0.0
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -47,16 +48,27 @@ class CoachPanel(QWidget):
         self.timer.setInterval(REVIEW_DELAY_MS)
         self.timer.timeout.connect(self.refresh)
         document.changed.connect(self.timer.start)
-        document.plan_replaced.connect(self.refresh)
+        document.plan_replaced.connect(self._plan_replaced)
         icons = self.style()
         self.icons = {"blocker": icons.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
                       "warning": icons.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
                       "tip": icons.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)}
         self.refresh()
 
+    def hold(self, item_id: str) -> None:
+        """An item just added: judged once the leader leaves it, not while they write it."""
+        self.in_progress.add(item_id)
+
+    def keep_only(self, current: str | None) -> None:
+        """The leader is on ``current`` now: the items they left are judged."""
+        left = self.in_progress - {current}
+        if left:
+            self.in_progress -= left
+            self.refresh()
+
     def refresh(self) -> None:
         started = time.perf_counter()
-        result = review(self.document.plan)
+        result = review(self.document.plan, in_progress=self.in_progress)
         self.last_ms = (time.perf_counter() - started) * 1000
         self.last_review = result
         self.tree.clear()
@@ -79,6 +91,10 @@ class CoachPanel(QWidget):
         self.summary.setText(f"<b>Readiness {result.overall}/100</b> — {counts}"
                              + (f"<br><i>To raise it:</i>{hints}" if hints else ""))
         self.reviewed.emit(result)
+
+    def _plan_replaced(self) -> None:
+        self.in_progress.clear()
+        self.refresh()
 
     def _activated(self, item: QListWidgetItem) -> None:
         where = item.data(Qt.ItemDataRole.UserRole)

@@ -55,6 +55,7 @@ from ui.pages.review import ReviewPage
 from ui.plans_dialog import PlansDialog, VersionsDialog, import_plan_file, name_refusal
 from ui.preview import PreviewPane
 from ui.widgets.cell_editing import commit_open_editor
+from ui.widgets.list_editor import ListEditor
 from ui.widgets.step_page import StepPage
 
 PAGES = (BasicsPage, TargetsPage, PersonasPage, TouchesPage, DifferentiationPage,
@@ -87,11 +88,8 @@ class MainWindow(QMainWindow):
         self.navigator.setObjectName("stepNavigator")
         self.navigator.setMinimumWidth(200)
         self.navigator.setMaximumWidth(240)
-        self.navigator.setWordWrap(True)  # "✓ · 7 objections, 12 questions" wraps, never scrolls
+        # "✓ · 7 objections, 12 questions" is broken into lines that fit (_fitted)
         self.navigator.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.navigator.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.navigator.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.navigator.setUniformItemSizes(False)
         self.stack = QStackedWidget()
         self.pages: dict[str, StepPage] = {}  # in the order of the stack
         for page_class in PAGES:
@@ -168,6 +166,14 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.coach_dock)
         self.coach.finding_activated.connect(self.go_to_step)
         self.coach.field_requested.connect(self.go_to_field)
+        for editor in self.stack.findChildren(ListEditor):  # an item added: judged once left
+            editor.item_added.connect(self.coach.hold)
+            editor.current_changed.connect(self.coach.keep_only)
+        self.navigator.currentRowChanged.connect(lambda _row: self.coach.keep_only(None))
+        review_page = cast(ReviewPage, self.pages["review"])
+        self.coach.reviewed.connect(review_page.show_readiness)
+        if self.coach.last_review is not None:
+            review_page.show_readiness(self.coach.last_review)
         self.coach.reviewed.connect(lambda _r: self._update_navigator())
 
     def _action(self, text: str, slot, shortcut=None, icon=None, tip: str = "") -> QAction:
@@ -288,9 +294,27 @@ class MainWindow(QMainWindow):
             blockers, warnings = counts.get(key, [0, 0])
             flags = "".join([f" · ⛔ {blockers}" if blockers else "",
                              f" · ⚠ {warnings}" if warnings else ""])
-            item.setText(f"{title}\n   {mark} · {status.summary}{flags}")
+            item.setText(title + "\n" + self._fitted(f"   {mark} · {status.summary}{flags}"))
             item.setToolTip(f"{title}: {round(status.share * 100)}% complete; "
                             f"coach: {blockers} blockers, {warnings} warnings")
+
+    def _fitted(self, line: str) -> str:
+        """A navigator line broken where it would not fit (after ", " or before " · "), each
+        part indented as the first: the list never scrolls sideways or cuts a count."""
+        self.navigator.ensurePolished()  # the style sheet's font (10.5 pt), not the default
+        metrics = self.navigator.fontMetrics()
+        room = self.navigator.maximumWidth() - 30  # the item's padding and the frame
+        lines = []
+        while metrics.horizontalAdvance(line) > room:
+            cuts = [i + 1 for i in range(len(line)) if line.startswith(", ", i)]
+            cuts += [i for i in range(len(line)) if line.startswith(" · ", i)]
+            fits = [c for c in cuts if 4 < c and metrics.horizontalAdvance(line[:c]) <= room]
+            if not fits:
+                break
+            cut = max(fits)
+            lines.append(line[:cut].rstrip())
+            line = "     " + line[cut:].lstrip(" ·")
+        return "\n".join([*lines, line])
 
     def _saved(self, plan_id: str, version: int) -> None:
         if plan_id != self.document.plan.id:

@@ -6,9 +6,11 @@ and the CLI, the PDF appendix and the tests use the same function.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..model import Plan
+from ..sections import completeness, content_of
 from .catalog import RULES
 from .rules import SECTIONS, SEVERITIES, Context, Rule, Severity
 from .thresholds import SCORING, THRESHOLDS, Scoring, Thresholds
@@ -72,6 +74,8 @@ class Review:
     tips: int
     raise_score_hints: tuple[ScoreHint, ...] = field(default=())
     verdict: str = ""  # for people, e.g. "not ready (fix the blockers first)"
+    quality: int = 100  # the coach's score of what is written (the sections' scores blended)
+    completeness: float = 1.0  # how complete the plan is (0-1): overall = quality x this
 
     @property
     def ready(self) -> bool:
@@ -84,6 +88,8 @@ class Review:
     def to_dict(self) -> dict:
         return {
             "overall": self.overall,
+            "quality": self.quality,
+            "completeness": round(self.completeness, 3),
             "ready": self.ready,
             "verdict": self.verdict,
             "counts": {"blocker": self.blockers, "warning": self.warnings, "tip": self.tips},
@@ -93,8 +99,18 @@ class Review:
         }
 
 
-def review(plan: Plan, thresholds: Thresholds = THRESHOLDS, scoring: Scoring = SCORING) -> Review:
-    """Run every rule on ``plan``. Findings come by section, then severity, then rule."""
+def review(plan: Plan, thresholds: Thresholds = THRESHOLDS, scoring: Scoring = SCORING, *,
+           in_progress: Iterable[str] = ()) -> Review:
+    """Run every rule on ``plan``. Findings come by section, then severity, then rule.
+
+    Only content is judged: an item still exactly as "Add" made it is left out, as are the items
+    ``in_progress`` names (ids of what the leader is writing now: judged once they leave it).
+
+    The overall score is what the coach makes of what is written (``quality``: each section
+    starts at 100 and loses points for each finding) times how complete the plan is (the steps'
+    shares, as the app's step bars show them): adding content done well never lowers it, and a
+    half-written plan never reads as nearly ready."""
+    plan = content_of(plan, in_progress)
     ctx = Context(plan, thresholds)
     fired: list[tuple[Rule, list[Finding]]] = []
     for rule in RULES:
@@ -111,13 +127,15 @@ def review(plan: Plan, thresholds: Thresholds = THRESHOLDS, scoring: Scoring = S
     findings = tuple(f for _, found in fired for f in found)
 
     penalties = [(rule, _penalty(rule, found, plan, scoring)) for rule, found in fired]
-    sections, overall = _scores(penalties, scoring)
+    sections, quality = _scores(penalties, scoring)
+    complete = completeness(plan)
+    overall = round(quality * complete)
     counts = {s: 0 for s in SEVERITIES}
     for f in findings:
         counts[f.severity] += 1
     return Review(findings, sections, overall, counts["blocker"], counts["warning"], counts["tip"],
-                  _hints(fired, penalties, overall, thresholds, scoring),
-                  _verdict(overall, counts["blocker"], scoring))
+                  _hints(fired, penalties, overall, complete, thresholds, scoring),
+                  _verdict(overall, counts["blocker"], scoring), quality, complete)
 
 
 def _verdict(overall: int, blockers: int, scoring: Scoring) -> str:
@@ -169,11 +187,12 @@ def _scores(penalties: list[tuple[Rule, float]], scoring: Scoring) -> tuple[dict
     return sections, overall
 
 
-def _hints(fired, penalties, overall, thresholds, scoring) -> tuple[ScoreHint, ...]:
+def _hints(fired, penalties, overall, complete, thresholds, scoring) -> tuple[ScoreHint, ...]:
     """The fixes that raise the overall score most: each fired rule, taken away in turn."""
     hints = []
     for i, (rule, found) in enumerate(fired):
-        _, without = _scores(penalties[:i] + penalties[i + 1:], scoring)
+        _, quality = _scores(penalties[:i] + penalties[i + 1:], scoring)
+        without = round(quality * complete)
         items = len({f.item_id for f in found}) if all(f.item_id for f in found) else 1
         hints.append(ScoreHint(rule.id, rule.severity, rule.section, rule.title,
                                found[0].fix if len(found) == 1 else rule.text(rule.fix, thresholds),

@@ -7,6 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QTableView, QToolButton
 
 from prospector.qualification import opportunity_definition
+from prospector.sections import NEW_TARGET
 from ui.binding import LineBinding, NumberBinding, TextBinding
 from ui.table_model import Column, ListSource, PlanTableModel
 from ui.widgets.cell_editing import CellDelegate, commit_open_editor
@@ -96,9 +97,7 @@ class AccountabilityPage(StepPage):
 
     def add_target(self) -> None:
         commit_open_editor(self.table)
-        self.document.insert_item(TARGETS, None, {
-            "metric": "First meetings held", "kind": "outcome", "period": "week", "per_rep": 1,
-            "creates_opportunities": True}, "Add target")
+        self.document.insert_item(TARGETS, None, dict(NEW_TARGET), "Add target")
         self.table.selectRow(self.model.rowCount() - 1)
 
     def delete_target(self) -> None:

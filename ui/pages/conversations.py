@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QSplitter, QTabW
 
 from prospector.conversation_starters import missing_common_objections
 from prospector.model import STAGE_LABELS
+from prospector.sections import OBJECTIONS, QUESTIONS
 from ui.binding import IdChecklistBinding, IdChoiceBinding, TextBinding
 from ui.pages.lists import _persona_options, _source
 from ui.pages.opportunity_definition import OpportunityDefinition
@@ -123,7 +124,7 @@ class ConversationsPage(StepPage):
         _hint_below(detail, "persona_ids", ANY_PERSONA)
         self.response = next(b for f, b in detail.bindings if f == "response")
         editor = ListEditor(d, _source(d, "objections", columns), "objection",
-                            lambda: {"says": "New objection"}, detail,
+                            lambda: dict(OBJECTIONS.new_item), detail,
                             follows=("personas", "differentiators"))
         editor.table.doubleClicked.connect(self._open_response)
         self.common_button = editor.add_button(
@@ -182,7 +183,7 @@ class ConversationsPage(StepPage):
         ], "Select a question to say why we ask it and what a good answer tells us.")
         _hint_below(detail, "persona_ids", ANY_PERSONA)
         editor = ListEditor(d, _source(d, "questions", columns), "question",
-                            lambda: {"question": "New question"}, detail, follows=("personas",))
+                            lambda: dict(QUESTIONS.new_item), detail, follows=("personas",))
         _starting_hint(editor, detail, "No questions yet. Add the open questions your reps ask "
                                        "about the client's business: its situation, goals, "
                                        "problems and what they cost (“How do you measure the cost "

@@ -8,6 +8,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QTabWidget
 
 from prospector.model import TIERS
+from prospector.sections import ACCOUNTS, DIFFERENTIATORS, PERSONAS, REPS, TOUCHES
 from ui.binding import (
     DateBinding,
     IdChecklistBinding,
@@ -94,7 +95,7 @@ class TargetsPage(ListStepPage):
             ("Contacts", None, lambda p: ContactsEditor(d)),
         ], "Select an account to see why it is a target and its notes.")
         self.editor = ListEditor(d, _source(d, "accounts", columns), "account",
-                                 lambda: {"name": "New account", "tier": "B"}, detail)
+                                 lambda: dict(ACCOUNTS.new_item), detail)
         self.editor.add_button("Import CSV…", "Import accounts from a CRM or spreadsheet export",
                                self.import_csv_requested.emit)
         self.editor.add_menu_action(
@@ -151,7 +152,7 @@ class PersonasPage(ListStepPage):
             ("Value means", "value_means", lambda p: TextBinding(d, p, "What value means")),
         ], "Select a persona to edit what they care about.")
         self.editor = ListEditor(d, _source(d, "personas", columns), "persona",
-                                 lambda: {"role": "New persona"}, detail)
+                                 lambda: dict(PERSONAS.new_item), detail)
         self.body.addWidget(self.editor, 1)
 
 
@@ -175,7 +176,7 @@ class TouchesPage(ListStepPage):
                 "Talk track or message; merge fields: {{first_name}}, {{company}}", lines=6)),
         ], "Select a touch to edit its value, personas and message.")
         self.editor = ListEditor(d, _source(d, "touches", columns), "touch",
-                                 lambda: {"title": "New touch", "channel": "email"}, detail,
+                                 lambda: dict(TOUCHES.new_item), detail,
                                  plural="touches", follows=("personas",))
         self.body.addWidget(self.editor, 1)
 
@@ -199,7 +200,7 @@ class DifferentiationPage(ListStepPage):
             ("Talk track", "talk_track", lambda p: TextBinding(d, p, "Talk track", lines=4)),
         ], "Select a differentiator to edit its proof and talk track.")
         self.editor = ListEditor(d, _source(d, "differentiators", columns), "differentiator",
-                                 lambda: {"difference": "New difference"}, detail)
+                                 lambda: dict(DIFFERENTIATORS.new_item), detail)
         self.body.addWidget(self.editor, 1)
 
 
@@ -222,7 +223,7 @@ class RepsPage(ListStepPage):
                 max_height=16777215)),
         ], "Select a rep to assign accounts.")
         self.editor = ListEditor(d, _source(d, "reps", columns), "rep",
-                                 lambda: {"name": "New rep"}, detail, follows=("accounts",))
+                                 lambda: dict(REPS.new_item), detail, follows=("accounts",))
         self.editor.add_button("Export schedule…",
                                "The rep's dated schedule as a calendar file and a CRM task list",
                                lambda: self.export_schedule_requested.emit(

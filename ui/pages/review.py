@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton
+from html import escape
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from prospector.coach import SCORING, Review
 from prospector.sections import STEP_BY_KEY, step_status
 from ui.widgets.step_page import StepPage
 
@@ -36,6 +47,19 @@ class ReviewPage(StepPage):
         self.grid.setColumnStretch(1, 1)
         self.body.addWidget(box)
 
+        readiness = QGroupBox("Readiness score")
+        column = QVBoxLayout(readiness)
+        self.score = QLabel()
+        self.score.setObjectName("readinessScore")
+        self.score.setWordWrap(True)
+        self.score.setTextFormat(Qt.TextFormat.RichText)
+        how = QLabel(how_the_score_is_made())
+        how.setWordWrap(True)
+        how.setObjectName("readinessHow")
+        column.addWidget(self.score)
+        column.addWidget(how)
+        self.body.addWidget(readiness)
+
         actions = QHBoxLayout()
         pdf = QPushButton("Export playbook PDF…")
         pdf.setDefault(True)
@@ -51,8 +75,33 @@ class ReviewPage(StepPage):
         document.plan_replaced.connect(self.refresh)
         self.refresh()
 
+    def show_readiness(self, result: Review) -> None:
+        """The coach's latest review: the score and what it is made of."""
+        self.score.setText(
+            f"<b>{result.overall}/100</b> = what is written, as the coach scores it "
+            f"(<b>{result.quality}/100</b>) × how complete the plan is "
+            f"(<b>{result.completeness:.0%}</b>, the bars above): "
+            f"{escape(result.verdict)}.")
+
     def refresh(self) -> None:
         for key, status in step_status(self.document.plan).items():
             _go, bar, text = self.rows[key]
             bar.setValue(round(status.share * 100))
             text.setText(status.summary)
+
+
+def how_the_score_is_made() -> str:
+    """The readiness score explained in a few sentences, with the coach's own numbers."""
+    sc = SCORING
+    return (
+        "Each part of the plan starts at 100 and loses points for each thing the coach flags: "
+        f"{sc.blocker_weight} for a blocker, {sc.warning_weight} for a warning, {sc.tip_weight} "
+        "for a tip when it concerns every item, down to half that when it concerns one item "
+        f"of many. A part with a blocker scores at most {sc.blocker_section_cap}. The written "
+        f"score is the parts' average (accounts, touches and the campaign weigh most: reps "
+        f"execute them), {sc.weakest_section_share:.0%} of it taken from the weakest part, less "
+        f"{sc.blocker_overall_penalty} for each blocker. Readiness is that times how complete "
+        "the plan is, so a half-written plan never looks nearly ready and adding good content "
+        "never lowers it. Items still as \u201cAdd\u201d made them, and an item you have just "
+        f"added until you leave it, are not counted. At {sc.ready_score} with no blocker the "
+        "plan is ready for the sales force.")

@@ -55,7 +55,10 @@ class CellDelegate(QStyledItemDelegate):
         if not isinstance(editor, QPlainTextEdit):
             super().updateEditorGeometry(editor, option, index)
             return
-        room = editor.parentWidget().rect()  # the view's viewport
+        viewport = editor.parentWidget()
+        if viewport is None:
+            return
+        room = viewport.rect()
         height = editor.fontMetrics().lineSpacing() * LONG_TEXT_LINES + 12
         rect = option.rect.adjusted(0, 0, 0, 0)
         rect.setWidth(max(rect.width(), min(LONG_TEXT_WIDTH, room.width())))

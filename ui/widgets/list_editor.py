@@ -89,6 +89,7 @@ class ListEditor(QWidget):
     rows are added to or removed from them, the detail reads the plan again."""
 
     current_changed = Signal(object)  # item id or None
+    item_added = Signal(str)  # the id of an item "Add" made (the coach judges it once left)
 
     def __init__(self, document, source: ListSource, noun: str,
                  new_item: Callable[[], dict], detail: QWidget | None = None,
@@ -419,8 +420,8 @@ class ListEditor(QWidget):
             menu.addSeparator()
         menu.addAction(self.copy_action)
         self.copy_action.setEnabled(bool(n))
-        for action in self.menu_actions:
-            menu.addAction(action)
+        for own in self.menu_actions:
+            menu.addAction(own)
         return menu
 
     def add_menu_action(self, text: str, shortcut: QKeySequence.StandardKey | None,
@@ -472,7 +473,10 @@ class ListEditor(QWidget):
         self.filter.clear()
         row = self.proxy.mapToSource(self.table.currentIndex()).row()  # in the plan's order
         index = row + 1 if row >= 0 else None
-        self.document.insert_item(self._where(), index, self.new_item(), f"Add {self.noun}")
+        added = self.document.insert_item(self._where(), index, self.new_item(),
+                                          f"Add {self.noun}")
+        if isinstance(getattr(added, "id", None), str):
+            self.item_added.emit(added.id)
         self.table.setFocus()  # the new row is the current one (see _rows_inserted)
         first = self.table.currentIndex().siblingAtColumn(0)
         if first.isValid():
