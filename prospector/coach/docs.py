@@ -40,10 +40,15 @@ _THRESHOLDS_INTRO = (
     "Defined in `prospector/coach/thresholds.py` (`Thresholds`); "
     "`review(plan, thresholds=...)` accepts other values.")
 _SCORING_INTRO = (
-    "Each section starts at 100. Every rule that fires takes points from its section. The "
-    "overall score blends the weighted mean of the sections with the weakest section, minus a "
-    "penalty per blocker rule. `raise_score_hints` lists the rules whose fix would raise the "
-    "overall score most. Defined in `Scoring`:")
+    "Only content is judged: an item still exactly as \"Add\" made it (each section declares "
+    "its new item in `prospector/sections.py`) is left out, and so is an item the leader has "
+    "just added, until they leave it. Each section starts at 100. Every rule that fires takes "
+    "points from its section. The written score (`quality`) blends the weighted mean of the "
+    "sections with the weakest section, minus a penalty per blocker rule. The overall score is "
+    "the written score times how complete the plan is (`completeness`: the steps' shares, "
+    "weighed by their sections' weights), so adding content done well never lowers it and a "
+    "half-written plan never reads as nearly ready. `raise_score_hints` lists the rules whose "
+    "fix would raise the overall score most. Defined in `Scoring`:")
 _VARIANTS = ("Spelling variants are matched too (e.g. \"touching base\", \"circling back\", "
              "\"hope you are doing well\", \"world class\").")
 
