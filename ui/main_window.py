@@ -40,17 +40,9 @@ from ui.coach_panel import CoachPanel
 from ui.commands import SetValueCommand
 from ui.document import SECTIONS, PlanDocument
 from ui.export_dialog import ExportDialog
+from ui.pages import step_pages
 from ui.pages.accountability import AccountabilityPage
-from ui.pages.basics import BasicsPage
-from ui.pages.cadence import CadencePage
-from ui.pages.conversations import ConversationsPage
-from ui.pages.lists import (
-    DifferentiationPage,
-    PersonasPage,
-    RepsPage,
-    TargetsPage,
-    TouchesPage,
-)
+from ui.pages.lists import RepsPage, TargetsPage
 from ui.pages.review import ReviewPage
 from ui.plans_dialog import PlansDialog, VersionsDialog, import_plan_file, name_refusal
 from ui.preview import PreviewPane
@@ -58,8 +50,7 @@ from ui.widgets.cell_editing import commit_open_editor
 from ui.widgets.list_editor import ListEditor
 from ui.widgets.step_page import StepPage
 
-PAGES = (BasicsPage, TargetsPage, PersonasPage, TouchesPage, DifferentiationPage,
-         ConversationsPage, CadencePage, AccountabilityPage, RepsPage, ReviewPage)
+PAGES = tuple(step_pages())  # one per step of prospector/sections.py, found in ui/pages
 MAX_RECENT = 8
 # the example plan opened on first start
 SAMPLE_PLAN_ID = json.loads(sample_plan_path().read_text("utf-8"))["id"]
