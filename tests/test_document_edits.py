@@ -398,3 +398,11 @@ def test_an_edit_of_an_items_id_undoes_and_redoes(qapp):
     assert _ids(document) == ["acc-03"]
     document.undo_stack.redo()
     assert _ids(document) == ["acc-brand-new"]
+
+
+def test_renaming_an_item_is_named_by_its_new_name_as_it_is_typed(document):
+    added = document.insert_item(("accounts",), None, {"name": "New account"}, "Add account")
+    for typed in ("R", "Region", "Region Skåne"):
+        document.set_value(("accounts", added.id, "name"), typed)
+    assert document.undo_stack.undoText() == "name of Region Skåne"
+    assert document.undo_stack.count() == 2  # the add, then the typing as one step

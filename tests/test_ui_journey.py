@@ -18,6 +18,8 @@ from prospector.store import PlanStore
 from tests.conftest import REPO
 from ui import dialogs, export_dialog
 from ui.app import choose_plan
+from ui.coach_panel import CoachPanel
+from ui.document import PlanDocument
 from ui.export_dialog import ExportDialog
 from ui.import_dialog import CsvImportDialog
 from ui.main_window import MainWindow
@@ -702,3 +704,26 @@ def test_the_review_page_says_how_the_readiness_score_is_made(qtbot, store, sett
     window.coach.refresh()
     assert f"{window.coach.last_review.overall}/100" in page.score.text()
     window.close()
+
+
+def test_coach_findings_show_their_whole_fix_at_any_width(qtbot):
+    panel = CoachPanel(PlanDocument(Plan(name="P", accounts=[{"name": "Helsinki Hospital"}])))
+    qtbot.addWidget(panel)
+    panel.resize(420, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+
+    def heights():
+        return [panel.tree.visualItemRect(panel.tree.item(r)).height()
+                for r in range(panel.tree.count())]
+    wide = heights()
+    panel.resize(260, 700)  # the leader narrows the dock: the findings wrap onto more lines
+    qtbot.waitUntil(lambda: sum(heights()) > sum(wide))
+    lines = panel.tree.fontMetrics().lineSpacing()
+    for row, height in enumerate(heights()):
+        text = panel.tree.item(row).text()
+        width = panel.tree.viewport().width() - 56
+        needed = panel.tree.fontMetrics().boundingRect(
+            0, 0, width, 100000, int(Qt.TextFlag.TextWordWrap), text).height()
+        assert height >= needed, (text, height, needed)
+        assert height >= 2 * lines

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
 
 from prospector.coach import Review, review
@@ -37,6 +37,7 @@ class CoachPanel(QWidget):
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.tree.viewport().installEventFilter(self)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
         layout = QVBoxLayout(self)
@@ -81,6 +82,7 @@ class CoachPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole,
                          (finding.section, finding.item_id, finding.field, finding.row))
             self.tree.addItem(item)
+        self._fit_items()
         if not findings:
             done = QListWidgetItem("Nothing to flag: the plan follows the method.")
             done.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -91,6 +93,23 @@ class CoachPanel(QWidget):
         self.summary.setText(f"<b>Readiness {result.overall}/100</b> — {counts}"
                              + (f"<br><i>To raise it:</i>{hints}" if hints else ""))
         self.reviewed.emit(result)
+
+    def _fit_items(self) -> None:
+        """Each finding as tall as its wrapped text: Qt sizes word-wrapped items for their
+        first layout only, which cut a long fix with "…" once the panel was narrower."""
+        # the text beside the icon: the icon, the spacing and the margins Qt leaves around both
+        width = self.tree.viewport().width() - max(self.tree.iconSize().width(), 24) - 32
+        metrics = self.tree.fontMetrics()
+        flags = int(Qt.TextFlag.TextWordWrap)
+        for row in range(self.tree.count()):
+            item = self.tree.item(row)
+            box = metrics.boundingRect(QRect(0, 0, max(width, 80), 100000), flags, item.text())
+            item.setSizeHint(QSize(max(width, 80), box.height() + 8))
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_items()  # the list's new width: the findings wrap anew
+        return super().eventFilter(watched, event)
 
     def _plan_replaced(self) -> None:
         self.in_progress.clear()

@@ -93,18 +93,20 @@ class PlanDocument(QObject):
         if old == value:
             return True
         try:
-            with_value(self.plan, path, value)  # the field's rules and the whole plan's
+            after = with_value(self.plan, path, value)  # the field's rules and the whole plan's
         except ValueError as exc:
             self.edit_refused.emit(_refusal(path, exc))
             return False
+        # named as the plan will read: renaming "New account" is "name of Region Skåne"
+        text = text or editing.describe_edit(after, path)
         stack = self.undo_stack
         top = stack.command(stack.count() - 1) if stack.index() == stack.count() else None
         if (isinstance(top, SetValueCommand) and not stack.isClean()
                 and top.absorb(path, value)):  # the same burst of typing: one undo step
+            top.setText(text)
             self.apply_value(path, value)
         else:
-            stack.push(SetValueCommand(self, path, old, value,
-                                       text or editing.describe_edit(self.plan, path)))
+            stack.push(SetValueCommand(self, path, old, value, text))
         return True
 
     def set_values(self, changes: Sequence[tuple[Path, Any]], text: str) -> bool:
