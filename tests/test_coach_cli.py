@@ -151,7 +151,8 @@ def plan_file(tmp_path):
 def test_check_sample_as_text(capsys):
     code, out, err = run(capsys, "check", str(sample_plan_path()))
     assert code == 0 and err == ""
-    assert "Readiness 100/100: ready for the sales force" in out
+    assert ("Readiness 100/100 (what is written scores 100/100, the plan is 100% complete): "
+            "ready for the sales force") in out
     assert "Nothing to flag" in out
 
 
@@ -220,7 +221,7 @@ def test_a_plan_of_checking_in_touches(capsys, plan_file):
     assert "“Meetings booked” looks like opportunity creation" in out
     assert "The reason for Acme (“Big”) is too thin to open with." in out
     assert "Alex has no accounts." in out
-    assert "WHAT WOULD RAISE THE SCORE MOST" in out
+    assert "WHAT WOULD RAISE THE WRITTEN SCORE MOST" in out
 
 
 def test_a_three_touch_ten_day_cadence_with_no_ask(capsys, plan_file):

@@ -90,8 +90,10 @@ class CoachPanel(QWidget):
         counts = f"{result.blockers} blockers · {result.warnings} warnings · {result.tips} tips"
         hints = "".join(f"<br>• {escape(h.title)} (+{h.gain})"
                         for h in result.raise_score_hints[:3])
-        self.summary.setText(f"<b>Readiness {result.overall}/100</b> — {counts}"
-                             + (f"<br><i>To raise it:</i>{hints}" if hints else ""))
+        self.summary.setText(
+            f"<b>Readiness {result.overall}/100</b> — what is written {result.quality}/100 × "
+            f"{result.completeness:.0%} complete<br>{counts}"
+            + (f"<br><i>To raise the written score:</i>{hints}" if hints else ""))
         self.reviewed.emit(result)
 
     def _fit_items(self) -> None:

@@ -49,7 +49,9 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class ScoreHint:
-    """A fix that would raise the overall score: the rule, how many items, how many points."""
+    """A fix that would raise the written score (``Review.quality``): the rule, how many items,
+    how many points. The readiness score rises by that times the plan's completeness, and more
+    when the fix also completes a step."""
 
     rule_id: str
     severity: Severity
@@ -134,7 +136,7 @@ def review(plan: Plan, thresholds: Thresholds = THRESHOLDS, scoring: Scoring = S
     for f in findings:
         counts[f.severity] += 1
     return Review(findings, sections, overall, counts["blocker"], counts["warning"], counts["tip"],
-                  _hints(fired, penalties, overall, complete, thresholds, scoring),
+                  _hints(fired, penalties, quality, thresholds, scoring),
                   _verdict(overall, counts["blocker"], scoring), quality, complete)
 
 
@@ -187,15 +189,14 @@ def _scores(penalties: list[tuple[Rule, float]], scoring: Scoring) -> tuple[dict
     return sections, overall
 
 
-def _hints(fired, penalties, overall, complete, thresholds, scoring) -> tuple[ScoreHint, ...]:
-    """The fixes that raise the overall score most: each fired rule, taken away in turn."""
+def _hints(fired, penalties, quality, thresholds, scoring) -> tuple[ScoreHint, ...]:
+    """The fixes that raise the written score most: each fired rule, taken away in turn."""
     hints = []
     for i, (rule, found) in enumerate(fired):
-        _, quality = _scores(penalties[:i] + penalties[i + 1:], scoring)
-        without = round(quality * complete)
+        _, without = _scores(penalties[:i] + penalties[i + 1:], scoring)
         items = len({f.item_id for f in found}) if all(f.item_id for f in found) else 1
         hints.append(ScoreHint(rule.id, rule.severity, rule.section, rule.title,
                                found[0].fix if len(found) == 1 else rule.text(rule.fix, thresholds),
-                               items, without - overall))
+                               items, without - quality))
     hints.sort(key=lambda h: (-h.gain, _SEVERITY_ORDER[h.severity], SECTIONS.index(h.section)))
     return tuple(h for h in hints if h.gain > 0)[: thresholds.max_hints]

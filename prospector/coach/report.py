@@ -22,7 +22,9 @@ def review_document(review: Review, plan: Plan) -> dict:
 
 def review_text(review: Review, plan: Plan) -> str:
     lines = [f"Coach's review of “{plan.name}”",
-             f"Readiness {review.overall}/100: {review.verdict}. {_counts(review)}.", ""]
+             f"Readiness {review.overall}/100 (what is written scores {review.quality}/100, the "
+             f"plan is {review.completeness:.0%} complete): {review.verdict}. "
+             f"{_counts(review)}.", ""]
     lines += _score_table(review)
     for section in SECTIONS:
         findings = review.in_section(section)
@@ -33,7 +35,7 @@ def review_text(review: Review, plan: Plan) -> str:
         for _, group in groupby(findings, key=lambda f: f.rule_id):
             lines += _rule_block(list(group))
     if review.raise_score_hints:
-        lines += ["", "WHAT WOULD RAISE THE SCORE MOST"]
+        lines += ["", "WHAT WOULD RAISE THE WRITTEN SCORE MOST"]
         for n, hint in enumerate(review.raise_score_hints, 1):
             noun = ITEM_NOUNS.get(hint.section, ("item", "items"))
             items = f" ({plural(hint.items, *noun)})" if hint.items > 1 else ""

@@ -178,6 +178,8 @@ def _readiness(plan: Plan, red: Reductions) -> dict[str, Any]:
         red.lists += len(result.findings) - FINDING_LIMIT
     return {
         "overall": result.overall,
+        "quality": result.quality,
+        "complete": f"{result.completeness:.0%}",
         "verdict": result.verdict,
         "counts": [(result.blockers, "blockers"), (result.warnings, "warnings"),
                    (result.tips, "tips")],
