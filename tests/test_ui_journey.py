@@ -396,7 +396,8 @@ def test_a_new_plan_with_an_empty_name_says_why(qtbot, store, settings, monkeypa
     plan = Plan(name="Keep me")
     store.save(plan)
     window = _window(qtbot, store, plan, settings)
-    monkeypatch.setattr(dialogs.QInputDialog, "getText", lambda *a, **k: ("   ", True))
+    monkeypatch.setattr(dialogs.QInputDialog, "exec",  # a name of spaces typed, then OK
+                        lambda self: (self.setTextValue("   "), 1)[1])
     errors = []
     monkeypatch.setattr(dialogs, "show_error", lambda _p, *told: errors.append(told))
     window.new_plan()  # OK pressed on a name of spaces: not taken as Cancel

@@ -56,8 +56,16 @@ def confirm(parent: QWidget | None, title: str, message: str, yes_text: str) -> 
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
     """What was typed (perhaps nothing: the caller says why that won't do), None if cancelled."""
-    value, ok = QInputDialog.getText(parent, title, label, text=text)
-    return value.strip() if ok else None
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextValue(text)
+    dialog.resize(max(dialog.sizeHint().width(), 460), dialog.sizeHint().height())  # all of a name
+    try:
+        ok = dialog.exec() == QInputDialog.DialogCode.Accepted
+        return dialog.textValue().strip() if ok else None
+    finally:
+        dialog.deleteLater()
 
 
 def documents_folder() -> Path:
