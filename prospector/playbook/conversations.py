@@ -9,33 +9,23 @@ name no persona, it holds everything. A chapter with nothing to print is left ou
 
 from __future__ import annotations
 
-import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any, TypeVar
+from typing import Any
 
 from ..model import (
     FRAMEWORK_LABELS,
     STAGE_LABELS,
     Cadence,
-    Channel,
     DiscoveryQuestion,
     Objection,
     Persona,
     Plan,
     TargetAccount,
-    ValueTouch,
 )
 from ..sections import Chapter
 from . import limits
-from .limits import Cut, Reductions, cut_point
-
-_STAGE_ORDER = {stage: i for i, stage in enumerate(STAGE_LABELS)}
-CARD_MARK = " […]"  # after a text cut to fit a call card; the card's foot says where the rest is
-CONVERSATION_CHAPTERS = ("objections", "questions", "call_cards", "qualification")
-
-
-_Item = TypeVar("_Item", Objection, DiscoveryQuestion)  # what serves some personas at a stage
+from .call_cards import call_card, quote, serves
+from .limits import Reductions
 
 
 # --- who an edition is for -------------------------------------------------------------------
@@ -47,10 +37,6 @@ def edition_personas(plan: Plan, accounts: Sequence[TargetAccount] | None) -> li
         return list(plan.personas)
     named = {c.persona_id for a in accounts for c in a.contacts if c.persona_id}
     return [p for p in plan.personas if p.id in named] if named else list(plan.personas)
-
-
-def _serves(item: Objection | DiscoveryQuestion, persona_ids: set[str]) -> bool:
-    return not item.persona_ids or bool(persona_ids.intersection(item.persona_ids))
 
 
 def _roles(plan: Plan, persona_ids: Iterable[str]) -> list[str]:
@@ -128,119 +114,6 @@ def _and(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-# --- call cards --------------------------------------------------------------------------------
-def _width(char: str) -> int:
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-
-
-def _fits(text: str, room: int) -> int:
-    """How many characters of ``text`` fit in ``room`` widths (a wide character counts two)."""
-    used = 0
-    for i, char in enumerate(text):
-        used += _width(char)
-        if used > room:
-            return i
-    return len(text)
-
-
-def fit(text: str, room: int) -> str:
-    """``text`` in one paragraph (its line breaks become spaces), cut to ``room`` widths
-    between words, with a short marker (a ``Cut``): a call card's texts, which must fit."""
-    flat = " ".join(text.split())
-    end = _fits(flat, room)
-    if end == len(flat):
-        return flat
-    return Cut(flat[:cut_point(flat, end)].rstrip(" ,;:.-–"), CARD_MARK)
-
-
-def quote(text: str, room: int) -> str:
-    """A short quote of ``text`` (cut with an ellipsis, no marker): a name in a note."""
-    flat = " ".join(text.split())
-    end = _fits(flat, room)
-    return flat if end == len(flat) else flat[:cut_point(flat, end - 1)].rstrip() + "…"
-
-
-def _by_likelihood(items: Sequence[_Item], persona: Persona) -> list[_Item]:
-    """What serves ``persona``: their own first, then what is for everyone; each in the order
-    of conversations (first call first), then the plan's order."""
-    mine = [i for i in items if _serves(i, {persona.id})]
-    return sorted(mine, key=lambda i: (not i.persona_ids, _STAGE_ORDER[i.stage]))
-
-
-def _opening(plan: Plan, persona: Persona) -> tuple[ValueTouch | None, str]:
-    """The first phone touch for ``persona`` (else their first touch) and its opening: a phone
-    touch's talk track up to its first blank line, else the touch's value (else message)."""
-    serving = [t for t in plan.touches if not t.persona_ids or persona.id in t.persona_ids]
-    touch = next((t for t in serving if t.channel == Channel.PHONE), None) or next(
-        iter(serving), None)
-    if touch is None:
-        return None, ""
-    first_part = touch.message.replace("\r\n", "\n").split("\n\n")[0].strip()
-    if touch.channel == Channel.PHONE:
-        return touch, first_part or touch.value
-    return touch, touch.value or first_part
-
-
-def _ask(cadences: Sequence[Cadence], persona: Persona) -> str:
-    cadence = next((c for c in cadences if not c.persona_ids or persona.id in c.persona_ids),
-                   None)
-    step = next((s for s in cadence.ordered_steps() if s.is_ask), None) if cadence else None
-    if step is None:
-        return ""
-    return step.objective or "Ask for a first meeting."
-
-
-class _Card:
-    """Collects which chapters hold the full text of what one card cuts."""
-
-    def __init__(self) -> None:
-        self.cut_from: list[str] = []
-
-    def fit(self, text: str, room: int, where: str) -> str:
-        kept = fit(text, room)
-        if isinstance(kept, Cut) and where not in self.cut_from:
-            self.cut_from.append(where)
-        return kept
-
-
-def _call_card(plan: Plan, persona: Persona, objections: list[Objection],
-               questions: list[DiscoveryQuestion], cadences: Sequence[Cadence],
-               touch_ids: set[str], titles: dict[str, str]) -> dict[str, Any]:
-    card = _Card()
-    in_plan = "the plan (open it in Prospector)"
-    chapter = {key: f"“{titles[key]}”" if key in titles else in_plan
-               for key in ("objections", "questions", "touches", "differentiation", "personas")}
-    touch, opening = _opening(plan, persona)
-    chosen = _by_likelihood(objections, persona)[:3]
-    linked = Counter(o.differentiator_id for o in chosen
-                     if plan.differentiator(o.differentiator_id))
-    diff = (plan.differentiator(linked.most_common(1)[0][0]) if linked
-            else next(iter(plan.differentiators), None))
-    opening_where = chapter["touches"] if touch and touch.id in touch_ids else in_plan
-    return {
-        "id": persona.id,
-        "role": persona.role,
-        "title": card.fit(persona.role, limits.CARD_ROLE, chapter["personas"]),
-        "cares_about": [card.fit(c, limits.CARD_CARE_TEXT, chapter["personas"])
-                        for c in persona.cares_about[:limits.CARD_CARES]],
-        "opening": card.fit(opening, limits.CARD_OPENING, opening_where) if opening else "",
-        "opening_from": quote(touch.title, 70) if touch and opening else "",
-        "questions": [card.fit(q.question, limits.CARD_QUESTION, chapter["questions"])
-                      for q in _by_likelihood(questions, persona)[:3]],
-        "objections": [{"says": card.fit(o.says, limits.CARD_SAYS, chapter["objections"]),
-                        "response": card.fit(o.response, limits.CARD_RESPONSE,
-                                             chapter["objections"]) if o.response else ""}
-                       for o in chosen],
-        "differentiator": {
-            "difference": card.fit(diff.difference, limits.CARD_DIFFERENCE,
-                                   chapter["differentiation"]),
-            "proof": card.fit(diff.proof, limits.CARD_PROOF, chapter["differentiation"]),
-        } if diff else None,
-        "ask": card.fit(_ask(cadences, persona), limits.CARD_ASK, in_plan),
-        "cut_from": card.cut_from,
-    }
-
-
 # --- all of it, for one edition ----------------------------------------------------------------
 def build(plan: Plan, red: Reductions, chapters: Sequence[Chapter], *,
           accounts: Sequence[TargetAccount] | None = None,
@@ -252,11 +125,11 @@ def build(plan: Plan, red: Reductions, chapters: Sequence[Chapter], *,
     ``"omit"`` names the chapters with nothing to print, which the edition leaves out."""
     personas = edition_personas(plan, accounts)
     ids = {p.id for p in personas}
-    objections = [o for o in plan.objections if _serves(o, ids)]
-    questions = [q for q in plan.questions if _serves(q, ids)]
+    objections = [o for o in plan.objections if serves(o, ids)]
+    questions = [q for q in plan.questions if serves(q, ids)]
     titles = {c.id: c.title for c in chapters}
     qualification = _qualification(plan, red)
-    cards = ([_call_card(plan, p, objections, questions,
+    cards = ([call_card(plan, p, objections, questions,
                          plan.cadences if cadences is None else cadences,
                          {t.id for t in plan.touches} if touch_ids is None else touch_ids,
                          titles)

@@ -46,19 +46,25 @@ CONTACT_LIMIT = 12  # contacts on an account card
 SCHEDULE_TOUCH_LIMIT = 3_000  # touches of the rep's dated schedule printed as checkboxes
 FINDING_LIMIT = 150  # the coach's findings in the readiness appendix (one per account is common)
 SCORECARD_TARGETS = 10  # target columns of the weekly scorecard (an A4 page holds about 10)
-# A call card (one page per persona): each text cut to fit its place, measured in widths (a
-# wide CJK character or emoji counts two), so that the card never runs onto a second page, even
-# on Letter paper with every text at its longest. The full texts are printed in other chapters.
-CARD_ROLE = 90  # the persona's role, the card's title
-CARD_CARES = 3  # what the persona cares about: points on the card
-CARD_CARE_TEXT = 50  # each point
-CARD_OPENING = 320  # the opening line of the call
-CARD_QUESTION = 140  # each of the three questions
-CARD_SAYS = 90  # what the client says, for each of the three objections
-CARD_RESPONSE = 280  # each response (a talk track, read aloud)
-CARD_DIFFERENCE = 130  # the differentiator to use
-CARD_PROOF = 140  # and its proof
-CARD_ASK = 130  # the ask that closes the call
+# A call card (one page per persona) must never run onto a second page. Each of its texts has a
+# kind: (characters in one line at its size and width on A4, the narrower page; the line's height
+# in mm; the widths it always keeps; the most it prints). A text longer than it may print is cut
+# with a marker; when the card's texts together would pass the page, the ones with the most lines
+# beyond what they always keep lose a line at a time (``call_cards.fit_card``). Measured with
+# texts of wide letters at every maximum, on Letter paper: every card one page.
+CARD_TEXTS: dict[str, tuple[int, float, int, int]] = {
+    "title": (48, 7.1, 90, 140),  # the persona's role (16 pt serif)
+    "cares": (115, 4.5, 170, 330),  # what they care about, one line of points (8.8 pt)
+    "opening": (80, 4.94, 320, 520),  # the opening of the call (10 pt, in a box)
+    "question": (80, 5.3, 140, 200),  # each of three questions (10 pt, numbered)
+    "says": (78, 4.85, 90, 200),  # what the client says, each of three objections (10.5 pt)
+    "response": (82, 4.94, 280, 520),  # the response to it: a talk track (10 pt)
+    "difference": (48, 4.86, 130, 200),  # the differentiator to use (9.5 pt, 3/5 of the width)
+    "proof": (52, 4.6, 140, 320),  # its proof (9 pt, after "Proof: ")
+    "ask": (38, 4.94, 130, 240),  # the ask that closes the call (10 pt, 2/5 of the width)
+}
+CARD_HEIGHT = 200.0  # mm of a card's texts, estimated with the lines above, that fit on Letter
+CARD_POINTS = 4  # what the persona cares about: the first points, joined with " · "
 _WORD_BACKOFF = 40  # a cut moves back to a space at most this many characters before the limit
 
 _APP = "in the plan (open it in Prospector)"

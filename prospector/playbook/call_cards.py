@@ -1,0 +1,210 @@
+"""Call cards: the one page a rep keeps beside the phone for one persona (METHOD.md).
+
+What goes on a persona's card is decided here: the opening of their first phone touch, their
+three likeliest questions and objections, the differentiator those objections lean on, and the
+ask of their cadence. So is how much of each text fits: a card is one page, whatever the plan
+holds. Each text has a kind in ``limits.CARD_TEXTS``; :func:`fit_card` gives each text its room,
+cutting the longest first with a short marker, so that the card's estimated height stays within
+``limits.CARD_HEIGHT`` (measured to fit on Letter paper, the shorter page).
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from ..model import (
+    STAGE_LABELS,
+    Cadence,
+    Channel,
+    DiscoveryQuestion,
+    Objection,
+    Persona,
+    Plan,
+    ValueTouch,
+)
+from .limits import CARD_HEIGHT, CARD_POINTS, CARD_TEXTS, Cut, cut_point
+
+CARD_MARK = " […]"  # after a text cut to fit; the chapter's first page says where the rest is
+IN_PLAN = "the plan (open it in Prospector)"
+_STAGE_ORDER = {stage: i for i, stage in enumerate(STAGE_LABELS)}
+_Item = TypeVar("_Item", Objection, DiscoveryQuestion)  # what serves some personas at a stage
+
+
+def serves(item: Objection | DiscoveryQuestion, persona_ids: set[str]) -> bool:
+    """``item`` is for one of ``persona_ids``, or for everyone (it names no persona)."""
+    return not item.persona_ids or bool(persona_ids.intersection(item.persona_ids))
+
+
+def by_likelihood(items: Sequence[_Item], persona: Persona) -> list[_Item]:
+    """What serves ``persona``: their own first, then what is for everyone; each in the order
+    of conversations (first call first), then the plan's order."""
+    mine = [i for i in items if serves(i, {persona.id})]
+    return sorted(mine, key=lambda i: (not i.persona_ids, _STAGE_ORDER[i.stage]))
+
+
+# --- widths and cuts -------------------------------------------------------------------------
+def _width(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def _fits(text: str, room: int) -> int:
+    """How many characters of ``text`` fit in ``room`` widths (a wide character counts two)."""
+    used = 0
+    for i, char in enumerate(text):
+        used += _width(char)
+        if used > room:
+            return i
+    return len(text)
+
+
+def fit(text: str, room: int) -> str:
+    """``text`` in one paragraph (its line breaks become spaces), cut to ``room`` widths
+    between words, with a short marker (a ``Cut``)."""
+    flat = " ".join(text.split())
+    end = _fits(flat, room)
+    if end == len(flat):
+        return flat
+    return Cut(flat[:cut_point(flat, end)].rstrip(" ,;:.-–"), CARD_MARK)
+
+
+def quote(text: str, room: int) -> str:
+    """A short quote of ``text`` (cut with an ellipsis, no marker): a name in a note."""
+    flat = " ".join(text.split())
+    end = _fits(flat, room)
+    return flat if end == len(flat) else flat[:cut_point(flat, end - 1)].rstrip() + "…"
+
+
+# --- fitting a card on one page --------------------------------------------------------------
+@dataclass
+class _Text:
+    kind: str
+    text: str
+    where: str  # the chapter that prints it in full
+    units: int = 0
+    room: int = 0
+
+    def __post_init__(self) -> None:
+        self.text = " ".join(self.text.split())
+        self.units = sum(_width(c) for c in self.text) + (7 if self.kind == "proof" else 0)
+        self.room = CARD_TEXTS[self.kind][3]
+
+    def lines(self, room: int | None = None) -> int:
+        per_line = CARD_TEXTS[self.kind][0]
+        kept = min(self.units, self.room if room is None else room)
+        cut = len(CARD_MARK) if kept < self.units else 0
+        return math.ceil((kept + cut) / per_line)
+
+    def spare(self) -> int:
+        """Lines it holds beyond what it always keeps."""
+        return self.lines() - self.lines(CARD_TEXTS[self.kind][2])
+
+    def height(self) -> float:
+        return self.lines() * CARD_TEXTS[self.kind][1]
+
+
+def _height(texts: list[_Text]) -> float:
+    """The card's texts' height in mm: the foot's two columns side by side, the rest stacked."""
+    foot = {"difference", "proof"}
+    stacked = sum(t.height() for t in texts if t.kind not in foot and t.kind != "ask")
+    return stacked + max(sum(t.height() for t in texts if t.kind in foot),
+                         sum(t.height() for t in texts if t.kind == "ask"))
+
+
+def fit_card(texts: list[_Text]) -> None:
+    """Give each text its room: all of it up to its kind's most, then, while the card is too
+    tall, a line less for the text with the most lines beyond its floor."""
+    while _height(texts) > CARD_HEIGHT:
+        longest = max(texts, key=lambda t: (t.spare(), t.units))
+        if longest.spare() <= 0:
+            return  # every text at its floor: the measured fit
+        per_line, _line, floor, _most = CARD_TEXTS[longest.kind]
+        lines = longest.lines() - 1
+        longest.room = (floor if lines <= longest.lines(floor)
+                        else lines * per_line - len(CARD_MARK))
+
+
+# --- what goes on a card ---------------------------------------------------------------------
+def _opening(plan: Plan, persona: Persona) -> tuple[ValueTouch | None, str]:
+    """The first phone touch for ``persona`` (else their first touch) and its opening: a phone
+    touch's talk track up to its first blank line, else the touch's value (else message)."""
+    serving = [t for t in plan.touches if not t.persona_ids or persona.id in t.persona_ids]
+    touch = next((t for t in serving if t.channel == Channel.PHONE), None) or next(
+        iter(serving), None)
+    if touch is None:
+        return None, ""
+    first_part = touch.message.replace("\r\n", "\n").split("\n\n")[0].strip()
+    if touch.channel == Channel.PHONE:
+        return touch, first_part or touch.value
+    return touch, touch.value or first_part
+
+
+def _ask(cadences: Sequence[Cadence], persona: Persona) -> str:
+    """The objective of the first ask of the first cadence for ``persona`` (or for all)."""
+    cadence = next((c for c in cadences if not c.persona_ids or persona.id in c.persona_ids),
+                   None)
+    step = next((s for s in cadence.ordered_steps() if s.is_ask), None) if cadence else None
+    if step is None:
+        return ""
+    return step.objective or "Ask for a first meeting."
+
+
+def call_card(plan: Plan, persona: Persona, objections: list[Objection],
+              questions: list[DiscoveryQuestion], cadences: Sequence[Cadence],
+              touch_ids: set[str], titles: dict[str, str]) -> dict[str, Any]:
+    """``persona``'s card from the edition's objections, questions, cadences and printed
+    touches; ``titles`` (chapter id -> title) say where a text cut on the card is in full."""
+    where = {key: f"“{titles[key]}”" if key in titles else IN_PLAN
+             for key in ("objections", "questions", "touches", "differentiation", "personas")}
+    touch, opening = _opening(plan, persona)
+    chosen = by_likelihood(objections, persona)[:3]
+    linked = Counter(o.differentiator_id for o in chosen
+                     if plan.differentiator(o.differentiator_id))
+    diff = (plan.differentiator(linked.most_common(1)[0][0]) if linked
+            else next(iter(plan.differentiators), None))
+    asked = by_likelihood(questions, persona)[:3]
+    texts = {
+        "title": _Text("title", persona.role, where["personas"]),
+        "cares": _Text("cares", " · ".join(persona.cares_about[:CARD_POINTS]),
+                       where["personas"]),
+        "opening": _Text("opening", opening, where["touches"] if touch and touch.id in touch_ids
+                         else IN_PLAN),
+        "ask": _Text("ask", _ask(cadences, persona), IN_PLAN),
+    }
+    for i, q in enumerate(asked):
+        texts[f"question{i}"] = _Text("question", q.question, where["questions"])
+    for i, o in enumerate(chosen):
+        texts[f"says{i}"] = _Text("says", o.says, where["objections"])
+        texts[f"response{i}"] = _Text("response", o.response, where["objections"])
+    if diff:
+        texts["difference"] = _Text("difference", diff.difference, where["differentiation"])
+        texts["proof"] = _Text("proof", diff.proof, where["differentiation"])
+    fit_card([t for t in texts.values() if t.units])
+    cut_from: list[str] = []
+
+    def text(key: str) -> str:
+        t = texts[key]
+        kept = fit(t.text, t.room)
+        if isinstance(kept, Cut) and t.where not in cut_from:
+            cut_from.append(t.where)
+        return kept
+
+    return {
+        "id": persona.id,
+        "role": persona.role,
+        "title": text("title"),
+        "cares_about": text("cares"),
+        "opening": text("opening"),
+        "opening_from": quote(touch.title, 70) if touch and opening else "",
+        "questions": [text(f"question{i}") for i in range(len(asked))],
+        "objections": [{"says": text(f"says{i}"), "response": text(f"response{i}")}
+                       for i in range(len(chosen))],
+        "differentiator": {"difference": text("difference"), "proof": text("proof")}
+        if diff else None,
+        "ask": text("ask"),
+        "cut_from": cut_from,
+    }
