@@ -74,8 +74,8 @@ def test_rep_edition_schedule_holds_only_the_reps_accounts(sample):
 def test_leader_context_has_every_section_and_all_accounts(sample):
     ctx = build_context(sample, today=date(2027, 1, 4))
     assert [s.id for s in ctx["sections"]] == [
-        "goal", "icp", "accounts", "personas", "touches", "differentiation", "cadences",
-        "accountability"]
+        "goal", "icp", "accounts", "personas", "touches", "differentiation", "objections",
+        "questions", "call_cards", "qualification", "cadences", "accountability"]
     assert sum(len(t["accounts"]) for t in ctx["tiers"]) == len(sample.accounts)
     assert [t["tier"] for t in ctx["tiers"]] == ["A", "B", "C"]
     assert len(ctx["cadences"]) == len(sample.cadences)
@@ -173,7 +173,7 @@ def test_html_has_every_section_metadata_and_timeline(sample):
     assert '<meta name="author"' in html and '<meta name="description"' in html
     assert "<title>" in html and 'lang="en"' in html
     assert "target-counter" not in html  # it lives in the CSS
-    assert html.count('href="#sec-') == 8
+    assert html.count('href="#sec-') == 12  # a contents line per chapter
 
 
 def test_plan_text_is_escaped_everywhere():
