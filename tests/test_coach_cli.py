@@ -236,8 +236,9 @@ def test_a_three_touch_ten_day_cadence_with_no_ask(capsys, plan_file):
     assert "The campaign has no discovery questions for the meetings it earns." in out
     assert ("“First meetings held” counts opportunities with no definition: every rep will count "
             "differently.") in out
+    assert "The plan has no strategy." in out
     # the rest of this plan is sound: nothing else is flagged
-    assert out.count("[X]") + out.count("[!]") + out.count("[i]") == 7
+    assert out.count("[X]") + out.count("[!]") + out.count("[i]") == 8
 
 
 def test_generic_differentiators(capsys, plan_file, sample_doc):

@@ -162,6 +162,8 @@ def campaigns_skip_the_it_lead(doc):
 
 PITCH = ("Our platform predicts failures weeks ahead, our gateway is outbound-only and we connect "
          "to any PLC in six weeks. We have 40 clients in Germany. Can we show you?")
+FEATURES = ("Our platform includes failure prediction, automated alerts, a mobile app, API "
+            "access and round-the-clock support. Which of those matter to you?")
 BALANCED = ("Most plants we talk to do, and we hear it often. How much of your downtime last year "
             "was on machines your sensors cover? At Brandtner it was a third; our benchmark shows "
             "where your stops were.")
@@ -170,7 +172,14 @@ BALANCED = ("Most plants we talk to do, and we hear it often. How much of your d
 TRIPS: list[tuple[str, Mutation]] = [
     ("basics-no-goal", set_("basics.goal", "")),
     ("basics-goal-not-measurable", set_("basics.goal", "Win more dream clients this year")),
+    ("basics-goal-not-measurable", lambda d: d["basics"].update(
+        goal="60 first meetings and 16 new qualified opportunities", end_date=None)),
+    ("basics-no-strategy", set_("basics.strategy", "")),
+    ("basics-no-strategy", set_("basics.strategy", "Sell more to manufacturers.")),
     ("basics-no-roles", set_("basics.roles", "")),
+    ("basics-no-roles", set_("basics.roles",
+                             "Everyone helps where they can and looks after the clients they "
+                             "know best.")),
     ("icp-missing", set_("ideal_client_profile", {"disqualifiers": ["Tiny shops"], "notes": "n"})),
     ("icp-no-triggers", set_("ideal_client_profile.trigger_events", [])),
     ("icp-no-disqualifiers", set_("ideal_client_profile.disqualifiers", [])),
@@ -195,6 +204,14 @@ TRIPS: list[tuple[str, Mutation]] = [
     ("touch-no-value", set_("touches[tch-01].value", "")),
     ("touch-no-value", set_("touches[tch-01].value", "Just checking in.")),
     ("touch-no-value", set_("touches[tch-01].value", "Following up again.")),
+    ("touch-asks-for-time", set_("touches[tch-01].value",
+                                 "Reaching out again to see if they'd be open to a quick chat.")),
+    ("touch-asks-for-time", set_("touches[tch-01].value",
+                                 "Ask the plant manager for 15 minutes on their calendar next "
+                                 "week.")),
+    ("touch-about-us", set_("touches[tch-01].value", "Offer a 30-minute demo of our features.")),
+    ("touch-about-us", set_("touches[tch-01].value",
+                            "Send our latest press release about our award.")),
     ("touch-value-thin", set_("touches[tch-01].value", "Our downtime benchmark report")),
     ("touch-empty-phrase", set_("touches[tch-01].message",
                                 "{{first_name}}, just checking in on the benchmark I sent.")),
@@ -215,6 +232,11 @@ TRIPS: list[tuple[str, Mutation]] = [
                                     "Great service and industry-leading quality from an "
                                     "experienced team")),
     ("differentiator-generic", set_("differentiators[dif-01].difference", "Our people")),
+    ("differentiator-generic", set_("differentiators[dif-01].difference",
+                                    "We go the extra mile for every client and really listen "
+                                    "to what they need.")),
+    ("differentiator-generic", set_("differentiators[dif-01].difference",
+                                    "Over 25 years of experience in predictive maintenance.")),
     ("differentiator-generic", set_("differentiators[dif-01].proof",
                                     "Clients love our world-class support.")),
     ("differentiator-no-proof", set_("differentiators[dif-02].proof", "")),
@@ -234,6 +256,13 @@ TRIPS: list[tuple[str, Mutation]] = [
     ("objection-response-argues", set_("objections[obj-02].response",
                                        "Yes, but how much downtime did you have last year?")),
     ("objection-response-argues", set_("objections[obj-02].response", PITCH)),
+    ("objection-response-argues", set_("objections[obj-02].response",
+                                       "I understand, but our platform is far more advanced "
+                                       "than sensors. Which machines do they cover?")),
+    ("objection-response-argues", set_("objections[obj-02].response", FEATURES)),
+    ("objection-response-no-question", set_("objections[obj-02].response",
+                                            "Understood. Can we put 15 minutes in the diary "
+                                            "next week anyway?")),
     ("objection-no-proof", set_("objections[obj-01].proof", "")),
     ("questions-none", set_("questions", [])),
     ("question-closed", set_("questions[qst-01].question",
@@ -247,6 +276,8 @@ TRIPS: list[tuple[str, Mutation]] = [
     ("question-about-us", set_("questions[qst-02].question", "Have you heard of Northwind?")),
     ("question-about-us", set_("questions[qst-02].question",
                                "What do you know about Northwind’s approach to maintenance?")),
+    ("question-about-us", set_("questions[qst-02].question",
+                               "Which of our modules would you like to try first?")),
     ("questions-persona-uncovered", nobody_asks_the_it_lead),
     ("qualification-opportunities-undefined", set_("qualification.criteria", [])),
     ("qualification-opportunities-undefined", set_("qualification", {})),
@@ -268,6 +299,8 @@ TRIPS: list[tuple[str, Mutation]] = [
     ("cadence-step-empty-phrase", lambda d: steps(d)[3].update(
         objective="Just checking in to see if they read the checklist.")),
     ("cadence-step-empty-phrase", lambda d: steps(d)[3].update(objective="Follow up")),
+    ("cadence-step-empty-phrase", lambda d: steps(d)[3].update(
+        objective="Circle back on the checklist we sent.")),
     ("cadence-asks-first", lambda d: steps(d)[0].update(is_ask=True)),
     ("cadence-ends-without-ask", lambda d: steps(d)[-1].update(is_ask=False)),
     ("cadence-long-gap", lambda d: steps(d)[-1].update(day=82)),
@@ -282,7 +315,16 @@ TRIPS: list[tuple[str, Mutation]] = [
 NEAR_MISSES: list[tuple[str, Mutation]] = [
     ("basics-no-goal", set_("basics.goal", "Win more")),  # vague, but there is a goal
     ("basics-goal-not-measurable", set_("basics.goal", "40 first meetings by June")),
+    ("basics-goal-not-measurable", set_("basics.goal",
+                                        "Forty first meetings with the dream clients")),  # end date
+    ("basics-goal-not-measurable", lambda d: d["basics"].update(
+        goal="Forty first meetings with the dream clients by the end of the year",
+        end_date=None)),
+    ("basics-no-strategy", set_("basics.strategy",
+                                "Lead with their own downtime economics and sell a 90-day pilot "
+                                "first.")),
     ("basics-no-roles", nothing),
+    ("basics-no-roles", set_("basics.roles", "AEs open new accounts; CSMs serve clients.")),
     ("icp-missing", set_("ideal_client_profile", {"industries": ["Food processing"]})),
     ("icp-no-triggers", set_("ideal_client_profile", {})),  # icp-missing says it all
     ("icp-no-disqualifiers", set_("ideal_client_profile", {})),
@@ -305,12 +347,29 @@ NEAR_MISSES: list[tuple[str, Mutation]] = [
     ("touch-no-value", set_("touches[tch-01].value",
                             "Not a “just checking in”: shows where their plants sit against "
                             "212 peers.")),
+    ("touch-asks-for-time", set_("touches[tch-01].value",
+                                 "Follow up the roundtable with the benchmark of the eight "
+                                 "plants that attended.")),
+    ("touch-asks-for-time", set_("touches[tch-01].value",
+                                 "Asks for 45 minutes to build their downtime baseline "
+                                 "together; they keep the baseline whether or not they buy.")),
+    ("touch-asks-for-time", set_("touches[tch-01].value", "Just checking in.")),  # no-value
+    ("touch-about-us", set_("touches[tch-01].value",
+                            "Our benchmark of 212 plants: where their plants sit on unplanned "
+                            "downtime.")),
+    ("touch-about-us", set_("touches[tch-01].value",
+                            "Phone call to ask if they would like to meet our team at the trade "
+                            "fair.")),  # it asks for time: touch-asks-for-time says it
     ("touch-value-thin", set_("touches[tch-01].value",
                               "Shows where their plants sit against 212 peers")),
     ("touch-empty-phrase", set_("touches[tch-01].message",
                                 "Never say “just checking in”: open with page 4, {{first_name}}.")),
     ("touch-empty-phrase", set_("touches[tch-01].message",
                                 "No “touch base” emails and don't circle back, {{first_name}}.")),
+    ("touch-empty-phrase", lambda d: touch(d).update(
+        value="Follow up the roundtable with the benchmark of the eight plants that attended.",
+        message="{{first_name}}, circling back with the three findings from the site walk: two "
+                "presses gave a warning weeks ahead.")),
     ("touch-generic-claim", lambda d: touch(d).update(
         message=touch(d)["message"] + " We are not another industry-leading vendor.")),
     ("touch-unused", set_("cadences", [])),  # cadences-none says it all
@@ -328,6 +387,9 @@ NEAR_MISSES: list[tuple[str, Mutation]] = [
     ("differentiator-generic", set_("differentiators[dif-01].difference",
                                     "Never a “one-stop shop”: we only do predictive maintenance "
                                     "for discrete manufacturers.")),
+    ("differentiator-generic", set_("differentiators[dif-01].difference",
+                                    "Experienced team: every alert is reviewed by a reliability "
+                                    "engineer within 24 hours.")),
     ("differentiator-no-proof", nothing),
     ("differentiator-no-why", nothing),
     ("differentiator-no-alternative", nothing),
@@ -345,6 +407,12 @@ NEAR_MISSES: list[tuple[str, Mutation]] = [
     ("objection-response-argues", set_("objections[obj-02].response", BALANCED)),
     ("objection-response-argues", set_("objections[obj-02].response",
                                        "No problem, most plants do. What do your sensors cover?")),
+    ("objection-response-argues", set_("objections[obj-02].response",
+                                       "Understood, and many of our clients said the same. "
+                                       "What do your sensors cover today?")),
+    ("objection-response-no-question", set_("objections[obj-02].response",
+                                            "Most plants do. Which machines do they cover? "
+                                            "Could we take 20 minutes on Thursday?")),
     ("objection-response-argues", set_("objections[obj-04].response",
                                        "Fair enough, but before the summer: what is on your "
                                        "plate until then?")),
@@ -384,6 +452,9 @@ NEAR_MISSES: list[tuple[str, Mutation]] = [
         objective="Don't just check in: bring the cost-of-downtime number.")),
     ("cadence-step-empty-phrase", lambda d: steps(d)[3].update(
         objective="Follow up on the benchmark with the worksheet.")),
+    ("cadence-step-empty-phrase", lambda d: steps(d)[3].update(
+        objective="Follow up the roundtable with the benchmark of the eight plants that "
+                  "attended.")),
     ("cadence-asks-first", nothing),
     ("cadence-ends-without-ask", nothing),
     ("cadence-long-gap", lambda d: steps(d)[-1].update(day=81)),
@@ -515,3 +586,21 @@ def test_a_pitch_is_counted_in_the_leader_s_words(sample_doc):
     assert found.message == ("The response to “We already have a supplier for condition "
                              "monitoring.” speaks of us 5 times and of the client once: it "
                              "pitches instead of asking.")
+
+
+def test_direction_and_role_clarity_are_serious_faults_not_tips():
+    """METHOD.md: a goal without a number and a date, a plan with no strategy and a plan that
+    does not say who prospects are serious faults."""
+    severities = {r.id: r.severity for r in RULES if r.section == "basics"}
+    assert severities == {"basics-no-goal": "blocker", "basics-goal-not-measurable": "warning",
+                          "basics-no-strategy": "warning", "basics-no-roles": "warning"}
+
+
+def test_a_touch_that_asks_for_time_says_what_asks(sample_doc):
+    _, result = _review(sample_doc, set_("touches[tch-01].value",
+                                         "Reaching out again to see if they'd be open to a "
+                                         "quick chat."))
+    (found,) = [f for f in result.findings if f.rule_id == "touch-asks-for-time"]
+    assert found.message == ("“Downtime benchmark for their sector” asks for their time "
+                             "(“reaching out”) and gives them nothing about their business.")
+    assert found.severity == "blocker" and found.field == "value"

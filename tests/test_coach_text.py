@@ -5,6 +5,20 @@ import time
 
 import pytest
 
+from prospector.coach.substance import (
+    asks_for_time,
+    asks_only_for_time,
+    brings,
+    concrete,
+    empty_phrases_used,
+    gives,
+    has_date,
+    has_figure,
+    names_who_prospects,
+    self_praise,
+    talks_about_us,
+    value_problem,
+)
 from prospector.coach.text import (
     EMPTY_PHRASES,
     GENERIC_CLAIMS,
@@ -13,7 +27,9 @@ from prospector.coach.text import (
     asks_a_question,
     company_names,
     fewer_words_than,
+    invites_to_tell,
     is_closed_question,
+    lists_features,
     mentions,
     reflexes_in,
     word_count,
@@ -364,4 +380,119 @@ def test_conversation_detectors_take_linear_time_on_a_megabyte(text):
     asks_a_question(text)
     argues_first(text)
     mentions(text, "Northwind Analytics")
+    assert time.perf_counter() - start < 15
+
+
+# --- reading for substance: giving, asking for time, talking about us --------------------------
+
+
+@pytest.mark.parametrize(("value", "problem"), [
+    ("Reaching out again to see if you'd be open to a quick chat.", "asks-for-time"),
+    ("See if the practice manager has availability for a 20-minute call.", "asks-for-time"),
+    ("Ping the HR director again, she hasn't replied yet.", "asks-for-time"),
+    ("Nudge: have they had a chance to read my previous message?", "asks-for-time"),
+    ("Offer a 30-minute demo of our features.", "about-us"),
+    ("Send our latest press release about our award.", "about-us"),
+    ("Tell the CIO we have just been named a leader in the analyst quadrant.", "about-us"),
+    ("ÉCRIRE: OUR NEW PRODUCT BROCHURE", "about-us"),  # case and accents ignored
+    ("Introduce our company and the services we offer.", "about-us"),
+    ("Follow up the roundtable with the benchmark of the eight plants that attended.", None),
+    ("Asks for 45 minutes to build their energy baseline; they keep it whether or not they buy.",
+     None),
+    ("Invite them to see how a peer bank cut cash-handling costs, hosted at that bank.", None),
+    ("A video recorded for this account only: their plants and lines.", None),  # says neither
+    ("", None),
+])
+def test_a_touch_value_is_read_for_what_it_gives(value, problem):
+    found = value_problem(value)
+    assert (found[0] if found else None) == problem
+
+
+def test_the_three_readings_name_the_words_that_decided():
+    assert gives("the benchmark of the eight plants") == "benchmark"
+    assert asks_for_time("open to a quick chat") == "open to a quick chat"
+    assert talks_about_us("a demo of our features") == "demo"
+    assert talks_about_us("the award criteria of each tender") is None
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Follow up the roundtable with the benchmark of the eight plants.", ()),
+    ("Circle back with the three findings from the site walk.", ()),
+    ("Checking in with new data: their churn is twice the median.", ()),
+    ("Just checking in on the benchmark I sent.", ("Just checking in",)),
+    ("Circle back on the checklist we sent.", ("Circle back",)),
+    ("Just checking in. Here is the benchmark.", ("Just checking in",)),  # another sentence
+    ("Hope you're well! Here is the benchmark of 212 plants.", ("Hope you're well",)),
+    ("Following up on my last email.", ("Following up on my last",)),
+])
+def test_a_follow_up_that_brings_something_is_not_empty(text, found):
+    assert empty_phrases_used(text) == found
+
+
+def test_bringing_is_not_pointing_back():
+    assert brings("with the benchmark of the eight plants")
+    assert not brings("did they read the benchmark")
+    assert not brings("with the benchmark I sent")
+
+
+@pytest.mark.parametrize(("text", "generic"), [
+    ("We go the extra mile for every client.", True),
+    ("Over 25 years of experience in commercial cleaning.", True),
+    ("ISO 9001 certified, with offices in 12 countries.", True),
+    ("Trusted by more than 500 companies worldwide.", True),
+    ("Unlike big agencies, we really get to know our clients.", True),
+    ("Experienced team? Every project lead has run at least three ERP migrations.", False),
+    ("Guaranteed two-hour delivery windows, with penalties we pay if we miss one.", False),
+])
+def test_self_praise_counts_unless_something_concrete_backs_it(text, generic):
+    praise = self_praise(text) or GENERIC_CLAIMS.find(text)
+    assert bool(praise and not concrete(text)) is generic
+
+
+def test_responses_that_only_ask_for_time_or_list_features():
+    assert asks_only_for_time("Can we put 15 minutes in the diary next week?")
+    assert asks_only_for_time("When can I come by?")
+    assert not asks_only_for_time("What did last winter's overtime cost you?")
+    assert not asks_only_for_time("Could we take 20 minutes to go through your benchmark?")
+    assert invites_to_tell("Before I do, tell me which sites it should cover.")
+    assert lists_features("Our solution includes dashboards, alerts, apps and an API.") == (
+        "our solution includes")
+    assert lists_features("Our gateway only sends outbound; what does IT require?") is None
+
+
+def test_goals_and_roles_are_read_for_a_number_a_date_and_who_prospects():
+    assert has_figure("Forty first meetings") and has_figure("60 meetings")
+    assert not has_figure("Win more dream clients")
+    assert has_date("by 30 June") and has_date("in Q3") and has_date("by the end of the year")
+    assert not has_date("60 first meetings and 16 opportunities")
+    assert names_who_prospects("AEs open new accounts; CSMs serve clients.")
+    assert names_who_prospects("Account executives prospect.")
+    assert not names_who_prospects("Everyone helps where they can.")
+
+
+@pytest.mark.parametrize("text", [
+    "benchmark " * 110_000,
+    "quick " * 170_000,
+    "our " * 250_000,
+    "but our " * 125_000,
+    "reach out " * 100_000,
+    "with " * 200_000 + "benchmark",
+    "every " * 170_000,
+    "cut " * 250_000 + "by 3",
+    "a, " * 330_000,
+    "Just checking in. " * 55_000,
+    "a" * 1_000_000,
+])
+def test_substance_detectors_take_linear_time_on_a_megabyte(text):
+    start = time.perf_counter()
+    value_problem(text)
+    empty_phrases_used(text)
+    self_praise(text)
+    concrete(text)
+    asks_only_for_time(text)
+    lists_features(text)
+    argues_first(text)
+    has_figure(text)
+    has_date(text)
+    names_who_prospects(text)
     assert time.perf_counter() - start < 15

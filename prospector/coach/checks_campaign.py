@@ -7,7 +7,7 @@ from itertools import pairwise
 
 from ..model import TIERS, Cadence, CadenceStep
 from .rules import SECTION_TITLES, Context, Hit, plural, rule
-from .text import EMPTY_PHRASES
+from .substance import empty_phrases_used
 
 _READS_LIKE_ASK = re.compile(r"\b(?:ask|asks|asking|book|meeting|propose|request)\b", re.IGNORECASE)
 _OPPORTUNITY_WORDS = re.compile(r"\b(?:meetings?|opportunit\w*|pipeline|appointments?)\b",
@@ -229,7 +229,9 @@ def _cadence_step_no_touch(ctx: Context):
 @rule(
     "cadence-step-empty-phrase", section="cadences", severity="warning",
     title="Step whose objective is an empty phrase",
-    trips="A step's objective uses an empty phrase (see the list below), unless negated.",
+    trips="A step's objective uses an empty phrase (see the list below), unless negated, or "
+          "unless its sentence brings something (\"Follow up the roundtable with the benchmark "
+          "of the plants that attended\").",
     why="An objective like \"check in\" or \"follow up\" gives the rep no reason to call, and "
         "the client hears exactly that.",
     fix="Write what the step should achieve for the client and for you, e.g. \"Get the cost of "
@@ -237,7 +239,7 @@ def _cadence_step_no_touch(ctx: Context):
 )
 def _cadence_step_empty_phrase(ctx: Context):
     for cadence in ctx.plan.cadences:
-        hits = [(s, EMPTY_PHRASES.find(s.objective)) for s in _ordered(cadence)]
+        hits = [(s, empty_phrases_used(s.objective)) for s in _ordered(cadence)]
         hits = [(s, p) for s, p in hits if p]
         if hits:
             steps = [s for s, _ in hits]

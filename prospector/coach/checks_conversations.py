@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from ..model import FRAMEWORK_LABELS, Objection
 from .rules import SECTION_TITLES, Context, Hit, plural, rule, short
+from .substance import asks_only_for_time, question_sentences
 from .text import (
     REFLEX_LABELS,
     REFLEX_OBJECTIONS,
     about_us,
     argues_first,
-    asks_a_question,
+    invites_to_tell,
     is_closed_question,
+    lists_features,
     mentions,
     reflexes_in,
 )
@@ -97,28 +99,38 @@ def _objection_no_response(ctx: Context):
 @rule(
     "objection-response-no-question", section="objections", severity="warning",
     title="Response that answers without asking",
-    trips="A response asks the client nothing (no question mark, no “tell me …” or “walk me "
-          "through …”).",
+    trips="A response asks the client nothing about them: no question (a question mark, or "
+          "“tell me …”, “walk me through …”), or only questions that ask for a meeting (“Can we "
+          "put 15 minutes in the diary?”, “When can I come by?”).",
     why="An objection is rarely the real reason. A response that only answers takes the words "
-        "at face value: the rep never learns what is behind them, and the answer ends the "
-        "conversation.",
+        "at face value, and one that only asks for a meeting again repeats the request the "
+        "client has just turned down: either way the rep never learns what is behind the "
+        "objection, and the conversation ends.",
     fix="After acknowledging, ask one question that uncovers what is behind the objection, e.g. "
         "“Most plants we talk to do. How much of last year's downtime was on machines it "
         "covers?”, then offer one proof and ask for a small next step.",
 )
 def _objection_response_no_question(ctx: Context):
     for objection in ctx.plan.objections:
-        if objection.response and not asks_a_question(objection.response):
-            yield Hit(objection.id, _says(objection),
-                      f"The response to “{_says(objection)}” asks the client nothing.",
-                      field="response")
+        response = objection.response
+        if not response or invites_to_tell(response):
+            continue
+        asked = question_sentences(response)
+        if any(not asks_only_for_time(q) for q in asked):
+            continue
+        what = ("only asks for a meeting (“" + short(asked[0].strip(), 50) + "”)" if asked
+                else "asks the client nothing")
+        yield Hit(objection.id, _says(objection),
+                  f"The response to “{_says(objection)}” {what}.", field="response")
 
 
 @rule(
     "objection-response-argues", section="objections", severity="warning",
     title="Response that argues or pitches",
     trips="A response opens by contradicting the client (“But …”, “Actually …”, “That's not "
-          "true”, “Yes, but …”), or speaks of us (we, our, us, our company's name) at least "
+          "true”, “Yes, but …”, “I understand, but our …”, “You'd be surprised”, “That's exactly "
+          "why you need us”), lists our features (“Our solution includes dashboards, alerts, "
+          "apps …”), or speaks of us (we, our, us, our company's name) at least "
           "{min_self_mentions_for_pitch} times and more often than of the client (you, your).",
     why="Arguing makes the client defend the objection, and a list of our features answers a "
         "question nobody asked. Both close the conversation the response was meant to keep "
@@ -138,6 +150,13 @@ def _objection_response_argues(ctx: Context):
             yield Hit(objection.id, _says(objection),
                       f"The response to “{_says(objection)}” opens with “{opening.capitalize()}”: "
                       "it argues with the client.", field="response")
+            continue
+        features = lists_features(response)
+        if features:
+            yield Hit(objection.id, _says(objection),
+                      f"The response to “{_says(objection)}” lists our features "
+                      f"(“{features.capitalize()} …”): it pitches instead of asking.",
+                      field="response")
             continue
         us, client = mentions(response, company)
         if us >= ctx.th.min_self_mentions_for_pitch and us > client:

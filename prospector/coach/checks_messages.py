@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Channel, ValueTouch
 from .rules import SECTION_TITLES, Context, Hit, rule, short
+from .substance import concrete, empty_phrases_used, self_praise, value_problem
 from .text import EMPTY_PHRASES, GENERIC_CLAIMS, fewer_words_than, has_merge_field, word_count
 from .thresholds import Thresholds
 
@@ -64,6 +65,63 @@ def _touch_no_value(ctx: Context):
                       f"“{touch.title}” {what}: the client gets nothing from it.", field="value")
 
 
+def _problem(touch: ValueTouch, th: Thresholds, kind: str) -> str | None:
+    """The words that make a touch's value ``kind`` ("asks-for-time" or "about-us"), when it
+    gives the client nothing about their business."""
+    if _value_missing(touch, th):
+        return None  # touch-no-value says it
+    problem = value_problem(touch.value)
+    return problem[1] if problem and problem[0] == kind else None
+
+
+@rule(
+    "touch-asks-for-time", section="touches", severity="blocker",
+    title="Touch that asks for their time and gives nothing",
+    trips="A touch's value asks for the client's time or attention (a quick chat, minutes on "
+          "their calendar, a reminder of our last message, \"any thoughts?\") in any wording, "
+          "and gives them nothing about their business: no number, comparison, finding, risk or "
+          "resource they can use without us.",
+    why="Asking for time is not value, whatever the words: the client pays for our call with "
+        "their time and learns nothing. Such a touch is \"just checking in\" in other words, and "
+        "it gives nothing, so it is a blocker like a touch with no value: it teaches the "
+        "prospect to ignore the next one. Value earns the ask; a touch may ask for a meeting "
+        "when it also gives something (\"45 minutes to build their downtime baseline, which "
+        "they keep\").",
+    fix="Give before you ask: bring a number about their business, a comparison with peers or a "
+        "finding, and let the ask be for a session whose result they keep. If there is nothing "
+        "to give yet, cut the touch.",
+)
+def _touch_asks_for_time(ctx: Context):
+    for touch in ctx.plan.touches:
+        words = _problem(touch, ctx.th, "asks-for-time")
+        if words:
+            yield Hit(touch.id, touch.title,
+                      f"“{touch.title}” asks for their time (“{words}”) and gives them nothing "
+                      "about their business.", field="value")
+
+
+@rule(
+    "touch-about-us", section="touches", severity="warning",
+    title="Touch about us, not the client",
+    trips="A touch's value is about us (a demo of our features, our press release, our award, "
+          "our funding, our new office, an introduction of our company) and gives the client "
+          "nothing about their business.",
+    why="News about us is not value for them: the client learns nothing about their plant, "
+        "their costs or their risks. It may serve late in a cycle, never as a prospecting "
+        "touch. A warning rather than a blocker: the touch has content, in the wrong place.",
+    fix="Turn it round to their business: instead of our demo, the benchmark of their sector; "
+        "instead of our award, the result a peer got and what it cost them before. Keep news "
+        "about us for buyers who are already evaluating.",
+)
+def _touch_about_us(ctx: Context):
+    for touch in ctx.plan.touches:
+        words = _problem(touch, ctx.th, "about-us")
+        if words:
+            yield Hit(touch.id, touch.title,
+                      f"“{touch.title}” is about us (“{words}”), not about the client's "
+                      "business.", field="value")
+
+
 @rule(
     "touch-value-thin", section="touches", severity="warning",
     title="Touch value too thin to judge",
@@ -86,7 +144,9 @@ def _touch_value_thin(ctx: Context):
     "touch-empty-phrase", section="touches", severity="warning",
     title="Touch built on an empty phrase",
     trips="A touch's title, value or message uses an empty phrase (see the list below), unless "
-          "it is negated or quoted as what not to say.",
+          "it is negated or quoted as what not to say. A follow-up, check-in or circle-back in a "
+          "sentence that brings something (a benchmark, a finding, a number about their "
+          "business) is not empty.",
     why="\"Just checking in\", \"touching base\" and \"circling back\" tell the client you have "
         "nothing to say and want their time anyway. They are the sound of a rep without a plan.",
     fix="Replace the phrase with the reason for reaching out: the insight, number or idea you "
@@ -100,7 +160,7 @@ def _touch_empty_phrase(ctx: Context):
         found: list[str] = []
         where: list[str] = []
         for name, text in fields:
-            phrases = EMPTY_PHRASES.find(text)
+            phrases = empty_phrases_used(text)
             if phrases:
                 found.extend(p for p in phrases if p.lower() not in map(str.lower, found))
                 where.append(name)
@@ -235,12 +295,19 @@ def _differentiators_none(ctx: Context):
 @rule(
     "differentiator-generic", section="differentiators", severity="warning",
     title="Generic differentiator",
-    trips="A differentiator's difference, why it matters or proof uses a generic claim (see the "
-          "list below), or the difference has fewer than {min_difference_words} words.",
-    why="A difference only counts when it makes a difference for the client. \"Great service\" "
-        "and \"industry-leading\" are what every competitor claims, so they differentiate nobody.",
+    trips="A differentiator's difference, why it matters or proof praises us the way any "
+          "competitor could (a generic claim from the list below, or self-praise in other words: "
+          "\"we go the extra mile\", \"over 25 years of experience\", \"flexible and "
+          "responsive\", \"ISO 9001 certified\") and says nothing concrete (a measure, the "
+          "alternative it beats, a guarantee, what happens to every order); or the difference "
+          "has fewer than {min_difference_words} words.",
+    why="A difference only counts when it makes a difference for the client. \"Great service\", "
+        "\"industry-leading\" and \"we really listen\" are what every competitor says, so they "
+        "differentiate nobody; experience, certificates and offices are what the client expects "
+        "of anyone they buy from.",
     fix="Say what you do that the alternative does not, concretely enough that a competitor "
-        "could not say the same sentence.",
+        "could not say the same sentence: \"connected in three weeks without new sensors\", "
+        "\"if the pilot finds less than EUR 250,000, you do not pay\".",
     thresholds=("min_difference_words",),
 )
 def _differentiator_generic(ctx: Context):
@@ -250,9 +317,9 @@ def _differentiator_generic(ctx: Context):
         where = None
         for name, text in (("difference", dif.difference), ("why_it_matters", dif.why_it_matters),
                            ("proof", dif.proof)):
-            phrases = GENERIC_CLAIMS.find(text)
+            phrases = _praise(text)
             if phrases:
-                found.extend(phrases)
+                found.extend(p for p in phrases if p not in found)
                 where = where or name
         if found:
             yield Hit(dif.id, label, f"“{label}” rests on {_quote_list(found)}: every competitor "
@@ -260,6 +327,17 @@ def _differentiator_generic(ctx: Context):
         elif fewer_words_than(dif.difference, ctx.th.min_difference_words):
             yield Hit(dif.id, label, f"“{label}” is a label, not a difference a rep can explain.",
                       field="difference")
+
+
+def _praise(text: str) -> list[str]:
+    """The generic claims and self-praise of a text that says nothing concrete."""
+    if not text:
+        return []
+    phrases = list(GENERIC_CLAIMS.find(text))
+    praise = self_praise(text)
+    if praise:
+        phrases.append(praise)
+    return phrases if phrases and not concrete(text) else []
 
 
 @rule(

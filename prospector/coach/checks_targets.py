@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-import re
-
-from .rules import SECTION_TITLES, Context, Hit, rule
+from .rules import SECTION_TITLES, Context, Hit, rule, short
+from .substance import has_date, has_figure, names_who_prospects
 from .text import fewer_words_than
-
-_DIGIT = re.compile(r"\d")
 
 
 # --- basics ------------------------------------------------------------------------------------
+# Direction and role clarity are root causes of poor prospecting (shared METHOD.md): a goal
+# without a number and a date, a plan with no strategy and a plan that does not say who prospects
+# are serious faults, so these rules are warnings and no goal at all is a blocker.
 @rule(
-    "basics-no-goal", section="basics", severity="warning",
+    "basics-no-goal", section="basics", severity="blocker",
     title="No goal for the campaign",
     trips="The plan's goal is empty.",
     why="Reps cannot aim at a result nobody has named. \"Prospect more\" is not a plan; a goal "
         "in meetings, opportunities and a date is the first piece of direction the leader owes "
-        "the sales force.",
+        "the sales force. Weak direction is a root cause of poor prospecting, so a plan with no "
+        "goal is not ready to hand out: a blocker.",
     fix="Write the goal as outcomes and a date, e.g. \"40 first meetings and 12 new "
         "opportunities with A and B accounts by 30 June\".",
 )
@@ -27,35 +28,74 @@ def _no_goal(ctx: Context):
 
 
 @rule(
-    "basics-goal-not-measurable", section="basics", severity="tip",
-    title="The goal has no number",
-    trips="The goal is written but contains no figure (no count, amount or date).",
-    why="A goal without a number cannot be reviewed on Monday morning: nobody can tell whether "
-        "the team is on track or behind.",
-    fix="Put numbers in the goal: how many first meetings, how many opportunities or how much "
-        "pipeline, and by when.",
+    "basics-goal-not-measurable", section="basics", severity="warning",
+    title="The goal has no number or no date",
+    trips="The goal is written but has no figure (a count or an amount, in digits or words), or "
+          "has no date (a month, a quarter, a year, \"by end of …\") while the plan has no end "
+          "date either.",
+    why="A goal without a number and a date cannot be reviewed on Monday morning: nobody can "
+        "tell whether the team is on track or behind, and the weekly review has nothing to "
+        "compare with. The method counts it among the root causes of poor results, not a "
+        "detail of wording: a warning. (No goal at all is a blocker.)",
+    fix="Put numbers and a date in the goal: how many first meetings, how many opportunities or "
+        "how much pipeline, and by when.",
 )
 def _goal_not_measurable(ctx: Context):
     goal = ctx.plan.basics.goal
-    if goal and not _DIGIT.search(goal):
+    if not goal:
+        return
+    if not has_figure(goal):
         yield Hit(None, SECTION_TITLES["basics"],
-                  f"The goal (“{goal[:80]}”) has no number to measure it by.", field="goal")
+                  f"The goal (“{short(goal, 80)}”) has no number to measure it by.", field="goal")
+    elif not has_date(goal) and not ctx.plan.basics.end_date:
+        yield Hit(None, SECTION_TITLES["basics"],
+                  f"The goal (“{short(goal, 80)}”) says by when nowhere, and the plan has no end "
+                  "date.", field="goal")
 
 
 @rule(
-    "basics-no-roles", section="basics", severity="tip",
+    "basics-no-strategy", section="basics", severity="warning",
+    title="No strategy",
+    trips="The plan's strategy is empty or shorter than {min_strategy_words} words.",
+    why="A plan without a strategy is a list of activities: reps know what to send but not why "
+        "these accounts, this value and this ask. The few big choices (where we win, what we "
+        "lead with, what we sell first) are the direction the method names as a root cause "
+        "when it is missing: a warning, not a tip.",
+    fix="Write the few choices behind the plan in a short paragraph: where we win and why, what "
+        "every touch leads with, which accounts get the most effort, and what we ask for first.",
+    thresholds=("min_strategy_words",),
+)
+def _no_strategy(ctx: Context):
+    strategy = ctx.plan.basics.strategy
+    if not strategy:
+        yield Hit(None, SECTION_TITLES["basics"], "The plan has no strategy.", field="strategy")
+    elif fewer_words_than(strategy, ctx.th.min_strategy_words):
+        yield Hit(None, SECTION_TITLES["basics"],
+                  f"The strategy (“{short(strategy, 80)}”) is a slogan, not the choices behind "
+                  "the plan.", field="strategy")
+
+
+@rule(
+    "basics-no-roles", section="basics", severity="warning",
     title="No role clarity",
-    trips="The plan does not say who prospects and who serves existing clients.",
+    trips="The plan does not say who prospects: the roles are empty, or name no one who "
+          "prospects, opens or owns new business (\"prospect\", \"new business\", \"new "
+          "clients\", \"open\", \"hunt\", \"first meetings\", \"pipeline\").",
     why="When everyone is responsible for new business, nobody is. Reps who also serve existing "
-        "clients let the urgent service work crowd out prospecting.",
+        "clients let the urgent service work crowd out prospecting. The method names unclear "
+        "roles as a root cause of poor results: a warning, not a tip.",
     fix="State who does what, e.g. \"Account executives prospect, open and win new clients; "
         "account managers serve existing clients and do not prospect.\"",
 )
 def _no_roles(ctx: Context):
-    if not ctx.plan.basics.roles:
+    roles = ctx.plan.basics.roles
+    if not roles:
         yield Hit(None, SECTION_TITLES["basics"],
                   "The plan does not say who prospects and who serves existing clients.",
                   field="roles")
+    elif not names_who_prospects(roles):
+        yield Hit(None, SECTION_TITLES["basics"],
+                  f"The roles (“{short(roles, 80)}”) do not say who prospects.", field="roles")
 
 
 # --- ideal client profile ----------------------------------------------------------------------

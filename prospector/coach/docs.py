@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .catalog import RULES
+from .labelled import KINDS, LABELLED_PATH, Score, evaluate, load
 from .rules import SECTION_TITLES, SECTIONS
 from .text import EMPTY_PHRASES, GENERIC_CLAIMS
 from .thresholds import SCORING, THRESHOLDS, documented
@@ -34,6 +35,15 @@ why it matters and how to fix it.
 Text rules (empty phrases, generic claims) ignore a phrase that is negated or quoted as what not
 to say: `never say "just checking in"`, `no "touch base" emails`, `don't circle back`,
 `"touch base" is not a reason to call`.
+
+The coach reads for substance, not only for phrases (the method's "Giving value versus asking for
+time"): a touch gives value when the client learns something about *their* business (a number, a
+comparison with peers, a finding, a risk, a resource they can use without us); it asks for time
+when its substance is our wish to talk, and it is about us when it carries our news (a demo, our
+press release, our award). A follow-up that brings a finding ("Follow up the roundtable with the
+benchmark of the eight plants that attended") is not an empty phrase. Differentiators are judged
+the same way: self-praise any competitor could say, with nothing concrete behind it, is generic
+in any wording. How well this reading works is measured on a labelled set (at the end).
 """
 
 _THRESHOLDS_INTRO = (
@@ -83,7 +93,55 @@ def rules_markdown() -> str:
             empty + _phrases(EMPTY_PHRASES.labels), "",
             generic + _phrases(GENERIC_CLAIMS.labels), "",
             _VARIANTS, ""]
+    out += _labelled_section()
     return "\n".join(out)
+
+
+_LABELLED_INTRO = (
+    "`tests/data/coach_labelled_texts.json` holds {n} texts written the way leaders write them "
+    "(touch values, differentiators, objection responses, discovery questions; manufacturing, "
+    "logistics, healthcare, hospitality, retail, finance, insurance, energy, education, "
+    "construction), each labelled with what a seasoned sales leader would say: flag, and the "
+    "rule that should say it, or fine. About half should be flagged; many are hard near misses "
+    "(a follow-up that brings a benchmark, an ask that gives the client a baseline to keep, a "
+    "differentiator that turns \"experienced team\" into a fact). Each text is put into a plan "
+    "of its own and the whole coach is run on it. A flag counts as found only when the expected "
+    "rule fires. Precision: of the texts the coach flags, the share it should flag; recall: of "
+    "the texts it should flag, the share it does. `tests/test_coach_labelled_texts.py` holds "
+    "both at 0.9 or more, overall and per kind.")
+_SETS_NOTE = (
+    "The first set was written before the detectors were improved, and they were improved on "
+    "it. The second was written after that first round, to check it: on it the coach first "
+    "scored precision {p:.2f} and recall {r:.2f} (paraphrases it did not know: \"ping … since "
+    "she hasn't replied\", \"named a leader in the analyst quadrant\", \"trusted by more than "
+    "500 companies\", \"Respectfully, that's what every client says\"). The word families were "
+    "widened from what those misses had in common, so both sets are now seen texts: read the "
+    "figures as the coach's reading of texts like these, not as a promise on unseen ones.")
+FIRST_ROUND_ON_SECOND_SET = (0.81, 0.57)  # precision, recall before the second round
+
+
+def _labelled_section() -> list[str]:
+    if not LABELLED_PATH.exists():  # an installed package carries no tests
+        return []
+    items = load()
+    out = ["## How well the coach reads (labelled texts)", "",
+           _LABELLED_INTRO.format(n=len(items)), "",
+           "| texts | kind | texts | to flag | found | false alarms | missed | precision | "
+           "recall |", "|---|---|---|---|---|---|---|---|---|"]
+    for name in ("development", "second"):
+        _, scores = evaluate(i for i in items if i["set"] == name)
+        out += [_score_row(name, KINDS[k][0] if k in KINDS else "all", s)
+                for k, s in scores.items()]
+    _, scores = evaluate(items)
+    out.append(_score_row("both", "**all**", scores["all"]))
+    p, r = FIRST_ROUND_ON_SECOND_SET
+    out += ["", _SETS_NOTE.format(p=p, r=r), ""]
+    return out
+
+
+def _score_row(name: str, kind: str, s: Score) -> str:
+    return (f"| {name} | {kind} | {s.texts} | {s.flagged} | {s.found} | {s.false_alarms} | "
+            f"{s.missed} | {s.precision:.2f} | {s.recall:.2f} |")
 
 
 def _value(value: object) -> str:

@@ -26,12 +26,12 @@ EMPTY_PHRASE_PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("check in", "check", r"check(?:s|ed)?[\s-]in\b(?!\s+(?:at|from|desk|counter|time)\b)"),
     ("touch base", "touch", r"touch(?:ing|ed)?\s+base\b"),
     ("circle back", "circl", r"circl(?:e|es|ing|ed)\s+back\b"),
+    ("follow up on my last email", "follow",
+     r"follow(?:ing)?[\s-]?up\s+on\s+my\s+(?:last|previous|earlier)\b"),
     ("following up", "follow", r"(?:just\s+)?following[\s-]+up\b"),
     ("just following up", "follow", r"just\s+(?:wanted\s+to\s+)?follow[\s-]?up\b"),
     ("follow up (on its own)", "follow",
      r"follow[\s-]?up(?:\s+(?:call|e-?mail|message|note|again))?(?=\s*[.!]?\s*$)"),
-    ("follow up on my last email", "follow",
-     r"follow(?:ing)?[\s-]?up\s+on\s+my\s+(?:last|previous|earlier)\b"),
     ("hope you're well", "hope",
      (r"hope\s+(?:you(?:'re|\s+are)|this\s+(?:e-?mail|message|note)\s+finds\s+you|all\s+is)"
       r"\s+(?:doing\s+)?(?:well|good|great)\b")),
@@ -467,7 +467,9 @@ _OUR_THINGS = _words(
     "services?", "tools?", "technology", "company", "firm", "team", "features?", "apps?",
     "systems?", "brand", "pricing", "prices?", "proposal", "approach", "gateway", "website",
     "brochures?", "case stud(?:y|ies)", "clients", "customers", "references", "results",
-    "capabilities", "newsletter", "webinar", "whitepaper", "white paper", "partnership", "name")
+    "capabilities", "newsletter", "webinar", "whitepaper", "white paper", "partnership", "name",
+    "modules?", "packages?", "editions?", "licen[cs]es?", "add ons?", "integrations?", "roadmap",
+    "pilot", "trial", "free trial", "consultants", "engineers", "experts", "contract", "terms")
 _LEAD = r"^(?:(?:and|so|now|ok|okay|well|then|but|just) )?"  # the start of the question
 _ABOUT_US = re.compile("|".join((
     rf"(?<![a-z0-9])our (?:[a-z0-9]+ ){{0,2}}?{_OUR_THINGS}\b",
@@ -523,17 +525,59 @@ _ARGUES = re.compile(
     r"^(?:but|actually|well actually|that is (?:simply )?not (?:true|right|correct|"
     r"the case|so)|that is (?:wrong|incorrect)|you are (?:wrong|mistaken)|i (?:would |must )?"
     r"disagree|i do not agree|on the contrary|not (?:true|really|at all)|with (?:all )?(?:due )?"
-    r"respect|yes but|yeah but|sure but|true but)\b")
+    r"respect|respectfully|yes but|yeah but|sure but|true but)\b")
 _SELF = frozenset({"we", "our", "ours", "us", "ourselves"})
 _CLIENT = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 _OPENING_CHARS = 200
 
 
+# An acknowledgement that turns into a claim about us ("I understand, but our platform ..."), and
+# the ways a rep tells a client they are wrong, anywhere in the opening.
+_ACKNOWLEDGED = _words("i understand", "i hear you", "i see", "i get it", "i get that", "sure",
+                       "ok", "okay", "understood", "fair enough", "i know", "i appreciate that",
+                       "got it", "absolutely", "of course", "yes", "yeah", "right", "great")
+_BUT_WE = re.compile(rf"^(?:{_ACKNOWLEDGED} )?(?:but|however|though|yet) {_GAP}(?:our|we|us)\b")
+_TELLS_WRONG = re.compile(
+    r"(?<![a-z0-9])(?:we are (?:different|better|unique|not like)|(?:that|this) is exactly why "
+    r"you need|why you need us|you (?:would|will) be surprised|you will change your mind|(?:is|was"
+    r"|are) never the (?:real )?(?:issue|problem|reason)|you are (?:wrong|mistaken)|that is a "
+    r"myth|trust me|believe me|you do not (?:understand|realise|realize|see)|you are missing "
+    r"(?:out|the point)|(?:that|this) is what (?:every|all|most) (?:[a-z]+ )?(?:says?|said)|"
+    r"until (?:they|you) see|(?:but|however|though|yet) (?:[a-z0-9]+ ){0,3}?(?:our|we) "
+    r"(?:[a-z0-9]+ ){0,4}?(?:different|better|more|unique|faster|cheaper|best|only|superior|"
+    r"advanced|proven|leading))\b")
+
+
 def argues_first(response: str) -> str | None:
-    """The words a response opens with when they contradict the client ("Actually, ..."), as
-    written in the folded text, or None."""
-    found = _ARGUES.search(words_of(response[:_OPENING_CHARS]))
+    """The words a response opens with when they contradict the client ("Actually, ...",
+    "I understand, but our ...", "You'd be surprised"), as written in the folded text, or None."""
+    opening = words_of(response[:_OPENING_CHARS])
+    found = _ARGUES.search(opening) or _BUT_WE.search(opening) or _TELLS_WRONG.search(opening)
     return found.group(0) if found else None
+
+
+# A list of our features: "Our solution includes dashboards, alerts, apps and ...".
+_OUR_OFFER = re.compile(
+    r"(?<![a-z0-9])(?:(?:our|the|this|my) (?:[a-z0-9]+ ){0,2}?(?:solution|platform|product|"
+    r"software|system|tool|app|service|offering|package|suite)s? (?:includes?|offers?|provides?|"
+    r"has|comes with|features|gives you|does|supports|covers)|we (?:offer|provide|include|have|"
+    r"support|deliver|cover))\b")
+_LIST_ITEMS = 3
+
+
+def lists_features(response: str) -> str | None:
+    """The words that open a list of our features in a response ("our solution includes"), when
+    a sentence lists at least three things we offer, or None."""
+    for sentence in _SENTENCE.findall(speech(response)):
+        found = _OUR_OFFER.search(" ".join(_TOKEN.findall(sentence)))
+        if found and sentence.count(",") + 1 >= _LIST_ITEMS:
+            return found.group(0)
+    return None
+
+
+def invites_to_tell(text: str) -> bool:
+    """Whether a talk track invites the client to tell: "tell me", "walk me through"."""
+    return bool(_INVITATION_PHRASE.search(words_of(text)))
 
 
 def mentions(response: str, company: str = "") -> tuple[int, int]:

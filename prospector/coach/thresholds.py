@@ -29,6 +29,10 @@ class Thresholds:
         2, "words",
         "A touch's value that has no more words than this once its empty phrases are taken out "
         "(\"Just checking in.\", \"Following up again\") counts as no value at all.")
+    min_strategy_words: int = _t(
+        10, "words",
+        "A strategy shorter than this (\"Sell more to manufacturers\") is a slogan, not the few "
+        "choices behind the plan: where we win, what we lead with, what we ask for first.")
     min_reason_words: int = _t(
         4, "words",
         "An account's reason for being a target shorter than this (\"big\", \"good fit\") gives "

@@ -1,0 +1,352 @@
+"""Reading for substance: does a text give the client something, ask for their time, or talk
+about us? (shared METHOD.md, "Giving value versus asking for time").
+
+A touch gives value when the client learns something about *their* business: a number, a
+comparison with peers, a risk, a finding, a resource they can use without us. It asks for time
+when its substance is our wish to talk ("open to a quick chat", "15 minutes on their calendar",
+"did they read my message"), and it is about us when it carries our news (a demo of our
+features, our press release, our award, our funding round). Words alone do not decide: a
+follow-up that brings a finding gives value, so a text is judged by all three readings at once.
+
+Each reading is a set of word families matched on ``words_of(text)`` (folded: case and accents
+ignored, contractions spelt out, the words joined by single spaces). The patterns repeat only a
+word followed by a space, a bounded number of times, and never nest a repetition: each scan is
+linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..textnorm import fold
+from .text import EMPTY_PHRASES, speech, words_of
+
+_W = "[a-z0-9]+ "  # one word and its space
+
+
+def _gap(n: int) -> str:
+    return f"(?:{_W}){{0,{n}}}?"
+
+
+def _any(*alternatives: str) -> str:
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+def _compile(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z0-9])" + _any(*alternatives) + r"(?![a-z0-9])")
+
+
+_NUMBER_WORDS = _any("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                     "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty",
+                     "hundred", "half", "twice", "double", "triple", "a third", "a quarter")
+_PEOPLE = _any("they", "them", "their", "he", "him", "his", "she", "her", "you", "your")
+
+# --- giving: what the client learns about their business ---------------------------------------
+_GIVING = (
+    # a resource they can use without us
+    r"benchmark(?:s|ed|ing)?", r"comparisons?", r"compar(?:e|es|ed|ing)", r"peers?",
+    r"insights?", r"findings?", r"found", r"analys[ie]s", r"analy[sz](?:e|ed|es)",
+    r"estimates?", r"estimated", r"calculations?", r"calculators?", r"worksheets?",
+    r"checklists?", r"templates?", r"guides?", r"teardowns?", r"field notes?", r"pareto",
+    r"baselines?", r"diagnos(?:is|tic)", r"scorecards?", r"surveys?", r"research", r"studies",
+    r"lessons?", r"mistakes", r"pitfalls", r"gaps", r"risks?", r"deadlines?", r"regulations?",
+    r"(?:new )?rules", r"signals", r"causes", r"root causes?", r"trends?", r"medians?",
+    r"averages?", r"quartiles?", r"percentiles?", r"rankings?", r"figures", r"statistics",
+    r"stats", r"kpis?", r"(?:the|new|their|your|own|public|market|sector) data",
+    r"data (?:on|from|about|for)", r"map of", r"(?:the|an|a) (?:anonymi[sz]ed )?case of",
+    r"what (?:it|they|each|each one|this) costs?", r"costs? (?:them|you|their|your)",
+    r"(?:cost|price|value) of (?:a|an|one|their|your|each|the)\b",
+    r"what (?:peers|others|similar|comparable|the best|top)",
+    rf"how (?:their|your|a|an|one|the) (?:{_W}){{0,3}}?(?:peers?|competitors?|rivals?|"
+    r"neighbou?rs?)",
+    rf"(?:cut|cuts|reduced|lowered|raised|saved|halved|doubled|grew|fell|dropped|rose|avoided|"
+    rf"prevented) (?:{_W}){{0,5}}?(?:by|from|to|in|its|their) (?:[0-9]+|{_NUMBER_WORDS})",
+    r"(?:spoilage|downtime|waste|losses|savings|hours|money) (?:it|they|that) (?:saved|avoided|"
+    r"lost|cut)",
+    r"put (?:a )?numbers? on", r"(?:do|did|done|doing) the math(?:s)?",
+    r"(?:eur|usd|gbp|chf|sek|nok|dkk|pln|aud|cad) [0-9]",
+    r"[0-9]+ (?:per|a|an) (?:hour|day|week|month|year|unit|bed|room|store|site|plant|truck|"
+    r"employee|patient|order|load|shift)",
+)
+_GIVES = _compile(*_GIVING)
+# Bringing something new (a follow-up "with the benchmark of the eight plants"), as opposed to
+# pointing back at what we sent ("checking in on the benchmark I sent", "did they read it").
+_BRINGS = _compile(rf"(?:with|share|shares|sharing|bring|brings|bringing|give|gives|giving|add|"
+                   rf"adds|adding|new|latest|fresh|here is|here are) (?:{_W}){{0,6}}?"
+                   + _any(*_GIVING))
+_POINTS_BACK = _compile(
+    r"(?:i|we) (?:sent|shared|mentioned|emailed|mailed|attached|posted)",
+    r"(?:read|see|saw|seen|open|opened|receive|received|get|got|look at|looked at|review|"
+    r"reviewed|download|downloaded) (?:the|my|our|it|that|this)")
+
+# --- asking for time: our wish to talk ---------------------------------------------------------
+_MEETING = _any("call", "calls", "chat", "chats", "meeting", "meetings", "conversation",
+                "catch up", "catchup", "coffee", "intro", "introduction", "slot", "appointment",
+                "meet", "word", "talk", "visit", "session")
+_ASKS = _compile(
+    rf"(?:quick|short|brief|intro|introductory|discovery|exploratory|first|initial|15|20|30) "
+    rf"(?:minute )?{_MEETING}",
+    r"[0-9]+ (?:minute|minutes|min|mins)\b", rf"{_NUMBER_WORDS} minutes",
+    r"(?:a few|few|some) minutes", r"(?:their|your|his|her) (?:time|calendar|diary|convenience)",
+    r"(?:on|in|into) (?:the|their|your) (?:calendar|diary|agenda)",
+    rf"(?:book|schedule|set up|arrange|secure|grab|get|find|put|lock in|propose) (?:{_W}){{0,3}}?"
+    rf"(?:{_MEETING}|time|date|demo)",
+    r"(?:open|interested|available|free) (?:to|for|in) (?:a |an |the )?(?:quick |short |brief )?"
+    rf"(?:{_MEETING}|talking|speaking|meeting|connecting)",
+    r"be open to", r"availability", r"have time", r"time for (?:a|an|us|me)",
+    r"(?:any|your|their) thoughts", r"thoughts\b", r"on (?:their|your|the) radar",
+    r"keen to (?:meet|talk|speak|connect|chat)", r"still (?:keen|interested)",
+    r"remind(?:s|ed|ing|er)?\b", r"nudge", r"bump(?:s|ed|ing)?",
+    r"(?:had|have|get|got) (?:a )?chance to (?:read|look|review|see|open|reply|respond)",
+    r"(?:my|our) (?:last|previous|earlier|first) (?:email|message|note|voicemail|letter|call)",
+    r"(?:call|ring|phone|email|write) (?:us|me) back", r"get back to (?:us|me)",
+    r"hear(?:d)? back", r"(?:see|check) (?:if|whether) (?:there is|they|he|she|you) "
+    r"(?:a |are |is |would |have |has |could )",
+    r"(?:a )?fit between us", r"reach(?:ing|ed)? out", r"(?:try|trying|tried) again",
+    r"keep (?:the|our) (?:conversation|dialogue|relationship) going",
+    r"(?:ask|asks|asking) (?:them |him |her )?(?:for|if|whether|when)",
+    r"ping(?:s|ed|ing)?", r"again\b", r"(?:find|found|finding) (?:a )?time",
+    r"(?:has|have|had|did|does|do) not (?:yet )?(?:replied|reply|answered|answer|responded|"
+    r"respond|come back|got back|get back)", r"no (?:reply|response|answer)",
+    r"(?:hear|heard) from (?:them|him|her)",
+)
+
+# --- about us: our news, our product, our company ----------------------------------------------
+# News and products (what we would put in a press release) weigh more than an ask: "a 30-minute
+# demo of our features" is about us. Who we are ("meet our team", "tell them what we do") counts
+# only when nothing asks for time: "ask if they'd like to meet our team" asks for time.
+_OUR = _any("our", "my")
+_NEWS = _compile(
+    r"demos?\b", r"demonstrations?", r"product (?:tours?|walkthroughs?|presentations?)",
+    r"press releases?", r"announc(?:e|es|ed|ing|ements?)", r"award winning",
+    r"awards?\b(?! criteria)", r"funding(?: round)?", r"series [a-f]\b",
+    r"(?:we|we have|we are|we were|we have been|we just|we have just been|we recently) "
+    r"(?:just )?(?:raised|won|launched|released|opened|hired|moved|grew|named|ranked|recogni[sz]ed"
+    r"|awarded|shortlisted|certified|expanded|acquired|joined|partnered)",
+    r"(?:been )?named (?:a |the )?(?:leader|winner|finalist|top|best)", r"analyst (?:report|"
+    r"quadrant|wave|ranking)", r"magic quadrant",
+    r"launch(?:es|ed)?\b", r"(?:new|latest) (?:version|release|features?|office|offices|branch|"
+    r"branches|site|location|headquarters|hq|showroom|product|products|website|branding|logo|"
+    r"brochure|catalogu?e|app|module|partnership)",
+    r"opening hours", r"anniversary", r"version [0-9]+", r"brochures?", r"price ?lists?",
+    r"catalogu?es?", r"capabilit(?:y|ies) (?:deck|presentation|statement)",
+    r"company (?:overview|presentation|profile|video|introduction)",
+    rf"{_OUR} (?:{_W}){{0,2}}?(?:features|product|products|platform|solution|solutions|"
+    r"services|offering|range|portfolio|office|offices|branch|warehouse|fleet|news|awards?|"
+    r"funding|webinar|newsletter|website|dashboard|software|app|module|modules|capabilities|"
+    r"credentials|certifications?|logo|brand|growth)\b",
+)
+_SELF = _compile(
+    r"about us", r"what we (?:do|offer|sell|make|provide)",
+    r"(?:services|products|solutions) we (?:offer|provide|sell)",
+    rf"introduc(?:e|es|ing|tion) (?:{_W}){{0,1}}?(?:ourselves|myself|us|our|the company|the team)",
+    rf"(?:tell|tells|telling|show|shows|showing|remind|inform|let) (?:{_W}){{0,2}}?(?:know )?"
+    rf"(?:that |about )?(?:{_OUR}|us|we)\b",
+    rf"{_OUR} (?:{_W}){{0,2}}?(?:company|team|people|history|story|years|founders?|ceo|"
+    r"offer|experience|expertise)\b",
+)
+_ASK_QUESTION = _compile(
+    r"[0-9]+ (?:minute|minutes|min|mins)\b", rf"{_NUMBER_WORDS} minutes",
+    r"(?:a few|few|some) minutes",
+    r"(?:in|on|into) (?:the|your|our) (?:diary|calendar|agenda)",
+    r"(?:can|could|may|shall) (?:i|we) (?:come by|drop by|visit|meet|call|show|present|demo|"
+    r"book|schedule|set up|get|put|have)",
+    r"when (?:can|could|would|shall|may) (?:i|we) (?:come|meet|call|talk|speak|show|present|"
+    r"visit)",
+    r"(?:does|would|will) (?:that|this|thursday|friday|monday|tuesday|wednesday|next week) "
+    r"(?:time )?work",
+    r"(?:are|would|will) you (?:be )?(?:free|available|open)\b",
+    r"(?:quick|short|brief) (?:call|chat|demo|meeting|word)", r"demos?\b",
+)
+
+
+def _first(regex: re.Pattern[str], words: str) -> str | None:
+    found = regex.search(words)
+    return found.group(0) if found else None
+
+
+@lru_cache(maxsize=4096)
+def gives(text: str) -> str | None:
+    """What in ``text`` gives the client something about their business (the words as
+    folded), or None: "the benchmark of the eight plants" -> "benchmark"."""
+    return _first(_GIVES, words_of(text))
+
+
+@lru_cache(maxsize=4096)
+def asks_for_time(text: str) -> str | None:
+    """What in ``text`` asks for the client's time or attention, or None: "open to a quick
+    chat" -> "quick chat"."""
+    return _first(_ASKS, words_of(text))
+
+
+@lru_cache(maxsize=4096)
+def talks_about_us(text: str) -> str | None:
+    """What in ``text`` is news about us rather than them (a demo, our press release, our
+    award), or None: "a demo of our features" -> "demo"."""
+    return _first(_NEWS, words_of(text))
+
+
+def value_problem(text: str) -> tuple[str, str] | None:
+    """``("about-us" | "asks-for-time", words)`` when a touch's value talks about us or asks for
+    time and gives the client nothing about their business; None when it gives something, or
+    says neither (the other rules judge such a text)."""
+    if not text or gives(text):
+        return None
+    news = talks_about_us(text)
+    if news:
+        return "about-us", news
+    asks = asks_for_time(text)
+    if asks:
+        return "asks-for-time", asks
+    self_ = _first(_SELF, words_of(text))
+    return ("about-us", self_) if self_ else None
+
+
+_SENTENCES = re.compile(r"[^.!?…\n]*[.!?…\n]*")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text`` (split on . ! ? … and line breaks), linear in its length."""
+    return [s for s in _SENTENCES.findall(text) if s.strip()]
+
+
+def asks_only_for_time(question: str) -> bool:
+    """Whether a question in a talk track only asks for a meeting ("Can we put 15 minutes in
+    the diary next week?", "When can I come by?") rather than about the client."""
+    return bool(_ASK_QUESTION.search(words_of(question))) and not gives(question)
+
+
+def question_sentences(text: str) -> list[str]:
+    """The sentences of a talk track that end with a question mark (any script's)."""
+    return [s for s in sentences(speech(text)) if s.rstrip().endswith("?")]
+
+
+# --- differentiators: a difference that matters, or self-praise ---------------------------------
+# What every competitor says of itself, in paraphrase (the fixed phrases are text.GENERIC_CLAIMS).
+_SELF_PRAISE = _compile(
+    r"extra mile", r"above and beyond", r"makes? (?:all )?the difference",
+    r"(?:years|decades) of (?:experience|expertise|know how|knowledge)",
+    r"(?:over|more than|almost|nearly) [0-9]+ years", r"since (?:1[89]|20)[0-9][0-9]",
+    r"family (?:owned|run|business|company|firm)", r"founded in", r"track record",
+    r"proven", r"(?:really|truly|genuinely|always) (?:listen|care|understand)", r"we listen",
+    r"listen to (?:our|every|each|all) (?:customers|clients)",
+    r"tailor(?:ed|s)? (?:every|each|our|to|all)", r"tailor made", r"bespoke",
+    r"flexib(?:le|ility)", r"responsive(?:ness)?", r"reliable", r"friendly", r"easy to work with",
+    r"proactive", r"passion(?:ate)?", r"commit(?:ted|ment) to", r"dedicat(?:ed|ion)",
+    r"excellence", r"you can (?:trust|rely on|count on)", r"peace of mind", r"(?:a|the) price you",
+    r"comprehensive", r"more features", r"on the market", r"iso [0-9]+", r"accredited",
+    r"offices? in", r"treats? (?:every|each|our|all)", r"like family",
+    r"(?:understand|understands|know|knows) your (?:business|needs|industry|challenges)",
+    r"true (?:experts?|partners?|specialists?|professionals?)",
+    r"on time and (?:on|within) budget", r"(?:customers|clients) (?:love|trust|value) (?:us|our)",
+    r"always (?:available|there|on hand)", r"24 7", r"(?:the|our) best (?:people|team|service)",
+    r"the (?:most|best) (?:advanced|comprehensive|complete|innovative|reliable|trusted|"
+    r"experienced|flexible|powerful)", r"far (?:more|better)",
+    r"better than (?:any|the|all) (?:competitors?|competition|others|rest)", r"unique approach",
+    r"holistic", r"full service", r"personal (?:service|approach|touch)", r"attention to detail",
+    r"we deliver (?:results|value|quality|excellence)", r"(?:results|value) driven",
+    r"exceed(?:s|ing)? (?:your |their |customer |client )?expectations", r"satisfaction",
+    r"(?:get|gets|getting) to know", r"really (?:get|know|understand|listen|care|value)",
+    r"highly (?:skilled|qualified|experienced|trained|motivated|professional)",
+    r"(?:skilled|qualified|talented|motivated|knowledgeable|certified|expert) (?:team|staff|"
+    r"people|professionals|workforce|consultants|engineers|technicians|advisers|advisors)",
+    r"complete (?:solution|package|offering|service)", r"integrated (?:solution|approach|"
+    r"offering|platform)", r"all (?:your|their|of your) (?:needs|requirements)",
+    r"everything you need", r"all in one", r"(?:one|single) (?:partner|provider|supplier|source)",
+    r"trusted by", r"(?:more than|over|almost|nearly) [0-9]+ (?:companies|clients|customers|"
+    r"businesses|brands|users|projects|installations)", r"worldwide", r"around the world",
+    r"global (?:presence|reach|footprint)",
+)
+_UNITS = _any("percent", "per cent", "hours?", "days?", "weeks?", "months?", "minutes?",
+              "seconds?", "x", "times", "kwh", "mwh", "tonnes?", "km", "beds?")
+# What makes a difference concrete: a measure, a comparison with the alternative, a guarantee,
+# a mechanism every item goes through.
+_CONCRETE = _compile(
+    rf"(?:[0-9]+|{_NUMBER_WORDS}) {_UNITS}", r"[0-9]+ of [0-9]+",
+    r"(?:eur|usd|gbp|chf|sek|nok|dkk|pln|aud|cad) [0-9]", rf"at least (?:[0-9]+|{_NUMBER_WORDS})",
+    r"within [0-9]+", r"the only", r"not per", r"against [0-9]+", r"guarantee(?:s|d)?",
+    r"pays? nothing",
+    r"(?:we|they) pay", r"penalt(?:y|ies)", r"money back", r"refund",
+    r"every (?:[a-z0-9]+ ){1,2}(?:is|are|gets|get|comes|come|names|has|have|goes|lands|answers)",
+    r"one named",
+)
+
+
+@lru_cache(maxsize=4096)
+def self_praise(text: str) -> str | None:
+    """What in ``text`` is self-praise any competitor could say ("we go the extra mile", "over
+    25 years of experience", "flexible and responsive"), or None."""
+    return _first(_SELF_PRAISE, words_of(text))
+
+
+@lru_cache(maxsize=4096)
+def concrete(text: str) -> str | None:
+    """What makes ``text`` concrete: a measure ("in three weeks", "80 percent"), being the only
+    one, a guarantee, or a mechanism ("every invoice is matched"). A comparison alone ("unlike
+    big agencies, we really listen") does not."""
+    return _first(_CONCRETE, words_of(text))
+
+
+# --- empty phrases: judged by what the sentence brings -----------------------------------------
+# A follow-up, a check-in or a circle-back is empty when it only reminds; a sentence that brings
+# a finding ("Follow up the roundtable with the benchmark of the eight plants") gives value.
+_FOLLOW_UP = re.compile(
+    r"^(?:just )?(?:a )?(?:quick |friendly )?(?:follow|following|circl|check|checking|touch|"
+    r"touching|keeping|staying|reach|reaching)")
+
+
+@lru_cache(maxsize=4096)
+def brings(text: str) -> bool:
+    """Whether ``text`` brings the client something new ("with the benchmark of the eight
+    plants", "to share the three findings"), rather than pointing back at what we sent."""
+    words = words_of(text)
+    return bool(_BRINGS.search(words)) and not _POINTS_BACK.search(words)
+
+
+def empty_phrases_used(text: str) -> tuple[str, ...]:
+    """``EMPTY_PHRASES.find(text)``, less the follow-ups and check-ins of sentences that bring the
+    client something new (a benchmark, a finding, a number about their business)."""
+    found = EMPTY_PHRASES.find(text)
+    if not found or not any(_FOLLOW_UP.match(fold(p)) for p in found) or not brings(text):
+        return found
+    kept: list[str] = []
+    for sentence in sentences(text):
+        phrases = EMPTY_PHRASES.find(sentence)
+        if phrases and brings(sentence):
+            phrases = tuple(p for p in phrases if not _FOLLOW_UP.match(fold(p)))
+        kept.extend(p for p in phrases if p not in kept)
+    return tuple(kept)
+
+
+# --- direction: a goal with a number and a date, roles that say who prospects ------------------
+_FIGURE = _compile(r"[0-9]+", _NUMBER_WORDS, "dozen", "thousand", "million", "millions")
+_DATE = _compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*", r"q[1-4]", r"h[12]",
+    r"(?:19|20)[0-9][0-9]", r"(?:end|start|close|middle) of (?:the )?(?:year|quarter|month|"
+    r"season|half|fiscal year|financial year)", r"year end", r"this (?:year|quarter|half)",
+    r"next (?:year|quarter)", r"(?:within|in) (?:[0-9]+|" + _NUMBER_WORDS + r") (?:weeks|months|"
+    r"days|quarters)", r"spring|summer|autumn|fall|winter|christmas|easter",
+    r"(?:per|a|each|every) (?:week|month|quarter)", r"weekly|monthly|quarterly")
+_PROSPECTS = _compile(
+    r"prospect(?:s|ing|ed|or|ors)?", r"new (?:business|clients?|customers?|logos?|accounts?)",
+    r"open(?:s|ing)?\b", r"hunt(?:s|ing|ers?)?", r"first meetings?", r"pipeline",
+    r"outbound", r"(?:win|wins|winning) new", r"acqui(?:re|res|sition)", r"cold (?:call|calls|"
+    r"calling|outreach)", r"(?:book|books|booking|set|sets|setting) (?:first )?meetings",
+    r"business development", r"sdrs?|bdrs?", r"opportunit(?:y|ies) creation",
+    r"create (?:new )?opportunities")
+
+
+def has_figure(text: str) -> bool:
+    """A count or an amount, in digits or words: "40 first meetings", "forty", "a dozen"."""
+    return bool(_FIGURE.search(words_of(text)))
+
+
+def has_date(text: str) -> bool:
+    """A date or a period: "by 30 June", "in Q3", "by end of year", "within six months"."""
+    return bool(_DATE.search(words_of(text)))
+
+
+def names_who_prospects(roles: str) -> bool:
+    """Whether a plan's roles say who prospects (or opens, or owns new business)."""
+    return bool(_PROSPECTS.search(words_of(roles)))
