@@ -1,6 +1,8 @@
 """Regenerate docs/playbook/: pages of the sample playbook as images (needs pdftoppm).
 
     .venv/bin/python docs/make_playbook_pages.py
+
+Pages are found by what they show (not by number, which moves as chapters are added).
 """
 
 import subprocess
@@ -8,24 +10,48 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pypdfium2
+
 from prospector.planfile import read_plan_file
 from prospector.playbook import render_playbook_pdf
 from prospector.resources import sample_plan_path
 
 OUT = Path(__file__).resolve().parent / "playbook"
-PAGES = {"leader": (1, 20), "rep": (9,)}  # cover, a cadence timeline; a rep's schedule week
+# image name -> (edition, text that starts its page)
+PAGES = {"leader-cover": ("leader", None), "leader-objections": ("leader", "Objection library"),
+         "leader-call-card": ("leader", "C A L L C A R D"),
+         "leader-cadence": ("leader", "Campaign cadence"), "rep-schedule": ("rep", "Your schedule")}
+
+
+def _page_of(pdf: Path, wanted: str | None) -> int:
+    if wanted is None:
+        return 1
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        for number in range(len(document)):
+            text = document[number].get_textpage().get_text_range()
+            if wanted in text[:400] and number > 2:  # not the cover or the contents
+                return number + 1
+    finally:
+        document.close()
+    raise LookupError(f"no page of {pdf.name} starts with {wanted!r}")
 
 
 def main() -> int:
     plan = read_plan_file(sample_plan_path())
     OUT.mkdir(exist_ok=True)
+    for old in OUT.glob("*.png"):
+        old.unlink()
     with tempfile.TemporaryDirectory() as tmp:
-        for edition, pages in PAGES.items():
-            pdf = Path(tmp) / f"{edition}.pdf"
-            render_playbook_pdf(plan, pdf, rep_name=plan.reps[0].name if edition == "rep" else None)
-            for page in pages:
-                subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", str(page), "-l", str(page),
-                                str(pdf), str(OUT / edition)], check=True)
+        pdfs = {}
+        for edition in ("leader", "rep"):
+            pdfs[edition] = Path(tmp) / f"{edition}.pdf"
+            render_playbook_pdf(plan, pdfs[edition],
+                                rep_name=plan.reps[0].name if edition == "rep" else None)
+        for name, (edition, wanted) in PAGES.items():
+            page = _page_of(pdfs[edition], wanted)
+            subprocess.run(["pdftoppm", "-png", "-r", "70", "-singlefile", "-f", str(page),
+                            "-l", str(page), str(pdfs[edition]), str(OUT / name)], check=True)
     for image in sorted(OUT.glob("*.png")):
         print(image)
     return 0
