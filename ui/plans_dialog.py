@@ -119,6 +119,7 @@ class PlansDialog(QDialog):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView()
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Stored plans")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

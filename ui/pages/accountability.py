@@ -3,7 +3,7 @@ reviewed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QTableView, QToolButton
 
 from prospector.qualification import opportunity_definition
@@ -41,6 +41,7 @@ class AccountabilityPage(StepPage):
             list_path=lambda: TARGETS)
         self.model = PlanTableModel(d, source, self)
         self.table = QTableView()
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setModel(self.model)
         self.table.setItemDelegate(CellDelegate(self.table))
         self.table.setAccessibleName("Accountability targets")

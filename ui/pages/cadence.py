@@ -91,6 +91,7 @@ class CadencePage(StepPage):
         self.model = PlanTableModel(d, self.source, self)
         self.model.move_row_requested = self.move_step
         self.table = QTableView()
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setModel(self.model)
         self.table.setItemDelegate(CellDelegate(self.table))
         self.table.setAccessibleName("Cadence steps")

@@ -3,6 +3,7 @@ to start from, its criteria with what the first meeting must show, and how it is
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -90,6 +91,7 @@ class OpportunityDefinition(QWidget):
                             list_path=lambda: CRITERIA)
         self.criteria_model = PlanTableModel(d, source, self)
         self.criteria = QTableView()
+        self.criteria.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.criteria.setModel(self.criteria_model)
         self.criteria.setItemDelegate(CellDelegate(self.criteria))
         self.criteria.setAccessibleName("Criteria of an opportunity")

@@ -3,6 +3,7 @@ edit of the list ``("accounts", <account id>, "contacts")``)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,6 +35,7 @@ class ContactsEditor(QWidget):
                             columns=columns, list_path=self._where)
         self.model = PlanTableModel(document, source, self)
         self.table = QTableView()
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setModel(self.model)
         self.table.setItemDelegate(CellDelegate(self.table))
         self.table.setAccessibleName("Contacts of the account")

@@ -28,6 +28,8 @@ class FrozenNameTable(QTableView):
         self.frozen.setStyleSheet("QTableView#frozenNameColumn { border: none; "
                                   "border-right: 1px solid palette(mid); }")
         self.frozen.hide()
+        for view in (self, self.frozen):  # a narrow column's title ends in "…", not cut
+            view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.viewport().stackUnder(self.frozen)
