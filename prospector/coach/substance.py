@@ -110,6 +110,15 @@ _ASKS = _compile(
     r"(?:has|have|had|did|does|do) not (?:yet )?(?:replied|reply|answered|answer|responded|"
     r"respond|come back|got back|get back)", r"no (?:reply|response|answer)",
     r"(?:hear|heard) from (?:them|him|her)",
+    rf"(?:a|an|the|virtual|online|video|teams|zoom|phone|intro|our|first) (?:{_W}){{0,1}}?"
+    r"(?:meeting|meetings|call|chat|coffee|catch up|appointment|conversation|get together)",
+    r"(?:take|request|requests|requesting|want|wants|arrange|arranges) (?:a |an )?(?:{_W}){{0,1}}?"
+    r"(?:meeting|call|chat|appointment|conversation)",
+    r"(?:would|we would|i would) (?:love|like) to (?:get|hear|meet|talk|speak|connect|chat|pick)",
+    r"where (?:things|it|they|this) (?:stand|stands|is|are)", r"(?:any|an) update",
+    r"status (?:update|check)", r"(?:drop|pop|stop|call) (?:in|by|round)\b",
+    r"(?:is|are|will be|would be) free\b", r"on the off chance",
+    r"(?:their|your) (?:perspective|feedback|opinion|views)",
 )
 
 # --- about us: our news, our product, our company ----------------------------------------------
@@ -129,7 +138,11 @@ _NEWS = _compile(
     r"launch(?:es|ed)?\b", r"(?:new|latest) (?:version|release|features?|office|offices|branch|"
     r"branches|site|location|headquarters|hq|showroom|product|products|website|branding|logo|"
     r"brochure|catalogu?e|app|module|partnership)",
-    r"opening hours", r"anniversary", r"version [0-9]+", r"brochures?", r"price ?lists?",
+    r"opening hours", r"anniversary", r"(?:our|the) (?:booth|stand)\b",
+    r"(?:latest|new) (?:models|range|collection|innovations|edition|issue)",
+    rf"{_OUR} (?:{_W}){{0,3}}?(?:results|survey|scores?|nps|ratings?|reviews|testimonials|"
+    r"magazine|case studies|success stories|clients|customers|customer satisfaction)\b",
+    r"version [0-9]+", r"brochures?", r"price ?lists?",
     r"catalogu?es?", r"capabilit(?:y|ies) (?:deck|presentation|statement)",
     r"company (?:overview|presentation|profile|video|introduction)",
     rf"{_OUR} (?:{_W}){{0,2}}?(?:features|product|products|platform|solution|solutions|"
@@ -166,11 +179,23 @@ def _first(regex: re.Pattern[str], words: str) -> str | None:
     return found.group(0) if found else None
 
 
+_OURS_BEFORE = re.compile(r"(?:^| )(?:our|my)(?: [a-z0-9]+){0,3} ?$")
+_CLIENT_WORDS = _compile(_PEOPLE, r"peers?", r"their", r"similar", r"comparable", r"sector",
+                         r"industry")
+
+
 @lru_cache(maxsize=4096)
 def gives(text: str) -> str | None:
     """What in ``text`` gives the client something about their business (the words as
-    folded), or None: "the benchmark of the eight plants" -> "benchmark"."""
-    return _first(_GIVES, words_of(text))
+    folded), or None: "the benchmark of the eight plants" -> "benchmark". A resource of ours
+    that says nothing of the client ("our customer satisfaction survey results") gives nothing
+    about their business."""
+    words = words_of(text)
+    about_client = _CLIENT_WORDS.search(words) is not None
+    for found in _GIVES.finditer(words):
+        if about_client or not _OURS_BEFORE.search(words[max(0, found.start() - 60):found.start()]):
+            return found.group(0)
+    return None
 
 
 @lru_cache(maxsize=4096)
@@ -196,7 +221,7 @@ def value_problem(text: str) -> tuple[str, str] | None:
     news = talks_about_us(text)
     if news:
         return "about-us", news
-    asks = asks_for_time(text)
+    asks = asks_for_time(text) or next(iter(EMPTY_PHRASES.find(text)), None)
     if asks:
         return "asks-for-time", asks
     self_ = _first(_SELF, words_of(text))
@@ -257,6 +282,20 @@ _SELF_PRAISE = _compile(
     r"trusted by", r"(?:more than|over|almost|nearly) [0-9]+ (?:companies|clients|customers|"
     r"businesses|brands|users|projects|installations)", r"worldwide", r"around the world",
     r"global (?:presence|reach|footprint)",
+    r"(?:local|national|international|global|regional) (?:presence|expertise|experience|"
+    r"know how|network|reach)", r"expertise", r"heart of (?:everything|all|what)",
+    r"everything we do", r"(?:one|single) stop", r"scalable", r"secure and", r"future proof",
+    r"robust", r"fastest growing", r"(?:growing|leading|largest|biggest|number one) "
+    r"(?:provider|supplier|vendor|company|partner|player)", r"in the (?:region|country|market|"
+    r"industry|world)$", r"state of the art", r"next generation", r"best of breed",
+    r"(?:we|our \w+) (?:combine|combines|blend|blends|bring together|brings together)",
+    r"(?:customer|client) (?:service|focus|care) is", r"partner (?:from|for) ",
+    r"(?:high|highest|top) (?:quality|standards?)", r"quality (?:and|you)",
+    r"value for (?:money|our)", r"(?:great|good|best) value", r"(?:ease|easy) of use",
+    r"user friendly", r"cost effective", r"(?:do not|does not) just (?:sell|provide|offer|"
+    r"deliver|supply|do)", r"(?:build|builds|building|long term|lasting|strong) "
+    r"(?:relationships|partnerships)", r"with a smile", r"award winning",
+    r"world class", r"leading edge", r"cutting edge",
 )
 _UNITS = _any("percent", "per cent", "hours?", "days?", "weeks?", "months?", "minutes?",
               "seconds?", "x", "times", "kwh", "mwh", "tonnes?", "km", "beds?")
@@ -265,7 +304,8 @@ _UNITS = _any("percent", "per cent", "hours?", "days?", "weeks?", "months?", "mi
 _CONCRETE = _compile(
     rf"(?:[0-9]+|{_NUMBER_WORDS}) {_UNITS}", r"[0-9]+ of [0-9]+",
     r"(?:eur|usd|gbp|chf|sek|nok|dkk|pln|aud|cad) [0-9]", rf"at least (?:[0-9]+|{_NUMBER_WORDS})",
-    r"within [0-9]+", r"the only", r"not per", r"against [0-9]+", r"guarantee(?:s|d)?",
+    r"within [0-9]+", r"(?:same|next) (?:day|week|shift)", r"overnight", r"the only",
+    r"not per", r"against [0-9]+", r"guarantee(?:s|d)?",
     r"pays? nothing",
     r"(?:we|they) pay", r"penalt(?:y|ies)", r"money back", r"refund",
     r"every (?:[a-z0-9]+ ){1,2}(?:is|are|gets|get|comes|come|names|has|have|goes|lands|answers)",
@@ -273,11 +313,20 @@ _CONCRETE = _compile(
 )
 
 
+_NEGATED = re.compile(r"(?:^| )(?:not|never|no|nor|without|instead of|rather than|avoid|"
+                      r"another)(?: [a-z0-9]+){0,2} ?$")
+
+
 @lru_cache(maxsize=4096)
 def self_praise(text: str) -> str | None:
     """What in ``text`` is self-praise any competitor could say ("we go the extra mile", "over
-    25 years of experience", "flexible and responsive"), or None."""
-    return _first(_SELF_PRAISE, words_of(text))
+    25 years of experience", "flexible and responsive"), or None. Praise the text denies
+    ("never a one-stop shop", "not another fastest-growing vendor") does not count."""
+    words = words_of(text)
+    for found in _SELF_PRAISE.finditer(words):
+        if not _NEGATED.search(words[max(0, found.start() - 40):found.start()]):
+            return found.group(0)
+    return None
 
 
 @lru_cache(maxsize=4096)

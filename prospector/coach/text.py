@@ -370,6 +370,9 @@ _INTERROGATIVES = frozenset({"what", "how", "which", "who", "whom", "whose", "wh
 _INVITATIONS = frozenset({"tell", "walk", "describe", "explain", "talk", "take", "share", "help",
                           "list", "outline", "paint", "give", "mind", "elaborate", "expand",
                           "think", "imagine", "picture"})
+# "Do you think it would help?" and "Can you imagine ...?" are answered yes or no: these
+# invitations open a question only when they start it ("Think of the last stop: ...").
+_YES_NO_VERBS = frozenset({"think", "imagine", "picture", "mind"})
 _OPENERS = frozenset({"and", "so", "but", "then", "now", "ok", "okay", "well", "also", "just",
                       "plus", "or", "finally", "first", "second", "next", "lastly", "today"})
 _SCENE_SETTERS = frozenset({"if", "when", "where", "once", "after", "before", "since", "while",
@@ -426,7 +429,8 @@ def _closed_sentence(sentence: str) -> bool | None:
         if first in _INTERROGATIVES or first in _INVITATIONS:
             return False
         if first in _AUXILIARIES:
-            if len(clause) > 2 and clause[1] == "you" and clause[2] in _INVITATIONS:
+            if (len(clause) > 2 and clause[1] == "you" and clause[2] in _INVITATIONS
+                    and clause[2] not in _YES_NO_VERBS):
                 return False  # "Could you walk me through ...?"
             rest = [w for c in clauses[index:] for w in c]
             return not (_offers_alternatives(rest) or _opens_later(clauses[index + 1:]))
@@ -472,7 +476,7 @@ _OUR_THINGS = _words(
     "pilot", "trial", "free trial", "consultants", "engineers", "experts", "contract", "terms")
 _LEAD = r"^(?:(?:and|so|now|ok|okay|well|then|but|just) )?"  # the start of the question
 _ABOUT_US = re.compile("|".join((
-    rf"(?<![a-z0-9])our (?:[a-z0-9]+ ){{0,2}}?{_OUR_THINGS}\b",
+    rf"(?<![a-z0-9])our (?:[a-z0-9]+ ){{0,2}}?{_OUR_THINGS}\b", r"(?<![a-z0-9])ours\b",
     r"(?<![a-z0-9])(?:of|about|with|from|for|to|choose|chose|chosen|choosing|consider|"
     r"considered|know|knew|meet|see|try|tried|hire|hired|use|used|using|buy|bought|pick|trust|"
     r"recommend|join|call|contact|hear|heard) us\b",
@@ -522,8 +526,10 @@ def about_us(text: str, company: str = "") -> str | None:
 
 # A response that argues: it opens by contradicting the client.
 _ARGUES = re.compile(
-    r"^(?:but|actually|well actually|that is (?:simply )?not (?:true|right|correct|"
-    r"the case|so)|that is (?:wrong|incorrect)|you are (?:wrong|mistaken)|i (?:would |must )?"
+    r"^(?:but|actually|well actually|that is (?:simply |quite |really |entirely |just )?not "
+    r"(?:quite |really |entirely |exactly |strictly )?(?:true|right|correct|the case|so|"
+    r"accurate|how it works)|that is (?:wrong|incorrect)|you are (?:wrong|mistaken)|"
+    r"i (?:would |must )?"
     r"disagree|i do not agree|on the contrary|not (?:true|really|at all)|with (?:all )?(?:due )?"
     r"respect|respectfully|yes but|yeah but|sure but|true but)\b")
 _SELF = frozenset({"we", "our", "ours", "us", "ourselves"})
@@ -542,7 +548,8 @@ _TELLS_WRONG = re.compile(
     r"you need|why you need us|you (?:would|will) be surprised|you will change your mind|(?:is|was"
     r"|are) never the (?:real )?(?:issue|problem|reason)|you are (?:wrong|mistaken)|that is a "
     r"myth|trust me|believe me|you do not (?:understand|realise|realize|see)|you are missing "
-    r"(?:out|the point)|(?:that|this) is what (?:every|all|most) (?:[a-z]+ )?(?:says?|said)|"
+    r"(?:out|the point)|you are (?:underestimating|overestimating|leaving (?:money|value))|"
+    r"(?:that|this) is what (?:every|all|most) (?:[a-z]+ )?(?:says?|said)|"
     r"until (?:they|you) see|(?:but|however|though|yet) (?:[a-z0-9]+ ){0,3}?(?:our|we) "
     r"(?:[a-z0-9]+ ){0,4}?(?:different|better|more|unique|faster|cheaper|best|only|superior|"
     r"advanced|proven|leading))\b")
@@ -563,14 +570,15 @@ _OUR_OFFER = re.compile(
     r"has|comes with|features|gives you|does|supports|covers)|we (?:offer|provide|include|have|"
     r"support|deliver|cover))\b")
 _LIST_ITEMS = 3
+_DIGIT_MARKS = re.compile(r"(?<=[0-9])[.,](?=[0-9])")  # "99.9%", "5,000": not a list or a stop
 
 
 def lists_features(response: str) -> str | None:
     """The words that open a list of our features in a response ("our solution includes"), when
     a sentence lists at least three things we offer, or None."""
-    for sentence in _SENTENCE.findall(speech(response)):
+    for sentence in _SENTENCE.findall(_DIGIT_MARKS.sub("", speech(response))):
         found = _OUR_OFFER.search(" ".join(_TOKEN.findall(sentence)))
-        if found and sentence.count(",") + 1 >= _LIST_ITEMS:
+        if found and sentence.count(",") + sentence.count(" and ") + 1 >= _LIST_ITEMS:
             return found.group(0)
     return None
 
