@@ -280,10 +280,16 @@ REP_CHAPTERS: tuple[Chapter, ...] = tuple(c for s in SECTIONS for c in s.rep)
 
 
 def step_status(plan: Plan) -> dict[str, StepStatus]:
-    """How complete each counted step of ``plan`` is, in the steps' order (items still as "Add"
-    made them do not count)."""
-    plan = content_of(plan)
-    return {step.key: step.status(plan) for step in STEPS if step.status is not None}
+    """How complete each counted step of ``plan`` is, in the steps' order: items still as "Add"
+    made them do not count towards the share, though the summary counts every row shown."""
+    content = content_of(plan)
+    statuses = {}
+    for step in STEPS:
+        if step.status is not None:
+            done = step.status(content)
+            statuses[step.key] = done if content is plan else \
+                StepStatus(done.share, step.status(plan).summary)
+    return statuses
 
 
 def completeness(plan: Plan) -> float:

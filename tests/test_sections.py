@@ -10,7 +10,14 @@ from prospector.model import Plan
 from prospector.playbook.context import READINESS
 from prospector.playbook.render import render_playbook_html
 from prospector.resources import templates_dir
-from prospector.sections import LEADER_CHAPTERS, REP_CHAPTERS, SECTIONS, STEPS, step_status
+from prospector.sections import (
+    ACCOUNTS,
+    LEADER_CHAPTERS,
+    REP_CHAPTERS,
+    SECTIONS,
+    STEPS,
+    step_status,
+)
 from prospector.store import PlanStore
 from ui.main_window import MainWindow
 
@@ -75,3 +82,12 @@ def test_both_editions_print_the_declared_chapters_in_order(sample_plan):
         places = [html.index(f'id="sec-{chapter.id}"') for chapter in chapters]
         assert places == sorted(places)
         assert all(chapter.title in html for chapter in chapters)
+
+
+def test_a_row_as_add_made_it_shows_in_the_count_but_does_not_complete_the_step():
+    blank = Plan(name="P")
+    added = Plan(name="P", accounts=[dict(ACCOUNTS.new_item)])
+    assert step_status(added)["targets"].summary == "1 account"
+    assert step_status(added)["targets"].share == step_status(blank)["targets"].share
+    named = Plan(name="P", accounts=[{"name": "Region Skåne", "tier": "A"}])
+    assert step_status(named)["targets"].share > step_status(blank)["targets"].share
