@@ -282,3 +282,24 @@ def test_long_lists_are_shortened_in_text_but_complete_in_json(capsys, plan_file
     assert "… and 18 more" in out
     _, out, _ = run(capsys, "check", path, "--format", "json")
     assert sum(f["rule_id"] == "account-no-why" for f in json.loads(out)["findings"]) == 26
+
+
+def test_touches_that_ask_for_time_or_talk_about_us_and_a_plan_without_direction(
+        capsys, plan_file, sample_doc):
+    doc = json.loads(json.dumps(sample_doc))
+    doc["touches"][0]["value"] = "Reaching out again to see if they'd be open to a quick chat."
+    doc["touches"][1]["value"] = "Offer a 30-minute demo of our features."
+    doc["touches"][2]["value"] = ("Follow up the roundtable with the benchmark of the eight plants "
+                                  "that attended.")
+    doc["basics"].update(goal="Win more dream clients", strategy="",
+                         roles="Everyone helps where they can.")
+    out = read(capsys, "check", plan_file(doc))
+    assert "not ready (fix the blockers first)" in out
+    assert ("“Downtime benchmark for their sector” asks for their time (“reaching out”) and gives "
+            "them nothing about their business.") in out
+    assert ("“Field note: one failure mode, explained by an engineer” is about us (“demo”), not "
+            "about the client's business.") in out
+    assert "Phone: what one hour of stop costs" not in out  # a follow-up that brings a benchmark
+    assert "The goal (“Win more dream clients”) has no number to measure it by." in out
+    assert "The plan has no strategy." in out
+    assert "The roles (“Everyone helps where they can.”) do not say who prospects." in out

@@ -107,8 +107,9 @@ _ASKS = _compile(
     r"keep (?:the|our) (?:conversation|dialogue|relationship) going",
     r"(?:ask|asks|asking) (?:them |him |her )?(?:for|if|whether|when)",
     r"ping(?:s|ed|ing)?", r"again\b", r"(?:find|found|finding) (?:a )?time",
-    r"(?:has|have|had|did|does|do) not (?:yet )?(?:replied|reply|answered|answer|responded|"
-    r"respond|come back|got back|get back)", r"no (?:reply|response|answer)",
+    r"(?:they|he|she|you|nobody|no one) (?:has|have|had|did|does|do) not (?:yet )?(?:replied|"
+    r"reply|answered|answer|responded|respond|come back|got back|get back)",
+    r"no (?:reply|response|answer) (?:yet|so far|from)",
     r"(?:hear|heard) from (?:them|him|her)",
     rf"(?:a|an|the|virtual|online|video|teams|zoom|phone|intro|our|first) (?:{_W}){{0,1}}?"
     r"(?:meeting|meetings|call|chat|coffee|catch up|appointment|conversation|get together)",
@@ -174,9 +175,17 @@ _ASK_QUESTION = _compile(
 )
 
 
+_DENIED = re.compile(r"(?:^| )(?:not|never|no|nor|without|instead of|rather than|avoid|"
+                     r"another)(?: [a-z0-9]+){0,2} ?$")
+
+
 def _first(regex: re.Pattern[str], words: str) -> str | None:
-    found = regex.search(words)
-    return found.group(0) if found else None
+    """The first match the text does not deny ("not a generic demo", "never a one-stop shop",
+    "without a meeting")."""
+    for found in regex.finditer(words):
+        if not _DENIED.search(words[max(0, found.start() - 40):found.start()]):
+            return found.group(0)
+    return None
 
 
 _OURS_BEFORE = re.compile(r"(?:^| )(?:our|my)(?: [a-z0-9]+){0,3} ?$")
@@ -313,20 +322,12 @@ _CONCRETE = _compile(
 )
 
 
-_NEGATED = re.compile(r"(?:^| )(?:not|never|no|nor|without|instead of|rather than|avoid|"
-                      r"another)(?: [a-z0-9]+){0,2} ?$")
-
-
 @lru_cache(maxsize=4096)
 def self_praise(text: str) -> str | None:
     """What in ``text`` is self-praise any competitor could say ("we go the extra mile", "over
     25 years of experience", "flexible and responsive"), or None. Praise the text denies
     ("never a one-stop shop", "not another fastest-growing vendor") does not count."""
-    words = words_of(text)
-    for found in _SELF_PRAISE.finditer(words):
-        if not _NEGATED.search(words[max(0, found.start() - 40):found.start()]):
-            return found.group(0)
-    return None
+    return _first(_SELF_PRAISE, words_of(text))
 
 
 @lru_cache(maxsize=4096)
