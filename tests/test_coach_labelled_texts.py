@@ -27,7 +27,7 @@ def test_the_set_is_large_balanced_and_labelled_with_rules_that_judge_its_kind()
         else:
             assert "rule" not in item
     assert len({item["text"] for item in ITEMS}) == len(ITEMS)
-    assert {item["set"] for item in ITEMS} == {"first", "second", "third", "fourth"}
+    assert {item["set"] for item in ITEMS} == {"first", "second", "third", "fourth", "fifth"}
 
 
 @pytest.mark.parametrize("kind", [*KINDS, "all"])
@@ -49,3 +49,14 @@ def test_the_issue_s_examples_are_read_for_substance():
         "touch-about-us",)
     assert said("touch_value", "Follow up the roundtable with the benchmark of the eight plants "
                                "that attended.") == ()
+
+
+def test_the_set_never_used_to_change_the_detectors_reads_at_least_as_well_as_at_first_look():
+    """The fifth set was written last and measured once; it is kept out of the tuning, so a
+    change that reads it worse is a change that generalises worse."""
+    from prospector.coach.docs import FIRST_LOOKS  # noqa: PLC0415 - only this test needs it
+
+    (_, texts, precision, recall), = [look for look in FIRST_LOOKS if look[0] == "fifth"]
+    _, scores = evaluate(item for item in ITEMS if item["set"] == "fifth")
+    assert scores["all"].texts == texts
+    assert scores["all"].precision >= precision - 0.005 and scores["all"].recall >= recall - 0.005

@@ -110,20 +110,20 @@ _LABELLED_INTRO = (
     "Recall: of the texts it should flag, the share it does. `tests/test_coach_labelled_texts.py` "
     "holds both at 0.9 or more, overall and per kind.")
 _SETS_NOTE = (
-    "The texts were written in four sets. The first was written before the detectors were "
+    "The texts were written in five sets. The first was written before the detectors were "
     "improved (its first look is the coach as it was: phrase lists only), and they were improved "
-    "on it. Each later set was written after the previous round "
-    "of improvements, measured once as written (the first look below), and its misses then "
-    "improved the detectors: so every text above has been seen, and the first looks are the "
-    "honest measure of how the coach reads texts it has never seen. Reading for substance with "
-    "word families generalises only partly: on new wording, expect the coach to be right about "
-    "three times in four when it flags, and to catch a little over half of what a seasoned leader "
-    "would flag.")
+    "on it. Each later set was written after the previous round of improvements and measured "
+    "once as written (its first look); the misses of the second, third and fourth sets then "
+    "improved the detectors. The fifth was written last and has not changed the detectors: its "
+    "figures now are its first look, and its misses are left in the figures above. The first "
+    "looks are the honest measure of how the coach reads wording it has never seen: they rose "
+    "from round to round, but reading for substance with word families still misses new "
+    "paraphrases (\"Innovation is in our DNA\", \"find out if the proposal landed\").")
 # Precision and recall on each later set when it was first run, before it improved the
 # detectors: (set, texts, precision, recall).
 FIRST_LOOKS: tuple[tuple[str, int, float, float], ...] = (
     ("first", 111, 0.74, 0.35), ("second", 42, 0.81, 0.57), ("third", 44, 0.69, 0.41),
-    ("fourth", 24, 0.78, 0.58))
+    ("fourth", 24, 0.78, 0.58), ("fifth", 24, 0.90, 0.75))
 
 
 def _labelled_section() -> list[str]:
@@ -140,7 +140,7 @@ def _labelled_section() -> list[str]:
             "| set | texts | precision now | recall now | precision at first look | "
             "recall at first look |", "|---|---|---|---|---|---|"]
     first = {name: (p, r) for name, _, p, r in FIRST_LOOKS}
-    for name in ("first", "second", "third", "fourth"):
+    for name in ("first", "second", "third", "fourth", "fifth"):
         _, by_set = evaluate(i for i in items if i["set"] == name)
         now = by_set["all"]
         p, r = (f"{v:.2f}" for v in first[name]) if name in first else ("-", "-")
