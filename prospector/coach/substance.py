@@ -25,10 +25,6 @@ from .text import EMPTY_PHRASES, speech, words_of
 _W = "[a-z0-9]+ "  # one word and its space
 
 
-def _gap(n: int) -> str:
-    return f"(?:{_W}){{0,{n}}}?"
-
-
 def _any(*alternatives: str) -> str:
     return "(?:" + "|".join(alternatives) + ")"
 
@@ -175,8 +171,8 @@ _ASK_QUESTION = _compile(
 )
 
 
-_DENIED = re.compile(r"(?:^| )(?:not|never|no|nor|without|instead of|rather than|avoid|"
-                     r"another)(?: [a-z0-9]+){0,2} ?$")
+_DENIED = re.compile(r"(?:^| )(?:not|never|no|nor|without|instead of|rather than|avoid)"
+                     r"(?: [a-z0-9]+){0,2} ?$")
 
 
 def _first(regex: re.Pattern[str], words: str) -> str | None:
