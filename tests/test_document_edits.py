@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from prospector.model import Plan
 from prospector.planfile import plan_to_document
+from tests.page_helpers import select_rows, shown_page
 from ui.document import PlanDocument
 from ui.pages.cadence import CadencePage
 from ui.pages.lists import PersonasPage, TargetsPage, TouchesPage, _source
@@ -32,13 +33,6 @@ def document(qapp, sample_plan):
     return PlanDocument(sample_plan)
 
 
-def _page(qtbot, page_class, document):
-    page = page_class(document)
-    qtbot.addWidget(page)
-    page.resize(1100, 700)
-    page.show()
-    qtbot.waitExposed(page, timeout=60000)
-    return page
 
 
 class Signals:
@@ -55,12 +49,6 @@ class Signals:
         self.resets += 1
 
 
-def _select_rows(editor, rows: list[int]) -> None:
-    selection = editor.table.selectionModel()
-    flag = QItemSelectionModel.SelectionFlag
-    selection.setCurrentIndex(editor.proxy.index(rows[0], 0), flag.ClearAndSelect | flag.Rows)
-    for row in rows[1:]:
-        selection.select(editor.proxy.index(row, 0), flag.Select | flag.Rows)
 
 
 def _selected_ids(editor) -> list[str]:
@@ -72,10 +60,10 @@ def _ids(document, section="accounts") -> list[str]:
 
 
 def test_adding_an_account_inserts_one_row_and_keeps_the_table_where_it_was(qtbot, document):
-    page = _page(qtbot, TargetsPage, document)
+    page = shown_page(qtbot, TargetsPage, document)
     editor = page.editor
     signals = Signals(editor.model)
-    _select_rows(editor, [12])
+    select_rows(editor, [12])
     editor.table.scrollTo(editor.proxy.index(12, 0))
     scrolled = editor.table.verticalScrollBar().value()
     before = _ids(document)
@@ -96,12 +84,12 @@ def test_adding_an_account_inserts_one_row_and_keeps_the_table_where_it_was(qtbo
 
 
 def test_deleting_accounts_removes_those_rows_and_undo_brings_them_back_selected(qtbot, document):
-    page = _page(qtbot, TargetsPage, document)
+    page = shown_page(qtbot, TargetsPage, document)
     editor = page.editor
     signals = Signals(editor.model)
     before = plan_to_document(document.plan)
     ids = _ids(document)
-    _select_rows(editor, [3, 4, 9])
+    select_rows(editor, [3, 4, 9])
 
     editor.delete()
 
@@ -122,11 +110,11 @@ def test_deleting_accounts_removes_those_rows_and_undo_brings_them_back_selected
 
 
 def test_moving_an_account_moves_one_row_and_keeps_it_selected(qtbot, document):
-    page = _page(qtbot, TargetsPage, document)
+    page = shown_page(qtbot, TargetsPage, document)
     editor = page.editor
     signals = Signals(editor.model)
     ids = _ids(document)
-    _select_rows(editor, [5])
+    select_rows(editor, [5])
 
     editor.buttons["down"].click()
     editor.buttons["down"].click()
@@ -140,15 +128,15 @@ def test_moving_an_account_moves_one_row_and_keeps_it_selected(qtbot, document):
 
 
 def test_deleting_a_persona_clears_its_references_and_undo_restores_them(qtbot, document):
-    touches = _page(qtbot, TouchesPage, document)
-    personas = _page(qtbot, PersonasPage, document)
-    targets = _page(qtbot, TargetsPage, document)
+    touches = shown_page(qtbot, TouchesPage, document)
+    personas = shown_page(qtbot, PersonasPage, document)
+    targets = shown_page(qtbot, TargetsPage, document)
     persona = document.plan.personas[0].id
     touch_row = next(i for i, t in enumerate(document.plan.touches) if persona in t.persona_ids)
     account_row = next(i for i, a in enumerate(document.plan.accounts)
                        if any(c.persona_id == persona for c in a.contacts))
-    _select_rows(touches.editor, [touch_row])
-    _select_rows(targets.editor, [account_row])
+    select_rows(touches.editor, [touch_row])
+    select_rows(targets.editor, [account_row])
     contacts = targets.editor.detail.parts[0]
     touch_signals, contact_signals = Signals(touches.editor.model), Signals(contacts.model)
     before = plan_to_document(document.plan)
@@ -159,7 +147,7 @@ def test_deleting_a_persona_clears_its_references_and_undo_restores_them(qtbot, 
                 if served.item(i).checkState() == Qt.CheckState.Checked]
 
     assert persona in checked()
-    _select_rows(personas.editor, [0])
+    select_rows(personas.editor, [0])
     personas.editor.delete()
 
     assert document.plan.persona(persona) is None
@@ -215,8 +203,8 @@ def test_an_undo_step_holds_the_change_not_the_section(qapp, sample_plan, edit):
 
 
 def test_contacts_and_targets_follow_row_edits(qtbot, document):
-    page = _page(qtbot, TargetsPage, document)
-    _select_rows(page.editor, [0])
+    page = shown_page(qtbot, TargetsPage, document)
+    select_rows(page.editor, [0])
     contacts = page.editor.detail.parts[0]
     signals, accounts = Signals(contacts.model), Signals(page.editor.model)
     count = contacts.model.rowCount()
@@ -228,7 +216,7 @@ def test_contacts_and_targets_follow_row_edits(qtbot, document):
 
 
 def test_moving_a_step_keeps_the_days_and_moves_one_row(qtbot, document):
-    page = _page(qtbot, CadencePage, document)
+    page = shown_page(qtbot, CadencePage, document)
     cadence = document.plan.cadences[0]
     days = [s.day for s in cadence.steps]
     touches = [s.touch_id for s in cadence.steps]

@@ -4,10 +4,11 @@ channel or a rep for many rows at once (one undo step), copy rows out as tab-sep
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from prospector.textnorm import fold
+from tests.page_helpers import select_rows, shown_page
 from ui.document import PlanDocument
 from ui.pages.lists import TargetsPage, TouchesPage
 
@@ -17,21 +18,8 @@ def document(qapp, sample_plan):
     return PlanDocument(sample_plan)
 
 
-def _page(qtbot, page_class, document):
-    page = page_class(document)
-    qtbot.addWidget(page)
-    page.resize(1100, 700)
-    page.show()
-    qtbot.waitExposed(page, timeout=60000)
-    return page
 
 
-def _select(editor, rows: list[int]) -> None:
-    selection = editor.table.selectionModel()
-    flag = QItemSelectionModel.SelectionFlag
-    selection.setCurrentIndex(editor.proxy.index(rows[0], 0), flag.ClearAndSelect | flag.Rows)
-    for row in rows[1:]:
-        selection.select(editor.proxy.index(row, 0), flag.Select | flag.Rows)
 
 
 def _shown(editor, column: int = 0) -> list[str]:
@@ -46,7 +34,7 @@ def _menu_action(editor, menu_title: str, label: str):
 
 def test_a_header_click_sorts_again_reverses_and_a_third_brings_the_plans_order_back(
         qtbot, document):
-    page = _page(qtbot, TargetsPage, document)
+    page = shown_page(qtbot, TargetsPage, document)
     editor = page.editor
     plan_order = [a.name for a in document.plan.accounts]
     header = editor.table.horizontalHeader()
@@ -61,12 +49,12 @@ def test_a_header_click_sorts_again_reverses_and_a_third_brings_the_plans_order_
 
 def test_adding_while_sorted_puts_the_new_row_after_the_selected_one_in_the_plan(
         qtbot, document):
-    page = _page(qtbot, TargetsPage, document)
+    page = shown_page(qtbot, TargetsPage, document)
     editor = page.editor
     editor.table.horizontalHeader().sectionClicked.emit(0)
-    _select(editor, [0])  # alphabetically first: not the plan's first account
+    select_rows(editor, [0])  # alphabetically first: not the plan's first account
     chosen = editor.current_id()
-    _select(editor, [0])
+    select_rows(editor, [0])
     editor.add()
     ids = [a.id for a in document.plan.accounts]
     assert ids[ids.index(chosen) + 1] == editor.current_id()
@@ -74,10 +62,10 @@ def test_adding_while_sorted_puts_the_new_row_after_the_selected_one_in_the_plan
 
 
 def test_a_tier_set_for_many_accounts_is_one_undo_step(qtbot, document):
-    page = _page(qtbot, TargetsPage, document)
+    page = shown_page(qtbot, TargetsPage, document)
     editor = page.editor
     before = {a.id: a.tier for a in document.plan.accounts}
-    _select(editor, [1, 2, 3, 7])
+    select_rows(editor, [1, 2, 3, 7])
     chosen = set(editor.selected_ids())
     _menu_action(editor, "Set tier of 4 accounts", "C").trigger()
     assert {a.id for a in document.plan.accounts if a.tier == "C"} >= chosen
@@ -90,22 +78,22 @@ def test_a_tier_set_for_many_accounts_is_one_undo_step(qtbot, document):
 
 
 def test_a_channel_set_for_many_touches_at_once(qtbot, document):
-    page = _page(qtbot, TouchesPage, document)
+    page = shown_page(qtbot, TouchesPage, document)
     editor = page.editor
-    _select(editor, [0, 1])
+    select_rows(editor, [0, 1])
     _menu_action(editor, "Set channel of 2 touches", "Phone").trigger()
     assert [t.channel.value for t in document.plan.touches[:2]] == ["phone", "phone"]
     assert document.undo_stack.count() == 1
 
 
 def test_accounts_assigned_to_a_rep_leave_their_old_rep_in_the_same_step(qtbot, document):
-    page = _page(qtbot, TargetsPage, document)
+    page = shown_page(qtbot, TargetsPage, document)
     editor = page.editor
     reps = document.plan.reps
     taken = reps[1].account_ids[:2]
     rows = [i for i, a in enumerate(document.plan.accounts) if a.id in taken]
     before = {r.id: list(r.account_ids) for r in reps}
-    _select(editor, rows)
+    select_rows(editor, rows)
     _menu_action(editor, "Assign to rep: 2 accounts", reps[0].name).trigger()
     after = {r.id: r.account_ids for r in document.plan.reps}
     assert set(taken) <= set(after[reps[0].id])
@@ -116,9 +104,9 @@ def test_accounts_assigned_to_a_rep_leave_their_old_rep_in_the_same_step(qtbot, 
 
 
 def test_copied_rows_paste_into_a_spreadsheet_as_tab_separated_text(qtbot, document):
-    page = _page(qtbot, TargetsPage, document)
+    page = shown_page(qtbot, TargetsPage, document)
     editor = page.editor
-    _select(editor, [0, 2])
+    select_rows(editor, [0, 2])
     editor.copy_action.trigger()
     lines = QApplication.clipboard().text().splitlines()
     assert lines[0].split("\t")[:3] == ["Account", "Tier", "Industry"]
@@ -129,7 +117,7 @@ def test_copied_rows_paste_into_a_spreadsheet_as_tab_separated_text(qtbot, docum
 
 
 def test_the_name_stays_in_view_when_tabbing_scrolls_the_table_sideways(qtbot, document):
-    page = _page(qtbot, TargetsPage, document)
+    page = shown_page(qtbot, TargetsPage, document)
     table = page.editor.table
     table.setColumnWidth(4, 2500)  # a long row, wider than the table
     qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() > 0)
@@ -150,7 +138,7 @@ def test_the_name_stays_in_view_when_tabbing_scrolls_the_table_sideways(qtbot, d
 
 
 def test_a_long_text_cell_edits_in_a_box_of_several_lines_and_enter_keeps_it(qtbot, document):
-    page = _page(qtbot, TouchesPage, document)
+    page = shown_page(qtbot, TouchesPage, document)
     table = page.editor.table
     cell = page.editor.proxy.index(0, 2)  # "The value it gives"
     table.setCurrentIndex(cell)
