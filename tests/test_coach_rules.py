@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import pytest
 
-from prospector.coach import RULES, RULES_BY_ID, SECTIONS, review
+from prospector.coach import RULES, RULES_BY_ID, SECTIONS, THRESHOLDS, review
 from prospector.model import Plan
 
 Mutation = Callable[[dict], None]
@@ -604,3 +604,19 @@ def test_a_touch_that_asks_for_time_says_what_asks(sample_doc):
     assert found.message == ("“Downtime benchmark for their sector” asks for their time "
                              "(“reaching out”) and gives them nothing about their business.")
     assert found.severity == "blocker" and found.field == "value"
+
+
+def test_the_coach_s_advice_assumes_no_industry_and_uses_the_plan_s_roles():
+    """A hospital plan hears about its own personas, not 'the operations leader'; no rule's
+    advice is written for factories."""
+    plan = Plan(name="Nordic hospitals", personas=[
+        {"id": "per-1", "role": "Head of Radiology", "responsibilities": "Imaging queues"},
+        {"id": "per-2", "role": "CIO", "responsibilities": "Hospital IT"}],
+        accounts=[{"name": "Region Skåne", "tier": "A", "why": "New imaging centre in 2027"}])
+    finding = next(f for f in review(plan).findings if f.rule_id == "account-dream-no-contacts")
+    assert "Head of Radiology" in finding.fix and "CIO" in finding.fix
+    factory = re.compile(r"(?i)\b(plants?|machines?|factor(y|ies)|downtime|operations leader|"
+                         r"shop floor)\b")
+    for rule in RULES:
+        assert not factory.search(rule.text(rule.why, THRESHOLDS)), rule.id
+        assert not factory.search(rule.text(rule.fix, THRESHOLDS)), rule.id

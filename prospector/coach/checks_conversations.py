@@ -107,8 +107,8 @@ def _objection_no_response(ctx: Context):
         "client has just turned down: either way the rep never learns what is behind the "
         "objection, and the conversation ends.",
     fix="After acknowledging, ask one question that uncovers what is behind the objection, e.g. "
-        "“Most plants we talk to do. How much of last year's downtime was on machines it "
-        "covers?”, then offer one proof and ask for a small next step.",
+        "“Most teams we talk to do. What would have to be true for you to compare the two?”, "
+        "then offer one proof and ask for a small next step.",
 )
 def _objection_response_no_question(ctx: Context):
     for objection in ctx.plan.objections:
@@ -214,8 +214,8 @@ def _questions_none(ctx: Context):
           "about us are left to question-about-us.",
     why="A yes or a no ends the conversation the question was meant to open and says nothing "
         "about the cost of the problem: “Are you happy with your supplier?” gets “yes”.",
-    fix="Ask it open, with what, how, which or where: “How do you compare suppliers on downtime "
-        "today?”, “What did your last unplanned stop cost?”",
+    fix="Ask it open, with what, how, which or where: “How do you compare suppliers today?”, "
+        "“What did the last delay cost you, and who had to explain it?”",
 )
 def _question_closed(ctx: Context):
     company = ctx.plan.basics.company

@@ -85,8 +85,8 @@ def _problem(touch: ValueTouch, th: Thresholds, kind: str) -> str | None:
         "their time and learns nothing. Such a touch is \"just checking in\" in other words, and "
         "it gives nothing, so it is a blocker like a touch with no value: it teaches the "
         "prospect to ignore the next one. Value earns the ask; a touch may ask for a meeting "
-        "when it also gives something (\"45 minutes to build their downtime baseline, which "
-        "they keep\").",
+        "when it also gives something (\"45 minutes to build their cost baseline, which they "
+        "keep\").",
     fix="Give before you ask: bring a number about their business, a comparison with peers or a "
         "finding, and let the ask be for a session whose result they keep. If there is nothing "
         "to give yet, cut the touch.",
@@ -106,9 +106,10 @@ def _touch_asks_for_time(ctx: Context):
     trips="A touch's value is about us (a demo of our features, our press release, our award, "
           "our funding, our new office, an introduction of our company) and gives the client "
           "nothing about their business.",
-    why="News about us is not value for them: the client learns nothing about their plant, "
-        "their costs or their risks. It may serve late in a cycle, never as a prospecting "
-        "touch. A warning rather than a blocker: the touch has content, in the wrong place.",
+    why="News about us is not value for them: the client learns nothing about their "
+        "business, their costs or their risks. It may serve late in a cycle, never as a "
+        "prospecting touch. A warning rather than a blocker: the touch has content, in the "
+        "wrong place.",
     fix="Turn it round to their business: instead of our demo, the benchmark of their sector; "
         "instead of our award, the result a peer got and what it cost them before. Keep news "
         "about us for buyers who are already evaluating.",
@@ -129,7 +130,8 @@ def _touch_about_us(ctx: Context):
     why="A few words usually name the asset (\"our case study\") rather than what the client "
         "learns from it. The rep then delivers the asset and the value stays unsaid.",
     fix="Say what the client learns or can do after this touch, in a sentence: \"Shows where "
-        "their plants sit against 212 peers, and the three assets that cause most lost hours.\"",
+        "they stand against 212 peers on the measure they are judged by, and the three causes of "
+        "most of their losses.\"",
     thresholds=("min_value_words",),
 )
 def _touch_value_thin(ctx: Context):

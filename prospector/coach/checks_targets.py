@@ -120,8 +120,8 @@ def _icp_missing(ctx: Context):
     "icp-no-triggers", section="ideal_client_profile", severity="tip",
     title="No trigger events",
     trips="The ideal client profile is filled in but lists no trigger events.",
-    why="Trigger events (a new plant, a new COO, a profit warning) tell reps when a prospect is "
-        "ready to listen and give them a reason to call that is about the client.",
+    why="Trigger events (a new site, a new executive, a profit warning) tell reps when a "
+        "prospect is ready to listen and give them a reason to call that is about the client.",
     fix="List the events that make a prospect ready to talk, and where reps can spot them.",
 )
 def _icp_no_triggers(ctx: Context):
@@ -245,14 +245,18 @@ def _too_many_dream(ctx: Context):
     trips="A tier A account has no contacts.",
     why="A dream client is won through people. Until someone is named, the campaign has nobody "
         "to send the first touch to.",
-    fix="Map at least the operations leader and one other role in the account before the "
-        "campaign starts.",
+    fix="Map at least two people in the account (the one who owns the problem you solve and one "
+        "other role) before the campaign starts.",
 )
 def _dream_no_contacts(ctx: Context):
+    roles = [p.role for p in ctx.plan.personas[:2]]  # in the plan's own words
+    fix = (f"Name at least the {roles[0]} and the {roles[1]} of the account before the campaign "
+           "starts." if len(roles) == 2 else None)
     for account in ctx.plan.accounts:
         if account.tier == "A" and not account.contacts:
             yield Hit(account.id, account.name,
-                      f"{account.name} is a dream client with no named contact.", field="contacts")
+                      f"{account.name} is a dream client with no named contact.", field="contacts",
+                      fix=fix)
 
 
 @rule(
