@@ -82,8 +82,8 @@ BASICS = Section("basics", "Basics", 1.0, leader=(Chapter("goal", "Goal and stra
 
 def _basics_status(plan: Plan) -> StepStatus:
     b = plan.basics
-    return StepStatus(_share([bool(b.offering), bool(b.owner), bool(b.goal), bool(b.start_date),
-                              bool(b.roles)]),
+    return StepStatus(_share([bool(b.offering), bool(b.owner), bool(b.goal), bool(b.strategy),
+                              bool(b.start_date), bool(b.roles)]),
                       "goal set" if b.goal else "no goal yet")
 
 
