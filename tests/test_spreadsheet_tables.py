@@ -154,3 +154,14 @@ def test_a_long_text_cell_edits_in_a_box_of_several_lines_and_enter_keeps_it(qtb
     assert document.plan.touches[0].value == ("Shows where their plants sit against 212 peers, "
                                               "line by line.")
     assert document.undo_stack.count() == 1
+
+
+def test_tab_on_the_last_cell_stays_on_the_last_item(qtbot, document):
+    page = shown_page(qtbot, TouchesPage, document)
+    editor = page.editor
+    last = editor.proxy.rowCount() - 1
+    editor.table.setFocus()
+    editor.table.setCurrentIndex(editor.proxy.index(last, editor.proxy.columnCount() - 1))
+    qtbot.keyClick(editor.table, Qt.Key.Key_Tab)
+    assert editor.table.currentIndex().row() == last  # not back to the first touch
+    assert editor.detail.item_id == document.plan.touches[last].id

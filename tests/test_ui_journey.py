@@ -7,7 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QLocale, QSettings, Qt
+from PySide6.QtCore import QDate, QLocale, QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLabel, QLineEdit
 
 import prospector.store as store_module
@@ -728,3 +729,19 @@ def test_coach_findings_show_their_whole_fix_at_any_width(qtbot):
             0, 0, width, 100000, int(Qt.TextFlag.TextWordWrap), text).height()
         assert height >= needed, (text, height, needed)
         assert height >= 2 * lines
+
+
+def test_the_mouse_wheel_over_a_drop_down_scrolls_the_form_and_changes_nothing(
+        qtbot, store, settings, sample_plan):
+    window = _window(qtbot, store, sample_plan, settings)
+    window.go_to_step("basics")
+    combo = window.pages["basics"].page.widget
+    combo.setFocus()
+    for delta in (-120, 120, -120):
+        wheel = QWheelEvent(QPointF(5, 5), QPointF(combo.mapToGlobal(QPoint(5, 5))),
+                            QPoint(0, 0), QPoint(0, delta), Qt.MouseButton.NoButton,
+                            Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(combo, wheel)
+    assert window.document.plan.basics.page_size == "A4"
+    assert window.document.undo_stack.count() == 0
+    window.close()

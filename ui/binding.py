@@ -145,7 +145,7 @@ class TextBinding(Binding):
 
 class ChoiceBinding(Binding):
     def __init__(self, document, path, label, choices: list[tuple[str, Any]]):
-        widget = QComboBox()
+        widget = ScrollSafeComboBox()
         for text, value in choices:
             widget.addItem(text, value)
         super().__init__(document, widget, path, label)
@@ -239,18 +239,15 @@ class IdChecklistBinding(Binding):
 
 
 class ScrollSafeComboBox(QComboBox):
-    """A drop-down the mouse wheel changes only once it has the focus: scrolling a form over it
-    scrolls the form, and never changes a choice on the way."""
+    """A drop-down the mouse wheel never changes: scrolling a form over it scrolls the form, and
+    a choice changes only by a click in its list or the keyboard."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def wheelEvent(self, event) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            event.ignore()
+        event.ignore()  # to the form's scroll area
 
 
 class IdChoiceBinding(Binding):

@@ -121,6 +121,21 @@ class FrozenNameTable(QTableView):
             bar = self.horizontalScrollBar()
             bar.setValue(bar.value() - hidden)
 
+    def moveCursor(self, action, modifiers):
+        """Tab on the last cell of the last row stays there (Qt wraps to the first row, and
+        the detail form then edited another item without a sign), as Shift+Tab on the first."""
+        current = self.currentIndex()
+        model = self.model()
+        if current.isValid() and model is not None:
+            last_row, last_column = model.rowCount() - 1, model.columnCount() - 1
+            cursor = QAbstractItemView.CursorAction
+            if action == cursor.MoveNext and (current.row(), current.column()) == (
+                    last_row, last_column):
+                return current
+            if action == cursor.MovePrevious and (current.row(), current.column()) == (0, 0):
+                return current
+        return super().moveCursor(action, modifiers)
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._place_frozen()
