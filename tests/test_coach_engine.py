@@ -195,3 +195,11 @@ def test_adding_the_plan_well_written_item_by_item_never_lowers_the_score(sample
     drops = [(i, a, b) for i, (a, b) in enumerate(pairwise(scores)) if b < a]
     assert not drops, (drops, scores)
     assert scores[0] == 0 and scores[-1] == 100
+
+
+def test_the_item_being_written_counts_as_there_but_is_not_judged_yet():
+    plan = Plan(name="P", accounts=[{"id": "acc-1", "name": "Region Skåne"}])
+    rules = {f.rule_id for f in review(plan, in_progress={"acc-1"}).findings}
+    assert "accounts-none" not in rules  # never "no accounts" beside the one being typed
+    assert not [f for f in review(plan, in_progress={"acc-1"}).findings if f.item_id == "acc-1"]
+    assert [f for f in review(plan).findings if f.item_id == "acc-1"]  # judged once left

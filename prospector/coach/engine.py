@@ -105,14 +105,17 @@ def review(plan: Plan, thresholds: Thresholds = THRESHOLDS, scoring: Scoring = S
            in_progress: Iterable[str] = ()) -> Review:
     """Run every rule on ``plan``. Findings come by section, then severity, then rule.
 
-    Only content is judged: an item still exactly as "Add" made it is left out, as are the items
-    ``in_progress`` names (ids of what the leader is writing now: judged once they leave it).
+    Only content is judged: an item still exactly as "Add" made it is left out. The items
+    ``in_progress`` names (ids of what the leader is writing now) count as there, so the coach
+    never says "no accounts" beside the one being typed, but nothing is said about them until
+    the leader leaves them.
 
     The overall score is what the coach makes of what is written (``quality``: each section
     starts at 100 and loses points for each finding) times how complete the plan is (the steps'
     shares, as the app's step bars show them): adding content done well never lowers it, and a
     half-written plan never reads as nearly ready."""
-    plan = content_of(plan, in_progress)
+    plan = content_of(plan)
+    held = set(in_progress)
     ctx = Context(plan, thresholds)
     fired: list[tuple[Rule, list[Finding]]] = []
     for rule in RULES:
@@ -121,7 +124,7 @@ def review(plan: Plan, thresholds: Thresholds = THRESHOLDS, scoring: Scoring = S
         found = [
             Finding(rule.id, rule.severity, rule.section, hit.item_id, hit.item_label,
                     hit.message, why, hit.fix or fix, hit.field, hit.row)
-            for hit in rule.check(ctx)
+            for hit in rule.check(ctx) if hit.item_id not in held or hit.item_id is None
         ]
         if found:
             fired.append((rule, found))
@@ -130,7 +133,7 @@ def review(plan: Plan, thresholds: Thresholds = THRESHOLDS, scoring: Scoring = S
 
     penalties = [(rule, _penalty(rule, found, plan, scoring)) for rule, found in fired]
     sections, quality = _scores(penalties, scoring)
-    complete = completeness(plan)
+    complete = completeness(content_of(plan, held))  # what is being written counts once left
     overall = round(quality * complete)
     counts = {s: 0 for s in SEVERITIES}
     for f in findings:
