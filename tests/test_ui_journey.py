@@ -745,3 +745,16 @@ def test_the_mouse_wheel_over_a_drop_down_scrolls_the_form_and_changes_nothing(
     assert window.document.plan.basics.page_size == "A4"
     assert window.document.undo_stack.count() == 0
     window.close()
+
+
+def test_undoing_a_bulk_edit_goes_to_the_rows_it_changed(qtbot, store, settings, sample_plan):
+    window = _window(qtbot, store, sample_plan, settings)
+    window.go_to_step("targets")
+    page = window.pages["targets"]
+    moving = [a.id for a in sample_plan.accounts[:2]]
+    page.assign_to_rep(moving, sample_plan.reps[1].id)
+    window.go_to_step("cadences")
+    window.undo_action.trigger()
+    assert window.stack.currentWidget() is page
+    assert page.editor.current_id() == moving[0]
+    window.close()

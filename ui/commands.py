@@ -62,9 +62,12 @@ class SetValuesCommand(QUndoCommand):
     """Several fields changed together (a bulk edit): holds each field's path and two values."""
 
     def __init__(self, document: PlanDocument, edits: tuple[tuple[Path, Any, Any], ...],
-                 text: str) -> None:
+                 text: str, shown: Path | None = None) -> None:
         super().__init__(text)
         self.document, self.edits = document, edits
+        # where undo and redo take the leader: the first field, or what the edit was made on
+        # (the accounts given to a rep, not the rep)
+        self.path = tuple(shown) if shown else tuple(edits[0][0])
 
     def redo(self) -> None:
         self.document.apply_values([(path, new) for path, _old, new in self.edits])

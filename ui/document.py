@@ -109,13 +109,14 @@ class PlanDocument(QObject):
             stack.push(SetValueCommand(self, path, old, value, text))
         return True
 
-    def set_values(self, changes: Sequence[tuple[Path, Any]], text: str) -> bool:
+    def set_values(self, changes: Sequence[tuple[Path, Any]], text: str,
+                   shown: Path | None = None) -> bool:
         """Change several fields as one undo step: a tier for 300 selected accounts, the
         accounts of each rep when some change hands.
 
         Checked once per distinct (field, value): setting the same field of many items to the
         same value is as valid for one as for all. Returns False (and changes nothing) when a
-        value is refused."""
+        value is refused. ``shown``: where undo and redo go (else the first field changed)."""
         changes = [(tuple(path), value) for path, value in changes]
         olds = editing.get_values(self.plan, [path for path, _value in changes])
         edits = [(path, old, value) for (path, value), old in zip(changes, olds, strict=True)
@@ -131,7 +132,7 @@ class PlanDocument(QObject):
                 return False
             checked.append((path[-1], value))
         if edits:
-            self.undo_stack.push(SetValuesCommand(self, tuple(edits), text))
+            self.undo_stack.push(SetValuesCommand(self, tuple(edits), text, shown))
         return True
 
     def insert_items(self, path: ListPath, index: int | None, items: Sequence[dict | Part],

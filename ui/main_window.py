@@ -37,7 +37,7 @@ from prospector.textnorm import slugify
 from ui import dialogs
 from ui.autosave import Autosaver
 from ui.coach_panel import CoachPanel
-from ui.commands import SetValueCommand
+from ui.commands import SetValueCommand, SetValuesCommand
 from ui.document import SECTIONS, PlanDocument
 from ui.export_dialog import ExportDialog
 from ui.pages import step_pages
@@ -409,7 +409,7 @@ class MainWindow(QMainWindow):
             return
         section = "basics" if path == ("name",) else str(path[0])
         step = STEP_OF_SECTION.get(section)
-        row = path[1] if (isinstance(command, SetValueCommand) and len(path) > 2
+        row = path[1] if (isinstance(command, SetValueCommand | SetValuesCommand) and len(path) > 2
                           and isinstance(path[1], str) and path[-1] != "id") else None
         current = getattr(self.stack.currentWidget(), "key", None)
         if step is None or (step == current and row is None):

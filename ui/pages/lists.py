@@ -123,7 +123,8 @@ class TargetsPage(ListStepPage):
         rep = next((r for r in plan.reps if r.id == rep_id), None)
         n = len(in_order)
         self.document.set_values(changes, f"{n} account{'' if n == 1 else 's'} to "
-                                          f"{rep.name if rep else 'no rep'}")
+                                          f"{rep.name if rep else 'no rep'}",
+                                 shown=("accounts", in_order[0], "name") if in_order else None)
 
     def focus_item(self, section, item_id) -> None:
         if section == "ideal_client_profile":
