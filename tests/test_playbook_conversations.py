@@ -279,3 +279,12 @@ def test_cards_of_long_texts_on_letter_paper_are_still_one_page_each(sample, tmp
     assert "[…]" in _flat(pages[at[0]])  # cut to fit, visibly
     rep_cards = build_context(plan, rep_name="Lee", today=TODAY)["call_cards"]
     assert [c["id"] for c in rep_cards] == [plan.personas[0].id]  # the rep's one persona
+
+
+def test_a_row_left_as_add_made_it_prints_nothing(sample):
+    plan = sample.model_copy(update={"personas": [*sample.personas,
+                                                  Persona(id="per-new", role="New persona")]})
+    html = render_playbook_html(plan, today=TODAY)
+    assert "New persona" not in html
+    cards = build_context(plan, today=TODAY)["call_cards"]
+    assert len(cards) == len(sample.personas)

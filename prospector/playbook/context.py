@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import ProspectorError
 from ..model import TIERS, Cadence, Channel, Plan, Rep, TargetAccount, ValueTouch
 from ..schedule import ScheduleError, build_schedule, find_rep, rep_accounts
-from ..sections import LEADER_CHAPTERS, REP_CHAPTERS, Chapter
+from ..sections import LEADER_CHAPTERS, REP_CHAPTERS, Chapter, content_of
 from ..textnorm import fold
 from . import conversations
 from .limits import (
@@ -137,6 +137,7 @@ def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None
             rep = find_rep(plan, rep_name)
         except ScheduleError:
             raise RepNotFound(rep_name, plan) from None
+    plan = content_of(plan)  # a row left as "Add" made it ("New persona") prints nothing
     basics = plan.basics
     rep_of = {aid: r.name for r in plan.reps for aid in r.account_ids}
     ctx: dict[str, Any] = {
