@@ -758,3 +758,21 @@ def test_undoing_a_bulk_edit_goes_to_the_rows_it_changed(qtbot, store, settings,
     assert window.stack.currentWidget() is page
     assert page.editor.current_id() == moving[0]
     window.close()
+
+
+def test_f9_brings_the_preview_to_the_front_and_hides_it_when_it_is_there(
+        qtbot, store, settings, sample_plan):
+    window = _window(qtbot, store, sample_plan, settings)
+    preview = window.preview_dock
+    window.coach_dock.raise_()  # the coach's tab in front of the preview's
+
+    def in_front():
+        return preview.isVisible() and not preview.visibleRegion().isEmpty()
+    qtbot.waitUntil(lambda: not in_front())
+    window.preview_action.trigger()
+    qtbot.waitUntil(in_front)
+    window.preview_action.trigger()
+    qtbot.waitUntil(lambda: not preview.isVisible())
+    window.preview_action.trigger()
+    qtbot.waitUntil(in_front)
+    window.close()

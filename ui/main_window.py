@@ -207,8 +207,7 @@ class MainWindow(QMainWindow):
                                    QStyle.StandardPixmap.SP_DialogApplyButton)
         self.versions_action = a("Earlier &versions…", self.show_versions)
         self.quit_action = a("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.preview_action = self.preview_dock.toggleViewAction()
-        self.preview_action.setShortcut(QKeySequence("F9"))
+        self.preview_action = self._dock_action(self.preview_dock, "F9")
         self.preview_action.setIcon(
             self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView))
         next_step = a("&Next step", lambda: self._step_by(1), "Ctrl+PgDown")
@@ -232,8 +231,7 @@ class MainWindow(QMainWindow):
                               QKeySequence.StandardKey.Find))
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.preview_action)
-        self.coach_action = self.coach_dock.toggleViewAction()
-        self.coach_action.setShortcut(QKeySequence("F8"))
+        self.coach_action = self._dock_action(self.coach_dock, "F8")
         view_menu.addAction(self.coach_action)
         view_menu.addSeparator()
         view_menu.addAction(next_step)
@@ -415,6 +413,26 @@ class MainWindow(QMainWindow):
         if step is None or (step == current and row is None):
             return
         self.go_to_step(section, row)
+
+    def _dock_action(self, dock, shortcut: str) -> QAction:
+        """A pane's View action: it brings the pane to the front when it is hidden or behind
+        another pane's tab, and hides it only when it is the one showing (Qt's own toggle hid
+        a pane behind the coach's tab instead of showing it)."""
+        action = QAction(dock.windowTitle(), self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(True)
+        action.setChecked(dock.isVisible())
+        dock.visibilityChanged.connect(action.setChecked)
+
+        def toggle(_checked: bool = False) -> None:
+            in_front = dock.isVisible() and not dock.visibleRegion().isEmpty()
+            if in_front:
+                dock.hide()
+            else:
+                dock.show()
+                dock.raise_()
+        action.triggered.connect(toggle)
+        return action
 
     def find_in_step(self) -> None:
         editor = getattr(self.stack.currentWidget(), "editor", None)
