@@ -312,6 +312,10 @@ def is_blank(section: str, item: Any) -> bool:
     new_item = SECTION_BY_KEY[section].new_item
     if not new_item:
         return False
+    for field_name, value in new_item.items():  # most items differ here: no dump needed
+        held = getattr(item, field_name, None)
+        if getattr(held, "value", held) != value:
+            return False
     if section not in _BLANKS:
         _BLANKS[section] = _blank_dump(type(item), new_item)
     return item.model_dump(exclude={"id"}) == _BLANKS[section]
