@@ -27,6 +27,7 @@ class StepStatus:
 
     share: float
     summary: str
+    missing: tuple[str, ...] = ()  # what would complete it, in the leader's words
 
     @property
     def done(self) -> bool:
@@ -70,6 +71,12 @@ def _share(checks: list[bool]) -> float:
     return sum(checks) / len(checks) if checks else 0.0
 
 
+def _status(checks: list[tuple[bool, str]], summary: str) -> StepStatus:
+    """A step's status from its checks, each (done, what to do when it is not)."""
+    return StepStatus(_share([done for done, _todo in checks]), summary,
+                      tuple(todo for done, todo in checks if not done))
+
+
 def count(n: int, section: Section) -> str:
     """``1 account``, ``3 touches``."""
     return f"{n} {section.item if n == 1 else section.items}"
@@ -82,9 +89,11 @@ BASICS = Section("basics", "Basics", 1.0, leader=(Chapter("goal", "Goal and stra
 
 def _basics_status(plan: Plan) -> StepStatus:
     b = plan.basics
-    return StepStatus(_share([bool(b.offering), bool(b.owner), bool(b.goal), bool(b.strategy),
-                              bool(b.start_date), bool(b.roles)]),
-                      "goal set" if b.goal else "no goal yet")
+    return _status([(bool(b.offering), "say what you sell"), (bool(b.owner), "name the owner"),
+                    (bool(b.goal), "write the goal"), (bool(b.strategy), "write the strategy"),
+                    (bool(b.start_date), "set the start date"),
+                    (bool(b.roles), "say who prospects and who serves clients")],
+                   "goal set" if b.goal else "no goal yet")
 
 
 ICP = Section("ideal_client_profile", "Ideal client profile", 1.0,
@@ -97,10 +106,12 @@ ACCOUNTS = Section("accounts", "Target accounts", 2.0, "account", "accounts", "a
 
 def _targets_status(plan: Plan) -> StepStatus:
     accounts = plan.accounts
-    return StepStatus(_share([not plan.ideal_client_profile.is_empty(), len(accounts) >= 5,
-                              bool(accounts) and all(a.why for a in accounts),
-                              any(a.tier == "A" for a in accounts)]),
-                      count(len(accounts), ACCOUNTS))
+    return _status([(not plan.ideal_client_profile.is_empty(), "describe the ideal client"),
+                    (len(accounts) >= 5, "name at least 5 accounts"),
+                    (bool(accounts) and all(a.why for a in accounts),
+                     "say why each account is a target"),
+                    (any(a.tier == "A" for a in accounts), "choose your dream clients (tier A)")],
+                   count(len(accounts), ACCOUNTS))
 
 
 PERSONAS = Section("personas", "Personas", 1.0, "persona", "personas", "per",
@@ -109,9 +120,10 @@ PERSONAS = Section("personas", "Personas", 1.0, "persona", "personas", "per",
 
 def _personas_status(plan: Plan) -> StepStatus:
     personas = plan.personas
-    return StepStatus(_share([len(personas) >= 2,
-                              bool(personas) and all(p.cares_about for p in personas)]),
-                      count(len(personas), PERSONAS))
+    return _status([(len(personas) >= 2, "describe at least 2 personas"),
+                    (bool(personas) and all(p.cares_about for p in personas),
+                     "say what each persona cares about")],
+                   count(len(personas), PERSONAS))
 
 
 TOUCHES = Section("touches", "Value-creating touches", 2.0, "touch", "touches", "tch",
@@ -122,9 +134,11 @@ TOUCHES = Section("touches", "Value-creating touches", 2.0, "touch", "touches", 
 
 def _touches_status(plan: Plan) -> StepStatus:
     touches = plan.touches
-    return StepStatus(_share([len(touches) >= 5, bool(touches) and all(t.value for t in touches),
-                              len({t.channel for t in touches}) >= 3]),
-                      count(len(touches), TOUCHES))
+    return _status([(len(touches) >= 5, "write at least 5 touches"),
+                    (bool(touches) and all(t.value for t in touches),
+                     "say the value each touch gives"),
+                    (len({t.channel for t in touches}) >= 3, "use at least 3 channels")],
+                   count(len(touches), TOUCHES))
 
 
 DIFFERENTIATORS = Section("differentiators", "Differentiation", 1.5, "differentiator",
@@ -136,9 +150,10 @@ DIFFERENTIATORS = Section("differentiators", "Differentiation", 1.5, "differenti
 
 def _differentiation_status(plan: Plan) -> StepStatus:
     found = plan.differentiators
-    return StepStatus(_share([len(found) >= 3,
-                              bool(found) and all(d.proof and d.why_it_matters for d in found)]),
-                      count(len(found), DIFFERENTIATORS))
+    return _status([(len(found) >= 3, "write at least 3 differentiators"),
+                    (bool(found) and all(d.proof and d.why_it_matters for d in found),
+                     "give each one why it matters and its proof")],
+                   count(len(found), DIFFERENTIATORS))
 
 
 OBJECTIONS = Section("objections", "Objections", 1.5, "objection", "objections", "obj",
@@ -158,11 +173,12 @@ QUALIFICATION = Section("qualification", "What counts as an opportunity", 1.0,
 
 def _conversations_status(plan: Plan) -> StepStatus:
     objections, questions = plan.objections, plan.questions
-    return StepStatus(_share([len(objections) >= 5,
-                              bool(objections) and all(o.response for o in objections),
-                              len(questions) >= 6,
-                              bool(plan.qualification.criteria)]),
-                      f"{count(len(objections), OBJECTIONS)}, {count(len(questions), QUESTIONS)}")
+    return _status([(len(objections) >= 5, "write at least 5 objections"),
+                    (bool(objections) and all(o.response for o in objections),
+                     "write a response to each objection"),
+                    (len(questions) >= 6, "write at least 6 discovery questions"),
+                    (bool(plan.qualification.criteria), "say what counts as an opportunity")],
+                   f"{count(len(objections), OBJECTIONS)}, {count(len(questions), QUESTIONS)}")
 
 
 CADENCES = Section("cadences", "Campaign cadence", 2.0, "cadence", "cadences", "cad",
@@ -171,10 +187,12 @@ CADENCES = Section("cadences", "Campaign cadence", 2.0, "cadence", "cadences", "
 
 def _cadence_status(plan: Plan) -> StepStatus:
     steps = [s for c in plan.cadences for s in c.steps]
-    return StepStatus(_share([bool(plan.cadences), len(steps) >= 8,
-                              bool(plan.cadences) and all(any(s.is_ask for s in c.steps)
-                                                          for c in plan.cadences)]),
-                      f"{len(steps)} step{'' if len(steps) == 1 else 's'}")
+    return _status([(bool(plan.cadences), "start a cadence"),
+                    (len(steps) >= 8, "plan at least 8 steps"),
+                    (bool(plan.cadences) and all(any(s.is_ask for s in c.steps)
+                                                 for c in plan.cadences),
+                     "mark a meeting ask in each cadence")],
+                   f"{len(steps)} step{'' if len(steps) == 1 else 's'}")
 
 
 # What "Add target" puts in the accountability targets: not yet content (as a new list item),
@@ -188,9 +206,11 @@ ACCOUNTABILITY = Section("accountability", "Accountability", 1.5,
 
 def _accountability_status(plan: Plan) -> StepStatus:
     acc = plan.accountability
-    return StepStatus(_share([bool(acc.targets), any(t.creates_opportunities for t in acc.targets),
-                              bool(acc.review)]),
-                      f"{len(acc.targets)} target{'' if len(acc.targets) == 1 else 's'}")
+    return _status([(bool(acc.targets), "set targets"),
+                    (any(t.creates_opportunities for t in acc.targets),
+                     "set a target that creates opportunities"),
+                    (bool(acc.review), "say how the targets are reviewed")],
+                   f"{len(acc.targets)} target{'' if len(acc.targets) == 1 else 's'}")
 
 
 REPS = Section("reps", "Reps", 1.0, "rep", "reps", "rep", new_item={"name": "New rep"})
@@ -198,8 +218,10 @@ REPS = Section("reps", "Reps", 1.0, "rep", "reps", "rep", new_item={"name": "New
 
 def _reps_status(plan: Plan) -> StepStatus:
     reps = plan.reps
-    return StepStatus(_share([bool(reps), bool(reps) and all(r.account_ids for r in reps)]),
-                      count(len(reps), REPS))
+    return _status([(bool(reps), "add the reps"),
+                    (bool(reps) and all(r.account_ids for r in reps),
+                     "give each rep their accounts")],
+                   count(len(reps), REPS))
 
 
 STEPS: tuple[Step, ...] = (
@@ -288,7 +310,7 @@ def step_status(plan: Plan) -> dict[str, StepStatus]:
         if step.status is not None:
             done = step.status(content)
             statuses[step.key] = done if content is plan else \
-                StepStatus(done.share, step.status(plan).summary)
+                StepStatus(done.share, step.status(plan).summary, done.missing)
     return statuses
 
 

@@ -776,3 +776,17 @@ def test_f9_brings_the_preview_to_the_front_and_hides_it_when_it_is_there(
     window.preview_action.trigger()
     qtbot.waitUntil(in_front)
     window.close()
+
+
+def test_a_step_not_complete_says_what_would_complete_it(qtbot, store, settings, sample_plan):
+    plan = sample_plan.model_copy(update={"differentiators": sample_plan.differentiators[:2],
+                                          "objections": []})
+    window = _window(qtbot, store, plan, settings)
+    window.go_to_step("review")
+    _go, bar, text = window.pages["review"].rows["differentiators"]
+    assert bar.value() == 50
+    assert "to do: write at least 3 differentiators" in text.text()
+    row = [window.navigator.item(r).data(Qt.ItemDataRole.UserRole)
+           for r in range(window.navigator.count())].index("differentiators")
+    assert "write at least 3 differentiators" in window.navigator.item(row).toolTip()
+    window.close()

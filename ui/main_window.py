@@ -284,8 +284,10 @@ class MainWindow(QMainWindow):
             flags = "".join([f" · ⛔ {blockers}" if blockers else "",
                              f" · ⚠ {warnings}" if warnings else ""])
             item.setText(title + "\n" + self._fitted(f"   {mark} · {status.summary}{flags}"))
-            item.setToolTip(f"{title}: {round(status.share * 100)}% complete; "
-                            f"coach: {blockers} blockers, {warnings} warnings")
+            to_do = "; ".join(status.missing)
+            item.setToolTip(f"{title}: {round(status.share * 100)}% complete"
+                            + (f" (to do: {to_do})" if to_do else "")
+                            + f"; coach: {blockers} blockers, {warnings} warnings")
 
     def _fitted(self, line: str) -> str:
         """A navigator line broken where it would not fit (after ", " or before " · "), each

@@ -40,6 +40,7 @@ class ReviewPage(StepPage):
             bar.setRange(0, 100)
             bar.setAccessibleName(f"{STEP_BY_KEY[key].title} completeness")
             text = QLabel()
+            text.setWordWrap(True)
             self.grid.addWidget(go, row, 0, Qt.AlignmentFlag.AlignLeft)
             self.grid.addWidget(bar, row, 1)
             self.grid.addWidget(text, row, 2)
@@ -87,7 +88,9 @@ class ReviewPage(StepPage):
         for key, status in step_status(self.document.plan).items():
             _go, bar, text = self.rows[key]
             bar.setValue(round(status.share * 100))
-            text.setText(status.summary)
+            to_do = "; ".join(status.missing)
+            text.setText(status.summary + (f" — to do: {to_do}" if to_do else ""))
+            bar.setToolTip(f"To complete it: {to_do}." if to_do else "Complete.")
 
 
 def how_the_score_is_made() -> str:
