@@ -620,3 +620,21 @@ def test_the_coach_s_advice_assumes_no_industry_and_uses_the_plan_s_roles():
     for rule in RULES:
         assert not factory.search(rule.text(rule.why, THRESHOLDS)), rule.id
         assert not factory.search(rule.text(rule.fix, THRESHOLDS)), rule.id
+
+
+def test_a_follow_up_touch_that_brings_something_and_a_response_quoting_a_case_pass():
+    plan = Plan(name="Nordic hospitals", touches=[{
+        "id": "t1", "title": "Peer roundtable follow-up", "channel": "email",
+        "value": "Follow up the roundtable with the comparison of the nine hospitals that "
+                 "attended: report turnaround times side by side."}],
+        objections=[{"id": "o1", "says": "There is no budget.",
+                     "response": "Understood. What does a delayed MR read cost you today? At "
+                                 "Oslo University Hospital the MR backlog fell by a third in six "
+                                 "months. Could we look at yours on Tuesday?"},
+                    {"id": "o2", "says": "Not now.",
+                     "response": "Fair. What is on your plate until then? Could we talk in "
+                                 "September, for 20 minutes?"}])
+    found = {(f.rule_id, f.item_id) for f in review(plan).findings}
+    assert ("touch-empty-phrase", "t1") not in found
+    assert ("objection-no-proof", "o1") not in found  # a named hospital and a result
+    assert ("objection-no-proof", "o2") in found  # a number of minutes is no proof

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..model import FRAMEWORK_LABELS, Objection
 from .rules import SECTION_TITLES, Context, Hit, plural, rule, short
-from .substance import asks_only_for_time, question_sentences
+from .substance import asks_only_for_time, question_sentences, quotes_a_case
 from .text import (
     REFLEX_LABELS,
     REFLEX_OBJECTIONS,
@@ -183,7 +183,8 @@ def _times(n: int) -> str:
 )
 def _objection_no_proof(ctx: Context):
     for objection in ctx.plan.objections:
-        if objection.response and not objection.differentiator_id and not objection.proof:
+        if (objection.response and not objection.differentiator_id and not objection.proof
+                and not quotes_a_case(objection.response)):  # a named client and a result
             yield Hit(objection.id, _says(objection),
                       f"The response to “{_says(objection)}” points to no proof.", field="proof")
 

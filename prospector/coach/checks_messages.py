@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from ..model import Channel, ValueTouch
 from .rules import SECTION_TITLES, Context, Hit, rule, short
-from .substance import concrete, empty_phrases_used, self_praise, value_problem
+from .substance import (
+    concrete,
+    empty_phrases_of_title,
+    empty_phrases_used,
+    self_praise,
+    value_problem,
+)
 from .text import EMPTY_PHRASES, GENERIC_CLAIMS, fewer_words_than, has_merge_field, word_count
 from .thresholds import Thresholds
 
@@ -162,7 +168,8 @@ def _touch_empty_phrase(ctx: Context):
         found: list[str] = []
         where: list[str] = []
         for name, text in fields:
-            phrases = empty_phrases_used(text)
+            phrases = (empty_phrases_of_title(text, touch.value) if name == "title"
+                       else empty_phrases_used(text))
             if phrases:
                 found.extend(p for p in phrases if p.lower() not in map(str.lower, found))
                 where.append(name)

@@ -365,6 +365,42 @@ def empty_phrases_used(text: str) -> tuple[str, ...]:
     return tuple(kept)
 
 
+# A name: a capitalised word (not an acronym such as PLC) in the middle of a sentence, or
+# opening one when it is no common opening word; weekdays and months are not names.
+_NAME = re.compile(r"(?:^|[.!?]\s+|([a-z0-9,;:)]\s+))([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w&'-]*)")
+_NOT_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december i we our us you your they their it its "
+    "the a an this that these those in at on for with since when if so and but or after before "
+    "by from to of happy fair understood sure thanks thank yes no most many every each all some "
+    "great good right okay ok absolutely totally of course let could would can will should what "
+    "how which where who why is are was were do does did have has had there here one two three "
+    "four five six seven eight nine ten last next first actually honestly really just well look "
+    "listen respectfully certainly indeed again then now also still even only perhaps maybe "
+    "not never always often sometimes because while although once as like".split())
+
+
+def quotes_a_case(text: str) -> bool:
+    """Whether ``text`` carries its own proof: a result with a number at a named client or place
+    ("at Oslo University Hospital the MR backlog fell by a third in 2025")."""
+    if not has_figure(text):
+        return False
+    for match in _NAME.finditer(text[:20_000]):
+        if match.group(2).casefold() not in _NOT_NAMES:
+            return True
+    return False
+
+
+def empty_phrases_of_title(title: str, value: str) -> tuple[str, ...]:
+    """The empty phrases of a touch's title, which is a label: "Peer roundtable follow-up" is
+    no empty phrase when the touch's value brings something (the comparison of the hospitals
+    that attended)."""
+    found = empty_phrases_used(title)
+    if found and brings(value):
+        found = tuple(p for p in found if not _FOLLOW_UP.match(fold(p)))
+    return found
+
+
 # --- direction: a goal with a number and a date, roles that say who prospects ------------------
 _FIGURE = _compile(r"[0-9]+", _NUMBER_WORDS, "dozen", "thousand", "million", "millions")
 _DATE = _compile(
