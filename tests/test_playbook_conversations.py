@@ -288,3 +288,14 @@ def test_a_row_left_as_add_made_it_prints_nothing(sample):
     assert "New persona" not in html
     cards = build_context(plan, today=TODAY)["call_cards"]
     assert len(cards) == len(sample.personas)
+
+
+def test_a_call_card_prints_what_the_coach_has_nothing_against_first(sample):
+    persona = sample.personas[0]
+    closed = DiscoveryQuestion(id="qst-closed", question="Are you happy with your supplier?",
+                               persona_ids=[persona.id], stage="first_call")
+    plan = sample.model_copy(update={"questions": [closed, *sample.questions]})
+    card = next(c for c in build_context(plan, today=TODAY)["call_cards"]
+                if c["id"] == persona.id)
+    assert "Are you happy with your supplier?" not in card["questions"]
+    assert len(card["questions"]) == 3

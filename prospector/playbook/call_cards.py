@@ -40,11 +40,15 @@ def serves(item: Objection | DiscoveryQuestion, persona_ids: set[str]) -> bool:
     return not item.persona_ids or bool(persona_ids.intersection(item.persona_ids))
 
 
-def by_likelihood(items: Sequence[_Item], persona: Persona) -> list[_Item]:
-    """What serves ``persona``: their own first, then what is for everyone; each in the order
-    of conversations (first call first), then the plan's order."""
+def by_likelihood(items: Sequence[_Item], persona: Persona,
+                  flagged: frozenset[str] = frozenset()) -> list[_Item]:
+    """What serves ``persona``: what the coach has nothing against first (a card prints the
+    best the plan has, not a closed question or a response that argues), then their own before
+    what is for everyone, each in the order of conversations (first call first), then the
+    plan's order."""
     mine = [i for i in items if serves(i, {persona.id})]
-    return sorted(mine, key=lambda i: (not i.persona_ids, _STAGE_ORDER[i.stage]))
+    return sorted(mine, key=lambda i: (i.id in flagged, not i.persona_ids,
+                                       _STAGE_ORDER[i.stage]))
 
 
 # --- widths and cuts -------------------------------------------------------------------------
@@ -155,18 +159,19 @@ def _ask(cadences: Sequence[Cadence], persona: Persona) -> str:
 
 def call_card(plan: Plan, persona: Persona, objections: list[Objection],
               questions: list[DiscoveryQuestion], cadences: Sequence[Cadence],
-              touch_ids: set[str], titles: dict[str, str]) -> dict[str, Any]:
+              touch_ids: set[str], titles: dict[str, str],
+              flagged: frozenset[str] = frozenset()) -> dict[str, Any]:
     """``persona``'s card from the edition's objections, questions, cadences and printed
     touches; ``titles`` (chapter id -> title) say where a text cut on the card is in full."""
     where = {key: f"“{titles[key]}”" if key in titles else IN_PLAN
              for key in ("objections", "questions", "touches", "differentiation", "personas")}
     touch, opening = _opening(plan, persona)
-    chosen = by_likelihood(objections, persona)[:3]
+    chosen = by_likelihood(objections, persona, flagged)[:3]
     linked = Counter(o.differentiator_id for o in chosen
                      if plan.differentiator(o.differentiator_id))
     diff = (plan.differentiator(linked.most_common(1)[0][0]) if linked
             else next(iter(plan.differentiators), None))
-    asked = by_likelihood(questions, persona)[:3]
+    asked = by_likelihood(questions, persona, flagged)[:3]
     texts = {
         "title": _Text("title", persona.role, where["personas"]),
         "cares": _Text("cares", " · ".join(persona.cares_about[:CARD_POINTS]),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ..coach import review
 from ..model import (
     FRAMEWORK_LABELS,
     STAGE_LABELS,
@@ -129,10 +130,13 @@ def build(plan: Plan, red: Reductions, chapters: Sequence[Chapter], *,
     questions = [q for q in plan.questions if serves(q, ids)]
     titles = {c.id: c.title for c in chapters}
     qualification = _qualification(plan, red)
+    flagged = frozenset(f.item_id for f in review(plan).findings  # warnings and blockers
+                        if f.item_id and f.section in ("objections", "questions")
+                        and f.severity != "tip") if objections or questions else frozenset()
     cards = ([call_card(plan, p, objections, questions,
                          plan.cadences if cadences is None else cadences,
                          {t.id for t in plan.touches} if touch_ids is None else touch_ids,
-                         titles)
+                         titles, flagged)
               for p in personas] if objections or questions else [])
     omit = {key for key, empty in (("objections", not objections),
                                    ("questions", not questions),
