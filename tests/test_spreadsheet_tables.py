@@ -165,3 +165,17 @@ def test_tab_on_the_last_cell_stays_on_the_last_item(qtbot, document):
     qtbot.keyClick(editor.table, Qt.Key.Key_Tab)
     assert editor.table.currentIndex().row() == last  # not back to the first touch
     assert editor.detail.item_id == document.plan.touches[last].id
+
+
+def test_a_number_is_taken_as_people_type_it_and_a_wrong_one_says_why(qtbot, document):
+    page = shown_page(qtbot, TargetsPage, document)
+    model, told = page.editor.model, []
+    document.edit_refused.connect(told.append)
+    employees = model.index(0, 3)
+    assert model.setData(employees, "2,000") and document.plan.accounts[0].employees == 2000
+    assert model.setData(employees, "2 400") and document.plan.accounts[0].employees == 2400
+    assert not model.setData(employees, "about 2,000 beds")
+    assert document.plan.accounts[0].employees == 2400
+    assert told == ["Employees: “about 2,000 beds” is not a whole number (e.g. 2000 or 2,000) — "
+                    "the previous value is kept."]
+    assert model.setData(employees, "") and document.plan.accounts[0].employees is None

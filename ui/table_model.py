@@ -9,6 +9,7 @@ replaced (an import, a merge), a different plan is opened, or the list itself is
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -40,6 +41,20 @@ _CHECKED, _UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 _CELL = (_Flag.ItemIsSelectable | _Flag.ItemIsEnabled | _Flag.ItemNeverHasChildren
          | _Flag.ItemIsDragEnabled)
 _KIND_FLAGS = {"bool": _CELL | _Flag.ItemIsUserCheckable, "readonly": _CELL}
+
+
+_WHOLE = re.compile(r"\d{1,3}(?:[,. \u00a0\u202f']\d{3})+|\d+")
+
+
+def _number(text: Any, *, whole: bool) -> int | float | None:
+    """A number as people type it: 2000, 2,000, 2 000 or 2.000 (whole), 1.5 or 1,5."""
+    value = str(text).strip()
+    if whole:
+        return int(re.sub(r"\D", "", value)) if _WHOLE.fullmatch(value) else None
+    try:
+        return float(value.replace(",", "."))
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -166,11 +181,18 @@ class PlanTableModel(QAbstractTableModel):
             value = Qt.CheckState(value) == Qt.CheckState.Checked
         elif role != Qt.ItemDataRole.EditRole:
             return False
+        elif column.kind in ("int", "number") and not str(value).strip():
+            value = None  # cleared (refused by the plan where a number is required)
         elif column.kind in ("int", "number"):
-            try:
-                value = int(value) if column.kind == "int" else float(str(value).replace(",", "."))
-            except (TypeError, ValueError):
+            number = _number(value, whole=column.kind == "int")
+            if number is None:
+                kind = "a whole number" if column.kind == "int" else "a number"
+                example = "2000 or 2,000" if column.kind == "int" else "1.5"
+                self.document.edit_refused.emit(
+                    f"{column.header}: “{str(value).strip()[:40]}” is not {kind} (e.g. "
+                    f"{example}) — the previous value is kept.")
                 return False
+            value = number
         elif column.kind == "choice":
             values = [v for _t, v in column.choices]
             if value not in values:
