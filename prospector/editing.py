@@ -436,12 +436,16 @@ def add_cadence_from_template(plan: Plan, template: CadenceTemplate, name: str |
 
 def cadence_from_template(plan: Plan, template: CadenceTemplate, name: str | None = None,
                           tiers: list[str] | None = None) -> dict:
-    """A new cadence laid out like the template; each step gets the plan's first touch of its
-    channel (an ask step prefers a touch whose title starts with "Ask"), ready to adapt."""
+    """A new cadence laid out like the template; each step gets a touch of its channel, each of
+    the plan's touches of that channel in turn before one comes twice (an ask step prefers a
+    touch whose title starts with "Ask"), ready to adapt."""
     steps = []
+    given: dict[Channel, list[str]] = {}
     for i, (day, channel) in enumerate(zip(template.days, template.channels, strict=True)):
         is_ask = i in template.asks
-        touch = _touch_for(plan, channel, is_ask)
+        touch = _touch_for(plan, channel, is_ask, given.setdefault(channel, []))
+        if touch is not None:
+            given[channel].append(touch.id)
         steps.append({
             "day": day, "channel": channel.value, "touch_id": touch.id if touch else None,
             "objective": ("Ask for a first meeting" if is_ask else ""), "is_ask": is_ask,
@@ -450,11 +454,10 @@ def cadence_from_template(plan: Plan, template: CadenceTemplate, name: str | Non
             "persona_ids": [], "steps": steps}
 
 
-def _touch_for(plan: Plan, channel: Channel, is_ask: bool):
+def _touch_for(plan: Plan, channel: Channel, is_ask: bool, given: list[str]):
+    """The touch of ``channel`` for a step: the one given least often so far in this cadence
+    (the plan's order breaks ties), an ask step preferring a touch titled "Ask..."."""
     same = [t for t in plan.touches if t.channel == channel]
-    if is_ask:
-        asks = [t for t in same if t.title.lower().startswith("ask")]
-        if asks:
-            return asks[0]
-    return next((t for t in same if not t.title.lower().startswith("ask")),
-                same[0] if same else None)
+    asks = [t for t in same if t.title.lower().startswith("ask")]
+    pool = (asks if is_ask and asks else [t for t in same if t not in asks]) or same
+    return min(pool, key=lambda t: given.count(t.id)) if pool else None

@@ -81,3 +81,16 @@ def test_add_step_goes_a_week_after_the_last(sample_plan):
     cadence = sample_plan.cadences[0]
     plan = apply_sections(sample_plan, editing.add_step(sample_plan, cadence.id))
     assert plan.cadences[0].steps[-1].day == cadence.span_days + 7
+
+
+def test_a_cadence_from_a_template_gives_each_touch_of_a_channel_in_turn(sample_plan):
+    template = editing.CADENCE_TEMPLATES[0]
+    cadence = editing.cadence_from_template(sample_plan, template)
+    by_channel: dict[str, list[str]] = {}
+    for step in cadence["steps"]:
+        if step["touch_id"] and not sample_plan.touch(step["touch_id"]).title.startswith("Ask"):
+            by_channel.setdefault(step["channel"], []).append(step["touch_id"])
+    for channel, given in by_channel.items():
+        available = [t.id for t in sample_plan.touches if t.channel.value == channel
+                     and not t.title.startswith("Ask")]
+        assert len(set(given)) == min(len(given), len(available)), channel  # none twice early
