@@ -790,3 +790,14 @@ def test_a_step_not_complete_says_what_would_complete_it(qtbot, store, settings,
            for r in range(window.navigator.count())].index("differentiators")
     assert "write at least 3 differentiators" in window.navigator.item(row).toolTip()
     window.close()
+
+
+def test_the_export_folder_chosen_stays_when_the_edition_changes(qtbot, sample_plan, tmp_path,
+                                                                 monkeypatch):
+    dialog = ExportDialog(sample_plan, str(tmp_path / "docs"))
+    qtbot.addWidget(dialog)
+    chosen = tmp_path / "kick-off" / "leader.pdf"
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda *a: str(chosen))
+    dialog._browse()
+    dialog.rep.setChecked(True)
+    assert Path(dialog.output.text()).parent == chosen.parent

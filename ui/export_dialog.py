@@ -112,6 +112,7 @@ class ExportDialog(QDialog):
         self.folder_button.setVisible(False)
         layout.addWidget(self.buttons)
 
+        self.output.editingFinished.connect(self._keep_folder)
         self.export_button.clicked.connect(self.start_export)
         self.cancel_button.clicked.connect(self._cancel_or_close)
         self.open_button.clicked.connect(self.open_pdf)
@@ -133,6 +134,13 @@ class ExportDialog(QDialog):
                                           self.rep_picker.currentText(), ".pdf"))
         return str(base / export_name(self.plan.name, "playbook", suffix=".pdf"))
 
+    def _keep_folder(self) -> None:
+        """The folder the leader chose stays when they switch editions."""
+        text = self.output.text().strip()
+        if text:
+            chosen = Path(text).expanduser()
+            self.folder = str(chosen if self.all_reps.isChecked() else chosen.parent)
+
     def _mode_changed(self, *_args) -> None:
         rep_mode = self.rep.isChecked()
         self.readiness.setEnabled(self.leader.isChecked())
@@ -150,6 +158,7 @@ class ExportDialog(QDialog):
                 chosen += ".pdf"
         if chosen:
             self.output.setText(chosen)
+            self._keep_folder()
 
     # --- running -------------------------------------------------------------------------------
     def start_export(self) -> None:
