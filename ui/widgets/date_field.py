@@ -69,7 +69,9 @@ class DateField(QWidget):
         self.near = near  # where the calendar opens when no date is set (e.g. the plan's start)
         self._value: date | None = None
         self.line = QLineEdit()
-        self.line.setPlaceholderText(f"Not set: {show_date(date(2027, 6, 30))} or pick one")
+        example = show_date(date(2027, 6, 30))
+        self.line.setPlaceholderText(f"e.g. {example}")  # short: the field is narrow
+        self.line.setToolTip(f"Not set yet: type a date such as {example} or pick one with ▾")
         self.line.editingFinished.connect(self._typed)
         self.pick = QToolButton()
         self.pick.setText("▾")
