@@ -801,3 +801,25 @@ def test_the_export_folder_chosen_stays_when_the_edition_changes(qtbot, sample_p
     dialog._browse()
     dialog.rep.setChecked(True)
     assert Path(dialog.output.text()).parent == chosen.parent
+
+
+def test_ctrl_z_in_a_field_undoes_the_plan_step_by_step(qtbot, store, settings, sample_plan):
+    window = _window(qtbot, store, sample_plan, settings)
+    with qtbot.waitActive(window, timeout=60000):
+        window.activateWindow()
+    window.go_to_step("basics")
+    window.document.set_value(("basics", "owner"), "Henrik Lund")  # an earlier edit
+    goal = window.pages["basics"].goal.widget
+    goal.setFocus()
+    goal.selectAll()
+    qtbot.keyClicks(goal, "40 first meetings")
+    assert window.document.plan.basics.goal == "40 first meetings"
+    qtbot.keyClick(goal, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.plan.basics.goal == sample_plan.basics.goal
+    assert goal.toPlainText() == sample_plan.basics.goal  # the field shows what the plan holds
+    qtbot.keyClick(goal, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.plan.basics.owner == sample_plan.basics.owner  # the step before
+    qtbot.keyClick(goal, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert window.document.plan.basics.owner == "Henrik Lund"
+    window.close()

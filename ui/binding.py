@@ -8,7 +8,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -89,12 +90,30 @@ class Binding:
         raise NotImplementedError
 
 
+class _PlanUndo(QObject):
+    """Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) in a field undo and redo the plan, as everywhere
+    else: a field's own undo ran first, then the keys did nothing while the toolbar still
+    offered to undo something out of sight. Every keystroke is already one undoable edit."""
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)):
+            event.ignore()  # not the field's: the window's Undo and Redo take the keys
+            return True
+        return False
+
+
+PLAN_UNDO = _PlanUndo()
+
+
 class LineBinding(Binding):
     widget: QLineEdit
 
     def __init__(self, document, path, label, placeholder="", widget=None):
         widget = widget or QLineEdit()
         widget.setPlaceholderText(placeholder)
+        widget.installEventFilter(PLAN_UNDO)
         super().__init__(document, widget, path, label)
         widget.textEdited.connect(self.commit)
         widget.editingFinished.connect(self._left)
@@ -119,6 +138,8 @@ class TextBinding(Binding):
         widget = QPlainTextEdit()
         widget.setPlaceholderText(placeholder)
         widget.setTabChangesFocus(True)
+        widget.setUndoRedoEnabled(False)  # the plan's undo, not the field's (PLAN_UNDO)
+        widget.installEventFilter(PLAN_UNDO)
         widget.setFixedHeight(widget.fontMetrics().lineSpacing() * lines + 14)
         self.as_list = as_list
         super().__init__(document, widget, path, label)
