@@ -150,7 +150,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     qt_options, rest = split_qt_options(args)
     if qt_options and not _starts_the_app(rest):
-        rest = args  # a verb's own arguments: the verb reports what it does not know
+        verb = next(a for a in rest if a in verb_names())
+        print(f"prospector: error: {' '.join(qt_options)} is an option of the desktop app, not "
+              f"of `prospector {verb}`; leave it out (see `prospector {verb} --help`)",
+              file=sys.stderr)
+        return 2
     return cli_main(rest, start_gui=lambda plan_ref: start_gui(plan_ref, qt_options))
 
 
