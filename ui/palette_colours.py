@@ -5,23 +5,15 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
 
+from prospector.playbook import colours
 from prospector.playbook.timeline import Ink
 
 MIN_TEXT_CONTRAST = 4.5
 
 
-def luminance(colour: QColor) -> float:
-    """WCAG 2 relative luminance."""
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
-            + 0.0722 * channel(colour.blueF()))
-
-
 def contrast(a: QColor, b: QColor) -> float:
-    """WCAG 2 contrast ratio, 1 to 21."""
-    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
+    """WCAG 2 contrast ratio, 1 to 21 (the playbook's own measure)."""
+    return colours.contrast((a.red(), a.green(), a.blue()), (b.red(), b.green(), b.blue()))
 
 
 def blend(a: QColor, b: QColor, share_of_b: float) -> QColor:

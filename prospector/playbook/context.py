@@ -18,6 +18,7 @@ from ..schedule import ScheduleError, build_schedule, find_rep, rep_accounts
 from ..sections import LEADER_CHAPTERS, REP_CHAPTERS, Chapter, content_of
 from ..textnorm import fold
 from . import conversations
+from .colours import WHITE, contrast
 from .limits import (
     ACCOUNT_LINE_LIMIT,
     ACCOUNT_TEXT,
@@ -98,7 +99,7 @@ def brand_palette(colour: str) -> dict[str, str]:
     """The brand colour plus a readable ink (darkened until it reads on white) and light tints."""
     rgb = tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
     ink = rgb
-    while _contrast_on_white(ink) < 4.5:
+    while contrast(ink, WHITE) < 4.5:
         ink = tuple(int(c * 0.85) for c in ink)
     return {"colour": colour, "ink": _hex(ink), "tint": _hex(_mix(rgb, 0.07)),
             "soft": _hex(_mix(rgb, 0.18)), "line": _hex(_mix(rgb, 0.45))}
@@ -110,15 +111,6 @@ def _mix(rgb: tuple[int, ...], weight: float) -> tuple[int, ...]:
 
 def _hex(rgb: tuple[int, ...]) -> str:
     return "#" + "".join(f"{c:02X}" for c in rgb)
-
-
-def _contrast_on_white(rgb: tuple[int, ...]) -> float:
-    def channel(c: int) -> float:
-        v = c / 255
-        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-    luminance = 0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2])
-    return 1.05 / (luminance + 0.05)
 
 
 # --- the context ------------------------------------------------------------------------------
