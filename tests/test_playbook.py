@@ -230,7 +230,7 @@ def test_fetcher_refuses_everything_but_our_files(url):
 
 def test_fetcher_serves_our_files_and_image_data():
     fetcher = SafeFetcher()
-    css = fetcher.fetch((templates_dir() / "playbook.css").as_uri())
+    css = fetcher.fetch((templates_dir() / "playbook" / "css" / "00-base.css").as_uri())
     assert css.content_type == "text/css" and b"@page" in css.read()
     font = fetcher.fetch((assets_dir() / "fonts" / "NotoSans-Regular.ttf").as_uri())
     assert len(font.read()) > 100_000

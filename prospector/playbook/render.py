@@ -62,6 +62,11 @@ class RenderResult:
 
 
 # --- HTML ------------------------------------------------------------------------------------
+def stylesheet_paths() -> list[Path]:
+    """The playbook's stylesheets, one per part of the document, in the order they cascade."""
+    return sorted((templates_dir() / "playbook" / "css").glob("*.css"))
+
+
 def merge_fields(text: str) -> Markup:
     """Escape a message, then mark its merge fields ({{first_name}}) so a rep sees what to fill.
     (A message cut for print, a ``limits.Cut``, escapes to its text and its marker.)"""
@@ -256,8 +261,8 @@ def render_playbook_pdf(plan: Plan, out_path: str | os.PathLike, *, rep_name: st
     font_config = FontConfiguration()
     stylesheets = [
         CSS(string=_fonts_css(), font_config=font_config, url_fetcher=fetcher),
-        CSS(filename=str(templates_dir() / "playbook.css"), font_config=font_config,
-            url_fetcher=fetcher),
+        *(CSS(filename=str(path), font_config=font_config, url_fetcher=fetcher)
+          for path in stylesheet_paths()),
         CSS(string=_page_css(context["page_size"], context["brand"]), font_config=font_config,
             url_fetcher=fetcher),
     ]
