@@ -25,7 +25,8 @@ def test_the_wheel_carries_templates_fonts_and_the_sample(tmp_path):
                     str(REPO)], check=True, capture_output=True, stdin=subprocess.DEVNULL)
     wheel = next(tmp_path.glob("prospector-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
-    for expected in ("prospector/templates/playbook.html.j2", "prospector/templates/playbook/css/00-base.css",
+    for expected in ("prospector/templates/playbook.html.j2",
+                     "prospector/templates/playbook/css/00-base.css",
                      "prospector/assets/fonts/NotoSans-Regular.ttf",
                      "prospector/assets/fonts/OFL.txt",
                      "prospector/assets/samples/sample-plan.json",
