@@ -372,9 +372,9 @@ def test_speech_spells_out_contractions_and_email():
     "?" * 200_000,
 ])
 def test_conversation_detectors_take_linear_time_on_200_kb(text):
-    """200 KB (a fifth of the megabyte these ran on before: same catch, a fifth of the time) in
-    a fraction of a second; a pattern that rescans the text from every position takes a minute
-    or more on 200 KB. The 15 s cap is a safety net for a loaded machine, not a measurement."""
+    """200 KB in a fraction of a second; a pattern that rescans the text from every position
+    takes a minute or more on 200 KB. The 15 s cap is a safety net for a loaded machine, not a
+    measurement."""
     start = time.perf_counter()
     reflexes_in(text)
     is_closed_question(text)
