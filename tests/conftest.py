@@ -5,6 +5,8 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import json
+import socket
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -31,3 +33,54 @@ def sample_doc() -> dict:
 @pytest.fixture
 def sample_plan(sample_doc) -> Plan:
     return Plan.model_validate(sample_doc)
+
+
+class Spy:
+    """Counts every fetch WeasyPrint makes and every socket anyone opens while rendering."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from prospector.playbook import render as render_module  # noqa: PLC0415 - PDF tests only
+        from prospector.playbook.fetcher import SafeFetcher  # noqa: PLC0415 - PDF tests only
+
+        self.fetchers: list[SafeFetcher] = []
+        self.sockets = 0
+        spy = self
+
+        class RecordingFetcher(SafeFetcher):
+            def __init__(self, *args, **kwargs) -> None:
+                super().__init__(*args, **kwargs)
+                spy.fetchers.append(self)
+
+        def no_socket(*_args, **_kwargs):
+            spy.sockets += 1
+            raise OSError("network access during a render")
+
+        monkeypatch.setattr(render_module, "SafeFetcher", RecordingFetcher)
+        monkeypatch.setattr(socket.socket, "connect", no_socket)
+
+    @property
+    def served(self) -> list[str]:
+        return [url for f in self.fetchers for url in f.served]
+
+    @property
+    def refused(self) -> list[str]:
+        return [url for f in self.fetchers for url in f.refused]
+
+
+@pytest.fixture(scope="session")
+def sample_leader_pdf(tmp_path_factory):
+    """The sample's leader edition, rendered once per test process (seconds of layout) for every
+    test that reads it: (RenderResult, Spy of its fetches and sockets, progress stages)."""
+    from prospector.planfile import read_plan_file  # noqa: PLC0415 - PDF tests only
+    from prospector.playbook import render_playbook_pdf  # noqa: PLC0415 - PDF tests only
+
+    mp = pytest.MonkeyPatch()
+    spy = Spy(mp)
+    stages: list[tuple[str, float]] = []
+    try:
+        result = render_playbook_pdf(
+            read_plan_file(sample_plan_path()), tmp_path_factory.mktemp("pdf") / "leader.pdf",
+            today=date(2027, 1, 4), progress=lambda s, f: stages.append((s, f)))
+    finally:
+        mp.undo()
+    return result, spy, stages

@@ -1,6 +1,6 @@
 """A sales leader at work, for soak tests: the real main window driven by keystrokes and clicks.
 
-Used by ``tests/test_app_soak.py`` (5,000 edits, offscreen) and ``bench/bench_soak.py`` (30
+Used by ``tests/test_app_soak.py`` (2,500 edits, offscreen) and ``bench/bench_soak.py`` (30
 minutes under Xvfb). Every action goes through the widgets a user touches: typing into fields,
 editing table cells, adding, duplicating, deleting and moving rows, undo and redo from the
 keyboard, switching steps, the coach, the preview and the app's dialogs. An "edit" is one change

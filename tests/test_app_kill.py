@@ -1,10 +1,14 @@
 """The app killed while the leader types: nothing typed 5 s before the kill is lost.
 
 A real app process (offscreen) types into the plan's fields and is SIGKILLed at a random
-moment, 20 times (two lanes of 10, each on its own store, reopened after every kill). After each
+moment, 8 times (two lanes of 4, each on its own store, reopened after every kill). After each
 kill the store opens without recovery, holds every save the app had reported done, and every
 field holds at least what had been typed in it 5 s before the kill (the autosave runs 1.5 s
 after typing stops and at most 3 s into a burst).
+
+The moments are random but spread: kill k of a lane falls in the k-th of 8 equal slices of
+0.3-9 s, the other lane taking the slices in between, so every run kills before the first save,
+around the first saves and, in half the kills, late enough that the 5 s rule has typing to check.
 """
 
 from __future__ import annotations
@@ -23,13 +27,22 @@ from prospector.editing import get_value
 from prospector.store import PlanStore
 
 TYPIST = Path(__file__).with_name("app_typist.py")
-KILLS_PER_LANE = 10
+KILLS_PER_LANE = 4
+FIRST_KILL_S, LAST_KILL_S = 0.3, 9.0  # after the window opened
 KEPT_AFTER_S = 5.0  # typing older than this at the kill must be on disk
 
 
 def _read_journal(path: Path) -> list[dict]:
     lines = path.read_text("utf-8").splitlines() if path.exists() else []
     return [json.loads(line) for line in lines if line.endswith("}")]
+
+
+def _kill_after(rng: random.Random, lane: int, kill: int) -> float:
+    """A random moment in this kill's slice of FIRST_KILL_S-LAST_KILL_S (lanes interleave)."""
+    slices = 2 * KILLS_PER_LANE
+    width = (LAST_KILL_S - FIRST_KILL_S) / slices
+    start = FIRST_KILL_S + (2 * kill + (lane - 1)) * width
+    return rng.uniform(start, start + width)
 
 
 def _lane(tmp: Path, lane: int) -> list[str]:
@@ -50,7 +63,7 @@ def _lane(tmp: Path, lane: int) -> list[str]:
                 return [f"lane {lane} kill {kill}: the app did not start: "
                         f"{process.stderr.read().decode()[-2000:]}"]
             time.sleep(0.05)
-        time.sleep(rng.uniform(0.3, 9.0))
+        time.sleep(_kill_after(rng, lane, kill))
         process.send_signal(signal.SIGKILL)
         killed_at = time.monotonic()
         process.wait()

@@ -245,7 +245,8 @@ GUI_SCRIPT = textwrap.dedent('''
     settings = QSettings(os.path.join(os.environ["XDG_CONFIG_HOME"], "settings.ini"),
                          QSettings.IniFormat)
     store = PlanStore()
-    plan = choose_plan(store, None, settings)  # first start: the bundled sample
+    plan = choose_plan(store, sys.argv[1], settings)  # opened from a plan file, as
+    # `prospector plan.json` does: a small plan, so its preview renders in seconds
     window = MainWindow(store, plan, settings)
     window.show()
     window.preview_dock.show()
@@ -300,7 +301,7 @@ def harness(tmp_path_factory) -> Harness:
                       "--start", "2027-03-08"])
     h.run("pdf-all-reps", ["pdf", str(small), "--all-reps", "-o", str(root / "reps")])
     h.run("pdf-hostile", ["pdf", str(hostile), "-o", str(root / "hostile.pdf")])
-    h.run("gui", [], script=GUI_SCRIPT)
+    h.run("gui", [str(small)], script=GUI_SCRIPT)
     return h
 
 

@@ -229,10 +229,8 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def test_each_call_card_is_one_page_with_its_questions_and_objections(sample, tmp_path):
-    out = tmp_path / "leader.pdf"
-    render_playbook_pdf(sample, out, today=TODAY)
-    pages = _pages(out)
+def test_each_call_card_is_one_page_with_its_questions_and_objections(sample, sample_leader_pdf):
+    pages = _pages(sample_leader_pdf[0].path)  # the sample's leader edition, printed on TODAY
     cards = build_context(sample, today=TODAY)["call_cards"]
     at = _card_pages(pages)
     assert len(at) == len(cards) and at == list(range(at[0], at[0] + len(cards)))

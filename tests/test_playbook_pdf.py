@@ -7,7 +7,6 @@ import io
 import os
 import re
 import shutil
-import socket
 import stat
 import subprocess
 from datetime import date
@@ -28,9 +27,9 @@ from prospector.playbook import (
     render_all_reps,
     render_playbook_pdf,
 )
-from prospector.playbook import render as render_module
 from prospector.playbook.fetcher import SafeFetcher
 from prospector.resources import assets_dir, sample_plan_path, templates_dir
+from tests.conftest import Spy
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdffonts"), reason="needs poppler-utils")
 
@@ -78,35 +77,6 @@ def _text(path: Path) -> str:
     return _tool("pdftotext", "-layout", str(path), "-")
 
 
-class Spy:
-    """Counts every fetch WeasyPrint makes and every socket anyone opens while rendering."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.fetchers: list[SafeFetcher] = []
-        self.sockets = 0
-        spy = self
-
-        class RecordingFetcher(SafeFetcher):
-            def __init__(self, *args, **kwargs) -> None:
-                super().__init__(*args, **kwargs)
-                spy.fetchers.append(self)
-
-        def no_socket(*_args, **_kwargs):
-            spy.sockets += 1
-            raise OSError("network access during a render")
-
-        monkeypatch.setattr(render_module, "SafeFetcher", RecordingFetcher)
-        monkeypatch.setattr(socket.socket, "connect", no_socket)
-
-    @property
-    def served(self) -> list[str]:
-        return [url for f in self.fetchers for url in f.served]
-
-    @property
-    def refused(self) -> list[str]:
-        return [url for f in self.fetchers for url in f.refused]
-
-
 def _allowed(url: str) -> bool:
     roots = (templates_dir().resolve().as_uri(), assets_dir().resolve().as_uri())
     return url.startswith(roots) or url.startswith(("data:image/png", "data:image/jpeg"))
@@ -118,16 +88,8 @@ def sample() -> Plan:
 
 
 @pytest.fixture(scope="module")
-def leader_pdf(sample, tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    spy = Spy(mp)
-    stages: list[tuple[str, float]] = []
-    try:
-        result = render_playbook_pdf(sample, tmp_path_factory.mktemp("pdf") / "leader.pdf",
-                                     progress=lambda s, f: stages.append((s, f)))
-    finally:
-        mp.undo()
-    return result, spy, stages
+def leader_pdf(sample_leader_pdf):
+    return sample_leader_pdf
 
 
 @pytest.fixture(scope="module")
