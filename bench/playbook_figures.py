@@ -7,6 +7,9 @@
     .venv/bin/python bench/playbook_figures.py --results          # also write the section
                                                                   # "Playbook design figures" of
                                                                   # bench/RESULTS.md
+    .venv/bin/python bench/playbook_figures.py --against /tmp/base --runs 3
+                        # and time the layout per page here and with the code in /tmp/base
+                        # (git worktree add /tmp/base c0c1ad4), taking turns
 
 Per edition it prints a table and, per budget of issue 16, "ok" or "missed"; the exit code is 1
 if a budget is missed. ``measure_pdf()`` returns the figures of one PDF, ``run()`` those of the
@@ -45,7 +48,9 @@ Definitions (the same in bench/README.md):
   "n/a" if it is not installed (``pip install -e '.[test]'``).
 * **Seconds per page**: WeasyPrint's layout (``RenderResult.timings["layout"]``) and the whole
   render, each divided by the pages; the fastest of ``--runs`` renders (this VM is shared: the
-  minimum is the least disturbed figure). Only when this script renders the PDFs.
+  minimum is the least disturbed figure). Only when this script renders the PDFs. ``--against
+  TREE`` also renders the sample with another checkout's code, in fresh processes taking turns
+  with this tree's, and says whether the layout per page here is within 5% of TREE's or faster.
 
 Budgets (issue 16): white <= 15% (leader) and <= 20% (rep); at most 1 body page more than half
 white; at most 20% of characters under 8.5 pt; at most 7 distinct sizes; no repeated sentence;
@@ -56,6 +61,7 @@ redesign (``BASELINE_LAYOUT_S_PER_PAGE``), not as a budget: this machine's speed
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import tempfile
@@ -337,6 +343,64 @@ def run(rep: str = "Jonas Albrecht", runs: int = 1, *, dpi: float = 72, right: b
         return results
 
 
+# --- speed against another tree ----------------------------------------------------------------
+_TIME_ONE = """
+import json, sys, tempfile
+from pathlib import Path
+from prospector.planfile import read_plan_file
+from prospector.playbook import render_playbook_pdf
+from prospector.resources import sample_plan_path
+plan = read_plan_file(sample_plan_path())
+out = {}
+with tempfile.TemporaryDirectory() as tmp:
+    for edition, rep in (("leader", None), ("rep", sys.argv[1])):
+        r = render_playbook_pdf(plan, Path(tmp) / (edition + ".pdf"), rep_name=rep)
+        out[edition] = [r.pages, r.seconds, r.timings.get("layout", r.seconds)]
+print(json.dumps(out))
+"""
+
+
+def time_trees(trees: list[Path], rep: str, runs: int, say=print) -> dict:
+    """Seconds per page of the sample's editions rendered by the code of each tree (a checkout
+    or worktree of this repository), in fresh processes taking turns, ``runs`` rounds: {tree:
+    {edition: (pages, fastest layout s/page, fastest render s/page)}}."""
+    import json  # noqa: PLC0415 - only for --against
+    import subprocess  # noqa: PLC0415 - only for --against
+
+    found: dict = {tree: {} for tree in trees}
+    for run in range(runs):
+        for tree in trees:
+            env = {**os.environ, "PYTHONPATH": str(tree)}
+            done = subprocess.run([sys.executable, "-c", _TIME_ONE, rep], cwd=tree, env=env,
+                                  capture_output=True, text=True, check=True)
+            result = json.loads(done.stdout.strip().splitlines()[-1])
+            for edition, (pages, seconds, layout) in result.items():
+                found[tree].setdefault(edition, []).append((pages, layout / pages,
+                                                            seconds / pages))
+            say(f"    {tree}: round {run + 1}: " + ", ".join(
+                f"{e} {p} pages {sec:.1f} s" for e, (p, sec, _l) in result.items()))
+    return {tree: {e: (v[0][0], min(x[1] for x in v), min(x[2] for x in v))
+                   for e, v in editions.items()} for tree, editions in found.items()}
+
+
+def speed_lines(timed: dict) -> list[str]:
+    trees = list(timed)
+    lines = ["| tree | edition | pages | layout s/page | render s/page |",
+             "|:--|:--|--:|--:|--:|"]
+    for tree in trees:
+        for edition, (pages, layout, whole) in timed[tree].items():
+            lines.append(f"| {tree} | {edition} | {pages} | {layout:.3f} | {whole:.3f} |")
+    if len(trees) == 2:
+        lines.append("")
+        for edition in timed[trees[0]]:
+            ours, theirs = timed[trees[0]][edition][1], timed[trees[1]][edition][1]
+            verdict = "ok" if ours <= theirs * 1.05 else "missed"
+            lines.append(f"{edition}: layout per page {ours:.3f} s here, {theirs:.3f} s in "
+                         f"{trees[1]} ({100 * (ours / theirs - 1):+.0f}%): {verdict} (not slower "
+                         "per page, 5% for noise)")
+    return lines
+
+
 # --- budgets and output --------------------------------------------------------------------------
 @dataclass
 class Check:
@@ -464,6 +528,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--results", nargs="?", const=BENCH / "RESULTS.md", type=Path,
                         help="write the section into this file (default bench/RESULTS.md)")
     parser.add_argument("--details", action="store_true", help="white per page, repeats, rules")
+    parser.add_argument("--against", type=Path, metavar="TREE",
+                        help="also time the sample's layout per page with the code of TREE (a "
+                             "worktree of the commit before the redesign), taking turns in fresh "
+                             "processes, --runs rounds; prints both")
     args = parser.parse_args(argv)
     margins = tuple(float(v) for v in args.margins.split(",")) if args.margins else None
     if args.pdfs:
@@ -484,6 +552,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{f.label:<24} {c.what:<36} {c.shown:>6}  budget {c.budget:<6} "
                   f"{'ok' if c.ok else 'missed'}")
             missed += not c.ok
+    if args.against:
+        print()
+        timed = time_trees([ROOT, args.against.resolve()], args.rep, max(args.runs, 1))
+        print("\n".join(speed_lines(timed)))
     if args.results:
         from datetime import datetime  # noqa: PLC0415 - loaded when measuring, not to import the module
 
