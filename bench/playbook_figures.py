@@ -80,10 +80,10 @@ SMALL_PT = 8.5
 MIN_WORDS = 8
 DEFAULT_MARGINS_MM = (24.0, 18.0, 20.0, 18.0)  # top, right, bottom, left
 SECTION = "## Playbook design figures"
-# Layout seconds per page of the sample before the redesign (commit c0c1ad4, 2026-12-02 18:55 UTC,
-# fastest of 3 renders on the 2-vCPU VM while other renders shared it: load average 8-10, so
-# slow; compare branches back to back with --against rather than with these).
-BASELINE_LAYOUT_S_PER_PAGE = {"leader": 0.430, "rep": 0.562}
+# Layout seconds per page of the sample before the redesign (commit c0c1ad4, 2026-12-02 20:01 UTC,
+# fastest of 3 renders in fresh processes on the 2-vCPU VM, machine quiet; under load the same
+# code took 0.43 and 0.56: compare branches back to back with --against rather than with these).
+BASELINE_LAYOUT_S_PER_PAGE = {"leader": 0.105, "rep": 0.112}
 
 
 # --- the page's geometry -------------------------------------------------------------------------
@@ -530,7 +530,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--details", action="store_true", help="white per page, repeats, rules")
     parser.add_argument("--against", type=Path, metavar="TREE",
                         help="also time the sample's layout per page with the code of TREE (a "
-                             "worktree of the commit before the redesign), taking turns in fresh "
+                             "worktree of the commit before the redesign) and of the current "
+                             "folder (if a checkout, else this script's), taking turns in fresh "
                              "processes, --runs rounds; prints both")
     args = parser.parse_args(argv)
     margins = tuple(float(v) for v in args.margins.split(",")) if args.margins else None
@@ -554,7 +555,9 @@ def main(argv: list[str] | None = None) -> int:
             missed += not c.ok
     if args.against:
         print()
-        timed = time_trees([ROOT, args.against.resolve()], args.rep, max(args.runs, 1))
+        # this checkout: the current folder if it is one (the script may be run from another)
+        here = Path.cwd() if (Path.cwd() / "prospector" / "playbook").is_dir() else ROOT
+        timed = time_trees([here, args.against.resolve()], args.rep, max(args.runs, 1))
         print("\n".join(speed_lines(timed)))
     if args.results:
         from datetime import datetime  # noqa: PLC0415 - loaded when measuring, not to import the module
