@@ -50,7 +50,8 @@ Definitions (the same in bench/README.md):
   render, each divided by the pages; the fastest of ``--runs`` renders (this VM is shared: the
   minimum is the least disturbed figure). Only when this script renders the PDFs. ``--against
   TREE`` also renders the sample with another checkout's code, in fresh processes taking turns
-  with this tree's, and says whether the layout per page here is within 5% of TREE's or faster.
+  with this checkout's (the current folder if it is one, else the script's), and says whether
+  the layout per page here is within 5% of TREE's or faster.
 
 Budgets (issue 16): white <= 15% (leader) and <= 20% (rep); at most 1 body page more than half
 white; at most 20% of characters under 8.5 pt; at most 7 distinct sizes; no repeated sentence;
@@ -70,7 +71,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-ROOT = BENCH.parent
+# The checkout whose code renders and whose stylesheet gives the margins: the current folder if it
+# is one (another branch can run this script from its own worktree), else this script's.
+ROOT = Path.cwd() if (Path.cwd() / "prospector" / "playbook").is_dir() else BENCH.parent
 sys.path.insert(0, str(ROOT))
 
 MM = 72 / 25.4  # points per millimetre
@@ -555,9 +558,7 @@ def main(argv: list[str] | None = None) -> int:
             missed += not c.ok
     if args.against:
         print()
-        # this checkout: the current folder if it is one (the script may be run from another)
-        here = Path.cwd() if (Path.cwd() / "prospector" / "playbook").is_dir() else ROOT
-        timed = time_trees([here, args.against.resolve()], args.rep, max(args.runs, 1))
+        timed = time_trees([ROOT, args.against.resolve()], args.rep, max(args.runs, 1))
         print("\n".join(speed_lines(timed)))
     if args.results:
         from datetime import datetime  # noqa: PLC0415 - loaded when measuring, not to import the module
