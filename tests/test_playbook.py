@@ -18,6 +18,7 @@ from prospector.playbook import (
 )
 from prospector.playbook.context import brand_palette
 from prospector.playbook.fetcher import RefusedURL, SafeFetcher
+from prospector.playbook.languages import tag_languages, tag_text
 from prospector.playbook.render import keep_last_words, merge_fields, rep_file_names, slugify
 from prospector.playbook.timeline import cadence_timeline_svg
 from prospector.resources import assets_dir, sample_plan_path, templates_dir
@@ -111,7 +112,8 @@ def test_cover_title_never_ends_on_one_short_word_and_stays_escaped():
     assert keep_last_words("<b>Q1</b> & more") == "&lt;b&gt;Q1&lt;/b&gt; &amp;&nbsp;more"
     assert keep_last_words("Single") == "Single"
     html = render_playbook_html(small_plan(name="Plan <i>x</i> 2027"))
-    assert '<p class="title">Plan &lt;i&gt;x&lt;/i&gt;&nbsp;2027</p>' in html
+    # the document's first heading (PDF/UA), out of the bookmarks (tests/test_playbook_pdf.py)
+    assert '<h1 class="title">Plan &lt;i&gt;x&lt;/i&gt;&nbsp;2027</h1>' in html
 
 
 def test_rep_schedule_says_which_weeks_have_no_touches(sample):
@@ -266,3 +268,32 @@ def test_readiness_appendix_only_when_asked(sample):
     assert "Plan readiness" not in plain
     assert "Plan readiness" in with_appendix
     assert "leans on “Just checking in”" in with_appendix and "Why it matters" in with_appendix
+
+
+def test_text_in_another_script_is_wrapped_in_its_language():
+    assert tag_text("Office in Αθήνα, Ελλάδα (HQ)") == \
+        'Office in <span lang="el">Αθήνα, Ελλάδα</span> (HQ)'
+    assert tag_text("Plants: 東京都の工場 in Japan, 北京 in China, Москва and Київ") == (
+        'Plants: <span lang="ja">東京都の工場</span> in Japan, <span lang="zh">北京</span> in '
+        'China, <span lang="ru">Москва</span> and <span lang="uk">Київ</span>')
+    # a run goes on over spaces and punctuation: one language for the run
+    assert tag_text("(Σοφία: Съединение, България)") == \
+        '(<span lang="el">Σοφία</span>: <span lang="bg">Съединение, България</span>)'
+    assert tag_text("Łódź, Ærøskøbing, Zoë – “quoted” · 3 €") == \
+        "Łódź, Ærøskøbing, Zoë – “quoted” · 3 €"  # Latin text and punctuation stay as they are
+    assert tag_text("Ωμέγα&amp;Co&#39;s") == '<span lang="el">Ωμέγα</span>&amp;Co&#39;s'
+    assert tag_text("Αθήνα", base="el") == "Αθήνα"  # the document's own language
+    # only the text: tags, attributes, the head and inline SVG are left alone
+    html = ('<html lang="en"><head><title>Ελλάδα</title></head><body><p title="Ελλάδα">'
+            'Ελλάδα</p><svg><text>Ελλάδα</text></svg></body></html>')
+    assert tag_languages(html) == html.replace(
+        '">Ελλάδα</p>', '"><span lang="el">Ελλάδα</span></p>')
+
+
+def test_plan_text_in_other_scripts_reaches_the_html_in_language_spans():
+    plan = small_plan(name="Plan Αθήνα 2027")
+    plan.accounts[0].notes = "Meet 田中さん at the 大阪 plant."
+    html = render_playbook_html(plan)
+    assert '<span lang="el">Αθήνα</span>' in html
+    assert 'Meet <span lang="ja">田中さん</span> at the <span lang="zh">大阪</span> plant.' in html
+    assert "<title>Plan Αθήνα 2027" in html  # metadata stays plain text

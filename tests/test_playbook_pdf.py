@@ -40,7 +40,7 @@ INJECTIONS = [
     '<link rel="stylesheet" href="http://evil.example/s.css">',
     "url(file:///etc/shadow)",
 ]
-WORLD = "Ærøskøbing Ελληνικά Кириллица Łódź"
+WORLD = "Ærøskøbing Ελληνικά Кириллица Łódź 東京の工場"
 
 
 def _tool(*args: str) -> str:
@@ -71,6 +71,37 @@ def _overlapping_words(path: Path) -> list[tuple[int, str, str]]:
                 if width > 0 and height > 0 and width * height > 0.3 * smaller:
                     found.append((number, a[4], b[4]))
     return found
+
+
+def _structure(path: Path) -> list[tuple[str, str | None, int]]:
+    """The PDF's structure elements in reading order: (role, its own /Lang, depth)."""
+    root = PdfReader(path).trailer["/Root"]["/StructTreeRoot"]
+    found: list[tuple[str, str | None, int]] = []
+
+    def walk(node, depth: int) -> None:
+        node = node.get_object()
+        if isinstance(node, list):
+            for kid in node:
+                walk(kid, depth)
+            return
+        if not hasattr(node, "get") or node.get("/Type") in ("/MCR", "/OBJR"):
+            return  # a marked-content id, a reference to an annotation
+        if "/S" in node:
+            lang = node.get("/Lang")
+            found.append((str(node["/S"]), str(lang) if lang is not None else None, depth))
+        if "/K" in node:
+            walk(node["/K"], depth + 1)
+
+    walk(root["/K"], 0)
+    return found
+
+
+def _pdfua_errors(path: Path) -> list[str]:
+    from pdfua import Severity, validate  # noqa: PLC0415 - a test dependency, only here
+
+    report = validate(str(path))
+    return [f"{f.rule_id} {f.location.describe()}: {f.message}" for f in report.findings
+            if f.severity >= Severity.ERROR]
 
 
 def _text(path: Path) -> str:
@@ -164,6 +195,23 @@ def test_leader_pdf_text(leader_pdf, sample):
     assert f"Page 2 of {leader_pdf[0].pages}" in text
 
 
+def test_sample_editions_have_no_pdf_ua_errors(leader_pdf, rep_pdf):
+    """The `pdfua` checker finds no error: the channel icons (aria-hidden) are artifacts, not
+    figures without alternative text (UA-13-004: 40 in the leader's edition, 63 in a rep's)."""
+    for result in (leader_pdf[0], rep_pdf[0]):
+        assert _pdfua_errors(result.path) == [], result.path.name
+
+
+def test_cover_title_is_the_first_heading_and_no_bookmark(leader_pdf, sample):
+    roles = [role for role, _lang, _depth in _structure(leader_pdf[0].path)]
+    headings = [r for r in roles if re.fullmatch(r"/H[1-6]", r)]
+    assert headings[0] == "/H1"  # the cover's title
+    assert "/Figure" in roles  # the cadence timelines keep their alternative text
+    outline = PdfReader(leader_pdf[0].path).outline
+    chapters = [item for item in outline if not isinstance(item, list)]
+    assert chapters[0].title == "Contents"  # the title is no bookmark
+
+
 def test_leader_pdf_fonts_are_ours_embedded_and_subset(leader_pdf):
     rows = _tool("pdffonts", str(leader_pdf[0].path)).splitlines()[2:]
     assert rows
@@ -201,6 +249,18 @@ def test_letter_paper_and_world_scripts(hostile_pdf):
     assert WORLD in _text(result.path)
     for row in _tool("pdffonts", str(result.path)).splitlines()[2:]:
         assert " yes yes " in row, row
+
+
+def test_text_in_other_scripts_is_tagged_with_its_language(hostile_pdf):
+    """Greek, Russian and Japanese text in an English playbook: each run is a /Span with its
+    /Lang in the structure tree, so a screen reader reads it in the right language."""
+    result, _spy = hostile_pdf
+    elements = _structure(result.path)
+    langs = {lang for _role, lang, _depth in elements if lang}
+    assert {"el", "ru", "ja"} <= langs, langs
+    assert all(role == "/Span" for role, lang, _depth in elements if lang)
+    assert langs <= {"el", "ru", "ja"}  # Latin text (Łódź, Ærøskøbing) keeps the document's
+    assert PdfReader(result.path).trailer["/Root"]["/Lang"] == "en"
 
 
 def test_raw_html_injection_is_stopped_by_the_fetcher(tmp_path):

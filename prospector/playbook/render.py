@@ -26,9 +26,10 @@ from ..errors import ProspectorError
 from ..model import Plan, Rep
 from ..resources import assets_dir, templates_dir
 from ..textnorm import export_name, slugify
-from . import limits, pdf_speed
+from . import limits, pdf_speed, pdf_tags
 from .context import build_context
 from .fetcher import SafeFetcher
+from .languages import tag_languages
 from .progress import StageBeat, heartbeat, weasyprint_progress
 
 Progress = Callable[[str, float], None]
@@ -126,7 +127,8 @@ def _html(context: dict) -> str:
         items = "".join(f"<li>{escape(n)}</li>" for n in notes)
         box = (f'<div class="reduced"><h4>This edition is shortened for print</h4>'
                f"<ul>{items}</ul></div>")
-    return layout_safe(html.replace(NOTES_SLOT, box, 1))
+    html = layout_safe(html.replace(NOTES_SLOT, box, 1))
+    return tag_languages(html, context["lang"])  # Greek, Japanese... in <span lang>
 
 
 # --- text WeasyPrint cannot lay out as it is -------------------------------------------------
@@ -238,6 +240,7 @@ def render_playbook_pdf(plan: Plan, out_path: str | os.PathLike, *, rep_name: st
     from weasyprint.text.fonts import FontConfiguration  # noqa: PLC0415 - WeasyPrint
 
     pdf_speed.install()  # tagging writes in linear time (see pdf_speed)
+    pdf_tags.install()  # decorative images are artifacts, <span lang> gets /Lang (see pdf_tags)
     report = progress or (lambda _stage, _fraction: None)
     out = Path(out_path)
     if not out.parent.is_dir():
