@@ -88,7 +88,7 @@ def _rgb(colour: str) -> tuple[int, int, int]:
     return (int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16))
 
 
-def _hex(rgb: tuple[int, ...]) -> str:
+def _hex(rgb: tuple[float, ...]) -> str:
     return "#" + "".join(f"{round(c):02X}" for c in rgb)
 
 
@@ -96,7 +96,7 @@ def brand_dark(brand: str) -> str:
     """The brand colour, darkened until it stands out on white (3:1, a graphic's contrast)."""
     rgb: tuple[int, ...] = _rgb(brand)
     while contrast(rgb, WHITE) < 3.0:
-        rgb = tuple(c * 0.85 for c in rgb)
+        rgb = tuple(int(c * 0.85) for c in rgb)
     return _hex(rgb)
 
 
@@ -141,9 +141,9 @@ def _points(kind: str, cx: float, cy: float, r: float) -> str:
     elif kind == "hexagon":
         pts = polygon(6, r * 1.04, 0.0)
     else:  # star
-        pts = [(cx + (r * 1.3 if i % 2 == 0 else r * 0.56) * math.cos(-math.pi / 2 + i * math.pi / 5),
-                cy + (r * 1.3 if i % 2 == 0 else r * 0.56) * math.sin(-math.pi / 2 + i * math.pi / 5))
-               for i in range(10)]
+        radii = [r * 1.3 if i % 2 == 0 else r * 0.56 for i in range(10)]
+        pts = [(cx + rad * math.cos(-math.pi / 2 + i * math.pi / 5),
+                cy + rad * math.sin(-math.pi / 2 + i * math.pi / 5)) for i, rad in enumerate(radii)]
     return " ".join(f"{x:.2f},{y:.2f}" for x, y in pts)
 
 
@@ -287,9 +287,8 @@ def cadence_timeline_svg(cadence: Cadence, plan: Plan, ink: Ink = PRINT_INK, *,
         if col % 2 == 0:
             out.append(f'<rect x="{x:.2f}" y="{_TOP:.2f}" width="{col_w:.2f}" '
                        f'height="{plot_bottom - _TOP:.2f}" fill="{ink.band}"/>')
-        label = form.format(*spans[col])
         out.append(f'<text x="{x + col_w / 2:.2f}" y="{_TOP - 3.5:.2f}" text-anchor="middle" '
-                   f'font-size="{FS_XS}" fill="{ink.muted}">{label}</text>')
+                   f'font-size="{FS_XS}" fill="{ink.muted}">{form.format(*spans[col])}</text>')
         ticks = range(days) if per == 1 else range(0, days, 7)  # days, or the weeks' first days
         for t in ticks:
             tx = x + _INSET + t * day_w
@@ -304,7 +303,8 @@ def cadence_timeline_svg(cadence: Cadence, plan: Plan, ink: Ink = PRINT_INK, *,
         out.append(f'<text x="{_KEY_TEXT:.2f}" y="{y + 0.36 * FS_S:.2f}" font-size="{FS_S}" '
                    f'fill="{ink.text}">{names[channel]}</text>')
     for m in marks:
-        out.append(shape(m.channel, m.x, m.y, ring=m.is_ask, ink=ink, brand=brand))
+        mark = shape(m.channel, m.x, m.y, ring=m.is_ask, ink=ink, brand=brand)
+        out.append(f'<g class="step">{mark}</g>')
     for channel in lanes:
         for label in labels[channel]:
             out.append(f'<text x="{label.x:.2f}" y="{centre[channel] + label.y:.2f}" '
