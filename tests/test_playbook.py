@@ -197,6 +197,7 @@ def test_timeline_has_one_mark_per_step_alt_text_and_legend(sample):
     cadence = sample.cadences[0]
     svg = str(cadence_timeline_svg(cadence, sample))
     assert svg.count("<title>") == 1 and f"{len(cadence.steps)} touches" in svg
+    assert svg.count('<g class="step">') == len(cadence.steps)
     assert "Meeting ask" in svg
     for channel in {s.channel for s in cadence.steps}:
         assert f">{channel.label}</text>" in svg

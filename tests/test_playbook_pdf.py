@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+import ctypes
 import io
+import math
 import os
 import re
 import shutil
@@ -13,6 +15,8 @@ from datetime import date
 from pathlib import Path
 from xml.etree import ElementTree
 
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
 import pytest
 from PIL import Image
 from pypdf import PdfReader
@@ -295,6 +299,126 @@ def test_no_text_is_printed_over_other_text(leader_pdf, rep_pdf):
     heading (WeasyPrint and floats in a block that avoids breaks): the columns are flex now."""
     for result in (leader_pdf[0], rep_pdf[0]):
         assert _overlapping_words(result.path) == [], result.path.name
+
+
+# --- the cadences: each script printed once, steps that link to it, the chart ---------------
+def _pages(path: Path) -> list[list[str]]:
+    """Each page's lines (poppler's reading order), blank lines left out."""
+    return [[ln for ln in page.splitlines() if ln.strip()]
+            for page in _tool("pdftotext", str(path), "-").split("\f")]
+
+
+def _body(lines: list[str], plan: Plan) -> str:
+    """A page's text without its running heads and feet, whitespace folded."""
+    running = re.compile(r"Page \d+ of \d+|[^a-z]+")  # "CAMPAIGN CADENCE", "PROSPECTING PLAYBOOK"
+    return " ".join(" ".join(ln for ln in lines
+                             if ln != plan.name and not running.fullmatch(ln)).split())
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if len(s) >= 25]
+
+
+def test_each_script_is_printed_once_in_the_leaders_edition(leader_pdf, sample):
+    """Once, in the touches chapter: the cadence tables no longer repeat it. (A call card quotes
+    the opening of a phone script on purpose, naming the touch: its pages are left out here.)"""
+    pages = _pages(leader_pdf[0].path)
+    text = " ".join(_body(lines, sample) for lines in pages
+                    if not any("CALL CARDS" in ln for ln in lines[:3]))
+    checked = 0
+    for touch in sample.touches:
+        for sentence in _sentences(touch.message):
+            assert text.count(sentence) == 1, (touch.title, sentence, text.count(sentence))
+            checked += 1
+    assert checked > 20
+    cadence_pages = " ".join(_body(lines, sample) for lines in pages
+                             if any("CAMPAIGN CADENCE" in ln for ln in lines[:3]))
+    assert re.search(r"p\. \d+", cadence_pages) and not any(
+        s in cadence_pages for t in sample.touches for s in _sentences(t.message))
+
+
+def _step_links(path: Path) -> list[tuple[int, str, int, str]]:
+    """(page, touch id, page the link leads to, the words printed where the link is) for each
+    link to a touch's card, pages numbered from 1."""
+    reader = PdfReader(path)
+    named = reader.named_destinations
+    found: dict[tuple[int, str, int], list[float]] = {}
+    for number, page in enumerate(reader.pages, 1):
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            dest = annot.get("/Dest")
+            if annot.get("/Subtype") == "/Link" and isinstance(dest, str) \
+                    and dest.startswith("touch-"):
+                x1, y1, x2, y2 = (float(v) for v in annot["/Rect"])
+                key = (number, dest, round(max(y1, y2)))
+                box = found.setdefault(key, [x1, min(y1, y2), x2, max(y1, y2)])
+                box[0], box[2] = min(box[0], x1), max(box[2], x2)  # "p. " and its number
+    out = []
+    for (number, dest, _y), (x1, y1, x2, y2) in found.items():
+        height = float(reader.pages[number - 1].mediabox.height)
+        words = _tool("pdftotext", "-f", str(number), "-l", str(number), "-r", "72",
+                      "-x", str(int(x1) - 1), "-y", str(int(height - y2) - 1),
+                      "-W", str(int(x2 - x1) + 3), "-H", str(int(y2 - y1) + 2), str(path), "-")
+        target = reader.get_destination_page_number(named[dest]) + 1
+        out.append((number, dest.removeprefix("touch-"), target, " ".join(words.split())))
+    return out
+
+
+def test_each_step_links_to_the_page_that_holds_its_script(leader_pdf, rep_pdf, sample):
+    rep = rep_pdf[1]
+    for path, rep_name in ((leader_pdf[0].path, None), (rep_pdf[0].path, rep.name)):
+        context = build_context(sample, rep_name=rep_name, start=date(2027, 1, 13))
+        steps = [s for c in context["cadences"] for s in c["steps"] if s["has_script"]]
+        links = _step_links(path)
+        assert len(links) == len(steps) > 10, path.name
+        pages = _pages(path)
+        for page, touch_id, target, words in links:
+            touch = sample.touch(touch_id)
+            assert words == f"p. {target}", (path.name, page, words, target)
+            held = _body(pages[target - 1], sample)
+            assert touch.title in held, (touch.title, target)  # its card starts there
+            assert _sentences(touch.message)[0] in held + " " + _body(pages[target], sample)
+
+
+def test_cadence_steps_never_split_across_pages_and_their_header_repeats(leader_pdf, rep_pdf):
+    """A step's row is whole on one page: never a page that opens with the end of a row whose
+    #, Day and Channel stayed on the page before; each page of a table repeats its header."""
+    header = re.compile(r"#\s+DAY\s+CHANNEL\s+TOUCH AND OBJECTIVE\s+SCRIPT")
+    row = re.compile(r"\s*\d+\s+Day \d+\b")
+    for path, chapter in ((leader_pdf[0].path, "CAMPAIGN CADENCE"),
+                          (rep_pdf[0].path, "YOUR CAMPAIGN")):
+        pages = _tool("pdftotext", "-layout", str(path), "-").split("\f")
+        rows = 0
+        for number, page in enumerate(pages, 1):
+            lines = [ln for ln in page.splitlines() if ln.strip()]
+            if not lines or chapter not in lines[0]:
+                continue
+            heads = [i for i, ln in enumerate(lines) if header.search(ln)]
+            starts = [i for i, ln in enumerate(lines) if row.match(ln)]
+            rows += len(starts)
+            if starts:
+                assert heads and heads[0] < starts[0], (path.name, number)
+            for i in heads:
+                following = lines[i + 1:i + 3]
+                assert following and row.match(following[0]), (path.name, number, following)
+        assert rows > 10, path.name
+
+
+def test_the_cadence_chart_prints_its_text_at_8_pt_unscaled(leader_pdf):
+    """The chart is drawn at its printed size: its week labels and key come out at 8 pt, not
+    shrunk with the picture (they printed at 6.7 pt)."""
+    pdf = pdfium.PdfDocument(str(leader_pdf[0].path))
+    sizes = []
+    for page in pdf:
+        textpage = page.get_textpage()
+        for needle in ("Meeting ask", "W13"):  # words only the chart prints
+            search = textpage.search(needle, match_case=True, match_whole_word=True)
+            while hit := search.get_next():
+                matrix = pdfium_raw.FS_MATRIX()
+                pdfium_raw.FPDFText_GetMatrix(textpage, hit[0], ctypes.byref(matrix))
+                scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+                sizes.append(pdfium_raw.FPDFText_GetFontSize(textpage, hit[0]) * scale)
+    assert len(sizes) >= 3 and all(abs(s - 8) < 0.05 for s in sizes), sizes
 
 
 def test_a_rep_can_be_named_without_accents(sample, tmp_path):

@@ -41,7 +41,7 @@ def timeline_ink(palette: QPalette) -> Ink:
     return Ink(text=readable(text, text, grounds).name(),
                muted=readable(blend(text, ground, 0.35), text, grounds).name(),
                band=band.name(), line=blend(ground, text, 0.25).name(),
-               path=blend(ground, text, 0.45).name(), ring=text.name(), edge=ground.name())
+               tick=blend(ground, text, 0.45).name(), ring=text.name(), edge=text.name())
 
 
 def hint_colour(palette: QPalette) -> QColor:

@@ -34,7 +34,7 @@ from .limits import (
     Reductions,
     cut_point,
 )
-from .timeline import cadence_timeline_svg, channel_icon
+from .timeline import cadence_timeline_svg, channel_icon, timeline_caption
 
 TIER_LABELS = {"A": "Dream clients", "B": "Strong fit", "C": "Opportunistic"}
 TIER_BLURBS = {
@@ -424,16 +424,21 @@ def _touch(plan: Plan, touch: ValueTouch, red: Reductions) -> dict[str, Any]:
 
 
 def _cadence(plan: Plan, cadence: Cadence, red: Reductions) -> dict[str, Any]:
+    """A cadence: its timeline and its steps. A step names its touch and links to the touch's
+    card in the touches chapter (``script`` is that card's anchor): the script is printed
+    there once, never again in the cadence's table."""
+    brand = plan.basics.brand_colour
     steps: list[dict[str, Any]] = []
     for number, step in enumerate(cadence.ordered_steps(), start=1):
         touch = plan.touch(step.touch_id)
         steps.append({"number": number, "day": step.day, "week": step.day // 7 + 1,
-                      "channel": step.channel.label, "icon": channel_icon(step.channel),
+                      "channel": step.channel.label,
+                      "icon": channel_icon(step.channel, brand=brand),
                       "touch": touch.title if touch else "",
                       "objective": red.text(step.objective, TRACK_TEXT,
                                             f"step {number}'s objective in {cadence.name}"),
-                      "message": red.text(touch.message, TRACK_TEXT,
-                                          f"the message of {touch.title}") if touch else "",
+                      "script": touch_anchor(touch.id) if touch else "",
+                      "has_script": bool(touch and touch.message.strip()),
                       "is_ask": step.is_ask})
     personas = [p.role for p in (plan.persona(pid) for pid in cadence.persona_ids) if p]
     audience = "Tier " + ", ".join(cadence.tiers) if cadence.tiers else "All tiers"
@@ -450,7 +455,13 @@ def _cadence(plan: Plan, cadence: Cadence, red: Reductions) -> dict[str, Any]:
                     + (f"; first meeting ask on day {asks[0]}" if asks
                        else "; no meeting ask yet")),
         "timeline": cadence_timeline_svg(cadence, plan),
+        "caption": timeline_caption(cadence, plan),
     }
+
+
+def touch_anchor(touch_id: str) -> str:
+    """The link to a touch's card in the touches chapter (its ``id`` is ``touch-<touch id>``)."""
+    return f"#touch-{touch_id}"
 
 
 def _targets(plan: Plan, *, team: bool) -> list[dict[str, Any]]:

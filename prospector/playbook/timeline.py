@@ -1,7 +1,15 @@
 """The cadence as a picture: an inline SVG timeline drawn from the cadence's steps.
 
-Weeks run across, one lane per channel, one mark per step. A channel is told apart by its shape
-*and* its colour (legible in greyscale and for colour-blind readers); meeting asks get a ring.
+Weeks run across as columns, one lane per channel, one mark per step, numbered as in the steps
+table. A channel is told apart by the SHAPE of its mark and by a TINT of the plan's brand colour
+(light to dark), so the chart reads in greyscale print; meeting asks get a ring. Nothing joins the
+marks: a line from lane to lane would suggest a trend where there is only a sequence.
+
+The SVG is drawn at its printed size (one user unit is one point), so its text comes out at the
+type scale's sizes (8 and 9 pt) and is never scaled. Every mark sits wholly inside its week's
+column: each column holds its seven days, spaced evenly between the column's edges (a tick for
+each day at the top), so a day-0 touch is drawn in week 1, not astride its edge.
+
 Every piece of plan text that reaches the SVG is escaped here, because it is built outside Jinja.
 """
 
@@ -13,27 +21,37 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from ..model import Cadence, Channel, Plan
+from .colours import WHITE, contrast
 
-# Okabe-Ito based palette, darkened where needed to print well on white.
-CHANNEL_COLOURS: dict[Channel, str] = {
-    Channel.PHONE: "#0072B2",
-    Channel.EMAIL: "#D55E00",
-    Channel.SOCIAL: "#009E73",
-    Channel.MAIL: "#CC79A7",
-    Channel.IN_PERSON: "#B8860B",
-    Channel.EVENT: "#56B4E9",
-    Channel.VIDEO: "#6A3D9A",
-}
+# Shapes as in the design brief (shared with every channel icon of the playbook).
 CHANNEL_SHAPES: dict[Channel, str] = {
     Channel.PHONE: "circle",
     Channel.EMAIL: "square",
-    Channel.SOCIAL: "diamond",
-    Channel.MAIL: "triangle",
+    Channel.SOCIAL: "triangle",
+    Channel.MAIL: "pentagon",
     Channel.IN_PERSON: "hexagon",
     Channel.EVENT: "star",
-    Channel.VIDEO: "play",
+    Channel.VIDEO: "diamond",
 }
+# Share of white mixed into the brand colour: neighbouring lanes differ by at least 0.2.
+CHANNEL_TINTS: dict[Channel, float] = {
+    Channel.PHONE: 0.0,
+    Channel.EMAIL: 0.62,
+    Channel.SOCIAL: 0.22,
+    Channel.MAIL: 0.8,
+    Channel.IN_PERSON: 0.4,
+    Channel.EVENT: 0.9,
+    Channel.VIDEO: 0.5,
+}
+DEFAULT_BRAND = "#1F4E79"  # the model's default brand colour
 FONT = "PB Sans, Noto Sans CJK SC, sans-serif"
+FS_XS = 8  # pt: week labels, step numbers, the key (--fs-xs)
+FS_S = 9  # pt: channel names (--fs-s)
+
+_MM = 72 / 25.4
+# The printed width of the chart: the page's width less its margins (2 x 18 mm, 00-base.css) and
+# the figure's frame (2 x 2.5 mm padding and 2 x 0.75 pt border, 40-cadences.css), rounded down.
+PRINT_WIDTH: dict[str, float] = {"A4": 168 * _MM, "Letter": 174 * _MM}
 
 
 @dataclass(frozen=True)
@@ -41,154 +59,270 @@ class Ink:
     """The timeline's colours apart from the channels': on paper the defaults; the app passes
     its palette's (a dark palette too), each text colour at least 4.5:1 against the ground."""
 
-    text: str = "#2B3340"  # lane names, step numbers, legend
+    text: str = "#2B3340"  # lane names, step numbers, the key
     muted: str = "#555F6D"  # week labels
     band: str = "#F3F5F8"  # every other week
     line: str = "#D5DAE1"  # a lane
-    path: str = "#9AA5B4"  # the line from step to step
+    tick: str = "#7B8794"  # the day ticks
     ring: str = "#222222"  # around a meeting ask
-    edge: str = "#FFFFFF"  # around each mark
+    edge: str = ""  # the outline of each mark; "" = the brand colour, darkened to read on white
 
 
 PRINT_INK = Ink()
 
-_WIDTH = 680.0
-_GUTTER = 78.0  # lane labels
-_RIGHT = 10.0
-_HEAD = 26.0  # week labels
-_LANE = 36.0
-_LEGEND = 30.0
-_R = 7.5
+_R = 4.25  # a mark's radius
+_RING = _R + 2.0  # a meeting ask's ring
+_INSET = _RING + 1.2  # a mark's centre from its week column's edge: the whole ring fits inside
+_LANE = 22.0  # lane to lane: room for the numbers above the marks, clear of the lane above
+_LANE_CROWDED = 32.0  # when some numbers stand below their marks too
+_TOP = 14.0  # the top of the week columns; the week labels (and the key) stand above it
+_TICK = 3.0
+_LANE_TOP = _TOP + _TICK + 4.0
+_NUMBER_GAP = _RING + 1.2  # a mark's centre to the baseline of its number above
+_DIGIT_H = 0.72 * FS_XS  # the height of a digit
+_KEY_TEXT = 2 * _RING + 4  # where the channels' names and the key's words start
+_MIN_COLUMN = 26.0  # the narrowest week column; longer cadences get a column per few weeks
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return (int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16))
+
+
+def _hex(rgb: tuple[float, ...]) -> str:
+    return "#" + "".join(f"{round(c):02X}" for c in rgb)
+
+
+def brand_dark(brand: str) -> str:
+    """The brand colour, darkened until it stands out on white (3:1, a graphic's contrast)."""
+    rgb: tuple[int, ...] = _rgb(brand)
+    while contrast(rgb, WHITE) < 3.0:
+        rgb = tuple(int(c * 0.85) for c in rgb)
+    return _hex(rgb)
+
+
+def channel_fill(channel: Channel, brand: str = DEFAULT_BRAND) -> str:
+    """The channel's tint of the brand colour."""
+    share = CHANNEL_TINTS[channel]
+    return _hex(tuple(c + (255 - c) * share for c in _rgb(brand_dark(brand))))
 
 
 def shape(channel: Channel, cx: float, cy: float, r: float = _R, *, ring: bool = False,
-          ink: Ink = PRINT_INK) -> str:
-    """SVG markup of a channel's mark centred on (cx, cy)."""
-    colour = CHANNEL_COLOURS[channel]
+          ink: Ink = PRINT_INK, brand: str = DEFAULT_BRAND) -> str:
+    """SVG markup of a channel's mark centred on (cx, cy): its shape, in its tint of ``brand``."""
     kind = CHANNEL_SHAPES[channel]
-    fill = f'fill="{colour}" stroke="{ink.edge}" stroke-width="1"'
+    edge = ink.edge or brand_dark(brand)
+    paint = (f'fill="{channel_fill(channel, brand)}" stroke="{edge}" '
+             f'stroke-width="{max(0.5, r * 0.16):.2f}" stroke-linejoin="round"')
     if kind == "circle":
-        body = f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r:.1f}" {fill}/>'
+        body = f'<circle cx="{cx:.2f}" cy="{cy:.2f}" r="{r * 0.98:.2f}" {paint}/>'
     elif kind == "square":
-        s = r * 0.9
-        body = (f'<rect x="{cx - s:.1f}" y="{cy - s:.1f}" width="{2 * s:.1f}" '
-                f'height="{2 * s:.1f}" {fill}/>')
+        s = r * 0.84
+        body = (f'<rect x="{cx - s:.2f}" y="{cy - s:.2f}" width="{2 * s:.2f}" '
+                f'height="{2 * s:.2f}" {paint}/>')
     else:
-        body = f'<polygon points="{_points(kind, cx, cy, r)}" {fill}/>'
+        body = f'<polygon points="{_points(kind, cx, cy, r)}" {paint}/>'
     if ring:
-        body = (f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r + 4:.1f}" fill="none" '
-                f'stroke="{ink.ring}" stroke-width="1.3"/>') + body
+        body = (f'<circle cx="{cx:.2f}" cy="{cy:.2f}" r="{r + (_RING - _R):.2f}" fill="none" '
+                f'stroke="{ink.ring}" stroke-width="0.9"/>') + body
     return body
 
 
 def _points(kind: str, cx: float, cy: float, r: float) -> str:
-    if kind == "diamond":
-        pts = [(cx, cy - r * 1.15), (cx + r * 1.15, cy), (cx, cy + r * 1.15), (cx - r * 1.15, cy)]
-    elif kind == "triangle":
-        pts = [(cx, cy - r * 1.1), (cx + r * 1.05, cy + r * 0.8), (cx - r * 1.05, cy + r * 0.8)]
-    elif kind == "play":
-        pts = [(cx - r * 0.8, cy - r), (cx + r * 1.05, cy), (cx - r * 0.8, cy + r)]
+    def polygon(n: int, radius: float, turn: float = -math.pi / 2) -> list[tuple[float, float]]:
+        return [(cx + radius * math.cos(turn + 2 * math.pi * i / n),
+                 cy + radius * math.sin(turn + 2 * math.pi * i / n)) for i in range(n)]
+
+    if kind == "triangle":  # its centroid a little low, so it looks centred
+        pts = [(x, y + r * 0.18) for x, y in polygon(3, r * 1.22)]
+    elif kind == "diamond":
+        pts = polygon(4, r * 1.18)
+    elif kind == "pentagon":
+        pts = polygon(5, r * 1.06)
     elif kind == "hexagon":
-        pts = [(cx + r * math.cos(a), cy + r * math.sin(a))
-               for a in (math.pi / 3 * i + math.pi / 6 for i in range(6))]
+        pts = polygon(6, r * 1.04, 0.0)
     else:  # star
-        pts = []
-        for i in range(10):
-            rad = r * 1.2 if i % 2 == 0 else r * 0.5
-            a = -math.pi / 2 + i * math.pi / 5
-            pts.append((cx + rad * math.cos(a), cy + rad * math.sin(a)))
-    return " ".join(f"{x:.1f},{y:.1f}" for x, y in pts)
+        radii = [r * 1.3 if i % 2 == 0 else r * 0.56 for i in range(10)]
+        pts = [(cx + rad * math.cos(-math.pi / 2 + i * math.pi / 5),
+                cy + rad * math.sin(-math.pi / 2 + i * math.pi / 5)) for i, rad in enumerate(radii)]
+    return " ".join(f"{x:.2f},{y:.2f}" for x, y in pts)
 
 
-def channel_icon(channel: Channel, size: int = 11) -> Markup:
-    """A small inline icon of the channel's mark, for tables and headings."""
+def channel_icon(channel: Channel, size: int = 11, brand: str = DEFAULT_BRAND) -> Markup:
+    """A small inline icon of the channel's mark, for tables and headings (decoration: the
+    channel's name is always printed beside it)."""
     half = size / 2
     return Markup(
         f'<svg class="icon" width="{size}" height="{size}" viewBox="0 0 {size} {size}" '
-        f'aria-hidden="true">{shape(channel, half, half, half * 0.82)}</svg>'
+        f'aria-hidden="true">{shape(channel, half, half, half * 0.76, brand=brand)}</svg>'
     )
 
 
-@dataclass(frozen=True)
+def text_width(text: str, size: float, *, bold: bool = False) -> float:
+    """The width of ``text`` in PB Sans (Noto Sans) at ``size`` pt, a generous estimate."""
+    em = 0.0
+    for ch in text:
+        if ch in " ,.":
+            em += 0.27
+        elif ch.isdigit():
+            em += 0.572
+        elif ch in "–-":
+            em += 0.5
+        elif ch.isupper() or ch in "mw":
+            em += 0.7
+        else:
+            em += 0.56
+    return em * size * (1.06 if bold else 1.0)
+
+
+@dataclass
 class _Mark:
     number: int
-    day: int
     channel: Channel
     is_ask: bool
     x: float
     y: float
 
 
-def cadence_timeline_svg(cadence: Cadence, plan: Plan, ink: Ink = PRINT_INK) -> Markup:
-    """The cadence's timeline as an inline ``<svg>`` with a <title> (its alt text) and a legend,
-    in ``ink``'s colours (the app's palette; paper by default)."""
+@dataclass
+class _Label:
+    text: str
+    x: float  # centre
+    y: float  # baseline
+    width: float
+
+
+def _numbers(numbers: list[int]) -> str:
+    """4 / 4, 5 / 4–6: the step numbers of marks drawn on top of each other."""
+    if len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"{numbers[0]}–{numbers[-1]}"
+    return ", ".join(str(n) for n in numbers)
+
+
+def _labels(lane: list[_Mark], cy: float, left: float, right: float) -> list[_Label]:
+    """The step numbers of one lane: above each mark, or below it when the one before is in
+    the way; marks too close to be told apart share one number ("4, 5")."""
+    clusters: list[list[_Mark]] = []
+    for mark in sorted(lane, key=lambda m: (m.x, m.number)):
+        if clusters and mark.x - clusters[-1][-1].x < 2 * _RING:
+            clusters[-1].append(mark)
+        else:
+            clusters.append([mark])
+    above = cy - _NUMBER_GAP
+    below = cy + _NUMBER_GAP + _DIGIT_H
+    ends = {above: -math.inf, below: -math.inf}  # the right end of the last label in each row
+    out: list[_Label] = []
+    for cluster in clusters:
+        text = _numbers(sorted(m.number for m in cluster))
+        width = text_width(text, FS_XS, bold=True)
+        centre = (cluster[0].x + cluster[-1].x) / 2
+        centre = min(max(centre, left + width / 2), right - width / 2)
+        row = min(ends, key=lambda y: (centre - width / 2 < ends[y] + 2, y != above))
+        centre = max(centre, ends[row] + 2 + width / 2)  # only when both rows are crowded
+        ends[row] = centre + width / 2
+        out.append(_Label(text, centre, row, width))
+    return out
+
+
+def _columns(cadence: Cadence, width: float) -> tuple[int, list[Channel], float, int]:
+    """The chart's weeks, its lanes, the left edge of its plot and the weeks in a column."""
     steps = cadence.ordered_steps()
     weeks = max(1, cadence.span_days // 7 + 1)
     lanes = [c for c in Channel if any(s.channel == c for s in steps)] or [Channel.PHONE]
-    plot_w = _WIDTH - _GUTTER - _RIGHT
-    height = _HEAD + _LANE * len(lanes) + 8 + _LEGEND
-    day_w = plot_w / (weeks * 7)
+    names = [text_width(c.label, FS_S) for c in lanes]
+    if any(s.is_ask for s in steps):
+        names.append(text_width("Meeting ask", FS_XS))
+    left = _KEY_TEXT + max(names) + 8
+    fit = max(1, int((width - 1 - left) // _MIN_COLUMN))
+    return weeks, lanes, left, math.ceil(weeks / fit)
+
+
+def timeline_caption(cadence: Cadence, plan: Plan) -> str:
+    """How to read the printed chart, one sentence."""
+    _weeks, _lanes, _left, per = _columns(
+        cadence, PRINT_WIDTH.get(plan.basics.page_size, PRINT_WIDTH["A4"]))
+    columns = ("Each column is a week, its ticks the days" if per == 1
+               else f"Each column is {per} weeks, its ticks the weeks")
+    return columns + "; each mark is one touch, numbered as in the steps below."
+
+
+def cadence_timeline_svg(cadence: Cadence, plan: Plan, ink: Ink = PRINT_INK, *,
+                         width: float | None = None) -> Markup:
+    """The cadence's timeline as an inline ``<svg>`` with a <title> (its alt text), in ``ink``'s
+    colours (the app's palette; paper by default) and tints of the plan's brand colour.
+
+    ``width`` in points, by default the printed width on the plan's page size."""
+    brand = plan.basics.brand_colour or DEFAULT_BRAND
+    width = width or PRINT_WIDTH.get(plan.basics.page_size, PRINT_WIDTH["A4"])
+    steps = cadence.ordered_steps()
+    weeks, lanes, left, per = _columns(cadence, width)
+    names = {c: escape(c.label) for c in lanes}
+    right = width - 1
+    columns = math.ceil(weeks / per)
+    col_w = (right - left) / columns
+    days = 7 * per  # per column
+    day_w = (col_w - 2 * _INSET) / (days - 1)
+
+    def x_of(day: int) -> float:
+        column, offset = divmod(day, days)
+        return left + column * col_w + _INSET + offset * day_w
 
     out: list[str] = []
-    # week columns
-    label_every = max(1, math.ceil(weeks / 13))
-    for w in range(weeks):
-        x = _GUTTER + w * 7 * day_w
-        if w % 2 == 0:
-            out.append(f'<rect x="{x:.1f}" y="{_HEAD - 4}" width="{7 * day_w:.1f}" '
-                       f'height="{_LANE * len(lanes) + 4:.1f}" fill="{ink.band}"/>')
-        if w % label_every == 0:
-            label = f"Week {w + 1}" if weeks <= 10 else f"W{w + 1}"
-            at = x + 3.5 * day_w * min(label_every, weeks - w)
-            out.append(f'<text x="{at:.1f}" y="{_HEAD - 10}" '
-                       f'text-anchor="middle" font-size="9.5" fill="{ink.muted}">{label}</text>')
-    # lanes
-    for i, channel in enumerate(lanes):
-        y = _HEAD + _LANE * i + _LANE / 2
-        out.append(f'<line x1="{_GUTTER:.1f}" y1="{y:.1f}" x2="{_WIDTH - _RIGHT:.1f}" y2="{y:.1f}" '
-                   f'stroke="{ink.line}" stroke-width="0.8" stroke-dasharray="2 3"/>')
-        out.append(f'<text x="{_GUTTER - 8:.1f}" y="{y + 3.5:.1f}" text-anchor="end" '
-                   f'font-size="10" fill="{ink.text}">{escape(channel.label)}</text>')
-    # marks (nudge marks that would overlap in a lane)
-    marks: list[_Mark] = []
-    last_x: dict[Channel, list[float]] = {}
-    for number, step in enumerate(steps, start=1):
-        lane = lanes.index(step.channel)
-        x = _GUTTER + (step.day + 0.5) * day_w
-        y = _HEAD + _LANE * lane + _LANE / 2
-        crowd = sum(1 for px in last_x.get(step.channel, []) if abs(px - x) < 2 * _R + 3)
-        if crowd:
-            y += 9 if crowd % 2 else -9
-            x += 3
-        last_x.setdefault(step.channel, []).append(x)
-        marks.append(_Mark(number, step.day, step.channel, step.is_ask, x, y))
-    if len(marks) > 1:
-        path = " ".join(f"{m.x:.1f},{m.y:.1f}" for m in marks)
-        out.append(f'<polyline points="{path}" fill="none" stroke="{ink.path}" stroke-width="0.9" '
-                   f'stroke-opacity="0.7"/>')
+    # marks, then their numbers (worked out first: they decide the lanes' spacing)
+    marks = [_Mark(n, s.channel, s.is_ask, x_of(s.day), 0.0) for n, s in enumerate(steps, start=1)]
+    labels = {c: _labels([m for m in marks if m.channel == c], 0.0, left, right) for c in lanes}
+    crowded = any(label.y > 0 for row in labels.values() for label in row)
+    lane_h = _LANE_CROWDED if crowded else _LANE
+    centre = {c: _LANE_TOP + lane_h * (i + 0.5) for i, c in enumerate(lanes)}
+    plot_bottom = _LANE_TOP + lane_h * len(lanes)
     for m in marks:
-        out.append(shape(m.channel, m.x, m.y, ring=m.is_ask, ink=ink))
-        out.append(f'<text x="{m.x:.1f}" y="{m.y - _R - (6 if m.is_ask else 2.5):.1f}" '
-                   f'text-anchor="middle" font-size="8.5" font-weight="bold" fill="{ink.text}">'
-                   f'{m.number}</text>')
-    # legend
-    ly = _HEAD + _LANE * len(lanes) + 8 + _LEGEND / 2
-    lx = _GUTTER
+        m.y = centre[m.channel]
+
+    # week columns, their labels (all in the longest form that fits) and day ticks
+    spans = [(c * per + 1, min(weeks, c * per + per)) for c in range(columns)]
+    forms = (["Week {0}", "W{0}"] if per == 1 else ["Weeks {0}–{1}", "W{0}–{1}", "W{0}"])
+    form = next((f for f in forms if all(text_width(f.format(*s), FS_XS) <= col_w - 3
+                                          for s in spans)), forms[-1])
+    for col in range(columns):
+        x = left + col * col_w
+        if col % 2 == 0:
+            out.append(f'<rect x="{x:.2f}" y="{_TOP:.2f}" width="{col_w:.2f}" '
+                       f'height="{plot_bottom - _TOP:.2f}" fill="{ink.band}"/>')
+        out.append(f'<text x="{x + col_w / 2:.2f}" y="{_TOP - 3.5:.2f}" text-anchor="middle" '
+                   f'font-size="{FS_XS}" fill="{ink.muted}">{form.format(*spans[col])}</text>')
+        ticks = range(days) if per == 1 else range(0, days, 7)  # days, or the weeks' first days
+        for t in ticks:
+            tx = x + _INSET + t * day_w
+            out.append(f'<line x1="{tx:.2f}" y1="{_TOP:.2f}" x2="{tx:.2f}" y2="{_TOP + _TICK:.2f}" '
+                       f'stroke="{ink.tick}" stroke-width="0.7"/>')
+    # lanes: the channel's mark and name, a faint line across
     for channel in lanes:
-        out.append(shape(channel, lx + 6, ly, 5.5, ink=ink))
-        out.append(f'<text x="{lx + 15:.1f}" y="{ly + 3.5:.1f}" font-size="9.5" fill="{ink.text}">'
-                   f'{escape(channel.label)}</text>')
-        lx += 30 + 5.6 * len(channel.label)
-    if any(m.is_ask for m in marks):
-        out.append(f'<circle cx="{lx + 6:.1f}" cy="{ly:.1f}" r="7" fill="none" stroke="{ink.ring}" '
-                   f'stroke-width="1.3"/>')
-        out.append(f'<text x="{lx + 18:.1f}" y="{ly + 3.5:.1f}" font-size="9.5" fill="{ink.text}">'
-                   f'Meeting ask</text>')
+        y = centre[channel]
+        out.append(f'<line x1="{left:.2f}" y1="{y:.2f}" x2="{right:.2f}" y2="{y:.2f}" '
+                   f'stroke="{ink.line}" stroke-width="0.6"/>')
+        out.append(shape(channel, _RING + 0.5, y, ink=ink, brand=brand))
+        out.append(f'<text x="{_KEY_TEXT:.2f}" y="{y + 0.36 * FS_S:.2f}" font-size="{FS_S}" '
+                   f'fill="{ink.text}">{names[channel]}</text>')
+    for m in marks:
+        mark = shape(m.channel, m.x, m.y, ring=m.is_ask, ink=ink, brand=brand)
+        out.append(f'<g class="step">{mark}</g>')
+    for channel in lanes:
+        for label in labels[channel]:
+            out.append(f'<text x="{label.x:.2f}" y="{centre[channel] + label.y:.2f}" '
+                       f'text-anchor="middle" '
+                       f'font-size="{FS_XS}" font-weight="bold" fill="{ink.text}">'
+                       f'{label.text}</text>')
+    if any(m.is_ask for m in marks):  # the key, what a ring means, above the channels' names
+        ky = _TOP - 3.5 - 0.36 * FS_XS
+        out.append(f'<circle cx="{_RING + 0.5:.2f}" cy="{ky:.2f}" r="{_RING:.2f}" fill="none" '
+                   f'stroke="{ink.ring}" stroke-width="0.9"/>')
+        out.append(f'<text x="{_KEY_TEXT:.2f}" y="{_TOP - 3.5:.2f}" font-size="{FS_XS}" '
+                   f'fill="{ink.text}">Meeting ask</text>')
+    height = plot_bottom + 1
 
     title = escape(timeline_alt_text(cadence, plan))
     return Markup(
-        f'<svg class="timeline" role="img" viewBox="0 0 {_WIDTH:.0f} {height:.0f}" '
-        f'width="{_WIDTH:.0f}" height="{height:.0f}" font-family="{FONT}" '
+        f'<svg class="timeline" role="img" viewBox="0 0 {width:.2f} {height:.2f}" '
+        f'width="{width:.2f}pt" height="{height:.2f}pt" font-family="{FONT}" '
         f'xmlns="http://www.w3.org/2000/svg"><title>{title}</title>{"".join(out)}</svg>'
     )
 
