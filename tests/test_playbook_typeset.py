@@ -30,14 +30,18 @@ class Glyph:
     top: float  # pt from the page's top edge
     bottom: float
     baseline: float  # pt from the page's top edge
+    starts_line: bool  # the first glyph of a line of text (in the PDF's reading order)
 
 
 def _glyphs(page: pdfium.PdfPage) -> list[Glyph]:
     textpage = page.get_textpage()
     height = page.get_height()
     out = []
+    new_line = True
     for i in range(textpage.count_chars()):
         char = chr(pdfium_raw.FPDFText_GetUnicode(textpage, i))
+        if char in "\r\n":
+            new_line = True
         if char.isspace() or not char.isprintable():
             continue
         matrix = pdfium_raw.FS_MATRIX()
@@ -47,7 +51,9 @@ def _glyphs(page: pdfium.PdfPage) -> list[Glyph]:
         x, y = ctypes.c_double(), ctypes.c_double()
         pdfium_raw.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(x), ctypes.byref(y))
         out.append(Glyph(char, round(pdfium_raw.FPDFText_GetFontSize(textpage, i) * scale, 1),
-                         left, right, height - top, height - bottom, height - y.value))
+                         left, right, height - top, height - bottom, height - y.value,
+                         new_line))
+        new_line = False
     return out
 
 
@@ -132,3 +138,61 @@ def test_a_long_plan_name_stays_on_one_line_beside_the_page_number(tmp_path):
         text = _text(foot)
         assert text.endswith(f"Page{number}of{len(pages)}"), text
         assert "…" in text and text.startswith("Europenewbusiness"), text
+
+
+# --- the grid -------------------------------------------------------------------------------------
+def _lines(glyphs: list[Glyph]) -> dict[int, list[Glyph]]:
+    out: dict[int, list[Glyph]] = {}
+    for g in glyphs:
+        out.setdefault(round(g.baseline), []).append(g)
+    return out
+
+
+def _gutters(pages: list[list[Glyph]], heads: tuple[str, ...]) -> list[float]:
+    """The white (pt) between each line that starts a column and the text left of it at the same
+    height: the columns start where ``heads`` (their labels, side by side) do."""
+    widths = []
+    for glyphs in pages:
+        columns = {hit[0].left for head in heads[1:] for hit in _find(glyphs, head)}
+        for g in glyphs:
+            if g.starts_line and any(abs(g.left - x) < 0.6 for x in columns):
+                before = [o.right for o in glyphs if o.right < g.left
+                          and o.top < g.bottom - 1 and o.bottom > g.top + 1]
+                if before:
+                    widths.append(g.left - max(before))
+    return widths
+
+
+def test_columns_have_a_gutter_of_at_least_5_mm(leader_pages):
+    """Personas' and differentiators' columns: lines never run into the next column ("passed in
+    11tunnels" read across); the gutter is 6 mm."""
+    for heads in (("CARESABOUT", "WHATVALUEMEANSTOTHEM"),
+                  ("WHYITMATTERS", "PROOF", "BEATSTHEALTERNATIVE")):
+        widths = _gutters(leader_pages, heads)
+        assert len(widths) > 10, heads
+        assert min(widths) >= 5 * MM, (heads, min(widths) / MM)
+
+
+def test_a_wrapped_account_name_stays_clear_of_its_tier_badge(sample, tmp_path):
+    """A name too long for its line wraps under its own first line, not under the badge."""
+    plan = sample.model_copy(deep=True)
+    rep = plan.reps[0]
+    account = next(a for a in plan.accounts if a.id in rep.account_ids and a.tier == "A")
+    account.name += " Maschinenbau und Präzisionsteile Holding Kommanditgesellschaft auf Aktien"
+    result = render_playbook_pdf(plan, tmp_path / "rep.pdf", rep_name=rep.name)
+    pages = _pages(result.path)
+    checked = 0
+    for glyphs in pages:
+        for hit in _find(glyphs, account.name):
+            lines = sorted(_lines(hit).items())
+            assert len(lines) >= 2
+            first_left = min(g.left for g in lines[0][1])
+            top = lines[0][1][0]
+            badge = [g for g in glyphs if g.char == "A" and g.right <= first_left
+                     and first_left - g.right < 4 * MM
+                     and g.top < top.bottom and g.bottom > top.top]
+            assert badge, "no badge before the name"
+            for _baseline, line in lines[1:]:
+                assert min(g.left for g in line) >= first_left - 0.5, account.name
+            checked += 1
+    assert checked >= 3  # the accounts chapter and the schedule
