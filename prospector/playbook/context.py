@@ -56,7 +56,7 @@ class RepNotFound(ProspectorError):
 
 
 # The coach's appendix, a chapter of the leader's edition when asked for (not a plan section).
-READINESS = Chapter("readiness", "Plan readiness")
+READINESS = Chapter("readiness", "Plan readiness", new_page=True)
 
 
 # --- formatting ------------------------------------------------------------------------------
