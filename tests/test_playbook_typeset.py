@@ -3,6 +3,7 @@ gutters, where pages break and the colours, measured on the printed PDF with pyp
 
 from __future__ import annotations
 
+import colorsys
 import ctypes
 import math
 import re
@@ -259,3 +260,31 @@ def test_only_the_major_parts_start_a_new_page(sample, leader_pages):
     running_on = [title for title, new_page in major.items() if not starts_page[title]]
     assert running_on and not any(major[title] for title in running_on)
     assert len(leader_pages) < 35  # one page a chapter made 35
+
+
+# --- colour ---------------------------------------------------------------------------------------
+def _hues(path: Path) -> dict[int, set[int]]:
+    """The hues (degrees, in steps of 10) of the clearly coloured pixels of each page at 40 dpi,
+    with the pages they are on: greys (the text's cool near-blacks too), paper and pale tints
+    are left out."""
+    found: dict[int, set[int]] = {}
+    for number, page in enumerate(pdfium.PdfDocument(str(path)), 1):
+        image = page.render(scale=40 / 72).to_pil().convert("RGB")
+        for rgb in set(image.get_flattened_data()):
+            if max(rgb) - min(rgb) > 60:  # chroma
+                hue = colorsys.rgb_to_hsv(*(c / 255 for c in rgb))[0]
+                found.setdefault(round(hue * 36) * 10 % 360, set()).add(number)
+    return found
+
+
+def test_the_playbook_prints_in_greys_the_brand_colour_and_one_accent(sample, tmp_path):
+    """With a red brand, nothing is left in another colour: the channels' icons are tints of
+    the brand (they were seven colours of their own), merge fields are grey chips (they were
+    link blue), warnings and disqualifiers use the one accent (amber)."""
+    plan = sample.model_copy(deep=True)
+    plan.basics.brand_colour = "#C0392B"  # hue 5 degrees; the accent #B7791F is at 36
+    rep = plan.reps[0]
+    result = render_playbook_pdf(plan, tmp_path / "red.pdf", rep_name=rep.name)
+    hues = _hues(result.path)
+    assert {0, 10} & set(hues)
+    assert set(hues) <= {0, 10, 30, 40, 350}, {h: sorted(p)[:5] for h, p in hues.items()}

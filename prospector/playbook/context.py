@@ -274,7 +274,7 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
         "no_cadence": no_cadence,
         "cadences": [_cadence(plan, c, red) for c in cadences],
         "channels": _channels(plan, touches, red),
-        "weeks": [_week(w, red) for w in printed],
+        "weeks": [_week(w, red, plan.basics.brand_colour) for w in printed],
         "schedule_rest": rest,
         "schedule_span": fmt_range(schedule[0].date, last) if schedule else "",
         "holidays": red.names([f"{fmt_date(day, weekday=True)} ({name})"
@@ -410,7 +410,8 @@ def _channels(plan: Plan, touches: list[ValueTouch], red: Reductions) -> list[di
     for channel in Channel:
         items = [t for t in touches if t.channel == channel]
         if items:
-            groups.append({"label": channel.label, "icon": channel_icon(channel, 14),
+            groups.append({"label": channel.label,
+                           "icon": channel_icon(channel, 14, plan.basics.brand_colour),
                            "touches": [_touch(plan, t, red) for t in items]})
     return groups
 
@@ -419,7 +420,7 @@ def _touch(plan: Plan, touch: ValueTouch, red: Reductions) -> dict[str, Any]:
     personas = [p.role for p in (plan.persona(pid) for pid in touch.persona_ids) if p]
     used_in = [c.name for c in plan.cadences if any(s.touch_id == touch.id for s in c.steps)]
     return {"id": touch.id, "title": touch.title, "channel": touch.channel.label,
-            "icon": channel_icon(touch.channel),
+            "icon": channel_icon(touch.channel, brand=plan.basics.brand_colour),
             "value": red.text(touch.value, TRACK_TEXT, f"the value of {touch.title}"),
             "personas": personas,
             "asset": red.text(touch.asset, SHORT_TEXT, f"the asset of {touch.title}"),
@@ -523,7 +524,7 @@ def _printed_weeks(weeks: list, red: Reductions) -> tuple[list, dict | None]:
     return printed, rest
 
 
-def _week(week, red: Reductions) -> dict[str, Any]:
+def _week(week, red: Reductions, brand: str) -> dict[str, Any]:
     """A week of the schedule: days, and in each day the touches grouped by cadence step, so a rep
     sees "send the benchmark email to these 7 accounts" with a checkbox per account."""
     days: list[dict[str, Any]] = []
@@ -536,7 +537,8 @@ def _week(week, red: Reductions) -> dict[str, Any]:
         if key not in day["_keys"]:
             day["_keys"][key] = len(day["groups"])
             day["groups"].append({
-                "channel": t.channel.label, "icon": channel_icon(t.channel), "touch": t.touch_title,
+                "channel": t.channel.label, "icon": channel_icon(t.channel, brand=brand),
+                "touch": t.touch_title,
                 "objective": red.text(t.objective, TRACK_TEXT,
                                       f"step {t.step_number}'s objective in {t.cadence_name}"),
                 "is_ask": t.is_ask, "step": t.step_number,
