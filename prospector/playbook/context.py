@@ -17,7 +17,7 @@ from ..model import TIERS, Cadence, Channel, Plan, Rep, TargetAccount, ValueTouc
 from ..schedule import ScheduleError, build_schedule, find_rep, rep_accounts
 from ..sections import LEADER_CHAPTERS, REP_CHAPTERS, Chapter, content_of
 from ..textnorm import fold
-from . import conversations
+from . import conversations, glance
 from .colours import WHITE, contrast
 from .limits import (
     ACCOUNT_LINE_LIMIT,
@@ -152,7 +152,7 @@ def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None
         "targets": _targets(plan, team=rep is None),
     }
     if rep is None:
-        ctx.update(_leader(plan, rep_of, red))
+        ctx.update(_leader(plan, rep_of, red, today))
         if readiness:
             ctx["sections"].append(READINESS)
             ctx["readiness"] = _readiness(plan, red)
@@ -210,7 +210,8 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:cut_point(text, limit - 1)].rstrip() + "…"
 
 
-def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions) -> dict[str, Any]:
+def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions,
+            today: date) -> dict[str, Any]:
     talk = conversations.build(plan, red, LEADER_CHAPTERS)
     omit = talk.pop("omit")
     sections = [c for c in LEADER_CHAPTERS if c.id not in omit]
@@ -219,7 +220,7 @@ def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions) -> dict[str, An
         **talk,
         "sections": sections,
         "cover_kicker": "Prospecting playbook",
-        "cover_subtitle": b.company,
+        "cover_subtitle": red.clip(b.company, glance.COVER_LINE, "the company (on the cover)"),
         "icp": _icp(plan, red),
         "tiers": _tiers(plan, plan.accounts, rep_of, red),
         "compact": red.compact_accounts > 0,
@@ -236,6 +237,9 @@ def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions) -> dict[str, An
         ],
         "reps": plan.reps,
         "unassigned": sum(1 for a in plan.accounts if a.id not in rep_of),
+        "glance": glance.glance(plan, plan.accounts, plan.cadences, TIER_LABELS, None, red),
+        "overview": glance.overview(plan, plan.accounts, rep_of,
+                                    glance.first_touches(plan, plan.reps, today), fmt_date, red),
         "scorecard": _scorecard(plan, b.start_date, _plan_weeks(plan)),
     }
 
@@ -267,7 +271,8 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
         "rep": rep,
         "start": fmt_date(start, weekday=True),
         "cover_kicker": "Rep playbook",
-        "cover_subtitle": rep.name + (f" · {rep.territory}" if rep.territory else ""),
+        "cover_subtitle": red.clip(rep.name + (f" · {rep.territory}" if rep.territory else ""),
+                                   glance.COVER_LINE, "the rep's territory (on the cover)"),
         "tiers": _tiers(plan, accounts, {}, red),
         "compact": red.compact_accounts > 0,
         "line_limit": ACCOUNT_LINE_LIMIT,
@@ -291,6 +296,9 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
             (len(weeks), "weeks with touches"),
         ],
         "scorecard": _scorecard(plan, start, max(4, min(n_weeks, MAX_SCORECARD_WEEKS))),
+        "glance": glance.glance(plan, accounts, cadences, TIER_LABELS, rep, red),
+        "overview": glance.overview(plan, accounts, {a.id: rep.name for a in accounts},
+                                    planned.account_starts, fmt_date, red),
     }
 
 
