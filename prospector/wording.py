@@ -3,8 +3,8 @@
 ``plural(1, "account")`` is ``1 account``; ``plural(1200, "touch")`` is ``1,200 touches``;
 ``noun(n, "week with touches", "weeks with touches")`` is the word alone, for a figure printed
 apart from its label. ``unbroken_legal_form("Kowalczyk Tworzywa Sp. z o.o.")`` joins the parts
-of the legal form, and the form to the word before it, with no-break spaces, so that a line
-never ends inside "Sp. z o.o." or "GmbH & Co. KG".
+of the legal form, and the form to the word before it, with no-break spaces (and a word joiner
+after the slash of "A/S"), so that a line never ends inside "Sp. z o.o." or "GmbH & Co. KG".
 """
 
 from __future__ import annotations
@@ -49,4 +49,5 @@ def unbroken_legal_form(name: str) -> str:
     """``name`` with its legal form's spaces, and the space before the form, made no-break."""
     if not name or " " not in name:
         return name
-    return _FORM.sub(lambda m: "\u00a0" + m.group(1).replace(" ", "\u00a0"), name)
+    return _FORM.sub(lambda m: "\u00a0" + m.group(1).replace(" ", "\u00a0")
+                     .replace("/", "/\u2060"), name)  # a word joiner: no break after "A/"

@@ -26,6 +26,7 @@ from ..errors import ProspectorError
 from ..model import Plan, Rep
 from ..resources import assets_dir, templates_dir
 from ..textnorm import export_name, slugify
+from ..wording import plural, unbroken_legal_form
 from . import limits, pdf_speed, pdf_tags
 from .context import build_context
 from .fetcher import SafeFetcher
@@ -97,6 +98,8 @@ def environment() -> Environment:
     )
     env.filters["merge_fields"] = merge_fields
     env.filters["keep_last_words"] = keep_last_words
+    env.filters["plural"] = plural  # {{ n | plural("account") }}: "1 account", "2 accounts"
+    env.filters["company"] = unbroken_legal_form  # "Sp. z o.o." never split across lines
     return env
 
 
