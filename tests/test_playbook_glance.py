@@ -139,16 +139,16 @@ def test_the_overview_has_one_row_per_account_tier_a_first(sample):
 
     html = render_playbook_html(sample, today=date(2027, 1, 4))
     rows = overview_rows(html)
-    names = [row.split("|")[1] for row in rows]
+    names = [row.split("|")[3] for row in rows]
     assert sorted(names) == sorted(a.name for a in sample.accounts)
-    tiers = [row.split("|")[3] for row in rows]
+    tiers = [row.split("|")[1] for row in rows]  # the badge before the name
     assert tiers == sorted(tiers)
-    first = next(r for r in rows if r.split("|")[1].startswith("Haldorsen"))
+    first = next(r for r in rows if r.split("|")[3].startswith("Haldorsen"))
     assert "|Norway|" in first and "|Announced a third extrusion press line|" in first
     assert "|Dream client campaign|" in first and "|11 Jan|" in first
     rep = sample.reps[1]
     mine = overview_rows(render_playbook_html(sample, rep_name=rep.name, today=date(2027, 1, 4)))
-    assert sorted(r.split("|")[1] for r in mine) == sorted(
+    assert sorted(r.split("|")[3] for r in mine) == sorted(
         sample.account(a).name for a in rep.account_ids)
 
 
