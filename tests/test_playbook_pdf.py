@@ -183,7 +183,7 @@ def test_leader_pdf_pages_metadata_and_tagging(leader_pdf, sample):
 def test_leader_pdf_has_bookmarks_per_section(leader_pdf):
     outline = PdfReader(leader_pdf[0].path).outline
     titles = [item.title for item in outline if not isinstance(item, list)]
-    assert titles[:2] == ["Contents", "Goal and strategy"]
+    assert titles[:3] == ["At a glance", "Contents", "Goal and strategy"]
     assert "Campaign cadence" in titles and "Accountability" in titles
 
 
@@ -210,7 +210,7 @@ def test_cover_title_is_the_first_heading_and_no_bookmark(leader_pdf, sample):
     assert "/Figure" in roles  # the cadence timelines keep their alternative text
     outline = PdfReader(leader_pdf[0].path).outline
     chapters = [item for item in outline if not isinstance(item, list)]
-    assert chapters[0].title == "Contents"  # the title is no bookmark
+    assert chapters[0].title == "At a glance"  # the title is no bookmark
 
 
 def test_leader_pdf_fonts_are_ours_embedded_and_subset(leader_pdf):

@@ -27,6 +27,7 @@ from ..model import Plan, Rep
 from ..resources import assets_dir, templates_dir
 from ..sections import SECTION_BY_KEY, SECTIONS
 from ..textnorm import export_name, slugify
+from ..wording import plural, unbroken_legal_form
 from . import limits, pdf_speed, pdf_tags
 from .context import build_context
 from .fetcher import SafeFetcher
@@ -117,6 +118,8 @@ def environment() -> Environment:
     )
     env.filters["merge_fields"] = merge_fields
     env.filters["keep_last_words"] = keep_last_words
+    env.filters["plural"] = plural  # {{ n | plural("account") }}: "1 account", "2 accounts"
+    env.filters["company"] = unbroken_legal_form  # "Sp. z o.o." never split across lines
     env.filters["running_name"] = running_name
     return env
 
@@ -308,8 +311,10 @@ def _part_css(shown: dict) -> str:
     chapters = shown["chapters"]
     if chapters is None:
         return ""
-    return "\n".join(f'{selector}::after {{ content: "–"; }}'
-                     for chapter, selector in _REFERENCES.items() if chapter not in chapters)
+    missing = [selector for chapter, selector in _REFERENCES.items() if chapter not in chapters]
+    if not shown["cover"]:  # the "At a glance" page is printed with the cover
+        missing.append('a.page-ref[href="#at-a-glance"]')
+    return "\n".join(f'{selector}::after {{ content: "–"; }}' for selector in missing)
 
 
 # --- the renderer ----------------------------------------------------------------------------
