@@ -1,4 +1,7 @@
-"""A PDF shown page under page at the pane's width, drawn with PDFium (pypdfium2).
+"""A PDF shown page under page, fit to the pane's width or zoomed, drawn with PDFium (pypdfium2).
+
+Zoom: Ctrl+wheel, Ctrl+plus and Ctrl+minus; Ctrl+0 fits the width again. PgUp and PgDn go a
+page back and forth; ``current_page_changed`` says which page is at the top ("page 3 of 9").
 
 Pages are rasterised lazily, one per turn of the event loop and only those in view, so opening a
 new PDF never holds the window: opening reads the page sizes (no page is parsed), and a page is
@@ -9,11 +12,13 @@ stands in for it, so an updated preview does not flash white.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import QScrollArea, QWidget
 
 PAGE_GAP = 12       # pixels between pages and around them
 MAX_CACHED = 24     # page images kept (the pages in view and their neighbours)
+ZOOM_STEP = 1.25    # one Ctrl+plus, or one notch of Ctrl+wheel
+ZOOM_RANGE = (0.25, 4.0)  # of the page's printed size (1.0: as big as on paper)
 
 
 class _Canvas(QWidget):
@@ -29,6 +34,8 @@ class PdfPagesView(QScrollArea):
     """Every page of one PDF, fit to width, in a vertical scroll area."""
 
     page_count_changed = Signal(int)
+    current_page_changed = Signal(int)  # the page at the top of the view (from 0)
+    zoom_changed = Signal(float)  # the zoom now (1.0: as on paper)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,13 +52,24 @@ class PdfPagesView(QScrollArea):
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(0)
         self._render_timer.timeout.connect(self._render_next)
+        self.zoom: float | None = None  # None: fit to the width
+        self._shown_page = -1
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        for keys, slot in ((QKeySequence.StandardKey.ZoomIn, self.zoom_in),
+                           ("Ctrl+=", self.zoom_in),
+                           (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
+                           ("Ctrl+0", self.fit_width)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
 
     # --- the document --------------------------------------------------------------------------
     def page_count(self) -> int:
         return len(self._sizes)
 
-    def set_document(self, path: str) -> None:
-        """Show the PDF at ``path`` (read lazily) in place of the current one, at the same page."""
+    def set_document(self, path: str, page: int | None = None) -> None:
+        """Show the PDF at ``path`` (read lazily) in place of the current one, at ``page``
+        (from 0), or at the same page as before."""
         import pypdfium2  # noqa: PLC0415 - loaded with the first preview, not at start-up
 
         first = self.current_page()
@@ -61,8 +79,9 @@ class PdfPagesView(QScrollArea):
         self._pdf, self._sizes = pdf, sizes
         self._stale, self._images = self._images, {}
         self._relayout()
-        self.go_to_page(min(first, max(len(sizes) - 1, 0)))
+        self.go_to_page(min(first if page is None else page, max(len(sizes) - 1, 0)))
         self.page_count_changed.emit(len(sizes))
+        self.current_page_changed.emit(self.current_page())
         self.canvas.update()
 
     def clear(self) -> None:
@@ -77,38 +96,102 @@ class PdfPagesView(QScrollArea):
             self._pdf = None
 
     # --- geometry ------------------------------------------------------------------------------
-    def _page_width(self) -> int:
+    def _fit_width(self) -> int:
         return max(self.viewport().width() - 2 * PAGE_GAP, 50)
+
+    def _page_width(self) -> int:
+        if self.zoom is None or not self._sizes:
+            return self._fit_width()
+        return max(round(self._sizes[0][0] * self.zoom * self.logicalDpiX() / 72), 50)
+
+    def effective_zoom(self) -> float:
+        """The zoom shown (1.0: as big as on paper), also when fitting the width."""
+        if not self._sizes or not self._sizes[0][0]:
+            return 1.0
+        return self._page_width() / (self._sizes[0][0] * self.logicalDpiX() / 72)
 
     def _page_rects(self) -> list[QRect]:
         width = self._page_width()
+        left = max(PAGE_GAP, (self.viewport().width() - width) // 2)
         rects, y = [], PAGE_GAP
         for w, h in self._sizes:
             height = round(width * h / w) if w else width
-            rects.append(QRect(PAGE_GAP, y, width, height))
+            rects.append(QRect(left, y, width, height))
             y += height + PAGE_GAP
         return rects
 
     def _relayout(self) -> None:
         rects = self._page_rects()
         height = rects[-1].bottom() + PAGE_GAP if rects else 0
-        self.canvas.setMinimumSize(QSize(0, height))
+        width = rects[0].right() + PAGE_GAP if rects and self.zoom is not None else 0
+        self.canvas.setMinimumSize(QSize(width, height))
+
+    # --- zoom ----------------------------------------------------------------------------------
+    def set_zoom(self, zoom: float | None) -> None:
+        """Show the pages at ``zoom`` (1.0: as on paper), or fit to the width (None)."""
+        if zoom is not None:
+            zoom = min(max(zoom, ZOOM_RANGE[0]), ZOOM_RANGE[1])
+        if zoom == self.zoom:
+            return
+        page = self.current_page()
+        self.zoom = zoom
+        self._stale.update(self._images)  # redrawn at the new size when in view
+        self._images = {}
+        self._relayout()
+        self.go_to_page(page)
+        self.canvas.update()
+        self.zoom_changed.emit(self.effective_zoom())
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.effective_zoom() * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.effective_zoom() / ZOOM_STEP)
+
+    def fit_width(self) -> None:
+        self.set_zoom(None)
+
+    def wheelEvent(self, event) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            notches = event.angleDelta().y() / 120
+            if notches:
+                self.set_zoom(self.effective_zoom() * ZOOM_STEP ** notches)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp) and not event.modifiers():
+            step = 1 if key == Qt.Key.Key_PageDown else -1
+            self.go_to_page(min(max(self.current_page() + step, 0), self.page_count() - 1))
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _scrolled(self, _value: int) -> None:
+        page = self.current_page()
+        if page != self._shown_page:
+            self._shown_page = page
+            self.current_page_changed.emit(page)
 
     def current_page(self) -> int:
+        """The page at the top of the view: the first whose lower half is in view."""
         top = self.verticalScrollBar().value()
         for index, rect in enumerate(self._page_rects()):
-            if rect.bottom() >= top:
+            if rect.center().y() >= top:
                 return index
-        return 0
+        return max(len(self._sizes) - 1, 0)
 
     def go_to_page(self, page: int) -> None:
         rects = self._page_rects()
         if 0 <= page < len(rects):
             self.verticalScrollBar().setValue(rects[page].top() - PAGE_GAP)
+        self._scrolled(0)
 
     def resizeEvent(self, event) -> None:
         page = self.current_page()
-        if event.oldSize().width() != event.size().width():
+        if event.oldSize().width() != event.size().width() and self.zoom is None:
             self._stale.update(self._images)  # redrawn at the new width when in view
             self._images = {}
         super().resizeEvent(event)
