@@ -9,10 +9,15 @@ Rules (the promises the tests check):
 - no day has more touches than the rep's capacity (``accountability.daily_touch_capacity``).
 
 How: accounts are taken dream clients first (tier A, B, C, then the order of the rep's list).
-Each account starts on the earliest business day from which its whole cadence fits under the
-capacity as it stands, so accounts are staggered instead of squeezed, and each keeps its cadence's
-rhythm. Only a cadence with more same-day steps than the capacity allows cannot fit whole; its
-steps then move to the next day with room.
+They start in waves spread over the campaign (see ``wave_dates``): when the plan has an end date,
+wave 1 starts on the start date and the last wave late enough for the longest of the rep's
+cadences to end by the plan's end date, at most one wave a week, the accounts shared evenly among
+the waves in that order. ``all_at_once=True`` (or a plan with no end date, or a campaign shorter
+than a cadence) starts every account in wave 1. Each account starts on the earliest business day,
+on or after its wave's date, from which its whole cadence fits under the capacity as it stands,
+so accounts are staggered instead of squeezed, and each keeps its cadence's rhythm. Only a
+cadence with more same-day steps than the capacity allows cannot fit whole; its steps then move
+to the next day with room.
 """
 
 from __future__ import annotations
@@ -97,6 +102,7 @@ class Schedule:
     account_starts: dict[str, date] = field(default_factory=dict)
     unscheduled: tuple[UnscheduledAccount, ...] = ()
     holidays: tuple[tuple[date, str], ...] = ()  # weekday holidays skipped, within the schedule
+    waves: tuple[date, ...] = ()  # the earliest start of each wave of accounts (one: all at once)
 
     @property
     def first_day(self) -> date | None:
@@ -146,10 +152,29 @@ def rep_accounts(plan: Plan, rep: Rep) -> list[TargetAccount]:
     return sorted(accounts, key=lambda a: TIER_ORDER.get(a.tier, 9))  # stable: keeps rep order
 
 
+def wave_dates(count: int, start: date, end: date | None, longest_cadence: int) -> list[date]:
+    """The earliest start of each wave of ``count`` accounts: ``start``, then Mondays evenly
+    spread up to the last week from which a cadence of ``longest_cadence`` days still ends by
+    ``end``; at most one wave a week and one an account. One wave (``start``) when there is no
+    such room."""
+    if count < 1:
+        return []
+    monday = start - timedelta(days=start.weekday())
+    latest = end - timedelta(days=longest_cadence) if end else start
+    weeks = (latest - monday).days // 7  # the last wave's week, counted from the first
+    waves = min(count, weeks + 1)
+    if waves <= 1:
+        return [start]
+    return [max(start, monday + timedelta(weeks=round(w * weeks / (waves - 1))))
+            for w in range(waves)]
+
+
 def build_schedule(plan: Plan, rep: Rep, start: date, *, country: str | None = None,
-                   capacity: int | None = None) -> Schedule:
-    """The rep's dated touches from ``start``. ``country`` and ``capacity`` override the plan's
-    accountability settings (``country=""`` skips weekends only)."""
+                   capacity: int | None = None, all_at_once: bool = False) -> Schedule:
+    """The rep's dated touches from ``start``, its accounts starting in waves over the plan's
+    period (``wave_dates``) or, with ``all_at_once``, all from ``start`` as capacity allows.
+    ``country`` and ``capacity`` override the plan's accountability settings (``country=""``
+    skips weekends only)."""
     capacity = plan.accountability.daily_touch_capacity if capacity is None else capacity
     try:
         check_plan_date(start)  # dates far beyond a plan's would overflow the calendar
@@ -165,6 +190,7 @@ def build_schedule(plan: Plan, rep: Rep, start: date, *, country: str | None = N
     touches: list[ScheduledTouch] = []
     unscheduled: list[UnscheduledAccount] = []
     starts: dict[str, date] = {}
+    scheduled = []
     for account in rep_accounts(plan, rep):
         cadence = plan.cadence_for(account)
         if cadence is None or not cadence.steps:
@@ -172,8 +198,15 @@ def build_schedule(plan: Plan, rep: Rep, start: date, *, country: str | None = N
                       else f"the cadence {cadence.name!r} has no steps")
             unscheduled.append(UnscheduledAccount(account.id, account.name, account.tier, reason))
             continue
+        scheduled.append((account, cadence))
+    longest = max((c.span_days for _a, c in scheduled), default=0)
+    waves = wave_dates(len(scheduled), start, None if all_at_once else plan.basics.end_date,
+                       longest)
+    for n, (account, cadence) in enumerate(scheduled):
+        wave = waves[n * len(waves) // len(scheduled)]
         steps = cadence.ordered_steps()
-        positions = planner.place(cadence.id, [s.day for s in steps])
+        positions = planner.place(cadence.id, [s.day for s in steps],
+                                  calendar.index_at_or_after((wave - start).days))
         starts[account.id] = calendar.date_of(positions[0])
         for index, (step, position) in enumerate(zip(steps, positions, strict=True)):
             touch = touches_by_id.get(step.touch_id) if step.touch_id else None
@@ -194,7 +227,7 @@ def build_schedule(plan: Plan, rep: Rep, start: date, *, country: str | None = N
         plan_id=plan.id, plan_name=plan.name, rep_id=rep.id, rep_name=rep.name,
         rep_email=rep.email, start=start, capacity=capacity, country=country,
         touches=tuple(touches), account_starts=starts, unscheduled=tuple(unscheduled),
-        holidays=skipped,
+        holidays=skipped, waves=tuple(waves),
     )
 
 
@@ -209,15 +242,17 @@ class _Planner:
         self.first_open = 0  # no business day before this one has room left
         self._layouts: dict[str, list[tuple[int, ...] | None]] = {}
 
-    def place(self, cadence_key: str, days: list[int]) -> list[int]:
+    def place(self, cadence_key: str, days: list[int], not_before: int = 0) -> list[int]:
+        """Business-day indexes of the steps, the first on or after ``not_before``."""
         gaps = [days[0]] + [b - a for a, b in pairwise(days)]
         same_day_run = _longest_zero_run(gaps[1:]) + 1
+        first = max(self.first_open, not_before)
         if same_day_run > self.capacity:
-            return self._commit(self._slide(gaps, self.first_open))
+            return self._commit(self._slide(gaps, first))
         layouts = self._layouts.setdefault(cadence_key, [])
         full = self.full
         size = len(full)  # days past the end have no touches yet
-        for start in range(self.first_open, self.first_open + _MAX_START_TRIES):
+        for start in range(first, first + _MAX_START_TRIES):
             if start >= len(layouts):
                 layouts.extend([None] * (start + 256 - len(layouts)))
             layout = layouts[start]
@@ -231,7 +266,7 @@ class _Planner:
                     return self._commit(layout)
             elif self._fits_with_shared_days(layout):
                 return self._commit(layout)
-        return self._commit(self._slide(gaps, self.first_open))
+        return self._commit(self._slide(gaps, first))
 
     def _layout(self, gaps: list[int], start: int) -> tuple[int, ...]:
         """Business-day indexes of the steps when the account starts on business day ``start``:

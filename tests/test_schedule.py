@@ -19,6 +19,7 @@ from prospector.model import (
     CadenceStep,
     Channel,
     Plan,
+    PlanBasics,
     Rep,
     TargetAccount,
     ValueTouch,
@@ -30,7 +31,7 @@ CHANNELS = list(Channel)
 
 
 def make_plan(days_by_tier: dict[str, list[int]], tiers: list[str], *, capacity: int = 25,
-              country: str = "DE") -> Plan:
+              country: str = "DE", end: date | None = None) -> Plan:
     cadences = [Cadence(id=f"cad-{tier}", name=f"Tier {tier}", tiers=[tier],
                         steps=[CadenceStep(day=d, channel=CHANNELS[i % len(CHANNELS)],
                                            touch_id="tch-1", is_ask=i == len(days) - 1)
@@ -40,6 +41,7 @@ def make_plan(days_by_tier: dict[str, list[int]], tiers: list[str], *, capacity:
                 for i, t in enumerate(tiers)]
     return Plan(
         name="Schedule test", id="plan-test", accounts=accounts, cadences=cadences,
+        basics=PlanBasics(end_date=end),
         touches=[ValueTouch(id="tch-1", title="Benchmark", channel=Channel.EMAIL,
                             value="Where they stand", message="Hi {{first_name}}")],
         reps=[Rep(id="rep-1", name="Jonas Albrecht", email="jonas@seller.example",
@@ -92,9 +94,13 @@ cadence_days = st.lists(st.integers(0, 45), min_size=1, max_size=13).map(sorted)
        tiers=st.lists(st.sampled_from("AB"), min_size=1, max_size=25),
        capacity=st.integers(1, 12),
        start=st.dates(date(2026, 1, 1), date(2028, 12, 31)),
-       country=st.sampled_from(["", "DE", "DE-BY", "NL", "US-CA"]))
-def test_schedule_promises_hold_for_any_plan(a_days, b_days, tiers, capacity, start, country):
-    plan = make_plan({"A": a_days, "B": b_days}, tiers, capacity=capacity, country=country)
+       country=st.sampled_from(["", "DE", "DE-BY", "NL", "US-CA"]),
+       campaign_days=st.none() | st.integers(0, 400))
+def test_schedule_promises_hold_for_any_plan(a_days, b_days, tiers, capacity, start, country,
+                                             campaign_days):
+    end = start + timedelta(days=campaign_days) if campaign_days is not None else None
+    plan = make_plan({"A": a_days, "B": b_days}, tiers, capacity=capacity, country=country,
+                     end=end)
     schedule = build_schedule(plan, plan.reps[0], start)
     assert len(schedule.touches) == sum(len(a_days if t == "A" else b_days) for t in tiers)
     check_promises(plan, schedule, start, capacity, country)
@@ -106,7 +112,9 @@ def test_sample_plan_schedules_every_rep(sample_plan):
         check_promises(sample_plan, schedule, date(2027, 1, 11), 22, "DE")
         assert not schedule.unscheduled
         assert schedule.holidays == ((date(2027, 3, 26), "Good Friday"),
-                                     (date(2027, 3, 29), "Easter Monday"))
+                                     (date(2027, 3, 29), "Easter Monday"),
+                                     (date(2027, 5, 6), "Ascension Day"),
+                                     (date(2027, 5, 17), "Pentecost Monday"))
 
 
 def test_german_holidays_are_skipped():
@@ -141,6 +149,40 @@ def test_a_weekend_never_shortens_the_next_gap():
     dates = [t.date for t in build_schedule(plan, plan.reps[0], date(2027, 1, 6)).touches]
     # day 3 is Saturday 9th -> Monday 11th; day 5 keeps its 2-day gap -> Wednesday 13th
     assert dates == [date(2027, 1, 6), date(2027, 1, 11), date(2027, 1, 13)]
+
+
+def test_accounts_start_in_waves_so_the_schedule_spans_the_campaign(sample_plan):
+    """The sample runs 11 January to 30 June: started all at once, Jonas's 8 accounts were done
+    by 13 April; in waves, one a week or two, his last touches fall in June, none after 30 June,
+    dream clients first."""
+    jonas = sample_plan.reps[0]
+    at_once = build_schedule(sample_plan, jonas, date(2027, 1, 11), all_at_once=True)
+    waves = build_schedule(sample_plan, jonas, date(2027, 1, 11))
+    assert at_once.last_day == date(2027, 4, 13) and set(at_once.waves) == {date(2027, 1, 11)}
+    assert date(2027, 6, 1) <= waves.last_day <= date(2027, 6, 30)
+    assert len(waves.touches) == len(at_once.touches) == 86
+    assert len(waves.waves) == 8 and len(set(waves.account_starts.values())) == 8
+    assert all(d.weekday() == 0 for d in waves.waves)  # each wave starts on a Monday
+    assert {(d - timedelta(days=d.weekday())) for d in waves.waves} == set(waves.waves)
+    starts = sorted(waves.account_starts.items(), key=lambda kv: kv[1])
+    tiers = [sample_plan.account(aid).tier for aid, _day in starts]
+    assert tiers == sorted(tiers)  # A accounts start in the first waves
+    check_promises(sample_plan, waves, date(2027, 1, 11), 22, "DE")
+
+
+def test_waves_share_accounts_evenly_and_fit_a_short_campaign():
+    days = [0, 3, 7, 14]
+    plan = make_plan({"A": days, "B": days}, ["A"] * 3 + ["B"] * 8, country="",
+                     end=date(2027, 2, 28))  # the last start that ends in time: Sunday 14 Feb
+    schedule = build_schedule(plan, plan.reps[0], date(2027, 1, 4))
+    assert schedule.waves == tuple(date(2027, 1, 4) + timedelta(weeks=w) for w in range(6))
+    per_wave = Counter(schedule.account_starts.values())
+    assert sorted(per_wave.values()) == [1, 2, 2, 2, 2, 2]
+    assert schedule.last_day <= date(2027, 2, 28)
+    short = make_plan({"A": days}, ["A", "A"], country="", end=date(2027, 1, 10))
+    schedule = build_schedule(short, short.reps[0], date(2027, 1, 4))  # shorter than a cadence
+    assert schedule.waves == (date(2027, 1, 4),)
+    assert set(schedule.account_starts.values()) == {date(2027, 1, 4)}
 
 
 def test_accounts_are_staggered_to_keep_capacity():
@@ -235,6 +277,14 @@ def test_cli_prints_a_dated_list(capsys):
     assert "Week 1 (11 Jan 2027)" in out
     assert "Mon 11 Jan  A  Brückner & Voss" in out
     assert "Fri 26 Mar Good Friday, Mon 29 Mar Easter Monday" in out
+    assert "Accounts start in 8 waves, from Mon 11 Jan to Mon 29 Mar" in out
+    assert "Mon 14 Jun" in out  # the last wave's last touches
+
+    code, out, err = run(capsys, "schedule", sample_plan_path(), "--rep", "Jonas Albrecht",
+                         "--all-at-once")
+    assert code == 0, err
+    assert "86 touches on 8 accounts, Mon 11 Jan to Tue 13 Apr 2027" in out
+    assert "waves" not in out
 
 
 def test_cli_uses_the_reps_start_date_and_writes_files(capsys, tmp_path):

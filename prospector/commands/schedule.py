@@ -33,6 +33,9 @@ def register(verb) -> None:
                      help="public holidays to skip, e.g. DE or DE-BY (default: the plan's)")
     sub.add_argument("--capacity", type=int, metavar="N",
                      help="most touches a day (default: the plan's daily touch capacity)")
+    sub.add_argument("--all-at-once", action="store_true",
+                     help="start every account from the first day, as capacity allows (default: "
+                          "in waves over the plan's period, so the cadences end by its end date)")
 
 
 def cmd_schedule(args: argparse.Namespace) -> int:
@@ -45,7 +48,8 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     if start is None:
         raise ProspectorError(f"--start YYYY-MM-DD is needed: neither {rep.name} nor the plan has "
                               "a start date")
-    schedule = build_schedule(plan, rep, start, country=args.country, capacity=args.capacity)
+    schedule = build_schedule(plan, rep, start, country=args.country, capacity=args.capacity,
+                              all_at_once=args.all_at_once)
     for item in schedule.unscheduled:
         print(f"prospector: warning: {item.account_name} is not scheduled: {item.reason}",
               file=sys.stderr)
@@ -95,6 +99,9 @@ def _print_schedule(schedule) -> None:
     print(f"{len(touches)} touches on {accounts} accounts, {_day(schedule.first_day)} to "
           f"{_day(schedule.last_day)} {schedule.last_day.year}; at most {schedule.capacity} a day; "
           f"{skipped} skipped.")
+    if len(schedule.waves) > 1:
+        print(f"Accounts start in {len(schedule.waves)} waves, from {_day(schedule.waves[0])} to "
+              f"{_day(schedule.waves[-1])} (--all-at-once starts them all from the first day).")
     if schedule.holidays:
         print("Holidays: " + ", ".join(f"{_day(d)} {name}" for d, name in schedule.holidays))
     width = min(34, max(len(t.account_name) for t in touches))

@@ -282,6 +282,10 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
                                if until_printed is None or day <= until_printed], "a holiday"),
         "capacity": planned.capacity,
         "staggered": len(set(planned.account_starts.values())) > 1,
+        "waves": {"count": len(planned.waves),
+                  "first": fmt_date(planned.waves[0], year=False),
+                  "last": fmt_date(planned.waves[-1], year=False),
+                  "end": fmt_date(plan.basics.end_date)} if len(planned.waves) > 1 else None,
         "unscheduled": red.names([f"{u.account_name}: {u.reason}" for u in planned.unscheduled],
                                  "an account's name"),
         "stats": [

@@ -88,6 +88,20 @@ def keep_last_words(text: str) -> Markup:
     return Markup(f"{escape(head)}&nbsp;{escape(last)}")
 
 
+RUNNING_NAME = 80  # characters of the plan's name in the running foot, beside "Page N of M"
+
+
+def running_name(text: str) -> str:
+    """The plan's name as the running foot prints it: cut at a word before ``RUNNING_NAME``
+    characters, with "…", so it stays on one line clear of the page number."""
+    text = " ".join(str(text).split())
+    if len(text) <= RUNNING_NAME:
+        return text
+    head = text[:RUNNING_NAME]
+    cut = head.rsplit(" ", 1)[0] if " " in head else head
+    return cut.rstrip(" ,;:·–-") + "…"
+
+
 @cache
 def environment() -> Environment:
     """One Jinja environment: every template autoescaped, undefined names are errors."""
@@ -101,6 +115,7 @@ def environment() -> Environment:
     )
     env.filters["merge_fields"] = merge_fields
     env.filters["keep_last_words"] = keep_last_words
+    env.filters["running_name"] = running_name
     return env
 
 
