@@ -23,6 +23,11 @@ def pdfs(tmp_path_factory):
     return made
 
 
+def _open(view, qtbot, path):
+    with qtbot.waitSignal(view.page_count_changed, timeout=60000):
+        view.set_document(path)  # read on the PDFium thread
+
+
 def _drawn(view, qtbot, pages):
     qtbot.waitUntil(lambda: all(p in view._images for p in pages), timeout=60000)
 
@@ -32,7 +37,7 @@ def test_pages_are_drawn_at_the_panes_width_and_a_new_pdf_keeps_the_page(qtbot, 
     qtbot.addWidget(view)
     view.resize(400, 600)
     view.show()
-    view.set_document(pdfs["five"])
+    _open(view, qtbot, pdfs["five"])
     assert view.page_count() == 5
     _drawn(view, qtbot, [0])
     shot = view.grab().toImage()
@@ -47,7 +52,7 @@ def test_pages_are_drawn_at_the_panes_width_and_a_new_pdf_keeps_the_page(qtbot, 
     _drawn(view, qtbot, [3])
     assert 2 not in view._images  # pages never in view are not drawn
 
-    view.set_document(pdfs["three"])  # the preview was updated: fewer pages now
+    _open(view, qtbot, pdfs["three"])  # the preview was updated: fewer pages now
     assert view.page_count() == 3 and view.current_page() == 2
     _drawn(view, qtbot, [2])
 
@@ -59,7 +64,7 @@ def test_zoom_and_page_keys(qtbot, pdfs):
     view.show()
     with qtbot.waitActive(view):  # shortcuts work in the active window
         view.activateWindow()
-    view.set_document(pdfs["five"])
+    _open(view, qtbot, pdfs["five"])
     view.setFocus()
     qtbot.waitUntil(lambda: view.verticalScrollBar().maximum() > 0)  # laid out
     fit = view.effective_zoom()

@@ -3,13 +3,17 @@
 Zoom: Ctrl+wheel, Ctrl+plus and Ctrl+minus; Ctrl+0 fits the width again. PgUp and PgDn go a
 page back and forth; ``current_page_changed`` says which page is at the top ("page 3 of 9").
 
-Pages are rasterised lazily, one per turn of the event loop and only those in view, so opening a
-new PDF never holds the window: opening reads the page sizes (no page is parsed), and a page is
-drawn the first time it scrolls into view. Until then the previous PDF's image of the same page
-stands in for it, so an updated preview does not flash white.
+Every PDFium call (opening a PDF, drawing a page) runs on one background thread (PDFium is not
+thread-safe, so never two at once; its calls release the GIL), and the images come back to the
+GUI thread by queued signals: opening or drawing never holds the window (drawing a page took
+20-60 ms on the GUI thread). Only the pages in view are drawn, the first time they scroll into
+view; until then the previous PDF's image of the same page stands in for it, so an updated
+preview does not flash white.
 """
 
 from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QShortcut
@@ -36,6 +40,9 @@ class PdfPagesView(QScrollArea):
     page_count_changed = Signal(int)
     current_page_changed = Signal(int)  # the page at the top of the view (from 0)
     zoom_changed = Signal(float)  # the zoom now (1.0: as on paper)
+    pages_drawn = Signal()  # every page in view is drawn from the current PDF
+    _opened = Signal(int, object, object)  # (from the PDFium thread) token, sizes, page
+    _drawn = Signal(int, int, int, QImage)  # (from the PDFium thread) token, page, width, image
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,14 +51,19 @@ class PdfPagesView(QScrollArea):
         self.canvas = _Canvas(self)
         self.setWidget(self.canvas)
         self.setBackgroundRole(self.canvas.backgroundRole())
-        self._pdf = None
+        self._pdf = None  # used on the PDFium thread only
+        self._pdfium = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdfium")
+        self._token = 0  # the PDF asked for last: what the PDFium thread sends for others is old
+        self._asked: set[tuple[int, int]] = set()  # (page, width) being drawn
+        self._opened.connect(self._on_opened)
+        self._drawn.connect(self._on_drawn)
         self._sizes: list[tuple[float, float]] = []  # points
         self._images: dict[int, QImage] = {}         # page -> image at the current width
         self._stale: dict[int, QImage] = {}          # the previous PDF's images, shown meanwhile
         self._render_timer = QTimer(self)
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(0)
-        self._render_timer.timeout.connect(self._render_next)
+        self._render_timer.timeout.connect(self._ask_pages)
         self.zoom: float | None = None  # None: fit to the width
         self._shown_page = -1
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
@@ -68,16 +80,34 @@ class PdfPagesView(QScrollArea):
         return len(self._sizes)
 
     def set_document(self, path: str, page: int | None = None) -> None:
-        """Show the PDF at ``path`` (read lazily) in place of the current one, at ``page``
-        (from 0), or at the same page as before."""
+        """Show the PDF at ``path`` in place of the current one, at ``page`` (from 0), or at the
+        same page as before, once the PDFium thread has read its page sizes
+        (``page_count_changed`` says when)."""
+        self._token += 1
+        self._pdfium.submit(self._open, self._token, path, page)
+
+    def _open(self, token: int, path: str, page: int | None) -> None:  # on the PDFium thread
         import pypdfium2  # noqa: PLC0415 - loaded with the first preview, not at start-up
 
+        if self._pdf is not None:
+            self._pdf.close()
+            self._pdf = None
+        if token != self._token:
+            return  # a newer PDF is on its way
+        try:
+            pdf = pypdfium2.PdfDocument(path)
+            sizes = [pdf.get_page_size(i) for i in range(len(pdf))]
+            self._pdf = pdf
+        except (OSError, pypdfium2.PdfiumError):
+            sizes = []  # gone already (a newer preview replaced it): the next one comes
+        self._opened.emit(token, sizes, page)
+
+    def _on_opened(self, token: int, sizes: list, page: int | None) -> None:
+        if token != self._token:
+            return
         first = self.current_page()
-        pdf = pypdfium2.PdfDocument(path)
-        sizes = [pdf.get_page_size(i) for i in range(len(pdf))]
-        self._close()
-        self._pdf, self._sizes = pdf, sizes
-        self._stale, self._images = self._images, {}
+        self._sizes = [tuple(size) for size in sizes]
+        self._stale, self._images, self._asked = self._images, {}, set()
         self._relayout()
         self.go_to_page(min(first if page is None else page, max(len(sizes) - 1, 0)))
         self.page_count_changed.emit(len(sizes))
@@ -85,12 +115,12 @@ class PdfPagesView(QScrollArea):
         self.canvas.update()
 
     def clear(self) -> None:
-        self._close()
+        self._token += 1
+        self._pdfium.submit(self._close)
         self._sizes, self._images, self._stale = [], {}, {}
         self._relayout()
 
-    def _close(self) -> None:
-        self._render_timer.stop()
+    def _close(self) -> None:  # on the PDFium thread
         if self._pdf is not None:
             self._pdf.close()
             self._pdf = None
@@ -220,23 +250,25 @@ class PdfPagesView(QScrollArea):
             painter.drawRect(rect.adjusted(0, 0, -1, -1))
             missing = missing or index not in self._images
         painter.end()
-        if missing and self._pdf is not None:
+        if missing and self._sizes:
             self._render_timer.start()
 
-    def _render_next(self) -> None:
-        """Rasterise one page in view that has no image at this width (one per turn)."""
-        if self._pdf is None:
-            return
-        todo = [i for i in self._visible_pages() if i not in self._images]
-        if not todo:
-            return
-        index = todo[0]
-        rect = self._page_rects()[index]
+    def _ask_pages(self) -> None:
+        """Ask the PDFium thread for the pages in view that have no image at this width."""
+        width = self._page_width()
         ratio = self.devicePixelRatioF()
-        width_points = self._sizes[index][0] or 1
+        for index in self._visible_pages():
+            if index not in self._images and (index, width) not in self._asked:
+                self._asked.add((index, width))
+                self._pdfium.submit(self._draw, self._token, index, width, ratio)
+
+    def _draw(self, token: int, index: int, width: int, ratio: float) -> None:  # PDFium thread
+        if token != self._token or self._pdf is None or index >= len(self._pdf):
+            return  # a newer PDF came meanwhile
         page = self._pdf[index]
         try:
-            bitmap = page.render(scale=rect.width() * ratio / width_points, prefer_bgrx=True)
+            width_points = page.get_width() or 1
+            bitmap = page.render(scale=width * ratio / width_points, prefer_bgrx=True)
             # .copy(): the image owns its pixels once the bitmap goes
             image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
                            QImage.Format.Format_RGB32).copy()
@@ -244,6 +276,12 @@ class PdfPagesView(QScrollArea):
         finally:
             page.close()
         image.setDevicePixelRatio(ratio)
+        self._drawn.emit(token, index, width, image)
+
+    def _on_drawn(self, token: int, index: int, width: int, image: QImage) -> None:
+        self._asked.discard((index, width))
+        if token != self._token or width != self._page_width() or index >= len(self._sizes):
+            return  # drawn for a PDF or a size no longer shown
         self._images[index] = image
         self._stale.pop(index, None)
         if len(self._images) > MAX_CACHED:
@@ -251,9 +289,18 @@ class PdfPagesView(QScrollArea):
             hidden = [i for i in self._images if i not in visible]
             for old in hidden[: len(self._images) - MAX_CACHED]:
                 del self._images[old]
-        self.canvas.update(rect)
-        if len(todo) > 1:
+        self.canvas.update(self._page_rects()[index])
+        if all(i in self._images for i in self._visible_pages()):
+            self.pages_drawn.emit()
+        else:
             self._render_timer.start()
 
     def shutdown(self) -> None:
-        self._close()
+        """Close the PDF and end the PDFium thread (waits for the page it is drawing)."""
+        self._token += 1
+        self._sizes = []
+        try:
+            self._pdfium.submit(self._close)
+        except RuntimeError:  # shut down already
+            return
+        self._pdfium.shutdown(wait=True)
