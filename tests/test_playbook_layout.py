@@ -88,7 +88,7 @@ def test_text_that_broke_or_stalled_the_renderer_prints_quickly(tmp_path, capsys
     rep = render_playbook_pdf(plan, tmp_path / "rep.pdf", rep_name="Rep", start=date(2027, 1, 11))
     seconds = time.perf_counter() - started
     # the 40,000-character goal and the 10,000-character reason are cut for print (limits.py)
-    assert len(PdfReader(leader.path).pages) == leader.pages > 20
+    assert len(PdfReader(leader.path).pages) == leader.pages > 15  # the cut texts, printed
     assert any("the goal" in note for note in leader.notes)
     assert len(PdfReader(rep.path).pages) == rep.pages > 5
     with capsys.disabled():
