@@ -61,9 +61,9 @@ class RenderResult:
     """What this edition prints in a reduced form (a very large plan: accounts as a compact
     list, long texts cut, the schedule's later weeks left to the exports), one sentence each;
     empty for an ordinary plan. The same sentences are printed on the contents page."""
-    anchors: dict[str, int] = field(default_factory=dict, compare=False)
+    anchors: dict[str, tuple[int, float]] = field(default_factory=dict, compare=False)
     """Each ``id`` of the printed HTML (``sec-cadences``, ``touch-<id>``, ``cad-2``...) -> the
-    index (from 0) of the page it is printed on."""
+    index (from 0) of the page it is printed on, and how far down that page (0 top, 1 bottom)."""
 
 
 # --- HTML ------------------------------------------------------------------------------------
@@ -415,10 +415,11 @@ class Renderer:
         finally:
             weasyprint_log.removeFilter(_OUT_OF_PART)
         pages = len(document.pages)
-        anchors: dict[str, int] = {}
+        anchors: dict[str, tuple[int, float]] = {}
         for index, page in enumerate(document.pages):
-            for name in page.anchors:
-                anchors.setdefault(name, index)
+            for name, position in page.anchors.items():  # (x, y, ...) in CSS px from top left
+                top = position[1] / page.height if page.height else 0.0
+                anchors.setdefault(name, (index, round(top, 4)))
         del document
         report("Saving the file", 0.98)
         # The PDF is made in memory and only then written (temp file, fsync, rename): the temp
