@@ -56,9 +56,12 @@ def _rss_mb(pid: int) -> float:
     return 0.0
 
 
-def measure(runs: int = 7, plan_name: str = "sample", step: str = "cadences") -> dict:
+def measure(runs: int = 7, plan_name: str = "sample", step: str = "cadences",
+            without_preview: bool = False) -> dict:
     """Seconds from the last keystroke to the new preview painted, and the GUI thread's longest
-    stall (ms) meanwhile, ``runs`` times. Creates the QApplication: call once per process."""
+    stall (ms) meanwhile, ``runs`` times. ``without_preview``: the same typing with the preview
+    closed, the stall over 1.5 s after the last key (what the rest of the app costs).
+    Creates the QApplication: call once per process."""
     from bench_gui_stall import Heartbeat, _run_for, wait_for  # noqa: PLC0415 - Qt: not for --memory
     from PySide6.QtCore import QSettings  # noqa: PLC0415 - Qt
     from PySide6.QtTest import QTest  # noqa: PLC0415 - Qt
@@ -91,9 +94,11 @@ def measure(runs: int = 7, plan_name: str = "sample", step: str = "cadences") ->
         editor.select_id(editor.model.item(len(window.document.plan.accounts) // 2).id)
         field = dict(editor.detail.bindings)["city"].widget
     app.processEvents()
-    while preview.busy():  # the step's first preview
+    while preview.busy() and not without_preview:  # the step's first preview
         if wait_for(preview.view.pages_drawn, 120000) is None:
             raise RuntimeError(f"no first preview: {preview.status.text()}")
+    if without_preview:
+        window.preview_dock.hide()
     beat = Heartbeat()
     result = {"plan": plan_name, "step": step, "accounts": len(plan.accounts),
               "latency_s": [], "stall_ms": [], "idle_stall_ms": [], "pages": 0}
@@ -105,8 +110,10 @@ def measure(runs: int = 7, plan_name: str = "sample", step: str = "cadences") ->
             _run_for(KEY_INTERVAL_MS)
         beat.start()
         typed = time.perf_counter()
+        if without_preview:
+            _run_for(1500)
         # until the newest render is shown and its pages in view drawn, then painted
-        while preview.busy():
+        while preview.busy() and not without_preview:
             if wait_for(preview.view.pages_drawn, 120000) is None:
                 raise RuntimeError(f"no preview after 120 s: {preview.status.text()}")
         preview.view.canvas.repaint()
@@ -164,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--step", choices=("cadences", "targets"), default="cadences")
     parser.add_argument("--memory", type=int, default=0, metavar="N",
                         help="measure the worker's memory over N previews instead")
+    parser.add_argument("--without-preview", action="store_true",
+                        help="the same typing with the preview closed: the app's own stalls")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     if args.memory:
@@ -174,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{result['growth_mb']:+} MB (budget {MEMORY_BUDGET_MB} MB); "
               f"median render {result['render_median_s']} s")
         return 0
-    result = measure(args.runs, args.plan, args.step)
+    result = measure(args.runs, args.plan, args.step, args.without_preview)
     if args.json:
         print(json.dumps(result))
         return 0

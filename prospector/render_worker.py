@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import gc
 import json
-import os
 import sys
 import tempfile
 import threading
@@ -130,12 +129,7 @@ def _warm(renderer) -> None:
                         section=["cover", "basics"], tagged=False)
 
 
-NICENESS = 5  # the window the leader types in goes first when both want the CPU
-
-
 def main() -> int:
-    if hasattr(os, "nice"):
-        os.nice(NICENESS)
     out_lock = threading.Lock()
 
     def say(**message: Any) -> None:

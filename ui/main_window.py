@@ -711,9 +711,9 @@ class MainWindow(QMainWindow):
                              Qt.Orientation.Horizontal)
             self.resizeDocks([preview, coach], [self.height() * 2 // 3, self.height() // 3],
                              Qt.Orientation.Vertical)
-        else:
+        else:  # the preview stays in front: it was in view
             self.tabifyDockWidget(coach, preview)
-            coach.raise_()
+            preview.raise_()
 
     def closeEvent(self, event) -> None:
         if self.autosaver.stopped:  # closed already (a second close() is harmless)
