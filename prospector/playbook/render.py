@@ -363,9 +363,9 @@ class Renderer:
 
         ``section`` prints only part of it: a plan section's chapters (``"cadences"``), the
         cover or the contents, or several of these (``printable_sections`` lists them); the
-        chapters keep their numbers. ``tagged=False`` writes an untagged PDF (a preview: no
-        reader of it needs the tags, and it writes faster). ``cancelled`` is asked between
-        WeasyPrint's steps and pages: when it says True, the render stops with
+        chapters keep their numbers. ``tagged=False`` writes a PDF for a preview: untagged and
+        uncompressed (no reader of it needs the tags, and it writes faster). ``cancelled`` is
+        asked between WeasyPrint's steps and pages: when it says True, the render stops with
         ``RenderCancelled`` and writes nothing.
 
         The file is written next to ``out_path`` first and moved into place when complete, so
@@ -446,8 +446,8 @@ class Renderer:
 
     @staticmethod
     def _write(document, tagged: bool) -> bytes:
-        if not tagged:
-            return document.write_pdf()
+        if not tagged:  # a preview: nobody reads its tags, and it is never sent: uncompressed
+            return document.write_pdf(uncompressed_pdf=True)  # (writes 0-25% faster)
         try:
             return document.write_pdf(pdf_variant=PDF_VARIANT)
         except RenderCancelled:
