@@ -296,3 +296,19 @@ def test_the_playbook_prints_in_greys_the_brand_colour_and_one_accent(sample, tm
     hues = _hues(result.path)
     assert {0, 10} & set(hues)
     assert set(hues) <= {0, 10, 30, 40, 350}, {h: sorted(p)[:5] for h, p in hues.items()}
+
+
+def test_panels_taller_than_a_page_print_inside_the_pages(tmp_path):
+    """Long ideal-client lists fill more than a page: every line still prints inside a page's
+    text area, none above it over the running head (a grid of panels did that)."""
+    events = [f"Trigger {i}: a new plant, line or capacity expansion announced in the press, "
+              "with permits filed and job ads for maintenance technicians" for i in range(30)]
+    plan = Plan.model_validate({"name": "Tall", "ideal_client_profile": {
+        "industries": ["Industrial machinery and components"] * 3,
+        "company_size": "250 to 3,000 employees", "trigger_events": events,
+        "disqualifiers": events[:20]}})
+    pages = _pages(render_playbook_pdf(plan, tmp_path / "tall.pdf").path)
+    assert sum(bool(_find(glyphs, "Trigger 29:")) for glyphs in pages) == 1
+    for number, glyphs in enumerate(pages[1:], 2):
+        head = [g for g in glyphs if g.bottom < 24 * MM]
+        assert all(g.top > 15 * MM and g.size == 8 for g in head), (number, _text(head))
