@@ -322,9 +322,10 @@ def test_each_script_is_printed_once_in_the_leaders_edition(leader_pdf, sample):
     pages = _pages(leader_pdf[0].path)
     text = " ".join(_body(lines, sample) for lines in pages
                     if not any("CALL CARDS" in ln for ln in lines[:3]))
+    text = text.replace("-", "")  # pdftotext joins "know-|how" broken at a line's end as "knowhow"
     checked = 0
     for touch in sample.touches:
-        for sentence in _sentences(touch.message):
+        for sentence in _sentences(touch.message.replace("-", "")):
             assert text.count(sentence) == 1, (touch.title, sentence, text.count(sentence))
             checked += 1
     assert checked > 20

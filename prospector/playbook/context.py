@@ -57,7 +57,7 @@ class RepNotFound(ProspectorError):
 
 
 # The coach's appendix, a chapter of the leader's edition when asked for (not a plan section).
-READINESS = Chapter("readiness", "Plan readiness")
+READINESS = Chapter("readiness", "Plan readiness", new_page=True)
 
 
 # --- formatting ------------------------------------------------------------------------------
@@ -285,7 +285,7 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
         "no_cadence": no_cadence,
         "cadences": [_cadence(plan, c, red) for c in cadences],
         "channels": _channels(plan, touches, red),
-        "weeks": [_week(w, red, cadence_refs) for w in printed],
+        "weeks": [_week(w, red, plan.basics.brand_colour, cadence_refs) for w in printed],
         "schedule_rest": rest,
         "schedule_span": fmt_range(schedule[0].date, last) if schedule else "",
         "holidays": red.names([f"{fmt_date(day, weekday=True)} ({name})"
@@ -427,7 +427,8 @@ def _channels(plan: Plan, touches: list[ValueTouch], red: Reductions) -> list[di
     for channel in Channel:
         items = [t for t in touches if t.channel == channel]
         if items:
-            groups.append({"label": channel.label, "icon": channel_icon(channel, 14),
+            groups.append({"label": channel.label,
+                           "icon": channel_icon(channel, 14, plan.basics.brand_colour),
                            "touches": [_touch(plan, t, red) for t in items]})
     return groups
 
@@ -436,7 +437,7 @@ def _touch(plan: Plan, touch: ValueTouch, red: Reductions) -> dict[str, Any]:
     personas = [p.role for p in (plan.persona(pid) for pid in touch.persona_ids) if p]
     used_in = [c.name for c in plan.cadences if any(s.touch_id == touch.id for s in c.steps)]
     return {"id": touch.id, "title": touch.title, "channel": touch.channel.label,
-            "icon": channel_icon(touch.channel),
+            "icon": channel_icon(touch.channel, brand=plan.basics.brand_colour),
             "value": red.text(touch.value, TRACK_TEXT, f"the value of {touch.title}"),
             "personas": personas,
             "asset": red.text(touch.asset, SHORT_TEXT, f"the asset of {touch.title}"),
@@ -539,7 +540,7 @@ def _printed_weeks(weeks: list, red: Reductions) -> tuple[list, dict | None]:
     return printed, rest
 
 
-def _week(week, red: Reductions, cadence_refs: dict[str, str]) -> dict[str, Any]:
+def _week(week, red: Reductions, brand: str, cadence_refs: dict[str, str]) -> dict[str, Any]:
     """A week of the schedule: days, and in each day the touches grouped by cadence step, so a rep
     sees "send the benchmark email to these 7 accounts" with a checkbox per account. The step's
     objective is not repeated here: ``cadence`` links to its cadence's table, which holds it."""
@@ -553,7 +554,8 @@ def _week(week, red: Reductions, cadence_refs: dict[str, str]) -> dict[str, Any]
         if key not in day["_keys"]:
             day["_keys"][key] = len(day["groups"])
             day["groups"].append({
-                "channel": t.channel.label, "icon": channel_icon(t.channel), "touch": t.touch_title,
+                "channel": t.channel.label, "icon": channel_icon(t.channel, brand=brand),
+                "touch": t.touch_title,
                 "script_ref": touch_anchor(t.touch_id) if t.touch_id and t.talk_track.strip()
                 else "",
                 "cadence_ref": cadence_refs.get(t.cadence_id, ""),

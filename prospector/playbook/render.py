@@ -89,16 +89,18 @@ def keep_last_words(text: str) -> Markup:
     return Markup(f"{escape(head)}&nbsp;{escape(last)}")
 
 
-RUNNING_NAME = 80  # characters of the plan's name in the running foot, beside "Page N of M"
+RUNNING_NAME = 60  # characters of the plan's name in the running foot, beside "Page N of M"
+RUNNING_TITLE = 44  # of a card's title in the running head of the page it continues on
 
 
-def running_name(text: str) -> str:
-    """The plan's name as the running foot prints it: cut at a word before ``RUNNING_NAME``
-    characters, with "…", so it stays on one line clear of the page number."""
+def running_name(text: str, limit: int = RUNNING_NAME) -> str:
+    """A name as a running head or foot prints it (the plan's in the foot, a card's title on the
+    page it continues on): cut at a word before ``limit`` characters, with "…", so it stays on
+    one line clear of the page number or the chapter's title."""
     text = " ".join(str(text).split())
-    if len(text) <= RUNNING_NAME:
+    if len(text) <= limit:
         return text
-    head = text[:RUNNING_NAME]
+    head = text[:limit]
     cut = head.rsplit(" ", 1)[0] if " " in head else head
     return cut.rstrip(" ,;:·–-") + "…"
 
