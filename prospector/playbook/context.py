@@ -360,7 +360,7 @@ def _account(plan: Plan, account: TargetAccount, rep_name: str,
 
     facts = [short(account.industry, "the industry")]
     if account.employees is not None:
-        facts.append(f"{account.employees:,} employees")
+        facts.append(plural(account.employees, "employee"))
     facts += [short(account.annual_revenue, "the revenue"),
               short(", ".join(x for x in (account.city, account.country) if x), "the place")]
     cadence = plan.cadence_for(account)
