@@ -289,9 +289,14 @@ def _shown(section: str | Iterable[str] | None, *, rep: bool, readiness: bool) -
 
 # A page reference whose target is in a chapter not printed would print "p." and no number.
 _REFERENCES = {  # the chapter the target is in -> the references to it
-    "touches": "a.script-ref",
+    "touches": 'a.script-ref, a.page-ref[href^="#touch-"]',
     "qualification": 'a.page-ref[href="#opportunity-criteria"]',
     "call_cards": 'a.page-ref[href^="#card-"]',
+    "questions": 'a.page-ref[href^="#q-"]',
+    "objections": 'a.page-ref[href^="#obj-"]',
+    "differentiation": 'a.page-ref[href^="#diff-"]',
+    "cadences": 'a.page-ref[href^="#cad-"]',  # the leader's edition
+    "campaign": 'a.page-ref[href^="#cad-"]',  # a rep's: the cadences are in "Your campaign"
 }
 
 
@@ -311,7 +316,8 @@ def _part_css(shown: dict) -> str:
     chapters = shown["chapters"]
     if chapters is None:
         return ""
-    missing = [selector for chapter, selector in _REFERENCES.items() if chapter not in chapters]
+    missing = [one for chapter, selectors in _REFERENCES.items() if chapter not in chapters
+               for one in selectors.split(", ")]
     if not shown["cover"]:  # the "At a glance" page is printed with the cover
         missing.append('a.page-ref[href="#at-a-glance"]')
     return "\n".join(f'{selector}::after {{ content: "–"; }}' for selector in missing)
