@@ -166,14 +166,16 @@ OBJECTIONS = Section("objections", "Objections", 1.5, "objection", "objections",
                      rep=(Chapter("objections", "Handling objections"),),
                      new_item={"says": "New objection"})
 QUESTIONS = Section("questions", "Discovery questions", 1.5, "question", "questions", "qst",
-                    leader=(Chapter("questions", "Discovery questions"),
-                            Chapter("call_cards", "Call cards")),
-                    rep=(Chapter("questions", "Your discovery questions"),
-                         Chapter("call_cards", "Call cards")),
+                    leader=(Chapter("questions", "Discovery questions"),),
+                    rep=(Chapter("questions", "Your discovery questions"),),
                     new_item={"question": "New question"})
+# the call cards (one page each) close the conversations: after what counts as an opportunity,
+# which runs on under the questions, and before the cadences, which start on a page of their own
 QUALIFICATION = Section("qualification", "What counts as an opportunity", 1.0,
-                        leader=(Chapter("qualification", "What counts as an opportunity"),),
-                        rep=(Chapter("qualification", "What counts as an opportunity"),))
+                        leader=(Chapter("qualification", "What counts as an opportunity"),
+                                Chapter("call_cards", "Call cards")),
+                        rep=(Chapter("qualification", "What counts as an opportunity"),
+                             Chapter("call_cards", "Call cards")))
 
 
 def _conversations_status(plan: Plan) -> StepStatus:

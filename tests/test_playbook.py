@@ -77,7 +77,7 @@ def test_leader_context_has_every_section_and_all_accounts(sample):
     ctx = build_context(sample, today=date(2027, 1, 4))
     assert [s.id for s in ctx["sections"]] == [
         "goal", "icp", "accounts", "personas", "touches", "differentiation", "objections",
-        "questions", "call_cards", "qualification", "cadences", "accountability"]
+        "questions", "qualification", "call_cards", "cadences", "accountability"]
     assert sum(len(t["accounts"]) for t in ctx["tiers"]) == len(sample.accounts)
     assert [t["tier"] for t in ctx["tiers"]] == ["A", "B", "C"]
     assert len(ctx["cadences"]) == len(sample.cadences)

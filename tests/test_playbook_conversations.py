@@ -259,7 +259,7 @@ def test_each_call_card_is_one_page_with_its_questions_and_objections(sample, sa
     at = _card_pages(pages)
     assert len(at) == len(cards) and at == list(range(at[0], at[0] + len(cards)))
     after = _flat(pages[at[-1] + 1])
-    assert "What counts as an opportunity" in after  # the next chapter, not a card's rest
+    assert "Campaign cadence" in after  # the next chapter, not a card's rest
     for page, card in zip(at, cards, strict=True):
         text = _flat(pages[page])
         assert card["role"] in text
@@ -297,7 +297,7 @@ def test_cards_of_long_texts_on_letter_paper_are_still_one_page_each(sample, tmp
     pages = _pages(out)
     at = _card_pages(pages)
     assert len(at) == len(plan.personas) and at == list(range(at[0], at[0] + len(at)))
-    assert "What counts as an opportunity" in _flat(pages[at[-1] + 1])
+    assert "Campaign cadence" in _flat(pages[at[-1] + 1])
     assert "[…]" in _flat(pages[at[0]])  # cut to fit, visibly
     rep_cards = build_context(plan, rep_name="Lee", today=TODAY)["call_cards"]
     assert [c["id"] for c in rep_cards] == [plan.personas[0].id]  # the rep's one persona
