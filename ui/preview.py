@@ -137,10 +137,12 @@ class PreviewPane(QWidget):
     def show_item(self, item_id: str | None) -> None:
         """The leader selected an item: shown at once if the preview has it, else after the
         next render."""
-        self.item_id = item_id
+        changed, self.item_id = item_id != self.item_id, item_id
         place = self._items.get(item_id) if item_id else None
         if place is not None:
             self.view.go_to_place(*place)
+        elif item_id and changed:
+            self._schedule(SHOWN_DELAY_MS)  # outside the excerpt of a long list: render it
 
     def part(self) -> list[str] | None:
         return None if self.whole.isChecked() else preview_part(self.step, self.edited_section)
@@ -190,7 +192,8 @@ class PreviewPane(QWidget):
     def refresh(self) -> None:
         self._part, self._changed = self.part(), False
         out = self.folder / f"preview-{self.worker.newest + 1}.pdf"
-        self.generation = self.worker.request(self.document.plan, str(out), section=self._part)
+        self.generation = self.worker.request(self.document.plan, str(out), section=self._part,
+                                              item=self.item_id)
         if not self.worker.is_ready:
             self.status.setText("Starting the preview…")
         else:
