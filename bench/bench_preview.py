@@ -101,7 +101,8 @@ def measure(runs: int = 7, plan_name: str = "sample", step: str = "cadences",
         window.preview_dock.hide()
     beat = Heartbeat()
     result = {"plan": plan_name, "step": step, "accounts": len(plan.accounts),
-              "latency_s": [], "stall_ms": [], "idle_stall_ms": [], "pages": 0}
+              "latency_s": [], "stall_ms": [], "stall_cpu_ms": [], "idle_stall_ms": [],
+              "pages": 0}
     for _run in range(runs):
         field.setFocus()
         _run_for(300)
@@ -120,6 +121,7 @@ def measure(runs: int = 7, plan_name: str = "sample", step: str = "cadences",
         latency = time.perf_counter() - typed - KEY_INTERVAL_MS / 1000
         result["latency_s"].append(latency)
         result["stall_ms"].append(beat.stop())
+        result["stall_cpu_ms"].append(round(beat.longest_cpu, 1))
         result["pages"] = preview.view.page_count()
         _run_for(1500)  # autosave and the coach settle before the next run
         beat.start()  # the control: as long again with nothing happening in the app
@@ -196,6 +198,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  GUI longest stall: median {statistics.median(stall):.0f} ms "
           f"(max {max(stall):.0f}; budget {STALL_BUDGET_MS} ms); the app idle as long: median "
           f"{statistics.median(idle):.0f} ms (max {max(idle):.0f})")
+    cpu = result["stall_cpu_ms"]
+    print(f"  GUI thread's longest CPU time between two beats: median "
+          f"{statistics.median(cpu):.1f} ms (max {max(cpu):.1f})")
     print(f"  load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     return 0
 
