@@ -175,9 +175,7 @@ class MainWindow(QMainWindow):
         self.coach.reviewed.connect(review_page.show_readiness)
         if self.coach.last_review is not None:
             review_page.show_readiness(self.coach.last_review)
-        # the navigator's marks follow the review in an event of their own: typing waits for
-        # neither one longer than it takes alone
-        self.coach.reviewed.connect(lambda _r: QTimer.singleShot(0, self._update_navigator))
+        self.coach.reviewed.connect(lambda _r: self._update_navigator())
 
     def _action(self, text: str, slot, shortcut=None, icon=None, tip: str = "") -> QAction:
         action = QAction(text, self)
