@@ -240,6 +240,8 @@ def test_a_card_that_runs_on_says_continued_in_the_next_pages_head(tmp_path):
     for n, glyphs in enumerate(pages):
         continued = "DOWNTIMEBENCHMARKFORTHEIRSECTOR(CONTINUED)" in _head(glyphs)
         assert continued == (first < n <= last), (n, _head(glyphs))
+        for hit in _find(glyphs, "(CONTINUED)"):  # printed whole, not cut off by the margin
+            assert hit[-1].right <= (210 - 18) * MM + 0.5
     assert "(CONTINUED)" not in _head(pages[starts[-1] if len(starts) > 1 else first])
 
 
