@@ -18,6 +18,7 @@ from ..schedule import ScheduleError, build_schedule, find_rep, rep_accounts
 from ..sections import LEADER_CHAPTERS, REP_CHAPTERS, Chapter, content_of
 from ..textnorm import fold
 from ..wording import noun, plural
+from ..wording import number as grouped_number
 from . import conversations, glance
 from .colours import WHITE, contrast
 from .limits import (
@@ -88,7 +89,7 @@ def fmt_week(monday: date, *, year: bool = False) -> str:
 
 
 def fmt_number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    return grouped_number(value)
 
 
 def paragraphs(text: str) -> list[str]:
