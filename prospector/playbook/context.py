@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..errors import ProspectorError
-from ..model import TIERS, Cadence, Channel, Plan, Rep, TargetAccount, ValueTouch
+from ..model import TIERS, Cadence, Channel, Contact, Plan, Rep, TargetAccount, ValueTouch
 from ..schedule import ScheduleError, build_schedule, find_rep, rep_accounts
 from ..sections import LEADER_CHAPTERS, REP_CHAPTERS, Chapter, content_of
 from ..textnorm import fold
@@ -268,13 +268,13 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
         "start": fmt_date(start, weekday=True),
         "cover_kicker": "Rep playbook",
         "cover_subtitle": rep.name + (f" · {rep.territory}" if rep.territory else ""),
-        "tiers": _tiers(plan, accounts, {}, red),
+        "tiers": _tiers(plan, accounts, {}, red, reach=True),
         "compact": red.compact_accounts > 0,
         "line_limit": ACCOUNT_LINE_LIMIT,
         "no_cadence": no_cadence,
         "cadences": [_cadence(plan, c, red) for c in cadences],
         "channels": _channels(plan, touches, red),
-        "weeks": [_week(w, red) for w in printed],
+        "weeks": [_week(plan, w, red) for w in printed],
         "schedule_rest": rest,
         "schedule_span": fmt_range(schedule[0].date, last) if schedule else "",
         "holidays": red.names([f"{fmt_date(day, weekday=True)} ({name})"
@@ -299,8 +299,10 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
 
 
 def _tiers(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str],
-           red: Reductions) -> list[dict]:
-    """Accounts by tier, sorted by name: cards, or one line each above ``CARD_LIMIT``."""
+           red: Reductions, *, reach: bool = False) -> list[dict]:
+    """Accounts by tier, sorted by name: cards, or one line each above ``CARD_LIMIT``.
+    ``reach`` prints each contact's phone and e-mail (the rep's edition only: the leader's is
+    shared widely)."""
     compact = len(accounts) > CARD_LIMIT
     if compact:
         red.compact_accounts = len(accounts)
@@ -318,7 +320,7 @@ def _tiers(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str],
             rows = [_account_row(a, rep_of.get(a.id, ""), cadence_of[a.tier], red)
                     for a in shown]
         else:
-            rows = [_account(plan, a, rep_of.get(a.id, ""), red) for a in items]
+            rows = [_account(plan, a, rep_of.get(a.id, ""), red, reach=reach) for a in items]
         tiers.append({
             "tier": tier, "label": TIER_LABELS[tier], "blurb": TIER_BLURBS[tier],
             "accounts": rows, "count": len(items), "not_printed": len(items) - len(rows),
@@ -339,7 +341,7 @@ def _cadence_names(plan: Plan) -> dict[str, str]:
 
 
 def _account(plan: Plan, account: TargetAccount, rep_name: str,
-             red: Reductions) -> dict[str, Any]:
+             red: Reductions, *, reach: bool = False) -> dict[str, Any]:
     def short(value: str, what: str) -> str:
         return red.text(value, SHORT_TEXT, f"{what} of {account.name}")
 
@@ -355,11 +357,14 @@ def _account(plan: Plan, account: TargetAccount, rep_name: str,
         contacts.append({"name": c.name,
                          "title": short(c.title, f"{c.name}'s title") if c.title else
                          (persona.role if persona else ""),
-                         "persona": persona.role if persona else ""})
+                         "persona": persona.role if persona else "",
+                         "phone": short(c.phone, f"{c.name}'s phone") if reach else "",
+                         "email": c.email if reach else ""})
     more = len(account.contacts) - CONTACT_LIMIT
     if more > 0:
         red.lists += more
-        contacts.append({"name": f"and {more:,} more", "title": "", "persona": ""})
+        contacts.append({"name": f"and {more:,} more", "title": "", "persona": "", "phone": "",
+                         "email": ""})
     return {"name": account.name, "tier": account.tier, "facts": [f for f in facts if f],
             "website": short(account.website, "the website"),
             "why": red.text(account.why, ACCOUNT_TEXT, f"why {account.name}"),
@@ -523,9 +528,42 @@ def _printed_weeks(weeks: list, red: Reductions) -> tuple[list, dict | None]:
     return printed, rest
 
 
-def _week(week, red: Reductions) -> dict[str, Any]:
+# The outcome a rep ticks for a touch, by how it is made: a call connects or leaves a message.
+_SPOKEN = (Channel.PHONE, Channel.VIDEO)
+OUTCOMES = {True: ("Connected", "Message left", "Meeting booked"),
+            False: ("Sent", "Reply", "Meeting booked")}
+
+
+def contact_to_reach(plan: Plan, account: TargetAccount, touch_id: str | None) -> Contact | None:
+    """Whom a touch on ``account`` is for: its first contact of a persona the touch is written
+    for, else of a persona its cadence is for, else its first contact."""
+    touch = plan.touch(touch_id)
+    cadence = plan.cadence_for(account)
+    for personas in (touch.persona_ids if touch else [], cadence.persona_ids if cadence else []):
+        found = next((c for c in account.contacts if c.persona_id in personas), None)
+        if found:
+            return found
+    return account.contacts[0] if account.contacts else None
+
+
+def _reach(plan: Plan, contact: Contact | None, channel: Channel) -> dict[str, str] | None:
+    """The contact as a schedule entry prints it: name, role, and the phone for a call or the
+    e-mail for an e-mail (the other one when that is missing)."""
+    if contact is None:
+        return None
+    persona = plan.persona(contact.persona_id) if contact.persona_id else None
+    first, second = ((contact.email, contact.phone) if channel == Channel.EMAIL
+                     else (contact.phone, contact.email))
+    return {"name": contact.name, "role": contact.title or (persona.role if persona else ""),
+            "how": (first or second) if channel in (*_SPOKEN, Channel.EMAIL) else ""}
+
+
+def _week(plan: Plan, week, red: Reductions) -> dict[str, Any]:
     """A week of the schedule: days, and in each day the touches grouped by cadence step, so a rep
-    sees "send the benchmark email to these 7 accounts" with a checkbox per account."""
+    sees "send the benchmark email to these 7 accounts", each with the contact to reach, boxes
+    for the outcome, and a link to the touch's script."""
+    accounts = {a.id: a for a in plan.accounts}
+    scripted = {t.id for t in plan.touches if t.message.strip()}
     days: list[dict[str, Any]] = []
     for t in week.touches:
         if not days or days[-1]["date"] != t.date:
@@ -541,9 +579,13 @@ def _week(week, red: Reductions) -> dict[str, Any]:
                                       f"step {t.step_number}'s objective in {t.cadence_name}"),
                 "is_ask": t.is_ask, "step": t.step_number,
                 "cadence": t.cadence_name, "accounts": [],
+                "script": touch_anchor(t.touch_id) if t.touch_id in scripted else "",
+                "outcomes": OUTCOMES[t.channel in _SPOKEN],
             })
-        day["groups"][day["_keys"][key]]["accounts"].append({"name": t.account_name,
-                                                            "tier": t.tier})
+        account = accounts.get(t.account_id)
+        contact = contact_to_reach(plan, account, t.touch_id) if account else None
+        day["groups"][day["_keys"][key]]["accounts"].append(
+            {"name": t.account_name, "tier": t.tier, "reach": _reach(plan, contact, t.channel)})
     for day in days:
         del day["_keys"]
     return {"number": week.number, "dates": fmt_week(week.monday, year=True),

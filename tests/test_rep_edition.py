@@ -1,0 +1,143 @@
+"""The rep's edition as a working tool: contacts to reach, a schedule to work from, a scorecard to
+fill in, and a short edition for a rep with no accounts. Rendered once per module."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from prospector.model import Plan
+from prospector.planfile import read_plan_file
+from prospector.playbook import render_playbook_pdf
+from prospector.playbook.context import contact_to_reach
+from prospector.resources import sample_plan_path
+
+pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
+
+
+@pytest.fixture(scope="module")
+def sample() -> Plan:
+    return read_plan_file(sample_plan_path())
+
+
+@pytest.fixture(scope="module")
+def jonas_pdf(sample, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("rep") / "jonas.pdf"
+    render_playbook_pdf(sample, out, rep_name="Jonas Albrecht", start=date(2027, 1, 11),
+                        today=date(2027, 1, 4))
+    return out
+
+
+def _pages(path: Path, *, layout: bool = True) -> list[str]:
+    """Each page's text, laid out as printed or (``layout=False``) in reading order."""
+    text = subprocess.run(["pdftotext", *(["-layout"] if layout else []), str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    return text.split("\f")[:-1]
+
+
+def _chapter(page: str) -> str:
+    """The running head's chapter title of a page (its first line)."""
+    lines = [ln for ln in page.splitlines() if ln.strip()]
+    return lines[0].split("  ")[0].strip() if lines else ""
+
+
+def _schedule_pages(pages: list[str]) -> dict[int, str]:
+    """The schedule's pages (numbered from 1): from its first page to the one where the next
+    chapter starts (that page's running head names the next chapter), cut there."""
+    first = next(n for n, p in enumerate(pages) if _chapter(p) == "YOUR SCHEDULE")
+    found = {}
+    for n in range(first, len(pages)):
+        page = pages[n]
+        if n > first and _chapter(page) != "YOUR SCHEDULE":
+            found[n + 1] = page[:page.index("Your targets")]
+            break
+        found[n + 1] = page
+    return found
+
+
+def _links(path: Path) -> list[tuple[int, str, int]]:
+    """(page, destination, page it leads to) of every link to a touch's card, from 1."""
+    reader = PdfReader(path)
+    named = reader.named_destinations
+    found = []
+    for number, page in enumerate(reader.pages, 1):
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            dest = annot.get("/Dest")
+            if annot.get("/Subtype") == "/Link" and isinstance(dest, str) \
+                    and dest.startswith("touch-"):
+                found.append((number, dest, reader.get_destination_page_number(named[dest]) + 1))
+    return found
+
+
+def test_rep_edition_prints_each_contacts_phone_and_email_the_leaders_does_not(
+        sample, jonas_pdf, sample_leader_pdf):
+    jonas = sample.reps[0]
+    contacts = [c for aid in jonas.account_ids for c in sample.account(aid).contacts]
+    assert len(contacts) > 5
+    rep_text = " ".join(p for p in _pages(jonas_pdf) if _chapter(p) == "YOUR ACCOUNTS")
+    leader_text = " ".join(_pages(sample_leader_pdf[0].path))
+    for contact in contacts:
+        assert contact.name in rep_text and contact.name in leader_text
+        if contact.phone:
+            assert contact.phone in rep_text and contact.phone not in leader_text
+        if contact.email:  # an address may wrap at a hyphen: compare without spaces
+            assert contact.email in re.sub(r"-\s+", "-", rep_text)
+            assert contact.email not in leader_text
+
+
+def test_each_schedule_entry_names_whom_to_reach_and_how(sample, jonas_pdf):
+    pages = _schedule_pages(_pages(jonas_pdf)).values()
+    text = re.sub(r"-\n\s+", "-", "\n".join(pages))
+    rows = re.findall(r"^\s+[ABC] (.+?)\s{2,}(Connected|Sent)\s", text, re.MULTILINE)
+    assert len(rows) == 86  # every touch of Jonas's schedule has a row with outcome boxes
+    assert text.count("Meeting booked") == 86
+    brueckner = next(a for a in sample.accounts if a.name.startswith("Brückner"))
+    cfo = brueckner.contacts[0]
+    # the first touches go to the COO (the touches' persona), a call with her phone number
+    assert contact_to_reach(sample, brueckner, "tch-03") == cfo
+    assert re.search(r"Connected\s+Message left", text)
+    read = " ".join(" ".join(_schedule_pages(_pages(jonas_pdf, layout=False)).values()).split())
+    read = re.sub(r"- ", "-", read)
+    first_call = read[read.index("Phone: what one hour of stop costs"):]
+    assert first_call.index(f"{cfo.name} · {cfo.title} · {cfo.phone}") < 400
+    benchmark = read[read.index("Downtime benchmark for their sector"):]  # an e-mail
+    assert benchmark.index(f"{cfo.name} · {cfo.title} · {cfo.email}") < 400
+
+
+def test_schedule_links_each_step_back_to_its_script(sample, jonas_pdf):
+    pages = _pages(jonas_pdf)
+    schedule = set(_schedule_pages(pages))
+    links = [link for link in _links(jonas_pdf) if link[0] in schedule]
+    assert len(links) > 40
+    for page, dest, target in links:
+        touch = sample.touch(dest.removeprefix("touch-"))
+        assert target < min(schedule), "the script is printed before the schedule"
+        assert touch.title in pages[target - 1]
+        assert f"script, p. {target}" in pages[page - 1]
+
+
+def test_a_week_that_runs_onto_the_next_page_repeats_its_heading(jonas_pdf):
+    pages = list(_schedule_pages(_pages(jonas_pdf)).values())
+    assert len(pages) > 5
+    continued = 0
+    for before, page in zip(pages, pages[1:], strict=False):
+        body = [ln.strip() for ln in page.splitlines() if ln.strip()][1:]
+        assert body[0].startswith("Week "), body[:2]  # every page opens with a week's heading
+        week = body[0].split(" · ")[0]
+        continued += week in before
+    assert continued >= 1  # at least one week of the sample's runs over a page
+
+
+def test_the_schedules_last_page_goes_on_with_the_targets(jonas_pdf):
+    """Not a page with a few rows and white below: the targets chapter starts on it."""
+    pages = _pages(jonas_pdf)
+    last = max(_schedule_pages(pages))
+    assert _chapter(pages[last - 1]) == "YOUR TARGETS"
+    assert re.search(r"Week \d+ · ", pages[last - 1].split("Your targets")[0])
