@@ -141,3 +141,45 @@ def test_the_schedules_last_page_goes_on_with_the_targets(jonas_pdf):
     last = max(_schedule_pages(pages))
     assert _chapter(pages[last - 1]) == "YOUR TARGETS"
     assert re.search(r"Week \d+ · ", pages[last - 1].split("Your targets")[0])
+
+
+def test_scorecard_sums_months_and_sets_the_total_against_the_target(sample, jonas_pdf):
+    """One page, in the contents; weeks 11 Jan to 30 Jun with a subtotal a month; the monthly
+    target's goal in the month rows, not in a weekly cell; the total against the target."""
+    pages = _pages(jonas_pdf)
+    cards = [n for n, p in enumerate(pages, 1) if "Weekly scorecard" in p and "Notes" in p]
+    assert len(cards) == 1
+    card = pages[cards[0] - 1]
+    contents = next(p for p in pages if _chapter(p) == "CONTENTS")
+    assert re.search(rf"Weekly scorecard\s+{cards[0]}\n", contents)
+    lines = card.splitlines()
+    weeks = [ln for ln in lines if re.match(r"\s*\d+\s+\d+", ln)]
+    assert len(weeks) == 25 and weeks[-1].split()[1:] == ["28–30", "Jun"]
+    months = [ln.split() for ln in lines if re.match(r"\s*\w+ total\s", ln)]
+    assert [m[0] for m in months] == ["January", "February", "March", "April", "May", "June"]
+    # weekly goals 45, 8, 4, 1 times the month's weeks; the monthly goal 1 in every month
+    assert "".join(months[0][2:]) == "/135/24/12/3/1"
+    assert "".join(months[2][2:]) == "/225/40/20/5/1"  # March: 5 weeks
+    total = next(ln for ln in lines if "Total vs target" in ln).split()[3:]
+    assert "".join(total) == "/1,125/200/100/25/6"
+    read = " ".join(_pages(jonas_pdf, layout=False)[cards[0] - 1].split())
+    assert "the buyer) goal 1 / month, in the month rows" in read
+
+
+def test_scorecard_notes_column_is_wide_and_long_names_keep_it_on_one_page(sample, tmp_path):
+    plan = sample.model_copy(deep=True)
+    for target in plan.accountability.targets:
+        target.metric = target.metric + " counted by the rep every Friday afternoon" * 3
+    out = tmp_path / "long.pdf"
+    render_playbook_pdf(plan, out, rep_name="Bram Claessens", today=date(2027, 1, 4))
+    reader = PdfReader(out)
+    pages = _pages(out)
+    cards = [n for n, p in enumerate(pages) if "Weekly scorecard" in p and "Notes" in p]
+    assert len(cards) == 1 and cards[0] == len(pages) - 1  # one page, the last
+    assert "Total vs target" in pages[cards[0]]
+    words = subprocess.run(["pdftotext", "-bbox", "-f", str(cards[0] + 1), "-l",
+                            str(cards[0] + 1), str(out), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    notes_x = float(re.search(r'xMin="([\d.]+)"[^>]*>Notes<', words).group(1))
+    width = float(reader.pages[cards[0]].mediabox.width)
+    assert width - notes_x > 0.2 * width  # the Notes column: more than a fifth of the page

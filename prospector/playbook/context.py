@@ -28,12 +28,12 @@ from .limits import (
     PLAN_TEXT,
     ROW_TEXT,
     SCHEDULE_TOUCH_LIMIT,
-    SCORECARD_TARGETS,
     SHORT_TEXT,
     TRACK_TEXT,
     Reductions,
     cut_point,
 )
+from .scorecard import build_scorecard
 from .timeline import cadence_timeline_svg, channel_icon, timeline_caption
 
 TIER_LABELS = {"A": "Dream clients", "B": "Strong fit", "C": "Opportunistic"}
@@ -236,7 +236,7 @@ def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions) -> dict[str, An
         ],
         "reps": plan.reps,
         "unassigned": sum(1 for a in plan.accounts if a.id not in rep_of),
-        "scorecard": _scorecard(plan, b.start_date, _plan_weeks(plan)),
+        "scorecard": _scorecard(plan, b.start_date, b.end_date, _plan_weeks(plan), red),
     }
 
 
@@ -294,7 +294,8 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
             (sum(1 for t in schedule if t.is_ask), "meeting asks"),
             (len(weeks), "weeks with touches"),
         ],
-        "scorecard": _scorecard(plan, start, max(4, min(n_weeks, MAX_SCORECARD_WEEKS))),
+        "scorecard": _scorecard(plan, start, until, max(4, min(n_weeks, MAX_SCORECARD_WEEKS)),
+                                red),
     }
 
 
@@ -493,16 +494,9 @@ def _plan_weeks(plan: Plan) -> int:
     return max(4, min(weeks, MAX_SCORECARD_WEEKS))
 
 
-def _scorecard(plan: Plan, start: date | None, weeks: int) -> dict[str, Any]:
-    monday = start - timedelta(days=start.weekday()) if start else None
-    rows = []
-    for n in range(weeks):
-        first = monday + timedelta(weeks=n) if monday else None
-        rows.append({"number": n + 1,
-                     "dates": fmt_week(first) if first else ""})
-    targets = _targets(plan, team=False)
-    return {"weeks": rows, "targets": targets[:SCORECARD_TARGETS],
-            "more_targets": max(0, len(targets) - SCORECARD_TARGETS)}
+def _scorecard(plan: Plan, start: date | None, until: date | None, weeks: int,
+               red: Reductions) -> dict[str, Any]:
+    return build_scorecard(plan.accountability.targets, start, until, weeks, red)
 
 
 def _printed_weeks(weeks: list, red: Reductions) -> tuple[list, dict | None]:
