@@ -84,3 +84,17 @@ def sample_leader_pdf(tmp_path_factory):
     finally:
         mp.undo()
     return result, spy, stages
+
+
+@pytest.fixture(scope="session")
+def sample_rep_pdf(tmp_path_factory):
+    """The sample's first rep's edition from Wednesday 13 January 2027, rendered once per test
+    process: (RenderResult, the rep)."""
+    from prospector.planfile import read_plan_file  # noqa: PLC0415 - PDF tests only
+    from prospector.playbook import render_playbook_pdf  # noqa: PLC0415 - PDF tests only
+
+    plan = read_plan_file(sample_plan_path())
+    rep = plan.reps[0]
+    result = render_playbook_pdf(plan, tmp_path_factory.mktemp("pdf") / "rep.pdf",
+                                 rep_name=rep.name, start=date(2027, 1, 13))  # a Wednesday
+    return result, rep

@@ -128,11 +128,8 @@ def leader_pdf(sample_leader_pdf):
 
 
 @pytest.fixture(scope="module")
-def rep_pdf(sample, tmp_path_factory):
-    rep = sample.reps[0]
-    result = render_playbook_pdf(sample, tmp_path_factory.mktemp("pdf") / "rep.pdf",
-                                 rep_name=rep.name, start=date(2027, 1, 13))  # a Wednesday
-    return result, rep
+def rep_pdf(sample_rep_pdf):
+    return sample_rep_pdf
 
 
 @pytest.fixture(scope="module")

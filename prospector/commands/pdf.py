@@ -1,5 +1,5 @@
 """``prospector pdf PLAN -o OUT.pdf``: the printed playbook (leader's, one rep's, or every
-rep's)."""
+rep's), or one section of it (``--section cadences``)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,10 @@ def register(verb) -> None:
                           "the plan's)")
     sub.add_argument("--readiness", action="store_true",
                      help="add the coach's 'Plan readiness' appendix to the leader's edition")
+    sub.add_argument("--section", action="append", metavar="SECTION",
+                     help="print only this section's chapters (e.g. cadences for a team "
+                          "meeting); 'cover' and 'contents' are sections too; repeat to print "
+                          "several")
 
 
 class _Progress:
@@ -56,6 +60,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     if args.readiness and (args.rep or args.all_reps):
         raise ProspectorError("--readiness is an appendix of the leader's edition; leave out "
                               "--rep and --all-reps")
+    if args.section and args.all_reps:
+        raise ProspectorError("--section prints part of one edition; leave out --all-reps")
     start = _start_date(args.start) if args.start else None
     plan = resolve_plan(args.plan)
     progress = _Progress()
@@ -64,7 +70,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
             results = render_all_reps(plan, args.output, start=start, progress=progress)
         else:
             results = [render_playbook_pdf(plan, args.output, rep_name=args.rep, start=start,
-                                           progress=progress, readiness=args.readiness)]
+                                           progress=progress, readiness=args.readiness,
+                                           section=args.section)]
     finally:
         progress.done()
     for result in results:

@@ -1,7 +1,8 @@
 """The printed playbook: the leader's full edition and one edition per rep, as PDF.
 
 ``render_playbook_pdf(plan, "out.pdf")`` for the leader, ``rep_name=`` for a rep,
-``render_all_reps(plan, folder)`` for every rep in parallel processes. Nothing here imports Qt.
+``render_all_reps(plan, folder)`` for every rep in parallel processes, ``Renderer()`` to render
+many times in one process (fonts, stylesheets and images kept). Nothing here imports Qt.
 
 The names below are loaded on first use: ``render`` imports WeasyPrint (about a second), and the
 desktop app imports ``prospector.playbook.timeline`` at start-up without needing the renderer.
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
     from .context import RepNotFound, build_context
     from .render import (
         PlaybookError,
+        RenderCancelled,
+        Renderer,
         RenderResult,
         render_all_reps,
         render_playbook_html,
@@ -26,6 +29,8 @@ _WHERE = {
     "RepNotFound": ".context",
     "build_context": ".context",
     "PlaybookError": ".render",
+    "RenderCancelled": ".render",
+    "Renderer": ".render",
     "RenderResult": ".render",
     "render_all_reps": ".render",
     "render_playbook_html": ".render",
@@ -34,7 +39,9 @@ _WHERE = {
 
 __all__ = [
     "PlaybookError",
+    "RenderCancelled",
     "RenderResult",
+    "Renderer",
     "RepNotFound",
     "build_context",
     "render_all_reps",

@@ -45,9 +45,11 @@ _WRITE = (0.86, 0.95)  # the fractions over which the pages are drawn into the P
 
 
 class _Handler(logging.Handler):
-    def __init__(self, report: Callable[[str, float], None], expected_pages: int) -> None:
+    def __init__(self, report: Callable[[str, float], None], expected_pages: int,
+                 check: Callable[[], None]) -> None:
         super().__init__(logging.INFO)
         self.report = report
+        self.check = check
         self.expected = max(1, expected_pages)
         self.fraction = 0.0
         self.last = 0.0
@@ -59,6 +61,7 @@ class _Handler(logging.Handler):
         self.mutex = threading.Lock()  # (logging.Handler has its own self.lock)
 
     def emit(self, record: logging.LogRecord) -> None:
+        self.check()  # may raise: the render stops here (between two of WeasyPrint's steps)
         try:
             message = record.getMessage()
         except Exception:  # noqa: BLE001 - a log line we cannot read is no reason to fail
@@ -76,6 +79,7 @@ class _Handler(logging.Handler):
 
     def paint(self) -> None:
         """One more page drawn into the PDF."""
+        self.check()
         self.painted += 1
         start, end = _WRITE
         share = min(self.painted / max(self.pages, 1), 1.0)
@@ -119,13 +123,18 @@ class _Handler(logging.Handler):
 
 
 @contextmanager
-def weasyprint_progress(report: Callable[[str, float], None], *,
-                        expected_pages: int) -> Iterator[None]:
-    """Forward WeasyPrint's progress to ``report`` while the block runs."""
+def weasyprint_progress(report: Callable[[str, float], None], *, expected_pages: int,
+                        check: Callable[[], None] = lambda: None) -> Iterator[None]:
+    """Forward WeasyPrint's progress to ``report`` while the block runs.
+
+    ``check`` is called at each of WeasyPrint's log lines (each step, each page laid out) and
+    each page drawn into the PDF: an exception it raises stops the render there (a logging
+    handler's exception reaches the code that logged), which is how a stale preview is
+    cancelled within a page's time."""
     from weasyprint.document import Page  # noqa: PLC0415 - loaded with the renderer
 
     logger = logging.getLogger(_LOGGER)
-    handler = _Handler(report, expected_pages)
+    handler = _Handler(report, expected_pages, check)
     paint = Page.__dict__.get("paint")
     if callable(paint):
         def counted_paint(page, *args, **kwargs):

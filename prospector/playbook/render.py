@@ -10,7 +10,7 @@ import re
 import sys
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -25,6 +25,7 @@ from ..atomic import atomic_open, stale_temp_files
 from ..errors import ProspectorError
 from ..model import Plan, Rep
 from ..resources import assets_dir, templates_dir
+from ..sections import SECTION_BY_KEY, SECTIONS
 from ..textnorm import export_name, slugify
 from . import limits, pdf_speed, pdf_tags
 from .context import build_context
@@ -60,6 +61,9 @@ class RenderResult:
     """What this edition prints in a reduced form (a very large plan: accounts as a compact
     list, long texts cut, the schedule's later weeks left to the exports), one sentence each;
     empty for an ordinary plan. The same sentences are printed on the contents page."""
+    anchors: dict[str, int] = field(default_factory=dict, compare=False)
+    """Each ``id`` of the printed HTML (``sec-cadences``, ``touch-<id>``, ``cad-2``...) -> the
+    index (from 0) of the page it is printed on."""
 
 
 # --- HTML ------------------------------------------------------------------------------------
@@ -84,6 +88,20 @@ def keep_last_words(text: str) -> Markup:
     return Markup(f"{escape(head)}&nbsp;{escape(last)}")
 
 
+RUNNING_NAME = 80  # characters of the plan's name in the running foot, beside "Page N of M"
+
+
+def running_name(text: str) -> str:
+    """The plan's name as the running foot prints it: cut at a word before ``RUNNING_NAME``
+    characters, with "…", so it stays on one line clear of the page number."""
+    text = " ".join(str(text).split())
+    if len(text) <= RUNNING_NAME:
+        return text
+    head = text[:RUNNING_NAME]
+    cut = head.rsplit(" ", 1)[0] if " " in head else head
+    return cut.rstrip(" ,;:·–-") + "…"
+
+
 @cache
 def environment() -> Environment:
     """One Jinja environment: every template autoescaped, undefined names are errors."""
@@ -97,6 +115,7 @@ def environment() -> Environment:
     )
     env.filters["merge_fields"] = merge_fields
     env.filters["keep_last_words"] = keep_last_words
+    env.filters["running_name"] = running_name
     return env
 
 
@@ -116,6 +135,7 @@ def _html(context: dict) -> str:
     """The edition's HTML, with the notes on what it leaves out (if anything) on its contents
     page: they are known only once every value has been printed (``limits.finalize``)."""
     reductions: limits.Reductions = context["reductions"]
+    context.setdefault("shown", WHOLE)
     token = limits.current.set(reductions)
     try:
         html = environment().get_template("playbook.html.j2").render(context)
@@ -227,78 +247,217 @@ def _page_css(page_size: str, brand: dict[str, str]) -> str:
     )
 
 
-def render_playbook_pdf(plan: Plan, out_path: str | os.PathLike, *, rep_name: str | None = None,
-                        start: date | None = None, progress: Progress | None = None,
-                        today: date | None = None, readiness: bool = False) -> RenderResult:
-    """Write the playbook PDF (the leader's edition, or ``rep_name``'s) to ``out_path``.
+class RenderCancelled(Exception):
+    """A render stopped because its result is no longer wanted (a newer edit came)."""
 
-    The file is written next to ``out_path`` first and moved into place when complete, so a
-    failed render never leaves half a PDF behind.
+
+# --- printing part of the playbook ---------------------------------------------------------------
+COVER, CONTENTS = "cover", "contents"
+WHOLE: dict = {"cover": True, "contents": True, "chapters": None}  # the templates' ``shown``
+
+
+def printable_sections(*, rep: bool = False, readiness: bool = False) -> list[str]:
+    """What ``section=`` accepts for an edition: the cover, the contents, each plan section
+    with a chapter in it (``sections.py``), and the coach's appendix when it is printed."""
+    keys = [s.key for s in SECTIONS if (s.rep if rep else s.leader)]
+    return [COVER, CONTENTS, *keys, *(["readiness"] if readiness and not rep else [])]
+
+
+def _shown(section: str | Iterable[str] | None, *, rep: bool, readiness: bool) -> dict:
+    """The templates' ``shown`` for ``section``: a section key (``"cadences"``), ``"cover"``,
+    ``"contents"``, or several of them; None prints the whole playbook."""
+    if section is None:
+        return WHOLE
+    wanted = [section] if isinstance(section, str) else list(section)
+    valid = printable_sections(rep=rep, readiness=readiness)
+    unknown = [key for key in wanted if key not in valid]
+    if unknown or not wanted:
+        edition = "a rep's edition" if rep else "the leader's edition"
+        raise PlaybookError(f"{edition} has no section {', '.join(map(repr, unknown))}; "
+                            f"choose from: {', '.join(valid)}")
+    chapters = {c.id for key in wanted if key in SECTION_BY_KEY
+                for c in (SECTION_BY_KEY[key].rep if rep else SECTION_BY_KEY[key].leader)}
+    if "readiness" in wanted:
+        chapters.add("readiness")
+    return {"cover": COVER in wanted, "contents": CONTENTS in wanted, "chapters": chapters}
+
+
+# A page reference whose target is in a chapter not printed would print "p." and no number.
+_REFERENCES = {  # the chapter the target is in -> the references to it
+    "touches": "a.script-ref",
+    "qualification": 'a.page-ref[href="#opportunity-criteria"]',
+    "call_cards": 'a.page-ref[href^="#card-"]',
+}
+
+
+class _LinksOutOfPart(logging.Filter):
+    """In part of the playbook, links into the chapters not printed lead nowhere: expected,
+    not an error to log (WeasyPrint leaves such a link out of the PDF)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("No anchor")
+
+
+_OUT_OF_PART = _LinksOutOfPart()
+
+
+def _part_css(shown: dict) -> str:
+    """For part of the playbook: references into chapters not printed say "–"."""
+    chapters = shown["chapters"]
+    if chapters is None:
+        return ""
+    return "\n".join(f'{selector}::after {{ content: "–"; }}'
+                     for chapter, selector in _REFERENCES.items() if chapter not in chapters)
+
+
+# --- the renderer ----------------------------------------------------------------------------
+class Renderer:
+    """Renders playbooks, keeping between renders what does not change with the plan: the font
+    configuration, the parsed stylesheets and WeasyPrint's image and layout ``cache``.
+
+    One per process that renders more than once (the preview's render worker): the first
+    render pays for loading and parsing, the next ones only for the plan's own pages.
     """
-    # WeasyPrint takes a second to load: only when a PDF is made (HTML needs none of it)
-    from weasyprint import CSS, HTML  # noqa: PLC0415 - WeasyPrint
-    from weasyprint.text.fonts import FontConfiguration  # noqa: PLC0415 - WeasyPrint
 
-    pdf_speed.install()  # tagging writes in linear time (see pdf_speed)
-    pdf_tags.install()  # decorative images are artifacts, <span lang> gets /Lang (see pdf_tags)
-    report = progress or (lambda _stage, _fraction: None)
-    out = Path(out_path)
-    if not out.parent.is_dir():
-        raise PlaybookError(f"cannot write {out}: the folder {out.parent} does not exist")
-    started = time.perf_counter()
-    timings: dict[str, float] = {}
+    def __init__(self) -> None:
+        # WeasyPrint takes a second to load: only when a PDF is made (HTML needs none of it)
+        from weasyprint import CSS  # noqa: PLC0415 - WeasyPrint
+        from weasyprint.text.fonts import FontConfiguration  # noqa: PLC0415 - WeasyPrint
 
-    preparing = StageBeat(report, "Preparing the playbook", 0.0)
-    with heartbeat(preparing.beat):  # a large rep's schedule takes seconds to plan
-        context = build_context(plan, rep_name=rep_name, start=start, today=today,
-                                readiness=readiness)
-    t = time.perf_counter()
-    timings["context"] = t - started
-    html = _html(context)
-    timings["html"] = time.perf_counter() - t
+        pdf_speed.install()  # tagging writes in linear time (see pdf_speed)
+        pdf_tags.install()  # decorative images are artifacts, <span lang> gets /Lang
+        self._css = CSS
+        self.fetcher = SafeFetcher()
+        self.font_config = FontConfiguration()
+        self.stylesheets = [
+            CSS(string=_fonts_css(), font_config=self.font_config, url_fetcher=self.fetcher),
+            *(CSS(filename=str(path), font_config=self.font_config, url_fetcher=self.fetcher)
+              for path in stylesheet_paths()),
+        ]
+        self.cache: dict = {}  # WeasyPrint's images and their sizes, shared by every render
+        self._page_css: dict[tuple, object] = {}  # (page size, brand) -> parsed CSS
 
-    report("Laying out the pages", 0.1)
-    t = time.perf_counter()
-    notes = tuple(context["reductions"].notes())
-    fetcher = SafeFetcher()
-    font_config = FontConfiguration()
-    stylesheets = [
-        CSS(string=_fonts_css(), font_config=font_config, url_fetcher=fetcher),
-        *(CSS(filename=str(path), font_config=font_config, url_fetcher=fetcher)
-          for path in stylesheet_paths()),
-        CSS(string=_page_css(context["page_size"], context["brand"]), font_config=font_config,
-            url_fetcher=fetcher),
-    ]
-    with weasyprint_progress(report, expected_pages=_expected_pages(html)):
-        document = HTML(string=html, base_url=str(templates_dir()),
-                        url_fetcher=fetcher).render(font_config=font_config,
-                                                    stylesheets=stylesheets,
-                                                    pdf_variant=PDF_VARIANT)
-        timings["layout"] = time.perf_counter() - t
-        del html, context
+    def _plan_css(self, page_size: str, brand: dict[str, str], part: str):
+        key = (page_size, tuple(sorted(brand.items())), part)
+        if key not in self._page_css:
+            if len(self._page_css) > 16:  # a leader trying colours: keep the few last
+                self._page_css.clear()
+            self._page_css[key] = self._css(string=_page_css(page_size, brand) + part,
+                                            font_config=self.font_config,
+                                            url_fetcher=self.fetcher)
+        return self._page_css[key]
+
+    def render(self, plan: Plan, out_path: str | os.PathLike, *, rep_name: str | None = None,
+               start: date | None = None, progress: Progress | None = None,
+               today: date | None = None, readiness: bool = False,
+               section: str | Iterable[str] | None = None, tagged: bool = True,
+               cancelled: Callable[[], bool] | None = None) -> RenderResult:
+        """Write the playbook PDF (the leader's edition, or ``rep_name``'s) to ``out_path``.
+
+        ``section`` prints only part of it: a plan section's chapters (``"cadences"``), the
+        cover or the contents, or several of these (``printable_sections`` lists them); the
+        chapters keep their numbers. ``tagged=False`` writes an untagged PDF (a preview: no
+        reader of it needs the tags, and it writes faster). ``cancelled`` is asked between
+        WeasyPrint's steps and pages: when it says True, the render stops with
+        ``RenderCancelled`` and writes nothing.
+
+        The file is written next to ``out_path`` first and moved into place when complete, so
+        a failed render never leaves half a PDF behind.
+        """
+        from weasyprint import HTML  # noqa: PLC0415 - WeasyPrint (loaded by __init__)
+
+        report = progress or (lambda _stage, _fraction: None)
+        stop = cancelled or (lambda: False)
+
+        def check() -> None:
+            if stop():
+                raise RenderCancelled
+
+        out = Path(out_path)
+        if not out.parent.is_dir():
+            raise PlaybookError(f"cannot write {out}: the folder {out.parent} does not exist")
+        started = time.perf_counter()
+        timings: dict[str, float] = {}
+
+        preparing = StageBeat(report, "Preparing the playbook", 0.0)
+        with heartbeat(preparing.beat):  # a large rep's schedule takes seconds to plan
+            context = build_context(plan, rep_name=rep_name, start=start, today=today,
+                                    readiness=readiness)
+        context["shown"] = _shown(section, rep=context["edition"] == "rep",
+                                  readiness=readiness)
         t = time.perf_counter()
+        timings["context"] = t - started
+        check()
+        html = _html(context)
+        timings["html"] = time.perf_counter() - t
+        check()
+
+        report("Laying out the pages", 0.1)
+        t = time.perf_counter()
+        notes = tuple(context["reductions"].notes())
+        stylesheets = [*self.stylesheets,
+                       self._plan_css(context["page_size"], context["brand"],
+                                      _part_css(context["shown"]))]
+        variant = {"pdf_variant": PDF_VARIANT} if tagged else {}
+        weasyprint_log = logging.getLogger("weasyprint")
+        if context["shown"] is not WHOLE:
+            weasyprint_log.addFilter(_OUT_OF_PART)
         try:
-            data = document.write_pdf(pdf_variant=PDF_VARIANT)
+            with weasyprint_progress(report, expected_pages=_expected_pages(html), check=check):
+                document = HTML(string=html, base_url=str(templates_dir()),
+                                url_fetcher=self.fetcher).render(
+                    font_config=self.font_config, stylesheets=stylesheets, cache=self.cache,
+                    **variant)
+                timings["layout"] = time.perf_counter() - t
+                del html, context
+                t = time.perf_counter()
+                data = self._write(document, tagged)
+        finally:
+            weasyprint_log.removeFilter(_OUT_OF_PART)
+        pages = len(document.pages)
+        anchors: dict[str, int] = {}
+        for index, page in enumerate(document.pages):
+            for name in page.anchors:
+                anchors.setdefault(name, index)
+        del document
+        report("Saving the file", 0.98)
+        # The PDF is made in memory and only then written (temp file, fsync, rename): the temp
+        # file exists for the moment of the write, so a render cancelled (its process killed)
+        # leaves nothing at the destination. Temp files of killed writers are removed here.
+        _remove_stale_temp_files(out)
+        try:
+            with atomic_open(out) as handle:
+                handle.write(data)
+        except OSError as exc:
+            raise PlaybookError(f"cannot write {out}: {exc.strerror or exc}") from exc
+        timings["write"] = time.perf_counter() - t
+        seconds = time.perf_counter() - started
+        report("Done", 1.0)
+        return RenderResult(out, pages, seconds, timings, notes, anchors)
+
+
+    @staticmethod
+    def _write(document, tagged: bool) -> bytes:
+        if not tagged:
+            return document.write_pdf()
+        try:
+            return document.write_pdf(pdf_variant=PDF_VARIANT)
+        except RenderCancelled:
+            raise
         except Exception:  # a variant check failed: still write a tagged PDF
             logging.getLogger(__name__).warning("PDF/UA-1 failed; writing a tagged PDF instead",
                                                 exc_info=True)
-            data = document.write_pdf(pdf_tags=True)
-    pages = len(document.pages)
-    del document
-    report("Saving the file", 0.98)
-    # The PDF is made in memory and only then written (temp file, fsync, rename): the temp
-    # file exists for the moment of the write, so a render cancelled (its process killed)
-    # leaves nothing at the destination. Temp files of killed writers are removed here.
-    _remove_stale_temp_files(out)
-    try:
-        with atomic_open(out) as handle:
-            handle.write(data)
-    except OSError as exc:
-        raise PlaybookError(f"cannot write {out}: {exc.strerror or exc}") from exc
-    timings["write"] = time.perf_counter() - t
-    seconds = time.perf_counter() - started
-    report("Done", 1.0)
-    return RenderResult(out, pages, seconds, timings, notes)
+            return document.write_pdf(pdf_tags=True)
+
+
+def render_playbook_pdf(plan: Plan, out_path: str | os.PathLike, *, rep_name: str | None = None,
+                        start: date | None = None, progress: Progress | None = None,
+                        today: date | None = None, readiness: bool = False,
+                        section: str | Iterable[str] | None = None) -> RenderResult:
+    """Write the playbook PDF (the leader's edition, or ``rep_name``'s) to ``out_path``, or
+    only its ``section`` (see ``Renderer.render``), with a renderer of its own."""
+    return Renderer().render(plan, out_path, rep_name=rep_name, start=start, progress=progress,
+                             today=today, readiness=readiness, section=section)
 
 
 def _expected_pages(html: str) -> int:

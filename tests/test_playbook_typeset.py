@@ -1,0 +1,198 @@
+"""What a reader sees of the playbook's typesetting: type sizes, the running foot, the grid's
+gutters, where pages break and the colours, measured on the printed PDF with pypdfium2."""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
+import pytest
+
+from prospector.model import Plan
+from prospector.planfile import read_plan_file
+from prospector.playbook import render_playbook_pdf
+from prospector.resources import sample_plan_path
+
+MM = 72 / 25.4
+
+
+@dataclass(frozen=True)
+class Glyph:
+    char: str
+    size: float  # on paper, pt
+    left: float  # pt from the page's left edge
+    right: float
+    top: float  # pt from the page's top edge
+    bottom: float
+    baseline: float  # pt from the page's top edge
+    starts_line: bool  # the first glyph of a line of text (in the PDF's reading order)
+
+
+def _glyphs(page: pdfium.PdfPage) -> list[Glyph]:
+    textpage = page.get_textpage()
+    height = page.get_height()
+    out = []
+    new_line = True
+    for i in range(textpage.count_chars()):
+        char = chr(pdfium_raw.FPDFText_GetUnicode(textpage, i))
+        if char in "\r\n":
+            new_line = True
+        if char.isspace() or not char.isprintable():
+            continue
+        matrix = pdfium_raw.FS_MATRIX()
+        pdfium_raw.FPDFText_GetMatrix(textpage, i, ctypes.byref(matrix))
+        scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+        left, bottom, right, top = textpage.get_charbox(i)
+        x, y = ctypes.c_double(), ctypes.c_double()
+        pdfium_raw.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(x), ctypes.byref(y))
+        out.append(Glyph(char, round(pdfium_raw.FPDFText_GetFontSize(textpage, i) * scale, 1),
+                         left, right, height - top, height - bottom, height - y.value,
+                         new_line))
+        new_line = False
+    return out
+
+
+def _text(glyphs: list[Glyph]) -> str:
+    return "".join(g.char for g in glyphs)
+
+
+def _find(glyphs: list[Glyph], phrase: str) -> list[list[Glyph]]:
+    """The glyphs of each place ``phrase`` is printed on a page (spaces and line ends ignored)."""
+    needle = "".join(phrase.split())
+    text = _text(glyphs)
+    return [glyphs[m.start():m.start() + len(needle)] for m in re.finditer(re.escape(needle), text)]
+
+
+def _pages(path: Path) -> list[list[Glyph]]:
+    return [_glyphs(page) for page in pdfium.PdfDocument(str(path))]
+
+
+def _running_head(glyphs: list[Glyph]) -> str:
+    return _text([g for g in glyphs if g.top < 24 * MM])
+
+
+@pytest.fixture(scope="module")
+def sample() -> Plan:
+    return read_plan_file(sample_plan_path())
+
+
+@pytest.fixture(scope="module")
+def leader_pages(sample_leader_pdf) -> list[list[Glyph]]:
+    return _pages(sample_leader_pdf[0].path)
+
+
+@pytest.fixture(scope="module")
+def rep_pages(sample_rep_pdf) -> list[list[Glyph]]:
+    return _pages(sample_rep_pdf[0].path)
+
+
+# --- type sizes -----------------------------------------------------------------------------------
+def _first_words(text: str, words: int = 6) -> str:
+    return " ".join(text.split()[:words])
+
+
+def test_scripts_and_the_schedule_print_at_9_pt_or_more(sample, leader_pages, rep_pages):
+    """What a rep reads from during a call (every touch's talk track) and the day's list (touch,
+    objective, account) is never under 9 pt: it printed at 7.9 to 8.8 pt."""
+    scripts = [_first_words(t.message) for t in sample.touches if t.message]
+    for pages in (leader_pages, rep_pages):
+        found = [g for glyphs in pages for s in scripts for hit in _find(glyphs, s) for g in hit]
+        assert len(found) >= sum(len("".join(s.split())) for s in scripts)
+        assert min(g.size for g in found) >= 9, min(g.size for g in found)
+    schedule = [glyphs for glyphs in rep_pages if "YOURSCHEDULE" in _running_head(glyphs)]
+    assert schedule
+    mine = [a.name for a in sample.accounts if a.id in set(sample.reps[0].account_ids)]
+    printed = [g for glyphs in schedule for name in mine for hit in _find(glyphs, name)
+               for g in hit]
+    objectives = [_first_words(s.objective, 4) for c in sample.cadences for s in c.steps
+                  if s.objective]
+    printed += [g for glyphs in schedule for o in objectives for hit in _find(glyphs, o)
+                for g in hit]
+    assert len(printed) > 500
+    assert min(g.size for g in printed) >= 9, min(g.size for g in printed)
+
+
+def test_the_playbook_keeps_to_its_type_scale(leader_pages, rep_pages):
+    """Six sizes (8, 9, 10, 12, 16, 26 pt), body text at 10 pt: there were 24 sizes."""
+    for pages in (leader_pages, rep_pages):
+        sizes = {g.size for glyphs in pages for g in glyphs}
+        assert sizes <= {8.0, 9.0, 10.0, 12.0, 16.0, 26.0}, sorted(sizes)
+        body = [g.size for glyphs in pages for g in glyphs]
+        assert max(set(body), key=body.count) in (9.0, 10.0)
+
+
+def test_a_long_plan_name_stays_on_one_line_beside_the_page_number(tmp_path):
+    name = ("Europe new business for mid-market manufacturers in Germany, Austria, Switzerland, "
+            "the Nordics and Benelux, first half of 2027, with the predictive-maintenance offering")
+    plan = Plan.model_validate({"name": name, "basics": {"goal": "Ten first meetings."}})
+    result = render_playbook_pdf(plan, tmp_path / "long.pdf")
+    pages = _pages(result.path)
+    for number, glyphs in enumerate(pages[1:], 2):
+        foot = [g for g in glyphs if g.top > 297 * MM - 20 * MM]
+        assert len({round(g.baseline) for g in foot}) == 1, number  # one line
+        text = _text(foot)
+        assert text.endswith(f"Page{number}of{len(pages)}"), text
+        assert "…" in text and text.startswith("Europenewbusiness"), text
+
+
+# --- the grid -------------------------------------------------------------------------------------
+def _lines(glyphs: list[Glyph]) -> dict[int, list[Glyph]]:
+    out: dict[int, list[Glyph]] = {}
+    for g in glyphs:
+        out.setdefault(round(g.baseline), []).append(g)
+    return out
+
+
+def _gutters(pages: list[list[Glyph]], heads: tuple[str, ...]) -> list[float]:
+    """The white (pt) between each line that starts a column and the text left of it at the same
+    height: the columns start where ``heads`` (their labels, side by side) do."""
+    widths = []
+    for glyphs in pages:
+        columns = {hit[0].left for head in heads[1:] for hit in _find(glyphs, head)}
+        for g in glyphs:
+            if g.starts_line and any(abs(g.left - x) < 0.6 for x in columns):
+                before = [o.right for o in glyphs if o.right < g.left
+                          and o.top < g.bottom - 1 and o.bottom > g.top + 1]
+                if before:
+                    widths.append(g.left - max(before))
+    return widths
+
+
+def test_columns_have_a_gutter_of_at_least_5_mm(leader_pages):
+    """Personas' and differentiators' columns: lines never run into the next column ("passed in
+    11tunnels" read across); the gutter is 6 mm."""
+    for heads in (("CARESABOUT", "WHATVALUEMEANSTOTHEM"),
+                  ("WHYITMATTERS", "PROOF", "BEATSTHEALTERNATIVE")):
+        widths = _gutters(leader_pages, heads)
+        assert len(widths) > 10, heads
+        assert min(widths) >= 5 * MM, (heads, min(widths) / MM)
+
+
+def test_a_wrapped_account_name_stays_clear_of_its_tier_badge(sample, tmp_path):
+    """A name too long for its line wraps under its own first line, not under the badge."""
+    plan = sample.model_copy(deep=True)
+    rep = plan.reps[0]
+    account = next(a for a in plan.accounts if a.id in rep.account_ids and a.tier == "A")
+    account.name += " Maschinenbau und Präzisionsteile Holding Kommanditgesellschaft auf Aktien"
+    result = render_playbook_pdf(plan, tmp_path / "rep.pdf", rep_name=rep.name)
+    pages = _pages(result.path)
+    checked = 0
+    for glyphs in pages:
+        for hit in _find(glyphs, account.name):
+            lines = sorted(_lines(hit).items())
+            assert len(lines) >= 2
+            first_left = min(g.left for g in lines[0][1])
+            top = lines[0][1][0]
+            badge = [g for g in glyphs if g.char == "A" and g.right <= first_left
+                     and first_left - g.right < 4 * MM
+                     and g.top < top.bottom and g.bottom > top.top]
+            assert badge, "no badge before the name"
+            for _baseline, line in lines[1:]:
+                assert min(g.left for g in line) >= first_left - 0.5, account.name
+            checked += 1
+    assert checked >= 3  # the accounts chapter and the schedule

@@ -1,0 +1,50 @@
+"""The app's client of the preview's render worker: the newest edit is what the preview shows,
+and a worker that dies is started again."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+
+from ui.preview_worker import PreviewWorker
+
+WAIT_MS = 120_000  # a generous bound on a busy machine: the tests wait on signals, not time
+
+
+@pytest.fixture
+def worker(qtbot):
+    client = PreviewWorker()
+    with qtbot.waitSignal(client.ready, timeout=WAIT_MS):
+        client.start()
+    yield client
+    client.shutdown()
+
+
+def test_a_stale_render_never_replaces_a_newer_one(qtbot, worker, sample_plan, tmp_path):
+    shown: list[int] = []
+    worker.rendered.connect(lambda request_id, _answer: shown.append(request_id))
+    renamed = sample_plan.model_copy(update={"name": "Renamed while rendering"})
+    whole = worker.request(sample_plan, str(tmp_path / "whole.pdf"))  # long: the whole book
+    with qtbot.waitSignal(worker.rendered, timeout=WAIT_MS) as newest:
+        cadences = worker.request(renamed, str(tmp_path / "cadences.pdf"), section=["cadences"])
+    assert newest.args[0] == cadences and shown == [cadences] and whole < cadences
+    # an answer to the older request that arrives late (written before the cancel was read)
+    # is dropped: the preview keeps the newer plan
+    with qtbot.assertNotEmitted(worker.rendered):
+        worker.answer({"id": whole, "done": str(tmp_path / "whole.pdf"), "pages": 35,
+                       "items": {}})
+    assert shown == [cadences]
+
+
+def test_the_worker_is_started_again_after_being_killed(qtbot, worker, sample_plan, tmp_path):
+    first = worker.pid()
+    with qtbot.waitSignal(worker.stopped, timeout=WAIT_MS):
+        os.kill(first, signal.SIGKILL)
+    # a request made while it is down is rendered by the next worker
+    with qtbot.waitSignal(worker.rendered, timeout=WAIT_MS) as rendered:
+        request = worker.request(sample_plan, str(tmp_path / "personas.pdf"),
+                                 section=["personas"])
+    assert rendered.args[0] == request and rendered.args[1]["pages"] >= 1
+    assert worker.pid() not in (0, first) and worker.restarts == 1

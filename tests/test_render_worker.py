@@ -1,0 +1,45 @@
+"""The preview's render worker (``python -m prospector.render_worker``), spoken to as the app
+does: JSON lines in, JSON lines out."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from pypdf import PdfReader
+
+from tests.conftest import REPO
+
+
+def test_a_newer_request_cancels_the_stale_render_and_the_answer_finds_the_items(tmp_path,
+                                                                                 sample_plan):
+    worker = subprocess.Popen([sys.executable, "-m", "prospector.render_worker"], cwd=REPO,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                              env={**os.environ, "PYTHONPATH": str(REPO)})
+    try:
+        assert json.loads(worker.stdout.readline()) == {"ready": True}
+        plan = json.loads(sample_plan.model_dump_json())
+        for request in ({"id": 1, "plan": plan, "out": str(tmp_path / "1.pdf"), "section": None},
+                        {"id": 2, "plan": plan, "out": str(tmp_path / "2.pdf"),
+                         "section": ["cadences"]}):
+            worker.stdin.write(json.dumps(request) + "\n")  # the second follows at once
+        worker.stdin.flush()
+        first, second = (json.loads(worker.stdout.readline()) for _ in range(2))
+        assert first == {"id": 1, "cancelled": True}
+        assert not (tmp_path / "1.pdf").exists()
+        assert second["id"] == 2 and second["done"] == str(tmp_path / "2.pdf")
+        pages = PdfReader(second["done"]).pages
+        assert second["pages"] == len(pages)
+        last = sample_plan.cadences[-1]
+        # the last cadence is on the page the answer names, and not on the first
+        page = second["items"][last.id]
+        assert page > 0 and last.name in pages[page].extract_text()
+        assert second["items"]["sec-cadences"] == 0
+        worker.stdin.write(json.dumps({"quit": True}) + "\n")
+        worker.stdin.flush()
+        assert worker.wait(60) == 0
+    finally:
+        worker.kill()
+        worker.wait()

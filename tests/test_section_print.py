@@ -1,0 +1,86 @@
+"""One section of the playbook printed alone (`prospector pdf PLAN --section cadences`, the
+preview of the step being edited), and a renderer kept for many renders."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from prospector.cli import main
+from prospector.playbook.render import PlaybookError, RenderCancelled, Renderer
+from prospector.resources import sample_plan_path
+from prospector.sections import LEADER_CHAPTERS
+
+TODAY = date(2027, 1, 4)
+
+
+@pytest.fixture(scope="module")
+def renderer() -> Renderer:
+    return Renderer()
+
+
+def _text(path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def _cover(path) -> str:
+    return PdfReader(path).pages[0].extract_text().lower()
+
+
+def test_the_cadence_section_prints_its_chapter_alone_with_its_number(renderer, sample_plan,
+                                                                      tmp_path):
+    result = renderer.render(sample_plan, tmp_path / "cadences.pdf", section="cadences",
+                             today=TODAY, tagged=False)
+    text = _text(result.path)
+    number = [c.id for c in LEADER_CHAPTERS].index("cadences") + 1
+    assert f"{number:02d}\nCampaign cadence" in text  # numbered as in the whole playbook
+    assert sample_plan.cadences[0].name in text
+    assert text.startswith(f"{number:02d}")  # no cover, no contents first
+    for absent in ("contents", "target accounts", "objection library"):
+        assert absent not in text.lower()
+    assert result.anchors["sec-cadences"] == 0 and "sec-accounts" not in result.anchors
+    # the steps' references to scripts in a chapter not printed say "–", not a bare "p."
+    assert "p.\xa0–" in text and "p.\xa0\n" not in text
+
+
+def test_the_cover_is_printed_only_when_asked_for(renderer, sample_plan, tmp_path):
+    result = renderer.render(sample_plan, tmp_path / "cover.pdf", section=["cover", "basics"],
+                             today=TODAY, tagged=False)
+    text = _text(result.path).lower()
+    assert "plan owner" in _cover(result.path) and "goal and strategy" in text
+    assert "contents" not in text and "campaign cadence" not in text
+
+
+def test_a_stale_render_stops_and_writes_nothing(renderer, sample_plan, tmp_path):
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 3  # a newer edit arrives while WeasyPrint is at work
+
+    with pytest.raises(RenderCancelled):
+        renderer.render(sample_plan, tmp_path / "stale.pdf", today=TODAY, cancelled=cancelled)
+    assert not (tmp_path / "stale.pdf").exists()
+    # the renderer is still good for the next render
+    again = renderer.render(sample_plan, tmp_path / "next.pdf", section="personas",
+                            today=TODAY, tagged=False)
+    assert again.pages >= 1 and sample_plan.personas[0].role in _text(again.path)
+
+
+def test_a_section_the_edition_does_not_print_is_refused_with_the_choices(renderer,
+                                                                          sample_plan,
+                                                                          tmp_path):
+    with pytest.raises(PlaybookError, match="choose from: cover, contents, basics"):
+        renderer.render(sample_plan, tmp_path / "x.pdf", section="cadences",
+                        rep_name=sample_plan.reps[0].name)  # a rep's edition has no cadences
+
+
+def test_the_command_line_prints_one_section(capsys, tmp_path):
+    out = tmp_path / "cadences.pdf"
+    code = main(["pdf", str(sample_plan_path()), "--section", "cadences", "-o", str(out)])
+    assert code == 0 and "Campaign cadence" in _text(out) and "Contents" not in _text(out)
+    code = main(["pdf", str(sample_plan_path()), "--section", "cadense", "-o", str(out)])
+    err = capsys.readouterr().err
+    assert code == 1 and "no section 'cadense'" in err and "cadences, accountability" in err

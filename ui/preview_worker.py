@@ -1,0 +1,150 @@
+"""The app's side of the preview's render worker (``prospector.render_worker``).
+
+One long-lived process, spoken to with JSON lines through a ``QProcess``: the GUI thread only
+writes a request and reads short answers when they arrive, it never waits. Each request has a
+growing id; an answer to any but the newest request is dropped, so the preview never shows an
+older plan after a newer one (the worker also stops a stale render at its next page). If the
+worker dies, it is started again after a pause that doubles each time it dies before answering
+(0.25 s, 0.5 s... up to 8 s), and the newest request is sent to the new one.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
+
+from prospector.model import Plan
+
+FIRST_PAUSE_MS = 250
+LONGEST_PAUSE_MS = 8000
+
+
+class PreviewWorker(QObject):
+    ready = Signal()  # the worker (again) takes requests
+    rendered = Signal(int, dict)  # the newest request's id, its answer (done, pages, items...)
+    failed = Signal(int, str)  # the newest request's id, why it was not rendered
+    stopped = Signal(str)  # the worker died: it is being started again
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.process: QProcess | None = None
+        self.is_ready = False
+        self.newest = 0  # the id of the newest request
+        self.answered = 0  # the id of the newest request answered
+        self._pending: bytes | None = None  # the newest request, until the worker took it
+        self._sent: bytes | None = None  # the newest request the worker took
+        self._buffer = b""
+        self._closing = False
+        self._pause = FIRST_PAUSE_MS
+        self.restarts = 0
+        self._restart_timer = QTimer(self)
+        self._restart_timer.setSingleShot(True)
+        self._restart_timer.timeout.connect(self.start)
+
+    # --- the process -------------------------------------------------------------------------
+    def start(self) -> None:
+        """Start the worker (it says ``ready`` a few seconds later, once warm)."""
+        if self._closing or self.is_running():
+            return
+        process = QProcess(self)
+        env = QProcessEnvironment.systemEnvironment()
+        env.insert("PYTHONUNBUFFERED", "1")
+        process.setProcessEnvironment(env)
+        # WeasyPrint's warnings go where the app's go; an unread pipe would fill and block it
+        process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
+        process.readyReadStandardOutput.connect(self._read)
+        process.finished.connect(self._died)
+        process.errorOccurred.connect(self._error)
+        self.process, self.is_ready, self._buffer = process, False, b""
+        process.start(sys.executable, ["-m", "prospector.render_worker"])
+
+    def is_running(self) -> bool:
+        return (self.process is not None
+                and self.process.state() != QProcess.ProcessState.NotRunning)
+
+    def pid(self) -> int:
+        return int(self.process.processId()) if self.process is not None else 0
+
+    def shutdown(self) -> None:
+        """Stop the worker (the app closes); waits at most a second for it to go."""
+        self._closing = True
+        self._restart_timer.stop()
+        process, self.process = self.process, None
+        if process is not None and process.state() != QProcess.ProcessState.NotRunning:
+            process.finished.disconnect(self._died)
+            process.write(b'{"quit": true}\n')
+            process.closeWriteChannel()
+            if not process.waitForFinished(1000):
+                process.kill()
+                process.waitForFinished(1000)
+
+    # --- requests ----------------------------------------------------------------------------
+    def request(self, plan: Plan, out: str, *, section: list[str] | None = None) -> int:
+        """Ask for ``plan`` (only ``section``, or the whole playbook) rendered to ``out``;
+        returns the request's id. Only the newest request's answer is ever delivered."""
+        self.newest += 1
+        # pydantic writes the plan's JSON in one call (the GUI thread's only real work here)
+        options = json.dumps({"id": self.newest, "out": out, "section": section})
+        line = options[:-1] + ', "plan": ' + plan.model_dump_json() + "}\n"
+        self._pending = line.encode("utf-8")
+        self._send()
+        return self.newest
+
+    def _send(self) -> None:
+        if self._pending is not None and self.is_ready and self.process is not None:
+            self.process.write(self._pending)
+            self._sent, self._pending = self._pending, None
+
+    def _read(self) -> None:
+        if self.process is None:
+            return
+        self._buffer += bytes(self.process.readAllStandardOutput().data())
+        *lines, self._buffer = self._buffer.split(b"\n")
+        for line in lines:
+            try:
+                message = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(message, dict):
+                self.answer(message)
+
+    def answer(self, message: dict[str, Any]) -> None:
+        """One line from the worker."""
+        if message.get("ready"):
+            self.is_ready = True
+            self.ready.emit()
+            self._send()
+            return
+        request_id = message.get("id")
+        if request_id != self.newest or request_id <= self.answered:
+            return  # an older request's: a newer one is on its way
+        if message.get("cancelled"):
+            return
+        self.answered = request_id
+        self._pause = FIRST_PAUSE_MS  # it works: the next death is restarted at once
+        if "done" in message:
+            self.rendered.emit(request_id, message)
+        else:
+            self.failed.emit(request_id, str(message.get("error", "the preview failed")))
+
+    def _died(self, _code: int = 0, _status: object = None) -> None:
+        if self._closing:
+            return
+        self.is_ready = False
+        if self.process is not None:
+            self.process.deleteLater()
+            self.process = None
+        if self.answered < self.newest and self._pending is None:
+            self._pending = self._sent  # the request it was working on: for the next worker
+        self.restarts += 1
+        self.stopped.emit(f"the preview renderer stopped; starting it again in "
+                          f"{self._pause / 1000:.1f} s")
+        self._restart_timer.start(self._pause)
+        self._pause = min(self._pause * 2, LONGEST_PAUSE_MS)
+
+    def _error(self, error: QProcess.ProcessError) -> None:
+        if error == QProcess.ProcessError.FailedToStart:
+            self._died()
