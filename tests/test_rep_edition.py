@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from prospector.model import Plan
+from prospector.model import Plan, Rep
 from prospector.planfile import read_plan_file
 from prospector.playbook import render_playbook_pdf
 from prospector.playbook.context import contact_to_reach
@@ -183,3 +183,22 @@ def test_scorecard_notes_column_is_wide_and_long_names_keep_it_on_one_page(sampl
     notes_x = float(re.search(r'xMin="([\d.]+)"[^>]*>Notes<', words).group(1))
     width = float(reader.pages[cards[0]].mediabox.width)
     assert width - notes_x > 0.2 * width  # the Notes column: more than a fifth of the page
+
+
+def test_a_rep_with_no_accounts_gets_a_short_edition_not_pages_of_zeros(sample, tmp_path):
+    plan = sample.model_copy(deep=True)
+    plan.reps.append(Rep(id="rep-new", name="Lena Fischer", territory="DACH South"))
+    out = tmp_path / "lena.pdf"
+    render_playbook_pdf(plan, out, rep_name="Lena Fischer", today=date(2027, 1, 4))
+    pages = _pages(out)
+    text = " ".join(" ".join(pages).split())
+    assert len(pages) <= 14  # Jonas's edition has 44
+    assert {_chapter(p) for p in pages[2:]} == {"YOUR CAMPAIGN", "YOUR TOUCHES AND TALK TRACKS"}
+    assert "what to do now" in text.lower() and "Ask your sales leader for your accounts" in text
+    for touch in plan.touches:  # every touch of the campaign, with its script
+        assert touch.title in text
+    for cadence in plan.cadences:
+        assert cadence.name in text
+    for zero in ("Weekly scorecard", "Your schedule", "0 accounts", "0 scheduled touches",
+                 "Schedule starts"):
+        assert zero not in text

@@ -43,6 +43,9 @@ TIER_BLURBS = {
     "C": "Accounts we open when a trigger event makes the timing right.",
 }
 MAX_SCORECARD_WEEKS = 26
+# A rep with no accounts yet gets a short edition instead of pages of zeros: what the campaign is
+# (its cadences), every touch with its script, and what to do until accounts are assigned.
+NO_ACCOUNT_CHAPTERS = ("campaign", "touches")
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -248,12 +251,15 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
     cadences = [c for c in plan.cadences if any(plan.cadence_for(a) is c for a in accounts)]
     used_touch_ids = {s.touch_id for c in cadences for s in c.steps if s.touch_id}
     touches = [t for t in plan.touches if t.id in used_touch_ids]
+    if not accounts:  # a short edition: the campaign, every touch and script, what to do
+        cadences, touches = list(plan.cadences), list(plan.touches)
     no_cadence = red.names([a.name for a in accounts if plan.cadence_for(a) is None],
                            "an account's name")
     talk = conversations.build(plan, red, REP_CHAPTERS, accounts=accounts, cadences=cadences,
                                touch_ids={t.id for t in touches})
     omit = talk.pop("omit")
-    sections = [c for c in REP_CHAPTERS if c.id not in omit]
+    sections = [c for c in REP_CHAPTERS if c.id not in omit
+                and (accounts or c.id in NO_ACCOUNT_CHAPTERS)]
     last = schedule[-1].date if schedule else None
     printed, rest = _printed_weeks(weeks, red)
     until_printed = printed[-1].touches[-1].date if rest else None
@@ -272,6 +278,7 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
         "compact": red.compact_accounts > 0,
         "line_limit": ACCOUNT_LINE_LIMIT,
         "no_cadence": no_cadence,
+        "no_accounts": not accounts,
         "cadences": [_cadence(plan, c, red) for c in cadences],
         "channels": _channels(plan, touches, red),
         "weeks": [_week(plan, w, red) for w in printed],
