@@ -576,8 +576,6 @@ def _week(plan: Plan, week, red: Reductions) -> dict[str, Any]:
             day["_keys"][key] = len(day["groups"])
             day["groups"].append({
                 "channel": t.channel.label, "icon": channel_icon(t.channel), "touch": t.touch_title,
-                "objective": red.text(t.objective, TRACK_TEXT,
-                                      f"step {t.step_number}'s objective in {t.cadence_name}"),
                 "is_ask": t.is_ask, "step": t.step_number,
                 "cadence": t.cadence_name, "accounts": [],
                 "script": touch_anchor(t.touch_id) if t.touch_id in scripted else "",
