@@ -232,18 +232,13 @@ def measure(runs: int = 3, plan_name: str = "sample", only: str | None = None,
         t = time.perf_counter()
         window.document.set_value(("basics", "goal"), f"Goal edited in run {run}")
         preview = window.preview
-        done = wait_for(preview.runner.finished)
-        while done and (preview.timer.isActive() or preview.runner.is_running()):
-            done = wait_for(preview.runner.finished)  # that one was stale: a newer one comes
-        for _ in range(2000):  # the new PDF is loaded (in steps) and shown on the GUI thread
-            if getattr(preview, "loading", None) is None:
-                break
-            app.processEvents()
-        for _ in range(20):  # and painted
-            app.processEvents()
+        done = True
+        while done and preview.busy():  # the render worker's answer, then its pages drawn
+            done = wait_for(preview.view.pages_drawn) is not None
+        preview.view.canvas.repaint()
         result["preview_s"].append(time.perf_counter() - t)
         result["preview_stall_ms"].append(beat.stop())
-        assert done and done[0], done
+        assert done, preview.status.text()
         result["pages"] = window.preview.view.page_count()
     if only != "export":
         result.update(measure_edits(window, runs, follow_ups))

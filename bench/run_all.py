@@ -385,9 +385,10 @@ def gui_section(runs: int, large_runs: int, budgets: list[Budget]) -> list[str]:
         "is the longest time the window could not respond. *Export*: the leader's edition from "
         "the export dialog, start to finished signal. *Preview refresh*: one edit to the plan "
         "(the goal) with the preview showing, until the new PDF is loaded and painted (it "
-        "includes the 1.2 s pause the preview waits for after an edit, the coach's review and "
-        "autosave). *Row edits*: adding, moving or deleting a row of a table (and undoing it), "
-        "from the click until 100 ms later; budget 16 ms, one frame.",
+        "includes the 350 ms pause the preview waits for after an edit, the render worker's "
+        "answer, the coach's review and autosave). *Row edits*: adding, moving or deleting a row "
+        "of a table (and undoing it), from the click until 100 ms later; budget 16 ms, one "
+        "frame.",
         "",
         *_table(["measure", "median", "min", "max", "runs"], rows, "lrrrr"),
         "",

@@ -36,10 +36,13 @@ class StepStatus:
 
 @dataclass(frozen=True)
 class Chapter:
-    """A chapter of a printed playbook: ``templates/playbook/<edition>/<id>.html.j2``."""
+    """A chapter of a printed playbook: ``templates/playbook/<edition>/<id>.html.j2``. A major
+    part of the playbook starts a new page (``new_page``); the other chapters run on after the
+    one before, so no page is left half empty."""
 
     id: str
     title: str
+    new_page: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,8 +86,9 @@ def count(n: int, section: Section) -> str:
 
 
 # --- the steps, in the order a leader takes them ----------------------------------------------
-BASICS = Section("basics", "Basics", 1.0, leader=(Chapter("goal", "Goal and strategy"),),
-                 rep=(Chapter("campaign", "Your campaign"),))
+BASICS = Section("basics", "Basics", 1.0,
+                 leader=(Chapter("goal", "Goal and strategy", new_page=True),),
+                 rep=(Chapter("campaign", "Your campaign", new_page=True),))
 
 
 def _basics_status(plan: Plan) -> StepStatus:
@@ -99,8 +103,8 @@ def _basics_status(plan: Plan) -> StepStatus:
 ICP = Section("ideal_client_profile", "Ideal client profile", 1.0,
               leader=(Chapter("icp", "Ideal client profile"),))
 ACCOUNTS = Section("accounts", "Target accounts", 2.0, "account", "accounts", "acc",
-                   leader=(Chapter("accounts", "Target accounts"),),
-                   rep=(Chapter("accounts", "Your accounts"),),
+                   leader=(Chapter("accounts", "Target accounts", new_page=True),),
+                   rep=(Chapter("accounts", "Your accounts", new_page=True),),
                    new_item={"name": "New account", "tier": "B"})
 
 
@@ -127,8 +131,8 @@ def _personas_status(plan: Plan) -> StepStatus:
 
 
 TOUCHES = Section("touches", "Value-creating touches", 2.0, "touch", "touches", "tch",
-                  leader=(Chapter("touches", "Value-creating touches"),),
-                  rep=(Chapter("touches", "Your touches and talk tracks"),),
+                  leader=(Chapter("touches", "Value-creating touches", new_page=True),),
+                  rep=(Chapter("touches", "Your touches and talk tracks", new_page=True),),
                   new_item={"title": "New touch", "channel": "email"})
 
 
@@ -157,8 +161,8 @@ def _differentiation_status(plan: Plan) -> StepStatus:
 
 
 OBJECTIONS = Section("objections", "Objections", 1.5, "objection", "objections", "obj",
-                     leader=(Chapter("objections", "Objection library"),),
-                     rep=(Chapter("objections", "Handling objections"),),
+                     leader=(Chapter("objections", "Objection library", new_page=True),),
+                     rep=(Chapter("objections", "Handling objections", new_page=True),),
                      new_item={"says": "New objection"})
 QUESTIONS = Section("questions", "Discovery questions", 1.5, "question", "questions", "qst",
                     leader=(Chapter("questions", "Discovery questions"),
@@ -184,8 +188,8 @@ def _conversations_status(plan: Plan) -> StepStatus:
 # The rep's schedule is the cadences laid out on dates; it comes after the touches chapter it
 # links to ("script, p. 12"): a link to a later page makes WeasyPrint lay the pages out twice.
 CADENCES = Section("cadences", "Campaign cadence", 2.0, "cadence", "cadences", "cad",
-                   leader=(Chapter("cadences", "Campaign cadence"),),
-                   rep=(Chapter("schedule", "Your schedule"),))
+                   leader=(Chapter("cadences", "Campaign cadence", new_page=True),),
+                   rep=(Chapter("schedule", "Your schedule", new_page=True),))
 
 
 def _cadence_status(plan: Plan) -> StepStatus:
@@ -203,7 +207,8 @@ def _cadence_status(plan: Plan) -> StepStatus:
 NEW_TARGET: dict[str, Any] = {"metric": "New target", "kind": "outcome", "period": "week",
                               "per_rep": 0, "creates_opportunities": False}
 ACCOUNTABILITY = Section("accountability", "Accountability", 1.5,
-                         leader=(Chapter("accountability", "Accountability"),),
+                         leader=(Chapter("accountability", "Accountability", new_page=True),),
+                         # after the schedule, on its last page: not a page of its own
                          rep=(Chapter("targets", "Your targets"),))
 
 

@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the app's preview renderer starts when a test shows the preview, not with every window
+os.environ.setdefault("PROSPECTOR_PREVIEW", "on-demand")
 
 import json
 import socket

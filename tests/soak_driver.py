@@ -279,8 +279,7 @@ class Leader:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             QTest.qWait(50)
-            if (preview.generation >= wanted and not preview.runner.is_running()
-                    and not preview.timer.isActive()):
+            if preview.generation >= wanted and not preview.busy():
                 if preview.status.text().startswith("Preview of"):
                     break
                 if preview.status.text().startswith("Preview not updated"):

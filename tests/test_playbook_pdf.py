@@ -183,7 +183,7 @@ def test_leader_pdf_pages_metadata_and_tagging(leader_pdf, sample):
 def test_leader_pdf_has_bookmarks_per_section(leader_pdf):
     outline = PdfReader(leader_pdf[0].path).outline
     titles = [item.title for item in outline if not isinstance(item, list)]
-    assert titles[:2] == ["Contents", "Goal and strategy"]
+    assert titles[:3] == ["At a glance", "Contents", "Goal and strategy"]
     assert "Campaign cadence" in titles and "Accountability" in titles
 
 
@@ -210,7 +210,7 @@ def test_cover_title_is_the_first_heading_and_no_bookmark(leader_pdf, sample):
     assert "/Figure" in roles  # the cadence timelines keep their alternative text
     outline = PdfReader(leader_pdf[0].path).outline
     chapters = [item for item in outline if not isinstance(item, list)]
-    assert chapters[0].title == "Contents"  # the title is no bookmark
+    assert chapters[0].title == "At a glance"  # the title is no bookmark
 
 
 def test_leader_pdf_fonts_are_ours_embedded_and_subset(leader_pdf):
@@ -322,9 +322,10 @@ def test_each_script_is_printed_once_in_the_leaders_edition(leader_pdf, sample):
     pages = _pages(leader_pdf[0].path)
     text = " ".join(_body(lines, sample) for lines in pages
                     if not any("CALL CARDS" in ln for ln in lines[:3]))
+    text = text.replace("-", "")  # pdftotext joins "know-|how" broken at a line's end as "knowhow"
     checked = 0
     for touch in sample.touches:
-        for sentence in _sentences(touch.message):
+        for sentence in _sentences(touch.message.replace("-", "")):
             assert text.count(sentence) == 1, (touch.title, sentence, text.count(sentence))
             checked += 1
     assert checked > 20

@@ -3,6 +3,7 @@ gutters, where pages break and the colours, measured on the printed PDF with pyp
 
 from __future__ import annotations
 
+import colorsys
 import ctypes
 import math
 import re
@@ -17,6 +18,7 @@ from prospector.model import Plan
 from prospector.planfile import read_plan_file
 from prospector.playbook import render_playbook_pdf
 from prospector.resources import sample_plan_path
+from prospector.sections import LEADER_CHAPTERS
 
 MM = 72 / 25.4
 
@@ -196,3 +198,93 @@ def test_a_wrapped_account_name_stays_clear_of_its_tier_badge(sample, tmp_path):
                 assert min(g.left for g in line) >= first_left - 1.0, account.name
             checked += 1
     assert checked >= 3  # the accounts chapter and the schedule
+
+
+# --- page flow ------------------------------------------------------------------------------------
+def _head(glyphs: list[Glyph]) -> str:
+    """The running head's words, as printed (uppercase, spaces dropped)."""
+    return _text([g for g in glyphs if g.top < 24 * MM])
+
+
+def _body_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """The lines of the text area, top to bottom."""
+    inside = [g for g in glyphs if 24 * MM <= g.top and g.bottom <= 297 * MM - 20 * MM]
+    return [line for _y, line in sorted(_lines(inside).items())]
+
+
+def test_a_card_that_runs_on_says_continued_in_the_next_pages_head(tmp_path):
+    """A long talk track continues on the next pages; each of them names its card in the head
+    ("... (continued)"), and the head says nothing once the card has ended."""
+    paragraph = ("Ask which line stopped last and what the hour cost them; then offer the "
+                 "benchmark for that kind of line, two pages, with the numbers of their peers.")
+    plan = Plan.model_validate({
+        "name": "Flow", "basics": {"goal": "Ten first meetings."},
+        "touches": [{"id": "t1", "title": "Downtime benchmark for their sector",
+                     "channel": "email", "value": "Peers' numbers.",
+                     "message": "\n\n".join(f"{i}. {paragraph}" for i in range(1, 25))},
+                    {"id": "t2", "title": "Printed teardown", "channel": "mail",
+                     "value": "A booklet.", "message": "Short and sweet."}]})
+    pages = _pages(render_playbook_pdf(plan, tmp_path / "flow.pdf").path)
+    starts = [n for n, glyphs in enumerate(pages) if _find(glyphs, "Downtime benchmark for")]
+    ends = [n for n, glyphs in enumerate(pages) if _find(glyphs, "24. Ask which line")]
+    first, last = starts[0], ends[0]
+    assert last >= first + 1  # the card runs over a page break
+    for n, glyphs in enumerate(pages):
+        continued = "DOWNTIMEBENCHMARKFORTHEIRSECTOR(CONTINUED)" in _head(glyphs)
+        assert continued == (first < n <= last), (n, _head(glyphs))
+    assert "(CONTINUED)" not in _head(pages[starts[-1] if len(starts) > 1 else first])
+
+
+def test_no_heading_is_left_at_the_foot_of_a_page(leader_pages, rep_pages):
+    """A chapter, part or card title (12 pt and up) always has lines of its own text under it
+    on the same page; a page that ends with one left it there alone ("Event", "Tier B")."""
+    for pages in (leader_pages, rep_pages):
+        for number, glyphs in enumerate(pages[2:], 3):
+            lines = _body_lines(glyphs)
+            assert lines and max(g.size for g in lines[-1]) < 12, (number, _text(lines[-1]))
+
+
+def test_only_the_major_parts_start_a_new_page(sample, leader_pages):
+    """Chapters run on after the one before, except the parts that open a new page; a page
+    that starts a chapter mid-way names it in the next page's head, not its own."""
+    starts_page = {}
+    for glyphs in leader_pages:
+        above = ""  # the text above the chapter's title on its page
+        for line in _body_lines(glyphs):
+            if max(g.size for g in line) == 26:
+                starts_page[_text(line)] = above.isdigit()  # only its number ("03") above it
+            above += _text(line)
+    major = {"".join(c.title.split()): c.new_page for c in LEADER_CHAPTERS}
+    assert set(major) <= set(starts_page)
+    assert all(starts_page[title] for title, new_page in major.items() if new_page)
+    running_on = [title for title, new_page in major.items() if not starts_page[title]]
+    assert running_on and not any(major[title] for title in running_on)
+    assert len(leader_pages) < 35  # one page a chapter made 35
+
+
+# --- colour ---------------------------------------------------------------------------------------
+def _hues(path: Path) -> dict[int, set[int]]:
+    """The hues (degrees, in steps of 10) of the clearly coloured pixels of each page at 40 dpi,
+    with the pages they are on: greys (the text's cool near-blacks too), paper and pale tints
+    are left out."""
+    found: dict[int, set[int]] = {}
+    for number, page in enumerate(pdfium.PdfDocument(str(path)), 1):
+        image = page.render(scale=40 / 72).to_pil().convert("RGB")
+        for rgb in set(image.get_flattened_data()):
+            if max(rgb) - min(rgb) > 60:  # chroma
+                hue = colorsys.rgb_to_hsv(*(c / 255 for c in rgb))[0]
+                found.setdefault(round(hue * 36) * 10 % 360, set()).add(number)
+    return found
+
+
+def test_the_playbook_prints_in_greys_the_brand_colour_and_one_accent(sample, tmp_path):
+    """With a red brand, nothing is left in another colour: the channels' icons are tints of
+    the brand (they were seven colours of their own), merge fields are grey chips (they were
+    link blue), warnings and disqualifiers use the one accent (amber)."""
+    plan = sample.model_copy(deep=True)
+    plan.basics.brand_colour = "#C0392B"  # hue 5 degrees; the accent #B7791F is at 36
+    rep = plan.reps[0]
+    result = render_playbook_pdf(plan, tmp_path / "red.pdf", rep_name=rep.name)
+    hues = _hues(result.path)
+    assert {0, 10} & set(hues)
+    assert set(hues) <= {0, 10, 30, 40, 350}, {h: sorted(p)[:5] for h, p in hues.items()}

@@ -4,6 +4,7 @@ the page the leader was reading."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from weasyprint import HTML
 
 from ui.pdf_view import PdfPagesView
@@ -22,6 +23,11 @@ def pdfs(tmp_path_factory):
     return made
 
 
+def _open(view, qtbot, path):
+    with qtbot.waitSignal(view.page_count_changed, timeout=60000):
+        view.set_document(path)  # read on the PDFium thread
+
+
 def _drawn(view, qtbot, pages):
     qtbot.waitUntil(lambda: all(p in view._images for p in pages), timeout=60000)
 
@@ -31,7 +37,7 @@ def test_pages_are_drawn_at_the_panes_width_and_a_new_pdf_keeps_the_page(qtbot, 
     qtbot.addWidget(view)
     view.resize(400, 600)
     view.show()
-    view.set_document(pdfs["five"])
+    _open(view, qtbot, pdfs["five"])
     assert view.page_count() == 5
     _drawn(view, qtbot, [0])
     shot = view.grab().toImage()
@@ -46,6 +52,30 @@ def test_pages_are_drawn_at_the_panes_width_and_a_new_pdf_keeps_the_page(qtbot, 
     _drawn(view, qtbot, [3])
     assert 2 not in view._images  # pages never in view are not drawn
 
-    view.set_document(pdfs["three"])  # the preview was updated: fewer pages now
+    _open(view, qtbot, pdfs["three"])  # the preview was updated: fewer pages now
     assert view.page_count() == 3 and view.current_page() == 2
     _drawn(view, qtbot, [2])
+
+
+def test_zoom_and_page_keys(qtbot, pdfs):
+    view = PdfPagesView()
+    qtbot.addWidget(view)
+    view.resize(400, 600)
+    view.show()
+    with qtbot.waitActive(view):  # shortcuts work in the active window
+        view.activateWindow()
+    _open(view, qtbot, pdfs["five"])
+    view.setFocus()
+    qtbot.waitUntil(lambda: view.verticalScrollBar().maximum() > 0)  # laid out
+    fit = view.effective_zoom()
+    qtbot.keyClick(view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert view.effective_zoom() == pytest.approx(fit * 1.25, rel=0.02)
+    assert view.canvas.minimumWidth() > view.viewport().width()  # wider than the pane: scrolls
+    qtbot.keyClick(view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom is None and view.effective_zoom() == pytest.approx(fit)
+    pages = []
+    view.current_page_changed.connect(pages.append)
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)
+    assert pages == [1, 2, 1] and view.current_page() == 1

@@ -201,7 +201,8 @@ def test_a_rep_with_no_accounts_gets_a_short_edition_not_pages_of_zeros(sample, 
     pages = _pages(out)
     text = " ".join(" ".join(pages).split())
     assert len(pages) <= 14  # Jonas's edition has 44
-    assert {_chapter(p) for p in pages[2:]} == {"YOUR CAMPAIGN", "YOUR TOUCHES AND TALK TRACKS"}
+    chapters = {_chapter(p) for p in pages[1:]} - {"AT A GLANCE", "CONTENTS"}
+    assert chapters == {"YOUR CAMPAIGN", "YOUR TOUCHES AND TALK TRACKS"}
     assert "what to do now" in text.lower() and "Ask your sales leader for your accounts" in text
     for touch in plan.touches:  # every touch of the campaign, with its script
         assert touch.title in text

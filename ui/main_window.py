@@ -52,6 +52,7 @@ from ui.widgets.step_page import StepPage
 
 PAGES = tuple(step_pages())  # one per step of prospector/sections.py, found in ui/pages
 MAX_RECENT = 8
+WIDE = 1500  # px: from this window width the preview stands beside the form, not behind a tab
 # the example plan opened on first start
 SAMPLE_PLAN_ID = json.loads(sample_plan_path().read_text("utf-8"))["id"]
 
@@ -118,6 +119,8 @@ class MainWindow(QMainWindow):
         self._build_coach()
         self.tabifyDockWidget(self.coach_dock, self.preview_dock)
         self.coach_dock.raise_()
+        self._wide = False  # the preview is beside the form (see _arrange_docks)
+        self._shown_once = False
         self._build_actions()
         self.save_label = QLabel("All changes saved")
         self.statusBar().addPermanentWidget(self.save_label)
@@ -147,6 +150,11 @@ class MainWindow(QMainWindow):
         self.preview_dock.visibilityChanged.connect(self.preview.set_showing)
         self.preview_dock.setMinimumWidth(320)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preview_dock)
+        # the preview prints the step being edited, and shows the item selected in it
+        self.navigator.currentRowChanged.connect(
+            lambda row: self.preview.set_step(list(self.pages)[row]) if row >= 0 else None)
+        for editor in self.stack.findChildren(ListEditor):
+            editor.current_changed.connect(self.preview.show_item)
 
     def _build_coach(self) -> None:
         self.coach = CoachPanel(self.document)
@@ -670,6 +678,42 @@ class MainWindow(QMainWindow):
         else:  # first start: a narrow coach, the rest for the step being edited
             QTimer.singleShot(0, lambda: self.resizeDocks([self.coach_dock], [320],
                                                           Qt.Orientation.Horizontal))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._shown_once:  # the render worker loads while the leader looks around
+            self._shown_once = True
+            QTimer.singleShot(0, self.preview.start_worker)
+            QTimer.singleShot(0, self._arrange_docks)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._shown_once and (event.size().width() >= WIDE) != self._wide:
+            self._arrange_docks()
+
+    def _arrange_docks(self) -> None:
+        """A window at least WIDE px wide: the preview beside the form, the coach under it; a
+        narrower one: the preview and the coach share the right side, one tab each."""
+        wide = self.width() >= WIDE
+        if wide == self._wide:
+            return
+        self._wide = wide
+        preview, coach = self.preview_dock, self.coach_dock
+        if preview.isFloating() or coach.isFloating():
+            return  # the leader placed them: left as they are
+        if wide:  # (splitting a tabbed dock would add a tab: the coach is taken out first)
+            self.removeDockWidget(coach)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, coach,
+                               Qt.Orientation.Vertical)
+            coach.show()
+            preview.show()
+            self.resizeDocks([preview], [max(self.width() * 2 // 5, 520)],
+                             Qt.Orientation.Horizontal)
+            self.resizeDocks([preview, coach], [self.height() * 2 // 3, self.height() // 3],
+                             Qt.Orientation.Vertical)
+        else:
+            self.tabifyDockWidget(coach, preview)
+            coach.raise_()
 
     def closeEvent(self, event) -> None:
         if self.autosaver.stopped:  # closed already (a second close() is harmless)

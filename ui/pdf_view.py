@@ -1,19 +1,28 @@
-"""A PDF shown page under page at the pane's width, drawn with PDFium (pypdfium2).
+"""A PDF shown page under page, fit to the pane's width or zoomed, drawn with PDFium (pypdfium2).
 
-Pages are rasterised lazily, one per turn of the event loop and only those in view, so opening a
-new PDF never holds the window: opening reads the page sizes (no page is parsed), and a page is
-drawn the first time it scrolls into view. Until then the previous PDF's image of the same page
-stands in for it, so an updated preview does not flash white.
+Zoom: Ctrl+wheel, Ctrl+plus and Ctrl+minus; Ctrl+0 fits the width again. PgUp and PgDn go a
+page back and forth; ``current_page_changed`` says which page is at the top ("page 3 of 9").
+
+Every PDFium call (opening a PDF, drawing a page) runs on one background thread (PDFium is not
+thread-safe, so never two at once; its calls release the GIL), and the images come back to the
+GUI thread by queued signals: opening or drawing never holds the window (drawing a page took
+20-60 ms on the GUI thread). Only the pages in view are drawn, the first time they scroll into
+view; until then the previous PDF's image of the same page stands in for it, so an updated
+preview does not flash white.
 """
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import QScrollArea, QWidget
 
 PAGE_GAP = 12       # pixels between pages and around them
 MAX_CACHED = 24     # page images kept (the pages in view and their neighbours)
+ZOOM_STEP = 1.25    # one Ctrl+plus, or one notch of Ctrl+wheel
+ZOOM_RANGE = (0.25, 4.0)  # of the page's printed size (1.0: as big as on paper)
 
 
 class _Canvas(QWidget):
@@ -29,6 +38,11 @@ class PdfPagesView(QScrollArea):
     """Every page of one PDF, fit to width, in a vertical scroll area."""
 
     page_count_changed = Signal(int)
+    current_page_changed = Signal(int)  # the page at the top of the view (from 0)
+    zoom_changed = Signal(float)  # the zoom now (1.0: as on paper)
+    pages_drawn = Signal()  # every page in view is drawn from the current PDF
+    _opened = Signal(int, object, object)  # (from the PDFium thread) token, sizes, page
+    _drawn = Signal(int, int, int, QImage)  # (from the PDFium thread) token, page, width, image
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,78 +51,177 @@ class PdfPagesView(QScrollArea):
         self.canvas = _Canvas(self)
         self.setWidget(self.canvas)
         self.setBackgroundRole(self.canvas.backgroundRole())
-        self._pdf = None
+        self._pdf = None  # used on the PDFium thread only
+        self._pdfium = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdfium")
+        self._token = 0  # the PDF asked for last: what the PDFium thread sends for others is old
+        self._asked: set[tuple[int, int]] = set()  # (page, width) being drawn
+        self._opened.connect(self._on_opened)
+        self._drawn.connect(self._on_drawn)
         self._sizes: list[tuple[float, float]] = []  # points
         self._images: dict[int, QImage] = {}         # page -> image at the current width
         self._stale: dict[int, QImage] = {}          # the previous PDF's images, shown meanwhile
         self._render_timer = QTimer(self)
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(0)
-        self._render_timer.timeout.connect(self._render_next)
+        self._render_timer.timeout.connect(self._ask_pages)
+        self.zoom: float | None = None  # None: fit to the width
+        self._shown_page = -1
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        for keys, slot in ((QKeySequence.StandardKey.ZoomIn, self.zoom_in),
+                           ("Ctrl+=", self.zoom_in),
+                           (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
+                           ("Ctrl+0", self.fit_width)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
 
     # --- the document --------------------------------------------------------------------------
     def page_count(self) -> int:
         return len(self._sizes)
 
-    def set_document(self, path: str) -> None:
-        """Show the PDF at ``path`` (read lazily) in place of the current one, at the same page."""
+    def set_document(self, path: str, page: int | None = None) -> None:
+        """Show the PDF at ``path`` in place of the current one, at ``page`` (from 0), or at the
+        same page as before, once the PDFium thread has read its page sizes
+        (``page_count_changed`` says when)."""
+        self._token += 1
+        self._pdfium.submit(self._open, self._token, path, page)
+
+    def _open(self, token: int, path: str, page: int | None) -> None:  # on the PDFium thread
         import pypdfium2  # noqa: PLC0415 - loaded with the first preview, not at start-up
 
+        if self._pdf is not None:
+            self._pdf.close()
+            self._pdf = None
+        if token != self._token:
+            return  # a newer PDF is on its way
+        try:
+            pdf = pypdfium2.PdfDocument(path)
+            sizes = [pdf.get_page_size(i) for i in range(len(pdf))]
+            self._pdf = pdf
+        except (OSError, pypdfium2.PdfiumError):
+            sizes = []  # gone already (a newer preview replaced it): the next one comes
+        self._opened.emit(token, sizes, page)
+
+    def _on_opened(self, token: int, sizes: list, page: int | None) -> None:
+        if token != self._token:
+            return
         first = self.current_page()
-        pdf = pypdfium2.PdfDocument(path)
-        sizes = [pdf.get_page_size(i) for i in range(len(pdf))]
-        self._close()
-        self._pdf, self._sizes = pdf, sizes
-        self._stale, self._images = self._images, {}
+        self._sizes = [tuple(size) for size in sizes]
+        self._stale, self._images, self._asked = self._images, {}, set()
         self._relayout()
-        self.go_to_page(min(first, max(len(sizes) - 1, 0)))
+        self.go_to_page(min(first if page is None else page, max(len(sizes) - 1, 0)))
         self.page_count_changed.emit(len(sizes))
+        self.current_page_changed.emit(self.current_page())
         self.canvas.update()
 
     def clear(self) -> None:
-        self._close()
+        self._token += 1
+        self._pdfium.submit(self._close)
         self._sizes, self._images, self._stale = [], {}, {}
         self._relayout()
 
-    def _close(self) -> None:
-        self._render_timer.stop()
+    def _close(self) -> None:  # on the PDFium thread
         if self._pdf is not None:
             self._pdf.close()
             self._pdf = None
 
     # --- geometry ------------------------------------------------------------------------------
-    def _page_width(self) -> int:
+    def _fit_width(self) -> int:
         return max(self.viewport().width() - 2 * PAGE_GAP, 50)
+
+    def _page_width(self) -> int:
+        if self.zoom is None or not self._sizes:
+            return self._fit_width()
+        return max(round(self._sizes[0][0] * self.zoom * self.logicalDpiX() / 72), 50)
+
+    def effective_zoom(self) -> float:
+        """The zoom shown (1.0: as big as on paper), also when fitting the width."""
+        if not self._sizes or not self._sizes[0][0]:
+            return 1.0
+        return self._page_width() / (self._sizes[0][0] * self.logicalDpiX() / 72)
 
     def _page_rects(self) -> list[QRect]:
         width = self._page_width()
+        left = max(PAGE_GAP, (self.viewport().width() - width) // 2)
         rects, y = [], PAGE_GAP
         for w, h in self._sizes:
             height = round(width * h / w) if w else width
-            rects.append(QRect(PAGE_GAP, y, width, height))
+            rects.append(QRect(left, y, width, height))
             y += height + PAGE_GAP
         return rects
 
     def _relayout(self) -> None:
         rects = self._page_rects()
         height = rects[-1].bottom() + PAGE_GAP if rects else 0
-        self.canvas.setMinimumSize(QSize(0, height))
+        width = rects[0].right() + PAGE_GAP if rects and self.zoom is not None else 0
+        self.canvas.setMinimumSize(QSize(width, height))
+
+    # --- zoom ----------------------------------------------------------------------------------
+    def set_zoom(self, zoom: float | None) -> None:
+        """Show the pages at ``zoom`` (1.0: as on paper), or fit to the width (None)."""
+        if zoom is not None:
+            zoom = min(max(zoom, ZOOM_RANGE[0]), ZOOM_RANGE[1])
+        if zoom == self.zoom:
+            return
+        page = self.current_page()
+        self.zoom = zoom
+        self._stale.update(self._images)  # redrawn at the new size when in view
+        self._images = {}
+        self._relayout()
+        self.go_to_page(page)
+        self.canvas.update()
+        self.zoom_changed.emit(self.effective_zoom())
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.effective_zoom() * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.effective_zoom() / ZOOM_STEP)
+
+    def fit_width(self) -> None:
+        self.set_zoom(None)
+
+    def wheelEvent(self, event) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            notches = event.angleDelta().y() / 120
+            if notches:
+                self.set_zoom(self.effective_zoom() * ZOOM_STEP ** notches)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp) and not event.modifiers():
+            step = 1 if key == Qt.Key.Key_PageDown else -1
+            self.go_to_page(min(max(self.current_page() + step, 0), self.page_count() - 1))
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _scrolled(self, _value: int) -> None:
+        page = self.current_page()
+        if page != self._shown_page:
+            self._shown_page = page
+            self.current_page_changed.emit(page)
 
     def current_page(self) -> int:
+        """The page at the top of the view: the first whose lower half is in view."""
         top = self.verticalScrollBar().value()
         for index, rect in enumerate(self._page_rects()):
-            if rect.bottom() >= top:
+            if rect.center().y() >= top:
                 return index
-        return 0
+        return max(len(self._sizes) - 1, 0)
 
     def go_to_page(self, page: int) -> None:
         rects = self._page_rects()
         if 0 <= page < len(rects):
             self.verticalScrollBar().setValue(rects[page].top() - PAGE_GAP)
+        self._scrolled(0)
 
     def resizeEvent(self, event) -> None:
         page = self.current_page()
-        if event.oldSize().width() != event.size().width():
+        if event.oldSize().width() != event.size().width() and self.zoom is None:
             self._stale.update(self._images)  # redrawn at the new width when in view
             self._images = {}
         super().resizeEvent(event)
@@ -137,23 +250,25 @@ class PdfPagesView(QScrollArea):
             painter.drawRect(rect.adjusted(0, 0, -1, -1))
             missing = missing or index not in self._images
         painter.end()
-        if missing and self._pdf is not None:
+        if missing and self._sizes:
             self._render_timer.start()
 
-    def _render_next(self) -> None:
-        """Rasterise one page in view that has no image at this width (one per turn)."""
-        if self._pdf is None:
-            return
-        todo = [i for i in self._visible_pages() if i not in self._images]
-        if not todo:
-            return
-        index = todo[0]
-        rect = self._page_rects()[index]
+    def _ask_pages(self) -> None:
+        """Ask the PDFium thread for the pages in view that have no image at this width."""
+        width = self._page_width()
         ratio = self.devicePixelRatioF()
-        width_points = self._sizes[index][0] or 1
+        for index in self._visible_pages():
+            if index not in self._images and (index, width) not in self._asked:
+                self._asked.add((index, width))
+                self._pdfium.submit(self._draw, self._token, index, width, ratio)
+
+    def _draw(self, token: int, index: int, width: int, ratio: float) -> None:  # PDFium thread
+        if token != self._token or self._pdf is None or index >= len(self._pdf):
+            return  # a newer PDF came meanwhile
         page = self._pdf[index]
         try:
-            bitmap = page.render(scale=rect.width() * ratio / width_points, prefer_bgrx=True)
+            width_points = page.get_width() or 1
+            bitmap = page.render(scale=width * ratio / width_points, prefer_bgrx=True)
             # .copy(): the image owns its pixels once the bitmap goes
             image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
                            QImage.Format.Format_RGB32).copy()
@@ -161,6 +276,12 @@ class PdfPagesView(QScrollArea):
         finally:
             page.close()
         image.setDevicePixelRatio(ratio)
+        self._drawn.emit(token, index, width, image)
+
+    def _on_drawn(self, token: int, index: int, width: int, image: QImage) -> None:
+        self._asked.discard((index, width))
+        if token != self._token or width != self._page_width() or index >= len(self._sizes):
+            return  # drawn for a PDF or a size no longer shown
         self._images[index] = image
         self._stale.pop(index, None)
         if len(self._images) > MAX_CACHED:
@@ -168,9 +289,18 @@ class PdfPagesView(QScrollArea):
             hidden = [i for i in self._images if i not in visible]
             for old in hidden[: len(self._images) - MAX_CACHED]:
                 del self._images[old]
-        self.canvas.update(rect)
-        if len(todo) > 1:
+        self.canvas.update(self._page_rects()[index])
+        if all(i in self._images for i in self._visible_pages()):
+            self.pages_drawn.emit()
+        else:
             self._render_timer.start()
 
     def shutdown(self) -> None:
-        self._close()
+        """Close the PDF and end the PDFium thread (waits for the page it is drawing)."""
+        self._token += 1
+        self._sizes = []
+        try:
+            self._pdfium.submit(self._close)
+        except RuntimeError:  # shut down already
+            return
+        self._pdfium.shutdown(wait=True)

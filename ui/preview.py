@@ -1,19 +1,53 @@
-"""Live preview: the leader's playbook, re-rendered in the background a moment after edits stop."""
+"""Live preview: the part of the leader's playbook the step being edited prints, re-rendered by a
+long-lived worker process a moment after typing stops, and shown at the item being edited.
+
+The step decides the part (``preview_part``): its sections' chapters, the cover too for the
+plan's basics; "Whole playbook" shows everything (cover, contents, every chapter). The render
+worker (``ui/preview_worker.py``) starts once the window is shown, so the first preview does not
+wait for WeasyPrint to load; set ``PROSPECTOR_PREVIEW=on-demand`` to start it only when the
+preview is first shown.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from prospector.sections import SECTION_BY_KEY, STEP_BY_KEY
 from ui.pdf_view import PdfPagesView
-from ui.render_runner import RenderRunner
+from ui.preview_worker import PreviewWorker
 
-PREVIEW_DELAY_MS = 1200  # after the last edit
-SHOWN_DELAY_MS = 100     # after the preview comes into view
+PREVIEW_DELAY_MS = 350  # after the last keystroke
+SHOWN_DELAY_MS = 50     # after the preview comes into view, or the step changes
+# what a step's preview adds to its sections' chapters, and what steps without a chapter show
+EXTRA_PARTS = {"basics": ["cover"], "reps": ["basics", "accounts"]}
+
+
+def preview_part(step: str, edited_section: str | None = None) -> list[str] | None:
+    """What the preview of ``step`` prints: section keys, "cover", "contents"; None: the whole
+    playbook. Of a step with several sections (targets, conversations), only the one just edited
+    once the leader edits one."""
+    definition = STEP_BY_KEY.get(step)
+    if definition is None or not definition.sections and step not in EXTRA_PARTS:
+        return None  # the review: the whole playbook, as it will be exported
+    keys = [s.key for s in definition.sections if s.leader]
+    if edited_section in keys and SECTION_BY_KEY[edited_section].leader:
+        keys = [edited_section]
+    extra = EXTRA_PARTS.get(step, [])
+    return [*(k for k in extra if k in ("cover", "contents")), *keys,
+            *(k for k in extra if k not in ("cover", "contents") and k not in keys)]
+
+
+def _part_title(part: list[str] | None) -> str:
+    if part is None:
+        return "the whole playbook"
+    names = {"cover": "cover", "contents": "contents"}
+    return ", ".join(names.get(k) or SECTION_BY_KEY[k].title for k in part)
 
 
 class PreviewPane(QWidget):
@@ -21,66 +55,187 @@ class PreviewPane(QWidget):
         super().__init__(parent)
         self.document = document
         self.folder = Path(tempfile.mkdtemp(prefix="prospector-preview-"))
-        self.generation = 0
+        self.generation = 0  # the id of the newest render asked for
+        self.shown_generation = 0  # the id of the render on screen
         self.showing = False  # the Preview dock is on screen (see set_showing)
-        self.runner = RenderRunner(self)
+        self.step = "basics"
+        self.edited_section: str | None = None
+        self.item_id: str | None = None  # the item being edited: shown when rendered
+        self._part: list[str] | None = None  # what the newest render prints
+        self._shown_part: list[str] | None | bool = False  # and the one on screen
+        self._changed = True  # the plan changed since the newest render was asked for
+        self._items: dict[str, int] = {}  # where the items are in the PDF on screen
+        self.worker = PreviewWorker(self)
         self.view = PdfPagesView(self)
         self.view.setAccessibleName("Playbook preview")
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.status = QLabel("The preview appears here.")
+        self.status.setWordWrap(True)
+        self._build_bar()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.bar)
         layout.addWidget(self.status)
         layout.addWidget(self.view, 1)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.setInterval(PREVIEW_DELAY_MS)
         self.timer.timeout.connect(self.refresh)
-        self.runner.finished.connect(self._rendered)
-        self.runner.progress.connect(
-            lambda f, stage: self.status.setText(f"Updating preview… {stage}"))
+        self.worker.rendered.connect(self._rendered)
+        self.worker.failed.connect(self._failed)
+        self.worker.stopped.connect(lambda why: self.status.setText(f"Preview: {why}."))
         document.changed.connect(self._edited)
-        document.plan_replaced.connect(self._edited)
+        document.plan_replaced.connect(self._plan_replaced)
+        document.field_changed.connect(self._field_changed)
+        document.fields_changed.connect(self._fields_changed)
+
+    def _build_bar(self) -> None:
+        self.bar = QHBoxLayout()
+        self.bar.setContentsMargins(4, 2, 4, 2)
+
+        def button(text: str, tip: str, slot, checkable: bool = False) -> QToolButton:
+            b = QToolButton()
+            b.setText(text)
+            b.setToolTip(tip)
+            b.setAccessibleName(tip.split(" (")[0])
+            b.setCheckable(checkable)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay with the pages
+            (b.toggled if checkable else b.clicked).connect(slot)
+            self.bar.addWidget(b)
+            return b
+
+        self.whole = button("Whole playbook", "Preview the whole playbook instead of the part "
+                            "the step prints", self._whole_toggled, checkable=True)
+        self.bar.addStretch(1)
+        button("−", "Zoom out (Ctrl+minus)", self.view.zoom_out)
+        self.zoom_label = QLabel("Fit")
+        self.zoom_label.setMinimumWidth(36)
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.bar.addWidget(self.zoom_label)
+        button("+", "Zoom in (Ctrl+plus)", self.view.zoom_in)
+        button("Fit width", "Fit the page to the pane's width (Ctrl+0)", self.view.fit_width)
+        button("◀", "Previous page (PgUp)", lambda: self._page_by(-1))
+        self.page_label = QLabel("")
+        self.bar.addWidget(self.page_label)
+        button("▶", "Next page (PgDn)", lambda: self._page_by(1))
+        self.view.zoom_changed.connect(self._show_zoom)
+        self.view.current_page_changed.connect(lambda _page: self._show_page())
+        self.view.page_count_changed.connect(lambda _count: self._show_page())
+
+    # --- what to preview -----------------------------------------------------------------------
+    def start_worker(self) -> None:
+        """Start the render worker (the window is on screen), unless it starts on demand."""
+        if os.environ.get("PROSPECTOR_PREVIEW") != "on-demand":
+            self.worker.start()
+
+    def set_step(self, step: str) -> None:
+        """The leader went to ``step``: preview its part."""
+        if step == self.step:
+            return
+        self.step, self.edited_section, self.item_id = step, None, None
+        self._schedule(SHOWN_DELAY_MS)
+
+    def show_item(self, item_id: str | None) -> None:
+        """The leader selected an item: shown at once if the preview has it, else after the
+        next render."""
+        self.item_id = item_id
+        page = self._items.get(item_id) if item_id else None
+        if page is not None:
+            self.view.go_to_page(page)
+
+    def part(self) -> list[str] | None:
+        return None if self.whole.isChecked() else preview_part(self.step, self.edited_section)
+
+    def _field_changed(self, path: tuple) -> None:
+        if not path:
+            return
+        section = "basics" if path == ("name",) else str(path[0])
+        if section in SECTION_BY_KEY:
+            self.edited_section = section
+        if len(path) > 1 and isinstance(path[1], str) and "-" in path[1]:
+            self.item_id = path[1]  # a list item's id ("acc-3f9a..."), not a field's name
+
+    def _fields_changed(self, paths: tuple) -> None:
+        if paths:
+            self._field_changed(paths[0])
 
     def _edited(self) -> None:
+        self._changed = True
+        self._schedule(PREVIEW_DELAY_MS)
+
+    def _plan_replaced(self) -> None:
+        self.item_id = None
+        self._edited()
+
+    def _whole_toggled(self, _on: bool) -> None:
+        self._schedule(0)
+
+    def _schedule(self, delay_ms: int) -> None:
         if self.showing:
-            self.timer.start(PREVIEW_DELAY_MS)  # start(ms) sets the interval: always pass it
+            self.timer.start(delay_ms)  # start(ms) sets the interval: always pass it
 
     def set_showing(self, showing: bool) -> None:
         """Follow the dock's ``visibilityChanged``: render only while the preview can be seen.
 
         ``isVisible()`` and ``showEvent`` cannot tell: a dock whose tab is not the selected one
-        (the preview sits behind the coach) is moved out of view, not hidden, so the preview
-        used to start a renderer process at every start and a moment after every edit, unseen,
-        taking a CPU from an export running at the same time."""
+        (the preview sits behind the coach) is moved out of view, not hidden."""
         self.showing = showing
         if showing:
-            self.timer.start(SHOWN_DELAY_MS)
+            if not self.worker.is_running():
+                self.worker.start()  # started on demand, or died for good
+            if self._changed or self._part != self.part():
+                self.timer.start(SHOWN_DELAY_MS)
         else:
             self.timer.stop()
 
     def refresh(self) -> None:
-        if self.runner.is_running():  # a newer plan is coming: drop the stale render
-            self.runner.cancel()
-        self.generation += 1
-        self._target = self.folder / f"preview-{self.generation}.pdf"
-        self.status.setText("Updating preview…")
-        self.runner.start(self.document.plan, str(self._target))
+        self._part, self._changed = self.part(), False
+        out = self.folder / f"preview-{self.worker.newest + 1}.pdf"
+        self.generation = self.worker.request(self.document.plan, str(out), section=self._part)
+        if not self.worker.is_ready:
+            self.status.setText("Starting the preview…")
+        else:
+            self.status.setText(f"Updating the preview of {_part_title(self._part)}…")
 
-    def _rendered(self, ok: bool, message: str, paths: list) -> None:
-        if not ok:
-            if message != "Cancelled.":
-                self.status.setText(f"Preview not updated: {message}")
-            return
-        self.view.set_document(paths[0])  # pages are drawn lazily, those in view first
-        self.status.setText(f"Preview of the leader's edition: {self.view.page_count()} pages.")
-        shown = _generation(paths[0])
+    def busy(self) -> bool:
+        """A render asked for has not been shown yet."""
+        return self.shown_generation < self.generation or self.timer.isActive()
+
+    # --- showing -------------------------------------------------------------------------------
+    def _rendered(self, generation: int, answer: dict) -> None:
+        self._items = {str(k): int(v) for k, v in (answer.get("items") or {}).items()}
+        page = self._items.get(self.item_id) if self.item_id else None
+        if page is None and self._shown_part != self._part:
+            page = 0  # another part: from its start
+        self.view.set_document(answer["done"], page=page)
+        self.shown_generation = generation
+        self._shown_part = self._part
+        pages = int(answer.get("pages", self.view.page_count()))
+        self.status.setText(f"Preview of the leader's edition: {_part_title(self._part)}, "
+                            f"{pages} page{'s' if pages != 1 else ''}.")
         for old in self.folder.glob("preview-*.pdf"):
-            if _generation(str(old)) < shown:
+            if _generation(str(old)) < generation:
                 old.unlink(missing_ok=True)
+
+    def _failed(self, generation: int, message: str) -> None:
+        self.shown_generation = generation
+        self.status.setText(f"Preview not updated: {message}")
+
+    def _show_zoom(self, zoom: float) -> None:
+        self.zoom_label.setText("Fit" if self.view.zoom is None else f"{zoom:.0%}")
+
+    def _show_page(self) -> None:
+        count = self.view.page_count()
+        self.page_label.setText(f"page {self.view.current_page() + 1} of {count}" if count
+                                else "")
+
+    def _page_by(self, step: int) -> None:
+        page = self.view.current_page() + step
+        if 0 <= page < self.view.page_count():
+            self.view.go_to_page(page)
 
     def shutdown(self) -> None:
         self.timer.stop()
-        self.runner.cancel()
+        self.worker.shutdown()
         self.view.shutdown()
         shutil.rmtree(self.folder, ignore_errors=True)  # closing twice is fine
 

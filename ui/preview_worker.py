@@ -69,17 +69,15 @@ class PreviewWorker(QObject):
         return int(self.process.processId()) if self.process is not None else 0
 
     def shutdown(self) -> None:
-        """Stop the worker (the app closes); waits at most a second for it to go."""
+        """Stop the worker (the app closes). It is killed: it holds nothing to keep (a preview
+        half written is a temp file in the preview's folder, removed with it)."""
         self._closing = True
         self._restart_timer.stop()
         process, self.process = self.process, None
         if process is not None and process.state() != QProcess.ProcessState.NotRunning:
             process.finished.disconnect(self._died)
-            process.write(b'{"quit": true}\n')
-            process.closeWriteChannel()
-            if not process.waitForFinished(1000):
-                process.kill()
-                process.waitForFinished(1000)
+            process.kill()
+            process.waitForFinished(3000)
 
     # --- requests ----------------------------------------------------------------------------
     def request(self, plan: Plan, out: str, *, section: list[str] | None = None) -> int:

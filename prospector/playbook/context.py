@@ -17,7 +17,8 @@ from ..model import TIERS, Cadence, Channel, Contact, Plan, Rep, TargetAccount, 
 from ..schedule import ScheduleError, build_schedule, find_rep, rep_accounts
 from ..sections import LEADER_CHAPTERS, REP_CHAPTERS, Chapter, content_of
 from ..textnorm import fold
-from . import conversations
+from ..wording import noun, plural
+from . import conversations, glance
 from .colours import WHITE, contrast
 from .limits import (
     ACCOUNT_LINE_LIMIT,
@@ -59,7 +60,7 @@ class RepNotFound(ProspectorError):
 
 
 # The coach's appendix, a chapter of the leader's edition when asked for (not a plan section).
-READINESS = Chapter("readiness", "Plan readiness")
+READINESS = Chapter("readiness", "Plan readiness", new_page=True)
 
 
 # --- formatting ------------------------------------------------------------------------------
@@ -155,7 +156,7 @@ def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None
         "targets": _targets(plan, team=rep is None),
     }
     if rep is None:
-        ctx.update(_leader(plan, rep_of, red))
+        ctx.update(_leader(plan, rep_of, red, today))
         if readiness:
             ctx["sections"].append(READINESS)
             ctx["readiness"] = _readiness(plan, red)
@@ -213,32 +214,38 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:cut_point(text, limit - 1)].rstrip() + "…"
 
 
-def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions) -> dict[str, Any]:
+def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions,
+            today: date) -> dict[str, Any]:
     talk = conversations.build(plan, red, LEADER_CHAPTERS)
     omit = talk.pop("omit")
     sections = [c for c in LEADER_CHAPTERS if c.id not in omit]
     b = plan.basics
+    starts = (glance.first_touches(plan, plan.reps, today)
+              if len(plan.accounts) <= glance.FIRST_TOUCH_LIMIT else {})
     return {
         **talk,
         "sections": sections,
         "cover_kicker": "Prospecting playbook",
-        "cover_subtitle": b.company,
+        "cover_subtitle": red.clip(b.company, glance.COVER_LINE, "the company (on the cover)"),
         "icp": _icp(plan, red),
-        "tiers": _tiers(plan, plan.accounts, rep_of, red),
+        "tiers": _tiers(plan, plan.accounts, rep_of, red, starts),
         "compact": red.compact_accounts > 0,
         "line_limit": ACCOUNT_LINE_LIMIT,
         "personas": _personas(plan, plan.touches, red),
         "channels": _channels(plan, plan.touches, red),
         "cadences": [_cadence(plan, c, red) for c in plan.cadences],
         "stats": [
-            (len(plan.accounts), "target accounts"),
-            (len(plan.accounts_in_tier("A")), "dream clients (tier A)"),
-            (len(plan.touches), "value-creating touches"),
-            (len(plan.cadences), "cadence" + ("s" if len(plan.cadences) != 1 else "")),
-            (len(plan.reps), "rep" + ("s" if len(plan.reps) != 1 else "")),
+            (len(plan.accounts), noun(len(plan.accounts), "target account")),
+            (len(plan.accounts_in_tier("A")), noun(len(plan.accounts_in_tier("A")),
+                                                   "dream client") + " (tier A)"),
+            (len(plan.touches), noun(len(plan.touches), "value-creating touch")),
+            (len(plan.cadences), noun(len(plan.cadences), "cadence")),
+            (len(plan.reps), noun(len(plan.reps), "rep")),
         ],
         "reps": plan.reps,
         "unassigned": sum(1 for a in plan.accounts if a.id not in rep_of),
+        "glance": glance.glance(plan, plan.accounts, plan.cadences, TIER_LABELS, None, red),
+        "overview": glance.overview(plan, plan.accounts, rep_of, starts, fmt_date, red),
         "scorecard": _scorecard(plan, b.start_date, b.end_date, _plan_weeks(plan), red),
     }
 
@@ -261,6 +268,7 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
     sections = [c for c in REP_CHAPTERS if c.id not in omit
                 and (accounts or c.id in NO_ACCOUNT_CHAPTERS)]
     last = schedule[-1].date if schedule else None
+    asks = sum(1 for t in schedule if t.is_ask)
     printed, rest = _printed_weeks(weeks, red)
     until_printed = printed[-1].touches[-1].date if rest else None
     # the scorecard runs to the end of the plan (targets are weekly), or of the schedule if later
@@ -273,8 +281,9 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
         "rep": rep,
         "start": fmt_date(start, weekday=True),
         "cover_kicker": "Rep playbook",
-        "cover_subtitle": rep.name + (f" · {rep.territory}" if rep.territory else ""),
-        "tiers": _tiers(plan, accounts, {}, red, reach=True),
+        "cover_subtitle": red.clip(rep.name + (f" · {rep.territory}" if rep.territory else ""),
+                                   glance.COVER_LINE, "the rep's territory (on the cover)"),
+        "tiers": _tiers(plan, accounts, {}, red, planned.account_starts, reach=True),
         "compact": red.compact_accounts > 0,
         "line_limit": ACCOUNT_LINE_LIMIT,
         "no_cadence": no_cadence,
@@ -296,19 +305,23 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
         "unscheduled": red.names([f"{u.account_name}: {u.reason}" for u in planned.unscheduled],
                                  "an account's name"),
         "stats": [
-            (len(accounts), "accounts"),
-            (len(schedule), "scheduled touches"),
-            (sum(1 for t in schedule if t.is_ask), "meeting asks"),
-            (len(weeks), "weeks with touches"),
+            (len(accounts), noun(len(accounts), "account")),
+            (len(schedule), noun(len(schedule), "scheduled touch")),
+            (asks, noun(asks, "meeting ask")),
+            (len(weeks), noun(len(weeks), "week with touches", "weeks with touches")),
         ],
         "scorecard": _scorecard(plan, start, until, max(4, min(n_weeks, MAX_SCORECARD_WEEKS)),
                                 red),
+        "glance": glance.glance(plan, accounts, cadences, TIER_LABELS, rep, red),
+        "overview": glance.overview(plan, accounts, {a.id: rep.name for a in accounts},
+                                    planned.account_starts, fmt_date, red),
     }
 
 
 def _tiers(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str],
-           red: Reductions, *, reach: bool = False) -> list[dict]:
-    """Accounts by tier, sorted by name: cards, or one line each above ``CARD_LIMIT``.
+           red: Reductions, starts: dict[str, date], *, reach: bool = False) -> list[dict]:
+    """Accounts by tier, sorted by name: cards, or one line each above ``CARD_LIMIT`` (then the
+    line also gives the first touch, from ``starts``, and the trigger: it is the overview).
     ``reach`` prints each contact's phone and e-mail (the rep's edition only: the leader's is
     shared widely)."""
     compact = len(accounts) > CARD_LIMIT
@@ -325,8 +338,8 @@ def _tiers(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str],
         if compact:
             shown = items[:room]
             room -= len(shown)
-            rows = [_account_row(a, rep_of.get(a.id, ""), cadence_of[a.tier], red)
-                    for a in shown]
+            rows = [_account_row(a, rep_of.get(a.id, ""), cadence_of[a.tier], starts.get(a.id),
+                                 red) for a in shown]
         else:
             rows = [_account(plan, a, rep_of.get(a.id, ""), red, reach=reach) for a in items]
         tiers.append({
@@ -380,11 +393,13 @@ def _account(plan: Plan, account: TargetAccount, rep_name: str,
             "contacts": contacts, "rep": rep_name, "cadence": cadence.name if cadence else ""}
 
 
-def _account_row(account: TargetAccount, rep_name: str, cadence: str,
+def _account_row(account: TargetAccount, rep_name: str, cadence: str, first: date | None,
                  red: Reductions) -> dict[str, str]:
-    """An account as one line of the compact list: name, then rep, cadence, industry, place."""
+    """An account as one line of the compact list: name, then rep, cadence, first touch,
+    industry, place and trigger (the first clause of why it is a target)."""
     place = ", ".join(x for x in (account.city, account.country) if x)
-    facts = [rep_name, cadence, account.industry, place]
+    facts = [rep_name, cadence, f"first touch {fmt_date(first, year=False)}" if first else "",
+             account.industry, place, glance.first_clause(account.why, glance.TRIGGER_TEXT)]
     return {"name": account.name,
             "line": " · ".join(red.clip(f, ROW_TEXT, f"a fact of {account.name}")
                                for f in facts if f)}
@@ -423,7 +438,8 @@ def _channels(plan: Plan, touches: list[ValueTouch], red: Reductions) -> list[di
     for channel in Channel:
         items = [t for t in touches if t.channel == channel]
         if items:
-            groups.append({"label": channel.label, "icon": channel_icon(channel, 14),
+            groups.append({"label": channel.label,
+                           "icon": channel_icon(channel, 14, plan.basics.brand_colour),
                            "touches": [_touch(plan, t, red) for t in items]})
     return groups
 
@@ -432,7 +448,7 @@ def _touch(plan: Plan, touch: ValueTouch, red: Reductions) -> dict[str, Any]:
     personas = [p.role for p in (plan.persona(pid) for pid in touch.persona_ids) if p]
     used_in = [c.name for c in plan.cadences if any(s.touch_id == touch.id for s in c.steps)]
     return {"id": touch.id, "title": touch.title, "channel": touch.channel.label,
-            "icon": channel_icon(touch.channel),
+            "icon": channel_icon(touch.channel, brand=plan.basics.brand_colour),
             "value": red.text(touch.value, TRACK_TEXT, f"the value of {touch.title}"),
             "personas": personas,
             "asset": red.text(touch.asset, SHORT_TEXT, f"the asset of {touch.title}"),
@@ -466,9 +482,8 @@ def _cadence(plan: Plan, cadence: Cadence, red: Reductions) -> dict[str, Any]:
     channels = sorted({s["channel"] for s in steps})
     return {
         "id": cadence.id, "name": cadence.name, "audience": audience, "steps": steps,
-        "summary": (f"{len(steps)} touch{'es' if len(steps) != 1 else ''} over {weeks} "
-                    f"week{'s' if weeks != 1 else ''} across {len(channels)} "
-                    f"channel{'s' if len(channels) != 1 else ''}"
+        "summary": (f"{plural(len(steps), 'touch')} over {plural(weeks, 'week')} across "
+                    f"{plural(len(channels), 'channel')}"
                     + (f"; first meeting ask on day {asks[0]}" if asks
                        else "; no meeting ask yet")),
         "timeline": cadence_timeline_svg(cadence, plan),
@@ -575,7 +590,9 @@ def _week(plan: Plan, week, red: Reductions) -> dict[str, Any]:
         if key not in day["_keys"]:
             day["_keys"][key] = len(day["groups"])
             day["groups"].append({
-                "channel": t.channel.label, "icon": channel_icon(t.channel), "touch": t.touch_title,
+                "channel": t.channel.label,
+                "icon": channel_icon(t.channel, brand=plan.basics.brand_colour),
+                "touch": t.touch_title,
                 "is_ask": t.is_ask, "step": t.step_number,
                 "cadence": t.cadence_name, "accounts": [],
                 "script": touch_anchor(t.touch_id) if t.touch_id in scripted else "",

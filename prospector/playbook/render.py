@@ -27,6 +27,7 @@ from ..model import Plan, Rep
 from ..resources import assets_dir, templates_dir
 from ..sections import SECTION_BY_KEY, SECTIONS
 from ..textnorm import export_name, slugify
+from ..wording import plural, unbroken_legal_form
 from . import limits, pdf_speed, pdf_tags
 from .context import build_context
 from .fetcher import SafeFetcher
@@ -88,16 +89,18 @@ def keep_last_words(text: str) -> Markup:
     return Markup(f"{escape(head)}&nbsp;{escape(last)}")
 
 
-RUNNING_NAME = 80  # characters of the plan's name in the running foot, beside "Page N of M"
+RUNNING_NAME = 60  # characters of the plan's name in the running foot, beside "Page N of M"
+RUNNING_TITLE = 44  # of a card's title in the running head of the page it continues on
 
 
-def running_name(text: str) -> str:
-    """The plan's name as the running foot prints it: cut at a word before ``RUNNING_NAME``
-    characters, with "…", so it stays on one line clear of the page number."""
+def running_name(text: str, limit: int = RUNNING_NAME) -> str:
+    """A name as a running head or foot prints it (the plan's in the foot, a card's title on the
+    page it continues on): cut at a word before ``limit`` characters, with "…", so it stays on
+    one line clear of the page number or the chapter's title."""
     text = " ".join(str(text).split())
-    if len(text) <= RUNNING_NAME:
+    if len(text) <= limit:
         return text
-    head = text[:RUNNING_NAME]
+    head = text[:limit]
     cut = head.rsplit(" ", 1)[0] if " " in head else head
     return cut.rstrip(" ,;:·–-") + "…"
 
@@ -115,6 +118,8 @@ def environment() -> Environment:
     )
     env.filters["merge_fields"] = merge_fields
     env.filters["keep_last_words"] = keep_last_words
+    env.filters["plural"] = plural  # {{ n | plural("account") }}: "1 account", "2 accounts"
+    env.filters["company"] = unbroken_legal_form  # "Sp. z o.o." never split across lines
     env.filters["running_name"] = running_name
     return env
 
@@ -306,8 +311,10 @@ def _part_css(shown: dict) -> str:
     chapters = shown["chapters"]
     if chapters is None:
         return ""
-    return "\n".join(f'{selector}::after {{ content: "–"; }}'
-                     for chapter, selector in _REFERENCES.items() if chapter not in chapters)
+    missing = [selector for chapter, selector in _REFERENCES.items() if chapter not in chapters]
+    if not shown["cover"]:  # the "At a glance" page is printed with the cover
+        missing.append('a.page-ref[href="#at-a-glance"]')
+    return "\n".join(f'{selector}::after {{ content: "–"; }}' for selector in missing)
 
 
 # --- the renderer ----------------------------------------------------------------------------

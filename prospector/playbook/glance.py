@@ -1,0 +1,173 @@
+"""The plan summed up: the cover's key numbers, the "At a glance" page and the overview table.
+
+Pure functions of the plan (and, for a rep, of the rep's schedule), called by ``context``. A rep's
+edition counts the rep's own accounts, touches and cadences; the leader's counts the whole plan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from ..model import TIERS, Cadence, Channel, Plan, Rep, TargetAccount
+from ..schedule import ScheduleError, build_schedule
+from ..textnorm import fold
+from ..wording import noun, plural
+from .limits import CARD_LIMIT, ROW_TEXT, SHORT_TEXT, Reductions
+
+HEADLINE_WORDS = 16  # the goal on the cover: its first clause, at most this many words
+COVER_TEXT = 400  # the offering on the cover (its other texts: COVER_LINE), so it stays one page
+COVER_LINE = 120
+TRIGGER_TEXT = 45
+# The leader's edition dates each account's first touch from every rep's schedule: fast up to a
+# few thousand accounts (1,000: 0.13 s), slow beyond (20,000: 35 s); a rep's edition always does.
+FIRST_TOUCH_LIMIT = 2_000  # an account's trigger in the overview: the first clause of its reason
+# A clause ends at a sentence's end, a colon, a semicolon, a dash or a bracket (not at a comma:
+# "a third press line, going live in Q3" is one clause to a reader of a one-line table).
+_CLAUSE_END = re.compile(r"[.!?…](?=\s|$)|[:;]\s|\s[–—-]\s|\s\(")
+
+
+def first_clause(text: str, limit: int) -> str:
+    """The first clause of ``text`` (see ``_CLAUSE_END``), at most about ``limit`` characters
+    (then cut between words, with "…")."""
+    text = " ".join(text.split())
+    found = _CLAUSE_END.search(text)
+    clause = (text[:found.start() + (text[found.start()] in "!?")] if found else text)
+    clause = clause.rstrip(" ,.")  # a label, not a sentence: no full stop
+    if len(clause) <= limit:
+        return clause
+    cut = clause.rfind(" ", 0, limit)
+    return clause[:cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
+
+
+def goal_headline(goal: str) -> str:
+    """The goal as the cover says it: its first clause, short ("60 first meetings and 16 new
+    qualified opportunities"); the full goal is on the "At a glance" page."""
+    clause = first_clause(goal, 140)
+    words = clause.split()
+    if len(words) > HEADLINE_WORDS:
+        clause = " ".join(words[:HEADLINE_WORDS]).rstrip(" ,;:") + "…"
+    return clause.rstrip(".")
+
+
+def cadence_length(cadences: list[Cadence]) -> dict[str, int]:
+    """The longest of ``cadences``: its last step's day and the weeks it spans (week 1 holds
+    day 0). Zeros when no cadence has a step."""
+    days = max((c.span_days for c in cadences if c.steps), default=None)
+    if days is None:
+        return {"days": 0, "weeks": 0}
+    return {"days": days, "weeks": days // 7 + 1}
+
+
+def _touches_by_channel(plan: Plan, accounts: list[TargetAccount]) -> list[dict[str, Any]]:
+    """The touches the accounts' cadences make, per channel, most first."""
+    counts: Counter[Channel] = Counter()
+    steps_of: dict[str, Counter[Channel]] = {}
+    for account in accounts:
+        cadence = plan.cadence_for(account)
+        if cadence is None:
+            continue
+        if cadence.id not in steps_of:
+            steps_of[cadence.id] = Counter(s.channel for s in cadence.steps)
+        counts.update(steps_of[cadence.id])
+    total = sum(counts.values())
+    order = list(Channel)
+    return [{"channel": channel.label, "count": n, "share": n / total if total else 0.0}
+            for channel, n in sorted(counts.items(), key=lambda kv: (-kv[1],
+                                                                     order.index(kv[0])))]
+
+
+def _accounts_by_tier(accounts: list[TargetAccount], labels: dict[str, str]) -> list[dict]:
+    counts: Counter[str] = Counter(a.tier for a in accounts)
+    return [{"tier": tier, "label": labels[tier], "count": counts[tier]} for tier in TIERS]
+
+
+def key_numbers(accounts: int, reps: int | None, touches: int,
+                length: dict[str, int]) -> list[dict[str, str]]:
+    """The cover's figures: accounts, reps (the leader's edition only), touches, cadence."""
+    numbers = [{"figure": f"{accounts:,}", "label": noun(accounts, "target account")}]
+    if reps is not None:
+        numbers.append({"figure": f"{reps:,}", "label": noun(reps, "rep")})
+    numbers.append({"figure": f"{touches:,}", "label": noun(touches, "touch", "touches")
+                    + " to make"})
+    if length["weeks"]:
+        numbers.append({"figure": f"{length['weeks']:,}",
+                        "label": noun(length["weeks"], "week") + " of cadence ("
+                                 + plural(length["days"], "day").replace(" ", "\u00a0") + ")"})
+    return numbers
+
+
+def glance(plan: Plan, accounts: list[TargetAccount], cadences: list[Cadence],
+           labels: dict[str, str], rep: Rep | None, red: Reductions) -> dict[str, Any]:
+    """The "At a glance" page and the cover's numbers, for the leader (``rep`` None: the whole
+    plan) or one rep (their accounts and cadences)."""
+    channels = _touches_by_channel(plan, accounts)
+    touches = sum(c["count"] for c in channels)
+    length = cadence_length(cadences)
+    reps = plan.reps if rep is None else [rep]
+    by_rep = Counter(aid for r in reps for aid in dict.fromkeys(r.account_ids))
+    known = {a.id for a in plan.accounts}
+    basics = plan.basics
+    return {
+        "cover_offering": red.clip(basics.offering, COVER_TEXT, "the offering (on the cover)"),
+        "cover_company": red.clip(basics.company, COVER_LINE, "the company (on the cover)"),
+        "cover_owner": red.clip(basics.owner, COVER_LINE, "the plan's owner (on the cover)"),
+        "numbers": key_numbers(len(accounts), len(plan.reps) if rep is None else None, touches,
+                               length),
+        "goal_headline": goal_headline(plan.basics.goal),
+        "tiers": _accounts_by_tier(accounts, labels),
+        "accounts": plural(len(accounts), "account"),
+        "channels": channels,
+        "touches": plural(touches, "touch"),
+        "length": length,
+        "cadences": [{"name": c.name, "steps": plural(len(c.steps), "touch"),
+                      "weeks": plural(c.span_days // 7 + 1, "week") if c.steps else "no steps",
+                      "tiers": "Tier " + ", ".join(c.tiers) if c.tiers else "All tiers"}
+                     for c in cadences],
+        "reps": [{"name": r.name,
+                  "territory": red.clip(r.territory, ROW_TEXT, f"the territory of {r.name}"),
+                  "accounts": plural(sum(1 for aid in dict.fromkeys(r.account_ids)
+                                         if aid in known), "account")}
+                 for r in reps[:40]],
+        "more_reps": max(0, len(reps) - 40),
+        "assigned": sum(1 for aid in by_rep if aid in known),
+    }
+
+
+# --- the overview: one line per account --------------------------------------------------------
+def first_touches(plan: Plan, reps: list[Rep], today: date) -> dict[str, date]:
+    """Account id -> the date of its first touch, from each rep's schedule (as the rep's
+    edition dates it: from the rep's start date, else the plan's, else ``today``)."""
+    starts: dict[str, date] = {}
+    for rep in reps:
+        start = rep.start_date or plan.basics.start_date or today
+        try:
+            starts.update(build_schedule(plan, rep, start).account_starts)
+        except ScheduleError:
+            continue
+    return starts
+
+
+def overview(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str],
+             starts: dict[str, date], fmt, red: Reductions) -> list[dict[str, str]]:
+    """One row per account, tier A first, then by name: account, tier, rep, country, trigger
+    (the first clause of why it is a target), cadence and first touch. None above
+    ``CARD_LIMIT`` accounts: the edition then prints each account as one line (the same facts),
+    instead of a card, so that list is the overview (and a table of thousands of rows is slow)."""
+    if len(accounts) > CARD_LIMIT:
+        return []
+    rows = []
+    for account in sorted(accounts, key=lambda a: (a.tier, fold(a.name), a.name.casefold())):
+        first = starts.get(account.id)
+        cadence = plan.cadence_for(account)
+        rows.append({
+            "name": account.name, "tier": account.tier,
+            "rep": red.clip(rep_of.get(account.id, ""), ROW_TEXT, "a rep's name"),
+            "country": red.clip(account.country, SHORT_TEXT, f"the country of {account.name}"),
+            "trigger": first_clause(account.why, TRIGGER_TEXT),
+            "cadence": red.clip(cadence.name, ROW_TEXT, "a cadence's name") if cadence else "",
+            "first": fmt(first, year=False) if first else "",
+        })
+    return rows

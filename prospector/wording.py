@@ -1,0 +1,53 @@
+"""How counts and company names read in print: "1 account", "3 touches", "Sp. z o.o." unbroken.
+
+``plural(1, "account")`` is ``1 account``; ``plural(1200, "touch")`` is ``1,200 touches``;
+``noun(n, "week with touches", "weeks with touches")`` is the word alone, for a figure printed
+apart from its label. ``unbroken_legal_form("Kowalczyk Tworzywa Sp. z o.o.")`` joins the parts
+of the legal form, and the form to the word before it, with no-break spaces (and a word joiner
+after the slash of "A/S"), so that a line never ends inside "Sp. z o.o." or "GmbH & Co. KG".
+"""
+
+from __future__ import annotations
+
+import re
+
+_SIBILANT = ("s", "x", "z", "ch", "sh")
+
+
+def noun(count: int | float, singular: str, plural: str | None = None) -> str:
+    """``singular`` for a count of exactly 1, else ``plural`` (default: the last word + s/es)."""
+    if count == 1:
+        return singular
+    if plural is not None:
+        return plural
+    return singular + ("es" if singular.endswith(_SIBILANT) else "s")
+
+
+def plural(count: int | float, singular: str, plural: str | None = None) -> str:
+    """``1 account``, ``2 accounts``, ``1,000 touches`` (thousands grouped)."""
+    number = f"{int(count):,}" if float(count).is_integer() else f"{count:,.1f}"
+    return f"{number} {noun(count, singular, plural)}"
+
+
+# Legal forms of several parts (a space or a dot inside), longest first so that "GmbH & Co. KG"
+# wins over "KG". Forms of one word ("GmbH", "AB") are tied to the word before them as well.
+_FORMS = (
+    "GmbH & Co. KGaA", "GmbH & Co. KG", "AG & Co. KGaA", "AG & Co. KG", "UG (haftungsbeschränkt)",
+    "Sp. z o.o. sp.k.", "Sp. z o.o.", "sp. z o.o.", "Sp. k.", "Sp. j.", "S.K.A.",
+    "spol. s r.o.", "s.r.o.", "a.s.", "k.s.", "v.o.s.", "S.A. de C.V.", "S.A.S.", "S.A.", "S.p.A.",
+    "S.r.l.", "S.L.", "S.à r.l.", "S.C.", "B.V.", "N.V.", "d.o.o.", "Co., Ltd.", "Pty Ltd",
+    "Pvt. Ltd.", "Ltd.", "Inc.", "Corp.", "e.K.", "e.V.", "A/S", "I/S", "GmbH", "KGaA", "KG",
+    "OHG", "AG", "SE", "AB", "Oy", "Oyj", "AS", "ASA", "ApS", "LLC", "LLP", "PLC", "plc", "Ltd",
+    "SARL", "SAS", "SRL", "BVBA", "Kft.", "Zrt.", "Nyrt.",
+)
+_FORM = re.compile(
+    r"(?<=\S) (" + "|".join(re.escape(f) for f in sorted(_FORMS, key=len, reverse=True))
+    + r")(?=$|[\s,;)])")
+
+
+def unbroken_legal_form(name: str) -> str:
+    """``name`` with its legal form's spaces, and the space before the form, made no-break."""
+    if not name or " " not in name:
+        return name
+    return _FORM.sub(lambda m: "\u00a0" + m.group(1).replace(" ", "\u00a0")
+                     .replace("/", "/\u2060"), name)  # a word joiner: no break after "A/"

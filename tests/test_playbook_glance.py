@@ -1,0 +1,178 @@
+"""The playbook's cover, its "At a glance" page and its overview: what a reader of the PDF sees.
+
+A one-account plan (the sample's basics with an offering four times as long, a logo) is rendered
+once per module in both editions; the sample's leader edition is the session's fixture."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+import shutil
+import subprocess
+from datetime import date
+from html import unescape
+from xml.etree import ElementTree
+
+import pypdfium2 as pdfium
+import pytest
+from PIL import Image
+
+from prospector.model import Plan
+from prospector.planfile import read_plan_file
+from prospector.playbook import render_playbook_pdf
+from prospector.resources import sample_plan_path
+
+pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
+
+ONE_ACCOUNT = "Kowalczyk Tworzywa Sp. z o.o."
+
+
+@pytest.fixture(scope="module")
+def sample() -> Plan:
+    return read_plan_file(sample_plan_path())
+
+
+def one_account_plan(sample: Plan) -> Plan:
+    """The sample with one account (tier C, one rep), a logo and an offering 4x as long."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 90), "#1F4E79").save(buffer, format="PNG")
+    logo = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+    account = next(a for a in sample.accounts if a.name == ONE_ACCOUNT)
+    rep = sample.reps[0].model_copy(update={"account_ids": [account.id]})
+    basics = sample.basics.model_copy(update={"offering": " ".join([sample.basics.offering] * 4),
+                                              "logo": logo})
+    return sample.model_copy(update={"accounts": [account], "reps": [rep], "basics": basics})
+
+
+@pytest.fixture(scope="module")
+def one_account(sample, tmp_path_factory):
+    """(leader PDF, rep PDF) of the one-account plan."""
+    plan = one_account_plan(sample)
+    folder = tmp_path_factory.mktemp("glance")
+    leader = render_playbook_pdf(plan, folder / "leader.pdf", today=date(2027, 1, 4))
+    rep = render_playbook_pdf(plan, folder / "rep.pdf", rep_name=plan.reps[0].name,
+                              today=date(2027, 1, 4))
+    return leader.path, rep.path
+
+
+def page_texts(path) -> list[str]:
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return [" ".join(page.get_textpage().get_text_range().split()) for page in pdf]
+    finally:
+        pdf.close()
+
+
+def words(path, page: int) -> list[tuple[float, float, float, float, str]]:
+    """(x0, y0, x1, y1, word) of one page (1-based), top to bottom, as poppler finds them."""
+    out = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(path), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    xml = re.sub(r'xmlns="[^"]+"', "", out, count=1)
+    return [(float(w.get("xMin")), float(w.get("yMin")), float(w.get("xMax")),
+             float(w.get("yMax")), w.text or "") for w in ElementTree.fromstring(xml).iter("word")]
+
+
+# --- the cover --------------------------------------------------------------------------------
+def test_cover_shows_the_plans_key_numbers_on_one_page(sample_leader_pdf, sample):
+    texts = page_texts(sample_leader_pdf[0].path)
+    cover = texts[0]
+    touches = sum(len(sample.cadence_for(a).steps) for a in sample.accounts)
+    for figure in (f"{len(sample.accounts)} target accounts", f"{len(sample.reps)} reps",
+                   f"{touches} touches to make", "13 weeks of cadence",
+                   "60 first meetings and 16 new qualified opportunities"):
+        assert figure in cover, figure
+    assert "Printed 4 Jan 2027".upper() in cover.upper()  # the facts' foot is still on page 1
+    assert not texts[1].startswith(sample.name)  # the cover did not run onto a second page
+
+
+def test_a_long_offering_pushes_the_key_numbers_down_instead_of_running_over_them(one_account):
+    leader, rep = one_account
+    for path in (leader, rep):
+        page = words(path, 1)
+        assert any(w[4] == "PRINTED" for w in page), path.name  # the cover is one page
+        goal_top = min(w[1] for w in page if w[4] == "GOAL")
+        above = [w for w in page if w[3] < goal_top]
+        below = [w for w in page if w[1] >= goal_top]
+        # the brand rule sits just above "THE GOAL": every word of the title, the company and
+        # the offering ends at least 5 mm above that label, every fact below it
+        assert all(w[3] < goal_top - 5 * 72 / 25.4 for w in above), path.name
+        assert {"PLAN", "OWNER", "PRINTED"} <= {w[4] for w in below}, path.name
+
+
+# --- at a glance ------------------------------------------------------------------------------
+def test_the_glance_page_follows_the_cover_with_the_plans_numbers(sample_leader_pdf, sample):
+    page = page_texts(sample_leader_pdf[0].path)[1]
+    assert page.startswith("AT A GLANCE") or "At a glance" in page[:80]
+    assert " ".join(sample.basics.goal.split()) in page  # the goal in full
+    tiers = {t: sum(1 for a in sample.accounts if a.tier == t) for t in "ABC"}
+    assert f"{tiers['A']} A Dream clients" in page and f"{tiers['C']} C Opportunistic" in page
+    phone = sum(sum(1 for s in sample.cadence_for(a).steps if s.channel.value == "phone")
+                for a in sample.accounts)
+    assert f"{phone} Phone" in page
+    target = sample.accountability.targets[0]
+    team = len(sample.reps)
+    assert f"{target.per_rep:.0f} ({target.per_rep * team:.0f}) / week {target.metric}" in page
+    assert all(rep.name in page for rep in sample.reps)
+    assert "13 weeks (88 days)" in page  # the longest cadence
+
+
+def test_a_reps_glance_page_says_the_reps_own_numbers(one_account, sample):
+    _leader, rep = one_account
+    page = page_texts(rep)[1]
+    assert "Your accounts by tier" in page and "1 account" in page and "1 accounts" not in page
+    assert "0 A Dream clients" in page and "1 C Opportunistic" in page
+    assert not any(r.name in page for r in sample.reps[1:])  # no other rep's name
+
+
+# --- the overview -----------------------------------------------------------------------------
+def overview_rows(html: str) -> list[str]:
+    """The overview's rows, cells joined by "|", as a reader sees them (no-break spaces and
+    word joiners as the spaces and nothing they look like)."""
+    table = re.search(r'<table class="overview[^"]*">(.*?)</table>', html, re.S).group(1)
+    return [unescape(re.sub(r"<[^>]+>", "|", row)).replace("\xa0", " ").replace("\u2060", "")
+            for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)][1:]
+
+
+def test_the_overview_has_one_row_per_account_tier_a_first(sample):
+    from prospector.playbook import render_playbook_html  # noqa: PLC0415 - HTML only
+
+    html = render_playbook_html(sample, today=date(2027, 1, 4))
+    rows = overview_rows(html)
+    names = [row.split("|")[3] for row in rows]
+    assert sorted(names) == sorted(a.name for a in sample.accounts)
+    tiers = [row.split("|")[1] for row in rows]  # the badge before the name
+    assert tiers == sorted(tiers)
+    first = next(r for r in rows if r.split("|")[3].startswith("Haldorsen"))
+    assert "|Norway|" in first and "|Announced a third extrusion press line|" in first
+    assert "|Dream client campaign|" in first and "|11 Jan|" in first
+    rep = sample.reps[1]
+    mine = overview_rows(render_playbook_html(sample, rep_name=rep.name, today=date(2027, 1, 4)))
+    assert sorted(r.split("|")[3] for r in mine) == sorted(
+        sample.account(a).name for a in rep.account_ids)
+
+
+# --- words ------------------------------------------------------------------------------------
+def test_one_of_a_thing_is_said_in_the_singular(one_account):
+    for path in one_account:
+        text = " ".join(page_texts(path))
+        for wrong in ("1 accounts", "1 target accounts", "1 scheduled touches", "1 reps ",
+                      "1 weeks with touches", "1 meeting asks"):
+            assert wrong not in text, (path.name, wrong)
+    leader = " ".join(page_texts(one_account[0]))
+    assert "1 target account" in leader and "1 rep " in leader
+
+
+def test_a_legal_form_is_never_broken_across_lines(one_account):
+    """"Kowalczyk Tworzywa Sp. z o.o." sits in the overview's narrow name column, its card and
+    the rep's schedule: wherever a line breaks, "Sp. z o.o." stays whole, with the word before."""
+    seen = 0
+    for path in one_account:
+        for number in range(1, len(page_texts(path)) + 1):
+            page = words(path, number)
+            for word in page:
+                if word[4] == "o.o.":
+                    line = [w[4] for w in page if abs(w[1] - word[1]) < 1]
+                    assert "Sp." in line and "Tworzywa" in line, (path.name, number, line)
+                    seen += 1
+    assert seen >= 3
