@@ -270,6 +270,8 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
     last = schedule[-1].date if schedule else None
     asks = sum(1 for t in schedule if t.is_ask)
     printed, rest = _printed_weeks(weeks, red)
+    by_id = {a.id: a for a in accounts}
+    scripted = {t.id for t in plan.touches if t.message.strip()}
     until_printed = printed[-1].touches[-1].date if rest else None
     # the scorecard runs to the end of the plan (targets are weekly), or of the schedule if later
     until = max((d for d in (last, plan.basics.end_date) if d and d >= start), default=None)
@@ -290,7 +292,7 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
         "no_accounts": not accounts,
         "cadences": [_cadence(plan, c, red) for c in cadences],
         "channels": _channels(plan, touches, red),
-        "weeks": [_week(plan, w, red) for w in printed],
+        "weeks": [_week(plan, w, red, by_id, scripted) for w in printed],
         "schedule_rest": rest,
         "schedule_span": fmt_range(schedule[0].date, last) if schedule else "",
         "holidays": red.names([f"{fmt_date(day, weekday=True)} ({name})"
@@ -574,12 +576,11 @@ def _reach(plan: Plan, contact: Contact | None, channel: Channel) -> dict[str, s
             "how": (first or second) if channel in (*_SPOKEN, Channel.EMAIL) else ""}
 
 
-def _week(plan: Plan, week, red: Reductions) -> dict[str, Any]:
+def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
+          scripted: set[str]) -> dict[str, Any]:
     """A week of the schedule: days, and in each day the touches grouped by cadence step, so a rep
     sees "send the benchmark email to these 7 accounts", each with the contact to reach, boxes
     for the outcome, and a link to the touch's script."""
-    accounts = {a.id: a for a in plan.accounts}
-    scripted = {t.id for t in plan.touches if t.message.strip()}
     days: list[dict[str, Any]] = []
     for t in week.touches:
         if not days or days[-1]["date"] != t.date:
