@@ -2,7 +2,7 @@
 long-lived worker process a moment after typing stops, and shown at the item being edited.
 
 The step decides the part (``preview_part``): its sections' chapters, the cover too for the
-plan's basics; "Whole playbook" shows everything (cover, contents, every chapter). The render
+plan's basics; "Whole" shows the whole playbook (cover, contents, every chapter). The render
 worker (``ui/preview_worker.py``) starts once the window is shown, so the first preview does not
 wait for WeasyPrint to load; set ``PROSPECTOR_PREVIEW=on-demand`` to start it only when the
 preview is first shown.
@@ -103,7 +103,7 @@ class PreviewPane(QWidget):
             self.bar.addWidget(b)
             return b
 
-        self.whole = button("Whole playbook", "Preview the whole playbook instead of the part "
+        self.whole = button("Whole", "Preview the whole playbook instead of the part "
                             "the step prints", self._whole_toggled, checkable=True)
         self.bar.addStretch(1)
         button("−", "Zoom out (Ctrl+minus)", self.view.zoom_out)
@@ -112,7 +112,7 @@ class PreviewPane(QWidget):
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.bar.addWidget(self.zoom_label)
         button("+", "Zoom in (Ctrl+plus)", self.view.zoom_in)
-        button("Fit width", "Fit the page to the pane's width (Ctrl+0)", self.view.fit_width)
+        button("Fit", "Fit the page to the pane's width (Ctrl+0)", self.view.fit_width)
         button("◀", "Previous page (PgUp)", lambda: self._page_by(-1))
         self.page_label = QLabel("")
         self.bar.addWidget(self.page_label)
