@@ -370,7 +370,7 @@ def _account(plan: Plan, account: TargetAccount, rep_name: str,
 
     facts = [short(account.industry, "the industry")]
     if account.employees is not None:
-        facts.append(f"{account.employees:,} employees")
+        facts.append(plural(account.employees, "employee"))
     facts += [short(account.annual_revenue, "the revenue"),
               short(", ".join(x for x in (account.city, account.country) if x), "the place")]
     cadence = plan.cadence_for(account)
@@ -417,7 +417,7 @@ def _icp(plan: Plan, red: Reductions) -> dict[str, Any]:
 
 def _differentiator(red: Reductions, d) -> dict[str, str]:
     what = f"“{d.difference}”"
-    return {"difference": d.difference,
+    return {"id": d.id, "difference": d.difference,
             "why_it_matters": red.text(d.why_it_matters, TRACK_TEXT, f"why {what} matters"),
             "proof": red.text(d.proof, TRACK_TEXT, f"the proof of {what}"),
             "alternative": red.text(d.alternative, TRACK_TEXT, f"the alternative to {what}"),
