@@ -12,7 +12,9 @@ painted. It includes the 350 ms pause after typing, the worker's render (the ste
 the playbook), the answer, opening the PDF and drawing the pages with PDFium. *Stall*: a 5 ms
 QTimer heartbeat on the GUI thread over the same span; the longest gap between two beats. As a
 control, the same heartbeat over as long a span with nothing happening in the app: on a shared
-machine the operating system alone leaves gaps (the CPU is busy elsewhere).
+machine the operating system alone leaves gaps (the CPU is busy elsewhere). *CPU stall*: the GUI
+thread's own CPU time between two beats (``time.thread_time``), the longest: what the app itself
+costs, which the machine's load does not inflate.
 
 *Memory*: the render worker alone (no Qt), given ``--memory N`` requests one after another, each
 with an edit of the sample (a cadence renamed) and a part that changes as a leader moves between
