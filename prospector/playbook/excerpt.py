@@ -3,9 +3,9 @@
 A preview of the targets step for a plan of 1,000 accounts would lay out every account's line
 (22 pages, 5-7 s). Above ``EXCERPT_ABOVE`` accounts, ``excerpt_accounts`` keeps in the edition's
 context only ``AROUND`` accounts either side of the focused one (in print order: tier A first,
-then by name), the tiers' headings and counts unchanged, and says so on the page: "Accounts
-41-70 of 1,000". The export never takes an excerpt (``Renderer.render(excerpt=...)`` is the
-preview's).
+then by name), the tiers' headings and counts unchanged, without the overview table, and says
+so on the page: "Accounts 41-70 of 1,000". The export never takes an excerpt
+(``Renderer.render(excerpt=...)`` is the preview's).
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ AROUND = 15  # accounts printed either side of the focused one
 
 
 def excerpt_accounts(context: dict[str, Any], focus: str | None) -> None:
-    """Cut ``context``'s account list (cards or lines, by tier) and its overview to the
-    window around the account ``focus`` (an account's id; the list's start if it is not one),
-    and set ``context["excerpt"]`` = first, last (1-based, in print order) and total."""
+    """Cut ``context``'s account list (cards or lines, by tier) to the window around the
+    account ``focus`` (an account's id; the list's start if it is not one), and set
+    ``context["excerpt"]`` = first, last (1-based, in print order) and total."""
     tiers = context.get("tiers") or []
     printed = [a for t in tiers for a in t["accounts"]]
     if len(printed) <= EXCERPT_ABOVE:
@@ -34,7 +34,7 @@ def excerpt_accounts(context: dict[str, Any], focus: str | None) -> None:
         if accounts:
             shown.append({**tier, "accounts": accounts, "not_printed": 0})
     context["tiers"] = shown
-    if context.get("overview"):
-        ids = {a.get("id") for a in printed[first:last]}
-        context["overview"] = [row for row in context["overview"] if row.get("id") in ids]
+    # the overview table (up to 400 accounts) would count only the excerpt's rows as if they
+    # were all; the cards that follow say the same of each account
+    context["overview"] = []
     context["excerpt"] = {"first": first + 1, "last": last, "total": len(printed)}

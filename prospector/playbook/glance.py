@@ -171,7 +171,7 @@ def overview(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str],
         first = starts.get(account.id)
         cadence = plan.cadence_for(account)
         rows.append({
-            "id": account.id, "name": account.name, "tier": account.tier,
+            "name": account.name, "tier": account.tier,
             "rep": red.clip(rep_of.get(account.id, ""), ROW_TEXT, "a rep's name"),
             "country": red.clip(account.country, SHORT_TEXT, f"the country of {account.name}"),
             "trigger": first_clause(account.why, TRIGGER_TEXT),
