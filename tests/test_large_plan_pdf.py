@@ -38,6 +38,7 @@ from prospector.playbook.limits import (
     CARD_LIMIT,
     FINDING_LIMIT,
     SCHEDULE_TOUCH_LIMIT,
+    SCORECARD_PAGES,
     SCORECARD_TARGETS,
     cut_point,
 )
@@ -90,30 +91,31 @@ def test_above_the_card_limit_every_account_is_one_line():
     plan = grown(CARD_LIMIT + 1)
     html = render_playbook_html(plan)
     rows = [r.replace("\xa0", " ")  # "… GmbH": a legal form never ends a line
-            for r in re.findall(r'<div class="arow"><b>([^<]+)</b>', html)]
+            for r in re.findall(r'<div class="arow"[^>]*><b>([^<]+)</b>', html)]
     assert sorted(rows) == sorted(a.name for a in plan.accounts)  # every name, once
     assert 'class="account"' not in html  # no cards
     text = text_of(html)
     assert "This edition is shortened for print" in text
     assert f"The {CARD_LIMIT + 1:,} accounts are printed as a compact list" in text
-    row = next(r for r in re.findall(r'<div class="arow">.*?</div>', html))
+    row = next(r for r in re.findall(r'<div class="arow"[^>]*>.*?</div>', html))
     assert "Linz, Austria" in row and "Packaging" in row  # the facts that fit on one line
     plan.accounts[0].industry = "Packaging " * 1000  # a fact too long for a line: cut with …
     name = plan.accounts[0].name
-    line = text_of(re.search(rf'<div class="arow"><b>{unbroken_legal_form(name)}</b>.*?</div>',
+    line = text_of(re.search(rf'<div class="arow"[^>]*><b>{unbroken_legal_form(name)}</b>.*?</div>',
                              render_playbook_html(plan)).group(0))
     assert "Packaging Packaging" in line and "…" in line and len(line) < 260  # 80 of industry
     at_limit = build_context(grown(CARD_LIMIT))  # up to the limit: cards, nothing left out
     assert not at_limit["compact"] and at_limit["reductions"].notes() == []
     html = render_playbook_html(grown(CARD_LIMIT))
-    assert html.count('<div class="account">') == CARD_LIMIT and "arow" not in html
+    assert html.count('<div class="account"') == CARD_LIMIT and "arow" not in html
 
 
 def test_the_compact_list_stops_at_its_line_limit_tier_a_first(monkeypatch):
     monkeypatch.setattr(context, "ACCOUNT_LINE_LIMIT", 450)  # 25,000 in use: too slow here
     plan = grown(600)  # 200 accounts in each tier
     html = render_playbook_html(plan)
-    rows = [r.replace("\xa0", " ") for r in re.findall(r'<div class="arow"><b>([^<]+)</b>', html)]
+    rows = [r.replace("\xa0", " ")
+            for r in re.findall(r'<div class="arow"[^>]*><b>([^<]+)</b>', html)]
     assert len(rows) == 450
     tier_a = sorted(a.name for a in plan.accounts if a.tier == "A")
     assert sorted(rows[:200]) == tier_a  # the dream clients are all there
@@ -305,9 +307,12 @@ def test_the_scorecard_keeps_to_the_targets_a_page_holds():
     plan.accountability.targets = [target.model_copy(update={"metric": f"Metric {i}"})
                                    for i in range(40)]
     html = render_playbook_html(plan)
-    scorecard = html.split('<table class="scorecard">', 1)[1].split("</table>", 1)[0]
-    assert scorecard.count('<span class="goal">') == SCORECARD_TARGETS
-    assert f"the other {40 - SCORECARD_TARGETS} targets are in the table of targets" in html
+    scorecards = [part.split("</table>", 1)[0]
+                  for part in html.split('<table class="scorecard">')[1:]]
+    assert len(scorecards) == SCORECARD_PAGES
+    assert all(page.count('<span class="goal">') == SCORECARD_TARGETS for page in scorecards)
+    shown = SCORECARD_PAGES * SCORECARD_TARGETS
+    assert f"prints the first {shown} targets; the other {40 - shown} are in the table" in html
 
 
 def test_2000_accounts_print_as_the_app_prints_them_within_the_memory_budget(tmp_path, capsys):
