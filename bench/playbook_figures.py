@@ -42,8 +42,14 @@ Definitions (the same in bench/README.md):
   *Distinct sizes*: how many rounded sizes occur at all.
 * **Repeated sentences**: the text of every page's text area (the cover whole), in page order,
   joined, whitespace collapsed, split after ``.``, ``!``, ``?`` or ``…`` followed by a space;
-  sentences of at least 8 words that occur more than once are counted once each (the figure),
-  with how many copies they have in all (the details).
+  sentences of at least 8 words that occur more than once *and hold 8 consecutive words of one
+  of the plan's own texts* (any string of the plan file but names and titles, ``LABEL_FIELDS``:
+  ``--plan``, the sample by default) are
+  counted once each (the figure), with how many copies they have in all (the details). The
+  second condition keeps the figure to "sentences of the plan" as issue 16 words it: a form's
+  labels ("Connected Message left Meeting booked" after each schedule entry) or a touch's title
+  on each day it is scheduled run on in the PDF's text without a full stop, and are not the
+  plan's sentences printed twice.
 * **PDF/UA**: the findings of severity *error* of the ``pdfua`` checker (``pdfua.validate``);
   "n/a" if it is not installed (``pip install -e '.[test]'``).
 * **Seconds per page**: WeasyPrint's layout (``RenderResult.timings["layout"]``) and the whole
@@ -62,6 +68,7 @@ redesign (``BASELINE_LAYOUT_S_PER_PAGE``), not as a budget: this machine's speed
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import sys
@@ -74,6 +81,7 @@ BENCH = Path(__file__).resolve().parent
 # The checkout whose code renders and whose stylesheet gives the margins: the current folder if it
 # is one (another branch can run this script from its own worktree), else this script's.
 ROOT = Path.cwd() if (Path.cwd() / "prospector" / "playbook").is_dir() else BENCH.parent
+SAMPLE_PLAN = ROOT / "assets" / "samples" / "sample-plan.json"
 sys.path.insert(0, str(ROOT))
 
 MM = 72 / 25.4  # points per millimetre
@@ -203,6 +211,7 @@ def char_sizes(pdf) -> Counter:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+_WORD = re.compile(r"\w+")
 
 
 def page_texts(pdf, margins_mm, excluded: set[int]) -> list[str]:
@@ -221,13 +230,43 @@ def page_texts(pdf, margins_mm, excluded: set[int]) -> list[str]:
     return out
 
 
-def repeated_sentences(texts: list[str]) -> dict[str, int]:
-    """Sentences of at least MIN_WORDS words printed more than once -> how many times."""
+def _runs(text: str) -> set[tuple[str, ...]]:
+    """Every run of MIN_WORDS consecutive words of ``text`` (lower case, words only)."""
+    words = _WORD.findall(text.lower())
+    return {tuple(words[i:i + MIN_WORDS]) for i in range(len(words) - MIN_WORDS + 1)}
+
+
+# Fields that name a thing (a touch's title, a target's metric): labels a schedule or a table
+# repeats by design, one per line it is on, not sentences.
+LABEL_FIELDS = frozenset({"name", "title", "metric", "role", "label"})
+
+
+def plan_runs(plan_file: str | Path = SAMPLE_PLAN) -> set[tuple[str, ...]]:
+    """The runs of MIN_WORDS words of every text of a plan file (its JSON's strings), names and
+    titles (LABEL_FIELDS) left out."""
+    found: set[tuple[str, ...]] = set()
+    stack = [json.loads(Path(plan_file).read_text("utf-8"))]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found |= _runs(item)
+        elif isinstance(item, dict):
+            stack.extend(v for k, v in item.items() if k not in LABEL_FIELDS)
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def repeated_sentences(texts: list[str], plan: set[tuple[str, ...]] | None = None
+                       ) -> dict[str, int]:
+    """Sentences of at least MIN_WORDS words printed more than once -> how many times; with
+    ``plan`` (``plan_runs()``), only those holding MIN_WORDS consecutive words of the plan."""
     joined = " ".join(texts).replace("\x02", "").replace("\xad", "")
     joined = re.sub(r"\s+", " ", joined)
     counts = Counter(s.strip() for s in _SENTENCE_END.split(joined)
                      if len(s.split()) >= MIN_WORDS)
-    return {s: n for s, n in counts.items() if n > 1}
+    return {s: n for s, n in counts.items()
+            if n > 1 and (plan is None or _runs(s) & plan)}
 
 
 # --- PDF/UA --------------------------------------------------------------------------------------
@@ -282,7 +321,8 @@ class Figures:
 
 
 def measure_pdf(path: str | Path, label: str = "", *, margins_mm=None, dpi: float = 72,
-                right: bool = True, pdfua: bool = True) -> Figures:
+                right: bool = True, pdfua: bool = True,
+                plan_file: str | Path = SAMPLE_PLAN) -> Figures:
     """Every figure of one playbook PDF except its speed (see the module's doc)."""
     import pypdfium2 as pdfium  # noqa: PLC0415 - loaded when measuring, not to import the module
 
@@ -294,7 +334,7 @@ def measure_pdf(path: str | Path, label: str = "", *, margins_mm=None, dpi: floa
         body = [i for i in range(len(pdf)) if i not in skip]
         white = {i + 1: page_white(pdf[i], margins_mm, dpi, right) for i in body}
         sizes = char_sizes(pdf)
-        repeats = repeated_sentences(page_texts(pdf, margins_mm, skip))
+        repeats = repeated_sentences(page_texts(pdf, margins_mm, skip), plan_runs(plan_file))
         pages = len(pdf)
         edition = _edition(pdf)
     finally:
@@ -522,6 +562,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="PDFs to measure (an edition with chapters named 'Your ...' is "
                              "a rep's); default: render the sample's leader and rep editions")
     parser.add_argument("--rep", default="Jonas Albrecht", help="the rep whose edition to render")
+    parser.add_argument("--plan", type=Path, default=SAMPLE_PLAN,
+                        help="with PDFs: the plan they print, whose sentences count as repeats "
+                             "(default: the sample)")
     parser.add_argument("--runs", type=int, default=1, help="renders per edition, for the speed")
     parser.add_argument("--dpi", type=float, default=72)
     parser.add_argument("--margins", help="text area margins in mm: top,right,bottom,left")
@@ -540,7 +583,8 @@ def main(argv: list[str] | None = None) -> int:
     margins = tuple(float(v) for v in args.margins.split(",")) if args.margins else None
     if args.pdfs:
         results = [measure_pdf(p, p.stem, margins_mm=margins, dpi=args.dpi,
-                               right=not args.no_right) for p in args.pdfs]
+                               right=not args.no_right, plan_file=args.plan)
+                   for p in args.pdfs]
     else:
         if args.keep:
             args.keep.mkdir(parents=True, exist_ok=True)

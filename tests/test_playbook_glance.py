@@ -10,7 +10,6 @@ import io
 import re
 import shutil
 import subprocess
-from collections import Counter
 from datetime import date
 from html import unescape
 from xml.etree import ElementTree
@@ -23,6 +22,7 @@ from prospector.model import Plan
 from prospector.planfile import read_plan_file
 from prospector.playbook import render_playbook_pdf
 from prospector.resources import sample_plan_path
+from tests.design_figures import sentences_printed_twice
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
 
@@ -181,26 +181,6 @@ def test_a_legal_form_is_never_broken_across_lines(one_account):
 
 # --- each text once -----------------------------------------------------------------------------
 MM = 72 / 25.4
-
-
-def sentences_printed_twice(path) -> dict[str, int]:
-    """Sentences of 8 words or more that an edition prints more than once: each page's text
-    inside its margins (the running heads and feet left out; the cover whole), joined, split
-    after ".", "!", "?" or "…" (as bench/playbook_figures.py counts them)."""
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        texts = []
-        for number, page in enumerate(pdf):
-            width, height = page.get_size()
-            text = page.get_textpage()
-            texts.append(text.get_text_range() if number == 0 else text.get_text_bounded(
-                left=18 * MM, bottom=20 * MM, right=width - 18 * MM, top=height - 24 * MM))
-    finally:
-        pdf.close()
-    joined = re.sub(r"\s+", " ", " ".join(texts).replace("\x02", "").replace("\xad", ""))
-    found = Counter(s.strip() for s in re.split(r"(?<=[.!?…])\s+", joined)
-                    if len(s.split()) >= 8)
-    return {s: n for s, n in found.items() if n > 1}
 
 
 def test_no_sentence_is_printed_twice_in_an_edition(sample_leader_pdf, one_account):

@@ -5,20 +5,7 @@ mean white share is the bench's figure, not a test (it moves with every text of 
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
-BENCH = Path(__file__).resolve().parent.parent / "bench" / "playbook_figures.py"
-
-
-def _figures():
-    spec = importlib.util.spec_from_file_location("playbook_figures", BENCH)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("playbook_figures", module)
-    spec.loader.exec_module(module)
-    return module
+from tests.design_figures import figures as _figures
 
 
 def test_the_samples_editions_have_at_most_one_body_page_more_than_half_white(

@@ -1,0 +1,36 @@
+"""bench/playbook_figures.py, the one measure of the playbook's design figures (issue 16), loaded
+for the tests that hold the sample to them (the bench folder is not a package)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent.parent / "bench" / "playbook_figures.py"
+
+
+def figures():
+    """The module bench/playbook_figures.py (loaded once)."""
+    if "playbook_figures" in sys.modules:
+        return sys.modules["playbook_figures"]
+    spec = importlib.util.spec_from_file_location("playbook_figures", BENCH)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["playbook_figures"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def sentences_printed_twice(path: Path) -> dict[str, int]:
+    """The plan's sentences (8 words or more) an edition prints more than once, counted as the
+    bench counts them (its docstring: text inside the margins, the plan's own texts only)."""
+    import pypdfium2 as pdfium  # noqa: PLC0415 - test extra
+
+    bench = figures()
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        texts = bench.page_texts(pdf, bench.css_margins_mm(), bench.excluded_pages(pdf))
+    finally:
+        pdf.close()
+    return bench.repeated_sentences(texts, bench.plan_runs())
