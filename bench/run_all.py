@@ -13,7 +13,9 @@ Measures (each as median, min and max of several runs; the machine is described 
 4. the PDF playbook: sample (leader, rep), the large plan (leader, rep), ``render_all_reps`` with
    1 and 2 processes; pages, seconds, ms per page, own overhead (``bench_pdf.py``);
 5. the longest GUI-thread stall during an export and during a preview refresh, for the sample and
-   (full run only) the 1,000-account plan (``bench_gui_stall.py``);
+   (full run only) the 1,000-account plan (``bench_gui_stall.py``); the live preview: last
+   keystroke to preview painted, the stall meanwhile, the render worker's memory over 200
+   previews (``bench_preview.py``);
 6. very large plans (``bench_large_pdf.py``): the leader's and a rep's edition at 2,000 and
    (full run only) 20,000 accounts, and a 15 MB note: wall time and peak memory of the render
    process, as the app runs it.
@@ -395,6 +397,64 @@ def gui_section(runs: int, large_runs: int, budgets: list[Budget]) -> list[str]:
     ]
 
 
+PREVIEW_CASES = (("sample", "cadences"), ("large", "cadences"), ("large", "targets"))
+
+
+def _bench_preview(args: list[str]) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, str(BENCH / "bench_preview.py"), "--json", *args],
+                         capture_output=True, text=True, env=env, timeout=3600)
+    lines = [ln for ln in out.stdout.splitlines() if ln.startswith("{")]
+    if out.returncode or not lines:
+        raise RuntimeError(f"bench_preview.py {' '.join(args)} failed:\n{out.stderr[-3000:]}")
+    return json.loads(lines[-1])
+
+
+def preview_section(runs: int, previews: int, budgets: list[Budget]) -> list[str]:
+    """The live preview (``bench_preview.py``): keystroke to painted, stall, worker memory."""
+    rows = []
+    for plan, step in PREVIEW_CASES:
+        r = _bench_preview(["--runs", str(runs), "--plan", plan, "--step", step])
+        name = "sample" if plan == "sample" else f"{r['accounts']:,} accounts"
+        what = f"{name}, {step} step ({r['pages']} pages)"
+        for key, label, unit, scale in (("latency_s", "last keystroke to preview painted", "s", 1),
+                                        ("stall_ms", "GUI longest stall meanwhile", "ms", 1),
+                                        ("idle_stall_ms", "GUI longest gap, app idle (control)",
+                                         "ms", 1)):
+            median, low, high = _stats([v * scale for v in r[key]])
+            digits = 2 if unit == "s" else 0
+            rows.append([f"{label} ({what})", f"{median:.{digits}f} {unit}", f"{low:.{digits}f}",
+                         f"{high:.{digits}f}", len(r[key])])
+        latency = statistics.median(r["latency_s"])
+        budgets.append(Budget(f"Preview, last keystroke to painted, {what} (median)", latency,
+                              1.0 if plan == "sample" else 2.0, "s",
+                              "the leader sees the edit while still looking at it"))
+        budgets.append(Budget(f"Preview, GUI stall, {what} (median)",
+                              statistics.median(r["stall_ms"]), 16, "ms",
+                              "typing never waits for the preview"))
+    memory = _bench_preview(["--memory", str(previews)])
+    budgets.append(Budget(f"Preview worker memory growth over {previews} previews",
+                          memory["growth_mb"], 50, "MB", "the worker stays up all day"))
+    return [
+        "## Live preview",
+        "",
+        "`bench_preview.py` (see [README.md](README.md#live-preview)): the app offscreen at "
+        "1600 px (the preview beside the form), the render worker warm; five letters typed into "
+        "a field of the step, 60 ms apart; from the last key until the preview's pages in view "
+        "are drawn from the new PDF and painted (the 350 ms pause included). The stall is the "
+        "longest gap of a 5 ms heartbeat over that span; the control is the same heartbeat as "
+        "long with the app idle.",
+        "",
+        *_table(["measure", "median", "min", "max", "runs"], rows, "lrrrr"),
+        "",
+        f"Render worker alone, {previews} previews of the sample (a part per step, the plan "
+        f"edited each time): {memory['rss_after_10_mb']} MB resident after 10, "
+        f"{memory['rss_after_last_mb']} MB after {previews} ({memory['growth_mb']:+} MB); "
+        f"median render {memory['render_median_s']} s.",
+        "",
+    ]
+
+
 def figures_section(runs: int, budgets: list[Budget]) -> list[str]:
     results = playbook_figures.run(runs=runs, say=lambda line: print(line, flush=True))
     for f in results:
@@ -428,6 +488,8 @@ def main(argv: list[str] | None = None) -> int:
         ("store", 1, lambda b: store_section(7 if quick else 11, b)),
         ("coach", 2, lambda b: coach_section(50 if quick else 200, b)),
         ("GUI stalls", 4, lambda b: gui_section(2 if quick else 3, 0 if quick else 3, b)),
+        ("live preview", 7, lambda b: preview_section(3 if quick else 7, 50 if quick else 200,
+                                                       b)),
         ("large-plan PDF", 5, lambda b: large_pdf_section(quick, b)),
         ("playbook figures", 6, lambda b: figures_section(1 if quick else 3, b)),
     ]

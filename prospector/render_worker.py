@@ -12,8 +12,9 @@ then reads requests, one JSON object a line, on stdin:
 * ``{"quit": true}``, or the end of stdin (the app closed or died): exit.
 
 Answers, one JSON object a line, on stdout: ``{"id": 7, "done": path, "pages": 3,
-"items": {"acc-...": 2, "sec-cadences": 0, ...}, "seconds": 0.4, "timings": {...}}``
-(``items``: item id -> index of the page it is printed on, see ``playbook.item_pages``), or
+"items": {"acc-...": [2, 0.41], "sec-cadences": [0, 0.05], ...}, "seconds": 0.4,
+"timings": {...}}`` (``items``: item id -> the index of the page it is printed on and how far
+down that page, 0 to 1; see ``playbook.item_pages``), or
 ``{"id": 7, "error": "one line"}``. Log lines of WeasyPrint go to stderr.
 
 Domain only: no Qt here (the app's client is ``ui/preview_worker.py``).

@@ -104,7 +104,7 @@ ICP = Section("ideal_client_profile", "Ideal client profile", 1.0,
               leader=(Chapter("icp", "Ideal client profile"),))
 ACCOUNTS = Section("accounts", "Target accounts", 2.0, "account", "accounts", "acc",
                    leader=(Chapter("accounts", "Target accounts", new_page=True),),
-                   rep=(Chapter("accounts", "Your accounts", new_page=True),
+                   rep=(Chapter("accounts", "Your accounts"),
                         Chapter("schedule", "Your schedule", new_page=True)),
                    new_item={"name": "New account", "tier": "B"})
 
@@ -133,7 +133,7 @@ def _personas_status(plan: Plan) -> StepStatus:
 
 TOUCHES = Section("touches", "Value-creating touches", 2.0, "touch", "touches", "tch",
                   leader=(Chapter("touches", "Value-creating touches", new_page=True),),
-                  rep=(Chapter("touches", "Your touches and talk tracks", new_page=True),),
+                  rep=(Chapter("touches", "Your touches and talk tracks"),),
                   new_item={"title": "New touch", "channel": "email"})
 
 
@@ -163,7 +163,7 @@ def _differentiation_status(plan: Plan) -> StepStatus:
 
 OBJECTIONS = Section("objections", "Objections", 1.5, "objection", "objections", "obj",
                      leader=(Chapter("objections", "Objection library", new_page=True),),
-                     rep=(Chapter("objections", "Handling objections", new_page=True),),
+                     rep=(Chapter("objections", "Handling objections"),),
                      new_item={"says": "New objection"})
 QUESTIONS = Section("questions", "Discovery questions", 1.5, "question", "questions", "qst",
                     leader=(Chapter("questions", "Discovery questions"),
@@ -205,8 +205,8 @@ def _cadence_status(plan: Plan) -> StepStatus:
 NEW_TARGET: dict[str, Any] = {"metric": "New target", "kind": "outcome", "period": "week",
                               "per_rep": 0, "creates_opportunities": False}
 ACCOUNTABILITY = Section("accountability", "Accountability", 1.5,
-                         leader=(Chapter("accountability", "Accountability", new_page=True),),
-                         rep=(Chapter("targets", "Your targets", new_page=True),))
+                         leader=(Chapter("accountability", "Accountability"),),
+                         rep=(Chapter("targets", "Your targets"),))
 
 
 def _accountability_status(plan: Plan) -> StepStatus:

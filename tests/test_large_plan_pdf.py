@@ -307,7 +307,7 @@ def test_the_scorecard_keeps_to_the_targets_a_page_holds():
     html = render_playbook_html(plan)
     scorecard = html.split('<table class="scorecard">', 1)[1].split("</table>", 1)[0]
     assert scorecard.count('<span class="goal">') == SCORECARD_TARGETS
-    assert f"the other {40 - SCORECARD_TARGETS} are in the table of targets" in html
+    assert f"the other {40 - SCORECARD_TARGETS} targets are in the table of targets" in html
 
 
 def test_2000_accounts_print_as_the_app_prints_them_within_the_memory_budget(tmp_path, capsys):

@@ -22,7 +22,7 @@ from prospector.model import (
 )
 from prospector.planfile import read_plan_file
 from prospector.playbook import build_context, render_playbook_html, render_playbook_pdf
-from prospector.playbook.call_cards import CARD_MARK, _height, _Text, fit_card
+from prospector.playbook.call_cards import CARD_MARK, _height, _Text, fit_card, handle
 from prospector.playbook.limits import CARD_HEIGHT, CARD_TEXTS, Cut
 from prospector.resources import sample_plan_path
 
@@ -72,7 +72,8 @@ def test_a_rep_sees_the_objections_and_questions_of_their_personas_and_the_gener
     assert left_out  # another persona's questions are not in this rep's edition
     assert any(not q.persona_ids for q in sample.questions
                if q.question in _questions(ctx))  # the general ones are
-    personas = {p["persona"] for g in ctx["question_groups"] for p in g["personas"]}
+    personas = {role for g in ctx["question_groups"] for p in g["personas"]
+                for role in p["persona"].split(" · ")}  # a question for two: under both
     assert personas <= {sample.persona(pid).role for pid in mine} | {"Any persona"}
     assert {c["id"] for c in ctx["call_cards"]} == mine
 
@@ -97,17 +98,22 @@ def test_questions_are_grouped_by_stage_in_the_order_conversations_happen(sample
 
 
 # --- the objection library ---------------------------------------------------------------------
-def test_an_objection_linked_to_a_differentiator_prints_that_proof(sample):
+def test_an_objection_linked_to_a_differentiator_refers_to_that_proof(sample):
+    """The proof is printed once, on the differentiator's card; the objection names it and
+    links to its page."""
     linked = next(o for o in sample.objections if o.differentiator_id)
     diff = sample.differentiator(linked.differentiator_id)
     ctx = build_context(sample, today=TODAY)
     printed = next(o for o in ctx["objections"] if o["says"] == linked.says)
-    assert printed["proof"] == diff.proof and printed["proof_of"] == diff.difference
+    assert printed["proof"] == "" and printed["proof_of"] == diff.difference
+    assert printed["proof_ref"] == f"#diff-{diff.id}"
     own = next(o for o in sample.objections if not o.differentiator_id and o.proof)
     assert next(o for o in ctx["objections"] if o["says"] == own.says)["proof"] == own.proof
     html = render_playbook_html(sample, today=TODAY)
     chapter = html[html.index('id="sec-objections"'):html.index('id="sec-questions"')]
-    assert _escaped(diff.proof) in chapter and _escaped(linked.says) in chapter
+    assert _escaped(diff.proof) not in chapter and _escaped(linked.says) in chapter
+    assert f'href="#diff-{diff.id}"' in chapter and f'id="diff-{diff.id}"' in html
+    assert html.count(_escaped(diff.proof)) == 1
 
 
 def _escaped(text: str) -> str:
@@ -164,28 +170,43 @@ def test_one_call_card_per_persona_with_its_likeliest_questions_and_objections(s
     assert [c["role"] for c in cards] == [p.role for p in sample.personas]
     for card in cards:
         assert len(card["questions"]) == 3 and len(card["objections"]) == 3
-        assert card["opening"] and card["ask"] and card["differentiator"]
+        assert (card["opening"] or card["opening_ref"]) and card["ask"]["text"]
+        assert card["differentiator"]
     coo = cards[0]
-    # the COO's own first-call question first, then their first-meeting ones
-    assert coo["questions"][0] == sample.questions[0].question
+    # the COO's own first-call question first, then their first-meeting ones: named by their
+    # first words, with the page of the questions chapter that prints them
+    first = sample.questions[0]
+    assert coo["questions"][0] == {"text": handle(first.question), "ref": f"#q-{first.id}"}
+    assert handle(first.question) != first.question and len(handle(first.question).split()) == 5
     it = next(c for c in cards if c["role"].startswith("Head of IT/OT"))
     objection = next(o for o in sample.objections if o.persona_ids[:1] == ["per-04"])
-    assert it["objections"][0]["says"] == objection.says  # their own objection first
-    # the differentiator their objections lean on, and (no phone touch for them) the value
-    # of their first touch as the opening
-    assert it["differentiator"]["difference"] == sample.differentiator(
-        objection.differentiator_id).difference
+    assert it["objections"][0]["says"] == handle(objection.says)  # their own objection first
+    assert it["objections"][0]["ref"] == f"#obj-{objection.id}"
+    # the differentiator their objections lean on (its proof: a page), and (no phone touch for
+    # them) their first touch, whose card in the touches chapter the card refers to
+    diff = sample.differentiator(objection.differentiator_id)
+    assert it["differentiator"] == {"difference": diff.difference, "ref": f"#diff-{diff.id}"}
     first_touch = next(t for t in sample.touches if "per-04" in t.persona_ids)
-    assert it["opening"] == first_touch.value
-    ask = next(s for s in sample.cadences[0].ordered_steps() if s.is_ask)
-    assert all(c["ask"] == ask.objective for c in cards)
+    assert it["opening_ref"] == f"#touch-{first_touch.id}" and it["opening"] == ""
+    number, ask = next((n, s) for n, s in enumerate(sample.cadences[0].ordered_steps(), 1)
+                       if s.is_ask)
+    assert all(c["ask"] == {"text": handle(sample.touch(ask.touch_id).title, 4),
+                            "where": f"step {number} of {sample.cadences[0].name}",
+                            "ref": "#cad-1"} for c in cards)
 
 
-def test_a_phone_touch_opens_with_its_first_paragraph(sample):
+def test_a_card_opens_with_its_phone_touchs_script_by_page_or_in_full_if_not_printed(sample):
+    """The script is printed once, in the touches chapter: the card names the touch and its page.
+    A touch the edition does not print (not in the rep's cadences) is on the card in full."""
     card = build_context(sample, today=TODAY)["call_cards"][0]
     phone = next(t for t in sample.touches if t.channel.value == "phone"
                  and "per-01" in t.persona_ids)
-    assert card["opening"] == " ".join(phone.message.split("\n\n")[0].split())
+    assert card["opening_ref"] == f"#touch-{phone.id}" and card["opening"] == ""
+    assert card["opening_from"] == phone.title
+    plan = sample.model_copy(update={"cadences": []})  # no cadence: no touch in a rep's edition
+    rep_card = build_context(plan, rep_name=plan.reps[0].name, today=TODAY)["call_cards"][0]
+    assert rep_card["opening_ref"] == ""
+    assert rep_card["opening"] == " ".join(phone.message.split("\n\n")[0].split())
 
 
 def test_long_texts_are_cut_to_fit_the_card_with_a_marker():
@@ -197,9 +218,12 @@ def test_long_texts_are_cut_to_fit_the_card_with_a_marker():
                 qualification=Qualification(criteria=[Criterion(name="Pain")]))
     card = build_context(plan, today=TODAY)["call_cards"][0]
     assert len(card["objections"]) == 3 and len(card["questions"]) == 3
-    for text in (card["title"], card["cares_about"], *(o["response"] for o in card["objections"])):
+    for text in (card["title"], card["cares_about"]):
         assert isinstance(text, Cut) and CARD_MARK in text.__html__()
-    assert max(len(o["response"]) for o in card["objections"]) <= CARD_TEXTS["response"][3]
+    # what is printed in full elsewhere is named by its first words and its page
+    assert all(o["says"] == "No. No. No. No. No…" and "response" not in o
+               for o in card["objections"])
+    assert all(q["text"] == "Why Why Why Why Why…" for q in card["questions"])
     assert card["cut_from"]  # the chapter's first page says where the full texts are
 
 
@@ -240,12 +264,12 @@ def test_each_call_card_is_one_page_with_its_questions_and_objections(sample, sa
         text = _flat(pages[page])
         assert card["role"] in text
         for question in card["questions"]:
-            assert _flat(question) in text
+            assert _flat(question["text"]) in text
         for objection in card["objections"]:
             assert _flat(objection["says"]) in text
-    library = " ".join(_flat(p) for p in pages if "Objection library" in p)
+    everything = " ".join(_flat(p) for p in pages)
     linked = next(o for o in sample.objections if o.differentiator_id)
-    assert _flat(sample.differentiator(linked.differentiator_id).proof) in library
+    assert everything.count(_flat(sample.differentiator(linked.differentiator_id).proof)) == 1
 
 
 def test_cards_of_long_texts_on_letter_paper_are_still_one_page_each(sample, tmp_path):

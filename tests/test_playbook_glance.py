@@ -10,6 +10,7 @@ import io
 import re
 import shutil
 import subprocess
+from collections import Counter
 from datetime import date
 from html import unescape
 from xml.etree import ElementTree
@@ -176,3 +177,34 @@ def test_a_legal_form_is_never_broken_across_lines(one_account):
                     assert "Sp." in line and "Tworzywa" in line, (path.name, number, line)
                     seen += 1
     assert seen >= 3
+
+
+# --- each text once -----------------------------------------------------------------------------
+MM = 72 / 25.4
+
+
+def sentences_printed_twice(path) -> dict[str, int]:
+    """Sentences of 8 words or more that an edition prints more than once: each page's text
+    inside its margins (the running heads and feet left out; the cover whole), joined, split
+    after ".", "!", "?" or "…" (as bench/playbook_figures.py counts them)."""
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        texts = []
+        for number, page in enumerate(pdf):
+            width, height = page.get_size()
+            text = page.get_textpage()
+            texts.append(text.get_text_range() if number == 0 else text.get_text_bounded(
+                left=18 * MM, bottom=20 * MM, right=width - 18 * MM, top=height - 24 * MM))
+    finally:
+        pdf.close()
+    joined = re.sub(r"\s+", " ", " ".join(texts).replace("\x02", "").replace("\xad", ""))
+    found = Counter(s.strip() for s in re.split(r"(?<=[.!?…])\s+", joined)
+                    if len(s.split()) >= 8)
+    return {s: n for s, n in found.items() if n > 1}
+
+
+def test_no_sentence_is_printed_twice_in_an_edition(sample_leader_pdf, one_account):
+    """The goal, the scripts, responses, proofs and questions are each printed once; the cover,
+    the call cards and the rep's schedule name them and give their page."""
+    assert sentences_printed_twice(sample_leader_pdf[0].path) == {}
+    assert sentences_printed_twice(one_account[1]) == {}  # a rep's edition of the sample's texts

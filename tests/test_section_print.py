@@ -40,7 +40,7 @@ def test_the_cadence_section_prints_its_chapter_alone_with_its_number(renderer, 
     assert text.startswith(f"{number:02d}")  # no cover, no contents first
     for absent in ("contents", "target accounts", "objection library"):
         assert absent not in text.lower()
-    assert result.anchors["sec-cadences"] == 0 and "sec-accounts" not in result.anchors
+    assert result.anchors["sec-cadences"][0] == 0 and "sec-accounts" not in result.anchors
     # the steps' references to scripts in a chapter not printed say "–", not a bare "p."
     assert "p.\xa0–" in text and "p.\xa0\n" not in text
 

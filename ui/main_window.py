@@ -711,9 +711,9 @@ class MainWindow(QMainWindow):
                              Qt.Orientation.Horizontal)
             self.resizeDocks([preview, coach], [self.height() * 2 // 3, self.height() // 3],
                              Qt.Orientation.Vertical)
-        else:  # back to the narrow side panel the form's width was planned around
-            self.tabifyDockWidget(coach, preview)
-            coach.raise_()
+        else:  # back to the narrow side panel the form's width was planned around; the
+            self.tabifyDockWidget(coach, preview)  # preview stays in front: it was in view
+            preview.raise_()
             self.resizeDocks([coach], [320], Qt.Orientation.Horizontal)
 
     def closeEvent(self, event) -> None:

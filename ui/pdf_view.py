@@ -41,7 +41,7 @@ class PdfPagesView(QScrollArea):
     current_page_changed = Signal(int)  # the page at the top of the view (from 0)
     zoom_changed = Signal(float)  # the zoom now (1.0: as on paper)
     pages_drawn = Signal()  # every page in view is drawn from the current PDF
-    _opened = Signal(int, object, object)  # (from the PDFium thread) token, sizes, page
+    _opened = Signal(int, object, object)  # (from the PDFium thread) token, sizes, place
     _drawn = Signal(int, int, int, QImage)  # (from the PDFium thread) token, page, width, image
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -79,14 +79,14 @@ class PdfPagesView(QScrollArea):
     def page_count(self) -> int:
         return len(self._sizes)
 
-    def set_document(self, path: str, page: int | None = None) -> None:
-        """Show the PDF at ``path`` in place of the current one, at ``page`` (from 0), or at the
-        same page as before, once the PDFium thread has read its page sizes
-        (``page_count_changed`` says when)."""
+    def set_document(self, path: str, place: tuple[int, float] | None = None) -> None:
+        """Show the PDF at ``path`` in place of the current one, at ``place`` (a page from 0,
+        and how far down it: see ``go_to_place``), or at the same page as before, once the
+        PDFium thread has read its page sizes (``page_count_changed`` says when)."""
         self._token += 1
-        self._pdfium.submit(self._open, self._token, path, page)
+        self._pdfium.submit(self._open, self._token, path, place)
 
-    def _open(self, token: int, path: str, page: int | None) -> None:  # on the PDFium thread
+    def _open(self, token: int, path: str, place) -> None:  # on the PDFium thread
         import pypdfium2  # noqa: PLC0415 - loaded with the first preview, not at start-up
 
         if self._pdf is not None:
@@ -100,16 +100,19 @@ class PdfPagesView(QScrollArea):
             self._pdf = pdf
         except (OSError, pypdfium2.PdfiumError):
             sizes = []  # gone already (a newer preview replaced it): the next one comes
-        self._opened.emit(token, sizes, page)
+        self._opened.emit(token, sizes, place)
 
-    def _on_opened(self, token: int, sizes: list, page: int | None) -> None:
+    def _on_opened(self, token: int, sizes: list, place: tuple[int, float] | None) -> None:
         if token != self._token:
             return
         first = self.current_page()
         self._sizes = [tuple(size) for size in sizes]
         self._stale, self._images, self._asked = self._images, {}, set()
         self._relayout()
-        self.go_to_page(min(first if page is None else page, max(len(sizes) - 1, 0)))
+        if place is None:
+            self.go_to_page(min(first, max(len(sizes) - 1, 0)))
+        else:
+            self.go_to_place(min(place[0], max(len(sizes) - 1, 0)), place[1])
         self.page_count_changed.emit(len(sizes))
         self.current_page_changed.emit(self.current_page())
         self.canvas.update()
@@ -217,6 +220,16 @@ class PdfPagesView(QScrollArea):
         rects = self._page_rects()
         if 0 <= page < len(rects):
             self.verticalScrollBar().setValue(rects[page].top() - PAGE_GAP)
+        self._scrolled(0)
+
+    def go_to_place(self, page: int, top: float) -> None:
+        """Show ``page`` (from 0) with the point ``top`` of the way down it (0-1) near the top
+        of the view: where an item is printed."""
+        rects = self._page_rects()
+        if 0 <= page < len(rects):
+            rect = rects[page]
+            y = rect.top() + round(top * rect.height()) - 3 * PAGE_GAP
+            self.verticalScrollBar().setValue(max(y, rect.top() - PAGE_GAP))
         self._scrolled(0)
 
     def resizeEvent(self, event) -> None:

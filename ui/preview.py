@@ -64,7 +64,7 @@ class PreviewPane(QWidget):
         self._part: list[str] | None = None  # what the newest render prints
         self._shown_part: list[str] | None | bool = False  # and the one on screen
         self._changed = True  # the plan changed since the newest render was asked for
-        self._items: dict[str, int] = {}  # where the items are in the PDF on screen
+        self._items: dict[str, tuple[int, float]] = {}  # item id -> (page, how far down it)
         self.worker = PreviewWorker(self)
         self.view = PdfPagesView(self)
         self.view.setAccessibleName("Playbook preview")
@@ -138,9 +138,9 @@ class PreviewPane(QWidget):
         """The leader selected an item: shown at once if the preview has it, else after the
         next render."""
         self.item_id = item_id
-        page = self._items.get(item_id) if item_id else None
-        if page is not None:
-            self.view.go_to_page(page)
+        place = self._items.get(item_id) if item_id else None
+        if place is not None:
+            self.view.go_to_place(*place)
 
     def part(self) -> list[str] | None:
         return None if self.whole.isChecked() else preview_part(self.step, self.edited_section)
@@ -202,11 +202,12 @@ class PreviewPane(QWidget):
 
     # --- showing -------------------------------------------------------------------------------
     def _rendered(self, generation: int, answer: dict) -> None:
-        self._items = {str(k): int(v) for k, v in (answer.get("items") or {}).items()}
-        page = self._items.get(self.item_id) if self.item_id else None
-        if page is None and self._shown_part != self._part:
-            page = 0  # another part: from its start
-        self.view.set_document(answer["done"], page=page)
+        self._items = {str(k): (int(v[0]), float(v[1]))
+                       for k, v in (answer.get("items") or {}).items()}
+        place = self._items.get(self.item_id) if self.item_id else None
+        if place is None and self._shown_part != self._part:
+            place = (0, 0.0)  # another part: from its start
+        self.view.set_document(answer["done"], place)
         self.shown_generation = generation
         self._shown_part = self._part
         pages = int(answer.get("pages", self.view.page_count()))

@@ -2,10 +2,13 @@
 
 What goes on a persona's card is decided here: the opening of their first phone touch, their
 three likeliest questions and objections, the differentiator those objections lean on, and the
-ask of their cadence. So is how much of each text fits: a card is one page, whatever the plan
-holds. Each text has a kind in ``limits.CARD_TEXTS``; :func:`fit_card` gives each text its room,
-cutting the longest first with a short marker, so that the card's estimated height stays within
-``limits.CARD_HEIGHT`` (measured to fit on Letter paper, the shorter page).
+ask of their cadence. An edition prints each text of the plan once (issue 16): a text printed
+in full in another chapter of the edition (the touch's script, a question, an objection's
+response, a proof, the ask's objective) is on the card as a handle, its first words, with the
+page that holds it ("p. 23", a link). So is how much of each text fits: a card is one page,
+whatever the plan holds. Each text has a kind in ``limits.CARD_TEXTS``; :func:`fit_card` gives
+each text its room, cutting the longest first with a short marker, so that the card's estimated
+height stays within ``limits.CARD_HEIGHT`` (measured to fit on Letter paper, the shorter page).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from ..model import (
 )
 from .limits import CARD_HEIGHT, CARD_POINTS, CARD_TEXTS, Cut, cut_point
 
+HANDLE_WORDS = 5  # a handle never repeats a sentence of the plan (8 words or more: issue 16)
 CARD_MARK = " […]"  # after a text cut to fit; the chapter's first page says where the rest is
 IN_PLAN = "the plan (open it in Prospector)"
 _STAGE_ORDER = {stage: i for i, stage in enumerate(STAGE_LABELS)}
@@ -81,6 +85,15 @@ def quote(text: str, room: int) -> str:
     flat = " ".join(text.split())
     end = _fits(flat, room)
     return flat if end == len(flat) else flat[:cut_point(flat, end - 1)].rstrip() + "…"
+
+
+def handle(text: str, words: int = HANDLE_WORDS) -> str:
+    """The first ``words`` words of ``text``, ended with "…" if there are more: what names a
+    text printed in full elsewhere in the edition."""
+    kept = " ".join(text.split()).split(" ")
+    if len(kept) <= words:
+        return " ".join(kept)
+    return " ".join(kept[:words]).rstrip(" ,;:.-–—") + "…"
 
 
 # --- fitting a card on one page --------------------------------------------------------------
@@ -147,14 +160,24 @@ def _opening(plan: Plan, persona: Persona) -> tuple[ValueTouch | None, str]:
     return touch, touch.value or first_part
 
 
-def _ask(cadences: Sequence[Cadence], persona: Persona) -> str:
-    """The objective of the first ask of the first cadence for ``persona`` (or for all)."""
-    cadence = next((c for c in cadences if not c.persona_ids or persona.id in c.persona_ids),
-                   None)
-    step = next((s for s in cadence.ordered_steps() if s.is_ask), None) if cadence else None
+def _ask(cadences: Sequence[Cadence], persona: Persona, plan: Plan) -> dict[str, str]:
+    """The first ask of the first cadence for ``persona`` (or for all): its touch (else its
+    objective's first words), which step it is and the link to its cadence's table, where its
+    objective is printed ("" when no step asks)."""
+    found = next(((i, c) for i, c in enumerate(cadences, start=1)
+                  if not c.persona_ids or persona.id in c.persona_ids), None)
+    if found is None:
+        return {"text": "", "where": "", "ref": ""}
+    index, cadence = found
+    steps = cadence.ordered_steps()
+    number, step = next(((n, s) for n, s in enumerate(steps, start=1) if s.is_ask),
+                        (0, None))
     if step is None:
-        return ""
-    return step.objective or "Ask for a first meeting."
+        return {"text": "", "where": "", "ref": ""}
+    touch = plan.touch(step.touch_id) if step.touch_id else None
+    text = handle(touch.title if touch else step.objective, 4) or "Ask for a first meeting."
+    return {"text": text, "where": f"step {number} of {quote(cadence.name, 60)}",
+            "ref": f"#cad-{index}"}
 
 
 def call_card(plan: Plan, persona: Persona, objections: list[Objection],
@@ -166,6 +189,8 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
     where = {key: f"“{titles[key]}”" if key in titles else IN_PLAN
              for key in ("objections", "questions", "touches", "differentiation", "personas")}
     touch, opening = _opening(plan, persona)
+    # the touch's script is printed in the touches chapter of this edition: the card names it
+    opening_ref = f"#touch-{touch.id}" if touch and opening and touch.id in touch_ids else ""
     chosen = by_likelihood(objections, persona, flagged)[:3]
     linked = Counter(o.differentiator_id for o in chosen
                      if plan.differentiator(o.differentiator_id))
@@ -176,18 +201,10 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
         "title": _Text("title", persona.role, where["personas"]),
         "cares": _Text("cares", " · ".join(persona.cares_about[:CARD_POINTS]),
                        where["personas"]),
-        "opening": _Text("opening", opening, where["touches"] if touch and touch.id in touch_ids
-                         else IN_PLAN),
-        "ask": _Text("ask", _ask(cadences, persona), IN_PLAN),
+        "opening": _Text("opening", "" if opening_ref else opening, IN_PLAN),
     }
-    for i, q in enumerate(asked):
-        texts[f"question{i}"] = _Text("question", q.question, where["questions"])
-    for i, o in enumerate(chosen):
-        texts[f"says{i}"] = _Text("says", o.says, where["objections"])
-        texts[f"response{i}"] = _Text("response", o.response, where["objections"])
     if diff:
         texts["difference"] = _Text("difference", diff.difference, where["differentiation"])
-        texts["proof"] = _Text("proof", diff.proof, where["differentiation"])
     fit_card([t for t in texts.values() if t.units])
     cut_from: list[str] = []
 
@@ -204,12 +221,14 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
         "title": text("title"),
         "cares_about": text("cares"),
         "opening": text("opening"),
+        "opening_ref": opening_ref,
         "opening_from": quote(touch.title, 70) if touch and opening else "",
-        "questions": [text(f"question{i}") for i in range(len(asked))],
-        "objections": [{"says": text(f"says{i}"), "response": text(f"response{i}")}
-                       for i in range(len(chosen))],
-        "differentiator": {"difference": text("difference"), "proof": text("proof")}
+        "questions": [{"text": handle(q.question), "ref": f"#q-{q.id}"} for q in asked],
+        "objections": [{"says": handle(o.says), "ref": f"#obj-{o.id}",
+                        "answered": bool(o.response.strip())} for o in chosen],
+        "differentiator": {"difference": text("difference"),
+                           "ref": f"#diff-{diff.id}" if diff.proof.strip() else ""}
         if diff else None,
-        "ask": text("ask"),
+        "ask": _ask(cadences, persona, plan),
         "cut_from": cut_from,
     }

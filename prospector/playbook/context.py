@@ -263,6 +263,8 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
     sections = [c for c in REP_CHAPTERS if c.id not in omit]
     last = schedule[-1].date if schedule else None
     asks = sum(1 for t in schedule if t.is_ask)
+    # a step's objective is printed once, in its cadence's table: the schedule links there
+    cadence_refs = {c.id: f"#cad-{i}" for i, c in enumerate(cadences, start=1)}
     printed, rest = _printed_weeks(weeks, red)
     until_printed = printed[-1].touches[-1].date if rest else None
     # the scorecard runs to the end of the plan (targets are weekly), or of the schedule if later
@@ -283,7 +285,7 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
         "no_cadence": no_cadence,
         "cadences": [_cadence(plan, c, red) for c in cadences],
         "channels": _channels(plan, touches, red),
-        "weeks": [_week(w, red, plan.basics.brand_colour) for w in printed],
+        "weeks": [_week(w, red, plan.basics.brand_colour, cadence_refs) for w in printed],
         "schedule_rest": rest,
         "schedule_span": fmt_range(schedule[0].date, last) if schedule else "",
         "holidays": red.names([f"{fmt_date(day, weekday=True)} ({name})"
@@ -358,7 +360,7 @@ def _account(plan: Plan, account: TargetAccount, rep_name: str,
 
     facts = [short(account.industry, "the industry")]
     if account.employees is not None:
-        facts.append(f"{account.employees:,} employees")
+        facts.append(plural(account.employees, "employee"))
     facts += [short(account.annual_revenue, "the revenue"),
               short(", ".join(x for x in (account.city, account.country) if x), "the place")]
     cadence = plan.cadence_for(account)
@@ -402,7 +404,7 @@ def _icp(plan: Plan, red: Reductions) -> dict[str, Any]:
 
 def _differentiator(red: Reductions, d) -> dict[str, str]:
     what = f"“{d.difference}”"
-    return {"difference": d.difference,
+    return {"id": d.id, "difference": d.difference,
             "why_it_matters": red.text(d.why_it_matters, TRACK_TEXT, f"why {what} matters"),
             "proof": red.text(d.proof, TRACK_TEXT, f"the proof of {what}"),
             "alternative": red.text(d.alternative, TRACK_TEXT, f"the alternative to {what}"),
@@ -538,9 +540,10 @@ def _printed_weeks(weeks: list, red: Reductions) -> tuple[list, dict | None]:
     return printed, rest
 
 
-def _week(week, red: Reductions, brand: str) -> dict[str, Any]:
+def _week(week, red: Reductions, brand: str, cadence_refs: dict[str, str]) -> dict[str, Any]:
     """A week of the schedule: days, and in each day the touches grouped by cadence step, so a rep
-    sees "send the benchmark email to these 7 accounts" with a checkbox per account."""
+    sees "send the benchmark email to these 7 accounts" with a checkbox per account. The step's
+    objective is not repeated here: ``cadence`` links to its cadence's table, which holds it."""
     days: list[dict[str, Any]] = []
     for t in week.touches:
         if not days or days[-1]["date"] != t.date:
@@ -553,8 +556,9 @@ def _week(week, red: Reductions, brand: str) -> dict[str, Any]:
             day["groups"].append({
                 "channel": t.channel.label, "icon": channel_icon(t.channel, brand=brand),
                 "touch": t.touch_title,
-                "objective": red.text(t.objective, TRACK_TEXT,
-                                      f"step {t.step_number}'s objective in {t.cadence_name}"),
+                "script_ref": touch_anchor(t.touch_id) if t.touch_id and t.talk_track.strip()
+                else "",
+                "cadence_ref": cadence_refs.get(t.cadence_id, ""),
                 "is_ask": t.is_ask, "step": t.step_number,
                 "cadence": t.cadence_name, "accounts": [],
             })

@@ -48,43 +48,49 @@ def _roles(plan: Plan, persona_ids: Iterable[str]) -> list[str]:
 def _objection(plan: Plan, o: Objection, red: Reductions) -> dict[str, Any]:
     what = f"the response to “{quote(o.says, 40)}”"
     diff = plan.differentiator(o.differentiator_id)
-    if diff and diff.proof:
-        proof = red.text(diff.proof, limits.TRACK_TEXT, f"the proof of {what}")
-        proof_of = diff.difference
+    if diff and diff.proof:  # printed once, on the differentiator's card: referred to here
+        proof, proof_of, proof_ref = "", diff.difference, f"#diff-{diff.id}"
     else:
         proof = red.text(o.proof, limits.TRACK_TEXT, f"the proof of {what}")
-        proof_of = ""
+        proof_of, proof_ref = "", ""
     roles = _roles(plan, o.persona_ids)
-    return {"says": o.says, "stage": STAGE_LABELS[o.stage],
+    return {"id": o.id, "says": o.says, "stage": STAGE_LABELS[o.stage],
             "who": ", ".join(roles) if roles else "Anyone",
             "behind": red.text(o.behind, limits.TRACK_TEXT, f"what is behind {what}"),
             "response": red.text(o.response, limits.TRACK_TEXT, what),
-            "proof": proof, "proof_of": proof_of}
+            "proof": proof, "proof_of": proof_of, "proof_ref": proof_ref}
 
 
 def _question_groups(plan: Plan, questions: list[DiscoveryQuestion], personas: list[Persona],
                      red: Reductions) -> list[dict[str, Any]]:
-    """Questions by stage (in the order conversations happen), then by persona (the plan's
-    order; a question for two personas is under both), questions for everyone last."""
+    """Questions by stage (in the order conversations happen), then by the personas they serve
+    (a question for two personas is printed once, under both their roles; groups in the order
+    of their first persona), questions for everyone last."""
     def item(q: DiscoveryQuestion) -> dict[str, str]:
         what = f"“{quote(q.question, 40)}”"
-        return {"question": q.question,
+        return {"id": q.id, "question": q.question,
                 "why": red.text(q.why, limits.TRACK_TEXT, f"why we ask {what}"),
                 "good_answer": red.text(q.good_answer, limits.TRACK_TEXT,
                                         f"the good answer to {what}")}
 
+    order = {p.id: i for i, p in enumerate(personas)}
     groups = []
     for stage, label in STAGE_LABELS.items():
         in_stage = [q for q in questions if q.stage == stage]
         if not in_stage:
             continue
-        parts = [{"persona": p.role, "questions": [item(q) for q in in_stage
-                                                   if p.id in q.persona_ids]}
-                 for p in personas]
-        general = [item(q) for q in in_stage if not q.persona_ids]
-        if general:
-            parts.append({"persona": "Any persona", "questions": general})
-        groups.append({"stage": label, "personas": [p for p in parts if p["questions"]]})
+        parts: dict[tuple[str, ...], list[dict[str, str]]] = {}
+        for q in in_stage:
+            mine = tuple(sorted((pid for pid in dict.fromkeys(q.persona_ids) if pid in order),
+                                key=order.__getitem__))
+            if mine or not q.persona_ids:
+                parts.setdefault(mine, []).append(item(q))
+        named = sorted((key for key in parts if key), key=lambda key: [order[k] for k in key])
+        rows = [{"persona": " · ".join(personas[order[pid]].role for pid in key),
+                 "questions": parts[key]} for key in named]
+        if () in parts:
+            rows.append({"persona": "Any persona", "questions": parts[()]})
+        groups.append({"stage": label, "personas": rows})
     return [g for g in groups if g["personas"]]
 
 

@@ -1,5 +1,5 @@
-"""Where each item of the plan is printed: item id -> page, so a preview can show the item the
-leader is editing.
+"""Where each item of the plan is printed: item id -> (page, how far down it), so a preview can
+show the item the leader is editing.
 
 Two sources, the first one found wins: the printed HTML's anchors (a touch's card
 ``touch-<id>``, a cadence ``cad-<n>``, a persona's call card ``card-<id>``, each chapter
@@ -34,42 +34,65 @@ def label(item: object) -> str:
     return ""
 
 
-def item_pages(plan: Plan, pdf_path: str | Path, anchors: dict[str, int]) -> dict[str, int]:
-    """Item id (and ``sec-<chapter>``) -> the index (from 0) of the first page it is on."""
-    found: dict[str, int] = {}
-    for anchor, page in anchors.items():
+Place = tuple[int, float]  # page index (from 0), and how far down the page (0 top, 1 bottom)
+
+
+def item_pages(plan: Plan, pdf_path: str | Path,
+               anchors: dict[str, Place]) -> dict[str, Place]:
+    """Item id (and ``sec-<chapter>``) -> where it is first printed."""
+    found: dict[str, Place] = {}
+    for anchor, place in anchors.items():
         kind, _, rest = anchor.partition("-")
         if kind == "sec":
-            found[anchor] = page
+            found[anchor] = place
         elif kind in ("touch", "card") and rest:
-            found.setdefault(rest, page)
+            found.setdefault(rest, place)
         elif kind == "cad" and rest.isdigit() and 0 < int(rest) <= len(plan.cadences):
-            found.setdefault(plan.cadences[int(rest) - 1].id, page)
-    wanted = {item.id: _squeezed(label(item)[:LABEL_LENGTH])
-              for section in LIST_SECTIONS for item in getattr(plan, section.key)
-              if item.id not in found and label(item)}
+            found.setdefault(plan.cadences[int(rest) - 1].id, place)
+    labels = {item.id: label(item) for section in LIST_SECTIONS
+              for item in getattr(plan, section.key) if item.id not in found}
+    wanted = {item_id: _squeezed(text[:LABEL_LENGTH]) for item_id, text in labels.items()}
     wanted = {item_id: text for item_id, text in wanted.items() if text}
     if wanted:
-        for index, text in enumerate(_page_texts(pdf_path)):
-            for item_id in [i for i, words in wanted.items() if words in text]:
-                found[item_id] = index
-                del wanted[item_id]
-            if not wanted:
-                break
+        found.update(_find_labels(pdf_path, wanted, labels))
     return found
 
 
-def _page_texts(pdf_path: str | Path) -> list[str]:
+def _find_labels(pdf_path: str | Path, wanted: dict[str, str],
+                 labels: dict[str, str]) -> dict[str, Place]:
+    """The page of each label (its squeezed start in the page's squeezed text), and how far
+    down it its first words are (PDFium's search, which sees the text as printed)."""
     import pypdfium2  # noqa: PLC0415 - only when items are looked up
 
+    found: dict[str, Place] = {}
     pdf = pypdfium2.PdfDocument(str(pdf_path))
     try:
-        texts = []
-        for page in pdf:
+        for index in range(len(pdf)):
+            page = pdf[index]
             textpage = page.get_textpage()
-            texts.append(_squeezed(textpage.get_text_range()))
+            text = _squeezed(textpage.get_text_range())
+            for item_id in [i for i, words in wanted.items() if words in text]:
+                found[item_id] = (index, _top(textpage, labels[item_id], page.get_height()))
+                del wanted[item_id]
             textpage.close()
             page.close()
-        return texts
+            if not wanted:
+                break
     finally:
         pdf.close()
+    return found
+
+
+def _top(textpage, text: str, height: float) -> float:
+    """How far down the page (0-1) the first words of ``text`` are; 0 if not found as such
+    (split by a line break, say)."""
+    first = " ".join(text.split()[:2])[:LABEL_LENGTH]
+    searcher = textpage.search(first)
+    try:
+        hit = searcher.get_next()
+    finally:
+        searcher.close()
+    if not hit or not height:
+        return 0.0
+    _left, _bottom, _right, top = textpage.get_charbox(hit[0])
+    return round(min(max(1 - top / height, 0.0), 1.0), 4)

@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import escape
 
+from ..wording import plural
+
 CARD_LIMIT = 400  # accounts in one edition printed as cards; above: one line each
 ACCOUNT_LINE_LIMIT = 25_000  # lines of the compact list (~480 pages, ~1.3 GB to lay out)
 ACCOUNT_TEXT = 2_000  # an account's reason or notes on its card (about 17 lines)
@@ -191,8 +193,8 @@ class Reductions:
         if self.schedule:
             s = self.schedule
             notes.append(f"The schedule prints its first {s['weeks']:,} week"
-                         f"{'s' if s['weeks'] != 1 else ''} ({s['printed']:,} touches, to "
-                         f"{s['printed_until']}); the other {s['rest']:,} touches, to "
+                         f"{'s' if s['weeks'] != 1 else ''} ({plural(s['printed'], 'touch')}, to "
+                         f"{s['printed_until']}); the other {plural(s['rest'], 'touch')}, to "
                          f"{s['last']}, are in the calendar or task list exported from "
                          "Prospector.")
         if self.cuts:

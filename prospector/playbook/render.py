@@ -62,9 +62,9 @@ class RenderResult:
     """What this edition prints in a reduced form (a very large plan: accounts as a compact
     list, long texts cut, the schedule's later weeks left to the exports), one sentence each;
     empty for an ordinary plan. The same sentences are printed on the contents page."""
-    anchors: dict[str, int] = field(default_factory=dict, compare=False)
+    anchors: dict[str, tuple[int, float]] = field(default_factory=dict, compare=False)
     """Each ``id`` of the printed HTML (``sec-cadences``, ``touch-<id>``, ``cad-2``...) -> the
-    index (from 0) of the page it is printed on."""
+    index (from 0) of the page it is printed on, and how far down that page (0 top, 1 bottom)."""
 
 
 # --- HTML ------------------------------------------------------------------------------------
@@ -289,9 +289,14 @@ def _shown(section: str | Iterable[str] | None, *, rep: bool, readiness: bool) -
 
 # A page reference whose target is in a chapter not printed would print "p." and no number.
 _REFERENCES = {  # the chapter the target is in -> the references to it
-    "touches": "a.script-ref",
+    "touches": 'a.script-ref, a.page-ref[href^="#touch-"]',
     "qualification": 'a.page-ref[href="#opportunity-criteria"]',
     "call_cards": 'a.page-ref[href^="#card-"]',
+    "questions": 'a.page-ref[href^="#q-"]',
+    "objections": 'a.page-ref[href^="#obj-"]',
+    "differentiation": 'a.page-ref[href^="#diff-"]',
+    "cadences": 'a.page-ref[href^="#cad-"]',  # the leader's edition
+    "campaign": 'a.page-ref[href^="#cad-"]',  # a rep's: the cadences are in "Your campaign"
 }
 
 
@@ -311,7 +316,8 @@ def _part_css(shown: dict) -> str:
     chapters = shown["chapters"]
     if chapters is None:
         return ""
-    missing = [selector for chapter, selector in _REFERENCES.items() if chapter not in chapters]
+    missing = [one for chapter, selectors in _REFERENCES.items() if chapter not in chapters
+               for one in selectors.split(", ")]
     if not shown["cover"]:  # the "At a glance" page is printed with the cover
         missing.append('a.page-ref[href="#at-a-glance"]')
     return "\n".join(f'{selector}::after {{ content: "–"; }}' for selector in missing)
@@ -363,9 +369,9 @@ class Renderer:
 
         ``section`` prints only part of it: a plan section's chapters (``"cadences"``), the
         cover or the contents, or several of these (``printable_sections`` lists them); the
-        chapters keep their numbers. ``tagged=False`` writes an untagged PDF (a preview: no
-        reader of it needs the tags, and it writes faster). ``cancelled`` is asked between
-        WeasyPrint's steps and pages: when it says True, the render stops with
+        chapters keep their numbers. ``tagged=False`` writes a PDF for a preview: untagged and
+        uncompressed (no reader of it needs the tags, and it writes faster). ``cancelled`` is
+        asked between WeasyPrint's steps and pages: when it says True, the render stops with
         ``RenderCancelled`` and writes nothing.
 
         The file is written next to ``out_path`` first and moved into place when complete, so
@@ -422,10 +428,11 @@ class Renderer:
         finally:
             weasyprint_log.removeFilter(_OUT_OF_PART)
         pages = len(document.pages)
-        anchors: dict[str, int] = {}
+        anchors: dict[str, tuple[int, float]] = {}
         for index, page in enumerate(document.pages):
-            for name in page.anchors:
-                anchors.setdefault(name, index)
+            for name, position in page.anchors.items():  # (x, y, ...) in CSS px from top left
+                top = position[1] / page.height if page.height else 0.0
+                anchors.setdefault(name, (index, round(top, 4)))
         del document
         report("Saving the file", 0.98)
         # The PDF is made in memory and only then written (temp file, fsync, rename): the temp
@@ -445,8 +452,8 @@ class Renderer:
 
     @staticmethod
     def _write(document, tagged: bool) -> bytes:
-        if not tagged:
-            return document.write_pdf()
+        if not tagged:  # a preview: nobody reads its tags, and it is never sent: uncompressed
+            return document.write_pdf(uncompressed_pdf=True)  # (writes 0-25% faster)
         try:
             return document.write_pdf(pdf_variant=PDF_VARIANT)
         except RenderCancelled:

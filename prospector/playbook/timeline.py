@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from ..model import Cadence, Channel, Plan
+from ..wording import plural
 from .colours import WHITE, contrast
 
 # Shapes as in the design brief (shared with every channel icon of the playbook).
@@ -337,5 +338,5 @@ def timeline_alt_text(cadence: Cadence, plan: Plan) -> str:
         what = f"{step.channel.label}" + (f" ({touch.title})" if touch else "")
         parts.append(f"{number}. day {step.day}: {what}{', meeting ask' if step.is_ask else ''}")
     weeks = cadence.span_days // 7 + 1
-    return (f"Timeline of the cadence {cadence.name}: {len(steps)} touches over {weeks} "
-            f"week{'s' if weeks != 1 else ''}. " + "; ".join(parts) + ".")
+    return (f"Timeline of the cadence {cadence.name}: {plural(len(steps), 'touch')} over "
+            f"{plural(weeks, 'week')}. " + "; ".join(parts) + ".")
