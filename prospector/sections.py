@@ -104,8 +104,7 @@ ICP = Section("ideal_client_profile", "Ideal client profile", 1.0,
               leader=(Chapter("icp", "Ideal client profile"),))
 ACCOUNTS = Section("accounts", "Target accounts", 2.0, "account", "accounts", "acc",
                    leader=(Chapter("accounts", "Target accounts", new_page=True),),
-                   rep=(Chapter("accounts", "Your accounts"),
-                        Chapter("schedule", "Your schedule", new_page=True)),
+                   rep=(Chapter("accounts", "Your accounts", new_page=True),),
                    new_item={"name": "New account", "tier": "B"})
 
 
@@ -186,8 +185,11 @@ def _conversations_status(plan: Plan) -> StepStatus:
                    f"{count(len(objections), OBJECTIONS)}, {count(len(questions), QUESTIONS)}")
 
 
+# The rep's schedule is the cadences laid out on dates; it comes after the touches chapter it
+# links to ("script, p. 12"): a link to a later page makes WeasyPrint lay the pages out twice.
 CADENCES = Section("cadences", "Campaign cadence", 2.0, "cadence", "cadences", "cad",
-                   leader=(Chapter("cadences", "Campaign cadence", new_page=True),))
+                   leader=(Chapter("cadences", "Campaign cadence", new_page=True),),
+                   rep=(Chapter("schedule", "Your schedule", new_page=True),))
 
 
 def _cadence_status(plan: Plan) -> StepStatus:

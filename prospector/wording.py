@@ -23,10 +23,14 @@ def noun(count: int | float, singular: str, plural: str | None = None) -> str:
     return singular + ("es" if singular.endswith(_SIBILANT) else "s")
 
 
+def number(value: int | float) -> str:
+    """``1,000``, ``2.5``: thousands grouped, one decimal when there is one."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.1f}"
+
+
 def plural(count: int | float, singular: str, plural: str | None = None) -> str:
     """``1 account``, ``2 accounts``, ``1,000 touches`` (thousands grouped)."""
-    number = f"{int(count):,}" if float(count).is_integer() else f"{count:,.1f}"
-    return f"{number} {noun(count, singular, plural)}"
+    return f"{number(count)} {noun(count, singular, plural)}"
 
 
 # Legal forms of several parts (a space or a dot inside), longest first so that "GmbH & Co. KG"

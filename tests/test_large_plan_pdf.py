@@ -38,6 +38,7 @@ from prospector.playbook.limits import (
     CARD_LIMIT,
     FINDING_LIMIT,
     SCHEDULE_TOUCH_LIMIT,
+    SCORECARD_PAGES,
     SCORECARD_TARGETS,
     cut_point,
 )
@@ -305,9 +306,12 @@ def test_the_scorecard_keeps_to_the_targets_a_page_holds():
     plan.accountability.targets = [target.model_copy(update={"metric": f"Metric {i}"})
                                    for i in range(40)]
     html = render_playbook_html(plan)
-    scorecard = html.split('<table class="scorecard">', 1)[1].split("</table>", 1)[0]
-    assert scorecard.count('<span class="goal">') == SCORECARD_TARGETS
-    assert f"the other {40 - SCORECARD_TARGETS} targets are in the table of targets" in html
+    scorecards = [part.split("</table>", 1)[0]
+                  for part in html.split('<table class="scorecard">')[1:]]
+    assert len(scorecards) == SCORECARD_PAGES
+    assert all(page.count('<span class="goal">') == SCORECARD_TARGETS for page in scorecards)
+    shown = SCORECARD_PAGES * SCORECARD_TARGETS
+    assert f"prints the first {shown} targets; the other {40 - shown} are in the table" in html
 
 
 def test_2000_accounts_print_as_the_app_prints_them_within_the_memory_budget(tmp_path, capsys):

@@ -84,7 +84,7 @@ def test_leader_context_has_every_section_and_all_accounts(sample):
     assert ctx["meta"]["title"].startswith(sample.name)
     assert ctx["meta"]["author"] == sample.basics.owner
     assert ctx["printed"] == "4 Jan 2027"
-    assert ctx["scorecard"]["weeks"] and ctx["scorecard"]["targets"]
+    assert ctx["scorecard"]["weeks"] and ctx["scorecard"]["pages"]
 
 
 def test_rep_context_only_has_that_reps_accounts(sample):
@@ -134,13 +134,13 @@ def test_rep_scorecard_runs_to_the_end_of_the_plan(sample):
     rep = sample.reps[0]
     assert sample.basics.end_date == date(2027, 6, 30)
     ctx = build_context(sample, rep_name=rep.name, start=date(2027, 1, 11))
-    rows = ctx["scorecard"]["weeks"]
-    assert ctx["weeks"][-1]["number"] < len(rows) == 25  # 11 Jan to 30 Jun 2027
-    assert rows[0]["dates"].startswith("11") and rows[-1]["dates"].startswith("28 Jun")
+    rows = [r for r in ctx["scorecard"]["rows"] if r["kind"] == "week"]
+    assert len(rows) == ctx["scorecard"]["weeks"] == 25  # 11 Jan to 30 Jun 2027
+    assert rows[0]["dates"] == "11–15 Jan" and rows[-1]["dates"] == "28–30 Jun"  # not 2 Jul
     short = sample.model_copy(deep=True)
     short.basics.end_date = date(2027, 2, 1)  # ends before the schedule does: the schedule wins
     ctx = build_context(short, rep_name=rep.name, start=date(2027, 1, 11))
-    assert len(ctx["scorecard"]["weeks"]) == ctx["weeks"][-1]["number"]
+    assert ctx["scorecard"]["weeks"] == ctx["weeks"][-1]["number"]
 
 
 def test_unknown_rep_lists_the_rep_names(sample):

@@ -202,8 +202,8 @@ def test_a_wrapped_account_name_stays_clear_of_its_tier_badge(sample, tmp_path):
                      and first_left - g.right < 4 * MM
                      and g.top < top.bottom and g.bottom > top.top]
             assert badge, "no badge before the name"
-            for _baseline, line in lines[1:]:
-                assert min(g.left for g in line) >= first_left - 0.5, account.name
+            for _baseline, line in lines[1:]:  # ink boxes: a bold B starts 0.8 pt in, an A at 0
+                assert min(g.left for g in line) >= first_left - 1.0, account.name
             checked += 1
     assert checked >= 3  # the accounts chapter and the schedule
 
@@ -240,6 +240,8 @@ def test_a_card_that_runs_on_says_continued_in_the_next_pages_head(tmp_path):
     for n, glyphs in enumerate(pages):
         continued = "DOWNTIMEBENCHMARKFORTHEIRSECTOR(CONTINUED)" in _head(glyphs)
         assert continued == (first < n <= last), (n, _head(glyphs))
+        for hit in _find(glyphs, "(CONTINUED)"):  # printed whole, not cut off by the margin
+            assert hit[-1].right <= (210 - 18) * MM + 0.5
     assert "(CONTINUED)" not in _head(pages[starts[-1] if len(starts) > 1 else first])
 
 

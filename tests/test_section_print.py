@@ -73,8 +73,8 @@ def test_a_section_the_edition_does_not_print_is_refused_with_the_choices(render
                                                                           sample_plan,
                                                                           tmp_path):
     with pytest.raises(PlaybookError, match="choose from: cover, contents, basics"):
-        renderer.render(sample_plan, tmp_path / "x.pdf", section="cadences",
-                        rep_name=sample_plan.reps[0].name)  # a rep's edition has no cadences
+        renderer.render(sample_plan, tmp_path / "x.pdf", section="personas",
+                        rep_name=sample_plan.reps[0].name)  # a rep's edition has no personas
 
 
 def test_the_command_line_prints_one_section(capsys, tmp_path):

@@ -13,11 +13,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..errors import ProspectorError
-from ..model import TIERS, Cadence, Channel, Plan, Rep, TargetAccount, ValueTouch
+from ..model import TIERS, Cadence, Channel, Contact, Plan, Rep, TargetAccount, ValueTouch
 from ..schedule import ScheduleError, build_schedule, find_rep, rep_accounts
 from ..sections import LEADER_CHAPTERS, REP_CHAPTERS, Chapter, content_of
 from ..textnorm import fold
 from ..wording import noun, plural
+from ..wording import number as grouped_number
 from . import conversations, glance
 from .colours import WHITE, contrast
 from .limits import (
@@ -29,12 +30,12 @@ from .limits import (
     PLAN_TEXT,
     ROW_TEXT,
     SCHEDULE_TOUCH_LIMIT,
-    SCORECARD_TARGETS,
     SHORT_TEXT,
     TRACK_TEXT,
     Reductions,
     cut_point,
 )
+from .scorecard import build_scorecard
 from .timeline import cadence_timeline_svg, channel_icon, timeline_caption
 
 TIER_LABELS = {"A": "Dream clients", "B": "Strong fit", "C": "Opportunistic"}
@@ -44,6 +45,9 @@ TIER_BLURBS = {
     "C": "Accounts we open when a trigger event makes the timing right.",
 }
 MAX_SCORECARD_WEEKS = 26
+# A rep with no accounts yet gets a short edition instead of pages of zeros: what the campaign is
+# (its cadences), every touch with its script, and what to do until accounts are assigned.
+NO_ACCOUNT_CHAPTERS = ("campaign", "touches")
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -88,7 +92,7 @@ def fmt_week(monday: date, *, year: bool = False) -> str:
 
 
 def fmt_number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    return grouped_number(value)
 
 
 def paragraphs(text: str) -> list[str]:
@@ -243,7 +247,7 @@ def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions,
         "unassigned": sum(1 for a in plan.accounts if a.id not in rep_of),
         "glance": glance.glance(plan, plan.accounts, plan.cadences, TIER_LABELS, None, red),
         "overview": glance.overview(plan, plan.accounts, rep_of, starts, fmt_date, red),
-        "scorecard": _scorecard(plan, b.start_date, _plan_weeks(plan)),
+        "scorecard": _scorecard(plan, b.start_date, b.end_date, _plan_weeks(plan), red),
     }
 
 
@@ -255,17 +259,20 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
     cadences = [c for c in plan.cadences if any(plan.cadence_for(a) is c for a in accounts)]
     used_touch_ids = {s.touch_id for c in cadences for s in c.steps if s.touch_id}
     touches = [t for t in plan.touches if t.id in used_touch_ids]
+    if not accounts:  # a short edition: the campaign, every touch and script, what to do
+        cadences, touches = list(plan.cadences), list(plan.touches)
     no_cadence = red.names([a.name for a in accounts if plan.cadence_for(a) is None],
                            "an account's name")
     talk = conversations.build(plan, red, REP_CHAPTERS, accounts=accounts, cadences=cadences,
                                touch_ids={t.id for t in touches})
     omit = talk.pop("omit")
-    sections = [c for c in REP_CHAPTERS if c.id not in omit]
+    sections = [c for c in REP_CHAPTERS if c.id not in omit
+                and (accounts or c.id in NO_ACCOUNT_CHAPTERS)]
     last = schedule[-1].date if schedule else None
     asks = sum(1 for t in schedule if t.is_ask)
-    # a step's objective is printed once, in its cadence's table: the schedule links there
-    cadence_refs = {c.id: f"#cad-{i}" for i, c in enumerate(cadences, start=1)}
     printed, rest = _printed_weeks(weeks, red)
+    by_id = {a.id: a for a in accounts}
+    scripted = {t.id for t in plan.touches if t.message.strip()}
     until_printed = printed[-1].touches[-1].date if rest else None
     # the scorecard runs to the end of the plan (targets are weekly), or of the schedule if later
     until = max((d for d in (last, plan.basics.end_date) if d and d >= start), default=None)
@@ -279,13 +286,14 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
         "cover_kicker": "Rep playbook",
         "cover_subtitle": red.clip(rep.name + (f" · {rep.territory}" if rep.territory else ""),
                                    glance.COVER_LINE, "the rep's territory (on the cover)"),
-        "tiers": _tiers(plan, accounts, {}, red, planned.account_starts),
+        "tiers": _tiers(plan, accounts, {}, red, planned.account_starts, reach=True),
         "compact": red.compact_accounts > 0,
         "line_limit": ACCOUNT_LINE_LIMIT,
         "no_cadence": no_cadence,
+        "no_accounts": not accounts,
         "cadences": [_cadence(plan, c, red) for c in cadences],
         "channels": _channels(plan, touches, red),
-        "weeks": [_week(w, red, plan.basics.brand_colour, cadence_refs) for w in printed],
+        "weeks": [_week(plan, w, red, by_id, scripted) for w in printed],
         "schedule_rest": rest,
         "schedule_span": fmt_range(schedule[0].date, last) if schedule else "",
         "holidays": red.names([f"{fmt_date(day, weekday=True)} ({name})"
@@ -305,7 +313,8 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
             (asks, noun(asks, "meeting ask")),
             (len(weeks), noun(len(weeks), "week with touches", "weeks with touches")),
         ],
-        "scorecard": _scorecard(plan, start, max(4, min(n_weeks, MAX_SCORECARD_WEEKS))),
+        "scorecard": _scorecard(plan, start, until, max(4, min(n_weeks, MAX_SCORECARD_WEEKS)),
+                                red),
         "glance": glance.glance(plan, accounts, cadences, TIER_LABELS, rep, red),
         "overview": glance.overview(plan, accounts, {a.id: rep.name for a in accounts},
                                     planned.account_starts, fmt_date, red),
@@ -313,9 +322,11 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
 
 
 def _tiers(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str],
-           red: Reductions, starts: dict[str, date]) -> list[dict]:
+           red: Reductions, starts: dict[str, date], *, reach: bool = False) -> list[dict]:
     """Accounts by tier, sorted by name: cards, or one line each above ``CARD_LIMIT`` (then the
-    line also gives the first touch, from ``starts``, and the trigger: it is the overview)."""
+    line also gives the first touch, from ``starts``, and the trigger: it is the overview).
+    ``reach`` prints each contact's phone and e-mail (the rep's edition only: the leader's is
+    shared widely)."""
     compact = len(accounts) > CARD_LIMIT
     if compact:
         red.compact_accounts = len(accounts)
@@ -333,7 +344,7 @@ def _tiers(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str],
             rows = [_account_row(a, rep_of.get(a.id, ""), cadence_of[a.tier], starts.get(a.id),
                                  red) for a in shown]
         else:
-            rows = [_account(plan, a, rep_of.get(a.id, ""), red) for a in items]
+            rows = [_account(plan, a, rep_of.get(a.id, ""), red, reach=reach) for a in items]
         tiers.append({
             "tier": tier, "label": TIER_LABELS[tier], "blurb": TIER_BLURBS[tier],
             "accounts": rows, "count": len(items), "not_printed": len(items) - len(rows),
@@ -354,7 +365,7 @@ def _cadence_names(plan: Plan) -> dict[str, str]:
 
 
 def _account(plan: Plan, account: TargetAccount, rep_name: str,
-             red: Reductions) -> dict[str, Any]:
+             red: Reductions, *, reach: bool = False) -> dict[str, Any]:
     def short(value: str, what: str) -> str:
         return red.text(value, SHORT_TEXT, f"{what} of {account.name}")
 
@@ -370,11 +381,14 @@ def _account(plan: Plan, account: TargetAccount, rep_name: str,
         contacts.append({"name": c.name,
                          "title": short(c.title, f"{c.name}'s title") if c.title else
                          (persona.role if persona else ""),
-                         "persona": persona.role if persona else ""})
+                         "persona": persona.role if persona else "",
+                         "phone": short(c.phone, f"{c.name}'s phone") if reach else "",
+                         "email": c.email if reach else ""})
     more = len(account.contacts) - CONTACT_LIMIT
     if more > 0:
         red.lists += more
-        contacts.append({"name": f"and {more:,} more", "title": "", "persona": ""})
+        contacts.append({"name": f"and {more:,} more", "title": "", "persona": "", "phone": "",
+                         "email": ""})
     return {"name": account.name, "tier": account.tier, "facts": [f for f in facts if f],
             "website": short(account.website, "the website"),
             "why": red.text(account.why, ACCOUNT_TEXT, f"why {account.name}"),
@@ -505,16 +519,9 @@ def _plan_weeks(plan: Plan) -> int:
     return max(4, min(weeks, MAX_SCORECARD_WEEKS))
 
 
-def _scorecard(plan: Plan, start: date | None, weeks: int) -> dict[str, Any]:
-    monday = start - timedelta(days=start.weekday()) if start else None
-    rows = []
-    for n in range(weeks):
-        first = monday + timedelta(weeks=n) if monday else None
-        rows.append({"number": n + 1,
-                     "dates": fmt_week(first) if first else ""})
-    targets = _targets(plan, team=False)
-    return {"weeks": rows, "targets": targets[:SCORECARD_TARGETS],
-            "more_targets": max(0, len(targets) - SCORECARD_TARGETS)}
+def _scorecard(plan: Plan, start: date | None, until: date | None, weeks: int,
+               red: Reductions) -> dict[str, Any]:
+    return build_scorecard(plan.accountability.targets, start, until, weeks, red)
 
 
 def _printed_weeks(weeks: list, red: Reductions) -> tuple[list, dict | None]:
@@ -540,10 +547,41 @@ def _printed_weeks(weeks: list, red: Reductions) -> tuple[list, dict | None]:
     return printed, rest
 
 
-def _week(week, red: Reductions, brand: str, cadence_refs: dict[str, str]) -> dict[str, Any]:
+# The outcome a rep ticks for a touch, by how it is made: a call connects or leaves a message.
+_SPOKEN = (Channel.PHONE, Channel.VIDEO)
+OUTCOMES = {True: ("Connected", "Message left", "Meeting booked"),
+            False: ("Sent", "Reply", "Meeting booked")}
+
+
+def contact_to_reach(plan: Plan, account: TargetAccount, touch_id: str | None) -> Contact | None:
+    """Whom a touch on ``account`` is for: its first contact of a persona the touch is written
+    for, else of a persona its cadence is for, else its first contact."""
+    touch = plan.touch(touch_id)
+    cadence = plan.cadence_for(account)
+    for personas in (touch.persona_ids if touch else [], cadence.persona_ids if cadence else []):
+        found = next((c for c in account.contacts if c.persona_id in personas), None)
+        if found:
+            return found
+    return account.contacts[0] if account.contacts else None
+
+
+def _reach(plan: Plan, contact: Contact | None, channel: Channel) -> dict[str, str] | None:
+    """The contact as a schedule entry prints it: name, role, and the phone for a call or the
+    e-mail for an e-mail (the other one when that is missing)."""
+    if contact is None:
+        return None
+    persona = plan.persona(contact.persona_id) if contact.persona_id else None
+    first, second = ((contact.email, contact.phone) if channel == Channel.EMAIL
+                     else (contact.phone, contact.email))
+    return {"name": contact.name, "role": contact.title or (persona.role if persona else ""),
+            "how": (first or second) if channel in (*_SPOKEN, Channel.EMAIL) else ""}
+
+
+def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
+          scripted: set[str]) -> dict[str, Any]:
     """A week of the schedule: days, and in each day the touches grouped by cadence step, so a rep
-    sees "send the benchmark email to these 7 accounts" with a checkbox per account. The step's
-    objective is not repeated here: ``cadence`` links to its cadence's table, which holds it."""
+    sees "send the benchmark email to these 7 accounts", each with the contact to reach, boxes
+    for the outcome, and a link to the touch's script."""
     days: list[dict[str, Any]] = []
     for t in week.touches:
         if not days or days[-1]["date"] != t.date:
@@ -554,16 +592,18 @@ def _week(week, red: Reductions, brand: str, cadence_refs: dict[str, str]) -> di
         if key not in day["_keys"]:
             day["_keys"][key] = len(day["groups"])
             day["groups"].append({
-                "channel": t.channel.label, "icon": channel_icon(t.channel, brand=brand),
+                "channel": t.channel.label,
+                "icon": channel_icon(t.channel, brand=plan.basics.brand_colour),
                 "touch": t.touch_title,
-                "script_ref": touch_anchor(t.touch_id) if t.touch_id and t.talk_track.strip()
-                else "",
-                "cadence_ref": cadence_refs.get(t.cadence_id, ""),
                 "is_ask": t.is_ask, "step": t.step_number,
                 "cadence": t.cadence_name, "accounts": [],
+                "script": touch_anchor(t.touch_id) if t.touch_id in scripted else "",
+                "outcomes": OUTCOMES[t.channel in _SPOKEN],
             })
-        day["groups"][day["_keys"][key]]["accounts"].append({"name": t.account_name,
-                                                            "tier": t.tier})
+        account = accounts.get(t.account_id)
+        contact = contact_to_reach(plan, account, t.touch_id) if account else None
+        day["groups"][day["_keys"][key]]["accounts"].append(
+            {"name": t.account_name, "tier": t.tier, "reach": _reach(plan, contact, t.channel)})
     for day in days:
         del day["_keys"]
     return {"number": week.number, "dates": fmt_week(week.monday, year=True),

@@ -14,13 +14,14 @@ from typing import Any
 from ..model import TIERS, Cadence, Channel, Plan, Rep, TargetAccount
 from ..schedule import ScheduleError, build_schedule
 from ..textnorm import fold
-from ..wording import noun, plural
+from ..wording import noun, number, plural
 from .limits import CARD_LIMIT, ROW_TEXT, SHORT_TEXT, Reductions
 
 HEADLINE_WORDS = 16  # the goal on the cover: its first clause, at most this many words
 COVER_TEXT = 400  # the offering on the cover (its other texts: COVER_LINE), so it stays one page
 COVER_LINE = 120
 TRIGGER_TEXT = 45
+GLANCE_NAME = 60  # a target's or a cadence's name on the "At a glance" page
 # The leader's edition dates each account's first touch from every rep's schedule: fast up to a
 # few thousand accounts (1,000: 0.13 s), slow beyond (20,000: 35 s); a rep's edition always does.
 FIRST_TOUCH_LIMIT = 2_000  # an account's trigger in the overview: the first clause of its reason
@@ -122,7 +123,14 @@ def glance(plan: Plan, accounts: list[TargetAccount], cadences: list[Cadence],
         "channels": channels,
         "touches": plural(touches, "touch"),
         "length": length,
-        "cadences": [{"name": c.name, "steps": plural(len(c.steps), "touch"),
+        # a summary: long names are cut to a line or two (the chapters print them whole)
+        "targets": [{"metric": red.clip(t.metric, GLANCE_NAME, "a target's name (at a glance)"),
+                     "per_rep": number(t.per_rep), "period": t.period,
+                     "team": number(t.per_rep * len(plan.reps))
+                     if rep is None and plan.reps else ""}
+                    for t in plan.accountability.targets],
+        "cadences": [{"name": red.clip(c.name, GLANCE_NAME, "a cadence's name (at a glance)"),
+                      "steps": plural(len(c.steps), "touch"),
                       "weeks": plural(c.span_days // 7 + 1, "week") if c.steps else "no steps",
                       "tiers": "Tier " + ", ".join(c.tiers) if c.tiers else "All tiers"}
                      for c in cadences],

@@ -47,7 +47,13 @@ LIST_LIMIT = 20  # names listed in one sentence ("No cadence fits A, B, ... and 
 CONTACT_LIMIT = 12  # contacts on an account card
 SCHEDULE_TOUCH_LIMIT = 3_000  # touches of the rep's dated schedule printed as checkboxes
 FINDING_LIMIT = 150  # the coach's findings in the readiness appendix (one per account is common)
-SCORECARD_TARGETS = 10  # target columns of the weekly scorecard (an A4 page holds about 10)
+# The weekly scorecard: a page holds 5 target columns beside the week and a wide Notes column, each
+# head a target's name up to SCORECARD_METRIC_TEXT characters (the full name is in the table of
+# targets above it), and 26 weeks with their month rows, on A4 and Letter; more targets go on
+# further scorecard pages, up to SCORECARD_PAGES.
+SCORECARD_TARGETS = 5
+SCORECARD_PAGES = 4
+SCORECARD_METRIC_TEXT = 60
 # A call card (one page per persona) must never run onto a second page. Each of its texts has a
 # kind: (characters in one line at its size and width on A4, the narrower page; the line's height
 # in mm; the widths it always keeps; the most it prints). A text longer than it may print is cut

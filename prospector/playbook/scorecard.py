@@ -1,0 +1,85 @@
+"""The weekly scorecard a rep fills in: a row per week of the campaign, a subtotal row per month,
+and a total row set against the campaign's target; a column per target and a wide Notes column.
+
+A weekly target's goal is printed in its column's head ("goal 45 / week") and summed in the month
+and total rows ("/ 135": the rep writes the actual before it); a monthly target's goal is printed
+only in the month rows, where it is counted, never in the weekly cells. Weeks run from the start
+to ``until`` (the plan's end): the last week's dates stop there. Targets beyond
+``SCORECARD_TARGETS`` go on further scorecard pages, at most ``SCORECARD_PAGES`` of them
+(prospector/playbook/limits.py): a page holds that many columns with their names whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from ..model import Target
+from .limits import SCORECARD_METRIC_TEXT, SCORECARD_PAGES, SCORECARD_TARGETS, Reductions
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def _days(first: date, last: date) -> str:
+    """``11–15 Jan``, ``29 Mar – 2 Apr``, ``30 Jun``."""
+    month = _MONTHS[last.month - 1][:3]
+    if first == last:
+        return f"{last.day} {month}"
+    if first.month == last.month:
+        return f"{first.day}–{last.day} {month}"
+    return f"{first.day} {_MONTHS[first.month - 1][:3]} – {last.day} {month}"
+
+
+def build_scorecard(targets: Sequence[Target], start: date | None, until: date | None,
+                    weeks: int, red: Reductions) -> dict[str, Any]:
+    """The scorecard's rows and pages. Without a ``start`` the weeks are numbered only (no
+    dates, no months); ``weeks`` then says how many; with ``start`` and ``until`` they run from
+    one to the other (at most ``weeks``)."""
+    columns = [{"index": i, "period": t.period, "goal": _number(t.per_rep),
+                "metric": red.clip(t.metric, SCORECARD_METRIC_TEXT,
+                                   f"a target's name on the scorecard ({i + 1})")}
+               for i, t in enumerate(targets)]
+    per_page = [columns[i:i + SCORECARD_TARGETS]
+                for i in range(0, len(columns), SCORECARD_TARGETS)][:SCORECARD_PAGES]
+    shown = sum(len(page) for page in per_page)
+    rows: list[dict[str, Any]] = []
+    week_count = 0
+    months = 0
+    if start is None:
+        for n in range(weeks):
+            rows.append({"kind": "week", "number": n + 1, "dates": ""})
+        week_count = weeks
+    else:
+        monday = start - timedelta(days=start.weekday())
+        last = until if until and until >= start else monday + timedelta(weeks=weeks, days=-3)
+        month_weeks = 0
+        for n in range(weeks):
+            first = max(start, monday + timedelta(weeks=n))
+            if first > last:
+                break
+            friday = min(last, monday + timedelta(weeks=n, days=4))
+            nxt = monday + timedelta(weeks=n + 1)
+            rows.append({"kind": "week", "number": n + 1,
+                         "dates": _days(first, max(first, friday))})
+            week_count += 1
+            month_weeks += 1
+            if nxt > last or nxt.month != first.month or n + 1 == weeks:
+                rows.append({"kind": "month", "label": f"{_MONTHS[first.month - 1]} total",
+                             "goals": [_goal(t, month_weeks, 1) for t in targets]})
+                months += 1
+                month_weeks = 0
+    total = [_goal(t, week_count, months) if months or t.period == "week" else ""
+             for t in targets]
+    return {"columns": columns, "pages": per_page, "rows": rows, "total": total,
+            "weeks": week_count, "more_targets": len(columns) - shown}
+
+
+def _goal(target: Target, weeks: int, months: int) -> str:
+    """The goal over ``weeks`` weeks or ``months`` months, by the target's period."""
+    return _number(target.per_rep * (weeks if target.period == "week" else months))

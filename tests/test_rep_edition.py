@@ -1,0 +1,213 @@
+"""The rep's edition as a working tool: contacts to reach, a schedule to work from, a scorecard to
+fill in, and a short edition for a rep with no accounts. Rendered once per module."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from prospector.model import Plan, Rep
+from prospector.planfile import read_plan_file
+from prospector.playbook import render_playbook_pdf
+from prospector.playbook.context import contact_to_reach
+from prospector.resources import sample_plan_path
+
+pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
+
+
+@pytest.fixture(scope="module")
+def sample() -> Plan:
+    return read_plan_file(sample_plan_path())
+
+
+@pytest.fixture(scope="module")
+def jonas_pdf(sample, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("rep") / "jonas.pdf"
+    render_playbook_pdf(sample, out, rep_name="Jonas Albrecht", start=date(2027, 1, 11),
+                        today=date(2027, 1, 4))
+    return out
+
+
+def _pages(path: Path, *, layout: bool = True) -> list[str]:
+    """Each page's text, laid out as printed or (``layout=False``) in reading order."""
+    text = subprocess.run(["pdftotext", *(["-layout"] if layout else []), str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    return text.split("\f")[:-1]
+
+
+def _chapter(page: str) -> str:
+    """The running head's chapter title of a page (its first line)."""
+    lines = [ln for ln in page.splitlines() if ln.strip()]
+    return lines[0].split("  ")[0].strip() if lines else ""
+
+
+def _schedule_pages(pages: list[str]) -> dict[int, str]:
+    """The schedule's pages (numbered from 1): from its first page to its last, which may be
+    the one where the next chapter starts (its running head names that chapter), cut there."""
+    first = next(n for n, p in enumerate(pages) if _chapter(p) == "YOUR SCHEDULE")
+    found = {}
+    for n in range(first, len(pages)):
+        page = pages[n]
+        if n > first and _chapter(page) != "YOUR SCHEDULE":
+            rest = page[:page.index("Your targets")]
+            if "Week " in rest:
+                found[n + 1] = rest
+            break
+        found[n + 1] = page
+    return found
+
+
+def _links(path: Path) -> list[tuple[int, str, int]]:
+    """(page, destination, page it leads to) of every link to a touch's card, from 1."""
+    reader = PdfReader(path)
+    named = reader.named_destinations
+    found = []
+    for number, page in enumerate(reader.pages, 1):
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            dest = annot.get("/Dest")
+            if annot.get("/Subtype") == "/Link" and isinstance(dest, str) \
+                    and dest.startswith("touch-"):
+                found.append((number, dest, reader.get_destination_page_number(named[dest]) + 1))
+    return found
+
+
+def test_rep_edition_prints_each_contacts_phone_and_email_the_leaders_does_not(
+        sample, jonas_pdf, sample_leader_pdf):
+    jonas = sample.reps[0]
+    contacts = [c for aid in jonas.account_ids for c in sample.account(aid).contacts]
+    assert len(contacts) > 5
+    rep_text = " ".join(p for p in _pages(jonas_pdf) if _chapter(p) == "YOUR ACCOUNTS")
+    leader_text = " ".join(_pages(sample_leader_pdf[0].path))
+    for contact in contacts:
+        assert contact.name in rep_text and contact.name in leader_text
+        if contact.phone:
+            assert contact.phone in rep_text and contact.phone not in leader_text
+        if contact.email:  # an address may wrap at a hyphen: compare without spaces
+            assert contact.email in re.sub(r"-\s+", "-", rep_text)
+            assert contact.email not in leader_text
+
+
+def test_each_schedule_entry_names_whom_to_reach_and_how(sample, jonas_pdf):
+    pages = _schedule_pages(_pages(jonas_pdf)).values()
+    text = re.sub(r"-\n\s+", "-", "\n".join(pages))
+    rows = re.findall(r"^\s+[ABC] (.+?)\s{2,}(Connected|Sent)\s", text, re.MULTILINE)
+    assert len(rows) == 86  # every touch of Jonas's schedule has a row with outcome boxes
+    assert text.count("Meeting booked") == 86
+    brueckner = next(a for a in sample.accounts if a.name.startswith("Brückner"))
+    cfo = brueckner.contacts[0]
+    # the first touches go to the COO (the touches' persona), a call with her phone number
+    assert contact_to_reach(sample, brueckner, "tch-03") == cfo
+    assert re.search(r"Connected\s+Message left", text)
+    read = " ".join(" ".join(_schedule_pages(_pages(jonas_pdf, layout=False)).values()).split())
+    read = re.sub(r"- ", "-", read)
+    first_call = read[read.index("Phone: what one hour of stop costs"):]
+    assert first_call.index(f"{cfo.name} · {cfo.title} · {cfo.phone}") < 400
+    benchmark = read[read.index("Downtime benchmark for their sector"):]  # an e-mail
+    assert benchmark.index(f"{cfo.name} · {cfo.title} · {cfo.email}") < 400
+
+
+def test_schedule_links_each_step_back_to_its_script(sample, jonas_pdf):
+    pages = _pages(jonas_pdf)
+    schedule = set(_schedule_pages(pages))
+    links = [link for link in _links(jonas_pdf) if link[0] in schedule]
+    assert len(links) > 40
+    for page, dest, target in links:
+        touch = sample.touch(dest.removeprefix("touch-"))
+        assert target < min(schedule), "the script is printed before the schedule"
+        assert touch.title in pages[target - 1]
+        assert f"script, p. {target}" in pages[page - 1]
+
+
+def test_a_week_that_runs_onto_the_next_page_repeats_its_heading(jonas_pdf):
+    pages = list(_schedule_pages(_pages(jonas_pdf)).values())
+    assert len(pages) > 5
+    continued = 0
+    for before, page in zip(pages, pages[1:], strict=False):
+        body = [ln.strip() for ln in page.splitlines() if ln.strip()][1:]
+        assert body[0].startswith("Week "), body[:2]  # every page opens with a week's heading
+        week = body[0].split(" · ")[0]
+        continued += week in before
+    assert continued >= 1  # at least one week of the sample's runs over a page
+
+
+def test_the_schedules_last_page_is_not_mostly_white(jonas_pdf):
+    """Its text reaches past the middle of the page: the chapter after it goes on on the same
+    page when it fits, rather than always starting a new one."""
+    pages = _pages(jonas_pdf)
+    last = max(n for n, p in _schedule_pages(pages).items() if re.search(r"Week \d+ · ", p))
+    height = float(PdfReader(jonas_pdf).pages[last - 1].mediabox.height)
+    words = subprocess.run(["pdftotext", "-bbox", "-f", str(last), "-l", str(last),
+                            str(jonas_pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    bottoms = [float(y) for y in re.findall(r'yMax="([\d.]+)"', words)]
+    body = [y for y in bottoms if y < height - 20 * 72 / 25.4]  # above the running foot
+    assert max(body) > 0.6 * height
+
+
+def test_scorecard_sums_months_and_sets_the_total_against_the_target(sample, jonas_pdf):
+    """One page, in the contents; weeks 11 Jan to 30 Jun with a subtotal a month; the monthly
+    target's goal in the month rows, not in a weekly cell; the total against the target."""
+    pages = _pages(jonas_pdf)
+    cards = [n for n, p in enumerate(pages, 1) if "Weekly scorecard" in p and "Notes" in p]
+    assert len(cards) == 1
+    card = pages[cards[0] - 1]
+    contents = next(p for p in pages if _chapter(p) == "CONTENTS")
+    assert re.search(rf"Weekly scorecard\s+{cards[0]}\n", contents)
+    lines = card.splitlines()
+    weeks = [ln for ln in lines if re.match(r"\s*\d+\s+\d+", ln)]
+    assert len(weeks) == 25 and weeks[-1].split()[1:] == ["28–30", "Jun"]
+    months = [ln.split() for ln in lines if re.match(r"\s*\w+ total\s", ln)]
+    assert [m[0] for m in months] == ["January", "February", "March", "April", "May", "June"]
+    # weekly goals 45, 8, 4, 1 times the month's weeks; the monthly goal 1 in every month
+    assert "".join(months[0][2:]) == "/135/24/12/3/1"
+    assert "".join(months[2][2:]) == "/225/40/20/5/1"  # March: 5 weeks
+    total = next(ln for ln in lines if "Total vs target" in ln).split()[3:]
+    assert "".join(total) == "/1,125/200/100/25/6"
+    read = " ".join(_pages(jonas_pdf, layout=False)[cards[0] - 1].split())
+    assert "the buyer) goal 1 / month, in the month rows" in read
+
+
+def test_scorecard_notes_column_is_wide_and_long_names_keep_it_on_one_page(sample, tmp_path):
+    plan = sample.model_copy(deep=True)
+    for target in plan.accountability.targets:
+        target.metric = target.metric + " counted by the rep every Friday afternoon" * 3
+    out = tmp_path / "long.pdf"
+    render_playbook_pdf(plan, out, rep_name="Bram Claessens", today=date(2027, 1, 4))
+    reader = PdfReader(out)
+    pages = _pages(out)
+    cards = [n for n, p in enumerate(pages) if "Weekly scorecard" in p and "Notes" in p]
+    assert len(cards) == 1 and cards[0] == len(pages) - 1  # one page, the last
+    assert "Total vs target" in pages[cards[0]]
+    words = subprocess.run(["pdftotext", "-bbox", "-f", str(cards[0] + 1), "-l",
+                            str(cards[0] + 1), str(out), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    notes_x = float(re.search(r'xMin="([\d.]+)"[^>]*>Notes<', words).group(1))
+    width = float(reader.pages[cards[0]].mediabox.width)
+    assert width - notes_x > 0.2 * width  # the Notes column: more than a fifth of the page
+
+
+def test_a_rep_with_no_accounts_gets_a_short_edition_not_pages_of_zeros(sample, tmp_path):
+    plan = sample.model_copy(deep=True)
+    plan.reps.append(Rep(id="rep-new", name="Lena Fischer", territory="DACH South"))
+    out = tmp_path / "lena.pdf"
+    render_playbook_pdf(plan, out, rep_name="Lena Fischer", today=date(2027, 1, 4))
+    pages = _pages(out)
+    text = " ".join(" ".join(pages).split())
+    assert len(pages) <= 14  # Jonas's edition has 44
+    chapters = {_chapter(p) for p in pages[1:]} - {"AT A GLANCE", "CONTENTS"}
+    assert chapters == {"YOUR CAMPAIGN", "YOUR TOUCHES AND TALK TRACKS"}
+    assert "what to do now" in text.lower() and "Ask your sales leader for your accounts" in text
+    for touch in plan.touches:  # every touch of the campaign, with its script
+        assert touch.title in text
+    for cadence in plan.cadences:
+        assert cadence.name in text
+    for zero in ("Weekly scorecard", "Your schedule", "0 accounts", "0 scheduled touches",
+                 "Schedule starts"):
+        assert zero not in text
