@@ -55,17 +55,25 @@ class Heartbeat:
         self.timer.timeout.connect(self._beat)
         self.longest = 0.0
         self.last = 0
+        # the GUI thread's own CPU time between two beats: the stall the app itself causes,
+        # whatever else the machine runs (a loaded machine adds its waits to ``longest``)
+        self.longest_cpu = 0.0
+        self.last_cpu = 0.0
 
     def start(self) -> None:
-        self.longest = 0.0
+        self.longest = self.longest_cpu = 0.0
         self.clock.start()
         self.last = self.clock.elapsed()
+        self.last_cpu = time.thread_time()
         self.timer.start()
 
     def _beat(self) -> None:
         now = self.clock.elapsed()
         self.longest = max(self.longest, now - self.last)
         self.last = now
+        cpu = time.thread_time()
+        self.longest_cpu = max(self.longest_cpu, (cpu - self.last_cpu) * 1000)
+        self.last_cpu = cpu
 
     def stop(self) -> float:
         self.timer.stop()

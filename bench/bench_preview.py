@@ -12,7 +12,9 @@ painted. It includes the 350 ms pause after typing, the worker's render (the ste
 the playbook), the answer, opening the PDF and drawing the pages with PDFium. *Stall*: a 5 ms
 QTimer heartbeat on the GUI thread over the same span; the longest gap between two beats. As a
 control, the same heartbeat over as long a span with nothing happening in the app: on a shared
-machine the operating system alone leaves gaps (the CPU is busy elsewhere).
+machine the operating system alone leaves gaps (the CPU is busy elsewhere). *CPU stall*: the GUI
+thread's own CPU time between two beats (``time.thread_time``), the longest: what the app itself
+costs, which the machine's load does not inflate.
 
 *Memory*: the render worker alone (no Qt), given ``--memory N`` requests one after another, each
 with an edit of the sample (a cadence renamed) and a part that changes as a leader moves between
@@ -101,7 +103,8 @@ def measure(runs: int = 7, plan_name: str = "sample", step: str = "cadences",
         window.preview_dock.hide()
     beat = Heartbeat()
     result = {"plan": plan_name, "step": step, "accounts": len(plan.accounts),
-              "latency_s": [], "stall_ms": [], "idle_stall_ms": [], "pages": 0}
+              "latency_s": [], "stall_ms": [], "stall_cpu_ms": [], "idle_stall_ms": [],
+              "pages": 0}
     for _run in range(runs):
         field.setFocus()
         _run_for(300)
@@ -120,6 +123,7 @@ def measure(runs: int = 7, plan_name: str = "sample", step: str = "cadences",
         latency = time.perf_counter() - typed - KEY_INTERVAL_MS / 1000
         result["latency_s"].append(latency)
         result["stall_ms"].append(beat.stop())
+        result["stall_cpu_ms"].append(round(beat.longest_cpu, 1))
         result["pages"] = preview.view.page_count()
         _run_for(1500)  # autosave and the coach settle before the next run
         beat.start()  # the control: as long again with nothing happening in the app
@@ -196,6 +200,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  GUI longest stall: median {statistics.median(stall):.0f} ms "
           f"(max {max(stall):.0f}; budget {STALL_BUDGET_MS} ms); the app idle as long: median "
           f"{statistics.median(idle):.0f} ms (max {max(idle):.0f})")
+    cpu = result["stall_cpu_ms"]
+    print(f"  GUI thread's longest CPU time between two beats: median "
+          f"{statistics.median(cpu):.1f} ms (max {max(cpu):.1f})")
     print(f"  load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     return 0
 

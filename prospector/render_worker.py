@@ -5,7 +5,9 @@ stylesheets once (a ``Renderer``), renders a small plan to warm them, says ``{"r
 then reads requests, one JSON object a line, on stdin:
 
 * ``{"id": 7, "plan": {...}, "out": "/tmp/.../preview-7.pdf", "section": ["cadences"],
-  "rep": null}``: render (``section`` null: the whole playbook; ``rep``: a rep's edition). A
+  "rep": null, "item": "acc-3f9a..."}``: render (``section`` null: the whole playbook; ``rep``:
+  a rep's edition; a part prints a long account list only around ``item``, see
+  ``playbook.excerpt``). A
   request cancels every older one: a render under way stops at WeasyPrint's next page, one
   waiting is dropped; each is answered ``{"id": 6, "cancelled": true}``.
 * ``{"cancel": 7}``: the same for request 7 only.
@@ -114,7 +116,9 @@ def render(renderer, request: dict[str, Any], stale) -> dict[str, Any]:
 
     plan = plan_from_document(request["plan"], "the plan being previewed")
     result = renderer.render(plan, request["out"], rep_name=request.get("rep"),
-                             section=request.get("section"), tagged=False, cancelled=stale)
+                             section=request.get("section"), tagged=False, cancelled=stale,
+                             excerpt=request.get("section") is not None,
+                             focus=request.get("item"))
     return {"done": str(result.path), "pages": result.pages,
             "items": item_pages(plan, result.path, result.anchors),
             "seconds": round(result.seconds, 3),

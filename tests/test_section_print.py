@@ -9,6 +9,9 @@ import pytest
 from pypdf import PdfReader
 
 from prospector.cli import main
+from prospector.planfile import read_plan_file
+from prospector.playbook import context, glance
+from prospector.playbook.item_pages import item_pages
 from prospector.playbook.render import PlaybookError, RenderCancelled, Renderer
 from prospector.resources import sample_plan_path
 from prospector.sections import LEADER_CHAPTERS
@@ -84,3 +87,37 @@ def test_the_command_line_prints_one_section(capsys, tmp_path):
     code = main(["pdf", str(sample_plan_path()), "--section", "cadense", "-o", str(out)])
     err = capsys.readouterr().err
     assert code == 1 and "no section 'cadense'" in err and "cadences, accountability" in err
+
+
+def _many_accounts(count: int):
+    """The sample with ``count`` generated accounts, a third in each tier."""
+    from prospector.model import TargetAccount  # noqa: PLC0415 - this test's only
+    plan = read_plan_file(sample_plan_path())
+    for rep in plan.reps:
+        rep.account_ids = []
+    plan.accounts = [TargetAccount(id=f"acc-{i:04d}", name=f"Generated Works {i:04d}",
+                                   tier="ABC"[i % 3], city="Linz", country="Austria")
+                     for i in range(count)]
+    return plan
+
+
+def test_the_preview_of_a_long_account_list_prints_the_accounts_around_the_edited_one(
+        renderer, tmp_path, monkeypatch):
+    for module in (context, glance):  # one line each, as above 400 accounts in use
+        monkeypatch.setattr(module, "CARD_LIMIT", 40)
+    plan = _many_accounts(120)
+    edited = "acc-0061"  # tier B (61 % 3 == 1): the 61st account in print order
+    preview = renderer.render(plan, tmp_path / "preview.pdf", section="accounts", today=TODAY,
+                              tagged=False, excerpt=True, focus=edited)
+    text = _text(preview.path).replace("\n", " ")
+    assert preview.pages <= 2
+    assert "Accounts 46–76 of 120" in text and "the whole list prints with the playbook" in text
+    assert "Generated Works 0061" in text and "Generated Works 0000" not in text
+    assert "Tier B" in text and "40 accounts." in text  # the tier still counts all of it
+    assert preview.anchors[f"acc-{edited}"][0] == item_pages(plan, preview.path,
+                                                             preview.anchors)[edited][0]
+    whole = renderer.render(plan, tmp_path / "whole.pdf", section="accounts", today=TODAY,
+                            tagged=False, focus=edited)  # the export: every account
+    text = _text(whole.path)
+    assert all(f"Generated Works {i:04d}" in text for i in range(120))
+    assert "Accounts 46" not in text and whole.pages > preview.pages

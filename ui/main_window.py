@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import tempfile
 from collections.abc import Callable
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self.document.edit_noticed.connect(lambda what: self.statusBar().showMessage(what, 8000))
         self.document.changed.connect(self._plan_edited)
         self.document.plan_replaced.connect(self._plan_edited)
+        self.document.plan_replaced.connect(lambda: QTimer.singleShot(0, settle_memory))
         self._nav_timer = QTimer(self)
         self._nav_timer.setSingleShot(True)
         self._nav_timer.setInterval(250)
@@ -685,6 +687,7 @@ class MainWindow(QMainWindow):
             self._shown_once = True
             QTimer.singleShot(0, self.preview.start_worker)
             QTimer.singleShot(0, self._arrange_docks)
+            QTimer.singleShot(0, settle_memory)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -754,3 +757,14 @@ def _exec(dialog) -> int:
 def _copy_name(name: str) -> str:
     suffix = " (my copy)"
     return name[: 200 - len(suffix)] + suffix
+
+
+def settle_memory() -> None:
+    """Collect once, then leave the objects alive now (the app's modules, widgets and the open
+    plan: ~85,000 with 1,000 accounts) out of Python's cyclic garbage collection: a full
+    collection walked them all, 20-200 ms on the GUI thread, at a moment of the collector's
+    choosing (while the leader types). Called when the window is first shown and when another
+    plan is opened (the last plan's objects are collected then)."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()

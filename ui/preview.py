@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from prospector.plan_json import PlanJson
 from prospector.sections import SECTION_BY_KEY, STEP_BY_KEY
 from ui.pdf_view import PdfPagesView
 from ui.preview_worker import PreviewWorker
@@ -65,6 +66,7 @@ class PreviewPane(QWidget):
         self._shown_part: list[str] | None | bool = False  # and the one on screen
         self._changed = True  # the plan changed since the newest render was asked for
         self._items: dict[str, tuple[int, float]] = {}  # item id -> (page, how far down it)
+        self.plan_json = PlanJson()
         self.worker = PreviewWorker(self)
         self.view = PdfPagesView(self)
         self.view.setAccessibleName("Playbook preview")
@@ -87,6 +89,7 @@ class PreviewPane(QWidget):
         document.plan_replaced.connect(self._plan_replaced)
         document.field_changed.connect(self._field_changed)
         document.fields_changed.connect(self._fields_changed)
+        document.sections_replaced.connect(lambda _sections: self.plan_json.forget_all())
 
     def _build_bar(self) -> None:
         self.bar = QHBoxLayout()
@@ -137,15 +140,18 @@ class PreviewPane(QWidget):
     def show_item(self, item_id: str | None) -> None:
         """The leader selected an item: shown at once if the preview has it, else after the
         next render."""
-        self.item_id = item_id
+        changed, self.item_id = item_id != self.item_id, item_id
         place = self._items.get(item_id) if item_id else None
         if place is not None:
             self.view.go_to_place(*place)
+        elif item_id and changed:
+            self._schedule(SHOWN_DELAY_MS)  # outside the excerpt of a long list: render it
 
     def part(self) -> list[str] | None:
         return None if self.whole.isChecked() else preview_part(self.step, self.edited_section)
 
     def _field_changed(self, path: tuple) -> None:
+        self.plan_json.forget(path)
         if not path:
             return
         section = "basics" if path == ("name",) else str(path[0])
@@ -155,6 +161,8 @@ class PreviewPane(QWidget):
             self.item_id = path[1]  # a list item's id ("acc-3f9a..."), not a field's name
 
     def _fields_changed(self, paths: tuple) -> None:
+        for path in paths[1:]:
+            self.plan_json.forget(path)
         if paths:
             self._field_changed(paths[0])
 
@@ -163,6 +171,7 @@ class PreviewPane(QWidget):
         self._schedule(PREVIEW_DELAY_MS)
 
     def _plan_replaced(self) -> None:
+        self.plan_json.forget_all()
         self.item_id = None
         self._edited()
 
@@ -190,7 +199,9 @@ class PreviewPane(QWidget):
     def refresh(self) -> None:
         self._part, self._changed = self.part(), False
         out = self.folder / f"preview-{self.worker.newest + 1}.pdf"
-        self.generation = self.worker.request(self.document.plan, str(out), section=self._part)
+        # only the items edited since the last preview are written as JSON again (plan_json)
+        self.generation = self.worker.request(self.plan_json.json(self.document.plan),
+                                              str(out), section=self._part, item=self.item_id)
         if not self.worker.is_ready:
             self.status.setText("Starting the preview…")
         else:

@@ -80,14 +80,16 @@ class PreviewWorker(QObject):
             process.waitForFinished(3000)
 
     # --- requests ----------------------------------------------------------------------------
-    def request(self, plan: Plan, out: str, *, section: list[str] | None = None) -> int:
-        """Ask for ``plan`` (only ``section``, or the whole playbook) rendered to ``out``;
-        returns the request's id. Only the newest request's answer is ever delivered."""
+    def request(self, plan: Plan | bytes, out: str, *, section: list[str] | None = None,
+                item: str | None = None) -> int:
+        """Ask for ``plan`` (or its JSON, see ``prospector.plan_json``) rendered to ``out``,
+        only ``section`` or the whole playbook, a long account list around ``item``; returns
+        the request's id. Only the newest request's answer is ever delivered."""
         self.newest += 1
-        # pydantic writes the plan's JSON in one call (the GUI thread's only real work here)
-        options = json.dumps({"id": self.newest, "out": out, "section": section})
-        line = options[:-1] + ', "plan": ' + plan.model_dump_json() + "}\n"
-        self._pending = line.encode("utf-8")
+        options = json.dumps({"id": self.newest, "out": out, "section": section,
+                              "item": item})
+        plan_json = plan if isinstance(plan, bytes) else plan.model_dump_json().encode()
+        self._pending = options[:-1].encode() + b', "plan": ' + plan_json + b"}\n"
         self._send()
         return self.newest
 

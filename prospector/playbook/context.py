@@ -389,7 +389,8 @@ def _account(plan: Plan, account: TargetAccount, rep_name: str,
         red.lists += more
         contacts.append({"name": f"and {more:,} more", "title": "", "persona": "", "phone": "",
                          "email": ""})
-    return {"name": account.name, "tier": account.tier, "facts": [f for f in facts if f],
+    return {"id": account.id, "name": account.name, "tier": account.tier,
+            "facts": [f for f in facts if f],
             "website": short(account.website, "the website"),
             "why": red.text(account.why, ACCOUNT_TEXT, f"why {account.name}"),
             "notes": red.text(account.notes, ACCOUNT_TEXT, f"the notes of {account.name}"),
@@ -403,7 +404,7 @@ def _account_row(account: TargetAccount, rep_name: str, cadence: str, first: dat
     place = ", ".join(x for x in (account.city, account.country) if x)
     facts = [rep_name, cadence, f"first touch {fmt_date(first, year=False)}" if first else "",
              account.industry, place, glance.first_clause(account.why, glance.TRIGGER_TEXT)]
-    return {"name": account.name,
+    return {"id": account.id, "name": account.name,
             "line": " · ".join(red.clip(f, ROW_TEXT, f"a fact of {account.name}")
                                for f in facts if f)}
 

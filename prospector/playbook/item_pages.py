@@ -2,7 +2,8 @@
 show the item the leader is editing.
 
 Two sources, the first one found wins: the printed HTML's anchors (a touch's card
-``touch-<id>``, a cadence ``cad-<n>``, a persona's call card ``card-<id>``, each chapter
+``touch-<id>``, a cadence ``cad-<n>``, a persona's call card ``card-<id>``, an account's card
+or line ``acc-<id>``, each chapter
 ``sec-<chapter>``), then the item's label (an account's name, a persona's role, an objection's
 words...) looked up in the text of the PDF's pages (PDFium reads it: the words as printed, in
 reading order), for the items no anchor marks.
@@ -45,7 +46,7 @@ def item_pages(plan: Plan, pdf_path: str | Path,
         kind, _, rest = anchor.partition("-")
         if kind == "sec":
             found[anchor] = place
-        elif kind in ("touch", "card") and rest:
+        elif kind in ("touch", "card", "acc") and rest:
             found.setdefault(rest, place)
         elif kind == "cad" and rest.isdigit() and 0 < int(rest) <= len(plan.cadences):
             found.setdefault(plan.cadences[int(rest) - 1].id, place)

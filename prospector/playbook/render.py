@@ -30,6 +30,7 @@ from ..textnorm import export_name, slugify
 from ..wording import plural, unbroken_legal_form
 from . import limits, pdf_speed, pdf_tags
 from .context import build_context
+from .excerpt import excerpt_accounts
 from .fetcher import SafeFetcher
 from .languages import tag_languages
 from .progress import StageBeat, heartbeat, weasyprint_progress
@@ -364,7 +365,8 @@ class Renderer:
                start: date | None = None, progress: Progress | None = None,
                today: date | None = None, readiness: bool = False,
                section: str | Iterable[str] | None = None, tagged: bool = True,
-               cancelled: Callable[[], bool] | None = None) -> RenderResult:
+               cancelled: Callable[[], bool] | None = None, excerpt: bool = False,
+               focus: str | None = None) -> RenderResult:
         """Write the playbook PDF (the leader's edition, or ``rep_name``'s) to ``out_path``.
 
         ``section`` prints only part of it: a plan section's chapters (``"cadences"``), the
@@ -372,7 +374,8 @@ class Renderer:
         chapters keep their numbers. ``tagged=False`` writes a PDF for a preview: untagged and
         uncompressed (no reader of it needs the tags, and it writes faster). ``cancelled`` is
         asked between WeasyPrint's steps and pages: when it says True, the render stops with
-        ``RenderCancelled`` and writes nothing.
+        ``RenderCancelled`` and writes nothing. ``excerpt`` (a preview's) prints a long account
+        list only around the account ``focus`` (see ``excerpt.excerpt_accounts``).
 
         The file is written next to ``out_path`` first and moved into place when complete, so
         a failed render never leaves half a PDF behind.
@@ -398,6 +401,8 @@ class Renderer:
                                     readiness=readiness)
         context["shown"] = _shown(section, rep=context["edition"] == "rep",
                                   readiness=readiness)
+        if excerpt:
+            excerpt_accounts(context, focus)
         t = time.perf_counter()
         timings["context"] = t - started
         check()

@@ -1,0 +1,56 @@
+"""A plan's JSON written again after each edit, at the cost of what the edit changed.
+
+The live preview sends the whole plan to its render worker a moment after each edit; pydantic
+writes a 1,000-account plan in 8-25 ms, on the window's thread. ``PlanJson`` keeps each list
+item's JSON (an account, a touch, a rep...) until it is told the item changed (``forget``), and
+writes only the rest each time: the plan's other parts and the items edited since. Whoever
+edits the plan must say what changed, or ``forget_all``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from .model import Plan
+
+# the plan's lists of items with ids: their items' JSON is kept
+LISTS: tuple[str, ...] = tuple(
+    name for name, field in Plan.model_fields.items()
+    if getattr(field.annotation, "__origin__", None) is list)
+
+
+class PlanJson:
+    def __init__(self) -> None:
+        self._items: dict[tuple[str, str], tuple[int, bytes]] = {}  # (list, id) -> (object, JSON)
+
+    def forget(self, path: Sequence[Any]) -> None:
+        """The value at ``path`` (``("accounts", "acc-3f9a", "city")``) changed."""
+        if not path:
+            self.forget_all()
+        elif path[0] in LISTS:
+            if len(path) > 1 and isinstance(path[1], str):
+                self._items.pop((path[0], path[1]), None)
+            else:  # the list as a whole, or an item by its row
+                self._items = {k: v for k, v in self._items.items() if k[0] != path[0]}
+
+    def forget_all(self) -> None:
+        self._items.clear()
+
+    def json(self, plan: Plan) -> bytes:
+        """``plan`` as JSON (what ``plan.model_dump_json()`` writes, as UTF-8)."""
+        rest = plan.__pydantic_serializer__.to_json(plan, exclude=set(LISTS))
+        kept: dict[tuple[str, str], tuple[int, bytes]] = {}
+        parts = [rest[:-1]]
+        for name in LISTS:
+            items = []
+            for item in getattr(plan, name):
+                key = (name, item.id)
+                known = self._items.get(key)
+                if known is None or known[0] != id(item):  # new, edited, or another object
+                    known = (id(item), item.__pydantic_serializer__.to_json(item))
+                kept[key] = known
+                items.append(known[1])
+            parts.append(b'"%s":[%s]' % (name.encode(), b",".join(items)))
+        self._items = kept  # the removed items go
+        return parts[0] + (b"," if parts[0] != b"{" else b"") + b",".join(parts[1:]) + b"}"
