@@ -115,7 +115,7 @@ class PreviewPane(QWidget):
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.bar.addWidget(self.zoom_label)
         button("+", "Zoom in (Ctrl+plus)", self.view.zoom_in)
-        button("Fit", "Fit the page to the pane's width (Ctrl+0)", self.view.fit_width)
+        button("Width", "Fit the page to the pane's width (Ctrl+0)", self.view.fit_width)
         button("◀", "Previous page (PgUp)", lambda: self._page_by(-1))
         self.page_label = QLabel("")
         self.bar.addWidget(self.page_label)
