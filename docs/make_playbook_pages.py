@@ -2,7 +2,8 @@
 
     .venv/bin/python docs/make_playbook_pages.py
 
-Pages are found by what they show (not by number, which moves as chapters are added).
+Pages are found by what they show (not by number, which moves as chapters are added): the first
+page after the cover and the contents whose text holds the words.
 """
 
 import subprocess
@@ -17,10 +18,11 @@ from prospector.playbook import render_playbook_pdf
 from prospector.resources import sample_plan_path
 
 OUT = Path(__file__).resolve().parent / "playbook"
-# image name -> (edition, text that starts its page)
-PAGES = {"leader-cover": ("leader", None), "leader-objections": ("leader", "Objection library"),
-         "leader-call-card": ("leader", "C A L L C A R D"),
-         "leader-cadence": ("leader", "Campaign cadence"), "rep-schedule": ("rep", "Your schedule")}
+# image name -> (edition, text on its page)
+PAGES = {"leader-cover": ("leader", None), "leader-glance": ("leader", "At a glance"),
+         "leader-objections": ("leader", "Objection library"),
+         "leader-call-card": ("leader", "Cares about:"),
+         "leader-cadence": ("leader", "Campaign cadence"), "rep-schedule": ("rep", "Message left")}
 
 
 def _page_of(pdf: Path, wanted: str | None) -> int:
@@ -30,7 +32,8 @@ def _page_of(pdf: Path, wanted: str | None) -> int:
     try:
         for number in range(len(document)):
             text = document[number].get_textpage().get_text_range()
-            if wanted in text[:400] and number > 2:  # not the cover or the contents
+            contents = "Contents" in text[:60]
+            if wanted in text and number > 0 and not contents:  # not the cover or contents
                 return number + 1
     finally:
         document.close()
