@@ -190,9 +190,10 @@ def test_one_call_card_per_persona_with_its_likeliest_questions_and_objections(s
     assert it["opening_ref"] == f"#touch-{first_touch.id}" and it["opening"] == ""
     number, ask = next((n, s) for n, s in enumerate(sample.cadences[0].ordered_steps(), 1)
                        if s.is_ask)
+    # the close refers to what the rep says: the ask's script in the touches chapter
     assert all(c["ask"] == {"text": handle(sample.touch(ask.touch_id).title, 4),
                             "where": f"step {number} of {sample.cadences[0].name}",
-                            "ref": "#cad-1"} for c in cards)
+                            "ref": f"#touch-{ask.touch_id}"} for c in cards)
 
 
 def test_a_card_opens_with_its_phone_touchs_script_by_page_or_in_full_if_not_printed(sample):

@@ -160,9 +160,11 @@ def _opening(plan: Plan, persona: Persona) -> tuple[ValueTouch | None, str]:
     return touch, touch.value or first_part
 
 
-def _ask(cadences: Sequence[Cadence], persona: Persona, plan: Plan) -> dict[str, str]:
+def _ask(cadences: Sequence[Cadence], persona: Persona, plan: Plan,
+         touch_ids: set[str]) -> dict[str, str]:
     """The first ask of the first cadence for ``persona`` (or for all): its touch (else its
-    objective's first words), which step it is and the link to its cadence's table, where its
+    objective's first words), which step it is and the link to what a rep says: its touch's
+    script when the edition prints it (``touch_ids``), else its cadence's table, where its
     objective is printed ("" when no step asks)."""
     found = next(((i, c) for i, c in enumerate(cadences, start=1)
                   if not c.persona_ids or persona.id in c.persona_ids), None)
@@ -176,8 +178,9 @@ def _ask(cadences: Sequence[Cadence], persona: Persona, plan: Plan) -> dict[str,
         return {"text": "", "where": "", "ref": ""}
     touch = plan.touch(step.touch_id) if step.touch_id else None
     text = handle(touch.title if touch else step.objective, 4) or "Ask for a first meeting."
+    scripted = touch is not None and touch.id in touch_ids and touch.message.strip()
     return {"text": text, "where": f"step {number} of {quote(cadence.name, 60)}",
-            "ref": f"#cad-{index}"}
+            "ref": f"#touch-{touch.id}" if touch is not None and scripted else f"#cad-{index}"}
 
 
 def call_card(plan: Plan, persona: Persona, objections: list[Objection],
@@ -229,6 +232,6 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
         "differentiator": {"difference": text("difference"),
                            "ref": f"#diff-{diff.id}" if diff.proof.strip() else ""}
         if diff else None,
-        "ask": _ask(cadences, persona, plan),
+        "ask": _ask(cadences, persona, plan, touch_ids),
         "cut_from": cut_from,
     }
