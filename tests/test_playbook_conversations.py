@@ -105,7 +105,7 @@ def test_an_objection_linked_to_a_differentiator_refers_to_that_proof(sample):
     diff = sample.differentiator(linked.differentiator_id)
     ctx = build_context(sample, today=TODAY)
     printed = next(o for o in ctx["objections"] if o["says"] == linked.says)
-    assert printed["proof"] == "" and printed["proof_of"] == diff.difference
+    assert printed["proof"] == "" and printed["proof_of"] == handle(diff.difference)
     assert printed["proof_ref"] == f"#diff-{diff.id}"
     own = next(o for o in sample.objections if not o.differentiator_id and o.proof)
     assert next(o for o in ctx["objections"] if o["says"] == own.says)["proof"] == own.proof

@@ -25,7 +25,7 @@ from ..model import (
 )
 from ..sections import Chapter
 from . import limits
-from .call_cards import call_card, quote, serves
+from .call_cards import call_card, handle, quote, serves
 from .limits import Reductions
 
 
@@ -49,7 +49,7 @@ def _objection(plan: Plan, o: Objection, red: Reductions) -> dict[str, Any]:
     what = f"the response to “{quote(o.says, 40)}”"
     diff = plan.differentiator(o.differentiator_id)
     if diff and diff.proof:  # printed once, on the differentiator's card: referred to here
-        proof, proof_of, proof_ref = "", diff.difference, f"#diff-{diff.id}"
+        proof, proof_of, proof_ref = "", handle(diff.difference), f"#diff-{diff.id}"
     else:
         proof = red.text(o.proof, limits.TRACK_TEXT, f"the proof of {what}")
         proof_of, proof_ref = "", ""
