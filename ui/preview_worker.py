@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
 from prospector.model import Plan
+from ui.render_runner import json_lines
 
 FIRST_PAUSE_MS = 250
 LONGEST_PAUSE_MS = 8000
@@ -101,15 +102,10 @@ class PreviewWorker(QObject):
     def _read(self) -> None:
         if self.process is None:
             return
-        self._buffer += bytes(self.process.readAllStandardOutput().data())
-        *lines, self._buffer = self._buffer.split(b"\n")
-        for line in lines:
-            try:
-                message = json.loads(line)
-            except ValueError:
-                continue
-            if isinstance(message, dict):
-                self.answer(message)
+        messages, self._buffer = json_lines(
+            self._buffer + bytes(self.process.readAllStandardOutput().data()))
+        for message in messages:
+            self.answer(message)
 
     def answer(self, message: dict[str, Any]) -> None:
         """One line from the worker."""

@@ -17,6 +17,22 @@ from prospector.model import Plan
 from prospector.store import default_data_dir
 
 
+def json_lines(buffer: bytes) -> tuple[list[dict], bytes]:
+    """The JSON objects of the complete lines a render process wrote, and the unfinished rest
+    (kept for the next read). A line that is not a JSON object (a library's stray print) is
+    skipped."""
+    *lines, rest = buffer.split(b"\n")
+    messages = []
+    for line in lines:
+        try:
+            message = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(message, dict):
+            messages.append(message)
+    return messages, rest
+
+
 class RenderRunner(QObject):
     progress = Signal(float, str)
     finished = Signal(bool, str, list)  # ok, message, paths
@@ -71,13 +87,9 @@ class RenderRunner(QObject):
 
     def _read(self) -> None:
         assert self.process is not None  # its output is being read
-        self._buffer += bytes(self.process.readAllStandardOutput().data())
-        *lines, self._buffer = self._buffer.split(b"\n")
-        for line in lines:
-            try:
-                message = json.loads(line)
-            except ValueError:
-                continue
+        messages, self._buffer = json_lines(
+            self._buffer + bytes(self.process.readAllStandardOutput().data()))
+        for message in messages:
             if "progress" in message:
                 self.progress.emit(float(message["progress"]), message.get("stage", ""))
             else:
