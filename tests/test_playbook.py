@@ -129,6 +129,17 @@ def test_rep_schedule_says_which_weeks_have_no_touches(sample):
     assert "a date can fall a few days after its day number" in html
 
 
+def test_a_schedule_that_ends_weeks_before_the_campaign_says_so(sample):
+    """One account starts once: its cadence ends in April, the campaign in June. The schedule
+    says why it stops early; the sample's rep, whose waves run to June, is not told."""
+    account = next(a for a in sample.accounts if a.tier == "A")
+    rep = sample.reps[0].model_copy(update={"account_ids": [account.id]})
+    one = sample.model_copy(update={"accounts": [account], "reps": [rep]})
+    told = "The campaign runs on to 30 Jun 2027: use the weeks after your last touch"
+    assert told in " ".join(render_playbook_html(one, rep_name=rep.name).split())
+    assert told not in render_playbook_html(sample, rep_name=sample.reps[0].name)
+
+
 def test_rep_scorecard_runs_to_the_end_of_the_plan(sample):
     """Targets are weekly for the whole plan, not only while the schedule has touches."""
     rep = sample.reps[0]

@@ -305,6 +305,11 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
                   "first": fmt_date(planned.waves[0], year=False),
                   "last": fmt_date(planned.waves[-1], year=False),
                   "end": fmt_date(plan.basics.end_date)} if len(planned.waves) > 1 else None,
+        # the cadences end weeks before the campaign (one account, or one wave): say so, or the
+        # schedule seems to stop early for no reason
+        "ends_early": fmt_date(plan.basics.end_date) if (
+            len(planned.waves) <= 1 and last and plan.basics.end_date
+            and (plan.basics.end_date - last).days > 14) else "",
         "unscheduled": red.names([f"{u.account_name}: {u.reason}" for u in planned.unscheduled],
                                  "an account's name"),
         "stats": [
