@@ -34,6 +34,7 @@ from prospector.playbook import (
 from prospector.playbook.fetcher import SafeFetcher
 from prospector.resources import assets_dir, sample_plan_path, templates_dir
 from tests.conftest import Spy
+from tests.pdf_links import touch_links
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdffonts"), reason="needs poppler-utils")
 
@@ -339,26 +340,21 @@ def _step_links(path: Path) -> list[tuple[int, str, int, str]]:
     """(page, touch id, page the link leads to, the words printed where the link is) for each
     link to a touch's card, pages numbered from 1."""
     reader = PdfReader(path)
-    named = reader.named_destinations
     found: dict[tuple[int, str, int], list[float]] = {}
-    for number, page in enumerate(reader.pages, 1):
-        for annot in page.get("/Annots") or []:
-            annot = annot.get_object()
-            dest = annot.get("/Dest")
-            if annot.get("/Subtype") == "/Link" and isinstance(dest, str) \
-                    and dest.startswith("touch-"):
-                x1, y1, x2, y2 = (float(v) for v in annot["/Rect"])
-                key = (number, dest, round(max(y1, y2)))
-                box = found.setdefault(key, [x1, min(y1, y2), x2, max(y1, y2)])
-                box[0], box[2] = min(box[0], x1), max(box[2], x2)  # "p. " and its number
+    targets: dict[str, int] = {}
+    for number, dest, target, (x1, y1, x2, y2) in touch_links(path):
+        targets[dest] = target
+        key = (number, dest, round(max(y1, y2)))
+        box = found.setdefault(key, [x1, min(y1, y2), x2, max(y1, y2)])
+        box[0], box[2] = min(box[0], x1), max(box[2], x2)  # "p. " and its number
     out = []
     for (number, dest, _y), (x1, y1, x2, y2) in found.items():
         height = float(reader.pages[number - 1].mediabox.height)
         words = _tool("pdftotext", "-f", str(number), "-l", str(number), "-r", "72",
                       "-x", str(int(x1) - 1), "-y", str(int(height - y2) - 1),
                       "-W", str(int(x2 - x1) + 3), "-H", str(int(y2 - y1) + 2), str(path), "-")
-        target = reader.get_destination_page_number(named[dest]) + 1
-        out.append((number, dest.removeprefix("touch-"), target, " ".join(words.split())))
+        out.append((number, dest.removeprefix("touch-"), targets[dest],
+                    " ".join(words.split())))
     return out
 
 

@@ -17,6 +17,7 @@ from prospector.planfile import read_plan_file
 from prospector.playbook import render_playbook_pdf
 from prospector.playbook.context import contact_to_reach
 from prospector.resources import sample_plan_path
+from tests.pdf_links import touch_links
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
 
@@ -65,17 +66,7 @@ def _schedule_pages(pages: list[str]) -> dict[int, str]:
 
 def _links(path: Path) -> list[tuple[int, str, int]]:
     """(page, destination, page it leads to) of every link to a touch's card, from 1."""
-    reader = PdfReader(path)
-    named = reader.named_destinations
-    found = []
-    for number, page in enumerate(reader.pages, 1):
-        for annot in page.get("/Annots") or []:
-            annot = annot.get_object()
-            dest = annot.get("/Dest")
-            if annot.get("/Subtype") == "/Link" and isinstance(dest, str) \
-                    and dest.startswith("touch-"):
-                found.append((number, dest, reader.get_destination_page_number(named[dest]) + 1))
-    return found
+    return [(page, dest, target) for page, dest, target, _rect in touch_links(path)]
 
 
 def test_rep_edition_prints_each_contacts_phone_and_email_the_leaders_does_not(
