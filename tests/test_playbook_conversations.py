@@ -162,7 +162,7 @@ def test_an_objection_on_a_card_is_named_in_its_chapter_with_the_cards_page(samp
     chapter = html[html.index('id="sec-objections"'):html.index('id="sec-questions"')]
     assert _escaped(shared.behind) not in chapter
     assert chapter.count('class="on-card"') == len(sample.objections)  # one reference each
-    assert 'The response: on the call card for COO / VP Operations, <a class="page-ref" ' \
+    assert 'The response is on the call card for COO / VP Operations, <a class="page-ref" ' \
            'href="#card-per-01">' in chapter
 
 
@@ -275,7 +275,7 @@ def test_a_card_opens_with_its_phone_touchs_first_lines_which_the_script_then_re
     html = render_playbook_html(sample, today=TODAY)
     script = html[html.index(f'id="touch-{phone.id}"'):]
     script = script[:script.index('class="card-end"')]
-    assert 'Its opening: on the call card for COO / VP Operations, <a class="page-ref" ' \
+    assert 'Its opening is on the call card for COO / VP Operations, <a class="page-ref" ' \
            'href="#card-per-01">' in script
     words = _flat(unescape(re.sub(r"<[^>]+>", "", script)))
     assert _flat(opening) not in words and _flat(rest.split("\n")[0]) in words

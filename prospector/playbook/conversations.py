@@ -79,9 +79,11 @@ def _question_groups(plan: Plan, questions: list[DiscoveryQuestion], personas: l
     of their first persona), questions for everyone last. A question a call card holds is named
     by its first words and refers to the card (``on_card``); why we ask it and what a good
     answer tells us are printed here only."""
-    def item(q: DiscoveryQuestion) -> dict[str, Any]:
+    def item(q: DiscoveryQuestion, group: tuple[str, ...]) -> dict[str, Any]:
         what = f"“{quote(q.question, 40)}”"
         card = on_card.get(("question", q.id))
+        if card and group == (card["ref"].removeprefix("#card-"),):
+            card = {**card, "role": ""}  # under the card's persona: "their call card"
         return {"id": q.id, "question": handle(q.question, NAMED_WORDS) if card else q.question,
                 "card": card,
                 "why": red.text(q.why, limits.TRACK_TEXT, f"why we ask {what}"),
@@ -99,7 +101,7 @@ def _question_groups(plan: Plan, questions: list[DiscoveryQuestion], personas: l
             mine = tuple(sorted((pid for pid in dict.fromkeys(q.persona_ids) if pid in order),
                                 key=order.__getitem__))
             if mine or not q.persona_ids:
-                parts.setdefault(mine, []).append(item(q))
+                parts.setdefault(mine, []).append(item(q, mine))
         named = sorted((key for key in parts if key), key=lambda key: [order[k] for k in key])
         rows = [{"persona": " · ".join(personas[order[pid]].role for pid in key),
                  "questions": parts[key]} for key in named]
