@@ -23,7 +23,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from ..model import (
@@ -37,7 +37,7 @@ from ..model import (
     ValueTouch,
 )
 from .limits import CARD_PAGES, CARD_POINTS, CARD_TEXTS, Cut, cut_point
-from .text_width import line_count
+from .text_width import line_count, line_starts
 
 HANDLE_WORDS = 5  # a handle never repeats a sentence of the plan (8 words or more: issue 16)
 NAMED_WORDS = 7  # what a chapter says of a question or objection a card holds: the most words
@@ -115,6 +115,7 @@ class _Text:
     fixed: bool = False  # a reference (a page), never cut
     wider: float = 1.0  # the page's columns against A4's (``limits.CARD_PAGES``)
     room: int = 0  # characters it prints
+    _lines: dict[int, int] = field(default_factory=dict, repr=False)  # room -> lines
 
     def __post_init__(self) -> None:
         self.text = " ".join(self.text.split())
@@ -126,11 +127,16 @@ class _Text:
         """Printed in full on the card."""
         return self.room >= len(self.text)
 
+    def _shown(self, room: int) -> str:
+        return self.label + self.text[:room] + (CARD_MARK if room < len(self.text) else "")
+
     def lines(self, room: int | None = None) -> int:
-        font, size, width, _line, _floor, _most = CARD_TEXTS[self.kind]
         kept = self.room if room is None else room
-        shown = self.text[:kept] + (CARD_MARK if kept < len(self.text) else "")
-        return line_count(self.label + shown, width * self.wider, font, size) if self.text else 0
+        if kept not in self._lines:
+            font, size, width, _line, _floor, _most = CARD_TEXTS[self.kind]
+            self._lines[kept] = (line_count(self._shown(kept), width * self.wider, font, size)
+                                 if self.text else 0)
+        return self._lines[kept]
 
     def spare(self) -> int:
         """Lines it holds beyond what it always keeps."""
@@ -140,9 +146,13 @@ class _Text:
         return self.lines() * CARD_TEXTS[self.kind][3]
 
     def drop_a_line(self) -> None:
-        """Cut it to one line less (between words where it can)."""
+        """Cut it to one line less, between words where it can: where its last line starts,
+        then back a word at a time while the marker does not fit."""
+        font, size, width, _line, _floor, _most = CARD_TEXTS[self.kind]
         lines = self.lines()
-        room = self.room
+        starts = line_starts(self._shown(self.room), width * self.wider, font, size)
+        room = min(self.room, max(0, starts[lines - 1] - len(self.label)))
+        room = cut_point(self.text, room) if 0 < room < len(self.text) else room
         while room > 0 and self.lines(room) >= lines:
             room = cut_point(self.text, room - 1) if room > 1 else 0
         self.room = room
@@ -160,7 +170,7 @@ def fit_card(texts: list[_Text], page_size: str = "Letter") -> None:
     what is behind an objection and its proof first (``SHORTENED_FIRST``), then any text."""
     height, wider = CARD_PAGES[page_size]
     for t in texts:
-        t.wider = wider
+        t.wider, t._lines = wider, {}
     while _height(texts) > height:
         first = [t for t in texts if t.kind in SHORTENED_FIRST and t.spare() > 0]
         longest = max(first or texts, key=lambda t: (t.spare(), len(t.text)))

@@ -11,7 +11,7 @@ after any wide character (CJK has no spaces).
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from fontTools.ttLib import TTFont
 
@@ -36,6 +36,7 @@ def _wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F")
 
 
+@lru_cache(maxsize=20_000)
 def char_em(char: str, font: str) -> float:
     if unicodedata.combining(char) or char in "\u200d\ufe0f":
         return 0.0
@@ -45,38 +46,54 @@ def char_em(char: str, font: str) -> float:
     return width
 
 
-def _tokens(text: str) -> list[str]:
-    """Words with their trailing spaces; each wide character a word of its own."""
-    tokens: list[str] = []
-    word = ""
-    for char in text:
+def _tokens(text: str) -> list[tuple[int, str]]:
+    """Words with their trailing spaces, each with where it starts in ``text``; each wide
+    character a word of its own."""
+    tokens: list[tuple[int, str]] = []
+    start, word = 0, ""
+    for i, char in enumerate(text):
         if char.isspace():
             word += char
         elif _wide(char):
             if word:
-                tokens.append(word)
-            tokens.append(char)
-            word = ""
+                tokens.append((start, word))
+            tokens.append((i, char))
+            start, word = i + 1, ""
         else:
             if word and word[-1].isspace():
-                tokens.append(word)
-                word = ""
+                tokens.append((start, word))
+                start, word = i, ""
             word += char
     if word:
-        tokens.append(word)
+        tokens.append((start, word))
     return tokens
+
+
+def line_starts(text: str, width_mm: float, font: str, size_pt: float) -> list[int]:
+    """Where each line of ``text`` (one paragraph) starts, in a column ``width_mm`` wide: [0]
+    and one index more per line ([] for no text)."""
+    if not text.strip():
+        return []
+    room = width_mm / (size_pt * MM_PER_PT)  # the line's width in em
+    starts, used = [0], 0.0
+    for start, token in _tokens(text):
+        word = token.rstrip()
+        need = sum(char_em(c, font) for c in word)
+        if used and used + need > room:  # to the next line
+            starts.append(start)
+            used = 0.0
+        at = start
+        while need > room:  # a word longer than a line: broken where it must
+            taken = 0.0
+            while at < start + len(word) and taken + char_em(text[at], font) <= room:
+                taken += char_em(text[at], font)
+                at += 1
+            starts.append(at)
+            need -= taken
+        used += need + sum(char_em(c, font) for c in token[len(word):])
+    return starts
 
 
 def line_count(text: str, width_mm: float, font: str, size_pt: float) -> int:
     """The lines ``text`` (one paragraph) takes in a column ``width_mm`` wide."""
-    room = width_mm / (size_pt * MM_PER_PT)  # the line's width in em
-    lines, used = 1, 0.0
-    for token in _tokens(text):
-        word = token.rstrip()
-        need = sum(char_em(c, font) for c in word)
-        if used and used + need > room:  # to the next line
-            lines, used = lines + 1, 0.0
-        while need > room:  # a word longer than a line: broken where it must
-            lines, need = lines + 1, need - room
-        used += need + sum(char_em(c, font) for c in token[len(word):])
-    return lines if text.strip() else 0
+    return len(line_starts(text, width_mm, font, size_pt))
