@@ -73,9 +73,11 @@ CARD_TEXTS: dict[str, tuple[str, float, float, float, int, int]] = {
     "difference": ("sans-bold", 10, 104, 5.12, 2, 200),  # the differentiator (3/5 of the width)
 }
 # Per page size: (mm of a card's texts, counted with the lines above, that fit with the card's
-# headings and gaps, about 60 mm, and the head of its call log, about 13 mm; how much wider its
-# columns are than on A4). Measured with every text at its longest, in wide letters and in CJK.
-CARD_PAGES: dict[str, tuple[float, float]] = {"A4": (188.0, 1.0), "Letter": (170.0, 185.9 / 180)}
+# headings and gaps, 51-55 mm, and the head of its call log, about 13 mm; how much wider its
+# columns are than on A4). Measured with every text at its longest, in wide letters and in CJK
+# (Letter: the log's labels 258-259 mm down a 263 mm card), and with the sample (no text cut).
+CARD_PAGES: dict[str, tuple[float, float]] = {"A4": (190.0, 1.0), "Letter": (176.0, 185.9 / 180)}
+CARD_WIDE_LINES = 1.07  # a line with CJK is taller: the fallback font's ascent and descent
 CARD_POINTS = 4  # what the persona cares about: the first points, joined with " · "
 _WORD_BACKOFF = 40  # a cut moves back to a space at most this many characters before the limit
 
