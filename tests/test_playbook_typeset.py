@@ -255,6 +255,23 @@ def test_no_heading_is_left_at_the_foot_of_a_page(leader_pages, rep_pages):
                 number, _text(lines[-1]))
 
 
+def test_a_differentiators_columns_stay_on_one_page_together(sample, tmp_path):
+    """With every text four times as long, no differentiator's row of columns (why it matters,
+    proof, the alternative) is split so that one column runs on alone onto the next page: the
+    row moves to the next page whole (none is taller than a page here)."""
+    plan = sample.model_copy(deep=True)
+    for d in plan.differentiators:
+        d.why_it_matters, d.proof, d.alternative = (
+            " ".join([text] * 4) for text in (d.why_it_matters, d.proof, d.alternative))
+    pages = _pages(render_playbook_pdf(plan, tmp_path / "diff.pdf",
+                                       section="differentiators").path)
+    for d in plan.differentiators:
+        columns = [_first_words(text, 5) for text in (d.why_it_matters, d.proof, d.alternative)]
+        printed_on = {n for n, glyphs in enumerate(pages) for words in columns
+                      if _find(glyphs, words)}
+        assert len(printed_on) == 1, (d.difference, sorted(printed_on))
+
+
 def test_only_the_major_parts_start_a_new_page(sample, leader_pages):
     """Chapters run on after the one before, except the parts that open a new page; a page
     that starts a chapter mid-way names it in the next page's head, not its own."""
