@@ -272,6 +272,29 @@ def test_a_differentiators_columns_stay_on_one_page_together(sample, tmp_path):
         assert len(printed_on) == 1, (d.difference, sorted(printed_on))
 
 
+def _lone_first_bullets(pages: list[list[Glyph]]) -> list[int]:
+    """Pages (from 1) whose foot holds a list's label and its first bullet alone, the list going
+    on at the next page's top."""
+    found = []
+    for number, glyphs in enumerate(pages[:-1], 1):
+        body = [g for g in glyphs if 24 * MM <= g.top and g.bottom <= 277 * MM]
+        for x in {round(g.left) for g in body if g.char == "•"}:
+            last = max((g for g in body if g.char == "•" and round(g.left) == x),
+                       key=lambda g: g.top)
+            label = [g for g in body if g.bold and g.size < 8.5 and g.left <= x + 1
+                     and x - 6 * MM <= g.left and last.top - 6 * MM < g.baseline < last.top]
+            below = [g for g in pages[number] if 24 * MM <= g.top and abs(g.left - x) < 1]
+            if label and below and min(below, key=lambda g: g.top).char == "•":
+                found.append(number)
+    return found
+
+
+def test_a_lists_first_bullet_is_not_left_alone_at_a_pages_foot(leader_pages, rep_pages):
+    """A label ("TOUCHES FOR THIS PERSONA") and one bullet at a page's foot, the rest of the
+    list overleaf: the first two bullets (and the last two) stay together."""
+    assert _lone_first_bullets(leader_pages) == [] and _lone_first_bullets(rep_pages) == []
+
+
 def test_only_the_major_parts_start_a_new_page(sample, leader_pages):
     """Chapters run on after the one before, except the parts that open a new page; a page
     that starts a chapter mid-way names it in the next page's head, not its own."""
