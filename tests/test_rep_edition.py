@@ -165,6 +165,17 @@ def test_scorecard_sums_months_and_sets_the_total_against_the_target(sample, jon
     assert "the buyer) goal 1 / month, in the month rows" in read
 
 
+def test_scorecard_heads_print_each_word_of_a_target_whole(sample, jonas_pdf):
+    """The targets' names head narrow columns: they wrap between words, not hyphenated into
+    stacks ("Conversa-/tions with/decision")."""
+    pages = [page.extract_text() for page in PdfReader(jonas_pdf).pages]  # no dehyphenation
+    card = next(p for p in pages if "Weekly scorecard" in p and "Notes" in p)
+    words = re.sub(r"(?<=-)\n", "", card).split()  # a break after a name's own hyphen is fine
+    for target in sample.accountability.targets:
+        for word in target.metric.split():
+            assert word in words, (word, target.metric)
+
+
 def test_scorecard_notes_column_is_wide_and_long_names_keep_it_on_one_page(sample, tmp_path):
     plan = sample.model_copy(deep=True)
     for target in plan.accountability.targets:
