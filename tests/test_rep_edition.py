@@ -195,6 +195,27 @@ def test_scorecard_notes_column_is_wide_and_long_names_keep_it_on_one_page(sampl
     assert width - notes_x > 0.2 * width  # the Notes column: more than a fifth of the page
 
 
+def test_e_mail_addresses_phones_and_websites_are_never_broken_across_lines(sample, tmp_path):
+    """Contacts' e-mail addresses, phones and websites, with roles of every length before them:
+    each is printed on one line (it was broken at a hyphen, "haldorsen-/metal.example")."""
+    plan = sample.model_copy(deep=True)
+    rep = plan.reps[0]
+    addresses = []
+    for n, account in enumerate(a for a in plan.accounts if a.id in rep.account_ids):
+        account.website = f"plant-{n}-maintenance-and-reliability.example"
+        for k, contact in enumerate(account.contacts):
+            contact.title = "Head of " + "maintenance " * (n % 4) + "x" * (5 * k + n)
+            contact.email = f"{contact.name.split()[0].lower()}.{n}-{k}@{account.website}"
+            contact.phone = f"+49 89 {n}{k}1 22-33-{n}{k}"
+            addresses += [contact.email, contact.phone]
+        addresses.append(account.website)
+    out = tmp_path / "reach.pdf"
+    render_playbook_pdf(plan, out, rep_name=rep.name, today=date(2027, 1, 4), section="accounts")
+    lines = [line for page in PdfReader(out).pages for line in page.extract_text().splitlines()]
+    for address in addresses:
+        assert any(address in line for line in lines), address
+
+
 def test_a_rep_with_no_accounts_gets_a_short_edition_not_pages_of_zeros(sample, tmp_path):
     plan = sample.model_copy(deep=True)
     plan.reps.append(Rep(id="rep-new", name="Lena Fischer", territory="DACH South"))
