@@ -174,10 +174,12 @@ def _gutters(pages: list[list[Glyph]], heads: tuple[str, ...]) -> list[float]:
 
 
 def test_columns_have_a_gutter_of_at_least_5_mm(leader_pages):
-    """Personas' and differentiators' columns: lines never run into the next column ("passed in
-    11tunnels" read across); the gutter is 6 mm."""
+    """Personas' and differentiators' columns and the overview's: lines never run into the next
+    column ("passed in 11tunnels", "Netherlands Call the day" read across); the gutter is 6 mm
+    in cards, 5 mm in the overview."""
     for heads in (("CARESABOUT", "WHATVALUEMEANSTOTHEM"),
-                  ("WHYITMATTERS", "PROOF", "BEATSTHEALTERNATIVE")):
+                  ("WHYITMATTERS", "PROOF", "BEATSTHEALTERNATIVE"),
+                  ("ACCOUNTANDTIER", "COUNTRY", "TRIGGER", "CADENCE", "FIRSTTOUCH")):
         widths = _gutters(leader_pages, heads)
         assert len(widths) > 10, heads
         assert min(widths) >= 5 * MM, (heads, min(widths) / MM)
