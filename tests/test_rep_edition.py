@@ -165,6 +165,22 @@ def test_scorecard_sums_months_and_sets_the_total_against_the_target(sample, jon
     assert "the buyer) goal 1 / month, in the month rows" in read
 
 
+def test_the_targets_page_says_how_the_schedule_meets_the_touch_target(sample, jonas_pdf):
+    """"45 / week" value-creating touches, and a schedule of a few touches a week: the targets
+    page says how many the schedule plans and that the rest are the rep's to plan."""
+    from prospector.playbook import build_context  # noqa: PLC0415 - the schedule's weeks
+
+    weeks = build_context(sample, rep_name="Jonas Albrecht", start=date(2027, 1, 11),
+                          today=date(2027, 1, 4))["weeks"]
+    average = round(sum(w["count"] for w in weeks) / (weeks[-1]["number"] - weeks[0]["number"] + 1))
+    target = next(t for t in sample.accountability.targets if "touches" in t.metric)
+    page = " ".join(next(p for p in _pages(jonas_pdf, layout=False)
+                         if _chapter(p) == "YOUR TARGETS").split())
+    assert f"Your schedule plans {average} touches a week on average" in page
+    assert f"asks for {target.per_rep:.0f} a week: the other {target.per_rep - average:.0f} are " \
+           "touches you plan yourself" in page
+
+
 def test_scorecard_heads_print_each_word_of_a_target_whole(sample, jonas_pdf):
     """The targets' names head narrow columns: they wrap between words, not hyphenated into
     stacks ("Conversa-/tions with/decision")."""
