@@ -90,6 +90,18 @@ def keep_last_words(text: str) -> Markup:
     return Markup(f"{escape(head)}&nbsp;{escape(last)}")
 
 
+ADDRESS_LINE = 60  # characters of an e-mail address, phone or website that stay on one line
+
+
+def unbroken_address(text: str) -> Markup:
+    """An e-mail address, phone number or website never broken across lines (at a hyphen of
+    "haldorsen-metal.example", a space of "+47 61 55 01 42"); one longer than a line (the
+    model takes 254 characters) breaks where it must rather than run past the column."""
+    if len(text) > ADDRESS_LINE:
+        return escape(text)
+    return Markup('<span class="nowrap">{}</span>').format(text)
+
+
 RUNNING_NAME = 60  # characters of the plan's name in the running foot, beside "Page N of M"
 RUNNING_TITLE = 44  # of a card's title in the running head of the page it continues on
 
@@ -121,6 +133,7 @@ def environment() -> Environment:
     env.filters["keep_last_words"] = keep_last_words
     env.filters["plural"] = plural  # {{ n | plural("account") }}: "1 account", "2 accounts"
     env.filters["company"] = unbroken_legal_form  # "Sp. z o.o." never split across lines
+    env.filters["address"] = unbroken_address  # an e-mail, phone or website: on one line
     env.filters["running_name"] = running_name
     return env
 
