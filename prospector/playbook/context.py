@@ -35,6 +35,7 @@ from .limits import (
     Reductions,
     cut_point,
 )
+from .schedule_targets import touch_target_notes
 from .scorecard import build_scorecard
 from .timeline import cadence_timeline_svg, channel_icon, timeline_caption
 
@@ -322,6 +323,7 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
         ],
         "scorecard": _scorecard(plan, start, until, max(4, min(n_weeks, MAX_SCORECARD_WEEKS)),
                                 red),
+        "touch_target_notes": touch_target_notes(plan.accountability.targets, weeks),
         "glance": glance.glance(plan, accounts, cadences, TIER_LABELS, rep, red),
         "overview": glance.overview(plan, accounts, {a.id: rep.name for a in accounts},
                                     planned.account_starts, fmt_date, red),
