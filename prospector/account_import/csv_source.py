@@ -346,7 +346,9 @@ def _raise_field_limit() -> None:
 
 def _clean_cell(cell: str) -> str:
     # NULs, and byte order marks of files joined together (`cat a.csv b.csv`), are never text.
-    cell = cell.replace("\x00", "").replace("\ufeff", "").strip()
+    if "\x00" in cell or "\ufeff" in cell:
+        cell = cell.replace("\x00", "").replace("\ufeff", "")
+    cell = cell.strip()
     # Undo the apostrophe spreadsheets (and our own task export) put before formula-like text.
     if len(cell) > 1 and cell[0] == "'" and cell[1] in "=+-@":
         cell = cell[1:]

@@ -65,12 +65,19 @@ class LoggedFact(Part):
     source: Source
 
 
+def id_key(source: Source | str, row_id: str) -> str:
+    """The key of a fact by the export's own row id (``"salesforce:00T5g000012abcD"``); "" when
+    there is none (or it is too long to be one)."""
+    source, row_id = Source(source).value, row_id.strip()
+    return f"{source}:{row_id}" if row_id and len(source) + 1 + len(row_id) <= MAX_KEY_LENGTH \
+        else ""
+
+
 def fact_key(source: Source | str, row_id: str, *fields: str) -> str:
     """The key of a fact: ``"<source>:<row id>"``, or without a row id ``"<source>:#<hash>"``
     of ``fields`` (already normalised by the caller: folded names, ISO dates)."""
-    source = Source(source).value
-    row_id = row_id.strip()
-    if row_id and len(source) + 1 + len(row_id) <= MAX_KEY_LENGTH:
-        return f"{source}:{row_id}"
-    text = "\x1f".join((row_id, *fields)).encode("utf-8", "surrogatepass")
-    return f"{source}:#{hashlib.blake2b(text, digest_size=8).hexdigest()}"
+    by_id = id_key(source, row_id)
+    if by_id:
+        return by_id
+    text = "\x1f".join((row_id.strip(), *fields)).encode("utf-8", "surrogatepass")
+    return f"{Source(source).value}:#{hashlib.blake2b(text, digest_size=8).hexdigest()}"
