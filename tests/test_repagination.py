@@ -1,0 +1,69 @@
+"""A page that prints a page reference is laid out twice, not three times, and every number stays
+right (prospector/playbook/repagination.py, a fix for WeasyPrint 70's third pass)."""
+
+from __future__ import annotations
+
+import pytest
+import weasyprint.layout.page as weasyprint_pages
+from weasyprint import HTML
+
+from prospector.playbook import repagination
+
+# A contents line pointing forward (to pages 3 and 4), a reference back (to page 2) and one
+# forward from page 2; "Page x of n" in the footer as the playbook prints it.
+DOCUMENT = """<!DOCTYPE html><html><head><style>
+@page { size: A6; @bottom-center { content: "Page " counter(page) " of " counter(pages) } }
+a.ref::after { content: " p. " target-counter(attr(href), page) }
+h1 { break-before: page }
+</style></head><body>
+<p>Contents: <a class="ref" href="#two">Two</a> <a class="ref" href="#three">Three</a></p>
+<h1 id="one">One</h1><p>Back to <a class="ref" href="#one">One</a>, on to <a class="ref"
+href="#three">Three</a></p>
+<h1 id="two">Two</h1><p>Plain text, no reference.</p>
+<h1 id="three">Three</h1><p>See <a class="ref" href="#two">Two</a></p>
+</body></html>"""
+
+
+def _pages_made(monkeypatch) -> list[int]:
+    made: list[int] = []
+    real = weasyprint_pages.make_page
+
+    def counting(context, root_box, page_type, resume_at, page_number, page_state):
+        made.append(page_number)
+        return real(context, root_box, page_type, resume_at, page_number, page_state)
+
+    monkeypatch.setattr(weasyprint_pages, "make_page", counting)
+    return made
+
+
+def _texts(document) -> list[str]:
+    return [" ".join(box.text for box in page._page_box.descendants() if hasattr(box, "text"))
+            for page in document.pages]
+
+
+@pytest.fixture
+def installed():
+    assert repagination.install()
+
+
+def test_every_page_number_is_right_forward_and_back(installed):
+    texts = _texts(HTML(string=DOCUMENT).render())
+    assert "Two  p. 3" in texts[0] and "Three  p. 4" in texts[0]
+    assert "One  p. 2" in texts[1] and "Three  p. 4" in texts[1]
+    assert "Two  p. 3" in texts[3]
+    assert [text.split("Page ")[-1] for text in texts] == ["1 of 4", "2 of 4", "3 of 4", "4 of 4"]
+
+
+def test_a_page_with_a_reference_is_laid_out_twice_and_one_without_once(installed, monkeypatch):
+    made = _pages_made(monkeypatch)
+    HTML(string=DOCUMENT).render()
+    assert sorted(made) == [1, 1, 2, 2, 3, 4, 4]  # WeasyPrint 70 alone: 1, 2 and 4 three times
+
+
+def test_a_reference_to_the_page_count_still_learns_it(installed):
+    document = DOCUMENT.replace('<h1 id="two">Two</h1>',
+                                '<h1 id="two">Two</h1><p class="count">of</p>').replace(
+        "h1 { break-before: page }",
+        "h1 { break-before: page } p.count::after { content: ' ' counter(pages) }")
+    texts = _texts(HTML(string=document).render())
+    assert "of  4" in texts[2]
