@@ -7,10 +7,18 @@ import pytest
 from prospector import planfile
 from prospector.account_import import CsvFileError
 from prospector.actuals.records import Happened
-from prospector.actuals_import import DateFormat, Export, NotReady, importer, read_actuals
+from prospector.actuals_import import (
+    DateFormat,
+    Export,
+    NotReady,
+    enter_figure,
+    importer,
+    read_actuals,
+)
 from prospector.actuals_import.amounts import read_amount
 from prospector.actuals_import.dates import read_date
 from prospector.cli import main
+from prospector.errors import ProspectorError
 from prospector.model import Channel
 from prospector.store import PlanStore
 from tests.conftest import REPO
@@ -232,3 +240,25 @@ def test_the_command_line_imports_into_a_stored_plan_and_remembers_a_mapped_rep(
     assert main(["actuals", sample_plan.id, "--import", str(BAD), "--date-format", "dmy",
                  "--map-rep", "Sabine Kurz="]) == 0
     assert len(store.load(sample_plan.id).actuals.facts) == 4
+
+
+def test_a_figure_entered_by_hand_is_kept_per_rep_week_and_target(sample_plan):
+    plan = enter_figure(sample_plan, "mette sorensen", "2027-W05",
+                        "new contacts mapped in target accounts", 3)
+    plan = enter_figure(plan, "rep-02", "2027-W05", "New contacts mapped in target accounts", 5)
+    plan = enter_figure(plan, "Mette Sørensen", "2027-W06", "First meetings held", 1)
+    assert [(f.rep_id, f.week, f.metric, f.value) for f in plan.actuals.weekly] == [
+        ("rep-02", "2027-W05", "New contacts mapped in target accounts", 5),
+        ("rep-02", "2027-W06", "First meetings held", 1)]
+    assert sample_plan.actuals.weekly == []
+
+
+@pytest.mark.parametrize("rep, week, metric, problem", [
+    ("Sabine Kurz", "2027-W05", "First meetings held", "no rep named 'Sabine Kurz'"),
+    ("Mette Sørensen", "2027-W05", "Deals won", "no target 'Deals won'"),
+    ("Mette Sørensen", "2026-W40", "First meetings held", "2026-W40 is outside the plan"),
+    ("Mette Sørensen", "week 5", "First meetings held", "is not an ISO week")])
+def test_a_figure_for_no_rep_target_or_week_of_the_plan_is_refused(sample_plan, rep, week,
+                                                                    metric, problem):
+    with pytest.raises(ProspectorError, match=problem):
+        enter_figure(sample_plan, rep, week, metric, 1)

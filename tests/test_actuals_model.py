@@ -62,15 +62,6 @@ def test_a_fact_without_a_row_id_is_known_by_its_fields():
     assert fact_key("salesforce", "00T5g000012abcD") == "salesforce:00T5g000012abcD"
 
 
-def test_a_figure_entered_again_for_the_same_rep_week_and_target_replaces_it(sample_plan):
-    rep = sample_plan.reps[0].id
-    actuals = sample_plan.actuals.with_figure(
-        WeeklyFigure(rep_id=rep, week="2027-W03", metric="New contacts mapped", value=3))
-    actuals = actuals.with_figure(
-        WeeklyFigure(rep_id=rep, week="2027-W03", metric="new contacts mapped", value=5))
-    assert [(f.week, f.value) for f in actuals.weekly] == [("2027-W03", 5)]
-
-
 @pytest.mark.parametrize("week, problem", [("2027-W54", "has no week 54"),
                                            ("2027-05", "is not an ISO week")])
 def test_a_week_that_is_not_an_iso_week_is_refused(week, problem):

@@ -9,12 +9,16 @@ undoable edit, and the command line can print it::
     found = read_actuals(plan, "activities.csv", date_format="dmy",
                          rep_map={"M. Sorensen": "Mette Sørensen"})
     new_plan = found.apply(plan)                          # refused until ``found.ready``
+
+Figures entered by hand (a rep, an ISO week, a target): ``enter_figure(plan, "Mette Sørensen",
+"2027-W05", "New contacts mapped", 4)``.
 """
 
+from .by_hand import enter_figure
 from .dates import DateFormat
 from .exports import Export
 from .importer import MAX_ROWS, read_actuals
 from .result import ActualsImport, NotReady, RowNote, Unmatched
 
 __all__ = ["MAX_ROWS", "ActualsImport", "DateFormat", "Export", "NotReady", "RowNote",
-           "Unmatched", "read_actuals"]
+           "Unmatched", "enter_figure", "read_actuals"]
