@@ -68,7 +68,7 @@ class LoggedFact(Part):
 def id_key(source: Source | str, row_id: str) -> str:
     """The key of a fact by the export's own row id (``"salesforce:00T5g000012abcD"``); "" when
     there is none (or it is too long to be one)."""
-    source, row_id = Source(source).value, row_id.strip()
+    source, row_id = str(source), row_id.strip()  # Source is a StrEnum: str() is its value
     return f"{source}:{row_id}" if row_id and len(source) + 1 + len(row_id) <= MAX_KEY_LENGTH \
         else ""
 
