@@ -262,3 +262,21 @@ def test_a_figure_for_no_rep_target_or_week_of_the_plan_is_refused(sample_plan, 
                                                                     metric, problem):
     with pytest.raises(ProspectorError, match=problem):
         enter_figure(sample_plan, rep, week, metric, 1)
+
+
+def test_cells_of_hundreds_of_thousands_of_characters_are_reported_not_choked_on(
+        sample_plan, tmp_path):
+    long = "Ab1,.:/ " * 40_000
+    export = tmp_path / "deals.csv"
+    export.write_text(
+        "Record ID,Deal Name,Deal owner,Create date,Deal stage,Amount,Associated Company\n"
+        f'1,Pilot,Jonas Albrecht,"{long}",Open,1,Haldorsen\n'
+        f'2,Pilot,"{long}",2027-02-01,Open,1,Haldorsen\n'
+        f'3,"{long}",Jonas Albrecht,2027-02-01,"{long}","{long}","{long}"\n', "utf-8")
+    found = read_actuals(sample_plan, export)
+    assert "is not a date Prospector reads" in found.skipped[0].note
+    assert found.unknown_reps[0].closest is None and len(str(found.unknown_reps[0])) < 100
+    (fact,) = found.facts
+    assert fact.amount is None and 990 < len(fact.subject) <= 1000 and len(fact.account_name) <= 300
+    assert "the amount" in found.warnings[0].note
+    assert max(len(line) for line in found.summary_lines()) < 300

@@ -13,7 +13,10 @@ from prospector.plan_json import PlanJson
 
 
 def _same(plan_json: PlanJson, plan) -> bool:
-    return json.loads(plan_json.json(plan)) == json.loads(plan.model_dump_json())
+    """The preview's JSON is pydantic's, but for the actuals' facts (the playbook prints none)."""
+    expected = json.loads(plan.model_dump_json())
+    del expected["actuals"]["facts"]
+    return json.loads(plan_json.json(plan)) == expected
 
 
 def test_the_json_follows_each_edit_it_is_told_of(sample_plan):
@@ -31,13 +34,13 @@ def test_the_json_follows_each_edit_it_is_told_of(sample_plan):
     assert _same(plan_json, sample_plan)
 
 
-def test_the_json_follows_the_actuals_an_import_replaces_and_an_edit_told(sample_plan):
+def test_the_json_leaves_out_the_facts_and_follows_the_rest_of_the_actuals(sample_plan):
     plan_json = PlanJson()
-    assert _same(plan_json, sample_plan)
     fact = LoggedFact(key="hubspot:1", kind=Happened.MEETING, rep_id="rep-01",
                       date=date(2027, 2, 1), source=Source.HUBSPOT)
     sample_plan.actuals = sample_plan.actuals.with_facts([fact])  # what an import does
-    assert json.loads(plan_json.json(sample_plan))["actuals"]["facts"][0]["key"] == "hubspot:1"
+    sent = json.loads(plan_json.json(sample_plan))
+    assert "facts" not in sent["actuals"]
     sample_plan.actuals.weekly.append(WeeklyFigure(rep_id="rep-01", week="2027-W05",
                                                    metric="New contacts mapped", value=3))
     plan_json.forget(("actuals", "weekly"))
