@@ -197,6 +197,17 @@ def test_two_calls_on_one_day_are_two_facts_and_one_row_written_twice_is_one(sam
     assert len(found.facts) == 2 and found.duplicates == [(4, 3)]
 
 
+def test_a_row_with_more_values_than_the_header_is_not_imported_and_says_why(sample_plan,
+                                                                           tmp_path):
+    export = tmp_path / "calls.csv"
+    export.write_text("Activity date,Activity type,Activity assigned to,Subject\n"
+                      "2027-01-12,CALL,Jonas Albrecht,Pricing, and next steps\n"
+                      "2027-01-13,CALL,Jonas Albrecht,\"Pricing, and next steps\"\n", "utf-8")
+    found = read_actuals(sample_plan, export)
+    assert [f.subject for f in found.facts] == ["Pricing, and next steps"]
+    assert "row 2: has 5 values but the header has 4 columns" in str(found.skipped[0])
+
+
 def test_a_file_that_is_no_known_export_says_which_exports_are(sample_plan, tmp_path):
     other = tmp_path / "contacts.csv"
     other.write_text("First Name,Last Name,Email\nAnna,Berg,anna@x.example\n", "utf-8")

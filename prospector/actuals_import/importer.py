@@ -173,6 +173,12 @@ class _Reader:
             self.in_footer = True
             self.result.footer_rows.append(row)
             return True
+        if len(cells) > len(header) and any(cells[len(header):]):
+            self.result.skipped.append(RowNote(row, (
+                f"has {len(cells)} values but the header has {len(header)} columns (is a value "
+                f"with a {self.table.delimiter_name} in it missing its quotes?); not imported: "
+                "export the file again, or put that value in quotes")))
+            return True
         return False
 
     def _row(self, row: int, values: dict[str, str]) -> None:

@@ -16,6 +16,8 @@ from ..model import Plan
 from .dates import DateFormat
 from .exports import Export
 
+SETTLE_NAMES = 5  # unknown reps named one by one in what to settle
+
 
 @dataclass(frozen=True)
 class RowNote:
@@ -96,9 +98,12 @@ class ActualsImport:
             lines.append(f"{len(self.ambiguous_dates):,} rows have dates that read two ways "
                          f"(03/04/2027: 3 April or March 4?), {rows_text(self.ambiguous_dates)}"
                          f"{seen}: choose day/month (dmy) or month/day (mdy)")
-        for name in self.unknown_reps:
+        for name in self.unknown_reps[:SETTLE_NAMES]:
             lines.append(f"{name} matches no rep of the plan: map the name to a rep (it is "
                          "remembered for the next import), or leave its rows out")
+        if len(self.unknown_reps) > SETTLE_NAMES:
+            lines.append(f"and {len(self.unknown_reps) - SETTLE_NAMES:,} more names match no "
+                         "rep of the plan")
         return lines
 
     def apply(self, plan: Plan) -> Plan:
