@@ -8,11 +8,13 @@ from prospector import planfile
 from prospector.account_import import CsvFileError
 from prospector.actuals.records import Happened
 from prospector.actuals_import import (
+    FIELD_LABELS,
     DateFormat,
     Export,
     NotReady,
     enter_figure,
     importer,
+    preview_actuals,
     read_actuals,
 )
 from prospector.actuals_import.amounts import read_amount
@@ -206,6 +208,26 @@ def test_a_row_with_more_values_than_the_header_is_not_imported_and_says_why(sam
     found = read_actuals(sample_plan, export)
     assert [f.subject for f in found.facts] == ["Pricing, and next steps"]
     assert "row 2: has 5 values but the header has 4 columns" in str(found.skipped[0])
+
+
+def test_a_cell_of_several_companies_is_the_one_in_the_plan(sample_plan, tmp_path):
+    export = tmp_path / "meetings.csv"
+    export.write_text("Activity date,Activity type,Assigned to,Associated companies,Record ID\n"
+                      "2027-01-12,MEETING,Jonas Albrecht,Nordic Foods; Haldorsen Metallverk,1\n"
+                      "2027-01-13,MEETING,Jonas Albrecht,Nordic Foods; Baltic Steel,2\n", "utf-8")
+    found = read_actuals(sample_plan, export)
+    assert [(f.account_id, f.account_name) for f in found.facts] == [
+        ("acc-01", "Haldorsen Metallverk"), (None, "Nordic Foods")]
+
+
+def test_the_mapping_screen_sees_the_export_its_rows_and_the_columns_found():
+    preview = preview_actuals(HS_DEALS)
+    assert preview.export is Export.HUBSPOT_DEALS and preview.file.delimiter == ";"
+    assert {FIELD_LABELS[f]: preview.file.headers[i] for f, i in preview.columns.items()} == {
+        "Rep (name)": "Deal owner", "Date": "Create date", "Stage": "Deal stage",
+        "Amount": "Amount", "Subject": "Deal Name", "Account": "Associated Company",
+        "Row id (the CRM's id of the row)": "Record ID"}
+    assert preview.file.rows[0][1] == "Haldorsen energy pilot"
 
 
 def test_a_file_that_is_no_known_export_says_which_exports_are(sample_plan, tmp_path):

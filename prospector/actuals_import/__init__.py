@@ -4,6 +4,8 @@ and deal exports (see docs/actuals-import.md).
 Two steps, plain data in and out (no Qt), so the app can show the dry run and apply it as one
 undoable edit, and the command line can print it::
 
+    preview = preview_actuals("activities.csv")          # the mapping screen: which export,
+                                                         # first rows, columns found
     found = read_actuals(plan, "activities.csv")          # the dry run: nothing imported
     found.summary_lines(), found.to_settle()              # what it found, what to choose
     found = read_actuals(plan, "activities.csv", date_format="dmy",
@@ -16,9 +18,9 @@ Figures entered by hand (a rep, an ISO week, a target): ``enter_figure(plan, "Me
 
 from .by_hand import enter_figure
 from .dates import DateFormat
-from .exports import Export
-from .importer import MAX_ROWS, read_actuals
+from .exports import FIELD_LABELS, Export
+from .importer import MAX_ROWS, ActualsPreview, preview_actuals, read_actuals
 from .result import ActualsImport, NotReady, RowNote, Unmatched
 
-__all__ = ["MAX_ROWS", "ActualsImport", "DateFormat", "Export", "NotReady", "RowNote",
-           "Unmatched", "enter_figure", "read_actuals"]
+__all__ = ["FIELD_LABELS", "MAX_ROWS", "ActualsImport", "ActualsPreview", "DateFormat", "Export",
+           "NotReady", "RowNote", "Unmatched", "enter_figure", "preview_actuals", "read_actuals"]

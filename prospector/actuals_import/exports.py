@@ -98,8 +98,13 @@ ALIASES: dict[Export, dict[str, tuple[str, ...]]] = {
     },
 }
 REQUIRED = ("rep", "date")
-FIELDS: tuple[str, ...] = ("rep", "rep_email", "date", "type", "subtype", "subject", "account",
-                           "stage", "amount", "row_id")
+# What the mapping screen shows for each column actuals are read from.
+FIELD_LABELS: dict[str, str] = {
+    "rep": "Rep (name)", "rep_email": "Rep's e-mail", "date": "Date", "type": "Activity type",
+    "subtype": "Subtype", "subject": "Subject", "account": "Account", "stage": "Stage",
+    "amount": "Amount", "row_id": "Row id (the CRM's id of the row)",
+}
+FIELDS: tuple[str, ...] = tuple(FIELD_LABELS)
 
 # Headers only one export writes: they tell which export a file is (any one of them is enough).
 _SIGNS: tuple[tuple[Export, tuple[str, ...]], ...] = (

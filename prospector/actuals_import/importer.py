@@ -12,12 +12,13 @@ import gc
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 
 from pydantic import ValidationError
 
 from ..account_import.csv_source import CsvFileError, CsvTable, read_table
-from ..account_import.importer import is_report_footer
+from ..account_import.importer import CsvPreview, is_report_footer, read_csv_preview
 from ..account_import.matching import name_key
 from ..actuals.records import Happened, LoggedFact, fact_key, id_key
 from ..errors import ProspectorError, describe_validation_error
@@ -33,6 +34,7 @@ from .result import ActualsImport, RowNote, Unmatched
 
 MAX_ROWS = 250_000  # a half-year export of 10 reps is about 100,000 activities
 _LENGTHS = {"account": 300, "subject": 1000, "stage": 200}
+MAX_COMPANIES = 10  # companies of one cell looked up in the plan
 MAX_SUGGESTIONS = 50  # names of an export given the plan's closest name (the rest: none)
 
 
@@ -106,6 +108,27 @@ def _accounts(plan: Plan, account_map: Mapping[str, str]) -> dict[str, str]:
                                   f"account named {account.strip()!r}")
         resolved[export_name.strip()] = found
     return resolved
+
+
+@dataclass(frozen=True)
+class ActualsPreview:
+    """What the mapping screen shows before an import: how the file was read, which export it
+    is, its first rows and the columns found (``columns``: ``{field: column index}``; the fields'
+    labels are ``exports.FIELD_LABELS``). The leader's changes go to ``read_actuals(mapping=...)``.
+    """
+
+    file: CsvPreview
+    export: Export
+    columns: dict[str, int]
+
+
+def preview_actuals(path: str | os.PathLike, *, export: Export | str | None = None,
+                    delimiter: str | None = None, encoding: str | None = None) -> ActualsPreview:
+    """The first rows of an export and the columns suggested for it (``CsvFileError``: a file
+    that is not CSV, or no export Prospector knows unless ``export`` says which)."""
+    file = read_csv_preview(path, delimiter=delimiter, encoding=encoding)
+    columns = find_columns(file.headers, file.source, export)
+    return ActualsPreview(file, columns.export, columns.mapping)
 
 
 class _Reader:
@@ -213,8 +236,7 @@ class _Reader:
             if problem:
                 result.warnings.append(RowNote(row, f"{problem}; imported without an amount "
                                                     "(correct it in the CRM and export again)"))
-        account = values.get("account", "")[:_LENGTHS["account"]].strip()
-        account_id = self.accounts.find(account) if account else None
+        account, account_id = self._account(values.get("account", ""))
         if account and account_id is None:
             self.outside.setdefault(account, []).append(row)
         subject = values.get("subject", "")[:_LENGTHS["subject"]].strip()
@@ -240,6 +262,19 @@ class _Reader:
         if key in self.known_keys:
             result.updated += 1
         result.facts.append(fact)
+
+    def _account(self, text: str) -> tuple[str, str | None]:
+        """The account a row names, as exported and as the plan's account (None: outside the
+        plan). A cell of several companies ("Acme; Globex", as HubSpot writes its associated
+        companies) is the first of them in the plan, else the first of them."""
+        account = text[:_LENGTHS["account"]].strip()
+        account_id = self.accounts.find(account) if account else None
+        if account_id is None and ";" in account:
+            parts = [part.strip() for part in account.split(";") if part.strip()]
+            found = next(((part, self.accounts.find(part)) for part in parts[:MAX_COMPANIES]
+                          if self.accounts.find(part)), None)
+            return found or (parts[0] if parts else "", None)
+        return account, account_id
 
     def _fold(self, text: str) -> str:
         folded = self.folded.get(text)
