@@ -161,8 +161,9 @@ def test_us_and_european_dates_in_one_file_are_never_guessed(sample_plan):
     assert found.ambiguous_dates == [5, 6] and not found.ready
     assert found.date_forms == {DateFormat.DMY: [2, 3], DateFormat.MDY: [4]}
     assert found.suggested_date_format is None
-    assert "the file mixes European dates (day first: rows 2, 3) and US dates (month first: " \
-           "rows 4)" in found.warnings[0].note
+    assert any(line.startswith("check: the file mixes European dates (day first: rows 2, 3) "
+                               "and US dates (month first: row 4)")
+               for line in found.summary_lines())
     assert "rows 5, 6" in found.to_settle()[0] and "(mdy)" in found.to_settle()[0]
     chosen = read_actuals(sample_plan, BAD, date_format="dmy",
                           rep_map={"Jonas Albrect": "Jonas Albrecht", "Sabine Kurz": None})

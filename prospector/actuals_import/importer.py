@@ -30,7 +30,7 @@ from .amounts import read_amount
 from .dates import DateFormat, ReadDate, read_date, time_of
 from .exports import Columns, Export, find_columns
 from .names import AccountFinder, RepFinder
-from .result import ActualsImport, RowNote, Unmatched
+from .result import ActualsImport, RowNote, Unmatched, rows_text
 
 MAX_ROWS = 250_000  # a half-year export of 10 reps is about 100,000 activities
 _LENGTHS = {"account": 300, "subject": 1000, "stage": 200}
@@ -178,11 +178,14 @@ class _Reader:
         result.skipped.sort(key=lambda note: note.row)
         forms = result.date_forms
         if len([f for f in forms if forms[f]]) > 1:
-            result.warnings.insert(0, RowNote(forms[DateFormat.DMY][0], (
-                f"the file mixes European dates (day first: {_rows(forms[DateFormat.DMY])}) "
-                f"and US dates (month first: {_rows(forms[DateFormat.MDY])}); each was read "
-                "the only way it can be, and the dates that read both ways wait for a choice: "
-                "check how the export was made")))
+            waiting = ("; the dates that read both ways wait for a choice"
+                       if result.ambiguous_dates else "")
+            day_first = rows_text(forms[DateFormat.DMY], 5)
+            month_first = rows_text(forms[DateFormat.MDY], 5)
+            result.file_notes.append(
+                f"the file mixes European dates (day first: {day_first}) and US dates (month "
+                f"first: {month_first}): each was read the only way it can be{waiting}; check "
+                "how the export was made")
         return result
 
     def _not_a_row(self, row: int, cells: list[str]) -> bool:
@@ -312,8 +315,3 @@ class _Reader:
                 "the plan's period only, or change the plan's dates)")))
             return None
         return read.day
-
-
-def _rows(rows: list[int]) -> str:
-    shown = ", ".join(str(r) for r in rows[:5])
-    return f"rows {shown}" + (f" and {len(rows) - 5:,} more" if len(rows) > 5 else "")

@@ -68,6 +68,7 @@ class ActualsImport:
     ambiguous_dates: list[int] = field(default_factory=list)  # rows waiting for a date format
     date_forms: dict[DateFormat, list[int]] = field(default_factory=dict)  # rows read one way
     date_format: DateFormat | None = None  # the one chosen
+    file_notes: list[str] = field(default_factory=list)  # about the file as a whole
     blank_rows: int = 0
     footer_rows: list[int] = field(default_factory=list)
     remember_reps: dict[str, str] = field(default_factory=dict)  # names the leader mapped
@@ -128,6 +129,7 @@ class ActualsImport:
             kinds[fact.kind.value] = kinds.get(fact.kind.value, 0) + 1
         if kinds:
             lines.append("  " + ", ".join(f"{n:,} {_noun(n, k)}" for k, n in kinds.items()))
+        lines += [f"check: {note}" for note in self.file_notes]
         if self.duplicates:
             lines.append(f"{len(self.duplicates):,} duplicate {_noun(len(self.duplicates), 'row')}"
                          " (the same activity twice in the file; imported once):")
@@ -145,9 +147,9 @@ class ActualsImport:
                          "left out on purpose")
         if self.outside_accounts:
             count = len(self.outside_accounts)
-            lines.append(f"{count:,} {_noun(count, 'account')} not in the plan (imported "
-                         "as touches outside the plan; map a name to an account of the plan if "
-                         "it is one):")
+            lines.append(f"{count:,} {_noun(count, 'account')} not in the plan (imported as "
+                         "outside the plan; map a name to an account of the plan if it is "
+                         "one):")
             lines += _limited([f"  {name}" for name in self.outside_accounts], limit)
         if self.footer_rows:
             lines.append(f"ignored the report's footer ({rows_text(self.footer_rows)})")
