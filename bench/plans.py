@@ -6,6 +6,9 @@ generated accounts in three tiers (10% A, 50% B, 40% C), each with its own name,
 and notes written from the sample's vocabulary, one to three contacts mapped to the sample's
 personas, split over ``reps`` reps (the sample's three and generated ones). The PDF benchmark's
 own large plan is ``bench_pdf.large_plan()`` (300 accounts, 4 cadences, 10 reps).
+``long_text_plan()`` is the sample with every text four times as long and ``one_account_plan()``
+the sample cut to one account: with the 120-account plan, the plans of a design review
+(``bench/review_plans.py`` renders all of them).
 """
 
 from __future__ import annotations
@@ -16,10 +19,13 @@ import sys
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import get_args
+
+from pydantic import BaseModel
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from prospector.model import Plan
+from prospector.model import Contact, Plan, Rep
 from prospector.planfile import plan_to_document, read_plan_file
 from prospector.resources import sample_plan_path
 
@@ -96,3 +102,56 @@ def large_sample_plan(accounts: int = 1000, reps: int = 10, seed: int = 11) -> P
     doc["reps"] = team
     doc["name"] = f"{doc['name']} ({accounts:,} accounts)"
     return Plan.model_validate(doc)
+
+
+# Texts that are an address, a number or a person's name, not prose: a plan's texts grown "four
+# times" keep these as they are (a rep's name still finds the rep's edition).
+_NOT_PROSE = {"website", "phone", "country", "city", "annual_revenue", "territory"}
+
+
+def _is_prose(metadata) -> bool:
+    """A ``Text`` or ``Name`` of the model (trimmed and kept, checked by nothing else)."""
+    checks = {m.func.__name__ for m in metadata if hasattr(m, "func")}
+    return checks == {"_strip", "_keepable"}
+
+
+def _copies(text: str, times: int, limit: int | None) -> str:
+    """``times`` copies of ``text``, or as many as fit in ``limit`` characters (a name longer
+    than the model takes is refused): a text that stops mid-way in print was cut by the playbook,
+    not by this plan."""
+    copies = times if limit is None else max(1, min(times, (limit + 1) // (len(text) + 1)))
+    return " ".join([text] * copies)
+
+
+def _grown(part, times: int):
+    """``part`` (a model) with every text field ``times`` as long, a name at most its limit."""
+    update = {}
+    for field, info in type(part).model_fields.items():
+        value = getattr(part, field)
+        limit = next((m.max_length for m in info.metadata if hasattr(m, "max_length")), None)
+        person = field == "name" and isinstance(part, (Contact, Rep))
+        if info.annotation is str and value and field not in _NOT_PROSE and not person \
+                and _is_prose(info.metadata):
+            update[field] = _copies(value, times, limit)
+        elif isinstance(value, BaseModel):
+            update[field] = _grown(value, times)
+        elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            update[field] = [_grown(v, times) for v in value]
+        elif isinstance(value, list) and value and isinstance(value[0], str) and \
+                _is_prose(getattr(get_args(info.annotation)[0], "__metadata__", ())):
+            update[field] = [" ".join([v] * times) for v in value]
+    return part.model_copy(update=update)
+
+
+def long_text_plan(times: int = 4) -> Plan:
+    """The sample with every text ``times`` as long (a name as many times as the model's limit,
+    200 characters, takes); addresses, phones, places and people's names as they are."""
+    return Plan.model_validate(plan_to_document(_grown(sample_plan(), times)))
+
+
+def one_account_plan() -> Plan:
+    """The sample with one account (its first) and one rep (Jonas Albrecht) who holds it."""
+    plan = sample_plan()
+    account = plan.accounts[0]
+    rep = plan.reps[0].model_copy(update={"account_ids": [account.id]})
+    return plan.model_copy(update={"accounts": [account], "reps": [rep]})

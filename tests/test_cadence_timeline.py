@@ -107,15 +107,31 @@ def test_no_line_joins_the_steps(sample):
             assert y1 == y2 or max(y1, y2) < top, (cadence.name, line.attrib)
 
 
+def _week_labels(svg: ElementTree.Element) -> list[str]:
+    """The weeks' column labels ("Week 1", "2", "Weeks 5–8", "9–12"): the chart's plain texts
+    of numbers (a step's number on its mark is bold)."""
+    return [t.text for t in svg.iter(f"{SVG}text") if t.text and t.get("font-weight") != "bold"
+            and re.fullmatch(r"(Weeks? )?\d+(–\d+)?", t.text)]
+
+
+def test_weeks_are_named_as_everywhere_else_in_the_playbook(sample):
+    """"Week 1" as in the schedule and the cadence tables, not "W1": the first column says
+    "Week", the others their number where "Week 12" does not fit."""
+    for cadence, svg in charts(sample):
+        labels = _week_labels(svg)
+        assert re.fullmatch(r"Weeks? 1(–\d+)?", labels[0]), (cadence.name, labels)
+        assert not any(re.match(r"W\d", t.text or "") for t in svg.iter(f"{SVG}text"))
+        named = [label.startswith("Week") for label in labels[1:]]
+        assert all(named) or not any(named), labels  # all named, or numbers after "Week 1"
+
+
 def test_every_mark_lies_wholly_inside_its_weeks_column(sample):
     """A day-0 touch is drawn in week 1, not astride its left edge (nor a day-6 one in week 2)."""
     for cadence, svg in charts(sample):
         bands = [_box(r) for r in svg.iter(f"{SVG}rect") if r.get("fill") and r.get("height")
                  and float(r.get("height")) > 40]
         left, width = bands[0][0], bands[0][2] - bands[0][0]
-        # the week labels ("W1", "Week 1", "W5–8"): a column's first week, so weeks per column
-        firsts = [int(re.search(r"\d+", t.text).group()) for t in svg.iter(f"{SVG}text")
-                  if t.text and re.fullmatch(r"Weeks? \d+.*|W\d+.*", t.text)]
+        firsts = [int(re.search(r"\d+", text).group()) for text in _week_labels(svg)]
         per = firsts[1] - firsts[0] if len(firsts) > 1 else cadence.span_days // 7 + 1
         for step, box in zip(cadence.ordered_steps(), _marks(svg), strict=True):
             column = step.day // (7 * per)

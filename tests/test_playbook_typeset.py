@@ -174,10 +174,12 @@ def _gutters(pages: list[list[Glyph]], heads: tuple[str, ...]) -> list[float]:
 
 
 def test_columns_have_a_gutter_of_at_least_5_mm(leader_pages):
-    """Personas' and differentiators' columns: lines never run into the next column ("passed in
-    11tunnels" read across); the gutter is 6 mm."""
+    """Personas' and differentiators' columns and the overview's: lines never run into the next
+    column ("passed in 11tunnels", "Netherlands Call the day" read across); the gutter is 6 mm
+    in cards, 5 mm in the overview."""
     for heads in (("CARESABOUT", "WHATVALUEMEANSTOTHEM"),
-                  ("WHYITMATTERS", "PROOF", "BEATSTHEALTERNATIVE")):
+                  ("WHYITMATTERS", "PROOF", "BEATSTHEALTERNATIVE"),
+                  ("ACCOUNTANDTIER", "COUNTRY", "TRIGGER", "CADENCE", "FIRSTTOUCH")):
         widths = _gutters(leader_pages, heads)
         assert len(widths) > 10, heads
         assert min(widths) >= 5 * MM, (heads, min(widths) / MM)
@@ -253,6 +255,59 @@ def test_no_heading_is_left_at_the_foot_of_a_page(leader_pages, rep_pages):
             lines = _body_lines(glyphs)
             assert lines and not any(g.bold and g.size >= 12 for g in lines[-1]), (
                 number, _text(lines[-1]))
+
+
+def test_a_differentiators_columns_stay_on_one_page_together(sample, tmp_path):
+    """With every text four times as long, no differentiator's row of columns (why it matters,
+    proof, the alternative) is split so that one column runs on alone onto the next page: the
+    row moves to the next page whole (none is taller than a page here)."""
+    plan = sample.model_copy(deep=True)
+    for d in plan.differentiators:
+        d.why_it_matters, d.proof, d.alternative = (
+            " ".join([text] * 4) for text in (d.why_it_matters, d.proof, d.alternative))
+    pages = _pages(render_playbook_pdf(plan, tmp_path / "diff.pdf",
+                                       section="differentiators").path)
+    for d in plan.differentiators:
+        columns = [_first_words(text, 5) for text in (d.why_it_matters, d.proof, d.alternative)]
+        printed_on = {n for n, glyphs in enumerate(pages) for words in columns
+                      if _find(glyphs, words)}
+        assert len(printed_on) == 1, (d.difference, sorted(printed_on))
+
+
+def _lone_first_bullets(pages: list[list[Glyph]]) -> list[int]:
+    """Pages (from 1) whose foot holds a list's label and its first bullet alone, the list going
+    on at the next page's top."""
+    found = []
+    for number, glyphs in enumerate(pages[:-1], 1):
+        body = [g for g in glyphs if 24 * MM <= g.top and g.bottom <= 277 * MM]
+        for x in {round(g.left) for g in body if g.char == "•"}:
+            last = max((g for g in body if g.char == "•" and round(g.left) == x),
+                       key=lambda g: g.top)
+            label = [g for g in body if g.bold and g.size < 8.5 and g.left <= x + 1
+                     and x - 6 * MM <= g.left and last.top - 6 * MM < g.baseline < last.top]
+            below = [g for g in pages[number] if 24 * MM <= g.top and abs(g.left - x) < 1]
+            if label and below and min(below, key=lambda g: g.top).char == "•":
+                found.append(number)
+    return found
+
+
+def test_a_lists_first_bullet_is_not_left_alone_at_a_pages_foot(leader_pages, rep_pages):
+    """A label ("TOUCHES FOR THIS PERSONA") and one bullet at a page's foot, the rest of the
+    list overleaf: the first two bullets (and the last two) stay together."""
+    assert _lone_first_bullets(leader_pages) == [] and _lone_first_bullets(rep_pages) == []
+
+
+def test_call_card_pages_have_the_margins_of_every_other_page(leader_pages):
+    """A card's page starts its text, its running head and its foot where every page does."""
+    def frame(glyphs: list[Glyph]) -> tuple[float, float, float]:
+        head = [g for g in glyphs if g.top < 24 * MM]
+        foot = [g for g in glyphs if g.top > 277 * MM]
+        return (round(min(g.left for g in glyphs)), round(min(g.top for g in head)),
+                round(min(g.top for g in foot)))
+
+    cards = [g for g in leader_pages if _find(g, "CALLCARD") and _find(g, "CALLLOG")]
+    others = [g for g in leader_pages[2:] if g not in cards]
+    assert cards and {frame(g) for g in cards} == {frame(others[0])}
 
 
 def test_only_the_major_parts_start_a_new_page(sample, leader_pages):

@@ -165,6 +165,33 @@ def test_scorecard_sums_months_and_sets_the_total_against_the_target(sample, jon
     assert "the buyer) goal 1 / month, in the month rows" in read
 
 
+def test_the_targets_page_says_how_the_schedule_meets_the_touch_target(sample, jonas_pdf):
+    """"45 / week" value-creating touches, and a schedule of a few touches a week: the targets
+    page says how many the schedule plans and that the rest are the rep's to plan."""
+    from prospector.playbook import build_context  # noqa: PLC0415 - the schedule's weeks
+
+    weeks = build_context(sample, rep_name="Jonas Albrecht", start=date(2027, 1, 11),
+                          today=date(2027, 1, 4))["weeks"]
+    average = round(sum(w["count"] for w in weeks) / (weeks[-1]["number"] - weeks[0]["number"] + 1))
+    target = next(t for t in sample.accountability.targets if "touches" in t.metric)
+    page = " ".join(next(p for p in _pages(jonas_pdf, layout=False)
+                         if _chapter(p) == "YOUR TARGETS").split())
+    assert f"Your schedule plans {average} touches a week on average" in page
+    assert f"asks for {target.per_rep:.0f} a week: the other {target.per_rep - average:.0f} are " \
+           "touches you plan yourself" in page
+
+
+def test_scorecard_heads_print_each_word_of_a_target_whole(sample, jonas_pdf):
+    """The targets' names head narrow columns: they wrap between words, not hyphenated into
+    stacks ("Conversa-/tions with/decision")."""
+    pages = [page.extract_text() for page in PdfReader(jonas_pdf).pages]  # no dehyphenation
+    card = next(p for p in pages if "Weekly scorecard" in p and "Notes" in p)
+    words = re.sub(r"(?<=-)\n", "", card).split()  # a break after a name's own hyphen is fine
+    for target in sample.accountability.targets:
+        for word in target.metric.split():
+            assert word in words, (word, target.metric)
+
+
 def test_scorecard_notes_column_is_wide_and_long_names_keep_it_on_one_page(sample, tmp_path):
     plan = sample.model_copy(deep=True)
     for target in plan.accountability.targets:
@@ -182,6 +209,27 @@ def test_scorecard_notes_column_is_wide_and_long_names_keep_it_on_one_page(sampl
     notes_x = float(re.search(r'xMin="([\d.]+)"[^>]*>Notes<', words).group(1))
     width = float(reader.pages[cards[0]].mediabox.width)
     assert width - notes_x > 0.2 * width  # the Notes column: more than a fifth of the page
+
+
+def test_e_mail_addresses_phones_and_websites_are_never_broken_across_lines(sample, tmp_path):
+    """Contacts' e-mail addresses, phones and websites, with roles of every length before them:
+    each is printed on one line (it was broken at a hyphen, "haldorsen-/metal.example")."""
+    plan = sample.model_copy(deep=True)
+    rep = plan.reps[0]
+    addresses = []
+    for n, account in enumerate(a for a in plan.accounts if a.id in rep.account_ids):
+        account.website = f"plant-{n}-maintenance-and-reliability.example"
+        for k, contact in enumerate(account.contacts):
+            contact.title = "Head of " + "maintenance " * (n % 4) + "x" * (5 * k + n)
+            contact.email = f"{contact.name.split()[0].lower()}.{n}-{k}@{account.website}"
+            contact.phone = f"+49 89 {n}{k}1 22-33-{n}{k}"
+            addresses += [contact.email, contact.phone]
+        addresses.append(account.website)
+    out = tmp_path / "reach.pdf"
+    render_playbook_pdf(plan, out, rep_name=rep.name, today=date(2027, 1, 4), section="accounts")
+    lines = [line for page in PdfReader(out).pages for line in page.extract_text().splitlines()]
+    for address in addresses:
+        assert any(address in line for line in lines), address
 
 
 def test_a_rep_with_no_accounts_gets_a_short_edition_not_pages_of_zeros(sample, tmp_path):

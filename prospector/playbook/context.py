@@ -35,6 +35,7 @@ from .limits import (
     Reductions,
     cut_point,
 )
+from .schedule_targets import touch_target_notes
 from .scorecard import build_scorecard
 from .timeline import cadence_timeline_svg, channel_icon, timeline_caption
 
@@ -233,7 +234,8 @@ def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions,
         "compact": red.compact_accounts > 0,
         "line_limit": ACCOUNT_LINE_LIMIT,
         "personas": _personas(plan, plan.touches, red),
-        "channels": _channels(plan, plan.touches, red),
+        "channels": conversations.mark_openings(_channels(plan, plan.touches, red),
+                                                talk["call_cards"]),
         "cadences": [_cadence(plan, c, red) for c in plan.cadences],
         "stats": [
             (len(plan.accounts), noun(len(plan.accounts), "target account")),
@@ -292,7 +294,8 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
         "no_cadence": no_cadence,
         "no_accounts": not accounts,
         "cadences": [_cadence(plan, c, red) for c in cadences],
-        "channels": _channels(plan, touches, red),
+        "channels": conversations.mark_openings(_channels(plan, touches, red),
+                                                talk["call_cards"]),
         "weeks": [_week(plan, w, red, by_id, scripted) for w in printed],
         "schedule_rest": rest,
         "schedule_span": fmt_range(schedule[0].date, last) if schedule else "",
@@ -320,6 +323,7 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
         ],
         "scorecard": _scorecard(plan, start, until, max(4, min(n_weeks, MAX_SCORECARD_WEEKS)),
                                 red),
+        "touch_target_notes": touch_target_notes(plan.accountability.targets, weeks),
         "glance": glance.glance(plan, accounts, cadences, TIER_LABELS, rep, red),
         "overview": glance.overview(plan, accounts, {a.id: rep.name for a in accounts},
                                     planned.account_starts, fmt_date, red),

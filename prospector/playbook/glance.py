@@ -32,13 +32,14 @@ _CLAUSE_END = re.compile(r"[.!?…](?=\s|$)|[:;]\s|\s[–—-]\s|\s\(")
 
 def first_clause(text: str, limit: int) -> str:
     """The first clause of ``text`` (see ``_CLAUSE_END``), at most about ``limit`` characters
-    (then cut between words, with "…")."""
+    (then cut between words), ended with "…" if the text goes on."""
     text = " ".join(text.split())
     found = _CLAUSE_END.search(text)
     clause = (text[:found.start() + (text[found.start()] in "!?")] if found else text)
     clause = clause.rstrip(" ,.")  # a label, not a sentence: no full stop
     if len(clause) <= limit:
-        return clause
+        goes_on = text[len(clause):].strip(" ,.!?…")
+        return clause + "…" if goes_on and not clause.endswith("…") else clause
     cut = clause.rfind(" ", 0, limit)
     return clause[:cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
 

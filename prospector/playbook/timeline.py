@@ -278,18 +278,22 @@ def cadence_timeline_svg(cadence: Cadence, plan: Plan, ink: Ink = PRINT_INK, *,
     for m in marks:
         m.y = centre[m.channel]
 
-    # week columns, their labels (all in the longest form that fits) and day ticks
+    # week columns, their labels and day ticks. Weeks are named as everywhere else in the
+    # playbook ("Week 3", not "W3"): every column "Week 3" if that fits, else the first one
+    # "Week 1" and the others their number, as an axis is labelled ("Week 1  2  3 ...")
     spans = [(c * per + 1, min(weeks, c * per + per)) for c in range(columns)]
-    forms = (["Week {0}", "W{0}"] if per == 1 else ["Weeks {0}–{1}", "W{0}–{1}", "W{0}"])
-    form = next((f for f in forms if all(text_width(f.format(*s), FS_XS) <= col_w - 3
-                                          for s in spans)), forms[-1])
+    full, bare = ("Week {0}", "{0}") if per == 1 else ("Weeks {0}–{1}", "{0}–{1}")
+    if all(text_width(full.format(*s), FS_XS) <= col_w - 3 for s in spans):
+        texts = [full.format(*s) for s in spans]
+    else:
+        texts = [(full if col == 0 else bare).format(*s) for col, s in enumerate(spans)]
     for col in range(columns):
         x = left + col * col_w
         if col % 2 == 0:
             out.append(f'<rect x="{x:.2f}" y="{_TOP:.2f}" width="{col_w:.2f}" '
                        f'height="{plot_bottom - _TOP:.2f}" fill="{ink.band}"/>')
         out.append(f'<text x="{x + col_w / 2:.2f}" y="{_TOP - 3.5:.2f}" text-anchor="middle" '
-                   f'font-size="{FS_XS}" fill="{ink.muted}">{form.format(*spans[col])}</text>')
+                   f'font-size="{FS_XS}" fill="{ink.muted}">{texts[col]}</text>')
         ticks = range(days) if per == 1 else range(0, days, 7)  # days, or the weeks' first days
         for t in ticks:
             tx = x + _INSET + t * day_w

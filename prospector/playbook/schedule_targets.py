@@ -1,0 +1,53 @@
+"""The rep's schedule set against the rep's touch targets, in the rep's words.
+
+A target such as "Value-creating touches delivered: 45 / week" and a schedule that plans 7 touches
+a week do not match, and a rep who sees both needs to know why: the schedule holds only the
+cadence steps of the rep's accounts. ``touch_target_notes()`` says, for each weekly activity
+target that counts touches (its name says "touch"), how many touches a week the schedule plans
+and what is left to the rep, or that keeping to the schedule meets it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model import Target
+from ..schedule import ScheduleWeek
+from ..wording import number, plural
+
+_COUNTS_TOUCHES = re.compile(r"\btouch", re.IGNORECASE)
+
+
+def counts_touches(target: Target) -> bool:
+    """A weekly activity target whose name says it counts touches."""
+    return (target.kind == "activity" and target.period == "week"
+            and _COUNTS_TOUCHES.search(target.metric) is not None)
+
+
+def touch_target_notes(targets: Sequence[Target], weeks: Sequence[ScheduleWeek]) -> list[str]:
+    """One sentence per touch target: the schedule's touches a week (over the weeks from its
+    first to its last touch) against the target's, and where the difference comes from."""
+    if not weeks:
+        return []
+    span = weeks[-1].number - weeks[0].number + 1
+    total = sum(len(w.touches) for w in weeks)
+    average = round(total / span)
+    busiest = max(weeks, key=lambda w: len(w.touches))
+    planned = (f"Your schedule plans {plural(average, 'touch')} a week on average "
+               f"({len(busiest.touches)} in week {busiest.number}, your busiest)")
+    notes = []
+    for target in targets:
+        if not counts_touches(target):
+            continue
+        goal = target.per_rep
+        if average >= goal:
+            notes.append(f"{planned}: keeping to it meets “{target.metric}”, "
+                         f"{number(goal)} a week.")
+        else:
+            notes.append(
+                f"{planned}: the steps of your accounts’ cadences. “{target.metric}” asks for "
+                f"{number(goal)} a week: the other {number(goal - average)} are touches you plan "
+                "yourself (new contacts in your accounts, replies, follow-ups and referrals). "
+                "If your week has no room for them, say so when your targets are reviewed.")
+    return notes
