@@ -172,6 +172,14 @@ def test_us_and_european_dates_in_one_file_are_never_guessed(sample_plan):
                for w in chosen.warnings)
 
 
+def test_everything_to_settle_is_said_at_once(sample_plan, tmp_path):
+    export = tmp_path / "calls.csv"
+    export.write_text("Assigned,Date,Type,Subject\nSabine Kurz,03/02/2027,Call,Intro\n", "utf-8")
+    found = read_actuals(sample_plan, export)
+    assert found.ambiguous_dates == [2] and [u.name for u in found.unknown_reps] == ["Sabine Kurz"]
+    assert len(found.to_settle()) == 2
+
+
 def test_dates_of_one_form_suggest_it_but_still_wait_for_the_choice(sample_plan):
     found = read_actuals(sample_plan, SF_ACTIVITIES)
     assert found.ambiguous_dates == [2, 8] and not found.ready

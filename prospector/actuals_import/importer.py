@@ -34,6 +34,7 @@ from .result import ActualsImport, RowNote, Unmatched, rows_text
 
 MAX_ROWS = 250_000  # a half-year export of 10 reps is about 100,000 activities
 _LENGTHS = {"account": 300, "subject": 1000, "stage": 200}
+_WAITING, _UNUSABLE = "waiting", "unusable"  # what _date says of a date that gives no day
 MAX_COMPANIES = 10  # companies of one cell looked up in the plan
 MAX_SUGGESTIONS = 50  # names of an export given the plan's closest name (the rest: none)
 
@@ -215,15 +216,18 @@ class _Reader:
                                                "not imported"))
             return
         day = self._date(row, values.get("date", ""))
-        if day is None:
+        if day is _UNUSABLE:
             return
-        known, rep_id = self.reps.find(rep_text, email)
-        if not known:
+        known, rep_id = self.reps.find(rep_text, email)  # asked even while the date waits, so
+        if not known:                                     # that all there is to settle is said
             self.unknown.setdefault(rep_text or email, []).append(row)
+            return
+        if day is _WAITING:
             return
         if rep_id is None:
             result.left_out_rows += 1
             return
+        assert isinstance(day, date)
         which = (values.get("type", ""), values.get("subtype", ""))
         if self.opportunities:
             reading = Reading(Happened.OPPORTUNITY, None)
@@ -233,15 +237,7 @@ class _Reader:
             if reading.kind is None:
                 result.skipped.append(RowNote(row, f"{reading.why_not}; not imported"))
                 return
-        amount = None
-        if "amount" in values:
-            amount, problem = read_amount(values["amount"])
-            if problem:
-                result.warnings.append(RowNote(row, f"{problem}; imported without an amount "
-                                                    "(correct it in the CRM and export again)"))
         account, account_id = self._account(values.get("account", ""))
-        if account and account_id is None:
-            self.outside.setdefault(account, []).append(row)
         subject = values.get("subject", "")[:_LENGTHS["subject"]].strip()
         kind = reading.kind
         assert kind is not None
@@ -254,6 +250,14 @@ class _Reader:
         if first is not None:
             result.duplicates.append((row, first))
             return
+        amount = None
+        if "amount" in values:
+            amount, problem = read_amount(values["amount"])
+            if problem:
+                result.warnings.append(RowNote(row, f"{problem}; imported without an amount "
+                                                    "(correct it in the CRM and export again)"))
+        if account and account_id is None:
+            self.outside.setdefault(account, []).append(row)
         try:
             fact = LoggedFact(key=key, kind=kind, rep_id=rep_id, account_id=account_id,
                               account_name=account, date=day, channel=reading.channel,
@@ -291,16 +295,18 @@ class _Reader:
             key = self.names[account] = name_key(account) or fold(account)
         return key
 
-    def _date(self, row: int, text: str) -> date | None:
+    def _date(self, row: int, text: str) -> date | str:
+        """The row's day; ``_WAITING`` for a date that reads two ways (listed), ``_UNUSABLE``
+        for one that is no date or outside the plan (the row is skipped, saying why)."""
         read = self.dates.get(text)
         if read is None:
             read = self.dates[text] = read_date(text, self.chosen)
         if read.ambiguous:
             self.result.ambiguous_dates.append(row)
-            return None
+            return _WAITING
         if read.day is None:
             self.result.skipped.append(RowNote(row, f"{read.problem}; not imported"))
-            return None
+            return _UNUSABLE
         if read.form is not None:
             self.result.date_forms.setdefault(read.form, []).append(row)
             if self.chosen is not None and read.form is not self.chosen:
@@ -313,5 +319,5 @@ class _Reader:
             self.result.skipped.append(RowNote(row, (
                 f"{read.day.isoformat()} is {when} ({edge.isoformat()}); not imported (export "
                 "the plan's period only, or change the plan's dates)")))
-            return None
+            return _UNUSABLE
         return read.day
