@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 
 from pydantic import ValidationError
 
@@ -159,6 +160,9 @@ class _Reader:
         self.names: dict[str, str] = {}  # account name -> its name key
 
     def run(self) -> ActualsImport:
+        names = tuple(self.columns.mapping)  # at least the rep and the date: itemgetter of
+        pick = itemgetter(*self.columns.mapping.values())  # two or more indexes gives a tuple
+        width = 1 + max(self.columns.mapping.values())
         for row, cells in self.table.records:
             if not any(cells):
                 self.result.blank_rows += 1
@@ -167,8 +171,9 @@ class _Reader:
             else:
                 if UNKEEPABLE.search("".join(cells)):  # exports carry stray control characters
                     cells = [UNKEEPABLE.sub(" ", cell).strip() for cell in cells]
-                self._row(row, {name: cells[i] if i < len(cells) else ""
-                                for name, i in self.columns.mapping.items()})
+                if len(cells) < width:  # a short row: its missing cells are empty
+                    cells = cells + [""] * (width - len(cells))
+                self._row(row, dict(zip(names, pick(cells), strict=True)))
         result = self.result
         result.unknown_reps = [
             Unmatched(name, rows, self.reps.closest(name) if i < MAX_SUGGESTIONS else None)
