@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..actuals.ledger import Actuals
 from ..actuals.records import LoggedFact
 from ..errors import ProspectorError
 from ..model import Plan
@@ -107,9 +108,10 @@ class ActualsImport:
                          "rep of the plan")
         return lines
 
-    def apply(self, plan: Plan) -> Plan:
-        """``plan`` with these facts in its actuals (a fact imported before is replaced) and
-        the names the leader mapped remembered. ``plan`` itself is not changed."""
+    def actuals_after(self, plan: Plan) -> Actuals:
+        """``plan``'s actuals with these facts in them (a fact imported before is replaced) and
+        the names the leader mapped remembered: what the app sets as one undoable edit of
+        ``actuals``. Raises ``NotReady`` while something needs the leader's choice."""
         if not self.ready:
             raise NotReady(f"{self.source}: nothing was imported: " + "; ".join(self.to_settle()))
         actuals = plan.actuals.with_facts(self.facts)
@@ -117,7 +119,12 @@ class ActualsImport:
             actuals = actuals.model_copy(update={
                 "rep_names": {**actuals.rep_names, **self.remember_reps},
                 "account_names": {**actuals.account_names, **self.remember_accounts}})
-        return plan.model_copy(update={"actuals": actuals})
+        return actuals
+
+    def apply(self, plan: Plan) -> Plan:
+        """``plan`` with ``actuals_after(plan)`` (a shallow copy: it shares every other part
+        with ``plan``, which itself is not changed)."""
+        return plan.model_copy(update={"actuals": self.actuals_after(plan)})
 
     def summary_lines(self, limit: int = 10) -> list[str]:
         """The outcome in the leader's words, one line each (the command line prints them)."""
