@@ -319,9 +319,4 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
         if diff else None,
         "ask": _ask(cadences, persona, plan, touch_ids),
         "cut_from": cut_from,
-        # mm its page has left below its texts' estimate (the first card's page can hold "How
-        # to use a card" if that is at least ``limits.CARD_HOW``)
-        "room_left": CARD_PAGES[plan.basics.page_size][0] - _height(
-            [t for t in texts.values() if t.text]),
-        "how": False,
     }

@@ -202,8 +202,6 @@ def build(plan: Plan, red: Reductions, chapters: Sequence[Chapter], *,
                          titles, flagged)
               for p in personas] if objections or questions else [])
     on_card = cards_holding(cards)
-    if cards:  # how to use a card: on the first card's page if it has the room
-        cards[0]["how"] = cards[0]["room_left"] >= limits.CARD_HOW
     omit = {key for key, empty in (("objections", not objections),
                                    ("questions", not questions),
                                    ("call_cards", not cards),
