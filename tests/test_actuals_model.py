@@ -8,9 +8,10 @@ import pytest
 from prospector.actuals.counting import Counts, counts_towards
 from prospector.actuals.records import Happened, LoggedFact, Source, fact_key
 from prospector.actuals.weekly import WeeklyFigure
+from prospector.errors import StoreError
 from prospector.model import Channel, Plan
 from prospector.planfile import plan_from_document, read_plan_file, write_plan_file
-from prospector.store import PlanStore, VersionConflict
+from prospector.store import PlanStore, VersionConflict, _with_checksum
 
 
 def _facts(plan: Plan, count: int, first: int = 0) -> list[LoggedFact]:
@@ -117,3 +118,16 @@ def test_a_save_of_actuals_started_from_an_older_version_is_refused(sample_plan,
     with pytest.raises(VersionConflict, match="nothing was saved"):
         store.save(_with_facts(sample_plan, _facts(sample_plan, 3, first=50)), base_version=base)
     assert len(store.load(sample_plan.id).actuals.facts) == 10
+
+
+def test_a_block_of_facts_damaged_by_hand_is_reported_not_crashed_on(sample_plan, tmp_path):
+    store = PlanStore(tmp_path / "store")
+    store.save(_with_facts(sample_plan, _facts(sample_plan, 10)))
+    raw = store.path.read_bytes()
+    data = json.loads(b"{" + raw[raw.index(b",") + 1:])  # the store without its checksum
+    block = next(c for c in data["chunks"].values() if "facts_json" in c["item"])
+    block["item"]["facts_json"] = block["item"]["facts_json"][:-40]  # cut off
+    store.path.write_bytes(_with_checksum(json.dumps(data).encode()))
+    with pytest.raises(StoreError, match="part of this version is missing from the store or "
+                                         "damaged"):
+        PlanStore(tmp_path / "store").load(sample_plan.id)
