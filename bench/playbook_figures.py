@@ -50,6 +50,12 @@ Definitions (the same in bench/README.md):
   labels ("Connected Message left Meeting booked" after each schedule entry) or a touch's title
   on each day it is scheduled run on in the PDF's text without a full stop, and are not the
   plan's sentences printed twice.
+  *The one deliberate exception, call cards*: a page that a named destination ``card-…`` (an
+  element ``<article class="call-card" id="card-…">``, one page each) points to is a call card.
+  A card carries its texts in full, and an item on several personas' cards is printed on each
+  of them: the copies on card pages count as one copy together. So a sentence counts if it is
+  printed twice outside the cards, or once outside and on any card; never for being on two
+  cards. (Each card page is split into sentences alone, the other pages joined as above.)
 * **PDF/UA**: the findings of severity *error* of the ``pdfua`` checker (``pdfua.validate``);
   "n/a" if it is not installed (``pip install -e '.[test]'``).
 * **Seconds per page**: WeasyPrint's layout (``RenderResult.timings["layout"]``) and the whole
@@ -257,14 +263,39 @@ def plan_runs(plan_file: str | Path = SAMPLE_PLAN) -> set[tuple[str, ...]]:
     return found
 
 
-def repeated_sentences(texts: list[str], plan: set[tuple[str, ...]] | None = None
-                       ) -> dict[str, int]:
-    """Sentences of at least MIN_WORDS words printed more than once -> how many times; with
-    ``plan`` (``plan_runs()``), only those holding MIN_WORDS consecutive words of the plan."""
+def card_pages(pdf) -> set[int]:
+    """Indexes of the call cards' pages: those a named destination ``card-…`` points to."""
+    import ctypes  # noqa: PLC0415 - loaded when measuring, not to import the module
+
+    import pypdfium2.raw as raw  # noqa: PLC0415 - loaded when measuring, not to import the module
+
+    found = set()
+    for i in range(raw.FPDF_CountNamedDests(pdf.raw)):
+        size = ctypes.c_long(0)
+        raw.FPDF_GetNamedDest(pdf.raw, i, None, ctypes.byref(size))
+        buffer = ctypes.create_string_buffer(size.value)
+        dest = raw.FPDF_GetNamedDest(pdf.raw, i, buffer, ctypes.byref(size))
+        name = buffer.raw[:size.value].decode("utf-16-le").rstrip("\x00")
+        if dest and name.startswith("card-"):
+            found.add(raw.FPDFDest_GetDestPageIndex(pdf.raw, dest))
+    return found
+
+
+def _sentences(texts: list[str]) -> list[str]:
     joined = " ".join(texts).replace("\x02", "").replace("\xad", "")
     joined = re.sub(r"\s+", " ", joined)
-    counts = Counter(s.strip() for s in _SENTENCE_END.split(joined)
-                     if len(s.split()) >= MIN_WORDS)
+    return [s.strip() for s in _SENTENCE_END.split(joined) if len(s.split()) >= MIN_WORDS]
+
+
+def repeated_sentences(texts: list[str], plan: set[tuple[str, ...]] | None = None,
+                       cards: set[int] = frozenset()) -> dict[str, int]:
+    """Sentences of at least MIN_WORDS words printed more than once -> how many times; with
+    ``plan`` (``plan_runs()``), only those holding MIN_WORDS consecutive words of the plan.
+    The pages ``cards`` (indexes of ``texts``: call cards, ``card_pages()``) count as one copy
+    of each sentence they hold, however many of them hold it (see the module's doc)."""
+    counts = Counter(_sentences([t for i, t in enumerate(texts) if i not in cards]))
+    on_cards = {s for i in cards if i < len(texts) for s in _sentences([texts[i]])}
+    counts.update(on_cards)
     return {s: n for s, n in counts.items()
             if n > 1 and (plan is None or _runs(s) & plan)}
 
@@ -334,7 +365,8 @@ def measure_pdf(path: str | Path, label: str = "", *, margins_mm=None, dpi: floa
         body = [i for i in range(len(pdf)) if i not in skip]
         white = {i + 1: page_white(pdf[i], margins_mm, dpi, right) for i in body}
         sizes = char_sizes(pdf)
-        repeats = repeated_sentences(page_texts(pdf, margins_mm, skip), plan_runs(plan_file))
+        repeats = repeated_sentences(page_texts(pdf, margins_mm, skip), plan_runs(plan_file),
+                                     card_pages(pdf))
         pages = len(pdf)
         edition = _edition(pdf)
     finally:

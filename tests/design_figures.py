@@ -24,13 +24,15 @@ def figures():
 
 def sentences_printed_twice(path: Path) -> dict[str, int]:
     """The plan's sentences (8 words or more) an edition prints more than once, counted as the
-    bench counts them (its docstring: text inside the margins, the plan's own texts only)."""
+    bench counts them (its docstring: text inside the margins, the plan's own texts only, the
+    call cards' pages counting as one copy together)."""
     import pypdfium2 as pdfium  # noqa: PLC0415 - test extra
 
     bench = figures()
     pdf = pdfium.PdfDocument(str(path))
     try:
         texts = bench.page_texts(pdf, bench.css_margins_mm(), bench.excluded_pages(pdf))
+        cards = bench.card_pages(pdf)
     finally:
         pdf.close()
-    return bench.repeated_sentences(texts, bench.plan_runs())
+    return bench.repeated_sentences(texts, bench.plan_runs(), cards)

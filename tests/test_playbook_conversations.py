@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from html import unescape
 
 import pytest
 from pypdf import PdfReader
@@ -22,8 +23,15 @@ from prospector.model import (
 )
 from prospector.planfile import read_plan_file
 from prospector.playbook import build_context, render_playbook_html, render_playbook_pdf
-from prospector.playbook.call_cards import CARD_MARK, _height, _Text, fit_card, handle
-from prospector.playbook.limits import CARD_HEIGHT, CARD_TEXTS, Cut
+from prospector.playbook.call_cards import (
+    CARD_MARK,
+    NAMED_WORDS,
+    _height,
+    _Text,
+    fit_card,
+    handle,
+)
+from prospector.playbook.limits import CARD_PAGES, CARD_TEXTS, Cut
 from prospector.resources import sample_plan_path
 
 TODAY = date(2027, 1, 4)
@@ -36,11 +44,13 @@ def sample() -> Plan:
 
 
 def _says(ctx: dict) -> list[str]:
-    return [o["says"] for o in ctx["objections"]]
+    """The objections of an edition's chapter (by id: a chapter names by its first words the
+    ones a call card holds)."""
+    return [o["id"] for o in ctx["objections"]]
 
 
 def _questions(ctx: dict) -> set[str]:
-    return {q["question"] for g in ctx["question_groups"] for p in g["personas"]
+    return {q["id"] for g in ctx["question_groups"] for p in g["personas"]
             for q in p["questions"]}
 
 
@@ -52,8 +62,8 @@ def _rep_personas(plan: Plan, rep: Rep) -> set[str]:
 # --- who sees what ---------------------------------------------------------------------------
 def test_the_leader_sees_every_objection_and_question(sample):
     ctx = build_context(sample, today=TODAY)
-    assert _says(ctx) == [o.says for o in sample.objections]
-    assert _questions(ctx) == {q.question for q in sample.questions}
+    assert _says(ctx) == [o.id for o in sample.objections]
+    assert _questions(ctx) == {q.id for q in sample.questions}
     assert CONVERSATION_CHAPTERS <= {c.id for c in ctx["sections"]}
 
 
@@ -62,16 +72,16 @@ def test_a_rep_sees_the_objections_and_questions_of_their_personas_and_the_gener
     mine = _rep_personas(sample, rep)
     assert mine and mine != {p.id for p in sample.personas}  # the sample's test case
     ctx = build_context(sample, rep_name=rep.name, start=date(2027, 1, 11), today=TODAY)
-    expected_objections = [o.says for o in sample.objections
+    expected_objections = [o.id for o in sample.objections
                            if not o.persona_ids or mine & set(o.persona_ids)]
-    expected_questions = {q.question for q in sample.questions
+    expected_questions = {q.id for q in sample.questions
                           if not q.persona_ids or mine & set(q.persona_ids)}
     assert _says(ctx) == expected_objections
     assert _questions(ctx) == expected_questions
-    left_out = {q.question for q in sample.questions} - expected_questions
+    left_out = {q.id for q in sample.questions} - expected_questions
     assert left_out  # another persona's questions are not in this rep's edition
     assert any(not q.persona_ids for q in sample.questions
-               if q.question in _questions(ctx))  # the general ones are
+               if q.id in _questions(ctx))  # the general ones are
     personas = {role for g in ctx["question_groups"] for p in g["personas"]
                 for role in p["persona"].split(" · ")}  # a question for two: under both
     assert personas <= {sample.persona(pid).role for pid in mine} | {"Any persona"}
@@ -84,7 +94,7 @@ def test_a_rep_whose_accounts_name_no_persona_sees_everything(sample):
     plan.accounts.append(account)
     plan.reps.append(Rep(name="Nora New", account_ids=[account.id]))
     ctx = build_context(plan, rep_name="Nora New", start=date(2027, 1, 11), today=TODAY)
-    assert _says(ctx) == [o.says for o in plan.objections]
+    assert _says(ctx) == [o.id for o in plan.objections]
     assert len(ctx["call_cards"]) == len(plan.personas)
 
 
@@ -98,22 +108,76 @@ def test_questions_are_grouped_by_stage_in_the_order_conversations_happen(sample
 
 
 # --- the objection library ---------------------------------------------------------------------
-def test_an_objection_linked_to_a_differentiator_refers_to_that_proof(sample):
+def _unlikely(sample: Plan, **fields) -> Objection:
+    """An objection of the COO's raised in any conversation: after their three own ones of the
+    first call and meeting, so on no card."""
+    return Objection(id="obj-late", persona_ids=[sample.personas[0].id], stage="any", **fields)
+
+
+def test_an_objection_on_no_card_is_printed_in_full_and_refers_to_its_differentiators_proof(
+        sample):
     """The proof is printed once, on the differentiator's card; the objection names it and
     links to its page."""
-    linked = next(o for o in sample.objections if o.differentiator_id)
-    diff = sample.differentiator(linked.differentiator_id)
-    ctx = build_context(sample, today=TODAY)
-    printed = next(o for o in ctx["objections"] if o["says"] == linked.says)
+    diff = sample.differentiators[0]
+    late = _unlikely(sample, says="We only buy from suppliers on our approved vendor list.",
+                     behind="A purchasing rule, sometimes a way to end the call.",
+                     response="Which supplier did you add to it last, and how long did it take?",
+                     differentiator_id=diff.id)
+    own = _unlikely(sample, says="Our plant is too small for this.",
+                    response="How many hours did your smallest line stop last year?",
+                    proof="Van Houten Kabel runs two lines and saved 140 hours in a year.")
+    own.id = "obj-own"
+    plan = sample.model_copy(update={"objections": [*sample.objections, late, own]})
+    ctx = build_context(plan, today=TODAY)
+    assert not any(o["id"] in ("obj-late", "obj-own") for c in ctx["call_cards"]
+                   for o in c["objections"])
+    printed = next(o for o in ctx["objections"] if o["id"] == "obj-late")
+    assert printed["says"] == late.says and printed["response"] == late.response
+    assert printed["card"] is None and printed["behind"] == late.behind
     assert printed["proof"] == "" and printed["proof_of"] == handle(diff.difference)
     assert printed["proof_ref"] == f"#diff-{diff.id}"
-    own = next(o for o in sample.objections if not o.differentiator_id and o.proof)
-    assert next(o for o in ctx["objections"] if o["says"] == own.says)["proof"] == own.proof
-    html = render_playbook_html(sample, today=TODAY)
+    assert next(o for o in ctx["objections"] if o["id"] == "obj-own")["proof"] == own.proof
+    html = render_playbook_html(plan, today=TODAY)
     chapter = html[html.index('id="sec-objections"'):html.index('id="sec-questions"')]
-    assert _escaped(diff.proof) not in chapter and _escaped(linked.says) in chapter
+    assert _escaped(diff.proof) not in chapter and _escaped(late.response) in chapter
     assert f'href="#diff-{diff.id}"' in chapter and f'id="diff-{diff.id}"' in html
     assert html.count(_escaped(diff.proof)) == 1
+
+
+def test_an_objection_on_a_card_is_named_in_its_chapter_with_the_cards_page(sample):
+    """The card holds it in full (what they say, what is behind it, the response, the proof);
+    the objection library names it by its first words and refers to the first card holding it,
+    with a link that prints the page."""
+    ctx = build_context(sample, today=TODAY)
+    shared = sample.objections[0]  # on the COO's and the plant manager's cards
+    holding = [c for c in ctx["call_cards"] if shared.id in {o["id"] for o in c["objections"]}]
+    assert [c["role"] for c in holding] == ["COO / VP Operations", "Plant Manager"]
+    on_card = next(o for o in holding[1]["objections"] if o["id"] == shared.id)
+    assert (on_card["says"], on_card["behind"], on_card["response"], on_card["proof"]) == (
+        shared.says, shared.behind, " ".join(shared.response.split()), shared.proof)
+    printed = next(o for o in ctx["objections"] if o["id"] == shared.id)
+    assert printed["card"] == {"ref": "#card-per-01", "role": "COO / VP Operations"}
+    assert printed["says"] == handle(shared.says, NAMED_WORDS) and "response" not in printed
+    html = render_playbook_html(sample, today=TODAY)
+    chapter = html[html.index('id="sec-objections"'):html.index('id="sec-questions"')]
+    assert _escaped(shared.behind) not in chapter
+    assert chapter.count('class="on-card"') == len(sample.objections)  # one reference each
+    assert 'The response is on the call card for COO / VP Operations, <a class="page-ref" ' \
+           'href="#card-per-01">' in chapter
+
+
+def test_a_question_on_a_card_keeps_why_we_ask_it_in_its_chapter(sample):
+    ctx = build_context(sample, today=TODAY)
+    printed = {q["id"]: q for g in ctx["question_groups"] for p in g["personas"]
+               for q in p["questions"]}
+    first = sample.questions[0]
+    assert printed[first.id]["question"] == handle(first.question, NAMED_WORDS)
+    assert printed[first.id]["card"]["ref"] == "#card-per-01"
+    assert printed[first.id]["why"] == first.why  # not on the card: printed here
+    on_no_card = [q for q in printed.values() if q["card"] is None]
+    assert on_no_card  # a persona's fourth question: printed in full
+    written = {q.id: q.question for q in sample.questions}
+    assert all(q["question"] == written[q["id"]] for q in on_no_card)
 
 
 def _escaped(text: str) -> str:
@@ -170,24 +234,26 @@ def test_one_call_card_per_persona_with_its_likeliest_questions_and_objections(s
     assert [c["role"] for c in cards] == [p.role for p in sample.personas]
     for card in cards:
         assert len(card["questions"]) == 3 and len(card["objections"]) == 3
-        assert (card["opening"] or card["opening_ref"]) and card["ask"]["text"]
-        assert card["differentiator"]
+        assert card["opening"] and card["ask"]["text"] and card["differentiator"]
+        assert all(q["whole"] for q in card["questions"])  # the sample fits: nothing cut
+        assert all(o["whole"] for o in card["objections"])
     coo = cards[0]
-    # the COO's own first-call question first, then their first-meeting ones: named by their
-    # first words, with the page of the questions chapter that prints them
+    # the COO's own first-call question first, then their first-meeting ones, in full
     first = sample.questions[0]
-    assert coo["questions"][0] == {"text": handle(first.question), "ref": f"#q-{first.id}"}
-    assert handle(first.question) != first.question and len(handle(first.question).split()) == 5
+    assert coo["questions"][0] == {"id": first.id, "text": first.question, "whole": True}
     it = next(c for c in cards if c["role"].startswith("Head of IT/OT"))
     objection = next(o for o in sample.objections if o.persona_ids[:1] == ["per-04"])
-    assert it["objections"][0]["says"] == handle(objection.says)  # their own objection first
-    assert it["objections"][0]["ref"] == f"#obj-{objection.id}"
-    # the differentiator their objections lean on (its proof: a page), and (no phone touch for
-    # them) their first touch, whose card in the touches chapter the card refers to
+    assert it["objections"][0]["says"] == objection.says  # their own objection first
+    assert it["objections"][0]["response"] == " ".join(objection.response.split())
+    # the differentiator their objections lean on (its proof: a page), its proof named in the
+    # objection ("that of our difference, below")
     diff = sample.differentiator(objection.differentiator_id)
     assert it["differentiator"] == {"difference": diff.difference, "ref": f"#diff-{diff.id}"}
+    assert it["objections"][0]["proof_of"]["below"]
+    # no phone touch for them: the value of their first touch opens the call
     first_touch = next(t for t in sample.touches if "per-04" in t.persona_ids)
-    assert it["opening_ref"] == f"#touch-{first_touch.id}" and it["opening"] == ""
+    assert it["opening"] == first_touch.value
+    assert it["opening_of"] == {"touch": first_touch.id, "part": "value"}
     number, ask = next((n, s) for n, s in enumerate(sample.cadences[0].ordered_steps(), 1)
                        if s.is_ask)
     # the close refers to what the rep says: the ask's script in the touches chapter
@@ -196,44 +262,60 @@ def test_one_call_card_per_persona_with_its_likeliest_questions_and_objections(s
                             "ref": f"#touch-{ask.touch_id}"} for c in cards)
 
 
-def test_a_card_opens_with_its_phone_touchs_script_by_page_or_in_full_if_not_printed(sample):
-    """The script is printed once, in the touches chapter: the card names the touch and its page.
-    A touch the edition does not print (not in the rep's cadences) is on the card in full."""
+def test_a_card_opens_with_its_phone_touchs_first_lines_which_the_script_then_refers_to(
+        sample):
+    """The opening is printed once, on the card where the rep reads it on a call: the touch's
+    script in the touches chapter starts with a reference to the card, then goes on."""
     card = build_context(sample, today=TODAY)["call_cards"][0]
     phone = next(t for t in sample.touches if t.channel.value == "phone"
                  and "per-01" in t.persona_ids)
-    assert card["opening_ref"] == f"#touch-{phone.id}" and card["opening"] == ""
-    assert card["opening_from"] == phone.title
+    opening, rest = phone.message.split("\n\n", 1)
+    assert card["opening"] == " ".join(opening.split()) and card["opening_from"] == phone.title
+    assert card["opening_of"] == {"touch": phone.id, "part": "message"}
+    html = render_playbook_html(sample, today=TODAY)
+    script = html[html.index(f'id="touch-{phone.id}"'):]
+    script = script[:script.index('class="card-end"')]
+    assert 'Its opening is on the call card for COO / VP Operations, <a class="page-ref" ' \
+           'href="#card-per-01">' in script
+    words = _flat(unescape(re.sub(r"<[^>]+>", "", script)))
+    assert _flat(opening) not in words and _flat(rest.split("\n")[0]) in words
     plan = sample.model_copy(update={"cadences": []})  # no cadence: no touch in a rep's edition
     rep_card = build_context(plan, rep_name=plan.reps[0].name, today=TODAY)["call_cards"][0]
-    assert rep_card["opening_ref"] == ""
-    assert rep_card["opening"] == " ".join(phone.message.split("\n\n")[0].split())
+    assert rep_card["opening"] == card["opening"] and rep_card["opening_of"] is None
 
 
-def test_long_texts_are_cut_to_fit_the_card_with_a_marker():
+def test_long_texts_are_cut_to_fit_the_card_with_a_marker_and_printed_in_full_in_the_chapter():
     persona = Persona(role="Buyer " * 30, cares_about=["Uptime " * 40] * 6)
     plan = Plan(name="Long", personas=[persona],
-                objections=[Objection(says="No. " * 45, response="Well, " * 900,
+                objections=[Objection(says="No. " * 45, behind="Budget. " * 80,
+                                      response="Well, " * 150, proof="Case. " * 90,
                                       persona_ids=[persona.id]) for _ in range(4)],
                 questions=[DiscoveryQuestion(question="Why " * 45) for _ in range(4)],
                 qualification=Qualification(criteria=[Criterion(name="Pain")]))
-    card = build_context(plan, today=TODAY)["call_cards"][0]
+    ctx = build_context(plan, today=TODAY)
+    card = ctx["call_cards"][0]
     assert len(card["objections"]) == 3 and len(card["questions"]) == 3
     for text in (card["title"], card["cares_about"]):
         assert isinstance(text, Cut) and CARD_MARK in text.__html__()
-    # what is printed in full elsewhere is named by its first words and its page
-    assert all(o["says"] == "No. No. No. No. No…" and "response" not in o
-               for o in card["objections"])
-    assert all(q["text"] == "Why Why Why Why Why…" for q in card["questions"])
+    for o in card["objections"]:
+        # what is behind it and the proof are cut first, each to a line; the rest fits
+        assert isinstance(o["behind"], Cut) and isinstance(o["proof"], Cut)
+        assert isinstance(o["response"], Cut) and not o["whole"]
+        assert len(o["behind"]) < len(o["proof"]) < len(o["response"]) < 520
     assert card["cut_from"]  # the chapter's first page says where the full texts are
+    # an item cut on its card is printed in full in its chapter, with no reference to the card
+    assert all(o["card"] is None and o["response"] == ("Well, " * 150).strip()
+               for o in ctx["objections"])
 
 
-def test_a_card_of_every_text_at_its_longest_stays_within_the_page():
+@pytest.mark.parametrize("page_size", CARD_PAGES)
+def test_a_card_of_every_text_at_its_longest_stays_within_the_page(page_size):
     texts = [_Text(kind, "Wide words " * 600, "") for kind in CARD_TEXTS]
-    texts += [_Text(kind, "全角文字" * 900, "") for kind in ("question", "says", "response") * 2]
-    fit_card(texts)
-    assert _height(texts) <= CARD_HEIGHT
-    assert all(t.room >= CARD_TEXTS[t.kind][2] for t in texts)
+    texts += [_Text(kind, "全角文字" * 900, "")
+              for kind in ("question", "says", "behind", "response", "proof") * 2]
+    fit_card(texts, page_size)
+    assert _height(texts) <= CARD_PAGES[page_size][0]
+    assert all(t.lines() >= CARD_TEXTS[t.kind][4] for t in texts)
 
 
 def test_a_short_card_is_not_cut(sample):
@@ -266,8 +348,8 @@ def test_each_call_card_is_one_page_with_its_questions_and_objections(sample, sa
         assert card["role"] in text
         for question in card["questions"]:
             assert _flat(question["text"]) in text
-        for objection in card["objections"]:
-            assert _flat(objection["says"]) in text
+        for objection in card["objections"]:  # in full: the rep cannot turn pages on a call
+            assert _flat(objection["says"]) in text and _flat(objection["response"]) in text
     everything = " ".join(_flat(p) for p in pages)
     linked = next(o for o in sample.objections if o.differentiator_id)
     assert everything.count(_flat(sample.differentiator(linked.differentiator_id).proof)) == 1
@@ -296,8 +378,11 @@ def test_cards_of_long_texts_on_letter_paper_are_still_one_page_each(sample, tmp
         persona.cares_about = [long[:300]] * 5
     for touch in plan.touches:
         touch.message, touch.value = long, long
-    for objection in plan.objections:
+    for i, objection in enumerate(plan.objections):  # the model's longest "says": 200
         objection.says, objection.response = long[:200], long
+        objection.behind, objection.proof = long, long
+        if i % 2:  # its own proof, not its differentiator's
+            objection.differentiator_id = None
     for question in plan.questions:
         question.question = long[:200]
     for diff in plan.differentiators:
@@ -311,6 +396,7 @@ def test_cards_of_long_texts_on_letter_paper_are_still_one_page_each(sample, tmp
     assert len(at) == len(plan.personas) and at == list(range(at[0], at[0] + len(at)))
     assert "Campaign cadence" in _flat(pages[at[-1] + 1])
     assert "[…]" in _flat(pages[at[0]])  # cut to fit, visibly
+    assert all("CALL LOG" in pages[i] for i in at)  # the call log's head still on the card
     rep_cards = build_context(plan, rep_name="Lee", today=TODAY)["call_cards"]
     assert [c["id"] for c in rep_cards] == [plan.personas[0].id]  # the rep's one persona
 

@@ -22,7 +22,7 @@ from prospector.model import Plan
 from prospector.planfile import read_plan_file
 from prospector.playbook import render_playbook_pdf
 from prospector.resources import sample_plan_path
-from tests.design_figures import sentences_printed_twice
+from tests.design_figures import figures, sentences_printed_twice
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
 
@@ -193,7 +193,18 @@ MM = 72 / 25.4
 
 
 def test_no_sentence_is_printed_twice_in_an_edition(sample_leader_pdf, one_account):
-    """The goal, the scripts, responses, proofs and questions are each printed once; the cover,
-    the call cards and the rep's schedule name them and give their page."""
+    """The goal, the scripts, responses, proofs and questions are each printed once; the cover
+    and the rep's schedule name them and give their page, and so do the objections, questions
+    and touches chapters for what a call card prints in full."""
     assert sentences_printed_twice(sample_leader_pdf[0].path) == {}
     assert sentences_printed_twice(one_account[1]) == {}  # a rep's edition of the sample's texts
+
+
+def test_only_call_cards_may_repeat_a_sentence_and_only_among_themselves():
+    """The measure's one exception: an objection on two personas' cards is printed on each."""
+    bench = figures()
+    said = "Which of your lines stopped most often in the last three months, and why?"
+    plan = bench._runs(said)  # a sentence of the plan
+    assert bench.repeated_sentences(["Contents.", said, said], plan, {1, 2}) == {}
+    assert bench.repeated_sentences([said, said, "Notes."], plan, {1}) == {said: 2}
+    assert bench.repeated_sentences(["Contents.", said, said], plan) == {said: 2}

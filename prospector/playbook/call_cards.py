@@ -2,22 +2,28 @@
 
 What goes on a persona's card is decided here: the opening of their first phone touch, their
 three likeliest questions and objections, the differentiator those objections lean on, and the
-ask of their cadence. An edition prints each text of the plan once (issue 16): a text printed
-in full in another chapter of the edition (the touch's script, a question, an objection's
-response, a proof, the ask's objective) is on the card as a handle, its first words, with the
-page that holds it ("p. 23", a link). So is how much of each text fits: a card is one page,
-whatever the plan holds. Each text has a kind in ``limits.CARD_TEXTS``; :func:`fit_card` gives
-each text its room, cutting the longest first with a short marker, so that the card's estimated
-height stays within ``limits.CARD_HEIGHT`` (measured to fit on Letter paper, the shorter page).
+ask of their cadence. A rep on a call cannot turn pages, so the card carries its texts in full:
+the opening, each question, and each objection with what is behind it, the response and its
+proof (a differentiator's proof, printed once on its card in the differentiation chapter, is
+named with its page). An edition prints each text of the plan once (issue 16): what a card
+holds in full, the other chapters name by its first words with the card's page (see
+``conversations``); the same item on several personas' cards is printed on each, the one
+deliberate repeat (``bench/playbook_figures.py`` counts a card's sentences once across cards).
+
+So is how much of each text fits: a card is one page, whatever the plan holds. Each text has a
+kind in ``limits.CARD_TEXTS``; :func:`fit_card` counts its lines in the fonts' own widths and
+gives each text its room, cutting first what is behind an objection and its proof, then the
+longest, with a short marker, so that the card's texts stay within the height measured to fit
+its page size (``limits.CARD_PAGES``). An item with a text cut on every card it is on is
+printed in full in its chapter.
 """
 
 from __future__ import annotations
 
-import math
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from ..model import (
@@ -30,10 +36,14 @@ from ..model import (
     Plan,
     ValueTouch,
 )
-from .limits import CARD_HEIGHT, CARD_POINTS, CARD_TEXTS, Cut, cut_point
+from .limits import CARD_PAGES, CARD_POINTS, CARD_TEXTS, Cut, cut_point
+from .text_width import line_count, line_starts
 
 HANDLE_WORDS = 5  # a handle never repeats a sentence of the plan (8 words or more: issue 16)
+NAMED_WORDS = 7  # what a chapter says of a question or objection a card holds: the most words
+# that are still no sentence of the plan
 CARD_MARK = " […]"  # after a text cut to fit; the chapter's first page says where the rest is
+SHORTENED_FIRST = ("behind", "proof")  # an objection's texts a card cuts before any other
 IN_PLAN = "the plan (open it in Prospector)"
 _STAGE_ORDER = {stage: i for i, stage in enumerate(STAGE_LABELS)}
 _Item = TypeVar("_Item", Objection, DiscoveryQuestion)  # what serves some personas at a stage
@@ -71,13 +81,12 @@ def _fits(text: str, room: int) -> int:
 
 
 def fit(text: str, room: int) -> str:
-    """``text`` in one paragraph (its line breaks become spaces), cut to ``room`` widths
-    between words, with a short marker (a ``Cut``)."""
+    """``text`` in one paragraph (its line breaks become spaces), cut to ``room`` characters
+    (a ``_Text``'s room, already between words), with a short marker (a ``Cut``)."""
     flat = " ".join(text.split())
-    end = _fits(flat, room)
-    if end == len(flat):
+    if len(flat) <= room:
         return flat
-    return Cut(flat[:cut_point(flat, end)].rstrip(" ,;:.-–"), CARD_MARK)
+    return Cut(flat[:room].rstrip(" ,;:.-–"), CARD_MARK)
 
 
 def quote(text: str, room: int) -> str:
@@ -102,62 +111,93 @@ class _Text:
     kind: str
     text: str
     where: str  # the chapter that prints it in full
-    units: int = 0
-    room: int = 0
+    label: str = ""  # printed before it ("Proof: ")
+    fixed: bool = False  # a reference (a page), never cut
+    wider: float = 1.0  # the page's columns against A4's (``limits.CARD_PAGES``)
+    room: int = 0  # characters it prints
+    _lines: dict[int, int] = field(default_factory=dict, repr=False)  # room -> lines
 
     def __post_init__(self) -> None:
         self.text = " ".join(self.text.split())
-        self.units = sum(_width(c) for c in self.text) + (7 if self.kind == "proof" else 0)
-        self.room = CARD_TEXTS[self.kind][3]
+        self.room = len(self.text) if self.fixed else min(len(self.text),
+                                                          CARD_TEXTS[self.kind][5])
+
+    @property
+    def whole(self) -> bool:
+        """Printed in full on the card."""
+        return self.room >= len(self.text)
+
+    def _shown(self, room: int) -> str:
+        return self.label + self.text[:room] + (CARD_MARK if room < len(self.text) else "")
 
     def lines(self, room: int | None = None) -> int:
-        per_line = CARD_TEXTS[self.kind][0]
-        kept = min(self.units, self.room if room is None else room)
-        cut = len(CARD_MARK) if kept < self.units else 0
-        return math.ceil((kept + cut) / per_line)
+        kept = self.room if room is None else room
+        if kept not in self._lines:
+            font, size, width, _line, _floor, _most = CARD_TEXTS[self.kind]
+            self._lines[kept] = (line_count(self._shown(kept), width * self.wider, font, size)
+                                 if self.text else 0)
+        return self._lines[kept]
 
     def spare(self) -> int:
         """Lines it holds beyond what it always keeps."""
-        return self.lines() - self.lines(CARD_TEXTS[self.kind][2])
+        return 0 if self.fixed else max(0, self.lines() - CARD_TEXTS[self.kind][4])
 
     def height(self) -> float:
-        return self.lines() * CARD_TEXTS[self.kind][1]
+        return self.lines() * CARD_TEXTS[self.kind][3]
+
+    def drop_a_line(self) -> None:
+        """Cut it to one line less, between words where it can: where its last line starts,
+        then back a word at a time while the marker does not fit."""
+        font, size, width, _line, _floor, _most = CARD_TEXTS[self.kind]
+        lines = self.lines()
+        starts = line_starts(self._shown(self.room), width * self.wider, font, size)
+        room = min(self.room, max(0, starts[lines - 1] - len(self.label)))
+        room = cut_point(self.text, room) if 0 < room < len(self.text) else room
+        while room > 0 and self.lines(room) >= lines:
+            room = cut_point(self.text, room - 1) if room > 1 else 0
+        self.room = room
 
 
 def _height(texts: list[_Text]) -> float:
-    """The card's texts' height in mm: the foot's two columns side by side, the rest stacked."""
-    foot = {"difference", "proof"}
-    stacked = sum(t.height() for t in texts if t.kind not in foot and t.kind != "ask")
-    return stacked + max(sum(t.height() for t in texts if t.kind in foot),
-                         sum(t.height() for t in texts if t.kind == "ask"))
+    """The card's texts' height in mm: the difference beside the ask (a few words), the rest
+    stacked."""
+    return sum(t.height() for t in texts)
 
 
-def fit_card(texts: list[_Text]) -> None:
+def fit_card(texts: list[_Text], page_size: str = "Letter") -> None:
     """Give each text its room: all of it up to its kind's most, then, while the card is too
-    tall, a line less for the text with the most lines beyond its floor."""
-    while _height(texts) > CARD_HEIGHT:
-        longest = max(texts, key=lambda t: (t.spare(), t.units))
+    tall for ``page_size``, a line less for the text with the most lines beyond its floor:
+    what is behind an objection and its proof first (``SHORTENED_FIRST``), then any text."""
+    height, wider = CARD_PAGES[page_size]
+    for t in texts:
+        t.wider, t._lines = wider, {}
+    while _height(texts) > height:
+        first = [t for t in texts if t.kind in SHORTENED_FIRST and t.spare() > 0]
+        longest = max(first or texts, key=lambda t: (t.spare(), len(t.text)))
         if longest.spare() <= 0:
             return  # every text at its floor: the measured fit
-        per_line, _line, floor, _most = CARD_TEXTS[longest.kind]
-        lines = longest.lines() - 1
-        longest.room = (floor if lines <= longest.lines(floor)
-                        else lines * per_line - len(CARD_MARK))
+        longest.drop_a_line()
 
 
 # --- what goes on a card ---------------------------------------------------------------------
-def _opening(plan: Plan, persona: Persona) -> tuple[ValueTouch | None, str]:
-    """The first phone touch for ``persona`` (else their first touch) and its opening: a phone
-    touch's talk track up to its first blank line, else the touch's value (else message)."""
+def _opening(plan: Plan, persona: Persona) -> tuple[ValueTouch | None, str, str]:
+    """The first phone touch for ``persona`` (else their first touch), its opening and where in
+    the touch it is ("message" or "value"): a phone touch's talk track up to its first blank
+    line, else the touch's value (else its message's first part)."""
     serving = [t for t in plan.touches if not t.persona_ids or persona.id in t.persona_ids]
     touch = next((t for t in serving if t.channel == Channel.PHONE), None) or next(
         iter(serving), None)
     if touch is None:
-        return None, ""
-    first_part = touch.message.replace("\r\n", "\n").split("\n\n")[0].strip()
-    if touch.channel == Channel.PHONE:
-        return touch, first_part or touch.value
-    return touch, touch.value or first_part
+        return None, "", ""
+    first_part = first_paragraph(touch.message)
+    if (touch.channel == Channel.PHONE and first_part) or not touch.value:
+        return touch, first_part, "message" if first_part else ""
+    return touch, touch.value, "value"
+
+
+def first_paragraph(message: str) -> str:
+    """A message up to its first blank line: what a card opens with."""
+    return message.replace("\r\n", "\n").split("\n\n")[0].strip()
 
 
 def _ask(cadences: Sequence[Cadence], persona: Persona, plan: Plan,
@@ -183,17 +223,30 @@ def _ask(cadences: Sequence[Cadence], persona: Persona, plan: Plan,
             "ref": f"#touch-{touch.id}" if touch is not None and scripted else f"#cad-{index}"}
 
 
+def _proof(plan: Plan, objection: Objection) -> tuple[str, dict[str, Any] | None]:
+    """An objection's proof on a card: its own text, or (its differentiator has a proof, printed
+    once in the differentiation chapter) that differentiator named by its first words, with its
+    page."""
+    diff = plan.differentiator(objection.differentiator_id)
+    if diff and diff.proof.strip():
+        return "", {"of": handle(diff.difference), "ref": f"#diff-{diff.id}"}
+    return objection.proof, None
+
+
 def call_card(plan: Plan, persona: Persona, objections: list[Objection],
               questions: list[DiscoveryQuestion], cadences: Sequence[Cadence],
               touch_ids: set[str], titles: dict[str, str],
               flagged: frozenset[str] = frozenset()) -> dict[str, Any]:
     """``persona``'s card from the edition's objections, questions, cadences and printed
-    touches; ``titles`` (chapter id -> title) say where a text cut on the card is in full."""
+    touches; ``titles`` (chapter id -> title) say where a text cut on the card is in full.
+
+    Each question and objection says whether the card holds it ``whole`` (the question, or what
+    they say and the response, not cut; what is behind it and its proof may be shortened): its
+    chapter then names it and refers to the card."""
     where = {key: f"“{titles[key]}”" if key in titles else IN_PLAN
              for key in ("objections", "questions", "touches", "differentiation", "personas")}
-    touch, opening = _opening(plan, persona)
-    # the touch's script is printed in the touches chapter of this edition: the card names it
-    opening_ref = f"#touch-{touch.id}" if touch and opening and touch.id in touch_ids else ""
+    touch, opening, part = _opening(plan, persona)
+    printed = touch is not None and touch.id in touch_ids
     chosen = by_likelihood(objections, persona, flagged)[:3]
     linked = Counter(o.differentiator_id for o in chosen
                      if plan.differentiator(o.differentiator_id))
@@ -204,11 +257,31 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
         "title": _Text("title", persona.role, where["personas"]),
         "cares": _Text("cares", " · ".join(persona.cares_about[:CARD_POINTS]),
                        where["personas"]),
-        "opening": _Text("opening", "" if opening_ref else opening, IN_PLAN),
+        "opening": _Text("opening", opening, where["touches"] if printed else IN_PLAN),
     }
+    for i, q in enumerate(asked):
+        texts[f"question{i}"] = _Text("question", q.question, where["questions"])
+    proofs = [_proof(plan, o) for o in chosen]
+    below = [bool(diff and ref and ref["ref"] == f"#diff-{diff.id}") for _p, ref in proofs]
+    proof_of = [None if ref is None else {**ref, "below": below[i]}
+                for i, (_p, ref) in enumerate(proofs)]
+    for i, o in enumerate(chosen):
+        texts[f"says{i}"] = _Text("says", o.says, where["objections"])
+        texts[f"behind{i}"] = _Text("behind", o.behind, where["objections"], "Behind it: ")
+        texts[f"response{i}"] = _Text("response", o.response, where["objections"])
+        own, ref = proofs[i]
+        texts[f"proof{i}"] = (_Text("proof", own, where["objections"], "Proof: ") if ref is None
+                              else _Text("proof", "that of our difference, below." if below[i]
+                                         else f"under “{ref['of']}”, p. 99", "", "Proof: ",
+                                         fixed=True))
     if diff:
         texts["difference"] = _Text("difference", diff.difference, where["differentiation"])
-    fit_card([t for t in texts.values() if t.units])
+        if diff.proof.strip():
+            texts["its proof"] = _Text("proof", "Its proof: p. 99", "", fixed=True)
+    fit_card([t for t in texts.values() if t.text], plan.basics.page_size)
+    for i in range(len(chosen)):  # held by the card: the rest of these is in the plan only
+        if texts[f"says{i}"].whole and texts[f"response{i}"].whole:
+            texts[f"behind{i}"].where = texts[f"proof{i}"].where = IN_PLAN
     cut_from: list[str] = []
 
     def text(key: str) -> str:
@@ -218,17 +291,28 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
             cut_from.append(t.where)
         return kept
 
+    def whole(*keys: str) -> bool:
+        return all(texts[k].whole for k in keys)
+
     return {
         "id": persona.id,
         "role": persona.role,
         "title": text("title"),
         "cares_about": text("cares"),
         "opening": text("opening"),
-        "opening_ref": opening_ref,
+        # the touch and the part of it the card prints in full: its chapter refers to the card
+        "opening_of": {"touch": touch.id, "part": part}
+        if touch and opening and printed and whole("opening") else None,
         "opening_from": quote(touch.title, 70) if touch and opening else "",
-        "questions": [{"text": handle(q.question), "ref": f"#q-{q.id}"} for q in asked],
-        "objections": [{"says": handle(o.says), "ref": f"#obj-{o.id}",
-                        "answered": bool(o.response.strip())} for o in chosen],
+        "questions": [{"id": q.id, "text": text(f"question{i}"), "whole": whole(f"question{i}")}
+                      for i, q in enumerate(asked)],
+        "objections": [{"id": o.id, "says": text(f"says{i}"), "behind": text(f"behind{i}"),
+                        "response": text(f"response{i}"),
+                        "proof": "" if proofs[i][1] else text(f"proof{i}"),
+                        "proof_of": proof_of[i],
+                        # what they say and the response in full: the card holds it
+                        "whole": whole(f"says{i}", f"response{i}")}
+                       for i, o in enumerate(chosen)],
         "differentiator": {"difference": text("difference"),
                            "ref": f"#diff-{diff.id}" if diff.proof.strip() else ""}
         if diff else None,

@@ -5,6 +5,12 @@ Pure: the plan in, the templates' values out; ``context.build_context`` calls :f
 A rep's edition holds what serves the personas of the rep's accounts (the persona of each
 contact), plus what is meant for everyone (an item with no personas); when the rep's accounts
 name no persona, it holds everything. A chapter with nothing to print is left out of the edition.
+
+A call card holds its texts in full (``call_cards``), so that each text is printed once per
+edition (issue 16), the objections and questions chapters print in full only what is on no card:
+an item a card holds whole is named there by its first words, with "on the card for <persona>"
+and the card's page (the first such card: one reference per item); so is the opening a card
+takes from a touch, in the touches chapter (:func:`mark_openings`).
 """
 
 from __future__ import annotations
@@ -25,8 +31,8 @@ from ..model import (
 )
 from ..sections import Chapter
 from . import limits
-from .call_cards import call_card, handle, quote, serves
-from .limits import Reductions
+from .call_cards import NAMED_WORDS, call_card, handle, quote, serves
+from .limits import Cut, Reductions
 
 
 # --- who an edition is for -------------------------------------------------------------------
@@ -45,7 +51,12 @@ def _roles(plan: Plan, persona_ids: Iterable[str]) -> list[str]:
 
 
 # --- the chapters ----------------------------------------------------------------------------
-def _objection(plan: Plan, o: Objection, red: Reductions) -> dict[str, Any]:
+def _objection(plan: Plan, o: Objection, red: Reductions,
+               card: dict[str, str] | None = None) -> dict[str, Any]:
+    roles = _roles(plan, o.persona_ids)
+    if card:  # printed in full on a call card
+        return {"id": o.id, "says": handle(o.says, NAMED_WORDS), "stage": STAGE_LABELS[o.stage],
+                "who": ", ".join(roles) if roles else "Anyone", "card": card}
     what = f"the response to “{quote(o.says, 40)}”"
     diff = plan.differentiator(o.differentiator_id)
     if diff and diff.proof:  # printed once, on the differentiator's card: referred to here
@@ -53,22 +64,28 @@ def _objection(plan: Plan, o: Objection, red: Reductions) -> dict[str, Any]:
     else:
         proof = red.text(o.proof, limits.TRACK_TEXT, f"the proof of {what}")
         proof_of, proof_ref = "", ""
-    roles = _roles(plan, o.persona_ids)
     return {"id": o.id, "says": o.says, "stage": STAGE_LABELS[o.stage],
             "who": ", ".join(roles) if roles else "Anyone",
             "behind": red.text(o.behind, limits.TRACK_TEXT, f"what is behind {what}"),
             "response": red.text(o.response, limits.TRACK_TEXT, what),
-            "proof": proof, "proof_of": proof_of, "proof_ref": proof_ref}
+            "proof": proof, "proof_of": proof_of, "proof_ref": proof_ref, "card": None}
 
 
 def _question_groups(plan: Plan, questions: list[DiscoveryQuestion], personas: list[Persona],
-                     red: Reductions) -> list[dict[str, Any]]:
+                     red: Reductions, on_card: dict[tuple[str, str], dict[str, str]]
+                     ) -> list[dict[str, Any]]:
     """Questions by stage (in the order conversations happen), then by the personas they serve
     (a question for two personas is printed once, under both their roles; groups in the order
-    of their first persona), questions for everyone last."""
-    def item(q: DiscoveryQuestion) -> dict[str, str]:
+    of their first persona), questions for everyone last. A question a call card holds is named
+    by its first words and refers to the card (``on_card``); why we ask it and what a good
+    answer tells us are printed here only."""
+    def item(q: DiscoveryQuestion, group: tuple[str, ...]) -> dict[str, Any]:
         what = f"“{quote(q.question, 40)}”"
-        return {"id": q.id, "question": q.question,
+        card = on_card.get(("question", q.id))
+        if card and group == (card["ref"].removeprefix("#card-"),):
+            card = {**card, "role": ""}  # under the card's persona: "their call card"
+        return {"id": q.id, "question": handle(q.question, NAMED_WORDS) if card else q.question,
+                "card": card,
                 "why": red.text(q.why, limits.TRACK_TEXT, f"why we ask {what}"),
                 "good_answer": red.text(q.good_answer, limits.TRACK_TEXT,
                                         f"the good answer to {what}")}
@@ -79,12 +96,12 @@ def _question_groups(plan: Plan, questions: list[DiscoveryQuestion], personas: l
         in_stage = [q for q in questions if q.stage == stage]
         if not in_stage:
             continue
-        parts: dict[tuple[str, ...], list[dict[str, str]]] = {}
+        parts: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         for q in in_stage:
             mine = tuple(sorted((pid for pid in dict.fromkeys(q.persona_ids) if pid in order),
                                 key=order.__getitem__))
             if mine or not q.persona_ids:
-                parts.setdefault(mine, []).append(item(q))
+                parts.setdefault(mine, []).append(item(q, mine))
         named = sorted((key for key in parts if key), key=lambda key: [order[k] for k in key])
         rows = [{"persona": " · ".join(personas[order[pid]].role for pid in key),
                  "questions": parts[key]} for key in named]
@@ -121,6 +138,46 @@ def _and(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+# --- what the call cards hold --------------------------------------------------------------------
+def cards_holding(cards: Sequence[dict[str, Any]]) -> dict[tuple[str, str], dict[str, str]]:
+    """("question" | "objection" | "touch", id) -> the first card that holds it whole (its
+    ``ref`` and the card's ``role``; for a touch, the ``part`` of it the card opens with)."""
+    held: dict[tuple[str, str], dict[str, str]] = {}
+    for card in cards:
+        here = {"ref": f"#card-{card['id']}", "role": card["role"]}
+        for kind in ("question", "objection"):
+            for item in card[f"{kind}s"]:
+                if item["whole"]:
+                    held.setdefault((kind, item["id"]), here)
+        if card["opening_of"]:
+            held.setdefault(("touch", card["opening_of"]["touch"]),
+                            {**here, "part": card["opening_of"]["part"]})
+    return held
+
+
+def mark_openings(channels: list[dict[str, Any]], cards: Sequence[dict[str, Any]]
+                  ) -> list[dict[str, Any]]:
+    """In the touches chapter's ``channels``, a touch whose opening a call card prints in full
+    leaves that part out (its value, or its message's first paragraph) and refers to the card
+    (``opening_card``): the opening is printed once, where the rep reads it on a call.
+    Returns ``channels``."""
+    held = cards_holding(cards)
+    for touch in (t for group in channels for t in group["touches"]):
+        card = held.get(("touch", touch["id"]))
+        touch["opening_card"] = card
+        if card is None:
+            continue
+        if card["part"] == "value":
+            touch["value"] = ""
+            continue
+        message = touch["message"]
+        rest = message.replace("\r\n", "\n").split("\n\n", 1)[1:]
+        kept = rest[0].strip() if rest else ""
+        touch["message"] = (Cut(kept, message.marker) if isinstance(message, Cut) and kept
+                            else kept)
+    return channels
+
+
 # --- all of it, for one edition ----------------------------------------------------------------
 def build(plan: Plan, red: Reductions, chapters: Sequence[Chapter], *,
           accounts: Sequence[TargetAccount] | None = None,
@@ -144,6 +201,7 @@ def build(plan: Plan, red: Reductions, chapters: Sequence[Chapter], *,
                          {t.id for t in plan.touches} if touch_ids is None else touch_ids,
                          titles, flagged)
               for p in personas] if objections or questions else [])
+    on_card = cards_holding(cards)
     omit = {key for key, empty in (("objections", not objections),
                                    ("questions", not questions),
                                    ("call_cards", not cards),
@@ -151,8 +209,9 @@ def build(plan: Plan, red: Reductions, chapters: Sequence[Chapter], *,
     qualification_chapter = next((c for c in chapters if c.id == "qualification"
                                   and "qualification" not in omit), None)
     return {
-        "objections": [_objection(plan, o, red) for o in objections],
-        "question_groups": _question_groups(plan, questions, personas, red),
+        "objections": [_objection(plan, o, red, on_card.get(("objection", o.id)))
+                       for o in objections],
+        "question_groups": _question_groups(plan, questions, personas, red, on_card),
         "qualification": qualification,
         "definition": _definition(plan, qualification_chapter),
         "call_cards": cards,

@@ -55,23 +55,27 @@ SCORECARD_TARGETS = 5
 SCORECARD_PAGES = 4
 SCORECARD_METRIC_TEXT = 60
 # A call card (one page per persona) must never run onto a second page. Each of its texts has a
-# kind: (characters in one line at its size and width on A4, the narrower page; the line's height
-# in mm; the widths it always keeps; the most it prints). A text longer than it may print is cut
-# with a marker; when the card's texts together would pass the page, the ones with the most lines
-# beyond what they always keep lose a line at a time (``call_cards.fit_card``). Measured with
-# texts of wide letters at every maximum, on Letter paper: every card one page.
-CARD_TEXTS: dict[str, tuple[int, float, int, int]] = {
-    "title": (48, 7.1, 90, 140),  # the persona's role (16 pt serif)
-    "cares": (115, 4.5, 170, 330),  # what they care about, one line of points (8.8 pt)
-    "opening": (80, 4.94, 320, 520),  # the opening of the call (10 pt, in a box)
-    "question": (80, 5.3, 140, 200),  # each of three questions (10 pt, numbered)
-    "says": (78, 4.85, 90, 200),  # what the client says, each of three objections (10.5 pt)
-    "response": (82, 4.94, 280, 520),  # the response to it: a talk track (10 pt)
-    "difference": (48, 4.86, 130, 200),  # the differentiator to use (9.5 pt, 3/5 of the width)
-    "proof": (52, 4.6, 140, 320),  # its proof (9 pt, after "Proof: ")
-    "ask": (38, 4.94, 130, 240),  # the ask that closes the call (10 pt, 2/5 of the width)
+# kind: (font, size in pt, the column's width in mm on A4, the narrower page, its line's height in
+# mm, the lines it always keeps, the most characters it prints). Lines are counted in the fonts'
+# own widths (``text_width``). A text longer than it may print is cut with a marker; when the
+# card's texts together would pass the page, what is behind an objection and its proof lose a
+# line at a time down to what they always keep, then the texts with the most lines beyond what
+# they always keep (``call_cards.fit_card``).
+CARD_TEXTS: dict[str, tuple[str, float, float, float, int, int]] = {
+    "title": ("serif-bold", 16, 180, 7.1, 1, 140),  # the persona's role (h2)
+    "cares": ("sans", 9, 180, 4.6, 1, 330),  # what they care about, one line of points
+    "opening": ("sans", 10, 172, 4.94, 3, 520),  # the opening of the call (in a box)
+    "question": ("sans", 10, 174, 5.3, 2, 200),  # each of three questions (numbered, 1 mm apart)
+    "says": ("serif-bold", 10, 175, 4.6, 2, 200),  # what the client says, each of three objections
+    "behind": ("sans", 9, 175, 4.3, 1, 400),  # what is behind it (after "Behind it: ")
+    "response": ("sans", 10, 175, 4.94, 3, 520),  # the response to it: a talk track
+    "proof": ("sans", 9, 175, 4.3, 1, 320),  # its proof (after "Proof: ")
+    "difference": ("sans-bold", 10, 104, 5.12, 2, 200),  # the differentiator (3/5 of the width)
 }
-CARD_HEIGHT = 200.0  # mm of a card's texts, estimated with the lines above, that fit on Letter
+# Per page size: (mm of a card's texts, counted with the lines above, that fit with the card's
+# headings and gaps, about 60 mm, and the head of its call log, about 13 mm; how much wider its
+# columns are than on A4). Measured with every text at its longest, in wide letters and in CJK.
+CARD_PAGES: dict[str, tuple[float, float]] = {"A4": (188.0, 1.0), "Letter": (170.0, 185.9 / 180)}
 CARD_POINTS = 4  # what the persona cares about: the first points, joined with " · "
 _WORD_BACKOFF = 40  # a cut moves back to a space at most this many characters before the limit
 

@@ -1,0 +1,99 @@
+"""How many lines a text takes in the playbook's own fonts (assets/fonts), so that a call card
+is laid out to fit one page before WeasyPrint lays it out (``call_cards.fit_card``).
+
+The advance width of each character comes from the font file's tables (fontTools, which
+WeasyPrint itself uses); a character the font lacks (CJK, emoji: a fallback font prints it)
+counts a full em if it is wide, else 0.6 em. Lines are filled word by word, as a browser does
+with ``hyphens: manual``: a word longer than a line breaks where it must, and a line may break
+after any wide character (CJK has no spaces).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache, lru_cache
+
+from fontTools.ttLib import TTFont
+
+from ..resources import assets_dir
+
+FONTS = {"sans": "NotoSans-Regular.ttf", "sans-bold": "NotoSans-Bold.ttf",
+         "serif-bold": "NotoSerif-Bold.ttf"}
+MM_PER_PT = 25.4 / 72
+
+
+@cache
+def _advances(font: str) -> tuple[dict[int, float], float]:
+    """Code point -> advance in em, and the font's space advance in em."""
+    with TTFont(assets_dir() / "fonts" / FONTS[font], lazy=True) as face:
+        per_em = face["head"].unitsPerEm
+        metrics = face["hmtx"].metrics
+        widths = {code: metrics[name][0] / per_em for code, name in face.getBestCmap().items()}
+    return widths, widths.get(32, 0.26)
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+@lru_cache(maxsize=20_000)
+def char_em(char: str, font: str) -> float:
+    if unicodedata.combining(char) or char in "\u200d\ufe0f":
+        return 0.0
+    width = _advances(font)[0].get(ord(char))
+    if width is None:
+        return 1.0 if _wide(char) else 0.6
+    return width
+
+
+def _tokens(text: str) -> list[tuple[int, str]]:
+    """Words with their trailing spaces, each with where it starts in ``text``; each wide
+    character a word of its own."""
+    tokens: list[tuple[int, str]] = []
+    start, word = 0, ""
+    for i, char in enumerate(text):
+        if char.isspace():
+            word += char
+        elif _wide(char):
+            if word:
+                tokens.append((start, word))
+            tokens.append((i, char))
+            start, word = i + 1, ""
+        else:
+            if word and word[-1].isspace():
+                tokens.append((start, word))
+                start, word = i, ""
+            word += char
+    if word:
+        tokens.append((start, word))
+    return tokens
+
+
+def line_starts(text: str, width_mm: float, font: str, size_pt: float) -> list[int]:
+    """Where each line of ``text`` (one paragraph) starts, in a column ``width_mm`` wide: [0]
+    and one index more per line ([] for no text)."""
+    if not text.strip():
+        return []
+    room = width_mm / (size_pt * MM_PER_PT)  # the line's width in em
+    starts, used = [0], 0.0
+    for start, token in _tokens(text):
+        word = token.rstrip()
+        need = sum(char_em(c, font) for c in word)
+        if used and used + need > room:  # to the next line
+            starts.append(start)
+            used = 0.0
+        at = start
+        while need > room:  # a word longer than a line: broken where it must
+            taken = 0.0
+            while at < start + len(word) and taken + char_em(text[at], font) <= room:
+                taken += char_em(text[at], font)
+                at += 1
+            starts.append(at)
+            need -= taken
+        used += need + sum(char_em(c, font) for c in token[len(word):])
+    return starts
+
+
+def line_count(text: str, width_mm: float, font: str, size_pt: float) -> int:
+    """The lines ``text`` (one paragraph) takes in a column ``width_mm`` wide."""
+    return len(line_starts(text, width_mm, font, size_pt))
