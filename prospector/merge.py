@@ -4,7 +4,8 @@
 both sides started from, and each side's result. Items of the plan's lists are matched by id, so
 an account added on one side and a touch edited on the other merge; a field changed on both sides
 to different values, or an item deleted on one side and edited on the other, is a conflict that
-is named, and nothing is merged.
+is named, and nothing is merged. The actuals' facts are matched by their key and the weekly
+figures by rep, week and target, so two imports of different exports merge.
 """
 
 from __future__ import annotations
@@ -66,12 +67,12 @@ def _merge_items(base: list, mine: list, theirs: list, where: str,
                  conflicts: list[str]) -> list:
     """Lists of items with ids: each item merged on its own, in theirs' order, with mine's other
     items where they stand in mine."""
-    by_id = {side: {item["id"]: item for item in items}
+    by_id = {side: {_identity(item): item for item in items}
              for side, items in (("base", base), ("mine", mine), ("theirs", theirs))}
-    order = [item["id"] for item in theirs]
+    order = [_identity(item) for item in theirs]
     for index, item in enumerate(mine):
-        if item["id"] not in by_id["theirs"]:  # new in mine, or gone from theirs
-            order.insert(min(index, len(order)), item["id"])
+        if _identity(item) not in by_id["theirs"]:  # new in mine, or gone from theirs
+            order.insert(min(index, len(order)), _identity(item))
     merged = []
     for item_id in order:
         label = _label(by_id["mine"].get(item_id) or by_id["theirs"].get(item_id) or {})
@@ -89,11 +90,26 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def _is_item_list(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(i, dict) and "id" in i for i in value)
+    return isinstance(value, list) and all(isinstance(i, dict) and _identity(i) is not _MISSING
+                                           for i in value)
+
+
+_FIGURE = ("rep_id", "week", "metric")
+
+
+def _identity(item: dict) -> Any:
+    """What an item is known by: its id, a fact's key, a weekly figure's rep, week and target."""
+    if "id" in item:
+        return item["id"]
+    if "key" in item:
+        return ("key", item["key"])
+    if all(isinstance(item.get(k), str) for k in _FIGURE):
+        return ("figure", item["rep_id"], item["week"], item["metric"].casefold())
+    return _MISSING
 
 
 def _label(item: dict) -> str:
-    for key in ("name", "title", "role", "difference", "id"):
+    for key in ("name", "title", "role", "difference", "subject", "metric", "key", "id"):
         if item.get(key):
             return str(item[key])[:60]
     return "?"

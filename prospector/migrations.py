@@ -21,6 +21,11 @@ History of the format (also in docs/plan-format.md):
   reference to it follows, and an unusable logo, email or holiday country is cleared.
 - 5: the sales conversations: ``objections``, discovery ``questions`` and ``qualification`` (what
   counts as an opportunity). A version-4 plan has none of them and reads as having them empty.
+- 6: the actuals (``actuals``: facts imported from CRM exports, weekly figures entered by hand,
+  the export names remembered), and what each target counts among them (``counts``). A version-5
+  plan has no actuals, and each of its targets counts what its metric's words say
+  (``actuals/counting.py``: "First meetings held" counts meetings, "New contacts mapped" is
+  entered by hand).
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
+from .actuals.counting import counts_for_metric
 from .images import logo_problem
 from .model import (
     EARLIEST_DATE,
@@ -256,8 +262,21 @@ def _v4_to_v5(doc: Document, repairs: list[str]) -> Document:
     return dict(doc)
 
 
+def _v5_to_v6(doc: Document, repairs: list[str]) -> Document:
+    """Version 6 adds the actuals (empty) and says what each target counts, from its metric."""
+    doc = dict(doc)
+    accountability = doc.get("accountability")
+    if isinstance(accountability, dict) and isinstance(accountability.get("targets"), list):
+        doc["accountability"] = dict(accountability, targets=[
+            dict(target, counts=counts_for_metric(target["metric"]).value)
+            if isinstance(target, dict) and isinstance(target.get("metric"), str)
+            and "counts" not in target else target
+            for target in accountability["targets"]])
+    return doc
+
+
 MIGRATIONS: dict[int, Callable[[Document, list[str]], Document]] = {
-    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
+    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6}
 
 
 class MigrationError(ValueError):

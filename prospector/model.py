@@ -7,96 +7,30 @@ CLI, the app, the PDF renderer and the tests alike.
 from __future__ import annotations
 
 import re
-import uuid
-from datetime import date
-from enum import StrEnum
 from typing import Annotated, Final, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    field_validator,
-    model_validator,
-)
+from pydantic import AfterValidator, Field, field_validator, model_validator
 
+from .actuals.counting import Counts, counts_for_metric
+from .actuals.ledger import Actuals
 from .business_days import HolidayCountryError, check_country
+from .fields import CHANNEL_LABELS as CHANNEL_LABELS
+from .fields import EARLIEST_DATE as EARLIEST_DATE
+from .fields import ID_RULE as ID_RULE
+from .fields import LATEST_DATE as LATEST_DATE
+from .fields import UNKEEPABLE as UNKEEPABLE
+from .fields import Channel as Channel
+from .fields import Id, IdReference, Name, Part, PlanDate, Text
+from .fields import check_plan_date as check_plan_date
+from .fields import is_usable_id as is_usable_id
+from .fields import new_id as new_id
 from .images import logo_problem
 
 FORMAT_NAME: Final = "prospector-plan"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 Tier = Literal["A", "B", "C"]
 TIERS: tuple[str, ...] = ("A", "B", "C")
-
-
-def new_id(prefix: str) -> str:
-    """A short, stable, human-skimmable id such as ``acc-3f9a1c2b``."""
-    return f"{prefix}-{uuid.uuid4().hex[:8]}"
-
-
-class Channel(StrEnum):
-    PHONE = "phone"
-    EMAIL = "email"
-    SOCIAL = "social"
-    MAIL = "mail"
-    IN_PERSON = "in_person"
-    EVENT = "event"
-    VIDEO = "video"
-
-    @property
-    def label(self) -> str:
-        return CHANNEL_LABELS[self]
-
-
-CHANNEL_LABELS = {
-    Channel.PHONE: "Phone",
-    Channel.EMAIL: "Email",
-    Channel.SOCIAL: "Social",
-    Channel.MAIL: "Mail",
-    Channel.IN_PERSON: "In person",
-    Channel.EVENT: "Event",
-    Channel.VIDEO: "Video",
-}
-
-
-def _strip(value: str) -> str:
-    return value.strip()
-
-
-# Text may hold any Unicode except what cannot be kept or printed faithfully: control characters
-# other than tab and line breaks (XML and PDF text cannot carry them; they come from broken
-# copies or encodings) and lone surrogates (half of a character: JSON's "\ud800" escape reads as
-# one, but it cannot be written as UTF-8, so the store and the plan file could not be saved).
-UNKEEPABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-def _keepable(value: str) -> str:
-    bad = UNKEEPABLE.search(value)
-    if bad:
-        char = bad.group()
-        what = ("half of a character (a lone surrogate" if "\ud800" <= char <= "\udfff"
-                else "a control character (text may hold tabs and line breaks, no other control "
-                     "characters")
-        raise ValueError(f"contains U+{ord(char):04X} at character {bad.start() + 1}, {what}); "
-                         "remove it or type the text again")
-    return value
-
-
-# The dates a plan may use. Schedules and scorecards count forward from them (up to years of
-# business days), so the range keeps far from the end of the calendar (9999-12-31), where date
-# arithmetic overflows; the app's date fields show 1999-12-31 as "Not set".
-EARLIEST_DATE = date(2000, 1, 1)
-LATEST_DATE = date(2199, 12, 31)
-
-
-def check_plan_date(value: date) -> date:
-    if not EARLIEST_DATE <= value <= LATEST_DATE:
-        raise ValueError(f"must be between {EARLIEST_DATE.isoformat()} and "
-                         f"{LATEST_DATE.isoformat()} (got {value.isoformat()})")
-    return value
 
 
 _HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -121,27 +55,6 @@ def _email_address(value: str) -> str:
     if value and not is_email_address(value):
         raise ValueError("is not an email address (expected name@company.com)")
     return value
-
-
-# Ids name plans and items (and plan ids appear in file names and calendar UIDs): a short word of
-# ASCII letters, digits and - _ . ; an older version stored any text, even "" or "../../etc".
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
-ID_RULE = ("letters, digits, -, _ or . (starting with a letter or digit), at most 64 "
-           "characters, e.g. acc-3f9a1c2b")
-
-
-def is_usable_id(value: object) -> bool:
-    return isinstance(value, str) and _ID.fullmatch(value) is not None
-
-
-def _usable_id(value: str) -> str:
-    if not is_usable_id(value):
-        raise ValueError(f"is not a usable id ({ID_RULE})")
-    return value
-
-
-def _no_reference(value: object) -> object:
-    return None if value == "" else value
 
 
 # The countries whose public holidays a schedule can skip: what the ``holidays`` package knows
@@ -173,22 +86,8 @@ def _holiday_country(value: str) -> str:
     return value
 
 
-Text = Annotated[str, AfterValidator(_strip), AfterValidator(_keepable)]
-Name = Annotated[str, AfterValidator(_strip), AfterValidator(_keepable),
-                 Field(min_length=1, max_length=200)]
-Email = Annotated[str, AfterValidator(_strip), AfterValidator(_keepable),
-                  AfterValidator(_email_address)]
-Id = Annotated[str, AfterValidator(_usable_id)]
-IdReference = Annotated[Id | None, BeforeValidator(_no_reference)]  # "" (older files): none
-HolidayCountry = Annotated[str, AfterValidator(_strip), AfterValidator(_keepable),
-                           AfterValidator(_holiday_country)]
-PlanDate = Annotated[date, AfterValidator(check_plan_date)]
-
-
-class Part(BaseModel):
-    """Base for every part of a plan: unknown fields are refused, text is trimmed."""
-
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
+Email = Annotated[Text, AfterValidator(_email_address)]
+HolidayCountry = Annotated[Text, AfterValidator(_holiday_country)]
 
 
 class PlanBasics(Part):
@@ -393,6 +292,16 @@ class Target(Part):
         False,
         description="Counts towards opportunity creation (first meetings, new opportunities).",
     )
+    counts: Counts = Field(Counts.HAND_ENTERED, description=(
+        "What it counts among the actuals: touches, conversations, meetings, opportunities, or "
+        "figures entered by hand (docs/plan-format.md). Left out, it follows the metric's words."))
+
+    @model_validator(mode="before")
+    @classmethod
+    def _counts_from_metric(cls, data: object) -> object:
+        if isinstance(data, dict) and "counts" not in data and isinstance(data.get("metric"), str):
+            return {**data, "counts": counts_for_metric(data["metric"])}
+        return data
 
 
 class Accountability(Part):
@@ -430,6 +339,8 @@ class Plan(Part):
     cadences: list[Cadence] = Field(default_factory=list)
     accountability: Accountability = Field(default_factory=Accountability)
     reps: list[Rep] = Field(default_factory=list)
+    actuals: Actuals = Field(default_factory=Actuals, description=(
+        "What the reps did: facts imported from CRM exports and weekly figures entered by hand."))
 
     @field_validator("schema_version")
     @classmethod

@@ -4,14 +4,16 @@ id. Shared by the verbs of ``prospector.cli`` and ``prospector.commands`` and by
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ProspectorError
 from .model import Plan
-from .planfile import FILE_UNCHANGED, read_plan_file_noting
-from .store import STORE_FILE, PlanStore, default_data_dir
+from .planfile import FILE_UNCHANGED, read_plan_file_noting, write_plan_file
+from .store import STORE_FILE, PlanStore, PlanSummary, VersionConflict, default_data_dir
 
 
 def warn_notices(store: PlanStore) -> None:
@@ -89,3 +91,56 @@ def resolve_plan(ref: str, store: PlanStore | None = None) -> Plan:
     plan = store.load(summary.id)
     warn_notices(store)
     return plan
+
+
+@dataclass
+class PlanToChange:
+    """A plan a command changes, and how to save it without overwriting a newer save: a stored
+    plan gets a new version only if no other save made one since it was read; a plan file is
+    rewritten only if no other program changed it since."""
+
+    ref: str
+    plan: Plan
+    store: PlanStore | None  # None: a plan file
+    read: PlanSummary | str  # the version read, or the file's fingerprint
+
+    def save_import(self, new_plan: Plan, note: str, *, during: str, then: str) -> None:
+        """Save what an import made of the plan and print where. ``during`` and ``then`` name
+        the import in a refusal: "while {during}" and "run the import again to {then}"."""
+        if self.store is None:
+            if _fingerprint(self.ref) != self.read:
+                raise ProspectorError(f"{self.ref}: the file was changed by another program "
+                                      f"while {during}; nothing was written, so those changes "
+                                      "are kept: run the import again")
+            print(f"Wrote {write_plan_file(new_plan, self.ref)}.")
+            return
+        assert isinstance(self.read, PlanSummary)
+        try:  # refused if the app or another command saved the plan since it was read
+            version = self.store.save(new_plan, note=note, base_version=self.read.version)
+        except VersionConflict as exc:
+            raise ProspectorError(f"{exc.args[0].split('; nothing was saved')[0]}; nothing was "
+                                  "imported, so those changes are kept: run the import again "
+                                  f"to {then}") from None
+        warn_notices(self.store)
+        print(f"Saved {self.plan.name!r} as version {version} (`prospector history` lists the "
+              "earlier ones).")
+
+
+def plan_to_change(ref: str, after: str) -> PlanToChange:
+    """PLAN, read to be changed (``after``: what a warning about a repaired file adds)."""
+    if looks_like_file(ref):
+        read = _fingerprint(ref)  # before reading: a save in between is then noticed
+        return PlanToChange(ref, read_plan_file_warning(ref, after), None, read)
+    store = open_store()
+    summary = store.find(ref)
+    plan = store.load(summary.id)
+    warn_notices(store)
+    return PlanToChange(ref, plan, store, summary)
+
+
+def _fingerprint(path: str) -> str:
+    """The plan file's contents, as a digest: a save elsewhere changes it."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return ""

@@ -7,7 +7,10 @@ import copy
 
 import pytest
 
+from prospector.actuals_import import enter_figure, read_actuals
 from prospector.merge import MergeConflict, merge_plans
+from prospector.planfile import plan_to_document
+from tests.test_actuals_import import HS_ACTIVITIES, HS_DEALS
 
 
 @pytest.fixture
@@ -70,3 +73,25 @@ def test_a_merge_that_would_break_the_plan_is_refused(base):
                             "persona_ids": [persona]})
     with pytest.raises(ValueError, match="no persona has id"):
         merge_plans(base, mine, theirs)
+
+
+
+def _with_stage(doc: dict, key: str, stage: str) -> dict:
+    changed = copy.deepcopy(doc)
+    for fact in changed["actuals"]["facts"]:
+        if fact["key"] == key:
+            fact["stage"] = stage
+    return changed
+
+
+def test_two_imports_of_actuals_merge_and_one_fact_changed_both_ways_is_named(sample_plan):
+    mine = read_actuals(sample_plan, HS_ACTIVITIES).apply(sample_plan)
+    mine = enter_figure(mine, "Bram Claessens", "2027-W03",
+                        "New contacts mapped in target accounts", 2)
+    theirs = read_actuals(sample_plan, HS_DEALS).apply(sample_plan)
+    merged = merge_plans(*map(plan_to_document, (sample_plan, mine, theirs)))
+    assert len(merged["actuals"]["facts"]) == 8 and len(merged["actuals"]["weekly"]) == 1
+    deals = plan_to_document(theirs)
+    with pytest.raises(MergeConflict, match="actuals.facts “Haldorsen energy pilot”"):
+        merge_plans(deals, _with_stage(deals, "hubspot:9001", "Closed won"),
+                    _with_stage(deals, "hubspot:9001", "Closed lost"))

@@ -355,15 +355,14 @@ def test_each_call_card_is_one_page_with_its_questions_and_objections(sample, sa
     assert everything.count(_flat(sample.differentiator(linked.differentiator_id).proof)) == 1
 
 
-def test_how_to_use_a_card_is_on_the_first_cards_page(sample, sample_leader_pdf, sample_rep_pdf):
-    """The cards each start a page: "How to use a card" heads the first card's page, so it is
-    not left alone on a nearly empty page between the chapter's index and the cards."""
-    rep = sample_rep_pdf[1]
-    for result, rep_name in ((sample_leader_pdf[0], None), (sample_rep_pdf[0], rep.name)):
-        first = build_context(sample, rep_name=rep_name, today=TODAY)["call_cards"][0]
-        pages = _pages(result.path)
-        page = next(_flat(p) for p in pages if "HOW TO USE A CARD" in p.upper())
-        assert re.search(r"CALL CARD\b", page.upper()) and first["role"] in page, result.path.name
+def test_how_to_use_a_card_is_on_the_page_of_the_cards_index(sample_leader_pdf, sample_rep_pdf):
+    """The cards each start a page: "How to use a card" closes the chapter's opening, on the
+    page of the index of cards, so it is neither alone on a nearly empty page nor taking a
+    card's room."""
+    for result in (sample_leader_pdf[0], sample_rep_pdf[0]):
+        page = next(_flat(p) for p in _pages(result.path) if "HOW TO USE A CARD" in p.upper())
+        assert "OPEN WITH" in page.upper() and "THE ASK" in page.upper(), result.path.name
+        assert not re.search(r"CALL CARD\b", page.upper()), result.path.name
 
 
 def test_cards_of_long_texts_on_letter_paper_are_still_one_page_each(sample, tmp_path):

@@ -418,14 +418,14 @@ def test_the_cadence_chart_prints_its_text_at_8_pt_unscaled(leader_pdf):
     sizes = []
     for page in pdf:
         textpage = page.get_textpage()
-        for needle in ("Meeting ask", "W13"):  # words only the chart prints
+        for needle in ("Meeting ask",):  # words only the chart prints: its key, once a chart
             search = textpage.search(needle, match_case=True, match_whole_word=True)
             while hit := search.get_next():
                 matrix = pdfium_raw.FS_MATRIX()
                 pdfium_raw.FPDFText_GetMatrix(textpage, hit[0], ctypes.byref(matrix))
                 scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
                 sizes.append(pdfium_raw.FPDFText_GetFontSize(textpage, hit[0]) * scale)
-    assert len(sizes) >= 3 and all(abs(s - 8) < 0.05 for s in sizes), sizes
+    assert len(sizes) >= 2 and all(abs(s - 8) < 0.05 for s in sizes), sizes
 
 
 def test_a_rep_can_be_named_without_accents(sample, tmp_path):

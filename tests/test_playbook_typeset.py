@@ -297,19 +297,6 @@ def test_a_lists_first_bullet_is_not_left_alone_at_a_pages_foot(leader_pages, re
     assert _lone_first_bullets(leader_pages) == [] and _lone_first_bullets(rep_pages) == []
 
 
-def test_call_card_pages_have_the_margins_of_every_other_page(leader_pages):
-    """A card's page starts its text, its running head and its foot where every page does."""
-    def frame(glyphs: list[Glyph]) -> tuple[float, float, float]:
-        head = [g for g in glyphs if g.top < 24 * MM]
-        foot = [g for g in glyphs if g.top > 277 * MM]
-        return (round(min(g.left for g in glyphs)), round(min(g.top for g in head)),
-                round(min(g.top for g in foot)))
-
-    cards = [g for g in leader_pages if _find(g, "CALLCARD") and _find(g, "CALLLOG")]
-    others = [g for g in leader_pages[2:] if g not in cards]
-    assert cards and {frame(g) for g in cards} == {frame(others[0])}
-
-
 def test_only_the_major_parts_start_a_new_page(sample, leader_pages):
     """Chapters run on after the one before, except the parts that open a new page; a page
     that starts a chapter mid-way names it in the next page's head, not its own."""

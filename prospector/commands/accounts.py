@@ -9,15 +9,12 @@ the same summary and saves nothing.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 from pathlib import Path
 
 from ..errors import ProspectorError
 from ..model import TIERS, Plan
-from ..plan_lookup import looks_like_file, open_store, read_plan_file_warning, warn_notices
-from ..planfile import write_plan_file
-from ..store import VersionConflict
+from ..plan_lookup import PlanToChange, plan_to_change
 
 
 def register(verb) -> None:
@@ -44,29 +41,20 @@ def cmd_accounts(args: argparse.Namespace) -> int:
         if given:
             raise ProspectorError(f"{', '.join(given)} go{'es' if len(given) == 1 else ''} with "
                                   "--import FILE.csv")
-        _print_accounts(_load(args.plan)[0])
+        _print_accounts(_load(args.plan).plan)
         return 0
     return _import(args)
 
 
-def _load(ref: str):
-    """The plan, and how to save it: ``(plan, store, read)``: for a stored plan, the store and
-    the summary of the version read; for a plan file, no store and the file's fingerprint."""
-    if looks_like_file(ref):
-        after = "The file is unchanged unless accounts are imported into it."
-        read = _fingerprint(ref)  # before reading: a save in between is then noticed
-        return read_plan_file_warning(ref, after), None, read
-    store = open_store()
-    summary = store.find(ref)
-    plan = store.load(summary.id)
-    warn_notices(store)
-    return plan, store, summary
+def _load(ref: str) -> PlanToChange:
+    return plan_to_change(ref, "The file is unchanged unless accounts are imported into it.")
 
 
 def _import(args: argparse.Namespace) -> int:
     from ..account_import import import_accounts  # noqa: PLC0415 - only when importing
 
-    plan, store, stored = _load(args.plan)
+    target = _load(args.plan)
+    plan = target.plan
     result = import_accounts(plan, args.import_file, default_tier=args.tier or "B",
                              delimiter=args.delimiter, encoding=args.encoding)
     source = Path(args.import_file).name
@@ -86,33 +74,10 @@ def _import(args: argparse.Namespace) -> int:
     if not result.changed:
         print("Nothing to change: the plan already has these accounts.")
         return 0
-    note = f"imported {len(result.added)} accounts from {source}"
-    if store is None:
-        if _fingerprint(args.plan) != stored:  # another program saved the file meanwhile
-            raise ProspectorError(f"{args.plan}: the file was changed by another program while "
-                                  "the accounts were imported; nothing was written, so those "
-                                  "changes are kept: run the import again")
-        out = write_plan_file(result.new_plan, args.plan)
-        print(f"Wrote {out}.")
-    else:
-        try:  # refused if the app or another command saved the plan since it was read
-            version = store.save(result.new_plan, note=note, base_version=stored.version)
-        except VersionConflict as exc:
-            raise ProspectorError(f"{exc.args[0].split('; nothing was saved')[0]}; nothing was "
-                                  "imported, so those changes are kept: run the import again "
-                                  "to add the accounts to the current version") from None
-        warn_notices(store)
-        print(f"Saved {plan.name!r} as version {version} (`prospector history` lists the earlier "
-              "ones).")
+    target.save_import(result.new_plan, f"imported {len(result.added)} accounts from {source}",
+                       during="the accounts were imported",
+                       then="add the accounts to the current version")
     return 0
-
-
-def _fingerprint(path: str) -> str:
-    """The plan file's contents, as a digest: a save elsewhere changes it."""
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
-        return ""
 
 
 def _print_accounts(plan: Plan) -> None:

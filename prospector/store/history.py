@@ -6,6 +6,12 @@ Each object is stored once in ``chunks`` (``h``, ``item``), whichever versions h
 that edits one account of a 1,000-account plan adds one chunk, and keeping the last
 ``history_limit`` versions of a large plan stays small. Versions beyond that limit are removed,
 and so are the chunks no kept version refers to.
+
+The plan's actuals can hold 100,000 facts imported from CRM exports: one chunk each would give
+every version 100,000 hashes. Their facts are kept in blocks of ``FACTS_PER_BLOCK`` consecutive
+facts instead, each block one chunk (``{"actuals": {"facts": {"$blocks": [h, ...]}, ...}}``):
+an import adds its facts at the end, so the versions before it share every block but the last,
+and a save that changes the plan but not its actuals adds none.
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ from tinydb.table import Document, Table
 from .layout import CHUNKS, HISTORY
 
 Row = Query()
+ACTUALS = "actuals"
+FACTS_PER_BLOCK = 2_000
 
 
 def next_version(db: TinyDB, plan_id: str) -> int:
@@ -71,8 +79,10 @@ def chunk_key(item: dict) -> str:
 
 
 def split(doc: dict) -> tuple[dict, dict[str, dict]]:
-    """Replace every object in the document's top-level lists by its hash: (skeleton, chunks)."""
-    skeleton, chunks = {}, {}
+    """Replace every object in the document's top-level lists by its hash, and the actuals'
+    facts by the hashes of their blocks: (skeleton, chunks)."""
+    skeleton: dict = {}
+    chunks: dict[str, dict] = {}
     for key, value in doc.items():
         if isinstance(value, list) and all(isinstance(item, dict) for item in value):
             hashes = []
@@ -81,6 +91,15 @@ def split(doc: dict) -> tuple[dict, dict[str, dict]]:
                 chunks[h] = item
                 hashes.append(h)
             skeleton[key] = {"$chunks": hashes}
+        elif key == ACTUALS and isinstance(value, dict) and isinstance(value.get("facts"), list):
+            facts = value["facts"]
+            blocks = []
+            for start in range(0, len(facts), FACTS_PER_BLOCK):
+                block = {"facts": facts[start:start + FACTS_PER_BLOCK]}
+                h = chunk_key(block)
+                chunks[h] = block
+                blocks.append(h)
+            skeleton[key] = {**value, "facts": {"$blocks": blocks}}
         else:
             skeleton[key] = value
     return skeleton, chunks
@@ -88,10 +107,13 @@ def split(doc: dict) -> tuple[dict, dict[str, dict]]:
 
 def join(skeleton: dict, chunks: dict[str, dict]) -> dict:
     """The document ``split`` made ``skeleton`` of (``KeyError``: a chunk is missing)."""
-    doc = {}
+    doc: dict = {}
     for key, value in skeleton.items():
         if isinstance(value, dict) and "$chunks" in value:
             doc[key] = [chunks[h] for h in value["$chunks"]]
+        elif key == ACTUALS and isinstance(value, dict) and _blocks(value):
+            doc[key] = {**value, "facts": [fact for h in value["facts"]["$blocks"]
+                                           for fact in chunks[h]["facts"]]}
         else:
             doc[key] = value
     return doc
@@ -99,5 +121,14 @@ def join(skeleton: dict, chunks: dict[str, dict]) -> dict:
 
 def refs(skeleton: dict) -> set[str]:
     """The hashes of the items a skeleton refers to."""
-    return {h for v in skeleton.values() if isinstance(v, dict) and "$chunks" in v
-            for h in v["$chunks"]}
+    found = {h for v in skeleton.values() if isinstance(v, dict) and "$chunks" in v
+             for h in v["$chunks"]}
+    actuals = skeleton.get(ACTUALS)
+    if isinstance(actuals, dict) and _blocks(actuals):
+        found.update(actuals["facts"]["$blocks"])
+    return found
+
+
+def _blocks(actuals: dict) -> bool:
+    facts = actuals.get("facts")
+    return isinstance(facts, dict) and isinstance(facts.get("$blocks"), list)

@@ -6,7 +6,8 @@ file read from disk has that shape.
 - ``history``: one row per saved version: ``plan_id``, ``version``, ``saved_at``, ``name``,
   ``note`` and ``plan``: the plan-file document (it carries its own ``schema_version``) with each
   item of its lists (accounts, touches, ...) replaced by the hash of that item (``history.py``).
-- ``chunks``: the list items, once each, by hash (``h``, ``item``).
+- ``chunks``: the list items, once each, by hash (``h``, ``item``); the actuals' facts in blocks
+  (``item`` is ``{"facts": [...]}``).
 - ``trash``: deleted plans (their ``plans`` row with ``deleted_at``; their history is kept).
 
 Rows are TinyDB documents: each table maps a document id (a number, as a JSON key) to a row.

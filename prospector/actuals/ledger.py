@@ -1,0 +1,77 @@
+"""``Actuals``: what the plan keeps of what the reps did, and the export names it remembers.
+
+- ``facts``: the touches, meetings and opportunities imported from CRM exports, one per key;
+- ``weekly``: the figures entered by hand, one per rep, week and target;
+- ``rep_names`` and ``account_names``: an export's name (or e-mail) for a rep or an account,
+  mapped once by the leader, and used by every later import (keys as the export wrote them;
+  matching folds case, accents and legal forms).
+
+Facts and figures keep the rep and account ids they were imported with: removing a rep or an
+account from the plan later leaves their actuals in place (the weeks they worked stay counted),
+so these ids are not checked against the plan's reps and accounts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pydantic import Field, field_validator, model_validator
+
+from ..fields import Id, Part
+from .records import LoggedFact
+from .weekly import WeeklyFigure
+
+MAX_REMEMBERED_NAMES = 10_000
+
+
+class Actuals(Part):
+    facts: list[LoggedFact] = Field(default_factory=list)
+    weekly: list[WeeklyFigure] = Field(default_factory=list)
+    rep_names: dict[str, Id] = Field(default_factory=dict, description=(
+        "A rep's name or e-mail in an export -> the rep's id."))
+    account_names: dict[str, Id] = Field(default_factory=dict, description=(
+        "An account's name in an export -> the plan account's id."))
+
+    @field_validator("rep_names", "account_names")
+    @classmethod
+    def _few_names(cls, value: dict[str, str]) -> dict[str, str]:
+        if len(value) > MAX_REMEMBERED_NAMES:
+            raise ValueError(f"remembers {len(value):,} names, more than "
+                             f"{MAX_REMEMBERED_NAMES:,}")
+        if any(not name.strip() or len(name) > 300 for name in value):
+            raise ValueError("an export name is empty or longer than 300 characters")
+        return value
+
+    @model_validator(mode="after")
+    def _one_of_each(self) -> Actuals:
+        seen: set[str] = set()
+        for i, fact in enumerate(self.facts):
+            if fact.key in seen:
+                raise ValueError(f"facts[{i}].key: {fact.key!r} is there twice; a fact is kept "
+                                 "once")
+            seen.add(fact.key)
+        figures: set[tuple[str, str, str]] = set()
+        for i, figure in enumerate(self.weekly):
+            which = (figure.rep_id, figure.week, figure.metric.casefold())
+            if which in figures:
+                raise ValueError(f"weekly[{i}]: {figure.metric!r} of {figure.week} is entered "
+                                 f"twice for rep {figure.rep_id}")
+            figures.add(which)
+        return self
+
+    def is_empty(self) -> bool:
+        return not (self.facts or self.weekly)
+
+    def with_facts(self, facts: Iterable[LoggedFact]) -> Actuals:
+        """These actuals with ``facts`` added; a fact whose key is kept already replaces it
+        (the later export knows better: an opportunity moved on a stage)."""
+        new = {fact.key: fact for fact in facts}
+        kept = [new.pop(fact.key, fact) for fact in self.facts]
+        return self.model_copy(update={"facts": kept + list(new.values())})
+
+    def with_figure(self, figure: WeeklyFigure) -> Actuals:
+        """These actuals with ``figure`` entered (replacing the one of its rep, week and
+        target)."""
+        which = (figure.rep_id, figure.week, figure.metric.casefold())
+        kept = [f for f in self.weekly if (f.rep_id, f.week, f.metric.casefold()) != which]
+        return self.model_copy(update={"weekly": [*kept, figure]})

@@ -1,0 +1,52 @@
+"""An opportunity's amount as exports write it, in either convention: ``1,234.50`` (US, UK) or
+``1.234,50`` (most of Europe), ``1 234,50``, ``1'234.50``, with or without a currency.
+
+The separator that comes last is the decimal one when both appear; one that appears more than
+once groups thousands. A lone separator followed by exactly three digits (``1,234``, ``1.234``)
+groups thousands: amounts of opportunities are not written to a tenth of a cent.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CURRENCY = re.compile(r"^(?:[A-Z]{3}|[€$£¥₹₩]|kr)\s*|\s*(?:[A-Z]{3}|[€$£¥₹₩]|kr)$")
+_GROUPED = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
+_SPACES = re.compile(r"[\s\u00a0\u202f'’]")
+MAX_AMOUNT_DIGITS = 15
+
+
+def read_amount(text: str) -> tuple[float | None, str]:
+    """The amount and, when the cell cannot be read as one, why (for the row's report)."""
+    value = _SPACES.sub("", _CURRENCY.sub("", text.strip()))
+    if not value:
+        return None, ""
+    shown = repr(text.strip()) if len(text) <= 30 else f"{text.strip()[:25]!r}…"
+    if value.startswith("-") or value.startswith("("):
+        return None, f"the amount {shown} is negative; an opportunity's amount is not"
+    if len(value) > 2 * MAX_AMOUNT_DIGITS or not re.fullmatch(r"[\d.,]+", value):
+        return None, f"the amount {shown} is not a number"
+    whole, decimals = _split_decimals(value)
+    if whole is None:
+        return None, (f"the amount {shown} cannot be read: its separators group no thousands "
+                      "(write 1,234.50 or 1.234,50)")
+    digits = whole.replace(",", "").replace(".", "")
+    if len(digits) > MAX_AMOUNT_DIGITS:
+        return None, f"the amount {shown} has more digits than any opportunity's"
+    return float(f"{digits or '0'}.{decimals or '0'}"), ""
+
+
+def _split_decimals(value: str) -> tuple[str | None, str]:
+    """(the whole part, with its thousands separators checked; the decimals)."""
+    last_dot, last_comma = value.rfind("."), value.rfind(",")
+    if last_dot >= 0 and last_comma >= 0:  # both: the last one is the decimal separator
+        at = max(last_dot, last_comma)
+        whole, decimals = value[:at], value[at + 1:]
+        return (whole if _GROUPED.fullmatch(whole) else None), decimals
+    separator = "." if last_dot >= 0 else "," if last_comma >= 0 else ""
+    if not separator:
+        return value, ""
+    if value.count(separator) > 1 or len(value) - value.rfind(separator) - 1 == 3:
+        return (value if _GROUPED.fullmatch(value) else None), ""
+    whole, decimals = value.rsplit(separator, 1)
+    return (whole if whole.isdigit() or not whole else None), decimals

@@ -1,0 +1,41 @@
+"""Figures entered by hand: what a rep did in one week against one target, for teams with no CRM
+export (or a target no export counts). The app's weekly grid and scripts call ``enter_figure``.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from pydantic import ValidationError
+
+from ..actuals.weekly import WeeklyFigure, week_start
+from ..errors import ProspectorError, describe_validation_error
+from ..model import Plan
+from ..textnorm import fold, person_key
+
+
+def enter_figure(plan: Plan, rep: str, week: str, metric: str, value: float) -> Plan:
+    """``plan`` with ``value`` entered for the rep (name or id), the ISO week (``2027-W05``) and
+    the target (its metric); a figure entered before for them is replaced. ``plan`` itself is
+    not changed. Raises ``ProspectorError`` saying what to fix."""
+    found = next((r for r in plan.reps if r.id == rep.strip()), None) or next(
+        (r for r in plan.reps if person_key(r.name) == person_key(rep)), None)
+    if found is None:
+        names = ", ".join(r.name for r in plan.reps) or "none yet"
+        raise ProspectorError(f"the plan has no rep named {rep.strip()!r} (its reps: {names})")
+    target = next((t for t in plan.accountability.targets if fold(t.metric) == fold(metric)),
+                  None)
+    if target is None:
+        metrics = "; ".join(t.metric for t in plan.accountability.targets) or "none yet"
+        raise ProspectorError(f"the plan has no target {metric.strip()!r} (its targets: "
+                              f"{metrics})")
+    try:
+        figure = WeeklyFigure(rep_id=found.id, week=week, metric=target.metric, value=value)
+    except ValidationError as exc:
+        raise ProspectorError(describe_validation_error(exc)) from None
+    monday = week_start(figure.week)
+    first, last = plan.basics.start_date, plan.basics.end_date
+    if (first and monday + timedelta(days=6) < first) or (last and monday > last):
+        raise ProspectorError(f"{figure.week} is outside the plan ({first or '…'} to "
+                              f"{last or '…'}); enter figures for the plan's weeks")
+    return plan.model_copy(update={"actuals": plan.actuals.with_figure(figure)})

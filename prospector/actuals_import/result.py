@@ -1,0 +1,186 @@
+"""What reading a CRM export found, before anything is imported: the dry run the app and the
+command line show, then ``apply`` once the leader has settled what needs a choice.
+
+Nothing is imported while a rep of the export matches no rep of the plan (map the name, or leave
+the name's rows out) or while dates read two ways (choose day/month or month/day): ``ready`` is
+then False, ``to_settle`` says what to choose, and ``apply`` refuses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..actuals.ledger import Actuals
+from ..actuals.records import LoggedFact
+from ..errors import ProspectorError
+from ..model import Plan
+from .dates import DateFormat
+from .exports import Export
+
+SETTLE_NAMES = 5  # unknown reps named one by one in what to settle
+
+
+@dataclass(frozen=True)
+class RowNote:
+    """A row not imported (``skipped``) or imported with a value left out (``warnings``)."""
+
+    row: int
+    note: str
+
+    def __str__(self) -> str:
+        return f"row {self.row}: {self.note}"
+
+
+@dataclass(frozen=True)
+class Unmatched:
+    """A name of the export that matches no rep (or account) of the plan, the rows that name it,
+    and the plan's closest name (None: none is close)."""
+
+    name: str
+    rows: list[int]
+    closest: str | None
+
+    def __str__(self) -> str:
+        hint = f"; closest: {self.closest}" if self.closest else ""
+        name = repr(self.name) if len(self.name) <= 60 else f"{self.name[:50]!r}…"
+        return f"{name} ({rows_text(self.rows)}{hint})"
+
+
+class NotReady(ProspectorError):
+    """``apply`` on an import that still needs the leader's choice; nothing was imported."""
+
+
+@dataclass
+class ActualsImport:
+    source: str
+    export: Export
+    encoding: str
+    delimiter: str
+    headers: list[str]
+    columns: dict[str, int]
+    facts: list[LoggedFact] = field(default_factory=list)  # to import: new, or updated
+    updated: int = 0  # of ``facts``, how many an earlier import brought in already
+    skipped: list[RowNote] = field(default_factory=list)
+    warnings: list[RowNote] = field(default_factory=list)
+    duplicates: list[tuple[int, int]] = field(default_factory=list)  # (row, the row it repeats)
+    unknown_reps: list[Unmatched] = field(default_factory=list)
+    left_out_rows: int = 0  # rows of names the leader chose to leave out
+    outside_accounts: list[Unmatched] = field(default_factory=list)
+    ambiguous_dates: list[int] = field(default_factory=list)  # rows waiting for a date format
+    date_forms: dict[DateFormat, list[int]] = field(default_factory=dict)  # rows read one way
+    date_format: DateFormat | None = None  # the one chosen
+    file_notes: list[str] = field(default_factory=list)  # about the file as a whole
+    blank_rows: int = 0
+    footer_rows: list[int] = field(default_factory=list)
+    remember_reps: dict[str, str] = field(default_factory=dict)  # names the leader mapped
+    remember_accounts: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def new(self) -> int:
+        return len(self.facts) - self.updated
+
+    @property
+    def suggested_date_format(self) -> DateFormat | None:
+        """The one form the file's unambiguous dates have (None: none, or both)."""
+        forms = [form for form, rows in self.date_forms.items() if rows]
+        return forms[0] if len(forms) == 1 else None
+
+    @property
+    def ready(self) -> bool:
+        return not self.unknown_reps and not self.ambiguous_dates
+
+    def to_settle(self) -> list[str]:
+        """What the leader must choose before the import can be applied, one line each."""
+        lines = []
+        if self.ambiguous_dates:
+            example = self.suggested_date_format
+            seen = (f"; the file's other dates can only be {example.label}" if example else
+                    "; the file's other dates do not tell" if not self.date_forms else
+                    "; the file's other dates are of both forms")
+            lines.append(f"{len(self.ambiguous_dates):,} rows have dates that read two ways "
+                         f"(03/04/2027: 3 April or March 4?), {rows_text(self.ambiguous_dates)}"
+                         f"{seen}: choose day/month (dmy) or month/day (mdy)")
+        for name in self.unknown_reps[:SETTLE_NAMES]:
+            lines.append(f"{name} matches no rep of the plan: map the name to a rep (it is "
+                         "remembered for the next import), or leave its rows out")
+        if len(self.unknown_reps) > SETTLE_NAMES:
+            lines.append(f"and {len(self.unknown_reps) - SETTLE_NAMES:,} more names match no "
+                         "rep of the plan")
+        return lines
+
+    def actuals_after(self, plan: Plan) -> Actuals:
+        """``plan``'s actuals with these facts in them (a fact imported before is replaced) and
+        the names the leader mapped remembered: what the app sets as one undoable edit of
+        ``actuals``. Raises ``NotReady`` while something needs the leader's choice."""
+        if not self.ready:
+            raise NotReady(f"{self.source}: nothing was imported: " + "; ".join(self.to_settle()))
+        actuals = plan.actuals.with_facts(self.facts)
+        if self.remember_reps or self.remember_accounts:
+            actuals = actuals.model_copy(update={
+                "rep_names": {**actuals.rep_names, **self.remember_reps},
+                "account_names": {**actuals.account_names, **self.remember_accounts}})
+        return actuals
+
+    def apply(self, plan: Plan) -> Plan:
+        """``plan`` with ``actuals_after(plan)`` (a shallow copy: it shares every other part
+        with ``plan``, which itself is not changed)."""
+        return plan.model_copy(update={"actuals": self.actuals_after(plan)})
+
+    def summary_lines(self, limit: int = 10) -> list[str]:
+        """The outcome in the leader's words, one line each (the command line prints them)."""
+        lines = [f"{self.new:,} new {_noun(self.new, 'fact')} found"
+                 + (f", {self.updated:,} imported before (updated from this export)"
+                    if self.updated else "")]
+        kinds: dict[str, int] = {}
+        for fact in self.facts:
+            kinds[fact.kind.value] = kinds.get(fact.kind.value, 0) + 1
+        if kinds:
+            lines.append("  " + ", ".join(f"{n:,} {_noun(n, k)}" for k, n in kinds.items()))
+        lines += [f"check: {note}" for note in self.file_notes]
+        if self.duplicates:
+            lines.append(f"{len(self.duplicates):,} duplicate {_noun(len(self.duplicates), 'row')}"
+                         " (the same activity twice in the file; imported once):")
+            lines += _limited([f"  row {row} repeats row {first}"
+                               for row, first in self.duplicates], limit)
+        if self.skipped:
+            lines.append(f"{len(self.skipped):,} {_noun(len(self.skipped), 'row')} not imported:")
+            lines += _limited([f"  {note}" for note in self.skipped], limit)
+        if self.warnings:
+            lines.append(f"{len(self.warnings):,} {_noun(len(self.warnings), 'row')} imported "
+                         "with a value left out (check these rows):")
+            lines += _limited([f"  {note}" for note in self.warnings], limit)
+        if self.left_out_rows:
+            lines.append(f"{self.left_out_rows:,} {_noun(self.left_out_rows, 'row')} of names "
+                         "left out on purpose")
+        if self.outside_accounts:
+            count = len(self.outside_accounts)
+            lines.append(f"{count:,} {_noun(count, 'account')} not in the plan (imported as "
+                         "outside the plan; map a name to an account of the plan if it is "
+                         "one):")
+            lines += _limited([f"  {name}" for name in self.outside_accounts], limit)
+        if self.footer_rows:
+            lines.append(f"ignored the report's footer ({rows_text(self.footer_rows)})")
+        if self.unknown_reps:
+            lines.append(f"{len(self.unknown_reps):,} {_noun(len(self.unknown_reps), 'name')} "
+                         "match no rep of the plan (their rows wait):")
+            lines += _limited([f"  {name}" for name in self.unknown_reps], limit)
+        return lines
+
+
+def rows_text(rows: list[int], shown: int = 6) -> str:
+    listed = ", ".join(str(r) for r in rows[:shown])
+    more = f" and {len(rows) - shown:,} more" if len(rows) > shown else ""
+    return f"row{'s' if len(rows) > 1 else ''} {listed}{more}"
+
+
+def _noun(count: int, word: str) -> str:
+    if count == 1:
+        return word
+    return "opportunities" if word == "opportunity" else word + (
+        "es" if word.endswith("ch") else "s")
+
+
+def _limited(lines: list[str], limit: int) -> list[str]:
+    if len(lines) <= limit:
+        return lines
+    return lines[:limit] + [f"  ... and {len(lines) - limit:,} more"]
