@@ -247,6 +247,23 @@ def test_a_card_that_runs_on_says_continued_in_the_next_pages_head(tmp_path):
     assert "(CONTINUED)" not in _head(pages[starts[-1] if len(starts) > 1 else first])
 
 
+def test_a_week_that_runs_on_says_continued_in_the_next_pages_head(rep_pages):
+    """The schedule's week repeats its heading on the page it runs onto, and that page's head
+    says "Week 3 · 25–29 Jan 2027 (continued)"; a page that starts a new week does not."""
+    last = None
+    continued = 0
+    for glyphs in rep_pages:
+        weeks = re.findall(r"Week(\d+)·", _text([g for g in glyphs if g.top >= 24 * MM]))
+        head = _head(glyphs)
+        if weeks and weeks[0] == last:
+            assert f"WEEK{last}·" in head and head.endswith("(CONTINUED)"), head
+            continued += 1
+        else:
+            assert "(CONTINUED)" not in head or not weeks, head
+        last = weeks[-1] if weeks else None
+    assert continued >= 3
+
+
 def test_no_heading_is_left_at_the_foot_of_a_page(leader_pages, rep_pages):
     """A chapter, part or card title (bold, 12 pt and up) always has lines of its own text
     under it on the same page; a page that ends with one left it there alone ("Event", "Tier B")."""
