@@ -359,6 +359,21 @@ def test_the_playbook_prints_in_greys_the_brand_colour_and_one_accent(sample, tm
     assert set(hues) <= {0, 10, 30, 40, 350}, {h: sorted(p)[:5] for h, p in hues.items()}
 
 
+def test_the_ideal_client_profiles_panels_of_a_row_are_equally_tall(sample_leader_pdf):
+    """Panels side by side start and end level (a column of short panels beside a long list
+    ended 8 cm higher)."""
+    pdf = pdfium.PdfDocument(str(sample_leader_pdf[0].path))
+    page = next(p for p in pdf if "DISQUALIFIERS" in p.get_textpage().get_text_range().upper())
+    rows: dict[int, set[int]] = {}
+    for item in page.get_objects(max_depth=5):
+        if item.type == pdfium_raw.FPDF_PAGEOBJ_PATH:
+            left, bottom, right, top = item.get_bounds()
+            if 30 * MM < right - left < 120 * MM and top - bottom > 10 * MM:  # a panel
+                rows.setdefault(round(top), set()).add(round(bottom))
+    assert sum(len(bottoms) for bottoms in rows.values()) >= 2
+    assert all(len(bottoms) == 1 for bottoms in rows.values()), rows
+
+
 def test_panels_taller_than_a_page_print_inside_the_pages(tmp_path):
     """Long ideal-client lists fill more than a page: every line still prints inside a page's
     text area, none above it over the running head (a grid of panels did that)."""
