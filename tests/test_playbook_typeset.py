@@ -362,16 +362,18 @@ def test_the_playbook_prints_in_greys_the_brand_colour_and_one_accent(sample, tm
 def test_the_ideal_client_profiles_panels_of_a_row_are_equally_tall(sample_leader_pdf):
     """Panels side by side start and end level (a column of short panels beside a long list
     ended 8 cm higher)."""
-    pdf = pdfium.PdfDocument(str(sample_leader_pdf[0].path))
-    page = next(p for p in pdf if "DISQUALIFIERS" in p.get_textpage().get_text_range().upper())
-    rows: dict[int, set[int]] = {}
-    for item in page.get_objects(max_depth=5):
-        if item.type == pdfium_raw.FPDF_PAGEOBJ_PATH:
-            left, bottom, right, top = item.get_bounds()
-            if 30 * MM < right - left < 120 * MM and top - bottom > 10 * MM:  # a panel
-                rows.setdefault(round(top), set()).add(round(bottom))
-    assert sum(len(bottoms) for bottoms in rows.values()) >= 2
-    assert all(len(bottoms) == 1 for bottoms in rows.values()), rows
+    panels: list[tuple[int, int]] = []
+    for page in pdfium.PdfDocument(str(sample_leader_pdf[0].path)):
+        text = page.get_textpage().get_text_range().upper()
+        if "INDUSTRIES" not in text and "DISQUALIFIERS" not in text:
+            continue
+        for item in page.get_objects(max_depth=5):
+            if item.type == pdfium_raw.FPDF_PAGEOBJ_PATH:
+                left, bottom, right, top = item.get_bounds()
+                if 30 * MM < right - left < 120 * MM and top - bottom > 10 * MM:  # a panel
+                    panels.append((round(top), round(bottom)))
+    assert len(panels) == 5  # industries, company size, geography; triggers, disqualifiers
+    assert all(len({b for t, b in panels if t == top}) == 1 for top, _b in panels), panels
 
 
 def test_panels_taller_than_a_page_print_inside_the_pages(tmp_path):
