@@ -54,7 +54,8 @@ def parse_week(plan: Plan, text: str, weeks: list[str] | None = None) -> str:
     try:
         week = week_of(week_start(text))
     except ValueError as exc:
-        raise ReviewError(f"--week {text}: {exc}") from None
+        joint = " " if str(exc).startswith("is ") else ": "
+        raise ReviewError(f"--week {text}{joint}{exc}") from None
     weeks = weeks if weeks is not None else plan_weeks(plan)
     if week not in weeks:
         raise ReviewError(f"{week} is outside the plan {plan.name!r}, which runs from "
