@@ -18,7 +18,6 @@ below a target two weeks running, and dream clients (tier A) untouched for ``col
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from datetime import date, timedelta
 
@@ -129,7 +128,7 @@ class _Review:
             touches=now.counts[Counts.TOUCHES], meetings=now.counts[Counts.MEETINGS],
             opportunities=now.counts[Counts.OPPORTUNITIES],
             qualified_opportunities=now.qualified,
-            touches_by_channel=dict(now.by_channel.most_common()),
+            touches_by_channel={str(k): n for k, n in now.by_channel.most_common()},
             touches_by_tier={t: now.by_tier[t] for t in sorted(now.by_tier)},
             touches_planned_to_date=weeks.planned_to_date,
             touches_logged_to_date=weeks.logged_to_date,
@@ -151,17 +150,12 @@ class _Review:
         for rep in self.plan.reps:
             for aid in dict.fromkeys(rep.account_ids):
                 owners[aid].append(rep.name)
-        days: dict[str, list[date]] = defaultdict(list)
-        for fact in self.plan.actuals.facts:
-            if fact.account_id is not None and fact.date <= until:
-                days[fact.account_id].append(fact.date)
         cold = []
         for account in self.plan.accounts_in_tier("A"):
             if self.pace.account_starts.get(account.id, plan_start) > since:
                 continue
-            logged = sorted(days.get(account.id, ()))
-            i = bisect_left(logged, since)
-            if i == len(logged):
+            logged = sorted(d for d in self.tally.dream_days.get(account.id, ()) if d <= until)
+            if not logged or logged[-1] < since:
                 cold.append(ColdAccount(account.id, account.name, tuple(owners[account.id]),
                                         logged[-1] if logged else None))
         return tuple(cold)

@@ -39,9 +39,11 @@ def _actual_dates(plan: Plan) -> list[date]:
 def plan_weeks(plan: Plan) -> list[str]:
     """The plan's ISO weeks, first to last (``ReviewError`` when it has neither dates nor
     actuals to take them from)."""
-    dates = _actual_dates(plan)
-    start = plan.basics.start_date or min(dates, default=None)
-    end = plan.basics.end_date or max([*dates, *([start] if start else [])], default=None)
+    start, end = plan.basics.start_date, plan.basics.end_date
+    if start is None or end is None:  # the actuals' dates, read only when needed
+        dates = _actual_dates(plan)
+        start = start or min(dates, default=None)
+        end = end or max([*dates, *([start] if start else [])], default=None)
     if start is None or end is None:
         raise ReviewError(f"the plan {plan.name!r} has no start date and no actuals: give it a "
                           "start and end date (Basics) or import actuals first")
