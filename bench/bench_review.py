@@ -1,11 +1,11 @@
 """How long the weekly review takes: ``python bench/bench_review.py [--repeat N]``.
 
-The plan is ``plans.large_sample_plan`` (1,000 accounts, 10 reps), set to run from 4 January to 30
-June 2027 (26 ISO weeks, 2027-W01 to 2027-W26), with synthetic actuals over all of its weeks (``synthetic_facts``: about nine touches a
-rep a business day on the rep's own accounts and a few outside the plan, a meeting every few days,
-an opportunity a week or two, some without a meeting first; a hand-entered figure per rep and
-week for the target counted by hand). ``weekly_review(plan, week)`` of the plan's last week (every
-week in the series) is timed:
+The plan is ``plans.large_sample_plan`` (1,000 accounts, 10 reps), set to run from 4 January to
+30 June 2027 (26 ISO weeks, 2027-W01 to 2027-W26), with synthetic actuals over all of its weeks
+(``synthetic_facts``: about nine touches a rep a business day on the rep's own accounts and a few
+outside the plan, a meeting every few days, an opportunity a week or two, some without a meeting
+first; a hand-entered figure per rep and week for the target counted by hand).
+``weekly_review(plan, week)`` of the plan's last week (every week in the series) is timed:
 
 - *cold*: the first review of the plan, the reps' schedules built (for the cadence's pace and
   the dream clients' start);
