@@ -40,6 +40,11 @@ def _names(names: tuple[str, ...] | list[str], shown: int = 3) -> str:
     return listed + (f" and {len(names) - shown} more" if len(names) > shown else "")
 
 
+def _end(text: str) -> str:
+    """``text`` as the end of a sentence: one full stop ("Wardęga S.A." keeps its own)."""
+    return text if text.endswith(".") else text + "."
+
+
 def _volume(rep: RepWeeks, th: Thresholds) -> Iterator[str]:
     if (rep.window_weeks >= th.outcome_window_weeks and rep.window_meetings == 0
             and rep.window_touches >= th.volume_without_outcome_touches):
@@ -51,7 +56,7 @@ def _cold(rep: RepWeeks, th: Thresholds) -> Iterator[str]:
     if rep.cold:
         n = len(rep.cold)
         yield (f"{n} {noun(n, 'dream client')} untouched for {_weeks(th.cold_weeks)}: "
-               f"{_names([a.name for a in rep.cold])}.")
+               + _end(_names([a.name for a in rep.cold])))
 
 
 def _pace(rep: RepWeeks, th: Thresholds) -> Iterator[str]:
