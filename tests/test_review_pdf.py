@@ -68,3 +68,23 @@ def test_a_review_asked_for_wrongly_is_one_clear_line(plan_with_actuals, tmp_pat
     assert main(["pdf", str(plan_with_actuals), *args, "-o", str(out)]) == 1
     assert says in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_the_reps_scorecard_carries_the_weeks_that_have_actuals(plan_with_actuals):
+    from prospector.playbook.context import build_context  # noqa: PLC0415
+    from prospector.review import weekly_review  # noqa: PLC0415
+
+    plan = read_plan_file(plan_with_actuals)
+    card = build_context(plan, rep_name="Jonas Albrecht")["scorecard"]
+    review = weekly_review(plan, "2027-W06").rep(plan.reps[0].id)
+    touches, conversations, contacts, meetings, opportunities = review.targets
+    weeks = [r for r in card["rows"] if r["kind"] == "week"]
+    # weeks 1-5 (11 January to 12 February) have actuals, as the review counts them
+    assert [w["actuals"][0] for w in weeks[:5]] == [f"{w.actual:.0f}" for w in touches.series]
+    assert weeks[0]["actuals"][2] == ""  # counted by hand, nothing entered
+    assert weeks[0]["actuals"][4] == ""  # a monthly target: counted in the month rows
+    assert weeks[5]["actuals"] == []  # no actuals yet: left for the rep to fill in
+    january = next(r for r in card["rows"] if r["kind"] == "month")
+    assert january["sums"][0] == f"{sum(w.actual for w in touches.series[:3]):.0f}"
+    assert card["total_sums"][4] == f"{sum(w.actual for w in opportunities.series):.0f}"
+    assert card["total_sums"][2] == ""

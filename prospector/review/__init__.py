@@ -11,7 +11,7 @@
 - ``text.py``: the review as plain text.
 """
 
-from .build import weekly_goal, weekly_review
+from .build import rep_actuals_by_week, weekly_goal, weekly_review
 from .result import ColdAccount, RepWeek, TargetLine, TargetWeek, WeeklyReview
 from .weeks import ReviewError, default_week, parse_week, plan_weeks
 
@@ -25,6 +25,7 @@ __all__ = [
     "default_week",
     "parse_week",
     "plan_weeks",
+    "rep_actuals_by_week",
     "weekly_goal",
     "weekly_review",
 ]

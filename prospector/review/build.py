@@ -160,3 +160,26 @@ class _Review:
                                         logged[-1] if logged else None))
         return tuple(cold)
 
+
+
+def rep_actuals_by_week(plan: Plan, rep_id: str,
+                        thresholds: Thresholds = THRESHOLDS) -> dict[str, list[float | None]]:
+    """Each ISO week in which the rep has actuals (a fact imported or a figure entered) -> the
+    rep's actual for each of the plan's targets, in order (None: a target counted by hand with
+    no figure entered that week), counted as ``weekly_review`` counts them. For the rep's
+    scorecard, filled with what is known."""
+    tally = Tally(plan, thresholds.opportunity_meeting_days)
+    by_hand = {(f.week, f.metric.casefold()): f.value
+               for f in plan.actuals.weekly if f.rep_id == rep_id}
+    weeks = {week for rep, week in tally.weeks if rep == rep_id} | {w for w, _ in by_hand}
+    out: dict[str, list[float | None]] = {}
+    for week in sorted(weeks):
+        counted = tally.of(rep_id, week).counts
+        values: list[float | None] = []
+        for target in plan.accountability.targets:
+            value = by_hand.get((week, target.metric.casefold()))
+            if value is None and target.counts is not Counts.HAND_ENTERED:
+                value = float(counted[target.counts])
+            values.append(value)
+        out[week] = values
+    return out
