@@ -36,6 +36,7 @@ from prospector.resources import sample_plan_path
 from prospector.sections import STEP_BY_KEY, STEP_OF_SECTION, step_status
 from prospector.textnorm import slugify
 from ui import dialogs
+from ui.actuals_reading import ActualsReader
 from ui.autosave import Autosaver
 from ui.coach_panel import CoachPanel
 from ui.commands import SetValueCommand, SetValuesCommand
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.autosaver.failed.connect(self._save_failed)
         self.autosaver.conflict.connect(self._conflict)
         self.autosaver.base_version = self.saved_version or 0
+        self.actuals_reader = ActualsReader(self)  # reads CRM exports off the GUI thread
 
         self.navigator = QListWidget()
         self.navigator.setAccessibleName("Steps of the plan")
@@ -212,6 +214,9 @@ class MainWindow(QMainWindow):
         self.save_action = a("&Save now", self.save_now, key.Save, icon.SP_DialogSaveButton,
                              "Plans save themselves; this saves now")
         self.import_action = a("&Import plan file…", self.import_plan_file, "Ctrl+I")
+        self.import_actuals_action = a(
+            "Import &actuals…", self.import_actuals, None, icon.SP_ArrowDown,
+            "Import what the reps did from a Salesforce or HubSpot export (CSV)")
         self.export_json_action = a("Export plan &file…", self.export_plan_file, "Ctrl+Shift+S")
         self.export_pdf_action = a("&Export playbook PDF…", self.export_pdf, "Ctrl+E",
                                    QStyle.StandardPixmap.SP_DialogApplyButton)
@@ -229,7 +234,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &recent")
         file_menu.addSeparator()
         for action in (self.save_action, self.versions_action, self.import_action,
-                       self.export_json_action, self.export_pdf_action):
+                       self.import_actuals_action, self.export_json_action,
+                       self.export_pdf_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -253,7 +259,8 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (self.plans_action, self.undo_action, self.redo_action,
-                       self.export_pdf_action, self.preview_action, self.coach_action):
+                       self.import_actuals_action, self.export_pdf_action, self.preview_action,
+                       self.coach_action):
             toolbar.addAction(action)
         self._fill_recent_menu()
 
@@ -636,6 +643,26 @@ class MainWindow(QMainWindow):
                 f"Imported {len(result.added)} accounts, merged {len(result.merged)}, skipped "
                 f"{len(result.skipped)} rows. Undo with Ctrl+Z.", 10000)
 
+    def import_actuals(self) -> None:
+        """A CRM export of activities, meetings or opportunities into the plan's actuals, through
+        the mapping and checks of ``ActualsImportDialog``, as one undoable edit."""
+        from ui.actuals_import_dialog import ActualsImportDialog  # noqa: PLC0415 - rarely
+
+        path = dialogs.ask_open_csv_file(self, "Import actuals from a CRM export")
+        if not path:
+            return
+        dialog = ActualsImportDialog(self.document.plan, path, self.actuals_reader, self)
+        dialog.load()
+        outcome = dialog.outcome if _exec(dialog) else None
+        if outcome is None or outcome.actuals_after is None:
+            return
+        found = outcome.found
+        self.document.set_actuals(outcome.actuals_after,
+                                  f"Import actuals from {Path(found.source).name}")
+        self.statusBar().showMessage(
+            f"Imported {found.new:,} new facts ({found.updated:,} updated) from "
+            f"{Path(found.source).name}. Undo with Ctrl+Z.", 10000)
+
     def export_schedule(self, rep_id) -> None:
         from ui.schedule_dialog import ScheduleExportDialog  # noqa: PLC0415 - icalendar: rarely
 
@@ -738,6 +765,8 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.autosaver.stop()
+        self.actuals_reader.cancel()
+        self.actuals_reader.wait()
         self.preview.shutdown()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())
