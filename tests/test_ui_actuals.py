@@ -1,16 +1,21 @@
 """The leader imports CRM exports into the plan's actuals in the app: the mapping dialog asks what
 it cannot decide (dates that read two ways, reps the plan does not know), reads the file off the
-GUI thread, imports nothing until told, and the import is one undoable edit."""
+GUI thread, imports nothing until told, and the import is one undoable edit. Figures entered by
+hand in the weekly grid: one undoable edit each, saved with the plan."""
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
+from prospector.actuals_import import read_actuals
 from prospector.store import PlanStore
 from tests.conftest import REPO
 from ui import dialogs
 from ui.actuals_import_dialog import LEAVE_OUT, ActualsImportDialog
 from ui.actuals_reading import ActualsReader
+from ui.document import PlanDocument
 from ui.main_window import MainWindow
+from ui.weekly_grid import WeeklyGrid
 
 DATA = REPO / "tests" / "data"
 
@@ -141,3 +146,95 @@ def test_a_file_that_is_no_export_says_why(qtbot, sample_plan, reader):
     assert "is not an export Prospector knows" in dialog.summary.toPlainText()
     assert not dialog.import_button.isEnabled()
 
+
+
+# --- the weekly grid ------------------------------------------------------------------------
+CONTACTS = "New contacts mapped in target accounts"
+
+
+@pytest.fixture
+def grid(qtbot, sample_plan):
+    document = PlanDocument(sample_plan)
+    grid = WeeklyGrid(document)
+    qtbot.addWidget(grid)
+    grid.resize(1200, 400)
+    grid.show()
+    return grid
+
+
+def _type_in(qtbot, grid, row, column, text):
+    view = grid.table
+    view.setCurrentIndex(grid.model.index(row, column))
+    view.edit(view.currentIndex())
+    (editor,) = [w for w in view.viewport().findChildren(QLineEdit) if w.isVisible()]
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.state() == QAbstractItemView.State.NoState)
+
+
+def test_weekly_grid_model_passes_qt_model_tester(qtmodeltester, grid):
+    grid.choose(CONTACTS)
+    qtmodeltester.check(grid.model, force_py=True)
+
+
+def test_a_figure_typed_in_the_grid_is_one_undoable_edit(qtbot, grid):
+    grid.choose(CONTACTS)
+    document, model = grid.document, grid.model
+    assert model.rowCount() == 3 and model.columnCount() == 25  # reps by the plan's weeks
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "W03\n18 Jan"
+    _type_in(qtbot, grid, 1, 1, "4")
+    (figure,) = document.plan.actuals.weekly
+    assert (figure.week, figure.metric, figure.value) == ("2027-W03", CONTACTS, 4)
+    assert figure.rep_id == document.plan.reps[1].id
+    assert model.index(1, 1).data() == "4"
+    _type_in(qtbot, grid, 1, 1, "6")
+    assert [f.value for f in document.plan.actuals.weekly] == [6]
+    document.undo_stack.undo()
+    assert model.index(1, 1).data() == "4"
+    document.undo_stack.undo()
+    assert document.plan.actuals.weekly == [] and model.index(1, 1).data() == ""
+
+
+def test_the_grid_shows_what_imports_count_until_a_figure_replaces_it(qtbot, grid, sample_plan):
+    document, model = grid.document, grid.model
+    found = read_actuals(sample_plan, DATA / "hubspot-activities-export.csv")
+    document.set_actuals(found.actuals_after(document.plan), "Import")
+    grid.choose("Value-creating touches delivered")
+    jonas = next(i for i, rep in enumerate(document.plan.reps) if rep.name == "Jonas Albrecht")
+    week = model.weeks.index("2027-W02")
+    assert model.index(jonas, week).data() == "2"  # a call and an e-mail (the repeat: once)
+    assert model.index(jonas, week).data(Qt.ItemDataRole.FontRole) is None  # imported: plain
+    _type_in(qtbot, grid, jonas, week, "9")
+    assert model.index(jonas, week).data() == "9"
+    assert model.index(jonas, week).data(Qt.ItemDataRole.FontRole).bold()
+    _type_in(qtbot, grid, jonas, week, "")  # cleared: the imports count again
+    assert model.index(jonas, week).data() == "2"
+    assert document.plan.actuals.weekly == []
+
+
+def test_the_grid_refuses_what_is_not_a_figure(qtbot, grid):
+    grid.choose(CONTACTS)
+    refused = []
+    grid.document.edit_refused.connect(refused.append)
+    _type_in(qtbot, grid, 0, 0, "lots")
+    assert grid.document.plan.actuals.weekly == []
+    assert refused == [f"{CONTACTS}, Jonas Albrecht, 2027-W02: “lots” is not a number (e.g. 4 "
+                       "or 2.5) — the previous figure is kept."]
+
+
+def test_figures_entered_are_saved_with_the_plan(qtbot, sample_plan, tmp_path):
+    store = PlanStore()
+    window = MainWindow(store, sample_plan,
+                        QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentWidget(window.week_by_week)
+    grid = window.week_by_week.grid
+    grid.choose(CONTACTS)
+    with qtbot.waitSignal(window.autosaver.saved, timeout=60000):
+        _type_in(qtbot, grid, 2, 3, "5")
+    (figure,) = store.load(sample_plan.id).actuals.weekly
+    assert (figure.week, figure.value) == ("2027-W05", 5)
+    window.close()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QStyle,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +49,7 @@ from ui.pages.lists import RepsPage, TargetsPage
 from ui.pages.review import ReviewPage
 from ui.plans_dialog import PlansDialog, VersionsDialog, import_plan_file, name_refusal
 from ui.preview import PreviewPane
+from ui.week_by_week import WeekByWeek
 from ui.widgets.cell_editing import commit_open_editor
 from ui.widgets.list_editor import ListEditor
 from ui.widgets.step_page import StepPage
@@ -105,7 +107,14 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self._example_banner())
-        column.addWidget(split, 1)
+        # two tabs: building the plan (its steps), and the plan at work week by week (actuals)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("Plan or week by week")
+        self.tabs.addTab(split, "Build the plan")
+        self.week_by_week = WeekByWeek(self.document)
+        self.tabs.addTab(self.week_by_week, "Week by week")
+        column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         review = cast(ReviewPage, self.pages["review"])
         review.export_pdf_requested.connect(self.export_pdf)
