@@ -31,6 +31,7 @@ from prospector.actuals.weekly import week_start, weeks_between
 from prospector.actuals_import import enter_figure
 from prospector.errors import ProspectorError
 from prospector.model import Target
+from ui.background import BackgroundJob
 from ui.document import PlanDocument
 from ui.palette_colours import hint_colour
 from ui.widgets.cell_editing import CellDelegate
@@ -40,6 +41,7 @@ _Role = Qt.ItemDataRole
 DISPLAY, EDIT, TOOLTIP = int(_Role.DisplayRole), int(_Role.EditRole), int(_Role.ToolTipRole)
 FOREGROUND, FONT, ALIGN = int(_Role.ForegroundRole), int(_Role.FontRole), \
     int(_Role.TextAlignmentRole)
+INLINE_FACTS = 5_000  # more facts than this are counted off the GUI thread (about 3 ms here)
 # edits that change what the grid's rows, columns or target are
 _SHAPE = ("reps", "basics", "accountability")
 
@@ -70,6 +72,9 @@ class WeeklyGridModel(QAbstractTableModel):
         self.figures: dict[tuple[str, str], float] = {}  # (rep id, week) -> entered by hand
         self.imported: Counter[tuple[str, str]] = Counter()
         self._counted: tuple[int, Counts | None, Counter] | None = None  # cached per facts list
+        self._counting: tuple[int, tuple[int, Counts | None]] | None = None  # job, what it counts
+        self.counter = BackgroundJob("weekly-counts", self)
+        self.counter.done.connect(self._counted_off_thread)
         self.hint = hint_colour(QPalette())
         document.plan_replaced.connect(self.reload)
         document.sections_replaced.connect(self._sections_replaced)
@@ -105,12 +110,31 @@ class WeeklyGridModel(QAbstractTableModel):
         self.figures = {(f.rep_id, f.week): f.value for f in actuals.weekly
                         if f.metric.casefold() == folded}
         counts = target.counts if target else None
+        key = (id(actuals.facts), counts)
         cached = self._counted
-        if cached is None or cached[0] != id(actuals.facts) or cached[1] != counts:
-            # a figure entered keeps the facts' list: counted once per import, not per edit
+        if cached is not None and cached[:2] == key:
+            self.imported = cached[2]  # a figure entered keeps the facts' list: counted once
+            return
+        if len(actuals.facts) <= INLINE_FACTS or counts is None:
             counted = weekly_counts(actuals.facts, counts) if counts else Counter()
-            self._counted = cached = (id(actuals.facts), counts, counted)
-        self.imported = cached[2]
+            self._counted = (*key, counted)
+            self.imported = counted
+            return
+        self.imported = Counter()  # counted in a moment, off the GUI thread (100,000 facts)
+        self._counting = (self.counter.start(weekly_counts, actuals.facts, counts), key)
+
+    def _counted_off_thread(self, number: int, counted: Counter) -> None:
+        if self._counting is None or number != self._counting[0]:
+            return
+        key = self._counting[1]
+        self._counting = None
+        self._counted = (*key, counted)
+        actuals, target = self.document.plan.actuals, self.target()
+        if key == (id(actuals.facts), target.counts if target else None):
+            self.imported = counted
+            if self.reps and self.weeks:
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(len(self.reps) - 1, len(self.weeks) - 1))
 
     def _sections_replaced(self, sections) -> None:
         if set(sections) & set(_SHAPE):
