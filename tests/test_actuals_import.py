@@ -112,12 +112,19 @@ def test_amounts_that_cannot_be_read_say_why(text, problem):
     assert amount is None and problem in why
 
 
-def test_importing_an_overlapping_export_again_adds_nothing_twice(sample_plan):
+def test_importing_an_overlapping_export_again_adds_nothing_twice(sample_plan, tmp_path):
     plan = read_actuals(sample_plan, HS_ACTIVITIES).apply(sample_plan)
     plan = read_actuals(plan, HS_DEALS).apply(plan)
     again = read_actuals(plan, HS_ACTIVITIES)
-    assert (again.new, again.updated) == (0, 4)
+    assert (again.new, again.updated, again.unchanged) == (0, 0, 4)
     assert len(again.apply(plan).actuals.facts) == len(plan.actuals.facts) == 8
+    moved_on = tmp_path / "deals.csv"
+    moved_on.write_text(HS_DEALS.read_text("utf-8").replace("Qualified to buy", "Closed won"),
+                        "utf-8")
+    later = read_actuals(plan, moved_on)
+    assert (later.new, later.updated, later.unchanged) == (0, 1, 3)
+    assert [f.stage for f in later.apply(plan).actuals.facts if f.key == "hubspot:9002"] == [
+        "Closed won"]
 
 
 def test_an_unknown_rep_waits_with_the_closest_name_until_mapped_and_the_mapping_is_kept(
@@ -134,7 +141,7 @@ def test_an_unknown_rep_waits_with_the_closest_name_until_mapped_and_the_mapping
     plan = mapped.apply(sample_plan)
     assert plan.actuals.rep_names == {"Jonas Albrect": "rep-01"}
     later = read_actuals(plan, BAD, date_format="dmy", rep_map={"Sabine Kurz": None})
-    assert later.ready and later.updated == len(later.facts) == 4
+    assert later.ready and later.unchanged == 4 and not later.unknown_reps
 
 
 def test_a_rep_mapped_to_no_rep_of_the_plan_is_refused_with_the_reps_named(sample_plan):
@@ -281,7 +288,8 @@ def test_the_command_line_imports_into_a_stored_plan_and_remembers_a_mapped_rep(
     assert stored.actuals.rep_names == {"Jonas Albrect": "rep-01"}
     assert main(["actuals", sample_plan.id, "--import", str(BAD), "--date-format", "dmy",
                  "--map-rep", "Sabine Kurz="]) == 0
-    assert len(store.load(sample_plan.id).actuals.facts) == 4
+    assert "the plan has every fact of this export already" in capsys.readouterr().out
+    assert [v.version for v in store.history(sample_plan.id)][0] == 2
 
 
 def test_a_figure_entered_by_hand_is_kept_per_rep_week_and_target(sample_plan):

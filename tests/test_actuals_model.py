@@ -5,12 +5,15 @@ from datetime import date, timedelta
 
 import pytest
 
+from prospector.account_import import import_accounts
 from prospector.actuals.counting import Counts, counts_towards
 from prospector.actuals.records import Happened, LoggedFact, Source, fact_key
 from prospector.actuals.weekly import WeeklyFigure
+from prospector.errors import StoreError
 from prospector.model import Channel, Plan
 from prospector.planfile import plan_from_document, read_plan_file, write_plan_file
-from prospector.store import PlanStore, VersionConflict
+from prospector.store import PlanStore, VersionConflict, _with_checksum
+from tests.conftest import REPO
 
 
 def _facts(plan: Plan, count: int, first: int = 0) -> list[LoggedFact]:
@@ -117,3 +120,31 @@ def test_a_save_of_actuals_started_from_an_older_version_is_refused(sample_plan,
     with pytest.raises(VersionConflict, match="nothing was saved"):
         store.save(_with_facts(sample_plan, _facts(sample_plan, 3, first=50)), base_version=base)
     assert len(store.load(sample_plan.id).actuals.facts) == 10
+
+
+def test_a_block_of_facts_damaged_by_hand_is_reported_not_crashed_on(sample_plan, tmp_path):
+    store = PlanStore(tmp_path / "store")
+    store.save(_with_facts(sample_plan, _facts(sample_plan, 10)))
+    raw = store.path.read_bytes()
+    data = json.loads(b"{" + raw[raw.index(b",") + 1:])  # the store without its checksum
+    block = next(c for c in data["chunks"].values() if "facts_json" in c["item"])
+    block["item"]["facts_json"] = block["item"]["facts_json"][:-40]  # cut off
+    store.path.write_bytes(_with_checksum(json.dumps(data).encode()))
+    with pytest.raises(StoreError, match="part of this version is missing from the store or "
+                                         "damaged"):
+        PlanStore(tmp_path / "store").load(sample_plan.id)
+
+
+def test_a_copy_of_a_plan_shares_its_unchanging_facts_but_not_its_lists(sample_plan):
+    """The app copies a plan when it opens it: 100,000 facts copied one by one took 2.4 s."""
+    plan = _with_facts(sample_plan, _facts(sample_plan, 3))
+    twin = plan.model_copy(deep=True)
+    assert twin.actuals.facts[0] is plan.actuals.facts[0]
+    twin.actuals.facts.append(_facts(plan, 1, first=9)[0])
+    assert len(plan.actuals.facts) == 3
+
+
+def test_importing_accounts_keeps_the_actuals(sample_plan):
+    plan = _with_facts(sample_plan, _facts(sample_plan, 3))
+    result = import_accounts(plan, REPO / "tests" / "data" / "hubspot-companies-export.csv")
+    assert result.changed and result.new_plan.actuals == plan.actuals

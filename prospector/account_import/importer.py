@@ -227,7 +227,9 @@ class _Importer:
         self.table = table
         self.columns = columns
         self.default_tier = default_tier
-        self.doc = plan.model_dump(mode="python")  # a deep copy: the plan passed in stays as is
+        # A deep copy: the plan passed in stays as is. Its actuals are not accounts: copied apart
+        # as they are, not written out and read again (100,000 facts: 2.5 s more).
+        self.doc = plan.model_dump(mode="python", exclude={"actuals"})
         self.index = AccountIndex()
         self.ids = {a["id"] for a in self.doc["accounts"]}
         self.rep_of_account = {aid: rep for rep in self.doc["reps"] for aid in rep["account_ids"]}
@@ -251,8 +253,10 @@ class _Importer:
         for row_number, cells in self.table.records:
             self._row(row_number, cells)
         self.skipped.sort()
-        new_plan = Plan.model_validate(self.doc)
-        changed = new_plan.model_dump(mode="json") != self.plan.model_dump(mode="json")
+        new_plan = Plan.model_validate({**self.doc,
+                                        "actuals": self.plan.actuals.model_copy(deep=True)})
+        changed = (new_plan.model_dump(mode="json", exclude={"actuals"})
+                   != self.plan.model_dump(mode="json", exclude={"actuals"}))
         return ImportResult(
             new_plan=new_plan if changed else self.plan.model_copy(deep=True),
             source=self.table.source, encoding=self.table.encoding,

@@ -64,6 +64,11 @@ class LoggedFact(Part):
                                  description="An opportunity's amount.")
     source: Source
 
+    def __deepcopy__(self, memo: dict[int, object] | None = None) -> LoggedFact:
+        """Itself: a fact never changes (frozen, of immutable values), so a deep copy of a plan
+        shares its facts (a copy of 100,000 facts took 2.4 s)."""
+        return self
+
 
 def id_key(source: Source | str, row_id: str) -> str:
     """The key of a fact by the export's own row id (``"salesforce:00T5g000012abcD"``); "" when

@@ -148,7 +148,7 @@ class _Reader:
         self.accounts = AccountFinder(plan, {**plan.actuals.account_names, **account_map})
         self.first = max(EARLIEST_DATE, plan.basics.start_date or EARLIEST_DATE)
         self.last = min(LATEST_DATE, plan.basics.end_date or LATEST_DATE)
-        self.known_keys = {fact.key for fact in plan.actuals.facts}
+        self.known = {fact.key: fact for fact in plan.actuals.facts}
         self.result = ActualsImport(
             source=table.source, export=self.export, encoding=table.encoding,
             delimiter=table.delimiter, headers=table.header, columns=columns.mapping,
@@ -232,8 +232,9 @@ class _Reader:
         day = self._date(row, values.get("date", ""))
         if day is _UNUSABLE:
             return
-        known, rep_id = self.reps.find(rep_text, email)  # asked even while the date waits, so
-        if not known:                                     # that all there is to settle is said
+        # the rep is asked for even while the date waits: all there is to settle is said at once
+        rep_known, rep_id = self.reps.find(rep_text, email)
+        if not rep_known:
             self.unknown.setdefault(rep_text or email, []).append(row)
             return
         if day is _WAITING:
@@ -280,9 +281,14 @@ class _Reader:
             result.skipped.append(RowNote(row, f"{describe_validation_error(exc)}; not imported"))
             return
         self.seen[key] = row
-        if key in self.known_keys:
+        known = self.known.get(key)
+        if known is None:
+            result.facts.append(fact)
+        elif known == fact:
+            result.unchanged += 1
+        else:
             result.updated += 1
-        result.facts.append(fact)
+            result.facts.append(fact)
 
     def _account(self, text: str) -> tuple[str, str | None]:
         """The account a row names, as exported and as the plan's account (None: outside the

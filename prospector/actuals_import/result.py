@@ -58,8 +58,9 @@ class ActualsImport:
     delimiter: str
     headers: list[str]
     columns: dict[str, int]
-    facts: list[LoggedFact] = field(default_factory=list)  # to import: new, or updated
-    updated: int = 0  # of ``facts``, how many an earlier import brought in already
+    facts: list[LoggedFact] = field(default_factory=list)  # to import: new, or changed
+    updated: int = 0  # of ``facts``, how many an earlier import brought in (changed since)
+    unchanged: int = 0  # facts of the export the plan has already, as they are
     skipped: list[RowNote] = field(default_factory=list)
     warnings: list[RowNote] = field(default_factory=list)
     duplicates: list[tuple[int, int]] = field(default_factory=list)  # (row, the row it repeats)
@@ -129,8 +130,9 @@ class ActualsImport:
     def summary_lines(self, limit: int = 10) -> list[str]:
         """The outcome in the leader's words, one line each (the command line prints them)."""
         lines = [f"{self.new:,} new {_noun(self.new, 'fact')} found"
-                 + (f", {self.updated:,} imported before (updated from this export)"
-                    if self.updated else "")]
+                 + (f", {self.updated:,} imported before and changed since (updated from this "
+                    "export)" if self.updated else "")
+                 + (f", {self.unchanged:,} in the plan already" if self.unchanged else "")]
         kinds: dict[str, int] = {}
         for fact in self.facts:
             kinds[fact.kind.value] = kinds.get(fact.kind.value, 0) + 1

@@ -69,7 +69,8 @@ def cmd_actuals(args: argparse.Namespace) -> int:
         print("Dry run: nothing was saved.")
         return 0
     if not found.facts and not found.remember_reps and not found.remember_accounts:
-        print("Nothing to import.")
+        print("Nothing to import: the plan has every fact of this export already."
+              if found.unchanged else "Nothing to import.")
         return 0
     target.save_import(found.apply(plan),
                        f"imported {len(found.facts):,} actuals from {source}",

@@ -36,7 +36,7 @@ from ..model import (
     Plan,
     ValueTouch,
 )
-from .limits import CARD_PAGES, CARD_POINTS, CARD_TEXTS, Cut, cut_point
+from .limits import CARD_PAGES, CARD_POINTS, CARD_TEXTS, CARD_WIDE_LINES, Cut, cut_point
 from .text_width import line_count, line_starts
 
 HANDLE_WORDS = 5  # a handle never repeats a sentence of the plan (8 words or more: issue 16)
@@ -143,7 +143,8 @@ class _Text:
         return 0 if self.fixed else max(0, self.lines() - CARD_TEXTS[self.kind][4])
 
     def height(self) -> float:
-        return self.lines() * CARD_TEXTS[self.kind][3]
+        wide = any(unicodedata.east_asian_width(c) in ("W", "F") for c in self.text)
+        return self.lines() * CARD_TEXTS[self.kind][3] * (CARD_WIDE_LINES if wide else 1)
 
     def drop_a_line(self) -> None:
         """Cut it to one line less, between words where it can: where its last line starts,

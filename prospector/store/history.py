@@ -11,7 +11,11 @@ The plan's actuals can hold 100,000 facts imported from CRM exports: one chunk e
 every version 100,000 hashes. Their facts are kept in blocks of ``FACTS_PER_BLOCK`` consecutive
 facts instead, each block one chunk (``{"actuals": {"facts": {"$blocks": [h, ...]}, ...}}``):
 an import adds its facts at the end, so the versions before it share every block but the last,
-and a save that changes the plan but not its actuals adds none.
+and a save that changes the plan but not its actuals adds none. A block is kept as the JSON text
+of its facts (``{"facts_json": "[...]"}``, hashed as written): every session with the store
+parses the whole file, and 100,000 facts as 50 strings parse in a third of the time they took as
+objects (0.25 s rather than 0.7 s here), so listing the plans, opening one and saving stay
+faster; only opening a version reads its blocks' facts.
 """
 
 from __future__ import annotations
@@ -95,9 +99,10 @@ def split(doc: dict) -> tuple[dict, dict[str, dict]]:
             facts = value["facts"]
             blocks = []
             for start in range(0, len(facts), FACTS_PER_BLOCK):
-                block = {"facts": facts[start:start + FACTS_PER_BLOCK]}
-                h = chunk_key(block)
-                chunks[h] = block
+                text = json.dumps(facts[start:start + FACTS_PER_BLOCK], ensure_ascii=False,
+                                  separators=(",", ":"))
+                h = "f" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:23]
+                chunks[h] = {"facts_json": text}
                 blocks.append(h)
             skeleton[key] = {**value, "facts": {"$blocks": blocks}}
         else:
@@ -113,7 +118,7 @@ def join(skeleton: dict, chunks: dict[str, dict]) -> dict:
             doc[key] = [chunks[h] for h in value["$chunks"]]
         elif key == ACTUALS and isinstance(value, dict) and _blocks(value):
             doc[key] = {**value, "facts": [fact for h in value["facts"]["$blocks"]
-                                           for fact in chunks[h]["facts"]]}
+                                           for fact in _facts_of(chunks[h], h)]}
         else:
             doc[key] = value
     return doc
@@ -127,6 +132,17 @@ def refs(skeleton: dict) -> set[str]:
     if isinstance(actuals, dict) and _blocks(actuals):
         found.update(actuals["facts"]["$blocks"])
     return found
+
+
+def _facts_of(block: dict, h: str) -> list:
+    """The facts of a block (``KeyError``: it is damaged, e.g. edited by hand)."""
+    try:
+        facts = json.loads(block["facts_json"]) if "facts_json" in block else block["facts"]
+    except (ValueError, RecursionError):
+        raise KeyError(h) from None
+    if not isinstance(facts, list):
+        raise KeyError(h)
+    return facts
 
 
 def _blocks(actuals: dict) -> bool:

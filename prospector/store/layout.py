@@ -7,7 +7,7 @@ file read from disk has that shape.
   ``note`` and ``plan``: the plan-file document (it carries its own ``schema_version``) with each
   item of its lists (accounts, touches, ...) replaced by the hash of that item (``history.py``).
 - ``chunks``: the list items, once each, by hash (``h``, ``item``); the actuals' facts in blocks
-  (``item`` is ``{"facts": [...]}``).
+  of 2,000 (``item`` is ``{"facts_json": "<the facts as JSON text>"}``).
 - ``trash``: deleted plans (their ``plans`` row with ``deleted_at``; their history is kept).
 
 Rows are TinyDB documents: each table maps a document id (a number, as a JSON key) to a row.

@@ -134,7 +134,7 @@ class PlanStore:
             return version_document(db, entry)
         except KeyError:
             raise StoreError(f"{self._source(plan_id, version)}: part of this version is "
-                             "missing from the store") from None
+                             "missing from the store or damaged") from None
 
     def _plan_from(self, doc: dict, plan_id: str, version: int) -> Plan:
         repairs: list[str] = []
