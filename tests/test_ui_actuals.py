@@ -3,18 +3,24 @@ it cannot decide (dates that read two ways, reps the plan does not know), reads 
 GUI thread, imports nothing until told, and the import is one undoable edit. Figures entered by
 hand in the weekly grid: one undoable edit each, saved with the plan."""
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
+from prospector.actuals.weekly import WeeklyFigure
 from prospector.actuals_import import read_actuals
 from prospector.store import PlanStore
 from tests.conftest import REPO
 from ui import dialogs
 from ui.actuals_import_dialog import LEAVE_OUT, ActualsImportDialog
 from ui.actuals_reading import ActualsReader
+from ui.actuals_review import ActualsReview, make_page
 from ui.document import PlanDocument
 from ui.main_window import MainWindow
+from ui.palette_colours import timeline_ink
 from ui.weekly_grid import WeeklyGrid
 
 DATA = REPO / "tests" / "data"
@@ -232,9 +238,83 @@ def test_figures_entered_are_saved_with_the_plan(qtbot, sample_plan, tmp_path):
     window.show()
     window.tabs.setCurrentWidget(window.week_by_week)
     grid = window.week_by_week.grid
+    window.week_by_week.setCurrentWidget(grid)
     grid.choose(CONTACTS)
     with qtbot.waitSignal(window.autosaver.saved, timeout=60000):
         _type_in(qtbot, grid, 2, 3, "5")
     (figure,) = store.load(sample_plan.id).actuals.weekly
     assert (figure.week, figure.value) == ("2027-W05", 5)
     window.close()
+
+
+# --- the weekly review ----------------------------------------------------------------------
+def _imported(plan):
+    for name, form in (("salesforce-activities-report.csv", "mdy"),
+                       ("hubspot-activities-export.csv", None)):
+        plan = read_actuals(plan, DATA / name, date_format=form).apply(plan)
+    return plan
+
+
+@pytest.fixture
+def review_page(qtbot, sample_plan):
+    page = ActualsReview(PlanDocument(_imported(sample_plan)))
+    qtbot.addWidget(page)
+    page.resize(1200, 900)
+    yield page
+    assert page.job.wait()
+
+
+def _reviewed(qtbot, page, action):
+    with qtbot.waitSignal(page.shown_review, timeout=60000) as shown:
+        action()
+    return shown.args[0]
+
+
+def test_the_review_shows_each_rep_against_each_target_for_the_week_chosen(qtbot, review_page):
+    review = _reviewed(qtbot, review_page, review_page.show)
+    targets = len(review_page.document.plan.accountability.targets)
+    assert review.week == review_page.week_choice.currentData()
+    assert len(review_page.chart_widgets) == targets  # a chart per target, the whole team's
+    index = review_page.week_choice.findData("2027-W02")
+    review = _reviewed(qtbot, review_page, lambda: review_page.week_choice.setCurrentIndex(index))
+    assert review.week == "2027-W02"
+    text = review_page.text.toPlainText()
+    assert "2027-W02: week 1 of 25, 11 Jan to 17 Jan 2027" in text
+    jonas = text[text.index("Jonas Albrecht\n"):text.index("Mette Sørensen\n")]
+    # a call and an e-mail in each export (HubSpot's repeated e-mail once)
+    assert "Value-creating touches delivered\n45\n4\nbelow" in jonas
+    assert "Touches: 4 — by channel: phone 2, email 2; by tier: tier A 4" in jonas
+    assert "A accounts untouched" not in text  # week 1: nobody is cold yet
+
+
+def test_the_review_charts_one_rep_and_follow_an_edit(qtbot, review_page):
+    _reviewed(qtbot, review_page, review_page.show)
+    document = review_page.document
+    mette = next(r for r in document.plan.reps if r.name == "Mette Sørensen")
+    review = _reviewed(qtbot, review_page, lambda: review_page.who.setCurrentIndex(
+        review_page.who.findData(mette.id)))
+    week = review.week
+    before = review.rep(mette.id).targets[2].this_week.actual
+    assert before is None  # counted by hand, nothing entered
+    review = _reviewed(qtbot, review_page, lambda: document.set_actuals(
+        document.plan.actuals.with_figure(WeeklyFigure(
+            rep_id=mette.id, week=week, metric=CONTACTS, value=3)), "Enter 3"))
+    assert review.rep(mette.id).targets[2].this_week.actual == 3
+    text = review_page.text.toPlainText()
+    assert f"{CONTACTS}\n4\n3\nbelow" in text[text.index("Mette Sørensen\n"):]
+
+
+def test_the_charts_take_the_palette_light_or_dark(qtbot, review_page):
+    dark = QPalette()
+    for role, colour in ((QPalette.ColorRole.Window, "#202124"),
+                         (QPalette.ColorRole.WindowText, "#E8EAED"),
+                         (QPalette.ColorRole.Base, "#171717"),
+                         (QPalette.ColorRole.Text, "#E8EAED")):
+        dark.setColor(role, QColor(colour))
+    review_page.setPalette(dark)
+    colours = review_page.colours()
+    assert colours.ink == timeline_ink(dark)
+    page = make_page(review_page.document.plan, "2027-W03", "", colours, date(2027, 3, 1))
+    title, svg = page.charts[0]
+    assert title == "Value-creating touches delivered"
+    assert f'fill="{colours.ink.text}"' in svg and f'fill="{colours.ink.band}"' in svg

@@ -776,6 +776,8 @@ class MainWindow(QMainWindow):
         self.autosaver.stop()
         self.actuals_reader.cancel()
         self.actuals_reader.wait()
+        self.week_by_week.review.job.wait()
+        self.week_by_week.grid.model.counter.wait()
         self.preview.shutdown()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())

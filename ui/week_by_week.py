@@ -1,11 +1,13 @@
 """Week by week: the plan at work. The second tab of the main window, beside building the plan:
-what the reps did against the plan's targets, imported from CRM exports (File > Import
-actuals…) or entered by hand in the weekly grid (``ui/weekly_grid.py``)."""
+the weekly review of what the reps did against the plan's targets (``ui/actuals_review.py``),
+and the weekly grid to enter figures by hand (``ui/weekly_grid.py``). What the reps did comes
+from CRM exports (File > Import actuals…) or from the grid."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget
 
+from ui.actuals_review import ActualsReview
 from ui.document import PlanDocument
 from ui.weekly_grid import WeeklyGrid
 
@@ -15,5 +17,7 @@ class WeekByWeek(QTabWidget):
         super().__init__(parent)
         self.setDocumentMode(True)
         self.setAccessibleName("Week by week")
+        self.review = ActualsReview(document)
         self.grid = WeeklyGrid(document)
+        self.addTab(self.review, "Review")
         self.addTab(self.grid, "Figures by hand")
