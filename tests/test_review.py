@@ -204,3 +204,15 @@ def test_the_review_is_plain_json():
 
 def test_every_rule_of_the_coach_on_actuals_has_a_check():
     assert set(CHECKS) == {rule.id for rule in ACTUALS_RULES}
+
+
+def test_the_coach_weighs_hand_entered_touches_and_meetings_as_the_targets_do():
+    # 75 touches imported over three weeks and no meeting: but the leader entered a meeting
+    busy = [t for w in ("2027-W03", "2027-W04", "2027-W05") for t in touches("ben", w, 25,
+                                                                              "suedhafen")]
+    plan = with_actuals(small_plan(), busy, (("ben", "2027-W04", MEETINGS, 1),))
+    assert not weekly_review(plan, "2027-W05").rep("ben").findings
+    # and touches entered by hand replace that week's imported ones: 25 + 5 + 25 is below 60
+    plan = with_actuals(small_plan(), busy, (("ben", "2027-W04", TOUCHES, 5),))
+    rep = weekly_review(plan, "2027-W05").rep("ben")
+    assert not rep.findings and rep.touches_logged_to_date == 55
