@@ -198,7 +198,7 @@ def test_the_review_is_plain_json():
     ana = data["reps"][0]
     assert (data["week"], data["monday"], ana["rep_name"]) == ("2027-W03", "2027-01-18", "Ana Berg")
     assert ana["targets"][0]["this_week"] == {"week": "2027-W03", "goal": 10, "actual": 2,
-                                              "by_hand": False}
+                                              "by_hand": False, "below": True}
     assert ana["findings"][0]["rule_id"] == "actuals-opportunity-without-definition"
 
 
@@ -216,3 +216,12 @@ def test_the_coach_weighs_hand_entered_touches_and_meetings_as_the_targets_do():
     plan = with_actuals(small_plan(), busy, (("ben", "2027-W04", TOUCHES, 5),))
     rep = weekly_review(plan, "2027-W05").rep("ben")
     assert not rep.findings and rep.touches_logged_to_date == 55
+
+
+def test_the_teams_series_sums_the_reps_for_a_chart():
+    facts = [*touches("ana", "2027-W02", 4), *touches("ben", "2027-W02", 3, "suedhafen")]
+    plan = with_actuals(small_plan(), facts, (("ben", "2027-W02", CONTACTS, 2),))
+    review = weekly_review(plan, "2027-W02")
+    touches_team, _, _, contacts_team = (review.team_series(i) for i in range(4))
+    assert [(w.goal, w.actual) for w in touches_team] == [(20, 0), (20, 7)]
+    assert [(w.actual, w.by_hand) for w in contacts_team] == [(None, False), (2, True)]
