@@ -45,7 +45,7 @@ def test_the_weekly_review_is_one_page_naming_each_rep_and_the_coach(review_pdf)
         assert rep in text
     # the sample exports' story: busy without result, a dream client cold, outside the plan
     assert "no first meeting in three weeks: look at the touches' value" in text
-    assert "1 dream client untouched for three weeks: Opakowania Wardęga S.A." in text
+    assert "One dream client untouched for three weeks: Opakowania Wardęga S.A." in text
     assert "Hendrickx Logistics: Bram Claessens (2)" in text
 
 
