@@ -226,3 +226,13 @@ def test_the_teams_series_sums_the_reps_for_a_chart():
     touches_team, _, _, contacts_team = (review.team_series(i) for i in range(4))
     assert [(w.goal, w.actual) for w in touches_team] == [(20, 0), (20, 7)]
     assert [(w.actual, w.by_hand) for w in contacts_team] == [(None, False), (2, True)]
+
+
+def test_the_schedules_kept_between_reviews_follow_an_edit_of_the_cadence():
+    plan = with_actuals(small_plan(), touches("ana", "2027-W01", 2))
+    assert weekly_review(plan, "2027-W02").rep("ana").touches_planned_to_date == 5
+    cadence = plan.cadences[0]
+    longer = cadence.model_copy(update={"steps": [*cadence.steps, cadence.steps[0].model_copy(
+        update={"day": 7})]})  # a sixth touch, a week after the first
+    edited = plan.model_copy(update={"cadences": [longer]})
+    assert weekly_review(edited, "2027-W02").rep("ana").touches_planned_to_date == 6
