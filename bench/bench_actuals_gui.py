@@ -10,8 +10,8 @@ CPU time in that gap) runs while:
 - import: Import is clicked, the actuals are set as one undoable edit, and 2.5 s after it (the
   coach and the navigator the edit schedules, the autosave starting);
 - autosave: then until the autosave of the plan with its facts is on disk (in its thread);
-- review: the Week by week tab and its review are shown for the plan with those actuals, until
-  the review is drawn (``--review`` once the review page exists).
+- review: the Week by week tab is opened on its review for the plan with those actuals, until
+  the review is shown and drawn; week: another week chosen, likewise.
 
 The export is ``bench_actuals.write_export``'s (the sample's reps over the plan's weeks). Run:
 
@@ -84,6 +84,16 @@ def measure(rows: int) -> dict[str, tuple[float, float]]:
     while window.autosaver.timer.isActive() or not window.autosaver._idle.is_set():
         _run_for(50)
     found["autosave"] = (beat.stop(), beat.longest_cpu)
+    review = window.week_by_week.review
+    for what, action in (("review", lambda: window.tabs.setCurrentWidget(window.week_by_week)),
+                         ("week", lambda: review.week_choice.setCurrentIndex(2))):
+        _run_for(300)
+        beat.start()
+        QTimer.singleShot(0, action)
+        if wait_for(review.shown_review, 60000) is None:
+            raise RuntimeError("the review was not shown in 60 s")
+        _run_for(100)  # the page drawn
+        found[what] = (beat.stop(), beat.longest_cpu)
     if len(window.document.plan.actuals.facts) != rows:
         raise RuntimeError(f"{len(window.document.plan.actuals.facts)} facts imported, not {rows}")
     window.autosaver.flush(120)

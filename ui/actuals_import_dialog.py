@@ -209,8 +209,16 @@ class ActualsImportDialog(QDialog):
     def _set_reading(self, reading: bool) -> None:
         self.progress.setVisible(reading)
         self.stop_button.setVisible(reading)
-        self.import_button.setEnabled(not reading and self.outcome is not None
-                                      and self.outcome.actuals_after is not None)
+        self.import_button.setEnabled(not reading and self.brings_something())
+
+    def brings_something(self) -> bool:
+        """Whether importing now changes the plan: facts new or changed, or names mapped (the
+        same export again brings nothing: the plan has every fact of it already)."""
+        outcome = self.outcome
+        if outcome is None or outcome.actuals_after is None:
+            return False
+        found = outcome.found
+        return bool(found.facts or found.remember_reps or found.remember_accounts)
 
     def _changed(self) -> None:
         if self.preview is not None:
@@ -343,7 +351,7 @@ class ActualsImportDialog(QDialog):
 
     # --- closing ----------------------------------------------------------------------------
     def do_import(self) -> None:
-        if self.outcome is not None and self.outcome.actuals_after is not None:
+        if self.brings_something():
             self.accept()
 
     def done(self, result: int) -> None:

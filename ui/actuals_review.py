@@ -38,7 +38,7 @@ from prospector.errors import ProspectorError
 from prospector.model import Plan
 from prospector.playbook.timeline import Ink
 from prospector.playbook.weekly_chart import ACCENT, weekly_chart_svg
-from prospector.review import RepWeek, WeeklyReview, default_week, plan_weeks, weekly_review
+from prospector.review import RepWeek, WeeklyReview, plan_weeks, weekly_review
 from prospector.review.text import channel_label, goal_label, number, verdict
 from ui.background import BackgroundJob
 from ui.document import PlanDocument
@@ -72,9 +72,12 @@ class ReviewPage:
 
 def make_page(plan: Plan, week: str | None, who: str, colours: Colours,
               today: date) -> ReviewPage:
-    """The review of ``week`` (None: the default week) with its HTML and the charts of ``who``
-    (a rep's id, or ``TEAM``). Runs off the GUI thread."""
+    """The review of ``week`` (None, or a week no longer in the plan: the default week) with its
+    HTML and the charts of ``who`` (a rep's id, or ``TEAM``). Runs off the GUI thread: finding
+    the default week may read every fact's date."""
     try:
+        if week is not None and week not in plan_weeks(plan):
+            week = None
         review = weekly_review(plan, week, today=today)
     except ProspectorError as exc:
         return ReviewPage(None, "", (), str(exc))
@@ -272,23 +275,9 @@ class ActualsReview(QWidget):
                        muted=readable(blend(text, ground, 0.4), text, [ground]).name())
 
     def _fill_choices(self) -> None:
+        """The reps to chart (the weeks come with the review: finding the default one may read
+        every fact)."""
         plan = self.document.plan
-        try:
-            weeks = plan_weeks(plan)
-        except ProspectorError:
-            weeks = []
-        current = [self.week_choice.itemData(i) for i in range(self.week_choice.count())]
-        if current != weeks:
-            chosen = self.week_choice.currentData()
-            if chosen not in weeks and weeks:
-                chosen = default_week(plan, date.today(), weeks)
-            self.week_choice.blockSignals(True)
-            self.week_choice.clear()
-            for number_, week in enumerate(weeks, 1):
-                monday = week_start(week)
-                self.week_choice.addItem(f"{week} · week {number_} · {monday:%d %b %Y}", week)
-            self.week_choice.setCurrentIndex(max(self.week_choice.findData(chosen), 0))
-            self.week_choice.blockSignals(False)
         people = [(TEAM, "Whole team")] + [(rep.id, rep.name) for rep in plan.reps]
         if [(self.who.itemData(i), self.who.itemText(i)) for i in range(self.who.count())] \
                 != people:
@@ -300,11 +289,24 @@ class ActualsReview(QWidget):
             self.who.setCurrentIndex(max(self.who.findData(chosen), 0))
             self.who.blockSignals(False)
 
+    def _fill_weeks(self, review: WeeklyReview) -> None:
+        weeks = list(review.plan_weeks)
+        self.week_choice.blockSignals(True)
+        if [self.week_choice.itemData(i) for i in range(self.week_choice.count())] != weeks:
+            self.week_choice.clear()
+            for number_, week in enumerate(weeks, 1):
+                monday = week_start(week)
+                self.week_choice.addItem(f"{week} · week {number_} · {monday:%d %b %Y}", week)
+        self.week_choice.setCurrentIndex(self.week_choice.findData(review.week))
+        self.week_choice.blockSignals(False)
+
     # --- showing it ----------------------------------------------------------------------------
     def _made(self, number_: int, page: ReviewPage) -> None:
         if number_ != self.waiting:
             return
         self.review = page.review
+        if page.review is not None:
+            self._fill_weeks(page.review)
         self.status.setText(page.error)
         self.text.setHtml(page.html if page.review else f"<p>{escape(page.error)}</p>")
         for i, (title, svg) in enumerate(page.charts):
