@@ -189,6 +189,7 @@ class ActualsReview(QWidget):
         self.job = BackgroundJob("weekly-review", self)
         self.job.done.connect(self._made)
         self.waiting = 0  # the job whose page is awaited
+        self._steps: list = []  # what is left to put on the page (see _made)
         self._stale = True  # the plan changed since the review shown was made
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -302,24 +303,42 @@ class ActualsReview(QWidget):
 
     # --- showing it ----------------------------------------------------------------------------
     def _made(self, number_: int, page: ReviewPage) -> None:
+        """Put the review on the page one piece per turn of the event loop (the text, then each
+        chart: 5 to 20 ms each on a busy machine, too long together for one frame)."""
         if number_ != self.waiting:
             return
         self.review = page.review
         if page.review is not None:
             self._fill_weeks(page.review)
         self.status.setText(page.error)
-        self.text.setHtml(page.html if page.review else f"<p>{escape(page.error)}</p>")
-        for i, (title, svg) in enumerate(page.charts):
-            if i >= len(self.chart_widgets):
-                widget = QSvgWidget()
-                widget.setMinimumHeight(150)
-                self.chart_widgets.append(widget)
-                self.charts_grid.addWidget(widget, i // CHART_COLUMNS, i % CHART_COLUMNS)
-            widget = self.chart_widgets[i]
-            widget.setAccessibleName(f"Chart: {title}")
-            widget.load(QByteArray(svg.encode("utf-8")))
-            widget.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
-            widget.show()
+        steps = [lambda: self.text.setHtml(page.html if page.review
+                                           else f"<p>{escape(page.error)}</p>")]
+        steps += [lambda i=i, title=title, svg=svg: self._chart(i, title, svg)
+                  for i, (title, svg) in enumerate(page.charts)]
+        steps.append(lambda: self._done(number_, page))
+        self._steps = steps
+        self._next_step(number_)
+
+    def _next_step(self, number_: int) -> None:
+        if number_ != self.waiting or not self._steps:  # a newer review is on its way
+            return
+        self._steps.pop(0)()
+        if self._steps:
+            QTimer.singleShot(0, lambda: self._next_step(number_))
+
+    def _chart(self, i: int, title: str, svg: str) -> None:
+        if i >= len(self.chart_widgets):
+            widget = QSvgWidget()
+            widget.setMinimumHeight(150)
+            self.chart_widgets.append(widget)
+            self.charts_grid.addWidget(widget, i // CHART_COLUMNS, i % CHART_COLUMNS)
+        widget = self.chart_widgets[i]
+        widget.setAccessibleName(f"Chart: {title}")
+        widget.load(QByteArray(svg.encode("utf-8")))
+        widget.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        widget.show()
+
+    def _done(self, number_: int, page: ReviewPage) -> None:
         for widget in self.chart_widgets[len(page.charts):]:
             widget.hide()
         self.shown_review.emit(page.review)
