@@ -14,8 +14,10 @@ GUI thread only puts the finished text and charts in place.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 from html import escape
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
@@ -95,7 +97,7 @@ def charts(review: WeeklyReview, who: str, plan: Plan,
         series = [rep.targets[index].series for rep in reps]
         actuals = [_total([s[i].actual for s in series]) for i in range(len(review.weeks))]
         goals = [_total([s[i].goal for s in series]) for i in range(len(review.weeks))]
-        title = line.metric + (" (a week)" if line.period == "month" else "")
+        title = line.metric + (" (a week's share)" if line.period == "month" else "")
         svg = weekly_chart_svg(title, review.weeks, actuals, goals, review.week,
                                ink=colours.ink, brand=plan.basics.brand_colour)
         out.append((line.metric, str(svg)))
@@ -118,8 +120,11 @@ def review_html(review: WeeklyReview, colours: Colours) -> str:
     team = []
     below = review.below_two_weeks
     if below:
+        by_rep: dict[str, list[str]] = {}
+        for rep, line in below:
+            by_rep.setdefault(rep.rep_name, []).append(line.metric)
         team.append("<b>Below target two weeks running:</b> " + "; ".join(
-            f"{escape(rep.rep_name)}, {escape(line.metric)}" for rep, line in below))
+            f"{escape(name)} ({escape(', '.join(metrics))})" for name, metrics in by_rep.items()))
     if review.cold_accounts:
         team.append(f"<b>A accounts untouched for {review.cold_weeks} weeks:</b> " + "; ".join(
             f"{escape(a.name)} ({escape(', '.join(a.owners) or 'no rep')}; "
@@ -164,9 +169,8 @@ def _rep_html(rep: RepWeek, colours: Colours) -> str:
              f"{rep.opportunities:,}, {rep.qualified_opportunities:,} meeting the definition"]
     if rep.touches_planned_to_date:
         share = rep.touches_logged_to_date / rep.touches_planned_to_date
-        lines.append(f"<b>Pace:</b> {rep.touches_logged_to_date:,} touches logged of "
-                     f"{rep.touches_planned_to_date:,} the schedule planned to date "
-                     f"({share:.0%})")
+        lines.append(f"<b>Pace:</b> {rep.touches_logged_to_date:,} touches logged to date; "
+                     f"the schedule planned {rep.touches_planned_to_date:,} ({share:.0%})")
     if rep.outside_plan:
         lines.append("<b>Outside the plan:</b> " + ", ".join(
             f"{escape(name)} ({n})" for name, n in rep.outside_plan.items()))
@@ -189,7 +193,7 @@ class ActualsReview(QWidget):
         self.job = BackgroundJob("weekly-review", self)
         self.job.done.connect(self._made)
         self.waiting = 0  # the job whose page is awaited
-        self._steps: list = []  # what is left to put on the page (see _made)
+        self._steps: list[Callable[[], None]] = []  # what is left to put on the page (see _made)
         self._stale = True  # the plan changed since the review shown was made
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -220,7 +224,7 @@ class ActualsReview(QWidget):
         self.text.setOpenLinks(False)
         split.addWidget(self.charts_area)
         split.addWidget(self.text)
-        split.setSizes([300, 500])
+        split.setSizes([420, 480])
         layout.addWidget(split, 1)
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
@@ -311,11 +315,11 @@ class ActualsReview(QWidget):
         if page.review is not None:
             self._fill_weeks(page.review)
         self.status.setText(page.error)
-        steps = [lambda: self.text.setHtml(page.html if page.review
-                                           else f"<p>{escape(page.error)}</p>")]
-        steps += [lambda i=i, title=title, svg=svg: self._chart(i, title, svg)
+        html = page.html if page.review else f"<p>{escape(page.error)}</p>"
+        steps: list[Callable[[], None]] = [lambda: self.text.setHtml(html)]
+        steps += [partial(self._chart, i, title, svg)
                   for i, (title, svg) in enumerate(page.charts)]
-        steps.append(lambda: self._done(number_, page))
+        steps.append(partial(self._done, number_, page))
         self._steps = steps
         self._next_step(number_)
 
