@@ -15,13 +15,16 @@ CPU time in that gap) runs while:
 
 The export is ``bench_actuals.write_export``'s (the sample's reps over the plan's weeks). Run:
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_actuals_gui.py [--rows 100000]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_actuals_gui.py [--rows 100000] \
+        [--runs 3] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -105,11 +108,23 @@ def measure(rows: int) -> dict[str, tuple[float, float]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--json", action="store_true", help="one JSON line: {what: [[stall ms, "
+                                                           "GUI CPU ms], ...per run]}")
     args = parser.parse_args()
-    found = measure(args.rows)
-    print(f"{args.rows:,} activity rows: longest GUI stall (ms), its GUI-thread CPU (ms)")
-    for what, (stall, cpu) in found.items():
-        print(f"  {what:<7} {stall:7.1f}  {cpu:7.1f}")
+    runs: dict[str, list[tuple[float, float]]] = {}
+    for _ in range(args.runs):
+        for what, figures in measure(args.rows).items():
+            runs.setdefault(what, []).append(figures)
+    if args.json:
+        print(json.dumps({"rows": args.rows, "stalls": runs}))
+        return 0
+    print(f"{args.rows:,} activity rows: longest GUI stall (ms), its GUI-thread CPU (ms), "
+          f"median of {args.runs}")
+    for what, figures in runs.items():
+        stall = statistics.median(f[0] for f in figures)
+        cpu = statistics.median(f[1] for f in figures)
+        print(f"  {what:<9} {stall:7.1f}  {cpu:7.1f}")
     return 0
 
 

@@ -289,12 +289,11 @@ class ActualsImportDialog(QDialog):
         self.settle_box.setVisible(bool(self.listed_reps) or not self.dates_row.isHidden())
         self.accounts_box.setVisible(bool(self.listed_accounts))
         lines = []
-        settle = found.to_settle()
-        if settle:
+        if outcome.to_settle:
             lines += ["Nothing can be imported until you choose (above):"]
-            lines += [f"  • {line}" for line in settle] + [""]
+            lines += [f"  • {line}" for line in outcome.to_settle] + [""]
         lines += ["If you import now:" if found.ready else "What the file holds:"]
-        lines += found.summary_lines(limit=50)
+        lines += outcome.summary
         self.summary.setPlainText("\n".join(lines))
         self._set_reading(False)
 
