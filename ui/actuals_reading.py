@@ -25,7 +25,6 @@ from prospector.actuals_import import ActualsImport, ActualsPreview, preview_act
 from prospector.errors import ProspectorError
 from prospector.model import Plan
 
-
 SUMMARY_LINES = 50  # rows named per kind of problem in the dialog's summary
 
 
