@@ -338,3 +338,23 @@ def test_an_account_outside_the_plan_can_be_mapped_once_and_is_remembered(qtbot,
     assert actuals.account_names == {"Nordic Foods Group AB": haldorsen}
     nordic = [f for f in actuals.facts if f.account_name == "Nordic Foods Group AB"]
     assert [f.account_id for f in nordic] == [haldorsen]
+
+
+def test_undo_shows_where_it_changed_the_plan(qtbot, sample_plan, tmp_path):
+    window = MainWindow(PlanStore(), sample_plan,
+                        QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    document = window.document
+    document.set_value(("basics", "goal"), "Forty first meetings", "Edit goal")
+    window.tabs.setCurrentWidget(window.week_by_week)
+    window.week_by_week.setCurrentWidget(window.week_by_week.grid)
+    window.week_by_week.grid.choose(CONTACTS)
+    _type_in(qtbot, window.week_by_week.grid, 0, 0, "2")
+    window.tabs.setCurrentIndex(0)
+    window.undo_action.trigger()  # the figure: back to Week by week
+    assert window.tabs.currentWidget() is window.week_by_week
+    assert document.plan.actuals.weekly == []
+    window.undo_action.trigger()  # the goal: back to the plan's steps, on Plan basics
+    assert window.tabs.currentIndex() == 0 and window.navigator.currentRow() == 0
+    window.close()
