@@ -322,6 +322,11 @@ def test_the_charts_take_the_palette_light_or_dark(qtbot, review_page):
     title, svg = page.charts[0]
     assert title == "Value-creating touches delivered"
     assert f'fill="{colours.ink.text}"' in svg and f'fill="{colours.ink.band}"' in svg
+    assert "2027-W02: 5 of 135" in svg  # the team: Jonas 4, Mette 1 against 3 x 45
+    jonas = next(r.id for r in review_page.document.plan.reps if r.name == "Jonas Albrecht")
+    _title, svg = make_page(review_page.document.plan, "2027-W03", jonas, colours,
+                            date(2027, 3, 1)).charts[0]
+    assert "2027-W02: 4 of 45" in svg
 
 
 def test_an_account_outside_the_plan_can_be_mapped_once_and_is_remembered(qtbot, sample_plan,
