@@ -20,7 +20,8 @@ Measures (each as median, min and max of several runs; the machine is described 
    (full run only) 20,000 accounts, and a 15 MB note: wall time and peak memory of the render
    process, as the app runs it;
 7. importing a 100,000-row CRM activity export into the plan's actuals, and saving the plan with
-   them (``bench_actuals.py``).
+   them (``bench_actuals.py``);
+8. the weekly review of 10 reps x 26 weeks of actuals (``bench_review.py``).
 
 The Qt measurements run in their own processes (as the app does); the rest run here, the PDF
 first. Each result is checked against a budget (listed in the file); the exit code is 1 if one is
@@ -54,6 +55,7 @@ import bench_actuals  # noqa: E402
 import bench_coach  # noqa: E402
 import bench_large_pdf  # noqa: E402
 import bench_pdf  # noqa: E402
+import bench_review  # noqa: E402
 import bench_soak  # noqa: E402
 import bench_startup  # noqa: E402
 import bench_store  # noqa: E402
@@ -307,6 +309,28 @@ def coach_section(repeat: int, budgets: list[Budget]) -> list[str]:
     ]
 
 
+def review_section(repeat: int, budgets: list[Budget]) -> list[str]:
+    result = bench_review.measure(repeat)
+    labels = {"cold": "cold: the first review of the plan (the reps' schedules built)",
+              "warm": "warm: another week, or after an import (schedules kept)",
+              "warm, CPU": "warm, CPU milliseconds"}
+    rows = [[labels[what], *(f"{v:.1f}" for v in _stats(times)), len(times)]
+            for what, times in result["times"].items()]
+    budgets.append(Budget("Weekly review, 10 reps x 26 weeks, warm (median)",
+                          statistics.median(result["times"]["warm"]), bench_review.BUDGET_MS,
+                          "ms", "the app's review page computes it for every week chosen"))
+    return [
+        "## Weekly review of actuals",
+        "",
+        f"`bench_review.py`: `weekly_review(plan, week)` of the last of {result['weeks']} weeks "
+        f"(every week in the series) for {result['reps']} reps of the 1,000-account plan, with "
+        f"{result['facts']:,} generated facts and a hand-entered figure per rep and week.",
+        "",
+        *_table(["review", "median ms", "min", "max", "runs"], rows, "lrrrr"),
+        "",
+    ]
+
+
 def pdf_section(quick: bool, runs: int, budgets: list[Budget]) -> list[str]:
     rows = bench_pdf.run(runs=runs, sample_runs=3, all_reps_limit=4 if quick else None,
                          say=lambda line: print("   ", line, flush=True))
@@ -526,6 +550,7 @@ def main(argv: list[str] | None = None) -> int:
         ("large-plan PDF", 5, lambda b: large_pdf_section(quick, b)),
         ("playbook figures", 6, lambda b: figures_section(1 if quick else 3, b)),
         ("actuals import", 8, lambda b: actuals_section(2 if quick else 3, b)),
+        ("weekly review", 9, lambda b: review_section(10 if quick else 30, b)),
     ]
     sections: list[list[str]] = [[] for _ in steps]
     section_budgets: list[list[Budget]] = [[] for _ in steps]

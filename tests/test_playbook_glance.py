@@ -126,6 +126,14 @@ def test_a_reps_glance_page_says_the_reps_own_numbers(one_account, sample):
     assert not any(r.name in page for r in sample.reps[1:])  # no other rep's name
 
 
+def test_the_contents_list_at_a_glance_and_the_overview_with_their_pages(sample_leader_pdf):
+    texts = page_texts(sample_leader_pdf[0].path)
+    contents = next(t for t in texts if t.startswith("Contents"))
+    overview = next(n for n, t in enumerate(texts, 1) if "Overview" in t and "one line each" in t)
+    assert "At a glance 2 01" in contents  # first, before the chapters
+    assert f"Target accounts {overview} Overview {overview} 04" in contents
+
+
 # --- the overview -----------------------------------------------------------------------------
 def overview_rows(html: str) -> list[str]:
     """The overview's rows, cells joined by "|", as a reader sees them (no-break spaces and

@@ -247,6 +247,23 @@ def test_a_card_that_runs_on_says_continued_in_the_next_pages_head(tmp_path):
     assert "(CONTINUED)" not in _head(pages[starts[-1] if len(starts) > 1 else first])
 
 
+def test_a_week_that_runs_on_says_continued_in_the_next_pages_head(rep_pages):
+    """The schedule's week repeats its heading on the page it runs onto, and that page's head
+    says "Week 3 · 25–29 Jan 2027 (continued)"; a page that starts a new week does not."""
+    last = None
+    continued = 0
+    for glyphs in rep_pages:
+        weeks = re.findall(r"Week(\d+)·", _text([g for g in glyphs if g.top >= 24 * MM]))
+        head = _head(glyphs)
+        if weeks and weeks[0] == last:
+            assert f"WEEK{last}·" in head and head.endswith("(CONTINUED)"), head
+            continued += 1
+        else:
+            assert "(CONTINUED)" not in head or not weeks, head
+        last = weeks[-1] if weeks else None
+    assert continued >= 3
+
+
 def test_no_heading_is_left_at_the_foot_of_a_page(leader_pages, rep_pages):
     """A chapter, part or card title (bold, 12 pt and up) always has lines of its own text
     under it on the same page; a page that ends with one left it there alone ("Event", "Tier B")."""
@@ -340,6 +357,23 @@ def test_the_playbook_prints_in_greys_the_brand_colour_and_one_accent(sample, tm
     hues = _hues(result.path)
     assert {0, 10} & set(hues)
     assert set(hues) <= {0, 10, 30, 40, 350}, {h: sorted(p)[:5] for h, p in hues.items()}
+
+
+def test_the_ideal_client_profiles_panels_of_a_row_are_equally_tall(sample_leader_pdf):
+    """Panels side by side start and end level (a column of short panels beside a long list
+    ended 8 cm higher)."""
+    panels: list[tuple[int, int]] = []
+    for page in pdfium.PdfDocument(str(sample_leader_pdf[0].path)):
+        text = page.get_textpage().get_text_range().upper()
+        if "INDUSTRIES" not in text and "DISQUALIFIERS" not in text:
+            continue
+        for item in page.get_objects(max_depth=5):
+            if item.type == pdfium_raw.FPDF_PAGEOBJ_PATH:
+                left, bottom, right, top = item.get_bounds()
+                if 30 * MM < right - left < 120 * MM and top - bottom > 10 * MM:  # a panel
+                    panels.append((round(top), round(bottom)))
+    assert len(panels) == 5  # industries, company size, geography; triggers, disqualifiers
+    assert all(len({b for t, b in panels if t == top}) == 1 for top, _b in panels), panels
 
 
 def test_panels_taller_than_a_page_print_inside_the_pages(tmp_path):

@@ -181,6 +181,15 @@ def test_the_targets_page_says_how_the_schedule_meets_the_touch_target(sample, j
            "touches you plan yourself" in page
 
 
+def test_how_you_count_is_said_to_the_rep(sample, jonas_pdf):
+    """The plan's note on counting opportunities ("The rep records the four criteria ...") is
+    said to the rep in the rep's edition."""
+    text = " ".join(" ".join(_pages(jonas_pdf, layout=False)).split())
+    assert sample.qualification.notes.startswith("The rep records")
+    assert "How you count You record the four criteria" in text
+    assert "How we count" not in text and "The rep records" not in text
+
+
 def test_scorecard_heads_print_each_word_of_a_target_whole(sample, jonas_pdf):
     """The targets' names head narrow columns: they wrap between words, not hyphenated into
     stacks ("Conversa-/tions with/decision")."""

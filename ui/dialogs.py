@@ -97,8 +97,9 @@ def ask_open_plan_file(parent: QWidget | None) -> str | None:
     return _opened(path)
 
 
-def ask_open_csv_file(parent: QWidget | None) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "Import accounts from CSV", _last_folder(),
+def ask_open_csv_file(parent: QWidget | None,
+                      title: str = "Import accounts from CSV") -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, _last_folder(),
                                           "CSV or text exports (*.csv *.txt *.tsv);;All files (*)")
     return _opened(path)
 

@@ -8,7 +8,8 @@ Edits (each one undoable, each checked once before anything changes):
   the same undo step), ``move_item(list_path, source, target)``: rows of one list, top-level
   (``("accounts",)``) or nested (``("accounts", "acc-01", "contacts")``, ``("cadences", "cad-1",
   "steps")``, ``("accountability", "targets")``);
-- ``replace_sections(sections)``: whole sections (an import, a merge).
+- ``replace_sections(sections)``: whole sections (an import, a merge);
+- ``set_actuals(actuals)``: what the reps did (an import of a CRM export, a figure by hand).
 
 Each edit pushes a command of ``ui/commands.py``, which calls one ``apply_*`` method here in
 redo() and undo(). The ``apply_*`` methods change the plan in place without checking it (the
@@ -28,6 +29,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from prospector import editing
+from prospector.actuals.ledger import Actuals
 from prospector.editing import FieldPath as Path
 from prospector.editing import ListPath, Reference, get_value, resolve, with_value
 from prospector.errors import describe_validation_error
@@ -192,6 +194,16 @@ class PlanDocument(QObject):
         after = editing.checked_sections(self.plan, sections)
         before = {name: getattr(self.plan, name) for name in after}
         self.undo_stack.push(ReplaceSectionsCommand(self, before, after, text))
+
+    def set_actuals(self, actuals: Actuals, text: str) -> None:
+        """Put ``actuals`` in place of the plan's, as one undo step: an import of a CRM export
+        (``ActualsImport.actuals_after``), a figure entered in the weekly grid
+        (``Actuals.with_figure``). Made and checked by ``prospector.actuals`` and
+        ``prospector.actuals_import``: not validated again here (100,000 facts would hold the
+        window for seconds). The plan's actuals are always replaced whole, never changed in
+        place: the autosave thread reads them while the leader edits on."""
+        before = {"actuals": self.plan.actuals}
+        self.undo_stack.push(ReplaceSectionsCommand(self, before, {"actuals": actuals}, text))
 
     # --- applying an edit (called by the commands in ui/commands.py, unchecked) ----------------
     def apply_value(self, path: Path, value: Any) -> None:

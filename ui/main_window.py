@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QStyle,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +37,7 @@ from prospector.resources import sample_plan_path
 from prospector.sections import STEP_BY_KEY, STEP_OF_SECTION, step_status
 from prospector.textnorm import slugify
 from ui import dialogs
+from ui.actuals_reading import ActualsReader
 from ui.autosave import Autosaver
 from ui.coach_panel import CoachPanel
 from ui.commands import SetValueCommand, SetValuesCommand
@@ -47,6 +49,7 @@ from ui.pages.lists import RepsPage, TargetsPage
 from ui.pages.review import ReviewPage
 from ui.plans_dialog import PlansDialog, VersionsDialog, import_plan_file, name_refusal
 from ui.preview import PreviewPane
+from ui.week_by_week import WeekByWeek
 from ui.widgets.cell_editing import commit_open_editor
 from ui.widgets.list_editor import ListEditor
 from ui.widgets.step_page import StepPage
@@ -75,6 +78,7 @@ class MainWindow(QMainWindow):
         self.autosaver.failed.connect(self._save_failed)
         self.autosaver.conflict.connect(self._conflict)
         self.autosaver.base_version = self.saved_version or 0
+        self.actuals_reader = ActualsReader(self)  # reads CRM exports off the GUI thread
 
         self.navigator = QListWidget()
         self.navigator.setAccessibleName("Steps of the plan")
@@ -103,7 +107,14 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self._example_banner())
-        column.addWidget(split, 1)
+        # two tabs: building the plan (its steps), and the plan at work week by week (actuals)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("Plan or week by week")
+        self.tabs.addTab(split, "Build the plan")
+        self.week_by_week = WeekByWeek(self.document)
+        self.tabs.addTab(self.week_by_week, "Week by week")
+        column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         review = cast(ReviewPage, self.pages["review"])
         review.export_pdf_requested.connect(self.export_pdf)
@@ -212,6 +223,9 @@ class MainWindow(QMainWindow):
         self.save_action = a("&Save now", self.save_now, key.Save, icon.SP_DialogSaveButton,
                              "Plans save themselves; this saves now")
         self.import_action = a("&Import plan file…", self.import_plan_file, "Ctrl+I")
+        self.import_actuals_action = a(
+            "Import &actuals…", self.import_actuals, None, icon.SP_ArrowDown,
+            "Import what the reps did from a Salesforce or HubSpot export (CSV)")
         self.export_json_action = a("Export plan &file…", self.export_plan_file, "Ctrl+Shift+S")
         self.export_pdf_action = a("&Export playbook PDF…", self.export_pdf, "Ctrl+E",
                                    QStyle.StandardPixmap.SP_DialogApplyButton)
@@ -229,7 +243,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &recent")
         file_menu.addSeparator()
         for action in (self.save_action, self.versions_action, self.import_action,
-                       self.export_json_action, self.export_pdf_action):
+                       self.import_actuals_action, self.export_json_action,
+                       self.export_pdf_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -253,7 +268,8 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (self.plans_action, self.undo_action, self.redo_action,
-                       self.export_pdf_action, self.preview_action, self.coach_action):
+                       self.import_actuals_action, self.export_pdf_action, self.preview_action,
+                       self.coach_action):
             toolbar.addAction(action)
         self._fill_recent_menu()
 
@@ -636,6 +652,26 @@ class MainWindow(QMainWindow):
                 f"Imported {len(result.added)} accounts, merged {len(result.merged)}, skipped "
                 f"{len(result.skipped)} rows. Undo with Ctrl+Z.", 10000)
 
+    def import_actuals(self) -> None:
+        """A CRM export of activities, meetings or opportunities into the plan's actuals, through
+        the mapping and checks of ``ActualsImportDialog``, as one undoable edit."""
+        from ui.actuals_import_dialog import ActualsImportDialog  # noqa: PLC0415 - rarely
+
+        path = dialogs.ask_open_csv_file(self, "Import actuals from a CRM export")
+        if not path:
+            return
+        dialog = ActualsImportDialog(self.document.plan, path, self.actuals_reader, self)
+        dialog.load()
+        outcome = dialog.outcome if _exec(dialog) else None
+        if outcome is None or outcome.actuals_after is None:
+            return
+        found = outcome.found
+        self.document.set_actuals(outcome.actuals_after,
+                                  f"Import actuals from {Path(found.source).name}")
+        self.statusBar().showMessage(
+            f"Imported {found.new:,} new facts ({found.updated:,} updated) from "
+            f"{Path(found.source).name}. Undo with Ctrl+Z.", 10000)
+
     def export_schedule(self, rep_id) -> None:
         from ui.schedule_dialog import ScheduleExportDialog  # noqa: PLC0415 - icalendar: rarely
 
@@ -738,6 +774,10 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.autosaver.stop()
+        self.actuals_reader.cancel()
+        self.actuals_reader.wait()
+        self.week_by_week.review.job.wait()
+        self.week_by_week.grid.model.counter.wait()
         self.preview.shutdown()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())

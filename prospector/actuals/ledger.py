@@ -75,3 +75,16 @@ class Actuals(Part):
         which = (figure.rep_id, figure.week, figure.metric.casefold())
         kept = [f for f in self.weekly if (f.rep_id, f.week, f.metric.casefold()) != which]
         return self.model_copy(update={"weekly": [*kept, figure]})
+
+    def without_figure(self, rep_id: str, week: str, metric: str) -> Actuals:
+        """These actuals without the figure entered for the rep, week and target (the week
+        counts the facts imported again)."""
+        which = (rep_id, week, metric.casefold())
+        kept = [f for f in self.weekly if (f.rep_id, f.week, f.metric.casefold()) != which]
+        return self if len(kept) == len(self.weekly) else self.model_copy(update={"weekly": kept})
+
+    def figure(self, rep_id: str, week: str, metric: str) -> WeeklyFigure | None:
+        """The figure entered for the rep, week and target, if one was."""
+        which = (rep_id, week, metric.casefold())
+        return next((f for f in self.weekly if (f.rep_id, f.week, f.metric.casefold()) == which),
+                    None)

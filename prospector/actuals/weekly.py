@@ -8,7 +8,7 @@ replaces it.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Annotated
 
 from pydantic import AfterValidator, Field
@@ -34,6 +34,16 @@ def week_start(week: str) -> date:
         return date.fromisocalendar(year, number, 1)
     except ValueError:
         raise ValueError(f"{year} has no week {number} (a year has 52 or 53 ISO weeks)") from None
+
+
+def weeks_between(first: date, last: date) -> list[str]:
+    """The ISO weeks from the one ``first`` falls in to the one ``last`` falls in."""
+    monday = first - timedelta(days=first.weekday())
+    weeks = []
+    while monday <= last:
+        weeks.append(week_of(monday))
+        monday += timedelta(days=7)
+    return weeks
 
 
 def _iso_week(value: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -37,6 +37,7 @@ MAX_ROWS = 250_000  # a half-year export of 10 reps is about 100,000 activities
 _LENGTHS = {"account": 300, "subject": 1000, "stage": 200}
 _WAITING, _UNUSABLE = "waiting", "unusable"  # what _date says of a date that gives no day
 MAX_COMPANIES = 10  # companies of one cell looked up in the plan
+PROGRESS_ROWS = 2_000  # rows read between two calls of read_actuals's progress
 MAX_SUGGESTIONS = 50  # names of an export given the plan's closest name (the rest: none)
 
 
@@ -46,13 +47,18 @@ def read_actuals(plan: Plan, path: str | os.PathLike, *,
                  account_map: Mapping[str, str] | None = None,
                  export: Export | str | None = None,
                  mapping: Mapping[str, int | str | None] | None = None,
-                 delimiter: str | None = None, encoding: str | None = None) -> ActualsImport:
+                 delimiter: str | None = None, encoding: str | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> ActualsImport:
     """The dry run of importing ``path`` into ``plan``'s actuals.
 
     ``rep_map`` maps an export's rep name (or e-mail) to a rep of the plan (its name or id), or
     to None to leave that name's rows out; ``account_map`` an export's account name to an
     account of the plan (name or id). Both are remembered once applied. ``date_format`` settles
-    dates that read two ways. A file that cannot be read raises ``CsvFileError``."""
+    dates that read two ways. A file that cannot be read raises ``CsvFileError``.
+
+    ``progress(rows read, rows in the file)`` is called every ``PROGRESS_ROWS`` rows once the
+    file is split into rows (the app's progress bar); an exception it raises stops the reading
+    and is raised here (the app's Cancel)."""
     chosen = DateFormat(date_format) if date_format else None
     reps, accounts = _reps(plan, rep_map or {}), _accounts(plan, account_map or {})
     with _no_cycle_collection():
@@ -62,7 +68,7 @@ def read_actuals(plan: Plan, path: str | os.PathLike, *,
                                              f"{MAX_ROWS:,}", "export a shorter period (a "
                                                                "quarter)")
         columns = find_columns(table.header, table.source, export, mapping)
-        return _Reader(plan, table, columns, chosen, reps, accounts).run()
+        return _Reader(plan, table, columns, chosen, reps, accounts).run(progress)
 
 
 @contextmanager
@@ -159,11 +165,14 @@ class _Reader:
         self.folded: dict[str, str] = {}  # text -> fold(text), for the keys without a row id
         self.names: dict[str, str] = {}  # account name -> its name key
 
-    def run(self) -> ActualsImport:
+    def run(self, progress: Callable[[int, int], None] | None = None) -> ActualsImport:
         names = tuple(self.columns.mapping)  # at least the rep and the date: itemgetter of
         pick = itemgetter(*self.columns.mapping.values())  # two or more indexes gives a tuple
         width = 1 + max(self.columns.mapping.values())
-        for row, cells in self.table.records:
+        total = len(self.table.records)
+        for done, (row, cells) in enumerate(self.table.records):
+            if progress is not None and done % PROGRESS_ROWS == 0:
+                progress(done, total)
             if not any(cells):
                 self.result.blank_rows += 1
             elif self._not_a_row(row, cells):

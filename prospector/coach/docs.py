@@ -6,9 +6,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .actuals_rules import ACTUALS_RULES, ActualsRule
+from .actuals_rules import SECTION as ACTUALS_SECTION
+from .actuals_rules import SECTION_TITLE as ACTUALS_TITLE
 from .catalog import RULES
 from .labelled import KINDS, LABELLED_PATH, Score, evaluate, load
-from .rules import SECTION_TITLES, SECTIONS
+from .rules import SECTION_TITLES, SECTIONS, Rule
 from .text import EMPTY_PHRASES, GENERIC_CLAIMS
 from .thresholds import SCORING, THRESHOLDS, documented
 
@@ -59,27 +62,29 @@ _SCORING_INTRO = (
     "weighed by their sections' weights), so adding content done well never lowers it and a "
     "half-written plan never reads as nearly ready. `raise_score_hints` lists the rules whose "
     "fix would raise the overall score most. Defined in `Scoring`:")
+_ACTUALS_INTRO = (
+    "These rules read what the reps did, not the plan: the facts imported from CRM exports and "
+    "the weekly figures entered by hand (`prospector/actuals`). They run on a weekly review "
+    "(`prospector review PLAN --week 2027-W05`, the printed weekly review, the app's review "
+    "page; from Python `prospector.review.weekly_review(plan, week)`), one finding per rep "
+    "and rule, and take no part in the plan's readiness score. Declared in "
+    "`prospector/coach/actuals_rules.py`, checked in `prospector/review/coach.py`.")
 _VARIANTS = ("Spelling variants are matched too (e.g. \"touching base\", \"circling back\", "
              "\"hope you are doing well\", \"world class\").")
 
 
 def rules_markdown() -> str:
-    out = [_INTRO, f"{len(RULES)} rules.", ""]
+    out = [_INTRO, f"{len(RULES)} rules on the plan, {len(ACTUALS_RULES)} on its actuals.", ""]
     for section in SECTIONS:
         rules = [r for r in RULES if r.section == section]
         if not rules:
             continue
         out += [f"## {SECTION_TITLES[section]} (`{section}`)", ""]
         for rule in rules:
-            out += [f"### `{rule.id}`: {rule.title}", "",
-                    f"- **Severity:** {rule.severity}",
-                    f"- **Trips when:** {rule.text(rule.trips, THRESHOLDS)}"]
-            if rule.thresholds:
-                names = ", ".join(f"`{n}` = {_value(getattr(THRESHOLDS, n))}"
-                                  for n in rule.thresholds)
-                out.append(f"- **Thresholds:** {names}")
-            out += [f"- **Why it matters:** {rule.text(rule.why, THRESHOLDS)}",
-                    f"- **How to fix it:** {rule.text(rule.fix, THRESHOLDS)}", ""]
+            out += _rule_lines(rule)
+    out += [f"## {ACTUALS_TITLE} (`{ACTUALS_SECTION}`)", "", _ACTUALS_INTRO, ""]
+    for actuals_rule in ACTUALS_RULES:
+        out += _rule_lines(actuals_rule)
     out += ["## Thresholds", "", _THRESHOLDS_INTRO, "",
             "| name | value | unit | why |", "|---|---|---|---|"]
     out += [f"| `{n}` | {_value(v)} | {u} | {d} |" for n, v, u, d in documented(THRESHOLDS)]
@@ -95,6 +100,17 @@ def rules_markdown() -> str:
             _VARIANTS, ""]
     out += _labelled_section()
     return "\n".join(out)
+
+
+def _rule_lines(rule: Rule | ActualsRule) -> list[str]:
+    out = [f"### `{rule.id}`: {rule.title}", "",
+           f"- **Severity:** {rule.severity}",
+           f"- **Trips when:** {rule.text(rule.trips, THRESHOLDS)}"]
+    if rule.thresholds:
+        names = ", ".join(f"`{n}` = {_value(getattr(THRESHOLDS, n))}" for n in rule.thresholds)
+        out.append(f"- **Thresholds:** {names}")
+    return out + [f"- **Why it matters:** {rule.text(rule.why, THRESHOLDS)}",
+                  f"- **How to fix it:** {rule.text(rule.fix, THRESHOLDS)}", ""]
 
 
 _LABELLED_INTRO = (

@@ -101,6 +101,32 @@ class Thresholds:
     max_hints: int = _t(
         5, "hints",
         "How many fixes `raise_score_hints` lists (those that raise the overall score most).")
+    # --- the coach on actuals (prospector/review) ---
+    outcome_window_weeks: int = _t(
+        3, "weeks",
+        "The weeks the coach on actuals looks back over (the week reviewed and those before): "
+        "long enough for a cadence's touches to bring a meeting, short enough to act on.")
+    volume_without_outcome_touches: int = _t(
+        60, "touches",
+        "A rep who logged at least this many touches in `outcome_window_weeks` weeks without a "
+        "single meeting is busy without result: the touches' value, not their number, is what "
+        "to look at.")
+    cold_weeks: int = _t(
+        3, "weeks",
+        "A dream client (tier A) with no touch, meeting or opportunity logged for this many "
+        "weeks has gone cold, once its schedule has started.")
+    pace_behind_share: float = _t(
+        0.6, "share of planned touches",
+        "A rep who logged less than this share of the touches their schedule planned, from the "
+        "start to the week reviewed, is far behind the cadence's pace: the prospects are not "
+        "getting the campaign the plan promised.")
+    pace_min_planned: int = _t(
+        20, "touches",
+        "Below this many planned touches to date the pace is not judged (the first days).")
+    opportunity_meeting_days: int = _t(
+        30, "days",
+        "An opportunity meets the plan's definition when a meeting with its account was logged "
+        "on its creation day or this many days before: the first meeting that qualified it.")
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ import sys
 
 from ..errors import ProspectorError
 from ..plan_lookup import resolve_plan
+from .review import require_actuals
 from .schedule import _start_date
 
 
@@ -26,6 +27,12 @@ def register(verb) -> None:
                           "the plan's)")
     sub.add_argument("--readiness", action="store_true",
                      help="add the coach's 'Plan readiness' appendix to the leader's edition")
+    sub.add_argument("--review", action="store_true",
+                     help="print the one-page weekly review of the plan's actuals for the "
+                          "leader's meeting instead of the playbook")
+    sub.add_argument("--week", metavar="YYYY-Www",
+                     help="with --review: the ISO week to review, e.g. 2027-W05 (default: the "
+                          "last full week within the plan's period)")
     sub.add_argument("--section", action="append", metavar="SECTION",
                      help="print only this section's chapters (e.g. cadences for a team "
                           "meeting); 'cover' and 'contents' are sections too; repeat to print "
@@ -51,8 +58,30 @@ class _Progress:
             sys.stderr.flush()
 
 
+def cmd_review_pdf(args: argparse.Namespace) -> int:
+    from ..playbook.review_sheet import render_review_pdf  # noqa: PLC0415 - WeasyPrint
+
+    others = [flag for flag, given in (("--rep", args.rep), ("--all-reps", args.all_reps),
+                                       ("--start", args.start), ("--readiness", args.readiness),
+                                       ("--section", args.section)) if given]
+    if others:
+        raise ProspectorError(f"--review prints the weekly review alone; leave out "
+                              f"{' and '.join(others)}")
+    plan = resolve_plan(args.plan)
+    require_actuals(plan, args.plan)
+    result = render_review_pdf(plan, args.output, week=args.week)
+    print(f"Wrote {result.path} ({result.pages} {'page' if result.pages == 1 else 'pages'}, "
+          f"{result.seconds:.1f} s).")
+    return 0
+
+
 def cmd_pdf(args: argparse.Namespace) -> int:
     from ..playbook import render_all_reps, render_playbook_pdf  # noqa: PLC0415 - WeasyPrint
+
+    if args.review:
+        return cmd_review_pdf(args)
+    if args.week:
+        raise ProspectorError("--week goes with --review (the weekly review of the actuals)")
 
     if args.start and not (args.rep or args.all_reps):
         raise ProspectorError("--start goes with --rep NAME or --all-reps (the leader's edition "

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..errors import ProspectorError
 from ..model import TIERS, Cadence, Channel, Contact, Plan, Rep, TargetAccount, ValueTouch
+from ..review import rep_actuals_by_week
 from ..schedule import ScheduleError, build_schedule, find_rep, rep_accounts
 from ..sections import LEADER_CHAPTERS, REP_CHAPTERS, Chapter, content_of
 from ..textnorm import fold
@@ -322,7 +323,7 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
             (len(weeks), noun(len(weeks), "week with touches", "weeks with touches")),
         ],
         "scorecard": _scorecard(plan, start, until, max(4, min(n_weeks, MAX_SCORECARD_WEEKS)),
-                                red),
+                                red, rep_actuals_by_week(plan, rep.id)),
         "touch_target_notes": touch_target_notes(plan.accountability.targets, weeks),
         "glance": glance.glance(plan, accounts, cadences, TIER_LABELS, rep, red),
         "overview": glance.overview(plan, accounts, {a.id: rep.name for a in accounts},
@@ -530,8 +531,8 @@ def _plan_weeks(plan: Plan) -> int:
 
 
 def _scorecard(plan: Plan, start: date | None, until: date | None, weeks: int,
-               red: Reductions) -> dict[str, Any]:
-    return build_scorecard(plan.accountability.targets, start, until, weeks, red)
+               red: Reductions, actuals: dict | None = None) -> dict[str, Any]:
+    return build_scorecard(plan.accountability.targets, start, until, weeks, red, actuals)
 
 
 def _printed_weeks(weeks: list, red: Reductions) -> tuple[list, dict | None]:

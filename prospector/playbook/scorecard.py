@@ -11,10 +11,11 @@ to ``until`` (the plan's end): the last week's dates stop there. Targets beyond
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from ..actuals.weekly import week_of
 from ..model import Target
 from .limits import SCORECARD_METRIC_TEXT, SCORECARD_PAGES, SCORECARD_TARGETS, Reductions
 
@@ -37,10 +38,19 @@ def _days(first: date, last: date) -> str:
 
 
 def build_scorecard(targets: Sequence[Target], start: date | None, until: date | None,
-                    weeks: int, red: Reductions) -> dict[str, Any]:
+                    weeks: int, red: Reductions,
+                    actuals: Mapping[str, Sequence[float | None]] | None = None) -> dict[str, Any]:
     """The scorecard's rows and pages. Without a ``start`` the weeks are numbered only (no
     dates, no months); ``weeks`` then says how many; with ``start`` and ``until`` they run from
-    one to the other (at most ``weeks``)."""
+    one to the other (at most ``weeks``).
+
+    ``actuals`` (ISO week -> the rep's actual per target, ``rep_actuals_by_week``) fills the
+    weeks that have them: a weekly target's cell gets the week's figure, and the month and
+    total rows the sums of the weeks known ("38 / 135"); a week with no actuals stays blank for
+    the rep to fill in."""
+    actuals = actuals or {}
+    month_sums: list[float | None] = [None] * len(targets)
+    total_sums: list[float | None] = [None] * len(targets)
     columns = [{"index": i, "period": t.period, "goal": _number(t.per_rep),
                 "metric": red.clip(t.metric, SCORECARD_METRIC_TEXT,
                                    f"a target's name on the scorecard ({i + 1})")}
@@ -53,7 +63,7 @@ def build_scorecard(targets: Sequence[Target], start: date | None, until: date |
     months = 0
     if start is None:
         for n in range(weeks):
-            rows.append({"kind": "week", "number": n + 1, "dates": ""})
+            rows.append({"kind": "week", "number": n + 1, "dates": "", "actuals": []})
         week_count = weeks
     else:
         monday = start - timedelta(days=start.weekday())
@@ -65,18 +75,30 @@ def build_scorecard(targets: Sequence[Target], start: date | None, until: date |
                 break
             friday = min(last, monday + timedelta(weeks=n, days=4))
             nxt = monday + timedelta(weeks=n + 1)
+            known = actuals.get(week_of(first))
+            if known is not None:
+                for i, value in enumerate(known[:len(targets)]):
+                    if value is not None:
+                        month_sums[i] = (month_sums[i] or 0) + value
+                        total_sums[i] = (total_sums[i] or 0) + value
             rows.append({"kind": "week", "number": n + 1,
-                         "dates": _days(first, max(first, friday))})
+                         "dates": _days(first, max(first, friday)),
+                         "actuals": [_number(v) if v is not None and t.period == "week" else ""
+                                     for t, v in zip(targets, known, strict=False)]
+                         if known is not None else []})
             week_count += 1
             month_weeks += 1
             if nxt > last or nxt.month != first.month or n + 1 == weeks:
                 rows.append({"kind": "month", "label": f"{_MONTHS[first.month - 1]} total",
-                             "goals": [_goal(t, month_weeks, 1) for t in targets]})
+                             "goals": [_goal(t, month_weeks, 1) for t in targets],
+                             "sums": [_number(v) if v is not None else "" for v in month_sums]})
+                month_sums = [None] * len(targets)
                 months += 1
                 month_weeks = 0
     total = [_goal(t, week_count, months) if months or t.period == "week" else ""
              for t in targets]
     return {"columns": columns, "pages": per_page, "rows": rows, "total": total,
+            "total_sums": [_number(v) if v is not None else "" for v in total_sums],
             "weeks": week_count, "more_targets": len(columns) - shown}
 
 

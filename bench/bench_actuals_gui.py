@@ -1,0 +1,107 @@
+"""Longest GUI-thread stall while the app imports a 100,000-row CRM export into the plan's
+actuals, and when the week-by-week review opens (issue 19: no stall over 16 ms).
+
+The heartbeat of ``bench_gui_stall.py`` (a 5 ms QTimer on the GUI thread; the longest gap
+between two beats is the longest time the window could not respond, ``cpu`` the GUI thread's own
+CPU time in that gap) runs while:
+
+- read: the import dialog reads the export (preview, then the dry run) in its thread, from
+  ``load()`` until the dry run is shown;
+- import: Import is clicked, the actuals are set as one undoable edit, and 2.5 s after it (the
+  coach and the navigator the edit schedules, the autosave starting);
+- autosave: then until the autosave of the plan with its facts is on disk (in its thread);
+- review: the Week by week tab and its review are shown for the plan with those actuals, until
+  the review is drawn (``--review`` once the review page exists).
+
+The export is ``bench_actuals.write_export``'s (the sample's reps over the plan's weeks). Run:
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_actuals_gui.py [--rows 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["PROSPECTOR_DATA_DIR"] = tempfile.mkdtemp(prefix="prospector-bench-")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_actuals import write_export
+from bench_gui_stall import Heartbeat, _run_for, wait_for
+from plans import sample_plan
+from PySide6.QtCore import QSettings, QTimer
+
+from prospector.store import PlanStore
+from ui import dialogs
+from ui.actuals_import_dialog import ActualsImportDialog
+from ui.app import make_application
+from ui.main_window import MainWindow
+
+BUDGET_MS = 16
+FOLLOW_UP_MS = 2500
+
+
+def measure(rows: int) -> dict[str, tuple[float, float]]:
+    """{what: (longest stall ms, the GUI thread's CPU ms in it)}."""
+    app = make_application([])
+    plan = sample_plan()
+    folder = Path(tempfile.mkdtemp(prefix="prospector-bench-actuals-gui-"))
+    export = folder / "activities.csv"
+    write_export(plan, export, rows)
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(PlanStore(folder / "store"), plan, settings)
+    window.show()
+    _run_for(500)
+    beat = Heartbeat()
+    found: dict[str, tuple[float, float]] = {}
+    dialogs.ask_open_csv_file = lambda parent, title="": str(export)  # type: ignore[assignment]
+
+    def run_dialog(dialog: ActualsImportDialog) -> int:
+        dialog.show()
+        beat.start()
+        QTimer.singleShot(0, dialog.load)
+        while dialog.outcome is None:
+            if wait_for(window.actuals_reader.finished, 120000) is None:
+                raise RuntimeError("the export was not read in 120 s")
+        found["read"] = (beat.stop(), beat.longest_cpu)
+        if dialog.outcome.actuals_after is None:
+            raise RuntimeError("\n".join(dialog.outcome.found.to_settle()))
+        _run_for(200)
+        beat.start()
+        dialog.do_import()
+        return dialog.result()
+
+    ActualsImportDialog.exec = run_dialog  # type: ignore[method-assign]
+    window.import_actuals()
+    _run_for(FOLLOW_UP_MS)
+    found["import"] = (beat.stop(), beat.longest_cpu)
+    beat.start()  # the autosave the import scheduled, until it is on disk
+    while window.autosaver.timer.isActive() or not window.autosaver._idle.is_set():
+        _run_for(50)
+    found["autosave"] = (beat.stop(), beat.longest_cpu)
+    if len(window.document.plan.actuals.facts) != rows:
+        raise RuntimeError(f"{len(window.document.plan.actuals.facts)} facts imported, not {rows}")
+    window.autosaver.flush(120)
+    window.close()
+    app.processEvents()
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    args = parser.parse_args()
+    found = measure(args.rows)
+    print(f"{args.rows:,} activity rows: longest GUI stall (ms), its GUI-thread CPU (ms)")
+    for what, (stall, cpu) in found.items():
+        print(f"  {what:<7} {stall:7.1f}  {cpu:7.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

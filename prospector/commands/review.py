@@ -1,0 +1,46 @@
+"""``prospector review PLAN [--week 2027-W05] [--format text|json]``: the plan's actuals against
+its targets for one week, rep by rep, with the coach's findings (prospector/review)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from ..errors import ProspectorError
+from ..model import Plan
+from ..plan_lookup import resolve_plan
+
+
+def register(verb) -> None:
+    sub = verb("review", cmd_review,
+               "Review a week's actuals against the plan's targets, rep by rep, with the "
+               "coach's findings.")
+    sub.add_argument("plan", metavar="PLAN")
+    sub.add_argument("--week", metavar="YYYY-Www",
+                     help="the ISO week to review, e.g. 2027-W05 (default: the last full week "
+                          "within the plan's period)")
+    sub.add_argument("--format", choices=("text", "json"), default="text",
+                     help="text for people (default), json for tools")
+
+
+def require_actuals(plan: Plan, plan_ref: str) -> None:
+    """A ``ProspectorError`` that says how to import actuals, for a plan that has none."""
+    if plan.actuals.is_empty():
+        raise ProspectorError(
+            f"the plan {plan.name!r} has no actuals yet: import a CRM export first with "
+            f"`prospector actuals {plan_ref} --import FILE.csv` (Salesforce or HubSpot "
+            "activities, meetings or opportunities), or enter weekly figures in the app")
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from ..review import weekly_review  # noqa: PLC0415 - only for this verb
+    from ..review.text import review_text  # noqa: PLC0415
+
+    plan = resolve_plan(args.plan)
+    require_actuals(plan, args.plan)
+    review = weekly_review(plan, args.week)
+    if args.format == "json":
+        print(json.dumps(review.to_dict(), indent=2))  # ASCII: any console can take it
+    else:
+        print(review_text(review), end="")
+    return 0

@@ -1,0 +1,172 @@
+"""The printed weekly review: one page for the leader's meeting (``prospector pdf PLAN --review
+--week 2027-W05``). Per rep: each target's goal and actual for the week with a small trend (the
+last ``TREND_WEEKS`` weeks as bars against the goal), the week's touches, meetings and
+opportunities, and the coach's first three findings; for the team: reps below target two weeks
+running, dream clients left cold, touches outside the plan, and how opportunities are judged.
+
+It is drawn from the same ``WeeklyReview`` as the CLI and the app (``prospector/review``), with
+the playbook's type scale and colours (``css/00-base.css``) and its own short stylesheet
+(``templates/playbook/review.css``: tables only, no flex, grid or floats).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from ..atomic import atomic_open
+from ..model import Plan
+from ..resources import templates_dir
+from ..review import TargetLine, WeeklyReview, weekly_review
+from ..review.text import goal_label, number, verdict
+from ..wording import noun
+from .context import brand_palette
+from .render import (
+    PDF_VARIANT,
+    PlaybookError,
+    RenderResult,
+    _fonts_css,
+    _page_css,
+    environment,
+)
+
+TREND_WEEKS = 8
+ACCENT = "#B7791F"  # css/00-base.css --accent (SVG fills take no CSS variables in WeasyPrint)
+FINDINGS_PER_REP = 3
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+_BAR_W, _GAP, _H = 9.0, 3.0, 20.0  # the trend's bars, in the SVG's units (1 unit = 0.25 mm)
+
+
+def _dates(monday: date) -> str:
+    sunday = monday + timedelta(days=6)
+    first = f"{monday.day}" if monday.month == sunday.month else \
+        f"{monday.day} {_MONTHS[monday.month - 1]}"
+    return f"{first} to {sunday.day} {_MONTHS[sunday.month - 1]} {sunday.year}"
+
+
+def trend_svg(line: TargetLine, brand: str, weeks: int = TREND_WEEKS) -> Markup:
+    """The target's last ``weeks`` weeks as bars, the latest on the right (``brand`` when the
+    goal was met, the accent when below, a grey stub when no figure was entered), each under a
+    tick at its goal."""
+    series = line.series[-weeks:]
+    top = max([*(w.actual or 0 for w in series), *(w.goal or 0 for w in series), 1.0]) * 1.1
+    out = []
+    first = weeks - len(series)
+    for i, week in enumerate(series, first):
+        x = i * (_BAR_W + _GAP)
+        if week.actual is None:
+            out.append(f'<rect x="{x:.1f}" y="{_H - 1:.1f}" width="{_BAR_W}" height="1" '
+                       'fill="#CBD2D9"/>')
+            continue
+        h = max(0.8, _H * week.actual / top)
+        fill = ACCENT if week.below else brand
+        out.append(f'<rect x="{x:.1f}" y="{_H - h:.1f}" width="{_BAR_W}" height="{h:.1f}" '
+                   f'fill="{fill}"/>')
+        if week.goal:
+            y = _H - _H * week.goal / top
+            out.append(f'<line x1="{x - 1:.1f}" x2="{x + _BAR_W + 1:.1f}" y1="{y:.1f}" '
+                       f'y2="{y:.1f}" stroke="#1F2933" stroke-width="0.9"/>')
+    width = weeks * (_BAR_W + _GAP) - _GAP
+    values = ", ".join(number(w.actual) if w.actual is not None else "not entered"
+                       for w in series)
+    title = escape(f"{line.metric}, the last {len(series)} weeks: {values}; goal "
+                   f"{number(line.this_week.goal)} a week")
+    return Markup(f'<svg class="trend" role="img" viewBox="0 0 {width:.0f} {_H:.0f}" '
+                  f'xmlns="http://www.w3.org/2000/svg"><title>{title}</title>{"".join(out)}'
+                  "</svg>")
+
+
+def _rep(rep, brand: str) -> dict[str, Any]:
+    tiers = ", ".join(f"{'outside the plan' if k == 'outside' else k} {n}"
+                      for k, n in rep.touches_by_tier.items())
+    week = [f"{number(rep.touches)} {noun(rep.touches, 'touch')}"
+            + (f" ({tiers})" if rep.touches else ""),
+            f"{rep.meetings} {noun(rep.meetings, 'meeting')}",
+            f"{rep.opportunities} {noun(rep.opportunities, 'opportunity', 'opportunities')}"
+            + (f", {rep.qualified_opportunities} meeting the definition"
+               if rep.opportunities else "")]
+    return {
+        "name": rep.rep_name,
+        "week": " · ".join(week),
+        "targets": [{"metric": t.metric, "goal": goal_label(t),
+                     "actual": number(t.this_week.actual), "by_hand": t.this_week.by_hand,
+                     "verdict": verdict(t.this_week), "below": t.this_week.below,
+                     "two_weeks": t.below_two_weeks, "trend": trend_svg(t, brand)}
+                    for t in rep.targets],
+        "findings": [f.message for f in rep.findings[:FINDINGS_PER_REP]],
+        "more": max(0, len(rep.findings) - FINDINGS_PER_REP),
+    }
+
+
+def review_context(plan: Plan, review: WeeklyReview, today: date) -> dict[str, Any]:
+    number_of = {w: i + 1 for i, w in enumerate(review.plan_weeks)}
+    outside = [f"{r.rep_name}: " + ", ".join(f"{name} ({n})" for name, n in r.outside_plan.items())
+               for r in review.reps if r.outside_plan]
+    return {
+        "plan_name": plan.name,
+        "company": plan.basics.company,
+        "week": review.week,
+        "week_number": number_of[review.week],
+        "weeks": len(review.plan_weeks),
+        "dates": _dates(review.monday),
+        "printed": f"{today.day} {_MONTHS[today.month - 1]} {today.year}",
+        "has_actuals": review.has_actuals,
+        "reps": [_rep(r, plan.basics.brand_colour) for r in review.reps],
+        "trend_weeks": min(TREND_WEEKS, len(review.weeks)),
+        "below": [f"{r.rep_name} ({t.metric})" for r, t in review.below_two_weeks],
+        "cold": [f"{a.name} ({', '.join(a.owners) or 'no rep'})" for a in review.cold_accounts],
+        "cold_weeks": review.cold_weeks,
+        "outside": outside,
+        "definition": review.definition,
+        "brand": brand_palette(plan.basics.brand_colour),
+        "page_size": plan.basics.page_size,
+    }
+
+
+def review_html(plan: Plan, review: WeeklyReview, today: date) -> str:
+    return environment().get_template("playbook/review.html.j2").render(
+        review_context(plan, review, today))
+
+
+def render_review_pdf(plan: Plan, out_path: str | os.PathLike, *, week: str | None = None,
+                      today: date | None = None) -> RenderResult:
+    """Write the one-page weekly review of ``week`` (default: the last full week within the
+    plan's period) to ``out_path``, atomically."""
+    from weasyprint import CSS, HTML  # noqa: PLC0415 - WeasyPrint: only when printing
+    from weasyprint.text.fonts import FontConfiguration  # noqa: PLC0415
+
+    from . import pdf_speed, pdf_tags  # noqa: PLC0415
+    from .fetcher import SafeFetcher  # noqa: PLC0415
+
+    out = Path(out_path)
+    if not out.parent.is_dir():
+        raise PlaybookError(f"cannot write {out}: the folder {out.parent} does not exist")
+    started = time.perf_counter()
+    today = today or date.today()
+    review = weekly_review(plan, week, today=today)
+    html = review_html(plan, review, today)
+    pdf_speed.install()
+    pdf_tags.install()
+    fetcher, fonts = SafeFetcher(), FontConfiguration()
+    css = templates_dir() / "playbook"
+    sheets = [CSS(string=_fonts_css(), font_config=fonts, url_fetcher=fetcher),
+              CSS(filename=str(css / "css" / "00-base.css"), font_config=fonts,
+                  url_fetcher=fetcher),
+              CSS(filename=str(css / "review.css"), font_config=fonts, url_fetcher=fetcher),
+              CSS(string=_page_css(plan.basics.page_size, brand_palette(
+                  plan.basics.brand_colour)), font_config=fonts, url_fetcher=fetcher)]
+    document = HTML(string=html, base_url=str(templates_dir()), url_fetcher=fetcher).render(
+        font_config=fonts, stylesheets=sheets, pdf_variant=PDF_VARIANT)
+    data = document.write_pdf(pdf_variant=PDF_VARIANT)
+    try:
+        with atomic_open(out) as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise PlaybookError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    return RenderResult(out, len(document.pages), time.perf_counter() - started)

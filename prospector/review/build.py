@@ -1,0 +1,185 @@
+"""``weekly_review(plan, week)``: the plan's actuals against its targets, for one ISO week.
+
+Per rep: each target's goal and actual for the week and the weeks before (a series for a chart),
+touches by channel and by tier, opportunities created and those meeting the plan's definition
+(``tally.py``), touches on accounts outside the plan, the touches the rep's schedule planned to
+date against those logged, and the coach's findings on the rep's actuals. For the team: reps
+below a target two weeks running, and dream clients (tier A) untouched for ``cold_weeks`` weeks.
+
+- A weekly target's goal is its ``per_rep`` each week; a monthly one is pro-rated to the week
+  (``per_rep x 12 / 52``). A rep's goals start in the week of the rep's start date (the plan's
+  when the rep has none): earlier weeks have no goal.
+- What a target counts is ``counting.py``'s: a figure the leader entered by hand for a rep, week
+  and target is that week's actual, instead of the facts imported; a target counted by hand with
+  no figure entered has no actual (shown as not entered, never as zero).
+- The touches and meetings the coach weighs follow the same rule: a figure entered by hand for a
+  target counting touches (meetings) replaces that week's imported touches (meetings).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date, timedelta
+
+from ..actuals.counting import Counts
+from ..actuals.weekly import week_of, week_start
+from ..coach.thresholds import THRESHOLDS, Thresholds
+from ..model import Plan, Rep, Target
+from .coach import RepWeeks, coach_rep
+from .pace import planned_pace
+from .result import MONTH_TO_WEEK, ColdAccount, RepWeek, TargetLine, TargetWeek, WeeklyReview
+from .tally import Tally, WeekTally
+from .weeks import default_week, parse_week, plan_weeks
+
+
+def weekly_goal(target: Target) -> float:
+    return target.per_rep * (MONTH_TO_WEEK if target.period == "month" else 1)
+
+
+def weekly_review(plan: Plan, week: str | None = None, *, today: date | None = None,
+                  thresholds: Thresholds = THRESHOLDS) -> WeeklyReview:
+    """The review of ``week`` (``2027-W05``; default: the last full week within the plan's
+    period, as of ``today``). ``ReviewError`` for a week that is not one or is outside the
+    plan."""
+    weeks_all = plan_weeks(plan)
+    week = (parse_week(plan, week, weeks_all) if week is not None
+            else default_week(plan, today or date.today(), weeks_all))
+    weeks = weeks_all[:weeks_all.index(week) + 1]
+    return _Review(plan, week, weeks, thresholds).build(weeks_all)
+
+
+class _Review:
+    def __init__(self, plan: Plan, week: str, weeks: list[str], th: Thresholds) -> None:
+        self.plan, self.week, self.weeks, self.th = plan, week, weeks, th
+        self.tally = Tally(plan, th.opportunity_meeting_days)
+        self.targets = plan.accountability.targets
+        self.by_hand: dict[tuple[str, str, str], float] = {
+            (f.rep_id, f.week, f.metric.casefold()): f.value for f in plan.actuals.weekly}
+        self.pace = planned_pace(plan)
+        self.monday = week_start(week)
+        self.window = weeks[-th.outcome_window_weeks:]
+        plan_start = plan.basics.start_date
+        self.first_week = week_of(plan_start) if plan_start else weeks[0]
+
+    def build(self, weeks_all: list[str]) -> WeeklyReview:
+        cold = self._cold_accounts()
+        reps = tuple(self._rep(rep, cold) for rep in self.plan.reps)
+        criteria = ", ".join(c.name for c in self.plan.qualification.criteria)
+        definition = (
+            f"An opportunity meets the plan's definition ({criteria}) when a meeting with its "
+            f"account was logged on its creation day or in the "
+            f"{self.th.opportunity_meeting_days} days before." if criteria else
+            "The plan defines no qualification criteria: every opportunity created counts.")
+        return WeeklyReview(
+            plan_id=self.plan.id, plan_name=self.plan.name, week=self.week, monday=self.monday,
+            weeks=tuple(self.weeks), plan_weeks=tuple(weeks_all),
+            has_actuals=not self.plan.actuals.is_empty(), definition=definition, reps=reps,
+            cold_accounts=cold, cold_weeks=self.th.cold_weeks,
+            findings=tuple(f for r in reps for f in r.findings))
+
+    # --- one rep ---------------------------------------------------------------------------
+    def _logged(self, rep_id: str, week: str, counts: Counts, tally: WeekTally) -> float:
+        """What the rep did that counts ``counts``: a hand-entered figure of a target counting
+        it, else the imported facts."""
+        for target in self.targets:
+            if target.counts is counts:
+                value = self.by_hand.get((rep_id, week, target.metric.casefold()))
+                if value is not None:
+                    return value
+        return tally.counts[counts]
+
+    def _target_week(self, rep_id: str, target: Target, week: str, started: str,
+                     tally: WeekTally) -> TargetWeek:
+        goal = weekly_goal(target) if week >= started else None
+        value = self.by_hand.get((rep_id, week, target.metric.casefold()))
+        if value is not None:
+            return TargetWeek(week, goal, value, True)
+        if target.counts is Counts.HAND_ENTERED:
+            return TargetWeek(week, goal, None)
+        return TargetWeek(week, goal, float(tally.counts[target.counts]))
+
+    def _rep(self, rep: Rep, cold: tuple[ColdAccount, ...]) -> RepWeek:
+        started = week_of(rep.start_date) if rep.start_date else self.first_week
+        tallies = {w: self.tally.of(rep.id, w) for w in self.weeks}
+        lines = []
+        for target in self.targets:
+            series = tuple(self._target_week(rep.id, target, w, started, tallies[w])
+                           for w in self.weeks)
+            lines.append(TargetLine(
+                target.metric, target.counts.value, target.period, target.per_rep, series[-1],
+                series, len(series) > 1 and series[-1].below and series[-2].below))
+        now = tallies[self.week]
+        planned = self.pace.touches.get(rep.id) or Counter()
+        window = [tallies[w] for w in self.window]
+        logged_to_date = sum(self._logged(rep.id, w, Counts.TOUCHES, tallies[w])
+                             for w in self.weeks)
+        owned = set(rep.account_ids)
+        weeks = RepWeeks(
+            rep.id, rep.name, len(self.window),
+            round(sum(self._logged(rep.id, w, Counts.TOUCHES, t)
+                      for w, t in zip(self.window, window, strict=True))),
+            round(sum(self._logged(rep.id, w, Counts.MEETINGS, t)
+                      for w, t in zip(self.window, window, strict=True))),
+            sum(n for w, n in planned.items() if w <= self.week), round(logged_to_date),
+            tuple(a for a in cold if a.account_id in owned),
+            tuple(self._account_name(f.account_id, f.account_name) for f in now.unqualified))
+        return RepWeek(
+            rep_id=rep.id, rep_name=rep.name, targets=tuple(lines),
+            touches=now.counts[Counts.TOUCHES], meetings=now.counts[Counts.MEETINGS],
+            opportunities=now.counts[Counts.OPPORTUNITIES],
+            qualified_opportunities=now.qualified,
+            touches_by_channel={str(k): n for k, n in now.by_channel.most_common()},
+            touches_by_tier={t: now.by_tier[t] for t in sorted(now.by_tier)},
+            touches_planned_to_date=weeks.planned_to_date,
+            touches_logged_to_date=weeks.logged_to_date,
+            outside_plan=dict(now.outside.most_common()),
+            findings=coach_rep(weeks, self.th))
+
+    def _account_name(self, account_id: str | None, exported: str) -> str:
+        account = self.plan.account(account_id) if account_id else None
+        return account.name if account else exported or "(no account)"
+
+    # --- the team --------------------------------------------------------------------------
+    def _cold_accounts(self) -> tuple[ColdAccount, ...]:
+        """Tier A accounts with nothing logged in the last ``cold_weeks`` weeks (up to the week
+        reviewed), whose schedule had started by the first of those weeks."""
+        since = self.monday - timedelta(weeks=self.th.cold_weeks - 1)
+        until = self.monday + timedelta(days=6)
+        plan_start = self.plan.basics.start_date or week_start(self.weeks[0])
+        owners: dict[str, list[str]] = defaultdict(list)
+        for rep in self.plan.reps:
+            for aid in dict.fromkeys(rep.account_ids):
+                owners[aid].append(rep.name)
+        cold = []
+        for account in self.plan.accounts_in_tier("A"):
+            if self.pace.account_starts.get(account.id, plan_start) > since:
+                continue
+            logged = sorted(d for d in self.tally.dream_days.get(account.id, ()) if d <= until)
+            if not logged or logged[-1] < since:
+                cold.append(ColdAccount(account.id, account.name, tuple(owners[account.id]),
+                                        logged[-1] if logged else None))
+        return tuple(cold)
+
+
+
+def rep_actuals_by_week(plan: Plan, rep_id: str,
+                        thresholds: Thresholds = THRESHOLDS) -> dict[str, list[float | None]]:
+    """Each ISO week in which the rep has actuals (a fact imported or a figure entered) -> the
+    rep's actual for each of the plan's targets, in order (None: a target counted by hand with
+    no figure entered that week), counted as ``weekly_review`` counts them. For the rep's
+    scorecard, filled with what is known."""
+    tally = Tally(plan, thresholds.opportunity_meeting_days)
+    by_hand = {(f.week, f.metric.casefold()): f.value
+               for f in plan.actuals.weekly if f.rep_id == rep_id}
+    weeks = {week for rep, week in tally.weeks if rep == rep_id} | {w for w, _ in by_hand}
+    out: dict[str, list[float | None]] = {}
+    for week in sorted(weeks):
+        counted = tally.of(rep_id, week).counts
+        values: list[float | None] = []
+        for target in plan.accountability.targets:
+            value = by_hand.get((week, target.metric.casefold()))
+            if value is None and target.counts is not Counts.HAND_ENTERED:
+                value = float(counted[target.counts])
+            values.append(value)
+        out[week] = values
+    return out

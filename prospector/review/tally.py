@@ -1,0 +1,113 @@
+"""The actuals counted once: per rep and ISO week, what each kind of target counts, touches by
+channel and by tier, and the opportunities that meet the plan's definition.
+
+**An opportunity created by the plan's definition.** The plan's qualification criteria say what
+a first meeting must show for it to count as an opportunity (``Qualification``). A CRM export
+says when an opportunity was created, not whether its meeting met the criteria, so the review
+takes the trace the definition leaves: an opportunity meets the definition when a meeting with
+its account (by any rep: a colleague may have held it) is logged on its creation day or in the
+``opportunity_meeting_days`` before. An opportunity with no such meeting was opened without a
+first meeting to qualify it (a lead passed on, a form, a rep keen to show pipeline): the coach
+flags it. A plan with no criteria defines nothing to meet: every opportunity counts.
+
+The targets count as ``counting.py`` says (``counts_towards``): an opportunities target counts
+every opportunity created; the review shows beside it how many meet the definition.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from ..actuals.counting import Counts, counts_towards
+from ..actuals.records import Happened, LoggedFact, Source
+from ..actuals.weekly import week_of
+from ..model import Plan
+from ..textnorm import fold
+
+OUTSIDE = "outside"  # the tier of an account outside the plan
+NO_CHANNEL = "unknown"  # the channel of a touch whose CRM type says nothing of it
+_PROBE_DAY = date(2027, 1, 4)
+_KINDS = (Counts.TOUCHES, Counts.CONVERSATIONS, Counts.MEETINGS, Counts.OPPORTUNITIES)
+
+
+@dataclass(slots=True)
+class WeekTally:
+    """One rep's facts in one week."""
+
+    counts: Counter[Counts] = field(default_factory=Counter)
+    by_channel: Counter[object] = field(default_factory=Counter)  # a Channel, or NO_CHANNEL
+    by_tier: Counter[str] = field(default_factory=Counter)
+    qualified: int = 0  # opportunities that meet the plan's definition
+    unqualified: list[LoggedFact] = field(default_factory=list)
+    outside: Counter[str] = field(default_factory=Counter)  # account name -> touches
+
+
+def account_key(fact: LoggedFact) -> str:
+    return fact.account_id or ("~" + fold(fact.account_name) if fact.account_name else "")
+
+
+class Tally:
+    """Every fact of the plan's actuals, counted per rep and week (built once per review)."""
+
+    def __init__(self, plan: Plan, meeting_days: int) -> None:
+        self.weeks: dict[tuple[str, str], WeekTally] = defaultdict(WeekTally)
+        self.dream_days: dict[str, list[date]] = defaultdict(list)  # tier A account -> facts
+        facts = plan.actuals.facts
+        tiers = {a.id: a.tier for a in plan.accounts}
+        weeks = {day: week_of(day) for day in {f.date for f in facts}}
+        # One pass in C (Counter) over what the counts depend on; a few hundred distinct keys.
+        kinds = Counter((f.rep_id, weeks[f.date], f.kind, f.channel,
+                         tiers.get(f.account_id, OUTSIDE) if f.account_id else OUTSIDE)
+                        for f in facts)
+        counted: dict[tuple[Happened, object], tuple[Counts, ...]] = {}
+        for (rep_id, week, kind, channel, tier), n in kinds.items():
+            tally = self.weeks[rep_id, week]
+            towards = counted.get((kind, channel))
+            if towards is None:  # what a kind of fact counts towards, asked once per kind
+                probe = LoggedFact(key="probe", kind=kind, rep_id=rep_id, date=_PROBE_DAY,
+                                   channel=channel, source=Source.MANUAL)
+                towards = counted[kind, channel] = tuple(
+                    k for k in _KINDS if counts_towards(probe, k))
+            for k in towards:
+                tally.counts[k] += n
+            if kind is Happened.TOUCH:
+                tally.by_channel[channel or NO_CHANNEL] += n
+                tally.by_tier[tier] += n
+        dream = {a.id for a in plan.accounts if a.tier == "A"}
+        for fact in facts:
+            aid = fact.account_id
+            if aid in dream:
+                self.dream_days[aid].append(fact.date)
+            elif aid is None or aid not in tiers:
+                if fact.kind is Happened.TOUCH:
+                    self.weeks[fact.rep_id, weeks[fact.date]].outside[
+                        fact.account_name or "(no account)"] += 1
+        self._judge_opportunities(plan, facts, weeks, timedelta(days=meeting_days))
+
+    def _judge_opportunities(self, plan: Plan, facts: list[LoggedFact], weeks: dict[date, str],
+                             window: timedelta) -> None:
+        defined = bool(plan.qualification.criteria)
+        opportunities = [f for f in facts if f.kind is Happened.OPPORTUNITY]
+        meetings: dict[str, list[date]] = defaultdict(list)
+        if defined and opportunities:
+            for fact in facts:
+                if fact.kind is Happened.MEETING:
+                    key = account_key(fact)
+                    if key:
+                        meetings[key].append(fact.date)
+            for days in meetings.values():
+                days.sort()
+        for fact in opportunities:
+            tally = self.weeks[fact.rep_id, weeks[fact.date]]
+            days = meetings.get(account_key(fact), [])
+            i = bisect_left(days, fact.date - window)
+            if not defined or (i < len(days) and days[i] <= fact.date):
+                tally.qualified += 1
+            else:
+                tally.unqualified.append(fact)
+
+    def of(self, rep_id: str, week: str) -> WeekTally:
+        return self.weeks.get((rep_id, week)) or WeekTally()

@@ -1,0 +1,206 @@
+"""The weekly review (prospector/review): each figure on small hand-made plans
+(tests/review_plans.py), counted by hand."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from prospector.coach.actuals_rules import ACTUALS_RULES
+from prospector.coach.thresholds import Thresholds
+from prospector.review import ReviewError, weekly_review
+from prospector.review.coach import CHECKS
+from tests.review_plans import (
+    CONTACTS,
+    MEETINGS,
+    OPPORTUNITIES,
+    TOUCHES,
+    day,
+    fact,
+    small_plan,
+    touches,
+    with_actuals,
+)
+
+
+def _line(review, rep_id, metric):
+    rep = review.rep(rep_id)
+    return next(t for t in rep.targets if t.metric == metric)
+
+
+def test_each_target_counts_its_facts_against_a_weekly_goal():
+    plan = with_actuals(small_plan(), [
+        *touches("ana", "2027-W03", 3, channel="phone"),
+        fact("touch", "ana", day("2027-W03", 2), "brix", channel="email"),
+        fact("meeting", "ana", day("2027-W03", 3), "nordwerk"),
+        fact("touch", "ana", day("2027-W04"), "nordwerk"),  # another week
+        fact("touch", "ben", day("2027-W03"), "suedhafen"),  # another rep
+    ])
+    review = weekly_review(plan, "2027-W03")
+    assert _line(review, "ana", TOUCHES).this_week.actual == 4
+    assert _line(review, "ana", TOUCHES).this_week.goal == 10
+    assert _line(review, "ana", MEETINGS).this_week.actual == 1
+    rep = review.rep("ana")
+    assert (rep.touches, rep.meetings) == (4, 1)
+    assert rep.touches_by_channel == {"phone": 3, "email": 1}
+    assert rep.touches_by_tier == {"A": 3, "B": 1}
+
+
+def test_a_monthly_target_is_pro_rated_to_the_week():
+    review = weekly_review(with_actuals(small_plan(), touches("ana", "2027-W02", 1)), "2027-W02")
+    assert _line(review, "ana", OPPORTUNITIES).this_week.goal == pytest.approx(2 * 12 / 52)
+
+
+def test_a_figure_entered_by_hand_overrides_the_facts_of_its_week_only():
+    plan = with_actuals(small_plan(), touches("ana", "2027-W03", 4) + touches("ana", "2027-W02", 2),
+                        (("ana", "2027-W03", TOUCHES, 12), ("ana", "2027-W03", CONTACTS, 5)))
+    review = weekly_review(plan, "2027-W03")
+    line = _line(review, "ana", TOUCHES)
+    assert (line.this_week.actual, line.this_week.by_hand) == (12, True)
+    assert line.series[-2].actual == 2  # the week before keeps its facts
+    assert _line(review, "ana", CONTACTS).this_week.actual == 5
+    assert _line(review, "ben", CONTACTS).this_week.actual is None  # not entered: not zero
+
+
+def test_the_series_runs_from_the_plans_first_week_to_the_week_reviewed():
+    plan = with_actuals(small_plan(), touches("ana", "2027-W02", 7))
+    line = _line(weekly_review(plan, "2027-W04"), "ana", TOUCHES)
+    assert [(w.week, w.actual) for w in line.series] == [
+        ("2027-W01", 0), ("2027-W02", 7), ("2027-W03", 0), ("2027-W04", 0)]
+
+
+def test_a_rep_who_starts_later_has_no_goal_before_the_start():
+    plan = small_plan()
+    reps = [plan.reps[0].model_copy(update={"start_date": date(2027, 1, 18)}), plan.reps[1]]
+    plan = with_actuals(plan.model_copy(update={"reps": reps}), touches("ana", "2027-W03", 1))
+    series = _line(weekly_review(plan, "2027-W04"), "ana", TOUCHES).series
+    assert [w.goal for w in series] == [None, None, 10, 10]
+
+
+def test_reps_below_a_target_two_weeks_running():
+    plan = with_actuals(small_plan(), [
+        *touches("ana", "2027-W04", 9), *touches("ana", "2027-W05", 3),  # below, below
+        *touches("ben", "2027-W04", 12), *touches("ben", "2027-W05", 3, "suedhafen"),  # met, below
+        fact("meeting", "ana", day("2027-W04"), "nordwerk"),
+        fact("meeting", "ana", day("2027-W05"), "nordwerk"),
+    ])
+    review = weekly_review(plan, "2027-W05")
+    below = {(r.rep_id, t.metric) for r, t in review.below_two_weeks}
+    assert below == {("ana", TOUCHES), ("ben", MEETINGS), ("ana", OPPORTUNITIES),
+                     ("ben", OPPORTUNITIES)}
+
+
+def test_an_opportunity_meets_the_definition_when_a_meeting_with_its_account_came_first():
+    plan = with_actuals(small_plan(), [
+        fact("meeting", "ana", day("2027-W03", 1), "nordwerk"),
+        fact("opportunity", "ana", day("2027-W04", 2), "nordwerk"),  # 8 days after: qualified
+        fact("opportunity", "ana", day("2027-W04", 3), "brix"),  # no meeting: not
+        fact("meeting", "ana", day("2027-W04", 4), "brix"),  # after it: too late
+    ])
+    rep = weekly_review(plan, "2027-W04").rep("ana")
+    assert (rep.opportunities, rep.qualified_opportunities) == (2, 1)
+    assert _line(weekly_review(plan, "2027-W04"), "ana", OPPORTUNITIES).this_week.actual == 2
+    finding, = [f for f in rep.findings if f.rule_id == "actuals-opportunity-without-definition"]
+    assert "1 opportunity" in finding.message and "Brix" in finding.message
+
+
+def test_with_no_criteria_every_opportunity_meets_the_definition():
+    plan = with_actuals(small_plan(criteria=False),
+                        [fact("opportunity", "ana", day("2027-W04"), "brix")])
+    review = weekly_review(plan, "2027-W04")
+    assert review.rep("ana").qualified_opportunities == 1
+    assert "no qualification criteria" in review.definition
+    assert "actuals-opportunity-without-definition" not in {f.rule_id for f in review.findings}
+
+
+def test_touches_on_accounts_outside_the_plan_are_listed_by_name():
+    plan = with_actuals(small_plan(), [
+        fact("touch", "ben", day("2027-W03"), None, name="Ostwind AG"),
+        fact("touch", "ben", day("2027-W03", 1), None, name="Ostwind AG"),
+        fact("touch", "ben", day("2027-W02"), None, name="Vorjahr KG"),  # another week
+    ])
+    rep = weekly_review(plan, "2027-W03").rep("ben")
+    assert rep.outside_plan == {"Ostwind AG": 2}
+    assert rep.touches_by_tier == {"outside": 2}
+
+
+def test_dream_clients_untouched_for_three_weeks_are_cold():
+    plan = with_actuals(small_plan(), [
+        fact("touch", "ana", day("2027-W04"), "nordwerk"),  # within W04-W06
+        fact("touch", "ben", day("2027-W03", 4), "suedhafen"),  # before the window
+        fact("touch", "ana", day("2027-W06"), "brix"),  # tier B: never cold
+    ])
+    review = weekly_review(plan, "2027-W06")
+    assert [(a.name, a.owners, a.last_touched) for a in review.cold_accounts] == [
+        ("Südhafen", ("Ben Okafor",), date(2027, 1, 22))]
+    finding, = review.rep("ben").findings
+    assert finding.rule_id == "actuals-dream-clients-cold" and "Südhafen" in finding.message
+    # a touch logged after the week reviewed does not warm it up in that week's review
+    later = with_actuals(plan, [fact("touch", "ben", day("2027-W07"), "suedhafen")])
+    assert [a.name for a in weekly_review(later, "2027-W06").cold_accounts] == ["Südhafen"]
+    # three weeks in, nothing is cold yet: the window must fit in the plan
+    assert weekly_review(plan, "2027-W02").cold_accounts == ()
+
+
+def test_volume_without_outcome_is_a_coach_finding():
+    plan = with_actuals(small_plan(), [
+        *(t for w in ("2027-W03", "2027-W04", "2027-W05")
+          for t in touches("ben", w, 25, "suedhafen"))])
+    finding, = weekly_review(plan, "2027-W05").rep("ben").findings
+    assert finding.rule_id == "actuals-volume-without-outcome"
+    assert finding.message.startswith("75 touches, no first meeting in three weeks")
+    # one meeting in those weeks is an outcome
+    met = with_actuals(plan, [fact("meeting", "ben", day("2027-W03"), "suedhafen")])
+    assert not weekly_review(met, "2027-W05").rep("ben").findings
+
+
+def test_a_rep_far_behind_the_schedules_pace():
+    # Ana's schedule: Nordwerk's five touches in W01, Brix's in W08 (the plan's second wave)
+    plan = with_actuals(small_plan(), touches("ana", "2027-W01", 2))
+    low = Thresholds(pace_min_planned=5)
+    rep = weekly_review(plan, "2027-W05", thresholds=low).rep("ana")
+    assert (rep.touches_planned_to_date, rep.touches_logged_to_date) == (5, 2)
+    pace, = [f for f in rep.findings if f.rule_id == "actuals-behind-pace"]
+    assert pace.message.startswith("2 touches logged of the 5 the schedule planned so far (40%)")
+    on_pace = with_actuals(plan, touches("ana", "2027-W02", 1))  # 3 of 5 is 60%: not behind
+    on_pace_rep = weekly_review(on_pace, "2027-W05", thresholds=low).rep("ana")
+    assert "actuals-behind-pace" not in {f.rule_id for f in on_pace_rep.findings}
+    assert weekly_review(plan, "2027-W08", thresholds=low).rep("ana").touches_planned_to_date \
+        == 10
+
+
+def test_the_default_week_is_the_last_full_week_within_the_plan():
+    plan = with_actuals(small_plan(), touches("ana", "2027-W02", 1))
+    assert weekly_review(plan, today=date(2027, 1, 20)).week == "2027-W02"  # a Wednesday
+    assert weekly_review(plan, today=date(2027, 1, 25)).week == "2027-W03"  # the Monday after
+    assert weekly_review(plan, today=date(2028, 1, 1)).week == "2027-W08"  # the plan is over
+    assert weekly_review(plan, today=date(2026, 12, 1)).week == "2027-W02"  # ahead: its actuals
+
+
+@pytest.mark.parametrize(("week", "says"), [
+    ("2027-W5", "is not an ISO week (expected a week such as 2027-W05"),
+    ("2027-W53", "2027 has no week 53"),
+    ("2027-W09", "2027-W09 is outside the plan 'Review test', which runs from 2027-W01 to "
+                 "2027-W08"),
+    ("2026-W53", "2026-W53 is outside the plan"),
+])
+def test_a_week_that_is_not_one_of_the_plans_is_refused(week, says):
+    with pytest.raises(ReviewError, match=says.replace("(", r"\(")):
+        weekly_review(small_plan(), week)
+
+
+def test_the_review_is_plain_json():
+    plan = with_actuals(small_plan(), [*touches("ana", "2027-W03", 2),
+                                       fact("opportunity", "ana", day("2027-W03"), "brix")])
+    data = json.loads(json.dumps(weekly_review(plan, "2027-W03").to_dict()))
+    ana = data["reps"][0]
+    assert (data["week"], data["monday"], ana["rep_name"]) == ("2027-W03", "2027-01-18", "Ana Berg")
+    assert ana["targets"][0]["this_week"] == {"week": "2027-W03", "goal": 10, "actual": 2,
+                                              "by_hand": False}
+    assert ana["findings"][0]["rule_id"] == "actuals-opportunity-without-definition"
+
+
+def test_every_rule_of_the_coach_on_actuals_has_a_check():
+    assert set(CHECKS) == {rule.id for rule in ACTUALS_RULES}

@@ -1,0 +1,90 @@
+"""The printed weekly review (``prospector pdf PLAN --review``): one page naming every rep, with
+the coach's findings, drawn from the sample plan with the sample's example CRM exports
+(assets/samples/) imported."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+
+from prospector.actuals_import import read_actuals
+from prospector.cli import main
+from prospector.planfile import read_plan_file, write_plan_file
+from tests.conftest import REPO
+
+SAMPLES = REPO / "assets" / "samples"
+EXPORTS = ("sample-activities-report.csv", "sample-opportunities-report.csv")
+
+
+@pytest.fixture(scope="module")
+def plan_with_actuals(tmp_path_factory):
+    plan = read_plan_file(SAMPLES / "sample-plan.json")
+    for name in EXPORTS:
+        found = read_actuals(plan, SAMPLES / name)
+        assert found.ready, found.to_settle()
+        plan = found.apply(plan)
+    path = tmp_path_factory.mktemp("review") / "plan.json"
+    write_plan_file(plan, path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def review_pdf(plan_with_actuals, tmp_path_factory):
+    out = tmp_path_factory.mktemp("review-pdf") / "review.pdf"
+    assert main(["pdf", str(plan_with_actuals), "--review", "--week", "2027-W06", "-o",
+                 str(out)]) == 0
+    return out
+
+
+def test_the_weekly_review_is_one_page_naming_each_rep_and_the_coach(review_pdf):
+    pages = PdfReader(review_pdf).pages
+    assert len(pages) == 1
+    text = " ".join(pages[0].extract_text().split())
+    assert "Week 5 of 25: 8 to 14 February 2027" in text
+    for rep in ("Jonas Albrecht", "Mette Sørensen", "Bram Claessens"):
+        assert rep in text
+    # the sample exports' story: busy without result, a dream client cold, outside the plan
+    assert "no first meeting in three weeks: look at the touches' value" in text
+    assert "1 dream client untouched for three weeks: Opakowania Wardęga S.A." in text
+    assert "Bram Claessens: Hendrickx Logistics (2), Brouwerij De Kroon (1)" in text
+
+
+def test_the_weekly_review_is_an_accessible_pdf(review_pdf):
+    from pdfua import Severity, validate  # noqa: PLC0415 - a test dependency, only here
+
+    errors = [f"{f.rule_id}: {f.message}" for f in validate(str(review_pdf)).findings
+              if f.severity >= Severity.ERROR]
+    assert errors == []
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["--week", "2027-W06"], "--week goes with --review"),
+    (["--review", "--rep", "Jonas"], "--review prints the weekly review alone; leave out --rep"),
+    (["--review", "--week", "2027-W27"], "2027-W27 is outside the plan"),
+])
+def test_a_review_asked_for_wrongly_is_one_clear_line(plan_with_actuals, tmp_path, capsys,
+                                                      args, says):
+    out = tmp_path / "review.pdf"
+    assert main(["pdf", str(plan_with_actuals), *args, "-o", str(out)]) == 1
+    assert says in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_the_reps_scorecard_carries_the_weeks_that_have_actuals(plan_with_actuals):
+    from prospector.playbook.context import build_context  # noqa: PLC0415
+    from prospector.review import weekly_review  # noqa: PLC0415
+
+    plan = read_plan_file(plan_with_actuals)
+    card = build_context(plan, rep_name="Jonas Albrecht")["scorecard"]
+    review = weekly_review(plan, "2027-W06").rep(plan.reps[0].id)
+    touches, conversations, contacts, meetings, opportunities = review.targets
+    weeks = [r for r in card["rows"] if r["kind"] == "week"]
+    # weeks 1-5 (11 January to 12 February) have actuals, as the review counts them
+    assert [w["actuals"][0] for w in weeks[:5]] == [f"{w.actual:.0f}" for w in touches.series]
+    assert weeks[0]["actuals"][2] == ""  # counted by hand, nothing entered
+    assert weeks[0]["actuals"][4] == ""  # a monthly target: counted in the month rows
+    assert weeks[5]["actuals"] == []  # no actuals yet: left for the rep to fill in
+    january = next(r for r in card["rows"] if r["kind"] == "month")
+    assert january["sums"][0] == f"{sum(w.actual for w in touches.series[:3]):.0f}"
+    assert card["total_sums"][4] == f"{sum(w.actual for w in opportunities.series):.0f}"
+    assert card["total_sums"][2] == ""

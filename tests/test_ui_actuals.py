@@ -1,0 +1,320 @@
+"""The leader imports CRM exports into the plan's actuals in the app: the mapping dialog asks what
+it cannot decide (dates that read two ways, reps the plan does not know), reads the file off the
+GUI thread, imports nothing until told, and the import is one undoable edit. Figures entered by
+hand in the weekly grid: one undoable edit each, saved with the plan."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+from prospector.actuals.weekly import WeeklyFigure
+from prospector.actuals_import import read_actuals
+from prospector.store import PlanStore
+from tests.conftest import REPO
+from ui import dialogs
+from ui.actuals_import_dialog import LEAVE_OUT, ActualsImportDialog
+from ui.actuals_reading import ActualsReader
+from ui.actuals_review import ActualsReview, make_page
+from ui.document import PlanDocument
+from ui.main_window import MainWindow
+from ui.palette_colours import timeline_ink
+from ui.weekly_grid import WeeklyGrid
+
+DATA = REPO / "tests" / "data"
+
+
+@pytest.fixture
+def reader():
+    reader = ActualsReader()
+    yield reader
+    reader.cancel()
+    assert reader.wait()
+
+
+def _open(qtbot, plan, path, reader):
+    dialog = ActualsImportDialog(plan, str(path), reader)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(reader.finished, timeout=60000):
+        dialog.load()
+    return dialog
+
+
+def _choose(qtbot, dialog, combo, text):
+    """Pick ``text`` in ``combo`` and wait for the file to be read again with it."""
+    index = next(i for i in range(combo.count()) if combo.itemText(i).startswith(text))
+    with qtbot.waitSignal(dialog.reader.finished, timeout=60000):
+        combo.setCurrentIndex(index)
+
+
+def _rep_combo(dialog, name):
+    table = dialog.reps_table
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == name)
+    return table.cellWidget(row, 3)
+
+
+def test_bad_rows_are_listed_and_nothing_imports_until_dates_and_reps_are_settled(
+        qtbot, sample_plan, reader):
+    dialog = _open(qtbot, sample_plan, DATA / "actuals-bad-input.csv", reader)
+    assert "a Salesforce activity report" in dialog.read_as.text()
+    assert dialog.columns["rep"].currentText() == "Assigned"
+    text = dialog.summary.toPlainText()
+    assert "row 7: the date '2027-02-30' is no day of the calendar" in text
+    assert "row 8: names no rep" in text
+    assert "row 10 repeats row 9" in text
+    assert not dialog.import_button.isEnabled()
+    assert dialog.dates_row.isVisible() and dialog.date_format.currentData() is None
+    table = dialog.reps_table
+    listed = {table.item(r, 0).text(): table.item(r, 2).text() for r in range(table.rowCount())}
+    assert listed == {"Jonas Albrect": "Jonas Albrecht", "Sabine Kurz": "none close"}
+
+    _choose(qtbot, dialog, dialog.date_format, "Day first")
+    _choose(qtbot, dialog, _rep_combo(dialog, "Jonas Albrect"), "Jonas Albrecht (closest)")
+    assert not dialog.import_button.isEnabled()  # Sabine Kurz still waits
+    _choose(qtbot, dialog, _rep_combo(dialog, "Sabine Kurz"), LEAVE_OUT)
+    assert dialog.import_button.isEnabled()
+    assert sample_plan.actuals.is_empty()  # the dry run changed nothing
+
+    dialog.import_button.click()
+    assert dialog.result() == ActualsImportDialog.DialogCode.Accepted
+    actuals = dialog.outcome.actuals_after
+    jonas = next(r.id for r in sample_plan.reps if r.name == "Jonas Albrecht")
+    assert actuals.rep_names == {"Jonas Albrect": jonas}  # remembered for the next import
+    assert {f.date.isoformat() for f in actuals.facts if f.rep_id == jonas} >= {
+        "2027-01-13", "2027-02-03"}  # 13/01 by itself, 03/02 read day first as chosen
+
+
+def test_stopping_a_read_imports_nothing(qtbot, sample_plan, reader, tmp_path):
+    big = tmp_path / "activities.csv"
+    lines = ['"Activity ID","Subject","Assigned","Date","Type","Company / Account"']
+    lines += [f'"00T{n}","Call","Jonas Albrecht","2027-02-03","Call","Haldorsen Metallverk AS"'
+              for n in range(20_000)]
+    big.write_text("\n".join(lines), "utf-8")
+    dialog = ActualsImportDialog(sample_plan, str(big), reader)
+    qtbot.addWidget(dialog)
+    finished = []
+    reader.finished.connect(lambda *args: finished.append(args))
+    dialog.load()
+    dialog.stop_button.click()
+    assert reader.wait()
+    qtbot.wait(50)  # anything the thread emitted has been delivered
+    assert finished == [] and dialog.outcome is None
+    assert not dialog.import_button.isEnabled()
+    assert dialog.summary.toPlainText().startswith("Stopped")
+
+
+def test_salesforce_and_hubspot_exports_import_as_one_undoable_edit_each(
+        qtbot, sample_plan, tmp_path, monkeypatch):
+    files = iter([DATA / "salesforce-activities-report.csv",
+                  DATA / "hubspot-activities-export.csv",
+                  DATA / "hubspot-activities-export.csv"])  # the same export again
+    monkeypatch.setattr(dialogs, "ask_open_csv_file", lambda parent, title="": str(next(files)))
+
+    def import_when_read(dialog):
+        qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=60000)
+        if dialog.outcome.found.ambiguous_dates:  # the Salesforce report's 1/12/2027
+            _choose(qtbot, dialog, dialog.date_format, "Month first")
+        dialog.do_import()
+        return dialog.result()
+
+    monkeypatch.setattr(ActualsImportDialog, "exec", import_when_read)
+    window = MainWindow(PlanStore(), sample_plan,
+                        QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    document = window.document
+
+    window.import_actuals_action.trigger()
+    salesforce = len(document.plan.actuals.facts)
+    assert salesforce == 7
+    assert {f.date.isoformat() for f in document.plan.actuals.facts} >= {"2027-01-12"}
+    window.import_actuals_action.trigger()
+    both = len(document.plan.actuals.facts)
+    assert both == salesforce + 4
+    window.import_actuals_action.trigger()
+    assert len(document.plan.actuals.facts) == both  # nothing counted twice
+    assert "Imported 0 new facts (4 updated)" in window.statusBar().currentMessage()
+
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert len(document.plan.actuals.facts) == salesforce
+    assert document.undo_stack.undoText() == "Import actuals from salesforce-activities-report.csv"
+    window.close()
+
+
+def test_a_file_that_is_no_export_says_why(qtbot, sample_plan, reader):
+    dialog = ActualsImportDialog(sample_plan, str(DATA / "hubspot-companies-export.csv"), reader)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(reader.failed, timeout=60000):
+        dialog.load()
+    assert "is not an export Prospector knows" in dialog.summary.toPlainText()
+    assert not dialog.import_button.isEnabled()
+
+
+
+# --- the weekly grid ------------------------------------------------------------------------
+CONTACTS = "New contacts mapped in target accounts"
+
+
+@pytest.fixture
+def grid(qtbot, sample_plan):
+    document = PlanDocument(sample_plan)
+    grid = WeeklyGrid(document)
+    qtbot.addWidget(grid)
+    grid.resize(1200, 400)
+    grid.show()
+    return grid
+
+
+def _type_in(qtbot, grid, row, column, text):
+    view = grid.table
+    view.setCurrentIndex(grid.model.index(row, column))
+    view.edit(view.currentIndex())
+    (editor,) = [w for w in view.viewport().findChildren(QLineEdit) if w.isVisible()]
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.state() == QAbstractItemView.State.NoState)
+
+
+def test_weekly_grid_model_passes_qt_model_tester(qtmodeltester, grid):
+    grid.choose(CONTACTS)
+    qtmodeltester.check(grid.model, force_py=True)
+
+
+def test_a_figure_typed_in_the_grid_is_one_undoable_edit(qtbot, grid):
+    grid.choose(CONTACTS)
+    document, model = grid.document, grid.model
+    assert model.rowCount() == 3 and model.columnCount() == 25  # reps by the plan's weeks
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "W03\n18 Jan"
+    _type_in(qtbot, grid, 1, 1, "4")
+    (figure,) = document.plan.actuals.weekly
+    assert (figure.week, figure.metric, figure.value) == ("2027-W03", CONTACTS, 4)
+    assert figure.rep_id == document.plan.reps[1].id
+    assert model.index(1, 1).data() == "4"
+    _type_in(qtbot, grid, 1, 1, "6")
+    assert [f.value for f in document.plan.actuals.weekly] == [6]
+    document.undo_stack.undo()
+    assert model.index(1, 1).data() == "4"
+    document.undo_stack.undo()
+    assert document.plan.actuals.weekly == [] and model.index(1, 1).data() == ""
+
+
+def test_the_grid_shows_what_imports_count_until_a_figure_replaces_it(qtbot, grid, sample_plan):
+    document, model = grid.document, grid.model
+    found = read_actuals(sample_plan, DATA / "hubspot-activities-export.csv")
+    document.set_actuals(found.actuals_after(document.plan), "Import")
+    grid.choose("Value-creating touches delivered")
+    jonas = next(i for i, rep in enumerate(document.plan.reps) if rep.name == "Jonas Albrecht")
+    week = model.weeks.index("2027-W02")
+    assert model.index(jonas, week).data() == "2"  # a call and an e-mail (the repeat: once)
+    assert model.index(jonas, week).data(Qt.ItemDataRole.FontRole) is None  # imported: plain
+    _type_in(qtbot, grid, jonas, week, "9")
+    assert model.index(jonas, week).data() == "9"
+    assert model.index(jonas, week).data(Qt.ItemDataRole.FontRole).bold()
+    _type_in(qtbot, grid, jonas, week, "")  # cleared: the imports count again
+    assert model.index(jonas, week).data() == "2"
+    assert document.plan.actuals.weekly == []
+
+
+def test_the_grid_refuses_what_is_not_a_figure(qtbot, grid):
+    grid.choose(CONTACTS)
+    refused = []
+    grid.document.edit_refused.connect(refused.append)
+    _type_in(qtbot, grid, 0, 0, "lots")
+    assert grid.document.plan.actuals.weekly == []
+    assert refused == [f"{CONTACTS}, Jonas Albrecht, 2027-W02: “lots” is not a number (e.g. 4 "
+                       "or 2.5) — the previous figure is kept."]
+
+
+def test_figures_entered_are_saved_with_the_plan(qtbot, sample_plan, tmp_path):
+    store = PlanStore()
+    window = MainWindow(store, sample_plan,
+                        QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentWidget(window.week_by_week)
+    grid = window.week_by_week.grid
+    window.week_by_week.setCurrentWidget(grid)
+    grid.choose(CONTACTS)
+    with qtbot.waitSignal(window.autosaver.saved, timeout=60000):
+        _type_in(qtbot, grid, 2, 3, "5")
+    (figure,) = store.load(sample_plan.id).actuals.weekly
+    assert (figure.week, figure.value) == ("2027-W05", 5)
+    window.close()
+
+
+# --- the weekly review ----------------------------------------------------------------------
+def _imported(plan):
+    for name, form in (("salesforce-activities-report.csv", "mdy"),
+                       ("hubspot-activities-export.csv", None)):
+        plan = read_actuals(plan, DATA / name, date_format=form).apply(plan)
+    return plan
+
+
+@pytest.fixture
+def review_page(qtbot, sample_plan):
+    page = ActualsReview(PlanDocument(_imported(sample_plan)))
+    qtbot.addWidget(page)
+    page.resize(1200, 900)
+    yield page
+    assert page.job.wait()
+
+
+def _reviewed(qtbot, page, action):
+    with qtbot.waitSignal(page.shown_review, timeout=60000) as shown:
+        action()
+    return shown.args[0]
+
+
+def test_the_review_shows_each_rep_against_each_target_for_the_week_chosen(qtbot, review_page):
+    review = _reviewed(qtbot, review_page, review_page.show)
+    targets = len(review_page.document.plan.accountability.targets)
+    assert review.week == review_page.week_choice.currentData()
+    assert len(review_page.chart_widgets) == targets  # a chart per target, the whole team's
+    index = review_page.week_choice.findData("2027-W02")
+    review = _reviewed(qtbot, review_page, lambda: review_page.week_choice.setCurrentIndex(index))
+    assert review.week == "2027-W02"
+    text = review_page.text.toPlainText()
+    assert "2027-W02: week 1 of 25, 11 Jan to 17 Jan 2027" in text
+    jonas = text[text.index("Jonas Albrecht\n"):text.index("Mette Sørensen\n")]
+    # a call and an e-mail in each export (HubSpot's repeated e-mail once)
+    assert "Value-creating touches delivered\n45\n4\nbelow" in jonas
+    assert "Touches: 4 — by channel: phone 2, email 2; by tier: tier A 4" in jonas
+    assert "A accounts untouched" not in text  # week 1: nobody is cold yet
+
+
+def test_the_review_charts_one_rep_and_follow_an_edit(qtbot, review_page):
+    _reviewed(qtbot, review_page, review_page.show)
+    document = review_page.document
+    mette = next(r for r in document.plan.reps if r.name == "Mette Sørensen")
+    review = _reviewed(qtbot, review_page, lambda: review_page.who.setCurrentIndex(
+        review_page.who.findData(mette.id)))
+    week = review.week
+    before = review.rep(mette.id).targets[2].this_week.actual
+    assert before is None  # counted by hand, nothing entered
+    review = _reviewed(qtbot, review_page, lambda: document.set_actuals(
+        document.plan.actuals.with_figure(WeeklyFigure(
+            rep_id=mette.id, week=week, metric=CONTACTS, value=3)), "Enter 3"))
+    assert review.rep(mette.id).targets[2].this_week.actual == 3
+    text = review_page.text.toPlainText()
+    assert f"{CONTACTS}\n4\n3\nbelow" in text[text.index("Mette Sørensen\n"):]
+
+
+def test_the_charts_take_the_palette_light_or_dark(qtbot, review_page):
+    dark = QPalette()
+    for role, colour in ((QPalette.ColorRole.Window, "#202124"),
+                         (QPalette.ColorRole.WindowText, "#E8EAED"),
+                         (QPalette.ColorRole.Base, "#171717"),
+                         (QPalette.ColorRole.Text, "#E8EAED")):
+        dark.setColor(role, QColor(colour))
+    review_page.setPalette(dark)
+    colours = review_page.colours()
+    assert colours.ink == timeline_ink(dark)
+    page = make_page(review_page.document.plan, "2027-W03", "", colours, date(2027, 3, 1))
+    title, svg = page.charts[0]
+    assert title == "Value-creating touches delivered"
+    assert f'fill="{colours.ink.text}"' in svg and f'fill="{colours.ink.band}"' in svg

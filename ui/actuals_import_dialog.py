@@ -1,0 +1,371 @@
+"""Import actuals from a CRM export: which export, its columns, what to settle, then import.
+
+On the model of the account import (``ui/import_dialog.py``): how the file was read (encoding,
+delimiter), its first rows, which column holds what, and every row that will not be imported
+with its row number. What the import cannot decide alone is asked here: dates that read two ways
+(03/04/2027), names of reps the plan does not know (each listed with the plan's closest name,
+mapped once and remembered), accounts outside the plan (kept outside unless the leader maps
+them). Nothing is imported until the leader clicks Import, and only once nothing is left to
+settle. The file is read by ``ActualsReader`` off the GUI thread, again after each choice.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from prospector.actuals_import import FIELD_LABELS, ActualsPreview, DateFormat, Export
+from prospector.actuals_import.result import Unmatched
+from prospector.model import Plan
+from ui.actuals_reading import ActualsReader, ReadChoices, ReadOutcome
+from ui.import_dialog import DELIMITER_CHOICES
+
+CHOOSE = "— choose —"
+LEAVE_OUT = "Leave its rows out"
+OUTSIDE = "Outside the plan"
+LISTED_NAMES = 40  # names listed with a choice each; the rest are summed up
+RECHECK_MS = 300  # a pause after a choice before the file is read again
+
+
+class ActualsImportDialog(QDialog):
+    """After ``exec()`` returns Accepted, ``outcome`` holds the dry run imported and the plan's
+    actuals after it (``outcome.actuals_after``), to set as one undoable edit."""
+
+    def __init__(self, plan: Plan, path: str, reader: ActualsReader,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import actuals from a CRM export")
+        self.resize(980, 760)
+        self.plan, self.path, self.reader = plan, path, reader
+        self.preview: ActualsPreview | None = None
+        self.outcome: ReadOutcome | None = None  # the newest finished read
+        self.error: str | None = None
+        self.reading = 0  # the number of the read whose answer is awaited (0: none)
+        self.rep_choices: dict[str, str | None] = {}  # export name -> rep id (None: left out)
+        self.account_choices: dict[str, str] = {}  # export name -> account id
+        self.listed_reps: dict[str, Unmatched] = {}  # every name asked about in this dialog
+        self.listed_accounts: dict[str, Unmatched] = {}
+
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.read_as = QLabel("Reading the file…")
+        self.read_as.setWordWrap(True)
+        top.addWidget(self.read_as, 1)
+        self.export_choice = QComboBox()
+        self.export_choice.setAccessibleName("Which export")
+        self.export_choice.addItem("Detect", None)
+        for export in Export:
+            self.export_choice.addItem(export.label[0].upper() + export.label[1:], export.value)
+        self.delimiter = QComboBox()
+        self.delimiter.setAccessibleName("Delimiter")
+        for text, value in DELIMITER_CHOICES:
+            self.delimiter.addItem(text, value)
+        top.addWidget(QLabel("Export:"))
+        top.addWidget(self.export_choice)
+        top.addWidget(QLabel("Delimiter:"))
+        top.addWidget(self.delimiter)
+        layout.addLayout(top)
+
+        self.table = QTableWidget()
+        self.table.setAccessibleName("First rows of the file")
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.table, 2)
+
+        mapping_box = QGroupBox("Which column holds what")
+        grid = QGridLayout(mapping_box)
+        self.columns: dict[str, QComboBox] = {}
+        for i, (key, label) in enumerate(FIELD_LABELS.items()):
+            combo = QComboBox()
+            combo.setAccessibleName(f"Column for {label}")
+            grid.addWidget(QLabel(label + (" *" if key in ("rep", "date") else "")),
+                           i // 3, (i % 3) * 2)
+            grid.addWidget(combo, i // 3, (i % 3) * 2 + 1)
+            self.columns[key] = combo
+        layout.addWidget(mapping_box)
+
+        self.settle_box = QGroupBox("To settle before importing")
+        settle = QVBoxLayout(self.settle_box)
+        dates = QHBoxLayout()
+        self.dates_label = QLabel()
+        self.dates_label.setWordWrap(True)
+        self.date_format = QComboBox()
+        self.date_format.setAccessibleName("How to read dates that read two ways")
+        self.date_format.addItem(CHOOSE, None)
+        for label, form in (("Day first: 03/04/2027 is 3 April (European)", DateFormat.DMY),
+                            ("Month first: 03/04/2027 is March 4 (US)", DateFormat.MDY)):
+            self.date_format.addItem(label, form.value)
+        dates.addWidget(self.dates_label, 1)
+        dates.addWidget(self.date_format)
+        self.dates_row = QWidget()
+        self.dates_row.setLayout(dates)
+        settle.addWidget(self.dates_row)
+        self.reps_table = _names_table("Reps the plan does not know",
+                                       ("Name in the export", "Rows", "Closest rep in the plan",
+                                        "Import as"))
+        settle.addWidget(self.reps_table)
+        layout.addWidget(self.settle_box, 1)
+
+        self.accounts_box = QGroupBox("Accounts not in the plan (imported as outside the plan "
+                                      "unless you say which account of the plan they are)")
+        column = QVBoxLayout(self.accounts_box)
+        self.accounts_table = _names_table("Accounts not in the plan",
+                                           ("Name in the export", "Rows",
+                                            "Closest account in the plan", "Import as"))
+        column.addWidget(self.accounts_table)
+        layout.addWidget(self.accounts_box, 1)
+
+        self.summary = QPlainTextEdit()
+        self.summary.setReadOnly(True)
+        self.summary.setAccessibleName("What the import will do")
+        layout.addWidget(self.summary, 2)
+
+        busy = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Reading the file")
+        self.stop_button = QPushButton("Stop reading")
+        self.stop_button.clicked.connect(self.stop_reading)
+        busy.addWidget(self.progress, 1)
+        busy.addWidget(self.stop_button)
+        layout.addLayout(busy)
+
+        buttons = QDialogButtonBox()
+        self.import_button = buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.rejected.connect(self.reject)
+        self.import_button.clicked.connect(self.do_import)
+        layout.addWidget(buttons)
+
+        self._recheck = QTimer(self)
+        self._recheck.setSingleShot(True)
+        self._recheck.setInterval(RECHECK_MS)
+        self._recheck.timeout.connect(self.check)
+        for combo in (*self.columns.values(), self.date_format):
+            combo.currentIndexChanged.connect(self._changed)
+        self.delimiter.currentIndexChanged.connect(self.load)
+        self.export_choice.currentIndexChanged.connect(self.load)
+        reader.previewed.connect(self._previewed)
+        reader.progress.connect(self._progress)
+        reader.finished.connect(self._finished)
+        reader.failed.connect(self._failed)
+        self.settle_box.hide()
+        self.accounts_box.hide()
+        self._set_reading(False)
+
+    # --- reading -------------------------------------------------------------------------------
+    def load(self) -> None:
+        """Read the file again from the start: how it is split, which export, its columns."""
+        self.preview = None
+        self._start(preview=True)
+
+    def check(self) -> None:
+        """Read the file again with the leader's choices (the dry run)."""
+        self._start(preview=False)
+
+    def _start(self, preview: bool) -> None:
+        self._recheck.stop()
+        self.outcome = None
+        self.reading = self.reader.start(self.plan, self.path, self.choices(preview),
+                                         preview=preview)
+        self._set_reading(True)
+        self.progress.setRange(0, 0)  # busy until the rows are counted
+        self.summary.setPlainText("Reading the file…")
+
+    def choices(self, preview: bool = False) -> ReadChoices:
+        mapping = None
+        if not preview and self.preview is not None:
+            mapping = {key: combo.currentData() for key, combo in self.columns.items()}
+        export = self.export_choice.currentData() or (
+            self.preview.export.value if self.preview and not preview else None)
+        delimiter = self.delimiter.currentData() or (
+            self.preview.file.delimiter if self.preview and not preview else None)
+        return ReadChoices(export=export, mapping=mapping, delimiter=delimiter,
+                           date_format=self.date_format.currentData(),
+                           rep_map=dict(self.rep_choices),
+                           account_map=dict(self.account_choices))
+
+    def stop_reading(self) -> None:
+        self.reader.cancel()
+        self.reading = 0
+        self._set_reading(False)
+        self.summary.setPlainText("Stopped: the file was not read to the end, nothing will be "
+                                  "imported. Change a choice to read it again.")
+
+    def _set_reading(self, reading: bool) -> None:
+        self.progress.setVisible(reading)
+        self.stop_button.setVisible(reading)
+        self.import_button.setEnabled(not reading and self.outcome is not None
+                                      and self.outcome.actuals_after is not None)
+
+    def _changed(self) -> None:
+        if self.preview is not None:
+            self.import_button.setEnabled(False)  # what is shown no longer says what happens
+            self._recheck.start()
+
+    # --- answers of the reader -----------------------------------------------------------------
+    def _previewed(self, number: int, preview: ActualsPreview) -> None:
+        if number != self.reading:
+            return
+        self.preview = preview
+        file = preview.file
+        self.read_as.setText(f"{file.source}: {preview.export.label}, {file.row_count:,} rows, "
+                             f"read as {file.encoding_label}, {file.delimiter_name}-separated. "
+                             "Columns were matched by their headers: check them below.")
+        self.table.clear()
+        self.table.setColumnCount(len(file.headers))
+        self.table.setHorizontalHeaderLabels(file.headers)
+        self.table.setRowCount(len(file.rows))
+        self.table.setVerticalHeaderLabels([str(n) for n in file.row_numbers])
+        for r, row in enumerate(file.rows):
+            for c, value in enumerate(row[:len(file.headers)]):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
+        for key, combo in self.columns.items():
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem("— not read —", None)
+            for index, header in enumerate(file.headers):
+                combo.addItem(header or f"(column {index + 1})", index)
+            combo.setCurrentIndex(max(combo.findData(preview.columns.get(key)), 0))
+            combo.blockSignals(False)
+
+    def _progress(self, number: int, done: int, total: int) -> None:
+        if number == self.reading and total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self.progress.setFormat(f"Reading row {done:,} of {total:,}")
+
+    def _failed(self, number: int, why: str) -> None:
+        if number != self.reading:
+            return
+        self.reading = 0
+        self.error = why
+        self.outcome = None
+        self._set_reading(False)
+        self.summary.setPlainText(f"{why}\n\nNothing will be imported.")
+
+    def _finished(self, number: int, outcome: ReadOutcome) -> None:
+        if number != self.reading:
+            return
+        self.reading = 0
+        self.error = None
+        self.outcome = outcome
+        found = outcome.found
+        for name in found.unknown_reps:
+            self.listed_reps.setdefault(name.name, name)
+        for name in found.outside_accounts:
+            self.listed_accounts.setdefault(name.name, name)
+        self._fill_dates(found)
+        self._fill_names(self.reps_table, self.listed_reps, self.rep_choices,
+                         [(rep.name, rep.id) for rep in self.plan.reps], LEAVE_OUT)
+        self._fill_names(self.accounts_table, self.listed_accounts, self.account_choices,
+                         [(a.name, a.id) for a in self.plan.accounts], None)
+        self.settle_box.setVisible(bool(self.listed_reps) or not self.dates_row.isHidden())
+        self.accounts_box.setVisible(bool(self.listed_accounts))
+        lines = []
+        settle = found.to_settle()
+        if settle:
+            lines += ["Nothing can be imported until you choose (above):"]
+            lines += [f"  • {line}" for line in settle] + [""]
+        lines += ["If you import now:" if found.ready else "What the file holds:"]
+        lines += found.summary_lines(limit=50)
+        self.summary.setPlainText("\n".join(lines))
+        self._set_reading(False)
+
+    def _fill_dates(self, found) -> None:
+        asked = bool(found.ambiguous_dates) or self.date_format.currentData() is not None
+        self.dates_row.setVisible(asked)
+        if found.ambiguous_dates:
+            example = found.suggested_date_format
+            hint = (f" The file's other dates can only be {example.label}." if example else "")
+            self.dates_label.setText(
+                f"{len(found.ambiguous_dates):,} rows have dates that read two ways "
+                f"(03/04/2027: 3 April or March 4?).{hint} How does this export write dates?")
+        elif asked:
+            self.dates_label.setText("Dates that read two ways are read as chosen:")
+
+    def _fill_names(self, table: QTableWidget, listed: dict[str, Unmatched],
+                    chosen: dict, targets: list[tuple[str, str]], leave_out: str | None) -> None:
+        names = list(listed.values())
+        shown = names[:LISTED_NAMES]
+        table.setRowCount(len(shown) + (1 if len(names) > len(shown) else 0))
+        by_name = dict(targets)
+        for row, name in enumerate(shown):
+            table.setItem(row, 0, QTableWidgetItem(name.name))
+            count = QTableWidgetItem(f"{len(name.rows):,}")
+            count.setToolTip(", ".join(str(r) for r in name.rows[:30]))
+            table.setItem(row, 1, count)
+            table.setItem(row, 2, QTableWidgetItem(name.closest or "none close"))
+            combo = QComboBox()
+            combo.setAccessibleName(f"Import {name.name} as")
+            if leave_out is not None:  # a rep: the leader must say who (or leave the rows out)
+                combo.addItem(CHOOSE, "")
+                combo.addItem(leave_out, None)
+            else:  # an account: outside the plan unless the leader says which account it is
+                combo.addItem(OUTSIDE, "")
+            if name.closest in by_name:
+                combo.addItem(f"{name.closest} (closest)", by_name[name.closest])
+            for label, item_id in targets:
+                if label != name.closest:
+                    combo.addItem(label, item_id)
+            if name.name in chosen:
+                combo.setCurrentIndex(max(combo.findData(chosen[name.name]), 0))
+            combo.currentIndexChanged.connect(
+                lambda _i, n=name.name, c=combo, d=chosen: self._name_chosen(d, n, c.currentData()))
+            table.setCellWidget(row, 3, combo)
+        if len(names) > len(shown):
+            more = QTableWidgetItem(f"and {len(names) - len(shown):,} more: map the names above "
+                                    "first, the rest are listed after")
+            table.setItem(len(shown), 0, more)
+            table.setSpan(len(shown), 0, 1, 4)
+
+    def _name_chosen(self, chosen: dict, name: str, value: str | None) -> None:
+        if value == "":  # back to "choose" (a rep) or "outside the plan" (an account)
+            chosen.pop(name, None)
+        else:
+            chosen[name] = value
+        self._changed()
+
+    # --- closing ----------------------------------------------------------------------------
+    def do_import(self) -> None:
+        if self.outcome is not None and self.outcome.actuals_after is not None:
+            self.accept()
+
+    def done(self, result: int) -> None:
+        self._recheck.stop()
+        self.reader.cancel()
+        for signal, slot in ((self.reader.previewed, self._previewed),
+                             (self.reader.progress, self._progress),
+                             (self.reader.finished, self._finished),
+                             (self.reader.failed, self._failed)):
+            signal.disconnect(slot)
+        super().done(result)
+
+
+def _names_table(name: str, headers: tuple[str, ...]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setAccessibleName(name)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+    table.setMinimumHeight(90)
+    return table

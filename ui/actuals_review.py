@@ -1,0 +1,323 @@
+"""The weekly review in the app: the plan's actuals against its targets for one week.
+
+Pick a week (the last full week by default); per rep, each target's actual against its goal, the
+opportunities created and those meeting the plan's definition, touches by channel and by tier,
+touches outside the plan, the coach's findings on the rep's actuals; for the team, reps below a
+target two weeks running and dream clients (A accounts) untouched for three weeks. Above them, a
+chart per target over the plan's weeks, drawn as the cadence timeline is (an SVG in the palette's
+colours, light or dark), for the whole team or one rep.
+
+The review is ``prospector.review.weekly_review``. It and the page's HTML and charts are made in
+a thread (``BackgroundJob``): with 100,000 imported facts the review is well over a frame. The
+GUI thread only puts the finished text and charts in place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from html import escape
+
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtSvgWidgets import QSvgWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from prospector.actuals.weekly import week_start
+from prospector.errors import ProspectorError
+from prospector.model import Plan
+from prospector.playbook.timeline import Ink
+from prospector.playbook.weekly_chart import ACCENT, weekly_chart_svg
+from prospector.review import RepWeek, WeeklyReview, default_week, plan_weeks, weekly_review
+from prospector.review.text import channel_label, goal_label, number, verdict
+from ui.background import BackgroundJob
+from ui.document import PlanDocument
+from ui.palette_colours import blend, readable, timeline_ink
+
+TEAM = ""  # the charts' choice for the whole team
+REFRESH_MS = 300  # after an edit, the review is made again this long after the last one
+CHART_COLUMNS = 2
+MET = "#2F855A"  # a figure at or over its goal (below: the charts' accent)
+
+
+@dataclass(frozen=True)
+class Colours:
+    """The page's colours, taken from the palette on the GUI thread for the thread's use."""
+
+    ink: Ink
+    below: str  # a figure below its goal
+    met: str
+    muted: str
+
+
+@dataclass(frozen=True)
+class ReviewPage:
+    """What the thread made: the review, its text as HTML, and the charts (title, SVG)."""
+
+    review: WeeklyReview | None
+    html: str
+    charts: tuple[tuple[str, str], ...]
+    error: str = ""
+
+
+def make_page(plan: Plan, week: str | None, who: str, colours: Colours,
+              today: date) -> ReviewPage:
+    """The review of ``week`` (None: the default week) with its HTML and the charts of ``who``
+    (a rep's id, or ``TEAM``). Runs off the GUI thread."""
+    try:
+        review = weekly_review(plan, week, today=today)
+    except ProspectorError as exc:
+        return ReviewPage(None, "", (), str(exc))
+    return ReviewPage(review, review_html(review, colours), charts(review, who, plan, colours))
+
+
+def charts(review: WeeklyReview, who: str, plan: Plan,
+           colours: Colours) -> tuple[tuple[str, str], ...]:
+    """One chart per target over the weeks to the week reviewed, for a rep or the team."""
+    reps = [r for r in review.reps if not who or r.rep_id == who]
+    if not reps:
+        return ()
+    out = []
+    for index, line in enumerate(reps[0].targets):
+        series = [rep.targets[index].series for rep in reps]
+        actuals = [_total([s[i].actual for s in series]) for i in range(len(review.weeks))]
+        goals = [_total([s[i].goal for s in series]) for i in range(len(review.weeks))]
+        title = line.metric + (" (a week)" if line.period == "month" else "")
+        svg = weekly_chart_svg(title, review.weeks, actuals, goals, review.week,
+                               ink=colours.ink, brand=plan.basics.brand_colour)
+        out.append((line.metric, str(svg)))
+    return tuple(out)
+
+
+def _total(values: list[float | None]) -> float | None:
+    known = [v for v in values if v is not None]
+    return sum(known) if known else None
+
+
+def review_html(review: WeeklyReview, colours: Colours) -> str:
+    sunday = review.monday + timedelta(days=6)
+    number_of = review.plan_weeks.index(review.week) + 1
+    out = [f"<h2>{escape(review.week)}: week {number_of} of {len(review.plan_weeks)}, "
+           f"{review.monday:%d %b} to {sunday:%d %b %Y}</h2>"]
+    if not review.has_actuals:
+        out.append("<p>No actuals yet: import a CRM export (File &gt; Import actuals…) or enter "
+                   "figures by hand (Figures by hand).</p>")
+    team = []
+    below = review.below_two_weeks
+    if below:
+        team.append("<b>Below target two weeks running:</b> " + "; ".join(
+            f"{escape(rep.rep_name)}, {escape(line.metric)}" for rep, line in below))
+    if review.cold_accounts:
+        team.append(f"<b>A accounts untouched for {review.cold_weeks} weeks:</b> " + "; ".join(
+            f"{escape(a.name)} ({escape(', '.join(a.owners) or 'no rep')}; "
+            + (f"last touched {a.last_touched:%d %b}" if a.last_touched else "never touched")
+            + ")" for a in review.cold_accounts))
+    outside = [f"{escape(r.rep_name)}: " + ", ".join(f"{escape(name)} ({n})"
+                                                    for name, n in r.outside_plan.items())
+               for r in review.reps if r.outside_plan]
+    if outside:
+        team.append("<b>Touches outside the plan:</b> " + "; ".join(outside))
+    if team:
+        out.append("<h3>The team</h3><ul>" + "".join(f"<li>{t}</li>" for t in team) + "</ul>")
+    for rep in review.reps:
+        out.append(_rep_html(rep, colours))
+    out.append(f"<p style='color:{colours.muted}'>Opportunities: {escape(review.definition)}. "
+               "Figures in italics were entered by hand; a monthly target's goal is a week's "
+               "share of it.</p>")
+    return "".join(out)
+
+
+def _rep_html(rep: RepWeek, colours: Colours) -> str:
+    rows = ["<tr><th align='left'>Target</th><th align='right'>Goal</th>"
+            "<th align='right'>Actual</th><th align='left'></th></tr>"]
+    for line in rep.targets:
+        now = line.this_week
+        said = verdict(now)
+        colour = colours.below if now.below else colours.met if said == "met" else colours.muted
+        actual = number(now.actual)
+        if now.by_hand:
+            actual = f"<i>{actual}</i>"
+        two = " · two weeks running" if line.below_two_weeks else ""
+        rows.append(f"<tr><td>{escape(line.metric)}</td><td align='right'>"
+                    f"{escape(goal_label(line))}</td><td align='right'><b>{actual}</b></td>"
+                    f"<td style='color:{colour}'>{said}{two}</td></tr>")
+    channels = ", ".join(f"{escape(channel_label(k).lower())} {n}"
+                         for k, n in rep.touches_by_channel.items())
+    tiers = ", ".join(f"{'outside the plan' if k == 'outside' else 'tier ' + k} {n}"
+                      for k, n in rep.touches_by_tier.items())
+    lines = [f"<b>Touches:</b> {rep.touches:,}"
+             + (f" — by channel: {channels}; by tier: {tiers}" if rep.touches else ""),
+             f"<b>Meetings:</b> {rep.meetings:,} · <b>Opportunities created:</b> "
+             f"{rep.opportunities:,}, {rep.qualified_opportunities:,} meeting the definition"]
+    if rep.touches_planned_to_date:
+        share = rep.touches_logged_to_date / rep.touches_planned_to_date
+        lines.append(f"<b>Pace:</b> {rep.touches_logged_to_date:,} touches logged of "
+                     f"{rep.touches_planned_to_date:,} the schedule planned to date "
+                     f"({share:.0%})")
+    if rep.outside_plan:
+        lines.append("<b>Outside the plan:</b> " + ", ".join(
+            f"{escape(name)} ({n})" for name, n in rep.outside_plan.items()))
+    findings = "".join(f"<li>{escape(f.message)}</li>" for f in rep.findings)
+    coach = f"<p><b>The coach:</b></p><ul>{findings}</ul>" if findings else \
+        "<p><b>The coach:</b> nothing to flag this week.</p>"
+    return (f"<h3>{escape(rep.rep_name)}</h3><table cellspacing='0' cellpadding='3'>"
+            + "".join(rows) + "</table>" + "".join(f"<p>{line}</p>" for line in lines) + coach)
+
+
+class ActualsReview(QWidget):
+    """The review page: the week, the charts, the review (made off the GUI thread)."""
+
+    shown_review = Signal(object)  # the WeeklyReview put on the page (None: none could be made)
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.review: WeeklyReview | None = None
+        self.job = BackgroundJob("weekly-review", self)
+        self.job.done.connect(self._made)
+        self.waiting = 0  # the job whose page is awaited
+        self._stale = True  # the plan changed since the review shown was made
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.week_choice = QComboBox()
+        self.week_choice.setAccessibleName("Week reviewed")
+        self.week_choice.setMinimumWidth(260)
+        self.who = QComboBox()
+        self.who.setAccessibleName("Charts of")
+        self.who.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        top.addWidget(QLabel("Week:"))
+        top.addWidget(self.week_choice)
+        top.addSpacing(16)
+        top.addWidget(QLabel("Charts of:"))
+        top.addWidget(self.who)
+        self.status = QLabel()
+        self.status.setObjectName("stepAdvice")
+        top.addWidget(self.status, 1)
+        layout.addLayout(top)
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.charts_area = QScrollArea()
+        self.charts_area.setWidgetResizable(True)
+        holder = QWidget()
+        self.charts_grid = QGridLayout(holder)
+        self.charts_area.setWidget(holder)
+        self.chart_widgets: list[QSvgWidget] = []
+        self.text = QTextBrowser()
+        self.text.setAccessibleName("Weekly review")
+        self.text.setOpenLinks(False)
+        split.addWidget(self.charts_area)
+        split.addWidget(self.text)
+        split.setSizes([300, 500])
+        layout.addWidget(split, 1)
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(REFRESH_MS)
+        self._refresh.timeout.connect(self.refresh)
+        self.week_choice.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.who.currentIndexChanged.connect(lambda _i: self.refresh())
+        document.changed.connect(self._plan_changed)
+        document.plan_replaced.connect(self._plan_changed)
+
+    # --- when to make the review ---------------------------------------------------------------
+    def _plan_changed(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self._refresh.start()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            QTimer.singleShot(0, self.refresh)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the system went dark or light
+            self._stale = True
+            if self.isVisible():
+                self._refresh.start()
+
+    def refresh(self) -> None:
+        """Make the review of the week chosen again, off the GUI thread."""
+        self._refresh.stop()
+        self._stale = False
+        self._fill_choices()
+        plan = self.document.plan
+        # A snapshot of the lists the review reads: edits change the plan's lists in place;
+        # the actuals are replaced whole, never changed in place (PlanDocument.set_actuals).
+        snapshot = plan.model_copy(update={
+            "reps": list(plan.reps), "accounts": list(plan.accounts),
+            "cadences": list(plan.cadences), "accountability": plan.accountability.model_copy(
+                update={"targets": list(plan.accountability.targets)})})
+        self.waiting = self.job.start(make_page, snapshot, self.week_choice.currentData(),
+                                      self.who.currentData() or TEAM, self.colours(),
+                                      date.today())
+        self.status.setText("Reviewing…")
+
+    def colours(self) -> Colours:
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.Text)
+        ground = palette.color(QPalette.ColorRole.Base)
+        return Colours(timeline_ink(palette),
+                       below=readable(QColor(ACCENT), text, [ground]).name(),
+                       met=readable(QColor(MET), text, [ground]).name(),
+                       muted=readable(blend(text, ground, 0.4), text, [ground]).name())
+
+    def _fill_choices(self) -> None:
+        plan = self.document.plan
+        try:
+            weeks = plan_weeks(plan)
+        except ProspectorError:
+            weeks = []
+        current = [self.week_choice.itemData(i) for i in range(self.week_choice.count())]
+        if current != weeks:
+            chosen = self.week_choice.currentData()
+            if chosen not in weeks and weeks:
+                chosen = default_week(plan, date.today(), weeks)
+            self.week_choice.blockSignals(True)
+            self.week_choice.clear()
+            for number_, week in enumerate(weeks, 1):
+                monday = week_start(week)
+                self.week_choice.addItem(f"{week} · week {number_} · {monday:%d %b %Y}", week)
+            self.week_choice.setCurrentIndex(max(self.week_choice.findData(chosen), 0))
+            self.week_choice.blockSignals(False)
+        people = [(TEAM, "Whole team")] + [(rep.id, rep.name) for rep in plan.reps]
+        if [(self.who.itemData(i), self.who.itemText(i)) for i in range(self.who.count())] \
+                != people:
+            chosen = self.who.currentData() or TEAM
+            self.who.blockSignals(True)
+            self.who.clear()
+            for rep_id, name in people:
+                self.who.addItem(name, rep_id)
+            self.who.setCurrentIndex(max(self.who.findData(chosen), 0))
+            self.who.blockSignals(False)
+
+    # --- showing it ----------------------------------------------------------------------------
+    def _made(self, number_: int, page: ReviewPage) -> None:
+        if number_ != self.waiting:
+            return
+        self.review = page.review
+        self.status.setText(page.error)
+        self.text.setHtml(page.html if page.review else f"<p>{escape(page.error)}</p>")
+        for i, (title, svg) in enumerate(page.charts):
+            if i >= len(self.chart_widgets):
+                widget = QSvgWidget()
+                widget.setMinimumHeight(150)
+                self.chart_widgets.append(widget)
+                self.charts_grid.addWidget(widget, i // CHART_COLUMNS, i % CHART_COLUMNS)
+            widget = self.chart_widgets[i]
+            widget.setAccessibleName(f"Chart: {title}")
+            widget.load(QByteArray(svg.encode("utf-8")))
+            widget.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+            widget.show()
+        for widget in self.chart_widgets[len(page.charts):]:
+            widget.hide()
+        self.shown_review.emit(page.review)
