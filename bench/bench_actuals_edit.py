@@ -122,7 +122,7 @@ def measure_typing(store: PlanStore, plan: Plan, runs: int) -> dict:
         keys = iter(f" typed in run {run} while the facts are kept" * 4)
         timer = QTimer()
         timer.setInterval(KEY_EVERY_MS)
-        timer.timeout.connect(lambda: QTest.keyClick(field, next(keys)))
+        timer.timeout.connect(lambda keys=keys: QTest.keyClick(field, next(keys)))
         beat.start()
         timer.start()
         _run_for(int(TYPING_S * 1000))

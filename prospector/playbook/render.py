@@ -24,6 +24,7 @@ from markupsafe import Markup, escape
 from ..atomic import atomic_open, stale_temp_files
 from ..errors import ProspectorError
 from ..model import Plan, Rep
+from ..plan_json import printed_plan_json
 from ..resources import assets_dir, templates_dir
 from ..sections import SECTION_BY_KEY, SECTIONS
 from ..textnorm import export_name, slugify
@@ -604,7 +605,7 @@ def render_all_reps(plan: Plan, folder: str | os.PathLike, *, start: date | None
                                                   today=today)
             report(f"Rendered {rep.name}", i / len(jobs))
     else:
-        plan_json = plan.model_dump_json()
+        plan_json = printed_plan_json(plan)  # not the actuals' facts: no playbook prints them
         # The biggest playbooks first, so no worker is left with a long one at the end.
         ordered = sorted(jobs, key=lambda job: -_workload(plan, job[0]))
         mp_context = _pool_context()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -87,7 +88,7 @@ class Tally:
                         fact.account_name or "(no account)"] += 1
         self._judge_opportunities(plan, facts, weeks, timedelta(days=meeting_days))
 
-    def _judge_opportunities(self, plan: Plan, facts: list[LoggedFact], weeks: dict[date, str],
+    def _judge_opportunities(self, plan: Plan, facts: Sequence[LoggedFact], weeks: dict[date, str],
                              window: timedelta) -> None:
         defined = bool(plan.qualification.criteria)
         opportunities = [f for f in facts if f.kind is Happened.OPPORTUNITY]

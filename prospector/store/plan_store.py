@@ -159,7 +159,7 @@ class PlanStore:
         never stored): if another save made a newer version meanwhile (another window, the
         command line), or the plan was deleted, nothing is saved and ``VersionConflict`` says
         which version is current. Without it the plan is saved whatever the store holds."""
-        skeleton, items = split(plan_to_document(plan))
+        skeleton, items = split(_document_without_facts(plan), plan.actuals.facts)
         with self._db(writing=True) as db:
             _move_repaired_ids(db)
             if base_version is not None:
@@ -209,6 +209,11 @@ class PlanStore:
         copy = Plan.model_validate(plan_to_document(copy))
         self.save(copy, note=f"duplicated from {plan_id}")
         return copy
+
+
+def _document_without_facts(plan: Plan) -> dict:
+    """``plan_to_document(plan)`` but the actuals' facts (stored in blocks, written once)."""
+    return plan.model_dump(mode="json", exclude={"actuals": {"facts"}})
 
 
 class VersionConflict(StoreError):
