@@ -56,7 +56,6 @@ import bench_coach  # noqa: E402
 import bench_large_pdf  # noqa: E402
 import bench_pdf  # noqa: E402
 import bench_review  # noqa: E402
-import bench_soak  # noqa: E402
 import bench_startup  # noqa: E402
 import bench_store  # noqa: E402
 import playbook_figures  # noqa: E402
@@ -527,6 +526,23 @@ def figures_section(runs: int, budgets: list[Budget]) -> list[str]:
 
 
 # --- the whole run ------------------------------------------------------------------------------
+def kept_sections(previous: str, written: list[str]) -> list[str]:
+    """The sections of the previous RESULTS.md that this run does not write: those of scripts run
+    on their own (``bench_soak.py``, ``playbook_figures.py --results``) and the full render's
+    ratio (``render_ratio.py``, written by hand), kept as they were."""
+    ours = {line for line in written if line.startswith("## ")}
+    kept: list[str] = []
+    keeping = False
+    for line in previous.splitlines():
+        if line.startswith("## "):
+            keeping = line not in ours
+            if keeping:
+                kept.append("")
+        if keeping:
+            kept.append(line)
+    return kept
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true",
@@ -606,8 +622,8 @@ def main(argv: list[str] | None = None) -> int:
     for section in sections:
         lines += section
     out = Path(args.out)
-    if out.exists():  # the 30-minute soak is run on its own (bench_soak.py): keep its figures
-        lines += ["", *bench_soak.soak_section(out.read_text("utf-8"))]
+    if out.exists():  # sections other scripts write (the soak, the design figures, the ratio)
+        lines += kept_sections(out.read_text("utf-8"), lines)
     Path(args.out).write_text("\n".join(lines).rstrip() + "\n", "utf-8")
     print(f"wrote {args.out} ({total / 60:.1f} minutes); budgets: "
           f"{len(budgets) - len(missed)}/{len(budgets)} met")

@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from prospector import editing
+from prospector.actuals.counting import Counts
 from prospector.model import Plan
 from ui.document import PlanDocument
 from ui.pages.lists import _source
@@ -113,3 +114,21 @@ def test_a_refused_value_says_why(document):
     assert reasons == ["Email is not an email address (expected name@company.com) — the previous "
                        "value is kept."]
     assert document.plan.reps[0].email == rep.email
+
+
+def test_a_targets_count_is_chosen_in_its_table_and_undone(document):
+    """The accountability step says what each target counts among the CRM's actuals."""
+    from ui.pages.accountability import AccountabilityPage  # noqa: PLC0415
+
+    page = AccountabilityPage(document)
+    model = page.model
+    column = next(i for i in range(model.columnCount())
+                  if model.headerData(i, Qt.Orientation.Horizontal) == "Counts among the actuals")
+    target = document.plan.accountability.targets[2]  # "New contacts mapped": entered by hand
+    index = model.index(2, column)
+    assert model.data(index) == "Entered by hand each week"
+    assert model.setData(index, Counts.MEETINGS, Qt.ItemDataRole.EditRole)
+    assert document.plan.accountability.targets[2].counts is Counts.MEETINGS
+    assert model.data(index) == "Meetings held"
+    document.undo_stack.undo()
+    assert document.plan.accountability.targets[2].counts == target.counts

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QTableView, QToolButton
 
+from prospector.actuals.counting import Counts
 from prospector.qualification import opportunity_definition
 from prospector.sections import NEW_TARGET
 from ui.binding import LineBinding, NumberBinding, TextBinding
@@ -15,6 +16,8 @@ from ui.widgets.step_page import StepPage, form_group
 
 KIND_CHOICES = (("Activity", "activity"), ("Outcome", "outcome"))
 PERIOD_CHOICES = (("per week", "week"), ("per month", "month"))
+# What a target counts among the actuals a CRM export brings (prospector/actuals/counting.py)
+COUNTS_CHOICES = tuple((counts.label, counts) for counts in Counts)
 TARGETS = ("accountability", "targets")
 
 
@@ -31,6 +34,10 @@ class AccountabilityPage(StepPage):
             Column("per_rep", "Per rep", kind="number", width=70,
                    display=lambda v: f"{v:g}"),
             Column("period", "Period", kind="choice", choices=PERIOD_CHOICES, width=100),
+            Column("counts", "Counts among the actuals", kind="choice", choices=COUNTS_CHOICES,
+                   width=230, tooltip="What the weekly review counts for this target in a CRM "
+                                      "export: touches, conversations, meetings, opportunities, "
+                                      "or figures you enter by hand each week"),
             Column("creates_opportunities", "Creates opportunities", kind="bool",
                    tooltip="Counts towards opportunity creation (first meetings, "
                            "new opportunities)"),
