@@ -30,6 +30,10 @@ def test_the_wheel_carries_templates_fonts_and_the_sample(tmp_path):
                      "prospector/assets/fonts/NotoSans-Regular.ttf",
                      "prospector/assets/fonts/OFL.txt",
                      "prospector/assets/samples/sample-plan.json",
+                     "prospector/assets/samples/sample-activities-report.csv",
+                     "prospector/templates/playbook/review.html.j2",
+                     "prospector/templates/playbook/review.css",
+                     "prospector/review/build.py",
                      "prospector/coach/engine.py", "ui/main_window.py",
                      "ui/widgets/list_editor.py"):
         assert expected in names, expected

@@ -103,7 +103,8 @@ def test_an_opportunity_meets_the_definition_when_a_meeting_with_its_account_cam
     assert (rep.opportunities, rep.qualified_opportunities) == (2, 1)
     assert _line(weekly_review(plan, "2027-W04"), "ana", OPPORTUNITIES).this_week.actual == 2
     finding, = [f for f in rep.findings if f.rule_id == "actuals-opportunity-without-definition"]
-    assert "1 opportunity" in finding.message and "Brix" in finding.message
+    assert finding.message.startswith("One opportunity created this week")
+    assert "(Brix)" in finding.message
 
 
 def test_with_no_criteria_every_opportunity_meets_the_definition():
@@ -198,9 +199,40 @@ def test_the_review_is_plain_json():
     ana = data["reps"][0]
     assert (data["week"], data["monday"], ana["rep_name"]) == ("2027-W03", "2027-01-18", "Ana Berg")
     assert ana["targets"][0]["this_week"] == {"week": "2027-W03", "goal": 10, "actual": 2,
-                                              "by_hand": False}
+                                              "by_hand": False, "below": True}
     assert ana["findings"][0]["rule_id"] == "actuals-opportunity-without-definition"
 
 
 def test_every_rule_of_the_coach_on_actuals_has_a_check():
     assert set(CHECKS) == {rule.id for rule in ACTUALS_RULES}
+
+
+def test_the_coach_weighs_hand_entered_touches_and_meetings_as_the_targets_do():
+    # 75 touches imported over three weeks and no meeting: but the leader entered a meeting
+    busy = [t for w in ("2027-W03", "2027-W04", "2027-W05") for t in touches("ben", w, 25,
+                                                                              "suedhafen")]
+    plan = with_actuals(small_plan(), busy, (("ben", "2027-W04", MEETINGS, 1),))
+    assert not weekly_review(plan, "2027-W05").rep("ben").findings
+    # and touches entered by hand replace that week's imported ones: 25 + 5 + 25 is below 60
+    plan = with_actuals(small_plan(), busy, (("ben", "2027-W04", TOUCHES, 5),))
+    rep = weekly_review(plan, "2027-W05").rep("ben")
+    assert not rep.findings and rep.touches_logged_to_date == 55
+
+
+def test_the_teams_series_sums_the_reps_for_a_chart():
+    facts = [*touches("ana", "2027-W02", 4), *touches("ben", "2027-W02", 3, "suedhafen")]
+    plan = with_actuals(small_plan(), facts, (("ben", "2027-W02", CONTACTS, 2),))
+    review = weekly_review(plan, "2027-W02")
+    touches_team, _, _, contacts_team = (review.team_series(i) for i in range(4))
+    assert [(w.goal, w.actual) for w in touches_team] == [(20, 0), (20, 7)]
+    assert [(w.actual, w.by_hand) for w in contacts_team] == [(None, False), (2, True)]
+
+
+def test_the_schedules_kept_between_reviews_follow_an_edit_of_the_cadence():
+    plan = with_actuals(small_plan(), touches("ana", "2027-W01", 2))
+    assert weekly_review(plan, "2027-W02").rep("ana").touches_planned_to_date == 5
+    cadence = plan.cadences[0]
+    longer = cadence.model_copy(update={"steps": [*cadence.steps, cadence.steps[0].model_copy(
+        update={"day": 7})]})  # a sixth touch, a week after the first
+    edited = plan.model_copy(update={"cadences": [longer]})
+    assert weekly_review(edited, "2027-W02").rep("ana").touches_planned_to_date == 6

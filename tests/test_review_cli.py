@@ -31,7 +31,7 @@ def test_the_text_review_gives_each_reps_targets_and_the_coach(plan_file, capsys
     ana = out.split("Ana Berg\n")[1].split("\n\n")[0]
     assert "Value-creating touches delivered             10       3  below        0, 4, 3" in ana
     assert "New contacts mapped                           4       5* met" in ana
-    assert "Coach: 1 opportunity created this week with no meeting" in ana
+    assert "Coach: One opportunity created this week with no meeting" in ana
     assert "Outside the plan: Ostwind AG (1)" in out
     assert "Dream clients untouched for 3 weeks: Südhafen (Ben Okafor; never touched)." in out
 

@@ -45,8 +45,8 @@ def test_the_weekly_review_is_one_page_naming_each_rep_and_the_coach(review_pdf)
         assert rep in text
     # the sample exports' story: busy without result, a dream client cold, outside the plan
     assert "no first meeting in three weeks: look at the touches' value" in text
-    assert "1 dream client untouched for three weeks: Opakowania Wardęga S.A." in text
-    assert "Bram Claessens: Hendrickx Logistics (2), Brouwerij De Kroon (1)" in text
+    assert "One dream client untouched for three weeks: Opakowania Wardęga S.A." in text
+    assert "Hendrickx Logistics: Bram Claessens (2)" in text
 
 
 def test_the_weekly_review_is_an_accessible_pdf(review_pdf):
@@ -88,3 +88,27 @@ def test_the_reps_scorecard_carries_the_weeks_that_have_actuals(plan_with_actual
     assert january["sums"][0] == f"{sum(w.actual for w in touches.series[:3]):.0f}"
     assert card["total_sums"][4] == f"{sum(w.actual for w in opportunities.series):.0f}"
     assert card["total_sums"][2] == ""
+
+
+def test_a_team_of_ten_reps_still_gets_one_page(tmp_path):
+    from tests.review_plans import day, fact, small_plan, touches, with_actuals  # noqa: PLC0415
+
+    base = small_plan()
+    names = [f"Rep Number {n}" for n in range(1, 11)]
+    reps = [{"id": f"r{n}", "name": name, "account_ids": ["nordwerk"]}
+            for n, name in enumerate(names)]
+    plan = base.model_validate({**base.model_dump(mode="json"), "reps": reps})
+    facts = [f for n in range(10) for f in (
+        *touches(f"r{n}", "2027-W04", 30 + n), *touches(f"r{n}", "2027-W05", 30),
+        *touches(f"r{n}", "2027-W06", 30),
+        fact("opportunity", f"r{n}", day("2027-W06", 2), None, name="Ostwind AG"),
+        fact("touch", f"r{n}", day("2027-W06"), None, name="Ostwind AG"))]
+    path = tmp_path / "team.json"
+    write_plan_file(with_actuals(plan, facts), path)
+    out = tmp_path / "review.pdf"
+    assert main(["pdf", str(path), "--review", "--week", "2027-W06", "-o", str(out)]) == 0
+    pages = PdfReader(out).pages
+    assert len(pages) == 1
+    text = " ".join(pages[0].extract_text().split())
+    assert all(name in text for name in names)
+    assert text.count("no first meeting in three weeks") == 10  # every rep's findings printed

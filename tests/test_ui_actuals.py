@@ -117,9 +117,11 @@ def test_salesforce_and_hubspot_exports_import_as_one_undoable_edit_each(
         qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=60000)
         if dialog.outcome.found.ambiguous_dates:  # the Salesforce report's 1/12/2027
             _choose(qtbot, dialog, dialog.date_format, "Month first")
+        said_again.append(dialog.summary.toPlainText())
         dialog.do_import()
         return dialog.result()
 
+    said_again: list[str] = []
     monkeypatch.setattr(ActualsImportDialog, "exec", import_when_read)
     window = MainWindow(PlanStore(), sample_plan,
                         QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
@@ -133,11 +135,13 @@ def test_salesforce_and_hubspot_exports_import_as_one_undoable_edit_each(
     window.import_actuals_action.trigger()
     both = len(document.plan.actuals.facts)
     assert both == salesforce + 4
+    steps = document.undo_stack.count()
     window.import_actuals_action.trigger()
     assert len(document.plan.actuals.facts) == both  # nothing counted twice
-    assert "Imported 0 new facts (4 updated)" in window.statusBar().currentMessage()
+    assert document.undo_stack.count() == steps  # nor any edit made
+    assert said_again[-1].startswith("If you import now:\n0 new facts found, 4 in the plan "
+                                     "already")
 
-    window.undo_action.trigger()
     window.undo_action.trigger()
     assert len(document.plan.actuals.facts) == salesforce
     assert document.undo_stack.undoText() == "Import actuals from salesforce-activities-report.csv"

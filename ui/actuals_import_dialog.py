@@ -51,7 +51,7 @@ class ActualsImportDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import actuals from a CRM export")
-        self.resize(980, 760)
+        self.resize(1000, 900)
         self.plan, self.path, self.reader = plan, path, reader
         self.preview: ActualsPreview | None = None
         self.outcome: ReadOutcome | None = None  # the newest finished read
@@ -85,6 +85,7 @@ class ActualsImportDialog(QDialog):
         self.table = QTableWidget()
         self.table.setAccessibleName("First rows of the file")
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setMinimumHeight(130)
         layout.addWidget(self.table, 2)
 
         mapping_box = QGroupBox("Which column holds what")
@@ -119,7 +120,7 @@ class ActualsImportDialog(QDialog):
                                        ("Name in the export", "Rows", "Closest rep in the plan",
                                         "Import as"))
         settle.addWidget(self.reps_table)
-        layout.addWidget(self.settle_box, 1)
+        layout.addWidget(self.settle_box)
 
         self.accounts_box = QGroupBox("Accounts not in the plan (imported as outside the plan "
                                       "unless you say which account of the plan they are)")
@@ -128,12 +129,13 @@ class ActualsImportDialog(QDialog):
                                            ("Name in the export", "Rows",
                                             "Closest account in the plan", "Import as"))
         column.addWidget(self.accounts_table)
-        layout.addWidget(self.accounts_box, 1)
+        layout.addWidget(self.accounts_box)
 
         self.summary = QPlainTextEdit()
         self.summary.setReadOnly(True)
         self.summary.setAccessibleName("What the import will do")
-        layout.addWidget(self.summary, 2)
+        self.summary.setMinimumHeight(140)
+        layout.addWidget(self.summary, 3)
 
         busy = QHBoxLayout()
         self.progress = QProgressBar()
@@ -209,8 +211,16 @@ class ActualsImportDialog(QDialog):
     def _set_reading(self, reading: bool) -> None:
         self.progress.setVisible(reading)
         self.stop_button.setVisible(reading)
-        self.import_button.setEnabled(not reading and self.outcome is not None
-                                      and self.outcome.actuals_after is not None)
+        self.import_button.setEnabled(not reading and self.brings_something())
+
+    def brings_something(self) -> bool:
+        """Whether importing now changes the plan: facts new or changed, or names mapped (the
+        same export again brings nothing: the plan has every fact of it already)."""
+        outcome = self.outcome
+        if outcome is None or outcome.actuals_after is None:
+            return False
+        found = outcome.found
+        return bool(found.facts or found.remember_reps or found.remember_accounts)
 
     def _changed(self) -> None:
         if self.preview is not None:
@@ -275,15 +285,15 @@ class ActualsImportDialog(QDialog):
                          [(rep.name, rep.id) for rep in self.plan.reps], LEAVE_OUT)
         self._fill_names(self.accounts_table, self.listed_accounts, self.account_choices,
                          [(a.name, a.id) for a in self.plan.accounts], None)
+        self.reps_table.setVisible(bool(self.listed_reps))
         self.settle_box.setVisible(bool(self.listed_reps) or not self.dates_row.isHidden())
         self.accounts_box.setVisible(bool(self.listed_accounts))
         lines = []
-        settle = found.to_settle()
-        if settle:
+        if outcome.to_settle:
             lines += ["Nothing can be imported until you choose (above):"]
-            lines += [f"  • {line}" for line in settle] + [""]
+            lines += [f"  • {line}" for line in outcome.to_settle] + [""]
         lines += ["If you import now:" if found.ready else "What the file holds:"]
-        lines += found.summary_lines(limit=50)
+        lines += outcome.summary
         self.summary.setPlainText("\n".join(lines))
         self._set_reading(False)
 
@@ -343,7 +353,7 @@ class ActualsImportDialog(QDialog):
 
     # --- closing ----------------------------------------------------------------------------
     def do_import(self) -> None:
-        if self.outcome is not None and self.outcome.actuals_after is not None:
+        if self.brings_something():
             self.accept()
 
     def done(self, result: int) -> None:

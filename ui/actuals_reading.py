@@ -25,6 +25,8 @@ from prospector.actuals_import import ActualsImport, ActualsPreview, preview_act
 from prospector.errors import ProspectorError
 from prospector.model import Plan
 
+SUMMARY_LINES = 50  # rows named per kind of problem in the dialog's summary
+
 
 class ReadCancelled(Exception):
     """Raised in the reading thread at its next progress tick once the leader cancelled."""
@@ -48,6 +50,8 @@ class ReadOutcome:
 
     found: ActualsImport
     actuals_after: Actuals | None
+    summary: list[str]  # found.summary_lines(): made in the thread (it counts every fact)
+    to_settle: list[str]
 
 
 class ActualsReader(QObject):
@@ -136,7 +140,8 @@ class ActualsReader(QObject):
                 self._emit(self.failed, number, f"The file could not be read: {exc}")
             raise  # to threading.excepthook: the app's error report
         if not stop.is_set():
-            self._emit(self.finished, number, ReadOutcome(found, after))
+            self._emit(self.finished, number, ReadOutcome(
+                found, after, found.summary_lines(limit=SUMMARY_LINES), found.to_settle()))
 
     @staticmethod
     def _emit(signal: Any, *args: Any) -> None:

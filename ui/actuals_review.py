@@ -14,8 +14,10 @@ GUI thread only puts the finished text and charts in place.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 from html import escape
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
@@ -38,7 +40,7 @@ from prospector.errors import ProspectorError
 from prospector.model import Plan
 from prospector.playbook.timeline import Ink
 from prospector.playbook.weekly_chart import ACCENT, weekly_chart_svg
-from prospector.review import RepWeek, WeeklyReview, default_week, plan_weeks, weekly_review
+from prospector.review import RepWeek, WeeklyReview, plan_weeks, weekly_review
 from prospector.review.text import channel_label, goal_label, number, verdict
 from ui.background import BackgroundJob
 from ui.document import PlanDocument
@@ -72,9 +74,12 @@ class ReviewPage:
 
 def make_page(plan: Plan, week: str | None, who: str, colours: Colours,
               today: date) -> ReviewPage:
-    """The review of ``week`` (None: the default week) with its HTML and the charts of ``who``
-    (a rep's id, or ``TEAM``). Runs off the GUI thread."""
+    """The review of ``week`` (None, or a week no longer in the plan: the default week) with its
+    HTML and the charts of ``who`` (a rep's id, or ``TEAM``). Runs off the GUI thread: finding
+    the default week may read every fact's date."""
     try:
+        if week is not None and week not in plan_weeks(plan):
+            week = None
         review = weekly_review(plan, week, today=today)
     except ProspectorError as exc:
         return ReviewPage(None, "", (), str(exc))
@@ -92,7 +97,7 @@ def charts(review: WeeklyReview, who: str, plan: Plan,
         series = [rep.targets[index].series for rep in reps]
         actuals = [_total([s[i].actual for s in series]) for i in range(len(review.weeks))]
         goals = [_total([s[i].goal for s in series]) for i in range(len(review.weeks))]
-        title = line.metric + (" (a week)" if line.period == "month" else "")
+        title = line.metric + (" (a week's share)" if line.period == "month" else "")
         svg = weekly_chart_svg(title, review.weeks, actuals, goals, review.week,
                                ink=colours.ink, brand=plan.basics.brand_colour)
         out.append((line.metric, str(svg)))
@@ -115,8 +120,11 @@ def review_html(review: WeeklyReview, colours: Colours) -> str:
     team = []
     below = review.below_two_weeks
     if below:
+        by_rep: dict[str, list[str]] = {}
+        for rep, line in below:
+            by_rep.setdefault(rep.rep_name, []).append(line.metric)
         team.append("<b>Below target two weeks running:</b> " + "; ".join(
-            f"{escape(rep.rep_name)}, {escape(line.metric)}" for rep, line in below))
+            f"{escape(name)} ({escape(', '.join(metrics))})" for name, metrics in by_rep.items()))
     if review.cold_accounts:
         team.append(f"<b>A accounts untouched for {review.cold_weeks} weeks:</b> " + "; ".join(
             f"{escape(a.name)} ({escape(', '.join(a.owners) or 'no rep')}; "
@@ -161,9 +169,8 @@ def _rep_html(rep: RepWeek, colours: Colours) -> str:
              f"{rep.opportunities:,}, {rep.qualified_opportunities:,} meeting the definition"]
     if rep.touches_planned_to_date:
         share = rep.touches_logged_to_date / rep.touches_planned_to_date
-        lines.append(f"<b>Pace:</b> {rep.touches_logged_to_date:,} touches logged of "
-                     f"{rep.touches_planned_to_date:,} the schedule planned to date "
-                     f"({share:.0%})")
+        lines.append(f"<b>Pace:</b> {rep.touches_logged_to_date:,} touches logged to date; "
+                     f"the schedule planned {rep.touches_planned_to_date:,} ({share:.0%})")
     if rep.outside_plan:
         lines.append("<b>Outside the plan:</b> " + ", ".join(
             f"{escape(name)} ({n})" for name, n in rep.outside_plan.items()))
@@ -186,6 +193,7 @@ class ActualsReview(QWidget):
         self.job = BackgroundJob("weekly-review", self)
         self.job.done.connect(self._made)
         self.waiting = 0  # the job whose page is awaited
+        self._steps: list[Callable[[], None]] = []  # what is left to put on the page (see _made)
         self._stale = True  # the plan changed since the review shown was made
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -216,7 +224,7 @@ class ActualsReview(QWidget):
         self.text.setOpenLinks(False)
         split.addWidget(self.charts_area)
         split.addWidget(self.text)
-        split.setSizes([300, 500])
+        split.setSizes([420, 480])
         layout.addWidget(split, 1)
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
@@ -272,23 +280,9 @@ class ActualsReview(QWidget):
                        muted=readable(blend(text, ground, 0.4), text, [ground]).name())
 
     def _fill_choices(self) -> None:
+        """The reps to chart (the weeks come with the review: finding the default one may read
+        every fact)."""
         plan = self.document.plan
-        try:
-            weeks = plan_weeks(plan)
-        except ProspectorError:
-            weeks = []
-        current = [self.week_choice.itemData(i) for i in range(self.week_choice.count())]
-        if current != weeks:
-            chosen = self.week_choice.currentData()
-            if chosen not in weeks and weeks:
-                chosen = default_week(plan, date.today(), weeks)
-            self.week_choice.blockSignals(True)
-            self.week_choice.clear()
-            for number_, week in enumerate(weeks, 1):
-                monday = week_start(week)
-                self.week_choice.addItem(f"{week} · week {number_} · {monday:%d %b %Y}", week)
-            self.week_choice.setCurrentIndex(max(self.week_choice.findData(chosen), 0))
-            self.week_choice.blockSignals(False)
         people = [(TEAM, "Whole team")] + [(rep.id, rep.name) for rep in plan.reps]
         if [(self.who.itemData(i), self.who.itemText(i)) for i in range(self.who.count())] \
                 != people:
@@ -300,24 +294,55 @@ class ActualsReview(QWidget):
             self.who.setCurrentIndex(max(self.who.findData(chosen), 0))
             self.who.blockSignals(False)
 
+    def _fill_weeks(self, review: WeeklyReview) -> None:
+        weeks = list(review.plan_weeks)
+        self.week_choice.blockSignals(True)
+        if [self.week_choice.itemData(i) for i in range(self.week_choice.count())] != weeks:
+            self.week_choice.clear()
+            for number_, week in enumerate(weeks, 1):
+                monday = week_start(week)
+                self.week_choice.addItem(f"{week} · week {number_} · {monday:%d %b %Y}", week)
+        self.week_choice.setCurrentIndex(self.week_choice.findData(review.week))
+        self.week_choice.blockSignals(False)
+
     # --- showing it ----------------------------------------------------------------------------
     def _made(self, number_: int, page: ReviewPage) -> None:
+        """Put the review on the page one piece per turn of the event loop (the text, then each
+        chart: 5 to 20 ms each on a busy machine, too long together for one frame)."""
         if number_ != self.waiting:
             return
         self.review = page.review
+        if page.review is not None:
+            self._fill_weeks(page.review)
         self.status.setText(page.error)
-        self.text.setHtml(page.html if page.review else f"<p>{escape(page.error)}</p>")
-        for i, (title, svg) in enumerate(page.charts):
-            if i >= len(self.chart_widgets):
-                widget = QSvgWidget()
-                widget.setMinimumHeight(150)
-                self.chart_widgets.append(widget)
-                self.charts_grid.addWidget(widget, i // CHART_COLUMNS, i % CHART_COLUMNS)
-            widget = self.chart_widgets[i]
-            widget.setAccessibleName(f"Chart: {title}")
-            widget.load(QByteArray(svg.encode("utf-8")))
-            widget.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
-            widget.show()
+        html = page.html if page.review else f"<p>{escape(page.error)}</p>"
+        steps: list[Callable[[], None]] = [lambda: self.text.setHtml(html)]
+        steps += [partial(self._chart, i, title, svg)
+                  for i, (title, svg) in enumerate(page.charts)]
+        steps.append(partial(self._done, number_, page))
+        self._steps = steps
+        self._next_step(number_)
+
+    def _next_step(self, number_: int) -> None:
+        if number_ != self.waiting or not self._steps:  # a newer review is on its way
+            return
+        self._steps.pop(0)()
+        if self._steps:
+            QTimer.singleShot(0, lambda: self._next_step(number_))
+
+    def _chart(self, i: int, title: str, svg: str) -> None:
+        if i >= len(self.chart_widgets):
+            widget = QSvgWidget()
+            widget.setMinimumHeight(150)
+            self.chart_widgets.append(widget)
+            self.charts_grid.addWidget(widget, i // CHART_COLUMNS, i % CHART_COLUMNS)
+        widget = self.chart_widgets[i]
+        widget.setAccessibleName(f"Chart: {title}")
+        widget.load(QByteArray(svg.encode("utf-8")))
+        widget.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        widget.show()
+
+    def _done(self, number_: int, page: ReviewPage) -> None:
         for widget in self.chart_widgets[len(page.charts):]:
             widget.hide()
         self.shown_review.emit(page.review)

@@ -38,6 +38,7 @@ from .render import (
 TREND_WEEKS = 8
 ACCENT = "#B7791F"  # css/00-base.css --accent (SVG fills take no CSS variables in WeasyPrint)
 FINDINGS_PER_REP = 3
+COMPACT_FROM = 5  # reps: from this many, a row per rep and a column per target (one page)
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 _BAR_W, _GAP, _H = 9.0, 3.0, 20.0  # the trend's bars, in the SVG's units (1 unit = 0.25 mm)
@@ -78,6 +79,7 @@ def trend_svg(line: TargetLine, brand: str, weeks: int = TREND_WEEKS) -> Markup:
     title = escape(f"{line.metric}, the last {len(series)} weeks: {values}; goal "
                    f"{number(line.this_week.goal)} a week")
     return Markup(f'<svg class="trend" role="img" viewBox="0 0 {width:.0f} {_H:.0f}" '
+                  'preserveAspectRatio="xMinYMid meet" '
                   f'xmlns="http://www.w3.org/2000/svg"><title>{title}</title>{"".join(out)}'
                   "</svg>")
 
@@ -91,9 +93,14 @@ def _rep(rep, brand: str) -> dict[str, Any]:
             f"{rep.opportunities} {noun(rep.opportunities, 'opportunity', 'opportunities')}"
             + (f", {rep.qualified_opportunities} meeting the definition"
                if rep.opportunities else "")]
+    short = (f"{number(rep.touches)} {noun(rep.touches, 'touch')}, {rep.meetings} "
+             f"{noun(rep.meetings, 'meeting')}, {rep.opportunities} "
+             f"{noun(rep.opportunities, 'opportunity', 'opportunities')}"
+             + (f" ({rep.qualified_opportunities} qualified)" if rep.opportunities else ""))
     return {
         "name": rep.rep_name,
         "week": " · ".join(week),
+        "week_short": short,
         "targets": [{"metric": t.metric, "goal": goal_label(t),
                      "actual": number(t.this_week.actual), "by_hand": t.this_week.by_hand,
                      "verdict": verdict(t.this_week), "below": t.this_week.below,
@@ -104,10 +111,21 @@ def _rep(rep, brand: str) -> dict[str, Any]:
     }
 
 
+def _grouped(pairs, shown: int = 10) -> list[str]:
+    """``"First meetings held: Ana Berg; Ben Okafor"``: the second items of ``pairs`` under each
+    first item, at most ``shown`` of them."""
+    groups: dict[str, list[str]] = {}
+    for who, what in pairs:
+        groups.setdefault(who, []).append(what)
+    return [f"{who}: " + "; ".join(items[:shown])
+            + (f" and {len(items) - shown} more" if len(items) > shown else "")
+            for who, items in groups.items()]
+
+
 def review_context(plan: Plan, review: WeeklyReview, today: date) -> dict[str, Any]:
     number_of = {w: i + 1 for i, w in enumerate(review.plan_weeks)}
-    outside = [f"{r.rep_name}: " + ", ".join(f"{name} ({n})" for name, n in r.outside_plan.items())
-               for r in review.reps if r.outside_plan]
+    outside = _grouped((name, f"{r.rep_name} ({n})") for r in review.reps
+                       for name, n in r.outside_plan.items())
     return {
         "plan_name": plan.name,
         "company": plan.basics.company,
@@ -118,9 +136,13 @@ def review_context(plan: Plan, review: WeeklyReview, today: date) -> dict[str, A
         "printed": f"{today.day} {_MONTHS[today.month - 1]} {today.year}",
         "has_actuals": review.has_actuals,
         "reps": [_rep(r, plan.basics.brand_colour) for r in review.reps],
+        "compact": len(review.reps) >= COMPACT_FROM,
+        "heads": [{"metric": t.metric, "goal": goal_label(t)}
+                  for t in (review.reps[0].targets if review.reps else ())],
         "trend_weeks": min(TREND_WEEKS, len(review.weeks)),
-        "below": [f"{r.rep_name} ({t.metric})" for r, t in review.below_two_weeks],
-        "cold": [f"{a.name} ({', '.join(a.owners) or 'no rep'})" for a in review.cold_accounts],
+        "below": _grouped((t.metric, r.rep_name) for r, t in review.below_two_weeks),
+        "cold": _grouped((", ".join(a.owners) or "no rep", a.name)
+                         for a in review.cold_accounts),
         "cold_weeks": review.cold_weeks,
         "outside": outside,
         "definition": review.definition,

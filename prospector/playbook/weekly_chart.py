@@ -32,7 +32,8 @@ def weekly_chart_svg(title: str, weeks: Sequence[str], actuals: Sequence[float |
     """``title`` over one bar per week of ``weeks`` (``actuals[i]``; None: not entered) with
     its goal (``goals[i]``; None: no goal that week); ``current`` is the week reviewed."""
     count = max(1, len(weeks))
-    width = max(_LEFT + count * (_BAR + _GAP), text_width(title, FS_XS + 1, bold=True) + 2)
+    # the title in full whatever the font the screen has (PB Sans measured, 20% to spare)
+    width = max(_LEFT + count * (_BAR + _GAP), text_width(title, FS_XS + 1, bold=True) * 1.2)
     height = _TOP + _H + _BOTTOM
     top = max([*(a or 0 for a in actuals), *(g or 0 for g in goals), 1.0]) * 1.1
     out = [f'<text x="0" y="{_TOP - 5:.1f}" font-size="{FS_XS + 1}" font-weight="bold" '

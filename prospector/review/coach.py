@@ -35,6 +35,13 @@ def _weeks(n: int) -> str:
     return f"{_WORDS[n] if n < len(_WORDS) else n} week{'s' if n != 1 else ''}"
 
 
+def _counted(n: int, word: str, words: str) -> str:
+    """``"One dream client"``, ``"Three dream clients"``, ``"12 dream clients"``: to start a
+    sentence (a numbered list of findings reads badly as "1. 1 dream client")."""
+    count = _WORDS[n].capitalize() if n < len(_WORDS) else f"{n:,}"
+    return f"{count} {noun(n, word, words)}"
+
+
 def _names(names: tuple[str, ...] | list[str], shown: int = 3) -> str:
     listed = ", ".join(names[:shown])
     return listed + (f" and {len(names) - shown} more" if len(names) > shown else "")
@@ -55,7 +62,8 @@ def _volume(rep: RepWeeks, th: Thresholds) -> Iterator[str]:
 def _cold(rep: RepWeeks, th: Thresholds) -> Iterator[str]:
     if rep.cold:
         n = len(rep.cold)
-        yield (f"{n} {noun(n, 'dream client')} untouched for {_weeks(th.cold_weeks)}: "
+        yield (f"{_counted(n, 'dream client', 'dream clients')} untouched for "
+               f"{_weeks(th.cold_weeks)}: "
                + _end(_names([a.name for a in rep.cold])))
 
 
@@ -69,7 +77,7 @@ def _pace(rep: RepWeeks, th: Thresholds) -> Iterator[str]:
 def _definition(rep: RepWeeks, th: Thresholds) -> Iterator[str]:
     if rep.unqualified:
         n = len(rep.unqualified)
-        yield (f"{n} {noun(n, 'opportunity', 'opportunities')} created this week with no meeting "
+        yield (f"{_counted(n, 'opportunity', 'opportunities')} created this week with no meeting "
                f"logged in the {th.opportunity_meeting_days} days before "
                f"({_names(list(rep.unqualified))}): check {'it' if n == 1 else 'them'} "
                "against the plan's qualification criteria.")

@@ -96,6 +96,20 @@ class WeeklyReview:
         """Reps below a target two weeks running, with the target."""
         return [(r, t) for r in self.reps for t in r.targets if t.below_two_weeks]
 
+    def team_series(self, index: int) -> tuple[TargetWeek, ...]:
+        """The team's figure for the plan's target ``index`` each week (for a chart): the reps'
+        goals and actuals summed; a week's actual is None when no rep has one (a target counted
+        by hand with nothing entered)."""
+        out = []
+        for i, week in enumerate(self.weeks):
+            cells = [r.targets[index].series[i] for r in self.reps]
+            goals = [c.goal for c in cells if c.goal is not None]
+            actuals = [c.actual for c in cells if c.actual is not None]
+            out.append(TargetWeek(week, sum(goals) if goals else None,
+                                  sum(actuals) if actuals else None,
+                                  any(c.by_hand for c in cells)))
+        return tuple(out)
+
     def to_dict(self) -> dict[str, Any]:
         out = _plain(self)
         out["below_two_weeks"] = [{"rep": r.rep_name, "metric": t.metric}
@@ -107,7 +121,10 @@ def _plain(value: Any) -> Any:
     if isinstance(value, Finding):
         return value.to_dict()
     if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+        out = {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+        if isinstance(value, TargetWeek):
+            out["below"] = value.below
+        return out
     if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
     if isinstance(value, dict):

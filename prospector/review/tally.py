@@ -58,11 +58,28 @@ class Tally:
         self.dream_days: dict[str, list[date]] = defaultdict(list)  # tier A account -> facts
         facts = plan.actuals.facts
         tiers = {a.id: a.tier for a in plan.accounts}
-        weeks = {day: week_of(day) for day in {f.date for f in facts}}
-        # One pass in C (Counter) over what the counts depend on; a few hundred distinct keys.
-        kinds = Counter((f.rep_id, weeks[f.date], f.kind, f.channel,
-                         tiers.get(f.account_id, OUTSIDE) if f.account_id else OUTSIDE)
-                        for f in facts)
+        dream = {a.id for a in plan.accounts if a.tier == "A"}
+        weeks: dict[date, str] = {}
+        # One pass over the facts: what the counts depend on (a few hundred distinct keys,
+        # counted once each below), the dream clients' days, touches outside the plan, and the
+        # meetings and opportunities kept aside for the definition.
+        kinds: dict[tuple, int] = {}
+        aside: list[LoggedFact] = []
+        touch = Happened.TOUCH
+        for f in facts:
+            day, aid = f.date, f.account_id
+            week = weeks.get(day)
+            if week is None:
+                week = weeks[day] = week_of(day)
+            tier = tiers.get(aid, OUTSIDE) if aid else OUTSIDE
+            key = (f.rep_id, week, f.kind, f.channel, tier)
+            kinds[key] = kinds.get(key, 0) + 1
+            if aid in dream:
+                self.dream_days[aid].append(day)
+            if f.kind is not touch:
+                aside.append(f)
+            elif tier == OUTSIDE:
+                self.weeks[f.rep_id, week].outside[f.account_name or "(no account)"] += 1
         counted: dict[tuple[Happened, object], tuple[Counts, ...]] = {}
         for (rep_id, week, kind, channel, tier), n in kinds.items():
             tally = self.weeks[rep_id, week]
@@ -77,19 +94,12 @@ class Tally:
             if kind is Happened.TOUCH:
                 tally.by_channel[channel or NO_CHANNEL] += n
                 tally.by_tier[tier] += n
-        dream = {a.id for a in plan.accounts if a.tier == "A"}
-        for fact in facts:
-            aid = fact.account_id
-            if aid in dream:
-                self.dream_days[aid].append(fact.date)
-            elif aid is None or aid not in tiers:
-                if fact.kind is Happened.TOUCH:
-                    self.weeks[fact.rep_id, weeks[fact.date]].outside[
-                        fact.account_name or "(no account)"] += 1
-        self._judge_opportunities(plan, facts, weeks, timedelta(days=meeting_days))
+        self._judge_opportunities(plan, aside, weeks, timedelta(days=meeting_days))
 
     def _judge_opportunities(self, plan: Plan, facts: Sequence[LoggedFact], weeks: dict[date, str],
                              window: timedelta) -> None:
+        """Each opportunity among ``facts`` (the meetings and opportunities) judged against the
+        plan's definition (see the module's docstring)."""
         defined = bool(plan.qualification.criteria)
         opportunities = [f for f in facts if f.kind is Happened.OPPORTUNITY]
         meetings: dict[str, list[date]] = defaultdict(list)
