@@ -108,3 +108,11 @@ def test_a_newer_save_made_elsewhere_is_not_overwritten_by_the_autosave(qtbot, e
     kept = PlanStore(store.folder).load(document.plan.id)
     assert kept.basics.goal == "Saved from the command line"
     assert len(kept.actuals.facts) == FACTS + 7
+
+
+def test_a_duplicate_of_the_plan_has_every_fact(stored):
+    store, plan = stored
+    copy = store.duplicate(plan.id, "Copy with the actuals")
+    reread = PlanStore(store.folder).load(copy.id)
+    assert reread.name == "Copy with the actuals" and reread.id != plan.id
+    assert list(reread.actuals.facts) == list(plan.actuals.facts)

@@ -14,7 +14,7 @@ from tinydb import TinyDB
 from ..errors import PlanFileError, PlanNotFound, StoreError
 from ..migrations import repaired_plan_id
 from ..model import Plan, is_usable_id, new_id
-from ..planfile import describe_repairs, plan_from_document, plan_to_document
+from ..planfile import describe_repairs, plan_from_document
 from .folder import default_data_dir
 from .history import (
     Row,
@@ -206,7 +206,9 @@ class PlanStore:
 
     def duplicate(self, plan_id: str, new_name: str) -> Plan:
         copy = self.load(plan_id).model_copy(update={"id": new_id("plan"), "name": new_name})
-        copy = Plan.model_validate(plan_to_document(copy))
+        doc = _document_without_facts(copy)  # checked again, but the facts (checked once)
+        doc["actuals"]["facts"] = copy.actuals.facts
+        copy = Plan.model_validate(doc)
         self.save(copy, note=f"duplicated from {plan_id}")
         return copy
 
