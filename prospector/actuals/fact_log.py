@@ -103,7 +103,10 @@ class FactLog(Sequence[LoggedFact]):
         return NotImplemented
 
     def __hash__(self) -> int:
-        return id(self)
+        return hash(self._facts)
+
+    def __reduce__(self) -> tuple[type[FactLog], tuple[tuple[LoggedFact, ...]]]:
+        return (FactLog, (self._facts,))  # pickled as its facts (its lock cannot be)
 
     def __repr__(self) -> str:
         return f"FactLog({len(self._facts)} facts)"
