@@ -40,7 +40,8 @@ def test_the_weekly_review_is_one_page_naming_each_rep_and_the_coach(review_pdf)
     pages = PdfReader(review_pdf).pages
     assert len(pages) == 1
     text = " ".join(pages[0].extract_text().split())
-    assert "Week 5 of 25: 8 to 14 February 2027" in text
+    assert "Week 5 of 25 (2027-W06): 8 to 14 February 2027" in text
+    assert text.count("2027-W06") == 1  # the week named one way, once
     for rep in ("Jonas Albrecht", "Mette Sørensen", "Bram Claessens"):
         assert rep in text
     # the sample exports' story: busy without result, a dream client cold, outside the plan
@@ -112,3 +113,26 @@ def test_a_team_of_ten_reps_still_gets_one_page(tmp_path):
     text = " ".join(pages[0].extract_text().split())
     assert all(name in text for name in names)
     assert text.count("no first meeting in three weeks") == 10  # every rep's findings printed
+
+
+def test_reps_below_target_two_weeks_running_are_named_once_each_on_one_line(plan_with_actuals):
+    from prospector.playbook.review_sheet import review_context  # noqa: PLC0415
+    from prospector.review import weekly_review  # noqa: PLC0415
+
+    plan = read_plan_file(plan_with_actuals)
+    review = weekly_review(plan, "2027-W03")
+    below = review_context(plan, review, review.monday)["below"]
+    reps = [r.rep_name for r, _ in review.below_two_weeks]
+    assert len(below) == len(set(reps)) < len(reps)  # a line per rep, not per target
+    bram = next(line for line in below if line.startswith("Bram Claessens: "))
+    assert bram == "Bram Claessens: " + ", ".join(
+        t.counts for r, t in review.below_two_weeks if r.rep_name == "Bram Claessens")
+
+
+def test_the_first_week_of_a_plan_says_this_week_not_last_1_weeks(plan_with_actuals, tmp_path):
+    out = tmp_path / "review.pdf"
+    assert main(["pdf", str(plan_with_actuals), "--review", "--week", "2027-W02", "-o",
+                 str(out)]) == 0
+    text = " ".join(PdfReader(out).pages[0].extract_text().split())
+    assert "This week" in text
+    assert "1 weeks" not in text

@@ -24,7 +24,7 @@ from ..model import Plan
 from ..resources import templates_dir
 from ..review import TargetLine, WeeklyReview, weekly_review
 from ..review.text import goal_label, number, verdict
-from ..wording import noun
+from ..wording import noun, plural
 from .context import brand_palette
 from .render import (
     PDF_VARIANT,
@@ -58,25 +58,28 @@ def trend_svg(line: TargetLine, brand: str, weeks: int = TREND_WEEKS) -> Markup:
     series = line.series[-weeks:]
     top = max([*(w.actual or 0 for w in series), *(w.goal or 0 for w in series), 1.0]) * 1.1
     out = []
-    first = weeks - len(series)
-    for i, week in enumerate(series, first):
-        x = i * (_BAR_W + _GAP)
+    width = weeks * (_BAR_W + _GAP) - _GAP
+    # from the left, under the column's head; few weeks get wider bars (at most twice as wide)
+    slot = min((width + _GAP) / max(1, len(series)), 2 * (_BAR_W + _GAP))
+    bar = slot - _GAP
+    for i, week in enumerate(series):
+        x = i * slot + 1
         if week.actual is None:
-            out.append(f'<rect x="{x:.1f}" y="{_H - 1:.1f}" width="{_BAR_W}" height="1" '
+            out.append(f'<rect x="{x:.1f}" y="{_H - 1:.1f}" width="{bar:.1f}" height="1" '
                        'fill="#CBD2D9"/>')
             continue
         h = max(0.8, _H * week.actual / top)
         fill = ACCENT if week.below else brand
-        out.append(f'<rect x="{x:.1f}" y="{_H - h:.1f}" width="{_BAR_W}" height="{h:.1f}" '
+        out.append(f'<rect x="{x:.1f}" y="{_H - h:.1f}" width="{bar:.1f}" height="{h:.1f}" '
                    f'fill="{fill}"/>')
         if week.goal:
             y = _H - _H * week.goal / top
-            out.append(f'<line x1="{x - 1:.1f}" x2="{x + _BAR_W + 1:.1f}" y1="{y:.1f}" '
+            out.append(f'<line x1="{x - 1:.1f}" x2="{x + bar + 1:.1f}" y1="{y:.1f}" '
                        f'y2="{y:.1f}" stroke="#1F2933" stroke-width="0.9"/>')
-    width = weeks * (_BAR_W + _GAP) - _GAP
+    width = min(width, len(series) * slot) + 1
     values = ", ".join(number(w.actual) if w.actual is not None else "not entered"
                        for w in series)
-    title = escape(f"{line.metric}, the last {len(series)} weeks: {values}; goal "
+    title = escape(f"{line.metric}, the last {plural(len(series), 'week')}: {values}; goal "
                    f"{number(line.this_week.goal)} a week")
     return Markup(f'<svg class="trend" role="img" viewBox="0 0 {width:.0f} {_H:.0f}" '
                   'preserveAspectRatio="xMinYMid meet" '
@@ -111,13 +114,19 @@ def _rep(rep, brand: str) -> dict[str, Any]:
     }
 
 
-def _grouped(pairs, shown: int = 10) -> list[str]:
+def _short(target) -> str:
+    """What a target counts in a word ("touches", "meetings"), its name when entered by hand."""
+    return target.metric if target.counts == "hand_entered" else target.counts
+
+
+def _grouped(pairs, shown: int = 10, sep: str = "; ") -> list[str]:
     """``"First meetings held: Ana Berg; Ben Okafor"``: the second items of ``pairs`` under each
-    first item, at most ``shown`` of them."""
+    first item (joined by ``sep``), at most ``shown`` of them."""
     groups: dict[str, list[str]] = {}
     for who, what in pairs:
-        groups.setdefault(who, []).append(what)
-    return [f"{who}: " + "; ".join(items[:shown])
+        if what not in groups.setdefault(who, []):
+            groups[who].append(what)
+    return [f"{who}: " + sep.join(items[:shown])
             + (f" and {len(items) - shown} more" if len(items) > shown else "")
             for who, items in groups.items()]
 
@@ -139,8 +148,10 @@ def review_context(plan: Plan, review: WeeklyReview, today: date) -> dict[str, A
         "compact": len(review.reps) >= COMPACT_FROM,
         "heads": [{"metric": t.metric, "goal": goal_label(t)}
                   for t in (review.reps[0].targets if review.reps else ())],
-        "trend_weeks": min(TREND_WEEKS, len(review.weeks)),
-        "below": _grouped((t.metric, r.rep_name) for r, t in review.below_two_weeks),
+        "trend_count": min(TREND_WEEKS, len(review.weeks)),
+        # once per rep on one line ("Jonas Albrecht: touches, meetings"): the table marks each
+        "below": _grouped(((r.rep_name, _short(t)) for r, t in review.below_two_weeks),
+                          sep=", "),
         "cold": _grouped((", ".join(a.owners) or "no rep", a.name)
                          for a in review.cold_accounts),
         "cold_weeks": review.cold_weeks,
