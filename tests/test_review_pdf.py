@@ -113,6 +113,8 @@ def test_a_team_of_ten_reps_still_gets_one_page(tmp_path):
     text = " ".join(pages[0].extract_text().split())
     assert all(name in text for name in names)
     assert text.count("no first meeting in three weeks") == 10  # every rep's findings printed
+    # and every rep below target two weeks running, said once per rep
+    assert all(text.count(f"{name}: meetings") == 1 for name in names)
 
 
 def test_reps_below_target_two_weeks_running_are_named_once_each_on_one_line(plan_with_actuals):
