@@ -181,19 +181,31 @@ def fit_card(texts: list[_Text], page_size: str = "Letter") -> None:
 
 
 # --- what goes on a card ---------------------------------------------------------------------
+_SPOKEN = (Channel.PHONE, Channel.IN_PERSON, Channel.VIDEO)  # touches with a line to say
+
+
 def _opening(plan: Plan, persona: Persona) -> tuple[ValueTouch | None, str, str]:
-    """The first phone touch for ``persona`` (else their first touch), its opening and where in
-    the touch it is ("message" or "value"): a phone touch's talk track up to its first blank
-    line, else the touch's value (else its message's first part)."""
+    """The opening for ``persona``'s card, from the first touch of theirs that is spoken (phone,
+    then in person, then video) and has a talk track: the track up to its first blank line, and
+    "message" (the part of the touch it is). A written touch's value statement is not a line to
+    say: with no spoken touch that has a talk track, no touch and no opening."""
     serving = [t for t in plan.touches if not t.persona_ids or persona.id in t.persona_ids]
-    touch = next((t for t in serving if t.channel == Channel.PHONE), None) or next(
-        iter(serving), None)
-    if touch is None:
-        return None, "", ""
-    first_part = first_paragraph(touch.message)
-    if (touch.channel == Channel.PHONE and first_part) or not touch.value:
-        return touch, first_part, "message" if first_part else ""
-    return touch, touch.value, "value"
+    for channel in _SPOKEN:
+        for touch in serving:
+            if touch.channel == channel and first_paragraph(touch.message):
+                return touch, first_paragraph(touch.message), "message"
+    return None, "", ""
+
+
+def _opening_missing(plan: Plan, persona: Persona) -> str:
+    """What a card with no spoken opening says instead: which touch to write a talk track for."""
+    serving = [t for t in plan.touches if not t.persona_ids or persona.id in t.persona_ids]
+    spoken = next((t for c in _SPOKEN for t in serving if t.channel == c), None)
+    if spoken is not None:
+        return ("No spoken opening yet: write the talk track of the touch "
+                f"“{quote(spoken.title, 70)}” (its first paragraph is the opening).")
+    return ("No spoken opening yet: this persona has no phone, in-person or video touch; add one "
+            "with a talk track (its first paragraph is the opening).")
 
 
 def first_paragraph(message: str) -> str:
@@ -260,6 +272,9 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
                        where["personas"]),
         "opening": _Text("opening", opening, where["touches"] if printed else IN_PLAN),
     }
+    missing = "" if opening else _opening_missing(plan, persona)
+    if missing:  # in the opening's place, never cut
+        texts["no opening"] = _Text("opening", missing, "", fixed=True)
     for i, q in enumerate(asked):
         texts[f"question{i}"] = _Text("question", q.question, where["questions"])
     proofs = [_proof(plan, o) for o in chosen]
@@ -305,6 +320,7 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
         "opening_of": {"touch": touch.id, "part": part}
         if touch and opening and printed and whole("opening") else None,
         "opening_from": quote(touch.title, 70) if touch and opening else "",
+        "opening_missing": missing,
         "questions": [{"id": q.id, "text": text(f"question{i}"), "whole": whole(f"question{i}")}
                       for i, q in enumerate(asked)],
         "objections": [{"id": o.id, "says": text(f"says{i}"), "behind": text(f"behind{i}"),
