@@ -558,10 +558,15 @@ def _printed_weeks(weeks: list, red: Reductions) -> tuple[list, dict | None]:
     return printed, rest
 
 
-# The outcome a rep ticks for a touch, by how it is made: a call connects or leaves a message.
-_SPOKEN = (Channel.PHONE, Channel.VIDEO)
-OUTCOMES = {True: ("Connected", "Message left", "Meeting booked"),
-            False: ("Sent", "Reply", "Meeting booked")}
+# The outcome a rep ticks for a touch, by how it is made: a call connects or leaves a message, a
+# recorded video is sent and viewed, a visit meets someone, an event is attended.
+_REACHED = (Channel.PHONE, Channel.EMAIL, Channel.VIDEO)  # by phone number or e-mail address
+_WRITTEN = ("Sent", "Reply", "Meeting booked")
+OUTCOMES = {Channel.PHONE: ("Connected", "Message left", "Meeting booked"),
+            Channel.EMAIL: _WRITTEN, Channel.SOCIAL: _WRITTEN, Channel.MAIL: _WRITTEN,
+            Channel.VIDEO: ("Sent", "Viewed", "Reply"),
+            Channel.IN_PERSON: ("Met", "Not met", "Meeting booked"),
+            Channel.EVENT: ("Invited", "Attended", "Meeting booked")}
 
 
 def contact_to_reach(plan: Plan, account: TargetAccount, touch_id: str | None) -> Contact | None:
@@ -582,10 +587,10 @@ def _reach(plan: Plan, contact: Contact | None, channel: Channel) -> dict[str, s
     if contact is None:
         return None
     persona = plan.persona(contact.persona_id) if contact.persona_id else None
-    first, second = ((contact.email, contact.phone) if channel == Channel.EMAIL
+    first, second = ((contact.email, contact.phone) if channel in (Channel.EMAIL, Channel.VIDEO)
                      else (contact.phone, contact.email))
     return {"name": contact.name, "role": contact.title or (persona.role if persona else ""),
-            "how": (first or second) if channel in (*_SPOKEN, Channel.EMAIL) else ""}
+            "how": (first or second) if channel in _REACHED else ""}
 
 
 def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
@@ -609,7 +614,7 @@ def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
                 "is_ask": t.is_ask, "step": t.step_number,
                 "cadence": t.cadence_name, "accounts": [],
                 "script": touch_anchor(t.touch_id) if t.touch_id in scripted else "",
-                "outcomes": OUTCOMES[t.channel in _SPOKEN],
+                "outcomes": OUTCOMES[t.channel],
             })
         account = accounts.get(t.account_id)
         contact = contact_to_reach(plan, account, t.touch_id) if account else None
