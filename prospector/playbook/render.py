@@ -35,7 +35,6 @@ from .excerpt import excerpt_accounts
 from .fetcher import SafeFetcher
 from .languages import tag_languages
 from .progress import StageBeat, heartbeat, weasyprint_progress
-from .to_the_rep import to_the_rep
 
 Progress = Callable[[str, float], None]
 PDF_VARIANT = "pdf/ua-1"
@@ -136,7 +135,6 @@ def environment() -> Environment:
     env.filters["plural"] = plural  # {{ n | plural("account") }}: "1 account", "2 accounts"
     env.filters["company"] = unbroken_legal_form  # "Sp. z o.o." never split across lines
     env.filters["address"] = unbroken_address  # an e-mail, phone or website: on one line
-    env.filters["to_the_rep"] = to_the_rep  # "The rep records" -> "You record" (rep's edition)
     env.filters["running_name"] = running_name
     return env
 

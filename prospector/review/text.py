@@ -44,8 +44,9 @@ def _rep(rep: RepWeek) -> list[str]:
     out = [rep.rep_name]
     width = max((len(t.metric) for t in rep.targets), default=6)
     goals = max((len(goal_label(t)) for t in rep.targets), default=4)
+    shown = max((len(t.series[-TREND_WEEKS:]) for t in rep.targets), default=0)
     out.append(f"  {'Target':<{width}}  {'goal':>{goals}}  {'actual':>6}  {'':<11}  "
-               f"last {TREND_WEEKS} weeks")
+               + ("this week" if shown == 1 else f"last {shown} weeks"))
     for line in rep.targets:
         now = line.this_week
         hand = "*" if now.by_hand else " "
