@@ -17,7 +17,7 @@ import re
 import secrets
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import BinaryIO
@@ -28,15 +28,20 @@ from typing import BinaryIO
 STALE_AFTER_S = 300.0
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, private: bool = False,
+def atomic_write_bytes(path: Path, data: bytes | Sequence[bytes], *, private: bool = False,
                        backup: Path | None = None) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves either the old or the new file.
+    """Replace ``path`` with ``data`` (bytes, or parts written one after the other) so that a
+    crash leaves either the old or the new file.
 
     With ``backup``, the file ``path`` held until now becomes ``backup``, but only once the new
     file is in place: a write that fails at any step leaves both ``path`` and ``backup`` as they
     were."""
     with atomic_open(path, private=private, backup=backup) as handle:
-        handle.write(data)
+        if isinstance(data, bytes):
+            handle.write(data)
+        else:
+            for part in data:
+                handle.write(part)
 
 
 @contextmanager

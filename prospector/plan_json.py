@@ -6,12 +6,13 @@ item's JSON (an account, a touch, a rep...) until it is told the item changed (`
 writes only the rest each time: the plan's other parts and the items edited since. Whoever
 edits the plan must say what changed, or ``forget_all``.
 
-The actuals' facts (up to 100,000 imported from CRM exports) are left out: the playbook prints
-none of them, and with them each preview sent 24 MB to the render worker, which spent 2 s reading
-them. The rest of the actuals (the weekly figures, the names remembered) is kept as written while
-the plan holds the same ``Actuals`` object: an import or a figure entered replaces it
-(``Actuals.with_facts``, ``with_figure``); an edit inside it must be told (``forget``). A chapter
-that prints actuals needs them sent: as figures per rep and week, not as the facts.
+The actuals' facts (up to 100,000 imported from CRM exports) are left out: the leader's edition
+prints none of them, and with them each preview sent 24 MB to the render worker, which spent 2 s
+reading them (a rep's edition fills the scorecard with the rep's actuals: ``printed_plan_json``
+sends them to a render process, the preview does not yet). The rest of the actuals (the weekly
+figures, the names remembered) is kept as written while the plan holds the same ``Actuals``
+object: an import or a figure entered replaces it (``Actuals.with_facts``, ``with_figure``); an
+edit inside it must be told (``forget``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,21 @@ LISTS: tuple[str, ...] = tuple(
     name for name, field in Plan.model_fields.items()
     if getattr(field.annotation, "__origin__", None) is list)
 ACTUALS = "actuals"
+
+
+def printed_plan_json(plan: Plan, *, facts: bool) -> str:
+    """``plan.model_dump_json()`` for a process that prints the playbook, with the actuals'
+    facts only when the edition prints what they count (``facts``: a rep's edition fills the
+    rep's scorecard with them; the leader's edition prints none). With 100,000 facts each render
+    worker of ``--all-reps`` read 24 MB, about 2 s each. The facts are written from the JSON
+    blocks their ``FactLog`` keeps (written once, for the store), not written out again."""
+    if not facts or not plan.actuals.facts:
+        return plan.model_dump_json(exclude={ACTUALS: {"facts"}})
+    actuals = plan.actuals.model_dump_json(exclude={"facts"})
+    blocks = ",".join(text[1:-1] for _h, text in plan.actuals.facts.blocks())
+    with_facts = '{"facts":[' + blocks + "]" + ("}" if actuals == "{}" else "," + actuals[1:])
+    without = plan.model_dump_json(exclude={ACTUALS})
+    return without[:-1] + (',"' if without != "{}" else '"') + ACTUALS + '":' + with_facts + "}"
 
 
 class PlanJson:

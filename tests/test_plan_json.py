@@ -8,8 +8,8 @@ from datetime import date
 
 from prospector.actuals.records import Happened, LoggedFact, Source
 from prospector.actuals.weekly import WeeklyFigure
-from prospector.model import TargetAccount
-from prospector.plan_json import PlanJson
+from prospector.model import Plan, TargetAccount
+from prospector.plan_json import PlanJson, printed_plan_json
 
 
 def _same(plan_json: PlanJson, plan) -> bool:
@@ -45,3 +45,18 @@ def test_the_json_leaves_out_the_facts_and_follows_the_rest_of_the_actuals(sampl
                                                    metric="New contacts mapped", value=3))
     plan_json.forget(("actuals", "weekly"))
     assert _same(plan_json, sample_plan)
+
+
+def test_a_render_process_gets_the_facts_for_the_reps_scorecards_only(sample_plan):
+    """A rep's edition fills the scorecard from the facts (sent, written from the blocks kept
+    for the store); the leader's edition prints none (left out)."""
+    facts = [LoggedFact(key=f"hubspot:{n}", kind=Happened.MEETING, rep_id="rep-01",
+                        date=date(2027, 2, 1), subject=f"Meeting {n}", source=Source.HUBSPOT)
+             for n in range(4_500)]
+    sample_plan.actuals = sample_plan.actuals.with_facts(facts)
+    sample_plan.actuals = sample_plan.actuals.with_figure(WeeklyFigure(
+        rep_id="rep-01", week="2027-W05", metric="New contacts mapped", value=3))
+    for_reps = Plan.model_validate_json(printed_plan_json(sample_plan, facts=True))
+    assert for_reps == sample_plan
+    for_leader = json.loads(printed_plan_json(sample_plan, facts=False))
+    assert "facts" not in for_leader["actuals"] and for_leader["actuals"]["weekly"]

@@ -15,7 +15,7 @@ from prospector.actuals_import import read_actuals
 from prospector.store import PlanStore
 from tests.conftest import REPO
 from ui import dialogs
-from ui.actuals_import_dialog import LEAVE_OUT, ActualsImportDialog
+from ui.actuals_import_dialog import LEAVE_OUT, OUTSIDE, ActualsImportDialog
 from ui.actuals_reading import ActualsReader
 from ui.actuals_review import ActualsReview, make_page
 from ui.document import PlanDocument
@@ -322,3 +322,44 @@ def test_the_charts_take_the_palette_light_or_dark(qtbot, review_page):
     title, svg = page.charts[0]
     assert title == "Value-creating touches delivered"
     assert f'fill="{colours.ink.text}"' in svg and f'fill="{colours.ink.band}"' in svg
+    assert "2027-W02: 5 of 135" in svg  # the team: Jonas 4, Mette 1 against 3 x 45
+    jonas = next(r.id for r in review_page.document.plan.reps if r.name == "Jonas Albrecht")
+    _title, svg = make_page(review_page.document.plan, "2027-W03", jonas, colours,
+                            date(2027, 3, 1)).charts[0]
+    assert "2027-W02: 4 of 45" in svg
+
+
+def test_an_account_outside_the_plan_can_be_mapped_once_and_is_remembered(qtbot, sample_plan,
+                                                                          reader):
+    dialog = _open(qtbot, sample_plan, DATA / "salesforce-activities-report.csv", reader)
+    table = dialog.accounts_table
+    assert [table.item(r, 0).text() for r in range(table.rowCount())] == ["Nordic Foods Group AB"]
+    assert table.cellWidget(0, 3).currentText() == OUTSIDE  # unless the leader says
+    _choose(qtbot, dialog, dialog.date_format, "Month first")
+    _choose(qtbot, dialog, table.cellWidget(0, 3), "Haldorsen Metallverk AS")
+    dialog.import_button.click()
+    actuals = dialog.outcome.actuals_after
+    haldorsen = next(a.id for a in sample_plan.accounts if a.name == "Haldorsen Metallverk AS")
+    assert actuals.account_names == {"Nordic Foods Group AB": haldorsen}
+    nordic = [f for f in actuals.facts if f.account_name == "Nordic Foods Group AB"]
+    assert [f.account_id for f in nordic] == [haldorsen]
+
+
+def test_undo_shows_where_it_changed_the_plan(qtbot, sample_plan, tmp_path):
+    window = MainWindow(PlanStore(), sample_plan,
+                        QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    document = window.document
+    document.set_value(("basics", "goal"), "Forty first meetings", "Edit goal")
+    window.tabs.setCurrentWidget(window.week_by_week)
+    window.week_by_week.setCurrentWidget(window.week_by_week.grid)
+    window.week_by_week.grid.choose(CONTACTS)
+    _type_in(qtbot, window.week_by_week.grid, 0, 0, "2")
+    window.tabs.setCurrentIndex(0)
+    window.undo_action.trigger()  # the figure: back to Week by week
+    assert window.tabs.currentWidget() is window.week_by_week
+    assert document.plan.actuals.weekly == []
+    window.undo_action.trigger()  # the goal: back to the plan's steps, on Plan basics
+    assert window.tabs.currentIndex() == 0 and window.navigator.currentRow() == 0
+    window.close()

@@ -89,24 +89,19 @@ def make_page(plan: Plan, week: str | None, who: str, colours: Colours,
 def charts(review: WeeklyReview, who: str, plan: Plan,
            colours: Colours) -> tuple[tuple[str, str], ...]:
     """One chart per target over the weeks to the week reviewed, for a rep or the team."""
-    reps = [r for r in review.reps if not who or r.rep_id == who]
-    if not reps:
+    rep = review.rep(who) if who else None
+    first = rep or (review.reps[0] if review.reps else None)
+    if first is None:
         return ()
     out = []
-    for index, line in enumerate(reps[0].targets):
-        series = [rep.targets[index].series for rep in reps]
-        actuals = [_total([s[i].actual for s in series]) for i in range(len(review.weeks))]
-        goals = [_total([s[i].goal for s in series]) for i in range(len(review.weeks))]
+    for index, line in enumerate(first.targets):
+        series = line.series if rep else review.team_series(index)
         title = line.metric + (" (a week's share)" if line.period == "month" else "")
-        svg = weekly_chart_svg(title, review.weeks, actuals, goals, review.week,
-                               ink=colours.ink, brand=plan.basics.brand_colour)
+        svg = weekly_chart_svg(title, review.weeks, [w.actual for w in series],
+                               [w.goal for w in series], review.week, ink=colours.ink,
+                               brand=plan.basics.brand_colour)
         out.append((line.metric, str(svg)))
     return tuple(out)
-
-
-def _total(values: list[float | None]) -> float | None:
-    known = [v for v in values if v is not None]
-    return sum(known) if known else None
 
 
 def review_html(review: WeeklyReview, colours: Colours) -> str:

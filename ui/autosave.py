@@ -2,6 +2,12 @@
 
 One background thread does every save in order (the newest snapshot wins); the GUI thread only
 takes a snapshot of the plan (plain data). ``flush()`` on close waits for the last save.
+
+The snapshot takes the plan's ``Actuals`` as they are (up to 100,000 imported facts): neither
+copied nor checked again (the saving thread's ``model_validate`` keeps a model instance as it is),
+and the store writes their facts out in blocks once per ``FactLog``
+(``prospector/actuals/fact_log.py``), not at each save. Writing the facts out on the GUI thread
+took 0.3 s per save, checking them again on the saving thread 1-2.5 s.
 """
 
 from __future__ import annotations

@@ -53,6 +53,12 @@ class BackgroundJob(QObject):
         with self._settled:
             return self._settled.wait_for(lambda: self._pending == 0, timeout)
 
+    def stop(self) -> None:
+        """End the job's thread once the jobs handed over are done (the window closes)."""
+        with self._settled:
+            self._pending += 1
+        self._jobs.put(None)
+
     def _taken(self, jobs: int) -> None:
         with self._settled:
             self._pending -= jobs
@@ -68,6 +74,7 @@ class BackgroundJob(QObject):
             if skipped:
                 self._taken(skipped)
             if job is None:
+                self._taken(1)
                 return
             number, work, args = job
             try:

@@ -40,7 +40,7 @@ from ui import dialogs
 from ui.actuals_reading import ActualsReader
 from ui.autosave import Autosaver
 from ui.coach_panel import CoachPanel
-from ui.commands import SetValueCommand, SetValuesCommand
+from ui.commands import ReplaceSectionsCommand, SetValueCommand, SetValuesCommand
 from ui.document import SECTIONS, PlanDocument
 from ui.export_dialog import ExportDialog
 from ui.pages import step_pages
@@ -416,6 +416,7 @@ class MainWindow(QMainWindow):
         keys = list(self.pages)
         step = STEP_OF_SECTION.get(key, key)
         if step in keys:
+            self.tabs.setCurrentIndex(0)  # the plan's steps, not Week by week
             self.navigator.setCurrentRow(keys.index(step))
             self.pages[step].focus_item(key, item_id)
 
@@ -430,6 +431,9 @@ class MainWindow(QMainWindow):
         """Go to the step (and the row) an undo or redo just changed, unless it is in view."""
         stack = self.document.undo_stack
         command = stack.command(stack.index() if undone else stack.index() - 1)
+        if isinstance(command, ReplaceSectionsCommand) and "actuals" in command.after:
+            self.tabs.setCurrentWidget(self.week_by_week)  # an import, a figure by hand
+            return
         path = tuple(getattr(command, "path", ()) or ())
         if not path:
             return
@@ -438,9 +442,11 @@ class MainWindow(QMainWindow):
         row = path[1] if (isinstance(command, SetValueCommand | SetValuesCommand) and len(path) > 2
                           and isinstance(path[1], str) and path[-1] != "id") else None
         current = getattr(self.stack.currentWidget(), "key", None)
-        if step is None or (step == current and row is None):
+        if step is None:
             return
-        self.go_to_step(section, row)
+        self.tabs.setCurrentIndex(0)  # the plan's steps, were Week by week in front
+        if step != current or row is not None:
+            self.go_to_step(section, row)
 
     def _dock_action(self, dock, shortcut: str) -> QAction:
         """A pane's View action: it brings the pane to the front when it is hidden or behind
@@ -776,8 +782,9 @@ class MainWindow(QMainWindow):
         self.autosaver.stop()
         self.actuals_reader.cancel()
         self.actuals_reader.wait()
-        self.week_by_week.review.job.wait()
-        self.week_by_week.grid.model.counter.wait()
+        for job in (self.week_by_week.review.job, self.week_by_week.grid.model.counter):
+            job.stop()
+            job.wait()
         self.preview.shutdown()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())

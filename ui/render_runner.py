@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
 from prospector.error_log import write_log
 from prospector.model import Plan
+from prospector.plan_json import printed_plan_json
 from prospector.store import default_data_dir
 
 
@@ -57,7 +58,10 @@ class RenderRunner(QObject):
         # This runs on the GUI thread. The plan is most of the job: pydantic writes its JSON in
         # one go (the same document as plan_to_document); json.dump to a file takes Python's
         # pure-Python encoder, which held the window for 60 ms with a 1,000-account plan.
-        job = '{"plan": ' + plan.model_dump_json() + ", " + options[1:]
+        # The actuals' facts (100,000 are 24 MB) only for the reps' editions: their scorecards
+        # count them; the leader's edition prints none.
+        job = ('{"plan": ' + printed_plan_json(plan, facts=bool(rep or all_reps)) + ", "
+               + options[1:])
         handle = tempfile.NamedTemporaryFile("w", suffix=".json", prefix="prospector-job-",
                                              delete=False, encoding="utf-8")
         with handle:

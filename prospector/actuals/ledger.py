@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from pydantic import Field, field_validator, model_validator
 
 from ..fields import Id, Part
+from .fact_log import FactLog
 from .records import LoggedFact
 from .weekly import WeeklyFigure
 
@@ -25,7 +26,8 @@ MAX_REMEMBERED_NAMES = 10_000
 
 
 class Actuals(Part):
-    facts: list[LoggedFact] = Field(default_factory=list)
+    # in the order imported, never changed in place: an import makes a new log (fact_log.py)
+    facts: FactLog = Field(default_factory=FactLog)
     weekly: list[WeeklyFigure] = Field(default_factory=list)
     rep_names: dict[str, Id] = Field(default_factory=dict, description=(
         "A rep's name or e-mail in an export -> the rep's id."))
@@ -44,12 +46,10 @@ class Actuals(Part):
 
     @model_validator(mode="after")
     def _one_of_each(self) -> Actuals:
-        seen: set[str] = set()
-        for i, fact in enumerate(self.facts):
-            if fact.key in seen:
-                raise ValueError(f"facts[{i}].key: {fact.key!r} is there twice; a fact is kept "
-                                 "once")
-            seen.add(fact.key)
+        twice = self.facts.duplicate()  # checked once per FactLog
+        if twice is not None:
+            raise ValueError(f"facts[{twice[0]}].key: {twice[1]!r} is there twice; a fact is "
+                             "kept once")
         figures: set[tuple[str, str, str]] = set()
         for i, figure in enumerate(self.weekly):
             which = (figure.rep_id, figure.week, figure.metric.casefold())
@@ -67,7 +67,8 @@ class Actuals(Part):
         (the later export knows better: an opportunity moved on a stage)."""
         new = {fact.key: fact for fact in facts}
         kept = [new.pop(fact.key, fact) for fact in self.facts]
-        return self.model_copy(update={"facts": kept + list(new.values())})
+        facts = FactLog([*kept, *new.values()], after=self.facts)  # its unchanged blocks kept
+        return self.model_copy(update={"facts": facts})
 
     def with_figure(self, figure: WeeklyFigure) -> Actuals:
         """These actuals with ``figure`` entered (replacing the one of its rep, week and

@@ -24,6 +24,7 @@ from markupsafe import Markup, escape
 from ..atomic import atomic_open, stale_temp_files
 from ..errors import ProspectorError
 from ..model import Plan, Rep
+from ..plan_json import printed_plan_json
 from ..resources import assets_dir, templates_dir
 from ..sections import SECTION_BY_KEY, SECTIONS
 from ..textnorm import export_name, slugify
@@ -547,9 +548,15 @@ def _workload(plan: Plan, rep: Rep) -> int:
     return sum(1 + len(c.steps) for c in (plan.cadence_for(a) for a in accounts) if c)
 
 
-def _render_rep_job(plan_json: str, rep_id: str, out_path: str, start: date | None,
+# The plan a forked worker of ``render_all_reps`` inherits, rather than reading it sent as JSON:
+# with 100,000 imported facts (a rep's scorecard counts them) that was 24 MB and 2 s per worker.
+_INHERITED_PLAN: Plan | None = None
+
+
+def _render_rep_job(plan_json: str | None, rep_id: str, out_path: str, start: date | None,
                     today: date | None) -> RenderResult:
-    plan = Plan.model_validate_json(plan_json)
+    plan = _INHERITED_PLAN if plan_json is None else Plan.model_validate_json(plan_json)
+    assert plan is not None, "a forked worker inherits the plan"
     return render_playbook_pdf(plan, out_path, rep_name=rep_id, start=start, today=today)
 
 
@@ -602,11 +609,14 @@ def render_all_reps(plan: Plan, folder: str | os.PathLike, *, start: date | None
                                                   today=today)
             report(f"Rendered {rep.name}", i / len(jobs))
     else:
-        plan_json = plan.model_dump_json()
         # The biggest playbooks first, so no worker is left with a long one at the end.
         ordered = sorted(jobs, key=lambda job: -_workload(plan, job[0]))
         mp_context = _pool_context()
         forking = mp_context.get_start_method() == "fork"
+        global _INHERITED_PLAN  # what forked workers inherit, reset below
+        # a rep's edition fills the scorecard with the rep's actuals: the facts go too
+        plan_json = None if forking else printed_plan_json(plan, facts=True)
+        _INHERITED_PLAN = plan if forking else None
         if forking:
             # Forked workers inherit this process's heap; frozen objects are never scanned by
             # their garbage collector, which otherwise walks (and copies) all of it, again and
@@ -622,6 +632,7 @@ def render_all_reps(plan: Plan, folder: str | os.PathLike, *, start: date | None
                     results[rep.id] = future.result()
                     report(f"Rendered {rep.name}", i / len(jobs))
         finally:
+            _INHERITED_PLAN = None
             if forking:
                 gc.unfreeze()
     return [results[rep.id] for rep, _ in jobs]

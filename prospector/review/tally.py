@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -95,7 +96,7 @@ class Tally:
                 tally.by_tier[tier] += n
         self._judge_opportunities(plan, aside, weeks, timedelta(days=meeting_days))
 
-    def _judge_opportunities(self, plan: Plan, facts: list[LoggedFact], weeks: dict[date, str],
+    def _judge_opportunities(self, plan: Plan, facts: Sequence[LoggedFact], weeks: dict[date, str],
                              window: timedelta) -> None:
         """Each opportunity among ``facts`` (the meetings and opportunities) judged against the
         plan's definition (see the module's docstring)."""

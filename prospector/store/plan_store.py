@@ -14,7 +14,7 @@ from tinydb import TinyDB
 from ..errors import PlanFileError, PlanNotFound, StoreError
 from ..migrations import repaired_plan_id
 from ..model import Plan, is_usable_id, new_id
-from ..planfile import describe_repairs, plan_from_document, plan_to_document
+from ..planfile import describe_repairs, plan_from_document
 from .folder import default_data_dir
 from .history import (
     Row,
@@ -159,7 +159,7 @@ class PlanStore:
         never stored): if another save made a newer version meanwhile (another window, the
         command line), or the plan was deleted, nothing is saved and ``VersionConflict`` says
         which version is current. Without it the plan is saved whatever the store holds."""
-        skeleton, items = split(plan_to_document(plan))
+        skeleton, items = split(_document_without_facts(plan), plan.actuals.facts)
         with self._db(writing=True) as db:
             _move_repaired_ids(db)
             if base_version is not None:
@@ -206,9 +206,16 @@ class PlanStore:
 
     def duplicate(self, plan_id: str, new_name: str) -> Plan:
         copy = self.load(plan_id).model_copy(update={"id": new_id("plan"), "name": new_name})
-        copy = Plan.model_validate(plan_to_document(copy))
+        doc = _document_without_facts(copy)  # checked again, but the facts (checked once)
+        doc["actuals"]["facts"] = copy.actuals.facts
+        copy = Plan.model_validate(doc)
         self.save(copy, note=f"duplicated from {plan_id}")
         return copy
+
+
+def _document_without_facts(plan: Plan) -> dict:
+    """``plan_to_document(plan)`` but the actuals' facts (stored in blocks, written once)."""
+    return plan.model_dump(mode="json", exclude={"actuals": {"facts"}})
 
 
 class VersionConflict(StoreError):

@@ -25,7 +25,7 @@ from ..errors import StoreError
 from .folder import READ_ONLY, make_private_folder, read_only_error, writable
 from .layout import STORE_FILE
 from .recovery import recover_if_damaged, tidy
-from .storage import AtomicJSONStorage
+from .storage import AtomicJSONStorage, LastFile
 
 LOCK_TIMEOUT_S = 15.0
 
@@ -48,6 +48,7 @@ class StoreFiles:
             ) from None
         self._lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT_S, mode=0o600)
         self._tidied = False
+        self._last = LastFile()  # the file as this process last read or wrote it
 
     def tell(self, notice: str) -> None:
         if notice not in self.notices:  # one command may open the store more than once
@@ -63,7 +64,7 @@ class StoreFiles:
                     self._tidied = True
                     tidy(self)
                 db = TinyDB(str(self.path), storage=AtomicJSONStorage,
-                            backup=str(self.backup_path))
+                            backup=str(self.backup_path), last=self._last)
                 storage = cast(AtomicJSONStorage, db.storage)  # TinyDB made it from the class
                 recover_if_damaged(self, storage, may_write)  # parses the file, once
                 try:
