@@ -89,7 +89,7 @@ class HolidayPlaceBinding(Binding):
         with QSignalBlocker(self.subdivision):
             self.subdivision.clear()
             listed = subdivisions(value) if value else {}
-            self.subdivision.addItem("The whole country" if listed else "—", "")
+            self.subdivision.addItem("The whole country" if listed else "No regional holidays", "")
             for code, name in listed.items():
                 self.subdivision.addItem(f"{name} ({code})" if name != code else code, code)
             self.subdivision.setCurrentIndex(max(self.subdivision.findData(chosen), 0))
