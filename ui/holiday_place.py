@@ -4,7 +4,7 @@ country's weekend and the public holidays of the place; the line under the lists
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from prospector.business_days import days_off_words, weekend_days
@@ -86,13 +86,12 @@ class HolidayPlaceBinding(Binding):
         self.country.setCurrentIndex(max(self.country.findData(value or ""), 0))
         sub_path = self._subdivision_path()
         chosen = get_value(plan, sub_path) if sub_path else ""
-        with QSignalBlocker(self.subdivision):
-            self.subdivision.clear()
-            listed = subdivisions(value) if value else {}
-            self.subdivision.addItem("The whole country" if listed else "No regional holidays", "")
-            for code, name in listed.items():
-                self.subdivision.addItem(f"{name} ({code})" if name != code else code, code)
-            self.subdivision.setCurrentIndex(max(self.subdivision.findData(chosen), 0))
+        self.subdivision.clear()  # (only a pick in the list emits ``activated``: no edit here)
+        listed = subdivisions(value) if value else {}
+        self.subdivision.addItem("The whole country" if listed else "No regional holidays", "")
+        for code, name in listed.items():
+            self.subdivision.addItem(f"{name} ({code})" if name != code else code, code)
+        self.subdivision.setCurrentIndex(max(self.subdivision.findData(chosen), 0))
         self.subdivision.setEnabled(bool(listed) and self.path is not None)
         self.country.setEnabled(self.path is not None)
         where = (value, chosen) if value else (place if self.of_rep else ("", ""))
