@@ -120,7 +120,7 @@ def test_each_phrase_is_reported_once_and_in_order():
 
 
 def test_every_label_is_found_by_its_own_pattern():
-    for finder in (EMPTY_PHRASES, GENERIC_CLAIMS):
+    for finder in (*EMPTY_PHRASES.finders.values(), *GENERIC_CLAIMS.finders.values()):
         for label, anchor, _ in finder.patterns:
             text = label.replace(" (on its own)", "")
             assert anchor in text.lower().replace("’", "'"), label
