@@ -12,6 +12,7 @@ import math
 from datetime import date, timedelta
 from typing import Any
 
+from ..business_days import days_off_words
 from ..errors import ProspectorError
 from ..model import TIERS, Cadence, Channel, Contact, Plan, Rep, TargetAccount, ValueTouch
 from ..review import rep_actuals_by_week
@@ -84,9 +85,10 @@ def fmt_range(first: date | None, last: date | None) -> str:
     return f"until {fmt_date(last)}" if last else ""
 
 
-def fmt_week(monday: date, *, year: bool = False) -> str:
-    """Monday to Friday of a week, short: ``11–15 Jan`` or ``29 Mar – 2 Apr``."""
-    friday = monday + timedelta(days=4)
+def fmt_week(monday: date, *, year: bool = False, days: int = 5) -> str:
+    """Monday to Friday of a week (or the ``days`` working days from another first day, Sunday
+    to Thursday in Israel), short: ``11–15 Jan`` or ``29 Mar – 2 Apr``."""
+    friday = monday + timedelta(days=days - 1)
     tail = f" {friday.year}" if year else ""
     if monday.month == friday.month:
         return f"{monday.day}–{friday.day} {_MONTHS[friday.month - 1]}{tail}"
@@ -303,6 +305,7 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
         "holidays": red.names([f"{fmt_date(day, weekday=True)} ({name})"
                                for day, name in planned.holidays
                                if until_printed is None or day <= until_printed], "a holiday"),
+        "days_off": days_off_words(planned.weekend, bool(planned.holidays)),
         "capacity": planned.capacity,
         "staggered": len(set(planned.account_starts.values())) > 1,
         "waves": {"count": len(planned.waves),
@@ -617,5 +620,6 @@ def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
             {"name": t.account_name, "tier": t.tier, "reach": _reach(plan, contact, t.channel)})
     for day in days:
         del day["_keys"]
-    return {"number": week.number, "dates": fmt_week(week.monday, year=True),
+    return {"number": week.number, "dates": fmt_week(week.first_day, year=True,
+                                                       days=week.working_days),
             "count": len(week.touches), "days": days}
