@@ -36,6 +36,8 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from prospector.account_import import CsvFileError, import_accounts
+from prospector.actuals.fact_log import FactLog
+from prospector.actuals.records import LoggedFact
 from prospector.calendar_export import schedule_to_ics
 from prospector.cli import main
 from prospector.model import Channel, Plan, Rep, TargetAccount
@@ -735,6 +737,8 @@ def _text_fields(model: type[BaseModel] = Plan) -> dict[str, object]:
 
 
 def _types_in(annotation) -> set:
+    if annotation is FactLog:  # an immutable sequence of facts (not a list): its items' model
+        return {LoggedFact}
     args = typing.get_args(annotation)
     if typing.get_origin(annotation) is typing.Annotated:
         return _types_in(args[0])
