@@ -105,3 +105,13 @@ def test_german_and_french_phrases_are_quoted_as_written_and_near_misses_pass():
     assert EMPTY_PHRASES.find("Wir nehmen die Anlage nach dem Umbau wieder in Betrieb.") == ()
     assert GENERIC_CLAIMS.find("Les clients choisissent notre solution innovante.") == (
         "innovante",)
+
+
+def test_each_labelled_text_is_told_to_be_in_its_language():
+    from prospector.coach.language import detect  # noqa: PLC0415 - only this test needs it
+
+    sets = {"en": ITEMS} | {language: load(path)
+                            for language, path in LABELLED_PATHS_BY_LANGUAGE.items()}
+    told = {language: [i["text"] for i in items if detect(i["text"]) != language]
+            for language, items in sets.items()}
+    assert told == {language: [] for language in sets}

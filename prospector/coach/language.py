@@ -7,6 +7,7 @@ Linear in the text: only its first ``MAX_CHARS`` characters are read, one regex 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 ENGLISH = "en"
 MAX_CHARS = 2000
@@ -16,7 +17,8 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
                     "if what how not at from as by or would could they their".split()),
     "de": frozenset("der die das und ist ich sie ihr ihre ihnen wir unser unsere nicht mit "
                     "ein eine einen für auf den dem des zu im bei wie was wenn oder auch nur "
-                    "mal noch haben hat sind wollte kurz".split()),
+                    "mal noch haben hat sind wollte kurz von aus einer einem jedem als am vom "
+                    "zum zur dass es sich uns durch über nach keiner".split()),
     "fr": frozenset("le la les un une des et est je vous votre vos nous notre nos pour avec "
                     "sur dans du de que qui ne pas au aux ce cette son sa ses mon ma mes "
                     "si ou".split()),
@@ -25,6 +27,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
 _WORD = re.compile(r"[a-zà-öø-ÿß]+")
 
 
+@lru_cache(maxsize=4096)
 def detect(text: str) -> str:
     """The language code (``en``, ``de``, ``fr``) whose function words ``text`` uses most;
     English when none is used or on a tie."""
