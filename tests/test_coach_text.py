@@ -510,6 +510,6 @@ def test_findings_of_the_phrase_rules_are_worded_in_the_plan_s_language():
     assert finding("touch-empty-phrase", "fr", title="Relance",
                    phrases=quote_list(["vous relancer"], "fr"),
                    where=field_names(["title", "value"], "fr")) == (
-        "« Relance » s'appuie sur « vous relancer » (dans son titre et valeur).")
+        "« Relance » s'appuie sur « vous relancer » (dans son titre et sa valeur).")
     assert finding("touch-generic-claim", "es", title="X", phrases=quote_list(["a"], "es")) == (
         "“X” sells with “a”.")  # a language without wording of its own reads English

@@ -13,14 +13,14 @@ _MORE = {"en": "{list} and {n} more", "de": "{list} und {n} weitere", "fr": "{li
 
 _FIELDS = {
     "de": {"title": "Titel", "value": "Nutzen", "message": "Nachricht"},
-    "fr": {"title": "titre", "value": "valeur", "message": "message"},
+    "fr": {"title": "son titre", "value": "sa valeur", "message": "son message"},
 }
 
 _FINDINGS: dict[str, dict[str, str]] = {
     "touch-empty-phrase": {
         "en": "“{title}” leans on {phrases} (in its {where}).",
         "de": "„{title}“ stützt sich auf {phrases} (im Feld {where}).",
-        "fr": "« {title} » s'appuie sur {phrases} (dans son {where}).",
+        "fr": "« {title} » s'appuie sur {phrases} (dans {where}).",
     },
     "touch-generic-claim": {
         "en": "“{title}” sells with {phrases}.",
