@@ -6,7 +6,10 @@ from collections import Counter
 import pytest
 
 from prospector.coach import RULES_BY_ID
-from prospector.coach.labelled import KINDS, evaluate, judge, load
+from prospector.coach.engine import review
+from prospector.coach.labelled import KINDS, LABELLED_PATHS_BY_LANGUAGE, evaluate, judge, load
+from prospector.coach.text import EMPTY_PHRASES, GENERIC_CLAIMS
+from prospector.model import Plan
 
 ITEMS = load()
 MINIMUM = 0.9
@@ -60,3 +63,55 @@ def test_the_set_never_used_to_change_the_detectors_reads_at_least_as_well_as_at
     _, scores = evaluate(item for item in ITEMS if item["set"] == "fifth")
     assert scores["all"].texts == texts
     assert scores["all"].precision >= precision - 0.005 and scores["all"].recall >= recall - 0.005
+
+
+@pytest.mark.parametrize("language", sorted(LABELLED_PATHS_BY_LANGUAGE))
+def test_german_and_french_texts_are_read_as_well_as_english(language):
+    items = load(LABELLED_PATHS_BY_LANGUAGE[language])
+    assert len(items) >= 30
+    assert 0.35 <= sum(item["expect"] == "flag" for item in items) / len(items) <= 0.65
+    verdicts, scores = evaluate(items)
+    wrong = [(v.expect, v.rule, v.fired, v.text) for v in verdicts if v.false_alarm or v.missed]
+    assert scores["all"].precision >= MINIMUM and scores["all"].recall >= MINIMUM, wrong
+
+
+def test_a_plan_mixing_languages_reads_each_text_in_its_own():
+    plan = Plan.model_validate({"name": "DACH and France", "touches": [
+        {"id": "de", "title": "Nachfassen", "channel": "email",
+         "value": "Ich wollte nur mal kurz nachhaken, ob Sie unsere Broschüre gelesen haben."},
+        {"id": "fr", "title": "Relance", "channel": "email",
+         "value": "Je me permets de vous relancer au sujet de notre offre de maintenance."},
+        {"id": "en", "title": "Benchmark", "channel": "email",
+         "value": "Send the scrap-rate benchmark of the eight plants in Bavaria."},
+        {"id": "de-fine", "title": "Vergleich", "channel": "email",
+         "value": "Der Vergleich der Ausschussquote von acht Werken in Bayern, mit den zwei "
+                  "Hebeln, die dort gewirkt haben."},
+    ], "differentiators": [
+        {"id": "d-de", "difference": "Wir sind Marktführer mit einem erfahrenen Team."},
+        {"id": "d-fr", "difference": "Une solution innovante et clé en main."},
+    ]})
+    fired = {(f.item_id, f.rule_id) for f in review(plan).findings}
+    assert ("de", "touch-empty-phrase") in fired and ("fr", "touch-empty-phrase") in fired
+    assert ("d-de", "differentiator-generic") in fired
+    assert ("d-fr", "differentiator-generic") in fired
+    assert not {rule for item, rule in fired if item in ("en", "de-fine")} & set(
+        KINDS["touch_value"][1])
+
+
+def test_german_and_french_phrases_are_quoted_as_written_and_near_misses_pass():
+    # "nach" alone (not "nachhaken") is an everyday German word
+    relance = "Je me permets de vous relancer"
+    assert EMPTY_PHRASES.find(relance + ".") == (relance,)
+    assert EMPTY_PHRASES.find("Wir nehmen die Anlage nach dem Umbau wieder in Betrieb.") == ()
+    assert GENERIC_CLAIMS.find("Les clients choisissent notre solution innovante.") == (
+        "innovante",)
+
+
+def test_each_labelled_text_is_told_to_be_in_its_language():
+    from prospector.coach.language import detect  # noqa: PLC0415 - only this test needs it
+
+    sets = {"en": ITEMS} | {language: load(path)
+                            for language, path in LABELLED_PATHS_BY_LANGUAGE.items()}
+    told = {language: [i["text"] for i in items if detect(i["text"]) != language]
+            for language, items in sets.items()}
+    assert told == {language: [] for language in sets}

@@ -120,7 +120,7 @@ def test_each_phrase_is_reported_once_and_in_order():
 
 
 def test_every_label_is_found_by_its_own_pattern():
-    for finder in (EMPTY_PHRASES, GENERIC_CLAIMS):
+    for finder in (*EMPTY_PHRASES.finders.values(), *GENERIC_CLAIMS.finders.values()):
         for label, anchor, _ in finder.patterns:
             text = label.replace(" (on its own)", "")
             assert anchor in text.lower().replace("’", "'"), label
@@ -499,3 +499,17 @@ def test_substance_detectors_take_linear_time_on_200_kb(text):
     has_date(text)
     names_who_prospects(text)
     assert time.perf_counter() - start < 15
+
+
+def test_findings_of_the_phrase_rules_are_worded_in_the_plan_s_language():
+    from prospector.coach.wording import field_names, finding, quote_list  # noqa: PLC0415 - only here
+
+    assert finding("touch-generic-claim", "de", title="Messe",
+                   phrases=quote_list(["Marktführer", "innovativ"], "de")) == (
+        "„Messe“ verkauft mit „Marktführer“ und „innovativ“.")
+    assert finding("touch-empty-phrase", "fr", title="Relance",
+                   phrases=quote_list(["vous relancer"], "fr"),
+                   where=field_names(["title", "value"], "fr")) == (
+        "« Relance » s'appuie sur « vous relancer » (dans son titre et sa valeur).")
+    assert finding("touch-generic-claim", "es", title="X", phrases=quote_list(["a"], "es")) == (
+        "“X” sells with “a”.")  # a language without wording of its own reads English

@@ -13,16 +13,10 @@ from .substance import (
 )
 from .text import EMPTY_PHRASES, GENERIC_CLAIMS, fewer_words_than, has_merge_field, word_count
 from .thresholds import Thresholds
+from .wording import field_names, finding, quote_list
 
 _WRITTEN = frozenset({Channel.EMAIL, Channel.SOCIAL, Channel.MAIL, Channel.VIDEO})
 _SHORT_FORM = frozenset({Channel.EMAIL, Channel.SOCIAL})
-
-
-def _quote_list(phrases: list[str], limit: int = 3) -> str:
-    quoted = [f"“{p}”" for p in phrases[:limit]]
-    if len(phrases) > limit:
-        return ", ".join(quoted) + f" and {len(phrases) - limit} more"
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
 def _value_missing(touch: ValueTouch, th: Thresholds) -> bool:
@@ -174,9 +168,11 @@ def _touch_empty_phrase(ctx: Context):
                 found.extend(p for p in phrases if p.lower() not in map(str.lower, found))
                 where.append(name)
         if found:
+            language = ctx.language
             yield Hit(touch.id, touch.title,
-                      f"“{touch.title}” leans on {_quote_list(found)} "
-                      f"(in its {' and '.join(where)}).",
+                      finding("touch-empty-phrase", language, title=touch.title,
+                              phrases=quote_list(found, language),
+                              where=field_names(where, language)),
                       field=where[0])
 
 
@@ -194,7 +190,8 @@ def _touch_generic_claim(ctx: Context):
         found = [*GENERIC_CLAIMS.find(touch.value), *GENERIC_CLAIMS.find(touch.message)]
         if found:
             yield Hit(touch.id, touch.title,
-                      f"“{touch.title}” sells with {_quote_list(found)}.", field="message")
+                      finding("touch-generic-claim", ctx.language, title=touch.title,
+                              phrases=quote_list(found, ctx.language)), field="message")
 
 
 @rule(
@@ -331,8 +328,9 @@ def _differentiator_generic(ctx: Context):
                 found.extend(p for p in phrases if p not in found)
                 where = where or name
         if found:
-            yield Hit(dif.id, label, f"“{label}” rests on {_quote_list(found)}: every competitor "
-                      "says the same.", field=where)
+            yield Hit(dif.id, label,
+                      finding("differentiator-generic", ctx.language, title=label,
+                              phrases=quote_list(found, ctx.language)), field=where)
         elif fewer_words_than(dif.difference, ctx.th.min_difference_words):
             yield Hit(dif.id, label, f"“{label}” is a label, not a difference a rep can explain.",
                       field="difference")

@@ -22,6 +22,11 @@ from ..model import Channel, Plan
 from .engine import review
 
 LABELLED_PATH = Path(__file__).resolve().parents[2] / "tests" / "data" / "coach_labelled_texts.json"
+# The texts in German and French (touch values and differentiators, the kinds the phrase lists
+# of each language judge), each with its own precision and recall.
+LABELLED_PATHS_BY_LANGUAGE: dict[str, Path] = {
+    language: LABELLED_PATH.with_name(f"coach_labelled_texts_{language}.json")
+    for language in ("de", "fr")}
 
 # The kinds of text, in the order the docs list them: what each is called and the rules that
 # judge it.

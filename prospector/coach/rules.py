@@ -48,6 +48,12 @@ class Context:
         self.plan = plan
         self.th = thresholds
 
+    @property
+    def language(self) -> str:
+        """The language the findings are written in: the plan's (``PlanBasics.language``, on its
+        way on branch i18n20) once it has one, English until then."""
+        return getattr(self.plan.basics, "language", None) or "en"
+
     @cached_property
     def touch_ids_in_cadences(self) -> set[str]:
         return {s.touch_id for c in self.plan.cadences for s in c.steps if s.touch_id}

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from ..textnorm import fold
+from .language import ENGLISH, detect
 
 # (label, anchor, pattern). The label is what the docs list. The anchor is a literal that every
 # match contains: a text without any anchor is skipped without running the regex. Patterns are
@@ -74,6 +75,79 @@ GENERIC_CLAIM_PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("experienced people", "people",
      r"(?:experienced|dedicated|expert|great)\s+(?:people|staff)\b"),
     ("we care", "care", r"we\s+(?:really\s+)?care\b"),
+)
+
+# German and French: what reps there write instead of "just checking in" and "industry-leading".
+# Generic claims in English (anglicisms: "state-of-the-art", "best-in-class") are read there too.
+EMPTY_PHRASE_PATTERNS_DE: tuple[tuple[str, str, str], ...] = (
+    ("nur mal kurz nachhaken", "nach",
+     r"(?:nur\s+)?(?:mal\s+)?(?:kurz\s+)?nach(?:haken|zuhaken|gehakt|fassen|zufassen|gefasst)\b"),
+    ("wollte nur nachfragen", "nachfrag",
+     r"(?:wollte|m[öo]chte)\s+(?:nur\s+)?(?:mal\s+)?(?:kurz\s+)?nachfragen\b"),
+    ("wollte mich mal melden", "melden",
+     r"(?:wollte|m[öo]chte)\s+mich\s+(?:nur\s+)?(?:mal\s+)?(?:kurz\s+)?(?:wieder\s+)?"
+     r"(?:bei\s+ihnen\s+)?melden\b"),
+    ("ich hoffe, es geht Ihnen gut", "hoffe",
+     r"hoffe,?\s+(?:es\s+geht\s+ihnen|ihnen\s+geht\s+es|sie\s+hatten)\s+(?:gut|sehr\s+gut)\b"),
+    ("haben Sie meine E-Mail gesehen", "meine",
+     r"meine\s+(?:letzte\s+)?(?:e-?mail|nachricht|mail)\s+(?:gesehen|erhalten|bekommen|gelesen)\b"),
+    ("in Kontakt bleiben", "kontakt", r"in\s+kontakt\s+(?:bleiben|zu\s+bleiben)\b"),
+    ("in Erinnerung rufen", "erinnerung",
+     r"(?:wieder\s+)?in\s+erinnerung\s+(?:rufen|bringen)\b"),
+    ("Bezug nehmend auf meine letzte E-Mail", "bezug",
+     r"bezug\s*nehmend\s+auf\s+meine\s+(?:letzte|vorherige)\b"),
+)
+
+EMPTY_PHRASE_PATTERNS_FR: tuple[tuple[str, str, str], ...] = (
+    ("je me permets de vous relancer", "relanc",
+     r"(?:(?:je\s+)?me\s+permets\s+de\s+)?(?:vous\s+)?relancer\b|petite\s+relance\b"),
+    ("je reviens vers vous", "vers vous",
+     r"(?:je\s+)?(?:me\s+permets\s+de\s+)?rev(?:iens|enir)\s+vers\s+vous\b"),
+    ("j'espère que vous allez bien", "esp",
+     r"esp[eè]re\s+que\s+vous\s+(?:allez|vous\s+portez)\s+bien\b"),
+    ("avez-vous vu mon e-mail", "mon ",
+     r"(?:vu|re[çc]u|lu)\s+mon\s+(?:dernier\s+|pr[ée]c[ée]dent\s+)?(?:e-?mail|mail|message|courriel)\b"),
+    ("suite à mon précédent e-mail", "suite",
+     r"suite\s+[àa]\s+mon\s+(?:pr[ée]c[ée]dent|dernier)\s+(?:e-?mail|mail|message|courriel)\b"),
+    ("rester en contact", "contact", r"rester\s+en\s+contact\b"),
+    ("prendre des nouvelles", "nouvelles", r"prendre\s+(?:des|de\s+vos)\s+nouvelles\b"),
+    ("faire un petit point", "point", r"faire\s+un\s+(?:petit\s+)?point\b"),
+)
+
+GENERIC_CLAIM_PATTERNS_DE: tuple[tuple[str, str, str], ...] = (
+    ("Marktführer", "hr", r"(?:markt|branchen|technologie)f[üu]hr(?:er|end)\w{0,3}"),
+    ("höchste Qualität", "qualit",
+     r"(?:h[öo]chste[rn]?|hohe[rn]?|erstklassige[rn]?|beste[rn]?|top)[\s-]qualit[äa]t\b"),
+    ("innovativ", "innovativ", r"innovativ(?:e[nrms]?)?\b"),
+    ("kundenorientiert", "kunden", r"kunden(?:orientiert|zentriert|nah)\w{0,3}"),
+    ("erfahrenes Team", "team", r"(?:erfahrene[sn]?|engagierte[sn]?|kompetente[sn]?)\s+team\b"),
+    ("ganzheitliche Lösung", "ganzheitlich", r"ganzheitliche[nr]?\s+l[öo]sung(?:en)?\b"),
+    ("zuverlässiger Partner", "partner",
+     r"(?:zuverl[äa]ssige[rn]?|vertrauensvolle[rn]?|starke[rn]?|kompetente[rn]?)\s+partner\b"),
+    ("maßgeschneidert", "geschneidert", r"ma(?:ß|ss)geschneidert\w{0,3}"),
+    ("erstklassiger Service", "service",
+     r"(?:erstklassige[rnm]?|exzellente[rnm]?|hervorragende[rnm]?)\s+(?:kunden)?service\b"),
+    ("Preis-Leistungs-Verhältnis", "preis", r"preis[\s-]leistungs[\s-]?verh[äa]ltnis"),
+    ("Rundum-sorglos-Paket", "sorglos", r"rundum[\s-]sorglos\w{0,8}"),
+)
+
+GENERIC_CLAIM_PATTERNS_FR: tuple[tuple[str, str, str], ...] = (
+    ("leader du marché", "march",
+     r"(?:leader|num[ée]ro\s+(?:un|1))\s+(?:du|sur\s+(?:le|son)|de\s+son)\s+march[ée]\b"),
+    ("innovant", "innovant", r"innovant(?:e|es|s)?\b"),
+    ("clé en main", "en main", r"cl[ée]s?\s+en\s+main\b"),
+    ("haute qualité", "qualit",
+     r"(?:haute|tr[eè]s\s+haute|excellente|meilleure)\s+qualit[ée]\b"),
+    ("service irréprochable", "service",
+     r"service\s+(?:client\s+)?(?:irr[ée]prochable|exceptionnel|de\s+qualit[ée]|personnalis[ée])"),
+    ("partenaire de confiance", "partenaire",
+     r"partenaire\s+(?:de\s+confiance|privil[ée]gi[ée]|fiable)\b"),
+    ("équipe expérimentée", "quipe",
+     r"[ée]quipe\s+(?:exp[ée]riment[ée]e|d[ée]di[ée]e|passionn[ée]e|d'experts)\b"),
+    ("sur mesure", "mesure", r"sur[\s-]mesure\b"),
+    ("à la pointe", "pointe", r"[àa]\s+la\s+pointe\b"),
+    ("rapport qualité-prix", "prix", r"rapport\s+qualit[ée][\s-]prix\b"),
+    ("orienté client", "client", r"orient[ée]e?s?\s+clients?\b"),
 )
 
 _QUOTES_OPEN = "\"'“‘«„"
@@ -205,8 +279,44 @@ def has_merge_field(text: str) -> bool:
     return bool(_MERGE_FIELD.search(text))
 
 
-EMPTY_PHRASES = PhraseFinder(EMPTY_PHRASE_PATTERNS)
-GENERIC_CLAIMS = PhraseFinder(GENERIC_CLAIM_PATTERNS)
+class PhrasesByLanguage:
+    """A ``PhraseFinder`` per language; each text is read with the finder of the language it is
+    written in (``language.detect``)."""
+
+    def __init__(self, finders: dict[str, PhraseFinder]) -> None:
+        self.finders = finders
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The English phrases (what the docs list first)."""
+        return self.finders[ENGLISH].labels
+
+    def labels_in(self, language: str) -> tuple[str, ...]:
+        return self.finders[language].labels
+
+    def finder_for(self, text: str) -> PhraseFinder:
+        return self.finders.get(detect(text), self.finders[ENGLISH])
+
+    def find(self, text: str) -> tuple[str, ...]:
+        return self.finder_for(text).find(text) if text else ()
+
+    def search(self, text: str) -> bool:
+        return bool(text) and self.finder_for(text).search(text)
+
+    def strip(self, text: str) -> str:
+        return self.finder_for(text).strip(text)
+
+
+EMPTY_PHRASES = PhrasesByLanguage({
+    "en": PhraseFinder(EMPTY_PHRASE_PATTERNS),
+    "de": PhraseFinder(EMPTY_PHRASE_PATTERNS_DE),
+    "fr": PhraseFinder(EMPTY_PHRASE_PATTERNS_FR),
+})
+GENERIC_CLAIMS = PhrasesByLanguage({
+    "en": PhraseFinder(GENERIC_CLAIM_PATTERNS),
+    "de": PhraseFinder(GENERIC_CLAIM_PATTERNS_DE + GENERIC_CLAIM_PATTERNS),
+    "fr": PhraseFinder(GENERIC_CLAIM_PATTERNS_FR + GENERIC_CLAIM_PATTERNS),
+})
 
 
 # --- sales conversations: objections and discovery questions ----------------------------------
