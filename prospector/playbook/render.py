@@ -35,6 +35,7 @@ from .excerpt import excerpt_accounts
 from .fetcher import SafeFetcher
 from .languages import tag_languages
 from .progress import StageBeat, heartbeat, weasyprint_progress
+from .translations import ENGLISH, translations
 
 Progress = Callable[[str, float], None]
 PDF_VARIANT = "pdf/ua-1"
@@ -120,10 +121,12 @@ def running_name(text: str, limit: int = RUNNING_NAME) -> str:
 
 
 @cache
-def environment() -> Environment:
-    """One Jinja environment: every template autoescaped, undefined names are errors."""
+def environment(language: str = ENGLISH) -> Environment:
+    """One Jinja environment per language: every template autoescaped, undefined names are
+    errors, ``_()`` / ``ngettext()`` translated from that language's catalog."""
     env = Environment(
         loader=FileSystemLoader(str(templates_dir())),
+        extensions=["jinja2.ext.i18n"],
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=False,
@@ -136,15 +139,18 @@ def environment() -> Environment:
     env.filters["company"] = unbroken_legal_form  # "Sp. z o.o." never split across lines
     env.filters["address"] = unbroken_address  # an e-mail, phone or website: on one line
     env.filters["running_name"] = running_name
+    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
     return env
 
 
 def render_playbook_html(plan: Plan, *, rep_name: str | None = None,
                          start: date | None = None, today: date | None = None,
-                         readiness: bool = False) -> str:
-    """The playbook as HTML: the leader's edition, or the named rep's edition."""
+                         readiness: bool = False, language: str = ENGLISH) -> str:
+    """The playbook as HTML: the leader's edition, or the named rep's edition, its labels in
+    ``language``."""
     context = build_context(plan, rep_name=rep_name, start=start, today=today,
                             readiness=readiness)
+    context["lang"] = language
     return _html(context)
 
 
@@ -158,7 +164,7 @@ def _html(context: dict) -> str:
     context.setdefault("shown", WHOLE)
     token = limits.current.set(reductions)
     try:
-        html = environment().get_template("playbook.html.j2").render(context)
+        html = environment(context["lang"]).get_template("playbook.html.j2").render(context)
     finally:
         limits.current.reset(token)
     notes = reductions.notes()
@@ -399,7 +405,7 @@ class Renderer:
                today: date | None = None, readiness: bool = False,
                section: str | Iterable[str] | None = None, tagged: bool = True,
                cancelled: Callable[[], bool] | None = None, excerpt: bool = False,
-               focus: str | None = None) -> RenderResult:
+               focus: str | None = None, language: str = ENGLISH) -> RenderResult:
         """Write the playbook PDF (the leader's edition, or ``rep_name``'s) to ``out_path``.
 
         ``section`` prints only part of it: a plan section's chapters (``"cadences"``), the
@@ -409,6 +415,7 @@ class Renderer:
         asked between WeasyPrint's steps and pages: when it says True, the render stops with
         ``RenderCancelled`` and writes nothing. ``excerpt`` (a preview's) prints a long account
         list only around the account ``focus`` (see ``excerpt.excerpt_accounts``).
+        ``language`` ("de") prints the edition's labels in that language.
 
         The file is written next to ``out_path`` first and moved into place when complete, so
         a failed render never leaves half a PDF behind.
@@ -432,6 +439,7 @@ class Renderer:
         with heartbeat(preparing.beat):  # a large rep's schedule takes seconds to plan
             context = build_context(plan, rep_name=rep_name, start=start, today=today,
                                     readiness=readiness)
+        context["lang"] = language
         context["shown"] = _shown(section, rep=context["edition"] == "rep",
                                   readiness=readiness)
         if excerpt:
@@ -506,11 +514,13 @@ class Renderer:
 def render_playbook_pdf(plan: Plan, out_path: str | os.PathLike, *, rep_name: str | None = None,
                         start: date | None = None, progress: Progress | None = None,
                         today: date | None = None, readiness: bool = False,
-                        section: str | Iterable[str] | None = None) -> RenderResult:
+                        section: str | Iterable[str] | None = None,
+                        language: str = ENGLISH) -> RenderResult:
     """Write the playbook PDF (the leader's edition, or ``rep_name``'s) to ``out_path``, or
     only its ``section`` (see ``Renderer.render``), with a renderer of its own."""
     return Renderer().render(plan, out_path, rep_name=rep_name, start=start, progress=progress,
-                             today=today, readiness=readiness, section=section)
+                             today=today, readiness=readiness, section=section,
+                             language=language)
 
 
 def _expected_pages(html: str) -> int:

@@ -1,0 +1,30 @@
+"""The playbook printed in the reader's language: gettext catalogs, Jinja's i18n extension."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from prospector.planfile import read_plan_file
+from prospector.playbook import render_playbook_html
+from prospector.playbook.translations import languages, translations
+from prospector.resources import sample_plan_path
+
+
+@pytest.fixture(scope="module")
+def sample_rep_html_de() -> str:
+    plan = read_plan_file(sample_plan_path())
+    return render_playbook_html(plan, rep_name=plan.reps[0].name, language="de")
+
+
+def test_german_is_a_shipped_language_and_an_unknown_one_prints_english():
+    assert "de" in languages()
+    assert translations("xx").gettext("no contact yet") == "no contact yet"
+
+
+def test_the_german_rep_edition_heads_its_weeks_in_german(sample_rep_html_de):
+    weeks = re.findall(r'<th class="week-title">([^<]*)</th>', sample_rep_html_de)
+    assert weeks and all(w.startswith("Woche ") for w in weeks)
+    assert 'data-cont="Woche ' in sample_rep_html_de
+    assert re.search(r"<html[^>]* lang=\"de\"", sample_rep_html_de)
