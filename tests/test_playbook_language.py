@@ -8,7 +8,7 @@ import pytest
 
 from prospector.planfile import read_plan_file
 from prospector.playbook import render_playbook_html
-from prospector.playbook.translations import languages, translations
+from prospector.playbook.translations import counted, languages, printing_in, translations
 from prospector.resources import sample_plan_path
 
 
@@ -28,3 +28,17 @@ def test_the_german_rep_edition_heads_its_weeks_in_german(sample_rep_html_de):
     assert weeks and all(w.startswith("Woche ") for w in weeks)
     assert 'data-cont="Woche ' in sample_rep_html_de
     assert re.search(r"<html[^>]* lang=\"de\"", sample_rep_html_de)
+
+
+def test_german_weeks_are_dated_as_german_readers_write_them(sample_rep_html_de):
+    weeks = re.findall(r'<th class="week-title">([^<]*)</th>', sample_rep_html_de)
+    # Babel's German interval: day numbers with a dot, the month abbreviated with a dot
+    assert "Woche 3 · 25.–29. Jan. 2027" in weeks
+    assert "Jan 2027" not in sample_rep_html_de
+
+
+def test_german_counts_take_the_german_plural():
+    with printing_in("de"):
+        assert [counted(1, "account"), counted(2, "account")] == ["1 Konto", "2 Konten"]
+        assert counted(1200, "touch") == "1.200 Touches"
+    assert counted(1, "account") == "1 account"  # English outside a German edition

@@ -28,14 +28,14 @@ from ..plan_json import printed_plan_json
 from ..resources import assets_dir, templates_dir
 from ..sections import SECTION_BY_KEY, SECTIONS
 from ..textnorm import export_name, slugify
-from ..wording import plural, unbroken_legal_form
+from ..wording import unbroken_legal_form
 from . import limits, pdf_speed, pdf_tags, repagination
 from .context import build_context
 from .excerpt import excerpt_accounts
 from .fetcher import SafeFetcher
 from .languages import tag_languages
 from .progress import StageBeat, heartbeat, weasyprint_progress
-from .translations import ENGLISH, translations
+from .translations import ENGLISH, counted, printing_in, translations
 
 Progress = Callable[[str, float], None]
 PDF_VARIANT = "pdf/ua-1"
@@ -135,7 +135,7 @@ def environment(language: str = ENGLISH) -> Environment:
     )
     env.filters["merge_fields"] = merge_fields
     env.filters["keep_last_words"] = keep_last_words
-    env.filters["plural"] = plural  # {{ n | plural("account") }}: "1 account", "2 accounts"
+    env.filters["plural"] = counted  # {{ n | plural("account") }}: "1 account", "2 accounts"
     env.filters["company"] = unbroken_legal_form  # "Sp. z o.o." never split across lines
     env.filters["address"] = unbroken_address  # an e-mail, phone or website: on one line
     env.filters["running_name"] = running_name
@@ -148,10 +148,11 @@ def render_playbook_html(plan: Plan, *, rep_name: str | None = None,
                          readiness: bool = False, language: str = ENGLISH) -> str:
     """The playbook as HTML: the leader's edition, or the named rep's edition, its labels in
     ``language``."""
-    context = build_context(plan, rep_name=rep_name, start=start, today=today,
-                            readiness=readiness)
-    context["lang"] = language
-    return _html(context)
+    with printing_in(language):
+        context = build_context(plan, rep_name=rep_name, start=start, today=today,
+                                readiness=readiness)
+        context["lang"] = language
+        return _html(context)
 
 
 NOTES_SLOT = "<!--print-notes-->"
@@ -436,7 +437,7 @@ class Renderer:
         timings: dict[str, float] = {}
 
         preparing = StageBeat(report, "Preparing the playbook", 0.0)
-        with heartbeat(preparing.beat):  # a large rep's schedule takes seconds to plan
+        with heartbeat(preparing.beat), printing_in(language):  # a rep's schedule takes seconds
             context = build_context(plan, rep_name=rep_name, start=start, today=today,
                                     readiness=readiness)
         context["lang"] = language
@@ -447,7 +448,8 @@ class Renderer:
         t = time.perf_counter()
         timings["context"] = t - started
         check()
-        html = _html(context)
+        with printing_in(language):
+            html = _html(context)
         timings["html"] = time.perf_counter() - t
         check()
 
