@@ -7,7 +7,7 @@ import re
 import pytest
 
 from prospector.planfile import read_plan_file
-from prospector.playbook import render_playbook_html
+from prospector.playbook import Renderer, render_playbook_html
 from prospector.playbook.translations import counted, languages, printing_in, translations
 from prospector.resources import sample_plan_path
 
@@ -42,3 +42,14 @@ def test_german_counts_take_the_german_plural():
         assert [counted(1, "account"), counted(2, "account")] == ["1 Konto", "2 Konten"]
         assert counted(1200, "touch") == "1.200 Touches"
     assert counted(1, "account") == "1 account"  # English outside a German edition
+
+
+def test_the_german_edition_numbers_its_pages_in_german(tmp_path):
+    from pypdf import PdfReader  # noqa: PLC0415 - only this test reads a PDF
+
+    plan = read_plan_file(sample_plan_path())
+    out = tmp_path / "de.pdf"
+    Renderer().render(plan, out, rep_name=plan.reps[0].name, section="contents", language="de",
+                      tagged=False)
+    text = PdfReader(out).pages[-1].extract_text()
+    assert re.search(r"Seite \d+ von \d+", text) and "Page " not in text

@@ -274,6 +274,21 @@ def _page_css(page_size: str, brand: dict[str, str]) -> str:
     )
 
 
+def _language_css(language: str) -> str:
+    """The running foot's "Page 3 of 24" in the edition's language: CSS cannot ask gettext,
+    so the translated sentence is cut at its counters into a ``content`` value here."""
+    if language == ENGLISH:
+        return ""  # 00-base.css says it in English
+    sentence = translations(language).gettext("Page %(page)s of %(pages)s")
+    parts = []
+    for piece in re.split(r"(%\(pages?\)s)", sentence):
+        if piece in ("%(page)s", "%(pages)s"):
+            parts.append(f"counter({piece[2:-2]})")
+        elif piece:
+            parts.append('"' + piece.replace("\\", "\\\\").replace('"', '\\"') + '"')
+    return f"@page {{ @bottom-right {{ content: {' '.join(parts)}; }} }}\n"
+
+
 class RenderCancelled(Exception):
     """A render stopped because its result is no longer wanted (a newer edit came)."""
 
@@ -458,7 +473,8 @@ class Renderer:
         notes = tuple(context["reductions"].notes())
         stylesheets = [*self.stylesheets,
                        self._plan_css(context["page_size"], context["brand"],
-                                      _part_css(context["shown"]))]
+                                      _part_css(context["shown"])
+                                      + _language_css(language))]
         variant = {"pdf_variant": PDF_VARIANT} if tagged else {}
         weasyprint_log = logging.getLogger("weasyprint")
         if context["shown"] is not WHOLE:
