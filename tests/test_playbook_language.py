@@ -10,6 +10,7 @@ from prospector.planfile import read_plan_file
 from prospector.playbook import Renderer, render_playbook_html
 from prospector.playbook.translations import counted, languages, printing_in, translations
 from prospector.resources import sample_plan_path
+from prospector.sections import REP_CHAPTERS
 
 
 @pytest.fixture(scope="module")
@@ -53,3 +54,10 @@ def test_the_german_edition_numbers_its_pages_in_german(tmp_path):
                       tagged=False)
     text = PdfReader(out).pages[-1].extract_text()
     assert re.search(r"Seite \d+ von \d+", text) and "Page " not in text
+
+
+def test_the_german_rep_edition_titles_every_chapter_in_german(sample_rep_html_de):
+    titles = re.findall(r'<h1 data-title="([^"]*)"><span class="num">', sample_rep_html_de)
+    assert "Ihr Zeitplan" in titles and "Ihre Kunden" in titles
+    english = {c.title for c in REP_CHAPTERS} - {"Personas"}  # the same word in German
+    assert english.isdisjoint(titles)
