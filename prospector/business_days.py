@@ -1,80 +1,76 @@
-"""Business days: Monday to Friday, without the public holidays of a country (``holidays`` on PyPI).
+"""Business days: the working days of a country, as the ``holidays`` package knows them.
 
-A country is an ISO code, optionally with a region for regional holidays: ``DE``, ``DE-BY``
-(Bavaria), ``CH-ZH``, ``US-CA``. :class:`BusinessCalendar` numbers the business days from a start
-date (0, 1, 2...) so that the scheduler can work with plain integers.
+A place is a country code and optionally one of its subdivisions (``prospector.holiday_regions``):
+``("DE", "BY")`` skips Saturdays, Sundays and Bavaria's public holidays, ``("IL", "")`` Fridays,
+Saturdays and Israel's; no country skips Saturdays and Sundays only. :class:`BusinessCalendar`
+numbers the business days from a start date (0, 1, 2...) so that the scheduler can work with
+plain integers.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .errors import ProspectorError
+from .holiday_regions import HolidayCountryError as HolidayCountryError
+from .holiday_regions import check_place, parse_place
 
 _CHUNK_DAYS = 400
-
-
-class HolidayCountryError(ProspectorError):
-    pass
-
-
-def parse_country(code: str) -> tuple[str, str | None]:
-    """``"de-by"`` -> ``("DE", "BY")``; ``"DE"`` -> ``("DE", None)``."""
-    parts = [p for p in re.split(r"[-_/\s]+", code.strip()) if p]
-    if not parts or len(parts) > 2:
-        raise HolidayCountryError(_unknown(code))
-    return parts[0].upper(), (parts[1].upper() if len(parts) == 2 else None)
+_DAY_NAMES = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays")
+SATURDAY_SUNDAY = frozenset({5, 6})
 
 
 def check_country(code: str) -> None:
-    """Raise :class:`HolidayCountryError` when ``code`` is not a country (and region) we know."""
+    """Raise :class:`HolidayCountryError` unless ``code`` ("DE", "DE-BY" or "") is a known place."""
     if code.strip():
-        country, region = parse_country(code)
-        holidays_of_year(country, region, date.today().year)
+        parse_place(code)
 
 
 @lru_cache(maxsize=256)
-def holidays_of_year(country: str, region: str | None, year: int) -> dict[date, str]:
+def _calendar_of(country: str, subdivision: str):
     import holidays  # noqa: PLC0415 - loading the country tables takes a moment; only when needed
 
-    if country not in holidays.list_supported_countries():
-        # country_holidays looks the code up as a name in its module: "MON" or "JAN" found a
-        # weekday or month constant there and failed with "'int' object is not callable"
-        raise HolidayCountryError(_unknown(country))
-    try:
-        table = holidays.country_holidays(country, subdiv=region, years=year)
-    except NotImplementedError:
-        if region is None or country not in holidays.list_supported_countries():
-            raise HolidayCountryError(_unknown(country)) from None
-        regions = holidays.list_supported_countries()[country]
-        listed = ", ".join(f"{country}-{r}" for r in regions[:30] if r == r.upper())
-        raise HolidayCountryError(
-            f"the holiday country {country}-{region} has no region {region!r}; "
-            f"the regions of {country} are {listed}"
-        ) from None
-    return {day: name for day, name in sorted(table.items()) if day.year == year}
+    return holidays.country_holidays(country, subdiv=subdivision or None)
 
 
-def _unknown(code: str) -> str:
-    return (f"the holiday country {code!r} is not one Prospector knows; use a two-letter country "
-            "code such as DE, AT or NL, optionally with a region such as DE-BY (or leave it empty "
-            "to skip weekends only)")
+@lru_cache(maxsize=256)
+def days_of_year(country: str, subdivision: str, year: int) -> tuple[dict[date, str], set[date]]:
+    """The public holidays on working weekdays ({day: name}) and the weekend days of ``year``
+    (the country's own weekend; a weekend day made a working day is not one)."""
+    table = _calendar_of(country, subdivision)
+    holidays: dict[date, str] = {}
+    weekend: set[date] = set()
+    day, end = date(year, 1, 1), date(year, 12, 31)
+    while day <= end:
+        if table.is_weekend(day):
+            if not table.is_working_day(day):
+                weekend.add(day)
+        elif not table.is_working_day(day):
+            holidays[day] = table.get(day)
+        day += timedelta(days=1)
+    return holidays, weekend
+
+
+def weekend_days(country: str, subdivision: str = "") -> frozenset[int]:
+    """The weekdays (0 Monday ... 6 Sunday) the place keeps as its weekend today."""
+    return frozenset(_calendar_of(country, subdivision).weekend) if country else SATURDAY_SUNDAY
+
+
+def days_off_words(weekend: frozenset[int], holidays: bool = False) -> str:
+    """What a schedule skips, in words: ``Saturdays, Sundays and public holidays``,
+    ``Fridays and Saturdays``."""
+    names = [_DAY_NAMES[d] for d in sorted(weekend)] + ["public holidays"] * holidays
+    return " and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 class BusinessCalendar:
     """The business days on or after ``start``, numbered 0, 1, 2... and extended as needed."""
 
-    def __init__(self, start: date, country: str = "") -> None:
+    def __init__(self, start: date, country: str = "", subdivision: str = "") -> None:
         self.start = start
-        self.country = country.strip()
-        self._code, self._region = parse_country(self.country) if self.country else ("", None)
-        if self._code:  # an unknown country fails now, in the words the user typed
-            try:
-                holidays_of_year(self._code, self._region, start.year)
-            except HolidayCountryError as exc:
-                raise HolidayCountryError(str(exc) if self._region else _unknown(country)) from None
+        self.country, self.subdivision = country.strip(), subdivision.strip()
+        check_place(self.country, self.subdivision)  # an unknown place fails now, clearly
+        self.weekend = weekend_days(self.country, self.subdivision)
         self._offsets: list[int] = []  # calendar-day offset from start of business day i
         self._first_at: list[int] = []  # calendar offset c -> first business day i at or after c
         self._scanned = 0
@@ -94,16 +90,19 @@ class BusinessCalendar:
     def date_of(self, index: int) -> date:
         return self.start + timedelta(days=self.offset_of(index))
 
-    def _holidays_of(self, year: int) -> dict[date, str]:
-        return holidays_of_year(self._code, self._region, year) if self._code else {}
+    def _days_off(self, year: int) -> tuple[dict[date, str], set[date]]:
+        if self.country:
+            return days_of_year(self.country, self.subdivision, year)
+        return {}, set()
 
     def _scan(self) -> None:
         first = self._scanned
         for offset in range(first, first + _CHUNK_DAYS):
             day = self.start + timedelta(days=offset)
-            if day.weekday() >= 5:
+            holidays, weekend = self._days_off(day.year)
+            if day in weekend or (not self.country and day.weekday() in SATURDAY_SUNDAY):
                 continue
-            name = self._holidays_of(day.year).get(day)
+            name = holidays.get(day)
             if name:
                 self.holidays[day] = name
                 continue

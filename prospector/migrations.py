@@ -26,6 +26,10 @@ History of the format (also in docs/plan-format.md):
   plan has no actuals, and each of its targets counts what its metric's words say
   (``actuals/counting.py``: "First meetings held" counts meetings, "New contacts mapped" is
   entered by hand).
+- 7: where the reps work, for the weekend and holidays their schedules skip: the accountability's
+  ``holiday_country`` is a country code alone (``DE``), its region moves to
+  ``holiday_subdivision`` (``DE-BY`` becomes ``DE`` and ``BY``), and each rep may have their own
+  ``holiday_country`` and ``holiday_subdivision``. A version-6 plan's reps have none (the plan's).
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from collections.abc import Callable
 from datetime import date
 
 from .actuals.counting import counts_for_metric
+from .holiday_regions import HolidayCountryError, parse_place
 from .images import logo_problem
 from .model import (
     EARLIEST_DATE,
@@ -275,8 +280,27 @@ def _v5_to_v6(doc: Document, repairs: list[str]) -> Document:
     return doc
 
 
+def _v6_to_v7(doc: Document, repairs: list[str]) -> Document:
+    """Version 7 splits the holiday country "DE-BY" into a country and a subdivision."""
+    doc = dict(doc)
+    accountability = doc.get("accountability")
+    code = accountability.get("holiday_country") if isinstance(accountability, dict) else None
+    if isinstance(accountability, dict) and isinstance(code, str):
+        try:
+            country, subdivision = (parse_place(code)
+                                    if code.strip() else ("", ""))
+        except HolidayCountryError:
+            country, subdivision = "", ""
+            repairs.append(f"accountability.holiday_country: {_shown(code)} is not a country "
+                           "whose holidays Prospector knows; it was cleared (the schedule skips "
+                           "weekends only)")
+        doc["accountability"] = dict(accountability, holiday_country=country,
+                                     holiday_subdivision=subdivision)
+    return doc
+
+
 MIGRATIONS: dict[int, Callable[[Document, list[str]], Document]] = {
-    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6}
+    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6, 6: _v6_to_v7}
 
 
 class MigrationError(ValueError):

@@ -13,7 +13,7 @@ from pydantic import AfterValidator, Field, field_validator, model_validator
 
 from .actuals.counting import Counts, counts_for_metric
 from .actuals.ledger import Actuals
-from .business_days import HolidayCountryError, check_country
+from .business_days import check_country
 from .fields import CHANNEL_LABELS as CHANNEL_LABELS
 from .fields import EARLIEST_DATE as EARLIEST_DATE
 from .fields import ID_RULE as ID_RULE
@@ -24,10 +24,12 @@ from .fields import Id, IdReference, Name, Part, PlanDate, Text
 from .fields import check_plan_date as check_plan_date
 from .fields import is_usable_id as is_usable_id
 from .fields import new_id as new_id
+from .holiday_regions import HolidayCountryError, check_place
+from .holiday_regions import check_country as check_known_country
 from .images import logo_problem
 
 FORMAT_NAME: Final = "prospector-plan"
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 Tier = Literal["A", "B", "C"]
 TIERS: tuple[str, ...] = ("A", "B", "C")
@@ -57,37 +59,48 @@ def _email_address(value: str) -> str:
     return value
 
 
-# The countries whose public holidays a schedule can skip: what the ``holidays`` package knows
-# (checked by the schedule's own rule), e.g. DE, DE-BY, US-CA; "" skips weekends only.
+# Where a rep works, for the weekend and public holidays a schedule skips: a country code the
+# ``holidays`` package knows (DE, IL, US) and optionally one of its subdivisions (BY, HH, CA);
+# "" for none (the plan's country, or weekends only). See prospector/holiday_regions.py.
 MAX_COUNTRY_LENGTH = 20
 
 
 def valid_holiday_country(value: str) -> bool:
+    """A place as plans before version 7 wrote it ("DE", "DE-BY", "") that Prospector knows."""
     try:
-        _holiday_country(value.strip())
-    except ValueError:
+        check_country(value)
+    except HolidayCountryError:
         return False
     return True
 
 
 def _holiday_country(value: str) -> str:
-    if not value:
-        return value
-    if len(value) > MAX_COUNTRY_LENGTH:
-        raise ValueError(f"is not a country code (a country code is two letters such as DE, with "
-                         f"a region such as DE-BY; got {len(value):,} characters)")
-    if any(ch.isspace() and ch != " " for ch in value):  # "DE\nBY" would print on two lines
-        raise ValueError("is not a country code (a country code is two letters such as DE, with "
-                         "a region such as DE-BY, on one line)")
-    try:
-        check_country(value)
-    except HolidayCountryError as exc:
-        raise ValueError(str(exc)) from None
+    if value:
+        try:
+            check_known_country(value)
+        except HolidayCountryError as exc:
+            raise ValueError(str(exc)) from None
     return value
+
+
+def _holiday_subdivision(value: str) -> str:
+    """A code, checked against its country by the part (a long text is refused at once)."""
+    if len(value) > MAX_COUNTRY_LENGTH or any(ch.isspace() and ch != " " for ch in value):
+        raise ValueError(f"is not a subdivision code (such as BY or HH, on one line; got "
+                         f"{len(value):,} characters)")
+    return value
+
+
+def _check_subdivision(country: str, subdivision: str) -> None:
+    try:
+        check_place(country, subdivision)
+    except HolidayCountryError as exc:
+        raise ValueError(f"holiday_subdivision: {exc}") from None
 
 
 Email = Annotated[Text, AfterValidator(_email_address)]
 HolidayCountry = Annotated[Text, AfterValidator(_holiday_country)]
+HolidaySubdivision = Annotated[Text, AfterValidator(_holiday_subdivision)]
 
 
 class PlanBasics(Part):
@@ -310,7 +323,15 @@ class Accountability(Part):
     daily_touch_capacity: int = Field(25, ge=1, le=500,
                                       description="Most touches a rep does in a day.")
     holiday_country: HolidayCountry = Field(
-        "", description="Country code whose public holidays the schedule skips, e.g. DE or DE-BY.")
+        "", description="Where the reps work, for the weekend and public holidays their schedules "
+                        "skip: a country code such as DE or IL (a rep may have their own).")
+    holiday_subdivision: HolidaySubdivision = Field(
+        "", description="The country's state, canton or region whose holidays apply, e.g. BY.")
+
+    @model_validator(mode="after")
+    def _subdivision_of_country(self) -> Accountability:
+        _check_subdivision(self.holiday_country, self.holiday_subdivision)
+        return self
 
 
 class Rep(Part):
@@ -320,6 +341,15 @@ class Rep(Part):
     territory: Text = ""
     account_ids: list[Id] = Field(default_factory=list)
     start_date: PlanDate | None = None
+    holiday_country: HolidayCountry = Field(
+        "", description="Where the rep works, if not in the plan's country: a country code.")
+    holiday_subdivision: HolidaySubdivision = Field(
+        "", description="The rep's state, canton or region, e.g. BY (with the rep's country).")
+
+    @model_validator(mode="after")
+    def _subdivision_of_country(self) -> Rep:
+        _check_subdivision(self.holiday_country, self.holiday_subdivision)
+        return self
 
 
 class Plan(Part):

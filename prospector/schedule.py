@@ -1,8 +1,9 @@
 """A rep's dated schedule: each account's cadence laid out on business days from a start date.
 
 Rules (the promises the tests check):
-- touches fall on business days only: no Saturday, Sunday or public holiday of the plan's holiday
-  country (``plan.accountability.holiday_country``, e.g. ``DE`` or ``DE-BY``);
+- touches fall on business days only: not on the weekend or a public holiday of where the rep
+  works (``holiday_place``: the rep's country and subdivision, else the plan's; Saturday and
+  Sunday in Germany, Friday and Saturday in Israel; Bavaria's holidays for a rep in Bavaria);
 - every account gets every step of its cadence (``plan.cadence_for``), in order, and a step is
   never closer to the step before it than the cadence says (a step on day 7 after one on day 3 is
   at least 4 calendar days later); moving off a weekend only ever makes gaps longer;
@@ -28,8 +29,9 @@ from datetime import date, timedelta
 from itertools import groupby, pairwise
 from typing import NamedTuple
 
-from .business_days import BusinessCalendar
+from .business_days import SATURDAY_SUNDAY, BusinessCalendar
 from .errors import ProspectorError
+from .holiday_regions import HolidayCountryError, parse_place
 from .model import Channel, Plan, Rep, TargetAccount, check_plan_date
 from .textnorm import fold, person_key
 
@@ -77,15 +79,23 @@ class UnscheduledAccount:
 
 @dataclass(frozen=True, slots=True)
 class ScheduleWeek:
-    """The touches of one calendar week; week 1 holds the schedule's start date."""
+    """The touches of one working week (Monday to Friday, or Sunday to Thursday where the
+    weekend is Friday and Saturday); week 1 holds the schedule's start date."""
 
     number: int
-    monday: date
+    first_day: date  # the first day after the weekend
     touches: tuple[ScheduledTouch, ...]
+    working_days: int = 5
 
     @property
-    def friday(self) -> date:
-        return self.monday + timedelta(days=4)
+    def last_day(self) -> date:
+        return self.first_day + timedelta(days=self.working_days - 1)
+
+
+def week_start(weekend: frozenset[int]) -> int:
+    """The weekday a working week starts on: the first after the weekend (Monday by default)."""
+    return next((d for d in (0, 6, 5, 1, 2, 3, 4) if d not in weekend
+                 and (d - 1) % 7 in weekend), 0)
 
 
 @dataclass(frozen=True)
@@ -97,12 +107,14 @@ class Schedule:
     rep_email: str
     start: date
     capacity: int
-    country: str
+    country: str  # where the rep works ("" for nowhere in particular: weekends only)
     touches: tuple[ScheduledTouch, ...]  # by date, then tier, then the rep's account order
     account_starts: dict[str, date] = field(default_factory=dict)
     unscheduled: tuple[UnscheduledAccount, ...] = ()
     holidays: tuple[tuple[date, str], ...] = ()  # weekday holidays skipped, within the schedule
     waves: tuple[date, ...] = ()  # the earliest start of each wave of accounts (one: all at once)
+    subdivision: str = ""  # the state, canton or region of ``country`` whose holidays apply
+    weekend: frozenset[int] = SATURDAY_SUNDAY  # weekdays skipped (0 Monday ... 6 Sunday)
 
     @property
     def first_day(self) -> date | None:
@@ -113,13 +125,15 @@ class Schedule:
         return self.touches[-1].date if self.touches else None
 
     def by_week(self) -> list[ScheduleWeek]:
-        first_monday = self.start - timedelta(days=self.start.weekday())
+        first = week_start(self.weekend)
 
-        def monday(t: ScheduledTouch) -> date:
-            return t.date - timedelta(days=t.date.weekday())
+        def week_of(day: date) -> date:
+            return day - timedelta(days=(day.weekday() - first) % 7)
 
-        return [ScheduleWeek((week - first_monday).days // 7 + 1, week, tuple(items))
-                for week, items in groupby(self.touches, key=monday)]
+        first_week = week_of(self.start)
+        working = 7 - len(self.weekend)
+        return [ScheduleWeek((week - first_week).days // 7 + 1, week, tuple(items), working)
+                for week, items in groupby(self.touches, key=lambda t: week_of(t.date))]
 
     def for_account(self, account_id: str) -> list[ScheduledTouch]:
         return [t for t in self.touches if t.account_id == account_id]
@@ -173,8 +187,8 @@ def build_schedule(plan: Plan, rep: Rep, start: date, *, country: str | None = N
                    capacity: int | None = None, all_at_once: bool = False) -> Schedule:
     """The rep's dated touches from ``start``, its accounts starting in waves over the plan's
     period (``wave_dates``) or, with ``all_at_once``, all from ``start`` as capacity allows.
-    ``country`` and ``capacity`` override the plan's accountability settings (``country=""``
-    skips weekends only)."""
+    ``country`` ("DE", "DE-BY") and ``capacity`` override where the rep works (``holiday_place``)
+    and the plan's daily capacity (``country=""`` skips Saturdays and Sundays only)."""
     capacity = plan.accountability.daily_touch_capacity if capacity is None else capacity
     try:
         check_plan_date(start)  # dates far beyond a plan's would overflow the calendar
@@ -182,8 +196,14 @@ def build_schedule(plan: Plan, rep: Rep, start: date, *, country: str | None = N
         raise ScheduleError(f"the schedule's start date {exc}") from None
     if capacity < 1:
         raise ScheduleError(f"the daily touch capacity must be at least 1 (got {capacity})")
-    country = plan.accountability.holiday_country if country is None else country
-    calendar = BusinessCalendar(start, country)
+    if country is None:
+        country, subdivision = holiday_place(plan, rep)
+    else:
+        try:
+            country, subdivision = parse_place(country) if country.strip() else ("", "")
+        except HolidayCountryError as exc:
+            raise ScheduleError(str(exc)) from None
+    calendar = BusinessCalendar(start, country, subdivision)
     planner = _Planner(calendar, capacity)
     touches_by_id = {t.id: t for t in plan.touches}
     order = {aid: i for i, aid in enumerate(rep.account_ids)}
@@ -227,8 +247,17 @@ def build_schedule(plan: Plan, rep: Rep, start: date, *, country: str | None = N
         plan_id=plan.id, plan_name=plan.name, rep_id=rep.id, rep_name=rep.name,
         rep_email=rep.email, start=start, capacity=capacity, country=country,
         touches=tuple(touches), account_starts=starts, unscheduled=tuple(unscheduled),
-        holidays=skipped, waves=tuple(waves),
+        holidays=skipped, waves=tuple(waves), subdivision=subdivision, weekend=calendar.weekend,
     )
+
+
+def holiday_place(plan: Plan, rep: Rep) -> tuple[str, str]:
+    """Where the rep works, for the days their schedule skips: their own country and subdivision,
+    else the plan's."""
+    if rep.holiday_country:
+        return rep.holiday_country, rep.holiday_subdivision
+    a = plan.accountability
+    return a.holiday_country, a.holiday_subdivision
 
 
 class _Planner:

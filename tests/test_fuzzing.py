@@ -804,7 +804,8 @@ def test_every_text_field_that_reaches_the_calendar_is_fuzzed(capsys):
     })
     filled = {name for name, marker in markers.items() if marker in plan.model_dump_json()}
     constrained = {"Plan.format", "Plan.id", "PlanBasics.brand_colour", "PlanBasics.logo",
-                   "Accountability.holiday_country", "WeeklyFigure.week"} | {
+                   "Accountability.holiday_country", "Accountability.holiday_subdivision",
+                   "Rep.holiday_country", "Rep.holiday_subdivision", "WeeklyFigure.week"} | {
                        n for n in fields if n.endswith(("_id", "_ids", ".id"))}
     assert set(fields) - filled - constrained == set(), "a text field this test does not fill"
     data = schedule_to_ics(build_schedule(plan, plan.reps[0], date(2027, 1, 11), country=""),
@@ -857,7 +858,8 @@ def _texts_at(doc: dict) -> dict[str, list[str]]:
 def _is_free_text(info) -> bool:
     """Text with no format of its own (not an id, email, colour, country or fixed choice)."""
     names = {getattr(m.func, "__name__", "") for m in info.metadata if hasattr(m, "func")}
-    return "_keepable" in names and not names & {"_email_address", "_holiday_country"}
+    return "_keepable" in names and not names & {
+        "_email_address", "_holiday_country", "_holiday_subdivision"}
 
 
 def test_the_pdf_property_test_generates_every_text_field_of_the_model(capsys):

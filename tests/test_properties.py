@@ -183,7 +183,9 @@ def plan_documents(draw, max_items: int = 4, long: st.SearchStrategy[str] = long
     reps = [{"id": rid, "name": draw(names), "email": draw(emails), "territory": draw(texts()),
              "account_ids": draw(st.lists(st.sampled_from(account_ids), max_size=4, unique=True))
              if account_ids else [],
-             "start_date": draw(plan_dates)}
+             "start_date": draw(plan_dates),
+             **dict(zip(("holiday_country", "holiday_subdivision"), draw(st.sampled_from(
+                 [("", ""), ("DE", "HH"), ("IL", "")])), strict=True))}
             for rid in fresh_ids(n(3) + (1 if need_rep else 0))]
     if need_rep:
         reps[0]["account_ids"] = reps[0]["account_ids"] or account_ids[:1]
@@ -235,7 +237,9 @@ def plan_documents(draw, max_items: int = 4, long: st.SearchStrategy[str] = long
                          "creates_opportunities": draw(st.booleans())}
                         for _ in range(n(3))],
             "review": draw(text), "daily_touch_capacity": draw(st.integers(1, 500)),
-            "holiday_country": draw(st.sampled_from(["", "DE", "DE-BY", "US", "NL", "GB"])),
+            **dict(zip(("holiday_country", "holiday_subdivision"), draw(st.sampled_from(
+                [("", ""), ("DE", ""), ("DE", "BY"), ("US", "CA"), ("NL", ""), ("IL", "")])),
+                strict=True)),
         },
         "reps": reps,
     }

@@ -11,7 +11,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from prospector.business_days import HolidayCountryError
 from prospector.cli import main
 from prospector.model import (
     Accountability,
@@ -46,7 +45,9 @@ def make_plan(days_by_tier: dict[str, list[int]], tiers: list[str], *, capacity:
                             value="Where they stand", message="Hi {{first_name}}")],
         reps=[Rep(id="rep-1", name="Jonas Albrecht", email="jonas@seller.example",
                   account_ids=[a.id for a in accounts])],
-        accountability=Accountability(daily_touch_capacity=capacity, holiday_country=country),
+        accountability=Accountability(daily_touch_capacity=capacity,
+                                      holiday_country=country.partition("-")[0],
+                                      holiday_subdivision=country.partition("-")[2]),
     )
 
 
@@ -216,9 +217,9 @@ def test_touch_fields_and_weeks():
     assert schedule.touches[-1].is_ask and first.step_count == 3
     assert first._asdict()["channel"] == Channel.PHONE
     weeks = schedule.by_week()
-    assert [(w.number, w.monday) for w in weeks] == [(1, date(2027, 1, 4)), (2, date(2027, 1, 11)),
-                                                     (3, date(2027, 1, 18))]
-    assert weeks[0].friday == date(2027, 1, 8)
+    assert [(w.number, w.first_day) for w in weeks] == [
+        (1, date(2027, 1, 4)), (2, date(2027, 1, 11)), (3, date(2027, 1, 18))]
+    assert weeks[0].last_day == date(2027, 1, 8)
 
 
 def test_accounts_without_a_cadence_are_listed():
@@ -232,9 +233,9 @@ def test_bad_settings_are_clear_errors():
     plan = make_plan({"A": [0]}, ["A"])
     with pytest.raises(ScheduleError, match="at least 1"):
         build_schedule(plan, plan.reps[0], date(2027, 1, 4), capacity=0)
-    with pytest.raises(HolidayCountryError, match="'XX' is not one Prospector knows"):
+    with pytest.raises(ScheduleError, match="'XX' is not a country code Prospector knows"):
         build_schedule(plan, plan.reps[0], date(2027, 1, 4), country="XX")
-    with pytest.raises(HolidayCountryError, match="has no region 'ZZ'.*DE-BY"):
+    with pytest.raises(ScheduleError, match=r"Germany has no subdivision 'ZZ'.*BY \(Bayern\)"):
         build_schedule(plan, plan.reps[0], date(2027, 1, 4), country="DE-ZZ")
 
 
@@ -304,7 +305,7 @@ def test_cli_uses_the_reps_start_date_and_writes_files(capsys, tmp_path):
     (["--rep", "Jonas", "--start", "2027-02-30"],
      "--start: '2027-02-30' is not a date written YYYY-MM-DD (for example 2027-01-11)"),
     (["--rep", "Jonas", "--start", "11.01.2027"], "--start: '11.01.2027' is not a date"),
-    (["--rep", "Jonas", "--country", "Narnia"], "the holiday country 'Narnia' is not one"),
+    (["--rep", "Jonas", "--country", "Narnia"], "'Narnia' is not a country code Prospector knows"),
 ])
 def test_cli_errors_are_one_clear_line(capsys, args, message):
     code, out, err = run(capsys, "schedule", sample_plan_path(), *args)

@@ -11,7 +11,9 @@ import re
 import sys
 from datetime import date
 
+from ..business_days import days_off_words
 from ..errors import ProspectorError, one_line
+from ..holiday_regions import describe_place
 from ..model import MAX_COUNTRY_LENGTH, check_plan_date
 from ..plan_lookup import resolve_plan
 from ..schedule import build_schedule, find_rep
@@ -30,7 +32,9 @@ def register(verb) -> None:
     sub.add_argument("--csv-delimiter", default="comma", metavar="X",
                      help="delimiter of the task list: comma (default), semicolon or tab")
     sub.add_argument("--country", metavar="CODE",
-                     help="public holidays to skip, e.g. DE or DE-BY (default: the plan's)")
+                     help="where the rep works, for the weekend and public holidays to skip, "
+                          "e.g. DE, DE-BY or IL (default: the rep's, else the plan's; "
+                          "`prospector holidays` lists the codes)")
     sub.add_argument("--capacity", type=int, metavar="N",
                      help="most touches a day (default: the plan's daily touch capacity)")
     sub.add_argument("--all-at-once", action="store_true",
@@ -95,7 +99,8 @@ def _print_schedule(schedule) -> None:
         print("No touches: this rep has no accounts with a cadence yet.")
         return
     accounts = len({t.account_id for t in touches})
-    skipped = "weekends" + (f" and {schedule.country} public holidays" if schedule.country else "")
+    place = describe_place(schedule.country, schedule.subdivision)
+    skipped = days_off_words(schedule.weekend, bool(place)) + (f" of {place}" if place else "")
     print(f"{len(touches)} touches on {accounts} accounts, {_day(schedule.first_day)} to "
           f"{_day(schedule.last_day)} {schedule.last_day.year}; at most {schedule.capacity} a day; "
           f"{skipped} skipped.")
@@ -106,7 +111,7 @@ def _print_schedule(schedule) -> None:
         print("Holidays: " + ", ".join(f"{_day(d)} {name}" for d, name in schedule.holidays))
     width = min(34, max(len(t.account_name) for t in touches))
     for week in schedule.by_week():
-        print(f"\nWeek {week.number} ({week.monday:%d %b %Y})")
+        print(f"\nWeek {week.number} ({week.first_day:%d %b %Y})")
         for t in week.touches:
             ask = "  ASK" if t.is_ask else ""
             print(one_line(f"  {_day(t.date)}  {t.tier}  {_cut(t.account_name, width):<{width}}  "

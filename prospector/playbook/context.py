@@ -14,6 +14,7 @@ from typing import Any
 
 from babel.dates import format_interval, format_skeleton
 
+from ..business_days import days_off_words
 from ..errors import ProspectorError
 from ..model import TIERS, Cadence, Channel, Contact, Plan, Rep, TargetAccount, ValueTouch
 from ..review import rep_actuals_by_week
@@ -90,9 +91,10 @@ def fmt_range(first: date | None, last: date | None) -> str:
     return f"until {fmt_date(last)}" if last else ""
 
 
-def fmt_week(monday: date, *, year: bool = False) -> str:
-    """Monday to Friday of a week, short: ``11–15 Jan`` or ``29 Mar – 2 Apr``."""
-    friday = monday + timedelta(days=4)
+def fmt_week(monday: date, *, year: bool = False, days: int = 5) -> str:
+    """Monday to Friday of a week (or the ``days`` working days from another first day, Sunday
+    to Thursday in Israel), short: ``11–15 Jan`` or ``29 Mar – 2 Apr``."""
+    friday = monday + timedelta(days=days - 1)
     if (language := printing.get()) != ENGLISH:  # "25.–29. Jan. 2027" in German
         return format_interval(monday, friday, "yMMMd" if year else "MMMd", locale=language)
     tail = f" {friday.year}" if year else ""
@@ -311,6 +313,7 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
         "holidays": red.names([f"{fmt_date(day, weekday=True)} ({name})"
                                for day, name in planned.holidays
                                if until_printed is None or day <= until_printed], "a holiday"),
+        "days_off": days_off_words(planned.weekend, bool(planned.holidays)),
         "capacity": planned.capacity,
         "staggered": len(set(planned.account_starts.values())) > 1,
         "waves": {"count": len(planned.waves),
@@ -625,5 +628,6 @@ def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
             {"name": t.account_name, "tier": t.tier, "reach": _reach(plan, contact, t.channel)})
     for day in days:
         del day["_keys"]
-    return {"number": week.number, "dates": fmt_week(week.monday, year=True),
+    return {"number": week.number, "dates": fmt_week(week.first_day, year=True,
+                                                       days=week.working_days),
             "count": len(week.touches), "days": days}

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QTableView
 from prospector.actuals.counting import Counts
 from prospector.qualification import opportunity_definition
 from prospector.sections import NEW_TARGET
-from ui.binding import LineBinding, NumberBinding, TextBinding
+from ui.binding import NumberBinding, TextBinding
+from ui.holiday_place import HolidayPlaceBinding
 from ui.table_model import Column, ListSource, PlanTableModel
 from ui.widgets.cell_editing import CellDelegate, commit_open_editor
 from ui.widgets.step_page import StepPage, form_group
@@ -73,11 +74,10 @@ class AccountabilityPage(StepPage):
                                   "When and how: e.g. Monday, 20 minutes, pipeline created")
         self.capacity = NumberBinding(d, a + ("daily_touch_capacity",), "Daily touch capacity",
                                       1, 500, " touches a day")
-        self.country = LineBinding(d, a + ("holiday_country",), "Holiday country",
-                                   "Country code whose public holidays the schedule skips, e.g. DE")
+        self.place = HolidayPlaceBinding(d, a + ("holiday_country",), "Where the reps work")
         self.body.addWidget(form_group("Review and scheduling", [
             ("Review", self.review.widget), ("Capacity", self.capacity.widget),
-            ("Holidays of", self.country.widget)]), 1)
+            ("Reps work in", self.place.widget)]), 1)
 
     def _definition_line(self) -> QHBoxLayout:
         """What the opportunity targets count, as the plan defines it, and the way to change it."""

@@ -15,6 +15,7 @@ from ui.binding import (
     LineBinding,
     TextBinding,
 )
+from ui.holiday_place import HolidayPlaceBinding
 from ui.table_model import CHANNEL_CHOICES, Column, ListSource
 from ui.widgets.contacts_editor import ContactsEditor
 from ui.widgets.item_form import ItemForm
@@ -218,6 +219,8 @@ class RepsPage(ListStepPage):
                           display=lambda ids: f"{len(ids)} accounts")]
         detail = ItemForm(d, "reps", [
             ("Start date", "start_date", lambda p: DateBinding(d, p, "Start date")),
+            ("Works in", "holiday_country", lambda p: HolidayPlaceBinding(
+                d, p, "Where the rep works", of_rep=True)),
             ("Accounts", "account_ids", lambda p: IdChecklistBinding(
                 d, p, "Assigned accounts",
                 lambda: [(a.id, f"{a.tier} · {a.name}") for a in d.plan.accounts],

@@ -1,0 +1,101 @@
+"""Where the reps work (the plan's place, or one rep's): a country and one of its subdivisions,
+each chosen from a list (``prospector.holiday_regions``), never typed. The schedule skips that
+country's weekend and the public holidays of the place; the line under the lists says which."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from prospector.business_days import days_off_words, weekend_days
+from prospector.holiday_regions import countries, describe_place, subdivisions
+from ui.binding import Binding, ScrollSafeComboBox
+from ui.document import get_value
+
+PLAN_PLACE = ("accountability", "holiday_country")
+
+
+class HolidayPlaceBinding(Binding):
+    """Bound to a ``holiday_country`` field; its ``holiday_subdivision`` sits beside it. For a
+    rep (``of_rep``) no country means the plan's place, said in the list's first line."""
+
+    def __init__(self, document, path, label: str, of_rep: bool = False) -> None:
+        widget = QWidget()
+        column = QVBoxLayout(widget)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.of_rep = of_rep
+        self.country = ScrollSafeComboBox()
+        self.country.setAccessibleName(f"{label}: country")
+        self.country.addItem("", "")  # no country: the plan's place, or weekends only
+        for code, name in countries().items():
+            self.country.addItem(name, code)
+            self.country.setItemData(self.country.count() - 1, code,
+                                     Qt.ItemDataRole.ToolTipRole)
+        self.subdivision = ScrollSafeComboBox()
+        self.subdivision.setAccessibleName(f"{label}: state, canton or region")
+        self.days_off = QLabel()
+        self.days_off.setObjectName("hint")
+        self.days_off.setWordWrap(True)
+        for part in (self.country, self.subdivision, self.days_off):
+            column.addWidget(part)
+        super().__init__(document, widget, path, label)
+        self.country.activated.connect(self._country_chosen)
+        self.subdivision.activated.connect(self._subdivision_chosen)
+        self.refresh()
+
+    def _subdivision_path(self) -> tuple | None:
+        return (*self.path[:-1], "holiday_subdivision") if self.path else None
+
+    def _country_chosen(self, index: int) -> None:
+        code = self.country.itemData(index)
+        sub_path = self._subdivision_path()
+        if self.path is None or sub_path is None or code == get_value(self.document.plan,
+                                                                       self.path):
+            return
+        if not get_value(self.document.plan, sub_path):
+            self.commit(code)  # picks in a row (typing "Isr") merge into one undo step
+            return
+        # the old subdivision is not one of the new country's: cleared first, one undo step
+        stack = self.document.undo_stack
+        stack.beginMacro(f"Holidays of {countries().get(code, 'the plan')}")
+        try:
+            self.document.set_value(sub_path, "")
+            self.commit(code)
+        finally:
+            stack.endMacro()
+
+    def _subdivision_chosen(self, index: int) -> None:
+        sub_path = self._subdivision_path()
+        if sub_path is not None:
+            self.document.set_value(sub_path, self.subdivision.itemData(index))
+
+    def _on_field_changed(self, path: tuple) -> None:
+        watched = {tuple(self.path), self._subdivision_path()} if self.path else set()
+        if self.of_rep:
+            watched |= {PLAN_PLACE, ("accountability", "holiday_subdivision")}
+        if tuple(path) in watched:
+            self.refresh()
+
+    def show(self, value) -> None:
+        plan = self.document.plan
+        place = (plan.accountability.holiday_country, plan.accountability.holiday_subdivision)
+        if self.of_rep:
+            self.country.setItemText(0, f"As the plan ({describe_place(*place) or 'none'})")
+        else:
+            self.country.setItemText(0, "None: Saturdays and Sundays only")
+        self.country.setCurrentIndex(max(self.country.findData(value or ""), 0))
+        sub_path = self._subdivision_path()
+        chosen = get_value(plan, sub_path) if sub_path else ""
+        self.subdivision.clear()  # (only a pick in the list emits ``activated``: no edit here)
+        listed = subdivisions(value) if value else {}
+        self.subdivision.addItem("The whole country" if listed else "No regional holidays", "")
+        for code, name in listed.items():
+            self.subdivision.addItem(f"{name} ({code})" if name != code else code, code)
+        self.subdivision.setCurrentIndex(max(self.subdivision.findData(chosen), 0))
+        self.subdivision.setEnabled(bool(listed) and self.path is not None)
+        self.country.setEnabled(self.path is not None)
+        where = (value, chosen) if value else (place if self.of_rep else ("", ""))
+        self.days_off.setText(
+            f"Skipped: {days_off_words(weekend_days(where[0], where[1]), bool(where[0]))}"
+            + (f" of {describe_place(*where)}" if where[0] else "") + ".")
+
