@@ -8,6 +8,7 @@ import sys
 
 from ..errors import ProspectorError
 from ..plan_lookup import resolve_plan
+from ..playbook.translations import ENGLISH, languages
 from .review import require_actuals
 from .schedule import _start_date
 
@@ -37,6 +38,9 @@ def register(verb) -> None:
                      help="print only this section's chapters (e.g. cadences for a team "
                           "meeting); 'cover' and 'contents' are sections too; repeat to print "
                           "several")
+    sub.add_argument("--language", metavar="LANG", choices=languages(),
+                     help="print the edition's labels in this language (" +
+                          ", ".join(languages()) + "; default: English)")
 
 
 class _Progress:
@@ -89,6 +93,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     if args.readiness and (args.rep or args.all_reps):
         raise ProspectorError("--readiness is an appendix of the leader's edition; leave out "
                               "--rep and --all-reps")
+    if args.language and args.all_reps:
+        raise ProspectorError("--language prints one edition; leave out --all-reps")
     if args.section and args.all_reps:
         raise ProspectorError("--section prints part of one edition; leave out --all-reps")
     start = _start_date(args.start) if args.start else None
@@ -100,7 +106,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         else:
             results = [render_playbook_pdf(plan, args.output, rep_name=args.rep, start=start,
                                            progress=progress, readiness=args.readiness,
-                                           section=args.section)]
+                                           section=args.section,
+                                           language=args.language or ENGLISH)]
     finally:
         progress.done()
     for result in results:

@@ -12,6 +12,8 @@ import math
 from datetime import date, timedelta
 from typing import Any
 
+from babel.dates import format_interval, format_skeleton
+
 from ..business_days import days_off_words
 from ..errors import ProspectorError
 from ..model import TIERS, Cadence, Channel, Contact, Plan, Rep, TargetAccount, ValueTouch
@@ -40,6 +42,7 @@ from .limits import (
 from .schedule_targets import touch_target_notes
 from .scorecard import build_scorecard
 from .timeline import cadence_timeline_svg, channel_icon, timeline_caption
+from .translations import ENGLISH, printing
 
 TIER_LABELS = {"A": "Dream clients", "B": "Strong fit", "C": "Opportunistic"}
 TIER_BLURBS = {
@@ -71,6 +74,9 @@ READINESS = Chapter("readiness", "Plan readiness", new_page=True)
 def fmt_date(day: date | None, *, weekday: bool = False, year: bool = True) -> str:
     if day is None:
         return ""
+    if (language := printing.get()) != ENGLISH:  # Babel's own pattern: "25. Jan. 2027"
+        pattern = ("EEE " if weekday else "") + ("yMMMd" if year else "MMMd")
+        return format_skeleton(pattern, day, locale=language)
     text = f"{day.day} {_MONTHS[day.month - 1]}" + (f" {day.year}" if year else "")
     return f"{_DAYS[day.weekday()]} {text}" if weekday else text
 
@@ -89,6 +95,8 @@ def fmt_week(monday: date, *, year: bool = False, days: int = 5) -> str:
     """Monday to Friday of a week (or the ``days`` working days from another first day, Sunday
     to Thursday in Israel), short: ``11–15 Jan`` or ``29 Mar – 2 Apr``."""
     friday = monday + timedelta(days=days - 1)
+    if (language := printing.get()) != ENGLISH:  # "25.–29. Jan. 2027" in German
+        return format_interval(monday, friday, "yMMMd" if year else "MMMd", locale=language)
     tail = f" {friday.year}" if year else ""
     if monday.month == friday.month:
         return f"{monday.day}–{friday.day} {_MONTHS[friday.month - 1]}{tail}"

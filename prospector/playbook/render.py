@@ -28,13 +28,14 @@ from ..plan_json import printed_plan_json
 from ..resources import assets_dir, templates_dir
 from ..sections import SECTION_BY_KEY, SECTIONS
 from ..textnorm import export_name, slugify
-from ..wording import plural, unbroken_legal_form
+from ..wording import unbroken_legal_form
 from . import limits, pdf_speed, pdf_tags, repagination
 from .context import build_context
 from .excerpt import excerpt_accounts
 from .fetcher import SafeFetcher
 from .languages import tag_languages
 from .progress import StageBeat, heartbeat, weasyprint_progress
+from .translations import ENGLISH, counted, printing_in, translations
 
 Progress = Callable[[str, float], None]
 PDF_VARIANT = "pdf/ua-1"
@@ -120,10 +121,12 @@ def running_name(text: str, limit: int = RUNNING_NAME) -> str:
 
 
 @cache
-def environment() -> Environment:
-    """One Jinja environment: every template autoescaped, undefined names are errors."""
+def environment(language: str = ENGLISH) -> Environment:
+    """One Jinja environment per language: every template autoescaped, undefined names are
+    errors, ``_()`` / ``ngettext()`` translated from that language's catalog."""
     env = Environment(
         loader=FileSystemLoader(str(templates_dir())),
+        extensions=["jinja2.ext.i18n"],
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=False,
@@ -132,20 +135,24 @@ def environment() -> Environment:
     )
     env.filters["merge_fields"] = merge_fields
     env.filters["keep_last_words"] = keep_last_words
-    env.filters["plural"] = plural  # {{ n | plural("account") }}: "1 account", "2 accounts"
+    env.filters["plural"] = counted  # {{ n | plural("account") }}: "1 account", "2 accounts"
     env.filters["company"] = unbroken_legal_form  # "Sp. z o.o." never split across lines
     env.filters["address"] = unbroken_address  # an e-mail, phone or website: on one line
     env.filters["running_name"] = running_name
+    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
     return env
 
 
 def render_playbook_html(plan: Plan, *, rep_name: str | None = None,
                          start: date | None = None, today: date | None = None,
-                         readiness: bool = False) -> str:
-    """The playbook as HTML: the leader's edition, or the named rep's edition."""
-    context = build_context(plan, rep_name=rep_name, start=start, today=today,
-                            readiness=readiness)
-    return _html(context)
+                         readiness: bool = False, language: str = ENGLISH) -> str:
+    """The playbook as HTML: the leader's edition, or the named rep's edition, its labels in
+    ``language``."""
+    with printing_in(language):
+        context = build_context(plan, rep_name=rep_name, start=start, today=today,
+                                readiness=readiness)
+        context["lang"] = language
+        return _html(context)
 
 
 NOTES_SLOT = "<!--print-notes-->"
@@ -158,7 +165,7 @@ def _html(context: dict) -> str:
     context.setdefault("shown", WHOLE)
     token = limits.current.set(reductions)
     try:
-        html = environment().get_template("playbook.html.j2").render(context)
+        html = environment(context["lang"]).get_template("playbook.html.j2").render(context)
     finally:
         limits.current.reset(token)
     notes = reductions.notes()
@@ -265,6 +272,21 @@ def _page_css(page_size: str, brand: dict[str, str]) -> str:
         f"--brand-tint: {brand['tint']}; --brand-soft: {brand['soft']}; "
         f"--brand-line: {brand['line']}; }}\n"
     )
+
+
+def _language_css(language: str) -> str:
+    """The running foot's "Page 3 of 24" in the edition's language: CSS cannot ask gettext,
+    so the translated sentence is cut at its counters into a ``content`` value here."""
+    if language == ENGLISH:
+        return ""  # 00-base.css says it in English
+    sentence = translations(language).gettext("Page %(page)s of %(pages)s")
+    parts = []
+    for piece in re.split(r"(%\(pages?\)s)", sentence):
+        if piece in ("%(page)s", "%(pages)s"):
+            parts.append(f"counter({piece[2:-2]})")
+        elif piece:
+            parts.append('"' + piece.replace("\\", "\\\\").replace('"', '\\"') + '"')
+    return f"@page {{ @bottom-right {{ content: {' '.join(parts)}; }} }}\n"
 
 
 class RenderCancelled(Exception):
@@ -399,7 +421,7 @@ class Renderer:
                today: date | None = None, readiness: bool = False,
                section: str | Iterable[str] | None = None, tagged: bool = True,
                cancelled: Callable[[], bool] | None = None, excerpt: bool = False,
-               focus: str | None = None) -> RenderResult:
+               focus: str | None = None, language: str = ENGLISH) -> RenderResult:
         """Write the playbook PDF (the leader's edition, or ``rep_name``'s) to ``out_path``.
 
         ``section`` prints only part of it: a plan section's chapters (``"cadences"``), the
@@ -409,6 +431,7 @@ class Renderer:
         asked between WeasyPrint's steps and pages: when it says True, the render stops with
         ``RenderCancelled`` and writes nothing. ``excerpt`` (a preview's) prints a long account
         list only around the account ``focus`` (see ``excerpt.excerpt_accounts``).
+        ``language`` ("de") prints the edition's labels in that language.
 
         The file is written next to ``out_path`` first and moved into place when complete, so
         a failed render never leaves half a PDF behind.
@@ -429,9 +452,10 @@ class Renderer:
         timings: dict[str, float] = {}
 
         preparing = StageBeat(report, "Preparing the playbook", 0.0)
-        with heartbeat(preparing.beat):  # a large rep's schedule takes seconds to plan
+        with heartbeat(preparing.beat), printing_in(language):  # a rep's schedule takes seconds
             context = build_context(plan, rep_name=rep_name, start=start, today=today,
                                     readiness=readiness)
+        context["lang"] = language
         context["shown"] = _shown(section, rep=context["edition"] == "rep",
                                   readiness=readiness)
         if excerpt:
@@ -439,7 +463,8 @@ class Renderer:
         t = time.perf_counter()
         timings["context"] = t - started
         check()
-        html = _html(context)
+        with printing_in(language):
+            html = _html(context)
         timings["html"] = time.perf_counter() - t
         check()
 
@@ -448,7 +473,8 @@ class Renderer:
         notes = tuple(context["reductions"].notes())
         stylesheets = [*self.stylesheets,
                        self._plan_css(context["page_size"], context["brand"],
-                                      _part_css(context["shown"]))]
+                                      _part_css(context["shown"])
+                                      + _language_css(language))]
         variant = {"pdf_variant": PDF_VARIANT} if tagged else {}
         weasyprint_log = logging.getLogger("weasyprint")
         if context["shown"] is not WHOLE:
@@ -506,11 +532,13 @@ class Renderer:
 def render_playbook_pdf(plan: Plan, out_path: str | os.PathLike, *, rep_name: str | None = None,
                         start: date | None = None, progress: Progress | None = None,
                         today: date | None = None, readiness: bool = False,
-                        section: str | Iterable[str] | None = None) -> RenderResult:
+                        section: str | Iterable[str] | None = None,
+                        language: str = ENGLISH) -> RenderResult:
     """Write the playbook PDF (the leader's edition, or ``rep_name``'s) to ``out_path``, or
     only its ``section`` (see ``Renderer.render``), with a renderer of its own."""
     return Renderer().render(plan, out_path, rep_name=rep_name, start=start, progress=progress,
-                             today=today, readiness=readiness, section=section)
+                             today=today, readiness=readiness, section=section,
+                             language=language)
 
 
 def _expected_pages(html: str) -> int:
