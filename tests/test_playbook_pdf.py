@@ -472,3 +472,14 @@ def test_render_all_reps_in_two_processes(tmp_path):
 def test_render_all_reps_needs_reps(tmp_path):
     with pytest.raises(PlaybookError, match="no reps"):
         render_all_reps(Plan(name="Nobody"), tmp_path)
+
+
+def test_a_long_contents_entry_wraps_clear_of_its_page_number(tmp_path):
+    """The contents' right-aligned page number once sat on a long sub-entry's last word
+    ("campaig62"): the entry keeps room on the right for the number."""
+    data = read_plan_file(sample_plan_path()).model_dump(mode="json")
+    for cadence in data["cadences"]:
+        cadence["name"] = " ".join([cadence["name"]] * 4)
+    result = render_playbook_pdf(Plan.model_validate(data), tmp_path / "long.pdf")
+    contents = [page for page, *_ in _overlapping_words(result.path)]
+    assert 2 not in contents and 3 not in contents, _overlapping_words(result.path)
