@@ -472,3 +472,27 @@ def test_render_all_reps_in_two_processes(tmp_path):
 def test_render_all_reps_needs_reps(tmp_path):
     with pytest.raises(PlaybookError, match="no reps"):
         render_all_reps(Plan(name="Nobody"), tmp_path)
+
+
+def test_a_long_contents_entry_wraps_clear_of_its_page_number(tmp_path):
+    """The contents' right-aligned page number once sat on a long sub-entry's last word
+    ("campaig62"): the entry keeps room on the right for the number."""
+    data = read_plan_file(sample_plan_path()).model_dump(mode="json")
+    for cadence in data["cadences"]:
+        cadence["name"] = " ".join([cadence["name"]] * 4)
+    result = render_playbook_pdf(Plan.model_validate(data), tmp_path / "long.pdf")
+    contents = [page for page, *_ in _overlapping_words(result.path)]
+    assert 2 not in contents and 3 not in contents, _overlapping_words(result.path)
+
+
+def test_the_reps_cover_spreads_its_three_numbers_over_the_width(rep_pdf):
+    """Three key numbers in a four-column grid left the rep's cover a quarter empty on the right:
+    the grid fits the count, each number over one of the three facts' columns below it."""
+    cover = _tool("pdftotext", "-bbox", "-l", "1", str(rep_pdf[0].path), "-")
+    xml = re.sub(r'xmlns="[^"]+"', "", cover, count=1)
+    words = [(w.text or "", float(w.get("xMin")), float(w.get("yMax")) - float(w.get("yMin")))
+             for w in ElementTree.fromstring(xml).iter("word")]
+    numbers = [x for text, x, height in words if text.isdigit() and height > 30][-3:]
+    facts = [x for text, x, _ in words if text in ("PREPARED", "SCHEDULE", "COMPANY")]
+    assert len(numbers) == 3 and len(facts) == 3
+    assert all(abs(n - f) < 12 for n, f in zip(numbers, facts, strict=True)), (numbers, facts)
