@@ -34,7 +34,7 @@ from prospector.actuals_import import FIELD_LABELS, ActualsPreview, DateFormat, 
 from prospector.actuals_import.result import Unmatched
 from prospector.model import Plan
 from ui.actuals_reading import ActualsReader, ReadChoices, ReadOutcome
-from ui.import_dialog import DELIMITER_CHOICES
+from ui.import_dialog import delimiter_choice, first_rows_table
 
 CHOOSE = "— choose —"
 LEAVE_OUT = "Leave its rows out"
@@ -72,19 +72,14 @@ class ActualsImportDialog(QDialog):
         self.export_choice.addItem("Detect", None)
         for export in Export:
             self.export_choice.addItem(export.label[0].upper() + export.label[1:], export.value)
-        self.delimiter = QComboBox()
-        self.delimiter.setAccessibleName("Delimiter")
-        for text, value in DELIMITER_CHOICES:
-            self.delimiter.addItem(text, value)
+        self.delimiter = delimiter_choice()
         top.addWidget(QLabel("Export:"))
         top.addWidget(self.export_choice)
         top.addWidget(QLabel("Delimiter:"))
         top.addWidget(self.delimiter)
         layout.addLayout(top)
 
-        self.table = QTableWidget()
-        self.table.setAccessibleName("First rows of the file")
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table = first_rows_table()
         self.table.setMinimumHeight(130)
         layout.addWidget(self.table, 2)
 

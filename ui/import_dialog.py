@@ -36,6 +36,23 @@ DELIMITER_CHOICES = (("Detect", None), ("Comma ,", ","), ("Semicolon ;", ";"), (
                      ("Pipe |", "|"))
 
 
+def delimiter_choice() -> QComboBox:
+    """The delimiter's choice of an import dialog: detected, or one the leader picks."""
+    choice = QComboBox()
+    choice.setAccessibleName("Delimiter")
+    for text, value in DELIMITER_CHOICES:
+        choice.addItem(text, value)
+    return choice
+
+
+def first_rows_table() -> QTableWidget:
+    """An import dialog's read-only table of the file's first rows."""
+    table = QTableWidget()
+    table.setAccessibleName("First rows of the file")
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    return table
+
+
 class CsvImportDialog(QDialog):
     """After ``exec()`` returns Accepted, ``import_result`` holds the ImportResult to apply."""
 
@@ -54,17 +71,12 @@ class CsvImportDialog(QDialog):
         self.read_as.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.read_as, 1)
-        self.delimiter = QComboBox()
-        self.delimiter.setAccessibleName("Delimiter")
-        for text, value in DELIMITER_CHOICES:
-            self.delimiter.addItem(text, value)
+        self.delimiter = delimiter_choice()
         top.addWidget(QLabel("Delimiter:"))
         top.addWidget(self.delimiter)
         layout.addLayout(top)
 
-        self.table = QTableWidget()
-        self.table.setAccessibleName("First rows of the file")
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table = first_rows_table()
         layout.addWidget(self.table, 2)
 
         mapping_box = QGroupBox("Which column holds what")
