@@ -1,7 +1,7 @@
 """The plan's actuals: kept once per fact, migrated, saved with the plan and its history."""
 
 import json
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 
@@ -10,24 +10,11 @@ from prospector.actuals.counting import Counts, counts_towards
 from prospector.actuals.records import Happened, LoggedFact, Source, fact_key
 from prospector.actuals.weekly import WeeklyFigure
 from prospector.errors import StoreError
-from prospector.model import Channel, Plan
+from prospector.model import Channel
 from prospector.planfile import plan_from_document, read_plan_file, write_plan_file
 from prospector.store import PlanStore, VersionConflict, _with_checksum
 from tests.conftest import REPO
-
-
-def _facts(plan: Plan, count: int, first: int = 0) -> list[LoggedFact]:
-    reps, accounts = plan.reps, plan.accounts
-    return [LoggedFact(key=f"salesforce:00T{n:09d}", kind=Happened.TOUCH,
-                       rep_id=reps[n % len(reps)].id, account_id=accounts[n % len(accounts)].id,
-                       account_name=accounts[n % len(accounts)].name,
-                       date=date(2027, 1, 11) + timedelta(days=n % 150),
-                       channel=Channel.PHONE, subject=f"Call {n}", source=Source.SALESFORCE)
-            for n in range(first, first + count)]
-
-
-def _with_facts(plan: Plan, facts: list[LoggedFact]) -> Plan:
-    return plan.model_copy(update={"actuals": plan.actuals.with_facts(facts)})
+from tests.generated_facts import generated_facts, with_imported
 
 
 def test_a_plan_of_version_5_reads_with_no_actuals_and_targets_counting_by_their_words(
@@ -49,9 +36,10 @@ def test_a_plan_of_version_5_reads_with_no_actuals_and_targets_counting_by_their
 
 
 def test_importing_the_same_facts_again_counts_them_once_and_keeps_the_later_one(sample_plan):
-    plan = _with_facts(sample_plan, _facts(sample_plan, 10))
-    again = [f.model_copy(update={"subject": "Call, corrected"}) for f in _facts(plan, 5, 8)]
-    plan = _with_facts(plan, again)
+    plan = with_imported(sample_plan, generated_facts(sample_plan, 10))
+    again = [f.model_copy(update={"subject": "Call, corrected"})
+             for f in generated_facts(plan, 5, 8)]
+    plan = with_imported(plan, again)
     assert len(plan.actuals.facts) == 13
     assert [f.subject for f in plan.actuals.facts[8:]] == ["Call, corrected"] * 5
 
@@ -74,7 +62,7 @@ def test_a_week_that_is_not_an_iso_week_is_refused(week, problem):
 
 def test_one_key_twice_in_a_plan_file_is_refused(sample_plan, sample_doc):
     doc = json.loads(json.dumps(sample_doc))
-    fact = json.loads(_facts(sample_plan, 1)[0].model_dump_json())
+    fact = json.loads(generated_facts(sample_plan, 1)[0].model_dump_json())
     doc["actuals"]["facts"] = [fact, fact]
     with pytest.raises(Exception, match="is there twice"):
         plan_from_document(doc, "twice.json")
@@ -94,20 +82,20 @@ def test_what_a_target_counts():
 
 
 def test_the_plan_file_carries_the_actuals(sample_plan, tmp_path):
-    plan = _with_facts(sample_plan, _facts(sample_plan, 3))
+    plan = with_imported(sample_plan, generated_facts(sample_plan, 3))
     assert read_plan_file(write_plan_file(plan, tmp_path / "p.json")).actuals == plan.actuals
 
 
 def test_saving_a_plan_again_does_not_store_its_actuals_again(sample_plan, tmp_path):
     store = PlanStore(tmp_path / "store")
-    plan = _with_facts(sample_plan, _facts(sample_plan, 5_000))
+    plan = with_imported(sample_plan, generated_facts(sample_plan, 5_000))
     store.save(plan)
     one_version = store.path.stat().st_size
     for n in range(10):
         plan.basics.goal = f"Goal {n}"
         store.save(plan)
     assert store.path.stat().st_size < 1.2 * one_version
-    more = _with_facts(plan, _facts(plan, 100, first=5_000))
+    more = with_imported(plan, generated_facts(plan, 100, first=5_000))
     store.save(more)
     assert len(store.load(plan.id).actuals.facts) == 5_100
     assert len(store.load_version(plan.id, 1).actuals.facts) == 5_000
@@ -116,15 +104,16 @@ def test_saving_a_plan_again_does_not_store_its_actuals_again(sample_plan, tmp_p
 def test_a_save_of_actuals_started_from_an_older_version_is_refused(sample_plan, tmp_path):
     store = PlanStore(tmp_path / "store")
     base = store.save(sample_plan)
-    store.save(_with_facts(sample_plan, _facts(sample_plan, 10)), base_version=base)
+    store.save(with_imported(sample_plan, generated_facts(sample_plan, 10)), base_version=base)
     with pytest.raises(VersionConflict, match="nothing was saved"):
-        store.save(_with_facts(sample_plan, _facts(sample_plan, 3, first=50)), base_version=base)
+        store.save(with_imported(sample_plan, generated_facts(sample_plan, 3, first=50)),
+                   base_version=base)
     assert len(store.load(sample_plan.id).actuals.facts) == 10
 
 
 def test_a_block_of_facts_damaged_by_hand_is_reported_not_crashed_on(sample_plan, tmp_path):
     store = PlanStore(tmp_path / "store")
-    store.save(_with_facts(sample_plan, _facts(sample_plan, 10)))
+    store.save(with_imported(sample_plan, generated_facts(sample_plan, 10)))
     raw = store.path.read_bytes()
     data = json.loads(b"{" + raw[raw.index(b",") + 1:])  # the store without its checksum
     block = next(c for c in data["chunks"].values() if "facts_json" in c["item"])
@@ -137,14 +126,14 @@ def test_a_block_of_facts_damaged_by_hand_is_reported_not_crashed_on(sample_plan
 
 def test_a_copy_of_a_plan_shares_its_facts_and_an_import_into_the_copy_leaves_them(sample_plan):
     """The app copies a plan when it opens it: 100,000 facts copied one by one took 2.4 s."""
-    plan = _with_facts(sample_plan, _facts(sample_plan, 3))
+    plan = with_imported(sample_plan, generated_facts(sample_plan, 3))
     twin = plan.model_copy(deep=True)
     assert twin.actuals.facts is plan.actuals.facts
-    twin.actuals = twin.actuals.with_facts(_facts(plan, 1, first=9))
+    twin.actuals = twin.actuals.with_facts(generated_facts(plan, 1, first=9))
     assert len(twin.actuals.facts) == 4 and len(plan.actuals.facts) == 3
 
 
 def test_importing_accounts_keeps_the_actuals(sample_plan):
-    plan = _with_facts(sample_plan, _facts(sample_plan, 3))
+    plan = with_imported(sample_plan, generated_facts(sample_plan, 3))
     result = import_accounts(plan, REPO / "tests" / "data" / "hubspot-companies-export.csv")
     assert result.changed and result.new_plan.actuals == plan.actuals

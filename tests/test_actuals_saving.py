@@ -1,38 +1,26 @@
 """A plan with thousands of imported facts, edited in the app: every edit is saved with every fact,
 older versions keep theirs, and a newer save made elsewhere is never overwritten."""
 
-from datetime import date, timedelta
 
 import pytest
 
-from prospector.actuals.records import Happened, LoggedFact, Source
-from prospector.model import Channel, Plan
 from prospector.store import PlanStore
+from tests.generated_facts import generated_facts, with_imported
 from ui.autosave import Autosaver
 from ui.document import PlanDocument
 
 FACTS = 4_100  # three blocks of the store's 2,000, the last one partly filled
 
 
-def _facts(plan: Plan, count: int, first: int = 0, subject: str = "Call") -> list[LoggedFact]:
-    reps, accounts = plan.reps, plan.accounts
-    return [LoggedFact(key=f"salesforce:00T{n:09d}", kind=Happened.TOUCH,
-                       rep_id=reps[n % len(reps)].id, account_id=accounts[n % len(accounts)].id,
-                       account_name=accounts[n % len(accounts)].name,
-                       date=date(2027, 1, 11) + timedelta(days=n % 150),
-                       channel=Channel.PHONE, subject=f"{subject} {n}", source=Source.SALESFORCE)
-            for n in range(first, first + count)]
 
 
-def _imported(plan: Plan, facts: list[LoggedFact]) -> Plan:
-    return plan.model_copy(update={"actuals": plan.actuals.with_facts(facts)})
 
 
 @pytest.fixture
 def stored(sample_plan, tmp_path):
     """A store holding the sample with ``FACTS`` facts (version 1), and that plan as read back."""
     store = PlanStore(tmp_path / "store")
-    store.save(_imported(sample_plan, _facts(sample_plan, FACTS)))
+    store.save(with_imported(sample_plan, generated_facts(sample_plan, FACTS)))
     return store, store.load(sample_plan.id)
 
 
@@ -64,8 +52,8 @@ def test_an_import_that_corrects_facts_saves_the_corrections_after_text_edits(qt
     later export of the same rows), in the middle of the list and at its end."""
     store, document, saver = editing
     document.set_value(("basics", "goal"), "A goal typed first")
-    corrected = _facts(document.plan, 10, first=1_995, subject="Call, corrected")
-    more = _facts(document.plan, 50, first=FACTS)
+    corrected = generated_facts(document.plan, 10, first=1_995, subject="Call, corrected")
+    more = generated_facts(document.plan, 50, first=FACTS)
     actuals = document.plan.actuals.with_facts(corrected + more)
     document.set_actuals(actuals, "Import actuals")
     document.set_value(("basics", "goal"), "A goal typed after the import")
@@ -83,8 +71,8 @@ def test_an_import_that_corrects_facts_saves_the_corrections_after_text_edits(qt
 def test_the_history_restores_an_older_version_with_its_facts(qtbot, editing):
     store, document, saver = editing
     first = list(document.plan.actuals.facts)
-    document.set_actuals(document.plan.actuals.with_facts(_facts(document.plan, 900, first=FACTS)),
-                         "Import actuals")
+    more = generated_facts(document.plan, 900, first=FACTS)
+    document.set_actuals(document.plan.actuals.with_facts(more), "Import actuals")
     document.set_value(("basics", "goal"), "After the second import")
     with qtbot.waitSignal(saver.saved, timeout=30000):
         saver.save_now()
@@ -98,7 +86,7 @@ def test_the_history_restores_an_older_version_with_its_facts(qtbot, editing):
 def test_a_newer_save_made_elsewhere_is_not_overwritten_by_the_autosave(qtbot, editing):
     store, document, saver = editing
     elsewhere = store.load(document.plan.id)
-    elsewhere = _imported(elsewhere, _facts(elsewhere, 7, first=FACTS))
+    elsewhere = with_imported(elsewhere, generated_facts(elsewhere, 7, first=FACTS))
     elsewhere.basics.goal = "Saved from the command line"
     PlanStore(store.folder).save(elsewhere, base_version=1)  # version 2
     document.set_value(("basics", "goal"), "Typed in the window")
