@@ -118,6 +118,31 @@ def test_the_glance_page_follows_the_cover_with_the_plans_numbers(sample_leader_
     assert "13 weeks (88 days)" in page  # the longest cadence
 
 
+def test_at_a_glance_stays_one_page_with_every_text_four_times_as_long(sample, tmp_path):
+    """A long goal, cadence and target names and many reps ran "At a glance" onto a second,
+    98% white page: each part now has room for so many lines; the goal ends in "…" and says
+    the page where it is printed whole, and longer lists end in "and N more"."""
+    plan = sample.model_copy(deep=True)
+    plan.basics.goal = " ".join([plan.basics.goal] * 4)
+    for c in plan.cadences:
+        c.name = " ".join([c.name] * 4)
+    for t in plan.accountability.targets:
+        t.metric = " ".join([t.metric] * 4)[:200]
+    plan.reps += [r.model_copy(update={"id": f"{r.id}-{n}", "name": f"{r.name} {n}",
+                                       "territory": r.territory * 4, "account_ids": []})
+                  for n in range(5) for r in sample.reps]
+    path = render_playbook_pdf(plan, tmp_path / "leader.pdf", section=["cover", "basics"],
+                               today=date(2027, 1, 4)).path
+    texts = page_texts(path)
+    glance = texts[1]
+    assert "The reps" in glance and "and 6 more reps" in glance  # the page's last part on it
+    assert not texts[2].startswith("AT A GLANCE")
+    goal = " ".join(plan.basics.goal.split())
+    assert goal not in glance and "…" in glance
+    page = int(re.search(r"The goal in full: page (\d+)", glance).group(1))
+    assert goal in texts[page - 1]  # printed whole where the glance says
+
+
 def test_a_reps_glance_page_says_the_reps_own_numbers(one_account, sample):
     _leader, rep = one_account
     page = page_texts(rep)[1]

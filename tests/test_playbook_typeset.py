@@ -241,6 +241,29 @@ def test_the_overview_prints_each_account_on_one_line(sample, leader_pages, tmp_
     assert len(pages) <= math.ceil(120 / full_page), (len(pages), full_page)
 
 
+def test_a_long_owner_line_leaves_the_account_name_its_first_line(sample, tmp_path):
+    """Right of an account's name, its rep and cadence: with a long cadence name, a float took
+    the whole first line and the name started below it; now the name starts beside the badge,
+    and the owner line is one line, the cadence's name cut with "…"."""
+    plan = sample.model_copy(deep=True)
+    cadence = plan.cadences[0]
+    cadence.name = " ".join([cadence.name] * 4)
+    account = next(a for a in plan.accounts if plan.cadence_for(a) is cadence)
+    account.name = " ".join([account.name] * 3)
+    rep = next(r for r in plan.reps if account.id in r.account_ids)
+    pages = _pages(render_playbook_pdf(plan, tmp_path / "leader.pdf", section="accounts").path)
+    card = next(hit for glyphs in pages for hit in _find(glyphs, account.name)
+                if hit[0].size == 10)  # the card's (the overview prints the name at 9 pt)
+    glyphs = next(glyphs for glyphs in pages if card[0] in glyphs)
+    owner = next(hit for hit in _find(glyphs, rep.name + "·")
+                 if abs(hit[0].top - card[0].top) < 4 * MM)
+    first_line = [g for g in card if abs(g.baseline - card[0].baseline) < 1]
+    assert len(first_line) >= len("".join(account.name.split()[:3]))  # three words at least
+    assert owner[0].left > first_line[-1].right  # beside it, on the same line
+    line = [g for g in glyphs if abs(g.baseline - owner[0].baseline) < 1 and g.size == 8]
+    assert _text(line).endswith("…") and "Dreamclientcampaign" in _text(line)
+
+
 def test_a_wrapped_account_name_stays_clear_of_its_tier_badge(sample, tmp_path):
     """A name too long for its line wraps under its own first line, not under the badge."""
     plan = sample.model_copy(deep=True)

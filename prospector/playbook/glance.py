@@ -15,13 +15,12 @@ from ..model import TIERS, Cadence, Channel, Plan, Rep, TargetAccount
 from ..schedule import ScheduleError, build_schedule
 from ..textnorm import fold
 from ..wording import noun, number, plural
-from .limits import CARD_LIMIT, ROW_TEXT, Reductions
-from .text_width import fit_line, text_mm
+from .limits import CARD_LIMIT, Reductions
+from .text_width import clamp_lines, fit_line, text_mm
 
 HEADLINE_WORDS = 16  # the goal on the cover: its first clause, at most this many words
 COVER_TEXT = 400  # the offering on the cover (its other texts: COVER_LINE), so it stays one page
 COVER_LINE = 120
-GLANCE_NAME = 60  # a target's or a cadence's name on the "At a glance" page
 # The leader's edition dates each account's first touch from every rep's schedule: fast up to a
 # few thousand accounts (1,000: 0.13 s), slow beyond (20,000: 35 s); a rep's edition always does.
 FIRST_TOUCH_LIMIT = 2_000
@@ -53,6 +52,29 @@ def goal_headline(goal: str) -> str:
     if len(words) > HEADLINE_WORDS:
         clause = " ".join(words[:HEADLINE_WORDS]).rstrip(" ,;:") + "…"
     return clause.rstrip(".")
+
+
+# "At a glance" is one page whatever the plan's texts: each part has room for so many lines, and a
+# text cut to fit ends in "…" and says where it is printed whole (the goal: the first chapter).
+GOAL_LINES = 4  # the goal, serif 12 pt across the page (the callout: 174 mm less 4+4 mm and rule)
+GOAL_MM = 163.0
+BOX_MM = 82.0  # one of the page's two columns (174 mm, a 10 mm gutter)
+GLANCE_CADENCES = 4  # then "and N more"
+GLANCE_TARGETS = 6
+GLANCE_REPS = 12  # six rows of two, one line each
+
+
+def goal_on_the_page(paragraphs: list[str]) -> dict[str, Any]:
+    """The goal as "At a glance" prints it: at most ``GOAL_LINES`` lines; ``cut`` says the
+    goal's chapter prints it whole."""
+    kept, cut = clamp_lines(paragraphs, GOAL_MM, "serif", 12, GOAL_LINES)
+    return {"paragraphs": kept, "cut": cut}
+
+
+def _two_lines(text: str, width_mm: float, font: str = "sans") -> str:
+    """``text`` on at most two lines of 10 pt, "…" where it is cut."""
+    kept, _cut = clamp_lines([text], width_mm, font, 10, 2)
+    return kept[0] if kept else ""
 
 
 def cadence_length(cadences: list[Cadence]) -> dict[str, int]:
@@ -125,25 +147,35 @@ def glance(plan: Plan, accounts: list[TargetAccount], cadences: list[Cadence],
         "channels": channels,
         "touches": plural(touches, "touch"),
         "length": length,
-        # a summary: long names are cut to a line or two (the chapters print them whole)
-        "targets": [{"metric": red.clip(t.metric, GLANCE_NAME, "a target's name (at a glance)"),
+        # a summary on one page: long names are cut to a line or two and long lists end in
+        # "and N more" (the chapters print them whole)
+        "targets": [{"metric": _two_lines(t.metric, BOX_MM - 31),
                      "per_rep": number(t.per_rep), "period": t.period,
                      "team": number(t.per_rep * len(plan.reps))
                      if rep is None and plan.reps else ""}
-                    for t in plan.accountability.targets],
-        "cadences": [{"name": red.clip(c.name, GLANCE_NAME, "a cadence's name (at a glance)"),
+                    for t in plan.accountability.targets[:GLANCE_TARGETS]],
+        "more_targets": max(0, len(plan.accountability.targets) - GLANCE_TARGETS),
+        "cadences": [{"name": fit_line(c.name, BOX_MM, "sans-bold", 10),
                       "steps": plural(len(c.steps), "touch"),
                       "weeks": plural(c.span_days // 7 + 1, "week") if c.steps else "no steps",
                       "tiers": "Tier " + ", ".join(c.tiers) if c.tiers else "All tiers"}
-                     for c in cadences],
-        "reps": [{"name": r.name,
-                  "territory": red.clip(r.territory, ROW_TEXT, f"the territory of {r.name}"),
-                  "accounts": plural(sum(1 for aid in dict.fromkeys(r.account_ids)
-                                         if aid in known), "account")}
-                 for r in reps[:40]],
-        "more_reps": max(0, len(reps) - 40),
+                     for c in cadences[:GLANCE_CADENCES]],
+        "more_cadences": max(0, len(cadences) - GLANCE_CADENCES),
+        "reps": [_rep_line(r, known) for r in reps[:GLANCE_REPS]],
+        "more_reps": max(0, len(reps) - GLANCE_REPS),
         "assigned": sum(1 for aid in by_rep if aid in known),
     }
+
+
+def _rep_line(rep: Rep, known: set[str]) -> dict[str, str]:
+    """A rep on one line of a column: name, territory (cut with "…") and accounts."""
+    accounts = plural(sum(1 for aid in dict.fromkeys(rep.account_ids) if aid in known),
+                      "account")
+    name = fit_line(rep.name, BOX_MM / 2, "sans-bold", 10)
+    room = (BOX_MM - text_mm(name, "sans-bold", 10) - text_mm(f" ·  · {accounts}", "sans", 10)
+            - 1)
+    territory = fit_line(rep.territory, room, "sans", 10) if room > 15 else ""
+    return {"name": name, "territory": territory, "accounts": accounts}
 
 
 # --- the overview: one line per account --------------------------------------------------------

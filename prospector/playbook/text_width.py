@@ -18,7 +18,7 @@ from fontTools.ttLib import TTFont
 from ..resources import assets_dir
 
 FONTS = {"sans": "NotoSans-Regular.ttf", "sans-bold": "NotoSans-Bold.ttf",
-         "serif-bold": "NotoSerif-Bold.ttf"}
+         "serif": "NotoSerif-Regular.ttf", "serif-bold": "NotoSerif-Bold.ttf"}
 MM_PER_PT = 25.4 / 72
 
 
@@ -121,3 +121,23 @@ def fit_line(text: str, width_mm: float, font: str, size_pt: float) -> str:
     if at_space > 0 and text_mm(text[:at_space], font, size_pt) >= width_mm * 2 / 3:
         end = at_space
     return text[:end].rstrip(" ,;:.–—-") + "…"
+
+
+def clamp_lines(paragraphs: list[str], width_mm: float, font: str, size_pt: float,
+                lines: int) -> tuple[list[str], bool]:
+    """``paragraphs`` kept to ``lines`` lines in all (each paragraph starts a line), the last
+    kept line ended with "…" where the text goes on; and whether anything was cut."""
+    kept: list[str] = []
+    for text in paragraphs:
+        starts = line_starts(text, width_mm, font, size_pt)
+        room = lines - sum(len(line_starts(k, width_mm, font, size_pt)) for k in kept)
+        if len(starts) <= room:
+            kept.append(text)
+            continue
+        if room > 0:
+            at = starts[room - 1]  # the last line's start: as much of the rest as fits, then "…"
+            kept.append(text[:at] + fit_line(text[at:], width_mm, font, size_pt))
+        elif kept:
+            kept[-1] = kept[-1].rstrip(" .") + "…"
+        return kept, True
+    return kept, False
