@@ -10,7 +10,7 @@ import re
 import sys
 import time
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -434,7 +434,9 @@ class Renderer:
                today: date | None = None, readiness: bool = False,
                section: str | Iterable[str] | None = None, tagged: bool = True,
                cancelled: Callable[[], bool] | None = None, excerpt: bool = False,
-               focus: str | None = None, language: str | None = None) -> RenderResult:
+               focus: str | None = None, language: str | None = None,
+               rep_actuals: Mapping[str, Sequence[float | None]] | None = None,
+               ) -> RenderResult:
         """Write the playbook PDF (the leader's edition, or ``rep_name``'s) to ``out_path``.
 
         ``section`` prints only part of it: a plan section's chapters (``"cadences"``), the
@@ -446,6 +448,8 @@ class Renderer:
         list only around the account ``focus`` (see ``excerpt.excerpt_accounts``).
         ``language`` ("de") prints the edition's labels in that language; by default a rep's
         edition prints in the rep's language (else the plan's), the leader's in the plan's.
+        ``rep_actuals`` fills a rep's scorecard for a plan sent without its facts
+        (``build_context``).
 
         The file is written next to ``out_path`` first and moved into place when complete, so
         a failed render never leaves half a PDF behind.
@@ -469,7 +473,7 @@ class Renderer:
         preparing = StageBeat(report, "Preparing the playbook", 0.0)
         with heartbeat(preparing.beat), printing_in(language):  # a rep's schedule takes seconds
             context = build_context(plan, rep_name=rep_name, start=start, today=today,
-                                    readiness=readiness)
+                                    readiness=readiness, rep_actuals=rep_actuals)
         context["lang"] = language
         context["shown"] = _shown(section, rep=context["edition"] == "rep",
                                   readiness=readiness)
