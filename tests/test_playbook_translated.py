@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+import holidays
 import pytest
 from babel import Locale
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 
+from prospector.coach import wording as coach_wording
 from prospector.model import Plan
 from prospector.planfile import read_plan_file
 from prospector.playbook import catalogs, render, translations
@@ -54,29 +57,46 @@ def plan_in_fullwidth(plan: Plan) -> Plan:
     return Plan.model_validate(doc)
 
 
+_PLACEHOLDER = re.compile(r"(%\([a-z_]+\)s|%%|\{[a-z_]*\})")  # the playbook's, the coach's
+
+
+def pseudo_translated(message: str) -> str:
+    """The message's words between markers, its placeholders outside them: a value filled in
+    must be translated (or the plan's own text) by itself."""
+    return "".join(part if _PLACEHOLDER.fullmatch(part) or not part.strip()
+                   else OPEN + part + CLOSE for part in _PLACEHOLDER.split(message))
+
+
+def _write_pseudo(template: Catalog, folder, domain: str) -> None:
+    catalog = Catalog(locale=PSEUDO, domain=domain)
+    for message in template:
+        if message.id:
+            catalog.add(message.id, tuple(pseudo_translated(m) for m in message.id)
+                        if message.pluralizable else pseudo_translated(message.id),
+                        context=message.context)
+    (folder / PSEUDO / "LC_MESSAGES").mkdir(parents=True, exist_ok=True)
+    with (folder / PSEUDO / "LC_MESSAGES" / f"{domain}.mo").open("wb") as mo:
+        write_mo(mo, catalog)
+
+
 @pytest.fixture(scope="module")
 def pseudo(tmp_path_factory):
-    """The pseudo-language installed as German for this module's renders."""
-    template = catalogs.extract(REPO)
-    catalog = Catalog(locale=PSEUDO, domain=translations.DOMAIN)
-    for message in template:
-        if not message.id:
-            continue
-        string = (tuple(OPEN + m + CLOSE for m in message.id) if message.pluralizable
-                  else OPEN + message.id + CLOSE)
-        catalog.add(message.id, string, context=message.context)
+    """The pseudo-language installed as German for this module's renders: the playbook's
+    labels as its sources hold them now, and the coach's (the readiness appendix) as its
+    catalog template holds them."""
     folder = tmp_path_factory.mktemp("locale")
-    (folder / PSEUDO / "LC_MESSAGES").mkdir(parents=True)
-    with (folder / PSEUDO / "LC_MESSAGES" / f"{translations.DOMAIN}.mo").open("wb") as mo:
-        write_mo(mo, catalog)
+    _write_pseudo(catalogs.extract(REPO), folder, translations.DOMAIN)
+    with (REPO / "prospector" / "locale" / f"{coach_wording.DOMAIN}.pot").open("rb") as pot:
+        _write_pseudo(read_po(pot), folder, coach_wording.DOMAIN)
     mp = pytest.MonkeyPatch()
     mp.setattr(translations, "LOCALE_DIR", folder)
-    translations.translations.cache_clear()
-    render.environment.cache_clear()
+    mp.setattr(coach_wording, "LOCALE_DIR", folder)
+    for cached in (translations.translations, coach_wording.translations, render.environment):
+        cached.cache_clear()
     yield
     mp.undo()
-    translations.translations.cache_clear()
-    render.environment.cache_clear()
+    for cached in (translations.translations, coach_wording.translations, render.environment):
+        cached.cache_clear()
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +112,11 @@ _LOCALE = Locale.parse(PSEUDO)
 _DATE_WORDS = {w.rstrip(".").casefold() for names in (_LOCALE.months, _LOCALE.days)
                for width in ("abbreviated", "wide")
                for w in names["format"][width].values()}
-_ALLOWED = _DATE_WORDS | {"a", "b", "c"}  # the tiers' letters (badges)
+# public holidays as the ``holidays`` package names them in the language (the sample's reps
+# work in Germany)
+_HOLIDAY_WORDS = {w.casefold() for name in holidays.country_holidays(
+    "DE", language=PSEUDO, years=range(2026, 2029)).values() for w in re.findall(r"\w+", name)}
+_ALLOWED = _DATE_WORDS | _HOLIDAY_WORDS | {"a", "b", "c"}  # and the tiers' letters (badges)
 _WORD = re.compile(r"[^\W\d_]+")
 _INNERMOST = re.compile(OPEN + "[^" + OPEN + CLOSE + "]*" + CLOSE)
 _SHOWN_ATTRIBUTES = ("data-title", "data-cont", "alt", "title", "aria-label", "content")
@@ -163,5 +187,5 @@ EDITIONS = [None, "Jonas Albrecht", "Mette Sørensen", "Bram Claessens", "Newcom
 @pytest.mark.parametrize("rep", EDITIONS)
 def test_every_label_of_every_edition_is_translated(pseudo, plan, rep):
     name = _fullwidth(rep) if rep else None
-    html = render_playbook_html(plan, rep_name=name, language=PSEUDO)
+    html = render_playbook_html(plan, rep_name=name, language=PSEUDO, readiness=rep is None)
     assert untranslated(html) == []

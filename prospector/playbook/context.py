@@ -14,12 +14,13 @@ from datetime import date, timedelta
 from typing import Any
 
 from babel.dates import format_interval, format_skeleton
+from babel.numbers import format_percent
 
-from ..business_days import days_off_words
+from ..business_days import days_off_names, holiday_name
 from ..errors import ProspectorError
 from ..model import TIERS, Cadence, Channel, Contact, Plan, Rep, TargetAccount, ValueTouch
 from ..review import rep_actuals_by_week
-from ..schedule import ScheduleError, build_schedule, find_rep, rep_accounts
+from ..schedule import ScheduleError, build_schedule, find_rep, holiday_place, rep_accounts
 from ..sections import LEADER_CHAPTERS, REP_CHAPTERS, Chapter, content_of
 from ..textnorm import fold
 from . import conversations, glance
@@ -41,7 +42,7 @@ from .limits import (
 from .schedule_targets import touch_target_notes
 from .scorecard import build_scorecard
 from .timeline import cadence_timeline_svg, channel_icon, timeline_caption
-from .translations import ENGLISH, N_, gettext, ngettext, printing
+from .translations import ENGLISH, N_, gettext, ngettext, printing, words_and
 from .translations import counted as plural
 from .translations import number as grouped_number
 
@@ -70,6 +71,9 @@ class RepNotFound(ProspectorError):
 
 # The coach's appendix, a chapter of the leader's edition when asked for (not a plan section).
 READINESS = Chapter("readiness", "Plan readiness", new_page=True)
+
+
+SEVERITY_LABELS = {"blocker": N_("blocker"), "warning": N_("warning"), "tip": N_("tip")}
 
 
 # --- formatting ------------------------------------------------------------------------------
@@ -191,21 +195,25 @@ def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None
 def _readiness(plan: Plan, red: Reductions) -> dict[str, Any]:
     """The coach's review, for the appendix: scores per section, then every finding."""
     from ..coach import SECTION_TITLES, review  # noqa: PLC0415 - only when asked for
+    from ..coach.wording import translated  # noqa: PLC0415
 
-    result = review(plan)
+    language = printing.get()
+    result = review(plan, language=language)
+    titles = {k: translated(language, t) for k, t in SECTION_TITLES.items()}
     if len(result.findings) > FINDING_LIMIT:
         red.lists += len(result.findings) - FINDING_LIMIT
     return {
         "overall": result.overall,
         "quality": result.quality,
-        "complete": f"{result.completeness:.0%}",
+        "complete": format_percent(result.completeness, locale=language),
         "verdict": result.verdict,
         "counts": [(result.blockers, ngettext("blocker", "blockers", result.blockers)),
                    (result.warnings, ngettext("warning", "warnings", result.warnings)),
                    (result.tips, ngettext("tip", "tips", result.tips))],
-        "sections": [{"title": SECTION_TITLES[k], "score": v}
+        "sections": [{"title": titles[k], "score": v}
                      for k, v in result.section_scores.items()],
-        "findings": [{"severity": f.severity, "section": SECTION_TITLES[f.section],
+        "findings": [{"severity": f.severity, "label": gettext(SEVERITY_LABELS[f.severity]),
+                      "section": titles[f.section],
                       "item": f.item_label, "message": f.message, "why": f.why, "fix": f.fix}
                      for f in result.findings[:FINDING_LIMIT]],
         "more_findings": max(0, len(result.findings) - FINDING_LIMIT),
@@ -283,6 +291,7 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
          actuals: Mapping[str, Sequence[float | None]]) -> dict[str, Any]:
     accounts = rep_accounts(plan, rep)
     planned = build_schedule(plan, rep, start)  # business days, holidays, daily capacity
+    place = holiday_place(plan, rep)
     schedule = planned.touches
     weeks = planned.by_week()
     cadences = [c for c in plan.cadences if any(plan.cadence_for(a) is c for a in accounts)]
@@ -326,10 +335,12 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
         "weeks": [_week(plan, w, red, by_id, scripted) for w in printed],
         "schedule_rest": rest,
         "schedule_span": fmt_range(schedule[0].date, last) if schedule else "",
-        "holidays": red.names([f"{fmt_date(day, weekday=True)} ({name})"
+        "holidays": red.names([f"{fmt_date(day, weekday=True)} "
+                               f"({holiday_name(*place, day, printing.get()) or name})"
                                for day, name in planned.holidays
                                if until_printed is None or day <= until_printed], "a holiday"),
-        "days_off": days_off_words(planned.weekend, bool(planned.holidays)),
+        "days_off": words_and([gettext(n) for n in days_off_names(planned.weekend,
+                                                                   bool(planned.holidays))]),
         "capacity": planned.capacity,
         "staggered": len(set(planned.account_starts.values())) > 1,
         "waves": {"count": len(planned.waves),

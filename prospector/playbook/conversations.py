@@ -34,6 +34,7 @@ from . import limits
 from .call_cards import NAMED_WORDS, call_card, handle, quote, serves
 from .limits import Cut, Reductions
 from .translations import gettext
+from .translations import words_and as _and
 
 
 # --- who an edition is for -------------------------------------------------------------------
@@ -132,13 +133,6 @@ def _definition(plan: Plan, chapter: Chapter | None) -> dict[str, Any]:
     return {"counted": counted, "criteria": names, "joined": _and(names),
             "chapter": gettext(chapter.title) if chapter and names else "",
             "anchor": "#opportunity-criteria" if chapter and names else ""}
-
-
-def _and(names: list[str]) -> str:
-    """"A", "A and B", "A, B and C" (the language's own "and")."""
-    if len(names) <= 1:
-        return "".join(names)
-    return gettext("%(first)s and %(last)s", first=", ".join(names[:-1]), last=names[-1])
 
 
 # --- what the call cards hold --------------------------------------------------------------------

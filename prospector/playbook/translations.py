@@ -126,6 +126,13 @@ def template_gettext(message: str) -> str:
     return translations(printing.get()).gettext(message)
 
 
+def words_and(names: list[str]) -> str:
+    """"A", "A and B", "A, B and C", with the language's own "and"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return gettext("%(first)s and %(last)s", first=", ".join(names[:-1]), last=names[-1])
+
+
 def pgettext(context: str, message: str, **values: object) -> str:
     """``gettext`` for a word that reads differently by where it stands ("Ask": the meeting ask
     of a cadence step, or the call card's questions)."""
