@@ -77,7 +77,8 @@ def _plan(language: str) -> Plan:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_plan_reviewed_in_its_language_reads_in_it_from_every_check(language):
     plan = _plan(language)
-    local, english = review(plan, language=language), review(plan, language="en")
+    assert plan.basics.language == language
+    local, english = review(plan), review(plan, language="en")  # the plan's own, then English
     assert [f.rule_id for f in local.findings] == [f.rule_id for f in english.findings]
     sections = {f.section for f in local.findings}
     assert {"basics", "accounts", "touches", "differentiators", "objections", "cadences",
@@ -92,7 +93,7 @@ def test_a_plan_reviewed_in_its_language_reads_in_it_from_every_check(language):
 
 def test_the_german_review_reads_as_a_german_sales_leader_would_write_it():
     plan = _plan("de")
-    text = review_text(review(plan, language="de"), plan)
+    text = review_text(review(plan), plan)
     for line in (
             "„A-Kunden Frühjahr“ bittet nie um einen Termin (2 Schritte, keine Terminanfrage).",
             "Alle 5 Zielkunden sind A-Kunden: Wenn jeder ein Traumkunde ist, ist es keiner.",
@@ -106,7 +107,7 @@ def test_the_german_review_reads_as_a_german_sales_leader_would_write_it():
 
 def test_the_french_review_keeps_french_typography_and_plurals():
     plan = _plan("fr")
-    text = review_text(review(plan, language="fr"), plan)
+    text = review_text(review(plan), plan)
     nbsp = "\u00a0"
     for line in (
             f"«{nbsp}Comptes A printemps{nbsp}» ne demande jamais de rendez-vous (2 étapes, "
@@ -125,9 +126,13 @@ def test_a_language_the_coach_has_no_wording_for_reads_english():
             == [f.message for f in review(plan, language="en").findings])
 
 
-def test_check_prints_the_findings_in_the_language_asked_for(capsys):
-    assert main(["check", str(DATA / "coach_plan_fr.json"), "--language", "fr"]) == 0
-    out = capsys.readouterr().out
-    assert out.startswith("Revue du coach pour «\u00a0Nouveaux clients France, S1 2027\u00a0»")
-    assert main(["check", str(DATA / "coach_plan_fr.json"), "--language", "xx"]) == 2
+def test_check_prints_the_findings_in_the_plan_s_language_or_the_one_asked_for(capsys):
+    plan = str(DATA / "coach_plan_fr.json")
+    assert main(["check", plan]) == 0
+    assert capsys.readouterr().out.startswith(
+        "Revue du coach pour «\u00a0Nouveaux clients France, S1 2027\u00a0»")
+    assert main(["check", plan, "--language", "de", "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["language"] == "de" and document["verdict"].startswith("nicht bereit")
+    assert main(["check", plan, "--language", "xx"]) == 2
     assert "choose one of en, de, fr" in capsys.readouterr().err

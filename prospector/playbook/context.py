@@ -191,7 +191,7 @@ def _readiness(plan: Plan, red: Reductions) -> dict[str, Any]:
     """The coach's review, for the appendix: scores per section, then every finding."""
     from ..coach import SECTION_TITLES, review  # noqa: PLC0415 - only when asked for
 
-    result = review(plan)
+    result = review(plan, language=printing.get())  # the findings in the edition's language
     if len(result.findings) > FINDING_LIMIT:
         red.lists += len(result.findings) - FINDING_LIMIT
     return {
