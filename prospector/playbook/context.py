@@ -197,7 +197,7 @@ def _readiness(plan: Plan, red: Reductions) -> dict[str, Any]:
     from ..coach import SECTION_TITLES, review  # noqa: PLC0415 - only when asked for
     from ..coach.wording import translated  # noqa: PLC0415
 
-    language = printing.get()
+    language = printing.get()  # the findings in the edition's language
     result = review(plan, language=language)
     titles = {k: translated(language, t) for k, t in SECTION_TITLES.items()}
     if len(result.findings) > FINDING_LIMIT:
