@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QHBoxLayout, QPushButton, QWidget
 
+from prospector.playbook.translations import language_choices
 from ui.binding import ChoiceBinding, DateBinding, LineBinding, TextBinding
 from ui.widgets.step_page import StepPage, form_group
 
@@ -37,6 +38,8 @@ class BasicsPage(StepPage):
                                near=lambda: d.plan.basics.start_date)
         self.page = ChoiceBinding(d, b + ("page_size",), "Paper size",
                                   [("A4", "A4"), ("US Letter", "Letter")])
+        self.language = ChoiceBinding(d, b + ("language",), "Language of the playbook",
+                                      language_choices())
         self.colour = LineBinding(d, b + ("brand_colour",), "Brand colour", "#1F4E79")
         pick = QPushButton("Choose…")
         pick.setAccessibleName("Choose the brand colour")
@@ -64,7 +67,8 @@ class BasicsPage(StepPage):
             ("Sales force", self.sales_force.widget), ("Roles", self.roles.widget),
         ]))
         self.body.addWidget(form_group("Playbook", [
-            ("Paper size", self.page.widget), ("Brand colour", colour_row),
+            ("Paper size", self.page.widget), ("Language", self.language.widget),
+            ("Brand colour", colour_row),
         ]))
         self.body.addStretch(1)
 

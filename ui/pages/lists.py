@@ -8,6 +8,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QTabWidget
 
 from prospector.model import TIERS
+from prospector.playbook.translations import language_choices
 from prospector.sections import ACCOUNTS, DIFFERENTIATORS, PERSONAS, REPS, TOUCHES
 from ui.binding import (
     DateBinding,
@@ -215,6 +216,8 @@ class RepsPage(ListStepPage):
         d = document
         columns = [Column("name", "Rep", width=180), Column("email", "Email", width=220),
                    Column("territory", "Territory", width=160),
+                   Column("language", "Language", kind="choice", width=110,
+                          choices=(("Plan's language", ""), *language_choices())),
                    Column("account_ids", "Accounts", kind="readonly",
                           display=lambda ids: f"{len(ids)} accounts")]
         detail = ItemForm(d, "reps", [
