@@ -16,7 +16,7 @@ from typing import Any
 from babel.dates import format_interval, format_skeleton
 from babel.numbers import format_percent
 
-from ..business_days import days_off_names, holiday_name
+from ..business_days import SATURDAY_SUNDAY, days_off_names, holiday_name
 from ..errors import ProspectorError
 from ..model import TIERS, Cadence, Channel, Contact, Plan, Rep, TargetAccount, ValueTouch
 from ..review import rep_actuals_by_week
@@ -361,7 +361,7 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
             (len(weeks), ngettext("week with touches", "weeks with touches", len(weeks))),
         ],
         "scorecard": _scorecard(plan, start, until, max(4, min(n_weeks, MAX_SCORECARD_WEEKS)),
-                                red, actuals),
+                                red, actuals, planned.weekend),
         "touch_target_notes": touch_target_notes(plan.accountability.targets, weeks),
         "glance": glance.glance(plan, accounts, cadences, TIER_LABELS, rep, red),
         "overview": glance.overview(plan, accounts, {a.id: rep.name for a in accounts},
@@ -574,9 +574,10 @@ def _plan_weeks(plan: Plan) -> int:
 
 
 def _scorecard(plan: Plan, start: date | None, until: date | None, weeks: int,
-               red: Reductions,
-               actuals: Mapping[str, Sequence[float | None]] | None = None) -> dict[str, Any]:
-    return build_scorecard(plan.accountability.targets, start, until, weeks, red, actuals)
+               red: Reductions, actuals: Mapping[str, Sequence[float | None]] | None = None,
+               weekend: frozenset[int] = SATURDAY_SUNDAY) -> dict[str, Any]:
+    return build_scorecard(plan.accountability.targets, start, until, weeks, red, actuals,
+                           weekend)
 
 
 def _printed_weeks(weeks: list, red: Reductions) -> tuple[list, dict | None]:
