@@ -282,7 +282,7 @@ def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions,
         "reps": plan.reps,
         "unassigned": sum(1 for a in plan.accounts if a.id not in rep_of),
         "glance": glance.glance(plan, plan.accounts, plan.cadences, TIER_LABELS, None, red),
-        "overview": glance.overview(plan, plan.accounts, rep_of, starts, fmt_date, red),
+        "overview": glance.overview(plan, plan.accounts, rep_of, starts, fmt_date, plan.cadences),
         "scorecard": _scorecard(plan, b.start_date, b.end_date, _plan_weeks(plan), red),
     }
 
@@ -364,8 +364,8 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
                                 red, actuals, planned.weekend),
         "touch_target_notes": touch_target_notes(plan.accountability.targets, weeks),
         "glance": glance.glance(plan, accounts, cadences, TIER_LABELS, rep, red),
-        "overview": glance.overview(plan, accounts, {a.id: rep.name for a in accounts},
-                                    planned.account_starts, fmt_date, red),
+        "overview": glance.overview(plan, accounts, None, planned.account_starts, fmt_date,
+                                    cadences),
     }
 
 
