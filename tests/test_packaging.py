@@ -30,6 +30,7 @@ def test_the_wheel_carries_templates_fonts_and_the_sample(tmp_path):
                      "prospector/assets/fonts/NotoSans-Regular.ttf",
                      "prospector/assets/fonts/OFL.txt",
                      "prospector/locale/de/LC_MESSAGES/playbook.mo",
+                     "ui/locale/de/LC_MESSAGES/app.mo",
                      "prospector/assets/samples/sample-plan.json",
                      "prospector/assets/samples/sample-activities-report.csv",
                      "prospector/templates/playbook/review.html.j2",
