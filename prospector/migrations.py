@@ -30,6 +30,9 @@ History of the format (also in docs/plan-format.md):
   ``holiday_country`` is a country code alone (``DE``), its region moves to
   ``holiday_subdivision`` (``DE-BY`` becomes ``DE`` and ``BY``), and each rep may have their own
   ``holiday_country`` and ``holiday_subdivision``. A version-6 plan's reps have none (the plan's).
+- 8: the languages the playbook prints in: the plan's ``basics.language`` (``en``, ``de``, ``fr``,
+  ``es``) and each rep's ``language`` (``""``: the plan's). A version-7 plan printed in English,
+  so it reads as English with no rep language of its own.
 """
 
 from __future__ import annotations
@@ -299,8 +302,17 @@ def _v6_to_v7(doc: Document, repairs: list[str]) -> Document:
     return doc
 
 
+def _v7_to_v8(doc: Document, repairs: list[str]) -> Document:
+    """Version 8 adds the plan's and the reps' languages; a version-7 plan printed in English."""
+    doc = dict(doc)
+    if isinstance(doc.get("basics"), dict):
+        doc["basics"] = {"language": "en", **doc["basics"]}
+    return doc
+
+
 MIGRATIONS: dict[int, Callable[[Document, list[str]], Document]] = {
-    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6, 6: _v6_to_v7}
+    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6, 6: _v6_to_v7,
+    7: _v7_to_v8}
 
 
 class MigrationError(ValueError):

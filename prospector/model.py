@@ -29,7 +29,14 @@ from .holiday_regions import check_country as check_known_country
 from .images import logo_problem
 
 FORMAT_NAME: Final = "prospector-plan"
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
+
+# The languages a playbook prints in (its labels, dates, numbers and plurals: the catalogs of
+# prospector/locale/), as ISO 639-1 codes. The plan's language is the leader's edition's; a rep's
+# ("" = the plan's) is the rep's edition's.
+PLAYBOOK_LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es")
+PlaybookLanguage = Literal["en", "de", "fr", "es"]
+RepLanguage = Literal["", "en", "de", "fr", "es"]
 
 Tier = Literal["A", "B", "C"]
 TIERS: tuple[str, ...] = ("A", "B", "C")
@@ -118,6 +125,9 @@ class PlanBasics(Part):
     end_date: PlanDate | None = None
     page_size: Literal["A4", "Letter"] = "A4"
     brand_colour: str = Field("#1F4E79", description="Accent colour of the playbook, as #RRGGBB.")
+    language: PlaybookLanguage = Field("en", description=(
+        "The language the playbook's labels, dates and numbers print in (the leader's edition, "
+        "and each rep's unless the rep has their own): en, de, fr or es."))
     logo: str | None = Field(None, description=(
         "Logo as a data:image/png;base64 URI (never a path or URL); its bytes a PNG or JPEG of at "
         "most 2 MB and 25 megapixels."))
@@ -345,6 +355,8 @@ class Rep(Part):
         "", description="Where the rep works, if not in the plan's country: a country code.")
     holiday_subdivision: HolidaySubdivision = Field(
         "", description="The rep's state, canton or region, e.g. BY (with the rep's country).")
+    language: RepLanguage = Field(
+        "", description="The language of the rep's edition (en, de, fr, es); \"\" = the plan's.")
 
     @model_validator(mode="after")
     def _subdivision_of_country(self) -> Rep:
@@ -451,6 +463,11 @@ class Plan(Part):
     def rep_named(self, name: str) -> Rep | None:
         wanted = name.strip().casefold()
         return next((r for r in self.reps if r.name.casefold() == wanted or r.id == name), None)
+
+    def language_of(self, rep: Rep | None) -> str:
+        """The language an edition prints in: the rep's own, else the plan's (the leader's
+        edition, ``rep=None``, prints in the plan's)."""
+        return (rep.language if rep is not None and rep.language else self.basics.language)
 
     def accounts_in_tier(self, tier: str) -> list[TargetAccount]:
         return [a for a in self.accounts if a.tier == tier]

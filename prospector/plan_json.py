@@ -9,7 +9,8 @@ edits the plan must say what changed, or ``forget_all``.
 The actuals' facts (up to 100,000 imported from CRM exports) are left out: the leader's edition
 prints none of them, and with them each preview sent 24 MB to the render worker, which spent 2 s
 reading them (a rep's edition fills the scorecard with the rep's actuals: ``printed_plan_json``
-sends them to a render process, the preview does not yet). The rest of the actuals (the weekly
+sends them to a render process; the preview sends the rep's actuals per week instead,
+``review.rep_actuals_by_week``). The rest of the actuals (the weekly
 figures, the names remembered) is kept as written while the plan holds the same ``Actuals``
 object: an import or a figure entered replaces it (``Actuals.with_facts``, ``with_figure``); an
 edit inside it must be told (``forget``).

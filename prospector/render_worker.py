@@ -7,7 +7,9 @@ then reads requests, one JSON object a line, on stdin:
 * ``{"id": 7, "plan": {...}, "out": "/tmp/.../preview-7.pdf", "section": ["cadences"],
   "rep": null, "item": "acc-3f9a..."}``: render (``section`` null: the whole playbook; ``rep``:
   a rep's edition; a part prints a long account list only around ``item``, see
-  ``playbook.excerpt``). A
+  ``playbook.excerpt``). The plan comes without its actuals' facts: a rep's edition also gets
+  ``"rep_actuals": {"2027-W05": [38, 7, null], ...}``, the rep's actual per target and week
+  (``review.rep_actuals_by_week``), for the scorecard. A
   request cancels every older one: a render under way stops at WeasyPrint's next page, one
   waiting is dropped; each is answered ``{"id": 6, "cancelled": true}``.
 * ``{"cancel": 7}``: the same for request 7 only.
@@ -118,7 +120,8 @@ def render(renderer, request: dict[str, Any], stale) -> dict[str, Any]:
     result = renderer.render(plan, request["out"], rep_name=request.get("rep"),
                              section=request.get("section"), tagged=False, cancelled=stale,
                              excerpt=request.get("section") is not None,
-                             focus=request.get("item"))
+                             focus=request.get("item"),
+                             rep_actuals=request.get("rep_actuals"))
     return {"done": str(result.path), "pages": result.pages,
             "items": item_pages(plan, result.path, result.anchors),
             "seconds": round(result.seconds, 3),

@@ -502,14 +502,17 @@ def test_substance_detectors_take_linear_time_on_200_kb(text):
 
 
 def test_findings_of_the_phrase_rules_are_worded_in_the_plan_s_language():
-    from prospector.coach.wording import field_names, finding, quote_list  # noqa: PLC0415 - only here
+    from prospector.coach.wording import field_names, quote_list, worded, worded_n  # noqa: PLC0415
 
-    assert finding("touch-generic-claim", "de", title="Messe",
-                   phrases=quote_list(["Marktführer", "innovativ"], "de")) == (
+    assert worded("de", "“{title}” sells with {phrases}.", title="Messe",
+                  phrases=quote_list(["Marktführer", "innovativ"], "de")) == (
         "„Messe“ verkauft mit „Marktführer“ und „innovativ“.")
-    assert finding("touch-empty-phrase", "fr", title="Relance",
-                   phrases=quote_list(["vous relancer"], "fr"),
-                   where=field_names(["title", "value"], "fr")) == (
-        "« Relance » s'appuie sur « vous relancer » (dans son titre et sa valeur).")
-    assert finding("touch-generic-claim", "es", title="X", phrases=quote_list(["a"], "es")) == (
+    assert worded_n("fr", "“{title}” leans on {phrases} (in its {where}).",
+                    "“{title}” leans on {phrases} (in its {where}).", 2, title="Relance",
+                    phrases=quote_list(["vous relancer"], "fr"),
+                    where=field_names(["title", "value"], "fr")) == (
+        "«\u00a0Relance\u00a0» s'appuie sur «\u00a0vous relancer\u00a0» (dans son titre et sa "
+        "valeur).")
+    assert worded("es", "“{title}” sells with {phrases}.", title="X",
+                  phrases=quote_list(["a"], "es")) == (
         "“X” sells with “a”.")  # a language without wording of its own reads English

@@ -11,3 +11,39 @@ def test_each_step_previews_its_own_part_of_the_playbook():
     assert preview_part("targets") == ["ideal_client_profile", "accounts"]
     assert preview_part("conversations", "objections") == ["objections"]  # the one edited
     assert preview_part("review") is None  # the whole playbook, as exported
+
+
+def test_a_reps_preview_fills_the_scorecard_with_the_actuals_the_export_prints(qtbot):
+    """The preview sends no facts to its render worker, only the rep's actuals per week: the
+    selected rep's scorecard shows what the exported rep edition prints."""
+    from pypdf import PdfReader  # noqa: PLC0415 - this test only
+
+    from prospector.actuals_import import read_actuals  # noqa: PLC0415
+    from prospector.planfile import read_plan_file  # noqa: PLC0415
+    from prospector.playbook.context import build_context  # noqa: PLC0415
+    from tests.conftest import REPO  # noqa: PLC0415
+    from ui.document import PlanDocument  # noqa: PLC0415
+    from ui.preview import PreviewPane  # noqa: PLC0415
+
+    samples = REPO / "assets" / "samples"
+    plan = read_plan_file(samples / "sample-plan.json")
+    found = read_actuals(plan, samples / "sample-activities-report.csv")
+    plan = found.apply(plan)
+    rep = plan.reps[0]
+    exported = build_context(plan, rep_name=rep.id)["scorecard"]  # counted from the facts
+    first = next(r for r in exported["rows"] if r["kind"] == "week")
+    assert first["actuals"][0] not in ("", "0")  # the export prints the rep's touches
+
+    pane = PreviewPane(PlanDocument(plan))
+    qtbot.addWidget(pane)
+    try:
+        pane.set_step("reps")
+        pane.show_item(rep.id)
+        with qtbot.waitSignal(pane.worker.rendered, timeout=120_000) as rendered:
+            pane.set_showing(True)  # starts the worker, then renders the rep's edition
+        text = " ".join(page.extract_text() for page in PdfReader(rendered.args[1]["done"]).pages)
+        week = " ".join(text.split()).split(first["dates"], 1)[1].split()
+        assert week[0] == first["actuals"][0]  # the week's touches, as the export prints them
+        assert f"{rep.name}'s edition" in pane.status.text()
+    finally:
+        pane.shutdown()

@@ -75,3 +75,27 @@ def test_a_reps_own_place_is_chosen_on_the_reps_step(qtbot, document):
     assert document.plan.reps[0].holiday_country == ""  # the other reps keep the plan's
     document.undo_stack.undo()
     assert document.plan.reps[1].holiday_subdivision == ""
+
+
+def test_the_playbooks_language_is_chosen_for_the_plan_and_for_a_rep(qtbot, document):
+    from ui.pages.basics import BasicsPage  # noqa: PLC0415
+    from ui.pages.lists import RepsPage  # noqa: PLC0415
+
+    basics = BasicsPage(document)
+    qtbot.addWidget(basics)
+    language = combos(basics)["Language of the playbook"]
+    assert not language.isEditable() and language.currentText() == "English"
+    choose(qtbot, language, "Deutsch")
+    assert document.plan.basics.language == "de"
+
+    reps = RepsPage(document)
+    qtbot.addWidget(reps)
+    model = reps.editor.model
+    column = next(i for i in range(model.columnCount())
+                  if model.headerData(i, Qt.Orientation.Horizontal) == "Language")
+    index = model.index(1, column)
+    assert model.data(index) == "Plan's language"
+    assert model.setData(index, "fr", Qt.ItemDataRole.EditRole)
+    assert model.data(index) == "Français" and document.plan.reps[1].language == "fr"
+    document.undo_stack.undo()
+    assert document.plan.reps[1].language == ""

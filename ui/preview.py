@@ -18,7 +18,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from prospector.model import Rep
 from prospector.plan_json import PlanJson
+from prospector.review import rep_actuals_by_week
 from prospector.sections import SECTION_BY_KEY, STEP_BY_KEY
 from ui.language import _, ngettext
 from ui.pdf_view import PdfPagesView
@@ -28,6 +30,9 @@ PREVIEW_DELAY_MS = 350  # after the last keystroke
 SHOWN_DELAY_MS = 50     # after the preview comes into view, or the step changes
 # what a step's preview adds to its sections' chapters, and what steps without a chapter show
 EXTRA_PARTS = {"basics": ["cover"], "reps": ["basics", "accounts"]}
+# the Reps step with a rep selected: that rep's edition, its cover and its targets and scorecard
+# (filled with the rep's actuals, as the export prints them)
+REP_PART = ["cover", "accountability"]
 
 
 def preview_part(step: str, edited_section: str | None = None) -> list[str] | None:
@@ -64,6 +69,7 @@ class PreviewPane(QWidget):
         self.edited_section: str | None = None
         self.item_id: str | None = None  # the item being edited: shown when rendered
         self._part: list[str] | None = None  # what the newest render prints
+        self._rep: Rep | None = None  # and whose edition (None: the leader's)
         self._shown_part: list[str] | None | bool = False  # and the one on screen
         self._changed = True  # the plan changed since the newest render was asked for
         self._items: dict[str, tuple[int, float]] = {}  # item id -> (page, how far down it)
@@ -150,7 +156,17 @@ class PreviewPane(QWidget):
             self._schedule(SHOWN_DELAY_MS)  # outside the excerpt of a long list: render it
 
     def part(self) -> list[str] | None:
-        return None if self.whole.isChecked() else preview_part(self.step, self.edited_section)
+        if self.whole.isChecked():
+            return None
+        if self.rep_shown() is not None:
+            return REP_PART
+        return preview_part(self.step, self.edited_section)
+
+    def rep_shown(self) -> Rep | None:
+        """The rep whose edition the preview prints: the one selected on the Reps step."""
+        if self.step != "reps" or not self.item_id or self.whole.isChecked():
+            return None
+        return next((r for r in self.document.plan.reps if r.id == self.item_id), None)
 
     def _field_changed(self, path: tuple) -> None:
         self.plan_json.forget(path)
@@ -201,9 +217,15 @@ class PreviewPane(QWidget):
     def refresh(self) -> None:
         self._part, self._changed = self.part(), False
         out = self.folder / f"preview-{self.worker.newest + 1}.pdf"
-        # only the items edited since the last preview are written as JSON again (plan_json)
-        self.generation = self.worker.request(self.plan_json.json(self.document.plan),
-                                              str(out), section=self._part, item=self.item_id)
+        plan = self.document.plan
+        rep = self._rep = self.rep_shown()
+        # only the items edited since the last preview are written as JSON again (plan_json);
+        # the facts are not sent: a rep's edition gets the rep's weekly actuals, counted once
+        # per log of facts (rep_actuals_by_week)
+        self.generation = self.worker.request(
+            self.plan_json.json(plan), str(out), section=self._part, item=self.item_id,
+            rep=rep.id if rep else None,
+            rep_actuals=rep_actuals_by_week(plan, rep.id) if rep else None)
         if not self.worker.is_ready:
             self.status.setText(_("Starting the preview…"))
         else:
@@ -225,9 +247,13 @@ class PreviewPane(QWidget):
         self.shown_generation = generation
         self._shown_part = self._part
         pages = int(answer.get("pages", self.view.page_count()))
-        self.status.setText(ngettext("Preview of the leader's edition: {part}, {n} page.",
-                     "Preview of the leader's edition: {part}, {n} pages.", pages).format(
-                part=_part_title(self._part), n=pages))
+        if self._rep:
+            edition = _("{name}'s edition").format(name=self._rep.name)
+        else:
+            edition = _("the leader's edition")
+        self.status.setText(ngettext("Preview of {edition}: {part}, {n} page.",
+                                     "Preview of {edition}: {part}, {n} pages.", pages).format(
+            edition=edition, part=_part_title(self._part), n=pages))
         for old in self.folder.glob("preview-*.pdf"):
             if _generation(str(old)) < generation:
                 old.unlink(missing_ok=True)

@@ -83,13 +83,16 @@ class PreviewWorker(QObject):
 
     # --- requests ----------------------------------------------------------------------------
     def request(self, plan: Plan | bytes, out: str, *, section: list[str] | None = None,
-                item: str | None = None) -> int:
+                item: str | None = None, rep: str | None = None,
+                rep_actuals: dict[str, list[float | None]] | None = None) -> int:
         """Ask for ``plan`` (or its JSON, see ``prospector.plan_json``) rendered to ``out``,
-        only ``section`` or the whole playbook, a long account list around ``item``; returns
-        the request's id. Only the newest request's answer is ever delivered."""
+        only ``section`` or the whole playbook, a long account list around ``item``; the rep
+        ``rep``'s edition (its scorecard filled with ``rep_actuals``: the plan's JSON has no
+        facts) or the leader's; returns the request's id. Only the newest request's answer is
+        ever delivered."""
         self.newest += 1
         options = json.dumps({"id": self.newest, "out": out, "section": section,
-                              "item": item})
+                              "item": item, "rep": rep, "rep_actuals": rep_actuals})
         plan_json = plan if isinstance(plan, bytes) else plan.model_dump_json().encode()
         self._pending = options[:-1].encode() + b', "plan": ' + plan_json + b"}\n"
         self._send()

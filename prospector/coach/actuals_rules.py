@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .rules import _PLACEHOLDER, Severity
 from .thresholds import Thresholds
+from .wording import T_
 
 SECTION = "actuals"
 SECTION_TITLE = "Actuals"
@@ -37,43 +38,43 @@ class ActualsRule:
 
 ACTUALS_RULES: tuple[ActualsRule, ...] = (
     ActualsRule(
-        "actuals-volume-without-outcome", "warning", "Volume without outcome",
+        "actuals-volume-without-outcome", "warning", T_("Volume without outcome"),
         "A rep logged at least {volume_without_outcome_touches} touches in the last "
         "{outcome_window_weeks} weeks and not one meeting.",
-        "Counting activity is not engagement: touches that bring the client nothing get no "
-        "meeting however many there are. Quality activity drives revenue.",
-        "Look at the touches' value, not their number: sit in on the rep's calls, read their "
-        "last e-mails against the plan's touches, and swap the empty ones for touches that "
-        "teach the client something.",
+        T_("Counting activity is not engagement: touches that bring the client nothing get no "
+           "meeting however many there are. Quality activity drives revenue."),
+        T_("Look at the touches' value, not their number: sit in on the rep's calls, read their "
+           "last e-mails against the plan's touches, and swap the empty ones for touches that "
+           "teach the client something."),
         ("volume_without_outcome_touches", "outcome_window_weeks")),
     ActualsRule(
-        "actuals-dream-clients-cold", "warning", "Dream clients left cold",
+        "actuals-dream-clients-cold", "warning", T_("Dream clients left cold"),
         "A tier A account the rep owns has had no touch, meeting or opportunity for "
         "{cold_weeks} weeks, although its schedule has started.",
-        "Dream clients are the accounts the plan bets on; a campaign that stops for weeks "
-        "starts again from zero, and a competitor fills the silence.",
-        "Put the cold dream clients first on the rep's list this week, with the next touch of "
-        "their cadence.",
+        T_("Dream clients are the accounts the plan bets on; a campaign that stops for weeks "
+           "starts again from zero, and a competitor fills the silence."),
+        T_("Put the cold dream clients first on the rep's list this week, with the next touch "
+           "of their cadence."),
         ("cold_weeks",)),
     ActualsRule(
-        "actuals-behind-pace", "warning", "Far behind the cadence's pace",
+        "actuals-behind-pace", "warning", T_("Far behind the cadence's pace"),
         "A rep logged less than {pace_behind_share:.0%} of the touches their schedule planned "
         "from the start to the week reviewed (at least {pace_min_planned} planned).",
-        "The cadence works by its rhythm: prospects who get a third of it forget the rep "
-        "between touches, and the plan's outcomes were sized on the full cadence.",
-        "Find out what is in the way (time, data, courage on the phone) and agree the touches "
-        "to catch up this week, dream clients first; or move the rep's waves later.",
+        T_("The cadence works by its rhythm: prospects who get a third of it forget the rep "
+           "between touches, and the plan's outcomes were sized on the full cadence."),
+        T_("Find out what is in the way (time, data, courage on the phone) and agree the "
+           "touches to catch up this week, dream clients first; or move the rep's waves later."),
         ("pace_behind_share", "pace_min_planned")),
     ActualsRule(
         "actuals-opportunity-without-definition", "warning",
-        "Opportunities created without meeting the definition",
+        T_("Opportunities created without meeting the definition"),
         "An opportunity was created with no meeting logged with its account on its creation "
         "day or in the {opportunity_meeting_days} days before (the plan's qualification "
         "criteria are judged in a first meeting).",
-        "Opportunities opened without a qualifying meeting fill the pipeline with hope: the "
-        "forecast and the plan's outcome target both stop meaning anything.",
-        "Review each one against the plan's qualification criteria with the rep; keep those "
-        "that meet them (and log the meeting), turn the rest back into prospects.",
+        T_("Opportunities opened without a qualifying meeting fill the pipeline with hope: the "
+           "forecast and the plan's outcome target both stop meaning anything."),
+        T_("Review each one against the plan's qualification criteria with the rep; keep those "
+           "that meet them (and log the meeting), turn the rest back into prospects."),
         ("opportunity_meeting_days",)),
 )
 ACTUALS_RULES_BY_ID = {r.id: r for r in ACTUALS_RULES}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Channel, ValueTouch
-from .rules import SECTION_TITLES, Context, Hit, rule, short
+from .rules import Context, Hit, rule, short
 from .substance import (
     concrete,
     empty_phrases_of_title,
@@ -13,10 +13,12 @@ from .substance import (
 )
 from .text import EMPTY_PHRASES, GENERIC_CLAIMS, fewer_words_than, has_merge_field, word_count
 from .thresholds import Thresholds
-from .wording import field_names, finding, quote_list
+from .wording import T_, field_names, quote_list
 
 _WRITTEN = frozenset({Channel.EMAIL, Channel.SOCIAL, Channel.MAIL, Channel.VIDEO})
 _SHORT_FORM = frozenset({Channel.EMAIL, Channel.SOCIAL})
+_TOO_LONG = {Channel.EMAIL: T_("The email “{title}” runs to {words} words."),
+             Channel.SOCIAL: T_("The social message “{title}” runs to {words} words.")}
 
 
 def _value_missing(touch: ValueTouch, th: Thresholds) -> bool:
@@ -32,37 +34,41 @@ def _value_missing(touch: ValueTouch, th: Thresholds) -> bool:
 # --- touches -----------------------------------------------------------------------------------
 @rule(
     "touches-none", section="touches", severity="blocker",
-    title="No value-creating touches",
+    title=T_("No value-creating touches"),
     trips="The plan has no touches.",
-    why="Touches are the tools that open relationships. Without them the reps improvise, and an "
-        "improvised touch is usually \"just checking in\".",
-    fix="Write the touches the campaign will deliver: for each, the channel, the insight it gives "
-        "the client, who it is for and the words to use.",
+    why=T_("Touches are the tools that open relationships. Without them the reps improvise, and "
+           "an improvised touch is usually \"just checking in\"."),
+    fix=T_("Write the touches the campaign will deliver: for each, the channel, the insight it "
+           "gives the client, who it is for and the words to use."),
 )
 def _touches_none(ctx: Context):
     if not ctx.plan.touches:
-        yield Hit(None, SECTION_TITLES["touches"], "The plan has no value-creating touches.")
+        yield Hit(None, ctx.section_title("touches"),
+                  ctx.say("The plan has no value-creating touches."))
 
 
 @rule(
     "touch-no-value", section="touches", severity="blocker",
-    title="Touch that gives the client nothing",
+    title=T_("Touch that gives the client nothing"),
     trips="A touch's value is empty, or is nothing but empty phrases (at most "
           "{max_words_besides_empty_phrases} other words).",
-    why="Every touch spends some of the client's time and some of your credibility. A touch that "
-        "gives nothing teaches the prospect to ignore the next one. A plan with 40 empty touches "
-        "is worse than one with 10 that each help the client.",
-    fix="State the insight or idea the client takes away: a number about their business, a risk "
-        "they have not seen, an idea from a peer. If there is none, cut the touch.",
+    why=T_("Every touch spends some of the client's time and some of your credibility. A touch "
+           "that gives nothing teaches the prospect to ignore the next one. A plan with 40 empty "
+           "touches is worse than one with 10 that each help the client."),
+    fix=T_("State the insight or idea the client takes away: a number about their business, a "
+           "risk they have not seen, an idea from a peer. If there is none, cut the touch."),
     thresholds=("max_words_besides_empty_phrases",),
 )
 def _touch_no_value(ctx: Context):
     for touch in ctx.plan.touches:
         if _value_missing(touch, ctx.th):
-            what = ("states no value" if not touch.value
-                    else f"offers only “{touch.value.rstrip('.!… ')}”")
-            yield Hit(touch.id, touch.title,
-                      f"“{touch.title}” {what}: the client gets nothing from it.", field="value")
+            if not touch.value:
+                message = ctx.say("“{title}” states no value: the client gets nothing from it.",
+                                  title=touch.title)
+            else:
+                message = ctx.say("“{title}” offers only “{value}”: the client gets nothing from "
+                                  "it.", title=touch.title, value=touch.value.rstrip(".!… "))
+            yield Hit(touch.id, touch.title, message, field="value")
 
 
 def _problem(touch: ValueTouch, th: Thresholds, kind: str) -> str | None:
@@ -76,62 +82,63 @@ def _problem(touch: ValueTouch, th: Thresholds, kind: str) -> str | None:
 
 @rule(
     "touch-asks-for-time", section="touches", severity="blocker",
-    title="Touch that asks for their time and gives nothing",
+    title=T_("Touch that asks for their time and gives nothing"),
     trips="A touch's value asks for the client's time or attention (a quick chat, minutes on "
           "their calendar, a reminder of our last message, \"any thoughts?\") in any wording, "
           "and gives them nothing about their business: no number, comparison, finding, risk or "
           "resource they can use without us.",
-    why="Asking for time is not value, whatever the words: the client pays for our call with "
-        "their time and learns nothing. Such a touch is \"just checking in\" in other words, and "
-        "it gives nothing, so it is a blocker like a touch with no value: it teaches the "
-        "prospect to ignore the next one. Value earns the ask; a touch may ask for a meeting "
-        "when it also gives something (\"45 minutes to build their cost baseline, which they "
-        "keep\").",
-    fix="Give before you ask: bring a number about their business, a comparison with peers or a "
-        "finding, and let the ask be for a session whose result they keep. If there is nothing "
-        "to give yet, cut the touch.",
+    why=T_("Asking for time is not value, whatever the words: the client pays for our call with "
+           "their time and learns nothing. Such a touch is \"just checking in\" in other words, "
+           "and it gives nothing, so it is a blocker like a touch with no value: it teaches the "
+           "prospect to ignore the next one. Value earns the ask; a touch may ask for a meeting "
+           "when it also gives something (\"45 minutes to build their cost baseline, which they "
+           "keep\")."),
+    fix=T_("Give before you ask: bring a number about their business, a comparison with peers "
+           "or a finding, and let the ask be for a session whose result they keep. If there is "
+           "nothing to give yet, cut the touch."),
 )
 def _touch_asks_for_time(ctx: Context):
     for touch in ctx.plan.touches:
         words = _problem(touch, ctx.th, "asks-for-time")
         if words:
             yield Hit(touch.id, touch.title,
-                      f"“{touch.title}” asks for their time (“{words}”) and gives them nothing "
-                      "about their business.", field="value")
+                      ctx.say("“{title}” asks for their time (“{words}”) and gives them nothing "
+                              "about their business.", title=touch.title, words=words),
+                      field="value")
 
 
 @rule(
     "touch-about-us", section="touches", severity="warning",
-    title="Touch about us, not the client",
+    title=T_("Touch about us, not the client"),
     trips="A touch's value is about us (a demo of our features, our press release, our award, "
           "our funding, our new office, an introduction of our company) and gives the client "
           "nothing about their business.",
-    why="News about us is not value for them: the client learns nothing about their "
-        "business, their costs or their risks. It may serve late in a cycle, never as a "
-        "prospecting touch. A warning rather than a blocker: the touch has content, in the "
-        "wrong place.",
-    fix="Turn it round to their business: instead of our demo, the benchmark of their sector; "
-        "instead of our award, the result a peer got and what it cost them before. Keep news "
-        "about us for buyers who are already evaluating.",
+    why=T_("News about us is not value for them: the client learns nothing about their "
+           "business, their costs or their risks. It may serve late in a cycle, never as a "
+           "prospecting touch. A warning rather than a blocker: the touch has content, in the "
+           "wrong place."),
+    fix=T_("Turn it round to their business: instead of our demo, the benchmark of their "
+           "sector; instead of our award, the result a peer got and what it cost them before. "
+           "Keep news about us for buyers who are already evaluating."),
 )
 def _touch_about_us(ctx: Context):
     for touch in ctx.plan.touches:
         words = _problem(touch, ctx.th, "about-us")
         if words:
             yield Hit(touch.id, touch.title,
-                      f"“{touch.title}” is about us (“{words}”), not about the client's "
-                      "business.", field="value")
+                      ctx.say("“{title}” is about us (“{words}”), not about the client's "
+                              "business.", title=touch.title, words=words), field="value")
 
 
 @rule(
     "touch-value-thin", section="touches", severity="warning",
-    title="Touch value too thin to judge",
+    title=T_("Touch value too thin to judge"),
     trips="A touch's value has fewer than {min_value_words} words.",
-    why="A few words usually name the asset (\"our case study\") rather than what the client "
-        "learns from it. The rep then delivers the asset and the value stays unsaid.",
-    fix="Say what the client learns or can do after this touch, in a sentence: \"Shows where "
-        "they stand against 212 peers on the measure they are judged by, and the three causes of "
-        "most of their losses.\"",
+    why=T_("A few words usually name the asset (\"our case study\") rather than what the client "
+           "learns from it. The rep then delivers the asset and the value stays unsaid."),
+    fix=T_("Say what the client learns or can do after this touch, in a sentence: \"Shows where "
+           "they stand against 212 peers on the measure they are judged by, and the three causes "
+           "of most of their losses.\""),
     thresholds=("min_value_words",),
 )
 def _touch_value_thin(ctx: Context):
@@ -139,20 +146,22 @@ def _touch_value_thin(ctx: Context):
         thin = fewer_words_than(touch.value, ctx.th.min_value_words)
         if thin and not _value_missing(touch, ctx.th):
             yield Hit(touch.id, touch.title,
-                      f"The value of “{touch.title}” is only “{touch.value}”.", field="value")
+                      ctx.say("The value of “{title}” is only “{value}”.", title=touch.title,
+                              value=touch.value), field="value")
 
 
 @rule(
     "touch-empty-phrase", section="touches", severity="warning",
-    title="Touch built on an empty phrase",
+    title=T_("Touch built on an empty phrase"),
     trips="A touch's title, value or message uses an empty phrase (see the list below), unless "
           "it is negated or quoted as what not to say. A follow-up, check-in or circle-back in a "
           "sentence that brings something (a benchmark, a finding, a number about their "
           "business) is not empty.",
-    why="\"Just checking in\", \"touching base\" and \"circling back\" tell the client you have "
-        "nothing to say and want their time anyway. They are the sound of a rep without a plan.",
-    fix="Replace the phrase with the reason for reaching out: the insight, number or idea you "
-        "bring. Open with it in the first line.",
+    why=T_("\"Just checking in\", \"touching base\" and \"circling back\" tell the client you "
+           "have nothing to say and want their time anyway. They are the sound of a rep without a "
+           "plan."),
+    fix=T_("Replace the phrase with the reason for reaching out: the insight, number or idea "
+           "you bring. Open with it in the first line."),
 )
 def _touch_empty_phrase(ctx: Context):
     for touch in ctx.plan.touches:
@@ -168,89 +177,92 @@ def _touch_empty_phrase(ctx: Context):
                 found.extend(p for p in phrases if p.lower() not in map(str.lower, found))
                 where.append(name)
         if found:
-            language = ctx.language
             yield Hit(touch.id, touch.title,
-                      finding("touch-empty-phrase", language, title=touch.title,
-                              phrases=quote_list(found, language),
-                              where=field_names(where, language)),
+                      ctx.say_n("“{title}” leans on {phrases} (in its {where}).",
+                                "“{title}” leans on {phrases} (in its {where}).", len(where),
+                                title=touch.title, phrases=quote_list(found, ctx.language),
+                                where=field_names(where, ctx.language)),
                       field=where[0])
 
 
 @rule(
     "touch-generic-claim", section="touches", severity="tip",
-    title="Touch that sells with generic claims",
+    title=T_("Touch that sells with generic claims"),
     trips="A touch's value or message uses a generic claim (see the list below), unless negated.",
-    why="\"Industry-leading\" and \"world-class\" are what every competitor says. In a touch they "
-        "turn an insight into an advertisement, and the client stops reading.",
-    fix="Cut the claim and let a fact about the client's business, or a result at a named peer, "
-        "do the work.",
+    why=T_("\"Industry-leading\" and \"world-class\" are what every competitor says. In a touch "
+           "they turn an insight into an advertisement, and the client stops reading."),
+    fix=T_("Cut the claim and let a fact about the client's business, or a result at a named "
+           "peer, do the work."),
 )
 def _touch_generic_claim(ctx: Context):
     for touch in ctx.plan.touches:
         found = [*GENERIC_CLAIMS.find(touch.value), *GENERIC_CLAIMS.find(touch.message)]
         if found:
             yield Hit(touch.id, touch.title,
-                      finding("touch-generic-claim", ctx.language, title=touch.title,
+                      ctx.say("“{title}” sells with {phrases}.", title=touch.title,
                               phrases=quote_list(found, ctx.language)), field="message")
 
 
 @rule(
     "touch-unused", section="touches", severity="tip",
-    title="Touch no cadence uses",
+    title=T_("Touch no cadence uses"),
     trips="The plan has cadences, and no step delivers this touch.",
-    why="A touch outside every campaign is never delivered on schedule; reps only use what the "
-        "cadence puts in front of them.",
-    fix="Put the touch into a cadence step, or remove it if it is no longer needed.",
+    why=T_("A touch outside every campaign is never delivered on schedule; reps only use what "
+           "the cadence puts in front of them."),
+    fix=T_("Put the touch into a cadence step, or remove it if it is no longer needed."),
 )
 def _touch_unused(ctx: Context):
     if not ctx.plan.cadences:
         return
     for touch in ctx.plan.touches:
         if touch.id not in ctx.touch_ids_in_cadences:
-            yield Hit(touch.id, touch.title, f"No cadence delivers “{touch.title}”.")
+            yield Hit(touch.id, touch.title,
+                      ctx.say("No cadence delivers “{title}”.", title=touch.title))
 
 
 @rule(
     "touch-no-persona", section="touches", severity="tip",
-    title="Touch written for nobody in particular",
+    title=T_("Touch written for nobody in particular"),
     trips="The plan has personas, and a touch lists none.",
-    why="Value depends on who receives it: a benchmark that helps a COO bores an IT lead. "
-        "Naming the persona tells the rep whom to send it to.",
-    fix="Choose the personas this touch helps.",
+    why=T_("Value depends on who receives it: a benchmark that helps a COO bores an IT lead. "
+           "Naming the persona tells the rep whom to send it to."),
+    fix=T_("Choose the personas this touch helps."),
 )
 def _touch_no_persona(ctx: Context):
     if not ctx.plan.personas:
         return
     for touch in ctx.plan.touches:
         if not touch.persona_ids:
-            yield Hit(touch.id, touch.title, f"“{touch.title}” names no persona.",
+            yield Hit(touch.id, touch.title,
+                      ctx.say("“{title}” names no persona.", title=touch.title),
                       field="persona_ids")
 
 
 @rule(
     "touch-no-message", section="touches", severity="tip",
-    title="Touch without words",
+    title=T_("Touch without words"),
     trips="A touch has no talk track or message template.",
-    why="The leader supplies the language. Without it, each rep writes their own, and the "
-        "value gets lost in the first sentence.",
-    fix="Write the talk track or the message template, with merge fields such as {{first_name}} "
-        "and {{company}}.",
+    why=T_("The leader supplies the language. Without it, each rep writes their own, and the "
+           "value gets lost in the first sentence."),
+    fix=T_("Write the talk track or the message template, with merge fields such as "
+           "{{first_name}} and {{company}}."),
 )
 def _touch_no_message(ctx: Context):
     for touch in ctx.plan.touches:
         if not touch.message:
-            yield Hit(touch.id, touch.title, f"“{touch.title}” has no talk track or template.",
+            yield Hit(touch.id, touch.title,
+                      ctx.say("“{title}” has no talk track or template.", title=touch.title),
                       field="message")
 
 
 @rule(
     "touch-not-personalised", section="touches", severity="tip",
-    title="Written touch with no personalisation",
+    title=T_("Written touch with no personalisation"),
     trips="An email, social, mail or video message of at least {min_personalised_words} words "
           "has no merge field.",
-    why="A message that could go to anyone reads as a mass mailing, and is treated as one.",
-    fix="Add merge fields ({{first_name}}, {{company}}, {{industry}}) where the message speaks "
-        "about the client.",
+    why=T_("A message that could go to anyone reads as a mass mailing, and is treated as one."),
+    fix=T_("Add merge fields ({{first_name}}, {{company}}, {{industry}}) where the message "
+           "speaks about the client."),
     thresholds=("min_personalised_words",),
 )
 def _touch_not_personalised(ctx: Context):
@@ -259,17 +271,17 @@ def _touch_not_personalised(ctx: Context):
                 and not fewer_words_than(touch.message, ctx.th.min_personalised_words)
                 and not has_merge_field(touch.message)):
             yield Hit(touch.id, touch.title,
-                      f"The message of “{touch.title}” has no merge field: it reads like a "
-                      "mass mailing.",
+                      ctx.say("The message of “{title}” has no merge field: it reads like a "
+                              "mass mailing.", title=touch.title),
                       field="message")
 
 
 @rule(
     "touch-too-long", section="touches", severity="tip",
-    title="Message too long to be read",
+    title=T_("Message too long to be read"),
     trips="An email or social message has more than {max_written_words} words.",
-    why="Busy buyers skim. A long message buries the one insight that earns a reply.",
-    fix="Cut to the insight, one proof and one question; move the rest into the asset.",
+    why=T_("Busy buyers skim. A long message buries the one insight that earns a reply."),
+    fix=T_("Cut to the insight, one proof and one question; move the rest into the asset."),
     thresholds=("max_written_words",),
 )
 def _touch_too_long(ctx: Context):
@@ -279,41 +291,42 @@ def _touch_too_long(ctx: Context):
         words = word_count(touch.message)
         if words > ctx.th.max_written_words:
             yield Hit(touch.id, touch.title,
-                      f"The {touch.channel.label.lower()} “{touch.title}” runs to {words} words.",
+                      ctx.say(_TOO_LONG[touch.channel], title=touch.title, words=words),
                       field="message")
 
 
 # --- differentiators ---------------------------------------------------------------------------
 @rule(
     "differentiators-none", section="differentiators", severity="warning",
-    title="No differentiators",
+    title=T_("No differentiators"),
     trips="The plan has no differentiators.",
-    why="Every prospect asks \"What makes you different?\". Without the leader's answer, each "
-        "rep makes one up, and most land on \"great service\".",
-    fix="Write the 3 to 5 differences that matter to your clients, each with why it matters, "
-        "proof and the alternative it beats.",
+    why=T_("Every prospect asks \"What makes you different?\". Without the leader's answer, "
+           "each rep makes one up, and most land on \"great service\"."),
+    fix=T_("Write the 3 to 5 differences that matter to your clients, each with why it matters, "
+           "proof and the alternative it beats."),
 )
 def _differentiators_none(ctx: Context):
     if not ctx.plan.differentiators:
-        yield Hit(None, SECTION_TITLES["differentiators"], "The plan has no differentiators.")
+        yield Hit(None, ctx.section_title("differentiators"),
+                  ctx.say("The plan has no differentiators."))
 
 
 @rule(
     "differentiator-generic", section="differentiators", severity="warning",
-    title="Generic differentiator",
+    title=T_("Generic differentiator"),
     trips="A differentiator's difference, why it matters or proof praises us the way any "
           "competitor could (a generic claim from the list below, or self-praise in other words: "
           "\"we go the extra mile\", \"over 25 years of experience\", \"flexible and "
           "responsive\", \"ISO 9001 certified\") and says nothing concrete (a measure, the "
           "alternative it beats, a guarantee, what happens to every order); or the difference "
           "has fewer than {min_difference_words} words.",
-    why="A difference only counts when it makes a difference for the client. \"Great service\", "
-        "\"industry-leading\" and \"we really listen\" are what every competitor says, so they "
-        "differentiate nobody; experience, certificates and offices are what the client expects "
-        "of anyone they buy from.",
-    fix="Say what you do that the alternative does not, concretely enough that a competitor "
-        "could not say the same sentence: \"connected in three weeks without new sensors\", "
-        "\"if the pilot finds less than EUR 250,000, you do not pay\".",
+    why=T_("A difference only counts when it makes a difference for the client. \"Great "
+           "service\", \"industry-leading\" and \"we really listen\" are what every competitor "
+           "says, so they differentiate nobody; experience, certificates and offices are what the "
+           "client expects of anyone they buy from."),
+    fix=T_("Say what you do that the alternative does not, concretely enough that a competitor "
+           "could not say the same sentence: \"connected in three weeks without new sensors\", "
+           "\"if the pilot finds less than EUR 250,000, you do not pay\"."),
     thresholds=("min_difference_words",),
 )
 def _differentiator_generic(ctx: Context):
@@ -329,11 +342,12 @@ def _differentiator_generic(ctx: Context):
                 where = where or name
         if found:
             yield Hit(dif.id, label,
-                      finding("differentiator-generic", ctx.language, title=label,
-                              phrases=quote_list(found, ctx.language)), field=where)
+                      ctx.say("“{title}” rests on {phrases}: every competitor says the same.",
+                              title=label, phrases=quote_list(found, ctx.language)), field=where)
         elif fewer_words_than(dif.difference, ctx.th.min_difference_words):
-            yield Hit(dif.id, label, f"“{label}” is a label, not a difference a rep can explain.",
-                      field="difference")
+            yield Hit(dif.id, label,
+                      ctx.say("“{title}” is a label, not a difference a rep can explain.",
+                              title=label), field="difference")
 
 
 def _praise(text: str) -> list[str]:
@@ -349,46 +363,47 @@ def _praise(text: str) -> list[str]:
 
 @rule(
     "differentiator-no-proof", section="differentiators", severity="warning",
-    title="Differentiator without proof",
+    title=T_("Differentiator without proof"),
     trips="A differentiator has no proof.",
-    why="An unproven difference is a claim, and buyers discount claims. Proof (a named client, "
-        "a number, a reference) is what makes a rep believable.",
-    fix="Add a case, data or a reference the client can check.",
+    why=T_("An unproven difference is a claim, and buyers discount claims. Proof (a named "
+           "client, a number, a reference) is what makes a rep believable."),
+    fix=T_("Add a case, data or a reference the client can check."),
 )
 def _differentiator_no_proof(ctx: Context):
     for dif in ctx.plan.differentiators:
         if not dif.proof:
             yield Hit(dif.id, short(dif.difference),
-                      f"“{short(dif.difference)}” has no proof.", field="proof")
+                      ctx.say("“{title}” has no proof.", title=short(dif.difference)),
+                      field="proof")
 
 
 @rule(
     "differentiator-no-why", section="differentiators", severity="warning",
-    title="Differentiator without why it matters",
+    title=T_("Differentiator without why it matters"),
     trips="A differentiator does not say why it matters to the client.",
-    why="A difference that does not make a difference for the client is trivia. The rep must "
-        "be able to say what changes for them.",
-    fix="Say what the client gains from the difference: time, money, risk taken away.",
+    why=T_("A difference that does not make a difference for the client is trivia. The rep must "
+           "be able to say what changes for them."),
+    fix=T_("Say what the client gains from the difference: time, money, risk taken away."),
 )
 def _differentiator_no_why(ctx: Context):
     for dif in ctx.plan.differentiators:
         if not dif.why_it_matters:
             yield Hit(dif.id, short(dif.difference),
-                      f"“{short(dif.difference)}” does not say why it matters to the client.",
-                      field="why_it_matters")
+                      ctx.say("“{title}” does not say why it matters to the client.",
+                              title=short(dif.difference)), field="why_it_matters")
 
 
 @rule(
     "differentiator-no-alternative", section="differentiators", severity="tip",
-    title="Differentiator without the alternative it beats",
+    title=T_("Differentiator without the alternative it beats"),
     trips="A differentiator names no alternative (a competitor or the status quo).",
-    why="Different from what? The strongest competitor is often doing nothing. Naming the "
-        "alternative tells the rep which comparison to make.",
-    fix="Name the alternative it beats: a competitor, a kind of solution, or the status quo.",
+    why=T_("Different from what? The strongest competitor is often doing nothing. Naming the "
+           "alternative tells the rep which comparison to make."),
+    fix=T_("Name the alternative it beats: a competitor, a kind of solution, or the status quo."),
 )
 def _differentiator_no_alternative(ctx: Context):
     for dif in ctx.plan.differentiators:
         if not dif.alternative:
             yield Hit(dif.id, short(dif.difference),
-                      f"“{short(dif.difference)}” does not name the alternative it beats.",
-                      field="alternative")
+                      ctx.say("“{title}” does not name the alternative it beats.",
+                              title=short(dif.difference)), field="alternative")

@@ -14,6 +14,7 @@ from ..sections import completeness, content_of
 from .catalog import RULES
 from .rules import SECTIONS, SEVERITIES, Context, Rule, Severity
 from .thresholds import SCORING, THRESHOLDS, Scoring, Thresholds
+from .wording import ENGLISH, T_, translated
 
 _SEVERITY_ORDER = {s: i for i, s in enumerate(SEVERITIES)}
 
@@ -78,6 +79,7 @@ class Review:
     verdict: str = ""  # for people, e.g. "not ready (fix the blockers first)"
     quality: int = 100  # the coach's score of what is written (the sections' scores blended)
     completeness: float = 1.0  # how complete the plan is (0-1): overall = quality x this
+    language: str = ENGLISH  # the language its texts are written in
 
     @property
     def ready(self) -> bool:
@@ -102,7 +104,7 @@ class Review:
 
 
 def review(plan: Plan, thresholds: Thresholds = THRESHOLDS, scoring: Scoring = SCORING, *,
-           in_progress: Iterable[str] = ()) -> Review:
+           in_progress: Iterable[str] = (), language: str | None = None) -> Review:
     """Run every rule on ``plan``. Findings come by section, then severity, then rule.
 
     Only content is judged: an item still exactly as "Add" made it is left out. The items
@@ -113,14 +115,18 @@ def review(plan: Plan, thresholds: Thresholds = THRESHOLDS, scoring: Scoring = S
     The overall score is what the coach makes of what is written (``quality``: each section
     starts at 100 and loses points for each finding) times how complete the plan is (the steps'
     shares, as the app's step bars show them): adding content done well never lowers it, and a
-    half-written plan never reads as nearly ready."""
+    half-written plan never reads as nearly ready.
+
+    Every text is written in ``language`` (``de``, ``fr``), the plan's own language by default
+    (English when it has none or the coach has no catalog for it)."""
+    language = language or plan_language(plan)
     plan = content_of(plan)
     held = set(in_progress)
-    ctx = Context(plan, thresholds)
+    ctx = Context(plan, thresholds, language)
     fired: list[tuple[Rule, list[Finding]]] = []
     for rule in RULES:
-        why = rule.text(rule.why, thresholds)
-        fix = rule.text(rule.fix, thresholds)
+        why = rule.text(translated(language, rule.why), thresholds)
+        fix = rule.text(translated(language, rule.fix), thresholds)
         found = [
             Finding(rule.id, rule.severity, rule.section, hit.item_id, hit.item_label,
                     hit.message, why, hit.fix or fix, hit.field, hit.row)
@@ -139,16 +145,22 @@ def review(plan: Plan, thresholds: Thresholds = THRESHOLDS, scoring: Scoring = S
     for f in findings:
         counts[f.severity] += 1
     return Review(findings, sections, overall, counts["blocker"], counts["warning"], counts["tip"],
-                  _hints(fired, penalties, quality, thresholds, scoring),
-                  _verdict(overall, counts["blocker"], scoring), quality, complete)
+                  _hints(fired, penalties, quality, thresholds, scoring, language),
+                  translated(language, _verdict(overall, counts["blocker"], scoring)), quality,
+                  complete, language)
+
+
+def plan_language(plan: Plan) -> str:
+    """The language the plan is written in (``PlanBasics.language``), English when unset."""
+    return getattr(plan.basics, "language", None) or ENGLISH
 
 
 def _verdict(overall: int, blockers: int, scoring: Scoring) -> str:
     if blockers:
-        return "not ready (fix the blockers first)"
+        return T_("not ready (fix the blockers first)")
     if overall >= scoring.ready_score:
-        return "ready for the sales force"
-    return "nearly ready (no blockers, but the warnings weaken the plan)"
+        return T_("ready for the sales force")
+    return T_("nearly ready (no blockers, but the warnings weaken the plan)")
 
 
 # --- scoring -----------------------------------------------------------------------------------
@@ -192,14 +204,15 @@ def _scores(penalties: list[tuple[Rule, float]], scoring: Scoring) -> tuple[dict
     return sections, overall
 
 
-def _hints(fired, penalties, quality, thresholds, scoring) -> tuple[ScoreHint, ...]:
+def _hints(fired, penalties, quality, thresholds, scoring, language) -> tuple[ScoreHint, ...]:
     """The fixes that raise the written score most: each fired rule, taken away in turn."""
     hints = []
     for i, (rule, found) in enumerate(fired):
         _, without = _scores(penalties[:i] + penalties[i + 1:], scoring)
         items = len({f.item_id for f in found}) if all(f.item_id for f in found) else 1
-        hints.append(ScoreHint(rule.id, rule.severity, rule.section, rule.title,
-                               found[0].fix if len(found) == 1 else rule.text(rule.fix, thresholds),
-                               items, without - quality))
+        fix = (found[0].fix if len(found) == 1
+               else rule.text(translated(language, rule.fix), thresholds))
+        hints.append(ScoreHint(rule.id, rule.severity, rule.section,
+                               translated(language, rule.title), fix, items, without - quality))
     hints.sort(key=lambda h: (-h.gain, _SEVERITY_ORDER[h.severity], SECTIONS.index(h.section)))
     return tuple(h for h in hints if h.gain > 0)[: thresholds.max_hints]

@@ -18,6 +18,7 @@ from typing import Literal
 from ..model import Plan
 from ..sections import SECTIONS as PLAN_SECTIONS
 from .thresholds import Thresholds
+from .wording import ENGLISH, and_list, quote, translated, worded, worded_n
 
 Severity = Literal["blocker", "warning", "tip"]
 SEVERITIES: tuple[str, ...] = ("blocker", "warning", "tip")
@@ -44,15 +45,29 @@ class Hit:
 class Context:
     """The plan under review plus look-ups several rules need, each computed at most once."""
 
-    def __init__(self, plan: Plan, thresholds: Thresholds) -> None:
+    def __init__(self, plan: Plan, thresholds: Thresholds, language: str = ENGLISH) -> None:
         self.plan = plan
         self.th = thresholds
+        self.language = language  # the findings' language
 
-    @property
-    def language(self) -> str:
-        """The language the findings are written in: the plan's (``PlanBasics.language``, on its
-        way on branch i18n20) once it has one, English until then."""
-        return getattr(self.plan.basics, "language", None) or "en"
+    def say(self, msgid: str, /, **values: object) -> str:
+        """A finding's message in the review's language (``msgid``: its English text)."""
+        return worded(self.language, msgid, **values)
+
+    def say_n(self, singular: str, plural: str, n: int, /, **values: object) -> str:
+        """A counted message in the review's language, by its own plural rule."""
+        return worded_n(self.language, singular, plural, n, **values)
+
+    def quote(self, text: str) -> str:
+        """``text`` between the quotation marks of the review's language."""
+        return quote(text, self.language)
+
+    def and_list(self, items: list[str]) -> str:
+        return and_list(items, self.language)
+
+    def section_title(self, section: str) -> str:
+        """A section's title in the review's language."""
+        return translated(self.language, SECTION_TITLES[section])
 
     @cached_property
     def touch_ids_in_cadences(self) -> set[str]:

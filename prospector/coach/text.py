@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ..textnorm import fold
 from .language import ENGLISH, detect
+from .wording import T_
 
 # (label, anchor, pattern). The label is what the docs list. The anchor is a literal that every
 # match contains: a text without any anchor is skipped without running the regex. Patterns are
@@ -396,7 +397,7 @@ _LATER = _words(
     "winter)",
     "some other time", "another time", "down the (?:road|line)")
 REFLEX_OBJECTIONS: tuple[tuple[str, str, str], ...] = (
-    ("information", "send me some information", "|".join((
+    ("information", T_("send me some information"), "|".join((
         rf"{_SEND} (?:me |us |over |across |through )?{_GAP}{_MATERIAL}\b",
         r"send (?:it|that|them|this) (?:over|across|through|along)\b",
         rf"(?:do you have|have you got|is there) {_GAP}(?:brochure|leaflet|flyer|deck|"
@@ -405,7 +406,7 @@ REFLEX_OBJECTIONS: tuple[tuple[str, str, str], ...] = (
         r"site|homepage|brochure|linkedin)",
         r"(?:read|look) (?:up )?(?:it |this |that )?(?:up |about it |about you )?online",
         r"put (?:something|it|that|a few (?:lines|slides)) together"))),
-    ("supplier", "we already have a supplier", "|".join((
+    ("supplier", T_("we already have a supplier"), "|".join((
         r"already (?:use|using|used|work with|working with|buy from|buying from|deal with|"
         r"dealing with|partner with|partnered with|rely on|outsource|covered|invested|signed|"
         r"in place|sorted|taken care)",
@@ -426,7 +427,7 @@ REFLEX_OBJECTIONS: tuple[tuple[str, str, str], ...] = (
         r"all set|not looking for (?:a )?(?:new|another|other|different)",
         r"^(?:[a-z]+ )?we (?:use|are using|work with|are working with|buy from|get (?:it|that|"
         r"this|ours) from)\b|we are (?:all )?(?:good|fine|sorted)(?: thanks| thank you)?$"))),
-    ("budget", "no budget", "|".join((
+    ("budget", T_("no budget"), "|".join((
         rf"budget(?:s|ed|ing)? {_GAP}{_CLOSED_BUDGET}\b",
         r"(?:budget(?:s|ed|ing)?|money|funds|funding) (?:[a-z0-9]+ ){0,6}?(?:spent|allocated|"
         r"frozen|exhausted|committed|used up|blown|gone|locked|cut)\b",
@@ -436,7 +437,7 @@ REFLEX_OBJECTIONS: tuple[tuple[str, str, str], ...] = (
         r"no (?:money|funds|funding|spend|capex|opex|investment)\b|(?:money|cash) is tight",
         r"(?:spending|spend|cost|hiring|investment|capex) (?:freeze|cuts?|cutting|stop|"
         r"constraints?|pressure)|cut(?:ting)? (?:costs|spending|back)"))),
-    ("timing", "not now", "|".join((
+    ("timing", T_("not now"), "|".join((
         r"not (?:right )?now\b|not (?:a |the )?(?:good|right|great|best|ideal) (?:time|moment)",
         r"not this (?:year|quarter|month|week|season)|not (?:a |our |my |the )?(?:priority|focus)",
         r"(?:bad|busy|difficult|tough|wrong|hectic|crazy) (?:time|moment|period|quarter|month|"
@@ -447,7 +448,7 @@ REFLEX_OBJECTIONS: tuple[tuple[str, str, str], ...] = (
         rf"(?:call|ring|phone|contact|try|reach|get|come|talk|speak|revisit|check|circle|touch|"
         rf"follow|ask|email|write|catch) {_GAP}{_LATER}\b",
         r"(?:come|get) back to (?:me|us) (?:in|after|next|later)"))),
-    ("email", "just send an e-mail", "|".join((
+    ("email", T_("just send an e-mail"), "|".join((
         r"(?:email|mail|message|dm|inmail|text) (?:me|us|it|that|them)\b",
         r"(?:send|drop|shoot|write|fire|put) (?:me |us |it |that |this )?(?:in )?(?:a |an )?"
         r"(?:quick |short |brief |little )?(?:email|mail|line|note|message|dm|inmail)\b",

@@ -1,62 +1,94 @@
-"""What the coach says of the phrase and claim rules, in the plan's language.
+"""What the coach says, in the plan's language: gettext catalogs of the ``coach`` domain.
 
-``finding(rule_id, language, **values)`` is the one place these findings are worded; English
-when the language has no wording of its own.
+Every text a finding carries (the rule's title, why it matters, what to do, and each message a
+check writes) is English in the code and looked up in
+``prospector/locale/<language>/LC_MESSAGES/coach.po``; the compiled ``.mo`` files are committed
+beside them and shipped in the wheel. A language with no catalog, or a text the catalog lacks,
+reads English. The catalog is extracted from the markers below, from the repository's root:
+
+    pybabel extract -F babel.cfg --no-default-keywords -k T_ -k say -k say_n:1,2 -k worded:2 \
+        -k Chapter:2 --no-location --omit-header -o prospector/locale/coach.pot .
+    pybabel update -D coach -i prospector/locale/coach.pot -d prospector/locale \
+        --no-fuzzy-matching
+    pybabel compile -D coach -d prospector/locale
+
+Texts are ``str.format`` templates (``“{title}” has no proof.``); the rules' own texts keep
+their ``{threshold}`` placeholders, filled in after translation.
 """
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
+from babel.support import NullTranslations, Translations
+
 ENGLISH = "en"
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+DOMAIN = "coach"
 
-_AND = {"en": "and", "de": "und", "fr": "et"}
-_MORE = {"en": "{list} and {n} more", "de": "{list} und {n} weitere", "fr": "{list} et {n} autres"}
 
-_FIELDS = {
-    "de": {"title": "Titel", "value": "Nutzen", "message": "Nachricht"},
-    "fr": {"title": "son titre", "value": "sa valeur", "message": "son message"},
-}
+def T_(text: str) -> str:  # noqa: N802 - gettext's marker style
+    """Marks a rule's text (title, why, fix) for the catalog; translated when a review is made."""
+    return text
 
-_FINDINGS: dict[str, dict[str, str]] = {
-    "touch-empty-phrase": {
-        "en": "“{title}” leans on {phrases} (in its {where}).",
-        "de": "„{title}“ stützt sich auf {phrases} (im Feld {where}).",
-        "fr": "« {title} » s'appuie sur {phrases} (dans {where}).",
-    },
-    "touch-generic-claim": {
-        "en": "“{title}” sells with {phrases}.",
-        "de": "„{title}“ verkauft mit {phrases}.",
-        "fr": "« {title} » vend avec {phrases}.",
-    },
-    "differentiator-generic": {
-        "en": "“{title}” rests on {phrases}: every competitor says the same.",
-        "de": "„{title}“ beruht auf {phrases}: Das sagt jeder Wettbewerber.",
-        "fr": "« {title} » repose sur {phrases} : tous les concurrents disent la même chose.",
-    },
-}
 
-_QUOTES = {"en": ("“", "”"), "de": ("„", "“"), "fr": ("« ", " »")}
+@cache
+def translations(language: str = ENGLISH) -> NullTranslations:
+    """The compiled coach catalog of ``language``, or English when it has none."""
+    if language == ENGLISH:
+        return NullTranslations()
+    return Translations.load(str(LOCALE_DIR), [language], DOMAIN)
+
+
+def languages() -> list[str]:
+    """English and every language the coach has a compiled catalog for."""
+    found = sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
+    return [ENGLISH, *found]
+
+
+def translated(language: str, text: str) -> str:
+    """``text`` (an English msgid) in ``language``, unformatted."""
+    return translations(language).gettext(text) if text else text
+
+
+def worded(language: str, msgid: str, /, **values: object) -> str:
+    """``msgid`` in ``language``, its ``{placeholders}`` filled with ``values``."""
+    return translated(language, msgid).format(**values)
+
+
+def worded_n(language: str, singular: str, plural: str, n: int, /, **values: object) -> str:
+    """The singular or plural of a counted text by ``language``'s own plural rule, with ``{n}``
+    and ``values`` filled in."""
+    return translations(language).ngettext(singular, plural, n).format(n=n, **values)
+
+
+def and_list(items: list[str], language: str = ENGLISH) -> str:
+    """``a, b and c`` with the "and" of ``language``."""
+    if len(items) <= 1:
+        return "".join(items)
+    return worded(language, "{items} and {last}", items=", ".join(items[:-1]), last=items[-1])
+
+
+def quote(text: str, language: str = ENGLISH) -> str:
+    """``text`` between the quotation marks of ``language`` (“…”, „…“, « … »)."""
+    return worded(language, "“{text}”", text=text)
 
 
 def quote_list(phrases: list[str], language: str = ENGLISH, limit: int = 3) -> str:
-    """``“a”, “b” and “c”`` with the quotation marks and the "and" of ``language``."""
-    opening, closing = _QUOTES.get(language, _QUOTES[ENGLISH])
-    conjunction = _AND.get(language, _AND[ENGLISH])
-    quoted = [f"{opening}{p}{closing}" for p in phrases[:limit]]
+    """``“a”, “b” and “c”`` with the quotation marks and the "and" of ``language``; past
+    ``limit`` phrases, ``“a”, “b”, “c” and 2 more``."""
+    quoted = [quote(p, language) for p in phrases[:limit]]
     if len(phrases) > limit:
-        more = _MORE.get(language, _MORE[ENGLISH])
-        return more.format(list=", ".join(quoted), n=len(phrases) - limit)
-    if len(quoted) == 1:
-        return quoted[0]
-    return ", ".join(quoted[:-1]) + f" {conjunction} " + quoted[-1]
+        return worded_n(language, "{items} and {n} more", "{items} and {n} more",
+                        len(phrases) - limit, items=", ".join(quoted))
+    return and_list(quoted, language)
+
+
+# The fields of a touch a finding points at, as the findings name them.
+FIELD_NAMES = {"title": T_("title"), "value": T_("value"), "message": T_("message")}
 
 
 def field_names(names: list[str], language: str = ENGLISH) -> str:
     """The fields a finding points at (``title and value``), named in ``language``."""
-    local = _FIELDS.get(language, {})
-    return f" {_AND.get(language, _AND[ENGLISH])} ".join(local.get(n, n) for n in names)
-
-
-def finding(rule_id: str, language: str = ENGLISH, **values: str) -> str:
-    """The finding of ``rule_id`` worded in ``language`` (English when it has no wording)."""
-    wordings = _FINDINGS[rule_id]
-    return wordings.get(language, wordings[ENGLISH]).format(**values)
+    return and_list([translated(language, FIELD_NAMES.get(n, n)) for n in names], language)

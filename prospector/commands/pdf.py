@@ -8,7 +8,7 @@ import sys
 
 from ..errors import ProspectorError
 from ..plan_lookup import resolve_plan
-from ..playbook.translations import ENGLISH, languages
+from ..playbook.translations import languages
 from .review import require_actuals
 from .schedule import _start_date
 
@@ -40,7 +40,8 @@ def register(verb) -> None:
                           "several")
     sub.add_argument("--language", metavar="LANG", choices=languages(),
                      help="print the edition's labels in this language (" +
-                          ", ".join(languages()) + "; default: English)")
+                          ", ".join(languages()) + "; default: the rep's language, else the "
+                          "plan's)")
 
 
 class _Progress:
@@ -93,8 +94,6 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     if args.readiness and (args.rep or args.all_reps):
         raise ProspectorError("--readiness is an appendix of the leader's edition; leave out "
                               "--rep and --all-reps")
-    if args.language and args.all_reps:
-        raise ProspectorError("--language prints one edition; leave out --all-reps")
     if args.section and args.all_reps:
         raise ProspectorError("--section prints part of one edition; leave out --all-reps")
     start = _start_date(args.start) if args.start else None
@@ -102,12 +101,13 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     progress = _Progress()
     try:
         if args.all_reps:
-            results = render_all_reps(plan, args.output, start=start, progress=progress)
+            results = render_all_reps(plan, args.output, start=start, progress=progress,
+                                      language=args.language)
         else:
             results = [render_playbook_pdf(plan, args.output, rep_name=args.rep, start=start,
                                            progress=progress, readiness=args.readiness,
                                            section=args.section,
-                                           language=args.language or ENGLISH)]
+                                           language=args.language)]
     finally:
         progress.done()
     for result in results:

@@ -9,6 +9,7 @@ timeline SVG, which escapes every piece of text it uses.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -132,9 +133,13 @@ def _hex(rgb: tuple[int, ...]) -> str:
 
 # --- the context ------------------------------------------------------------------------------
 def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None = None,
-                  today: date | None = None, readiness: bool = False) -> dict[str, Any]:
+                  today: date | None = None, readiness: bool = False,
+                  rep_actuals: Mapping[str, Sequence[float | None]] | None = None,
+                  ) -> dict[str, Any]:
     """Everything the playbook templates need. ``rep_name`` selects the rep's edition;
     ``readiness`` adds the coach's "Plan readiness" appendix to the leader's edition.
+    ``rep_actuals``: the rep's actuals by week as ``rep_actuals_by_week`` counts them, for a
+    plan sent without its facts (the preview's); by default they are counted from the plan.
 
     ``reductions`` (a ``limits.Reductions``) records what a very large plan's edition leaves out
     (see ``limits``); its notes are printed on the contents page once the HTML is rendered."""
@@ -174,7 +179,10 @@ def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None
             ctx["sections"].append(READINESS)
             ctx["readiness"] = _readiness(plan, red)
     else:
-        ctx.update(_rep(plan, rep, start or rep.start_date or basics.start_date or today, red))
+        if rep_actuals is None:
+            rep_actuals = rep_actuals_by_week(plan, rep.id)
+        ctx.update(_rep(plan, rep, start or rep.start_date or basics.start_date or today, red,
+                        rep_actuals))
     ctx["meta"] = _meta(plan, rep)
     return ctx
 
@@ -264,7 +272,8 @@ def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions,
     }
 
 
-def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
+def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
+         actuals: Mapping[str, Sequence[float | None]]) -> dict[str, Any]:
     accounts = rep_accounts(plan, rep)
     planned = build_schedule(plan, rep, start)  # business days, holidays, daily capacity
     schedule = planned.touches
@@ -334,7 +343,7 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions) -> dict[str, Any]:
             (len(weeks), noun(len(weeks), "week with touches", "weeks with touches")),
         ],
         "scorecard": _scorecard(plan, start, until, max(4, min(n_weeks, MAX_SCORECARD_WEEKS)),
-                                red, rep_actuals_by_week(plan, rep.id)),
+                                red, actuals),
         "touch_target_notes": touch_target_notes(plan.accountability.targets, weeks),
         "glance": glance.glance(plan, accounts, cadences, TIER_LABELS, rep, red),
         "overview": glance.overview(plan, accounts, {a.id: rep.name for a in accounts},
@@ -542,7 +551,8 @@ def _plan_weeks(plan: Plan) -> int:
 
 
 def _scorecard(plan: Plan, start: date | None, until: date | None, weeks: int,
-               red: Reductions, actuals: dict | None = None) -> dict[str, Any]:
+               red: Reductions,
+               actuals: Mapping[str, Sequence[float | None]] | None = None) -> dict[str, Any]:
     return build_scorecard(plan.accountability.targets, start, until, weeks, red, actuals)
 
 

@@ -10,7 +10,7 @@ import re
 import sys
 import time
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -35,7 +35,7 @@ from .excerpt import excerpt_accounts
 from .fetcher import SafeFetcher
 from .languages import tag_languages
 from .progress import StageBeat, heartbeat, weasyprint_progress
-from .translations import ENGLISH, counted, printing_in, translations
+from .translations import ENGLISH, counted, edition_language, printing_in, translations
 
 Progress = Callable[[str, float], None]
 PDF_VARIANT = "pdf/ua-1"
@@ -145,9 +145,10 @@ def environment(language: str = ENGLISH) -> Environment:
 
 def render_playbook_html(plan: Plan, *, rep_name: str | None = None,
                          start: date | None = None, today: date | None = None,
-                         readiness: bool = False, language: str = ENGLISH) -> str:
+                         readiness: bool = False, language: str | None = None) -> str:
     """The playbook as HTML: the leader's edition, or the named rep's edition, its labels in
-    ``language``."""
+    ``language`` (default: the rep's language, else the plan's)."""
+    language = language or edition_language(plan, rep_name)
     with printing_in(language):
         context = build_context(plan, rep_name=rep_name, start=start, today=today,
                                 readiness=readiness)
@@ -421,7 +422,9 @@ class Renderer:
                today: date | None = None, readiness: bool = False,
                section: str | Iterable[str] | None = None, tagged: bool = True,
                cancelled: Callable[[], bool] | None = None, excerpt: bool = False,
-               focus: str | None = None, language: str = ENGLISH) -> RenderResult:
+               focus: str | None = None, language: str | None = None,
+               rep_actuals: Mapping[str, Sequence[float | None]] | None = None,
+               ) -> RenderResult:
         """Write the playbook PDF (the leader's edition, or ``rep_name``'s) to ``out_path``.
 
         ``section`` prints only part of it: a plan section's chapters (``"cadences"``), the
@@ -431,7 +434,10 @@ class Renderer:
         asked between WeasyPrint's steps and pages: when it says True, the render stops with
         ``RenderCancelled`` and writes nothing. ``excerpt`` (a preview's) prints a long account
         list only around the account ``focus`` (see ``excerpt.excerpt_accounts``).
-        ``language`` ("de") prints the edition's labels in that language.
+        ``language`` ("de") prints the edition's labels in that language; by default a rep's
+        edition prints in the rep's language (else the plan's), the leader's in the plan's.
+        ``rep_actuals`` fills a rep's scorecard for a plan sent without its facts
+        (``build_context``).
 
         The file is written next to ``out_path`` first and moved into place when complete, so
         a failed render never leaves half a PDF behind.
@@ -451,10 +457,11 @@ class Renderer:
         started = time.perf_counter()
         timings: dict[str, float] = {}
 
+        language = language or edition_language(plan, rep_name)
         preparing = StageBeat(report, "Preparing the playbook", 0.0)
         with heartbeat(preparing.beat), printing_in(language):  # a rep's schedule takes seconds
             context = build_context(plan, rep_name=rep_name, start=start, today=today,
-                                    readiness=readiness)
+                                    readiness=readiness, rep_actuals=rep_actuals)
         context["lang"] = language
         context["shown"] = _shown(section, rep=context["edition"] == "rep",
                                   readiness=readiness)
@@ -533,7 +540,7 @@ def render_playbook_pdf(plan: Plan, out_path: str | os.PathLike, *, rep_name: st
                         start: date | None = None, progress: Progress | None = None,
                         today: date | None = None, readiness: bool = False,
                         section: str | Iterable[str] | None = None,
-                        language: str = ENGLISH) -> RenderResult:
+                        language: str | None = None) -> RenderResult:
     """Write the playbook PDF (the leader's edition, or ``rep_name``'s) to ``out_path``, or
     only its ``section`` (see ``Renderer.render``), with a renderer of its own."""
     return Renderer().render(plan, out_path, rep_name=rep_name, start=start, progress=progress,
@@ -582,10 +589,11 @@ _INHERITED_PLAN: Plan | None = None
 
 
 def _render_rep_job(plan_json: str | None, rep_id: str, out_path: str, start: date | None,
-                    today: date | None) -> RenderResult:
+                    today: date | None, language: str | None = None) -> RenderResult:
     plan = _INHERITED_PLAN if plan_json is None else Plan.model_validate_json(plan_json)
     assert plan is not None, "a forked worker inherits the plan"
-    return render_playbook_pdf(plan, out_path, rep_name=rep_id, start=start, today=today)
+    return render_playbook_pdf(plan, out_path, rep_name=rep_id, start=start, today=today,
+                               language=language)
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -612,8 +620,10 @@ def _pool_context() -> multiprocessing.context.BaseContext:
 
 def render_all_reps(plan: Plan, folder: str | os.PathLike, *, start: date | None = None,
                     processes: int | None = None, progress: Progress | None = None,
-                    today: date | None = None) -> list[RenderResult]:
-    """One rep playbook per rep in ``folder``, rendered in parallel processes.
+                    today: date | None = None,
+                    language: str | None = None) -> list[RenderResult]:
+    """One rep playbook per rep in ``folder``, rendered in parallel processes, each in the rep's
+    language (else the plan's) unless ``language`` says one for all.
 
     Results come back in the plan's rep order. ``processes=1`` renders in this process.
     """
@@ -634,7 +644,7 @@ def render_all_reps(plan: Plan, folder: str | os.PathLike, *, start: date | None
     if workers == 1:
         for i, (rep, path) in enumerate(jobs, start=1):
             results[rep.id] = render_playbook_pdf(plan, path, rep_name=rep.id, start=start,
-                                                  today=today)
+                                                  today=today, language=language)
             report(f"Rendered {rep.name}", i / len(jobs))
     else:
         # The biggest playbooks first, so no worker is left with a long one at the end.
@@ -654,7 +664,7 @@ def render_all_reps(plan: Plan, folder: str | os.PathLike, *, start: date | None
         try:
             with ProcessPoolExecutor(max_workers=workers, mp_context=mp_context) as pool:
                 futures = {pool.submit(_render_rep_job, plan_json, rep.id, str(path), start,
-                                       today): rep for rep, path in ordered}
+                                       today, language): rep for rep, path in ordered}
                 for i, future in enumerate(as_completed(futures), start=1):
                     rep = futures[future]
                     results[rep.id] = future.result()

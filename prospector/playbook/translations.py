@@ -11,9 +11,11 @@ from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
+from babel import Locale
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
+from ..model import PLAYBOOK_LANGUAGES, Plan
 from ..wording import noun
 from ..wording import plural as english_counted
 
@@ -34,6 +36,24 @@ def languages() -> list[str]:
     """English and every language with a compiled catalog."""
     found = sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
     return [ENGLISH, *found]
+
+
+def language_name(language: str) -> str:
+    """A language as its readers name it ("Deutsch", "Français"): how a choice of languages is
+    offered, whatever the language the app itself is in."""
+    name = Locale.parse(language).get_display_name(language) or language
+    return name[:1].upper() + name[1:]
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """(name, code) of every language a playbook prints in, for a list to choose from."""
+    return [(language_name(code), code) for code in PLAYBOOK_LANGUAGES]
+
+
+def edition_language(plan: Plan, rep_name: str | None = None) -> str:
+    """The language an edition prints in when none is asked for: the rep's own, else the
+    plan's; the leader's edition (no ``rep_name``) prints in the plan's."""
+    return plan.language_of(plan.rep_named(rep_name) if rep_name else None)
 
 
 # The language of the edition being printed: the date and number formatters read it, so that

@@ -28,7 +28,7 @@ from ..model import Plan, Rep, Target
 from .coach import RepWeeks, coach_rep
 from .pace import planned_pace
 from .result import MONTH_TO_WEEK, ColdAccount, RepWeek, TargetLine, TargetWeek, WeeklyReview
-from .tally import Tally, WeekTally
+from .tally import Tally, WeekTally, daily_counts
 from .weeks import default_week, parse_week, plan_weeks
 
 
@@ -162,24 +162,24 @@ class _Review:
 
 
 
-def rep_actuals_by_week(plan: Plan, rep_id: str,
-                        thresholds: Thresholds = THRESHOLDS) -> dict[str, list[float | None]]:
+def rep_actuals_by_week(plan: Plan, rep_id: str) -> dict[str, list[float | None]]:
     """Each ISO week in which the rep has actuals (a fact imported or a figure entered) -> the
     rep's actual for each of the plan's targets, in order (None: a target counted by hand with
     no figure entered that week), counted as ``weekly_review`` counts them. For the rep's
-    scorecard, filled with what is known."""
-    tally = Tally(plan, thresholds.opportunity_meeting_days)
+    scorecard, filled with what is known: a few numbers a week, which the preview sends to its
+    render worker instead of the facts (the facts' counts are kept per log: ``daily_counts``)."""
     by_hand = {(f.week, f.metric.casefold()): f.value
                for f in plan.actuals.weekly if f.rep_id == rep_id}
-    weeks = {week for rep, week in tally.weeks if rep == rep_id} | {w for w, _ in by_hand}
+    counted: dict[str, Counter[Counts]] = defaultdict(Counter)
+    for day, counts in daily_counts(plan.actuals.facts).get(rep_id, {}).items():
+        counted[week_of(day)].update(counts)
     out: dict[str, list[float | None]] = {}
-    for week in sorted(weeks):
-        counted = tally.of(rep_id, week).counts
+    for week in sorted(counted.keys() | {w for w, _ in by_hand}):
         values: list[float | None] = []
         for target in plan.accountability.targets:
             value = by_hand.get((week, target.metric.casefold()))
             if value is None and target.counts is not Counts.HAND_ENTERED:
-                value = float(counted[target.counts])
+                value = float(counted[week][target.counts])
             values.append(value)
         out[week] = values
     return out

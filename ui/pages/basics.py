@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QHBoxLayout, QPushButton, QWidget
 
+from prospector.playbook.translations import language_choices
 from ui.binding import ChoiceBinding, DateBinding, LineBinding, TextBinding
 from ui.language import _
 from ui.widgets.step_page import StepPage, form_group
@@ -42,6 +43,8 @@ class BasicsPage(StepPage):
                                near=lambda: d.plan.basics.start_date)
         self.page = ChoiceBinding(d, b + ("page_size",), _("Paper size"),
                                   [("A4", "A4"), (_("US Letter"), "Letter")])
+        self.language = ChoiceBinding(d, b + ("language",), _("Language of the playbook"),
+                                      language_choices())
         self.colour = LineBinding(d, b + ("brand_colour",), _("Brand colour"), "#1F4E79")
         pick = QPushButton(_("Choose…"))
         pick.setAccessibleName(_("Choose the brand colour"))
@@ -69,7 +72,8 @@ class BasicsPage(StepPage):
             (_("Sales force"), self.sales_force.widget), (_("Roles"), self.roles.widget),
         ]))
         self.body.addWidget(form_group(_("Playbook"), [
-            (_("Paper size"), self.page.widget), (_("Brand colour"), colour_row),
+            (_("Paper size"), self.page.widget), (_("Language"), self.language.widget),
+            (_("Brand colour"), colour_row),
         ]))
         self.body.addStretch(1)
 

@@ -8,6 +8,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QTabWidget
 
 from prospector.model import TIERS
+from prospector.playbook.translations import language_choices
 from prospector.sections import ACCOUNTS, DIFFERENTIATORS, PERSONAS, REPS, TOUCHES
 from ui.binding import (
     DateBinding,
@@ -16,7 +17,7 @@ from ui.binding import (
     TextBinding,
 )
 from ui.holiday_place import HolidayPlaceBinding
-from ui.language import _, ngettext
+from ui.language import N_, _, ngettext
 from ui.table_model import CHANNEL_CHOICES, Column, ListSource
 from ui.widgets.contacts_editor import ContactsEditor
 from ui.widgets.item_form import ItemForm
@@ -226,9 +227,11 @@ class RepsPage(ListStepPage):
         d = document
         columns = [Column("name", _("Rep"), width=180), Column("email", _("Email"), width=220),
                    Column("territory", _("Territory"), width=160),
+                   Column("language", _("Language"), kind="choice", width=110,
+                          choices=((N_("Plan's language"), ""), *language_choices())),
                    Column("account_ids", _("Accounts"), kind="readonly",
                           display=lambda ids: ngettext("{n} account", "{n} accounts",
-                                                              len(ids)).format(n=len(ids)))]
+                                                       len(ids)).format(n=len(ids)))]
         detail = ItemForm(d, "reps", [
             (_("Start date"), "start_date", lambda p: DateBinding(d, p, _("Start date"))),
             (_("Works in"), "holiday_country", lambda p: HolidayPlaceBinding(
