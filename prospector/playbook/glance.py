@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from ..model import TIERS, Cadence, Channel, Plan, Rep, TargetAccount
 from ..schedule import ScheduleError, build_schedule
 from ..textnorm import fold
-from ..wording import noun, number, plural
 from .limits import CARD_LIMIT, Reductions
 from .text_width import clamp_lines, fit_line, text_mm
+from .translations import counted as plural
+from .translations import gettext, ngettext, number
 
 HEADLINE_WORDS = 16  # the goal on the cover: its first clause, at most this many words
 COVER_TEXT = 400  # the offering on the cover (its other texts: COVER_LINE), so it stays one page
@@ -99,28 +101,32 @@ def _touches_by_channel(plan: Plan, accounts: list[TargetAccount]) -> list[dict[
         counts.update(steps_of[cadence.id])
     total = sum(counts.values())
     order = list(Channel)
-    return [{"channel": channel.label, "count": n, "share": n / total if total else 0.0}
+    return [{"channel": gettext(channel.label), "count": n, "share": n / total if total else 0.0}
             for channel, n in sorted(counts.items(), key=lambda kv: (-kv[1],
                                                                      order.index(kv[0])))]
 
 
 def _accounts_by_tier(accounts: list[TargetAccount], labels: dict[str, str]) -> list[dict]:
     counts: Counter[str] = Counter(a.tier for a in accounts)
-    return [{"tier": tier, "label": labels[tier], "count": counts[tier]} for tier in TIERS]
+    return [{"tier": tier, "label": gettext(labels[tier]), "count": counts[tier]}
+            for tier in TIERS]
 
 
 def key_numbers(accounts: int, reps: int | None, touches: int,
                 length: dict[str, int]) -> list[dict[str, str]]:
     """The cover's figures: accounts, reps (the leader's edition only), touches, cadence."""
-    numbers = [{"figure": f"{accounts:,}", "label": noun(accounts, "target account")}]
+    numbers = [{"figure": number(accounts),
+                "label": ngettext("target account", "target accounts", accounts)}]
     if reps is not None:
-        numbers.append({"figure": f"{reps:,}", "label": noun(reps, "rep")})
-    numbers.append({"figure": f"{touches:,}", "label": noun(touches, "touch", "touches")
-                    + " to make"})
+        numbers.append({"figure": number(reps), "label": ngettext("rep", "reps", reps)})
+    numbers.append({"figure": number(touches),
+                    "label": ngettext("touch to make", "touches to make", touches)})
     if length["weeks"]:
-        numbers.append({"figure": f"{length['weeks']:,}",
-                        "label": noun(length["weeks"], "week") + " of cadence ("
-                                 + plural(length["days"], "day").replace(" ", "\u00a0") + ")"})
+        days = plural(length["days"], "day").replace(" ", "\u00a0")
+        numbers.append({"figure": number(length["weeks"]),
+                        "label": ngettext("week of cadence (%(days)s)",
+                                          "weeks of cadence (%(days)s)", length["weeks"],
+                                          days=days)})
     return numbers
 
 
@@ -150,15 +156,16 @@ def glance(plan: Plan, accounts: list[TargetAccount], cadences: list[Cadence],
         # a summary on one page: long names are cut to a line or two and long lists end in
         # "and N more" (the chapters print them whole)
         "targets": [{"metric": _two_lines(t.metric, BOX_MM - 31),
-                     "per_rep": number(t.per_rep), "period": t.period,
+                     "per_rep": number(t.per_rep), "period": period_word(t.period),
                      "team": number(t.per_rep * len(plan.reps))
                      if rep is None and plan.reps else ""}
                     for t in plan.accountability.targets[:GLANCE_TARGETS]],
         "more_targets": max(0, len(plan.accountability.targets) - GLANCE_TARGETS),
         "cadences": [{"name": fit_line(c.name, BOX_MM, "sans-bold", 10),
                       "steps": plural(len(c.steps), "touch"),
-                      "weeks": plural(c.span_days // 7 + 1, "week") if c.steps else "no steps",
-                      "tiers": "Tier " + ", ".join(c.tiers) if c.tiers else "All tiers"}
+                      "weeks": plural(c.span_days // 7 + 1, "week") if c.steps
+                      else gettext("no steps"),
+                      "tiers": tiers_words(c.tiers)}
                      for c in cadences[:GLANCE_CADENCES]],
         "more_cadences": max(0, len(cadences) - GLANCE_CADENCES),
         "reps": [_rep_line(r, known) for r in reps[:GLANCE_REPS]],
@@ -176,6 +183,17 @@ def _rep_line(rep: Rep, known: set[str]) -> dict[str, str]:
             - 1)
     territory = fit_line(rep.territory, room, "sans", 10) if room > 15 else ""
     return {"name": name, "territory": territory, "accounts": accounts}
+
+
+def period_word(period: str) -> str:
+    """A target's period after its figure: "12 / week"."""
+    return gettext("week") if period == "week" else gettext("month")
+
+
+def tiers_words(tiers: Sequence[str]) -> str:
+    """Whom a cadence is for: "Tier A", "Tier B, C", "All tiers"."""
+    return (gettext("Tier %(tiers)s", tiers=", ".join(tiers)) if tiers
+            else gettext("All tiers"))
 
 
 # --- the overview: one line per account --------------------------------------------------------
@@ -246,7 +264,7 @@ def overview(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str] |
     for cadence_id in sorted(groups, key=lambda c: index.get(c, len(index) + 1) if c else 10**6):
         rows = groups[cadence_id]
         count = " · " + plural(len(rows), "account")
-        name = by_id[cadence_id].name if cadence_id else "No cadence"
+        name = by_id[cadence_id].name if cadence_id else gettext("No cadence")
         room = OVERVIEW_TEXT_MM - text_mm(count, "sans-bold", OVERVIEW_PT) - 1
         out.append({"cadence": fit_line(name, room, "sans-bold", OVERVIEW_PT), "count": count,
                     "href": f"#cad-{index[cadence_id]}" if cadence_id in index else "",
