@@ -181,7 +181,7 @@ def _rep_line(rep: Rep, known: set[str]) -> dict[str, str]:
     name = fit_line(rep.name, BOX_MM / 2, "sans-bold", 10)
     room = (BOX_MM - text_mm(name, "sans-bold", 10) - text_mm(f" ·  · {accounts}", "sans", 10)
             - 1)
-    territory = fit_line(rep.territory, room, "sans", 10) if room > 15 else ""
+    territory = fit_line(rep.territory, room, "sans", 10, name=False) if room > 15 else ""
     return {"name": name, "territory": territory, "accounts": accounts}
 
 
@@ -214,8 +214,8 @@ def first_touches(plan: Plan, reps: list[Rep], today: date) -> dict[str, date]:
 # each cell is one line at 9 pt on A4 (the narrower paper: 174 mm between the margins), cut with
 # "…" where it would wrap; the account's card, which the name links to, prints it whole.
 OVERVIEW_COLUMNS = {
-    "leader": {"name": 33.0, "rep": 17.0, "country": 14.0, "trigger": 29.5, "first": 6.5},
-    "rep": {"name": 37.0, "country": 14.0, "trigger": 42.5, "first": 6.5},
+    "leader": {"name": 32.0, "rep": 17.0, "country": 14.0, "trigger": 29.0, "first": 8.0},
+    "rep": {"name": 37.0, "country": 14.0, "trigger": 41.0, "first": 8.0},
 }
 OVERVIEW_TEXT_MM = 174.0
 OVERVIEW_PT = 9.0
@@ -244,7 +244,8 @@ def overview(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str] |
     edition = "rep" if rep_of is None else "leader"
 
     def fit(text: str, column: str, font: str = "sans") -> str:
-        return fit_line(text, _cell_mm(edition, column), font, OVERVIEW_PT)
+        return fit_line(text, _cell_mm(edition, column), font, OVERVIEW_PT,
+                        name=column != "trigger")
 
     index = {c.id: n for n, c in enumerate(cadences, 1)}
     groups: dict[str | None, list[dict[str, str]]] = {}
@@ -257,7 +258,8 @@ def overview(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str] |
             "rep": fit(rep_of.get(account.id, ""), "rep") if rep_of is not None else "",
             "country": fit(account.country, "country"),
             "trigger": fit(first_clause(account.why, 300), "trigger"),
-            "first": fit(fmt(first, year=False), "first") if first else "",
+            # a date is never cut: its column holds the longest ("28. Sept.", 12.8 mm)
+            "first": fmt(first, year=False) if first else "",
         })
     by_id = {c.id: c for c in plan.cadences}
     out = []
