@@ -20,7 +20,6 @@ from .text_width import clamp_lines, fit_line, text_mm
 from .translations import counted as plural
 from .translations import gettext, ngettext, number
 
-HEADLINE_WORDS = 16  # the goal on the cover: its first clause, at most this many words
 COVER_TEXT = 400  # the offering on the cover (its other texts: COVER_LINE), so it stays one page
 COVER_LINE = 120
 # The leader's edition dates each account's first touch from every rep's schedule: fast up to a
@@ -46,14 +45,16 @@ def first_clause(text: str, limit: int) -> str:
     return clause[:cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
 
 
-def goal_headline(goal: str) -> str:
-    """The goal as the cover says it: its first clause, short ("60 first meetings and 16 new
-    qualified opportunities"); the full goal is on the "At a glance" page."""
-    clause = first_clause(goal, 140)
-    words = clause.split()
-    if len(words) > HEADLINE_WORDS:
-        clause = " ".join(words[:HEADLINE_WORDS]).rstrip(" ,;:") + "…"
-    return clause.rstrip(".")
+COVER_GOAL_LINES = 3  # the goal on the cover: serif 16 pt, 154 mm wide (A4's cover, the narrower)
+COVER_GOAL_MM = 153.0
+
+
+def cover_goal(goal: str) -> dict[str, Any]:
+    """The goal as the cover prints it: whole on up to ``COVER_GOAL_LINES`` lines (``whole``:
+    "At a glance", the next page, then leaves it out), else cut there with "…"."""
+    text = " ".join(goal.split())
+    kept, cut = clamp_lines([text] if text else [], COVER_GOAL_MM, "serif", 16, COVER_GOAL_LINES)
+    return {"text": kept[0] if kept else "", "whole": bool(text) and not cut}
 
 
 # "At a glance" is one page whatever the plan's texts: each part has room for so many lines, and a
@@ -62,8 +63,9 @@ GOAL_LINES = 4  # the goal, serif 12 pt across the page (the callout: 174 mm les
 GOAL_MM = 163.0
 BOX_MM = 82.0  # one of the page's two columns (174 mm, a 10 mm gutter)
 GLANCE_CADENCES = 4  # then "and N more"
-GLANCE_TARGETS = 6
-GLANCE_REPS = 12  # six rows of two, one line each
+GLANCE_TARGETS = 5  # two lines each: with "and N more", the taller of the second row's boxes
+GLANCE_REPS = 8  # then "and N more" (on two lines): five lines a column at most
+GLANCE_REPS_ON_TWO_LINES = 4  # up to two rows of two: each rep on up to two lines
 
 
 def goal_on_the_page(paragraphs: list[str]) -> dict[str, Any]:
@@ -147,7 +149,7 @@ def glance(plan: Plan, accounts: list[TargetAccount], cadences: list[Cadence],
         "cover_owner": red.clip(basics.owner, COVER_LINE, "the plan's owner (on the cover)"),
         "numbers": key_numbers(len(accounts), len(plan.reps) if rep is None else None, touches,
                                length),
-        "goal_headline": goal_headline(plan.basics.goal),
+        "cover_goal": cover_goal(plan.basics.goal),
         "tiers": _accounts_by_tier(accounts, labels),
         "accounts": plural(len(accounts), "account"),
         "channels": channels,
@@ -168,19 +170,22 @@ def glance(plan: Plan, accounts: list[TargetAccount], cadences: list[Cadence],
                       "tiers": tiers_words(c.tiers)}
                      for c in cadences[:GLANCE_CADENCES]],
         "more_cadences": max(0, len(cadences) - GLANCE_CADENCES),
-        "reps": [_rep_line(r, known) for r in reps[:GLANCE_REPS]],
+        "reps": [_rep_line(r, known, 2 if len(reps) <= GLANCE_REPS_ON_TWO_LINES else 1)
+                 for r in reps[:GLANCE_REPS]],
+        "reps_on_one_line": len(reps) > GLANCE_REPS_ON_TWO_LINES,
         "more_reps": max(0, len(reps) - GLANCE_REPS),
         "assigned": sum(1 for aid in by_rep if aid in known),
     }
 
 
-def _rep_line(rep: Rep, known: set[str]) -> dict[str, str]:
-    """A rep on one line of a column: name, territory (cut with "…") and accounts."""
+def _rep_line(rep: Rep, known: set[str], lines: int) -> dict[str, str]:
+    """A rep in a column, on at most ``lines`` lines (1 or 2): name, territory (cut with "…")
+    and accounts."""
     accounts = plural(sum(1 for aid in dict.fromkeys(rep.account_ids) if aid in known),
                       "account")
     name = fit_line(rep.name, BOX_MM / 2, "sans-bold", 10)
-    room = (BOX_MM - text_mm(name, "sans-bold", 10) - text_mm(f" ·  · {accounts}", "sans", 10)
-            - 1)
+    room = (lines * BOX_MM - text_mm(name, "sans-bold", 10)
+            - text_mm(f" ·  · {accounts}", "sans", 10) - 8 * (lines - 1) - 1)  # 8: wrapping
     territory = fit_line(rep.territory, room, "sans", 10, name=False) if room > 15 else ""
     return {"name": name, "territory": territory, "accounts": accounts}
 
