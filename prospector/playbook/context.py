@@ -16,7 +16,7 @@ from typing import Any
 from babel.dates import format_interval, format_skeleton
 from babel.numbers import format_percent
 
-from ..business_days import days_off_names, holiday_name
+from ..business_days import SATURDAY_SUNDAY, days_off_names, holiday_name
 from ..errors import ProspectorError
 from ..model import TIERS, Cadence, Channel, Contact, Plan, Rep, TargetAccount, ValueTouch
 from ..review import rep_actuals_by_week
@@ -197,7 +197,7 @@ def _readiness(plan: Plan, red: Reductions) -> dict[str, Any]:
     from ..coach import SECTION_TITLES, review  # noqa: PLC0415 - only when asked for
     from ..coach.wording import translated  # noqa: PLC0415
 
-    language = printing.get()
+    language = printing.get()  # the findings in the edition's language
     result = review(plan, language=language)
     titles = {k: translated(language, t) for k, t in SECTION_TITLES.items()}
     if len(result.findings) > FINDING_LIMIT:
@@ -282,7 +282,7 @@ def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions,
         "reps": plan.reps,
         "unassigned": sum(1 for a in plan.accounts if a.id not in rep_of),
         "glance": glance.glance(plan, plan.accounts, plan.cadences, TIER_LABELS, None, red),
-        "overview": glance.overview(plan, plan.accounts, rep_of, starts, fmt_date, red),
+        "overview": glance.overview(plan, plan.accounts, rep_of, starts, fmt_date, plan.cadences),
         "scorecard": _scorecard(plan, b.start_date, b.end_date, _plan_weeks(plan), red),
     }
 
@@ -361,11 +361,11 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
             (len(weeks), ngettext("week with touches", "weeks with touches", len(weeks))),
         ],
         "scorecard": _scorecard(plan, start, until, max(4, min(n_weeks, MAX_SCORECARD_WEEKS)),
-                                red, actuals),
+                                red, actuals, planned.weekend),
         "touch_target_notes": touch_target_notes(plan.accountability.targets, weeks),
         "glance": glance.glance(plan, accounts, cadences, TIER_LABELS, rep, red),
-        "overview": glance.overview(plan, accounts, {a.id: rep.name for a in accounts},
-                                    planned.account_starts, fmt_date, red),
+        "overview": glance.overview(plan, accounts, None, planned.account_starts, fmt_date,
+                                    cadences),
     }
 
 
@@ -574,9 +574,10 @@ def _plan_weeks(plan: Plan) -> int:
 
 
 def _scorecard(plan: Plan, start: date | None, until: date | None, weeks: int,
-               red: Reductions,
-               actuals: Mapping[str, Sequence[float | None]] | None = None) -> dict[str, Any]:
-    return build_scorecard(plan.accountability.targets, start, until, weeks, red, actuals)
+               red: Reductions, actuals: Mapping[str, Sequence[float | None]] | None = None,
+               weekend: frozenset[int] = SATURDAY_SUNDAY) -> dict[str, Any]:
+    return build_scorecard(plan.accountability.targets, start, until, weeks, red, actuals,
+                           weekend)
 
 
 def _printed_weeks(weeks: list, red: Reductions) -> tuple[list, dict | None]:

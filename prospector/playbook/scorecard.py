@@ -17,8 +17,10 @@ from typing import Any
 
 from babel.dates import format_date, format_interval, format_skeleton
 
-from ..actuals.weekly import week_of
+from ..actuals.weekly import working_week_of
+from ..business_days import SATURDAY_SUNDAY
 from ..model import Target
+from ..schedule import week_start
 from .limits import SCORECARD_METRIC_TEXT, SCORECARD_PAGES, SCORECARD_TARGETS, Reductions
 from .translations import ENGLISH, gettext, number, printing
 
@@ -46,7 +48,8 @@ def _days(first: date, last: date) -> str:
 
 def build_scorecard(targets: Sequence[Target], start: date | None, until: date | None,
                     weeks: int, red: Reductions,
-                    actuals: Mapping[str, Sequence[float | None]] | None = None) -> dict[str, Any]:
+                    actuals: Mapping[str, Sequence[float | None]] | None = None,
+                    weekend: frozenset[int] = SATURDAY_SUNDAY) -> dict[str, Any]:
     """The scorecard's rows and pages. Without a ``start`` the weeks are numbered only (no
     dates, no months); ``weeks`` then says how many; with ``start`` and ``until`` they run from
     one to the other (at most ``weeks``).
@@ -54,7 +57,8 @@ def build_scorecard(targets: Sequence[Target], start: date | None, until: date |
     ``actuals`` (ISO week -> the rep's actual per target, ``rep_actuals_by_week``) fills the
     weeks that have them: a weekly target's cell gets the week's figure, and the month and
     total rows the sums of the weeks known ("38 / 135"); a week with no actuals stays blank for
-    the rep to fill in."""
+    the rep to fill in. A week is the rep's working week, after the rep's ``weekend``: Monday
+    to Friday, or Sunday to Thursday in Israel (``review.weeks``)."""
     actuals = actuals or {}
     month_sums: list[float | None] = [None] * len(targets)
     total_sums: list[float | None] = [None] * len(targets)
@@ -73,16 +77,18 @@ def build_scorecard(targets: Sequence[Target], start: date | None, until: date |
             rows.append({"kind": "week", "number": n + 1, "dates": "", "actuals": []})
         week_count = weeks
     else:
-        monday = start - timedelta(days=start.weekday())
+        starts_on = week_start(weekend)
+        monday = start - timedelta(days=(start.weekday() - starts_on) % 7)  # the week's first
         last = until if until and until >= start else monday + timedelta(weeks=weeks, days=-3)
         month_weeks = 0
         for n in range(weeks):
             first = max(start, monday + timedelta(weeks=n))
             if first > last:
                 break
-            friday = min(last, monday + timedelta(weeks=n, days=4))
+            friday = min(last, max(monday + timedelta(weeks=n, days=d) for d in range(7)
+                                   if (monday.weekday() + d) % 7 not in weekend))
             nxt = monday + timedelta(weeks=n + 1)
-            known = actuals.get(week_of(first))
+            known = actuals.get(working_week_of(first, starts_on))
             if known is not None:
                 for i, value in enumerate(known[:len(targets)]):
                     if value is not None:
