@@ -113,3 +113,39 @@ def test_the_german_rep_edition_titles_every_chapter_in_german(sample_rep_html_d
     assert "Ihr Zeitplan" in titles and "Ihre Kunden" in titles
     english = {c.title for c in REP_CHAPTERS} - {"Personas"}  # the same word in German
     assert english.isdisjoint(titles)
+
+
+def test_the_plans_own_english_is_tagged_english_in_a_german_edition(sample_rep_html_de):
+    """A screen reader reads the leader's English sentences as English, the labels as German."""
+    plan = read_plan_file(sample_plan_path())
+    strategy = plan.basics.strategy.split("\n\n")[0][:60]
+    tagged = re.findall(r'<span lang="([a-z]+)">([^<]*)', sample_rep_html_de)
+    assert any(lang == "en" and text.startswith(strategy) for lang, text in tagged)
+    assert {lang for lang, _ in tagged} == {"en"}  # the German labels are the document's own
+    assert '<span lang="en">' not in render_playbook_html(plan, rep_name=plan.reps[0].name)
+
+
+# Each language a plan may be written in, by its letters beyond A-Z: the playbook's languages,
+# Polish, Czech, the Nordic languages, Greek and Russian, Ukrainian, Serbian
+ALPHABETS = {
+    "de": "ÄÖÜäöüß„“", "fr": "ÀÂÆÇÈÉÊËÎÏÔŒÙÛÜŸàâæçèéêëîïôœùûüÿ«»", "es": "ÁÉÍÑÓÚÜáéíñóúü¿¡",
+    "pl": "ĄąĆćĘęŁłŃńÓóŚśŹźŻż", "cs": "ÁáČčĎďÉéĚěÍíŇňÓóŘřŠšŤťÚúŮůÝýŽž",
+    "nordic": "ÆæØøÅåÄäÖöÞþÐð",
+    "el": "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩαβγδεζηθικλμνξοπρσςτυφχψωάέήίόύώΐΰ",
+    "cyrillic": "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюяЇїІіЄєҐґЂђЋћЏџ",
+}
+
+
+def test_the_playbooks_fonts_print_every_letter_of_each_language():
+    from fontTools.ttLib import TTFont  # noqa: PLC0415 - only this test reads the fonts
+
+    from prospector.playbook.render import FONT_FILES  # noqa: PLC0415
+    from prospector.resources import assets_dir  # noqa: PLC0415
+
+    missing = {}
+    for name in set(FONT_FILES.values()):
+        cmap = TTFont(assets_dir() / "fonts" / name).getBestCmap()
+        for language, letters in ALPHABETS.items():
+            if absent := "".join(c for c in letters if ord(c) not in cmap):
+                missing[f"{name} {language}"] = absent
+    assert missing == {}
