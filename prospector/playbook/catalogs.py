@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
@@ -74,9 +75,9 @@ def main() -> int:
         catalog.obsolete.clear()
         catalog.creation_date = created  # unchanged labels leave the files as they are
         folder = LOCALE_DIR / language / "LC_MESSAGES"
-        _write_if_changed(folder / f"{DOMAIN}.po", lambda out, c=catalog: write_po(
-            out, c, no_location=True, omit_header=False, width=100))
-        _write_if_changed(folder / f"{DOMAIN}.mo", lambda out, c=catalog: write_mo(out, c))
+        _write_if_changed(folder / f"{DOMAIN}.po", partial(
+            write_po, catalog=catalog, no_location=True, omit_header=False, width=100))
+        _write_if_changed(folder / f"{DOMAIN}.mo", partial(write_mo, catalog=catalog))
         empty = sum(1 for m in catalog if m.id and not translated(m))
         print(f"{language}: {len(catalog) - 1} labels, {empty} not translated yet")
     return 0
