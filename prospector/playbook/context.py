@@ -89,6 +89,14 @@ def fmt_date(day: date | None, *, weekday: bool = False, year: bool = True) -> s
     return f"{_DAYS[day.weekday()]} {text}" if weekday else text
 
 
+def fmt_day_in_table(day: date | None, *, year: bool = False) -> str:
+    """A day in a narrow table column: ``15 Mar``; in another language by numbers, as its
+    readers write a day in a table (``15.3.``, ``15/03``), where a month's name would not fit."""
+    if day is not None and (language := printing.get()) != ENGLISH:
+        return format_skeleton("yMd" if year else "dM", day, locale=language)
+    return fmt_date(day, year=year)
+
+
 def fmt_range(first: date | None, last: date | None) -> str:
     if first and last:
         if first.year == last.year:
@@ -285,7 +293,8 @@ def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions,
         "reps": plan.reps,
         "unassigned": sum(1 for a in plan.accounts if a.id not in rep_of),
         "glance": glance.glance(plan, plan.accounts, plan.cadences, TIER_LABELS, None, red),
-        "overview": glance.overview(plan, plan.accounts, rep_of, starts, fmt_date, plan.cadences),
+        "overview": glance.overview(plan, plan.accounts, rep_of, starts, fmt_day_in_table,
+                                    plan.cadences),
         "scorecard": _scorecard(plan, b.start_date, b.end_date, _plan_weeks(plan), red),
     }
 
@@ -367,8 +376,8 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
                                 red, actuals, planned.weekend),
         "touch_target_notes": touch_target_notes(plan.accountability.targets, weeks),
         "glance": glance.glance(plan, accounts, cadences, TIER_LABELS, rep, red),
-        "overview": glance.overview(plan, accounts, None, planned.account_starts, fmt_date,
-                                    cadences),
+        "overview": glance.overview(plan, accounts, None, planned.account_starts,
+                                    fmt_day_in_table, cadences),
     }
 
 
