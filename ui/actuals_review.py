@@ -278,7 +278,7 @@ class ActualsReview(QWidget):
         self.waiting = self.job.start(make_page, snapshot, self.week_choice.currentData(),
                                       self.who.currentData() or TEAM, self.colours(),
                                       date.today())
-        self.status.setText("Reviewing…")
+        self.status.setText(_("Reviewing…"))
 
     def colours(self) -> Colours:
         palette = self.palette()

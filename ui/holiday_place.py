@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from prospector.business_days import days_off_words, weekend_days
 from prospector.holiday_regions import countries, describe_place, subdivisions
+from prospector.textnorm import fold
 from ui.binding import Binding, ScrollSafeComboBox
 from ui.document import get_value
-from ui.language import _
+from ui.language import _, country_name
 
 PLAN_PLACE = ("accountability", "holiday_country")
 
@@ -28,7 +29,8 @@ class HolidayPlaceBinding(Binding):
         self.country = ScrollSafeComboBox()
         self.country.setAccessibleName(_("{label}: country").format(label=label))
         self.country.addItem("", "")  # no country: the plan's place, or weekends only
-        for code, name in countries().items():
+        named = [(country_name(code, name), code) for code, name in countries().items()]
+        for name, code in sorted(named, key=lambda pair: fold(pair[0])):
             self.country.addItem(name, code)
             self.country.setItemData(self.country.count() - 1, code,
                                      Qt.ItemDataRole.ToolTipRole)
