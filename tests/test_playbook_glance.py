@@ -137,28 +137,34 @@ def test_the_contents_list_at_a_glance_and_the_overview_with_their_pages(sample_
 # --- the overview -----------------------------------------------------------------------------
 def overview_rows(html: str) -> list[str]:
     """The overview's rows, cells joined by "|", as a reader sees them (no-break spaces and
-    word joiners as the spaces and nothing they look like)."""
+    word joiners as the spaces and nothing they look like); a cadence's row heads its accounts."""
     table = re.search(r'<table class="overview[^"]*">(.*?)</table>', html, re.S).group(1)
     return [unescape(re.sub(r"<[^>]+>", "|", row)).replace("\xa0", " ").replace("\u2060", "")
-            for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)][1:]
+            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)][1:]
 
 
-def test_the_overview_has_one_row_per_account_tier_a_first(sample):
+def test_the_overview_has_one_row_per_account_under_its_cadence_tier_a_first(sample):
     from prospector.playbook import render_playbook_html  # noqa: PLC0415 - HTML only
 
     html = render_playbook_html(sample, today=date(2027, 1, 4))
     rows = overview_rows(html)
-    names = [row.split("|")[3] for row in rows]
-    assert sorted(names) == sorted(a.name for a in sample.accounts)
-    tiers = [row.split("|")[1] for row in rows]  # the badge before the name
+    assert "|Dream client campaign|| · 6 accounts|" in rows[0]  # links to the cadence
+    assert "|B and C account campaign|| · 20 accounts|" in rows[7]
+    accounts = rows[1:7] + rows[8:]
+    tiers = [row.split("|")[2] for row in accounts]  # the badge before the name
     assert tiers == sorted(tiers)
-    first = next(r for r in rows if r.split("|")[3].startswith("Haldorsen"))
+    first = next(r for r in accounts if r.split("|")[4].startswith("Haldorsen"))
     assert "|Norway|" in first
-    assert "|Announced a third extrusion press line…|" in first  # "…": the reason goes on
-    assert "|Dream client campaign|" in first and "|11 Jan|" in first
+    assert "|Announced a third extrusion…|" in first  # "…": the reason goes on in the card
+    assert "|11 Jan|" in first
+    # a name too long for its cell is cut, and links to the card that prints it whole
+    cut = next(r for r in accounts if "Kaltenegger" in r)
+    assert "|Kaltenegger Kunststofftec…|" in cut
+    card = next(a for a in sample.accounts if a.name.startswith("Kaltenegger"))
+    assert f'<a href="#acc-{card.id}">Kaltenegger' in html and f'id="acc-{card.id}"' in html
     rep = sample.reps[1]
     mine = overview_rows(render_playbook_html(sample, rep_name=rep.name, today=date(2027, 1, 4)))
-    assert sorted(r.split("|")[3] for r in mine) == sorted(
+    assert sorted(r.split("|")[4] for r in mine if "accounts" not in r) == sorted(
         sample.account(a).name for a in rep.account_ids)
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import partial
 from html import escape
 
@@ -35,13 +35,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prospector.actuals.weekly import week_start
 from prospector.errors import ProspectorError
 from prospector.model import Plan
 from prospector.playbook.timeline import Ink
 from prospector.playbook.weekly_chart import ACCENT, weekly_chart_svg
 from prospector.review import RepWeek, WeeklyReview, plan_weeks, weekly_review
 from prospector.review.text import channel_label, goal_label, number, verdict
+from prospector.review.weeks import days_label, plan_weekends, week_days_label
 from ui.background import BackgroundJob
 from ui.document import PlanDocument
 from ui.language import _, in_sentence
@@ -73,6 +73,7 @@ class ReviewPage:
     html: str
     charts: tuple[tuple[str, str], ...]
     error: str = ""
+    week_labels: tuple[str, ...] = ()  # each of the plan's weeks: the working days it covers
 
 
 def make_page(plan: Plan, week: str | None, who: str, colours: Colours,
@@ -86,7 +87,11 @@ def make_page(plan: Plan, week: str | None, who: str, colours: Colours,
         review = weekly_review(plan, week, today=today)
     except ProspectorError as exc:
         return ReviewPage(None, "", (), str(exc))
-    return ReviewPage(review, review_html(review, colours), charts(review, who, plan, colours))
+    weekends = plan_weekends(plan)  # a week's days for each working week among the reps
+    labels = tuple(week_days_label(w, weekends) for w in review.plan_weeks)
+    label = labels[review.plan_weeks.index(review.week)]
+    return ReviewPage(review, review_html(review, colours, label),
+                      charts(review, who, plan, colours), week_labels=labels)
 
 
 def charts(review: WeeklyReview, who: str, plan: Plan,
@@ -107,12 +112,12 @@ def charts(review: WeeklyReview, who: str, plan: Plan,
     return tuple(out)
 
 
-def review_html(review: WeeklyReview, colours: Colours) -> str:
-    sunday = review.monday + timedelta(days=6)
+def review_html(review: WeeklyReview, colours: Colours, week_label: str) -> str:
+    """``week_label``: the working days the week covers, for each working week among the reps."""
     number_of = review.plan_weeks.index(review.week) + 1
-    out = [_("<h2>{week}: week {number} of {weeks}, {monday} to {sunday}</h2>").format(
+    out = [_("<h2>{week}: week {number} of {weeks}, {days}</h2>").format(
         week=escape(review.week), number=number_of, weeks=len(review.plan_weeks),
-        monday=show_day(review.monday), sunday=show_day(sunday, year=True))]
+        days=escape(week_label))]
     if not review.has_actuals:
         out.append(_("<p>No actuals yet: import a CRM export (File &gt; Import actuals…) or enter "
                      "figures by hand (Figures by hand).</p>"))
@@ -187,7 +192,9 @@ def _rep_html(rep: RepWeek, colours: Colours) -> str:
     coach = _("<p><b>The coach:</b></p><ul>{findings}</ul>").format(
         findings=findings) if findings else \
         _("<p><b>The coach:</b> nothing to flag this week.</p>")
-    return (f"<h3>{escape(rep.rep_name)}</h3><table cellspacing='0' cellpadding='3'>"
+    days = days_label(rep.first_day, rep.last_day)  # the rep's working week: Sun-Thu in Israel
+    return (f"<h3>{escape(rep.rep_name)} <span style='font-weight:normal; color:{colours.muted}'>"
+            f"· {escape(days)}</span></h3><table cellspacing='0' cellpadding='3'>"
             + "".join(rows) + "</table>" + "".join(f"<p>{line}</p>" for line in lines) + coach)
 
 
@@ -210,6 +217,8 @@ class ActualsReview(QWidget):
         self.week_choice = QComboBox()
         self.week_choice.setAccessibleName(_("Week reviewed"))
         self.week_choice.setMinimumWidth(260)
+        # the label names the working days: two spans with reps in Israel and in Germany
+        self.week_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.who = QComboBox()
         self.who.setAccessibleName(_("Charts of"))
         self.who.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -304,15 +313,17 @@ class ActualsReview(QWidget):
             self.who.setCurrentIndex(max(self.who.findData(chosen), 0))
             self.who.blockSignals(False)
 
-    def _fill_weeks(self, review: WeeklyReview) -> None:
+    def _fill_weeks(self, review: WeeklyReview, labels: tuple[str, ...]) -> None:
+        """The plan's weeks, each with the working days it covers (``Mon 1 – Fri 5 Feb``; with
+        an Israeli rep also ``Sun 31 Jan – Thu 4 Feb``)."""
         weeks = list(review.plan_weeks)
+        texts = [_("{week} · week {number} · {days}").format(week=week, number=n, days=label)
+                 for n, (week, label) in enumerate(zip(weeks, labels, strict=True), 1)]
         self.week_choice.blockSignals(True)
-        if [self.week_choice.itemData(i) for i in range(self.week_choice.count())] != weeks:
+        if [self.week_choice.itemText(i) for i in range(self.week_choice.count())] != texts:
             self.week_choice.clear()
-            for number_, week in enumerate(weeks, 1):
-                monday = week_start(week)
-                self.week_choice.addItem(_("{week} · week {number} · {monday}").format(
-                    week=week, number=number_, monday=show_day(monday, year=True)), week)
+            for week, text in zip(weeks, texts, strict=True):
+                self.week_choice.addItem(text, week)
         self.week_choice.setCurrentIndex(self.week_choice.findData(review.week))
         self.week_choice.blockSignals(False)
 
@@ -324,7 +335,7 @@ class ActualsReview(QWidget):
             return
         self.review = page.review
         if page.review is not None:
-            self._fill_weeks(page.review)
+            self._fill_weeks(page.review, page.week_labels)
         self.status.setText(page.error)
         html = page.html if page.review else f"<p>{escape(page.error)}</p>"
         steps: list[Callable[[], None]] = [lambda: self.text.setHtml(html)]

@@ -150,7 +150,10 @@ class PreviewPane(QWidget):
         next render."""
         changed, self.item_id = item_id != self.item_id, item_id
         place = self._items.get(item_id) if item_id else None
-        if place is not None:
+        rep = self.rep_shown()
+        if (rep.id if rep else None) != (self._rep.id if self._rep else None):
+            self._schedule(SHOWN_DELAY_MS)  # a rep selected on the Reps step: their edition
+        elif place is not None:
             self.view.go_to_place(*place)
         elif item_id and changed:
             self._schedule(SHOWN_DELAY_MS)  # outside the excerpt of a long list: render it

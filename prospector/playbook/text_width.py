@@ -97,3 +97,27 @@ def line_starts(text: str, width_mm: float, font: str, size_pt: float) -> list[i
 def line_count(text: str, width_mm: float, font: str, size_pt: float) -> int:
     """The lines ``text`` (one paragraph) takes in a column ``width_mm`` wide."""
     return len(line_starts(text, width_mm, font, size_pt))
+
+
+def text_mm(text: str, font: str, size_pt: float) -> float:
+    """The width of ``text`` set on one line, in mm."""
+    return sum(char_em(c, font) for c in text) * size_pt * MM_PER_PT
+
+
+def fit_line(text: str, width_mm: float, font: str, size_pt: float) -> str:
+    """``text`` whole if it fits one line ``width_mm`` wide, else its longest beginning that fits
+    with "…" after it: cut between words, or inside a word when that keeps less than two thirds
+    of the line (a name: "Kaltenegger Kunststofftech…" says more than "Kaltenegger…")."""
+    text = " ".join(text.split())
+    if text_mm(text, font, size_pt) <= width_mm:
+        return text
+    room = width_mm / (size_pt * MM_PER_PT) - char_em("…", font)
+    used, end = 0.0, 0
+    for end, char in enumerate(text):  # noqa: B007 - ``end`` is where the line is full
+        used += char_em(char, font)
+        if used > room:
+            break
+    at_space = text.rfind(" ", 0, end + 1)
+    if at_space > 0 and text_mm(text[:at_space], font, size_pt) >= width_mm * 2 / 3:
+        end = at_space
+    return text[:end].rstrip(" ,;:.–—-") + "…"

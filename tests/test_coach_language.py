@@ -1,0 +1,138 @@
+"""The coach in German and French: every finding worded in the plan's language (the ``coach``
+gettext catalogs of prospector/locale/), none left in English."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract
+from babel.messages.pofile import read_po
+
+from prospector.cli import main
+from prospector.coach import RULES, review
+from prospector.coach.actuals_rules import ACTUALS_RULES
+from prospector.coach.language import detect
+from prospector.coach.report import review_text
+from prospector.coach.wording import LOCALE_DIR, translations
+from prospector.model import Plan
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
+LANGUAGES = ("de", "fr")
+# The markers babel.cfg extracts the coach's catalog with.
+KEYWORDS = {"T_": None, "TN_": (1, 2), "say": None, "say_n": (1, 2), "worded": (2,),
+            "worded_n": (2, 3), "Section": (2,)}
+RULES_TITLES = {rule.id: rule.title for rule in RULES}
+_PLACEHOLDERS = re.compile(r"\{\{\w+\}\}|(?<!\{)\{\w*(?::[^{}]*)?\}(?!\})")
+
+
+def _catalog(language: str):
+    with open(LOCALE_DIR / language / "LC_MESSAGES" / "coach.po", "rb") as po:
+        return read_po(po)
+
+
+def _placeholders(text: str) -> set[str]:
+    return set(_PLACEHOLDERS.findall(text))
+
+
+def _marked_in_code() -> set[str]:
+    """Every text the code marks for the coach's catalog (as ``pybabel extract`` finds them)."""
+    found: set[str] = set()
+    coach = REPO / "prospector" / "coach"
+    for path in [*coach.glob("*.py"), REPO / "prospector" / "sections.py"]:
+        with open(path, "rb") as source:
+            for _, message, _, _ in extract("python", source, keywords=KEYWORDS):
+                found.add(message[0] if isinstance(message, tuple) else message)
+    return found
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_coach_text_is_worded_with_its_placeholders(language):
+    catalog = _catalog(language)
+    marked = _marked_in_code()
+    rule_texts = {text for rule in (*RULES, *ACTUALS_RULES)
+                  for text in (rule.title, rule.why, rule.fix)}
+    ids = {m.id[0] if isinstance(m.id, tuple) else m.id for m in catalog if m.id}
+    assert marked - ids == set() and rule_texts - ids == set()
+    compiled = translations(language)
+    for message in catalog:
+        if not message.id:
+            continue
+        ids_ = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        assert all(strings), f"{language}: no wording for {ids_[0]!r}"
+        for string in strings:
+            # a singular may say "once" for "{n} times"; every other placeholder is kept
+            assert _placeholders(string) - {"{n}"} == _placeholders(ids_[-1]) - {"{n}"}, string
+        if not isinstance(message.id, tuple):
+            assert compiled.gettext(message.id) == message.string  # the .mo is compiled from it
+
+
+def _plan(language: str) -> Plan:
+    text = (DATA / f"coach_plan_{language}.json").read_text("utf-8")
+    return Plan.model_validate(json.loads(text))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_plan_reviewed_in_its_language_reads_in_it_from_every_check(language):
+    plan = _plan(language)
+    assert plan.basics.language == language
+    local, english = review(plan), review(plan, language="en")  # the plan's own, then English
+    assert [f.rule_id for f in local.findings] == [f.rule_id for f in english.findings]
+    sections = {f.section for f in local.findings}
+    assert {"basics", "accounts", "touches", "differentiators", "objections", "cadences",
+            "accountability"} <= sections
+    for mine, theirs in zip(local.findings, english.findings, strict=True):
+        assert mine.message != theirs.message and mine.why != theirs.why, mine.rule_id
+        assert mine.fix != theirs.fix, mine.rule_id
+        assert detect(mine.why + " " + mine.fix) == language, mine.rule_id
+    assert local.verdict != english.verdict
+    assert all(h.title != RULES_TITLES[h.rule_id] for h in local.raise_score_hints)
+
+
+def test_the_german_review_reads_as_a_german_sales_leader_would_write_it():
+    plan = _plan("de")
+    text = review_text(review(plan), plan)
+    for line in (
+            "„A-Kunden Frühjahr“ bittet nie um einen Termin (2 Schritte, keine Terminanfrage).",
+            "Alle 5 Zielkunden sind A-Kunden: Wenn jeder ein Traumkunde ist, ist es keiner.",
+            "„A-Kunden Frühjahr“ ist nach 1 Tag vorbei.",
+            "„Kurz nachhaken“ verkauft mit „Marktführer“.",
+            "Kein Verkäufer ist für Lindner Fördertechnik verantwortlich."):
+        assert line in text
+    assert "3 Blocker, 21 Warnungen, 14 Tipps" in text and "Warum: " in text
+    assert not re.search(r"\b(?:Why|Fix|blockers?|warnings?|tips?|the|and)\b", text)
+
+
+def test_the_french_review_keeps_french_typography_and_plurals():
+    plan = _plan("fr")
+    text = review_text(review(plan), plan)
+    nbsp = "\u00a0"
+    for line in (
+            f"«{nbsp}Comptes A printemps{nbsp}» ne demande jamais de rendez-vous (2 étapes, "
+            "aucune demande).",
+            f"«{nbsp}Comptes A printemps{nbsp}» est terminée en 1 jour.",
+            f"«{nbsp}Relance{nbsp}» vend avec «{nbsp}leader du marché{nbsp}».",
+            "Aucun commercial n'est responsable de Fonderie Marchal."):
+        assert line in text
+    assert f"Pourquoi{nbsp}: " in text and "points bloquants" in text
+    assert not re.search(r"\b(?:Why|Fix|blockers?|warnings?|tips?|the|and)\b", text)
+
+
+def test_a_language_the_coach_has_no_wording_for_reads_english():
+    plan = _plan("de")
+    assert ([f.message for f in review(plan, language="es").findings]
+            == [f.message for f in review(plan, language="en").findings])
+
+
+def test_check_prints_the_findings_in_the_plan_s_language_or_the_one_asked_for(capsys):
+    plan = str(DATA / "coach_plan_fr.json")
+    assert main(["check", plan]) == 0
+    assert capsys.readouterr().out.startswith(
+        "Revue du coach pour «\u00a0Nouveaux clients France, S1 2027\u00a0»")
+    assert main(["check", plan, "--language", "de", "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["language"] == "de" and document["verdict"].startswith("nicht bereit")
+    assert main(["check", plan, "--language", "xx"]) == 2
+    assert "choose one of en, de, fr" in capsys.readouterr().err
