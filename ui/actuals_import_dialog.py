@@ -329,7 +329,7 @@ class ActualsImportDialog(QDialog):
         if found.ambiguous_dates:
             example = found.suggested_date_format
             hint = (_(" The file's other dates can only be {label}.").format(
-                label=example.label) if example else "")
+                label=_(example.label)) if example else "")
             self.dates_label.setText(
                 _("{rows} have dates that read two ways (03/04/2027: 3 April or March 4?).{hint} "
                   "How does this export write dates?").format(
@@ -365,7 +365,7 @@ class ActualsImportDialog(QDialog):
             count = QTableWidgetItem(show_number(len(name.rows)))
             count.setToolTip(", ".join(str(r) for r in name.rows[:30]))
             table.setItem(row, 1, count)
-            table.setItem(row, 2, QTableWidgetItem(name.closest or "none close"))
+            table.setItem(row, 2, QTableWidgetItem(name.closest or _("none close")))
             combo = QComboBox()
             combo.setAccessibleName(_("Import {name} as").format(name=name.name))
             if leave_out is not None:  # a rep: the leader must say who (or leave the rows out)

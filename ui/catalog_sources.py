@@ -15,8 +15,12 @@ def domain_words() -> list[str]:
     from prospector.account_import import DELIMITERS, FIELDS  # noqa: PLC0415 - only when extracting
     from prospector.account_import.csv_source import ENCODING_LABELS  # noqa: PLC0415 - likewise
     from prospector.actuals.counting import Counts  # noqa: PLC0415 - only when extracting
-    from prospector.actuals_import import FIELD_LABELS  # noqa: PLC0415 - only when extracting
+    from prospector.actuals_import import (  # noqa: PLC0415 - only when extracting
+        FIELD_LABELS,
+        DateFormat,
+    )
     from prospector.actuals_import.exports import EXPORT_LABELS  # noqa: PLC0415 - likewise
+    from prospector.business_days import days_off_names  # noqa: PLC0415 - only when extracting
     from prospector.model import STAGE_LABELS, Channel  # noqa: PLC0415 - only when extracting
     from prospector.sections import SECTIONS, STEPS  # noqa: PLC0415 - only when extracting
 
@@ -30,6 +34,8 @@ def domain_words() -> list[str]:
     words += [text for field in FIELDS for text in (field.label, field.help)]
     words += list(FIELD_LABELS.values()) + list(EXPORT_LABELS.values())
     words += list(DELIMITERS.values()) + list(ENCODING_LABELS.values())
+    words += days_off_names(frozenset(range(7)), holidays=True)
+    words += [form.label for form in DateFormat]
     words += ["not started", "not entered", "below", "met"]  # prospector/review/text.py verdict()
     return list(dict.fromkeys(w for w in words if w))
 
