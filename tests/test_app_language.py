@@ -218,3 +218,37 @@ def test_the_language_follows_the_system_unless_one_is_chosen(tmp_path):
     assert language.resolve(language.SYSTEM, QLocale("ja_JP")) == "en"  # no Japanese catalog
     settings.setValue(language.SETTING, "en")
     assert language.resolve(language.chosen(settings), QLocale("de_DE")) == "en"
+
+
+def test_no_german_button_label_or_column_header_is_cut_at_1280_by_800(qtbot, german,
+                                                                        sample_plan, tmp_path):
+    """German words are longer: on every step the buttons, the one-line labels and the table
+    headers (but a last one stretched over the room left) show their whole text."""
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(PlanStore(), sample_plan, settings)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window, timeout=60000)
+    cut = set()
+    for key in window.pages:
+        window.go_to_step(key)
+        qtbot.wait(20)
+        for button in window.findChildren(QAbstractButton):
+            if button.isVisible() and button.text() and button.width() < button.sizeHint().width():
+                cut.add(f"{key}: button {button.text()!r}")
+        for label in window.findChildren(QLabel):
+            if (label.isVisible() and label.text() and not label.wordWrap()
+                    and label.width() < label.sizeHint().width()):
+                cut.add(f"{key}: label {label.text()[:40]!r}")
+        for table in window.findChildren(QTableView):
+            header, model = table.horizontalHeader(), table.model()
+            columns = [c for c in range(model.columnCount(QModelIndex()))
+                       if not header.isSectionHidden(c)]
+            if header.stretchLastSection():  # the last column takes the room left
+                columns = columns[:-1]
+            for column in columns if table.isVisible() else []:
+                text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+                if header.sectionSize(column) < header.fontMetrics().horizontalAdvance(text) + 8:
+                    cut.add(f"{key}: column {text!r}")
+    assert cut == set()

@@ -25,7 +25,7 @@ from ui.binding import LineBinding
 from ui.language import _, ngettext
 from ui.palette_colours import timeline_ink
 from ui.table_model import CHANNEL_CHOICES, Column, ListSource, PlanTableModel
-from ui.widgets.cell_editing import CellDelegate, commit_open_editor
+from ui.widgets.cell_editing import CellDelegate, commit_open_editor, fit_column
 from ui.widgets.choice_delegate import ChoiceDelegate
 from ui.widgets.step_page import StepPage
 
@@ -108,7 +108,7 @@ class CadencePage(StepPage):
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for i, column in enumerate(columns):
             if column.width:
-                self.table.setColumnWidth(i, column.width)
+                fit_column(self.table, i, column.width)
         self.table.setItemDelegateForColumn(2, ChoiceDelegate(
             lambda: [(t.id, f"{t.title} ({t.channel.label})") for t in d.plan.touches],
             _("Touch delivered by this step"), commit=self._touch_chosen, parent=self.table))
