@@ -44,7 +44,7 @@ from prospector.review.text import channel_label, goal_label, number, verdict
 from prospector.review.weeks import days_label, plan_weekends, week_days_label
 from ui.background import BackgroundJob
 from ui.document import PlanDocument
-from ui.language import _, in_sentence
+from ui.language import _, current, in_sentence
 from ui.palette_colours import blend, readable, timeline_ink
 from ui.table_model import show_number
 from ui.widgets.date_field import show_day
@@ -88,7 +88,7 @@ def make_page(plan: Plan, week: str | None, who: str, colours: Colours,
     except ProspectorError as exc:
         return ReviewPage(None, "", (), str(exc))
     weekends = plan_weekends(plan)  # a week's days for each working week among the reps
-    labels = tuple(week_days_label(w, weekends) for w in review.plan_weeks)
+    labels = tuple(week_days_label(w, weekends, current()) for w in review.plan_weeks)
     label = labels[review.plan_weeks.index(review.week)]
     return ReviewPage(review, review_html(review, colours, label),
                       charts(review, who, plan, colours), week_labels=labels)
@@ -192,7 +192,7 @@ def _rep_html(rep: RepWeek, colours: Colours) -> str:
     coach = _("<p><b>The coach:</b></p><ul>{findings}</ul>").format(
         findings=findings) if findings else \
         _("<p><b>The coach:</b> nothing to flag this week.</p>")
-    days = days_label(rep.first_day, rep.last_day)  # the rep's working week: Sun-Thu in Israel
+    days = days_label(rep.first_day, rep.last_day, current())  # Sun-Thu in Israel
     return (f"<h3>{escape(rep.rep_name)} <span style='font-weight:normal; color:{colours.muted}'>"
             f"· {escape(days)}</span></h3><table cellspacing='0' cellpadding='3'>"
             + "".join(rows) + "</table>" + "".join(f"<p>{line}</p>" for line in lines) + coach)
