@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from prospector.model import Plan
+from prospector.sections import step_status
 from prospector.store import PlanStore
 from tests.conftest import REPO
 from ui import language
@@ -31,6 +33,7 @@ from ui.import_dialog import CsvImportDialog
 from ui.main_window import MainWindow
 from ui.plans_dialog import PlansDialog
 from ui.schedule_dialog import ScheduleExportDialog
+from ui.step_words import summary, to_do
 from ui.table_model import read_figure, show_number
 from ui.widgets.date_field import DateField, read_date, show_date
 
@@ -252,3 +255,12 @@ def test_no_german_button_label_or_column_header_is_cut_at_1280_by_800(qtbot, ge
                 if header.sectionSize(column) < header.fontMetrics().horizontalAdvance(text) + 8:
                     cut.add(f"{key}: column {text!r}")
     assert cut == set()
+
+
+def test_the_steps_status_reads_in_german(german, sample_plan):
+    status = step_status(sample_plan)
+    assert summary(status["targets"]) == f"{len(sample_plan.accounts)} Accounts"
+    assert summary(status["conversations"]).endswith(f"{len(sample_plan.questions)} Fragen")
+    assert summary(status["basics"]) == "Ziel gesetzt"
+    empty = step_status(Plan(name="Neu"))
+    assert to_do(empty["basics"]).startswith("sagen, was Sie verkaufen; die Verantwortung")

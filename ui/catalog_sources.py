@@ -21,13 +21,24 @@ def domain_words() -> list[str]:
     )
     from prospector.actuals_import.exports import EXPORT_LABELS  # noqa: PLC0415 - likewise
     from prospector.business_days import days_off_names  # noqa: PLC0415 - only when extracting
-    from prospector.model import STAGE_LABELS, Channel  # noqa: PLC0415 - only when extracting
+    from prospector.model import (  # noqa: PLC0415 - only when extracting
+        STAGE_LABELS,
+        Channel,
+        Plan,
+    )
     from prospector.sections import SECTIONS, STEPS  # noqa: PLC0415 - only when extracting
 
     words: list[str] = []
     for step in STEPS:
         words += [step.title, step.what_good_looks_like, step.examples]
     words += [section.title for section in SECTIONS]
+    # the steps' fixed status words: an empty plan misses every to-do ("goal set" is the other)
+    empty = Plan(name="-")
+    for step in STEPS:
+        if step.status is not None:
+            status = step.status(empty)
+            words += [*status.missing] + ([] if status.summary[:1].isdigit() else [status.summary])
+    words += ["goal set"]
     words += [channel.label for channel in Channel]
     words += [counts.label for counts in Counts]
     words += list(STAGE_LABELS.values())
