@@ -2,6 +2,7 @@
 text of the app's catalog on any step, menu or dialog, and types and reads dates and numbers the
 German way while the plan file stays ISO."""
 
+import ast
 import string
 from datetime import date
 
@@ -25,6 +26,7 @@ from prospector.model import Plan
 from prospector.sections import step_status
 from prospector.store import PlanStore
 from tests.conftest import REPO
+from ui import dialogs as dialogs_module
 from ui import language
 from ui.actuals_import_dialog import ActualsImportDialog
 from ui.actuals_reading import ActualsReader
@@ -89,6 +91,20 @@ def test_the_catalog_holds_every_text_the_app_wraps():
                in extract_from_dir(str(REPO / "ui"), method_map, keywords=keywords)}
     in_catalog = {m.id for m in _catalog(LOCALE / "app.pot") if m.id}
     assert wrapped - in_catalog == set()
+
+
+def test_no_text_is_wrapped_inside_an_f_string():
+    """``pybabel extract`` does not look inside f-strings: a ``_("...")`` there never reaches
+    the catalog and stays English."""
+    hidden = []
+    for path in sorted((REPO / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                hidden += [f"{path.name}:{call.lineno}" for call in ast.walk(node)
+                           if isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
+                           and call.func.id in ("_", "ngettext")
+                           and any(isinstance(a, ast.Constant) for a in call.args)]
+    assert hidden == []
 
 
 def _shown_texts(widget: QWidget) -> set[str]:
@@ -264,3 +280,21 @@ def test_the_steps_status_reads_in_german(german, sample_plan):
     assert summary(status["basics"]) == "Ziel gesetzt"
     empty = step_status(Plan(name="Neu"))
     assert to_do(empty["basics"]).startswith("sagen, was Sie verkaufen; die Verantwortung")
+
+
+def test_choosing_deutsch_in_the_view_menu_is_kept_for_the_next_start(qtbot, sample_plan,
+                                                                       tmp_path, monkeypatch):
+    told = []
+    monkeypatch.setattr(dialogs_module, "show_info", lambda _parent, title, text:
+                        told.append((title, text)))
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(PlanStore(), sample_plan, settings)
+    qtbot.addWidget(window)
+    choices = {a.text(): a for a in window.language_menu.actions()}
+    assert list(choices) == ["System language", "English", "Deutsch"]
+    assert choices["System language"].isChecked()
+    choices["Deutsch"].trigger()
+    assert QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat).value(
+        language.SETTING) == "de"
+    assert told == [("Language", "Prospector speaks Deutsch from its next start.")]
+    assert language.resolve(language.chosen(settings), QLocale("en_US")) == "de"

@@ -25,8 +25,14 @@ def domain_words() -> list[str]:
         STAGE_LABELS,
         Channel,
         Plan,
+        Target,
     )
-    from prospector.sections import SECTIONS, STEPS  # noqa: PLC0415 - only when extracting
+    from prospector.qualification import opportunity_definition  # noqa: PLC0415 - likewise
+    from prospector.sections import (  # noqa: PLC0415 - only when extracting
+        NEW_TARGET,
+        SECTIONS,
+        STEPS,
+    )
 
     words: list[str] = []
     for step in STEPS:
@@ -39,6 +45,10 @@ def domain_words() -> list[str]:
             status = step.status(empty)
             words += [*status.missing] + ([] if status.summary[:1].isdigit() else [status.summary])
     words += ["goal set"]
+    counting = NEW_TARGET | {"metric": "-", "creates_opportunities": True}
+    words += [opportunity_definition(empty), opportunity_definition(
+        empty.model_copy(update={"accountability": empty.accountability.model_copy(
+            update={"targets": [Target.model_validate(counting)]})}))]
     words += [channel.label for channel in Channel]
     words += [counts.label for counts in Counts]
     words += list(STAGE_LABELS.values())

@@ -100,7 +100,11 @@ class AccountabilityPage(StepPage):
 
     def _show_definition(self) -> None:
         plan = self.document.plan
-        self.definition.setText(opportunity_definition(plan))
+        names = [c.name for c in plan.qualification.criteria]
+        # the domain's sentence, its fixed words through the app's catalog
+        self.definition.setText(
+            _("Counts as an opportunity when the first meeting shows: {names}.").format(
+                names=", ".join(names)) if names else _(opportunity_definition(plan)))
         self.definition_button.setText(_("Change the definition…") if plan.qualification.criteria
                                        else _("Define an opportunity…"))
 
