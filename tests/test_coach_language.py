@@ -101,7 +101,9 @@ def test_the_german_review_reads_as_a_german_sales_leader_would_write_it():
             "„Kurz nachhaken“ verkauft mit „Marktführer“.",
             "Kein Verkäufer ist für Lindner Fördertechnik verantwortlich."):
         assert line in text
-    assert "3 Blocker, 21 Warnungen, 14 Tipps" in text and "Warum: " in text
+    assert re.search(r"\. [0-9]+ Blocker, [0-9]+ Warnungen, [0-9]+ Tipps\.\n", text)
+    assert "„Kurz nachhaken“ handelt von uns („Broschüre“)" in text  # quoted as written
+    assert "Warum: " in text
     assert not re.search(r"\b(?:Why|Fix|blockers?|warnings?|tips?|the|and)\b", text)
 
 

@@ -82,7 +82,8 @@ GENERIC_CLAIM_PATTERNS: tuple[tuple[str, str, str], ...] = (
 # Generic claims in English (anglicisms: "state-of-the-art", "best-in-class") are read there too.
 EMPTY_PHRASE_PATTERNS_DE: tuple[tuple[str, str, str], ...] = (
     ("nur mal kurz nachhaken", "nach",
-     r"(?:nur\s+)?(?:mal\s+)?(?:kurz\s+)?nach(?:haken|zuhaken|gehakt|fassen|zufassen|gefasst)\b"),
+     r"(?:(?:ich\s+)?(?:wollte|m[öo]chte)\s+)?(?:nur\s+)?(?:mal\s+)?(?:kurz\s+)?nach(?:haken|zuhaken|gehakt|fassen|zufassen|gefasst|h[öo]ren|zuh[öo]ren|"
+     r"geh[öo]rt)\b"),
     ("wollte nur nachfragen", "nachfrag",
      r"(?:wollte|m[öo]chte)\s+(?:nur\s+)?(?:mal\s+)?(?:kurz\s+)?nachfragen\b"),
     ("wollte mich mal melden", "melden",
@@ -91,7 +92,12 @@ EMPTY_PHRASE_PATTERNS_DE: tuple[tuple[str, str, str], ...] = (
     ("ich hoffe, es geht Ihnen gut", "hoffe",
      r"hoffe,?\s+(?:es\s+geht\s+ihnen|ihnen\s+geht\s+es|sie\s+hatten)\s+(?:gut|sehr\s+gut)\b"),
     ("haben Sie meine E-Mail gesehen", "meine",
-     r"meine\s+(?:letzte\s+)?(?:e-?mail|nachricht|mail)\s+(?:gesehen|erhalten|bekommen|gelesen)\b"),
+     r"meine\s+(?:letzte\s+)?(?:e-?mail|nachricht|mail)\s+(?:gesehen|erhalten|bekommen|gelesen|angekommen)\b"),
+    ("ich melde mich noch einmal", "melde",
+     r"(?:ich\s+)?melde\s+mich\s+(?:noch\s*(?:ein)?mal|nochmals|erneut|wieder)\b"),
+    ("wegen meiner letzten Nachricht", "meiner",
+     r"(?:wegen|bez[üu]glich|zu)\s+meiner\s+(?:letzten\s+|vorherigen\s+)?(?:e-?mail|nachricht|"
+     r"mail|anfrage)(?:\s+von\s+letzter\s+woche)?\b"),
     ("in Kontakt bleiben", "kontakt", r"in\s+kontakt\s+(?:bleiben|zu\s+bleiben)\b"),
     ("in Erinnerung rufen", "erinnerung",
      r"(?:wieder\s+)?in\s+erinnerung\s+(?:rufen|bringen)\b"),
@@ -107,12 +113,14 @@ EMPTY_PHRASE_PATTERNS_FR: tuple[tuple[str, str, str], ...] = (
     ("j'espère que vous allez bien", "esp",
      r"esp[eè]re\s+que\s+vous\s+(?:allez|vous\s+portez)\s+bien\b"),
     ("avez-vous vu mon e-mail", "mon ",
-     r"(?:vu|re[çc]u|lu)\s+mon\s+(?:dernier\s+|pr[ée]c[ée]dent\s+)?(?:e-?mail|mail|message|courriel)\b"),
+     r"(?:(?:vous\s+)?(?:avez|aviez)(?:-vous)?\s+(?:bien\s+)?)?(?:vu|re[çc]u|lu)\s+mon\s+(?:dernier\s+|pr[ée]c[ée]dent\s+)?(?:e-?mail|mail|message|courriel)\b"),
     ("suite à mon précédent e-mail", "suite",
      r"suite\s+[àa]\s+mon\s+(?:pr[ée]c[ée]dent|dernier)\s+(?:e-?mail|mail|message|courriel)\b"),
     ("rester en contact", "contact", r"rester\s+en\s+contact\b"),
     ("prendre des nouvelles", "nouvelles", r"prendre\s+(?:des|de\s+vos)\s+nouvelles\b"),
     ("faire un petit point", "point", r"faire\s+un\s+(?:petit\s+)?point\b"),
+    ("je voulais juste savoir si", "voulais",
+     r"(?:je\s+)?voulais\s+(?:juste|simplement|seulement)\s+(?:savoir|v[ée]rifier)\s+si\b"),
 )
 
 GENERIC_CLAIM_PATTERNS_DE: tuple[tuple[str, str, str], ...] = (
