@@ -24,6 +24,7 @@ from prospector.actuals.ledger import Actuals
 from prospector.actuals_import import ActualsImport, ActualsPreview, preview_actuals, read_actuals
 from prospector.errors import ProspectorError
 from prospector.model import Plan
+from ui.language import _
 
 SUMMARY_LINES = 50  # rows named per kind of problem in the dialog's summary
 
@@ -137,7 +138,8 @@ class ActualsReader(QObject):
             return
         except Exception as exc:  # a bug: the dialog says so, the error report has the details
             if not stop.is_set():
-                self._emit(self.failed, number, f"The file could not be read: {exc}")
+                self._emit(self.failed, number, _("The file could not be read: {exc}").format(
+                    exc=exc))
             raise  # to threading.excepthook: the app's error report
         if not stop.is_set():
             self._emit(self.finished, number, ReadOutcome(
