@@ -166,3 +166,26 @@ def test_the_coach_on_a_rep_s_actuals_speaks_the_language_asked_for():
         "Gießerei): Prüfen Sie sie gegen die Qualifizierungskriterien des Plans."]
     assert all(detect(f.why + " " + f.fix) == "de" for f in german)
     assert english[0].message.startswith("1,204 touches, no first meeting in four weeks")
+
+
+@pytest.mark.parametrize(("language", "says"), [
+    ("de", ["Schicken Sie mir erst mal Unterlagen.", "Wir sind mit unserem Dienstleister sehr "
+            "zufrieden.", "Dafür haben wir kein Budget.", "Nicht jetzt, melden Sie sich im "
+            "Herbst.", "Schreiben Sie mir einfach eine E-Mail."]),
+    ("fr", ["Envoyez-moi d'abord une documentation.", "Nous avons déjà un prestataire.",
+            "Pas de budget cette année.", "Pas maintenant, rappelez-moi l'année prochaine.",
+            "Écrivez-moi plutôt un e-mail."]),
+])
+def test_a_german_or_french_library_answering_every_reflex_is_told_so(language, says):
+    plan = _plan(language)
+    objections = [{"id": f"obj-{n}", "says": text, "response": ""} for n, text in enumerate(says)]
+    complete = Plan.model_validate({**plan.model_dump(mode="json"), "objections": objections})
+    partial = Plan.model_validate({**plan.model_dump(mode="json"), "objections": objections[1:]})
+    assert "objections-reflexes-missing" not in {f.rule_id for f in review(complete).findings}
+    (missing,) = [f for f in review(partial).findings
+                  if f.rule_id == "objections-reflexes-missing"]
+    assert missing.message == {
+        "de": "Die Bibliothek hat keine Antwort auf „schicken Sie mir Unterlagen“: Jede "
+              "Akquisekampagne trifft darauf.",
+        "fr": "La bibliothèque n'a pas de réponse à «\u00a0envoyez-moi de la documentation"
+              "\u00a0»\u00a0: toute campagne de prospection la rencontre."}[language]

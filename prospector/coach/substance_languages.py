@@ -217,3 +217,55 @@ CONCRETE: dict[str, tuple[str, ...]] = {
         r"sans nouveaux?", r"le seul", r"la seule",
     ),
 }
+
+# --- the reflex objections (text.REFLEX_OBJECTIONS), as German and French prospects say them ---
+_G = "(?:[a-z0-9]+ ){0,4}?"  # a few words between
+REFLEXES: dict[str, tuple[str, ...]] = {
+    "information": (
+        rf"(?:schicken|senden|mailen|geben|lassen) sie (?:mir|uns) {_G}(?:unterlagen|"
+        r"informationen|infos|broschure|prospekt|material|prasentation|katalog|preisliste|was)\b",
+        r"(?:unterlagen|informationen|infos|broschure|material) (?:zu|zukommen|schicken|senden|"
+        r"zusenden|durch)", rf"(?:schaue|schauen|sehe|sehen) (?:mir|uns) {_G}(?:website|homepage|"
+        r"internetseite|webseite)",
+        rf"(?:envoyez|envoyer|transmettez|adressez|faites parvenir) (?:moi|nous) {_G}"
+        r"(?:documentation|doc|brochure|plaquette|informations|infos|presentation|catalogue|"
+        r"tarifs|quelque chose)\b", r"(?:une|de la|votre) documentation",
+        rf"(?:regarder|voir|consulter|regarde|regardons) {_G}(?:votre|le) site",
+    ),
+    "supplier": (
+        rf"(?:haben|hat|nutzen|arbeiten mit) (?:schon|bereits) {_G}(?:lieferant|lieferanten|"
+        r"dienstleister|anbieter|partner|losung|system|jemanden)\b",
+        r"(?:zufrieden|gut versorgt|gut aufgestellt) mit",
+        rf"mit (?:unserem|unserer|unseren|dem|der|den|ihm|ihr|ihnen) {_G}(?:sehr |voll |ganz )?"
+        r"zufrieden", r"(?:arbeiten|arbeitet) (?:schon |"
+        r"bereits )?seit (?:jahren|langem)", r"rahmenvertrag|vertraglich gebunden",
+        r"machen (?:wir|das) (?:alles )?(?:selbst|intern|inhouse)",
+        rf"(?:avons|a|utilisons) deja {_G}(?:fournisseur|prestataire|partenaire|solution|"
+        r"systeme|outil|quelqu un)\b", r"(?:satisfaits?|contents?) (?:de|du|des|avec) ",
+        r"(?:travaillons|travaille) (?:deja |depuis )", r"sous contrat|contrat cadre",
+        r"(?:faisons|fait|gerons|gere) (?:ca|cela|tout) en interne",
+    ),
+    "budget": (
+        r"(?:kein|keine|null) (?:budget|geld|mittel)\b",
+        r"budget (?:ist )?(?:ausgeschopft|verplant|aufgebraucht|weg|gestrichen|eingefroren)",
+        r"zu teuer|(?:konnen|koennen) wir uns nicht leisten",
+        r"pas (?:de|d) (?:budget|argent|moyens)\b",
+        r"budget (?:est )?(?:epuise|consomme|gele|deja (?:alloue|engage|depense))", r"trop cher",
+    ),
+    "timing": (
+        r"(?:nicht|gerade nicht) (?:jetzt|im moment|gerade)\b|gerade nicht\b",
+        r"(?:kein|keine) zeit\b", r"(?:melden|rufen) sie (?:sich |mich )?(?:im|in|nach) ",
+        r"(?:nachstes|nachsten|im nachsten|ende des) (?:jahr|jahres|quartal|quartals|monat)",
+        r"spater (?:wieder|nochmal|noch einmal)", r"passt (?:gerade|im moment|jetzt) nicht",
+        r"pas (?:maintenant|pour le moment|en ce moment|le moment)\b",
+        rf"(?:rappelez|recontactez|revenez vers) (?:moi|nous) {_G}(?:annee|trimestre|mois|plus "
+        r"tard|dans|apres)", r"(?:l annee|le trimestre|le mois) prochain", r"plus tard\b",
+        r"pas le temps\b",
+    ),
+    "email": (
+        rf"(?:schreiben|schicken|senden) sie mir {_G}(?:email|mail|nachricht)\b",
+        r"per (?:email|mail)\b", r"(?:email|mail) (?:ist|reicht|genugt|ware) ",
+        rf"(?:envoyez|ecrivez|adressez) (?:moi|nous) {_G}(?:email|mail|courriel|message)\b",
+        r"par (?:email|mail|courriel|ecrit)\b",
+    ),
+}

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ..textnorm import fold
 from .language import ENGLISH, detect
+from .substance_languages import REFLEXES as REFLEXES_ELSEWHERE
 from .wording import T_
 
 # (label, anchor, pattern). The label is what the docs list. The anchor is a literal that every
@@ -464,8 +465,10 @@ REFLEX_OBJECTIONS: tuple[tuple[str, str, str], ...] = (
         r"to my (?:inbox|email|mail)|email (?:is|works) (?:best|better|fine|easier)"))),
 )
 REFLEX_LABELS: dict[str, str] = {key: label for key, label, _ in REFLEX_OBJECTIONS}
-_REFLEX_REGEXES = tuple((key, re.compile(rf"(?<![a-z0-9])(?:{pattern})"))
-                        for key, _, pattern in REFLEX_OBJECTIONS)
+# each reflex also as German and French prospects say it (substance_languages.REFLEXES)
+_REFLEX_REGEXES = tuple(
+    (key, re.compile(rf"(?<![a-z0-9])(?:{'|'.join((pattern, *REFLEXES_ELSEWHERE[key]))})"))
+    for key, _, pattern in REFLEX_OBJECTIONS)
 
 
 @lru_cache(maxsize=4096)
