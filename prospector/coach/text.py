@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from ..textnorm import fold
+from . import questions_languages
 from .language import ENGLISH, detect
 from .substance_languages import REFLEXES as REFLEXES_ELSEWHERE
 from .wording import T_
@@ -570,7 +571,14 @@ def _opens_later(clauses: list[list[str]]) -> bool:
 
 @lru_cache(maxsize=4096)
 def is_closed_question(text: str) -> bool:
-    """Whether a discovery question can be answered by yes or no (every question it asks can)."""
+    """Whether a discovery question can be answered by yes or no (every question it asks can),
+    read in the language it is written in."""
+    language = detect(text)
+    if language in questions_languages.INTERROGATIVES:
+        verdicts = [questions_languages.closed_sentence(
+            [c for c in (_TOKEN.findall(part) for part in _CLAUSE.split(s)) if c], language)
+            for s in _question_sentences(text)]
+        return bool(verdicts) and all(v is True for v in verdicts)
     verdicts = [_closed_sentence(s) for s in _question_sentences(text)]
     return bool(verdicts) and all(v is True for v in verdicts)
 
@@ -634,11 +642,16 @@ def company_names(company: str) -> tuple[str, ...]:
 def about_us(text: str, company: str = "") -> str | None:
     """What makes a discovery question about us rather than the client (the words as folded),
     or None: "Would you like to see our platform?" -> "our platform"."""
+    language = detect(text)
     for sentence in _question_sentences(text):
         words = " ".join(_TOKEN.findall(sentence))
         found = _ABOUT_US.search(words)
         if found:
             return found.group(0)
+        if language in questions_languages.INTERROGATIVES:
+            ours = questions_languages.about_us(words, language)
+            if ours:
+                return ours
         padded = f" {words} "
         for name in company_names(company):
             if f" {name} " in padded:
