@@ -155,7 +155,7 @@ def test_the_overview_has_one_row_per_account_under_its_cadence_tier_a_first(sam
     assert tiers == sorted(tiers)
     first = next(r for r in accounts if r.split("|")[4].startswith("Haldorsen"))
     assert "|Norway|" in first
-    assert "|Announced a third extrusion…|" in first  # "…": the reason goes on in the card
+    assert "|Announced a third extrusio…|" in first  # "…": the reason goes on in the card
     assert "|11 Jan|" in first
     # a name too long for its cell is cut, and links to the card that prints it whole
     cut = next(r for r in accounts if "Kaltenegger" in r)

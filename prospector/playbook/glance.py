@@ -182,8 +182,8 @@ def first_touches(plan: Plan, reps: list[Rep], today: date) -> dict[str, date]:
 # each cell is one line at 9 pt on A4 (the narrower paper: 174 mm between the margins), cut with
 # "…" where it would wrap; the account's card, which the name links to, prints it whole.
 OVERVIEW_COLUMNS = {
-    "leader": {"name": 33.0, "rep": 17.0, "country": 14.0, "trigger": 29.5, "first": 6.5},
-    "rep": {"name": 37.0, "country": 14.0, "trigger": 42.5, "first": 6.5},
+    "leader": {"name": 33.0, "rep": 17.0, "country": 14.0, "trigger": 28.0, "first": 8.0},
+    "rep": {"name": 37.0, "country": 14.0, "trigger": 41.0, "first": 8.0},
 }
 OVERVIEW_TEXT_MM = 174.0
 OVERVIEW_PT = 9.0
