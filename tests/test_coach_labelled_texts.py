@@ -76,7 +76,7 @@ def test_german_and_french_texts_are_read_as_well_as_english(language):
 
 
 @pytest.mark.parametrize("language", sorted(LABELLED_PATHS_BY_LANGUAGE))
-@pytest.mark.parametrize("held_out", ["fifth", "seventh"])
+@pytest.mark.parametrize("held_out", ["fifth", "seventh", "ninth"])
 def test_the_german_and_french_sets_kept_out_of_the_tuning_read_as_at_first_look(language,
                                                                                   held_out):
     from prospector.coach.docs import (  # noqa: PLC0415 - only here

@@ -121,3 +121,38 @@ def about_us(words: str, language: str) -> str | None:
     its folded words, or None."""
     found = _ABOUT_US[language].search(words)
     return found.group(0) if found else None
+
+
+# --- objection responses: arguing, pitching, asking -------------------------------------------
+# A response that opens by contradicting the client, or turns an acknowledgement into a claim
+# about us ("Ich verstehe, aber unsere …", "Je comprends, mais notre …").
+ARGUES = (
+    r"^(?:aber|eigentlich|das stimmt (?:so )?(?:nicht|nicht ganz)|das ist (?:so )?nicht "
+    r"(?:richtig|korrekt|ganz richtig)|da (?:muss|mochte) ich (?:ihnen )?widersprechen|sie irren "
+    r"sich|im gegenteil|ja aber|schon aber|stimmt aber)\b",
+    r"^(?:(?:ich )?(?:verstehe|verstehe ich|klar|sicher|gut|ok|okay|richtig)(?: sie)? )?"
+    r"(?:aber|jedoch|doch) (?:[a-z0-9]+ ){0,3}?(?:unser\w*|wir|uns)\b",
+    r"^(?:mais|en fait|ce n est pas (?:tout a fait )?(?:vrai|exact|le cas|juste)|c est faux|vous "
+    r"vous trompez|au contraire|oui mais|detrompez vous)\b",
+    r"^(?:(?:je )?(?:comprends|vois|entends)(?: bien)? )?(?:mais|pourtant|cependant) "
+    r"(?:[a-z0-9]+ ){0,3}?(?:notre|nos|nous)\b",
+)
+# Our offer, opening a list of features ("Unsere Software bietet …", "Notre logiciel propose …").
+OUR_OFFER = (
+    r"(?:unser\w*|die|diese|das) (?:[a-z0-9]+ ){0,2}?(?:losung|plattform|software|system|app|"
+    r"produkt|tool|angebot|paket)\w* (?:bietet|umfasst|beinhaltet|enthalt|hat|liefert|"
+    r"unterstutzt|kann)|wir (?:bieten|liefern|haben)",
+    r"(?:notre|la|cette|le|ce) (?:[a-z0-9]+ ){0,2}?(?:solution|plateforme|logiciel|systeme|"
+    r"application|produit|outil|offre)s? (?:comprend|offre|propose|inclut|integre|a|fournit|"
+    r"permet)|nous (?:proposons|offrons|fournissons|avons)",
+)
+LIST_AND = (" und ", " et ")  # besides commas, what joins a list
+# What invites the client to tell, without a question mark.
+INVITATIONS_TO_TELL = (
+    r"(?:erzahlen|beschreiben|schildern|erklaren) sie (?:mir|uns)", r"mich wurde interessieren",
+    r"ich bin neugierig", r"(?:racontez|decrivez|dites|expliquez) (?:moi|nous)",
+    r"je suis curieux", r"j aimerais (?:comprendre|savoir)",
+)
+# Who a response speaks of: us, or the client.
+US = frozenset("wir uns unser unsere unseren unserem unserer unseres nous notre nos".split())
+CLIENT = frozenset("sie ihr ihre ihnen ihren ihrem ihrer ihres vous votre vos".split())

@@ -171,7 +171,7 @@ _SELF = _by_language((
     rf"{_OUR} (?:{_W}){{0,2}}?(?:company|team|people|history|story|years|founders?|ceo|"
     r"offer|experience|expertise)\b",
 ), other.SELF)
-_ASK_QUESTION = _compile(
+_ASK_QUESTION = _by_language((
     r"[0-9]+ (?:minute|minutes|min|mins)\b", rf"{_NUMBER_WORDS} minutes",
     r"(?:a few|few|some) minutes",
     r"(?:in|on|into) (?:the|your|our) (?:diary|calendar|agenda)",
@@ -183,7 +183,7 @@ _ASK_QUESTION = _compile(
     r"(?:time )?work",
     r"(?:are|would|will) you (?:be )?(?:free|available|open)\b",
     r"(?:quick|short|brief) (?:call|chat|demo|meeting|word)", r"demos?\b",
-)
+), other.ASKS)
 
 
 _DENIED = re.compile(r"(?:^| )(?:not|never|no|nor|without|instead of|rather than|avoid|"
@@ -280,7 +280,7 @@ def sentences(text: str) -> list[str]:
 def asks_only_for_time(question: str) -> bool:
     """Whether a question in a talk track only asks for a meeting ("Can we put 15 minutes in
     the diary next week?", "When can I come by?") rather than about the client."""
-    return bool(_ASK_QUESTION.search(words_of(question))) and not gives(question)
+    return bool(_in(_ASK_QUESTION, question).search(words_of(question))) and not gives(question)
 
 
 def question_sentences(text: str) -> list[str]:

@@ -593,7 +593,8 @@ def asks_a_question(text: str) -> bool:
 
 _INVITATION_PHRASE = re.compile(
     r"(?<![a-z0-9])(?:tell me|walk me through|talk me through|take me through|help me "
-    r"understand|i am curious|i would love to (?:know|hear|understand))\b")
+    r"understand|i am curious|i would love to (?:know|hear|understand)|"
+    + "|".join(questions_languages.INVITATIONS_TO_TELL) + r")\b")
 
 # A question about us: our product, our company, a demo, "us" as the object.
 _OUR_THINGS = _words(
@@ -694,8 +695,12 @@ def argues_first(response: str) -> str | None:
     """The words a response opens with when they contradict the client ("Actually, ...",
     "I understand, but our ...", "You'd be surprised"), as written in the folded text, or None."""
     opening = words_of(response[:_OPENING_CHARS])
-    found = _ARGUES.search(opening) or _BUT_WE.search(opening) or _TELLS_WRONG.search(opening)
+    found = (_ARGUES.search(opening) or _BUT_WE.search(opening) or _TELLS_WRONG.search(opening)
+             or _ARGUES_ELSEWHERE.search(opening))
     return found.group(0) if found else None
+
+
+_ARGUES_ELSEWHERE = re.compile("|".join(questions_languages.ARGUES))
 
 
 # A list of our features: "Our solution includes dashboards, alerts, apps and ...".
@@ -703,7 +708,7 @@ _OUR_OFFER = re.compile(
     r"(?<![a-z0-9])(?:(?:our|the|this|my) (?:[a-z0-9]+ ){0,2}?(?:solution|platform|product|"
     r"software|system|tool|app|service|offering|package|suite)s? (?:includes?|offers?|provides?|"
     r"has|comes with|features|gives you|does|supports|covers)|we (?:offer|provide|include|have|"
-    r"support|deliver|cover))\b")
+    r"support|deliver|cover)|" + "|".join(questions_languages.OUR_OFFER) + r")\b")
 _LIST_ITEMS = 3
 _DIGIT_MARKS = re.compile(r"(?<=[0-9])[.,](?=[0-9])")  # "99.9%", "5,000": not a list or a stop
 
@@ -713,7 +718,8 @@ def lists_features(response: str) -> str | None:
     a sentence lists at least three things we offer, or None."""
     for sentence in _SENTENCE.findall(_DIGIT_MARKS.sub("", speech(response))):
         found = _OUR_OFFER.search(" ".join(_TOKEN.findall(sentence)))
-        if found and sentence.count(",") + sentence.count(" and ") + 1 >= _LIST_ITEMS:
+        joined = sum(sentence.count(word) for word in (" and ", *questions_languages.LIST_AND))
+        if found and sentence.count(",") + joined + 1 >= _LIST_ITEMS:
             return found.group(0)
     return None
 
@@ -727,8 +733,8 @@ def mentions(response: str, company: str = "") -> tuple[int, int]:
     """``(us, client)``: how often a talk track speaks of us (we, our, us, our company's name)
     and of the client (you, your)."""
     words = words_of(response).split()
-    us = sum(1 for w in words if w in _SELF)
-    client = sum(1 for w in words if w in _CLIENT)
+    us = sum(1 for w in words if w in _SELF or w in questions_languages.US)
+    client = sum(1 for w in words if w in _CLIENT or w in questions_languages.CLIENT)
     names = company_names(company)
     if names:
         padded = " " + " ".join(words) + " "
