@@ -28,7 +28,9 @@ in the field (see the method's "What a coach would flag"). Run it with `prospect
 `prospector.coach.review(plan)`.
 
 Every finding names its rule (the id is stable), the section and the item, says what is wrong,
-why it matters and how to fix it.
+why it matters and how to fix it, in the plan's language (English, German or French:
+`basics.language`, or `prospector check --language de`; the `coach` gettext catalogs in
+`prospector/locale/`). The rules below are quoted in English.
 
 - **blocker**: the plan cannot do its job until this is fixed (no targets, no value, no ask, no
   accountability for new opportunities). `--strict` fails on these.
