@@ -189,3 +189,21 @@ def test_a_german_or_french_library_answering_every_reflex_is_told_so(language, 
               "Akquisekampagne trifft darauf.",
         "fr": "La bibliothèque n'a pas de réponse à «\u00a0envoyez-moi de la documentation"
               "\u00a0»\u00a0: toute campagne de prospection la rencontre."}[language]
+
+
+def test_a_text_too_short_to_tell_its_language_is_read_in_the_plan_s():
+    """"Relancer" has no word that tells its language: in a French plan it is French."""
+    french = _plan("fr")
+    english = Plan.model_validate(
+        {**french.model_dump(mode="json"), "basics": {**french.basics.model_dump(mode="json"),
+                                                      "language": "en"}})
+
+    def objectives(plan: Plan) -> str:
+        (found,) = [f for f in review(plan, language="en").findings
+                    if f.rule_id == "cadence-step-empty-phrase"]
+        return found.message
+
+    assert objectives(french) == ("In “Comptes A printemps”, the objective on days 1 and 2 is "
+                                  "“Relancer”.")
+    assert objectives(english) == ("In “Comptes A printemps”, the objective on day 2 is “Faire un "
+                                   "point”.")
