@@ -15,7 +15,7 @@ from .catalog import RULES
 from .language import texts_default_to
 from .rules import SECTIONS, SEVERITIES, Context, Rule, Severity
 from .thresholds import SCORING, THRESHOLDS, Scoring, Thresholds
-from .wording import ENGLISH, T_, translated
+from .wording import ENGLISH, T_, languages, translated
 
 _SEVERITY_ORDER = {s: i for i, s in enumerate(SEVERITIES)}
 
@@ -122,6 +122,8 @@ def review(plan: Plan, thresholds: Thresholds = THRESHOLDS, scoring: Scoring = S
     (English when it has none or the coach has no catalog for it)."""
     written_in = plan_language(plan)
     language = language or written_in
+    if language not in languages():  # a plan in Spanish: the findings in English, as English
+        language = ENGLISH
     plan = content_of(plan)
     held = set(in_progress)
     ctx = Context(plan, thresholds, language)

@@ -40,8 +40,13 @@ def translations(language: str = ENGLISH) -> NullTranslations:
 
 def languages() -> list[str]:
     """English and every language the coach has a compiled catalog for."""
-    found = sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
-    return [ENGLISH, *found]
+    return list(_languages(LOCALE_DIR))
+
+
+@cache
+def _languages(folder: Path) -> tuple[str, ...]:
+    found = sorted(p.parent.parent.name for p in folder.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
+    return (ENGLISH, *found)
 
 
 def translated(language: str, text: str) -> str:
