@@ -3,11 +3,13 @@ gettext catalogs of prospector/locale/), none left in English."""
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract
 from babel.messages.pofile import read_po
+from pypdf import PdfReader
 
 from prospector.cli import main
 from prospector.coach import RULES, review
@@ -209,3 +211,15 @@ def test_a_text_too_short_to_tell_its_language_is_read_in_the_plan_s():
                                   "“Relancer”.")
     assert objectives(english) == ("In “Comptes A printemps”, the objective on day 2 is “Faire un "
                                    "point”.")
+
+
+def test_the_weekly_review_sheet_gives_the_coach_s_findings_in_its_language(tmp_path):
+    from prospector.playbook.review_sheet import render_review_pdf  # noqa: PLC0415
+    from tests.review_plans import small_plan, touches, with_actuals  # noqa: PLC0415
+
+    plan = with_actuals(small_plan(), [t for w in ("2027-W03", "2027-W04", "2027-W05")
+                                       for t in touches("ben", w, 25, "suedhafen")])
+    german = plan.model_copy(update={"basics": plan.basics.model_copy(update={"language": "de"})})
+    render_review_pdf(german, tmp_path / "review.pdf", week="2027-W05", today=date(2027, 2, 8))
+    text = " ".join(PdfReader(tmp_path / "review.pdf").pages[0].extract_text().split())
+    assert "75 Touches, kein Ersttermin in drei Wochen" in text

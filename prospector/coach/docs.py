@@ -70,7 +70,9 @@ _ACTUALS_INTRO = (
     "(`prospector review PLAN --week 2027-W05`, the printed weekly review, the app's review "
     "page; from Python `prospector.review.weekly_review(plan, week)`), one finding per rep "
     "and rule, and take no part in the plan's readiness score. Declared in "
-    "`prospector/coach/actuals_rules.py`, checked in `prospector/review/coach.py`.")
+    "`prospector/coach/actuals_rules.py`, checked in `prospector/review/coach.py`. The printed "
+    "review words them in its language (`weekly_review(plan, week, language=\"de\")`); the "
+    "command line's text review and the app's review page still in English.")
 _VARIANTS = ("Spelling variants are matched too (e.g. \"touching base\", \"circling back\", "
              "\"hope you are doing well\", \"world class\").")
 
