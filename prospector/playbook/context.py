@@ -41,6 +41,7 @@ from .limits import (
 )
 from .schedule_targets import touch_target_notes
 from .scorecard import build_scorecard
+from .text_width import fit_line
 from .timeline import cadence_timeline_svg, channel_icon, timeline_caption
 from .translations import ENGLISH, N_, gettext, ngettext, printing, words_and
 from .translations import counted as plural
@@ -54,6 +55,7 @@ TIER_BLURBS = {
     "C": N_("Accounts we open when a trigger event makes the timing right."),
 }
 MAX_SCORECARD_WEEKS = 26
+OWNER_CADENCE_MM = 55.0  # a cadence's name beside an account's name on its card, at 8 pt
 # A rep with no accounts yet gets a short edition instead of pages of zeros: what the campaign is
 # (its cadences), every touch with its script, and what to do until accounts are assigned.
 NO_ACCOUNT_CHAPTERS = ("campaign", "touches")
@@ -85,6 +87,14 @@ def fmt_date(day: date | None, *, weekday: bool = False, year: bool = True) -> s
         return format_skeleton(pattern, day, locale=language)
     text = f"{day.day} {_MONTHS[day.month - 1]}" + (f" {day.year}" if year else "")
     return f"{_DAYS[day.weekday()]} {text}" if weekday else text
+
+
+def fmt_day_in_table(day: date | None, *, year: bool = False) -> str:
+    """A day in a narrow table column: ``15 Mar``; in another language by numbers, as its
+    readers write a day in a table (``15.3.``, ``15/03``), where a month's name would not fit."""
+    if day is not None and (language := printing.get()) != ENGLISH:
+        return format_skeleton("yMd" if year else "dM", day, locale=language)
+    return fmt_date(day, year=year)
 
 
 def fmt_range(first: date | None, last: date | None) -> str:
@@ -169,7 +179,8 @@ def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None
         "logo": basics.logo,
         "printed": fmt_date(today),
         "campaign_dates": fmt_range(basics.start_date, basics.end_date),
-        "goal_paragraphs": red.paragraphs(basics.goal, PLAN_TEXT, "the goal"),
+        "goal_paragraphs": (goal := red.paragraphs(basics.goal, PLAN_TEXT, "the goal")),
+        "glance_goal": glance.goal_on_the_page(goal),
         "strategy_paragraphs": red.paragraphs(basics.strategy, PLAN_TEXT, "the strategy"),
         "roles_paragraphs": red.paragraphs(basics.roles, PLAN_TEXT, "the roles"),
         "differentiators": [_differentiator(red, d) for d in plan.differentiators],
@@ -282,7 +293,8 @@ def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions,
         "reps": plan.reps,
         "unassigned": sum(1 for a in plan.accounts if a.id not in rep_of),
         "glance": glance.glance(plan, plan.accounts, plan.cadences, TIER_LABELS, None, red),
-        "overview": glance.overview(plan, plan.accounts, rep_of, starts, fmt_date, plan.cadences),
+        "overview": glance.overview(plan, plan.accounts, rep_of, starts, fmt_day_in_table,
+                                    plan.cadences),
         "scorecard": _scorecard(plan, b.start_date, b.end_date, _plan_weeks(plan), red),
     }
 
@@ -364,8 +376,8 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
                                 red, actuals, planned.weekend),
         "touch_target_notes": touch_target_notes(plan.accountability.targets, weeks),
         "glance": glance.glance(plan, accounts, cadences, TIER_LABELS, rep, red),
-        "overview": glance.overview(plan, accounts, None, planned.account_starts, fmt_date,
-                                    cadences),
+        "overview": glance.overview(plan, accounts, None, planned.account_starts,
+                                    fmt_day_in_table, cadences),
     }
 
 
@@ -444,7 +456,9 @@ def _account(plan: Plan, account: TargetAccount, rep_name: str,
             "website": short(account.website, "the website"),
             "why": red.text(account.why, ACCOUNT_TEXT, f"why {account.name}"),
             "notes": red.text(account.notes, ACCOUNT_TEXT, f"the notes of {account.name}"),
-            "contacts": contacts, "rep": rep_name, "cadence": cadence.name if cadence else ""}
+            "contacts": contacts, "rep": rep_name,
+            # beside the name on one line (the cadence's chapter prints its name whole)
+            "cadence": fit_line(cadence.name, OWNER_CADENCE_MM, "sans", 8) if cadence else ""}
 
 
 def _account_row(account: TargetAccount, rep_name: str, cadence: str, first: date | None,
