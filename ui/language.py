@@ -66,7 +66,8 @@ def languages() -> list[str]:
 def language_names() -> list[tuple[str, str]]:
     """The choices of View > Language: (shown name, setting value), each language named in its
     own words."""
-    own = [(Locale.parse(code).get_display_name(code).capitalize(), code) for code in languages()]
+    own = [((Locale.parse(code).get_display_name(code) or code).capitalize(), code)
+           for code in languages()]
     return [(_("System language"), SYSTEM), *own]
 
 
