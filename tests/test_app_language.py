@@ -13,6 +13,7 @@ from PySide6.QtCore import QLocale, QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
+    QDialogButtonBox,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -298,3 +299,13 @@ def test_choosing_deutsch_in_the_view_menu_is_kept_for_the_next_start(qtbot, sam
         language.SETTING) == "de"
     assert told == [("Language", "Prospector speaks Deutsch from its next start.")]
     assert language.resolve(language.chosen(settings), QLocale("en_US")) == "de"
+
+
+def test_qts_own_buttons_speak_german_too(qtbot, german):
+    """Qt's catalog (qtbase_de.qm, shipped with PySide6) translates the standard buttons and
+    dialogs the app does not word itself."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(buttons)
+    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    assert cancel is not None and cancel.text().replace("&", "") == "Abbrechen"
