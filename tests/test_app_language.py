@@ -34,7 +34,7 @@ from ui.actuals_reading import ActualsReader
 from ui.export_dialog import ExportDialog
 from ui.import_dialog import CsvImportDialog
 from ui.main_window import MainWindow
-from ui.plans_dialog import PlansDialog
+from ui.plans_dialog import PlansDialog, VersionsDialog
 from ui.schedule_dialog import ScheduleExportDialog
 from ui.step_words import summary, to_do
 from ui.table_model import read_figure, show_number
@@ -166,6 +166,8 @@ def test_a_german_user_sees_no_english_on_any_step_menu_or_dialog(qtbot, german,
     dialogs = [ExportDialog(sample_plan, str(tmp_path), window),
                ScheduleExportDialog(sample_plan, rep, str(tmp_path), window),
                PlansDialog(window.store, sample_plan.id, window)]
+    window.store.save(sample_plan, note="for its versions")
+    dialogs.append(VersionsDialog(window.store, sample_plan.id, window))
     accounts = CsvImportDialog(sample_plan, str(DATA / "hubspot-companies-export.csv"), window)
     assert accounts.load()
     reader = ActualsReader()
