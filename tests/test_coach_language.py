@@ -40,7 +40,8 @@ def _marked_in_code() -> set[str]:
     """Every text the code marks for the coach's catalog (as ``pybabel extract`` finds them)."""
     found: set[str] = set()
     coach = REPO / "prospector" / "coach"
-    for path in [*coach.glob("*.py"), REPO / "prospector" / "sections.py"]:
+    for path in [*coach.glob("*.py"), REPO / "prospector" / "sections.py",
+                 REPO / "prospector" / "review" / "coach.py"]:
         with open(path, "rb") as source:
             for _, message, _, _ in extract("python", source, keywords=KEYWORDS):
                 found.add(message[0] if isinstance(message, tuple) else message)
@@ -62,9 +63,10 @@ def test_every_coach_text_is_worded_with_its_placeholders(language):
         ids_ = message.id if isinstance(message.id, tuple) else (message.id,)
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         assert all(strings), f"{language}: no wording for {ids_[0]!r}"
-        for string in strings:
-            # a singular may say "once" for "{n} times"; every other placeholder is kept
-            assert _placeholders(string) - {"{n}"} == _placeholders(ids_[-1]) - {"{n}"}, string
+        # a singular may name its one thing ("once", "eine Woche"): the plural keeps them all
+        assert _placeholders(strings[0]) <= _placeholders(ids_[0]), strings[0]
+        for string in strings[1:]:
+            assert _placeholders(string) == _placeholders(ids_[-1]), string
         if not isinstance(message.id, tuple):
             assert compiled.gettext(message.id) == message.string  # the .mo is compiled from it
 
@@ -101,7 +103,9 @@ def test_the_german_review_reads_as_a_german_sales_leader_would_write_it():
             "„Kurz nachhaken“ verkauft mit „Marktführer“.",
             "Kein Verkäufer ist für Lindner Fördertechnik verantwortlich."):
         assert line in text
-    assert "3 Blocker, 21 Warnungen, 14 Tipps" in text and "Warum: " in text
+    assert re.search(r"\. [0-9]+ Blocker, [0-9]+ Warnungen, [0-9]+ Tipps\.\n", text)
+    assert "„Kurz nachhaken“ handelt von uns („Broschüre“)" in text  # quoted as written
+    assert "Warum: " in text
     assert not re.search(r"\b(?:Why|Fix|blockers?|warnings?|tips?|the|and)\b", text)
 
 
@@ -136,3 +140,52 @@ def test_check_prints_the_findings_in_the_plan_s_language_or_the_one_asked_for(c
     assert document["language"] == "de" and document["verdict"].startswith("nicht bereit")
     assert main(["check", plan, "--language", "xx"]) == 2
     assert "choose one of en, de, fr" in capsys.readouterr().err
+
+
+def test_the_coach_on_a_rep_s_actuals_speaks_the_language_asked_for():
+    from prospector.coach import THRESHOLDS  # noqa: PLC0415 - only this test
+    from prospector.review.coach import RepWeeks, coach_rep  # noqa: PLC0415
+    from prospector.review.result import ColdAccount  # noqa: PLC0415
+
+    rep = RepWeeks("rep-1", "Jana Vogt", window_weeks=4, window_touches=1204, window_meetings=0,
+                   planned_to_date=300, logged_to_date=40,
+                   cold=(ColdAccount("acc-1", "Brenner Antriebe GmbH", ("Jana Vogt",), None),),
+                   unqualified=("Keller Präzisionsteile", "Maurer Gießerei"))
+    assert THRESHOLDS.cold_weeks == 3  # the message names it in words
+    english = coach_rep(rep, THRESHOLDS)
+    german = coach_rep(rep, THRESHOLDS, "de")
+    assert [f.rule_id for f in german] == [f.rule_id for f in english] and len(german) == 4
+    assert [f.message for f in german] == [
+        "1.204 Touches, kein Ersttermin in vier Wochen: Schauen Sie auf den Nutzen der Touches, "
+        "nicht auf ihre Zahl.",
+        "Ein Traumkunde seit drei Wochen ohne Kontakt: Brenner Antriebe GmbH.",
+        "40 Touches erfasst von den 300, die der Terminplan bisher vorsah (13\u00a0%): weit "
+        "hinter dem Tempo des Rhythmus.",
+        f"Zwei Verkaufschancen diese Woche angelegt, ohne erfassten Termin in den "
+        f"{THRESHOLDS.opportunity_meeting_days} Tagen davor (Keller Präzisionsteile, Maurer "
+        "Gießerei): Prüfen Sie sie gegen die Qualifizierungskriterien des Plans."]
+    assert all(detect(f.why + " " + f.fix) == "de" for f in german)
+    assert english[0].message.startswith("1,204 touches, no first meeting in four weeks")
+
+
+@pytest.mark.parametrize(("language", "says"), [
+    ("de", ["Schicken Sie mir erst mal Unterlagen.", "Wir sind mit unserem Dienstleister sehr "
+            "zufrieden.", "Dafür haben wir kein Budget.", "Nicht jetzt, melden Sie sich im "
+            "Herbst.", "Schreiben Sie mir einfach eine E-Mail."]),
+    ("fr", ["Envoyez-moi d'abord une documentation.", "Nous avons déjà un prestataire.",
+            "Pas de budget cette année.", "Pas maintenant, rappelez-moi l'année prochaine.",
+            "Écrivez-moi plutôt un e-mail."]),
+])
+def test_a_german_or_french_library_answering_every_reflex_is_told_so(language, says):
+    plan = _plan(language)
+    objections = [{"id": f"obj-{n}", "says": text, "response": ""} for n, text in enumerate(says)]
+    complete = Plan.model_validate({**plan.model_dump(mode="json"), "objections": objections})
+    partial = Plan.model_validate({**plan.model_dump(mode="json"), "objections": objections[1:]})
+    assert "objections-reflexes-missing" not in {f.rule_id for f in review(complete).findings}
+    (missing,) = [f for f in review(partial).findings
+                  if f.rule_id == "objections-reflexes-missing"]
+    assert missing.message == {
+        "de": "Die Bibliothek hat keine Antwort auf „schicken Sie mir Unterlagen“: Jede "
+              "Akquisekampagne trifft darauf.",
+        "fr": "La bibliothèque n'a pas de réponse à «\u00a0envoyez-moi de la documentation"
+              "\u00a0»\u00a0: toute campagne de prospection la rencontre."}[language]

@@ -19,6 +19,7 @@ from prospector.planfile import read_plan_file
 from prospector.playbook import render_playbook_pdf
 from prospector.resources import sample_plan_path
 from prospector.sections import LEADER_CHAPTERS
+from tests.design_figures import figures
 
 MM = 72 / 25.4
 
@@ -125,6 +126,29 @@ def test_scripts_and_the_schedule_print_at_9_pt_or_more(sample, leader_pages, re
                 for g in hit]
     assert len(printed) > 500
     assert min(g.size for g in printed) >= 9, min(g.size for g in printed)
+
+
+def test_running_prose_prints_at_10_pt_body_size(sample, sample_leader_pdf, leader_pages):
+    """What a reader reads as running text (a persona's description and what value means to
+    them, why a difference matters and its proof, why an account is a target, why we ask a
+    question) is body text, 10 pt: it printed at 9 pt, the most common size of the edition. Call
+    cards, one page each and measured to fit, are left out."""
+    pdf = pdfium.PdfDocument(str(sample_leader_pdf[0].path))
+    cards = figures().card_pages(pdf)
+    pdf.close()
+    texts = [p.responsibilities for p in sample.personas] + [
+        p.value_means for p in sample.personas] + [
+        text for d in sample.differentiators
+        for text in (d.why_it_matters, d.proof, d.alternative)] + [
+        a.why for a in sample.accounts] + [a.notes for a in sample.accounts] + [
+        q.why for q in sample.questions]
+    # their last words: the overview's table prints an account's reason cut short at 9 pt
+    phrases = [" ".join(text.split()[-6:]) for text in texts if text and len(text.split()) >= 6]
+    found = [hit for n, glyphs in enumerate(leader_pages) if n not in cards
+             for phrase in phrases for hit in _find(glyphs, phrase)]
+    assert len(found) >= len(phrases) * 0.9, (len(found), len(phrases))
+    small = {_text(hit) for hit in found if min(g.size for g in hit) < 10}
+    assert not small, sorted(small)[:5]
 
 
 def test_the_playbook_keeps_to_its_type_scale(leader_pages, rep_pages):
@@ -239,6 +263,29 @@ def test_the_overview_prints_each_account_on_one_line(sample, leader_pages, tmp_
     assert len(_account_rows([line for page in pages for line in page])) == 120
     full_page = int((279.4 - 24 - 20) * MM // pitch)
     assert len(pages) <= math.ceil(120 / full_page), (len(pages), full_page)
+
+
+def test_a_long_owner_line_leaves_the_account_name_its_first_line(sample, tmp_path):
+    """Right of an account's name, its rep and cadence: with a long cadence name, a float took
+    the whole first line and the name started below it; now the name starts beside the badge,
+    and the owner line is one line, the cadence's name cut with "…"."""
+    plan = sample.model_copy(deep=True)
+    cadence = plan.cadences[0]
+    cadence.name = " ".join([cadence.name] * 4)
+    account = next(a for a in plan.accounts if plan.cadence_for(a) is cadence)
+    account.name = " ".join([account.name] * 3)
+    rep = next(r for r in plan.reps if account.id in r.account_ids)
+    pages = _pages(render_playbook_pdf(plan, tmp_path / "leader.pdf", section="accounts").path)
+    card = next(hit for glyphs in pages for hit in _find(glyphs, account.name)
+                if hit[0].size == 10)  # the card's (the overview prints the name at 9 pt)
+    glyphs = next(glyphs for glyphs in pages if card[0] in glyphs)
+    owner = next(hit for hit in _find(glyphs, rep.name + "·")
+                 if abs(hit[0].top - card[0].top) < 4 * MM)
+    first_line = [g for g in card if abs(g.baseline - card[0].baseline) < 1]
+    assert len(first_line) >= len("".join(account.name.split()[:3]))  # three words at least
+    assert owner[0].left > first_line[-1].right  # beside it, on the same line
+    line = [g for g in glyphs if abs(g.baseline - owner[0].baseline) < 1 and g.size == 8]
+    assert _text(line).endswith("…") and "Dreamclientcampaign" in _text(line)
 
 
 def test_a_wrapped_account_name_stays_clear_of_its_tier_badge(sample, tmp_path):

@@ -15,21 +15,48 @@ def domain_words() -> list[str]:
     from prospector.account_import import DELIMITERS, FIELDS  # noqa: PLC0415 - only when extracting
     from prospector.account_import.csv_source import ENCODING_LABELS  # noqa: PLC0415 - likewise
     from prospector.actuals.counting import Counts  # noqa: PLC0415 - only when extracting
-    from prospector.actuals_import import FIELD_LABELS  # noqa: PLC0415 - only when extracting
+    from prospector.actuals_import import (  # noqa: PLC0415 - only when extracting
+        FIELD_LABELS,
+        DateFormat,
+    )
     from prospector.actuals_import.exports import EXPORT_LABELS  # noqa: PLC0415 - likewise
-    from prospector.model import STAGE_LABELS, Channel  # noqa: PLC0415 - only when extracting
-    from prospector.sections import SECTIONS, STEPS  # noqa: PLC0415 - only when extracting
+    from prospector.business_days import days_off_names  # noqa: PLC0415 - only when extracting
+    from prospector.model import (  # noqa: PLC0415 - only when extracting
+        STAGE_LABELS,
+        Channel,
+        Plan,
+        Target,
+    )
+    from prospector.qualification import opportunity_definition  # noqa: PLC0415 - likewise
+    from prospector.sections import (  # noqa: PLC0415 - only when extracting
+        NEW_TARGET,
+        SECTIONS,
+        STEPS,
+    )
 
     words: list[str] = []
     for step in STEPS:
         words += [step.title, step.what_good_looks_like, step.examples]
     words += [section.title for section in SECTIONS]
+    # the steps' fixed status words: an empty plan misses every to-do ("goal set" is the other)
+    empty = Plan(name="-")
+    for step in STEPS:
+        if step.status is not None:
+            status = step.status(empty)
+            words += [*status.missing] + ([] if status.summary[:1].isdigit() else [status.summary])
+    words += ["goal set"]
+    counting = NEW_TARGET | {"metric": "-", "creates_opportunities": True}
+    words += [opportunity_definition(empty), opportunity_definition(
+        empty.model_copy(update={"accountability": empty.accountability.model_copy(
+            update={"targets": [Target.model_validate(counting)]})}))]
     words += [channel.label for channel in Channel]
     words += [counts.label for counts in Counts]
     words += list(STAGE_LABELS.values())
     words += [text for field in FIELDS for text in (field.label, field.help)]
     words += list(FIELD_LABELS.values()) + list(EXPORT_LABELS.values())
     words += list(DELIMITERS.values()) + list(ENCODING_LABELS.values())
+    words += days_off_names(frozenset(range(7)), holidays=True)
+    words += [form.label for form in DateFormat]
     words += ["not started", "not entered", "below", "met"]  # prospector/review/text.py verdict()
     return list(dict.fromkeys(w for w in words if w))
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from babel import Locale
 from babel.support import NullTranslations, Translations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
@@ -46,6 +47,14 @@ def in_sentence(noun: str) -> str:
     """A column's name inside a sentence: "Set tier of 3 accounts" in English, where German keeps
     its nouns' capital ("Stufe von 3 Konten setzen")."""
     return noun.lower() if _language == ENGLISH else noun
+
+
+def country_name(code: str, english: str) -> str:
+    """A country's name in the app's language (Babel's CLDR names: "Österreich" for AT), or the
+    English name where CLDR has none."""
+    if _language == ENGLISH:
+        return english
+    return Locale.parse(_language).territories.get(code, english)
 
 
 def languages() -> list[str]:

@@ -41,6 +41,7 @@ from .limits import (
 )
 from .schedule_targets import touch_target_notes
 from .scorecard import build_scorecard
+from .text_width import fit_line
 from .timeline import cadence_timeline_svg, channel_icon, timeline_caption
 from .translations import ENGLISH, N_, gettext, ngettext, printing, words_and
 from .translations import counted as plural
@@ -54,6 +55,7 @@ TIER_BLURBS = {
     "C": N_("Accounts we open when a trigger event makes the timing right."),
 }
 MAX_SCORECARD_WEEKS = 26
+OWNER_CADENCE_MM = 55.0  # a cadence's name beside an account's name on its card, at 8 pt
 # A rep with no accounts yet gets a short edition instead of pages of zeros: what the campaign is
 # (its cadences), every touch with its script, and what to do until accounts are assigned.
 NO_ACCOUNT_CHAPTERS = ("campaign", "touches")
@@ -177,7 +179,8 @@ def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None
         "logo": basics.logo,
         "printed": fmt_date(today),
         "campaign_dates": fmt_range(basics.start_date, basics.end_date),
-        "goal_paragraphs": red.paragraphs(basics.goal, PLAN_TEXT, "the goal"),
+        "goal_paragraphs": (goal := red.paragraphs(basics.goal, PLAN_TEXT, "the goal")),
+        "glance_goal": glance.goal_on_the_page(goal),
         "strategy_paragraphs": red.paragraphs(basics.strategy, PLAN_TEXT, "the strategy"),
         "roles_paragraphs": red.paragraphs(basics.roles, PLAN_TEXT, "the roles"),
         "differentiators": [_differentiator(red, d) for d in plan.differentiators],
@@ -462,7 +465,9 @@ def _account(plan: Plan, account: TargetAccount, rep_name: str,
             "website": short(account.website, "the website"),
             "why": red.text(account.why, ACCOUNT_TEXT, f"why {account.name}"),
             "notes": red.text(account.notes, ACCOUNT_TEXT, f"the notes of {account.name}"),
-            "contacts": contacts, "rep": rep_name, "cadence": cadence.name if cadence else ""}
+            "contacts": contacts, "rep": rep_name,
+            # beside the name on one line (the cadence's chapter prints its name whole)
+            "cadence": fit_line(cadence.name, OWNER_CADENCE_MM, "sans", 8) if cadence else ""}
 
 
 def _account_row(account: TargetAccount, rep_name: str, cadence: str, first: date | None,

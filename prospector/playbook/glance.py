@@ -15,15 +15,13 @@ from typing import Any
 from ..model import TIERS, Cadence, Channel, Plan, Rep, TargetAccount
 from ..schedule import ScheduleError, build_schedule
 from ..textnorm import fold
-from .limits import CARD_LIMIT, ROW_TEXT, Reductions
-from .text_width import fit_line, text_mm
+from .limits import CARD_LIMIT, Reductions
+from .text_width import clamp_lines, fit_line, text_mm
 from .translations import counted as plural
 from .translations import gettext, ngettext, number
 
-HEADLINE_WORDS = 16  # the goal on the cover: its first clause, at most this many words
 COVER_TEXT = 400  # the offering on the cover (its other texts: COVER_LINE), so it stays one page
 COVER_LINE = 120
-GLANCE_NAME = 60  # a target's or a cadence's name on the "At a glance" page
 # The leader's edition dates each account's first touch from every rep's schedule: fast up to a
 # few thousand accounts (1,000: 0.13 s), slow beyond (20,000: 35 s); a rep's edition always does.
 FIRST_TOUCH_LIMIT = 2_000
@@ -47,14 +45,40 @@ def first_clause(text: str, limit: int) -> str:
     return clause[:cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
 
 
-def goal_headline(goal: str) -> str:
-    """The goal as the cover says it: its first clause, short ("60 first meetings and 16 new
-    qualified opportunities"); the full goal is on the "At a glance" page."""
-    clause = first_clause(goal, 140)
-    words = clause.split()
-    if len(words) > HEADLINE_WORDS:
-        clause = " ".join(words[:HEADLINE_WORDS]).rstrip(" ,;:") + "…"
-    return clause.rstrip(".")
+COVER_GOAL_LINES = 3  # the goal on the cover: serif 16 pt, 154 mm wide (A4's cover, the narrower)
+COVER_GOAL_MM = 153.0
+
+
+def cover_goal(goal: str) -> dict[str, Any]:
+    """The goal as the cover prints it: whole on up to ``COVER_GOAL_LINES`` lines (``whole``:
+    "At a glance", the next page, then leaves it out), else cut there with "…"."""
+    text = " ".join(goal.split())
+    kept, cut = clamp_lines([text] if text else [], COVER_GOAL_MM, "serif", 16, COVER_GOAL_LINES)
+    return {"text": kept[0] if kept else "", "whole": bool(text) and not cut}
+
+
+# "At a glance" is one page whatever the plan's texts: each part has room for so many lines, and a
+# text cut to fit ends in "…" and says where it is printed whole (the goal: the first chapter).
+GOAL_LINES = 4  # the goal, serif 12 pt across the page (the callout: 174 mm less 4+4 mm and rule)
+GOAL_MM = 163.0
+BOX_MM = 82.0  # one of the page's two columns (174 mm, a 10 mm gutter)
+GLANCE_CADENCES = 4  # then "and N more"
+GLANCE_TARGETS = 5  # two lines each: with "and N more", the taller of the second row's boxes
+GLANCE_REPS = 8  # then "and N more" (on two lines): five lines a column at most
+GLANCE_REPS_ON_TWO_LINES = 4  # up to two rows of two: each rep on up to two lines
+
+
+def goal_on_the_page(paragraphs: list[str]) -> dict[str, Any]:
+    """The goal as "At a glance" prints it: at most ``GOAL_LINES`` lines; ``cut`` says the
+    goal's chapter prints it whole."""
+    kept, cut = clamp_lines(paragraphs, GOAL_MM, "serif", 12, GOAL_LINES)
+    return {"paragraphs": kept, "cut": cut}
+
+
+def _two_lines(text: str, width_mm: float, font: str = "sans") -> str:
+    """``text`` on at most two lines of 10 pt, "…" where it is cut."""
+    kept, _cut = clamp_lines([text], width_mm, font, 10, 2)
+    return kept[0] if kept else ""
 
 
 def cadence_length(cadences: list[Cadence]) -> dict[str, int]:
@@ -125,32 +149,45 @@ def glance(plan: Plan, accounts: list[TargetAccount], cadences: list[Cadence],
         "cover_owner": red.clip(basics.owner, COVER_LINE, "the plan's owner (on the cover)"),
         "numbers": key_numbers(len(accounts), len(plan.reps) if rep is None else None, touches,
                                length),
-        "goal_headline": goal_headline(plan.basics.goal),
+        "cover_goal": cover_goal(plan.basics.goal),
         "tiers": _accounts_by_tier(accounts, labels),
         "accounts": plural(len(accounts), "account"),
         "channels": channels,
         "touches": plural(touches, "touch"),
         "length": length,
-        # a summary: long names are cut to a line or two (the chapters print them whole)
-        "targets": [{"metric": red.clip(t.metric, GLANCE_NAME, "a target's name (at a glance)"),
+        # a summary on one page: long names are cut to a line or two and long lists end in
+        # "and N more" (the chapters print them whole)
+        "targets": [{"metric": _two_lines(t.metric, BOX_MM - 31),
                      "per_rep": number(t.per_rep), "period": period_word(t.period),
                      "team": number(t.per_rep * len(plan.reps))
                      if rep is None and plan.reps else ""}
-                    for t in plan.accountability.targets],
-        "cadences": [{"name": red.clip(c.name, GLANCE_NAME, "a cadence's name (at a glance)"),
+                    for t in plan.accountability.targets[:GLANCE_TARGETS]],
+        "more_targets": max(0, len(plan.accountability.targets) - GLANCE_TARGETS),
+        "cadences": [{"name": fit_line(c.name, BOX_MM, "sans-bold", 10),
                       "steps": plural(len(c.steps), "touch"),
                       "weeks": plural(c.span_days // 7 + 1, "week") if c.steps
                       else gettext("no steps"),
                       "tiers": tiers_words(c.tiers)}
-                     for c in cadences],
-        "reps": [{"name": r.name,
-                  "territory": red.clip(r.territory, ROW_TEXT, f"the territory of {r.name}"),
-                  "accounts": plural(sum(1 for aid in dict.fromkeys(r.account_ids)
-                                         if aid in known), "account")}
-                 for r in reps[:40]],
-        "more_reps": max(0, len(reps) - 40),
+                     for c in cadences[:GLANCE_CADENCES]],
+        "more_cadences": max(0, len(cadences) - GLANCE_CADENCES),
+        "reps": [_rep_line(r, known, 2 if len(reps) <= GLANCE_REPS_ON_TWO_LINES else 1)
+                 for r in reps[:GLANCE_REPS]],
+        "reps_on_one_line": len(reps) > GLANCE_REPS_ON_TWO_LINES,
+        "more_reps": max(0, len(reps) - GLANCE_REPS),
         "assigned": sum(1 for aid in by_rep if aid in known),
     }
+
+
+def _rep_line(rep: Rep, known: set[str], lines: int) -> dict[str, str]:
+    """A rep in a column, on at most ``lines`` lines (1 or 2): name, territory (cut with "…")
+    and accounts."""
+    accounts = plural(sum(1 for aid in dict.fromkeys(rep.account_ids) if aid in known),
+                      "account")
+    name = fit_line(rep.name, BOX_MM / 2, "sans-bold", 10)
+    room = (lines * BOX_MM - text_mm(name, "sans-bold", 10)
+            - text_mm(f" ·  · {accounts}", "sans", 10) - 8 * (lines - 1) - 1)  # 8: wrapping
+    territory = fit_line(rep.territory, room, "sans", 10, name=False) if room > 15 else ""
+    return {"name": name, "territory": territory, "accounts": accounts}
 
 
 def period_word(period: str) -> str:
@@ -182,7 +219,7 @@ def first_touches(plan: Plan, reps: list[Rep], today: date) -> dict[str, date]:
 # each cell is one line at 9 pt on A4 (the narrower paper: 174 mm between the margins), cut with
 # "…" where it would wrap; the account's card, which the name links to, prints it whole.
 OVERVIEW_COLUMNS = {
-    "leader": {"name": 33.0, "rep": 17.0, "country": 14.0, "trigger": 28.0, "first": 8.0},
+    "leader": {"name": 32.0, "rep": 17.0, "country": 14.0, "trigger": 29.0, "first": 8.0},
     "rep": {"name": 37.0, "country": 14.0, "trigger": 41.0, "first": 8.0},
 }
 OVERVIEW_TEXT_MM = 174.0
@@ -212,7 +249,8 @@ def overview(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str] |
     edition = "rep" if rep_of is None else "leader"
 
     def fit(text: str, column: str, font: str = "sans") -> str:
-        return fit_line(text, _cell_mm(edition, column), font, OVERVIEW_PT)
+        return fit_line(text, _cell_mm(edition, column), font, OVERVIEW_PT,
+                        name=column != "trigger")
 
     index = {c.id: n for n, c in enumerate(cadences, 1)}
     groups: dict[str | None, list[dict[str, str]]] = {}
@@ -225,7 +263,8 @@ def overview(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str] |
             "rep": fit(rep_of.get(account.id, ""), "rep") if rep_of is not None else "",
             "country": fit(account.country, "country"),
             "trigger": fit(first_clause(account.why, 300), "trigger"),
-            "first": fit(fmt(first, year=False), "first") if first else "",
+            # a date is never cut: its column holds the longest ("28. Sept.", 12.8 mm)
+            "first": fmt(first, year=False) if first else "",
         })
     by_id = {c.id: c for c in plan.cadences}
     out = []
