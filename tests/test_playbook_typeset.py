@@ -198,15 +198,94 @@ def _gutters(pages: list[list[Glyph]], heads: tuple[str, ...]) -> list[float]:
 
 
 def test_columns_have_a_gutter_of_at_least_5_mm(leader_pages):
-    """Personas' and differentiators' columns and the overview's: lines never run into the next
-    column ("passed in 11tunnels", "Netherlands Call the day" read across); the gutter is 6 mm
-    in cards, 5 mm in the overview."""
+    """Personas' and differentiators' columns: lines never run into the next column ("passed in
+    11tunnels" read across); the gutter is 6 mm (the overview's: its own test)."""
     for heads in (("CARESABOUT", "WHATVALUEMEANSTOTHEM"),
-                  ("WHYITMATTERS", "PROOF", "BEATSTHEALTERNATIVE"),
-                  ("ACCOUNTANDTIER", "COUNTRY", "TRIGGER", "CADENCE", "FIRSTTOUCH")):
+                  ("WHYITMATTERS", "PROOF", "BEATSTHEALTERNATIVE")):
         widths = _gutters(leader_pages, heads)
         assert len(widths) > 10, heads
         assert min(widths) >= 5 * MM, (heads, min(widths) / MM)
+
+
+# --- the overview ---------------------------------------------------------------------------------
+def _overview_lines(pages: list[list[Glyph]]) -> list[list[list[Glyph]]]:
+    """Per page holding the overview's table, its lines of 9 pt text under the table's head, top
+    to bottom, up to the first bigger text (the tier's heading after the table)."""
+    out = []
+    for glyphs in pages:
+        if not _find(glyphs, "ACCOUNTANDTIER"):
+            continue
+        head = max(g.bottom for hit in _find(glyphs, "FIRSTTOUCH") for g in hit)
+        lines = []
+        for _baseline, line in sorted(_lines([g for g in glyphs if g.top > head]).items()):
+            if max(g.size for g in line) > 9.5:
+                break
+            if any(g.size == 9.0 for g in line):
+                lines.append(line)
+        out.append(lines)
+    return out
+
+
+def _account_rows(lines: list[list[Glyph]]) -> list[list[Glyph]]:
+    """The accounts' rows: the lines whose 9 pt text starts right of the cadences' (after the
+    tier badge, 8 pt)."""
+    table = min(g.left for line in lines for g in line)
+    return [line for line in lines if min(g.left for g in line if g.size == 9) > table + 5 * MM]
+
+
+def test_the_overview_prints_each_account_on_one_line(sample, leader_pages, tmp_path):
+    """The overview is a one-line-per-account table: no cell wraps (a long cadence name took
+    three lines, and 26 accounts three pages, 120 eight); each cadence heads its accounts. With
+    120 accounts on Letter paper it takes no more pages than full pages of rows need."""
+    pages = _overview_lines(leader_pages)
+    lines = [line for page in pages for line in page]
+    rows = _account_rows(lines)
+    # 5 mm between columns ("Netherlands Call the day" read across)
+    columns = {hit[0].left for glyphs in leader_pages if _find(glyphs, "ACCOUNTANDTIER")
+               for head in ("REP", "COUNTRY", "TRIGGER", "FIRSTTOUCH")
+               for hit in _find(glyphs, head)}
+    gutters = [g.left - max(o.right for o in row if o.right < g.left)
+               for row in rows for g in row if any(abs(g.left - x) < 0.6 for x in columns)]
+    assert len(gutters) > 3 * len(rows) and min(gutters) >= 5 * MM, min(gutters) / MM
+    assert len(rows) == len(sample.accounts)
+    assert len(lines) == len(rows) + len(sample.cadences)  # a line per row and per cadence
+    gaps = [b[0].baseline - a[0].baseline for a, b in zip(rows, rows[1:], strict=False)]
+    pitch = sorted(gaps)[len(gaps) // 2]
+    assert pitch < 6 * MM
+
+    accounts = [a.model_copy(update={"id": f"{a.id}-{n}", "name": f"{a.name} {n}"})
+                for n in range(5) for a in sample.accounts][:120]
+    rep = sample.reps[0].model_copy(update={"account_ids": [a.id for a in accounts]})
+    basics = sample.basics.model_copy(update={"page_size": "Letter"})
+    plan = sample.model_copy(update={"accounts": accounts, "reps": [rep], "basics": basics})
+    path = render_playbook_pdf(plan, tmp_path / "120.pdf", section="accounts").path
+    pages = _overview_lines(_pages(path))
+    assert len(_account_rows([line for page in pages for line in page])) == 120
+    full_page = int((279.4 - 24 - 20) * MM // pitch)
+    assert len(pages) <= math.ceil(120 / full_page), (len(pages), full_page)
+
+
+def test_a_long_owner_line_leaves_the_account_name_its_first_line(sample, tmp_path):
+    """Right of an account's name, its rep and cadence: with a long cadence name, a float took
+    the whole first line and the name started below it; now the name starts beside the badge,
+    and the owner line is one line, the cadence's name cut with "…"."""
+    plan = sample.model_copy(deep=True)
+    cadence = plan.cadences[0]
+    cadence.name = " ".join([cadence.name] * 4)
+    account = next(a for a in plan.accounts if plan.cadence_for(a) is cadence)
+    account.name = " ".join([account.name] * 3)
+    rep = next(r for r in plan.reps if account.id in r.account_ids)
+    pages = _pages(render_playbook_pdf(plan, tmp_path / "leader.pdf", section="accounts").path)
+    card = next(hit for glyphs in pages for hit in _find(glyphs, account.name)
+                if hit[0].size == 10)  # the card's (the overview prints the name at 9 pt)
+    glyphs = next(glyphs for glyphs in pages if card[0] in glyphs)
+    owner = next(hit for hit in _find(glyphs, rep.name + "·")
+                 if abs(hit[0].top - card[0].top) < 4 * MM)
+    first_line = [g for g in card if abs(g.baseline - card[0].baseline) < 1]
+    assert len(first_line) >= len("".join(account.name.split()[:3]))  # three words at least
+    assert owner[0].left > first_line[-1].right  # beside it, on the same line
+    line = [g for g in glyphs if abs(g.baseline - owner[0].baseline) < 1 and g.size == 8]
+    assert _text(line).endswith("…") and "Dreamclientcampaign" in _text(line)
 
 
 def test_a_wrapped_account_name_stays_clear_of_its_tier_badge(sample, tmp_path):

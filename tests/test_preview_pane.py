@@ -38,9 +38,11 @@ def test_a_reps_preview_fills_the_scorecard_with_the_actuals_the_export_prints(q
     qtbot.addWidget(pane)
     try:
         pane.set_step("reps")
-        pane.show_item(rep.id)
         with qtbot.waitSignal(pane.worker.rendered, timeout=120_000) as rendered:
-            pane.set_showing(True)  # starts the worker, then renders the rep's edition
+            pane.set_showing(True)  # starts the worker: the leader's accounts, the reps' names
+        assert rep.id in rendered.args[1]["items"]  # the leader's edition prints the rep
+        with qtbot.waitSignal(pane.worker.rendered, timeout=120_000) as rendered:
+            pane.show_item(rep.id)  # the rep selected: the rep's edition
         text = " ".join(page.extract_text() for page in PdfReader(rendered.args[1]["done"]).pages)
         week = " ".join(text.split()).split(first["dates"], 1)[1].split()
         assert week[0] == first["actuals"][0]  # the week's touches, as the export prints them

@@ -236,3 +236,46 @@ def test_the_schedules_kept_between_reviews_follow_an_edit_of_the_cadence():
         update={"day": 7})]})  # a sixth touch, a week after the first
     edited = plan.model_copy(update={"cadences": [longer]})
     assert weekly_review(edited, "2027-W02").rep("ana").touches_planned_to_date == 6
+
+
+def test_an_israeli_reps_sunday_counts_in_the_week_it_starts_a_german_reps_in_the_iso_week():
+    """Dana works in Israel (weekend Friday-Saturday: her week runs Sunday to Thursday), Ana in
+    Germany (Monday to Friday). A touch each on Sunday 24 January 2027, the last day of ISO week
+    2027-W03: Dana's starts her week 2027-W04, Ana's stays in 2027-W03."""
+    from prospector.playbook.context import build_context  # noqa: PLC0415
+    from prospector.review import rep_actuals_by_week  # noqa: PLC0415
+    from prospector.review.text import review_text  # noqa: PLC0415
+    from prospector.review.weeks import plan_weekends, week_days_label  # noqa: PLC0415
+
+    base = small_plan()
+    doc = base.model_dump(mode="json")
+    doc["reps"] = [{**doc["reps"][0], "holiday_country": "DE"},
+                   {**doc["reps"][1], "id": "dana", "name": "Dana Levi",
+                    "holiday_country": "IL"}]
+    sunday = day("2027-W03", 6)
+    plan = with_actuals(type(base).model_validate(doc), [
+        fact("touch", "ana", sunday, "nordwerk", channel="email"),
+        fact("touch", "dana", sunday, "suedhafen", channel="phone"),
+        fact("touch", "dana", day("2027-W04", 3), "suedhafen", channel="phone"),  # Thursday
+    ])
+    w03, w04 = weekly_review(plan, "2027-W03"), weekly_review(plan, "2027-W04")
+    assert (_line(w03, "ana", TOUCHES).this_week.actual,
+            _line(w04, "ana", TOUCHES).this_week.actual) == (1, 0)
+    assert (_line(w03, "dana", TOUCHES).this_week.actual,
+            _line(w04, "dana", TOUCHES).this_week.actual) == (0, 2)
+    # the rep's scorecard counts the same weeks as the review
+    assert rep_actuals_by_week(plan, "dana")["2027-W04"][0] == 2
+    assert "2027-W03" not in rep_actuals_by_week(plan, "dana")
+    # each rep's working days are named: the picker's label, the text review, the rep's line
+    dana = w04.rep("dana")
+    assert (dana.first_day, dana.last_day) == (sunday, date(2027, 1, 28))
+    assert week_days_label("2027-W04", plan_weekends(plan)) == \
+        "Mon 25 – Fri 29 Jan · Sun 24 – Thu 28 Jan 2027"
+    text = review_text(w04)
+    assert "Ana Berg (Mon 25 – Fri 29 Jan)" in text
+    assert "Dana Levi (Sun 24 – Thu 28 Jan)" in text
+    # and Dana's printed scorecard: her weeks from Sunday, the Sunday's touch in the second
+    card = [r for r in build_context(plan, rep_name="dana")["scorecard"]["rows"]
+            if r["kind"] == "week"]
+    assert [(r["dates"], r["actuals"][:1]) for r in card[2:4]] == [
+        ("17–21 Jan", []), ("24–28 Jan", ["2"])]

@@ -28,7 +28,7 @@ def test_the_text_review_gives_each_reps_targets_and_the_coach(plan_file, capsys
     assert main(["review", plan_file, "--week", "2027-W03"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Weekly review of 'Review test': 2027-W03 (18 Jan 2027 to 24 Jan 2027)")
-    ana = out.split("Ana Berg\n")[1].split("\n\n")[0]
+    ana = out.split("Ana Berg (Mon 18 – Fri 22 Jan)\n")[1].split("\n\n")[0]
     assert "Value-creating touches delivered             10       3  below        0, 4, 3" in ana
     assert "last 3 weeks" in ana.splitlines()[0]  # the weeks the trend shows: W01-W03
     assert "New contacts mapped                           4       5* met" in ana

@@ -283,8 +283,8 @@ def test_the_review_shows_each_rep_against_each_target_for_the_week_chosen(qtbot
     review = _reviewed(qtbot, review_page, lambda: review_page.week_choice.setCurrentIndex(index))
     assert review.week == "2027-W02"
     text = review_page.text.toPlainText()
-    assert "2027-W02: week 1 of 25, 11 Jan to 17 Jan 2027" in text
-    jonas = text[text.index("Jonas Albrecht\n"):text.index("Mette Sørensen\n")]
+    assert "2027-W02: week 1 of 25, Mon 11 – Fri 15 Jan 2027" in text  # its working days
+    jonas = text[text.index("Jonas Albrecht · Mon 11"):text.index("Mette Sørensen · ")]
     # a call and an e-mail in each export (HubSpot's repeated e-mail once)
     assert "Value-creating touches delivered\n45\n4\nbelow" in jonas
     assert "Touches: 4 — by channel: phone 2, email 2; by tier: tier A 4" in jonas
@@ -305,7 +305,7 @@ def test_the_review_charts_one_rep_and_follow_an_edit(qtbot, review_page):
             rep_id=mette.id, week=week, metric=CONTACTS, value=3)), "Enter 3"))
     assert review.rep(mette.id).targets[2].this_week.actual == 3
     text = review_page.text.toPlainText()
-    assert f"{CONTACTS}\n4\n3\nbelow" in text[text.index("Mette Sørensen\n"):]
+    assert f"{CONTACTS}\n4\n3\nbelow" in text[text.index("Mette Sørensen · "):]
 
 
 def test_the_charts_take_the_palette_light_or_dark(qtbot, review_page):

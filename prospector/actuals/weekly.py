@@ -24,6 +24,23 @@ def week_of(day: date) -> str:
     return f"{year:04d}-W{week:02d}"
 
 
+def working_week_of(day: date, first_weekday: int = 0) -> str:
+    """The week a day is worked in, for a rep whose working week starts on ``first_weekday``
+    (0 Monday ... 6 Sunday: the day after the rep's weekend), named as the ISO week that holds
+    most of it: the ISO week of its fourth day, as ISO weeks are named by their Thursday. A
+    Sunday-to-Thursday week (a Friday-Saturday weekend, Israel's) is the ISO week of its Monday,
+    so a Sunday counts in the week that Sunday starts, not in the ISO week it ends."""
+    start = day - timedelta(days=(day.weekday() - first_weekday) % 7)
+    return week_of(start + timedelta(days=3))
+
+
+def working_week_start(week: str, first_weekday: int = 0) -> date:
+    """The first day of the working week named ``week`` (``working_week_of``'s inverse): its
+    Monday for a Monday week, the Sunday before it for a Sunday week."""
+    return week_start(week) + timedelta(days=first_weekday if first_weekday <= 3
+                                        else first_weekday - 7)
+
+
 def week_start(week: str) -> date:
     """The Monday of an ISO week written ``2027-W05`` (``ValueError`` if it is not one)."""
     found = _WEEK.fullmatch(week.strip())

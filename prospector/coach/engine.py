@@ -151,8 +151,8 @@ def review(plan: Plan, thresholds: Thresholds = THRESHOLDS, scoring: Scoring = S
 
 
 def plan_language(plan: Plan) -> str:
-    """The language the plan is written in (``PlanBasics.language``), English when unset."""
-    return getattr(plan.basics, "language", None) or ENGLISH
+    """The language the plan is written in (``PlanBasics.language``)."""
+    return plan.basics.language or ENGLISH
 
 
 def _verdict(overall: int, blockers: int, scoring: Scoring) -> str:

@@ -18,7 +18,8 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "de": frozenset("der die das und ist ich sie ihr ihre ihnen wir unser unsere nicht mit "
                     "ein eine einen für auf den dem des zu im bei wie was wenn oder auch nur "
                     "mal noch haben hat sind wollte kurz von aus einer einem jedem als am vom "
-                    "zum zur dass es sich uns durch über nach keiner".split()),
+                    "zum zur dass es sich uns durch über nach keiner mein meine meinen meinem "
+                    "meiner an".split()),
     "fr": frozenset("le la les un une des et est je vous votre vos nous notre nos pour avec "
                     "sur dans du de que qui ne pas au aux ce cette son sa ses mon ma mes "
                     "si ou".split()),

@@ -15,20 +15,29 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from ..actuals.weekly import week_of
+from babel.dates import format_date, format_interval, format_skeleton
+
+from ..actuals.weekly import working_week_of
+from ..business_days import SATURDAY_SUNDAY
 from ..model import Target
+from ..schedule import week_start
 from .limits import SCORECARD_METRIC_TEXT, SCORECARD_PAGES, SCORECARD_TARGETS, Reductions
+from .translations import ENGLISH, gettext, number, printing
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 
 
 def _number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    return number(value)
 
 
 def _days(first: date, last: date) -> str:
-    """``11–15 Jan``, ``29 Mar – 2 Apr``, ``30 Jun``."""
+    """``11–15 Jan``, ``29 Mar – 2 Apr``, ``30 Jun`` (in German ``11.–15. Jan.``)."""
+    if (language := printing.get()) != ENGLISH:
+        if first == last:
+            return format_skeleton("MMMd", last, locale=language)
+        return format_interval(first, last, "MMMd", locale=language)
     month = _MONTHS[last.month - 1][:3]
     if first == last:
         return f"{last.day} {month}"
@@ -39,7 +48,8 @@ def _days(first: date, last: date) -> str:
 
 def build_scorecard(targets: Sequence[Target], start: date | None, until: date | None,
                     weeks: int, red: Reductions,
-                    actuals: Mapping[str, Sequence[float | None]] | None = None) -> dict[str, Any]:
+                    actuals: Mapping[str, Sequence[float | None]] | None = None,
+                    weekend: frozenset[int] = SATURDAY_SUNDAY) -> dict[str, Any]:
     """The scorecard's rows and pages. Without a ``start`` the weeks are numbered only (no
     dates, no months); ``weeks`` then says how many; with ``start`` and ``until`` they run from
     one to the other (at most ``weeks``).
@@ -47,7 +57,8 @@ def build_scorecard(targets: Sequence[Target], start: date | None, until: date |
     ``actuals`` (ISO week -> the rep's actual per target, ``rep_actuals_by_week``) fills the
     weeks that have them: a weekly target's cell gets the week's figure, and the month and
     total rows the sums of the weeks known ("38 / 135"); a week with no actuals stays blank for
-    the rep to fill in."""
+    the rep to fill in. A week is the rep's working week, after the rep's ``weekend``: Monday
+    to Friday, or Sunday to Thursday in Israel (``review.weeks``)."""
     actuals = actuals or {}
     month_sums: list[float | None] = [None] * len(targets)
     total_sums: list[float | None] = [None] * len(targets)
@@ -66,16 +77,18 @@ def build_scorecard(targets: Sequence[Target], start: date | None, until: date |
             rows.append({"kind": "week", "number": n + 1, "dates": "", "actuals": []})
         week_count = weeks
     else:
-        monday = start - timedelta(days=start.weekday())
+        starts_on = week_start(weekend)
+        monday = start - timedelta(days=(start.weekday() - starts_on) % 7)  # the week's first
         last = until if until and until >= start else monday + timedelta(weeks=weeks, days=-3)
         month_weeks = 0
         for n in range(weeks):
             first = max(start, monday + timedelta(weeks=n))
             if first > last:
                 break
-            friday = min(last, monday + timedelta(weeks=n, days=4))
+            friday = min(last, max(monday + timedelta(weeks=n, days=d) for d in range(7)
+                                   if (monday.weekday() + d) % 7 not in weekend))
             nxt = monday + timedelta(weeks=n + 1)
-            known = actuals.get(week_of(first))
+            known = actuals.get(working_week_of(first, starts_on))
             if known is not None:
                 for i, value in enumerate(known[:len(targets)]):
                     if value is not None:
@@ -89,7 +102,7 @@ def build_scorecard(targets: Sequence[Target], start: date | None, until: date |
             week_count += 1
             month_weeks += 1
             if nxt > last or nxt.month != first.month or n + 1 == weeks:
-                rows.append({"kind": "month", "label": f"{_MONTHS[first.month - 1]} total",
+                rows.append({"kind": "month", "label": _month_total(first),
                              "goals": [_goal(t, month_weeks, 1) for t in targets],
                              "sums": [_number(v) if v is not None else "" for v in month_sums]})
                 month_sums = [None] * len(targets)
@@ -100,6 +113,14 @@ def build_scorecard(targets: Sequence[Target], start: date | None, until: date |
     return {"columns": columns, "pages": per_page, "rows": rows, "total": total,
             "total_sums": [_number(v) if v is not None else "" for v in total_sums],
             "weeks": week_count, "more_targets": len(columns) - shown}
+
+
+def _month_total(day: date) -> str:
+    """The month row's label: "January total", "Januar gesamt"."""
+    language = printing.get()
+    month = (_MONTHS[day.month - 1] if language == ENGLISH
+             else format_date(day, "LLLL", locale=language))
+    return gettext("%(month)s total", month=month)
 
 
 def _goal(target: Target, weeks: int, months: int) -> str:

@@ -22,14 +22,15 @@ from collections import Counter, defaultdict
 from datetime import date, timedelta
 
 from ..actuals.counting import Counts
-from ..actuals.weekly import week_of, week_start
+from ..actuals.weekly import week_start, working_week_of
 from ..coach.thresholds import THRESHOLDS, Thresholds
 from ..model import Plan, Rep, Target
+from ..schedule import week_start as first_weekday
 from .coach import RepWeeks, coach_rep
 from .pace import planned_pace
 from .result import MONTH_TO_WEEK, ColdAccount, RepWeek, TargetLine, TargetWeek, WeeklyReview
 from .tally import Tally, WeekTally, daily_counts
-from .weeks import default_week, parse_week, plan_weeks
+from .weeks import default_week, parse_week, plan_weeks, rep_weekend, working_days
 
 
 def weekly_goal(target: Target) -> float:
@@ -58,8 +59,8 @@ class _Review:
         self.pace = planned_pace(plan)
         self.monday = week_start(week)
         self.window = weeks[-th.outcome_window_weeks:]
-        plan_start = plan.basics.start_date
-        self.first_week = week_of(plan_start) if plan_start else weeks[0]
+        self.plan_start = plan.basics.start_date
+        self.weekends = {rep.id: rep_weekend(plan, rep) for rep in plan.reps}
 
     def build(self, weeks_all: list[str]) -> WeeklyReview:
         cold = self._cold_accounts()
@@ -99,7 +100,10 @@ class _Review:
         return TargetWeek(week, goal, float(tally.counts[target.counts]))
 
     def _rep(self, rep: Rep, cold: tuple[ColdAccount, ...]) -> RepWeek:
-        started = week_of(rep.start_date) if rep.start_date else self.first_week
+        weekend = self.weekends[rep.id]
+        first_day, last_day = working_days(self.week, weekend)
+        start = rep.start_date or self.plan_start
+        started = working_week_of(start, first_weekday(weekend)) if start else self.weeks[0]
         tallies = {w: self.tally.of(rep.id, w) for w in self.weeks}
         lines = []
         for target in self.targets:
@@ -124,7 +128,8 @@ class _Review:
             tuple(a for a in cold if a.account_id in owned),
             tuple(self._account_name(f.account_id, f.account_name) for f in now.unqualified))
         return RepWeek(
-            rep_id=rep.id, rep_name=rep.name, targets=tuple(lines),
+            rep_id=rep.id, rep_name=rep.name, first_day=first_day, last_day=last_day,
+            targets=tuple(lines),
             touches=now.counts[Counts.TOUCHES], meetings=now.counts[Counts.MEETINGS],
             opportunities=now.counts[Counts.OPPORTUNITIES],
             qualified_opportunities=now.qualified,
@@ -171,8 +176,10 @@ def rep_actuals_by_week(plan: Plan, rep_id: str) -> dict[str, list[float | None]
     by_hand = {(f.week, f.metric.casefold()): f.value
                for f in plan.actuals.weekly if f.rep_id == rep_id}
     counted: dict[str, Counter[Counts]] = defaultdict(Counter)
+    rep = next((r for r in plan.reps if r.id == rep_id), None)
+    first = first_weekday(rep_weekend(plan, rep)) if rep else 0
     for day, counts in daily_counts(plan.actuals.facts).get(rep_id, {}).items():
-        counted[week_of(day)].update(counts)
+        counted[working_week_of(day, first)].update(counts)
     out: dict[str, list[float | None]] = {}
     for week in sorted(counted.keys() | {w for w, _ in by_hand}):
         values: list[float | None] = []

@@ -14,9 +14,9 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from ..actuals.weekly import week_of
+from ..actuals.weekly import working_week_of
 from ..model import Plan
-from ..schedule import ScheduleError, build_schedule
+from ..schedule import ScheduleError, build_schedule, week_start
 
 _KEEP = 4
 
@@ -44,7 +44,6 @@ def planned_pace(plan: Plan) -> PlannedPace:
 def _build(plan: Plan) -> PlannedPace:
     touches: dict[str, Counter[str]] = {}
     starts: dict[str, date] = {}
-    weeks: dict[date, str] = {}
     for rep in plan.reps:
         start = rep.start_date or plan.basics.start_date
         if start is None:
@@ -54,10 +53,12 @@ def _build(plan: Plan) -> PlannedPace:
         except ScheduleError:
             continue
         counts: Counter[str] = Counter()
+        weeks: dict[date, str] = {}
+        starts_on = week_start(schedule.weekend)  # the rep's working week (weeks.py)
         for touch in schedule.touches:
             week = weeks.get(touch.date)
             if week is None:
-                week = weeks[touch.date] = week_of(touch.date)
+                week = weeks[touch.date] = working_week_of(touch.date, starts_on)
             counts[week] += 1
         touches[rep.id] = counts
         for account_id, first in schedule.account_starts.items():

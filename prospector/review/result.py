@@ -50,6 +50,8 @@ class RepWeek:
 
     rep_id: str
     rep_name: str
+    first_day: date  # the rep's working week reviewed: Monday to Friday, or Sunday to Thursday
+    last_day: date
     targets: tuple[TargetLine, ...]
     touches: int
     meetings: int

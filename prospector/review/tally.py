@@ -25,9 +25,10 @@ from datetime import date, timedelta
 from ..actuals.counting import Counts, counts_towards
 from ..actuals.fact_log import FactLog
 from ..actuals.records import Happened, LoggedFact, Source
-from ..actuals.weekly import week_of
+from ..actuals.weekly import working_week_of
 from ..model import Plan
 from ..textnorm import fold
+from .weeks import rep_first_weekdays
 
 OUTSIDE = "outside"  # the tier of an account outside the plan
 NO_CHANNEL = "unknown"  # the channel of a touch whose CRM type says nothing of it
@@ -60,7 +61,9 @@ class Tally:
         facts = plan.actuals.facts
         tiers = {a.id: a.tier for a in plan.accounts}
         dream = {a.id for a in plan.accounts if a.tier == "A"}
-        weeks: dict[date, str] = {}
+        # a rep's week is the rep's working week (weeks.py): Sunday-Thursday in Israel
+        starts = rep_first_weekdays(plan)
+        weeks: dict[tuple[date, int], str] = {}
         # One pass over the facts: what the counts depend on (a few hundred distinct keys,
         # counted once each below), the dream clients' days, touches outside the plan, and the
         # meetings and opportunities kept aside for the definition.
@@ -69,9 +72,10 @@ class Tally:
         touch = Happened.TOUCH
         for f in facts:
             day, aid = f.date, f.account_id
-            week = weeks.get(day)
+            when = (day, starts.get(f.rep_id, 0))
+            week = weeks.get(when)
             if week is None:
-                week = weeks[day] = week_of(day)
+                week = weeks[when] = working_week_of(*when)
             tier = tiers.get(aid, OUTSIDE) if aid else OUTSIDE
             key = (f.rep_id, week, f.kind, f.channel, tier)
             kinds[key] = kinds.get(key, 0) + 1
@@ -92,9 +96,10 @@ class Tally:
             if kind is Happened.TOUCH:
                 tally.by_channel[channel or NO_CHANNEL] += n
                 tally.by_tier[tier] += n
-        self._judge_opportunities(plan, aside, weeks, timedelta(days=meeting_days))
+        self._judge_opportunities(plan, aside, weeks, starts, timedelta(days=meeting_days))
 
-    def _judge_opportunities(self, plan: Plan, facts: Sequence[LoggedFact], weeks: dict[date, str],
+    def _judge_opportunities(self, plan: Plan, facts: Sequence[LoggedFact],
+                             weeks: dict[tuple[date, int], str], starts: dict[str, int],
                              window: timedelta) -> None:
         """Each opportunity among ``facts`` (the meetings and opportunities) judged against the
         plan's definition (see the module's docstring)."""
@@ -110,7 +115,7 @@ class Tally:
             for days in meetings.values():
                 days.sort()
         for fact in opportunities:
-            tally = self.weeks[fact.rep_id, weeks[fact.date]]
+            tally = self.weeks[fact.rep_id, weeks[fact.date, starts.get(fact.rep_id, 0)]]
             days = meetings.get(account_key(fact), [])
             i = bisect_left(days, fact.date - window)
             if not defined or (i < len(days) and days[i] <= fact.date):

@@ -7,6 +7,7 @@ from datetime import timedelta
 from ..fields import Channel
 from ..wording import noun
 from .result import RepWeek, TargetLine, TargetWeek, WeeklyReview
+from .weeks import days_label
 
 TREND_WEEKS = 6  # weeks printed in a target's trend, the week reviewed last
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -41,7 +42,7 @@ def verdict(week: TargetWeek) -> str:
 
 
 def _rep(rep: RepWeek) -> list[str]:
-    out = [rep.rep_name]
+    out = [f"{rep.rep_name} ({days_label(rep.first_day, rep.last_day)})"]
     width = max((len(t.metric) for t in rep.targets), default=6)
     goals = max((len(goal_label(t)) for t in rep.targets), default=4)
     shown = max((len(t.series[-TREND_WEEKS:]) for t in rep.targets), default=0)
