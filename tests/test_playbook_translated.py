@@ -203,7 +203,8 @@ def test_every_label_of_the_weekly_review_is_translated(pseudo):
 
     sample = read_plan_file(sample_plan_path())
     for name in ("sample-activities-report.csv", "sample-opportunities-report.csv"):
-        sample = read_actuals(sample, REPO / "assets" / "samples" / name).apply(sample)
+        sample = read_actuals(sample, REPO / "assets" / "samples" / name,
+                              number_format="dot").apply(sample)
     plan = plan_in_fullwidth(sample)
     review = weekly_review(plan, "2027-W06", today=date(2027, 2, 15))
     review = replace(review, reps=tuple(replace(r, findings=()) for r in review.reps))

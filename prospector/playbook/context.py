@@ -364,8 +364,8 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
         "ends_early": fmt_date(plan.basics.end_date) if (
             len(planned.waves) <= 1 and last and plan.basics.end_date
             and (plan.basics.end_date - last).days > 14) else "",
-        "unscheduled": red.names([f"{u.account_name}: {u.reason}" for u in planned.unscheduled],
-                                 "an account's name"),
+        "unscheduled": red.names([f"{u.account_name}: {_unscheduled_reason(plan, u)}"
+                                  for u in planned.unscheduled], "an account's name"),
         "stats": [
             (len(accounts), ngettext("account", "accounts", len(accounts))),
             (len(schedule), ngettext("scheduled touch", "scheduled touches", len(schedule))),
@@ -379,6 +379,15 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
         "overview": glance.overview(plan, accounts, None, planned.account_starts,
                                     fmt_day_in_table, cadences),
     }
+
+
+def _unscheduled_reason(plan: Plan, unscheduled) -> str:
+    """Why an account of the rep has no touches (``schedule.UnscheduledAccount``'s reason)."""
+    account = plan.account(unscheduled.account_id)
+    cadence = plan.cadence_for(account) if account else None
+    if cadence is None:
+        return gettext("no cadence is meant for tier %(tier)s", tier=unscheduled.tier)
+    return gettext("the cadence “%(cadence)s” has no steps", cadence=cadence.name)
 
 
 def _tiers(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str],
