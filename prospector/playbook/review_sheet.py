@@ -247,7 +247,8 @@ def render_review_pdf(plan: Plan, out_path: str | os.PathLike, *, week: str | No
         raise PlaybookError(f"cannot write {out}: the folder {out.parent} does not exist")
     started = time.perf_counter()
     today = today or date.today()
-    review = weekly_review(plan, week, today=today)
+    language = language or edition_language(plan)
+    review = weekly_review(plan, week, today=today, language=language)  # findings in its language
     html = review_html(plan, review, today, language)
     pdf_speed.install()
     pdf_tags.install()
