@@ -149,3 +149,24 @@ def test_the_playbooks_fonts_print_every_letter_of_each_language():
             if absent := "".join(c for c in letters if ord(c) not in cmap):
                 missing[f"{name} {language}"] = absent
     assert missing == {}
+
+
+def test_the_weekly_review_prints_in_the_language_asked_for(tmp_path):
+    from pypdf import PdfReader  # noqa: PLC0415 - only these tests read a PDF
+
+    from prospector.actuals_import import read_actuals  # noqa: PLC0415
+    from prospector.cli import main  # noqa: PLC0415
+    from prospector.planfile import write_plan_file  # noqa: PLC0415
+    from tests.conftest import REPO  # noqa: PLC0415
+
+    plan = read_plan_file(sample_plan_path())
+    for name in ("sample-activities-report.csv", "sample-opportunities-report.csv"):
+        plan = read_actuals(plan, REPO / "assets" / "samples" / name,
+                            number_format="dot").apply(plan)
+    write_plan_file(plan, tmp_path / "plan.json")
+    out = tmp_path / "review.pdf"
+    assert main(["pdf", str(tmp_path / "plan.json"), "--review", "--week", "2027-W06",
+                 "--language", "fr", "-o", str(out)]) == 0
+    text = " ".join(PdfReader(out).pages[0].extract_text().split())
+    assert "Semaine 5 sur 25 (2027-W06) : 8–14 févr. 2027" in text
+    assert "Réalisé" in text and "Actual" not in text
