@@ -2,6 +2,7 @@
 text of the app's catalog on any step, menu or dialog, and types and reads dates and numbers the
 German way while the plan file stays ISO."""
 
+import ast
 import string
 from datetime import date
 
@@ -12,6 +13,7 @@ from PySide6.QtCore import QLocale, QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
+    QDialogButtonBox,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -21,16 +23,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from prospector.model import Plan
+from prospector.sections import step_status
 from prospector.store import PlanStore
 from tests.conftest import REPO
+from ui import dialogs as dialogs_module
 from ui import language
 from ui.actuals_import_dialog import ActualsImportDialog
 from ui.actuals_reading import ActualsReader
 from ui.export_dialog import ExportDialog
 from ui.import_dialog import CsvImportDialog
 from ui.main_window import MainWindow
-from ui.plans_dialog import PlansDialog
+from ui.plans_dialog import PlansDialog, VersionsDialog
 from ui.schedule_dialog import ScheduleExportDialog
+from ui.step_words import summary, to_do
 from ui.table_model import read_figure, show_number
 from ui.widgets.date_field import DateField, read_date, show_date
 
@@ -86,6 +92,20 @@ def test_the_catalog_holds_every_text_the_app_wraps():
                in extract_from_dir(str(REPO / "ui"), method_map, keywords=keywords)}
     in_catalog = {m.id for m in _catalog(LOCALE / "app.pot") if m.id}
     assert wrapped - in_catalog == set()
+
+
+def test_no_text_is_wrapped_inside_an_f_string():
+    """``pybabel extract`` does not look inside f-strings: a ``_("...")`` there never reaches
+    the catalog and stays English."""
+    hidden = []
+    for path in sorted((REPO / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                hidden += [f"{path.name}:{call.lineno}" for call in ast.walk(node)
+                           if isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
+                           and call.func.id in ("_", "ngettext")
+                           and any(isinstance(a, ast.Constant) for a in call.args)]
+    assert hidden == []
 
 
 def _shown_texts(widget: QWidget) -> set[str]:
@@ -146,6 +166,8 @@ def test_a_german_user_sees_no_english_on_any_step_menu_or_dialog(qtbot, german,
     dialogs = [ExportDialog(sample_plan, str(tmp_path), window),
                ScheduleExportDialog(sample_plan, rep, str(tmp_path), window),
                PlansDialog(window.store, sample_plan.id, window)]
+    window.store.save(sample_plan, note="for its versions")
+    dialogs.append(VersionsDialog(window.store, sample_plan.id, window))
     accounts = CsvImportDialog(sample_plan, str(DATA / "hubspot-companies-export.csv"), window)
     assert accounts.load()
     reader = ActualsReader()
@@ -218,3 +240,74 @@ def test_the_language_follows_the_system_unless_one_is_chosen(tmp_path):
     assert language.resolve(language.SYSTEM, QLocale("ja_JP")) == "en"  # no Japanese catalog
     settings.setValue(language.SETTING, "en")
     assert language.resolve(language.chosen(settings), QLocale("de_DE")) == "en"
+
+
+def test_no_german_button_label_or_column_header_is_cut_at_1280_by_800(qtbot, german,
+                                                                        sample_plan, tmp_path):
+    """German words are longer: on every step the buttons, the one-line labels and the table
+    headers (but a last one stretched over the room left) show their whole text."""
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(PlanStore(), sample_plan, settings)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window, timeout=60000)
+    cut = set()
+    for key in window.pages:
+        window.go_to_step(key)
+        qtbot.wait(20)
+        for button in window.findChildren(QAbstractButton):
+            if button.isVisible() and button.text() and button.width() < button.sizeHint().width():
+                cut.add(f"{key}: button {button.text()!r}")
+        for label in window.findChildren(QLabel):
+            if (label.isVisible() and label.text() and not label.wordWrap()
+                    and label.width() < label.sizeHint().width()):
+                cut.add(f"{key}: label {label.text()[:40]!r}")
+        for table in window.findChildren(QTableView):
+            header, model = table.horizontalHeader(), table.model()
+            columns = [c for c in range(model.columnCount(QModelIndex()))
+                       if not header.isSectionHidden(c)]
+            if header.stretchLastSection():  # the last column takes the room left
+                columns = columns[:-1]
+            for column in columns if table.isVisible() else []:
+                text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+                if header.sectionSize(column) < header.fontMetrics().horizontalAdvance(text) + 8:
+                    cut.add(f"{key}: column {text!r}")
+    assert cut == set()
+
+
+def test_the_steps_status_reads_in_german(german, sample_plan):
+    status = step_status(sample_plan)
+    assert summary(status["targets"]) == f"{len(sample_plan.accounts)} Accounts"
+    assert summary(status["conversations"]).endswith(f"{len(sample_plan.questions)} Fragen")
+    assert summary(status["basics"]) == "Ziel gesetzt"
+    empty = step_status(Plan(name="Neu"))
+    assert to_do(empty["basics"]).startswith("sagen, was Sie verkaufen; die Verantwortung")
+
+
+def test_choosing_deutsch_in_the_view_menu_is_kept_for_the_next_start(qtbot, sample_plan,
+                                                                       tmp_path, monkeypatch):
+    told = []
+    monkeypatch.setattr(dialogs_module, "show_info", lambda _parent, title, text:
+                        told.append((title, text)))
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(PlanStore(), sample_plan, settings)
+    qtbot.addWidget(window)
+    choices = {a.text(): a for a in window.language_menu.actions()}
+    assert list(choices) == ["System language", "English", "Deutsch"]
+    assert choices["System language"].isChecked()
+    choices["Deutsch"].trigger()
+    assert QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat).value(
+        language.SETTING) == "de"
+    assert told == [("Language", "Prospector speaks Deutsch from its next start.")]
+    assert language.resolve(language.chosen(settings), QLocale("en_US")) == "de"
+
+
+def test_qts_own_buttons_speak_german_too(qtbot, german):
+    """Qt's catalog (qtbase_de.qm, shipped with PySide6) translates the standard buttons and
+    dialogs the app does not word itself."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(buttons)
+    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    assert cancel is not None and cancel.text().replace("&", "") == "Abbrechen"

@@ -3,11 +3,13 @@ gettext catalogs of prospector/locale/), none left in English."""
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract
 from babel.messages.pofile import read_po
+from pypdf import PdfReader
 
 from prospector.cli import main
 from prospector.coach import RULES, review
@@ -40,7 +42,8 @@ def _marked_in_code() -> set[str]:
     """Every text the code marks for the coach's catalog (as ``pybabel extract`` finds them)."""
     found: set[str] = set()
     coach = REPO / "prospector" / "coach"
-    for path in [*coach.glob("*.py"), REPO / "prospector" / "sections.py"]:
+    for path in [*coach.glob("*.py"), REPO / "prospector" / "sections.py",
+                 REPO / "prospector" / "review" / "coach.py"]:
         with open(path, "rb") as source:
             for _, message, _, _ in extract("python", source, keywords=KEYWORDS):
                 found.add(message[0] if isinstance(message, tuple) else message)
@@ -62,9 +65,10 @@ def test_every_coach_text_is_worded_with_its_placeholders(language):
         ids_ = message.id if isinstance(message.id, tuple) else (message.id,)
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         assert all(strings), f"{language}: no wording for {ids_[0]!r}"
-        for string in strings:
-            # a singular may say "once" for "{n} times"; every other placeholder is kept
-            assert _placeholders(string) - {"{n}"} == _placeholders(ids_[-1]) - {"{n}"}, string
+        # a singular may name its one thing ("once", "eine Woche"): the plural keeps them all
+        assert _placeholders(strings[0]) <= _placeholders(ids_[0]), strings[0]
+        for string in strings[1:]:
+            assert _placeholders(string) == _placeholders(ids_[-1]), string
         if not isinstance(message.id, tuple):
             assert compiled.gettext(message.id) == message.string  # the .mo is compiled from it
 
@@ -101,7 +105,9 @@ def test_the_german_review_reads_as_a_german_sales_leader_would_write_it():
             "„Kurz nachhaken“ verkauft mit „Marktführer“.",
             "Kein Verkäufer ist für Lindner Fördertechnik verantwortlich."):
         assert line in text
-    assert "3 Blocker, 21 Warnungen, 14 Tipps" in text and "Warum: " in text
+    assert re.search(r"\. [0-9]+ Blocker, [0-9]+ Warnungen, [0-9]+ Tipps\.\n", text)
+    assert "„Kurz nachhaken“ handelt von uns („Broschüre“)" in text  # quoted as written
+    assert "Warum: " in text
     assert not re.search(r"\b(?:Why|Fix|blockers?|warnings?|tips?|the|and)\b", text)
 
 
@@ -122,8 +128,10 @@ def test_the_french_review_keeps_french_typography_and_plurals():
 
 def test_a_language_the_coach_has_no_wording_for_reads_english():
     plan = _plan("de")
-    assert ([f.message for f in review(plan, language="es").findings]
-            == [f.message for f in review(plan, language="en").findings])
+    spanish = review(plan, language="es")
+    assert spanish.language == "en"  # its figures formatted as English too ("14%")
+    assert [f.message for f in spanish.findings] == [
+        f.message for f in review(plan, language="en").findings]
 
 
 def test_check_prints_the_findings_in_the_plan_s_language_or_the_one_asked_for(capsys):
@@ -136,3 +144,82 @@ def test_check_prints_the_findings_in_the_plan_s_language_or_the_one_asked_for(c
     assert document["language"] == "de" and document["verdict"].startswith("nicht bereit")
     assert main(["check", plan, "--language", "xx"]) == 2
     assert "choose one of en, de, fr" in capsys.readouterr().err
+
+
+def test_the_coach_on_a_rep_s_actuals_speaks_the_language_asked_for():
+    from prospector.coach import THRESHOLDS  # noqa: PLC0415 - only this test
+    from prospector.review.coach import RepWeeks, coach_rep  # noqa: PLC0415
+    from prospector.review.result import ColdAccount  # noqa: PLC0415
+
+    rep = RepWeeks("rep-1", "Jana Vogt", window_weeks=4, window_touches=1204, window_meetings=0,
+                   planned_to_date=300, logged_to_date=40,
+                   cold=(ColdAccount("acc-1", "Brenner Antriebe GmbH", ("Jana Vogt",), None),),
+                   unqualified=("Keller Präzisionsteile", "Maurer Gießerei"))
+    assert THRESHOLDS.cold_weeks == 3  # the message names it in words
+    english = coach_rep(rep, THRESHOLDS)
+    german = coach_rep(rep, THRESHOLDS, "de")
+    assert [f.rule_id for f in german] == [f.rule_id for f in english] and len(german) == 4
+    assert [f.message for f in german] == [
+        "1.204 Touches, kein Ersttermin in vier Wochen: Schauen Sie auf den Nutzen der Touches, "
+        "nicht auf ihre Zahl.",
+        "Ein Traumkunde seit drei Wochen ohne Kontakt: Brenner Antriebe GmbH.",
+        "40 Touches erfasst von den 300, die der Terminplan bisher vorsah (13\u00a0%): weit "
+        "hinter dem Tempo des Rhythmus.",
+        f"Zwei Verkaufschancen diese Woche angelegt, ohne erfassten Termin in den "
+        f"{THRESHOLDS.opportunity_meeting_days} Tagen davor (Keller Präzisionsteile, Maurer "
+        "Gießerei): Prüfen Sie sie gegen die Qualifizierungskriterien des Plans."]
+    assert all(detect(f.why + " " + f.fix) == "de" for f in german)
+    assert english[0].message.startswith("1,204 touches, no first meeting in four weeks")
+
+
+@pytest.mark.parametrize(("language", "says"), [
+    ("de", ["Schicken Sie mir erst mal Unterlagen.", "Wir sind mit unserem Dienstleister sehr "
+            "zufrieden.", "Dafür haben wir kein Budget.", "Nicht jetzt, melden Sie sich im "
+            "Herbst.", "Schreiben Sie mir einfach eine E-Mail."]),
+    ("fr", ["Envoyez-moi d'abord une documentation.", "Nous avons déjà un prestataire.",
+            "Pas de budget cette année.", "Pas maintenant, rappelez-moi l'année prochaine.",
+            "Écrivez-moi plutôt un e-mail."]),
+])
+def test_a_german_or_french_library_answering_every_reflex_is_told_so(language, says):
+    plan = _plan(language)
+    objections = [{"id": f"obj-{n}", "says": text, "response": ""} for n, text in enumerate(says)]
+    complete = Plan.model_validate({**plan.model_dump(mode="json"), "objections": objections})
+    partial = Plan.model_validate({**plan.model_dump(mode="json"), "objections": objections[1:]})
+    assert "objections-reflexes-missing" not in {f.rule_id for f in review(complete).findings}
+    (missing,) = [f for f in review(partial).findings
+                  if f.rule_id == "objections-reflexes-missing"]
+    assert missing.message == {
+        "de": "Die Bibliothek hat keine Antwort auf „schicken Sie mir Unterlagen“: Jede "
+              "Akquisekampagne trifft darauf.",
+        "fr": "La bibliothèque n'a pas de réponse à «\u00a0envoyez-moi de la documentation"
+              "\u00a0»\u00a0: toute campagne de prospection la rencontre."}[language]
+
+
+def test_a_text_too_short_to_tell_its_language_is_read_in_the_plan_s():
+    """"Relancer" has no word that tells its language: in a French plan it is French."""
+    french = _plan("fr")
+    english = Plan.model_validate(
+        {**french.model_dump(mode="json"), "basics": {**french.basics.model_dump(mode="json"),
+                                                      "language": "en"}})
+
+    def objectives(plan: Plan) -> str:
+        (found,) = [f for f in review(plan, language="en").findings
+                    if f.rule_id == "cadence-step-empty-phrase"]
+        return found.message
+
+    assert objectives(french) == ("In “Comptes A printemps”, the objective on days 1 and 2 is "
+                                  "“Relancer”.")
+    assert objectives(english) == ("In “Comptes A printemps”, the objective on day 2 is “Faire un "
+                                   "point”.")
+
+
+def test_the_weekly_review_sheet_gives_the_coach_s_findings_in_its_language(tmp_path):
+    from prospector.playbook.review_sheet import render_review_pdf  # noqa: PLC0415
+    from tests.review_plans import small_plan, touches, with_actuals  # noqa: PLC0415
+
+    plan = with_actuals(small_plan(), [t for w in ("2027-W03", "2027-W04", "2027-W05")
+                                       for t in touches("ben", w, 25, "suedhafen")])
+    german = plan.model_copy(update={"basics": plan.basics.model_copy(update={"language": "de"})})
+    render_review_pdf(german, tmp_path / "review.pdf", week="2027-W05", today=date(2027, 2, 8))
+    text = " ".join(PdfReader(tmp_path / "review.pdf").pages[0].extract_text().split())
+    assert "75 Touches, kein Ersttermin in drei Wochen" in text

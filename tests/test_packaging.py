@@ -30,6 +30,8 @@ def test_the_wheel_carries_templates_fonts_and_the_sample(tmp_path):
                      "prospector/assets/fonts/NotoSans-Regular.ttf",
                      "prospector/assets/fonts/OFL.txt",
                      "prospector/locale/de/LC_MESSAGES/playbook.mo",
+                     "prospector/locale/fr/LC_MESSAGES/playbook.mo",
+                     "prospector/locale/es/LC_MESSAGES/playbook.mo",
                      "ui/locale/de/LC_MESSAGES/app.mo",
                      "prospector/locale/de/LC_MESSAGES/coach.mo",
                      "prospector/locale/fr/LC_MESSAGES/coach.mo",

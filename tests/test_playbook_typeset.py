@@ -19,6 +19,7 @@ from prospector.planfile import read_plan_file
 from prospector.playbook import render_playbook_pdf
 from prospector.resources import sample_plan_path
 from prospector.sections import LEADER_CHAPTERS
+from tests.design_figures import figures
 
 MM = 72 / 25.4
 
@@ -125,6 +126,29 @@ def test_scripts_and_the_schedule_print_at_9_pt_or_more(sample, leader_pages, re
                 for g in hit]
     assert len(printed) > 500
     assert min(g.size for g in printed) >= 9, min(g.size for g in printed)
+
+
+def test_running_prose_prints_at_10_pt_body_size(sample, sample_leader_pdf, leader_pages):
+    """What a reader reads as running text (a persona's description and what value means to
+    them, why a difference matters and its proof, why an account is a target, why we ask a
+    question) is body text, 10 pt: it printed at 9 pt, the most common size of the edition. Call
+    cards, one page each and measured to fit, are left out."""
+    pdf = pdfium.PdfDocument(str(sample_leader_pdf[0].path))
+    cards = figures().card_pages(pdf)
+    pdf.close()
+    texts = [p.responsibilities for p in sample.personas] + [
+        p.value_means for p in sample.personas] + [
+        text for d in sample.differentiators
+        for text in (d.why_it_matters, d.proof, d.alternative)] + [
+        a.why for a in sample.accounts] + [a.notes for a in sample.accounts] + [
+        q.why for q in sample.questions]
+    # their last words: the overview's table prints an account's reason cut short at 9 pt
+    phrases = [" ".join(text.split()[-6:]) for text in texts if text and len(text.split()) >= 6]
+    found = [hit for n, glyphs in enumerate(leader_pages) if n not in cards
+             for phrase in phrases for hit in _find(glyphs, phrase)]
+    assert len(found) >= len(phrases) * 0.9, (len(found), len(phrases))
+    small = {_text(hit) for hit in found if min(g.size for g in hit) < 10}
+    assert not small, sorted(small)[:5]
 
 
 def test_the_playbook_keeps_to_its_type_scale(leader_pages, rep_pages):
@@ -351,6 +375,19 @@ def test_no_heading_is_left_at_the_foot_of_a_page(leader_pages, rep_pages):
             lines = _body_lines(glyphs)
             assert lines and not any(g.bold and g.size >= 12 for g in lines[-1]), (
                 number, _text(lines[-1]))
+
+
+def test_no_line_is_stranded_at_a_pages_top_or_foot(sample_leader_pdf, sample_rep_pdf):
+    """No heading or label ends a page ("FRAMEWORK" at the foot, its criteria overleaf), no
+    table's head stands with one row at a foot (step 1 of a cadence), and no table's last row
+    or paragraph's last line starts a page alone (the overview's last account), in either
+    edition: as bench/playbook_figures.py finds them in the PDF."""
+    for result in (sample_leader_pdf[0], sample_rep_pdf[0]):
+        pdf = pdfium.PdfDocument(str(result.path))
+        try:
+            assert [str(s) for s in figures().stranded_lines(pdf)] == []
+        finally:
+            pdf.close()
 
 
 def test_a_differentiators_columns_stay_on_one_page_together(sample, tmp_path):

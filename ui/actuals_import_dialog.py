@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from prospector.actuals_import import FIELD_LABELS, ActualsPreview, DateFormat, Export
 from prospector.actuals_import.result import Unmatched
 from prospector.model import Plan
+from prospector.number_format import NumberFormat
 from ui.actuals_reading import ActualsReader, ReadChoices, ReadOutcome
 from ui.import_dialog import delimiter_choice, first_rows_table
 from ui.language import N_, _, ngettext
@@ -114,6 +115,23 @@ class ActualsImportDialog(QDialog):
         self.dates_row = QWidget()
         self.dates_row.setLayout(dates)
         settle.addWidget(self.dates_row)
+        numbers = QHBoxLayout()
+        self.numbers_label = QLabel()
+        self.numbers_label.setWordWrap(True)
+        self.number_format = QComboBox()
+        self.number_format.setAccessibleName(_("Numbers like"))
+        self.number_format.addItem(_(CHOOSE), None)
+        for label, written in ((_("1,234.5: a dot before the decimals (US, UK)"),
+                                NumberFormat.DOT),
+                               (_("1.234,5: a comma before the decimals (most of Europe)"),
+                                NumberFormat.COMMA)):
+            self.number_format.addItem(label, written.value)
+        numbers.addWidget(self.numbers_label, 1)
+        numbers.addWidget(QLabel(_("Numbers like:")))
+        numbers.addWidget(self.number_format)
+        self.numbers_row = QWidget()
+        self.numbers_row.setLayout(numbers)
+        settle.addWidget(self.numbers_row)
         self.reps_table = _names_table(_("Reps the plan does not know"),
                                        (_("Name in the export"), _("Rows"),
                                         _("Closest rep in the plan"),
@@ -156,7 +174,7 @@ class ActualsImportDialog(QDialog):
         self._recheck.setSingleShot(True)
         self._recheck.setInterval(RECHECK_MS)
         self._recheck.timeout.connect(self.check)
-        for combo in (*self.columns.values(), self.date_format):
+        for combo in (*self.columns.values(), self.date_format, self.number_format):
             combo.currentIndexChanged.connect(self._changed)
         self.delimiter.currentIndexChanged.connect(self.load)
         self.export_choice.currentIndexChanged.connect(self.load)
@@ -197,6 +215,7 @@ class ActualsImportDialog(QDialog):
             self.preview.file.delimiter if self.preview and not preview else None)
         return ReadChoices(export=export, mapping=mapping, delimiter=delimiter,
                            date_format=self.date_format.currentData(),
+                           number_format=self.number_format.currentData(),
                            rep_map=dict(self.rep_choices),
                            account_map=dict(self.account_choices))
 
@@ -286,12 +305,14 @@ class ActualsImportDialog(QDialog):
         for name in found.outside_accounts:
             self.listed_accounts.setdefault(name.name, name)
         self._fill_dates(found)
+        self._fill_numbers(found)
         self._fill_names(self.reps_table, self.listed_reps, self.rep_choices,
                          [(rep.name, rep.id) for rep in self.plan.reps], _(LEAVE_OUT))
         self._fill_names(self.accounts_table, self.listed_accounts, self.account_choices,
                          [(a.name, a.id) for a in self.plan.accounts], None)
         self.reps_table.setVisible(bool(self.listed_reps))
-        self.settle_box.setVisible(bool(self.listed_reps) or not self.dates_row.isHidden())
+        self.settle_box.setVisible(bool(self.listed_reps) or not self.dates_row.isHidden()
+                                   or not self.numbers_row.isHidden())
         self.accounts_box.setVisible(bool(self.listed_accounts))
         lines = []
         if outcome.to_settle:
@@ -308,7 +329,7 @@ class ActualsImportDialog(QDialog):
         if found.ambiguous_dates:
             example = found.suggested_date_format
             hint = (_(" The file's other dates can only be {label}.").format(
-                label=example.label) if example else "")
+                label=_(example.label)) if example else "")
             self.dates_label.setText(
                 _("{rows} have dates that read two ways (03/04/2027: 3 April or March 4?).{hint} "
                   "How does this export write dates?").format(
@@ -317,6 +338,21 @@ class ActualsImportDialog(QDialog):
                       hint=hint))
         elif asked:
             self.dates_label.setText(_("Dates that read two ways are read as chosen:"))
+
+    def _fill_numbers(self, found) -> None:
+        """The "Numbers like" choice, shown while amounts read two ways and the file's other
+        amounts do not tell (and while a choice is made, so it can be changed)."""
+        asked = bool(found.ambiguous_numbers) or self.number_format.currentData() is not None
+        self.numbers_row.setVisible(asked)
+        if found.ambiguous_numbers:
+            count = len(found.ambiguous_numbers)
+            self.numbers_label.setText(
+                _("{rows} have amounts that read two ways (1,234: a thousand and more, or one "
+                  "and a bit?) and the file's other amounts do not tell. How does this export "
+                  "write numbers?").format(rows=ngettext("{n} row", "{n} rows", count).format(
+                      n=show_number(count))))
+        elif asked:
+            self.numbers_label.setText(_("Amounts are read as chosen:"))
 
     def _fill_names(self, table: QTableWidget, listed: dict[str, Unmatched],
                     chosen: dict, targets: list[tuple[str, str]], leave_out: str | None) -> None:
@@ -329,7 +365,7 @@ class ActualsImportDialog(QDialog):
             count = QTableWidgetItem(show_number(len(name.rows)))
             count.setToolTip(", ".join(str(r) for r in name.rows[:30]))
             table.setItem(row, 1, count)
-            table.setItem(row, 2, QTableWidgetItem(name.closest or "none close"))
+            table.setItem(row, 2, QTableWidgetItem(name.closest or _("none close")))
             combo = QComboBox()
             combo.setAccessibleName(_("Import {name} as").format(name=name.name))
             if leave_out is not None:  # a rep: the leader must say who (or leave the rows out)

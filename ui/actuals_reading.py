@@ -41,6 +41,7 @@ class ReadChoices:
     mapping: dict[str, int | None] | None = None
     delimiter: str | None = None
     date_format: str | None = None
+    number_format: str | None = None
     rep_map: dict[str, str | None] = field(default_factory=dict)
     account_map: dict[str, str] = field(default_factory=dict)
 
@@ -127,6 +128,7 @@ class ActualsReader(QObject):
                 export, delimiter = shown.export.value, shown.file.delimiter
             found = read_actuals(plan, path, export=export, delimiter=delimiter,
                                  mapping=choices.mapping, date_format=choices.date_format,
+                                 number_format=choices.number_format,
                                  rep_map=choices.rep_map, account_map=choices.account_map,
                                  progress=tick)
             after = found.actuals_after(plan) if found.ready else None

@@ -132,7 +132,7 @@ def review_html(review: WeeklyReview, colours: Colours, week_label: str) -> str:
     if review.cold_accounts:
         team.append(_("<b>A accounts untouched for {cold_weeks} weeks:</b> ").format(
             cold_weeks=review.cold_weeks) + "; ".join(
-            f"{escape(a.name)} ({escape(', '.join(a.owners) or _('no rep'))}; "
+            escape(a.name) + " (" + escape(", ".join(a.owners) or _("no rep")) + "; "
             + (_("last touched {day}").format(
                 day=show_day(a.last_touched)) if a.last_touched else _("never touched"))
             + ")" for a in review.cold_accounts))
@@ -169,8 +169,8 @@ def _rep_html(rep: RepWeek, colours: Colours) -> str:
                           colour=colour, said=_(said), two=two))
     channels = ", ".join(f"{escape(in_sentence(_(channel_label(k))))} {n}"
                          for k, n in rep.touches_by_channel.items())
-    tiers = ", ".join(f"{_('outside the plan') if k == 'outside' else _('tier ') + k} {n}"
-                      for k, n in rep.touches_by_tier.items())
+    tiers = ", ".join((_("outside the plan {n}") if k == "outside" else _("tier {tier} {n}"))
+                      .format(tier=k, n=show_number(n)) for k, n in rep.touches_by_tier.items())
     lines = [_("<b>Touches:</b> {touches}").format(touches=show_number(rep.touches))
              + (_(" — by channel: {channels}; by tier: {tiers}").format(
                  channels=channels, tiers=tiers) if rep.touches else ""),
@@ -287,7 +287,7 @@ class ActualsReview(QWidget):
         self.waiting = self.job.start(make_page, snapshot, self.week_choice.currentData(),
                                       self.who.currentData() or TEAM, self.colours(),
                                       date.today())
-        self.status.setText("Reviewing…")
+        self.status.setText(_("Reviewing…"))
 
     def colours(self) -> Colours:
         palette = self.palette()

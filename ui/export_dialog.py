@@ -33,6 +33,7 @@ from prospector.textnorm import export_name
 from ui import dialogs
 from ui.language import _
 from ui.render_runner import RenderRunner
+from ui.widgets.date_field import date_format
 
 
 def _next_monday(today: date) -> date:
@@ -75,7 +76,7 @@ class ExportDialog(QDialog):
         self.start = QDateEdit()
         self.start.setAccessibleName(_("Schedule start date"))
         self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("yyyy-MM-dd")
+        self.start.setDisplayFormat(date_format())
         first = (plan.reps[0].start_date if plan.reps and plan.reps[0].start_date
                  else plan.basics.start_date or _next_monday(date.today()))
         self.start.setDate(QDate(first.year, first.month, first.day))

@@ -7,14 +7,33 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from prospector.business_days import days_off_words, weekend_days
-from prospector.holiday_regions import countries, describe_place, subdivisions
+from prospector.business_days import days_off_names, weekend_days
+from prospector.holiday_regions import countries, subdivisions
+from prospector.textnorm import fold
 from ui.binding import Binding, ScrollSafeComboBox
 from ui.document import get_value
-from ui.language import _
+from ui.language import _, country_name
 
 PLAN_PLACE = ("accountability", "holiday_country")
 
+
+
+def place_name(country: str, subdivision: str) -> str:
+    """``Deutschland (Bayern)`` in the app's language, or "" for none."""
+    if not country:
+        return ""
+    name = country_name(country, countries().get(country, country))
+    if not subdivision:
+        return name
+    return f"{name} ({subdivisions(country).get(subdivision, subdivision)})"
+
+
+def days_off(weekend: frozenset[int], holidays: bool) -> str:
+    """What a schedule skips, in the app's language: Samstage, Sonntage und Feiertage."""
+    names = [_(name) for name in days_off_names(weekend, holidays)]
+    if len(names) < 2:
+        return "".join(names)
+    return _("{items} and {last}").format(items=", ".join(names[:-1]), last=names[-1])
 
 class HolidayPlaceBinding(Binding):
     """Bound to a ``holiday_country`` field; its ``holiday_subdivision`` sits beside it. For a
@@ -28,7 +47,8 @@ class HolidayPlaceBinding(Binding):
         self.country = ScrollSafeComboBox()
         self.country.setAccessibleName(_("{label}: country").format(label=label))
         self.country.addItem("", "")  # no country: the plan's place, or weekends only
-        for code, name in countries().items():
+        named = [(country_name(code, name), code) for code, name in countries().items()]
+        for name, code in sorted(named, key=lambda pair: fold(pair[0])):
             self.country.addItem(name, code)
             self.country.setItemData(self.country.count() - 1, code,
                                      Qt.ItemDataRole.ToolTipRole)
@@ -59,7 +79,8 @@ class HolidayPlaceBinding(Binding):
             return
         # the old subdivision is not one of the new country's: cleared first, one undo step
         stack = self.document.undo_stack
-        stack.beginMacro(_("Holidays of {get}").format(get=countries().get(code, 'the plan')))
+        stack.beginMacro(_("Holidays of {place}").format(
+            place=place_name(code, "") or _("the plan")))
         try:
             self.document.set_value(sub_path, "")
             self.commit(code)
@@ -83,7 +104,7 @@ class HolidayPlaceBinding(Binding):
         place = (plan.accountability.holiday_country, plan.accountability.holiday_subdivision)
         if self.of_rep:
             self.country.setItemText(0, _("As the plan ({value})").format(
-                value=describe_place(*place) or 'none'))
+                value=place_name(*place) or _("none")))
         else:
             self.country.setItemText(0, _("None: Saturdays and Sundays only"))
         self.country.setCurrentIndex(max(self.country.findData(value or ""), 0))
@@ -101,6 +122,6 @@ class HolidayPlaceBinding(Binding):
         where = (value, chosen) if value else (place if self.of_rep else ("", ""))
         self.days_off.setText(
             _("Skipped: {value}").format(
-                value=days_off_words(weekend_days(where[0], where[1]), bool(where[0])))
-            + (_(" of {value}").format(value=describe_place(*where)) if where[0] else "") + ".")
+                value=days_off(weekend_days(where[0], where[1]), bool(where[0])))
+            + (_(" of {value}").format(value=place_name(*where)) if where[0] else "") + ".")
 

@@ -50,6 +50,8 @@ from ui.pages.lists import RepsPage, TargetsPage
 from ui.pages.review import ReviewPage
 from ui.plans_dialog import PlansDialog, VersionsDialog, import_plan_file, name_refusal
 from ui.preview import PreviewPane
+from ui.step_words import summary
+from ui.step_words import to_do as step_to_do
 from ui.week_by_week import WeekByWeek
 from ui.widgets.cell_editing import commit_open_editor
 from ui.widgets.date_field import show_moment
@@ -314,8 +316,8 @@ class MainWindow(QMainWindow):
             blockers, warnings = counts.get(key, [0, 0])
             flags = "".join([f" · ⛔ {blockers}" if blockers else "",
                              f" · ⚠ {warnings}" if warnings else ""])
-            item.setText(title + "\n" + self._fitted(f"   {mark} · {status.summary}{flags}"))
-            to_do = "; ".join(status.missing)
+            item.setText(title + "\n" + self._fitted(f"   {mark} · {summary(status)}{flags}"))
+            to_do = step_to_do(status)
             share = QLocale().toString(round(status.share * 100)) + QLocale().percent()
             item.setToolTip(_("{title}: {share} complete").format(title=title, share=share)
                             + (_(" (to do: {to_do})").format(to_do=to_do) if to_do else "")

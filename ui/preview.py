@@ -119,7 +119,7 @@ class PreviewPane(QWidget):
         self.bar.addStretch(1)
         button("−", _("Zoom out (Ctrl+minus)"), self.view.zoom_out)
         self.zoom_label = QLabel(_("Fit"))
-        self.zoom_label.setMinimumWidth(36)
+        self.zoom_label.setMinimumWidth(max(36, self.zoom_label.sizeHint().width()))
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.bar.addWidget(self.zoom_label)
         button("+", _("Zoom in (Ctrl+plus)"), self.view.zoom_in)

@@ -27,6 +27,7 @@ from prospector.task_export import write_tasks_csv
 from prospector.textnorm import export_name
 from ui import dialogs
 from ui.language import _, ngettext
+from ui.widgets.date_field import date_format
 
 
 class ScheduleExportDialog(QDialog):
@@ -46,7 +47,7 @@ class ScheduleExportDialog(QDialog):
         self.start = QDateEdit()
         self.start.setAccessibleName(_("Schedule start date"))
         self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("yyyy-MM-dd")
+        self.start.setDisplayFormat(date_format())
         self.folder = QLineEdit(folder)
         self.folder.setAccessibleName(_("Folder"))
         browse = QPushButton(_("Browse…"))

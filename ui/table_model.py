@@ -224,7 +224,9 @@ class PlanTableModel(QAbstractTableModel):
             number = _number(value, whole=column.kind == "int")
             if number is None:
                 kind = _("a whole number") if column.kind == "int" else _("a number")
-                example = show_number(2000 if column.kind == "int" else 1.5)
+                grouped = show_number(2000) if show_number(2000) != "2000" else "2,000"
+                example = (_("{plain} or {grouped}").format(plain="2000", grouped=grouped)
+                           if column.kind == "int" else show_number(1.5))
                 self.document.edit_refused.emit(
                     _("{header}: “{value}” is not {kind} (e.g. {example}) — the previous value is "
                       "kept.").format(

@@ -210,7 +210,7 @@ class WeeklyGridModel(QAbstractTableModel):
         week = self.weeks[section]
         monday: date = week_start(week)
         if role == DISPLAY:
-            return f"{_('W')}{week[-2:]}\n{show_day(monday)}"
+            return _("W{number}").format(number=week[-2:]) + "\n" + show_day(monday)
         if role == TOOLTIP:
             return _("{week}, week {number} of the plan, from Monday {monday}").format(
                 week=week, number=section + 1, monday=show_day(monday, year=True))

@@ -6,8 +6,12 @@ the ``pybabel`` commands in ``babel.cfg``, in one step."""
 
 from __future__ import annotations
 
+import io
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import BinaryIO
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
@@ -53,19 +57,27 @@ def shipped() -> list[str]:
     return sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
 
 
+def _write_if_changed(path: Path, write: Callable[[BinaryIO], None]) -> None:
+    buffer = io.BytesIO()
+    write(buffer)
+    if not path.is_file() or path.read_bytes() != buffer.getvalue():
+        path.write_bytes(buffer.getvalue())
+
+
 def main() -> int:
     template = extract()
-    with POT.open("wb") as pot:
-        write_po(pot, template, omit_header=True, no_location=True, sort_output=False)
+    _write_if_changed(POT, lambda out: write_po(out, template, omit_header=True,
+                                                no_location=True, sort_output=False))
     for language in shipped():
         catalog = read(language)
+        created = catalog.creation_date
         catalog.update(template, no_fuzzy_matching=True)
         catalog.obsolete.clear()
+        catalog.creation_date = created  # unchanged labels leave the files as they are
         folder = LOCALE_DIR / language / "LC_MESSAGES"
-        with (folder / f"{DOMAIN}.po").open("wb") as po:
-            write_po(po, catalog, no_location=True, omit_header=False, width=100)
-        with (folder / f"{DOMAIN}.mo").open("wb") as mo:
-            write_mo(mo, catalog)
+        _write_if_changed(folder / f"{DOMAIN}.po", partial(
+            write_po, catalog=catalog, no_location=True, omit_header=False, width=100))
+        _write_if_changed(folder / f"{DOMAIN}.mo", partial(write_mo, catalog=catalog))
         empty = sum(1 for m in catalog if m.id and not translated(m))
         print(f"{language}: {len(catalog) - 1} labels, {empty} not translated yet")
     return 0

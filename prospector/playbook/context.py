@@ -89,6 +89,14 @@ def fmt_date(day: date | None, *, weekday: bool = False, year: bool = True) -> s
     return f"{_DAYS[day.weekday()]} {text}" if weekday else text
 
 
+def fmt_day_in_table(day: date | None, *, year: bool = False) -> str:
+    """A day in a narrow table column: ``15 Mar``; in another language by numbers, as its
+    readers write a day in a table (``15.3.``, ``15/03``), where a month's name would not fit."""
+    if day is not None and (language := printing.get()) != ENGLISH:
+        return format_skeleton("yMd" if year else "dM", day, locale=language)
+    return fmt_date(day, year=year)
+
+
 def fmt_range(first: date | None, last: date | None) -> str:
     if first and last:
         if first.year == last.year:
@@ -285,7 +293,8 @@ def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions,
         "reps": plan.reps,
         "unassigned": sum(1 for a in plan.accounts if a.id not in rep_of),
         "glance": glance.glance(plan, plan.accounts, plan.cadences, TIER_LABELS, None, red),
-        "overview": glance.overview(plan, plan.accounts, rep_of, starts, fmt_date, plan.cadences),
+        "overview": glance.overview(plan, plan.accounts, rep_of, starts, fmt_day_in_table,
+                                    plan.cadences),
         "scorecard": _scorecard(plan, b.start_date, b.end_date, _plan_weeks(plan), red),
     }
 
@@ -355,8 +364,8 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
         "ends_early": fmt_date(plan.basics.end_date) if (
             len(planned.waves) <= 1 and last and plan.basics.end_date
             and (plan.basics.end_date - last).days > 14) else "",
-        "unscheduled": red.names([f"{u.account_name}: {u.reason}" for u in planned.unscheduled],
-                                 "an account's name"),
+        "unscheduled": red.names([f"{u.account_name}: {_unscheduled_reason(plan, u)}"
+                                  for u in planned.unscheduled], "an account's name"),
         "stats": [
             (len(accounts), ngettext("account", "accounts", len(accounts))),
             (len(schedule), ngettext("scheduled touch", "scheduled touches", len(schedule))),
@@ -367,9 +376,18 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
                                 red, actuals, planned.weekend),
         "touch_target_notes": touch_target_notes(plan.accountability.targets, weeks),
         "glance": glance.glance(plan, accounts, cadences, TIER_LABELS, rep, red),
-        "overview": glance.overview(plan, accounts, None, planned.account_starts, fmt_date,
-                                    cadences),
+        "overview": glance.overview(plan, accounts, None, planned.account_starts,
+                                    fmt_day_in_table, cadences),
     }
+
+
+def _unscheduled_reason(plan: Plan, unscheduled) -> str:
+    """Why an account of the rep has no touches (``schedule.UnscheduledAccount``'s reason)."""
+    account = plan.account(unscheduled.account_id)
+    cadence = plan.cadence_for(account) if account else None
+    if cadence is None:
+        return gettext("no cadence is meant for tier %(tier)s", tier=unscheduled.tier)
+    return gettext("the cadence “%(cadence)s” has no steps", cadence=cadence.name)
 
 
 def _tiers(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str],

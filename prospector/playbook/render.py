@@ -39,6 +39,7 @@ from .translations import (
     ENGLISH,
     counted,
     edition_language,
+    gettext,
     number,
     printing_in,
     template_gettext,
@@ -185,8 +186,8 @@ def _html(context: dict) -> str:
     box = ""
     if notes:
         items = "".join(f"<li>{escape(n)}</li>" for n in notes)
-        box = (f'<div class="reduced"><h4>This edition is shortened for print</h4>'
-               f"<ul>{items}</ul></div>")
+        box = (f'<div class="reduced"><h4>{escape(gettext("This edition is shortened for print"))}'
+               f"</h4><ul>{items}</ul></div>")
     html = layout_safe(html.replace(NOTES_SLOT, box, 1))
     return tag_languages(html, context["lang"])  # Greek, Japanese... in <span lang>
 

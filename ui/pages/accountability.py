@@ -13,7 +13,7 @@ from ui.binding import NumberBinding, TextBinding
 from ui.holiday_place import HolidayPlaceBinding
 from ui.language import N_, _
 from ui.table_model import Column, ListSource, PlanTableModel
-from ui.widgets.cell_editing import CellDelegate, commit_open_editor
+from ui.widgets.cell_editing import CellDelegate, commit_open_editor, fit_column
 from ui.widgets.step_page import StepPage, form_group
 
 KIND_CHOICES = ((N_("Activity"), "activity"), (N_("Outcome"), "outcome"))
@@ -57,7 +57,7 @@ class AccountabilityPage(StepPage):
         self.table.horizontalHeader().setStretchLastSection(True)
         for i, column in enumerate(columns):
             if column.width:
-                self.table.setColumnWidth(i, column.width)
+                fit_column(self.table, i, column.width)
         bar = QHBoxLayout()
         for text, slot in ((_("Add target"), self.add_target), (_("Delete target"),
                                                                 self.delete_target)):
@@ -100,7 +100,11 @@ class AccountabilityPage(StepPage):
 
     def _show_definition(self) -> None:
         plan = self.document.plan
-        self.definition.setText(opportunity_definition(plan))
+        names = [c.name for c in plan.qualification.criteria]
+        # the domain's sentence, its fixed words through the app's catalog
+        self.definition.setText(
+            _("Counts as an opportunity when the first meeting shows: {names}.").format(
+                names=", ".join(names)) if names else _(opportunity_definition(plan)))
         self.definition_button.setText(_("Change the definition…") if plan.qualification.criteria
                                        else _("Define an opportunity…"))
 

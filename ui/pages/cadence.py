@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 from prospector import editing
 from prospector.model import TIERS
 from prospector.playbook.timeline import cadence_timeline_svg
+from prospector.playbook.translations import printing_in
 from ui.binding import LineBinding
-from ui.language import _, ngettext
+from ui.language import _, current, ngettext
 from ui.palette_colours import timeline_ink
 from ui.table_model import CHANNEL_CHOICES, Column, ListSource, PlanTableModel
-from ui.widgets.cell_editing import CellDelegate, commit_open_editor
+from ui.widgets.cell_editing import CellDelegate, commit_open_editor, fit_column
 from ui.widgets.choice_delegate import ChoiceDelegate
 from ui.widgets.step_page import StepPage
 
@@ -64,8 +65,8 @@ class CadencePage(StepPage):
         self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.template_button)
         for template in editing.CADENCE_TEMPLATES:
-            action = menu.addAction(template.name)
-            action.setToolTip(template.description)
+            action = menu.addAction(_(template.name))
+            action.setToolTip(_(template.description))
             action.triggered.connect(lambda _=False, t=template: self.add_from_template(t))
         self.template_button.setMenu(menu)
         top.addWidget(self.template_button)
@@ -108,7 +109,7 @@ class CadencePage(StepPage):
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for i, column in enumerate(columns):
             if column.width:
-                self.table.setColumnWidth(i, column.width)
+                fit_column(self.table, i, column.width)
         self.table.setItemDelegateForColumn(2, ChoiceDelegate(
             lambda: [(t.id, f"{t.title} ({t.channel.label})") for t in d.plan.touches],
             _("Touch delivered by this step"), commit=self._touch_chosen, parent=self.table))
@@ -227,7 +228,9 @@ class CadencePage(StepPage):
             self.timeline.load(QByteArray())
             self.summary.setText(_("No cadence yet: start one from a template."))
             return
-        svg = str(cadence_timeline_svg(cadence, self.document.plan, timeline_ink(self.palette())))
+        with printing_in(current()):  # the channels and weeks in the app's language
+            svg = str(cadence_timeline_svg(cadence, self.document.plan,
+                                           timeline_ink(self.palette())))
         self.timeline.load(QByteArray(svg.encode("utf-8")))
         self.timeline.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
         asks = sum(1 for s in cadence.steps if s.is_ask)

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 from prospector.coach import SCORING, Review
 from prospector.sections import STEP_BY_KEY, step_status
 from ui.language import _
+from ui.step_words import summary
+from ui.step_words import to_do as step_to_do
 from ui.widgets.step_page import StepPage
 
 
@@ -90,8 +92,8 @@ class ReviewPage(StepPage):
         for key, status in step_status(self.document.plan).items():
             _go, bar, text = self.rows[key]
             bar.setValue(round(status.share * 100))
-            to_do = "; ".join(status.missing)
-            text.setText(status.summary + (_(" — to do: {to_do}").format(
+            to_do = step_to_do(status)
+            text.setText(summary(status) + (_(" — to do: {to_do}").format(
                 to_do=to_do) if to_do else ""))
             bar.setToolTip(_("To complete it: {to_do}.").format(
                 to_do=to_do) if to_do else _("Complete."))

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from ui.language import _
 from ui.table_model import Column, ListSource, PlanTableModel
-from ui.widgets.cell_editing import CellDelegate, commit_open_editor
+from ui.widgets.cell_editing import CellDelegate, commit_open_editor, fit_column
 from ui.widgets.choice_delegate import ChoiceDelegate
 
 
@@ -45,7 +45,7 @@ class ContactsEditor(QWidget):
         self.table.setMinimumHeight(120)
         for i, column in enumerate(columns):
             if column.width:
-                self.table.setColumnWidth(i, column.width)
+                fit_column(self.table, i, column.width)
         self.table.setItemDelegateForColumn(2, ChoiceDelegate(
             lambda: [(p.id, p.role) for p in document.plan.personas], _("Persona of this contact"),
             parent=self.table))

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from ui.language import _, in_sentence
 from ui.table_model import ID_ROLE, SORT_ROLE, Column, ListSource, PlanTableModel
-from ui.widgets.cell_editing import CellDelegate, commit_open_editor
+from ui.widgets.cell_editing import CellDelegate, commit_open_editor, fit_column
 from ui.widgets.frozen_column import FrozenNameTable
 
 SIDE_BY_SIDE_WIDTH = 1100  # px: narrower, the detail form goes below the table
@@ -177,7 +177,7 @@ class ListEditor(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for i, column in enumerate(source.columns):
             if column.width:
-                self.table.setColumnWidth(i, column.width)
+                fit_column(self.table, i, column.width)
         triggers = QAbstractItemView.EditTrigger
         self.table.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed
                                    | triggers.AnyKeyPressed)
