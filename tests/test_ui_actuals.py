@@ -265,7 +265,7 @@ def review_page(qtbot, sample_plan):
     qtbot.addWidget(page)
     page.resize(1200, 900)
     yield page
-    assert page.job.wait()
+    page.stop()
 
 
 def _reviewed(qtbot, page, action):
