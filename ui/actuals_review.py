@@ -161,7 +161,8 @@ def review_html_parts(review: WeeklyReview, colours: Colours, week_label: str) -
     if team:
         out.append("<h3>The team</h3><ul>" + "".join(f"<li>{t}</li>" for t in team) + "</ul>")
     reps = [_rep_html(rep, colours) for rep in review.reps]
-    notes = (f"<p style='color:{colours.muted}'>Opportunities: {escape(review.definition)}. "
+    notes = (f"<p style='color:{colours.muted}'>Opportunities: "
+             f"{escape(review.definition.rstrip('.'))}. "
              "Figures in italics were entered by hand; a monthly target's goal is a week's "
              "share of it.</p>")
     return ["".join(out + reps[:1]), *reps[1:], notes]
@@ -384,6 +385,7 @@ class ActualsReview(QWidget):
     def _append_html(self, html: str) -> None:
         cursor = QTextCursor(self.text.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertBlock()  # a paragraph of its own, not the end of the last one
         cursor.insertHtml(html)
 
     def _next_step(self, number_: int) -> None:
