@@ -56,6 +56,20 @@ Definitions (the same in bench/README.md):
   of them: the copies on card pages count as one copy together. So a sentence counts if it is
   printed twice outside the cards, or once outside and on any card; never for being on two
   cards. (Each card page is split into sentences alone, the other pages joined as above.)
+* **The plan's running text under 10 pt**: the words of the page (call cards, cover and contents
+  aside) that are part of 8 consecutive words of one of the plan's texts (as for repeated
+  sentences: a persona's description, an account's reason, a talk track, an objection in full),
+  each at its smallest character's size; the share of their characters under 10 pt, body size.
+  What is left under it is in tables (the overview's trigger, a cadence step's objective) or
+  metadata (a touch's asset). The call cards are left out: one page each, their sizes are
+  measured to fit (prospector/playbook/limits.py). Reported, no budget.
+* **Stranded lines** (``stranded_lines()``): from the PDF's lines of text (glyphs whose
+  baselines are within 3 pt, the columns of a row together): a heading or label (every
+  character bold) as a page's last line; a table's head (the lines the next page repeats) with
+  one row under it at a page's foot; one table row (its first line in cells 4 mm apart, at
+  most 4 lines, no line of running text) or one line of a paragraph alone at a page's top
+  before the next heading or the end of the text. Budget 0 (issue 16: "no single lines
+  stranded at a page's top or foot").
 * **PDF/UA**: the findings of severity *error* of the ``pdfua`` checker (``pdfua.validate``);
   "n/a" if it is not installed (``pip install -e '.[test]'``).
 * **Seconds per page**: WeasyPrint's layout (``RenderResult.timings["layout"]``) and the whole
@@ -67,8 +81,9 @@ Definitions (the same in bench/README.md):
 
 Budgets (issue 16): white <= 15% (leader) and <= 20% (rep); at most 1 body page more than half
 white; at most 20% of characters under 8.5 pt; at most 7 distinct sizes; no repeated sentence;
-no PDF/UA error. Seconds per page are reported against the baseline measured before the
-redesign (``BASELINE_LAYOUT_S_PER_PAGE``), not as a budget: this machine's speed varies by 2-3x.
+no PDF/UA error; no stranded line. Seconds per page are reported against the baseline measured
+before the redesign (``BASELINE_LAYOUT_S_PER_PAGE``), not as a budget: this machine's speed
+varies by 2-3x.
 """
 
 from __future__ import annotations
@@ -94,6 +109,7 @@ MM = 72 / 25.4  # points per millimetre
 MIN_GAP_MM = 4.0
 INK_BELOW = 215  # grey level (0-255) under which a pixel is ink (see the doc)
 SMALL_PT = 8.5
+PROSE_PT = 10.0  # body text, the least for the plan's running text (issue 16)
 MIN_WORDS = 8
 DEFAULT_MARGINS_MM = (24.0, 18.0, 20.0, 18.0)  # top, right, bottom, left
 SECTION = "## Playbook design figures"
@@ -263,6 +279,44 @@ def plan_runs(plan_file: str | Path = SAMPLE_PLAN) -> set[tuple[str, ...]]:
     return found
 
 
+def prose_words(pdf, runs: set[tuple[str, ...]], skip: set[int]) -> list[tuple[int, str, float]]:
+    """The words of the plan's running text an edition prints, outside the pages ``skip``: each
+    word (page index, word, its smallest size in pt) that is part of MIN_WORDS consecutive words
+    of one of the plan's texts (``plan_runs()``): a persona's description, an account's reason,
+    a talk track... A title or a table's short cell is not (names and titles are left out of
+    the runs, and a cell of fewer than MIN_WORDS words holds none)."""
+    import pypdfium2.raw as raw  # noqa: PLC0415 - loaded when measuring, not to import the module
+
+    out = []
+    matrix = raw.FS_MATRIX()
+    for index, page in enumerate(pdf):
+        if index in skip:
+            continue
+        text = page.get_textpage()
+        words: list[tuple[str, float]] = []
+        word, smallest = [], 99.0
+        for k in range(text.count_chars() + 1):
+            char = chr(raw.FPDFText_GetUnicode(text, k)) if k < text.count_chars() else " "
+            if _WORD.fullmatch(char):
+                size = raw.FPDFText_GetFontSize(text, k)
+                if raw.FPDFText_GetMatrix(text, k, matrix):
+                    size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+                word.append(char.lower())
+                smallest = min(smallest, round(size, 1))
+            elif char in "\x02\xad" or (char == "-" and word):
+                continue  # a hyphen or soft hyphen inside a word
+            elif word:
+                words.append(("".join(word), smallest))
+                word, smallest = [], 99.0
+        text.close()
+        marked = [False] * len(words)
+        for i in range(len(words) - MIN_WORDS + 1):
+            if tuple(w for w, _s in words[i:i + MIN_WORDS]) in runs:
+                marked[i:i + MIN_WORDS] = [True] * MIN_WORDS
+        out += [(index, w, s) for (w, s), m in zip(words, marked, strict=True) if m]
+    return out
+
+
 def card_pages(pdf) -> set[int]:
     """Indexes of the call cards' pages: those a named destination ``card-…`` points to."""
     import ctypes  # noqa: PLC0415 - loaded when measuring, not to import the module
@@ -327,6 +381,8 @@ class Figures:
     edition: str = "leader"  # or "rep"
     seconds: list[float] = field(default_factory=list)  # whole renders
     layout: list[float] = field(default_factory=list)  # WeasyPrint's layout
+    prose: Counter = field(default_factory=Counter)  # the plan's running text: characters by size
+    stranded: list = field(default_factory=list)  # Stranded lines
 
 
     @property
@@ -342,6 +398,11 @@ class Figures:
     def small_share(self) -> float:
         total = sum(self.sizes.values())
         return sum(n for s, n in self.sizes.items() if s < SMALL_PT) / total if total else 0.0
+
+    @property
+    def prose_small(self) -> float:
+        total = sum(self.prose.values())
+        return sum(n for s, n in self.prose.items() if s < PROSE_PT) / total if total else 0.0
 
     @property
     def distinct_sizes(self) -> int:
@@ -367,13 +428,17 @@ def measure_pdf(path: str | Path, label: str = "", *, margins_mm=None, dpi: floa
         sizes = char_sizes(pdf)
         repeats = repeated_sentences(page_texts(pdf, margins_mm, skip), plan_runs(plan_file),
                                      card_pages(pdf))
+        prose: Counter = Counter()
+        for _page, word, size in prose_words(pdf, plan_runs(plan_file), skip | card_pages(pdf)):
+            prose[size] += len(word)
+        stranded = stranded_lines(pdf, margins_mm, skip)
         pages = len(pdf)
         edition = _edition(pdf)
     finally:
         pdf.close()
     errors, rules = pdfua_errors(path) if pdfua else (None, Counter())
     return Figures(label or path.stem, path, pages, [i + 1 for i in body], white, sizes,
-                   repeats, errors, rules, edition)
+                   repeats, errors, rules, edition, prose=prose, stranded=stranded)
 
 
 def _edition(pdf) -> str:
@@ -381,6 +446,205 @@ def _edition(pdf) -> str:
     "leader"."""
     titles = [b.get_title().strip() for b in pdf.get_toc()]
     return "rep" if any(t.startswith("Your ") for t in titles) else "leader"
+
+
+# --- lines of text and the lines a page strands ---------------------------------------------------
+@dataclass(frozen=True)
+class Glyph:
+    char: str
+    size: float  # on paper, pt (rounded to 0.1)
+    left: float  # pt from the page's left edge
+    right: float
+    baseline: float  # pt from the page's top edge
+    bold: bool
+
+
+@dataclass
+class Line:
+    """One line of the text area: the glyphs whose baselines are within 3 pt, left to right (the
+    cells of a table row and the columns of a card share a line)."""
+    glyphs: list[Glyph]
+
+    @property
+    def text(self) -> str:
+        out, last = [], None
+        for g in self.glyphs:
+            if last is not None and g.left - last.right > 0.25 * g.size:
+                out.append(" ")
+            out.append(g.char)
+            last = g
+        return "".join(out)
+
+    @property
+    def left(self) -> float:
+        return self.glyphs[0].left
+
+    @property
+    def right(self) -> float:
+        return max(g.right for g in self.glyphs)
+
+    @property
+    def baseline(self) -> float:
+        return self.glyphs[0].baseline
+
+    @property
+    def heading(self) -> bool:
+        """A heading or a label: every letter bold (a chapter, part, card or table head, "TALK
+        TRACK"), not a number alone."""
+        letters = [g for g in self.glyphs if g.char.isalpha()]
+        return len(letters) >= 2 and all(g.bold for g in self.glyphs)
+
+    @property
+    def cells(self) -> int:
+        """Runs of text separated by gaps wider than 4 mm: 2 or more in a table's row."""
+        return 1 + sum(1 for a, b in zip(self.glyphs, self.glyphs[1:], strict=False)
+                       if b.left - a.right > 4 * MM)
+
+
+def _font_bold(text, index: int) -> bool:
+    import ctypes  # noqa: PLC0415 - loaded when measuring
+
+    import pypdfium2.raw as raw  # noqa: PLC0415 - loaded when measuring
+
+    name = ctypes.create_string_buffer(128)
+    raw.FPDFText_GetFontInfo(text, index, name, 128, None)
+    return "Bold" in name.value.decode("latin-1")
+
+
+def page_glyphs(page) -> list[Glyph]:
+    """The page's non-space characters in reading order, with their size and place."""
+    import ctypes  # noqa: PLC0415 - loaded when measuring
+
+    import pypdfium2.raw as raw  # noqa: PLC0415 - loaded when measuring
+
+    text = page.get_textpage()
+    height = page.get_height()
+    matrix = raw.FS_MATRIX()
+    x, y = ctypes.c_double(), ctypes.c_double()
+    out = []
+    for k in range(text.count_chars()):
+        code = raw.FPDFText_GetUnicode(text, k)
+        if code in (0, 2) or chr(code).isspace() or not chr(code).isprintable():
+            continue
+        size = raw.FPDFText_GetFontSize(text, k)
+        if raw.FPDFText_GetMatrix(text, k, matrix):
+            size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+        left, _bottom, right, _top = text.get_charbox(k)
+        raw.FPDFText_GetCharOrigin(text, k, ctypes.byref(x), ctypes.byref(y))
+        out.append(Glyph(chr(code), round(size, 1), left, right, height - y.value,
+                         _font_bold(text, k)))
+    text.close()
+    return out
+
+
+def text_lines(page, margins_mm) -> list[Line]:
+    """The lines of the page's text area (running heads and feet left out), top to bottom."""
+    top, _rgt, bottom, _left = (m * MM for m in margins_mm)
+    height = page.get_height()
+    inside = [g for g in page_glyphs(page) if top <= g.baseline <= height - bottom]
+    lines: list[list[Glyph]] = []
+    for g in sorted(inside, key=lambda g: (g.baseline, g.left)):
+        if lines and g.baseline - lines[-1][0].baseline <= 3:
+            lines[-1].append(g)
+        else:
+            lines.append([g])
+    return [Line(sorted(line, key=lambda g: g.left)) for line in lines]
+
+
+@dataclass(frozen=True)
+class Stranded:
+    page: int  # from 1
+    kind: str
+    text: str
+
+    def __str__(self) -> str:
+        return f"p. {self.page}: {self.kind}: \"{self.text[:60]}\""
+
+
+def _rows(lines: list[Line]) -> int:
+    """How many table rows (or paragraphs' first lines) ``lines`` hold: the lines that start at
+    the leftmost text of them (a cell's wrapped line starts further right)."""
+    left = min(line.left for line in lines)
+    return sum(1 for line in lines if line.left <= left + 1)
+
+
+def _repeated_head(lines: list[Line], before: list[Line]) -> int:
+    """How many of a page's first lines repeat lines of the page before: a table's head (or a
+    week's title) printed again above the rows that run on."""
+    printed = {line.text for line in before}
+    count = 0
+    for line in lines:
+        bold, size = sum(g.bold for g in line.glyphs), len(line.glyphs)
+        if line.text not in printed or bold < size and (count or 2 * bold < size):
+            break  # a head is bold (a week's title, its first line: all but its count)
+        count += 1
+    return count
+
+
+def _one_row(block: list[Line], width: float) -> bool:
+    """``block`` is one table row: its first line has cells, it starts one row, holds at most
+    four lines and no line of running text (a single cell wider than 60% of the text area)."""
+    return (block[0].cells > 1 and _rows(block) == 1 and len(block) <= 4
+            and max(g.size for line in block for g in line.glyphs) < 12  # not a title
+            and not any(line.cells == 1 and line.right - line.left > 0.6 * width
+                        for line in block))
+
+
+def stranded_lines(pdf, margins_mm=None, excluded: set[int] | None = None) -> list[Stranded]:
+    """The lines a page strands (issue 16: "headings stay with what follows; no single lines
+    stranded at a page's top or foot"), found in the printed PDF's lines of text (``Line``):
+
+    * a heading or label (every character bold: a title, "TALK TRACK", a table's head) as the
+      last line of a page, what it introduces overleaf;
+    * a table's head with one row (at most four lines) under it at a page's foot, the table going
+      on overleaf (the next page repeats the head);
+    * one table row, or one line of running text, alone at a page's top (under the repeated
+      head, if any) before the next heading or the end of the page's text: the end of a table
+      or of a paragraph run over.
+
+    Cover, contents and call cards (one page each) are left out."""
+    margins_mm = margins_mm or css_margins_mm()
+    skip = excluded_pages(pdf) if excluded is None else excluded
+    skip = skip | card_pages(pdf)
+    pages = [text_lines(page, margins_mm) for page in pdf]
+    width = pdf[0].get_width() - (margins_mm[1] + margins_mm[3]) * MM
+    right_edge = pdf[0].get_width() - margins_mm[1] * MM
+    found = []
+    for n, lines in enumerate(pages):
+        if n in skip or not lines:
+            continue
+        after = pages[n + 1] if n + 1 < len(pages) and n + 1 not in skip else []
+        if after and lines[-1].heading:
+            found.append(Stranded(n + 1, "heading at a page's foot", lines[-1].text))
+        head = _repeated_head(after, lines) if after else 0
+        if head:
+            end = max(k for k, line in enumerate(lines) if line.text == after[head - 1].text)
+            rows = lines[end + 1:]
+            if rows and not lines[-1].heading and _rows(rows) == 1 and len(rows) <= 4:
+                found.append(Stranded(n + 1, "table head and one row at a page's foot",
+                                      lines[end].text))
+        before = pages[n - 1] if n > 0 and n - 1 not in skip else []
+        if not before:
+            continue
+        body = lines[_repeated_head(lines, before):]
+        block = []
+        for line in body:
+            if line.heading and line.glyphs[0].size >= 9 and (
+                    not block or line.baseline - block[-1].baseline > 1.6 * line.glyphs[0].size):
+                break  # a title or a day's head, space above it; not a label inside a card
+                # (8 pt) nor a bold name's second line
+            block.append(line)
+        if not block or block[0].heading or not (len(block) < len(body)
+                                                  or block[-1] is lines[-1]):
+            continue  # a page that starts with a heading (of 8 pt: a label) strands nothing
+        if all(g.char.isdigit() for g in block[0].glyphs):
+            continue  # a chapter's number above its title
+        if _one_row(block, width):
+            found.append(Stranded(n + 1, "one table row at a page's top", block[0].text))
+        elif len(block) == 1 and block[0].cells == 1 and not before[-1].heading \
+                and before[-1].right > right_edge - 15 * MM:
+            found.append(Stranded(n + 1, "one line at a page's top", block[0].text))
+    return found
 
 
 # --- the sample ----------------------------------------------------------------------------------
@@ -504,6 +768,8 @@ def checks(f: Figures) -> list[Check]:
     ]
     if f.pdfua is not None:
         out.append(Check("PDF/UA errors (pdfua)", f.pdfua, 0, str(f.pdfua), "0"))
+    out.append(Check("lines stranded at a page's top or foot", len(f.stranded), 0,
+                     str(len(f.stranded)), "0"))
     return out
 
 
@@ -527,6 +793,9 @@ def table(results: list[Figures]) -> list[str]:
                                    + ("ok" if c[k].ok else "**missed**") for c in per_edition)])
     rows.append(["body pages more than half white (pages)",
                  *(", ".join(map(str, f.half_white)) or "none" for f in results)])
+    rows.append(["the plan's running text under 10 pt (call cards aside)",
+                 *(f"{100 * f.prose_small:.0f}% of {sum(f.prose.values())} characters"
+                   for f in results)])
     rows.append(["font sizes (pt: characters)",
                  *("; ".join(f"{s:g}: {n}" for s, n in sorted(f.sizes.items())) for f in results)])
     speeds = [dict(_speed(f)) for f in results]
@@ -543,6 +812,8 @@ def details(results: list[Figures]) -> list[str]:
     for f in results:
         pages = ", ".join(f"{p}: {100 * f.white[p].share:.0f}" for p in f.body_pages)
         lines.append(f"- {f.label}, white % per body page: {pages}.")
+        for line in f.stranded:
+            lines.append(f"- {f.label}, stranded: {line}")
         if f.pdfua_rules:
             lines.append(f"- {f.label}, PDF/UA errors by rule: "
                          + ", ".join(f"{r} {n}" for r, n in f.pdfua_rules.most_common()) + ".")

@@ -22,7 +22,12 @@ OUT = Path(__file__).resolve().parent / "playbook"
 PAGES = {"leader-cover": ("leader", None), "leader-glance": ("leader", "At a glance"),
          "leader-objections": ("leader", "Objection library"),
          "leader-call-card": ("leader", "Cares about:"),
-         "leader-cadence": ("leader", "Campaign cadence"), "rep-schedule": ("rep", "Message left")}
+         "leader-cadence": ("leader", "Campaign cadence"), "rep-schedule": ("rep", "Message left"),
+         # the German rep's edition printed in German (prospector pdf --rep ... --language de)
+         "rep-de-glance": ("rep-de", "Auf einen Blick"),
+         "rep-de-call-card": ("rep-de", "Was zählt:"),
+         "rep-de-schedule": ("rep-de", "Mailbox")}
+LANGUAGES = {"rep-de": "de"}
 
 
 def _page_of(pdf: Path, wanted: str | None) -> int:
@@ -47,10 +52,11 @@ def main() -> int:
         old.unlink()
     with tempfile.TemporaryDirectory() as tmp:
         pdfs = {}
-        for edition in ("leader", "rep"):
+        for edition in ("leader", "rep", "rep-de"):
             pdfs[edition] = Path(tmp) / f"{edition}.pdf"
             render_playbook_pdf(plan, pdfs[edition],
-                                rep_name=plan.reps[0].name if edition == "rep" else None)
+                                rep_name=plan.reps[0].name if edition != "leader" else None,
+                                language=LANGUAGES.get(edition))
         for name, (edition, wanted) in PAGES.items():
             page = _page_of(pdfs[edition], wanted)
             subprocess.run(["pdftoppm", "-png", "-r", "70", "-singlefile", "-f", str(page),

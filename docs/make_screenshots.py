@@ -3,6 +3,7 @@
     .venv/bin/python docs/make_screenshots.py                 # docs/screenshots/<step>.png
     .venv/bin/python docs/make_screenshots.py --dark          # docs/screenshots/dark/
     .venv/bin/python docs/make_screenshots.py --scale 2       # docs/screenshots/2x/ (HiDPI)
+    .venv/bin/python docs/make_screenshots.py --language de   # docs/screenshots/de/ (German)
     .venv/bin/python docs/make_screenshots.py targets extras  # only those
 
 The window is 1280x800 (logical pixels) in each; ``--dark`` gives the app a dark palette, as a
@@ -23,6 +24,7 @@ from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtGui import QColor, QPalette
 
 from prospector.store import PlanStore
+from ui import language
 from ui.app import STYLE, choose_plan, make_application
 from ui.export_dialog import ExportDialog
 from ui.main_window import MainWindow
@@ -54,12 +56,16 @@ def main(argv: list[str]) -> int:
     args = list(argv)
     dark = "--dark" in args
     scale = args[args.index("--scale") + 1] if "--scale" in args else ""
-    args = [a for i, a in enumerate(args)
-            if a not in ("--dark", "--scale") and (i == 0 or args[i - 1] != "--scale")]
+    spoken = args[args.index("--language") + 1] if "--language" in args else ""
+    args = [a for i, a in enumerate(args) if a not in ("--dark", "--scale", "--language")
+            and (i == 0 or args[i - 1] not in ("--scale", "--language"))]
     if scale:
         os.environ["QT_SCALE_FACTOR"] = scale  # read when the application is made
-    OUT = SHOTS / "dark" if dark else SHOTS / f"{scale}x" if scale else SHOTS
+    OUT = (SHOTS / "dark" if dark else SHOTS / f"{scale}x" if scale else
+           SHOTS / spoken if spoken else SHOTS)
     app = make_application()
+    if spoken:
+        language.install(spoken)  # as a German desktop, or View > Language, starts the app
     if dark:
         app.setPalette(dark_palette())
         app.setStyleSheet(STYLE % {"hint": hint_colour(app.palette()).name()})

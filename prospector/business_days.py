@@ -14,9 +14,12 @@ from functools import lru_cache
 
 from .holiday_regions import HolidayCountryError as HolidayCountryError
 from .holiday_regions import check_place, parse_place
+from .wording import N_
 
 _CHUNK_DAYS = 400
-_DAY_NAMES = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays")
+_DAY_NAMES = (N_("Mondays"), N_("Tuesdays"), N_("Wednesdays"), N_("Thursdays"), N_("Fridays"),
+              N_("Saturdays"), N_("Sundays"))
+PUBLIC_HOLIDAYS = N_("public holidays")
 SATURDAY_SUNDAY = frozenset({5, 6})
 
 
@@ -51,6 +54,26 @@ def days_of_year(country: str, subdivision: str, year: int) -> tuple[dict[date, 
     return holidays, weekend
 
 
+@lru_cache(maxsize=64)
+def _named_in(country: str, subdivision: str, language: str):
+    import holidays  # noqa: PLC0415 - as above
+
+    table = holidays.country_holidays(country, subdiv=subdivision or None)
+    known = getattr(table, "supported_languages", ())
+    if language not in known:
+        return None
+    return holidays.country_holidays(country, subdiv=subdivision or None, language=language)
+
+
+def holiday_name(country: str, subdivision: str, day: date, language: str) -> str | None:
+    """The name of the public holiday on ``day`` in ``language`` ("Christi Himmelfahrt"), when
+    the ``holidays`` package has the country's names in it; None otherwise."""
+    if not country:
+        return None
+    table = _named_in(country, subdivision, language)
+    return table.get(day) if table is not None else None
+
+
 def weekend_days(country: str, subdivision: str = "") -> frozenset[int]:
     """The weekdays (0 Monday ... 6 Sunday) the place keeps as its weekend today."""
     return frozenset(_calendar_of(country, subdivision).weekend) if country else SATURDAY_SUNDAY
@@ -59,8 +82,14 @@ def weekend_days(country: str, subdivision: str = "") -> frozenset[int]:
 def days_off_words(weekend: frozenset[int], holidays: bool = False) -> str:
     """What a schedule skips, in words: ``Saturdays, Sundays and public holidays``,
     ``Fridays and Saturdays``."""
-    names = [_DAY_NAMES[d] for d in sorted(weekend)] + ["public holidays"] * holidays
+    names = days_off_names(weekend, holidays)
     return " and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def days_off_names(weekend: frozenset[int], holidays: bool = False) -> list[str]:
+    """What a schedule skips, each in its own words: ``["Saturdays", "Sundays", "public
+    holidays"]`` (catalog entries: the playbook prints them in its reader's language)."""
+    return [_DAY_NAMES[d] for d in sorted(weekend)] + [PUBLIC_HOLIDAYS] * holidays
 
 
 class BusinessCalendar:

@@ -15,6 +15,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
+from .wording import N_
+
 
 def new_id(prefix: str) -> str:
     """A short, stable, human-skimmable id such as ``acc-3f9a1c2b``."""
@@ -35,14 +37,14 @@ class Channel(StrEnum):
         return CHANNEL_LABELS[self]
 
 
-CHANNEL_LABELS = {
-    Channel.PHONE: "Phone",
-    Channel.EMAIL: "Email",
-    Channel.SOCIAL: "Social",
-    Channel.MAIL: "Mail",
-    Channel.IN_PERSON: "In person",
-    Channel.EVENT: "Event",
-    Channel.VIDEO: "Video",
+CHANNEL_LABELS = {  # N_: in the playbook's catalogs (a playbook prints them translated)
+    Channel.PHONE: N_("Phone"),
+    Channel.EMAIL: N_("Email"),
+    Channel.SOCIAL: N_("Social"),
+    Channel.MAIL: N_("Mail"),
+    Channel.IN_PERSON: N_("In person"),
+    Channel.EVENT: N_("Event"),
+    Channel.VIDEO: N_("Video"),
 }
 
 

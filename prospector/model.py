@@ -27,6 +27,7 @@ from .fields import new_id as new_id
 from .holiday_regions import HolidayCountryError, check_place
 from .holiday_regions import check_country as check_known_country
 from .images import logo_problem
+from .wording import N_
 
 FORMAT_NAME: Final = "prospector-plan"
 SCHEMA_VERSION = 8
@@ -228,8 +229,9 @@ class Differentiator(Part):
 # The conversations a prospecting campaign leads to, in the order they happen: a rep meets an
 # objection or asks a question in one of them.
 Stage = Literal["first_call", "first_meeting", "any"]
-STAGE_LABELS: dict[str, str] = {"first_call": "First call", "first_meeting": "First meeting",
-                                "any": "Any conversation"}
+STAGE_LABELS: dict[str, str] = {"first_call": N_("First call"),
+                                "first_meeting": N_("First meeting"),
+                                "any": N_("Any conversation")}
 
 
 class Objection(Part):
@@ -262,8 +264,9 @@ class DiscoveryQuestion(Part):
 
 Framework = Literal["", "pain_impact_timeline_authority", "bant", "meddicc", "spiced", "own"]
 FRAMEWORK_LABELS: dict[str, str] = {
-    "": "Not chosen", "pain_impact_timeline_authority": "Pain, impact, timeline, authority",
-    "bant": "BANT", "meddicc": "MEDDICC", "spiced": "SPICED", "own": "Our own criteria"}
+    "": N_("Not chosen"), "pain_impact_timeline_authority": N_("Pain, impact, timeline, authority"),
+    "bant": N_("BANT"), "meddicc": N_("MEDDICC"), "spiced": N_("SPICED"),
+    "own": N_("Our own criteria")}
 
 
 class Criterion(Part):

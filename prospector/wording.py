@@ -14,6 +14,17 @@ import re
 _SIBILANT = ("s", "x", "z", "ch", "sh")
 
 
+def N_(message: str) -> str:  # noqa: N802 - gettext's marker name
+    """Marks a label kept in a table (a channel's, a tier's) for the catalogs (``pybabel
+    extract`` finds it); it is translated where it is printed (``translations.gettext``)."""
+    return message
+
+
+def NP_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - gettext's marker name
+    """Marks a counted noun for the catalogs (``pybabel extract -k NP_:1,2``)."""
+    return singular, plural
+
+
 def noun(count: int | float, singular: str, plural: str | None = None) -> str:
     """``singular`` for a count of exactly 1, else ``plural`` (default: the last word + s/es)."""
     if count == 1:

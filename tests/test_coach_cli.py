@@ -295,7 +295,7 @@ def test_touches_that_ask_for_time_or_talk_about_us_and_a_plan_without_direction
                          roles="Everyone helps where they can.")
     out = read(capsys, "check", plan_file(doc))
     assert "not ready (fix the blockers first)" in out
-    assert ("“Downtime benchmark for their sector” asks for their time (“reaching out”) and gives "
+    assert ("“Downtime benchmark for their sector” asks for their time (“Reaching out”) and gives "
             "them nothing about their business.") in out
     assert ("“Field note: one failure mode, explained by an engineer” is about us (“demo”), not "
             "about the client's business.") in out

@@ -68,11 +68,31 @@ def test_the_set_never_used_to_change_the_detectors_reads_at_least_as_well_as_at
 @pytest.mark.parametrize("language", sorted(LABELLED_PATHS_BY_LANGUAGE))
 def test_german_and_french_texts_are_read_as_well_as_english(language):
     items = load(LABELLED_PATHS_BY_LANGUAGE[language])
-    assert len(items) >= 30
+    assert all(sum(item["kind"] == kind for item in items) >= 30 for kind in KINDS)
     assert 0.35 <= sum(item["expect"] == "flag" for item in items) / len(items) <= 0.65
     verdicts, scores = evaluate(items)
     wrong = [(v.expect, v.rule, v.fired, v.text) for v in verdicts if v.false_alarm or v.missed]
     assert scores["all"].precision >= MINIMUM and scores["all"].recall >= MINIMUM, wrong
+
+
+@pytest.mark.parametrize("language", sorted(LABELLED_PATHS_BY_LANGUAGE))
+@pytest.mark.parametrize("held_out", ["fifth", "seventh", "ninth", "tenth"])
+def test_the_german_and_french_sets_kept_out_of_the_tuning_read_as_at_first_look(language,
+                                                                                  held_out):
+    from prospector.coach.docs import (  # noqa: PLC0415 - only here
+        FIRST_LOOKS_BY_LANGUAGE,
+        HELD_OUT_SETS,
+        LANGUAGE_SETS,
+    )
+
+    items = load(LABELLED_PATHS_BY_LANGUAGE[language])
+    assert {item["set"] for item in items} == set(LANGUAGE_SETS) and held_out in HELD_OUT_SETS
+    (_, texts, _, recall), = [look for look in FIRST_LOOKS_BY_LANGUAGE[language]
+                              if look[0] == held_out]
+    _, scores = evaluate(item for item in items if item["set"] == held_out)
+    # recall: how the lists read wording they were not written for (precision moved once, when
+    # a short German text of the fifth set was first told German: docs/coach-rules.md)
+    assert scores["all"].texts == texts and scores["all"].recall >= recall - 0.005
 
 
 def test_a_plan_mixing_languages_reads_each_text_in_its_own():

@@ -602,7 +602,7 @@ def test_a_touch_that_asks_for_time_says_what_asks(sample_doc):
                                          "quick chat."))
     (found,) = [f for f in result.findings if f.rule_id == "touch-asks-for-time"]
     assert found.message == ("“Downtime benchmark for their sector” asks for their time "
-                             "(“reaching out”) and gives them nothing about their business.")
+                             "(“Reaching out”) and gives them nothing about their business.")
     assert found.severity == "blocker" and found.field == "value"
 
 

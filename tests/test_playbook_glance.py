@@ -81,7 +81,7 @@ def test_cover_shows_the_plans_key_numbers_on_one_page(sample_leader_pdf, sample
     touches = sum(len(sample.cadence_for(a).steps) for a in sample.accounts)
     for figure in (f"{len(sample.accounts)} target accounts", f"{len(sample.reps)} reps",
                    f"{touches} touches to make", "13 weeks of cadence",
-                   "60 first meetings and 16 new qualified opportunities"):
+                   " ".join(sample.basics.goal.split())):  # the goal whole, not its first words
         assert figure in cover, figure
     assert "Printed 4 Jan 2027".upper() in cover.upper()  # the facts' foot is still on page 1
     assert not texts[1].startswith(sample.name)  # the cover did not run onto a second page
@@ -101,11 +101,43 @@ def test_a_long_offering_pushes_the_key_numbers_down_instead_of_running_over_the
         assert {"PLAN", "OWNER", "PRINTED"} <= {w[4] for w in below}, path.name
 
 
+def _rules(path, page: int = 0) -> list[tuple[int, int, int]]:
+    """The horizontal rules of a page (rendered at 72 dpi): (row, first and last column) of
+    each row of pixels with a run of one colour, darker than white, longer than 100 mm."""
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        image = pdf[page].render(scale=1).to_pil().convert("RGB")
+    finally:
+        pdf.close()
+    rules = []
+    for y in range(image.height):
+        row = [image.getpixel((x, y)) for x in range(image.width)]
+        start = 0
+        for x in range(1, image.width + 1):
+            if x == image.width or row[x] != row[start]:
+                if x - start > 100 * 72 / 25.4 and sum(row[start]) < 3 * 250:
+                    rules.append((y, start, x - 1))
+                start = x
+    return rules
+
+
+def test_the_cover_prints_a_goal_of_three_lines_whole_under_rules_of_one_width(one_account):
+    """The cover cut the goal to its first words ("60 first meetings and 16 new qualified
+    opportunities…") and its thick brand rule ended 4 mm short of the thin rule over the facts."""
+    leader, _rep = one_account
+    rules = _rules(leader)
+    thick = [r for r in rules if sum(1 for o in rules if abs(o[0] - r[0]) <= 3) >= 2]
+    thin = [r for r in rules if r not in thick]
+    assert thick and thin
+    assert {r[2] for r in thick} | {r[2] for r in thin} <= {thin[0][2], thin[0][2] + 1}
+    assert {r[1] for r in thick} | {r[1] for r in thin} <= {thin[0][1], thin[0][1] - 1}
+
+
 # --- at a glance ------------------------------------------------------------------------------
 def test_the_glance_page_follows_the_cover_with_the_plans_numbers(sample_leader_pdf, sample):
     page = page_texts(sample_leader_pdf[0].path)[1]
     assert page.startswith("AT A GLANCE") or "At a glance" in page[:80]
-    assert " ".join(sample.basics.goal.split()) in page  # the goal in full
+    assert "60 first meetings" not in page  # the goal is whole on the cover, the page before
     tiers = {t: sum(1 for a in sample.accounts if a.tier == t) for t in "ABC"}
     assert f"{tiers['A']} A Dream clients" in page and f"{tiers['C']} C Opportunistic" in page
     phone = sum(sum(1 for s in sample.cadence_for(a).steps if s.channel.value == "phone")
@@ -116,6 +148,33 @@ def test_the_glance_page_follows_the_cover_with_the_plans_numbers(sample_leader_
     assert f"{target.per_rep:.0f} ({target.per_rep * team:.0f}) / week {target.metric}" in page
     assert all(rep.name in page for rep in sample.reps)
     assert "13 weeks (88 days)" in page  # the longest cadence
+
+
+def test_at_a_glance_stays_one_page_with_every_text_four_times_as_long(sample, tmp_path):
+    """A long goal, cadence and target names and many reps ran "At a glance" onto a second,
+    98% white page: each part now has room for so many lines; the goal ends in "…" and says
+    the page where it is printed whole, and longer lists end in "and N more"."""
+    plan = sample.model_copy(deep=True)
+    plan.basics.goal = " ".join([plan.basics.goal] * 4)
+    for c in plan.cadences:
+        c.name = " ".join([c.name] * 4)
+    for t in plan.accountability.targets:
+        t.metric = " ".join([t.metric] * 4)[:200]
+    plan.accountability.targets += plan.accountability.targets[:2]
+    plan.reps += [r.model_copy(update={"id": f"{r.id}-{n}", "name": f"{r.name} {n}",
+                                       "territory": r.territory * 4, "account_ids": []})
+                  for n in range(5) for r in sample.reps]
+    path = render_playbook_pdf(plan, tmp_path / "leader.pdf", section=["cover", "basics"],
+                               today=date(2027, 1, 4)).path
+    texts = page_texts(path)
+    glance = texts[1]
+    assert "and 2 more targets" in glance
+    assert "The reps" in glance and "and 10 more reps" in glance  # the page's last part on it
+    assert not texts[2].startswith("AT A GLANCE")
+    goal = " ".join(plan.basics.goal.split())
+    assert goal not in glance and "…" in glance
+    page = int(re.search(r"The goal in full: page (\d+)", glance).group(1))
+    assert goal in texts[page - 1]  # printed whole where the glance says
 
 
 def test_a_reps_glance_page_says_the_reps_own_numbers(one_account, sample):
@@ -137,28 +196,37 @@ def test_the_contents_list_at_a_glance_and_the_overview_with_their_pages(sample_
 # --- the overview -----------------------------------------------------------------------------
 def overview_rows(html: str) -> list[str]:
     """The overview's rows, cells joined by "|", as a reader sees them (no-break spaces and
-    word joiners as the spaces and nothing they look like)."""
+    word joiners as the spaces and nothing they look like); a cadence's row heads its accounts."""
     table = re.search(r'<table class="overview[^"]*">(.*?)</table>', html, re.S).group(1)
     return [unescape(re.sub(r"<[^>]+>", "|", row)).replace("\xa0", " ").replace("\u2060", "")
-            for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)][1:]
+            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)][1:]
 
 
-def test_the_overview_has_one_row_per_account_tier_a_first(sample):
+def test_the_overview_has_one_row_per_account_under_its_cadence_tier_a_first(sample):
     from prospector.playbook import render_playbook_html  # noqa: PLC0415 - HTML only
 
     html = render_playbook_html(sample, today=date(2027, 1, 4))
     rows = overview_rows(html)
-    names = [row.split("|")[3] for row in rows]
-    assert sorted(names) == sorted(a.name for a in sample.accounts)
-    tiers = [row.split("|")[1] for row in rows]  # the badge before the name
+    assert "|Dream client campaign|| · 6 accounts|" in rows[0]  # links to the cadence
+    assert "|B and C account campaign|| · 20 accounts|" in rows[7]
+    accounts = rows[1:7] + rows[8:]
+    tiers = [row.split("|")[2] for row in accounts]  # the badge before the name
     assert tiers == sorted(tiers)
-    first = next(r for r in rows if r.split("|")[3].startswith("Haldorsen"))
+    first = next(r for r in accounts if r.split("|")[4].startswith("Haldorsen"))
     assert "|Norway|" in first
-    assert "|Announced a third extrusion press line…|" in first  # "…": the reason goes on
-    assert "|Dream client campaign|" in first and "|11 Jan|" in first
+    trigger = first.split("|")[11]  # "…": the reason goes on in the card; cut between words
+    assert trigger.endswith("…") and trigger.startswith("Announced a third")
+    assert next(a for a in sample.accounts if a.name.startswith("Haldorsen")).why.startswith(
+        trigger.removesuffix("…") + " ")
+    assert "|11 Jan|" in first
+    # a name too long for its cell is cut, and links to the card that prints it whole
+    cut = next(r for r in accounts if "Kaltenegger" in r)
+    assert "|Kaltenegger Kunststoffte…|" in cut
+    card = next(a for a in sample.accounts if a.name.startswith("Kaltenegger"))
+    assert f'<a href="#acc-{card.id}">Kaltenegger' in html and f'id="acc-{card.id}"' in html
     rep = sample.reps[1]
     mine = overview_rows(render_playbook_html(sample, rep_name=rep.name, today=date(2027, 1, 4)))
-    assert sorted(r.split("|")[3] for r in mine) == sorted(
+    assert sorted(r.split("|")[4] for r in mine if "accounts" not in r) == sorted(
         sample.account(a).name for a in rep.account_ids)
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
+from babel.messages.pofile import read_po
 
 from prospector.planfile import read_plan_file
-from prospector.playbook import Renderer, render_playbook_html
+from prospector.playbook import Renderer, catalogs, render_playbook_html
 from prospector.playbook.translations import counted, languages, printing_in, translations
 from prospector.resources import sample_plan_path
 from prospector.sections import REP_CHAPTERS
@@ -40,20 +42,70 @@ def test_german_weeks_are_dated_as_german_readers_write_them(sample_rep_html_de)
 
 def test_german_counts_take_the_german_plural():
     with printing_in("de"):
-        assert [counted(1, "account"), counted(2, "account")] == ["1 Konto", "2 Konten"]
+        assert [counted(1, "account"), counted(2, "account")] == ["1 Kunde", "2 Kunden"]
         assert counted(1200, "touch") == "1.200 Touches"
     assert counted(1, "account") == "1 account"  # English outside a German edition
 
 
-def test_the_german_edition_numbers_its_pages_in_german(tmp_path):
-    from pypdf import PdfReader  # noqa: PLC0415 - only this test reads a PDF
+@pytest.fixture(scope="module")
+def sample_rep_pdf_de(tmp_path_factory) -> tuple[str, list[str]]:
+    """The sample's German rep's edition printed in German: (its text, its pages' text)."""
+    from pypdf import PdfReader  # noqa: PLC0415 - only these tests read a PDF
 
     plan = read_plan_file(sample_plan_path())
-    out = tmp_path / "de.pdf"
-    Renderer().render(plan, out, rep_name=plan.reps[0].name, section="contents", language="de",
-                      tagged=False)
-    text = PdfReader(out).pages[-1].extract_text()
-    assert re.search(r"Seite \d+ von \d+", text) and "Page " not in text
+    out = tmp_path_factory.mktemp("de") / "de.pdf"
+    Renderer().render(plan, out, rep_name="Jonas Albrecht", language="de", tagged=False,
+                      today=date(2027, 1, 4))
+    pages = [page.extract_text() for page in PdfReader(out).pages]
+    return " ".join(" ".join(pages).split()), pages
+
+
+def _english_labels() -> set[str]:
+    """The words of the playbook's labels between their placeholders and tags, as English
+    prints them: each a phrase of two words or more."""
+    with catalogs.POT.open("rb") as pot:
+        template = read_po(pot)
+    phrases = set()
+    for message in template:
+        for msgid in (message.id if isinstance(message.id, tuple) else (message.id,)):
+            for part in re.split(r"%\([a-z_]+\)s|<[^>]+>|[“”„“:;(),.]", msgid or ""):
+                if len(part.split()) >= 2:
+                    phrases.add(" ".join(part.split()))
+    return phrases
+
+
+def test_the_german_rep_edition_has_no_english_label_left(sample_rep_pdf_de):
+    text, _pages = sample_rep_pdf_de
+    plan_text = " | ".join(" ".join(t.split()) for t in _texts(
+        read_plan_file(sample_plan_path()).model_dump(mode="json"))).casefold()
+    left = sorted(p for p in _english_labels() if p in text and p.casefold() not in plan_text
+                  and p not in _GERMAN_TOO)
+    assert left == []
+
+
+def _texts(value) -> list[str]:
+    """Every text of a plan's document (its own words, which a German edition prints as the
+    leader wrote them)."""
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _texts(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _texts(v)]
+    return [value] if isinstance(value, str) else []
+
+
+# English phrases of the labels a German edition prints as they are
+_GERMAN_TOO = {"E-Mail"}
+
+
+def test_the_german_rep_edition_dates_counts_and_numbers_its_pages_in_german(
+        sample_rep_pdf_de):
+    text, pages = sample_rep_pdf_de
+    assert all(re.search(r"Seite \d+ von \d+", page) for page in pages[1:])  # not the cover
+    assert not re.search(r"Page \d+ of \d+", text)
+    assert "Woche 3 · 25.–29. Jan. 2027" in text
+    assert "Mo., 11. Jan." in text and "Mon 11 Jan" not in text
+    assert re.search(r"\b1 Touch\b", text) and re.search(r"\b\d+ Touches\b", text)
+    assert "Januar gesamt" in text and "/ 1.125" in text  # a month's row, a grouped number
 
 
 def test_the_german_rep_edition_titles_every_chapter_in_german(sample_rep_html_de):
@@ -61,3 +113,39 @@ def test_the_german_rep_edition_titles_every_chapter_in_german(sample_rep_html_d
     assert "Ihr Zeitplan" in titles and "Ihre Kunden" in titles
     english = {c.title for c in REP_CHAPTERS} - {"Personas"}  # the same word in German
     assert english.isdisjoint(titles)
+
+
+def test_the_plans_own_english_is_tagged_english_in_a_german_edition(sample_rep_html_de):
+    """A screen reader reads the leader's English sentences as English, the labels as German."""
+    plan = read_plan_file(sample_plan_path())
+    strategy = plan.basics.strategy.split("\n\n")[0][:60]
+    tagged = re.findall(r'<span lang="([a-z]+)">([^<]*)', sample_rep_html_de)
+    assert any(lang == "en" and text.startswith(strategy) for lang, text in tagged)
+    assert {lang for lang, _ in tagged} == {"en"}  # the German labels are the document's own
+    assert '<span lang="en">' not in render_playbook_html(plan, rep_name=plan.reps[0].name)
+
+
+# Each language a plan may be written in, by its letters beyond A-Z: the playbook's languages,
+# Polish, Czech, the Nordic languages, Greek and Russian, Ukrainian, Serbian
+ALPHABETS = {
+    "de": "ÄÖÜäöüß„“", "fr": "ÀÂÆÇÈÉÊËÎÏÔŒÙÛÜŸàâæçèéêëîïôœùûüÿ«»", "es": "ÁÉÍÑÓÚÜáéíñóúü¿¡",
+    "pl": "ĄąĆćĘęŁłŃńÓóŚśŹźŻż", "cs": "ÁáČčĎďÉéĚěÍíŇňÓóŘřŠšŤťÚúŮůÝýŽž",
+    "nordic": "ÆæØøÅåÄäÖöÞþÐð",
+    "el": "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩαβγδεζηθικλμνξοπρσςτυφχψωάέήίόύώΐΰ",
+    "cyrillic": "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюяЇїІіЄєҐґЂђЋћЏџ",
+}
+
+
+def test_the_playbooks_fonts_print_every_letter_of_each_language():
+    from fontTools.ttLib import TTFont  # noqa: PLC0415 - only this test reads the fonts
+
+    from prospector.playbook.render import FONT_FILES  # noqa: PLC0415
+    from prospector.resources import assets_dir  # noqa: PLC0415
+
+    missing = {}
+    for name in set(FONT_FILES.values()):
+        cmap = TTFont(assets_dir() / "fonts" / name).getBestCmap()
+        for language, letters in ALPHABETS.items():
+            if absent := "".join(c for c in letters if ord(c) not in cmap):
+                missing[f"{name} {language}"] = absent
+    assert missing == {}

@@ -19,6 +19,7 @@ from prospector.planfile import read_plan_file
 from prospector.playbook import render_playbook_pdf
 from prospector.resources import sample_plan_path
 from prospector.sections import LEADER_CHAPTERS
+from tests.design_figures import figures
 
 MM = 72 / 25.4
 
@@ -127,6 +128,29 @@ def test_scripts_and_the_schedule_print_at_9_pt_or_more(sample, leader_pages, re
     assert min(g.size for g in printed) >= 9, min(g.size for g in printed)
 
 
+def test_running_prose_prints_at_10_pt_body_size(sample, sample_leader_pdf, leader_pages):
+    """What a reader reads as running text (a persona's description and what value means to
+    them, why a difference matters and its proof, why an account is a target, why we ask a
+    question) is body text, 10 pt: it printed at 9 pt, the most common size of the edition. Call
+    cards, one page each and measured to fit, are left out."""
+    pdf = pdfium.PdfDocument(str(sample_leader_pdf[0].path))
+    cards = figures().card_pages(pdf)
+    pdf.close()
+    texts = [p.responsibilities for p in sample.personas] + [
+        p.value_means for p in sample.personas] + [
+        text for d in sample.differentiators
+        for text in (d.why_it_matters, d.proof, d.alternative)] + [
+        a.why for a in sample.accounts] + [a.notes for a in sample.accounts] + [
+        q.why for q in sample.questions]
+    # their last words: the overview's table prints an account's reason cut short at 9 pt
+    phrases = [" ".join(text.split()[-6:]) for text in texts if text and len(text.split()) >= 6]
+    found = [hit for n, glyphs in enumerate(leader_pages) if n not in cards
+             for phrase in phrases for hit in _find(glyphs, phrase)]
+    assert len(found) >= len(phrases) * 0.9, (len(found), len(phrases))
+    small = {_text(hit) for hit in found if min(g.size for g in hit) < 10}
+    assert not small, sorted(small)[:5]
+
+
 def test_the_playbook_keeps_to_its_type_scale(leader_pages, rep_pages):
     """Six sizes (8, 9, 10, 12, 16, 26 pt), body text at 10 pt: there were 24 sizes."""
     for pages in (leader_pages, rep_pages):
@@ -174,15 +198,94 @@ def _gutters(pages: list[list[Glyph]], heads: tuple[str, ...]) -> list[float]:
 
 
 def test_columns_have_a_gutter_of_at_least_5_mm(leader_pages):
-    """Personas' and differentiators' columns and the overview's: lines never run into the next
-    column ("passed in 11tunnels", "Netherlands Call the day" read across); the gutter is 6 mm
-    in cards, 5 mm in the overview."""
+    """Personas' and differentiators' columns: lines never run into the next column ("passed in
+    11tunnels" read across); the gutter is 6 mm (the overview's: its own test)."""
     for heads in (("CARESABOUT", "WHATVALUEMEANSTOTHEM"),
-                  ("WHYITMATTERS", "PROOF", "BEATSTHEALTERNATIVE"),
-                  ("ACCOUNTANDTIER", "COUNTRY", "TRIGGER", "CADENCE", "FIRSTTOUCH")):
+                  ("WHYITMATTERS", "PROOF", "BEATSTHEALTERNATIVE")):
         widths = _gutters(leader_pages, heads)
         assert len(widths) > 10, heads
         assert min(widths) >= 5 * MM, (heads, min(widths) / MM)
+
+
+# --- the overview ---------------------------------------------------------------------------------
+def _overview_lines(pages: list[list[Glyph]]) -> list[list[list[Glyph]]]:
+    """Per page holding the overview's table, its lines of 9 pt text under the table's head, top
+    to bottom, up to the first bigger text (the tier's heading after the table)."""
+    out = []
+    for glyphs in pages:
+        if not _find(glyphs, "ACCOUNTANDTIER"):
+            continue
+        head = max(g.bottom for hit in _find(glyphs, "FIRSTTOUCH") for g in hit)
+        lines = []
+        for _baseline, line in sorted(_lines([g for g in glyphs if g.top > head]).items()):
+            if max(g.size for g in line) > 9.5:
+                break
+            if any(g.size == 9.0 for g in line):
+                lines.append(line)
+        out.append(lines)
+    return out
+
+
+def _account_rows(lines: list[list[Glyph]]) -> list[list[Glyph]]:
+    """The accounts' rows: the lines whose 9 pt text starts right of the cadences' (after the
+    tier badge, 8 pt)."""
+    table = min(g.left for line in lines for g in line)
+    return [line for line in lines if min(g.left for g in line if g.size == 9) > table + 5 * MM]
+
+
+def test_the_overview_prints_each_account_on_one_line(sample, leader_pages, tmp_path):
+    """The overview is a one-line-per-account table: no cell wraps (a long cadence name took
+    three lines, and 26 accounts three pages, 120 eight); each cadence heads its accounts. With
+    120 accounts on Letter paper it takes no more pages than full pages of rows need."""
+    pages = _overview_lines(leader_pages)
+    lines = [line for page in pages for line in page]
+    rows = _account_rows(lines)
+    # 5 mm between columns ("Netherlands Call the day" read across)
+    columns = {hit[0].left for glyphs in leader_pages if _find(glyphs, "ACCOUNTANDTIER")
+               for head in ("REP", "COUNTRY", "TRIGGER", "FIRSTTOUCH")
+               for hit in _find(glyphs, head)}
+    gutters = [g.left - max(o.right for o in row if o.right < g.left)
+               for row in rows for g in row if any(abs(g.left - x) < 0.6 for x in columns)]
+    assert len(gutters) > 3 * len(rows) and min(gutters) >= 5 * MM, min(gutters) / MM
+    assert len(rows) == len(sample.accounts)
+    assert len(lines) == len(rows) + len(sample.cadences)  # a line per row and per cadence
+    gaps = [b[0].baseline - a[0].baseline for a, b in zip(rows, rows[1:], strict=False)]
+    pitch = sorted(gaps)[len(gaps) // 2]
+    assert pitch < 6 * MM
+
+    accounts = [a.model_copy(update={"id": f"{a.id}-{n}", "name": f"{a.name} {n}"})
+                for n in range(5) for a in sample.accounts][:120]
+    rep = sample.reps[0].model_copy(update={"account_ids": [a.id for a in accounts]})
+    basics = sample.basics.model_copy(update={"page_size": "Letter"})
+    plan = sample.model_copy(update={"accounts": accounts, "reps": [rep], "basics": basics})
+    path = render_playbook_pdf(plan, tmp_path / "120.pdf", section="accounts").path
+    pages = _overview_lines(_pages(path))
+    assert len(_account_rows([line for page in pages for line in page])) == 120
+    full_page = int((279.4 - 24 - 20) * MM // pitch)
+    assert len(pages) <= math.ceil(120 / full_page), (len(pages), full_page)
+
+
+def test_a_long_owner_line_leaves_the_account_name_its_first_line(sample, tmp_path):
+    """Right of an account's name, its rep and cadence: with a long cadence name, a float took
+    the whole first line and the name started below it; now the name starts beside the badge,
+    and the owner line is one line, the cadence's name cut with "…"."""
+    plan = sample.model_copy(deep=True)
+    cadence = plan.cadences[0]
+    cadence.name = " ".join([cadence.name] * 4)
+    account = next(a for a in plan.accounts if plan.cadence_for(a) is cadence)
+    account.name = " ".join([account.name] * 3)
+    rep = next(r for r in plan.reps if account.id in r.account_ids)
+    pages = _pages(render_playbook_pdf(plan, tmp_path / "leader.pdf", section="accounts").path)
+    card = next(hit for glyphs in pages for hit in _find(glyphs, account.name)
+                if hit[0].size == 10)  # the card's (the overview prints the name at 9 pt)
+    glyphs = next(glyphs for glyphs in pages if card[0] in glyphs)
+    owner = next(hit for hit in _find(glyphs, rep.name + "·")
+                 if abs(hit[0].top - card[0].top) < 4 * MM)
+    first_line = [g for g in card if abs(g.baseline - card[0].baseline) < 1]
+    assert len(first_line) >= len("".join(account.name.split()[:3]))  # three words at least
+    assert owner[0].left > first_line[-1].right  # beside it, on the same line
+    line = [g for g in glyphs if abs(g.baseline - owner[0].baseline) < 1 and g.size == 8]
+    assert _text(line).endswith("…") and "Dreamclientcampaign" in _text(line)
 
 
 def test_a_wrapped_account_name_stays_clear_of_its_tier_badge(sample, tmp_path):
@@ -272,6 +375,19 @@ def test_no_heading_is_left_at_the_foot_of_a_page(leader_pages, rep_pages):
             lines = _body_lines(glyphs)
             assert lines and not any(g.bold and g.size >= 12 for g in lines[-1]), (
                 number, _text(lines[-1]))
+
+
+def test_no_line_is_stranded_at_a_pages_top_or_foot(sample_leader_pdf, sample_rep_pdf):
+    """No heading or label ends a page ("FRAMEWORK" at the foot, its criteria overleaf), no
+    table's head stands with one row at a foot (step 1 of a cadence), and no table's last row
+    or paragraph's last line starts a page alone (the overview's last account), in either
+    edition: as bench/playbook_figures.py finds them in the PDF."""
+    for result in (sample_leader_pdf[0], sample_rep_pdf[0]):
+        pdf = pdfium.PdfDocument(str(result.path))
+        try:
+            assert [str(s) for s in figures().stranded_lines(pdf)] == []
+        finally:
+            pdf.close()
 
 
 def test_a_differentiators_columns_stay_on_one_page_together(sample, tmp_path):

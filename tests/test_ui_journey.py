@@ -612,7 +612,7 @@ def test_rows_pasted_from_a_spreadsheet_go_through_the_import_checks_in_one_step
     assert shown["name_column"] == "Account"
     names = [a.name for a in window.document.plan.accounts]
     assert len(names) == before + 1 and "Nordkap Plast AS" in names
-    assert window.document.undo_stack.undoText() == "Import 1 accounts pasted"
+    assert window.document.undo_stack.undoText() == "Paste 1 account"
     window.undo_action.trigger()
     assert len(window.document.plan.accounts) == before
     window.close()

@@ -33,12 +33,15 @@ from PySide6.QtWidgets import (
 from prospector.actuals_import import FIELD_LABELS, ActualsPreview, DateFormat, Export
 from prospector.actuals_import.result import Unmatched
 from prospector.model import Plan
+from prospector.number_format import NumberFormat
 from ui.actuals_reading import ActualsReader, ReadChoices, ReadOutcome
 from ui.import_dialog import delimiter_choice, first_rows_table
+from ui.language import N_, _, ngettext
+from ui.table_model import show_number
 
-CHOOSE = "— choose —"
-LEAVE_OUT = "Leave its rows out"
-OUTSIDE = "Outside the plan"
+CHOOSE = N_("— choose —")
+LEAVE_OUT = N_("Leave its rows out")
+OUTSIDE = N_("Outside the plan")
 LISTED_NAMES = 40  # names listed with a choice each; the rest are summed up
 RECHECK_MS = 300  # a pause after a choice before the file is read again
 
@@ -50,7 +53,7 @@ class ActualsImportDialog(QDialog):
     def __init__(self, plan: Plan, path: str, reader: ActualsReader,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import actuals from a CRM export")
+        self.setWindowTitle(_("Import actuals from a CRM export"))
         self.resize(1000, 900)
         self.plan, self.path, self.reader = plan, path, reader
         self.preview: ActualsPreview | None = None
@@ -64,18 +67,19 @@ class ActualsImportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.read_as = QLabel("Reading the file…")
+        self.read_as = QLabel(_("Reading the file…"))
         self.read_as.setWordWrap(True)
         top.addWidget(self.read_as, 1)
         self.export_choice = QComboBox()
-        self.export_choice.setAccessibleName("Which export")
-        self.export_choice.addItem("Detect", None)
+        self.export_choice.setAccessibleName(_("Which export"))
+        self.export_choice.addItem(_("Detect"), None)
         for export in Export:
-            self.export_choice.addItem(export.label[0].upper() + export.label[1:], export.value)
+            label = _(export.label)
+            self.export_choice.addItem(label[0].upper() + label[1:], export.value)
         self.delimiter = delimiter_choice()
-        top.addWidget(QLabel("Export:"))
+        top.addWidget(QLabel(_("Export:")))
         top.addWidget(self.export_choice)
-        top.addWidget(QLabel("Delimiter:"))
+        top.addWidget(QLabel(_("Delimiter:")))
         top.addWidget(self.delimiter)
         layout.addLayout(top)
 
@@ -83,66 +87,84 @@ class ActualsImportDialog(QDialog):
         self.table.setMinimumHeight(130)
         layout.addWidget(self.table, 2)
 
-        mapping_box = QGroupBox("Which column holds what")
+        mapping_box = QGroupBox(_("Which column holds what"))
         grid = QGridLayout(mapping_box)
         self.columns: dict[str, QComboBox] = {}
         for i, (key, label) in enumerate(FIELD_LABELS.items()):
             combo = QComboBox()
-            combo.setAccessibleName(f"Column for {label}")
-            grid.addWidget(QLabel(label + (" *" if key in ("rep", "date") else "")),
+            combo.setAccessibleName(_("Column for {label}").format(label=_(label)))
+            grid.addWidget(QLabel(_(label) + (" *" if key in ("rep", "date") else "")),
                            i // 3, (i % 3) * 2)
             grid.addWidget(combo, i // 3, (i % 3) * 2 + 1)
             self.columns[key] = combo
         layout.addWidget(mapping_box)
 
-        self.settle_box = QGroupBox("To settle before importing")
+        self.settle_box = QGroupBox(_("To settle before importing"))
         settle = QVBoxLayout(self.settle_box)
         dates = QHBoxLayout()
         self.dates_label = QLabel()
         self.dates_label.setWordWrap(True)
         self.date_format = QComboBox()
-        self.date_format.setAccessibleName("How to read dates that read two ways")
-        self.date_format.addItem(CHOOSE, None)
-        for label, form in (("Day first: 03/04/2027 is 3 April (European)", DateFormat.DMY),
-                            ("Month first: 03/04/2027 is March 4 (US)", DateFormat.MDY)):
+        self.date_format.setAccessibleName(_("How to read dates that read two ways"))
+        self.date_format.addItem(_(CHOOSE), None)
+        for label, form in ((_("Day first: 03/04/2027 is 3 April (European)"), DateFormat.DMY),
+                            (_("Month first: 03/04/2027 is March 4 (US)"), DateFormat.MDY)):
             self.date_format.addItem(label, form.value)
         dates.addWidget(self.dates_label, 1)
         dates.addWidget(self.date_format)
         self.dates_row = QWidget()
         self.dates_row.setLayout(dates)
         settle.addWidget(self.dates_row)
-        self.reps_table = _names_table("Reps the plan does not know",
-                                       ("Name in the export", "Rows", "Closest rep in the plan",
-                                        "Import as"))
+        numbers = QHBoxLayout()
+        self.numbers_label = QLabel()
+        self.numbers_label.setWordWrap(True)
+        self.number_format = QComboBox()
+        self.number_format.setAccessibleName(_("Numbers like"))
+        self.number_format.addItem(_(CHOOSE), None)
+        for label, written in ((_("1,234.5: a dot before the decimals (US, UK)"),
+                                NumberFormat.DOT),
+                               (_("1.234,5: a comma before the decimals (most of Europe)"),
+                                NumberFormat.COMMA)):
+            self.number_format.addItem(label, written.value)
+        numbers.addWidget(self.numbers_label, 1)
+        numbers.addWidget(QLabel(_("Numbers like:")))
+        numbers.addWidget(self.number_format)
+        self.numbers_row = QWidget()
+        self.numbers_row.setLayout(numbers)
+        settle.addWidget(self.numbers_row)
+        self.reps_table = _names_table(_("Reps the plan does not know"),
+                                       (_("Name in the export"), _("Rows"),
+                                        _("Closest rep in the plan"),
+                                        _("Import as")))
         settle.addWidget(self.reps_table)
         layout.addWidget(self.settle_box)
 
-        self.accounts_box = QGroupBox("Accounts not in the plan (imported as outside the plan "
-                                      "unless you say which account of the plan they are)")
+        self.accounts_box = QGroupBox(_("Accounts not in the plan (imported as outside the plan "
+                                        "unless you say which account of the plan they are)"))
         column = QVBoxLayout(self.accounts_box)
-        self.accounts_table = _names_table("Accounts not in the plan",
-                                           ("Name in the export", "Rows",
-                                            "Closest account in the plan", "Import as"))
+        self.accounts_table = _names_table(_("Accounts not in the plan"),
+                                           (_("Name in the export"), _("Rows"),
+                                            _("Closest account in the plan"), _("Import as")))
         column.addWidget(self.accounts_table)
         layout.addWidget(self.accounts_box)
 
         self.summary = QPlainTextEdit()
         self.summary.setReadOnly(True)
-        self.summary.setAccessibleName("What the import will do")
+        self.summary.setAccessibleName(_("What the import will do"))
         self.summary.setMinimumHeight(140)
         layout.addWidget(self.summary, 3)
 
         busy = QHBoxLayout()
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Reading the file")
-        self.stop_button = QPushButton("Stop reading")
+        self.progress.setAccessibleName(_("Reading the file"))
+        self.stop_button = QPushButton(_("Stop reading"))
         self.stop_button.clicked.connect(self.stop_reading)
         busy.addWidget(self.progress, 1)
         busy.addWidget(self.stop_button)
         layout.addLayout(busy)
 
         buttons = QDialogButtonBox()
-        self.import_button = buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = buttons.addButton(_("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.rejected.connect(self.reject)
         self.import_button.clicked.connect(self.do_import)
@@ -152,7 +174,7 @@ class ActualsImportDialog(QDialog):
         self._recheck.setSingleShot(True)
         self._recheck.setInterval(RECHECK_MS)
         self._recheck.timeout.connect(self.check)
-        for combo in (*self.columns.values(), self.date_format):
+        for combo in (*self.columns.values(), self.date_format, self.number_format):
             combo.currentIndexChanged.connect(self._changed)
         self.delimiter.currentIndexChanged.connect(self.load)
         self.export_choice.currentIndexChanged.connect(self.load)
@@ -181,7 +203,7 @@ class ActualsImportDialog(QDialog):
                                          preview=preview)
         self._set_reading(True)
         self.progress.setRange(0, 0)  # busy until the rows are counted
-        self.summary.setPlainText("Reading the file…")
+        self.summary.setPlainText(_("Reading the file…"))
 
     def choices(self, preview: bool = False) -> ReadChoices:
         mapping = None
@@ -193,6 +215,7 @@ class ActualsImportDialog(QDialog):
             self.preview.file.delimiter if self.preview and not preview else None)
         return ReadChoices(export=export, mapping=mapping, delimiter=delimiter,
                            date_format=self.date_format.currentData(),
+                           number_format=self.number_format.currentData(),
                            rep_map=dict(self.rep_choices),
                            account_map=dict(self.account_choices))
 
@@ -200,8 +223,8 @@ class ActualsImportDialog(QDialog):
         self.reader.cancel()
         self.reading = 0
         self._set_reading(False)
-        self.summary.setPlainText("Stopped: the file was not read to the end, nothing will be "
-                                  "imported. Change a choice to read it again.")
+        self.summary.setPlainText(_("Stopped: the file was not read to the end, nothing will be "
+                                    "imported. Change a choice to read it again."))
 
     def _set_reading(self, reading: bool) -> None:
         self.progress.setVisible(reading)
@@ -228,9 +251,14 @@ class ActualsImportDialog(QDialog):
             return
         self.preview = preview
         file = preview.file
-        self.read_as.setText(f"{file.source}: {preview.export.label}, {file.row_count:,} rows, "
-                             f"read as {file.encoding_label}, {file.delimiter_name}-separated. "
-                             "Columns were matched by their headers: check them below.")
+        self.read_as.setText(_("{source}: {label}, {rows}, read as {encoding_label}, "
+                               "{delimiter_name}-separated. Columns were matched by their "
+                               "headers: check them below.").format(
+                                   source=file.source, label=_(preview.export.label),
+                                   rows=ngettext("{n} row", "{n} rows",
+                                                 file.row_count).format(n=show_number(file.row_count)),
+                                   encoding_label=_(file.encoding_label),
+                                   delimiter_name=_(file.delimiter_name)))
         self.table.clear()
         self.table.setColumnCount(len(file.headers))
         self.table.setHorizontalHeaderLabels(file.headers)
@@ -243,9 +271,9 @@ class ActualsImportDialog(QDialog):
         for key, combo in self.columns.items():
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem("— not read —", None)
+            combo.addItem(_("— not read —"), None)
             for index, header in enumerate(file.headers):
-                combo.addItem(header or f"(column {index + 1})", index)
+                combo.addItem(header or _("(column {value})").format(value=index + 1), index)
             combo.setCurrentIndex(max(combo.findData(preview.columns.get(key)), 0))
             combo.blockSignals(False)
 
@@ -253,7 +281,8 @@ class ActualsImportDialog(QDialog):
         if number == self.reading and total:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
-            self.progress.setFormat(f"Reading row {done:,} of {total:,}")
+            self.progress.setFormat(_("Reading row {done} of {total}").format(
+                done=show_number(done), total=show_number(total)))
 
     def _failed(self, number: int, why: str) -> None:
         if number != self.reading:
@@ -262,7 +291,7 @@ class ActualsImportDialog(QDialog):
         self.error = why
         self.outcome = None
         self._set_reading(False)
-        self.summary.setPlainText(f"{why}\n\nNothing will be imported.")
+        self.summary.setPlainText(_("{why}\n\nNothing will be imported.").format(why=why))
 
     def _finished(self, number: int, outcome: ReadOutcome) -> None:
         if number != self.reading:
@@ -276,18 +305,20 @@ class ActualsImportDialog(QDialog):
         for name in found.outside_accounts:
             self.listed_accounts.setdefault(name.name, name)
         self._fill_dates(found)
+        self._fill_numbers(found)
         self._fill_names(self.reps_table, self.listed_reps, self.rep_choices,
-                         [(rep.name, rep.id) for rep in self.plan.reps], LEAVE_OUT)
+                         [(rep.name, rep.id) for rep in self.plan.reps], _(LEAVE_OUT))
         self._fill_names(self.accounts_table, self.listed_accounts, self.account_choices,
                          [(a.name, a.id) for a in self.plan.accounts], None)
         self.reps_table.setVisible(bool(self.listed_reps))
-        self.settle_box.setVisible(bool(self.listed_reps) or not self.dates_row.isHidden())
+        self.settle_box.setVisible(bool(self.listed_reps) or not self.dates_row.isHidden()
+                                   or not self.numbers_row.isHidden())
         self.accounts_box.setVisible(bool(self.listed_accounts))
         lines = []
         if outcome.to_settle:
-            lines += ["Nothing can be imported until you choose (above):"]
+            lines += [_("Nothing can be imported until you choose (above):")]
             lines += [f"  • {line}" for line in outcome.to_settle] + [""]
-        lines += ["If you import now:" if found.ready else "What the file holds:"]
+        lines += [_("If you import now:") if found.ready else _("What the file holds:")]
         lines += outcome.summary
         self.summary.setPlainText("\n".join(lines))
         self._set_reading(False)
@@ -297,12 +328,31 @@ class ActualsImportDialog(QDialog):
         self.dates_row.setVisible(asked)
         if found.ambiguous_dates:
             example = found.suggested_date_format
-            hint = (f" The file's other dates can only be {example.label}." if example else "")
+            hint = (_(" The file's other dates can only be {label}.").format(
+                label=_(example.label)) if example else "")
             self.dates_label.setText(
-                f"{len(found.ambiguous_dates):,} rows have dates that read two ways "
-                f"(03/04/2027: 3 April or March 4?).{hint} How does this export write dates?")
+                _("{rows} have dates that read two ways (03/04/2027: 3 April or March 4?).{hint} "
+                  "How does this export write dates?").format(
+                      rows=ngettext("{n} row", "{n} rows",
+                                    len(found.ambiguous_dates)).format(n=show_number(len(found.ambiguous_dates))),
+                      hint=hint))
         elif asked:
-            self.dates_label.setText("Dates that read two ways are read as chosen:")
+            self.dates_label.setText(_("Dates that read two ways are read as chosen:"))
+
+    def _fill_numbers(self, found) -> None:
+        """The "Numbers like" choice, shown while amounts read two ways and the file's other
+        amounts do not tell (and while a choice is made, so it can be changed)."""
+        asked = bool(found.ambiguous_numbers) or self.number_format.currentData() is not None
+        self.numbers_row.setVisible(asked)
+        if found.ambiguous_numbers:
+            count = len(found.ambiguous_numbers)
+            self.numbers_label.setText(
+                _("{rows} have amounts that read two ways (1,234: a thousand and more, or one "
+                  "and a bit?) and the file's other amounts do not tell. How does this export "
+                  "write numbers?").format(rows=ngettext("{n} row", "{n} rows", count).format(
+                      n=show_number(count))))
+        elif asked:
+            self.numbers_label.setText(_("Amounts are read as chosen:"))
 
     def _fill_names(self, table: QTableWidget, listed: dict[str, Unmatched],
                     chosen: dict, targets: list[tuple[str, str]], leave_out: str | None) -> None:
@@ -312,19 +362,20 @@ class ActualsImportDialog(QDialog):
         by_name = dict(targets)
         for row, name in enumerate(shown):
             table.setItem(row, 0, QTableWidgetItem(name.name))
-            count = QTableWidgetItem(f"{len(name.rows):,}")
+            count = QTableWidgetItem(show_number(len(name.rows)))
             count.setToolTip(", ".join(str(r) for r in name.rows[:30]))
             table.setItem(row, 1, count)
-            table.setItem(row, 2, QTableWidgetItem(name.closest or "none close"))
+            table.setItem(row, 2, QTableWidgetItem(name.closest or _("none close")))
             combo = QComboBox()
-            combo.setAccessibleName(f"Import {name.name} as")
+            combo.setAccessibleName(_("Import {name} as").format(name=name.name))
             if leave_out is not None:  # a rep: the leader must say who (or leave the rows out)
-                combo.addItem(CHOOSE, "")
+                combo.addItem(_(CHOOSE), "")
                 combo.addItem(leave_out, None)
             else:  # an account: outside the plan unless the leader says which account it is
-                combo.addItem(OUTSIDE, "")
+                combo.addItem(_(OUTSIDE), "")
             if name.closest in by_name:
-                combo.addItem(f"{name.closest} (closest)", by_name[name.closest])
+                combo.addItem(_("{closest} (closest)").format(
+                    closest=name.closest), by_name[name.closest])
             for label, item_id in targets:
                 if label != name.closest:
                     combo.addItem(label, item_id)
@@ -334,8 +385,9 @@ class ActualsImportDialog(QDialog):
                 lambda _i, n=name.name, c=combo, d=chosen: self._name_chosen(d, n, c.currentData()))
             table.setCellWidget(row, 3, combo)
         if len(names) > len(shown):
-            more = QTableWidgetItem(f"and {len(names) - len(shown):,} more: map the names above "
-                                    "first, the rest are listed after")
+            more = QTableWidgetItem(_("and {value} more: map the names above first, the rest are "
+                                      "listed after").format(
+                                          value=show_number(len(names) - len(shown))))
             table.setItem(len(shown), 0, more)
             table.setSpan(len(shown), 0, 1, 4)
 

@@ -24,6 +24,7 @@ from prospector.actuals.ledger import Actuals
 from prospector.actuals_import import ActualsImport, ActualsPreview, preview_actuals, read_actuals
 from prospector.errors import ProspectorError
 from prospector.model import Plan
+from ui.language import _
 
 SUMMARY_LINES = 50  # rows named per kind of problem in the dialog's summary
 
@@ -40,6 +41,7 @@ class ReadChoices:
     mapping: dict[str, int | None] | None = None
     delimiter: str | None = None
     date_format: str | None = None
+    number_format: str | None = None
     rep_map: dict[str, str | None] = field(default_factory=dict)
     account_map: dict[str, str] = field(default_factory=dict)
 
@@ -126,6 +128,7 @@ class ActualsReader(QObject):
                 export, delimiter = shown.export.value, shown.file.delimiter
             found = read_actuals(plan, path, export=export, delimiter=delimiter,
                                  mapping=choices.mapping, date_format=choices.date_format,
+                                 number_format=choices.number_format,
                                  rep_map=choices.rep_map, account_map=choices.account_map,
                                  progress=tick)
             after = found.actuals_after(plan) if found.ready else None
@@ -137,7 +140,8 @@ class ActualsReader(QObject):
             return
         except Exception as exc:  # a bug: the dialog says so, the error report has the details
             if not stop.is_set():
-                self._emit(self.failed, number, f"The file could not be read: {exc}")
+                self._emit(self.failed, number, _("The file could not be read: {exc}").format(
+                    exc=exc))
             raise  # to threading.excepthook: the app's error report
         if not stop.is_set():
             self._emit(self.finished, number, ReadOutcome(

@@ -47,7 +47,10 @@ from prospector.review.summary import run_to_end, summary_steps
 from prospector.review.text import channel_label, goal_label, number, verdict
 from prospector.review.weeks import days_label, plan_weekends, week_days_label
 from ui.document import PlanDocument
+from ui.language import _, current, in_sentence
 from ui.palette_colours import blend, readable, timeline_ink
+from ui.table_model import show_number
+from ui.widgets.date_field import show_day
 
 TEAM = ""  # the charts' choice for the whole team
 REFRESH_MS = 300  # after an edit, the review is made again this long after the last one
@@ -101,7 +104,7 @@ def page_steps(plan: Plan, week: str | None, who: str, colours: Colours,
         return ReviewPage(None, (), (), str(exc))
     yield
     weekends = plan_weekends(plan)  # a week's days for each working week among the reps
-    labels = tuple(week_days_label(w, weekends) for w in review.plan_weeks)
+    labels = tuple(week_days_label(w, weekends, current()) for w in review.plan_weeks)
     html = review_html_parts(review, colours, labels[review.plan_weeks.index(review.week)])
     made = []
     for chart in charts(review, who, plan, colours):
@@ -119,7 +122,7 @@ def charts(review: WeeklyReview, who: str, plan: Plan,
         return
     for index, line in enumerate(first.targets):
         series = line.series if rep else review.team_series(index)
-        title = line.metric + (" (a week's share)" if line.period == "month" else "")
+        title = line.metric + (_(" (a week's share)") if line.period == "month" else "")
         svg = weekly_chart_svg(title, review.weeks, [w.actual for w in series],
                                [w.goal for w in series], review.week, ink=colours.ink,
                                brand=plan.basics.brand_colour)
@@ -135,42 +138,44 @@ def review_html_parts(review: WeeklyReview, colours: Colours, week_label: str) -
     """The review's text in parts: the week, the team and the first rep; each other rep; the
     notes (a part is a few milliseconds of the window's time to lay out)."""
     number_of = review.plan_weeks.index(review.week) + 1
-    out = [f"<h2>{escape(review.week)}: week {number_of} of {len(review.plan_weeks)}, "
-           f"{escape(week_label)}</h2>"]
+    out = [_("<h2>{week}: week {number} of {weeks}, {days}</h2>").format(
+        week=escape(review.week), number=number_of, weeks=len(review.plan_weeks),
+        days=escape(week_label))]
     if not review.has_actuals:
-        out.append("<p>No actuals yet: import a CRM export (File &gt; Import actuals…) or enter "
-                   "figures by hand (Figures by hand).</p>")
+        out.append(_("<p>No actuals yet: import a CRM export (File &gt; Import actuals…) or enter "
+                     "figures by hand (Figures by hand).</p>"))
     team = []
     below = review.below_two_weeks
     if below:
         by_rep: dict[str, list[str]] = {}
         for rep, line in below:
             by_rep.setdefault(rep.rep_name, []).append(line.metric)
-        team.append("<b>Below target two weeks running:</b> " + "; ".join(
+        team.append(_("<b>Below target two weeks running:</b> ") + "; ".join(
             f"{escape(name)} ({escape(', '.join(metrics))})" for name, metrics in by_rep.items()))
     if review.cold_accounts:
-        team.append(f"<b>A accounts untouched for {review.cold_weeks} weeks:</b> " + "; ".join(
-            f"{escape(a.name)} ({escape(', '.join(a.owners) or 'no rep')}; "
-            + (f"last touched {a.last_touched:%d %b}" if a.last_touched else "never touched")
+        team.append(_("<b>A accounts untouched for {cold_weeks} weeks:</b> ").format(
+            cold_weeks=review.cold_weeks) + "; ".join(
+            escape(a.name) + " (" + escape(", ".join(a.owners) or _("no rep")) + "; "
+            + (_("last touched {day}").format(
+                day=show_day(a.last_touched)) if a.last_touched else _("never touched"))
             + ")" for a in review.cold_accounts))
     outside = [f"{escape(r.rep_name)}: " + ", ".join(f"{escape(name)} ({n})"
                                                     for name, n in r.outside_plan.items())
                for r in review.reps if r.outside_plan]
     if outside:
-        team.append("<b>Touches outside the plan:</b> " + "; ".join(outside))
+        team.append(_("<b>Touches outside the plan:</b> ") + "; ".join(outside))
     if team:
-        out.append("<h3>The team</h3><ul>" + "".join(f"<li>{t}</li>" for t in team) + "</ul>")
+        out.append(_("<h3>The team</h3><ul>") + "".join(f"<li>{t}</li>" for t in team) + "</ul>")
     reps = [_rep_html(rep, colours) for rep in review.reps]
-    notes = (f"<p style='color:{colours.muted}'>Opportunities: "
-             f"{escape(review.definition.rstrip('.'))}. "
-             "Figures in italics were entered by hand; a monthly target's goal is a week's "
-             "share of it.</p>")
+    notes = _("<p style='color:{muted}'>Opportunities: {definition}. Figures in italics were "
+              "entered by hand; a monthly target's goal is a week's share of it.</p>").format(
+                  muted=colours.muted, definition=escape(review.definition.rstrip(".")))
     return ["".join(out + reps[:1]), *reps[1:], notes]
 
 
 def _rep_html(rep: RepWeek, colours: Colours) -> str:
-    rows = ["<tr><th align='left'>Target</th><th align='right'>Goal</th>"
-            "<th align='right'>Actual</th><th align='left'></th></tr>"]
+    rows = [_("<tr><th align='left'>Target</th><th align='right'>Goal</th>"
+              "<th align='right'>Actual</th><th align='left'></th></tr>")]
     for line in rep.targets:
         now = line.this_week
         said = verdict(now)
@@ -178,29 +183,38 @@ def _rep_html(rep: RepWeek, colours: Colours) -> str:
         actual = number(now.actual)
         if now.by_hand:
             actual = f"<i>{actual}</i>"
-        two = " · two weeks running" if line.below_two_weeks else ""
-        rows.append(f"<tr><td>{escape(line.metric)}</td><td align='right'>"
-                    f"{escape(goal_label(line))}</td><td align='right'><b>{actual}</b></td>"
-                    f"<td style='color:{colour}'>{said}{two}</td></tr>")
-    channels = ", ".join(f"{escape(channel_label(k).lower())} {n}"
+        two = _(" · two weeks running") if line.below_two_weeks else ""
+        rows.append(_("<tr><td>{metric}</td><td align='right'>{value}</td><td "
+                      "align='right'><b>{actual}</b></td><td "
+                      "style='color:{colour}'>{said}{two}</td></tr>").format(
+                          metric=escape(line.metric), value=escape(goal_label(line)), actual=actual,
+                          colour=colour, said=_(said), two=two))
+    channels = ", ".join(f"{escape(in_sentence(_(channel_label(k))))} {n}"
                          for k, n in rep.touches_by_channel.items())
-    tiers = ", ".join(f"{'outside the plan' if k == 'outside' else 'tier ' + k} {n}"
-                      for k, n in rep.touches_by_tier.items())
-    lines = [f"<b>Touches:</b> {rep.touches:,}"
-             + (f" — by channel: {channels}; by tier: {tiers}" if rep.touches else ""),
-             f"<b>Meetings:</b> {rep.meetings:,} · <b>Opportunities created:</b> "
-             f"{rep.opportunities:,}, {rep.qualified_opportunities:,} meeting the definition"]
+    tiers = ", ".join((_("outside the plan {n}") if k == "outside" else _("tier {tier} {n}"))
+                      .format(tier=k, n=show_number(n)) for k, n in rep.touches_by_tier.items())
+    lines = [_("<b>Touches:</b> {touches}").format(touches=show_number(rep.touches))
+             + (_(" — by channel: {channels}; by tier: {tiers}").format(
+                 channels=channels, tiers=tiers) if rep.touches else ""),
+             _("<b>Meetings:</b> {meetings} · <b>Opportunities created:</b> {opportunities}, "
+               "{qualified} meeting the definition").format(
+                 meetings=show_number(rep.meetings), opportunities=show_number(rep.opportunities),
+                 qualified=show_number(rep.qualified_opportunities))]
     if rep.touches_planned_to_date:
         share = rep.touches_logged_to_date / rep.touches_planned_to_date
-        lines.append(f"<b>Pace:</b> {rep.touches_logged_to_date:,} touches logged to date; "
-                     f"the schedule planned {rep.touches_planned_to_date:,} ({share:.0%})")
+        lines.append(_("<b>Pace:</b> {logged} touches logged to date; the schedule planned "
+                       "{planned} "
+                       "({share:.0%})").format(logged=show_number(rep.touches_logged_to_date),
+                                               planned=show_number(rep.touches_planned_to_date),
+                                               share=share))
     if rep.outside_plan:
-        lines.append("<b>Outside the plan:</b> " + ", ".join(
+        lines.append(_("<b>Outside the plan:</b> ") + ", ".join(
             f"{escape(name)} ({n})" for name, n in rep.outside_plan.items()))
     findings = "".join(f"<li>{escape(f.message)}</li>" for f in rep.findings)
-    coach = f"<p><b>The coach:</b></p><ul>{findings}</ul>" if findings else \
-        "<p><b>The coach:</b> nothing to flag this week.</p>"
-    days = days_label(rep.first_day, rep.last_day)  # the rep's working week: Sun-Thu in Israel
+    coach = _("<p><b>The coach:</b></p><ul>{findings}</ul>").format(
+        findings=findings) if findings else \
+        _("<p><b>The coach:</b> nothing to flag this week.</p>")
+    days = days_label(rep.first_day, rep.last_day, current())  # Sun-Thu in Israel
     return (f"<h3>{escape(rep.rep_name)} <span style='font-weight:normal; color:{colours.muted}'>"
             f"· {escape(days)}</span></h3><table cellspacing='0' cellpadding='3'>"
             + "".join(rows) + "</table>" + "".join(f"<p>{line}</p>" for line in lines) + coach)
@@ -222,17 +236,17 @@ class ActualsReview(QWidget):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.week_choice = QComboBox()
-        self.week_choice.setAccessibleName("Week reviewed")
+        self.week_choice.setAccessibleName(_("Week reviewed"))
         self.week_choice.setMinimumWidth(260)
         # the label names the working days: two spans with reps in Israel and in Germany
         self.week_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.who = QComboBox()
-        self.who.setAccessibleName("Charts of")
+        self.who.setAccessibleName(_("Charts of"))
         self.who.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        top.addWidget(QLabel("Week:"))
+        top.addWidget(QLabel(_("Week:")))
         top.addWidget(self.week_choice)
         top.addSpacing(16)
-        top.addWidget(QLabel("Charts of:"))
+        top.addWidget(QLabel(_("Charts of:")))
         top.addWidget(self.who)
         self.status = QLabel()
         self.status.setObjectName("stepAdvice")
@@ -246,7 +260,7 @@ class ActualsReview(QWidget):
         self.charts_area.setWidget(holder)
         self.chart_widgets: list[QSvgWidget] = []
         self.text = QTextBrowser()
-        self.text.setAccessibleName("Weekly review")
+        self.text.setAccessibleName(_("Weekly review"))
         self.text.setOpenLinks(False)
         split.addWidget(self.charts_area)
         split.addWidget(self.text)
@@ -295,7 +309,7 @@ class ActualsReview(QWidget):
         self._work = page_steps(snapshot, self.week_choice.currentData(),
                                 self.who.currentData() or TEAM, self.colours(), date.today())
         QTimer.singleShot(0, self, partial(self._work_on, self.waiting))
-        self.status.setText("Reviewing…")
+        self.status.setText(_("Reviewing…"))
 
     def _work_on(self, number_: int) -> None:
         """A slice of the review's steps, ``SLICE_MS`` at most, then the event loop's turn: the
@@ -335,7 +349,7 @@ class ActualsReview(QWidget):
         """The reps to chart (the weeks come with the review: finding the default one may read
         every fact)."""
         plan = self.document.plan
-        people = [(TEAM, "Whole team")] + [(rep.id, rep.name) for rep in plan.reps]
+        people = [(TEAM, _("Whole team"))] + [(rep.id, rep.name) for rep in plan.reps]
         if [(self.who.itemData(i), self.who.itemText(i)) for i in range(self.who.count())] \
                 != people:
             chosen = self.who.currentData() or TEAM
@@ -350,7 +364,7 @@ class ActualsReview(QWidget):
         """The plan's weeks, each with the working days it covers (``Mon 1 – Fri 5 Feb``; with
         an Israeli rep also ``Sun 31 Jan – Thu 4 Feb``)."""
         weeks = list(review.plan_weeks)
-        texts = [f"{week} · week {n} · {label}"
+        texts = [_("{week} · week {number} · {days}").format(week=week, number=n, days=label)
                  for n, (week, label) in enumerate(zip(weeks, labels, strict=True), 1)]
         self.week_choice.blockSignals(True)
         if [self.week_choice.itemText(i) for i in range(self.week_choice.count())] != texts:
@@ -402,7 +416,7 @@ class ActualsReview(QWidget):
             self.chart_widgets.append(widget)
             self.charts_grid.addWidget(widget, i // CHART_COLUMNS, i % CHART_COLUMNS)
         widget = self.chart_widgets[i]
-        widget.setAccessibleName(f"Chart: {title}")
+        widget.setAccessibleName(_("Chart: {title}").format(title=title))
         widget.load(QByteArray(svg.encode("utf-8")))
         widget.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
         widget.show()

@@ -13,8 +13,9 @@ from prospector.plan_lookup import looks_like_file
 from prospector.planfile import STORED_REPAIRED, read_plan_file, read_plan_file_noting
 from prospector.resources import sample_plan_path
 from prospector.store import PlanStore
-from ui import dialogs
+from ui import dialogs, language
 from ui.error_report import ErrorReporter
+from ui.language import _
 from ui.palette_colours import hint_colour
 
 STYLE = """
@@ -71,12 +72,14 @@ def run_app(plan_ref: str | None = None, qt_options: list[str] | None = None) ->
     from ui.main_window import MainWindow  # noqa: PLC0415 - after QApplication exists
 
     settings = QSettings()
+    # the language first: every window, dialog and date field reads it when it is made
+    language.install(language.resolve(language.chosen(settings)))
     try:
         store = PlanStore()
         plan = choose_plan(store, plan_ref, settings)
     except ProspectorError as exc:
-        dialogs.show_error(None, "Prospector cannot start", str(exc),
-                           "Check the plan or the data folder (--data-dir), then start again.")
+        dialogs.show_error(None, _("Prospector cannot start"), str(exc),
+                           _("Check the plan or the data folder (--data-dir), then start again."))
         return 1
     window = MainWindow(store, plan, settings)
     reporter = ErrorReporter(

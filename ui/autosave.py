@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from prospector.errors import ProspectorError
 from prospector.model import Plan
 from prospector.store import PlanStore, VersionConflict
+from ui.language import _
 
 AUTOSAVE_DELAY_MS = 1500   # after the last edit...
 AUTOSAVE_MAX_WAIT_S = 3.0  # ...but never more than this after the first unsaved one, so that
@@ -140,7 +141,8 @@ class Autosaver(QObject):
             except ProspectorError as exc:
                 self.failed.emit(str(exc))
             except Exception as exc:  # noqa: BLE001 - reported, never lost silently
-                self.failed.emit(f"could not save: {type(exc).__name__}: {exc}")
+                self.failed.emit(_("could not save: {value}: {exc}").format(
+                    value=type(exc).__name__, exc=exc))
             finally:
                 with self._lock:
                     if self._pending is None or self.blocked:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.document import Path, PlanDocument, get_value
+from ui.language import _
 from ui.widgets.date_field import DateField
 
 
@@ -54,7 +55,7 @@ class Binding:
             return
         if not self.document.set_value(self.path, value):
             self._set_invalid(True)
-            self.widget.setToolTip("This value is not accepted; the previous one is kept.")
+            self.widget.setToolTip(_("This value is not accepted; the previous one is kept."))
             if not self.widget.hasFocus():
                 self.refresh()
             # while the field has the focus its text stays as typed, so a value can pass

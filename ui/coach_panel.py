@@ -9,9 +9,10 @@ from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
 
 from prospector.coach import Review, review
+from ui.language import N_, _, current, ngettext
 
 SEVERITY_ORDER = {"blocker": 0, "warning": 1, "tip": 2}
-SEVERITY_LABEL = {"blocker": "Blocker", "warning": "Warning", "tip": "Tip"}
+SEVERITY_LABEL = {"blocker": N_("Blocker"), "warning": N_("Warning"), "tip": N_("Tip")}
 REVIEW_DELAY_MS = 150
 
 
@@ -29,7 +30,7 @@ class CoachPanel(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.tree = QListWidget()
-        self.tree.setAccessibleName("Coach findings")
+        self.tree.setAccessibleName(_("Coach findings"))
         self.tree.setWordWrap(True)
         self.tree.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.tree.setUniformItemSizes(False)
@@ -69,31 +70,40 @@ class CoachPanel(QWidget):
 
     def refresh(self) -> None:
         started = time.perf_counter()
-        result = review(self.document.plan, in_progress=self.in_progress)
+        # the panel is the app's: its findings in the app's language (the playbook's readiness
+        # appendix and `prospector coach` speak the plan's)
+        result = review(self.document.plan, in_progress=self.in_progress, language=current())
         self.last_ms = (time.perf_counter() - started) * 1000
         self.last_review = result
         self.tree.clear()
         findings = sorted(result.findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 9))
         for finding in findings:
-            text = f"{finding.message}\nFix: {finding.fix}"
+            text = _("{message}\nFix: {fix}").format(message=finding.message, fix=finding.fix)
             item = QListWidgetItem(self.icons.get(finding.severity, self.icons["tip"]), text)
-            item.setToolTip(f"{SEVERITY_LABEL.get(finding.severity, '')} · "
-                            f"{finding.rule_id}\n\nWhy it matters: {finding.why}")
+            item.setToolTip(_("{get} · {rule_id}\n\nWhy it matters: {why}").format(
+                get=_(SEVERITY_LABEL.get(finding.severity, '')), rule_id=finding.rule_id,
+                why=finding.why))
             item.setData(Qt.ItemDataRole.UserRole,
                          (finding.section, finding.item_id, finding.field, finding.row))
             self.tree.addItem(item)
         self._fit_items()
         if not findings:
-            done = QListWidgetItem("Nothing to flag: the plan follows the method.")
+            done = QListWidgetItem(_("Nothing to flag: the plan follows the method."))
             done.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addItem(done)
-        counts = f"{result.blockers} blockers · {result.warnings} warnings · {result.tips} tips"
+        counts = " · ".join((
+            ngettext("{n} blocker", "{n} blockers", result.blockers).format(n=result.blockers),
+            ngettext("{n} warning", "{n} warnings", result.warnings).format(n=result.warnings),
+            ngettext("{n} tip", "{n} tips", result.tips).format(n=result.tips)))
         hints = "".join(f"<br>• {escape(h.title)} (+{h.gain})"
                         for h in result.raise_score_hints[:3])
         self.summary.setText(
-            f"<b>Readiness {result.overall}/100</b> — what is written {result.quality}/100 × "
-            f"{result.completeness:.0%} complete<br>{counts}"
-            + (f"<br><i>To raise the written score:</i>{hints}" if hints else ""))
+            _("<b>Readiness {overall}/100</b> — what is written {quality}/100 × "
+              "{completeness:.0%} complete<br>{counts}").format(
+                  overall=result.overall, quality=result.quality, completeness=result.completeness,
+                  counts=counts)
+            + (_("<br><i>To raise the written score:</i>{hints}").format(
+                hints=hints) if hints else ""))
         self.reviewed.emit(result)
 
     def _fit_items(self) -> None:

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
+from ui.language import _
+
 if TYPE_CHECKING:
     from prospector.editing import ListPath, Reference
     from prospector.model import Part
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
 
 def _describe(path: tuple) -> str:
     field = str(path[-1]).replace("_", " ")
-    return f"Edit {field}"
+    return _("Edit {field}").format(field=field)
 
 
 def _path_while(path: tuple, value: Any) -> tuple:

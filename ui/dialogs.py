@@ -7,6 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from ui.language import _
+
 
 def show_error(parent: QWidget | None, title: str, message: str, hint: str = "") -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok,
@@ -23,7 +25,7 @@ def show_unexpected_error(parent: QWidget | None, title: str, message: str, hint
                       parent)
     box.setInformativeText(hint)
     box.setDetailedText(details)
-    copy = box.addButton("Copy details", QMessageBox.ButtonRole.ActionRole)
+    copy = box.addButton(_("Copy details"), QMessageBox.ButtonRole.ActionRole)
     copy.clicked.disconnect()  # copying keeps the box open
     copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
     _run(box)
@@ -37,10 +39,10 @@ def show_info(parent: QWidget | None, title: str, message: str) -> None:
 def show_store_notices(parent: QWidget | None, store) -> None:
     """Tell the user what the store recovered or repaired since it was last asked, once."""
     for notice in store.notices:
-        show_error(parent, "Your plans were recovered", notice,
-                   "The damaged file was kept next to the store in case you need it.")
+        show_error(parent, _("Your plans were recovered"), notice,
+                   _("The damaged file was kept next to the store in case you need it."))
     for repair in store.repairs:
-        show_info(parent, "Plan repaired", repair)
+        show_info(parent, _("Plan repaired"), repair)
     store.notices.clear()
     store.repairs.clear()
 
@@ -92,20 +94,21 @@ def _opened(path: str) -> str | None:
 
 
 def ask_open_plan_file(parent: QWidget | None) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "Import a plan file", _last_folder(),
-                                          "Prospector plans (*.json);;All files (*)")
+    path, _filter = QFileDialog.getOpenFileName(parent, _("Import a plan file"), _last_folder(),
+                                          _("Prospector plans (*.json);;All files (*)"))
     return _opened(path)
 
 
 def ask_open_csv_file(parent: QWidget | None,
-                      title: str = "Import accounts from CSV") -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, title, _last_folder(),
-                                          "CSV or text exports (*.csv *.txt *.tsv);;All files (*)")
+                      title: str | None = None) -> str | None:
+    title = title or _("Import accounts from CSV")
+    path, _filter = QFileDialog.getOpenFileName(
+        parent, title, _last_folder(), _("CSV or text exports (*.csv *.txt *.tsv);;All files (*)"))
     return _opened(path)
 
 
 def ask_save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return path or None
 
 
@@ -116,17 +119,18 @@ def ask_folder(parent: QWidget | None, title: str, start: str = "") -> str | Non
 
 def ask_conflict(parent: QWidget | None, what: str, why_no_merge: str) -> str:
     """This plan was saved elsewhere since the edits started: "merge", "copy" or "reload"."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Plan changed elsewhere",
-                      "This plan was changed in another window or from the command line while "
-                      "you were editing it. Nothing has been overwritten.",
+    box = QMessageBox(QMessageBox.Icon.Warning, _("Plan changed elsewhere"),
+                      _("This plan was changed in another window or from the command line while "
+                        "you were editing it. Nothing has been overwritten."),
                       QMessageBox.StandardButton.NoButton, parent)
-    merge_text = ("Both sets of changes can be combined." if not why_no_merge
-                  else f"They cannot be combined: {why_no_merge}")
+    merge_text = (_("Both sets of changes can be combined.") if not why_no_merge
+                  else _("They cannot be combined: {why_no_merge}").format(
+                      why_no_merge=why_no_merge))
     box.setInformativeText(f"{what}\n\n{merge_text}")
-    merge = (box.addButton("Combine both", QMessageBox.ButtonRole.AcceptRole)
+    merge = (box.addButton(_("Combine both"), QMessageBox.ButtonRole.AcceptRole)
              if not why_no_merge else None)
-    copy = box.addButton("Keep mine as a copy", QMessageBox.ButtonRole.AcceptRole)
-    reload = box.addButton("Discard mine, load theirs", QMessageBox.ButtonRole.DestructiveRole)
+    copy = box.addButton(_("Keep mine as a copy"), QMessageBox.ButtonRole.AcceptRole)
+    reload = box.addButton(_("Discard mine, load theirs"), QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(merge or copy)
     box.setEscapeButton(copy)
     _run(box)
@@ -136,13 +140,13 @@ def ask_conflict(parent: QWidget | None, what: str, why_no_merge: str) -> str:
 
 def ask_unsaved_on_close(parent: QWidget | None, reason: str) -> str:
     """The last save failed and the window is closing: "export", "discard" or "cancel"."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Changes not saved",
-                      "Your latest changes could not be saved to the plan store.",
+    box = QMessageBox(QMessageBox.Icon.Warning, _("Changes not saved"),
+                      _("Your latest changes could not be saved to the plan store."),
                       QMessageBox.StandardButton.NoButton, parent)
-    box.setInformativeText(f"{reason}\n\nExport them to a plan file so nothing is lost, or "
-                           "keep the window open and try again.")
-    export = box.addButton("Export plan file…", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("Close without saving", QMessageBox.ButtonRole.DestructiveRole)
+    box.setInformativeText(_("{reason}\n\nExport them to a plan file so nothing is lost, or keep "
+                             "the window open and try again.").format(reason=reason))
+    export = box.addButton(_("Export plan file…"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(_("Close without saving"), QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(export)
     _run(box)

@@ -43,6 +43,7 @@ from ui.commands import (
     SetValueCommand,
     SetValuesCommand,
 )
+from ui.language import _
 
 SECTIONS = tuple(section.key for section in PLAN_SECTIONS)  # as prospector/sections.py declares
 
@@ -271,4 +272,5 @@ def _refusal(path: Path, error: ValueError) -> str:
         detail = detail.split(": ", 1)[1] if ": " in detail else detail
     else:
         detail = str(error)
-    return f"{field}{': ' if whole_plan else ' '}{detail} — the previous value is kept."
+    return _("{field}{value}{detail} — the previous value is kept.").format(
+        field=field, value=': ' if whole_plan else ' ', detail=detail)

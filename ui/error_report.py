@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from prospector import __version__
 from prospector.error_log import LOG_NAME, write_log
+from ui.language import _
 
 __all__ = ["LOG_NAME", "ErrorReporter", "action_name", "describe"]
 
@@ -34,10 +35,10 @@ def action_name(tb: TracebackType | None) -> str:
     ours = [frame for frame, _line in traceback.walk_tb(tb)
             if _is_ours(frame.f_code.co_filename)]
     if not ours:
-        return "An action"
+        return _("An action")
     name = ours[0].f_code.co_name.strip("_")
     if name in {"<lambda>", "<module>", ""}:
-        return "An action"
+        return _("An action")
     return name.replace("_", " ").capitalize()
 
 
@@ -102,11 +103,12 @@ class ErrorReporter(QObject):
         try:
             kept = self.keep_plan()
         except Exception as exc:  # noqa: BLE001 - the report must still be shown
-            kept = f"The plan could not be saved just now ({type(exc).__name__}: {exc})."
-        where = (f"The details were written to {log}." if log
-                 else "The details could not be written to the data folder.")
+            kept = _("The plan could not be saved just now ({value}: {exc}).").format(
+                value=type(exc).__name__, exc=exc)
+        where = (_("The details were written to {log}.").format(log=log) if log
+                 else _("The details could not be written to the data folder."))
         self.showing = True
         try:
-            self.show(f"{action} failed", line, f"{kept}\n{where}", details)
+            self.show(_("{action} failed").format(action=action), line, f"{kept}\n{where}", details)
         finally:
             self.showing = False

@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
 
 from prospector.textnorm import export_name
 from ui import dialogs
+from ui.language import _
 from ui.render_runner import RenderRunner
+from ui.widgets.date_field import date_format
 
 
 def _next_monday(today: date) -> date:
@@ -41,7 +43,7 @@ def _next_monday(today: date) -> date:
 class ExportDialog(QDialog):
     def __init__(self, plan, default_folder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export playbook")
+        self.setWindowTitle(_("Export playbook"))
         self.setMinimumWidth(560)
         self.plan = plan
         self.folder = default_folder
@@ -49,9 +51,9 @@ class ExportDialog(QDialog):
         self.result_paths: list[str] = []
 
         layout = QVBoxLayout(self)
-        self.leader = QRadioButton("Leader's edition: the full playbook")
-        self.rep = QRadioButton("A rep's edition: their accounts and dated schedule")
-        self.all_reps = QRadioButton("Every rep's edition: one PDF per rep")
+        self.leader = QRadioButton(_("Leader's edition: the full playbook"))
+        self.rep = QRadioButton(_("A rep's edition: their accounts and dated schedule"))
+        self.all_reps = QRadioButton(_("Every rep's edition: one PDF per rep"))
         group = QButtonGroup(self)
         for button in (self.leader, self.rep, self.all_reps):
             group.addButton(button)
@@ -61,33 +63,33 @@ class ExportDialog(QDialog):
         self.rep.setEnabled(has_reps)
         self.all_reps.setEnabled(has_reps)
 
-        self.readiness = QCheckBox("Add the coach's “Plan readiness” appendix")
-        self.readiness.setToolTip("Scores per section and every finding, at the end of the "
-                                  "leader's edition")
+        self.readiness = QCheckBox(_("Add the coach's “Plan readiness” appendix"))
+        self.readiness.setToolTip(_("Scores per section and every finding, at the end of the "
+                                    "leader's edition"))
         layout.addWidget(self.readiness)
 
         form = QFormLayout()
         self.rep_picker = QComboBox()
-        self.rep_picker.setAccessibleName("Rep")
+        self.rep_picker.setAccessibleName(_("Rep"))
         for rep in plan.reps:
             self.rep_picker.addItem(rep.name, rep.id)
         self.start = QDateEdit()
-        self.start.setAccessibleName("Schedule start date")
+        self.start.setAccessibleName(_("Schedule start date"))
         self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("yyyy-MM-dd")
+        self.start.setDisplayFormat(date_format())
         first = (plan.reps[0].start_date if plan.reps and plan.reps[0].start_date
                  else plan.basics.start_date or _next_monday(date.today()))
         self.start.setDate(QDate(first.year, first.month, first.day))
         self.output = QLineEdit()
-        self.output.setAccessibleName("Save to")
-        browse = QPushButton("Browse…")
+        self.output.setAccessibleName(_("Save to"))
+        browse = QPushButton(_("Browse…"))
         browse.clicked.connect(self._browse)
         out_row = QHBoxLayout()
         out_row.addWidget(self.output, 1)
         out_row.addWidget(browse)
-        form.addRow("Rep", self.rep_picker)
-        form.addRow("Schedule starts", self.start)
-        form.addRow("Save to", out_row)
+        form.addRow(_("Rep"), self.rep_picker)
+        form.addRow(_("Schedule starts"), self.start)
+        form.addRow(_("Save to"), out_row)
         layout.addLayout(form)
 
         self.progress = QProgressBar()
@@ -104,10 +106,10 @@ class ExportDialog(QDialog):
 
         self.buttons = QDialogButtonBox()
         role = QDialogButtonBox.ButtonRole
-        self.export_button = self.buttons.addButton("Export", role.AcceptRole)
+        self.export_button = self.buttons.addButton(_("Export"), role.AcceptRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.open_button = self.buttons.addButton("Open PDF", role.ActionRole)
-        self.folder_button = self.buttons.addButton("Show in folder", role.ActionRole)
+        self.open_button = self.buttons.addButton(_("Open PDF"), role.ActionRole)
+        self.folder_button = self.buttons.addButton(_("Show in folder"), role.ActionRole)
         self.open_button.setVisible(False)
         self.folder_button.setVisible(False)
         layout.addWidget(self.buttons)
@@ -150,10 +152,10 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         if self.all_reps.isChecked():
-            chosen = dialogs.ask_folder(self, "Folder for the rep playbooks", self.output.text())
+            chosen = dialogs.ask_folder(self, _("Folder for the rep playbooks"), self.output.text())
         else:
-            chosen = dialogs.ask_save_file(self, "Save the playbook as", self.output.text(),
-                                           "PDF (*.pdf)")
+            chosen = dialogs.ask_save_file(self, _("Save the playbook as"), self.output.text(),
+                                           _("PDF (*.pdf)"))
             if chosen and not chosen.lower().endswith(".pdf"):
                 chosen += ".pdf"
         if chosen:
@@ -164,24 +166,26 @@ class ExportDialog(QDialog):
     def start_export(self) -> None:
         out = self.output.text().strip()
         if not out:
-            dialogs.show_error(self, "Export playbook", "Choose where to save the playbook.")
+            dialogs.show_error(self, _("Export playbook"), _("Choose where to save the playbook."))
             return
         target = Path(out).expanduser()
         folder = target if self.all_reps.isChecked() else target.parent
         if not self.all_reps.isChecked() and not folder.is_dir():
-            dialogs.show_error(self, "Export playbook", f"The folder {folder} does not exist.",
-                               "Choose another place with Browse…")
+            dialogs.show_error(self, _("Export playbook"),
+                               _("The folder {folder} does not exist.").format(
+                folder=folder),
+                               _("Choose another place with Browse…"))
             return
         qd = self.start.date()
         start = date(qd.year(), qd.month(), qd.day()).isoformat()
         self.progress.setValue(0)
         self.progress.setVisible(True)
-        self.stage.setText("Starting…")
+        self.stage.setText(_("Starting…"))
         self.shortened.setVisible(False)
         self.export_button.setEnabled(False)
         self.open_button.setVisible(False)
         self.folder_button.setVisible(False)
-        self.cancel_button.setText("Cancel")
+        self.cancel_button.setText(_("Cancel"))
         self.runner.start(self.plan, str(target),
                           rep=self.rep_picker.currentData() if self.rep.isChecked() else None,
                           start=start if not self.leader.isChecked() else None,
@@ -194,21 +198,25 @@ class ExportDialog(QDialog):
 
     def _on_finished(self, ok: bool, message: str, paths: list) -> None:
         self.export_button.setEnabled(True)
-        self.cancel_button.setText("Close")
+        self.cancel_button.setText(_("Close"))
         if ok:
             self.result_paths = paths
             self.progress.setValue(100)
-            what = f"{len(paths)} playbooks" if len(paths) > 1 else Path(paths[0]).name
-            self.stage.setText(f"Done: {what} ({message}) in {Path(paths[0]).parent}")
+            what = _("{paths} playbooks").format(
+                paths=len(paths)) if len(paths) > 1 else Path(paths[0]).name
+            self.stage.setText(_("Done: {what} ({message}) in {parent}").format(
+                what=what, message=message, parent=Path(paths[0]).parent))
             if self.runner.notes:
-                self.shortened.setText("Shortened for print:\n"
+                self.shortened.setText(_("Shortened for print:\n")
                                        + "\n".join(f"• {note}" for note in self.runner.notes))
                 self.shortened.setVisible(True)
             self.open_button.setVisible(True)
             self.folder_button.setVisible(True)
         else:
             self.progress.setVisible(False)
-            self.stage.setText(message if message == "Cancelled." else f"Not exported: {message}")
+            self.stage.setText(message if message == _("Cancelled.") else _("Not exported: "
+                                                                            "{message}").format(
+                message=message))
 
     def _cancel_or_close(self) -> None:
         if self.runner.is_running():
@@ -221,16 +229,17 @@ class ExportDialog(QDialog):
         path = self.result_paths[0]
         if QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
             return
-        if dialogs.confirm(self, "Open PDF",
-                           f"No application on this computer opens PDF files, so the playbook "
-                           f"cannot be shown here. It is saved as {path}.", "Show in folder"):
+        if dialogs.confirm(self, _("Open PDF"),
+                           _("No application on this computer opens PDF files, so the playbook "
+                             "cannot be shown here. It is saved as {path}.").format(
+                                 path=path), _("Show in folder")):
             self._open(str(Path(path).parent))
 
     def _open(self, path: str) -> None:
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
-            dialogs.show_error(self, "Show in folder",
-                               "No file manager on this computer opens folders from here.",
-                               f"The playbook is in {path}")
+            dialogs.show_error(self, _("Show in folder"),
+                               _("No file manager on this computer opens folders from here."),
+                               _("The playbook is in {path}").format(path=path))
 
     def done(self, result: int) -> None:  # closing the dialog stops a running export
         self.runner.cancel()

@@ -7,13 +7,33 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from prospector.business_days import days_off_words, weekend_days
-from prospector.holiday_regions import countries, describe_place, subdivisions
+from prospector.business_days import days_off_names, weekend_days
+from prospector.holiday_regions import countries, subdivisions
+from prospector.textnorm import fold
 from ui.binding import Binding, ScrollSafeComboBox
 from ui.document import get_value
+from ui.language import _, country_name
 
 PLAN_PLACE = ("accountability", "holiday_country")
 
+
+
+def place_name(country: str, subdivision: str) -> str:
+    """``Deutschland (Bayern)`` in the app's language, or "" for none."""
+    if not country:
+        return ""
+    name = country_name(country, countries().get(country, country))
+    if not subdivision:
+        return name
+    return f"{name} ({subdivisions(country).get(subdivision, subdivision)})"
+
+
+def days_off(weekend: frozenset[int], holidays: bool) -> str:
+    """What a schedule skips, in the app's language: Samstage, Sonntage und Feiertage."""
+    names = [_(name) for name in days_off_names(weekend, holidays)]
+    if len(names) < 2:
+        return "".join(names)
+    return _("{items} and {last}").format(items=", ".join(names[:-1]), last=names[-1])
 
 class HolidayPlaceBinding(Binding):
     """Bound to a ``holiday_country`` field; its ``holiday_subdivision`` sits beside it. For a
@@ -25,14 +45,16 @@ class HolidayPlaceBinding(Binding):
         column.setContentsMargins(0, 0, 0, 0)
         self.of_rep = of_rep
         self.country = ScrollSafeComboBox()
-        self.country.setAccessibleName(f"{label}: country")
+        self.country.setAccessibleName(_("{label}: country").format(label=label))
         self.country.addItem("", "")  # no country: the plan's place, or weekends only
-        for code, name in countries().items():
+        named = [(country_name(code, name), code) for code, name in countries().items()]
+        for name, code in sorted(named, key=lambda pair: fold(pair[0])):
             self.country.addItem(name, code)
             self.country.setItemData(self.country.count() - 1, code,
                                      Qt.ItemDataRole.ToolTipRole)
         self.subdivision = ScrollSafeComboBox()
-        self.subdivision.setAccessibleName(f"{label}: state, canton or region")
+        self.subdivision.setAccessibleName(_("{label}: state, canton or region").format(
+            label=label))
         self.days_off = QLabel()
         self.days_off.setObjectName("hint")
         self.days_off.setWordWrap(True)
@@ -57,7 +79,8 @@ class HolidayPlaceBinding(Binding):
             return
         # the old subdivision is not one of the new country's: cleared first, one undo step
         stack = self.document.undo_stack
-        stack.beginMacro(f"Holidays of {countries().get(code, 'the plan')}")
+        stack.beginMacro(_("Holidays of {place}").format(
+            place=place_name(code, "") or _("the plan")))
         try:
             self.document.set_value(sub_path, "")
             self.commit(code)
@@ -80,15 +103,17 @@ class HolidayPlaceBinding(Binding):
         plan = self.document.plan
         place = (plan.accountability.holiday_country, plan.accountability.holiday_subdivision)
         if self.of_rep:
-            self.country.setItemText(0, f"As the plan ({describe_place(*place) or 'none'})")
+            self.country.setItemText(0, _("As the plan ({value})").format(
+                value=place_name(*place) or _("none")))
         else:
-            self.country.setItemText(0, "None: Saturdays and Sundays only")
+            self.country.setItemText(0, _("None: Saturdays and Sundays only"))
         self.country.setCurrentIndex(max(self.country.findData(value or ""), 0))
         sub_path = self._subdivision_path()
         chosen = get_value(plan, sub_path) if sub_path else ""
         self.subdivision.clear()  # (only a pick in the list emits ``activated``: no edit here)
         listed = subdivisions(value) if value else {}
-        self.subdivision.addItem("The whole country" if listed else "No regional holidays", "")
+        self.subdivision.addItem(_("The whole country") if listed else _("No regional holidays"),
+                                 "")
         for code, name in listed.items():
             self.subdivision.addItem(f"{name} ({code})" if name != code else code, code)
         self.subdivision.setCurrentIndex(max(self.subdivision.findData(chosen), 0))
@@ -96,6 +121,7 @@ class HolidayPlaceBinding(Binding):
         self.country.setEnabled(self.path is not None)
         where = (value, chosen) if value else (place if self.of_rep else ("", ""))
         self.days_off.setText(
-            f"Skipped: {days_off_words(weekend_days(where[0], where[1]), bool(where[0]))}"
-            + (f" of {describe_place(*where)}" if where[0] else "") + ".")
+            _("Skipped: {value}").format(
+                value=days_off(weekend_days(where[0], where[1]), bool(where[0])))
+            + (_(" of {value}").format(value=place_name(*where)) if where[0] else "") + ".")
 

@@ -31,24 +31,26 @@ from prospector.account_import import (
 )
 from prospector.errors import ProspectorError
 from prospector.model import TIERS
+from ui.language import N_, _, ngettext
+from ui.table_model import show_number
 
-DELIMITER_CHOICES = (("Detect", None), ("Comma ,", ","), ("Semicolon ;", ";"), ("Tab", "\t"),
-                     ("Pipe |", "|"))
+DELIMITER_CHOICES = ((N_("Detect"), None), (N_("Comma ,"), ","), (N_("Semicolon ;"), ";"),
+                     (N_("Tab"), "\t"), (N_("Pipe |"), "|"))
 
 
 def delimiter_choice() -> QComboBox:
     """The delimiter's choice of an import dialog: detected, or one the leader picks."""
     choice = QComboBox()
-    choice.setAccessibleName("Delimiter")
+    choice.setAccessibleName(_("Delimiter"))
     for text, value in DELIMITER_CHOICES:
-        choice.addItem(text, value)
+        choice.addItem(_(text), value)
     return choice
 
 
 def first_rows_table() -> QTableWidget:
     """An import dialog's read-only table of the file's first rows."""
     table = QTableWidget()
-    table.setAccessibleName("First rows of the file")
+    table.setAccessibleName(_("First rows of the file"))
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     return table
 
@@ -57,9 +59,9 @@ class CsvImportDialog(QDialog):
     """After ``exec()`` returns Accepted, ``import_result`` holds the ImportResult to apply."""
 
     def __init__(self, plan, path: str, parent=None, *, source_name: str | None = None,
-                 title: str = "Import accounts from CSV") -> None:
+                 title: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
+        self.setWindowTitle(title or _("Import accounts from CSV"))
         self.resize(900, 640)
         self.plan, self.path = plan, path
         self.source_name = source_name  # what the rows are called when not a file of the user's
@@ -72,22 +74,22 @@ class CsvImportDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(self.read_as, 1)
         self.delimiter = delimiter_choice()
-        top.addWidget(QLabel("Delimiter:"))
+        top.addWidget(QLabel(_("Delimiter:")))
         top.addWidget(self.delimiter)
         layout.addLayout(top)
 
         self.table = first_rows_table()
         layout.addWidget(self.table, 2)
 
-        mapping_box = QGroupBox("Which column holds what")
+        mapping_box = QGroupBox(_("Which column holds what"))
         grid = QGridLayout(mapping_box)
         self.columns: dict[str, QComboBox] = {}
         for i, field in enumerate(FIELDS):
             combo = QComboBox()
-            combo.setAccessibleName(f"Column for {field.label}")
-            combo.setToolTip(field.help)
-            label = QLabel(field.label + (" *" if field.required else ""))
-            label.setToolTip(field.help)
+            combo.setAccessibleName(_("Column for {label}").format(label=_(field.label)))
+            combo.setToolTip(_(field.help))
+            label = QLabel(_(field.label) + (" *" if field.required else ""))
+            label.setToolTip(_(field.help))
             grid.addWidget(label, i // 3, (i % 3) * 2)
             grid.addWidget(combo, i // 3, (i % 3) * 2 + 1)
             self.columns[field.key] = combo
@@ -95,21 +97,21 @@ class CsvImportDialog(QDialog):
 
         form = QFormLayout()
         self.tier = QComboBox()
-        self.tier.setAccessibleName("Tier for rows without one")
+        self.tier.setAccessibleName(_("Tier for rows without one"))
         for tier in TIERS:
-            self.tier.addItem(f"Tier {tier}", tier)
+            self.tier.addItem(_("Tier {tier}").format(tier=tier), tier)
         self.tier.setCurrentIndex(1)
-        form.addRow("Tier for rows without one", self.tier)
+        form.addRow(_("Tier for rows without one"), self.tier)
         layout.addLayout(form)
 
         self.outcome = QPlainTextEdit()
         self.outcome.setReadOnly(True)
-        self.outcome.setAccessibleName("What the import will do")
+        self.outcome.setAccessibleName(_("What the import will do"))
         layout.addWidget(self.outcome, 1)
 
         buttons = QDialogButtonBox()
-        self.check_button = buttons.addButton("Check", QDialogButtonBox.ButtonRole.ActionRole)
-        self.import_button = buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.check_button = buttons.addButton(_("Check"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.import_button = buttons.addButton(_("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.rejected.connect(self.reject)
         self.check_button.clicked.connect(self.check)
@@ -130,10 +132,14 @@ class CsvImportDialog(QDialog):
             return False
         self.preview = p
         self.error = None
-        self.read_as.setText(f"{self.source_name or p.source}: {p.row_count} rows, read as "
-                             f"{p.encoding_label}, "
-                             f"{p.delimiter_name}-separated. Columns were matched by their "
-                             "headers: check them below.")
+        self.read_as.setText(_("{source}: {rows}, read as {encoding_label}, "
+                               "{delimiter_name}-separated. Columns were matched by their "
+                               "headers: check them below.").format(
+                                   source=self.source_name or p.source,
+                                   rows=ngettext("{n} row", "{n} rows", p.row_count).format(
+                                       n=show_number(p.row_count)),
+                                   encoding_label=_(p.encoding_label),
+                                   delimiter_name=_(p.delimiter_name)))
         self.table.clear()
         self.table.setColumnCount(len(p.headers))
         self.table.setHorizontalHeaderLabels(p.headers)
@@ -146,9 +152,9 @@ class CsvImportDialog(QDialog):
         for key, combo in self.columns.items():
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem("— not imported —", None)
+            combo.addItem(_("— not imported —"), None)
             for index, header in enumerate(p.headers):
-                combo.addItem(header or f"(column {index + 1})", index)
+                combo.addItem(header or _("(column {value})").format(value=index + 1), index)
             position = combo.findData(p.suggested_mapping.get(key))
             combo.setCurrentIndex(max(position, 0))
             combo.blockSignals(False)
@@ -176,7 +182,7 @@ class CsvImportDialog(QDialog):
             self.import_button.setEnabled(False)
             return
         self.import_button.setEnabled(result.changed)
-        self.outcome.setPlainText("If you import now:\n" + "\n".join(result.summary_lines()))
+        self.outcome.setPlainText(_("If you import now:\n") + "\n".join(result.summary_lines()))
 
     def do_import(self) -> None:
         try:

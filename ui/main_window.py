@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -36,21 +36,25 @@ from prospector.planfile import plan_to_document, write_plan_file
 from prospector.resources import sample_plan_path
 from prospector.sections import STEP_BY_KEY, STEP_OF_SECTION, step_status
 from prospector.textnorm import slugify
-from ui import dialogs
+from ui import dialogs, language
 from ui.actuals_reading import ActualsReader
 from ui.autosave import Autosaver
 from ui.coach_panel import CoachPanel
 from ui.commands import ReplaceSectionsCommand, SetValueCommand, SetValuesCommand
 from ui.document import SECTIONS, PlanDocument
 from ui.export_dialog import ExportDialog
+from ui.language import _, ngettext
 from ui.pages import step_pages
 from ui.pages.accountability import AccountabilityPage
 from ui.pages.lists import RepsPage, TargetsPage
 from ui.pages.review import ReviewPage
 from ui.plans_dialog import PlansDialog, VersionsDialog, import_plan_file, name_refusal
 from ui.preview import PreviewPane
+from ui.step_words import summary
+from ui.step_words import to_do as step_to_do
 from ui.week_by_week import WeekByWeek
 from ui.widgets.cell_editing import commit_open_editor
+from ui.widgets.date_field import show_moment
 from ui.widgets.list_editor import ListEditor
 from ui.widgets.step_page import StepPage
 
@@ -73,7 +77,7 @@ class MainWindow(QMainWindow):
         self.save_error: str | None = None  # the last autosave failed (disk full, ...)
         self.autosaver = Autosaver(store, self)
         self.autosaver.watch(self.document)
-        self.autosaver.saving.connect(lambda: self.save_label.setText("Saving…"))
+        self.autosaver.saving.connect(lambda: self.save_label.setText(_("Saving…")))
         self.autosaver.saved.connect(self._saved)
         self.autosaver.failed.connect(self._save_failed)
         self.autosaver.conflict.connect(self._conflict)
@@ -81,7 +85,7 @@ class MainWindow(QMainWindow):
         self.actuals_reader = ActualsReader(self)  # reads CRM exports off the GUI thread
 
         self.navigator = QListWidget()
-        self.navigator.setAccessibleName("Steps of the plan")
+        self.navigator.setAccessibleName(_("Steps of the plan"))
         self.navigator.setObjectName("stepNavigator")
         self.navigator.setMinimumWidth(200)
         self.navigator.setMaximumWidth(240)
@@ -93,7 +97,7 @@ class MainWindow(QMainWindow):
             page = page_class(self.document)
             self.pages[page.key] = page
             self.stack.addWidget(page)
-            item = QListWidgetItem(STEP_BY_KEY[page.key].title)
+            item = QListWidgetItem(_(STEP_BY_KEY[page.key].title))
             item.setData(Qt.ItemDataRole.UserRole, page.key)
             self.navigator.addItem(item)
         self.navigator.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -110,10 +114,10 @@ class MainWindow(QMainWindow):
         # two tabs: building the plan (its steps), and the plan at work week by week (actuals)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.setAccessibleName("Plan or week by week")
-        self.tabs.addTab(split, "Build the plan")
+        self.tabs.setAccessibleName(_("Plan or week by week"))
+        self.tabs.addTab(split, _("Build the plan"))
         self.week_by_week = WeekByWeek(self.document)
-        self.tabs.addTab(self.week_by_week, "Week by week")
+        self.tabs.addTab(self.week_by_week, _("Week by week"))
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         review = cast(ReviewPage, self.pages["review"])
@@ -134,7 +138,7 @@ class MainWindow(QMainWindow):
         self._wide = False  # the preview is beside the form (see _arrange_docks)
         self._shown_once = False
         self._build_actions()
-        self.save_label = QLabel("All changes saved")
+        self.save_label = QLabel(_("All changes saved"))
         self.statusBar().addPermanentWidget(self.save_label)
 
         self.document.undo_stack.cleanChanged.connect(self._update_title)
@@ -157,7 +161,7 @@ class MainWindow(QMainWindow):
     # --- building ------------------------------------------------------------------------------
     def _build_preview(self) -> None:
         self.preview = PreviewPane(self.document)
-        self.preview_dock = QDockWidget("Preview", self)
+        self.preview_dock = QDockWidget(_("Preview"), self)
         self.preview_dock.setObjectName("previewDock")
         self.preview_dock.setWidget(self.preview)
         self.preview_dock.visibilityChanged.connect(self.preview.set_showing)
@@ -171,7 +175,7 @@ class MainWindow(QMainWindow):
 
     def _build_coach(self) -> None:
         self.coach = CoachPanel(self.document)
-        self.coach_dock = QDockWidget("Coach", self)
+        self.coach_dock = QDockWidget(_("Coach"), self)
         self.coach_dock.setObjectName("coachDock")
         self.coach_dock.setWidget(self.coach)
         self.coach_dock.setMinimumWidth(320)
@@ -201,10 +205,10 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         stack = self.document.undo_stack
-        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action = stack.createUndoAction(self, _("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
-        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action = stack.createRedoAction(self, _("&Redo"))
         # the platform's own redo keys, never twice: adding Ctrl+Shift+Z to a platform list that
         # has it made the shortcut ambiguous and neither fired
         redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
@@ -217,30 +221,30 @@ class MainWindow(QMainWindow):
         self.redo_action.triggered.connect(lambda: self._show_change(undone=False))
         a = self._action
         key, icon = QKeySequence.StandardKey, QStyle.StandardPixmap
-        self.plans_action = a("&Plans…", self.show_plans, key.Open, icon.SP_DirOpenIcon,
-                              "Open, create, rename or delete plans")
-        self.new_action = a("&New plan…", self.new_plan, key.New, icon.SP_FileIcon)
-        self.save_action = a("&Save now", self.save_now, key.Save, icon.SP_DialogSaveButton,
-                             "Plans save themselves; this saves now")
-        self.import_action = a("&Import plan file…", self.import_plan_file, "Ctrl+I")
+        self.plans_action = a(_("&Plans…"), self.show_plans, key.Open, icon.SP_DirOpenIcon,
+                              _("Open, create, rename or delete plans"))
+        self.new_action = a(_("&New plan…"), self.new_plan, key.New, icon.SP_FileIcon)
+        self.save_action = a(_("&Save now"), self.save_now, key.Save, icon.SP_DialogSaveButton,
+                             _("Plans save themselves; this saves now"))
+        self.import_action = a(_("&Import plan file…"), self.import_plan_file, "Ctrl+I")
         self.import_actuals_action = a(
-            "Import &actuals…", self.import_actuals, None, icon.SP_ArrowDown,
-            "Import what the reps did from a Salesforce or HubSpot export (CSV)")
-        self.export_json_action = a("Export plan &file…", self.export_plan_file, "Ctrl+Shift+S")
-        self.export_pdf_action = a("&Export playbook PDF…", self.export_pdf, "Ctrl+E",
+            _("Import &actuals…"), self.import_actuals, None, icon.SP_ArrowDown,
+            _("Import what the reps did from a Salesforce or HubSpot export (CSV)"))
+        self.export_json_action = a(_("Export plan &file…"), self.export_plan_file, "Ctrl+Shift+S")
+        self.export_pdf_action = a(_("&Export playbook PDF…"), self.export_pdf, "Ctrl+E",
                                    QStyle.StandardPixmap.SP_DialogApplyButton)
-        self.versions_action = a("Earlier &versions…", self.show_versions)
-        self.quit_action = a("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.versions_action = a(_("Earlier &versions…"), self.show_versions)
+        self.quit_action = a(_("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.preview_action = self._dock_action(self.preview_dock, "F9")
         self.preview_action.setIcon(
             self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView))
-        next_step = a("&Next step", lambda: self._step_by(1), "Ctrl+PgDown")
-        previous_step = a("&Previous step", lambda: self._step_by(-1), "Ctrl+PgUp")
+        next_step = a(_("&Next step"), lambda: self._step_by(1), "Ctrl+PgDown")
+        previous_step = a(_("&Previous step"), lambda: self._step_by(-1), "Ctrl+PgUp")
 
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(_("&File"))
         for action in (self.new_action, self.plans_action):
             file_menu.addAction(action)
-        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu = file_menu.addMenu(_("Open &recent"))
         file_menu.addSeparator()
         for action in (self.save_action, self.versions_action, self.import_action,
                        self.import_actuals_action, self.export_json_action,
@@ -248,23 +252,26 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu = self.menuBar().addMenu(_("&Edit"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
-        edit_menu.addAction(a("&Find in this step", self.find_in_step,
+        edit_menu.addAction(a(_("&Find in this step"), self.find_in_step,
                               QKeySequence.StandardKey.Find))
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menuBar().addMenu(_("&View"))
         view_menu.addAction(self.preview_action)
         self.coach_action = self._dock_action(self.coach_dock, "F8")
         view_menu.addAction(self.coach_action)
         view_menu.addSeparator()
         view_menu.addAction(next_step)
         view_menu.addAction(previous_step)
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(a("&About Prospector", self.about))
+        view_menu.addSeparator()
+        self.language_menu = view_menu.addMenu(_("&Language"))
+        self._build_language_menu()
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        help_menu.addAction(a(_("&About Prospector"), self.about))
 
-        toolbar = self.addToolBar("Main")
+        toolbar = self.addToolBar(_("Main"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (self.plans_action, self.undo_action, self.redo_action,
@@ -275,7 +282,7 @@ class MainWindow(QMainWindow):
 
     # --- state shown to the user ---------------------------------------------------------------
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.document.plan.name}[*] — Prospector")
+        self.setWindowTitle(_("{name}[*] — Prospector").format(name=self.document.plan.name))
         self.setWindowModified(not self.document.undo_stack.isClean())
 
     def _refused(self, why: str) -> None:
@@ -301,7 +308,7 @@ class MainWindow(QMainWindow):
             item = self.navigator.item(row)
             key = item.data(Qt.ItemDataRole.UserRole)
             status = statuses.get(key)
-            title = STEP_BY_KEY[key].title
+            title = _(STEP_BY_KEY[key].title)
             if status is None:
                 item.setText(title)
                 continue
@@ -309,11 +316,16 @@ class MainWindow(QMainWindow):
             blockers, warnings = counts.get(key, [0, 0])
             flags = "".join([f" · ⛔ {blockers}" if blockers else "",
                              f" · ⚠ {warnings}" if warnings else ""])
-            item.setText(title + "\n" + self._fitted(f"   {mark} · {status.summary}{flags}"))
-            to_do = "; ".join(status.missing)
-            item.setToolTip(f"{title}: {round(status.share * 100)}% complete"
-                            + (f" (to do: {to_do})" if to_do else "")
-                            + f"; coach: {blockers} blockers, {warnings} warnings")
+            item.setText(title + "\n" + self._fitted(f"   {mark} · {summary(status)}{flags}"))
+            to_do = step_to_do(status)
+            share = QLocale().toString(round(status.share * 100)) + QLocale().percent()
+            item.setToolTip(_("{title}: {share} complete").format(title=title, share=share)
+                            + (_(" (to do: {to_do})").format(to_do=to_do) if to_do else "")
+                            + _("; coach: {blockers}, {warnings}").format(
+                                blockers=ngettext("{n} blocker", "{n} blockers", blockers).format(
+                                    n=blockers),
+                                warnings=ngettext("{n} warning", "{n} warnings", warnings).format(
+                                    n=warnings)))
 
     def _fitted(self, line: str) -> str:
         """A navigator line broken where it would not fit (after ", " or before " · "), each
@@ -340,26 +352,28 @@ class MainWindow(QMainWindow):
         self.saved_version = version
         if not self.autosaver.timer.isActive():
             self.document.undo_stack.setClean()
-            self.save_label.setText("All changes saved")
+            self.save_label.setText(_("All changes saved"))
         self._update_title()
 
     def _save_failed(self, message: str) -> None:
-        self.save_label.setText("Not saved")
+        self.save_label.setText(_("Not saved"))
         first = self.save_error is None
         self.save_error = message
         if first:  # once per failure streak; the status bar keeps saying "Not saved"
-            dialogs.show_error(self, "Could not save", "Your latest changes are not saved yet.",
-                               f"{message}\n\nThe plan stays open with your changes; Prospector "
-                               "tries again at the next edit, or use File ▸ Save now.")
+            dialogs.show_error(self, _("Could not save"),
+                               _("Your latest changes are not saved yet."),
+                               _("{message}\n\nThe plan stays open with your changes; Prospector "
+                                 "tries again at the next edit, or use File ▸ Save now.").format(
+                                     message=message))
 
     def keep_plan_after_error(self) -> str:
         """Save the open plan now (after an unexpected error) and say what became of it."""
         self.autosaver.save_now(note="saved after an unexpected error")
         if self.autosaver.flush(5.0) and self.save_error is None:
-            return "Your plan is open with all your changes, and they are saved."
-        reason = self.save_error or "the save is taking long"
-        return (f"Your plan is open with all your changes, but they are not saved yet ({reason}). "
-                "Use File ▸ Export plan file… to keep a copy.")
+            return _("Your plan is open with all your changes, and they are saved.")
+        reason = self.save_error or _("the save is taking long")
+        return (_("Your plan is open with all your changes, but they are not saved yet "
+                  "({reason}). Use File ▸ Export plan file… to keep a copy.").format(reason=reason))
 
     def _conflict(self, conflict) -> None:
         """Another window or the command line saved this plan since its edits started: the
@@ -367,14 +381,15 @@ class MainWindow(QMainWindow):
         plan = self.document.plan
         if conflict.plan_id != plan.id:
             return
-        self.save_label.setText("Not saved: changed elsewhere")
+        self.save_label.setText(_("Not saved: changed elsewhere"))
         if conflict.current_version is None:  # deleted elsewhere: keep it, saved again
             self.autosaver.resolve(None)
             self.autosaver.save_now(note="saved again after it was deleted elsewhere")
-            dialogs.show_info(self, "Plan deleted elsewhere",
-                              f"“{plan.name}” was deleted in another window or from the command "
-                              "line while you were editing it. It is saved again with your "
-                              "changes; delete it in Plans if that is what you want.")
+            dialogs.show_info(self, _("Plan deleted elsewhere"),
+                              _("“{name}” was deleted in another window or from the command line "
+                                "while you were editing it. It is saved again with your changes; "
+                                "delete it in Plans if that is what you want.").format(
+                                    name=plan.name))
             return
         mine = plan_to_document(plan)
         theirs = merged = None
@@ -385,15 +400,17 @@ class MainWindow(QMainWindow):
             why_not = ""
         except (ValueError, ProspectorError) as exc:
             why_not = str(exc)
-        saved = conflict.current.saved_at.replace("T", " ")[:16]
-        what = (f"Version {conflict.current_version} of “{conflict.current.name}”, saved {saved}, "
-                f"is the current one; your changes started from version {conflict.base_version}.")
+        saved = show_moment(conflict.current.saved_at)
+        what = (_("Version {current_version} of “{name}”, saved {saved}, is the current one; your "
+                  "changes started from version {base_version}.").format(
+                      current_version=conflict.current_version, name=conflict.current.name,
+                      saved=saved, base_version=conflict.base_version))
         choice = dialogs.ask_conflict(self, what, why_not if merged is None else "")
         if choice == "merge" and merged is not None:
             self.document.replace_sections({name: merged[name] for name in SECTIONS},
-                                           "Merge the changes saved elsewhere")
+                                           _("Merge the changes saved elsewhere"))
             if merged["name"] != plan.name:
-                self.document.set_value(("name",), merged["name"], "Merge the plan's name")
+                self.document.set_value(("name",), merged["name"], _("Merge the plan's name"))
             self.autosaver.resolve(conflict.current_version)
             self.autosaver.save_now(note=f"merged with version {conflict.current_version}")
         elif choice == "reload" and theirs is not None:
@@ -409,7 +426,8 @@ class MainWindow(QMainWindow):
                                          f"of “{plan.name}”")
             self._update_title()
             self._remember_recent(copy)
-            self.statusBar().showMessage(f"Your version is kept as “{copy.name}”.", 10000)
+            self.statusBar().showMessage(_("Your version is kept as “{name}”.").format(
+                name=copy.name), 10000)
 
     # --- navigation ----------------------------------------------------------------------------
     def go_to_step(self, key: str, item_id: str | None = None) -> None:
@@ -486,12 +504,12 @@ class MainWindow(QMainWindow):
         self.example_banner.setObjectName("exampleBanner")
         self.example_banner.setFrameShape(QFrame.Shape.StyledPanel)
         row = QHBoxLayout(self.example_banner)
-        text = QLabel("This is the example plan that comes with Prospector: look around and "
-                      "change anything. When you are ready, start your own plan.")
+        text = QLabel(_("This is the example plan that comes with Prospector: look around and "
+                        "change anything. When you are ready, start your own plan."))
         text.setWordWrap(True)
-        blank = QPushButton("New blank plan…")
+        blank = QPushButton(_("New blank plan…"))
         blank.clicked.connect(self.new_plan)
-        copy = QPushButton("Start from this example…")
+        copy = QPushButton(_("Start from this example…"))
         copy.clicked.connect(self.start_from_example)
         row.addWidget(text, 1)
         row.addWidget(blank)
@@ -503,7 +521,8 @@ class MainWindow(QMainWindow):
 
     def start_from_example(self) -> None:
         """A copy of the open plan under a name of the leader's, stored and opened."""
-        self._create_plan("Start from this example", "Name of your plan:", "My prospecting plan",
+        self._create_plan(_("Start from this example"), _("Name of your plan:"),
+                          _("My prospecting plan"),
                           lambda name: Plan.model_validate(dict(
                               plan_to_document(self.document.plan), id=new_id("plan"),
                               name=name)),
@@ -517,14 +536,14 @@ class MainWindow(QMainWindow):
         self.autosaver.resolve(self.saved_version or 0, keep_pending=False)
         self._update_title()
         self._remember_recent(plan)
-        self.statusBar().showMessage(f"Opened {plan.name}", 4000)
+        self.statusBar().showMessage(_("Opened {name}").format(name=plan.name), 4000)
 
     def open_plan_id(self, plan_id: str) -> None:
         self.store.repairs.clear()  # only what opening this plan repaired
         try:
             self.open_plan(self.store.load(plan_id))
         except ProspectorError as exc:
-            dialogs.show_error(self, "Open plan", "This plan cannot be opened.", str(exc))
+            dialogs.show_error(self, _("Open plan"), _("This plan cannot be opened."), str(exc))
         dialogs.show_store_notices(self, self.store)
 
     def show_plans(self) -> None:
@@ -548,7 +567,7 @@ class MainWindow(QMainWindow):
             return None
 
     def new_plan(self) -> None:
-        self._create_plan("New plan", "Name of the plan:", "New prospecting plan",
+        self._create_plan(_("New plan"), _("Name of the plan:"), _("New prospecting plan"),
                           lambda name: Plan(name=name), "new plan")
 
     def _create_plan(self, title: str, label: str, suggested: str,
@@ -560,13 +579,14 @@ class MainWindow(QMainWindow):
         try:
             plan = make(name)
         except ValueError as exc:
-            dialogs.show_error(self, title, "This name cannot be used.",
-                               f"The name {name_refusal(exc)}.\n\nNo plan was created.")
+            dialogs.show_error(self, title, _("This name cannot be used."),
+                               _("The name {exc}.\n\nNo plan was created.").format(
+                                   exc=name_refusal(exc)))
             return
         try:
             self.store.save(plan, note=note)
         except ProspectorError as exc:
-            dialogs.show_error(self, title, "The new plan could not be stored.", str(exc))
+            dialogs.show_error(self, title, _("The new plan could not be stored."), str(exc))
             return
         self.open_plan(plan)
 
@@ -575,7 +595,7 @@ class MainWindow(QMainWindow):
         try:
             dialog = VersionsDialog(self.store, self.document.plan.id, self)
         except PlanNotFound:
-            dialogs.show_info(self, "Earlier versions", "This plan has not been saved yet.")
+            dialogs.show_info(self, _("Earlier versions"), _("This plan has not been saved yet."))
             return
         if _exec(dialog) and dialog.restored:
             self.open_plan_id(self.document.plan.id)
@@ -595,16 +615,17 @@ class MainWindow(QMainWindow):
         """Write the open plan to a plan file the user chooses; True when written."""
         name = slugify(self.document.plan.name, "plan")
         suggested = str(dialogs.documents_folder() / f"{name}.json")
-        path = dialogs.ask_save_file(self, "Export plan file", suggested,
-                                     "Prospector plan (*.json)")
+        path = dialogs.ask_save_file(self, _("Export plan file"), suggested,
+                                     _("Prospector plan (*.json)"))
         if not path:
             return False
         try:
             write_plan_file(self.document.plan, path)
         except ProspectorError as exc:
-            dialogs.show_error(self, "Export plan file", "The plan file was not written.", str(exc))
+            dialogs.show_error(self, _("Export plan file"), _("The plan file was not written."),
+                               str(exc))
             return False
-        self.statusBar().showMessage(f"Plan file written: {path}", 6000)
+        self.statusBar().showMessage(_("Plan file written: {path}").format(path=path), 6000)
         return True
 
     def export_pdf(self) -> None:
@@ -626,25 +647,26 @@ class MainWindow(QMainWindow):
         try:
             data = pasted_table(text)
         except CsvFileError as exc:
-            dialogs.show_error(self, "Paste accounts", str(exc), "Nothing was changed.")
+            dialogs.show_error(self, _("Paste accounts"), str(exc), _("Nothing was changed."))
             return
         with tempfile.TemporaryDirectory(prefix="prospector-paste-") as folder:
             path = Path(folder) / "pasted-rows.tsv"
             path.write_bytes(data)
             self._import_accounts(str(path), PASTED_SOURCE.capitalize(),
-                                  "Paste accounts from a spreadsheet")
+                                  _("Paste accounts from a spreadsheet"))
 
     def _import_accounts(self, path: str, source_name: str | None = None,
-                         title: str = "Import accounts from CSV") -> None:
+                         title: str | None = None) -> None:
         from ui.import_dialog import CsvImportDialog  # noqa: PLC0415 - account_import: rarely
 
+        title = title or _("Import accounts from CSV")
         dialog = CsvImportDialog(self.document.plan, path, self, source_name=source_name,
                                  title=title)
         if not dialog.load():
             dialog.deleteLater()
-            what = "These rows" if source_name else "This file"
-            dialogs.show_error(self, title, f"{what} cannot be imported.",
-                               f"{dialog.error}\n\nNothing was changed.")
+            what = _("These rows") if source_name else _("This file")
+            dialogs.show_error(self, title, _("{what} cannot be imported.").format(what=what),
+                               _("{error}\n\nNothing was changed.").format(error=dialog.error))
             return
         result = dialog.import_result if _exec(dialog) else None
         if result is not None and result.changed:
@@ -652,18 +674,24 @@ class MainWindow(QMainWindow):
             self.document.replace_sections(
                 {"accounts": [a.model_dump(mode="json") for a in new.accounts],
                  "reps": [r.model_dump(mode="json") for r in new.reps]},
-                f"Import {len(result.added)} accounts "
-                f"{'pasted' if source_name else 'from CSV'}")
+                (ngettext("Paste {n} account", "Paste {n} accounts",
+                          len(result.added)) if source_name
+                 else ngettext("Import {n} account from CSV", "Import {n} accounts from CSV",
+                               len(result.added))).format(n=len(result.added)))
             self.statusBar().showMessage(
-                f"Imported {len(result.added)} accounts, merged {len(result.merged)}, skipped "
-                f"{len(result.skipped)} rows. Undo with Ctrl+Z.", 10000)
+                _("Imported {added}, merged {merged}, skipped {skipped}. Undo with Ctrl+Z.").format(
+                    added=ngettext("{n} account", "{n} accounts", len(result.added)).format(
+                        n=len(result.added)),
+                    merged=len(result.merged),
+                    skipped=ngettext("{n} row", "{n} rows", len(result.skipped)).format(
+                        n=len(result.skipped))), 10000)
 
     def import_actuals(self) -> None:
         """A CRM export of activities, meetings or opportunities into the plan's actuals, through
         the mapping and checks of ``ActualsImportDialog``, as one undoable edit."""
         from ui.actuals_import_dialog import ActualsImportDialog  # noqa: PLC0415 - rarely
 
-        path = dialogs.ask_open_csv_file(self, "Import actuals from a CRM export")
+        path = dialogs.ask_open_csv_file(self, _("Import actuals from a CRM export"))
         if not path:
             return
         dialog = ActualsImportDialog(self.document.plan, path, self.actuals_reader, self)
@@ -673,27 +701,54 @@ class MainWindow(QMainWindow):
             return
         found = outcome.found
         self.document.set_actuals(outcome.actuals_after,
-                                  f"Import actuals from {Path(found.source).name}")
+                                  _("Import actuals from {name}").format(
+                                      name=Path(found.source).name))
         self.statusBar().showMessage(
-            f"Imported {found.new:,} new facts ({found.updated:,} updated) from "
-            f"{Path(found.source).name}. Undo with Ctrl+Z.", 10000)
+            _("Imported {new} new facts ({updated} updated) from {name}. Undo with Ctrl+Z.").format(
+                new=QLocale().toString(found.new), updated=QLocale().toString(found.updated),
+                name=Path(found.source).name), 10000)
 
     def export_schedule(self, rep_id) -> None:
         from ui.schedule_dialog import ScheduleExportDialog  # noqa: PLC0415 - icalendar: rarely
 
         if not self.document.plan.reps:
-            dialogs.show_info(self, "Export schedule", "Add a rep with accounts first.")
+            dialogs.show_info(self, _("Export schedule"), _("Add a rep with accounts first."))
             return
         _exec(ScheduleExportDialog(self.document.plan, rep_id, str(dialogs.documents_folder()),
                                    self))
 
     def about(self) -> None:
-        dialogs.show_info(self, "About Prospector",
-                          f"Prospector {__version__}\nA prospecting plan for your sales force, "
-                          f"from targets to a printed playbook.\n\nPlans are kept in "
-                          f"{self.store.folder}")
+        dialogs.show_info(self, _("About Prospector"),
+                          _("Prospector {value}\nA prospecting plan for your sales force, from "
+                            "targets to a printed playbook.\n\nPlans are kept in {folder}").format(
+                                value=__version__, folder=self.store.folder))
 
     # --- recent plans and settings -------------------------------------------------------------
+    def _build_language_menu(self) -> None:
+        """View > Language: the system's language or one chosen, kept in the settings and
+        applied when the app starts again (every window, dialog and date field reads it)."""
+        group = QActionGroup(self)
+        stored = language.chosen(self.settings)
+        for name, code in language.language_names():
+            action = self.language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == stored)
+            action.setData(code)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+
+    def choose_language(self, code: str) -> None:
+        """Keep the language chosen for the next start, and say so."""
+        if code == language.chosen(self.settings):
+            return
+        self.settings.setValue(language.SETTING, code)
+        self.settings.sync()
+        names = {c: n for n, c in language.language_names()}
+        dialogs.show_info(self, _("Language"), (
+            _("Prospector follows the system's language from its next start.")
+            if code == language.SYSTEM else
+            _("Prospector speaks {language} from its next start.").format(language=names[code])))
+
     def _remember_recent(self, plan) -> None:
         recent = [r for r in (self.settings.value("recent", []) or []) if r != plan.id]
         recent.insert(0, plan.id)
@@ -802,7 +857,7 @@ def _exec(dialog) -> int:
 
 
 def _copy_name(name: str) -> str:
-    suffix = " (my copy)"
+    suffix = _(" (my copy)")
     return name[: 200 - len(suffix)] + suffix
 
 

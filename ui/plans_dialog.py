@@ -33,10 +33,12 @@ from prospector.model import UNKEEPABLE, Plan, new_id
 from prospector.planfile import STORED_REPAIRED, read_plan_file, read_plan_file_noting
 from prospector.resources import sample_plan_path
 from ui import dialogs
+from ui.language import N_, _
+from ui.widgets.date_field import show_moment
 
 log = logging.getLogger(__name__)
 
-NOTHING_CHANGED = "Nothing was changed."
+NOTHING_CHANGED = N_("Nothing was changed.")
 
 
 def shown_name(text: str, limit: int = 60) -> str:
@@ -62,8 +64,8 @@ def show_failure(parent, title: str, message: str, error: BaseException, outcome
         detail = str(error)
     else:
         log.error("%s: %s", title, message, exc_info=error)
-        detail = (f"Unexpected error: {type(error).__name__}: {error}. Please report it with "
-                  "what you were doing.")
+        detail = _("Unexpected error: {value}: {error}. Please report it with what you were "
+                   "doing.").format(value=type(error).__name__, error=error)
         outcome = unsure or outcome
     dialogs.show_error(parent, title, message, f"{detail}\n\n{outcome}")
 
@@ -78,19 +80,21 @@ def import_plan_file(store, parent) -> Plan | None:
     try:
         plan, told = read_plan_file_noting(path, STORED_REPAIRED, name)
     except Exception as exc:  # noqa: BLE001 - shown, never lost in a slot
-        show_failure(parent, "Import plan file", "This file cannot be imported.", exc,
-                     NOTHING_CHANGED)
+        show_failure(parent, _("Import plan file"), _("This file cannot be imported."), exc,
+                     _(NOTHING_CHANGED))
         return None
     try:
         store.save(plan, note=f"imported from {name}")
     except Exception as exc:  # noqa: BLE001 - shown, never lost in a slot
-        show_failure(parent, "Import plan file",
-                     f"“{shown_name(plan.name)}” from {name} could not be stored.", exc,
-                     "The plan was not imported; the file itself is unchanged.",
-                     "The file itself is unchanged; the list of plans shows whether it was stored.")
+        show_failure(parent, _("Import plan file"),
+                     _("“{name}” from {name2} could not be stored.").format(
+                         name=shown_name(plan.name), name2=name), exc,
+                     _("The plan was not imported; the file itself is unchanged."),
+                     _("The file itself is unchanged; the list of plans shows whether it was "
+                       "stored."))
         return None
     if told:
-        dialogs.show_info(parent, "Plan repaired", told)
+        dialogs.show_info(parent, _("Plan repaired"), told)
     return plan
 
 
@@ -99,7 +103,7 @@ class PlansDialog(QDialog):
 
     def __init__(self, store, current_id: str | None = None, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Plans")
+        self.setWindowTitle(_("Plans"))
         self.resize(760, 460)
         self.store = store
         self.current_id = current_id
@@ -108,12 +112,12 @@ class PlansDialog(QDialog):
 
         layout = QVBoxLayout(self)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search plans…")
+        self.search.setPlaceholderText(_("Search plans…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search plans")
+        self.search.setAccessibleName(_("Search plans"))
         layout.addWidget(self.search)
         self.model = QStandardItemModel(0, 3, self)
-        self.model.setHorizontalHeaderLabels(["Plan", "Last saved", "Version"])
+        self.model.setHorizontalHeaderLabels([_("Plan"), _("Last saved"), _("Version")])
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -121,11 +125,14 @@ class PlansDialog(QDialog):
         self.table = QTableView()
         self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Stored plans")
+        self.table.setAccessibleName(_("Stored plans"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):  # a date and time in the user's format, and "Version": never cut
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         layout.addWidget(self.table, 1)
         self.message = QLabel()
@@ -135,11 +142,13 @@ class PlansDialog(QDialog):
         row = QHBoxLayout()
         self.buttons = {}
         for key, text, slot in (
-            ("new", "New blank", self.new_blank), ("sample", "New from sample", self.new_sample),
-            ("duplicate", "Duplicate", self.duplicate), ("rename", "Rename", self.rename),
-            ("delete", "Delete", self.delete), ("undelete", "Undo delete", self.undelete),
-            ("history", "Versions…", self.versions), ("import", "Import file…", self.import_file),
-            ("open", "Open", self.open_selected),
+            ("new", _("New blank"), self.new_blank), ("sample", _("New from sample"),
+                                                      self.new_sample),
+            ("duplicate", _("Duplicate"), self.duplicate), ("rename", _("Rename"), self.rename),
+            ("delete", _("Delete"), self.delete), ("undelete", _("Undo delete"), self.undelete),
+            ("history", _("Versions…"), self.versions), ("import", _("Import file…"),
+                                                         self.import_file),
+            ("open", _("Open"), self.open_selected),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -157,16 +166,16 @@ class PlansDialog(QDialog):
             summaries = self.store.list_plans()
         except Exception as exc:  # noqa: BLE001 - shown, never lost in a slot
             if not quiet:
-                show_failure(self, "Plans", "The stored plans cannot be listed.", exc,
-                             "The list may be out of date; close this window and open Plans "
-                             "again.")
+                show_failure(self, _("Plans"), _("The stored plans cannot be listed."), exc,
+                             _("The list may be out of date; close this window and open Plans "
+                               "again."))
             return
         self.model.removeRows(0, self.model.rowCount())
         for summary in summaries:
             name = QStandardItem(summary.name)
             name.setData(summary.id, Qt.ItemDataRole.UserRole)
             name.setToolTip(summary.id)
-            saved = QStandardItem(summary.saved_at.replace("T", " ")[:16])
+            saved = QStandardItem(show_moment(summary.saved_at))
             version = QStandardItem(str(summary.version))
             self.model.appendRow([name, saved, version])
         self._select(select or self.current_id)
@@ -190,46 +199,51 @@ class PlansDialog(QDialog):
                 select: str | None = None) -> None:
         """Show a failed action; list the store again when it is not what the list shows (a plan
         gone meanwhile, or a failure nobody expected), quietly: one failure, one message."""
-        show_failure(self, title, message, error, outcome, "The list shows what is stored now.")
+        show_failure(self, title, message, error, outcome, _("The list shows what is stored now."))
         if isinstance(error, PlanNotFound) or not isinstance(error, ProspectorError):
             self.refresh(select, quiet=True)
 
     def _refuse_name(self, title: str, name: str, error: ValueError, outcome: str) -> None:
-        dialogs.show_error(self, title, f"“{shown_name(name)}” cannot be the name of a plan.",
-                           f"The name {name_refusal(error)}.\n\n{outcome}")
+        dialogs.show_error(self, title, _("“{name}” cannot be the name of a plan.").format(
+            name=shown_name(name)),
+                           _("The name {error}.\n\n{outcome}").format(
+                               error=name_refusal(error), outcome=outcome))
 
     def _store_new(self, plan: Plan, note: str, title: str) -> None:
         try:
             self.store.save(plan, note=note)
         except Exception as exc:  # noqa: BLE001 - shown, never lost in a slot
-            self._failed(title, f"“{shown_name(plan.name)}” could not be stored.", exc,
-                         "No plan was created.")
+            self._failed(title, _("“{name}” could not be stored.").format(
+                name=shown_name(plan.name)), exc,
+                         _("No plan was created."))
             return
         self.refresh(plan.id)
         self.chosen_id = plan.id
         self.accept()
 
     def new_blank(self) -> None:
-        name = dialogs.ask_text(self, "New plan", "Name of the plan:", "New prospecting plan")
+        name = dialogs.ask_text(self, _("New plan"), _("Name of the plan:"),
+                                _("New prospecting plan"))
         if name is None:
             return
         try:
             plan = Plan(name=name)
         except ValueError as exc:
-            self._refuse_name("New plan", name, exc,
-                              "No plan was created. Choose New blank again and type another name.")
+            self._refuse_name(_("New plan"), name, exc,
+                              _("No plan was created. Choose New blank again and type another "
+                                "name."))
             return
-        self._store_new(plan, "new plan", "New plan")
+        self._store_new(plan, "new plan", _("New plan"))
 
     def new_sample(self) -> None:
         try:
             sample = read_plan_file(sample_plan_path())
         except Exception as exc:  # noqa: BLE001 - shown, never lost in a slot
-            self._failed("New from sample", "The sample plan cannot be read.", exc,
-                         "No plan was created; Prospector may need to be installed again.")
+            self._failed(_("New from sample"), _("The sample plan cannot be read."), exc,
+                         _("No plan was created; Prospector may need to be installed again."))
             return
         self._store_new(sample.model_copy(update={"id": new_id("plan")}), "from the sample",
-                        "New from sample")
+                        _("New from sample"))
 
     def open_selected(self) -> None:
         self.chosen_id = self.selected_id()
@@ -241,24 +255,26 @@ class PlansDialog(QDialog):
         if not plan_id:
             return
         source_name = self._selected_name()
-        new_name = dialogs.ask_text(self, "Duplicate plan", "Name of the copy:",
-                                    f"{source_name} (copy)")
+        new_name = dialogs.ask_text(self, _("Duplicate plan"), _("Name of the copy:"),
+                                    _("{source_name} (copy)").format(source_name=source_name))
         if new_name is None:
             return
         try:
             Plan(name=new_name)  # the model's rules for a name, before copying a whole plan
         except ValueError as exc:
-            self._refuse_name("Duplicate plan", new_name, exc,
-                              "No copy was made. Choose Duplicate again and type another name.")
+            self._refuse_name(_("Duplicate plan"), new_name, exc,
+                              _("No copy was made. Choose Duplicate again and type another name."))
             return
         try:
             copy = self.store.duplicate(plan_id, new_name)
         except Exception as exc:  # noqa: BLE001 - shown, never lost in a slot
-            self._failed("Duplicate plan", f"“{shown_name(source_name)}” could not be duplicated.",
-                         exc, "No copy was made.", plan_id)
+            self._failed(_("Duplicate plan"), _("“{source_name}” could not be duplicated.").format(
+                source_name=shown_name(source_name)),
+                         exc, _("No copy was made."), plan_id)
             return
         self.refresh(copy.id)
-        self.message.setText(f"“{copy.name}” is a copy of “{source_name}”.")
+        self.message.setText(_("“{name}” is a copy of “{source_name}”.").format(
+            name=copy.name, source_name=source_name))
 
     def rename(self) -> None:
         plan_id = self.selected_id()
@@ -267,54 +283,61 @@ class PlansDialog(QDialog):
         try:
             plan = self.store.load(plan_id)
         except Exception as exc:  # noqa: BLE001 - shown, never lost in a slot
-            self._failed("Rename plan",
-                         f"“{shown_name(self._selected_name())}” cannot be renamed.", exc,
-                         NOTHING_CHANGED)
+            self._failed(_("Rename plan"),
+                         _("“{value}” cannot be renamed.").format(
+                             value=shown_name(self._selected_name())), exc,
+                         _(NOTHING_CHANGED))
             return
         old_name = plan.name
-        new_name = dialogs.ask_text(self, "Rename plan", "New name:", old_name)
+        new_name = dialogs.ask_text(self, _("Rename plan"), _("New name:"), old_name)
         if new_name is None:
             return
         try:
             plan.name = new_name  # the model checks it (validate_assignment)
         except ValueError as exc:
-            self._refuse_name("Rename plan", new_name, exc,
-                              f"Nothing was changed: the plan is still called “{old_name}”. "
-                              "Choose Rename again and type another name.")
+            self._refuse_name(_("Rename plan"), new_name, exc,
+                              _("Nothing was changed: the plan is still called “{old_name}”. "
+                                "Choose Rename again and type another name.").format(
+                                    old_name=old_name))
             return
         if plan.name == old_name:
             return
         try:
             self.store.save(plan, note=f"renamed to {plan.name}")
         except Exception as exc:  # noqa: BLE001 - shown, never lost in a slot
-            self._failed("Rename plan", f"“{old_name}” could not be renamed.", exc,
-                         f"The plan is still called “{old_name}”.", plan_id)
+            self._failed(_("Rename plan"), _("“{old_name}” could not be renamed.").format(
+                old_name=old_name), exc,
+                         _("The plan is still called “{old_name}”.").format(
+                             old_name=old_name), plan_id)
             return
         self.refresh(plan_id)
-        self.message.setText(f"“{old_name}” renamed to “{plan.name}”.")
+        self.message.setText(_("“{old_name}” renamed to “{name}”.").format(
+            old_name=old_name, name=plan.name))
 
     def delete(self) -> None:
         plan_id = self.selected_id()
         if not plan_id:
             return
         if plan_id == self.current_id:
-            dialogs.show_error(self, "Delete plan", "This plan is open.",
-                               "Open another plan first, then delete this one.")
+            dialogs.show_error(self, _("Delete plan"), _("This plan is open."),
+                               _("Open another plan first, then delete this one."))
             return
         name = self._selected_name()
-        question = f"Delete “{name}”? It goes to the trash: Undo delete brings it back."
-        if not dialogs.confirm(self, "Delete plan", question, "Delete"):
+        question = _("Delete “{name}”? It goes to the trash: Undo delete brings it back.").format(
+            name=name)
+        if not dialogs.confirm(self, _("Delete plan"), question, _("Delete")):
             return
         try:
             self.store.delete(plan_id)
         except Exception as exc:  # noqa: BLE001 - shown, never lost in a slot
-            self._failed("Delete plan", f"“{name}” could not be deleted.", exc,
-                         "The list now shows the plans stored." if isinstance(exc, PlanNotFound)
-                         else NOTHING_CHANGED, plan_id)
+            self._failed(_("Delete plan"), _("“{name}” could not be deleted.").format(
+                name=name), exc,
+                         _("The list now shows the plans stored.") if isinstance(exc, PlanNotFound)
+                         else _(NOTHING_CHANGED), plan_id)
             return
         self.deleted.append(plan_id)
         self.buttons["undelete"].setEnabled(True)
-        self.message.setText(f"“{name}” deleted. Undo delete brings it back.")
+        self.message.setText(_("“{name}” deleted. Undo delete brings it back.").format(name=name))
         self.refresh()
 
     def undelete(self) -> None:
@@ -326,15 +349,15 @@ class PlansDialog(QDialog):
         except Exception as exc:  # noqa: BLE001 - shown, never lost in a slot
             if isinstance(exc, PlanNotFound):  # brought back or emptied elsewhere: nothing to undo
                 self.deleted.pop()
-                outcome = "The list now shows the plans stored."
+                outcome = _("The list now shows the plans stored.")
             else:
-                outcome = "The plan stays in the trash; Undo delete can try again."
-            self._failed("Undo delete", "The deleted plan could not be brought back.", exc,
+                outcome = _("The plan stays in the trash; Undo delete can try again.")
+            self._failed(_("Undo delete"), _("The deleted plan could not be brought back."), exc,
                          outcome)
             self.buttons["undelete"].setEnabled(bool(self.deleted))
             return
         self.deleted.pop()
-        self.message.setText(f"“{plan.name}” is back.")
+        self.message.setText(_("“{name}” is back.").format(name=plan.name))
         self.buttons["undelete"].setEnabled(bool(self.deleted))
         self.refresh(plan.id)
 
@@ -349,10 +372,10 @@ class PlansDialog(QDialog):
         self.refresh(plan.id)
         if plan.id in stored_before:
             self.message.setText(
-                f"Imported “{plan.name}” as the newest version of the stored plan with the same "
-                "id; its earlier versions are under Versions….")
+                _("Imported “{name}” as the newest version of the stored plan with the same id; "
+                  "its earlier versions are under Versions….").format(name=plan.name))
         else:
-            self.message.setText(f"Imported “{plan.name}”.")
+            self.message.setText(_("Imported “{name}”.").format(name=plan.name))
 
     def versions(self) -> None:
         plan_id = self.selected_id()
@@ -361,9 +384,10 @@ class PlansDialog(QDialog):
         try:
             dialog = VersionsDialog(self.store, plan_id, self)
         except Exception as exc:  # noqa: BLE001 - shown, never lost in a slot
-            self._failed("Earlier versions",
-                         f"The versions of “{shown_name(self._selected_name())}” cannot be listed.",
-                         exc, NOTHING_CHANGED, plan_id)
+            self._failed(_("Earlier versions"),
+                         _("The versions of “{value}” cannot be listed.").format(
+                             value=shown_name(self._selected_name())),
+                         exc, _(NOTHING_CHANGED), plan_id)
             return
         accepted = dialog.exec()
         dialog.deleteLater()
@@ -379,27 +403,28 @@ class VersionsDialog(QDialog):
 
     def __init__(self, store, plan_id: str, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Earlier versions")
+        self.setWindowTitle(_("Earlier versions"))
         self.resize(520, 420)
         self.store, self.plan_id = store, plan_id
         self.restored = ""
         versions = store.history(plan_id)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Restoring a version makes it current; nothing is lost: the "
-                                "version you have now stays in this list."))
+        layout.addWidget(QLabel(_("Restoring a version makes it current; nothing is lost: the "
+                                  "version you have now stays in this list.")))
         self.list = QListWidget()
-        self.list.setAccessibleName("Versions")
+        self.list.setAccessibleName(_("Versions"))
         for v in versions:
-            item = QListWidgetItem(f"Version {v.version} · {v.saved_at.replace('T', ' ')[:16]}"
-                                   f"{' · ' + v.note if v.note else ''}")
+            item = QListWidgetItem(_("Version {version} · {saved}").format(
+                version=v.version, saved=show_moment(v.saved_at))
+                                   + (f" · {v.note}" if v.note else ""))
             item.setData(Qt.ItemDataRole.UserRole, v.version)
             self.list.addItem(item)
         layout.addWidget(self.list, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.restore_button = QPushButton("Restore this version")
+        self.restore_button = QPushButton(_("Restore this version"))
         self.restore_button.clicked.connect(self.restore)
-        close = QPushButton("Close")
+        close = QPushButton(_("Close"))
         close.clicked.connect(self.reject)
         row.addWidget(self.restore_button)
         row.addWidget(close)
@@ -414,8 +439,11 @@ class VersionsDialog(QDialog):
         try:
             new_version = self.store.restore(self.plan_id, version)
         except Exception as exc:  # noqa: BLE001 - shown, never lost in a slot
-            show_failure(self, "Restore version", f"Version {version} could not be restored.",
-                         exc, "Nothing was changed: the current version is still the newest.")
+            show_failure(self, _("Restore version"),
+                         _("Version {version} could not be restored.").format(
+                version=version),
+                         exc, _("Nothing was changed: the current version is still the newest."))
             return
-        self.restored = f"Version {version} restored (now version {new_version})."
+        self.restored = _("Version {version} restored (now version {new_version}).").format(
+            version=version, new_version=new_version)
         self.accept()

@@ -22,6 +22,7 @@ from prospector.model import Rep
 from prospector.plan_json import PlanJson
 from prospector.review import rep_actuals_by_week
 from prospector.sections import SECTION_BY_KEY, STEP_BY_KEY
+from ui.language import _, ngettext
 from ui.pdf_view import PdfPagesView
 from ui.preview_worker import PreviewWorker
 
@@ -51,9 +52,9 @@ def preview_part(step: str, edited_section: str | None = None) -> list[str] | No
 
 def _part_title(part: list[str] | None) -> str:
     if part is None:
-        return "the whole playbook"
+        return _("the whole playbook")
     names = {"cover": "cover", "contents": "contents"}
-    return ", ".join(names.get(k) or SECTION_BY_KEY[k].title for k in part)
+    return ", ".join(names.get(k) or _(SECTION_BY_KEY[k].title) for k in part)
 
 
 class PreviewPane(QWidget):
@@ -75,9 +76,9 @@ class PreviewPane(QWidget):
         self.plan_json = PlanJson()
         self.worker = PreviewWorker(self)
         self.view = PdfPagesView(self)
-        self.view.setAccessibleName("Playbook preview")
+        self.view.setAccessibleName(_("Playbook preview"))
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.status = QLabel("The preview appears here.")
+        self.status = QLabel(_("The preview appears here."))
         self.status.setWordWrap(True)
         self._build_bar()
         layout = QVBoxLayout(self)
@@ -90,7 +91,8 @@ class PreviewPane(QWidget):
         self.timer.timeout.connect(self.refresh)
         self.worker.rendered.connect(self._rendered)
         self.worker.failed.connect(self._failed)
-        self.worker.stopped.connect(lambda why: self.status.setText(f"Preview: {why}."))
+        self.worker.stopped.connect(lambda why: self.status.setText(_("Preview: {why}.").format(
+            why=why)))
         document.changed.connect(self._edited)
         document.plan_replaced.connect(self._plan_replaced)
         document.field_changed.connect(self._field_changed)
@@ -112,20 +114,20 @@ class PreviewPane(QWidget):
             self.bar.addWidget(b)
             return b
 
-        self.whole = button("Whole", "Preview the whole playbook instead of the part "
-                            "the step prints", self._whole_toggled, checkable=True)
+        self.whole = button(_("Whole"), _("Preview the whole playbook instead of the part "
+                                          "the step prints"), self._whole_toggled, checkable=True)
         self.bar.addStretch(1)
-        button("−", "Zoom out (Ctrl+minus)", self.view.zoom_out)
-        self.zoom_label = QLabel("Fit")
-        self.zoom_label.setMinimumWidth(36)
+        button("−", _("Zoom out (Ctrl+minus)"), self.view.zoom_out)
+        self.zoom_label = QLabel(_("Fit"))
+        self.zoom_label.setMinimumWidth(max(36, self.zoom_label.sizeHint().width()))
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.bar.addWidget(self.zoom_label)
-        button("+", "Zoom in (Ctrl+plus)", self.view.zoom_in)
-        button("Width", "Fit the page to the pane's width (Ctrl+0)", self.view.fit_width)
-        button("◀", "Previous page (PgUp)", lambda: self._page_by(-1))
+        button("+", _("Zoom in (Ctrl+plus)"), self.view.zoom_in)
+        button(_("Width"), _("Fit the page to the pane's width (Ctrl+0)"), self.view.fit_width)
+        button("◀", _("Previous page (PgUp)"), lambda: self._page_by(-1))
         self.page_label = QLabel("")
         self.bar.addWidget(self.page_label)
-        button("▶", "Next page (PgDn)", lambda: self._page_by(1))
+        button("▶", _("Next page (PgDn)"), lambda: self._page_by(1))
         self.view.zoom_changed.connect(self._show_zoom)
         self.view.current_page_changed.connect(lambda _page: self._show_page())
         self.view.page_count_changed.connect(lambda _count: self._show_page())
@@ -228,9 +230,10 @@ class PreviewPane(QWidget):
             rep=rep.id if rep else None,
             rep_actuals=rep_actuals_by_week(plan, rep.id) if rep else None)
         if not self.worker.is_ready:
-            self.status.setText("Starting the preview…")
+            self.status.setText(_("Starting the preview…"))
         else:
-            self.status.setText(f"Updating the preview of {_part_title(self._part)}…")
+            self.status.setText(_("Updating the preview of {value}…").format(
+                value=_part_title(self._part)))
 
     def busy(self) -> bool:
         """A render asked for has not been shown yet."""
@@ -247,23 +250,28 @@ class PreviewPane(QWidget):
         self.shown_generation = generation
         self._shown_part = self._part
         pages = int(answer.get("pages", self.view.page_count()))
-        edition = f"{self._rep.name}'s edition" if self._rep else "the leader's edition"
-        self.status.setText(f"Preview of {edition}: {_part_title(self._part)}, "
-                            f"{pages} page{'s' if pages != 1 else ''}.")
+        if self._rep:
+            edition = _("{name}'s edition").format(name=self._rep.name)
+        else:
+            edition = _("the leader's edition")
+        self.status.setText(ngettext("Preview of {edition}: {part}, {n} page.",
+                                     "Preview of {edition}: {part}, {n} pages.", pages).format(
+            edition=edition, part=_part_title(self._part), n=pages))
         for old in self.folder.glob("preview-*.pdf"):
             if _generation(str(old)) < generation:
                 old.unlink(missing_ok=True)
 
     def _failed(self, generation: int, message: str) -> None:
         self.shown_generation = generation
-        self.status.setText(f"Preview not updated: {message}")
+        self.status.setText(_("Preview not updated: {message}").format(message=message))
 
     def _show_zoom(self, zoom: float) -> None:
-        self.zoom_label.setText("Fit" if self.view.zoom is None else f"{zoom:.0%}")
+        self.zoom_label.setText(_("Fit") if self.view.zoom is None else f"{zoom:.0%}")
 
     def _show_page(self) -> None:
         count = self.view.page_count()
-        self.page_label.setText(f"page {self.view.current_page() + 1} of {count}" if count
+        self.page_label.setText(_("page {value} of {count}").format(
+            value=self.view.current_page() + 1, count=count) if count
                                 else "")
 
     def _page_by(self, step: int) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
 from prospector.model import Plan
+from ui.language import _
 from ui.render_runner import json_lines
 
 FIRST_PAUSE_MS = 250
@@ -127,7 +128,7 @@ class PreviewWorker(QObject):
         if "done" in message:
             self.rendered.emit(request_id, message)
         else:
-            self.failed.emit(request_id, str(message.get("error", "the preview failed")))
+            self.failed.emit(request_id, str(message.get("error", _("the preview failed"))))
 
     def _died(self, _code: int = 0, _status: object = None) -> None:
         if self._closing:
@@ -139,8 +140,8 @@ class PreviewWorker(QObject):
         if self.answered < self.newest and self._pending is None:
             self._pending = self._sent  # the request it was working on: for the next worker
         self.restarts += 1
-        self.stopped.emit(f"the preview renderer stopped; starting it again in "
-                          f"{self._pause / 1000:.1f} s")
+        self.stopped.emit(_("the preview renderer stopped; starting it again in {value:.1f} "
+                            "s").format(value=self._pause / 1000))
         self._restart_timer.start(self._pause)
         self._pause = min(self._pause * 2, LONGEST_PAUSE_MS)
 

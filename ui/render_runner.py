@@ -16,6 +16,7 @@ from prospector.error_log import write_log
 from prospector.model import Plan
 from prospector.plan_json import printed_plan_json
 from prospector.store import default_data_dir
+from ui.language import _, ngettext
 
 
 def json_lines(buffer: bytes) -> tuple[list[dict], bytes]:
@@ -102,26 +103,27 @@ class RenderRunner(QObject):
     def _failed_to_start(self, error) -> None:
         if error == QProcess.ProcessError.FailedToStart:
             self._cleanup()
-            self.finished.emit(False, "the renderer could not start", [])
+            self.finished.emit(False, _("the renderer could not start"), [])
 
     def _done(self, _code: int, _status) -> None:
         self._read()
         self._cleanup()
         if self._cancelled:
-            self.finished.emit(False, "Cancelled.", [])
+            self.finished.emit(False, _("Cancelled."), [])
         elif self._result and "done" in self._result:
             pages = self._result.get("pages", 0)
             self.notes = [str(note) for note in self._result.get("notes") or ()]
-            self.finished.emit(True, f"{pages} pages", list(self._result["done"]))
+            self.finished.emit(True, ngettext("{n} page", "{n} pages", pages).format(
+                n=pages), list(self._result["done"]))
         elif self._result and "error" in self._result:
             if self._result.get("details"):  # a failure we did not foresee: keep the details
-                write_log(default_data_dir(), "Rendering the playbook failed\n"
+                write_log(default_data_dir(), _("Rendering the playbook failed\n")
                           + self._result["details"])
             self.finished.emit(False, self._result["error"], [])
         else:
             assert self.process is not None  # it has finished
             err = bytes(self.process.readAllStandardError().data()).decode("utf-8", "replace")
-            last = err.strip().splitlines()[-1] if err.strip() else "the renderer stopped"
+            last = err.strip().splitlines()[-1] if err.strip() else _("the renderer stopped")
             self.finished.emit(False, last, [])
 
     def _cleanup(self) -> None:

@@ -26,40 +26,42 @@ from prospector.schedule import build_schedule
 from prospector.task_export import write_tasks_csv
 from prospector.textnorm import export_name
 from ui import dialogs
+from ui.language import _, ngettext
+from ui.widgets.date_field import date_format
 
 
 class ScheduleExportDialog(QDialog):
     def __init__(self, plan, rep_id: str | None, folder: str, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export a rep's schedule")
+        self.setWindowTitle(_("Export a rep's schedule"))
         self.setMinimumWidth(560)
         self.plan = plan
         self.written: list[str] = []
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.rep = QComboBox()
-        self.rep.setAccessibleName("Rep")
+        self.rep.setAccessibleName(_("Rep"))
         for rep in plan.reps:
             self.rep.addItem(rep.name, rep.id)
         self.rep.setCurrentIndex(max(self.rep.findData(rep_id), 0))
         self.start = QDateEdit()
-        self.start.setAccessibleName("Schedule start date")
+        self.start.setAccessibleName(_("Schedule start date"))
         self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("yyyy-MM-dd")
+        self.start.setDisplayFormat(date_format())
         self.folder = QLineEdit(folder)
-        self.folder.setAccessibleName("Folder")
-        browse = QPushButton("Browse…")
+        self.folder.setAccessibleName(_("Folder"))
+        browse = QPushButton(_("Browse…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
-        self.ics = QCheckBox("Calendar file (.ics) for Outlook, Google or Apple Calendar")
+        self.ics = QCheckBox(_("Calendar file (.ics) for Outlook, Google or Apple Calendar"))
         self.ics.setChecked(True)
-        self.csv = QCheckBox("Task list (.csv) for the CRM's task import")
+        self.csv = QCheckBox(_("Task list (.csv) for the CRM's task import"))
         self.csv.setChecked(True)
-        form.addRow("Rep", self.rep)
-        form.addRow("Starts", self.start)
-        form.addRow("Save in", row)
+        form.addRow(_("Rep"), self.rep)
+        form.addRow(_("Starts"), self.start)
+        form.addRow(_("Save in"), row)
         layout.addLayout(form)
         layout.addWidget(self.ics)
         layout.addWidget(self.csv)
@@ -67,7 +69,7 @@ class ScheduleExportDialog(QDialog):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         buttons = QDialogButtonBox()
-        self.export_button = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = buttons.addButton(_("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.export_button.clicked.connect(self.export)
@@ -82,7 +84,7 @@ class ScheduleExportDialog(QDialog):
         self.start.setDate(QDate(first.year, first.month, first.day))
 
     def _browse(self) -> None:
-        chosen = dialogs.ask_folder(self, "Save the schedule in", self.folder.text())
+        chosen = dialogs.ask_folder(self, _("Save the schedule in"), self.folder.text())
         if chosen:
             self.folder.setText(chosen)
 
@@ -90,7 +92,7 @@ class ScheduleExportDialog(QDialog):
         rep = next((r for r in self.plan.reps if r.id == self.rep.currentData()), None)
         folder = Path(self.folder.text()).expanduser()
         if rep is None or not folder.is_dir():
-            self.summary.setText("Choose a rep and an existing folder.")
+            self.summary.setText(_("Choose a rep and an existing folder."))
             return
         qd = self.start.date()
         try:
@@ -102,9 +104,11 @@ class ScheduleExportDialog(QDialog):
             if self.csv.isChecked():
                 self.written.append(str(write_tasks_csv(schedule, base.with_suffix(".csv"))))
         except (ProspectorError, OSError) as exc:
-            self.summary.setText(f"Not exported: {exc}")
+            self.summary.setText(_("Not exported: {exc}").format(exc=exc))
             return
         touches = len(schedule.touches)
-        self.summary.setText(f"{touches} touches for {rep.name} written to:\n"
+        self.summary.setText(ngettext("{n} touch for {name} written to:\n",
+                                      "{n} touches for {name} written to:\n",
+                     touches).format(n=touches, name=rep.name)
                              + "\n".join(self.written)
-                             + "\nImporting the calendar file again updates the same events.")
+                             + _("\nImporting the calendar file again updates the same events."))

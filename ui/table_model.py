@@ -15,11 +15,19 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from prospector.model import Channel
 from prospector.textnorm import fold
 from ui.document import PlanDocument
+from ui.language import _
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -46,9 +54,36 @@ _KIND_FLAGS = {"bool": _CELL | _Flag.ItemIsUserCheckable, "readonly": _CELL}
 _WHOLE = re.compile(r"\d{1,3}(?:[,. \u00a0\u202f']\d{3})+|\d+")
 
 
+def show_number(value: float) -> str:
+    """A number as the user's locale writes it: 1.234,5 for a German, 1,234.5 in English."""
+    if isinstance(value, int) or float(value).is_integer():
+        return QLocale().toString(int(value))
+    return QLocale().toString(float(value), "f",
+                              QLocale.FloatingPointPrecisionOption.FloatingPointShortest)
+
+
+def read_figure(text: str) -> float:
+    """A figure typed by a user: in their locale (2,5 or 1.234,5 for a German), else with a dot
+    or a lone comma for the decimals (2.5, 2,5) and commas between thousands (1,234.5). Raises
+    ValueError when it is not a number."""
+    number, ok = QLocale().toDouble(text.strip())
+    if ok:
+        return number
+    text = text.strip()
+    if text.count(",") == 1 and "." not in text:
+        return float(text.replace(",", "."))
+    return float(text.replace(",", ""))
+
+
 def _number(text: Any, *, whole: bool) -> int | float | None:
-    """A number as people type it: 2000, 2,000, 2 000 or 2.000 (whole), 1.5 or 1,5."""
+    """A number as people type it: in the user's locale (1.234,5 for a German), else 2000,
+    2,000, 2 000 or 2.000 (whole), 1.5 or 1,5."""
     value = str(text).strip()
+    if isinstance(text, int | float) and not isinstance(text, bool):
+        return int(text) if whole and float(text).is_integer() else (None if whole else text)
+    number, ok = QLocale().toDouble(value)
+    if ok and (not whole or number.is_integer()):
+        return int(number) if whole else number
     if whole:
         return int(re.sub(r"\D", "", value)) if _WHOLE.fullmatch(value) else None
     try:
@@ -72,7 +107,9 @@ class Column:
         if self.display:
             return self.display(value)
         if self.kind == "choice":
-            return next((t for t, v in self.choices if v == value), str(value or ""))
+            return next((_(t) for t, v in self.choices if v == value), str(value or ""))
+        if self.kind in ("int", "number") and isinstance(value, int | float):
+            return show_number(value)
         if isinstance(value, Enum):
             return str(value.value)
         if isinstance(value, list):
@@ -155,7 +192,7 @@ class PlanTableModel(QAbstractTableModel):
         if role == TOOLTIP and column.long and isinstance(value, str) and len(value) > 60:
             return value  # the whole sentence, which the cell cuts
         if role == CHOICES_ROLE:
-            return [label for label, _ in column.choices] if column.kind == "choice" else None
+            return [_(label) for label, _v in column.choices] if column.kind == "choice" else None
         if role == TOOLTIP and column.tooltip:
             return column.tooltip
         return None
@@ -164,7 +201,7 @@ class PlanTableModel(QAbstractTableModel):
         if role != DISPLAY:
             return None
         if orientation == _HORIZONTAL:
-            return self.source.columns[section].header
+            return _(self.source.columns[section].header)
         return str(section + 1)
 
     def flags(self, index: Index):
@@ -186,17 +223,22 @@ class PlanTableModel(QAbstractTableModel):
         elif column.kind in ("int", "number"):
             number = _number(value, whole=column.kind == "int")
             if number is None:
-                kind = "a whole number" if column.kind == "int" else "a number"
-                example = "2000 or 2,000" if column.kind == "int" else "1.5"
+                kind = _("a whole number") if column.kind == "int" else _("a number")
+                grouped = show_number(2000) if show_number(2000) != "2000" else "2,000"
+                example = (_("{plain} or {grouped}").format(plain="2000", grouped=grouped)
+                           if column.kind == "int" else show_number(1.5))
                 self.document.edit_refused.emit(
-                    f"{column.header}: “{str(value).strip()[:40]}” is not {kind} (e.g. "
-                    f"{example}) — the previous value is kept.")
+                    _("{header}: “{value}” is not {kind} (e.g. {example}) — the previous value is "
+                      "kept.").format(
+                          header=column.header, value=str(value).strip()[:40], kind=kind,
+                          example=example))
                 return False
             value = number
         elif column.kind == "choice":
             values = [v for _t, v in column.choices]
             if value not in values:
-                value = next((v for t, v in column.choices if t == value or str(v) == value), None)
+                value = next((v for t, v in column.choices
+                              if value in (t, _(t)) or str(v) == value), None)
                 if value is None:
                     return False
         elif isinstance(value, str):

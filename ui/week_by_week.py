@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QTabWidget
 
 from ui.actuals_review import ActualsReview
 from ui.document import PlanDocument
+from ui.language import _
 from ui.weekly_grid import WeeklyGrid
 
 
@@ -16,8 +17,8 @@ class WeekByWeek(QTabWidget):
     def __init__(self, document: PlanDocument, parent=None) -> None:
         super().__init__(parent)
         self.setDocumentMode(True)
-        self.setAccessibleName("Week by week")
+        self.setAccessibleName(_("Week by week"))
         self.review = ActualsReview(document)
         self.grid = WeeklyGrid(document)
-        self.addTab(self.review, "Review")
-        self.addTab(self.grid, "Figures by hand")
+        self.addTab(self.review, _("Review"))
+        self.addTab(self.grid, _("Figures by hand"))

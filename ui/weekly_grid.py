@@ -35,8 +35,11 @@ from prospector.review.build import rep_weekly_counts
 from prospector.review.weeks import rep_first_weekdays
 from ui.background import BackgroundJob
 from ui.document import PlanDocument
+from ui.language import _, in_sentence
 from ui.palette_colours import hint_colour
+from ui.table_model import read_figure, show_number
 from ui.widgets.cell_editing import CellDelegate
+from ui.widgets.date_field import show_day
 
 Index = QModelIndex | QPersistentModelIndex
 _Role = Qt.ItemDataRole
@@ -178,10 +181,10 @@ class WeeklyGridModel(QAbstractTableModel):
         imported = self.imported.get((rep_id, week), 0)
         if role == DISPLAY:
             if entered is not None:
-                return f"{entered:g}"
-            return str(imported) if imported else ""
+                return show_number(entered)
+            return show_number(imported) if imported else ""
         if role == EDIT:
-            return f"{entered:g}" if entered is not None else ""
+            return show_number(entered) if entered is not None else ""
         if role == FOREGROUND and entered is None:
             return self.hint
         if role == FONT and entered is not None:
@@ -196,15 +199,19 @@ class WeeklyGridModel(QAbstractTableModel):
 
     def _tooltip(self, rep: str, week: str, entered: float | None, imported: int) -> str:
         target = self.target()
-        what = target.counts.label.lower() if target else ""
-        counted = (f"{imported:,} imported ({what})" if target and
-                   target.counts is not Counts.HAND_ENTERED else "nothing imported counts here")
+        what = in_sentence(_(target.counts.label)) if target else ""
+        counted = (_("{imported} imported ({what})").format(
+            imported=show_number(imported), what=what) if target and
+                   target.counts is not Counts.HAND_ENTERED else _("nothing imported counts here"))
         monday = week_start(week)
-        head = f"{rep}, {week} (week of {monday:%d %B %Y})"
+        head = _("{rep}, {week} (week of {monday})").format(rep=rep, week=week,
+                                                     monday=show_day(monday, year=True))
         if entered is not None:
-            return f"{head}: {entered:g} entered by hand, instead of {counted}. Clear it to " \
-                   "count the imports again."
-        return f"{head}: {counted}. Type a figure to enter the week by hand."
+            return _("{head}: {entered} entered by hand, instead of {counted}. Clear it to count "
+                     "the imports again.").format(
+                         head=head, entered=show_number(entered), counted=counted)
+        return _("{head}: {counted}. Type a figure to enter the week by hand.").format(
+            head=head, counted=counted)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if orientation == Qt.Orientation.Vertical:
@@ -216,9 +223,10 @@ class WeeklyGridModel(QAbstractTableModel):
         week = self.weeks[section]
         monday: date = week_start(week)
         if role == DISPLAY:
-            return f"W{week[-2:]}\n{monday.day} {monday:%b}"
+            return _("W{number}").format(number=week[-2:]) + "\n" + show_day(monday)
         if role == TOOLTIP:
-            return f"{week}, week {section + 1} of the plan, from Monday {monday:%d %B %Y}"
+            return _("{week}, week {number} of the plan, from Monday {monday}").format(
+                week=week, number=section + 1, monday=show_day(monday, year=True))
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -239,23 +247,29 @@ class WeeklyGridModel(QAbstractTableModel):
             if plan.actuals.figure(rep_id, week, target.metric) is None:
                 return True
             self.document.set_actuals(plan.actuals.without_figure(rep_id, week, target.metric),
-                                      f"Clear {target.metric} of {rep_name}, {week}")
+                                      _("Clear {metric} of {rep_name}, {week}").format(
+                                          metric=target.metric, rep_name=rep_name, week=week))
             return True
         try:
-            number = float(text.replace(",", ".")) if text.count(",") == 1 and "." not in text \
-                else float(text.replace(",", ""))
+            number = read_figure(text)
             actuals = enter_figure(plan, rep_id, week, target.metric, number).actuals
         except ValueError:
             self.document.edit_refused.emit(
-                f"{target.metric}, {rep_name}, {week}: “{text[:40]}” is not a number (e.g. 4 "
-                "or 2.5) — the previous figure is kept.")
+                _("{metric}, {rep_name}, {week}: “{value}” is not a number (e.g. 4 or {example}) — "
+                  "the previous figure is kept.").format(
+                    metric=target.metric, rep_name=rep_name, week=week, value=text[:40],
+                    example=show_number(2.5)))
             return False
         except ProspectorError as exc:
-            self.document.edit_refused.emit(f"{target.metric}, {rep_name}, {week}: {exc} — the "
-                                            "previous figure is kept.")
+            self.document.edit_refused.emit(_("{metric}, {rep_name}, {week}: {exc} — the previous "
+                                              "figure is kept.").format(
+                                                  metric=target.metric, rep_name=rep_name,
+                                                  week=week, exc=exc))
             return False
-        self.document.set_actuals(actuals, f"Enter {number:g} {target.metric} for {rep_name}, "
-                                           f"{week}")
+        self.document.set_actuals(actuals,
+                                  _("Enter {number} {metric} for {rep_name}, {week}").format(
+
+            number=show_number(number), metric=target.metric, rep_name=rep_name, week=week))
         return True
 
 
@@ -269,23 +283,23 @@ class WeeklyGrid(QWidget):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.target_choice = QComboBox()
-        self.target_choice.setAccessibleName("Target to enter figures for")
+        self.target_choice.setAccessibleName(_("Target to enter figures for"))
         self.target_choice.setMinimumWidth(320)
-        top.addWidget(QLabel("Target:"))
+        top.addWidget(QLabel(_("Target:")))
         top.addWidget(self.target_choice)
         self.about = QLabel()
         self.about.setWordWrap(True)
         top.addWidget(self.about, 1)
         layout.addLayout(top)
-        note = QLabel("One row per rep, one column per week of the plan. A grey number is what "
-                      "the imported exports count for that week; type a figure to enter the "
-                      "week by hand (it replaces the imports for that week, shown in bold), "
-                      "clear it to count the imports again. Ctrl+Z undoes.")
+        note = QLabel(_("One row per rep, one column per week of the plan. A grey number is what "
+                        "the imported exports count for that week; type a figure to enter the "
+                        "week by hand (it replaces the imports for that week, shown in bold), "
+                        "clear it to count the imports again. Ctrl+Z undoes."))
         note.setWordWrap(True)
         note.setObjectName("stepAdvice")
         layout.addWidget(note)
         self.table = QTableView()
-        self.table.setAccessibleName("Figures by rep and week")
+        self.table.setAccessibleName(_("Figures by rep and week"))
         self.table.setModel(self.model)
         self.table.setItemDelegate(CellDelegate(self.table))  # Enter stores the figure at once
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
@@ -338,16 +352,17 @@ class WeeklyGrid(QWidget):
         if target is None:
             self.about.setText("")
         else:
-            per = "week" if target.period == "week" else "month"
-            self.about.setText(f"{target.per_rep:g} per rep per {per} · counts: "
-                               f"{target.counts.label.lower()}")
+            per = _("week") if target.period == "week" else _("month")
+            self.about.setText(_("{per_rep} per rep per {per} · counts: {counts}").format(
+                per_rep=show_number(target.per_rep), per=per,
+                counts=in_sentence(_(target.counts.label))))
         if not self.document.plan.accountability.targets:
-            why = "Add a target in the Accountability step to enter figures against it."
+            why = _("Add a target in the Accountability step to enter figures against it.")
         elif not self.model.weeks:
-            why = "Give the plan a start and an end date (Plan basics) to enter figures week " \
-                  "by week."
+            why = _("Give the plan a start and an end date (Plan basics) to enter figures week " \
+                    "by week.")
         elif not self.model.reps:
-            why = "Add the reps in the Reps step to enter their figures."
+            why = _("Add the reps in the Reps step to enter their figures.")
         else:
             why = ""
         self.empty.setText(why)

@@ -18,11 +18,12 @@ from pydantic import ValidationError
 
 from ..errors import describe_validation_error
 from ..model import TIERS, Plan, TargetAccount, new_id
+from ..number_format import NumberFormat, evidence
 from ..textnorm import fold, person_key
 from .csv_source import CsvFileError, CsvTable, read_table
 from .mapping import resolve_mapping, suggest_mapping
 from .matching import AccountIndex, Candidate, domain_of
-from .values import industry_text, parse_employees, parse_tier, revenue_text
+from .values import industry_text, parse_employees, parse_tier, revenue_digits, revenue_text
 
 PREVIEW_ROWS = 20
 MAX_NAME = 200  # TargetAccount.name
@@ -248,6 +249,16 @@ class _Importer:
         self.blank_rows = 0
         self.in_footer = False
         self.footer_rows: list[int] = []
+        self.number_format = self._numbers_written()
+
+    def _numbers_written(self) -> NumberFormat | None:
+        """How the file writes numbers, judged from its head counts and revenues (a value such
+        as 2.500,5 or 1,234.50 tells; 1,234 alone does not): a bare revenue gets the thousands
+        separators of the file's own convention (850.000.000 in a German export)."""
+        cells = [(row, revenue_digits(cells[at])) for name in ("annual_revenue", "employees")
+                 if (at := self.columns.get(name)) is not None
+                 for row, cells in self.table.records if len(cells) > at and cells[at].strip()]
+        return evidence(cells).detected
 
     def run(self) -> ImportResult:
         for row_number, cells in self.table.records:
@@ -372,7 +383,7 @@ class _Importer:
             "industry": industry_text(values.get("industry", "")),
             "employees": employees,
             "annual_revenue": revenue_text(values.get("annual_revenue", ""),
-                                           values.get("currency", "")),
+                                           values.get("currency", ""), self.number_format),
             "city": values.get("city", ""),
             "country": values.get("country", ""),
             "why": values.get("why", ""),

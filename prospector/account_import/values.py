@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import TIERS
+from ..number_format import NumberFormat
 
 _THOUSANDS = re.compile(r"^\d{1,3}([.,]\d{3})+$")
 _PLAIN = re.compile(r"^\d+([.,]0+)?$")
@@ -52,17 +53,25 @@ def _shown(text: str) -> str:
     return repr(text) if len(text) <= 24 else f"{text[:20]!r}… ({len(text):,} characters)"
 
 
-_BARE_AMOUNT = re.compile(r"^(\d{4,18})(?:\.0+)?$")
+_BARE_AMOUNT = re.compile(r"^(\d{4,18})(?:[.,]0+)?$")
+_MONEY = re.compile(r"[A-Za-z€$£¥₹₩\s\u00a0\u202f'’]")
 
 
-def revenue_text(revenue: str, currency: str) -> str:
+def revenue_digits(text: str) -> str:
+    """A revenue's or head count's digits and separators (no currency, no spaces)."""
+    return _MONEY.sub("", text)
+
+
+def revenue_text(revenue: str, currency: str, written: NumberFormat | None = None) -> str:
     """The revenue as written, with the currency in front when it has none of its own; a bare
     amount as CRMs export it (``850000000``, ``850000000.0``) with thousands separators, so it
-    reads at a glance: ``850,000,000``."""
+    reads at a glance: ``850,000,000``, or ``850.000.000`` when the file writes its numbers
+    1.234,5 (``written``)."""
     revenue, currency = revenue.strip(), currency.strip()
     bare = _BARE_AMOUNT.match(revenue)
     if bare:
-        revenue = f"{int(bare.group(1)):,}"
+        grouped = f"{int(bare.group(1)):,}"
+        revenue = grouped.replace(",", ".") if written is NumberFormat.COMMA else grouped
     if revenue and currency and not re.search(r"[A-Za-z€$£¥₹₩]", revenue):
         return f"{currency} {revenue}"
     return revenue

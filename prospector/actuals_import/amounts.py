@@ -1,14 +1,18 @@
 """An opportunity's amount as exports write it, in either convention: ``1,234.50`` (US, UK) or
 ``1.234,50`` (most of Europe), ``1 234,50``, ``1'234.50``, with or without a currency.
 
-The separator that comes last is the decimal one when both appear; one that appears more than
-once groups thousands. A lone separator followed by exactly three digits (``1,234``, ``1.234``)
-groups thousands: amounts of opportunities are not written to a tenth of a cent.
+The file's convention (``prospector/number_format.py``), judged from its amounts or chosen by
+the user, reads an amount when it is known. Without it: the separator that comes last is the
+decimal one when both appear, one that appears more than once groups thousands; a lone separator
+followed by exactly three digits (``1,234``, ``1.234``) reads two ways, and the import asks
+rather than guessing (``ActualsImport.ambiguous_numbers``).
 """
 
 from __future__ import annotations
 
 import re
+
+from ..number_format import NumberFormat, read_number
 
 _CURRENCY = re.compile(r"^(?:[A-Z]{3}|[€$£¥₹₩]|kr)\s*|\s*(?:[A-Z]{3}|[€$£¥₹₩]|kr)$")
 _GROUPED = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
@@ -16,9 +20,15 @@ _SPACES = re.compile(r"[\s\u00a0\u202f'’]")
 MAX_AMOUNT_DIGITS = 15
 
 
-def read_amount(text: str) -> tuple[float | None, str]:
-    """The amount and, when the cell cannot be read as one, why (for the row's report)."""
-    value = _SPACES.sub("", _CURRENCY.sub("", text.strip()))
+def amount_digits(text: str) -> str:
+    """An amount's digits and separators: no currency, no spaces between its groups."""
+    return _SPACES.sub("", _CURRENCY.sub("", text.strip()))
+
+
+def read_amount(text: str, form: NumberFormat | None = None) -> tuple[float | None, str]:
+    """The amount (in the file's convention ``form`` when known) and, when the cell cannot be
+    read as one, why (for the row's report)."""
+    value = amount_digits(text)
     if not value:
         return None, ""
     shown = repr(text.strip()) if len(text) <= 30 else f"{text.strip()[:25]!r}…"
@@ -26,6 +36,14 @@ def read_amount(text: str) -> tuple[float | None, str]:
         return None, f"the amount {shown} is negative; an opportunity's amount is not"
     if len(value) > 2 * MAX_AMOUNT_DIGITS or not re.fullmatch(r"[\d.,]+", value):
         return None, f"the amount {shown} is not a number"
+    if form is not None:
+        number = read_number(value, form)
+        if number is None:
+            return None, (f"the amount {shown} cannot be read: the file writes numbers as "
+                          f"{form.label}")
+        if len(str(int(number))) > MAX_AMOUNT_DIGITS:
+            return None, f"the amount {shown} has more digits than any opportunity's"
+        return number, ""
     whole, decimals = _split_decimals(value)
     if whole is None:
         return None, (f"the amount {shown} cannot be read: its separators group no thousands "

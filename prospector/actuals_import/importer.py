@@ -25,9 +25,10 @@ from ..actuals.records import Happened, LoggedFact, fact_key, id_key
 from ..errors import ProspectorError, describe_validation_error
 from ..fields import EARLIEST_DATE, LATEST_DATE, UNKEEPABLE
 from ..model import Plan
+from ..number_format import NumberFormat, evidence
 from ..textnorm import fold, person_key
 from .activity_types import Reading, read_activity_type
-from .amounts import read_amount
+from .amounts import amount_digits, read_amount
 from .dates import DateFormat, ReadDate, read_date, time_of
 from .exports import Columns, Export, find_columns
 from .names import AccountFinder, RepFinder
@@ -43,6 +44,7 @@ MAX_SUGGESTIONS = 50  # names of an export given the plan's closest name (the re
 
 def read_actuals(plan: Plan, path: str | os.PathLike, *,
                  date_format: DateFormat | str | None = None,
+                 number_format: NumberFormat | str | None = None,
                  rep_map: Mapping[str, str | None] | None = None,
                  account_map: Mapping[str, str] | None = None,
                  export: Export | str | None = None,
@@ -54,7 +56,8 @@ def read_actuals(plan: Plan, path: str | os.PathLike, *,
     ``rep_map`` maps an export's rep name (or e-mail) to a rep of the plan (its name or id), or
     to None to leave that name's rows out; ``account_map`` an export's account name to an
     account of the plan (name or id). Both are remembered once applied. ``date_format`` settles
-    dates that read two ways. A file that cannot be read raises ``CsvFileError``.
+    dates that read two ways, ``number_format`` amounts that do (1,234: dot or comma) when the
+    file's other amounts do not tell. A file that cannot be read raises ``CsvFileError``.
 
     ``progress(rows read, rows in the file)`` is called every ``PROGRESS_ROWS`` rows once the
     file is split into rows (the app's progress bar); an exception it raises stops the reading
@@ -68,7 +71,9 @@ def read_actuals(plan: Plan, path: str | os.PathLike, *,
                                              f"{MAX_ROWS:,}", "export a shorter period (a "
                                                                "quarter)")
         columns = find_columns(table.header, table.source, export, mapping)
-        return _Reader(plan, table, columns, chosen, reps, accounts).run(progress)
+        reader = _Reader(plan, table, columns, chosen, reps, accounts)
+        reader.judge_numbers(NumberFormat(number_format) if number_format else None)
+        return reader.run(progress)
 
 
 @contextmanager
@@ -164,6 +169,34 @@ class _Reader:
         self.source, self.opportunities = self.export.source, self.export.opportunities
         self.folded: dict[str, str] = {}  # text -> fold(text), for the keys without a row id
         self.names: dict[str, str] = {}  # account name -> its name key
+
+    def judge_numbers(self, chosen: NumberFormat | None) -> None:
+        """The convention the amounts are read in: the one chosen, else the one the file's own
+        amounts show (a value that reads one way only); none when nothing tells."""
+        result = self.result
+        if chosen is not None:
+            result.number_format, result.number_format_chosen = chosen, True
+            return
+        at = self.columns.mapping.get("amount")
+        if at is None:
+            return
+        found = evidence((row, amount_digits(cells[at])) for row, cells in self.table.records
+                         if len(cells) > at and cells[at].strip())
+        result.number_format = found.detected
+        if found.asks:  # every row's amount is judged here, whatever else waits in the row
+            result.ambiguous_numbers = list(found.two_ways)
+        if found.detected is not None and found.two_ways:
+            form = found.detected
+            result.file_notes.append(
+                f"amounts that read two ways ({rows_text(found.two_ways, 5)}) were read as "
+                f"{form.label}, the way the file writes its other amounts (row "
+                f"{found.deciding[form][0]}: {found.examples[form]})")
+        elif len([f for f in found.deciding if found.deciding[f]]) > 1:
+            dot, comma = found.deciding[NumberFormat.DOT], found.deciding[NumberFormat.COMMA]
+            result.file_notes.append(
+                f"the file mixes amounts written 1,234.5 ({rows_text(dot, 5)}) and 1.234,5 "
+                f"({rows_text(comma, 5)}): each was read the only way it can be; check how the "
+                "export was made")
 
     def run(self, progress: Callable[[int, int], None] | None = None) -> ActualsImport:
         names = tuple(self.columns.mapping)  # at least the rep and the date: itemgetter of
@@ -267,7 +300,7 @@ class _Reader:
             return
         amount = None
         if "amount" in values:
-            amount, problem = read_amount(values["amount"])
+            amount, problem = read_amount(values["amount"], self.result.number_format)
             if problem:
                 result.warnings.append(RowNote(row, f"{problem}; imported without an amount "
                                                     "(correct it in the CRM and export again)"))

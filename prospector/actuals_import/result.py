@@ -14,6 +14,7 @@ from ..actuals.ledger import Actuals
 from ..actuals.records import LoggedFact
 from ..errors import ProspectorError
 from ..model import Plan
+from ..number_format import NumberFormat
 from .dates import DateFormat
 from .exports import Export
 
@@ -70,6 +71,9 @@ class ActualsImport:
     ambiguous_dates: list[int] = field(default_factory=list)  # rows waiting for a date format
     date_forms: dict[DateFormat, list[int]] = field(default_factory=dict)  # rows read one way
     date_format: DateFormat | None = None  # the one chosen
+    ambiguous_numbers: list[int] = field(default_factory=list)  # rows waiting for a convention
+    number_format: NumberFormat | None = None  # the file's: chosen, or shown by its amounts
+    number_format_chosen: bool = False  # by the user (else judged from the file's amounts)
     file_notes: list[str] = field(default_factory=list)  # about the file as a whole
     blank_rows: int = 0
     footer_rows: list[int] = field(default_factory=list)
@@ -88,7 +92,7 @@ class ActualsImport:
 
     @property
     def ready(self) -> bool:
-        return not self.unknown_reps and not self.ambiguous_dates
+        return not self.unknown_reps and not self.ambiguous_dates and not self.ambiguous_numbers
 
     def to_settle(self) -> list[str]:
         """What the leader must choose before the import can be applied, one line each."""
@@ -101,6 +105,12 @@ class ActualsImport:
             lines.append(f"{len(self.ambiguous_dates):,} rows have dates that read two ways "
                          f"(03/04/2027: 3 April or March 4?), {rows_text(self.ambiguous_dates)}"
                          f"{seen}: choose day/month (dmy) or month/day (mdy)")
+        if self.ambiguous_numbers:
+            lines.append(f"{len(self.ambiguous_numbers):,} rows have amounts that read two ways "
+                         f"(1,234 or 1.234: a thousand and more, or one and a bit?), "
+                         f"{rows_text(self.ambiguous_numbers)}; the file's other amounts do not "
+                         "tell: choose how the export writes numbers, 1,234.5 (dot) or 1.234,5 "
+                         "(comma)")
         for name in self.unknown_reps[:SETTLE_NAMES]:
             lines.append(f"{name} matches no rep of the plan: map the name to a rep (it is "
                          "remembered for the next import), or leave its rows out")

@@ -5,7 +5,9 @@ section, item, message, why it matters, how to fix it), a readiness score per se
 overall, and the fixes that would raise the score most. It is a pure function and fast enough
 to call on every keystroke. Rules live in ``checks_*.py``, thresholds in ``thresholds.py``, phrase
 detection in ``text.py``; ``docs/coach-rules.md`` is generated from them (``python -m
-prospector.coach.docs``).
+prospector.coach.docs``). Every text a finding carries is worded in the plan's language (or
+``review(plan, language="fr")``) from the ``coach`` gettext catalogs (``wording.py``); each text
+the coach reads is judged with the phrase lists of its own language (``language.py``).
 """
 
 from .catalog import RULES, RULES_BY_ID

@@ -20,6 +20,8 @@ import re
 from functools import lru_cache
 
 from ..textnorm import fold
+from . import substance_languages as other
+from .language import ENGLISH, cached_per_language, detect
 from .text import EMPTY_PHRASES, speech, words_of
 
 _W = "[a-z0-9]+ "  # one word and its space
@@ -31,6 +33,19 @@ def _any(*alternatives: str) -> str:
 
 def _compile(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9])" + _any(*alternatives) + r"(?![a-z0-9])")
+
+
+def _by_language(english: tuple[str, ...],
+                 families: dict[str, tuple[str, ...]]) -> dict[str, re.Pattern[str]]:
+    """A reading per language: the English families, plus the language's own
+    (``substance_languages``) for a text written in German or French."""
+    return {ENGLISH: _compile(*english),
+            **{language: _compile(*english, *own) for language, own in families.items()}}
+
+
+def _in(readings: dict[str, re.Pattern[str]], text: str) -> re.Pattern[str]:
+    """The reading of the language ``text`` is written in."""
+    return readings.get(detect(text), readings[ENGLISH])
 
 
 _NUMBER_WORDS = _any("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -65,7 +80,7 @@ _GIVING = (
     r"[0-9]+ (?:per|a|an) (?:hour|day|week|month|year|unit|bed|room|store|site|plant|truck|"
     r"employee|patient|order|load|shift)",
 )
-_GIVES = _compile(*_GIVING)
+_GIVES = _by_language(_GIVING, other.GIVING)
 # Bringing something new (a follow-up "with the benchmark of the eight plants"), as opposed to
 # pointing back at what we sent ("checking in on the benchmark I sent", "did they read it").
 _BRINGS = _compile(rf"(?:with|share|shares|sharing|bring|brings|bringing|give|gives|giving|add|"
@@ -80,7 +95,7 @@ _POINTS_BACK = _compile(
 _MEETING = _any("call", "calls", "chat", "chats", "meeting", "meetings", "conversation",
                 "catch up", "catchup", "coffee", "intro", "introduction", "slot", "appointment",
                 "meet", "word", "talk", "visit", "session")
-_ASKS = _compile(
+_ASKS = _by_language((
     rf"(?:quick|short|brief|intro|introductory|discovery|exploratory|first|initial|15|20|30) "
     rf"(?:minute )?{_MEETING}",
     r"[0-9]+ (?:minute|minutes|min|mins)\b", rf"{_NUMBER_WORDS} minutes",
@@ -116,14 +131,14 @@ _ASKS = _compile(
     r"status (?:update|check)", r"(?:drop|pop|stop|call) (?:in|by|round)\b",
     r"(?:is|are|will be|would be) free\b", r"on the off chance",
     r"(?:their|your) (?:perspective|feedback|opinion|views)",
-)
+), other.ASKS)
 
 # --- about us: our news, our product, our company ----------------------------------------------
 # News and products (what we would put in a press release) weigh more than an ask: "a 30-minute
 # demo of our features" is about us. Who we are ("meet our team", "tell them what we do") counts
 # only when nothing asks for time: "ask if they'd like to meet our team" asks for time.
 _OUR = _any("our", "my")
-_NEWS = _compile(
+_NEWS = _by_language((
     r"demos?\b", r"demonstrations?", r"product (?:tours?|walkthroughs?|presentations?)",
     r"press releases?", r"announc(?:e|es|ed|ing|ements?)", r"award winning",
     r"awards?\b(?! criteria)", r"funding(?: round)?", r"series [a-f]\b",
@@ -146,8 +161,8 @@ _NEWS = _compile(
     r"services|offering|range|portfolio|office|offices|branch|warehouse|fleet|news|awards?|"
     r"funding|webinar|newsletter|website|dashboard|software|app|module|modules|capabilities|"
     r"credentials|certifications?|logo|brand|growth)\b",
-)
-_SELF = _compile(
+), other.NEWS)
+_SELF = _by_language((
     r"about us", r"what we (?:do|offer|sell|make|provide)",
     r"(?:services|products|solutions) we (?:offer|provide|sell)",
     rf"introduc(?:e|es|ing|tion) (?:{_W}){{0,1}}?(?:ourselves|myself|us|our|the company|the team)",
@@ -155,8 +170,8 @@ _SELF = _compile(
     rf"(?:that |about )?(?:{_OUR}|us|we)\b",
     rf"{_OUR} (?:{_W}){{0,2}}?(?:company|team|people|history|story|years|founders?|ceo|"
     r"offer|experience|expertise)\b",
-)
-_ASK_QUESTION = _compile(
+), other.SELF)
+_ASK_QUESTION = _by_language((
     r"[0-9]+ (?:minute|minutes|min|mins)\b", rf"{_NUMBER_WORDS} minutes",
     r"(?:a few|few|some) minutes",
     r"(?:in|on|into) (?:the|your|our) (?:diary|calendar|agenda)",
@@ -168,11 +183,11 @@ _ASK_QUESTION = _compile(
     r"(?:time )?work",
     r"(?:are|would|will) you (?:be )?(?:free|available|open)\b",
     r"(?:quick|short|brief) (?:call|chat|demo|meeting|word)", r"demos?\b",
-)
+), other.ASKS)
 
 
-_DENIED = re.compile(r"(?:^| )(?:not|never|no|nor|without|instead of|rather than|avoid)"
-                     r"(?: [a-z0-9]+){0,2} ?$")
+_DENIED = re.compile(r"(?:^| )(?:not|never|no|nor|without|instead of|rather than|avoid|"
+                     + "|".join(other.NEGATIONS) + r")(?: [a-z0-9]+){0,2} ?$")
 
 
 def _first(regex: re.Pattern[str], words: str) -> str | None:
@@ -184,37 +199,58 @@ def _first(regex: re.Pattern[str], words: str) -> str | None:
     return None
 
 
-_OURS_BEFORE = re.compile(r"(?:^| )(?:our|my)(?: [a-z0-9]+){0,3} ?$")
-_CLIENT_WORDS = _compile(_PEOPLE, r"peers?", r"their", r"similar", r"comparable", r"sector",
-                         r"industry")
+def _as_written(text: str, words: str | None) -> str | None:
+    """The words a reading found (folded: "broschure") as the text has them ("Broschüre"), to
+    quote in a finding; the folded words when the text spells them otherwise ("we're")."""
+    if not words:
+        return words
+    folded: list[str] = []
+    where: list[int] = []
+    for i, char in enumerate(text[:MAX_QUOTED_TEXT]):
+        for letter in (" " if char.isspace() else fold(char)):
+            folded.append(letter)
+            where.append(i)
+    found = re.search(r"(?<![a-z0-9])" + r"[^a-z0-9]+".join(map(re.escape, words.split()))
+                      + r"(?![a-z0-9])", "".join(folded))
+    return text[where[found.start()]:where[found.end() - 1] + 1] if found else words
 
 
-@lru_cache(maxsize=4096)
+MAX_QUOTED_TEXT = 5000  # past this, a finding quotes the folded words
+
+
+_OURS_BEFORE = re.compile(r"(?:^| )(?:our|my|" + "|".join(w for own in other.OURS.values()
+                                                          for w in own)
+                          + r")(?: [a-z0-9]+){0,3} ?$")
+_CLIENT_WORDS = _by_language((_PEOPLE, r"peers?", r"their", r"similar", r"comparable", r"sector",
+                              r"industry"), other.CLIENT_WORDS)
+
+
+@cached_per_language
 def gives(text: str) -> str | None:
     """What in ``text`` gives the client something about their business (the words as
     folded), or None: "the benchmark of the eight plants" -> "benchmark". A resource of ours
     that says nothing of the client ("our customer satisfaction survey results") gives nothing
     about their business."""
     words = words_of(text)
-    about_client = _CLIENT_WORDS.search(words) is not None
-    for found in _GIVES.finditer(words):
+    about_client = _in(_CLIENT_WORDS, text).search(words) is not None
+    for found in _in(_GIVES, text).finditer(words):
         if about_client or not _OURS_BEFORE.search(words[max(0, found.start() - 60):found.start()]):
             return found.group(0)
     return None
 
 
-@lru_cache(maxsize=4096)
+@cached_per_language
 def asks_for_time(text: str) -> str | None:
     """What in ``text`` asks for the client's time or attention, or None: "open to a quick
     chat" -> "quick chat"."""
-    return _first(_ASKS, words_of(text))
+    return _as_written(text, _first(_in(_ASKS, text), words_of(text)))
 
 
-@lru_cache(maxsize=4096)
+@cached_per_language
 def talks_about_us(text: str) -> str | None:
     """What in ``text`` is news about us rather than them (a demo, our press release, our
     award), or None: "a demo of our features" -> "demo"."""
-    return _first(_NEWS, words_of(text))
+    return _as_written(text, _first(_in(_NEWS, text), words_of(text)))
 
 
 def value_problem(text: str) -> tuple[str, str] | None:
@@ -229,7 +265,7 @@ def value_problem(text: str) -> tuple[str, str] | None:
     asks = asks_for_time(text) or next(iter(EMPTY_PHRASES.find(text)), None)
     if asks:
         return "asks-for-time", asks
-    self_ = _first(_SELF, words_of(text))
+    self_ = _as_written(text, _first(_in(_SELF, text), words_of(text)))
     return ("about-us", self_) if self_ else None
 
 
@@ -244,7 +280,7 @@ def sentences(text: str) -> list[str]:
 def asks_only_for_time(question: str) -> bool:
     """Whether a question in a talk track only asks for a meeting ("Can we put 15 minutes in
     the diary next week?", "When can I come by?") rather than about the client."""
-    return bool(_ASK_QUESTION.search(words_of(question))) and not gives(question)
+    return bool(_in(_ASK_QUESTION, question).search(words_of(question))) and not gives(question)
 
 
 def question_sentences(text: str) -> list[str]:
@@ -254,7 +290,7 @@ def question_sentences(text: str) -> list[str]:
 
 # --- differentiators: a difference that matters, or self-praise ---------------------------------
 # What every competitor says of itself, in paraphrase (the fixed phrases are text.GENERIC_CLAIMS).
-_SELF_PRAISE = _compile(
+_SELF_PRAISE = _by_language((
     r"extra mile", r"above and beyond", r"makes? (?:all )?the difference",
     r"(?:years|decades) of (?:experience|expertise|know how|knowledge)",
     r"(?:over|more than|almost|nearly) [0-9]+ years", r"since (?:1[89]|20)[0-9][0-9]",
@@ -301,12 +337,12 @@ _SELF_PRAISE = _compile(
     r"deliver|supply|do)", r"(?:build|builds|building|long term|lasting|strong) "
     r"(?:relationships|partnerships)", r"with a smile", r"award winning",
     r"world class", r"leading edge", r"cutting edge",
-)
+), other.SELF_PRAISE)
 _UNITS = _any("percent", "per cent", "hours?", "days?", "weeks?", "months?", "minutes?",
               "seconds?", "x", "times", "kwh", "mwh", "tonnes?", "km", "beds?")
 # What makes a difference concrete: a measure, a comparison with the alternative, a guarantee,
 # a mechanism every item goes through.
-_CONCRETE = _compile(
+_CONCRETE = _by_language((
     rf"(?:[0-9]+|{_NUMBER_WORDS}) {_UNITS}", r"[0-9]+ of [0-9]+",
     r"(?:eur|usd|gbp|chf|sek|nok|dkk|pln|aud|cad) [0-9]", rf"at least (?:[0-9]+|{_NUMBER_WORDS})",
     r"within [0-9]+", r"(?:same|next) (?:day|week|shift)", r"overnight", r"the only",
@@ -315,23 +351,23 @@ _CONCRETE = _compile(
     r"(?:we|they) pay", r"penalt(?:y|ies)", r"money back", r"refund",
     r"every (?:[a-z0-9]+ ){1,2}(?:is|are|gets|get|comes|come|names|has|have|goes|lands|answers)",
     r"one named",
-)
+), other.CONCRETE)
 
 
-@lru_cache(maxsize=4096)
+@cached_per_language
 def self_praise(text: str) -> str | None:
     """What in ``text`` is self-praise any competitor could say ("we go the extra mile", "over
     25 years of experience", "flexible and responsive"), or None. Praise the text denies
     ("never a one-stop shop", "not another fastest-growing vendor") does not count."""
-    return _first(_SELF_PRAISE, words_of(text))
+    return _as_written(text, _first(_in(_SELF_PRAISE, text), words_of(text)))
 
 
-@lru_cache(maxsize=4096)
+@cached_per_language
 def concrete(text: str) -> str | None:
     """What makes ``text`` concrete: a measure ("in three weeks", "80 percent"), being the only
     one, a guarantee, or a mechanism ("every invoice is matched"). A comparison alone ("unlike
     big agencies, we really listen") does not."""
-    return _first(_CONCRETE, words_of(text))
+    return _first(_in(_CONCRETE, text), words_of(text))
 
 
 # --- empty phrases: judged by what the sentence brings -----------------------------------------

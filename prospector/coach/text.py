@@ -15,7 +15,9 @@ import re
 from functools import lru_cache
 
 from ..textnorm import fold
-from .language import ENGLISH, detect
+from . import questions_languages
+from .language import ENGLISH, cached_per_language, detect
+from .substance_languages import REFLEXES as REFLEXES_ELSEWHERE
 from .wording import T_
 
 # (label, anchor, pattern). The label is what the docs list. The anchor is a literal that every
@@ -82,7 +84,8 @@ GENERIC_CLAIM_PATTERNS: tuple[tuple[str, str, str], ...] = (
 # Generic claims in English (anglicisms: "state-of-the-art", "best-in-class") are read there too.
 EMPTY_PHRASE_PATTERNS_DE: tuple[tuple[str, str, str], ...] = (
     ("nur mal kurz nachhaken", "nach",
-     r"(?:nur\s+)?(?:mal\s+)?(?:kurz\s+)?nach(?:haken|zuhaken|gehakt|fassen|zufassen|gefasst)\b"),
+     r"(?:(?:ich\s+)?(?:wollte|m[öo]chte)\s+)?(?:nur\s+)?(?:mal\s+)?(?:kurz\s+)?nach(?:haken|zuhaken|gehakt|fassen|zufassen|gefasst|h[öo]ren|zuh[öo]ren|"
+     r"geh[öo]rt)\b"),
     ("wollte nur nachfragen", "nachfrag",
      r"(?:wollte|m[öo]chte)\s+(?:nur\s+)?(?:mal\s+)?(?:kurz\s+)?nachfragen\b"),
     ("wollte mich mal melden", "melden",
@@ -91,7 +94,12 @@ EMPTY_PHRASE_PATTERNS_DE: tuple[tuple[str, str, str], ...] = (
     ("ich hoffe, es geht Ihnen gut", "hoffe",
      r"hoffe,?\s+(?:es\s+geht\s+ihnen|ihnen\s+geht\s+es|sie\s+hatten)\s+(?:gut|sehr\s+gut)\b"),
     ("haben Sie meine E-Mail gesehen", "meine",
-     r"meine\s+(?:letzte\s+)?(?:e-?mail|nachricht|mail)\s+(?:gesehen|erhalten|bekommen|gelesen)\b"),
+     r"meine\s+(?:letzte\s+)?(?:e-?mail|nachricht|mail)\s+(?:gesehen|erhalten|bekommen|gelesen|angekommen)\b"),
+    ("ich melde mich noch einmal", "melde",
+     r"(?:ich\s+)?melde\s+mich\s+(?:noch\s*(?:ein)?mal|nochmals|erneut|wieder)\b"),
+    ("wegen meiner letzten Nachricht", "meiner",
+     r"(?:wegen|bez[üu]glich|zu)\s+meiner\s+(?:letzten\s+|vorherigen\s+)?(?:e-?mail|nachricht|"
+     r"mail|anfrage)(?:\s+von\s+letzter\s+woche)?\b"),
     ("in Kontakt bleiben", "kontakt", r"in\s+kontakt\s+(?:bleiben|zu\s+bleiben)\b"),
     ("in Erinnerung rufen", "erinnerung",
      r"(?:wieder\s+)?in\s+erinnerung\s+(?:rufen|bringen)\b"),
@@ -107,12 +115,14 @@ EMPTY_PHRASE_PATTERNS_FR: tuple[tuple[str, str, str], ...] = (
     ("j'espère que vous allez bien", "esp",
      r"esp[eè]re\s+que\s+vous\s+(?:allez|vous\s+portez)\s+bien\b"),
     ("avez-vous vu mon e-mail", "mon ",
-     r"(?:vu|re[çc]u|lu)\s+mon\s+(?:dernier\s+|pr[ée]c[ée]dent\s+)?(?:e-?mail|mail|message|courriel)\b"),
+     r"(?:(?:vous\s+)?(?:avez|aviez)(?:-vous)?\s+(?:bien\s+)?)?(?:vu|re[çc]u|lu)\s+mon\s+(?:dernier\s+|pr[ée]c[ée]dent\s+)?(?:e-?mail|mail|message|courriel)\b"),
     ("suite à mon précédent e-mail", "suite",
      r"suite\s+[àa]\s+mon\s+(?:pr[ée]c[ée]dent|dernier)\s+(?:e-?mail|mail|message|courriel)\b"),
     ("rester en contact", "contact", r"rester\s+en\s+contact\b"),
     ("prendre des nouvelles", "nouvelles", r"prendre\s+(?:des|de\s+vos)\s+nouvelles\b"),
     ("faire un petit point", "point", r"faire\s+un\s+(?:petit\s+)?point\b"),
+    ("je voulais juste savoir si", "voulais",
+     r"(?:je\s+)?voulais\s+(?:juste|simplement|seulement)\s+(?:savoir|v[ée]rifier)\s+si\b"),
 )
 
 GENERIC_CLAIM_PATTERNS_DE: tuple[tuple[str, str, str], ...] = (
@@ -456,8 +466,10 @@ REFLEX_OBJECTIONS: tuple[tuple[str, str, str], ...] = (
         r"to my (?:inbox|email|mail)|email (?:is|works) (?:best|better|fine|easier)"))),
 )
 REFLEX_LABELS: dict[str, str] = {key: label for key, label, _ in REFLEX_OBJECTIONS}
-_REFLEX_REGEXES = tuple((key, re.compile(rf"(?<![a-z0-9])(?:{pattern})"))
-                        for key, _, pattern in REFLEX_OBJECTIONS)
+# each reflex also as German and French prospects say it (substance_languages.REFLEXES)
+_REFLEX_REGEXES = tuple(
+    (key, re.compile(rf"(?<![a-z0-9])(?:{'|'.join((pattern, *REFLEXES_ELSEWHERE[key]))})"))
+    for key, _, pattern in REFLEX_OBJECTIONS)
 
 
 @lru_cache(maxsize=4096)
@@ -557,9 +569,16 @@ def _opens_later(clauses: list[list[str]]) -> bool:
     return False
 
 
-@lru_cache(maxsize=4096)
+@cached_per_language
 def is_closed_question(text: str) -> bool:
-    """Whether a discovery question can be answered by yes or no (every question it asks can)."""
+    """Whether a discovery question can be answered by yes or no (every question it asks can),
+    read in the language it is written in."""
+    language = detect(text)
+    if language in questions_languages.INTERROGATIVES:
+        verdicts = [questions_languages.closed_sentence(
+            [c for c in (_TOKEN.findall(part) for part in _CLAUSE.split(s)) if c], language)
+            for s in _question_sentences(text)]
+        return bool(verdicts) and all(v is True for v in verdicts)
     verdicts = [_closed_sentence(s) for s in _question_sentences(text)]
     return bool(verdicts) and all(v is True for v in verdicts)
 
@@ -574,7 +593,8 @@ def asks_a_question(text: str) -> bool:
 
 _INVITATION_PHRASE = re.compile(
     r"(?<![a-z0-9])(?:tell me|walk me through|talk me through|take me through|help me "
-    r"understand|i am curious|i would love to (?:know|hear|understand))\b")
+    r"understand|i am curious|i would love to (?:know|hear|understand)|"
+    + "|".join(questions_languages.INVITATIONS_TO_TELL) + r")\b")
 
 # A question about us: our product, our company, a demo, "us" as the object.
 _OUR_THINGS = _words(
@@ -623,11 +643,16 @@ def company_names(company: str) -> tuple[str, ...]:
 def about_us(text: str, company: str = "") -> str | None:
     """What makes a discovery question about us rather than the client (the words as folded),
     or None: "Would you like to see our platform?" -> "our platform"."""
+    language = detect(text)
     for sentence in _question_sentences(text):
         words = " ".join(_TOKEN.findall(sentence))
         found = _ABOUT_US.search(words)
         if found:
             return found.group(0)
+        if language in questions_languages.INTERROGATIVES:
+            ours = questions_languages.about_us(words, language)
+            if ours:
+                return ours
         padded = f" {words} "
         for name in company_names(company):
             if f" {name} " in padded:
@@ -670,8 +695,12 @@ def argues_first(response: str) -> str | None:
     """The words a response opens with when they contradict the client ("Actually, ...",
     "I understand, but our ...", "You'd be surprised"), as written in the folded text, or None."""
     opening = words_of(response[:_OPENING_CHARS])
-    found = _ARGUES.search(opening) or _BUT_WE.search(opening) or _TELLS_WRONG.search(opening)
+    found = (_ARGUES.search(opening) or _BUT_WE.search(opening) or _TELLS_WRONG.search(opening)
+             or _ARGUES_ELSEWHERE.search(opening))
     return found.group(0) if found else None
+
+
+_ARGUES_ELSEWHERE = re.compile("|".join(questions_languages.ARGUES))
 
 
 # A list of our features: "Our solution includes dashboards, alerts, apps and ...".
@@ -679,7 +708,7 @@ _OUR_OFFER = re.compile(
     r"(?<![a-z0-9])(?:(?:our|the|this|my) (?:[a-z0-9]+ ){0,2}?(?:solution|platform|product|"
     r"software|system|tool|app|service|offering|package|suite)s? (?:includes?|offers?|provides?|"
     r"has|comes with|features|gives you|does|supports|covers)|we (?:offer|provide|include|have|"
-    r"support|deliver|cover))\b")
+    r"support|deliver|cover)|" + "|".join(questions_languages.OUR_OFFER) + r")\b")
 _LIST_ITEMS = 3
 _DIGIT_MARKS = re.compile(r"(?<=[0-9])[.,](?=[0-9])")  # "99.9%", "5,000": not a list or a stop
 
@@ -689,7 +718,8 @@ def lists_features(response: str) -> str | None:
     a sentence lists at least three things we offer, or None."""
     for sentence in _SENTENCE.findall(_DIGIT_MARKS.sub("", speech(response))):
         found = _OUR_OFFER.search(" ".join(_TOKEN.findall(sentence)))
-        if found and sentence.count(",") + sentence.count(" and ") + 1 >= _LIST_ITEMS:
+        joined = sum(sentence.count(word) for word in (" and ", *questions_languages.LIST_AND))
+        if found and sentence.count(",") + joined + 1 >= _LIST_ITEMS:
             return found.group(0)
     return None
 
@@ -703,8 +733,8 @@ def mentions(response: str, company: str = "") -> tuple[int, int]:
     """``(us, client)``: how often a talk track speaks of us (we, our, us, our company's name)
     and of the client (you, your)."""
     words = words_of(response).split()
-    us = sum(1 for w in words if w in _SELF)
-    client = sum(1 for w in words if w in _CLIENT)
+    us = sum(1 for w in words if w in _SELF or w in questions_languages.US)
+    client = sum(1 for w in words if w in _CLIENT or w in questions_languages.CLIENT)
     names = company_names(company)
     if names:
         padded = " " + " ".join(words) + " "

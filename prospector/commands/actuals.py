@@ -4,7 +4,8 @@ opportunities into the plan's actuals (docs/actuals-import.md).
 The export is read whole first and what it holds is printed: the facts to import, the rows not
 imported and why, the duplicates, the accounts outside the plan. Nothing is imported while a rep
 of the export matches no rep of the plan (``--map-rep "CRM name=Rep name"``, or ``"CRM name="``
-to leave that name's rows out) or while dates read two ways (``--date-format dmy|mdy``): the
+to leave that name's rows out), while dates read two ways (``--date-format dmy|mdy``) or while
+amounts read two ways and the file's other amounts do not tell (``--number-format dot|comma``): the
 command then says what to choose and exits with 1. ``--dry-run`` prints the same and saves
 nothing. A stored plan gets a new version; a plan file is rewritten atomically; neither
 overwrites a save made meanwhile.
@@ -32,6 +33,10 @@ def register(verb) -> None:
     sub.add_argument("--date-format", choices=("dmy", "mdy"),
                      help="how to read dates such as 03/04/2027 that read two ways: day first "
                           "(dmy) or month first (mdy)")
+    sub.add_argument("--number-format", choices=("dot", "comma"),
+                     help="how the export writes numbers, when amounts such as 1,234 read two "
+                          "ways and its other amounts do not tell: 1,234.5 (dot) or 1.234,5 "
+                          "(comma)")
     sub.add_argument("--map-rep", action="append", default=[], metavar='"CRM NAME=REP NAME"',
                      help="the plan's rep an export name is (remembered for later imports); "
                           "nothing after '=' leaves that name's rows out; may be repeated")
@@ -51,7 +56,8 @@ def cmd_actuals(args: argparse.Namespace) -> int:
     account_map = dict(_pairs(args.map_account, "--map-account"))
     target = plan_to_change(args.plan, "The file is unchanged unless actuals are imported.")
     plan = target.plan
-    found = read_actuals(plan, args.import_file, date_format=args.date_format, rep_map=rep_map,
+    found = read_actuals(plan, args.import_file, date_format=args.date_format,
+                         number_format=args.number_format, rep_map=rep_map,
                          account_map=account_map, delimiter=args.delimiter,
                          encoding=args.encoding)
     source = Path(args.import_file).name
@@ -64,7 +70,8 @@ def cmd_actuals(args: argparse.Namespace) -> int:
     if not found.ready:
         raise ProspectorError(f"{source}: nothing was imported; to settle first: "
                               + "; ".join(found.to_settle())
-                              + " (--date-format dmy|mdy, --map-rep \"CRM name=Rep name\")")
+                              + " (--date-format dmy|mdy, --number-format dot|comma, --map-rep "
+                                "\"CRM name=Rep name\")")
     if args.dry_run:
         print("Dry run: nothing was saved.")
         return 0

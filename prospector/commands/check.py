@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from ..plan_lookup import resolve_plan
 
@@ -18,14 +19,22 @@ def register(verb) -> None:
                      help="text for people (default), json for tools")
     sub.add_argument("--strict", action="store_true",
                      help="exit with status 1 when any blocker is found")
+    sub.add_argument("--language", metavar="LANG", default=None,
+                     help="write the findings in this language (en, de, fr); default: the "
+                          "plan's language")
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from ..coach import review  # noqa: PLC0415 - the coach's rules: only for this verb
     from ..coach.report import review_document, review_text  # noqa: PLC0415 - the coach
+    from ..coach.wording import languages  # noqa: PLC0415 - the coach's catalogs
 
+    if args.language and args.language not in languages():
+        print(f"prospector check: no coach wording in {args.language!r}; "
+              f"choose one of {', '.join(languages())}.", file=sys.stderr)
+        return 2
     plan = resolve_plan(args.plan)
-    result = review(plan)
+    result = review(plan, language=args.language)
     if args.format == "json":
         print(json.dumps(review_document(result, plan), indent=2))  # ASCII: any console can take it
     else:

@@ -74,7 +74,7 @@ def cmd_review_pdf(args: argparse.Namespace) -> int:
                               f"{' and '.join(others)}")
     plan = resolve_plan(args.plan)
     require_actuals(plan, args.plan)
-    result = render_review_pdf(plan, args.output, week=args.week)
+    result = render_review_pdf(plan, args.output, week=args.week, language=args.language)
     print(f"Wrote {result.path} ({result.pages} {'page' if result.pages == 1 else 'pages'}, "
           f"{result.seconds:.1f} s).")
     return 0

@@ -38,13 +38,14 @@ from ..model import (
 )
 from .limits import CARD_PAGES, CARD_POINTS, CARD_TEXTS, CARD_WIDE_LINES, Cut, cut_point
 from .text_width import line_count, line_starts
+from .translations import N_, gettext
 
 HANDLE_WORDS = 5  # a handle never repeats a sentence of the plan (8 words or more: issue 16)
 NAMED_WORDS = 7  # what a chapter says of a question or objection a card holds: the most words
 # that are still no sentence of the plan
 CARD_MARK = " […]"  # after a text cut to fit; the chapter's first page says where the rest is
 SHORTENED_FIRST = ("behind", "proof")  # an objection's texts a card cuts before any other
-IN_PLAN = "the plan (open it in Prospector)"
+IN_PLAN = N_("the plan (open it in Prospector)")
 _STAGE_ORDER = {stage: i for i, stage in enumerate(STAGE_LABELS)}
 _Item = TypeVar("_Item", Objection, DiscoveryQuestion)  # what serves some personas at a stage
 
@@ -202,10 +203,10 @@ def _opening_missing(plan: Plan, persona: Persona) -> str:
     serving = [t for t in plan.touches if not t.persona_ids or persona.id in t.persona_ids]
     spoken = next((t for c in _SPOKEN for t in serving if t.channel == c), None)
     if spoken is not None:
-        return ("No spoken opening yet: write the talk track of the touch "
-                f"“{quote(spoken.title, 70)}” (its first paragraph is the opening).")
-    return ("No spoken opening yet: this persona has no phone, in-person or video touch; add one "
-            "with a talk track (its first paragraph is the opening).")
+        return gettext("No spoken opening yet: write the talk track of the touch “%(touch)s” "
+                       "(its first paragraph is the opening).", touch=quote(spoken.title, 70))
+    return gettext("No spoken opening yet: this persona has no phone, in-person or video touch; "
+                   "add one with a talk track (its first paragraph is the opening).")
 
 
 def first_paragraph(message: str) -> str:
@@ -230,9 +231,11 @@ def _ask(cadences: Sequence[Cadence], persona: Persona, plan: Plan,
     if step is None:
         return {"text": "", "where": "", "ref": ""}
     touch = plan.touch(step.touch_id) if step.touch_id else None
-    text = handle(touch.title if touch else step.objective, 4) or "Ask for a first meeting."
+    text = (handle(touch.title if touch else step.objective, 4)
+            or gettext("Ask for a first meeting."))
     scripted = touch is not None and touch.id in touch_ids and touch.message.strip()
-    return {"text": text, "where": f"step {number} of {quote(cadence.name, 60)}",
+    return {"text": text, "where": gettext("step %(number)s of %(cadence)s", number=number,
+                                           cadence=quote(cadence.name, 60)),
             "ref": f"#touch-{touch.id}" if touch is not None and scripted else f"#cad-{index}"}
 
 
@@ -256,7 +259,8 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
     Each question and objection says whether the card holds it ``whole`` (the question, or what
     they say and the response, not cut; what is behind it and its proof may be shortened): its
     chapter then names it and refers to the card."""
-    where = {key: f"“{titles[key]}”" if key in titles else IN_PLAN
+    in_plan = gettext(IN_PLAN)
+    where = {key: f"“{titles[key]}”" if key in titles else in_plan
              for key in ("objections", "questions", "touches", "differentiation", "personas")}
     touch, opening, part = _opening(plan, persona)
     printed = touch is not None and touch.id in touch_ids
@@ -270,7 +274,7 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
         "title": _Text("title", persona.role, where["personas"]),
         "cares": _Text("cares", " · ".join(persona.cares_about[:CARD_POINTS]),
                        where["personas"]),
-        "opening": _Text("opening", opening, where["touches"] if printed else IN_PLAN),
+        "opening": _Text("opening", opening, where["touches"] if printed else in_plan),
     }
     missing = "" if opening else _opening_missing(plan, persona)
     if missing:  # in the opening's place, never cut
@@ -283,21 +287,25 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
                 for i, (_p, ref) in enumerate(proofs)]
     for i, o in enumerate(chosen):
         texts[f"says{i}"] = _Text("says", o.says, where["objections"])
-        texts[f"behind{i}"] = _Text("behind", o.behind, where["objections"], "Behind it: ")
+        # measured with the labels the card prints them with, in the edition's language
+        behind_label, proof_label = gettext("Behind it:") + " ", gettext("Proof:") + " "
+        texts[f"behind{i}"] = _Text("behind", o.behind, where["objections"], behind_label)
         texts[f"response{i}"] = _Text("response", o.response, where["objections"])
         own, ref = proofs[i]
-        texts[f"proof{i}"] = (_Text("proof", own, where["objections"], "Proof: ") if ref is None
-                              else _Text("proof", "that of our difference, below." if below[i]
-                                         else f"under “{ref['of']}”, p. 99", "", "Proof: ",
-                                         fixed=True))
+        texts[f"proof{i}"] = (
+            _Text("proof", own, where["objections"], proof_label) if ref is None
+            else _Text("proof", gettext("that of our difference, below.") if below[i]
+                       else gettext("under “%(difference)s”,", difference=ref["of"])
+                       + " " + gettext("p.") + " 99", "", proof_label, fixed=True))
     if diff:
         texts["difference"] = _Text("difference", diff.difference, where["differentiation"])
         if diff.proof.strip():
-            texts["its proof"] = _Text("proof", "Its proof: p. 99", "", fixed=True)
+            texts["its proof"] = _Text("proof", gettext("Its proof:") + " " + gettext("p.")
+                                       + " 99", "", fixed=True)
     fit_card([t for t in texts.values() if t.text], plan.basics.page_size)
     for i in range(len(chosen)):  # held by the card: the rest of these is in the plan only
         if texts[f"says{i}"].whole and texts[f"response{i}"].whole:
-            texts[f"behind{i}"].where = texts[f"proof{i}"].where = IN_PLAN
+            texts[f"behind{i}"].where = texts[f"proof{i}"].where = in_plan
     cut_from: list[str] = []
 
     def text(key: str) -> str:

@@ -14,16 +14,15 @@ from datetime import date, timedelta
 from typing import Any
 
 from babel.dates import format_interval, format_skeleton
+from babel.numbers import format_percent
 
-from ..business_days import SATURDAY_SUNDAY, days_off_words
+from ..business_days import SATURDAY_SUNDAY, days_off_names, holiday_name
 from ..errors import ProspectorError
 from ..model import TIERS, Cadence, Channel, Contact, Plan, Rep, TargetAccount, ValueTouch
 from ..review import rep_actuals_by_week
-from ..schedule import ScheduleError, build_schedule, find_rep, rep_accounts
+from ..schedule import ScheduleError, build_schedule, find_rep, holiday_place, rep_accounts
 from ..sections import LEADER_CHAPTERS, REP_CHAPTERS, Chapter, content_of
 from ..textnorm import fold
-from ..wording import noun, plural
-from ..wording import number as grouped_number
 from . import conversations, glance
 from .colours import WHITE, contrast
 from .limits import (
@@ -42,16 +41,21 @@ from .limits import (
 )
 from .schedule_targets import touch_target_notes
 from .scorecard import build_scorecard
+from .text_width import fit_line
 from .timeline import cadence_timeline_svg, channel_icon, timeline_caption
-from .translations import ENGLISH, printing
+from .translations import ENGLISH, N_, gettext, ngettext, printing, words_and
+from .translations import counted as plural
+from .translations import number as grouped_number
 
-TIER_LABELS = {"A": "Dream clients", "B": "Strong fit", "C": "Opportunistic"}
+TIER_LABELS = {"A": N_("Dream clients"), "B": N_("Strong fit"), "C": N_("Opportunistic")}
 TIER_BLURBS = {
-    "A": "The accounts that would change our year. They get the most care and the richest touches.",
-    "B": "Good-fit accounts we pursue with a steady, valuable cadence.",
-    "C": "Accounts we open when a trigger event makes the timing right.",
+    "A": N_("The accounts that would change our year. They get the most care and the richest "
+            "touches."),
+    "B": N_("Good-fit accounts we pursue with a steady, valuable cadence."),
+    "C": N_("Accounts we open when a trigger event makes the timing right."),
 }
 MAX_SCORECARD_WEEKS = 26
+OWNER_CADENCE_MM = 55.0  # a cadence's name beside an account's name on its card, at 8 pt
 # A rep with no accounts yet gets a short edition instead of pages of zeros: what the campaign is
 # (its cadences), every touch with its script, and what to do until accounts are assigned.
 NO_ACCOUNT_CHAPTERS = ("campaign", "touches")
@@ -71,6 +75,9 @@ class RepNotFound(ProspectorError):
 READINESS = Chapter("readiness", "Plan readiness", new_page=True)
 
 
+SEVERITY_LABELS = {"blocker": N_("blocker"), "warning": N_("warning"), "tip": N_("tip")}
+
+
 # --- formatting ------------------------------------------------------------------------------
 def fmt_date(day: date | None, *, weekday: bool = False, year: bool = True) -> str:
     if day is None:
@@ -82,14 +89,22 @@ def fmt_date(day: date | None, *, weekday: bool = False, year: bool = True) -> s
     return f"{_DAYS[day.weekday()]} {text}" if weekday else text
 
 
+def fmt_day_in_table(day: date | None, *, year: bool = False) -> str:
+    """A day in a narrow table column: ``15 Mar``; in another language by numbers, as its
+    readers write a day in a table (``15.3.``, ``15/03``), where a month's name would not fit."""
+    if day is not None and (language := printing.get()) != ENGLISH:
+        return format_skeleton("yMd" if year else "dM", day, locale=language)
+    return fmt_date(day, year=year)
+
+
 def fmt_range(first: date | None, last: date | None) -> str:
     if first and last:
         if first.year == last.year:
             return f"{fmt_date(first, year=False)} – {fmt_date(last)}"
         return f"{fmt_date(first)} – {fmt_date(last)}"
     if first:
-        return f"from {fmt_date(first)}"
-    return f"until {fmt_date(last)}" if last else ""
+        return gettext("from %(date)s", date=fmt_date(first))
+    return gettext("until %(date)s", date=fmt_date(last)) if last else ""
 
 
 def fmt_week(monday: date, *, year: bool = False, days: int = 5) -> str:
@@ -164,7 +179,8 @@ def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None
         "logo": basics.logo,
         "printed": fmt_date(today),
         "campaign_dates": fmt_range(basics.start_date, basics.end_date),
-        "goal_paragraphs": red.paragraphs(basics.goal, PLAN_TEXT, "the goal"),
+        "goal_paragraphs": (goal := red.paragraphs(basics.goal, PLAN_TEXT, "the goal")),
+        "glance_goal": glance.goal_on_the_page(goal),
         "strategy_paragraphs": red.paragraphs(basics.strategy, PLAN_TEXT, "the strategy"),
         "roles_paragraphs": red.paragraphs(basics.roles, PLAN_TEXT, "the roles"),
         "differentiators": [_differentiator(red, d) for d in plan.differentiators],
@@ -190,20 +206,25 @@ def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None
 def _readiness(plan: Plan, red: Reductions) -> dict[str, Any]:
     """The coach's review, for the appendix: scores per section, then every finding."""
     from ..coach import SECTION_TITLES, review  # noqa: PLC0415 - only when asked for
+    from ..coach.wording import translated  # noqa: PLC0415
 
-    result = review(plan)
+    language = printing.get()  # the findings in the edition's language
+    result = review(plan, language=language)
+    titles = {k: translated(language, t) for k, t in SECTION_TITLES.items()}
     if len(result.findings) > FINDING_LIMIT:
         red.lists += len(result.findings) - FINDING_LIMIT
     return {
         "overall": result.overall,
         "quality": result.quality,
-        "complete": f"{result.completeness:.0%}",
+        "complete": format_percent(result.completeness, locale=language),
         "verdict": result.verdict,
-        "counts": [(result.blockers, "blockers"), (result.warnings, "warnings"),
-                   (result.tips, "tips")],
-        "sections": [{"title": SECTION_TITLES[k], "score": v}
+        "counts": [(result.blockers, ngettext("blocker", "blockers", result.blockers)),
+                   (result.warnings, ngettext("warning", "warnings", result.warnings)),
+                   (result.tips, ngettext("tip", "tips", result.tips))],
+        "sections": [{"title": titles[k], "score": v}
                      for k, v in result.section_scores.items()],
-        "findings": [{"severity": f.severity, "section": SECTION_TITLES[f.section],
+        "findings": [{"severity": f.severity, "label": gettext(SEVERITY_LABELS[f.severity]),
+                      "section": titles[f.section],
                       "item": f.item_label, "message": f.message, "why": f.why, "fix": f.fix}
                      for f in result.findings[:FINDING_LIMIT]],
         "more_findings": max(0, len(result.findings) - FINDING_LIMIT),
@@ -216,18 +237,20 @@ def _meta(plan: Plan, rep: Rep | None) -> dict[str, str]:
     company, owner = _clip(b.company, SHORT_TEXT), _clip(b.owner, SHORT_TEXT)
     what = " – ".join(x for x in (company, _clip(b.offering, SHORT_TEXT)) if x)
     if rep:
-        title = f"{plan.name}: playbook for {rep.name}"
-        description = f"Prospecting playbook for {rep.name}: accounts, dated schedule and targets."
+        title = gettext("%(plan)s: playbook for %(rep)s", plan=plan.name, rep=rep.name)
+        description = gettext("Prospecting playbook for %(rep)s: accounts, dated schedule and "
+                              "targets.", rep=rep.name)
     else:
-        title = f"{plan.name}: prospecting playbook"
-        description = ("Prospecting playbook: targets, touches, differentiation, cadence, "
-                       "accountability.")
+        title = gettext("%(plan)s: prospecting playbook", plan=plan.name)
+        description = gettext("Prospecting playbook: targets, touches, differentiation, "
+                              "cadence, accountability.")
     if what:
         end = "" if what.rstrip().endswith((".", "!", "?", "…")) else "."
         description = f"{description} {what.rstrip()}{end}"
     return {"title": title, "author": owner or company or "Prospector",
             "description": description, "keywords": ", ".join(
-                x for x in ("prospecting playbook", company, rep.name if rep else "") if x)}
+                x for x in (gettext("prospecting playbook"), company, rep.name if rep else "")
+                if x)}
 
 
 def _clip(text: str, limit: int) -> str:
@@ -246,7 +269,7 @@ def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions,
     return {
         **talk,
         "sections": sections,
-        "cover_kicker": "Prospecting playbook",
+        "cover_kicker": gettext("Prospecting playbook"),
         "cover_subtitle": red.clip(b.company, glance.COVER_LINE, "the company (on the cover)"),
         "icp": _icp(plan, red),
         "tiers": _tiers(plan, plan.accounts, rep_of, red, starts),
@@ -257,17 +280,21 @@ def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions,
                                                 talk["call_cards"]),
         "cadences": [_cadence(plan, c, red) for c in plan.cadences],
         "stats": [
-            (len(plan.accounts), noun(len(plan.accounts), "target account")),
-            (len(plan.accounts_in_tier("A")), noun(len(plan.accounts_in_tier("A")),
-                                                   "dream client") + " (tier A)"),
-            (len(plan.touches), noun(len(plan.touches), "value-creating touch")),
-            (len(plan.cadences), noun(len(plan.cadences), "cadence")),
-            (len(plan.reps), noun(len(plan.reps), "rep")),
+            (len(plan.accounts), ngettext("target account", "target accounts",
+                                          len(plan.accounts))),
+            (len(plan.accounts_in_tier("A")), ngettext(
+                "dream client (tier A)", "dream clients (tier A)",
+                len(plan.accounts_in_tier("A")))),
+            (len(plan.touches), ngettext("value-creating touch", "value-creating touches",
+                                         len(plan.touches))),
+            (len(plan.cadences), ngettext("cadence", "cadences", len(plan.cadences))),
+            (len(plan.reps), ngettext("rep", "reps", len(plan.reps))),
         ],
         "reps": plan.reps,
         "unassigned": sum(1 for a in plan.accounts if a.id not in rep_of),
         "glance": glance.glance(plan, plan.accounts, plan.cadences, TIER_LABELS, None, red),
-        "overview": glance.overview(plan, plan.accounts, rep_of, starts, fmt_date, red),
+        "overview": glance.overview(plan, plan.accounts, rep_of, starts, fmt_day_in_table,
+                                    plan.cadences),
         "scorecard": _scorecard(plan, b.start_date, b.end_date, _plan_weeks(plan), red),
     }
 
@@ -276,6 +303,7 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
          actuals: Mapping[str, Sequence[float | None]]) -> dict[str, Any]:
     accounts = rep_accounts(plan, rep)
     planned = build_schedule(plan, rep, start)  # business days, holidays, daily capacity
+    place = holiday_place(plan, rep)
     schedule = planned.touches
     weeks = planned.by_week()
     cadences = [c for c in plan.cadences if any(plan.cadence_for(a) is c for a in accounts)]
@@ -305,7 +333,7 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
         "sections": sections,
         "rep": rep,
         "start": fmt_date(start, weekday=True),
-        "cover_kicker": "Rep playbook",
+        "cover_kicker": gettext("Rep playbook"),
         "cover_subtitle": red.clip(rep.name + (f" · {rep.territory}" if rep.territory else ""),
                                    glance.COVER_LINE, "the rep's territory (on the cover)"),
         "tiers": _tiers(plan, accounts, {}, red, planned.account_starts, reach=True),
@@ -319,10 +347,12 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
         "weeks": [_week(plan, w, red, by_id, scripted) for w in printed],
         "schedule_rest": rest,
         "schedule_span": fmt_range(schedule[0].date, last) if schedule else "",
-        "holidays": red.names([f"{fmt_date(day, weekday=True)} ({name})"
+        "holidays": red.names([f"{fmt_date(day, weekday=True)} "
+                               f"({holiday_name(*place, day, printing.get()) or name})"
                                for day, name in planned.holidays
                                if until_printed is None or day <= until_printed], "a holiday"),
-        "days_off": days_off_words(planned.weekend, bool(planned.holidays)),
+        "days_off": words_and([gettext(n) for n in days_off_names(planned.weekend,
+                                                                   bool(planned.holidays))]),
         "capacity": planned.capacity,
         "staggered": len(set(planned.account_starts.values())) > 1,
         "waves": {"count": len(planned.waves),
@@ -334,21 +364,30 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
         "ends_early": fmt_date(plan.basics.end_date) if (
             len(planned.waves) <= 1 and last and plan.basics.end_date
             and (plan.basics.end_date - last).days > 14) else "",
-        "unscheduled": red.names([f"{u.account_name}: {u.reason}" for u in planned.unscheduled],
-                                 "an account's name"),
+        "unscheduled": red.names([f"{u.account_name}: {_unscheduled_reason(plan, u)}"
+                                  for u in planned.unscheduled], "an account's name"),
         "stats": [
-            (len(accounts), noun(len(accounts), "account")),
-            (len(schedule), noun(len(schedule), "scheduled touch")),
-            (asks, noun(asks, "meeting ask")),
-            (len(weeks), noun(len(weeks), "week with touches", "weeks with touches")),
+            (len(accounts), ngettext("account", "accounts", len(accounts))),
+            (len(schedule), ngettext("scheduled touch", "scheduled touches", len(schedule))),
+            (asks, ngettext("meeting ask", "meeting asks", asks)),
+            (len(weeks), ngettext("week with touches", "weeks with touches", len(weeks))),
         ],
         "scorecard": _scorecard(plan, start, until, max(4, min(n_weeks, MAX_SCORECARD_WEEKS)),
                                 red, actuals, planned.weekend),
         "touch_target_notes": touch_target_notes(plan.accountability.targets, weeks),
         "glance": glance.glance(plan, accounts, cadences, TIER_LABELS, rep, red),
-        "overview": glance.overview(plan, accounts, {a.id: rep.name for a in accounts},
-                                    planned.account_starts, fmt_date, red),
+        "overview": glance.overview(plan, accounts, None, planned.account_starts,
+                                    fmt_day_in_table, cadences),
     }
+
+
+def _unscheduled_reason(plan: Plan, unscheduled) -> str:
+    """Why an account of the rep has no touches (``schedule.UnscheduledAccount``'s reason)."""
+    account = plan.account(unscheduled.account_id)
+    cadence = plan.cadence_for(account) if account else None
+    if cadence is None:
+        return gettext("no cadence is meant for tier %(tier)s", tier=unscheduled.tier)
+    return gettext("the cadence “%(cadence)s” has no steps", cadence=cadence.name)
 
 
 def _tiers(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str],
@@ -376,7 +415,8 @@ def _tiers(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str],
         else:
             rows = [_account(plan, a, rep_of.get(a.id, ""), red, reach=reach) for a in items]
         tiers.append({
-            "tier": tier, "label": TIER_LABELS[tier], "blurb": TIER_BLURBS[tier],
+            "tier": tier, "label": gettext(TIER_LABELS[tier]),
+            "blurb": gettext(TIER_BLURBS[tier]),
             "accounts": rows, "count": len(items), "not_printed": len(items) - len(rows),
         })
         if len(items) > len(rows):
@@ -417,14 +457,17 @@ def _account(plan: Plan, account: TargetAccount, rep_name: str,
     more = len(account.contacts) - CONTACT_LIMIT
     if more > 0:
         red.lists += more
-        contacts.append({"name": f"and {more:,} more", "title": "", "persona": "", "phone": "",
+        contacts.append({"name": gettext("and %(count)s more", count=more), "title": "",
+                         "persona": "", "phone": "",
                          "email": ""})
     return {"id": account.id, "name": account.name, "tier": account.tier,
             "facts": [f for f in facts if f],
             "website": short(account.website, "the website"),
             "why": red.text(account.why, ACCOUNT_TEXT, f"why {account.name}"),
             "notes": red.text(account.notes, ACCOUNT_TEXT, f"the notes of {account.name}"),
-            "contacts": contacts, "rep": rep_name, "cadence": cadence.name if cadence else ""}
+            "contacts": contacts, "rep": rep_name,
+            # beside the name on one line (the cadence's chapter prints its name whole)
+            "cadence": fit_line(cadence.name, OWNER_CADENCE_MM, "sans", 8) if cadence else ""}
 
 
 def _account_row(account: TargetAccount, rep_name: str, cadence: str, first: date | None,
@@ -432,7 +475,8 @@ def _account_row(account: TargetAccount, rep_name: str, cadence: str, first: dat
     """An account as one line of the compact list: name, then rep, cadence, first touch,
     industry, place and trigger (the first clause of why it is a target)."""
     place = ", ".join(x for x in (account.city, account.country) if x)
-    facts = [rep_name, cadence, f"first touch {fmt_date(first, year=False)}" if first else "",
+    facts = [rep_name, cadence,
+             gettext("first touch %(date)s", date=fmt_date(first, year=False)) if first else "",
              account.industry, place, glance.first_clause(account.why, glance.TRIGGER_TEXT)]
     return {"id": account.id, "name": account.name,
             "line": " · ".join(red.clip(f, ROW_TEXT, f"a fact of {account.name}")
@@ -472,7 +516,7 @@ def _channels(plan: Plan, touches: list[ValueTouch], red: Reductions) -> list[di
     for channel in Channel:
         items = [t for t in touches if t.channel == channel]
         if items:
-            groups.append({"label": channel.label,
+            groups.append({"label": gettext(channel.label),
                            "icon": channel_icon(channel, 14, plan.basics.brand_colour),
                            "touches": [_touch(plan, t, red) for t in items]})
     return groups
@@ -481,7 +525,7 @@ def _channels(plan: Plan, touches: list[ValueTouch], red: Reductions) -> list[di
 def _touch(plan: Plan, touch: ValueTouch, red: Reductions) -> dict[str, Any]:
     personas = [p.role for p in (plan.persona(pid) for pid in touch.persona_ids) if p]
     used_in = [c.name for c in plan.cadences if any(s.touch_id == touch.id for s in c.steps)]
-    return {"id": touch.id, "title": touch.title, "channel": touch.channel.label,
+    return {"id": touch.id, "title": touch.title, "channel": gettext(touch.channel.label),
             "icon": channel_icon(touch.channel, brand=plan.basics.brand_colour),
             "value": red.text(touch.value, TRACK_TEXT, f"the value of {touch.title}"),
             "personas": personas,
@@ -499,7 +543,7 @@ def _cadence(plan: Plan, cadence: Cadence, red: Reductions) -> dict[str, Any]:
     for number, step in enumerate(cadence.ordered_steps(), start=1):
         touch = plan.touch(step.touch_id)
         steps.append({"number": number, "day": step.day, "week": step.day // 7 + 1,
-                      "channel": step.channel.label,
+                      "channel": gettext(step.channel.label),
                       "icon": channel_icon(step.channel, brand=brand),
                       "touch": touch.title if touch else "",
                       "objective": red.text(step.objective, TRACK_TEXT,
@@ -508,7 +552,7 @@ def _cadence(plan: Plan, cadence: Cadence, red: Reductions) -> dict[str, Any]:
                       "has_script": bool(touch and touch.message.strip()),
                       "is_ask": step.is_ask})
     personas = [p.role for p in (plan.persona(pid) for pid in cadence.persona_ids) if p]
-    audience = "Tier " + ", ".join(cadence.tiers) if cadence.tiers else "All tiers"
+    audience = glance.tiers_words(cadence.tiers)
     if personas:
         audience += " · " + ", ".join(personas)
     weeks = cadence.span_days // 7 + 1
@@ -516,10 +560,11 @@ def _cadence(plan: Plan, cadence: Cadence, red: Reductions) -> dict[str, Any]:
     channels = sorted({s["channel"] for s in steps})
     return {
         "id": cadence.id, "name": cadence.name, "audience": audience, "steps": steps,
-        "summary": (f"{plural(len(steps), 'touch')} over {plural(weeks, 'week')} across "
-                    f"{plural(len(channels), 'channel')}"
-                    + (f"; first meeting ask on day {asks[0]}" if asks
-                       else "; no meeting ask yet")),
+        "summary": (gettext("%(touches)s over %(weeks)s across %(channels)s",
+                            touches=plural(len(steps), "touch"), weeks=plural(weeks, "week"),
+                            channels=plural(len(channels), "channel"))
+                    + (gettext("; first meeting ask on day %(day)s", day=asks[0]) if asks
+                       else gettext("; no meeting ask yet"))),
         "timeline": cadence_timeline_svg(cadence, plan),
         "caption": timeline_caption(cadence, plan),
     }
@@ -534,8 +579,9 @@ def _targets(plan: Plan, *, team: bool) -> list[dict[str, Any]]:
     reps = len(plan.reps)
     rows = []
     for t in plan.accountability.targets:
-        rows.append({"metric": t.metric, "kind": "Activity" if t.kind == "activity" else "Outcome",
-                     "period": t.period, "per_rep": fmt_number(t.per_rep),
+        rows.append({"metric": t.metric, "kind": gettext("Activity") if t.kind == "activity"
+                     else gettext("Outcome"),
+                     "period": glance.period_word(t.period), "per_rep": fmt_number(t.per_rep),
                      "team": fmt_number(t.per_rep * reps) if team and reps else "",
                      "creates_opportunities": t.creates_opportunities})
     return rows
@@ -583,12 +629,12 @@ def _printed_weeks(weeks: list, red: Reductions) -> tuple[list, dict | None]:
 # The outcome a rep ticks for a touch, by how it is made: a call connects or leaves a message, a
 # recorded video is sent and viewed, a visit meets someone, an event is attended.
 _REACHED = (Channel.PHONE, Channel.EMAIL, Channel.VIDEO)  # by phone number or e-mail address
-_WRITTEN = ("Sent", "Reply", "Meeting booked")
-OUTCOMES = {Channel.PHONE: ("Connected", "Message left", "Meeting booked"),
+_WRITTEN = (N_("Sent"), N_("Reply"), N_("Meeting booked"))
+OUTCOMES = {Channel.PHONE: (N_("Connected"), N_("Message left"), N_("Meeting booked")),
             Channel.EMAIL: _WRITTEN, Channel.SOCIAL: _WRITTEN, Channel.MAIL: _WRITTEN,
-            Channel.VIDEO: ("Sent", "Viewed", "Reply"),
-            Channel.IN_PERSON: ("Met", "Not met", "Meeting booked"),
-            Channel.EVENT: ("Invited", "Attended", "Meeting booked")}
+            Channel.VIDEO: (N_("Sent"), N_("Viewed"), N_("Reply")),
+            Channel.IN_PERSON: (N_("Met"), N_("Not met"), N_("Meeting booked")),
+            Channel.EVENT: (N_("Invited"), N_("Attended"), N_("Meeting booked"))}
 
 
 def contact_to_reach(plan: Plan, account: TargetAccount, touch_id: str | None) -> Contact | None:
@@ -630,13 +676,13 @@ def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
         if key not in day["_keys"]:
             day["_keys"][key] = len(day["groups"])
             day["groups"].append({
-                "channel": t.channel.label,
+                "channel": gettext(t.channel.label),
                 "icon": channel_icon(t.channel, brand=plan.basics.brand_colour),
                 "touch": t.touch_title,
                 "is_ask": t.is_ask, "step": t.step_number,
                 "cadence": t.cadence_name, "accounts": [],
                 "script": touch_anchor(t.touch_id) if t.touch_id in scripted else "",
-                "outcomes": OUTCOMES[t.channel],
+                "outcomes": [gettext(o) for o in OUTCOMES[t.channel]],
             })
         account = accounts.get(t.account_id)
         contact = contact_to_reach(plan, account, t.touch_id) if account else None

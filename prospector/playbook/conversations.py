@@ -33,6 +33,8 @@ from ..sections import Chapter
 from . import limits
 from .call_cards import NAMED_WORDS, call_card, handle, quote, serves
 from .limits import Cut, Reductions
+from .translations import gettext
+from .translations import words_and as _and
 
 
 # --- who an edition is for -------------------------------------------------------------------
@@ -55,8 +57,9 @@ def _objection(plan: Plan, o: Objection, red: Reductions,
                card: dict[str, str] | None = None) -> dict[str, Any]:
     roles = _roles(plan, o.persona_ids)
     if card:  # printed in full on a call card
-        return {"id": o.id, "says": handle(o.says, NAMED_WORDS), "stage": STAGE_LABELS[o.stage],
-                "who": ", ".join(roles) if roles else "Anyone", "card": card}
+        return {"id": o.id, "says": handle(o.says, NAMED_WORDS),
+                "stage": gettext(STAGE_LABELS[o.stage]),
+                "who": ", ".join(roles) if roles else gettext("Anyone"), "card": card}
     what = f"the response to “{quote(o.says, 40)}”"
     diff = plan.differentiator(o.differentiator_id)
     if diff and diff.proof:  # printed once, on the differentiator's card: referred to here
@@ -64,8 +67,8 @@ def _objection(plan: Plan, o: Objection, red: Reductions,
     else:
         proof = red.text(o.proof, limits.TRACK_TEXT, f"the proof of {what}")
         proof_of, proof_ref = "", ""
-    return {"id": o.id, "says": o.says, "stage": STAGE_LABELS[o.stage],
-            "who": ", ".join(roles) if roles else "Anyone",
+    return {"id": o.id, "says": o.says, "stage": gettext(STAGE_LABELS[o.stage]),
+            "who": ", ".join(roles) if roles else gettext("Anyone"),
             "behind": red.text(o.behind, limits.TRACK_TEXT, f"what is behind {what}"),
             "response": red.text(o.response, limits.TRACK_TEXT, what),
             "proof": proof, "proof_of": proof_of, "proof_ref": proof_ref, "card": None}
@@ -106,8 +109,8 @@ def _question_groups(plan: Plan, questions: list[DiscoveryQuestion], personas: l
         rows = [{"persona": " · ".join(personas[order[pid]].role for pid in key),
                  "questions": parts[key]} for key in named]
         if () in parts:
-            rows.append({"persona": "Any persona", "questions": parts[()]})
-        groups.append({"stage": label, "personas": rows})
+            rows.append({"persona": gettext("Any persona"), "questions": parts[()]})
+        groups.append({"stage": gettext(label), "personas": rows})
     return [g for g in groups if g["personas"]]
 
 
@@ -115,7 +118,7 @@ def _qualification(plan: Plan, red: Reductions) -> dict[str, Any] | None:
     q = plan.qualification
     if not (q.criteria or q.notes or q.framework):
         return None
-    return {"framework": FRAMEWORK_LABELS[q.framework] if q.framework else "",
+    return {"framework": gettext(FRAMEWORK_LABELS[q.framework]) if q.framework else "",
             "criteria": [{"name": c.name,
                           "must_show": red.text(c.must_show, limits.TRACK_TEXT,
                                                 f"what {c.name} must show")}
@@ -128,14 +131,8 @@ def _definition(plan: Plan, chapter: Chapter | None) -> dict[str, Any]:
     names = [c.name for c in plan.qualification.criteria]
     counted = any(t.creates_opportunities for t in plan.accountability.targets)
     return {"counted": counted, "criteria": names, "joined": _and(names),
-            "chapter": chapter.title if chapter and names else "",
+            "chapter": gettext(chapter.title) if chapter and names else "",
             "anchor": "#opportunity-criteria" if chapter and names else ""}
-
-
-def _and(names: list[str]) -> str:
-    if len(names) <= 2:
-        return " and ".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 # --- what the call cards hold --------------------------------------------------------------------
@@ -191,7 +188,7 @@ def build(plan: Plan, red: Reductions, chapters: Sequence[Chapter], *,
     ids = {p.id for p in personas}
     objections = [o for o in plan.objections if serves(o, ids)]
     questions = [q for q in plan.questions if serves(q, ids)]
-    titles = {c.id: c.title for c in chapters}
+    titles = {c.id: gettext(c.title) for c in chapters}
     qualification = _qualification(plan, red)
     flagged = frozenset(f.item_id for f in review(plan).findings  # warnings and blockers
                         if f.item_id and f.section in ("objections", "questions")

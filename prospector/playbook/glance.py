@@ -8,23 +8,24 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from ..model import TIERS, Cadence, Channel, Plan, Rep, TargetAccount
 from ..schedule import ScheduleError, build_schedule
 from ..textnorm import fold
-from ..wording import noun, number, plural
-from .limits import CARD_LIMIT, ROW_TEXT, SHORT_TEXT, Reductions
+from .limits import CARD_LIMIT, Reductions
+from .text_width import clamp_lines, fit_line, text_mm
+from .translations import counted as plural
+from .translations import gettext, ngettext, number
 
-HEADLINE_WORDS = 16  # the goal on the cover: its first clause, at most this many words
 COVER_TEXT = 400  # the offering on the cover (its other texts: COVER_LINE), so it stays one page
 COVER_LINE = 120
-TRIGGER_TEXT = 45
-GLANCE_NAME = 60  # a target's or a cadence's name on the "At a glance" page
 # The leader's edition dates each account's first touch from every rep's schedule: fast up to a
 # few thousand accounts (1,000: 0.13 s), slow beyond (20,000: 35 s); a rep's edition always does.
-FIRST_TOUCH_LIMIT = 2_000  # an account's trigger in the overview: the first clause of its reason
+FIRST_TOUCH_LIMIT = 2_000
+TRIGGER_TEXT = 45  # an account's trigger on its one line in a very large edition: its first clause
 # A clause ends at a sentence's end, a colon, a semicolon, a dash or a bracket (not at a comma:
 # "a third press line, going live in Q3" is one clause to a reader of a one-line table).
 _CLAUSE_END = re.compile(r"[.!?…](?=\s|$)|[:;]\s|\s[–—-]\s|\s\(")
@@ -44,14 +45,40 @@ def first_clause(text: str, limit: int) -> str:
     return clause[:cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
 
 
-def goal_headline(goal: str) -> str:
-    """The goal as the cover says it: its first clause, short ("60 first meetings and 16 new
-    qualified opportunities"); the full goal is on the "At a glance" page."""
-    clause = first_clause(goal, 140)
-    words = clause.split()
-    if len(words) > HEADLINE_WORDS:
-        clause = " ".join(words[:HEADLINE_WORDS]).rstrip(" ,;:") + "…"
-    return clause.rstrip(".")
+COVER_GOAL_LINES = 3  # the goal on the cover: serif 16 pt, 154 mm wide (A4's cover, the narrower)
+COVER_GOAL_MM = 153.0
+
+
+def cover_goal(goal: str) -> dict[str, Any]:
+    """The goal as the cover prints it: whole on up to ``COVER_GOAL_LINES`` lines (``whole``:
+    "At a glance", the next page, then leaves it out), else cut there with "…"."""
+    text = " ".join(goal.split())
+    kept, cut = clamp_lines([text] if text else [], COVER_GOAL_MM, "serif", 16, COVER_GOAL_LINES)
+    return {"text": kept[0] if kept else "", "whole": bool(text) and not cut}
+
+
+# "At a glance" is one page whatever the plan's texts: each part has room for so many lines, and a
+# text cut to fit ends in "…" and says where it is printed whole (the goal: the first chapter).
+GOAL_LINES = 4  # the goal, serif 12 pt across the page (the callout: 174 mm less 4+4 mm and rule)
+GOAL_MM = 163.0
+BOX_MM = 82.0  # one of the page's two columns (174 mm, a 10 mm gutter)
+GLANCE_CADENCES = 4  # then "and N more"
+GLANCE_TARGETS = 5  # two lines each: with "and N more", the taller of the second row's boxes
+GLANCE_REPS = 8  # then "and N more" (on two lines): five lines a column at most
+GLANCE_REPS_ON_TWO_LINES = 4  # up to two rows of two: each rep on up to two lines
+
+
+def goal_on_the_page(paragraphs: list[str]) -> dict[str, Any]:
+    """The goal as "At a glance" prints it: at most ``GOAL_LINES`` lines; ``cut`` says the
+    goal's chapter prints it whole."""
+    kept, cut = clamp_lines(paragraphs, GOAL_MM, "serif", 12, GOAL_LINES)
+    return {"paragraphs": kept, "cut": cut}
+
+
+def _two_lines(text: str, width_mm: float, font: str = "sans") -> str:
+    """``text`` on at most two lines of 10 pt, "…" where it is cut."""
+    kept, _cut = clamp_lines([text], width_mm, font, 10, 2)
+    return kept[0] if kept else ""
 
 
 def cadence_length(cadences: list[Cadence]) -> dict[str, int]:
@@ -76,28 +103,32 @@ def _touches_by_channel(plan: Plan, accounts: list[TargetAccount]) -> list[dict[
         counts.update(steps_of[cadence.id])
     total = sum(counts.values())
     order = list(Channel)
-    return [{"channel": channel.label, "count": n, "share": n / total if total else 0.0}
+    return [{"channel": gettext(channel.label), "count": n, "share": n / total if total else 0.0}
             for channel, n in sorted(counts.items(), key=lambda kv: (-kv[1],
                                                                      order.index(kv[0])))]
 
 
 def _accounts_by_tier(accounts: list[TargetAccount], labels: dict[str, str]) -> list[dict]:
     counts: Counter[str] = Counter(a.tier for a in accounts)
-    return [{"tier": tier, "label": labels[tier], "count": counts[tier]} for tier in TIERS]
+    return [{"tier": tier, "label": gettext(labels[tier]), "count": counts[tier]}
+            for tier in TIERS]
 
 
 def key_numbers(accounts: int, reps: int | None, touches: int,
                 length: dict[str, int]) -> list[dict[str, str]]:
     """The cover's figures: accounts, reps (the leader's edition only), touches, cadence."""
-    numbers = [{"figure": f"{accounts:,}", "label": noun(accounts, "target account")}]
+    numbers = [{"figure": number(accounts),
+                "label": ngettext("target account", "target accounts", accounts)}]
     if reps is not None:
-        numbers.append({"figure": f"{reps:,}", "label": noun(reps, "rep")})
-    numbers.append({"figure": f"{touches:,}", "label": noun(touches, "touch", "touches")
-                    + " to make"})
+        numbers.append({"figure": number(reps), "label": ngettext("rep", "reps", reps)})
+    numbers.append({"figure": number(touches),
+                    "label": ngettext("touch to make", "touches to make", touches)})
     if length["weeks"]:
-        numbers.append({"figure": f"{length['weeks']:,}",
-                        "label": noun(length["weeks"], "week") + " of cadence ("
-                                 + plural(length["days"], "day").replace(" ", "\u00a0") + ")"})
+        days = plural(length["days"], "day").replace(" ", "\u00a0")
+        numbers.append({"figure": number(length["weeks"]),
+                        "label": ngettext("week of cadence (%(days)s)",
+                                          "weeks of cadence (%(days)s)", length["weeks"],
+                                          days=days)})
     return numbers
 
 
@@ -118,31 +149,56 @@ def glance(plan: Plan, accounts: list[TargetAccount], cadences: list[Cadence],
         "cover_owner": red.clip(basics.owner, COVER_LINE, "the plan's owner (on the cover)"),
         "numbers": key_numbers(len(accounts), len(plan.reps) if rep is None else None, touches,
                                length),
-        "goal_headline": goal_headline(plan.basics.goal),
+        "cover_goal": cover_goal(plan.basics.goal),
         "tiers": _accounts_by_tier(accounts, labels),
         "accounts": plural(len(accounts), "account"),
         "channels": channels,
         "touches": plural(touches, "touch"),
         "length": length,
-        # a summary: long names are cut to a line or two (the chapters print them whole)
-        "targets": [{"metric": red.clip(t.metric, GLANCE_NAME, "a target's name (at a glance)"),
-                     "per_rep": number(t.per_rep), "period": t.period,
+        # a summary on one page: long names are cut to a line or two and long lists end in
+        # "and N more" (the chapters print them whole)
+        "targets": [{"metric": _two_lines(t.metric, BOX_MM - 31),
+                     "per_rep": number(t.per_rep), "period": period_word(t.period),
                      "team": number(t.per_rep * len(plan.reps))
                      if rep is None and plan.reps else ""}
-                    for t in plan.accountability.targets],
-        "cadences": [{"name": red.clip(c.name, GLANCE_NAME, "a cadence's name (at a glance)"),
+                    for t in plan.accountability.targets[:GLANCE_TARGETS]],
+        "more_targets": max(0, len(plan.accountability.targets) - GLANCE_TARGETS),
+        "cadences": [{"name": fit_line(c.name, BOX_MM, "sans-bold", 10),
                       "steps": plural(len(c.steps), "touch"),
-                      "weeks": plural(c.span_days // 7 + 1, "week") if c.steps else "no steps",
-                      "tiers": "Tier " + ", ".join(c.tiers) if c.tiers else "All tiers"}
-                     for c in cadences],
-        "reps": [{"name": r.name,
-                  "territory": red.clip(r.territory, ROW_TEXT, f"the territory of {r.name}"),
-                  "accounts": plural(sum(1 for aid in dict.fromkeys(r.account_ids)
-                                         if aid in known), "account")}
-                 for r in reps[:40]],
-        "more_reps": max(0, len(reps) - 40),
+                      "weeks": plural(c.span_days // 7 + 1, "week") if c.steps
+                      else gettext("no steps"),
+                      "tiers": tiers_words(c.tiers)}
+                     for c in cadences[:GLANCE_CADENCES]],
+        "more_cadences": max(0, len(cadences) - GLANCE_CADENCES),
+        "reps": [_rep_line(r, known, 2 if len(reps) <= GLANCE_REPS_ON_TWO_LINES else 1)
+                 for r in reps[:GLANCE_REPS]],
+        "reps_on_one_line": len(reps) > GLANCE_REPS_ON_TWO_LINES,
+        "more_reps": max(0, len(reps) - GLANCE_REPS),
         "assigned": sum(1 for aid in by_rep if aid in known),
     }
+
+
+def _rep_line(rep: Rep, known: set[str], lines: int) -> dict[str, str]:
+    """A rep in a column, on at most ``lines`` lines (1 or 2): name, territory (cut with "…")
+    and accounts."""
+    accounts = plural(sum(1 for aid in dict.fromkeys(rep.account_ids) if aid in known),
+                      "account")
+    name = fit_line(rep.name, BOX_MM / 2, "sans-bold", 10)
+    room = (lines * BOX_MM - text_mm(name, "sans-bold", 10)
+            - text_mm(f" ·  · {accounts}", "sans", 10) - 8 * (lines - 1) - 1)  # 8: wrapping
+    territory = fit_line(rep.territory, room, "sans", 10, name=False) if room > 15 else ""
+    return {"name": name, "territory": territory, "accounts": accounts}
+
+
+def period_word(period: str) -> str:
+    """A target's period after its figure: "12 / week"."""
+    return gettext("week") if period == "week" else gettext("month")
+
+
+def tiers_words(tiers: Sequence[str]) -> str:
+    """Whom a cadence is for: "Tier A", "Tier B, C", "All tiers"."""
+    return (gettext("Tier %(tiers)s", tiers=", ".join(tiers)) if tiers
+            else gettext("All tiers"))
 
 
 # --- the overview: one line per account --------------------------------------------------------
@@ -159,24 +215,65 @@ def first_touches(plan: Plan, reps: list[Rep], today: date) -> dict[str, date]:
     return starts
 
 
-def overview(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str],
-             starts: dict[str, date], fmt, red: Reductions) -> list[dict[str, str]]:
-    """One row per account, tier A first, then by name: account, tier, rep, country, trigger
-    (the first clause of why it is a target), cadence and first touch. None above
-    ``CARD_LIMIT`` accounts: the edition then prints each account as one line (the same facts),
-    instead of a card, so that list is the overview (and a table of thousands of rows is slow)."""
+# The overview's columns, in % of the text's width, as in templates/playbook/css/20-accounts.css:
+# each cell is one line at 9 pt on A4 (the narrower paper: 174 mm between the margins), cut with
+# "…" where it would wrap; the account's card, which the name links to, prints it whole.
+OVERVIEW_COLUMNS = {
+    "leader": {"name": 32.0, "rep": 17.0, "country": 14.0, "trigger": 29.0, "first": 8.0},
+    "rep": {"name": 37.0, "country": 14.0, "trigger": 41.0, "first": 8.0},
+}
+OVERVIEW_TEXT_MM = 174.0
+OVERVIEW_PT = 9.0
+_GUTTER_MM = 5.0  # right of every column but the last
+_BADGE_MM = 6.7  # the tier badge before the name
+
+
+def _cell_mm(edition: str, column: str) -> float:
+    """The room for text in one of the overview's cells, with 0.5 mm to spare."""
+    width = OVERVIEW_COLUMNS[edition][column] * OVERVIEW_TEXT_MM / 100
+    width -= 0 if column == "first" else _GUTTER_MM
+    return width - (_BADGE_MM if column == "name" else 0) - 0.5
+
+
+def overview(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str] | None,
+             starts: dict[str, date], fmt, cadences: list[Cadence]) -> list[dict[str, Any]]:
+    """The overview: one line per account, under its cadence (``cadences``, the edition's, in
+    their chapter's order; then the accounts with none), tier A first, then by name. A row gives
+    account, tier, rep (``rep_of``; None in a rep's edition: no column), country, trigger (the
+    first clause of why it is a target) and first touch; each text is cut with "…" to one line
+    (the card prints it whole). Empty above ``CARD_LIMIT`` accounts: the edition then prints each
+    account as one line (the same facts) instead of a card, so that list is the overview (and a
+    table of thousands of rows is slow)."""
     if len(accounts) > CARD_LIMIT:
         return []
-    rows = []
+    edition = "rep" if rep_of is None else "leader"
+
+    def fit(text: str, column: str, font: str = "sans") -> str:
+        return fit_line(text, _cell_mm(edition, column), font, OVERVIEW_PT,
+                        name=column != "trigger")
+
+    index = {c.id: n for n, c in enumerate(cadences, 1)}
+    groups: dict[str | None, list[dict[str, str]]] = {}
     for account in sorted(accounts, key=lambda a: (a.tier, fold(a.name), a.name.casefold())):
         first = starts.get(account.id)
         cadence = plan.cadence_for(account)
-        rows.append({
-            "name": account.name, "tier": account.tier,
-            "rep": red.clip(rep_of.get(account.id, ""), ROW_TEXT, "a rep's name"),
-            "country": red.clip(account.country, SHORT_TEXT, f"the country of {account.name}"),
-            "trigger": first_clause(account.why, TRIGGER_TEXT),
-            "cadence": red.clip(cadence.name, ROW_TEXT, "a cadence's name") if cadence else "",
+        groups.setdefault(cadence.id if cadence else None, []).append({
+            "id": account.id, "name": fit(account.name, "name", "sans-bold"),
+            "tier": account.tier,
+            "rep": fit(rep_of.get(account.id, ""), "rep") if rep_of is not None else "",
+            "country": fit(account.country, "country"),
+            "trigger": fit(first_clause(account.why, 300), "trigger"),
+            # a date is never cut: its column holds the longest ("28. Sept.", 12.8 mm)
             "first": fmt(first, year=False) if first else "",
         })
-    return rows
+    by_id = {c.id: c for c in plan.cadences}
+    out = []
+    for cadence_id in sorted(groups, key=lambda c: index.get(c, len(index) + 1) if c else 10**6):
+        rows = groups[cadence_id]
+        count = " · " + plural(len(rows), "account")
+        name = by_id[cadence_id].name if cadence_id else gettext("No cadence")
+        room = OVERVIEW_TEXT_MM - text_mm(count, "sans-bold", OVERVIEW_PT) - 1
+        out.append({"cadence": fit_line(name, room, "sans-bold", OVERVIEW_PT), "count": count,
+                    "href": f"#cad-{index[cadence_id]}" if cadence_id in index else "",
+                    "rows": rows})
+    return out

@@ -135,11 +135,46 @@ def tag_text(text: str, base: str = "en") -> str:
     return "".join(out)
 
 
+# Text in Latin letters: which of the playbook's languages a text is written in, from its
+# function words (the coach's lists, ``coach/language.py``, and Spanish's here). A text node is
+# tagged only when it is long enough to tell (``LATIN_WORDS``) and one language clearly leads:
+# at least ``LATIN_EVIDENCE`` of its function words and twice any other's; labels, written in the
+# edition's language, stay untagged, and so does a text that could be either.
+LATIN_WORDS = 6
+LATIN_EVIDENCE = 4
+_SPANISH = frozenset("el la los las un una unos unas y es son de del que en con por para su sus "
+                     "tu tus nuestro nuestra nuestros se lo al como pero más muy cuando este "
+                     "esta hay".split())
+_LATIN_WORD = re.compile(r"[a-zà-öø-ÿß]+")
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> dict[str, frozenset[str]]:
+    from ..coach.language import FUNCTION_WORDS  # noqa: PLC0415 - the coach's lists, once
+
+    return {**FUNCTION_WORDS, "es": _SPANISH}
+
+
+def latin_language(text: str) -> str | None:
+    """The language (``en``, ``de``, ``fr``, ``es``) a Latin-script ``text`` is clearly written
+    in, or None when it is too short or could be more than one."""
+    words = _LATIN_WORD.findall(text[:2000].lower().replace("’", " ").replace("'", " "))
+    if len(words) < LATIN_WORDS:
+        return None
+    counts = {language: sum(w in listed for w in words)
+              for language, listed in _function_words().items()}
+    ranked = sorted(counts.values(), reverse=True)
+    best = max(counts, key=counts.__getitem__)
+    if ranked[0] >= LATIN_EVIDENCE and ranked[0] > 2 * ranked[1]:
+        return best
+    return None
+
+
 def tag_languages(html: str, base: str = "en") -> str:
     """``html`` (our own escaped output) with its text's runs in other scripts in language
-    spans (see the module's doc); tags, attributes, the head and inline SVG are left alone."""
-    if not _LETTER.search(html):
-        return html
+    spans (see the module's doc), and each text in Latin letters clearly in another of the
+    playbook's languages than ``base`` (an English plan's text in a German edition) in one;
+    tags, attributes, the head and inline SVG are left alone."""
     out: list[str] = []
     keep = 0  # depth inside elements whose text is not laid out as lines
     for part in _TAG.split(html):
@@ -148,8 +183,11 @@ def tag_languages(html: str, base: str = "en") -> str:
             if element and element.group(2).lower() in _KEEP_TEXT and not part.endswith("/>"):
                 keep += -1 if element.group(1) else 1
             out.append(part)
-        elif keep > 0 or not part:
+        elif keep > 0 or not part.strip():
             out.append(part)
         else:
-            out.append(tag_text(part, base))
+            tagged = tag_text(part, base) if _LETTER.search(part) else part
+            language = latin_language(part)
+            out.append(tagged if language in (None, base) else
+                       f'<span lang="{language}">{tagged}</span>')
     return "".join(out)

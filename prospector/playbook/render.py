@@ -35,7 +35,18 @@ from .excerpt import excerpt_accounts
 from .fetcher import SafeFetcher
 from .languages import tag_languages
 from .progress import StageBeat, heartbeat, weasyprint_progress
-from .translations import ENGLISH, counted, edition_language, printing_in, translations
+from .translations import (
+    ENGLISH,
+    counted,
+    edition_language,
+    gettext,
+    number,
+    printing_in,
+    template_gettext,
+    template_ngettext,
+    template_pgettext,
+    translations,
+)
 
 Progress = Callable[[str, float], None]
 PDF_VARIANT = "pdf/ua-1"
@@ -139,7 +150,9 @@ def environment(language: str = ENGLISH) -> Environment:
     env.filters["company"] = unbroken_legal_form  # "Sp. z o.o." never split across lines
     env.filters["address"] = unbroken_address  # an e-mail, phone or website: on one line
     env.filters["running_name"] = running_name
-    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    env.filters["number"] = number  # {{ n | number }}: "1,200" / "1.200"
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        template_gettext, template_ngettext, newstyle=True, pgettext=template_pgettext)
     return env
 
 
@@ -173,8 +186,8 @@ def _html(context: dict) -> str:
     box = ""
     if notes:
         items = "".join(f"<li>{escape(n)}</li>" for n in notes)
-        box = (f'<div class="reduced"><h4>This edition is shortened for print</h4>'
-               f"<ul>{items}</ul></div>")
+        box = (f'<div class="reduced"><h4>{escape(gettext("This edition is shortened for print"))}'
+               f"</h4><ul>{items}</ul></div>")
     html = layout_safe(html.replace(NOTES_SLOT, box, 1))
     return tag_languages(html, context["lang"])  # Greek, Japanese... in <span lang>
 

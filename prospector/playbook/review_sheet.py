@@ -17,14 +17,14 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from babel.dates import format_interval, format_skeleton
 from markupsafe import Markup, escape
 
 from ..atomic import atomic_open
+from ..coach.thresholds import THRESHOLDS
 from ..model import Plan
 from ..resources import templates_dir
 from ..review import TargetLine, WeeklyReview, weekly_review
-from ..review.text import goal_label, number, verdict
-from ..wording import noun, plural
 from .context import brand_palette
 from .render import (
     PDF_VARIANT,
@@ -33,6 +33,16 @@ from .render import (
     _fonts_css,
     _page_css,
     environment,
+)
+from .translations import (
+    ENGLISH,
+    N_,
+    edition_language,
+    gettext,
+    ngettext,
+    number,
+    printing,
+    printing_in,
 )
 
 TREND_WEEKS = 8
@@ -46,6 +56,8 @@ _BAR_W, _GAP, _H = 9.0, 3.0, 20.0  # the trend's bars, in the SVG's units (1 uni
 
 def _dates(monday: date) -> str:
     sunday = monday + timedelta(days=6)
+    if (language := printing.get()) != ENGLISH:  # "8.–14. Februar 2027"
+        return format_interval(monday, sunday, "yMMMMd", locale=language)
     first = f"{monday.day}" if monday.month == sunday.month else \
         f"{monday.day} {_MONTHS[monday.month - 1]}"
     return f"{first} to {sunday.day} {_MONTHS[sunday.month - 1]} {sunday.year}"
@@ -77,36 +89,64 @@ def trend_svg(line: TargetLine, brand: str, weeks: int = TREND_WEEKS) -> Markup:
             out.append(f'<line x1="{x - 1:.1f}" x2="{x + bar + 1:.1f}" y1="{y:.1f}" '
                        f'y2="{y:.1f}" stroke="#1F2933" stroke-width="0.9"/>')
     width = min(width, len(series) * slot) + 1
-    values = ", ".join(number(w.actual) if w.actual is not None else "not entered"
+    values = ", ".join(_number(w.actual) if w.actual is not None else gettext("not entered")
                        for w in series)
-    title = escape(f"{line.metric}, the last {plural(len(series), 'week')}: {values}; goal "
-                   f"{number(line.this_week.goal)} a week")
+    title = escape(ngettext("%(metric)s, the last week: %(values)s; goal %(goal)s a week",
+                            "%(metric)s, the last %(num)s weeks: %(values)s; goal %(goal)s a week",
+                            len(series), metric=line.metric, values=values,
+                            goal=_number(line.this_week.goal)))
     return Markup(f'<svg class="trend" role="img" viewBox="0 0 {width:.0f} {_H:.0f}" '
                   'preserveAspectRatio="xMinYMid meet" '
                   f'xmlns="http://www.w3.org/2000/svg"><title>{title}</title>{"".join(out)}'
                   "</svg>")
 
 
+# What a target's week says against its goal (``review.text.verdict``'s words)
+VERDICTS = {"met": N_("met"), "below": N_("below"), "not entered": N_("not entered"),
+            "not started": N_("not started")}
+
+
+def _number(value: float | None) -> str:
+    """``12``, ``0.5`` (``0,5`` in German), ``-`` (not entered)."""
+    return "-" if value is None else number(value)
+
+
+def _verdict(week) -> str:
+    if week.goal is None:
+        return "not started"
+    if week.actual is None:
+        return "not entered"
+    return "below" if week.below else "met"
+
+
+def _goal(line: TargetLine) -> str:
+    goal = _number(line.this_week.goal)
+    if line.period == "month":
+        return gettext("%(goal)s (%(month)s/month)", goal=goal, month=_number(line.per_rep))
+    return goal
+
+
 def _rep(rep, brand: str) -> dict[str, Any]:
-    tiers = ", ".join(f"{'outside the plan' if k == 'outside' else k} {n}"
-                      for k, n in rep.touches_by_tier.items())
-    week = [f"{number(rep.touches)} {noun(rep.touches, 'touch')}"
-            + (f" ({tiers})" if rep.touches else ""),
-            f"{rep.meetings} {noun(rep.meetings, 'meeting')}",
-            f"{rep.opportunities} {noun(rep.opportunities, 'opportunity', 'opportunities')}"
-            + (f", {rep.qualified_opportunities} meeting the definition"
-               if rep.opportunities else "")]
-    short = (f"{number(rep.touches)} {noun(rep.touches, 'touch')}, {rep.meetings} "
-             f"{noun(rep.meetings, 'meeting')}, {rep.opportunities} "
-             f"{noun(rep.opportunities, 'opportunity', 'opportunities')}"
-             + (f" ({rep.qualified_opportunities} qualified)" if rep.opportunities else ""))
+    tiers = ", ".join((gettext("outside the plan %(count)s", count=n) if k == "outside"
+                       else f"{k} {_number(n)}") for k, n in rep.touches_by_tier.items())
+    touches = ngettext("%(num)s touch", "%(num)s touches", rep.touches)
+    meetings = ngettext("%(num)s meeting", "%(num)s meetings", rep.meetings)
+    opportunities = ngettext("%(num)s opportunity", "%(num)s opportunities", rep.opportunities)
+    week = [touches + (f" ({tiers})" if rep.touches else ""), meetings,
+            opportunities + (gettext(", %(count)s meeting the definition",
+                                     count=rep.qualified_opportunities)
+                             if rep.opportunities else "")]
+    short = (f"{touches}, {meetings}, {opportunities}"
+             + (gettext(" (%(count)s qualified)", count=rep.qualified_opportunities)
+                if rep.opportunities else ""))
     return {
         "name": rep.rep_name,
         "week": " · ".join(week),
         "week_short": short,
-        "targets": [{"metric": t.metric, "goal": goal_label(t),
-                     "actual": number(t.this_week.actual), "by_hand": t.this_week.by_hand,
-                     "verdict": verdict(t.this_week), "below": t.this_week.below,
+        "targets": [{"metric": t.metric, "goal": _goal(t),
+                     "actual": _number(t.this_week.actual), "by_hand": t.this_week.by_hand,
+                     "verdict": gettext(VERDICTS[_verdict(t.this_week)]),
+                     "met": _verdict(t.this_week) == "met", "below": t.this_week.below,
                      "two_weeks": t.below_two_weeks, "trend": trend_svg(t, brand)}
                     for t in rep.targets],
         "findings": [f.message for f in rep.findings[:FINDINGS_PER_REP]],
@@ -116,7 +156,12 @@ def _rep(rep, brand: str) -> dict[str, Any]:
 
 def _short(target) -> str:
     """What a target counts in a word ("touches", "meetings"), its name when entered by hand."""
-    return target.metric if target.counts == "hand_entered" else target.counts
+    return target.metric if target.counts == "hand_entered" else gettext(COUNTS[target.counts])
+
+
+# What a target counts, in a word (``Counts``' values)
+COUNTS = {"touches": N_("touches"), "conversations": N_("conversations"),
+          "meetings": N_("meetings"), "opportunities": N_("opportunities")}
 
 
 def _grouped(pairs, shown: int = 10, sep: str = "; ") -> list[str]:
@@ -127,7 +172,8 @@ def _grouped(pairs, shown: int = 10, sep: str = "; ") -> list[str]:
         if what not in groups.setdefault(who, []):
             groups[who].append(what)
     return [f"{who}: " + sep.join(items[:shown])
-            + (f" and {len(items) - shown} more" if len(items) > shown else "")
+            + (" " + gettext("and %(count)s more", count=len(items) - shown)
+               if len(items) > shown else "")
             for who, items in groups.items()]
 
 
@@ -142,33 +188,52 @@ def review_context(plan: Plan, review: WeeklyReview, today: date) -> dict[str, A
         "week_number": number_of[review.week],
         "weeks": len(review.plan_weeks),
         "dates": _dates(review.monday),
-        "printed": f"{today.day} {_MONTHS[today.month - 1]} {today.year}",
+        "printed": (f"{today.day} {_MONTHS[today.month - 1]} {today.year}"
+                    if printing.get() == ENGLISH else format_skeleton("yMMMMd", today,
+                                                                       locale=printing.get())),
         "has_actuals": review.has_actuals,
         "reps": [_rep(r, plan.basics.brand_colour) for r in review.reps],
         "compact": len(review.reps) >= COMPACT_FROM,
-        "heads": [{"metric": t.metric, "goal": goal_label(t)}
+        "heads": [{"metric": t.metric, "goal": _goal(t)}
                   for t in (review.reps[0].targets if review.reps else ())],
         "trend_count": min(TREND_WEEKS, len(review.weeks)),
         # once per rep on one line ("Jonas Albrecht: touches, meetings"): the table marks each
         "below": _grouped(((r.rep_name, _short(t)) for r, t in review.below_two_weeks),
                           sep=", "),
-        "cold": _grouped((", ".join(a.owners) or "no rep", a.name)
+        "cold": _grouped((", ".join(a.owners) or gettext("no rep"), a.name)
                          for a in review.cold_accounts),
         "cold_weeks": review.cold_weeks,
         "outside": outside,
-        "definition": review.definition,
+        "definition": _definition(plan),
         "brand": brand_palette(plan.basics.brand_colour),
         "page_size": plan.basics.page_size,
     }
 
 
-def review_html(plan: Plan, review: WeeklyReview, today: date) -> str:
-    return environment().get_template("playbook/review.html.j2").render(
-        review_context(plan, review, today))
+def _definition(plan: Plan) -> str:
+    """How the review judges an opportunity (``review.build``'s sentence, in the language)."""
+    criteria = [c.name for c in plan.qualification.criteria]
+    if not criteria:
+        return gettext("The plan defines no qualification criteria: every opportunity created "
+                       "counts.")
+    return gettext("An opportunity meets the plan's definition (%(criteria)s) when a meeting "
+                   "with its account was logged on its creation day or in the %(days)s days "
+                   "before.", criteria=", ".join(criteria),
+                   days=THRESHOLDS.opportunity_meeting_days)
+
+
+def review_html(plan: Plan, review: WeeklyReview, today: date,
+                language: str | None = None) -> str:
+    """The review's page as HTML, its labels in ``language`` (default: the plan's)."""
+    language = language or edition_language(plan)
+    with printing_in(language):
+        context = review_context(plan, review, today)
+        context["lang"] = language
+        return environment(language).get_template("playbook/review.html.j2").render(context)
 
 
 def render_review_pdf(plan: Plan, out_path: str | os.PathLike, *, week: str | None = None,
-                      today: date | None = None) -> RenderResult:
+                      today: date | None = None, language: str | None = None) -> RenderResult:
     """Write the one-page weekly review of ``week`` (default: the last full week within the
     plan's period) to ``out_path``, atomically."""
     from weasyprint import CSS, HTML  # noqa: PLC0415 - WeasyPrint: only when printing
@@ -182,8 +247,9 @@ def render_review_pdf(plan: Plan, out_path: str | os.PathLike, *, week: str | No
         raise PlaybookError(f"cannot write {out}: the folder {out.parent} does not exist")
     started = time.perf_counter()
     today = today or date.today()
-    review = weekly_review(plan, week, today=today)
-    html = review_html(plan, review, today)
+    language = language or edition_language(plan)
+    review = weekly_review(plan, week, today=today, language=language)  # findings in its language
+    html = review_html(plan, review, today, language)
     pdf_speed.install()
     pdf_tags.install()
     fetcher, fonts = SafeFetcher(), FontConfiguration()

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 from ..model import Target
 from ..schedule import ScheduleWeek
-from ..wording import number, plural
+from .translations import counted as plural
+from .translations import gettext
 
 _COUNTS_TOUCHES = re.compile(r"\btouch", re.IGNORECASE)
 
@@ -34,20 +35,22 @@ def touch_target_notes(targets: Sequence[Target], weeks: Sequence[ScheduleWeek])
     total = sum(len(w.touches) for w in weeks)
     average = round(total / span)
     busiest = max(weeks, key=lambda w: len(w.touches))
-    planned = (f"Your schedule plans {plural(average, 'touch')} a week on average "
-               f"({len(busiest.touches)} in week {busiest.number}, your busiest)")
+    planned = gettext("Your schedule plans %(touches)s a week on average (%(busiest)s in week "
+                      "%(week)s, your busiest)", touches=plural(average, "touch"),
+                      busiest=len(busiest.touches), week=busiest.number)
     notes = []
     for target in targets:
         if not counts_touches(target):
             continue
         goal = target.per_rep
         if average >= goal:
-            notes.append(f"{planned}: keeping to it meets “{target.metric}”, "
-                         f"{number(goal)} a week.")
+            notes.append(gettext("%(planned)s: keeping to it meets “%(target)s”, %(goal)s a week.",
+                                 planned=planned, target=target.metric, goal=goal))
         else:
-            notes.append(
-                f"{planned}: the steps of your accounts’ cadences. “{target.metric}” asks for "
-                f"{number(goal)} a week: the other {number(goal - average)} are touches you plan "
-                "yourself (new contacts in your accounts, replies, follow-ups and referrals). "
-                "If your week has no room for them, say so when your targets are reviewed.")
+            notes.append(gettext(
+                "%(planned)s: the steps of your accounts’ cadences. “%(target)s” asks for "
+                "%(goal)s a week: the other %(rest)s are touches you plan yourself (new "
+                "contacts in your accounts, replies, follow-ups and referrals). If your week has "
+                "no room for them, say so when your targets are reviewed.",
+                planned=planned, target=target.metric, goal=goal, rest=goal - average))
     return notes

@@ -15,22 +15,29 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from babel.dates import format_date, format_interval, format_skeleton
+
 from ..actuals.weekly import working_week_of
 from ..business_days import SATURDAY_SUNDAY
 from ..model import Target
 from ..schedule import week_start
 from .limits import SCORECARD_METRIC_TEXT, SCORECARD_PAGES, SCORECARD_TARGETS, Reductions
+from .translations import ENGLISH, gettext, number, printing
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 
 
 def _number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    return number(value)
 
 
 def _days(first: date, last: date) -> str:
-    """``11–15 Jan``, ``29 Mar – 2 Apr``, ``30 Jun``."""
+    """``11–15 Jan``, ``29 Mar – 2 Apr``, ``30 Jun`` (in German ``11.–15. Jan.``)."""
+    if (language := printing.get()) != ENGLISH:
+        if first == last:
+            return format_skeleton("MMMd", last, locale=language)
+        return format_interval(first, last, "MMMd", locale=language)
     month = _MONTHS[last.month - 1][:3]
     if first == last:
         return f"{last.day} {month}"
@@ -95,7 +102,7 @@ def build_scorecard(targets: Sequence[Target], start: date | None, until: date |
             week_count += 1
             month_weeks += 1
             if nxt > last or nxt.month != first.month or n + 1 == weeks:
-                rows.append({"kind": "month", "label": f"{_MONTHS[first.month - 1]} total",
+                rows.append({"kind": "month", "label": _month_total(first),
                              "goals": [_goal(t, month_weeks, 1) for t in targets],
                              "sums": [_number(v) if v is not None else "" for v in month_sums]})
                 month_sums = [None] * len(targets)
@@ -106,6 +113,14 @@ def build_scorecard(targets: Sequence[Target], start: date | None, until: date |
     return {"columns": columns, "pages": per_page, "rows": rows, "total": total,
             "total_sums": [_number(v) if v is not None else "" for v in total_sums],
             "weeks": week_count, "more_targets": len(columns) - shown}
+
+
+def _month_total(day: date) -> str:
+    """The month row's label: "January total", "Januar gesamt"."""
+    language = printing.get()
+    month = (_MONTHS[day.month - 1] if language == ENGLISH
+             else format_date(day, "LLLL", locale=language))
+    return gettext("%(month)s total", month=month)
 
 
 def _goal(target: Target, weeks: int, months: int) -> str:

@@ -18,7 +18,7 @@ from fontTools.ttLib import TTFont
 from ..resources import assets_dir
 
 FONTS = {"sans": "NotoSans-Regular.ttf", "sans-bold": "NotoSans-Bold.ttf",
-         "serif-bold": "NotoSerif-Bold.ttf"}
+         "serif": "NotoSerif-Regular.ttf", "serif-bold": "NotoSerif-Bold.ttf"}
 MM_PER_PT = 25.4 / 72
 
 
@@ -97,3 +97,49 @@ def line_starts(text: str, width_mm: float, font: str, size_pt: float) -> list[i
 def line_count(text: str, width_mm: float, font: str, size_pt: float) -> int:
     """The lines ``text`` (one paragraph) takes in a column ``width_mm`` wide."""
     return len(line_starts(text, width_mm, font, size_pt))
+
+
+def text_mm(text: str, font: str, size_pt: float) -> float:
+    """The width of ``text`` set on one line, in mm."""
+    return sum(char_em(c, font) for c in text) * size_pt * MM_PER_PT
+
+
+def fit_line(text: str, width_mm: float, font: str, size_pt: float, *,
+             name: bool = True) -> str:
+    """``text`` whole if it fits one line ``width_mm`` wide, else its longest beginning that fits
+    with "…" after it: cut between words, or, in a ``name``, inside a word when that keeps less
+    than two thirds of the line ("Kaltenegger Kunststofftech…" says more than "Kaltenegger…");
+    a sentence is cut between words (unless its first word is longer than the line)."""
+    text = " ".join(text.split())
+    if text_mm(text, font, size_pt) <= width_mm:
+        return text
+    room = width_mm / (size_pt * MM_PER_PT) - char_em("…", font)
+    used, end = 0.0, 0
+    for end, char in enumerate(text):  # noqa: B007 - ``end`` is where the line is full
+        used += char_em(char, font)
+        if used > room:
+            break
+    at_space = text.rfind(" ", 0, end + 1)
+    if at_space > 0 and (not name or text_mm(text[:at_space], font, size_pt) >= width_mm * 2 / 3):
+        end = at_space
+    return text[:end].rstrip(" ,;:.–—-") + "…"
+
+
+def clamp_lines(paragraphs: list[str], width_mm: float, font: str, size_pt: float,
+                lines: int) -> tuple[list[str], bool]:
+    """``paragraphs`` kept to ``lines`` lines in all (each paragraph starts a line), the last
+    kept line ended with "…" where the text goes on; and whether anything was cut."""
+    kept: list[str] = []
+    for text in paragraphs:
+        starts = line_starts(text, width_mm, font, size_pt)
+        room = lines - sum(len(line_starts(k, width_mm, font, size_pt)) for k in kept)
+        if len(starts) <= room:
+            kept.append(text)
+            continue
+        if room > 0:
+            at = starts[room - 1]  # the last line's start: as much of the rest as fits, then "…"
+            kept.append(text[:at] + fit_line(text[at:], width_mm, font, size_pt, name=False))
+        elif kept:
+            kept[-1] = kept[-1].rstrip(" .") + "…"
+        return kept, True
+    return kept, False

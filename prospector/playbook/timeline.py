@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from ..model import Cadence, Channel, Plan
-from ..wording import plural
 from .colours import WHITE, contrast
+from .translations import counted as plural
+from .translations import gettext
 
 # Shapes as in the design brief (shared with every channel icon of the playbook).
 CHANNEL_SHAPES: dict[Channel, str] = {
@@ -78,9 +79,11 @@ _LANE = 22.0  # lane to lane: room for the numbers above the marks, clear of the
 _LANE_CROWDED = 32.0  # when some numbers stand below their marks too
 _TOP = 14.0  # the top of the week columns; the week labels (and the key) stand above it
 _TICK = 3.0
-_LANE_TOP = _TOP + _TICK + 4.0
 _NUMBER_GAP = _RING + 1.2  # a mark's centre to the baseline of its number above
 _DIGIT_H = 0.72 * FS_XS  # the height of a digit
+_TICK_CLEAR = 3.0  # the day ticks' foot to the top of a number in the first lane
+# the first lane's top: its numbers (above their marks, half a lane under it) clear of the ticks
+_LANE_TOP = _TOP + _TICK + _TICK_CLEAR + _NUMBER_GAP + _DIGIT_H - _LANE / 2
 _KEY_TEXT = 2 * _RING + 4  # where the channels' names and the key's words start
 _MIN_COLUMN = 26.0  # the narrowest week column; longer cadences get a column per few weeks
 
@@ -229,9 +232,9 @@ def _columns(cadence: Cadence, width: float) -> tuple[int, list[Channel], float,
     steps = cadence.ordered_steps()
     weeks = max(1, cadence.span_days // 7 + 1)
     lanes = [c for c in Channel if any(s.channel == c for s in steps)] or [Channel.PHONE]
-    names = [text_width(c.label, FS_S) for c in lanes]
+    names = [text_width(gettext(c.label), FS_S) for c in lanes]
     if any(s.is_ask for s in steps):
-        names.append(text_width("Meeting ask", FS_XS))
+        names.append(text_width(gettext("Meeting ask"), FS_XS))
     left = _KEY_TEXT + max(names) + 8
     fit = max(1, int((width - 1 - left) // _MIN_COLUMN))
     return weeks, lanes, left, math.ceil(weeks / fit)
@@ -241,9 +244,11 @@ def timeline_caption(cadence: Cadence, plan: Plan) -> str:
     """How to read the printed chart, one sentence."""
     _weeks, _lanes, _left, per = _columns(
         cadence, PRINT_WIDTH.get(plan.basics.page_size, PRINT_WIDTH["A4"]))
-    columns = ("Each column is a week, its ticks the days" if per == 1
-               else f"Each column is {per} weeks, its ticks the weeks")
-    return columns + "; each mark is one touch, numbered as in the steps below."
+    if per == 1:
+        return gettext("Each column is a week, its ticks the days; each mark is one touch, "
+                       "numbered as in the steps below.")
+    return gettext("Each column is %(weeks)s weeks, its ticks the weeks; each mark is one touch, "
+                   "numbered as in the steps below.", weeks=per)
 
 
 def cadence_timeline_svg(cadence: Cadence, plan: Plan, ink: Ink = PRINT_INK, *,
@@ -256,7 +261,7 @@ def cadence_timeline_svg(cadence: Cadence, plan: Plan, ink: Ink = PRINT_INK, *,
     width = width or PRINT_WIDTH.get(plan.basics.page_size, PRINT_WIDTH["A4"])
     steps = cadence.ordered_steps()
     weeks, lanes, left, per = _columns(cadence, width)
-    names = {c: escape(c.label) for c in lanes}
+    names = {c: escape(gettext(c.label)) for c in lanes}
     right = width - 1
     columns = math.ceil(weeks / per)
     col_w = (right - left) / columns
@@ -282,11 +287,17 @@ def cadence_timeline_svg(cadence: Cadence, plan: Plan, ink: Ink = PRINT_INK, *,
     # playbook ("Week 3", not "W3"): every column "Week 3" if that fits, else the first one
     # "Week 1" and the others their number, as an axis is labelled ("Week 1  2  3 ...")
     spans = [(c * per + 1, min(weeks, c * per + per)) for c in range(columns)]
-    full, bare = ("Week {0}", "{0}") if per == 1 else ("Weeks {0}–{1}", "{0}–{1}")
-    if all(text_width(full.format(*s), FS_XS) <= col_w - 3 for s in spans):
-        texts = [full.format(*s) for s in spans]
+    def full(first: int, last: int) -> str:
+        return (gettext("Week %(week)s", week=first) if per == 1
+                else gettext("Weeks %(first)s–%(last)s", first=first, last=last))
+
+    def bare(first: int, last: int) -> str:
+        return str(first) if per == 1 else f"{first}–{last}"
+
+    if all(text_width(full(*s), FS_XS) <= col_w - 3 for s in spans):
+        texts = [escape(full(*s)) for s in spans]
     else:
-        texts = [(full if col == 0 else bare).format(*s) for col, s in enumerate(spans)]
+        texts = [escape((full if col == 0 else bare)(*s)) for col, s in enumerate(spans)]
     for col in range(columns):
         x = left + col * col_w
         if col % 2 == 0:
@@ -321,7 +332,7 @@ def cadence_timeline_svg(cadence: Cadence, plan: Plan, ink: Ink = PRINT_INK, *,
         out.append(f'<circle cx="{_RING + 0.5:.2f}" cy="{ky:.2f}" r="{_RING:.2f}" fill="none" '
                    f'stroke="{ink.ring}" stroke-width="0.9"/>')
         out.append(f'<text x="{_KEY_TEXT:.2f}" y="{_TOP - 3.5:.2f}" font-size="{FS_XS}" '
-                   f'fill="{ink.text}">Meeting ask</text>')
+                   f'fill="{ink.text}">{escape(gettext("Meeting ask"))}</text>')
     height = plot_bottom + 1
 
     title = escape(timeline_alt_text(cadence, plan))
@@ -335,12 +346,15 @@ def cadence_timeline_svg(cadence: Cadence, plan: Plan, ink: Ink = PRINT_INK, *,
 def timeline_alt_text(cadence: Cadence, plan: Plan) -> str:
     steps = cadence.ordered_steps()
     if not steps:
-        return f"Timeline of the cadence {cadence.name}: no steps yet."
+        return gettext("Timeline of the cadence %(cadence)s: no steps yet.", cadence=cadence.name)
     parts = []
     for number, step in enumerate(steps, start=1):
         touch = plan.touch(step.touch_id)
-        what = f"{step.channel.label}" + (f" ({touch.title})" if touch else "")
-        parts.append(f"{number}. day {step.day}: {what}{', meeting ask' if step.is_ask else ''}")
+        what = gettext(step.channel.label) + (f" ({touch.title})" if touch else "")
+        parts.append((gettext("%(number)s. day %(day)s: %(what)s, meeting ask") if step.is_ask
+                      else gettext("%(number)s. day %(day)s: %(what)s"))
+                     % {"number": number, "day": step.day, "what": what})
     weeks = cadence.span_days // 7 + 1
-    return (f"Timeline of the cadence {cadence.name}: {plural(len(steps), 'touch')} over "
-            f"{plural(weeks, 'week')}. " + "; ".join(parts) + ".")
+    return (gettext("Timeline of the cadence %(cadence)s: %(touches)s over %(weeks)s.",
+                    cadence=cadence.name, touches=plural(len(steps), "touch"),
+                    weeks=plural(weeks, "week")) + " " + "; ".join(parts) + ".")

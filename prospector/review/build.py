@@ -47,15 +47,17 @@ def weekly_goal(target: Target) -> float:
 
 
 def weekly_review(plan: Plan, week: str | None = None, *, today: date | None = None,
-                  thresholds: Thresholds = THRESHOLDS) -> WeeklyReview:
+                  thresholds: Thresholds = THRESHOLDS, language: str = "en") -> WeeklyReview:
     """The review of ``week`` (``2027-W05``; default: the last full week within the plan's
-    period, as of ``today``). ``ReviewError`` for a week that is not one or is outside the
-    plan."""
-    return run_to_end(review_steps(plan, week, today=today, thresholds=thresholds))
+    period, as of ``today``), the coach's findings on it written in ``language``. ``ReviewError``
+    for a week that is not one or is outside the plan."""
+    return run_to_end(review_steps(plan, week, today=today, thresholds=thresholds,
+                                   language=language))
 
 
 def review_steps(plan: Plan, week: str | None = None, *, today: date | None = None,
-                 thresholds: Thresholds = THRESHOLDS) -> Generator[None, None, WeeklyReview]:
+                 thresholds: Thresholds = THRESHOLDS,
+                 language: str = "en") -> Generator[None, None, WeeklyReview]:
     """``weekly_review`` in steps of a few milliseconds each (the facts summed, the schedules
     built, the facts counted, each rep reviewed), for the app to run between two frames."""
     tally = yield from Tally.steps(plan, thresholds.opportunity_meeting_days)  # sums the facts
@@ -64,14 +66,15 @@ def review_steps(plan: Plan, week: str | None = None, *, today: date | None = No
     week = (parse_week(plan, week, weeks_all) if week is not None
             else default_week(plan, today or date.today(), weeks_all))
     weeks = weeks_all[:weeks_all.index(week) + 1]
-    review = _Review(plan, week, weeks, thresholds, tally, pace)
+    review = _Review(plan, week, weeks, thresholds, tally, pace, language)
     return (yield from review.build(weeks_all))
 
 
 class _Review:
     def __init__(self, plan: Plan, week: str, weeks: list[str], th: Thresholds, tally: Tally,
-                 pace: PlannedPace) -> None:
+                 pace: PlannedPace, language: str) -> None:
         self.plan, self.week, self.weeks, self.th = plan, week, weeks, th
+        self.language = language
         self.tally = tally
         self.targets = plan.accountability.targets
         self.by_hand: dict[tuple[str, str, str], float] = {
@@ -161,7 +164,7 @@ class _Review:
             touches_planned_to_date=weeks.planned_to_date,
             touches_logged_to_date=weeks.logged_to_date,
             outside_plan=dict(now.outside.most_common()),
-            findings=coach_rep(weeks, self.th))
+            findings=coach_rep(weeks, self.th, self.language))
 
     def _account_name(self, account_id: str | None, exported: str) -> str:
         account = self.plan.account(account_id) if account_id else None

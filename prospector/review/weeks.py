@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from babel.dates import format_skeleton
+
 from ..actuals.weekly import week_of, week_start, working_week_start
 from ..business_days import SATURDAY_SUNDAY, weekend_days
 from ..errors import ProspectorError
@@ -113,11 +115,22 @@ def working_days(week: str, weekend: frozenset[int]) -> tuple[date, date]:
     return first, last
 
 
-def days_label(first: date, last: date) -> str:
-    """``Mon 1 – Fri 5 Feb``, ``Sun 31 Jan – Thu 4 Feb``."""
-    start = f"{_SHORT_DAYS[first.weekday()]} {first.day}" + (
-        f" {first:%b}" if first.month != last.month else "")
-    return f"{start} – {_SHORT_DAYS[last.weekday()]} {last.day} {last:%b}"
+def days_label(first: date, last: date, language: str = "en") -> str:
+    """``Mon 1 – Fri 5 Feb``, ``Sun 31 Jan – Thu 4 Feb``; in another ``language`` Babel's
+    words for the days and months (``Mo., 1. – Fr., 5. Feb.``)."""
+    if language == "en":
+        start = f"{_SHORT_DAYS[first.weekday()]} {first.day}" + (
+            f" {first:%b}" if first.month != last.month else "")
+        return f"{start} – {_SHORT_DAYS[last.weekday()]} {last.day} {last:%b}"
+
+    def day(d: date) -> str:
+        return format_skeleton("EEEd", d, locale=language)
+
+    def month(d: date) -> str:
+        return format_skeleton("MMM", d, locale=language)
+
+    start = day(first) + (f" {month(first)}" if first.month != last.month else "")
+    return f"{start} – {day(last)} {month(last)}"
 
 
 def plan_weekends(plan: Plan) -> tuple[frozenset[int], ...]:
@@ -127,8 +140,8 @@ def plan_weekends(plan: Plan) -> tuple[frozenset[int], ...]:
     return tuple(weekends) or (SATURDAY_SUNDAY,)
 
 
-def week_days_label(week: str, weekends: tuple[frozenset[int], ...]) -> str:
+def week_days_label(week: str, weekends: tuple[frozenset[int], ...], language: str = "en") -> str:
     """The working days a week covers, for each working week among the reps, and its year:
     ``Mon 1 – Fri 5 Feb 2027``, or ``Mon 1 – Fri 5 Feb · Sun 31 Jan – Thu 4 Feb 2027``."""
     spans = [working_days(week, w) for w in weekends]
-    return " · ".join(days_label(*span) for span in spans) + f" {spans[-1][1].year}"
+    return " · ".join(days_label(*span, language) for span in spans) + f" {spans[-1][1].year}"

@@ -11,12 +11,13 @@ from prospector.qualification import opportunity_definition
 from prospector.sections import NEW_TARGET
 from ui.binding import NumberBinding, TextBinding
 from ui.holiday_place import HolidayPlaceBinding
+from ui.language import N_, _
 from ui.table_model import Column, ListSource, PlanTableModel
-from ui.widgets.cell_editing import CellDelegate, commit_open_editor
+from ui.widgets.cell_editing import CellDelegate, commit_open_editor, fit_column
 from ui.widgets.step_page import StepPage, form_group
 
-KIND_CHOICES = (("Activity", "activity"), ("Outcome", "outcome"))
-PERIOD_CHOICES = (("per week", "week"), ("per month", "month"))
+KIND_CHOICES = ((N_("Activity"), "activity"), (N_("Outcome"), "outcome"))
+PERIOD_CHOICES = ((N_("per week"), "week"), (N_("per month"), "month"))
 # What a target counts among the actuals a CRM export brings (prospector/actuals/counting.py)
 COUNTS_CHOICES = tuple((counts.label, counts) for counts in Counts)
 TARGETS = ("accountability", "targets")
@@ -30,18 +31,17 @@ class AccountabilityPage(StepPage):
         super().__init__(document, parent)
         d = document
         columns = [
-            Column("metric", "Target", width=260),
-            Column("kind", "Kind", kind="choice", choices=KIND_CHOICES, width=90),
-            Column("per_rep", "Per rep", kind="number", width=70,
-                   display=lambda v: f"{v:g}"),
-            Column("period", "Period", kind="choice", choices=PERIOD_CHOICES, width=100),
-            Column("counts", "Counts among the actuals", kind="choice", choices=COUNTS_CHOICES,
-                   width=230, tooltip="What the weekly review counts for this target in a CRM "
-                                      "export: touches, conversations, meetings, opportunities, "
-                                      "or figures you enter by hand each week"),
-            Column("creates_opportunities", "Creates opportunities", kind="bool",
-                   tooltip="Counts towards opportunity creation (first meetings, "
-                           "new opportunities)"),
+            Column("metric", _("Target"), width=260),
+            Column("kind", _("Kind"), kind="choice", choices=KIND_CHOICES, width=90),
+            Column("per_rep", _("Per rep"), kind="number", width=70),
+            Column("period", _("Period"), kind="choice", choices=PERIOD_CHOICES, width=100),
+            Column("counts", _("Counts among the actuals"), kind="choice", choices=COUNTS_CHOICES,
+                   width=230, tooltip=_("What the weekly review counts for this target in a CRM "
+                                        "export: touches, conversations, meetings, opportunities, "
+                                        "or figures you enter by hand each week")),
+            Column("creates_opportunities", _("Creates opportunities"), kind="bool",
+                   tooltip=_("Counts towards opportunity creation (first meetings, "
+                             "new opportunities)")),
         ]
         source = ListSource(
             "accountability", items=lambda: d.plan.accountability.targets,
@@ -52,14 +52,15 @@ class AccountabilityPage(StepPage):
         self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setModel(self.model)
         self.table.setItemDelegate(CellDelegate(self.table))
-        self.table.setAccessibleName("Accountability targets")
+        self.table.setAccessibleName(_("Accountability targets"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
         for i, column in enumerate(columns):
             if column.width:
-                self.table.setColumnWidth(i, column.width)
+                fit_column(self.table, i, column.width)
         bar = QHBoxLayout()
-        for text, slot in (("Add target", self.add_target), ("Delete target", self.delete_target)):
+        for text, slot in ((_("Add target"), self.add_target), (_("Delete target"),
+                                                                self.delete_target)):
             button = QToolButton()
             button.setText(text)
             button.clicked.connect(slot)
@@ -70,25 +71,25 @@ class AccountabilityPage(StepPage):
         self.body.addLayout(self._definition_line())
 
         a = ("accountability",)
-        self.review = TextBinding(d, a + ("review",), "How targets are reviewed",
-                                  "When and how: e.g. Monday, 20 minutes, pipeline created")
-        self.capacity = NumberBinding(d, a + ("daily_touch_capacity",), "Daily touch capacity",
-                                      1, 500, " touches a day")
-        self.place = HolidayPlaceBinding(d, a + ("holiday_country",), "Where the reps work")
-        self.body.addWidget(form_group("Review and scheduling", [
-            ("Review", self.review.widget), ("Capacity", self.capacity.widget),
-            ("Reps work in", self.place.widget)]), 1)
+        self.review = TextBinding(d, a + ("review",), _("How targets are reviewed"),
+                                  _("When and how: e.g. Monday, 20 minutes, pipeline created"))
+        self.capacity = NumberBinding(d, a + ("daily_touch_capacity",), _("Daily touch capacity"),
+                                      1, 500, _(" touches a day"))
+        self.place = HolidayPlaceBinding(d, a + ("holiday_country",), _("Where the reps work"))
+        self.body.addWidget(form_group(_("Review and scheduling"), [
+            (_("Review"), self.review.widget), (_("Capacity"), self.capacity.widget),
+            (_("Reps work in"), self.place.widget)]), 1)
 
     def _definition_line(self) -> QHBoxLayout:
         """What the opportunity targets count, as the plan defines it, and the way to change it."""
         line = QHBoxLayout()
         self.definition = QLabel()
         self.definition.setWordWrap(True)
-        self.definition.setAccessibleName("What counts as an opportunity")
+        self.definition.setAccessibleName(_("What counts as an opportunity"))
         line.addWidget(self.definition, 1)
         self.definition_button = QToolButton()
-        self.definition_button.setText("What counts as an opportunity…")
-        self.definition_button.setToolTip("Sales conversations › What counts as an opportunity")
+        self.definition_button.setText(_("What counts as an opportunity…"))
+        self.definition_button.setToolTip(_("Sales conversations › What counts as an opportunity"))
         self.definition_button.clicked.connect(
             lambda: self.step_requested.emit("qualification", None))
         line.addWidget(self.definition_button)
@@ -99,13 +100,17 @@ class AccountabilityPage(StepPage):
 
     def _show_definition(self) -> None:
         plan = self.document.plan
-        self.definition.setText(opportunity_definition(plan))
-        self.definition_button.setText("Change the definition…" if plan.qualification.criteria
-                                       else "Define an opportunity…")
+        names = [c.name for c in plan.qualification.criteria]
+        # the domain's sentence, its fixed words through the app's catalog
+        self.definition.setText(
+            _("Counts as an opportunity when the first meeting shows: {names}.").format(
+                names=", ".join(names)) if names else _(opportunity_definition(plan)))
+        self.definition_button.setText(_("Change the definition…") if plan.qualification.criteria
+                                       else _("Define an opportunity…"))
 
     def add_target(self) -> None:
         commit_open_editor(self.table)
-        self.document.insert_item(TARGETS, None, dict(NEW_TARGET), "Add target")
+        self.document.insert_item(TARGETS, None, dict(NEW_TARGET), _("Add target"))
         self.table.selectRow(self.model.rowCount() - 1)
 
     def delete_target(self) -> None:
@@ -114,7 +119,7 @@ class AccountabilityPage(StepPage):
         if not rows and self.table.currentIndex().isValid():
             rows = {self.table.currentIndex().row()}
         if rows:
-            self.document.remove_items(TARGETS, rows, "Delete target")
+            self.document.remove_items(TARGETS, rows, _("Delete target"))
 
     def focus_item(self, section, item_id) -> None:
         self.table.setFocus()

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 from prospector import editing
 from prospector.model import TIERS
 from prospector.playbook.timeline import cadence_timeline_svg
+from prospector.playbook.translations import printing_in
 from ui.binding import LineBinding
+from ui.language import _, current, ngettext
 from ui.palette_colours import timeline_ink
 from ui.table_model import CHANNEL_CHOICES, Column, ListSource, PlanTableModel
-from ui.widgets.cell_editing import CellDelegate, commit_open_editor
+from ui.widgets.cell_editing import CellDelegate, commit_open_editor, fit_column
 from ui.widgets.choice_delegate import ChoiceDelegate
 from ui.widgets.step_page import StepPage
 
@@ -39,50 +41,51 @@ class CadencePage(StepPage):
 
         top = QHBoxLayout()
         self.picker = QComboBox()
-        self.picker.setAccessibleName("Cadence")
+        self.picker.setAccessibleName(_("Cadence"))
         self.picker.setMinimumWidth(260)
-        top.addWidget(QLabel("Cadence:"))
+        top.addWidget(QLabel(_("Cadence:")))
         top.addWidget(self.picker, 1)
         second = QHBoxLayout()
-        self.name = LineBinding(d, None, "Cadence name", "Name of this cadence")
-        second.addWidget(QLabel("Name:"))
+        self.name = LineBinding(d, None, _("Cadence name"), _("Name of this cadence"))
+        second.addWidget(QLabel(_("Name:")))
         second.addWidget(self.name.widget, 1)
         self.tier_buttons = {}
-        second.addWidget(QLabel("For tiers:"))
+        second.addWidget(QLabel(_("For tiers:")))
         for tier in TIERS:
             button = QToolButton()
             button.setText(tier)
             button.setCheckable(True)
-            button.setAccessibleName(f"Cadence is for tier {tier}")
-            button.setToolTip(f"Use this cadence for tier {tier} accounts")
+            button.setAccessibleName(_("Cadence is for tier {tier}").format(tier=tier))
+            button.setToolTip(_("Use this cadence for tier {tier} accounts").format(tier=tier))
             button.toggled.connect(self._tiers_edited)
             second.addWidget(button)
             self.tier_buttons[tier] = button
         self.template_button = QToolButton()
-        self.template_button.setText("New from template")
+        self.template_button.setText(_("New from template"))
         self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.template_button)
         for template in editing.CADENCE_TEMPLATES:
-            action = menu.addAction(template.name)
-            action.setToolTip(template.description)
+            action = menu.addAction(_(template.name))
+            action.setToolTip(_(template.description))
             action.triggered.connect(lambda _=False, t=template: self.add_from_template(t))
         self.template_button.setMenu(menu)
         top.addWidget(self.template_button)
         self.delete_cadence_button = QToolButton()
-        self.delete_cadence_button.setText("Delete cadence")
+        self.delete_cadence_button.setText(_("Delete cadence"))
         self.delete_cadence_button.clicked.connect(self.delete_cadence)
         top.addWidget(self.delete_cadence_button)
         self.body.addLayout(top)
         self.body.addLayout(second)
 
         columns = [
-            Column("day", "Day", kind="int", width=55, tooltip="Days after the campaign starts"),
-            Column("channel", "Channel", kind="choice", choices=CHANNEL_CHOICES, width=95),
-            Column("touch_id", "Touch", kind="touch", width=260,
+            Column("day", _("Day"), kind="int", width=55,
+                   tooltip=_("Days after the campaign starts")),
+            Column("channel", _("Channel"), kind="choice", choices=CHANNEL_CHOICES, width=95),
+            Column("touch_id", _("Touch"), kind="touch", width=260,
                    display=lambda tid: (d.plan.touch(tid).title if d.plan.touch(tid) else "—")),
-            Column("objective", "Objective", width=240),
-            Column("is_ask", "Ask", kind="bool", width=45,
-                   tooltip="This step asks for a meeting"),
+            Column("objective", _("Objective"), width=240),
+            Column("is_ask", _("Ask"), kind="bool", width=45,
+                   tooltip=_("This step asks for a meeting")),
         ]
         self.source = ListSource(
             "cadences", items=self._steps,
@@ -94,7 +97,7 @@ class CadencePage(StepPage):
         self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setModel(self.model)
         self.table.setItemDelegate(CellDelegate(self.table))
-        self.table.setAccessibleName("Cadence steps")
+        self.table.setAccessibleName(_("Cadence steps"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.table.setDragEnabled(True)
@@ -106,15 +109,18 @@ class CadencePage(StepPage):
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for i, column in enumerate(columns):
             if column.width:
-                self.table.setColumnWidth(i, column.width)
+                fit_column(self.table, i, column.width)
         self.table.setItemDelegateForColumn(2, ChoiceDelegate(
             lambda: [(t.id, f"{t.title} ({t.channel.label})") for t in d.plan.touches],
-            "Touch delivered by this step", commit=self._touch_chosen, parent=self.table))
+            _("Touch delivered by this step"), commit=self._touch_chosen, parent=self.table))
 
         buttons = QHBoxLayout()
-        for text, slot, tip in (("Add step", self.add_step, "Add a step a week after the last"),
-                                ("Delete step", self.delete_steps, "Delete the selected steps"),
-                                ("Sort by day", self.sort_by_day, "Order the steps by their day")):
+        for text, slot, tip in ((_("Add step"), self.add_step,
+                                 _("Add a step a week after the last")),
+                                (_("Delete step"), self.delete_steps,
+                                 _("Delete the selected steps")),
+                                (_("Sort by day"), self.sort_by_day,
+                                 _("Order the steps by their day"))):
             b = QToolButton()
             b.setText(text)
             b.setToolTip(tip)
@@ -129,12 +135,12 @@ class CadencePage(StepPage):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.table, 1)
-        hint = QLabel("Drag a step to move its touch to another slot; the days stay in rhythm.")
+        hint = QLabel(_("Drag a step to move its touch to another slot; the days stay in rhythm."))
         hint.setObjectName("emptyHint")
         left_layout.addWidget(hint)
 
         self.timeline = QSvgWidget()
-        self.timeline.setAccessibleName("Cadence timeline")
+        self.timeline.setAccessibleName(_("Cadence timeline"))
         self.timeline.setMinimumHeight(200)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(left)
@@ -199,7 +205,8 @@ class CadencePage(StepPage):
     def _tiers_edited(self) -> None:
         if self.cadence_id:
             tiers = [t for t, b in self.tier_buttons.items() if b.isChecked()]
-            self.document.set_value(("cadences", self.cadence_id, "tiers"), tiers, "Change tiers")
+            self.document.set_value(("cadences", self.cadence_id, "tiers"), tiers,
+                                    _("Change tiers"))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -219,14 +226,19 @@ class CadencePage(StepPage):
         cadence = self._cadence()
         if cadence is None:
             self.timeline.load(QByteArray())
-            self.summary.setText("No cadence yet: start one from a template.")
+            self.summary.setText(_("No cadence yet: start one from a template."))
             return
-        svg = str(cadence_timeline_svg(cadence, self.document.plan, timeline_ink(self.palette())))
+        with printing_in(current()):  # the channels and weeks in the app's language
+            svg = str(cadence_timeline_svg(cadence, self.document.plan,
+                                           timeline_ink(self.palette())))
         self.timeline.load(QByteArray(svg.encode("utf-8")))
         self.timeline.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
         asks = sum(1 for s in cadence.steps if s.is_ask)
-        self.summary.setText(f"{len(cadence.steps)} touches over {cadence.span_days} days, "
-                             f"{asks} ask{'s' if asks != 1 else ''}")
+        self.summary.setText(_("{touches} over {days}, {asks}").format(
+            touches=ngettext("{n} touch", "{n} touches", len(cadence.steps)).format(
+                n=len(cadence.steps)),
+            days=ngettext("{n} day", "{n} days", cadence.span_days).format(n=cadence.span_days),
+            asks=ngettext("{n} ask", "{n} asks", asks).format(n=asks)))
         index = self.picker.findData(cadence.id)
         if index >= 0 and self.picker.itemText(index) != cadence.name:
             self.picker.setItemText(index, cadence.name)
@@ -236,8 +248,9 @@ class CadencePage(StepPage):
         path = model.source.path(index.row())
         cadence = self._cadence()
         stack = self.document.undo_stack
-        stack.beginMacro(f"touch of step {index.row() + 1}"
-                         + (f" of {cadence.name}" if cadence is not None else ""))
+        stack.beginMacro(_("touch of step {number}").format(number=index.row() + 1)
+                         + (_(" of {cadence}").format(cadence=cadence.name)
+                            if cadence is not None else ""))
         before = editing.get_value(self.document.plan, path + ("channel",))
         self.document.set_value(path + ("touch_id",), touch_id)
         touch = self.document.plan.touch(touch_id)
@@ -246,15 +259,18 @@ class CadencePage(StepPage):
         stack.endMacro()
         if touch is not None and touch.channel != before:
             self.document.edit_noticed.emit(
-                f"Step {index.row() + 1} now goes by {touch.channel.label} (it was "
-                f"{before.label}): the channel of “{touch.title}”. Undo with Ctrl+Z.")
+                _("Step {number} now goes by {channel} (it was {before}): the channel of "
+                  "“{title}”. "
+                  "Undo with Ctrl+Z.").format(
+                      number=index.row() + 1, channel=_(touch.channel.label),
+                                              before=_(before.label), title=touch.title))
 
     # --- edits ---------------------------------------------------------------------------------
     def add_from_template(self, template) -> None:
         commit_open_editor(self.table)
         cadence = self.document.insert_item(
             ("cadences",), None, editing.cadence_from_template(self.document.plan, template),
-            f"New cadence: {template.name}")
+            _("New cadence: {name}").format(name=template.name))
         self.cadence_id = cadence.id
         self._fill_picker()
 
@@ -263,13 +279,14 @@ class CadencePage(StepPage):
         ids = self.document.section_ids("cadences")
         if self.cadence_id in ids:
             self.document.remove_items(("cadences",), [ids.index(self.cadence_id)],
-                                       "Delete cadence")
+                                       _("Delete cadence"))
 
     def add_step(self) -> None:
         commit_open_editor(self.table)
         cadence = self._cadence()
         if cadence is not None:
-            self.document.insert_item(self._where(), None, editing.next_step(cadence), "Add step")
+            self.document.insert_item(self._where(), None, editing.next_step(cadence),
+                                      _("Add step"))
             self.table.selectRow(self.model.rowCount() - 1)
 
     def delete_steps(self) -> None:
@@ -277,12 +294,15 @@ class CadencePage(StepPage):
         rows = {i.row() for i in self.table.selectionModel().selectedRows()}
         if self.cadence_id and rows:
             self.document.remove_items(self._where(), rows,
-                                       f"Delete {len(rows)} step{'s' if len(rows) > 1 else ''}")
+                                       ngettext("Delete {n} step", "Delete {n} steps",
+                                                len(rows)).format(
+
+                                           n=len(rows)))
 
     def move_step(self, source: int, target: int) -> None:
         commit_open_editor(self.table)
         if self.cadence_id and source != target:
-            self.document.move_item(self._where(), source, target, "Move step", keep="day")
+            self.document.move_item(self._where(), source, target, _("Move step"), keep="day")
             self.table.selectRow(target)
 
     def sort_by_day(self) -> None:
@@ -290,7 +310,7 @@ class CadencePage(StepPage):
         cadence = self._cadence()
         if cadence is not None:
             self.document.set_value(("cadences", cadence.id, "steps"), cadence.ordered_steps(),
-                                    "Sort steps")
+                                    _("Sort steps"))
 
     def focus_item(self, section, item_id) -> None:
         if item_id:

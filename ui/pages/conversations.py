@@ -11,6 +11,7 @@ from prospector.conversation_starters import missing_common_objections
 from prospector.model import STAGE_LABELS
 from prospector.sections import OBJECTIONS, QUESTIONS
 from ui.binding import IdChecklistBinding, IdChoiceBinding, TextBinding
+from ui.language import N_, _, ngettext
 from ui.pages.lists import _persona_options, _source
 from ui.pages.opportunity_definition import OpportunityDefinition
 from ui.table_model import Column
@@ -20,10 +21,10 @@ from ui.widgets.step_page import StepPage
 
 STAGE_CHOICES = tuple((label, stage) for stage, label in STAGE_LABELS.items())
 OBJECTIONS_TAB, QUESTIONS_TAB, QUALIFICATION_TAB = range(3)
-RESPONSE_HINT = ("1. Acknowledge what they said.\n2. Ask what is behind it.\n"
-                 "3. Offer one piece of proof: a case or a number.\n"
-                 "4. Ask for a small next step.")
-ANY_PERSONA = "None ticked: any persona."
+RESPONSE_HINT = (_("1. Acknowledge what they said.\n2. Ask what is behind it.\n"
+                   "3. Offer one piece of proof: a case or a number.\n"
+                   "4. Ask for a small next step."))
+ANY_PERSONA = N_("None ticked: any persona.")
 
 
 class _OneParagraph(QObject):
@@ -89,54 +90,55 @@ class ConversationsPage(StepPage):
         self.tabs = QTabWidget()
         self.objections = self._objections_editor()
         self.questions = self._questions_editor()
-        self.tabs.addTab(self.objections, "Objections")
-        self.tabs.addTab(self.questions, "Discovery questions")
+        self.tabs.addTab(self.objections, _("Objections"))
+        self.tabs.addTab(self.questions, _("Discovery questions"))
         self.definition = OpportunityDefinition(self.document)
-        self.tabs.addTab(self.definition, "What counts as an opportunity")
+        self.tabs.addTab(self.definition, _("What counts as an opportunity"))
         self.body.addWidget(self.tabs, 1)
         self._objections_changed()
 
     # --- objections ------------------------------------------------------------------------
     def _objections_editor(self) -> ListEditor:
         d = self.document
-        columns = [Column("says", "What the client says", width=250),
-                   Column("stage", "When", kind="choice", choices=STAGE_CHOICES, width=120),
-                   Column("response", "Response", kind="readonly", display=_one_line,
-                          tooltip="Write the response in the form below the table")]
+        columns = [Column("says", _("What the client says"), width=250),
+                   Column("stage", _("When"), kind="choice", choices=STAGE_CHOICES, width=120),
+                   Column("response", _("Response"), kind="readonly", display=_one_line,
+                          tooltip=_("Write the response in the form below the table"))]
         detail = ItemForm(d, "objections", [
-            ("The client says", "says", lambda p: _one_paragraph(TextBinding(
-                d, p, "What the client says", "In their words", lines=2))),
-            ("What is behind it", "behind", lambda p: TextBinding(
-                d, p, "What is behind it", "What the client usually means, or fears")),
-            ("Response", "response", lambda p: TextBinding(
-                d, p, "Response", RESPONSE_HINT, lines=7)),
-            ("Proved by", "differentiator_id", lambda p: IdChoiceBinding(
-                d, p, "Differentiator that proves the response",
+            (_("The client says"), "says", lambda p: _one_paragraph(TextBinding(
+                d, p, _("What the client says"), _("In their words"), lines=2))),
+            (_("What is behind it"), "behind", lambda p: TextBinding(
+                d, p, _("What is behind it"), _("What the client usually means, or fears"))),
+            (_("Response"), "response", lambda p: TextBinding(
+                d, p, _("Response"), _(RESPONSE_HINT), lines=7)),
+            (_("Proved by"), "differentiator_id", lambda p: IdChoiceBinding(
+                d, p, _("Differentiator that proves the response"),
                 lambda: [(x.id, x.difference) for x in d.plan.differentiators],
-                follows="differentiators", none_text="None (no differentiator)",
-                nothing_yet="None: the plan has no differentiators yet (step Differentiation)")),
-            ("Proof", "proof", lambda p: TextBinding(
-                d, p, "Proof", "A case or a number that backs the response")),
-            ("Raised by", "persona_ids", lambda p: IdChecklistBinding(
-                d, p, "Personas who raise it", _persona_options(d), max_height=100,
+                follows="differentiators", none_text=_("None (no differentiator)"),
+                nothing_yet=_("None: the plan has no differentiators yet (step Differentiation)"))),
+            (_("Proof"), "proof", lambda p: TextBinding(
+                d, p, _("Proof"), _("A case or a number that backs the response"))),
+            (_("Raised by"), "persona_ids", lambda p: IdChecklistBinding(
+                d, p, _("Personas who raise it"), _persona_options(d), max_height=100,
                 follows="personas")),
-        ], "Select an objection to write its response and the proof behind it.")
-        _hint_below(detail, "persona_ids", ANY_PERSONA)
+        ], _("Select an objection to write its response and the proof behind it."))
+        _hint_below(detail, "persona_ids", _(ANY_PERSONA))
         self.response = next(b for f, b in detail.bindings if f == "response")
-        editor = ListEditor(d, _source(d, "objections", columns), "objection",
+        editor = ListEditor(d, _source(d, "objections", columns), _("objection"),
                             lambda: dict(OBJECTIONS.new_item), detail,
-                            follows=("personas", "differentiators"))
+                            follows=("personas", "differentiators"), plural=_("objections"))
         editor.table.doubleClicked.connect(self._open_response)
         self.common_button = editor.add_button(
-            "Add the usual ones", "Add the objections every campaign meets (“Just send me some "
-            "information”, “We already have a supplier”, …); you write the responses",
+            _("Add the usual ones"),
+            _("Add the objections every campaign meets (“Just send me some information”, “We "
+              "already have a supplier”, …); you write the responses"),
             self.add_common_objections)
         for signal in (editor.model.rowsInserted, editor.model.rowsRemoved,
                        editor.model.modelReset, editor.model.dataChanged):
             signal.connect(self._objections_changed)
-        _starting_hint(editor, detail, "No objections yet. Add the ones your reps hear most, or "
-                                       "start with the usual ones and write how your reps answer "
-                                       "them.")
+        _starting_hint(editor, detail, _("No objections yet. Add the ones your reps hear most, or "
+                                         "start with the usual ones and write how your reps answer "
+                                         "them."))
         return _detail_below(editor)
 
     def add_common_objections(self) -> None:
@@ -146,7 +148,8 @@ class ConversationsPage(StepPage):
             count = len(missing)
             self.document.insert_items(
                 ("objections",), None, missing,
-                f"Add {count} common objection{'' if count == 1 else 's'}")
+                ngettext("Add {n} common objection", "Add {n} common objections",
+                         count).format(n=count))
 
     def _objections_changed(self, *_args) -> None:
         """The usual objections can be added while some are missing."""
@@ -166,28 +169,29 @@ class ConversationsPage(StepPage):
     # --- discovery questions ---------------------------------------------------------------
     def _questions_editor(self) -> ListEditor:
         d = self.document
-        columns = [Column("question", "Question", width=320),
-                   Column("stage", "Stage", kind="choice", choices=STAGE_CHOICES, width=120),
-                   Column("why", "Why we ask it")]
+        columns = [Column("question", _("Question"), width=320),
+                   Column("stage", _("Stage"), kind="choice", choices=STAGE_CHOICES, width=120),
+                   Column("why", _("Why we ask it"))]
         detail = ItemForm(d, "questions", [
-            ("Question", "question", lambda p: _one_paragraph(TextBinding(
-                d, p, "Question", "Open, about their business: how, what, which…", lines=2))),
-            ("Why we ask it", "why", lambda p: TextBinding(
-                d, p, "Why we ask it", "What it tells us about the client's business")),
-            ("A good answer", "good_answer", lambda p: TextBinding(
-                d, p, "What a good answer tells us",
-                "What we learn, and what we do next with it", lines=4)),
-            ("For personas", "persona_ids", lambda p: IdChecklistBinding(
-                d, p, "Personas it is for", _persona_options(d), max_height=100,
+            (_("Question"), "question", lambda p: _one_paragraph(TextBinding(
+                d, p, _("Question"), _("Open, about their business: how, what, which…"), lines=2))),
+            (_("Why we ask it"), "why", lambda p: TextBinding(
+                d, p, _("Why we ask it"), _("What it tells us about the client's business"))),
+            (_("A good answer"), "good_answer", lambda p: TextBinding(
+                d, p, _("What a good answer tells us"),
+                _("What we learn, and what we do next with it"), lines=4)),
+            (_("For personas"), "persona_ids", lambda p: IdChecklistBinding(
+                d, p, _("Personas it is for"), _persona_options(d), max_height=100,
                 follows="personas")),
-        ], "Select a question to say why we ask it and what a good answer tells us.")
-        _hint_below(detail, "persona_ids", ANY_PERSONA)
-        editor = ListEditor(d, _source(d, "questions", columns), "question",
-                            lambda: dict(QUESTIONS.new_item), detail, follows=("personas",))
-        _starting_hint(editor, detail, "No questions yet. Add the open questions your reps ask "
-                                       "about the client's business: its situation, goals, "
-                                       "problems and what they cost (“How do you measure the cost "
-                                       "of an hour of unplanned stop today?”), not about us.")
+        ], _("Select a question to say why we ask it and what a good answer tells us."))
+        _hint_below(detail, "persona_ids", _(ANY_PERSONA))
+        editor = ListEditor(d, _source(d, "questions", columns), _("question"),
+                            lambda: dict(QUESTIONS.new_item), detail, follows=("personas",),
+                            plural=_("questions"))
+        _starting_hint(editor, detail, _(
+            "No questions yet. Add the open questions your reps ask about the client's business: "
+            "its situation, goals, problems and what they cost (“How do you measure the cost of an "
+            "hour of unplanned stop today?”), not about us."))
         return _detail_below(editor)
 
     # --- going to an item (the coach, the review, the accountability page) -----------------

@@ -17,6 +17,7 @@ from ui.binding import (
     TextBinding,
 )
 from ui.holiday_place import HolidayPlaceBinding
+from ui.language import N_, _, ngettext
 from ui.table_model import CHANNEL_CHOICES, Column, ListSource
 from ui.widgets.contacts_editor import ContactsEditor
 from ui.widgets.item_form import ItemForm
@@ -61,54 +62,58 @@ class TargetsPage(ListStepPage):
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)
         d, icp = document, ("ideal_client_profile",)
-        self.industries = TextBinding(d, icp + ("industries",), "Industries",
-                                      "One per line", as_list=True)
-        self.size = LineBinding(d, icp + ("company_size",), "Company size",
-                                "e.g. 250-2,500 employees")
-        self.geography = TextBinding(d, icp + ("geography",), "Geography", "One per line",
+        self.industries = TextBinding(d, icp + ("industries",), _("Industries"),
+                                      _("One per line"), as_list=True)
+        self.size = LineBinding(d, icp + ("company_size",), _("Company size"),
+                                _("e.g. 250-2,500 employees"))
+        self.geography = TextBinding(d, icp + ("geography",), _("Geography"), _("One per line"),
                                      as_list=True)
-        self.triggers = TextBinding(d, icp + ("trigger_events",), "Trigger events",
-                                    "Events that make a prospect ready to talk, one per line",
+        self.triggers = TextBinding(d, icp + ("trigger_events",), _("Trigger events"),
+                                    _("Events that make a prospect ready to talk, one per line"),
                                     as_list=True)
-        self.disqualifiers = TextBinding(d, icp + ("disqualifiers",), "Disqualifiers",
-                                         "Who you do not pursue, one per line", as_list=True)
-        profile = form_group("Ideal client profile", [
-            ("Industries", self.industries.widget), ("Company size", self.size.widget),
-            ("Geography", self.geography.widget), ("Trigger events", self.triggers.widget),
-            ("Disqualifiers", self.disqualifiers.widget),
+        self.disqualifiers = TextBinding(d, icp + ("disqualifiers",), _("Disqualifiers"),
+                                         _("Who you do not pursue, one per line"), as_list=True)
+        profile = form_group(_("Ideal client profile"), [
+            (_("Industries"), self.industries.widget), (_("Company size"), self.size.widget),
+            (_("Geography"), self.geography.widget), (_("Trigger events"), self.triggers.widget),
+            (_("Disqualifiers"), self.disqualifiers.widget),
         ])
 
         columns = [
-            Column("name", "Account", width=220),
-            Column("tier", "Tier", kind="choice", choices=TIER_CHOICES, width=50,
-                   tooltip="A = dream client, B, C"),
-            Column("industry", "Industry", width=150),
-            Column("employees", "Employees", kind="int", width=90),
-            Column("country", "Country", width=100),
-            Column("why", "Why a target", long=True),
+            Column("name", _("Account"), width=220),
+            Column("tier", _("Tier"), kind="choice", choices=TIER_CHOICES, width=50,
+                   tooltip=_("A = dream client, B, C")),
+            Column("industry", _("Industry"), width=150),
+            Column("employees", _("Employees"), kind="int", width=90),
+            Column("country", _("Country"), width=100),
+            Column("why", _("Why a target"), long=True),
         ]
         detail = ItemForm(d, "accounts", [
-            ("Why a target", "why", lambda p: TextBinding(d, p, "Why this account is a target",
-                                                          "The reason, e.g. a trigger event")),
-            ("Website", "website", lambda p: LineBinding(d, p, "Website", "company.com")),
-            ("City", "city", lambda p: LineBinding(d, p, "City")),
-            ("Annual revenue", "annual_revenue", lambda p: LineBinding(d, p, "Annual revenue")),
-            ("Notes", "notes", lambda p: TextBinding(d, p, "Notes")),
-            ("Contacts", None, lambda p: ContactsEditor(d)),
-        ], "Select an account to see why it is a target and its notes.")
-        self.editor = ListEditor(d, _source(d, "accounts", columns), "account",
-                                 lambda: dict(ACCOUNTS.new_item), detail)
-        self.editor.add_button("Import CSV…", "Import accounts from a CRM or spreadsheet export",
+            (_("Why a target"), "why", lambda p: TextBinding(d, p,
+                                                             _("Why this account is a target"),
+                                                          _("The reason, e.g. a trigger event"))),
+            (_("Website"), "website", lambda p: LineBinding(d, p, _("Website"), "company.com")),
+            (_("City"), "city", lambda p: LineBinding(d, p, _("City"))),
+            (_("Annual revenue"), "annual_revenue", lambda p: LineBinding(d, p,
+                                                                          _("Annual revenue"))),
+            (_("Notes"), "notes", lambda p: TextBinding(d, p, _("Notes"))),
+            (_("Contacts"), None, lambda p: ContactsEditor(d)),
+        ], _("Select an account to see why it is a target and its notes."))
+        self.editor = ListEditor(d, _source(d, "accounts", columns), _("account"),
+                                 lambda: dict(ACCOUNTS.new_item), detail, plural=_("accounts"))
+        self.editor.add_button(_("Import CSV…"), _("Import accounts from a CRM or spreadsheet "
+                                                     "export"),
                                self.import_csv_requested.emit)
         self.editor.add_menu_action(
-            "Paste accounts from a spreadsheet", QKeySequence.StandardKey.Paste,
+            _("Paste accounts from a spreadsheet"), QKeySequence.StandardKey.Paste,
             lambda: self.paste_rows_requested.emit(QGuiApplication.clipboard().text()))
         self.editor.add_bulk_action(
-            "Assign to rep", lambda: [(r.name, r.id) for r in d.plan.reps] + [("No rep", None)],
+            _("Assign to rep"), lambda: [(r.name, r.id) for r in d.plan.reps] + [(_("No rep"),
+                                                                                  None)],
             self.assign_to_rep)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.editor, "Target accounts")
-        self.tabs.addTab(profile, "Ideal client profile")
+        self.tabs.addTab(self.editor, _("Target accounts"))
+        self.tabs.addTab(profile, _("Ideal client profile"))
         self.body.addWidget(self.tabs, 1)
 
     def assign_to_rep(self, account_ids: list[str], rep_id: str | None) -> None:
@@ -124,8 +129,10 @@ class TargetsPage(ListStepPage):
             changes.append((("reps", rep.id, "account_ids"), kept))
         rep = next((r for r in plan.reps if r.id == rep_id), None)
         n = len(in_order)
-        self.document.set_values(changes, f"{n} account{'' if n == 1 else 's'} to "
-                                          f"{rep.name if rep else 'no rep'}",
+        self.document.set_values(changes, ngettext("{n} account to {rep}", "{n} accounts to {rep}",
+                                                   n).format(
+
+                                     n=n, rep=rep.name if rep else _("no rep")),
                                  shown=("accounts", in_order[0], "name") if in_order else None)
 
     def focus_item(self, section, item_id) -> None:
@@ -143,19 +150,19 @@ class PersonasPage(ListStepPage):
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)
         d = document
-        columns = [Column("role", "Role", width=220),
-                   Column("responsibilities", "Responsible for", width=300, long=True),
-                   Column("value_means", "What value means to them", long=True)]
+        columns = [Column("role", _("Role"), width=220),
+                   Column("responsibilities", _("Responsible for"), width=300, long=True),
+                   Column("value_means", _("What value means to them"), long=True)]
         detail = ItemForm(d, "personas", [
-            ("Responsible for", "responsibilities",
-             lambda p: TextBinding(d, p, "Responsibilities")),
-            ("Cares about", "cares_about",
-             lambda p: TextBinding(d, p, "Outcomes and problems they care about",
-                                   "Outcomes and problems, one per line", as_list=True)),
-            ("Value means", "value_means", lambda p: TextBinding(d, p, "What value means")),
-        ], "Select a persona to edit what they care about.")
-        self.editor = ListEditor(d, _source(d, "personas", columns), "persona",
-                                 lambda: dict(PERSONAS.new_item), detail)
+            (_("Responsible for"), "responsibilities",
+             lambda p: TextBinding(d, p, _("Responsibilities"))),
+            (_("Cares about"), "cares_about",
+             lambda p: TextBinding(d, p, _("Outcomes and problems they care about"),
+                                   _("Outcomes and problems, one per line"), as_list=True)),
+            (_("Value means"), "value_means", lambda p: TextBinding(d, p, _("What value means"))),
+        ], _("Select a persona to edit what they care about."))
+        self.editor = ListEditor(d, _source(d, "personas", columns), _("persona"),
+                                 lambda: dict(PERSONAS.new_item), detail, plural=_("personas"))
         self.body.addWidget(self.editor, 1)
 
 
@@ -165,22 +172,24 @@ class TouchesPage(ListStepPage):
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)
         d = document
-        columns = [Column("title", "Touch", width=240),
-                   Column("channel", "Channel", kind="choice", choices=CHANNEL_CHOICES, width=90),
-                   Column("value", "The value it gives", long=True)]
+        columns = [Column("title", _("Touch"), width=240),
+                   Column("channel", _("Channel"), kind="choice", choices=CHANNEL_CHOICES,
+                          width=90),
+                   Column("value", _("The value it gives"), long=True)]
         detail = ItemForm(d, "touches", [
-            ("Value given", "value", lambda p: TextBinding(
-                d, p, "The value it gives", "The insight or idea the client gets from it")),
-            ("Personas served", "persona_ids", lambda p: IdChecklistBinding(
-                d, p, "Personas served", _persona_options(d))),
-            ("Asset", "asset", lambda p: LineBinding(d, p, "Asset", "e.g. benchmark report")),
-            ("Message", "message", lambda p: TextBinding(
-                d, p, "Message template",
-                "Talk track or message; merge fields: {{first_name}}, {{company}}", lines=6)),
-        ], "Select a touch to edit its value, personas and message.")
-        self.editor = ListEditor(d, _source(d, "touches", columns), "touch",
+            (_("Value given"), "value", lambda p: TextBinding(
+                d, p, _("The value it gives"), _("The insight or idea the client gets from it"))),
+            (_("Personas served"), "persona_ids", lambda p: IdChecklistBinding(
+                d, p, _("Personas served"), _persona_options(d))),
+            (_("Asset"), "asset", lambda p: LineBinding(d, p, _("Asset"),
+                                                        _("e.g. benchmark report"))),
+            (_("Message"), "message", lambda p: TextBinding(
+                d, p, _("Message template"),
+                _("Talk track or message; merge fields: {{first_name}}, {{company}}"), lines=6)),
+        ], _("Select a touch to edit its value, personas and message."))
+        self.editor = ListEditor(d, _source(d, "touches", columns), _("touch"),
                                  lambda: dict(TOUCHES.new_item), detail,
-                                 plural="touches", follows=("personas",))
+                                 plural=_("touches"), follows=("personas",))
         self.body.addWidget(self.editor, 1)
 
 
@@ -190,20 +199,22 @@ class DifferentiationPage(ListStepPage):
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)
         d = document
-        columns = [Column("difference", "The difference", width=280, long=True),
-                   Column("why_it_matters", "Why it matters to the client", width=280,
+        columns = [Column("difference", _("The difference"), width=280, long=True),
+                   Column("why_it_matters", _("Why it matters to the client"), width=280,
                           long=True),
-                   Column("proof", "Proof", long=True)]
+                   Column("proof", _("Proof"), long=True)]
         detail = ItemForm(d, "differentiators", [
-            ("Why it matters", "why_it_matters", lambda p: TextBinding(
-                d, p, "Why it matters to the client")),
-            ("Proof", "proof", lambda p: TextBinding(d, p, "Proof", "A case, data, a reference")),
-            ("Alternative", "alternative", lambda p: LineBinding(
-                d, p, "Alternative it beats", "A competitor, or the status quo")),
-            ("Talk track", "talk_track", lambda p: TextBinding(d, p, "Talk track", lines=4)),
-        ], "Select a differentiator to edit its proof and talk track.")
-        self.editor = ListEditor(d, _source(d, "differentiators", columns), "differentiator",
-                                 lambda: dict(DIFFERENTIATORS.new_item), detail)
+            (_("Why it matters"), "why_it_matters", lambda p: TextBinding(
+                d, p, _("Why it matters to the client"))),
+            (_("Proof"), "proof", lambda p: TextBinding(d, p, _("Proof"),
+                                                        _("A case, data, a reference"))),
+            (_("Alternative"), "alternative", lambda p: LineBinding(
+                d, p, _("Alternative it beats"), _("A competitor, or the status quo"))),
+            (_("Talk track"), "talk_track", lambda p: TextBinding(d, p, _("Talk track"), lines=4)),
+        ], _("Select a differentiator to edit its proof and talk track."))
+        self.editor = ListEditor(d, _source(d, "differentiators", columns), _("differentiator"),
+                                 lambda: dict(DIFFERENTIATORS.new_item), detail,
+                                 plural=_("differentiators"))
         self.body.addWidget(self.editor, 1)
 
 
@@ -214,25 +225,27 @@ class RepsPage(ListStepPage):
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)
         d = document
-        columns = [Column("name", "Rep", width=180), Column("email", "Email", width=220),
-                   Column("territory", "Territory", width=160),
-                   Column("language", "Language", kind="choice", width=110,
-                          choices=(("Plan's language", ""), *language_choices())),
-                   Column("account_ids", "Accounts", kind="readonly",
-                          display=lambda ids: f"{len(ids)} accounts")]
+        columns = [Column("name", _("Rep"), width=180), Column("email", _("Email"), width=220),
+                   Column("territory", _("Territory"), width=160),
+                   Column("language", _("Language"), kind="choice", width=110,
+                          choices=((N_("Plan's language"), ""), *language_choices())),
+                   Column("account_ids", _("Accounts"), kind="readonly",
+                          display=lambda ids: ngettext("{n} account", "{n} accounts",
+                                                       len(ids)).format(n=len(ids)))]
         detail = ItemForm(d, "reps", [
-            ("Start date", "start_date", lambda p: DateBinding(d, p, "Start date")),
-            ("Works in", "holiday_country", lambda p: HolidayPlaceBinding(
-                d, p, "Where the rep works", of_rep=True)),
-            ("Accounts", "account_ids", lambda p: IdChecklistBinding(
-                d, p, "Assigned accounts",
+            (_("Start date"), "start_date", lambda p: DateBinding(d, p, _("Start date"))),
+            (_("Works in"), "holiday_country", lambda p: HolidayPlaceBinding(
+                d, p, _("Where the rep works"), of_rep=True)),
+            (_("Accounts"), "account_ids", lambda p: IdChecklistBinding(
+                d, p, _("Assigned accounts"),
                 lambda: [(a.id, f"{a.tier} · {a.name}") for a in d.plan.accounts],
                 max_height=16777215)),
-        ], "Select a rep to assign accounts.")
-        self.editor = ListEditor(d, _source(d, "reps", columns), "rep",
-                                 lambda: dict(REPS.new_item), detail, follows=("accounts",))
-        self.editor.add_button("Export schedule…",
-                               "The rep's dated schedule as a calendar file and a CRM task list",
+        ], _("Select a rep to assign accounts."))
+        self.editor = ListEditor(d, _source(d, "reps", columns), _("rep"),
+                                 lambda: dict(REPS.new_item), detail, follows=("accounts",),
+                                 plural=_("reps"))
+        self.editor.add_button(_("Export schedule…"),
+                               _("The rep's dated schedule as a calendar file and a CRM task list"),
                                lambda: self.export_schedule_requested.emit(
                                    self.editor.current_id()))
         self.body.addWidget(self.editor, 1)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from prospector import qualification as definitions
 from prospector.model import FRAMEWORK_LABELS
 from ui.binding import Binding, ScrollSafeComboBox, TextBinding
+from ui.language import _, ngettext
 from ui.table_model import Column, ListSource, PlanTableModel
 from ui.widgets.cell_editing import CellDelegate, commit_open_editor
 from ui.widgets.step_page import form_group
@@ -29,15 +30,20 @@ CRITERIA = ("qualification", "criteria")
 
 def ask_replace_criteria(parent: QWidget | None, count: int, framework: str) -> bool:
     """Criteria are set and another definition is chosen: True to replace them with its own."""
-    label = FRAMEWORK_LABELS.get(framework, framework)
-    box = QMessageBox(QMessageBox.Icon.Question, "Replace your criteria?",
-                      f"Your plan already has {count} criteri{'on' if count == 1 else 'a'} for "
-                      f"what counts as an opportunity.", QMessageBox.StandardButton.NoButton,
+    label = _(FRAMEWORK_LABELS.get(framework, framework))
+    box = QMessageBox(QMessageBox.Icon.Question, _("Replace your criteria?"),
+                      ngettext("Your plan already has {n} criterion for what counts as an "
+                               "opportunity.",
+                               "Your plan already has {n} criteria for what counts as an "
+                               "opportunity.",
+                               count).format(n=count), QMessageBox.StandardButton.NoButton,
                       parent)
-    box.setInformativeText(f"Replace them with the {label} criteria, or keep yours and the "
-                           "definition as it is? Replacing can be undone with Ctrl+Z.")
-    keep = box.addButton("Keep mine", QMessageBox.ButtonRole.RejectRole)
-    replace = box.addButton(f"Replace with {label}", QMessageBox.ButtonRole.AcceptRole)
+    box.setInformativeText(_("Replace them with the {label} criteria, or keep yours and the "
+                             "definition as it is? Replacing can be undone with Ctrl+Z.").format(
+                                 label=label))
+    keep = box.addButton(_("Keep mine"), QMessageBox.ButtonRole.RejectRole)
+    replace = box.addButton(_("Replace with {label}").format(
+        label=label), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     try:
@@ -55,9 +61,9 @@ class FrameworkChoice(Binding):
     def __init__(self, document, chosen) -> None:
         widget = ScrollSafeComboBox()
         for key, label in FRAMEWORK_LABELS.items():
-            widget.addItem(label, key)
+            widget.addItem(_(label), key)
         super().__init__(document, widget, ("qualification", "framework"),
-                         "Definition of an opportunity")
+                         _("Definition of an opportunity"))
         widget.activated.connect(lambda i: chosen(widget.itemData(i)))
         self.refresh()
 
@@ -74,18 +80,18 @@ class OpportunityDefinition(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Definition:"))
+        top.addWidget(QLabel(_("Definition:")))
         self.framework = FrameworkChoice(d, self.choose_framework)
         top.addWidget(self.framework.widget)
-        advice = QLabel("Every rep counts an opportunity the same way: pick a definition, then "
-                        "say in your words what the first meeting must show.")
+        advice = QLabel(_("Every rep counts an opportunity the same way: pick a definition, then "
+                          "say in your words what the first meeting must show."))
         advice.setWordWrap(True)
         advice.setObjectName("emptyHint")
         top.addWidget(advice, 1)
         layout.addLayout(top)
 
-        columns = [Column("name", "Criterion", width=160),
-                   Column("must_show", "What the first meeting must show")]
+        columns = [Column("name", _("Criterion"), width=160),
+                   Column("must_show", _("What the first meeting must show"))]
         source = ListSource("qualification", items=lambda: d.plan.qualification.criteria,
                             path=lambda row: (*CRITERIA, row), columns=columns,
                             list_path=lambda: CRITERIA)
@@ -94,7 +100,7 @@ class OpportunityDefinition(QWidget):
         self.criteria.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.criteria.setModel(self.criteria_model)
         self.criteria.setItemDelegate(CellDelegate(self.criteria))
-        self.criteria.setAccessibleName("Criteria of an opportunity")
+        self.criteria.setAccessibleName(_("Criteria of an opportunity"))
         self.criteria.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.criteria.setWordWrap(True)  # a sentence each: read whole, not cut
         self.criteria.verticalHeader().setSectionResizeMode(
@@ -102,8 +108,8 @@ class OpportunityDefinition(QWidget):
         self.criteria.horizontalHeader().setStretchLastSection(True)
         self.criteria.setColumnWidth(0, columns[0].width)
         bar = QHBoxLayout()
-        for text, slot in (("Add criterion", self.add_criterion),
-                           ("Delete criterion", self.delete_criterion)):
+        for text, slot in ((_("Add criterion"), self.add_criterion),
+                           (_("Delete criterion"), self.delete_criterion)):
             button = QToolButton()
             button.setText(text)
             button.clicked.connect(slot)
@@ -112,10 +118,10 @@ class OpportunityDefinition(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.criteria, 1)
 
-        self.notes = TextBinding(d, ("qualification", "notes"), "Notes on the definition",
-                                 "Who checks it, and what happens to a first meeting that does "
-                                 "not count", lines=6)
-        layout.addWidget(form_group("How it is counted", [("Notes", self.notes.widget)]), 0)
+        self.notes = TextBinding(d, ("qualification", "notes"), _("Notes on the definition"),
+                                 _("Who checks it, and what happens to a first meeting that does "
+                                   "not count"), lines=6)
+        layout.addWidget(form_group(_("How it is counted"), [(_("Notes"), self.notes.widget)]), 0)
 
     def choose_framework(self, framework: str) -> None:
         """Choosing a definition fills its criteria (one undo step); criteria the leader has
@@ -131,14 +137,15 @@ class OpportunityDefinition(QWidget):
                 self.framework.refresh()  # the definition stays as it was
                 return
         commit_open_editor(self.criteria)
-        label = FRAMEWORK_LABELS.get(framework, framework)
+        label = _(FRAMEWORK_LABELS.get(framework, framework))
         data = definitions.with_framework(qualification, framework, replace_criteria=True)
         self.document.replace_sections({"qualification": data},
-                                       f"Definition of an opportunity: {label}")
+                                       _("Definition of an opportunity: {label}").format(
+                                           label=label))
 
     def add_criterion(self) -> None:
         commit_open_editor(self.criteria)
-        self.document.insert_item(CRITERIA, None, {"name": "New criterion"}, "Add criterion")
+        self.document.insert_item(CRITERIA, None, {"name": _("New criterion")}, _("Add criterion"))
         row = self.criteria_model.rowCount() - 1
         self.criteria.selectRow(row)
         self.criteria.setFocus()
@@ -152,7 +159,10 @@ class OpportunityDefinition(QWidget):
         if rows:
             count = len(rows)
             self.document.remove_items(CRITERIA, rows,
-                                       f"Delete {count} criteri{'on' if count == 1 else 'a'}")
+                                       ngettext("Delete {n} criterion", "Delete {n} criteria",
+                                                count).format(
+
+                                           n=count))
 
     def focus_criterion(self, item_id) -> None:
         """Show a criterion (by row or name), else the choice of definition."""

@@ -10,6 +10,8 @@ closes.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QPlainTextEdit,
     QStyledItemDelegate,
+    QTableView,
     QWidget,
 )
 
@@ -121,3 +124,12 @@ def commit_open_editor(view: QAbstractItemView | None = None, *,
             editor = editor.parentWidget()
         table.commitData(editor)
         table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+
+def fit_column(view: QAbstractItemView, column: int, width: int) -> None:
+    """A column ``width`` pixels wide, or as wide as its header's words where they are longer
+    (German headers are): a header is never cut."""
+    table = cast(QTableView, view)
+    header = table.horizontalHeader()
+    text = str(table.model().headerData(column, Qt.Orientation.Horizontal) or "")
+    table.setColumnWidth(column, max(width, header.fontMetrics().horizontalAdvance(text) + 20))

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
+from ui.language import _
 from ui.widgets.cell_editing import CellDelegate
 
 
@@ -24,7 +25,7 @@ class ChoiceDelegate(CellDelegate):
     def createEditor(self, parent, option, index):
         combo = QComboBox(parent)
         combo.setAccessibleName(self.label)
-        combo.addItem("— none —", None)
+        combo.addItem(_("— none —"), None)
         for item_id, text in self.options():
             combo.addItem(text, item_id)
         return combo

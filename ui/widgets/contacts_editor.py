@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.language import _
 from ui.table_model import Column, ListSource, PlanTableModel
-from ui.widgets.cell_editing import CellDelegate, commit_open_editor
+from ui.widgets.cell_editing import CellDelegate, commit_open_editor, fit_column
 from ui.widgets.choice_delegate import ChoiceDelegate
 
 
@@ -24,11 +25,11 @@ class ContactsEditor(QWidget):
         self.document = document
         self.account_id: str | None = None
         columns = [
-            Column("name", "Name", width=150), Column("title", "Title", width=150),
-            Column("persona_id", "Persona", kind="persona", width=140,
+            Column("name", _("Name"), width=150), Column("title", _("Title"), width=150),
+            Column("persona_id", _("Persona"), kind="persona", width=140,
                    display=lambda pid: (document.plan.persona(pid).role
                                         if pid and document.plan.persona(pid) else "—")),
-            Column("email", "Email", width=190), Column("phone", "Phone"),
+            Column("email", _("Email"), width=190), Column("phone", _("Phone")),
         ]
         source = ListSource("accounts", items=self._contacts,
                             path=lambda row: ("accounts", self.account_id, "contacts", row),
@@ -38,22 +39,22 @@ class ContactsEditor(QWidget):
         self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setModel(self.model)
         self.table.setItemDelegate(CellDelegate(self.table))
-        self.table.setAccessibleName("Contacts of the account")
+        self.table.setAccessibleName(_("Contacts of the account"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(120)
         for i, column in enumerate(columns):
             if column.width:
-                self.table.setColumnWidth(i, column.width)
+                fit_column(self.table, i, column.width)
         self.table.setItemDelegateForColumn(2, ChoiceDelegate(
-            lambda: [(p.id, p.role) for p in document.plan.personas], "Persona of this contact",
+            lambda: [(p.id, p.role) for p in document.plan.personas], _("Persona of this contact"),
             parent=self.table))
         bar = QHBoxLayout()
         add = QToolButton()
-        add.setText("Add contact")
+        add.setText(_("Add contact"))
         add.clicked.connect(self.add)
         delete = QToolButton()
-        delete.setText("Delete contact")
+        delete.setText(_("Delete contact"))
         delete.clicked.connect(self.delete)
         bar.addWidget(add)
         bar.addWidget(delete)
@@ -78,8 +79,8 @@ class ContactsEditor(QWidget):
     def add(self) -> None:
         commit_open_editor(self.table)
         if self.account_id:
-            self.document.insert_item(self._where(), None, {"name": "New contact"},
-                                      "Add contact")
+            self.document.insert_item(self._where(), None, {"name": _("New contact")},
+                                      _("Add contact"))
             self.table.selectRow(self.model.rowCount() - 1)
             self.table.edit(self.model.index(self.model.rowCount() - 1, 0))
 
@@ -87,4 +88,4 @@ class ContactsEditor(QWidget):
         commit_open_editor(self.table)
         rows = {i.row() for i in self.table.selectionModel().selectedRows()}
         if self.account_id and rows:
-            self.document.remove_items(self._where(), rows, "Delete contact")
+            self.document.remove_items(self._where(), rows, _("Delete contact"))

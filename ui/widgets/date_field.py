@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
     QWidgetAction,
 )
+
+from ui.language import _
 
 
 def date_format(locale: QLocale | None = None) -> str:
@@ -51,9 +53,33 @@ def read_date(text: str, locale: QLocale | None = None) -> date | None:
         if parsed.isValid():
             return date(parsed.year(), parsed.month(), parsed.day())
     example = show_date(date(2027, 6, 30), locale)
-    forms = example if example == "2027-06-30" else f"{example} or 2027-06-30"
-    raise ValueError(f"“{text[:40]}” is not a date: type it as {forms}, or pick it from the "
-                     "calendar")
+    forms = example if example == "2027-06-30" else _("{example} or 2027-06-30").format(
+        example=example)
+    raise ValueError(_("“{value}” is not a date: type it as {forms}, or pick it from the "
+                       "calendar").format(value=text[:40], forms=forms))
+
+
+def show_day(value: date, *, year: bool = False) -> str:
+    """A day in running text as the user's locale names it: 25 Jan (2027), 25. Jan. (2027)."""
+    locale = QLocale()
+    day = "d. MMM" if locale.language() == QLocale.Language.German else "d MMM"
+    if locale.language() == QLocale.Language.C:
+        locale = QLocale(QLocale.Language.English)
+    return locale.toString(QDate(value.year, value.month, value.day),
+                           day + (" yyyy" if year else ""))
+
+
+def show_moment(iso: str) -> str:
+    """A stored time (ISO, "2027-01-25T14:03:09") as the user's locale writes a date and time:
+    25.01.27 14:03 for a German; the ISO text itself when it is not one."""
+    moment = QDateTime.fromString(iso[:19], Qt.DateFormat.ISODate)
+    if not moment.isValid():
+        return iso.replace("T", " ")[:16]
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return moment.toString("yyyy-MM-dd HH:mm")
+    return locale.toString(moment, f"{date_format(locale)} "
+                                   f"{locale.timeFormat(QLocale.FormatType.ShortFormat)}")
 
 
 class DateField(QWidget):
@@ -70,18 +96,19 @@ class DateField(QWidget):
         self._value: date | None = None
         self.line = QLineEdit()
         example = show_date(date(2027, 6, 30))
-        self.line.setPlaceholderText(f"e.g. {example}")  # short: the field is narrow
-        self.line.setToolTip(f"Not set yet: type a date such as {example} or pick one with ▾")
+        self.line.setPlaceholderText(_("e.g. {example}").format(example=example))  # short: narrow
+        self.line.setToolTip(_("Not set yet: type a date such as {example} or pick one with "
+                               "▾").format(example=example))
         self.line.editingFinished.connect(self._typed)
         self.pick = QToolButton()
         self.pick.setText("▾")
-        self.pick.setToolTip("Pick the date from a calendar")
-        self.pick.setAccessibleName("Pick a date")
+        self.pick.setToolTip(_("Pick the date from a calendar"))
+        self.pick.setAccessibleName(_("Pick a date"))
         self.pick.clicked.connect(self.open_calendar)
         self.clear_button = QToolButton()
         self.clear_button.setText("✕")
-        self.clear_button.setToolTip("Clear the date")
-        self.clear_button.setAccessibleName("Clear the date")
+        self.clear_button.setToolTip(_("Clear the date"))
+        self.clear_button.setAccessibleName(_("Clear the date"))
         self.clear_button.clicked.connect(self._cleared)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
+from ui.language import _
 from ui.widgets.cell_editing import CellDelegate
 
 
@@ -19,7 +20,7 @@ class FrozenNameTable(QTableView):
         super().__init__(parent)
         self.frozen = QTableView(self)
         self.frozen.setObjectName("frozenNameColumn")
-        self.frozen.setAccessibleName("Names, kept in view when the table scrolls sideways")
+        self.frozen.setAccessibleName(_("Names, kept in view when the table scrolls sideways"))
         self.frozen.setItemDelegate(CellDelegate(self.frozen))
         self.frozen.verticalHeader().hide()
         self.frozen.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
+    QLocale,
     QSize,
     QSortFilterProxyModel,
     Qt,
@@ -41,8 +42,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.language import _, in_sentence
 from ui.table_model import ID_ROLE, SORT_ROLE, Column, ListSource, PlanTableModel
-from ui.widgets.cell_editing import CellDelegate, commit_open_editor
+from ui.widgets.cell_editing import CellDelegate, commit_open_editor, fit_column
 from ui.widgets.frozen_column import FrozenNameTable
 
 SIDE_BY_SIDE_WIDTH = 1100  # px: narrower, the detail form goes below the table
@@ -114,21 +116,25 @@ class ListEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText(f"Filter {self.plural}…")
+        self.filter.setPlaceholderText(_("Filter {plural}…").format(plural=self.plural))
         self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName(f"Filter {self.plural}")
+        self.filter.setAccessibleName(_("Filter {plural}").format(plural=self.plural))
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         bar.addWidget(self.filter, 1)
         self.count_label = QLabel()
         bar.addWidget(self.count_label)
         self.buttons = {}
         for key, text, tip, shortcut in (
-            ("add", f"Add {noun}", f"Add a {noun} (Ctrl+Ins)", "Ctrl+Ins"),
-            ("duplicate", "Duplicate", f"Duplicate the selected {noun}", None),
-            ("delete", "Delete", f"Delete the selected {self.plural} (Del); undo with Ctrl+Z",
+            ("add", _("Add {noun}").format(
+                noun=noun), _("Add a {noun} (Ctrl+Ins)").format(noun=noun), "Ctrl+Ins"),
+            ("duplicate", _("Duplicate"), _("Duplicate the selected {noun}").format(
+                noun=noun), None),
+            ("delete", _("Delete"),
+             _("Delete the selected {plural} (Del); undo with Ctrl+Z").format(
+                plural=self.plural),
              None),
-            ("up", "▲", "Move up (Alt+Up)", "Alt+Up"),
-            ("down", "▼", "Move down (Alt+Down)", "Alt+Down"),
+            ("up", "▲", _("Move up (Alt+Up)"), "Alt+Up"),
+            ("down", "▼", _("Move down (Alt+Down)"), "Alt+Down"),
         ):
             button = QToolButton()
             button.setText(text)
@@ -161,7 +167,7 @@ class ListEditor(QWidget):
         self.bulk_actions: list[BulkAction] = []
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
-        self.copy_action = QAction("Copy rows", self.table)
+        self.copy_action = QAction(_("Copy rows"), self.table)
         self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.copy_action.triggered.connect(self.copy_rows)
@@ -171,7 +177,7 @@ class ListEditor(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for i, column in enumerate(source.columns):
             if column.width:
-                self.table.setColumnWidth(i, column.width)
+                fit_column(self.table, i, column.width)
         triggers = QAbstractItemView.EditTrigger
         self.table.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed
                                    | triggers.AnyKeyPressed)
@@ -353,19 +359,20 @@ class ListEditor(QWidget):
 
     def _update_count(self, *_args) -> None:
         total = self.model.rowCount()
-        self.count_label.setText(f"{total} {self.noun if total == 1 else self.plural}")
+        self.count_label.setText(f"{QLocale().toString(total)} "
+                                 f"{self.noun if total == 1 else self.plural}")
 
     def _update_buttons(self) -> None:
         has = self.current_id() is not None
         for key in ("duplicate", "delete"):
             self.buttons[key].setEnabled(has)
         sorted_by = self.sort_column >= 0
-        for key, where in (("up", "up"), ("down", "down")):
+        for key, move in (("up", _("Move up (Alt+Up)")), ("down", _("Move down (Alt+Down)"))):
             self.buttons[key].setEnabled(has and not sorted_by)
             self.buttons[key].setToolTip(
-                f"Sorted by {self.source.columns[self.sort_column].header}: click that header "
-                "until the plan's order is back to move rows" if sorted_by
-                else f"Move {where} (Alt+{where.capitalize()})")
+                _("Sorted by {header}: click that header until the plan's order is back to move "
+                  "rows").format(header=self.source.columns[self.sort_column].header)
+                if sorted_by else move)
 
     # --- like a spreadsheet --------------------------------------------------------------------
     def _sort_by_header(self, column: int) -> None:
@@ -406,7 +413,8 @@ class ListEditor(QWidget):
         menu = QMenu(self.table)
         for column in self.source.columns:
             if column.kind == "choice" and n:
-                sub = menu.addMenu(f"Set {column.header.lower()} of {rows}")
+                sub = menu.addMenu(_("Set {lower} of {rows}").format(
+                    lower=in_sentence(column.header), rows=rows))
                 for label, value in column.choices:
                     sub.addAction(label).triggered.connect(
                         lambda _=False, c=column, v=value, i=ids: self.set_column(i, c, v))
@@ -445,8 +453,9 @@ class ListEditor(QWidget):
         label = next((t for t, v in column.choices if v == value), str(value))
         n = len(paths)
         self.document.set_values([(path, value) for path in paths],
-                                 f"{column.header.lower()} {label} for {n} "
-                                 f"{self.noun if n == 1 else self.plural}")
+                                 _("{lower} {label} for {n} {value}").format(
+                                     lower=in_sentence(column.header), label=label, n=n,
+                                     value=self.noun if n == 1 else self.plural))
 
     def copy_rows(self) -> None:
         """The selected rows (in the order shown) as tab-separated text with a header line, as
@@ -474,7 +483,7 @@ class ListEditor(QWidget):
         row = self.proxy.mapToSource(self.table.currentIndex()).row()  # in the plan's order
         index = row + 1 if row >= 0 else None
         added = self.document.insert_item(self._where(), index, self.new_item(),
-                                          f"Add {self.noun}")
+                                          _("Add {noun}").format(noun=self.noun))
         if isinstance(getattr(added, "id", None), str):
             self.item_added.emit(added.id)
         self.table.setFocus()  # the new row is the current one (see _rows_inserted)
@@ -486,7 +495,8 @@ class ListEditor(QWidget):
         commit_open_editor(self.table)
         item_id = self.current_id()
         if item_id:
-            self.document.duplicate_item(self.source.section, item_id, f"Duplicate {self.noun}")
+            self.document.duplicate_item(self.source.section, item_id, _("Duplicate {noun}").format(
+                noun=self.noun))
 
     def delete(self) -> None:
         commit_open_editor(self.table)
@@ -499,7 +509,8 @@ class ListEditor(QWidget):
         after = next((i for i in every[rows[0]:] if i not in ids), kept[-1] if kept else None)
         count = len(rows)
         self.document.remove_items(self._where(), rows,
-                                   f"Delete {count} {self.noun if count == 1 else self.plural}")
+                                   _("Delete {count} {value}").format(
+                                       count=count, value=self.noun if count == 1 else self.plural))
         if after is not None:
             self.select_id(after)  # the row that takes the place of the first deleted one
 
@@ -512,7 +523,8 @@ class ListEditor(QWidget):
         row = ids.index(item_id)
         target = row + delta
         if 0 <= target < len(ids):
-            self.document.move_item(self._where(), row, target, f"Move {self.noun}")
+            self.document.move_item(self._where(), row, target, _("Move {noun}").format(
+                noun=self.noun))
             self.select_id(item_id)
 
     def keyPressEvent(self, event) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from prospector.sections import STEP_BY_KEY
 from ui.binding import Binding
+from ui.language import _
 from ui.widgets.item_form import ItemForm
 
 
@@ -33,7 +34,7 @@ class StepPage(QWidget):
         outer.setContentsMargins(18, 14, 18, 10)
         outer.setSpacing(8)
 
-        title = QLabel(guidance.title)
+        title = QLabel(_(guidance.title))
         title.setObjectName("stepTitle")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -42,18 +43,19 @@ class StepPage(QWidget):
         outer.addWidget(title)
 
         row = QHBoxLayout()
-        advice = QLabel(guidance.what_good_looks_like)
+        advice = QLabel(_(guidance.what_good_looks_like))
         advice.setWordWrap(True)
         advice.setObjectName("stepAdvice")
         row.addWidget(advice, 1)
         self.examples_button = QToolButton()
-        self.examples_button.setText("Examples")
+        self.examples_button.setText(_("Examples"))
         self.examples_button.setCheckable(True)
-        self.examples_button.setAccessibleName(f"Show examples for {guidance.title}")
+        self.examples_button.setAccessibleName(_("Show examples for {title}").format(
+            title=_(guidance.title)))
         row.addWidget(self.examples_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(row)
 
-        self.examples = QLabel(guidance.examples)
+        self.examples = QLabel(_(guidance.examples))
         self.examples.setWordWrap(True)
         self.examples.setObjectName("stepExamples")
         self.examples.setFrameShape(QFrame.Shape.StyledPanel)

@@ -1,0 +1,158 @@
+"""Discovery questions in German and French: answered by yes or no, or about us?
+
+German and French ask a yes-or-no question by putting the verb first ("Sind Sie zufrieden?",
+"Nutzen Sie …?", "Êtes-vous satisfait ?", "Y a-t-il …?") or, in French, with "est-ce que"; an open
+question starts with a question word ("Wie …", "Welche …", "Comment …", "Qu'est-ce qui …") or
+invites a story ("Erzählen Sie …", "Pouvez-vous me décrire …"). As in English, a clause that sets
+the scene ("Wenn die Linie steht, …", "Quand la ligne s'arrête, …") is read past, and a question
+that offers alternatives ("… oder …", "… ou …") is open. The words are folded (``text.words_of``:
+"Êtes" is ``etes``). Written with the labelled sets ``tests/data/coach_labelled_texts_{de,fr}.json``
+in view (see docs/coach-rules.md).
+"""
+
+from __future__ import annotations
+
+import re
+
+INTERROGATIVES = {
+    "de": frozenset("was wie welche welcher welches welchen welchem wer wen wem wessen warum "
+                    "weshalb wieso wo wann woran womit wodurch wofur wovon woruber wohin woher "
+                    "wieviel wieviele inwiefern inwieweit".split()),
+    "fr": frozenset("que qu quoi comment quel quelle quels quelles lequel laquelle lesquels "
+                    "lesquelles qui pourquoi ou quand combien".split()),
+}
+INVITATIONS = {
+    "de": frozenset("erzahlen erzahle beschreiben schildern erklaren erlautern skizzieren "
+                    "zeigen nennen berichten".split()),
+    "fr": frozenset("racontez raconter decrivez decrire expliquez expliquer parlez parler "
+                    "detaillez detailler dites dire montrez montrer".split()),
+}
+OPENERS = {
+    "de": frozenset("und also aber jetzt nun dann ok gut noch".split()),
+    "fr": frozenset("et alors donc mais bon ok puis enfin".split()),
+}
+SCENE_SETTERS = {
+    "de": frozenset("wenn falls bei beim im in nach seit angenommen sobald als wahrend fur mit "
+                    "vor ausser abgesehen bezogen".split()),
+    "fr": frozenset("si lorsque lors dans en pour chez apres depuis avec pendant avant quand "
+                    "selon".split()),
+}
+# The word after a verb put first ("Nutzen Sie", "Gibt es", "Êtes-vous", "Puis-je").
+SUBJECTS = {
+    "de": frozenset("sie es ihr ihre ihnen man wir er die der das den dem ich".split()),
+    "fr": frozenset("vous il elle ils elles on t nous je".split()),
+}
+# Verbs that put first make a yes-or-no question whatever follows ("Ist Ausschuss ein Thema?").
+AUXILIARIES = {
+    "de": frozenset("ist sind hat haben hatten hatte gibt gab war waren wird werden kann konnen "
+                    "konnte konnten wurde wurden sollte sollten muss mussen darf durfen mochte "
+                    "mochten".split()),
+    "fr": frozenset(),
+}
+ALTERNATIVE = {"de": "oder", "fr": "ou"}
+TAGS = {"de": (("oder",), ("nicht", "wahr"), ("richtig",), ("stimmt",)),
+        "fr": (("n", "est", "ce", "pas"), ("non",), ("pas", "vrai"))}
+
+
+def closed_sentence(clauses: list[list[str]], language: str) -> bool | None:
+    """True when a German or French question asks for a yes or a no, False when it is open, None
+    if unsure; ``clauses``: its clauses' folded words."""
+    if len(clauses) > 1 and tuple(clauses[-1]) in TAGS[language]:
+        return True
+    for index, clause in enumerate(clauses):
+        while len(clause) > 1 and clause[0] in OPENERS[language]:
+            clause = clause[1:]
+        first = clause[0]
+        last_clause = index == len(clauses) - 1
+        if first in SCENE_SETTERS[language] and not last_clause:
+            continue
+        if first in INTERROGATIVES[language] or first in INVITATIONS[language]:
+            return False
+        if _verb_first(clause, language):
+            rest = [w for c in clauses[index:] for w in c]
+            if any(w in INVITATIONS[language] for w in clause[1:]):
+                return False  # "Können Sie mir beschreiben, …?", "Pouvez-vous me décrire …?"
+            return not (_offers_alternatives(rest, language)
+                        or any(c and c[0] in INTERROGATIVES[language]
+                               for c in clauses[index + 1:]))
+        return None
+    return None
+
+
+def _verb_first(clause: list[str], language: str) -> bool:
+    if language == "fr" and (clause[:2] == ["est", "ce"] or clause[:2] == ["y", "a"]):
+        return True
+    return clause[0] in AUXILIARIES[language] or (len(clause) > 1
+                                                  and clause[1] in SUBJECTS[language])
+
+
+def _offers_alternatives(words: list[str], language: str) -> bool:
+    word = ALTERNATIVE[language]
+    return any(w == word for w in words[1:-1])
+
+
+_G = "(?:[a-z0-9]+ ){0,3}?"
+_ABOUT_US = {
+    "de": re.compile("(?<![a-z0-9])(?:" + "|".join((
+        r"(?:unser|unsere|unseren|unserem|unserer|unseres) (?:[a-z0-9]+ ){0,2}?(?:produkt\w*|"
+        r"plattform\w*|losung\w*|software|angebot\w*|leistung\w*|dienstleistung\w*|unternehmen|"
+        r"firma|team|referenz\w*|system\w*|app|technologie|ansatz|preis\w*|konditionen|demo|"
+        r"service)",
+        r"(?:interesse|interessiert) (?:an|daran)",
+        rf"(?:mochten|wollen|wurden) sie {_G}(?:sehen|kennenlernen|testen|ausprobieren|erfahren)",
+        rf"(?:darf|kann|konnte|durfte) ich ihnen {_G}(?:zeigen|vorstellen|prasentieren|"
+        r"schicken|senden)", r"kennen sie (?:schon )?(?:uns|unser\w*)",
+        r"(?:von|uber|mit) uns")) + r")(?![a-z0-9])"),
+    "fr": re.compile("(?<![a-z0-9])(?:" + "|".join((
+        r"(?:notre|nos) (?:[a-z0-9]+ ){0,2}?(?:produits?|plateformes?|solutions?|logiciels?|"
+        r"offres?|services?|entreprise|societe|equipe|references|systemes?|applications?|"
+        r"technologie|approche|tarifs?|demo)",
+        r"interesse(?:e|s|es)? par",
+        rf"(?:aimeriez|voudriez|souhaiteriez|souhaitez|voulez) vous {_G}(?:voir|decouvrir|"
+        r"tester|essayer|recevoir|connaitre)",
+        rf"(?:puis|pourrais|peux) je vous {_G}(?:presenter|montrer|envoyer|faire)",
+        r"connaissez vous (?:deja )?(?:nous|notre|nos)", r"(?:de|sur|avec|chez) nous")) +
+        r")(?![a-z0-9])"),
+}
+
+
+def about_us(words: str, language: str) -> str | None:
+    """What makes a German or French question about us ("unsere Plattform", "notre offre"), in
+    its folded words, or None."""
+    found = _ABOUT_US[language].search(words)
+    return found.group(0) if found else None
+
+
+# --- objection responses: arguing, pitching, asking -------------------------------------------
+# A response that opens by contradicting the client, or turns an acknowledgement into a claim
+# about us ("Ich verstehe, aber unsere …", "Je comprends, mais notre …").
+ARGUES = (
+    r"^(?:aber|eigentlich|das stimmt (?:so )?(?:nicht|nicht ganz)|das ist (?:so )?nicht "
+    r"(?:richtig|korrekt|ganz richtig)|da (?:muss|mochte) ich (?:ihnen )?widersprechen|sie irren "
+    r"sich|im gegenteil|ja aber|schon aber|stimmt aber)\b",
+    r"^(?:(?:ich )?(?:verstehe|verstehe ich|klar|sicher|gut|ok|okay|richtig)(?: sie)? )?"
+    r"(?:aber|jedoch|doch) (?:[a-z0-9]+ ){0,3}?(?:unser\w*|wir|uns)\b",
+    r"^(?:mais|en fait|ce n est pas (?:tout a fait )?(?:vrai|exact|le cas|juste)|c est faux|vous "
+    r"vous trompez|au contraire|oui mais|detrompez vous)\b",
+    r"^(?:(?:je )?(?:comprends|vois|entends)(?: bien)? )?(?:mais|pourtant|cependant) "
+    r"(?:[a-z0-9]+ ){0,3}?(?:notre|nos|nous)\b",
+)
+# Our offer, opening a list of features ("Unsere Software bietet …", "Notre logiciel propose …").
+OUR_OFFER = (
+    r"(?:unser\w*|die|diese|das) (?:[a-z0-9]+ ){0,2}?(?:losung|plattform|software|system|app|"
+    r"produkt|tool|angebot|paket)\w* (?:bietet|umfasst|beinhaltet|enthalt|hat|liefert|"
+    r"unterstutzt|kann)|wir (?:bieten|liefern|haben)",
+    r"(?:notre|la|cette|le|ce) (?:[a-z0-9]+ ){0,2}?(?:solution|plateforme|logiciel|systeme|"
+    r"application|produit|outil|offre)s? (?:comprend|offre|propose|inclut|integre|a|fournit|"
+    r"permet)|nous (?:proposons|offrons|fournissons|avons)",
+)
+LIST_AND = (" und ", " et ")  # besides commas, what joins a list
+# What invites the client to tell, without a question mark.
+INVITATIONS_TO_TELL = (
+    r"(?:erzahlen|beschreiben|schildern|erklaren) sie (?:mir|uns)", r"mich wurde interessieren",
+    r"ich bin neugierig", r"(?:racontez|decrivez|dites|expliquez) (?:moi|nous)",
+    r"je suis curieux", r"j aimerais (?:comprendre|savoir)",
+)
+# Who a response speaks of: us, or the client.
+US = frozenset("wir uns unser unsere unseren unserem unserer unseres nous notre nos".split())
+CLIENT = frozenset("sie ihr ihre ihnen ihren ihrem ihrer ihres vous votre vos".split())

@@ -1,0 +1,271 @@
+"""Reading for substance in German and French: the word families ``substance`` reads a text with
+when ``language.detect`` says it is written in one of them (beside the English ones: German and
+French reps write "Benchmark", "Demo", "KPI" too).
+
+Matched like the English families on ``words_of(text)``: folded (lower case, accents dropped, so
+"Gespräch" is ``gesprach``, "créneau" ``creneau``, "ß" ``ss``), apostrophes and hyphens read as
+spaces ("d'un rendez-vous" is ``d un rendez vous``). Written with the labelled sets
+``tests/data/coach_labelled_texts_{de,fr}.json`` in view (see docs/coach-rules.md).
+"""
+
+from __future__ import annotations
+
+_W = "[a-z0-9]+ "  # one word and its space
+_NUMBER_WORDS = {
+    "de": "(?:ein|eine|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|zwolf|zwanzig|dreissig|"
+          "hundert|halb|doppelt)",
+    "fr": "(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|"
+          "cent|moitie|double)",
+}
+_NUMBER = {language: rf"(?:[0-9]+|{words})" for language, words in _NUMBER_WORDS.items()}
+
+# --- giving: what the client learns about their business ---------------------------------------
+GIVING: dict[str, tuple[str, ...]] = {
+    "de": (
+        r"vergleich(?:e|s|en)?", r"verglichen", r"vergleichbare[nrms]?", r"auswertung(?:en)?",
+        r"analyse(?:n)?", r"studie(?:n)?", r"umfrage(?:n)?", r"checkliste(?:n)?",
+        r"leitfaden", r"vorlage(?:n)?", r"kennzahl(?:en)?", r"median", r"durchschnitt",
+        r"schnitt der", r"(?:ausschuss|fehler|ausfall|quoten?)quote", r"ursachen?",
+        r"risik(?:o|en)", r"erkenntnis(?:se)?", r"befund(?:e)?", r"fristen?", r"verordnung(?:en)?",
+        r"vorschrift(?:en)?", r"daten (?:von|zu|uber|aus|ihrer|ihres)", r"kostenbasis",
+        r"(?:ausfall|stillstands|energie)?kosten (?:je|pro|einer|eines|ihrer|ihres|der|des)",
+        rf"was (?:es|sie|das|ein|eine) (?:{_W}){{0,2}}?kostet",
+        rf"(?:sank|sanken|sinkt|stieg|stiegen|senkte|senkten|halbierte|halbierten|reduzierte|"
+        rf"reduzierten|verringerte|verringerten|gesunken|gestiegen|reduziert|gesenkt|halbiert|"
+        rf"verkurzt|verkurzte|sparte|sparten|gespart|vermieden) (?:{_W}){{0,6}}?um "
+        rf"{_NUMBER['de']}",
+        rf"um {_NUMBER['de']} (?:prozent|minuten|stunden|tage|tagen|wochen|punkte|euro|eur) "
+        r"(?:kurzer|weniger|mehr|schneller|niedriger|hoher|gesenkt|verkurzt|reduziert|gesunken|"
+        r"gestiegen|verringert|gesteigert|erhoht)",
+        r"[0-9]+ (?:je|pro) (?:stunde|tag|woche|monat|jahr|tonne|patient|bett|werk|linie|"
+        r"schicht|auftrag|filiale|zimmer|lkw)",
+        r"gegenuber (?:dem|den|der|ihren|ihrem)", r"(?:unter|uber) dem (?:schnitt|durchschnitt|"
+        r"median)", rf"wo (?:sie|ihre|ihr) (?:{_W}){{0,4}}?stehen",
+    ),
+    "fr": (
+        r"compar(?:e|es|ee|ees|aison|aisons|atif|atifs|able|ables)", r"analyse(?:s)?",
+        r"etude(?:s)?", r"enquete(?:s)?", r"liste de controle", r"guide", r"modele(?:s)?",
+        r"indicateur(?:s)?", r"mediane", r"moyenne", r"taux de", r"causes?", r"risques?",
+        r"constats?", r"echeances?", r"reglement(?:ation)?s?", r"donnees (?:de|du|des|sur)",
+        r"base de couts?", r"couts? (?:d|de|des|du|par)\b", r"ce que (?:cela|ca) (?:leur |vous )?"
+        r"coute", r"pairs\b",
+        rf"(?:baisse|baisser|baissent|reduit|reduite|reduits|reduites|diminue|diminuee|diminues|"
+        rf"divise|divises|economise|economises|evite|evites|gagne|recule|chute) (?:{_W}){{0,6}}?"
+        rf"(?:de|d|par) {_NUMBER['fr']}",
+        r"[0-9]+ par (?:heure|jour|semaine|mois|an|tonne|patient|lit|usine|ligne|equipe|commande|"
+        r"magasin|site|chambre|camion)",
+        r"(?:face|par rapport) (?:a|au|aux)", r"(?:sous|au dessus de|au dessous de) la "
+        r"(?:moyenne|mediane)",
+        rf"ou (?:vos|votre|leurs|leur|ils|elles) (?:{_W}){{0,3}}?(?:se situe|se situent|en est|"
+        r"en sont)",
+    ),
+}
+# Words that tie a resource to the client (theirs, their peers', their sector's), and the "our"
+# that makes a resource ours ("our satisfaction survey").
+CLIENT_WORDS: dict[str, tuple[str, ...]] = {
+    "de": (r"ihr", r"ihre", r"ihren", r"ihrer", r"ihrem", r"ihres", r"branche", r"vergleichbare"
+           r"[nrms]?"),
+    "fr": (r"votre", r"vos", r"leur", r"leurs", r"secteur", r"comparables?", r"pairs"),
+}
+OURS = {"de": ("unser", "unsere", "unseren", "unserem", "unserer", "unseres", "mein", "meine"),
+        "fr": ("notre", "nos", "mon", "ma", "mes")}
+NEGATIONS = ("nicht", "nie", "niemals", "kein", "keine", "keinen", "keiner", "ohne", "statt",
+             "anstatt", "pas", "jamais", "sans", "aucun", "aucune", "plutot que", "au lieu d")
+
+# --- asking for time: our wish to talk ---------------------------------------------------------
+_TALK = {
+    "de": r"(?:gesprach|gesprache|telefonat|austausch|kennenlernen|termin|treffen|call|"
+          r"videocall|video call|kaffee|besuch)",
+    "fr": r"(?:echange|appel|entretien|rendez vous|rdv|cafe|point|reunion|visio|visite|"
+          r"rencontre)",
+}
+ASKS: dict[str, tuple[str, ...]] = {
+    "de": (
+        r"[0-9]+ (?:minuten|min)\b", rf"{_NUMBER_WORDS['de']} minuten", r"(?:einige|paar|wenige) "
+        r"minuten", rf"(?:kurze[snmr]?|erste[snmr]?|unverbindliche[snmr]?|personliche[snmr]?) "
+        rf"{_TALK['de']}",
+        rf"{_TALK['de']} (?:{_W}){{0,2}}?(?:vereinbaren|ausmachen|finden|abstimmen|einplanen)",
+        r"(?:zeit|gelegenheit) (?:fur|zu) (?:ein|einen|eine|einem)",
+        rf"(?:hatten|haben) sie (?:{_W}){{0,4}}?zeit", r"passt (?:es )?ihnen",
+        r"wann (?:hatten|haben|passt|konnten|konnen|durfen|darf)",
+        r"(?:ihr|ihre|ihren|ihrem) (?:kalender|terminkalender)", r"ruckmeldung", r"ruckruf",
+        r"melden sie sich", r"erinner(?:n|t|e|ung)", r"noch einmal", r"erneut",
+        r"auf einen kaffee", r"vorbei(?:kommen|schauen)",
+        rf"(?:darf|durfen|kann|konnen|konnte|konnten) (?:ich|wir) (?:sie )?(?:{_W}){{0,4}}?"
+        r"(?:anrufen|besuchen|vorbeikommen|treffen|sprechen)",
+        rf"(?:wir uns|ich sie|ich ihnen|wir ihnen) (?:{_W}){{0,6}}?(?:austauschen|treffen|"
+        r"sprechen|kennenlernen|unterhalten|anrufen|besuchen)\b",
+        r"(?:eine|einer) (?:halbe|viertel) stunde",
+        r"(?:mochte|mochten|wurde|wurden) (?:ich |wir )?"
+        rf"(?:{_W}){{0,4}}?(?:sprechen|telefonieren|treffen|kennenlernen|austauschen|besuchen|"
+        r"anrufen|vorbeikommen)",
+        rf"(?:bin|sind) (?:{_W}){{0,3}}?in ihrer (?:region|nahe|gegend|stadt)",
+        r"(?:lassen sie uns|wollen wir) (?:doch )?(?:einfach )?(?:mal )?(?:telefonieren|"
+        r"sprechen|treffen)",
+    ),
+    "fr": (
+        rf"(?:quelques|{_NUMBER_WORDS['fr']}) minutes", rf"(?:court|courte|bref|breve|petit|"
+        rf"premier|premiere|rapide) {_TALK['fr']}",
+        rf"(?:convenir|fixer|prendre|caler|planifier|organiser|trouver|proposer) (?:{_W}){{0,2}}?"
+        rf"(?:{_TALK['fr']}|creneau|moment|date)",
+        r"creneau", r"disponibles? (?:pour|le|la|ce|cette|lundi|mardi|mercredi|jeudi|vendredi)",
+        r"disponibilites?", r"(?:votre|vos) (?:agenda|disponibilites?|avis|retour)",
+        r"faire connaissance", r"un cafe", r"(?:passer|venir) vous voir",
+        r"(?:je|nous) (?:souhaiterais|souhaiterions|souhaite|souhaitons|aimerais|aimerions|"
+        rf"voudrais|voudrions) (?:{_W}){{0,3}}?(?:echanger|rencontrer|parler|appeler|convenir|"
+        r"vous voir|faire)",
+        rf"(?:auriez|avez|aurez) vous (?:{_W}){{0,3}}?(?:minutes|temps|creneau|moment)",
+        r"quand (?:auriez|pourrions|pourriez|pourrait|seriez|pouvons|puis je)",
+        r"(?:vous )?rappeler", r"(?:de|a) nouveau", r"(?:une )?demi heure", r"quelques instants",
+        rf"(?:puis|pourrais|pourrions|peux) je (?:vous )?(?:{_W}){{0,3}}?(?:appeler|rencontrer|"
+        r"voir|passer|joindre)", r"ravie? d (?:echanger|vous rencontrer|en parler|en discuter)",
+        r"echanger avec vous", r"(?:etes|serez|seriez) vous disponibles?",
+        r"(?:prendre|prenons|trouvons|trouver) un moment", r"dans votre region",
+    ),
+}
+
+# --- about us: our news, our product, our company ----------------------------------------------
+NEWS: dict[str, tuple[str, ...]] = {
+    "de": (
+        r"vorfuhrung(?:en)?", r"produktvorstellung", r"pressemitteilung(?:en)?",
+        r"auszeichnung(?:en)?", r"ausgezeichnet", r"eroffnung", r"broschure(?:n)?", r"katalog",
+        r"preisliste", r"imagefilm", r"jubilaum", r"firmengeschichte", r"(?:wir )?feiern",
+        r"(?:firmen|unternehmens)prasentation",
+        r"(?:neue[snmr]?) (?:standort|niederlassung|version|funktion|funktionen|produkt|produkte|"
+        r"website|webseite|broschure|katalog|buro|filiale|app|modul|partnerschaft)",
+        rf"(?:unser|unsere|unseren|unserem|unserer|unseres) (?:{_W}){{0,2}}?(?:funktionen|"
+        r"produkt|produkte|plattform|losung|losungen|leistungen|dienstleistungen|angebot|"
+        r"portfolio|sortiment|standort|standorts|niederlassung|neuigkeiten|webinar|newsletter|"
+        r"software|referenzen|messestand|stand)\b",
+    ),
+    "fr": (
+        r"demonstrations?", r"communiques? de presse", r"recompenses?", r"trophees?",
+        r"plaquettes?", r"levee de fonds", r"anniversaire", r"(?:nous )?fetons", r"lancement",
+        r"ouverture de (?:notre|nos)",
+        r"(?:nouvelle|nouveau|nouvel|nouvelles|nouveaux) (?:agence|agences|site|version|"
+        r"fonctionnalite|fonctionnalites|produit|produits|bureau|bureaux|gamme|catalogue|"
+        r"brochure|application|module|locaux|partenariat)",
+        rf"(?:notre|nos) (?:{_W}){{0,2}}?(?:fonctionnalites|produit|produits|plateforme|solution|"
+        r"solutions|services|offre|offres|gamme|agence|agences|actualites|webinaire|newsletter|"
+        r"logiciel|references|stand)\b",
+    ),
+}
+SELF: dict[str, tuple[str, ...]] = {
+    "de": (r"uber uns", r"was wir (?:tun|machen|anbieten|bieten)",
+           rf"(?:unser|unsere|unseren|unserem|unserer) (?:{_W}){{0,2}}?(?:unternehmen|firma|team|"
+           r"geschichte|erfahrung|expertise|mitarbeiter)\b", r"(?:uns|unser \w+) vorstellen"),
+    "fr": (r"qui nous sommes", r"ce que nous (?:faisons|proposons|vendons|offrons)",
+           rf"(?:notre|nos) (?:{_W}){{0,2}}?(?:entreprise|societe|equipe|histoire|experience|"
+           r"expertise|savoir faire)\b", r"(?:nous )?presenter (?:notre|nos|l entreprise)"),
+}
+
+# --- differentiators: self-praise any competitor could say, or something concrete --------------
+SELF_PRAISE: dict[str, tuple[str, ...]] = {
+    "de": (
+        r"extrameile", r"(?:uber|mehr als|fast|knapp|seit uber|seit mehr als) [0-9]+ jahr",
+        r"[0-9]+ jahre (?:erfahrung|expertise|know how|tradition)", r"jahrzehnte",
+        r"seit (?:1[89]|20)[0-9][0-9]", r"familienunternehmen", r"zertifiziert",
+        r"flexib(?:el|le|len|ilitat)", r"zuverlassig", r"schnell und", r"personlich\w*",
+        r"im mittelpunkt", r"dynamisch\w*", r"junge[sn]? team", r"frische[n]? ideen",
+        r"made in germany", r"sie sich verlassen konnen",
+        r"(?:motiviert|engagiert|kompetent|erfahren)\w* (?:mitarbeiter|team|"
+        r"kollegen|experten)", r"(?:ihr|sein|unser) bestes",
+        r"(?:immer|jederzeit) (?:fur sie )?da", rf"horen (?:{_W}){{0,3}}?zu",
+        r"hochste[rnm]? (?:sorgfalt|qualitat|anspruch|standards?)", r"leidenschaft",
+        r"engagiert", r"partnerschaftlich", r"auf augenhohe", r"alles aus einer hand",
+        r"ganzheitlich", r"individuell(?:e|en)? (?:losung|losungen|beratung|betreuung)",
+        r"kompetent", r"weltweit", r"bundesweit", r"deutschlandweit", r"vertrauen",
+        r"zufriedenheit", r"zufriedene kunden", r"(?:mehr als|uber) [0-9]+ (?:kunden|"
+        r"unternehmen|projekte|installationen)", r"reaktionsschnell", r"kurze wege",
+        r"know how",
+    ),
+    "fr": (
+        r"(?:plus de|pres de|depuis plus de|depuis pres de) [0-9]+ ans",
+        r"[0-9]+ ans d (?:experience|expertise)", r"savoir faire", r"depuis (?:1[89]|20)[0-9][0-9]",
+        r"entreprise familiale", r"certifie(?:s|e|es)?", r"(?:le|la) plus grand(?:e)? soin",
+        r"toujours plus loin", r"a votre ecoute", r"dynamiques?", r"idees nouvelles",
+        r"made in france", r"qualite francaise", r"(?:vous pouvez|pouvez vous) compter",
+        r"au coeur de", r"personnalise(?:e|s|es)?",
+        r"(?:collaborateurs|equipes?|experts|techniciens) (?:motives|engages|passionnes|"
+        r"qualifies|competents)", r"le meilleur d (?:eux|elles|nous)", r"a l ecoute",
+        r"reactif(?:s|ve|ves)?",
+        r"reactivite", r"flexib(?:le|les|ilite)", r"proches? de (?:nos|ses|vos) clients",
+        r"proximite", r"fiab(?:le|les|ilite)", r"passion", r"engage(?:s|e|es|ment)?",
+        r"excellence", r"satisfaction", r"(?:plus de|pres de) [0-9]+ (?:clients|entreprises|"
+        r"projets|installations)", r"partout en (?:france|europe)", r"dans le monde entier",
+        r"expertise", r"accompagnement (?:personnalise|sur mesure)",
+        r"solutions? globales?", r"interlocuteur unique", r"de a a z",
+    ),
+}
+CONCRETE: dict[str, tuple[str, ...]] = {
+    "de": (
+        rf"{_NUMBER['de']} (?:prozent|stunden|stunde|tagen|tage|tag|wochen|woche|monaten|monate|"
+        r"minuten|sekunden|tonnen|kwh|mwh)\b", r"[0-9]+ eur\b", r"[0-9]+ euro\b",
+        r"(?:innerhalb|binnen) (?:von )?[0-9a-z]+ (?:stunden|tagen|wochen)",
+        r"am nachsten (?:werktag|tag|morgen)", r"zahlen sie nichts", r"erstatten",
+        r"garanti(?:e|ert)", r"vertragsstrafe", r"sonst (?:zahlen|erstatten|tragen)",
+        r"jede[rsn]? (?:[a-z0-9]+ ){1,2}(?:wird|werden|ist|bekommt|geht|landet)",
+        r"ohne neue", r"der einzige", r"die einzige",
+    ),
+    "fr": (
+        rf"{_NUMBER['fr']} (?:heures|heure|jours|jour|semaines|semaine|mois|minutes|secondes|"
+        r"tonnes|kwh|mwh)\b", r"[0-9]+ eur\b", r"[0-9]+ euros\b",
+        r"(?:sous|en moins de) [0-9a-z]+ (?:heures|jours|semaines)",
+        r"le jour ouvre suivant", r"le lendemain", r"vous ne payez (?:rien|pas)", r"rembours",
+        r"garanti(?:e|s|es)?\b", r"penalites?", r"sinon nous",
+        r"(?:chaque|toute|tout) (?:[a-z0-9]+ ){1,2}(?:est|sont|recoit|part|passe)",
+        r"sans nouveaux?", r"le seul", r"la seule",
+    ),
+}
+
+# --- the reflex objections (text.REFLEX_OBJECTIONS), as German and French prospects say them ---
+_G = "(?:[a-z0-9]+ ){0,4}?"  # a few words between
+REFLEXES: dict[str, tuple[str, ...]] = {
+    "information": (
+        rf"(?:schicken|senden|mailen|geben|lassen) sie (?:mir|uns) {_G}(?:unterlagen|"
+        r"informationen|infos|broschure|prospekt|material|prasentation|katalog|preisliste|was)\b",
+        r"(?:unterlagen|informationen|infos|broschure|material) (?:zu|zukommen|schicken|senden|"
+        r"zusenden|durch)", rf"(?:schaue|schauen|sehe|sehen) (?:mir|uns) {_G}(?:website|homepage|"
+        r"internetseite|webseite)",
+        rf"(?:envoyez|envoyer|transmettez|adressez|faites parvenir) (?:moi|nous) {_G}"
+        r"(?:documentation|doc|brochure|plaquette|informations|infos|presentation|catalogue|"
+        r"tarifs|quelque chose)\b", r"(?:une|de la|votre) documentation",
+        rf"(?:regarder|voir|consulter|regarde|regardons) {_G}(?:votre|le) site",
+    ),
+    "supplier": (
+        rf"(?:haben|hat|nutzen|arbeiten mit) (?:schon|bereits) {_G}(?:lieferant|lieferanten|"
+        r"dienstleister|anbieter|partner|losung|system|jemanden)\b",
+        r"(?:zufrieden|gut versorgt|gut aufgestellt) mit",
+        rf"mit (?:unserem|unserer|unseren|dem|der|den|ihm|ihr|ihnen) {_G}(?:sehr |voll |ganz )?"
+        r"zufrieden", r"(?:arbeiten|arbeitet) (?:schon |"
+        r"bereits )?seit (?:jahren|langem)", r"rahmenvertrag|vertraglich gebunden",
+        r"machen (?:wir|das) (?:alles )?(?:selbst|intern|inhouse)",
+        rf"(?:avons|a|utilisons) deja {_G}(?:fournisseur|prestataire|partenaire|solution|"
+        r"systeme|outil|quelqu un)\b", r"(?:satisfaits?|contents?) (?:de|du|des|avec) ",
+        r"(?:travaillons|travaille) (?:deja |depuis )", r"sous contrat|contrat cadre",
+        r"(?:faisons|fait|gerons|gere) (?:ca|cela|tout) en interne",
+    ),
+    "budget": (
+        r"(?:kein|keine|null) (?:budget|geld|mittel)\b",
+        r"budget (?:ist )?(?:ausgeschopft|verplant|aufgebraucht|weg|gestrichen|eingefroren)",
+        r"zu teuer|(?:konnen|koennen) wir uns nicht leisten",
+        r"pas (?:de|d) (?:budget|argent|moyens)\b",
+        r"budget (?:est )?(?:epuise|consomme|gele|deja (?:alloue|engage|depense))", r"trop cher",
+    ),
+    "timing": (
+        r"(?:nicht|gerade nicht) (?:jetzt|im moment|gerade)\b|gerade nicht\b",
+        r"(?:kein|keine) zeit\b", r"(?:melden|rufen) sie (?:sich |mich )?(?:im|in|nach) ",
+        r"(?:nachstes|nachsten|im nachsten|ende des) (?:jahr|jahres|quartal|quartals|monat)",
+        r"spater (?:wieder|nochmal|noch einmal)", r"passt (?:gerade|im moment|jetzt) nicht",
+        r"pas (?:maintenant|pour le moment|en ce moment|le moment)\b",
+        rf"(?:rappelez|recontactez|revenez vers) (?:moi|nous) {_G}(?:annee|trimestre|mois|plus "
+        r"tard|dans|apres)", r"(?:l annee|le trimestre|le mois) prochain", r"plus tard\b",
+        r"pas le temps\b",
+    ),
+    "email": (
+        rf"(?:schreiben|schicken|senden) sie mir {_G}(?:email|mail|nachricht)\b",
+        r"per (?:email|mail)\b", r"(?:email|mail) (?:ist|reicht|genugt|ware) ",
+        rf"(?:envoyez|ecrivez|adressez) (?:moi|nous) {_G}(?:email|mail|courriel|message)\b",
+        r"par (?:email|mail|courriel|ecrit)\b",
+    ),
+}

@@ -1,0 +1,313 @@
+"""The app in German: every text it wraps has a German translation, a German user sees no English
+text of the app's catalog on any step, menu or dialog, and types and reads dates and numbers the
+German way while the plan file stays ISO."""
+
+import ast
+import string
+from datetime import date
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+from PySide6.QtCore import QLocale, QModelIndex, QSettings, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDialogButtonBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
+
+from prospector.model import Plan
+from prospector.sections import step_status
+from prospector.store import PlanStore
+from tests.conftest import REPO
+from ui import dialogs as dialogs_module
+from ui import language
+from ui.actuals_import_dialog import ActualsImportDialog
+from ui.actuals_reading import ActualsReader
+from ui.export_dialog import ExportDialog
+from ui.import_dialog import CsvImportDialog
+from ui.main_window import MainWindow
+from ui.plans_dialog import PlansDialog, VersionsDialog
+from ui.schedule_dialog import ScheduleExportDialog
+from ui.step_words import summary, to_do
+from ui.table_model import read_figure, show_number
+from ui.widgets.date_field import DateField, read_date, show_date
+
+LOCALE = REPO / "ui" / "locale"
+DATA = REPO / "tests" / "data"
+
+
+def _catalog(path):
+    with open(path, "rb") as f:
+        return read_po(f)
+
+
+def _fields(text: str) -> list[str]:
+    return sorted(f for _t, f, _s, _c in string.Formatter().parse(text) if f is not None)
+
+
+@pytest.fixture
+def german():
+    """The app in German for one test (as a German system or View > Language would set it)."""
+    before = QLocale()
+    language.install("de")
+    yield
+    language.install(language.ENGLISH)
+    QLocale.setDefault(before)
+
+
+def test_every_text_of_the_app_has_a_german_translation_with_the_same_placeholders():
+    template = _catalog(LOCALE / "app.pot")
+    german = _catalog(LOCALE / "de" / "LC_MESSAGES" / "app.po")
+    compiled = language._catalog("de")
+    ids = [m.id for m in template if m.id]
+    assert len(ids) > 600
+    for message in german:
+        if not message.id:
+            continue
+        forms = [message.string] if isinstance(message.string, str) else list(message.string)
+        assert all(forms), f"no German for {message.id!r}"
+        english = [message.id] if isinstance(message.id, str) else list(message.id)
+        assert all(_fields(f) == _fields(english[-1]) for f in forms), message.id
+        # the committed .mo is compiled from this .po
+        if isinstance(message.id, str):
+            assert compiled.gettext(message.id) == message.string, message.id
+        else:
+            assert compiled.ngettext(*message.id, 2) == message.string[1], message.id
+    assert {m.id for m in german if m.id} == set(ids)
+
+
+def test_the_catalog_holds_every_text_the_app_wraps():
+    """A text wrapped in ``_()`` since the last ``pybabel extract`` would stay English."""
+    method_map = [("**.py", "python")]
+    keywords = {"_": None, "N_": None, "ngettext": (1, 2)}
+    wrapped = {message for _f, _l, message, *_rest
+               in extract_from_dir(str(REPO / "ui"), method_map, keywords=keywords)}
+    in_catalog = {m.id for m in _catalog(LOCALE / "app.pot") if m.id}
+    assert wrapped - in_catalog == set()
+
+
+def test_no_text_is_wrapped_inside_an_f_string():
+    """``pybabel extract`` does not look inside f-strings: a ``_("...")`` there never reaches
+    the catalog and stays English."""
+    hidden = []
+    for path in sorted((REPO / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                hidden += [f"{path.name}:{call.lineno}" for call in ast.walk(node)
+                           if isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
+                           and call.func.id in ("_", "ngettext")
+                           and any(isinstance(a, ast.Constant) for a in call.args)]
+    assert hidden == []
+
+
+def _shown_texts(widget: QWidget) -> set[str]:
+    """What a user reads in a widget and its children: labels, buttons, group titles, tabs,
+    placeholders, tooltips, table headers, drop-down items, menus."""
+    texts: set[str] = {widget.windowTitle(), widget.toolTip()}
+    for child in [widget, *widget.findChildren(QWidget)]:
+        texts.add(child.toolTip())
+        texts.add(child.accessibleName())
+        if isinstance(child, QLabel | QAbstractButton):
+            texts.add(child.text())
+        if isinstance(child, QGroupBox):
+            texts.add(child.title())
+        if isinstance(child, QLineEdit):
+            texts.add(child.placeholderText())
+        if isinstance(child, QTabWidget):
+            texts.update(child.tabText(i) for i in range(child.count()))
+        if isinstance(child, QComboBox):
+            texts.update(child.itemText(i) for i in range(child.count()))
+        if isinstance(child, QMenu):
+            texts.add(child.title())
+            texts.update(a.text() for a in child.actions())
+            texts.update(a.toolTip() for a in child.actions())
+        if isinstance(child, QTableView) and child.model() is not None:
+            model = child.model()
+            texts.update(str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+                         for c in range(model.columnCount(QModelIndex())))
+    return {t for t in texts if t}
+
+
+def _english_left(texts: set[str]) -> set[str]:
+    """The texts that are an English message of the app catalog whose German differs."""
+    english = {}
+    for message in _catalog(LOCALE / "de" / "LC_MESSAGES" / "app.po"):
+        if message.id and isinstance(message.id, str) and message.string != message.id:
+            english[message.id] = message.string
+    return {t for t in texts if t in english or t.replace("&", "") in english}
+
+
+def test_a_german_user_sees_no_english_on_any_step_menu_or_dialog(qtbot, german, sample_plan,
+                                                                   tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(PlanStore(), sample_plan, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window, timeout=60000)
+    seen: set[str] = set()
+    for key in window.pages:
+        window.go_to_step(key)
+        seen |= _shown_texts(window)
+    window.tabs.setCurrentIndex(1)  # week by week: the review and the figures by hand
+    seen |= _shown_texts(window)
+    for action in window.menuBar().actions():
+        seen.add(action.text())
+    assert "&Datei" in seen and "Plangrundlagen" in seen and "Zielaccounts" in seen
+
+    rep = sample_plan.reps[0].id
+    dialogs = [ExportDialog(sample_plan, str(tmp_path), window),
+               ScheduleExportDialog(sample_plan, rep, str(tmp_path), window),
+               PlansDialog(window.store, sample_plan.id, window)]
+    window.store.save(sample_plan, note="for its versions")
+    dialogs.append(VersionsDialog(window.store, sample_plan.id, window))
+    accounts = CsvImportDialog(sample_plan, str(DATA / "hubspot-companies-export.csv"), window)
+    assert accounts.load()
+    reader = ActualsReader()
+    actuals = ActualsImportDialog(sample_plan, str(DATA / "salesforce-activities-report.csv"),
+                                  reader, window)
+    with qtbot.waitSignal(reader.finished, timeout=60000):
+        actuals.load()
+    for dialog in [*dialogs, accounts, actuals]:
+        qtbot.addWidget(dialog)
+        seen |= _shown_texts(dialog)
+    reader.cancel()
+    assert reader.wait()
+    # the files' own column names are the user's data, shown as they are written
+    headers = {cell.strip('"') for path in ("hubspot-companies-export.csv",
+                                            "salesforce-activities-report.csv")
+               for cell in (DATA / path).read_text("utf-8-sig").splitlines()[0].split(",")}
+    left = _english_left(seen - headers)
+    assert left == set(), "; ".join(sorted(left))
+
+
+def test_a_german_user_reads_and_types_dates_and_numbers_the_german_way(qtbot, german):
+    assert show_date(date(2027, 1, 25)) == "25.01.2027"
+    assert read_date("25.01.2027") == date(2027, 1, 25)
+    assert read_date("2027-01-25") == date(2027, 1, 25)  # ISO is always understood
+    assert show_number(1234.5) == "1.234,5" and show_number(2500) == "2.500"
+    assert read_figure("1.234,5") == 1234.5 and read_figure("2,5") == 2.5
+    field = DateField()
+    qtbot.addWidget(field)
+    typed = []
+    field.edited.connect(typed.append)
+    field.line.setText("25.01.2027")
+    field.line.editingFinished.emit()
+    assert typed == [date(2027, 1, 25)]
+    assert field.line.text() == "25.01.2027"
+
+
+def test_an_english_user_keeps_the_english_conventions(qtbot):
+    before = QLocale()
+    QLocale.setDefault(QLocale("en_US"))
+    try:
+        assert show_number(1234.5) == "1,234.5"
+        assert read_figure("1,234.5") == 1234.5 and read_figure("2.5") == 2.5
+        assert show_date(date(2027, 1, 25)) == "1/25/2027"
+    finally:
+        QLocale.setDefault(before)
+
+
+def test_a_plan_edited_in_german_keeps_iso_dates_and_plain_numbers_in_its_file(qtbot, german,
+                                                                                sample_plan,
+                                                                                tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(PlanStore(), sample_plan, settings)
+    qtbot.addWidget(window)
+    start = window.pages["basics"].start.widget
+    start.line.setText("25.01.2027")
+    start.line.editingFinished.emit()
+    model = window.pages["accountability"].model
+    column = next(i for i, c in enumerate(model.source.columns) if c.field == "per_rep")
+    assert model.setData(model.index(0, column), "1.234,5")
+    assert model.data(model.index(0, column)) == "1.234,5"
+    data = window.document.plan.model_dump(mode="json")
+    assert data["basics"]["start_date"] == "2027-01-25"
+    assert data["accountability"]["targets"][0]["per_rep"] == 1234.5
+
+
+def test_the_language_follows_the_system_unless_one_is_chosen(tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    assert language.chosen(settings) == language.SYSTEM
+    assert language.resolve(language.SYSTEM, QLocale("de_AT")) == "de"
+    assert language.resolve(language.SYSTEM, QLocale("ja_JP")) == "en"  # no Japanese catalog
+    settings.setValue(language.SETTING, "en")
+    assert language.resolve(language.chosen(settings), QLocale("de_DE")) == "en"
+
+
+def test_no_german_button_label_or_column_header_is_cut_at_1280_by_800(qtbot, german,
+                                                                        sample_plan, tmp_path):
+    """German words are longer: on every step the buttons, the one-line labels and the table
+    headers (but a last one stretched over the room left) show their whole text."""
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(PlanStore(), sample_plan, settings)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window, timeout=60000)
+    cut = set()
+    for key in window.pages:
+        window.go_to_step(key)
+        qtbot.wait(20)
+        for button in window.findChildren(QAbstractButton):
+            if button.isVisible() and button.text() and button.width() < button.sizeHint().width():
+                cut.add(f"{key}: button {button.text()!r}")
+        for label in window.findChildren(QLabel):
+            if (label.isVisible() and label.text() and not label.wordWrap()
+                    and label.width() < label.sizeHint().width()):
+                cut.add(f"{key}: label {label.text()[:40]!r}")
+        for table in window.findChildren(QTableView):
+            header, model = table.horizontalHeader(), table.model()
+            columns = [c for c in range(model.columnCount(QModelIndex()))
+                       if not header.isSectionHidden(c)]
+            if header.stretchLastSection():  # the last column takes the room left
+                columns = columns[:-1]
+            for column in columns if table.isVisible() else []:
+                text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+                if header.sectionSize(column) < header.fontMetrics().horizontalAdvance(text) + 8:
+                    cut.add(f"{key}: column {text!r}")
+    assert cut == set()
+
+
+def test_the_steps_status_reads_in_german(german, sample_plan):
+    status = step_status(sample_plan)
+    assert summary(status["targets"]) == f"{len(sample_plan.accounts)} Accounts"
+    assert summary(status["conversations"]).endswith(f"{len(sample_plan.questions)} Fragen")
+    assert summary(status["basics"]) == "Ziel gesetzt"
+    empty = step_status(Plan(name="Neu"))
+    assert to_do(empty["basics"]).startswith("sagen, was Sie verkaufen; die Verantwortung")
+
+
+def test_choosing_deutsch_in_the_view_menu_is_kept_for_the_next_start(qtbot, sample_plan,
+                                                                       tmp_path, monkeypatch):
+    told = []
+    monkeypatch.setattr(dialogs_module, "show_info", lambda _parent, title, text:
+                        told.append((title, text)))
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(PlanStore(), sample_plan, settings)
+    qtbot.addWidget(window)
+    choices = {a.text(): a for a in window.language_menu.actions()}
+    assert list(choices) == ["System language", "English", "Deutsch"]
+    assert choices["System language"].isChecked()
+    choices["Deutsch"].trigger()
+    assert QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat).value(
+        language.SETTING) == "de"
+    assert told == [("Language", "Prospector speaks Deutsch from its next start.")]
+    assert language.resolve(language.chosen(settings), QLocale("en_US")) == "de"
+
+
+def test_qts_own_buttons_speak_german_too(qtbot, german):
+    """Qt's catalog (qtbase_de.qm, shipped with PySide6) translates the standard buttons and
+    dialogs the app does not word itself."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(buttons)
+    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    assert cancel is not None and cancel.text().replace("&", "") == "Abbrechen"
