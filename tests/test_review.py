@@ -280,6 +280,10 @@ def test_an_israeli_reps_sunday_counts_in_the_week_it_starts_a_german_reps_in_th
     text = review_text(w04)
     assert "Ana Berg (Mon 25 – Fri 29 Jan)" in text
     assert "Dana Levi (Sun 24 – Thu 28 Jan)" in text
+    from prospector.playbook.review_sheet import review_context  # noqa: PLC0415
+
+    sheet = {r["name"]: r["days"] for r in review_context(plan, w04, date(2027, 2, 1))["reps"]}
+    assert sheet == {"Ana Berg": "", "Dana Levi": "Sun 24 – Thu 28 Jan"}  # the printed review
     # and Dana's printed scorecard: her weeks from Sunday, the Sunday's touch in the second
     card = [r for r in build_context(plan, rep_name="dana")["scorecard"]["rows"]
             if r["kind"] == "week"]
