@@ -315,7 +315,7 @@ def actuals_gui_section(runs: int, budgets: list[Budget]) -> list[str]:
         "",
         "`bench_actuals_gui.py`: the app imports `bench_actuals.py`'s 100,000-row export "
         "through its dialog (read in a thread), then opens Week by week on the review (made on "
-        "the GUI thread in slices of 3 ms between frames, the facts summed once per import). "
+        "the GUI thread in slices of 2 ms between frames, the facts summed once per import). "
         "*Stall*: the longest gap of a 5 ms heartbeat on the GUI thread; *GUI CPU*: the GUI "
         "thread's own CPU time in that gap (the rest is the wait for Python's lock, held by a "
         "working thread in long C calls, or for a CPU on a busy machine: see *nothing asked*).",

@@ -54,7 +54,7 @@ from ui.widgets.date_field import show_day
 
 TEAM = ""  # the charts' choice for the whole team
 REFRESH_MS = 300  # after an edit, the review is made again this long after the last one
-SLICE_MS = 3  # the review is made in slices this long, on the window's thread, between frames
+SLICE_MS = 2  # the review is made in slices this long, on the window's thread, between frames
 CHART_COLUMNS = 2
 MET = "#2F855A"  # a figure at or over its goal (below: the charts' accent)
 
