@@ -57,6 +57,7 @@ def cached_per_language(function: Callable[[str], T]) -> Callable[[str], T]:
     def reading(text: str) -> T:
         return cached(text, _FALLBACK.get())
 
+    reading.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
     return reading
 
 
