@@ -75,6 +75,9 @@ class RepNotFound(ProspectorError):
 READINESS = Chapter("readiness", "Plan readiness", new_page=True)
 
 
+# The plan sections' titles the readiness appendix names and no chapter holds (the others are
+# the chapters' titles, extracted from prospector/sections.py)
+SECTION_WORDS = (N_("Basics"), N_("Objections"), N_("Reps"))
 SEVERITY_LABELS = {"blocker": N_("blocker"), "warning": N_("warning"), "tip": N_("tip")}
 
 
@@ -206,11 +209,10 @@ def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None
 def _readiness(plan: Plan, red: Reductions) -> dict[str, Any]:
     """The coach's review, for the appendix: scores per section, then every finding."""
     from ..coach import SECTION_TITLES, review  # noqa: PLC0415 - only when asked for
-    from ..coach.wording import translated  # noqa: PLC0415
 
     language = printing.get()  # the findings in the edition's language
     result = review(plan, language=language)
-    titles = {k: translated(language, t) for k, t in SECTION_TITLES.items()}
+    titles = {k: gettext(t) for k, t in SECTION_TITLES.items()}  # as the chapters name them
     if len(result.findings) > FINDING_LIMIT:
         red.lists += len(result.findings) - FINDING_LIMIT
     return {

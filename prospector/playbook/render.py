@@ -42,6 +42,7 @@ from .translations import (
     gettext,
     number,
     printing_in,
+    quoted,
     template_gettext,
     template_ngettext,
     template_pgettext,
@@ -151,6 +152,7 @@ def environment(language: str = ENGLISH) -> Environment:
     env.filters["address"] = unbroken_address  # an e-mail, phone or website: on one line
     env.filters["running_name"] = running_name
     env.filters["number"] = number  # {{ n | number }}: "1,200" / "1.200"
+    env.filters["quoted"] = quoted  # {{ says | quoted }}: “…” / „…“ / « … »
     env.install_gettext_callables(  # type: ignore[attr-defined]
         template_gettext, template_ngettext, newstyle=True, pgettext=template_pgettext)
     return env
