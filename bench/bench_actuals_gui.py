@@ -10,8 +10,12 @@ CPU time in that gap) runs while:
 - import: Import is clicked, the actuals are set as one undoable edit, and 2.5 s after it (the
   coach and the navigator the edit schedules, the autosave starting);
 - autosave: then until the autosave of the plan with its facts is on disk (in its thread);
+- idle: then 0.5 s with nothing asked of the window: the gaps the machine's load makes alone;
 - review: the Week by week tab is opened on its review for the plan with those actuals, until
-  the review is shown and drawn; week: another week chosen, likewise.
+  the review is shown and drawn; week: another week chosen, likewise. The review is made on the
+  GUI thread in slices of a few milliseconds (``ui/actuals_review.py``), the facts summed once
+  per import (``prospector/review/summary.py``), so ``cpu`` is the longest slice with what Qt
+  drew in the same gap.
 
 The export is ``bench_actuals.write_export``'s (the sample's reps over the plan's weeks). Run:
 
@@ -88,6 +92,10 @@ def measure(rows: int) -> dict[str, tuple[float, float]]:
         _run_for(50)
     found["autosave"] = (beat.stop(), beat.longest_cpu)
     review = window.week_by_week.review
+    _run_for(300)
+    beat.start()  # nothing asked: the machine's own gaps under its load, for comparison
+    _run_for(500)
+    found["idle"] = (beat.stop(), beat.longest_cpu)
     for what, action in (("review", lambda: window.tabs.setCurrentWidget(window.week_by_week)),
                          ("week", lambda: review.week_choice.setCurrentIndex(2))):
         _run_for(300)

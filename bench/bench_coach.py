@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from plans import large_sample_plan, sample_plan
 
-from prospector.coach import review
+from prospector.coach import language, review, substance, text
 from prospector.coach.text import EMPTY_PHRASES, GENERIC_CLAIMS
 from prospector.model import Plan
 
@@ -32,9 +32,16 @@ def big_plan(sample: Plan | None = None, accounts: int = 1000) -> Plan:
 
 
 def _clear_caches() -> None:
-    for finder in (EMPTY_PHRASES, GENERIC_CLAIMS):
-        finder.find.cache_clear()
-        finder.search.cache_clear()
+    """Every cache of the coach's readings: each language's phrase finders, the language of each
+    text, and the readings for substance."""
+    for phrases in (EMPTY_PHRASES, GENERIC_CLAIMS):
+        for finder in phrases.finders.values():
+            finder.find.cache_clear()
+            finder.search.cache_clear()
+    for module in (language, substance, text):
+        for reading in vars(module).values():
+            if callable(getattr(reading, "cache_clear", None)):
+                reading.cache_clear()
 
 
 def measure(plan: Plan, repeat: int, cold: bool) -> list[float]:

@@ -634,8 +634,9 @@ def stranded_lines(pdf, margins_mm=None, excluded: set[int] | None = None) -> li
                 break  # a title or a day's head, space above it; not a label inside a card
                 # (8 pt) nor a bold name's second line
             block.append(line)
-        if not block or not (len(block) < len(body) or block[-1] is lines[-1]):
-            continue
+        if not block or block[0].heading or not (len(block) < len(body)
+                                                  or block[-1] is lines[-1]):
+            continue  # a page that starts with a heading (of 8 pt: a label) strands nothing
         if all(g.char.isdigit() for g in block[0].glyphs):
             continue  # a chapter's number above its title
         if _one_row(block, width):

@@ -13,6 +13,7 @@ from PySide6.QtCore import QLocale, QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
+    QDialogButtonBox,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -33,7 +34,7 @@ from ui.actuals_reading import ActualsReader
 from ui.export_dialog import ExportDialog
 from ui.import_dialog import CsvImportDialog
 from ui.main_window import MainWindow
-from ui.plans_dialog import PlansDialog
+from ui.plans_dialog import PlansDialog, VersionsDialog
 from ui.schedule_dialog import ScheduleExportDialog
 from ui.step_words import summary, to_do
 from ui.table_model import read_figure, show_number
@@ -165,6 +166,8 @@ def test_a_german_user_sees_no_english_on_any_step_menu_or_dialog(qtbot, german,
     dialogs = [ExportDialog(sample_plan, str(tmp_path), window),
                ScheduleExportDialog(sample_plan, rep, str(tmp_path), window),
                PlansDialog(window.store, sample_plan.id, window)]
+    window.store.save(sample_plan, note="for its versions")
+    dialogs.append(VersionsDialog(window.store, sample_plan.id, window))
     accounts = CsvImportDialog(sample_plan, str(DATA / "hubspot-companies-export.csv"), window)
     assert accounts.load()
     reader = ActualsReader()
@@ -298,3 +301,13 @@ def test_choosing_deutsch_in_the_view_menu_is_kept_for_the_next_start(qtbot, sam
         language.SETTING) == "de"
     assert told == [("Language", "Prospector speaks Deutsch from its next start.")]
     assert language.resolve(language.chosen(settings), QLocale("en_US")) == "de"
+
+
+def test_qts_own_buttons_speak_german_too(qtbot, german):
+    """Qt's catalog (qtbase_de.qm, shipped with PySide6) translates the standard buttons and
+    dialogs the app does not word itself."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(buttons)
+    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    assert cancel is not None and cancel.text().replace("&", "") == "Abbrechen"

@@ -169,6 +169,25 @@ def test_step_numbers_touch_no_mark_no_line_and_no_other_number(sample):
                 (cadence.name, text)
 
 
+def test_step_numbers_stand_clear_of_the_day_ticks_at_every_cadence_length(sample):
+    """The first lane's numbers touched the ticks above the weeks ("2", "7", "13" on the
+    sample's phone lane): 3 pt apart at least, whatever the cadence's length (a tick a day up to
+    a column a week, a tick a week when a column holds several)."""
+    plans = [sample, crowded(), long_cadence()]
+    for weeks in (1, 2, 5, 13, 20, 30, 52, 104):
+        cadence = Cadence(name=f"{weeks} weeks", steps=[
+            CadenceStep(day=d, channel=Channel.PHONE, is_ask=d == 0)
+            for d in sorted({0, 1, 7 * weeks // 2, 7 * weeks - 1})])
+        plans.append(Plan(name="Length", cadences=[cadence]))
+    for plan in plans:
+        for cadence in plan.cadences:
+            svg = ElementTree.fromstring(str(cadence_timeline_svg(cadence, plan)))
+            ticks = max(float(ln.get("y2")) for ln in svg.iter(f"{SVG}line")
+                        if ln.get("x1") == ln.get("x2"))
+            top = min(box[1] for _text, box in _numbers(svg))
+            assert top - ticks >= 3, (cadence.name, top - ticks)
+
+
 def test_chart_text_prints_at_8_or_9_pt_unscaled(sample):
     """The SVG's width in points is its viewBox's: one unit is one point on paper."""
     for plan in (sample, crowded()):

@@ -3,11 +3,13 @@ gettext catalogs of prospector/locale/), none left in English."""
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract
 from babel.messages.pofile import read_po
+from pypdf import PdfReader
 
 from prospector.cli import main
 from prospector.coach import RULES, review
@@ -126,8 +128,10 @@ def test_the_french_review_keeps_french_typography_and_plurals():
 
 def test_a_language_the_coach_has_no_wording_for_reads_english():
     plan = _plan("de")
-    assert ([f.message for f in review(plan, language="es").findings]
-            == [f.message for f in review(plan, language="en").findings])
+    spanish = review(plan, language="es")
+    assert spanish.language == "en"  # its figures formatted as English too ("14%")
+    assert [f.message for f in spanish.findings] == [
+        f.message for f in review(plan, language="en").findings]
 
 
 def test_check_prints_the_findings_in_the_plan_s_language_or_the_one_asked_for(capsys):
@@ -189,3 +193,33 @@ def test_a_german_or_french_library_answering_every_reflex_is_told_so(language, 
               "Akquisekampagne trifft darauf.",
         "fr": "La bibliothèque n'a pas de réponse à «\u00a0envoyez-moi de la documentation"
               "\u00a0»\u00a0: toute campagne de prospection la rencontre."}[language]
+
+
+def test_a_text_too_short_to_tell_its_language_is_read_in_the_plan_s():
+    """"Relancer" has no word that tells its language: in a French plan it is French."""
+    french = _plan("fr")
+    english = Plan.model_validate(
+        {**french.model_dump(mode="json"), "basics": {**french.basics.model_dump(mode="json"),
+                                                      "language": "en"}})
+
+    def objectives(plan: Plan) -> str:
+        (found,) = [f for f in review(plan, language="en").findings
+                    if f.rule_id == "cadence-step-empty-phrase"]
+        return found.message
+
+    assert objectives(french) == ("In “Comptes A printemps”, the objective on days 1 and 2 is "
+                                  "“Relancer”.")
+    assert objectives(english) == ("In “Comptes A printemps”, the objective on day 2 is “Faire un "
+                                   "point”.")
+
+
+def test_the_weekly_review_sheet_gives_the_coach_s_findings_in_its_language(tmp_path):
+    from prospector.playbook.review_sheet import render_review_pdf  # noqa: PLC0415
+    from tests.review_plans import small_plan, touches, with_actuals  # noqa: PLC0415
+
+    plan = with_actuals(small_plan(), [t for w in ("2027-W03", "2027-W04", "2027-W05")
+                                       for t in touches("ben", w, 25, "suedhafen")])
+    german = plan.model_copy(update={"basics": plan.basics.model_copy(update={"language": "de"})})
+    render_review_pdf(german, tmp_path / "review.pdf", week="2027-W05", today=date(2027, 2, 8))
+    text = " ".join(PdfReader(tmp_path / "review.pdf").pages[0].extract_text().split())
+    assert "75 Touches, kein Ersttermin in drei Wochen" in text

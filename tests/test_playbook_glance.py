@@ -177,6 +177,21 @@ def test_at_a_glance_stays_one_page_with_every_text_four_times_as_long(sample, t
     assert goal in texts[page - 1]  # printed whole where the glance says
 
 
+def test_a_long_strategy_starts_under_the_goal_instead_of_on_the_next_page(sample, tmp_path):
+    """A lead paragraph was never split: a long strategy went whole to the next
+    page and left the chapter's first page 68% white (the long-text plan's leader, p. 5). A long
+    lead now runs on, three lines at least on each page."""
+    plan = sample.model_copy(deep=True)
+    plan.basics.goal = " ".join([plan.basics.goal] * 4)
+    plan.basics.strategy = " ".join([plan.basics.strategy] * 4) + " Last: we measure it all."
+    texts = page_texts(render_playbook_pdf(plan, tmp_path / "leader.pdf", section="basics",
+                                           today=date(2027, 1, 4)).path)
+    first = next(t for t in texts if "Goal and strategy" in t and "The goal" in t)
+    strategy = " ".join(plan.basics.strategy.split())
+    assert "How we win " + strategy[:200] in first
+    assert "Last: we measure it all." not in first  # it runs on
+
+
 def test_a_reps_glance_page_says_the_reps_own_numbers(one_account, sample):
     _leader, rep = one_account
     page = page_texts(rep)[1]

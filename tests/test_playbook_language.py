@@ -149,3 +149,44 @@ def test_the_playbooks_fonts_print_every_letter_of_each_language():
             if absent := "".join(c for c in letters if ord(c) not in cmap):
                 missing[f"{name} {language}"] = absent
     assert missing == {}
+
+
+def test_the_weekly_review_prints_in_the_language_asked_for(tmp_path):
+    from pypdf import PdfReader  # noqa: PLC0415 - only these tests read a PDF
+
+    from prospector.actuals_import import read_actuals  # noqa: PLC0415
+    from prospector.cli import main  # noqa: PLC0415
+    from prospector.planfile import write_plan_file  # noqa: PLC0415
+    from tests.conftest import REPO  # noqa: PLC0415
+
+    plan = read_plan_file(sample_plan_path())
+    for name in ("sample-activities-report.csv", "sample-opportunities-report.csv"):
+        plan = read_actuals(plan, REPO / "assets" / "samples" / name,
+                            number_format="dot").apply(plan)
+    write_plan_file(plan, tmp_path / "plan.json")
+    out = tmp_path / "review.pdf"
+    assert main(["pdf", str(tmp_path / "plan.json"), "--review", "--week", "2027-W06",
+                 "--language", "fr", "-o", str(out)]) == 0
+    text = " ".join(PdfReader(out).pages[0].extract_text().split())
+    assert "Semaine 5 sur 25 (2027-W06) : 8–14 févr. 2027" in text
+    assert "Réalisé" in text and "Actual" not in text
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "es"])
+@pytest.mark.parametrize("rep", [None, "Jonas Albrecht"])
+def test_every_edition_in_every_language_has_no_english_label_left(language, rep):
+    """The HTML of each edition in each language (the PDF above shows what it adds: the
+    running foot), its words outside the tags, against the labels' English phrases."""
+    plan = read_plan_file(sample_plan_path())
+    html = render_playbook_html(plan, rep_name=rep, language=language, readiness=rep is None)
+    text = " ".join(re.sub(r"<[^>]+>", " ", html.split("<body", 1)[1]).split())
+    text = text.replace("&amp;", "&").replace("&#39;", "'").replace("&#34;", '"')
+    plan_text = " | ".join(" ".join(t.split()) for t in _texts(
+        plan.model_dump(mode="json"))).casefold()
+    left = sorted(p for p in _english_labels() if p in text and p.casefold() not in plan_text
+                  and p not in _SAME_WORDS[language])
+    assert left == []
+
+
+# English phrases of the labels a language prints as they are
+_SAME_WORDS = {"de": {"E-Mail"}, "fr": set(), "es": set()}

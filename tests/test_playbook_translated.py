@@ -10,7 +10,6 @@ and day names) and the tier letters are left as they are."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 from html.parser import HTMLParser
 
@@ -195,16 +194,16 @@ def test_every_label_of_every_edition_is_translated(pseudo, plan, rep):
 
 
 def test_every_label_of_the_weekly_review_is_translated(pseudo):
-    """The review sheet of the sample with its example CRM exports imported. The coach's
-    findings on the actuals are left out: they are the coach's texts (``prospector/review/
-    coach.py``), still English."""
+    """The review sheet of the sample with its example CRM exports imported, the coach's
+    findings on the actuals included (the coach's catalog, made pseudo too)."""
     from prospector.playbook.review_sheet import review_html  # noqa: PLC0415
     from prospector.review import weekly_review  # noqa: PLC0415
 
     sample = read_plan_file(sample_plan_path())
     for name in ("sample-activities-report.csv", "sample-opportunities-report.csv"):
-        sample = read_actuals(sample, REPO / "assets" / "samples" / name).apply(sample)
+        sample = read_actuals(sample, REPO / "assets" / "samples" / name,
+                              number_format="dot").apply(sample)
     plan = plan_in_fullwidth(sample)
-    review = weekly_review(plan, "2027-W06", today=date(2027, 2, 15))
-    review = replace(review, reps=tuple(replace(r, findings=()) for r in review.reps))
+    review = weekly_review(plan, "2027-W06", today=date(2027, 2, 15), language=PSEUDO)
+    assert any(r.findings for r in review.reps)
     assert untranslated(review_html(plan, review, date(2027, 2, 15), PSEUDO)) == []

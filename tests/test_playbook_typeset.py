@@ -377,6 +377,19 @@ def test_no_heading_is_left_at_the_foot_of_a_page(leader_pages, rep_pages):
                 number, _text(lines[-1]))
 
 
+def test_no_line_is_stranded_at_a_pages_top_or_foot(sample_leader_pdf, sample_rep_pdf):
+    """No heading or label ends a page ("FRAMEWORK" at the foot, its criteria overleaf), no
+    table's head stands with one row at a foot (step 1 of a cadence), and no table's last row
+    or paragraph's last line starts a page alone (the overview's last account), in either
+    edition: as bench/playbook_figures.py finds them in the PDF."""
+    for result in (sample_leader_pdf[0], sample_rep_pdf[0]):
+        pdf = pdfium.PdfDocument(str(result.path))
+        try:
+            assert [str(s) for s in figures().stranded_lines(pdf)] == []
+        finally:
+            pdf.close()
+
+
 def test_a_differentiators_columns_stay_on_one_page_together(sample, tmp_path):
     """With every text four times as long, no differentiator's row of columns (why it matters,
     proof, the alternative) is split so that one column runs on alone onto the next page: the

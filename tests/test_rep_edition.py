@@ -55,10 +55,12 @@ def _schedule_pages(pages: list[str]) -> dict[int, str]:
     found = {}
     for n in range(first, len(pages)):
         page = pages[n]
-        if n > first and _chapter(page) != "YOUR SCHEDULE":
+        if "Your targets" in page:  # the next chapter starts on this page: its top only
             rest = page[:page.index("Your targets")]
             if "Week " in rest:
                 found[n + 1] = rest
+            break
+        if n > first and _chapter(page) != "YOUR SCHEDULE":
             break
         found[n + 1] = page
     return found
@@ -177,8 +179,10 @@ def test_the_targets_page_says_how_the_schedule_meets_the_touch_target(sample, j
                           today=date(2027, 1, 4))["weeks"]
     average = round(sum(w["count"] for w in weeks) / (weeks[-1]["number"] - weeks[0]["number"] + 1))
     target = next(t for t in sample.accountability.targets if "touches" in t.metric)
-    page = " ".join(next(p for p in _pages(jonas_pdf, layout=False)
-                         if _chapter(p) == "YOUR TARGETS").split())
+    pages = _pages(jonas_pdf, layout=False)
+    first = next(n for n, p in enumerate(pages)  # the chapter's title, under its number
+                 if n > 2 and re.search(r"^\d+\s+Your targets$", p, re.MULTILINE))
+    page = " ".join(pages[first].split())
     assert f"Your schedule plans {average} touches a week on average" in page
     assert f"asks for {target.per_rep:.0f} a week: the other {target.per_rep - average:.0f} are " \
            "touches you plan yourself" in page

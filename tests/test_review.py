@@ -266,6 +266,12 @@ def test_an_israeli_reps_sunday_counts_in_the_week_it_starts_a_german_reps_in_th
     # the rep's scorecard counts the same weeks as the review
     assert rep_actuals_by_week(plan, "dana")["2027-W04"][0] == 2
     assert "2027-W03" not in rep_actuals_by_week(plan, "dana")
+    # and the weekly grid of figures by hand shows the imported ones beside them the same way
+    from prospector.actuals.counting import Counts  # noqa: PLC0415
+    from prospector.review.build import rep_weekly_counts  # noqa: PLC0415
+
+    assert rep_weekly_counts(plan, Counts.TOUCHES) == {
+        ("ana", "2027-W03"): 1, ("dana", "2027-W04"): 2}
     # each rep's working days are named: the picker's label, the text review, the rep's line
     dana = w04.rep("dana")
     assert (dana.first_day, dana.last_day) == (sunday, date(2027, 1, 28))
@@ -274,8 +280,41 @@ def test_an_israeli_reps_sunday_counts_in_the_week_it_starts_a_german_reps_in_th
     text = review_text(w04)
     assert "Ana Berg (Mon 25 – Fri 29 Jan)" in text
     assert "Dana Levi (Sun 24 – Thu 28 Jan)" in text
+    from prospector.playbook.review_sheet import review_context  # noqa: PLC0415
+
+    sheet = {r["name"]: r["days"] for r in review_context(plan, w04, date(2027, 2, 1))["reps"]}
+    assert sheet == {"Ana Berg": "", "Dana Levi": "Sun 24 – Thu 28 Jan"}  # the printed review
     # and Dana's printed scorecard: her weeks from Sunday, the Sunday's touch in the second
     card = [r for r in build_context(plan, rep_name="dana")["scorecard"]["rows"]
             if r["kind"] == "week"]
     assert [(r["dates"], r["actuals"][:1]) for r in card[2:4]] == [
         ("17–21 Jan", []), ("24–28 Jan", ["2"])]
+
+
+def test_the_review_is_made_in_short_steps_and_sums_a_log_of_facts_once():
+    """The app makes the review between two frames, a step at a time: the first review of a
+    log goes over its facts in steps of FACTS_PER_STEP; another week of the same log reads only
+    the sums (a few steps), and both are the review ``weekly_review`` makes."""
+    from prospector.review import review_steps  # noqa: PLC0415
+    from prospector.review.summary import FACTS_PER_STEP  # noqa: PLC0415
+
+    plan = with_actuals(small_plan(), [
+        f for w in ("2027-W03", "2027-W04")
+        for f in (*touches("ana", w, 1_200), *touches("ben", w, 900, "suedhafen"))])
+
+    def stepped(week):
+        steps, work = 0, review_steps(plan, week)
+        while True:
+            try:
+                next(work)
+                steps += 1
+            except StopIteration as done:
+                return steps, done.value
+
+    first_steps, first = stepped("2027-W03")
+    again_steps, again = stepped("2027-W04")
+    assert first_steps >= len(plan.actuals.facts) // FACTS_PER_STEP  # 4,200 facts: 2 steps
+    assert again_steps <= len(plan.reps) + 3  # the sums kept: each rep, and a few steps
+    assert first == weekly_review(plan, "2027-W03")
+    assert again == weekly_review(plan, "2027-W04")
+    assert _line(again, "ben", TOUCHES).this_week.actual == 900

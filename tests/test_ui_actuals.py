@@ -265,7 +265,7 @@ def review_page(qtbot, sample_plan):
     qtbot.addWidget(page)
     page.resize(1200, 900)
     yield page
-    assert page.job.wait()
+    page.stop()
 
 
 def _reviewed(qtbot, page, action):
@@ -285,6 +285,10 @@ def test_the_review_shows_each_rep_against_each_target_for_the_week_chosen(qtbot
     text = review_page.text.toPlainText()
     assert "2027-W02: week 1 of 25, Mon 11 – Fri 15 Jan 2027" in text  # its working days
     jonas = text[text.index("Jonas Albrecht · Mon 11"):text.index("Mette Sørensen · ")]
+    # each rep's part (put on the page one after the other) starts a line of its own
+    assert "\nMette Sørensen · Mon 11" in text and "\nBram Claessens · Mon 11" in text
+    assert "\nOpportunities: An opportunity meets" in text
+    assert ".." not in text
     # a call and an e-mail in each export (HubSpot's repeated e-mail once)
     assert "Value-creating touches delivered\n45\n4\nbelow" in jonas
     assert "Touches: 4 — by channel: phone 2, email 2; by tier: tier A 4" in jonas

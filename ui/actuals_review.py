@@ -7,21 +7,24 @@ target two weeks running and dream clients (A accounts) untouched for three week
 chart per target over the plan's weeks, drawn as the cadence timeline is (an SVG in the palette's
 colours, light or dark), for the whole team or one rep.
 
-The review is ``prospector.review.weekly_review``. It and the page's HTML and charts are made in
-a thread (``BackgroundJob``): with 100,000 imported facts the review is well over a frame. The
-GUI thread only puts the finished text and charts in place.
+The review is ``prospector.review.weekly_review``. With 100,000 imported facts it is well over a
+frame, so it and the page's HTML and charts are made in steps (``page_steps``), run in slices of
+``SLICE_MS`` on the window's thread between frames: a thread would hold Python's lock against
+the window (see ``_work_on``). The facts are summed once per import (``review.summary``): after
+that, another week or an edit is reviewed in a few slices.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from html import escape
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QTextCursor
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,10 +42,10 @@ from prospector.errors import ProspectorError
 from prospector.model import Plan
 from prospector.playbook.timeline import Ink
 from prospector.playbook.weekly_chart import ACCENT, weekly_chart_svg
-from prospector.review import RepWeek, WeeklyReview, plan_weeks, weekly_review
+from prospector.review import RepWeek, WeeklyReview, plan_weeks, review_steps
+from prospector.review.summary import run_to_end, summary_steps
 from prospector.review.text import channel_label, goal_label, number, verdict
 from prospector.review.weeks import days_label, plan_weekends, week_days_label
-from ui.background import BackgroundJob
 from ui.document import PlanDocument
 from ui.language import _, current, in_sentence
 from ui.palette_colours import blend, readable, timeline_ink
@@ -51,6 +54,7 @@ from ui.widgets.date_field import show_day
 
 TEAM = ""  # the charts' choice for the whole team
 REFRESH_MS = 300  # after an edit, the review is made again this long after the last one
+SLICE_MS = 2  # the review is made in slices this long, on the window's thread, between frames
 CHART_COLUMNS = 2
 MET = "#2F855A"  # a figure at or over its goal (below: the charts' accent)
 
@@ -70,50 +74,69 @@ class ReviewPage:
     """What the thread made: the review, its text as HTML, and the charts (title, SVG)."""
 
     review: WeeklyReview | None
-    html: str
+    html_parts: tuple[str, ...]  # the text in parts, put on the page one per turn (see _made)
     charts: tuple[tuple[str, str], ...]
     error: str = ""
     week_labels: tuple[str, ...] = ()  # each of the plan's weeks: the working days it covers
+
+    @property
+    def html(self) -> str:
+        return "".join(self.html_parts)
 
 
 def make_page(plan: Plan, week: str | None, who: str, colours: Colours,
               today: date) -> ReviewPage:
     """The review of ``week`` (None, or a week no longer in the plan: the default week) with its
-    HTML and the charts of ``who`` (a rep's id, or ``TEAM``). Runs off the GUI thread: finding
-    the default week may read every fact's date."""
+    HTML and the charts of ``who`` (a rep's id, or ``TEAM``): ``page_steps`` at once."""
+    return run_to_end(page_steps(plan, week, who, colours, today))
+
+
+def page_steps(plan: Plan, week: str | None, who: str, colours: Colours,
+               today: date) -> Generator[None, None, ReviewPage]:
+    """``make_page`` in steps of a few milliseconds each (``review_steps``, then the text, then
+    each chart), run by the page between two frames."""
     try:
+        yield from summary_steps(plan.actuals.facts)  # the default week reads the facts' days
         if week is not None and week not in plan_weeks(plan):
             week = None
-        review = weekly_review(plan, week, today=today)
+        review = yield from review_steps(plan, week, today=today)
     except ProspectorError as exc:
-        return ReviewPage(None, "", (), str(exc))
+        return ReviewPage(None, (), (), str(exc))
+    yield
     weekends = plan_weekends(plan)  # a week's days for each working week among the reps
     labels = tuple(week_days_label(w, weekends, current()) for w in review.plan_weeks)
-    label = labels[review.plan_weeks.index(review.week)]
-    return ReviewPage(review, review_html(review, colours, label),
-                      charts(review, who, plan, colours), week_labels=labels)
+    html = review_html_parts(review, colours, labels[review.plan_weeks.index(review.week)])
+    made = []
+    for chart in charts(review, who, plan, colours):
+        yield
+        made.append(chart)
+    return ReviewPage(review, tuple(html), tuple(made), week_labels=labels)
 
 
 def charts(review: WeeklyReview, who: str, plan: Plan,
-           colours: Colours) -> tuple[tuple[str, str], ...]:
+           colours: Colours) -> Iterator[tuple[str, str]]:
     """One chart per target over the weeks to the week reviewed, for a rep or the team."""
     rep = review.rep(who) if who else None
     first = rep or (review.reps[0] if review.reps else None)
     if first is None:
-        return ()
-    out = []
+        return
     for index, line in enumerate(first.targets):
         series = line.series if rep else review.team_series(index)
         title = line.metric + (_(" (a week's share)") if line.period == "month" else "")
         svg = weekly_chart_svg(title, review.weeks, [w.actual for w in series],
                                [w.goal for w in series], review.week, ink=colours.ink,
                                brand=plan.basics.brand_colour)
-        out.append((line.metric, str(svg)))
-    return tuple(out)
+        yield line.metric, str(svg)
 
 
 def review_html(review: WeeklyReview, colours: Colours, week_label: str) -> str:
     """``week_label``: the working days the week covers, for each working week among the reps."""
+    return "".join(review_html_parts(review, colours, week_label))
+
+
+def review_html_parts(review: WeeklyReview, colours: Colours, week_label: str) -> list[str]:
+    """The review's text in parts: the week, the team and the first rep; each other rep; the
+    notes (a part is a few milliseconds of the window's time to lay out)."""
     number_of = review.plan_weeks.index(review.week) + 1
     out = [_("<h2>{week}: week {number} of {weeks}, {days}</h2>").format(
         week=escape(review.week), number=number_of, weeks=len(review.plan_weeks),
@@ -143,12 +166,11 @@ def review_html(review: WeeklyReview, colours: Colours, week_label: str) -> str:
         team.append(_("<b>Touches outside the plan:</b> ") + "; ".join(outside))
     if team:
         out.append(_("<h3>The team</h3><ul>") + "".join(f"<li>{t}</li>" for t in team) + "</ul>")
-    for rep in review.reps:
-        out.append(_rep_html(rep, colours))
-    out.append(_("<p style='color:{muted}'>Opportunities: {definition}. Figures in italics were "
-                 "entered by hand; a monthly target's goal is a week's share of it.</p>").format(
-                     muted=colours.muted, definition=escape(review.definition)))
-    return "".join(out)
+    reps = [_rep_html(rep, colours) for rep in review.reps]
+    notes = _("<p style='color:{muted}'>Opportunities: {definition}. Figures in italics were "
+              "entered by hand; a monthly target's goal is a week's share of it.</p>").format(
+                  muted=colours.muted, definition=escape(review.definition.rstrip(".")))
+    return ["".join(out + reps[:1]), *reps[1:], notes]
 
 
 def _rep_html(rep: RepWeek, colours: Colours) -> str:
@@ -207,9 +229,8 @@ class ActualsReview(QWidget):
         super().__init__(parent)
         self.document = document
         self.review: WeeklyReview | None = None
-        self.job = BackgroundJob("weekly-review", self)
-        self.job.done.connect(self._made)
-        self.waiting = 0  # the job whose page is awaited
+        self.waiting = 0  # the number of the review whose page is awaited
+        self._work: Generator[None, None, ReviewPage] | None = None  # its steps left
         self._steps: list[Callable[[], None]] = []  # what is left to put on the page (see _made)
         self._stale = True  # the plan changed since the review shown was made
         layout = QVBoxLayout(self)
@@ -284,10 +305,36 @@ class ActualsReview(QWidget):
             "reps": list(plan.reps), "accounts": list(plan.accounts),
             "cadences": list(plan.cadences), "accountability": plan.accountability.model_copy(
                 update={"targets": list(plan.accountability.targets)})})
-        self.waiting = self.job.start(make_page, snapshot, self.week_choice.currentData(),
-                                      self.who.currentData() or TEAM, self.colours(),
-                                      date.today())
+        self.waiting += 1
+        self._work = page_steps(snapshot, self.week_choice.currentData(),
+                                self.who.currentData() or TEAM, self.colours(), date.today())
+        QTimer.singleShot(0, self, partial(self._work_on, self.waiting))
         self.status.setText(_("Reviewing…"))
+
+    def _work_on(self, number_: int) -> None:
+        """A slice of the review's steps, ``SLICE_MS`` at most, then the event loop's turn: the
+        window answers while 100,000 facts are counted, and no thread holds Python's lock
+        against it (a thread did: 35 ms stalls, over 100 ms on a busy machine)."""
+        work = self._work
+        if number_ != self.waiting or work is None:
+            return  # a newer review replaced it
+        until = time.perf_counter() + SLICE_MS / 1000
+        try:
+            while time.perf_counter() < until:
+                next(work)
+        except StopIteration as done:
+            self._work = None
+            self._made(number_, done.value)
+            return
+        except BaseException:
+            self._work = None
+            raise  # to the app's error report
+        QTimer.singleShot(0, self, partial(self._work_on, number_))
+
+    def stop(self) -> None:
+        """Drop the review being made (the window closes)."""
+        self._work = None
+        self.waiting += 1
 
     def colours(self) -> Colours:
         palette = self.palette()
@@ -329,28 +376,38 @@ class ActualsReview(QWidget):
 
     # --- showing it ----------------------------------------------------------------------------
     def _made(self, number_: int, page: ReviewPage) -> None:
-        """Put the review on the page one piece per turn of the event loop (the text, then each
-        chart: 5 to 20 ms each on a busy machine, too long together for one frame)."""
+        """Put the review on the page one piece per turn of the event loop (the text's top, each
+        chart, each other rep's text: 1 to 9 ms each on a busy machine, too long together for
+        one frame)."""
         if number_ != self.waiting:
             return
         self.review = page.review
         if page.review is not None:
             self._fill_weeks(page.review, page.week_labels)
         self.status.setText(page.error)
-        html = page.html if page.review else f"<p>{escape(page.error)}</p>"
-        steps: list[Callable[[], None]] = [lambda: self.text.setHtml(html)]
+        parts = page.html_parts if page.review else (f"<p>{escape(page.error)}</p>",)
+        # what is in view first: the text's top, then the charts, then the text below
+        steps: list[Callable[[], None]] = [partial(self.text.setHtml, parts[0])]
         steps += [partial(self._chart, i, title, svg)
                   for i, (title, svg) in enumerate(page.charts)]
+        steps += [partial(self._append_html, part) for part in parts[1:]]
         steps.append(partial(self._done, number_, page))
         self._steps = steps
-        self._next_step(number_)
+        # the text after a turn of the event loop: the last slice of the review had this one
+        QTimer.singleShot(0, self, partial(self._next_step, number_))
+
+    def _append_html(self, html: str) -> None:
+        cursor = QTextCursor(self.text.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertBlock()  # a paragraph of its own, not the end of the last one
+        cursor.insertHtml(html)
 
     def _next_step(self, number_: int) -> None:
         if number_ != self.waiting or not self._steps:  # a newer review is on its way
             return
         self._steps.pop(0)()
         if self._steps:
-            QTimer.singleShot(0, lambda: self._next_step(number_))
+            QTimer.singleShot(0, self, partial(self._next_step, number_))
 
     def _chart(self, i: int, title: str, svg: str) -> None:
         if i >= len(self.chart_widgets):

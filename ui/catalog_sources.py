@@ -2,38 +2,28 @@
 steps' titles and guidance, the sections' names, the channels, stages and what a target counts.
 ``pybabel extract -F babel-app.cfg`` calls :func:`extract_domain_words` for
 ``prospector/sections.py``, so the app catalog holds them; the app translates them where it shows
-them (``_(step.title)``), and ``prospector/`` stays free of the app's catalog."""
+them (``_(step.title)``), and ``prospector/`` stays free of the app's catalog. Only the
+extraction imports this module, never the app."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
+from prospector.account_import import DELIMITERS, FIELDS
+from prospector.account_import.csv_source import ENCODING_LABELS
+from prospector.actuals.counting import Counts
+from prospector.actuals_import import FIELD_LABELS, DateFormat
+from prospector.actuals_import.exports import EXPORT_LABELS
+from prospector.business_days import days_off_names
+from prospector.editing import CADENCE_TEMPLATES
+from prospector.model import FRAMEWORK_LABELS, STAGE_LABELS, Channel, Plan, Target
+from prospector.qualification import opportunity_definition
+from prospector.sections import NEW_TARGET, SECTIONS, STEPS
+
 
 def domain_words() -> list[str]:
     """Every text of the domain declarations the app shows as it is."""
-    from prospector.account_import import DELIMITERS, FIELDS  # noqa: PLC0415 - only when extracting
-    from prospector.account_import.csv_source import ENCODING_LABELS  # noqa: PLC0415 - likewise
-    from prospector.actuals.counting import Counts  # noqa: PLC0415 - only when extracting
-    from prospector.actuals_import import (  # noqa: PLC0415 - only when extracting
-        FIELD_LABELS,
-        DateFormat,
-    )
-    from prospector.actuals_import.exports import EXPORT_LABELS  # noqa: PLC0415 - likewise
-    from prospector.business_days import days_off_names  # noqa: PLC0415 - only when extracting
-    from prospector.model import (  # noqa: PLC0415 - only when extracting
-        STAGE_LABELS,
-        Channel,
-        Plan,
-        Target,
-    )
-    from prospector.qualification import opportunity_definition  # noqa: PLC0415 - likewise
-    from prospector.sections import (  # noqa: PLC0415 - only when extracting
-        NEW_TARGET,
-        SECTIONS,
-        STEPS,
-    )
-
     words: list[str] = []
     for step in STEPS:
         words += [step.title, step.what_good_looks_like, step.examples]
@@ -45,6 +35,8 @@ def domain_words() -> list[str]:
             status = step.status(empty)
             words += [*status.missing] + ([] if status.summary[:1].isdigit() else [status.summary])
     words += ["goal set"]
+    words += list(FRAMEWORK_LABELS.values())
+    words += [text for t in CADENCE_TEMPLATES for text in (t.name, t.description)]
     counting = NEW_TARGET | {"metric": "-", "creates_opportunities": True}
     words += [opportunity_definition(empty), opportunity_definition(
         empty.model_copy(update={"accountability": empty.accountability.model_copy(

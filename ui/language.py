@@ -45,7 +45,7 @@ def N_(message: str) -> str:  # noqa: N802 - gettext's marker name
 
 def in_sentence(noun: str) -> str:
     """A column's name inside a sentence: "Set tier of 3 accounts" in English, where German keeps
-    its nouns' capital ("Stufe von 3 Konten setzen")."""
+    its nouns' capital ("Stufe für 3 Accounts setzen")."""
     return noun.lower() if _language == ENGLISH else noun
 
 
@@ -66,8 +66,9 @@ def languages() -> list[str]:
 def language_names() -> list[tuple[str, str]]:
     """The choices of View > Language: (shown name, setting value), each language named in its
     own words."""
-    own = {"en": "English", "de": "Deutsch"}
-    return [(_("System language"), SYSTEM)] + [(own.get(code, code), code) for code in languages()]
+    own = [((Locale.parse(code).get_display_name(code) or code).capitalize(), code)
+           for code in languages()]
+    return [(_("System language"), SYSTEM), *own]
 
 
 def resolve(choice: str | None, system: QLocale | None = None) -> str:

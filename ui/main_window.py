@@ -837,9 +837,9 @@ class MainWindow(QMainWindow):
         self.autosaver.stop()
         self.actuals_reader.cancel()
         self.actuals_reader.wait()
-        for job in (self.week_by_week.review.job, self.week_by_week.grid.model.counter):
-            job.stop()
-            job.wait()
+        self.week_by_week.review.stop()
+        self.week_by_week.grid.model.counter.stop()
+        self.week_by_week.grid.model.counter.wait()
         self.preview.shutdown()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())

@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prospector.actuals.counting import Counts, weekly_counts
+from prospector.actuals.counting import Counts
 from prospector.actuals.weekly import week_start, weeks_between
 from prospector.actuals_import import enter_figure
 from prospector.errors import ProspectorError
 from prospector.model import Target
+from prospector.review.build import rep_weekly_counts
+from prospector.review.weeks import rep_first_weekdays
 from ui.background import BackgroundJob
 from ui.document import PlanDocument
 from ui.language import _, in_sentence
@@ -44,6 +46,9 @@ _Role = Qt.ItemDataRole
 DISPLAY, EDIT, TOOLTIP = int(_Role.DisplayRole), int(_Role.EditRole), int(_Role.ToolTipRole)
 FOREGROUND, FONT, ALIGN = int(_Role.ForegroundRole), int(_Role.FontRole), \
     int(_Role.TextAlignmentRole)
+# what the imported figures are counted for: the facts' log, what the target counts, and each
+# rep's first working weekday
+GridKey = tuple[int, Counts | None, tuple[tuple[str, int], ...]]
 INLINE_FACTS = 5_000  # more facts than this are counted off the GUI thread (about 3 ms here)
 # edits that change what the grid's rows, columns or target are
 _SHAPE = ("reps", "basics", "accountability")
@@ -74,8 +79,8 @@ class WeeklyGridModel(QAbstractTableModel):
         self.weeks: list[str] = []
         self.figures: dict[tuple[str, str], float] = {}  # (rep id, week) -> entered by hand
         self.imported: Counter[tuple[str, str]] = Counter()
-        self._counted: tuple[int, Counts | None, Counter] | None = None  # cached per facts list
-        self._counting: tuple[int, tuple[int, Counts | None]] | None = None  # job, what it counts
+        self._counted: tuple[GridKey, Counter] | None = None  # the imported figures, and what for
+        self._counting: tuple[int, GridKey] | None = None  # job, what it counts
         self.counter = BackgroundJob("weekly-counts", self)
         self.counter.done.connect(self._counted_off_thread)
         self.hint = hint_colour(QPalette())
@@ -113,27 +118,35 @@ class WeeklyGridModel(QAbstractTableModel):
         self.figures = {(f.rep_id, f.week): f.value for f in actuals.weekly
                         if f.metric.casefold() == folded}
         counts = target.counts if target else None
-        key = (id(actuals.facts), counts)
+        plan = self.document.plan
+        key = self._key()
         cached = self._counted
-        if cached is not None and cached[:2] == key:
-            self.imported = cached[2]  # a figure entered keeps the facts' list: counted once
+        if cached is not None and cached[0] == key:
+            self.imported = cached[1]  # a figure entered keeps the facts' list: counted once
             return
         if len(actuals.facts) <= INLINE_FACTS or counts is None:
-            counted = weekly_counts(actuals.facts, counts) if counts else Counter()
-            self._counted = (*key, counted)
+            counted = rep_weekly_counts(plan, counts) if counts else Counter()
+            self._counted = (key, counted)
             self.imported = counted
             return
         self.imported = Counter()  # counted in a moment, off the GUI thread (100,000 facts)
-        self._counting = (self.counter.start(weekly_counts, actuals.facts, counts), key)
+        snapshot = plan.model_copy(update={"reps": list(plan.reps)})  # edits change the list
+        self._counting = (self.counter.start(rep_weekly_counts, snapshot, counts), key)
+
+    def _key(self) -> GridKey:
+        """What the imported figures depend on: the facts' log, what the target counts, and
+        each rep's working week (Sunday to Thursday in Israel)."""
+        target, plan = self.target(), self.document.plan
+        return (id(plan.actuals.facts), target.counts if target else None,
+                tuple(rep_first_weekdays(plan).items()))
 
     def _counted_off_thread(self, number: int, counted: Counter) -> None:
         if self._counting is None or number != self._counting[0]:
             return
         key = self._counting[1]
         self._counting = None
-        self._counted = (*key, counted)
-        actuals, target = self.document.plan.actuals, self.target()
-        if key == (id(actuals.facts), target.counts if target else None):
+        self._counted = (key, counted)
+        if key == self._key():
             self.imported = counted
             if self.reps and self.weeks:
                 self.dataChanged.emit(self.index(0, 0),

@@ -22,14 +22,10 @@ opportunities, and anything else is entered by hand.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable
-from datetime import date
 from enum import StrEnum
 
 from ..fields import Channel
 from .records import Happened, LoggedFact
-from .weekly import week_of
 
 
 class Counts(StrEnum):
@@ -84,16 +80,3 @@ def counts_towards(fact: LoggedFact, counts: Counts) -> bool:
     if counts is Counts.OPPORTUNITIES:
         return fact.kind is Happened.OPPORTUNITY
     return False
-
-
-def weekly_counts(facts: Iterable[LoggedFact], counts: Counts) -> Counter[tuple[str, str]]:
-    """How many facts count towards a target that counts ``counts``, per (rep id, ISO week)."""
-    found: Counter[tuple[str, str]] = Counter()
-    if counts is Counts.HAND_ENTERED:
-        return found
-    weeks: dict[date, str] = {}
-    for fact in facts:
-        if counts_towards(fact, counts):
-            week = weeks.get(fact.date) or weeks.setdefault(fact.date, week_of(fact.date))
-            found[fact.rep_id, week] += 1
-    return found

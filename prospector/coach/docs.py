@@ -70,7 +70,9 @@ _ACTUALS_INTRO = (
     "(`prospector review PLAN --week 2027-W05`, the printed weekly review, the app's review "
     "page; from Python `prospector.review.weekly_review(plan, week)`), one finding per rep "
     "and rule, and take no part in the plan's readiness score. Declared in "
-    "`prospector/coach/actuals_rules.py`, checked in `prospector/review/coach.py`.")
+    "`prospector/coach/actuals_rules.py`, checked in `prospector/review/coach.py`. The printed "
+    "review words them in its language (`weekly_review(plan, week, language=\"de\")`); the "
+    "command line's text review and the app's review page still in English.")
 _VARIANTS = ("Spelling variants are matched too (e.g. \"touching base\", \"circling back\", "
              "\"hope you are doing well\", \"world class\").")
 
@@ -100,6 +102,10 @@ def rules_markdown() -> str:
             empty + _phrases(EMPTY_PHRASES.labels), "",
             generic + _phrases(GENERIC_CLAIMS.labels), "",
             _VARIANTS, ""]
+    for language, name in _LANGUAGE_NAMES.items():
+        out += [f"In {name} texts (told by their words, or the plan's language when they have "
+                f"too few): {empty}{_phrases(EMPTY_PHRASES.labels_in(language))} {generic}"
+                f"{_phrases(GENERIC_CLAIMS.labels_in(language))}", ""]
     out += _labelled_section()
     return "\n".join(out)
 
@@ -200,13 +206,14 @@ _LANGUAGES_NOTE = (
     "plan's language (`basics.language`; `prospector check --language` overrides): German and "
     "French from the `coach` catalogs in `prospector/locale/`. "
     "`tests/data/coach_labelled_texts_de.json` and `coach_labelled_texts_fr.json` hold touch "
-    "values, differentiators and discovery questions written by German and French reps (\"Ich "
-    "wollte nur mal kurz nachhaken\", \"Je me permets de vous relancer\", \"Hätten Sie 15 "
-    "Minuten für ein kurzes Telefonat?\", \"Plus de 25 ans d'expérience\", \"Sind Sie mit Ihrem "
-    "Lieferanten zufrieden?\"), about half to flag, scored as the English set and held to the "
-    "same 0.9. Discovery questions and objection responses are read by `questions_languages.py` "
-    "(a verb put first asks for a yes or a no; \"Aber …\", \"Je comprends, mais notre …\" "
-    "argue), and the reflex objections are heard in German and French too.")
+    "values, differentiators, discovery questions and objection responses written by German and "
+    "French reps (\"Ich wollte nur mal kurz nachhaken\", \"Je me permets de vous relancer\", "
+    "\"Hätten Sie 15 Minuten für ein kurzes Telefonat?\", \"Plus de 25 ans d'expérience\", \"Sind "
+    "Sie mit Ihrem Lieferanten zufrieden?\"), about half to flag, scored as the English set and "
+    "held to the same 0.9. Discovery questions and objection responses are read by "
+    "`questions_languages.py` (a verb put first asks for a yes or a no; \"Aber …\", \"Je "
+    "comprends, mais notre …\" argue), and the reflex objections are heard in German and French "
+    "too.")
 _LANGUAGE_SETS_NOTE = (
     "The German and French lists were written with the texts in view, in ten sets per language: "
     "touch values and differentiators in the first five, discovery questions in the sixth and "

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from ..model import Plan
 from ..sections import completeness, content_of
 from .catalog import RULES
+from .language import texts_default_to
 from .rules import SECTIONS, SEVERITIES, Context, Rule, Severity
 from .thresholds import SCORING, THRESHOLDS, Scoring, Thresholds
-from .wording import ENGLISH, T_, translated
+from .wording import ENGLISH, T_, languages, translated
 
 _SEVERITY_ORDER = {s: i for i, s in enumerate(SEVERITIES)}
 
@@ -119,21 +120,15 @@ def review(plan: Plan, thresholds: Thresholds = THRESHOLDS, scoring: Scoring = S
 
     Every text is written in ``language`` (``de``, ``fr``), the plan's own language by default
     (English when it has none or the coach has no catalog for it)."""
-    language = language or plan_language(plan)
+    written_in = plan_language(plan)
+    language = language or written_in
+    if language not in languages():  # a plan in Spanish: the findings in English, as English
+        language = ENGLISH
     plan = content_of(plan)
     held = set(in_progress)
     ctx = Context(plan, thresholds, language)
-    fired: list[tuple[Rule, list[Finding]]] = []
-    for rule in RULES:
-        why = rule.text(translated(language, rule.why), thresholds)
-        fix = rule.text(translated(language, rule.fix), thresholds)
-        found = [
-            Finding(rule.id, rule.severity, rule.section, hit.item_id, hit.item_label,
-                    hit.message, why, hit.fix or fix, hit.field, hit.row)
-            for hit in rule.check(ctx) if hit.item_id not in held or hit.item_id is None
-        ]
-        if found:
-            fired.append((rule, found))
+    with texts_default_to(written_in):  # "Relancer" alone is French in a French plan
+        fired = _fire(ctx, held)
     fired.sort(key=lambda rf: (SECTIONS.index(rf[0].section), _SEVERITY_ORDER[rf[0].severity]))
     findings = tuple(f for _, found in fired for f in found)
 
@@ -148,6 +143,22 @@ def review(plan: Plan, thresholds: Thresholds = THRESHOLDS, scoring: Scoring = S
                   _hints(fired, penalties, quality, thresholds, scoring, language),
                   translated(language, _verdict(overall, counts["blocker"], scoring)), quality,
                   complete, language)
+
+
+def _fire(ctx: Context, held: set[str]) -> list[tuple[Rule, list[Finding]]]:
+    """Every rule run on the plan: the rules that fired and their findings."""
+    fired: list[tuple[Rule, list[Finding]]] = []
+    for rule in RULES:
+        why = rule.text(translated(ctx.language, rule.why), ctx.th)
+        fix = rule.text(translated(ctx.language, rule.fix), ctx.th)
+        found = [
+            Finding(rule.id, rule.severity, rule.section, hit.item_id, hit.item_label,
+                    hit.message, why, hit.fix or fix, hit.field, hit.row)
+            for hit in rule.check(ctx) if hit.item_id not in held or hit.item_id is None
+        ]
+        if found:
+            fired.append((rule, found))
+    return fired
 
 
 def plan_language(plan: Plan) -> str:

@@ -7,10 +7,15 @@ Linear in the text: only its first ``MAX_CHARS`` characters are read, one regex 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import lru_cache, wraps
+from typing import TypeVar
 
 ENGLISH = "en"
 MAX_CHARS = 2000
+T = TypeVar("T")
 
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset("the a an and of to in is are you your we our for with on that this it be "
@@ -28,16 +33,50 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
 _WORD = re.compile(r"[a-zà-öø-ÿß]+")
 
 
-@lru_cache(maxsize=4096)
+# The language a text with no function words is taken to be written in ("Relancer", "Demo"): the
+# plan's, while a review reads it (``texts_default_to``); English otherwise.
+_FALLBACK: ContextVar[str] = ContextVar("fallback_language", default=ENGLISH)
+
+
+@contextmanager
+def texts_default_to(language: str) -> Iterator[None]:
+    """Read a text that shows no language of its own as written in ``language``."""
+    token = _FALLBACK.set(language if language in FUNCTION_WORDS else ENGLISH)
+    try:
+        yield
+    finally:
+        _FALLBACK.reset(token)
+
+
+def cached_per_language(function: Callable[[str], T]) -> Callable[[str], T]:
+    """``lru_cache`` for a reading of one text that depends on the language it is told to be in:
+    the same text can read differently in a German plan ("Relancer" alone)."""
+    cached = lru_cache(maxsize=4096)(lambda text, _fallback: function(text))
+
+    @wraps(function)
+    def reading(text: str) -> T:
+        return cached(text, _FALLBACK.get())
+
+    reading.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+    return reading
+
+
 def detect(text: str) -> str:
     """The language code (``en``, ``de``, ``fr``) whose function words ``text`` uses most;
-    English when none is used or on a tie."""
+    English on a tie, and the plan's language (``texts_default_to``) when none is used."""
+    return _detect(text, _FALLBACK.get())
+
+
+@lru_cache(maxsize=4096)
+def _detect(text: str, fallback: str) -> str:
     counts = dict.fromkeys(FUNCTION_WORDS, 0)
     for word in _WORD.findall(text[:MAX_CHARS].lower().replace("’", "'").replace("'", " ")):
         for language, words in FUNCTION_WORDS.items():
             if word in words:
                 counts[language] += 1
     best = max(counts.values())
-    if best == 0 or counts[ENGLISH] == best:
+    if best == 0:
+        return fallback
+    if counts[ENGLISH] == best:
         return ENGLISH
     return max(counts, key=lambda language: counts[language])

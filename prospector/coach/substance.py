@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from ..textnorm import fold
 from . import substance_languages as other
-from .language import ENGLISH, detect
+from .language import ENGLISH, cached_per_language, detect
 from .text import EMPTY_PHRASES, speech, words_of
 
 _W = "[a-z0-9]+ "  # one word and its space
@@ -225,7 +225,7 @@ _CLIENT_WORDS = _by_language((_PEOPLE, r"peers?", r"their", r"similar", r"compar
                               r"industry"), other.CLIENT_WORDS)
 
 
-@lru_cache(maxsize=4096)
+@cached_per_language
 def gives(text: str) -> str | None:
     """What in ``text`` gives the client something about their business (the words as
     folded), or None: "the benchmark of the eight plants" -> "benchmark". A resource of ours
@@ -239,14 +239,14 @@ def gives(text: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=4096)
+@cached_per_language
 def asks_for_time(text: str) -> str | None:
     """What in ``text`` asks for the client's time or attention, or None: "open to a quick
     chat" -> "quick chat"."""
     return _as_written(text, _first(_in(_ASKS, text), words_of(text)))
 
 
-@lru_cache(maxsize=4096)
+@cached_per_language
 def talks_about_us(text: str) -> str | None:
     """What in ``text`` is news about us rather than them (a demo, our press release, our
     award), or None: "a demo of our features" -> "demo"."""
@@ -354,7 +354,7 @@ _CONCRETE = _by_language((
 ), other.CONCRETE)
 
 
-@lru_cache(maxsize=4096)
+@cached_per_language
 def self_praise(text: str) -> str | None:
     """What in ``text`` is self-praise any competitor could say ("we go the extra mile", "over
     25 years of experience", "flexible and responsive"), or None. Praise the text denies
@@ -362,7 +362,7 @@ def self_praise(text: str) -> str | None:
     return _as_written(text, _first(_in(_SELF_PRAISE, text), words_of(text)))
 
 
-@lru_cache(maxsize=4096)
+@cached_per_language
 def concrete(text: str) -> str | None:
     """What makes ``text`` concrete: a measure ("in three weeks", "80 percent"), being the only
     one, a guarantee, or a mechanism ("every invoice is matched"). A comparison alone ("unlike

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..textnorm import fold
 from . import questions_languages
-from .language import ENGLISH, detect
+from .language import ENGLISH, cached_per_language, detect
 from .substance_languages import REFLEXES as REFLEXES_ELSEWHERE
 from .wording import T_
 
@@ -569,7 +569,7 @@ def _opens_later(clauses: list[list[str]]) -> bool:
     return False
 
 
-@lru_cache(maxsize=4096)
+@cached_per_language
 def is_closed_question(text: str) -> bool:
     """Whether a discovery question can be answered by yes or no (every question it asks can),
     read in the language it is written in."""

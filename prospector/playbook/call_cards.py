@@ -38,7 +38,7 @@ from ..model import (
 )
 from .limits import CARD_PAGES, CARD_POINTS, CARD_TEXTS, CARD_WIDE_LINES, Cut, cut_point
 from .text_width import line_count, line_starts
-from .translations import N_, gettext
+from .translations import N_, gettext, quoted
 
 HANDLE_WORDS = 5  # a handle never repeats a sentence of the plan (8 words or more: issue 16)
 NAMED_WORDS = 7  # what a chapter says of a question or objection a card holds: the most words
@@ -260,7 +260,7 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
     they say and the response, not cut; what is behind it and its proof may be shortened): its
     chapter then names it and refers to the card."""
     in_plan = gettext(IN_PLAN)
-    where = {key: f"“{titles[key]}”" if key in titles else in_plan
+    where = {key: quoted(titles[key]) if key in titles else in_plan
              for key in ("objections", "questions", "touches", "differentiation", "personas")}
     touch, opening, part = _opening(plan, persona)
     printed = touch is not None and touch.id in touch_ids

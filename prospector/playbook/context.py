@@ -75,6 +75,9 @@ class RepNotFound(ProspectorError):
 READINESS = Chapter("readiness", "Plan readiness", new_page=True)
 
 
+# The plan sections' titles the readiness appendix names and no chapter holds (the others are
+# the chapters' titles, extracted from prospector/sections.py)
+SECTION_WORDS = (N_("Basics"), N_("Objections"), N_("Reps"))
 SEVERITY_LABELS = {"blocker": N_("blocker"), "warning": N_("warning"), "tip": N_("tip")}
 
 
@@ -206,11 +209,10 @@ def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None
 def _readiness(plan: Plan, red: Reductions) -> dict[str, Any]:
     """The coach's review, for the appendix: scores per section, then every finding."""
     from ..coach import SECTION_TITLES, review  # noqa: PLC0415 - only when asked for
-    from ..coach.wording import translated  # noqa: PLC0415
 
     language = printing.get()  # the findings in the edition's language
     result = review(plan, language=language)
-    titles = {k: translated(language, t) for k, t in SECTION_TITLES.items()}
+    titles = {k: gettext(t) for k, t in SECTION_TITLES.items()}  # as the chapters name them
     if len(result.findings) > FINDING_LIMIT:
         red.lists += len(result.findings) - FINDING_LIMIT
     return {
@@ -364,8 +366,8 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
         "ends_early": fmt_date(plan.basics.end_date) if (
             len(planned.waves) <= 1 and last and plan.basics.end_date
             and (plan.basics.end_date - last).days > 14) else "",
-        "unscheduled": red.names([f"{u.account_name}: {u.reason}" for u in planned.unscheduled],
-                                 "an account's name"),
+        "unscheduled": red.names([f"{u.account_name}: {_unscheduled_reason(plan, u)}"
+                                  for u in planned.unscheduled], "an account's name"),
         "stats": [
             (len(accounts), ngettext("account", "accounts", len(accounts))),
             (len(schedule), ngettext("scheduled touch", "scheduled touches", len(schedule))),
@@ -379,6 +381,15 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
         "overview": glance.overview(plan, accounts, None, planned.account_starts,
                                     fmt_day_in_table, cadences),
     }
+
+
+def _unscheduled_reason(plan: Plan, unscheduled) -> str:
+    """Why an account of the rep has no touches (``schedule.UnscheduledAccount``'s reason)."""
+    account = plan.account(unscheduled.account_id)
+    cadence = plan.cadence_for(account) if account else None
+    if cadence is None:
+        return gettext("no cadence is meant for tier %(tier)s", tier=unscheduled.tier)
+    return gettext("the cadence “%(cadence)s” has no steps", cadence=cadence.name)
 
 
 def _tiers(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str],

@@ -33,7 +33,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import escape
 
-from ..wording import plural
+from .translations import N_, gettext, ngettext
+from .translations import counted as plural
 
 CARD_LIMIT = 400  # accounts in one edition printed as cards; above: one line each
 ACCOUNT_LINE_LIMIT = 25_000  # lines of the compact list (~480 pages, ~1.3 GB to lay out)
@@ -82,7 +83,7 @@ CARD_WIDE_LINES = 1.07  # a line with CJK is taller: the fallback font's ascent 
 CARD_POINTS = 4  # what the persona cares about: the first points, joined with " · "
 _WORD_BACKOFF = 40  # a cut moves back to a space at most this many characters before the limit
 
-_APP = "in the plan (open it in Prospector)"
+_APP = N_("in the plan (open it in Prospector)")
 
 
 class Cut(str):
@@ -196,30 +197,40 @@ class Reductions:
     def notes(self) -> list[str]:
         """One sentence per kind of reduction, for the reader of the PDF, the CLI and the app."""
         notes = []
+        app = gettext(_APP)
         if self.compact_accounts:
-            notes.append(f"The {self.compact_accounts:,} accounts are printed as a compact list, "
-                         f"one line each (cards with reasons, notes and contacts up to "
-                         f"{CARD_LIMIT:,} accounts); the details are {_APP}.")
+            notes.append(gettext(
+                "The %(count)s accounts are printed as a compact list, one line each (cards with "
+                "reasons, notes and contacts up to %(cards)s accounts); the details are %(app)s.",
+                count=self.compact_accounts, cards=CARD_LIMIT, app=app))
         if self.accounts_not_printed:
-            notes.append(f"The list stops after {self.line_limit:,} accounts (tier A first); "
-                         f"the other {self.accounts_not_printed:,} are {_APP}.")
+            notes.append(gettext(
+                "The list stops after %(count)s accounts (tier A first); the other %(rest)s are "
+                "%(app)s.", count=self.line_limit, rest=self.accounts_not_printed, app=app))
         if self.schedule:
             s = self.schedule
-            notes.append(f"The schedule prints its first {s['weeks']:,} week"
-                         f"{'s' if s['weeks'] != 1 else ''} ({plural(s['printed'], 'touch')}, to "
-                         f"{s['printed_until']}); the other {plural(s['rest'], 'touch')}, to "
-                         f"{s['last']}, are in the calendar or task list exported from "
-                         "Prospector.")
+            notes.append(ngettext(
+                "The schedule prints its first week (%(printed)s, to %(until)s); the other "
+                "%(rest)s, to %(last)s, are in the calendar or task list exported from "
+                "Prospector.",
+                "The schedule prints its first %(num)s weeks (%(printed)s, to %(until)s); the "
+                "other %(rest)s, to %(last)s, are in the calendar or task list exported from "
+                "Prospector.", s["weeks"], printed=plural(s["printed"], "touch"),
+                until=s["printed_until"], rest=plural(s["rest"], "touch"), last=s["last"]))
         if self.cuts:
             named = sorted(set(self.cuts), key=self.cuts.index)
-            shown = ", ".join(named[:3]) + (f" and {len(named) - 3:,} more" if len(named) > 3
-                                            else "")
-            count = len(named)
-            notes.append(f"{count:,} long text{'s are' if count != 1 else ' is'} cut short, "
-                         f"marked where cut ({shown}); the full text is {_APP}.")
+            shown = ", ".join(named[:3]) + (" " + gettext("and %(count)s more",
+                                                          count=len(named) - 3)
+                                            if len(named) > 3 else "")
+            notes.append(ngettext(
+                "%(num)s long text is cut short, marked where cut (%(which)s); the full text is "
+                "%(app)s.",
+                "%(num)s long texts are cut short, marked where cut (%(which)s); the full text "
+                "is %(app)s.", len(named), which=shown, app=app))
         if self.lists:
-            notes.append(f"Long lists (names, contacts, the coach's findings) stop, saying how "
-                         f"many more there are ({self.lists:,} in all).")
+            notes.append(gettext("Long lists (names, contacts, the coach's findings) stop, "
+                                 "saying how many more there are (%(count)s in all).",
+                                 count=self.lists))
         return notes
 
 

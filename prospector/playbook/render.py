@@ -39,8 +39,10 @@ from .translations import (
     ENGLISH,
     counted,
     edition_language,
+    gettext,
     number,
     printing_in,
+    quoted,
     template_gettext,
     template_ngettext,
     template_pgettext,
@@ -150,6 +152,7 @@ def environment(language: str = ENGLISH) -> Environment:
     env.filters["address"] = unbroken_address  # an e-mail, phone or website: on one line
     env.filters["running_name"] = running_name
     env.filters["number"] = number  # {{ n | number }}: "1,200" / "1.200"
+    env.filters["quoted"] = quoted  # {{ says | quoted }}: “…” / „…“ / « … »
     env.install_gettext_callables(  # type: ignore[attr-defined]
         template_gettext, template_ngettext, newstyle=True, pgettext=template_pgettext)
     return env
@@ -185,8 +188,8 @@ def _html(context: dict) -> str:
     box = ""
     if notes:
         items = "".join(f"<li>{escape(n)}</li>" for n in notes)
-        box = (f'<div class="reduced"><h4>This edition is shortened for print</h4>'
-               f"<ul>{items}</ul></div>")
+        box = (f'<div class="reduced"><h4>{escape(gettext("This edition is shortened for print"))}'
+               f"</h4><ul>{items}</ul></div>")
     html = layout_safe(html.replace(NOTES_SLOT, box, 1))
     return tag_languages(html, context["lang"])  # Greek, Japanese... in <span lang>
 

@@ -25,6 +25,7 @@ from ..coach.thresholds import THRESHOLDS
 from ..model import Plan
 from ..resources import templates_dir
 from ..review import TargetLine, WeeklyReview, weekly_review
+from ..review.weeks import days_label
 from .context import brand_palette
 from .render import (
     PDF_VARIANT,
@@ -141,6 +142,9 @@ def _rep(rep, brand: str) -> dict[str, Any]:
                 if rep.opportunities else ""))
     return {
         "name": rep.rep_name,
+        # a week that is not Monday to Friday says its days (Sunday to Thursday in Israel)
+        "days": days_label(rep.first_day, rep.last_day, printing.get())
+        if rep.first_day.weekday() != 0 else "",
         "week": " · ".join(week),
         "week_short": short,
         "targets": [{"metric": t.metric, "goal": _goal(t),
@@ -247,7 +251,8 @@ def render_review_pdf(plan: Plan, out_path: str | os.PathLike, *, week: str | No
         raise PlaybookError(f"cannot write {out}: the folder {out.parent} does not exist")
     started = time.perf_counter()
     today = today or date.today()
-    review = weekly_review(plan, week, today=today)
+    language = language or edition_language(plan)
+    review = weekly_review(plan, week, today=today, language=language)  # findings in its language
     html = review_html(plan, review, today, language)
     pdf_speed.install()
     pdf_tags.install()

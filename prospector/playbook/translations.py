@@ -133,6 +133,11 @@ def words_and(names: list[str]) -> str:
     return gettext("%(first)s and %(last)s", first=", ".join(names[:-1]), last=names[-1])
 
 
+def quoted(text: str) -> str:
+    """``text`` between the language's quotation marks: “…”, „…“, « … », «…»."""
+    return gettext("“%(text)s”", text=text)
+
+
 def pgettext(context: str, message: str, **values: object) -> str:
     """``gettext`` for a word that reads differently by where it stands ("Ask": the meeting ask
     of a cadence step, or the call card's questions)."""

@@ -4,6 +4,7 @@
 (``prospector review``), the printed one-page review and the app's review page share.
 
 - ``weeks.py``: the plan's ISO weeks, the default week, reading ``--week``;
+- ``summary.py``: the facts summed once per log (rep, day, kind, channel, account);
 - ``tally.py``: the facts counted per rep and week, and the plan's definition of an opportunity;
 - ``pace.py``: the touches each rep's schedule planned per week;
 - ``build.py``: the review itself; ``coach.py``: the coach's checks on a rep's actuals (the
@@ -11,7 +12,7 @@
 - ``text.py``: the review as plain text.
 """
 
-from .build import rep_actuals_by_week, weekly_goal, weekly_review
+from .build import rep_actuals_by_week, review_steps, weekly_goal, weekly_review
 from .result import ColdAccount, RepWeek, TargetLine, TargetWeek, WeeklyReview
 from .weeks import ReviewError, default_week, parse_week, plan_weeks
 
@@ -26,6 +27,7 @@ __all__ = [
     "parse_week",
     "plan_weeks",
     "rep_actuals_by_week",
+    "review_steps",
     "weekly_goal",
     "weekly_review",
 ]

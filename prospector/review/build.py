@@ -19,6 +19,7 @@ below a target two weeks running, and dream clients (tier A) untouched for ``col
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Generator
 from datetime import date, timedelta
 
 from ..actuals.counting import Counts
@@ -27,10 +28,18 @@ from ..coach.thresholds import THRESHOLDS, Thresholds
 from ..model import Plan, Rep, Target
 from ..schedule import week_start as first_weekday
 from .coach import RepWeeks, coach_rep
-from .pace import planned_pace
+from .pace import PlannedPace, pace_steps
 from .result import MONTH_TO_WEEK, ColdAccount, RepWeek, TargetLine, TargetWeek, WeeklyReview
-from .tally import Tally, WeekTally, daily_counts
-from .weeks import default_week, parse_week, plan_weeks, rep_weekend, working_days
+from .summary import daily_counts, run_to_end
+from .tally import Tally, WeekTally
+from .weeks import (
+    default_week,
+    parse_week,
+    plan_weeks,
+    rep_first_weekdays,
+    rep_weekend,
+    working_days,
+)
 
 
 def weekly_goal(target: Target) -> float:
@@ -38,33 +47,50 @@ def weekly_goal(target: Target) -> float:
 
 
 def weekly_review(plan: Plan, week: str | None = None, *, today: date | None = None,
-                  thresholds: Thresholds = THRESHOLDS) -> WeeklyReview:
+                  thresholds: Thresholds = THRESHOLDS, language: str = "en") -> WeeklyReview:
     """The review of ``week`` (``2027-W05``; default: the last full week within the plan's
-    period, as of ``today``). ``ReviewError`` for a week that is not one or is outside the
-    plan."""
+    period, as of ``today``), the coach's findings on it written in ``language``. ``ReviewError``
+    for a week that is not one or is outside the plan."""
+    return run_to_end(review_steps(plan, week, today=today, thresholds=thresholds,
+                                   language=language))
+
+
+def review_steps(plan: Plan, week: str | None = None, *, today: date | None = None,
+                 thresholds: Thresholds = THRESHOLDS,
+                 language: str = "en") -> Generator[None, None, WeeklyReview]:
+    """``weekly_review`` in steps of a few milliseconds each (the facts summed, the schedules
+    built, the facts counted, each rep reviewed), for the app to run between two frames."""
+    tally = yield from Tally.steps(plan, thresholds.opportunity_meeting_days)  # sums the facts
+    pace = yield from pace_steps(plan)
     weeks_all = plan_weeks(plan)
     week = (parse_week(plan, week, weeks_all) if week is not None
             else default_week(plan, today or date.today(), weeks_all))
     weeks = weeks_all[:weeks_all.index(week) + 1]
-    return _Review(plan, week, weeks, thresholds).build(weeks_all)
+    review = _Review(plan, week, weeks, thresholds, tally, pace, language)
+    return (yield from review.build(weeks_all))
 
 
 class _Review:
-    def __init__(self, plan: Plan, week: str, weeks: list[str], th: Thresholds) -> None:
+    def __init__(self, plan: Plan, week: str, weeks: list[str], th: Thresholds, tally: Tally,
+                 pace: PlannedPace, language: str) -> None:
         self.plan, self.week, self.weeks, self.th = plan, week, weeks, th
-        self.tally = Tally(plan, th.opportunity_meeting_days)
+        self.language = language
+        self.tally = tally
         self.targets = plan.accountability.targets
         self.by_hand: dict[tuple[str, str, str], float] = {
             (f.rep_id, f.week, f.metric.casefold()): f.value for f in plan.actuals.weekly}
-        self.pace = planned_pace(plan)
+        self.pace = pace
         self.monday = week_start(week)
         self.window = weeks[-th.outcome_window_weeks:]
         self.plan_start = plan.basics.start_date
         self.weekends = {rep.id: rep_weekend(plan, rep) for rep in plan.reps}
 
-    def build(self, weeks_all: list[str]) -> WeeklyReview:
+    def build(self, weeks_all: list[str]) -> Generator[None, None, WeeklyReview]:
         cold = self._cold_accounts()
-        reps = tuple(self._rep(rep, cold) for rep in self.plan.reps)
+        reps: list[RepWeek] = []
+        for rep in self.plan.reps:
+            yield
+            reps.append(self._rep(rep, cold))
         criteria = ", ".join(c.name for c in self.plan.qualification.criteria)
         definition = (
             f"An opportunity meets the plan's definition ({criteria}) when a meeting with its "
@@ -74,7 +100,7 @@ class _Review:
         return WeeklyReview(
             plan_id=self.plan.id, plan_name=self.plan.name, week=self.week, monday=self.monday,
             weeks=tuple(self.weeks), plan_weeks=tuple(weeks_all),
-            has_actuals=not self.plan.actuals.is_empty(), definition=definition, reps=reps,
+            has_actuals=not self.plan.actuals.is_empty(), definition=definition, reps=tuple(reps),
             cold_accounts=cold, cold_weeks=self.th.cold_weeks,
             findings=tuple(f for r in reps for f in r.findings))
 
@@ -138,7 +164,7 @@ class _Review:
             touches_planned_to_date=weeks.planned_to_date,
             touches_logged_to_date=weeks.logged_to_date,
             outside_plan=dict(now.outside.most_common()),
-            findings=coach_rep(weeks, self.th))
+            findings=coach_rep(weeks, self.th, self.language))
 
     def _account_name(self, account_id: str | None, exported: str) -> str:
         account = self.plan.account(account_id) if account_id else None
@@ -190,3 +216,19 @@ def rep_actuals_by_week(plan: Plan, rep_id: str) -> dict[str, list[float | None]
             values.append(value)
         out[week] = values
     return out
+
+
+def rep_weekly_counts(plan: Plan, counts: Counts) -> Counter[tuple[str, str]]:
+    """How many imported facts count towards a target that counts ``counts``, per (rep id,
+    week), each rep's weeks being the rep's working weeks (as the review counts them): the
+    figures the weekly grid shows beside those entered by hand."""
+    firsts = rep_first_weekdays(plan)
+    found: Counter[tuple[str, str]] = Counter()
+    if counts is Counts.HAND_ENTERED:
+        return found
+    for rep_id, days in daily_counts(plan.actuals.facts).items():
+        first = firsts.get(rep_id, 0)
+        for day, counted in days.items():
+            if counted[counts]:
+                found[rep_id, working_week_of(day, first)] += counted[counts]
+    return found

@@ -11,12 +11,14 @@ actuals or looking at another week reuses them.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Generator
 from dataclasses import dataclass
 from datetime import date
 
 from ..actuals.weekly import working_week_of
 from ..model import Plan
 from ..schedule import ScheduleError, build_schedule, week_start
+from .summary import run_to_end
 
 _KEEP = 4
 
@@ -31,20 +33,26 @@ _cache: list[tuple[tuple[object, ...], PlannedPace]] = []
 
 
 def planned_pace(plan: Plan) -> PlannedPace:
+    return run_to_end(pace_steps(plan))
+
+
+def pace_steps(plan: Plan) -> Generator[None, None, PlannedPace]:
+    """``planned_pace``, yielding after each rep's schedule (a schedule can take 40 ms)."""
     parts = (plan.accounts, plan.cadences, plan.reps, plan.accountability, plan.basics)
     for kept, pace in _cache:
         if all(a is b for a, b in zip(kept, parts, strict=True)):
             return pace
-    pace = _build(plan)
+    pace = yield from _build(plan)
     _cache.insert(0, (parts, pace))  # the parts are kept too, so their ids are not reused
     del _cache[_KEEP:]
     return pace
 
 
-def _build(plan: Plan) -> PlannedPace:
+def _build(plan: Plan) -> Generator[None, None, PlannedPace]:
     touches: dict[str, Counter[str]] = {}
     starts: dict[str, date] = {}
     for rep in plan.reps:
+        yield
         start = rep.start_date or plan.basics.start_date
         if start is None:
             continue

@@ -16,24 +16,24 @@ every opportunity created; the review shows beside it how many meet the definiti
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ..actuals.counting import Counts, counts_towards
-from ..actuals.fact_log import FactLog
-from ..actuals.records import Happened, LoggedFact, Source
+from ..actuals.counting import Counts
+from ..actuals.records import Happened, LoggedFact
 from ..actuals.weekly import working_week_of
 from ..model import Plan
 from ..textnorm import fold
+from .summary import FACTS_PER_STEP as STEP
+from .summary import counts_towards_kinds, run_to_end, summary_steps
 from .weeks import rep_first_weekdays
 
 OUTSIDE = "outside"  # the tier of an account outside the plan
 NO_CHANNEL = "unknown"  # the channel of a touch whose CRM type says nothing of it
-_PROBE_DAY = date(2027, 1, 4)
-_KINDS = (Counts.TOUCHES, Counts.CONVERSATIONS, Counts.MEETINGS, Counts.OPPORTUNITIES)
 
 
 @dataclass(slots=True)
@@ -48,73 +48,105 @@ class WeekTally:
     outside: Counter[str] = field(default_factory=Counter)  # account name -> touches
 
 
+_KEEP = 4
+_tallies: list[tuple[tuple, Tally]] = []  # the last few, by the sums and what else they count by
+_lock = threading.Lock()
+
+
 def account_key(fact: LoggedFact) -> str:
     return fact.account_id or ("~" + fold(fact.account_name) if fact.account_name else "")
 
 
 class Tally:
-    """Every fact of the plan's actuals, counted per rep and week (built once per review)."""
+    """Every fact of the plan's actuals, counted per rep and week (built once per review) from
+    the facts' sums (``summary.py``: one pass over the facts per log). ``Tally.steps`` counts
+    in steps (see ``summary.py``); ``Tally.of_plan`` at once."""
 
-    def __init__(self, plan: Plan, meeting_days: int) -> None:
+    def __init__(self) -> None:
         self.weeks: dict[tuple[str, str], WeekTally] = defaultdict(WeekTally)
-        self.dream_days: dict[str, list[date]] = defaultdict(list)  # tier A account -> facts
-        facts = plan.actuals.facts
+        self.dream_days: dict[str, list[date]] = defaultdict(list)  # tier A account -> days
+
+    @classmethod
+    def of_plan(cls, plan: Plan, meeting_days: int) -> Tally:
+        return run_to_end(cls.steps(plan, meeting_days))
+
+    @classmethod
+    def steps(cls, plan: Plan, meeting_days: int) -> Generator[None, None, Tally]:
+        self = cls()
+        summary = yield from summary_steps(plan.actuals.facts)
         tiers = {a.id: a.tier for a in plan.accounts}
         dream = {a.id for a in plan.accounts if a.tier == "A"}
         # a rep's week is the rep's working week (weeks.py): Sunday-Thursday in Israel
         starts = rep_first_weekdays(plan)
+        # what the counts depend on besides the facts: another week reviewed counts nothing again
+        kept = (summary, tuple(tiers.items()), tuple(starts.items()),
+                bool(plan.qualification.criteria), meeting_days)
+        with _lock:
+            known = next((tally for key, tally in _tallies if key == kept), None)
+        if known is not None:
+            return known
         weeks: dict[tuple[date, int], str] = {}
-        # One pass over the facts: what the counts depend on (a few hundred distinct keys,
-        # counted once each below), the dream clients' days, touches outside the plan, and the
-        # meetings and opportunities kept aside for the definition.
+        # What the counts depend on (a few hundred distinct keys, counted once each below),
+        # the dream clients' days, and touches outside the plan.
         kinds: dict[tuple, int] = {}
-        aside: list[LoggedFact] = []
         touch = Happened.TOUCH
-        for f in facts:
-            day, aid = f.date, f.account_id
-            when = (day, starts.get(f.rep_id, 0))
+        for i, ((rep_id, day, kind, channel, aid, name), n) in enumerate(summary.sums.items()):
+            if i % STEP == STEP - 1:
+                yield
+            when = (day, starts.get(rep_id, 0))
             week = weeks.get(when)
             if week is None:
                 week = weeks[when] = working_week_of(*when)
             tier = tiers.get(aid, OUTSIDE) if aid else OUTSIDE
-            key = (f.rep_id, week, f.kind, f.channel, tier)
-            kinds[key] = kinds.get(key, 0) + 1
+            key = (rep_id, week, kind, channel, tier)
+            kinds[key] = kinds.get(key, 0) + n
             if aid in dream:
                 self.dream_days[aid].append(day)
-            if f.kind is not touch:
-                aside.append(f)
-            elif tier == OUTSIDE:
-                self.weeks[f.rep_id, week].outside[f.account_name or "(no account)"] += 1
+            if kind is touch and tier == OUTSIDE:
+                self.weeks[rep_id, week].outside[name or "(no account)"] += n
+        yield
         counted: dict[tuple[Happened, object], tuple[Counts, ...]] = {}
         for (rep_id, week, kind, channel, tier), n in kinds.items():
             tally = self.weeks[rep_id, week]
             towards = counted.get((kind, channel))
             if towards is None:  # what a kind of fact counts towards, asked once per kind
-                towards = counted[kind, channel] = _counts_towards(kind, channel)
+                towards = counted[kind, channel] = counts_towards_kinds(kind, channel)
             for k in towards:
                 tally.counts[k] += n
             if kind is Happened.TOUCH:
                 tally.by_channel[channel or NO_CHANNEL] += n
                 tally.by_tier[tier] += n
-        self._judge_opportunities(plan, aside, weeks, starts, timedelta(days=meeting_days))
+        for aid in self.dream_days:
+            self.dream_days[aid].sort()
+        yield
+        yield from self._judge_opportunities(plan, summary.meetings, summary.opportunities,
+                                             weeks, starts, timedelta(days=meeting_days))
+        with _lock:
+            _tallies.insert(0, (kept, self))
+            del _tallies[_KEEP:]
+        return self
 
-    def _judge_opportunities(self, plan: Plan, facts: Sequence[LoggedFact],
+    def _judge_opportunities(self, plan: Plan, held: Sequence[LoggedFact],
+                             opportunities: Sequence[LoggedFact],
                              weeks: dict[tuple[date, int], str], starts: dict[str, int],
-                             window: timedelta) -> None:
-        """Each opportunity among ``facts`` (the meetings and opportunities) judged against the
-        plan's definition (see the module's docstring)."""
+                             window: timedelta) -> Generator[None, None, None]:
+        """Each opportunity judged against the plan's definition by the meetings ``held`` (see
+        the module's docstring), in steps."""
         defined = bool(plan.qualification.criteria)
-        opportunities = [f for f in facts if f.kind is Happened.OPPORTUNITY]
         meetings: dict[str, list[date]] = defaultdict(list)
         if defined and opportunities:
-            for fact in facts:
-                if fact.kind is Happened.MEETING:
-                    key = account_key(fact)
-                    if key:
-                        meetings[key].append(fact.date)
+            for i, fact in enumerate(held):
+                if i % STEP == STEP - 1:
+                    yield
+                key = account_key(fact)
+                if key:
+                    meetings[key].append(fact.date)
+            yield
             for days in meetings.values():
                 days.sort()
-        for fact in opportunities:
+        for i, fact in enumerate(opportunities):
+            if i % STEP == STEP - 1:
+                yield
             tally = self.weeks[fact.rep_id, weeks[fact.date, starts.get(fact.rep_id, 0)]]
             days = meetings.get(account_key(fact), [])
             i = bisect_left(days, fact.date - window)
@@ -125,46 +157,3 @@ class Tally:
 
     def of(self, rep_id: str, week: str) -> WeekTally:
         return self.weeks.get((rep_id, week)) or WeekTally()
-
-
-# --- the counts per rep and day, kept per log of facts -------------------------------------------
-_KEEP = 4
-_daily: list[tuple[FactLog, dict[str, dict[date, Counter[Counts]]]]] = []
-
-
-def daily_counts(facts: FactLog) -> dict[str, dict[date, Counter[Counts]]]:
-    """Rep id -> day -> what the rep's facts of that day count, per kind of target.
-
-    A few thousand small counters for 100,000 facts: what a rep's scorecard needs, sent to the
-    preview's render worker instead of the facts. Kept for the last few logs by identity (a log
-    never changes: an import makes a new one), so a preview after each edit counts nothing
-    again. The log is kept with its counts, so its id is not reused."""
-    for kept, counted in _daily:
-        if kept is facts:
-            return counted
-    kinds: Counter[tuple[str, date, Happened, object]] = Counter(
-        (f.rep_id, f.date, f.kind, f.channel) for f in facts)
-    counted = {}
-    towards: dict[tuple[Happened, object], tuple[Counts, ...]] = {}
-    for (rep_id, day, kind, channel), n in kinds.items():
-        ways = towards.get((kind, channel))
-        if ways is None:
-            ways = towards[kind, channel] = _counts_towards(kind, channel)
-        days = counted.get(rep_id)
-        if days is None:
-            days = counted[rep_id] = {}
-        day_counts = days.get(day)
-        if day_counts is None:
-            day_counts = days[day] = Counter()
-        for k in ways:
-            day_counts[k] += n
-    _daily.insert(0, (facts, counted))
-    del _daily[_KEEP:]
-    return counted
-
-
-def _counts_towards(kind: Happened, channel: object) -> tuple[Counts, ...]:
-    """The kinds of target a fact of ``kind`` made on ``channel`` counts towards."""
-    probe = LoggedFact(key="probe", kind=kind, rep_id="probe", date=_PROBE_DAY,
-                       channel=channel, source=Source.MANUAL)
-    return tuple(k for k in _KINDS if counts_towards(probe, k))

@@ -26,6 +26,7 @@ from ..holiday_regions import HolidayCountryError
 from ..model import Plan, Rep
 from ..schedule import holiday_place
 from ..schedule import week_start as first_weekday
+from .summary import fact_summary
 
 _SHORT_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -45,7 +46,7 @@ def weeks_between(first: str, last: str) -> list[str]:
 
 
 def _actual_dates(plan: Plan) -> list[date]:
-    dates = [f.date for f in plan.actuals.facts]
+    dates = list(fact_summary(plan.actuals.facts).days)  # the facts' days, summed once per log
     dates += [week_start(w.week) for w in plan.actuals.weekly]
     return dates
 

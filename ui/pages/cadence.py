@@ -65,8 +65,8 @@ class CadencePage(StepPage):
         self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.template_button)
         for template in editing.CADENCE_TEMPLATES:
-            action = menu.addAction(template.name)
-            action.setToolTip(template.description)
+            action = menu.addAction(_(template.name))
+            action.setToolTip(_(template.description))
             action.triggered.connect(lambda _=False, t=template: self.add_from_template(t))
         self.template_button.setMenu(menu)
         top.addWidget(self.template_button)

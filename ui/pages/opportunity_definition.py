@@ -30,7 +30,7 @@ CRITERIA = ("qualification", "criteria")
 
 def ask_replace_criteria(parent: QWidget | None, count: int, framework: str) -> bool:
     """Criteria are set and another definition is chosen: True to replace them with its own."""
-    label = FRAMEWORK_LABELS.get(framework, framework)
+    label = _(FRAMEWORK_LABELS.get(framework, framework))
     box = QMessageBox(QMessageBox.Icon.Question, _("Replace your criteria?"),
                       ngettext("Your plan already has {n} criterion for what counts as an "
                                "opportunity.",
@@ -61,7 +61,7 @@ class FrameworkChoice(Binding):
     def __init__(self, document, chosen) -> None:
         widget = ScrollSafeComboBox()
         for key, label in FRAMEWORK_LABELS.items():
-            widget.addItem(label, key)
+            widget.addItem(_(label), key)
         super().__init__(document, widget, ("qualification", "framework"),
                          _("Definition of an opportunity"))
         widget.activated.connect(lambda i: chosen(widget.itemData(i)))
@@ -137,7 +137,7 @@ class OpportunityDefinition(QWidget):
                 self.framework.refresh()  # the definition stays as it was
                 return
         commit_open_editor(self.criteria)
-        label = FRAMEWORK_LABELS.get(framework, framework)
+        label = _(FRAMEWORK_LABELS.get(framework, framework))
         data = definitions.with_framework(qualification, framework, replace_criteria=True)
         self.document.replace_sections({"qualification": data},
                                        _("Definition of an opportunity: {label}").format(
