@@ -133,6 +133,24 @@ def test_the_cover_prints_a_goal_of_three_lines_whole_under_rules_of_one_width(o
     assert {r[1] for r in thick} | {r[1] for r in thin} <= {thin[0][1], thin[0][1] - 1}
 
 
+@pytest.mark.parametrize("rep", [None, "Jonas Albrecht"])
+def test_a_cover_of_long_texts_stays_one_page_on_letter(sample, tmp_path, rep):
+    """Every text four times as long, on Letter (the shorter paper): the goal's three lines end
+    in "…" and the facts at the foot (two lines each at most) are still on the cover."""
+    plan = sample.model_copy(deep=True)
+    b = plan.basics
+    b.page_size = "Letter"
+    b.goal, b.owner, b.company, b.offering = (" ".join([t] * 4) for t in (
+        b.goal, b.owner, b.company, b.offering))
+    plan.name = " ".join([plan.name] * 4)
+    path = render_playbook_pdf(plan, tmp_path / "cover.pdf", rep_name=rep, section="cover",
+                               today=date(2027, 1, 4)).path
+    page = words(path, 1)
+    assert {"PLAN", "OWNER", "PRINTED"} <= {w[4] for w in page}
+    cover = page_texts(path)[0]
+    assert "60 first meetings" in cover and "…" in cover
+
+
 # --- at a glance ------------------------------------------------------------------------------
 def test_the_glance_page_follows_the_cover_with_the_plans_numbers(sample_leader_pdf, sample):
     page = page_texts(sample_leader_pdf[0].path)[1]

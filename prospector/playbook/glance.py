@@ -69,6 +69,19 @@ GLANCE_REPS = 6  # then "and N more" (on two lines): four lines a column at most
 GLANCE_REPS_ON_TWO_LINES = 4  # up to two rows of two: each rep on up to two lines
 
 
+COVER_FACT_MM = 45.0  # a fact at the cover's foot: a third of 154 mm less its 5 mm gutter
+COVER_FACT_LINES = 2  # so the goal's three lines and the facts fit the cover on Letter too
+
+
+def _cover_fact(text: str, red: Reductions, what: str) -> str:
+    """A fact at the cover's foot (the company, the plan's owner), at most two lines."""
+    kept, cut = clamp_lines([" ".join(text.split())] if text.strip() else [], COVER_FACT_MM,
+                            "sans", 10, COVER_FACT_LINES)
+    if cut:
+        red.cuts.append(what)
+    return kept[0] if kept else ""
+
+
 def goal_on_the_page(paragraphs: list[str]) -> dict[str, Any]:
     """The goal as "At a glance" prints it: at most ``GOAL_LINES`` lines; ``cut`` says the
     goal's chapter prints it whole."""
@@ -146,8 +159,8 @@ def glance(plan: Plan, accounts: list[TargetAccount], cadences: list[Cadence],
     basics = plan.basics
     return {
         "cover_offering": red.clip(basics.offering, COVER_TEXT, "the offering (on the cover)"),
-        "cover_company": red.clip(basics.company, COVER_LINE, "the company (on the cover)"),
-        "cover_owner": red.clip(basics.owner, COVER_LINE, "the plan's owner (on the cover)"),
+        "cover_company": _cover_fact(basics.company, red, "the company (on the cover)"),
+        "cover_owner": _cover_fact(basics.owner, red, "the plan's owner (on the cover)"),
         "numbers": key_numbers(len(accounts), len(plan.reps) if rep is None else None, touches,
                                length),
         "cover_goal": cover_goal(plan.basics.goal),
