@@ -6,8 +6,8 @@ check writes) is English in the code and looked up in
 beside them and shipped in the wheel. A language with no catalog, or a text the catalog lacks,
 reads English. The catalog is extracted from the markers (``T_``, ``TN_``, ``Context.say``,
 ``say_n``, ``worded``, ``worded_n`` and the sections' titles) with the ``pybabel`` commands
-written in ``babel.cfg``; ``tests/test_coach_language.py`` fails on a marked text with no German
-or French wording.
+written in ``babel.cfg``; ``tests/test_coach_language.py`` fails on a marked text with no German,
+French or Spanish wording.
 
 Texts are ``str.format`` templates (``“{title}” has no proof.``); the rules' own texts keep
 their ``{threshold}`` placeholders, filled in after translation.
