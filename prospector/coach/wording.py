@@ -43,6 +43,13 @@ def languages() -> list[str]:
     return list(_languages(LOCALE_DIR))
 
 
+def findings_language(language: str | None) -> str:
+    """The language the coach words its findings in when asked for ``language`` (the plan's,
+    or the one a command was given): English when it is none or the coach has no catalog for
+    it. The plan's checks, the review of actuals, the CLI and the app all choose with this."""
+    return language if language and language in languages() else ENGLISH
+
+
 @cache
 def _languages(folder: Path) -> tuple[str, ...]:
     found = sorted(p.parent.parent.name for p in folder.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
