@@ -163,7 +163,7 @@ def test_a_german_user_sees_no_english_on_any_step_menu_or_dialog(qtbot, german,
     seen |= _shown_texts(window)
     for action in window.menuBar().actions():
         seen.add(action.text())
-    assert "&Datei" in seen and "Plangrundlagen" in seen and "Zielaccounts" in seen
+    assert "&Datei" in seen and "Plangrundlagen" in seen and "Zielkunden" in seen
 
     rep = sample_plan.reps[0].id
     dialogs = [ExportDialog(sample_plan, str(tmp_path), window),

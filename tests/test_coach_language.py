@@ -189,9 +189,9 @@ def test_the_coach_on_a_rep_s_actuals_speaks_the_language_asked_for():
     assert [f.message for f in german] == [
         "1.204 Touches, kein Ersttermin in vier Wochen: Schauen Sie auf den Nutzen der Touches, "
         "nicht auf ihre Zahl.",
-        "Ein Traumkunde seit drei Wochen ohne Kontakt: Brenner Antriebe GmbH.",
+        "Ein Traumkunde seit drei Wochen ohne Touch: Brenner Antriebe GmbH.",
         "40 Touches erfasst von den 300, die der Terminplan bisher vorsah (13\u00a0%): weit "
-        "hinter dem Tempo des Rhythmus.",
+        "hinter dem Tempo der Kadenz.",
         f"Zwei Verkaufschancen diese Woche angelegt, ohne erfassten Termin in den "
         f"{THRESHOLDS.opportunity_meeting_days} Tagen davor (Keller Präzisionsteile, Maurer "
         "Gießerei): Prüfen Sie sie gegen die Qualifizierungskriterien des Plans."]
