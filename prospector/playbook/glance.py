@@ -57,14 +57,15 @@ def cover_goal(goal: str) -> dict[str, Any]:
     return {"text": kept[0] if kept else "", "whole": bool(text) and not cut}
 
 
-# "At a glance" is one page whatever the plan's texts: each part has room for so many lines, and a
-# text cut to fit ends in "…" and says where it is printed whole (the goal: the first chapter).
-GOAL_LINES = 4  # the goal, serif 12 pt across the page (the callout: 174 mm less 4+4 mm and rule)
+# "At a glance" is one page whatever the plan's texts, on Letter too (the shorter paper): each part
+# has room for so many lines, and a text cut to fit ends in "…" and says where it is printed whole
+# (the goal: the first chapter).
+GOAL_LINES = 3  # the goal, serif 12 pt across the page (the callout: 174 mm less 4+4 mm and rule)
 GOAL_MM = 163.0
 BOX_MM = 82.0  # one of the page's two columns (174 mm, a 10 mm gutter)
 GLANCE_CADENCES = 4  # then "and N more"
 GLANCE_TARGETS = 5  # two lines each: with "and N more", the taller of the second row's boxes
-GLANCE_REPS = 8  # then "and N more" (on two lines): five lines a column at most
+GLANCE_REPS = 6  # then "and N more" (on two lines): four lines a column at most
 GLANCE_REPS_ON_TWO_LINES = 4  # up to two rows of two: each rep on up to two lines
 
 
