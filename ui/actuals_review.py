@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from prospector.coach.wording import findings_language
 from prospector.errors import ProspectorError
 from prospector.model import Plan
 from prospector.playbook.timeline import Ink
@@ -98,7 +99,9 @@ def page_steps(plan: Plan, week: str | None, who: str, colours: Colours,
         yield from summary_steps(plan.actuals.facts)  # the default week reads the facts' days
         if week is not None and week not in plan_weeks(plan):
             week = None
-        review = yield from review_steps(plan, week, today=today)
+        # the coach's findings in the plan's language, as the coach panel gives them
+        language = findings_language(plan.basics.language)
+        review = yield from review_steps(plan, week, today=today, language=language)
     except ProspectorError as exc:
         return ReviewPage(None, (), (), str(exc))
     yield
