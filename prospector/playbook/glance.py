@@ -73,12 +73,12 @@ COVER_FACT_MM = 45.0  # a fact at the cover's foot: a third of 154 mm less its 5
 COVER_FACT_LINES = 2  # so the goal's three lines and the facts fit the cover on Letter too
 
 
-def _cover_fact(text: str, red: Reductions, what: str) -> str:
-    """A fact at the cover's foot (the company, the plan's owner), at most two lines."""
-    kept, cut = clamp_lines([" ".join(text.split())] if text.strip() else [], COVER_FACT_MM,
-                            "sans", 10, COVER_FACT_LINES)
-    if cut:
-        red.cuts.append(what)
+def _cover_fact(text: str) -> str:
+    """A fact at the cover's foot (the company, the plan's owner), at most two lines; a cut
+    ends in "…" (a name or title that long is rare; the contents' list of cuts is not told, as
+    its entries are not in the catalogs)."""
+    kept, _cut = clamp_lines([" ".join(text.split())] if text.strip() else [], COVER_FACT_MM,
+                             "sans", 10, COVER_FACT_LINES)
     return kept[0] if kept else ""
 
 
@@ -159,8 +159,8 @@ def glance(plan: Plan, accounts: list[TargetAccount], cadences: list[Cadence],
     basics = plan.basics
     return {
         "cover_offering": red.clip(basics.offering, COVER_TEXT, "the offering (on the cover)"),
-        "cover_company": _cover_fact(basics.company, red, "the company (on the cover)"),
-        "cover_owner": _cover_fact(basics.owner, red, "the plan's owner (on the cover)"),
+        "cover_company": _cover_fact(basics.company),
+        "cover_owner": _cover_fact(basics.owner),
         "numbers": key_numbers(len(accounts), len(plan.reps) if rep is None else None, touches,
                                length),
         "cover_goal": cover_goal(plan.basics.goal),
