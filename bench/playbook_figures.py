@@ -562,10 +562,11 @@ class Stranded:
 
 
 def _rows(lines: list[Line]) -> int:
-    """How many table rows (or paragraphs' first lines) ``lines`` hold: the lines that start at
-    the leftmost text of them (a cell's wrapped line starts further right)."""
+    """How many table rows (or paragraphs' first lines) ``lines`` hold: the lines that start
+    within 6 pt of the leftmost text of them (a tier badge under a group's row starts a few
+    points in; a cell's wrapped line starts a column further right)."""
     left = min(line.left for line in lines)
-    return sum(1 for line in lines if line.left <= left + 1)
+    return sum(1 for line in lines if line.left <= left + 6)
 
 
 def _repeated_head(lines: list[Line], before: list[Line]) -> int:

@@ -34,6 +34,8 @@ from ui import dialogs as dialogs_module
 from ui import field_names, language
 from ui.actuals_import_dialog import ActualsImportDialog
 from ui.actuals_reading import ActualsReader
+from ui.actuals_review import ActualsReview, make_page
+from ui.coach_panel import CoachPanel
 from ui.document import PlanDocument
 from ui.export_dialog import ExportDialog
 from ui.import_dialog import CsvImportDialog
@@ -295,6 +297,41 @@ def test_the_steps_status_reads_in_german(german, sample_plan):
     assert summary(status["basics"]) == "Ziel gesetzt"
     empty = step_status(Plan(name="Neu"))
     assert to_do(empty["basics"]).startswith("sagen, was Sie verkaufen; die Verantwortung")
+
+
+def test_the_coach_panel_words_findings_in_the_plan_s_language_and_its_own_in_the_app_s(
+        qtbot, german):
+    """A German leader's app, a Spanish plan: the findings read as the Spanish playbook's
+    appendix prints them, the panel's "Fix" and counts in German; the plan put in English, the
+    findings in English."""
+    spanish = Plan.model_validate_json((DATA / "coach_plan_es.json").read_text("utf-8"))
+    panel = CoachPanel(PlanDocument(spanish))
+    qtbot.addWidget(panel)
+    shown = [panel.tree.item(row).text() for row in range(panel.tree.count())]
+    assert ("Ningún comercial es responsable de Fundiciones Marcial.\n"
+            "Abhilfe: Asigna la cuenta a un solo comercial.") in shown
+    assert "Warum es wichtig ist: Una cuenta sin responsable" in panel.tree.item(
+        shown.index(next(t for t in shown if "Fundiciones Marcial" in t))).toolTip()
+    assert "2 Blocker" in panel.summary.text()
+    panel.document.set_value(("basics", "language"), "en")  # the plan now written in English
+    panel.refresh()
+    shown = [panel.tree.item(row).text() for row in range(panel.tree.count())]
+    assert "No rep owns Fundiciones Marcial.\nAbhilfe: Assign the account to one rep." in shown
+
+
+def test_the_review_page_gives_the_coach_on_actuals_in_the_plan_s_language_as_the_panel(
+        qtbot, german):
+    from tests.review_plans import small_plan, touches, with_actuals  # noqa: PLC0415
+
+    plan = with_actuals(small_plan(), [t for w in ("2027-W03", "2027-W04", "2027-W05")
+                                       for t in touches("ben", w, 25, "suedhafen")])
+    spanish = plan.model_copy(update={"basics": plan.basics.model_copy(update={"language": "es"})})
+    page = ActualsReview(PlanDocument(spanish))
+    qtbot.addWidget(page)
+    colours = page.colours()
+    html = make_page(spanish, "2027-W05", "", colours, date(2027, 2, 8)).html
+    assert "<b>Der Coach:</b>" in html  # the page's own words: the app's
+    assert "75 impactos, ninguna primera reunión en tres semanas" in html
 
 
 def test_choosing_deutsch_in_the_view_menu_is_kept_for_the_next_start(qtbot, sample_plan,

@@ -1,5 +1,5 @@
-"""The coach in German and French: every finding worded in the plan's language (the ``coach``
-gettext catalogs of prospector/locale/), none left in English."""
+"""The coach in German, French and Spanish: every finding worded in the plan's language (the
+``coach`` gettext catalogs of prospector/locale/), none left in English."""
 
 import json
 import re
@@ -21,7 +21,8 @@ from prospector.model import Plan
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
-LANGUAGES = ("de", "fr")
+LANGUAGES = ("de", "fr")  # the languages the coach also reads texts in
+CATALOGS = ("de", "fr", "es")  # the languages its findings are worded in
 # The markers babel.cfg extracts the coach's catalog with.
 KEYWORDS = {"T_": None, "TN_": (1, 2), "say": None, "say_n": (1, 2), "worded": (2,),
             "worded_n": (2, 3), "Section": (2,)}
@@ -50,7 +51,7 @@ def _marked_in_code() -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", CATALOGS)
 def test_every_coach_text_is_worded_with_its_placeholders(language):
     catalog = _catalog(language)
     marked = _marked_in_code()
@@ -126,11 +127,37 @@ def test_the_french_review_keeps_french_typography_and_plurals():
     assert not re.search(r"\b(?:Why|Fix|blockers?|warnings?|tips?|the|and)\b", text)
 
 
+def test_a_spanish_plan_s_review_reads_as_a_spanish_sales_leader_would_write_it():
+    """Spanish findings, "tú" and the playbook's words ("impactos", "cuentas clave"), though the
+    coach reads Spanish texts with its English phrase lists."""
+    plan = _plan("es")
+    assert plan.basics.language == "es"
+    local, english = review(plan), review(plan, language="en")
+    assert local.language == "es"
+    for mine, theirs in zip(local.findings, english.findings, strict=True):
+        assert mine.message != theirs.message and mine.why != theirs.why, mine.rule_id
+        assert mine.fix != theirs.fix, mine.rule_id
+    text = review_text(local, plan)
+    assert text.startswith("Revisión del coach de «Nuevos clientes España, S1 2027»\n")
+    for line in (
+            "«Cuentas A primavera» nunca pide una reunión (2 pasos, ninguna petición).",
+            "«Cuentas A primavera» vuelve a enviar «Seguimiento» al cabo de 1 día (días 1 y 2).",
+            "Las 5 cuentas son de nivel A: cuando todas son cuentas clave, ninguna lo es.",
+            "Ningún comercial es responsable de Transportadores Lemos.",
+            "Solución: Asigna la cuenta a un solo comercial."):
+        assert line in " ".join(text.split()), line
+    assert re.search(r"\. 2 bloqueos, [0-9]+ advertencias, [0-9]+ consejos\.\n", text)
+    assert "Por qué: " in text and re.search(r"\n  1\. \+[0-9]+ puntos – cadencia que nunca", text)
+    assert "\n  4. +1 punto – el objetivo no tiene cifra" in text
+    words = re.sub(r"\([a-z]+(?:-[a-z]+)+\)", "", text)  # without the rules' ids
+    assert not re.search(r"\b(?:Why|Fix|blockers?|warnings?|tips?|touch(?:es)?|the|and)\b", words)
+
+
 def test_a_language_the_coach_has_no_wording_for_reads_english():
     plan = _plan("de")
-    spanish = review(plan, language="es")
-    assert spanish.language == "en"  # its figures formatted as English too ("14%")
-    assert [f.message for f in spanish.findings] == [
+    italian = review(plan, language="it")
+    assert italian.language == "en"  # its figures formatted as English too ("14%")
+    assert [f.message for f in italian.findings] == [
         f.message for f in review(plan, language="en").findings]
 
 
@@ -143,7 +170,7 @@ def test_check_prints_the_findings_in_the_plan_s_language_or_the_one_asked_for(c
     document = json.loads(capsys.readouterr().out)
     assert document["language"] == "de" and document["verdict"].startswith("nicht bereit")
     assert main(["check", plan, "--language", "xx"]) == 2
-    assert "choose one of en, de, fr" in capsys.readouterr().err
+    assert "choose one of en, de, es, fr" in capsys.readouterr().err
 
 
 def test_the_coach_on_a_rep_s_actuals_speaks_the_language_asked_for():
@@ -223,3 +250,22 @@ def test_the_weekly_review_sheet_gives_the_coach_s_findings_in_its_language(tmp_
     render_review_pdf(german, tmp_path / "review.pdf", week="2027-W05", today=date(2027, 2, 8))
     text = " ".join(PdfReader(tmp_path / "review.pdf").pages[0].extract_text().split())
     assert "75 Touches, kein Ersttermin in drei Wochen" in text
+
+
+def test_review_prints_the_coach_on_actuals_in_the_plan_s_language_or_the_one_asked_for(
+        tmp_path, capsys):
+    from prospector.planfile import write_plan_file  # noqa: PLC0415 - only this test
+    from tests.review_plans import small_plan, touches, with_actuals  # noqa: PLC0415
+
+    plan = with_actuals(small_plan(), [t for w in ("2027-W03", "2027-W04", "2027-W05")
+                                       for t in touches("ben", w, 25, "suedhafen")])
+    spanish = plan.model_copy(update={"basics": plan.basics.model_copy(update={"language": "es"})})
+    write_plan_file(spanish, tmp_path / "plan.json")
+    path = str(tmp_path / "plan.json")
+    assert main(["review", path, "--week", "2027-W05"]) == 0
+    assert ("Coach: 75 impactos, ninguna primera reunión en tres semanas: mira el valor de los "
+            "impactos, no su número.") in capsys.readouterr().out
+    assert main(["review", path, "--week", "2027-W05", "--language", "de"]) == 0
+    assert "Coach: 75 Touches, kein Ersttermin in drei Wochen" in capsys.readouterr().out
+    assert main(["review", path, "--week", "2027-W05", "--language", "xx"]) == 2
+    assert "choose one of en, de, es, fr" in capsys.readouterr().err

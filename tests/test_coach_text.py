@@ -513,6 +513,6 @@ def test_findings_of_the_phrase_rules_are_worded_in_the_plan_s_language():
                     where=field_names(["title", "value"], "fr")) == (
         "«\u00a0Relance\u00a0» s'appuie sur «\u00a0vous relancer\u00a0» (dans son titre et sa "
         "valeur).")
-    assert worded("es", "“{title}” sells with {phrases}.", title="X",
-                  phrases=quote_list(["a"], "es")) == (
+    assert worded("it", "“{title}” sells with {phrases}.", title="X",
+                  phrases=quote_list(["a"], "it")) == (
         "“X” sells with “a”.")  # a language without wording of its own reads English

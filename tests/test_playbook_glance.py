@@ -133,6 +133,24 @@ def test_the_cover_prints_a_goal_of_three_lines_whole_under_rules_of_one_width(o
     assert {r[1] for r in thick} | {r[1] for r in thin} <= {thin[0][1], thin[0][1] - 1}
 
 
+@pytest.mark.parametrize("rep", [None, "Jonas Albrecht"])
+def test_a_cover_of_long_texts_stays_one_page_on_letter(sample, tmp_path, rep):
+    """Every text four times as long, on Letter (the shorter paper): the goal's three lines end
+    in "…" and the facts at the foot (two lines each at most) are still on the cover."""
+    plan = sample.model_copy(deep=True)
+    b = plan.basics
+    b.page_size = "Letter"
+    b.goal, b.owner, b.company, b.offering = (" ".join([t] * 4) for t in (
+        b.goal, b.owner, b.company, b.offering))
+    plan.name = " ".join([plan.name] * 4)
+    path = render_playbook_pdf(plan, tmp_path / "cover.pdf", rep_name=rep, section="cover",
+                               today=date(2027, 1, 4)).path
+    page = words(path, 1)
+    assert {"PLAN", "OWNER", "PRINTED"} <= {w[4] for w in page}
+    cover = page_texts(path)[0]
+    assert "60 first meetings" in cover and "…" in cover
+
+
 # --- at a glance ------------------------------------------------------------------------------
 def test_the_glance_page_follows_the_cover_with_the_plans_numbers(sample_leader_pdf, sample):
     page = page_texts(sample_leader_pdf[0].path)[1]
@@ -161,6 +179,7 @@ def test_at_a_glance_stays_one_page_with_every_text_four_times_as_long(sample, t
     for t in plan.accountability.targets:
         t.metric = " ".join([t.metric] * 4)[:200]
     plan.accountability.targets += plan.accountability.targets[:2]
+    plan.basics.page_size = "Letter"  # the shorter paper
     plan.reps += [r.model_copy(update={"id": f"{r.id}-{n}", "name": f"{r.name} {n}",
                                        "territory": r.territory * 4, "account_ids": []})
                   for n in range(5) for r in sample.reps]
@@ -169,7 +188,7 @@ def test_at_a_glance_stays_one_page_with_every_text_four_times_as_long(sample, t
     texts = page_texts(path)
     glance = texts[1]
     assert "and 2 more targets" in glance
-    assert "The reps" in glance and "and 10 more reps" in glance  # the page's last part on it
+    assert "The reps" in glance and "and 12 more reps" in glance  # the page's last part on it
     assert not texts[2].startswith("AT A GLANCE")
     goal = " ".join(plan.basics.goal.split())
     assert goal not in glance and "…" in glance

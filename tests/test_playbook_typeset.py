@@ -288,6 +288,26 @@ def test_a_long_owner_line_leaves_the_account_name_its_first_line(sample, tmp_pa
     assert _text(line).endswith("…") and "Dreamclientcampaign" in _text(line)
 
 
+def test_a_long_account_card_runs_on_to_the_next_page_named_in_its_head(sample, tmp_path):
+    """A card never split: with texts four times as long, one card alone took a page half white
+    (the long-text plan's leader, pp. 10-11). A long card now starts where the last one ended and
+    the next page's running head names it "(continued)"."""
+    plan = sample.model_copy(deep=True)
+    for a in plan.accounts:
+        a.why, a.notes = " ".join([a.why] * 4), " ".join([a.notes] * 4)
+    pages = _pages(render_playbook_pdf(plan, tmp_path / "leader.pdf", section="accounts").path)
+    heads = [_running_head(glyphs) for glyphs in pages]
+    continued = [n for n, head in enumerate(heads) if head.endswith("(CONTINUED)")]
+    assert len(continued) >= 2, heads
+    for n in continued:
+        name = next(a.name for a in plan.accounts
+                    if "".join(a.name.split()).upper() in heads[n])
+        assert _find(pages[n - 1], name), name  # the card's start, on the page before
+    white = [glyphs for glyphs in pages[1:-1] if max(g.bottom for g in glyphs
+                                                     if g.top < 297 * MM - 20 * MM) < 200 * MM]
+    assert not white  # no page of cards ends above two thirds of its height
+
+
 def test_a_wrapped_account_name_stays_clear_of_its_tier_badge(sample, tmp_path):
     """A name too long for its line wraps under its own first line, not under the badge."""
     plan = sample.model_copy(deep=True)

@@ -280,6 +280,12 @@ def test_an_israeli_reps_sunday_counts_in_the_week_it_starts_a_german_reps_in_th
     text = review_text(w04)
     assert "Ana Berg (Mon 25 – Fri 29 Jan)" in text
     assert "Dana Levi (Sun 24 – Thu 28 Jan)" in text
+    # a dream client touched on Sunday 17 January: Dana's starts her first week of the three
+    # before 2027-W05 ends, so it is not cold; Ana's is a day before her three weeks: cold
+    earlier = with_actuals(type(base).model_validate(doc), [
+        fact("touch", "ana", day("2027-W02", 6), "nordwerk", channel="email"),
+        fact("touch", "dana", day("2027-W02", 6), "suedhafen", channel="phone")])
+    assert [a.name for a in weekly_review(earlier, "2027-W05").cold_accounts] == ["Nordwerk"]
     from prospector.playbook.review_sheet import review_context  # noqa: PLC0415
 
     sheet = {r["name"]: r["days"] for r in review_context(plan, w04, date(2027, 2, 1))["reps"]}

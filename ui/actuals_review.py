@@ -9,14 +9,13 @@ colours, light or dark), for the whole team or one rep.
 
 The review is ``prospector.review.weekly_review``. With 100,000 imported facts it is well over a
 frame, so it and the page's HTML and charts are made in steps (``page_steps``), run in slices of
-``SLICE_MS`` on the window's thread between frames: a thread would hold Python's lock against
-the window (see ``_work_on``). The facts are summed once per import (``review.summary``): after
-that, another week or an edit is reviewed in a few slices.
+two milliseconds on the window's thread between frames (``ui/slices.py``): a thread would hold
+Python's lock against the window. The facts are summed once per import (``review.summary``):
+after that, another week or an edit is reviewed in a few slices.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from prospector.coach.wording import findings_language
 from prospector.errors import ProspectorError
 from prospector.model import Plan
 from prospector.playbook.timeline import Ink
@@ -49,12 +49,12 @@ from prospector.review.weeks import days_label, plan_weekends, week_days_label
 from ui.document import PlanDocument
 from ui.language import _, current, in_sentence
 from ui.palette_colours import blend, readable, timeline_ink
+from ui.slices import InSlices
 from ui.table_model import show_number
 from ui.widgets.date_field import show_day
 
 TEAM = ""  # the charts' choice for the whole team
 REFRESH_MS = 300  # after an edit, the review is made again this long after the last one
-SLICE_MS = 2  # the review is made in slices this long, on the window's thread, between frames
 CHART_COLUMNS = 2
 MET = "#2F855A"  # a figure at or over its goal (below: the charts' accent)
 
@@ -99,7 +99,9 @@ def page_steps(plan: Plan, week: str | None, who: str, colours: Colours,
         yield from summary_steps(plan.actuals.facts)  # the default week reads the facts' days
         if week is not None and week not in plan_weeks(plan):
             week = None
-        review = yield from review_steps(plan, week, today=today)
+        # the coach's findings in the plan's language, as the coach panel gives them
+        language = findings_language(plan.basics.language)
+        review = yield from review_steps(plan, week, today=today, language=language)
     except ProspectorError as exc:
         return ReviewPage(None, (), (), str(exc))
     yield
@@ -230,7 +232,7 @@ class ActualsReview(QWidget):
         self.document = document
         self.review: WeeklyReview | None = None
         self.waiting = 0  # the number of the review whose page is awaited
-        self._work: Generator[None, None, ReviewPage] | None = None  # its steps left
+        self._work: InSlices[ReviewPage] | None = None  # the review being made
         self._steps: list[Callable[[], None]] = []  # what is left to put on the page (see _made)
         self._stale = True  # the plan changed since the review shown was made
         layout = QVBoxLayout(self)
@@ -306,34 +308,19 @@ class ActualsReview(QWidget):
             "cadences": list(plan.cadences), "accountability": plan.accountability.model_copy(
                 update={"targets": list(plan.accountability.targets)})})
         self.waiting += 1
-        self._work = page_steps(snapshot, self.week_choice.currentData(),
-                                self.who.currentData() or TEAM, self.colours(), date.today())
-        QTimer.singleShot(0, self, partial(self._work_on, self.waiting))
+        if self._work is not None:
+            self._work.cancel()  # a newer review replaces it
+        # on this thread, in slices between frames: a thread would hold Python's lock against
+        # the window (ui/slices.py)
+        steps = page_steps(snapshot, self.week_choice.currentData(),
+                           self.who.currentData() or TEAM, self.colours(), date.today())
+        self._work = InSlices(self, steps, partial(self._made, self.waiting))
         self.status.setText(_("Reviewing…"))
-
-    def _work_on(self, number_: int) -> None:
-        """A slice of the review's steps, ``SLICE_MS`` at most, then the event loop's turn: the
-        window answers while 100,000 facts are counted, and no thread holds Python's lock
-        against it (a thread did: 35 ms stalls, over 100 ms on a busy machine)."""
-        work = self._work
-        if number_ != self.waiting or work is None:
-            return  # a newer review replaced it
-        until = time.perf_counter() + SLICE_MS / 1000
-        try:
-            while time.perf_counter() < until:
-                next(work)
-        except StopIteration as done:
-            self._work = None
-            self._made(number_, done.value)
-            return
-        except BaseException:
-            self._work = None
-            raise  # to the app's error report
-        QTimer.singleShot(0, self, partial(self._work_on, number_))
 
     def stop(self) -> None:
         """Drop the review being made (the window closes)."""
-        self._work = None
+        if self._work is not None:
+            self._work.cancel()
         self.waiting += 1
 
     def colours(self) -> Colours:

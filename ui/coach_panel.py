@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
 
 from prospector.coach import Review, review
-from ui.language import N_, _, current, ngettext
+from ui.language import N_, _, ngettext
 
 SEVERITY_ORDER = {"blocker": 0, "warning": 1, "tip": 2}
 SEVERITY_LABEL = {"blocker": N_("Blocker"), "warning": N_("Warning"), "tip": N_("Tip")}
@@ -70,9 +70,9 @@ class CoachPanel(QWidget):
 
     def refresh(self) -> None:
         started = time.perf_counter()
-        # the panel is the app's: its findings in the app's language (the playbook's readiness
-        # appendix and `prospector coach` speak the plan's)
-        result = review(self.document.plan, in_progress=self.in_progress, language=current())
+        # the findings in the plan's language, as the playbook's readiness appendix and
+        # `prospector check` give them; the panel's own words (Fix, the counts) in the app's
+        result = review(self.document.plan, in_progress=self.in_progress)
         self.last_ms = (time.perf_counter() - started) * 1000
         self.last_review = result
         self.tree.clear()

@@ -18,13 +18,16 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from prospector.actuals.fact_log import FactLog
 from prospector.model import Rep
 from prospector.plan_json import PlanJson
 from prospector.review import rep_actuals_by_week
+from prospector.review.summary import is_summed, summary_steps
 from prospector.sections import SECTION_BY_KEY, STEP_BY_KEY
 from ui.language import _, ngettext
 from ui.pdf_view import PdfPagesView
 from ui.preview_worker import PreviewWorker
+from ui.slices import InSlices
 
 PREVIEW_DELAY_MS = 350  # after the last keystroke
 SHOWN_DELAY_MS = 50     # after the preview comes into view, or the step changes
@@ -70,6 +73,7 @@ class PreviewPane(QWidget):
         self.item_id: str | None = None  # the item being edited: shown when rendered
         self._part: list[str] | None = None  # what the newest render prints
         self._rep: Rep | None = None  # and whose edition (None: the leader's)
+        self._summing: tuple[FactLog, InSlices] | None = None  # the facts being summed
         self._shown_part: list[str] | None | bool = False  # and the one on screen
         self._changed = True  # the plan changed since the newest render was asked for
         self._items: dict[str, tuple[int, float]] = {}  # item id -> (page, how far down it)
@@ -218,9 +222,12 @@ class PreviewPane(QWidget):
             self.timer.stop()
 
     def refresh(self) -> None:
+        plan = self.document.plan
+        if self.rep_shown() is not None and not is_summed(plan.actuals.facts):
+            self._sum_facts()  # 100,000 facts: summed in slices between frames, then rendered
+            return
         self._part, self._changed = self.part(), False
         out = self.folder / f"preview-{self.worker.newest + 1}.pdf"
-        plan = self.document.plan
         rep = self._rep = self.rep_shown()
         # only the items edited since the last preview are written as JSON again (plan_json);
         # the facts are not sent: a rep's edition gets the rep's weekly actuals, counted once
@@ -234,6 +241,19 @@ class PreviewPane(QWidget):
         else:
             self.status.setText(_("Updating the preview of {value}…").format(
                 value=_part_title(self._part)))
+
+    def _sum_facts(self) -> None:
+        """Sum the plan's facts (``review.summary``) on this thread in slices (ui/slices.py),
+        then render: a rep's actuals per week are counted from the sums."""
+        facts = self.document.plan.actuals.facts
+        if self._summing is not None and self._summing[0] is facts and self._summing[1].running:
+            return
+        if self._summing is not None:
+            self._summing[1].cancel()
+        self._summing = (facts, InSlices(self, summary_steps(facts), self._summed))
+
+    def _summed(self, _summary: object) -> None:
+        self.refresh()  # the newest plan: summed already, or summed next
 
     def busy(self) -> bool:
         """A render asked for has not been shown yet."""

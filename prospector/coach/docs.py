@@ -28,9 +28,12 @@ in the field (see the method's "What a coach would flag"). Run it with `prospect
 `prospector.coach.review(plan)`.
 
 Every finding names its rule (the id is stable), the section and the item, says what is wrong,
-why it matters and how to fix it, in the plan's language (English, German or French:
+why it matters and how to fix it, in the plan's language (English, German, French or Spanish:
 `basics.language`, or `prospector check --language de`; the `coach` gettext catalogs in
-`prospector/locale/`). The rules below are quoted in English.
+`prospector/locale/`). The rules below are quoted in English. The coach reads for empty phrases
+and generic claims in English, German and French only: a Spanish text is read with the English
+lists, so "Solo quería saber si recibió nuestro folleto" is not flagged as an empty phrase, nor
+"líderes del mercado" as a generic claim.
 
 - **blocker**: the plan cannot do its job until this is fixed (no targets, no value, no ask, no
   accountability for new opportunities). `--strict` fails on these.
@@ -71,8 +74,8 @@ _ACTUALS_INTRO = (
     "page; from Python `prospector.review.weekly_review(plan, week)`), one finding per rep "
     "and rule, and take no part in the plan's readiness score. Declared in "
     "`prospector/coach/actuals_rules.py`, checked in `prospector/review/coach.py`. The printed "
-    "review words them in its language (`weekly_review(plan, week, language=\"de\")`); the "
-    "command line's text review and the app's review page still in English.")
+    "review, `prospector review` and the app's review page word them in the plan's language "
+    "(`weekly_review(plan, week, language=\"de\")`; `prospector review --language` overrides).")
 _VARIANTS = ("Spelling variants are matched too (e.g. \"touching base\", \"circling back\", "
              "\"hope you are doing well\", \"world class\").")
 
@@ -203,8 +206,9 @@ _LANGUAGES_NOTE = (
     "`text.py` and the word families of `substance_languages.py` (what gives the client "
     "something, what asks for their time, what talks about us, self-praise and what makes a "
     "difference concrete), beside the English ones. The findings themselves are written in the "
-    "plan's language (`basics.language`; `prospector check --language` overrides): German and "
-    "French from the `coach` catalogs in `prospector/locale/`. "
+    "plan's language (`basics.language`; `prospector check --language` overrides): German, "
+    "French and Spanish from the `coach` catalogs in `prospector/locale/`. Spanish texts have no "
+    "phrase, claim or substance lists of their own yet: they are read with the English ones. "
     "`tests/data/coach_labelled_texts_de.json` and `coach_labelled_texts_fr.json` hold touch "
     "values, differentiators, discovery questions and objection responses written by German and "
     "French reps (\"Ich wollte nur mal kurz nachhaken\", \"Je me permets de vous relancer\", "

@@ -15,7 +15,7 @@ from .catalog import RULES
 from .language import texts_default_to
 from .rules import SECTIONS, SEVERITIES, Context, Rule, Severity
 from .thresholds import SCORING, THRESHOLDS, Scoring, Thresholds
-from .wording import ENGLISH, T_, languages, translated
+from .wording import ENGLISH, T_, findings_language, translated
 
 _SEVERITY_ORDER = {s: i for i, s in enumerate(SEVERITIES)}
 
@@ -118,12 +118,10 @@ def review(plan: Plan, thresholds: Thresholds = THRESHOLDS, scoring: Scoring = S
     shares, as the app's step bars show them): adding content done well never lowers it, and a
     half-written plan never reads as nearly ready.
 
-    Every text is written in ``language`` (``de``, ``fr``), the plan's own language by default
-    (English when it has none or the coach has no catalog for it)."""
+    Every text is written in ``language`` (``de``, ``fr``, ``es``), the plan's own language by
+    default (English when it has none or the coach has no catalog for it)."""
     written_in = plan_language(plan)
-    language = language or written_in
-    if language not in languages():  # a plan in Spanish: the findings in English, as English
-        language = ENGLISH
+    language = findings_language(language or written_in)  # Italian: English, figures too
     plan = content_of(plan)
     held = set(in_progress)
     ctx = Context(plan, thresholds, language)

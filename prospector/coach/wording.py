@@ -6,8 +6,8 @@ check writes) is English in the code and looked up in
 beside them and shipped in the wheel. A language with no catalog, or a text the catalog lacks,
 reads English. The catalog is extracted from the markers (``T_``, ``TN_``, ``Context.say``,
 ``say_n``, ``worded``, ``worded_n`` and the sections' titles) with the ``pybabel`` commands
-written in ``babel.cfg``; ``tests/test_coach_language.py`` fails on a marked text with no German
-or French wording.
+written in ``babel.cfg``; ``tests/test_coach_language.py`` fails on a marked text with no German,
+French or Spanish wording.
 
 Texts are ``str.format`` templates (``“{title}” has no proof.``); the rules' own texts keep
 their ``{threshold}`` placeholders, filled in after translation.
@@ -41,6 +41,13 @@ def translations(language: str = ENGLISH) -> NullTranslations:
 def languages() -> list[str]:
     """English and every language the coach has a compiled catalog for."""
     return list(_languages(LOCALE_DIR))
+
+
+def findings_language(language: str | None) -> str:
+    """The language the coach words its findings in when asked for ``language`` (the plan's,
+    or the one a command was given): English when it is none or the coach has no catalog for
+    it. The plan's checks, the review of actuals, the CLI and the app all choose with this."""
+    return language if language and language in languages() else ENGLISH
 
 
 @cache

@@ -20,7 +20,7 @@ def register(verb) -> None:
     sub.add_argument("--strict", action="store_true",
                      help="exit with status 1 when any blocker is found")
     sub.add_argument("--language", metavar="LANG", default=None,
-                     help="write the findings in this language (en, de, fr); default: the "
+                     help="write the findings in this language (en, de, es, fr); default: the "
                           "plan's language")
 
 

@@ -1,10 +1,12 @@
-"""``prospector review PLAN [--week 2027-W05] [--format text|json]``: the plan's actuals against
-its targets for one week, rep by rep, with the coach's findings (prospector/review)."""
+"""``prospector review PLAN [--week 2027-W05] [--format text|json] [--language de]``: the plan's
+actuals against its targets for one week, rep by rep, with the coach's findings (prospector/review)
+in the plan's language."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from ..errors import ProspectorError
 from ..model import Plan
@@ -21,6 +23,9 @@ def register(verb) -> None:
                           "within the plan's period)")
     sub.add_argument("--format", choices=("text", "json"), default="text",
                      help="text for people (default), json for tools")
+    sub.add_argument("--language", metavar="LANG", default=None,
+                     help="write the coach's findings in this language (en, de, es, fr); "
+                          "default: the plan's language")
 
 
 def require_actuals(plan: Plan, plan_ref: str) -> None:
@@ -33,12 +38,18 @@ def require_actuals(plan: Plan, plan_ref: str) -> None:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
+    from ..coach.wording import findings_language, languages  # noqa: PLC0415 - the catalogs
     from ..review import weekly_review  # noqa: PLC0415 - only for this verb
     from ..review.text import review_text  # noqa: PLC0415
 
+    if args.language and args.language not in languages():
+        print(f"prospector review: no coach wording in {args.language!r}; "
+              f"choose one of {', '.join(languages())}.", file=sys.stderr)
+        return 2
     plan = resolve_plan(args.plan)
     require_actuals(plan, args.plan)
-    review = weekly_review(plan, args.week)
+    language = args.language or findings_language(plan.basics.language)
+    review = weekly_review(plan, args.week, language=language)
     if args.format == "json":
         print(json.dumps(review.to_dict(), indent=2))  # ASCII: any console can take it
     else:

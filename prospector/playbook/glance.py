@@ -57,15 +57,29 @@ def cover_goal(goal: str) -> dict[str, Any]:
     return {"text": kept[0] if kept else "", "whole": bool(text) and not cut}
 
 
-# "At a glance" is one page whatever the plan's texts: each part has room for so many lines, and a
-# text cut to fit ends in "…" and says where it is printed whole (the goal: the first chapter).
-GOAL_LINES = 4  # the goal, serif 12 pt across the page (the callout: 174 mm less 4+4 mm and rule)
+# "At a glance" is one page whatever the plan's texts, on Letter too (the shorter paper): each part
+# has room for so many lines, and a text cut to fit ends in "…" and says where it is printed whole
+# (the goal: the first chapter).
+GOAL_LINES = 3  # the goal, serif 12 pt across the page (the callout: 174 mm less 4+4 mm and rule)
 GOAL_MM = 163.0
 BOX_MM = 82.0  # one of the page's two columns (174 mm, a 10 mm gutter)
 GLANCE_CADENCES = 4  # then "and N more"
 GLANCE_TARGETS = 5  # two lines each: with "and N more", the taller of the second row's boxes
-GLANCE_REPS = 8  # then "and N more" (on two lines): five lines a column at most
+GLANCE_REPS = 6  # then "and N more" (on two lines): four lines a column at most
 GLANCE_REPS_ON_TWO_LINES = 4  # up to two rows of two: each rep on up to two lines
+
+
+COVER_FACT_MM = 45.0  # a fact at the cover's foot: a third of 154 mm less its 5 mm gutter
+COVER_FACT_LINES = 2  # so the goal's three lines and the facts fit the cover on Letter too
+
+
+def _cover_fact(text: str) -> str:
+    """A fact at the cover's foot (the company, the plan's owner), at most two lines; a cut
+    ends in "…" (a name or title that long is rare; the contents' list of cuts is not told, as
+    its entries are not in the catalogs)."""
+    kept, _cut = clamp_lines([" ".join(text.split())] if text.strip() else [], COVER_FACT_MM,
+                             "sans", 10, COVER_FACT_LINES)
+    return kept[0] if kept else ""
 
 
 def goal_on_the_page(paragraphs: list[str]) -> dict[str, Any]:
@@ -145,8 +159,8 @@ def glance(plan: Plan, accounts: list[TargetAccount], cadences: list[Cadence],
     basics = plan.basics
     return {
         "cover_offering": red.clip(basics.offering, COVER_TEXT, "the offering (on the cover)"),
-        "cover_company": red.clip(basics.company, COVER_LINE, "the company (on the cover)"),
-        "cover_owner": red.clip(basics.owner, COVER_LINE, "the plan's owner (on the cover)"),
+        "cover_company": _cover_fact(basics.company),
+        "cover_owner": _cover_fact(basics.owner),
         "numbers": key_numbers(len(accounts), len(plan.reps) if rep is None else None, touches,
                                length),
         "cover_goal": cover_goal(plan.basics.goal),

@@ -512,15 +512,12 @@ class Renderer:
                 del html, context
                 t = time.perf_counter()
                 data = self._write(document, tagged)
+                pages, anchors = len(document.pages), _anchors(document)
+                # gone before the collector is back: it then finds only the document's cycles,
+                # not its million objects still alive (two collections walked them: 0.2 s)
+                del document
         finally:
             weasyprint_log.removeFilter(_OUT_OF_PART)
-        pages = len(document.pages)
-        anchors: dict[str, tuple[int, float]] = {}
-        for index, page in enumerate(document.pages):
-            for name, position in page.anchors.items():  # (x, y, ...) in CSS px from top left
-                top = position[1] / page.height if page.height else 0.0
-                anchors.setdefault(name, (index, round(top, 4)))
-        del document
         report("Saving the file", 0.98)
         # The PDF is made in memory and only then written (temp file, fsync, rename): the temp
         # file exists for the moment of the write, so a render cancelled (its process killed)
@@ -561,6 +558,16 @@ def render_playbook_pdf(plan: Plan, out_path: str | os.PathLike, *, rep_name: st
     return Renderer().render(plan, out_path, rep_name=rep_name, start=start, progress=progress,
                              today=today, readiness=readiness, section=section,
                              language=language)
+
+
+def _anchors(document) -> dict[str, tuple[int, float]]:
+    """``RenderResult.anchors`` of a laid-out ``document``."""
+    anchors: dict[str, tuple[int, float]] = {}
+    for index, page in enumerate(document.pages):
+        for name, position in page.anchors.items():  # (x, y, ...) in CSS px from top left
+            top = position[1] / page.height if page.height else 0.0
+            anchors.setdefault(name, (index, round(top, 4)))
+    return anchors
 
 
 def _expected_pages(html: str) -> int:

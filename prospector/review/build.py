@@ -23,7 +23,7 @@ from collections.abc import Generator
 from datetime import date, timedelta
 
 from ..actuals.counting import Counts
-from ..actuals.weekly import week_start, working_week_of
+from ..actuals.weekly import week_start, working_week_of, working_week_start
 from ..coach.thresholds import THRESHOLDS, Thresholds
 from ..model import Plan, Rep, Target
 from ..schedule import week_start as first_weekday
@@ -38,6 +38,7 @@ from .weeks import (
     plan_weeks,
     rep_first_weekdays,
     rep_weekend,
+    shift,
     working_days,
 )
 
@@ -173,16 +174,21 @@ class _Review:
     # --- the team --------------------------------------------------------------------------
     def _cold_accounts(self) -> tuple[ColdAccount, ...]:
         """Tier A accounts with nothing logged in the last ``cold_weeks`` weeks (up to the week
-        reviewed), whose schedule had started by the first of those weeks."""
-        since = self.monday - timedelta(weeks=self.th.cold_weeks - 1)
-        until = self.monday + timedelta(days=6)
+        reviewed), whose schedule had started by the first of those weeks. The weeks are the
+        working weeks of the account's (first) rep: from a Sunday for an Israeli rep."""
+        first_week = shift(self.week, 1 - self.th.cold_weeks)  # before the plan, if it is new
         plan_start = self.plan.basics.start_date or week_start(self.weeks[0])
         owners: dict[str, list[str]] = defaultdict(list)
+        starts_on: dict[str, int] = {}  # account -> the weekday its first rep's week starts on
         for rep in self.plan.reps:
             for aid in dict.fromkeys(rep.account_ids):
                 owners[aid].append(rep.name)
+                starts_on.setdefault(aid, first_weekday(self.weekends[rep.id]))
         cold = []
         for account in self.plan.accounts_in_tier("A"):
+            weekday = starts_on.get(account.id, 0)
+            since = working_week_start(first_week, weekday)
+            until = working_week_start(self.week, weekday) + timedelta(days=6)
             if self.pace.account_starts.get(account.id, plan_start) > since:
                 continue
             logged = sorted(d for d in self.tally.dream_days.get(account.id, ()) if d <= until)

@@ -55,6 +55,11 @@ def _known(facts: FactLog) -> FactSummary | None:
         return next((summary for kept, summary in _kept if kept is facts), None)
 
 
+def is_summed(facts: FactLog) -> bool:
+    """Whether ``facts`` were summed already (counting from them costs no pass over them)."""
+    return _known(facts) is not None
+
+
 def summary_steps(facts: FactLog) -> Generator[None, None, FactSummary]:
     """Sum ``facts`` (see the module), yielding every ``FACTS_PER_STEP`` facts; returns the
     summary (at once when this log was summed before)."""
