@@ -231,14 +231,14 @@ _NUMBERED = {"steps": "step", "contacts": "contact", "targets": "target"}
 
 
 def describe_edit(plan: Plan, path: FieldPath,
-                  say: Callable[[str], str] = lambda words: words) -> str:
+                  speak: Callable[[str], str] = lambda words: words) -> str:
     """A field edit in the leader's words, for its undo step: ``tier of Brückner & Voss``,
-    ``day of step 3 of Dream client campaign``, ``goal``. ``say`` puts each English word and
+    ``day of step 3 of Dream client campaign``, ``goal``. ``speak`` puts each English word and
     pattern in the user's language (the app passes its catalog, ui/field_names.py)."""
     path = tuple(path)
     if path == ("name",):
-        return say("plan name")
-    words = say(FIELD_WORDS.get(str(path[-1]), str(path[-1]).replace("_", " ")))
+        return speak("plan name")
+    words = speak(FIELD_WORDS.get(str(path[-1]), str(path[-1]).replace("_", " ")))
     owners: list[str] = []
     node: Any = plan
     try:
@@ -246,14 +246,14 @@ def describe_edit(plan: Plan, path: FieldPath,
             node = _child(node, part)
             label = _label_of(node)
             if isinstance(part, int):
-                item = say(_NUMBERED.get(str(path[i - 1]), "item"))
-                owners.append(label or say("{item} {number}").format(item=item, number=part + 1))
+                item = speak(_NUMBERED.get(str(path[i - 1]), "item"))
+                owners.append(label or speak("{item} {number}").format(item=item, number=part + 1))
             elif label and not isinstance(node, list):
                 owners.append(label)
     except (LookupError, AttributeError, TypeError, ValueError):
         return words
     for owner in reversed(owners):
-        words = say("{field} of {owner}").format(field=words, owner=owner)
+        words = speak("{field} of {owner}").format(field=words, owner=owner)
     return words
 
 

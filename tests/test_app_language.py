@@ -184,6 +184,8 @@ def test_a_german_user_sees_no_english_on_any_step_menu_or_dialog(qtbot, german,
     dialogs.append(VersionsDialog(window.store, sample_plan.id, window))
     accounts = CsvImportDialog(sample_plan, str(DATA / "hubspot-companies-export.csv"), window)
     assert accounts.load()
+    outcome = accounts.outcome.toPlainText()  # the import's summary, from the "messages" catalog
+    assert "Kunden hinzugefügt" in outcome and "Zeilen übersprungen" in outcome
     reader = ActualsReader()
     actuals = ActualsImportDialog(sample_plan, str(DATA / "salesforce-activities-report.csv"),
                                   reader, window)

@@ -1,6 +1,6 @@
 """The words of Edit > Undo in the user's language: ``prospector.editing.describe_edit`` names a
 field edit in English ("tier of Brückner & Voss", "day of step 3 of Dream client campaign") and
-passes each word through ``say``; the app's ``say`` is its catalog. The words are marked here so
+passes each word through ``speak``; the app's ``speak`` is its catalog. The words are marked here so
 that the app's catalog holds them (the domain's own words are not extracted into the app's
 catalog); tests/test_app_language.py checks that every field of a plan has its German word."""
 
@@ -38,7 +38,7 @@ WORDS = (
 
 def describe_edit(plan: Plan, path: tuple) -> str:
     """A field edit named for its undo step, in the app's language."""
-    return editing.describe_edit(plan, path, say=_)
+    return editing.describe_edit(plan, path, speak=_)
 
 
 def field_word(field: str) -> str:
