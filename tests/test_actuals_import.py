@@ -160,6 +160,11 @@ def test_bad_rows_are_reported_by_row_with_what_to_do(sample_plan):
     assert found.duplicates == [(10, 9)]
     lines = "\n".join(found.summary_lines())
     assert "row 10 repeats row 9" in lines and "row 6: 2026-03-11" in lines
+    german = found.summary_lines(language="de")  # as the app in German shows it
+    assert "  Zeile 10 wiederholt Zeile 9" in german
+    assert ("1 doppelte Zeile (dieselbe Aktivität zweimal in der Datei; einmal importiert):"
+            in german)
+    assert german[0].split(" ", 1)[1].startswith(("neue Einträge gefunden", "neuer Eintrag"))
 
 
 def test_us_and_european_dates_in_one_file_are_never_guessed(sample_plan):

@@ -24,7 +24,7 @@ from prospector.actuals.ledger import Actuals
 from prospector.actuals_import import ActualsImport, ActualsPreview, preview_actuals, read_actuals
 from prospector.errors import ProspectorError
 from prospector.model import Plan
-from ui.language import _
+from ui.language import _, current
 
 SUMMARY_LINES = 50  # rows named per kind of problem in the dialog's summary
 
@@ -145,7 +145,8 @@ class ActualsReader(QObject):
             raise  # to threading.excepthook: the app's error report
         if not stop.is_set():
             self._emit(self.finished, number, ReadOutcome(
-                found, after, found.summary_lines(limit=SUMMARY_LINES), found.to_settle()))
+                found, after, found.summary_lines(limit=SUMMARY_LINES, language=current()),
+                found.to_settle()))
 
     @staticmethod
     def _emit(signal: Any, *args: Any) -> None:

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from babel.numbers import format_decimal
+
 from ..actuals.ledger import Actuals
 from ..actuals.records import LoggedFact
 from ..errors import ProspectorError
+from ..messages import ENGLISH, M_, MN_, Say
 from ..model import Plan
 from ..number_format import NumberFormat
 from .dates import DateFormat
@@ -137,62 +140,84 @@ class ActualsImport:
         with ``plan``, which itself is not changed)."""
         return plan.model_copy(update={"actuals": self.actuals_after(plan)})
 
-    def summary_lines(self, limit: int = 10) -> list[str]:
-        """The outcome in the leader's words, one line each (the command line prints them)."""
-        lines = [f"{self.new:,} new {_noun(self.new, 'fact')} found"
-                 + (f", {self.updated:,} imported before and changed since (updated from this "
-                    "export)" if self.updated else "")
-                 + (f", {self.unchanged:,} in the plan already" if self.unchanged else "")]
+    def summary_lines(self, limit: int = 10, language: str = "en") -> list[str]:
+        """The outcome in the leader's words, one line each (the command line prints them in
+        English, the app in its language: the "messages" catalog, prospector/messages.py)."""
+        tell = Say(language)
+
+        def num(n: int) -> str:
+            return format_decimal(n, locale=language or "en")
+
+        def counted(forms: tuple[str, str], n: int) -> str:
+            return tell.counted(forms, n).format(n=num(n))
+
+        line = counted(MN_("{n} new fact found", "{n} new facts found"), self.new)
+        if self.updated:
+            line += counted(MN_(", {n} imported before and changed since (updated from this "
+                                "export)", ", {n} imported before and changed since (updated "
+                                "from this export)"), self.updated)
+        if self.unchanged:
+            line += counted(MN_(", {n} in the plan already", ", {n} in the plan already"),
+                            self.unchanged)
+        lines = [line]
         kinds: dict[str, int] = {}
         for fact in self.facts:
             kinds[fact.kind.value] = kinds.get(fact.kind.value, 0) + 1
         if kinds:
-            lines.append("  " + ", ".join(f"{n:,} {_noun(n, k)}" for k, n in kinds.items()))
-        lines += [f"check: {note}" for note in self.file_notes]
+            lines.append("  " + ", ".join(counted(_KINDS[k], n) for k, n in kinds.items()))
+        lines += [tell(M_("check: {note}")).format(note=note) for note in self.file_notes]
         if self.duplicates:
-            lines.append(f"{len(self.duplicates):,} duplicate {_noun(len(self.duplicates), 'row')}"
-                         " (the same activity twice in the file; imported once):")
-            lines += _limited([f"  row {row} repeats row {first}"
-                               for row, first in self.duplicates], limit)
+            lines.append(counted(MN_(
+                "{n} duplicate row (the same activity twice in the file; imported once):",
+                "{n} duplicate rows (the same activity twice in the file; imported once):"),
+                len(self.duplicates)))
+            lines += _limited([tell(M_("  row {row} repeats row {first}")).format(
+                row=row, first=first) for row, first in self.duplicates], limit, tell)
         if self.skipped:
-            lines.append(f"{len(self.skipped):,} {_noun(len(self.skipped), 'row')} not imported:")
-            lines += _limited([f"  {note}" for note in self.skipped], limit)
+            lines.append(counted(MN_("{n} row not imported:", "{n} rows not imported:"),
+                                 len(self.skipped)))
+            lines += _limited([f"  {note}" for note in self.skipped], limit, tell)
         if self.warnings:
-            lines.append(f"{len(self.warnings):,} {_noun(len(self.warnings), 'row')} imported "
-                         "with a value left out (check these rows):")
-            lines += _limited([f"  {note}" for note in self.warnings], limit)
+            lines.append(counted(MN_(
+                "{n} row imported with a value left out (check these rows):",
+                "{n} rows imported with a value left out (check these rows):"),
+                len(self.warnings)))
+            lines += _limited([f"  {note}" for note in self.warnings], limit, tell)
         if self.left_out_rows:
-            lines.append(f"{self.left_out_rows:,} {_noun(self.left_out_rows, 'row')} of names "
-                         "left out on purpose")
+            lines.append(counted(MN_("{n} row of names left out on purpose",
+                                     "{n} rows of names left out on purpose"),
+                                 self.left_out_rows))
         if self.outside_accounts:
-            count = len(self.outside_accounts)
-            lines.append(f"{count:,} {_noun(count, 'account')} not in the plan (imported as "
-                         "outside the plan; map a name to an account of the plan if it is "
-                         "one):")
-            lines += _limited([f"  {name}" for name in self.outside_accounts], limit)
+            lines.append(counted(MN_(
+                "{n} account not in the plan (imported as outside the plan; map a name to an "
+                "account of the plan if it is one):",
+                "{n} accounts not in the plan (imported as outside the plan; map a name to an "
+                "account of the plan if it is one):"), len(self.outside_accounts)))
+            lines += _limited([f"  {name}" for name in self.outside_accounts], limit, tell)
         if self.footer_rows:
-            lines.append(f"ignored the report's footer ({rows_text(self.footer_rows)})")
+            lines.append(tell(M_("ignored the report's footer ({rows})")).format(
+                rows=rows_text(self.footer_rows, tell=tell)))
         if self.unknown_reps:
-            lines.append(f"{len(self.unknown_reps):,} {_noun(len(self.unknown_reps), 'name')} "
-                         "match no rep of the plan (their rows wait):")
-            lines += _limited([f"  {name}" for name in self.unknown_reps], limit)
+            lines.append(counted(MN_("{n} name matches no rep of the plan (their rows wait):",
+                                     "{n} names match no rep of the plan (their rows wait):"),
+                                 len(self.unknown_reps)))
+            lines += _limited([f"  {name}" for name in self.unknown_reps], limit, tell)
         return lines
 
 
-def rows_text(rows: list[int], shown: int = 6) -> str:
+def rows_text(rows: list[int], shown: int = 6, tell: Say = ENGLISH) -> str:
     listed = ", ".join(str(r) for r in rows[:shown])
-    more = f" and {len(rows) - shown:,} more" if len(rows) > shown else ""
-    return f"row{'s' if len(rows) > 1 else ''} {listed}{more}"
+    if len(rows) > shown:
+        listed = tell(M_("{listed} and {n} more")).format(listed=listed, n=len(rows) - shown)
+    return tell.counted(MN_("row {rows}", "rows {rows}"), len(rows)).format(rows=listed)
 
 
-def _noun(count: int, word: str) -> str:
-    if count == 1:
-        return word
-    return "opportunities" if word == "opportunity" else word + (
-        "es" if word.endswith("ch") else "s")
+_KINDS = {"touch": MN_("{n} touch", "{n} touches"), "meeting": MN_("{n} meeting", "{n} meetings"),
+          "opportunity": MN_("{n} opportunity", "{n} opportunities")}
 
 
-def _limited(lines: list[str], limit: int) -> list[str]:
+def _limited(lines: list[str], limit: int, tell: Say = ENGLISH) -> list[str]:
     if len(lines) <= limit:
         return lines
-    return lines[:limit] + [f"  ... and {len(lines) - limit:,} more"]
+    return lines[:limit] + [tell(M_("  ... and {n} more")).format(
+        n=format_decimal(len(lines) - limit, locale=tell.language or "en"))]
