@@ -234,7 +234,7 @@ def first_touches(plan: Plan, reps: list[Rep], today: date) -> dict[str, date]:
 # "…" where it would wrap; the account's card, which the name links to, prints it whole.
 OVERVIEW_COLUMNS = {
     "leader": {"name": 32.0, "rep": 17.0, "country": 14.0, "trigger": 29.0, "first": 8.0},
-    "rep": {"name": 37.0, "country": 14.0, "trigger": 41.0, "first": 8.0},
+    "rep": {"name": 44.0, "country": 14.0, "trigger": 34.0, "first": 8.0},
 }
 OVERVIEW_TEXT_MM = 174.0
 OVERVIEW_PT = 9.0
