@@ -57,7 +57,8 @@ def _objection(plan: Plan, o: Objection, red: Reductions,
                card: dict[str, str] | None = None) -> dict[str, Any]:
     roles = _roles(plan, o.persona_ids)
     if card:  # printed in full on a call card
-        return {"id": o.id, "says": handle(o.says, NAMED_WORDS),
+        # its words whole (its name: a short sentence, at most 200 characters in the model)
+        return {"id": o.id, "says": o.says,
                 "stage": gettext(STAGE_LABELS[o.stage]),
                 "who": ", ".join(roles) if roles else gettext("Anyone"), "card": card}
     what = f"the response to “{quote(o.says, 40)}”"
