@@ -166,6 +166,19 @@ def test_an_objection_on_a_card_is_named_in_its_chapter_with_the_cards_page(samp
            'href="#card-per-01">' in chapter
 
 
+def test_a_card_with_no_opening_is_a_note_to_the_leader_never_printed_for_a_rep(sample):
+    """The IT head has no spoken touch: the leader's card says what to write, as a to-do
+    before printing, not in the opening's place as a line to say; the rep's prints no Open."""
+    leader = render_playbook_html(sample, today=TODAY)
+    assert '<p class="cc-todo"><b>To do before printing for reps:</b> No spoken opening yet' \
+        in leader
+    rep = render_playbook_html(sample, rep_name="Jonas Albrecht", today=TODAY)
+    card = rep[rep.index('id="card-per-04"'):]
+    card = card[:card.index("</article>")]
+    assert "No spoken opening" not in rep and "To do before printing" not in rep
+    assert "<h4>Open" not in card and "<h4>Ask</h4>" in card
+
+
 def test_a_question_on_a_card_keeps_why_we_ask_it_in_its_chapter(sample):
     ctx = build_context(sample, today=TODAY)
     printed = {q["id"]: q for g in ctx["question_groups"] for p in g["personas"]

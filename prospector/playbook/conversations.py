@@ -199,6 +199,9 @@ def build(plan: Plan, red: Reductions, chapters: Sequence[Chapter], *,
                          {t.id for t in plan.touches} if touch_ids is None else touch_ids,
                          titles, flagged)
               for p in personas] if objections or questions else [])
+    if accounts is not None:  # what to write before printing is the leader's note, not a rep's
+        for card in cards:
+            card["opening_missing"] = ""
     on_card = cards_holding(cards)
     omit = {key for key, empty in (("objections", not objections),
                                    ("questions", not questions),
