@@ -259,7 +259,7 @@ def test_one_call_card_per_persona_with_its_likeliest_questions_and_objections(s
     assert it["objections"][0]["says"] == objection.says  # their own objection first
     assert it["objections"][0]["response"] == " ".join(objection.response.split())
     # the differentiator their objections lean on (its proof: a page), its proof named in the
-    # objection ("that of our difference, below")
+    # objection ("see “Our difference” below")
     diff = sample.differentiator(objection.differentiator_id)
     assert it["differentiator"] == {"difference": diff.difference, "ref": f"#diff-{diff.id}"}
     assert it["objections"][0]["proof_of"]["below"]
