@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from babel.messages.pofile import read_po
 
+from prospector.fields import CHANNEL_LABELS
 from prospector.planfile import read_plan_file
 from prospector.playbook import Renderer, catalogs, render_playbook_html
 from prospector.playbook.translations import counted, languages, printing_in, translations
@@ -106,6 +107,19 @@ def test_the_german_rep_edition_dates_counts_and_numbers_its_pages_in_german(
     assert "Mo., 11. Jan." in text and "Mon 11 Jan" not in text
     assert re.search(r"\b1 Touch\b", text) and re.search(r"\b\d+ Touches\b", text)
     assert "Januar gesamt" in text and "/ 1.125" in text  # a month's row, a grouped number
+
+
+def test_narrow_columns_break_german_words_only_where_they_hyphenate(sample_rep_pdf_de):
+    """The cadence table's channel column broke "Veranstaltun/g" and its day column
+    "Woche / 10": a channel's name is hyphenated ("Veranstal-tung"), a week is on one line."""
+    german = translations("de")
+    words = {w for label in CHANNEL_LABELS.values() for w in german.gettext(label).split()}
+    _text, pages = sample_rep_pdf_de
+    broken = sorted({w for page in pages for w in words for i in range(1, len(w))
+                     if f"{w[:i]}\n{w[i:]}" in page})
+    assert broken == []
+    assert not any(re.search(r"\bWoche\n\d", page) for page in pages)
+    assert any("Veranstaltung" in page or "Veranstal-\ntung" in page for page in pages)
 
 
 def test_the_german_rep_edition_titles_every_chapter_in_german(sample_rep_html_de):
