@@ -70,11 +70,13 @@ def test_a_msgid_shared_by_two_catalogs_reads_the_same(language):
 def test_no_translation_uses_a_rejected_word(language):
     words = rejected(language)
     if language == "de":
-        assert {"rep", "account", "touch", "cadence", "contact (a person at an account)"} <= set(words)
+        assert {"rep", "account", "touch", "cadence",
+                "contact (a person at an account)"} <= set(words)
     hits = []
     for domain, messages in catalogs(language).items():
         for msgid, forms in messages.items():
-            text = re.sub(r"\{\w*[^}]*\}|%\(\w+\)s", "", " ".join(forms))  # placeholders such as {tier}
+            # placeholders such as {tier}
+            text = re.sub(r"\{\w*[^}]*\}|%\(\w+\)s", "", " ".join(forms))
             for phrase in ALLOWED_PHRASES:
                 text = text.replace(phrase, "")
             hits += [f"{domain}: {msgid!r} uses {word!r} ({term})"
