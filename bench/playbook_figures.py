@@ -18,7 +18,8 @@ rendered sample (``bench/run_all.py`` calls it).
 Definitions (the same in bench/README.md):
 
 * **Body pages**: every page but the cover (page 1) and the contents (the pages from the
-  "Contents" bookmark up to the next top-level bookmark; page 2 if there is no such bookmark).
+  contents' element, id ``sec-contents``, up to the next chapter's, whatever the language; page 2
+  if there is no such element).
 * **Text area**: the page inside its margins (those of the ``@page`` rule in
   templates/playbook/css/00-base.css, 24/18/20/18 mm today; ``--margins`` overrides them), so the
   running heads and feet, which sit in the margins, are left out.
@@ -43,8 +44,8 @@ Definitions (the same in bench/README.md):
 * **Repeated sentences**: the text of every page's text area (the cover whole), in page order,
   joined, whitespace collapsed, split after ``.``, ``!``, ``?`` or ``…`` followed by a space;
   sentences of at least 8 words that occur more than once *and hold 8 consecutive words of one
-  of the plan's own texts* (any string of the plan file but names and titles, ``LABEL_FIELDS``:
-  ``--plan``, the sample by default) are
+  of the plan's own texts* (any string of the plan file but names, titles and objections'
+  words, ``LABEL_FIELDS``: ``--plan``, the sample by default) are
   counted once each (the figure), with how many copies they have in all (the details). The
   second condition keeps the figure to "sentences of the plan" as issue 16 words it: a form's
   labels ("Connected Message left Meeting booked" after each schedule entry) or a touch's title
@@ -141,18 +142,36 @@ def css_margins_mm(css: Path | None = None) -> tuple[float, float, float, float]
     return top, right, bottom, left
 
 
+def named_pages(pdf) -> dict[str, int]:
+    """Each named destination of the PDF (an element's id: "sec-contents", "acc-3f9a") and the
+    index of its page: what WeasyPrint wrote whatever the edition's language."""
+    import ctypes  # noqa: PLC0415 - loaded when measuring, not to import the module
+
+    import pypdfium2.raw as raw  # noqa: PLC0415 - loaded when measuring, not to import the module
+
+    pages = {}
+    for i in range(raw.FPDF_CountNamedDests(pdf)):
+        size = ctypes.c_long(0)
+        raw.FPDF_GetNamedDest(pdf, i, None, ctypes.byref(size))
+        buffer = ctypes.create_string_buffer(size.value)
+        dest = raw.FPDF_GetNamedDest(pdf, i, buffer, ctypes.byref(size))
+        if dest:
+            name = buffer.raw[:size.value].decode("utf-16-le").rstrip("\x00")
+            pages[name] = raw.FPDFDest_GetDestPageIndex(pdf, dest)
+    return pages
+
+
 def excluded_pages(pdf) -> set[int]:
-    """Indexes of the cover and the contents pages (see the module's doc)."""
+    """Indexes of the cover and the contents pages (see the module's doc): from the contents'
+    element (``sec-contents``) to the next chapter's, in any language."""
     skip = {0}
-    top = [(b.get_title().strip(), b.get_dest().get_index())
-           for b in pdf.get_toc() if b.level == 0 and b.get_dest() is not None]
-    for k, (title, index) in enumerate(top):
-        if title.lower() == "contents" and index is not None:
-            following = [i for _t, i in top[k + 1:] if i is not None and i > index]
-            end = following[0] if following else index + 1
-            skip.update(range(index, end))
-            return skip
-    if len(pdf) > 1:
+    chapters = {name: index for name, index in named_pages(pdf).items()
+                if name.startswith("sec-") and index >= 0}
+    start = chapters.pop("sec-contents", None)
+    if start is not None:
+        end = min((i for i in chapters.values() if i > start), default=start + 1)
+        skip.update(range(start, end))
+    elif len(pdf) > 1:
         skip.add(1)
     return skip
 
@@ -259,8 +278,10 @@ def _runs(text: str) -> set[tuple[str, ...]]:
 
 
 # Fields that name a thing (a touch's title, a target's metric): labels a schedule or a table
-# repeats by design, one per line it is on, not sentences.
-LABEL_FIELDS = frozenset({"name", "title", "metric", "role", "label"})
+# repeats by design, one per line it is on, not sentences. An objection's words ("says") name it
+# too: the objection library's heading prints them whole above the page of the call card that
+# holds its response (as prospector.editing.LABEL_FIELDS counts them a label).
+LABEL_FIELDS = frozenset({"name", "title", "metric", "role", "label", "says"})
 
 
 def plan_runs(plan_file: str | Path = SAMPLE_PLAN) -> set[tuple[str, ...]]:
@@ -442,10 +463,12 @@ def measure_pdf(path: str | Path, label: str = "", *, margins_mm=None, dpi: floa
 
 
 def _edition(pdf) -> str:
-    """"rep" if the PDF has a rep's chapters ("Your accounts", "Your schedule"...), else
-    "leader"."""
-    titles = [b.get_title().strip() for b in pdf.get_toc()]
-    return "rep" if any(t.startswith("Your ") for t in titles) else "leader"
+    """"rep" if the PDF has a chapter only a rep's edition prints (its dated schedule: the
+    element ``sec-schedule``), else "leader": in any language."""
+    from prospector.sections import LEADER_CHAPTERS, REP_CHAPTERS  # noqa: PLC0415 - ROOT's
+
+    rep_only = {f"sec-{c.id}" for c in REP_CHAPTERS} - {f"sec-{c.id}" for c in LEADER_CHAPTERS}
+    return "rep" if rep_only & named_pages(pdf).keys() else "leader"
 
 
 # --- lines of text and the lines a page strands ---------------------------------------------------
@@ -863,8 +886,9 @@ def replace_section(text: str, lines: list[str]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pdfs", nargs="*", type=Path,
-                        help="PDFs to measure (an edition with chapters named 'Your ...' is "
-                             "a rep's); default: render the sample's leader and rep editions")
+                        help="PDFs to measure, in any language (an edition with a rep's dated "
+                             "schedule is a rep's, with the rep's budgets); default: render the "
+                             "sample's leader and rep editions")
     parser.add_argument("--rep", default="Jonas Albrecht", help="the rep whose edition to render")
     parser.add_argument("--plan", type=Path, default=SAMPLE_PLAN,
                         help="with PDFs: the plan they print, whose sentences count as repeats "

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
 
+from prospector.fields import CHANNEL_LABELS
 from prospector.planfile import read_plan_file
 from prospector.playbook import Renderer, catalogs, render_playbook_html
 from prospector.playbook.translations import counted, languages, printing_in, translations
 from prospector.resources import sample_plan_path
 from prospector.sections import REP_CHAPTERS
+from tests.design_figures import figures
 
 
 @pytest.fixture(scope="module")
@@ -48,8 +51,9 @@ def test_german_counts_take_the_german_plural():
 
 
 @pytest.fixture(scope="module")
-def sample_rep_pdf_de(tmp_path_factory) -> tuple[str, list[str]]:
-    """The sample's German rep's edition printed in German: (its text, its pages' text)."""
+def sample_rep_pdf_de(tmp_path_factory) -> tuple[str, list[str], Path]:
+    """The sample's German rep's edition printed in German: (its text, its pages' text, the
+    file)."""
     from pypdf import PdfReader  # noqa: PLC0415 - only these tests read a PDF
 
     plan = read_plan_file(sample_plan_path())
@@ -57,7 +61,7 @@ def sample_rep_pdf_de(tmp_path_factory) -> tuple[str, list[str]]:
     Renderer().render(plan, out, rep_name="Jonas Albrecht", language="de", tagged=False,
                       today=date(2027, 1, 4))
     pages = [page.extract_text() for page in PdfReader(out).pages]
-    return " ".join(" ".join(pages).split()), pages
+    return " ".join(" ".join(pages).split()), pages, out
 
 
 def _english_labels() -> set[str]:
@@ -75,7 +79,7 @@ def _english_labels() -> set[str]:
 
 
 def test_the_german_rep_edition_has_no_english_label_left(sample_rep_pdf_de):
-    text, _pages = sample_rep_pdf_de
+    text, _pages, _path = sample_rep_pdf_de
     plan_text = " | ".join(" ".join(t.split()) for t in _texts(
         read_plan_file(sample_plan_path()).model_dump(mode="json"))).casefold()
     left = sorted(p for p in _english_labels() if p in text and p.casefold() not in plan_text
@@ -99,13 +103,43 @@ _GERMAN_TOO = {"E-Mail"}
 
 def test_the_german_rep_edition_dates_counts_and_numbers_its_pages_in_german(
         sample_rep_pdf_de):
-    text, pages = sample_rep_pdf_de
+    text, pages, _path = sample_rep_pdf_de
     assert all(re.search(r"Seite \d+ von \d+", page) for page in pages[1:])  # not the cover
     assert not re.search(r"Page \d+ of \d+", text)
     assert "Woche 3 · 25.–29. Jan. 2027" in text
     assert "Mo., 11. Jan." in text and "Mon 11 Jan" not in text
     assert re.search(r"\b1 Touch\b", text) and re.search(r"\b\d+ Touches\b", text)
     assert "Januar gesamt" in text and "/ 1.125" in text  # a month's row, a grouped number
+
+
+def test_narrow_columns_break_german_words_only_where_they_hyphenate(sample_rep_pdf_de):
+    """The cadence table's channel column broke "Veranstaltun/g" and its day column
+    "Woche / 10": a channel's name is hyphenated ("Veranstal-tung"), a week is on one line."""
+    german = translations("de")
+    words = {w for label in CHANNEL_LABELS.values() for w in german.gettext(label).split()}
+    _text, pages, _path = sample_rep_pdf_de
+    broken = sorted({w for page in pages for w in words for i in range(1, len(w))
+                     if f"{w[:i]}\n{w[i:]}" in page})
+    assert broken == []
+    assert not any(re.search(r"\bWoche\n\d", page) for page in pages)
+    assert any("Veranstaltung" in page or "Veranstal-\ntung" in page for page in pages)
+
+
+def test_the_design_figures_know_a_german_rep_edition_and_its_contents(sample_rep_pdf_de):
+    """bench/playbook_figures.py found the contents by a bookmark named "Contents" and a rep's
+    edition by chapters named "Your ...": a German one was measured as a leader's, its contents
+    ("Inhalt") as a body page."""
+    import pypdfium2 as pdfium  # noqa: PLC0415 - only this test reads the PDF's destinations
+
+    bench = figures()
+    _text, pages, path = sample_rep_pdf_de
+    contents = next(i for i, page in enumerate(pages) if page.lstrip().startswith("Inhalt"))
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        assert bench._edition(pdf) == "rep"
+        assert bench.excluded_pages(pdf) == {0, contents}
+    finally:
+        pdf.close()
 
 
 def test_the_german_rep_edition_titles_every_chapter_in_german(sample_rep_html_de):

@@ -193,6 +193,25 @@ def test_every_label_of_every_edition_is_translated(pseudo, plan, rep):
     assert untranslated(html) == []
 
 
+# a text the stylesheets write themselves (``content``, ``string-set``): the running foot's
+# "Page 3 of 24" in English, which ``render._language_css`` replaces in the edition's language
+_GENERATED = re.compile(r"(?:content|string-set)\s*:([^;}]*)")
+_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_PAGE_FOOT = re.compile(r"@bottom-right\s*\{[^}]*\}")
+
+
+def test_the_stylesheets_write_no_words_of_their_own(pseudo):
+    """A label in CSS (``string-set: cont attr(data-cont) " (continued)"``) is out of gettext's
+    reach: it stays English in every edition. The running foot, the one text CSS must write
+    (its page counters), is written in the edition's language by the renderer."""
+    css = "\n".join(_PAGE_FOOT.sub("", path.read_text(encoding="utf-8"))
+                    for path in render.stylesheet_paths())
+    words = [w for value in _GENERATED.findall(css) for text in _QUOTED.findall(value)
+             for w in unmarked_words(text)]
+    assert words == []
+    assert unmarked_words(" ".join(_QUOTED.findall(render._language_css(PSEUDO)))) == []
+
+
 def test_every_label_of_the_weekly_review_is_translated(pseudo):
     """The review sheet of the sample with its example CRM exports imported, the coach's
     findings on the actuals included (the coach's catalog, made pseudo too)."""

@@ -52,14 +52,23 @@ def _roles(plan: Plan, persona_ids: Iterable[str]) -> list[str]:
     return [p.role for p in (plan.persona(pid) for pid in persona_ids) if p]
 
 
+def _raised_by(roles: list[str]) -> str:
+    """Who raises an objection: its personas' roles, or every persona when it names none (a
+    sentence of its own: "von allen Personas", not "Von" + "Alle")."""
+    if roles:
+        return gettext("Raised by %(who)s") % {"who": ", ".join(roles)}
+    return gettext("Raised by any persona")
+
+
 # --- the chapters ----------------------------------------------------------------------------
 def _objection(plan: Plan, o: Objection, red: Reductions,
                card: dict[str, str] | None = None) -> dict[str, Any]:
     roles = _roles(plan, o.persona_ids)
     if card:  # printed in full on a call card
-        return {"id": o.id, "says": handle(o.says, NAMED_WORDS),
+        # its words whole (its name: a short sentence, at most 200 characters in the model)
+        return {"id": o.id, "says": o.says,
                 "stage": gettext(STAGE_LABELS[o.stage]),
-                "who": ", ".join(roles) if roles else gettext("Anyone"), "card": card}
+                "raised_by": _raised_by(roles), "card": card}
     what = f"the response to “{quote(o.says, 40)}”"
     diff = plan.differentiator(o.differentiator_id)
     if diff and diff.proof:  # printed once, on the differentiator's card: referred to here
@@ -68,7 +77,7 @@ def _objection(plan: Plan, o: Objection, red: Reductions,
         proof = red.text(o.proof, limits.TRACK_TEXT, f"the proof of {what}")
         proof_of, proof_ref = "", ""
     return {"id": o.id, "says": o.says, "stage": gettext(STAGE_LABELS[o.stage]),
-            "who": ", ".join(roles) if roles else gettext("Anyone"),
+            "raised_by": _raised_by(roles),
             "behind": red.text(o.behind, limits.TRACK_TEXT, f"what is behind {what}"),
             "response": red.text(o.response, limits.TRACK_TEXT, what),
             "proof": proof, "proof_of": proof_of, "proof_ref": proof_ref, "card": None}
@@ -198,6 +207,9 @@ def build(plan: Plan, red: Reductions, chapters: Sequence[Chapter], *,
                          {t.id for t in plan.touches} if touch_ids is None else touch_ids,
                          titles, flagged)
               for p in personas] if objections or questions else [])
+    if accounts is not None:  # what to write before printing is the leader's note, not a rep's
+        for card in cards:
+            card["opening_missing"] = ""
     on_card = cards_holding(cards)
     omit = {key for key, empty in (("objections", not objections),
                                    ("questions", not questions),

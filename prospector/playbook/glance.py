@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from ..model import TIERS, Cadence, Channel, Plan, Rep, TargetAccount
+from ..model import TIERS, Cadence, Channel, Plan, Rep, Target, TargetAccount
 from ..schedule import ScheduleError, build_schedule
 from ..textnorm import fold
 from .limits import CARD_LIMIT, Reductions
@@ -95,6 +95,24 @@ def _two_lines(text: str, width_mm: float, font: str = "sans") -> str:
     return kept[0] if kept else ""
 
 
+_FIGURE_GUTTER_MM = 3.0  # between a target's figure and its metric
+
+
+def _targets(targets: Sequence[Target], team: int) -> dict[str, Any]:
+    """The targets' lines: each figure ("45 (135) / semaine": per rep, the team's ``team`` reps
+    in brackets, the period) in a column as wide as the widest figure, so a longer word for
+    "week" never runs into the metric; each metric cut to two lines of the room left."""
+    lines = [{"figure": f"{number(t.per_rep)} ({number(t.per_rep * team)}) / "
+                        f"{period_word(t.period)}" if team
+              else f"{number(t.per_rep)} / {period_word(t.period)}", "metric": t.metric}
+             for t in targets]
+    figure_mm = max((text_mm(line["figure"], "sans-bold", 10) for line in lines), default=0.0)
+    figure_mm = round(figure_mm + _FIGURE_GUTTER_MM, 1)
+    for line in lines:
+        line["metric"] = _two_lines(line["metric"], BOX_MM - figure_mm)
+    return {"targets": lines, "target_figure_mm": figure_mm}
+
+
 def cadence_length(cadences: list[Cadence]) -> dict[str, int]:
     """The longest of ``cadences``: its last step's day and the weeks it spans (week 1 holds
     day 0). Zeros when no cadence has a step."""
@@ -171,11 +189,8 @@ def glance(plan: Plan, accounts: list[TargetAccount], cadences: list[Cadence],
         "length": length,
         # a summary on one page: long names are cut to a line or two and long lists end in
         # "and N more" (the chapters print them whole)
-        "targets": [{"metric": _two_lines(t.metric, BOX_MM - 31),
-                     "per_rep": number(t.per_rep), "period": period_word(t.period),
-                     "team": number(t.per_rep * len(plan.reps))
-                     if rep is None and plan.reps else ""}
-                    for t in plan.accountability.targets[:GLANCE_TARGETS]],
+        **_targets(plan.accountability.targets[:GLANCE_TARGETS],
+                   len(plan.reps) if rep is None else 0),
         "more_targets": max(0, len(plan.accountability.targets) - GLANCE_TARGETS),
         "cadences": [{"name": fit_line(c.name, BOX_MM, "sans-bold", 10),
                       "steps": plural(len(c.steps), "touch"),
@@ -233,8 +248,8 @@ def first_touches(plan: Plan, reps: list[Rep], today: date) -> dict[str, date]:
 # each cell is one line at 9 pt on A4 (the narrower paper: 174 mm between the margins), cut with
 # "…" where it would wrap; the account's card, which the name links to, prints it whole.
 OVERVIEW_COLUMNS = {
-    "leader": {"name": 32.0, "rep": 17.0, "country": 14.0, "trigger": 29.0, "first": 8.0},
-    "rep": {"name": 37.0, "country": 14.0, "trigger": 41.0, "first": 8.0},
+    "leader": {"name": 32.0, "rep": 17.0, "country": 14.0, "trigger": 27.0, "first": 10.0},
+    "rep": {"name": 44.0, "country": 14.0, "trigger": 32.0, "first": 10.0},
 }
 OVERVIEW_TEXT_MM = 174.0
 OVERVIEW_PT = 9.0
