@@ -524,6 +524,9 @@ def test_cli_dry_run_and_a_bad_file_change_nothing(capsys, data_dir, tmp_path):
     before = store.read_bytes()
     code, out, _ = run(capsys, "accounts", "plan-sample01", "--import", HUBSPOT, "--dry-run")
     assert code == 0 and "added 4 accounts" in out and "Dry run: nothing was saved." in out
+    code, out, _ = run(capsys, "accounts", "plan-sample01", "--import", HUBSPOT, "--dry-run",
+                       "--language", "de")
+    assert code == 0 and "4 Kunden hinzugefügt" in out
     binary = tmp_path / "accounts.csv"
     binary.write_bytes(b"PK\x03\x04" + bytes(200))
     code, out, err = run(capsys, "accounts", "plan-sample01", "--import", binary)

@@ -29,6 +29,8 @@ def register(verb) -> None:
                      help="the file's delimiter: , ; | or tab (default: detected)")
     sub.add_argument("--encoding", metavar="NAME",
                      help="the file's encoding: utf-8, cp1252, utf-16... (default: detected)")
+    sub.add_argument("--language", metavar="LANG", default="en",
+                     help="print the import's summary in this language (en, de); default: English")
     sub.add_argument("--dry-run", action="store_true",
                      help="show what the import would change and save nothing")
 
@@ -66,7 +68,7 @@ def _import(args: argparse.Namespace) -> int:
     unused = [h for i, h in enumerate(result.headers) if i not in result.mapping.values()]
     if unused:
         print(f"columns not imported: {', '.join(repr(h) for h in unused)}")
-    for line in result.summary_lines():
+    for line in result.summary_lines(language=args.language):
         print(line)
     if args.dry_run:
         print("Dry run: nothing was saved.")

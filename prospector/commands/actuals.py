@@ -28,6 +28,8 @@ def register(verb) -> None:
     sub.add_argument("--import", dest="import_file", metavar="FILE.csv", required=True,
                      help="a Salesforce activity or opportunity report, or a HubSpot activity "
                           "or deal export, as CSV")
+    sub.add_argument("--language", metavar="LANG", default="en",
+                     help="print the import's summary in this language (en, de); default: English")
     sub.add_argument("--dry-run", action="store_true",
                      help="show what the import would bring in and save nothing")
     sub.add_argument("--date-format", choices=("dmy", "mdy"),
@@ -65,7 +67,7 @@ def cmd_actuals(args: argparse.Namespace) -> int:
           f"{_delimiter(found.delimiter)}-separated, into {plan.name!r}")
     print("columns: " + ", ".join(f"{name.replace('_', ' ')} <- {found.headers[i]!r}"
                                   for name, i in found.columns.items()))
-    for line in found.summary_lines():
+    for line in found.summary_lines(language=args.language):
         print(line)
     if not found.ready:
         raise ProspectorError(f"{source}: nothing was imported; to settle first: "
