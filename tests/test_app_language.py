@@ -186,6 +186,8 @@ def test_a_german_user_sees_no_english_on_any_step_menu_or_dialog(qtbot, german,
     assert accounts.load()
     outcome = accounts.outcome.toPlainText()  # the import's summary, from the "messages" catalog
     assert "Kunden hinzugefügt" in outcome and "Zeilen übersprungen" in outcome
+    assert "Zeile 3 'Ångström Precision' ist 'Ångström Precision AB' (schon im Plan)" in outcome
+    assert "; beim Kunden behalten: Branche" in outcome
     reader = ActualsReader()
     actuals = ActualsImportDialog(sample_plan, str(DATA / "salesforce-activities-report.csv"),
                                   reader, window)

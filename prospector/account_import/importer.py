@@ -113,22 +113,30 @@ class MergedRow:
 
     @property
     def reason(self) -> str:
-        where = ("already in the plan" if self.into == "plan"
-                 else f"added from row {self.first_row}")
+        return self.reason_in(ENGLISH)
+
+    def reason_in(self, tell: Say) -> str:
+        """Why the row was merged, in ``tell``'s language."""
+        where = (tell(M_("already in the plan")) if self.into == "plan"
+                 else tell(M_("added from row {row}")).format(row=self.first_row))
         if self.matched_by == "domain":
-            why = f"the same website ({self.key})"
+            why = tell(M_("the same website ({key})")).format(key=self.key)
         elif self.row_name == self.account_name:
-            why = "the same name"
+            why = tell(M_("the same name"))
         else:
-            why = ("the same name once case, accents, punctuation and legal form (Inc, GmbH, "
-                   "AG...) are ignored")
-        text = f"row {self.row_number} {self.row_name!r} is {self.account_name!r} ({where}): {why}"
+            why = tell(M_("the same name once case, accents, punctuation and legal form (Inc, "
+                          "GmbH, AG...) are ignored"))
+        text = tell(M_("row {row} {name} is {account} ({where}): {why}")).format(
+            row=self.row_number, name=repr(self.row_name), account=repr(self.account_name),
+            where=where, why=why)
         if self.filled:
-            text += "; filled in " + ", ".join(_label(f) for f in self.filled)
+            text += tell(M_("; filled in {fields}")).format(
+                fields=", ".join(_field_label(f, tell) for f in self.filled))
         if self.kept:
-            text += "; kept the account's " + ", ".join(_label(f) for f in self.kept)
+            text += tell(M_("; kept the account's {fields}")).format(
+                fields=", ".join(_field_label(f, tell) for f in self.kept))
         if self.rep_name:
-            text += f"; assigned to {self.rep_name}"
+            text += tell(M_("; assigned to {rep}")).format(rep=self.rep_name)
         return text
 
 
@@ -168,7 +176,7 @@ class ImportResult:
                             "merged {n} rows (the same company as an account in the plan or an "
                             "earlier row):"), merged).format(n=merged)
             if merged else tell(M_("merged 0 rows")))
-        lines += _limited([f"  {m.reason}" for m in self.merged], limit, tell)
+        lines += _limited([f"  {m.reason_in(tell)}" for m in self.merged], limit, tell)
         lines.append(tell.counted(MN_("skipped {n} row:", "skipped {n} rows:"), skipped).format(
             n=skipped) if skipped else tell(M_("skipped 0 rows")))
         lines += _limited([f"  {s}" for s in self.skipped], limit, tell)
@@ -498,6 +506,17 @@ def _quoted(text: str, limit: int = 60) -> str:
 
 def _label(field_key: str) -> str:
     return field_key.replace("_", " ")
+
+
+# the fields a merge fills in or keeps, as a merge's note names them
+_FIELD_LABELS = {"website": M_("website"), "industry": M_("industry"),
+                 "employees": M_("employees"), "annual_revenue": M_("annual revenue"),
+                 "city": M_("city"), "country": M_("country"), "why": M_("why"),
+                 "notes": M_("notes"), "tier": M_("tier")}
+
+
+def _field_label(field_key: str, tell: Say) -> str:
+    return tell(_FIELD_LABELS.get(field_key, _label(field_key)))
 
 
 def _count(n: int, noun: str) -> str:
