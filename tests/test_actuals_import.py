@@ -177,6 +177,9 @@ def test_us_and_european_dates_in_one_file_are_never_guessed(sample_plan):
                                "and US dates (month first: row 4)")
                for line in found.summary_lines())
     assert "rows 5, 6" in found.to_settle()[0] and "(mdy)" in found.to_settle()[0]
+    assert found.to_settle(language="de")[0].startswith(
+        "2 Zeilen haben Datumsangaben, die sich zweifach lesen lassen (03/04/2027: 3. April oder "
+        "4. März?), Zeilen 5, 6")
     chosen = read_actuals(sample_plan, BAD, date_format="dmy",
                           rep_map={"Jonas Albrect": "Jonas Albrecht", "Sabine Kurz": None})
     assert date(2027, 2, 3) in [f.date for f in chosen.facts]  # 03/02/2027, day first

@@ -146,7 +146,7 @@ class ActualsReader(QObject):
         if not stop.is_set():
             self._emit(self.finished, number, ReadOutcome(
                 found, after, found.summary_lines(limit=SUMMARY_LINES, language=current()),
-                found.to_settle()))
+                found.to_settle(language=current())))
 
     @staticmethod
     def _emit(signal: Any, *args: Any) -> None:

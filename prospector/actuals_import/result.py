@@ -97,29 +97,36 @@ class ActualsImport:
     def ready(self) -> bool:
         return not self.unknown_reps and not self.ambiguous_dates and not self.ambiguous_numbers
 
-    def to_settle(self) -> list[str]:
-        """What the leader must choose before the import can be applied, one line each."""
+    def to_settle(self, language: str = "en") -> list[str]:
+        """What the leader must choose before the import can be applied, one line each (in
+        ``language``: the "messages" catalog)."""
+        tell = Say(language)
         lines = []
         if self.ambiguous_dates:
             example = self.suggested_date_format
-            seen = (f"; the file's other dates can only be {example.label}" if example else
-                    "; the file's other dates do not tell" if not self.date_forms else
-                    "; the file's other dates are of both forms")
-            lines.append(f"{len(self.ambiguous_dates):,} rows have dates that read two ways "
-                         f"(03/04/2027: 3 April or March 4?), {rows_text(self.ambiguous_dates)}"
-                         f"{seen}: choose day/month (dmy) or month/day (mdy)")
+            seen = (tell(M_("; the file's other dates can only be {form}")).format(
+                        form=example.label) if example else
+                    tell(M_("; the file's other dates do not tell")) if not self.date_forms else
+                    tell(M_("; the file's other dates are of both forms")))
+            lines.append(tell(M_(
+                "{n} rows have dates that read two ways (03/04/2027: 3 April or March 4?), "
+                "{rows}{seen}: choose day/month (dmy) or month/day (mdy)")).format(
+                n=format_decimal(len(self.ambiguous_dates), locale=language or "en"),
+                rows=rows_text(self.ambiguous_dates, tell=tell), seen=seen))
         if self.ambiguous_numbers:
-            lines.append(f"{len(self.ambiguous_numbers):,} rows have amounts that read two ways "
-                         f"(1,234 or 1.234: a thousand and more, or one and a bit?), "
-                         f"{rows_text(self.ambiguous_numbers)}; the file's other amounts do not "
-                         "tell: choose how the export writes numbers, 1,234.5 (dot) or 1.234,5 "
-                         "(comma)")
+            lines.append(tell(M_(
+                "{n} rows have amounts that read two ways (1,234 or 1.234: a thousand and more, "
+                "or one and a bit?), {rows}; the file's other amounts do not tell: choose how the "
+                "export writes numbers, 1,234.5 (dot) or 1.234,5 (comma)")).format(
+                n=format_decimal(len(self.ambiguous_numbers), locale=language or "en"),
+                rows=rows_text(self.ambiguous_numbers, tell=tell)))
         for name in self.unknown_reps[:SETTLE_NAMES]:
-            lines.append(f"{name} matches no rep of the plan: map the name to a rep (it is "
-                         "remembered for the next import), or leave its rows out")
+            lines.append(tell(M_("{name} matches no rep of the plan: map the name to a rep (it is "
+                                 "remembered for the next import), or leave its rows out")).format(
+                name=name))
         if len(self.unknown_reps) > SETTLE_NAMES:
-            lines.append(f"and {len(self.unknown_reps) - SETTLE_NAMES:,} more names match no "
-                         "rep of the plan")
+            lines.append(tell(M_("and {n} more names match no rep of the plan")).format(
+                n=format_decimal(len(self.unknown_reps) - SETTLE_NAMES, locale=language or "en")))
         return lines
 
     def actuals_after(self, plan: Plan) -> Actuals:
