@@ -107,7 +107,8 @@ def _extras(app, window, store) -> None:
     window.preview_dock.show()
     window.preview_dock.raise_()
     loop = QEventLoop()
-    window.preview.runner.finished.connect(lambda *a: QTimer.singleShot(800, loop.quit))
+    window.preview.worker.rendered.connect(lambda *a: QTimer.singleShot(800, loop.quit))
+    window.preview.worker.failed.connect(lambda *a: loop.quit())
     QTimer.singleShot(120000, loop.quit)
     loop.exec()
     for _ in range(10):

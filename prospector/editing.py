@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import copy
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -230,13 +230,15 @@ FIELD_WORDS = {
 _NUMBERED = {"steps": "step", "contacts": "contact", "targets": "target"}
 
 
-def describe_edit(plan: Plan, path: FieldPath) -> str:
+def describe_edit(plan: Plan, path: FieldPath,
+                  speak: Callable[[str], str] = lambda words: words) -> str:
     """A field edit in the leader's words, for its undo step: ``tier of Brückner & Voss``,
-    ``day of step 3 of Dream client campaign``, ``goal``."""
+    ``day of step 3 of Dream client campaign``, ``goal``. ``speak`` puts each English word and
+    pattern in the user's language (the app passes its catalog, ui/field_names.py)."""
     path = tuple(path)
     if path == ("name",):
-        return "plan name"
-    words = FIELD_WORDS.get(str(path[-1]), str(path[-1]).replace("_", " "))
+        return speak("plan name")
+    words = speak(FIELD_WORDS.get(str(path[-1]), str(path[-1]).replace("_", " ")))
     owners: list[str] = []
     node: Any = plan
     try:
@@ -244,12 +246,15 @@ def describe_edit(plan: Plan, path: FieldPath) -> str:
             node = _child(node, part)
             label = _label_of(node)
             if isinstance(part, int):
-                owners.append(label or f"{_NUMBERED.get(str(path[i - 1]), 'item')} {part + 1}")
+                item = speak(_NUMBERED.get(str(path[i - 1]), "item"))
+                owners.append(label or speak("{item} {number}").format(item=item, number=part + 1))
             elif label and not isinstance(node, list):
                 owners.append(label)
     except (LookupError, AttributeError, TypeError, ValueError):
         return words
-    return " of ".join([words, *reversed(owners)])
+    for owner in reversed(owners):
+        words = speak("{field} of {owner}").format(field=words, owner=owner)
+    return words
 
 
 def _label_of(node: Any) -> str:

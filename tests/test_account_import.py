@@ -425,6 +425,12 @@ def test_owners_match_reps_by_name_email_or_last_first(tmp_path, small_plan):
                                                  "Mette Sørensen", None, None]
     assert result.unknown_owners == {"Peter Pan": [5, 6]}
     assert any("'Peter Pan' (rows 5, 6)" in line for line in result.summary_lines())
+    german = result.summary_lines(language="de")  # as the app in German shows it
+    assert german[0] == "5 Kunden hinzugefügt"
+    assert german[1] == "  Zeile 2: Beta (Stufe B, Mette Sørensen)"
+    assert "  'Peter Pan' (Zeilen 5, 6)" in german
+    assert german[german.index("  'Peter Pan' (Zeilen 5, 6)") - 1].startswith(
+        "Verantwortliche, die zu keinem Verkäufer passen")
 
 
 def test_an_account_held_by_another_rep_stays_with_them(tmp_path, small_plan):

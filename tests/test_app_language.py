@@ -4,11 +4,13 @@ German way while the plan file stays ISO."""
 
 import ast
 import string
+import typing
 from datetime import date
 
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
+from pydantic import BaseModel
 from PySide6.QtCore import QLocale, QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -23,12 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from prospector import editing
 from prospector.model import Plan
 from prospector.sections import step_status
 from prospector.store import PlanStore
 from tests.conftest import REPO
 from ui import dialogs as dialogs_module
-from ui import language
+from ui import field_names, language
 from ui.actuals_import_dialog import ActualsImportDialog
 from ui.actuals_reading import ActualsReader
 from ui.actuals_review import ActualsReview, make_page
@@ -38,6 +41,7 @@ from ui.export_dialog import ExportDialog
 from ui.import_dialog import CsvImportDialog
 from ui.main_window import MainWindow
 from ui.plans_dialog import PlansDialog, VersionsDialog
+from ui.preview import _part_title
 from ui.schedule_dialog import ScheduleExportDialog
 from ui.step_words import summary, to_do
 from ui.table_model import read_figure, show_number
@@ -164,6 +168,13 @@ def test_a_german_user_sees_no_english_on_any_step_menu_or_dialog(qtbot, german,
     for action in window.menuBar().actions():
         seen.add(action.text())
     assert "&Datei" in seen and "Plangrundlagen" in seen and "Zielkunden" in seen
+    # Edit > Undo names the changed field in German, not by its name in the plan's file
+    document = PlanDocument(sample_plan.model_copy(deep=True))
+    undo = document.undo_stack.createUndoAction(window, language._("&Undo"))
+    for path, value, named in ((("basics", "language"), "fr", "Sprache"),
+                               (("basics", "sales_force"), "Team Süd", "Vertrieb")):
+        assert document.set_value(path, value)
+        assert undo.text() == f"&Rückgängig {named}"
 
     rep = sample_plan.reps[0].id
     dialogs = [ExportDialog(sample_plan, str(tmp_path), window),
@@ -173,6 +184,8 @@ def test_a_german_user_sees_no_english_on_any_step_menu_or_dialog(qtbot, german,
     dialogs.append(VersionsDialog(window.store, sample_plan.id, window))
     accounts = CsvImportDialog(sample_plan, str(DATA / "hubspot-companies-export.csv"), window)
     assert accounts.load()
+    outcome = accounts.outcome.toPlainText()  # the import's summary, from the "messages" catalog
+    assert "Kunden hinzugefügt" in outcome and "Zeilen übersprungen" in outcome
     reader = ActualsReader()
     actuals = ActualsImportDialog(sample_plan, str(DATA / "salesforce-activities-report.csv"),
                                   reader, window)
@@ -281,7 +294,7 @@ def test_no_german_button_label_or_column_header_is_cut_at_1280_by_800(qtbot, ge
 
 def test_the_steps_status_reads_in_german(german, sample_plan):
     status = step_status(sample_plan)
-    assert summary(status["targets"]) == f"{len(sample_plan.accounts)} Accounts"
+    assert summary(status["targets"]) == f"{len(sample_plan.accounts)} Kunden"
     assert summary(status["conversations"]).endswith(f"{len(sample_plan.questions)} Fragen")
     assert summary(status["basics"]) == "Ziel gesetzt"
     empty = step_status(Plan(name="Neu"))
@@ -349,3 +362,35 @@ def test_qts_own_buttons_speak_german_too(qtbot, german):
     qtbot.addWidget(buttons)
     cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
     assert cancel is not None and cancel.text().replace("&", "") == "Abbrechen"
+
+
+def test_the_previews_status_names_its_parts_in_german(german):
+    assert _part_title(["cover", "basics"]) == "Titelblatt, Grundlagen"
+
+
+def _plan_fields(model: type[BaseModel], seen: set[str]) -> set[str]:
+    """The names of ``model``'s fields and of every part it holds, at any depth."""
+    names = set(model.model_fields)
+    for field in model.model_fields.values():
+        for kind in [field.annotation, *_nested(field.annotation)]:
+            if isinstance(kind, type) and issubclass(kind, BaseModel) and kind.__name__ not in seen:
+                seen.add(kind.__name__)
+                names |= _plan_fields(kind, seen)
+    return names
+
+
+def _nested(annotation: object) -> list[object]:
+    found = []
+    for arg in typing.get_args(annotation):
+        found += [arg, *_nested(arg)]
+    return found
+
+
+def test_every_field_an_undo_step_can_name_has_its_german_word(german, sample_plan):
+    english = {f: editing.FIELD_WORDS.get(f, f.replace("_", " "))
+               for f in _plan_fields(Plan, {"Plan"})}
+    assert set(english.values()) <= set(field_names.WORDS)  # each in the app's catalog
+    assert sorted(f for f, word in english.items() if field_names.field_word(f) == word) == []
+    account = sample_plan.accounts[0]
+    assert (field_names.describe_edit(sample_plan, ("accounts", 0, "tier"))
+            == f"Stufe von {account.name}")

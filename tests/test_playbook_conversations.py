@@ -146,7 +146,7 @@ def test_an_objection_on_no_card_is_printed_in_full_and_refers_to_its_differenti
 
 def test_an_objection_on_a_card_is_named_in_its_chapter_with_the_cards_page(sample):
     """The card holds it in full (what they say, what is behind it, the response, the proof);
-    the objection library names it by its first words and refers to the first card holding it,
+    the objection library names it by its words and refers to the first card holding it,
     with a link that prints the page."""
     ctx = build_context(sample, today=TODAY)
     shared = sample.objections[0]  # on the COO's and the plant manager's cards
@@ -157,13 +157,26 @@ def test_an_objection_on_a_card_is_named_in_its_chapter_with_the_cards_page(samp
         shared.says, shared.behind, " ".join(shared.response.split()), shared.proof)
     printed = next(o for o in ctx["objections"] if o["id"] == shared.id)
     assert printed["card"] == {"ref": "#card-per-01", "role": "COO / VP Operations"}
-    assert printed["says"] == handle(shared.says, NAMED_WORDS) and "response" not in printed
+    assert printed["says"] == shared.says and "response" not in printed  # whole: its name
     html = render_playbook_html(sample, today=TODAY)
     chapter = html[html.index('id="sec-objections"'):html.index('id="sec-questions"')]
     assert _escaped(shared.behind) not in chapter
     assert chapter.count('class="on-card"') == len(sample.objections)  # one reference each
     assert 'The response is on the call card for COO / VP Operations, <a class="page-ref" ' \
            'href="#card-per-01">' in chapter
+
+
+def test_a_card_with_no_opening_is_a_note_to_the_leader_never_printed_for_a_rep(sample):
+    """The IT head has no spoken touch: the leader's card says what to write, as a to-do
+    before printing, not in the opening's place as a line to say; the rep's prints no Open."""
+    leader = render_playbook_html(sample, today=TODAY)
+    assert '<p class="cc-todo"><b>To do before printing for reps:</b> No spoken opening yet' \
+        in leader
+    rep = render_playbook_html(sample, rep_name="Jonas Albrecht", today=TODAY)
+    card = rep[rep.index('id="card-per-04"'):]
+    card = card[:card.index("</article>")]
+    assert "No spoken opening" not in rep and "To do before printing" not in rep
+    assert "<h4>Open" not in card and "<h4>Ask</h4>" in card
 
 
 def test_a_question_on_a_card_keeps_why_we_ask_it_in_its_chapter(sample):
@@ -246,7 +259,7 @@ def test_one_call_card_per_persona_with_its_likeliest_questions_and_objections(s
     assert it["objections"][0]["says"] == objection.says  # their own objection first
     assert it["objections"][0]["response"] == " ".join(objection.response.split())
     # the differentiator their objections lean on (its proof: a page), its proof named in the
-    # objection ("that of our difference, below")
+    # objection ("see “Our difference” below")
     diff = sample.differentiator(objection.differentiator_id)
     assert it["differentiator"] == {"difference": diff.difference, "ref": f"#diff-{diff.id}"}
     assert it["objections"][0]["proof_of"]["below"]

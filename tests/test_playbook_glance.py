@@ -258,10 +258,12 @@ def test_the_overview_has_one_row_per_account_under_its_cadence_tier_a_first(sam
     assert "|Kaltenegger Kunststoffte…|" in cut
     card = next(a for a in sample.accounts if a.name.startswith("Kaltenegger"))
     assert f'<a href="#acc-{card.id}">Kaltenegger' in html and f'id="acc-{card.id}"' in html
-    rep = sample.reps[1]
-    mine = overview_rows(render_playbook_html(sample, rep_name=rep.name, today=date(2027, 1, 4)))
-    assert sorted(r.split("|")[4] for r in mine if "accounts" not in r) == sorted(
-        sample.account(a).name for a in rep.account_ids)
+    # a rep's edition has no Rep column: its name column is wide enough for the sample's names
+    for rep in sample.reps:
+        mine = overview_rows(render_playbook_html(sample, rep_name=rep.name,
+                                                  today=date(2027, 1, 4)))
+        assert sorted(r.split("|")[4] for r in mine if "accounts" not in r) == sorted(
+            sample.account(a).name for a in rep.account_ids), rep.name
 
 
 # --- words ------------------------------------------------------------------------------------

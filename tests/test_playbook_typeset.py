@@ -128,6 +128,19 @@ def test_scripts_and_the_schedule_print_at_9_pt_or_more(sample, leader_pages, re
     assert min(g.size for g in printed) >= 9, min(g.size for g in printed)
 
 
+def test_a_call_cards_behind_it_and_proof_print_at_9_pt_and_read_plainly(sample, leader_pages):
+    """A rep reads what is behind an objection and its proof during a call: 9 pt or more; a
+    proof that is the card's own difference's says where it is in words ("see “Our
+    difference” below"), not "that of our difference, below"."""
+    cards = [glyphs for glyphs in leader_pages if "CALLCARD" in _text(glyphs)[:40]]
+    lines = ["Behind it:", "Proof:"] + [_first_words(o.behind, 4) for o in sample.objections
+                                        if o.behind]
+    found = [g for glyphs in cards for line in lines for hit in _find(glyphs, line) for g in hit]
+    assert len(found) > 200
+    assert min(g.size for g in found) >= 9, min(g.size for g in found)
+    assert any(_find(glyphs, "Proof: see “Our difference” below.") for glyphs in cards)
+
+
 def test_running_prose_prints_at_10_pt_body_size(sample, sample_leader_pdf, leader_pages):
     """What a reader reads as running text (a persona's description and what value means to
     them, why a difference matters and its proof, why an account is a target, why we ask a

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
+from ui.field_names import field_word
 from ui.language import _
 
 if TYPE_CHECKING:
@@ -21,8 +22,7 @@ if TYPE_CHECKING:
 
 
 def _describe(path: tuple) -> str:
-    field = str(path[-1]).replace("_", " ")
-    return _("Edit {field}").format(field=field)
+    return _("Edit {field}").format(field=field_word(str(path[-1])))
 
 
 def _path_while(path: tuple, value: Any) -> tuple:

@@ -43,6 +43,7 @@ from ui.commands import (
     SetValueCommand,
     SetValuesCommand,
 )
+from ui.field_names import describe_edit
 from ui.language import _
 
 SECTIONS = tuple(section.key for section in PLAN_SECTIONS)  # as prospector/sections.py declares
@@ -101,7 +102,7 @@ class PlanDocument(QObject):
             self.edit_refused.emit(_refusal(path, exc))
             return False
         # named as the plan will read: renaming "New account" is "name of Region Skåne"
-        text = text or editing.describe_edit(after, path)
+        text = text or describe_edit(after, path)
         stack = self.undo_stack
         top = stack.command(stack.count() - 1) if stack.index() == stack.count() else None
         if (isinstance(top, SetValueCommand) and not stack.isClean()

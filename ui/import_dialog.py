@@ -31,7 +31,7 @@ from prospector.account_import import (
 )
 from prospector.errors import ProspectorError
 from prospector.model import TIERS
-from ui.language import N_, _, ngettext
+from ui.language import N_, _, current, ngettext
 from ui.table_model import show_number
 
 DELIMITER_CHOICES = ((N_("Detect"), None), (N_("Comma ,"), ","), (N_("Semicolon ;"), ";"),
@@ -182,7 +182,8 @@ class CsvImportDialog(QDialog):
             self.import_button.setEnabled(False)
             return
         self.import_button.setEnabled(result.changed)
-        self.outcome.setPlainText(_("If you import now:\n") + "\n".join(result.summary_lines()))
+        lines = result.summary_lines(language=current())
+        self.outcome.setPlainText(_("If you import now:\n") + "\n".join(lines))
 
     def do_import(self) -> None:
         try:

@@ -56,7 +56,7 @@ def preview_part(step: str, edited_section: str | None = None) -> list[str] | No
 def _part_title(part: list[str] | None) -> str:
     if part is None:
         return _("the whole playbook")
-    names = {"cover": "cover", "contents": "contents"}
+    names = {"cover": _("cover"), "contents": _("contents")}
     return ", ".join(names.get(k) or _(SECTION_BY_KEY[k].title) for k in part)
 
 

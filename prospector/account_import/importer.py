@@ -17,6 +17,7 @@ from typing import Literal, NamedTuple
 from pydantic import ValidationError
 
 from ..errors import describe_validation_error
+from ..messages import ENGLISH, M_, MN_, Say
 from ..model import TIERS, Plan, TargetAccount, new_id
 from ..number_format import NumberFormat, evidence
 from ..textnorm import fold, person_key
@@ -148,31 +149,44 @@ class ImportResult:
     footer_rows: list[int] = field(default_factory=list)  # a report's footer, not accounts
     changed: bool = False  # False: new_plan equals the plan passed in
 
-    def summary_lines(self, limit: int = 20) -> list[str]:
-        """The outcome in the leader's words, one line each (the CLI prints them)."""
-        lines = [f"added {_count(len(self.added), 'account')}"]
+    def summary_lines(self, limit: int = 20, language: str = "en") -> list[str]:
+        """The outcome in the leader's words, one line each (the CLI prints them in English, the
+        app in its language: the "messages" catalog, prospector/messages.py)."""
+        tell = Say(language)
+        added, merged, skipped = len(self.added), len(self.merged), len(self.skipped)
+        lines = [tell.counted(MN_("added {n} account", "added {n} accounts"), added).format(
+            n=added)]
         if self.added:
-            lines += _limited([f"  row {a.row_number}: {a.name} (tier {a.tier}"
-                               + (f", {a.rep_name})" if a.rep_name else ")")
-                               for a in self.added], limit)
-        lines.append(f"merged {_count(len(self.merged), 'row')}"
-                     + (" (the same company as an account in the plan or an earlier row):"
-                        if self.merged else ""))
-        lines += _limited([f"  {m.reason}" for m in self.merged], limit)
-        lines.append(f"skipped {_count(len(self.skipped), 'row')}" + (":" if self.skipped else ""))
-        lines += _limited([f"  {s}" for s in self.skipped], limit)
+            lines += _limited([
+                (tell(M_("  row {row}: {name} (tier {tier}, {rep})")) if a.rep_name
+                 else tell(M_("  row {row}: {name} (tier {tier})"))).format(
+                    row=a.row_number, name=a.name, tier=a.tier, rep=a.rep_name)
+                for a in self.added], limit, tell)
+        lines.append(
+            tell.counted(MN_("merged {n} row (the same company as an account in the plan or an "
+                            "earlier row):",
+                            "merged {n} rows (the same company as an account in the plan or an "
+                            "earlier row):"), merged).format(n=merged)
+            if merged else tell(M_("merged 0 rows")))
+        lines += _limited([f"  {m.reason}" for m in self.merged], limit, tell)
+        lines.append(tell.counted(MN_("skipped {n} row:", "skipped {n} rows:"), skipped).format(
+            n=skipped) if skipped else tell(M_("skipped 0 rows")))
+        lines += _limited([f"  {s}" for s in self.skipped], limit, tell)
         if self.footer_rows:
-            lines.append(f"ignored the report's footer ({_rows(self.footer_rows)}): totals and "
-                         "copyright lines, not accounts")
+            lines.append(tell(M_("ignored the report's footer ({rows}): totals and copyright "
+                                "lines, not accounts")).format(rows=_rows(self.footer_rows, tell)))
         if self.warnings:
-            lines.append(f"imported with {_count(len(self.warnings), 'warning')} (check these "
-                         "rows):")
-            lines += _limited([f"  {w}" for w in self.warnings], limit)
+            warned = len(self.warnings)
+            lines.append(tell.counted(MN_("imported with {n} warning (check these rows):",
+                                         "imported with {n} warnings (check these rows):"),
+                                     warned).format(n=warned))
+            lines += _limited([f"  {w}" for w in self.warnings], limit, tell)
         if self.unknown_owners:
-            lines.append("owners that match no rep (their accounts were added without a rep; "
-                         "add the rep to the plan or assign the accounts in the app):")
-            lines += _limited([f"  {_quoted(owner)} ({_rows(rows)})"
-                               for owner, rows in self.unknown_owners.items()], limit)
+            lines.append(tell(M_("owners that match no rep (their accounts were added without a "
+                                "rep; add the rep to the plan or assign the accounts in the "
+                                "app):")))
+            lines += _limited([f"  {_quoted(owner)} ({_rows(rows, tell)})"
+                               for owner, rows in self.unknown_owners.items()], limit, tell)
         return lines
 
 
@@ -490,13 +504,13 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def _rows(rows: list[int]) -> str:
-    shown = ", ".join(str(r) for r in rows[:10])
-    return f"row{'s' if len(rows) > 1 else ''} {shown}{'...' if len(rows) > 10 else ''}"
+def _rows(rows: list[int], tell: Say = ENGLISH) -> str:
+    shown = ", ".join(str(r) for r in rows[:10]) + ("..." if len(rows) > 10 else "")
+    return tell.counted(MN_("row {rows}", "rows {rows}"), len(rows)).format(rows=shown)
 
 
-def _limited(lines: list[str], limit: int) -> list[str]:
+def _limited(lines: list[str], limit: int, tell: Say = ENGLISH) -> list[str]:
     if len(lines) <= limit:
         return lines
-    return lines[:limit] + [f"  ... and {len(lines) - limit} more"]
+    return lines[:limit] + [tell(M_("  ... and {n} more")).format(n=len(lines) - limit)]
 

@@ -294,7 +294,8 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
         own, ref = proofs[i]
         texts[f"proof{i}"] = (
             _Text("proof", own, where["objections"], proof_label) if ref is None
-            else _Text("proof", gettext("that of our difference, below.") if below[i]
+            else _Text("proof", gettext("see “%(part)s” below.",
+                                        part=gettext("Our difference")) if below[i]
                        else gettext("under “%(difference)s”,", difference=ref["of"])
                        + " " + gettext("p.") + " 99", "", proof_label, fixed=True))
     if diff:

@@ -65,7 +65,8 @@ def _objection(plan: Plan, o: Objection, red: Reductions,
                card: dict[str, str] | None = None) -> dict[str, Any]:
     roles = _roles(plan, o.persona_ids)
     if card:  # printed in full on a call card
-        return {"id": o.id, "says": handle(o.says, NAMED_WORDS),
+        # its words whole (its name: a short sentence, at most 200 characters in the model)
+        return {"id": o.id, "says": o.says,
                 "stage": gettext(STAGE_LABELS[o.stage]),
                 "raised_by": _raised_by(roles), "card": card}
     what = f"the response to “{quote(o.says, 40)}”"
@@ -206,6 +207,9 @@ def build(plan: Plan, red: Reductions, chapters: Sequence[Chapter], *,
                          {t.id for t in plan.touches} if touch_ids is None else touch_ids,
                          titles, flagged)
               for p in personas] if objections or questions else [])
+    if accounts is not None:  # what to write before printing is the leader's note, not a rep's
+        for card in cards:
+            card["opening_missing"] = ""
     on_card = cards_holding(cards)
     omit = {key for key, empty in (("objections", not objections),
                                    ("questions", not questions),

@@ -249,7 +249,7 @@ def first_touches(plan: Plan, reps: list[Rep], today: date) -> dict[str, date]:
 # "…" where it would wrap; the account's card, which the name links to, prints it whole.
 OVERVIEW_COLUMNS = {
     "leader": {"name": 32.0, "rep": 17.0, "country": 14.0, "trigger": 27.0, "first": 10.0},
-    "rep": {"name": 37.0, "country": 14.0, "trigger": 39.0, "first": 10.0},
+    "rep": {"name": 44.0, "country": 14.0, "trigger": 32.0, "first": 10.0},
 }
 OVERVIEW_TEXT_MM = 174.0
 OVERVIEW_PT = 9.0
