@@ -61,3 +61,15 @@ def test_every_label_is_translated_keeping_its_placeholders_and_tags(labels, lan
         if shown != (forms[-1] if len(ids) > 1 else forms[0]):
             problems.append(f"the .mo is older than the .po for {msgid!r}: recompile")
     assert problems == []
+
+
+def test_french_labels_write_the_typographic_apostrophe(labels):
+    """French print sets "d’œil", "l’alternative": a straight ' among them looks typed."""
+    catalog = catalogs.read("fr")
+    straight = []
+    for context, msgid in sorted(labels, key=str):
+        message = catalog.get(msgid, context=context)
+        forms = message.string if message and isinstance(message.string, tuple | list) else (
+            (message.string,) if message else ())
+        straight += [form for form in forms if "'" in _TAG.sub("", form)]
+    assert straight == []

@@ -125,6 +125,16 @@ def test_narrow_columns_break_german_words_only_where_they_hyphenate(sample_rep_
     assert any("Veranstaltung" in page or "Veranstal-\ntung" in page for page in pages)
 
 
+def test_a_card_or_week_that_runs_on_says_so_in_german_in_the_next_pages_head(
+        sample_rep_pdf_de):
+    """ "(continued)" was written by the stylesheets, in English in every edition; its German
+    word is longer: the title is cut shorter so the head's box never cuts "(Fortsetzung)"."""
+    text, pages, _path = sample_rep_pdf_de
+    heads = [line for page in pages for line in page.splitlines() if "FORTS" in line]
+    assert len(heads) >= 3 and all(h.rstrip().endswith("(FORTSETZUNG)") for h in heads), heads
+    assert "(CONTINUED)" not in text.upper()
+
+
 def test_the_design_figures_know_a_german_rep_edition_and_its_contents(sample_rep_pdf_de):
     """bench/playbook_figures.py found the contents by a bookmark named "Contents" and a rep's
     edition by chapters named "Your ...": a German one was measured as a leader's, its contents

@@ -35,6 +35,7 @@ from .excerpt import excerpt_accounts
 from .fetcher import SafeFetcher
 from .languages import tag_languages
 from .progress import StageBeat, heartbeat, weasyprint_progress
+from .text_width import text_mm
 from .translations import (
     ENGLISH,
     counted,
@@ -132,6 +133,26 @@ def running_name(text: str, limit: int = RUNNING_NAME) -> str:
     return cut.rstrip(" ,;:·–-") + "…"
 
 
+CONTINUED_HEAD_MM = 100.0  # the running head's right box (102 mm, 00-base.css), 2 mm to spare
+_HEAD_PT, _HEAD_TRACKING = 8.0, 0.06  # its capitals: 8 pt, letter-spacing 0.06 em
+
+
+def continued(title: str) -> str:
+    """The running head of the page a card or a week runs on to: "<title> (continued)" in the
+    edition's language, the title cut at a word ("…") so the whole head, the longer word for
+    "continued" included ("(Fortsetzung)", "(continuación)"), fits its box: the box would
+    otherwise cut the end, that word, away."""
+    limit = RUNNING_TITLE
+    while True:
+        head = gettext("%(title)s (continued)", title=running_name(title, limit))
+        capitals = head.upper()
+        width = (text_mm(capitals, "sans", _HEAD_PT)
+                 + len(capitals) * _HEAD_TRACKING * _HEAD_PT * 25.4 / 72)
+        if width <= CONTINUED_HEAD_MM or limit <= 8:
+            return head
+        limit -= 4
+
+
 @cache
 def environment(language: str = ENGLISH) -> Environment:
     """One Jinja environment per language: every template autoescaped, undefined names are
@@ -151,6 +172,7 @@ def environment(language: str = ENGLISH) -> Environment:
     env.filters["company"] = unbroken_legal_form  # "Sp. z o.o." never split across lines
     env.filters["address"] = unbroken_address  # an e-mail, phone or website: on one line
     env.filters["running_name"] = running_name
+    env.filters["continued"] = continued  # "<title> (continued)", the running head's
     env.filters["number"] = number  # {{ n | number }}: "1,200" / "1.200"
     env.filters["quoted"] = quoted  # {{ says | quoted }}: “…” / „…“ / « … »
     env.install_gettext_callables(  # type: ignore[attr-defined]
