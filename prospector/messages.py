@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from babel.support import NullTranslations, Translations
+from babel.support import NullTranslations
+
+from .gettext_domains import load_catalog
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "messages"
@@ -35,9 +37,7 @@ def MN_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802
 
 @cache
 def _translations(language: str) -> NullTranslations:
-    if language in ("", "en"):
-        return NullTranslations()
-    return Translations.load(str(LOCALE_DIR), [language], DOMAIN)
+    return load_catalog(LOCALE_DIR, DOMAIN, language)
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,10 @@ from functools import cache
 from pathlib import Path
 
 from babel import Locale
-from babel.support import NullTranslations, Translations
+from babel.support import NullTranslations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+from prospector.gettext_domains import load_catalog
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "app"
@@ -87,9 +89,7 @@ def chosen(settings: QSettings) -> str:
 
 @cache
 def _catalog(language: str) -> NullTranslations:
-    if language == ENGLISH:
-        return NullTranslations()
-    return Translations.load(str(LOCALE_DIR), [language], DOMAIN)
+    return load_catalog(LOCALE_DIR, DOMAIN, language)
 
 
 def install(language: str) -> None:

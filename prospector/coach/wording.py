@@ -18,7 +18,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from babel.support import NullTranslations, Translations
+from babel.support import NullTranslations
+
+from ..gettext_domains import compiled_languages, load_catalog
 
 ENGLISH = "en"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
@@ -33,14 +35,12 @@ def T_(text: str) -> str:  # noqa: N802 - gettext's marker style
 @cache
 def translations(language: str = ENGLISH) -> NullTranslations:
     """The compiled coach catalog of ``language``, or English when it has none."""
-    if language == ENGLISH:
-        return NullTranslations()
-    return Translations.load(str(LOCALE_DIR), [language], DOMAIN)
+    return load_catalog(LOCALE_DIR, DOMAIN, language)
 
 
 def languages() -> list[str]:
     """English and every language the coach has a compiled catalog for."""
-    return list(_languages(LOCALE_DIR))
+    return list(compiled_languages(LOCALE_DIR, DOMAIN))
 
 
 def findings_language(language: str | None) -> str:
@@ -48,12 +48,6 @@ def findings_language(language: str | None) -> str:
     or the one a command was given): English when it is none or the coach has no catalog for
     it. The plan's checks, the review of actuals, the CLI and the app all choose with this."""
     return language if language and language in languages() else ENGLISH
-
-
-@cache
-def _languages(folder: Path) -> tuple[str, ...]:
-    found = sorted(p.parent.parent.name for p in folder.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
-    return (ENGLISH, *found)
 
 
 def translated(language: str, text: str) -> str:

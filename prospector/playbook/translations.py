@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING
 
 from babel import Locale
 from babel.numbers import format_decimal
-from babel.support import NullTranslations, Translations
+from babel.support import NullTranslations
 
+from ..gettext_domains import compiled_languages, load_catalog
 from ..model import PLAYBOOK_LANGUAGES
 from ..wording import N_ as N_
 from ..wording import NP_ as NP_
@@ -40,15 +41,12 @@ ENGLISH = "en"
 @cache
 def translations(language: str = ENGLISH) -> NullTranslations:
     """The compiled catalog of ``language`` ("de"), or English when it has none."""
-    if language == ENGLISH:
-        return NullTranslations()
-    return Translations.load(str(LOCALE_DIR), [language], DOMAIN)
+    return load_catalog(LOCALE_DIR, DOMAIN, language)
 
 
 def languages() -> list[str]:
     """English and every language with a compiled catalog."""
-    found = sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
-    return [ENGLISH, *found]
+    return list(compiled_languages(LOCALE_DIR, DOMAIN))
 
 
 def language_name(language: str) -> str:
