@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, QLocale, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLabel, QLineEdit
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QToolBar,
+)
 
 import prospector.store as store_module
 import ui.autosave as autosave
@@ -823,3 +830,18 @@ def test_ctrl_z_in_a_field_undoes_the_plan_step_by_step(qtbot, store, settings, 
                    | Qt.KeyboardModifier.ShiftModifier)
     assert window.document.plan.basics.owner == "Henrik Lund"
     window.close()
+
+
+def test_the_toolbar_keeps_its_place_when_undo_names_a_change(qtbot, store, settings):
+    plan = Plan(name="Toolbar")
+    store.save(plan)
+    window = _window(qtbot, store, plan, settings)
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    undo = toolbar.widgetForAction(window.undo_action)
+    export = toolbar.widgetForAction(window.export_pdf_action)
+    before = export.mapTo(window, QPoint(0, 0))
+    qtbot.keyClicks(window.pages["basics"].offering.widget, "Predictive maintenance")
+    qtbot.waitUntil(window.undo_action.isEnabled, timeout=60000)
+    QApplication.processEvents()
+    assert "Undo" in undo.toolTip() and len(window.undo_action.text()) > len("&Undo")
+    assert export.mapTo(window, QPoint(0, 0)) == before  # the buttons after it did not move

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QStyle,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -278,6 +279,13 @@ class MainWindow(QMainWindow):
                        self.import_actuals_action, self.export_pdf_action, self.preview_action,
                        self.coach_action):
             toolbar.addAction(action)
+        # Undo and Redo as icons: their text names the change ("Undo Import actuals from
+        # exports.csv"), and a button that grew with it would move every button after it under
+        # the pointer; the tooltip (the action's text) still names the change.
+        for action in (self.undo_action, self.redo_action):
+            button = toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self._fill_recent_menu()
 
     # --- state shown to the user ---------------------------------------------------------------
