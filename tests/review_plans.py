@@ -67,3 +67,11 @@ def with_actuals(plan: Plan, facts: list[LoggedFact],
         actuals = actuals.with_figure(WeeklyFigure(rep_id=rep, week=week, metric=metric,
                                                    value=value))
     return plan.model_copy(update={"actuals": actuals})
+
+
+def busy_without_meetings(language: str = "en") -> Plan:
+    """The small plan, written in ``language``, whose rep "ben" logged 25 touches on one account
+    in each of 2027-W03 to W05 and no meeting: the coach's "volume without outcome"."""
+    plan = with_actuals(small_plan(), [t for w in ("2027-W03", "2027-W04", "2027-W05")
+                                       for t in touches("ben", w, 25, "suedhafen")])
+    return plan.model_copy(update={"basics": plan.basics.model_copy(update={"language": language})})

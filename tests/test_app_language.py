@@ -325,11 +325,9 @@ def test_the_coach_panel_words_findings_in_the_plan_s_language_and_its_own_in_th
 
 def test_the_review_page_gives_the_coach_on_actuals_in_the_plan_s_language_as_the_panel(
         qtbot, german):
-    from tests.review_plans import small_plan, touches, with_actuals  # noqa: PLC0415
+    from tests.review_plans import busy_without_meetings  # noqa: PLC0415
 
-    plan = with_actuals(small_plan(), [t for w in ("2027-W03", "2027-W04", "2027-W05")
-                                       for t in touches("ben", w, 25, "suedhafen")])
-    spanish = plan.model_copy(update={"basics": plan.basics.model_copy(update={"language": "es"})})
+    spanish = busy_without_meetings("es")
     page = ActualsReview(PlanDocument(spanish))
     qtbot.addWidget(page)
     colours = page.colours()

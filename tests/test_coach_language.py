@@ -242,11 +242,9 @@ def test_a_text_too_short_to_tell_its_language_is_read_in_the_plan_s():
 
 def test_the_weekly_review_sheet_gives_the_coach_s_findings_in_its_language(tmp_path):
     from prospector.playbook.review_sheet import render_review_pdf  # noqa: PLC0415
-    from tests.review_plans import small_plan, touches, with_actuals  # noqa: PLC0415
+    from tests.review_plans import busy_without_meetings  # noqa: PLC0415
 
-    plan = with_actuals(small_plan(), [t for w in ("2027-W03", "2027-W04", "2027-W05")
-                                       for t in touches("ben", w, 25, "suedhafen")])
-    german = plan.model_copy(update={"basics": plan.basics.model_copy(update={"language": "de"})})
+    german = busy_without_meetings("de")
     render_review_pdf(german, tmp_path / "review.pdf", week="2027-W05", today=date(2027, 2, 8))
     text = " ".join(PdfReader(tmp_path / "review.pdf").pages[0].extract_text().split())
     assert "75 Touches, kein Ersttermin in drei Wochen" in text
@@ -255,11 +253,9 @@ def test_the_weekly_review_sheet_gives_the_coach_s_findings_in_its_language(tmp_
 def test_review_prints_the_coach_on_actuals_in_the_plan_s_language_or_the_one_asked_for(
         tmp_path, capsys):
     from prospector.planfile import write_plan_file  # noqa: PLC0415 - only this test
-    from tests.review_plans import small_plan, touches, with_actuals  # noqa: PLC0415
+    from tests.review_plans import busy_without_meetings  # noqa: PLC0415
 
-    plan = with_actuals(small_plan(), [t for w in ("2027-W03", "2027-W04", "2027-W05")
-                                       for t in touches("ben", w, 25, "suedhafen")])
-    spanish = plan.model_copy(update={"basics": plan.basics.model_copy(update={"language": "es"})})
+    spanish = busy_without_meetings("es")
     write_plan_file(spanish, tmp_path / "plan.json")
     path = str(tmp_path / "plan.json")
     assert main(["review", path, "--week", "2027-W05"]) == 0

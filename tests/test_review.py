@@ -17,6 +17,7 @@ from tests.review_plans import (
     MEETINGS,
     OPPORTUNITIES,
     TOUCHES,
+    busy_without_meetings,
     day,
     fact,
     small_plan,
@@ -146,9 +147,7 @@ def test_dream_clients_untouched_for_three_weeks_are_cold():
 
 
 def test_volume_without_outcome_is_a_coach_finding():
-    plan = with_actuals(small_plan(), [
-        *(t for w in ("2027-W03", "2027-W04", "2027-W05")
-          for t in touches("ben", w, 25, "suedhafen"))])
+    plan = busy_without_meetings()
     finding, = weekly_review(plan, "2027-W05").rep("ben").findings
     assert finding.rule_id == "actuals-volume-without-outcome"
     assert finding.message.startswith("75 touches, no first meeting in three weeks")
