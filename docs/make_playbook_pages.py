@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pypdfium2
 
+from prospector.actuals_import import read_actuals
 from prospector.planfile import read_plan_file
 from prospector.playbook import render_playbook_pdf
+from prospector.playbook.review_sheet import render_review_pdf
 from prospector.resources import sample_plan_path
 
 OUT = Path(__file__).resolve().parent / "playbook"
@@ -26,8 +28,12 @@ PAGES = {"leader-cover": ("leader", None), "leader-glance": ("leader", "At a gla
          # the German rep's edition printed in German (prospector pdf --rep ... --language de)
          "rep-de-glance": ("rep-de", "Auf einen Blick"),
          "rep-de-call-card": ("rep-de", "Was zählt:"),
-         "rep-de-schedule": ("rep-de", "Mailbox")}
+         "rep-de-schedule": ("rep-de", "Auf AB")}
 LANGUAGES = {"rep-de": "de"}
+# the printed weekly review: the sample with its example CRM exports imported (their amounts,
+# "38,000", read "1,234.5"), the week the README's commands print
+EXPORTS = ("sample-activities-report.csv", "sample-opportunities-report.csv")
+REVIEW_WEEK = "2027-W06"
 
 
 def _page_of(pdf: Path, wanted: str | None) -> int:
@@ -61,6 +67,15 @@ def main() -> int:
             page = _page_of(pdfs[edition], wanted)
             subprocess.run(["pdftoppm", "-png", "-r", "70", "-singlefile", "-f", str(page),
                             "-l", str(page), str(pdfs[edition]), str(OUT / name)], check=True)
+        with_actuals = plan
+        for export in EXPORTS:
+            found = read_actuals(with_actuals, sample_plan_path().parent / export,
+                                 number_format="dot")
+            with_actuals = found.apply(with_actuals)
+        review = Path(tmp) / "review.pdf"
+        render_review_pdf(with_actuals, review, week=REVIEW_WEEK)
+        subprocess.run(["pdftoppm", "-png", "-r", "70", "-singlefile", str(review),
+                        str(OUT / "weekly-review")], check=True)
     for image in sorted(OUT.glob("*.png")):
         print(image)
     return 0
