@@ -44,8 +44,8 @@ Definitions (the same in bench/README.md):
 * **Repeated sentences**: the text of every page's text area (the cover whole), in page order,
   joined, whitespace collapsed, split after ``.``, ``!``, ``?`` or ``…`` followed by a space;
   sentences of at least 8 words that occur more than once *and hold 8 consecutive words of one
-  of the plan's own texts* (any string of the plan file but names, titles and objections'
-  words, ``LABEL_FIELDS``: ``--plan``, the sample by default) are
+  of the plan's own texts* (any string of the plan file but names, titles, objections'
+  words and discovery questions, ``LABEL_FIELDS``: ``--plan``, the sample by default) are
   counted once each (the figure), with how many copies they have in all (the details). The
   second condition keeps the figure to "sentences of the plan" as issue 16 words it: a form's
   labels ("Connected Message left Meeting booked" after each schedule entry) or a touch's title
@@ -280,8 +280,10 @@ def _runs(text: str) -> set[tuple[str, ...]]:
 # Fields that name a thing (a touch's title, a target's metric): labels a schedule or a table
 # repeats by design, one per line it is on, not sentences. An objection's words ("says") name it
 # too: the objection library's heading prints them whole above the page of the call card that
-# holds its response (as prospector.editing.LABEL_FIELDS counts them a label).
-LABEL_FIELDS = frozenset({"name", "title", "metric", "role", "label", "says"})
+# holds its response (as prospector.editing.LABEL_FIELDS counts them a label). So does a
+# discovery question: the questions chapter prints each whole (a rep reads them from there) and
+# a call card prints its persona's likeliest three again, the line to ask beside the phone.
+LABEL_FIELDS = frozenset({"name", "title", "metric", "role", "label", "says", "question"})
 
 
 def plan_runs(plan_file: str | Path = SAMPLE_PLAN) -> set[tuple[str, ...]]:
