@@ -237,6 +237,28 @@ def test_the_schedules_kept_between_reviews_follow_an_edit_of_the_cadence():
     assert weekly_review(edited, "2027-W02").rep("ana").touches_planned_to_date == 6
 
 
+
+def test_an_edit_made_in_place_as_the_app_makes_it_is_reviewed_with_the_new_schedule():
+    """The app edits its plan in place (``PlanDocument.apply_values``: the same plan, the same
+    lists): the schedules kept from the review before an edit must not be shown after it."""
+    from prospector import editing  # noqa: PLC0415
+
+    plan = with_actuals(small_plan(), touches("ana", "2027-W01", 2))
+    assert weekly_review(plan, "2027-W01").rep("ana").touches_planned_to_date == 5
+    # the fifth touch a week after the first: on Monday of 2027-W02
+    editing.put_values(plan, [(("cadences", plan.cadences[0].id, "steps", 4, "day"), 7)])
+    assert weekly_review(plan, "2027-W01").rep("ana").touches_planned_to_date == 4
+    # Nordwerk (A, touched in W01 only) and Südhafen (A, never) are cold three weeks on
+    cold = [a.name for a in weekly_review(plan, "2027-W05").cold_accounts]
+    assert cold == ["Nordwerk", "Südhafen"]
+    # Brix made a dream client and put first in Ana's list: Brix starts in the first wave and
+    # Nordwerk in the second (W08), so Brix is cold and Nordwerk not yet started
+    editing.put_values(plan, [(("accounts", "brix", "tier"), "A"),
+                              (("reps", "ana", "account_ids"), ["brix", "nordwerk"])])
+    cold = [a.name for a in weekly_review(plan, "2027-W05").cold_accounts]
+    assert cold == ["Brix", "Südhafen"]
+
+
 def test_an_israeli_reps_sunday_counts_in_the_week_it_starts_a_german_reps_in_the_iso_week():
     """Dana works in Israel (weekend Friday-Saturday: her week runs Sunday to Thursday), Ana in
     Germany (Monday to Friday). A touch each on Sunday 24 January 2027, the last day of ISO week

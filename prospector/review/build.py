@@ -181,9 +181,10 @@ class _Review:
         owners: dict[str, list[str]] = defaultdict(list)
         starts_on: dict[str, int] = {}  # account -> the weekday its first rep's week starts on
         for rep in self.plan.reps:
+            weekday = first_weekday(self.weekends[rep.id])
             for aid in dict.fromkeys(rep.account_ids):
                 owners[aid].append(rep.name)
-                starts_on.setdefault(aid, first_weekday(self.weekends[rep.id]))
+                starts_on.setdefault(aid, weekday)
         cold = []
         for account in self.plan.accounts_in_tier("A"):
             weekday = starts_on.get(account.id, 0)
