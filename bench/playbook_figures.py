@@ -616,12 +616,28 @@ def _one_row(block: list[Line], width: float) -> bool:
                         for line in block))
 
 
+def _ends_a_row(lines: list[Line]) -> bool:
+    """The page's last line, bold, is the wrapped end of a table row's bold cell (a target's
+    long name), not a heading: the bold lines above it, each close under the one before, go up
+    to the row's first line, whose other cells are not bold."""
+    k = len(lines) - 1
+    while k > 0:
+        line, above = lines[k], lines[k - 1]
+        if line.baseline - above.baseline > 1.6 * line.glyphs[0].size:
+            return False  # space above: a heading
+        if not above.heading:
+            return above.cells > 1
+        k -= 1
+    return False
+
+
 def stranded_lines(pdf, margins_mm=None, excluded: set[int] | None = None) -> list[Stranded]:
     """The lines a page strands (issue 16: "headings stay with what follows; no single lines
     stranded at a page's top or foot"), found in the printed PDF's lines of text (``Line``):
 
     * a heading or label (every character bold: a title, "TALK TRACK", a table's head) as the
-      last line of a page, what it introduces overleaf;
+      last line of a page, what it introduces overleaf (not the last line of a table row whose
+      first cell is bold, ``_ends_a_row``);
     * a table's head with one row (at most four lines) under it at a page's foot, the table going
       on overleaf (the next page repeats the head);
     * one table row, or one line of running text, alone at a page's top (under the repeated
@@ -640,7 +656,7 @@ def stranded_lines(pdf, margins_mm=None, excluded: set[int] | None = None) -> li
         if n in skip or not lines:
             continue
         after = pages[n + 1] if n + 1 < len(pages) and n + 1 not in skip else []
-        if after and lines[-1].heading:
+        if after and lines[-1].heading and not _ends_a_row(lines):
             found.append(Stranded(n + 1, "heading at a page's foot", lines[-1].text))
         head = _repeated_head(after, lines) if after else 0
         if head:
