@@ -270,8 +270,8 @@ def test_an_israeli_reps_sunday_counts_in_the_week_it_starts_a_german_reps_in_th
     Germany (Monday to Friday). A touch each on Sunday 24 January 2027, the last day of ISO week
     2027-W03: Dana's starts her week 2027-W04, Ana's stays in 2027-W03."""
     from prospector.playbook.context import build_context  # noqa: PLC0415
+    from prospector.playbook.review_text import review_text  # noqa: PLC0415
     from prospector.review import rep_actuals_by_week  # noqa: PLC0415
-    from prospector.review.text import review_text  # noqa: PLC0415
     from prospector.review.weeks import plan_weekends, week_days_label  # noqa: PLC0415
 
     base = small_plan()
@@ -304,7 +304,7 @@ def test_an_israeli_reps_sunday_counts_in_the_week_it_starts_a_german_reps_in_th
     assert (dana.first_day, dana.last_day) == (sunday, date(2027, 1, 28))
     assert week_days_label("2027-W04", plan_weekends(plan)) == \
         "Mon 25 – Fri 29 Jan · Sun 24 – Thu 28 Jan 2027"
-    text = review_text(w04)
+    text = review_text(plan, w04, "en")
     assert "Ana Berg (Mon 25 – Fri 29 Jan)" in text
     assert "Dana Levi (Sun 24 – Thu 28 Jan)" in text
     # a dream client touched on Sunday 17 January: Dana's starts her first week of the three
