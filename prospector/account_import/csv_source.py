@@ -35,6 +35,7 @@ _SAVE_AS_CSV = ("export it as CSV from your CRM, or in Excel use File > Save As 
                 "and import that file")
 _SEP_LINE = re.compile(r"^sep=(.)[ \t]*(\r\n|\n|\r|$)", re.IGNORECASE)
 _SNIFF_ROWS = 50
+_NOT_SPACE = re.compile(r"\S")
 _PIECE_BYTES = 1 << 20  # decoded at once (in_pieces)
 _PIECE_CHARS = 1 << 16  # split into lines at once (text_lines)
 _RELEASE_ROWS = 2_000  # freed at once (release)
@@ -459,21 +460,21 @@ def _check_signatures(data: bytes, source: str) -> None:
 
 
 def _check_text(text: str, source: str) -> None:
-    stripped = text.strip()
-    if not stripped:
+    first = _NOT_SPACE.search(text)  # not text.strip(): a copy of the whole file in one call
+    if first is None:
         raise CsvFileError(source, "is empty",
                            "export the accounts again; the first row should name the columns")
     sample = text[:65536]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n\x0c")
     if controls > max(2, len(sample) // 100):
         raise CsvFileError(source, "is a binary file, not CSV text", _SAVE_AS_CSV)
-    head = stripped[:200].lower()
+    head = text[first.start():first.start() + 200].lower()
     if head.startswith(("<!doctype", "<html", "<?xml", "<table", "<meta")):
         raise CsvFileError(source, "is a web page or XML file, not CSV (some CRMs save "
                                    "\"Excel\" reports as HTML)", _SAVE_AS_CSV)
-    if stripped[0] in "{[":
+    if head[0] in "{[":
         try:
-            json.loads(stripped)
+            json.loads(text.strip())
         except ValueError:
             return
         raise CsvFileError(source, "is a JSON file, not CSV",
