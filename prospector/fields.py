@@ -83,8 +83,7 @@ LATEST_DATE = date(2199, 12, 31)
 def check_plan_date(value: date) -> date:
     if not EARLIEST_DATE <= value <= LATEST_DATE:
         raise ValueError(Note("must be between {earliest} and {latest} (got {given})",
-                              earliest=EARLIEST_DATE.isoformat(), latest=LATEST_DATE.isoformat(),
-                              given=value.isoformat()))
+                              earliest=EARLIEST_DATE, latest=LATEST_DATE, given=value))
     return value
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")

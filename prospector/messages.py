@@ -18,10 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from babel.dates import format_date
 from babel.support import NullTranslations
 
 from .gettext_domains import load_catalog
@@ -115,5 +117,15 @@ def _filled(tell: Say, message: str | tuple[str, str], values: Mapping[str, Any]
         text = tell(message)
     if not values:
         return text
-    return text.format_map({k: v.said(tell) if isinstance(v, Note) else v
-                            for k, v in values.items()})
+    return text.format_map({k: _value(v, tell) for k, v in values.items()})
+
+
+def _value(value: Any, tell: Say) -> Any:
+    """A value as ``tell``'s language writes it: a ``Note`` said in it, a day as its readers
+    write days (2027-01-11 in English, as the files do; 11.01.2027 in German)."""
+    if isinstance(value, Note):
+        return value.said(tell)
+    if isinstance(value, date):
+        return (value.isoformat() if tell.language in ("", "en")
+                else format_date(value, "medium", locale=tell.language))
+    return value

@@ -372,13 +372,12 @@ class _Reader:
             if self.chosen is not None and read.form is not self.chosen:
                 self.result.warnings.append(RowNote(row, Note(
                     "{date} can only be {form}; read as {day} although {chosen} was chosen",
-                    date=repr(text.strip()), form=read.form.label, day=read.day.isoformat(),
+                    date=repr(text.strip()), form=read.form.label, day=read.day,
                     chosen=self.chosen.label)))
         if not self.first <= read.day <= self.last:
-            when = (Note("{day} is before the plan starts ({edge})", day=read.day.isoformat(),
-                         edge=self.first.isoformat()) if read.day < self.first else
-                    Note("{day} is after the plan ends ({edge})", day=read.day.isoformat(),
-                         edge=self.last.isoformat()))
+            when = (Note("{day} is before the plan starts ({edge})", day=read.day,
+                         edge=self.first) if read.day < self.first else
+                    Note("{day} is after the plan ends ({edge})", day=read.day, edge=self.last))
             self.result.skipped.append(RowNote(row, Note(
                 "{when}; not imported (export the plan's period only, or change the plan's "
                 "dates)", when=when)))
