@@ -142,3 +142,20 @@ def test_a_note_keeps_its_message_through_a_copy_and_a_pickle():
     note = Note("row {row}: {problem}", row=7, problem=Note("no date"))
     assert pickle.loads(pickle.dumps(note)).said(GERMAN) == "Zeile 7: kein Datum"
     assert str(note) == "row 7: no date"
+
+
+def test_the_command_line_says_an_error_in_english_unless_asked_for_german(tmp_path, capsys):
+    from prospector.cli import main  # noqa: PLC0415
+    from prospector.resources import sample_plan_path  # noqa: PLC0415
+
+    empty = tmp_path / "accounts.csv"
+    empty.write_text("Account Name\n", encoding="utf-8")
+    plan = str(sample_plan_path())
+    assert main(["accounts", plan, "--import", str(empty), "--dry-run"]) == 1
+    assert capsys.readouterr().err == (f"prospector: error: {empty}: has a header row but no "
+                                       "accounts under it (export the accounts again with their "
+                                       "rows)\n")
+    assert main(["accounts", plan, "--import", str(empty), "--dry-run", "--language", "de"]) == 1
+    assert capsys.readouterr().err == (f"prospector: error: {empty}: hat eine Kopfzeile, aber "
+                                       "keine Kunden darunter (exportieren Sie die Kunden erneut "
+                                       "mit ihren Zeilen)\n")
