@@ -194,6 +194,8 @@ def test_a_german_user_sees_no_english_on_any_step_menu_or_dialog(qtbot, german,
                                   reader, window)
     with qtbot.waitSignal(reader.finished, timeout=60000):
         actuals.load()
+    # as tall as a 1280x800 screen allows, so that Import and Cancel stay in view
+    assert actuals.height() <= window.screen().availableGeometry().height()
     for dialog in [*dialogs, accounts, actuals]:
         qtbot.addWidget(dialog)
         seen |= _shown_texts(dialog)
@@ -428,7 +430,8 @@ def test_a_german_user_reads_why_a_value_or_a_row_was_refused_in_german(qtbot, g
     assert dialog.load()
     outcome = dialog.outcome.toPlainText()
     assert "  Zeile 3: kein Kundenname" in outcome
-    assert "  Zeile 4: Mitarbeiter '500-1000' ist eine Spanne, keine Zahl; leer gelassen" in outcome
+    assert ("  Zeile 4: Mitarbeiterzahl '500-1000' ist eine Spanne, keine Zahl; leer gelassen"
+            in outcome)
     assert "row " not in outcome
     path.write_bytes(b"%PDF-1.7 not a list of accounts")
     assert not dialog.load()

@@ -67,7 +67,8 @@ def test_an_account_import_says_each_rows_problem_in_german_and_keeps_english_fo
     assert "  Zeile 3: kein Kundenname" in german
     assert ("  Zeile 5: hat 5 Werte, die Kopfzeile aber 4 Spalten (fehlen einem Wert mit Komma "
             "darin die Anführungszeichen?)") in german
-    assert "  Zeile 4: Mitarbeiter '500-1000' ist eine Spanne, keine Zahl; leer gelassen" in german
+    assert ("  Zeile 4: Mitarbeiterzahl '500-1000' ist eine Spanne, keine Zahl; leer gelassen"
+            in german)
     assert "  Zeile 4: Stufe 'Tier 9' ist weder A, B noch C; B verwendet" in german
     english = "\n".join(result.summary_lines())
     assert "  row 3: no account name" in english
