@@ -16,6 +16,7 @@ from pathlib import Path
 from . import __version__, commands
 from .error_log import write_log
 from .errors import ProspectorError
+from .messages import Say, error_said
 from .model import new_id
 from .plan_lookup import (
     open_store,
@@ -67,7 +68,8 @@ def _run(args: argparse.Namespace) -> int:
         return handler(args)
     except ProspectorError as exc:
         warn_pending()
-        _error(str(exc))
+        # English, or the language the command was asked to speak (--language de)
+        _error(error_said(exc, Say(getattr(args, "language", None) or "en")))
         return 1
     except KeyboardInterrupt:
         _error("interrupted; nothing was half-saved")

@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from prospector.errors import ProspectorError
 from prospector.model import Plan
 from prospector.store import PlanStore, VersionConflict
-from ui.language import _
+from ui.language import _, said
 
 AUTOSAVE_DELAY_MS = 1500   # after the last edit...
 AUTOSAVE_MAX_WAIT_S = 3.0  # ...but never more than this after the first unsaved one, so that
@@ -139,7 +139,7 @@ class Autosaver(QObject):
                         self._pending = job  # not lost: saved once the user has chosen
                 self.conflict.emit(exc)
             except ProspectorError as exc:
-                self.failed.emit(str(exc))
+                self.failed.emit(said(exc))
             except Exception as exc:  # noqa: BLE001 - reported, never lost silently
                 self.failed.emit(_("could not save: {value}: {exc}").format(
                     value=type(exc).__name__, exc=exc))
