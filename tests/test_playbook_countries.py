@@ -35,6 +35,9 @@ def test_the_rep_edition_names_the_accounts_countries_in_its_language(language, 
     assert countries["Brückner"] == germany
     assert countries["Kaltenegger"] == austria
     assert f"Schweinfurt, {germany}" in html  # the account's card
+    # whose public holidays the schedule skips: the plan's holiday country, "DE"
+    skipped = {"en": "Holidays skipped (Germany): ", "fr": "Jours fériés exclus (Allemagne) : "}
+    assert skipped[language] in unescape(html)
     # the territory "Germany, Austria, Switzerland (Munich office)": its countries, not its words
     territory = {"en": "Germany, Austria, Switzerland (Munich office)",
                  "fr": "Allemagne, Autriche, Suisse (Munich office)"}[language]

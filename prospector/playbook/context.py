@@ -18,6 +18,7 @@ from babel.numbers import format_percent
 
 from ..business_days import SATURDAY_SUNDAY, days_off_names, holiday_name
 from ..errors import ProspectorError
+from ..holiday_regions import subdivisions
 from ..model import TIERS, Cadence, Channel, Contact, Plan, Rep, TargetAccount, ValueTouch
 from ..review import rep_actuals_by_week
 from ..schedule import ScheduleError, build_schedule, find_rep, holiday_place, rep_accounts
@@ -352,6 +353,7 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
         "weeks": [_week(plan, w, red, by_id, scripted) for w in printed],
         "schedule_rest": rest,
         "schedule_span": fmt_range(schedule[0].date, last) if schedule else "",
+        "holiday_place": _holiday_place(*place) if planned.holidays else "",
         "holidays": red.names([f"{fmt_date(day, weekday=True)} "
                                f"({holiday_name(*place, day, printing.get()) or name})"
                                for day, name in planned.holidays
@@ -475,6 +477,15 @@ def _account(plan: Plan, account: TargetAccount, rep_name: str,
             "contacts": contacts, "rep": rep_name,
             # beside the name on one line (the cadence's chapter prints its name whole)
             "cadence": fit_line(cadence.name, OWNER_CADENCE_MM, "sans", 8) if cadence else ""}
+
+
+def _holiday_place(country: str, subdivision: str) -> str:
+    """Whose public holidays a rep's schedule skips: "Allemagne, Bayern" (the country in the
+    edition's language, the subdivision as the ``holidays`` package names it), "" for none."""
+    if not country:
+        return ""
+    name = country_name(country, printing.get())
+    return f"{name}, {subdivisions(country).get(subdivision, subdivision)}" if subdivision else name
 
 
 def _place(account: TargetAccount) -> str:
