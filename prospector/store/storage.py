@@ -122,6 +122,11 @@ class AtomicJSONStorage(Storage):
         finally:
             self._in_transaction = self._pending = False
 
+    @property
+    def changed(self) -> bool:
+        """Whether the transaction under way has changed the tables (and will write them)."""
+        return self._pending
+
     def forget(self) -> None:
         """Parse the file again on the next read (after it was replaced behind our back)."""
         self._data = _UNREAD
