@@ -119,7 +119,8 @@ class StoreFiles:
         write is done: to remove."""
         now = fact_refs(db)
         meta = db.table(META)
-        noted = {h for row in meta for h in row.get("dropped_blocks", ()) if isinstance(h, str)}
+        noted = {h for row in meta if isinstance(row.get("dropped_blocks"), list)
+                 for h in row["dropped_blocks"] if isinstance(h, str)}
         dropped = sorted(referred - now)
         if dropped or noted:
             meta.update({"dropped_blocks": dropped})
