@@ -35,6 +35,7 @@ from ui import field_names, language
 from ui.actuals_import_dialog import ActualsImportDialog
 from ui.actuals_reading import ActualsReader
 from ui.actuals_review import ActualsReview, make_page
+from ui.app import make_application
 from ui.coach_panel import CoachPanel
 from ui.document import PlanDocument
 from ui.export_dialog import ExportDialog
@@ -260,17 +261,23 @@ def test_the_language_follows_the_system_unless_one_is_chosen(tmp_path):
     assert language.resolve(language.chosen(settings), QLocale("de_DE")) == "en"
 
 
-def test_no_german_button_label_or_column_header_is_cut_at_1280_by_800(qtbot, german,
-                                                                        sample_plan, tmp_path):
+def test_no_german_button_label_column_header_or_step_name_is_cut_at_1280_by_800(
+        qtbot, german, sample_plan, tmp_path):
     """German words are longer: on every step the buttons, the one-line labels and the table
-    headers (but a last one stretched over the room left) show their whole text."""
+    headers (but a last one stretched over the room left) show their whole text, and so does
+    each step's name and status in the navigator, with the app's own style sheet (its font)."""
+    app = make_application()
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(PlanStore(), sample_plan, settings)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
     qtbot.waitExposed(window, timeout=60000)
-    cut = set()
+    assert window.width() == 1280
+    navigator = window.navigator
+    cut = {f"navigator: {navigator.item(row).text()!r}" for row in range(navigator.count())
+           if navigator.visualItemRect(navigator.item(row)).width()
+           > navigator.viewport().width()}
     for key in window.pages:
         window.go_to_step(key)
         qtbot.wait(20)
@@ -291,7 +298,10 @@ def test_no_german_button_label_or_column_header_is_cut_at_1280_by_800(qtbot, ge
                 text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
                 if header.sectionSize(column) < header.fontMetrics().horizontalAdvance(text) + 8:
                     cut.add(f"{key}: column {text!r}")
+    app.setStyleSheet("")
     assert cut == set()
+    assert "Unterscheidungs-\n" in "".join(navigator.item(r).text() for r in range(
+        navigator.count()))  # hyphenated as German is, where a compound cannot fit
 
 
 def test_the_steps_status_reads_in_german(german, sample_plan):

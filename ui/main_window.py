@@ -6,9 +6,11 @@ import gc
 import json
 import tempfile
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import cast
 
+import pyphen
 from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
@@ -347,7 +349,12 @@ class MainWindow(QMainWindow):
             cuts += [i for i in range(len(line)) if line.startswith(" · ", i)]
             fits = [c for c in cuts if 4 < c and metrics.horizontalAdvance(line[:c]) <= room]
             if not fits:
-                break
+                head, tail = _hyphenated(line, lambda part: metrics.horizontalAdvance(part) <= room)
+                if not tail:
+                    break
+                lines.append(head)
+                line = "     " + tail
+                continue
             cut = max(fits)
             lines.append(line[:cut].rstrip())
             line = "     " + line[cut:].lstrip(" ·")
@@ -878,3 +885,23 @@ def settle_memory() -> None:
     gc.unfreeze()
     gc.collect()
     gc.freeze()
+
+
+def _hyphenated(line: str, fits: Callable[[str], bool]) -> tuple[str, str]:
+    """``line`` broken inside its last word, as the app's language hyphenates it, with the
+    longest head that ``fits`` ("   ✓ · 5 Unterscheidungs-", "merkmale"): a long German compound
+    is never cut with "…". ``("", "")`` when no hyphenation point fits."""
+    before, _space, word = line.rpartition(" ")
+    if not before:
+        return "", ""
+    dictionary = _hyphenation(language.current())
+    for head, tail in dictionary.iterate(word) if dictionary else ():
+        if fits(f"{before} {head}-"):
+            return f"{before} {head}-", tail
+    return "", ""
+
+
+@cache
+def _hyphenation(spoken: str) -> pyphen.Pyphen | None:
+    found = pyphen.language_fallback(spoken)
+    return pyphen.Pyphen(lang=found) if found else None

@@ -35,6 +35,7 @@ from .excerpt import excerpt_accounts
 from .fetcher import SafeFetcher
 from .languages import tag_languages
 from .progress import StageBeat, heartbeat, weasyprint_progress
+from .template_cache import kept_templates
 from .text_width import text_mm
 from .translations import (
     ENGLISH,
@@ -153,18 +154,28 @@ def continued(title: str) -> str:
         limit -= 4
 
 
+# What shapes the templates' compiled code, beside their text: the name of the folder their
+# compiled code is kept in (``template_cache``), so code compiled otherwise is never read.
+_JINJA_EXTENSIONS = ["jinja2.ext.i18n"]
+_JINJA_SETTINGS = {"extensions": tuple(_JINJA_EXTENSIONS), "autoescape": True,
+                   "undefined": "StrictUndefined", "trim_blocks": False, "lstrip_blocks": False,
+                   "finalize": "limits.finalize", "gettext": "newstyle, pgettext"}
+
+
 @cache
 def environment(language: str = ENGLISH) -> Environment:
     """One Jinja environment per language: every template autoescaped, undefined names are
-    errors, ``_()`` / ``ngettext()`` translated from that language's catalog."""
+    errors, ``_()`` / ``ngettext()`` translated from that language's catalog. Compiled
+    templates are kept between runs (``template_cache``)."""
     env = Environment(
         loader=FileSystemLoader(str(templates_dir())),
-        extensions=["jinja2.ext.i18n"],
+        extensions=_JINJA_EXTENSIONS,
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=False,
         lstrip_blocks=False,
         finalize=limits.finalize,  # a safety net: no printed value is longer than ANY_TEXT
+        bytecode_cache=kept_templates(_JINJA_SETTINGS),
     )
     env.filters["merge_fields"] = merge_fields
     env.filters["keep_last_words"] = keep_last_words
