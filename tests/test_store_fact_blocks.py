@@ -145,6 +145,25 @@ def test_a_store_written_before_block_files_opens_and_moves_its_facts_out_on_fir
     assert reread.notices == []
 
 
+def test_a_damaged_block_file_met_by_the_upgrade_is_kept_aside_and_written_again(tmp_path):
+    """A block file already there under a name the old store holds (an upgrade interrupted,
+    then the disk damaged it) is not trusted: the facts come from the old store."""
+    folder = tmp_path / "store"
+    (folder / "facts").mkdir(parents=True, mode=0o700)
+    old = gzip.decompress((REPO / "tests/data/store-v1-with-facts.json.gz").read_bytes())
+    (folder / "plans.json").write_bytes(old)
+    chunks = json.loads(b"{" + old[old.index(b",") + 1:])["chunks"].values()
+    first = next(c["h"] for c in chunks if "facts_json" in c["item"])
+    (folder / "facts" / f"{first}.json").write_bytes(b'[{"key":"salesforce:00T')
+    store = PlanStore(folder)
+    plan = store.load(store.list_plans()[0].id)
+    store.save(plan)
+    reread = PlanStore(folder)
+    assert len(reread.load(plan.id).actuals.facts) == 2_150 and reread.notices == []
+    [aside] = (folder / "facts").glob(f"{first}.damaged-*.json")
+    assert aside.read_bytes() == b'[{"key":"salesforce:00T'
+
+
 def test_the_blocks_of_pruned_versions_go_once_the_backup_no_longer_needs_them(
         sample_plan, tmp_path):
     store = PlanStore(tmp_path / "store", history_limit=20)

@@ -55,6 +55,7 @@ class FactBlocks:
 
     def __init__(self, data_folder: Path) -> None:
         self.folder = data_folder / FACTS_FOLDER
+        self._checked: set[str] = set()  # blocks this process has read or written intact
 
     def path(self, h: str) -> Path:
         if not is_block_name(h):
@@ -63,16 +64,25 @@ class FactBlocks:
 
     def write_missing(self, blocks: Iterable[tuple[str, str]], written: list[str]) -> None:
         """Write each block (``(hash, JSON text)``) that is not on disk yet, atomically, adding
-        its hash to ``written`` (a save that fails, here or later, removes them)."""
+        its hash to ``written`` (a save that fails, here or later, removes them). A file found
+        under a block's name that this process has not read or written is checked first: a
+        damaged one is moved aside and written again from ``text``."""
         for h, text in blocks:
             path = self.path(h)
             if path.exists():
-                continue
+                if h in self._checked:
+                    continue
+                try:
+                    self.read(h)
+                    continue
+                except DamagedBlock:
+                    self.keep_aside(h)
             if not self.folder.is_dir():
                 self.folder.mkdir(mode=0o700, exist_ok=True)
                 owner_only(self.folder)
             atomic_write_bytes(path, text.encode("utf-8", "surrogatepass"), private=True)
             written.append(h)
+            self._checked.add(h)
 
     def read(self, h: str) -> str:
         """The JSON text of a block, checked against its name (``DamagedBlock`` if it is
@@ -89,6 +99,7 @@ class FactBlocks:
         if text is None or block_hash(text) != h:
             raise DamagedBlock(h, "its file is damaged (cut short or changed: its contents "
                                   "no longer match their checksum)")
+        self._checked.add(h)
         return text
 
     def keep_aside(self, h: str) -> Path | None:
@@ -96,6 +107,7 @@ class FactBlocks:
         missing or cannot be renamed."""
         if not is_block_name(h):
             return None
+        self._checked.discard(h)
         path = self.path(h)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         aside = self.folder / f"{h}.damaged-{stamp}.json"
@@ -115,6 +127,7 @@ class FactBlocks:
         removed = False
         for h in hashes:
             if is_block_name(h):
+                self._checked.discard(h)
                 with suppress(OSError):
                     self.path(h).unlink()
                     removed = True
