@@ -270,8 +270,8 @@ def test_an_israeli_reps_sunday_counts_in_the_week_it_starts_a_german_reps_in_th
     Germany (Monday to Friday). A touch each on Sunday 24 January 2027, the last day of ISO week
     2027-W03: Dana's starts her week 2027-W04, Ana's stays in 2027-W03."""
     from prospector.playbook.context import build_context  # noqa: PLC0415
-    from prospector.review import rep_actuals_by_week  # noqa: PLC0415
     from prospector.playbook.review_text import review_text  # noqa: PLC0415
+    from prospector.review import rep_actuals_by_week  # noqa: PLC0415
     from prospector.review.weeks import plan_weekends, week_days_label  # noqa: PLC0415
 
     base = small_plan()
