@@ -180,6 +180,19 @@ def test_the_blocks_of_pruned_versions_go_once_the_backup_no_longer_needs_them(
     assert len(_block_files(store)) == 2
 
 
+def test_a_deleted_plan_gets_its_facts_back_with_undo_delete(sample_plan, tmp_path):
+    """Deleting moves the plan to the trash with its history: other saves, which remove the
+    blocks no version needs, keep its facts."""
+    store = PlanStore(tmp_path / "store", history_limit=20)
+    store.save(with_imported(sample_plan, generated_facts(sample_plan, 2_050)))
+    store.delete(sample_plan.id)
+    other = sample_plan.model_copy(update={"id": "plan-other", "name": "Another plan"})
+    for n in range(22):
+        other.basics.goal = f"Goal {n}"
+        store.save(other)
+    assert len(PlanStore(store.folder).undelete(sample_plan.id).actuals.facts) == 2_050
+
+
 def test_export_json_carries_every_fact_and_imports_into_another_store(
         sample_plan, tmp_path, data_dir, monkeypatch, capsys):
     facts = generated_facts(sample_plan, 2_050)
