@@ -308,8 +308,9 @@ def test_a_writer_killed_at_any_step_of_a_save_leaves_the_previous_or_the_new_sa
             break
     else:
         pytest.fail("a save took more than 200 steps")
-    print(f"\nkilled at each step of {save}'s save: {step - 1} steps, previous save kept "
-          f"{kept_old} times, new save complete {got_new - 1} times, {len(problems)} torn stores")
+    what = "a save" if save == "an edit" else "an import's save (2,100 facts, new block files)"
+    print(f"\nkilled at each step of {what}: {step - 1} steps, previous save kept {kept_old} "
+          f"times, new save complete {got_new - 1} times, {len(problems)} torn stores")
     assert problems == []
     assert kept_old > 0 and got_new > 1  # kills landed before and after the new file was in place
     assert not [p for p in folder.iterdir() if p.name.startswith("plans.corrupt")]
