@@ -315,6 +315,10 @@ def test_a_writer_killed_at_any_step_of_a_save_leaves_the_previous_or_the_new_sa
     assert kept_old > 0 and got_new > 1  # kills landed before and after the new file was in place
     assert not [p for p in folder.iterdir() if p.name.startswith("plans.corrupt")]
     assert not list(folder.rglob(".*.tmp"))  # the killed writers' temp files: tidied
+    store = PlanStore(folder)
+    needed = {h for v in store.history(sample_plan.id)
+              for h, _ in store.load_version(sample_plan.id, v.version).actuals.facts.blocks()}
+    assert {p.stem for p in folder.glob("facts/*.json")} == needed  # no block of a killed save
 
 
 # --- two writers at once ----------------------------------------------------------------------

@@ -6,12 +6,13 @@ import gzip
 import json
 import os
 import shutil
+import signal
 
 import pytest
 
 from prospector.cli import main
 from prospector.errors import StoreError
-from prospector.store import PlanStore
+from prospector.store import PlanStore, storage
 from tests.conftest import REPO
 from tests.generated_facts import generated_facts, with_imported
 
@@ -89,6 +90,44 @@ def test_a_save_failing_at_any_write_leaves_the_previous_version_and_no_stray_bl
     else:
         pytest.fail("an import's save took more than 60 writes")
     assert refused > 4  # failed at the blocks' writes and at the store file's
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_the_blocks_of_a_save_killed_before_its_end_are_removed_by_the_next_save(
+        sample_plan, tmp_path):
+    store = PlanStore(tmp_path / "store")
+    first = with_imported(sample_plan, generated_facts(sample_plan, 2_050))
+    store.save(first)
+    kept = set(_block_files(store))
+    pid = os.fork()
+    if pid == 0:  # the child dies as it puts the store file in place, its blocks written
+        try:
+            storage.atomic_write_bytes = lambda *_a, **_k: os.kill(os.getpid(), signal.SIGKILL)
+            PlanStore(store.folder).save(
+                with_imported(first, generated_facts(first, 4_000, first=2_050)))
+        finally:
+            os._exit(1)
+    assert os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == -signal.SIGKILL
+    assert len(set(_block_files(store)) - kept) == 3  # written, then killed
+
+    again = PlanStore(store.folder)
+    first.basics.goal = "Saved after the crash"
+    again.save(first)
+    assert set(_block_files(again)) == kept
+    assert len(again.load(sample_plan.id).actuals.facts) == 2_050
+
+
+def test_the_blocks_of_a_damaged_store_kept_aside_are_kept_with_it(sample_plan, tmp_path):
+    """A damaged store with no good backup is kept aside and the store starts empty: the blocks
+    it refers to stay, so nothing it held is lost for someone repairing it."""
+    store = PlanStore(tmp_path / "store")
+    store.save(with_imported(sample_plan, generated_facts(sample_plan, 2_050)))
+    blocks = _block_files(store)
+    store.path.write_bytes(store.path.read_bytes()[:-100])
+    store.backup_path.unlink(missing_ok=True)
+    fresh = PlanStore(store.folder)
+    fresh.save(sample_plan.model_copy(update={"id": "plan-new", "name": "A new plan"}))
+    assert "moved aside" in fresh.notices[0] and _block_files(fresh) == blocks
 
 
 def test_a_damaged_block_is_kept_aside_the_user_told_which_facts_and_an_import_heals_it(

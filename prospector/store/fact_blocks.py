@@ -19,7 +19,8 @@ Safety:
   good block again) and the user is told which facts it held;
 - blocks go only once neither ``plans.json`` nor its backup refers to them: a save records the
   blocks it stopped referring to (``meta``), and the next save, once that backup is replaced,
-  removes them (``session.py``).
+  removes them; the blocks a save killed before its end had written are removed by the next
+  process that saves (``session.py``).
 """
 
 from __future__ import annotations
@@ -121,6 +122,15 @@ class FactBlocks:
             return None
         fsync_folder(self.folder)
         return aside
+
+    def on_disk(self) -> set[str]:
+        """The blocks in the folder (not the damaged ones kept aside, nor temp files)."""
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            return set()
+        return {name[:-5] for name in names if name.endswith(".json") and is_block_name(
+            name[:-5])}
 
     def remove(self, hashes: Iterable[str]) -> None:
         """Remove blocks no stored version refers to any more."""

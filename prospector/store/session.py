@@ -11,7 +11,10 @@ The blocks of facts a writing session needs are written to their files before ``
 (``write_fact_blocks``), and removed again if the session fails; a store of version 1 has its
 blocks moved to files by its first writing session. A session that stops referring to blocks
 notes them in ``meta`` (``plans.json.bak`` still refers to them), and the next one that writes
-removes their files once that backup is replaced.
+removes their files once that backup is replaced. So the backup refers to no block but those
+``plans.json`` or that note refers to, and the first writing session of a process removes the
+other blocks: those a save killed before its end had written (not when a damaged store file kept
+aside, ``plans.corrupt-*``, may refer to them).
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ class StoreFiles:
             ) from None
         self._lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT_S, mode=0o600)
         self._tidied = False
+        self._swept = False  # the blocks of killed saves removed (once per process)
         self._last = LastFile()  # the file as this process last read or wrote it
         self.fact_blocks = FactBlocks(folder)
         self._new_blocks: list[str] = []  # written by the writing session under way
@@ -103,6 +107,9 @@ class StoreFiles:
         try:
             with storage.transaction():
                 move_blocks_to_files(db, self.fact_blocks)
+                if not self._swept and storage.refused is None:  # refused: reading a backup
+                    self._swept = True
+                    self._remove_blocks_of_killed_saves(db)
                 yield db
                 unused = self._note_dropped_blocks(db, referred) if storage.changed else []
         except BaseException:
@@ -112,18 +119,22 @@ class StoreFiles:
             self._new_blocks = []
         self.fact_blocks.remove(unused)
 
+    def _remove_blocks_of_killed_saves(self, db: TinyDB) -> None:
+        """Remove the blocks neither ``plans.json``, nor its backup, nor a damaged store file
+        kept aside can refer to (see the module's docstring)."""
+        if any(name.startswith("plans.corrupt-") for name in os.listdir(self.folder)):
+            return
+        self.fact_blocks.remove(self.fact_blocks.on_disk() - fact_refs(db) - _noted(db))
+
     @staticmethod
     def _note_dropped_blocks(db: TinyDB, referred: set[str]) -> list[str]:
         """Note in ``meta`` the blocks this write stops referring to (the backup it makes still
         does); the blocks noted by the write before, which neither file refers to once this
         write is done: to remove."""
-        now = fact_refs(db)
-        meta = db.table(META)
-        noted = {h for row in meta if isinstance(row.get("dropped_blocks"), list)
-                 for h in row["dropped_blocks"] if isinstance(h, str)}
+        now, noted = fact_refs(db), _noted(db)
         dropped = sorted(referred - now)
         if dropped or noted:
-            meta.update({"dropped_blocks": dropped})
+            db.table(META).update({"dropped_blocks": dropped})
         return sorted(noted - referred - now)
 
     def _explain(self, exc: OSError, writing: bool) -> str:
@@ -194,3 +205,9 @@ class StoreFiles:
             yield
         finally:
             os.close(fd)  # releases the lock
+
+
+def _noted(db: TinyDB) -> set[str]:
+    """The blocks the last save stopped referring to (the backup may still refer to them)."""
+    return {h for row in db.table(META) if isinstance(row.get("dropped_blocks"), list)
+            for h in row["dropped_blocks"] if isinstance(h, str)}
