@@ -47,7 +47,7 @@ from prospector.review.summary import run_to_end, summary_steps
 from prospector.review.text import channel_label, goal_label, number, verdict
 from prospector.review.weeks import days_label, plan_weekends, week_days_label
 from ui.document import PlanDocument
-from ui.language import _, current, in_sentence
+from ui.language import _, current, in_sentence, said
 from ui.palette_colours import blend, readable, timeline_ink
 from ui.slices import InSlices
 from ui.table_model import show_number
@@ -104,7 +104,7 @@ def page_steps(plan: Plan, week: str | None, who: str, colours: Colours,
         language = findings_language(plan.basics.language)
         review = yield from review_steps(plan, week, today=today, language=language)
     except ProspectorError as exc:
-        return ReviewPage(None, (), (), str(exc))
+        return ReviewPage(None, (), (), said(exc))
     yield
     weekends = plan_weekends(plan)  # a week's days for each working week among the reps
     labels = tuple(week_days_label(w, weekends, current()) for w in review.plan_weeks)
