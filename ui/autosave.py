@@ -5,8 +5,8 @@ takes a snapshot of the plan (plain data). ``flush()`` on close waits for the la
 
 The snapshot takes the plan's ``Actuals`` as they are (up to 100,000 imported facts): neither
 copied nor checked again (the saving thread's ``model_validate`` keeps a model instance as it is),
-and the store writes their facts out in blocks once per ``FactLog``
-(``prospector/actuals/fact_log.py``), not at each save. Writing the facts out on the GUI thread
+and the store writes their facts in blocks once, to files of their own
+(``prospector/store/fact_blocks.py``), not at each save. Writing the facts out on the GUI thread
 took 0.3 s per save, checking them again on the saving thread 1-2.5 s.
 """
 

@@ -21,7 +21,7 @@ from ..messages import ENGLISH, M_, MN_, Note, Say, said
 from ..model import TIERS, Plan, TargetAccount, new_id
 from ..number_format import NumberFormat, evidence
 from ..textnorm import fold, person_key
-from .csv_source import CsvFileError, CsvTable, read_table
+from .csv_source import CsvFileError, CsvTable, read_table, release
 from .mapping import resolve_mapping, suggest_mapping
 from .matching import AccountIndex, Candidate, domain_of
 from .values import industry_text, parse_employees, parse_tier, revenue_digits, revenue_text
@@ -218,10 +218,12 @@ def read_csv_preview(path: str | os.PathLike, *, rows: int = PREVIEW_ROWS,
     if table.recoded:
         other = "Windows-1252" if table.encoding == "utf-8" else "UTF-8"
         label += f" ({_rows(sorted(table.recoded))} in {other})"
+    row_count = sum(1 for _, cells in table.records if any(cells))
+    release(table.records)  # the rest of the file is not shown: freed in steps (see release)
     return CsvPreview(
         source=table.source, encoding=table.encoding, encoding_label=label,
         delimiter=table.delimiter, delimiter_name=table.delimiter_name, headers=table.header,
-        rows=shown, row_count=sum(1 for _, cells in table.records if any(cells)),
+        rows=shown, row_count=row_count,
         row_numbers=[number for number, _ in records],
         suggested_mapping=suggest_mapping(table.header),
     )

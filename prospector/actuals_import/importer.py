@@ -18,7 +18,7 @@ from operator import itemgetter
 
 from pydantic import ValidationError
 
-from ..account_import.csv_source import CsvFileError, CsvTable, read_table
+from ..account_import.csv_source import CsvFileError, CsvTable, read_table, release
 from ..account_import.importer import CsvPreview, is_report_footer, read_csv_preview
 from ..account_import.matching import name_key
 from ..actuals.records import Happened, LoggedFact, fact_key, id_key
@@ -75,7 +75,10 @@ def read_actuals(plan: Plan, path: str | os.PathLike, *,
         columns = find_columns(table.header, table.source, export, mapping)
         reader = _Reader(plan, table, columns, chosen, reps, accounts)
         reader.judge_numbers(NumberFormat(number_format) if number_format else None)
-        return reader.run(progress)
+        try:
+            return reader.run(progress)
+        finally:
+            release(table.records)  # read: its rows freed in steps, not at once (release)
 
 
 @contextmanager

@@ -11,12 +11,14 @@ from pathlib import Path
 
 from tinydb import TinyDB
 
+from ..actuals.fact_log import FACTS_PER_BLOCK
 from ..errors import PlanFileError, PlanNotFound, StoreError
 from ..migrations import repaired_plan_id
 from ..model import Plan, is_usable_id, new_id
 from ..planfile import describe_repairs, plan_from_document
 from .folder import default_data_dir
 from .history import (
+    LostBlock,
     Row,
     add_version,
     find_version,
@@ -131,10 +133,30 @@ class PlanStore:
             listed = ", ".join(str(v) for v in kept[:10])
             raise PlanNotFound(f"plan {plan_id!r} has no version {version} (kept: {listed})")
         try:
-            return version_document(db, entry)
+            doc, lost = version_document(db, entry, self._files.fact_blocks)
         except KeyError:
             raise StoreError(f"{self._source(plan_id, version)}: part of this version is "
                              "missing from the store or damaged") from None
+        if lost:
+            self._files.tell(self._lost_facts(entry.get("name", plan_id), version, lost))
+        return doc
+
+    def _lost_facts(self, name: str, version: int, lost: list[LostBlock]) -> str:
+        """What the user is told about blocks of facts that could not be read (the damaged
+        ones moved aside, never overwritten): which facts, and how to get them back."""
+        parts = []
+        for block in lost:
+            first = block.index * FACTS_PER_BLOCK + 1
+            which = (f"facts {first:,}-{first + FACTS_PER_BLOCK - 1:,}"
+                     if block.index < block.count - 1 else
+                     f"facts {first:,} onwards (at most {FACTS_PER_BLOCK:,})")
+            aside = self._files.fact_blocks.keep_aside(block.h)
+            parts.append(f"{which}: {block.why}"
+                         + (f"; it was moved aside to {aside}" if aside else ""))
+        return (f"{name!r} (version {version}): some of its imported facts could not be read "
+                f"({'; '.join(parts)}); the plan was opened without them — import the CRM "
+                "export that held them again to bring them back (facts already imported are "
+                "not counted twice)")
 
     def _plan_from(self, doc: dict, plan_id: str, version: int) -> Plan:
         repairs: list[str] = []
@@ -159,11 +181,12 @@ class PlanStore:
         never stored): if another save made a newer version meanwhile (another window, the
         command line), or the plan was deleted, nothing is saved and ``VersionConflict`` says
         which version is current. Without it the plan is saved whatever the store holds."""
-        skeleton, items = split(_document_without_facts(plan), plan.actuals.facts)
+        skeleton, items, fact_blocks = split(_document_without_facts(plan), plan.actuals.facts)
         with self._db(writing=True) as db:
             _move_repaired_ids(db)
             if base_version is not None:
                 _check_base(db, plan, base_version)
+            self._files.write_fact_blocks(fact_blocks)  # before the version that refers to them
             meta = db.table(META)
             if not len(meta):
                 meta.insert({"store_version": STORE_VERSION})
