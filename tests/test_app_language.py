@@ -194,6 +194,8 @@ def test_a_german_user_sees_no_english_on_any_step_menu_or_dialog(qtbot, german,
                                   reader, window)
     with qtbot.waitSignal(reader.finished, timeout=60000):
         actuals.load()
+    # as tall as a 1280x800 screen allows, so that Import and Cancel stay in view
+    assert actuals.height() <= window.screen().availableGeometry().height()
     for dialog in [*dialogs, accounts, actuals]:
         qtbot.addWidget(dialog)
         seen |= _shown_texts(dialog)
@@ -404,3 +406,36 @@ def test_every_field_an_undo_step_can_name_has_its_german_word(german, sample_pl
     account = sample_plan.accounts[0]
     assert (field_names.describe_edit(sample_plan, ("accounts", 0, "tier"))
             == f"Stufe von {account.name}")
+
+
+def test_a_german_user_reads_why_a_value_or_a_row_was_refused_in_german(qtbot, german,
+                                                                        sample_plan, tmp_path):
+    """The model's and the imports' own messages (the "messages" catalog) in the app's language:
+    a refused value names its field and problem in German, an import's rows their problems."""
+    document = PlanDocument(sample_plan.model_copy(deep=True))
+    refused = []
+    document.edit_refused.connect(refused.append)
+    assert not document.set_value(("reps", 0, "email"), "jonas at northwind")
+    assert not document.set_value(("basics", "brand_colour"), "blau")
+    assert refused == [
+        "E-Mail ist keine E-Mail-Adresse (erwartet: name@firma.de) — der vorherige Wert bleibt "
+        "erhalten.",
+        "Markenfarbe muss eine Farbe der Form #RRGGBB sein, zum Beispiel #1F4E79 — der vorherige "
+        "Wert bleibt erhalten."]
+    path = tmp_path / "Kunden.csv"
+    path.write_text("Account Name,Employees\nNordlicht Logistik GmbH,1200\n,50\n"
+                    "Kranich Werke AG,500-1000\n", encoding="utf-8")
+    dialog = CsvImportDialog(sample_plan, str(path), None)
+    qtbot.addWidget(dialog)
+    assert dialog.load()
+    outcome = dialog.outcome.toPlainText()
+    assert "  Zeile 3: kein Kundenname" in outcome
+    assert ("  Zeile 4: Mitarbeiterzahl '500-1000' ist eine Spanne, keine Zahl; leer gelassen"
+            in outcome)
+    assert "row " not in outcome
+    path.write_bytes(b"%PDF-1.7 not a list of accounts")
+    assert not dialog.load()
+    assert dialog.outcome.toPlainText().endswith(": ist ein PDF, keine CSV-Datei (exportieren "
+                                                 "Sie sie aus Ihrem CRM als CSV oder speichern "
+                                                 "Sie sie in Excel über Datei > Speichern unter "
+                                                 "> CSV UTF-8 und importieren Sie diese Datei)")

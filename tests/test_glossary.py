@@ -24,8 +24,10 @@ SENSES = {
     "Goal": "the plan's goal field against the scorecard's target column beside the actual figure",
     "none": "the gender of German \"keine\"/\"keiner\" follows the noun it stands for",
 }
-# Rejected words allowed inside these phrases: job titles and values quoted from a CSV file.
-ALLOWED_PHRASES = ("Account Executive", "Account Manager", "„Tier 1“", "„Tier 3“")
+# Rejected words allowed inside these phrases: job titles, and values and column names quoted from
+# a CSV file as the CRM writes them.
+ALLOWED_PHRASES = ("Account Executive", "Account Manager", "„Tier 1“", "„Tier 3“",
+                   "Account / Opportunity Owner", "Account Name")
 
 
 def catalogs(language: str) -> dict[str, dict[str, tuple[str, ...]]]:
