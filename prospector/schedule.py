@@ -33,6 +33,7 @@ from typing import NamedTuple
 from .business_days import SATURDAY_SUNDAY, BusinessCalendar
 from .errors import ProspectorError
 from .holiday_regions import HolidayCountryError, parse_place
+from .messages import Note
 from .model import Cadence, CadenceStep, Channel, Plan, Rep, TargetAccount, check_plan_date
 from .textnorm import fold, person_key
 
@@ -155,7 +156,8 @@ def find_rep(plan: Plan, ref: str) -> Rep:
     if rep is not None:
         return rep
     if not plan.reps:
-        raise ScheduleError(f"the plan {plan.name!r} has no reps yet; add them in the app first")
+        raise ScheduleError(Note("the plan {plan} has no reps yet; add them in the app first",
+                                 plan=repr(plan.name)))
     names = ", ".join(r.name for r in plan.reps)
     raise ScheduleError(f"no rep named {ref!r} in the plan {plan.name!r}; the reps are: {names}")
 
@@ -217,9 +219,11 @@ def _scheduled(plan: Plan, rep: Rep, start: date, country: str | None, capacity:
     try:
         check_plan_date(start)  # dates far beyond a plan's would overflow the calendar
     except ValueError as exc:
-        raise ScheduleError(f"the schedule's start date {exc}") from None
+        raise ScheduleError(Note("the schedule's start date {problem}",
+                                 problem=exc.args[0] if exc.args else str(exc))) from None
     if capacity < 1:
-        raise ScheduleError(f"the daily touch capacity must be at least 1 (got {capacity})")
+        raise ScheduleError(Note("the daily touch capacity must be at least 1 (got {capacity})",
+                                 capacity=capacity))
     if country is None:
         country, subdivision = holiday_place(plan, rep)
     else:
