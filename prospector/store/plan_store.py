@@ -154,11 +154,11 @@ class PlanStore:
                      f"facts {first:,} onwards (at most {FACTS_PER_BLOCK:,})")
             aside = self._files.fact_blocks.keep_aside(block.h)
             parts.append(f"{which}: {block.why}"
-                         + (f"; it was moved aside to {aside}" if aside else ""))
-        return (f"{name!r} (version {version}): some of its imported facts could not be read "
-                f"({'; '.join(parts)}); the plan was opened without them — import the CRM "
-                "export that held them again to bring them back (facts already imported are "
-                "not counted twice)")
+                         + (f"; the file was moved aside to {aside}" if aside else ""))
+        return (f"{name!r} (version {version}): some of its imported facts could not be read — "
+                f"{'; '.join(parts)}. The plan was opened without them: import the CRM export "
+                "that held them again to bring them back (facts already imported are not "
+                "counted twice)")
 
     def _plan_from(self, doc: dict, plan_id: str, version: int) -> Plan:
         repairs: list[str] = []
