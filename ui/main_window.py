@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import re
 import tempfile
 from collections.abc import Callable
 from functools import cache
@@ -888,16 +889,15 @@ def settle_memory() -> None:
 
 
 def _hyphenated(line: str, fits: Callable[[str], bool]) -> tuple[str, str]:
-    """``line`` broken inside its last word, as the app's language hyphenates it, with the
-    longest head that ``fits`` ("   ✓ · 5 Unterscheidungs-", "merkmale"): a long German compound
-    is never cut with "…". ``("", "")`` when no hyphenation point fits."""
-    before, _space, word = line.rpartition(" ")
-    if not before:
-        return "", ""
+    """``line`` broken inside a word, as the app's language hyphenates it, with the longest head
+    that ``fits`` ("   ✓ · 5 Unterscheidungs-", "merkmale · ⚠ 1"): a long German compound is
+    never cut with "…". ``("", "")`` when no hyphenation point fits."""
     dictionary = _hyphenation(language.current())
-    for head, tail in dictionary.iterate(word) if dictionary else ():
-        if fits(f"{before} {head}-"):
-            return f"{before} {head}-", tail
+    words = [m for m in re.finditer(r"\S+", line) if m.start() > 4] if dictionary else []
+    for word in reversed(words):  # the last word that starts in the room first
+        for head, tail in dictionary.iterate(word.group()) if dictionary else ():
+            if fits(line[:word.start()] + head + "-"):
+                return line[:word.start()] + head + "-", tail + line[word.end():]
     return "", ""
 
 
