@@ -456,3 +456,17 @@ def test_a_german_user_reads_why_a_value_or_a_row_was_refused_in_german(qtbot, g
                                                  "Sie sie aus Ihrem CRM als CSV oder speichern "
                                                  "Sie sie in Excel über Datei > Speichern unter "
                                                  "> CSV UTF-8 und importieren Sie diese Datei)")
+
+
+def test_a_german_leaders_new_plan_prints_and_is_coached_in_german(qtbot, german, sample_plan,
+                                                                   tmp_path, monkeypatch):
+    monkeypatch.setattr(dialogs_module, "ask_text", lambda *_args: "Akquise Süd")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(PlanStore(), sample_plan, settings)
+    qtbot.addWidget(window)
+    window.new_plan()
+    plan = window.document.plan
+    assert (plan.name, plan.basics.language) == ("Akquise Süd", "de")
+    window.coach.refresh()
+    shown = [window.coach.tree.item(row).text() for row in range(window.coach.tree.count())]
+    assert "Der Plan hat kein Ziel." in [text.split("\n")[0] for text in shown]

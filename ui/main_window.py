@@ -52,7 +52,13 @@ from ui.pages import step_pages
 from ui.pages.accountability import AccountabilityPage
 from ui.pages.lists import RepsPage, TargetsPage
 from ui.pages.review import ReviewPage
-from ui.plans_dialog import PlansDialog, VersionsDialog, import_plan_file, name_refusal
+from ui.plans_dialog import (
+    PlansDialog,
+    VersionsDialog,
+    blank_plan,
+    import_plan_file,
+    name_refusal,
+)
 from ui.preview import PreviewPane
 from ui.step_words import summary
 from ui.step_words import to_do as step_to_do
@@ -584,7 +590,7 @@ class MainWindow(QMainWindow):
 
     def new_plan(self) -> None:
         self._create_plan(_("New plan"), _("Name of the plan:"), _("New prospecting plan"),
-                          lambda name: Plan(name=name), "new plan")
+                          blank_plan, "new plan")
 
     def _create_plan(self, title: str, label: str, suggested: str,
                      make: Callable[[str], Plan], note: str) -> None:
