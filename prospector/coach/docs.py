@@ -209,6 +209,14 @@ def _labelled_section() -> list[str]:
                            evaluate(i for i in texts if i["set"] == "eleventh")[1]["all"]),
                 _score_row(f"{name} | fifth, seventh, ninth, tenth, after", evaluate(
                     i for i in texts if i["set"] in FORMERLY_HELD_OUT_SETS)[1]["all"])]
+    out += ["", _TWELFTH_NOTE, "", "| language | set | texts | to flag | found | false alarms | "
+            "missed | precision | recall |", "|---|---|---|---|---|---|---|---|---|"]
+    for language in by_language:
+        name = _LANGUAGE_NAMES[language]
+        out += [_score_row(f"{name} | twelfth, at first look",
+                           Score(*TWELFTH_FIRST_LOOK[language])),
+                _score_row(f"{name} | twelfth, at first look, any rule",
+                           Score(*TWELFTH_FIRST_LOOK_ANY_RULE[language]))]
     out.append("")
     return out
 
@@ -302,21 +310,56 @@ _ELEVENTH_NOTE = (
     "left: \"Wir stellen Ihnen unser neues Release 5.2 mit erweiterten Auswertungen … vor\" "
     "reads as giving (\"Auswertungen\") though the analyses are our product's. The figures "
     "after are on texts the lists were tuned on; the first look is the measure to quote:")
+# The twelfth set as written, the coach unchanged: (texts, to flag, found, false alarms, missed),
+# counted the project's way (a flag from another rule is a false alarm and a miss) and counting
+# any rule of the text's kind as a flag.
+TWELFTH_FIRST_LOOK: dict[str, tuple[int, int, int, int, int]] = {
+    "de": (40, 21, 17, 1, 4), "fr": (40, 21, 17, 4, 4)}
+TWELFTH_FIRST_LOOK_ANY_RULE: dict[str, tuple[int, int, int, int, int]] = {
+    "de": (40, 21, 18, 0, 3), "fr": (40, 21, 19, 2, 2)}
+_TWELFTH_NOTE = (
+    "On 3 December 2026 a twelfth set of 40 texts per language was written without opening "
+    "these rules, the coach's code or lists, or the earlier sets' texts: 16 touch values, 10 "
+    "differentiators, 7 discovery questions and 7 objection responses, 21 of them to flag, "
+    "committed before the coach was run on them; the coach was not changed after. Its first "
+    "look is held out: German precision 0.94 and recall 0.81, French 0.81 and 0.81; counting "
+    "any flag as a flag, whichever rule, German 1.00 and 0.86, French 0.90 and 0.90 (the "
+    "eleventh read 0.79/0.52 and 0.88/0.71, the English fifth 0.90/0.75). French precision is "
+    "below English's. False alarms: \"Après le salon : … la grille d'autodiagnostic … que leurs "
+    "régleurs peuvent remplir en 20 minutes\" (the client's 20 minutes with our tool read as "
+    "asking for their time) and \"Appel court : rappeler que la déclaration … sur OPERAT est "
+    "due …\" (\"rappeler\", to remind, read as asking to call back); and, flagged by the wrong "
+    "rule (a false alarm and a miss), three responses that argue read as asking no question: "
+    "\"Das hören wir oft, aber die meisten Lieferanten arbeiten noch mit veralteter Technik … "
+    "Wann passt Ihnen ein Termin?\" and \"Je comprends, mais honnêtement la plupart des "
+    "prestataires en place se contentent du minimum … On peut se caler un rendez-vous mardi ?\" "
+    "(running down the client's supplier is not heard as arguing, and the ask for a meeting "
+    "is not a question back), \"Ce n'est pas vraiment le cas : ramené au coût total sur trois "
+    "ans, nous sommes moins chers …\" (the French contradiction is not heard, where German "
+    "\"Das stimmt so nicht\" is; it does ask no question too). Misses: \"Frohe Ostern an das "
+    "ganze Team von {{company}} …\" and \"Carte de vœux à toute l'équipe achats …\" (a "
+    "greeting with no stock phrase and nothing in it: no rule reads it as giving nothing), "
+    "\"ich komme nochmal auf mein Schreiben von letzter Woche zurück\" (a reminder of our "
+    "letter in words the lists do not hold), \"Wir sind schneller und günstiger als die großen "
+    "Konzerne, ohne Abstriche bei der Qualität\" and \"Nous sommes une structure à taille "
+    "humaine, plus agile que les grands groupes\" (an unproved comparison with the big "
+    "groups passes as a difference). The set's figures now are its first look:")
 # The German and French sets' first looks: (set, texts, precision, recall).
 FIRST_LOOKS_BY_LANGUAGE: dict[str, tuple[tuple[str, int, float, float], ...]] = {
     "de": (("second", 24, 1.00, 0.31), ("third", 18, 0.83, 0.50), ("fourth", 14, 1.00, 0.38),
            ("fifth", 12, 1.00, 0.50), ("sixth", 20, 0.25, 0.08), ("seventh", 10, 0.75, 0.60),
            ("eighth", 14, 0.67, 0.29), ("ninth", 8, 0.75, 0.75), ("tenth", 8, 1.00, 1.00),
-           ("eleventh", 40, 0.79, 0.52)),
+           ("eleventh", 40, 0.79, 0.52), ("twelfth", 40, 0.94, 0.81)),
     "fr": (("second", 24, 0.71, 0.38), ("third", 18, 1.00, 0.60), ("fourth", 14, 0.75, 0.38),
            ("fifth", 12, 1.00, 0.33), ("sixth", 20, 1.00, 0.08), ("seventh", 10, 1.00, 0.60),
            ("eighth", 14, 0.75, 0.43), ("ninth", 8, 0.75, 0.75), ("tenth", 8, 1.00, 1.00),
-           ("eleventh", 40, 0.88, 0.71)),
+           ("eleventh", 40, 0.88, 0.71), ("twelfth", 40, 0.81, 0.81)),
 }
 # The German and French sets in the order they were written; the fifth, seventh, ninth and tenth
 # were kept out of the tuning until the eleventh was written, and all eleven tuned the lists then.
+# The twelfth was written after and has tuned nothing (its first look is held out).
 LANGUAGE_SETS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-                 "ninth", "tenth", "eleventh")
+                 "ninth", "tenth", "eleventh", "twelfth")
 FORMERLY_HELD_OUT_SETS = ("fifth", "seventh", "ninth", "tenth")
 
 
