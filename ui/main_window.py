@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import re
 import tempfile
 from collections.abc import Callable
 from functools import cache
@@ -51,7 +52,13 @@ from ui.pages import step_pages
 from ui.pages.accountability import AccountabilityPage
 from ui.pages.lists import RepsPage, TargetsPage
 from ui.pages.review import ReviewPage
-from ui.plans_dialog import PlansDialog, VersionsDialog, import_plan_file, name_refusal
+from ui.plans_dialog import (
+    PlansDialog,
+    VersionsDialog,
+    blank_plan,
+    import_plan_file,
+    name_refusal,
+)
 from ui.preview import PreviewPane
 from ui.step_words import summary
 from ui.step_words import to_do as step_to_do
@@ -583,7 +590,7 @@ class MainWindow(QMainWindow):
 
     def new_plan(self) -> None:
         self._create_plan(_("New plan"), _("Name of the plan:"), _("New prospecting plan"),
-                          lambda name: Plan(name=name), "new plan")
+                          blank_plan, "new plan")
 
     def _create_plan(self, title: str, label: str, suggested: str,
                      make: Callable[[str], Plan], note: str) -> None:
@@ -888,16 +895,15 @@ def settle_memory() -> None:
 
 
 def _hyphenated(line: str, fits: Callable[[str], bool]) -> tuple[str, str]:
-    """``line`` broken inside its last word, as the app's language hyphenates it, with the
-    longest head that ``fits`` ("   ✓ · 5 Unterscheidungs-", "merkmale"): a long German compound
-    is never cut with "…". ``("", "")`` when no hyphenation point fits."""
-    before, _space, word = line.rpartition(" ")
-    if not before:
-        return "", ""
+    """``line`` broken inside a word, as the app's language hyphenates it, with the longest head
+    that ``fits`` ("   ✓ · 5 Unterscheidungs-", "merkmale · ⚠ 1"): a long German compound is
+    never cut with "…". ``("", "")`` when no hyphenation point fits."""
     dictionary = _hyphenation(language.current())
-    for head, tail in dictionary.iterate(word) if dictionary else ():
-        if fits(f"{before} {head}-"):
-            return f"{before} {head}-", tail
+    words = [m for m in re.finditer(r"\S+", line) if m.start() > 4] if dictionary else []
+    for word in reversed(words):  # the last word that starts in the room first
+        for head, tail in dictionary.iterate(word.group()) if dictionary else ():
+            if fits(line[:word.start()] + head + "-"):
+                return line[:word.start()] + head + "-", tail + line[word.end():]
     return "", ""
 
 
