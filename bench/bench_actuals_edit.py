@@ -175,7 +175,8 @@ def table(results: list[dict]) -> str:
             _row(f"autosave, snapshot to stored per save ({name})", r["save_s"], "s", 2),
         ]
         lines.append(f"| memory the open plan adds ({name}) | {r['open_mb']:.0f} MB | | |")
-        lines.append(f"| store files: plans.json and its backup, a hard link counted twice "
+        lines.append(f"| store files: plans.json, its backup (a hard link counted twice) and the "
+                     f"facts' blocks "
                      f"({name}) | {r['file_mb']:.1f} MB | | |")
     return "\n".join(lines)
 

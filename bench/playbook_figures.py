@@ -44,8 +44,8 @@ Definitions (the same in bench/README.md):
 * **Repeated sentences**: the text of every page's text area (the cover whole), in page order,
   joined, whitespace collapsed, split after ``.``, ``!``, ``?`` or ``…`` followed by a space;
   sentences of at least 8 words that occur more than once *and hold 8 consecutive words of one
-  of the plan's own texts* (any string of the plan file but names, titles and objections'
-  words, ``LABEL_FIELDS``: ``--plan``, the sample by default) are
+  of the plan's own texts* (any string of the plan file but names, titles, objections'
+  words and discovery questions, ``LABEL_FIELDS``: ``--plan``, the sample by default) are
   counted once each (the figure), with how many copies they have in all (the details). The
   second condition keeps the figure to "sentences of the plan" as issue 16 words it: a form's
   labels ("Connected Message left Meeting booked" after each schedule entry) or a touch's title
@@ -280,8 +280,10 @@ def _runs(text: str) -> set[tuple[str, ...]]:
 # Fields that name a thing (a touch's title, a target's metric): labels a schedule or a table
 # repeats by design, one per line it is on, not sentences. An objection's words ("says") name it
 # too: the objection library's heading prints them whole above the page of the call card that
-# holds its response (as prospector.editing.LABEL_FIELDS counts them a label).
-LABEL_FIELDS = frozenset({"name", "title", "metric", "role", "label", "says"})
+# holds its response (as prospector.editing.LABEL_FIELDS counts them a label). So does a
+# discovery question: the questions chapter prints each whole (a rep reads them from there) and
+# a call card prints its persona's likeliest three again, the line to ask beside the phone.
+LABEL_FIELDS = frozenset({"name", "title", "metric", "role", "label", "says", "question"})
 
 
 def plan_runs(plan_file: str | Path = SAMPLE_PLAN) -> set[tuple[str, ...]]:
@@ -614,12 +616,28 @@ def _one_row(block: list[Line], width: float) -> bool:
                         for line in block))
 
 
+def _ends_a_row(lines: list[Line]) -> bool:
+    """The page's last line, bold, is the wrapped end of a table row's bold cell (a target's
+    long name), not a heading: the bold lines above it, each close under the one before, go up
+    to the row's first line, whose other cells are not bold."""
+    k = len(lines) - 1
+    while k > 0:
+        line, above = lines[k], lines[k - 1]
+        if line.baseline - above.baseline > 1.6 * line.glyphs[0].size:
+            return False  # space above: a heading
+        if not above.heading:
+            return above.cells > 1
+        k -= 1
+    return False
+
+
 def stranded_lines(pdf, margins_mm=None, excluded: set[int] | None = None) -> list[Stranded]:
     """The lines a page strands (issue 16: "headings stay with what follows; no single lines
     stranded at a page's top or foot"), found in the printed PDF's lines of text (``Line``):
 
     * a heading or label (every character bold: a title, "TALK TRACK", a table's head) as the
-      last line of a page, what it introduces overleaf;
+      last line of a page, what it introduces overleaf (not the last line of a table row whose
+      first cell is bold, ``_ends_a_row``);
     * a table's head with one row (at most four lines) under it at a page's foot, the table going
       on overleaf (the next page repeats the head);
     * one table row, or one line of running text, alone at a page's top (under the repeated
@@ -638,7 +656,7 @@ def stranded_lines(pdf, margins_mm=None, excluded: set[int] | None = None) -> li
         if n in skip or not lines:
             continue
         after = pages[n + 1] if n + 1 < len(pages) and n + 1 not in skip else []
-        if after and lines[-1].heading:
+        if after and lines[-1].heading and not _ends_a_row(lines):
             found.append(Stranded(n + 1, "heading at a page's foot", lines[-1].text))
         head = _repeated_head(after, lines) if after else 0
         if head:

@@ -116,6 +116,17 @@ class BusinessCalendar:
             self._scan()
         return self._offsets[index]
 
+    def days_after(self, index: int, days: int) -> int:
+        """The first business day on or after ``days`` calendar days after business day
+        ``index`` (``index_at_or_after(offset_of(index) + days)``, the lists read at once when
+        they reach that far: a schedule asks it for every step it tries)."""
+        offsets, first_at = self._offsets, self._first_at
+        if index < len(offsets):
+            target = offsets[index] + days
+            if target < len(first_at):
+                return first_at[target]
+        return self.index_at_or_after(self.offset_of(index) + days)
+
     def date_of(self, index: int) -> date:
         return self.start + timedelta(days=self.offset_of(index))
 

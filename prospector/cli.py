@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import pkgutil
@@ -15,6 +16,7 @@ from pathlib import Path
 from . import __version__, commands
 from .error_log import write_log
 from .errors import ProspectorError
+from .messages import Say, error_said
 from .model import new_id
 from .plan_lookup import (
     open_store,
@@ -33,12 +35,32 @@ Handler = Callable[[argparse.Namespace], int]
 GuiStarter = Callable[[str | None], int]
 
 
-def main(argv: Sequence[str] | None = None, *, start_gui: GuiStarter | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, start_gui: GuiStarter | None = None,
+         whole_process: bool = False) -> int:
     """Run one command. ``start_gui`` opens the desktop app; the ``ui`` package passes it in
-    (``ui.launcher``), so that this package never imports Qt."""
+    (``ui.launcher``), so that this package never imports Qt. ``whole_process``: the command is
+    all this process does (``python -m prospector``, the ``prospector`` command), so what a
+    long-lived process must clean up is left to its end (see ``_leave_the_heap_to_the_end``)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     args.start_gui = start_gui
+    args.whole_process = whole_process
+    try:
+        return _run(args)
+    finally:
+        if whole_process:
+            _leave_the_heap_to_the_end()
+
+
+def _leave_the_heap_to_the_end() -> None:
+    """The process ends now and its objects go with it. Frozen, the garbage collector leaves
+    them alone on the way out instead of walking (and freeing) a rendered playbook's heap:
+    about 0.5 s of CPU less for ``prospector pdf`` (issue 17). Files are already closed, and
+    atexit handlers still run."""
+    gc.freeze()
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.data_dir:
         os.environ["PROSPECTOR_DATA_DIR"] = str(Path(args.data_dir).expanduser().resolve())
     handler: Handler = getattr(args, "handler", None) or cmd_gui
@@ -46,7 +68,8 @@ def main(argv: Sequence[str] | None = None, *, start_gui: GuiStarter | None = No
         return handler(args)
     except ProspectorError as exc:
         warn_pending()
-        _error(str(exc))
+        # English, or the language the command was asked to speak (--language de)
+        _error(error_said(exc, Say(getattr(args, "language", None) or "en")))
         return 1
     except KeyboardInterrupt:
         _error("interrupted; nothing was half-saved")

@@ -1,4 +1,6 @@
-"""Errors a user sees: one clear line that says where the problem is and what to do."""
+"""Errors a user sees: one clear line that says where the problem is and what to do. Each message
+is a ``Note`` (prospector/messages.py): English as ``str(error)``, and said in the app's language
+with ``error_said(error, Say(language))``."""
 
 from __future__ import annotations
 
@@ -7,6 +9,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from pydantic import ValidationError
+
+from .messages import MN_, Note, joined
 
 
 class ProspectorError(Exception):
@@ -20,10 +24,9 @@ class PlanFileError(ProspectorError):
         self.source = source
         self.problem = problem
         self.fix = fix
-        message = f"{source}: {problem}"
-        if fix:
-            message += f" ({fix})"
-        super().__init__(message)
+        super().__init__(Note("{source}: {problem} ({fix})", source=source, problem=problem,
+                              fix=fix) if fix else
+                         Note("{source}: {problem}", source=source, problem=problem))
 
 
 # What a message quotes from a file (an item's name, a key, a value) is as the file wrote it. A
@@ -48,19 +51,27 @@ class StoreError(ProspectorError):
     pass
 
 
-def describe_validation_error(error: ValidationError, data: object = None, limit: int = 3) -> str:
+def describe_validation_error(error: ValidationError, data: object = None, limit: int = 3) -> Note:
     """Turn a pydantic error into field-level messages a leader understands.
 
     ``accounts[3] (Acme Steel).tier: must be one of A, B, C (got 'D')``
     """
-    parts = []
+    parts: list[str] = []
     for item in error.errors()[:limit]:
-        where = field_path(item["loc"], data)
-        parts.append(f"{where}: {_plain_message(item)}" if where else _plain_message(item))
+        where = one_line(field_path(item["loc"], data))
+        problem = _plain_message(item)
+        parts.append(Note("{where}: {problem}", where=where, problem=problem) if where
+                     else problem)
     extra = len(error.errors()) - limit
     if extra > 0:
-        parts.append(f"and {extra} more problem{'s' if extra > 1 else ''}")
-    return one_line("; ".join(parts))
+        parts.append(Note(MN_("and {n} more problem", "and {n} more problems"), n=extra))
+    return joined(parts)
+
+
+def problem_of(error: ValidationError) -> Note:
+    """The first problem of ``error`` without where it is (the field a user just edited):
+    ``must not be empty``, ``is not an email address (expected name@company.com)``."""
+    return _plain_message(error.errors()[0])
 
 
 def field_path(loc: tuple, data: object = None) -> str:
@@ -91,41 +102,49 @@ def _item_label(node: object) -> str:
     return ""
 
 
-def _plain_message(item: Mapping[str, Any]) -> str:
+def _plain_message(item: Mapping[str, Any]) -> Note:
     kind = item["type"]
-    given = item.get("input")
+    given = _given(item.get("input"))
     ctx = item.get("ctx") or {}
+    of_type = type(item.get("input")).__name__
     if kind == "missing":
-        return "is required but missing"
+        return Note("is required but missing")
     if kind == "extra_forbidden":
-        return "is not a field Prospector knows (check the spelling)"
-    if kind == "literal_error":
-        return f"must be one of {ctx.get('expected', '').replace(chr(39), '')} (got {given!r})"
-    if kind == "enum":
-        return f"must be one of {ctx.get('expected', '').replace(chr(39), '')} (got {given!r})"
+        return Note("is not a field Prospector knows (check the spelling)")
+    if kind in ("literal_error", "enum"):
+        return Note("must be one of {expected} (got {given})",
+                    expected=ctx.get("expected", "").replace(chr(39), ""), given=given)
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"must be a whole number (got {given!r})"
+        return Note("must be a whole number (got {given})", given=given)
     if kind in ("float_parsing", "float_type"):
-        return f"must be a number (got {given!r})"
+        return Note("must be a number (got {given})", given=given)
     if kind == "finite_number":
-        return f"must be a finite number (got {given!r})"
+        return Note("must be a finite number (got {given})", given=given)
     if kind in ("string_type",):
-        return f"must be text (got {type(given).__name__} {given!r})"
+        return Note("must be text (got {kind} {given})", kind=of_type, given=given)
     if kind in ("list_type",):
-        return f"must be a list (got {type(given).__name__})"
+        return Note("must be a list (got {kind})", kind=of_type)
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"must be an object with fields (got {type(given).__name__})"
+        return Note("must be an object with fields (got {kind})", kind=of_type)
     if kind in ("date_parsing", "date_from_datetime_parsing", "date_type"):
-        return f"must be a date written YYYY-MM-DD (got {given!r})"
+        return Note("must be a date written YYYY-MM-DD (got {given})", given=given)
     if kind in ("bool_parsing", "bool_type"):
-        return f"must be true or false (got {given!r})"
+        return Note("must be true or false (got {given})", given=given)
     if kind in ("string_too_short", "too_short"):
-        return "must not be empty"
+        return Note("must not be empty")
     if kind in ("string_too_long", "too_long"):
-        return f"is too long (at most {ctx.get('max_length')} characters)"
+        return Note("is too long (at most {n} characters)", n=ctx.get("max_length"))
     if kind == "greater_than_equal":
-        return f"must be at least {ctx.get('ge')} (got {given!r})"
+        return Note("must be at least {least} (got {given})", least=ctx.get("ge"), given=given)
     if kind == "less_than_equal":
-        return f"must be at most {ctx.get('le')} (got {given!r})"
-    message = item.get("msg", "is not valid")
-    return message.removeprefix("Value error, ")
+        return Note("must be at most {most} (got {given})", most=ctx.get("le"), given=given)
+    raised = ctx.get("error")
+    if isinstance(raised, ValueError) and len(raised.args) == 1 and isinstance(raised.args[0],
+                                                                               Note):
+        return raised.args[0]  # the model's own validators say their problem as a Note
+    return Note(one_line(str(item.get("msg", "is not valid")).removeprefix("Value error, ")))
+
+
+def _given(value: object) -> str:
+    """A value quoted in a message, on one line: ``'D'``, ``12``."""
+    return one_line(repr(value))

@@ -15,6 +15,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
+from .messages import Note
 from .wording import N_
 
 
@@ -63,11 +64,12 @@ def _keepable(value: str) -> str:
     bad = UNKEEPABLE.search(value)
     if bad:
         char = bad.group()
-        what = ("half of a character (a lone surrogate" if "\ud800" <= char <= "\udfff"
-                else "a control character (text may hold tabs and line breaks, no other control "
-                     "characters")
-        raise ValueError(f"contains U+{ord(char):04X} at character {bad.start() + 1}, {what}); "
-                         "remove it or type the text again")
+        what = (Note("half of a character (a lone surrogate)") if "\ud800" <= char <= "\udfff"
+                else Note("a control character (text may hold tabs and line breaks, no other "
+                          "control characters)"))
+        raise ValueError(Note("contains U+{code} at character {at}, {what}; remove it or type "
+                              "the text again", code=f"{ord(char):04X}", at=bad.start() + 1,
+                              what=what))
     return value
 
 
@@ -80,8 +82,8 @@ LATEST_DATE = date(2199, 12, 31)
 
 def check_plan_date(value: date) -> date:
     if not EARLIEST_DATE <= value <= LATEST_DATE:
-        raise ValueError(f"must be between {EARLIEST_DATE.isoformat()} and "
-                         f"{LATEST_DATE.isoformat()} (got {value.isoformat()})")
+        raise ValueError(Note("must be between {earliest} and {latest} (got {given})",
+                              earliest=EARLIEST_DATE, latest=LATEST_DATE, given=value))
     return value
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")

@@ -1,22 +1,29 @@
-"""The domain's messages in the user's language: what the imports report (their summaries) and, in
-time, the errors a user meets. Gettext domain "messages" in ``prospector/locale``, a catalog of its
-own so that the playbook's and the coach's extraction do not take these texts. From the
-repository's root:
+"""The domain's messages in the user's language: what the imports report (their summaries, each
+row's note) and the errors a user meets (``ProspectorError``, a plan's validation errors).
+Gettext domain "messages" in ``prospector/locale``, a catalog of its own so that the playbook's
+and the coach's extraction do not take these texts. From the repository's root:
 
-    pybabel extract -F babel-messages.cfg --no-default-keywords -k M_ -k MN_:1,2 \\
+    pybabel extract -F babel-messages.cfg --no-default-keywords -k M_ -k MN_:1,2 -k Note \\
         --no-location --omit-header -w 100 -o prospector/locale/messages.pot .
     pybabel update -D messages -i prospector/locale/messages.pot -d prospector/locale \\
         --no-fuzzy-matching -w 100
     pybabel compile -D messages -d prospector/locale   (the .mo files are committed)
 
-The CLI keeps English; the app passes its language (``say(language)``)."""
+The CLI keeps English; the app passes its language (``Say(language)``). A message made where the
+problem is found, long before anyone knows who reads it (a row's note, an error), is a ``Note``:
+English as a ``str`` (the CLI prints it, tests read it), and said again in any language with
+``said(note, Say("de"))``."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
+from babel.dates import format_date
 from babel.support import NullTranslations
 
 from .gettext_domains import load_catalog
@@ -54,3 +61,71 @@ class Say:
 
 
 ENGLISH = Say()
+
+
+class Note(str):
+    """A message filled with its values: as a ``str`` the English text (what the CLI prints and
+    ``str(error)`` is), and ``said(tell)`` in another language. A value that is a ``Note`` too
+    (the problem of a "row 12: {problem}") is said in the same language.
+
+    ``Note("row {row}: no account name", row=12)``; a counted message takes ``MN_``'s pair and
+    the count as ``n``: ``Note(MN_("{n} more problem", "{n} more problems"), n=2)``.
+    """
+
+    message: str | tuple[str, str]
+    values: Mapping[str, Any]
+
+    def __new__(cls, message: str | tuple[str, str], /, **values: Any) -> Note:
+        note = super().__new__(cls, _filled(ENGLISH, message, values))
+        note.message, note.values = message, values
+        return note
+
+    def __reduce__(self) -> tuple:  # copies and pickles keep the message and its values
+        return _remade, (self.message, dict(self.values))
+
+    def said(self, tell: Say) -> str:
+        return _filled(tell, self.message, self.values)
+
+
+def _remade(message: str | tuple[str, str], values: dict[str, Any]) -> Note:
+    return Note(message, **values)
+
+
+def said(text: object, tell: Say) -> str:
+    """``text`` in ``tell``'s language when it is a ``Note``; any other text as it is."""
+    return text.said(tell) if isinstance(text, Note) else str(text)
+
+
+def joined(parts: list[str], separator: str = "; ") -> Note:
+    """``parts`` (each a ``Note`` or plain text) one after another, each said in the language
+    the whole is said in."""
+    message = separator.replace("{", "{{").replace("}", "}}").join(
+        f"{{p{i}}}" for i in range(len(parts)))
+    return Note(message, **{f"p{i}": part for i, part in enumerate(parts)})
+
+
+def error_said(error: BaseException, tell: Say) -> str:
+    """An error's message in ``tell``'s language: its ``Note`` said again, else ``str(error)``."""
+    first = error.args[0] if len(error.args) == 1 else None
+    return first.said(tell) if isinstance(first, Note) else str(error)
+
+
+def _filled(tell: Say, message: str | tuple[str, str], values: Mapping[str, Any]) -> str:
+    if isinstance(message, tuple):
+        text = tell.counted(message, values["n"])
+    else:
+        text = tell(message)
+    if not values:
+        return text
+    return text.format_map({k: _value(v, tell) for k, v in values.items()})
+
+
+def _value(value: Any, tell: Say) -> Any:
+    """A value as ``tell``'s language writes it: a ``Note`` said in it, a day as its readers
+    write days (2027-01-11 in English, as the files do; 11.01.2027 in German)."""
+    if isinstance(value, Note):
+        return value.said(tell)
+    if isinstance(value, date):
+        return (value.isoformat() if tell.language in ("", "en")
+                else format_date(value, "medium", locale=tell.language))
+    return value

@@ -27,6 +27,7 @@ from .fields import new_id as new_id
 from .holiday_regions import HolidayCountryError, check_place
 from .holiday_regions import check_country as check_known_country
 from .images import logo_problem
+from .messages import Note
 from .wording import N_
 
 FORMAT_NAME: Final = "prospector-plan"
@@ -60,10 +61,10 @@ MAX_EMAIL_LENGTH = 254  # RFC 5321: the longest address a mail server takes
 
 def _email_address(value: str) -> str:
     if len(value) > MAX_EMAIL_LENGTH:
-        raise ValueError(f"is too long for an email address (at most {MAX_EMAIL_LENGTH} "
-                         f"characters, got {len(value):,})")
+        raise ValueError(Note("is too long for an email address (at most {most} characters, got "
+                              "{length})", most=MAX_EMAIL_LENGTH, length=f"{len(value):,}"))
     if value and not is_email_address(value):
-        raise ValueError("is not an email address (expected name@company.com)")
+        raise ValueError(Note("is not an email address (expected name@company.com)"))
     return value
 
 
@@ -94,8 +95,8 @@ def _holiday_country(value: str) -> str:
 def _holiday_subdivision(value: str) -> str:
     """A code, checked against its country by the part (a long text is refused at once)."""
     if len(value) > MAX_COUNTRY_LENGTH or any(ch.isspace() and ch != " " for ch in value):
-        raise ValueError(f"is not a subdivision code (such as BY or HH, on one line; got "
-                         f"{len(value):,} characters)")
+        raise ValueError(Note("is not a subdivision code (such as BY or HH, on one line; got "
+                              "{length} characters)", length=f"{len(value):,}"))
     return value
 
 
@@ -137,7 +138,7 @@ class PlanBasics(Part):
     @classmethod
     def _colour(cls, value: str) -> str:
         if not _HEX_COLOUR.match(value):
-            raise ValueError("must be a colour written as #RRGGBB, for example #1F4E79")
+            raise ValueError(Note("must be a colour written as #RRGGBB, for example #1F4E79"))
         return value.upper()
 
     @field_validator("logo")
@@ -145,13 +146,13 @@ class PlanBasics(Part):
     def _logo(cls, value: str | None) -> str | None:
         problem = logo_problem(value) if value else ""
         if problem:
-            raise ValueError(f"the logo {problem}")
+            raise ValueError(Note("the logo {problem}", problem=problem))
         return value or None
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> PlanBasics:
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValueError("the end date is before the start date")
+            raise ValueError(Note("the end date is before the start date"))
         return self
 
 

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from .atomic import atomic_write_bytes
 from .errors import PlanFileError, describe_validation_error, one_line
+from .messages import Note
 from .migrations import MigrationError, migrate
 from .model import FORMAT_NAME, Plan
 from .userfile import read_user_file
@@ -22,18 +23,21 @@ from .userfile import read_user_file
 MAX_PLAN_FILE_BYTES = 256 * 1024 * 1024
 
 
+_FIX_FIELD = Note("fix that field and try again")
+
+
 def plan_from_document(doc: object, source: str, repairs: list[str] | None = None) -> Plan:
     """Validate a parsed document (any schema version) into a Plan, or raise PlanFileError.
 
     What migrating an older document had to repair is added to ``repairs``."""
     if not isinstance(doc, dict):
-        raise PlanFileError(source, "is not a plan (expected a JSON object, found "
-                                    f"{_json_kind(doc)})")
+        raise PlanFileError(source, Note("is not a plan (expected a JSON object, found {kind})",
+                                         kind=_json_kind(doc)))
     if doc.get("format") != FORMAT_NAME:
         raise PlanFileError(
             source,
-            f'is not a Prospector plan file (its "format" is {doc.get("format")!r}, '
-            f'expected "{FORMAT_NAME}")',
+            Note('is not a Prospector plan file (its "format" is {found}, expected "{format}")',
+                 found=one_line(repr(doc.get("format"))), format=FORMAT_NAME),
         )
     try:
         current = migrate(doc, repairs)
@@ -43,8 +47,7 @@ def plan_from_document(doc: object, source: str, repairs: list[str] | None = Non
         return Plan.model_validate(current)
     except ValidationError as exc:
         raise PlanFileError(
-            source, one_line(describe_validation_error(exc, current)),
-            "fix that field and try again",
+            source, describe_validation_error(exc, current), _FIX_FIELD,
         ) from None
 
 
@@ -102,15 +105,16 @@ def parse_plan_text(text: str, source: str, repairs: list[str] | None = None) ->
     except json.JSONDecodeError as exc:
         raise PlanFileError(
             source,
-            f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
-            "was it saved by Prospector or edited by hand?",
+            Note("is not valid JSON (line {line}, column {column}: {problem})", line=exc.lineno,
+                 column=exc.colno, problem=exc.msg),
+            Note("was it saved by Prospector or edited by hand?"),
         ) from None
     except RecursionError:
         raise PlanFileError(source, one_line(_too_deep(text)),
                             "a plan file is a few levels deep") from None
     problem = _find_unreadable(doc) if flagged else ""
     if problem:
-        raise PlanFileError(source, one_line(problem), "fix that field and try again")
+        raise PlanFileError(source, one_line(problem), _FIX_FIELD)
     try:
         return plan_from_document(doc, source, repairs)
     except RecursionError:
@@ -197,7 +201,8 @@ def read_plan_file(path: str | os.PathLike, repairs: list[str] | None = None) ->
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise PlanFileError(
-            source, f"is not a text file in UTF-8 (byte {exc.start} is not valid UTF-8)"
+            source, Note("is not a text file in UTF-8 (byte {byte} is not valid UTF-8)",
+                         byte=exc.start)
         ) from None
     large = len(raw) > MAX_PLAN_FILE_BYTES // 32  # a file omitting empty fields grows ~20x
     del raw  # half the memory of a large file while it is parsed

@@ -24,6 +24,7 @@ to the next day with room.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import groupby, pairwise
@@ -32,7 +33,8 @@ from typing import NamedTuple
 from .business_days import SATURDAY_SUNDAY, BusinessCalendar
 from .errors import ProspectorError
 from .holiday_regions import HolidayCountryError, parse_place
-from .model import Channel, Plan, Rep, TargetAccount, check_plan_date
+from .messages import Note
+from .model import Cadence, CadenceStep, Channel, Plan, Rep, TargetAccount, check_plan_date
 from .textnorm import fold, person_key
 
 TIER_ORDER = {"A": 0, "B": 1, "C": 2}
@@ -154,16 +156,129 @@ def find_rep(plan: Plan, ref: str) -> Rep:
     if rep is not None:
         return rep
     if not plan.reps:
-        raise ScheduleError(f"the plan {plan.name!r} has no reps yet; add them in the app first")
+        raise ScheduleError(Note("the plan {plan} has no reps yet; add them in the app first",
+                                 plan=repr(plan.name)))
     names = ", ".join(r.name for r in plan.reps)
     raise ScheduleError(f"no rep named {ref!r} in the plan {plan.name!r}; the reps are: {names}")
 
 
-def rep_accounts(plan: Plan, rep: Rep) -> list[TargetAccount]:
-    """The rep's accounts in the order they get start dates: tier A first, then the rep's order."""
-    by_id = {a.id: a for a in plan.accounts}
+def rep_accounts(plan: Plan, rep: Rep,
+                 by_id: dict[str, TargetAccount] | None = None) -> list[TargetAccount]:
+    """The rep's accounts in the order they get start dates: tier A first, then the rep's order.
+    ``by_id``: the plan's accounts by id, when the caller has them (one index for every rep)."""
+    by_id = {a.id: a for a in plan.accounts} if by_id is None else by_id
     accounts = [by_id[aid] for aid in dict.fromkeys(rep.account_ids) if aid in by_id]
     return sorted(accounts, key=lambda a: TIER_ORDER.get(a.tier, 9))  # stable: keeps rep order
+
+
+class ScheduleInputs(NamedTuple):
+    """Everything a rep's schedule is laid out from (``lay_out``), as plain values: two equal
+    inputs lay out the same dates, so the dates can be kept by their inputs (the review's pace).
+    Names, touches and talk tracks are not among them: they only dress the dates."""
+
+    start: date
+    end: date | None  # the plan's end date, for the waves (None: every account at once)
+    country: str
+    subdivision: str
+    capacity: int
+    accounts: tuple[tuple[str, str, tuple[int, ...]], ...]  # account id, cadence id, step days
+
+
+class LaidOut(NamedTuple):
+    """Where ``lay_out`` put each account's steps: business-day indexes of ``calendar``."""
+
+    calendar: BusinessCalendar
+    waves: list[date]
+    positions: list[list[int]]  # per account of the inputs, its steps' business days, in order
+
+    def account_starts(self, inputs: ScheduleInputs) -> dict[str, date]:
+        date_of = self.calendar.date_of
+        return {aid: date_of(at[0])
+                for (aid, _cadence, _days), at in zip(inputs.accounts, self.positions, strict=True)}
+
+    def touches_by_day(self) -> Counter[date]:
+        """How many touches fall on each day."""
+        on_day = Counter(p for at in self.positions for p in at)
+        date_of = self.calendar.date_of
+        return Counter({date_of(p): n for p, n in on_day.items()})
+
+
+def schedule_inputs(plan: Plan, rep: Rep, start: date, *, country: str | None = None,
+                    capacity: int | None = None, all_at_once: bool = False,
+                    by_id: dict[str, TargetAccount] | None = None) -> ScheduleInputs:
+    """What ``build_schedule(plan, rep, start, ...)`` lays out from (its arguments are
+    ``build_schedule``'s); ``ScheduleError`` for a start date, capacity or place it refuses."""
+    return _scheduled(plan, rep, start, country, capacity, all_at_once, by_id)[0]
+
+
+def _scheduled(plan: Plan, rep: Rep, start: date, country: str | None, capacity: int | None,
+               all_at_once: bool, by_id: dict[str, TargetAccount] | None = None,
+               ) -> tuple[ScheduleInputs, list[tuple[TargetAccount, Cadence, list[CadenceStep]]],
+                          list[UnscheduledAccount]]:
+    capacity = plan.accountability.daily_touch_capacity if capacity is None else capacity
+    try:
+        check_plan_date(start)  # dates far beyond a plan's would overflow the calendar
+    except ValueError as exc:
+        raise ScheduleError(Note("the schedule's start date {problem}",
+                                 problem=exc.args[0] if exc.args else str(exc))) from None
+    if capacity < 1:
+        raise ScheduleError(Note("the daily touch capacity must be at least 1 (got {capacity})",
+                                 capacity=capacity))
+    if country is None:
+        country, subdivision = holiday_place(plan, rep)
+    else:
+        try:
+            country, subdivision = parse_place(country) if country.strip() else ("", "")
+        except HolidayCountryError as exc:
+            raise ScheduleError(str(exc)) from None
+    unscheduled: list[UnscheduledAccount] = []
+    scheduled: list[tuple[TargetAccount, Cadence, list[CadenceStep]]] = []
+    laid_out: list[tuple[str, str, tuple[int, ...]]] = []
+    steps_of: dict[int, tuple[list[CadenceStep], tuple[int, ...]]] = {}  # by id(cadence)
+    cadence_of: dict[str, Cadence | None] = {}  # by tier: the cadence for an account is its tier's
+    for account in rep_accounts(plan, rep, by_id):
+        tier = account.tier
+        cadence = (cadence_of[tier] if tier in cadence_of
+                   else cadence_of.setdefault(tier, plan.cadence_for(account)))
+        if cadence is None or not cadence.steps:
+            reason = (f"no cadence is meant for tier {account.tier}" if cadence is None
+                      else f"the cadence {cadence.name!r} has no steps")
+            unscheduled.append(UnscheduledAccount(account.id, account.name, account.tier, reason))
+            continue
+        known = steps_of.get(id(cadence))
+        if known is None:
+            steps = cadence.ordered_steps()
+            known = steps_of[id(cadence)] = (steps, tuple(s.day for s in steps))
+        scheduled.append((account, cadence, known[0]))
+        laid_out.append((account.id, cadence.id, known[1]))
+    inputs = ScheduleInputs(start, None if all_at_once else plan.basics.end_date, country,
+                            subdivision, capacity, tuple(laid_out))
+    return inputs, scheduled, unscheduled
+
+
+def lay_out(inputs: ScheduleInputs,
+            calendars: dict[tuple[date, str, str], BusinessCalendar] | None = None) -> LaidOut:
+    """The business days of every step of every account of ``inputs``, in waves (see the
+    module's docstring): the dates of the rep's schedule, without the touches' words.
+    ``calendars``: business calendars by start and place, to share between reps laid out
+    together (one thread's own: a calendar grows as it is read)."""
+    start = inputs.start
+    place = (start, inputs.country, inputs.subdivision)
+    calendar = calendars.get(place) if calendars is not None else None
+    if calendar is None:
+        calendar = BusinessCalendar(*place)
+        if calendars is not None:
+            calendars[place] = calendar
+    planner = _Planner(calendar, inputs.capacity)
+    accounts = inputs.accounts
+    longest = max((days[-1] for _a, _c, days in accounts), default=0)
+    waves = wave_dates(len(accounts), start, inputs.end, longest)
+    positions = []
+    for n, (_aid, cadence_id, days) in enumerate(accounts):
+        wave = waves[n * len(waves) // len(accounts)]
+        positions.append(planner.place(cadence_id, days,
+                                       calendar.index_at_or_after((wave - start).days)))
+    return LaidOut(calendar, waves, positions)
 
 
 def wave_dates(count: int, start: date, end: date | None, longest_cadence: int) -> list[date]:
@@ -189,45 +304,13 @@ def build_schedule(plan: Plan, rep: Rep, start: date, *, country: str | None = N
     period (``wave_dates``) or, with ``all_at_once``, all from ``start`` as capacity allows.
     ``country`` ("DE", "DE-BY") and ``capacity`` override where the rep works (``holiday_place``)
     and the plan's daily capacity (``country=""`` skips Saturdays and Sundays only)."""
-    capacity = plan.accountability.daily_touch_capacity if capacity is None else capacity
-    try:
-        check_plan_date(start)  # dates far beyond a plan's would overflow the calendar
-    except ValueError as exc:
-        raise ScheduleError(f"the schedule's start date {exc}") from None
-    if capacity < 1:
-        raise ScheduleError(f"the daily touch capacity must be at least 1 (got {capacity})")
-    if country is None:
-        country, subdivision = holiday_place(plan, rep)
-    else:
-        try:
-            country, subdivision = parse_place(country) if country.strip() else ("", "")
-        except HolidayCountryError as exc:
-            raise ScheduleError(str(exc)) from None
-    calendar = BusinessCalendar(start, country, subdivision)
-    planner = _Planner(calendar, capacity)
+    inputs, scheduled, unscheduled = _scheduled(plan, rep, start, country, capacity, all_at_once)
+    laid = lay_out(inputs)
+    calendar = laid.calendar
     touches_by_id = {t.id: t for t in plan.touches}
     order = {aid: i for i, aid in enumerate(rep.account_ids)}
     touches: list[ScheduledTouch] = []
-    unscheduled: list[UnscheduledAccount] = []
-    starts: dict[str, date] = {}
-    scheduled = []
-    for account in rep_accounts(plan, rep):
-        cadence = plan.cadence_for(account)
-        if cadence is None or not cadence.steps:
-            reason = (f"no cadence is meant for tier {account.tier}" if cadence is None
-                      else f"the cadence {cadence.name!r} has no steps")
-            unscheduled.append(UnscheduledAccount(account.id, account.name, account.tier, reason))
-            continue
-        scheduled.append((account, cadence))
-    longest = max((c.span_days for _a, c in scheduled), default=0)
-    waves = wave_dates(len(scheduled), start, None if all_at_once else plan.basics.end_date,
-                       longest)
-    for n, (account, cadence) in enumerate(scheduled):
-        wave = waves[n * len(waves) // len(scheduled)]
-        steps = cadence.ordered_steps()
-        positions = planner.place(cadence.id, [s.day for s in steps],
-                                  calendar.index_at_or_after((wave - start).days))
-        starts[account.id] = calendar.date_of(positions[0])
+    for (account, cadence, steps), positions in zip(scheduled, laid.positions, strict=True):
         for index, (step, position) in enumerate(zip(steps, positions, strict=True)):
             touch = touches_by_id.get(step.touch_id) if step.touch_id else None
             touches.append(ScheduledTouch(
@@ -245,9 +328,10 @@ def build_schedule(plan: Plan, rep: Rep, start: date, *, country: str | None = N
     skipped = tuple(sorted((d, n) for d, n in calendar.holidays.items() if start <= d <= last))
     return Schedule(
         plan_id=plan.id, plan_name=plan.name, rep_id=rep.id, rep_name=rep.name,
-        rep_email=rep.email, start=start, capacity=capacity, country=country,
-        touches=tuple(touches), account_starts=starts, unscheduled=tuple(unscheduled),
-        holidays=skipped, waves=tuple(waves), subdivision=subdivision, weekend=calendar.weekend,
+        rep_email=rep.email, start=start, capacity=inputs.capacity, country=inputs.country,
+        touches=tuple(touches), account_starts=laid.account_starts(inputs),
+        unscheduled=tuple(unscheduled), holidays=skipped, waves=tuple(laid.waves),
+        subdivision=inputs.subdivision, weekend=calendar.weekend,
     )
 
 
@@ -270,11 +354,16 @@ class _Planner:
         self.full = bytearray()  # 1 where a business day has no room left (it stays full)
         self.first_open = 0  # no business day before this one has room left
         self._layouts: dict[str, list[tuple[int, ...] | None]] = {}
+        self._shapes: dict[tuple[str, tuple[int, ...]], tuple[list[int], int]] = {}
 
-    def place(self, cadence_key: str, days: list[int], not_before: int = 0) -> list[int]:
+    def place(self, cadence_key: str, days: Sequence[int], not_before: int = 0) -> list[int]:
         """Business-day indexes of the steps, the first on or after ``not_before``."""
-        gaps = [days[0]] + [b - a for a, b in pairwise(days)]
-        same_day_run = _longest_zero_run(gaps[1:]) + 1
+        shape = self._shapes.get((cadence_key, tuple(days)))
+        if shape is None:
+            gaps = [days[0]] + [b - a for a, b in pairwise(days)]
+            shape = self._shapes[cadence_key, tuple(days)] = (
+                gaps, _longest_zero_run(gaps[1:]) + 1)
+        gaps, same_day_run = shape
         first = max(self.first_open, not_before)
         if same_day_run > self.capacity:
             return self._commit(self._slide(gaps, first))
@@ -300,12 +389,12 @@ class _Planner:
     def _layout(self, gaps: list[int], start: int) -> tuple[int, ...]:
         """Business-day indexes of the steps when the account starts on business day ``start``:
         each step on the first business day at least its gap after the step before."""
-        cal = self.calendar
-        position = cal.index_at_or_after(cal.offset_of(start) + gaps[0])
+        after = self.calendar.days_after
+        position = after(start, gaps[0])
         layout = [position]
         for gap in gaps[1:]:
             if gap:
-                position = cal.index_at_or_after(cal.offset_of(position) + gap)
+                position = after(position, gap)
             layout.append(position)
         return tuple(layout)
 

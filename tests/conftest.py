@@ -1,10 +1,15 @@
 """Shared fixtures. Qt runs offscreen; every test gets its own empty data folder."""
 
+import atexit
 import os
+import shutil
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # the app's preview renderer starts when a test shows the preview, not with every window
 os.environ.setdefault("PROSPECTOR_PREVIEW", "on-demand")
+# compiled templates kept for this run only, never in the user's cache folder
+os.environ["PROSPECTOR_CACHE_DIR"] = tempfile.mkdtemp(prefix="prospector-cache-")
 
 import json
 import socket
@@ -17,6 +22,7 @@ from prospector.model import Plan
 from prospector.resources import sample_plan_path
 
 REPO = Path(__file__).resolve().parent.parent
+atexit.register(shutil.rmtree, os.environ["PROSPECTOR_CACHE_DIR"], ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

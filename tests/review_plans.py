@@ -19,11 +19,12 @@ OPPORTUNITIES = "New qualified opportunities"
 CONTACTS = "New contacts mapped"
 
 
-def small_plan(*, criteria: bool = True) -> Plan:
+def small_plan(*, criteria: bool = True, touches_a_week: float = 10) -> Plan:
     """Two reps, from Monday 4 January 2027 (2027-W01) to 28 February 2027 (2027-W08). Ana owns
     Nordwerk (A) and Brix (B); Ben owns Südhafen (A). One cadence of five touches, Monday to
     Friday of one week (weekends only, no holidays): each account's touches fall in its first
-    week."""
+    week. The touches target asks ``touches_a_week`` of each rep (0: the reps' pace is their
+    schedules')."""
     return Plan.model_validate({
         "name": "Review test",
         "basics": {"start_date": "2027-01-04", "end_date": "2027-02-28"},
@@ -34,7 +35,7 @@ def small_plan(*, criteria: bool = True) -> Plan:
             {"day": d, "channel": "email" if d % 2 else "phone"} for d in range(5)]}],
         "qualification": {"criteria": [{"name": "Pain"}] if criteria else []},
         "accountability": {"targets": [
-            {"metric": TOUCHES, "per_rep": 10, "counts": "touches"},
+            {"metric": TOUCHES, "per_rep": touches_a_week, "counts": "touches"},
             {"metric": MEETINGS, "per_rep": 1, "counts": "meetings"},
             {"metric": OPPORTUNITIES, "period": "month", "per_rep": 2, "counts": "opportunities"},
             {"metric": CONTACTS, "per_rep": 4, "counts": "hand_entered"}]},

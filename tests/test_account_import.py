@@ -598,3 +598,35 @@ def test_pasted_rows_without_a_header_get_one_naming_the_first_column_the_accoun
 def test_pasting_nothing_is_refused_with_what_to_do():
     with pytest.raises(CsvFileError, match="the pasted rows: the clipboard holds no rows"):
         pasted_table(" \r\n\t\n")
+
+
+def test_a_large_export_reads_as_a_whole_though_it_is_read_in_pieces(tmp_path):
+    """A big export is decoded a megabyte and split into lines some 64 KB at a time (the app's
+    window keeps its turns meanwhile): rows ending in CRLF, LF or a lone CR, values with line
+    breaks and accented letters across those seams read as Python's csv reads the whole text;
+    a byte that does not fit is still named by its place in the file."""
+    import csv  # noqa: PLC0415
+    import io  # noqa: PLC0415
+
+    from prospector.account_import.csv_source import read_table  # noqa: PLC0415
+
+    ends = ("\r\n", "\n", "\r")
+    rows = [["Account Name", "Notes", "City"]] + [
+        [f"Müller & Söhne {n}",
+         f"line one\nline two of {n}" if n % 97 == 0 else "ÄÖÜ ß é" * (n % 7), "Zürich"]
+        for n in range(60_000)]
+    text = "".join(",".join(f'"{cell}"' for cell in row) + ends[n % 3]
+                   for n, row in enumerate(rows))
+    assert len(text.encode("utf-8")) > 3 * 2**20  # several megabyte-pieces, many 64 KB ones
+    path = write(tmp_path, text)
+    table = read_table(path)
+    expected = [row for row in csv.reader(io.StringIO(text, newline="")) if row]
+    assert table.header == expected[0]
+    assert [cells for _row, cells in table.records] == expected[1:]
+    assert table.records[-1][0] == len(rows)  # every row numbered as in the file (header: 1)
+
+    bad = text.encode("utf-8")
+    at = bad.index(b"Z", 2 * 2**20 + 5)  # in the third megabyte
+    path.write_bytes(bad[:at] + b"\xff" + bad[at + 1:])
+    with pytest.raises(CsvFileError, match=f"byte {at} does not fit"):
+        read_table(path, encoding="utf-8")

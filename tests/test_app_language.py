@@ -35,6 +35,7 @@ from ui import field_names, language
 from ui.actuals_import_dialog import ActualsImportDialog
 from ui.actuals_reading import ActualsReader
 from ui.actuals_review import ActualsReview, make_page
+from ui.app import make_application
 from ui.coach_panel import CoachPanel
 from ui.document import PlanDocument
 from ui.export_dialog import ExportDialog
@@ -193,6 +194,8 @@ def test_a_german_user_sees_no_english_on_any_step_menu_or_dialog(qtbot, german,
                                   reader, window)
     with qtbot.waitSignal(reader.finished, timeout=60000):
         actuals.load()
+    # as tall as a 1280x800 screen allows, so that Import and Cancel stay in view
+    assert actuals.height() <= window.screen().availableGeometry().height()
     for dialog in [*dialogs, accounts, actuals]:
         qtbot.addWidget(dialog)
         seen |= _shown_texts(dialog)
@@ -260,17 +263,23 @@ def test_the_language_follows_the_system_unless_one_is_chosen(tmp_path):
     assert language.resolve(language.chosen(settings), QLocale("de_DE")) == "en"
 
 
-def test_no_german_button_label_or_column_header_is_cut_at_1280_by_800(qtbot, german,
-                                                                        sample_plan, tmp_path):
+def test_no_german_button_label_column_header_or_step_name_is_cut_at_1280_by_800(
+        qtbot, german, sample_plan, tmp_path):
     """German words are longer: on every step the buttons, the one-line labels and the table
-    headers (but a last one stretched over the room left) show their whole text."""
+    headers (but a last one stretched over the room left) show their whole text, and so does
+    each step's name and status in the navigator, with the app's own style sheet (its font)."""
+    app = make_application()
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(PlanStore(), sample_plan, settings)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
     qtbot.waitExposed(window, timeout=60000)
-    cut = set()
+    assert window.width() == 1280
+    navigator = window.navigator
+    cut = {f"navigator: {navigator.item(row).text()!r}" for row in range(navigator.count())
+           if navigator.visualItemRect(navigator.item(row)).width()
+           > navigator.viewport().width()}
     for key in window.pages:
         window.go_to_step(key)
         qtbot.wait(20)
@@ -291,7 +300,10 @@ def test_no_german_button_label_or_column_header_is_cut_at_1280_by_800(qtbot, ge
                 text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
                 if header.sectionSize(column) < header.fontMetrics().horizontalAdvance(text) + 8:
                     cut.add(f"{key}: column {text!r}")
+    app.setStyleSheet("")
     assert cut == set()
+    assert "Unterscheidungs-\n" in "".join(navigator.item(r).text() for r in range(
+        navigator.count()))  # hyphenated as German is, where a compound cannot fit
 
 
 def test_the_steps_status_reads_in_german(german, sample_plan):
@@ -394,3 +406,36 @@ def test_every_field_an_undo_step_can_name_has_its_german_word(german, sample_pl
     account = sample_plan.accounts[0]
     assert (field_names.describe_edit(sample_plan, ("accounts", 0, "tier"))
             == f"Stufe von {account.name}")
+
+
+def test_a_german_user_reads_why_a_value_or_a_row_was_refused_in_german(qtbot, german,
+                                                                        sample_plan, tmp_path):
+    """The model's and the imports' own messages (the "messages" catalog) in the app's language:
+    a refused value names its field and problem in German, an import's rows their problems."""
+    document = PlanDocument(sample_plan.model_copy(deep=True))
+    refused = []
+    document.edit_refused.connect(refused.append)
+    assert not document.set_value(("reps", 0, "email"), "jonas at northwind")
+    assert not document.set_value(("basics", "brand_colour"), "blau")
+    assert refused == [
+        "E-Mail ist keine E-Mail-Adresse (erwartet: name@firma.de) — der vorherige Wert bleibt "
+        "erhalten.",
+        "Markenfarbe muss eine Farbe der Form #RRGGBB sein, zum Beispiel #1F4E79 — der vorherige "
+        "Wert bleibt erhalten."]
+    path = tmp_path / "Kunden.csv"
+    path.write_text("Account Name,Employees\nNordlicht Logistik GmbH,1200\n,50\n"
+                    "Kranich Werke AG,500-1000\n", encoding="utf-8")
+    dialog = CsvImportDialog(sample_plan, str(path), None)
+    qtbot.addWidget(dialog)
+    assert dialog.load()
+    outcome = dialog.outcome.toPlainText()
+    assert "  Zeile 3: kein Kundenname" in outcome
+    assert ("  Zeile 4: Mitarbeiterzahl '500-1000' ist eine Spanne, keine Zahl; leer gelassen"
+            in outcome)
+    assert "row " not in outcome
+    path.write_bytes(b"%PDF-1.7 not a list of accounts")
+    assert not dialog.load()
+    assert dialog.outcome.toPlainText().endswith(": ist ein PDF, keine CSV-Datei (exportieren "
+                                                 "Sie sie aus Ihrem CRM als CSV oder speichern "
+                                                 "Sie sie in Excel über Datei > Speichern unter "
+                                                 "> CSV UTF-8 und importieren Sie diese Datei)")

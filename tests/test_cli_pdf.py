@@ -1,5 +1,7 @@
 """``prospector pdf`` as a user runs it: the editions, and clear errors."""
 
+import gc
+
 import pytest
 from pypdf import PdfReader
 
@@ -25,6 +27,13 @@ def test_rep_edition_from_the_command_line(rep_pdf):
     reader = PdfReader(rep_pdf)
     assert reader.metadata.title.endswith("playbook for Mette Sørensen")
     assert len(reader.pages) > 5
+
+
+def test_printing_in_a_process_that_goes_on_still_collects_its_garbage(rep_pdf):
+    """Only a process that prints and ends (`python -m prospector pdf`) leaves its garbage to
+    its end; the command run inside a longer one (the app, this test run) does not: its memory
+    would grow with every playbook printed."""
+    assert gc.isenabled()
 
 
 @pytest.mark.parametrize("argv, message", [

@@ -190,7 +190,7 @@ def test_the_coach_on_a_rep_s_actuals_speaks_the_language_asked_for():
         "1.204 Touches, kein Ersttermin in vier Wochen: Schauen Sie auf den Nutzen der Touches, "
         "nicht auf ihre Zahl.",
         "Ein Traumkunde seit drei Wochen ohne Touch: Brenner Antriebe GmbH.",
-        "40 Touches erfasst von den 300, die der Terminplan bisher vorsah (13\u00a0%): weit "
+        "40 Touches erfasst von den 300, die der Plan bisher vorsah (13\u00a0%): weit "
         "hinter dem Tempo der Kadenz.",
         f"Zwei Verkaufschancen diese Woche angelegt, ohne erfassten Termin in den "
         f"{THRESHOLDS.opportunity_meeting_days} Tagen davor (Keller Präzisionsteile, Maurer "

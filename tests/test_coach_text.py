@@ -484,10 +484,18 @@ def test_goals_and_roles_are_read_for_a_number_a_date_and_who_prospects():
     "a, " * 66_000,
     "Just checking in. " * 11_000,
     "a" * 200_000,
+    # German and French, read with their own lists
+    "ich frage nur mal kurz noch mal " * 6_500,
+    "kurze kleine Termin " * 10_000,
+    "je vous en y " * 16_000 + "?",
+    "sans nouvelles de votre " * 8_500,
+    "Sie sich Sie sich, ja " * 9_000 + "?",
 ])
 def test_substance_detectors_take_linear_time_on_200_kb(text):
     """As the conversation detectors above."""
     start = time.perf_counter()
+    GENERIC_CLAIMS.find(text)
+    is_closed_question(text)
     value_problem(text)
     empty_phrases_used(text)
     self_praise(text)
@@ -516,3 +524,45 @@ def test_findings_of_the_phrase_rules_are_worded_in_the_plan_s_language():
     assert worded("it", "“{title}” sells with {phrases}.", title="X",
                   phrases=quote_list(["a"], "it")) == (
         "“X” sells with “a”.")  # a language without wording of its own reads English
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # said otherwise than the lists' first phrases: the separated verb, other verbs, formulas
+    ("Ich hake kurz nach, ob Sie die Unterlagen bekommen haben.", "hake kurz nach"),
+    ("Ich komme noch einmal auf meine letzte E-Mail zurück.", "komme noch einmal auf meine"),
+    ("Leider habe ich noch nichts von Ihnen gehört.", "noch nichts von Ihnen gehört"),
+    ("Je vous relance au sujet de notre proposition.", "Je vous relance"),
+    ("Sans nouvelles de votre part, je me permets de revenir vers vous.", "Sans nouvelles"),
+    # the same words asking about the client are no empty phrase
+    ("Ich frage nach der Ausschussquote Ihrer Linie 3.", None),
+    ("Je vous envoie la relance de vos fournisseurs comparée à 40 usines.", None),
+])
+def test_german_and_french_empty_phrases_said_otherwise_are_found(text, found):
+    phrases = EMPTY_PHRASES.find(text)
+    assert (phrases[0].startswith(found) if found else phrases == ()), phrases
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Ihr führender Anbieter für Intralogistik, mit Technik der Weltklasse.", "führender Anbieter"),
+    ("Unschlagbare Preise und alles aus einer Hand.", "Unschlagbare Preise"),
+    ("Un acteur majeur de la maintenance, aux prix compétitifs.", "acteur majeur"),
+    ("Des solutions haut de gamme, hors pair.", "haut de gamme"),
+    ("Wir führen die Auswertung für zwölf Werke durch.", None),
+    ("Nous comparons les prix de vos pièces à ceux de 40 usines.", None),
+])
+def test_german_and_french_generic_claims_said_otherwise_are_found(text, found):
+    claims = GENERIC_CLAIMS.find(text)
+    assert (claims[0].startswith(found) if found else claims == ()), claims
+
+
+@pytest.mark.parametrize(("question", "closed"), [
+    ("En avez-vous déjà parlé avec votre DSI ?", True),
+    ("S'agit-il d'un sujet pour votre direction ?", True),
+    ("Vous suivez vos arrêts par ligne, c'est ça ?", True),
+    ("Sie planen das im Herbst, ja?", True),
+    ("Lohnt sich das für Ihr Werk?", True),
+    ("En quoi cela change-t-il votre planning ?", False),
+    ("Wie lohnt sich das für Ihr Werk?", False),
+])
+def test_german_and_french_questions_read_past_a_pronoun_and_hear_a_tag(question, closed):
+    assert is_closed_question(question) is closed

@@ -16,6 +16,7 @@ from prospector.planfile import read_plan_file, write_plan_file
 from prospector.schedule import build_schedule
 from prospector.store import PlanStore
 from prospector.task_export import write_tasks_csv
+from tests.generated_facts import generated_facts, with_imported
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 
@@ -37,6 +38,14 @@ def test_store_and_its_backup_are_readable_by_their_owner_only(tmp_path, sample_
     store.save(sample_plan)  # the second save keeps the first as the backup
     assert _mode(store.path) == 0o600
     assert _mode(store.backup_path) == 0o600
+
+
+def test_the_imported_facts_are_their_owners_only(tmp_path, sample_plan, umask_022):
+    store = PlanStore(tmp_path / "store")
+    store.save(with_imported(sample_plan, generated_facts(sample_plan, 2_050)))
+    facts = store.folder / "facts"
+    assert _mode(facts) == 0o700
+    assert [_mode(p) for p in facts.iterdir()] == [0o600, 0o600]
 
 
 def test_the_data_folder_and_the_lock_are_the_owners_only(tmp_path, sample_plan, umask_022):

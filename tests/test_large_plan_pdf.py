@@ -139,6 +139,18 @@ def test_a_15_mb_note_is_cut_with_a_marker_and_its_start_is_printed():
     assert "the notes of" in text and "long text is cut short" in text  # on the contents page
 
 
+def test_a_french_edition_names_its_cut_texts_and_marks_the_cuts_in_french():
+    plan = with_note(NOTE_START * 100)  # 4,700 characters: a card prints 2,000
+    plan.accounts[0].why = NOTE_START * 100
+    name = plan.accounts[0].name
+    text = text_of(render_playbook_html(plan, language="fr"))
+    # the contents page lists the texts cut short by the edition's words for them
+    assert (f"2 textes longs sont abrégés, marqués à l’endroit de la coupe (pourquoi {name} est "
+            f"un compte cible, les notes sur {name})") in text
+    assert "caractères de plus non imprimés : le texte complet est dans le plan (à ouvrir" in text
+    assert "notes of" not in text and "more characters" not in text
+
+
 def test_a_cut_never_splits_a_character_from_its_marks_or_a_flag():
     accented = "e\u0301" * 3000  # é as e + combining acute: the limit falls between the two
     end = cut_point(accented, ACCOUNT_TEXT + 1)

@@ -5,7 +5,7 @@ being its English between "⟦" and "⟧"; the plan's own texts are written in f
 ("Ｎｏｒｔｈｗｉｎｄ"). Every edition is rendered as HTML in that language. A Latin letter
 anywhere outside the markers is then a label that bypassed translation (written in a template
 or built in Python without gettext). Only the pseudo-language's dates (Babel's German month
-and day names) and the tier letters are left as they are."""
+and day names), its country names (Babel's) and the tier letters are left as they are."""
 
 from __future__ import annotations
 
@@ -118,7 +118,11 @@ _DATE_WORDS = {w.rstrip(".").casefold() for names in (_LOCALE.months, _LOCALE.da
 # work in Germany)
 _HOLIDAY_WORDS = {w.casefold() for name in holidays.country_holidays(
     "DE", language=PSEUDO, years=range(2026, 2029)).values() for w in re.findall(r"\w+", name)}
-_ALLOWED = _DATE_WORDS | _HOLIDAY_WORDS | {"a", "b", "c", "w"}  # tiers (badges), ISO weeks
+# countries as Babel names them in the language (an account's "Ｇｅｒｍａｎｙ" prints "Deutschland")
+_COUNTRY_WORDS = {w.casefold() for name in _LOCALE.territories.values()
+                  for w in re.findall(r"\w+", name)}
+_ALLOWED = (_DATE_WORDS | _HOLIDAY_WORDS | _COUNTRY_WORDS
+            | {"a", "b", "c", "w"})  # tiers (badges), ISO weeks
 _WORD = re.compile(r"[^\W\d_]+")
 _INNERMOST = re.compile(OPEN + "[^" + OPEN + CLOSE + "]*" + CLOSE)
 _SHOWN_ATTRIBUTES = ("data-title", "data-cont", "alt", "title", "aria-label", "content")

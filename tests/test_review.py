@@ -137,8 +137,8 @@ def test_dream_clients_untouched_for_three_weeks_are_cold():
     review = weekly_review(plan, "2027-W06")
     assert [(a.name, a.owners, a.last_touched) for a in review.cold_accounts] == [
         ("Südhafen", ("Ben Okafor",), date(2027, 1, 22))]
-    finding, = review.rep("ben").findings
-    assert finding.rule_id == "actuals-dream-clients-cold" and "Südhafen" in finding.message
+    finding, = [f for f in review.rep("ben").findings if f.rule_id == "actuals-dream-clients-cold"]
+    assert "Südhafen" in finding.message
     # a touch logged after the week reviewed does not warm it up in that week's review
     later = with_actuals(plan, [fact("touch", "ben", day("2027-W07"), "suedhafen")])
     assert [a.name for a in weekly_review(later, "2027-W06").cold_accounts] == ["Südhafen"]
@@ -156,19 +156,25 @@ def test_volume_without_outcome_is_a_coach_finding():
     assert not weekly_review(met, "2027-W05").rep("ben").findings
 
 
-def test_a_rep_far_behind_the_schedules_pace():
-    # Ana's schedule: Nordwerk's five touches in W01, Brix's in W08 (the plan's second wave)
+def test_a_rep_far_behind_the_plans_pace():
+    # The touches target asks Ana for 10 a week: 50 from W01 to W05
     plan = with_actuals(small_plan(), touches("ana", "2027-W01", 2))
     low = Thresholds(pace_min_planned=5)
     rep = weekly_review(plan, "2027-W05", thresholds=low).rep("ana")
-    assert (rep.touches_planned_to_date, rep.touches_logged_to_date) == (5, 2)
+    assert (rep.touches_planned_to_date, rep.touches_logged_to_date) == (50, 2)
     pace, = [f for f in rep.findings if f.rule_id == "actuals-behind-pace"]
-    assert pace.message.startswith("2 touches logged of the 5 the schedule planned so far (40%)")
-    on_pace = with_actuals(plan, touches("ana", "2027-W02", 1))  # 3 of 5 is 60%: not behind
+    assert pace.message.startswith("2 touches logged of the 50 the plan set so far (4%)")
+    on_pace = with_actuals(plan, touches("ana", "2027-W02", 28))  # 30 of 50 is 60%: not behind
     on_pace_rep = weekly_review(on_pace, "2027-W05", thresholds=low).rep("ana")
     assert "actuals-behind-pace" not in {f.rule_id for f in on_pace_rep.findings}
-    assert weekly_review(plan, "2027-W08", thresholds=low).rep("ana").touches_planned_to_date \
-        == 10
+
+
+def test_the_schedules_touches_count_in_the_weeks_they_are_more_than_the_goal():
+    # Ana's schedule: Nordwerk's five touches in W01, Brix's in W08 (the plan's second wave);
+    # the touches target asks 2 a week
+    plan = with_actuals(small_plan(touches_a_week=2), touches("ana", "2027-W01", 2))
+    assert weekly_review(plan, "2027-W05").rep("ana").touches_planned_to_date == 5 + 4 * 2
+    assert weekly_review(plan, "2027-W08").rep("ana").touches_planned_to_date == 5 + 6 * 2 + 5
 
 
 def test_the_default_week_is_the_last_full_week_within_the_plan():
@@ -199,7 +205,7 @@ def test_the_review_is_plain_json():
     assert (data["week"], data["monday"], ana["rep_name"]) == ("2027-W03", "2027-01-18", "Ana Berg")
     assert ana["targets"][0]["this_week"] == {"week": "2027-W03", "goal": 10, "actual": 2,
                                               "by_hand": False, "below": True}
-    assert ana["findings"][0]["rule_id"] == "actuals-opportunity-without-definition"
+    assert "actuals-opportunity-without-definition" in {f["rule_id"] for f in ana["findings"]}
 
 
 def test_every_rule_of_the_coach_on_actuals_has_a_check():
@@ -228,7 +234,7 @@ def test_the_teams_series_sums_the_reps_for_a_chart():
 
 
 def test_the_schedules_kept_between_reviews_follow_an_edit_of_the_cadence():
-    plan = with_actuals(small_plan(), touches("ana", "2027-W01", 2))
+    plan = with_actuals(small_plan(touches_a_week=0), touches("ana", "2027-W01", 2))
     assert weekly_review(plan, "2027-W02").rep("ana").touches_planned_to_date == 5
     cadence = plan.cadences[0]
     longer = cadence.model_copy(update={"steps": [*cadence.steps, cadence.steps[0].model_copy(
@@ -237,13 +243,35 @@ def test_the_schedules_kept_between_reviews_follow_an_edit_of_the_cadence():
     assert weekly_review(edited, "2027-W02").rep("ana").touches_planned_to_date == 6
 
 
+
+def test_an_edit_made_in_place_as_the_app_makes_it_is_reviewed_with_the_new_schedule():
+    """The app edits its plan in place (``PlanDocument.apply_values``: the same plan, the same
+    lists): the schedules kept from the review before an edit must not be shown after it."""
+    from prospector import editing  # noqa: PLC0415
+
+    plan = with_actuals(small_plan(touches_a_week=0), touches("ana", "2027-W01", 2))
+    assert weekly_review(plan, "2027-W01").rep("ana").touches_planned_to_date == 5
+    # the fifth touch a week after the first: on Monday of 2027-W02
+    editing.put_values(plan, [(("cadences", plan.cadences[0].id, "steps", 4, "day"), 7)])
+    assert weekly_review(plan, "2027-W01").rep("ana").touches_planned_to_date == 4
+    # Nordwerk (A, touched in W01 only) and Südhafen (A, never) are cold three weeks on
+    cold = [a.name for a in weekly_review(plan, "2027-W05").cold_accounts]
+    assert cold == ["Nordwerk", "Südhafen"]
+    # Brix made a dream client and put first in Ana's list: Brix starts in the first wave and
+    # Nordwerk in the second (W08), so Brix is cold and Nordwerk not yet started
+    editing.put_values(plan, [(("accounts", "brix", "tier"), "A"),
+                              (("reps", "ana", "account_ids"), ["brix", "nordwerk"])])
+    cold = [a.name for a in weekly_review(plan, "2027-W05").cold_accounts]
+    assert cold == ["Brix", "Südhafen"]
+
+
 def test_an_israeli_reps_sunday_counts_in_the_week_it_starts_a_german_reps_in_the_iso_week():
     """Dana works in Israel (weekend Friday-Saturday: her week runs Sunday to Thursday), Ana in
     Germany (Monday to Friday). A touch each on Sunday 24 January 2027, the last day of ISO week
     2027-W03: Dana's starts her week 2027-W04, Ana's stays in 2027-W03."""
     from prospector.playbook.context import build_context  # noqa: PLC0415
+    from prospector.playbook.review_text import review_text  # noqa: PLC0415
     from prospector.review import rep_actuals_by_week  # noqa: PLC0415
-    from prospector.review.text import review_text  # noqa: PLC0415
     from prospector.review.weeks import plan_weekends, week_days_label  # noqa: PLC0415
 
     base = small_plan()
@@ -276,7 +304,7 @@ def test_an_israeli_reps_sunday_counts_in_the_week_it_starts_a_german_reps_in_th
     assert (dana.first_day, dana.last_day) == (sunday, date(2027, 1, 28))
     assert week_days_label("2027-W04", plan_weekends(plan)) == \
         "Mon 25 – Fri 29 Jan · Sun 24 – Thu 28 Jan 2027"
-    text = review_text(w04)
+    text = review_text(plan, w04, "en")
     assert "Ana Berg (Mon 25 – Fri 29 Jan)" in text
     assert "Dana Levi (Sun 24 – Thu 28 Jan)" in text
     # a dream client touched on Sunday 17 January: Dana's starts her first week of the three

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from prospector.cli import main
-from prospector.planfile import write_plan_file
+from prospector.planfile import read_plan_file, write_plan_file
 from tests.review_plans import CONTACTS, day, fact, small_plan, touches, with_actuals
 
 
@@ -27,14 +27,51 @@ def plan_file(tmp_path):
 def test_the_text_review_gives_each_reps_targets_and_the_coach(plan_file, capsys):
     assert main(["review", plan_file, "--week", "2027-W03"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Weekly review of 'Review test': 2027-W03 (18 Jan 2027 to 24 Jan 2027)")
+    assert out.startswith("Weekly review · Review test\n"
+                          "Week 3 of 8 (2027-W03): 18 to 24 January 2027\n")
     ana = out.split("Ana Berg (Mon 18 – Fri 22 Jan)\n")[1].split("\n\n")[0]
-    assert "Value-creating touches delivered             10       3  below        0, 4, 3" in ana
-    assert "last 3 weeks" in ana.splitlines()[0]  # the weeks the trend shows: W01-W03
-    assert "New contacts mapped                           4       5* met" in ana
+    assert ana.startswith("  3 touches (A 3) · 0 meetings · 1 opportunity, 0 meeting the "
+                          "definition\n")
+    assert ("Value-creating touches delivered             10       3  below, 2nd week  0, 4, 3"
+            in ana)
+    assert "Last 3 weeks" in ana.splitlines()[1]  # the weeks the trend shows: W01-W03
+    assert ("New contacts mapped                           4      5*  met              -, -, 5"
+            in ana)
+    assert "Pace: 7 touches logged of 30 planned to date (23%)." in ana
     assert "Coach: One opportunity created this week with no meeting" in ana
-    assert "Outside the plan: Ostwind AG (1)" in out
-    assert "Dream clients untouched for 3 weeks: Südhafen (Ben Okafor; never touched)." in out
+    assert "Touches outside the plan: Ostwind AG: Ben Okafor (1)." in out
+    assert "Dream clients untouched 3 weeks: Südhafen (Ben Okafor; never touched)." in out
+
+
+def test_the_text_review_speaks_the_plan_s_language_or_the_one_asked_for(plan_file, tmp_path,
+                                                                         capsys):
+    """The labels, dates and numbers of the printed review, in the same words: a German plan's
+    review reads German with no English label left; --language prints another."""
+    plan = read_plan_file(plan_file)
+    plan.basics.language = "de"
+    write_plan_file(plan, tmp_path / "de.json")
+    assert main(["review", str(tmp_path / "de.json"), "--week", "2027-W03"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Wochenbesprechung · Review test\nWoche 3 von 8 (2027-W03): "
+                          "18.–24. Jan. 2027\n")
+    ana = out.split("Ana Berg (Mo., 18. – Fr., 22. Jan)\n")[1].split("\n\n")[0]
+    assert ana.startswith("  3 Touches (A 3) · 0 Termine · 1 Verkaufschance, 0 gemäß Definition")
+    assert "Letzte 3 Wochen" in ana and "0,5 (2/Monat)" in ana and "unter Ziel, 2. Woche" in ana
+    assert "Tempo: 7 Touches erfasst von 30 bis heute geplanten (23\u00a0%)." in ana
+    assert "Traumkunden seit 3 Wochen ohne Touch: Südhafen (Ben Okafor; nie kontaktiert)." in out
+    # the English of every label of the text is gone (the plan's own names stay as written)
+    english = ("Weekly review", "Week ", "Target", "Goal", "Actual", "Against goal", "weeks",
+               "below", "met", "not entered", "touches", "meetings", "opportunit", "Pace",
+               "never touched", "Touches outside", "entered by hand", "nobody")
+    names = ("Value-creating touches delivered", "First meetings held",
+             "New qualified opportunities", "New contacts mapped")
+    text = out
+    for name in names:
+        text = text.replace(name, "")
+    assert [word for word in english if word in text] == []
+    assert main(["review", str(tmp_path / "de.json"), "--week", "2027-W03",
+                 "--language", "fr"]) == 0
+    assert capsys.readouterr().out.startswith("Revue hebdomadaire · Review test\n")
 
 
 def test_the_json_review_is_for_tools(plan_file, capsys):

@@ -1,6 +1,6 @@
 """The printed weekly review (``prospector pdf PLAN --review``): one page naming every rep, with
 the coach's findings, drawn from the sample plan with the sample's example CRM exports
-(assets/samples/) imported."""
+(assets/samples/) imported; and the sample's review figures a leader would check by hand."""
 
 from __future__ import annotations
 
@@ -49,6 +49,21 @@ def test_the_weekly_review_is_one_page_naming_each_rep_and_the_coach(review_pdf)
     assert "no first meeting in three weeks: look at the touches' value" in text
     assert "One dream client untouched for three weeks: Opakowania Wardęga S.A." in text
     assert "Hendrickx Logistics: Bram Claessens (2)" in text
+
+
+def test_the_samples_pace_weighs_the_touches_logged_against_those_the_plan_set(
+        plan_with_actuals, capsys):
+    """Each rep's touches target asks 45 a week; the reps' schedules plan a few touches a week
+    while their accounts start in waves: five weeks in (W02-W06), the plan set 225 touches."""
+    assert main(["review", str(plan_with_actuals), "--week", "2027-W06"]) == 0
+    paces = [line.strip() for line in capsys.readouterr().out.splitlines()
+             if line.strip().startswith(("Pace:", "Coach: 78"))]
+    assert paces == [
+        "Pace: 241 touches logged of 225 planned to date (107%).",  # Jonas: busy
+        "Pace: 211 touches logged of 225 planned to date (94%).",  # Mette works her cadence
+        "Pace: 78 touches logged of 225 planned to date (35%).",  # Bram: a third of his touches
+        "Coach: 78 touches logged of the 225 the plan set so far (35%): far behind the "
+        "cadence's pace."]
 
 
 def test_the_weekly_review_is_an_accessible_pdf(review_pdf):

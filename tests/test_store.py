@@ -9,7 +9,7 @@ from prospector import store as store_module
 from prospector.errors import PlanNotFound, StoreError
 from prospector.model import SCHEMA_VERSION, Plan
 from prospector.planfile import plan_to_document
-from prospector.store import PlanStore
+from prospector.store import STORE_VERSION, PlanStore
 
 
 @pytest.fixture
@@ -181,7 +181,7 @@ def test_stored_plans_carry_their_schema_version(store, sample_plan):
     raw = json.loads(store.path.read_text("utf-8"))
     row = next(iter(raw["history"].values()))
     assert row["plan"]["schema_version"] == SCHEMA_VERSION
-    assert raw["meta"]["1"]["store_version"] == 1
+    assert raw["meta"]["1"]["store_version"] == STORE_VERSION
 
 
 def test_old_stored_documents_are_migrated_on_load(store):

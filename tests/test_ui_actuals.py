@@ -333,6 +333,24 @@ def test_the_charts_take_the_palette_light_or_dark(qtbot, review_page):
     assert "2027-W02: 4 of 45" in svg
 
 
+def test_every_chart_is_drawn_the_same_size_in_light_and_dark(qtbot, review_page):
+    """The sample's fifth target has the longest name: its chart is drawn as large as the
+    others, the name on two lines instead of a wider, smaller chart."""
+    _reviewed(qtbot, review_page, review_page.show)
+    dark = QPalette()
+    for role, colour in ((QPalette.ColorRole.Base, "#171717"),
+                         (QPalette.ColorRole.Text, "#E8EAED")):
+        dark.setColor(role, QColor(colour))
+    for palette in (None, dark):
+        if palette is not None:
+            _reviewed(qtbot, review_page, lambda p=palette: review_page.setPalette(p))
+        charts = [w for w in review_page.chart_widgets if w.isVisible()]
+        assert len(charts) == 5
+        assert "pilot scoped" in charts[4].accessibleName()
+        assert len({w.renderer().viewBoxF().size().toTuple() for w in charts}) == 1
+        assert len({w.size().toTuple() for w in charts}) == 1
+
+
 def test_an_account_outside_the_plan_can_be_mapped_once_and_is_remembered(qtbot, sample_plan,
                                                                           reader):
     dialog = _open(qtbot, sample_plan, DATA / "salesforce-activities-report.csv", reader)

@@ -12,6 +12,7 @@ settle. The file is read by ``ActualsReader`` off the GUI thread, again after ea
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -54,7 +55,11 @@ class ActualsImportDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Import actuals from a CRM export"))
-        self.resize(1000, 900)
+        # 1000x900 where there is room; on a 1280x800 screen no taller than the screen, so that
+        # Import and Cancel stay in view (the content needs about 690 pixels)
+        room = (parent.screen() if parent is not None else QGuiApplication.primaryScreen())
+        available = room.availableGeometry() if room is not None else None
+        self.resize(1000, 900 if available is None else min(900, available.height() - 40))
         self.plan, self.path, self.reader = plan, path, reader
         self.preview: ActualsPreview | None = None
         self.outcome: ReadOutcome | None = None  # the newest finished read

@@ -24,7 +24,7 @@ from prospector.actuals.ledger import Actuals
 from prospector.actuals_import import ActualsImport, ActualsPreview, preview_actuals, read_actuals
 from prospector.errors import ProspectorError
 from prospector.model import Plan
-from ui.language import _, current
+from ui.language import _, current, said
 
 SUMMARY_LINES = 50  # rows named per kind of problem in the dialog's summary
 
@@ -136,7 +136,7 @@ class ActualsReader(QObject):
             return
         except (CsvFileError, ProspectorError) as exc:
             if not stop.is_set():
-                self._emit(self.failed, number, str(exc))
+                self._emit(self.failed, number, said(exc))
             return
         except Exception as exc:  # a bug: the dialog says so, the error report has the details
             if not stop.is_set():

@@ -41,13 +41,13 @@ from prospector.coach.wording import findings_language
 from prospector.errors import ProspectorError
 from prospector.model import Plan
 from prospector.playbook.timeline import Ink
-from prospector.playbook.weekly_chart import ACCENT, weekly_chart_svg
+from prospector.playbook.weekly_chart import ACCENT, bars_width, weekly_chart_svg
 from prospector.review import RepWeek, WeeklyReview, plan_weeks, review_steps
 from prospector.review.summary import run_to_end, summary_steps
 from prospector.review.text import channel_label, goal_label, number, verdict
 from prospector.review.weeks import days_label, plan_weekends, week_days_label
 from ui.document import PlanDocument
-from ui.language import _, current, in_sentence
+from ui.language import _, current, in_sentence, said
 from ui.palette_colours import blend, readable, timeline_ink
 from ui.slices import InSlices
 from ui.table_model import show_number
@@ -56,6 +56,7 @@ from ui.widgets.date_field import show_day
 TEAM = ""  # the charts' choice for the whole team
 REFRESH_MS = 300  # after an edit, the review is made again this long after the last one
 CHART_COLUMNS = 2
+CHART_WIDTH = 280.0  # pt: every chart this wide at least, its title on up to two lines
 MET = "#2F855A"  # a figure at or over its goal (below: the charts' accent)
 
 
@@ -103,7 +104,7 @@ def page_steps(plan: Plan, week: str | None, who: str, colours: Colours,
         language = findings_language(plan.basics.language)
         review = yield from review_steps(plan, week, today=today, language=language)
     except ProspectorError as exc:
-        return ReviewPage(None, (), (), str(exc))
+        return ReviewPage(None, (), (), said(exc))
     yield
     weekends = plan_weekends(plan)  # a week's days for each working week among the reps
     labels = tuple(week_days_label(w, weekends, current()) for w in review.plan_weeks)
@@ -117,17 +118,20 @@ def page_steps(plan: Plan, week: str | None, who: str, colours: Colours,
 
 def charts(review: WeeklyReview, who: str, plan: Plan,
            colours: Colours) -> Iterator[tuple[str, str]]:
-    """One chart per target over the weeks to the week reviewed, for a rep or the team."""
+    """One chart per target over the weeks to the week reviewed, for a rep or the team; all of
+    one width and height (a long title wraps instead of widening its chart), so they are drawn
+    at one size and scale."""
     rep = review.rep(who) if who else None
     first = rep or (review.reps[0] if review.reps else None)
     if first is None:
         return
+    width = max(CHART_WIDTH, bars_width(len(review.weeks)))
     for index, line in enumerate(first.targets):
         series = line.series if rep else review.team_series(index)
         title = line.metric + (_(" (a week's share)") if line.period == "month" else "")
         svg = weekly_chart_svg(title, review.weeks, [w.actual for w in series],
                                [w.goal for w in series], review.week, ink=colours.ink,
-                               brand=plan.basics.brand_colour)
+                               brand=plan.basics.brand_colour, width=width, title_lines=2)
         yield line.metric, str(svg)
 
 
@@ -204,8 +208,7 @@ def _rep_html(rep: RepWeek, colours: Colours) -> str:
                  qualified=show_number(rep.qualified_opportunities))]
     if rep.touches_planned_to_date:
         share = rep.touches_logged_to_date / rep.touches_planned_to_date
-        lines.append(_("<b>Pace:</b> {logged} touches logged to date; the schedule planned "
-                       "{planned} "
+        lines.append(_("<b>Pace:</b> {logged} touches logged to date; the plan set {planned} "
                        "({share:.0%})").format(logged=show_number(rep.touches_logged_to_date),
                                                planned=show_number(rep.touches_planned_to_date),
                                                share=share))

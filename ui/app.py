@@ -15,7 +15,7 @@ from prospector.resources import sample_plan_path
 from prospector.store import PlanStore
 from ui import dialogs, language
 from ui.error_report import ErrorReporter
-from ui.language import _
+from ui.language import _, said
 from ui.palette_colours import hint_colour
 
 STYLE = """
@@ -78,7 +78,7 @@ def run_app(plan_ref: str | None = None, qt_options: list[str] | None = None) ->
         store = PlanStore()
         plan = choose_plan(store, plan_ref, settings)
     except ProspectorError as exc:
-        dialogs.show_error(None, _("Prospector cannot start"), str(exc),
+        dialogs.show_error(None, _("Prospector cannot start"), said(exc),
                            _("Check the plan or the data folder (--data-dir), then start again."))
         return 1
     window = MainWindow(store, plan, settings)

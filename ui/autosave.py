@@ -5,8 +5,8 @@ takes a snapshot of the plan (plain data). ``flush()`` on close waits for the la
 
 The snapshot takes the plan's ``Actuals`` as they are (up to 100,000 imported facts): neither
 copied nor checked again (the saving thread's ``model_validate`` keeps a model instance as it is),
-and the store writes their facts out in blocks once per ``FactLog``
-(``prospector/actuals/fact_log.py``), not at each save. Writing the facts out on the GUI thread
+and the store writes their facts in blocks once, to files of their own
+(``prospector/store/fact_blocks.py``), not at each save. Writing the facts out on the GUI thread
 took 0.3 s per save, checking them again on the saving thread 1-2.5 s.
 """
 
@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from prospector.errors import ProspectorError
 from prospector.model import Plan
 from prospector.store import PlanStore, VersionConflict
-from ui.language import _
+from ui.language import _, said
 
 AUTOSAVE_DELAY_MS = 1500   # after the last edit...
 AUTOSAVE_MAX_WAIT_S = 3.0  # ...but never more than this after the first unsaved one, so that
@@ -139,7 +139,7 @@ class Autosaver(QObject):
                         self._pending = job  # not lost: saved once the user has chosen
                 self.conflict.emit(exc)
             except ProspectorError as exc:
-                self.failed.emit(str(exc))
+                self.failed.emit(said(exc))
             except Exception as exc:  # noqa: BLE001 - reported, never lost silently
                 self.failed.emit(_("could not save: {value}: {exc}").format(
                     value=type(exc).__name__, exc=exc))

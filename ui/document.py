@@ -32,7 +32,7 @@ from prospector import editing
 from prospector.actuals.ledger import Actuals
 from prospector.editing import FieldPath as Path
 from prospector.editing import ListPath, Reference, get_value, resolve, with_value
-from prospector.errors import describe_validation_error
+from prospector.errors import problem_of
 from prospector.model import Part, Plan
 from prospector.sections import SECTIONS as PLAN_SECTIONS
 from ui.commands import (
@@ -43,8 +43,8 @@ from ui.commands import (
     SetValueCommand,
     SetValuesCommand,
 )
-from ui.field_names import describe_edit
-from ui.language import _
+from ui.field_names import describe_edit, field_word
+from ui.language import _, said
 
 SECTIONS = tuple(section.key for section in PLAN_SECTIONS)  # as prospector/sections.py declares
 
@@ -264,14 +264,15 @@ class PlanDocument(QObject):
 
 
 def _refusal(path: Path, error: ValueError) -> str:
-    """``Email: is not an email address (expected name@company.com)``"""
-    field = str(path[-1]).replace("_", " ").capitalize()
+    """``Email: is not an email address (expected name@company.com)``, in the app's language
+    (``E-Mail: ist keine E-Mail-Adresse …``)."""
+    word = field_word(str(path[-1]))
+    field = word[:1].upper() + word[1:]
     whole_plan = False  # the value is fine alone, but the plan would not hold together
     if isinstance(error, ValidationError):
         whole_plan = not error.errors()[0]["loc"]
-        detail = describe_validation_error(error, limit=1)
-        detail = detail.split(": ", 1)[1] if ": " in detail else detail
+        detail = said(problem_of(error))
     else:
-        detail = str(error)
+        detail = said(error)
     return _("{field}{value}{detail} — the previous value is kept.").format(
         field=field, value=': ' if whole_plan else ' ', detail=detail)

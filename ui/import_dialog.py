@@ -31,7 +31,7 @@ from prospector.account_import import (
 )
 from prospector.errors import ProspectorError
 from prospector.model import TIERS
-from ui.language import N_, _, current, ngettext
+from ui.language import N_, _, current, ngettext, said
 from ui.table_model import show_number
 
 DELIMITER_CHOICES = ((N_("Detect"), None), (N_("Comma ,"), ","), (N_("Semicolon ;"), ";"),
@@ -126,7 +126,7 @@ class CsvImportDialog(QDialog):
         try:
             p = read_csv_preview(self.path, delimiter=self.delimiter.currentData())
         except (CsvFileError, ProspectorError) as exc:
-            self.error = self._named(str(exc))
+            self.error = self._named(said(exc))
             self.outcome.setPlainText(self.error)
             self.import_button.setEnabled(False)
             return False
@@ -178,7 +178,7 @@ class CsvImportDialog(QDialog):
         try:
             result = self._run()
         except ProspectorError as exc:
-            self.outcome.setPlainText(self._named(str(exc)))
+            self.outcome.setPlainText(self._named(said(exc)))
             self.import_button.setEnabled(False)
             return
         self.import_button.setEnabled(result.changed)
@@ -189,6 +189,6 @@ class CsvImportDialog(QDialog):
         try:
             self.import_result = self._run()
         except ProspectorError as exc:
-            self.outcome.setPlainText(self._named(str(exc)))
+            self.outcome.setPlainText(self._named(said(exc)))
             return
         self.accept()

@@ -18,6 +18,8 @@ from babel.support import NullTranslations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from prospector.gettext_domains import load_catalog
+from prospector.messages import Say, error_said
+from prospector.messages import said as said_in
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "app"
@@ -38,6 +40,15 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or the plural of a counted text by the language's own plural rule."""
     return _active.ngettext(singular, plural, count)
+
+
+def said(text: object) -> str:
+    """A message of the domain (a row's note, an error, a validation problem: a ``Note``) in the
+    app's language; an exception by its message; any other text as it is."""
+    tell = Say(_language)
+    if isinstance(text, BaseException):
+        return error_said(text, tell)
+    return said_in(text, tell)
 
 
 def N_(message: str) -> str:  # noqa: N802 - gettext's marker name

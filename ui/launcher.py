@@ -155,7 +155,8 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"of `prospector {verb}`; leave it out (see `prospector {verb} --help`)",
               file=sys.stderr)
         return 2
-    return cli_main(rest, start_gui=lambda plan_ref: start_gui(plan_ref, qt_options))
+    return cli_main(rest, start_gui=lambda plan_ref: start_gui(plan_ref, qt_options),
+                    whole_process=True)
 
 
 if __name__ == "__main__":

@@ -6,9 +6,11 @@ import gc
 import json
 import tempfile
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import cast
 
+import pyphen
 from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
@@ -44,7 +46,7 @@ from ui.coach_panel import CoachPanel
 from ui.commands import ReplaceSectionsCommand, SetValueCommand, SetValuesCommand
 from ui.document import SECTIONS, PlanDocument
 from ui.export_dialog import ExportDialog
-from ui.language import _, ngettext
+from ui.language import _, ngettext, said
 from ui.pages import step_pages
 from ui.pages.accountability import AccountabilityPage
 from ui.pages.lists import RepsPage, TargetsPage
@@ -347,7 +349,12 @@ class MainWindow(QMainWindow):
             cuts += [i for i in range(len(line)) if line.startswith(" · ", i)]
             fits = [c for c in cuts if 4 < c and metrics.horizontalAdvance(line[:c]) <= room]
             if not fits:
-                break
+                head, tail = _hyphenated(line, lambda part: metrics.horizontalAdvance(part) <= room)
+                if not tail:
+                    break
+                lines.append(head)
+                line = "     " + tail
+                continue
             cut = max(fits)
             lines.append(line[:cut].rstrip())
             line = "     " + line[cut:].lstrip(" ·")
@@ -407,7 +414,7 @@ class MainWindow(QMainWindow):
             merged = merge_plans(plan_to_document(base), mine, plan_to_document(theirs))
             why_not = ""
         except (ValueError, ProspectorError) as exc:
-            why_not = str(exc)
+            why_not = said(exc)
         saved = show_moment(conflict.current.saved_at)
         what = (_("Version {current_version} of “{name}”, saved {saved}, is the current one; your "
                   "changes started from version {base_version}.").format(
@@ -551,7 +558,7 @@ class MainWindow(QMainWindow):
         try:
             self.open_plan(self.store.load(plan_id))
         except ProspectorError as exc:
-            dialogs.show_error(self, _("Open plan"), _("This plan cannot be opened."), str(exc))
+            dialogs.show_error(self, _("Open plan"), _("This plan cannot be opened."), said(exc))
         dialogs.show_store_notices(self, self.store)
 
     def show_plans(self) -> None:
@@ -594,7 +601,7 @@ class MainWindow(QMainWindow):
         try:
             self.store.save(plan, note=note)
         except ProspectorError as exc:
-            dialogs.show_error(self, title, _("The new plan could not be stored."), str(exc))
+            dialogs.show_error(self, title, _("The new plan could not be stored."), said(exc))
             return
         self.open_plan(plan)
 
@@ -631,7 +638,7 @@ class MainWindow(QMainWindow):
             write_plan_file(self.document.plan, path)
         except ProspectorError as exc:
             dialogs.show_error(self, _("Export plan file"), _("The plan file was not written."),
-                               str(exc))
+                               said(exc))
             return False
         self.statusBar().showMessage(_("Plan file written: {path}").format(path=path), 6000)
         return True
@@ -655,7 +662,7 @@ class MainWindow(QMainWindow):
         try:
             data = pasted_table(text)
         except CsvFileError as exc:
-            dialogs.show_error(self, _("Paste accounts"), str(exc), _("Nothing was changed."))
+            dialogs.show_error(self, _("Paste accounts"), said(exc), _("Nothing was changed."))
             return
         with tempfile.TemporaryDirectory(prefix="prospector-paste-") as folder:
             path = Path(folder) / "pasted-rows.tsv"
@@ -878,3 +885,23 @@ def settle_memory() -> None:
     gc.unfreeze()
     gc.collect()
     gc.freeze()
+
+
+def _hyphenated(line: str, fits: Callable[[str], bool]) -> tuple[str, str]:
+    """``line`` broken inside its last word, as the app's language hyphenates it, with the
+    longest head that ``fits`` ("   ✓ · 5 Unterscheidungs-", "merkmale"): a long German compound
+    is never cut with "…". ``("", "")`` when no hyphenation point fits."""
+    before, _space, word = line.rpartition(" ")
+    if not before:
+        return "", ""
+    dictionary = _hyphenation(language.current())
+    for head, tail in dictionary.iterate(word) if dictionary else ():
+        if fits(f"{before} {head}-"):
+            return f"{before} {head}-", tail
+    return "", ""
+
+
+@cache
+def _hyphenation(spoken: str) -> pyphen.Pyphen | None:
+    found = pyphen.language_fallback(spoken)
+    return pyphen.Pyphen(lang=found) if found else None

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from prospector.errors import PlanNotFound, ProspectorError, describe_validation_error
+from prospector.errors import PlanNotFound, ProspectorError, problem_of
 from prospector.model import UNKEEPABLE, Plan, new_id
 from prospector.planfile import STORED_REPAIRED, read_plan_file, read_plan_file_noting
 from prospector.resources import sample_plan_path
 from ui import dialogs
-from ui.language import N_, _
+from ui.language import N_, _, said
 from ui.widgets.date_field import show_moment
 
 log = logging.getLogger(__name__)
@@ -50,9 +50,8 @@ def shown_name(text: str, limit: int = 60) -> str:
 def name_refusal(error: ValueError) -> str:
     """Why the model refuses a plan name, as the end of "The name …": ``must not be empty``."""
     if isinstance(error, ValidationError):
-        detail = describe_validation_error(error, limit=1)
-        return detail.removeprefix("name: ")
-    return str(error)
+        return said(problem_of(error))
+    return said(error)
 
 
 def show_failure(parent, title: str, message: str, error: BaseException, outcome: str,
@@ -61,7 +60,7 @@ def show_failure(parent, title: str, message: str, error: BaseException, outcome
     then ``outcome``; anything else is a bug, shown by its type (and logged with its traceback),
     never swallowed, then ``unsure`` (what the user can check) if given, else ``outcome``."""
     if isinstance(error, ProspectorError):
-        detail = str(error)
+        detail = said(error)
     else:
         log.error("%s: %s", title, message, exc_info=error)
         detail = _("Unexpected error: {value}: {error}. Please report it with what you were "

@@ -35,7 +35,7 @@ from prospector.review.build import rep_weekly_counts
 from prospector.review.weeks import rep_first_weekdays
 from ui.background import BackgroundJob
 from ui.document import PlanDocument
-from ui.language import _, in_sentence
+from ui.language import _, in_sentence, said
 from ui.palette_colours import hint_colour
 from ui.table_model import read_figure, show_number
 from ui.widgets.cell_editing import CellDelegate
@@ -264,7 +264,7 @@ class WeeklyGridModel(QAbstractTableModel):
             self.document.edit_refused.emit(_("{metric}, {rep_name}, {week}: {exc} — the previous "
                                               "figure is kept.").format(
                                                   metric=target.metric, rep_name=rep_name,
-                                                  week=week, exc=exc))
+                                                  week=week, exc=said(exc)))
             return False
         self.document.set_actuals(actuals,
                                   _("Enter {number} {metric} for {rep_name}, {week}").format(

@@ -23,18 +23,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ProspectorError
+from ..messages import M_, Note
 from ..userfile import read_user_file
 
 MAX_CSV_BYTES = 50 * 1024 * 1024
-DELIMITERS: dict[str, str] = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+DELIMITERS: dict[str, str] = {",": M_("comma"), ";": M_("semicolon"), "\t": M_("tab"),
+                              "|": M_("pipe")}
 _DELIMITER_WORDS = {"comma": ",", "semicolon": ";", "tab": "\t", "\\t": "\t", "pipe": "|",
                     "bar": "|"}
 ENCODING_LABELS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "cp1252": "Windows-1252",
                    "utf-16": "UTF-16", "utf-16-le": "UTF-16 LE", "utf-16-be": "UTF-16 BE"}
-_SAVE_AS_CSV = ("export it as CSV from your CRM, or in Excel use File > Save As > CSV UTF-8, "
-                "and import that file")
+_SAVE_AS_CSV = Note("export it as CSV from your CRM, or in Excel use File > Save As > CSV "
+                    "UTF-8, and import that file")
 _SEP_LINE = re.compile(r"^sep=(.)[ \t]*(\r\n|\n|\r|$)", re.IGNORECASE)
 _SNIFF_ROWS = 50
+_NOT_SPACE = re.compile(r"\S")
+_PIECE_BYTES = 1 << 20  # decoded at once (in_pieces)
+_PIECE_CHARS = 1 << 16  # split into lines at once (text_lines)
+_RELEASE_ROWS = 2_000  # freed at once (release)
 _csv_limit_raised = False
 
 
@@ -45,8 +51,14 @@ class CsvFileError(ProspectorError):
         self.source = source
         self.problem = problem
         self.fix = fix
-        message = f"{source}: {problem}" if source else problem
-        super().__init__(message + (f" ({fix})" if fix else ""))
+        problem = problem if isinstance(problem, Note) else Note(problem)
+        fix = fix if isinstance(fix, Note) or not fix else Note(fix)
+        if source:
+            message = (Note("{source}: {problem} ({fix})", source=source, problem=problem, fix=fix)
+                       if fix else Note("{source}: {problem}", source=source, problem=problem))
+        else:
+            message = Note("{problem} ({fix})", problem=problem, fix=fix) if fix else problem
+        super().__init__(message)
 
 
 @dataclass(frozen=True)
@@ -71,7 +83,8 @@ class CsvTable:
 
     @property
     def delimiter_name(self) -> str:
-        return DELIMITERS.get(self.delimiter, repr(self.delimiter))
+        return Note(DELIMITERS[self.delimiter]) if self.delimiter in DELIMITERS else repr(
+            self.delimiter)
 
 
 def read_table(path: str | os.PathLike, *, delimiter: str | None = None,
@@ -100,31 +113,34 @@ def parse_table(data: bytes, source: str, *, delimiter: str | None = None,
     header_row = split.records[header_at][0] if header_at is not None else len(split.starts) + 1
     if any(broken[0] < header_row for broken in split.broken):
         first, last = next((f, la) for r, f, la, _ in split.broken if r < header_row)
-        lines = f"line {first}" if first == last else f"lines {first}-{last}"
-        raise CsvFileError(source, f"the header row has a quote (\") that is not closed where "
-                                   f"its column name ends ({lines} of the file)",
-                           "fix the quote in the first row and import again")
+        raise CsvFileError(source, Note("the header row has a quote (\") that is not closed "
+                                        "where its column name ends ({lines} of the file)",
+                                        lines=_lines(first, last)),
+                           Note("fix the quote in the first row and import again"))
     if header_at is None:
-        raise CsvFileError(source, "has no rows (only empty lines)",
-                           "export the accounts again; the first row should name the columns")
+        raise CsvFileError(source, Note("has no rows (only empty lines)"),
+                           Note("export the accounts again; the first row should name the "
+                                "columns"))
     header = [_clean_header(cell, i) for i, cell in enumerate(split.records[header_at][1])]
     body = split.records[header_at + 1:]
     problems = [(row, _broken_quote(first, last, at_end))
                 for row, first, last, at_end in split.broken]
     broken_rows = {row for row, _ in problems}
-    recoded: dict[int, str] = {}
+    recoded: dict[int, Note] = {}
     for line, (what, line_codec) in sorted(odd_lines.items()):
         row = split.row_of_line(line)
         if row is None or row <= header_row or row in recoded or row in broken_rows:
             continue
         if line_codec is None:
-            problems.append((row, f"is not {ENCODING_LABELS[codec]} text like the rest of the "
-                                  f"file, nor any encoding Prospector knows ({what}); save the "
-                                  "file again as CSV UTF-8"))
+            problems.append((row, Note("is not {encoding} text like the rest of the file, nor "
+                                       "any encoding Prospector knows ({what}); save the file "
+                                       "again as CSV UTF-8", encoding=ENCODING_LABELS[codec],
+                                       what=what)))
         else:
-            recoded[row] = (f"this row is written in {ENCODING_LABELS[line_codec]}, unlike "
-                            f"the rest of the file ({ENCODING_LABELS[codec]}), and was read as "
-                            "such; check its accents")
+            recoded[row] = Note("this row is written in {encoding}, unlike the rest of the "
+                                "file ({file_encoding}), and was read as such; check its "
+                                "accents", encoding=ENCODING_LABELS[line_codec],
+                                file_encoding=ENCODING_LABELS[codec])
     unreadable = {row for row, _ in problems}
     body = [(row, cells) for row, cells in body if row not in unreadable]
     return CsvTable(source, codec, chosen, header, header_row, body, sorted(problems),
@@ -154,12 +170,12 @@ def _decode_lines(data: bytes, source: str, encoding: str | None
         if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
             codec = "utf-8-sig"
         try:
-            text = data.decode(codec)
+            text = in_pieces(data, codec)
         except UnicodeDecodeError as exc:
             raise CsvFileError(
-                source, f"is not {ENCODING_LABELS.get(codec, codec)} text (byte {exc.start} "
-                        "does not fit)", "choose another encoding, or leave it out to detect it"
-            ) from None
+                source, Note("is not {encoding} text (byte {byte} does not fit)",
+                             encoding=ENCODING_LABELS.get(codec, codec), byte=exc.start),
+                Note("choose another encoding, or leave it out to detect it")) from None
         text = text.removeprefix("\ufeff")
         _check_text(text, source)
         return text, codec, {}
@@ -172,23 +188,64 @@ def _decode_lines(data: bytes, source: str, encoding: str | None
         codec = _utf16_without_bom(data) or ""
     if not codec:
         if b"\x00" in data[:65536]:
-            raise CsvFileError(source, "is a binary file, not CSV text", _SAVE_AS_CSV)
+            raise CsvFileError(source, Note("is a binary file, not CSV text"), _SAVE_AS_CSV)
         try:
-            data.decode("utf-8")
-            codec = "utf-8"
+            text = in_pieces(data, "utf-8")
         except UnicodeDecodeError:
             text, codec, odd = _decode_mixed(data)
             _check_text(text, source)
             return text, codec, odd
+        text = text.removeprefix("\ufeff")
+        _check_text(text, source)
+        return text, "utf-8", {}
     try:
-        text = data.decode(codec)
+        text = in_pieces(data, codec)
     except UnicodeDecodeError as exc:
         raise CsvFileError(
-            source, f"is not {ENCODING_LABELS.get(codec, codec)} text (byte {exc.start} does "
-                    "not fit)", _SAVE_AS_CSV) from None
+            source, Note("is not {encoding} text (byte {byte} does not fit)",
+                         encoding=ENCODING_LABELS.get(codec, codec), byte=exc.start),
+            _SAVE_AS_CSV) from None
     text = text.removeprefix("\ufeff")
     _check_text(text, source)
     return text, codec, {}
+
+
+def in_pieces(data: bytes, codec: str) -> str:
+    """``data.decode(codec)`` a megabyte at a time. One call over a whole export (10 MB for
+    100,000 rows) holds Python's lock for 40-60 ms, and the app's window with it, while the file
+    is read in a thread; between two pieces the window gets its turn. A byte that does not fit
+    raises the ``UnicodeDecodeError`` the whole call raises (the error's place in the file)."""
+    if len(data) <= _PIECE_BYTES:
+        return data.decode(codec)
+    decoder = codecs.getincrementaldecoder(codec)()
+    parts = []
+    try:
+        for start in range(0, len(data), _PIECE_BYTES):
+            end = start + _PIECE_BYTES
+            parts.append(decoder.decode(data[start:end], final=end >= len(data)))
+    except UnicodeDecodeError:
+        return data.decode(codec)  # raises it again, placed in the whole file
+    return "".join(parts)
+
+
+def text_lines(text: str) -> Iterator[str]:
+    """The text's lines as ``io.StringIO(text, newline="").readlines()`` gives them (each with
+    its end: after \\n, \\r\\n, or a lone \\r), a piece of about 64 KB at a time: a StringIO
+    over a whole export copies it in one call that holds Python's lock (and the window). Each
+    piece ends just after a \\n, which always ends a line, so the lines are the same."""
+    start, size = 0, len(text)
+    while start < size:
+        end = text.find("\n", start + _PIECE_CHARS)
+        end = size if end < 0 else end + 1
+        yield from io.StringIO(text[start:end], newline="").readlines()
+        start = end
+
+
+def release(rows: list) -> None:
+    """Empty a list of many rows a few thousand at a time: freeing 100,000 rows of cells at once
+    (when the last reference to them goes) holds Python's lock for 100 ms or more."""
+    while rows:
+        del rows[-_RELEASE_ROWS:]
 
 
 def _decode_mixed(data: bytes) -> tuple[str, str, dict[int, tuple[str, str | None]]]:
@@ -213,7 +270,8 @@ def _decode_mixed(data: bytes) -> tuple[str, str, dict[int, tuple[str, str | Non
             decoded[number] = lines[number - 1].decode("cp1252")
         except UnicodeDecodeError as exc:  # a byte Windows-1252 has no character for
             decoded[number] = lines[number - 1].decode("cp1252", errors="replace")
-            odd[number] = (f"byte {exc.start + 1} of the line does not fit", None)
+            odd[number] = (Note("byte {byte} of the line does not fit", byte=exc.start + 1),
+                           None)
         else:
             if codec == "utf-8":
                 odd[number] = ("", "cp1252")
@@ -231,8 +289,8 @@ def normalise_delimiter(value: str, source: str = "") -> str:
         return _DELIMITER_WORDS[word]
     if word in DELIMITERS:
         return word
-    raise CsvFileError(source, f"the delimiter {value!r} is not one Prospector knows",
-                       "use one of , ; | or tab")
+    raise CsvFileError(source, Note("the delimiter {value} is not one Prospector knows",
+                                    value=repr(value)), Note("use one of , ; | or tab"))
 
 
 def sniff_delimiter(text: str) -> str:
@@ -242,7 +300,7 @@ def sniff_delimiter(text: str) -> str:
     for candidate in DELIMITERS:
         rows = []
         try:
-            for cells in csv.reader(io.StringIO(text, newline=""), delimiter=candidate):
+            for cells in csv.reader(text_lines(text), delimiter=candidate):
                 if any(c.strip() for c in cells):
                     rows.append(len(cells))
                     if len(rows) > _SNIFF_ROWS:
@@ -278,14 +336,13 @@ class _Lines(Iterator[str]):
     """The text's lines for the CSV reader, with the number of lines handed out so far."""
 
     def __init__(self, text: str) -> None:
-        self.lines = io.StringIO(text, newline="").readlines()
+        self.lines = text_lines(text)
         self.taken = 0
 
     def __next__(self) -> str:
-        if self.taken >= len(self.lines):
-            raise StopIteration
+        line = next(self.lines)
         self.taken += 1
-        return self.lines[self.taken - 1]
+        return line
 
 
 def _split(text: str, delimiter: str, source: str, first_line: int = 1) -> _Split:
@@ -306,8 +363,9 @@ def _split(text: str, delimiter: str, source: str, first_line: int = 1) -> _Spli
             break
         except csv.Error as exc:
             if "field limit" in str(exc):
-                raise CsvFileError(source, f"row {row + 1} holds a value over 16 MB, more than "
-                                           "any field of a plan can take", _SAVE_AS_CSV) from None
+                raise CsvFileError(source, Note("row {row} holds a value over 16 MB, more than "
+                                                "any field of a plan can take", row=row + 1),
+                                   _SAVE_AS_CSV) from None
             row += 1
             split.broken.append((row, first, feed.taken + offset, "end of data" in str(exc)))
             split.starts.append((first, row))
@@ -321,19 +379,28 @@ def _split(text: str, delimiter: str, source: str, first_line: int = 1) -> _Spli
     return split
 
 
-def _broken_quote(first: int, last: int, at_end: bool) -> str:
-    lines = f"line {first}" if first == last else f"lines {first}-{last}"
+def _lines(first: int, last: int) -> Note:
+    return (Note("line {first}", first=first) if first == last
+            else Note("lines {first}-{last}", first=first, last=last))
+
+
+def _broken_quote(first: int, last: int, at_end: bool) -> Note:
+    lines = _lines(first, last)
     if at_end:
-        what = f"a quote (\") opened in this row is never closed ({lines} of the file)"
+        what = Note("a quote (\") opened in this row is never closed ({lines} of the file)",
+                    lines=lines)
     elif first == last:
-        what = (f"a value starts with a quote (\") but has more text after its closing quote "
-                f"(line {first} of the file)")
+        what = Note("a value starts with a quote (\") but has more text after its closing "
+                    "quote ({lines} of the file)", lines=lines)
     else:
-        what = (f"a quote (\") opened in this row is closed only in a later line, so the rows "
-                f"in between would be read as one value ({lines} of the file)")
-    return (f"{what}; nothing from {'this line' if first == last else 'these lines'} was "
-            "imported: put the whole value in quotes and double the quotes inside it (\"\"), "
-            "then import again")
+        what = Note("a quote (\") opened in this row is closed only in a later line, so the "
+                    "rows in between would be read as one value ({lines} of the file)",
+                    lines=lines)
+    if first == last:
+        return Note("{what}; nothing from this line was imported: put the whole value in quotes "
+                    "and double the quotes inside it (\"\"), then import again", what=what)
+    return Note("{what}; nothing from these lines was imported: put the whole value in quotes "
+                "and double the quotes inside it (\"\"), then import again", what=what)
 
 
 def _raise_field_limit() -> None:
@@ -383,8 +450,9 @@ def _codec_name(encoding: str, source: str) -> str:
     try:
         name = codecs.lookup(encoding.strip()).name
     except LookupError:
-        raise CsvFileError(source, f"{encoding!r} is not an encoding Prospector knows",
-                           "use utf-8, utf-8-sig, cp1252 or utf-16") from None
+        raise CsvFileError(source, Note("{encoding} is not an encoding Prospector knows",
+                                        encoding=repr(encoding)),
+                           Note("use utf-8, utf-8-sig, cp1252 or utf-16")) from None
     return {"windows-1252": "cp1252"}.get(name, name)
 
 
@@ -401,38 +469,40 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 _SIGNATURES = (
-    (b"PK\x03\x04", "is an Excel workbook (.xlsx) or another zip file, not CSV"),
-    (b"\xd0\xcf\x11\xe0", "is an Excel 97-2003 workbook (.xls), not CSV"),
-    (b"%PDF", "is a PDF, not CSV"),
-    (b"\x89PNG", "is an image, not CSV"),
-    (b"\xff\xd8\xff", "is an image, not CSV"),
-    (b"GIF8", "is an image, not CSV"),
+    (b"PK\x03\x04", M_("is an Excel workbook (.xlsx) or another zip file, not CSV")),
+    (b"\xd0\xcf\x11\xe0", M_("is an Excel 97-2003 workbook (.xls), not CSV")),
+    (b"%PDF", M_("is a PDF, not CSV")),
+    (b"\x89PNG", M_("is an image, not CSV")),
+    (b"\xff\xd8\xff", M_("is an image, not CSV")),
+    (b"GIF8", M_("is an image, not CSV")),
 )
 
 
 def _check_signatures(data: bytes, source: str) -> None:
     for magic, problem in _SIGNATURES:
         if data.startswith(magic):
-            raise CsvFileError(source, problem, _SAVE_AS_CSV)
+            raise CsvFileError(source, Note(problem), _SAVE_AS_CSV)
 
 
 def _check_text(text: str, source: str) -> None:
-    stripped = text.strip()
-    if not stripped:
-        raise CsvFileError(source, "is empty",
-                           "export the accounts again; the first row should name the columns")
+    first = _NOT_SPACE.search(text)  # not text.strip(): a copy of the whole file in one call
+    if first is None:
+        raise CsvFileError(source, Note("is empty"),
+                           Note("export the accounts again; the first row should name the "
+                                "columns"))
     sample = text[:65536]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n\x0c")
     if controls > max(2, len(sample) // 100):
-        raise CsvFileError(source, "is a binary file, not CSV text", _SAVE_AS_CSV)
-    head = stripped[:200].lower()
+        raise CsvFileError(source, Note("is a binary file, not CSV text"), _SAVE_AS_CSV)
+    head = text[first.start():first.start() + 200].lower()
     if head.startswith(("<!doctype", "<html", "<?xml", "<table", "<meta")):
-        raise CsvFileError(source, "is a web page or XML file, not CSV (some CRMs save "
-                                   "\"Excel\" reports as HTML)", _SAVE_AS_CSV)
-    if stripped[0] in "{[":
+        raise CsvFileError(source, Note("is a web page or XML file, not CSV (some CRMs save "
+                                        "\"Excel\" reports as HTML)"), _SAVE_AS_CSV)
+    if head[0] in "{[":
         try:
-            json.loads(stripped)
+            json.loads(text.strip())
         except ValueError:
             return
-        raise CsvFileError(source, "is a JSON file, not CSV",
-                           "plan files are opened with `prospector import`; accounts come as CSV")
+        raise CsvFileError(source, Note("is a JSON file, not CSV"),
+                           Note("plan files are opened with `prospector import`; accounts come "
+                                "as CSV"))

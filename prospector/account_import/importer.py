@@ -17,11 +17,11 @@ from typing import Literal, NamedTuple
 from pydantic import ValidationError
 
 from ..errors import describe_validation_error
-from ..messages import ENGLISH, M_, MN_, Say
+from ..messages import ENGLISH, M_, MN_, Note, Say, said
 from ..model import TIERS, Plan, TargetAccount, new_id
 from ..number_format import NumberFormat, evidence
 from ..textnorm import fold, person_key
-from .csv_source import CsvFileError, CsvTable, read_table
+from .csv_source import CsvFileError, CsvTable, read_table, release
 from .mapping import resolve_mapping, suggest_mapping
 from .matching import AccountIndex, Candidate, domain_of
 from .values import industry_text, parse_employees, parse_tier, revenue_digits, revenue_text
@@ -70,20 +70,28 @@ class CsvPreview:
 
 class SkippedRow(NamedTuple):
     row_number: int
-    reason: str
+    reason: str  # a Note: English, and said in the app's language
 
     def __str__(self) -> str:
-        return f"row {self.row_number}: {self.reason}"
+        return self.said(ENGLISH)
+
+    def said(self, tell: Say) -> str:
+        return tell(M_("row {row}: {problem}")).format(row=self.row_number,
+                                                       problem=said(self.reason, tell))
 
 
 class RowWarning(NamedTuple):
     """A row that was imported, with a value that could not be used as it was."""
 
     row_number: int
-    message: str
+    message: str  # a Note, as ``SkippedRow.reason``
 
     def __str__(self) -> str:
-        return f"row {self.row_number}: {self.message}"
+        return self.said(ENGLISH)
+
+    def said(self, tell: Say) -> str:
+        return tell(M_("row {row}: {problem}")).format(row=self.row_number,
+                                                       problem=said(self.message, tell))
 
 
 @dataclass(frozen=True)
@@ -179,7 +187,7 @@ class ImportResult:
         lines += _limited([f"  {m.reason_in(tell)}" for m in self.merged], limit, tell)
         lines.append(tell.counted(MN_("skipped {n} row:", "skipped {n} rows:"), skipped).format(
             n=skipped) if skipped else tell(M_("skipped 0 rows")))
-        lines += _limited([f"  {s}" for s in self.skipped], limit, tell)
+        lines += _limited([f"  {s.said(tell)}" for s in self.skipped], limit, tell)
         if self.footer_rows:
             lines.append(tell(M_("ignored the report's footer ({rows}): totals and copyright "
                                 "lines, not accounts")).format(rows=_rows(self.footer_rows, tell)))
@@ -188,7 +196,7 @@ class ImportResult:
             lines.append(tell.counted(MN_("imported with {n} warning (check these rows):",
                                          "imported with {n} warnings (check these rows):"),
                                      warned).format(n=warned))
-            lines += _limited([f"  {w}" for w in self.warnings], limit, tell)
+            lines += _limited([f"  {w.said(tell)}" for w in self.warnings], limit, tell)
         if self.unknown_owners:
             lines.append(tell(M_("owners that match no rep (their accounts were added without a "
                                 "rep; add the rep to the plan or assign the accounts in the "
@@ -210,10 +218,12 @@ def read_csv_preview(path: str | os.PathLike, *, rows: int = PREVIEW_ROWS,
     if table.recoded:
         other = "Windows-1252" if table.encoding == "utf-8" else "UTF-8"
         label += f" ({_rows(sorted(table.recoded))} in {other})"
+    row_count = sum(1 for _, cells in table.records if any(cells))
+    release(table.records)  # the rest of the file is not shown: freed in steps (see release)
     return CsvPreview(
         source=table.source, encoding=table.encoding, encoding_label=label,
         delimiter=table.delimiter, delimiter_name=table.delimiter_name, headers=table.header,
-        rows=shown, row_count=sum(1 for _, cells in table.records if any(cells)),
+        rows=shown, row_count=row_count,
         row_numbers=[number for number, _ in records],
         suggested_mapping=suggest_mapping(table.header),
     )
@@ -231,15 +241,15 @@ def import_accounts(plan: Plan, path: str | os.PathLike,
     :class:`CsvFileError` and nothing is returned.
     """
     if default_tier not in TIERS:
-        raise CsvFileError(str(path), f"the default tier {default_tier!r} is not one of "
-                                      f"{', '.join(TIERS)}")
+        raise CsvFileError(str(path), Note("the default tier {tier} is not one of {tiers}",
+                                           tier=repr(default_tier), tiers=", ".join(TIERS)))
     table = read_table(path, delimiter=delimiter, encoding=encoding)
     columns = (suggest_mapping(table.header) if mapping is None
                else resolve_mapping(mapping, table.header, table.source))
     _require_name_column(table, columns)
     if not table.problems and not any(any(cells) for _, cells in table.records):
-        raise CsvFileError(table.source, "has a header row but no accounts under it",
-                           "export the accounts again with their rows")
+        raise CsvFileError(table.source, Note("has a header row but no accounts under it"),
+                           Note("export the accounts again with their rows"))
     return _Importer(plan, table, columns, default_tier).run()
 
 
@@ -317,11 +327,12 @@ class _Importer:
             return
         name = values.get("name", "")
         if not name:
-            self.skipped.append(SkippedRow(row, "no account name"))
+            self.skipped.append(SkippedRow(row, Note("no account name")))
             return
         if len(name) > MAX_NAME:
-            self.skipped.append(SkippedRow(row, f"the account name is {len(name)} characters "
-                                                f"long; at most {MAX_NAME} fit"))
+            self.skipped.append(SkippedRow(row, Note("the account name is {length} characters "
+                                                     "long; at most {most} fit",
+                                                     length=len(name), most=MAX_NAME)))
             return
         account, warnings = self._account_values(values)
         try:
@@ -332,7 +343,8 @@ class _Importer:
         clean = candidate.model_dump(mode="python", exclude={"id", "contacts"})
         warnings += self._rows_inside(row, values)
         if row in self.table.recoded:
-            warnings.insert(0, f"{self.table.recoded[row]} ({clean['name']!r})")
+            warnings.insert(0, Note("{problem} ({name})", problem=self.table.recoded[row],
+                                    name=repr(clean["name"])))
         self.warnings += [RowWarning(row, w) for w in warnings]
         rep = self._rep_for(values.get("owner", ""), row)
         found = self.index.find(clean["name"], clean["website"])
@@ -345,15 +357,16 @@ class _Importer:
         header = self.table.header
         filled = [c for c in cells if c]
         if cells[:len(header)] == header:
-            return "repeats the header row"
+            return Note("repeats the header row")
         if len(filled) == 1 and len(header) > 1 and (self.in_footer
                                                      or is_report_footer(filled[0])):
             # Once the footer starts, its later lines (the org's name...) are footer too.
             self.in_footer = True
             return _FOOTER_ROW
         if len(cells) > len(header) and any(cells[len(header):]):
-            return (f"has {len(cells)} values but the header has {len(header)} columns (is a "
-                    f"value with a {self.table.delimiter_name} in it missing its quotes?)")
+            return Note("has {values} values but the header has {columns} columns (is a value "
+                        "with a {delimiter} in it missing its quotes?)", values=len(cells),
+                        columns=len(header), delimiter=self.table.delimiter_name)
         return ""
 
     def _swallowed_line_break(self, row: int, values: dict[str, str]) -> str:
@@ -364,10 +377,12 @@ class _Importer:
             return ""
         for name, value in values.items():
             if name not in MULTILINE and ("\n" in value or "\r" in value):
-                return (f"its {_label(name)} holds a line break (lines {span[0]}-{span[1]} of the "
-                        "file): a quote (\") opened in this row is probably closed only in a "
-                        "later row; nothing from these lines was imported: put the whole value in "
-                        "quotes and double the quotes inside it (\"\"), then import again")
+                return Note("its {field} holds a line break (lines {first}-{last} of the file): a "
+                            "quote (\") opened in this row is probably closed only in a later "
+                            "row; nothing from these lines was imported: put the whole value in "
+                            "quotes and double the quotes inside it (\"\"), then import again",
+                            field=Note(_FIELD_LABELS.get(name, _label(name))), first=span[0],
+                            last=span[1])
         return ""
 
     def _rows_inside(self, row: int, values: dict[str, str]) -> list[str]:
@@ -376,22 +391,24 @@ class _Importer:
         span, width = self.table.spans.get(row), len(self.table.header)
         if span is None or width < 2:
             return []
-        found = []
+        found: list[str] = []
         for name in MULTILINE:
             lines = values.get(name, "").splitlines()[1:]
             for line in lines:
                 cells = next(csv.reader([line], delimiter=self.table.delimiter), [])
                 if len(cells) >= width:
                     shown = line if len(line) <= 60 else line[:60] + "…"
-                    what = "notes hold" if name == "notes" else "reason (why a target) holds"
-                    found.append(f"its {what} a line that reads like a row of the file "
-                                 f"({shown!r}; lines {span[0]}-{span[1]}): if a quote closed too "
-                                 "late, that row is in this value, not an account")
+                    what = (Note("its notes hold") if name == "notes"
+                            else Note("its reason (why a target) holds"))
+                    found.append(Note("{what} a line that reads like a row of the file ({line}; "
+                                      "lines {first}-{last}): if a quote closed too late, that "
+                                      "row is in this value, not an account", what=what,
+                                      line=repr(shown), first=span[0], last=span[1]))
                     break
         return found
 
     def _account_values(self, values: dict[str, str]) -> tuple[dict, list[str]]:
-        warnings: list[str] = []
+        warnings: list[str] = []  # Notes
         employees, problem = parse_employees(values.get("employees", ""))
         if problem:
             warnings.append(problem)
@@ -429,9 +446,9 @@ class _Importer:
         if holder is rep:
             return None
         if holder is not None:
-            self.warnings.append(RowWarning(row, f"owner {rep['name']} differs from "
-                                                 f"{holder['name']}, who has the account; "
-                                                 f"left with {holder['name']}"))
+            self.warnings.append(RowWarning(row, Note(
+                "owner {owner} differs from {holder}, who has the account; left with {holder}",
+                owner=rep["name"], holder=holder["name"])))
             return None
         rep["account_ids"].append(account_id)
         self.rep_of_account[account_id] = rep
@@ -483,9 +500,10 @@ def _require_name_column(table: CsvTable, columns: dict[str, int]) -> None:
     more = "..." if len(table.header) > 12 else ""
     raise CsvFileError(
         table.source,
-        f"has no column of account names (its {table.delimiter_name}-separated columns are "
-        f"{listed}{more})",
-        "name the column 'Account Name' or 'Company name', or choose it in the column mapping",
+        Note("has no column of account names (its {delimiter}-separated columns are "
+             "{listed}{more})", delimiter=table.delimiter_name, listed=listed, more=more),
+        Note("name the column 'Account Name' or 'Company name', or choose it in the column "
+             "mapping"),
     )
 
 
@@ -509,7 +527,8 @@ def _label(field_key: str) -> str:
 
 
 # the fields a merge fills in or keeps, as a merge's note names them
-_FIELD_LABELS = {"website": M_("website"), "industry": M_("industry"),
+_FIELD_LABELS = {"name": M_("name"), "owner": M_("owner"), "domain": M_("domain"),
+                 "currency": M_("currency"), "website": M_("website"), "industry": M_("industry"),
                  "employees": M_("employees"), "annual_revenue": M_("annual revenue"),
                  "city": M_("city"), "country": M_("country"), "why": M_("why"),
                  "notes": M_("notes"), "tier": M_("tier")}

@@ -8,6 +8,7 @@ show them and the leader maps the columns.
 
 from __future__ import annotations
 
+from ..messages import Note
 from .csv_source import MAX_CSV_BYTES, CsvFileError, column_letter
 from .mapping import suggest_mapping
 
@@ -22,12 +23,13 @@ def pasted_table(text: str) -> bytes:
     are named as the spreadsheet names them (Column B, Column C...), to map in the preview."""
     data = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
     if not data.strip():
-        raise CsvFileError(PASTED_SOURCE, "the clipboard holds no rows",
-                           "copy the rows of a spreadsheet, with their header row if you can, "
-                           "and paste again")
+        raise CsvFileError(PASTED_SOURCE, Note("the clipboard holds no rows"),
+                           Note("copy the rows of a spreadsheet, with their header row if you "
+                                "can, and paste again"))
     if len(data) > MAX_CSV_BYTES:
-        raise CsvFileError(PASTED_SOURCE, f"{len(data):,} characters are too many to paste",
-                           "save them as a CSV file and use Import CSV… instead")
+        raise CsvFileError(PASTED_SOURCE, Note("{n} characters are too many to paste",
+                                               n=f"{len(data):,}"),
+                           Note("save them as a CSV file and use Import CSV… instead"))
     first = data.split("\n", 1)[0].split("\t")
     if not suggest_mapping(first):
         width = max(line.count("\t") for line in data.split("\n")) + 1

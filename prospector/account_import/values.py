@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..messages import Note
 from ..model import TIERS
 from ..number_format import NumberFormat
 
@@ -19,23 +20,25 @@ _ENUM_CONSTANT = re.compile(r"^[A-Z0-9_]{4,}$")
 MAX_EMPLOYEE_DIGITS = 8  # 99,999,999: no employer is larger; longer cells are broken data
 
 
-def parse_employees(text: str) -> tuple[int | None, str]:
+def parse_employees(text: str) -> tuple[int | None, Note | str]:
     """The head count and, when the cell could not be used, why (for a row warning)."""
     value = re.sub(r"[\s\u00a0\u202f']", "", text)
     if not value:
         return None, ""
     if sum(c.isdigit() for c in value) > MAX_EMPLOYEE_DIGITS:
-        return None, f"employees {_shown(text)} is not a head count (too many digits); left empty"
+        return None, Note("employees {value} is not a head count (too many digits); left empty",
+                          value=_shown(text))
     if _THOUSANDS.match(value):
         return int(re.sub(r"[.,]", "", value)), ""
     if _PLAIN.match(value):
         return int(re.split(r"[.,]", value)[0]), ""
     if _RANGE.match(text.strip()):
-        return None, f"employees {_shown(text)} is a range, not a number; left empty"
-    return None, f"employees {_shown(text)} is not a whole number; left empty"
+        return None, Note("employees {value} is a range, not a number; left empty",
+                          value=_shown(text))
+    return None, Note("employees {value} is not a whole number; left empty", value=_shown(text))
 
 
-def parse_tier(text: str, default: str) -> tuple[str, str]:
+def parse_tier(text: str, default: str) -> tuple[str, Note | str]:
     """A, B or C from "A", "tier 1", "2", "Tier C - nurture"...; else the default and why."""
     value = text.strip()
     if not value:
@@ -44,8 +47,9 @@ def parse_tier(text: str, default: str) -> tuple[str, str]:
     if match:
         letter = match.group(1).upper()
         return {"1": "A", "2": "B", "3": "C"}.get(letter, letter), ""
-    return default, (f"tier {_shown(text)} is not {', '.join(TIERS[:-1])} or {TIERS[-1]}; "
-                     f"used {default}")
+    return default, Note("tier {value} is not {tiers} or {last}; used {default}",
+                         value=_shown(text), tiers=", ".join(TIERS[:-1]), last=TIERS[-1],
+                         default=default)
 
 
 def _shown(text: str) -> str:

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from ..actuals.records import Happened
 from ..fields import Channel
+from ..messages import Note
 
 
 class Reading(NamedTuple):
@@ -26,9 +27,9 @@ _TOUCH = Happened.TOUCH
 # Words of a type, folded to lower case with "_" and "-" as spaces; first match wins.
 _WORDS: tuple[tuple[re.Pattern[str], Reading], ...] = tuple(
     (re.compile(pattern), reading) for pattern, reading in (
-        (r"\b(note|notes)\b", Reading(None, None, "a note, not a touch of the prospect")),
+        (r"\b(note|notes)\b", Reading(None, None, Note("a note, not a touch of the prospect"))),
         (r"\b(incoming|received|inbound) (e ?mail|email)\b",
-         Reading(None, None, "an e-mail the prospect sent, not a touch by the rep")),
+         Reading(None, None, Note("an e-mail the prospect sent, not a touch by the rep"))),
         (r"\b(meeting|event|appointment|demo)\b", Reading(Happened.MEETING, None)),
         (r"\b(video|zoom|teams|webex|google meet)\b", Reading(_TOUCH, Channel.VIDEO)),
         (r"\b(visit|in person|onsite|on site|field)\b", Reading(_TOUCH, Channel.IN_PERSON)),

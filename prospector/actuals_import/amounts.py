@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..messages import Note
 from ..number_format import NumberFormat, read_number
 
 _CURRENCY = re.compile(r"^(?:[A-Z]{3}|[€$£¥₹₩]|kr)\s*|\s*(?:[A-Z]{3}|[€$£¥₹₩]|kr)$")
@@ -33,24 +34,27 @@ def read_amount(text: str, form: NumberFormat | None = None) -> tuple[float | No
         return None, ""
     shown = repr(text.strip()) if len(text) <= 30 else f"{text.strip()[:25]!r}…"
     if value.startswith("-") or value.startswith("("):
-        return None, f"the amount {shown} is negative; an opportunity's amount is not"
+        return None, Note("the amount {amount} is negative; an opportunity's amount is not",
+                          amount=shown)
     if len(value) > 2 * MAX_AMOUNT_DIGITS or not re.fullmatch(r"[\d.,]+", value):
-        return None, f"the amount {shown} is not a number"
+        return None, Note("the amount {amount} is not a number", amount=shown)
     if form is not None:
         number = read_number(value, form)
         if number is None:
-            return None, (f"the amount {shown} cannot be read: the file writes numbers as "
-                          f"{form.label}")
+            return None, Note("the amount {amount} cannot be read: the file writes numbers as "
+                              "{form}", amount=shown, form=form.label)
         if len(str(int(number))) > MAX_AMOUNT_DIGITS:
-            return None, f"the amount {shown} has more digits than any opportunity's"
+            return None, Note("the amount {amount} has more digits than any opportunity's",
+                              amount=shown)
         return number, ""
     whole, decimals = _split_decimals(value)
     if whole is None:
-        return None, (f"the amount {shown} cannot be read: its separators group no thousands "
-                      "(write 1,234.50 or 1.234,50)")
+        return None, Note("the amount {amount} cannot be read: its separators group no "
+                          "thousands (write 1,234.50 or 1.234,50)", amount=shown)
     digits = whole.replace(",", "").replace(".", "")
     if len(digits) > MAX_AMOUNT_DIGITS:
-        return None, f"the amount {shown} has more digits than any opportunity's"
+        return None, Note("the amount {amount} has more digits than any opportunity's",
+                          amount=shown)
     return float(f"{digits or '0'}.{decimals or '0'}"), ""
 
 

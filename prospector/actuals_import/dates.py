@@ -15,6 +15,8 @@ from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
+from ..messages import Note
+
 
 class DateFormat(StrEnum):
     DMY = "dmy"
@@ -22,8 +24,8 @@ class DateFormat(StrEnum):
 
     @property
     def label(self) -> str:
-        return "day/month/year (European)" if self is DateFormat.DMY else \
-            "month/day/year (US)"
+        return Note("day/month/year (European)") if self is DateFormat.DMY else \
+            Note("month/day/year (US)")
 
 
 class ReadDate(NamedTuple):
@@ -50,7 +52,7 @@ _NAMED_MONTH_FIRST = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:,?\s.
 def read_date(text: str, chosen: DateFormat | None = None) -> ReadDate:
     value = text.strip()[:60]
     if not value:
-        return ReadDate(None, problem="no date")
+        return ReadDate(None, problem=Note("no date"))
     found = _ISO.fullmatch(value)
     if found:
         return _made(int(found[1]), int(found[2]), int(found[3]), text)
@@ -67,8 +69,9 @@ def read_date(text: str, chosen: DateFormat | None = None) -> ReadDate:
         day = int(found[1] if day_first else found[2])
         if month:
             return _made(int(found[3]), month, day, text)
-    return ReadDate(None, problem=f"the date {_shown(text)} is not a date Prospector reads "
-                                  "(write it as 2027-01-12, 12.01.2027 or 01/12/2027)")
+    return ReadDate(None, problem=Note("the date {date} is not a date Prospector reads (write "
+                                       "it as 2027-01-12, 12.01.2027 or 01/12/2027)",
+                                       date=_shown(text)))
 
 
 def _slashed(first: int, second: int, year: int, text: str,
@@ -89,7 +92,8 @@ def _made(year: int, month: int, day: int, text: str,
     try:
         return ReadDate(date(year, month, day), form)
     except ValueError:
-        return ReadDate(None, problem=f"the date {_shown(text)} is no day of the calendar")
+        return ReadDate(None, problem=Note("the date {date} is no day of the calendar",
+                                           date=_shown(text)))
 
 
 def _year(text: str) -> int:

@@ -16,6 +16,7 @@ from enum import StrEnum
 from ..account_import.csv_source import CsvFileError, column_letter
 from ..account_import.mapping import header_key
 from ..actuals.records import Source
+from ..messages import M_, Note
 from ..textnorm import fold
 
 
@@ -39,10 +40,10 @@ class Export(StrEnum):
 
 
 EXPORT_LABELS = {
-    Export.SALESFORCE_ACTIVITIES: "a Salesforce activity report",
-    Export.SALESFORCE_OPPORTUNITIES: "a Salesforce opportunity report",
-    Export.HUBSPOT_ACTIVITIES: "a HubSpot activity export",
-    Export.HUBSPOT_DEALS: "a HubSpot deal export",
+    Export.SALESFORCE_ACTIVITIES: M_("a Salesforce activity report"),
+    Export.SALESFORCE_OPPORTUNITIES: M_("a Salesforce opportunity report"),
+    Export.HUBSPOT_ACTIVITIES: M_("a HubSpot activity export"),
+    Export.HUBSPOT_DEALS: M_("a HubSpot deal export"),
 }
 
 # The fields of a row, and the headers each export writes for them, best first.
@@ -98,6 +99,7 @@ ALIASES: dict[Export, dict[str, tuple[str, ...]]] = {
     },
 }
 REQUIRED = ("rep", "date")
+_REQUIRED_WORDS = {"rep": M_("rep"), "date": M_("date")}  # as a missing column is named
 # What the mapping screen shows for each column actuals are read from.
 FIELD_LABELS: dict[str, str] = {
     "rep": "Rep (name)", "rep_email": "Rep's e-mail", "date": "Date", "type": "Activity type",
@@ -134,12 +136,13 @@ def detect_export(headers: Sequence[str], source: str) -> Export:
         if any(header_key(sign) in keys for sign in signs):
             return export
     shown = ", ".join(repr(h) for h in headers[:8]) + ("..." if len(headers) > 8 else "")
-    raise CsvFileError(source, f"is not an export Prospector knows (its columns are {shown})",
-                       "export a Salesforce activity or opportunity report (Assigned, Date, "
-                       "Type, Subject, Account / Opportunity Owner, Account Name, Created Date, "
-                       "Stage, Amount) or a HubSpot activity or deal export (Activity date, "
-                       "Activity type, Assigned to, Associated Company / Deal owner, Create "
-                       "date, Deal stage, Amount)")
+    raise CsvFileError(source, Note("is not an export Prospector knows (its columns are "
+                                    "{shown})", shown=shown),
+                       Note("export a Salesforce activity or opportunity report (Assigned, Date, "
+                            "Type, Subject, Account / Opportunity Owner, Account Name, Created "
+                            "Date, Stage, Amount) or a HubSpot activity or deal export (Activity "
+                            "date, Activity type, Assigned to, Associated Company / Deal owner, "
+                            "Create date, Deal stage, Amount)"))
 
 
 def find_columns(headers: Sequence[str], source: str, export: Export | str | None = None,
@@ -167,9 +170,10 @@ def find_columns(headers: Sequence[str], source: str, export: Export | str | Non
     missing = [name for name in REQUIRED if name not in found]
     if missing:
         wanted = " or ".join(repr(a) for a in ALIASES[chosen][missing[0]][:3])
-        raise CsvFileError(source, f"is {chosen.label} without a {missing[0]} column (such as "
-                                   f"{wanted})", "export it again with that column, or say "
-                                                 "which column holds it")
+        raise CsvFileError(source, Note("is {export} without a {field} column (such as {wanted})",
+                                        export=Note(chosen.label),
+                                        field=Note(_REQUIRED_WORDS[missing[0]]), wanted=wanted),
+                           Note("export it again with that column, or say which column holds it"))
     return Columns(chosen, found)
 
 

@@ -18,12 +18,13 @@ from operator import itemgetter
 
 from pydantic import ValidationError
 
-from ..account_import.csv_source import CsvFileError, CsvTable, read_table
+from ..account_import.csv_source import CsvFileError, CsvTable, read_table, release
 from ..account_import.importer import CsvPreview, is_report_footer, read_csv_preview
 from ..account_import.matching import name_key
 from ..actuals.records import Happened, LoggedFact, fact_key, id_key
 from ..errors import ProspectorError, describe_validation_error
 from ..fields import EARLIEST_DATE, LATEST_DATE, UNKEEPABLE
+from ..messages import Note
 from ..model import Plan
 from ..number_format import NumberFormat, evidence
 from ..textnorm import fold, person_key
@@ -32,7 +33,7 @@ from .amounts import amount_digits, read_amount
 from .dates import DateFormat, ReadDate, read_date, time_of
 from .exports import Columns, Export, find_columns
 from .names import AccountFinder, RepFinder
-from .result import ActualsImport, RowNote, Unmatched, rows_text
+from .result import ActualsImport, RowNote, Unmatched, rows_note
 
 MAX_ROWS = 250_000  # a half-year export of 10 reps is about 100,000 activities
 _LENGTHS = {"account": 300, "subject": 1000, "stage": 200}
@@ -67,13 +68,17 @@ def read_actuals(plan: Plan, path: str | os.PathLike, *,
     with _no_cycle_collection():
         table = read_table(path, delimiter=delimiter, encoding=encoding)
         if len(table.records) > MAX_ROWS:
-            raise CsvFileError(table.source, f"has {len(table.records):,} rows, more than "
-                                             f"{MAX_ROWS:,}", "export a shorter period (a "
-                                                               "quarter)")
+            raise CsvFileError(table.source, Note("has {n} rows, more than {most}",
+                                                  n=f"{len(table.records):,}",
+                                                  most=f"{MAX_ROWS:,}"),
+                               Note("export a shorter period (a quarter)"))
         columns = find_columns(table.header, table.source, export, mapping)
         reader = _Reader(plan, table, columns, chosen, reps, accounts)
         reader.judge_numbers(NumberFormat(number_format) if number_format else None)
-        return reader.run(progress)
+        try:
+            return reader.run(progress)
+        finally:
+            release(table.records)  # read: its rows freed in steps, not at once (release)
 
 
 @contextmanager
@@ -187,16 +192,17 @@ class _Reader:
             result.ambiguous_numbers = list(found.two_ways)
         if found.detected is not None and found.two_ways:
             form = found.detected
-            result.file_notes.append(
-                f"amounts that read two ways ({rows_text(found.two_ways, 5)}) were read as "
-                f"{form.label}, the way the file writes its other amounts (row "
-                f"{found.deciding[form][0]}: {found.examples[form]})")
+            result.file_notes.append(Note(
+                "amounts that read two ways ({rows}) were read as {form}, the way the file "
+                "writes its other amounts (row {row}: {example})",
+                rows=rows_note(found.two_ways, 5), form=form.label,
+                row=found.deciding[form][0], example=found.examples[form]))
         elif len([f for f in found.deciding if found.deciding[f]]) > 1:
             dot, comma = found.deciding[NumberFormat.DOT], found.deciding[NumberFormat.COMMA]
-            result.file_notes.append(
-                f"the file mixes amounts written 1,234.5 ({rows_text(dot, 5)}) and 1.234,5 "
-                f"({rows_text(comma, 5)}): each was read the only way it can be; check how the "
-                "export was made")
+            result.file_notes.append(Note(
+                "the file mixes amounts written 1,234.5 ({dot}) and 1.234,5 ({comma}): each was "
+                "read the only way it can be; check how the export was made",
+                dot=rows_note(dot, 5), comma=rows_note(comma, 5)))
 
     def run(self, progress: Callable[[int, int], None] | None = None) -> ActualsImport:
         names = tuple(self.columns.mapping)  # at least the rep and the date: itemgetter of
@@ -226,21 +232,20 @@ class _Reader:
         result.skipped.sort(key=lambda note: note.row)
         forms = result.date_forms
         if len([f for f in forms if forms[f]]) > 1:
-            waiting = ("; the dates that read both ways wait for a choice"
+            waiting = (Note("; the dates that read both ways wait for a choice")
                        if result.ambiguous_dates else "")
-            day_first = rows_text(forms[DateFormat.DMY], 5)
-            month_first = rows_text(forms[DateFormat.MDY], 5)
-            result.file_notes.append(
-                f"the file mixes European dates (day first: {day_first}) and US dates (month "
-                f"first: {month_first}): each was read the only way it can be{waiting}; check "
-                "how the export was made")
+            result.file_notes.append(Note(
+                "the file mixes European dates (day first: {day_first}) and US dates (month "
+                "first: {month_first}): each was read the only way it can be{waiting}; check how "
+                "the export was made", day_first=rows_note(forms[DateFormat.DMY], 5),
+                month_first=rows_note(forms[DateFormat.MDY], 5), waiting=waiting))
         return result
 
     def _not_a_row(self, row: int, cells: list[str]) -> bool:
         header = self.table.header
         filled = [c for c in cells if c]
         if cells[0] == header[0] and cells[:len(header)] == header:
-            self.result.skipped.append(RowNote(row, "repeats the header row"))
+            self.result.skipped.append(RowNote(row, Note("repeats the header row")))
             return True
         if len(filled) == 1 and len(header) > 1 and (self.in_footer
                                                      or is_report_footer(filled[0])):
@@ -248,10 +253,11 @@ class _Reader:
             self.result.footer_rows.append(row)
             return True
         if len(cells) > len(header) and any(cells[len(header):]):
-            self.result.skipped.append(RowNote(row, (
-                f"has {len(cells)} values but the header has {len(header)} columns (is a value "
-                f"with a {self.table.delimiter_name} in it missing its quotes?); not imported: "
-                "export the file again, or put that value in quotes")))
+            self.result.skipped.append(RowNote(row, Note(
+                "has {values} values but the header has {columns} columns (is a value with a "
+                "{delimiter} in it missing its quotes?); not imported: export the file again, or "
+                "put that value in quotes", values=len(cells), columns=len(header),
+                delimiter=self.table.delimiter_name)))
             return True
         return False
 
@@ -259,8 +265,8 @@ class _Reader:
         result = self.result
         rep_text, email = values.get("rep", ""), values.get("rep_email", "")
         if not rep_text and not email:
-            result.skipped.append(RowNote(row, "names no rep (its rep column is empty); "
-                                               "not imported"))
+            result.skipped.append(RowNote(row, Note("names no rep (its rep column is empty); "
+                                                    "not imported")))
             return
         day = self._date(row, values.get("date", ""))
         if day is _UNUSABLE:
@@ -283,7 +289,8 @@ class _Reader:
             reading = self.types.get(which) or self.types.setdefault(
                 which, read_activity_type(*which))
             if reading.kind is None:
-                result.skipped.append(RowNote(row, f"{reading.why_not}; not imported"))
+                result.skipped.append(RowNote(row, Note("{problem}; not imported",
+                                                        problem=reading.why_not)))
                 return
         account, account_id = self._account(values.get("account", ""))
         subject = values.get("subject", "")[:_LENGTHS["subject"]].strip()
@@ -302,8 +309,9 @@ class _Reader:
         if "amount" in values:
             amount, problem = read_amount(values["amount"], self.result.number_format)
             if problem:
-                result.warnings.append(RowNote(row, f"{problem}; imported without an amount "
-                                                    "(correct it in the CRM and export again)"))
+                result.warnings.append(RowNote(row, Note(
+                    "{problem}; imported without an amount (correct it in the CRM and export "
+                    "again)", problem=problem)))
         if account and account_id is None:
             self.outside.setdefault(account, []).append(row)
         try:
@@ -311,7 +319,8 @@ class _Reader:
                               account_name=account, date=day, channel=reading.channel,
                               subject=subject, stage=stage, amount=amount, source=self.source)
         except ValidationError as exc:
-            result.skipped.append(RowNote(row, f"{describe_validation_error(exc)}; not imported"))
+            result.skipped.append(RowNote(row, Note("{problem}; not imported",
+                                                    problem=describe_validation_error(exc))))
             return
         self.seen[key] = row
         known = self.known.get(key)
@@ -358,19 +367,22 @@ class _Reader:
             self.result.ambiguous_dates.append(row)
             return _WAITING
         if read.day is None:
-            self.result.skipped.append(RowNote(row, f"{read.problem}; not imported"))
+            self.result.skipped.append(RowNote(row, Note("{problem}; not imported",
+                                                         problem=read.problem)))
             return _UNUSABLE
         if read.form is not None:
             self.result.date_forms.setdefault(read.form, []).append(row)
             if self.chosen is not None and read.form is not self.chosen:
-                self.result.warnings.append(RowNote(row, (
-                    f"{text.strip()!r} can only be {read.form.label}; read as "
-                    f"{read.day.isoformat()} although {self.chosen.label} was chosen")))
+                self.result.warnings.append(RowNote(row, Note(
+                    "{date} can only be {form}; read as {day} although {chosen} was chosen",
+                    date=repr(text.strip()), form=read.form.label, day=read.day,
+                    chosen=self.chosen.label)))
         if not self.first <= read.day <= self.last:
-            when = "before the plan starts" if read.day < self.first else "after the plan ends"
-            edge = self.first if read.day < self.first else self.last
-            self.result.skipped.append(RowNote(row, (
-                f"{read.day.isoformat()} is {when} ({edge.isoformat()}); not imported (export "
-                "the plan's period only, or change the plan's dates)")))
+            when = (Note("{day} is before the plan starts ({edge})", day=read.day,
+                         edge=self.first) if read.day < self.first else
+                    Note("{day} is after the plan ends ({edge})", day=read.day, edge=self.last))
+            self.result.skipped.append(RowNote(row, Note(
+                "{when}; not imported (export the plan's period only, or change the plan's "
+                "dates)", when=when)))
             return _UNUSABLE
         return read.day

@@ -15,7 +15,7 @@ from babel.numbers import format_decimal
 from ..actuals.ledger import Actuals
 from ..actuals.records import LoggedFact
 from ..errors import ProspectorError
-from ..messages import ENGLISH, M_, MN_, Say
+from ..messages import ENGLISH, M_, MN_, Note, Say, said
 from ..model import Plan
 from ..number_format import NumberFormat
 from .dates import DateFormat
@@ -29,10 +29,14 @@ class RowNote:
     """A row not imported (``skipped``) or imported with a value left out (``warnings``)."""
 
     row: int
-    note: str
+    note: str  # a Note: English, and said in the app's language
 
     def __str__(self) -> str:
-        return f"row {self.row}: {self.note}"
+        return self.said(ENGLISH)
+
+    def said(self, tell: Say) -> str:
+        return tell(M_("row {row}: {problem}")).format(row=self.row,
+                                                       problem=said(self.note, tell))
 
 
 @dataclass(frozen=True)
@@ -45,9 +49,14 @@ class Unmatched:
     closest: str | None
 
     def __str__(self) -> str:
-        hint = f"; closest: {self.closest}" if self.closest else ""
+        return self.said(ENGLISH)
+
+    def said(self, tell: Say) -> str:
         name = repr(self.name) if len(self.name) <= 60 else f"{self.name[:50]!r}…"
-        return f"{name} ({rows_text(self.rows)}{hint})"
+        if self.closest:
+            return tell(M_("{name} ({rows}; closest: {closest})")).format(
+                name=name, rows=rows_text(self.rows, tell=tell), closest=self.closest)
+        return tell(M_("{name} ({rows})")).format(name=name, rows=rows_text(self.rows, tell=tell))
 
 
 class NotReady(ProspectorError):
@@ -77,7 +86,7 @@ class ActualsImport:
     ambiguous_numbers: list[int] = field(default_factory=list)  # rows waiting for a convention
     number_format: NumberFormat | None = None  # the file's: chosen, or shown by its amounts
     number_format_chosen: bool = False  # by the user (else judged from the file's amounts)
-    file_notes: list[str] = field(default_factory=list)  # about the file as a whole
+    file_notes: list[str] = field(default_factory=list)  # about the file as a whole (Notes)
     blank_rows: int = 0
     footer_rows: list[int] = field(default_factory=list)
     remember_reps: dict[str, str] = field(default_factory=dict)  # names the leader mapped
@@ -105,7 +114,7 @@ class ActualsImport:
         if self.ambiguous_dates:
             example = self.suggested_date_format
             seen = (tell(M_("; the file's other dates can only be {form}")).format(
-                        form=example.label) if example else
+                        form=said(example.label, tell)) if example else
                     tell(M_("; the file's other dates do not tell")) if not self.date_forms else
                     tell(M_("; the file's other dates are of both forms")))
             lines.append(tell(M_(
@@ -123,7 +132,7 @@ class ActualsImport:
         for name in self.unknown_reps[:SETTLE_NAMES]:
             lines.append(tell(M_("{name} matches no rep of the plan: map the name to a rep (it is "
                                  "remembered for the next import), or leave its rows out")).format(
-                name=name))
+                name=name.said(tell)))
         if len(self.unknown_reps) > SETTLE_NAMES:
             lines.append(tell(M_("and {n} more names match no rep of the plan")).format(
                 n=format_decimal(len(self.unknown_reps) - SETTLE_NAMES, locale=language or "en")))
@@ -134,7 +143,9 @@ class ActualsImport:
         the names the leader mapped remembered: what the app sets as one undoable edit of
         ``actuals``. Raises ``NotReady`` while something needs the leader's choice."""
         if not self.ready:
-            raise NotReady(f"{self.source}: nothing was imported: " + "; ".join(self.to_settle()))
+            # the app offers no Import while something waits: the command line meets this
+            raise NotReady(Note("{source}: nothing was imported: {what}", source=self.source,
+                                what="; ".join(self.to_settle())))
         actuals = plan.actuals.with_facts(self.facts)
         if self.remember_reps or self.remember_accounts:
             actuals = actuals.model_copy(update={
@@ -172,7 +183,8 @@ class ActualsImport:
             kinds[fact.kind.value] = kinds.get(fact.kind.value, 0) + 1
         if kinds:
             lines.append("  " + ", ".join(counted(_KINDS[k], n) for k, n in kinds.items()))
-        lines += [tell(M_("check: {note}")).format(note=note) for note in self.file_notes]
+        lines += [tell(M_("check: {note}")).format(note=said(note, tell))
+                  for note in self.file_notes]
         if self.duplicates:
             lines.append(counted(MN_(
                 "{n} duplicate row (the same activity twice in the file; imported once):",
@@ -183,13 +195,13 @@ class ActualsImport:
         if self.skipped:
             lines.append(counted(MN_("{n} row not imported:", "{n} rows not imported:"),
                                  len(self.skipped)))
-            lines += _limited([f"  {note}" for note in self.skipped], limit, tell)
+            lines += _limited([f"  {note.said(tell)}" for note in self.skipped], limit, tell)
         if self.warnings:
             lines.append(counted(MN_(
                 "{n} row imported with a value left out (check these rows):",
                 "{n} rows imported with a value left out (check these rows):"),
                 len(self.warnings)))
-            lines += _limited([f"  {note}" for note in self.warnings], limit, tell)
+            lines += _limited([f"  {note.said(tell)}" for note in self.warnings], limit, tell)
         if self.left_out_rows:
             lines.append(counted(MN_("{n} row of names left out on purpose",
                                      "{n} rows of names left out on purpose"),
@@ -200,7 +212,8 @@ class ActualsImport:
                 "account of the plan if it is one):",
                 "{n} accounts not in the plan (imported as outside the plan; map a name to an "
                 "account of the plan if it is one):"), len(self.outside_accounts)))
-            lines += _limited([f"  {name}" for name in self.outside_accounts], limit, tell)
+            lines += _limited([f"  {name.said(tell)}" for name in self.outside_accounts], limit,
+                              tell)
         if self.footer_rows:
             lines.append(tell(M_("ignored the report's footer ({rows})")).format(
                 rows=rows_text(self.footer_rows, tell=tell)))
@@ -208,8 +221,17 @@ class ActualsImport:
             lines.append(counted(MN_("{n} name matches no rep of the plan (their rows wait):",
                                      "{n} names match no rep of the plan (their rows wait):"),
                                  len(self.unknown_reps)))
-            lines += _limited([f"  {name}" for name in self.unknown_reps], limit, tell)
+            lines += _limited([f"  {name.said(tell)}" for name in self.unknown_reps], limit,
+                              tell)
         return lines
+
+
+def rows_note(rows: list[int], shown: int = 6) -> Note:
+    """``rows_text`` as a ``Note``, for a message said later: ``rows 3, 5, 8 and 2 more``."""
+    listed: str = ", ".join(str(r) for r in rows[:shown])
+    if len(rows) > shown:
+        listed = Note(M_("{listed} and {n} more"), listed=listed, n=len(rows) - shown)
+    return Note(MN_("row {rows}", "rows {rows}"), n=len(rows), rows=listed)
 
 
 def rows_text(rows: list[int], shown: int = 6, tell: Say = ENGLISH) -> str:

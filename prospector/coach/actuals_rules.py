@@ -58,8 +58,10 @@ ACTUALS_RULES: tuple[ActualsRule, ...] = (
         ("cold_weeks",)),
     ActualsRule(
         "actuals-behind-pace", "warning", T_("Far behind the cadence's pace"),
-        "A rep logged less than {pace_behind_share:.0%} of the touches their schedule planned "
-        "from the start to the week reviewed (at least {pace_min_planned} planned).",
+        "A rep logged less than {pace_behind_share:.0%} of the touches the plan set from the "
+        "start to the week reviewed: each week, the goal of the target counting touches, or "
+        "the touches of the rep's schedule when they are more (at least {pace_min_planned} "
+        "planned).",
         T_("The cadence works by its rhythm: prospects who get a third of it forget the rep "
            "between touches, and the plan's outcomes were sized on the full cadence."),
         T_("Find out what is in the way (time, data, courage on the phone) and agree the "

@@ -195,6 +195,11 @@ def _labelled_section() -> list[str]:
             p, r = (f"{v:.2f}" for v in looks[name]) if name in looks else ("-", "-")
             out.append(f"| {_LANGUAGE_NAMES[language]} | {name} | {now.texts} | "
                        f"{now.precision:.2f} | {now.recall:.2f} | {p} | {r} |")
+    out += ["", _WIDENED_NOTE, "", "| language | held-out texts | to flag | found | false alarms | "
+            "missed | precision | recall |", "|---|---|---|---|---|---|---|---|"]
+    for language, texts in by_language.items():
+        held = evaluate(i for i in texts if i["set"] in HELD_OUT_SETS)[1]["all"]
+        out.append(_score_row(_LANGUAGE_NAMES[language], held))
     out.append("")
     return out
 
@@ -233,6 +238,21 @@ _LANGUAGE_SETS_NOTE = (
     "rather than as giving nothing, a false alarm and a miss where it was a miss. As in English, "
     "precision holds on wording never seen and recall does not: new paraphrases (\"Innovation und "
     "Qualität sind unser Anspruch\", \"Nous comprenons votre métier comme personne\") pass.")
+_WIDENED_NOTE = (
+    "On 3 December 2026 the German and French lists were widened without looking at the "
+    "held-out sets (the fifth, seventh, ninth and tenth): the phrases and claims of the sets "
+    "that tuned them said otherwise (the separated verb \"ich hake kurz nach\", \"je vous "
+    "relance\", \"sans nouvelles de votre part\", \"führender Anbieter\", \"acteur majeur\"), "
+    "the English list's claims as German and French reps write them (\"Weltklasse\", "
+    "\"unübertroffen\", \"prix compétitifs\", \"haut de gamme\"), synonyms in the word "
+    "families (asking for a meeting, our news, self-praise) and the English reading of "
+    "questions carried over (a tag such as \", ja?\" or \", c'est ça ?\", a French pronoun "
+    "before the verb put first: \"En avez-vous parlé ?\"). Precision stayed 1.00 on the "
+    "tuning sets; the English set's figures and the findings on the sample and test plans are "
+    "unchanged. The held-out sets, measured together before and after (twice: once after the "
+    "lists, once after the questions), did not move: their misses are new paraphrases no list "
+    "written from the other sets holds, so recall on wording never seen stays where it was. "
+    "Together:")
 # The German and French sets' first looks: (set, texts, precision, recall).
 FIRST_LOOKS_BY_LANGUAGE: dict[str, tuple[tuple[str, int, float, float], ...]] = {
     "de": (("second", 24, 1.00, 0.31), ("third", 18, 0.83, 0.50), ("fourth", 14, 1.00, 0.38),

@@ -33,25 +33,31 @@ OPENERS = {
 }
 SCENE_SETTERS = {
     "de": frozenset("wenn falls bei beim im in nach seit angenommen sobald als wahrend fur mit "
-                    "vor ausser abgesehen bezogen".split()),
+                    "vor ausser abgesehen bezogen heute bezuglich hinsichtlich angesichts "
+                    "verglichen weil da".split()),
     "fr": frozenset("si lorsque lors dans en pour chez apres depuis avec pendant avant quand "
-                    "selon".split()),
+                    "selon aujourd concernant vu compare comme parce".split()),
 }
 # The word after a verb put first ("Nutzen Sie", "Gibt es", "Êtes-vous", "Puis-je").
 SUBJECTS = {
-    "de": frozenset("sie es ihr ihre ihnen man wir er die der das den dem ich".split()),
+    "de": frozenset("sie es ihr ihre ihnen man wir er die der das den dem ich sich du".split()),
     "fr": frozenset("vous il elle ils elles on t nous je".split()),
 }
 # Verbs that put first make a yes-or-no question whatever follows ("Ist Ausschuss ein Thema?").
 AUXILIARIES = {
     "de": frozenset("ist sind hat haben hatten hatte gibt gab war waren wird werden kann konnen "
                     "konnte konnten wurde wurden sollte sollten muss mussen darf durfen mochte "
-                    "mochten".split()),
+                    "mochten bist seid hast habt kannst willst will wollen soll sollen".split()),
     "fr": frozenset(),
 }
 ALTERNATIVE = {"de": "oder", "fr": "ou"}
-TAGS = {"de": (("oder",), ("nicht", "wahr"), ("richtig",), ("stimmt",)),
-        "fr": (("n", "est", "ce", "pas"), ("non",), ("pas", "vrai"))}
+# as the English tags (", right?", ", correct?", ", yes?", ", okay?")
+TAGS = {"de": (("oder",), ("nicht", "wahr"), ("richtig",), ("stimmt",), ("oder", "nicht"),
+               ("nicht",), ("ja",), ("korrekt",), ("ok",), ("okay",), ("gell",)),
+        "fr": (("n", "est", "ce", "pas"), ("non",), ("pas", "vrai"), ("c", "est", "ca"),
+               ("oui",), ("vrai",), ("correct",), ("exact",), ("d", "accord"), ("ok",))}
+# French object pronouns before a verb put first ("En avez-vous parlé ?", "S'agit-il …?").
+_CLITICS = frozenset("en y s se l le la les lui leur m me t te".split())
 
 
 def closed_sentence(clauses: list[list[str]], language: str) -> bool | None:
@@ -82,6 +88,11 @@ def closed_sentence(clauses: list[list[str]], language: str) -> bool | None:
 def _verb_first(clause: list[str], language: str) -> bool:
     if language == "fr" and (clause[:2] == ["est", "ce"] or clause[:2] == ["y", "a"]):
         return True
+    if language == "fr" and len(clause) > 2 and clause[0] in _CLITICS:
+        rest = clause[1:]
+        if rest[0] in _CLITICS and len(rest) > 2:  # "vous en servez-vous", "s'y"
+            rest = rest[1:]
+        return rest[1] in SUBJECTS[language]
     return clause[0] in AUXILIARIES[language] or (len(clause) > 1
                                                   and clause[1] in SUBJECTS[language])
 
@@ -97,7 +108,9 @@ _ABOUT_US = {
         r"(?:unser|unsere|unseren|unserem|unserer|unseres) (?:[a-z0-9]+ ){0,2}?(?:produkt\w*|"
         r"plattform\w*|losung\w*|software|angebot\w*|leistung\w*|dienstleistung\w*|unternehmen|"
         r"firma|team|referenz\w*|system\w*|app|technologie|ansatz|preis\w*|konditionen|demo|"
-        r"service)",
+        r"service|tool\w*|werkzeug\w*|modul\w*|neuheit\w*|version|katalog|sortiment)",
+        r"(?:lust|zeit) (?:auf|fur) (?:eine|ein|einen) (?:[a-z0-9]+ ){0,1}?(?:demo|vorfuhrung|"
+        r"prasentation|produktvorstellung)",
         r"(?:interesse|interessiert) (?:an|daran)",
         rf"(?:mochten|wollen|wurden) sie {_G}(?:sehen|kennenlernen|testen|ausprobieren|erfahren)",
         rf"(?:darf|kann|konnte|durfte) ich ihnen {_G}(?:zeigen|vorstellen|prasentieren|"
@@ -106,7 +119,9 @@ _ABOUT_US = {
     "fr": re.compile("(?<![a-z0-9])(?:" + "|".join((
         r"(?:notre|nos) (?:[a-z0-9]+ ){0,2}?(?:produits?|plateformes?|solutions?|logiciels?|"
         r"offres?|services?|entreprise|societe|equipe|references|systemes?|applications?|"
-        r"technologie|approche|tarifs?|demo)",
+        r"technologie|approche|tarifs?|demo|outils?|modules?|nouveautes?|version|gamme|"
+        r"catalogue)",
+        r"envie de (?:voir|decouvrir|tester|essayer)",
         r"interesse(?:e|s|es)? par",
         rf"(?:aimeriez|voudriez|souhaiteriez|souhaitez|voulez) vous {_G}(?:voir|decouvrir|"
         r"tester|essayer|recevoir|connaitre)",
@@ -129,11 +144,13 @@ def about_us(words: str, language: str) -> str | None:
 ARGUES = (
     r"^(?:aber|eigentlich|das stimmt (?:so )?(?:nicht|nicht ganz)|das ist (?:so )?nicht "
     r"(?:richtig|korrekt|ganz richtig)|da (?:muss|mochte) ich (?:ihnen )?widersprechen|sie irren "
-    r"sich|im gegenteil|ja aber|schon aber|stimmt aber)\b",
+    r"sich|im gegenteil|ja aber|schon aber|stimmt aber|das sehe ich (?:etwas |ganz )?anders|"
+    r"nicht ganz richtig)\b",
     r"^(?:(?:ich )?(?:verstehe|verstehe ich|klar|sicher|gut|ok|okay|richtig)(?: sie)? )?"
     r"(?:aber|jedoch|doch) (?:[a-z0-9]+ ){0,3}?(?:unser\w*|wir|uns)\b",
     r"^(?:mais|en fait|ce n est pas (?:tout a fait )?(?:vrai|exact|le cas|juste)|c est faux|vous "
-    r"vous trompez|au contraire|oui mais|detrompez vous)\b",
+    r"vous trompez|au contraire|oui mais|detrompez vous|je ne suis pas (?:tout a fait |du tout )?"
+    r"d accord|permettez moi de (?:vous )?contredire)\b",
     r"^(?:(?:je )?(?:comprends|vois|entends)(?: bien)? )?(?:mais|pourtant|cependant) "
     r"(?:[a-z0-9]+ ){0,3}?(?:notre|nos|nous)\b",
 )

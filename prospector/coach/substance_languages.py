@@ -75,9 +75,10 @@ NEGATIONS = ("nicht", "nie", "niemals", "kein", "keine", "keinen", "keiner", "oh
 # --- asking for time: our wish to talk ---------------------------------------------------------
 _TALK = {
     "de": r"(?:gesprach|gesprache|telefonat|austausch|kennenlernen|termin|treffen|call|"
-          r"videocall|video call|kaffee|besuch)",
+          r"videocall|video call|kaffee|besuch|telefontermin|meeting|videokonferenz|"
+          r"online termin|teams call|zoom call)",
     "fr": r"(?:echange|appel|entretien|rendez vous|rdv|cafe|point|reunion|visio|visite|"
-          r"rencontre)",
+          r"rencontre|visioconference|entrevue|rendez vous telephonique|call|meeting)",
 }
 ASKS: dict[str, tuple[str, ...]] = {
     "de": (
@@ -102,6 +103,16 @@ ASKS: dict[str, tuple[str, ...]] = {
         rf"(?:bin|sind) (?:{_W}){{0,3}}?in ihrer (?:region|nahe|gegend|stadt)",
         r"(?:lassen sie uns|wollen wir) (?:doch )?(?:einfach )?(?:mal )?(?:telefonieren|"
         r"sprechen|treffen)",
+        # the same asks said otherwise (synonyms of the families above)
+        rf"(?:kleine[snmr]?|kurze[snmr]?) (?:{_W}){{0,1}}?(?:{_TALK['de']})",
+        rf"freue mich (?:{_W}){{0,3}}?(?:auf|uber) (?:ein|einen|eine|ihren|ihre) (?:{_W}){{0,2}}?"
+        rf"(?:{_TALK['de']}|ruckruf|ruckmeldung|antwort)",
+        r"(?:stehe|stehen) (?:ihnen )?(?:gerne |gern )?(?:fur (?:ein|einen|eine) "
+        rf"(?:{_W}){{0,2}}?(?:{_TALK['de']})|zur verfugung)",
+        rf"(?:wann|wie) (?:ware|waren|ist|sind) (?:ihnen|sie) (?:{_W}){{0,2}}?(?:recht|verfugbar|"
+        r"erreichbar)",
+        rf"(?:konnten|konnen|durfte) wir (?:uns )?(?:{_W}){{0,4}}?(?:sprechen|telefonieren|treffen|"
+        r"austauschen|zusammensetzen)",
     ),
     "fr": (
         rf"(?:quelques|{_NUMBER_WORDS['fr']}) minutes", rf"(?:court|courte|bref|breve|petit|"
@@ -121,6 +132,15 @@ ASKS: dict[str, tuple[str, ...]] = {
         r"voir|passer|joindre)", r"ravie? d (?:echanger|vous rencontrer|en parler|en discuter)",
         r"echanger avec vous", r"(?:etes|serez|seriez) vous disponibles?",
         r"(?:prendre|prenons|trouvons|trouver) un moment", r"dans votre region",
+        # the same asks said otherwise (synonyms of the families above)
+        r"(?:je reste|je me tiens|nous restons|nous nous tenons) a votre (?:entiere )?disposition "
+        rf"pour (?:{_W}){{0,2}}?(?:{_TALK['fr']})",
+        rf"(?:pourrions|pourrait|pouvons|pourriez) (?:nous |on |vous )?(?:{_W}){{0,3}}?"
+        r"(?:echanger|rencontrer|parler|nous voir|nous appeler|en discuter|vous rencontrer)",
+        rf"(?:heureux|heureuse|plaisir) (?:de |d )?(?:{_W}){{0,2}}?(?:echanger|vous rencontrer|"
+        r"vous appeler|en discuter|en parler|vous voir)",
+        r"(?:quand|quel jour|quel moment) (?:vous )?(?:conviendrait|conviendra|arrangerait|"
+        r"serait le plus pratique)",
     ),
 }
 
@@ -130,6 +150,9 @@ NEWS: dict[str, tuple[str, ...]] = {
         r"vorfuhrung(?:en)?", r"produktvorstellung", r"pressemitteilung(?:en)?",
         r"auszeichnung(?:en)?", r"ausgezeichnet", r"eroffnung", r"broschure(?:n)?", r"katalog",
         r"preisliste", r"imagefilm", r"jubilaum", r"firmengeschichte", r"(?:wir )?feiern",
+        r"(?:produkt)?neuheit(?:en)?", r"hausmesse", r"tag der offenen tur", r"roadshow",
+        r"markteinfuhrung", r"(?:wir )?(?:haben|hat) (?:gerade |soeben |kurzlich )?"
+        r"(?:veroffentlicht|gelauncht|eroffnet|vorgestellt)",
         r"(?:firmen|unternehmens)prasentation",
         r"(?:neue[snmr]?) (?:standort|niederlassung|version|funktion|funktionen|produkt|produkte|"
         r"website|webseite|broschure|katalog|buro|filiale|app|modul|partnerschaft)",
@@ -141,6 +164,9 @@ NEWS: dict[str, tuple[str, ...]] = {
     "fr": (
         r"demonstrations?", r"communiques? de presse", r"recompenses?", r"trophees?",
         r"plaquettes?", r"levee de fonds", r"anniversaire", r"(?:nous )?fetons", r"lancement",
+        r"nouveautes?", r"portes ouvertes", r"inauguration", r"roadshow",
+        r"(?:nous )?(?:venons|avons) (?:tout juste |recemment )?(?:de lancer|d inaugurer|d ouvrir|"
+        r"lance|inaugure|ouvert)",
         r"ouverture de (?:notre|nos)",
         r"(?:nouvelle|nouveau|nouvel|nouvelles|nouveaux) (?:agence|agences|site|version|"
         r"fonctionnalite|fonctionnalites|produit|produits|bureau|bureaux|gamme|catalogue|"
@@ -178,6 +204,12 @@ SELF_PRAISE: dict[str, tuple[str, ...]] = {
         r"zufriedenheit", r"zufriedene kunden", r"(?:mehr als|uber) [0-9]+ (?:kunden|"
         r"unternehmen|projekte|installationen)", r"reaktionsschnell", r"kurze wege",
         r"know how",
+        # the same praise said otherwise (synonyms of the families above)
+        r"langjahrige[nr]? (?:erfahrung|expertise|tradition)", r"jahrzehntelange[nr]?",
+        r"(?:sie|kunden) (?:konnen|durfen) sich (?:auf uns |darauf )?verlassen",
+        r"(?:mit|voller) herzblut", r"(?:hochste|hohe) kundenzufriedenheit",
+        r"(?:erfahren|bewahrt|etabliert)\w* (?:partner|anbieter|dienstleister)",
+        r"fur jeden (?:kunden|bedarf|anspruch|einsatz)", r"(?:mit|von) erfahrung",
     ),
     "fr": (
         r"(?:plus de|pres de|depuis plus de|depuis pres de) [0-9]+ ans",
@@ -195,6 +227,12 @@ SELF_PRAISE: dict[str, tuple[str, ...]] = {
         r"projets|installations)", r"partout en (?:france|europe)", r"dans le monde entier",
         r"expertise", r"accompagnement (?:personnalise|sur mesure)",
         r"solutions? globales?", r"interlocuteur unique", r"de a a z",
+        # the same praise said otherwise (synonyms of the families above)
+        r"(?:longue|solide) experience", r"(?:des|plusieurs) decennies",
+        r"(?:faire|faites|accorder) (?:nous )?confiance", r"clients? (?:satisfaits|fideles)",
+        r"(?:le|la|du|de la) serieux", r"rigueur", r"(?:avec|de) (?:passion|coeur)",
+        r"(?:acteur|prestataire|partenaire) (?:reconnu|etabli|experimente)",
+        r"pour chaque (?:client|besoin|projet)",
     ),
 }
 CONCRETE: dict[str, tuple[str, ...]] = {

@@ -105,19 +105,67 @@ EMPTY_PHRASE_PATTERNS_DE: tuple[tuple[str, str, str], ...] = (
      r"(?:wieder\s+)?in\s+erinnerung\s+(?:rufen|bringen)\b"),
     ("Bezug nehmend auf meine letzte E-Mail", "bezug",
      r"bezug\s*nehmend\s+auf\s+meine\s+(?:letzte|vorherige)\b"),
+    # the same, said otherwise (generalised from the lists above, not from any set's misses):
+    # the separated verb ("ich hake kurz nach, ob"), "erkundigen", "zurückkommen auf", …
+    ("ich hake kurz nach", "nach",
+     r"(?:hake|frage|fasse|h[öo]re)\s+(?:(?:nur|mal|kurz|gerne?|noch\s*(?:ein)?mal|nochmals)\s+)"
+     r"{0,3}nach(?=\s*(?:[,.!?;:]|$|ob\b))"),
+    ("wollte nur kurz wissen, ob", "ob",
+     r"(?:wollte|m[öo]chte)\s+(?:(?:nur|mal|kurz)\s+){1,3}(?:sehen|schauen|fragen|wissen|h[öo]ren|"
+     r"pr[üu]fen),?\s+ob\b"),
+    ("ich wollte mich erkundigen, ob", "erkundig",
+     r"(?:wollte|m[öo]chte)\s+mich\s+(?:(?:nur|mal|kurz)\s+){0,3}erkundigen,?\s+ob\b"),
+    ("ich komme auf meine E-Mail zurück", "zur",
+     r"(?:komme|kommen)\s+(?:(?:nochmals|noch\s*(?:ein)?mal|kurz|gerne?)\s+){0,2}auf\s+"
+     r"(?:meine|mein|unsere|unser)\s+(?:letzte[sn]?\s+|vorherige[sn]?\s+)?(?:e-?mail|nachricht|"
+     r"mail|anfrage|angebot|schreiben)\s+zur[üu]ck\b"),
+    ("den Kontakt halten", "kontakt",
+     r"(?:den|unseren)\s+kontakt\s+(?:zu\s+ihnen\s+)?(?:halten|pflegen|auffrischen)\b"),
+    ("ich hoffe, Sie hatten ein schönes Wochenende", "hoffe",
+     r"hoffe,?\s+(?:sie\s+hatten\s+(?:ein(?:en)?\s+)?(?:sch[öo]ne[sn]?|gute[ns]?|erholsame[sn]?)\s+"
+     r"(?:wochenende|start|urlaub|feiertage|woche)|(?:bei\s+ihnen\s+)?(?:ist\s+)?alles\s+"
+     r"(?:ist\s+)?(?:gut|in\s+ordnung|bestens))\b"),
+    ("haben Sie mein Angebot gesehen", "angebot",
+     r"(?:mein|unser)\s+angebot\s+(?:schon\s+|bereits\s+)?(?:gesehen|erhalten|bekommen|gelesen|"
+     r"angekommen|angesehen)\b"),
+    ("noch keine Rückmeldung erhalten", "keine",
+     r"(?:noch\s+)?keine\s+(?:r[üu]ckmeldung|antwort)\s+(?:von\s+ihnen\s+)?(?:erhalten|bekommen)\b"),
+    ("noch nichts von Ihnen gehört", "nichts", r"(?:noch\s+)?nichts\s+von\s+ihnen\s+geh[öo]rt\b"),
 )
 
 EMPTY_PHRASE_PATTERNS_FR: tuple[tuple[str, str, str], ...] = (
     ("je me permets de vous relancer", "relanc",
      r"(?:(?:je\s+)?me\s+permets\s+de\s+)?(?:vous\s+)?relancer\b|petite\s+relance\b"),
-    ("je reviens vers vous", "vers vous",
-     r"(?:je\s+)?(?:me\s+permets\s+de\s+)?rev(?:iens|enir)\s+vers\s+vous\b"),
+    ("je reviens vers vous", "vous",
+     r"(?:je\s+)?(?:me\s+permets\s+de\s+)?rev(?:iens|enir|enons)\s+(?:(?:rapidement|"
+     r"bri[eè]vement|encore|une\s+nouvelle\s+fois)\s+)?(?:vers|aupr[eè]s\s+de)\s+vous\b"),
+    # the same, said otherwise (generalised from the lists here, not from any set's misses)
+    ("je vous relance", "relance",
+     r"(?:je\s+)?vous\s+relance\b|relance\s+(?:concernant|au\s+sujet\s+de)\b"),
+    ("je me permets de vous recontacter", "recontact",
+     r"(?:je\s+)?(?:me\s+permets\s+de\s+)?vous\s+recontacter\b"),
+    ("sans nouvelles de votre part", "part",
+     r"sans\s+(?:nouvelles|r[ée]ponse|retour)\s+de\s+votre\s+part\b"),
+    ("je n'ai pas eu de retour", "pas",
+     r"(?:n'ayant|je\s+n'ai)\s+pas\s+(?:encore\s+)?(?:eu|re[çc]u)\s+de\s+(?:retour|r[ée]ponse)\b"),
+    ("avez-vous pu lire mon e-mail", "vous",
+     r"(?:avez|auriez)[\s-]vous\s+(?:bien\s+)?(?:eu\s+le\s+temps\s+de|pu)\s+(?:lire|regarder|"
+     r"consulter|parcourir|prendre\s+connaissance\s+de)\s+(?:mon|ma|notre)\s+(?:dernier\s+|"
+     r"derni[eè]re\s+|pr[ée]c[ée]dent\s+)?(?:e-?mail|mail|message|courriel|proposition|offre)\b"),
+    ("j'espère que tout va bien", "esp",
+     r"esp[eè]re\s+que\s+(?:tout\s+va\s+bien|vous\s+avez\s+pass[ée]\s+(?:un|une|de)\s+"
+     r"(?:bon|bonne|bonnes|excellent|excellente)\s+(?:week-end|weekend|vacances|f[êe]tes|"
+     r"semaine|rentr[ée]e))\b"),
+    ("garder le contact", "contact", r"(?:garder|maintenir|conserver)\s+le\s+contact\b"),
+    ("je souhaitais simplement savoir si", "souhaitais",
+     r"(?:je\s+)?souhaitais\s+(?:juste|simplement|seulement)\s+(?:savoir|v[ée]rifier)\s+si\b"),
     ("j'espère que vous allez bien", "esp",
      r"esp[eè]re\s+que\s+vous\s+(?:allez|vous\s+portez)\s+bien\b"),
     ("avez-vous vu mon e-mail", "mon ",
      r"(?:(?:vous\s+)?(?:avez|aviez)(?:-vous)?\s+(?:bien\s+)?)?(?:vu|re[çc]u|lu)\s+mon\s+(?:dernier\s+|pr[ée]c[ée]dent\s+)?(?:e-?mail|mail|message|courriel)\b"),
     ("suite à mon précédent e-mail", "suite",
-     r"suite\s+[àa]\s+mon\s+(?:pr[ée]c[ée]dent|dernier)\s+(?:e-?mail|mail|message|courriel)\b"),
+     r"suite\s+[àa]\s+mon\s+(?:pr[ée]c[ée]dent\s+|dernier\s+)?(?:e-?mail|mail|message|courriel)"
+     r"\b"),
     ("rester en contact", "contact", r"rester\s+en\s+contact\b"),
     ("prendre des nouvelles", "nouvelles", r"prendre\s+(?:des|de\s+vos)\s+nouvelles\b"),
     ("faire un petit point", "point", r"faire\s+un\s+(?:petit\s+)?point\b"),
@@ -140,6 +188,39 @@ GENERIC_CLAIM_PATTERNS_DE: tuple[tuple[str, str, str], ...] = (
      r"(?:erstklassige[rnm]?|exzellente[rnm]?|hervorragende[rnm]?)\s+(?:kunden)?service\b"),
     ("Preis-Leistungs-Verhältnis", "preis", r"preis[\s-]leistungs[\s-]?verh[äa]ltnis"),
     ("Rundum-sorglos-Paket", "sorglos", r"rundum[\s-]sorglos\w{0,8}"),
+    # the same claims said otherwise, and the English list's (world-class, second to none,
+    # seamless, passionate, competitive prices, one-stop shop) as German reps write them
+    ("führender Anbieter", "hrende",
+     r"f[üu]hrende[rnms]?\s+(?:anbieter|hersteller|dienstleister|unternehmen|partner|spezialisten?|"
+     r"l[öo]sungsanbieter|experten?)\b"),
+    ("Innovationsführer", "hr", r"(?:innovations|qualit[äa]ts)f[üu]hr(?:er|end)\w{0,3}"),
+    ("Weltklasse", "weltklasse", r"weltklasse\b"),
+    ("modernste Technologie", "technolog",
+     r"(?:modernste[rnm]?|neueste[rnm]?|spitzen)[\s-]?technolog\w*"),
+    ("einzigartig", "einzigartig", r"einzigartige?[rnms]?\b"),
+    ("unübertroffen", "bertroffen", r"un[üu]bertroffen\w{0,3}"),
+    ("unvergleichlich", "unvergleichlich", r"unvergleichlich\w{0,3}"),
+    ("nahtlos", "nahtlos", r"nahtlos\w{0,3}"),
+    ("leidenschaftlich", "leidenschaft", r"leidenschaftlich\w{0,3}|mit\s+leidenschaft\b"),
+    ("wettbewerbsfähige Preise", "preise",
+     r"(?:wettbewerbsf[äa]hige[nr]?|faire[nr]?|attraktive[nr]?|g[üu]nstige[nr]?|unschlagbare[nr]?)"
+     r"\s+(?:preise[n]?|konditionen)\b"),
+    ("hochwertige Produkte", "hochwertig",
+     r"(?:qualitativ\s+)?hochwertige[nrms]?\s+(?:produkte|l[öo]sungen|dienstleistungen|leistungen|"
+     r"services?)\b"),
+    ("Premium-Qualität", "qualit", r"(?:premium|spitzen)[\s-]?qualit[äa]t\b"),
+    ("alles aus einer Hand", "hand", r"alles\s+aus\s+einer\s+hand\b"),
+    ("Komplettlösung", "sung", r"(?:komplett|gesamt)l[öo]sung(?:en)?\b"),
+    ("erfahrene Mitarbeiter", "erfahren",
+     r"(?:erfahrene[nr]?|engagierte[nr]?|kompetente[nr]?|qualifizierte[nr]?)\s+(?:mitarbeiter(?:innen)?|"
+     r"experten|fachleute|berater(?:innen)?|spezialisten)\b"),
+    ("verlässlicher Partner", "partner",
+     r"(?:verl[äa]ssliche[rn]?|idealer?n?|richtige[rn]?|erfahrene[rn]?)\s+partner\b"),
+    ("exzellente Betreuung", "betreuung",
+     r"(?:erstklassige[rn]?|exzellente[rn]?|hervorragende[rn]?|beste[rn]?)\s+(?:betreuung|beratung|"
+     r"support)\b"),
+    ("der Kunde ist König", "nig", r"(?:der\s+)?kunde\s+ist\s+k[öo]nig\b"),
+    ("echter Mehrwert", "mehrwert", r"(?:echte[nr]?|messbare[nr]?|gro(?:ß|ss)e[nr]?)\s+mehrwert\b"),
 )
 
 GENERIC_CLAIM_PATTERNS_FR: tuple[tuple[str, str, str], ...] = (
@@ -159,6 +240,52 @@ GENERIC_CLAIM_PATTERNS_FR: tuple[tuple[str, str, str], ...] = (
     ("à la pointe", "pointe", r"[àa]\s+la\s+pointe\b"),
     ("rapport qualité-prix", "prix", r"rapport\s+qualit[ée][\s-]prix\b"),
     ("orienté client", "client", r"orient[ée]e?s?\s+clients?\b"),
+    # the same claims said otherwise, and the English list's (world-class, second to none,
+    # passionate, competitive prices, one-stop shop) as French reps write them
+    ("leader européen", "leader",
+     r"leader\s+(?:europ[ée]en|mondial|fran[çc]ais|national|incontournable|de\s+son\s+secteur|"
+     r"du\s+secteur)\b"),
+    ("acteur majeur", "acteur",
+     r"acteur\s+(?:majeur|incontournable|de\s+r[ée]f[ée]rence|reconnu|cl[ée])\b"),
+    ("la référence du marché", "rence",
+     r"(?:la\s+)?r[ée]f[ée]rence\s+(?:du|de\s+son|de\s+notre)\s+(?:march[ée]|secteur)\b"),
+    ("technologie de pointe", "pointe",
+     r"(?:technologies?|solutions?|[ée]quipements?)\s+de\s+pointe\b"),
+    ("qualité supérieure", "qualit",
+     r"qualit[ée]\s+(?:sup[ée]rieure|premium|irr[ée]prochable|optimale|exceptionnelle|in[ée]gal[ée]e)"
+     r"\b"),
+    ("produits de qualité", "qualit",
+     r"(?:produits|prestations|services|solutions)\s+de\s+(?:grande\s+|haute\s+)?qualit[ée]\b"),
+    ("accompagnement d'excellence", "excellence",
+     r"(?:service|accompagnement|suivi)\s+(?:client\s+)?d'excellence\b"),
+    ("partenaire idéal", "partenaire",
+     r"partenaire\s+(?:id[ée]al|de\s+choix|de\s+r[ée]f[ée]rence|comp[ée]tent|solide|privil[ée]gi[ée]"
+     r")\b"),
+    ("équipe qualifiée", "quipe",
+     r"[ée]quipes?\s+(?:qualifi[ée]es?|comp[ée]tentes?|chevronn[ée]es?|d'experts?\s+"
+     r"(?:passionn[ée]s|qualifi[ée]s|chevronn[ée]s))\b"),
+    ("collaborateurs expérimentés", "collaborateurs",
+     r"collaborateurs\s+(?:exp[ée]riment[ée]s|qualifi[ée]s|comp[ée]tents|passionn[ée]s|d[ée]vou[ée]s)"
+     r"\b"),
+    ("experts passionnés", "experts",
+     r"experts\s+(?:passionn[ée]s|qualifi[ée]s|chevronn[ée]s|reconnus|d[ée]di[ée]s)\b"),
+    ("inégalé", "gal", r"in[ée]gal[ée]e?s?\b|sans\s+[ée]gal\b"),
+    ("incomparable", "incomparable", r"incomparables?\b"),
+    ("hors pair", "pair", r"hors\s+pair\b"),
+    ("unique en son genre", "genre", r"unique\s+en\s+son\s+genre\b"),
+    ("passionné", "passionn", r"passionn[ée]e?s?\b"),
+    ("prix compétitifs", "prix",
+     r"(?:prix|tarifs)\s+(?:comp[ée]titifs|attractifs|imbattables|avantageux|tr[eè]s\s+"
+     r"comp[ée]titifs)\b"),
+    ("de classe mondiale", "classe", r"(?:de\s+)?classe\s+mondiale\b"),
+    ("haut de gamme", "gamme", r"haut\s+de\s+gamme\b"),
+    ("guichet unique", "unique", r"guichet\s+unique\b|interlocuteur\s+unique\b"),
+    ("solution globale", "solution",
+     r"solutions?\s+(?:globales?|compl[èe]tes?|int[ée]gr[ée]es?|cl[ée]s?\s+en\s+main)\b"),
+    ("forte valeur ajoutée", "valeur",
+     r"(?:forte|r[ée]elle|vraie|v[ée]ritable)\s+valeur\s+ajout[ée]e\b"),
+    ("centré sur le client", "centr",
+     r"centr[ée]e?s?\s+sur\s+(?:le|les|nos|ses)\s+clients?\b"),
 )
 
 _QUOTES_OPEN = "\"'“‘«„"

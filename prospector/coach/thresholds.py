@@ -117,9 +117,10 @@ class Thresholds:
         "weeks has gone cold, once its schedule has started.")
     pace_behind_share: float = _t(
         0.6, "share of planned touches",
-        "A rep who logged less than this share of the touches their schedule planned, from the "
-        "start to the week reviewed, is far behind the cadence's pace: the prospects are not "
-        "getting the campaign the plan promised.")
+        "A rep who logged less than this share of the touches the plan set (the touches "
+        "target's goal, or the schedule's touches when more), from the start to the week "
+        "reviewed, is far behind the cadence's pace: the prospects are not getting the "
+        "campaign the plan promised.")
     pace_min_planned: int = _t(
         20, "touches",
         "Below this many planned touches to date the pace is not judged (the first days).")

@@ -30,7 +30,8 @@ def register(verb) -> None:
     sub.add_argument("--encoding", metavar="NAME",
                      help="the file's encoding: utf-8, cp1252, utf-16... (default: detected)")
     sub.add_argument("--language", metavar="LANG", default="en",
-                     help="print the import's summary in this language (en, de); default: English")
+                     help="print the import's summary and its errors in this language (en, de); "
+                          "default: English")
     sub.add_argument("--dry-run", action="store_true",
                      help="show what the import would change and save nothing")
 

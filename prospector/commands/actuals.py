@@ -29,7 +29,8 @@ def register(verb) -> None:
                      help="a Salesforce activity or opportunity report, or a HubSpot activity "
                           "or deal export, as CSV")
     sub.add_argument("--language", metavar="LANG", default="en",
-                     help="print the import's summary in this language (en, de); default: English")
+                     help="print the import's summary and its errors in this language (en, de); "
+                          "default: English")
     sub.add_argument("--dry-run", action="store_true",
                      help="show what the import would bring in and save nothing")
     sub.add_argument("--date-format", choices=("dmy", "mdy"),

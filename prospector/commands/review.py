@@ -1,6 +1,6 @@
 """``prospector review PLAN [--week 2027-W05] [--format text|json] [--language de]``: the plan's
-actuals against its targets for one week, rep by rep, with the coach's findings (prospector/review)
-in the plan's language."""
+actuals against its targets for one week, rep by rep, with the coach's findings (prospector/review),
+the text's labels and the findings in the plan's language (or ``--language``'s)."""
 
 from __future__ import annotations
 
@@ -24,8 +24,8 @@ def register(verb) -> None:
     sub.add_argument("--format", choices=("text", "json"), default="text",
                      help="text for people (default), json for tools")
     sub.add_argument("--language", metavar="LANG", default=None,
-                     help="write the coach's findings in this language (en, de, es, fr); "
-                          "default: the plan's language")
+                     help="write the review's labels, dates, numbers and the coach's findings "
+                          "in this language (en, de, es, fr); default: the plan's language")
 
 
 def require_actuals(plan: Plan, plan_ref: str) -> None:
@@ -39,8 +39,8 @@ def require_actuals(plan: Plan, plan_ref: str) -> None:
 
 def cmd_review(args: argparse.Namespace) -> int:
     from ..coach.wording import findings_language, languages  # noqa: PLC0415 - the catalogs
+    from ..playbook.review_text import review_text  # noqa: PLC0415
     from ..review import weekly_review  # noqa: PLC0415 - only for this verb
-    from ..review.text import review_text  # noqa: PLC0415
 
     if args.language and args.language not in languages():
         print(f"prospector review: no coach wording in {args.language!r}; "
@@ -53,5 +53,5 @@ def cmd_review(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(review.to_dict(), indent=2))  # ASCII: any console can take it
     else:
-        print(review_text(review), end="")
+        print(review_text(plan, review, language), end="")
     return 0

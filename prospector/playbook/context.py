@@ -18,6 +18,7 @@ from babel.numbers import format_percent
 
 from ..business_days import SATURDAY_SUNDAY, days_off_names, holiday_name
 from ..errors import ProspectorError
+from ..holiday_regions import subdivisions
 from ..model import TIERS, Cadence, Channel, Contact, Plan, Rep, TargetAccount, ValueTouch
 from ..review import rep_actuals_by_week
 from ..schedule import ScheduleError, build_schedule, find_rep, holiday_place, rep_accounts
@@ -25,6 +26,7 @@ from ..sections import LEADER_CHAPTERS, REP_CHAPTERS, Chapter, content_of
 from ..textnorm import fold
 from . import conversations, glance
 from .colours import WHITE, contrast
+from .countries import country_name, territory_names
 from .limits import (
     ACCOUNT_LINE_LIMIT,
     ACCOUNT_TEXT,
@@ -182,13 +184,13 @@ def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None
         "logo": basics.logo,
         "printed": fmt_date(today),
         "campaign_dates": fmt_range(basics.start_date, basics.end_date),
-        "goal_paragraphs": (goal := red.paragraphs(basics.goal, PLAN_TEXT, "the goal")),
+        "goal_paragraphs": (goal := red.paragraphs(basics.goal, PLAN_TEXT, N_("the goal"))),
         "glance_goal": glance.goal_on_the_page(goal),
-        "strategy_paragraphs": red.paragraphs(basics.strategy, PLAN_TEXT, "the strategy"),
-        "roles_paragraphs": red.paragraphs(basics.roles, PLAN_TEXT, "the roles"),
+        "strategy_paragraphs": red.paragraphs(basics.strategy, PLAN_TEXT, N_("the strategy")),
+        "roles_paragraphs": red.paragraphs(basics.roles, PLAN_TEXT, N_("the roles")),
         "differentiators": [_differentiator(red, d) for d in plan.differentiators],
         "review_paragraphs": red.paragraphs(plan.accountability.review, PLAN_TEXT,
-                                            "the review"),
+                                            N_("the review")),
         "reductions": red,
         "targets": _targets(plan, team=rep is None),
     }
@@ -272,7 +274,7 @@ def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions,
         **talk,
         "sections": sections,
         "cover_kicker": gettext("Prospecting playbook"),
-        "cover_subtitle": red.clip(b.company, glance.COVER_LINE, "the company (on the cover)"),
+        "cover_subtitle": red.clip(b.company, glance.COVER_LINE, N_("the company (on the cover)")),
         "icp": _icp(plan, red),
         "tiers": _tiers(plan, plan.accounts, rep_of, red, starts),
         "compact": red.compact_accounts > 0,
@@ -314,7 +316,7 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
     if not accounts:  # a short edition: the campaign, every touch and script, what to do
         cadences, touches = list(plan.cadences), list(plan.touches)
     no_cadence = red.names([a.name for a in accounts if plan.cadence_for(a) is None],
-                           "an account's name")
+                           N_("an account's name"))
     talk = conversations.build(plan, red, REP_CHAPTERS, accounts=accounts, cadences=cadences,
                                touch_ids={t.id for t in touches})
     omit = talk.pop("omit")
@@ -329,15 +331,17 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
     # the scorecard runs to the end of the plan (targets are weekly), or of the schedule if later
     until = max((d for d in (last, plan.basics.end_date) if d and d >= start), default=None)
     monday = start - timedelta(days=start.weekday())
+    territory = territory_names(rep.territory, printing.get())
     n_weeks = (until - monday).days // 7 + 1 if until else 4
     return {
         **talk,
         "sections": sections,
         "rep": rep,
+        "territory": territory,
         "start": fmt_date(start, weekday=True),
         "cover_kicker": gettext("Rep playbook"),
-        "cover_subtitle": red.clip(rep.name + (f" · {rep.territory}" if rep.territory else ""),
-                                   glance.COVER_LINE, "the rep's territory (on the cover)"),
+        "cover_subtitle": red.clip(rep.name + (f" · {territory}" if territory else ""),
+                                   glance.COVER_LINE, N_("the rep's territory (on the cover)")),
         "tiers": _tiers(plan, accounts, {}, red, planned.account_starts, reach=True),
         "compact": red.compact_accounts > 0,
         "line_limit": ACCOUNT_LINE_LIMIT,
@@ -349,10 +353,11 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
         "weeks": [_week(plan, w, red, by_id, scripted) for w in printed],
         "schedule_rest": rest,
         "schedule_span": fmt_range(schedule[0].date, last) if schedule else "",
+        "holiday_place": _holiday_place(*place) if planned.holidays else "",
         "holidays": red.names([f"{fmt_date(day, weekday=True)} "
                                f"({holiday_name(*place, day, printing.get()) or name})"
                                for day, name in planned.holidays
-                               if until_printed is None or day <= until_printed], "a holiday"),
+                               if until_printed is None or day <= until_printed], N_("a holiday")),
         "days_off": words_and([gettext(n) for n in days_off_names(planned.weekend,
                                                                    bool(planned.holidays))]),
         "capacity": planned.capacity,
@@ -367,7 +372,7 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
             len(planned.waves) <= 1 and last and plan.basics.end_date
             and (plan.basics.end_date - last).days > 14) else "",
         "unscheduled": red.names([f"{u.account_name}: {_unscheduled_reason(plan, u)}"
-                                  for u in planned.unscheduled], "an account's name"),
+                                  for u in planned.unscheduled], N_("an account's name")),
         "stats": [
             (len(accounts), ngettext("account", "accounts", len(accounts))),
             (len(schedule), ngettext("scheduled touch", "scheduled touches", len(schedule))),
@@ -438,23 +443,24 @@ def _cadence_names(plan: Plan) -> dict[str, str]:
 
 def _account(plan: Plan, account: TargetAccount, rep_name: str,
              red: Reductions, *, reach: bool = False) -> dict[str, Any]:
-    def short(value: str, what: str) -> str:
-        return red.text(value, SHORT_TEXT, f"{what} of {account.name}")
+    def short(value: str, what: str, name: str = account.name) -> str:
+        return red.text(value, SHORT_TEXT, what, name=name)
 
-    facts = [short(account.industry, "the industry")]
+    facts = [short(account.industry, N_("the industry of %(name)s"))]
     if account.employees is not None:
         facts.append(plural(account.employees, "employee"))
-    facts += [short(account.annual_revenue, "the revenue"),
-              short(", ".join(x for x in (account.city, account.country) if x), "the place")]
+    facts += [short(account.annual_revenue, N_("the revenue of %(name)s")),
+              short(_place(account), N_("the place of %(name)s"))]
     cadence = plan.cadence_for(account)
     contacts = []
     for c in account.contacts[:CONTACT_LIMIT]:
         persona = plan.persona(c.persona_id) if c.persona_id else None
         contacts.append({"name": c.name,
-                         "title": short(c.title, f"{c.name}'s title") if c.title else
-                         (persona.role if persona else ""),
+                         "title": short(c.title, N_("the title of %(name)s"), c.name)
+                         if c.title else (persona.role if persona else ""),
                          "persona": persona.role if persona else "",
-                         "phone": short(c.phone, f"{c.name}'s phone") if reach else "",
+                         "phone": short(c.phone, N_("the phone number of %(name)s"), c.name)
+                         if reach else "",
                          "email": c.email if reach else ""})
     more = len(account.contacts) - CONTACT_LIMIT
     if more > 0:
@@ -464,51 +470,71 @@ def _account(plan: Plan, account: TargetAccount, rep_name: str,
                          "email": ""})
     return {"id": account.id, "name": account.name, "tier": account.tier,
             "facts": [f for f in facts if f],
-            "website": short(account.website, "the website"),
-            "why": red.text(account.why, ACCOUNT_TEXT, f"why {account.name}"),
-            "notes": red.text(account.notes, ACCOUNT_TEXT, f"the notes of {account.name}"),
+            "website": short(account.website, N_("the website of %(name)s")),
+            "why": red.text(account.why, ACCOUNT_TEXT, N_("why %(name)s"), name=account.name),
+            "notes": red.text(account.notes, ACCOUNT_TEXT, N_("the notes of %(name)s"),
+                              name=account.name),
             "contacts": contacts, "rep": rep_name,
             # beside the name on one line (the cadence's chapter prints its name whole)
             "cadence": fit_line(cadence.name, OWNER_CADENCE_MM, "sans", 8) if cadence else ""}
+
+
+def _holiday_place(country: str, subdivision: str) -> str:
+    """Whose public holidays a rep's schedule skips: "Allemagne, Bayern" (the country in the
+    edition's language, the subdivision as the ``holidays`` package names it), "" for none."""
+    if not country:
+        return ""
+    name = country_name(country, printing.get())
+    return f"{name}, {subdivisions(country).get(subdivision, subdivision)}" if subdivision else name
+
+
+def _place(account: TargetAccount) -> str:
+    """Where an account is: "Munich, Allemagne" (its country in the edition's language)."""
+    country = country_name(account.country, printing.get())
+    return ", ".join(x for x in (account.city, country) if x)
 
 
 def _account_row(account: TargetAccount, rep_name: str, cadence: str, first: date | None,
                  red: Reductions) -> dict[str, str]:
     """An account as one line of the compact list: name, then rep, cadence, first touch,
     industry, place and trigger (the first clause of why it is a target)."""
-    place = ", ".join(x for x in (account.city, account.country) if x)
+    place = _place(account)
     facts = [rep_name, cadence,
              gettext("first touch %(date)s", date=fmt_date(first, year=False)) if first else "",
              account.industry, place, glance.first_clause(account.why, glance.TRIGGER_TEXT)]
     return {"id": account.id, "name": account.name,
-            "line": " · ".join(red.clip(f, ROW_TEXT, f"a fact of {account.name}")
+            "line": " · ".join(red.clip(f, ROW_TEXT, N_("a fact of %(name)s"), name=account.name)
                                for f in facts if f)}
 
 
 def _icp(plan: Plan, red: Reductions) -> dict[str, Any]:
     icp = plan.ideal_client_profile
-    return {"notes": red.text(icp.notes, PLAN_TEXT, "the profile's notes"),
+    return {"notes": red.text(icp.notes, PLAN_TEXT, N_("the profile's notes")),
             "industries": icp.industries, "company_size": icp.company_size,
             "geography": icp.geography, "trigger_events": icp.trigger_events,
             "disqualifiers": icp.disqualifiers}
 
 
 def _differentiator(red: Reductions, d) -> dict[str, str]:
-    what = f"“{d.difference}”"
+    what = d.difference
     return {"id": d.id, "difference": d.difference,
-            "why_it_matters": red.text(d.why_it_matters, TRACK_TEXT, f"why {what} matters"),
-            "proof": red.text(d.proof, TRACK_TEXT, f"the proof of {what}"),
-            "alternative": red.text(d.alternative, TRACK_TEXT, f"the alternative to {what}"),
-            "talk_track": red.text(d.talk_track, TRACK_TEXT, f"the talk track of {what}")}
+            "why_it_matters": red.text(d.why_it_matters, TRACK_TEXT,
+                                       N_("why “%(difference)s” matters"), difference=what),
+            "proof": red.text(d.proof, TRACK_TEXT, N_("the proof of “%(difference)s”"),
+                              difference=what),
+            "alternative": red.text(d.alternative, TRACK_TEXT,
+                                    N_("the alternative to “%(difference)s”"), difference=what),
+            "talk_track": red.text(d.talk_track, TRACK_TEXT,
+                                   N_("the talk track of “%(difference)s”"), difference=what)}
 
 
 def _personas(plan: Plan, touches: list[ValueTouch], red: Reductions) -> list[dict[str, Any]]:
     return [{"role": p.role,
              "responsibilities": red.text(p.responsibilities, TRACK_TEXT,
-                                          f"the responsibilities of {p.role}"),
+                                          N_("the responsibilities of %(role)s"), role=p.role),
              "cares_about": p.cares_about,
              "value_means": red.text(p.value_means, TRACK_TEXT,
-                                     f"what value means to {p.role}"),
+                                     N_("what value means to %(role)s"), role=p.role),
              "touches": [t.title for t in touches if p.id in t.persona_ids]}
             for p in plan.personas]
 
@@ -529,10 +555,13 @@ def _touch(plan: Plan, touch: ValueTouch, red: Reductions) -> dict[str, Any]:
     used_in = [c.name for c in plan.cadences if any(s.touch_id == touch.id for s in c.steps)]
     return {"id": touch.id, "title": touch.title, "channel": gettext(touch.channel.label),
             "icon": channel_icon(touch.channel, brand=plan.basics.brand_colour),
-            "value": red.text(touch.value, TRACK_TEXT, f"the value of {touch.title}"),
+            "value": red.text(touch.value, TRACK_TEXT, N_("the value of %(touch)s"),
+                              touch=touch.title),
             "personas": personas,
-            "asset": red.text(touch.asset, SHORT_TEXT, f"the asset of {touch.title}"),
-            "message": red.text(touch.message, TRACK_TEXT, f"the message of {touch.title}"),
+            "asset": red.text(touch.asset, SHORT_TEXT, N_("the asset of %(touch)s"),
+                              touch=touch.title),
+            "message": red.text(touch.message, TRACK_TEXT, N_("the message of %(touch)s"),
+                                touch=touch.title),
             "used_in": used_in}
 
 
@@ -549,7 +578,8 @@ def _cadence(plan: Plan, cadence: Cadence, red: Reductions) -> dict[str, Any]:
                       "icon": channel_icon(step.channel, brand=brand),
                       "touch": touch.title if touch else "",
                       "objective": red.text(step.objective, TRACK_TEXT,
-                                            f"step {number}'s objective in {cadence.name}"),
+                                            N_("the objective of step %(step)s in %(cadence)s"),
+                                            step=str(number), cadence=cadence.name),
                       "script": touch_anchor(touch.id) if touch else "",
                       "has_script": bool(touch and touch.message.strip()),
                       "is_ask": step.is_ask})

@@ -7,10 +7,13 @@ contact), plus what is meant for everyone (an item with no personas); when the r
 name no persona, it holds everything. A chapter with nothing to print is left out of the edition.
 
 A call card holds its texts in full (``call_cards``), so that each text is printed once per
-edition (issue 16), the objections and questions chapters print in full only what is on no card:
-an item a card holds whole is named there by its first words, with "on the card for <persona>"
-and the card's page (the first such card: one reference per item); so is the opening a card
-takes from a touch, in the touches chapter (:func:`mark_openings`).
+edition (issue 16), the objections chapter prints in full only what is on no card: an objection
+a card holds whole is named there by the client's words, with "on the card for <persona>" and
+the card's page (the first such card: one reference per item); so is the opening a card takes
+from a touch, in the touches chapter (:func:`mark_openings`). A discovery question is the one
+line printed on its card and in its chapter alike: a rep reads the questions from the chapter,
+so it prints each whole (a line to ask, as an objection's words are the line heard) and refers
+to the card; why we ask it and what a good answer tells us are printed there only.
 """
 
 from __future__ import annotations
@@ -31,9 +34,9 @@ from ..model import (
 )
 from ..sections import Chapter
 from . import limits
-from .call_cards import NAMED_WORDS, call_card, handle, quote, serves
+from .call_cards import call_card, handle, quote, serves
 from .limits import Cut, Reductions
-from .translations import gettext
+from .translations import N_, gettext
 from .translations import words_and as _and
 
 
@@ -69,17 +72,20 @@ def _objection(plan: Plan, o: Objection, red: Reductions,
         return {"id": o.id, "says": o.says,
                 "stage": gettext(STAGE_LABELS[o.stage]),
                 "raised_by": _raised_by(roles), "card": card}
-    what = f"the response to “{quote(o.says, 40)}”"
+    says = quote(o.says, 40)
     diff = plan.differentiator(o.differentiator_id)
     if diff and diff.proof:  # printed once, on the differentiator's card: referred to here
         proof, proof_of, proof_ref = "", handle(diff.difference), f"#diff-{diff.id}"
     else:
-        proof = red.text(o.proof, limits.TRACK_TEXT, f"the proof of {what}")
+        proof = red.text(o.proof, limits.TRACK_TEXT,
+                         N_("the proof of the response to “%(says)s”"), says=says)
         proof_of, proof_ref = "", ""
     return {"id": o.id, "says": o.says, "stage": gettext(STAGE_LABELS[o.stage]),
             "raised_by": _raised_by(roles),
-            "behind": red.text(o.behind, limits.TRACK_TEXT, f"what is behind {what}"),
-            "response": red.text(o.response, limits.TRACK_TEXT, what),
+            "behind": red.text(o.behind, limits.TRACK_TEXT,
+                             N_("what is behind “%(says)s”"), says=says),
+            "response": red.text(o.response, limits.TRACK_TEXT,
+                               N_("the response to “%(says)s”"), says=says),
             "proof": proof, "proof_of": proof_of, "proof_ref": proof_ref, "card": None}
 
 
@@ -88,19 +94,20 @@ def _question_groups(plan: Plan, questions: list[DiscoveryQuestion], personas: l
                      ) -> list[dict[str, Any]]:
     """Questions by stage (in the order conversations happen), then by the personas they serve
     (a question for two personas is printed once, under both their roles; groups in the order
-    of their first persona), questions for everyone last. A question a call card holds is named
-    by its first words and refers to the card (``on_card``); why we ask it and what a good
+    of their first persona), questions for everyone last. Each question is printed whole; one a
+    call card holds also refers to the card (``on_card``); why we ask it and what a good
     answer tells us are printed here only."""
     def item(q: DiscoveryQuestion, group: tuple[str, ...]) -> dict[str, Any]:
-        what = f"“{quote(q.question, 40)}”"
+        what = quote(q.question, 40)
         card = on_card.get(("question", q.id))
         if card and group == (card["ref"].removeprefix("#card-"),):
             card = {**card, "role": ""}  # under the card's persona: "their call card"
-        return {"id": q.id, "question": handle(q.question, NAMED_WORDS) if card else q.question,
+        return {"id": q.id, "question": q.question,
                 "card": card,
-                "why": red.text(q.why, limits.TRACK_TEXT, f"why we ask {what}"),
+                "why": red.text(q.why, limits.TRACK_TEXT, N_("why we ask “%(question)s”"),
+                                question=what),
                 "good_answer": red.text(q.good_answer, limits.TRACK_TEXT,
-                                        f"the good answer to {what}")}
+                                        N_("the good answer to “%(question)s”"), question=what)}
 
     order = {p.id: i for i, p in enumerate(personas)}
     groups = []
@@ -130,9 +137,10 @@ def _qualification(plan: Plan, red: Reductions) -> dict[str, Any] | None:
     return {"framework": gettext(FRAMEWORK_LABELS[q.framework]) if q.framework else "",
             "criteria": [{"name": c.name,
                           "must_show": red.text(c.must_show, limits.TRACK_TEXT,
-                                                f"what {c.name} must show")}
+                                                N_("what %(name)s must show"), name=c.name)}
                          for c in q.criteria],
-            "notes": red.paragraphs(q.notes, limits.PLAN_TEXT, "the notes on opportunities")}
+            "notes": red.paragraphs(q.notes, limits.PLAN_TEXT,
+                                    N_("the notes on opportunities"))}
 
 
 def _definition(plan: Plan, chapter: Chapter | None) -> dict[str, Any]:

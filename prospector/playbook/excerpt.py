@@ -36,5 +36,5 @@ def excerpt_accounts(context: dict[str, Any], focus: str | None) -> None:
     context["tiers"] = shown
     # the overview table (up to 400 accounts) would count only the excerpt's rows as if they
     # were all; the cards that follow say the same of each account
-    context["overview"] = []
+    context["overview"] = {}
     context["excerpt"] = {"first": first + 1, "last": last, "total": len(printed)}

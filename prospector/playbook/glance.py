@@ -6,6 +6,7 @@ edition counts the rep's own accounts, touches and cadences; the leader's counts
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -15,10 +16,11 @@ from typing import Any
 from ..model import TIERS, Cadence, Channel, Plan, Rep, Target, TargetAccount
 from ..schedule import ScheduleError, build_schedule
 from ..textnorm import fold
+from .countries import country_name, territory_names
 from .limits import CARD_LIMIT, Reductions
 from .text_width import clamp_lines, fit_line, text_mm
+from .translations import N_, gettext, ngettext, number, printing, words_and
 from .translations import counted as plural
-from .translations import gettext, ngettext, number, words_and
 
 COVER_TEXT = 400  # the offering on the cover (its other texts: COVER_LINE), so it stays one page
 COVER_LINE = 120
@@ -179,7 +181,7 @@ def glance(plan: Plan, accounts: list[TargetAccount], cadences: list[Cadence],
     known = {a.id for a in plan.accounts}
     basics = plan.basics
     return {
-        "cover_offering": red.clip(basics.offering, COVER_TEXT, "the offering (on the cover)"),
+        "cover_offering": red.clip(basics.offering, COVER_TEXT, N_("the offering (on the cover)")),
         "cover_company": _cover_fact(basics.company),
         "cover_owner": _cover_fact(basics.owner),
         # the leader's cover names the reps (the edition each of them gets), a rep's the rep's
@@ -225,7 +227,8 @@ def _rep_line(rep: Rep, known: set[str], lines: int) -> dict[str, str]:
     name = fit_line(rep.name, BOX_MM / 2, "sans-bold", 10)
     room = (lines * BOX_MM - text_mm(name, "sans-bold", 10)
             - text_mm(f" ·  · {accounts}", "sans", 10) - 8 * (lines - 1) - 1)  # 8: wrapping
-    territory = fit_line(rep.territory, room, "sans", 10, name=False) if room > 15 else ""
+    territory = fit_line(territory_names(rep.territory, printing.get()), room, "sans", 10,
+                         name=False) if room > 15 else ""
     return {"name": name, "territory": territory, "accounts": accounts}
 
 
@@ -267,28 +270,51 @@ _GUTTER_MM = 5.0  # right of every column but the last
 _BADGE_MM = 6.7  # the tier badge before the name
 
 
-def _cell_mm(edition: str, column: str) -> float:
+# The country column widens for a long country name ("Vereinigte Staaten", 27.5 mm at 9 pt) by
+# up to this many % of the width, taken from the trigger (the first words of a reason, cut anyway).
+COUNTRY_WIDENS = 6.0
+
+
+def _cell_mm(widths: dict[str, float], column: str) -> float:
     """The room for text in one of the overview's cells, with 0.5 mm to spare."""
-    width = OVERVIEW_COLUMNS[edition][column] * OVERVIEW_TEXT_MM / 100
+    width = widths[column] * OVERVIEW_TEXT_MM / 100
     width -= 0 if column == "first" else _GUTTER_MM
     return width - (_BADGE_MM if column == "name" else 0) - 0.5
 
 
+def overview_widths(edition: str, countries: Sequence[str]) -> dict[str, float]:
+    """The overview's columns (% of the width) for ``countries`` as printed: the country column
+    as wide as the widest needs (by whole %, at most ``COUNTRY_WIDENS`` more), the trigger's
+    narrower by as much."""
+    widths = dict(OVERVIEW_COLUMNS[edition])
+    need = max((text_mm(c, "sans", OVERVIEW_PT) for c in countries), default=0.0)
+    short = need - _cell_mm(widths, "country")
+    if short > 0:
+        extra = min(COUNTRY_WIDENS, float(math.ceil(short * 100 / OVERVIEW_TEXT_MM)))
+        widths["country"] += extra
+        widths["trigger"] -= extra
+    return widths
+
+
 def overview(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str] | None,
-             starts: dict[str, date], fmt, cadences: list[Cadence]) -> list[dict[str, Any]]:
+             starts: dict[str, date], fmt, cadences: list[Cadence]) -> dict[str, Any]:
     """The overview: one line per account, under its cadence (``cadences``, the edition's, in
     their chapter's order; then the accounts with none), tier A first, then by name. A row gives
-    account, tier, rep (``rep_of``; None in a rep's edition: no column), country, trigger (the
-    first clause of why it is a target) and first touch; each text is cut with "…" to one line
-    (the card prints it whole). Empty above ``CARD_LIMIT`` accounts: the edition then prints each
-    account as one line (the same facts) instead of a card, so that list is the overview (and a
-    table of thousands of rows is slow)."""
+    account, tier, rep (``rep_of``; None in a rep's edition: no column), country (in the
+    edition's language), trigger (the first clause of why it is a target) and first touch; each
+    text is cut with "…" to one line (the card prints it whole). Returns the groups and the
+    columns' widths (``overview_widths``). Empty above ``CARD_LIMIT`` accounts: the edition then
+    prints each account as one line (the same facts) instead of a card, so that list is the
+    overview (and a table of thousands of rows is slow)."""
     if len(accounts) > CARD_LIMIT:
-        return []
+        return {}
     edition = "rep" if rep_of is None else "leader"
+    language = printing.get()
+    countries = {a.id: country_name(a.country, language) for a in accounts}
+    widths = overview_widths(edition, list(countries.values()))
 
     def fit(text: str, column: str, font: str = "sans") -> str:
-        return fit_line(text, _cell_mm(edition, column), font, OVERVIEW_PT,
+        return fit_line(text, _cell_mm(widths, column), font, OVERVIEW_PT,
                         name=column != "trigger")
 
     index = {c.id: n for n, c in enumerate(cadences, 1)}
@@ -300,7 +326,7 @@ def overview(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str] |
             "id": account.id, "name": fit(account.name, "name", "sans-bold"),
             "tier": account.tier,
             "rep": fit(rep_of.get(account.id, ""), "rep") if rep_of is not None else "",
-            "country": fit(account.country, "country"),
+            "country": fit(countries[account.id], "country"),
             "trigger": fit(first_clause(account.why, 300), "trigger"),
             # a date is never cut: its column holds the longest ("28. Sept.", 12.8 mm)
             "first": fmt(first, year=False) if first else "",
@@ -315,4 +341,4 @@ def overview(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str] |
         out.append({"cadence": fit_line(name, room, "sans-bold", OVERVIEW_PT), "count": count,
                     "href": f"#cad-{index[cadence_id]}" if cadence_id in index else "",
                     "rows": rows})
-    return out
+    return {"groups": out, "widths": widths}

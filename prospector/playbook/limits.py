@@ -132,41 +132,49 @@ def _joins_previous(text: str, i: int) -> bool:
 
 
 def marker(left_out: int, where: str) -> str:
-    unit = "character" if left_out == 1 else "characters"
-    return f" [… {left_out:,} more {unit} not printed: the full text is {where}]"
+    """What a cut text ends with, in the edition's language (``where``: a msgid)."""
+    return ngettext(" [… %(num)s more character not printed: the full text is %(where)s]",
+                    " [… %(num)s more characters not printed: the full text is %(where)s]",
+                    left_out, where=gettext(where))
 
 
 @dataclass
 class Reductions:
     """What one edition leaves out, collected while its context and HTML are built."""
 
-    cuts: list[str] = field(default_factory=list)  # what was cut, e.g. "notes of Acme GmbH"
+    # what was cut: a msgid and its names, e.g. ("the notes of %(name)s", (("name", "Acme"),))
+    cuts: list[tuple[str, tuple[tuple[str, str], ...]]] = field(default_factory=list)
     compact_accounts: int = 0  # accounts printed as lines (0: as cards)
     accounts_not_printed: int = 0  # accounts past the end of the compact list
     line_limit: int = ACCOUNT_LINE_LIMIT  # where that list stopped
     schedule: dict | None = None  # the part of the rep's schedule not printed
     lists: int = 0  # names left out of lists
 
-    def text(self, value: str, limit: int, what: str, where: str = _APP) -> str:
-        """``value``, or a ``Cut`` of it if it is longer than ``limit``."""
+    def text(self, value: str, limit: int, what: str, **names: str) -> str:
+        """``value``, or a ``Cut`` of it if it is longer than ``limit``. ``what`` names the
+        text on the contents page: a msgid (``N_``) whose placeholders ``names`` fill."""
         if len(value) <= limit:
             return value
         end = cut_point(value, limit)
-        self.cuts.append(what)
-        return Cut(value[:end].rstrip(), marker(len(value) - end, where))
+        self.cut(what, **names)
+        return Cut(value[:end].rstrip(), marker(len(value) - end, _APP))
 
-    def clip(self, value: str, limit: int, what: str) -> str:
+    def cut(self, what: str, **names: str) -> None:
+        """Note a text cut short: ``what`` (a msgid) with its ``names``."""
+        self.cuts.append((what, tuple(names.items())))
+
+    def clip(self, value: str, limit: int, what: str, **names: str) -> str:
         """``value`` cut to about ``limit`` characters and ended with "…", for a line that has
         no room for the marker (the contents page still says what was cut)."""
         if len(value) <= limit:
             return value
-        self.cuts.append(what)
+        self.cut(what, **names)
         return value[:cut_point(value, limit - 1)].rstrip() + "…"
 
-    def paragraphs(self, value: str, limit: int, what: str) -> list[str]:
+    def paragraphs(self, value: str, limit: int, what: str, **names: str) -> list[str]:
         """Free text split into paragraphs on blank lines, cut after ``limit`` characters."""
         text = value.replace("\r\n", "\n")
-        kept = self.text(text, limit, what)
+        kept = self.text(text, limit, what, **names)
         paras = [p.strip() for p in kept.split("\n\n") if p.strip()]
         if isinstance(kept, Cut):
             last = paras.pop() if paras else ""
@@ -179,14 +187,15 @@ class Reductions:
             return [self.text(i, SHORT_TEXT, what) for i in items]
         self.lists += len(items) - LIST_LIMIT
         return [*(self.text(i, SHORT_TEXT, what) for i in items[:LIST_LIMIT]),
-                f"and {len(items) - LIST_LIMIT:,} more"]
+                gettext("and %(count)s more", count=len(items) - LIST_LIMIT)]
 
     def net(self, value: object) -> object:
         """Jinja's ``finalize``: any plain string longer than ``ANY_TEXT`` is cut (a value no
         rule above covers). The marker is plain text: the value may sit in an attribute."""
         if isinstance(value, str) and len(value) > ANY_TEXT and not hasattr(value, "__html__"):
             end = cut_point(value, ANY_TEXT)
-            self.cuts.append(f"the text starting “{value[:cut_point(value, 24)]}…”")
+            self.cut(N_("the text starting “%(start)s…”"),
+                     start=value[:cut_point(value, 24)])
             return value[:end].rstrip() + marker(len(value) - end, _APP)
         return value
 
@@ -219,7 +228,8 @@ class Reductions:
                 "Prospector.", s["weeks"], printed=plural(s["printed"], "touch"),
                 until=s["printed_until"], rest=plural(s["rest"], "touch"), last=s["last"]))
         if self.cuts:
-            named = sorted(set(self.cuts), key=self.cuts.index)
+            named = [gettext(what, **dict(names))
+                     for what, names in sorted(set(self.cuts), key=self.cuts.index)]
             shown = ", ".join(named[:3]) + (" " + gettext("and %(count)s more",
                                                           count=len(named) - 3)
                                             if len(named) > 3 else "")

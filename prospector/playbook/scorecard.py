@@ -22,7 +22,7 @@ from ..business_days import SATURDAY_SUNDAY
 from ..model import Target
 from ..schedule import week_start
 from .limits import SCORECARD_METRIC_TEXT, SCORECARD_PAGES, SCORECARD_TARGETS, Reductions
-from .translations import ENGLISH, gettext, number, printing
+from .translations import ENGLISH, N_, gettext, number, printing
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
@@ -64,7 +64,8 @@ def build_scorecard(targets: Sequence[Target], start: date | None, until: date |
     total_sums: list[float | None] = [None] * len(targets)
     columns = [{"index": i, "period": t.period, "goal": _number(t.per_rep),
                 "metric": red.clip(t.metric, SCORECARD_METRIC_TEXT,
-                                   f"a target's name on the scorecard ({i + 1})")}
+                                   N_("the name of target %(number)s on the scorecard"),
+                                   number=str(i + 1))}
                for i, t in enumerate(targets)]
     per_page = [columns[i:i + SCORECARD_TARGETS]
                 for i in range(0, len(columns), SCORECARD_TARGETS)][:SCORECARD_PAGES]

@@ -20,25 +20,65 @@ ACCENT = "#B7791F"  # below the goal (the playbook's --accent)
 _BAR, _GAP = 14.0, 6.0  # a week's bar, and the room between two
 _TOP, _H, _BOTTOM = 16.0, 70.0, 16.0  # the title line; the bars' height; the week labels
 _LEFT = 26.0  # the scale's numbers
+_TITLE_SIZE = FS_XS + 1
+_TITLE_LINE = _TITLE_SIZE + 2.0  # from one line of a wrapped title to the next
 
 
 def _number(value: float) -> str:
     return f"{value:,.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
 
 
+def bars_width(weeks: int) -> float:
+    """How wide (pt) the bars of ``weeks`` weeks are drawn, with the scale."""
+    return _LEFT + max(1, weeks) * (_BAR + _GAP)
+
+
+def _title_lines(title: str, width: float, lines: int) -> list[str]:
+    """``title`` in at most ``lines`` lines of ``width`` (the last cut short with an ellipsis
+    if it does not fit), measured as ``weekly_chart_svg`` measures it."""
+    def fits(text: str) -> bool:
+        return text_width(text, _TITLE_SIZE, bold=True) * 1.2 <= width
+
+    out: list[str] = []
+    for word in title.split():
+        if out and fits(f"{out[-1]} {word}"):
+            out[-1] += f" {word}"
+        else:
+            out.append(word)
+    if len(out) > lines:
+        out = out[:lines]
+        out[-1] += " …"
+    while not fits(out[-1]) and " " in out[-1]:
+        out[-1] = out[-1].rsplit(" ", 2)[0] + " …"
+    return out
+
+
 def weekly_chart_svg(title: str, weeks: Sequence[str], actuals: Sequence[float | None],
                      goals: Sequence[float | None], current: str, *, ink: Ink = PRINT_INK,
-                     brand: str = "#1F6FB2", accent: str = ACCENT) -> Markup:
+                     brand: str = "#1F6FB2", accent: str = ACCENT, width: float | None = None,
+                     title_lines: int = 2) -> Markup:
     """``title`` over one bar per week of ``weeks`` (``actuals[i]``; None: not entered) with
-    its goal (``goals[i]``; None: no goal that week); ``current`` is the week reviewed."""
+    its goal (``goals[i]``; None: no goal that week); ``current`` is the week reviewed.
+
+    With ``width`` (pt; at least ``bars_width``), charts shown side by side come out the same
+    size and scale whatever their titles: the title wraps onto up to ``title_lines`` lines, and
+    that many lines are kept above the bars even when it needs fewer. Without it, the chart is
+    as wide as its bars or its title on one line."""
     count = max(1, len(weeks))
-    # the title in full whatever the font the screen has (PB Sans measured, 20% to spare)
-    width = max(_LEFT + count * (_BAR + _GAP), text_width(title, FS_XS + 1, bold=True) * 1.2)
-    height = _TOP + _H + _BOTTOM
+    if width is None:
+        # the title in full whatever the font the screen has (PB Sans measured, 20% to spare)
+        width = max(bars_width(count), text_width(title, _TITLE_SIZE, bold=True) * 1.2)
+        titled, kept = [title], 1
+    else:
+        width = max(width, bars_width(count))
+        titled, kept = _title_lines(title, width, title_lines), title_lines
+    head = _TOP + (kept - 1) * _TITLE_LINE  # the title's lines, then the bars
+    height = head + _H + _BOTTOM
     top = max([*(a or 0 for a in actuals), *(g or 0 for g in goals), 1.0]) * 1.1
-    out = [f'<text x="0" y="{_TOP - 5:.1f}" font-size="{FS_XS + 1}" font-weight="bold" '
-           f'fill="{ink.text}">{escape(title)}</text>']
-    base = _TOP + _H
+    out = [f'<text x="0" y="{_TOP - 5 + i * _TITLE_LINE:.1f}" font-size="{_TITLE_SIZE}" '
+           f'font-weight="bold" fill="{ink.text}">{escape(line)}</text>'
+           for i, line in enumerate(titled)]
+    base = head + _H
     for value in (0.0, top / 1.1):
         y = base - _H * value / top
         out.append(f'<line x1="{_LEFT - 2:.1f}" x2="{width:.1f}" y1="{y:.1f}" y2="{y:.1f}" '
@@ -50,7 +90,7 @@ def weekly_chart_svg(title: str, weeks: Sequence[str], actuals: Sequence[float |
     for i, week in enumerate(weeks):
         x = _LEFT + i * (_BAR + _GAP) + _GAP / 2
         if week == current:
-            out.append(f'<rect x="{x - _GAP / 2:.1f}" y="{_TOP:.1f}" width="{_BAR + _GAP:.1f}" '
+            out.append(f'<rect x="{x - _GAP / 2:.1f}" y="{head:.1f}" width="{_BAR + _GAP:.1f}" '
                        f'height="{_H:.1f}" fill="{ink.band}"/>')
         actual, goal = actuals[i], goals[i]
         if actual is None:

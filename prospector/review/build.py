@@ -3,7 +3,8 @@
 Per rep: each target's goal and actual for the week and the weeks before (a series for a chart),
 touches by channel and by tier, opportunities created and those meeting the plan's definition
 (``tally.py``), touches on accounts outside the plan, the touches the rep's schedule planned to
-date against those logged, and the coach's findings on the rep's actuals. For the team: reps
+date (the touches target's goals, or the schedule's touches where they are more) against those
+logged, and the coach's findings on the rep's actuals. For the team: reps
 below a target two weeks running, and dream clients (tier A) untouched for ``cold_weeks`` weeks.
 
 - A weekly target's goal is its ``per_rep`` each week; a monthly one is pro-rated to the week
@@ -151,7 +152,7 @@ class _Review:
                       for w, t in zip(self.window, window, strict=True))),
             round(sum(self._logged(rep.id, w, Counts.MEETINGS, t)
                       for w, t in zip(self.window, window, strict=True))),
-            sum(n for w, n in planned.items() if w <= self.week), round(logged_to_date),
+            self._planned_touches(planned, started), round(logged_to_date),
             tuple(a for a in cold if a.account_id in owned),
             tuple(self._account_name(f.account_id, f.account_name) for f in now.unqualified))
         return RepWeek(
@@ -167,6 +168,17 @@ class _Review:
             outside_plan=dict(now.outside.most_common()),
             findings=coach_rep(weeks, self.th, self.language))
 
+    def _planned_touches(self, scheduled: Counter[str], started: str) -> int:
+        """The touches the plan set the rep from the start to the week reviewed: each week, the
+        goal of the plan's target counting touches (45 a week), or the touches the rep's
+        schedule planned that week (its cadences on the rep's accounts, a few a week while the
+        waves start) when they are more. A plan with no target counting touches: the schedule's.
+        """
+        goal = max((weekly_goal(t) for t in self.targets if t.counts is Counts.TOUCHES),
+                   default=0.0)
+        return round(sum(max(goal if week >= started else 0.0, scheduled.get(week, 0))
+                         for week in self.weeks))
+
     def _account_name(self, account_id: str | None, exported: str) -> str:
         account = self.plan.account(account_id) if account_id else None
         return account.name if account else exported or "(no account)"
@@ -181,9 +193,10 @@ class _Review:
         owners: dict[str, list[str]] = defaultdict(list)
         starts_on: dict[str, int] = {}  # account -> the weekday its first rep's week starts on
         for rep in self.plan.reps:
+            weekday = first_weekday(self.weekends[rep.id])
             for aid in dict.fromkeys(rep.account_ids):
                 owners[aid].append(rep.name)
-                starts_on.setdefault(aid, first_weekday(self.weekends[rep.id]))
+                starts_on.setdefault(aid, weekday)
         cold = []
         for account in self.plan.accounts_in_tier("A"):
             weekday = starts_on.get(account.id, 0)

@@ -80,8 +80,8 @@ def _cold(rep: RepWeeks, th: Thresholds, language: str) -> Iterator[str]:
 def _pace(rep: RepWeeks, th: Thresholds, language: str) -> Iterator[str]:
     planned, logged = rep.planned_to_date, rep.logged_to_date
     if planned >= th.pace_min_planned and logged < th.pace_behind_share * planned:
-        yield worded(language, "{logged} touches logged of the {planned} the schedule planned so "
-                     "far ({share}): far behind the cadence's pace.",
+        yield worded(language, "{logged} touches logged of the {planned} the plan set so far "
+                     "({share}): far behind the cadence's pace.",
                      logged=format_decimal(logged, locale=language),
                      planned=format_decimal(planned, locale=language),
                      share=format_percent(logged / planned, locale=language))

@@ -59,7 +59,7 @@ class RepWeek:
     qualified_opportunities: int  # of ``opportunities``, those meeting the plan's definition
     touches_by_channel: dict[str, int]
     touches_by_tier: dict[str, int]  # "A", "B", "C", "outside"
-    touches_planned_to_date: int  # by the rep's schedule, from the start to the week reviewed
+    touches_planned_to_date: int  # from the start to the week reviewed (build._planned_touches)
     touches_logged_to_date: int
     outside_plan: dict[str, int]  # account name (as exported) -> touches this week
     findings: tuple[Finding, ...] = ()  # the coach on this rep's actuals

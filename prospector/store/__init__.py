@@ -4,6 +4,8 @@ history.
 - ``plan_store.py``: ``PlanStore``, what the app and the CLI call (list, load, save, history,
   restore, delete and undelete, duplicate), on TinyDB's tables and queries.
 - ``history.py``: each plan's versions, their list items shared in a ``chunks`` table, pruning.
+- ``fact_blocks.py``: the imported facts, in blocks written once to files of their own
+  (``facts/<hash>.json``), which the versions refer to.
 - ``layout.py``: the tables of ``plans.json`` and the fields of their rows.
 - ``storage.py``: ``AtomicJSONStorage``, the TinyDB storage: atomic, checksummed writes, a save
   being one write (``transaction``).

@@ -15,11 +15,13 @@ from pathlib import Path
 import platformdirs
 
 from ..atomic import owner_only
+from .fact_blocks import FACTS_FOLDER
 from .layout import STORE_FILE
 
-# What Prospector writes in its data folder: the store, and the logs of the CLI and of the app.
+# What Prospector writes in its data folder: the store, its facts' blocks, and the logs of the CLI
+# and of the app.
 _STORE_NAMES = (STORE_FILE, STORE_FILE + ".bak", STORE_FILE + ".lock", "crash.log",
-                "prospector.log", "prospector.log.1")
+                "prospector.log", "prospector.log.1", FACTS_FOLDER)
 
 READ_ONLY = (errno.EROFS, errno.EACCES, errno.EPERM)  # what a write where one may not meets
 

@@ -9,22 +9,25 @@ and so are the chunks no kept version refers to.
 
 The plan's actuals can hold 100,000 facts imported from CRM exports: one chunk each would give
 every version 100,000 hashes. Their facts are kept in blocks of ``FACTS_PER_BLOCK`` consecutive
-facts instead, each block one chunk (``{"actuals": {"facts": {"$blocks": [h, ...]}, ...}}``):
-an import adds its facts at the end, so the versions before it share every block but the last,
-and a save that changes the plan but not its actuals adds none. The blocks are written by the
-plan's ``FactLog`` (``prospector/actuals/fact_log.py``), once per log: a save after an edit of
-the plan's text writes no fact out, and a plan read from the store keeps the blocks it was read
-from (its facts validated straight from their JSON). A block is kept as the JSON text
-of its facts (``{"facts_json": "[...]"}``, hashed as written): every session with the store
-parses the whole file, and 100,000 facts as 50 strings parse in a third of the time they took as
-objects (0.25 s rather than 0.7 s here), so listing the plans, opening one and saving stay
-faster; only opening a version reads its blocks' facts.
+facts instead, each block a file of its own, written once (``fact_blocks.py``), and a version
+refers to them by hash (``{"actuals": {"facts": {"$blocks": [h, ...]}, ...}}``): an import adds
+its facts at the end, so the versions before it share every block but the last, and a save that
+changes the plan but not its actuals writes no fact (``plans.json`` stays small). The blocks are
+made by the plan's ``FactLog`` (``prospector/actuals/fact_log.py``), once per log, and a plan read
+from the store keeps the blocks it was read from (its facts validated straight from their JSON).
+
+Stores written before (store version 1) kept the blocks in ``chunks`` as JSON text
+(``{"facts_json": "[...]"}``); they are read from there, and the first save moves them to their
+files (``move_blocks_to_files``). A block that is missing or damaged is left out of the version
+read, and said (``LostBlock``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 
 from pydantic import ValidationError
 from tinydb import Query, TinyDB
@@ -32,7 +35,8 @@ from tinydb.table import Document, Table
 
 from ..actuals.fact_log import FACTS_PER_BLOCK, FactLog, block_hash
 from ..model import SCHEMA_VERSION
-from .layout import CHUNKS, HISTORY
+from .fact_blocks import DamagedBlock, FactBlocks
+from .layout import CHUNKS, HISTORY, META, STORE_VERSION
 
 Row = Query()
 ACTUALS = "actuals"
@@ -65,11 +69,70 @@ def find_version(db: TinyDB, plan_id: str, version: int) -> Document | None:
     return db.table(HISTORY).get((Row.plan_id == plan_id) & (Row.version == version))
 
 
-def version_document(db: TinyDB, version_row: dict) -> dict:
-    """The plan-file document of a version (``KeyError``: one of its items is missing)."""
+@dataclass(frozen=True)
+class LostBlock:
+    """A block of a version's facts that could not be read: the ``index``-th of ``count``."""
+    h: str
+    index: int
+    count: int
+    why: str
+
+
+def version_document(db: TinyDB, version_row: dict,
+                     blocks: FactBlocks) -> tuple[dict, list[LostBlock]]:
+    """The plan-file document of a version (``KeyError``: one of its items is missing), and the
+    blocks of its facts that could not be read (left out of the document)."""
     skeleton = version_row["plan"]
-    found = db.table(CHUNKS).search(Row.h.one_of(refs(skeleton)))
-    return join(skeleton, {chunk["h"]: chunk["item"] for chunk in found})
+    found = {chunk["h"]: chunk["item"]
+             for chunk in db.table(CHUNKS).search(Row.h.one_of(refs(skeleton)))}
+    lost = []
+    hashes = fact_block_hashes(skeleton)
+    for index, h in enumerate(hashes):
+        if h not in found:
+            try:
+                found[h] = {"facts_json": blocks.read(h)}
+            except DamagedBlock as exc:
+                lost.append(LostBlock(exc.h, index, len(hashes), exc.why))
+    return join(skeleton, found, skip={lost_block.h for lost_block in lost}), lost
+
+
+def fact_block_hashes(skeleton: dict) -> list:
+    """The hashes of a version's blocks of facts, in order."""
+    actuals = skeleton.get(ACTUALS)
+    return list(actuals["facts"]["$blocks"]) if isinstance(actuals, dict) and _blocks(
+        actuals) else []
+
+
+def fact_refs(db: TinyDB) -> set[str]:
+    """The blocks of facts the kept versions of every plan refer to."""
+    return {h for row in db.table(HISTORY) if isinstance(row.get("plan"), dict)
+            for h in fact_block_hashes(row["plan"]) if isinstance(h, str)}
+
+
+def move_blocks_to_files(db: TinyDB, blocks: FactBlocks) -> None:
+    """Store version 1 to 2: the blocks of facts kept in ``chunks`` are written to their files,
+    then taken out of ``chunks`` (the caller's transaction writes ``plans.json`` after the
+    files: a crash in between leaves the blocks in both places). A block whose text does not
+    match its hash (damaged, or written before blocks were hashed as written) stays where it
+    is, and is read from there."""
+    meta = db.table(META)
+    if any(isinstance(row.get("store_version"), int)
+           and row["store_version"] >= STORE_VERSION for row in meta):
+        return
+    chunks = db.table(CHUNKS)
+    movable = [chunk for chunk in chunks.search(Row.item.test(_holds_block_text))
+               if block_hash(chunk["item"]["facts_json"]) == chunk["h"]]
+    blocks.write_missing([(chunk["h"], chunk["item"]["facts_json"]) for chunk in movable], [])
+    if movable:
+        chunks.remove(doc_ids=[chunk.doc_id for chunk in movable])
+    if len(meta):
+        meta.update({"store_version": STORE_VERSION})
+    else:
+        meta.insert({"store_version": STORE_VERSION})
+
+
+def _holds_block_text(item: object) -> bool:
+    return isinstance(item, dict) and isinstance(item.get("facts_json"), str)
 
 
 def _store_chunks(chunks: Table, new_items: dict[str, dict], history: Table) -> None:
@@ -88,17 +151,19 @@ def chunk_key(item: dict) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:24]
 
 
-def split(doc: dict, facts: FactLog | None = None) -> tuple[dict, dict[str, dict]]:
+def split(doc: dict, facts: FactLog | None = None
+          ) -> tuple[dict, dict[str, dict], list[tuple[str, str]]]:
     """Replace every object in the document's top-level lists by its hash, and the actuals'
-    facts by the hashes of their blocks: (skeleton, chunks). ``facts``: the plan's facts, left
-    out of ``doc`` (their blocks are written once per ``FactLog``, not at each save)."""
+    facts by the hashes of their blocks: (skeleton, chunks, blocks of facts as ``(hash, JSON
+    text)``). ``facts``: the plan's facts, left out of ``doc`` (their blocks are made once per
+    ``FactLog``, not at each save)."""
     skeleton: dict = {}
+    chunks: dict[str, dict] = {}
+    fact_blocks: list[tuple[str, str]] = []
     if facts is not None and isinstance(doc.get(ACTUALS), dict):
-        written = facts.blocks()
-        doc = {**doc, ACTUALS: {**doc[ACTUALS], "facts": {"$blocks": [h for h, _ in written]}}}
-        chunks = {h: {"facts_json": text} for h, text in written}
-    else:
-        chunks = {}
+        fact_blocks = facts.blocks()
+        doc = {**doc, ACTUALS: {**doc[ACTUALS],
+                                "facts": {"$blocks": [h for h, _ in fact_blocks]}}}
     for key, value in doc.items():
         if isinstance(value, list) and all(isinstance(item, dict) for item in value):
             hashes = []
@@ -114,24 +179,25 @@ def split(doc: dict, facts: FactLog | None = None) -> tuple[dict, dict[str, dict
                 text = json.dumps(facts[start:start + FACTS_PER_BLOCK], ensure_ascii=False,
                                   separators=(",", ":"))
                 h = block_hash(text)
-                chunks[h] = {"facts_json": text}
+                fact_blocks.append((h, text))
                 blocks.append(h)
             skeleton[key] = {**value, "facts": {"$blocks": blocks}}
         else:
             skeleton[key] = value
-    return skeleton, chunks
+    return skeleton, chunks, fact_blocks
 
 
-def join(skeleton: dict, chunks: dict[str, dict]) -> dict:
-    """The document ``split`` made ``skeleton`` of (``KeyError``: a chunk is missing). The
-    facts of a document of the current schema are read straight into a ``FactLog`` that keeps
-    the blocks it was read from (a save after an edit writes none of them again)."""
+def join(skeleton: dict, chunks: dict[str, dict], skip: AbstractSet[str] = frozenset()) -> dict:
+    """The document ``split`` made ``skeleton`` of (``KeyError``: a chunk is missing), without
+    the blocks of facts in ``skip``. The facts of a document of the current schema are read
+    straight into a ``FactLog`` that keeps the blocks it was read from (a save after an edit
+    writes none of them again)."""
     doc: dict = {}
     for key, value in skeleton.items():
         if isinstance(value, dict) and "$chunks" in value:
             doc[key] = [chunks[h] for h in value["$chunks"]]
         elif key == ACTUALS and isinstance(value, dict) and _blocks(value):
-            hashes = value["facts"]["$blocks"]
+            hashes = [h for h in value["facts"]["$blocks"] if h not in skip]
             log = None
             if skeleton.get("schema_version") == SCHEMA_VERSION:
                 log = _fact_log([(h, chunks[h]) for h in hashes])

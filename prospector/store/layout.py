@@ -1,13 +1,17 @@
 """What ``plans.json`` holds: its TinyDB tables, the fields of their rows, and the check that a
 file read from disk has that shape.
 
-- ``meta``: one row ``{"store_version": 1}``.
+- ``meta``: one row ``{"store_version": 2}``, and ``dropped_blocks``: the blocks of facts the
+  last save stopped referring to (only the backup may still refer to them; the next save removes
+  their files).
 - ``plans``: one row per plan: ``plan_id``, ``name``, ``version`` (the current one), ``saved_at``.
 - ``history``: one row per saved version: ``plan_id``, ``version``, ``saved_at``, ``name``,
   ``note`` and ``plan``: the plan-file document (it carries its own ``schema_version``) with each
   item of its lists (accounts, touches, ...) replaced by the hash of that item (``history.py``).
-- ``chunks``: the list items, once each, by hash (``h``, ``item``); the actuals' facts in blocks
-  of 2,000 (``item`` is ``{"facts_json": "<the facts as JSON text>"}``).
+- ``chunks``: the list items, once each, by hash (``h``, ``item``). The actuals' facts are in
+  blocks of 2,000, each in a file of its own beside ``plans.json`` (``facts/<h>.json``,
+  ``fact_blocks.py``); store version 1 kept them here (``item`` is ``{"facts_json": "<the facts
+  as JSON text>"}``), and the first save moves them out.
 - ``trash``: deleted plans (their ``plans`` row with ``deleted_at``; their history is kept).
 
 Rows are TinyDB documents: each table maps a document id (a number, as a JSON key) to a row.
@@ -16,7 +20,7 @@ Rows are TinyDB documents: each table maps a document id (a number, as a JSON ke
 from __future__ import annotations
 
 STORE_FILE = "plans.json"
-STORE_VERSION = 1
+STORE_VERSION = 2  # 2: the blocks of facts in files of their own (1: in ``chunks``)
 
 META, PLANS, HISTORY, CHUNKS, TRASH = "meta", "plans", "history", "chunks", "trash"
 STORE_TABLES = frozenset({META, PLANS, HISTORY, CHUNKS, TRASH})

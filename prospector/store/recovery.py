@@ -28,9 +28,10 @@ if TYPE_CHECKING:
 
 
 def tidy(files: StoreFiles) -> None:
-    """Remove the temp files of saves that were killed (the caller holds the lock, so no save
-    is under way). A save killed after its new file was put in place and before the file it
-    replaced became the backup left that file behind: it becomes the backup."""
+    """Remove the temp files of saves that were killed, the store's and its blocks of facts'
+    (the caller holds the lock, so no save is under way). A save killed after its new file was
+    put in place and before the file it replaced became the backup left that file behind: it
+    becomes the backup."""
     stale = stale_temp_files(files.folder, (STORE_FILE, STORE_FILE + ".bak"),
                              prefixes=("plans.corrupt-",))  # a copy of a damaged file
     for tmp in stale:
@@ -40,6 +41,13 @@ def tidy(files: StoreFiles) -> None:
             tmp.unlink()
     if stale:
         fsync_folder(files.folder)
+    blocks = files.fact_blocks.folder  # a block's temp file: .f<hash>.json.<pid>.<hex>.tmp
+    stale_blocks = stale_temp_files(blocks, (), prefixes=("f",))
+    for tmp in stale_blocks:
+        with suppress(OSError):
+            tmp.unlink()
+    if stale_blocks:
+        fsync_folder(blocks)
 
 
 def _promote_to_backup(files: StoreFiles, held: Path) -> bool:

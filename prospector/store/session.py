@@ -6,6 +6,15 @@ process cannot write in is read under a shared lock (or none), no lock file is c
 is written or repaired, and saving says the folder is read-only. A writing session is one
 transaction (``AtomicJSONStorage.transaction``): whatever it changes is written once, atomically,
 when it ends, and nothing if it raises.
+
+The blocks of facts a writing session needs are written to their files before ``plans.json``
+(``write_fact_blocks``), and removed again if the session fails; a store of version 1 has its
+blocks moved to files by its first writing session. A session that stops referring to blocks
+notes them in ``meta`` (``plans.json.bak`` still refers to them), and the next one that writes
+removes their files once that backup is replaced. So the backup refers to no block but those
+``plans.json`` or that note refers to, and the first writing session of a process removes the
+other blocks: those a save killed before its end had written (not when a damaged store file kept
+aside, ``plans.corrupt-*``, may refer to them).
 """
 
 from __future__ import annotations
@@ -22,8 +31,11 @@ from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
 from ..errors import StoreError
+from ..messages import Note
+from .fact_blocks import FactBlocks
 from .folder import READ_ONLY, make_private_folder, read_only_error, writable
-from .layout import STORE_FILE
+from .history import fact_refs, move_blocks_to_files
+from .layout import META, STORE_FILE
 from .recovery import recover_if_damaged, tidy
 from .storage import AtomicJSONStorage, LastFile
 
@@ -48,7 +60,15 @@ class StoreFiles:
             ) from None
         self._lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT_S, mode=0o600)
         self._tidied = False
+        self._swept = False  # the blocks of killed saves removed (once per process)
         self._last = LastFile()  # the file as this process last read or wrote it
+        self.fact_blocks = FactBlocks(folder)
+        self._new_blocks: list[str] = []  # written by the writing session under way
+
+    def write_fact_blocks(self, blocks: list[tuple[str, str]]) -> None:
+        """Write the blocks of facts a save refers to (those not on disk yet), before the
+        writing session under way writes ``plans.json``."""
+        self.fact_blocks.write_missing(blocks, self._new_blocks)
 
     def tell(self, notice: str) -> None:
         if notice not in self.notices:  # one command may open the store more than once
@@ -69,32 +89,67 @@ class StoreFiles:
                 recover_if_damaged(self, storage, may_write)  # parses the file, once
                 try:
                     if writing:
-                        with storage.transaction():
-                            yield db
+                        yield from self._writing(db, storage)
                     else:
                         yield db
                 finally:
                     db.close()
         except Timeout:
-            raise StoreError(
-                f"{self.path}: another Prospector is busy with this store; try again in a moment"
-            ) from None
+            raise StoreError(Note("{store}: another Prospector is busy with this store; try again "
+                                  "in a moment", store=str(self.path))) from None
         except OSError as exc:
             raise StoreError(self._explain(exc, writing)) from None
 
-    def _explain(self, exc: OSError, writing: bool) -> str:
-        why = exc.strerror or str(exc)
+    def _writing(self, db: TinyDB, storage: AtomicJSONStorage) -> Iterator[TinyDB]:
+        """One writing session: the caller's changes and the blocks' bookkeeping, one write."""
+        self._new_blocks = []
+        referred = fact_refs(db)  # what plans.json refers to now, the backup after this write
+        try:
+            with storage.transaction():
+                move_blocks_to_files(db, self.fact_blocks)
+                if not self._swept and storage.refused is None:  # refused: reading a backup
+                    self._swept = True
+                    self._remove_blocks_of_killed_saves(db)
+                yield db
+                unused = self._note_dropped_blocks(db, referred) if storage.changed else []
+        except BaseException:
+            self.fact_blocks.remove(self._new_blocks)  # nothing refers to them
+            raise
+        finally:
+            self._new_blocks = []
+        self.fact_blocks.remove(unused)
+
+    def _remove_blocks_of_killed_saves(self, db: TinyDB) -> None:
+        """Remove the blocks neither ``plans.json``, nor its backup, nor a damaged store file
+        kept aside can refer to (see the module's docstring)."""
+        if any(name.startswith("plans.corrupt-") for name in os.listdir(self.folder)):
+            return
+        self.fact_blocks.remove(self.fact_blocks.on_disk() - fact_refs(db) - _noted(db))
+
+    @staticmethod
+    def _note_dropped_blocks(db: TinyDB, referred: set[str]) -> list[str]:
+        """Note in ``meta`` the blocks this write stops referring to (the backup it makes still
+        does); the blocks noted by the write before, which neither file refers to once this
+        write is done: to remove."""
+        now, noted = fact_refs(db), _noted(db)
+        dropped = sorted(referred - now)
+        if dropped or noted:
+            db.table(META).update({"dropped_blocks": dropped})
+        return sorted(noted - referred - now)
+
+    def _explain(self, exc: OSError, writing: bool) -> Note:
+        why, store = exc.strerror or str(exc), str(self.path)
         if not writing:
-            return f"{self.path}: could not be read ({why})"
+            return Note("{store}: could not be read ({why})", store=store, why=why)
         if exc.errno in READ_ONLY:
-            return (f"{self.path}: could not save ({why}): the data folder is read-only; "
-                    "nothing was changed — the plans can still be opened and exported "
-                    "(`prospector export-json`); make the folder writable or choose another "
-                    "with --data-dir")
+            return Note("{store}: could not save ({why}): the data folder is read-only; nothing "
+                        "was changed — the plans can still be opened and exported (`prospector "
+                        "export-json`); make the folder writable or choose another with "
+                        "--data-dir", store=store, why=why)
         if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-            return (f"{self.path}: could not save ({why}); nothing was changed — free some "
-                    "disk space and try again")
-        return f"{self.path}: could not save ({why}); nothing was changed"
+            return Note("{store}: could not save ({why}); nothing was changed — free some disk "
+                        "space and try again", store=store, why=why)
+        return Note("{store}: could not save ({why}); nothing was changed", store=store, why=why)
 
     @contextmanager
     def _locked(self, writing: bool) -> Iterator[bool]:
@@ -150,3 +205,9 @@ class StoreFiles:
             yield
         finally:
             os.close(fd)  # releases the lock
+
+
+def _noted(db: TinyDB) -> set[str]:
+    """The blocks the last save stopped referring to (the backup may still refer to them)."""
+    return {h for row in db.table(META) if isinstance(row.get("dropped_blocks"), list)
+            for h in row["dropped_blocks"] if isinstance(h, str)}

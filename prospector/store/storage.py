@@ -16,14 +16,11 @@
   plan row, its version, the chunks it adds and the ones pruning drops) is so one atomic write.
 - Parsed once: later reads return the same data, and a write replaces it. The store uses one
   storage per locked session, in which no other process can change the file.
-- Parsed once per process while the file stays as this process left it (``LastFile``): a plan
-  with 100,000 imported facts makes a 28 MB file, and parsing it, then writing it out again, at
-  every autosave held Python's interpreter lock for a quarter of a second at a time, so the
-  window could not answer meanwhile. A session finds the tables it read or wrote last when the
-  file is still the same file (same inode, size, modification time and checksum); any other
-  writer (another process, a recovery, a file edited by hand) makes it parse the file again. A
-  block of facts is written out as JSON once (its text kept while the tables hold it), not at
-  every write.
+- Parsed once per process while the file stays as this process left it (``LastFile``): a
+  session finds the tables it read or wrote last when the file is still the same file (same
+  inode, size, modification time and checksum); any other writer (another process, a recovery,
+  a file edited by hand) makes it parse the file again. (The imported facts, which made the file
+  28 MB, are in files of their own since store version 2: ``fact_blocks.py``.)
 """
 
 from __future__ import annotations
@@ -39,7 +36,7 @@ from pathlib import Path
 from tinydb.storages import Storage
 
 from ..atomic import atomic_write_bytes
-from .layout import CHUNKS, CorruptStoreFile, check_tables, holds_anything
+from .layout import CorruptStoreFile, check_tables, holds_anything
 
 _CHECKSUM = b'{"checksum":"'
 
@@ -54,13 +51,11 @@ _UNREAD = _Unread.UNREAD
 
 class LastFile:
     """The store file as this process last read or wrote it, for the next session to skip
-    parsing it (``key``: how to tell it is still the same file; ``data``: its tables), and the
-    blocks of facts as written out (by ``id`` of their text, which they keep alive)."""
+    parsing it (``key``: how to tell it is still the same file; ``data``: its tables)."""
 
     def __init__(self) -> None:
         self.key: tuple | None = None
         self.data: dict | None = None
-        self.blocks: dict[tuple[int, str], tuple[str, bytes]] = {}
 
     def forget(self) -> None:
         self.key = self.data = None
@@ -122,6 +117,11 @@ class AtomicJSONStorage(Storage):
         finally:
             self._in_transaction = self._pending = False
 
+    @property
+    def changed(self) -> bool:
+        """Whether the transaction under way has changed the tables (and will write them)."""
+        return self._pending
+
     def forget(self) -> None:
         """Parse the file again on the next read (after it was replaced behind our back)."""
         self._data = _UNREAD
@@ -176,64 +176,20 @@ class AtomicJSONStorage(Storage):
         last = self.last
         if last is not None:
             last.forget()  # until the new file is in place
-        parts = self._encoded(data)
         keep = self.backup if self.backup and self._file_holds_plans else None
-        # The checksum, then the parts as they are: a 28 MB file copied into one bytes object
-        # (and again with its checksum) held the interpreter lock for 0.1 s.
-        digest = hashlib.sha256()
-        for part in parts:
-            digest.update(part)  # releases the interpreter lock for large parts
-        empty = len(parts) == 1 and parts[0] == b"{}"
-        head = _CHECKSUM + digest.hexdigest().encode("ascii") + (b'"}' if empty else b'",')
-        body = [] if empty else [parts[0][1:], *parts[1:]]
-        atomic_write_bytes(self.path, [head, *body], private=True, backup=keep)
+        written = with_checksum(_dumps(data))
+        atomic_write_bytes(self.path, written, private=True, backup=keep)
         self._data, self._file_holds_plans = data, holds_anything(data)
         if last is not None:
             try:
-                last.key, last.data = _key(os.stat(self.path), head), data
+                last.key, last.data = _key(os.stat(self.path), written), data
             except OSError:
                 pass
-
-    def _encoded(self, data: dict) -> list[bytes]:
-        """``data`` as compact JSON (UTF-8), in parts to write one after the other (the first
-        starts with ``{``), its blocks of facts written out once."""
-        chunks = data.get(CHUNKS)
-        if self.last is None or not isinstance(chunks, dict) or not chunks:
-            return [_dumps(data)]
-        known, kept = self.last.blocks, {}
-        rows: list[bytes] = []
-        for doc_id, row in chunks.items():
-            text = _block_text(row)
-            rows.append((b"," if rows else b"") + _dumps(str(doc_id)) + b":")
-            if text is None:
-                rows.append(_dumps(row))
-                continue
-            which = (id(text), row["h"])
-            found = known.get(which)
-            if found is None or found[0] is not text:
-                found = (text, b'{"h":%s,"item":{"facts_json":%s}}' % (_dumps(row["h"]),
-                                                                       _dumps(text)))
-            kept[which] = found
-            rows.append(found[1])
-        self.last.blocks = kept  # the blocks the tables no longer hold go
-        rest = _dumps({name: table for name, table in data.items() if name != CHUNKS})
-        opening = rest[:-1] + (b"," if rest != b"{}" else b"") + b'"%s":{' % CHUNKS.encode()
-        return [opening, *rows, b"}}"]
 
 
 def _dumps(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode(
         "utf-8", "backslashreplace")
-
-
-def _block_text(row: object) -> str | None:
-    """The JSON text of a block of facts, if ``row`` is a chunk holding one and nothing else."""
-    if not (isinstance(row, dict) and len(row) == 2 and isinstance(row.get("h"), str)):
-        return None
-    item = row.get("item")
-    if isinstance(item, dict) and len(item) == 1 and isinstance(item.get("facts_json"), str):
-        return item["facts_json"]
-    return None
 
 
 def _key(status: os.stat_result, start: bytes) -> tuple:

@@ -1,0 +1,183 @@
+"""The domain's messages in the app's language: what an import says of each row, the errors of a
+file that cannot be read and the problems of a value a leader types read German in a German app
+("messages" catalog), with the file, the row and the field kept; the command line keeps English."""
+
+import json
+import pickle
+import string
+from datetime import date
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+from pydantic import ValidationError
+
+from prospector.account_import import import_accounts
+from prospector.account_import.csv_source import CsvFileError
+from prospector.actuals_import import read_actuals
+from prospector.errors import PlanFileError, ProspectorError, describe_validation_error
+from prospector.messages import ENGLISH, LOCALE_DIR, Note, Say, error_said, said
+from prospector.model import PlanBasics, Rep
+from prospector.planfile import plan_to_document, read_plan_file
+from tests.conftest import REPO
+
+GERMAN = Say("de")
+CATALOG = LOCALE_DIR / "de" / "LC_MESSAGES" / "messages.po"
+
+
+def _fields(text: str) -> list[str]:
+    return sorted(f for _t, f, _s, _c in string.Formatter().parse(text) if f is not None)
+
+
+def test_every_message_of_the_domain_is_in_the_catalog_and_has_its_german():
+    """A message marked since the last extraction, or left untranslated, would reach a German
+    user in English; each German keeps the English's placeholders (the row, the file)."""
+    keywords = {"M_": None, "MN_": (1, 2), "Note": None}
+    marked = {message if isinstance(message, str) else message[0]
+              for _f, _l, message, *_rest
+              in extract_from_dir(str(REPO / "prospector"), [("**.py", "python")],
+                                  keywords=keywords)}
+    with (LOCALE_DIR / "messages.pot").open("rb") as handle:
+        template = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(handle) if m.id}
+    assert marked - template == set()
+    with CATALOG.open("rb") as handle:
+        german = read_po(handle)
+    for message in german:
+        if not message.id:
+            continue
+        forms = [message.string] if isinstance(message.string, str) else list(message.string)
+        english = [message.id] if isinstance(message.id, str) else list(message.id)
+        assert all(forms), f"no German for {message.id!r}"
+        assert all(_fields(f) == _fields(english[-1]) for f in forms), message.id
+        if isinstance(message.id, str):  # the committed .mo is compiled from this .po
+            assert GERMAN(message.id) == message.string, message.id
+    assert {m.id if isinstance(m.id, str) else m.id[0] for m in german if m.id} == template
+
+
+def test_an_account_import_says_each_rows_problem_in_german_and_keeps_english_for_the_cli(
+        sample_plan, tmp_path):
+    path = tmp_path / "accounts.csv"
+    path.write_text("Account Name,Employees,Tier,Website\n"
+                    "Nordlicht Logistik GmbH,1200,A,nordlicht.de\n"
+                    ",50,B,\n"
+                    "Kranich Werke AG,500-1000,Tier 9,kranich.de\n"
+                    "Zeta AG,10,A,zeta.de,extra\n", encoding="utf-8")
+    result = import_accounts(sample_plan, path)
+    german = "\n".join(result.summary_lines(language="de"))
+    assert "  Zeile 3: kein Kundenname" in german
+    assert ("  Zeile 5: hat 5 Werte, die Kopfzeile aber 4 Spalten (fehlen einem Wert mit Komma "
+            "darin die Anführungszeichen?)") in german
+    assert ("  Zeile 4: Mitarbeiterzahl '500-1000' ist eine Spanne, keine Zahl; leer gelassen"
+            in german)
+    assert "  Zeile 4: Stufe 'Tier 9' ist weder A, B noch C; B verwendet" in german
+    english = "\n".join(result.summary_lines())
+    assert "  row 3: no account name" in english
+    assert "  row 4: employees '500-1000' is a range, not a number; left empty" in english
+    assert [str(s) for s in result.skipped][0] == "row 3: no account name"
+
+
+def test_an_actuals_import_says_each_rows_problem_in_german_with_german_dates(sample_plan):
+    found = read_actuals(sample_plan, REPO / "tests" / "data" / "actuals-bad-input.csv",
+                         date_format="dmy")
+    german = found.summary_lines(language="de")
+    assert ("  Zeile 6: 11.03.2026 liegt vor dem Planbeginn (11.01.2027); nicht importiert "
+            "(exportieren Sie nur den Zeitraum des Plans oder ändern Sie die Daten des Plans)"
+            in german)
+    assert ("  Zeile 7: das Datum '2027-02-30' ist kein Tag des Kalenders; nicht importiert"
+            in german)
+    assert ("  Zeile 4: '01/18/2027' kann nur Monat/Tag/Jahr (USA) sein; als 18.01.2027 gelesen, "
+            "obwohl Tag/Monat/Jahr (europäisch) gewählt wurde" in german)
+    assert "  'Jonas Albrect' (Zeile 2; am ähnlichsten: Jonas Albrecht)" in german
+    assert any(line.startswith("prüfen: die Datei mischt europäische Daten (Tag zuerst: "
+                               "Zeilen 2, 3)") for line in german)
+    english = found.summary_lines()
+    assert ("  row 6: 2026-03-11 is before the plan starts (2027-01-11); not imported (export the "
+            "plan's period only, or change the plan's dates)" in english)
+
+
+def test_a_file_that_is_no_csv_and_a_plan_file_that_does_not_validate_say_so_in_german(
+        sample_plan, tmp_path):
+    workbook = tmp_path / "Kunden.xlsx"
+    workbook.write_bytes(b"PK\x03\x04" + b"\x00" * 64)
+    with pytest.raises(CsvFileError) as caught:
+        import_accounts(sample_plan, workbook)
+    assert error_said(caught.value, GERMAN) == (
+        f"{workbook}: ist eine Excel-Arbeitsmappe (.xlsx) oder eine andere ZIP-Datei, keine "
+        "CSV-Datei (exportieren Sie sie aus Ihrem CRM als CSV oder speichern Sie sie in Excel "
+        "über Datei > Speichern unter > CSV UTF-8 und importieren Sie diese Datei)")
+    assert str(caught.value).startswith(f"{workbook}: is an Excel workbook (.xlsx)")
+    plan = tmp_path / "plan.json"
+    doc = plan_to_document(sample_plan)
+    doc["reps"][0]["email"] = "jonas at northwind"
+    doc["basics"]["brand_colour"] = "blue"
+    plan.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(PlanFileError) as refused:
+        read_plan_file(plan)
+    rep = doc["reps"][0]["name"]
+    assert error_said(refused.value, GERMAN) == (
+        f"{plan}: basics.brand_colour: muss eine Farbe der Form #RRGGBB sein, zum Beispiel "
+        f"#1F4E79; reps[0] ({rep}).email: ist keine E-Mail-Adresse (erwartet: name@firma.de) "
+        "(korrigieren Sie dieses Feld und versuchen Sie es erneut)")
+    assert "reps[0] (" in str(refused.value) and "is not an email address" in str(refused.value)
+
+
+@pytest.mark.parametrize(("make", "german"), [
+    (lambda: Rep(name="Jonas", email="jonas at northwind"),
+     "email: ist keine E-Mail-Adresse (erwartet: name@firma.de)"),
+    (lambda: PlanBasics(start_date=date(2027, 6, 1), end_date=date(2027, 1, 1)),
+     "das Enddatum liegt vor dem Startdatum"),
+    (lambda: PlanBasics(start_date=date(1999, 1, 1)),
+     "start_date: muss zwischen 01.01.2000 und 31.12.2199 liegen (erhalten: 01.01.1999)"),
+    (lambda: Rep(name=""), "name: darf nicht leer sein"),
+])
+def test_a_value_the_model_refuses_is_said_in_german(make, german):
+    with pytest.raises(ValidationError) as refused:
+        make()
+    problem = describe_validation_error(refused.value)
+    assert said(problem, GERMAN) == german
+    assert said(problem, ENGLISH) == str(problem)  # the CLI's English, as before
+
+
+def test_a_note_keeps_its_message_through_a_copy_and_a_pickle():
+    """Reading an export runs in a worker: its notes come back whole, to be said in German."""
+    note = Note("row {row}: {problem}", row=7, problem=Note("no date"))
+    assert pickle.loads(pickle.dumps(note)).said(GERMAN) == "Zeile 7: kein Datum"
+    assert str(note) == "row 7: no date"
+
+
+def test_the_command_line_says_an_error_in_english_unless_asked_for_german(tmp_path, capsys):
+    from prospector.cli import main  # noqa: PLC0415
+    from prospector.resources import sample_plan_path  # noqa: PLC0415
+
+    empty = tmp_path / "accounts.csv"
+    empty.write_text("Account Name\n", encoding="utf-8")
+    plan = str(sample_plan_path())
+    assert main(["accounts", plan, "--import", str(empty), "--dry-run"]) == 1
+    assert capsys.readouterr().err == (f"prospector: error: {empty}: has a header row but no "
+                                       "accounts under it (export the accounts again with their "
+                                       "rows)\n")
+    assert main(["accounts", plan, "--import", str(empty), "--dry-run", "--language", "de"]) == 1
+    assert capsys.readouterr().err == (f"prospector: error: {empty}: hat eine Kopfzeile, aber "
+                                       "keine Kunden darunter (exportieren Sie die Kunden erneut "
+                                       "mit ihren Zeilen)\n")
+
+
+def test_an_export_and_a_review_that_cannot_be_made_say_why_in_the_app_s_language(
+        tmp_path, capsys):
+    """The export runs in its own process: the app passes its language with the job."""
+    from prospector.model import Plan  # noqa: PLC0415
+    from prospector.render_job import run  # noqa: PLC0415
+    from prospector.review import plan_weeks  # noqa: PLC0415
+
+    job = tmp_path / "job.json"
+    job.write_text(json.dumps({"plan": plan_to_document(Plan(name="Neu")), "out": str(tmp_path),
+                               "all_reps": True, "language": "de"}), encoding="utf-8")
+    assert run(str(job)) == 1
+    last = json.loads(capsys.readouterr().out.splitlines()[-1])
+    assert last == {"error": "der Plan 'Neu' hat noch keine Verkäufer: Fügen Sie Verkäufer "
+                             "hinzu, um ihre Playbooks zu drucken"}
+    with pytest.raises(ProspectorError) as refused:
+        plan_weeks(Plan(name="Neu"))
+    assert error_said(refused.value, GERMAN).startswith(
+        "der Plan 'Neu' hat weder ein Startdatum noch Ist-Werte: Geben Sie ihm Beginn und Ende "
+        "(Plangrundlagen)")

@@ -1,0 +1,86 @@
+"""Countries print in the edition's language: "Germany" in the plan is "Allemagne" in French."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+
+from prospector.planfile import read_plan_file
+from prospector.playbook import glance, render_playbook_html
+from prospector.playbook.countries import country_name, territory_names
+from prospector.playbook.text_width import text_mm
+from prospector.playbook.translations import printing_in
+from prospector.resources import sample_plan_path
+
+_ROW = re.compile(r'<a href="#acc-[^"]+">([^<]*)</a></td><td>([^<]*)</td>')
+
+
+def _overview_countries(html: str) -> dict[str, str]:
+    """An account name's first word -> its country cell, from the overview of a rep's
+    edition."""
+    table = html.split('<table class="overview', 1)[1].split("</table>", 1)[0]
+    return {unescape(name).split()[0]: unescape(country)
+            for name, country in _ROW.findall(table)}
+
+
+@pytest.mark.parametrize(("language", "germany", "austria"),
+                         [("en", "Germany", "Austria"), ("fr", "Allemagne", "Autriche")])
+def test_the_rep_edition_names_the_accounts_countries_in_its_language(language, germany,
+                                                                      austria):
+    plan = read_plan_file(sample_plan_path())
+    html = render_playbook_html(plan, rep_name="Jonas Albrecht", language=language)
+    countries = _overview_countries(html)
+    assert countries["Brückner"] == germany
+    assert countries["Kaltenegger"] == austria
+    assert f"Schweinfurt, {germany}" in html  # the account's card
+    # whose public holidays the schedule skips: the plan's holiday country, "DE"
+    skipped = {"en": "Holidays skipped (Germany): ", "fr": "Jours fériés exclus (Allemagne) : "}
+    assert skipped[language] in unescape(html)
+    # the territory "Germany, Austria, Switzerland (Munich office)": its countries, not its words
+    territory = {"en": "Germany, Austria, Switzerland (Munich office)",
+                 "fr": "Allemagne, Autriche, Suisse (Munich office)"}[language]
+    assert f"Jonas Albrecht · {territory}" in unescape(html)
+
+
+def test_a_country_is_known_by_its_code_or_any_of_the_playbooks_names_for_it():
+    assert [country_name(v, "fr") for v in ("DE", "Deutschland", "germany", "DEU", "UK",
+                                            "the Netherlands", "Czech Republic")] == [
+        "Allemagne", "Allemagne", "Allemagne", "Allemagne", "Royaume-Uni", "Pays-Bas",
+        "Tchéquie"]
+    # free text, a region and a code in small letters are no country: printed as typed
+    assert [country_name(v, "de") for v in ("DACH", "Nordics", "Bavaria", "de", "EU", "")] == [
+        "DACH", "Nordics", "Bavaria", "de", "EU", ""]
+
+
+def test_a_territory_names_its_countries_and_keeps_its_other_words():
+    assert territory_names("Nordics: Denmark, Sweden / Norway (Hamburg office)", "es") == (
+        "Nordics: Dinamarca, Suecia / Noruega (Hamburg office)")
+    # a code inside free text is no country ("IT" of "IT/OT" is not Italy)
+    assert territory_names("IT/OT buyers in DE", "fr") == "IT/OT buyers in DE"
+
+
+def test_the_overview_widens_its_country_column_for_a_long_name_and_cuts_none():
+    plan = read_plan_file(sample_plan_path())
+    accounts = list(plan.accounts)
+    accounts[0] = accounts[0].model_copy(update={"country": "United States"})
+    accounts[1] = accounts[1].model_copy(update={"country": "GB"})
+    with printing_in("de"):
+        table = glance.overview(plan, accounts, None, {}, lambda d, year: str(d),
+                                plan.cadences)
+    countries = {r["country"] for g in table["groups"] for r in g["rows"]}
+    assert {"Vereinigte Staaten", "Deutschland", "Niederlande"} <= countries
+    widths = table["widths"]
+    assert widths["country"] > glance.OVERVIEW_COLUMNS["rep"]["country"]
+    assert sum(widths.values()) == 100.0
+    room = widths["country"] * glance.OVERVIEW_TEXT_MM / 100 - 5.5
+    assert text_mm("Vereinigte Staaten", "sans", glance.OVERVIEW_PT) <= room
+    # the longest name is cut within the widest column the trigger can give
+    assert "Vereinigtes Königreich" not in countries
+    assert any(c.startswith("Vereinigtes") and c.endswith("…") for c in countries)
+    # the sample's own countries fit the column as it was
+    with printing_in("de"):
+        sample = glance.overview(plan, plan.accounts, None, {}, lambda d, year: str(d),
+                                 plan.cadences)
+    assert sample["widths"] == glance.OVERVIEW_COLUMNS["rep"]
