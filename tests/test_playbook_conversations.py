@@ -327,6 +327,7 @@ def test_every_card_opens_with_a_call_and_says_where_the_opening_is_from(sample)
                         "days": "days 31, 88 (Tier A); days 28, 74 (Tier B, C)",
                         "ref": f"#touch-{ask.id}"}
     assert calls[1]["touch"].startswith(sample.touch("tch-09").title)
+    assert calls[1]["days"] == "day 54 (Tier A)"  # in the dream clients' cadence only
     assert cards["per-04"]["calls"] == {"calls": [], "more": 0}  # no call is written for IT
     html = render_playbook_html(sample, today=TODAY)
     card = html[html.index('id="card-per-01"'):]

@@ -292,7 +292,9 @@ def _calls(plan: Plan, persona: Persona, cadences: Sequence[Cadence],
     ordered = sorted(rows.values(), key=lambda r: r["first"])
     for row in ordered:
         touch = row["touch"]
-        alike = len({tuple(ds) for ds in row["days"].values()}) == 1  # the same in each
+        # the same days in each of their cadences (or they have one): no cadence named
+        alike = (len(row["days"]) == len(mine)
+                 and len({tuple(ds) for ds in row["days"].values()}) == 1)
         days = "; ".join(ngettext("day %(days)s", "days %(days)s", len(ds), days=", ".join(ds))
                          + ("" if alike else f" ({name})")
                          for name, ds in (list(row["days"].items())[:1] if alike
