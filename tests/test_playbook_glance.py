@@ -193,7 +193,8 @@ def test_a_logo_of_any_shape_has_its_place_at_the_top_and_moves_nothing(
 
 def test_the_cover_says_whose_edition_it_is_and_how_to_reach_them(one_account, sample):
     """The leader's cover: the edition, the campaign, the owner and the reps; a rep's: the
-    rep's name and e-mail address, when their schedule starts, the campaign and the owner."""
+    rep's name and e-mail address, when their schedule starts, the campaign and the owner, and
+    what the company sells (printed nowhere else in a rep's edition)."""
     leader, rep = (" ".join(page_texts(path)[0].split()) for path in one_account)
     for fact in ("EDITION The sales leader’s: the full playbook",
                  "CAMPAIGN 11 Jan – 30 Jun 2027", "REPS " + sample.reps[0].name):
@@ -202,7 +203,7 @@ def test_the_cover_says_whose_edition_it_is_and_how_to_reach_them(one_account, s
     # (pdfium gives the hyphen the e-mail address breaks after as U+FFFE)
     assert f"PREPARED FOR {jonas.name} {jonas.email}" in rep.replace("\ufffe", "-")
     for fact in ("CAMPAIGN 11 Jan – 30 Jun 2027", "PLAN OWNER " + sample.basics.owner,
-                 "SCHEDULE STARTS"):
+                 "SCHEDULE STARTS", " ".join(sample.basics.offering.split()[:12])):
         assert fact in rep, fact
 
 
