@@ -54,6 +54,23 @@ def test_the_issue_s_examples_are_read_for_substance():
                                "that attended.") == ()
 
 
+def test_the_german_false_alarms_of_the_held_out_sets_are_read_by_the_rule_a_leader_names():
+    """Each had its own cause (docs/coach-rules.md, the eleventh set): a reminder of our own
+    message, a compound noun hiding what we sell, "you'd be surprised" unheard in German; and a
+    follow-up bringing a tool the client uses without us is no empty phrase."""
+    def said(kind, text, **more):
+        return judge({"kind": kind, "text": text, "expect": "fine", **more}).fired
+
+    assert said("touch_value", "Kurze Erinnerung an mein Angebot.") == ("touch-no-value",)
+    assert said("question", "Haben Sie schon von unserem Kassensystem gehört?") == (
+        "question-about-us",)
+    assert said("objection_response", "Sie werden überrascht sein, wie viel besser wir sind. "
+                "Wann können wir das zeigen?", says="Wir haben schon einen Lieferanten.") == (
+        "objection-response-no-question", "objection-response-argues")
+    assert said("touch_value", "Nachfassen nach der Messe: der Rechner, mit dem Ihr Team die "
+                               "Energiekosten je Linie selbst ermittelt.") == ()
+
+
 def test_the_set_never_used_to_change_the_detectors_reads_at_least_as_well_as_at_first_look():
     """The fifth set was written last and measured once; it is kept out of the tuning, so a
     change that reads it worse is a change that generalises worse."""
@@ -76,23 +93,26 @@ def test_german_and_french_texts_are_read_as_well_as_english(language):
 
 
 @pytest.mark.parametrize("language", sorted(LABELLED_PATHS_BY_LANGUAGE))
-@pytest.mark.parametrize("held_out", ["fifth", "seventh", "ninth", "tenth"])
-def test_the_german_and_french_sets_kept_out_of_the_tuning_read_as_at_first_look(language,
-                                                                                  held_out):
+def test_every_german_and_french_set_reads_at_least_as_well_as_at_first_look(language):
+    """Each set's first look (measured once, as written, before it changed the lists) is a floor:
+    a change that reads any set worse than it was read before it tuned anything generalises
+    worse. The eleventh set is the newest such measure (docs/coach-rules.md)."""
     from prospector.coach.docs import (  # noqa: PLC0415 - only here
         FIRST_LOOKS_BY_LANGUAGE,
-        HELD_OUT_SETS,
         LANGUAGE_SETS,
     )
 
     items = load(LABELLED_PATHS_BY_LANGUAGE[language])
-    assert {item["set"] for item in items} == set(LANGUAGE_SETS) and held_out in HELD_OUT_SETS
-    (_, texts, _, recall), = [look for look in FIRST_LOOKS_BY_LANGUAGE[language]
-                              if look[0] == held_out]
-    _, scores = evaluate(item for item in items if item["set"] == held_out)
-    # recall: how the lists read wording they were not written for (precision moved once, when
-    # a short German text of the fifth set was first told German: docs/coach-rules.md)
-    assert scores["all"].texts == texts and scores["all"].recall >= recall - 0.005
+    assert {item["set"] for item in items} == set(LANGUAGE_SETS)
+    assert sum(item["set"] == "eleventh" for item in items) >= 40
+    worse = []
+    for name, texts, precision, recall in FIRST_LOOKS_BY_LANGUAGE[language]:
+        _, scores = evaluate(item for item in items if item["set"] == name)
+        now = scores["all"]
+        assert now.texts == texts, name
+        if now.precision < precision - 0.005 or now.recall < recall - 0.005:
+            worse.append((name, now.precision, now.recall, precision, recall))
+    assert worse == []
 
 
 def test_a_plan_mixing_languages_reads_each_text_in_its_own():

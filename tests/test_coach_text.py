@@ -490,6 +490,11 @@ def test_goals_and_roles_are_read_for_a_number_a_date_and_who_prospects():
     "je vous en y " * 16_000 + "?",
     "sans nouvelles de votre " * 8_500,
     "Sie sich Sie sich, ja " * 9_000 + "?",
+    "Haben Sie von unserem " + "a" * 200_000 + "?",
+    "Vous " + "x " * 100_000 + "?",
+    "vous il " * 25_000 + "?",
+    "Nachfassen mit der " * 10_000 + "Auswertung",
+    "bis sie " * 25_000,
 ])
 def test_substance_detectors_take_linear_time_on_200_kb(text):
     """As the conversation detectors above."""

@@ -197,9 +197,18 @@ def _labelled_section() -> list[str]:
                        f"{now.precision:.2f} | {now.recall:.2f} | {p} | {r} |")
     out += ["", _WIDENED_NOTE, "", "| language | held-out texts | to flag | found | false alarms | "
             "missed | precision | recall |", "|---|---|---|---|---|---|---|---|"]
+    out += [_score_row(_LANGUAGE_NAMES[language], Score(*figures))
+            for language, figures in HELD_OUT_BEFORE_ELEVENTH.items()]
+    out += ["", _ELEVENTH_NOTE, "", "| language | sets | texts | to flag | found | false alarms | "
+            "missed | precision | recall |", "|---|---|---|---|---|---|---|---|---|"]
     for language, texts in by_language.items():
-        held = evaluate(i for i in texts if i["set"] in HELD_OUT_SETS)[1]["all"]
-        out.append(_score_row(_LANGUAGE_NAMES[language], held))
+        name = _LANGUAGE_NAMES[language]
+        out += [_score_row(f"{name} | eleventh, at first look",
+                           Score(*ELEVENTH_FIRST_LOOK[language])),
+                _score_row(f"{name} | eleventh, after",
+                           evaluate(i for i in texts if i["set"] == "eleventh")[1]["all"]),
+                _score_row(f"{name} | fifth, seventh, ninth, tenth, after", evaluate(
+                    i for i in texts if i["set"] in FORMERLY_HELD_OUT_SETS)[1]["all"])]
     out.append("")
     return out
 
@@ -224,20 +233,22 @@ _LANGUAGES_NOTE = (
     "comprends, mais notre …\" argue), and the reflex objections are heard in German and French "
     "too.")
 _LANGUAGE_SETS_NOTE = (
-    "The German and French lists were written with the texts in view, in ten sets per language: "
-    "touch values and differentiators in the first five, discovery questions in the sixth and "
-    "seventh, objection responses in the last three. The first set was written with the first "
+    "The German and French lists were written with the texts in view, in eleven sets per "
+    "language: touch values and differentiators in the first five, discovery questions in the "
+    "sixth and seventh, objection responses in the eighth to tenth, and all four kinds in the "
+    "eleventh (below). The first set was written with the first "
     "phrase lists, so it has no first look. Each later set was written before the lists changed "
     "again and measured once as written (its first look); the misses of the second, third, "
     "fourth, sixth and eighth sets then improved the lists (the second added reading for "
     "substance in German and French, the sixth the reading of questions, the eighth of "
     "responses). The fifth, seventh, ninth and tenth were written after the set before them and "
-    "have not changed the lists: their misses are left in the figures above. The fifth changed "
-    "one thing: \"Kurze Erinnerung an mein Angebot\" was told English (\"an\" and \"mein\" were "
-    "not among the German function words); read as German it is now flagged as asking for time "
-    "rather than as giving nothing, a false alarm and a miss where it was a miss. As in English, "
-    "precision holds on wording never seen and recall does not: new paraphrases (\"Innovation und "
-    "Qualität sind unser Anspruch\", \"Nous comprenons votre métier comme personne\") pass.")
+    "did not change the lists until the eleventh set was written (below): until then their "
+    "misses were left in the figures. The fifth changed one thing first: \"Kurze Erinnerung an "
+    "mein Angebot\" was told English (\"an\" and \"mein\" were not among the German function "
+    "words); read as German it was flagged as asking for time rather than as giving nothing, a "
+    "false alarm and a miss where it was a miss. As in English, precision held on wording never "
+    "seen and recall did not: new paraphrases (\"Innovation und Qualität sind unser Anspruch\", "
+    "\"Nous comprenons votre métier comme personne\") passed.")
 _WIDENED_NOTE = (
     "On 3 December 2026 the German and French lists were widened without looking at the "
     "held-out sets (the fifth, seventh, ninth and tenth): the phrases and claims of the sets "
@@ -253,20 +264,60 @@ _WIDENED_NOTE = (
     "lists, once after the questions), did not move: their misses are new paraphrases no list "
     "written from the other sets holds, so recall on wording never seen stays where it was. "
     "Together:")
+# The fifth, seventh, ninth and tenth sets together before the eleventh set's round:
+# (texts, to flag, found, false alarms, missed).
+HELD_OUT_BEFORE_ELEVENTH: dict[str, tuple[int, int, int, int, int]] = {
+    "de": (38, 19, 13, 3, 6), "fr": (38, 19, 12, 1, 7)}
+# The eleventh set as written, before any list changed: (texts, to flag, found, false alarms,
+# missed).
+ELEVENTH_FIRST_LOOK: dict[str, tuple[int, int, int, int, int]] = {
+    "de": (40, 21, 11, 3, 10), "fr": (40, 21, 15, 2, 6)}
+_ELEVENTH_NOTE = (
+    "On 3 December 2026 an eleventh set of 40 texts per language was written before its "
+    "writer read the coach's code or the earlier sets' texts (the phrase lists printed above "
+    "were in view): 16 touch values, 10 differentiators, 7 discovery questions and 7 "
+    "objection responses, 21 of them to flag, committed before the coach was run on them. Its"
+    " first look, the coach unchanged, is the honest measure of how the German and French "
+    "lists read wording they were not written for: German precision 0.79 and recall 0.52, "
+    "French 0.88 and 0.71 (the English set's fifth read 0.90 and 0.75). Then every set was "
+    "used for tuning, the fifth, seventh, ninth and tenth included, so no set is held out any"
+    " more. The German false alarms of the held-out sets each had its own cause: \"Kurze "
+    "Erinnerung an mein Angebot\" (a reminder of our own message: now an empty phrase, so the "
+    "touch gives nothing, as labelled, rather than asking for time), \"Haben Sie schon von "
+    "unserem Kassensystem gehört?\" (a compound noun, \"Kassensystem\", hid what we sell, so the"
+    " question was read as closed instead of about us) and \"Sie werden überrascht sein, wie "
+    "viel besser wir sind\" (the English \"you'd be surprised\" and its kin were not heard in "
+    "German or French, so the response was read as asking only for a meeting instead of "
+    "arguing). The eleventh's added the follow-up that brings a resource (\"Nachfassen nach "
+    "dem Webinar: … die Tabelle, mit der die Teilnehmer … selbst berechnen\", read as an empty"
+    " phrase asking for time), \"Gerade dann sollten Sie …\", \"Das sagen viele, bis sie …\", "
+    "\"Justement, notre …\" (arguing) and \"Je me manifeste à nouveau …\" (a check-in read as "
+    "asking for time). The lists now have these (and a German or French follow-up sentence "
+    "that gives something, without pointing back at what we sent, is no empty phrase, as in "
+    "English), the self-praise of the misses (\"seit über 30 Jahren\", which the pattern missed"
+    " for its ending, \"wie kaum ein anderer\", \"hochqualifiziert\", \"zugeschnitten\", \"comme "
+    "personne\", \"à chaque besoin\"), \"wäre\" put first, and French yes-or-no questions without "
+    "a verb put first (\"Vous travaillez toujours avec … ?\", \"Vos équipes ont-elles … ?\"). No "
+    "set lost a text it found; the English set's figures did not move. One German miss is "
+    "left: \"Wir stellen Ihnen unser neues Release 5.2 mit erweiterten Auswertungen … vor\" "
+    "reads as giving (\"Auswertungen\") though the analyses are our product's. The figures "
+    "after are on texts the lists were tuned on; the first look is the measure to quote:")
 # The German and French sets' first looks: (set, texts, precision, recall).
 FIRST_LOOKS_BY_LANGUAGE: dict[str, tuple[tuple[str, int, float, float], ...]] = {
     "de": (("second", 24, 1.00, 0.31), ("third", 18, 0.83, 0.50), ("fourth", 14, 1.00, 0.38),
            ("fifth", 12, 1.00, 0.50), ("sixth", 20, 0.25, 0.08), ("seventh", 10, 0.75, 0.60),
-           ("eighth", 14, 0.67, 0.29), ("ninth", 8, 0.75, 0.75), ("tenth", 8, 1.00, 1.00)),
+           ("eighth", 14, 0.67, 0.29), ("ninth", 8, 0.75, 0.75), ("tenth", 8, 1.00, 1.00),
+           ("eleventh", 40, 0.79, 0.52)),
     "fr": (("second", 24, 0.71, 0.38), ("third", 18, 1.00, 0.60), ("fourth", 14, 0.75, 0.38),
            ("fifth", 12, 1.00, 0.33), ("sixth", 20, 1.00, 0.08), ("seventh", 10, 1.00, 0.60),
-           ("eighth", 14, 0.75, 0.43), ("ninth", 8, 0.75, 0.75), ("tenth", 8, 1.00, 1.00)),
+           ("eighth", 14, 0.75, 0.43), ("ninth", 8, 0.75, 0.75), ("tenth", 8, 1.00, 1.00),
+           ("eleventh", 40, 0.88, 0.71)),
 }
 # The German and French sets in the order they were written; the fifth, seventh, ninth and tenth
-# were kept out of the tuning.
+# were kept out of the tuning until the eleventh was written, and all eleven tuned the lists then.
 LANGUAGE_SETS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-                 "ninth", "tenth")
-HELD_OUT_SETS = ("fifth", "seventh", "ninth", "tenth")
+                 "ninth", "tenth", "eleventh")
+FORMERLY_HELD_OUT_SETS = ("fifth", "seventh", "ninth", "tenth")
 
 
 def _score_row(kind: str, s: Score) -> str:

@@ -17,7 +17,6 @@ linear in the length of the text.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..textnorm import fold
 from . import substance_languages as other
@@ -392,15 +391,22 @@ def concrete(text: str) -> str | None:
 # a finding ("Follow up the roundtable with the benchmark of the eight plants") gives value.
 _FOLLOW_UP = re.compile(
     r"^(?:just )?(?:a )?(?:quick |friendly )?(?:follow|following|circl|check|checking|touch|"
-    r"touching|keeping|staying|reach|reaching)")
+    r"touching|keeping|staying|reach|reaching|nachfass|relance\b)")
+_POINTS_BACK_ELSEWHERE = {language: _compile(*points)
+                          for language, points in other.POINTS_BACK.items()}
 
 
-@lru_cache(maxsize=4096)
+@cached_per_language
 def brings(text: str) -> bool:
     """Whether ``text`` brings the client something new ("with the benchmark of the eight
     plants", "to share the three findings"), rather than pointing back at what we sent."""
     words = words_of(text)
-    return bool(_BRINGS.search(words)) and not _POINTS_BACK.search(words)
+    if bool(_BRINGS.search(words)) and not _POINTS_BACK.search(words):
+        return True
+    # in German and French, a follow-up that gives something about their business ("Nachfassen
+    # nach dem Webinar: die Tabelle, mit der sie ihren Verbrauch selbst berechnen")
+    points_back = _POINTS_BACK_ELSEWHERE.get(detect(text))
+    return bool(points_back and gives(text) and not points_back.search(words))
 
 
 def empty_phrases_used(text: str) -> tuple[str, ...]:

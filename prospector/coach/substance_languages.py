@@ -41,6 +41,9 @@ GIVING: dict[str, tuple[str, ...]] = {
         r"schicht|auftrag|filiale|zimmer|lkw)",
         r"gegenuber (?:dem|den|der|ihren|ihrem)", r"(?:unter|uber) dem (?:schnitt|durchschnitt|"
         r"median)", rf"wo (?:sie|ihre|ihr) (?:{_W}){{0,4}}?stehen",
+        # a tool they use without us (the English "calculator", "worksheet")
+        r"(?:kosten|energie|roi)?rechner", r"rechenblatt", r"kalkulationstabelle",
+        r"selbst (?:berechnen|ausrechnen|ermitteln|bewerten|einschatzen|nachrechnen)",
     ),
     "fr": (
         r"compar(?:e|es|ee|ees|aison|aisons|atif|atifs|able|ables)", r"analyse(?:s)?",
@@ -58,6 +61,8 @@ GIVING: dict[str, tuple[str, ...]] = {
         r"(?:moyenne|mediane)",
         rf"ou (?:vos|votre|leurs|leur|ils|elles) (?:{_W}){{0,3}}?(?:se situe|se situent|en est|"
         r"en sont)",
+        # a tool they use without us (the English "calculator", "worksheet")
+        r"calculateurs?", r"simulateurs?", r"tableurs?",
     ),
 }
 # Words that tie a resource to the client (theirs, their peers', their sector's), and the "our"
@@ -71,6 +76,17 @@ OURS = {"de": ("unser", "unsere", "unseren", "unserem", "unserer", "unseres", "m
         "fr": ("notre", "nos", "mon", "ma", "mes")}
 NEGATIONS = ("nicht", "nie", "niemals", "kein", "keine", "keinen", "keiner", "ohne", "statt",
              "anstatt", "pas", "jamais", "sans", "aucun", "aucune", "plutot que", "au lieu d")
+
+# Pointing back at what we sent ("ob Sie mein Angebot gelesen haben", "avez-vous lu"), as
+# opposed to bringing something new.
+POINTS_BACK: dict[str, tuple[str, ...]] = {
+    "de": (r"(?:ich|wir) (?:ihnen )?(?:[a-z0-9]+ ){0,4}?(?:geschickt|gesendet|zugeschickt|"
+           r"ubermittelt|geschrieben|erwahnt)",
+           r"(?:gelesen|gesehen|erhalten|angeschaut|angesehen|bekommen|gepruft|durchgesehen)\b"),
+    "fr": (r"(?:j ai|nous avons|je vous ai|nous vous avons) (?:[a-z0-9]+ ){0,2}?(?:envoye|transmis|"
+           r"adresse|partage|mentionne)", r"(?:lu|recu|consulte|parcouru|regarde|pris connaissance)"
+           r"\b"),
+}
 
 # --- asking for time: our wish to talk ---------------------------------------------------------
 _TALK = {
@@ -103,6 +119,8 @@ ASKS: dict[str, tuple[str, ...]] = {
         rf"(?:bin|sind) (?:{_W}){{0,3}}?in ihrer (?:region|nahe|gegend|stadt)",
         r"(?:lassen sie uns|wollen wir) (?:doch )?(?:einfach )?(?:mal )?(?:telefonieren|"
         r"sprechen|treffen)",
+        rf"interesse an (?:einem|einer|einen) (?:{_W}){{0,1}}?{_TALK['de']}",
+        rf"(?:rufe|rufen) (?:ich |wir )?sie (?:{_W}){{0,5}}?an\b",
         # the same asks said otherwise (synonyms of the families above)
         rf"(?:kleine[snmr]?|kurze[snmr]?) (?:{_W}){{0,1}}?(?:{_TALK['de']})",
         rf"freue mich (?:{_W}){{0,3}}?(?:auf|uber) (?:ein|einen|eine|ihren|ihre) (?:{_W}){{0,2}}?"
@@ -117,7 +135,8 @@ ASKS: dict[str, tuple[str, ...]] = {
     "fr": (
         rf"(?:quelques|{_NUMBER_WORDS['fr']}) minutes", rf"(?:court|courte|bref|breve|petit|"
         rf"premier|premiere|rapide) {_TALK['fr']}",
-        rf"(?:convenir|fixer|prendre|caler|planifier|organiser|trouver|proposer) (?:{_W}){{0,2}}?"
+        rf"(?:convenir|fixer|prendre|caler|planifier|organiser|trouver|proposer|prevoir) "
+        rf"(?:{_W}){{0,2}}?"
         rf"(?:{_TALK['fr']}|creneau|moment|date)",
         r"creneau", r"disponibles? (?:pour|le|la|ce|cette|lundi|mardi|mercredi|jeudi|vendredi)",
         r"disponibilites?", r"(?:votre|vos) (?:agenda|disponibilites?|avis|retour)",
@@ -125,7 +144,7 @@ ASKS: dict[str, tuple[str, ...]] = {
         r"(?:je|nous) (?:souhaiterais|souhaiterions|souhaite|souhaitons|aimerais|aimerions|"
         rf"voudrais|voudrions) (?:{_W}){{0,3}}?(?:echanger|rencontrer|parler|appeler|convenir|"
         r"vous voir|faire)",
-        rf"(?:auriez|avez|aurez) vous (?:{_W}){{0,3}}?(?:minutes|temps|creneau|moment)",
+        rf"(?:auriez|avez|aurez) vous (?:{_W}){{0,3}}?(?:minutes|temps|creneau|moment|fenetre)",
         r"quand (?:auriez|pourrions|pourriez|pourrait|seriez|pouvons|puis je)",
         r"(?:vous )?rappeler", r"(?:de|a) nouveau", r"(?:une )?demi heure", r"quelques instants",
         rf"(?:puis|pourrais|pourrions|peux) je (?:vous )?(?:{_W}){{0,3}}?(?:appeler|rencontrer|"
@@ -154,8 +173,8 @@ NEWS: dict[str, tuple[str, ...]] = {
         r"markteinfuhrung", r"(?:wir )?(?:haben|hat) (?:gerade |soeben |kurzlich )?"
         r"(?:veroffentlicht|gelauncht|eroffnet|vorgestellt)",
         r"(?:firmen|unternehmens)prasentation",
-        r"(?:neue[snmr]?) (?:standort|niederlassung|version|funktion|funktionen|produkt|produkte|"
-        r"website|webseite|broschure|katalog|buro|filiale|app|modul|partnerschaft)",
+        r"(?:neue[snmr]?) (?:standort|niederlassung|version|release|update|funktion|funktionen|"
+        r"produkt|produkte|website|webseite|broschure|katalog|buro|filiale|app|modul|partnerschaft)",
         rf"(?:unser|unsere|unseren|unserem|unserer|unseres) (?:{_W}){{0,2}}?(?:funktionen|"
         r"produkt|produkte|plattform|losung|losungen|leistungen|dienstleistungen|angebot|"
         r"portfolio|sortiment|standort|standorts|niederlassung|neuigkeiten|webinar|newsletter|"
@@ -188,7 +207,7 @@ SELF: dict[str, tuple[str, ...]] = {
 # --- differentiators: self-praise any competitor could say, or something concrete --------------
 SELF_PRAISE: dict[str, tuple[str, ...]] = {
     "de": (
-        r"extrameile", r"(?:uber|mehr als|fast|knapp|seit uber|seit mehr als) [0-9]+ jahr",
+        r"extrameile", r"(?:uber|mehr als|fast|knapp|seit uber|seit mehr als) [0-9]+ jahr(?:e|en)?",
         r"[0-9]+ jahre (?:erfahrung|expertise|know how|tradition)", r"jahrzehnte",
         r"seit (?:1[89]|20)[0-9][0-9]", r"familienunternehmen", r"zertifiziert",
         r"flexib(?:el|le|len|ilitat)", r"zuverlassig", r"schnell und", r"personlich\w*",
@@ -210,6 +229,12 @@ SELF_PRAISE: dict[str, tuple[str, ...]] = {
         r"(?:mit|voller) herzblut", r"(?:hochste|hohe) kundenzufriedenheit",
         r"(?:erfahren|bewahrt|etabliert)\w* (?:partner|anbieter|dienstleister)",
         r"fur jeden (?:kunden|bedarf|anspruch|einsatz)", r"(?:mit|von) erfahrung",
+        r"wie (?:kaum |kein |sonst kein )?(?:ein )?anderer", r"zugeschnitten", r"passgenau",
+        rf"(?:kennen|verstehen) (?:{_W}){{0,2}}?(?:branche|bedurfnisse|geschaft|markt|"
+        r"anforderungen|herausforderungen)", r"hoch ?(?:qualifiziert|spezialisiert|motiviert)\w*",
+        r"(?:bestens|top|hervorragend) (?:ausgebildet|geschult)\w*",
+        r"(?:standig|laufend|regelmassig|kontinuierlich) (?:weiter|geschult|fortgebildet)\w*",
+        r"(?:ist|sind) unser (?:anspruch|versprechen|antrieb|markenzeichen)",
     ),
     "fr": (
         r"(?:plus de|pres de|depuis plus de|depuis pres de) [0-9]+ ans",
@@ -232,7 +257,11 @@ SELF_PRAISE: dict[str, tuple[str, ...]] = {
         r"(?:faire|faites|accorder) (?:nous )?confiance", r"clients? (?:satisfaits|fideles)",
         r"(?:le|la|du|de la) serieux", r"rigueur", r"(?:avec|de) (?:passion|coeur)",
         r"(?:acteur|prestataire|partenaire) (?:reconnu|etabli|experimente)",
-        r"pour chaque (?:client|besoin|projet)",
+        r"(?:pour|a) chaque (?:client|besoin|projet|demande)",
+        r"comme (?:personne|nul autre|aucun autre)", r"adapte(?:e|s|es)? a (?:vos|chaque|tous)",
+        rf"(?:connaissons|comprenons|maitrisons) (?:{_W}){{0,2}}?(?:metier|secteur|besoins|"
+        r"enjeux|marche|contraintes)",
+        r"(?:est|sont) (?:notre|nos) (?:exigence|promesse|adn|engagement|marque de fabrique)",
     ),
 }
 CONCRETE: dict[str, tuple[str, ...]] = {

@@ -131,6 +131,20 @@ EMPTY_PHRASE_PATTERNS_DE: tuple[tuple[str, str, str], ...] = (
     ("noch keine Rückmeldung erhalten", "keine",
      r"(?:noch\s+)?keine\s+(?:r[üu]ckmeldung|antwort)\s+(?:von\s+ihnen\s+)?(?:erhalten|bekommen)\b"),
     ("noch nichts von Ihnen gehört", "nichts", r"(?:noch\s+)?nichts\s+von\s+ihnen\s+geh[öo]rt\b"),
+    # a reminder of our own message, a check-in and picking up the thread, as German reps say
+    # them (the tuning sets of 3 December 2026, the eleventh set's first look: docs/coach-rules.md)
+    ("kurze Erinnerung an mein Angebot", "erinnerung",
+     r"(?:(?:eine\s+)?(?:kurze|kleine|freundliche)\s+)?erinnerung\s+(?:an|zu)\s+(?:mein(?:e[mnr]?)?|"
+     r"unser(?:e[mnr]?)?)\s+(?:letzte[snm]?\s+|vorherige[snm]?\s+)?(?:angebot|e-?mail|nachricht|mail|"
+     r"anfrage|schreiben|unterlagen)\b"),
+    ("den Faden wieder aufnehmen", "faden",
+     r"(?:(?:ich\s+)?melde\s+mich,?\s+um\s+)?den\s+(?:gespr[äa]chs)?faden\s+(?:wieder\s+)?"
+     r"auf(?:nehmen|zunehmen|greifen|zugreifen)\b"),
+    ("wollte mal hören, wie es läuft", "wie es",
+     r"(?:(?:ich\s+)?(?:wollte|m[öo]chte)\s+(?:(?:nur|mal|kurz|gern|gerne)\s+){0,3}(?:h[öo]ren|fragen|"
+     r"wissen|nachfragen),?\s+)?wie\s+es\s+bei\s+ihnen\s+(?:so\s+)?(?:l[äa]uft|aussieht|steht)\b|"
+     r"(?:wollte|m[öo]chte)\s+(?:(?:nur|mal|kurz|gern|gerne)\s+){0,3}(?:h[öo]ren|fragen|wissen|"
+     r"nachfragen),?\s+wie\s+es\s+(?:ihnen\s+)?(?:so\s+)?(?:l[äa]uft|aussieht|steht|geht)\b"),
 )
 
 EMPTY_PHRASE_PATTERNS_FR: tuple[tuple[str, str, str], ...] = (
@@ -171,6 +185,20 @@ EMPTY_PHRASE_PATTERNS_FR: tuple[tuple[str, str, str], ...] = (
     ("faire un petit point", "point", r"faire\s+un\s+(?:petit\s+)?point\b"),
     ("je voulais juste savoir si", "voulais",
      r"(?:je\s+)?voulais\s+(?:juste|simplement|seulement)\s+(?:savoir|v[ée]rifier)\s+si\b"),
+    # a reminder of our own message, a check-in, as French reps say them (the tuning sets of
+    # 3 December 2026, the eleventh set's first look: docs/coach-rules.md)
+    ("petit rappel concernant ma proposition", "rappel",
+     r"(?:(?:un\s+)?petit\s+)?rappel\s+(?:concernant|au\s+sujet\s+de|[àa]\s+propos\s+de|sur)\s+"
+     r"(?:ma|mon|notre|nos|mes)\s+(?:derni[eè]re\s+|dernier\s+|pr[ée]c[ée]dente?\s+)?(?:proposition|"
+     r"offre|devis|e-?mail|mail|message|courriel|demande)\b"),
+    ("prendre la température", "temp",
+     r"(?:(?:un\s+)?petit\s+(?:message|mot)\s+pour\s+)?prendre\s+la\s+temp[ée]rature(?:\s+de\s+"
+     r"votre\s+c[ôo]t[ée])?\b"),
+    ("je me manifeste", "manifeste",
+     r"(?:je\s+)?me\s+manifeste(?:\s+(?:[àa]|de)\s+nouveau|\s+encore)?(?:\s+suite\s+[àa]\s+(?:notre|"
+     r"nos|mon|ma)\s+(?:dernier\s+|derni[eè]re\s+|pr[ée]c[ée]dente?\s+)?(?:[ée]change|conversation|"
+     r"entretien|rendez-vous|appel|e-?mail|message)s?(?:\s+(?:du|de\s+la)\s+(?:mois|semaine)\s+"
+     r"(?:dernier|derni[eè]re|pass[ée]e?))?)?\b"),
 )
 
 GENERIC_CLAIM_PATTERNS_DE: tuple[tuple[str, str, str], ...] = (
@@ -221,6 +249,7 @@ GENERIC_CLAIM_PATTERNS_DE: tuple[tuple[str, str, str], ...] = (
      r"support)\b"),
     ("der Kunde ist König", "nig", r"(?:der\s+)?kunde\s+ist\s+k[öo]nig\b"),
     ("echter Mehrwert", "mehrwert", r"(?:echte[nr]?|messbare[nr]?|gro(?:ß|ss)e[nr]?)\s+mehrwert\b"),
+    ("erstklassig", "erstklassig", r"erstklassig\w{0,3}"),
 )
 
 GENERIC_CLAIM_PATTERNS_FR: tuple[tuple[str, str, str], ...] = (
@@ -827,7 +856,8 @@ def argues_first(response: str) -> str | None:
     return found.group(0) if found else None
 
 
-_ARGUES_ELSEWHERE = re.compile("|".join(questions_languages.ARGUES))
+_ARGUES_ELSEWHERE = re.compile("|".join((*questions_languages.ARGUES,
+                                          *questions_languages.TELLS_WRONG)))
 
 
 # A list of our features: "Our solution includes dashboards, alerts, apps and ...".
