@@ -328,12 +328,25 @@ def test_every_card_opens_with_a_call_and_says_where_the_opening_is_from(sample)
                         "ref": f"#touch-{ask.id}"}
     assert calls[1]["touch"].startswith(sample.touch("tch-09").title)
     assert calls[1]["days"] == "day 54 (Tier A)"  # in the dream clients' cadence only
-    assert cards["per-04"]["calls"] == {"calls": [], "more": 0}  # no call is written for IT
+    assert cards["per-04"]["calls"]["calls"] == []  # no call is written for IT
     html = render_playbook_html(sample, today=TODAY)
     card = html[html.index('id="card-per-01"'):]
     card = card[:card.index("</article>")]
     assert ('<b>Your calls:</b> Phone: what one hour of stop costs, day 3, <a class="page-ref" '
             'href="#touch-tch-03">script, p.&nbsp;</a>') in card
+
+
+def test_calls_beyond_a_cards_two_lines_are_counted_not_dropped(sample):
+    """In French the plant manager's three calls take more than the two lines a card gives
+    them: the card lists the first two whole and says the third is in the cadences."""
+    plan = sample.model_copy(deep=True)
+    plan.basics.language = "fr"
+    html = render_playbook_html(plan, rep_name="Jonas Albrecht", today=TODAY)
+    card = html[html.index('id="card-per-02"'):]
+    calls = card[card.index('<p class="cc-calls">'):]
+    calls = calls[:calls.index("</p>")]
+    assert calls.count('class="page-ref" href="#touch-') == 2
+    assert calls.endswith("· 1 autre appel : voir les cadences")
 
 
 def test_a_label_before_a_talk_track_is_no_opening(sample):

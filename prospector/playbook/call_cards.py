@@ -286,10 +286,8 @@ def _calls(plan: Plan, persona: Persona, cadences: Sequence[Cadence],
                                              "days": {}})
             row["ask"] = row["ask"] or step.is_ask
             row["days"].setdefault(label, []).append(number(step.day))
-    label = gettext("Your calls:") + " "
-    shown = label  # what the card prints
-    calls: list[dict[str, str]] = []
     ordered = sorted(rows.values(), key=lambda r: r["first"])
+    items: list[tuple[dict[str, str], str]] = []  # each call, and the text it prints
     for row in ordered:
         touch = row["touch"]
         # the same days in each of their cadences (or they have one): no cadence named
@@ -303,14 +301,24 @@ def _calls(plan: Plan, persona: Persona, cadences: Sequence[Cadence],
         scripted = touch.id in touch_ids and bool(touch.message.strip())
         call = {"touch": gettext("%(touch)s (the ask)", touch=title) if row["ask"] else title,
                 "days": days, "ref": f"#touch-{touch.id}" if scripted else ""}
-        item = (call["touch"] + ", " + days
-                + (", " + gettext("script, p.") + " 99" if scripted else ""))
-        longer = shown + (" · " if calls else "") + item
-        if line_count(longer + " …", CALLS_MM, "sans", CALLS_PT) > CALLS_LINES:
-            break
-        shown, calls = longer, [*calls, call]
-    more = len(ordered) - len(calls)
-    return {"calls": calls, "more": more, "shown": shown + (" …" if more else "")}
+        items.append((call, call["touch"] + ", " + days
+                      + (", " + gettext("script, p.") + " 99" if scripted else "")))
+
+    def shown(count: int) -> str:  # the first ``count`` calls, and how many are left out
+        left = len(items) - count
+        more = ngettext("%(num)s more call: see the cadences",
+                        "%(num)s more calls: see the cadences", left) if left else ""
+        return gettext("Your calls:") + " " + " · ".join([i for _c, i in items[:count]]
+                                                          + ([more] if more else []))
+
+    count = len(items)  # as many whole calls as fit the lines, with the note of the rest
+    while count > 1 and line_count(shown(count), CALLS_MM, "sans", CALLS_PT) > CALLS_LINES:
+        count -= 1
+    left = len(items) - count
+    return {"calls": [c for c, _i in items[:count]], "more": left,
+            "more_text": ngettext("%(num)s more call: see the cadences",
+                                  "%(num)s more calls: see the cadences", left) if left else "",
+            "shown": shown(count)}
 
 
 def _paragraphs(message: str) -> list[str]:
