@@ -5,7 +5,7 @@ run), far too long for the GUI thread; read in a thread of the app, it held Pyth
 stretches and the window waited (0.15-0.45 s at a time under load). ``ActualsReader`` reads it
 in ``prospector.export_reader``, a process started for the import dialog; the window only writes
 requests and takes the answers as they come, one small piece per turn of its event loop (a piece
-of 500 facts unpickles in about 2 ms), so it never waits for the reader. Every read has a growing
+of 250 facts unpickles in about 1 ms), so it never waits for the reader. Every read has a growing
 number: an answer to any but the newest is dropped, so changing a choice while a read runs never
 shows the older read (the process also stops an older read at its next progress tick). Stop
 (``cancel``) kills the process: nothing read is kept; the next read starts another. Keep one
@@ -30,6 +30,7 @@ from prospector.actuals.fact_log import FactLog
 from prospector.actuals.ledger import Actuals
 from prospector.actuals.records import LoggedFact
 from prospector.actuals_import import ActualsImport
+from prospector.actuals_import.placing import Placing
 from prospector.collector import collection_paused
 from prospector.export_reader import HEADER, PIECE, SUMMARY_LINES
 from prospector.model import Plan
@@ -74,7 +75,7 @@ class ActualsReader(QObject):
         self._plan: Plan | None = None  # the plan the process has (or is being sent)
         self._reading: tuple[Plan, int] | None = None  # the read awaited: its plan, number
         self._outgoing: deque[Any] = deque()  # frames to write, or callables that make one
-        self._incoming: deque[bytes] = deque()  # frames read, not yet taken in
+        self._incoming: deque[Any] = deque()  # frames read, not yet taken in (or what to do next)
         self._buffer = bytearray()
         self._facts: list[LoggedFact] = []  # the newest read's facts received so far
         self._paused: ExitStack | None = None  # no cycle collection while facts come in
@@ -170,7 +171,11 @@ class ActualsReader(QObject):
             data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
             process.write(HEADER.pack(len(data)) + data)
         elif self._incoming:
-            self._take(pickle.loads(self._incoming.popleft()))  # frames of our own process
+            taken = self._incoming.popleft()
+            if callable(taken):  # the next part of taking in a finished read
+                taken()
+            else:
+                self._take(pickle.loads(taken))  # frames of our own process
         if not self._outgoing and not self._incoming:
             self._turn.stop()
 
@@ -223,16 +228,28 @@ class ActualsReader(QObject):
             else:
                 why = message[2]
             self.failed.emit(number, why)
-        elif kind == "finished":
-            plan = self._reading[0]
-            self._reading = None
+        elif kind == "finished":  # taken in over three turns: this one, placing, delivering
             _kind, _number, found, summary, to_settle, placing = message
             found = replace(found, facts=self._facts)
-            after = (placing.actuals_after(found, plan.actuals) if placing is not None
-                     else None)
             self._facts = []
-            self._end_facts()
-            self.finished.emit(number, ReadOutcome(found, after, summary, to_settle))
+            self._incoming.appendleft(lambda: self._place(number, found, summary, to_settle,
+                                                          placing))
+
+    def _place(self, number: int, found: ActualsImport, summary: list[str],
+               to_settle: list[str], placing: Placing | None) -> None:
+        if self._reading is None or number != self._reading[1]:
+            return
+        after = (placing.actuals_after(found, self._reading[0].actuals)
+                 if placing is not None else None)
+        self._incoming.appendleft(lambda: self._deliver(number, ReadOutcome(
+            found, after, summary, to_settle)))
+
+    def _deliver(self, number: int, outcome: ReadOutcome) -> None:
+        if self._reading is None or number != self._reading[1]:
+            return
+        self._reading = None
+        self._end_facts()
+        self.finished.emit(number, outcome)
 
     def _end_facts(self) -> None:
         """What was received left out of cycle collection, which comes back on."""
