@@ -10,8 +10,8 @@ generation 2 on the GUI thread (its duration); a 5 ms heartbeat (``bench_gui_sta
 longest gap. Phases: *build*: the window's construction (the plan loaded from the store, one
 call: only its collections are counted); *start*: from the show until 2 s after; *typing*: one
 key every 100 ms in the Goal field for ``--typing-s`` seconds (autosave runs meanwhile). The
-resident memory is read after 200 keys and at the end. ``--gen2-threshold`` tries another threshold of
-generation 2 (``gc.set_threshold(700, 10, N)``) for comparison.
+resident memory is read after 200 keys and at the end. ``--gen2-threshold`` tries another
+threshold of generation 2 (``gc.set_threshold(700, 10, N)``) for comparison.
 """
 
 from __future__ import annotations

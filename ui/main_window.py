@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import cast
 
 import pyphen
-from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -75,6 +75,9 @@ WIDE = 1500  # px: from this window width the preview stands beside the form, no
 SAMPLE_PLAN_ID = json.loads(sample_plan_path().read_text("utf-8"))["id"]
 
 
+_STATUS_LINE = Qt.ItemDataRole.UserRole + 1  # a step's status before it is fitted
+
+
 class MainWindow(QMainWindow):
     save_label: QLabel  # the status bar's "All changes saved"
 
@@ -102,7 +105,9 @@ class MainWindow(QMainWindow):
         self.navigator.setObjectName("stepNavigator")
         self.navigator.setMinimumWidth(200)
         self.navigator.setMaximumWidth(240)
-        # "✓ · 7 objections, 12 questions" is broken into lines that fit (_fitted)
+        # "✓ · 7 objections, 12 questions" is broken into lines that fit the list's width
+        # (_fitted), again whenever the window gives it another width
+        self.navigator.installEventFilter(self)
         self.navigator.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.pages: dict[str, StepPage] = {}  # in the order of the stack
@@ -337,7 +342,9 @@ class MainWindow(QMainWindow):
             blockers, warnings = counts.get(key, [0, 0])
             flags = "".join([f" · ⛔ {blockers}" if blockers else "",
                              f" · ⚠ {warnings}" if warnings else ""])
-            item.setText(title + "\n" + self._fitted(f"   {mark} · {summary(status)}{flags}"))
+            line = f"   {mark} · {summary(status)}{flags}"
+            item.setData(_STATUS_LINE, line)
+            item.setText(title + "\n" + self._fitted(line))
             to_do = step_to_do(status)
             share = QLocale().toString(round(status.share * 100)) + QLocale().percent()
             item.setToolTip(_("{title}: {share} complete").format(title=title, share=share)
@@ -348,12 +355,23 @@ class MainWindow(QMainWindow):
                                 warnings=ngettext("{n} warning", "{n} warnings", warnings).format(
                                     n=warnings)))
 
+    def eventFilter(self, watched, event) -> bool:
+        if (watched is self.navigator and event.type() == QEvent.Type.Resize
+                and event.size().width() != event.oldSize().width()):
+            for row in range(self.navigator.count()):  # its lines fitted to the new width
+                item = self.navigator.item(row)
+                line = item.data(_STATUS_LINE)
+                if line:
+                    item.setText(item.text().split("\n", 1)[0] + "\n" + self._fitted(line))
+        return super().eventFilter(watched, event)
+
     def _fitted(self, line: str) -> str:
         """A navigator line broken where it would not fit (after ", " or before " · "), each
         part indented as the first: the list never scrolls sideways or cuts a count."""
         self.navigator.ensurePolished()  # the style sheet's font (10.5 pt), not the default
         metrics = self.navigator.fontMetrics()
-        room = self.navigator.maximumWidth() - 30  # the item's padding and the frame
+        shown = self.navigator.width() if self.navigator.isVisible() else 10_000
+        room = min(shown, self.navigator.maximumWidth()) - 30  # the item's padding, the frame
         lines = []
         while metrics.horizontalAdvance(line) > room:
             cuts = [i + 1 for i in range(len(line)) if line.startswith(", ", i)]
