@@ -9,7 +9,8 @@ plan's goal (one keystroke more), done as the app's saving thread does them
 autosave: the bytes this process handed to ``write()`` (``wchar`` of ``/proc/self/io``: what
 reaches the page cache and then the disk, whatever the file system), the wall and CPU seconds;
 what the store folder holds on disk afterwards (a hard link counted once); and opening the plan
-from a fresh ``PlanStore`` (3 times).
+from a fresh ``PlanStore`` and listing the plans from another (the Plans dialog, ``prospector
+list``), 3 times each.
 
 The prospector package is the one first on ``PYTHONPATH`` (the tree of this file otherwise), so
 the same script measures main and a branch.
@@ -80,13 +81,16 @@ def measure(facts: int = 100_000, saves: int = 10) -> dict:
             wall.append(time.perf_counter() - started)
             cpu.append(time.process_time() - started_cpu)
             written.append(_written() - before)
-        opens = []
+        opens, lists = [], []
         for _ in range(3):
             started = time.perf_counter()
             assert len(PlanStore(folder).load(plan.id).actuals.facts) == facts
             opens.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            assert len(PlanStore(folder).list_plans()) == 1
+            lists.append(time.perf_counter() - started)
         return {"facts": facts, "import_save": first, "bytes": written, "s": wall, "cpu_s": cpu,
-                "open_s": opens, "store_bytes": _on_disk(Path(folder))}
+                "open_s": opens, "list_s": lists, "store_bytes": _on_disk(Path(folder))}
 
 
 def main() -> None:
@@ -102,7 +106,9 @@ def main() -> None:
     for name, values, unit, scale in (("written per autosave", found["bytes"], "kB", 1e-3),
                                       ("wall per autosave", found["s"], "s", 1),
                                       ("CPU per autosave", found["cpu_s"], "s", 1),
-                                      ("open (a fresh PlanStore)", found["open_s"], "s", 1)):
+                                      ("open (a fresh PlanStore)", found["open_s"], "s", 1),
+                                      ("list the plans (a fresh PlanStore)", found["list_s"],
+                                       "s", 1)):
         print(f"{name}: median {statistics.median(values) * scale:,.2f} {unit} "
               f"(min {min(values) * scale:,.2f}, max {max(values) * scale:,.2f})")
     print(f"store folder on disk after {len(found['bytes']) + 1} saves: "

@@ -354,6 +354,7 @@ def review_section(repeat: int, budgets: list[Budget]) -> list[str]:
               "after an import": "after an import: the facts summed and counted again "
                                  "(schedules kept)",
               "warm": "warm: another week (the facts' sums and counts kept)",
+              "cold, CPU": "cold, CPU milliseconds",
               "warm, CPU": "warm, CPU milliseconds"}
     rows = [[labels.get(what, what), *(f"{v:.1f}" for v in _stats(times)), len(times)]
             for what, times in result["times"].items()]

@@ -33,7 +33,13 @@ def check_country(code: str) -> None:
 def _calendar_of(country: str, subdivision: str):
     import holidays  # noqa: PLC0415 - loading the country tables takes a moment; only when needed
 
-    return holidays.country_holidays(country, subdiv=subdivision or None)
+    # named in English whatever the machine's locale (the package otherwise follows $LANG):
+    # a plan's schedule reads the same everywhere; an edition names them in its own language
+    table = holidays.country_holidays(country, subdiv=subdivision or None)
+    known = getattr(table, "supported_languages", ())
+    if "en_US" in known:
+        return holidays.country_holidays(country, subdiv=subdivision or None, language="en_US")
+    return table
 
 
 @lru_cache(maxsize=256)
@@ -59,15 +65,22 @@ def _named_in(country: str, subdivision: str, language: str):
     import holidays  # noqa: PLC0415 - as above
 
     table = holidays.country_holidays(country, subdiv=subdivision or None)
-    known = getattr(table, "supported_languages", ())
-    if language not in known:
+    known = tuple(getattr(table, "supported_languages", ()))
+    local = getattr(table, "default_language", None)
+    # the reader's language ("en" read as the country's own English or en_US), else the
+    # country's own names ("Karfreitag" for a French reader in Germany), never the machine's
+    regional = sorted((tag for tag in known if tag.split("_")[0] == language),
+                      key=lambda tag: (tag != local, tag != f"{language}_US", tag))
+    chosen = language if language in known else (regional[0] if regional else local)
+    if not chosen:
         return None
-    return holidays.country_holidays(country, subdiv=subdivision or None, language=language)
+    return holidays.country_holidays(country, subdiv=subdivision or None, language=chosen)
 
 
 def holiday_name(country: str, subdivision: str, day: date, language: str) -> str | None:
-    """The name of the public holiday on ``day`` in ``language`` ("Christi Himmelfahrt"), when
-    the ``holidays`` package has the country's names in it; None otherwise."""
+    """The name of the public holiday on ``day`` in ``language`` ("Christi Himmelfahrt"), or in
+    the country's own language when the ``holidays`` package has no names in ``language`` for
+    it (a French reader in Germany reads "Karfreitag", not the English name)."""
     if not country:
         return None
     table = _named_in(country, subdivision, language)
@@ -115,6 +128,17 @@ class BusinessCalendar:
         while index >= len(self._offsets):
             self._scan()
         return self._offsets[index]
+
+    def days_after(self, index: int, days: int) -> int:
+        """The first business day on or after ``days`` calendar days after business day
+        ``index`` (``index_at_or_after(offset_of(index) + days)``, the lists read at once when
+        they reach that far: a schedule asks it for every step it tries)."""
+        offsets, first_at = self._offsets, self._first_at
+        if index < len(offsets):
+            target = offsets[index] + days
+            if target < len(first_at):
+                return first_at[target]
+        return self.index_at_or_after(self.offset_of(index) + days)
 
     def date_of(self, index: int) -> date:
         return self.start + timedelta(days=self.offset_of(index))

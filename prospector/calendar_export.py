@@ -27,6 +27,7 @@ from icalendar import Calendar, Event, vText
 from . import __version__
 from .atomic import atomic_write_bytes
 from .errors import ProspectorError
+from .messages import Note
 from .schedule import Schedule, ScheduledTouch
 
 PRODID = f"-//Prospector//Prospector {__version__}//EN"
@@ -68,7 +69,8 @@ def write_ics(schedule: Schedule, path: str | os.PathLike, **options) -> Path:
     try:
         atomic_write_bytes(path, schedule_to_ics(schedule, **options))
     except OSError as exc:
-        raise ProspectorError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+        raise ProspectorError(Note("{file}: cannot be written ({why})", file=str(path),
+                                   why=exc.strerror or str(exc))) from None
     return path
 
 

@@ -13,6 +13,8 @@ import binascii
 import struct
 from dataclasses import dataclass
 
+from .messages import Note
+
 MAX_LOGO_BYTES = 2 * 1024 * 1024  # decoded; a logo is a few KB to a few hundred KB
 MAX_LOGO_PIXELS = 25_000_000  # 25 megapixels, e.g. 5,000 x 5,000
 _PNG = b"\x89PNG\r\n\x1a\n"
@@ -36,19 +38,21 @@ def image_info(data: bytes, max_bytes: int = MAX_LOGO_BYTES,
                max_pixels: int = MAX_LOGO_PIXELS) -> ImageInfo:
     """The type and size of a PNG or JPEG image, or :class:`ImageRefused`."""
     if len(data) > max_bytes:
-        raise ImageRefused(f"is {len(data) / 1_048_576:.1f} MB; an image may be at most "
-                           f"{max_bytes // 1_048_576} MB")
+        raise ImageRefused(Note("is {size} MB; an image may be at most {most} MB",
+                                size=f"{len(data) / 1_048_576:.1f}", most=max_bytes // 1_048_576))
     if data.startswith(_PNG):
         info = _png(data)
     elif data.startswith(_JPEG):
         info = _jpeg(data)
     else:
-        raise ImageRefused("is not a PNG or JPEG image (its bytes are something else, e.g. SVG)")
+        raise ImageRefused(Note("is not a PNG or JPEG image (its bytes are something else, e.g. "
+                                "SVG)"))
     if not (info.width and info.height):
-        raise ImageRefused("is a PNG or JPEG image without a width or height")
+        raise ImageRefused(Note("is a PNG or JPEG image without a width or height"))
     if info.width * info.height > max_pixels:
-        raise ImageRefused(f"is {info.width:,} x {info.height:,} pixels; an image may have at most "
-                           f"{max_pixels // 1_000_000} megapixels")
+        raise ImageRefused(Note("is {width} x {height} pixels; an image may have at most {most} "
+                                "megapixels", width=f"{info.width:,}", height=f"{info.height:,}",
+                                most=max_pixels // 1_000_000))
     return info
 
 
@@ -57,33 +61,33 @@ def decode_data_uri(uri: str) -> tuple[str, bytes]:
     header, comma, payload = uri.partition(",")
     params = [p.strip().lower() for p in header.removeprefix("data:").split(";")]
     if not header.lower().startswith("data:") or not comma or "base64" not in params[1:]:
-        raise ImageRefused("must be an image embedded as a base64 data: URI")
+        raise ImageRefused(Note("must be an image embedded as a base64 data: URI"))
     if len(payload) > MAX_LOGO_BYTES * 4 // 3 + 4096 + len(payload) // 76 * 2:
-        raise ImageRefused(f"is over {MAX_LOGO_BYTES // 1_048_576} MB; an image may be at most "
-                           f"{MAX_LOGO_BYTES // 1_048_576} MB")
+        raise ImageRefused(Note("is over {most} MB; an image may be at most {most} MB",
+                                most=MAX_LOGO_BYTES // 1_048_576))
     try:
         body = base64.b64decode("".join(payload.split()), validate=True)
     except (binascii.Error, ValueError):
-        raise ImageRefused("is not valid base64") from None
+        raise ImageRefused(Note("is not valid base64")) from None
     return params[0], body
 
 
 def logo_problem(uri: str) -> str:
-    """Why a logo data: URI cannot be used ("" when it can)."""
+    """Why a logo data: URI cannot be used ("" when it can), as a ``Note``."""
     try:
         declared, body = decode_data_uri(uri)
         if declared not in ("image/png", "image/jpeg"):
-            raise ImageRefused("must be a PNG or JPEG image embedded as a data: URI")
+            raise ImageRefused(Note("must be a PNG or JPEG image embedded as a data: URI"))
         image_info(body)
     except ImageRefused as exc:
-        return str(exc)
+        return exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], Note) else str(exc)
     return ""
 
 
 def _png(data: bytes) -> ImageInfo:
     # Signature, then the IHDR chunk: length (13), b"IHDR", width, height (big-endian).
     if len(data) < 24 or data[12:16] != b"IHDR":
-        raise ImageRefused("is a damaged PNG image (no image header)")
+        raise ImageRefused(Note("is a damaged PNG image (no image header)"))
     width, height = struct.unpack(">II", data[16:24])
     return ImageInfo("image/png", width, height)
 
@@ -109,4 +113,4 @@ def _jpeg(data: bytes) -> ImageInfo:
         if marker == 0xDA or length < 2:  # image data before any frame header: broken
             break
         i += 2 + length
-    raise ImageRefused("is a damaged JPEG image (no frame header)")
+    raise ImageRefused(Note("is a damaged JPEG image (no frame header)"))

@@ -146,7 +146,7 @@ class PlanBasics(Part):
     def _logo(cls, value: str | None) -> str | None:
         problem = logo_problem(value) if value else ""
         if problem:
-            raise ValueError(f"the logo {problem}")
+            raise ValueError(Note("the logo {problem}", problem=problem))
         return value or None
 
     @model_validator(mode="after")

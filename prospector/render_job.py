@@ -3,10 +3,10 @@
 The desktop app runs ``python -m prospector.render_job JOB.json``, so rendering (mostly Python,
 holding the GIL) never stalls the window, and Cancel simply ends the process. The job file holds
 ``{"plan": <plan document>, "out": path, "rep": name|null, "start": "YYYY-MM-DD"|null,
-"all_reps": bool, "readiness": bool}``. Lines written: ``{"progress": 0.4, "stage": "..."}``
-while working (from the first moment, then through WeasyPrint's layout page by page), then
-``{"done": [paths], "pages": n, "notes": [...], "timings": {...}}`` or
-``{"error": "one clear line"}``.
+"all_reps": bool, "readiness": bool, "language": the app's, for an error}``. Lines written:
+``{"progress": 0.4, "stage": "..."}`` while working (from the first moment, then through
+WeasyPrint's layout page by page), then ``{"done": [paths], "pages": n, "notes": [...],
+"timings": {...}}`` or ``{"error": "one clear line"}``.
 
 ``notes`` is empty for an ordinary plan. For a very large one it holds one sentence per way the
 playbook is reduced for print (accounts as a compact list, long texts cut with a marker, the
@@ -27,6 +27,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import ProspectorError
+from .messages import Say, error_said
 from .planfile import plan_from_document
 
 
@@ -36,6 +37,7 @@ def _say(**message) -> None:
 
 
 def run(job_path: str) -> int:
+    job: dict = {}
     try:
         _say(progress=0.0, stage="Reading the plan")
         job = json.loads(Path(job_path).read_text("utf-8"))
@@ -62,7 +64,7 @@ def run(job_path: str) -> int:
              notes=notes, timings={k: round(v, 2) for k, v in results[-1].timings.items()})
         return 0
     except ProspectorError as exc:
-        _say(error=str(exc))
+        _say(error=error_said(exc, Say(job.get("language") or "en")))  # in the app's language
         return 1
     except Exception as exc:  # noqa: BLE001 - reported to the app as one line (and the log)
         _say(error=f"the playbook could not be rendered: {type(exc).__name__}: {exc}",

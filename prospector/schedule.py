@@ -24,6 +24,7 @@ to the next day with room.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import groupby, pairwise
@@ -32,6 +33,7 @@ from typing import NamedTuple
 from .business_days import SATURDAY_SUNDAY, BusinessCalendar
 from .errors import ProspectorError
 from .holiday_regions import HolidayCountryError, parse_place
+from .messages import Note
 from .model import Cadence, CadenceStep, Channel, Plan, Rep, TargetAccount, check_plan_date
 from .textnorm import fold, person_key
 
@@ -154,7 +156,8 @@ def find_rep(plan: Plan, ref: str) -> Rep:
     if rep is not None:
         return rep
     if not plan.reps:
-        raise ScheduleError(f"the plan {plan.name!r} has no reps yet; add them in the app first")
+        raise ScheduleError(Note("the plan {plan} has no reps yet; add them in the app first",
+                                 plan=repr(plan.name)))
     names = ", ".join(r.name for r in plan.reps)
     raise ScheduleError(f"no rep named {ref!r} in the plan {plan.name!r}; the reps are: {names}")
 
@@ -216,9 +219,11 @@ def _scheduled(plan: Plan, rep: Rep, start: date, country: str | None, capacity:
     try:
         check_plan_date(start)  # dates far beyond a plan's would overflow the calendar
     except ValueError as exc:
-        raise ScheduleError(f"the schedule's start date {exc}") from None
+        raise ScheduleError(Note("the schedule's start date {problem}",
+                                 problem=exc.args[0] if exc.args else str(exc))) from None
     if capacity < 1:
-        raise ScheduleError(f"the daily touch capacity must be at least 1 (got {capacity})")
+        raise ScheduleError(Note("the daily touch capacity must be at least 1 (got {capacity})",
+                                 capacity=capacity))
     if country is None:
         country, subdivision = holiday_place(plan, rep)
     else:
@@ -271,7 +276,7 @@ def lay_out(inputs: ScheduleInputs,
     positions = []
     for n, (_aid, cadence_id, days) in enumerate(accounts):
         wave = waves[n * len(waves) // len(accounts)]
-        positions.append(planner.place(cadence_id, list(days),
+        positions.append(planner.place(cadence_id, days,
                                        calendar.index_at_or_after((wave - start).days)))
     return LaidOut(calendar, waves, positions)
 
@@ -349,11 +354,16 @@ class _Planner:
         self.full = bytearray()  # 1 where a business day has no room left (it stays full)
         self.first_open = 0  # no business day before this one has room left
         self._layouts: dict[str, list[tuple[int, ...] | None]] = {}
+        self._shapes: dict[tuple[str, tuple[int, ...]], tuple[list[int], int]] = {}
 
-    def place(self, cadence_key: str, days: list[int], not_before: int = 0) -> list[int]:
+    def place(self, cadence_key: str, days: Sequence[int], not_before: int = 0) -> list[int]:
         """Business-day indexes of the steps, the first on or after ``not_before``."""
-        gaps = [days[0]] + [b - a for a, b in pairwise(days)]
-        same_day_run = _longest_zero_run(gaps[1:]) + 1
+        shape = self._shapes.get((cadence_key, tuple(days)))
+        if shape is None:
+            gaps = [days[0]] + [b - a for a, b in pairwise(days)]
+            shape = self._shapes[cadence_key, tuple(days)] = (
+                gaps, _longest_zero_run(gaps[1:]) + 1)
+        gaps, same_day_run = shape
         first = max(self.first_open, not_before)
         if same_day_run > self.capacity:
             return self._commit(self._slide(gaps, first))
@@ -379,12 +389,12 @@ class _Planner:
     def _layout(self, gaps: list[int], start: int) -> tuple[int, ...]:
         """Business-day indexes of the steps when the account starts on business day ``start``:
         each step on the first business day at least its gap after the step before."""
-        cal = self.calendar
-        position = cal.index_at_or_after(cal.offset_of(start) + gaps[0])
+        after = self.calendar.days_after
+        position = after(start, gaps[0])
         layout = [position]
         for gap in gaps[1:]:
             if gap:
-                position = cal.index_at_or_after(cal.offset_of(position) + gap)
+                position = after(position, gap)
             layout.append(position)
         return tuple(layout)
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from .account_import.csv_source import normalise_delimiter
 from .atomic import atomic_write_bytes
 from .errors import ProspectorError
+from .messages import Note
 from .model import Channel
 from .schedule import Schedule, ScheduledTouch
 
@@ -88,5 +89,6 @@ def write_tasks_csv(schedule: Schedule, path: str | os.PathLike, delimiter: str 
     try:
         atomic_write_bytes(path, tasks_csv_bytes(schedule, delimiter))
     except OSError as exc:
-        raise ProspectorError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+        raise ProspectorError(Note("{file}: cannot be written ({why})", file=str(path),
+                                   why=exc.strerror or str(exc))) from None
     return path

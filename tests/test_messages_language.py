@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from prospector.account_import import import_accounts
 from prospector.account_import.csv_source import CsvFileError
 from prospector.actuals_import import read_actuals
-from prospector.errors import PlanFileError, describe_validation_error
+from prospector.errors import PlanFileError, ProspectorError, describe_validation_error
 from prospector.messages import ENGLISH, LOCALE_DIR, Note, Say, error_said, said
 from prospector.model import PlanBasics, Rep
 from prospector.planfile import plan_to_document, read_plan_file
@@ -160,3 +160,24 @@ def test_the_command_line_says_an_error_in_english_unless_asked_for_german(tmp_p
     assert capsys.readouterr().err == (f"prospector: error: {empty}: hat eine Kopfzeile, aber "
                                        "keine Kunden darunter (exportieren Sie die Kunden erneut "
                                        "mit ihren Zeilen)\n")
+
+
+def test_an_export_and_a_review_that_cannot_be_made_say_why_in_the_app_s_language(
+        tmp_path, capsys):
+    """The export runs in its own process: the app passes its language with the job."""
+    from prospector.model import Plan  # noqa: PLC0415
+    from prospector.render_job import run  # noqa: PLC0415
+    from prospector.review import plan_weeks  # noqa: PLC0415
+
+    job = tmp_path / "job.json"
+    job.write_text(json.dumps({"plan": plan_to_document(Plan(name="Neu")), "out": str(tmp_path),
+                               "all_reps": True, "language": "de"}), encoding="utf-8")
+    assert run(str(job)) == 1
+    last = json.loads(capsys.readouterr().out.splitlines()[-1])
+    assert last == {"error": "der Plan 'Neu' hat noch keine Verkäufer: Fügen Sie Verkäufer "
+                             "hinzu, um ihre Playbooks zu drucken"}
+    with pytest.raises(ProspectorError) as refused:
+        plan_weeks(Plan(name="Neu"))
+    assert error_said(refused.value, GERMAN).startswith(
+        "der Plan 'Neu' hat weder ein Startdatum noch Ist-Werte: Geben Sie ihm Beginn und Ende "
+        "(Plangrundlagen)")

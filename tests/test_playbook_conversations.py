@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from prospector.model import (
+    Channel,
     Contact,
     Criterion,
     DiscoveryQuestion,
@@ -166,12 +167,17 @@ def test_an_objection_on_a_card_is_named_in_its_chapter_with_the_cards_page(samp
 
 
 def test_a_card_with_no_opening_is_a_note_to_the_leader_never_printed_for_a_rep(sample):
-    """The IT head has no spoken touch: the leader's card says what to write, as a to-do
-    before printing, not in the opening's place as a line to say; the rep's prints no Open."""
-    leader = render_playbook_html(sample, today=TODAY)
+    """With no call in the cadences, the IT head (no call of their own) has no opening: the
+    leader's card says what to write, as a to-do before printing, not in the opening's place as
+    a line to say; the rep's prints no Open."""
+    plan = sample.model_copy(deep=True)
+    for cadence in plan.cadences:
+        cadence.steps = [s for s in cadence.steps if s.channel not in (Channel.PHONE,
+                                                                       Channel.IN_PERSON)]
+    leader = render_playbook_html(plan, today=TODAY)
     assert '<p class="cc-todo"><b>To do before printing for reps:</b> No spoken opening yet' \
         in leader
-    rep = render_playbook_html(sample, rep_name="Jonas Albrecht", today=TODAY)
+    rep = render_playbook_html(plan, rep_name="Jonas Albrecht", today=TODAY)
     card = rep[rep.index('id="card-per-04"'):]
     card = card[:card.index("</article>")]
     assert "No spoken opening" not in rep and "To do before printing" not in rep
@@ -266,12 +272,7 @@ def test_one_call_card_per_persona_with_its_likeliest_questions_and_objections(s
     diff = sample.differentiator(objection.differentiator_id)
     assert it["differentiator"] == {"difference": diff.difference, "ref": f"#diff-{diff.id}"}
     assert it["objections"][0]["proof_of"]["below"]
-    # no spoken touch for them: no written value statement passed off as a line to say, but
-    # plainly what to write
-    assert not any(t.value and t.value in it["opening"] for t in sample.touches)
-    assert it["opening_of"] is None
-    assert it["opening_missing"].startswith("No spoken opening yet: this persona has no phone")
-    assert all(c["opening"] for c in cards if c is not it)
+    assert all(c["opening"] and not c["opening_missing"] for c in cards)  # every card opens
     number, ask = next((n, s) for n, s in enumerate(sample.cadences[0].ordered_steps(), 1)
                        if s.is_ask)
     # the close refers to what the rep says: the ask's script in the touches chapter
@@ -289,7 +290,7 @@ def test_a_card_opens_with_its_phone_touchs_first_lines_which_the_script_then_re
                  and "per-01" in t.persona_ids)
     opening, rest = phone.message.split("\n\n", 1)
     assert card["opening"] == " ".join(opening.split()) and card["opening_from"] == phone.title
-    assert card["opening_of"] == {"touch": phone.id, "part": "message"}
+    assert card["opening_of"] == {"touch": phone.id, "part": "message", "paragraphs": 1}
     html = render_playbook_html(sample, today=TODAY)
     script = html[html.index(f'id="touch-{phone.id}"'):]
     script = script[:script.index('class="card-end"')]
@@ -300,6 +301,71 @@ def test_a_card_opens_with_its_phone_touchs_first_lines_which_the_script_then_re
     plan = sample.model_copy(update={"cadences": []})  # no cadence: no touch in a rep's edition
     rep_card = build_context(plan, rep_name=plan.reps[0].name, today=TODAY)["call_cards"][0]
     assert rep_card["opening"] == card["opening"] and rep_card["opening_of"] is None
+
+
+def test_every_card_opens_with_a_call_and_says_where_the_opening_is_from(sample):
+    """A card opens with the first call written for its persona that does not ask for the
+    meeting; the maintenance head's own calls all ask (an ask is no opening) and the IT head has
+    no call: both open with their cadence's first call, and say so. Each card lists the calls a
+    rep makes with it, on which days of the cadence, with a link to each script."""
+    cards = {c["id"]: c for c in build_context(sample, today=TODAY)["call_cards"]}
+    first_call = sample.touch("tch-03")  # the cadences' day-3 phone call, for COO and plant
+    opening = " ".join(first_call.message.split("\n\n")[0].split())
+    for persona_id in ("per-01", "per-02", "per-03", "per-04"):
+        assert cards[persona_id]["opening"] == opening, persona_id
+    ask = sample.touch("tch-10")
+    assert all(ask.message.split()[1] not in c["opening"] for c in cards.values())
+    assert cards["per-01"]["opening_source"] == f"from the touch “{first_call.title}”"
+    assert cards["per-04"]["opening_source"] == (
+        f"from the touch “{first_call.title}”, the cadence’s first call (written for another "
+        "persona)")
+    assert [c["opening_from"] for c in cards.values()] == [first_call.title] * 4  # the index
+    # the calls made with the maintenance head's card: the ask, on days 31 and 88 of the dream
+    # clients' cadence and 28 and 74 of the others', then the Linz visit (asking too)
+    calls = cards["per-03"]["calls"]["calls"]
+    assert calls[0] == {"touch": f"{ask.title} (the ask)",
+                        "days": "days 31, 88 (Tier A); days 28, 74 (Tier B, C)",
+                        "ref": f"#touch-{ask.id}"}
+    assert calls[1]["touch"].startswith(sample.touch("tch-09").title)
+    assert calls[1]["days"] == "day 54 (Tier A)"  # in the dream clients' cadence only
+    assert cards["per-04"]["calls"]["calls"] == []  # no call is written for IT
+    html = render_playbook_html(sample, today=TODAY)
+    card = html[html.index('id="card-per-01"'):]
+    card = card[:card.index("</article>")]
+    assert ('<b>Your calls:</b> Phone: what one hour of stop costs, day 3, <a class="page-ref" '
+            'href="#touch-tch-03">script, p.&nbsp;</a>') in card
+
+
+def test_calls_beyond_a_cards_two_lines_are_counted_not_dropped(sample):
+    """In French the plant manager's three calls take more than the two lines a card gives
+    them: the card lists the first two whole and says the third is in the cadences."""
+    plan = sample.model_copy(deep=True)
+    plan.basics.language = "fr"
+    html = render_playbook_html(plan, rep_name="Jonas Albrecht", today=TODAY)
+    card = html[html.index('id="card-per-02"'):]
+    calls = card[card.index('<p class="cc-calls">'):]
+    calls = calls[:calls.index("</p>")]
+    assert calls.count('class="page-ref" href="#touch-') == 2
+    assert calls.endswith("· 1 autre appel : voir les cadences")
+
+
+def test_a_label_before_a_talk_track_is_no_opening(sample):
+    """"Talk track (in person or on the phone):" is a label: the card opens with the paragraph
+    after it, and the touches chapter leaves both out (the opening is printed once)."""
+    plan = sample.model_copy(deep=True)
+    for touch in plan.touches:  # the Linz visit is the COO's only call, and asks for nothing
+        if touch.id in ("tch-03", "tch-10"):
+            touch.persona_ids = ["per-02"]
+    for step in (s for c in plan.cadences for s in c.steps if s.touch_id == "tch-09"):
+        step.is_ask = False
+    visit = plan.touch("tch-09")
+    label, said = visit.message.split("\n\n")[:2]
+    card = build_context(plan, today=TODAY)["call_cards"][0]
+    assert card["opening"] == said.strip() and card["opening_of"]["paragraphs"] == 2
+    html = render_playbook_html(plan, today=TODAY)
+    script = html[html.index(f'id="touch-{visit.id}"'):]
+    script = script[:script.index('class="card-end"')]
+    assert label not in script and "rather than another presentation" not in script
 
 
 def test_long_texts_are_cut_to_fit_the_card_with_a_marker_and_printed_in_full_in_the_chapter():

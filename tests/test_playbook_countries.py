@@ -38,6 +38,10 @@ def test_the_rep_edition_names_the_accounts_countries_in_its_language(language, 
     # whose public holidays the schedule skips: the plan's holiday country, "DE"
     skipped = {"en": "Holidays skipped (Germany): ", "fr": "Jours fériés exclus (Allemagne) : "}
     assert skipped[language] in unescape(html)
+    # named in the reader's language, else as Germany names them: never in English for a
+    # French reader (the holidays package has no French names for Germany)
+    good_friday = {"en": "(Good Friday)", "fr": "(Karfreitag)"}[language]
+    assert good_friday in unescape(html)
     # the territory "Germany, Austria, Switzerland (Munich office)": its countries, not its words
     territory = {"en": "Germany, Austria, Switzerland (Munich office)",
                  "fr": "Allemagne, Autriche, Suisse (Munich office)"}[language]
@@ -84,3 +88,23 @@ def test_the_overview_widens_its_country_column_for_a_long_name_and_cuts_none():
         sample = glance.overview(plan, plan.accounts, None, {}, lambda d, year: str(d),
                                  plan.cadences)
     assert sample["widths"] == glance.OVERVIEW_COLUMNS["rep"]
+
+
+def test_the_schedule_names_holidays_the_same_whatever_the_machines_locale(monkeypatch):
+    """The holidays package names them in $LANG's language: an English playbook printed on a
+    German machine said "Karfreitag"."""
+    from datetime import date  # noqa: PLC0415
+
+    from prospector import business_days  # noqa: PLC0415
+
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    monkeypatch.setenv("LANGUAGE", "de")
+    business_days._calendar_of.cache_clear()
+    business_days._named_in.cache_clear()
+    try:
+        names, _weekend = business_days.days_of_year("DE", "", 2027)
+        assert names[date(2027, 3, 26)] == "Good Friday"
+        assert business_days.holiday_name("DE", "", date(2027, 3, 26), "en") == "Good Friday"
+    finally:
+        business_days._calendar_of.cache_clear()
+        business_days._named_in.cache_clear()

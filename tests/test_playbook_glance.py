@@ -15,6 +15,7 @@ from html import unescape
 from xml.etree import ElementTree
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from PIL import Image
 
@@ -149,6 +150,61 @@ def test_a_cover_of_long_texts_stays_one_page_on_letter(sample, tmp_path, rep):
     assert {"PLAN", "OWNER", "PRINTED"} <= {w[4] for w in page}
     cover = page_texts(path)[0]
     assert "60 first meetings" in cover and "…" in cover
+
+
+def _logo(width: int, height: int) -> str:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), "#1F4E79").save(buffer, format="PNG")
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+def _images(path) -> list[tuple[float, float, float, float]]:
+    """(left, bottom, right, top) in points of each image on the first page."""
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return [o.get_bounds()
+                for o in pdf[0].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])]
+    finally:
+        pdf.close()
+
+
+@pytest.mark.parametrize(("shape", "size"), [("wide", (1200, 100)), ("tall", (100, 600))])
+def test_a_logo_of_any_shape_has_its_place_at_the_top_and_moves_nothing(
+        sample_leader_pdf, sample, tmp_path, shape, size):
+    """The logo sits in its own box at the cover's top right, above the kicker: at most 60 mm
+    wide and 18 mm tall in its own proportions, and the title is where it is without a logo."""
+    plan = one_account_plan(sample)
+    plan.basics.logo = _logo(*size)
+    path = render_playbook_pdf(plan, tmp_path / "cover.pdf", section="cover",
+                               today=date(2027, 1, 4)).path
+    without, with_logo = words(sample_leader_pdf[0].path, 1), words(path, 1)
+    kicker_top = min(w[1] for w in with_logo)  # the kicker: the cover's first line
+    assert next(w for w in with_logo if w[4] == "Europe")[1] == pytest.approx(
+        next(w for w in without if w[4] == "Europe")[1], abs=0.5)
+    mm = 72 / 25.4
+    [(left, bottom, right, top)] = _images(path)
+    page_height = 842  # A4, in points; pypdfium2 counts from the foot
+    assert page_height - bottom < kicker_top  # above the kicker's line
+    assert right - left <= 60 * mm + 0.5 and top - bottom <= 18 * mm + 0.5
+    assert (right - left) / (top - bottom) == pytest.approx(size[0] / size[1], rel=0.02)
+    assert right <= 595.3 - 22 * mm + 0.5  # within the cover's right margin, as its rules
+    assert any(w[4] == "PRINTED" for w in with_logo)  # the cover is still one page
+
+
+def test_the_cover_says_whose_edition_it_is_and_how_to_reach_them(one_account, sample):
+    """The leader's cover: the edition, the campaign, the owner and the reps; a rep's: the
+    rep's name and e-mail address, when their schedule starts, the campaign and the owner, and
+    what the company sells (printed nowhere else in a rep's edition)."""
+    leader, rep = (" ".join(page_texts(path)[0].split()) for path in one_account)
+    for fact in ("EDITION The sales leader’s: the full playbook",
+                 "CAMPAIGN 11 Jan – 30 Jun 2027", "REPS " + sample.reps[0].name):
+        assert fact in leader, fact
+    jonas = sample.reps[0]
+    # (pdfium gives the hyphen the e-mail address breaks after as U+FFFE)
+    assert f"PREPARED FOR {jonas.name} {jonas.email}" in rep.replace("\ufffe", "-")
+    for fact in ("CAMPAIGN 11 Jan – 30 Jun 2027", "PLAN OWNER " + sample.basics.owner,
+                 "SCHEDULE STARTS", " ".join(sample.basics.offering.split()[:12])):
+        assert fact in rep, fact
 
 
 # --- at a glance ------------------------------------------------------------------------------

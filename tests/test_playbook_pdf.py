@@ -337,7 +337,7 @@ def test_each_script_is_printed_once_in_the_leaders_edition(leader_pdf, sample):
             assert count == 1, (touch.title, sentence, count)
             checked += 1
             opened += sentence in cards
-    assert checked > 20 and opened >= 2
+    assert checked > 20 and opened >= 1  # the first call's opening (an ask opens no card)
     cadence_pages = " ".join(_body(lines, sample) for lines in pages
                              if any("CAMPAIGN CADENCE" in ln for ln in lines[:3]))
     assert re.search(r"p\. \d+", cadence_pages) and not any(
@@ -493,6 +493,6 @@ def test_the_reps_cover_spreads_its_three_numbers_over_the_width(rep_pdf):
     words = [(w.text or "", float(w.get("xMin")), float(w.get("yMax")) - float(w.get("yMin")))
              for w in ElementTree.fromstring(xml).iter("word")]
     numbers = [x for text, x, height in words if text.isdigit() and height > 30][-3:]
-    facts = [x for text, x, _ in words if text in ("PREPARED", "SCHEDULE", "COMPANY")]
+    facts = [x for text, x, _ in words if text in ("PREPARED", "SCHEDULE", "CAMPAIGN")]
     assert len(numbers) == 3 and len(facts) == 3
     assert all(abs(n - f) < 12 for n, f in zip(numbers, facts, strict=True)), (numbers, facts)

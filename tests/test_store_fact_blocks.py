@@ -184,6 +184,26 @@ def test_a_store_written_before_block_files_opens_and_moves_its_facts_out_on_fir
     assert reread.notices == []
 
 
+def test_a_store_damaged_just_after_the_upgrade_is_recovered_from_the_old_one(tmp_path):
+    """The backup the upgrade leaves is the store as main wrote it: a store file damaged after
+    the upgrade is recovered from it with every fact, and upgraded again by the next save."""
+    folder = tmp_path / "store"
+    folder.mkdir(mode=0o700)
+    (folder / "plans.json").write_bytes(
+        gzip.decompress((REPO / "tests/data/store-v1-with-facts.json.gz").read_bytes()))
+    store = PlanStore(folder)
+    plan = store.load(store.list_plans()[0].id)
+    plan.basics.goal = "Edited after the upgrade"
+    store.save(plan, base_version=2)
+    store.path.write_bytes(store.path.read_bytes()[:-50])
+    recovered = PlanStore(folder)
+    back = recovered.load(plan.id)
+    assert "recovered from the backup" in recovered.notices[0]
+    assert back.basics.goal == "Goal after the second import" and len(back.actuals.facts) == 2_150
+    recovered.save(back, base_version=2)
+    assert len(PlanStore(folder).load_version(plan.id, 1).actuals.facts) == 2_050
+
+
 def test_a_damaged_block_file_met_by_the_upgrade_is_kept_aside_and_written_again(tmp_path):
     """A block file already there under a name the old store holds (an upgrade interrupted,
     then the disk damaged it) is not trusted: the facts come from the old store."""

@@ -16,7 +16,7 @@ from prospector.error_log import write_log
 from prospector.model import Plan
 from prospector.plan_json import printed_plan_json
 from prospector.store import default_data_dir
-from ui.language import _, ngettext
+from ui.language import _, current, ngettext
 
 
 def json_lines(buffer: bytes) -> tuple[list[dict], bytes]:
@@ -55,7 +55,8 @@ class RenderRunner(QObject):
               all_reps: bool = False, readiness: bool = False) -> None:
         self.cancel()
         options = json.dumps({"out": out, "rep": rep, "start": start, "all_reps": all_reps,
-                              "readiness": readiness}, ensure_ascii=False)
+                              "readiness": readiness, "language": current()},
+                             ensure_ascii=False)
         # This runs on the GUI thread. The plan is most of the job: pydantic writes its JSON in
         # one go (the same document as plan_to_document); json.dump to a file takes Python's
         # pure-Python encoder, which held the window for 60 ms with a 1,000-account plan.

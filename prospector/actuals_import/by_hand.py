@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from ..actuals.weekly import WeeklyFigure, week_start
 from ..errors import ProspectorError, describe_validation_error
+from ..messages import Note
 from ..model import Plan
 from ..textnorm import fold, person_key
 
@@ -36,6 +37,7 @@ def enter_figure(plan: Plan, rep: str, week: str, metric: str, value: float) -> 
     monday = week_start(figure.week)
     first, last = plan.basics.start_date, plan.basics.end_date
     if (first and monday + timedelta(days=6) < first) or (last and monday > last):
-        raise ProspectorError(f"{figure.week} is outside the plan ({first or '…'} to "
-                              f"{last or '…'}); enter figures for the plan's weeks")
+        raise ProspectorError(Note("{week} is outside the plan ({first} to {last}); enter figures "
+                                   "for the plan's weeks", week=figure.week, first=first or "…",
+                                   last=last or "…"))
     return plan.model_copy(update={"actuals": plan.actuals.with_figure(figure)})

@@ -197,10 +197,35 @@ def _labelled_section() -> list[str]:
                        f"{now.precision:.2f} | {now.recall:.2f} | {p} | {r} |")
     out += ["", _WIDENED_NOTE, "", "| language | held-out texts | to flag | found | false alarms | "
             "missed | precision | recall |", "|---|---|---|---|---|---|---|---|"]
+    out += [_score_row(_LANGUAGE_NAMES[language], Score(*figures))
+            for language, figures in HELD_OUT_BEFORE_ELEVENTH.items()]
+    out += ["", _ELEVENTH_NOTE, "", "| language | sets | texts | to flag | found | false alarms | "
+            "missed | precision | recall |", "|---|---|---|---|---|---|---|---|---|"]
     for language, texts in by_language.items():
-        held = evaluate(i for i in texts if i["set"] in HELD_OUT_SETS)[1]["all"]
-        out.append(_score_row(_LANGUAGE_NAMES[language], held))
-    out.append("")
+        name = _LANGUAGE_NAMES[language]
+        out += [_score_row(f"{name} | eleventh, at first look",
+                           Score(*ELEVENTH_FIRST_LOOK[language])),
+                _score_row(f"{name} | eleventh, after",
+                           evaluate(i for i in texts if i["set"] == "eleventh")[1]["all"]),
+                _score_row(f"{name} | fifth, seventh, ninth, tenth, after", evaluate(
+                    i for i in texts if i["set"] in FORMERLY_HELD_OUT_SETS)[1]["all"])]
+    out += ["", _TWELFTH_NOTE, "", "| language | set | texts | to flag | found | false alarms | "
+            "missed | precision | recall |", "|---|---|---|---|---|---|---|---|---|"]
+    for language in by_language:
+        name = _LANGUAGE_NAMES[language]
+        out += [_score_row(f"{name} | twelfth, at first look",
+                           Score(*TWELFTH_FIRST_LOOK[language])),
+                _score_row(f"{name} | twelfth, at first look, any rule",
+                           Score(*TWELFTH_FIRST_LOOK_ANY_RULE[language]))]
+    out += ["", _TWELFTH_AFTER_NOTE, "", "| language | sets | texts | to flag | found | "
+            "false alarms | missed | precision | recall |", "|---|---|---|---|---|---|---|---|---|"]
+    for language, texts in by_language.items():
+        name = _LANGUAGE_NAMES[language]
+        out += [_score_row(f"{name} | twelfth, after",
+                           evaluate(i for i in texts if i["set"] == "twelfth")[1]["all"]),
+                _score_row(f"{name} | every set, after",
+                           evaluate(i for i in texts if i["set"] in LANGUAGE_SETS)[1]["all"])]
+    out += [_score_row("English | every set, after", scores["all"]), ""]
     return out
 
 
@@ -224,20 +249,22 @@ _LANGUAGES_NOTE = (
     "comprends, mais notre …\" argue), and the reflex objections are heard in German and French "
     "too.")
 _LANGUAGE_SETS_NOTE = (
-    "The German and French lists were written with the texts in view, in ten sets per language: "
-    "touch values and differentiators in the first five, discovery questions in the sixth and "
-    "seventh, objection responses in the last three. The first set was written with the first "
+    "The German and French lists were written with the texts in view, in twelve sets per "
+    "language: touch values and differentiators in the first five, discovery questions in the "
+    "sixth and seventh, objection responses in the eighth to tenth, and all four kinds in the "
+    "eleventh and twelfth (below). The first set was written with the first "
     "phrase lists, so it has no first look. Each later set was written before the lists changed "
     "again and measured once as written (its first look); the misses of the second, third, "
     "fourth, sixth and eighth sets then improved the lists (the second added reading for "
     "substance in German and French, the sixth the reading of questions, the eighth of "
     "responses). The fifth, seventh, ninth and tenth were written after the set before them and "
-    "have not changed the lists: their misses are left in the figures above. The fifth changed "
-    "one thing: \"Kurze Erinnerung an mein Angebot\" was told English (\"an\" and \"mein\" were "
-    "not among the German function words); read as German it is now flagged as asking for time "
-    "rather than as giving nothing, a false alarm and a miss where it was a miss. As in English, "
-    "precision holds on wording never seen and recall does not: new paraphrases (\"Innovation und "
-    "Qualität sind unser Anspruch\", \"Nous comprenons votre métier comme personne\") pass.")
+    "did not change the lists until the eleventh set was written (below): until then their "
+    "misses were left in the figures. The fifth changed one thing first: \"Kurze Erinnerung an "
+    "mein Angebot\" was told English (\"an\" and \"mein\" were not among the German function "
+    "words); read as German it was flagged as asking for time rather than as giving nothing, a "
+    "false alarm and a miss where it was a miss. As in English, precision held on wording never "
+    "seen and recall did not: new paraphrases (\"Innovation und Qualität sind unser Anspruch\", "
+    "\"Nous comprenons votre métier comme personne\") passed.")
 _WIDENED_NOTE = (
     "On 3 December 2026 the German and French lists were widened without looking at the "
     "held-out sets (the fifth, seventh, ninth and tenth): the phrases and claims of the sets "
@@ -253,20 +280,122 @@ _WIDENED_NOTE = (
     "lists, once after the questions), did not move: their misses are new paraphrases no list "
     "written from the other sets holds, so recall on wording never seen stays where it was. "
     "Together:")
+# The fifth, seventh, ninth and tenth sets together before the eleventh set's round:
+# (texts, to flag, found, false alarms, missed).
+HELD_OUT_BEFORE_ELEVENTH: dict[str, tuple[int, int, int, int, int]] = {
+    "de": (38, 19, 13, 3, 6), "fr": (38, 19, 12, 1, 7)}
+# The eleventh set as written, before any list changed: (texts, to flag, found, false alarms,
+# missed).
+ELEVENTH_FIRST_LOOK: dict[str, tuple[int, int, int, int, int]] = {
+    "de": (40, 21, 11, 3, 10), "fr": (40, 21, 15, 2, 6)}
+_ELEVENTH_NOTE = (
+    "On 3 December 2026 an eleventh set of 40 texts per language was written before its "
+    "writer read the coach's code or the earlier sets' texts (the phrase lists printed above "
+    "were in view): 16 touch values, 10 differentiators, 7 discovery questions and 7 "
+    "objection responses, 21 of them to flag, committed before the coach was run on them. Its"
+    " first look, the coach unchanged, is the honest measure of how the German and French "
+    "lists read wording they were not written for: German precision 0.79 and recall 0.52, "
+    "French 0.88 and 0.71 (the English set's fifth read 0.90 and 0.75). Then every set was "
+    "used for tuning, the fifth, seventh, ninth and tenth included, so no set is held out any"
+    " more. The German false alarms of the held-out sets each had its own cause: \"Kurze "
+    "Erinnerung an mein Angebot\" (a reminder of our own message: now an empty phrase, so the "
+    "touch gives nothing, as labelled, rather than asking for time), \"Haben Sie schon von "
+    "unserem Kassensystem gehört?\" (a compound noun, \"Kassensystem\", hid what we sell, so the"
+    " question was read as closed instead of about us) and \"Sie werden überrascht sein, wie "
+    "viel besser wir sind\" (the English \"you'd be surprised\" and its kin were not heard in "
+    "German or French, so the response was read as asking only for a meeting instead of "
+    "arguing). The eleventh's added the follow-up that brings a resource (\"Nachfassen nach "
+    "dem Webinar: … die Tabelle, mit der die Teilnehmer … selbst berechnen\", read as an empty"
+    " phrase asking for time), \"Gerade dann sollten Sie …\", \"Das sagen viele, bis sie …\", "
+    "\"Justement, notre …\" (arguing) and \"Je me manifeste à nouveau …\" (a check-in read as "
+    "asking for time). The lists now have these (and a German or French follow-up sentence "
+    "that gives something, without pointing back at what we sent, is no empty phrase, as in "
+    "English), the self-praise of the misses (\"seit über 30 Jahren\", which the pattern missed"
+    " for its ending, \"wie kaum ein anderer\", \"hochqualifiziert\", \"zugeschnitten\", \"comme "
+    "personne\", \"à chaque besoin\"), \"wäre\" put first, and French yes-or-no questions without "
+    "a verb put first (\"Vous travaillez toujours avec … ?\", \"Vos équipes ont-elles … ?\"). No "
+    "set lost a text it found; the English set's figures did not move. One German miss is "
+    "left: \"Wir stellen Ihnen unser neues Release 5.2 mit erweiterten Auswertungen … vor\" "
+    "reads as giving (\"Auswertungen\") though the analyses are our product's. The figures "
+    "after are on texts the lists were tuned on; the first look is the measure to quote:")
+# The twelfth set as written, the coach unchanged: (texts, to flag, found, false alarms, missed),
+# counted the project's way (a flag from another rule is a false alarm and a miss) and counting
+# any rule of the text's kind as a flag.
+TWELFTH_FIRST_LOOK: dict[str, tuple[int, int, int, int, int]] = {
+    "de": (40, 21, 17, 1, 4), "fr": (40, 21, 17, 4, 4)}
+TWELFTH_FIRST_LOOK_ANY_RULE: dict[str, tuple[int, int, int, int, int]] = {
+    "de": (40, 21, 18, 0, 3), "fr": (40, 21, 19, 2, 2)}
+_TWELFTH_AFTER_NOTE = (
+    "Then, on 3 December 2026, the twelfth set's false alarms and misses changed the coach, each "
+    "by the principle behind it rather than its words, in German, French and, where it applies, "
+    "English: a duration that says how long a resource takes the client (\"que leurs régleurs "
+    "peuvent remplir en 20 minutes\", \"in 20 Minuten ausfüllen\", \"fill in in 20 minutes\") "
+    "is no ask for their time; reminding them of a fact (\"rappeler que …\", \"daran erinnern, "
+    "dass …\", \"remind them that …\") is not asking to call back or reminding them of us; "
+    "running down the client's supplier or suppliers in general (\"die meisten Lieferanten … "
+    "noch …\", \"la plupart des prestataires en place se contentent …\", \"most vendors still "
+    "…\") argues, and a contradiction softened by an adverb (\"Ce n'est pas vraiment le cas\", "
+    "\"Das stimmt so eigentlich nicht\", \"Pas forcément\", \"Not necessarily\") too; a greeting "
+    "with nothing in it, with whom it is addressed to (\"Frohe Ostern an das ganze Team …\", "
+    "\"Carte de vœux à toute l'équipe …\", \"Happy holidays to the whole team …\"), is an empty "
+    "phrase and gives nothing, though a greeting that brings a finding does not; picking up our "
+    "own letter whatever lies between (\"auf mein Schreiben von letzter Woche zurück\", \"je "
+    "reviens sur mon mail\", \"coming back to my email\") is an empty phrase, and asking for "
+    "news (\"Gibt es etwas Neues?\", \"Avez-vous du nouveau ?\") asks for their time; and a "
+    "comparison with unnamed others, with nothing measured (\"schneller "
+    "und günstiger als die großen Konzerne\", \"plus agile que les grands groupes\", \"faster "
+    "than the big agencies\", \"à taille humaine\"), is self-praise. An arguing response that asks "
+    "only for a meeting (\"Wann passt Ihnen ein Termin?\") is still also told it asks the client "
+    "nothing, as the rule says (a meeting is not a question about them); it is now flagged as "
+    "arguing too, which the label names. The twelfth set is no longer held out: its figures "
+    "after are on texts the coach was tuned on, and its first look above is the measure to "
+    "quote. No set lost a text it found, and the English set's figures did not move:")
+_TWELFTH_NOTE = (
+    "On 3 December 2026 a twelfth set of 40 texts per language was written without opening "
+    "these rules, the coach's code or lists, or the earlier sets' texts: 16 touch values, 10 "
+    "differentiators, 7 discovery questions and 7 objection responses, 21 of them to flag, "
+    "committed before the coach was run on them; the coach was not changed before it was "
+    "measured. Its first look, held out when measured: German precision 0.94 and recall 0.81, "
+    "French 0.81 and 0.81; counting "
+    "any flag as a flag, whichever rule, German 1.00 and 0.86, French 0.90 and 0.90 (the "
+    "eleventh read 0.79/0.52 and 0.88/0.71, the English fifth 0.90/0.75). French precision is "
+    "below English's. False alarms: \"Après le salon : … la grille d'autodiagnostic … que leurs "
+    "régleurs peuvent remplir en 20 minutes\" (the client's 20 minutes with our tool read as "
+    "asking for their time) and \"Appel court : rappeler que la déclaration … sur OPERAT est "
+    "due …\" (\"rappeler\", to remind, read as asking to call back); and, flagged by the wrong "
+    "rule (a false alarm and a miss), three responses that argue read as asking no question: "
+    "\"Das hören wir oft, aber die meisten Lieferanten arbeiten noch mit veralteter Technik … "
+    "Wann passt Ihnen ein Termin?\" and \"Je comprends, mais honnêtement la plupart des "
+    "prestataires en place se contentent du minimum … On peut se caler un rendez-vous mardi ?\" "
+    "(running down the client's supplier is not heard as arguing, and the ask for a meeting "
+    "is not a question back), \"Ce n'est pas vraiment le cas : ramené au coût total sur trois "
+    "ans, nous sommes moins chers …\" (the French contradiction is not heard, where German "
+    "\"Das stimmt so nicht\" is; it does ask no question too). Misses: \"Frohe Ostern an das "
+    "ganze Team von {{company}} …\" and \"Carte de vœux à toute l'équipe achats …\" (a "
+    "greeting with no stock phrase and nothing in it: no rule reads it as giving nothing), "
+    "\"ich komme nochmal auf mein Schreiben von letzter Woche zurück\" (a reminder of our "
+    "letter in words the lists do not hold), \"Wir sind schneller und günstiger als die großen "
+    "Konzerne, ohne Abstriche bei der Qualität\" and \"Nous sommes une structure à taille "
+    "humaine, plus agile que les grands groupes\" (an unproved comparison with the big "
+    "groups passes as a difference). Its first look:")
 # The German and French sets' first looks: (set, texts, precision, recall).
 FIRST_LOOKS_BY_LANGUAGE: dict[str, tuple[tuple[str, int, float, float], ...]] = {
     "de": (("second", 24, 1.00, 0.31), ("third", 18, 0.83, 0.50), ("fourth", 14, 1.00, 0.38),
            ("fifth", 12, 1.00, 0.50), ("sixth", 20, 0.25, 0.08), ("seventh", 10, 0.75, 0.60),
-           ("eighth", 14, 0.67, 0.29), ("ninth", 8, 0.75, 0.75), ("tenth", 8, 1.00, 1.00)),
+           ("eighth", 14, 0.67, 0.29), ("ninth", 8, 0.75, 0.75), ("tenth", 8, 1.00, 1.00),
+           ("eleventh", 40, 0.79, 0.52), ("twelfth", 40, 0.94, 0.81)),
     "fr": (("second", 24, 0.71, 0.38), ("third", 18, 1.00, 0.60), ("fourth", 14, 0.75, 0.38),
            ("fifth", 12, 1.00, 0.33), ("sixth", 20, 1.00, 0.08), ("seventh", 10, 1.00, 0.60),
-           ("eighth", 14, 0.75, 0.43), ("ninth", 8, 0.75, 0.75), ("tenth", 8, 1.00, 1.00)),
+           ("eighth", 14, 0.75, 0.43), ("ninth", 8, 0.75, 0.75), ("tenth", 8, 1.00, 1.00),
+           ("eleventh", 40, 0.88, 0.71), ("twelfth", 40, 0.81, 0.81)),
 }
 # The German and French sets in the order they were written; the fifth, seventh, ninth and tenth
-# were kept out of the tuning.
+# were kept out of the tuning until the eleventh was written, and all eleven tuned the lists then.
+# The twelfth was written after and measured once as written; its misses then tuned the lists (on
+# 3 December 2026), so no set is held out until the next is written.
 LANGUAGE_SETS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-                 "ninth", "tenth")
-HELD_OUT_SETS = ("fifth", "seventh", "ninth", "tenth")
+                 "ninth", "tenth", "eleventh", "twelfth")
+FORMERLY_HELD_OUT_SETS = ("fifth", "seventh", "ninth", "tenth")
 
 
 def _score_row(kind: str, s: Score) -> str:

@@ -45,9 +45,10 @@ SUBJECTS = {
 }
 # Verbs that put first make a yes-or-no question whatever follows ("Ist Ausschuss ein Thema?").
 AUXILIARIES = {
-    "de": frozenset("ist sind hat haben hatten hatte gibt gab war waren wird werden kann konnen "
-                    "konnte konnten wurde wurden sollte sollten muss mussen darf durfen mochte "
-                    "mochten bist seid hast habt kannst willst will wollen soll sollen".split()),
+    "de": frozenset("ist sind hat haben hatten hatte gibt gab war waren ware wird werden kann "
+                    "konnen konnte konnten wurde wurden sollte sollten muss mussen darf durfen "
+                    "mochte mochten bist seid hast habt kannst willst will wollen soll "
+                    "sollen".split()),
     "fr": frozenset(),
 }
 ALTERNATIVE = {"de": "oder", "fr": "ou"}
@@ -74,6 +75,8 @@ def closed_sentence(clauses: list[list[str]], language: str) -> bool | None:
             continue
         if first in INTERROGATIVES[language] or first in INVITATIONS[language]:
             return False
+        if language == "fr" and last_clause and _closed_without_inversion(clauses[index:]):
+            return True
         if _verb_first(clause, language):
             rest = [w for c in clauses[index:] for w in c]
             if any(w in INVITATIONS[language] for w in clause[1:]):
@@ -83,6 +86,25 @@ def closed_sentence(clauses: list[list[str]], language: str) -> bool | None:
                                for c in clauses[index + 1:]))
         return None
     return None
+
+
+# A French yes-or-no question without a verb put first: the subject first and the voice rising
+# ("Vous travaillez toujours avec le même transporteur ?"), or a noun and the pronoun after its
+# verb ("Vos équipes ont-elles le temps ?", "Un délai plus court serait-il important ?").
+_SPOKEN_SUBJECTS = frozenset("vous on".split())
+_INVERTED = frozenset("il elle ils elles".split())
+_NOT_A_VERB = frozenset("qu que s si et ou mais car donc comme dont lorsqu puisqu quand".split())
+
+
+def _closed_without_inversion(clauses: list[list[str]]) -> bool:
+    words = [w for c in clauses for w in c]
+    if (any(w in INTERROGATIVES["fr"] or w in INVITATIONS["fr"] for w in words)
+            or _offers_alternatives(words, "fr") or len(words) < 3):
+        return False
+    if words[0] in _SPOKEN_SUBJECTS and words[1] not in SUBJECTS["fr"]:
+        return True
+    return any(w in _INVERTED and words[i - 1] not in _NOT_A_VERB
+               for i, w in enumerate(words[2:], start=2))
 
 
 def _verb_first(clause: list[str], language: str) -> bool:
@@ -109,6 +131,9 @@ _ABOUT_US = {
         r"plattform\w*|losung\w*|software|angebot\w*|leistung\w*|dienstleistung\w*|unternehmen|"
         r"firma|team|referenz\w*|system\w*|app|technologie|ansatz|preis\w*|konditionen|demo|"
         r"service|tool\w*|werkzeug\w*|modul\w*|neuheit\w*|version|katalog|sortiment)",
+        # a compound naming what we sell ("unserem Kassensystem", "unsere Softwarelösung")
+        r"(?:unser|unsere|unseren|unserem|unserer|unseres) [a-z]+(?:system|systeme|systems|"
+        r"losung|losungen|software|plattform|produkt|produkte|angebot|app|tool|modul)",
         r"(?:lust|zeit) (?:auf|fur) (?:eine|ein|einen) (?:[a-z0-9]+ ){0,1}?(?:demo|vorfuhrung|"
         r"prasentation|produktvorstellung)",
         r"(?:interesse|interessiert) (?:an|daran)",
@@ -142,13 +167,17 @@ def about_us(words: str, language: str) -> str | None:
 # A response that opens by contradicting the client, or turns an acknowledgement into a claim
 # about us ("Ich verstehe, aber unsere …", "Je comprends, mais notre …").
 ARGUES = (
-    r"^(?:aber|eigentlich|das stimmt (?:so )?(?:nicht|nicht ganz)|das ist (?:so )?nicht "
-    r"(?:richtig|korrekt|ganz richtig)|da (?:muss|mochte) ich (?:ihnen )?widersprechen|sie irren "
+    r"^(?:aber|eigentlich|das stimmt (?:so )?(?:(?:eigentlich|leider|aber|gar) )?nicht(?: ganz| "
+    r"wirklich| unbedingt)?|das ist (?:so )?(?:(?:eigentlich|leider|aber|gar) )?nicht "
+    r"(?:(?:ganz|wirklich|unbedingt|so) )?(?:richtig|korrekt|der fall|wahr|so)|nicht (?:wirklich|"
+    r"unbedingt|ganz)|da (?:muss|mochte) ich (?:ihnen )?widersprechen|sie irren "
     r"sich|im gegenteil|ja aber|schon aber|stimmt aber|das sehe ich (?:etwas |ganz )?anders|"
     r"nicht ganz richtig)\b",
     r"^(?:(?:ich )?(?:verstehe|verstehe ich|klar|sicher|gut|ok|okay|richtig)(?: sie)? )?"
     r"(?:aber|jedoch|doch) (?:[a-z0-9]+ ){0,3}?(?:unser\w*|wir|uns)\b",
-    r"^(?:mais|en fait|ce n est pas (?:tout a fait )?(?:vrai|exact|le cas|juste)|c est faux|vous "
+    r"^(?:mais|en fait|ce n est pas (?:(?:tout a fait|vraiment|forcement|exactement|du tout|"
+    r"si|tout) )?(?:vrai|exact|le cas|juste|correct|si simple|ainsi)|pas (?:vraiment|du tout|"
+    r"forcement|tout a fait)|c est faux|vous "
     r"vous trompez|au contraire|oui mais|detrompez vous|je ne suis pas (?:tout a fait |du tout )?"
     r"d accord|permettez moi de (?:vous )?contredire)\b",
     r"^(?:(?:je )?(?:comprends|vois|entends)(?: bien)? )?(?:mais|pourtant|cependant) "
@@ -162,6 +191,40 @@ OUR_OFFER = (
     r"(?:notre|la|cette|le|ce) (?:[a-z0-9]+ ){0,2}?(?:solution|plateforme|logiciel|systeme|"
     r"application|produit|outil|offre)s? (?:comprend|offre|propose|inclut|integre|a|fournit|"
     r"permet)|nous (?:proposons|offrons|fournissons|avons)",
+)
+# Running down the client's supplier, or suppliers in general ("die meisten Lieferanten arbeiten
+# noch mit veralteter Technik", "la plupart des prestataires en place se contentent du minimum"):
+# the client chose one, so it tells them they chose wrong.
+_DISPARAGED = {
+    "de": r"(?:die meisten|viele|andere|herkommliche|klassische|die grossen|die ublichen|"
+          r"ihr (?:jetziger|aktueller|bisheriger)|ihre (?:jetzigen|aktuellen|bisherigen)) "
+          r"(?:[a-z]+ )?(?:lieferanten?|anbieter[ns]?|dienstleister[ns]?|wettbewerber[ns]?|"
+          r"konkurrenten|mitbewerber[ns]?|agenturen|konzerne|systeme|losungen) (?:[a-z0-9]+ ){0,5}?"
+          r"(?:noch|nur|veraltet\w*|alt\w* technik|begnugen|minimum|notigste|hinterher|"
+          r"langsam\w*|uberteuert\w*)",
+    "fr": r"(?:la plupart des|beaucoup de|de nombreux|nombre de|les autres|les grands|les gros|"
+          r"vos|votre) (?:[a-z]+ )?(?:prestataires?|fournisseurs?|concurrents?|agences|"
+          r"editeurs|groupes|integrateurs|solutions) (?:(?:en place|actuels?|historiques|"
+          r"traditionnels|classiques) )?(?:[a-z0-9]+ ){0,4}?(?:se contentent?|encore|toujours|"
+          r"ne font que|obsoletes?|depasses?|minimum|a la traine|en retard|trop cher)",
+}
+# The ways a rep tells a client they are wrong, anywhere in the opening (the English "you'd be
+# surprised", "that's exactly why you need us", "that's what everyone says", "until they see").
+TELLS_WRONG = (
+    r"(?<![a-z0-9])(?:sie (?:werden|wurden|waren) (?:[a-z]+ )?(?:uberrascht|staunen)|"
+    r"(?:genau|gerade) (?:deshalb|deswegen|darum|dann|da) (?:brauchen|sollten|mussen)|"
+    r"wir sind (?:anders|besser|einzigartig|nicht wie)|das ist ein (?:mythos|irrtum)|"
+    r"glauben sie mir|vertrauen sie mir|sie unterschatzen|" + _DISPARAGED["de"] + "|"
+    r"(?:das|so etwas|so was) (?:sagen|"
+    r"dachten|denken) (?:viele|alle|die meisten)|bis sie (?:[a-z0-9]+ ){0,3}?(?:sehen|gesehen|"
+    r"kennen|ausprobiert))\b",
+    r"(?<![a-z0-9])(?:vous (?:seriez|allez etre|serez) (?:[a-z]+ )?surpris|^justement\b|"
+    r"c est (?:justement|precisement|exactement) (?:pour (?:ca|cela)|la raison|pourquoi)|"
+    r"nous sommes (?:differents|meilleurs|uniques)|c est un mythe|croyez moi|"
+    r"faites moi confiance|" + _DISPARAGED["fr"] + "|"
+    r"vous sous estimez|c est ce que (?:tout le monde|tous|beaucoup|la plupart) (?:dit|disent|"
+    r"pensent)|(?:tout le monde|beaucoup) (?:dit|disent|pensent) (?:ca|cela)|jusqu a ce qu "
+    r"(?:ils|elles|vous) (?:[a-z0-9]+ ){0,3}?(?:voient|voyiez|essaient|testent))\b",
 )
 LIST_AND = (" und ", " et ")  # besides commas, what joins a list
 # What invites the client to tell, without a question mark.

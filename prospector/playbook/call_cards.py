@@ -37,8 +37,8 @@ from ..model import (
     ValueTouch,
 )
 from .limits import CARD_PAGES, CARD_POINTS, CARD_TEXTS, CARD_WIDE_LINES, Cut, cut_point
-from .text_width import line_count, line_starts
-from .translations import N_, gettext, quoted
+from .text_width import fit_line, line_count, line_starts, text_mm
+from .translations import N_, gettext, ngettext, number, quoted
 
 HANDLE_WORDS = 5  # a handle never repeats a sentence of the plan (8 words or more: issue 16)
 NAMED_WORDS = 7  # what a chapter says of a question or objection a card holds: the most words
@@ -182,36 +182,163 @@ def fit_card(texts: list[_Text], page_size: str = "Letter") -> None:
 
 
 # --- what goes on a card ---------------------------------------------------------------------
-_SPOKEN = (Channel.PHONE, Channel.IN_PERSON, Channel.VIDEO)  # touches with a line to say
+_CALLED = (Channel.PHONE, Channel.IN_PERSON)  # a live conversation, the one a card is held for
+FROM_MM, FROM_PT = 150.0, 8  # the line that says where the opening is from (beside "Open")
+CALLS_MM, CALLS_PT, CALLS_LINES = 180.0, 9, 2  # the calls a card is for, under its opening
 
 
-def _opening(plan: Plan, persona: Persona) -> tuple[ValueTouch | None, str, str]:
-    """The opening for ``persona``'s card, from the first touch of theirs that is spoken (phone,
-    then in person, then video) and has a talk track: the track up to its first blank line, and
-    "message" (the part of the touch it is). A written touch's value statement is not a line to
-    say: with no spoken touch that has a talk track, no touch and no opening."""
-    serving = [t for t in plan.touches if not t.persona_ids or persona.id in t.persona_ids]
-    for channel in _SPOKEN:
-        for touch in serving:
-            if touch.channel == channel and first_paragraph(touch.message):
-                return touch, first_paragraph(touch.message), "message"
+def _cadence_for(cadences: Sequence[Cadence], persona: Persona) -> tuple[int, Cadence] | None:
+    """The first of the edition's cadences that is for ``persona`` (or for everyone), with its
+    number in the edition (its anchor ``#cad-N``)."""
+    return next(((i, c) for i, c in enumerate(cadences, start=1)
+                 if not c.persona_ids or persona.id in c.persona_ids), None)
+
+
+def _asks(cadences: Sequence[Cadence]) -> set[str]:
+    """The touches the edition's cadences make at a step that asks for a meeting."""
+    return {s.touch_id for c in cadences for s in c.steps if s.is_ask and s.touch_id}
+
+
+def _opening(plan: Plan, persona: Persona, cadences: Sequence[Cadence]
+             ) -> tuple[ValueTouch | None, str, str]:
+    """The opening of ``persona``'s card: the first paragraph of a call's talk track (a phone or
+    in-person touch; a video's or an e-mail's first lines are written, not said), and where it
+    is from (``source``):
+
+    * ``"own"``: the first call written for them (or for everyone) that does not ask for the
+      meeting, in the order their cadence makes it;
+    * ``"cadence"``: else the first such call of their cadence, written for other personas (their
+      own calls all ask for the meeting: an ask is no way to open a first conversation);
+    * ``"ask"``: else their own first call, which asks;
+    * no touch and no opening when none of these has a talk track (the leader's card then says
+      what to write)."""
+    asks = _asks(cadences)
+    found = _cadence_for(cadences, persona)
+    steps = found[1].ordered_steps() if found else []
+    day: dict[str | None, int] = {}
+    for step in steps:
+        day.setdefault(step.touch_id, step.day)
+    order = {t.id: i for i, t in enumerate(plan.touches)}
+    calls = sorted((t for t in plan.touches if t.channel in _CALLED and first_paragraph(t.message)),
+                   key=lambda t: (day.get(t.id, 10_000), order[t.id]))
+    own = [t for t in calls if not t.persona_ids or persona.id in t.persona_ids]
+    first = next((t for t in own if t.id not in asks), None)
+    if first is not None:
+        return first, first_paragraph(first.message), "own"
+    in_cadence = {s.touch_id for s in steps if s.channel in _CALLED and not s.is_ask}
+    first = next((t for t in calls if t.id in in_cadence and t.id not in asks), None)
+    if first is not None:
+        return first, first_paragraph(first.message), "cadence"
+    if own:
+        return own[0], first_paragraph(own[0].message), "ask"
     return None, "", ""
 
 
+def _opening_from(touch: ValueTouch | None, source: str) -> str:
+    """Where a card's opening is from, on one line beside "Open": the touch's title is cut to
+    the room the words around it leave (the words themselves never: they are the catalog's)."""
+    if touch is None:
+        return ""
+    if source == "cadence":
+        label = N_("from the touch “%(touch)s”, the cadence’s first call (written for another "
+                   "persona)")
+    elif source == "ask":
+        label = N_("from the touch “%(touch)s”: their first call asks for the meeting")
+    else:
+        label = N_("from the touch “%(touch)s”")
+    room = FROM_MM - text_mm(gettext(label, touch=""), "sans", FROM_PT)
+    title = " ".join(touch.title.split())
+    if text_mm(title, "sans", FROM_PT) > room:
+        title = fit_line(title, max(room, FROM_MM / 4), "sans", FROM_PT, name=False)
+    return gettext(label, touch=title)
+
+
 def _opening_missing(plan: Plan, persona: Persona) -> str:
-    """What a card with no spoken opening says instead: which touch to write a talk track for."""
+    """What a card with no opening says instead: which touch to write a talk track for."""
     serving = [t for t in plan.touches if not t.persona_ids or persona.id in t.persona_ids]
-    spoken = next((t for c in _SPOKEN for t in serving if t.channel == c), None)
+    spoken = next((t for c in _CALLED for t in serving if t.channel == c), None)
     if spoken is not None:
         return gettext("No spoken opening yet: write the talk track of the touch “%(touch)s” "
                        "(its first paragraph is the opening).", touch=quote(spoken.title, 70))
-    return gettext("No spoken opening yet: this persona has no phone, in-person or video touch; "
-                   "add one with a talk track (its first paragraph is the opening).")
+    return gettext("No spoken opening yet: neither this persona nor its cadence has a phone or "
+                   "in-person touch with a talk track; add one (its first paragraph is the "
+                   "opening).")
+
+
+def _calls(plan: Plan, persona: Persona, cadences: Sequence[Cadence],
+           touch_ids: set[str]) -> dict[str, Any]:
+    """The calls a rep makes with this card, on at most ``CALLS_LINES`` lines: each phone or
+    in-person touch written for ``persona`` (or for everyone) that the edition's cadences for
+    them make, in the order they come, with the days of the cadence it is made on (per cadence,
+    named by its tiers, when there are several) and a link to its script when the edition prints
+    it. ``more``: calls left out for room (the cadences chapter lists every step)."""
+    mine = [c for c in cadences if not c.persona_ids or persona.id in c.persona_ids]
+    rows: dict[str, dict[str, Any]] = {}
+    for cadence in mine:
+        label = (gettext("Tier %(tiers)s", tiers=", ".join(cadence.tiers)) if cadence.tiers
+                 else quote(cadence.name, 30))
+        for step in cadence.ordered_steps():
+            touch = plan.touch(step.touch_id) if step.touch_id else None
+            if (step.channel not in _CALLED or touch is None
+                    or (touch.persona_ids and persona.id not in touch.persona_ids)):
+                continue
+            row = rows.setdefault(touch.id, {"touch": touch, "first": step.day, "ask": False,
+                                             "days": {}})
+            row["ask"] = row["ask"] or step.is_ask
+            row["days"].setdefault(label, []).append(number(step.day))
+    ordered = sorted(rows.values(), key=lambda r: r["first"])
+    items: list[tuple[dict[str, str], str]] = []  # each call, and the text it prints
+    for row in ordered:
+        touch = row["touch"]
+        # the same days in each of their cadences (or they have one): no cadence named
+        alike = (len(row["days"]) == len(mine)
+                 and len({tuple(ds) for ds in row["days"].values()}) == 1)
+        days = "; ".join(ngettext("day %(days)s", "days %(days)s", len(ds), days=", ".join(ds))
+                         + ("" if alike else f" ({name})")
+                         for name, ds in (list(row["days"].items())[:1] if alike
+                                          else row["days"].items()))
+        title = quote(touch.title, 60)
+        scripted = touch.id in touch_ids and bool(touch.message.strip())
+        call = {"touch": gettext("%(touch)s (the ask)", touch=title) if row["ask"] else title,
+                "days": days, "ref": f"#touch-{touch.id}" if scripted else ""}
+        items.append((call, call["touch"] + ", " + days
+                      + (", " + gettext("script, p.") + " 99" if scripted else "")))
+
+    def shown(count: int) -> str:  # the first ``count`` calls, and how many are left out
+        left = len(items) - count
+        more = ngettext("%(num)s more call: see the cadences",
+                        "%(num)s more calls: see the cadences", left) if left else ""
+        return gettext("Your calls:") + " " + " · ".join([i for _c, i in items[:count]]
+                                                          + ([more] if more else []))
+
+    count = len(items)  # as many whole calls as fit the lines, with the note of the rest
+    while count > 1 and line_count(shown(count), CALLS_MM, "sans", CALLS_PT) > CALLS_LINES:
+        count -= 1
+    left = len(items) - count
+    return {"calls": [c for c, _i in items[:count]], "more": left,
+            "more_text": ngettext("%(num)s more call: see the cadences",
+                                  "%(num)s more calls: see the cadences", left) if left else "",
+            "shown": shown(count)}
+
+
+def _paragraphs(message: str) -> list[str]:
+    return [p.strip() for p in message.replace("\r\n", "\n").split("\n\n")]
+
+
+def opening_paragraphs(message: str) -> int:
+    """How many of a message's first paragraphs its opening takes: one, or two when the first is
+    only a label for what follows ("Talk track (in person or on the phone):"), which goes with
+    it but is not said."""
+    paragraphs = _paragraphs(message)
+    first = paragraphs[0]
+    return 2 if (len(paragraphs) > 1 and first.endswith(":") and "\n" not in first
+                 and len(first) <= 80) else 1
 
 
 def first_paragraph(message: str) -> str:
-    """A message up to its first blank line: what a card opens with."""
-    return message.replace("\r\n", "\n").split("\n\n")[0].strip()
+    """A message's opening: its first paragraph (up to the first blank line), or its second when
+    the first is a label (``opening_paragraphs``). What a card opens with."""
+    return _paragraphs(message)[opening_paragraphs(message) - 1]
 
 
 def _ask(cadences: Sequence[Cadence], persona: Persona, plan: Plan,
@@ -262,8 +389,10 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
     in_plan = gettext(IN_PLAN)
     where = {key: quoted(titles[key]) if key in titles else in_plan
              for key in ("objections", "questions", "touches", "differentiation", "personas")}
-    touch, opening, part = _opening(plan, persona)
+    touch, opening, source = _opening(plan, persona, cadences)
+    part = "message"
     printed = touch is not None and touch.id in touch_ids
+    calls = _calls(plan, persona, cadences, touch_ids)
     chosen = by_likelihood(objections, persona, flagged)[:3]
     linked = Counter(o.differentiator_id for o in chosen
                      if plan.differentiator(o.differentiator_id))
@@ -279,6 +408,9 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
     missing = "" if opening else _opening_missing(plan, persona)
     if missing:  # in the opening's place, never cut
         texts["no opening"] = _Text("opening", missing, "", fixed=True)
+    calls_shown = calls.pop("shown")
+    if calls["calls"]:  # never cut: whole calls, as many as fit its lines
+        texts["calls"] = _Text("calls", calls_shown, "", fixed=True)
     for i, q in enumerate(asked):
         texts[f"question{i}"] = _Text("question", q.question, where["questions"])
     proofs = [_proof(plan, o) for o in chosen]
@@ -326,9 +458,12 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
         "cares_about": text("cares"),
         "opening": text("opening"),
         # the touch and the part of it the card prints in full: its chapter refers to the card
-        "opening_of": {"touch": touch.id, "part": part}
+        "opening_of": {"touch": touch.id, "part": part,
+                       "paragraphs": opening_paragraphs(touch.message)}
         if touch and opening and printed and whole("opening") else None,
         "opening_from": quote(touch.title, 70) if touch and opening else "",
+        "opening_source": _opening_from(touch, source) if opening else "",
+        "calls": calls,
         "opening_missing": missing,
         "questions": [{"id": q.id, "text": text(f"question{i}"), "whole": whole(f"question{i}")}
                       for i, q in enumerate(asked)],

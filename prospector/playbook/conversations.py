@@ -165,14 +165,16 @@ def cards_holding(cards: Sequence[dict[str, Any]]) -> dict[tuple[str, str], dict
                     held.setdefault((kind, item["id"]), here)
         if card["opening_of"]:
             held.setdefault(("touch", card["opening_of"]["touch"]),
-                            {**here, "part": card["opening_of"]["part"]})
+                            {**here, "part": card["opening_of"]["part"],
+                             "paragraphs": card["opening_of"]["paragraphs"]})
     return held
 
 
 def mark_openings(channels: list[dict[str, Any]], cards: Sequence[dict[str, Any]]
                   ) -> list[dict[str, Any]]:
     """In the touches chapter's ``channels``, a touch whose opening a call card prints in full
-    leaves that part out (its value, or its message's first paragraph) and refers to the card
+    leaves that part out (its value, or its message's first paragraph, with the label before it
+    if it has one) and refers to the card
     (``opening_card``): the opening is printed once, where the rep reads it on a call.
     Returns ``channels``."""
     held = cards_holding(cards)
@@ -185,7 +187,8 @@ def mark_openings(channels: list[dict[str, Any]], cards: Sequence[dict[str, Any]
             touch["value"] = ""
             continue
         message = touch["message"]
-        rest = message.replace("\r\n", "\n").split("\n\n", 1)[1:]
+        skip = card["paragraphs"]  # the opening, and its label if it has one
+        rest = message.replace("\r\n", "\n").split("\n\n", skip)[skip:]
         kept = rest[0].strip() if rest else ""
         touch["message"] = (Cut(kept, message.marker) if isinstance(message, Cut) and kept
                             else kept)

@@ -19,7 +19,7 @@ from ..textnorm import fold
 from .countries import country_name, territory_names
 from .limits import CARD_LIMIT, Reductions
 from .text_width import clamp_lines, fit_line, text_mm
-from .translations import N_, gettext, ngettext, number, printing
+from .translations import N_, gettext, ngettext, number, printing, words_and
 from .translations import counted as plural
 
 COVER_TEXT = 400  # the offering on the cover (its other texts: COVER_LINE), so it stays one page
@@ -75,12 +75,15 @@ COVER_FACT_MM = 45.0  # a fact at the cover's foot: a third of 154 mm less its 5
 COVER_FACT_LINES = 2  # so the goal's three lines and the facts fit the cover on Letter too
 
 
-def _cover_fact(text: str) -> str:
+COVER_WIDE_MM = 97.0  # the reps' names: two thirds of 154 mm less the gutter
+
+
+def _cover_fact(text: str, width_mm: float = COVER_FACT_MM, lines: int = COVER_FACT_LINES) -> str:
     """A fact at the cover's foot (the company, the plan's owner), at most two lines; a cut
     ends in "…" (a name or title that long is rare; the contents' list of cuts is not told, as
     its entries are not in the catalogs)."""
-    kept, _cut = clamp_lines([" ".join(text.split())] if text.strip() else [], COVER_FACT_MM,
-                             "sans", 10, COVER_FACT_LINES)
+    kept, _cut = clamp_lines([" ".join(text.split())] if text.strip() else [], width_mm,
+                             "sans", 10, lines)
     return kept[0] if kept else ""
 
 
@@ -181,6 +184,13 @@ def glance(plan: Plan, accounts: list[TargetAccount], cadences: list[Cadence],
         "cover_offering": red.clip(basics.offering, COVER_TEXT, N_("the offering (on the cover)")),
         "cover_company": _cover_fact(basics.company),
         "cover_owner": _cover_fact(basics.owner),
+        # the leader's cover names the reps (the edition each of them gets), a rep's the rep's
+        # address (whose copy it is)
+        "cover_reps": _cover_fact(words_and([r.name for r in plan.reps]), COVER_WIDE_MM)
+        if rep is None else "",
+        "cover_contact": _cover_fact(rep.email) if rep is not None else "",
+        "cover_rep": _cover_fact(rep.name, lines=1 if rep.email else COVER_FACT_LINES)
+        if rep is not None else "",
         "numbers": key_numbers(len(accounts), len(plan.reps) if rep is None else None, touches,
                                length),
         "cover_goal": cover_goal(plan.basics.goal),

@@ -72,6 +72,7 @@ CARD_TEXTS: dict[str, tuple[str, float, float, float, int, int]] = {
     "response": ("sans", 10, 175, 4.94, 2, 520),  # the response to it: a talk track
     "proof": ("sans", 9, 175, 4.3, 1, 320),  # its proof (after "Proof: ")
     "difference": ("sans-bold", 10, 104, 5.12, 2, 200),  # the differentiator (3/5 of the width)
+    "calls": ("sans", 9, 180, 4.3, 1, 400),  # the calls made with the card, and their heading
 }
 # Per page size: (mm of a card's texts, counted with the lines above, that fit with the card's
 # headings and gaps, 51-55 mm, and the head of its call log, about 13 mm, on a card 264 mm (A4)

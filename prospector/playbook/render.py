@@ -23,6 +23,7 @@ from markupsafe import Markup, escape
 
 from ..atomic import atomic_open, stale_temp_files
 from ..errors import ProspectorError
+from ..messages import Note
 from ..model import Plan, Rep
 from ..plan_json import printed_plan_json
 from ..resources import assets_dir, templates_dir
@@ -501,7 +502,8 @@ class Renderer:
 
         out = Path(out_path)
         if not out.parent.is_dir():
-            raise PlaybookError(f"cannot write {out}: the folder {out.parent} does not exist")
+            raise PlaybookError(Note("cannot write {file}: the folder {folder} does not exist",
+                                     file=str(out), folder=str(out.parent)))
         started = time.perf_counter()
         timings: dict[str, float] = {}
 
@@ -560,7 +562,8 @@ class Renderer:
             with atomic_open(out) as handle:
                 handle.write(data)
         except OSError as exc:
-            raise PlaybookError(f"cannot write {out}: {exc.strerror or exc}") from exc
+            raise PlaybookError(Note("cannot write {file}: {why}", file=str(out),
+                                     why=exc.strerror or str(exc))) from exc
         timings["write"] = time.perf_counter() - t
         seconds = time.perf_counter() - started
         report("Done", 1.0)
@@ -683,13 +686,14 @@ def render_all_reps(plan: Plan, folder: str | os.PathLike, *, start: date | None
     Results come back in the plan's rep order. ``processes=1`` renders in this process.
     """
     if not plan.reps:
-        raise PlaybookError(f"the plan '{plan.name}' has no reps yet: add reps to print their "
-                            "playbooks")
+        raise PlaybookError(Note("the plan {plan} has no reps yet: add reps to print their "
+                                 "playbooks", plan=repr(plan.name)))
     out_dir = Path(folder)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise PlaybookError(f"cannot create the folder {out_dir}: {exc.strerror or exc}") from exc
+        raise PlaybookError(Note("cannot create the folder {folder}: {why}", folder=str(out_dir),
+                                 why=exc.strerror or str(exc))) from exc
     report = progress or (lambda _stage, _fraction: None)
     names = rep_file_names(plan)
     jobs = [(rep, out_dir / names[rep.id]) for rep in plan.reps]

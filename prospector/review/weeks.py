@@ -23,6 +23,7 @@ from ..actuals.weekly import week_of, week_start, working_week_start
 from ..business_days import SATURDAY_SUNDAY, weekend_days
 from ..errors import ProspectorError
 from ..holiday_regions import HolidayCountryError
+from ..messages import Note
 from ..model import Plan, Rep
 from ..schedule import holiday_place
 from ..schedule import week_start as first_weekday
@@ -60,8 +61,9 @@ def plan_weeks(plan: Plan) -> list[str]:
         start = start or min(dates, default=None)
         end = end or max([*dates, *([start] if start else [])], default=None)
     if start is None or end is None:
-        raise ReviewError(f"the plan {plan.name!r} has no start date and no actuals: give it a "
-                          "start and end date (Basics) or import actuals first")
+        raise ReviewError(Note("the plan {plan} has no start date and no actuals: give it a "
+                               "start and end date (Basics) or import actuals first",
+                               plan=repr(plan.name)))
     return weeks_between(week_of(start), week_of(max(start, end)))
 
 
@@ -75,8 +77,9 @@ def parse_week(plan: Plan, text: str, weeks: list[str] | None = None) -> str:
         raise ReviewError(f"--week {text}{joint}{exc}") from None
     weeks = weeks if weeks is not None else plan_weeks(plan)
     if week not in weeks:
-        raise ReviewError(f"{week} is outside the plan {plan.name!r}, which runs from "
-                          f"{weeks[0]} to {weeks[-1]}")
+        raise ReviewError(Note("{week} is outside the plan {plan}, which runs from {first} to "
+                               "{last}", week=week, plan=repr(plan.name), first=weeks[0],
+                               last=weeks[-1]))
     return week
 
 

@@ -60,7 +60,7 @@ class FactBlocks:
 
     def path(self, h: str) -> Path:
         if not is_block_name(h):
-            raise DamagedBlock(str(h)[:40], "it is not the name of a block of facts")
+            raise DamagedBlock(str(h)[:40], "the store names them wrongly (edited by hand?)")
         return self.folder / f"{h}.json"
 
     def write_missing(self, blocks: Iterable[tuple[str, str]], written: list[str]) -> None:
@@ -92,14 +92,14 @@ class FactBlocks:
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
-            raise DamagedBlock(h, "its file is missing") from None
+            raise DamagedBlock(h, "the file holding them is missing") from None
         try:
             text = raw.decode("utf-8", "surrogatepass")
         except UnicodeDecodeError:
             text = None
         if text is None or block_hash(text) != h:
-            raise DamagedBlock(h, "its file is damaged (cut short or changed: its contents "
-                                  "no longer match their checksum)")
+            raise DamagedBlock(h, "the file holding them is damaged, cut short or changed (its "
+                                  "contents no longer match their checksum)")
         self._checked.add(h)
         return text
 

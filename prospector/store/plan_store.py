@@ -13,6 +13,7 @@ from tinydb import TinyDB
 
 from ..actuals.fact_log import FACTS_PER_BLOCK
 from ..errors import PlanFileError, PlanNotFound, StoreError
+from ..messages import Note
 from ..migrations import repaired_plan_id
 from ..model import Plan, is_usable_id, new_id
 from ..planfile import describe_repairs, plan_from_document
@@ -105,7 +106,7 @@ class PlanStore:
         with self._db() as db:
             row = db.table(PLANS).get(Row.plan_id == plan_id)
             if row is None:
-                raise PlanNotFound(f"no stored plan has the id {plan_id!r}")
+                raise PlanNotFound(_no_plan(plan_id))
             doc = self._version_document(db, plan_id, row["version"])
         return self._plan_from(doc, plan_id, row["version"])
 
@@ -113,7 +114,7 @@ class PlanStore:
         with self._db() as db:
             rows = kept_versions(db, plan_id)
         if not rows:
-            raise PlanNotFound(f"no stored plan has the id {plan_id!r}")
+            raise PlanNotFound(_no_plan(plan_id))
         versions = [PlanVersion(r["plan_id"], r["version"], r["saved_at"], r["name"],
                                 r.get("note", "")) for r in rows]
         return sorted(versions, key=lambda v: v.version, reverse=True)
@@ -129,14 +130,15 @@ class PlanStore:
             kept = sorted((row["version"] for row in kept_versions(db, plan_id)),
                           reverse=True)
             if not kept:
-                raise PlanNotFound(f"no stored plan has the id {plan_id!r}")
+                raise PlanNotFound(_no_plan(plan_id))
             listed = ", ".join(str(v) for v in kept[:10])
-            raise PlanNotFound(f"plan {plan_id!r} has no version {version} (kept: {listed})")
+            raise PlanNotFound(Note("plan {plan} has no version {version} (kept: {kept})",
+                                    plan=repr(plan_id), version=version, kept=listed))
         try:
             doc, lost = version_document(db, entry, self._files.fact_blocks)
         except KeyError:
-            raise StoreError(f"{self._source(plan_id, version)}: part of this version is "
-                             "missing from the store or damaged") from None
+            raise StoreError(Note("{source}: part of this version is missing from the store or "
+                                  "damaged", source=self._source(plan_id, version))) from None
         if lost:
             self._files.tell(self._lost_facts(entry.get("name", plan_id), version, lost))
         return doc
@@ -152,11 +154,11 @@ class PlanStore:
                      f"facts {first:,} onwards (at most {FACTS_PER_BLOCK:,})")
             aside = self._files.fact_blocks.keep_aside(block.h)
             parts.append(f"{which}: {block.why}"
-                         + (f"; it was moved aside to {aside}" if aside else ""))
-        return (f"{name!r} (version {version}): some of its imported facts could not be read "
-                f"({'; '.join(parts)}); the plan was opened without them — import the CRM "
-                "export that held them again to bring them back (facts already imported are "
-                "not counted twice)")
+                         + (f"; the file was moved aside to {aside}" if aside else ""))
+        return (f"{name!r} (version {version}): some of its imported facts could not be read — "
+                f"{'; '.join(parts)}. The plan was opened without them: import the CRM export "
+                "that held them again to bring them back (facts already imported are not "
+                "counted twice)")
 
     def _plan_from(self, doc: dict, plan_id: str, version: int) -> Plan:
         repairs: list[str] = []
@@ -210,7 +212,7 @@ class PlanStore:
             plans = db.table(PLANS)
             row = plans.get(Row.plan_id == plan_id)
             if row is None:
-                raise PlanNotFound(f"no stored plan has the id {plan_id!r}")
+                raise PlanNotFound(_no_plan(plan_id))
             plans.remove(Row.plan_id == plan_id)
             db.table(TRASH).insert(dict(row, deleted_at=_now()))
 
@@ -292,3 +294,8 @@ def _is_unusable(plan_id: object) -> bool:
 
 def _repair_id(row: MutableMapping) -> None:
     row["plan_id"] = repaired_plan_id(row["plan_id"])
+
+
+def _no_plan(plan_id: str) -> Note:
+    """A plan gone from the store (deleted in another window, or by the command line)."""
+    return Note("no stored plan has the id {plan}", plan=repr(plan_id))

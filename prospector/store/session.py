@@ -31,6 +31,7 @@ from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
 from ..errors import StoreError
+from ..messages import Note
 from .fact_blocks import FactBlocks
 from .folder import READ_ONLY, make_private_folder, read_only_error, writable
 from .history import fact_refs, move_blocks_to_files
@@ -94,9 +95,8 @@ class StoreFiles:
                 finally:
                     db.close()
         except Timeout:
-            raise StoreError(
-                f"{self.path}: another Prospector is busy with this store; try again in a moment"
-            ) from None
+            raise StoreError(Note("{store}: another Prospector is busy with this store; try again "
+                                  "in a moment", store=str(self.path))) from None
         except OSError as exc:
             raise StoreError(self._explain(exc, writing)) from None
 
@@ -137,19 +137,19 @@ class StoreFiles:
             db.table(META).update({"dropped_blocks": dropped})
         return sorted(noted - referred - now)
 
-    def _explain(self, exc: OSError, writing: bool) -> str:
-        why = exc.strerror or str(exc)
+    def _explain(self, exc: OSError, writing: bool) -> Note:
+        why, store = exc.strerror or str(exc), str(self.path)
         if not writing:
-            return f"{self.path}: could not be read ({why})"
+            return Note("{store}: could not be read ({why})", store=store, why=why)
         if exc.errno in READ_ONLY:
-            return (f"{self.path}: could not save ({why}): the data folder is read-only; "
-                    "nothing was changed — the plans can still be opened and exported "
-                    "(`prospector export-json`); make the folder writable or choose another "
-                    "with --data-dir")
+            return Note("{store}: could not save ({why}): the data folder is read-only; nothing "
+                        "was changed — the plans can still be opened and exported (`prospector "
+                        "export-json`); make the folder writable or choose another with "
+                        "--data-dir", store=store, why=why)
         if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-            return (f"{self.path}: could not save ({why}); nothing was changed — free some "
-                    "disk space and try again")
-        return f"{self.path}: could not save ({why}); nothing was changed"
+            return Note("{store}: could not save ({why}); nothing was changed — free some disk "
+                        "space and try again", store=store, why=why)
+        return Note("{store}: could not save ({why}); nothing was changed", store=store, why=why)
 
     @contextmanager
     def _locked(self, writing: bool) -> Iterator[bool]:
