@@ -263,6 +263,13 @@ def test_the_language_follows_the_system_unless_one_is_chosen(tmp_path):
     assert language.resolve(language.chosen(settings), QLocale("de_DE")) == "en"
 
 
+def _cut_steps(navigator) -> set[str]:
+    """The navigator's steps whose name or status is wider than the list shows."""
+    return {f"navigator: {navigator.item(row).text()!r}" for row in range(navigator.count())
+            if navigator.visualItemRect(navigator.item(row)).width()
+            > navigator.viewport().width()}
+
+
 def test_no_german_button_label_column_header_or_step_name_is_cut_at_1280_by_800(
         qtbot, german, sample_plan, tmp_path):
     """German words are longer: on every step the buttons, the one-line labels and the table
@@ -277,9 +284,19 @@ def test_no_german_button_label_column_header_or_step_name_is_cut_at_1280_by_800
     qtbot.waitExposed(window, timeout=60000)
     assert window.width() == 1280
     navigator = window.navigator
-    cut = {f"navigator: {navigator.item(row).text()!r}" for row in range(navigator.count())
-           if navigator.visualItemRect(navigator.item(row)).width()
-           > navigator.viewport().width()}
+    cut = _cut_steps(navigator)
+    blank = MainWindow(window.store, Plan(name="Neu"), settings)  # counts of 0 and the coach's
+    qtbot.addWidget(blank)                                         # flags on every step
+    blank.resize(1280, 800)
+    blank.show()
+    qtbot.waitExposed(blank, timeout=60000)
+    cut |= _cut_steps(blank.navigator)
+    blank.tabs.setCurrentWidget(blank.week_by_week)  # why there is no review yet, in German
+    status = blank.week_by_week.review.status
+    qtbot.waitUntil(lambda: status.text().startswith("der Plan 'Neu' hat weder"), timeout=60000)
+    qtbot.wait(20)
+    assert blank.width() == 1280  # the sentence wraps rather than widening the window
+    blank.close()
     for key in window.pages:
         window.go_to_step(key)
         qtbot.wait(20)
@@ -439,3 +456,17 @@ def test_a_german_user_reads_why_a_value_or_a_row_was_refused_in_german(qtbot, g
                                                  "Sie sie aus Ihrem CRM als CSV oder speichern "
                                                  "Sie sie in Excel über Datei > Speichern unter "
                                                  "> CSV UTF-8 und importieren Sie diese Datei)")
+
+
+def test_a_german_leaders_new_plan_prints_and_is_coached_in_german(qtbot, german, sample_plan,
+                                                                   tmp_path, monkeypatch):
+    monkeypatch.setattr(dialogs_module, "ask_text", lambda *_args: "Akquise Süd")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(PlanStore(), sample_plan, settings)
+    qtbot.addWidget(window)
+    window.new_plan()
+    plan = window.document.plan
+    assert (plan.name, plan.basics.language) == ("Akquise Süd", "de")
+    window.coach.refresh()
+    shown = [window.coach.tree.item(row).text() for row in range(window.coach.tree.count())]
+    assert "Der Plan hat kein Ziel." in [text.split("\n")[0] for text in shown]

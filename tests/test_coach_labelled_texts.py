@@ -71,6 +71,80 @@ def test_the_german_false_alarms_of_the_held_out_sets_are_read_by_the_rule_a_lea
                                "Energiekosten je Linie selbst ermittelt.") == ()
 
 
+def _said(kind, text, **more):
+    return judge({"kind": kind, "text": text, "expect": "fine", **more}).fired
+
+
+@pytest.mark.parametrize("value", [
+    # how long a resource takes the client is not a meeting (the twelfth set's French false alarm)
+    "Après le salon : la grille d'autodiagnostic de 12 questions que vos régleurs peuvent "
+    "remplir en 20 minutes.",
+    "Der Selbsttest mit 12 Fragen, den Ihre Einrichter in 20 Minuten ausfüllen.",
+    "Send the self-assessment their setters can fill in in 20 minutes.",
+    # reminding them of a fact is neither calling back nor reminding them of us
+    "Appel court : rappeler que la déclaration sur OPERAT est due avant le 30 septembre.",
+    "Anruf: daran erinnern, dass die Meldung zum Energieaudit bis 30. Juni fällig ist.",
+    # a greeting that brings a finding gives something
+    "Meilleurs vœux, avec l'étude des délais de paiement de 40 PME de votre secteur.",
+    "Weihnachtsgrüße an das Team, mit dem Vergleich der Energiekosten je Linie von 30 Werken "
+    "Ihrer Branche.",
+    "Season's greetings with the benchmark of 40 hotels in Tyrol and where theirs stands.",
+])
+def test_a_touch_that_gives_passes_whatever_minutes_reminders_or_greetings_it_carries(value):
+    assert _said("touch_value", value) == ()
+
+
+@pytest.mark.parametrize(("value", "rule"), [
+    ("Je vous rappelle demain pour en discuter.", "touch-asks-for-time"),
+    ("Rappeler le DAF la semaine prochaine pour caler un rendez-vous.", "touch-asks-for-time"),
+    ("Kurz erinnern, dass wir noch auf eine Antwort warten.", "touch-asks-for-time"),
+    ("Une démo de 20 minutes pour faire le tour de notre plateforme.", "touch-about-us"),
+    # a greeting with nothing in it, whoever it is addressed to
+    ("Frohe Weihnachten an Sie und Ihr Team und einen guten Rutsch!", "touch-no-value"),
+    ("Bonne année 2027 à toute l'équipe de {{company}} !", "touch-no-value"),
+    ("Happy holidays to the whole team at {{company}}!", "touch-no-value"),
+    # picking up our own letter, whatever lies between
+    ("Ich komme auf meinen Anruf vom Dienstag zurück. Gibt es etwas Neues?",
+     "touch-empty-phrase"),
+    ("Je reviens sur mon mail de la semaine dernière : avez-vous du nouveau de votre côté ?",
+     "touch-empty-phrase"),
+    ("Coming back to my email from last week: any update?", "touch-empty-phrase"),
+])
+def test_the_twelfth_set_s_misses_are_read_in_other_words_too(value, rule):
+    assert rule in _said("touch_value", value)
+
+
+@pytest.mark.parametrize(("difference", "generic"), [
+    ("Plus agiles que les gros cabinets de conseil.", True),
+    ("Günstiger als die großen Ketten, bei gleicher Auswahl.", True),
+    ("Faster and cheaper than the big agencies.", True),
+    # a comparison with a measure behind it is a difference
+    ("Schneller als die großen Konzerne: jedes Angebot binnen 24 Stunden.", False),
+    ("Other than us, nobody in the region prints 3-metre banners the same day.", False),
+])
+def test_an_unmeasured_comparison_with_unnamed_competitors_is_generic(difference, generic):
+    assert (_said("differentiator", difference) == ("differentiator-generic",)) is generic
+
+
+@pytest.mark.parametrize(("response", "argues"), [
+    ("Viele Anbieter begnügen sich mit dem Nötigsten. Was ist Ihnen bei der Wartung wichtig?",
+     True),
+    ("Les autres fournisseurs en sont encore au papier. Comment suivez-vous vos tournées ?",
+     True),
+    ("Most vendors still quote per hour. What do you pay per load today?", True),
+    ("Pas forcément. Que payez-vous aujourd'hui par camion ?", True),
+    ("Nicht unbedingt: viele Werke sparen 12 %. Was zahlen Sie heute je Linie?", True),
+    # praising the client's choice, then asking, does not argue
+    ("Ihr jetziger Lieferant ist sicher gut. Was schätzen Sie an ihm am meisten?", False),
+    ("Votre prestataire actuel fait sûrement du bon travail. Qu'est-ce qui compte le plus pour "
+     "vous ?", False),
+])
+def test_running_down_the_client_s_supplier_or_softly_contradicting_argues(response, argues):
+    fired = _said("objection_response", response, says="Wir haben schon einen Lieferanten.")
+    assert ("objection-response-argues" in fired) is argues
+    assert "objection-response-no-question" not in fired
+
+
 def test_the_set_never_used_to_change_the_detectors_reads_at_least_as_well_as_at_first_look():
     """The fifth set was written last and measured once; it is kept out of the tuning, so a
     change that reads it worse is a change that generalises worse."""
@@ -96,7 +170,7 @@ def test_german_and_french_texts_are_read_as_well_as_english(language):
 def test_every_german_and_french_set_reads_at_least_as_well_as_at_first_look(language):
     """Each set's first look (measured once, as written, before it changed the lists) is a floor:
     a change that reads any set worse than it was read before it tuned anything generalises
-    worse. The eleventh set is the newest such measure (docs/coach-rules.md)."""
+    worse. The twelfth set is the newest such measure (docs/coach-rules.md)."""
     from prospector.coach.docs import (  # noqa: PLC0415 - only here
         FIRST_LOOKS_BY_LANGUAGE,
         LANGUAGE_SETS,

@@ -495,6 +495,19 @@ def test_goals_and_roles_are_read_for_a_number_a_date_and_who_prospects():
     "vous il " * 25_000 + "?",
     "Nachfassen mit der " * 10_000 + "Auswertung",
     "bis sie " * 25_000,
+    # the twelfth set's readings: task durations, reminders, greetings, comparisons, suppliers
+    "remplir en " * 18_000 + "20 minutes",
+    "in 20 minuten " * 14_000,
+    "rappeler a " * 18_000 + "que",
+    "erinnern sie " * 15_000 + "dass",
+    "Frohe Ostern an das " * 10_000,
+    "carte de vœux à toute l'équipe " * 6_000,
+    "komme auf mein " * 13_000 + "zurück",
+    "schneller als die grossen " * 8_000,
+    "plus agile que les grands " * 8_000,
+    "faster than the big " * 10_000,
+    "die meisten Lieferanten " * 8_000 + "noch",
+    "la plupart des prestataires " * 7_000 + "encore",
 ])
 def test_substance_detectors_take_linear_time_on_200_kb(text):
     """As the conversation detectors above."""

@@ -19,6 +19,7 @@ from prospector import editing
 from prospector.model import Plan
 from prospector.planfile import plan_to_document
 from ui.document import PlanDocument
+from ui.field_names import field_word
 
 SECTIONS_WITH_IDS = ("accounts", "personas", "touches", "differentiators", "cadences", "reps")
 
@@ -121,8 +122,9 @@ def test_random_edit_sequences_keep_the_plan_whole(qapp, start_doc, data):
             refused.clear()
             if not document.set_value(path, value):
                 assert plan_to_document(document.plan) == before, f"refused {path} changed it"
+                word = field_word(str(path[-1]))  # as the form and Edit > Undo name it
                 assert len(refused) == 1 and refused[0].startswith(
-                    str(path[-1]).replace("_", " ").capitalize()), refused
+                    word[:1].upper() + word[1:]), refused
         elif kind == "structure":
             sections, text = _structural(document.plan, data)
             try:
@@ -149,7 +151,7 @@ def test_a_reference_to_nothing_is_refused_with_the_field_named(qapp, sample_pla
     step_path = ("cadences", sample_plan.cadences[0].id, "steps", 0, "touch_id")
     assert not document.set_value(step_path, "tch-nowhere")
     assert refused == [
-        "Account ids: no account has id 'acc-nowhere' — the previous value is kept.",
-        "Touch id: no touch has id 'tch-nowhere' — the previous value is kept.",
+        "Accounts: no account has id 'acc-nowhere' — the previous value is kept.",
+        "Touch: no touch has id 'tch-nowhere' — the previous value is kept.",
     ]
     assert document.undo_stack.count() == 0

@@ -164,6 +164,10 @@ def test_a_rep_far_behind_the_plans_pace():
     assert (rep.touches_planned_to_date, rep.touches_logged_to_date) == (50, 2)
     pace, = [f for f in rep.findings if f.rule_id == "actuals-behind-pace"]
     assert pace.message.startswith("2 touches logged of the 50 the plan set so far (4%)")
+    one = with_actuals(small_plan(), touches("ana", "2027-W01", 1))  # one touch: no "touches"
+    one_rep = weekly_review(one, "2027-W05", thresholds=low, language="de").rep("ana")
+    pace, = [f for f in one_rep.findings if f.rule_id == "actuals-behind-pace"]
+    assert pace.message.startswith("1 Touch erfasst von den 50")
     on_pace = with_actuals(plan, touches("ana", "2027-W02", 28))  # 30 of 50 is 60%: not behind
     on_pace_rep = weekly_review(on_pace, "2027-W05", thresholds=low).rep("ana")
     assert "actuals-behind-pace" not in {f.rule_id for f in on_pace_rep.findings}

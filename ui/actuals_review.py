@@ -255,6 +255,7 @@ class ActualsReview(QWidget):
         top.addWidget(self.who)
         self.status = QLabel()
         self.status.setObjectName("stepAdvice")
+        self.status.setWordWrap(True)  # why there is no review: a sentence, not the window's width
         top.addWidget(self.status, 1)
         layout.addLayout(top)
         split = QSplitter(Qt.Orientation.Vertical)

@@ -272,6 +272,8 @@ def _refusal(path: Path, error: ValueError) -> str:
     if isinstance(error, ValidationError):
         whole_plan = not error.errors()[0]["loc"]
         detail = said(problem_of(error))
+        if whole_plan:  # the plan's own check starts with the item's path: the field is named
+            detail = detail.split(": ", 1)[-1]
     else:
         detail = said(error)
     return _("{field}{value}{detail} — the previous value is kept.").format(

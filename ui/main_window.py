@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import re
 import tempfile
 from collections.abc import Callable
 from functools import cache
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import cast
 
 import pyphen
-from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -51,7 +52,13 @@ from ui.pages import step_pages
 from ui.pages.accountability import AccountabilityPage
 from ui.pages.lists import RepsPage, TargetsPage
 from ui.pages.review import ReviewPage
-from ui.plans_dialog import PlansDialog, VersionsDialog, import_plan_file, name_refusal
+from ui.plans_dialog import (
+    PlansDialog,
+    VersionsDialog,
+    blank_plan,
+    import_plan_file,
+    name_refusal,
+)
 from ui.preview import PreviewPane
 from ui.step_words import summary
 from ui.step_words import to_do as step_to_do
@@ -66,6 +73,9 @@ MAX_RECENT = 8
 WIDE = 1500  # px: from this window width the preview stands beside the form, not behind a tab
 # the example plan opened on first start
 SAMPLE_PLAN_ID = json.loads(sample_plan_path().read_text("utf-8"))["id"]
+
+
+_STATUS_LINE = Qt.ItemDataRole.UserRole + 1  # a step's status before it is fitted
 
 
 class MainWindow(QMainWindow):
@@ -92,7 +102,9 @@ class MainWindow(QMainWindow):
         self.navigator.setObjectName("stepNavigator")
         self.navigator.setMinimumWidth(200)
         self.navigator.setMaximumWidth(240)
-        # "✓ · 7 objections, 12 questions" is broken into lines that fit (_fitted)
+        # "✓ · 7 objections, 12 questions" is broken into lines that fit the list's width
+        # (_fitted), again whenever the window gives it another width
+        self.navigator.installEventFilter(self)
         self.navigator.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.pages: dict[str, StepPage] = {}  # in the order of the stack
@@ -326,7 +338,9 @@ class MainWindow(QMainWindow):
             blockers, warnings = counts.get(key, [0, 0])
             flags = "".join([f" · ⛔ {blockers}" if blockers else "",
                              f" · ⚠ {warnings}" if warnings else ""])
-            item.setText(title + "\n" + self._fitted(f"   {mark} · {summary(status)}{flags}"))
+            line = f"   {mark} · {summary(status)}{flags}"
+            item.setData(_STATUS_LINE, line)
+            item.setText(title + "\n" + self._fitted(line))
             to_do = step_to_do(status)
             share = QLocale().toString(round(status.share * 100)) + QLocale().percent()
             item.setToolTip(_("{title}: {share} complete").format(title=title, share=share)
@@ -337,12 +351,23 @@ class MainWindow(QMainWindow):
                                 warnings=ngettext("{n} warning", "{n} warnings", warnings).format(
                                     n=warnings)))
 
+    def eventFilter(self, watched, event) -> bool:
+        if (watched is self.navigator and event.type() == QEvent.Type.Resize
+                and event.size().width() != event.oldSize().width()):
+            for row in range(self.navigator.count()):  # its lines fitted to the new width
+                item = self.navigator.item(row)
+                line = item.data(_STATUS_LINE)
+                if line:
+                    item.setText(item.text().split("\n", 1)[0] + "\n" + self._fitted(line))
+        return super().eventFilter(watched, event)
+
     def _fitted(self, line: str) -> str:
         """A navigator line broken where it would not fit (after ", " or before " · "), each
         part indented as the first: the list never scrolls sideways or cuts a count."""
         self.navigator.ensurePolished()  # the style sheet's font (10.5 pt), not the default
         metrics = self.navigator.fontMetrics()
-        room = self.navigator.maximumWidth() - 30  # the item's padding and the frame
+        shown = self.navigator.width() if self.navigator.isVisible() else 10_000
+        room = min(shown, self.navigator.maximumWidth()) - 30  # the item's padding, the frame
         lines = []
         while metrics.horizontalAdvance(line) > room:
             cuts = [i + 1 for i in range(len(line)) if line.startswith(", ", i)]
@@ -583,7 +608,7 @@ class MainWindow(QMainWindow):
 
     def new_plan(self) -> None:
         self._create_plan(_("New plan"), _("Name of the plan:"), _("New prospecting plan"),
-                          lambda name: Plan(name=name), "new plan")
+                          blank_plan, "new plan")
 
     def _create_plan(self, title: str, label: str, suggested: str,
                      make: Callable[[str], Plan], note: str) -> None:
@@ -888,16 +913,15 @@ def settle_memory() -> None:
 
 
 def _hyphenated(line: str, fits: Callable[[str], bool]) -> tuple[str, str]:
-    """``line`` broken inside its last word, as the app's language hyphenates it, with the
-    longest head that ``fits`` ("   ✓ · 5 Unterscheidungs-", "merkmale"): a long German compound
-    is never cut with "…". ``("", "")`` when no hyphenation point fits."""
-    before, _space, word = line.rpartition(" ")
-    if not before:
-        return "", ""
+    """``line`` broken inside a word, as the app's language hyphenates it, with the longest head
+    that ``fits`` ("   ✓ · 5 Unterscheidungs-", "merkmale · ⚠ 1"): a long German compound is
+    never cut with "…". ``("", "")`` when no hyphenation point fits."""
     dictionary = _hyphenation(language.current())
-    for head, tail in dictionary.iterate(word) if dictionary else ():
-        if fits(f"{before} {head}-"):
-            return f"{before} {head}-", tail
+    words = [m for m in re.finditer(r"\S+", line) if m.start() > 4] if dictionary else []
+    for word in reversed(words):  # the last word that starts in the room first
+        for head, tail in dictionary.iterate(word.group()) if dictionary else ():
+            if fits(line[:word.start()] + head + "-"):
+                return line[:word.start()] + head + "-", tail + line[word.end():]
     return "", ""
 
 

@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from prospector.errors import PlanNotFound, ProspectorError, problem_of
-from prospector.model import UNKEEPABLE, Plan, new_id
+from prospector.model import PLAYBOOK_LANGUAGES, UNKEEPABLE, Plan, PlanBasics, new_id
 from prospector.planfile import STORED_REPAIRED, read_plan_file, read_plan_file_noting
 from prospector.resources import sample_plan_path
 from ui import dialogs
-from ui.language import N_, _, said
+from ui.language import N_, _, current, said
 from ui.widgets.date_field import show_moment
 
 log = logging.getLogger(__name__)
@@ -52,6 +52,14 @@ def name_refusal(error: ValueError) -> str:
     if isinstance(error, ValidationError):
         return said(problem_of(error))
     return said(error)
+
+
+def blank_plan(name: str) -> Plan:
+    """A new plan named ``name``, its playbook in the app's language when it prints in it (a
+    German leader's first plan prints German, and the coach words its findings in German)."""
+    spoken = current()
+    return Plan(name=name, basics=PlanBasics(
+        language=spoken if spoken in PLAYBOOK_LANGUAGES else "en"))
 
 
 def show_failure(parent, title: str, message: str, error: BaseException, outcome: str,
@@ -226,7 +234,7 @@ class PlansDialog(QDialog):
         if name is None:
             return
         try:
-            plan = Plan(name=name)
+            plan = blank_plan(name)
         except ValueError as exc:
             self._refuse_name(_("New plan"), name, exc,
                               _("No plan was created. Choose New blank again and type another "

@@ -209,7 +209,23 @@ def _labelled_section() -> list[str]:
                            evaluate(i for i in texts if i["set"] == "eleventh")[1]["all"]),
                 _score_row(f"{name} | fifth, seventh, ninth, tenth, after", evaluate(
                     i for i in texts if i["set"] in FORMERLY_HELD_OUT_SETS)[1]["all"])]
-    out.append("")
+    out += ["", _TWELFTH_NOTE, "", "| language | set | texts | to flag | found | false alarms | "
+            "missed | precision | recall |", "|---|---|---|---|---|---|---|---|---|"]
+    for language in by_language:
+        name = _LANGUAGE_NAMES[language]
+        out += [_score_row(f"{name} | twelfth, at first look",
+                           Score(*TWELFTH_FIRST_LOOK[language])),
+                _score_row(f"{name} | twelfth, at first look, any rule",
+                           Score(*TWELFTH_FIRST_LOOK_ANY_RULE[language]))]
+    out += ["", _TWELFTH_AFTER_NOTE, "", "| language | sets | texts | to flag | found | "
+            "false alarms | missed | precision | recall |", "|---|---|---|---|---|---|---|---|---|"]
+    for language, texts in by_language.items():
+        name = _LANGUAGE_NAMES[language]
+        out += [_score_row(f"{name} | twelfth, after",
+                           evaluate(i for i in texts if i["set"] == "twelfth")[1]["all"]),
+                _score_row(f"{name} | every set, after",
+                           evaluate(i for i in texts if i["set"] in LANGUAGE_SETS)[1]["all"])]
+    out += [_score_row("English | every set, after", scores["all"]), ""]
     return out
 
 
@@ -233,10 +249,10 @@ _LANGUAGES_NOTE = (
     "comprends, mais notre …\" argue), and the reflex objections are heard in German and French "
     "too.")
 _LANGUAGE_SETS_NOTE = (
-    "The German and French lists were written with the texts in view, in eleven sets per "
+    "The German and French lists were written with the texts in view, in twelve sets per "
     "language: touch values and differentiators in the first five, discovery questions in the "
     "sixth and seventh, objection responses in the eighth to tenth, and all four kinds in the "
-    "eleventh (below). The first set was written with the first "
+    "eleventh and twelfth (below). The first set was written with the first "
     "phrase lists, so it has no first look. Each later set was written before the lists changed "
     "again and measured once as written (its first look); the misses of the second, third, "
     "fourth, sixth and eighth sets then improved the lists (the second added reading for "
@@ -302,21 +318,83 @@ _ELEVENTH_NOTE = (
     "left: \"Wir stellen Ihnen unser neues Release 5.2 mit erweiterten Auswertungen … vor\" "
     "reads as giving (\"Auswertungen\") though the analyses are our product's. The figures "
     "after are on texts the lists were tuned on; the first look is the measure to quote:")
+# The twelfth set as written, the coach unchanged: (texts, to flag, found, false alarms, missed),
+# counted the project's way (a flag from another rule is a false alarm and a miss) and counting
+# any rule of the text's kind as a flag.
+TWELFTH_FIRST_LOOK: dict[str, tuple[int, int, int, int, int]] = {
+    "de": (40, 21, 17, 1, 4), "fr": (40, 21, 17, 4, 4)}
+TWELFTH_FIRST_LOOK_ANY_RULE: dict[str, tuple[int, int, int, int, int]] = {
+    "de": (40, 21, 18, 0, 3), "fr": (40, 21, 19, 2, 2)}
+_TWELFTH_AFTER_NOTE = (
+    "Then, on 3 December 2026, the twelfth set's false alarms and misses changed the coach, each "
+    "by the principle behind it rather than its words, in German, French and, where it applies, "
+    "English: a duration that says how long a resource takes the client (\"que leurs régleurs "
+    "peuvent remplir en 20 minutes\", \"in 20 Minuten ausfüllen\", \"fill in in 20 minutes\") "
+    "is no ask for their time; reminding them of a fact (\"rappeler que …\", \"daran erinnern, "
+    "dass …\", \"remind them that …\") is not asking to call back or reminding them of us; "
+    "running down the client's supplier or suppliers in general (\"die meisten Lieferanten … "
+    "noch …\", \"la plupart des prestataires en place se contentent …\", \"most vendors still "
+    "…\") argues, and a contradiction softened by an adverb (\"Ce n'est pas vraiment le cas\", "
+    "\"Das stimmt so eigentlich nicht\", \"Pas forcément\", \"Not necessarily\") too; a greeting "
+    "with nothing in it, with whom it is addressed to (\"Frohe Ostern an das ganze Team …\", "
+    "\"Carte de vœux à toute l'équipe …\", \"Happy holidays to the whole team …\"), is an empty "
+    "phrase and gives nothing, though a greeting that brings a finding does not; picking up our "
+    "own letter whatever lies between (\"auf mein Schreiben von letzter Woche zurück\", \"je "
+    "reviens sur mon mail\", \"coming back to my email\") is an empty phrase, and asking for "
+    "news (\"Gibt es etwas Neues?\", \"Avez-vous du nouveau ?\") asks for their time; and a "
+    "comparison with unnamed others, with nothing measured (\"schneller "
+    "und günstiger als die großen Konzerne\", \"plus agile que les grands groupes\", \"faster "
+    "than the big agencies\", \"à taille humaine\"), is self-praise. An arguing response that asks "
+    "only for a meeting (\"Wann passt Ihnen ein Termin?\") is still also told it asks the client "
+    "nothing, as the rule says (a meeting is not a question about them); it is now flagged as "
+    "arguing too, which the label names. The twelfth set is no longer held out: its figures "
+    "after are on texts the coach was tuned on, and its first look above is the measure to "
+    "quote. No set lost a text it found, and the English set's figures did not move:")
+_TWELFTH_NOTE = (
+    "On 3 December 2026 a twelfth set of 40 texts per language was written without opening "
+    "these rules, the coach's code or lists, or the earlier sets' texts: 16 touch values, 10 "
+    "differentiators, 7 discovery questions and 7 objection responses, 21 of them to flag, "
+    "committed before the coach was run on them; the coach was not changed before it was "
+    "measured. Its first look, held out when measured: German precision 0.94 and recall 0.81, "
+    "French 0.81 and 0.81; counting "
+    "any flag as a flag, whichever rule, German 1.00 and 0.86, French 0.90 and 0.90 (the "
+    "eleventh read 0.79/0.52 and 0.88/0.71, the English fifth 0.90/0.75). French precision is "
+    "below English's. False alarms: \"Après le salon : … la grille d'autodiagnostic … que leurs "
+    "régleurs peuvent remplir en 20 minutes\" (the client's 20 minutes with our tool read as "
+    "asking for their time) and \"Appel court : rappeler que la déclaration … sur OPERAT est "
+    "due …\" (\"rappeler\", to remind, read as asking to call back); and, flagged by the wrong "
+    "rule (a false alarm and a miss), three responses that argue read as asking no question: "
+    "\"Das hören wir oft, aber die meisten Lieferanten arbeiten noch mit veralteter Technik … "
+    "Wann passt Ihnen ein Termin?\" and \"Je comprends, mais honnêtement la plupart des "
+    "prestataires en place se contentent du minimum … On peut se caler un rendez-vous mardi ?\" "
+    "(running down the client's supplier is not heard as arguing, and the ask for a meeting "
+    "is not a question back), \"Ce n'est pas vraiment le cas : ramené au coût total sur trois "
+    "ans, nous sommes moins chers …\" (the French contradiction is not heard, where German "
+    "\"Das stimmt so nicht\" is; it does ask no question too). Misses: \"Frohe Ostern an das "
+    "ganze Team von {{company}} …\" and \"Carte de vœux à toute l'équipe achats …\" (a "
+    "greeting with no stock phrase and nothing in it: no rule reads it as giving nothing), "
+    "\"ich komme nochmal auf mein Schreiben von letzter Woche zurück\" (a reminder of our "
+    "letter in words the lists do not hold), \"Wir sind schneller und günstiger als die großen "
+    "Konzerne, ohne Abstriche bei der Qualität\" and \"Nous sommes une structure à taille "
+    "humaine, plus agile que les grands groupes\" (an unproved comparison with the big "
+    "groups passes as a difference). Its first look:")
 # The German and French sets' first looks: (set, texts, precision, recall).
 FIRST_LOOKS_BY_LANGUAGE: dict[str, tuple[tuple[str, int, float, float], ...]] = {
     "de": (("second", 24, 1.00, 0.31), ("third", 18, 0.83, 0.50), ("fourth", 14, 1.00, 0.38),
            ("fifth", 12, 1.00, 0.50), ("sixth", 20, 0.25, 0.08), ("seventh", 10, 0.75, 0.60),
            ("eighth", 14, 0.67, 0.29), ("ninth", 8, 0.75, 0.75), ("tenth", 8, 1.00, 1.00),
-           ("eleventh", 40, 0.79, 0.52)),
+           ("eleventh", 40, 0.79, 0.52), ("twelfth", 40, 0.94, 0.81)),
     "fr": (("second", 24, 0.71, 0.38), ("third", 18, 1.00, 0.60), ("fourth", 14, 0.75, 0.38),
            ("fifth", 12, 1.00, 0.33), ("sixth", 20, 1.00, 0.08), ("seventh", 10, 1.00, 0.60),
            ("eighth", 14, 0.75, 0.43), ("ninth", 8, 0.75, 0.75), ("tenth", 8, 1.00, 1.00),
-           ("eleventh", 40, 0.88, 0.71)),
+           ("eleventh", 40, 0.88, 0.71), ("twelfth", 40, 0.81, 0.81)),
 }
 # The German and French sets in the order they were written; the fifth, seventh, ninth and tenth
 # were kept out of the tuning until the eleventh was written, and all eleven tuned the lists then.
+# The twelfth was written after and measured once as written; its misses then tuned the lists (on
+# 3 December 2026), so no set is held out until the next is written.
 LANGUAGE_SETS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-                 "ninth", "tenth", "eleventh")
+                 "ninth", "tenth", "eleventh", "twelfth")
 FORMERLY_HELD_OUT_SETS = ("fifth", "seventh", "ninth", "tenth")
 
 

@@ -167,13 +167,17 @@ def about_us(words: str, language: str) -> str | None:
 # A response that opens by contradicting the client, or turns an acknowledgement into a claim
 # about us ("Ich verstehe, aber unsere …", "Je comprends, mais notre …").
 ARGUES = (
-    r"^(?:aber|eigentlich|das stimmt (?:so )?(?:nicht|nicht ganz)|das ist (?:so )?nicht "
-    r"(?:richtig|korrekt|ganz richtig)|da (?:muss|mochte) ich (?:ihnen )?widersprechen|sie irren "
+    r"^(?:aber|eigentlich|das stimmt (?:so )?(?:(?:eigentlich|leider|aber|gar) )?nicht(?: ganz| "
+    r"wirklich| unbedingt)?|das ist (?:so )?(?:(?:eigentlich|leider|aber|gar) )?nicht "
+    r"(?:(?:ganz|wirklich|unbedingt|so) )?(?:richtig|korrekt|der fall|wahr|so)|nicht (?:wirklich|"
+    r"unbedingt|ganz)|da (?:muss|mochte) ich (?:ihnen )?widersprechen|sie irren "
     r"sich|im gegenteil|ja aber|schon aber|stimmt aber|das sehe ich (?:etwas |ganz )?anders|"
     r"nicht ganz richtig)\b",
     r"^(?:(?:ich )?(?:verstehe|verstehe ich|klar|sicher|gut|ok|okay|richtig)(?: sie)? )?"
     r"(?:aber|jedoch|doch) (?:[a-z0-9]+ ){0,3}?(?:unser\w*|wir|uns)\b",
-    r"^(?:mais|en fait|ce n est pas (?:tout a fait )?(?:vrai|exact|le cas|juste)|c est faux|vous "
+    r"^(?:mais|en fait|ce n est pas (?:(?:tout a fait|vraiment|forcement|exactement|du tout|"
+    r"si|tout) )?(?:vrai|exact|le cas|juste|correct|si simple|ainsi)|pas (?:vraiment|du tout|"
+    r"forcement|tout a fait)|c est faux|vous "
     r"vous trompez|au contraire|oui mais|detrompez vous|je ne suis pas (?:tout a fait |du tout )?"
     r"d accord|permettez moi de (?:vous )?contredire)\b",
     r"^(?:(?:je )?(?:comprends|vois|entends)(?: bien)? )?(?:mais|pourtant|cependant) "
@@ -188,18 +192,36 @@ OUR_OFFER = (
     r"application|produit|outil|offre)s? (?:comprend|offre|propose|inclut|integre|a|fournit|"
     r"permet)|nous (?:proposons|offrons|fournissons|avons)",
 )
+# Running down the client's supplier, or suppliers in general ("die meisten Lieferanten arbeiten
+# noch mit veralteter Technik", "la plupart des prestataires en place se contentent du minimum"):
+# the client chose one, so it tells them they chose wrong.
+_DISPARAGED = {
+    "de": r"(?:die meisten|viele|andere|herkommliche|klassische|die grossen|die ublichen|"
+          r"ihr (?:jetziger|aktueller|bisheriger)|ihre (?:jetzigen|aktuellen|bisherigen)) "
+          r"(?:[a-z]+ )?(?:lieferanten?|anbieter[ns]?|dienstleister[ns]?|wettbewerber[ns]?|"
+          r"konkurrenten|mitbewerber[ns]?|agenturen|konzerne|systeme|losungen) (?:[a-z0-9]+ ){0,5}?"
+          r"(?:noch|nur|veraltet\w*|alt\w* technik|begnugen|minimum|notigste|hinterher|"
+          r"langsam\w*|uberteuert\w*)",
+    "fr": r"(?:la plupart des|beaucoup de|de nombreux|nombre de|les autres|les grands|les gros|"
+          r"vos|votre) (?:[a-z]+ )?(?:prestataires?|fournisseurs?|concurrents?|agences|"
+          r"editeurs|groupes|integrateurs|solutions) (?:(?:en place|actuels?|historiques|"
+          r"traditionnels|classiques) )?(?:[a-z0-9]+ ){0,4}?(?:se contentent?|encore|toujours|"
+          r"ne font que|obsoletes?|depasses?|minimum|a la traine|en retard|trop cher)",
+}
 # The ways a rep tells a client they are wrong, anywhere in the opening (the English "you'd be
 # surprised", "that's exactly why you need us", "that's what everyone says", "until they see").
 TELLS_WRONG = (
     r"(?<![a-z0-9])(?:sie (?:werden|wurden|waren) (?:[a-z]+ )?(?:uberrascht|staunen)|"
     r"(?:genau|gerade) (?:deshalb|deswegen|darum|dann|da) (?:brauchen|sollten|mussen)|"
     r"wir sind (?:anders|besser|einzigartig|nicht wie)|das ist ein (?:mythos|irrtum)|"
-    r"glauben sie mir|vertrauen sie mir|sie unterschatzen|(?:das|so etwas|so was) (?:sagen|"
+    r"glauben sie mir|vertrauen sie mir|sie unterschatzen|" + _DISPARAGED["de"] + "|"
+    r"(?:das|so etwas|so was) (?:sagen|"
     r"dachten|denken) (?:viele|alle|die meisten)|bis sie (?:[a-z0-9]+ ){0,3}?(?:sehen|gesehen|"
     r"kennen|ausprobiert))\b",
     r"(?<![a-z0-9])(?:vous (?:seriez|allez etre|serez) (?:[a-z]+ )?surpris|^justement\b|"
     r"c est (?:justement|precisement|exactement) (?:pour (?:ca|cela)|la raison|pourquoi)|"
-    r"nous sommes (?:differents|meilleurs|uniques)|c est un mythe|croyez moi|faites moi confiance|"
+    r"nous sommes (?:differents|meilleurs|uniques)|c est un mythe|croyez moi|"
+    r"faites moi confiance|" + _DISPARAGED["fr"] + "|"
     r"vous sous estimez|c est ce que (?:tout le monde|tous|beaucoup|la plupart) (?:dit|disent|"
     r"pensent)|(?:tout le monde|beaucoup) (?:dit|disent|pensent) (?:ca|cela)|jusqu a ce qu "
     r"(?:ils|elles|vous) (?:[a-z0-9]+ ){0,3}?(?:voient|voyiez|essaient|testent))\b",

@@ -76,7 +76,8 @@ _GIVING = (
     r"insights?", r"findings?", r"found", r"analys[ie]s", r"analy[sz](?:e|ed|es)",
     r"estimates?", r"estimated", r"calculations?", r"calculators?", r"worksheets?",
     r"checklists?", r"templates?", r"guides?", r"teardowns?", r"field notes?", r"pareto",
-    r"baselines?", r"diagnos(?:is|tic)", r"scorecards?", r"surveys?", r"research", r"studies",
+    r"baselines?", r"diagnos(?:is|tic)", r"self (?:assessment|audit|check|diagnostic)s?",
+    r"scorecards?", r"surveys?", r"research", r"studies",
     r"lessons?", r"mistakes", r"pitfalls", r"gaps", r"risks?", r"deadlines?", r"regulations?",
     r"(?:new )?rules", r"signals", r"causes", r"root causes?", r"trends?", r"medians?",
     r"averages?", r"quartiles?", r"percentiles?", r"rankings?", r"figures", r"statistics",
@@ -124,7 +125,8 @@ _ASKS = _by_language((
     r"be open to", r"availability", r"have time", r"time for (?:a|an|us|me)",
     r"(?:any|your|their) thoughts", r"thoughts\b", r"on (?:their|your|the) radar",
     r"keen to (?:meet|talk|speak|connect|chat)", r"still (?:keen|interested)",
-    r"remind(?:s|ed|ing|er)?\b", r"nudge", r"bump(?:s|ed|ing)?",
+    # reminding them of us; "remind them that the deadline …" reminds them of a fact
+    rf"remind(?:s|ed|ing|er)?\b(?! (?:{_W}){{0,2}}?that\b)", r"nudge", r"bump(?:s|ed|ing)?",
     r"(?:had|have|get|got) (?:a )?chance to (?:read|look|review|see|open|reply|respond)",
     r"(?:my|our) (?:last|previous|earlier|first) (?:email|message|note|voicemail|letter|call)",
     r"(?:call|ring|phone|email|write) (?:us|me) back", r"get back to (?:us|me)",
@@ -148,6 +150,16 @@ _ASKS = _by_language((
     r"(?:is|are|will be|would be) free\b", r"on the off chance",
     r"(?:their|your) (?:perspective|feedback|opinion|views)",
 ), other.ASKS)
+
+# A duration that says how long a resource takes the client ("a self-assessment their setters
+# fill in in 20 minutes"), not a meeting.
+_TASK_DURATION = _by_language((
+    r"(?:fill|fills|filled|complete|completes|completed|read|reads|run|runs|answer|answers|"
+    rf"answered|done|finish|finished|score|scored|check|checked) (?:{_W}){{0,3}}?(?:in|within|"
+    rf"under|in under|in less than) (?:[0-9]+|{_NUMBER_WORDS}) (?:minute|minutes|min|mins)\b",
+    rf"(?:[0-9]+|{_NUMBER_WORDS}) (?:minute|min) (?:read|self assessment|self check|quiz|"
+    r"questionnaire|checklist)",
+), other.TASK_DURATIONS)
 
 # --- about us: our news, our product, our company ----------------------------------------------
 # News and products (what we would put in a press release) weigh more than an ask: "a 30-minute
@@ -206,10 +218,17 @@ _DENIED = re.compile(r"(?:^| )(?:not|never|no|nor|without|instead of|rather than
                      + "|".join(other.NEGATIONS) + r")(?: [a-z0-9]+){0,2} ?$")
 
 
-def _first(regex: re.Pattern[str], words: str) -> str | None:
+def _first(regex: re.Pattern[str], words: str,
+           besides: re.Pattern[str] | None = None) -> str | None:
     """The first match the text does not deny ("not a generic demo", "never a one-stop shop",
-    "without a meeting")."""
+    "without a meeting"), nor says within a match of ``besides``."""
+    spans = iter(besides.finditer(words)) if besides else iter(())
+    span = next(spans, None)
     for found in regex.finditer(words):
+        while span is not None and span.end() < found.end():
+            span = next(spans, None)
+        if span is not None and span.start() <= found.start():
+            continue
         if not _DENIED.search(words[max(0, found.start() - 40):found.start()]):
             return found.group(0)
     return None
@@ -259,7 +278,7 @@ def gives(text: str) -> str | None:
 def asks_for_time(text: str) -> str | None:
     """What in ``text`` asks for the client's time or attention, or None: "open to a quick
     chat" -> "quick chat"."""
-    return _as_written(text, _first(_in(_ASKS, text), words_of(text)))
+    return _as_written(text, _first(_in(_ASKS, text), words_of(text), _in(_TASK_DURATION, text)))
 
 
 @cached_per_language
@@ -353,6 +372,12 @@ _SELF_PRAISE = _by_language((
     r"deliver|supply|do)", r"(?:build|builds|building|long term|lasting|strong) "
     r"(?:relationships|partnerships)", r"with a smile", r"award winning",
     r"world class", r"leading edge", r"cutting edge",
+    # better than unnamed others, with nothing measured ("more agile than the big agencies")
+    r"(?!(?:other|rather|under|over|after|either|neither|whether|never|ever|however|later) )"
+    r"(?:[a-z]+er|more [a-z]+) than (?:the |most |other |any |all |your |their )?(?:big |large |"
+    r"larger |bigger |major |traditional |other |usual |typical |established |national |global |"
+    r"current |existing )?(?:players|groups|firms|agencies|companies|vendors|suppliers|"
+    r"providers|consultancies|competitors|competition|incumbents|corporations|chains|rivals)\b",
 ), other.SELF_PRAISE)
 _UNITS = _any("percent", "per cent", "hours?", "days?", "weeks?", "months?", "minutes?",
               "seconds?", "x", "times", "kwh", "mwh", "tonnes?", "km", "beds?")
@@ -391,7 +416,13 @@ def concrete(text: str) -> str | None:
 # a finding ("Follow up the roundtable with the benchmark of the eight plants") gives value.
 _FOLLOW_UP = re.compile(
     r"^(?:just )?(?:a )?(?:quick |friendly )?(?:follow|following|circl|check|checking|touch|"
-    r"touching|keeping|staying|reach|reaching|nachfass|relance\b)")
+    r"touching|keeping|staying|reach|reaching|nachfass|relance\b)"
+    # a greeting ("Season's greetings with the benchmark of …", "Carte de vœux avec …")
+    r"|^(?:with |our |my |mit |den |avec |nos |mes |tous )*(?:happy|merry|season|holiday|christmas|"
+    r"easter|best wishes|warm|kind|frohe|frohes|frohliche|schone|gesegnete|besinnliche|erholsame|"
+    r"gutes|guten rutsch|viel erfolg|alles gute|beste|besten|herzliche|weihnacht|oster|neujahr|"
+    r"feiertag|carte|meilleurs|sinceres|chaleureux|bonne|belle|excellente|heureuse|joyeu|bonnes|"
+    r"belles|excellentes)")
 _POINTS_BACK_ELSEWHERE = {language: _compile(*points)
                           for language, points in other.POINTS_BACK.items()}
 

@@ -44,6 +44,8 @@ GIVING: dict[str, tuple[str, ...]] = {
         # a tool they use without us (the English "calculator", "worksheet")
         r"(?:kosten|energie|roi)?rechner", r"rechenblatt", r"kalkulationstabelle",
         r"selbst (?:berechnen|ausrechnen|ermitteln|bewerten|einschatzen|nachrechnen)",
+        # a self-assessment they fill in without us (the English "diagnostic", "scorecard")
+        r"selbst ?(?:test|check|diagnose|bewertung|einschatzung|audit)s?",
     ),
     "fr": (
         r"compar(?:e|es|ee|ees|aison|aisons|atif|atifs|able|ables)", r"analyse(?:s)?",
@@ -63,6 +65,8 @@ GIVING: dict[str, tuple[str, ...]] = {
         r"en sont)",
         # a tool they use without us (the English "calculator", "worksheet")
         r"calculateurs?", r"simulateurs?", r"tableurs?",
+        # a self-assessment they fill in without us (the English "diagnostic", "scorecard")
+        r"(?:auto ?)?(?:diagnostic|evaluation|controle)s?",
     ),
 }
 # Words that tie a resource to the client (theirs, their peers', their sector's), and the "our"
@@ -106,7 +110,11 @@ ASKS: dict[str, tuple[str, ...]] = {
         rf"(?:hatten|haben) sie (?:{_W}){{0,4}}?zeit", r"passt (?:es )?ihnen",
         r"wann (?:hatten|haben|passt|konnten|konnen|durfen|darf)",
         r"(?:ihr|ihre|ihren|ihrem) (?:kalender|terminkalender)", r"ruckmeldung", r"ruckruf",
-        r"melden sie sich", r"erinner(?:n|t|e|ung)", r"noch einmal", r"erneut",
+        # reminding them of us; "daran erinnern, dass die Frist …" reminds them of a fact
+        r"melden sie sich", rf"erinner(?:n|t|e|ung)(?! (?:{_W}){{0,2}}?dass\b)",
+        rf"(?:warte|warten) (?:{_W}){{0,2}}?auf (?:eine |ihre )?(?:antwort|ruckmeldung)",
+        r"auf (?:eine |ihre )?(?:antwort|ruckmeldung) (?:von ihnen )?(?:warte|warten)\b",
+        r"noch einmal", r"erneut",
         r"auf einen kaffee", r"vorbei(?:kommen|schauen)",
         rf"(?:darf|durfen|kann|konnen|konnte|konnten) (?:ich|wir) (?:sie )?(?:{_W}){{0,4}}?"
         r"(?:anrufen|besuchen|vorbeikommen|treffen|sprechen)",
@@ -131,6 +139,9 @@ ASKS: dict[str, tuple[str, ...]] = {
         r"erreichbar)",
         rf"(?:konnten|konnen|durfte) wir (?:uns )?(?:{_W}){{0,4}}?(?:sprechen|telefonieren|treffen|"
         r"austauschen|zusammensetzen)",
+        # asking for news (the English "any update")
+        rf"(?:gibt es|gab es) (?:{_W}){{0,3}}?(?:etwas )?neues", r"(?:stand der dinge|neuigkeiten) "
+        r"(?:bei|von) ihnen",
     ),
     "fr": (
         rf"(?:quelques|{_NUMBER_WORDS['fr']}) minutes", rf"(?:court|courte|bref|breve|petit|"
@@ -146,7 +157,12 @@ ASKS: dict[str, tuple[str, ...]] = {
         r"vous voir|faire)",
         rf"(?:auriez|avez|aurez) vous (?:{_W}){{0,3}}?(?:minutes|temps|creneau|moment|fenetre)",
         r"quand (?:auriez|pourrions|pourriez|pourrait|seriez|pouvons|puis je)",
-        r"(?:vous )?rappeler", r"(?:de|a) nouveau", r"(?:une )?demi heure", r"quelques instants",
+        # calling back; "rappeler que …", "rappeler aux équipes que …" is reminding them of a fact,
+        # and "se rappeler" is remembering
+        rf"(?<![a-z0-9]se )(?<![a-z0-9]s )(?:vous )?rappel(?:er|le|lerai|lerons|lons)\b(?! "
+        rf"(?:(?:a|au|aux) (?:{_W}){{0,3}}?)?que?\b)", r"(?:de|a) nouveau",
+        r"(?:attends|attendons) (?:toujours |encore )?(?:votre |une |vos )?(?:reponse|retour)",
+        r"(?:une )?demi heure", r"quelques instants",
         rf"(?:puis|pourrais|pourrions|peux) je (?:vous )?(?:{_W}){{0,3}}?(?:appeler|rencontrer|"
         r"voir|passer|joindre)", r"ravie? d (?:echanger|vous rencontrer|en parler|en discuter)",
         r"echanger avec vous", r"(?:etes|serez|seriez) vous disponibles?",
@@ -160,6 +176,29 @@ ASKS: dict[str, tuple[str, ...]] = {
         r"vous appeler|en discuter|en parler|vous voir)",
         r"(?:quand|quel jour|quel moment) (?:vous )?(?:conviendrait|conviendra|arrangerait|"
         r"serait le plus pratique)",
+        # asking for news (the English "any update")
+        r"(?:du nouveau|des nouvelles|quoi de neuf|avance) (?:de votre cote|chez vous|"
+        r"concernant|sur (?:ce|le|la|votre))",
+    ),
+}
+
+# A duration that says how long a resource takes the client, not a meeting ("que leurs régleurs
+# peuvent remplir en 20 minutes", "in 20 Minuten ausgefüllt"): the minutes are theirs, spent
+# without us.
+TASK_DURATIONS: dict[str, tuple[str, ...]] = {
+    "de": (
+        rf"(?:in|innerhalb von|binnen|unter) (?:nur |knapp |gut |weniger als |unter )?"
+        rf"(?:[0-9]+|{_NUMBER_WORDS['de']}) (?:minuten|min) (?:{_W}){{0,3}}?(?:ausfullen|"
+        r"ausgefullt|"
+        r"ausfullt|lesen|gelesen|liest|durchgehen|durchgegangen|erledigen|erledigt|beantworten|"
+        r"beantwortet|durchfuhren|durchgefuhrt|berechnen|berechnet|prufen|gepruft|bewerten|"
+        r"bewertet|ermitteln|ermittelt)\b",
+    ),
+    "fr": (
+        r"(?:remplir|remplit|remplissent|rempli|remplie|completer|complete|completee|lire|lit|lu|"
+        r"lue|parcourir|faire|fait|realiser|realise|repondre|repond|passer|passe|calculer|calcule|"
+        rf"evaluer|evalue|verifier|verifie) (?:{_W}){{0,3}}?(?:en|en moins de|sous|en a peine) "
+        rf"(?:[0-9]+|{_NUMBER_WORDS['fr']}) minutes\b",
     ),
 }
 
@@ -205,6 +244,22 @@ SELF: dict[str, tuple[str, ...]] = {
 }
 
 # --- differentiators: self-praise any competitor could say, or something concrete --------------
+# Unnamed competitors: the big groups, the others, the incumbents ("die großen Konzerne",
+# "les grands groupes", "la plupart des prestataires en place").
+_COMPETITORS = {
+    "de": r"(?:die |andere |viele |alle |grosse |herkommliche |klassische |ihr |ihre |ihren )?"
+          r"(?:meisten |grossen |anderen |grosseren |klassischen |herkommlichen |etablierten |"
+          r"traditionellen |ublichen |ubrigen |bisherigen |jetzigen |aktuellen )?"
+          r"(?:konzerne|konzernen|anbieter[ns]?|wettbewerb|wettbewerber[ns]?|konkurrenz|"
+          r"konkurrenten|mitbewerber[ns]?|agenturen|dienstleister[ns]?|lieferanten?|player|"
+          r"ketten|gruppen|marktbegleiter[ns]?|hersteller[ns]?)\b",
+    "fr": r"(?:les |la plupart des |nos |vos |votre |d autres |beaucoup de |de nombreux |"
+          r"nombre de |"
+          r"des )?(?:grands |gros |autres |principaux |grandes |concurrents )?(?:groupes|acteurs|"
+          r"concurrents?|concurrence|prestataires?|fournisseurs?|agences|cabinets|editeurs|"
+          r"enseignes|generalistes|multinationales|majors|integrateurs|constructeurs)\b"
+          r"(?: (?:en place|actuels?|historiques|traditionnels|classiques|du marche))?",
+}
 SELF_PRAISE: dict[str, tuple[str, ...]] = {
     "de": (
         r"extrameile", r"(?:uber|mehr als|fast|knapp|seit uber|seit mehr als) [0-9]+ jahr(?:e|en)?",
@@ -235,6 +290,9 @@ SELF_PRAISE: dict[str, tuple[str, ...]] = {
         r"(?:bestens|top|hervorragend) (?:ausgebildet|geschult)\w*",
         r"(?:standig|laufend|regelmassig|kontinuierlich) (?:weiter|geschult|fortgebildet)\w*",
         r"(?:ist|sind) unser (?:anspruch|versprechen|antrieb|markenzeichen)",
+        # better than unnamed others, with nothing measured ("schneller als die großen Konzerne")
+        rf"(?!(?:aber|oder|immer|wieder|unter|uber|der|jeder|weder|hier|er|ihrer|unserer) )"
+        rf"(?:[a-z]+er|mehr [a-z]+) als {_COMPETITORS['de']}",
     ),
     "fr": (
         r"(?:plus de|pres de|depuis plus de|depuis pres de) [0-9]+ ans",
@@ -262,6 +320,9 @@ SELF_PRAISE: dict[str, tuple[str, ...]] = {
         rf"(?:connaissons|comprenons|maitrisons) (?:{_W}){{0,2}}?(?:metier|secteur|besoins|"
         r"enjeux|marche|contraintes)",
         r"(?:est|sont) (?:notre|nos) (?:exigence|promesse|adn|engagement|marque de fabrique)",
+        # better than unnamed others, with nothing measured ("plus agile que les grands groupes")
+        rf"(?:plus (?:{_W}){{1,2}}?|mieux |moins (?:chers?|cheres?) )que {_COMPETITORS['fr']}",
+        r"(?:a|de) taille humaine",
     ),
 }
 CONCRETE: dict[str, tuple[str, ...]] = {

@@ -20,6 +20,22 @@ from .language import ENGLISH, cached_per_language, detect
 from .substance_languages import REFLEXES as REFLEXES_ELSEWHERE
 from .wording import T_
 
+# Whom a greeting is addressed to ("to the whole team at {{company}}").
+_TO_THE_TEAM = (r"(?:\s+(?:to|for)\s+(?:(?:the\s+)?(?:whole|entire|all)\s+)?"
+                r"(?:the\s+|your\s+|their\s+)?"
+                r"(?:[\w-]+\s+){0,2}?team(?:\s+(?:at|of)\s+\S+)?)?")
+_AN_DAS_TEAM = (r"(?:\s+(?:an|f[üu]r)\s+(?:(?:das|ihr|euer)\s+(?:ganze\s+)?(?:[\w-]+\s+)?team|"
+                r"sie\s+und\s+ihr\s+team|alle\s+(?:[\w-]+\s+){0,2}?(?:bei|von|in)\s+\S+|sie)"
+                r"(?:\s+(?:von|bei)\s+\S+)?)?")
+_A_L_EQUIPE = (r"(?:\s+(?:[àa]|pour)\s+(?:toute\s+|tous\s+|toutes\s+)?(?:l'[ée]quipe|"
+               r"(?:vos|les|votre)\s+[\w-]+|vous(?:\s+et\s+(?:votre|vos)\s+[\w-]+)?)"
+               r"(?:\s+(?!de\b|d'|chez\b)[\w-]+)?(?:\s+(?:de|chez)\s+\S+|\s+d'\S+)?)?")
+_FOR_THE_YEAR_DE = (r"(?:\s+(?:im|in|f[üu]r|beim|zum|ins)\s+(?:[\w-]+\s+){0,2}?(?:jahr|quartal|"
+                    r"halbjahr|gesch[äa]ftsjahr|saison|jahreswechsel|fest|feiertage|20\d\d)\b"
+                    r"(?:\s+20\d\d)?)?")
+_FOR_THE_YEAR_FR = (r"(?:\s+pour\s+(?:l'ann[ée]e\s+|la\s+nouvelle\s+ann[ée]e|cette\s+nouvelle\s+"
+                    r"ann[ée]e|20\d\d)(?:20\d\d|[àa]\s+venir)?)?")
+
 # (label, anchor, pattern). The label is what the docs list. The anchor is a literal that every
 # match contains: a text without any anchor is skipped without running the regex. Patterns are
 # matched against the lower-cased text with typographic apostrophes made straight.
@@ -48,6 +64,22 @@ EMPTY_PHRASE_PATTERNS: tuple[tuple[str, str, str], ...] = (
       r"(?:e-?mail|message|voicemail|note)\b")),
     ("keeping in touch", "touch", r"(?:just\s+)?(?:keeping|staying)\s+in\s+touch\b"),
     ("pick your brain", "brain", r"pick\s+your\s+brains?\b"),
+    ("coming back to my email", "back",
+     r"(?:coming|come|getting|get)\s+back\s+(?:to\s+you\s+)?(?:on|about|regarding|to)\s+my\s+"
+     r"(?:last\s+|previous\s+|earlier\s+)?(?:e-?mail|message|letter|note|proposal|voicemail)\b"),
+    # a greeting with nothing in it: the season's wishes, to whoever they are addressed
+    ("season's greetings", "greeting",
+     r"(?:season'?s|holiday|christmas|easter|new\s+year'?s?)\s+greetings?\b(?!\s+cards?)"
+     + _TO_THE_TEAM),
+    ("happy holidays", "happy",
+     r"(?:happy|merry)\s+(?:holidays|christmas|xmas|easter|new\s+year|thanksgiving|hanukkah|diwali|"
+     r"eid)(?:\s+20\d\d)?\b" + _TO_THE_TEAM),
+    ("best wishes for the new year", "wishes",
+     r"(?:(?:with\s+)?(?:our|my|all\s+(?:our|my|the))\s+)?(?:best|warmest|warm|kind(?:est)?)\s+"
+     r"wishes(?:\s+for\s+(?:[\w-]+\s+){0,2}?(?:year|season|holidays|quarter|20\d\d)\b)?"),
+    ("holiday card", "card",
+     r"(?:holiday|christmas|xmas|season'?s\s+greetings|new\s+year'?s?|easter|greetings?)\s+"
+     r"(?:e-?)?cards?\b" + _TO_THE_TEAM),
 )
 
 GENERIC_CLAIM_PATTERNS: tuple[tuple[str, str, str], ...] = (
@@ -117,8 +149,10 @@ EMPTY_PHRASE_PATTERNS_DE: tuple[tuple[str, str, str], ...] = (
      r"(?:wollte|m[öo]chte)\s+mich\s+(?:(?:nur|mal|kurz)\s+){0,3}erkundigen,?\s+ob\b"),
     ("ich komme auf meine E-Mail zurück", "zur",
      r"(?:komme|kommen)\s+(?:(?:nochmals|noch\s*(?:ein)?mal|kurz|gerne?)\s+){0,2}auf\s+"
-     r"(?:meine|mein|unsere|unser)\s+(?:letzte[sn]?\s+|vorherige[sn]?\s+)?(?:e-?mail|nachricht|"
-     r"mail|anfrage|angebot|schreiben)\s+zur[üu]ck\b"),
+     r"(?:meine[nm]?|mein|unsere[nm]?|unser)\s+(?:letzte[snm]?\s+|vorherige[snm]?\s+)?(?:e-?mail|"
+     r"nachricht|mail|anfrage|angebot|schreiben|brief|anruf|telefonat|gespr[äa]ch|unterlagen)"
+     # whatever says when ("von letzter Woche", "vom Dienstag")
+     r"(?:\s+[\w.-]+){0,4}?\s+zur[üu]ck\b"),
     ("den Kontakt halten", "kontakt",
      r"(?:den|unseren)\s+kontakt\s+(?:zu\s+ihnen\s+)?(?:halten|pflegen|auffrischen)\b"),
     ("ich hoffe, Sie hatten ein schönes Wochenende", "hoffe",
@@ -145,6 +179,30 @@ EMPTY_PHRASE_PATTERNS_DE: tuple[tuple[str, str, str], ...] = (
      r"wissen|nachfragen),?\s+)?wie\s+es\s+bei\s+ihnen\s+(?:so\s+)?(?:l[äa]uft|aussieht|steht)\b|"
      r"(?:wollte|m[öo]chte)\s+(?:(?:nur|mal|kurz|gern|gerne)\s+){0,3}(?:h[öo]ren|fragen|wissen|"
      r"nachfragen),?\s+wie\s+es\s+(?:ihnen\s+)?(?:so\s+)?(?:l[äa]uft|aussieht|steht|geht)\b"),
+    # a greeting with nothing in it: the season's wishes, to whoever they are addressed
+    ("Frohe Ostern", "ostern",
+     r"(?:frohe|fr[öo]hliche|sch[öo]ne|gesegnete|erholsame)\s+ostern\b" + _AN_DAS_TEAM),
+    ("Frohe Weihnachten", "weihnacht",
+     r"(?:frohe|fr[öo]hliche|sch[öo]ne|gesegnete|besinnliche)\s+weihnacht(?:en|stage)\b"
+     + _AN_DAS_TEAM),
+    ("schöne Feiertage", "tage",
+     r"(?:frohe|fr[öo]hliche|sch[öo]ne|erholsame|besinnliche)\s+(?:feier|fest|oster)tage\b"
+     + _AN_DAS_TEAM),
+    ("frohes neues Jahr", "jahr",
+     r"(?:ein\s+)?(?:frohes|gutes|gesundes|erfolgreiches)\s+(?:neues\s+)?jahr(?:\s+20\d\d)?\b"
+     + _AN_DAS_TEAM),
+    ("guten Rutsch", "rutsch", r"(?:einen\s+)?guten\s+rutsch(?:\s+ins\s+neue\s+jahr)?\b"),
+    ("viel Erfolg im neuen Jahr", "erfolg",
+     r"(?:weiterhin\s+)?(?:viel|gro(?:ß|ss)en)\s+erfolg\b" + _FOR_THE_YEAR_DE),
+    ("alles Gute", "gute", r"alles\s+gute\b" + _FOR_THE_YEAR_DE),
+    ("beste Wünsche", "nsche",
+     r"(?:(?:mit\s+)?(?:den\s+)?(?:besten|herzlichen)|beste|herzliche)\s+w[üu]nschen?\b"
+     + _FOR_THE_YEAR_DE),
+    ("Weihnachtsgrüße", "gr",
+     r"(?:weihnachts|oster|neujahrs|feiertags|fest|jahresend)gr[üu](?:ß|ss)(?:e|en)?\b"
+     + _AN_DAS_TEAM),
+    ("Weihnachtskarte", "karte",
+     r"(?:weihnachts|oster|neujahrs|gru(?:ß|ss))karte\b" + _AN_DAS_TEAM),
 )
 
 EMPTY_PHRASE_PATTERNS_FR: tuple[tuple[str, str, str], ...] = (
@@ -199,6 +257,25 @@ EMPTY_PHRASE_PATTERNS_FR: tuple[tuple[str, str, str], ...] = (
      r"nos|mon|ma)\s+(?:dernier\s+|derni[eè]re\s+|pr[ée]c[ée]dente?\s+)?(?:[ée]change|conversation|"
      r"entretien|rendez-vous|appel|e-?mail|message)s?(?:\s+(?:du|de\s+la)\s+(?:mois|semaine)\s+"
      r"(?:dernier|derni[eè]re|pass[ée]e?))?)?\b"),
+    # picking up our own message, whatever lies between ("je reviens sur mon mail de mardi")
+    ("je reviens sur mon message", "sur",
+     r"(?:je\s+)?rev(?:iens|enir|enons)\s+(?:(?:vers\s+vous|rapidement|bri[eè]vement|encore)\s+)?"
+     r"(?:sur|concernant|au\s+sujet\s+de|[àa]\s+propos\s+de)\s+(?:mon|ma|mes|notre|nos)\s+"
+     r"(?:[\w-]+\s+)?(?:e-?mail|mail|message|courriel|courrier|lettre|proposition|offre|devis|"
+     r"appel)s?\b"),
+    # a greeting with nothing in it: the season's wishes, to whoever they are addressed
+    ("carte de vœux", "carte", r"cartes?\s+de\s+v(?:œ|oe)ux\b" + _A_L_EQUIPE),
+    ("meilleurs vœux", "ux",
+     r"(?:(?:avec\s+)?(?:(?:tous\s+)?nos|(?:tous\s+)?mes)\s+)?(?:meilleurs|sinc[èe]res|chaleureux)"
+     r"\s+v(?:œ|oe)ux(?:\s+de\s+(?:r[ée]ussite|bonheur|succ[èe]s|sant[ée]|prosp[ée]rit[ée])"
+     r"(?:\s+et\s+de\s+[\w-]+)?)?" + _FOR_THE_YEAR_FR + _A_L_EQUIPE),
+    ("bonne année", "ann",
+     r"(?:tr[eè]s\s+|une\s+)?(?:bonne|belle|excellente|heureuse)\s+ann[ée]e(?:\s+20\d\d)?\b"
+     + _A_L_EQUIPE),
+    ("joyeux Noël", "joyeu",
+     r"joyeu(?:x|ses)\s+(?:no[eë]l|p[âa]ques|f[êe]tes)\b" + _A_L_EQUIPE),
+    ("bonnes fêtes", "tes",
+     r"(?:bonnes|belles|excellentes)\s+f[êe]tes(?:\s+de\s+fin\s+d'ann[ée]e)?\b" + _A_L_EQUIPE),
 )
 
 GENERIC_CLAIM_PATTERNS_DE: tuple[tuple[str, str, str], ...] = (
@@ -822,7 +899,8 @@ _ARGUES = re.compile(
     r"(?:quite |really |entirely |exactly |strictly )?(?:true|right|correct|the case|so|"
     r"accurate|how it works)|that is (?:wrong|incorrect)|you are (?:wrong|mistaken)|"
     r"i (?:would |must )?"
-    r"disagree|i do not agree|on the contrary|not (?:true|really|at all)|with (?:all )?(?:due )?"
+    r"disagree|i do not agree|on the contrary|not (?:true|really|at all|necessarily|quite)|"
+    r"with (?:all )?(?:due )?"
     r"respect|respectfully|yes but|yeah but|sure but|true but)\b")
 _SELF = frozenset({"we", "our", "ours", "us", "ourselves"})
 _CLIENT = frozenset({"you", "your", "yours", "yourself", "yourselves"})
@@ -842,6 +920,10 @@ _TELLS_WRONG = re.compile(
     r"myth|trust me|believe me|you do not (?:understand|realise|realize|see)|you are missing "
     r"(?:out|the point)|you are (?:underestimating|overestimating|leaving (?:money|value))|"
     r"(?:that|this) is what (?:every|all|most) (?:[a-z]+ )?(?:says?|said)|"
+    # running down the client's supplier, or suppliers in general
+    r"(?:most|many|other|the other|traditional|legacy|the big|your (?:current|existing)) "
+    r"(?:[a-z]+ )?(?:suppliers?|vendors?|providers?|agencies|competitors|incumbents?) "
+    r"(?:[a-z0-9]+ ){0,4}?(?:still|only|just|barely|settle|stuck|outdated|behind|overcharge)|"
     r"until (?:they|you) see|(?:but|however|though|yet) (?:[a-z0-9]+ ){0,3}?(?:our|we) "
     r"(?:[a-z0-9]+ ){0,4}?(?:different|better|more|unique|faster|cheaper|best|only|superior|"
     r"advanced|proven|leading))\b")

@@ -11,7 +11,7 @@ from babel.numbers import format_decimal, format_percent
 from ..coach.actuals_rules import ACTUALS_RULES, SECTION
 from ..coach.engine import Finding
 from ..coach.thresholds import Thresholds
-from ..coach.wording import ENGLISH, T_, translated, worded, worded_n
+from ..coach.wording import ENGLISH, T_, translated, worded_n
 from .result import ColdAccount
 
 
@@ -80,11 +80,13 @@ def _cold(rep: RepWeeks, th: Thresholds, language: str) -> Iterator[str]:
 def _pace(rep: RepWeeks, th: Thresholds, language: str) -> Iterator[str]:
     planned, logged = rep.planned_to_date, rep.logged_to_date
     if planned >= th.pace_min_planned and logged < th.pace_behind_share * planned:
-        yield worded(language, "{logged} touches logged of the {planned} the plan set so far "
-                     "({share}): far behind the cadence's pace.",
-                     logged=format_decimal(logged, locale=language),
-                     planned=format_decimal(planned, locale=language),
-                     share=format_percent(logged / planned, locale=language))
+        yield worded_n(language, "{logged} touch logged of the {planned} the plan set so far "
+                       "({share}): far behind the cadence's pace.",
+                       "{logged} touches logged of the {planned} the plan set so far "
+                       "({share}): far behind the cadence's pace.", logged,
+                       logged=format_decimal(logged, locale=language),
+                       planned=format_decimal(planned, locale=language),
+                       share=format_percent(logged / planned, locale=language))
 
 
 def _definition(rep: RepWeeks, th: Thresholds, language: str) -> Iterator[str]:
