@@ -5,7 +5,7 @@ The heartbeat of ``bench_gui_stall.py`` (a 5 ms QTimer on the GUI thread; the lo
 between two beats is the longest time the window could not respond, ``cpu`` the GUI thread's own
 CPU time in that gap) runs while:
 
-- read: the import dialog reads the export (preview, then the dry run) in its thread, from
+- read: the import dialog reads the export (preview, then the dry run) in its reader process, from
   ``load()`` until the dry run is shown;
 - import: Import is clicked, the actuals are set as one undoable edit, and 2.5 s after it (the
   coach and the navigator the edit schedules, the autosave starting);

@@ -3,6 +3,7 @@ it cannot decide (dates that read two ways, reps the plan does not know), reads 
 GUI thread, imports nothing until told, and the import is one undoable edit. Figures entered by
 hand in the weekly grid: one undoable edit each, saved with the plan."""
 
+import os
 from datetime import date
 
 import pytest
@@ -104,6 +105,46 @@ def test_stopping_a_read_imports_nothing(qtbot, sample_plan, reader, tmp_path):
     assert finished == [] and dialog.outcome is None
     assert not dialog.import_button.isEnabled()
     assert dialog.summary.toPlainText().startswith("Stopped")
+
+
+def test_stop_ends_the_reading_process_and_imports_nothing(qtbot, sample_plan, reader,
+                                                           tmp_path):
+    big = tmp_path / "activities.csv"
+    lines = ['"Activity ID","Subject","Assigned","Date","Type","Company / Account"']
+    lines += [f'"00T{n}","Call","Jonas Albrecht","2027-02-03","Call","Haldorsen Metallverk AS"'
+              for n in range(60_000)]
+    big.write_text("\n".join(lines), "utf-8")
+    dialog = ActualsImportDialog(sample_plan, str(big), reader)
+    qtbot.addWidget(dialog)
+    finished = []
+    reader.finished.connect(lambda *args: finished.append(args))
+    with qtbot.waitSignal(reader.progress, timeout=60000):  # the read is under way, elsewhere
+        dialog.load()
+    pid = reader.process.processId()
+    assert pid and pid != os.getpid()
+    dialog.stop_button.click()
+    assert reader.wait()
+    with pytest.raises(ProcessLookupError):  # no reading process left behind
+        os.kill(pid, 0)
+    qtbot.wait(100)
+    assert finished == [] and dialog.outcome is None and not dialog.import_button.isEnabled()
+    assert sample_plan.actuals.is_empty()
+
+
+def test_a_file_that_cannot_be_read_names_the_file_and_the_row(qtbot, sample_plan, reader,
+                                                               tmp_path):
+    broken = tmp_path / "activities-q1.csv"
+    broken.write_text('"Activity ID","Subject","Assigned","Date","Type","Company / Account"\n'
+                      '"00T1","Call","Jonas Albrecht","2027-02-03","Call","Haldorsen"\n'
+                      f'"00T2","{"x" * (17 * 1024 * 1024)}","Jonas Albrecht","2027-02-03","Call",'
+                      '"Haldorsen"\n', "utf-8")
+    dialog = ActualsImportDialog(sample_plan, str(broken), reader)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(reader.failed, timeout=60000):
+        dialog.load()
+    said = dialog.summary.toPlainText()
+    assert "activities-q1.csv" in said and "row 3 holds a value over 16 MB" in said  # the line
+    assert said.endswith("Nothing will be imported.") and not dialog.import_button.isEnabled()
 
 
 def test_salesforce_and_hubspot_exports_import_as_one_undoable_edit_each(

@@ -70,6 +70,16 @@ class Actuals(Part):
         facts = FactLog([*kept, *new.values()], after=self.facts)  # its unchanged blocks kept
         return self.model_copy(update={"facts": facts})
 
+    def with_facts_placed(self, facts: Iterable[LoggedFact], rep_names: dict[str, str],
+                          account_names: dict[str, str]) -> Actuals:
+        """These actuals with ``facts`` as they are (these actuals' facts with an import's put in
+        place already: ``export_reader.Placing``) and the export names mapped remembered."""
+        update: dict[str, object] = {"facts": FactLog(facts, after=self.facts)}
+        if rep_names or account_names:
+            update["rep_names"] = {**self.rep_names, **rep_names}
+            update["account_names"] = {**self.account_names, **account_names}
+        return self.model_copy(update=update)
+
     def with_figure(self, figure: WeeklyFigure) -> Actuals:
         """These actuals with ``figure`` entered (replacing the one of its rep, week and
         target)."""
