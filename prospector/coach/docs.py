@@ -234,7 +234,17 @@ def _labelled_section() -> list[str]:
                            Score(*THIRTEENTH_FIRST_LOOK[language])),
                 _score_row(f"{name} | thirteenth, at first look, any rule",
                            Score(*THIRTEENTH_FIRST_LOOK_ANY_RULE[language]))]
-    out.append("")
+    out += ["", _THIRTEENTH_AFTER_NOTE, "", "| language | sets | texts | to flag | found | "
+            "false alarms | missed | precision | recall |", "|---|---|---|---|---|---|---|---|---|"]
+    for language, texts in by_language.items():
+        name = _LANGUAGE_NAMES[language]
+        out += [_score_row(f"{name} | thirteenth, after",
+                           evaluate(i for i in texts if i["set"] == "thirteenth")[1]["all"]),
+                _score_row(f"{name} | every set, after",
+                           evaluate(i for i in texts if i["set"] in LANGUAGE_SETS)[1]["all"])]
+    out += [_score_row("English | every set, after", scores["all"]),
+            _score_row("English | fifth (never tuned on), after", evaluate(
+                i for i in items if i["set"] == "fifth")[1]["all"]), ""]
     return out
 
 
@@ -421,6 +431,32 @@ _THIRTEENTH_NOTE = (
     "Bielefeld\", \"ravi d'avoir échangé avec toi au salon SITL, bonne fin de semaine !\") and "
     "\"Kurze Reaktionszeiten und ein engagiertes Support-Team, das immer für den Kunden da "
     "ist\" (a promise with nothing measured passes as a difference). Its first look:")
+_THIRTEENTH_AFTER_NOTE = (
+    "Then, on 3 December 2026, the thirteenth set's false alarms and misses changed the coach, "
+    "each by the principle behind it rather than its words, in German, French and, where it "
+    "applies, English: a named standard or certification with the body that certified it or "
+    "its year (\"ISO 27001 seit 2019\", \"zertifiziert (TÜV SÜD, 2024)\", \"certifié HDS "
+    "(AFNOR, 2023)\", \"ISO 9001 certified by Bureau Veritas\") and clients counted and named "
+    "(\"40 établissements … dont le CH de Périgueux\", \"35 Stadtwerke, darunter …\", \"30 "
+    "hospitals, including …\") are proof, though a bare \"zertifiziert\", \"ISO 9001\" or "
+    "\"plus de 500 clients\" stays self-praise; a demo set at a date or a place (\"Termin für "
+    "eine Vor-Ort-Demo im Januar\", \"une démonstration sur site en février\", \"an on-site "
+    "demo for March\") asks for their time, where a demo of our features is still about us; "
+    "building on our own letter and bringing ourselves back to mind (\"knüpft an mein Schreiben "
+    "vom 12.11. an\", \"bringt uns in Erinnerung\", \"me rappeler à votre bon souvenir\", "
+    "\"building on my email of …\", \"keep us top of mind\") are empty phrases; running down "
+    "the other vendor (\"Mit dem anderen Anbieter werden Sie nicht glücklich\", \"deren "
+    "Support ist … schlecht\", \"leur support est … médiocre\", \"their support is "
+    "notoriously poor\") argues; a touch that holds nothing but the contact itself (a "
+    "connection request \"damit wir in ihrem Netzwerk sind\", a greeting after a fair "
+    "\"Schön, dass wir uns … gesehen haben\", \"ravi d'avoir échangé avec toi au salon\", a "
+    "courtesy call \"Appel de courtoisie … pour garder le contact\") gives nothing, unless it "
+    "brings a finding, news about us or an ask; and speed or devotion promised with nothing "
+    "measured (\"Kurze Reaktionszeiten\", \"ein engagiertes Support-Team, das immer für den "
+    "Kunden da ist\", \"délais de réponse courts\", \"short response times\") is "
+    "self-praise. The thirteenth set is no longer held out: its figures after are on texts the "
+    "coach was tuned on, and its first look above is the measure to quote. No set lost a text "
+    "it found, and the English figures did not move:")
 # The German and French sets' first looks: (set, texts, precision, recall).
 FIRST_LOOKS_BY_LANGUAGE: dict[str, tuple[tuple[str, int, float, float], ...]] = {
     "de": (("second", 24, 1.00, 0.31), ("third", 18, 0.83, 0.50), ("fourth", 14, 1.00, 0.38),
@@ -437,8 +473,8 @@ FIRST_LOOKS_BY_LANGUAGE: dict[str, tuple[tuple[str, int, float, float], ...]] = 
 # The German and French sets in the order they were written; the fifth, seventh, ninth and tenth
 # were kept out of the tuning until the eleventh was written, and all eleven tuned the lists then.
 # The twelfth was written after and measured once as written; its misses then tuned the lists (on
-# 3 December 2026). The thirteenth was written after and has tuned nothing (its first look is
-# held out).
+# 3 December 2026). The thirteenth was written after and measured once as written; its misses
+# then tuned the lists (on 3 December 2026), so no set is held out until the next is written.
 LANGUAGE_SETS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
                  "ninth", "tenth", "eleventh", "twelfth", "thirteenth")
 FORMERLY_HELD_OUT_SETS = ("fifth", "seventh", "ninth", "tenth")
