@@ -365,6 +365,14 @@ def test_the_review_page_gives_the_coach_on_actuals_in_the_plan_s_language_as_th
     assert "75 impactos, ninguna primera reunión en tres semanas" in html
 
 
+def test_the_review_page_writes_a_monthly_goal_the_german_way(qtbot, german, sample_plan):
+    # "1 / month" new qualified opportunities: its week's share and its month, German numbers
+    page = ActualsReview(PlanDocument(sample_plan))
+    qtbot.addWidget(page)
+    html = make_page(sample_plan, "2027-W06", "", page.colours(), date(2027, 2, 15)).html
+    assert "0,2 (1/Monat)" in html and "/month" not in html and "0.2" not in html
+
+
 def test_choosing_deutsch_in_the_view_menu_is_kept_for_the_next_start(qtbot, sample_plan,
                                                                        tmp_path, monkeypatch):
     told = []

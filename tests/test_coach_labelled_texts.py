@@ -145,6 +145,89 @@ def test_running_down_the_client_s_supplier_or_softly_contradicting_argues(respo
     assert "objection-response-no-question" not in fired
 
 
+@pytest.mark.parametrize(("difference", "generic"), [
+    # a named standard with the body that certified it or its year, or counted clients by name,
+    # is proof (the thirteenth set's false alarms)
+    ("Nach ISO 13485 zertifiziert durch DEKRA (2023), als einziger der drei Bieter.", False),
+    ("Certifié ISO 27001 depuis 2021 par le BSI, audit de suivi chaque année.", False),
+    ("ISO 9001 certified by Bureau Veritas since 2018; the other bidder is not.", False),
+    ("Dans 12 hôpitaux de la région, dont le CHU de Bordeaux.", False),
+    ("Im Einsatz bei 35 Stadtwerken, darunter die Stadtwerke Ulm.", False),
+    ("Running in 30 hospitals, including Leeds General.", False),
+    # near misses: a certificate or clients with neither body, year nor name stay generic
+    ("Zertifiziert und flexibel, mit kurzen Wegen.", True),
+    ("Plus de 500 clients nous font confiance.", True),
+    ("ISO 9001 and a flexible team.", True),
+    # speed and devotion promised, not measured (the thirteenth set's miss)
+    ("Schnelle Reaktionszeiten und ein motiviertes Service-Team, stets für den Kunden da.", True),
+    ("Des délais de réponse courts et une équipe toujours là pour vous.", True),
+    ("Short response times and a support team that is always there for you.", True),
+    ("Reaktionszeit unter 4 Stunden, sonst erstatten wir die Monatsgebühr.", False),
+])
+def test_proof_by_a_certifier_or_named_clients_is_concrete_and_promised_speed_is_not(
+        difference, generic):
+    assert (_said("differentiator", difference) == ("differentiator-generic",)) is generic
+
+
+@pytest.mark.parametrize(("value", "rule"), [
+    # a demo set at a date or a place asks for their time (the thirteenth set's (b))
+    ("Anruf bei der Werkleitung: einen Termin für eine Produktvorführung festlegen.",
+     "touch-asks-for-time"),
+    ("Mail au DSI pour fixer un rendez-vous de démonstration.", "touch-asks-for-time"),
+    ("Call the plant manager to book an on-site demo for March.", "touch-asks-for-time"),
+    # reminding them of us, building on our own letter (c)
+    ("Dritte Mail an Frau Weber: knüpft an meine Nachricht von letzter Woche an.",
+     "touch-empty-phrase"),
+    ("Relance par courrier pour me rappeler à votre bon souvenir.", "touch-empty-phrase"),
+    ("Second email, building on my email of 12 November to keep us top of mind.",
+     "touch-empty-phrase"),
+    # nothing but the contact itself (e)
+    ("Kontaktanfrage auf LinkedIn an den Einkaufsleiter.", "touch-no-value"),
+    ("Mail nach dem Kongress: Hat mich gefreut, Sie in Köln zu treffen! Schönes Wochenende.",
+     "touch-no-value"),
+    ("Visite de courtoisie chez le directeur d'usine, bonne fin de journée.", "touch-no-value"),
+    ("LinkedIn connection request to the head of fleet so we are in her network.",
+     "touch-no-value"),
+    ("Email after the show: great to meet you at Stand B12, have a great weekend!",
+     "touch-no-value"),
+])
+def test_the_thirteenth_set_s_touches_are_read_in_other_words_too(value, rule):
+    fired = _said("touch_value", value)
+    assert rule in fired
+    if rule == "touch-asks-for-time":
+        assert "touch-about-us" not in fired
+
+
+@pytest.mark.parametrize("value", [
+    # a demo of our features is about us, not an appointment
+    "Offer a 30-minute demo of our features.",
+    # contact that brings a finding, or asks for a meeting, is not "nothing but contact"
+    "Nach der Messe: schön, dass wir uns gesehen haben, anbei der Vergleich der Ausfallzeiten "
+    "von 20 Werken Ihrer Branche.",
+    "Ravi d'avoir échangé au salon : voici le comparatif des coûts logistiques de 15 PME de "
+    "votre secteur.",
+])
+def test_a_touch_with_a_finding_or_a_demo_of_our_features_is_not_contact_only(value):
+    assert "touch-no-value" not in _said("touch_value", value)
+    assert "touch-asks-for-time" not in _said("touch_value", value)
+
+
+@pytest.mark.parametrize(("response", "argues"), [
+    # running down the other vendor (the thirteenth set's (d))
+    ("Bei Ihrem jetzigen Dienstleister werden Sie auf Dauer nicht zufrieden sein, dessen "
+     "Service ist langsam. Was zahlen Sie heute?", True),
+    ("Avec l'autre prestataire vous ne serez jamais satisfait, leur support est connu pour être "
+     "médiocre.", True),
+    ("You will never be happy with the other vendor; their support is notoriously poor.", True),
+    # asking what the client values in them does not argue
+    ("Was schätzen Sie an Ihrem Anbieter am meisten, und wo hakt es?", False),
+    ("Their support answered in an hour, you said: what would make you look elsewhere?", False),
+])
+def test_running_down_the_other_vendor_argues(response, argues):
+    fired = _said("objection_response", response, says="Wir haben schon einen Anbieter.")
+    assert ("objection-response-argues" in fired) is argues
+
+
 def test_the_set_never_used_to_change_the_detectors_reads_at_least_as_well_as_at_first_look():
     """The fifth set was written last and measured once; it is kept out of the tuning, so a
     change that reads it worse is a change that generalises worse."""

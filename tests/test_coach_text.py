@@ -15,6 +15,7 @@ from prospector.coach.substance import (
     has_date,
     has_figure,
     names_who_prospects,
+    only_contact,
     self_praise,
     talks_about_us,
     value_problem,
@@ -508,6 +509,20 @@ def test_goals_and_roles_are_read_for_a_number_a_date_and_who_prospects():
     "faster than the big " * 10_000,
     "die meisten Lieferanten " * 8_000 + "noch",
     "la plupart des prestataires " * 7_000 + "encore",
+    # the thirteenth set's readings: proof, booked demos, contact only, reminders, rivals run down
+    "ISO 27001 zertifiziert " * 8_000 + "seit",
+    "certifié par " * 15_000 + "AFNOR",
+    "40 clients " * 18_000 + "dont",
+    "Termin für eine " * 12_000 + "Demo",
+    "démonstration sur " * 11_000 + "site",
+    "demo in the " * 16_000 + "week",
+    "schön, dass wir uns " * 10_000 + "gesehen",
+    "ravi d'avoir " * 15_000 + "échangé",
+    "knüpft an mein Schreiben " * 8_000 + "an",
+    "bringt uns noch einmal " * 8_000 + "in Erinnerung",
+    "mit dem anderen Anbieter werden Sie " * 5_000 + "nicht glücklich",
+    "leur support est " * 12_000 + "mauvais",
+    "kurze schnelle " * 13_000 + "Reaktionszeiten",
 ])
 def test_substance_detectors_take_linear_time_on_200_kb(text):
     """As the conversation detectors above."""
@@ -515,6 +530,7 @@ def test_substance_detectors_take_linear_time_on_200_kb(text):
     GENERIC_CLAIMS.find(text)
     is_closed_question(text)
     value_problem(text)
+    only_contact(text)
     empty_phrases_used(text)
     self_praise(text)
     concrete(text)

@@ -104,7 +104,8 @@ def test_a_long_offering_pushes_the_key_numbers_down_instead_of_running_over_the
 
 def _rules(path, page: int = 0) -> list[tuple[int, int, int]]:
     """The horizontal rules of a page (rendered at 72 dpi): (row, first and last column) of
-    each row of pixels with a run of one colour, darker than white, longer than 100 mm."""
+    each row of pixels with a run of one colour, darker than white, longer than 100 mm, unless
+    it is one of more than 6 rows in a row (a filled band, as the key numbers', is no rule)."""
     pdf = pdfium.PdfDocument(str(path))
     try:
         image = pdf[page].render(scale=1).to_pil().convert("RGB")
@@ -119,7 +120,15 @@ def _rules(path, page: int = 0) -> list[tuple[int, int, int]]:
                 if x - start > 100 * 72 / 25.4 and sum(row[start]) < 3 * 250:
                     rules.append((y, start, x - 1))
                 start = x
-    return rules
+    rows = sorted({r[0] for r in rules})
+    groups: list[list[int]] = []  # runs of consecutive rows
+    for y in rows:
+        if groups and y - groups[-1][-1] <= 1:
+            groups[-1].append(y)
+        else:
+            groups.append([y])
+    filled = {y for g in groups if len(g) > 6 for y in g}
+    return [r[:3] for r in rules if r[0] not in filled]
 
 
 def test_the_cover_prints_a_goal_of_three_lines_whole_under_rules_of_one_width(one_account):

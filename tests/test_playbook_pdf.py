@@ -181,6 +181,18 @@ def test_leader_pdf_pages_metadata_and_tagging(leader_pdf, sample):
     assert stages[0][1] == 0.0 and stages[-1] == ("Done", 1.0)
 
 
+def test_leader_pdf_is_compressed_and_small_enough_to_mail(leader_pdf):
+    """Its pages and fonts compressed (zlib at its default level, ``pdf_speed``): the sample's
+    leader's edition about 0.3 MB; the same streams uncompressed made 1.9 MB."""
+    path = leader_pdf[0].path
+    reader = PdfReader(path)
+    for page in reader.pages:
+        contents = page["/Contents"].get_object()
+        for stream in contents if isinstance(contents, list) else [contents]:
+            assert stream.get_object()["/Filter"] == "/FlateDecode"
+    assert path.stat().st_size < 500_000
+
+
 def test_leader_pdf_has_bookmarks_per_section(leader_pdf):
     outline = PdfReader(leader_pdf[0].path).outline
     titles = [item.title for item in outline if not isinstance(item, list)]
@@ -487,7 +499,8 @@ def test_a_long_contents_entry_wraps_clear_of_its_page_number(tmp_path):
 
 def test_the_reps_cover_spreads_its_three_numbers_over_the_width(rep_pdf):
     """Three key numbers in a four-column grid left the rep's cover a quarter empty on the right:
-    the grid fits the count, each number over one of the three facts' columns below it."""
+    the grid fits the count, each number over one of the three facts' columns below it (inset
+    by its tinted band's padding)."""
     cover = _tool("pdftotext", "-bbox", "-l", "1", str(rep_pdf[0].path), "-")
     xml = re.sub(r'xmlns="[^"]+"', "", cover, count=1)
     words = [(w.text or "", float(w.get("xMin")), float(w.get("yMax")) - float(w.get("yMin")))
@@ -495,4 +508,5 @@ def test_the_reps_cover_spreads_its_three_numbers_over_the_width(rep_pdf):
     numbers = [x for text, x, height in words if text.isdigit() and height > 30][-3:]
     facts = [x for text, x, _ in words if text in ("PREPARED", "SCHEDULE", "CAMPAIGN")]
     assert len(numbers) == 3 and len(facts) == 3
-    assert all(abs(n - f) < 12 for n, f in zip(numbers, facts, strict=True)), (numbers, facts)
+    inset = 8 * 72 / 25.4
+    assert all(f <= n < f + inset for n, f in zip(numbers, facts, strict=True)), (numbers, facts)

@@ -44,7 +44,7 @@ from prospector.playbook.timeline import Ink
 from prospector.playbook.weekly_chart import ACCENT, bars_width, weekly_chart_svg
 from prospector.review import RepWeek, WeeklyReview, plan_weeks, review_steps
 from prospector.review.summary import run_to_end, summary_steps
-from prospector.review.text import channel_label, goal_label, number, verdict
+from prospector.review.text import channel_label, verdict
 from prospector.review.weeks import days_label, plan_weekends, week_days_label
 from ui.document import PlanDocument
 from ui.language import _, current, in_sentence, said
@@ -179,6 +179,20 @@ def review_html_parts(review: WeeklyReview, colours: Colours, week_label: str) -
     return ["".join(out + reps[:1]), *reps[1:], notes]
 
 
+def _figure(value: float | None) -> str:
+    """A goal or an actual as the user's locale writes it, to one decimal ("0,2" in German);
+    "-" when not entered."""
+    return "-" if value is None else show_number(round(value, 1))
+
+
+def _goal(line) -> str:
+    """The week's goal, and a monthly target's own figure beside it ("0,2 (1/Monat)")."""
+    goal = _figure(line.this_week.goal)
+    if line.period != "month":
+        return goal
+    return _("{goal} ({per_month}/month)").format(goal=goal, per_month=_figure(line.per_rep))
+
+
 def _rep_html(rep: RepWeek, colours: Colours) -> str:
     rows = [_("<tr><th align='left'>Target</th><th align='right'>Goal</th>"
               "<th align='right'>Actual</th><th align='left'></th></tr>")]
@@ -186,14 +200,14 @@ def _rep_html(rep: RepWeek, colours: Colours) -> str:
         now = line.this_week
         said = verdict(now)
         colour = colours.below if now.below else colours.met if said == "met" else colours.muted
-        actual = number(now.actual)
+        actual = _figure(now.actual)
         if now.by_hand:
             actual = f"<i>{actual}</i>"
         two = _(" · two weeks running") if line.below_two_weeks else ""
         rows.append(_("<tr><td>{metric}</td><td align='right'>{value}</td><td "
                       "align='right'><b>{actual}</b></td><td "
                       "style='color:{colour}'>{said}{two}</td></tr>").format(
-                          metric=escape(line.metric), value=escape(goal_label(line)), actual=actual,
+                          metric=escape(line.metric), value=escape(_goal(line)), actual=actual,
                           colour=colour, said=_(said), two=two))
     channels = ", ".join(f"{escape(in_sentence(_(channel_label(k))))} {n}"
                          for k, n in rep.touches_by_channel.items())

@@ -8,6 +8,7 @@ from .substance import (
     concrete,
     empty_phrases_of_title,
     empty_phrases_used,
+    only_contact,
     self_praise,
     value_problem,
 )
@@ -24,6 +25,8 @@ _TOO_LONG = {Channel.EMAIL: T_("The email “{title}” runs to {words} words.")
 def _value_missing(touch: ValueTouch, th: Thresholds) -> bool:
     """No value, or a value that is nothing but empty phrases (``Just checking in.``)."""
     if not touch.value:
+        return True
+    if only_contact(touch.value):  # a connection request, a greeting after a fair
         return True
     if not EMPTY_PHRASES.search(touch.value):
         return False
@@ -50,8 +53,10 @@ def _touches_none(ctx: Context):
 @rule(
     "touch-no-value", section="touches", severity="blocker",
     title=T_("Touch that gives the client nothing"),
-    trips="A touch's value is empty, or is nothing but empty phrases (at most "
-          "{max_words_besides_empty_phrases} other words).",
+    trips="A touch's value is empty, is nothing but empty phrases (at most "
+          "{max_words_besides_empty_phrases} other words), or holds nothing but the contact "
+          "itself (a connection request, a greeting after a fair, a courtesy call) with no "
+          "finding, no news and no ask.",
     why=T_("Every touch spends some of the client's time and some of your credibility. A touch "
            "that gives nothing teaches the prospect to ignore the next one. A plan with 40 empty "
            "touches is worse than one with 10 that each help the client."),

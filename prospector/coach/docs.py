@@ -223,9 +223,28 @@ def _labelled_section() -> list[str]:
         name = _LANGUAGE_NAMES[language]
         out += [_score_row(f"{name} | twelfth, after",
                            evaluate(i for i in texts if i["set"] == "twelfth")[1]["all"]),
+                _score_row(f"{name} | first to twelfth, after", evaluate(
+                    i for i in texts if i["set"] in LANGUAGE_SETS[:12])[1]["all"])]
+    out += [_score_row("English | every set, after", scores["all"])]
+    out += ["", _THIRTEENTH_NOTE, "", "| language | set | texts | to flag | found | "
+            "false alarms | missed | precision | recall |", "|---|---|---|---|---|---|---|---|---|"]
+    for language in by_language:
+        name = _LANGUAGE_NAMES[language]
+        out += [_score_row(f"{name} | thirteenth, at first look",
+                           Score(*THIRTEENTH_FIRST_LOOK[language])),
+                _score_row(f"{name} | thirteenth, at first look, any rule",
+                           Score(*THIRTEENTH_FIRST_LOOK_ANY_RULE[language]))]
+    out += ["", _THIRTEENTH_AFTER_NOTE, "", "| language | sets | texts | to flag | found | "
+            "false alarms | missed | precision | recall |", "|---|---|---|---|---|---|---|---|---|"]
+    for language, texts in by_language.items():
+        name = _LANGUAGE_NAMES[language]
+        out += [_score_row(f"{name} | thirteenth, after",
+                           evaluate(i for i in texts if i["set"] == "thirteenth")[1]["all"]),
                 _score_row(f"{name} | every set, after",
                            evaluate(i for i in texts if i["set"] in LANGUAGE_SETS)[1]["all"])]
-    out += [_score_row("English | every set, after", scores["all"]), ""]
+    out += [_score_row("English | every set, after", scores["all"]),
+            _score_row("English | fifth (never tuned on), after", evaluate(
+                i for i in items if i["set"] == "fifth")[1]["all"]), ""]
     return out
 
 
@@ -249,10 +268,10 @@ _LANGUAGES_NOTE = (
     "comprends, mais notre …\" argue), and the reflex objections are heard in German and French "
     "too.")
 _LANGUAGE_SETS_NOTE = (
-    "The German and French lists were written with the texts in view, in twelve sets per "
+    "The German and French lists were written with the texts in view, in thirteen sets per "
     "language: touch values and differentiators in the first five, discovery questions in the "
     "sixth and seventh, objection responses in the eighth to tenth, and all four kinds in the "
-    "eleventh and twelfth (below). The first set was written with the first "
+    "eleventh to thirteenth (below). The first set was written with the first "
     "phrase lists, so it has no first look. Each later set was written before the lists changed "
     "again and measured once as written (its first look); the misses of the second, third, "
     "fourth, sixth and eighth sets then improved the lists (the second added reading for "
@@ -378,23 +397,86 @@ _TWELFTH_NOTE = (
     "Konzerne, ohne Abstriche bei der Qualität\" and \"Nous sommes une structure à taille "
     "humaine, plus agile que les grands groupes\" (an unproved comparison with the big "
     "groups passes as a difference). Its first look:")
+# The thirteenth set as written, the coach as on main at c61fe0c: (texts, to flag, found, false
+# alarms, missed), counted the project's way and counting any rule of the text's kind as a flag.
+THIRTEENTH_FIRST_LOOK: dict[str, tuple[int, int, int, int, int]] = {
+    "de": (40, 21, 15, 5, 6), "fr": (40, 21, 18, 3, 3)}
+THIRTEENTH_FIRST_LOOK_ANY_RULE: dict[str, tuple[int, int, int, int, int]] = {
+    "de": (40, 21, 18, 2, 3), "fr": (40, 21, 20, 1, 1)}
+_THIRTEENTH_NOTE = (
+    "On 3 December 2026 a thirteenth set of 40 texts per language was written without opening "
+    "these rules, the coach's code or lists, or the earlier sets' texts: 16 touch values, 10 "
+    "differentiators, 7 discovery questions and 7 objection responses, 21 of them to flag, "
+    "committed before the coach was run on them; the coach was not changed before it was "
+    "measured. Its first look, held out when measured: German precision 0.75 and recall 0.71, "
+    "French 0.86 and 0.86; counting any flag as a flag, whichever rule, German 0.90 and 0.86, "
+    "French 0.95 and 0.95 (the twelfth read 0.94/0.81 and 0.81/0.81, the English fifth "
+    "0.90/0.75). German precision is below English's. False alarms: three differentiators "
+    "proved by a named certification with its body or year and by counted clients read as "
+    "generic (\"Als Medizinprodukt Klasse IIa nach MDR zertifiziert (TÜV SÜD, 2024); die "
+    "beiden anderen Anbieter in der Ausschreibung sind es noch nicht\", \"Rechenzentrum in "
+    "Frankfurt, ISO 27001 seit 2019, DORA-Mapping für alle 28 Kontrollen fertig …\", "
+    "\"Hébergement certifié HDS (AFNOR, 2023) et 40 établissements déjà équipés en "
+    "Nouvelle-Aquitaine …\"); and, flagged by the wrong rule (a false alarm and a miss): asking "
+    "for a demo appointment read as talking about us rather than asking for their time "
+    "(\"Termin für eine Vor-Ort-Demo im Januar festmachen\", \"pour lui proposer une "
+    "démonstration sur site en février\"), \"knüpft an mein Schreiben vom 12.11. an und bringt "
+    "uns noch einmal in Erinnerung\" read as asking for time where it is an empty reminder of "
+    "us, \"Appel de courtoisie au DAF … pour garder le contact\" read as asking for time and an "
+    "empty phrase where it gives nothing, and \"Mit dem anderen Anbieter werden Sie auf Dauer "
+    "nicht glücklich, deren Support ist in der Branche bekannt schlecht …\" read as asking no "
+    "question where it argues by running down a competitor. Misses: touches with nothing in "
+    "them and no stock phrase (\"LinkedIn-Vernetzungsanfrage …, damit wir in ihrem Netzwerk "
+    "sind\", \"Schön, dass wir uns in Hannover am Stand gesehen haben! Viele Grüße nach "
+    "Bielefeld\", \"ravi d'avoir échangé avec toi au salon SITL, bonne fin de semaine !\") and "
+    "\"Kurze Reaktionszeiten und ein engagiertes Support-Team, das immer für den Kunden da "
+    "ist\" (a promise with nothing measured passes as a difference). Its first look:")
+_THIRTEENTH_AFTER_NOTE = (
+    "Then, on 3 December 2026, the thirteenth set's false alarms and misses changed the coach, "
+    "each by the principle behind it rather than its words, in German, French and, where it "
+    "applies, English: a named standard or certification with the body that certified it or "
+    "its year (\"ISO 27001 seit 2019\", \"zertifiziert (TÜV SÜD, 2024)\", \"certifié HDS "
+    "(AFNOR, 2023)\", \"ISO 9001 certified by Bureau Veritas\") and clients counted and named "
+    "(\"40 établissements … dont le CH de Périgueux\", \"35 Stadtwerke, darunter …\", \"30 "
+    "hospitals, including …\") are proof, though a bare \"zertifiziert\", \"ISO 9001\" or "
+    "\"plus de 500 clients\" stays self-praise; a demo set at a date or a place (\"Termin für "
+    "eine Vor-Ort-Demo im Januar\", \"une démonstration sur site en février\", \"an on-site "
+    "demo for March\") asks for their time, where a demo of our features is still about us; "
+    "building on our own letter and bringing ourselves back to mind (\"knüpft an mein Schreiben "
+    "vom 12.11. an\", \"bringt uns in Erinnerung\", \"me rappeler à votre bon souvenir\", "
+    "\"building on my email of …\", \"keep us top of mind\") are empty phrases; running down "
+    "the other vendor (\"Mit dem anderen Anbieter werden Sie nicht glücklich\", \"deren "
+    "Support ist … schlecht\", \"leur support est … médiocre\", \"their support is "
+    "notoriously poor\") argues; a touch that holds nothing but the contact itself (a "
+    "connection request \"damit wir in ihrem Netzwerk sind\", a greeting after a fair "
+    "\"Schön, dass wir uns … gesehen haben\", \"ravi d'avoir échangé avec toi au salon\", a "
+    "courtesy call \"Appel de courtoisie … pour garder le contact\") gives nothing, unless it "
+    "brings a finding, news about us or an ask; and speed or devotion promised with nothing "
+    "measured (\"Kurze Reaktionszeiten\", \"ein engagiertes Support-Team, das immer für den "
+    "Kunden da ist\", \"délais de réponse courts\", \"short response times\") is "
+    "self-praise. The thirteenth set is no longer held out: its figures after are on texts the "
+    "coach was tuned on, and its first look above is the measure to quote. No set lost a text "
+    "it found, and the English figures did not move:")
 # The German and French sets' first looks: (set, texts, precision, recall).
 FIRST_LOOKS_BY_LANGUAGE: dict[str, tuple[tuple[str, int, float, float], ...]] = {
     "de": (("second", 24, 1.00, 0.31), ("third", 18, 0.83, 0.50), ("fourth", 14, 1.00, 0.38),
            ("fifth", 12, 1.00, 0.50), ("sixth", 20, 0.25, 0.08), ("seventh", 10, 0.75, 0.60),
            ("eighth", 14, 0.67, 0.29), ("ninth", 8, 0.75, 0.75), ("tenth", 8, 1.00, 1.00),
-           ("eleventh", 40, 0.79, 0.52), ("twelfth", 40, 0.94, 0.81)),
+           ("eleventh", 40, 0.79, 0.52), ("twelfth", 40, 0.94, 0.81),
+           ("thirteenth", 40, 0.75, 0.71)),
     "fr": (("second", 24, 0.71, 0.38), ("third", 18, 1.00, 0.60), ("fourth", 14, 0.75, 0.38),
            ("fifth", 12, 1.00, 0.33), ("sixth", 20, 1.00, 0.08), ("seventh", 10, 1.00, 0.60),
            ("eighth", 14, 0.75, 0.43), ("ninth", 8, 0.75, 0.75), ("tenth", 8, 1.00, 1.00),
-           ("eleventh", 40, 0.88, 0.71), ("twelfth", 40, 0.81, 0.81)),
+           ("eleventh", 40, 0.88, 0.71), ("twelfth", 40, 0.81, 0.81),
+           ("thirteenth", 40, 0.86, 0.86)),
 }
 # The German and French sets in the order they were written; the fifth, seventh, ninth and tenth
 # were kept out of the tuning until the eleventh was written, and all eleven tuned the lists then.
 # The twelfth was written after and measured once as written; its misses then tuned the lists (on
-# 3 December 2026), so no set is held out until the next is written.
+# 3 December 2026). The thirteenth was written after and measured once as written; its misses
+# then tuned the lists (on 3 December 2026), so no set is held out until the next is written.
 LANGUAGE_SETS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-                 "ninth", "tenth", "eleventh", "twelfth")
+                 "ninth", "tenth", "eleventh", "twelfth", "thirteenth")
 FORMERLY_HELD_OUT_SETS = ("fifth", "seventh", "ninth", "tenth")
 
 

@@ -201,12 +201,26 @@ _DISPARAGED = {
           r"(?:[a-z]+ )?(?:lieferanten?|anbieter[ns]?|dienstleister[ns]?|wettbewerber[ns]?|"
           r"konkurrenten|mitbewerber[ns]?|agenturen|konzerne|systeme|losungen) (?:[a-z0-9]+ ){0,5}?"
           r"(?:noch|nur|veraltet\w*|alt\w* technik|begnugen|minimum|notigste|hinterher|"
-          r"langsam\w*|uberteuert\w*)",
+          r"langsam\w*|uberteuert\w*)"
+          # the other vendor, run down by name of its kind ("Mit dem anderen Anbieter werden Sie
+          # nicht glücklich, deren Support ist bekannt schlecht")
+          r"|(?:mit|bei) (?:dem|ihrem|diesem|einem|den) (?:[a-z]+ )?(?:anbieter[ns]?|lieferanten?|"
+          r"dienstleister[ns]?|wettbewerber[ns]?|partner[ns]?|system) (?:werden|sind|bleiben|waren|"
+          r"wurden) sie (?:[a-z0-9]+ ){0,3}?nicht (?:glucklich|zufrieden|froh)"
+          r"|(?:deren|dessen) (?:[a-z]+ )?(?:support|service|kundendienst|software|qualitat|"
+          r"technik|produkt|system|losung) (?:ist|sind|war|gilt) (?:[a-z0-9]+ ){0,4}?(?:schlecht|"
+          r"veraltet|langsam|mangelhaft|katastrophal|unzuverlassig|miserabel)",
     "fr": r"(?:la plupart des|beaucoup de|de nombreux|nombre de|les autres|les grands|les gros|"
           r"vos|votre) (?:[a-z]+ )?(?:prestataires?|fournisseurs?|concurrents?|agences|"
           r"editeurs|groupes|integrateurs|solutions) (?:(?:en place|actuels?|historiques|"
           r"traditionnels|classiques) )?(?:[a-z0-9]+ ){0,4}?(?:se contentent?|encore|toujours|"
-          r"ne font que|obsoletes?|depasses?|minimum|a la traine|en retard|trop cher)",
+          r"ne font que|obsoletes?|depasses?|minimum|a la traine|en retard|trop cher)"
+          r"|(?:avec|chez) (?:l autre|votre|ce|cet|leur) (?:[a-z]+ )?(?:prestataire|fournisseur|"
+          r"editeur|concurrent|integrateur|partenaire) (?:[a-z0-9]+ ){0,3}?(?:ne serez|ne sera|ne "
+          r"seriez) (?:jamais |pas )?(?:satisfaits?|contents?|heureux)"
+          r"|leurs? (?:[a-z]+ )?(?:support|service|sav|logiciel|qualite|technologie|produit|"
+          r"solution) (?:est|sont|reste) (?:[a-z0-9]+ ){0,4}?(?:mauvais|mediocre|catastrophique|"
+          r"obsolete|depasse|lent|defaillant|decevant)",
 }
 # The ways a rep tells a client they are wrong, anywhere in the opening (the English "you'd be
 # surprised", "that's exactly why you need us", "that's what everyone says", "until they see").

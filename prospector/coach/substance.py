@@ -190,6 +190,23 @@ _NEWS = _by_language((
     r"funding|webinar|newsletter|website|dashboard|software|app|module|modules|capabilities|"
     r"credentials|certifications?|logo|brand|growth)\b",
 ), other.NEWS)
+# A demo set at a date or place asks for their time ("book an on-site demo for March").
+_WHEN = _any(r"(?:in|on|for|next|this|early|late|mid) (?:january|february|march|april|may|june|"
+             r"july|august|september|october|november|december|monday|tuesday|wednesday|"
+             r"thursday|friday|week)\b", r"at (?:their|your|his|her) (?:site|plant|offices?)")
+_DEMO_BOOKED = _by_language((
+    rf"(?:date|appointment|slot|time) (?:{_W}){{0,2}}?for (?:{_W}){{0,3}}?demo(?:nstration)?s?\b",
+    r"(?:on site|onsite|in person) demo(?:nstration)?s?\b",
+    rf"demo(?:nstration)?s? (?:{_W}){{0,3}}?{_WHEN}",
+), other.DEMO_BOOKED)
+# A touch with nothing in it but the contact itself ("a LinkedIn connection request", "great to
+# meet you at the show", "a courtesy call to keep in touch").
+_CONTACT_ONLY = _by_language((
+    r"connection requests?", r"connect(?:ing)? on linkedin", r"in (?:their|his|her|your) network",
+    rf"(?:great|nice|good|lovely) to (?:{_W}){{0,1}}?(?:meet|see|have met|have seen|catch up with)"
+    r" (?:you|them|him|her)", r"courtesy (?:call|visit|email)",
+    r"(?:have a )?(?:great|nice|good|lovely) (?:weekend|week|day)",
+), other.CONTACT_ONLY)
 _SELF = _by_language((
     r"about us", r"what we (?:do|offer|sell|make|provide)",
     r"(?:services|products|solutions) we (?:offer|provide|sell)",
@@ -288,12 +305,31 @@ def talks_about_us(text: str) -> str | None:
     return _as_written(text, _first(_in(_NEWS, text), words_of(text)))
 
 
+@cached_per_language
+def demo_booked(text: str) -> str | None:
+    """What in ``text`` sets a demo at a date or a place (an appointment for their time), or
+    None: "Termin für eine Vor-Ort-Demo im Januar" -> "Termin für eine Vor-Ort-Demo"."""
+    return _as_written(text, _first(_in(_DEMO_BOOKED, text), words_of(text)))
+
+
+@cached_per_language
+def only_contact(text: str) -> bool:
+    """Whether ``text`` holds nothing but the contact itself (a connection request, a greeting
+    after a fair, a courtesy call): no finding, nothing about us, no ask for their time."""
+    words = words_of(text)
+    return (_first(_in(_CONTACT_ONLY, text), words) is not None and not gives(text)
+            and not talks_about_us(text) and not asks_for_time(text))
+
+
 def value_problem(text: str) -> tuple[str, str] | None:
     """``("about-us" | "asks-for-time", words)`` when a touch's value talks about us or asks for
     time and gives the client nothing about their business; None when it gives something, or
     says neither (the other rules judge such a text)."""
     if not text or gives(text):
         return None
+    booked = demo_booked(text)
+    if booked:
+        return "asks-for-time", booked
     news = talks_about_us(text)
     if news:
         return "about-us", news
@@ -372,6 +408,9 @@ _SELF_PRAISE = _by_language((
     r"deliver|supply|do)", r"(?:build|builds|building|long term|lasting|strong) "
     r"(?:relationships|partnerships)", r"with a smile", r"award winning",
     r"world class", r"leading edge", r"cutting edge",
+    # speed and devotion promised, not measured ("short response times", "always there for")
+    r"(?:short|quick|fast|rapid) (?:response|reaction|turnaround|lead) times?",
+    r"always there for (?:you|our|the|every)",
     # better than unnamed others, with nothing measured ("more agile than the big agencies")
     r"(?!(?:other|rather|under|over|after|either|neither|whether|never|ever|however|later) )"
     r"(?:[a-z]+er|more [a-z]+) than (?:the |most |other |any |all |your |their )?(?:big |large |"
@@ -381,6 +420,16 @@ _SELF_PRAISE = _by_language((
 ), other.SELF_PRAISE)
 _UNITS = _any("percent", "per cent", "hours?", "days?", "weeks?", "months?", "minutes?",
               "seconds?", "x", "times", "kwh", "mwh", "tonnes?", "km", "beds?")
+# Who certifies, what is certified and to which standard (folded: "TÜV SÜD" -> "tuv sud").
+_CERTIFIER = _any("tuv(?: sud| nord| rheinland| austria)?", "dekra", "afnor", "bsi", "sgs", "dnv",
+                  "bureau veritas", "lloyd s register", "intertek", "cofrac", "dakks", "ukas",
+                  "apave", "socotec", "ecocert", "lrqa", "kiwa", "certipedia")
+_CERTIFIED = _any("certified", "accredited", "audited", "approved", "zertifiziert", "akkreditiert",
+                  "auditiert", "gepruft", "certifie", "certifiee", "certifies", "accredite",
+                  "accreditee", "audite", "homologue")
+_STANDARD = _any("iso [0-9]+", "iec [0-9]+", "din(?: en)? [0-9]+", "iatf [0-9]+", "soc 2",
+                 "tisax", "hds", "secnumcloud", "pci dss", "c5", "mdr", "ivdr", "gmp", "haccp",
+                 "ifs", "brc", "emas", "bsi grundschutz", _CERTIFIED)
 # What makes a difference concrete: a measure, a comparison with the alternative, a guarantee,
 # a mechanism every item goes through.
 _CONCRETE = _by_language((
@@ -392,6 +441,14 @@ _CONCRETE = _by_language((
     r"(?:we|they) pay", r"penalt(?:y|ies)", r"money back", r"refund",
     r"every (?:[a-z0-9]+ ){1,2}(?:is|are|gets|get|comes|come|names|has|have|goes|lands|answers)",
     r"one named",
+    # proof: a named standard or certification with the body that certified it or its year
+    # ("ISO 27001 seit 2019", "zertifiziert (TÜV SÜD, 2024)", "certifié HDS (AFNOR, 2023)")
+    rf"{_STANDARD} (?:{_W}){{0,3}}?(?:(?:19|20)[0-9][0-9]|{_CERTIFIER})",
+    rf"{_CERTIFIED} (?:{_W}){{0,3}}?{_CERTIFIER}", rf"{_CERTIFIER} (?:{_W}){{0,2}}?{_CERTIFIED}",
+    # counted clients, named ("40 hospitals, including Leeds General")
+    rf"(?:[0-9]+|{_NUMBER_WORDS}) (?:{_W}){{0,2}}?(?:clients|customers|hospitals|clinics|plants|"
+    rf"sites|banks|insurers|retailers|manufacturers|municipalities|councils|schools|universities|"
+    rf"utilities) (?:{_W}){{0,5}}?(?:including|among them|among which) [a-z]",
 ), other.CONCRETE)
 
 

@@ -202,6 +202,45 @@ TASK_DURATIONS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# A demo set at a date or a place (an appointment: "Termin für eine Vor-Ort-Demo im Januar",
+# "proposer une démonstration sur site en février") asks for their time; a demo of our features
+# is about us.
+_WHEN = {
+    "de": r"(?:im|ab|bis|anfang|ende|mitte) (?:januar|februar|marz|april|mai|juni|juli|august|"
+          r"september|oktober|november|dezember)|(?:am|nachsten|kommenden|diesen) (?:montag|"
+          r"dienstag|mittwoch|donnerstag|freitag)|(?:nachste|kommende|diese) woche|bei ihnen",
+    "fr": r"(?:en|debut|fin|mi) (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|"
+          r"octobre|novembre|decembre)|(?:ce|le|prochain) (?:lundi|mardi|mercredi|jeudi|"
+          r"vendredi)|la semaine prochaine|chez (?:vous|eux|lui|elle)",
+}
+DEMO_BOOKED: dict[str, tuple[str, ...]] = {
+    "de": (rf"termin (?:{_W}){{0,4}}?(?:produkt|live)?(?:demo|vorfuhrung|vorstellung|"
+           r"prasentation)\w*",
+           r"vor ort (?:demo|vorfuhrung|prasentation)\w*",
+           rf"(?:demo|vorfuhrung)\w* (?:{_W}){{0,3}}?(?:{_WHEN['de']})\b"),
+    "fr": (rf"(?:rendez vous|date|creneau) (?:{_W}){{0,3}}?(?:demonstration|demo)s?\b",
+           rf"(?:demonstration|demo)s? (?:{_W}){{0,3}}?(?:sur site|{_WHEN['fr']})\b"),
+}
+
+# A touch with nothing in it but the contact itself: a connection request, a greeting after
+# meeting at a fair, a courtesy call ("damit wir in ihrem Netzwerk sind", "ravi d'avoir échangé
+# avec toi au salon", "Appel de courtoisie … pour garder le contact").
+CONTACT_ONLY: dict[str, tuple[str, ...]] = {
+    "de": (r"(?:vernetzungs|kontakt)anfrage",
+           r"(?:vernetzen|verbinden) (?:uns |sich )?auf linkedin",
+           r"in (?:ihrem|seinem|deren|ihr) netzwerk",
+           rf"schon,? (?:dass wir uns|sie) (?:{_W}){{0,5}}?(?:gesehen|getroffen|kennengelernt|"
+           r"gesprochen)", rf"(?:hat mich )?(?:sehr )?gefreut,? (?:sie|dich) (?:{_W}){{0,4}}?"
+           r"(?:sehen|treffen|kennenzulernen|getroffen|gesehen)",
+           r"(?:hoflichkeits|kontaktpflege)(?:anruf|besuch|mail)", r"viele grusse",
+           r"(?:ein )?schones wochenende"),
+    "fr": (r"demande de (?:mise en relation|connexion|contact)", r"dans (?:son|leur|votre) reseau",
+           rf"ravie?s? d avoir (?:{_W}){{0,1}}?(?:echange|rencontre|discute|vu|croise)",
+           rf"(?:content|heureux|plaisir)e?s? (?:de|d) (?:vous |t )?avoir (?:{_W}){{0,1}}?"
+           r"(?:vu|rencontre|croise|echange)", r"(?:appel|visite|mail|message) de courtoisie",
+           r"(?:bonne|belle) fin de (?:semaine|journee)", r"bon week end"),
+}
+
 # --- about us: our news, our product, our company ----------------------------------------------
 NEWS: dict[str, tuple[str, ...]] = {
     "de": (
@@ -268,9 +307,12 @@ SELF_PRAISE: dict[str, tuple[str, ...]] = {
         r"flexib(?:el|le|len|ilitat)", r"zuverlassig", r"schnell und", r"personlich\w*",
         r"im mittelpunkt", r"dynamisch\w*", r"junge[sn]? team", r"frische[n]? ideen",
         r"made in germany", r"sie sich verlassen konnen",
-        r"(?:motiviert|engagiert|kompetent|erfahren)\w* (?:mitarbeiter|team|"
+        r"(?:motiviert|engagiert|kompetent|erfahren)\w* (?:[a-z]+ )?(?:mitarbeiter|team|"
         r"kollegen|experten)", r"(?:ihr|sein|unser) bestes",
-        r"(?:immer|jederzeit) (?:fur sie )?da", rf"horen (?:{_W}){{0,3}}?zu",
+        r"(?:immer|jederzeit|stets) (?:fur (?:sie|den kunden|unsere kunden|ihre kunden) )?da\b",
+        # speed promised, not measured ("kurze Reaktionszeiten")
+        r"(?:kurze[n]?|schnelle[n]?|rasche[n]?) (?:reaktions|antwort|liefer|durchlauf)"
+        r"zeit(?:en)?", rf"horen (?:{_W}){{0,3}}?zu",
         r"hochste[rnm]? (?:sorgfalt|qualitat|anspruch|standards?)", r"leidenschaft",
         r"engagiert", r"partnerschaftlich", r"auf augenhohe", r"alles aus einer hand",
         r"ganzheitlich", r"individuell(?:e|en)? (?:losung|losungen|beratung|betreuung)",
@@ -303,7 +345,8 @@ SELF_PRAISE: dict[str, tuple[str, ...]] = {
         r"au coeur de", r"personnalise(?:e|s|es)?",
         r"(?:collaborateurs|equipes?|experts|techniciens) (?:motives|engages|passionnes|"
         r"qualifies|competents)", r"le meilleur d (?:eux|elles|nous)", r"a l ecoute",
-        r"reactif(?:s|ve|ves)?",
+        r"reactif(?:s|ve|ves)?", r"(?:temps|delais?) de (?:reponse|reaction|livraison|"
+        r"traitement) (?:courts?|rapides?|reduits?)", r"toujours (?:la|present|disponible)s? pour",
         r"reactivite", r"flexib(?:le|les|ilite)", r"proches? de (?:nos|ses|vos) clients",
         r"proximite", r"fiab(?:le|les|ilite)", r"passion", r"engage(?:s|e|es|ment)?",
         r"excellence", r"satisfaction", r"(?:plus de|pres de) [0-9]+ (?:clients|entreprises|"
@@ -334,6 +377,10 @@ CONCRETE: dict[str, tuple[str, ...]] = {
         r"garanti(?:e|ert)", r"vertragsstrafe", r"sonst (?:zahlen|erstatten|tragen)",
         r"jede[rsn]? (?:[a-z0-9]+ ){1,2}(?:wird|werden|ist|bekommt|geht|landet)",
         r"ohne neue", r"der einzige", r"die einzige",
+        rf"{_NUMBER['de']} (?:{_W}){{0,2}}?(?:kunden|kliniken|krankenhauser|hauser|stadtwerke|"
+        r"werke|"
+        rf"standorte|unternehmen|banken|kommunen|betriebe|einrichtungen) (?:{_W}){{0,5}}?"
+        r"(?:darunter|unter anderem|u a) [a-z]",
     ),
     "fr": (
         rf"{_NUMBER['fr']} (?:heures|heure|jours|jour|semaines|semaine|mois|minutes|secondes|"
@@ -343,6 +390,10 @@ CONCRETE: dict[str, tuple[str, ...]] = {
         r"garanti(?:e|s|es)?\b", r"penalites?", r"sinon nous",
         r"(?:chaque|toute|tout) (?:[a-z0-9]+ ){1,2}(?:est|sont|recoit|part|passe)",
         r"sans nouveaux?", r"le seul", r"la seule",
+        rf"{_NUMBER['fr']} (?:{_W}){{0,2}}?(?:clients|etablissements|hopitaux|cliniques|sites|"
+        r"usines|"
+        rf"collectivites|banques|entreprises|communes|magasins|enseignes) (?:{_W}){{0,5}}?"
+        r"(?:dont|parmi lesquels|notamment|comme) [a-z]",
     ),
 }
 

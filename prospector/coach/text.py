@@ -67,6 +67,13 @@ EMPTY_PHRASE_PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("coming back to my email", "back",
      r"(?:coming|come|getting|get)\s+back\s+(?:to\s+you\s+)?(?:on|about|regarding|to)\s+my\s+"
      r"(?:last\s+|previous\s+|earlier\s+)?(?:e-?mail|message|letter|note|proposal|voicemail)\b"),
+    # reminding them of us, and building on our own letter ("keep us top of mind", "building on
+    # my email of 12 November")
+    ("keep us top of mind", "mind",
+     r"(?:keep(?:s|ing)?\s+(?:us|me)|stay(?:s|ing)?|remain(?:s|ing)?)\s+top\s+of\s+mind\b"),
+    ("building on my last email", "build",
+     r"build(?:s|ing)?\s+on\s+my\s+(?:last\s+|previous\s+|earlier\s+)?(?:e-?mail|message|note|"
+     r"letter|call|voicemail)(?:\s+(?:of|from)(?:\s+[\w.-]+){1,2})?\b"),
     # a greeting with nothing in it: the season's wishes, to whoever they are addressed
     ("season's greetings", "greeting",
      r"(?:season'?s|holiday|christmas|easter|new\s+year'?s?)\s+greetings?\b(?!\s+cards?)"
@@ -179,6 +186,15 @@ EMPTY_PHRASE_PATTERNS_DE: tuple[tuple[str, str, str], ...] = (
      r"wissen|nachfragen),?\s+)?wie\s+es\s+bei\s+ihnen\s+(?:so\s+)?(?:l[äa]uft|aussieht|steht)\b|"
      r"(?:wollte|m[öo]chte)\s+(?:(?:nur|mal|kurz|gern|gerne)\s+){0,3}(?:h[öo]ren|fragen|wissen|"
      r"nachfragen),?\s+wie\s+es\s+(?:ihnen\s+)?(?:so\s+)?(?:l[äa]uft|aussieht|steht|geht)\b"),
+    # building on our own letter and bringing ourselves back to mind, in the word order of a
+    # separated verb ("knüpft an mein Schreiben vom 12.11. an", "bringt uns in Erinnerung")
+    ("knüpft an mein Schreiben an", "kn",
+     r"(?:an)?kn[üu]pf(?:t|e|en|end)\s+an\s+(?:mein|unser)(?:e[snmr]?)?\s+(?:letzte[snm]?\s+|"
+     r"vorherige[snm]?\s+)?(?:e-?mail|mail|nachricht|schreiben|brief|angebot|anruf|telefonat|"
+     r"gespr[äa]ch)(?:(?:\s+[\w.-]+){0,4}?\s+an\b)?"),
+    ("bringt uns in Erinnerung", "erinnerung",
+     r"(?:bringt|bringe|bringen|ruft|rufe|rufen)\s+(?:uns|mich)\s+(?:(?:noch\s*(?:ein)?mal|nochmals|"
+     r"kurz|wieder|gerne?|erneut)\s+){0,2}(?:bei\s+ihnen\s+)?in\s+erinnerung\b"),
     # a greeting with nothing in it: the season's wishes, to whoever they are addressed
     ("Frohe Ostern", "ostern",
      r"(?:frohe|fr[öo]hliche|sch[öo]ne|gesegnete|erholsame)\s+ostern\b" + _AN_DAS_TEAM),
@@ -263,6 +279,9 @@ EMPTY_PHRASE_PATTERNS_FR: tuple[tuple[str, str, str], ...] = (
      r"(?:sur|concernant|au\s+sujet\s+de|[àa]\s+propos\s+de)\s+(?:mon|ma|mes|notre|nos)\s+"
      r"(?:[\w-]+\s+)?(?:e-?mail|mail|message|courriel|courrier|lettre|proposition|offre|devis|"
      r"appel)s?\b"),
+    # reminding them of us ("me rappeler à votre bon souvenir")
+    ("me rappeler à votre bon souvenir", "souvenir",
+     r"(?:me|nous)\s+rappeler\s+[àa]\s+(?:votre|son|leur)\s+(?:bon\s+)?souvenir\b"),
     # a greeting with nothing in it: the season's wishes, to whoever they are addressed
     ("carte de vœux", "carte", r"cartes?\s+de\s+v(?:œ|oe)ux\b" + _A_L_EQUIPE),
     ("meilleurs vœux", "ux",
@@ -924,6 +943,12 @@ _TELLS_WRONG = re.compile(
     r"(?:most|many|other|the other|traditional|legacy|the big|your (?:current|existing)) "
     r"(?:[a-z]+ )?(?:suppliers?|vendors?|providers?|agencies|competitors|incumbents?) "
     r"(?:[a-z0-9]+ ){0,4}?(?:still|only|just|barely|settle|stuck|outdated|behind|overcharge)|"
+    # the other vendor, run down ("you will never be happy with the other vendor, their support
+    # is notoriously poor")
+    r"you (?:will|would) (?:never|not) be (?:happy|satisfied) with (?:the other|your current|"
+    r"that|them|their)|their (?:[a-z]+ )?(?:support|service|software|quality|product|technology|"
+    r"platform) (?:is|are) (?:[a-z0-9]+ ){0,3}?(?:poor|bad|terrible|outdated|awful|slow|"
+    r"unreliable|notoriously)|"
     r"until (?:they|you) see|(?:but|however|though|yet) (?:[a-z0-9]+ ){0,3}?(?:our|we) "
     r"(?:[a-z0-9]+ ){0,4}?(?:different|better|more|unique|faster|cheaper|best|only|superior|"
     r"advanced|proven|leading))\b")
