@@ -147,6 +147,27 @@ def test_a_file_that_cannot_be_read_names_the_file_and_the_row(qtbot, sample_pla
     assert said.endswith("Nothing will be imported.") and not dialog.import_button.isEnabled()
 
 
+def test_an_opportunity_exported_again_further_along_replaces_the_one_imported(
+        qtbot, sample_plan, reader, tmp_path):
+    header = ('"Opportunity Owner","Account Name","Opportunity Name","Created Date","Stage",'
+              '"Amount","Opportunity ID"\n')
+    rows = ['"Jonas Albrecht","Steinmann Armaturen AG","Steinmann pilot","2027-02-10",'
+            '"Prospecting","38000.5","0065g00000Sm001"',
+            '"Mette Sørensen","Haldorsen Metallverk AS","Haldorsen pilot","2027-02-02",'
+            '"Qualification","48500.5","0065g00000Sm002"']
+    first, later = tmp_path / "opportunities-feb.csv", tmp_path / "opportunities-mar.csv"
+    first.write_text(header + "\n".join(rows), "utf-8")
+    later.write_text(header + "\n".join([rows[0].replace("Prospecting", "Proposal"),
+                                         rows[1]]), "utf-8")
+    plan = read_actuals(sample_plan, first).apply(sample_plan)
+    dialog = _open(qtbot, plan, later, reader)
+    found = dialog.outcome.found
+    assert (found.new, found.updated, found.unchanged) == (0, 1, 1)
+    after = dialog.outcome.actuals_after
+    assert [f.stage for f in after.facts] == ["Proposal", "Qualification"]  # not counted twice
+    assert after == read_actuals(plan, later).actuals_after(plan)  # as the command line's
+
+
 def test_salesforce_and_hubspot_exports_import_as_one_undoable_edit_each(
         qtbot, sample_plan, tmp_path, monkeypatch):
     files = iter([DATA / "salesforce-activities-report.csv",

@@ -118,6 +118,8 @@ class ActualsReader(QObject):
             if process.state() != QProcess.ProcessState.NotRunning:
                 process.kill()
                 self._ending.append(process)
+            else:
+                process.deleteLater()
         self._turn.stop()
 
     def is_reading(self) -> bool:
@@ -135,8 +137,7 @@ class ActualsReader(QObject):
 
     # --- the process ---------------------------------------------------------------------------
     def _start_process(self) -> None:
-        self._ending = [p for p in self._ending
-                        if p.state() != QProcess.ProcessState.NotRunning]
+        self.wait(0)  # the processes killed before, deleted once they ended
         process = QProcess(self)
         env = QProcessEnvironment.systemEnvironment()
         env.insert("PYTHONUNBUFFERED", "1")
