@@ -49,7 +49,8 @@ from .messages import Say, error_said
 from .model import Plan
 
 PIECE = 250  # facts per frame: about 1 ms to unpickle on this machine
-NICENESS = 10
+NICENESS = 10  # the reader's priority below the app's (os.nice)
+SUMMARY_LINES = 50  # rows named per kind of problem in the dialog's summary
 HEADER = struct.Struct(">I")
 
 
@@ -158,9 +159,6 @@ def read(plan: Plan, request: tuple[Any, ...], say, stale) -> None:
             return
         say("facts", number, found.facts[start:start + PIECE])
     say("finished", number, replace(found, facts=[]), summary, to_settle, placing)
-
-
-SUMMARY_LINES = 50  # rows named per kind of problem in the dialog's summary
 
 
 def main() -> int:
