@@ -41,7 +41,7 @@ from .limits import (
     Reductions,
     cut_point,
 )
-from .schedule_targets import touch_target_notes
+from .schedule_targets import team_touch_notes, touch_target_notes
 from .scorecard import build_scorecard
 from .text_width import fit_line
 from .timeline import cadence_timeline_svg, channel_icon, timeline_caption
@@ -268,8 +268,9 @@ def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions,
     omit = talk.pop("omit")
     sections = [c for c in LEADER_CHAPTERS if c.id not in omit]
     b = plan.basics
-    starts = (glance.first_touches(plan, plan.reps, today)
-              if len(plan.accounts) <= glance.FIRST_TOUCH_LIMIT else {})
+    schedules = (glance.reps_schedules(plan, plan.reps, today)
+                 if len(plan.accounts) <= glance.FIRST_TOUCH_LIMIT else [])
+    starts = glance.first_touches(schedules)
     return {
         **talk,
         "sections": sections,
@@ -300,6 +301,7 @@ def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions,
         "overview": glance.overview(plan, plan.accounts, rep_of, starts, fmt_day_in_table,
                                     plan.cadences),
         "scorecard": _scorecard(plan, b.start_date, b.end_date, _plan_weeks(plan), red),
+        "team_touch_notes": team_touch_notes(plan.accountability.targets, schedules),
     }
 
 
