@@ -137,6 +137,21 @@ def test_a_week_that_runs_onto_the_next_page_repeats_its_heading(jonas_pdf):
     assert continued >= 1  # at least one week of the sample's runs over a page
 
 
+def test_entries_carried_onto_the_next_page_are_under_their_day(jonas_pdf):
+    """A page of the schedule opens with a week's heading, then a day's ("Mon 15 Feb"), never
+    with entries under no day; a day that runs over a page repeats its label over the rest."""
+    day = re.compile(r"^(Mon|Tue|Wed|Thu|Fri) \d{1,2} [A-Z][a-z]{2}$")
+    pages = list(_schedule_pages(_pages(jonas_pdf, layout=False)).values())
+    carried = 0
+    for before, page in zip(pages, pages[1:], strict=False):
+        body = [ln.strip() for ln in page.splitlines() if ln.strip()]
+        at = next(i for i, ln in enumerate(body) if ln.startswith("Week "))
+        label = next(ln for ln in body[at + 1:] if not re.fullmatch(r"\d+ touch(es)?", ln))
+        assert day.match(label), body[at:at + 3]
+        carried += label in [ln.strip() for ln in before.splitlines()]
+    assert carried >= 1  # the sample's schedule carries at least one day over a page
+
+
 def test_the_schedules_last_page_is_not_mostly_white(jonas_pdf):
     """Its text reaches past the middle of the page: the chapter after it goes on on the same
     page when it fits, rather than always starting a new one."""
