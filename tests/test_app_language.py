@@ -317,6 +317,14 @@ def test_no_german_button_label_column_header_or_step_name_is_cut_at_1280_by_800
                 text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
                 if header.sectionSize(column) < header.fontMetrics().horizontalAdvance(text) + 8:
                     cut.add(f"{key}: column {text!r}")
+    window.preview_action.trigger()  # F9: the preview beside the form, its page in German
+    page = window.preview.page_label
+    qtbot.waitUntil(lambda: page.text().startswith("Seite 1 von"), timeout=60000)
+    qtbot.wait(20)
+    assert window.width() == 1280  # its buttons wrap rather than widening the window
+    for label in (page, window.save_label):
+        if label.width() < label.sizeHint().width():
+            cut.add(f"preview shown: label {label.text()!r}")
     app.setStyleSheet("")
     assert cut == set()
     assert "Unterscheidungs-\n" in "".join(navigator.item(r).text() for r in range(

@@ -370,9 +370,10 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
                                                                    bool(planned.holidays))]),
         "capacity": planned.capacity,
         "staggered": len(set(planned.account_starts.values())) > 1,
+        # the accounts' real first touch days: a wave's Monday may be a holiday (Easter Monday)
         "waves": {"count": len(planned.waves),
-                  "first": fmt_date(planned.waves[0], year=False),
-                  "last": fmt_date(planned.waves[-1], year=False),
+                  "first": fmt_date(min(planned.account_starts.values()), year=False),
+                  "last": fmt_date(max(planned.account_starts.values()), year=False),
                   "end": fmt_date(plan.basics.end_date)} if len(planned.waves) > 1 else None,
         # the cadences end weeks before the campaign (one account, or one wave): say so, or the
         # schedule seems to stop early for no reason
@@ -701,6 +702,18 @@ def _reach(plan: Plan, contact: Contact | None, channel: Channel) -> dict[str, s
             "how": (first or second) if channel in _REACHED else ""}
 
 
+def _whom_to_find(plan: Plan, account: TargetAccount | None, touch_id: str | None) -> str:
+    """For an account with no contact yet: the roles of the personas the touch is written for,
+    else of those its cadence is for ("COO / VP Operations, Plant Manager"), "" when none."""
+    touch = plan.touch(touch_id)
+    cadence = plan.cadence_for(account) if account else None
+    for ids in (touch.persona_ids if touch else [], cadence.persona_ids if cadence else []):
+        roles = [p.role for p in (plan.persona(i) for i in ids) if p]
+        if roles:
+            return ", ".join(dict.fromkeys(roles))
+    return ""
+
+
 def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
           scripted: set[str]) -> dict[str, Any]:
     """A week of the schedule: days, and in each day the touches grouped by cadence step, so a rep
@@ -727,7 +740,8 @@ def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
         account = accounts.get(t.account_id)
         contact = contact_to_reach(plan, account, t.touch_id) if account else None
         day["groups"][day["_keys"][key]]["accounts"].append(
-            {"name": t.account_name, "tier": t.tier, "reach": _reach(plan, contact, t.channel)})
+            {"name": t.account_name, "tier": t.tier, "reach": _reach(plan, contact, t.channel),
+             "find": "" if contact else _whom_to_find(plan, account, t.touch_id)})
     for day in days:
         del day["_keys"]
     return {"number": week.number, "dates": fmt_week(week.first_day, year=True,
