@@ -845,3 +845,21 @@ def test_the_toolbar_keeps_its_place_when_undo_names_a_change(qtbot, store, sett
     QApplication.processEvents()
     assert "Undo" in undo.toolTip() and len(window.undo_action.text()) > len("&Undo")
     assert export.mapTo(window, QPoint(0, 0)) == before  # the buttons after it did not move
+
+
+def test_an_account_added_and_written_is_coached_without_leaving_it(qtbot, store, settings,
+                                                                     sample_plan):
+    """The leader adds an account, names it and writes why it is a target, staying on its row:
+    the coach says that no rep owns it (before, it stayed at "nothing to flag" until undo)."""
+    window = _window(qtbot, store, sample_plan, settings)
+    window.go_to_step("targets")
+    editor = window.pages["targets"].editor
+    _type_into_new_row(qtbot, editor, "Mueller Praezisionsteile GmbH")
+    added = editor.current_id()
+    assert window.coach.tree.count() == 1  # "nothing to flag" while its name is typed
+    window.document.set_value(("accounts", added, "why"),
+                              "New production line from Q3 2027, a 12.5 M EUR investment.")
+    assert editor.current_id() == added  # still on its row
+    qtbot.waitUntil(lambda: any("No rep owns Mueller Praezisionsteile GmbH" in f.message
+                                for f in window.coach.last_review.findings), timeout=60000)
+    window.close()
