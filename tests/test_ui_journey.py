@@ -863,3 +863,17 @@ def test_an_account_added_and_written_is_coached_without_leaving_it(qtbot, store
     qtbot.waitUntil(lambda: any("No rep owns Mueller Praezisionsteile GmbH" in f.message
                                 for f in window.coach.last_review.findings), timeout=60000)
     window.close()
+
+
+def test_a_path_typed_for_a_reps_edition_stays_when_another_rep_is_picked(qtbot, sample_plan,
+                                                                          tmp_path):
+    dialog = ExportDialog(sample_plan, str(tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.rep.setChecked(True)
+    dialog.output.clear()
+    typed = str(tmp_path / "Vertrieb" / "Nord.pdf")
+    qtbot.keyClicks(dialog.output, typed)
+    dialog.rep_picker.setCurrentIndex(1)
+    assert dialog.output.text() == typed
+    dialog.leader.setChecked(True)  # another edition: named for it, in the folder typed
+    assert Path(dialog.output.text()).parent == tmp_path / "Vertrieb"
