@@ -3,7 +3,7 @@
 The desktop app runs ``python -m prospector.render_job JOB.json``, so rendering (mostly Python,
 holding the GIL) never stalls the window, and Cancel simply ends the process. The job file holds
 ``{"plan": <plan document>, "out": path, "rep": name|null, "start": "YYYY-MM-DD"|null,
-"all_reps": bool, "readiness": bool, "language": the app's, for an error}``. Lines written:
+"all_reps": bool, "readiness": bool, "language": the app's}``. Lines written, in that language:
 ``{"progress": 0.4, "stage": "..."}`` while working (from the first moment, then through
 WeasyPrint's layout page by page), then ``{"done": [paths], "pages": n, "notes": [...],
 "timings": {...}}`` or ``{"error": "one clear line"}``.
@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import ProspectorError
-from .messages import Say, error_said
+from .messages import M_, Note, Say, error_said
 from .planfile import plan_from_document
 
 
@@ -39,11 +39,12 @@ def _say(**message) -> None:
 def run(job_path: str) -> int:
     job: dict = {}
     try:
-        _say(progress=0.0, stage="Reading the plan")
         job = json.loads(Path(job_path).read_text("utf-8"))
+        tell = Say(job.get("language") or "en")  # the stages in the app's language
+        _say(progress=0.0, stage=tell(M_("Reading the plan")))
         plan = plan_from_document(job["plan"], "the plan being exported")
         start = date.fromisoformat(job["start"]) if job.get("start") else None
-        _say(progress=0.01, stage="Loading the renderer")
+        _say(progress=0.01, stage=tell(M_("Loading the renderer")))
         # loading WeasyPrint takes a second: after the first progress line
         from .playbook import render_all_reps, render_playbook_pdf  # noqa: PLC0415 - WeasyPrint
 
@@ -51,7 +52,8 @@ def run(job_path: str) -> int:
 
         def progress(stage: str, fraction: float) -> None:
             shown[0] = max(shown[0], float(fraction))  # the bar never goes back
-            _say(progress=round(shown[0], 3), stage=stage)
+            _say(progress=round(shown[0], 3),
+                 stage=stage.said(tell) if isinstance(stage, Note) else stage)
 
         if job.get("all_reps"):
             results = render_all_reps(plan, job["out"], start=start, progress=progress)

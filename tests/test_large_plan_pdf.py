@@ -226,6 +226,25 @@ def test_the_render_job_hands_the_notes_to_the_app(tmp_path, monkeypatch, capsys
     assert lines[-1]["notes"] == ["Accounts are lines."] and lines[-1]["pages"] == 3
 
 
+def test_the_export_s_progress_reads_in_the_app_s_language(tmp_path, monkeypatch, capsys):
+    """The export dialog shows the job's stages as they come: in German, from the first line
+    to the pages WeasyPrint lays out and writes."""
+    def fake_render(plan, out, *, progress, **_):
+        with weasyprint_progress(progress, expected_pages=2):
+            HTML(string="<p style='break-after: page'>x</p>" * 2).render().write_pdf()
+        return RenderResult(Path(out), 2, 0.1, {"layout": 0.1}, ())
+
+    monkeypatch.setattr(playbook, "render_playbook_pdf", fake_render)
+    job = tmp_path / "job.json"
+    job.write_text(json.dumps({"plan": plan_to_document(sample()), "out": str(tmp_path / "a.pdf"),
+                               "language": "de"}), "utf-8")
+    assert render_job.run(str(job)) == 0
+    stages = [json.loads(ln).get("stage") for ln in capsys.readouterr().out.splitlines()]
+    assert stages[:2] == ["Plan wird gelesen", "PDF-Erzeugung wird geladen"]
+    assert {"Gestaltung wird angewendet", "Seite 1 wird gesetzt",
+            "Seite 1 von 2 wird geschrieben"} <= set(stages)
+
+
 def tiny(note: str = "") -> Plan:
     """A plan of one account: the quickest real PDF."""
     return Plan(name="Tiny plan", accounts=[TargetAccount(name="Acme GmbH", notes=note)])

@@ -26,19 +26,21 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from ..messages import Note
+
 INTERVAL = 0.4  # seconds between two progress reports (when there is news)
 HEARTBEAT = 1.5  # seconds without news after which the stage is repeated with its duration
 _LOGGER = "weasyprint.progress"
 
 # WeasyPrint's step (the start of its message) -> our stage and the fraction it starts at
 _STEPS = {
-    "Step 1": ("Reading the playbook", 0.11),
-    "Step 2": ("Reading the styles", 0.12),
-    "Step 3": ("Applying the styles", 0.13),
-    "Step 4": ("Building the pages", 0.18),
-    "Step 5": ("Laying out the pages", 0.22),
-    "Step 6": ("Writing the PDF", 0.85),
-    "Step 7": ("Writing the PDF", 0.95),
+    "Step 1": (Note("Reading the playbook"), 0.11),
+    "Step 2": (Note("Reading the styles"), 0.12),
+    "Step 3": (Note("Applying the styles"), 0.13),
+    "Step 4": (Note("Building the pages"), 0.18),
+    "Step 5": (Note("Laying out the pages"), 0.22),
+    "Step 6": (Note("Writing the PDF"), 0.85),
+    "Step 7": (Note("Writing the PDF"), 0.95),
 }
 _LAYOUT_END = 0.82  # where the page-by-page fraction stops
 _WRITE = (0.86, 0.95)  # the fractions over which the pages are drawn into the PDF
@@ -53,7 +55,7 @@ class _Handler(logging.Handler):
         self.expected = max(1, expected_pages)
         self.fraction = 0.0
         self.last = 0.0
-        self.stage = ""
+        self.stage: str = ""
         self.repaginating = False
         self.pages = 0  # laid out
         self.painted = 0  # drawn into the PDF
@@ -83,7 +85,8 @@ class _Handler(logging.Handler):
         self.painted += 1
         start, end = _WRITE
         share = min(self.painted / max(self.pages, 1), 1.0)
-        self._send(f"Writing page {self.painted} of {self.pages}", start + (end - start) * share)
+        self._send(Note("Writing page {page} of {pages}", page=self.painted, pages=self.pages),
+                   start + (end - start) * share)
 
     def _send(self, stage: str, fraction: float) -> None:
         with self.mutex:
@@ -104,14 +107,14 @@ class _Handler(logging.Handler):
             now = time.monotonic()
             if self.stage and now - self.last >= HEARTBEAT:
                 self.last = now
-                self.report(f"{self.stage} ({now - self.since:.0f} s)", round(self.fraction, 3))
+                self.report(_lasting(self.stage, now - self.since), round(self.fraction, 3))
 
-    def _layout(self, message: str) -> tuple[str | None, float]:
+    def _layout(self, message: str) -> tuple[Note | None, float]:
         start, end = _STEPS["Step 5"][1], _LAYOUT_END
         if "Repagination" in message:  # page numbers changed the text: pages laid out again
             self.repaginating = True
         if self.repaginating:
-            return "Numbering the pages", self.fraction
+            return Note("Numbering the pages"), self.fraction
         _, _, tail = message.partition("Page ")
         number = tail.split(" ")[0]
         if not number.isdigit():
@@ -119,7 +122,7 @@ class _Handler(logging.Handler):
         page = int(number)
         self.pages = max(self.pages, page)
         share = min(page / self.expected, 1.0)
-        return f"Laying out page {page}", start + (end - start) * share * 0.95
+        return Note("Laying out page {page}", page=page), start + (end - start) * share * 0.95
 
 
 @contextmanager
@@ -191,4 +194,9 @@ class StageBeat:
             now = time.monotonic()
             if now - self.last >= HEARTBEAT:
                 self.last = now
-                self.report(f"{self.stage} ({now - self.started:.0f} s)", self.fraction)
+                self.report(_lasting(self.stage, now - self.started), self.fraction)
+
+
+def _lasting(stage: str, seconds: float) -> Note:
+    """A stage repeated with how long it has taken: "Applying the styles (4 s)"."""
+    return Note("{stage} ({seconds} s)", stage=stage, seconds=f"{seconds:.0f}")

@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 
 from ..atomic import atomic_open, stale_temp_files
 from ..errors import ProspectorError
-from ..messages import Note
+from ..messages import MN_, Note
 from ..model import Plan, Rep
 from ..plan_json import printed_plan_json
 from ..resources import assets_dir, templates_dir
@@ -224,6 +224,9 @@ def _html(context: dict) -> str:
         items = "".join(f"<li>{escape(n)}</li>" for n in notes)
         box = (f'<div class="reduced"><h4>{escape(gettext("This edition is shortened for print"))}'
                f"</h4><ul>{items}</ul></div>")
+        # the contents set tighter, so the box fits at their foot: on a page of its own it
+        # left a body page 85% white (the long-text plan)
+        html = html.replace('id="sec-contents"', 'id="sec-contents" data-notes', 1)
     html = layout_safe(html.replace(NOTES_SLOT, box, 1))
     return tag_languages(html, context["lang"])  # Greek, Japanese... in <span lang>
 
@@ -508,7 +511,7 @@ class Renderer:
         timings: dict[str, float] = {}
 
         language = language or edition_language(plan, rep_name)
-        preparing = StageBeat(report, "Preparing the playbook", 0.0)
+        preparing = StageBeat(report, Note("Preparing the playbook"), 0.0)
         with heartbeat(preparing.beat), printing_in(language):  # a rep's schedule takes seconds
             context = build_context(plan, rep_name=rep_name, start=start, today=today,
                                     readiness=readiness, rep_actuals=rep_actuals)
@@ -525,7 +528,7 @@ class Renderer:
         timings["html"] = time.perf_counter() - t
         check()
 
-        report("Laying out the pages", 0.1)
+        report(Note("Laying out the pages"), 0.1)
         t = time.perf_counter()
         notes = tuple(context["reductions"].notes())
         stylesheets = [*self.stylesheets,
@@ -553,7 +556,7 @@ class Renderer:
                 del document
         finally:
             weasyprint_log.removeFilter(_OUT_OF_PART)
-        report("Saving the file", 0.98)
+        report(Note("Saving the file"), 0.98)
         # The PDF is made in memory and only then written (temp file, fsync, rename): the temp
         # file exists for the moment of the write, so a render cancelled (its process killed)
         # leaves nothing at the destination. Temp files of killed writers are removed here.
@@ -566,7 +569,7 @@ class Renderer:
                                      why=exc.strerror or str(exc))) from exc
         timings["write"] = time.perf_counter() - t
         seconds = time.perf_counter() - started
-        report("Done", 1.0)
+        report(Note("Done"), 1.0)
         return RenderResult(out, pages, seconds, timings, notes, anchors)
 
 
@@ -699,12 +702,13 @@ def render_all_reps(plan: Plan, folder: str | os.PathLike, *, start: date | None
     jobs = [(rep, out_dir / names[rep.id]) for rep in plan.reps]
     workers = max(1, min(processes or os.cpu_count() or 1, len(jobs)))
     results: dict[str, RenderResult] = {}
-    report(f"Rendering {len(jobs)} rep playbooks", 0.0)
+    report(Note(MN_("Rendering {n} rep playbook", "Rendering {n} rep playbooks"), n=len(jobs)),
+           0.0)
     if workers == 1:
         for i, (rep, path) in enumerate(jobs, start=1):
             results[rep.id] = render_playbook_pdf(plan, path, rep_name=rep.id, start=start,
                                                   today=today, language=language)
-            report(f"Rendered {rep.name}", i / len(jobs))
+            report(Note("Rendered {name}", name=rep.name), i / len(jobs))
     else:
         # The biggest playbooks first, so no worker is left with a long one at the end.
         ordered = sorted(jobs, key=lambda job: -_workload(plan, job[0]))
@@ -727,7 +731,7 @@ def render_all_reps(plan: Plan, folder: str | os.PathLike, *, start: date | None
                 for i, future in enumerate(as_completed(futures), start=1):
                     rep = futures[future]
                     results[rep.id] = future.result()
-                    report(f"Rendered {rep.name}", i / len(jobs))
+                    report(Note("Rendered {name}", name=rep.name), i / len(jobs))
         finally:
             _INHERITED_PLAN = None
             if forking:
