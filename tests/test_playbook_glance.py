@@ -233,9 +233,8 @@ def test_the_glance_page_follows_the_cover_with_the_plans_numbers(sample_leader_
     assert all(rep.name in page for rep in sample.reps)
     assert "13 weeks (88 days)" in page  # the longest cadence
     # the targets' figures have a key, and say where the schedules' touches are set against them
-    key = re.search(r"Per rep; in brackets, the team of 3 reps\. The targets against the reps’ "
-                    r"schedules: page (\d+)", " ".join(page.split()))
-    explained = " ".join(page_texts(sample_leader_pdf[0].path)[int(key.group(1)) - 1].split())
+    assert "Per rep; in brackets, the team of 3 reps." in " ".join(page.split())
+    explained = " ".join(page.split())
     assert re.search(r"The reps’ schedules plan \d+ touches a week per rep on average \(\d+ "
                      r"touches in all.*asks for 45 a week per rep: the other \d+ are touches "
                      r"each rep plans", explained)
