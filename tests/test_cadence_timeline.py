@@ -280,3 +280,24 @@ def test_a_step_without_a_touch_or_a_script_says_so():
     html = render_playbook_html(plan)
     table = html[html.index('<table class="steps"'):]
     assert "No touch chosen" in table and "none yet" in table and "script-ref" not in table
+
+
+def test_a_cadence_no_account_follows_is_one_line_in_the_leaders_edition(sample):
+    """With one tier A account, the B and C campaign was printed with its chart and steps, at a
+    glance and in the call cards' days ("Tier B, C"), and at a glance counted "0 Strong fit":
+    the leader's edition names it in one line, "no accounts yet"; a plan with no accounts yet
+    prints every cadence."""
+    account = next(a for a in sample.accounts if a.tier == "A")
+    rep = sample.reps[0].model_copy(update={"account_ids": [account.id]})
+    one = sample.model_copy(update={"accounts": [account], "reps": [rep]})
+    idle = next(c for c in sample.cadences if "A" not in c.tiers)
+    context = build_context(one)
+    assert [c["name"] for c in context["cadences"]] == [c.name for c in sample.cadences
+                                                        if c is not idle]
+    assert [c["name"] for c in context["glance"]["cadences"]] == [context["cadences"][0]["name"]]
+    assert [t["tier"] for t in context["glance"]["tiers"]] == ["A"]
+    html = render_playbook_html(one)
+    assert f"{idle.name} (Tier B, C, 10 touches): no accounts yet." in html
+    assert "Tier B" not in html.replace(f"{idle.name} (Tier B, C", "")
+    empty = sample.model_copy(update={"accounts": []})
+    assert len(build_context(empty)["cadences"]) == len(sample.cadences)

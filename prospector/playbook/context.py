@@ -264,7 +264,13 @@ def _clip(text: str, limit: int) -> str:
 
 def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions,
             today: date) -> dict[str, Any]:
-    talk = conversations.build(plan, red, LEADER_CHAPTERS)
+    # a cadence no account follows (a one-account plan's B and C campaign) is named in one
+    # line, "no accounts yet", not printed with its chart and steps, nor in the call cards'
+    # days or at a glance; a plan with no accounts yet prints every cadence (it is drafted)
+    used = [c for c in plan.cadences
+            if not plan.accounts or any(plan.cadence_for(a) is c for a in plan.accounts)]
+    idle = [c for c in plan.cadences if c not in used]
+    talk = conversations.build(plan, red, LEADER_CHAPTERS, cadences=used)
     omit = talk.pop("omit")
     sections = [c for c in LEADER_CHAPTERS if c.id not in omit]
     b = plan.basics
@@ -282,7 +288,9 @@ def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions,
         "personas": _personas(plan, plan.touches, red),
         "channels": conversations.mark_openings(_channels(plan, plan.touches, red),
                                                 talk["call_cards"]),
-        "cadences": [_cadence(plan, c, red) for c in plan.cadences],
+        "cadences": [_cadence(plan, c, red) for c in used],
+        "idle_cadences": [{"name": c.name, "audience": glance.tiers_words(c.tiers),
+                           "touches": plural(len(c.steps), "touch")} for c in idle],
         "stats": [
             (len(plan.accounts), ngettext("target account", "target accounts",
                                           len(plan.accounts))),
@@ -296,7 +304,7 @@ def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions,
         ],
         "reps": plan.reps,
         "unassigned": sum(1 for a in plan.accounts if a.id not in rep_of),
-        "glance": glance.glance(plan, plan.accounts, plan.cadences, TIER_LABELS, None, red),
+        "glance": glance.glance(plan, plan.accounts, used, TIER_LABELS, None, red),
         "overview": glance.overview(plan, plan.accounts, rep_of, starts, fmt_day_in_table,
                                     plan.cadences),
         "scorecard": _scorecard(plan, b.start_date, b.end_date, _plan_weeks(plan), red),

@@ -148,7 +148,7 @@ def _touches_by_channel(plan: Plan, accounts: list[TargetAccount]) -> list[dict[
 def _accounts_by_tier(accounts: list[TargetAccount], labels: dict[str, str]) -> list[dict]:
     counts: Counter[str] = Counter(a.tier for a in accounts)
     return [{"tier": tier, "label": gettext(labels[tier]), "count": counts[tier]}
-            for tier in TIERS]
+            for tier in TIERS if counts[tier] or not accounts]  # no "0 Strong fit"
 
 
 def key_numbers(accounts: int, reps: int | None, touches: int,
