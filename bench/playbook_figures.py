@@ -17,9 +17,10 @@ rendered sample (``bench/run_all.py`` calls it).
 
 Definitions (the same in bench/README.md):
 
-* **Body pages**: every page but the cover (page 1) and the contents (the pages from the
-  contents' element, id ``sec-contents``, up to the next chapter's, whatever the language; page 2
-  if there is no such element).
+* **Body pages**: every page but the cover (the pages before the first element with an id) and
+  the contents (the pages from the contents' element, id ``sec-contents``, up to the next
+  chapter's that hold a link, whatever the language: a page with only a note on it is a body
+  page).
 * **Text area**: the page inside its margins (those of the ``@page`` rule in
   templates/playbook/css/00-base.css, 24/18/20/18 mm today; ``--margins`` overrides them), so the
   running heads and feet, which sit in the margins, are left out.
@@ -162,18 +163,33 @@ def named_pages(pdf) -> dict[str, int]:
 
 
 def excluded_pages(pdf) -> set[int]:
-    """Indexes of the cover and the contents pages (see the module's doc): from the contents'
-    element (``sec-contents``) to the next chapter's, in any language."""
-    skip = {0}
-    chapters = {name: index for name, index in named_pages(pdf).items()
+    """Indexes of the cover and the contents pages (see the module's doc), found by what they
+    hold, in any language: the cover is every page before the first element with an id (the
+    cover has none; none when the edition prints no cover), the contents the pages from the
+    contents' element (``sec-contents``) up to the next chapter's that hold a link (the
+    contents' lines): a page the contents run on to with only a note is a body page."""
+    named = named_pages(pdf)
+    first = min((i for i in named.values() if i >= 0), default=1)
+    skip = set(range(first))
+    chapters = {name: index for name, index in named.items()
                 if name.startswith("sec-") and index >= 0}
     start = chapters.pop("sec-contents", None)
     if start is not None:
         end = min((i for i in chapters.values() if i > start), default=start + 1)
-        skip.update(range(start, end))
-    elif len(pdf) > 1:
-        skip.add(1)
+        skip.update(i for i in range(start, end) if i == start or _links(pdf, i))
     return skip
+
+
+def _links(pdf, index: int) -> int:
+    """How many links the page ``index`` holds."""
+    import ctypes  # noqa: PLC0415 - loaded when measuring, not to import the module
+
+    import pypdfium2.raw as raw  # noqa: PLC0415 - loaded when measuring, not to import the module
+
+    page, position, link, count = pdf[index], ctypes.c_int(0), raw.FPDF_LINK(), 0
+    while raw.FPDFLink_Enumerate(page.raw, ctypes.byref(position), ctypes.byref(link)):
+        count += 1
+    return count
 
 
 # --- white ---------------------------------------------------------------------------------------

@@ -40,6 +40,18 @@ def _spaced(class_name: str) -> str:
     return " ".join(w.lower() if i and w in _SMALL_WORDS else w for i, w in enumerate(words))
 
 
+# the subdivisions of the ``holidays`` package that are one city (its patron saint's day, its
+# peace festival), not a state or a region: listed by the name the package gives them
+CITIES = frozenset({("DE", "Augsburg"), ("ES", "Barcelona"), ("IT", "Andria"),
+                    ("IT", "Barletta"), ("IT", "Cesena"), ("IT", "Forli"), ("IT", "Pesaro"),
+                    ("IT", "Trani"), ("IT", "Urbino"), ("BR", "São Paulo Capital")})
+
+
+def is_city(country: str, subdivision: str) -> bool:
+    """Whether ``subdivision`` of ``country`` is a city (``DE``, ``Augsburg``), not a state."""
+    return (country, subdivision) in CITIES
+
+
 @cache
 def subdivisions(country: str) -> dict[str, str]:
     """The subdivisions of ``country`` whose holidays differ, {code: name}: ``BY: Bayern``."""

@@ -318,6 +318,14 @@ def test_no_german_button_label_column_header_or_step_name_is_cut_at_1280_by_800
                 text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
                 if header.sectionSize(column) < header.fontMetrics().horizontalAdvance(text) + 8:
                     cut.add(f"{key}: column {text!r}")
+    window.preview_action.trigger()  # F9: the preview beside the form, its page in German
+    page = window.preview.page_label
+    qtbot.waitUntil(lambda: page.text().startswith("Seite 1 von"), timeout=60000)
+    qtbot.wait(20)
+    assert window.width() == 1280  # its buttons wrap rather than widening the window
+    for label in (page, window.save_label):
+        if label.width() < label.sizeHint().width():
+            cut.add(f"preview shown: label {label.text()!r}")
     app.setStyleSheet("")
     assert cut == set()
     assert "Unterscheidungs-\n" in "".join(navigator.item(r).text() for r in range(
@@ -479,3 +487,24 @@ def test_a_german_leaders_new_plan_prints_and_is_coached_in_german(qtbot, german
     window.coach.refresh()
     shown = [window.coach.tree.item(row).text() for row in range(window.coach.tree.count())]
     assert "Der Plan hat kein Ziel." in [text.split("\n")[0] for text in shown]
+
+
+def test_a_short_window_breaks_german_step_names_at_spaces_and_compounds_at_their_joint(
+        qtbot, german, sample_plan, tmp_path):
+    """A window too short for every step scrolls the navigator: the scroll bar takes its room,
+    and names are broken between words, a compound where its parts join, never cut."""
+    make_application()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(PlanStore(), sample_plan, settings)
+    qtbot.addWidget(window)
+    window.resize(1000, 480)
+    window.show()
+    qtbot.waitExposed(window, timeout=60000)
+    navigator = window.navigator
+    qtbot.waitUntil(navigator.verticalScrollBar().isVisible, timeout=60000)
+    qtbot.wait(20)
+    assert _cut_steps(navigator) == set()
+    texts = [navigator.item(r).text() for r in range(navigator.count())]
+    assert "Ziele und\nVerantwortung" in texts[7] or "Ziele und Verantwortung\n" in texts[7]
+    assert "Unterscheidungs-\n" in texts[4] and "Unterschei-\n" not in texts[4]
+    window.close()

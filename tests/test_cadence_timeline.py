@@ -188,8 +188,9 @@ def test_step_numbers_touch_no_mark_no_line_and_no_other_number(sample):
 
 def test_step_numbers_stand_clear_of_the_day_ticks_at_every_cadence_length(sample):
     """The first lane's numbers touched the ticks above the weeks ("2", "7", "13" on the
-    sample's phone lane): 3 pt apart at least, whatever the cadence's length (a tick a day up to
-    a column a week, a tick a week when a column holds several)."""
+    sample's phone lane; at 3 pt they still looked touching above weeks 5 and 13): 5 pt apart
+    at least, whatever the cadence's length (a tick a day up to a column a week, a tick a week
+    when a column holds several)."""
     plans = [sample, crowded(), long_cadence()]
     for weeks in (1, 2, 5, 13, 20, 30, 52, 104):
         cadence = Cadence(name=f"{weeks} weeks", steps=[
@@ -201,7 +202,7 @@ def test_step_numbers_stand_clear_of_the_day_ticks_at_every_cadence_length(sampl
             svg = ElementTree.fromstring(str(cadence_timeline_svg(cadence, plan)))
             ticks = max(y2 for _x1, _y1, _x2, y2 in _ticks(svg))
             top = min(box[1] for _text, box in _numbers(svg))
-            assert top - ticks >= 3, (cadence.name, top - ticks)
+            assert top - ticks >= 5, (cadence.name, top - ticks)
 
 
 def test_chart_text_prints_at_8_or_9_pt_unscaled(sample):
@@ -279,3 +280,24 @@ def test_a_step_without_a_touch_or_a_script_says_so():
     html = render_playbook_html(plan)
     table = html[html.index('<table class="steps"'):]
     assert "No touch chosen" in table and "none yet" in table and "script-ref" not in table
+
+
+def test_a_cadence_no_account_follows_is_one_line_in_the_leaders_edition(sample):
+    """With one tier A account, the B and C campaign was printed with its chart and steps, at a
+    glance and in the call cards' days ("Tier B, C"), and at a glance counted "0 Strong fit":
+    the leader's edition names it in one line, "no accounts yet"; a plan with no accounts yet
+    prints every cadence."""
+    account = next(a for a in sample.accounts if a.tier == "A")
+    rep = sample.reps[0].model_copy(update={"account_ids": [account.id]})
+    one = sample.model_copy(update={"accounts": [account], "reps": [rep]})
+    idle = next(c for c in sample.cadences if "A" not in c.tiers)
+    context = build_context(one)
+    assert [c["name"] for c in context["cadences"]] == [c.name for c in sample.cadences
+                                                        if c is not idle]
+    assert [c["name"] for c in context["glance"]["cadences"]] == [context["cadences"][0]["name"]]
+    assert [t["tier"] for t in context["glance"]["tiers"]] == ["A"]
+    html = render_playbook_html(one)
+    assert f"{idle.name} (Tier B, C, 10 touches): no accounts yet." in html
+    assert "Tier B" not in html.replace(f"{idle.name} (Tier B, C", "")
+    empty = sample.model_copy(update={"accounts": []})
+    assert len(build_context(empty)["cadences"]) == len(sample.cadences)

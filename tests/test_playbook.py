@@ -310,3 +310,27 @@ def test_plan_text_in_other_scripts_reaches_the_html_in_language_spans():
     assert '<span lang="el">Αθήνα</span>' in html
     assert 'Meet <span lang="ja">田中さん</span> at the <span lang="zh">大阪</span> plant.' in html
     assert "<title>Plan Αθήνα 2027" in html  # metadata stays plain text
+
+
+def test_the_waves_are_worded_with_the_accounts_real_first_touch_days(sample):
+    """Jonas's last wave is the Monday 29 Mar 2027, Easter Monday, a holiday his schedule skips:
+    his last account (Oberhauser) starts on the Tuesday, and the text says so."""
+    rep = sample.reps[0]
+    html = render_playbook_html(sample, rep_name=rep.name, start=date(2027, 1, 11))
+    assert "start in 8 waves, from 11 Jan to 30 Mar," in " ".join(html.split())
+
+
+def test_an_account_with_no_contact_says_whom_to_find(sample):
+    """A C account has no contact yet: its entry names the roles the touch is written for, so the
+    rep knows whom to look for, in the rep's language."""
+    rep = sample.reps[0]
+    account = next(a for a in sample.accounts if a.id in rep.account_ids and not a.contacts)
+    plan = sample.model_copy(update={"accounts": [account]})
+    plan.reps = [rep.model_copy(update={"account_ids": [account.id]})]
+    touch = plan.touch(plan.cadence_for(account).ordered_steps()[0].touch_id)
+    roles = [plan.persona(p).role for p in touch.persona_ids]
+    text = " ".join(render_playbook_html(plan, rep_name=rep.name).split())
+    assert f"no contact yet: find {', '.join(roles)}" in text
+    plan.basics.language = "de"
+    german = " ".join(render_playbook_html(plan, rep_name=rep.name).split())
+    assert f"noch kein Ansprechpartner: {', '.join(roles)} finden" in german

@@ -220,7 +220,8 @@ def test_the_cover_says_whose_edition_it_is_and_how_to_reach_them(one_account, s
 def test_the_glance_page_follows_the_cover_with_the_plans_numbers(sample_leader_pdf, sample):
     page = page_texts(sample_leader_pdf[0].path)[1]
     assert page.startswith("AT A GLANCE") or "At a glance" in page[:80]
-    assert "60 first meetings" not in page  # the goal is whole on the cover, the page before
+    # the goal, although the cover prints it whole too: this is the page a reader keeps open
+    assert " ".join(sample.basics.goal.split()) in " ".join(page.split())
     tiers = {t: sum(1 for a in sample.accounts if a.tier == t) for t in "ABC"}
     assert f"{tiers['A']} A Dream clients" in page and f"{tiers['C']} C Opportunistic" in page
     phone = sum(sum(1 for s in sample.cadence_for(a).steps if s.channel.value == "phone")
@@ -231,6 +232,12 @@ def test_the_glance_page_follows_the_cover_with_the_plans_numbers(sample_leader_
     assert f"{target.per_rep:.0f} ({target.per_rep * team:.0f}) / week {target.metric}" in page
     assert all(rep.name in page for rep in sample.reps)
     assert "13 weeks (88 days)" in page  # the longest cadence
+    # the targets' figures have a key, and say where the schedules' touches are set against them
+    assert "Per rep; in brackets, the team of 3 reps." in " ".join(page.split())
+    explained = " ".join(page.split())
+    assert re.search(r"The reps’ schedules plan \d+ touches a week per rep on average \(\d+ "
+                     r"touches in all.*asks for 45 a week per rep: the other \d+ are touches "
+                     r"each rep plans", explained)
 
 
 def test_at_a_glance_stays_one_page_with_every_text_four_times_as_long(sample, tmp_path):
@@ -251,6 +258,12 @@ def test_at_a_glance_stays_one_page_with_every_text_four_times_as_long(sample, t
     path = render_playbook_pdf(plan, tmp_path / "leader.pdf", section=["cover", "basics"],
                                today=date(2027, 1, 4)).path
     texts = page_texts(path)
+    # the cover names as many reps as fit two lines, each whole, and counts the rest
+    cover = " ".join(texts[0].split())
+    shown = re.search(r"REPS (.*?) and (\d+) more", cover)
+    names = shown.group(1).split(", ")
+    assert names == [r.name for r in plan.reps[:len(names)]]
+    assert len(names) + int(shown.group(2)) == len(plan.reps) and "…" not in shown.group(1)
     glance = texts[1]
     assert "and 2 more targets" in glance
     assert "The reps" in glance and "and 12 more reps" in glance  # the page's last part on it
@@ -280,7 +293,7 @@ def test_a_reps_glance_page_says_the_reps_own_numbers(one_account, sample):
     _leader, rep = one_account
     page = page_texts(rep)[1]
     assert "Your accounts by tier" in page and "1 account" in page and "1 accounts" not in page
-    assert "0 A Dream clients" in page and "1 C Opportunistic" in page
+    assert "1 C Opportunistic" in page and "Dream clients" not in page  # no tier counting 0
     assert not any(r.name in page for r in sample.reps[1:])  # no other rep's name
 
 
@@ -296,9 +309,10 @@ def test_the_contents_list_at_a_glance_and_the_overview_with_their_pages(sample_
 def overview_rows(html: str) -> list[str]:
     """The overview's rows, cells joined by "|", as a reader sees them (no-break spaces and
     word joiners as the spaces and nothing they look like); a cadence's row heads its accounts."""
-    table = re.search(r'<table class="overview[^"]*">(.*?)</table>', html, re.S).group(1)
+    tables = re.findall(r'<table class="overview[^"]*"[^>]*>(.*?)</table>', html, re.S)
     return [unescape(re.sub(r"<[^>]+>", "|", row)).replace("\xa0", " ").replace("\u2060", "")
-            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)][1:]
+            for table in tables for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)
+            if 'scope="col"' not in row]  # the columns' heads, repeated per cadence
 
 
 def test_the_overview_has_one_row_per_account_under_its_cadence_tier_a_first(sample):
@@ -318,10 +332,11 @@ def test_the_overview_has_one_row_per_account_under_its_cadence_tier_a_first(sam
     assert next(a for a in sample.accounts if a.name.startswith("Haldorsen")).why.startswith(
         trigger.removesuffix("…") + " ")
     assert "|11 Jan|" in first
-    # a name too long for its cell is cut, and links to the card that prints it whole
-    cut = next(r for r in accounts if "Kaltenegger" in r)
-    assert "|Kaltenegger Kunststoffte…|" in cut
+    # names are whole (an account's wraps in its cell), and link to the card
     card = next(a for a in sample.accounts if a.name.startswith("Kaltenegger"))
+    assert any(f"|{card.name}|" in r for r in accounts)
+    assert all("…" not in r.split("|")[4] for r in accounts)
+    assert {r.split("|")[7] for r in accounts} == {r.name for r in sample.reps}  # reps' too
     assert f'<a href="#acc-{card.id}">Kaltenegger' in html and f'id="acc-{card.id}"' in html
     # a rep's edition has no Rep column: its name column is wide enough for the sample's names
     for rep in sample.reps:

@@ -137,6 +137,30 @@ def test_a_week_that_runs_onto_the_next_page_repeats_its_heading(jonas_pdf):
     assert continued >= 1  # at least one week of the sample's runs over a page
 
 
+def test_entries_carried_onto_the_next_page_are_under_their_day(sample, tmp_path):
+    """A page of the schedule opens with a week's heading, then a day's ("Mon 11 Jan"), never
+    with entries under no day: a day too long for a page (every account of the sample starting
+    at once) repeats its label over the entries it carries onto the next."""
+    rep = sample.reps[0].model_copy(update={"account_ids": [a.id for a in sample.accounts]})
+    plan = sample.model_copy(update={"reps": [rep]}, deep=True)
+    plan.basics.end_date = None  # no waves: every account starts on the first day
+    plan.accountability.daily_touch_capacity = 100
+    out = tmp_path / "crowded.pdf"
+    render_playbook_pdf(plan, out, rep_name=rep.name, start=date(2027, 1, 11),
+                        section="cadences")
+    day = re.compile(r"^(Mon|Tue|Wed|Thu|Fri) \d{1,2} [A-Z][a-z]{2}$")
+    pages = list(_schedule_pages(_pages(out, layout=False)).values())
+    carried = 0
+    for before, page in zip(pages, pages[1:], strict=False):
+        body = [ln.strip() for ln in page.splitlines() if ln.strip()]
+        at = next(i for i, ln in enumerate(body) if ln.startswith("Week "))
+        label = next(ln for ln in body[at + 1:]  # past the count and the running head
+                     if not re.fullmatch(r"\d+ touch(es)?", ln) and not ln.isupper())
+        assert day.match(label), body[at:at + 3]
+        carried += label in [ln.strip() for ln in before.splitlines()]
+    assert carried >= 1
+
+
 def test_the_schedules_last_page_is_not_mostly_white(jonas_pdf):
     """Its text reaches past the middle of the page: the chapter after it goes on on the same
     page when it fits, rather than always starting a new one."""
@@ -186,7 +210,7 @@ def test_the_targets_page_says_how_the_schedule_meets_the_touch_target(sample, j
     pages = _pages(jonas_pdf, layout=False)
     first = next(n for n, p in enumerate(pages)  # the chapter's title, under its number
                  if n > 2 and re.search(r"^\d+\s+Your targets$", p, re.MULTILINE))
-    page = " ".join(pages[first].split())
+    page = " ".join((pages[first] + pages[first + 1]).split())  # it may start at a page's foot
     assert f"Your schedule plans {average} touches a week on average" in page
     assert f"asks for {target.per_rep:.0f} a week: the other {target.per_rep - average:.0f} are " \
            "touches you plan yourself" in page

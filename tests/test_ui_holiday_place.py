@@ -99,3 +99,14 @@ def test_the_playbooks_language_is_chosen_for_the_plan_and_for_a_rep(qtbot, docu
     assert model.data(index) == "Français" and document.plan.reps[1].language == "fr"
     document.undo_stack.undo()
     assert document.plan.reps[1].language == ""
+
+
+def test_the_german_states_are_listed_by_name_and_augsburg_reads_as_a_city(qtbot, document):
+    from ui.pages.accountability import AccountabilityPage  # noqa: PLC0415
+
+    page = AccountabilityPage(document)
+    qtbot.addWidget(page)
+    state = combos(page)["Where the reps work: state, canton or region"]
+    listed = [state.itemText(i) for i in range(1, state.count())]  # after "The whole country"
+    assert listed[:4] == ["Augsburg (city)", "Baden-Württemberg (BW)", "Bayern (BY)",
+                          "Berlin (BE)"]

@@ -845,3 +845,35 @@ def test_the_toolbar_keeps_its_place_when_undo_names_a_change(qtbot, store, sett
     QApplication.processEvents()
     assert "Undo" in undo.toolTip() and len(window.undo_action.text()) > len("&Undo")
     assert export.mapTo(window, QPoint(0, 0)) == before  # the buttons after it did not move
+
+
+def test_an_account_added_and_written_is_coached_without_leaving_it(qtbot, store, settings,
+                                                                     sample_plan):
+    """The leader adds an account, names it and writes why it is a target, staying on its row:
+    the coach says that no rep owns it (before, it stayed at "nothing to flag" until undo)."""
+    window = _window(qtbot, store, sample_plan, settings)
+    window.go_to_step("targets")
+    editor = window.pages["targets"].editor
+    _type_into_new_row(qtbot, editor, "Mueller Praezisionsteile GmbH")
+    added = editor.current_id()
+    assert window.coach.tree.count() == 1  # "nothing to flag" while its name is typed
+    window.document.set_value(("accounts", added, "why"),
+                              "New production line from Q3 2027, a 12.5 M EUR investment.")
+    assert editor.current_id() == added  # still on its row
+    qtbot.waitUntil(lambda: any("No rep owns Mueller Praezisionsteile GmbH" in f.message
+                                for f in window.coach.last_review.findings), timeout=60000)
+    window.close()
+
+
+def test_a_path_typed_for_a_reps_edition_stays_when_another_rep_is_picked(qtbot, sample_plan,
+                                                                          tmp_path):
+    dialog = ExportDialog(sample_plan, str(tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.rep.setChecked(True)
+    dialog.output.clear()
+    typed = str(tmp_path / "Vertrieb" / "Nord.pdf")
+    qtbot.keyClicks(dialog.output, typed)
+    dialog.rep_picker.setCurrentIndex(1)
+    assert dialog.output.text() == typed
+    dialog.leader.setChecked(True)  # another edition: named for it, in the folder typed
+    assert Path(dialog.output.text()).parent == tmp_path / "Vertrieb"

@@ -26,6 +26,7 @@ class CoachPanel(QWidget):
         self.document = document
         self.last_review: Review | None = None
         self.in_progress: set[str] = set()  # ids of items added and not yet left
+        self.edits_since_added: dict[str, int] = {}
         self.last_ms = 0.0
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -49,7 +50,7 @@ class CoachPanel(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(REVIEW_DELAY_MS)
         self.timer.timeout.connect(self.refresh)
-        document.changed.connect(self.timer.start)
+        document.changed.connect(self._edited)
         document.plan_replaced.connect(self._plan_replaced)
         icons = self.style()
         self.icons = {"blocker": icons.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
@@ -58,14 +59,26 @@ class CoachPanel(QWidget):
         self.refresh()
 
     def hold(self, item_id: str) -> None:
-        """An item just added: judged once the leader leaves it, not while they write it."""
+        """An item just added: judged once the leader leaves it or, staying on it, has written
+        more than its name (the cell "Add" opens), not while they type its first words."""
         self.in_progress.add(item_id)
+        self.edits_since_added[item_id] = 0
+
+    def _edited(self) -> None:
+        for item_id in list(self.edits_since_added):  # its name, then a second edit: written
+            self.edits_since_added[item_id] += 1
+            if self.edits_since_added[item_id] >= 2:
+                del self.edits_since_added[item_id]
+                self.in_progress.discard(item_id)
+        self.timer.start()
 
     def keep_only(self, current: str | None) -> None:
         """The leader is on ``current`` now: the items they left are judged."""
         left = self.in_progress - {current}
         if left:
             self.in_progress -= left
+            for item_id in left:
+                self.edits_since_added.pop(item_id, None)
             self.refresh()
 
     def refresh(self) -> None:
@@ -126,6 +139,7 @@ class CoachPanel(QWidget):
 
     def _plan_replaced(self) -> None:
         self.in_progress.clear()
+        self.edits_since_added.clear()
         self.refresh()
 
     def _activated(self, item: QListWidgetItem) -> None:

@@ -115,6 +115,9 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.output.editingFinished.connect(self._keep_folder)
+        # a path the leader typed stays when they pick another rep (it names no rep)
+        self.typed_path = False
+        self.output.textEdited.connect(lambda _text: setattr(self, "typed_path", True))
         self.export_button.clicked.connect(self.start_export)
         self.cancel_button.clicked.connect(self._cancel_or_close)
         self.open_button.clicked.connect(self.open_pdf)
@@ -123,7 +126,7 @@ class ExportDialog(QDialog):
         self.runner.progress.connect(self._on_progress)
         self.runner.finished.connect(self._on_finished)
         group.buttonToggled.connect(self._mode_changed)
-        self.rep_picker.currentIndexChanged.connect(self._mode_changed)
+        self.rep_picker.currentIndexChanged.connect(self._rep_changed)
         self._mode_changed()
 
     # --- choices -------------------------------------------------------------------------------
@@ -143,7 +146,14 @@ class ExportDialog(QDialog):
             chosen = Path(text).expanduser()
             self.folder = str(chosen if self.all_reps.isChecked() else chosen.parent)
 
+    def _rep_changed(self, *_args) -> None:
+        if not self.typed_path:
+            self.output.setText(self._suggested())
+
     def _mode_changed(self, *_args) -> None:
+        if self.typed_path:  # a file or a folder: named for the edition, in the folder typed
+            self._keep_folder()
+        self.typed_path = False
         rep_mode = self.rep.isChecked()
         self.readiness.setEnabled(self.leader.isChecked())
         self.rep_picker.setEnabled(rep_mode)

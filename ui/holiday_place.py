@@ -4,11 +4,11 @@ country's weekend and the public holidays of the place; the line under the lists
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCollator, QLocale, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from prospector.business_days import days_off_names, weekend_days
-from prospector.holiday_regions import countries, subdivisions
+from prospector.holiday_regions import countries, is_city, subdivisions
 from prospector.textnorm import fold
 from ui.binding import Binding, ScrollSafeComboBox
 from ui.document import get_value
@@ -114,8 +114,12 @@ class HolidayPlaceBinding(Binding):
         listed = subdivisions(value) if value else {}
         self.subdivision.addItem(_("The whole country") if listed else _("No regional holidays"),
                                  "")
-        for code, name in listed.items():
-            self.subdivision.addItem(f"{name} ({code})" if name != code else code, code)
+        shown = [(_("{name} (city)").format(name=name) if is_city(value, code)
+                  else f"{name} ({code})" if name != code else code, code)
+                 for code, name in listed.items()]
+        collator = QCollator(QLocale())  # by name as the user's language sorts: Baden-W., Bayern
+        for text, code in sorted(shown, key=lambda pair: collator.sortKey(pair[0])):
+            self.subdivision.addItem(text, code)
         self.subdivision.setCurrentIndex(max(self.subdivision.findData(chosen), 0))
         self.subdivision.setEnabled(bool(listed) and self.path is not None)
         self.country.setEnabled(self.path is not None)

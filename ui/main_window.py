@@ -76,6 +76,7 @@ SAMPLE_PLAN_ID = json.loads(sample_plan_path().read_text("utf-8"))["id"]
 
 
 _STATUS_LINE = Qt.ItemDataRole.UserRole + 1  # a step's status before it is fitted
+_TITLE = Qt.ItemDataRole.UserRole + 2  # a step's name before it is fitted
 
 
 class MainWindow(QMainWindow):
@@ -107,7 +108,7 @@ class MainWindow(QMainWindow):
         self.navigator.setMaximumWidth(240)
         # "✓ · 7 objections, 12 questions" is broken into lines that fit the list's width
         # (_fitted), again whenever the window gives it another width
-        self.navigator.installEventFilter(self)
+        self.navigator.viewport().installEventFilter(self)  # (narrower with a scroll bar)
         self.navigator.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.pages: dict[str, StepPage] = {}  # in the order of the stack
@@ -345,8 +346,9 @@ class MainWindow(QMainWindow):
             key = item.data(Qt.ItemDataRole.UserRole)
             status = statuses.get(key)
             title = _(STEP_BY_KEY[key].title)
+            item.setData(_TITLE, title)
             if status is None:
-                item.setText(title)
+                item.setText(self._fitted_title(title))
                 continue
             mark = "✓" if status.done else language.show_percent(status.share)
             blockers, warnings = counts.get(key, [0, 0])
@@ -354,7 +356,7 @@ class MainWindow(QMainWindow):
                              f" · ⚠ {warnings}" if warnings else ""])
             line = f"   {mark} · {summary(status)}{flags}"
             item.setData(_STATUS_LINE, line)
-            item.setText(title + "\n" + self._fitted(line))
+            item.setText(self._fitted_title(title) + "\n" + self._fitted(line))
             to_do = step_to_do(status)
             share = QLocale().toString(round(status.share * 100)) + QLocale().percent()
             item.setToolTip(_("{title}: {share} complete").format(title=title, share=share)
@@ -366,22 +368,49 @@ class MainWindow(QMainWindow):
                                     n=warnings)))
 
     def eventFilter(self, watched, event) -> bool:
-        if (watched is self.navigator and event.type() == QEvent.Type.Resize
+        if (watched is self.navigator.viewport() and event.type() == QEvent.Type.Resize
                 and event.size().width() != event.oldSize().width()):
             for row in range(self.navigator.count()):  # its lines fitted to the new width
                 item = self.navigator.item(row)
-                line = item.data(_STATUS_LINE)
-                if line:
-                    item.setText(item.text().split("\n", 1)[0] + "\n" + self._fitted(line))
+                title, line = item.data(_TITLE), item.data(_STATUS_LINE)
+                if title:
+                    item.setText(self._fitted_title(title)
+                                 + ("\n" + self._fitted(line) if line else ""))
         return super().eventFilter(watched, event)
+
+    def _room(self):
+        """The navigator's font metrics (the style sheet's 10.5 pt) and the width a line has."""
+        self.navigator.ensurePolished()
+        shown = self.navigator.viewport().width() if self.navigator.isVisible() else 10_000
+        return (self.navigator.fontMetrics(),  # less the item's padding and a margin
+                min(shown, self.navigator.maximumWidth()) - 26)
+
+    def _fitted_title(self, title: str) -> str:
+        """A step's name broken at spaces where it would not fit ("Ziele und" /
+        "Verantwortung"), a word too long for a line hyphenated: never cut with "…"."""
+        metrics, room = self._room()
+        lines: list[str] = []
+        line = ""
+        for word in title.split():
+            if line and metrics.horizontalAdvance(f"{line} {word}") <= room:
+                line = f"{line} {word}"
+                continue
+            if line:
+                lines.append(line)
+            line = word
+            while metrics.horizontalAdvance(line) > room:
+                head, tail = _hyphenated(line, lambda part: metrics.horizontalAdvance(part) <= room,
+                                         after=0)
+                if not tail:
+                    break
+                lines.append(head)
+                line = tail
+        return "\n".join([*lines, line])
 
     def _fitted(self, line: str) -> str:
         """A navigator line broken where it would not fit (after ", " or before " · "), each
         part indented as the first: the list never scrolls sideways or cuts a count."""
-        self.navigator.ensurePolished()  # the style sheet's font (10.5 pt), not the default
-        metrics = self.navigator.fontMetrics()
-        shown = self.navigator.width() if self.navigator.isVisible() else 10_000
-        room = min(shown, self.navigator.maximumWidth()) - 30  # the item's padding, the frame
+        metrics, room = self._room()
         lines = []
         while metrics.horizontalAdvance(line) > room:
             cuts = [i + 1 for i in range(len(line)) if line.startswith(", ", i)]
@@ -389,11 +418,15 @@ class MainWindow(QMainWindow):
             fits = [c for c in cuts if 4 < c and metrics.horizontalAdvance(line[:c]) <= room]
             if not fits:
                 head, tail = _hyphenated(line, lambda part: metrics.horizontalAdvance(part) <= room)
-                if not tail:
+                if tail:
+                    lines.append(head)
+                    line = "     " + tail
+                    continue
+                # no good hyphenation point in the room: the word on the next line
+                fits = [i for i in range(6, len(line)) if line[i] == " " and line[i - 1] != "·"
+                        and metrics.horizontalAdvance(line[:i]) <= room]
+                if not fits:
                     break
-                lines.append(head)
-                line = "     " + tail
-                continue
             cut = max(fits)
             lines.append(line[:cut].rstrip())
             line = "     " + line[cut:].lstrip(" ·")
@@ -930,17 +963,24 @@ def settle_memory(everything: bool = False) -> None:
     gc.freeze()
 
 
-def _hyphenated(line: str, fits: Callable[[str], bool]) -> tuple[str, str]:
+def _hyphenated(line: str, fits: Callable[[str], bool], after: int = 5) -> tuple[str, str]:
     """``line`` broken inside a word, as the app's language hyphenates it, with the longest head
     that ``fits`` ("   ✓ · 5 Unterscheidungs-", "merkmale · ⚠ 1"): a long German compound is
-    never cut with "…". ``("", "")`` when no hyphenation point fits."""
+    never cut with "…". ``("", "")`` when no hyphenation point fits. The words starting past
+    ``after`` (a status line's indent and mark) are the ones broken."""
     dictionary = _hyphenation(language.current())
-    words = [m for m in re.finditer(r"\S+", line) if m.start() > 4] if dictionary else []
+    words = [m for m in re.finditer(r"\S+", line) if m.start() >= after] if dictionary else []
     for word in reversed(words):  # the last word that starts in the room first
-        for head, tail in dictionary.iterate(word.group()) if dictionary else ():
+        points = list(dictionary.iterate(word.group())) if dictionary else []
+        joints = [(head, tail) for head, tail in points if _JOINT.search(head)]
+        for head, tail in joints or points:  # a compound at its joint ("Unterscheidungs-")
             if fits(line[:word.start()] + head + "-"):
                 return line[:word.start()] + head + "-", tail + line[word.end():]
     return "", ""
+
+
+# where a German compound joins (its first part ends in a linking s): the only place it breaks
+_JOINT = re.compile(r"(ungs|heits|keits|tions|täts|lings|schafts)$")
 
 
 @cache

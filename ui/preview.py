@@ -16,7 +16,14 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from prospector.actuals.fact_log import FactLog
 from prospector.model import Rep
@@ -87,7 +94,7 @@ class PreviewPane(QWidget):
         self._build_bar()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self.bar)
+        layout.addWidget(self.bar_box)
         layout.addWidget(self.status)
         layout.addWidget(self.view, 1)
         self.timer = QTimer(self)
@@ -104,10 +111,21 @@ class PreviewPane(QWidget):
         document.sections_replaced.connect(lambda _sections: self.plan_json.forget_all())
 
     def _build_bar(self) -> None:
+        """The pane's buttons on one row, the page buttons on a second one when the pane is
+        too narrow for both (German labels are longer): the bar never widens the window."""
+        self.bar_box = QWidget()
+        rows = QVBoxLayout(self.bar_box)
+        rows.setContentsMargins(4, 2, 4, 2)
+        rows.setSpacing(2)
         self.bar = QHBoxLayout()
-        self.bar.setContentsMargins(4, 2, 4, 2)
+        self.second_row = QHBoxLayout()
+        rows.addLayout(self.bar)
+        rows.addLayout(self.second_row)
+        # its minimum width is that of its widest row once wrapped (set in _wrap_bar)
+        self.bar_box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
-        def button(text: str, tip: str, slot, checkable: bool = False) -> QToolButton:
+        def button(text: str, tip: str, slot, row: QHBoxLayout,
+                   checkable: bool = False) -> QToolButton:
             b = QToolButton()
             b.setText(text)
             b.setToolTip(tip)
@@ -115,23 +133,31 @@ class PreviewPane(QWidget):
             b.setCheckable(checkable)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay with the pages
             (b.toggled if checkable else b.clicked).connect(slot)
-            self.bar.addWidget(b)
+            row.addWidget(b)
             return b
 
         self.whole = button(_("Whole"), _("Preview the whole playbook instead of the part "
-                                          "the step prints"), self._whole_toggled, checkable=True)
+                                          "the step prints"), self._whole_toggled, self.bar,
+                            checkable=True)
         self.bar.addStretch(1)
-        button("−", _("Zoom out (Ctrl+minus)"), self.view.zoom_out)
+        zoom_out = button("−", _("Zoom out (Ctrl+minus)"), self.view.zoom_out, self.bar)
         self.zoom_label = QLabel(_("Fit"))
         self.zoom_label.setMinimumWidth(max(36, self.zoom_label.sizeHint().width()))
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.bar.addWidget(self.zoom_label)
-        button("+", _("Zoom in (Ctrl+plus)"), self.view.zoom_in)
-        button(_("Width"), _("Fit the page to the pane's width (Ctrl+0)"), self.view.fit_width)
-        button("◀", _("Previous page (PgUp)"), lambda: self._page_by(-1))
+        zoom_in = button("+", _("Zoom in (Ctrl+plus)"), self.view.zoom_in, self.bar)
+        width = button(_("Width"), _("Fit the page to the pane's width (Ctrl+0)"),
+                       self.view.fit_width, self.bar)
+        self.zoom_buttons: tuple[QWidget, ...] = (zoom_out, self.zoom_label, zoom_in, width)
+        self.page_buttons = QWidget()
+        paging = QHBoxLayout(self.page_buttons)
+        paging.setContentsMargins(0, 0, 0, 0)
+        button("◀", _("Previous page (PgUp)"), lambda: self._page_by(-1), paging)
         self.page_label = QLabel("")
-        self.bar.addWidget(self.page_label)
-        button("▶", _("Next page (PgDn)"), lambda: self._page_by(1))
+        paging.addWidget(self.page_label)
+        button("▶", _("Next page (PgDn)"), lambda: self._page_by(1), paging)
+        self.bar.addWidget(self.page_buttons)
+        self.second_row.addStretch(1)
         self.view.zoom_changed.connect(self._show_zoom)
         self.view.current_page_changed.connect(lambda _page: self._show_page())
         self.view.page_count_changed.connect(lambda _count: self._show_page())
@@ -293,6 +319,29 @@ class PreviewPane(QWidget):
         self.page_label.setText(_("page {value} of {count}").format(
             value=self.view.current_page() + 1, count=count) if count
                                 else "")
+        self._wrap_bar()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._wrap_bar()
+
+    def _wrap_bar(self) -> None:
+        """The page buttons beside the zoom buttons when the row has room for both, else on
+        the second row."""
+        spacing = max(self.bar.spacing(), 0)
+        first = spacing + sum(w.sizeHint().width() + spacing  # (the first: the stretch)
+                              for w in (self.whole, *self.zoom_buttons))
+        pages = self.page_buttons.sizeHint().width()
+        on_first_row = self.bar.indexOf(self.page_buttons) >= 0
+        fits = first + pages + 8 <= self.width()
+        if fits != on_first_row:
+            if fits:
+                self.second_row.removeWidget(self.page_buttons)
+                self.bar.addWidget(self.page_buttons)
+            else:
+                self.bar.removeWidget(self.page_buttons)
+                self.second_row.insertWidget(0, self.page_buttons)
+        self.bar_box.setMinimumWidth(max(first, pages) + 8)
 
     def _page_by(self, step: int) -> None:
         page = self.view.current_page() + step

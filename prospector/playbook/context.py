@@ -41,7 +41,7 @@ from .limits import (
     Reductions,
     cut_point,
 )
-from .schedule_targets import touch_target_notes
+from .schedule_targets import team_touch_notes, touch_target_notes
 from .scorecard import build_scorecard
 from .text_width import fit_line
 from .timeline import cadence_timeline_svg, channel_icon, timeline_caption
@@ -264,12 +264,19 @@ def _clip(text: str, limit: int) -> str:
 
 def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions,
             today: date) -> dict[str, Any]:
-    talk = conversations.build(plan, red, LEADER_CHAPTERS)
+    # a cadence no account follows (a one-account plan's B and C campaign) is named in one
+    # line, "no accounts yet", not printed with its chart and steps, nor in the call cards'
+    # days or at a glance; a plan with no accounts yet prints every cadence (it is drafted)
+    used = [c for c in plan.cadences
+            if not plan.accounts or any(plan.cadence_for(a) is c for a in plan.accounts)]
+    idle = [c for c in plan.cadences if c not in used]
+    talk = conversations.build(plan, red, LEADER_CHAPTERS, cadences=used)
     omit = talk.pop("omit")
     sections = [c for c in LEADER_CHAPTERS if c.id not in omit]
     b = plan.basics
-    starts = (glance.first_touches(plan, plan.reps, today)
-              if len(plan.accounts) <= glance.FIRST_TOUCH_LIMIT else {})
+    schedules = (glance.reps_schedules(plan, plan.reps, today)
+                 if len(plan.accounts) <= glance.FIRST_TOUCH_LIMIT else [])
+    starts = glance.first_touches(schedules)
     return {
         **talk,
         "sections": sections,
@@ -282,7 +289,9 @@ def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions,
         "personas": _personas(plan, plan.touches, red),
         "channels": conversations.mark_openings(_channels(plan, plan.touches, red),
                                                 talk["call_cards"]),
-        "cadences": [_cadence(plan, c, red) for c in plan.cadences],
+        "cadences": [_cadence(plan, c, red) for c in used],
+        "idle_cadences": [{"name": c.name, "audience": glance.tiers_words(c.tiers),
+                           "touches": plural(len(c.steps), "touch")} for c in idle],
         "stats": [
             (len(plan.accounts), ngettext("target account", "target accounts",
                                           len(plan.accounts))),
@@ -296,10 +305,11 @@ def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions,
         ],
         "reps": plan.reps,
         "unassigned": sum(1 for a in plan.accounts if a.id not in rep_of),
-        "glance": glance.glance(plan, plan.accounts, plan.cadences, TIER_LABELS, None, red),
+        "glance": glance.glance(plan, plan.accounts, used, TIER_LABELS, None, red),
         "overview": glance.overview(plan, plan.accounts, rep_of, starts, fmt_day_in_table,
                                     plan.cadences),
         "scorecard": _scorecard(plan, b.start_date, b.end_date, _plan_weeks(plan), red),
+        "team_touch_notes": team_touch_notes(plan.accountability.targets, schedules),
     }
 
 
@@ -362,9 +372,10 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
                                                                    bool(planned.holidays))]),
         "capacity": planned.capacity,
         "staggered": len(set(planned.account_starts.values())) > 1,
+        # the accounts' real first touch days: a wave's Monday may be a holiday (Easter Monday)
         "waves": {"count": len(planned.waves),
-                  "first": fmt_date(planned.waves[0], year=False),
-                  "last": fmt_date(planned.waves[-1], year=False),
+                  "first": fmt_date(min(planned.account_starts.values()), year=False),
+                  "last": fmt_date(max(planned.account_starts.values()), year=False),
                   "end": fmt_date(plan.basics.end_date)} if len(planned.waves) > 1 else None,
         # the cadences end weeks before the campaign (one account, or one wave): say so, or the
         # schedule seems to stop early for no reason
@@ -693,6 +704,18 @@ def _reach(plan: Plan, contact: Contact | None, channel: Channel) -> dict[str, s
             "how": (first or second) if channel in _REACHED else ""}
 
 
+def _whom_to_find(plan: Plan, account: TargetAccount | None, touch_id: str | None) -> str:
+    """For an account with no contact yet: the roles of the personas the touch is written for,
+    else of those its cadence is for ("COO / VP Operations, Plant Manager"), "" when none."""
+    touch = plan.touch(touch_id)
+    cadence = plan.cadence_for(account) if account else None
+    for ids in (touch.persona_ids if touch else [], cadence.persona_ids if cadence else []):
+        roles = [p.role for p in (plan.persona(i) for i in ids) if p]
+        if roles:
+            return ", ".join(dict.fromkeys(roles))
+    return ""
+
+
 def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
           scripted: set[str]) -> dict[str, Any]:
     """A week of the schedule: days, and in each day the touches grouped by cadence step, so a rep
@@ -719,7 +742,8 @@ def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
         account = accounts.get(t.account_id)
         contact = contact_to_reach(plan, account, t.touch_id) if account else None
         day["groups"][day["_keys"][key]]["accounts"].append(
-            {"name": t.account_name, "tier": t.tier, "reach": _reach(plan, contact, t.channel)})
+            {"name": t.account_name, "tier": t.tier, "reach": _reach(plan, contact, t.channel),
+             "find": "" if contact else _whom_to_find(plan, account, t.touch_id)})
     for day in days:
         del day["_keys"]
     return {"number": week.number, "dates": fmt_week(week.first_day, year=True,

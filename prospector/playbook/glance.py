@@ -14,11 +14,12 @@ from datetime import date
 from typing import Any
 
 from ..model import TIERS, Cadence, Channel, Plan, Rep, Target, TargetAccount
-from ..schedule import ScheduleError, build_schedule
+from ..schedule import Schedule, ScheduleError, build_schedule
 from ..textnorm import fold
+from ..wording import unbroken_legal_form
 from .countries import country_name, territory_names
 from .limits import CARD_LIMIT, Reductions
-from .text_width import clamp_lines, fit_line, text_mm
+from .text_width import clamp_lines, fit_line, line_starts, text_mm
 from .translations import N_, gettext, ngettext, number, printing, words_and
 from .translations import counted as plural
 
@@ -52,8 +53,8 @@ COVER_GOAL_MM = 153.0
 
 
 def cover_goal(goal: str) -> dict[str, Any]:
-    """The goal as the cover prints it: whole on up to ``COVER_GOAL_LINES`` lines (``whole``:
-    "At a glance", the next page, then leaves it out), else cut there with "…"."""
+    """The goal as the cover prints it: whole on up to ``COVER_GOAL_LINES`` lines, else cut
+    there with "…" (``whole`` says which)."""
     text = " ".join(goal.split())
     kept, cut = clamp_lines([text] if text else [], COVER_GOAL_MM, "serif", 16, COVER_GOAL_LINES)
     return {"text": kept[0] if kept else "", "whole": bool(text) and not cut}
@@ -85,6 +86,20 @@ def _cover_fact(text: str, width_mm: float = COVER_FACT_MM, lines: int = COVER_F
     kept, _cut = clamp_lines([" ".join(text.split())] if text.strip() else [], width_mm,
                              "sans", 10, lines)
     return kept[0] if kept else ""
+
+
+def cover_reps(names: list[str]) -> str:
+    """The reps on the leader's cover, on at most two lines: all of them, else as many as fit
+    whole and "and N more" (never a name cut short)."""
+    names = [" ".join(n.split()) for n in names]
+    for shown in range(len(names), 0, -1):
+        text = words_and(names) if shown == len(names) else ngettext(
+            "%(names)s and %(num)s more", "%(names)s and %(num)s more", len(names) - shown,
+            names=", ".join(names[:shown]))
+        kept, cut = clamp_lines([text], COVER_WIDE_MM, "sans", 10, COVER_FACT_LINES)
+        if not cut:
+            return text
+    return _cover_fact(names[0], COVER_WIDE_MM) if names else ""
 
 
 def goal_on_the_page(paragraphs: list[str]) -> dict[str, Any]:
@@ -148,7 +163,7 @@ def _touches_by_channel(plan: Plan, accounts: list[TargetAccount]) -> list[dict[
 def _accounts_by_tier(accounts: list[TargetAccount], labels: dict[str, str]) -> list[dict]:
     counts: Counter[str] = Counter(a.tier for a in accounts)
     return [{"tier": tier, "label": gettext(labels[tier]), "count": counts[tier]}
-            for tier in TIERS]
+            for tier in TIERS if counts[tier] or not accounts]  # no "0 Strong fit"
 
 
 def key_numbers(accounts: int, reps: int | None, touches: int,
@@ -186,8 +201,7 @@ def glance(plan: Plan, accounts: list[TargetAccount], cadences: list[Cadence],
         "cover_owner": _cover_fact(basics.owner),
         # the leader's cover names the reps (the edition each of them gets), a rep's the rep's
         # address (whose copy it is)
-        "cover_reps": _cover_fact(words_and([r.name for r in plan.reps]), COVER_WIDE_MM)
-        if rep is None else "",
+        "cover_reps": cover_reps([r.name for r in plan.reps]) if rep is None else "",
         "cover_contact": _cover_fact(rep.email) if rep is not None else "",
         "cover_rep": _cover_fact(rep.name, lines=1 if rep.email else COVER_FACT_LINES)
         if rep is not None else "",
@@ -203,6 +217,7 @@ def glance(plan: Plan, accounts: list[TargetAccount], cadences: list[Cadence],
         # "and N more" (the chapters print them whole)
         **_targets(plan.accountability.targets[:GLANCE_TARGETS],
                    len(plan.reps) if rep is None else 0),
+        "team": len(plan.reps) if rep is None else 0,  # the targets' key: per rep (team)
         "more_targets": max(0, len(plan.accountability.targets) - GLANCE_TARGETS),
         "cadences": [{"name": fit_line(c.name, BOX_MM, "sans-bold", 10),
                       "steps": plural(len(c.steps), "touch"),
@@ -244,35 +259,48 @@ def tiers_words(tiers: Sequence[str]) -> str:
 
 
 # --- the overview: one line per account --------------------------------------------------------
-def first_touches(plan: Plan, reps: list[Rep], today: date) -> dict[str, date]:
-    """Account id -> the date of its first touch, from each rep's schedule (as the rep's
-    edition dates it: from the rep's start date, else the plan's, else ``today``)."""
-    starts: dict[str, date] = {}
+def reps_schedules(plan: Plan, reps: list[Rep], today: date) -> list[Schedule]:
+    """Each rep's schedule as the rep's edition dates it: from the rep's start date, else the
+    plan's, else ``today`` (none for a rep whose schedule cannot be built)."""
+    schedules = []
     for rep in reps:
         start = rep.start_date or plan.basics.start_date or today
         try:
-            starts.update(build_schedule(plan, rep, start).account_starts)
+            schedules.append(build_schedule(plan, rep, start))
         except ScheduleError:
             continue
+    return schedules
+
+
+def first_touches(schedules: Sequence[Schedule]) -> dict[str, date]:
+    """Account id -> the date of its first touch, from the reps' ``schedules``."""
+    starts: dict[str, date] = {}
+    for schedule in schedules:
+        starts.update(schedule.account_starts)
     return starts
 
 
-# The overview's columns, in % of the text's width, as in templates/playbook/css/20-accounts.css:
-# each cell is one line at 9 pt on A4 (the narrower paper: 174 mm between the margins), cut with
-# "…" where it would wrap; the account's card, which the name links to, prints it whole.
+# The overview's columns, in % of the text's width: these are the defaults, as in
+# templates/playbook/css/20-accounts.css; ``overview_widths`` sizes them by what they hold (the
+# widths go inline on the table's columns). At 9 pt on A4 (the narrower paper: 174 mm between the
+# margins) a rep's name and a country are whole on one line, an account's name whole on one or two
+# lines, the trigger on at most two lines, cut at a word's end with "…" (the card prints it whole).
 OVERVIEW_COLUMNS = {
-    "leader": {"name": 32.0, "rep": 17.0, "country": 14.0, "trigger": 27.0, "first": 10.0},
-    "rep": {"name": 44.0, "country": 14.0, "trigger": 32.0, "first": 10.0},
+    "leader": {"name": 30.0, "rep": 18.0, "country": 12.0, "trigger": 30.0, "first": 10.0},
+    "rep": {"name": 38.0, "country": 12.0, "trigger": 40.0, "first": 10.0},
 }
 OVERVIEW_TEXT_MM = 174.0
 OVERVIEW_PT = 9.0
+TRIGGER_LINES = 2
 _GUTTER_MM = 5.0  # right of every column but the last
 _BADGE_MM = 6.7  # the tier badge before the name
-
-
-# The country column widens for a long country name ("Vereinigte Staaten", 27.5 mm at 9 pt) by
-# up to this many % of the width, taken from the trigger (the first words of a reason, cut anyway).
-COUNTRY_WIDENS = 6.0
+# A column sized by its texts takes at least MIN and at most MAX % of the width (a longer rep's
+# name or country wraps rather than being cut); the account's name takes at most NAME_SHARE of
+# what the rep, country and first-touch columns leave, the trigger the rest.
+COLUMN_MIN = 9.0
+COLUMN_MAX = {"rep": 24.0, "country": 20.0}
+NAME_SHARE = 0.45
+NAME_MAX = 0.6  # of the rest, when a name needs more than NAME_SHARE to fit on two lines
 
 
 def _cell_mm(widths: dict[str, float], column: str) -> float:
@@ -282,18 +310,46 @@ def _cell_mm(widths: dict[str, float], column: str) -> float:
     return width - (_BADGE_MM if column == "name" else 0) - 0.5
 
 
-def overview_widths(edition: str, countries: Sequence[str]) -> dict[str, float]:
-    """The overview's columns (% of the width) for ``countries`` as printed: the country column
-    as wide as the widest needs (by whole %, at most ``COUNTRY_WIDENS`` more), the trigger's
-    narrower by as much."""
+def _column_for(texts: Sequence[str], font: str, extra_mm: float = 0.0) -> float:
+    """The % of the width a column needs to hold the widest of ``texts`` on one line."""
+    need = max((text_mm(t, font, OVERVIEW_PT) for t in texts), default=0.0)
+    return math.ceil((need + extra_mm + _GUTTER_MM + 0.5) * 1000 / OVERVIEW_TEXT_MM) / 10
+
+
+def overview_widths(edition: str, countries: Sequence[str], reps: Sequence[str] = (),
+                    names: Sequence[str] = ()) -> dict[str, float]:
+    """The overview's columns (% of the width, to a tenth) sized by what they hold: the rep's
+    and the country's as wide as their widest text (within ``COLUMN_MIN``..``COLUMN_MAX``), the
+    first touch's as by default; of the rest, the account's name as much as its widest name needs
+    up to ``NAME_SHARE``, the trigger the remainder."""
     widths = dict(OVERVIEW_COLUMNS[edition])
-    need = max((text_mm(c, "sans", OVERVIEW_PT) for c in countries), default=0.0)
-    short = need - _cell_mm(widths, "country")
-    if short > 0:
-        extra = min(COUNTRY_WIDENS, float(math.ceil(short * 100 / OVERVIEW_TEXT_MM)))
-        widths["country"] += extra
-        widths["trigger"] -= extra
+    sized = {"country": countries, "rep": reps} if edition == "leader" else {"country": countries}
+    for column, texts in sized.items():
+        widths[column] = min(COLUMN_MAX[column], max(COLUMN_MIN, _column_for(texts, "sans")))
+    rest = round(100.0 - sum(widths[c] for c in ("rep", "country", "first") if c in widths), 1)
+    if names:
+        one_line = _column_for(names, "sans-bold", _BADGE_MM)
+        widths["name"] = round(max(_two_lines_column(names, min(one_line, rest * NAME_MAX)),
+                                   min(one_line, math.floor(rest * NAME_SHARE * 10) / 10)), 1)
+    widths["trigger"] = round(rest - widths["name"], 1)
     return widths
+
+
+def _two_lines_column(names: Sequence[str], widest: float) -> float:
+    """The narrowest column (in % of the width, by half %, at most ``widest``) that holds each
+    of ``names`` on two lines, its legal form ("GmbH", "Sp. z o.o.") kept with the word before
+    as the edition prints it: a word is never broken."""
+    forms = [unbroken_legal_form(" ".join(n.split())) for n in names]
+    word = max((text_mm(w, "sans-bold", OVERVIEW_PT) for n in forms for w in n.split(" ")),
+               default=0.0)
+    pct = widest
+    while pct > COLUMN_MIN:
+        room = (pct - 0.5) * OVERVIEW_TEXT_MM / 100 - _GUTTER_MM - _BADGE_MM - 0.5
+        if word > room or any(len(line_starts(n, room, "sans-bold", OVERVIEW_PT)) > 2
+                              for n in forms):
+            break
+        pct -= 0.5
+    return round(pct, 1)
 
 
 def overview(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str] | None,
@@ -301,8 +357,9 @@ def overview(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str] |
     """The overview: one line per account, under its cadence (``cadences``, the edition's, in
     their chapter's order; then the accounts with none), tier A first, then by name. A row gives
     account, tier, rep (``rep_of``; None in a rep's edition: no column), country (in the
-    edition's language), trigger (the first clause of why it is a target) and first touch; each
-    text is cut with "…" to one line (the card prints it whole). Returns the groups and the
+    edition's language), trigger (the first clause of why it is a target, on at most
+    ``TRIGGER_LINES`` lines, cut with "…": the card prints it whole) and first touch; names are
+    never cut. Returns the groups and the
     columns' widths (``overview_widths``). Empty above ``CARD_LIMIT`` accounts: the edition then
     prints each account as one line (the same facts) instead of a card, so that list is the
     overview (and a table of thousands of rows is slow)."""
@@ -311,11 +368,13 @@ def overview(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str] |
     edition = "rep" if rep_of is None else "leader"
     language = printing.get()
     countries = {a.id: country_name(a.country, language) for a in accounts}
-    widths = overview_widths(edition, list(countries.values()))
+    widths = overview_widths(edition, list(countries.values()),
+                             sorted(set((rep_of or {}).values())), [a.name for a in accounts])
 
-    def fit(text: str, column: str, font: str = "sans") -> str:
-        return fit_line(text, _cell_mm(widths, column), font, OVERVIEW_PT,
-                        name=column != "trigger")
+    def trigger(why: str) -> str:
+        kept, _cut = clamp_lines([first_clause(why, 300)], _cell_mm(widths, "trigger"), "sans",
+                                 OVERVIEW_PT, TRIGGER_LINES)
+        return kept[0] if kept else ""
 
     index = {c.id: n for n, c in enumerate(cadences, 1)}
     groups: dict[str | None, list[dict[str, str]]] = {}
@@ -323,11 +382,9 @@ def overview(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str] |
         first = starts.get(account.id)
         cadence = plan.cadence_for(account)
         groups.setdefault(cadence.id if cadence else None, []).append({
-            "id": account.id, "name": fit(account.name, "name", "sans-bold"),
-            "tier": account.tier,
-            "rep": fit(rep_of.get(account.id, ""), "rep") if rep_of is not None else "",
-            "country": fit(countries[account.id], "country"),
-            "trigger": fit(first_clause(account.why, 300), "trigger"),
+            "id": account.id, "name": " ".join(account.name.split()), "tier": account.tier,
+            "rep": rep_of.get(account.id, "") if rep_of is not None else "",
+            "country": countries[account.id], "trigger": trigger(account.why),
             # a date is never cut: its column holds the longest ("28. Sept.", 12.8 mm)
             "first": fmt(first, year=False) if first else "",
         })
@@ -338,7 +395,8 @@ def overview(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str] |
         count = " · " + plural(len(rows), "account")
         name = by_id[cadence_id].name if cadence_id else gettext("No cadence")
         room = OVERVIEW_TEXT_MM - text_mm(count, "sans-bold", OVERVIEW_PT) - 1
-        out.append({"cadence": fit_line(name, room, "sans-bold", OVERVIEW_PT), "count": count,
+        out.append({"cadence": fit_line(name, room, "sans-bold", OVERVIEW_PT), "cadence_name": name,
+                    "count": count,
                     "href": f"#cad-{index[cadence_id]}" if cadence_id in index else "",
                     "rows": rows})
     return {"groups": out, "widths": widths}

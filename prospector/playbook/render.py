@@ -224,6 +224,9 @@ def _html(context: dict) -> str:
         items = "".join(f"<li>{escape(n)}</li>" for n in notes)
         box = (f'<div class="reduced"><h4>{escape(gettext("This edition is shortened for print"))}'
                f"</h4><ul>{items}</ul></div>")
+        # the contents set tighter, so the box fits at their foot: on a page of its own it
+        # left a body page 85% white (the long-text plan)
+        html = html.replace('id="sec-contents"', 'id="sec-contents" data-notes', 1)
     html = layout_safe(html.replace(NOTES_SLOT, box, 1))
     return tag_languages(html, context["lang"])  # Greek, Japanese... in <span lang>
 

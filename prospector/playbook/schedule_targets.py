@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import Target
-from ..schedule import ScheduleWeek
+from ..schedule import Schedule, ScheduleWeek
 from .translations import counted as plural
 from .translations import gettext
 
@@ -52,5 +52,39 @@ def touch_target_notes(targets: Sequence[Target], weeks: Sequence[ScheduleWeek])
                 "%(goal)s a week: the other %(rest)s are touches you plan yourself (new "
                 "contacts in your accounts, replies, follow-ups and referrals). If your week has "
                 "no room for them, say so when your targets are reviewed.",
+                planned=planned, target=target.metric, goal=goal, rest=goal - average))
+    return notes
+
+
+def team_touch_notes(targets: Sequence[Target], schedules: Sequence[Schedule]) -> list[str]:
+    """The leader's edition's counterpart of ``touch_target_notes``: per touch target, the
+    touches a week the reps' ``schedules`` plan per rep on average (each rep's from their first to
+    their last touch) against the target's, and who plans the rest."""
+    rates = []
+    for schedule in schedules:
+        if schedule.touches:
+            days = (schedule.touches[-1].date - schedule.touches[0].date).days
+            rates.append(len(schedule.touches) / (days // 7 + 1))
+    if not rates:
+        return []
+    average = round(sum(rates) / len(rates))
+    total = sum(len(s.touches) for s in schedules)
+    planned = gettext("The reps’ schedules plan %(touches)s a week per rep on average "
+                      "(%(total)s in all: the steps of their accounts’ cadences)",
+                      touches=plural(average, "touch"), total=plural(total, "touch"))
+    notes = []
+    for target in targets:
+        if not counts_touches(target):
+            continue
+        goal = target.per_rep
+        if average >= goal:
+            notes.append(gettext("%(planned)s: keeping to them meets “%(target)s”, %(goal)s a "
+                                 "week per rep.", planned=planned, target=target.metric,
+                                 goal=goal))
+        else:
+            notes.append(gettext(
+                "%(planned)s. “%(target)s” asks for %(goal)s a week per rep: the other %(rest)s "
+                "are touches each rep plans (new contacts in their accounts, replies, follow-ups "
+                "and referrals), as each rep’s edition tells them.",
                 planned=planned, target=target.metric, goal=goal, rest=goal - average))
     return notes

@@ -81,7 +81,7 @@ _TOP = 14.0  # the top of the week columns; the week labels (and the key) stand 
 _TICK = 3.0
 _NUMBER_GAP = _RING + 1.2  # a mark's centre to the baseline of its number above
 _DIGIT_H = 0.72 * FS_XS  # the height of a digit
-_TICK_CLEAR = 3.0  # the day ticks' foot to the top of a number in the first lane
+_TICK_CLEAR = 5.5  # the day ticks' foot to the top of a number in the first lane (3: touching)
 # the first lane's top: its numbers (above their marks, half a lane under it) clear of the ticks
 _LANE_TOP = _TOP + _TICK + _TICK_CLEAR + _NUMBER_GAP + _DIGIT_H - _LANE / 2
 _KEY_TEXT = 2 * _RING + 4  # where the channels' names and the key's words start

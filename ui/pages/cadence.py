@@ -61,7 +61,10 @@ class CadencePage(StepPage):
             second.addWidget(button)
             self.tier_buttons[tier] = button
         self.template_button = QToolButton()
-        self.template_button.setText(_("New from template"))
+        # the menu's arrow after the text: with the app's style sheet, Qt drew its own arrow
+        # over the text's end ("Neu aus Vorlage")
+        self.template_button.setText(_("New from template") + " ▾")
+        self.template_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
         self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.template_button)
         for template in editing.CADENCE_TEMPLATES:

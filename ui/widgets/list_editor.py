@@ -120,9 +120,19 @@ class ListEditor(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName(_("Filter {plural}").format(plural=self.plural))
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        # room for its placeholder ("Unterscheidungsmerkmale filtern…") and the clear button
+        self.filter.setMinimumWidth(min(self.filter.fontMetrics().horizontalAdvance(
+            self.filter.placeholderText()) + 40, 260))
         bar.addWidget(self.filter, 1)
         self.count_label = QLabel()
         bar.addWidget(self.count_label)
+        # the buttons beside the filter, or on a row of their own when the page is too narrow
+        # for both (long German labels): see _wrap_buttons
+        self.button_row = QWidget()
+        button_bar = QHBoxLayout(self.button_row)
+        button_bar.setContentsMargins(0, 0, 0, 0)
+        self.button_row.setMinimumWidth(1)
+        self.buttons_below = QHBoxLayout()
         self.buttons = {}
         for key, text, tip, shortcut in (
             ("add", _("Add {noun}").format(
@@ -142,10 +152,13 @@ class ListEditor(QWidget):
             button.setAccessibleName(tip.split(" (")[0])
             if shortcut:
                 button.setShortcut(QKeySequence(shortcut))
-            bar.addWidget(button)
+            button_bar.addWidget(button)
             self.buttons[key] = button
+        bar.addWidget(self.button_row)
         layout.addLayout(bar)
+        layout.addLayout(self.buttons_below)
         self.bar = bar
+        self.button_bar = button_bar
 
         self.table = FrozenNameTable()  # the name stays in view when scrolled sideways
         self.table.setModel(self.proxy)
@@ -223,7 +236,7 @@ class ListEditor(QWidget):
         button.setToolTip(tip)
         button.setAccessibleName(text.rstrip("…"))
         button.clicked.connect(slot)
-        self.bar.insertWidget(2, button)
+        self.button_bar.insertWidget(0, button)
         return button
 
     # --- selection -----------------------------------------------------------------------------
@@ -316,10 +329,33 @@ class ListEditor(QWidget):
         else:
             self._detail_stale = True
 
+    def _wrap_buttons(self) -> None:
+        """The buttons beside the filter when the page has room for the filter's placeholder,
+        the count and every button on one row, else on the row under the filter."""
+        spacing = max(self.bar.spacing(), 0)
+        needed = (self.filter.minimumWidth() + self.count_label.sizeHint().width()
+                  + self.button_row.sizeHint().width() + 2 * spacing)
+        beside = self.bar.indexOf(self.button_row) >= 0
+        if (needed <= self.width()) != beside:
+            if beside:
+                self.bar.removeWidget(self.button_row)
+                self.buttons_below.addWidget(self.button_row)
+                self.buttons_below.addStretch(1)
+            else:
+                self.buttons_below.removeWidget(self.button_row)
+                while self.buttons_below.count():
+                    self.buttons_below.takeAt(0)
+                self.bar.addWidget(self.button_row)
+            beside = not beside
+        # on its own row never narrower than its buttons; beside the filter (where it has room)
+        # its width does not hold the window wider (an explicit 1 px minimum)
+        self.button_row.setMinimumWidth(1 if beside else self.button_row.sizeHint().width())
+
     def resizeEvent(self, event) -> None:
         """The detail form beside the table where there is room for both (a wide window), else
         below it at full width: at 1280x800 with the coach open, side by side cut both."""
         super().resizeEvent(event)
+        self._wrap_buttons()
         if self.split is None:
             return
         wide = self.width() >= SIDE_BY_SIDE_WIDTH
