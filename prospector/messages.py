@@ -63,6 +63,19 @@ class Say:
 ENGLISH = Say()
 
 
+def quoted(text: str, tell: Say = ENGLISH) -> str:
+    """A user's text (an account's name, a cell) quoted as ``tell``'s language quotes:
+    'Brouwerij De Kroon' in English (as the CLI has always printed it), „Brouwerij De Kroon“ in
+    German, « Brouwerij De Kroon » in French."""
+    if tell.language in ("", "en"):
+        return repr(text)
+    return tell(M_("“{text}”")).format(text=text)
+
+
+class Quoted(str):
+    """A value of a ``Note`` that is quoted in the language the note is said in (``quoted``)."""
+
+
 class Note(str):
     """A message filled with its values: as a ``str`` the English text (what the CLI prints and
     ``str(error)`` is), and ``said(tell)`` in another language. A value that is a ``Note`` too
@@ -125,6 +138,8 @@ def _value(value: Any, tell: Say) -> Any:
     write days (2027-01-11 in English, as the files do; 11.01.2027 in German)."""
     if isinstance(value, Note):
         return value.said(tell)
+    if isinstance(value, Quoted):
+        return quoted(str(value), tell)
     if isinstance(value, date):
         return (value.isoformat() if tell.language in ("", "en")
                 else format_date(value, "medium", locale=tell.language))

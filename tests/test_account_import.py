@@ -428,8 +428,8 @@ def test_owners_match_reps_by_name_email_or_last_first(tmp_path, small_plan):
     german = result.summary_lines(language="de")  # as the app in German shows it
     assert german[0] == "5 Kunden hinzugefügt"
     assert german[1] == "  Zeile 2: Beta (Stufe B, Mette Sørensen)"
-    assert "  'Peter Pan' (Zeilen 5, 6)" in german
-    assert german[german.index("  'Peter Pan' (Zeilen 5, 6)") - 1].startswith(
+    assert "  „Peter Pan“ (Zeilen 5, 6)" in german
+    assert german[german.index("  „Peter Pan“ (Zeilen 5, 6)") - 1].startswith(
         "Verantwortliche, die zu keinem Verkäufer passen")
 
 

@@ -169,13 +169,14 @@ def test_a_german_user_sees_no_english_on_any_step_menu_or_dialog(qtbot, german,
     for action in window.menuBar().actions():
         seen.add(action.text())
     assert "&Datei" in seen and "Plangrundlagen" in seen and "Zielkunden" in seen
-    # Edit > Undo names the changed field in German, not by its name in the plan's file
-    document = PlanDocument(sample_plan.model_copy(deep=True))
-    undo = document.undo_stack.createUndoAction(window, language._("&Undo"))
+    # Edit > Undo names the changed field in German, not by its name in the plan's file, after
+    # a colon as German writes it
     for path, value, named in ((("basics", "language"), "fr", "Sprache"),
                                (("basics", "sales_force"), "Team Süd", "Vertrieb")):
-        assert document.set_value(path, value)
-        assert undo.text() == f"&Rückgängig {named}"
+        assert window.document.set_value(path, value)
+        assert window.undo_action.text() == f"&Rückgängig: {named}"
+    window.document.undo_stack.undo()
+    assert window.redo_action.text() == "&Wiederholen: Vertrieb"
 
     rep = sample_plan.reps[0].id
     dialogs = [ExportDialog(sample_plan, str(tmp_path), window),
@@ -187,7 +188,7 @@ def test_a_german_user_sees_no_english_on_any_step_menu_or_dialog(qtbot, german,
     assert accounts.load()
     outcome = accounts.outcome.toPlainText()  # the import's summary, from the "messages" catalog
     assert "Kunden hinzugefügt" in outcome and "Zeilen übersprungen" in outcome
-    assert "Zeile 3 'Ångström Precision' ist 'Ångström Precision AB' (schon im Plan)" in outcome
+    assert "Zeile 3 „Ångström Precision“ ist „Ångström Precision AB“ (schon im Plan)" in outcome
     assert "; beim Kunden behalten: Branche" in outcome
     reader = ActualsReader()
     actuals = ActualsImportDialog(sample_plan, str(DATA / "salesforce-activities-report.csv"),

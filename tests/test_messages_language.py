@@ -83,11 +83,11 @@ def test_an_actuals_import_says_each_rows_problem_in_german_with_german_dates(sa
     assert ("  Zeile 6: 11.03.2026 liegt vor dem Planbeginn (11.01.2027); nicht importiert "
             "(exportieren Sie nur den Zeitraum des Plans oder ändern Sie die Daten des Plans)"
             in german)
-    assert ("  Zeile 7: das Datum '2027-02-30' ist kein Tag des Kalenders; nicht importiert"
+    assert ("  Zeile 7: das Datum „2027-02-30“ ist kein Tag des Kalenders; nicht importiert"
             in german)
-    assert ("  Zeile 4: '01/18/2027' kann nur Monat/Tag/Jahr (USA) sein; als 18.01.2027 gelesen, "
+    assert ("  Zeile 4: „01/18/2027“ kann nur Monat/Tag/Jahr (USA) sein; als 18.01.2027 gelesen, "
             "obwohl Tag/Monat/Jahr (europäisch) gewählt wurde" in german)
-    assert "  'Jonas Albrect' (Zeile 2; am ähnlichsten: Jonas Albrecht)" in german
+    assert "  „Jonas Albrect“ (Zeile 2; am ähnlichsten: Jonas Albrecht)" in german
     assert any(line.startswith("prüfen: die Datei mischt europäische Daten (Tag zuerst: "
                                "Zeilen 2, 3)") for line in german)
     english = found.summary_lines()

@@ -47,11 +47,11 @@ from prospector.review.summary import run_to_end, summary_steps
 from prospector.review.text import channel_label, verdict
 from prospector.review.weeks import days_label, plan_weekends, week_days_label
 from ui.document import PlanDocument
-from ui.language import _, current, in_sentence, said
+from ui.language import _, current, in_sentence, said, show_percent
 from ui.palette_colours import blend, readable, timeline_ink
 from ui.slices import InSlices
 from ui.table_model import show_number
-from ui.widgets.date_field import show_day
+from ui.widgets.date_field import show_day, show_week
 
 TEAM = ""  # the charts' choice for the whole team
 REFRESH_MS = 300  # after an edit, the review is made again this long after the last one
@@ -131,7 +131,8 @@ def charts(review: WeeklyReview, who: str, plan: Plan,
         title = line.metric + (_(" (a week's share)") if line.period == "month" else "")
         svg = weekly_chart_svg(title, review.weeks, [w.actual for w in series],
                                [w.goal for w in series], review.week, ink=colours.ink,
-                               brand=plan.basics.brand_colour, width=width, title_lines=2)
+                               brand=plan.basics.brand_colour, width=width, title_lines=2,
+                               week_mark=_("W{number}"))
         yield line.metric, str(svg)
 
 
@@ -145,7 +146,7 @@ def review_html_parts(review: WeeklyReview, colours: Colours, week_label: str) -
     notes (a part is a few milliseconds of the window's time to lay out)."""
     number_of = review.plan_weeks.index(review.week) + 1
     out = [_("<h2>{week}: week {number} of {weeks}, {days}</h2>").format(
-        week=escape(review.week), number=number_of, weeks=len(review.plan_weeks),
+        week=escape(show_week(review.week)), number=number_of, weeks=len(review.plan_weeks),
         days=escape(week_label))]
     if not review.has_actuals:
         out.append(_("<p>No actuals yet: import a CRM export (File &gt; Import actuals…) or enter "
@@ -175,7 +176,7 @@ def review_html_parts(review: WeeklyReview, colours: Colours, week_label: str) -
     reps = [_rep_html(rep, colours) for rep in review.reps]
     notes = _("<p style='color:{muted}'>Opportunities: {definition}. Figures in italics were "
               "entered by hand; a monthly target's goal is a week's share of it.</p>").format(
-                  muted=colours.muted, definition=escape(review.definition.rstrip(".")))
+                  muted=colours.muted, definition=escape(said(review.definition).rstrip(".")))
     return ["".join(out + reps[:1]), *reps[1:], notes]
 
 
@@ -223,9 +224,9 @@ def _rep_html(rep: RepWeek, colours: Colours) -> str:
     if rep.touches_planned_to_date:
         share = rep.touches_logged_to_date / rep.touches_planned_to_date
         lines.append(_("<b>Pace:</b> {logged} touches logged to date; the plan set {planned} "
-                       "({share:.0%})").format(logged=show_number(rep.touches_logged_to_date),
+                       "({share})").format(logged=show_number(rep.touches_logged_to_date),
                                                planned=show_number(rep.touches_planned_to_date),
-                                               share=share))
+                                               share=show_percent(share)))
     if rep.outside_plan:
         lines.append(_("<b>Outside the plan:</b> ") + ", ".join(
             f"{escape(name)} ({n})" for name, n in rep.outside_plan.items()))
@@ -369,7 +370,8 @@ class ActualsReview(QWidget):
         """The plan's weeks, each with the working days it covers (``Mon 1 – Fri 5 Feb``; with
         an Israeli rep also ``Sun 31 Jan – Thu 4 Feb``)."""
         weeks = list(review.plan_weeks)
-        texts = [_("{week} · week {number} · {days}").format(week=week, number=n, days=label)
+        texts = [_("{week} · week {number} · {days}").format(week=show_week(week), number=n,
+                                                             days=label)
                  for n, (week, label) in enumerate(zip(weeks, labels, strict=True), 1)]
         self.week_choice.blockSignals(True)
         if [self.week_choice.itemText(i) for i in range(self.week_choice.count())] != texts:

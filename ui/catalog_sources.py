@@ -28,6 +28,7 @@ def domain_words() -> list[str]:
     for step in STEPS:
         words += [step.title, step.what_good_looks_like, step.examples]
     words += [section.title for section in SECTIONS]
+    words += [next(iter(s.new_item.values())) for s in SECTIONS if s.new_item]  # "New account"
     # the steps' fixed status words: an empty plan misses every to-do ("goal set" is the other)
     empty = Plan(name="-")
     for step in STEPS:
@@ -49,7 +50,7 @@ def domain_words() -> list[str]:
     words += list(DELIMITERS.values()) + list(ENCODING_LABELS.values())
     words += days_off_names(frozenset(range(7)), holidays=True)
     words += [form.label for form in DateFormat]
-    words += ["not started", "not entered", "below", "met"]  # prospector/review/text.py verdict()
+    words += ["not started", "not entered", "below", "met", "Not said"]  # prospector/review/text.py
     return list(dict.fromkeys(w for w in words if w))
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
 
 from prospector.coach import Review, review
-from ui.language import N_, _, ngettext
+from ui.language import N_, _, ngettext, show_percent
 
 SEVERITY_ORDER = {"blocker": 0, "warning": 1, "tip": 2}
 SEVERITY_LABEL = {"blocker": N_("Blocker"), "warning": N_("Warning"), "tip": N_("Tip")}
@@ -112,8 +112,9 @@ class CoachPanel(QWidget):
                         for h in result.raise_score_hints[:3])
         self.summary.setText(
             _("<b>Readiness {overall}/100</b> — what is written {quality}/100 × "
-              "{completeness:.0%} complete<br>{counts}").format(
-                  overall=result.overall, quality=result.quality, completeness=result.completeness,
+              "{completeness} complete<br>{counts}").format(
+                  overall=result.overall, quality=result.quality,
+                  completeness=show_percent(result.completeness),
                   counts=counts)
             + (_("<br><i>To raise the written score:</i>{hints}").format(
                 hints=hints) if hints else ""))

@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from babel import Locale
+from babel.numbers import format_percent
 from babel.support import NullTranslations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
@@ -54,6 +55,21 @@ def said(text: object) -> str:
 def N_(message: str) -> str:  # noqa: N802 - gettext's marker name
     """Marks a text for extraction where it is defined; ``_()`` translates it where it is shown."""
     return message
+
+
+def new_item(declared: dict) -> dict:
+    """A section's new row (``Section.new_item``) named in the app's language: "Neuer Kunde";
+    its first field is the name a user sees, the others (tier, channel) are values."""
+    item = dict(declared)
+    first = next(iter(item), None)
+    if first is not None:
+        item[first] = _(item[first])
+    return item
+
+
+def show_percent(share: float) -> str:
+    """A share as the app's language writes a percentage: 42 % in German, 42% in English."""
+    return format_percent(share, locale=_language)
 
 
 def in_sentence(noun: str) -> str:

@@ -236,6 +236,10 @@ class MainWindow(QMainWindow):
             redo_keys.append(QKeySequence("Ctrl+Y"))
         self.redo_action.setShortcuts(redo_keys)
         self.redo_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        # "Rückgängig: Ansprechpartner löschen": the stack's own text is the prefix, a space and
+        # the command's text, which German writes with a colon; these slots run after the stack's
+        stack.undoTextChanged.connect(self._name_undo)
+        stack.redoTextChanged.connect(self._name_redo)
         # undo and redo show what they changed: its step, and its row (after the stack's own)
         self.undo_action.triggered.connect(lambda: self._show_change(undone=True))
         self.redo_action.triggered.connect(lambda: self._show_change(undone=False))
@@ -307,6 +311,12 @@ class MainWindow(QMainWindow):
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self._fill_recent_menu()
 
+    def _name_undo(self, text: str) -> None:
+        self.undo_action.setText(_("&Undo {what}").format(what=text) if text else _("&Undo"))
+
+    def _name_redo(self, text: str) -> None:
+        self.redo_action.setText(_("&Redo {what}").format(what=text) if text else _("&Redo"))
+
     # --- state shown to the user ---------------------------------------------------------------
     def _update_title(self) -> None:
         self.setWindowTitle(_("{name}[*] — Prospector").format(name=self.document.plan.name))
@@ -340,7 +350,7 @@ class MainWindow(QMainWindow):
             if status is None:
                 item.setText(self._fitted_title(title))
                 continue
-            mark = "✓" if status.done else f"{round(status.share * 100)}%"
+            mark = "✓" if status.done else language.show_percent(status.share)
             blockers, warnings = counts.get(key, [0, 0])
             flags = "".join([f" · ⛔ {blockers}" if blockers else "",
                              f" · ⚠ {warnings}" if warnings else ""])

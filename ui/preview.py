@@ -31,7 +31,7 @@ from prospector.plan_json import PlanJson
 from prospector.review import rep_actuals_by_week
 from prospector.review.summary import is_summed, summary_steps
 from prospector.sections import SECTION_BY_KEY, STEP_BY_KEY
-from ui.language import _, ngettext
+from ui.language import _, ngettext, show_percent
 from ui.pdf_view import PdfPagesView
 from ui.preview_worker import PreviewWorker
 from ui.slices import InSlices
@@ -312,7 +312,7 @@ class PreviewPane(QWidget):
         self.status.setText(_("Preview not updated: {message}").format(message=message))
 
     def _show_zoom(self, zoom: float) -> None:
-        self.zoom_label.setText(_("Fit") if self.view.zoom is None else f"{zoom:.0%}")
+        self.zoom_label.setText(_("Fit") if self.view.zoom is None else show_percent(zoom))
 
     def _show_page(self) -> None:
         count = self.view.page_count()

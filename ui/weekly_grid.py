@@ -39,7 +39,7 @@ from ui.language import _, in_sentence, said
 from ui.palette_colours import hint_colour
 from ui.table_model import read_figure, show_number
 from ui.widgets.cell_editing import CellDelegate
-from ui.widgets.date_field import show_day
+from ui.widgets.date_field import show_day, show_week
 
 Index = QModelIndex | QPersistentModelIndex
 _Role = Qt.ItemDataRole
@@ -204,8 +204,8 @@ class WeeklyGridModel(QAbstractTableModel):
             imported=show_number(imported), what=what) if target and
                    target.counts is not Counts.HAND_ENTERED else _("nothing imported counts here"))
         monday = week_start(week)
-        head = _("{rep}, {week} (week of {monday})").format(rep=rep, week=week,
-                                                     monday=show_day(monday, year=True))
+        head = _("{rep}, {week} (week of {monday})").format(
+            rep=rep, week=show_week(week), monday=show_day(monday, year=True))
         if entered is not None:
             return _("{head}: {entered} entered by hand, instead of {counted}. Clear it to count "
                      "the imports again.").format(
@@ -226,7 +226,7 @@ class WeeklyGridModel(QAbstractTableModel):
             return _("W{number}").format(number=week[-2:]) + "\n" + show_day(monday)
         if role == TOOLTIP:
             return _("{week}, week {number} of the plan, from Monday {monday}").format(
-                week=week, number=section + 1, monday=show_day(monday, year=True))
+                week=show_week(week), number=section + 1, monday=show_day(monday, year=True))
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -17,7 +17,7 @@ from typing import Literal, NamedTuple
 from pydantic import ValidationError
 
 from ..errors import describe_validation_error
-from ..messages import ENGLISH, M_, MN_, Note, Say, said
+from ..messages import ENGLISH, M_, MN_, Note, Quoted, Say, quoted, said
 from ..model import TIERS, Plan, TargetAccount, new_id
 from ..number_format import NumberFormat, evidence
 from ..textnorm import fold, person_key
@@ -135,7 +135,8 @@ class MergedRow:
             why = tell(M_("the same name once case, accents, punctuation and legal form (Inc, "
                           "GmbH, AG...) are ignored"))
         text = tell(M_("row {row} {name} is {account} ({where}): {why}")).format(
-            row=self.row_number, name=repr(self.row_name), account=repr(self.account_name),
+            row=self.row_number, name=quoted(self.row_name, tell),
+            account=quoted(self.account_name, tell),
             where=where, why=why)
         if self.filled:
             text += tell(M_("; filled in {fields}")).format(
@@ -201,7 +202,7 @@ class ImportResult:
             lines.append(tell(M_("owners that match no rep (their accounts were added without a "
                                 "rep; add the rep to the plan or assign the accounts in the "
                                 "app):")))
-            lines += _limited([f"  {_quoted(owner)} ({_rows(rows, tell)})"
+            lines += _limited([f"  {_quoted(owner, tell)} ({_rows(rows, tell)})"
                                for owner, rows in self.unknown_owners.items()], limit, tell)
         return lines
 
@@ -344,7 +345,7 @@ class _Importer:
         warnings += self._rows_inside(row, values)
         if row in self.table.recoded:
             warnings.insert(0, Note("{problem} ({name})", problem=self.table.recoded[row],
-                                    name=repr(clean["name"])))
+                                    name=Quoted(clean["name"])))
         self.warnings += [RowWarning(row, w) for w in warnings]
         rep = self._rep_for(values.get("owner", ""), row)
         found = self.index.find(clean["name"], clean["website"])
@@ -515,11 +516,11 @@ def _padded(cells: list[str], width: int) -> list[str]:
     return (cells + [""] * width)[:max(width, len(cells))]
 
 
-def _quoted(text: str, limit: int = 60) -> str:
+def _quoted(text: str, tell: Say, limit: int = 60) -> str:
     """A cell's text in a message: quoted, and cut with its length when long."""
     if len(text) <= limit:
-        return repr(text)
-    return f"{text[:limit]!r}… ({len(text):,} characters)"
+        return quoted(text, tell)
+    return f"{quoted(text[:limit], tell)}… ({len(text):,} characters)"
 
 
 def _label(field_key: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..messages import Note
+from ..messages import Note, Quoted
 from ..number_format import NumberFormat, read_number
 
 _CURRENCY = re.compile(r"^(?:[A-Z]{3}|[€$£¥₹₩]|kr)\s*|\s*(?:[A-Z]{3}|[€$£¥₹₩]|kr)$")
@@ -32,7 +32,7 @@ def read_amount(text: str, form: NumberFormat | None = None) -> tuple[float | No
     value = amount_digits(text)
     if not value:
         return None, ""
-    shown = repr(text.strip()) if len(text) <= 30 else f"{text.strip()[:25]!r}…"
+    shown = Quoted(text.strip()) if len(text) <= 30 else f"{text.strip()[:25]!r}…"
     if value.startswith("-") or value.startswith("("):
         return None, Note("the amount {amount} is negative; an opportunity's amount is not",
                           amount=shown)

@@ -15,7 +15,7 @@ from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
-from ..messages import Note
+from ..messages import Note, Quoted
 
 
 class DateFormat(StrEnum):
@@ -102,7 +102,7 @@ def _year(text: str) -> int:
 
 def _shown(text: str) -> str:
     text = text.strip()
-    return repr(text) if len(text) <= 30 else f"{text[:25]!r}…"
+    return Quoted(text) if len(text) <= 30 else f"{text[:25]!r}…"
 
 
 _TIME = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?", re.IGNORECASE)

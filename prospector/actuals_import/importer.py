@@ -23,7 +23,7 @@ from ..actuals.records import Happened, LoggedFact, fact_key, id_key
 from ..collector import collection_paused
 from ..errors import ProspectorError, describe_validation_error
 from ..fields import EARLIEST_DATE, LATEST_DATE, UNKEEPABLE
-from ..messages import Note
+from ..messages import Note, Quoted
 from ..model import Plan
 from ..number_format import NumberFormat, evidence
 from ..textnorm import fold, person_key
@@ -361,7 +361,7 @@ class _Reader:
             if self.chosen is not None and read.form is not self.chosen:
                 self.result.warnings.append(RowNote(row, Note(
                     "{date} can only be {form}; read as {day} although {chosen} was chosen",
-                    date=repr(text.strip()), form=read.form.label, day=read.day,
+                    date=Quoted(text.strip()), form=read.form.label, day=read.day,
                     chosen=self.chosen.label)))
         if not self.first <= read.day <= self.last:
             when = (Note("{day} is before the plan starts ({edge})", day=read.day,

@@ -15,7 +15,7 @@ from babel.numbers import format_decimal
 from ..actuals.ledger import Actuals
 from ..actuals.records import LoggedFact
 from ..errors import ProspectorError
-from ..messages import ENGLISH, M_, MN_, Note, Say, said
+from ..messages import ENGLISH, M_, MN_, Note, Say, quoted, said
 from ..model import Plan
 from ..number_format import NumberFormat
 from .dates import DateFormat
@@ -52,7 +52,8 @@ class Unmatched:
         return self.said(ENGLISH)
 
     def said(self, tell: Say) -> str:
-        name = repr(self.name) if len(self.name) <= 60 else f"{self.name[:50]!r}…"
+        name = (quoted(self.name, tell) if len(self.name) <= 60
+                else quoted(self.name[:50], tell) + "…")
         if self.closest:
             return tell(M_("{name} ({rows}; closest: {closest})")).format(
                 name=name, rows=rows_text(self.rows, tell=tell), closest=self.closest)

@@ -56,14 +56,15 @@ def _title_lines(title: str, width: float, lines: int) -> list[str]:
 def weekly_chart_svg(title: str, weeks: Sequence[str], actuals: Sequence[float | None],
                      goals: Sequence[float | None], current: str, *, ink: Ink = PRINT_INK,
                      brand: str = "#1F6FB2", accent: str = ACCENT, width: float | None = None,
-                     title_lines: int = 2) -> Markup:
+                     title_lines: int = 2, week_mark: str = "W{number}") -> Markup:
     """``title`` over one bar per week of ``weeks`` (``actuals[i]``; None: not entered) with
     its goal (``goals[i]``; None: no goal that week); ``current`` is the week reviewed.
 
     With ``width`` (pt; at least ``bars_width``), charts shown side by side come out the same
     size and scale whatever their titles: the title wraps onto up to ``title_lines`` lines, and
     that many lines are kept above the bars even when it needs fewer. Without it, the chart is
-    as wide as its bars or its title on one line."""
+    as wide as its bars or its title on one line. ``week_mark`` labels a week under its bar
+    from its number ("KW{number}" in German)."""
     count = max(1, len(weeks))
     if width is None:
         # the title in full whatever the font the screen has (PB Sans measured, 20% to spare)
@@ -108,7 +109,8 @@ def weekly_chart_svg(title: str, weeks: Sequence[str], actuals: Sequence[float |
         if i % label_every == 0 or week == current:
             weight = ' font-weight="bold"' if week == current else ""
             out.append(f'<text x="{x + _BAR / 2:.1f}" y="{base + 11:.1f}" font-size="{FS_XS}" '
-                       f'text-anchor="middle" fill="{ink.muted}"{weight}>W{week[-2:]}</text>')
+                       f'text-anchor="middle" fill="{ink.muted}"{weight}>'
+                       f'{escape(week_mark.format(number=week[-2:]))}</text>')
     said = "; ".join(
         f"{week}: {_number(a) if a is not None else 'not entered'}"
         + (f" of {_number(g)}" if g else "")

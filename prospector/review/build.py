@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from ..actuals.counting import Counts
 from ..actuals.weekly import week_start, working_week_of, working_week_start
 from ..coach.thresholds import THRESHOLDS, Thresholds
+from ..messages import Note
 from ..model import Plan, Rep, Target
 from ..schedule import week_start as first_weekday
 from .coach import RepWeeks, coach_rep
@@ -95,10 +96,10 @@ class _Review:
             reps.append(self._rep(rep, cold))
         criteria = ", ".join(c.name for c in self.plan.qualification.criteria)
         definition = (
-            f"An opportunity meets the plan's definition ({criteria}) when a meeting with its "
-            f"account was logged on its creation day or in the "
-            f"{self.th.opportunity_meeting_days} days before." if criteria else
-            "The plan defines no qualification criteria: every opportunity created counts.")
+            Note("An opportunity meets the plan's definition ({criteria}) when a meeting with its "
+                 "account was logged on its creation day or in the {days} days before.",
+                 criteria=criteria, days=self.th.opportunity_meeting_days) if criteria else
+            Note("The plan defines no qualification criteria: every opportunity created counts."))
         return WeeklyReview(
             plan_id=self.plan.id, plan_name=self.plan.name, week=self.week, monday=self.monday,
             weeks=tuple(self.weeks), plan_weeks=tuple(weeks_all),

@@ -84,7 +84,7 @@ class WeeklyReview:
     weeks: tuple[str, ...]  # the series' weeks: the plan's first week to the week reviewed
     plan_weeks: tuple[str, ...]  # every week of the plan
     has_actuals: bool
-    definition: str  # how an opportunity is judged against the plan's definition
+    definition: str  # how an opportunity is judged against the plan's definition (a Note)
     reps: tuple[RepWeek, ...]
     cold_accounts: tuple[ColdAccount, ...]
     cold_weeks: int

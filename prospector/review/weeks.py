@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from babel.dates import format_skeleton
+from babel.dates import format_date, format_skeleton
 
 from ..actuals.weekly import week_of, week_start, working_week_start
 from ..business_days import SATURDAY_SUNDAY, weekend_days
@@ -129,8 +129,8 @@ def days_label(first: date, last: date, language: str = "en") -> str:
     def day(d: date) -> str:
         return format_skeleton("EEEd", d, locale=language)
 
-    def month(d: date) -> str:
-        return format_skeleton("MMM", d, locale=language)
+    def month(d: date) -> str:  # as a date writes it ("Feb.", "März"), as the app's days do
+        return format_date(d, "MMM", locale=language)
 
     start = day(first) + (f" {month(first)}" if first.month != last.month else "")
     return f"{start} – {day(last)} {month(last)}"

@@ -11,7 +11,7 @@ from prospector.conversation_starters import missing_common_objections
 from prospector.model import STAGE_LABELS
 from prospector.sections import OBJECTIONS, QUESTIONS
 from ui.binding import IdChecklistBinding, IdChoiceBinding, TextBinding
-from ui.language import N_, _, ngettext
+from ui.language import N_, _, new_item, ngettext
 from ui.pages.lists import _persona_options, _source
 from ui.pages.opportunity_definition import OpportunityDefinition
 from ui.table_model import Column
@@ -125,7 +125,7 @@ class ConversationsPage(StepPage):
         _hint_below(detail, "persona_ids", _(ANY_PERSONA))
         self.response = next(b for f, b in detail.bindings if f == "response")
         editor = ListEditor(d, _source(d, "objections", columns), _("objection"),
-                            lambda: dict(OBJECTIONS.new_item), detail,
+                            lambda: new_item(OBJECTIONS.new_item), detail,
                             follows=("personas", "differentiators"), plural=_("objections"))
         editor.table.doubleClicked.connect(self._open_response)
         self.common_button = editor.add_button(
@@ -186,7 +186,7 @@ class ConversationsPage(StepPage):
         ], _("Select a question to say why we ask it and what a good answer tells us."))
         _hint_below(detail, "persona_ids", _(ANY_PERSONA))
         editor = ListEditor(d, _source(d, "questions", columns), _("question"),
-                            lambda: dict(QUESTIONS.new_item), detail, follows=("personas",),
+                            lambda: new_item(QUESTIONS.new_item), detail, follows=("personas",),
                             plural=_("questions"))
         _starting_hint(editor, detail, _(
             "No questions yet. Add the open questions your reps ask about the client's business: "

@@ -17,7 +17,7 @@ from ui.binding import (
     TextBinding,
 )
 from ui.holiday_place import HolidayPlaceBinding
-from ui.language import N_, _, ngettext
+from ui.language import N_, _, new_item, ngettext
 from ui.table_model import CHANNEL_CHOICES, Column, ListSource
 from ui.widgets.contacts_editor import ContactsEditor
 from ui.widgets.item_form import ItemForm
@@ -92,7 +92,7 @@ class TargetsPage(ListStepPage):
             (_("Why a target"), "why", lambda p: TextBinding(d, p,
                                                              _("Why this account is a target"),
                                                           _("The reason, e.g. a trigger event"))),
-            (_("Website"), "website", lambda p: LineBinding(d, p, _("Website"), "company.com")),
+            (_("Website"), "website", lambda p: LineBinding(d, p, _("Website"), _("company.com"))),
             (_("City"), "city", lambda p: LineBinding(d, p, _("City"))),
             (_("Annual revenue"), "annual_revenue", lambda p: LineBinding(d, p,
                                                                           _("Annual revenue"))),
@@ -100,7 +100,7 @@ class TargetsPage(ListStepPage):
             (_("Contacts"), None, lambda p: ContactsEditor(d)),
         ], _("Select an account to see why it is a target and its notes."))
         self.editor = ListEditor(d, _source(d, "accounts", columns), _("account"),
-                                 lambda: dict(ACCOUNTS.new_item), detail, plural=_("accounts"))
+                                 lambda: new_item(ACCOUNTS.new_item), detail, plural=_("accounts"))
         self.editor.add_button(_("Import CSV…"), _("Import accounts from a CRM or spreadsheet "
                                                      "export"),
                                self.import_csv_requested.emit)
@@ -162,7 +162,7 @@ class PersonasPage(ListStepPage):
             (_("Value means"), "value_means", lambda p: TextBinding(d, p, _("What value means"))),
         ], _("Select a persona to edit what they care about."))
         self.editor = ListEditor(d, _source(d, "personas", columns), _("persona"),
-                                 lambda: dict(PERSONAS.new_item), detail, plural=_("personas"))
+                                 lambda: new_item(PERSONAS.new_item), detail, plural=_("personas"))
         self.body.addWidget(self.editor, 1)
 
 
@@ -188,7 +188,7 @@ class TouchesPage(ListStepPage):
                 _("Talk track or message; merge fields: {{first_name}}, {{company}}"), lines=6)),
         ], _("Select a touch to edit its value, personas and message."))
         self.editor = ListEditor(d, _source(d, "touches", columns), _("touch"),
-                                 lambda: dict(TOUCHES.new_item), detail,
+                                 lambda: new_item(TOUCHES.new_item), detail,
                                  plural=_("touches"), follows=("personas",))
         self.body.addWidget(self.editor, 1)
 
@@ -213,7 +213,7 @@ class DifferentiationPage(ListStepPage):
             (_("Talk track"), "talk_track", lambda p: TextBinding(d, p, _("Talk track"), lines=4)),
         ], _("Select a differentiator to edit its proof and talk track."))
         self.editor = ListEditor(d, _source(d, "differentiators", columns), _("differentiator"),
-                                 lambda: dict(DIFFERENTIATORS.new_item), detail,
+                                 lambda: new_item(DIFFERENTIATORS.new_item), detail,
                                  plural=_("differentiators"))
         self.body.addWidget(self.editor, 1)
 
@@ -242,7 +242,7 @@ class RepsPage(ListStepPage):
                 max_height=16777215)),
         ], _("Select a rep to assign accounts."))
         self.editor = ListEditor(d, _source(d, "reps", columns), _("rep"),
-                                 lambda: dict(REPS.new_item), detail, follows=("accounts",),
+                                 lambda: new_item(REPS.new_item), detail, follows=("accounts",),
                                  plural=_("reps"))
         self.editor.add_button(_("Export schedule…"),
                                _("The rep's dated schedule as a calendar file and a CRM task list"),

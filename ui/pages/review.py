@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from prospector.coach import SCORING, Review
 from prospector.sections import STEP_BY_KEY, step_status
-from ui.language import _
+from ui.language import _, show_percent
 from ui.step_words import summary
 from ui.step_words import to_do as step_to_do
 from ui.widgets.step_page import StepPage
@@ -83,9 +83,10 @@ class ReviewPage(StepPage):
         """The coach's latest review: the score and what it is made of."""
         self.score.setText(
             _("<b>{overall}/100</b> = what is written, as the coach scores it "
-              "(<b>{quality}/100</b>) × how complete the plan is (<b>{completeness:.0%}</b>, the "
+              "(<b>{quality}/100</b>) × how complete the plan is (<b>{completeness}</b>, the "
               "bars above): {verdict}.").format(
-                  overall=result.overall, quality=result.quality, completeness=result.completeness,
+                  overall=result.overall, quality=result.quality,
+                  completeness=show_percent(result.completeness),
                   verdict=escape(result.verdict)))
 
     def refresh(self) -> None:
@@ -108,7 +109,7 @@ def how_the_score_is_made() -> str:
           "when it concerns every item, down to half that when it concerns one item of many. A "
           "part with a blocker scores at most {blocker_section_cap}. The written score is the "
           "parts' average (accounts, touches and the campaign weigh most: reps execute them), "
-          "{weakest_section_share:.0%} of it taken from the weakest part, less "
+          "{weakest_section_share} of it taken from the weakest part, less "
           "{blocker_overall_penalty} for each blocker. Readiness is that times how complete the "
           "plan is, so a half-written plan never looks nearly ready and adding good content never "
           "lowers it. Items still as “Add” made them, and an item you have just added until you "
@@ -116,5 +117,5 @@ def how_the_score_is_made() -> str:
           "sales force.").format(
               blocker_weight=sc.blocker_weight, warning_weight=sc.warning_weight,
               tip_weight=sc.tip_weight, blocker_section_cap=sc.blocker_section_cap,
-              weakest_section_share=sc.weakest_section_share,
+              weakest_section_share=show_percent(sc.weakest_section_share),
               blocker_overall_penalty=sc.blocker_overall_penalty, ready_score=sc.ready_score))

@@ -69,6 +69,11 @@ def show_day(value: date, *, year: bool = False) -> str:
                            day + (" yyyy" if year else ""))
 
 
+def show_week(week: str) -> str:
+    """A week ("2027-W07") as the user's language names it: 2027-W07, KW07/2027 in German."""
+    return _("{year}-W{number}").format(year=week[:4], number=week[-2:])
+
+
 def show_moment(iso: str) -> str:
     """A stored time (ISO, "2027-01-25T14:03:09") as the user's locale writes a date and time:
     25.01.27 14:03 for a German; the ISO text itself when it is not one."""
