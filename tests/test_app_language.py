@@ -171,11 +171,14 @@ def test_a_german_user_sees_no_english_on_any_step_menu_or_dialog(qtbot, german,
     assert "&Datei" in seen and "Plangrundlagen" in seen and "Zielkunden" in seen
     # Edit > Undo names the changed field in German, not by its name in the plan's file, after
     # a colon as German writes it
+    document = PlanDocument(sample_plan.model_copy(deep=True))  # the window's plan unchanged
+    document.undo_stack.undoTextChanged.connect(window._name_undo)
+    document.undo_stack.redoTextChanged.connect(window._name_redo)
     for path, value, named in ((("basics", "language"), "fr", "Sprache"),
                                (("basics", "sales_force"), "Team Süd", "Vertrieb")):
-        assert window.document.set_value(path, value)
+        assert document.set_value(path, value)
         assert window.undo_action.text() == f"&Rückgängig: {named}"
-    window.document.undo_stack.undo()
+    document.undo_stack.undo()
     assert window.redo_action.text() == "&Wiederholen: Vertrieb"
 
     rep = sample_plan.reps[0].id
