@@ -24,7 +24,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
+from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 
 from prospector.actuals.fact_log import FactLog
 from prospector.actuals.ledger import Actuals
@@ -34,6 +34,7 @@ from prospector.actuals_import.placing import Placing
 from prospector.collector import collection_paused
 from prospector.export_reader import HEADER, PIECE, SUMMARY_LINES
 from prospector.model import Plan
+from ui.child_process import child_process
 from ui.language import _, current
 
 __all__ = ["SUMMARY_LINES", "ActualsReader", "ReadChoices", "ReadOutcome"]
@@ -138,13 +139,7 @@ class ActualsReader(QObject):
     # --- the process ---------------------------------------------------------------------------
     def _start_process(self) -> None:
         self.wait(0)  # the processes killed before, deleted once they ended
-        process = QProcess(self)
-        env = QProcessEnvironment.systemEnvironment()
-        env.insert("PYTHONUNBUFFERED", "1")
-        process.setProcessEnvironment(env)
-        process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
-        process.readyReadStandardOutput.connect(self._read)
-        process.finished.connect(self._died)
+        process = child_process(self, self._read, self._died)
         self.process, self._plan = process, None
         self._buffer.clear()
         self._incoming.clear()

@@ -14,9 +14,10 @@ import json
 import sys
 from typing import Any
 
-from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
+from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 
 from prospector.model import Plan
+from ui.child_process import child_process
 from ui.language import _
 from ui.render_runner import json_lines
 
@@ -51,14 +52,7 @@ class PreviewWorker(QObject):
         """Start the worker (it says ``ready`` a few seconds later, once warm)."""
         if self._closing or self.is_running():
             return
-        process = QProcess(self)
-        env = QProcessEnvironment.systemEnvironment()
-        env.insert("PYTHONUNBUFFERED", "1")
-        process.setProcessEnvironment(env)
-        # WeasyPrint's warnings go where the app's go; an unread pipe would fill and block it
-        process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
-        process.readyReadStandardOutput.connect(self._read)
-        process.finished.connect(self._died)
+        process = child_process(self, self._read, self._died)
         process.errorOccurred.connect(self._error)
         self.process, self.is_ready, self._buffer = process, False, b""
         process.start(sys.executable, ["-m", "prospector.render_worker"])
