@@ -54,7 +54,7 @@ def test_the_text_review_speaks_the_plan_s_language_or_the_one_asked_for(plan_fi
     out = capsys.readouterr().out
     assert out.startswith("Wochenbesprechung · Review test\nWoche 3 von 8 (2027-W03): "
                           "18.–24. Jan. 2027\n")
-    ana = out.split("Ana Berg (Mo., 18. – Fr., 22. Jan)\n")[1].split("\n\n")[0]
+    ana = out.split("Ana Berg (Mo., 18. – Fr., 22. Jan.)\n")[1].split("\n\n")[0]
     assert ana.startswith("  3 Touches (A 3) · 0 Termine · 1 Verkaufschance, 0 gemäß Definition")
     assert "Letzte 3 Wochen" in ana and "0,5 (2/Monat)" in ana and "unter Ziel, 2. Woche" in ana
     assert "Tempo: 7 Touches erfasst von 30 bis heute geplanten (23\u00a0%)." in ana
