@@ -10,7 +10,7 @@ and what is left to the rep, or that keeping to the schedule meets it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..model import Target
 from ..schedule import Schedule, ScheduleWeek
@@ -38,22 +38,14 @@ def touch_target_notes(targets: Sequence[Target], weeks: Sequence[ScheduleWeek])
     planned = gettext("Your schedule plans %(touches)s a week on average (%(busiest)s in week "
                       "%(week)s, your busiest)", touches=plural(average, "touch"),
                       busiest=len(busiest.touches), week=busiest.number)
-    notes = []
-    for target in targets:
-        if not counts_touches(target):
-            continue
-        goal = target.per_rep
-        if average >= goal:
-            notes.append(gettext("%(planned)s: keeping to it meets “%(target)s”, %(goal)s a week.",
-                                 planned=planned, target=target.metric, goal=goal))
-        else:
-            notes.append(gettext(
-                "%(planned)s: the steps of your accounts’ cadences. “%(target)s” asks for "
-                "%(goal)s a week: the other %(rest)s are touches you plan yourself (new "
-                "contacts in your accounts, replies, follow-ups and referrals). If your week has "
-                "no room for them, say so when your targets are reviewed.",
-                planned=planned, target=target.metric, goal=goal, rest=goal - average))
-    return notes
+    return _against(targets, average, lambda target, goal: gettext(
+        "%(planned)s: keeping to it meets “%(target)s”, %(goal)s a week.",
+        planned=planned, target=target, goal=goal), lambda target, goal, rest: gettext(
+        "%(planned)s: the steps of your accounts’ cadences. “%(target)s” asks for "
+        "%(goal)s a week: the other %(rest)s are touches you plan yourself (new "
+        "contacts in your accounts, replies, follow-ups and referrals). If your week has "
+        "no room for them, say so when your targets are reviewed.",
+        planned=planned, target=target, goal=goal, rest=rest))
 
 
 def team_touch_notes(targets: Sequence[Target], schedules: Sequence[Schedule]) -> list[str]:
@@ -72,19 +64,19 @@ def team_touch_notes(targets: Sequence[Target], schedules: Sequence[Schedule]) -
     planned = gettext("The reps’ schedules plan %(touches)s a week per rep on average "
                       "(%(total)s in all: the steps of their accounts’ cadences)",
                       touches=plural(average, "touch"), total=plural(total, "touch"))
-    notes = []
-    for target in targets:
-        if not counts_touches(target):
-            continue
-        goal = target.per_rep
-        if average >= goal:
-            notes.append(gettext("%(planned)s: keeping to them meets “%(target)s”, %(goal)s a "
-                                 "week per rep.", planned=planned, target=target.metric,
-                                 goal=goal))
-        else:
-            notes.append(gettext(
-                "%(planned)s. “%(target)s” asks for %(goal)s a week per rep: the other %(rest)s "
-                "are touches each rep plans (new contacts in their accounts, replies, follow-ups "
-                "and referrals), as each rep’s edition tells them.",
-                planned=planned, target=target.metric, goal=goal, rest=goal - average))
-    return notes
+    return _against(targets, average, lambda target, goal: gettext(
+        "%(planned)s: keeping to them meets “%(target)s”, %(goal)s a week per rep.",
+        planned=planned, target=target, goal=goal), lambda target, goal, rest: gettext(
+        "%(planned)s. “%(target)s” asks for %(goal)s a week per rep: the other %(rest)s "
+        "are touches each rep plans (new contacts in their accounts, replies, follow-ups "
+        "and referrals), as each rep’s edition tells them.",
+        planned=planned, target=target, goal=goal, rest=rest))
+
+
+def _against(targets: Sequence[Target], average: int, met: Callable[[str, float], str],
+             short: Callable[[str, float, float], str]) -> list[str]:
+    """Per touch target, ``met`` when ``average`` touches a week reach its goal per rep, else
+    ``short`` with what is left."""
+    return [met(t.metric, t.per_rep) if average >= t.per_rep
+            else short(t.metric, t.per_rep, t.per_rep - average)
+            for t in targets if counts_touches(t)]
