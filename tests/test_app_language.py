@@ -274,18 +274,24 @@ def _cut_steps(navigator) -> set[str]:
             > navigator.viewport().width()}
 
 
+def _shown(qtbot, plan, tmp_path, width, height):
+    """The main window on ``plan`` shown at ``width`` x ``height``, and its settings."""
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(PlanStore(), plan, settings)
+    qtbot.addWidget(window)
+    window.resize(width, height)
+    window.show()
+    qtbot.waitExposed(window, timeout=60000)
+    return window, settings
+
+
 def test_no_german_button_label_column_header_or_step_name_is_cut_at_1280_by_800(
         qtbot, german, sample_plan, tmp_path):
     """German words are longer: on every step the buttons, the one-line labels and the table
     headers (but a last one stretched over the room left) show their whole text, and so does
     each step's name and status in the navigator, with the app's own style sheet (its font)."""
     app = make_application()
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(PlanStore(), sample_plan, settings)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window, timeout=60000)
+    window, settings = _shown(qtbot, sample_plan, tmp_path, 1280, 800)
     assert window.width() == 1280
     navigator = window.navigator
     cut = _cut_steps(navigator)
@@ -497,12 +503,7 @@ def test_a_short_window_breaks_german_step_names_at_spaces_and_compounds_at_thei
     """A window too short for every step scrolls the navigator: the scroll bar takes its room,
     and names are broken between words, a compound where its parts join, never cut."""
     make_application()
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(PlanStore(), sample_plan, settings)
-    qtbot.addWidget(window)
-    window.resize(1000, 480)
-    window.show()
-    qtbot.waitExposed(window, timeout=60000)
+    window, _settings = _shown(qtbot, sample_plan, tmp_path, 1000, 480)
     navigator = window.navigator
     qtbot.waitUntil(navigator.verticalScrollBar().isVisible, timeout=60000)
     qtbot.wait(20)
