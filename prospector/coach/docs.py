@@ -244,8 +244,15 @@ def _labelled_section() -> list[str]:
                            evaluate(i for i in texts if i["set"] in LANGUAGE_SETS)[1]["all"])]
     out += [_score_row("English | every set, after", scores["all"]),
             _score_row("English | fifth (never tuned on), after", evaluate(
-                i for i in items if i["set"] == "fifth")[1]["all"]), ""]
-    return out
+                i for i in items if i["set"] == "fifth")[1]["all"])]
+    out += ["", _FOURTEENTH_NOTE, "", "| language | set | texts | to flag | found | "
+            "false alarms | missed | precision | recall |", "|---|---|---|---|---|---|---|---|---|"]
+    for language, name in (*_LANGUAGE_NAMES.items(), ("en", "English")):
+        out += [_score_row(f"{name} | {FOURTEENTH_SET_NAMES.get(language, 'fourteenth')}, at "
+                           "first look", Score(*FOURTEENTH_FIRST_LOOK[language])),
+                _score_row(f"{name} | {FOURTEENTH_SET_NAMES.get(language, 'fourteenth')}, at "
+                           "first look, any rule", Score(*FOURTEENTH_FIRST_LOOK_ANY_RULE[language]))]
+    return [*out, ""]
 
 
 _LANGUAGE_NAMES = {"de": "German", "fr": "French"}
@@ -457,26 +464,54 @@ _THIRTEENTH_AFTER_NOTE = (
     "self-praise. The thirteenth set is no longer held out: its figures after are on texts the "
     "coach was tuned on, and its first look above is the measure to quote. No set lost a text "
     "it found, and the English figures did not move:")
+# The fourteenth set (German, French, and an English set written with them) as written, the coach
+# as on main at 73403ce: (texts, to flag, found, false alarms, missed), counted the project's way
+# and counting any rule of the text's kind as a flag.
+FOURTEENTH_FIRST_LOOK: dict[str, tuple[int, int, int, int, int]] = {
+    "de": (40, 20, 16, 3, 4), "fr": (40, 20, 14, 2, 6), "en": (40, 20, 12, 5, 8)}
+FOURTEENTH_FIRST_LOOK_ANY_RULE: dict[str, tuple[int, int, int, int, int]] = {
+    "de": (40, 20, 17, 2, 3), "fr": (40, 20, 14, 2, 6), "en": (40, 20, 16, 1, 4)}
+# What the English set written with the fourteenth is called in the tables.
+FOURTEENTH_SET_NAMES = {"en": "written with the fourteenth"}
+_FOURTEENTH_NOTE = (
+    "On 3 December 2026 a fourteenth set was written by someone who had read only the method "
+    "(not these rules, the coach's code, lists, tests, earlier sets or the project's history): "
+    "40 texts in German, 40 in French and 40 in English, each language's written on its own "
+    "(16 touch values, 8 differentiators, 8 objection responses and 8 discovery questions, "
+    "half of each to flag, the flags spread over every rule of the kind). Eleven differentiators "
+    "longer than the 200 characters a difference holds were entered as a user would: their "
+    "first sentences as the difference, the rest as its proof. The coach was measured once, "
+    "unchanged, on all three: German precision 0.84 and recall 0.80, French 0.88 and 0.70, "
+    "English 0.71 and 0.60; counting any flag of the text's kind as a flag, German 0.89 and "
+    "0.85, French 0.88 and 0.70, English 0.94 and 0.80. On texts none of them was tuned on, "
+    "the German and French coach is at least as precise as the English one by the project's "
+    "count, and a little less precise counting any rule. Most of what it "
+    "got wrong, in every language, is touches that hold nothing but the contact (a greeting "
+    "card, a call \"einfach um Hallo zu sagen\", a LinkedIn connection request, a "
+    "congratulation on a promotion) passing as value, responses that only ask for a meeting "
+    "date passing as questions, and a stock phrase read as an ask for time or the reverse. "
+    "The first look, held out:")
 # The German and French sets' first looks: (set, texts, precision, recall).
 FIRST_LOOKS_BY_LANGUAGE: dict[str, tuple[tuple[str, int, float, float], ...]] = {
     "de": (("second", 24, 1.00, 0.31), ("third", 18, 0.83, 0.50), ("fourth", 14, 1.00, 0.38),
            ("fifth", 12, 1.00, 0.50), ("sixth", 20, 0.25, 0.08), ("seventh", 10, 0.75, 0.60),
            ("eighth", 14, 0.67, 0.29), ("ninth", 8, 0.75, 0.75), ("tenth", 8, 1.00, 1.00),
            ("eleventh", 40, 0.79, 0.52), ("twelfth", 40, 0.94, 0.81),
-           ("thirteenth", 40, 0.75, 0.71)),
+           ("thirteenth", 40, 0.75, 0.71), ("fourteenth", 40, 0.84, 0.80)),
     "fr": (("second", 24, 0.71, 0.38), ("third", 18, 1.00, 0.60), ("fourth", 14, 0.75, 0.38),
            ("fifth", 12, 1.00, 0.33), ("sixth", 20, 1.00, 0.08), ("seventh", 10, 1.00, 0.60),
            ("eighth", 14, 0.75, 0.43), ("ninth", 8, 0.75, 0.75), ("tenth", 8, 1.00, 1.00),
            ("eleventh", 40, 0.88, 0.71), ("twelfth", 40, 0.81, 0.81),
-           ("thirteenth", 40, 0.86, 0.86)),
+           ("thirteenth", 40, 0.86, 0.86), ("fourteenth", 40, 0.88, 0.70)),
 }
 # The German and French sets in the order they were written; the fifth, seventh, ninth and tenth
 # were kept out of the tuning until the eleventh was written, and all eleven tuned the lists then.
 # The twelfth was written after and measured once as written; its misses then tuned the lists (on
 # 3 December 2026). The thirteenth was written after and measured once as written; its misses
-# then tuned the lists (on 3 December 2026), so no set is held out until the next is written.
+# then tuned the lists (on 3 December 2026). The fourteenth was written after, measured once as
+# written, and is held out until the next is written.
 LANGUAGE_SETS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-                 "ninth", "tenth", "eleventh", "twelfth", "thirteenth")
+                 "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth")
 FORMERLY_HELD_OUT_SETS = ("fifth", "seventh", "ninth", "tenth")
 
 
