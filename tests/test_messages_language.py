@@ -267,3 +267,22 @@ def test_an_export_says_what_it_shortened_for_print_in_the_app_s_language(tmp_pa
     assert done["notes"] == ["1 langer Text ist gekürzt und an der Schnittstelle markiert (die "
                              "Notizen zu Acme GmbH); der vollständige Text steht im Plan (in "
                              "Prospector öffnen)."]
+
+
+def test_an_import_counts_its_accounts_as_the_language_writes_numbers(sample_plan, tmp_path):
+    path = tmp_path / "accounts.csv"
+    path.write_text("Account Name\n" + "".join(f"Kunde {i} GmbH\n" for i in range(1_000)),
+                    "utf-8")
+    result = import_accounts(sample_plan, path)
+    assert result.summary_lines()[0] == "added 1,000 accounts"
+    assert result.summary_lines(language="de")[0] == "1.000 Kunden hinzugefügt"
+
+
+def test_a_file_that_is_gone_or_a_folder_says_so_in_german(sample_plan, tmp_path):
+    with pytest.raises(PlanFileError) as gone:
+        read_plan_file(tmp_path / "weg.json")
+    assert error_said(gone.value, GERMAN) == f"{tmp_path / 'weg.json'}: existiert nicht (prüfen " \
+                                             "Sie den Pfad)"
+    with pytest.raises(CsvFileError) as folder:
+        import_accounts(sample_plan, tmp_path)
+    assert error_said(folder.value, GERMAN) == f"{tmp_path}: ist ein Ordner, keine CSV-Datei"
