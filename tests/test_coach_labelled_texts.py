@@ -30,7 +30,8 @@ def test_the_set_is_large_balanced_and_labelled_with_rules_that_judge_its_kind()
         else:
             assert "rule" not in item
     assert len({item["text"] for item in ITEMS}) == len(ITEMS)
-    assert {item["set"] for item in ITEMS} == {"first", "second", "third", "fourth", "fifth"}
+    assert {item["set"] for item in ITEMS} == {"first", "second", "third", "fourth", "fifth",
+                                                "sixth"}
 
 
 @pytest.mark.parametrize("kind", [*KINDS, "all"])
@@ -228,15 +229,20 @@ def test_running_down_the_other_vendor_argues(response, argues):
     assert ("objection-response-argues" in fired) is argues
 
 
-def test_the_set_never_used_to_change_the_detectors_reads_at_least_as_well_as_at_first_look():
-    """The fifth set was written last and measured once; it is kept out of the tuning, so a
-    change that reads it worse is a change that generalises worse."""
+def test_every_english_set_reads_at_least_as_well_as_at_first_look():
+    """Each set was measured once as written (its first look) before it changed anything; the
+    fifth is kept out of the tuning, so a change that reads it, or any set, worse than its first
+    look is a change that generalises worse."""
     from prospector.coach.docs import FIRST_LOOKS  # noqa: PLC0415 - only this test needs it
 
-    (_, texts, precision, recall), = [look for look in FIRST_LOOKS if look[0] == "fifth"]
-    _, scores = evaluate(item for item in ITEMS if item["set"] == "fifth")
-    assert scores["all"].texts == texts
-    assert scores["all"].precision >= precision - 0.005 and scores["all"].recall >= recall - 0.005
+    worse = []
+    for name, texts, precision, recall in FIRST_LOOKS:
+        _, scores = evaluate(item for item in ITEMS if item["set"] == name)
+        now = scores["all"]
+        assert now.texts == texts, name
+        if now.precision < precision - 0.005 or now.recall < recall - 0.005:
+            worse.append((name, now.precision, now.recall, precision, recall))
+    assert worse == []
 
 
 @pytest.mark.parametrize("language", sorted(LABELLED_PATHS_BY_LANGUAGE))
@@ -253,7 +259,7 @@ def test_german_and_french_texts_are_read_as_well_as_english(language):
 def test_every_german_and_french_set_reads_at_least_as_well_as_at_first_look(language):
     """Each set's first look (measured once, as written, before it changed the lists) is a floor:
     a change that reads any set worse than it was read before it tuned anything generalises
-    worse. The twelfth set is the newest such measure (docs/coach-rules.md)."""
+    worse. The fourteenth set is the newest such measure (docs/coach-rules.md)."""
     from prospector.coach.docs import (  # noqa: PLC0415 - only here
         FIRST_LOOKS_BY_LANGUAGE,
         LANGUAGE_SETS,
