@@ -27,7 +27,6 @@ from .plan_lookup import (
 )
 from .planfile import write_plan_file
 from .resources import sample_plan_path
-from .store import default_data_dir
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -146,6 +145,8 @@ def _error(message: str) -> None:
 
 
 def _write_crash_log() -> Path:
+    from .store import default_data_dir  # noqa: PLC0415 - the store only when it is needed
+
     log = write_log(default_data_dir(), f"--- {datetime.now().isoformat()} {sys.argv!r}\n"
                                         + traceback.format_exc())
     return log or Path("(log could not be written)")
