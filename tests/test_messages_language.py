@@ -286,3 +286,16 @@ def test_a_file_that_is_gone_or_a_folder_says_so_in_german(sample_plan, tmp_path
     with pytest.raises(CsvFileError) as folder:
         import_accounts(sample_plan, tmp_path)
     assert error_said(folder.value, GERMAN) == f"{tmp_path}: ist ein Ordner, keine CSV-Datei"
+
+
+def test_a_store_recovered_from_its_backup_tells_the_app_so_in_german(sample_plan, tmp_path):
+    from prospector.store import PlanStore  # noqa: PLC0415
+
+    PlanStore(tmp_path).save(sample_plan)
+    PlanStore(tmp_path).save(sample_plan)
+    (tmp_path / "plans.json").unlink()
+    store = PlanStore(tmp_path)
+    assert [s.id for s in store.list_plans()] == [sample_plan.id]
+    assert [said(notice, GERMAN) for notice in store.notices] == [
+        f"{tmp_path / 'plans.json'} fehlt, und die letzte gute Fassung wurde aus der Sicherung "
+        "wiederhergestellt"]
