@@ -72,12 +72,12 @@ def recover_if_damaged(files: StoreFiles, storage: AtomicJSONStorage, writable: 
             return
         damage = None  # plans.json is missing, a backup is there
     except CorruptStoreFile as exc:
-        damage = str(exc)
+        damage = exc.args[0] if exc.args else str(exc)  # a Note, said in the app's language
     try:
         good = AtomicJSONStorage(str(files.backup_path)).read()
         backup_damage = None
     except CorruptStoreFile as exc:
-        good, backup_damage = None, str(exc)
+        good, backup_damage = None, exc.args[0] if exc.args else str(exc)
     if damage is None and backup_damage is None and not holds_anything(good):
         return  # no store yet beside an empty backup: an empty store
     good = good if holds_anything(good) else None
