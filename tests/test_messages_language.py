@@ -299,3 +299,18 @@ def test_a_store_recovered_from_its_backup_tells_the_app_so_in_german(sample_pla
     assert [said(notice, GERMAN) for notice in store.notices] == [
         f"{tmp_path / 'plans.json'} fehlt, und die letzte gute Fassung wurde aus der Sicherung "
         "wiederhergestellt"]
+
+
+def test_an_unexpected_failure_of_a_command_asked_for_german_is_said_in_german(
+        sample_plan, tmp_path, data_dir, capsys, monkeypatch):
+    import prospector.actuals_import as actuals_import  # noqa: PLC0415
+
+    def broken(*_args, **_kwargs):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(actuals_import, "read_actuals", broken)
+    plan_file = write_plan_file(sample_plan, tmp_path / "plan.json")
+    assert main(["actuals", str(plan_file), "--import", "x.csv", "--language", "de"]) == 70
+    assert capsys.readouterr().err == ("prospector: error: unerwartetes Problem: "
+                                       "ZeroDivisionError: division by zero. Die Details stehen "
+                                       f"in {data_dir / 'prospector.log'}\n")
