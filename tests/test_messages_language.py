@@ -314,3 +314,17 @@ def test_an_unexpected_failure_of_a_command_asked_for_german_is_said_in_german(
     assert capsys.readouterr().err == ("prospector: error: unerwartetes Problem: "
                                        "ZeroDivisionError: division by zero. Die Details stehen "
                                        f"in {data_dir / 'prospector.log'}\n")
+
+
+def test_a_figure_by_hand_for_a_rep_or_target_the_plan_lacks_is_refused_in_german(sample_plan):
+    from prospector.actuals_import import enter_figure  # noqa: PLC0415
+
+    metric = sample_plan.accountability.targets[0].metric
+    with pytest.raises(ProspectorError) as refused:
+        enter_figure(sample_plan, "Niemand", "2027-W05", metric, 3)
+    assert error_said(refused.value, GERMAN).startswith(
+        "der Plan hat keinen Verkäufer namens „Niemand“ (seine Verkäufer: Jonas Albrecht")
+    with pytest.raises(ProspectorError) as refused:
+        enter_figure(sample_plan, "Jonas Albrecht", "2027-W05", "Umsatz", 3)
+    assert error_said(refused.value, GERMAN).startswith(
+        f"der Plan hat kein Ziel „Umsatz“ (seine Ziele: {metric}")
