@@ -151,7 +151,8 @@ _ASKS = _by_language((
     r"(?:is|are|will be|would be) free\b", r"on the off chance",
     r"(?:their|your) (?:perspective|feedback|opinion|views)",
     r"what (?:did|do) (?:you|they|he|she) think\b",
-), other.ASKS)
+), {language: (*asks, *other.ASKS_FOR_OPINION[language])
+    for language, asks in other.ASKS.items()})
 
 # A duration that says how long a resource takes the client ("a self-assessment their setters
 # fill in in 20 minutes"), not a meeting.
