@@ -105,7 +105,7 @@ def _objection_no_response(ctx: Context):
     trips="A response asks the client nothing about them: no question (a question mark, or "
           "“tell me …”, “walk me through …”), or only questions that ask for a meeting (“Can we "
           "put 15 minutes in the diary?”, “When can I come by?”, “Does Tuesday the 9th at 10am "
-          "work?”). A response written after the objection it answers (“Objection: … – "
+          "work for you?”). A response written after the objection it answers (“Objection: … – "
           "Response: …”) is read from the response.",
     why=T_("An objection is rarely the real reason. A response that only answers takes the "
            "words at face value, and one that only asks for a meeting again repeats the request "
