@@ -23,7 +23,7 @@ from ..model import TIERS, Cadence, Channel, Contact, Plan, Rep, TargetAccount, 
 from ..schedule import ScheduleError, build_schedule, find_rep, holiday_place, rep_accounts
 from ..sections import LEADER_CHAPTERS, REP_CHAPTERS, Chapter, content_of
 from ..textnorm import fold
-from . import conversations, glance
+from . import conversations, glance, targets_page
 from .colours import WHITE, contrast
 from .countries import country_name, territory_names
 from .limits import (
@@ -42,7 +42,7 @@ from .limits import (
 )
 from .schedule_targets import team_touch_notes, touch_target_notes
 from .scorecard import build_scorecard
-from .text_width import fit_line
+from .text_width import fit_line, line_count
 from .timeline import cadence_timeline_svg, channel_icon, timeline_caption
 from .translations import ENGLISH, N_, gettext, ngettext, printing, words_and
 from .translations import counted as plural
@@ -205,6 +205,9 @@ def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None
             rep_actuals = rep_actuals_by_week(plan, rep.id)
         ctx.update(_rep(plan, rep, start or rep.start_date or basics.start_date or today, red,
                         rep_actuals))
+        ctx["targets_whole"] = targets_page.kept_whole(
+            basics.page_size, ctx["targets"], ctx["touch_target_notes"], ctx["definition"],
+            ctx["review_paragraphs"])
     ctx["meta"] = _meta(plan, rep)
     return ctx
 
@@ -717,6 +720,29 @@ def _whom_to_find(plan: Plan, account: TargetAccount | None, touch_id: str | Non
     return ""
 
 
+# A day of the rep's schedule keeps its first two entries together and its last two (no day's
+# label with one entry under it at a page's foot, no entry alone at the next page's top), which
+# holds a day of three entries whole. A day whose entries are taller than this on average (long
+# names and titles: three entries took 150 mm in the long-text plan) may break between any two
+# entries instead: moved whole, it left two thirds of the page before it white.
+TALL_ENTRY_MM = 30.0
+_ENTRY_LINE_MM = 9 * 1.45 * 25.4 / 72  # 9 pt at line-height 1.45
+
+
+def _day_mm(day: dict[str, Any]) -> float:
+    """Roughly how tall a schedule day prints (55-schedule.css's widths), in mm."""
+    lines = 0
+    for g in day["groups"]:
+        lines += line_count(f"{g['touch']} · {g['channel']} · {g['cadence']} · script, p. 00",
+                            170, "sans", 9)
+        for a in g["accounts"]:
+            reach = a["reach"] or {}
+            said = " · ".join(v for v in (reach.get("name"), reach.get("role"), reach.get("how"))
+                              if v) or a["find"] or "no contact yet"
+            lines += line_count(a["name"], 88, "sans-bold", 9) + line_count(said, 88, "sans", 9)
+    return lines * _ENTRY_LINE_MM + 8 * len(day["groups"])  # and each entry's padding
+
+
 def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
           scripted: set[str]) -> dict[str, Any]:
     """A week of the schedule: days, and in each day the touches grouped by cadence step, so a rep
@@ -747,6 +773,8 @@ def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
              "find": "" if contact else _whom_to_find(plan, account, t.touch_id)})
     for day in days:
         del day["_keys"]
+        entries = sum(len(g["accounts"]) for g in day["groups"])
+        day["tall"] = _day_mm(day) > TALL_ENTRY_MM * entries
     return {"number": week.number, "dates": fmt_week(week.first_day, year=True,
                                                        days=week.working_days),
             "count": len(week.touches), "days": days}
