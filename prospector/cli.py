@@ -16,7 +16,7 @@ from pathlib import Path
 from . import __version__, commands
 from .error_log import write_log
 from .errors import ProspectorError
-from .messages import Say, error_said
+from .messages import M_, Note, Say, error_said
 from .model import new_id
 from .plan_lookup import (
     open_store,
@@ -27,7 +27,6 @@ from .plan_lookup import (
 )
 from .planfile import write_plan_file
 from .resources import sample_plan_path
-from .store import default_data_dir
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -64,22 +63,24 @@ def _run(args: argparse.Namespace) -> int:
     if args.data_dir:
         os.environ["PROSPECTOR_DATA_DIR"] = str(Path(args.data_dir).expanduser().resolve())
     handler: Handler = getattr(args, "handler", None) or cmd_gui
+    # English, or the language the command was asked to speak (--language de)
+    tell = Say(getattr(args, "language", None) or "en")
     try:
         return handler(args)
     except ProspectorError as exc:
         warn_pending()
-        # English, or the language the command was asked to speak (--language de)
-        _error(error_said(exc, Say(getattr(args, "language", None) or "en")))
+        _error(error_said(exc, tell))
         return 1
     except KeyboardInterrupt:
-        _error("interrupted; nothing was half-saved")
+        _error(tell(M_("interrupted; nothing was half-saved")))
         return 130
     except BrokenPipeError:
         return 1
     except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback on screen
         warn_pending()
         log = _write_crash_log()
-        _error(f"unexpected problem: {type(exc).__name__}: {exc}. Details were written to {log}")
+        _error(Note("unexpected problem: {kind}: {problem}. Details were written to {log}",
+                    kind=type(exc).__name__, problem=str(exc), log=str(log)).said(tell))
         return 70
     finally:
         warn_pending()  # whatever a command that succeeded left untold
@@ -144,6 +145,8 @@ def _error(message: str) -> None:
 
 
 def _write_crash_log() -> Path:
+    from .store import default_data_dir  # noqa: PLC0415 - the store only when it is needed
+
     log = write_log(default_data_dir(), f"--- {datetime.now().isoformat()} {sys.argv!r}\n"
                                         + traceback.format_exc())
     return log or Path("(log could not be written)")

@@ -9,9 +9,10 @@ import re
 from functools import cache
 
 from .errors import ProspectorError
+from .messages import Country, Note, Quoted, shortened
 
-HOW_TO_FIND = ("choose it from the list in the app, or run `prospector holidays` for every "
-               "country's code and `prospector holidays DE` for the subdivisions of one")
+HOW_TO_FIND = Note("choose it from the list in the app, or run `prospector holidays` for every "
+                   "country's code and `prospector holidays DE` for the subdivisions of one")
 _SMALL_WORDS = frozenset({"And", "The", "Of", "Da"})
 
 
@@ -65,11 +66,10 @@ def check_country(country: str, typed: str | None = None) -> None:
     """Raise :class:`HolidayCountryError` unless ``country`` is a code of :func:`countries`
     (``typed``: the text the user wrote, for the message)."""
     if country not in countries():
-        shown = typed if typed is not None else country
-        shown = repr(shown) if len(shown) <= 24 else f"{shown[:20]!r}… ({len(shown):,} characters)"
-        raise HolidayCountryError(
-            f"{shown} is not a country code Prospector knows (two capital letters such as "
-            f"DE, AT or IL); {HOW_TO_FIND}")
+        shown = shortened(typed if typed is not None else country, 24, 20)
+        raise HolidayCountryError(Note(
+            "{shown} is not a country code Prospector knows (two capital letters such as DE, AT "
+            "or IL); {how}", shown=shown, how=HOW_TO_FIND))
 
 
 def check_place(country: str, subdivision: str) -> None:
@@ -77,17 +77,20 @@ def check_place(country: str, subdivision: str) -> None:
     country's, and the country ("" for none: weekends only) one Prospector knows."""
     if not country:
         if subdivision:
-            raise HolidayCountryError(f"the subdivision {subdivision!r} needs a country; "
-                                      f"{HOW_TO_FIND}")
+            raise HolidayCountryError(Note("the subdivision {subdivision} needs a country; {how}",
+                                           subdivision=Quoted(subdivision), how=HOW_TO_FIND))
         return
     check_country(country)
     known = subdivisions(country)
     if subdivision and subdivision not in known:
         listed = ", ".join(f"{code} ({name})" if name != code else code
                            for code, name in known.items())
+        named = Country(country, countries()[country])
         raise HolidayCountryError(
-            f"{countries()[country]} has no subdivision {subdivision!r}"
-            + (f"; its subdivisions are {listed}" if known else " (it has none)"))
+            Note("{country} has no subdivision {subdivision}; its subdivisions are {listed}",
+                 country=named, subdivision=Quoted(subdivision), listed=listed)
+            if known else Note("{country} has no subdivision {subdivision} (it has none)",
+                               country=named, subdivision=Quoted(subdivision)))
 
 
 def parse_place(code: str) -> tuple[str, str]:

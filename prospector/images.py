@@ -13,7 +13,7 @@ import binascii
 import struct
 from dataclasses import dataclass
 
-from .messages import Note
+from .messages import Note, Number
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024  # decoded; a logo is a few KB to a few hundred KB
 MAX_LOGO_PIXELS = 25_000_000  # 25 megapixels, e.g. 5,000 x 5,000
@@ -51,7 +51,7 @@ def image_info(data: bytes, max_bytes: int = MAX_LOGO_BYTES,
         raise ImageRefused(Note("is a PNG or JPEG image without a width or height"))
     if info.width * info.height > max_pixels:
         raise ImageRefused(Note("is {width} x {height} pixels; an image may have at most {most} "
-                                "megapixels", width=f"{info.width:,}", height=f"{info.height:,}",
+                                "megapixels", width=Number(info.width), height=Number(info.height),
                                 most=max_pixels // 1_000_000))
     return info
 

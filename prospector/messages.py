@@ -23,10 +23,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
 from babel.dates import format_date
 from babel.support import NullTranslations
 
 from .gettext_domains import load_catalog
+from .number_format import written
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "messages"
@@ -76,6 +78,40 @@ class Quoted(str):
     """A value of a ``Note`` that is quoted in the language the note is said in (``quoted``)."""
 
 
+class Number(int):
+    """A count in a ``Note`` (rows, characters, facts), written as the note's language groups
+    digits: 100,000 in English, 100.000 in German. A row or a version number stays a plain
+    ``int`` (a spreadsheet's row 1234 has no separator)."""
+
+
+class Country(str):
+    """A country in a ``Note``, by its code (``DE``): named as the note's language names it
+    (Babel's CLDR names: "Deutschland"), in English as ``english`` says."""
+
+    english: str
+
+    def __new__(cls, code: str, english: str) -> Country:
+        country = super().__new__(cls, code)
+        country.english = english
+        return country
+
+    def __reduce__(self) -> tuple:
+        return Country, (str(self), self.english)
+
+    def named(self, language: str) -> str:
+        if language in ("", "en"):
+            return self.english
+        return Locale.parse(language).territories.get(str(self), self.english)
+
+
+def shortened(text: str, limit: int, keep: int) -> str:
+    """A user's text (a cell, a code) as a message quotes it: whole when at most ``limit``
+    characters, else its first ``keep`` and its length, ``'xxxx'… (100,000 characters)``."""
+    if len(text) <= limit:
+        return Quoted(text)
+    return Note("{start}… ({n} characters)", start=Quoted(text[:keep]), n=Number(len(text)))
+
+
 class Note(str):
     """A message filled with its values: as a ``str`` the English text (what the CLI prints and
     ``str(error)`` is), and ``said(tell)`` in another language. A value that is a ``Note`` too
@@ -105,7 +141,10 @@ def _remade(message: str | tuple[str, str], values: dict[str, Any]) -> Note:
 
 
 def said(text: object, tell: Say) -> str:
-    """``text`` in ``tell``'s language when it is a ``Note``; any other text as it is."""
+    """``text`` in ``tell``'s language when it is a ``Note`` (quoted as it quotes when it is
+    ``Quoted``); any other text as it is."""
+    if isinstance(text, Quoted):
+        return quoted(str(text), tell)
     return text.said(tell) if isinstance(text, Note) else str(text)
 
 
@@ -140,6 +179,10 @@ def _value(value: Any, tell: Say) -> Any:
         return value.said(tell)
     if isinstance(value, Quoted):
         return quoted(str(value), tell)
+    if isinstance(value, Country):
+        return value.named(tell.language)
+    if isinstance(value, Number):
+        return written(value, tell.language)
     if isinstance(value, date):
         return (value.isoformat() if tell.language in ("", "en")
                 else format_date(value, "medium", locale=tell.language))

@@ -47,6 +47,7 @@ from datetime import date
 from .actuals.counting import counts_for_metric
 from .holiday_regions import HolidayCountryError, parse_place
 from .images import logo_problem
+from .messages import MN_, Note, Number, Quoted, joined, shortened
 from .model import (
     EARLIEST_DATE,
     LATEST_DATE,
@@ -84,10 +85,13 @@ def _v1_to_v2(doc: Document, repairs: list[str]) -> Document:
             missing = [n for n in names if not (isinstance(n, str)
                                                 and by_name.get(n.strip().casefold()))]
             if missing:
-                listed = ", ".join(repr(n) for n in missing[:5])
-                more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-                repairs.append(f"reps[{i}].accounts: no account of the plan is named "
-                               f"{listed}{more}; left out of the rep's accounts")
+                listed = joined([Quoted(str(n)) for n in missing[:5]], ", ")
+                if len(missing) > 5:
+                    listed = Note("{listed} and {n} more", listed=listed,
+                                  n=Number(len(missing) - 5))
+                repairs.append(Note("{where}: no account of the plan is named {listed}; left out "
+                                    "of the rep's accounts", where=f"reps[{i}].accounts",
+                                    listed=listed))
     return doc
 
 
@@ -112,17 +116,24 @@ def _repaired(value: object, where: str, repairs: list[str]) -> object:
         if kept != value:
             halves = len(_SURROGATE.findall(value))
             dropped = len(value) - len(kept)
-            what = [f"{dropped} control character{'s' * (dropped != 1)} removed"] if dropped else []
+            what = [Note(MN_("{n} control character removed", "{n} control characters removed"),
+                         n=Number(dropped))] if dropped else []
             if halves:
-                what.append(f"{halves} half character{'s' * (halves != 1)} shown as \ufffd")
-            repairs.append(f"{where}: {' and '.join(what)}")
+                what.append(Note(MN_("{n} half character shown as {mark}",
+                                     "{n} half characters shown as {mark}"),
+                                 n=Number(halves), mark="\ufffd"))
+            repairs.append(Note("{where}: {what}", where=where, what=what[0]) if len(what) == 1
+                           else Note("{where}: {what} and {more}", where=where, what=what[0],
+                                     more=what[1]))
         if where.rsplit(".", 1)[-1] in _DATE_KEYS and not _date_in_range(kept):
-            repairs.append(f"{where}: {kept.strip()} is outside {EARLIEST_DATE.isoformat()} to "
-                           f"{LATEST_DATE.isoformat()} and was cleared")
+            repairs.append(Note("{where}: {value} is outside {first} to {last} and was cleared",
+                                where=where, value=kept.strip(), first=EARLIEST_DATE,
+                                last=LATEST_DATE))
             return None
         return kept
     if isinstance(value, float) and not math.isfinite(value):
-        repairs.append(f"{where}: {value} is not a number a plan can use and was set to 0")
+        repairs.append(Note("{where}: {value} is not a number a plan can use and was set to 0",
+                            where=where, value=str(value)))
         return 0
     return value
 
@@ -145,8 +156,8 @@ def _v3_to_v4(doc: Document, repairs: list[str]) -> Document:
     plan_id = doc.get("id")
     if isinstance(plan_id, str) and not is_usable_id(plan_id):
         doc["id"] = repaired_plan_id(plan_id)
-        repairs.append(f"id: {_shown(plan_id)} is not a usable id; the plan's id is now "
-                       f"{doc['id']}")
+        repairs.append(Note("id: {old} is not a usable id; the plan's id is now {new}",
+                            old=_shown(plan_id), new=doc["id"]))
     renamed = {section: _new_item_ids(doc, section, prefix, repairs)
                for section, prefix in _ID_PREFIXES.items()}
     for account in _items(doc, "accounts"):
@@ -177,8 +188,8 @@ def _clear_unusable_values(doc: Document, repairs: list[str]) -> None:
         problem = logo_problem(basics["logo"])
         if problem:
             basics["logo"] = None
-            repairs.append(f"basics.logo: the logo {problem}; it was removed (choose a PNG or "
-                           "JPEG logo again)")
+            repairs.append(Note("basics.logo: the logo {problem}; it was removed (choose a PNG "
+                                "or JPEG logo again)", problem=problem))
     people = [(f"reps[{i}]", rep) for i, rep in enumerate(_items(doc, "reps"))]
     for i, account in enumerate(_items(doc, "accounts")):
         contacts = account.get("contacts")
@@ -188,16 +199,15 @@ def _clear_unusable_values(doc: Document, repairs: list[str]) -> None:
         email = person.get("email")
         if isinstance(email, str) and len(email.strip()) > MAX_EMAIL_LENGTH:
             person["email"] = ""
-            repairs.append(f"{where}.email: {len(email):,} characters is too long for an email "
-                           f"address (at most {MAX_EMAIL_LENGTH}); it was cleared")
+            repairs.append(Note("{where}.email: {n} characters is too long for an email address "
+                                "(at most {most}); it was cleared", where=where,
+                                n=Number(len(email)), most=MAX_EMAIL_LENGTH))
     accountability = doc.get("accountability")
     if isinstance(accountability, dict):
         country = accountability.get("holiday_country")
         if isinstance(country, str) and country.strip() and not valid_holiday_country(country):
             accountability["holiday_country"] = ""
-            repairs.append(f"accountability.holiday_country: {_shown(country)} is not a country "
-                           "whose holidays Prospector knows; it was cleared (the schedule skips "
-                           "weekends only)")
+            repairs.append(_country_cleared(country))
 
 
 def _copy_of_what_v4_changes(doc: Document) -> Document:
@@ -233,8 +243,8 @@ def _new_item_ids(doc: Document, section: str, prefix: str, repairs: list[str]) 
         if isinstance(old, str) and not is_usable_id(old):
             renamed[old] = renamed.get(old) or _derived_id(prefix, old, taken)
             item["id"] = renamed[old]
-            repairs.append(f"{section}[{i}].id: {_shown(old)} is not a usable id; it is now "
-                           f"{renamed[old]}")
+            repairs.append(Note("{where}: {old} is not a usable id; it is now {new}",
+                                where=f"{section}[{i}].id", old=_shown(old), new=renamed[old]))
     return renamed
 
 
@@ -262,7 +272,13 @@ def _follow(reference: object, renamed: dict[str, str]) -> object:
 
 
 def _shown(text: str) -> str:
-    return repr(text) if len(text) <= 40 else f"{text[:30]!r}… ({len(text):,} characters)"
+    return shortened(text, 40, 30)
+
+
+def _country_cleared(code: str) -> Note:  # one message, two migrations
+    return Note("accountability.holiday_country: {code} is not a country whose holidays "
+                "Prospector knows; it was cleared (the schedule skips weekends only)",
+                code=_shown(code))
 
 
 def _v4_to_v5(doc: Document, repairs: list[str]) -> Document:
@@ -294,9 +310,7 @@ def _v6_to_v7(doc: Document, repairs: list[str]) -> Document:
                                     if code.strip() else ("", ""))
         except HolidayCountryError:
             country, subdivision = "", ""
-            repairs.append(f"accountability.holiday_country: {_shown(code)} is not a country "
-                           "whose holidays Prospector knows; it was cleared (the schedule skips "
-                           "weekends only)")
+            repairs.append(_country_cleared(code))
         doc["accountability"] = dict(accountability, holiday_country=country,
                                      holiday_subdivision=subdivision)
     return doc

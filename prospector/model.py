@@ -27,7 +27,7 @@ from .fields import new_id as new_id
 from .holiday_regions import HolidayCountryError, check_place
 from .holiday_regions import check_country as check_known_country
 from .images import logo_problem
-from .messages import Note
+from .messages import Note, Number
 from .wording import N_
 
 FORMAT_NAME: Final = "prospector-plan"
@@ -62,7 +62,7 @@ MAX_EMAIL_LENGTH = 254  # RFC 5321: the longest address a mail server takes
 def _email_address(value: str) -> str:
     if len(value) > MAX_EMAIL_LENGTH:
         raise ValueError(Note("is too long for an email address (at most {most} characters, got "
-                              "{length})", most=MAX_EMAIL_LENGTH, length=f"{len(value):,}"))
+                              "{length})", most=MAX_EMAIL_LENGTH, length=Number(len(value))))
     if value and not is_email_address(value):
         raise ValueError(Note("is not an email address (expected name@company.com)"))
     return value
@@ -88,7 +88,7 @@ def _holiday_country(value: str) -> str:
         try:
             check_known_country(value)
         except HolidayCountryError as exc:
-            raise ValueError(str(exc)) from None
+            raise ValueError(exc.args[0]) from None
     return value
 
 
@@ -96,7 +96,7 @@ def _holiday_subdivision(value: str) -> str:
     """A code, checked against its country by the part (a long text is refused at once)."""
     if len(value) > MAX_COUNTRY_LENGTH or any(ch.isspace() and ch != " " for ch in value):
         raise ValueError(Note("is not a subdivision code (such as BY or HH, on one line; got "
-                              "{length} characters)", length=f"{len(value):,}"))
+                              "{length} characters)", length=Number(len(value))))
     return value
 
 
@@ -104,7 +104,7 @@ def _check_subdivision(country: str, subdivision: str) -> None:
     try:
         check_place(country, subdivision)
     except HolidayCountryError as exc:
-        raise ValueError(f"holiday_subdivision: {exc}") from None
+        raise ValueError(Note("holiday_subdivision: {problem}", problem=exc.args[0])) from None
 
 
 Email = Annotated[Text, AfterValidator(_email_address)]

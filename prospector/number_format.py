@@ -5,7 +5,11 @@ one convention and one point two three four in the other.
 
 A value decides when it reads one way only (``1,5``, ``12.75``, ``1.234.567``, ``1,234.50``);
 a value that reads two ways to different numbers (``1,234``, ``1.234``) waits for the file's
-convention: the one its deciding values show, else the user's choice."""
+convention: the one its deciding values show, else the user's choice.
+
+How Prospector writes a number to a reader is the other direction: ``written`` (Babel's
+``format_decimal``), grouped as the reader's language groups, ``100,000`` in English and
+``100.000`` in German, whatever locale the machine runs in (the C locale groups nothing)."""
 
 from __future__ import annotations
 
@@ -13,6 +17,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from babel.core import Locale, UnknownLocaleError
+from babel.numbers import format_decimal
 
 _SPACES = re.compile(r"[\s\u00a0\u202f'’]")  # 1 234,5 and 1'234.50 group with these too
 _DIGITS = re.compile(r"\d[\d.,]*")
@@ -33,6 +40,22 @@ class NumberFormat(StrEnum):
     @property
     def group(self) -> str:
         return "," if self is NumberFormat.DOT else "."
+
+
+def written(value: float, language: str = "en") -> str:
+    """``value`` as ``language`` ("en", "de", "de_CH") writes numbers: its thousands grouped
+    (``100,000``, ``100.000``), its decimals all kept (``1,234.5``, ``1.234,5``). A language
+    Babel does not know (the C locale's "C") writes as English does."""
+    return format_decimal(value, locale=_locale(language), decimal_quantization=False)
+
+
+def _locale(language: str) -> Locale:
+    if language in ("", "C", "POSIX"):  # Babel reads "C" as en_US_POSIX, which groups nothing
+        return Locale.parse("en")
+    try:
+        return Locale.parse(language)
+    except (ValueError, UnknownLocaleError):
+        return Locale.parse("en")
 
 
 def read_number(text: str, form: NumberFormat) -> float | None:

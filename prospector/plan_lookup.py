@@ -9,11 +9,14 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import ProspectorError
 from .model import Plan
 from .planfile import FILE_UNCHANGED, read_plan_file_noting, write_plan_file
-from .store import STORE_FILE, PlanStore, PlanSummary, VersionConflict, default_data_dir
+
+if TYPE_CHECKING:  # the store (TinyDB, the file lock: ~40 modules) is imported for a stored
+    from .store import PlanStore, PlanSummary  # plan only: a plan file needs none of it
 
 
 def warn_notices(store: PlanStore) -> None:
@@ -36,6 +39,8 @@ _opened: list[PlanStore] = []  # the stores this command opened, for warn_pendin
 
 
 def open_store() -> PlanStore:
+    from .store import PlanStore, default_data_dir  # noqa: PLC0415 - see TYPE_CHECKING above
+
     store = PlanStore(default_data_dir())
     _opened.append(store)
     return store
@@ -70,6 +75,8 @@ def _is_file(ref: str) -> bool:
 
 
 def _is_stored_plan(ref: str, store: PlanStore | None) -> bool:
+    from .store import STORE_FILE, default_data_dir  # noqa: PLC0415 - see TYPE_CHECKING above
+
     wanted = ref.strip()
     try:
         if store is None:
@@ -114,6 +121,8 @@ class PlanToChange:
                                       "are kept: run the import again")
             print(f"Wrote {write_plan_file(new_plan, self.ref)}.")
             return
+        from .store import PlanSummary, VersionConflict  # noqa: PLC0415 - as above
+
         assert isinstance(self.read, PlanSummary)
         try:  # refused if the app or another command saved the plan since it was read
             version = self.store.save(new_plan, note=note, base_version=self.read.version)

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from .atomic import atomic_write_bytes
 from .errors import PlanFileError, describe_validation_error, one_line
-from .messages import Note
+from .messages import Note, Number, joined
 from .migrations import MigrationError, migrate
 from .model import FORMAT_NAME, Plan
 from .userfile import read_user_file
@@ -51,15 +51,19 @@ def plan_from_document(doc: object, source: str, repairs: list[str] | None = Non
         ) from None
 
 
-FILE_UNCHANGED = "The file itself is unchanged."
-STORED_REPAIRED = "The plan was stored as repaired; the file itself is unchanged."
+FILE_UNCHANGED = Note("The file itself is unchanged.")
+STORED_REPAIRED = Note("The plan was stored as repaired; the file itself is unchanged.")
 
 
-def describe_repairs(what: str, repairs: list[str], after: str) -> str:
-    """One message for the user about the values migrating ``what`` had to repair."""
-    listed = "; ".join(repairs[:8]) + (f"; and {len(repairs) - 8} more" if len(repairs) > 8 else "")
-    return (f"{what} was written by an earlier Prospector and held values this version cannot "
-            f"keep, repaired as it was read: {listed}. {after}")
+def describe_repairs(what: str, repairs: list[str], after: str) -> Note:
+    """One message for the user about the values migrating ``what`` had to repair (each repair
+    a ``Note``, so the whole is said in the app's language)."""
+    listed = joined(repairs[:8])
+    if len(repairs) > 8:
+        listed = Note("{listed}; and {n} more", listed=listed, n=Number(len(repairs) - 8))
+    return Note("{what} was written by an earlier Prospector and held values this version "
+                "cannot keep, repaired as it was read: {listed}. {after}", what=what,
+                listed=listed, after=after)
 
 
 # A whole number in a plan is a count or a day (at most 9 digits); JSON allows any length, and

@@ -56,11 +56,13 @@ def run(job_path: str) -> int:
                  stage=stage.said(tell) if isinstance(stage, Note) else stage)
 
         if job.get("all_reps"):
-            results = render_all_reps(plan, job["out"], start=start, progress=progress)
+            results = render_all_reps(plan, job["out"], start=start, progress=progress,
+                                      notes_language=tell.language)
         else:
             results = [render_playbook_pdf(plan, job["out"], rep_name=job.get("rep"),
                                            start=start, progress=progress,
-                                           readiness=bool(job.get("readiness")))]
+                                           readiness=bool(job.get("readiness")),
+                                           notes_language=tell.language)]
         notes = list(dict.fromkeys(n for r in results for n in r.notes))  # once each
         _say(done=[str(r.path) for r in results], pages=sum(r.pages for r in results),
              notes=notes, timings={k: round(v, 2) for k, v in results[-1].timings.items()})
@@ -69,7 +71,9 @@ def run(job_path: str) -> int:
         _say(error=error_said(exc, Say(job.get("language") or "en")))  # in the app's language
         return 1
     except Exception as exc:  # noqa: BLE001 - reported to the app as one line (and the log)
-        _say(error=f"the playbook could not be rendered: {type(exc).__name__}: {exc}",
+        _say(error=Note("the playbook could not be rendered: {kind}: {problem}",
+                        kind=type(exc).__name__, problem=str(exc)).said(
+                            Say(job.get("language") or "en")),
              details=traceback.format_exc())
         return 1
 

@@ -5,13 +5,13 @@ stylesheets once (a ``Renderer``), renders a small plan to warm them, says ``{"r
 then reads requests, one JSON object a line, on stdin:
 
 * ``{"id": 7, "plan": {...}, "out": "/tmp/.../preview-7.pdf", "section": ["cadences"],
-  "rep": null, "item": "acc-3f9a..."}``: render (``section`` null: the whole playbook; ``rep``:
-  a rep's edition; a part prints a long account list only around ``item``, see
-  ``playbook.excerpt``). The plan comes without its actuals' facts: a rep's edition also gets
-  ``"rep_actuals": {"2027-W05": [38, 7, null], ...}``, the rep's actual per target and week
-  (``review.rep_actuals_by_week``), for the scorecard. A
-  request cancels every older one: a render under way stops at WeasyPrint's next page, one
-  waiting is dropped; each is answered ``{"id": 6, "cancelled": true}``.
+  "rep": null, "item": "acc-3f9a...", "language": "de"}``: render (``section`` null: the
+  whole playbook; ``rep``: a rep's edition; a part prints a long account list only around
+  ``item``, see ``playbook.excerpt``). The plan comes without its actuals' facts: a rep's
+  edition also gets ``"rep_actuals": {"2027-W05": [38, 7, null], ...}``, the rep's actual per
+  target and week (``review.rep_actuals_by_week``), for the scorecard. A request cancels
+  every older one: a render under way stops at WeasyPrint's next page, one waiting is dropped;
+  each is answered ``{"id": 6, "cancelled": true}``.
 * ``{"cancel": 7}``: the same for request 7 only.
 * ``{"quit": true}``, or the end of stdin (the app closed or died): exit.
 
@@ -19,7 +19,8 @@ Answers, one JSON object a line, on stdout: ``{"id": 7, "done": path, "pages": 3
 "items": {"acc-...": [2, 0.41], "sec-cadences": [0, 0.05], ...}, "seconds": 0.4,
 "timings": {...}}`` (``items``: item id -> the index of the page it is printed on and how far
 down that page, 0 to 1; see ``playbook.item_pages``), or
-``{"id": 7, "error": "one line"}``. Log lines of WeasyPrint go to stderr.
+``{"id": 7, "error": "one line"}`` in the request's ``language`` (the app's). Log lines of
+WeasyPrint go to stderr.
 
 Domain only: no Qt here (the app's client is ``ui/preview_worker.py``).
 """
@@ -36,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ProspectorError
+from .messages import Note, Say, error_said
 from .model import Plan
 from .planfile import plan_from_document
 
@@ -159,11 +161,12 @@ def main() -> int:
         except RenderCancelled:
             say(id=request["id"], cancelled=True)
         except ProspectorError as exc:
-            say(id=request["id"], error=str(exc))
+            say(id=request["id"], error=error_said(exc, Say(request.get("language") or "en")))
         except Exception as exc:  # noqa: BLE001 - one line to the app, details on stderr
             traceback.print_exc()
-            say(id=request["id"], error=f"the preview could not be rendered: "
-                                        f"{type(exc).__name__}: {exc}")
+            say(id=request["id"], error=Note(
+                "the preview could not be rendered: {kind}: {problem}", kind=type(exc).__name__,
+                problem=str(exc)).said(Say(request.get("language") or "en")))
         finally:
             requests.finished()
             del request

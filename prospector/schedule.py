@@ -33,7 +33,7 @@ from typing import NamedTuple
 from .business_days import SATURDAY_SUNDAY, BusinessCalendar
 from .errors import ProspectorError
 from .holiday_regions import HolidayCountryError, parse_place
-from .messages import Note
+from .messages import Note, Quoted
 from .model import Cadence, CadenceStep, Channel, Plan, Rep, TargetAccount, check_plan_date
 from .textnorm import fold, person_key
 
@@ -157,7 +157,7 @@ def find_rep(plan: Plan, ref: str) -> Rep:
         return rep
     if not plan.reps:
         raise ScheduleError(Note("the plan {plan} has no reps yet; add them in the app first",
-                                 plan=repr(plan.name)))
+                                 plan=Quoted(plan.name)))
     names = ", ".join(r.name for r in plan.reps)
     raise ScheduleError(f"no rep named {ref!r} in the plan {plan.name!r}; the reps are: {names}")
 
@@ -230,7 +230,7 @@ def _scheduled(plan: Plan, rep: Rep, start: date, country: str | None, capacity:
         try:
             country, subdivision = parse_place(country) if country.strip() else ("", "")
         except HolidayCountryError as exc:
-            raise ScheduleError(str(exc)) from None
+            raise ScheduleError(exc.args[0]) from None
     unscheduled: list[UnscheduledAccount] = []
     scheduled: list[tuple[TargetAccount, Cadence, list[CadenceStep]]] = []
     laid_out: list[tuple[str, str, tuple[int, ...]]] = []

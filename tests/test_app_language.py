@@ -303,7 +303,7 @@ def test_no_german_button_label_column_header_or_step_name_is_cut_at_1280_by_800
     cut |= _cut_steps(blank.navigator)
     blank.tabs.setCurrentWidget(blank.week_by_week)  # why there is no review yet, in German
     status = blank.week_by_week.review.status
-    qtbot.waitUntil(lambda: status.text().startswith("der Plan 'Neu' hat weder"), timeout=60000)
+    qtbot.waitUntil(lambda: status.text().startswith("der Plan „Neu“ hat weder"), timeout=60000)
     qtbot.wait(20)
     assert blank.width() == 1280  # the sentence wraps rather than widening the window
     blank.close()
@@ -473,7 +473,7 @@ def test_a_german_user_reads_why_a_value_or_a_row_was_refused_in_german(qtbot, g
     assert dialog.load()
     outcome = dialog.outcome.toPlainText()
     assert "  Zeile 3: kein Kundenname" in outcome
-    assert ("  Zeile 4: Mitarbeiterzahl '500-1000' ist eine Spanne, keine Zahl; leer gelassen"
+    assert ("  Zeile 4: Mitarbeiterzahl „500-1000“ ist eine Spanne, keine Zahl; leer gelassen"
             in outcome)
     assert "row " not in outcome
     path.write_bytes(b"%PDF-1.7 not a list of accounts")
@@ -512,3 +512,35 @@ def test_a_short_window_breaks_german_step_names_at_spaces_and_compounds_at_thei
     assert "Ziele und\nVerantwortung" in texts[7] or "Ziele und Verantwortung\n" in texts[7]
     assert "Unterscheidungs-\n" in texts[4] and "Unterschei-\n" not in texts[4]
     window.close()
+
+
+def test_a_german_user_reads_which_rows_of_a_mixed_file_were_read_in_another_encoding(
+        qtbot, german, sample_plan, tmp_path):
+    path = tmp_path / "gemischt.csv"
+    path.write_bytes("Account Name,City\nNordlicht GmbH,Köln\nSüd AG,München\n".encode()
+                     + "Größe KG,Düsseldorf\n".encode("cp1252"))
+    dialog = CsvImportDialog(sample_plan, str(path), None)
+    qtbot.addWidget(dialog)
+    assert dialog.load()
+    assert "gelesen als UTF-8 (Zeile 4 in Windows-1252)" in dialog.read_as.text()
+
+
+def test_a_count_is_grouped_even_when_the_system_runs_in_the_c_locale(qtbot):
+    """An English app on a machine in the C locale (LANG=C) writes 100,000 rows, not 100000."""
+    before = QLocale()
+    QLocale.setDefault(QLocale.c())
+    try:
+        assert show_number(100_000) == "100,000" and show_number(1234.5) == "1,234.5"
+    finally:
+        QLocale.setDefault(before)
+
+
+def test_the_review_charts_tell_a_screen_reader_each_week_in_german(qtbot, german, sample_plan):
+    page = ActualsReview(PlanDocument(sample_plan))
+    qtbot.addWidget(page)
+    title, svg, told = make_page(sample_plan, "2027-W06", "", page.colours(),
+                                 date(2027, 2, 15)).charts[0]
+    assert told.startswith(f"{title}, Woche für Woche: KW02: 0 von 135; KW03: ")
+    assert f"<title>{told}</title>" in svg
+    page._chart(0, title, svg, told)
+    assert page.chart_widgets[0].accessibleDescription() == told

@@ -1,6 +1,9 @@
 """``prospector pdf`` as a user runs it: the editions, and clear errors."""
 
 import gc
+import os
+import subprocess
+import sys
 
 import pytest
 from pypdf import PdfReader
@@ -53,3 +56,37 @@ def test_output_folder_must_exist(capsys, tmp_path):
     code, _, err = run(capsys, "pdf", str(sample_plan_path()), "-o",
                        str(tmp_path / "missing" / "x.pdf"))
     assert code == 1 and "does not exist" in err
+
+
+_WITHOUT = """
+import sys
+from importlib.abc import MetaPathFinder
+
+class Absent(MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in {absent!r}:
+            raise ModuleNotFoundError(f"No module named {{name!r}}", name=name)
+        return None
+
+sys.meta_path.insert(0, Absent())
+from prospector.cli import main
+sys.exit(main(sys.argv[1:], whole_process=True))
+"""
+
+
+def test_a_plan_file_prints_without_the_plan_store(tmp_path):
+    """``prospector pdf plan.json`` reads the file and prints: the plan store's libraries
+    (TinyDB, the file lock) are not loaded for it, so printing works even where they cannot
+    be (and it starts faster); a stored plan's name still needs them."""
+    out = tmp_path / "cover.pdf"
+    code = _WITHOUT.format(absent={"tinydb", "filelock"})
+    done = subprocess.run([sys.executable, "-c", code, "pdf", str(sample_plan_path()),
+                           "--section", "cover", "-o", str(out)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert len(PdfReader(out).pages) >= 1
+    stored = subprocess.run([sys.executable, "-c", code, "pdf", "Some stored plan",
+                             "-o", str(tmp_path / "x.pdf")],
+                            capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "PROSPECTOR_DATA_DIR": str(tmp_path / "data")})
+    assert stored.returncode != 0 and "tinydb" in stored.stderr + stored.stdout

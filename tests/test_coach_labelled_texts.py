@@ -30,7 +30,8 @@ def test_the_set_is_large_balanced_and_labelled_with_rules_that_judge_its_kind()
         else:
             assert "rule" not in item
     assert len({item["text"] for item in ITEMS}) == len(ITEMS)
-    assert {item["set"] for item in ITEMS} == {"first", "second", "third", "fourth", "fifth"}
+    assert {item["set"] for item in ITEMS} == {"first", "second", "third", "fourth", "fifth",
+                                                "sixth"}
 
 
 @pytest.mark.parametrize("kind", [*KINDS, "all"])
@@ -228,15 +229,20 @@ def test_running_down_the_other_vendor_argues(response, argues):
     assert ("objection-response-argues" in fired) is argues
 
 
-def test_the_set_never_used_to_change_the_detectors_reads_at_least_as_well_as_at_first_look():
-    """The fifth set was written last and measured once; it is kept out of the tuning, so a
-    change that reads it worse is a change that generalises worse."""
+def test_every_english_set_reads_at_least_as_well_as_at_first_look():
+    """Each set was measured once as written (its first look) before it changed anything; the
+    fifth is kept out of the tuning, so a change that reads it, or any set, worse than its first
+    look is a change that generalises worse."""
     from prospector.coach.docs import FIRST_LOOKS  # noqa: PLC0415 - only this test needs it
 
-    (_, texts, precision, recall), = [look for look in FIRST_LOOKS if look[0] == "fifth"]
-    _, scores = evaluate(item for item in ITEMS if item["set"] == "fifth")
-    assert scores["all"].texts == texts
-    assert scores["all"].precision >= precision - 0.005 and scores["all"].recall >= recall - 0.005
+    worse = []
+    for name, texts, precision, recall in FIRST_LOOKS:
+        _, scores = evaluate(item for item in ITEMS if item["set"] == name)
+        now = scores["all"]
+        assert now.texts == texts, name
+        if now.precision < precision - 0.005 or now.recall < recall - 0.005:
+            worse.append((name, now.precision, now.recall, precision, recall))
+    assert worse == []
 
 
 @pytest.mark.parametrize("language", sorted(LABELLED_PATHS_BY_LANGUAGE))
@@ -253,7 +259,7 @@ def test_german_and_french_texts_are_read_as_well_as_english(language):
 def test_every_german_and_french_set_reads_at_least_as_well_as_at_first_look(language):
     """Each set's first look (measured once, as written, before it changed the lists) is a floor:
     a change that reads any set worse than it was read before it tuned anything generalises
-    worse. The twelfth set is the newest such measure (docs/coach-rules.md)."""
+    worse. The fourteenth set is the newest such measure (docs/coach-rules.md)."""
     from prospector.coach.docs import (  # noqa: PLC0415 - only here
         FIRST_LOOKS_BY_LANGUAGE,
         LANGUAGE_SETS,
@@ -312,3 +318,177 @@ def test_each_labelled_text_is_told_to_be_in_its_language():
     told = {language: [i["text"] for i in items if detect(i["text"]) != language]
             for language, items in sets.items()}
     assert told == {language: [] for language in sets}
+
+
+# --- the fourteenth set's principles, in texts of their own (docs/coach-rules.md) --------------
+@pytest.mark.parametrize("value", [
+    # nothing but the contact: a card with good wishes, a call to say hello, a connection asked,
+    # a post liked or a promotion congratulated on
+    "Handgeschriebene Zeilen an die Geschäftsführerin mit guten Wünschen zum Jahresende.",
+    "Anruf beim neuen Werkleiter, nur um Hallo zu sagen.",
+    "Den LinkedIn-Beitrag der Einkaufsleiterin liken und zur Beförderung gratulieren.",
+    "Invitation LinkedIn au directeur logistique : ravi de vous ajouter parmi mes contacts.",
+    "Coup de fil au nouveau DAF, juste pour dire bonjour et mettre un visage sur un nom.",
+    "Commenter la publication de la DRH pour la féliciter de sa nomination.",
+    "Quick call to the new CFO just to say hello.",
+    "Comment on the COO's post to congratulate her on the promotion.",
+    "Thank-you card after the trade fair: nice meeting you, all the best for 2027.",
+])
+def test_a_touch_that_holds_only_the_contact_gives_nothing(value):
+    assert "touch-no-value" in _said("touch_value", value)
+
+
+@pytest.mark.parametrize(("value", "rule"), [
+    # near misses: the same contact with a finding in it, or with an ask for their time
+    ("Karte zum Jahreswechsel mit dem Vergleich der Energiekosten von 30 Werken Ihrer Branche.",
+     None),
+    ("Juste pour dire bonjour et partager le comparatif des délais de paiement de 40 PME de votre "
+     "secteur.", None),
+    ("Congratulate her on the promotion with the benchmark of agency spend in 30 hospitals.",
+     None),
+    ("Quick call just to say hello and ask if she has 15 minutes next week.",
+     "touch-asks-for-time"),
+])
+def test_contact_with_a_finding_or_an_ask_is_not_contact_only(value, rule):
+    fired = _said("touch_value", value)
+    assert "touch-no-value" not in fired
+    assert fired == ((rule,) if rule else ())
+
+
+@pytest.mark.parametrize(("value", "rule"), [
+    # stock phrases: keeping a conversation warm, landing in the inbox again, a little follow-up
+    ("Popping back into your inbox in case this got buried.", "touch-empty-phrase"),
+    ("Email to the buyer to keep things warm before the budget round.", "touch-empty-phrase"),
+    ("Mail an den Einkauf, um den Draht warm zu halten.", "touch-empty-phrase"),
+    ("Petit suivi de mon message de lundi, au plaisir !", "touch-empty-phrase"),
+    ("Message pour garder le lien avec la directrice achats.", "touch-empty-phrase"),
+    # asking what they thought, and being at their disposal, asks for their time
+    ("SMS après le congrès : qu'en pensez-vous de votre côté ? Je reste à votre écoute.",
+     "touch-asks-for-time"),
+    ("Mail nach dem Workshop: Was halten Sie davon?", "touch-asks-for-time"),
+    ("Text after the fair: what did you think?", "touch-asks-for-time"),
+    # who we are: our founding year, an overview of our lines of business
+    ("Letter introducing Kestrel: founded in 1998, with offices in Leeds and Bristol.",
+     "touch-about-us"),
+    ("Mail an die Einkaufsleitung mit einem Überblick über unsere Geschäftsbereiche.",
+     "touch-about-us"),
+    ("Courriel de présentation : société fondée en 1998, avec un aperçu de nos métiers.",
+     "touch-about-us"),
+])
+def test_the_fourteenth_set_s_touches_are_read_in_other_words_too(value, rule):
+    assert rule in _said("touch_value", value)
+
+
+@pytest.mark.parametrize("value", [
+    # a follow-up of our own message that brings a finding in the same sentence
+    "Suite à mon message : le comparatif des coûts logistiques de 15 PME de votre secteur.",
+    "Coming back to my email with the benchmark of 40 hotels in Tyrol and where their occupancy "
+    "stands.",
+    "Ich komme auf meine Mail zurück: anbei der Vergleich der Ausfallzeiten von 20 Werken "
+    "Ihrer Branche.",
+    # an obligation, or what something costs them, with a next step proposed after it
+    "Die neue Lieferkettenpflicht gilt ab Januar; wenn Sie mögen, gehe ich die Punkte in 15 "
+    "Minuten mit Ihnen durch.",
+    "Video für die Werkleitung: was die Stillstände sie je Schicht beim heutigen Strompreis "
+    "kosten.",
+    "Les nouvelles obligations de reporting s'appliquent dès 2026 ; si vous le souhaitez, je "
+    "vous les présente en 15 minutes.",
+    "The new reporting obligations apply from 2026; happy to take them through it in 15 "
+    "minutes.",
+    "Voici le comparatif de 12 usines de votre secteur ; je reste à votre écoute.",
+])
+def test_a_touch_that_brings_a_finding_is_not_flagged_for_the_step_it_proposes(value):
+    assert _said("touch_value", value) == ()
+
+
+@pytest.mark.parametrize(("difference", "generic"), [
+    # a commitment in the contract, with a measure, is concrete; without one it is not
+    ("Engagiertes Team, vertraglich auf 98 % Liefertreue im Monat verpflichtet.", False),
+    ("Une équipe engagée, et contractuellement 98 % de commandes complètes chaque mois.", False),
+    ("A committed team, contractually held to 98% on-time delivery each month.", False),
+    ("Vertraglich abgesichert und flexibel.", True),
+    ("Un engagement contractuel fort et une équipe réactive.", True),
+    ("A contractual commitment to excellence.", True),
+    # devotion claimed: a culture, every request taken seriously, their business as ours
+    ("Chez nous, chaque client est pris au sérieux, avec une vraie culture du service.", True),
+    ("Bei uns wird jede Anfrage ernst genommen, gelebte Servicekultur seit Tag eins.", True),
+    ("Every client is taken seriously: a real service culture.", True),
+    ("Unlike the big firms, we run every project as if it were our own.", True),
+    ("Wir behandeln Ihr Projekt, als wäre es unser eigenes.", True),
+    ("Nous traitons chaque dossier comme si c'était le nôtre.", True),
+    # near miss: a mechanism every item goes through stays concrete
+    ("Reliable: every pallet is scanned at the dock before it leaves.", False),
+])
+def test_a_measured_contract_is_concrete_and_devotion_is_self_praise(difference, generic):
+    assert (_said("differentiator", difference) == ("differentiator-generic",)) is generic
+
+
+def test_committing_to_something_in_a_contract_is_not_praising_ourselves():
+    from prospector.coach.substance import self_praise  # noqa: PLC0415 - only this test needs it
+
+    assert self_praise("Votre fournisseur actuel ne s'engage sur aucun délai.") is None
+    assert self_praise("Une équipe engagée à vos côtés.") == "engagée"
+
+
+@pytest.mark.parametrize(("response", "rule"), [
+    # a response that only proposes a date asks the client nothing
+    ("Verstehe, gerade ist viel los. Passt euch der 9. Februar um 14 Uhr?",
+     "objection-response-no-question"),
+    ("Je comprends. On se cale le jeudi 12 à 9 h, ça vous irait ?",
+     "objection-response-no-question"),
+    ("Totally understand. Does Tuesday the 9th at 10am work for you?",
+     "objection-response-no-question"),
+    # their contentment put down to not knowing better, our superiority claimed, a price that
+    # lists what it includes: all argue
+    ("Most teams are only happy because they have never compared. What do you pay per load?",
+     "objection-response-argues"),
+    ("La plupart ne sont satisfaits que parce qu'ils n'ont jamais comparé. Combien payez-vous par "
+     "palette ?", "objection-response-argues"),
+    ("Viele sind nur zufrieden, weil ihnen der Vergleich fehlt. Was zahlen Sie je Palette?",
+     "objection-response-argues"),
+    ("Wir sind im Schnitt deutlich günstiger. Was zahlen Sie heute?",
+     "objection-response-argues"),
+    ("Notre abonnement comprend la formation, l'hébergement, les mises à jour et le support. "
+     "Qu'est-ce qui vous semble cher ?", "objection-response-argues"),
+    ("Our subscription includes training, hosting, updates and support. What feels expensive?",
+     "objection-response-argues"),
+    # the objection quoted first: the response is what follows it
+    ("Objection: “We already have a vendor.” – Response: “Actually, most of our clients did "
+     "too.”", "objection-response-argues"),
+])
+def test_the_fourteenth_set_s_responses_are_read_in_other_words_too(response, rule):
+    assert rule in _said("objection_response", response, says="Zu teuer.")
+
+
+@pytest.mark.parametrize("response", [
+    # near misses: a clock time that asks about them, a concession, and an objection quoted
+    # first that speaks of the client's own team and tools
+    "Verstehe. Was passiert bei euch am 14. um 10 Uhr, wenn die Schicht wechselt?",
+    "Wir sind nicht die Günstigsten. Womit vergleichen Sie gerade?",
+    "We are not the cheapest, fair. What are you comparing against?",
+    "Objection: “We have our own team and our own tools, we do it ourselves.” – Response: “Makes "
+    "sense. What does your team spend most of its week on?”",
+    "Einwand: „Wir haben unser eigenes Team und unsere eigene Software.“ – Antwort: „Verstehe. "
+    "Woran arbeitet Ihr Team gerade am meisten?“",
+])
+def test_a_response_that_asks_about_them_neither_argues_nor_asks_only_for_a_meeting(response):
+    assert _said("objection_response", response, says="Zu teuer.") == ()
+
+
+@pytest.mark.parametrize(("question", "about_us"), [
+    # what they took from our presentation, how well they know what a company named does
+    ("Qu'avez-vous pensé de notre intervention au congrès ?", True),
+    ("Was ist Ihnen von unserem Vortrag in Hannover in Erinnerung geblieben?", True),
+    ("What stuck with you from our keynote in Lyon?", True),
+    ("How familiar is your team with what Kestrel sells to hospitals?", True),
+    ("Wie vertraut sind Sie mit dem, was Kestrel für Kliniken macht?", True),
+    ("Connaissez-vous ce que fait Kestrel pour les hôpitaux ?", True),
+    # near misses: what their own people do
+    ("How familiar are you with what your night shift does when a line stops?", False),
+    ("Wie vertraut ist Ihr Team mit dem, was die Leitstelle nachts macht?", False),
+    ("Dans quelle mesure connaissez-vous ce que fait votre équipe de nuit quand une ligne "
+     "s'arrête ?", False),
+])
+def test_a_question_about_our_presentation_or_what_a_company_does_is_about_us(question,
+                                                                               about_us):
+    assert ("question-about-us" in _said("question", question)) is about_us

@@ -8,8 +8,10 @@ import threading
 import pytest
 from PySide6.QtCore import QSettings
 
+from prospector.errors import ProspectorError
+from prospector.messages import Note
 from prospector.store import PlanStore
-from ui import dialogs
+from ui import dialogs, language
 from ui.error_report import LOG_NAME, ErrorReporter
 from ui.main_window import MainWindow
 
@@ -69,3 +71,27 @@ def test_a_failure_in_a_background_thread_is_reported_too(qtbot, app_window):
     assert shown[0][0] == "Background work failed"
     assert shown[0][1] == "OSError: lost the disk"
     assert (store.folder / LOG_NAME).read_text("utf-8").count("OSError: lost the disk") == 1
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_german_user_is_told_of_a_failure_in_german(qtbot, app_window, monkeypatch):
+    """No English in the report: the failed action named as the code names it (its English
+    words would be), the error of ours said in German, what became of the plan in German."""
+    window, _store, shown = app_window
+
+    def broken(_parent):
+        raise ProspectorError(Note("cannot write {file}: the folder {folder} does not exist",
+                                   file="a.pdf", folder="/weg"))
+
+    monkeypatch.setattr(dialogs, "ask_open_csv_file", broken)
+    language.install("de")
+    try:
+        window.pages["targets"].import_csv_requested.emit()
+        qtbot.waitUntil(lambda: len(shown) == 1, timeout=60000)
+    finally:
+        language.install(language.ENGLISH)
+    title, message, hint, _details = shown[0]
+    assert title == "„import_accounts_csv“ fehlgeschlagen"
+    assert message == ("ProspectorError: a.pdf kann nicht geschrieben werden: Der Ordner /weg "
+                       "existiert nicht")
+    assert hint.startswith("Ihr Plan ist mit allen Änderungen geöffnet")

@@ -15,10 +15,18 @@ from pydantic import ValidationError
 from prospector.account_import import import_accounts
 from prospector.account_import.csv_source import CsvFileError
 from prospector.actuals_import import read_actuals
+from prospector.cli import main
 from prospector.errors import PlanFileError, ProspectorError, describe_validation_error
 from prospector.messages import ENGLISH, LOCALE_DIR, Note, Say, error_said, said
-from prospector.model import PlanBasics, Rep
-from prospector.planfile import plan_to_document, read_plan_file
+from prospector.model import Plan, PlanBasics, Rep
+from prospector.planfile import (
+    STORED_REPAIRED,
+    plan_from_document,
+    plan_to_document,
+    read_plan_file,
+    read_plan_file_noting,
+    write_plan_file,
+)
 from tests.conftest import REPO
 
 GERMAN = Say("de")
@@ -67,9 +75,9 @@ def test_an_account_import_says_each_rows_problem_in_german_and_keeps_english_fo
     assert "  Zeile 3: kein Kundenname" in german
     assert ("  Zeile 5: hat 5 Werte, die Kopfzeile aber 4 Spalten (fehlen einem Wert mit Komma "
             "darin die Anführungszeichen?)") in german
-    assert ("  Zeile 4: Mitarbeiterzahl '500-1000' ist eine Spanne, keine Zahl; leer gelassen"
+    assert ("  Zeile 4: Mitarbeiterzahl „500-1000“ ist eine Spanne, keine Zahl; leer gelassen"
             in german)
-    assert "  Zeile 4: Stufe 'Tier 9' ist weder A, B noch C; B verwendet" in german
+    assert "  Zeile 4: Stufe „Tier 9“ ist weder A, B noch C; B verwendet" in german
     english = "\n".join(result.summary_lines())
     assert "  row 3: no account name" in english
     assert "  row 4: employees '500-1000' is a range, not a number; left empty" in english
@@ -165,7 +173,6 @@ def test_the_command_line_says_an_error_in_english_unless_asked_for_german(tmp_p
 def test_an_export_and_a_review_that_cannot_be_made_say_why_in_the_app_s_language(
         tmp_path, capsys):
     """The export runs in its own process: the app passes its language with the job."""
-    from prospector.model import Plan  # noqa: PLC0415
     from prospector.render_job import run  # noqa: PLC0415
     from prospector.review import plan_weeks  # noqa: PLC0415
 
@@ -174,10 +181,89 @@ def test_an_export_and_a_review_that_cannot_be_made_say_why_in_the_app_s_languag
                                "all_reps": True, "language": "de"}), encoding="utf-8")
     assert run(str(job)) == 1
     last = json.loads(capsys.readouterr().out.splitlines()[-1])
-    assert last == {"error": "der Plan 'Neu' hat noch keine Verkäufer: Fügen Sie Verkäufer "
+    assert last == {"error": "der Plan „Neu“ hat noch keine Verkäufer: Fügen Sie Verkäufer "
                              "hinzu, um ihre Playbooks zu drucken"}
     with pytest.raises(ProspectorError) as refused:
         plan_weeks(Plan(name="Neu"))
     assert error_said(refused.value, GERMAN).startswith(
-        "der Plan 'Neu' hat weder ein Startdatum noch Ist-Werte: Geben Sie ihm Beginn und Ende "
+        "der Plan „Neu“ hat weder ein Startdatum noch Ist-Werte: Geben Sie ihm Beginn und Ende "
         "(Plangrundlagen)")
+
+
+def test_what_opening_an_older_plan_repaired_is_told_in_german(tmp_path):
+    """The store and the app tell what migrating an older plan repaired (a control character,
+    a holiday country no longer known): in the app's language, the fields' paths kept."""
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps({"format": "prospector-plan", "schema_version": 2, "name": "Alt",
+                                "basics": {"goal": "Ziel\x07"},
+                                "accountability": {"holiday_country": "XX"}}), "utf-8")
+    _plan, told = read_plan_file_noting(path, STORED_REPAIRED, "alt.json")
+    assert said(told, GERMAN) == (
+        "alt.json wurde von einer früheren Prospector-Version geschrieben und enthielt Werte, die "
+        "diese Version nicht behalten kann; beim Lesen repariert: basics.goal: 1 Steuerzeichen "
+        "entfernt; accountability.holiday_country: „XX“ ist kein Land, dessen Feiertage "
+        "Prospector kennt; es wurde geleert (der Zeitplan überspringt nur Wochenenden). Der Plan "
+        "wurde repariert gespeichert; die Datei selbst ist unverändert.")
+
+
+@pytest.mark.parametrize(("place", "told"), [
+    ({"holiday_country": "XX"}, "„XX“ ist kein Ländercode, den Prospector kennt (zwei "
+                                "Großbuchstaben wie DE, AT oder IL); wählen Sie aus der Liste"),
+    ({"holiday_country": "DE", "holiday_subdivision": "Bavaria"},
+     "Deutschland hat keine Region „Bavaria“; seine Regionen sind BB (Brandenburg)"),
+])
+def test_a_place_prospector_does_not_know_is_refused_in_german(place, told):
+    doc = {"format": "prospector-plan", "name": "P", "reps": [{"name": "Ana", **place}]}
+    with pytest.raises(PlanFileError) as caught:
+        plan_from_document(doc, "plan.json")
+    assert told in error_said(caught.value, GERMAN)
+
+
+def test_a_long_value_and_a_large_count_are_written_the_german_way(sample_plan, tmp_path):
+    """A cell too long to quote whole says its length, and a count its thousands, as German
+    writes them: „…“ (100.005 Zeichen), not '…' (100,005 characters)."""
+    path = tmp_path / "accounts.csv"
+    path.write_text("Account Name,Tier\nNordlicht GmbH,tier" + "x" * 100_001 + "\n", "utf-8")
+    warning = import_accounts(sample_plan, path).summary_lines(language="de")
+    assert any("Stufe „tierxxxxxxxxxxxxxxxx“… (100.005 Zeichen) ist weder A, B noch C" in line
+               for line in warning)
+    with pytest.raises(ValidationError) as refused:
+        Rep(name="Ana", email="a" * 10_000 + "@firma.de")
+    assert "erhalten: 10.009" in said(describe_validation_error(refused.value), GERMAN)
+
+
+def test_the_actuals_command_says_a_mapping_it_cannot_follow_in_german(sample_plan, tmp_path,
+                                                                        capsys):
+    plan_file = write_plan_file(sample_plan, tmp_path / "plan.json")
+    export = str(REPO / "tests" / "data" / "salesforce-activities-report.csv")
+    for mapping, told in (("Jonas Albrecht=Niemand",
+                           "„Jonas Albrecht“=„Niemand“: der Plan hat keinen Verkäufer namens "
+                           "„Niemand“ (seine Verkäufer: "),
+                          ("Jonas Albrecht", "--map-rep „Jonas Albrecht“: schreiben Sie es als "
+                                             "„CRM-Name=Name im Plan“")):
+        assert main(["actuals", str(plan_file), "--import", export, "--map-rep", mapping,
+                     "--language", "de"]) == 1
+        assert capsys.readouterr().err.startswith(f"prospector: error: {told}")
+    with pytest.raises(CsvFileError) as refused:  # a column the account import was told to use
+        import_accounts(sample_plan, REPO / "tests" / "data" / "hubspot-companies-export.csv",
+                        {"name": "Firma"})
+    assert ("hubspot-companies-export.csv: hat keine Spalte „Firma“ (für name); ihre Spalten "
+            "sind „Record ID“, „Company name“, „Company owner“") in error_said(
+                refused.value, GERMAN)
+
+
+def test_an_export_says_what_it_shortened_for_print_in_the_app_s_language(tmp_path, capsys):
+    """The notes of a playbook reduced for print (a very long text cut) come back to the app's
+    export dialog in the app's language, whatever language the edition prints in."""
+    from prospector.model import TargetAccount  # noqa: PLC0415
+    from prospector.render_job import run  # noqa: PLC0415
+
+    plan = Plan(name="Lang", accounts=[TargetAccount(name="Acme GmbH", notes="Wort " * 3_000)])
+    job = tmp_path / "job.json"
+    job.write_text(json.dumps({"plan": plan_to_document(plan), "out": str(tmp_path / "a.pdf"),
+                               "language": "de"}), encoding="utf-8")
+    assert run(str(job)) == 0
+    done = json.loads(capsys.readouterr().out.splitlines()[-1])
+    assert done["notes"] == ["1 langer Text ist gekürzt und an der Schnittstelle markiert (die "
+                             "Notizen zu Acme GmbH); der vollständige Text steht im Plan (in "
+                             "Prospector öffnen)."]

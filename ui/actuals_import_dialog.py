@@ -37,7 +37,7 @@ from prospector.model import Plan
 from prospector.number_format import NumberFormat
 from ui.actuals_reading import ActualsReader, ReadChoices, ReadOutcome
 from ui.import_dialog import delimiter_choice, first_rows_table
-from ui.language import N_, _, ngettext
+from ui.language import N_, _, ngettext, said
 from ui.table_model import show_number
 
 CHOOSE = N_("— choose —")
@@ -262,7 +262,7 @@ class ActualsImportDialog(QDialog):
                                    source=file.source, label=_(preview.export.label),
                                    rows=ngettext("{n} row", "{n} rows",
                                                  file.row_count).format(n=show_number(file.row_count)),
-                                   encoding_label=_(file.encoding_label),
+                                   encoding_label=said(file.encoding_label),
                                    delimiter_name=_(file.delimiter_name)))
         self.table.clear()
         self.table.setColumnCount(len(file.headers))

@@ -41,7 +41,7 @@ from prospector.coach.wording import findings_language
 from prospector.errors import ProspectorError
 from prospector.model import Plan
 from prospector.playbook.timeline import Ink
-from prospector.playbook.weekly_chart import ACCENT, bars_width, weekly_chart_svg
+from prospector.playbook.weekly_chart import ACCENT, bars_width, chart_said, weekly_chart_svg
 from prospector.review import RepWeek, WeeklyReview, plan_weeks, review_steps
 from prospector.review.summary import run_to_end, summary_steps
 from prospector.review.text import channel_label, verdict
@@ -76,7 +76,7 @@ class ReviewPage:
 
     review: WeeklyReview | None
     html_parts: tuple[str, ...]  # the text in parts, put on the page one per turn (see _made)
-    charts: tuple[tuple[str, str], ...]
+    charts: tuple[tuple[str, str, str], ...]  # (title, SVG, its text for a screen reader)
     error: str = ""
     week_labels: tuple[str, ...] = ()  # each of the plan's weeks: the working days it covers
 
@@ -117,7 +117,7 @@ def page_steps(plan: Plan, week: str | None, who: str, colours: Colours,
 
 
 def charts(review: WeeklyReview, who: str, plan: Plan,
-           colours: Colours) -> Iterator[tuple[str, str]]:
+           colours: Colours) -> Iterator[tuple[str, str, str]]:
     """One chart per target over the weeks to the week reviewed, for a rep or the team; all of
     one width and height (a long title wraps instead of widening its chart), so they are drawn
     at one size and scale."""
@@ -129,11 +129,12 @@ def charts(review: WeeklyReview, who: str, plan: Plan,
     for index, line in enumerate(first.targets):
         series = line.series if rep else review.team_series(index)
         title = line.metric + (_(" (a week's share)") if line.period == "month" else "")
-        svg = weekly_chart_svg(title, review.weeks, [w.actual for w in series],
-                               [w.goal for w in series], review.week, ink=colours.ink,
-                               brand=plan.basics.brand_colour, width=width, title_lines=2,
-                               week_mark=_("W{number}"))
-        yield line.metric, str(svg)
+        actuals, goals = [w.actual for w in series], [w.goal for w in series]
+        svg = weekly_chart_svg(title, review.weeks, actuals, goals, review.week,
+                               ink=colours.ink, brand=plan.basics.brand_colour, width=width,
+                               title_lines=2, week_mark=_("W{number}"), language=current())
+        yield line.metric, str(svg), chart_said(title, review.weeks, actuals, goals,
+                                                week_mark=_("W{number}"), language=current())
 
 
 def review_html(review: WeeklyReview, colours: Colours, week_label: str) -> str:
@@ -395,8 +396,8 @@ class ActualsReview(QWidget):
         parts = page.html_parts if page.review else (f"<p>{escape(page.error)}</p>",)
         # what is in view first: the text's top, then the charts, then the text below
         steps: list[Callable[[], None]] = [partial(self.text.setHtml, parts[0])]
-        steps += [partial(self._chart, i, title, svg)
-                  for i, (title, svg) in enumerate(page.charts)]
+        steps += [partial(self._chart, i, title, svg, told)
+                  for i, (title, svg, told) in enumerate(page.charts)]
         steps += [partial(self._append_html, part) for part in parts[1:]]
         steps.append(partial(self._done, number_, page))
         self._steps = steps
@@ -416,7 +417,7 @@ class ActualsReview(QWidget):
         if self._steps:
             QTimer.singleShot(0, self, partial(self._next_step, number_))
 
-    def _chart(self, i: int, title: str, svg: str) -> None:
+    def _chart(self, i: int, title: str, svg: str, told: str) -> None:
         if i >= len(self.chart_widgets):
             widget = QSvgWidget()
             widget.setMinimumHeight(150)
@@ -424,6 +425,7 @@ class ActualsReview(QWidget):
             self.charts_grid.addWidget(widget, i // CHART_COLUMNS, i % CHART_COLUMNS)
         widget = self.chart_widgets[i]
         widget.setAccessibleName(_("Chart: {title}").format(title=title))
+        widget.setAccessibleDescription(told)  # each week's figure and goal, as the SVG's title
         widget.load(QByteArray(svg.encode("utf-8")))
         widget.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
         widget.show()

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from ui.language import _
+from ui.language import _, said
 
 
 def show_error(parent: QWidget | None, title: str, message: str, hint: str = "") -> None:
@@ -39,10 +39,10 @@ def show_info(parent: QWidget | None, title: str, message: str) -> None:
 def show_store_notices(parent: QWidget | None, store) -> None:
     """Tell the user what the store recovered or repaired since it was last asked, once."""
     for notice in store.notices:
-        show_error(parent, _("Your plans were recovered"), notice,
+        show_error(parent, _("Your plans were recovered"), said(notice),
                    _("The damaged file was kept next to the store in case you need it."))
     for repair in store.repairs:
-        show_info(parent, _("Plan repaired"), repair)
+        show_info(parent, _("Plan repaired"), said(repair))
     store.notices.clear()
     store.repairs.clear()
 

@@ -23,7 +23,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from prospector import __version__
 from prospector.error_log import LOG_NAME, write_log
-from ui.language import _
+from ui import language
+from ui.language import _, said
 
 __all__ = ["LOG_NAME", "ErrorReporter", "action_name", "describe"]
 
@@ -31,7 +32,9 @@ __all__ = ["LOG_NAME", "ErrorReporter", "action_name", "describe"]
 
 def action_name(tb: TracebackType | None) -> str:
     """The action in the user's words, from the outermost function of ours that failed:
-    ``MainWindow.import_accounts_csv`` -> "Import accounts csv"."""
+    ``MainWindow.import_accounts_csv`` -> "Import accounts csv". The function's name is English:
+    an app in another language quotes it as the code names it („import_accounts_csv“) rather
+    than show English words in a German title."""
     ours = [frame for frame, _line in traceback.walk_tb(tb)
             if _is_ours(frame.f_code.co_filename)]
     if not ours:
@@ -39,6 +42,8 @@ def action_name(tb: TracebackType | None) -> str:
     name = ours[0].f_code.co_name.strip("_")
     if name in {"<lambda>", "<module>", ""}:
         return _("An action")
+    if language.current() != language.ENGLISH:
+        return _("“{name}”").format(name=name)
     return name.replace("_", " ").capitalize()
 
 
@@ -91,7 +96,8 @@ class ErrorReporter(QObject):
         self.count += 1
         details = describe(exc_type, exc, tb)
         sys.stderr.write(details)
-        line = f"{exc_type.__name__}: {exc}" if str(exc) else exc_type.__name__
+        told = said(exc)  # a message of ours (a ``Note``) in the app's language
+        line = f"{exc_type.__name__}: {told}" if told else exc_type.__name__
         if len(line) > 300:
             line = line[:300] + "…"
         self.reported.emit(action_name(tb), line, details)  # queued when from another thread

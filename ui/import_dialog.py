@@ -138,7 +138,7 @@ class CsvImportDialog(QDialog):
                                    source=self.source_name or p.source,
                                    rows=ngettext("{n} row", "{n} rows", p.row_count).format(
                                        n=show_number(p.row_count)),
-                                   encoding_label=_(p.encoding_label),
+                                   encoding_label=said(p.encoding_label),
                                    delimiter_name=_(p.delimiter_name)))
         self.table.clear()
         self.table.setColumnCount(len(p.headers))

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import cast
 
 import pyphen
-from PySide6.QtCore import QEvent, QLocale, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -62,6 +62,7 @@ from ui.plans_dialog import (
 from ui.preview import PreviewPane
 from ui.step_words import summary
 from ui.step_words import to_do as step_to_do
+from ui.table_model import show_number
 from ui.week_by_week import WeekByWeek
 from ui.widgets.cell_editing import commit_open_editor
 from ui.widgets.date_field import show_moment
@@ -358,7 +359,7 @@ class MainWindow(QMainWindow):
             item.setData(_STATUS_LINE, line)
             item.setText(self._fitted_title(title) + "\n" + self._fitted(line))
             to_do = step_to_do(status)
-            share = QLocale().toString(round(status.share * 100)) + QLocale().percent()
+            share = language.show_percent(status.share)
             item.setToolTip(_("{title}: {share} complete").format(title=title, share=share)
                             + (_(" (to do: {to_do})").format(to_do=to_do) if to_do else "")
                             + _("; coach: {blockers}, {warnings}").format(
@@ -792,7 +793,7 @@ class MainWindow(QMainWindow):
                                       name=Path(found.source).name))
         self.statusBar().showMessage(
             _("Imported {new} new facts ({updated} updated) from {name}. Undo with Ctrl+Z.").format(
-                new=QLocale().toString(found.new), updated=QLocale().toString(found.updated),
+                new=show_number(found.new), updated=show_number(found.updated),
                 name=Path(found.source).name), 10000)
 
     def export_schedule(self, rep_id) -> None:

@@ -101,7 +101,7 @@ def import_plan_file(store, parent) -> Plan | None:
                        "stored."))
         return None
     if told:
-        dialogs.show_info(parent, _("Plan repaired"), told)
+        dialogs.show_info(parent, _("Plan repaired"), said(told))
     return plan
 
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 
 from prospector.model import Plan
 from ui.child_process import child_process
-from ui.language import _
+from ui.language import _, current
 from ui.render_runner import json_lines
 
 FIRST_PAUSE_MS = 250
@@ -86,7 +86,8 @@ class PreviewWorker(QObject):
         ever delivered."""
         self.newest += 1
         options = json.dumps({"id": self.newest, "out": out, "section": section,
-                              "item": item, "rep": rep, "rep_actuals": rep_actuals})
+                              "item": item, "rep": rep, "rep_actuals": rep_actuals,
+                              "language": current()})  # its errors in the app's language
         plan_json = plan if isinstance(plan, bytes) else plan.model_dump_json().encode()
         self._pending = options[:-1].encode() + b', "plan": ' + plan_json + b"}\n"
         self._send()

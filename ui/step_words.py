@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QLocale
-
 from prospector.sections import StepStatus
 from ui.language import _, ngettext
+from ui.table_model import show_number
 
 _COUNTED = re.compile(r"(\d+) (\w+)")
 
@@ -39,7 +38,7 @@ def _part(text: str) -> str:
         n, noun = int(found[1]), found[2]
         singular = _PLURALS.get(noun, noun[:-1] if noun.endswith("s") and n != 1 else noun)
         if singular in _NOUNS:
-            return _NOUNS[singular](n).format(n=QLocale().toString(n))
+            return _NOUNS[singular](n).format(n=show_number(n))
     return _(text)
 
 

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 )
 
 from prospector.model import Channel
+from prospector.number_format import written
 from prospector.textnorm import fold
 from ui.document import PlanDocument
 from ui.language import _
@@ -55,11 +56,11 @@ _WHOLE = re.compile(r"\d{1,3}(?:[,. \u00a0\u202f']\d{3})+|\d+")
 
 
 def show_number(value: float) -> str:
-    """A number as the user's locale writes it: 1.234,5 for a German, 1,234.5 in English."""
+    """A number as the user's locale writes it: 1.234,5 for a German, 1,234.5 in English,
+    grouped even when the machine runs in the C locale (100,000 rows, not 100000)."""
     if isinstance(value, int) or float(value).is_integer():
-        return QLocale().toString(int(value))
-    return QLocale().toString(float(value), "f",
-                              QLocale.FloatingPointPrecisionOption.FloatingPointShortest)
+        value = int(value)
+    return written(value, QLocale().name())
 
 
 def read_figure(text: str) -> float:

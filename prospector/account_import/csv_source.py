@@ -31,7 +31,7 @@ DELIMITERS: dict[str, str] = {",": M_("comma"), ";": M_("semicolon"), "\t": M_("
                               "|": M_("pipe")}
 _DELIMITER_WORDS = {"comma": ",", "semicolon": ";", "tab": "\t", "\\t": "\t", "pipe": "|",
                     "bar": "|"}
-ENCODING_LABELS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "cp1252": "Windows-1252",
+ENCODING_LABELS = {"utf-8": "UTF-8", "utf-8-sig": M_("UTF-8 with BOM"), "cp1252": "Windows-1252",
                    "utf-16": "UTF-16", "utf-16-le": "UTF-16 LE", "utf-16-be": "UTF-16 BE"}
 _SAVE_AS_CSV = Note("export it as CSV from your CRM, or in Excel use File > Save As > CSV "
                     "UTF-8, and import that file")
@@ -79,12 +79,17 @@ class CsvTable:
 
     @property
     def encoding_label(self) -> str:
-        return ENCODING_LABELS.get(self.encoding, self.encoding)
+        return encoding_name(self.encoding)
 
     @property
     def delimiter_name(self) -> str:
         return Note(DELIMITERS[self.delimiter]) if self.delimiter in DELIMITERS else repr(
             self.delimiter)
+
+
+def encoding_name(codec: str) -> Note:
+    """A codec as a message names it: "UTF-8 with BOM" ("UTF-8 mit BOM" in German)."""
+    return Note(ENCODING_LABELS.get(codec, codec))
 
 
 def read_table(path: str | os.PathLike, *, delimiter: str | None = None,
@@ -134,13 +139,13 @@ def parse_table(data: bytes, source: str, *, delimiter: str | None = None,
         if line_codec is None:
             problems.append((row, Note("is not {encoding} text like the rest of the file, nor "
                                        "any encoding Prospector knows ({what}); save the file "
-                                       "again as CSV UTF-8", encoding=ENCODING_LABELS[codec],
+                                       "again as CSV UTF-8", encoding=encoding_name(codec),
                                        what=what)))
         else:
             recoded[row] = Note("this row is written in {encoding}, unlike the rest of the "
                                 "file ({file_encoding}), and was read as such; check its "
-                                "accents", encoding=ENCODING_LABELS[line_codec],
-                                file_encoding=ENCODING_LABELS[codec])
+                                "accents", encoding=encoding_name(line_codec),
+                                file_encoding=encoding_name(codec))
     unreadable = {row for row, _ in problems}
     body = [(row, cells) for row, cells in body if row not in unreadable]
     return CsvTable(source, codec, chosen, header, header_row, body, sorted(problems),
@@ -174,7 +179,7 @@ def _decode_lines(data: bytes, source: str, encoding: str | None
         except UnicodeDecodeError as exc:
             raise CsvFileError(
                 source, Note("is not {encoding} text (byte {byte} does not fit)",
-                             encoding=ENCODING_LABELS.get(codec, codec), byte=exc.start),
+                             encoding=encoding_name(codec), byte=exc.start),
                 Note("choose another encoding, or leave it out to detect it")) from None
         text = text.removeprefix("\ufeff")
         _check_text(text, source)
@@ -203,7 +208,7 @@ def _decode_lines(data: bytes, source: str, encoding: str | None
     except UnicodeDecodeError as exc:
         raise CsvFileError(
             source, Note("is not {encoding} text (byte {byte} does not fit)",
-                         encoding=ENCODING_LABELS.get(codec, codec), byte=exc.start),
+                         encoding=encoding_name(codec), byte=exc.start),
             _SAVE_AS_CSV) from None
     text = text.removeprefix("\ufeff")
     _check_text(text, source)

@@ -17,11 +17,11 @@ from typing import Literal, NamedTuple
 from pydantic import ValidationError
 
 from ..errors import describe_validation_error
-from ..messages import ENGLISH, M_, MN_, Note, Quoted, Say, quoted, said
+from ..messages import ENGLISH, M_, MN_, Note, Quoted, Say, joined, quoted, said, shortened
 from ..model import TIERS, Plan, TargetAccount, new_id
 from ..number_format import NumberFormat, evidence
 from ..textnorm import fold, person_key
-from .csv_source import CsvFileError, CsvTable, read_table, release
+from .csv_source import CsvFileError, CsvTable, encoding_name, read_table, release
 from .mapping import resolve_mapping, suggest_mapping
 from .matching import AccountIndex, Candidate, domain_of
 from .values import industry_text, parse_employees, parse_tier, revenue_digits, revenue_text
@@ -53,7 +53,7 @@ class CsvPreview:
 
     source: str
     encoding: str
-    encoding_label: str
+    encoding_label: str  # a Note: said in the reader's language
     delimiter: str
     delimiter_name: str
     headers: list[str]
@@ -216,9 +216,12 @@ def read_csv_preview(path: str | os.PathLike, *, rows: int = PREVIEW_ROWS,
     records = [(number, cells) for number, cells in table.records if any(cells)][:max(0, rows)]
     shown = [_padded(cells, width) for _, cells in records]
     label = table.encoding_label
-    if table.recoded:
-        other = "Windows-1252" if table.encoding == "utf-8" else "UTF-8"
-        label += f" ({_rows(sorted(table.recoded))} in {other})"
+    if table.recoded:  # a mixed file: "UTF-8 (rows 3, 7 in Windows-1252)"
+        recoded = sorted(table.recoded)
+        label = Note(MN_("{encoding} (row {rows} in {other})",
+                         "{encoding} (rows {rows} in {other})"), n=len(recoded),
+                     encoding=label, rows=_listed(recoded),
+                     other=encoding_name("cp1252" if table.encoding == "utf-8" else "utf-8"))
     row_count = sum(1 for _, cells in table.records if any(cells))
     release(table.records)  # the rest of the file is not shown: freed in steps (see release)
     return CsvPreview(
@@ -497,7 +500,7 @@ class _Importer:
 def _require_name_column(table: CsvTable, columns: dict[str, int]) -> None:
     if "name" in columns:
         return
-    listed = ", ".join(repr(h) for h in table.header[:12])
+    listed = joined([Quoted(h) for h in table.header[:12]], ", ")
     more = "..." if len(table.header) > 12 else ""
     raise CsvFileError(
         table.source,
@@ -518,9 +521,7 @@ def _padded(cells: list[str], width: int) -> list[str]:
 
 def _quoted(text: str, tell: Say, limit: int = 60) -> str:
     """A cell's text in a message: quoted, and cut with its length when long."""
-    if len(text) <= limit:
-        return quoted(text, tell)
-    return f"{quoted(text[:limit], tell)}… ({len(text):,} characters)"
+    return said(shortened(text, limit, limit), tell)
 
 
 def _label(field_key: str) -> str:
@@ -544,8 +545,11 @@ def _count(n: int, noun: str) -> str:
 
 
 def _rows(rows: list[int], tell: Say = ENGLISH) -> str:
-    shown = ", ".join(str(r) for r in rows[:10]) + ("..." if len(rows) > 10 else "")
-    return tell.counted(MN_("row {rows}", "rows {rows}"), len(rows)).format(rows=shown)
+    return tell.counted(MN_("row {rows}", "rows {rows}"), len(rows)).format(rows=_listed(rows))
+
+
+def _listed(rows: list[int]) -> str:
+    return ", ".join(str(r) for r in rows[:10]) + ("..." if len(rows) > 10 else "")
 
 
 def _limited(lines: list[str], limit: int, tell: Say = ENGLISH) -> list[str]:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ..messages import Note, Number, Quoted, joined
 from ..textnorm import fold
 from .csv_source import CsvFileError, column_letter
 
@@ -129,14 +130,16 @@ def resolve_mapping(mapping: Mapping[str, int | str | None], headers: Sequence[s
     resolved: dict[str, int] = {}
     for field, column in mapping.items():
         if field not in FIELD_KEYS:
-            raise CsvFileError(source, f"{field!r} is not a field accounts can be imported into",
-                               "use one of " + ", ".join(FIELD_KEYS))
+            raise CsvFileError(source, Note("{field} is not a field accounts can be imported "
+                                            "into", field=Quoted(field)),
+                               Note("use one of {fields}", fields=", ".join(FIELD_KEYS)))
         if column is None or column == "":
             continue
         if isinstance(column, int) and not isinstance(column, bool):
             if not 0 <= column < len(headers):
-                raise CsvFileError(source, f"the {field} column is number {column + 1}, but the "
-                                           f"file has {len(headers)} columns")
+                raise CsvFileError(source, Note("the {field} column is number {number}, but the "
+                                                "file has {n} columns", field=field,
+                                                number=column + 1, n=Number(len(headers))))
             resolved[field] = column
             continue
         wanted = str(column).strip()
@@ -145,8 +148,10 @@ def resolve_mapping(mapping: Mapping[str, int | str | None], headers: Sequence[s
         matches = matches or [i for i, _ in enumerate(headers)
                               if column_letter(i) == wanted.upper()]
         if not matches:
-            listed = ", ".join(repr(h) for h in headers[:12])
-            raise CsvFileError(source, f"has no column {wanted!r} (for {field}); its columns "
-                                       f"are {listed}{'...' if len(headers) > 12 else ''}")
+            listed = joined([Quoted(h) for h in headers[:12]], ", ")
+            raise CsvFileError(source, Note("has no column {wanted} (for {field}); its columns "
+                                            "are {listed}", wanted=Quoted(wanted), field=field,
+                                            listed=Note("{listed}...", listed=listed)
+                                            if len(headers) > 12 else listed))
         resolved[field] = matches[0]
     return resolved

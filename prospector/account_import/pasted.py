@@ -8,7 +8,7 @@ show them and the leader maps the columns.
 
 from __future__ import annotations
 
-from ..messages import Note
+from ..messages import Note, Number
 from .csv_source import MAX_CSV_BYTES, CsvFileError, column_letter
 from .mapping import suggest_mapping
 
@@ -28,7 +28,7 @@ def pasted_table(text: str) -> bytes:
                                 "can, and paste again"))
     if len(data) > MAX_CSV_BYTES:
         raise CsvFileError(PASTED_SOURCE, Note("{n} characters are too many to paste",
-                                               n=f"{len(data):,}"),
+                                               n=Number(len(data))),
                            Note("save them as a CSV file and use Import CSV… instead"))
     first = data.split("\n", 1)[0].split("\t")
     if not suggest_mapping(first):

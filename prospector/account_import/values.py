@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..messages import Note
+from ..messages import Note, shortened
 from ..model import TIERS
 from ..number_format import NumberFormat
 
@@ -54,7 +54,7 @@ def parse_tier(text: str, default: str) -> tuple[str, Note | str]:
 
 def _shown(text: str) -> str:
     """A cell as a row warning quotes it: whole when short, else its start and its length."""
-    return repr(text) if len(text) <= 24 else f"{text[:20]!r}… ({len(text):,} characters)"
+    return shortened(text, 24, 20)
 
 
 _BARE_AMOUNT = re.compile(r"^(\d{4,18})(?:[.,]0+)?$")

@@ -16,7 +16,7 @@ from enum import StrEnum
 from ..account_import.csv_source import CsvFileError, column_letter
 from ..account_import.mapping import header_key
 from ..actuals.records import Source
-from ..messages import M_, Note
+from ..messages import M_, Note, Number, Quoted, joined
 from ..textnorm import fold
 
 
@@ -135,7 +135,9 @@ def detect_export(headers: Sequence[str], source: str) -> Export:
     for export, signs in _SIGNS:
         if any(header_key(sign) in keys for sign in signs):
             return export
-    shown = ", ".join(repr(h) for h in headers[:8]) + ("..." if len(headers) > 8 else "")
+    shown = joined([Quoted(h) for h in headers[:8]], ", ")
+    if len(headers) > 8:
+        shown = Note("{listed}...", listed=shown)
     raise CsvFileError(source, Note("is not an export Prospector knows (its columns are "
                                     "{shown})", shown=shown),
                        Note("export a Salesforce activity or opportunity report (Assigned, Date, "
@@ -161,8 +163,9 @@ def find_columns(headers: Sequence[str], source: str, export: Export | str | Non
                 break
     for name, column in (mapping or {}).items():
         if name not in FIELDS:
-            raise CsvFileError(source, f"{name!r} is not a column actuals are read from",
-                               "use one of " + ", ".join(FIELDS))
+            raise CsvFileError(source, Note("{name} is not a column actuals are read from",
+                                            name=Quoted(name)),
+                               Note("use one of {fields}", fields=", ".join(FIELDS)))
         if column is None or column == "":
             found.pop(name, None)
         else:
@@ -181,10 +184,12 @@ def _column(column: int | str, headers: Sequence[str], name: str, source: str) -
     if isinstance(column, int) and not isinstance(column, bool):
         if 0 <= column < len(headers):
             return column
-        raise CsvFileError(source, f"the {name} column is number {column + 1}, but the file has "
-                                   f"{len(headers)} columns")
+        raise CsvFileError(source, Note("the {field} column is number {number}, but the file "
+                                        "has {n} columns", field=name, number=column + 1,
+                                        n=Number(len(headers))))
     wanted = str(column).strip()
     for i, header in enumerate(headers):
         if header == wanted or fold(header) == fold(wanted) or column_letter(i) == wanted.upper():
             return i
-    raise CsvFileError(source, f"has no column {wanted!r} (for {name})")
+    raise CsvFileError(source, Note("has no column {wanted} (for {field})", wanted=Quoted(wanted),
+                                    field=name))

@@ -23,7 +23,7 @@ from ..actuals.records import Happened, LoggedFact, fact_key, id_key
 from ..collector import collection_paused
 from ..errors import ProspectorError, describe_validation_error
 from ..fields import EARLIEST_DATE, LATEST_DATE, UNKEEPABLE
-from ..messages import Note, Quoted
+from ..messages import Note, Number, Quoted
 from ..model import Plan
 from ..number_format import NumberFormat, evidence
 from ..textnorm import fold, person_key
@@ -70,8 +70,8 @@ def read_actuals(plan: Plan, path: str | os.PathLike, *,
         table = read_table(path, delimiter=delimiter, encoding=encoding)
         if len(table.records) > MAX_ROWS:
             raise CsvFileError(table.source, Note("has {n} rows, more than {most}",
-                                                  n=f"{len(table.records):,}",
-                                                  most=f"{MAX_ROWS:,}"),
+                                                  n=Number(len(table.records)),
+                                                  most=Number(MAX_ROWS)),
                                Note("export a shorter period (a quarter)"))
         columns = find_columns(table.header, table.source, export, mapping)
         reader = _Reader(plan, table, columns, chosen, reps, accounts)
@@ -87,16 +87,20 @@ def _reps(plan: Plan, rep_map: Mapping[str, str | None]) -> dict[str, str | None
     resolved: dict[str, str | None] = {}
     for export_name, rep in rep_map.items():
         if not export_name.strip():
-            raise ProspectorError("a rep mapping needs the export's name before the '='")
+            raise ProspectorError(Note("a rep mapping needs the export's name before the '='"))
         if rep is None or not rep.strip():
             resolved[export_name.strip()] = None
             continue
         found = next((r.id for r in plan.reps if r.id == rep.strip()), None) or by_key.get(
             person_key(rep))
         if found is None:
-            names = ", ".join(r.name for r in plan.reps) or "none yet"
-            raise ProspectorError(f"{export_name.strip()!r}={rep.strip()!r}: the plan has no rep "
-                                  f"named {rep.strip()!r} (its reps: {names})")
+            raise ProspectorError(
+                Note("{export}={rep}: the plan has no rep named {rep} (its reps: {names})",
+                     export=Quoted(export_name.strip()), rep=Quoted(rep.strip()),
+                     names=", ".join(r.name for r in plan.reps))
+                if plan.reps else
+                Note("{export}={rep}: the plan has no rep named {rep} (it has no reps yet)",
+                     export=Quoted(export_name.strip()), rep=Quoted(rep.strip())))
         resolved[export_name.strip()] = found
     return resolved
 
@@ -108,8 +112,9 @@ def _accounts(plan: Plan, account_map: Mapping[str, str]) -> dict[str, str]:
         found = next((a.id for a in plan.accounts if a.id == account.strip()), None) or \
             by_key.get(name_key(account))
         if found is None:
-            raise ProspectorError(f"{export_name.strip()!r}={account.strip()!r}: the plan has no "
-                                  f"account named {account.strip()!r}")
+            raise ProspectorError(Note("{export}={account}: the plan has no account named "
+                                       "{account}", export=Quoted(export_name.strip()),
+                                       account=Quoted(account.strip())))
         resolved[export_name.strip()] = found
     return resolved
 

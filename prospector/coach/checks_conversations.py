@@ -4,6 +4,7 @@ opportunity (shared METHOD.md, "Sales conversations")."""
 from __future__ import annotations
 
 from ..model import FRAMEWORK_LABELS, Objection
+from .language import detect
 from .rules import Context, Hit, rule, short
 from .substance import asks_only_for_time, question_sentences, quotes_a_case
 from .text import (
@@ -16,6 +17,7 @@ from .text import (
     lists_features,
     mentions,
     reflexes_in,
+    response_itself,
 )
 from .wording import T_, quote_list, translated
 
@@ -113,11 +115,12 @@ def _objection_no_response(ctx: Context):
 )
 def _objection_response_no_question(ctx: Context):
     for objection in ctx.plan.objections:
-        response = objection.response
+        response = response_itself(objection.response)
         if not response or invites_to_tell(response):
             continue
         asked = question_sentences(response)
-        if any(not asks_only_for_time(q) for q in asked):
+        language = detect(response)
+        if any(not asks_only_for_time(q, language) for q in asked):
             continue
         if asked:
             message = ctx.say("The response to “{says}” only asks for a meeting (“{question}”).",
@@ -146,7 +149,7 @@ def _objection_response_no_question(ctx: Context):
 def _objection_response_argues(ctx: Context):
     company = ctx.plan.basics.company
     for objection in ctx.plan.objections:
-        response = objection.response
+        response = response_itself(objection.response)
         if not response:
             continue
         opening = argues_first(response)

@@ -137,20 +137,23 @@ _LABELLED_INTRO = (
     "Recall: of the texts it should flag, the share it does. `tests/test_coach_labelled_texts.py` "
     "holds both at 0.9 or more, overall and per kind.")
 _SETS_NOTE = (
-    "The texts were written in five sets. The first was written before the detectors were "
+    "The texts were written in six sets. The first was written before the detectors were "
     "improved (its first look is the coach as it was: phrase lists only), and they were improved "
     "on it. Each later set was written after the previous round of improvements and measured "
     "once as written (its first look); the misses of the second, third and fourth sets then "
-    "improved the detectors. The fifth was written last and has not changed the detectors: its "
-    "figures now are its first look, and its misses are left in the figures above. The first "
-    "looks are the honest measure of how the coach reads wording it has never seen: they rose "
-    "from round to round, but reading for substance with word families still misses new "
+    "improved the detectors. The fifth has not changed the detectors: its figures now are its "
+    "first look, and its misses are left in the figures above. The sixth was written with the "
+    "German and French fourteenth sets (below) and, with them, then changed the detectors. The "
+    "first looks are the honest measure of how the coach reads wording it has never seen: they "
+    "rose from round to round, but reading for substance with word families still misses new "
     "paraphrases (\"Innovation is in our DNA\", \"find out if the proposal landed\").")
 # Precision and recall on each later set when it was first run, before it improved the
 # detectors: (set, texts, precision, recall).
 FIRST_LOOKS: tuple[tuple[str, int, float, float], ...] = (
     ("first", 111, 0.74, 0.35), ("second", 42, 0.81, 0.57), ("third", 44, 0.69, 0.41),
-    ("fourth", 24, 0.78, 0.58), ("fifth", 24, 0.90, 0.75))
+    ("fourth", 24, 0.78, 0.58), ("fifth", 24, 0.90, 0.75), ("sixth", 40, 0.71, 0.60))
+# The English sets in the order they were written.
+ENGLISH_SETS = ("first", "second", "third", "fourth", "fifth", "sixth")
 
 
 def _labelled_section() -> list[str]:
@@ -167,7 +170,7 @@ def _labelled_section() -> list[str]:
             "| set | texts | precision now | recall now | precision at first look | "
             "recall at first look |", "|---|---|---|---|---|---|"]
     first = {name: (p, r) for name, _, p, r in FIRST_LOOKS}
-    for name in ("first", "second", "third", "fourth", "fifth"):
+    for name in ENGLISH_SETS:
         _, by_set = evaluate(i for i in items if i["set"] == name)
         now = by_set["all"]
         p, r = (f"{v:.2f}" for v in first[name]) if name in first else ("-", "-")
@@ -244,8 +247,25 @@ def _labelled_section() -> list[str]:
                            evaluate(i for i in texts if i["set"] in LANGUAGE_SETS)[1]["all"])]
     out += [_score_row("English | every set, after", scores["all"]),
             _score_row("English | fifth (never tuned on), after", evaluate(
-                i for i in items if i["set"] == "fifth")[1]["all"]), ""]
-    return out
+                i for i in items if i["set"] == "fifth")[1]["all"])]
+    out += ["", _FOURTEENTH_NOTE, "", "| language | set | texts | to flag | found | "
+            "false alarms | missed | precision | recall |", "|---|---|---|---|---|---|---|---|---|"]
+    for language, name in (*_LANGUAGE_NAMES.items(), ("en", "English")):
+        written = f"{name} | {FOURTEENTH_SET_NAMES.get(language, 'fourteenth')}, at first look"
+        out += [_score_row(written, Score(*FOURTEENTH_FIRST_LOOK[language])),
+                _score_row(f"{written}, any rule",
+                           Score(*FOURTEENTH_FIRST_LOOK_ANY_RULE[language]))]
+    out += ["", _FOURTEENTH_AFTER_NOTE, "", "| language | sets | texts | to flag | found | "
+            "false alarms | missed | precision | recall |", "|---|---|---|---|---|---|---|---|---|"]
+    for language, texts in (*by_language.items(), ("en", items)):
+        name = _LANGUAGE_NAMES.get(language, "English")
+        written = FOURTEENTH_SET_NAMES.get(language, "fourteenth")
+        out += [_score_row(f"{name} | {written}, after", evaluate(
+                    i for i in texts if i["set"] == FOURTEENTH_SETS[language])[1]["all"]),
+                _score_row(f"{name} | every set, after", evaluate(texts)[1]["all"])]
+    out += [_score_row("English | fifth (never tuned on), after", evaluate(
+        i for i in items if i["set"] == "fifth")[1]["all"])]
+    return [*out, ""]
 
 
 _LANGUAGE_NAMES = {"de": "German", "fr": "French"}
@@ -268,10 +288,10 @@ _LANGUAGES_NOTE = (
     "comprends, mais notre …\" argue), and the reflex objections are heard in German and French "
     "too.")
 _LANGUAGE_SETS_NOTE = (
-    "The German and French lists were written with the texts in view, in thirteen sets per "
+    "The German and French lists were written with the texts in view, in fourteen sets per "
     "language: touch values and differentiators in the first five, discovery questions in the "
     "sixth and seventh, objection responses in the eighth to tenth, and all four kinds in the "
-    "eleventh to thirteenth (below). The first set was written with the first "
+    "eleventh to fourteenth (below). The first set was written with the first "
     "phrase lists, so it has no first look. Each later set was written before the lists changed "
     "again and measured once as written (its first look); the misses of the second, third, "
     "fourth, sixth and eighth sets then improved the lists (the second added reading for "
@@ -457,26 +477,107 @@ _THIRTEENTH_AFTER_NOTE = (
     "self-praise. The thirteenth set is no longer held out: its figures after are on texts the "
     "coach was tuned on, and its first look above is the measure to quote. No set lost a text "
     "it found, and the English figures did not move:")
+# The fourteenth set (German, French, and an English set written with them) as written, the coach
+# as on main at 73403ce: (texts, to flag, found, false alarms, missed), counted the project's way
+# and counting any rule of the text's kind as a flag.
+FOURTEENTH_FIRST_LOOK: dict[str, tuple[int, int, int, int, int]] = {
+    "de": (40, 20, 16, 3, 4), "fr": (40, 20, 14, 2, 6), "en": (40, 20, 12, 5, 8)}
+FOURTEENTH_FIRST_LOOK_ANY_RULE: dict[str, tuple[int, int, int, int, int]] = {
+    "de": (40, 20, 17, 2, 3), "fr": (40, 20, 14, 2, 6), "en": (40, 20, 16, 1, 4)}
+# The set each language's texts of the fourteenth round are in (the English ones joined the
+# English file as its sixth set), and what it is called in the tables.
+FOURTEENTH_SETS = {"de": "fourteenth", "fr": "fourteenth", "en": "sixth"}
+FOURTEENTH_SET_NAMES = {"en": "sixth, written with the fourteenth"}
+_FOURTEENTH_NOTE = (
+    "On 3 December 2026 a fourteenth set was written by someone who had read only the method "
+    "(not these rules, the coach's code, lists, tests, earlier sets or the project's history): "
+    "40 texts in German, 40 in French and 40 in English, each language's written on its own "
+    "(16 touch values, 8 differentiators, 8 objection responses and 8 discovery questions, "
+    "half of each to flag, the flags spread over every rule of the kind). Eleven differentiators "
+    "longer than the 200 characters a difference holds were entered as a user would: their "
+    "first sentences as the difference, the rest as its proof. The coach was measured once, "
+    "unchanged, on all three: German precision 0.84 and recall 0.80, French 0.88 and 0.70, "
+    "English 0.71 and 0.60; counting any flag of the text's kind as a flag, German 0.89 and "
+    "0.85, French 0.88 and 0.70, English 0.94 and 0.80. On texts none of them was tuned on, "
+    "the German and French coach is at least as precise as the English one by the project's "
+    "count, and a little less precise counting any rule. Most of what it "
+    "got wrong, in every language, is touches that hold nothing but the contact (a greeting "
+    "card, a call \"einfach um Hallo zu sagen\", a LinkedIn connection request, a "
+    "congratulation on a promotion) passing as value, responses that only ask for a meeting "
+    "date passing as questions, and a stock phrase read as an ask for time or the reverse. "
+    "The first look, held out:")
+_FOURTEENTH_AFTER_NOTE = (
+    "Then, on 3 December 2026, the fourteenth set's false alarms and misses (and the English "
+    "sixth set's, written with it) changed the coach, each by the principle behind it rather "
+    "than its words, in German, French and English: a touch that holds nothing but the contact "
+    "itself gives nothing, whatever the occasion (a card with good wishes, \"mit guten Wünschen "
+    "für 2027\", \"Handwritten thank-you card … Great meeting you at the show\"; a call "
+    "\"einfach um Hallo zu sagen … reine Beziehungspflege\", \"just to say hello\", \"pour "
+    "dire bonjour\", where the call is only the channel and asks for no meeting; a connection "
+    "request, \"je serais ravi de vous compter parmi mes relations\"; a post liked or a "
+    "promotion congratulated on, \"Congrats on the new role, well deserved!\"), unless it "
+    "brings a finding or asks for their time; asking what they thought and staying at their "
+    "disposal asks for their time (\"Qu'en avez-vous pensé ? Je reste à votre écoute\", \"Was "
+    "halten Sie davon?\", \"what did you think?\"); stock phrases are empty phrases (\"keep the "
+    "conversation warm\", \"just popping back into your inbox\", \"je fais juste un petit "
+    "suivi\", \"garder le lien\", \"den Draht warm halten\"), though picking up our own "
+    "message in a sentence that brings a finding is not (\"Suite à mon message sur vos coûts "
+    "d'énergie : le tarif HTA … a pris 9 %\"); a touch that brings something about their "
+    "business is not asking for time because it proposes a next step (an obligation and the road "
+    "to meet it, \"Die E-Rechnungspflicht … anbei ein einseitiger Fahrplan … Wenn Sie möchten, "
+    "gehe ich die Punkte in 15 Minuten mit Ihnen durch\", \"obligations\"; what something "
+    "costs them, \"was sie ihn bei heutigem Strompreis kosten\"); who we are (\"founded in "
+    "2014\", \"a short overview of our three service lines\", \"gegründet 1998\", \"fondée en "
+    "1998\") is about us. A response that only proposes a slot asks the client nothing (\"passt "
+    "dir der 14. um 10 Uhr?\", where the ordinal's point ends no sentence; \"le mardi 3 à 14 h "
+    "vous conviendrait-il ?\", read in the language of the whole response; \"Does Tuesday the "
+    "9th at 10am work?\"); a response argues when it puts the client's contentment down to not "
+    "knowing better (\"die meisten sind nur zufrieden, weil ihnen der Vergleich fehlt\", \"only "
+    "happy because\", \"ne sont satisfaits que parce que\"), claims we are better or the best "
+    "(\"sind wir unterm Strich die günstigste Lösung am Markt\"; \"we're not the cheapest\" "
+    "does not) or lists what our price includes (\"notre tarif inclut la formation, "
+    "l'hébergement, …\"); and a response written after the objection it answers (\"Objection: "
+    "… – Response: …\", \"Einwand: … – Antwort: …\") is read from the response: the client's "
+    "\"we\" and \"our\" are not the rep's, so \"Actually, Salesforce wasn't built for field "
+    "service\" opens the response and argues. A commitment in the contract with a measure is "
+    "concrete (\"contractually held to 98% on-time delivery\"), and \"s'engager sur\" (to "
+    "commit to) is not the praise \"engagé\" (\"Votre prestataire actuel ne s'engage que sur "
+    "des moyens\"); a refund in any form is a guarantee (\"nous remboursons 5 %\"); devotion is "
+    "self-praise, even where it names every request (\"Une vraie culture client : chaque demande "
+    "est prise au sérieux\", \"we genuinely partner with our clients and treat their business "
+    "like it's our own\"), while a mechanism every item goes through stays concrete. A question "
+    "about what they took from our presentation (\"Qu'avez-vous retenu de notre présentation au "
+    "salon ?\") or how well they know what a company named does (\"How familiar are you with "
+    "what Brightline does for regional banks?\") is about us, not what their own team does. Each "
+    "principle is tested on texts of its own with near misses that stay quiet "
+    "(`tests/test_coach_labelled_texts.py`). The fourteenth and sixth sets are no longer held "
+    "out: their figures after are on texts the coach was tuned on, and their first look above is "
+    "the measure to quote. No earlier set moved, in any language (German 148 found, 0 false "
+    "alarms, 1 missed on the first thirteen sets before and after; French 149, 0, 0; English "
+    "123, 1, 3 on the first five):")
 # The German and French sets' first looks: (set, texts, precision, recall).
 FIRST_LOOKS_BY_LANGUAGE: dict[str, tuple[tuple[str, int, float, float], ...]] = {
     "de": (("second", 24, 1.00, 0.31), ("third", 18, 0.83, 0.50), ("fourth", 14, 1.00, 0.38),
            ("fifth", 12, 1.00, 0.50), ("sixth", 20, 0.25, 0.08), ("seventh", 10, 0.75, 0.60),
            ("eighth", 14, 0.67, 0.29), ("ninth", 8, 0.75, 0.75), ("tenth", 8, 1.00, 1.00),
            ("eleventh", 40, 0.79, 0.52), ("twelfth", 40, 0.94, 0.81),
-           ("thirteenth", 40, 0.75, 0.71)),
+           ("thirteenth", 40, 0.75, 0.71), ("fourteenth", 40, 0.84, 0.80)),
     "fr": (("second", 24, 0.71, 0.38), ("third", 18, 1.00, 0.60), ("fourth", 14, 0.75, 0.38),
            ("fifth", 12, 1.00, 0.33), ("sixth", 20, 1.00, 0.08), ("seventh", 10, 1.00, 0.60),
            ("eighth", 14, 0.75, 0.43), ("ninth", 8, 0.75, 0.75), ("tenth", 8, 1.00, 1.00),
            ("eleventh", 40, 0.88, 0.71), ("twelfth", 40, 0.81, 0.81),
-           ("thirteenth", 40, 0.86, 0.86)),
+           ("thirteenth", 40, 0.86, 0.86), ("fourteenth", 40, 0.88, 0.70)),
 }
 # The German and French sets in the order they were written; the fifth, seventh, ninth and tenth
 # were kept out of the tuning until the eleventh was written, and all eleven tuned the lists then.
 # The twelfth was written after and measured once as written; its misses then tuned the lists (on
 # 3 December 2026). The thirteenth was written after and measured once as written; its misses
-# then tuned the lists (on 3 December 2026), so no set is held out until the next is written.
+# then tuned the lists (on 3 December 2026). The fourteenth was written after by someone who had
+# read only the method, measured once as written, and its false alarms and misses (with the English
+# sixth set's) then tuned the lists (on 3 December 2026): no set is held out now, and the next one
+# written is the next honest measure.
 LANGUAGE_SETS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-                 "ninth", "tenth", "eleventh", "twelfth", "thirteenth")
+                 "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth")
 FORMERLY_HELD_OUT_SETS = ("fifth", "seventh", "ninth", "tenth")
 
 

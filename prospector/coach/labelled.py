@@ -95,7 +95,10 @@ def _plan(item: Mapping[str, str]) -> Plan:
         doc["touches"] = [{"id": _ITEM_ID, "title": "Touch", "channel": Channel.EMAIL.value,
                            "value": text}]
     elif kind == "differentiator":
-        doc["differentiators"] = [{"id": _ITEM_ID, "difference": text}]
+        # A text longer than a difference may hold was entered as a user would: the rest of it
+        # as the differentiator's proof.
+        doc["differentiators"] = [{"id": _ITEM_ID, "difference": text,
+                                   "proof": item.get("proof", "")}]
     elif kind == "objection_response":
         doc["objections"] = [{"id": _ITEM_ID, "says": item.get("says", "Not interested."),
                               "response": text, "proof": "A case"}]

@@ -125,12 +125,21 @@ def _offers_alternatives(words: list[str], language: str) -> bool:
 
 
 _G = "(?:[a-z0-9]+ ){0,3}?"
+# What a company named does, the verb last ("was Kestrel für Kliniken macht"); not what the
+# client's people do ("was die Leitstelle nachts macht", "was Ihr Team macht").
+_NAMED = (r"(?!(?:sie|ihr|ihre|ihrem|die|der|das|man|er|es|wir|jeder|jede)\b)[a-z0-9]+ "
+          r"(?:[a-z0-9]+ ){0,3}?(?:macht|anbietet|tut|leistet)\b")
 _ABOUT_US = {
     "de": re.compile("(?<![a-z0-9])(?:" + "|".join((
         r"(?:unser|unsere|unseren|unserem|unserer|unseres) (?:[a-z0-9]+ ){0,2}?(?:produkt\w*|"
         r"plattform\w*|losung\w*|software|angebot\w*|leistung\w*|dienstleistung\w*|unternehmen|"
         r"firma|team|referenz\w*|system\w*|app|technologie|ansatz|preis\w*|konditionen|demo|"
-        r"service|tool\w*|werkzeug\w*|modul\w*|neuheit\w*|version|katalog|sortiment)",
+        r"service|tool\w*|werkzeug\w*|modul\w*|neuheit\w*|version|katalog|sortiment|"
+        r"prasentation\w*|vortrag|messestand|stand|webinar|newsletter|website|webseite|"
+        r"broschure|mail|nachricht)",
+        # how well they know what a company does ("Wie vertraut sind Sie mit dem, was X macht?")
+        rf"vertraut (?:mit |sind sie mit )?(?:dem )?(?:was {_NAMED}|uns\b|unser\w*)",
+        rf"(?:kennen|kannten) sie (?:schon |bereits )?(?:das angebot von|was {_NAMED})",
         # a compound naming what we sell ("unserem Kassensystem", "unsere Softwarelösung")
         r"(?:unser|unsere|unseren|unserem|unserer|unseres) [a-z]+(?:system|systeme|systems|"
         r"losung|losungen|software|plattform|produkt|produkte|angebot|app|tool|modul)",
@@ -145,7 +154,12 @@ _ABOUT_US = {
         r"(?:notre|nos) (?:[a-z0-9]+ ){0,2}?(?:produits?|plateformes?|solutions?|logiciels?|"
         r"offres?|services?|entreprise|societe|equipe|references|systemes?|applications?|"
         r"technologie|approche|tarifs?|demo|outils?|modules?|nouveautes?|version|gamme|"
-        r"catalogue)",
+        r"catalogue|presentation|intervention|stand|conference|webinaire|newsletter|site|"
+        r"plaquette|brochure|mail|courriel|proposition|devis)",
+        # how well they know what a company does ("Connaissez-vous ce que fait X ?")
+        r"(?:connaissez vous|connaissiez vous) (?:deja |bien )?(?:ce que (?:fait|propose|offre) "
+        r"(?!(?:votre|vos|leur|leurs|le|la|les|l|un|une|ce|cette)\b)[a-z0-9]+|l offre de|"
+        r"les (?:solutions|services) de)",
         r"envie de (?:voir|decouvrir|tester|essayer)",
         r"interesse(?:e|s|es)? par",
         rf"(?:aimeriez|voudriez|souhaiteriez|souhaitez|voulez) vous {_G}(?:voir|decouvrir|"
@@ -186,11 +200,12 @@ ARGUES = (
 # Our offer, opening a list of features ("Unsere Software bietet …", "Notre logiciel propose …").
 OUR_OFFER = (
     r"(?:unser\w*|die|diese|das) (?:[a-z0-9]+ ){0,2}?(?:losung|plattform|software|system|app|"
-    r"produkt|tool|angebot|paket)\w* (?:bietet|umfasst|beinhaltet|enthalt|hat|liefert|"
-    r"unterstutzt|kann)|wir (?:bieten|liefern|haben)",
+    r"produkt|tool|angebot|paket|preis|abo|abonnement|lizenz|tarif)\w* (?:bietet|umfasst|"
+    r"beinhaltet|enthalt|hat|liefert|unterstutzt|kann)|wir (?:bieten|liefern|haben)",
     r"(?:notre|la|cette|le|ce) (?:[a-z0-9]+ ){0,2}?(?:solution|plateforme|logiciel|systeme|"
-    r"application|produit|outil|offre)s? (?:comprend|offre|propose|inclut|integre|a|fournit|"
-    r"permet)|nous (?:proposons|offrons|fournissons|avons)",
+    r"application|produit|outil|offre|tarif|prix|abonnement|forfait|licence|pack)s? "
+    r"(?:comprend|offre|propose|inclut|integre|a|fournit|permet)|nous (?:proposons|offrons|"
+    r"fournissons|avons)",
 )
 # Running down the client's supplier, or suppliers in general ("die meisten Lieferanten arbeiten
 # noch mit veralteter Technik", "la plupart des prestataires en place se contentent du minimum"):
@@ -229,6 +244,13 @@ TELLS_WRONG = (
     r"(?:genau|gerade) (?:deshalb|deswegen|darum|dann|da) (?:brauchen|sollten|mussen)|"
     r"wir sind (?:anders|besser|einzigartig|nicht wie)|das ist ein (?:mythos|irrtum)|"
     r"glauben sie mir|vertrauen sie mir|sie unterschatzen|" + _DISPARAGED["de"] + "|"
+    # their contentment put down to not knowing better, and our superiority claimed
+    r"(?:nur|bloss) (?:zufrieden|glucklich) weil|weil (?:ihnen|sie|euch) (?:der vergleich|die "
+    r"alternative|der uberblick) fehlt|(?:wir sind|sind wir) (?:(?!nicht |kein)[a-z0-9]+ ){0,4}?"
+    r"(?:die |der |das )?(?:gunstigste|beste|schnellste|billigste|besser|gunstiger|schneller|"
+    r"billiger)\w*|"
+    r"(?:wir haben|haben wir) (?:[a-z0-9]+ ){0,2}?(?:den |die |das )?(?:deutlich |viel |klar )?"
+    r"(?:bessere|besten|schnellere)\w*|"
     r"(?:das|so etwas|so was) (?:sagen|"
     r"dachten|denken) (?:viele|alle|die meisten)|bis sie (?:[a-z0-9]+ ){0,3}?(?:sehen|gesehen|"
     r"kennen|ausprobiert))\b",
@@ -236,6 +258,11 @@ TELLS_WRONG = (
     r"c est (?:justement|precisement|exactement) (?:pour (?:ca|cela)|la raison|pourquoi)|"
     r"nous sommes (?:differents|meilleurs|uniques)|c est un mythe|croyez moi|"
     r"faites moi confiance|" + _DISPARAGED["fr"] + "|"
+    # their contentment put down to not knowing better, and our superiority claimed
+    r"ne sont (?:[a-z0-9]+ ){0,2}?(?:satisfaits?|contents?) que parce|n (?:ont|avez) (?:jamais|"
+    r"pas) compare|(?:nous sommes|sommes nous) (?:(?!pas )[a-z0-9]+ ){0,4}?(?:les moins chers|"
+    r"le moins cher|la moins chere|les meilleurs|le meilleur|la meilleure|les plus rapides|"
+    r"plus rapides|moins chers?)|"
     r"vous sous estimez|c est ce que (?:tout le monde|tous|beaucoup|la plupart) (?:dit|disent|"
     r"pensent)|(?:tout le monde|beaucoup) (?:dit|disent|pensent) (?:ca|cela)|jusqu a ce qu "
     r"(?:ils|elles|vous) (?:[a-z0-9]+ ){0,3}?(?:voient|voyiez|essaient|testent))\b",

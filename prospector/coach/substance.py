@@ -79,6 +79,7 @@ _GIVING = (
     r"baselines?", r"diagnos(?:is|tic)", r"self (?:assessment|audit|check|diagnostic)s?",
     r"scorecards?", r"surveys?", r"research", r"studies",
     r"lessons?", r"mistakes", r"pitfalls", r"gaps", r"risks?", r"deadlines?", r"regulations?",
+    r"obligations?",
     r"(?:new )?rules", r"signals", r"causes", r"root causes?", r"trends?", r"medians?",
     r"averages?", r"quartiles?", r"percentiles?", r"rankings?", r"figures", r"statistics",
     r"stats", r"kpis?", r"(?:the|new|their|your|own|public|market|sector) data",
@@ -149,6 +150,7 @@ _ASKS = _by_language((
     r"status (?:update|check)", r"(?:drop|pop|stop|call) (?:in|by|round)\b",
     r"(?:is|are|will be|would be) free\b", r"on the off chance",
     r"(?:their|your) (?:perspective|feedback|opinion|views)",
+    r"what (?:did|do) (?:you|they|he|she) think\b",
 ), other.ASKS)
 
 # A duration that says how long a resource takes the client ("a self-assessment their setters
@@ -188,7 +190,7 @@ _NEWS = _by_language((
     rf"{_OUR} (?:{_W}){{0,2}}?(?:features|product|products|platform|solution|solutions|"
     r"services|offering|range|portfolio|office|offices|branch|warehouse|fleet|news|awards?|"
     r"funding|webinar|newsletter|website|dashboard|software|app|module|modules|capabilities|"
-    r"credentials|certifications?|logo|brand|growth)\b",
+    r"credentials|certifications?|logo|brand|growth|service lines?|business lines?|divisions)\b",
 ), other.NEWS)
 # A demo set at a date or place asks for their time ("book an on-site demo for March").
 _WHEN = _any(r"(?:in|on|for|next|this|early|late|mid) (?:january|february|march|april|may|june|"
@@ -206,7 +208,22 @@ _CONTACT_ONLY = _by_language((
     rf"(?:great|nice|good|lovely) to (?:{_W}){{0,1}}?(?:meet|see|have met|have seen|catch up with)"
     r" (?:you|them|him|her)", r"courtesy (?:call|visit|email)",
     r"(?:have a )?(?:great|nice|good|lovely) (?:weekend|week|day)",
+    # a card with good wishes, a call just to say hello, a post liked or congratulated on
+    r"(?:thank you|greeting|greetings|birthday|new year|holiday|christmas|handwritten) "
+    r"(?:e )?(?:cards?|notes?)", rf"cards? with (?:{_W}){{0,2}}?wishes",
+    r"(?:great|nice|good|lovely|a pleasure) (?:meeting|seeing|talking to|chatting with) "
+    r"(?:you|them|him|her)", r"to say (?:hello|hi)\b", r"put a face to the (?:name|voice)",
+    rf"like (?:{_W}){{0,4}}?posts?\b", rf"congrat(?:s|ulations|ulate|ulating) (?:{_W}){{0,3}}?"
+    r"(?:new (?:role|job|position)|promotion|appointment)", r"well deserved",
 ), other.CONTACT_ONLY)
+# The channel of a touch ("a quick call", "ein kurzer Anruf", "une visite"): in a touch that holds
+# nothing but the contact ("a quick call just to say hello") it asks for no meeting of its own.
+_CHANNEL = _by_language((
+    r"(?:a |an |the )?(?:quick |short |brief |phone |courtesy )?(?:call|visit|phone call|email|"
+    r"note)\b",
+), {"de": (r"(?:ein |einen )?(?:kurze[rnms]? )?(?:anruf|besuch|telefonat|mail)\b",),
+    "fr": (r"(?:un |une )?(?:court |bref |breve |petit |petite )?(?:appel|coup de fil|visite|mail|"
+           r"message)\b",)})
 _SELF = _by_language((
     r"about us", r"what we (?:do|offer|sell|make|provide)",
     r"(?:services|products|solutions) we (?:offer|provide|sell)",
@@ -215,6 +232,7 @@ _SELF = _by_language((
     rf"(?:that |about )?(?:{_OUR}|us|we)\b",
     rf"{_OUR} (?:{_W}){{0,2}}?(?:company|team|people|history|story|years|founders?|ceo|"
     r"offer|experience|expertise)\b",
+    r"founded in (?:19|20)[0-9][0-9]", rf"overview of (?:{_OUR}|us|the company)\b",
 ), other.SELF)
 _ASK_QUESTION = _by_language((
     r"[0-9]+ (?:minute|minutes|min|mins)\b", rf"{_NUMBER_WORDS} minutes",
@@ -228,6 +246,9 @@ _ASK_QUESTION = _by_language((
     r"(?:time )?work",
     r"(?:are|would|will) you (?:be )?(?:free|available|open)\b",
     r"(?:quick|short|brief) (?:call|chat|demo|meeting|word)", r"demos?\b",
+    # a slot proposed ("Does Tuesday the 9th at 10am work for you?")
+    r"(?:[0-9]+ ?(?:am|pm)|[0-9]+ o clock|[0-9]+(?:st|nd|rd|th)|monday|tuesday|wednesday|"
+    r"thursday|friday) (?:[a-z0-9]+ ){0,4}?(?:work|works|suit|suits)\b",
 ), other.ASKS)
 
 
@@ -318,7 +339,8 @@ def only_contact(text: str) -> bool:
     after a fair, a courtesy call): no finding, nothing about us, no ask for their time."""
     words = words_of(text)
     return (_first(_in(_CONTACT_ONLY, text), words) is not None and not gives(text)
-            and not talks_about_us(text) and not asks_for_time(text))
+            and not talks_about_us(text) and _first(_in(_ASKS, text), words, _in(_CHANNEL, text))
+            is None)
 
 
 def value_problem(text: str) -> tuple[str, str] | None:
@@ -348,15 +370,25 @@ def sentences(text: str) -> list[str]:
     return [s for s in _SENTENCES.findall(text) if s.strip()]
 
 
-def asks_only_for_time(question: str) -> bool:
+def asks_only_for_time(question: str, language: str | None = None) -> bool:
     """Whether a question in a talk track only asks for a meeting ("Can we put 15 minutes in
-    the diary next week?", "When can I come by?") rather than about the client."""
-    return bool(_in(_ASK_QUESTION, question).search(words_of(question))) and not gives(question)
+    the diary next week?", "When can I come by?") rather than about the client; read in
+    ``language``, the talk track's, when given (a short question may show too few words of its
+    own: "On se cale le jeudi 12 à 9 h, ça vous irait ?")."""
+    asks = _ASK_QUESTION.pattern(language) if language else _in(_ASK_QUESTION, question)
+    return bool(asks.search(words_of(question))) and not gives(question)
+
+
+# The point of a date written as a German ordinal ("passt dir der 14. um 10 Uhr?", "am 9. Februar"):
+# a lower-case word or a month follows it, so it ends no sentence.
+_ORDINAL_POINT = re.compile(r"(?<=[0-9])\.(?=\s+(?:[a-zäöüß]|(?:Jan|Jän|Feb|Mär|Apr|Mai|Jun|Jul|"
+                            r"Aug|Sep|Okt|Nov|Dez)))")
 
 
 def question_sentences(text: str) -> list[str]:
     """The sentences of a talk track that end with a question mark (any script's)."""
-    return [s for s in sentences(speech(text)) if s.rstrip().endswith("?")]
+    return [s for s in sentences(speech(_ORDINAL_POINT.sub("", text)))
+            if s.rstrip().endswith("?")]
 
 
 # --- differentiators: a difference that matters, or self-praise ---------------------------------
@@ -366,7 +398,8 @@ _SELF_PRAISE = _by_language((
     r"(?:years|decades) of (?:experience|expertise|know how|knowledge)",
     r"(?:over|more than|almost|nearly) [0-9]+ years", r"since (?:1[89]|20)[0-9][0-9]",
     r"family (?:owned|run|business|company|firm)", r"founded in", r"track record",
-    r"proven", r"(?:really|truly|genuinely|always) (?:listen|care|understand)", r"we listen",
+    r"proven", r"(?:really|truly|genuinely|always) (?:listen|care|understand|partner)",
+    r"we listen",
     r"listen to (?:our|every|each|all) (?:customers|clients)",
     r"tailor(?:ed|s)? (?:every|each|our|to|all)", r"tailor made", r"bespoke",
     r"flexib(?:le|ility)", r"responsive(?:ness)?", r"reliable", r"friendly", r"easy to work with",
@@ -411,6 +444,9 @@ _SELF_PRAISE = _by_language((
     # speed and devotion promised, not measured ("short response times", "always there for")
     r"(?:short|quick|fast|rapid) (?:response|reaction|turnaround|lead) times?",
     r"always there for (?:you|our|the|every)",
+    # devotion claimed: a culture, every request taken seriously, their business as ours
+    r"(?:customer|client|service) culture", r"taken seriously",
+    r"(?:like|as if) (?:it (?:is|was|were) )?(?:our|their) own\b",
     # better than unnamed others, with nothing measured ("more agile than the big agencies")
     r"(?!(?:other|rather|under|over|after|either|neither|whether|never|ever|however|later) )"
     r"(?:[a-z]+er|more [a-z]+) than (?:the |most |other |any |all |your |their )?(?:big |large |"
@@ -438,8 +474,12 @@ _CONCRETE = _by_language((
     r"within [0-9]+", r"(?:same|next) (?:day|week|shift)", r"overnight", r"the only",
     r"not per", r"against [0-9]+", r"guarantee(?:s|d)?",
     r"pays? nothing",
-    r"(?:we|they) pay", r"penalt(?:y|ies)", r"money back", r"refund",
-    r"every (?:[a-z0-9]+ ){1,2}(?:is|are|gets|get|comes|come|names|has|have|goes|lands|answers)",
+    r"(?:we|they) pay", r"penalt(?:y|ies)", r"money back", r"refund(?:s|ed|ing)?",
+    # a mechanism every item goes through, not devotion ("every request is taken seriously")
+    r"every (?:[a-z0-9]+ ){1,2}(?:is|are|gets|get|comes|come|names|has|have|goes|lands|answers)"
+    r"\b(?! (?:taken seriously|treated with|important|valued|unique|handled with care)\b)",
+    # a commitment in the contract, with a measure
+    rf"(?:contractual(?:ly)?|by contract|in (?:the|our|your) contract) (?:{_W}){{0,8}}?[0-9]+",
     r"one named",
     # proof: a named standard or certification with the body that certified it or its year
     # ("ISO 27001 seit 2019", "zertifiziert (TÜV SÜD, 2024)", "certifié HDS (AFNOR, 2023)")
@@ -474,6 +514,9 @@ def concrete(text: str) -> str | None:
 _FOLLOW_UP = re.compile(
     r"^(?:just )?(?:a )?(?:quick |friendly )?(?:follow|following|circl|check|checking|touch|"
     r"touching|keeping|staying|reach|reaching|nachfass|relance\b)"
+    # picking up our own message ("Suite à mon message sur vos coûts : le tarif a pris 9 %")
+    r"|^(?:ich )?(?:suite a\b|je reviens|reviens|revenir|coming back|come back|getting back|"
+    r"building on|komme|kommen|bezug)"
     # a greeting ("Season's greetings with the benchmark of …", "Carte de vœux avec …")
     r"|^(?:with |our |my |mit |den |avec |nos |mes |tous )*(?:happy|merry|season|holiday|christmas|"
     r"easter|best wishes|warm|kind|frohe|frohes|frohliche|schone|gesegnete|besinnliche|erholsame|"

@@ -29,7 +29,9 @@ GIVING: dict[str, tuple[str, ...]] = {
         r"risik(?:o|en)", r"erkenntnis(?:se)?", r"befund(?:e)?", r"fristen?", r"verordnung(?:en)?",
         r"vorschrift(?:en)?", r"daten (?:von|zu|uber|aus|ihrer|ihres)", r"kostenbasis",
         r"(?:ausfall|stillstands|energie)?kosten (?:je|pro|einer|eines|ihrer|ihres|der|des)",
-        rf"was (?:es|sie|das|ein|eine) (?:{_W}){{0,2}}?kostet",
+        rf"was (?:es|sie|das|ein|eine) (?:{_W}){{0,4}}?kost(?:et|en)",
+        # an obligation and the road to meet it ("die E-Rechnungspflicht", "ein Fahrplan")
+        r"[a-z]*pflicht(?:en)?", r"fahrplan",
         rf"(?:sank|sanken|sinkt|stieg|stiegen|senkte|senkten|halbierte|halbierten|reduzierte|"
         rf"reduzierten|verringerte|verringerten|gesunken|gestiegen|reduziert|gesenkt|halbiert|"
         rf"verkurzt|verkurzte|sparte|sparten|gespart|vermieden) (?:{_W}){{0,6}}?um "
@@ -51,7 +53,8 @@ GIVING: dict[str, tuple[str, ...]] = {
         r"compar(?:e|es|ee|ees|aison|aisons|atif|atifs|able|ables)", r"analyse(?:s)?",
         r"etude(?:s)?", r"enquete(?:s)?", r"liste de controle", r"guide", r"modele(?:s)?",
         r"indicateur(?:s)?", r"mediane", r"moyenne", r"taux de", r"causes?", r"risques?",
-        r"constats?", r"echeances?", r"reglement(?:ation)?s?", r"donnees (?:de|du|des|sur)",
+        r"constats?", r"echeances?", r"reglement(?:ation)?s?", r"obligations?",
+        r"donnees (?:de|du|des|sur)",
         r"base de couts?", r"couts? (?:d|de|des|du|par)\b", r"ce que (?:cela|ca) (?:leur |vous )?"
         r"coute", r"pairs\b",
         rf"(?:baisse|baisser|baissent|reduit|reduite|reduits|reduites|diminue|diminuee|diminues|"
@@ -107,7 +110,9 @@ ASKS: dict[str, tuple[str, ...]] = {
         rf"{_TALK['de']}",
         rf"{_TALK['de']} (?:{_W}){{0,2}}?(?:vereinbaren|ausmachen|finden|abstimmen|einplanen)",
         r"(?:zeit|gelegenheit) (?:fur|zu) (?:ein|einen|eine|einem)",
-        rf"(?:hatten|haben) sie (?:{_W}){{0,4}}?zeit", r"passt (?:es )?ihnen",
+        rf"(?:hatten|haben) sie (?:{_W}){{0,4}}?zeit", r"passt (?:es )?(?:ihnen|dir|euch)",
+        # what they thought of it (the English "any thoughts")
+        r"was (?:halten|hielten) sie (?:davon|von)", r"wie (?:fanden|finden) sie",
         r"wann (?:hatten|haben|passt|konnten|konnen|durfen|darf)",
         r"(?:ihr|ihre|ihren|ihrem) (?:kalender|terminkalender)", r"ruckmeldung", r"ruckruf",
         # reminding them of us; "daran erinnern, dass die Frist …" reminds them of a fact
@@ -125,8 +130,8 @@ ASKS: dict[str, tuple[str, ...]] = {
         rf"(?:{_W}){{0,4}}?(?:sprechen|telefonieren|treffen|kennenlernen|austauschen|besuchen|"
         r"anrufen|vorbeikommen)",
         rf"(?:bin|sind) (?:{_W}){{0,3}}?in ihrer (?:region|nahe|gegend|stadt)",
-        r"(?:lassen sie uns|wollen wir) (?:doch )?(?:einfach )?(?:mal )?(?:telefonieren|"
-        r"sprechen|treffen)",
+        r"(?:lassen sie uns|lass uns|lasst uns|wollen wir) (?:doch )?(?:einfach )?(?:mal )?"
+        r"(?:telefonieren|sprechen|treffen)",
         rf"interesse an (?:einem|einer|einen) (?:{_W}){{0,1}}?{_TALK['de']}",
         rf"(?:rufe|rufen) (?:ich |wir )?sie (?:{_W}){{0,5}}?an\b",
         # the same asks said otherwise (synonyms of the families above)
@@ -170,6 +175,12 @@ ASKS: dict[str, tuple[str, ...]] = {
         # the same asks said otherwise (synonyms of the families above)
         r"(?:je reste|je me tiens|nous restons|nous nous tenons) a votre (?:entiere )?disposition "
         rf"pour (?:{_W}){{0,2}}?(?:{_TALK['fr']})",
+        # waiting to hear, and what they thought of it (the English "any thoughts?")
+        r"(?:je reste|nous restons) a votre (?:entiere )?(?:ecoute|disposition)\b",
+        r"qu en (?:avez vous pense|pensez vous|dites vous)",
+        # a slot proposed ("le mardi 3 à 14 h vous conviendrait-il ?", "qu'on se voie en février")
+        r"(?:vous|te) (?:conviendrait|conviendraient|arrangerait|arrangeraient|irait)\b",
+        r"qu on se (?:voie|voit|rencontre|parle|appelle|cale)\b",
         rf"(?:pourrions|pourrait|pouvons|pourriez) (?:nous |on |vous )?(?:{_W}){{0,3}}?"
         r"(?:echanger|rencontrer|parler|nous voir|nous appeler|en discuter|vous rencontrer)",
         rf"(?:heureux|heureuse|plaisir) (?:de |d )?(?:{_W}){{0,2}}?(?:echanger|vous rencontrer|"
@@ -233,12 +244,31 @@ CONTACT_ONLY: dict[str, tuple[str, ...]] = {
            r"gesprochen)", rf"(?:hat mich )?(?:sehr )?gefreut,? (?:sie|dich) (?:{_W}){{0,4}}?"
            r"(?:sehen|treffen|kennenzulernen|getroffen|gesehen)",
            r"(?:hoflichkeits|kontaktpflege)(?:anruf|besuch|mail)", r"viele grusse",
-           r"(?:ein )?schones wochenende"),
+           r"(?:ein )?schones wochenende",
+           # a card with good wishes, a call to say hello, a post liked or congratulated on
+           r"(?:gruss|gluckwunsch|dankes|neujahrs)karten?",
+           rf"(?:handgeschrieben\w*|personliche[rn]?) (?:{_W}){{0,1}}?(?:karten?|gruss|zeilen)",
+           r"karten? zum (?:jahreswechsel|jahresende|neuen jahr|fest)",
+           r"(?:mit )?(?:guten|besten|herzlichen) wunschen", r"gruss (?:vom|von|des|der)\b",
+           r"um (?:kurz |mal |einfach |nur )?hallo zu sagen", r"beziehungspflege",
+           r"(?:der stimme|dem namen) ein gesicht",
+           rf"(?:beitrag|post|posting) (?:{_W}){{0,2}}?(?:liken|kommentieren)",
+           rf"(?:gluckwunsch\w*|gratulation\w*|gratulier\w*) (?:{_W}){{0,4}}?(?:beforderung|"
+           r"neuen (?:position|rolle|stelle|aufgabe|job))"),
     "fr": (r"demande de (?:mise en relation|connexion|contact)", r"dans (?:son|leur|votre) reseau",
            rf"ravie?s? d avoir (?:{_W}){{0,1}}?(?:echange|rencontre|discute|vu|croise)",
            rf"(?:content|heureux|plaisir)e?s? (?:de|d) (?:vous |t )?avoir (?:{_W}){{0,1}}?"
            r"(?:vu|rencontre|croise|echange)", r"(?:appel|visite|mail|message) de courtoisie",
-           r"(?:bonne|belle) fin de (?:semaine|journee)", r"bon week end"),
+           r"(?:bonne|belle|excellente) (?:fin de )?(?:semaine|journee|soiree)", r"bon week end",
+           # a connection asked, a card, a hello, a post liked or congratulated on
+           r"(?:compter|ajouter|accueillir) parmi (?:mes|nos) (?:relations|contacts)",
+           r"(?:rejoindre|integrer) (?:mon|notre) reseau",
+           r"cartes? (?:de remerciement|manuscrite|de voeux)",
+           r"ravie?s? de (?:notre|cet|cette) (?:echange|rencontre|discussion)",
+           r"pour (?:vous |te )?(?:dire|passer dire) bonjour", r"mettre un visage sur",
+           rf"(?:liker|aimer|commenter) (?:{_W}){{0,2}}?(?:publication|post)",
+           rf"felicit\w* (?:{_W}){{0,3}}?(?:promotion|nomination|nouveau poste|nouvelles "
+           r"fonctions)"),
 }
 
 # --- about us: our news, our product, our company ----------------------------------------------
@@ -256,7 +286,7 @@ NEWS: dict[str, tuple[str, ...]] = {
         rf"(?:unser|unsere|unseren|unserem|unserer|unseres) (?:{_W}){{0,2}}?(?:funktionen|"
         r"produkt|produkte|plattform|losung|losungen|leistungen|dienstleistungen|angebot|"
         r"portfolio|sortiment|standort|standorts|niederlassung|neuigkeiten|webinar|newsletter|"
-        r"software|referenzen|messestand|stand)\b",
+        r"software|referenzen|messestand|stand|geschaftsbereiche|sparten)\b",
     ),
     "fr": (
         r"demonstrations?", r"communiques? de presse", r"recompenses?", r"trophees?",
@@ -270,16 +300,18 @@ NEWS: dict[str, tuple[str, ...]] = {
         r"brochure|application|module|locaux|partenariat)",
         rf"(?:notre|nos) (?:{_W}){{0,2}}?(?:fonctionnalites|produit|produits|plateforme|solution|"
         r"solutions|services|offre|offres|gamme|agence|agences|actualites|webinaire|newsletter|"
-        r"logiciel|references|stand)\b",
+        r"logiciel|references|stand|metiers|poles)\b",
     ),
 }
 SELF: dict[str, tuple[str, ...]] = {
     "de": (r"uber uns", r"was wir (?:tun|machen|anbieten|bieten)",
            rf"(?:unser|unsere|unseren|unserem|unserer) (?:{_W}){{0,2}}?(?:unternehmen|firma|team|"
-           r"geschichte|erfahrung|expertise|mitarbeiter)\b", r"(?:uns|unser \w+) vorstellen"),
+           r"geschichte|erfahrung|expertise|mitarbeiter)\b", r"(?:uns|unser \w+) vorstellen",
+           r"gegrundet (?:im jahr |in )?(?:19|20)[0-9][0-9]", r"uberblick uber (?:unser\w*|uns)"),
     "fr": (r"qui nous sommes", r"ce que nous (?:faisons|proposons|vendons|offrons)",
            rf"(?:notre|nos) (?:{_W}){{0,2}}?(?:entreprise|societe|equipe|histoire|experience|"
-           r"expertise|savoir faire)\b", r"(?:nous )?presenter (?:notre|nos|l entreprise)"),
+           r"expertise|savoir faire)\b", r"(?:nous )?presenter (?:notre|nos|l entreprise)",
+           r"(?:fondee?|creee?) en (?:19|20)[0-9][0-9]", r"apercu de (?:nos|notre)"),
 }
 
 # --- differentiators: self-praise any competitor could say, or something concrete --------------
@@ -332,6 +364,9 @@ SELF_PRAISE: dict[str, tuple[str, ...]] = {
         r"(?:bestens|top|hervorragend) (?:ausgebildet|geschult)\w*",
         r"(?:standig|laufend|regelmassig|kontinuierlich) (?:weiter|geschult|fortgebildet)\w*",
         r"(?:ist|sind) unser (?:anspruch|versprechen|antrieb|markenzeichen)",
+        # devotion claimed: a culture, every request taken seriously, their business as ours
+        r"(?:kunden|service)kultur", r"ernst genommen", r"(?:echte|wirkliche)[rn]? partner\w*",
+        r"als (?:ware|waren) (?:es|sie) (?:unser|unsere)", r"wie (?:unser|unsere) eigene[ns]?",
         # better than unnamed others, with nothing measured ("schneller als die großen Konzerne")
         rf"(?!(?:aber|oder|immer|wieder|unter|uber|der|jeder|weder|hier|er|ihrer|unserer) )"
         rf"(?:[a-z]+er|mehr [a-z]+) als {_COMPETITORS['de']}",
@@ -348,7 +383,9 @@ SELF_PRAISE: dict[str, tuple[str, ...]] = {
         r"reactif(?:s|ve|ves)?", r"(?:temps|delais?) de (?:reponse|reaction|livraison|"
         r"traitement) (?:courts?|rapides?|reduits?)", r"toujours (?:la|present|disponible)s? pour",
         r"reactivite", r"flexib(?:le|les|ilite)", r"proches? de (?:nos|ses|vos) clients",
-        r"proximite", r"fiab(?:le|les|ilite)", r"passion", r"engage(?:s|e|es|ment)?",
+        # "engagé", not the verb "s'engager sur" (to commit to, in a contract)
+        r"proximite", r"fiab(?:le|les|ilite)", r"passion",
+        r"(?<!\bs )(?<!\bse )engage(?:s|e|es|ment)?",
         r"excellence", r"satisfaction", r"(?:plus de|pres de) [0-9]+ (?:clients|entreprises|"
         r"projets|installations)", r"partout en (?:france|europe)", r"dans le monde entier",
         r"expertise", r"accompagnement (?:personnalise|sur mesure)",
@@ -363,6 +400,10 @@ SELF_PRAISE: dict[str, tuple[str, ...]] = {
         rf"(?:connaissons|comprenons|maitrisons) (?:{_W}){{0,2}}?(?:metier|secteur|besoins|"
         r"enjeux|marche|contraintes)",
         r"(?:est|sont) (?:notre|nos) (?:exigence|promesse|adn|engagement|marque de fabrique)",
+        # devotion claimed: a culture, every request taken seriously, their business as ours
+        r"culture (?:client|du client|de service|du service)", r"(?:vraie|veritable) culture",
+        r"pris(?:e|es)? au serieux", r"(?:vrais?|veritables?) partenaires?",
+        r"comme (?:si c etait |s il s agissait de )?(?:la|le) notre",
         # better than unnamed others, with nothing measured ("plus agile que les grands groupes")
         rf"(?:plus (?:{_W}){{1,2}}?|mieux |moins (?:chers?|cheres?) )que {_COMPETITORS['fr']}",
         r"(?:a|de) taille humaine",
@@ -373,9 +414,13 @@ CONCRETE: dict[str, tuple[str, ...]] = {
         rf"{_NUMBER['de']} (?:prozent|stunden|stunde|tagen|tage|tag|wochen|woche|monaten|monate|"
         r"minuten|sekunden|tonnen|kwh|mwh)\b", r"[0-9]+ eur\b", r"[0-9]+ euro\b",
         r"(?:innerhalb|binnen) (?:von )?[0-9a-z]+ (?:stunden|tagen|wochen)",
-        r"am nachsten (?:werktag|tag|morgen)", r"zahlen sie nichts", r"erstatten",
+        r"am nachsten (?:werktag|tag|morgen)", r"zahlen sie nichts", r"erstatt\w*",
         r"garanti(?:e|ert)", r"vertragsstrafe", r"sonst (?:zahlen|erstatten|tragen)",
-        r"jede[rsn]? (?:[a-z0-9]+ ){1,2}(?:wird|werden|ist|bekommt|geht|landet)",
+        # a mechanism every item goes through, not devotion ("jede Anfrage wird ernst genommen")
+        r"jede[rsn]? (?:[a-z0-9]+ ){1,2}(?:wird|werden|ist|bekommt|geht|landet)\b(?! (?:ernst|mit "
+        r"(?:sorgfalt|liebe|hingabe)|wichtig|individuell|personlich)\b)",
+        # a commitment in the contract, with a measure
+        rf"(?:vertraglich|im vertrag|per vertrag) (?:{_W}){{0,8}}?[0-9]+",
         r"ohne neue", r"der einzige", r"die einzige",
         rf"{_NUMBER['de']} (?:{_W}){{0,2}}?(?:kunden|kliniken|krankenhauser|hauser|stadtwerke|"
         r"werke|"
@@ -386,9 +431,13 @@ CONCRETE: dict[str, tuple[str, ...]] = {
         rf"{_NUMBER['fr']} (?:heures|heure|jours|jour|semaines|semaine|mois|minutes|secondes|"
         r"tonnes|kwh|mwh)\b", r"[0-9]+ eur\b", r"[0-9]+ euros\b",
         r"(?:sous|en moins de) [0-9a-z]+ (?:heures|jours|semaines)",
-        r"le jour ouvre suivant", r"le lendemain", r"vous ne payez (?:rien|pas)", r"rembours",
+        r"le jour ouvre suivant", r"le lendemain", r"vous ne payez (?:rien|pas)", r"rembours\w*",
         r"garanti(?:e|s|es)?\b", r"penalites?", r"sinon nous",
-        r"(?:chaque|toute|tout) (?:[a-z0-9]+ ){1,2}(?:est|sont|recoit|part|passe)",
+        # a mechanism every item goes through, not devotion ("chaque demande est prise au sérieux")
+        r"(?:chaque|toute|tout) (?:[a-z0-9]+ ){1,2}(?:est|sont|recoit|part|passe)\b(?! (?:pris|"
+        r"prise|prises|traitee?s? avec|importante?s?|unique|precieu\w*|ecoutee?s?|choyee?s?)\b)",
+        # a commitment in the contract, with a measure
+        rf"(?:par contrat|contractuel\w*|au contrat|dans le contrat) (?:{_W}){{0,8}}?[0-9]+",
         r"sans nouveaux?", r"le seul", r"la seule",
         rf"{_NUMBER['fr']} (?:{_W}){{0,2}}?(?:clients|etablissements|hopitaux|cliniques|sites|"
         r"usines|"

@@ -74,6 +74,13 @@ EMPTY_PHRASE_PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("building on my last email", "build",
      r"build(?:s|ing)?\s+on\s+my\s+(?:last\s+|previous\s+|earlier\s+)?(?:e-?mail|message|note|"
      r"letter|call|voicemail)(?:\s+(?:of|from)(?:\s+[\w.-]+){1,2})?\b"),
+    # keeping a conversation alive that has nothing in it, and landing in their inbox again
+    ("keep the conversation warm", "warm",
+     r"keep(?:s|ing)?\s+(?:the|our|this|things)\s+(?:conversation\s+|dialogue\s+|relationship\s+)?"
+     r"warm\b"),
+    ("popping back into your inbox", "inbox",
+     r"(?:just\s+)?pop(?:s|ping|ped)?\s+(?:back\s+)?(?:in(?:to)?|up\s+in)\s+(?:your|their|the)\s+"
+     r"inbox\b"),
     # a greeting with nothing in it: the season's wishes, to whoever they are addressed
     ("season's greetings", "greeting",
      r"(?:season'?s|holiday|christmas|easter|new\s+year'?s?)\s+greetings?\b(?!\s+cards?)"
@@ -195,6 +202,8 @@ EMPTY_PHRASE_PATTERNS_DE: tuple[tuple[str, str, str], ...] = (
     ("bringt uns in Erinnerung", "erinnerung",
      r"(?:bringt|bringe|bringen|ruft|rufe|rufen)\s+(?:uns|mich)\s+(?:(?:noch\s*(?:ein)?mal|nochmals|"
      r"kurz|wieder|gerne?|erneut)\s+){0,2}(?:bei\s+ihnen\s+)?in\s+erinnerung\b"),
+    ("den Draht warm halten", "warm",
+     r"(?:den\s+)?(?:draht|kontakt|faden|austausch)\s+(?:zu\s+ihnen\s+)?warm\s+(?:halten|zu\s+halten)\b"),
     # a greeting with nothing in it: the season's wishes, to whoever they are addressed
     ("Frohe Ostern", "ostern",
      r"(?:frohe|fr[öo]hliche|sch[öo]ne|gesegnete|erholsame)\s+ostern\b" + _AN_DAS_TEAM),
@@ -255,6 +264,10 @@ EMPTY_PHRASE_PATTERNS_FR: tuple[tuple[str, str, str], ...] = (
      r"suite\s+[àa]\s+mon\s+(?:pr[ée]c[ée]dent\s+|dernier\s+)?(?:e-?mail|mail|message|courriel)"
      r"\b"),
     ("rester en contact", "contact", r"rester\s+en\s+contact\b"),
+    ("garder le lien", "lien", r"(?:garder|maintenir|entretenir)\s+le\s+lien\b"),
+    ("je fais un petit suivi", "suivi",
+     r"(?:je\s+)?(?:fais|fait)\s+(?:juste\s+|simplement\s+)?un\s+(?:petit\s+)?suivi\b|"
+     r"petit\s+suivi\b"),
     ("prendre des nouvelles", "nouvelles", r"prendre\s+(?:des|de\s+vos)\s+nouvelles\b"),
     ("faire un petit point", "point", r"faire\s+un\s+(?:petit\s+)?point\b"),
     ("je voulais juste savoir si", "voulais",
@@ -856,7 +869,8 @@ _OUR_THINGS = _words(
     "brochures?", "case stud(?:y|ies)", "clients", "customers", "references", "results",
     "capabilities", "newsletter", "webinar", "whitepaper", "white paper", "partnership", "name",
     "modules?", "packages?", "editions?", "licen[cs]es?", "add ons?", "integrations?", "roadmap",
-    "pilot", "trial", "free trial", "consultants", "engineers", "experts", "contract", "terms")
+    "pilot", "trial", "free trial", "consultants", "engineers", "experts", "contract", "terms",
+    "presentations?", "talk", "keynote", "booth", "stand", "emails?", "letter")
 _LEAD = r"^(?:(?:and|so|now|ok|okay|well|then|but|just) )?"  # the start of the question
 _ABOUT_US = re.compile("|".join((
     rf"(?<![a-z0-9])our (?:[a-z0-9]+ ){{0,2}}?{_OUR_THINGS}\b", r"(?<![a-z0-9])ours\b",
@@ -868,7 +882,12 @@ _ABOUT_US = re.compile("|".join((
     r"(?:in|to)\b",
     rf"{_LEAD}(?:would|do) you (?:like|want) (?:to )?(?:see|hear|learn|know|try|get|"
     r"receive|have|take|book|schedule)\b",
-    rf"{_LEAD}(?:can|could|may|shall) (?:i|we) (?:show|present|send|tell|demo|walk)\b")))
+    rf"{_LEAD}(?:can|could|may|shall) (?:i|we) (?:show|present|send|tell|demo|walk)\b",
+    # how well they know us, or what a company named does ("How familiar are you with what
+    # Brightline does for regional banks?")
+    r"(?<![a-z0-9])(?:familiar|acquainted) (?:[a-z0-9]+ ){0,3}?with (?:us\b|our\b|what we |"
+    r"what (?!(?:you|your|they|their|it|he|she)\b)[a-z0-9]+ (?:does|offers|sells|provides|"
+    r"makes)\b)")))
 _LEGAL_FORMS = frozenset({"gmbh", "ag", "inc", "ltd", "llc", "plc", "sa", "sas", "sarl", "bv",
                           "nv", "srl", "spa", "ab", "as", "oy", "co", "corp", "corporation",
                           "limited", "kg", "se", "the", "group", "holding"})
@@ -949,9 +968,30 @@ _TELLS_WRONG = re.compile(
     r"that|them|their)|their (?:[a-z]+ )?(?:support|service|software|quality|product|technology|"
     r"platform) (?:is|are) (?:[a-z0-9]+ ){0,3}?(?:poor|bad|terrible|outdated|awful|slow|"
     r"unreliable|notoriously)|"
+    # their contentment put down to not knowing better ("most are only happy because …")
+    r"only (?:happy|satisfied|content) because|(?:do not|never) know what (?:you are|they are) "
+    r"missing|"
+    # claiming to be the best or better, with nothing asked ("we are 12% cheaper")
+    r"we are (?:(?!not )[a-z0-9]+ ){0,3}?(?:the )?(?:cheapest|best|fastest|better|cheaper|"
+    r"faster)|"
     r"until (?:they|you) see|(?:but|however|though|yet) (?:[a-z0-9]+ ){0,3}?(?:our|we) "
     r"(?:[a-z0-9]+ ){0,4}?(?:different|better|more|unique|faster|cheaper|best|only|superior|"
     r"advanced|proven|leading))\b")
+
+
+# A response written after the objection it answers ("Objection: “We have a supplier.” –
+# Response: “…”", "Einwand: … – Antwort: …", "Objection : … – Réponse : …"): the client's words
+# are not the rep's, so only what follows the label is read. Bounded: linear in the text.
+_QUOTED_OBJECTION = re.compile(
+    r"^\s*(?:objection|client(?:'s)? objection|einwand|kundeneinwand|objection du client)\s*:"
+    r"[^\n]{0,400}?(?:response|answer|reply|antwort|r[ée]ponse)\s*:\s*", re.IGNORECASE)
+
+
+def response_itself(response: str) -> str:
+    """What the rep says in a response that quotes the objection first ("Einwand: „Zu teuer.“ –
+    Antwort: „Verstehe …“" -> "„Verstehe …“"); the whole text otherwise."""
+    found = _QUOTED_OBJECTION.match(response)
+    return response[found.end():] if found else response
 
 
 def argues_first(response: str) -> str | None:
@@ -970,7 +1010,8 @@ _ARGUES_ELSEWHERE = re.compile("|".join((*questions_languages.ARGUES,
 # A list of our features: "Our solution includes dashboards, alerts, apps and ...".
 _OUR_OFFER = re.compile(
     r"(?<![a-z0-9])(?:(?:our|the|this|my) (?:[a-z0-9]+ ){0,2}?(?:solution|platform|product|"
-    r"software|system|tool|app|service|offering|package|suite)s? (?:includes?|offers?|provides?|"
+    r"software|system|tool|app|service|offering|package|suite|price|subscription|licen[cs]e|"
+    r"fee)s? (?:includes?|offers?|provides?|"
     r"has|comes with|features|gives you|does|supports|covers)|we (?:offer|provide|include|have|"
     r"support|deliver|cover)|" + "|".join(questions_languages.OUR_OFFER) + r")\b")
 _LIST_ITEMS = 3

@@ -17,6 +17,7 @@ import argparse
 from pathlib import Path
 
 from ..errors import ProspectorError
+from ..messages import Note, Quoted
 from ..plan_lookup import plan_to_change
 
 
@@ -71,10 +72,10 @@ def cmd_actuals(args: argparse.Namespace) -> int:
     for line in found.summary_lines(language=args.language):
         print(line)
     if not found.ready:
-        raise ProspectorError(f"{source}: nothing was imported; to settle first: "
-                              + "; ".join(found.to_settle())
-                              + " (--date-format dmy|mdy, --number-format dot|comma, --map-rep "
-                                "\"CRM name=Rep name\")")
+        raise ProspectorError(Note(
+            "{source}: nothing was imported; to settle first: {what} (--date-format dmy|mdy, "
+            "--number-format dot|comma, --map-rep \"CRM name=Rep name\")", source=source,
+            what="; ".join(found.to_settle(args.language))))
     if args.dry_run:
         print("Dry run: nothing was saved.")
         return 0
@@ -94,7 +95,8 @@ def _pairs(values: list[str], flag: str) -> list[tuple[str, str]]:
     for value in values:
         name, equals, what = value.partition("=")
         if not equals or not name.strip():
-            raise ProspectorError(f'{flag} {value!r}: write it as "CRM name=name in the plan"')
+            raise ProspectorError(Note('{flag} {value}: write it as "CRM name=name in the plan"',
+                                       flag=flag, value=Quoted(value)))
         pairs.append((name.strip(), what.strip()))
     return pairs
 

@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 
 from ..atomic import atomic_open, stale_temp_files
 from ..errors import ProspectorError
-from ..messages import MN_, Note
+from ..messages import MN_, Note, Quoted
 from ..model import Plan, Rep
 from ..plan_json import printed_plan_json
 from ..resources import assets_dir, templates_dir
@@ -480,7 +480,7 @@ class Renderer:
                cancelled: Callable[[], bool] | None = None, excerpt: bool = False,
                focus: str | None = None, language: str | None = None,
                rep_actuals: Mapping[str, Sequence[float | None]] | None = None,
-               ) -> RenderResult:
+               notes_language: str = ENGLISH) -> RenderResult:
         """Write the playbook PDF (the leader's edition, or ``rep_name``'s) to ``out_path``.
 
         ``section`` prints only part of it: a plan section's chapters (``"cadences"``), the
@@ -492,6 +492,7 @@ class Renderer:
         list only around the account ``focus`` (see ``excerpt.excerpt_accounts``).
         ``language`` ("de") prints the edition's labels in that language; by default a rep's
         edition prints in the rep's language (else the plan's), the leader's in the plan's.
+        ``notes_language`` is the result's notes' (the app's; the CLI's English).
         ``rep_actuals`` fills a rep's scorecard for a plan sent without its facts
         (``build_context``).
 
@@ -533,7 +534,8 @@ class Renderer:
 
         report(Note("Laying out the pages"), 0.1)
         t = time.perf_counter()
-        notes = tuple(context["reductions"].notes())
+        with printing_in(notes_language):  # the result's notes: its reader's (the app's)
+            notes = tuple(context["reductions"].notes())
         stylesheets = [*self.stylesheets,
                        self._plan_css(context["page_size"], context["brand"],
                                       _part_css(context["shown"])
@@ -594,12 +596,13 @@ def render_playbook_pdf(plan: Plan, out_path: str | os.PathLike, *, rep_name: st
                         start: date | None = None, progress: Progress | None = None,
                         today: date | None = None, readiness: bool = False,
                         section: str | Iterable[str] | None = None,
-                        language: str | None = None) -> RenderResult:
+                        language: str | None = None, notes_language: str = ENGLISH
+                        ) -> RenderResult:
     """Write the playbook PDF (the leader's edition, or ``rep_name``'s) to ``out_path``, or
     only its ``section`` (see ``Renderer.render``), with a renderer of its own."""
     return Renderer().render(plan, out_path, rep_name=rep_name, start=start, progress=progress,
                              today=today, readiness=readiness, section=section,
-                             language=language)
+                             language=language, notes_language=notes_language)
 
 
 def _anchors(document) -> dict[str, tuple[int, float]]:
@@ -653,11 +656,12 @@ _INHERITED_PLAN: Plan | None = None
 
 
 def _render_rep_job(plan_json: str | None, rep_id: str, out_path: str, start: date | None,
-                    today: date | None, language: str | None = None) -> RenderResult:
+                    today: date | None, language: str | None = None,
+                    notes_language: str = ENGLISH) -> RenderResult:
     plan = _INHERITED_PLAN if plan_json is None else Plan.model_validate_json(plan_json)
     assert plan is not None, "a forked worker inherits the plan"
     return render_playbook_pdf(plan, out_path, rep_name=rep_id, start=start, today=today,
-                               language=language)
+                               language=language, notes_language=notes_language)
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -684,8 +688,8 @@ def _pool_context() -> multiprocessing.context.BaseContext:
 
 def render_all_reps(plan: Plan, folder: str | os.PathLike, *, start: date | None = None,
                     processes: int | None = None, progress: Progress | None = None,
-                    today: date | None = None,
-                    language: str | None = None) -> list[RenderResult]:
+                    today: date | None = None, language: str | None = None,
+                    notes_language: str = ENGLISH) -> list[RenderResult]:
     """One rep playbook per rep in ``folder``, rendered in parallel processes, each in the rep's
     language (else the plan's) unless ``language`` says one for all.
 
@@ -693,7 +697,7 @@ def render_all_reps(plan: Plan, folder: str | os.PathLike, *, start: date | None
     """
     if not plan.reps:
         raise PlaybookError(Note("the plan {plan} has no reps yet: add reps to print their "
-                                 "playbooks", plan=repr(plan.name)))
+                                 "playbooks", plan=Quoted(plan.name)))
     out_dir = Path(folder)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -710,7 +714,8 @@ def render_all_reps(plan: Plan, folder: str | os.PathLike, *, start: date | None
     if workers == 1:
         for i, (rep, path) in enumerate(jobs, start=1):
             results[rep.id] = render_playbook_pdf(plan, path, rep_name=rep.id, start=start,
-                                                  today=today, language=language)
+                                                  today=today, language=language,
+                                                  notes_language=notes_language)
             report(Note("Rendered {name}", name=rep.name), i / len(jobs))
     else:
         # The biggest playbooks first, so no worker is left with a long one at the end.
@@ -730,7 +735,8 @@ def render_all_reps(plan: Plan, folder: str | os.PathLike, *, start: date | None
         try:
             with ProcessPoolExecutor(max_workers=workers, mp_context=mp_context) as pool:
                 futures = {pool.submit(_render_rep_job, plan_json, rep.id, str(path), start,
-                                       today, language): rep for rep, path in ordered}
+                                       today, language, notes_language): rep
+                           for rep, path in ordered}
                 for i, future in enumerate(as_completed(futures), start=1):
                     rep = futures[future]
                     results[rep.id] = future.result()

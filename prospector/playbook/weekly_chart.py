@@ -14,6 +14,8 @@ from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
+from ..messages import M_, Note, Say
+from ..number_format import written
 from .timeline import FONT, FS_XS, PRINT_INK, Ink, brand_dark, text_width
 
 ACCENT = "#B7791F"  # below the goal (the playbook's --accent)
@@ -24,8 +26,9 @@ _TITLE_SIZE = FS_XS + 1
 _TITLE_LINE = _TITLE_SIZE + 2.0  # from one line of a wrapped title to the next
 
 
-def _number(value: float) -> str:
-    return f"{value:,.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
+def _number(value: float, language: str) -> str:
+    return written(round(value) if value >= 10 or value == int(value) else round(value, 1),
+                   language)
 
 
 def bars_width(weeks: int) -> float:
@@ -56,7 +59,8 @@ def _title_lines(title: str, width: float, lines: int) -> list[str]:
 def weekly_chart_svg(title: str, weeks: Sequence[str], actuals: Sequence[float | None],
                      goals: Sequence[float | None], current: str, *, ink: Ink = PRINT_INK,
                      brand: str = "#1F6FB2", accent: str = ACCENT, width: float | None = None,
-                     title_lines: int = 2, week_mark: str = "W{number}") -> Markup:
+                     title_lines: int = 2, week_mark: str = "W{number}",
+                     language: str = "en") -> Markup:
     """``title`` over one bar per week of ``weeks`` (``actuals[i]``; None: not entered) with
     its goal (``goals[i]``; None: no goal that week); ``current`` is the week reviewed.
 
@@ -64,7 +68,8 @@ def weekly_chart_svg(title: str, weeks: Sequence[str], actuals: Sequence[float |
     size and scale whatever their titles: the title wraps onto up to ``title_lines`` lines, and
     that many lines are kept above the bars even when it needs fewer. Without it, the chart is
     as wide as its bars or its title on one line. ``week_mark`` labels a week under its bar
-    from its number ("KW{number}" in German)."""
+    from its number ("KW{number}" in German). The numbers, and the chart's text for a screen
+    reader (its <title>: each week's figure and goal), are in ``language`` (the app's)."""
     count = max(1, len(weeks))
     if width is None:
         # the title in full whatever the font the screen has (PB Sans measured, 20% to spare)
@@ -85,7 +90,7 @@ def weekly_chart_svg(title: str, weeks: Sequence[str], actuals: Sequence[float |
         out.append(f'<line x1="{_LEFT - 2:.1f}" x2="{width:.1f}" y1="{y:.1f}" y2="{y:.1f}" '
                    f'stroke="{ink.line}" stroke-width="0.6"/>')
         out.append(f'<text x="{_LEFT - 4:.1f}" y="{y + 3:.1f}" font-size="{FS_XS}" '
-                   f'text-anchor="end" fill="{ink.muted}">{_number(value)}</text>')
+                   f'text-anchor="end" fill="{ink.muted}">{_number(value, language)}</text>')
     label_every = 1 if count <= 14 else 2 if count <= 28 else 4
     edge = ink.edge or brand_dark(brand)
     for i, week in enumerate(weeks):
@@ -111,12 +116,29 @@ def weekly_chart_svg(title: str, weeks: Sequence[str], actuals: Sequence[float |
             out.append(f'<text x="{x + _BAR / 2:.1f}" y="{base + 11:.1f}" font-size="{FS_XS}" '
                        f'text-anchor="middle" fill="{ink.muted}"{weight}>'
                        f'{escape(week_mark.format(number=week[-2:]))}</text>')
-    said = "; ".join(
-        f"{week}: {_number(a) if a is not None else 'not entered'}"
-        + (f" of {_number(g)}" if g else "")
-        for week, a, g in zip(weeks, actuals, goals, strict=True))
+    said = chart_said(title, weeks, actuals, goals, week_mark=week_mark, language=language)
     return Markup(
         f'<svg class="weekly-chart" role="img" viewBox="0 0 {width:.1f} {height:.1f}" '
         f'width="{width:.1f}pt" height="{height:.1f}pt" font-family="{FONT}" '
-        f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}, week by week: '
-        f'{escape(said)}</title>{"".join(out)}</svg>')
+        f'xmlns="http://www.w3.org/2000/svg"><title>{escape(said)}</title>{"".join(out)}</svg>')
+
+
+def chart_said(title: str, weeks: Sequence[str], actuals: Sequence[float | None],
+               goals: Sequence[float | None], *, week_mark: str = "W{number}",
+               language: str = "en") -> str:
+    """The chart for a screen reader, in ``language``: its title, then each week's figure and
+    goal ("Meetings, week by week: W05: 3 of 5; W06: not entered")."""
+    tell = Say(language)
+    return Note("{title}, week by week: {weeks}", title=title, weeks="; ".join(
+        _week_said(week_mark.format(number=week[-2:]), a, g, language).said(tell)
+        for week, a, g in zip(weeks, actuals, goals, strict=True))).said(tell)
+
+
+def _week_said(week: str, actual: float | None, goal: float | None, language: str) -> Note:
+    """One week of a chart's text for a screen reader: "W05: 3 of 5", "W06: not entered"."""
+    done = (_number(actual, language) if actual is not None
+            else Say(language)(M_("not entered")))
+    if goal:
+        return Note("{week}: {actual} of {goal}", week=week, actual=done,
+                    goal=_number(goal, language))
+    return Note("{week}: {actual}", week=week, actual=done)

@@ -23,7 +23,7 @@ from ..actuals.weekly import week_of, week_start, working_week_start
 from ..business_days import SATURDAY_SUNDAY, weekend_days
 from ..errors import ProspectorError
 from ..holiday_regions import HolidayCountryError
-from ..messages import Note
+from ..messages import Note, Quoted
 from ..model import Plan, Rep
 from ..schedule import holiday_place
 from ..schedule import week_start as first_weekday
@@ -63,7 +63,7 @@ def plan_weeks(plan: Plan) -> list[str]:
     if start is None or end is None:
         raise ReviewError(Note("the plan {plan} has no start date and no actuals: give it a "
                                "start and end date (Basics) or import actuals first",
-                               plan=repr(plan.name)))
+                               plan=Quoted(plan.name)))
     return weeks_between(week_of(start), week_of(max(start, end)))
 
 
@@ -78,7 +78,7 @@ def parse_week(plan: Plan, text: str, weeks: list[str] | None = None) -> str:
     weeks = weeks if weeks is not None else plan_weeks(plan)
     if week not in weeks:
         raise ReviewError(Note("{week} is outside the plan {plan}, which runs from {first} to "
-                               "{last}", week=week, plan=repr(plan.name), first=weeks[0],
+                               "{last}", week=week, plan=Quoted(plan.name), first=weeks[0],
                                last=weeks[-1]))
     return week
 

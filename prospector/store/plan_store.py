@@ -14,7 +14,7 @@ from tinydb import TinyDB
 from ..actuals.fact_log import FACTS_PER_BLOCK
 from ..collector import collection_paused
 from ..errors import PlanFileError, PlanNotFound, StoreError
-from ..messages import Note
+from ..messages import Note, Quoted
 from ..migrations import repaired_plan_id
 from ..model import Plan, is_usable_id, new_id
 from ..planfile import describe_repairs, plan_from_document
@@ -138,7 +138,7 @@ class PlanStore:
                 raise PlanNotFound(_no_plan(plan_id))
             listed = ", ".join(str(v) for v in kept[:10])
             raise PlanNotFound(Note("plan {plan} has no version {version} (kept: {kept})",
-                                    plan=repr(plan_id), version=version, kept=listed))
+                                    plan=Quoted(plan_id), version=version, kept=listed))
         try:
             doc, lost = version_document(db, entry, self._files.fact_blocks)
         except KeyError:
@@ -173,8 +173,9 @@ class PlanStore:
             raise StoreError(str(exc)) from None
         if repairs:
             self.repairs.append(describe_repairs(
-                f"{plan.name!r} (version {version})", repairs,
-                "Saving the plan keeps the repair; this version stays in the plan's history."))
+                Note("{plan} (version {version})", plan=Quoted(plan.name), version=version),
+                repairs, Note("Saving the plan keeps the repair; this version stays in the "
+                              "plan's history.")))
         return plan
 
     def _source(self, plan_id: str, version: int) -> str:
@@ -303,4 +304,4 @@ def _repair_id(row: MutableMapping) -> None:
 
 def _no_plan(plan_id: str) -> Note:
     """A plan gone from the store (deleted in another window, or by the command line)."""
-    return Note("no stored plan has the id {plan}", plan=repr(plan_id))
+    return Note("no stored plan has the id {plan}", plan=Quoted(plan_id))

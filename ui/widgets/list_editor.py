@@ -20,7 +20,6 @@ from typing import Any
 from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
-    QLocale,
     QSize,
     QSortFilterProxyModel,
     Qt,
@@ -43,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.language import _, in_sentence
-from ui.table_model import ID_ROLE, SORT_ROLE, Column, ListSource, PlanTableModel
+from ui.table_model import ID_ROLE, SORT_ROLE, Column, ListSource, PlanTableModel, show_number
 from ui.widgets.cell_editing import CellDelegate, commit_open_editor, fit_column
 from ui.widgets.frozen_column import FrozenNameTable
 
@@ -395,7 +394,7 @@ class ListEditor(QWidget):
 
     def _update_count(self, *_args) -> None:
         total = self.model.rowCount()
-        self.count_label.setText(f"{QLocale().toString(total)} "
+        self.count_label.setText(f"{show_number(total)} "
                                  f"{self.noun if total == 1 else self.plural}")
 
     def _update_buttons(self) -> None:
