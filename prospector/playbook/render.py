@@ -156,6 +156,17 @@ def continued(title: str) -> str:
         limit -= 4
 
 
+OWNER_PT = 8.0  # an account card's owner line (rep · cadence): --fs-xs, 20-accounts.css
+
+
+def owner_mm(text: str) -> str:
+    """The width in mm of an account card's owner line, for the box that holds it: measured
+    here from the font's widths, with room to spare (Pango kerns tighter; a character our fonts
+    lack is an estimate), so WeasyPrint need not measure it (a table cell or float did)."""
+    plain = text.unescape() if isinstance(text, Markup) else str(text)
+    return f"{text_mm(plain, 'sans', OWNER_PT) * 1.03 + 0.3:.1f}"
+
+
 # What shapes the templates' compiled code, beside their text: the name of the folder their
 # compiled code is kept in (``template_cache``), so code compiled otherwise is never read.
 _JINJA_EXTENSIONS = ["jinja2.ext.i18n"]
@@ -186,6 +197,7 @@ def environment(language: str = ENGLISH) -> Environment:
     env.filters["address"] = unbroken_address  # an e-mail, phone or website: on one line
     env.filters["running_name"] = running_name
     env.filters["continued"] = continued  # "<title> (continued)", the running head's
+    env.filters["owner_mm"] = owner_mm  # an account card's owner line's width
     env.filters["number"] = number  # {{ n | number }}: "1,200" / "1.200"
     env.filters["quoted"] = quoted  # {{ says | quoted }}: “…” / „…“ / « … »
     env.install_gettext_callables(  # type: ignore[attr-defined]
