@@ -145,7 +145,7 @@ def test_a_week_that_runs_onto_the_next_page_repeats_its_heading(jonas_pdf):
 def test_entries_carried_onto_the_next_page_are_under_their_day(sample, tmp_path):
     """A page of the schedule opens with a week's heading, then a day's ("Mon 11 Jan"), never
     with entries under no day: a day too long for a page (every account of the sample starting
-    at once) repeats its label over the entries it carries onto the next."""
+    at once) repeats its label over the entries it carries onto the next, "(continued)"."""
     rep = sample.reps[0].model_copy(update={"account_ids": [a.id for a in sample.accounts]})
     plan = sample.model_copy(update={"reps": [rep]}, deep=True)
     plan.basics.end_date = None  # no waves: every account starts on the first day
@@ -153,7 +153,7 @@ def test_entries_carried_onto_the_next_page_are_under_their_day(sample, tmp_path
     out = tmp_path / "crowded.pdf"
     render_playbook_pdf(plan, out, rep_name=rep.name, start=date(2027, 1, 11),
                         section="cadences")
-    day = re.compile(r"^(Mon|Tue|Wed|Thu|Fri) \d{1,2} [A-Z][a-z]{2}$")
+    day = re.compile(r"^((Mon|Tue|Wed|Thu|Fri) \d{1,2} [A-Z][a-z]{2})( \(continued\))?$")
     pages = list(_schedule_pages(_pages(out, layout=False)).values())
     carried = 0
     for before, page in zip(pages, pages[1:], strict=False):
@@ -161,8 +161,12 @@ def test_entries_carried_onto_the_next_page_are_under_their_day(sample, tmp_path
         at = next(i for i, ln in enumerate(body) if ln.startswith("Week "))
         label = next(ln for ln in body[at + 1:]  # past the count and the running head
                      if not re.fullmatch(r"\d+ touch(es)?", ln) and not ln.isupper())
-        assert day.match(label), body[at:at + 3]
-        carried += label in [ln.strip() for ln in before.splitlines()]
+        found = day.match(label)
+        assert found, body[at:at + 3]
+        days_before = {m.group(1) for ln in before.splitlines() if (m := day.match(ln.strip()))}
+        runs_on = found.group(1) in days_before  # (a crowded day runs over several pages)
+        assert runs_on == bool(found.group(3)), body[at:at + 3]  # "(continued)" where it is
+        carried += runs_on
     assert carried >= 1
 
 
