@@ -20,7 +20,6 @@ from ..business_days import SATURDAY_SUNDAY, days_off_names, holiday_name
 from ..errors import ProspectorError
 from ..holiday_regions import subdivisions
 from ..model import TIERS, Cadence, Channel, Contact, Plan, Rep, TargetAccount, ValueTouch
-from ..review import rep_actuals_by_week
 from ..schedule import ScheduleError, build_schedule, find_rep, holiday_place, rep_accounts
 from ..sections import LEADER_CHAPTERS, REP_CHAPTERS, Chapter, content_of
 from ..textnorm import fold
@@ -201,6 +200,8 @@ def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None
             ctx["readiness"] = _readiness(plan, red)
     else:
         if rep_actuals is None:
+            from ..review import rep_actuals_by_week  # noqa: PLC0415 - a rep's scorecard only
+
             rep_actuals = rep_actuals_by_week(plan, rep.id)
         ctx.update(_rep(plan, rep, start or rep.start_date or basics.start_date or today, red,
                         rep_actuals))
