@@ -119,6 +119,15 @@ def unbroken_address(text: str) -> Markup:
     return Markup('<span class="nowrap">{}</span>').format(text)
 
 
+def listed_address(text: str) -> Markup:
+    """An e-mail address or phone as the next item of a " · " list (a contact's line): the
+    separator on one line with it, so a line breaks before the "·", never after it (a "·" left
+    dangling at a line's end, the phone alone on the next)."""
+    if len(text) > ADDRESS_LINE:
+        return Markup(" ·\N{NO-BREAK SPACE}{}").format(text)
+    return Markup(' <span class="nowrap">·\N{NO-BREAK SPACE}{}</span>').format(text)
+
+
 RUNNING_NAME = 60  # characters of the plan's name in the running foot, beside "Page N of M"
 RUNNING_TITLE = 44  # of a card's title in the running head of the page it continues on
 
@@ -183,6 +192,7 @@ def environment(language: str = ENGLISH) -> Environment:
     env.filters["plural"] = counted  # {{ n | plural("account") }}: "1 account", "2 accounts"
     env.filters["company"] = unbroken_legal_form  # "Sp. z o.o." never split across lines
     env.filters["address"] = unbroken_address  # an e-mail, phone or website: on one line
+    env.filters["listed_address"] = listed_address  # " · " and an address, on one line
     env.filters["running_name"] = running_name
     env.filters["continued"] = continued  # "<title> (continued)", the running head's
     env.filters["number"] = number  # {{ n | number }}: "1,200" / "1.200"
