@@ -67,11 +67,12 @@ Definitions (the same in bench/README.md):
   measured to fit (prospector/playbook/limits.py). Reported, no budget.
 * **Stranded lines** (``stranded_lines()``): from the PDF's lines of text (glyphs whose
   baselines are within 3 pt, the columns of a row together): a heading or label (every
-  character bold) as a page's last line; a table's head (the lines the next page repeats) with
-  one row under it at a page's foot; one table row (its first line in cells 4 mm apart, at
-  most 4 lines, no line of running text) or one line of a paragraph alone at a page's top
-  before the next heading or the end of the text. Budget 0 (issue 16: "no single lines
-  stranded at a page's top or foot").
+  character bold) as a page's last line; a label with one line under it, or a line ending in a
+  colon, as a page's last lines, what they introduce overleaf (a talk track's intro); a table's
+  head (the lines the next page repeats) with one row under it at a page's foot; one table row
+  (its first line in cells 4 mm apart, at most 4 lines, no line of running text) or one line of
+  a paragraph alone at a page's top before the next heading or the end of the text. Budget 0
+  (issue 16: "no single lines stranded at a page's top or foot").
 * **PDF/UA**: the findings of severity *error* of the ``pdfua`` checker (``pdfua.validate``);
   "n/a" if it is not installed (``pip install -e '.[test]'``).
 * **Seconds per page**: WeasyPrint's layout (``RenderResult.timings["layout"]``) and the whole
