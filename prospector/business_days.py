@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .holiday_regions import HolidayCountryError as HolidayCountryError
 from .holiday_regions import check_place, parse_place
+from .kept_holidays import kept
 from .wording import N_
 
 _CHUNK_DAYS = 400
@@ -46,6 +47,13 @@ def _calendar_of(country: str, subdivision: str):
 def days_of_year(country: str, subdivision: str, year: int) -> tuple[dict[date, str], set[date]]:
     """The public holidays on working weekdays ({day: name}) and the weekend days of ``year``
     (the country's own weekend; a weekend day made a working day is not one)."""
+    made = kept(repr(("days", country, subdivision, year)),  # kept between runs: kept_holidays
+                lambda: _days_of_year(country, subdivision, year))
+    return ({date.fromisoformat(day): name for day, name in made["holidays"].items()},
+            {date.fromisoformat(day) for day in made["weekend"]})
+
+
+def _days_of_year(country: str, subdivision: str, year: int) -> dict:
     table = _calendar_of(country, subdivision)
     holidays: dict[date, str] = {}
     weekend: set[date] = set()
@@ -57,7 +65,8 @@ def days_of_year(country: str, subdivision: str, year: int) -> tuple[dict[date, 
         elif not table.is_working_day(day):
             holidays[day] = table.get(day)
         day += timedelta(days=1)
-    return holidays, weekend
+    return {"holidays": {day.isoformat(): name for day, name in holidays.items()},
+            "weekend": sorted(day.isoformat() for day in weekend)}
 
 
 @lru_cache(maxsize=64)
@@ -83,13 +92,31 @@ def holiday_name(country: str, subdivision: str, day: date, language: str) -> st
     it (a French reader in Germany reads "Karfreitag", not the English name)."""
     if not country:
         return None
-    table = _named_in(country, subdivision, language)
-    return table.get(day) if table is not None else None
+    names = _names_of_year(country, subdivision, language, day.year)
+    return names.get(day.isoformat()) if names is not None else None
 
 
+@lru_cache(maxsize=64)
+def _names_of_year(country: str, subdivision: str, language: str,
+                   year: int) -> dict[str, str] | None:
+    """{ISO day: name} of the year's public holidays in ``language`` (see ``holiday_name``)."""
+    def made() -> dict[str, str] | None:
+        table = _named_in(country, subdivision, language)
+        if table is None:
+            return None
+        table.get(date(year, 1, 1))  # the package fills in a year when a day of it is asked
+        return {day.isoformat(): name for day, name in table.items() if day.year == year}
+
+    return kept(repr(("names", country, subdivision, language, year)), made)
+
+
+@lru_cache(maxsize=256)
 def weekend_days(country: str, subdivision: str = "") -> frozenset[int]:
     """The weekdays (0 Monday ... 6 Sunday) the place keeps as its weekend today."""
-    return frozenset(_calendar_of(country, subdivision).weekend) if country else SATURDAY_SUNDAY
+    if not country:
+        return SATURDAY_SUNDAY
+    return frozenset(kept(repr(("weekend", country, subdivision)),
+                          lambda: sorted(_calendar_of(country, subdivision).weekend)))
 
 
 def days_off_words(weekend: frozenset[int], holidays: bool = False) -> str:

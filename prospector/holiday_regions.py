@@ -9,6 +9,7 @@ import re
 from functools import cache
 
 from .errors import ProspectorError
+from .kept_holidays import kept
 from .messages import Country, Note, Quoted, shortened
 
 HOW_TO_FIND = Note("choose it from the list in the app, or run `prospector holidays` for every "
@@ -29,6 +30,10 @@ def _holidays():
 @cache
 def countries() -> dict[str, str]:
     """Every country the ``holidays`` package knows, {code: English name}, sorted by name."""
+    return dict(kept("countries", _countries))  # kept between runs: see kept_holidays
+
+
+def _countries() -> dict[str, str]:
     registry = _holidays().registry.COUNTRIES
     named = {code: _spaced(class_name) for class_name, code, *_rest in registry.values()}
     return dict(sorted(named.items(), key=lambda item: item[1]))
@@ -57,6 +62,10 @@ def is_city(country: str, subdivision: str) -> bool:
 def subdivisions(country: str) -> dict[str, str]:
     """The subdivisions of ``country`` whose holidays differ, {code: name}: ``BY: Bayern``."""
     check_country(country)
+    return dict(kept(repr(("subdivisions", country)), lambda: _subdivisions(country)))
+
+
+def _subdivisions(country: str) -> dict[str, str]:
     table = _holidays().country_holidays(country)
     aliases = table.get_subdivision_aliases()
     return {code: (aliases.get(code) or [code])[0] for code in table.subdivisions}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -16,6 +17,17 @@ def templates_dir() -> Path:
 @cache
 def assets_dir() -> Path:
     return _package_or_source("assets")
+
+
+def cache_root() -> Path:
+    """Where Prospector keeps what it can make again (compiled templates, holidays):
+    ``PROSPECTOR_CACHE_DIR`` if set, else the platform's user cache folder."""
+    override = os.environ.get("PROSPECTOR_CACHE_DIR")
+    if override:
+        return Path(override).expanduser()
+    import platformdirs  # noqa: PLC0415 - only when no folder is set
+
+    return Path(platformdirs.user_cache_dir("Prospector", appauthor=False))
 
 
 def sample_plan_path() -> Path:

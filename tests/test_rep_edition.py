@@ -160,6 +160,8 @@ def test_schedule_links_each_step_back_to_its_script(sample, jonas_pdf):
 
 
 def test_a_week_that_runs_onto_the_next_page_repeats_its_heading(jonas_pdf):
+    """A week's band heads every page the week runs onto, saying "(continued)" there and
+    counting the week's touches only where the week starts."""
     pages = list(_schedule_pages(_pages(jonas_pdf)).values())
     assert len(pages) > 5
     continued = 0
@@ -167,7 +169,10 @@ def test_a_week_that_runs_onto_the_next_page_repeats_its_heading(jonas_pdf):
         body = [ln.strip() for ln in page.splitlines() if ln.strip()][1:]
         assert body[0].startswith("Week "), body[:2]  # every page opens with a week's heading
         week = body[0].split(" · ")[0]
-        continued += week in before
+        runs_on = f"{week} · " in before
+        assert body[0].endswith("(continued)") == runs_on, body[0]
+        assert (re.search(r"\d touch(es)?$", body[0]) is None) == runs_on, body[0]
+        continued += runs_on
     assert continued >= 1  # at least one week of the sample's runs over a page
 
 
@@ -328,3 +333,35 @@ def test_a_rep_with_no_accounts_gets_a_short_edition_not_pages_of_zeros(sample, 
     for zero in ("Weekly scorecard", "Your schedule", "0 accounts", "0 scheduled touches",
                  "Schedule starts"):
         assert zero not in text
+
+
+def test_targets_too_long_for_a_page_are_not_kept_on_one(sample):
+    """The rep's targets, their notes and the definition move whole to the next page rather
+    than fill the schedule's last page's foot, when the chapter's text fits on a page; a table
+    of many long targets is not kept whole (moved whole, it would leave the chapter's title
+    alone at the foot of the page before)."""
+    from prospector.model import Target  # noqa: PLC0415 - this test only
+    from prospector.playbook import render_playbook_html  # noqa: PLC0415 - this test only
+
+    assert 'class="targets-text whole"' in render_playbook_html(sample, rep_name="Jonas Albrecht")
+    many = sample.model_copy(deep=True)
+    many.accountability.targets = [
+        Target(metric=f"Conversations with decision makers in target accounts, series {n}",
+               per_rep=n, creates_opportunities=True) for n in range(1, 16)]
+    html = render_playbook_html(many, rep_name="Jonas Albrecht")
+    assert 'class="targets-text"' in html and "series 15" in html
+
+
+def test_the_targets_leave_no_page_mostly_empty_before_the_scorecard(jonas_pdf):
+    """The targets table filled the foot of the schedule's last page and the rest of the
+    chapter's text, its notes and "How we review", sat alone on the page before the scorecard
+    (a form kept whole): 67% of that page white. The targets now start on a page of their own."""
+    from tests.design_figures import figures  # noqa: PLC0415 - the bench's measure
+
+    pages = _pages(jonas_pdf)
+    # the last pages that name them: the contents name them too
+    scorecard = max(n for n, text in enumerate(pages, 1) if "Weekly scorecard" in text)
+    review = max(n for n, text in enumerate(pages, 1) if "How we review" in text)
+    white = figures().measure_pdf(jonas_pdf).white
+    shares = {n: round(white[n].share, 2) for n in range(review - 1, scorecard + 1)}
+    assert max(shares.values()) <= 0.5, shares

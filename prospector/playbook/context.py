@@ -20,11 +20,10 @@ from ..business_days import SATURDAY_SUNDAY, days_off_names, holiday_name
 from ..errors import ProspectorError
 from ..holiday_regions import subdivisions
 from ..model import TIERS, Cadence, Channel, Contact, Plan, Rep, TargetAccount, ValueTouch
-from ..review import rep_actuals_by_week
 from ..schedule import ScheduleError, build_schedule, find_rep, holiday_place, rep_accounts
 from ..sections import LEADER_CHAPTERS, REP_CHAPTERS, Chapter, content_of
 from ..textnorm import fold
-from . import conversations, glance
+from . import conversations, glance, targets_page
 from .colours import WHITE, contrast
 from .countries import country_name, territory_names
 from .limits import (
@@ -203,9 +202,14 @@ def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None
             ctx["readiness"] = _readiness(plan, red)
     else:
         if rep_actuals is None:
+            from ..review import rep_actuals_by_week  # noqa: PLC0415 - a rep's scorecard only
+
             rep_actuals = rep_actuals_by_week(plan, rep.id)
         ctx.update(_rep(plan, rep, start or rep.start_date or basics.start_date or today, red,
                         rep_actuals))
+        ctx["targets_whole"] = targets_page.kept_whole(
+            basics.page_size, ctx["targets"], ctx["touch_target_notes"], ctx["definition"],
+            ctx["review_paragraphs"])
     ctx["meta"] = _meta(plan, rep)
     return ctx
 
@@ -528,12 +532,9 @@ def _icp(plan: Plan, red: Reductions) -> dict[str, Any]:
             "disqualifiers": icp.disqualifiers}
 
 
-def _differentiator(red: Reductions, d) -> dict[str, Any]:
+def _differentiator(red: Reductions, d) -> dict[str, str]:
     what = d.difference
-    # its three columns move to the next page together when they are short; a tall row (a third
-    # of a page or more) splits, "(continued)" overleaf, rather than leave most of a page white
-    tallest = max(_text_mm(text, 52, 10) for text in (d.why_it_matters, d.proof, d.alternative))
-    return {"id": d.id, "difference": d.difference, "whole": 4 + tallest <= 0.4 * PAGE_TEXT_MM,
+    return {"id": d.id, "difference": d.difference,
             "why_it_matters": red.text(d.why_it_matters, TRACK_TEXT,
                                        N_("why “%(difference)s” matters"), difference=what),
             "proof": red.text(d.proof, TRACK_TEXT, N_("the proof of “%(difference)s”"),
@@ -750,6 +751,29 @@ def _whom_to_find(plan: Plan, account: TargetAccount | None, touch_id: str | Non
     return ""
 
 
+# A day of the rep's schedule keeps its first two entries together and its last two (no day's
+# label with one entry under it at a page's foot, no entry alone at the next page's top), which
+# holds a day of three entries whole. A day whose entries are taller than this on average (long
+# names and titles: three entries took 150 mm in the long-text plan) may break between any two
+# entries instead: moved whole, it left two thirds of the page before it white.
+TALL_ENTRY_MM = 30.0
+_ENTRY_LINE_MM = 9 * 1.45 * 25.4 / 72  # 9 pt at line-height 1.45
+
+
+def _day_mm(day: dict[str, Any]) -> float:
+    """Roughly how tall a schedule day prints (55-schedule.css's widths), in mm."""
+    lines = 0
+    for g in day["groups"]:
+        lines += line_count(f"{g['touch']} · {g['channel']} · {g['cadence']} · script, p. 00",
+                            170, "sans", 9)
+        for a in g["accounts"]:
+            reach = a["reach"] or {}
+            said = " · ".join(v for v in (reach.get("name"), reach.get("role"), reach.get("how"))
+                              if v) or a["find"] or "no contact yet"
+            lines += line_count(a["name"], 88, "sans-bold", 9) + line_count(said, 88, "sans", 9)
+    return lines * _ENTRY_LINE_MM + 8 * len(day["groups"])  # and each entry's padding
+
+
 def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
           scripted: set[str], start: date, until: date | None) -> dict[str, Any]:
     """A week of the schedule: days, and in each day the touches grouped by cadence step, so a rep
@@ -781,6 +805,8 @@ def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
              "find": "" if contact else _whom_to_find(plan, account, t.touch_id)})
     for day in days:
         del day["_keys"]
+        entries = sum(len(g["accounts"]) for g in day["groups"])
+        day["tall"] = _day_mm(day) > TALL_ENTRY_MM * entries
     # the week's days within the schedule's start and the plan's end, as the scorecard's
     first = max(week.first_day, start)
     last = min(week.last_day, until) if until and until >= first else week.last_day

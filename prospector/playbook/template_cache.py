@@ -21,17 +21,9 @@ import sys
 from pathlib import Path
 
 import jinja2
-import platformdirs
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
-
-def cache_root() -> Path:
-    """Where Prospector keeps what it can make again: ``PROSPECTOR_CACHE_DIR`` if set, else the
-    platform's user cache folder."""
-    override = os.environ.get("PROSPECTOR_CACHE_DIR")
-    if override:
-        return Path(override).expanduser()
-    return Path(platformdirs.user_cache_dir("Prospector", appauthor=False))
+from ..resources import cache_root
 
 
 def settings_key(settings: object) -> str:
