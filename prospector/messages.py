@@ -61,6 +61,10 @@ class Say:
     def counted(self, forms: tuple[str, str], n: int) -> str:
         return _translations(self.language).ngettext(*forms, n)
 
+    def number(self, value: float) -> str:
+        """A count as this language writes it: 100,000 in English, 100.000 in German."""
+        return written(value, self.language)
+
 
 ENGLISH = Say()
 

@@ -198,8 +198,9 @@ def _path_text(path: list[str | int], parts: int = 4) -> str:
 def read_plan_file(path: str | os.PathLike, repairs: list[str] | None = None) -> Plan:
     path = Path(path)
     source = str(path)
-    raw = read_user_file(path, what="a plan file", max_bytes=MAX_PLAN_FILE_BYTES,
-                         too_large=f"too large for a plan file (at most {_megabytes()})",
+    raw = read_user_file(path, what=Note("a plan file"), max_bytes=MAX_PLAN_FILE_BYTES,
+                         too_large=Note("too large for a plan file (at most {size} MB)",
+                                        size=Number(MAX_PLAN_FILE_BYTES // 1_048_576)),
                          error=PlanFileError)
     try:
         text = raw.decode("utf-8-sig")
@@ -245,12 +246,14 @@ def write_plan_file(plan: Plan, path: str | os.PathLike) -> Path:
     if len(data) > MAX_PLAN_FILE_BYTES:  # indented for people, unless only a compact file fits
         data = _compact_json(plan)
     if len(data) > MAX_PLAN_FILE_BYTES:  # what Prospector writes, Prospector reads
-        raise PlanFileError(str(path), f"would be {len(data) // 1_048_576:,} MB, more than a plan "
-                                       f"file may hold ({_megabytes()}); nothing was written")
+        raise PlanFileError(str(path), Note(
+            "would be {size} MB, more than a plan file may hold ({most} MB); nothing was written",
+            size=Number(len(data) // 1_048_576), most=Number(MAX_PLAN_FILE_BYTES // 1_048_576)))
     try:
         atomic_write_bytes(path, data)
     except OSError as exc:
-        raise PlanFileError(str(path), f"cannot be written ({exc.strerror or exc})") from None
+        raise PlanFileError(str(path), Note("cannot be written ({why})",
+                                            why=exc.strerror or str(exc))) from None
     return path
 
 

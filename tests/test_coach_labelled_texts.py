@@ -464,6 +464,10 @@ def test_the_fourteenth_set_s_responses_are_read_in_other_words_too(response, ru
     # near misses: a clock time that asks about them, a concession, and an objection quoted
     # first that speaks of the client's own team and tools
     "Verstehe. Was passiert bei euch am 14. um 10 Uhr, wenn die Schicht wechselt?",
+    # asking what they think of something, or whether a way of paying suits them, is a question
+    "Verstehe. Was halten Sie von einer Abrechnung je Palette statt je Stellplatz?",
+    "Je comprends. Un paiement en trois fois vous conviendrait-il mieux ?",
+    "Understood. Would Monday's delivery window work for your drivers?",
     "Wir sind nicht die Günstigsten. Womit vergleichen Sie gerade?",
     "We are not the cheapest, fair. What are you comparing against?",
     "Objection: “We have our own team and our own tools, we do it ourselves.” – Response: “Makes "

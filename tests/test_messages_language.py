@@ -267,3 +267,64 @@ def test_an_export_says_what_it_shortened_for_print_in_the_app_s_language(tmp_pa
     assert done["notes"] == ["1 langer Text ist gekürzt und an der Schnittstelle markiert (die "
                              "Notizen zu Acme GmbH); der vollständige Text steht im Plan (in "
                              "Prospector öffnen)."]
+
+
+def test_an_import_counts_its_accounts_as_the_language_writes_numbers(sample_plan, tmp_path):
+    path = tmp_path / "accounts.csv"
+    path.write_text("Account Name\n" + "".join(f"Kunde {i} GmbH\n" for i in range(1_000)),
+                    "utf-8")
+    result = import_accounts(sample_plan, path)
+    assert result.summary_lines()[0] == "added 1,000 accounts"
+    assert result.summary_lines(language="de")[0] == "1.000 Kunden hinzugefügt"
+
+
+def test_a_file_that_is_gone_or_a_folder_says_so_in_german(sample_plan, tmp_path):
+    with pytest.raises(PlanFileError) as gone:
+        read_plan_file(tmp_path / "weg.json")
+    assert error_said(gone.value, GERMAN) == f"{tmp_path / 'weg.json'}: existiert nicht (prüfen " \
+                                             "Sie den Pfad)"
+    with pytest.raises(CsvFileError) as folder:
+        import_accounts(sample_plan, tmp_path)
+    assert error_said(folder.value, GERMAN) == f"{tmp_path}: ist ein Ordner, keine CSV-Datei"
+
+
+def test_a_store_recovered_from_its_backup_tells_the_app_so_in_german(sample_plan, tmp_path):
+    from prospector.store import PlanStore  # noqa: PLC0415
+
+    PlanStore(tmp_path).save(sample_plan)
+    PlanStore(tmp_path).save(sample_plan)
+    (tmp_path / "plans.json").unlink()
+    store = PlanStore(tmp_path)
+    assert [s.id for s in store.list_plans()] == [sample_plan.id]
+    assert [said(notice, GERMAN) for notice in store.notices] == [
+        f"{tmp_path / 'plans.json'} fehlt, und die letzte gute Fassung wurde aus der Sicherung "
+        "wiederhergestellt"]
+
+
+def test_an_unexpected_failure_of_a_command_asked_for_german_is_said_in_german(
+        sample_plan, tmp_path, data_dir, capsys, monkeypatch):
+    import prospector.actuals_import as actuals_import  # noqa: PLC0415
+
+    def broken(*_args, **_kwargs):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(actuals_import, "read_actuals", broken)
+    plan_file = write_plan_file(sample_plan, tmp_path / "plan.json")
+    assert main(["actuals", str(plan_file), "--import", "x.csv", "--language", "de"]) == 70
+    assert capsys.readouterr().err == ("prospector: error: unerwartetes Problem: "
+                                       "ZeroDivisionError: division by zero. Die Details stehen "
+                                       f"in {data_dir / 'prospector.log'}\n")
+
+
+def test_a_figure_by_hand_for_a_rep_or_target_the_plan_lacks_is_refused_in_german(sample_plan):
+    from prospector.actuals_import import enter_figure  # noqa: PLC0415
+
+    metric = sample_plan.accountability.targets[0].metric
+    with pytest.raises(ProspectorError) as refused:
+        enter_figure(sample_plan, "Niemand", "2027-W05", metric, 3)
+    assert error_said(refused.value, GERMAN).startswith(
+        "der Plan hat keinen Verkäufer namens „Niemand“ (seine Verkäufer: Jonas Albrecht")
+    with pytest.raises(ProspectorError) as refused:
+        enter_figure(sample_plan, "Jonas Albrecht", "2027-W05", "Umsatz", 3)
+    assert error_said(refused.value, GERMAN).startswith(
+        f"der Plan hat kein Ziel „Umsatz“ (seine Ziele: {metric}")

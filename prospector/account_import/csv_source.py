@@ -95,9 +95,9 @@ def encoding_name(codec: str) -> Note:
 def read_table(path: str | os.PathLike, *, delimiter: str | None = None,
                encoding: str | None = None) -> CsvTable:
     source = str(Path(path))
-    data = read_user_file(path, what="a CSV file", max_bytes=MAX_CSV_BYTES,
-                          too_large="too large to import", error=CsvFileError,
-                          too_large_fix="split it into files under 50 MB")
+    data = read_user_file(path, what=Note("a CSV file"), max_bytes=MAX_CSV_BYTES,
+                          too_large=Note("too large to import"), error=CsvFileError,
+                          too_large_fix=Note("split it into files under 50 MB"))
     return parse_table(data, source, delimiter=delimiter, encoding=encoding)
 
 

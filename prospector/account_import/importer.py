@@ -172,7 +172,7 @@ class ImportResult:
         tell = Say(language)
         added, merged, skipped = len(self.added), len(self.merged), len(self.skipped)
         lines = [tell.counted(MN_("added {n} account", "added {n} accounts"), added).format(
-            n=added)]
+            n=tell.number(added))]
         if self.added:
             lines += _limited([
                 (tell(M_("  row {row}: {name} (tier {tier}, {rep})")) if a.rep_name
@@ -183,11 +183,11 @@ class ImportResult:
             tell.counted(MN_("merged {n} row (the same company as an account in the plan or an "
                             "earlier row):",
                             "merged {n} rows (the same company as an account in the plan or an "
-                            "earlier row):"), merged).format(n=merged)
+                            "earlier row):"), merged).format(n=tell.number(merged))
             if merged else tell(M_("merged 0 rows")))
         lines += _limited([f"  {m.reason_in(tell)}" for m in self.merged], limit, tell)
         lines.append(tell.counted(MN_("skipped {n} row:", "skipped {n} rows:"), skipped).format(
-            n=skipped) if skipped else tell(M_("skipped 0 rows")))
+            n=tell.number(skipped)) if skipped else tell(M_("skipped 0 rows")))
         lines += _limited([f"  {s.said(tell)}" for s in self.skipped], limit, tell)
         if self.footer_rows:
             lines.append(tell(M_("ignored the report's footer ({rows}): totals and copyright "
@@ -196,7 +196,7 @@ class ImportResult:
             warned = len(self.warnings)
             lines.append(tell.counted(MN_("imported with {n} warning (check these rows):",
                                          "imported with {n} warnings (check these rows):"),
-                                     warned).format(n=warned))
+                                     warned).format(n=tell.number(warned)))
             lines += _limited([f"  {w.said(tell)}" for w in self.warnings], limit, tell)
         if self.unknown_owners:
             lines.append(tell(M_("owners that match no rep (their accounts were added without a "
@@ -555,5 +555,6 @@ def _listed(rows: list[int]) -> str:
 def _limited(lines: list[str], limit: int, tell: Say = ENGLISH) -> list[str]:
     if len(lines) <= limit:
         return lines
-    return lines[:limit] + [tell(M_("  ... and {n} more")).format(n=len(lines) - limit)]
+    return lines[:limit] + [tell(M_("  ... and {n} more")).format(
+        n=tell.number(len(lines) - limit))]
 

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from ..actuals.weekly import WeeklyFigure, week_start
 from ..errors import ProspectorError, describe_validation_error
-from ..messages import Note
+from ..messages import Note, Quoted
 from ..model import Plan
 from ..textnorm import fold, person_key
 
@@ -22,14 +22,19 @@ def enter_figure(plan: Plan, rep: str, week: str, metric: str, value: float) -> 
     found = next((r for r in plan.reps if r.id == rep.strip()), None) or next(
         (r for r in plan.reps if person_key(r.name) == person_key(rep)), None)
     if found is None:
-        names = ", ".join(r.name for r in plan.reps) or "none yet"
-        raise ProspectorError(f"the plan has no rep named {rep.strip()!r} (its reps: {names})")
+        raise ProspectorError(
+            Note("the plan has no rep named {rep} (its reps: {names})", rep=Quoted(rep.strip()),
+                 names=", ".join(r.name for r in plan.reps)) if plan.reps else
+            Note("the plan has no rep named {rep} (it has no reps yet)", rep=Quoted(rep.strip())))
     target = next((t for t in plan.accountability.targets if fold(t.metric) == fold(metric)),
                   None)
     if target is None:
-        metrics = "; ".join(t.metric for t in plan.accountability.targets) or "none yet"
-        raise ProspectorError(f"the plan has no target {metric.strip()!r} (its targets: "
-                              f"{metrics})")
+        targets = plan.accountability.targets
+        raise ProspectorError(
+            Note("the plan has no target {metric} (its targets: {metrics})",
+                 metric=Quoted(metric.strip()), metrics="; ".join(t.metric for t in targets))
+            if targets else Note("the plan has no target {metric} (it has no targets yet)",
+                                 metric=Quoted(metric.strip())))
     try:
         figure = WeeklyFigure(rep_id=found.id, week=week, metric=target.metric, value=value)
     except ValidationError as exc:

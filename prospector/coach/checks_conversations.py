@@ -104,7 +104,9 @@ def _objection_no_response(ctx: Context):
     title=T_("Response that answers without asking"),
     trips="A response asks the client nothing about them: no question (a question mark, or "
           "“tell me …”, “walk me through …”), or only questions that ask for a meeting (“Can we "
-          "put 15 minutes in the diary?”, “When can I come by?”).",
+          "put 15 minutes in the diary?”, “When can I come by?”, “Does Tuesday the 9th at 10am "
+          "work for you?”). A response written after the objection it answers (“Objection: … – "
+          "Response: …”) is read from the response.",
     why=T_("An objection is rarely the real reason. A response that only answers takes the "
            "words at face value, and one that only asks for a meeting again repeats the request "
            "the client has just turned down: either way the rep never learns what is behind the "
@@ -136,8 +138,10 @@ def _objection_response_no_question(ctx: Context):
     title=T_("Response that argues or pitches"),
     trips="A response opens by contradicting the client (“But …”, “Actually …”, “That's not "
           "true”, “Yes, but …”, “I understand, but our …”, “You'd be surprised”, “That's exactly "
-          "why you need us”), lists our features (“Our solution includes dashboards, alerts, "
-          "apps …”), or speaks of us (we, our, us, our company's name) at least "
+          "why you need us”, “Most are only happy because they have never compared”, “We're "
+          "12% cheaper”), lists our features (“Our solution includes dashboards, alerts, apps "
+          "…”, “The subscription includes training, hosting, updates …”), or speaks of us (we, "
+          "our, us, our company's name) at least "
           "{min_self_mentions_for_pitch} times and more often than of the client (you, your).",
     why=T_("Arguing makes the client defend the objection, and a list of our features answers a "
            "question nobody asked. Both close the conversation the response was meant to keep "

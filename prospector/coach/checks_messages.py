@@ -55,8 +55,9 @@ def _touches_none(ctx: Context):
     title=T_("Touch that gives the client nothing"),
     trips="A touch's value is empty, is nothing but empty phrases (at most "
           "{max_words_besides_empty_phrases} other words), or holds nothing but the contact "
-          "itself (a connection request, a greeting after a fair, a courtesy call) with no "
-          "finding, no news and no ask.",
+          "itself (a connection request, a card with good wishes, a greeting after a fair, a "
+          "courtesy call or a call just to say hello, a post liked or a promotion congratulated "
+          "on) with no finding, no news and no ask.",
     why=T_("Every touch spends some of the client's time and some of your credibility. A touch "
            "that gives nothing teaches the prospect to ignore the next one. A plan with 40 empty "
            "touches is worse than one with 10 that each help the client."),

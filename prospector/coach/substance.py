@@ -151,7 +151,8 @@ _ASKS = _by_language((
     r"(?:is|are|will be|would be) free\b", r"on the off chance",
     r"(?:their|your) (?:perspective|feedback|opinion|views)",
     r"what (?:did|do) (?:you|they|he|she) think\b",
-), other.ASKS)
+), {language: (*asks, *other.ASKS_FOR_OPINION[language])
+    for language, asks in other.ASKS.items()})
 
 # A duration that says how long a resource takes the client ("a self-assessment their setters
 # fill in in 20 minutes"), not a meeting.
@@ -246,9 +247,10 @@ _ASK_QUESTION = _by_language((
     r"(?:time )?work",
     r"(?:are|would|will) you (?:be )?(?:free|available|open)\b",
     r"(?:quick|short|brief) (?:call|chat|demo|meeting|word)", r"demos?\b",
-    # a slot proposed ("Does Tuesday the 9th at 10am work for you?")
+    # a slot proposed ("Does Tuesday the 9th at 10am work for you?"), not a way of working
+    # ("Would Monday's delivery window work for your drivers?")
     r"(?:[0-9]+ ?(?:am|pm)|[0-9]+ o clock|[0-9]+(?:st|nd|rd|th)|monday|tuesday|wednesday|"
-    r"thursday|friday) (?:[a-z0-9]+ ){0,4}?(?:work|works|suit|suits)\b",
+    r"thursday|friday) (?:[a-z0-9]+ ){0,4}?(?:work|works|suit|suits) (?:for )?you\b",
 ), other.ASKS)
 
 

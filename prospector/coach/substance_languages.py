@@ -111,8 +111,6 @@ ASKS: dict[str, tuple[str, ...]] = {
         rf"{_TALK['de']} (?:{_W}){{0,2}}?(?:vereinbaren|ausmachen|finden|abstimmen|einplanen)",
         r"(?:zeit|gelegenheit) (?:fur|zu) (?:ein|einen|eine|einem)",
         rf"(?:hatten|haben) sie (?:{_W}){{0,4}}?zeit", r"passt (?:es )?(?:ihnen|dir|euch)",
-        # what they thought of it (the English "any thoughts")
-        r"was (?:halten|hielten) sie (?:davon|von)", r"wie (?:fanden|finden) sie",
         r"wann (?:hatten|haben|passt|konnten|konnen|durfen|darf)",
         r"(?:ihr|ihre|ihren|ihrem) (?:kalender|terminkalender)", r"ruckmeldung", r"ruckruf",
         # reminding them of us; "daran erinnern, dass die Frist …" reminds them of a fact
@@ -175,12 +173,10 @@ ASKS: dict[str, tuple[str, ...]] = {
         # the same asks said otherwise (synonyms of the families above)
         r"(?:je reste|je me tiens|nous restons|nous nous tenons) a votre (?:entiere )?disposition "
         rf"pour (?:{_W}){{0,2}}?(?:{_TALK['fr']})",
-        # waiting to hear, and what they thought of it (the English "any thoughts?")
-        r"(?:je reste|nous restons) a votre (?:entiere )?(?:ecoute|disposition)\b",
-        r"qu en (?:avez vous pense|pensez vous|dites vous)",
         # a slot proposed ("le mardi 3 à 14 h vous conviendrait-il ?", "qu'on se voie en février")
-        r"(?:vous|te) (?:conviendrait|conviendraient|arrangerait|arrangeraient|irait)\b",
-        r"qu on se (?:voie|voit|rencontre|parle|appelle|cale)\b",
+        rf"(?:lundi|mardi|mercredi|jeudi|vendredi|[0-9]+ h|[0-9]+ heures|matin|apres midi|date|"
+        rf"creneau) (?:{_W}){{0,4}}?(?:vous|te) (?:conviendrait|conviendraient|arrangerait|"
+        r"arrangeraient|irait)\b", r"qu on se (?:voie|voit|rencontre|parle|appelle|cale)\b",
         rf"(?:pourrions|pourrait|pouvons|pourriez) (?:nous |on |vous )?(?:{_W}){{0,3}}?"
         r"(?:echanger|rencontrer|parler|nous voir|nous appeler|en discuter|vous rencontrer)",
         rf"(?:heureux|heureuse|plaisir) (?:de |d )?(?:{_W}){{0,2}}?(?:echanger|vous rencontrer|"
@@ -191,6 +187,16 @@ ASKS: dict[str, tuple[str, ...]] = {
         r"(?:du nouveau|des nouvelles|quoi de neuf|avance) (?:de votre cote|chez vous|"
         r"concernant|sur (?:ce|le|la|votre))",
     ),
+}
+
+# In a touch (not in a question a response asks), asking what they thought of it and staying at
+# their disposal asks for their attention (the English "any thoughts?"): "Qu'en avez-vous pensé ?
+# Je reste à votre écoute", "Was halten Sie davon?". A response's "Was halten Sie von einem
+# Modell je Palette?" asks about them.
+ASKS_FOR_OPINION: dict[str, tuple[str, ...]] = {
+    "de": (r"was (?:halten|hielten) sie (?:davon|von)", r"wie (?:fanden|finden) sie"),
+    "fr": (r"(?:je reste|nous restons) a votre (?:entiere )?(?:ecoute|disposition)\b",
+           r"qu en (?:avez vous pense|pensez vous|dites vous)"),
 }
 
 # A duration that says how long a resource takes the client, not a meeting ("que leurs régleurs

@@ -876,7 +876,7 @@ _OUR_THINGS = _words(
     "capabilities", "newsletter", "webinar", "whitepaper", "white paper", "partnership", "name",
     "modules?", "packages?", "editions?", "licen[cs]es?", "add ons?", "integrations?", "roadmap",
     "pilot", "trial", "free trial", "consultants", "engineers", "experts", "contract", "terms",
-    "presentations?", "talk", "keynote", "booth", "stand", "emails?", "letter")
+    "presentations?", "keynote", "booth", "stand", "emails?", "letter")
 _LEAD = r"^(?:(?:and|so|now|ok|okay|well|then|but|just) )?"  # the start of the question
 _ABOUT_US = re.compile("|".join((
     rf"(?<![a-z0-9])our (?:[a-z0-9]+ ){{0,2}}?{_OUR_THINGS}\b", r"(?<![a-z0-9])ours\b",

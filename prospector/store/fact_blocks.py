@@ -34,6 +34,7 @@ from pathlib import Path
 
 from ..actuals.fact_log import block_hash
 from ..atomic import atomic_write_bytes, fsync_folder, owner_only
+from ..messages import Note
 
 FACTS_FOLDER = "facts"
 _HASH = re.compile(r"f[0-9a-f]{23}")  # block_hash's names (a hand-edited store may hold others)
@@ -60,7 +61,7 @@ class FactBlocks:
 
     def path(self, h: str) -> Path:
         if not is_block_name(h):
-            raise DamagedBlock(str(h)[:40], "the store names them wrongly (edited by hand?)")
+            raise DamagedBlock(str(h)[:40], Note("the store names them wrongly (edited by hand?)"))
         return self.folder / f"{h}.json"
 
     def write_missing(self, blocks: Iterable[tuple[str, str]], written: list[str]) -> None:
@@ -92,14 +93,14 @@ class FactBlocks:
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
-            raise DamagedBlock(h, "the file holding them is missing") from None
+            raise DamagedBlock(h, Note("the file holding them is missing")) from None
         try:
             text = raw.decode("utf-8", "surrogatepass")
         except UnicodeDecodeError:
             text = None
         if text is None or block_hash(text) != h:
-            raise DamagedBlock(h, "the file holding them is damaged, cut short or changed (its "
-                                  "contents no longer match their checksum)")
+            raise DamagedBlock(h, Note("the file holding them is damaged, cut short or changed "
+                                       "(its contents no longer match their checksum)"))
         self._checked.add(h)
         return text
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import platformdirs
 
 from ..atomic import owner_only
+from ..messages import Note
 from .fact_blocks import FACTS_FOLDER
 from .layout import STORE_FILE
 
@@ -57,9 +58,10 @@ def make_private_folder(folder: Path, notices: list[str]) -> None:
             if name in _STORE_NAMES or name.startswith(("plans.corrupt-", f".{STORE_FILE}"))]
     if len(ours) == len(names) or folder == _platform_data_dir():
         if not writable(folder):
-            notices.append(f"{folder} is read-only, so its permissions were left as they are "
-                           "(others may be able to read it; Prospector makes the folder and "
-                           "the store its owner's only where it can write)")
+            notices.append(Note("{folder} is read-only, so its permissions were left as they "
+                                "are (others may be able to read it; Prospector makes the folder "
+                                "and the store its owner's only where it can write)",
+                                folder=str(folder)))
             return
         for name in ["", *ours]:  # the folder, then what an older version wrote 0644 in it
             owner_only(folder / name)

@@ -19,6 +19,8 @@ Rows are TinyDB documents: each table maps a document id (a number, as a JSON ke
 
 from __future__ import annotations
 
+from ..messages import Note, Quoted
+
 STORE_FILE = "plans.json"
 STORE_VERSION = 2  # 2: the blocks of facts in files of their own (1: in ``chunks``)
 
@@ -46,11 +48,12 @@ def check_tables(data: dict) -> None:
     reads."""
     unknown = sorted(set(data) - STORE_TABLES)
     if unknown:
-        raise CorruptStoreFile(f"the file holds {unknown[0][:40]!r}, which is not part of a "
-                               "plan store")
+        raise CorruptStoreFile(Note("the file holds {name}, which is not part of a plan store",
+                                    name=Quoted(unknown[0][:40])))
     for table, rows in data.items():
         if not isinstance(rows, dict):
-            raise CorruptStoreFile(f"its {table!r} table is not a table of rows")
+            raise CorruptStoreFile(Note("its {table} table is not a table of rows",
+                                        table=Quoted(table)))
         numbers = set()
         for key, row in rows.items():
             if not (key.isdigit() and len(key) <= 18 and key.isascii()):

@@ -14,7 +14,7 @@ from tinydb import TinyDB
 from ..actuals.fact_log import FACTS_PER_BLOCK
 from ..collector import collection_paused
 from ..errors import PlanFileError, PlanNotFound, StoreError
-from ..messages import Note, Quoted
+from ..messages import Note, Number, Quoted, joined
 from ..migrations import repaired_plan_id
 from ..model import Plan, is_usable_id, new_id
 from ..planfile import describe_repairs, plan_from_document
@@ -151,19 +151,22 @@ class PlanStore:
     def _lost_facts(self, name: str, version: int, lost: list[LostBlock]) -> str:
         """What the user is told about blocks of facts that could not be read (the damaged
         ones moved aside, never overwritten): which facts, and how to get them back."""
-        parts = []
+        parts: list[str] = []
         for block in lost:
             first = block.index * FACTS_PER_BLOCK + 1
-            which = (f"facts {first:,}-{first + FACTS_PER_BLOCK - 1:,}"
+            which = (Note("facts {first}-{last}", first=Number(first),
+                          last=Number(first + FACTS_PER_BLOCK - 1))
                      if block.index < block.count - 1 else
-                     f"facts {first:,} onwards (at most {FACTS_PER_BLOCK:,})")
+                     Note("facts {first} onwards (at most {most})", first=Number(first),
+                          most=Number(FACTS_PER_BLOCK)))
             aside = self._files.fact_blocks.keep_aside(block.h)
-            parts.append(f"{which}: {block.why}"
-                         + (f"; the file was moved aside to {aside}" if aside else ""))
-        return (f"{name!r} (version {version}): some of its imported facts could not be read — "
-                f"{'; '.join(parts)}. The plan was opened without them: import the CRM export "
-                "that held them again to bring them back (facts already imported are not "
-                "counted twice)")
+            parts.append(Note("{which}: {why}; the file was moved aside to {aside}", which=which,
+                              why=block.why, aside=str(aside)) if aside else
+                         Note("{which}: {why}", which=which, why=block.why))
+        return Note("{plan} (version {version}): some of its imported facts could not be read — "
+                    "{parts}. The plan was opened without them: import the CRM export that held "
+                    "them again to bring them back (facts already imported are not counted "
+                    "twice)", plan=Quoted(name), version=version, parts=joined(parts))
 
     def _plan_from(self, doc: dict, plan_id: str, version: int) -> Plan:
         repairs: list[str] = []

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..atomic import atomic_write_bytes, fsync_folder, owner_only, stale_temp_files
+from ..messages import Note, joined
 from .folder import read_only_error
 from .layout import STORE_FILE, CorruptStoreFile, holds_anything
 from .storage import AtomicJSONStorage
@@ -71,44 +72,50 @@ def recover_if_damaged(files: StoreFiles, storage: AtomicJSONStorage, writable: 
             return
         damage = None  # plans.json is missing, a backup is there
     except CorruptStoreFile as exc:
-        damage = str(exc)
+        damage = exc.args[0] if exc.args else str(exc)  # a Note, said in the app's language
     try:
         good = AtomicJSONStorage(str(files.backup_path)).read()
         backup_damage = None
     except CorruptStoreFile as exc:
-        good, backup_damage = None, str(exc)
+        good, backup_damage = None, exc.args[0] if exc.args else str(exc)
     if damage is None and backup_damage is None and not holds_anything(good):
         return  # no store yet beside an empty backup: an empty store
     good = good if holds_anything(good) else None
-    told = (f"{files.path} is missing" if damage is None
-            else f"{files.path} could not be read ({damage})")
+    # what the user is told, in parts (``Note``s: said in the app's language)
+    told: list[str] = [Note("{file} is missing", file=str(files.path)) if damage is None
+                       else Note("{file} could not be read ({why})", file=str(files.path),
+                                 why=damage)]
     if backup_damage is not None:
-        told += f"; its backup could not be read either ({backup_damage})"
+        told.append(Note("; its backup could not be read either ({why})", why=backup_damage))
     storage.forget()
     if not writable:
         storage.serve_read_only(good, read_only_error(files.folder))
-        told += ("; the data folder is read-only, so the files were left as they are and "
-                 + ("the last good version, from the backup, is shown; nothing was changed"
-                    if good is not None else "no plans can be shown"))
-        files.tell(told)
+        told.append(Note("; the data folder is read-only, so the files were left as they are "
+                         "and the last good version, from the backup, is shown; nothing was "
+                         "changed") if good is not None else
+                    Note("; the data folder is read-only, so the files were left as they are "
+                         "and no plans can be shown"))
+        files.tell(joined(told, ""))
         return
     try:
         told += _repair(files, damage is not None, good is not None, backup_damage is not None)
     except OSError as exc:
         storage.serve_read_only(good, exc)
         full = exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
-        told += (f"; it could not be repaired now ({exc.strerror or exc}), so the files were "
-                 "left as they are"
-                 + ("; the last good version, from the backup, is shown" if good else "")
-                 + "; nothing was changed — "
-                 + ("free some disk space and " if full else "")
-                 + "open the store again to repair it")
-    files.tell(told)
+        told.append(Note("; it could not be repaired now ({why}), so the files were left as "
+                         "they are", why=exc.strerror or str(exc)))
+        if good:
+            told.append(Note("; the last good version, from the backup, is shown"))
+        told.append(Note("; nothing was changed — free some disk space and open the store "
+                         "again to repair it") if full else
+                    Note("; nothing was changed — open the store again to repair it"))
+    files.tell(joined(told, ""))
 
 
-def _repair(files: StoreFiles, damaged: bool, recoverable: bool, backup_damaged: bool) -> str:
+def _repair(files: StoreFiles, damaged: bool, recoverable: bool,
+            backup_damaged: bool) -> list[str]:
     """Keep the damaged files aside and put the backup in place; what was done, told."""
-    done = ""
+    done: list[str] = []
     if recoverable:
         if damaged:
             aside = _keep_aside(files.folder, files.path, link=True)
@@ -120,14 +127,15 @@ def _repair(files: StoreFiles, damaged: bool, recoverable: bool, backup_damaged:
                     aside.unlink()
             raise
         if damaged:
-            done += f"; it was moved aside to {aside.name}"
-        return done + " and the last good version was recovered from the backup"
+            done.append(Note("; it was moved aside to {name}", name=aside.name))
+        return [*done, Note(" and the last good version was recovered from the backup")]
     if damaged:
-        done += f"; it was moved aside to {_keep_aside(files.folder, files.path).name}"
+        done.append(Note("; it was moved aside to {name}",
+                         name=_keep_aside(files.folder, files.path).name))
     if backup_damaged:
         kept = _keep_aside(files.folder, files.backup_path, suffix="-backup")
-        done += f"; the backup was moved aside to {kept.name}"
-    return done + "; no good backup was found, so the store starts empty"
+        done.append(Note("; the backup was moved aside to {name}", name=kept.name))
+    return [*done, Note("; no good backup was found, so the store starts empty")]
 
 
 def _keep_aside(folder: Path, damaged: Path, *, link: bool = False, suffix: str = "") -> Path:

@@ -36,6 +36,7 @@ from pathlib import Path
 from tinydb.storages import Storage
 
 from ..atomic import atomic_write_bytes
+from ..messages import Note
 from .layout import CorruptStoreFile, check_tables, holds_anything
 
 _CHECKSUM = b'{"checksum":"'
@@ -152,19 +153,19 @@ class AtomicJSONStorage(Storage):
 
     def _parsed(self, raw: bytes) -> dict:
         if not raw.strip():
-            raise CorruptStoreFile("the file is empty")
+            raise CorruptStoreFile(Note("the file is empty"))
         payload = _verified(raw)
         try:
             data = json.loads(payload.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise CorruptStoreFile(str(exc)) from None
         except ValueError:  # an integer of thousands of digits (a file edited by hand)
-            raise CorruptStoreFile("it holds a number too long to be part of a plan "
-                                   "store") from None
+            raise CorruptStoreFile(Note("it holds a number too long to be part of a plan "
+                                        "store")) from None
         except RecursionError:
-            raise CorruptStoreFile("it is nested deeper than a plan store can be") from None
+            raise CorruptStoreFile(Note("it is nested deeper than a plan store can be")) from None
         if not isinstance(data, dict):
-            raise CorruptStoreFile("the file does not hold a plan store")
+            raise CorruptStoreFile(Note("the file does not hold a plan store"))
         data.pop("checksum", None)  # a store file edited by hand: not verified
         check_tables(data)
         return data
@@ -218,7 +219,8 @@ def _verified(raw: bytes) -> bytes:
     elif rest == b'"}':
         payload = b"{}"
     else:
-        raise CorruptStoreFile("its checksum is damaged")
+        raise CorruptStoreFile(Note("its checksum is damaged"))
     if hashlib.sha256(payload).hexdigest().encode("ascii") != digest:
-        raise CorruptStoreFile("its contents do not match their checksum (the file was damaged)")
+        raise CorruptStoreFile(Note("its contents do not match their checksum (the file was "
+                                    "damaged)"))
     return payload
