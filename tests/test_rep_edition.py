@@ -15,8 +15,9 @@ from pypdf import PdfReader
 from prospector.model import Plan, Rep
 from prospector.planfile import read_plan_file
 from prospector.playbook import render_playbook_pdf
-from prospector.playbook.context import contact_to_reach
+from prospector.playbook.context import build_context, contact_to_reach
 from prospector.resources import sample_plan_path
+from prospector.schedule import build_schedule, find_rep
 from tests.pdf_links import touch_links
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
@@ -111,6 +112,39 @@ def test_each_schedule_entry_names_whom_to_reach_and_how(sample, jonas_pdf):
     assert first_call.index(f"{cfo.name} · {cfo.title} · {cfo.phone}") < 400
     benchmark = read[read.index("Downtime benchmark for their sector"):]  # an e-mail
     assert benchmark.index(f"{cfo.name} · {cfo.title} · {cfo.email}") < 400
+
+
+def test_an_invitation_names_how_to_reach_the_contact_and_no_line_ends_in_a_dot(sample,
+                                                                              jonas_pdf):
+    """An entry inviting the contact to an event or a visit says how to reach them (an event's
+    by e-mail, a visit's by phone); a contact's line breaks before a " · ", never after it: no
+    line of the accounts or the schedule ends in a dangling "·", its phone or e-mail alone on the
+    next line."""
+    read = " ".join(" ".join(_schedule_pages(_pages(jonas_pdf, layout=False)).values()).split())
+    read = re.sub(r"- ", "-", read)
+    brueckner = next(a for a in sample.accounts if a.name.startswith("Brückner"))
+    coo = brueckner.contacts[0]
+    event = read[read.index("Invitation: Reliability Peer Roundtable"):]
+    assert event.index(f"{coo.name} · {coo.title} · {coo.email}") < 400
+    visit = read[read.index("Invitation: reference plant visit in Linz"):]
+    assert visit.index(f"{coo.name} · {coo.title} · {coo.phone}") < 400
+    pages = _pages(jonas_pdf, layout=False)
+    lines = [line.strip() for n, page in enumerate(pages, 1)
+             if _chapter(page) in ("YOUR ACCOUNTS", "YOUR SCHEDULE") for line in page.splitlines()]
+    assert len(lines) > 500 and not [line for line in lines if line.endswith("·")]
+
+
+def test_a_weeks_dates_end_with_the_plan(sample):
+    """A schedule started on 29 March runs to Tuesday 29 June, the plan ending on Wednesday 30
+    June: its last week is labelled "28–30 Jun 2027", the plan's days, as the scorecard's row
+    says, not "28 Jun – 2 Jul 2027" (past the plan's end)."""
+    start = date(2027, 3, 29)
+    assert sample.basics.end_date == date(2027, 6, 30)
+    assert max(t.date for t in build_schedule(sample, find_rep(sample, "Jonas Albrecht"),
+                                              start).touches) == date(2027, 6, 29)
+    weeks = build_context(sample, rep_name="Jonas Albrecht", start=start,
+                          today=date(2027, 3, 29))["weeks"]
+    assert (weeks[0]["dates"], weeks[-1]["dates"]) == ("29 Mar – 2 Apr 2027", "28–30 Jun 2027")
 
 
 def test_schedule_links_each_step_back_to_its_script(sample, jonas_pdf):
