@@ -15,7 +15,7 @@ from prospector.playbook import context, glance
 from prospector.playbook.item_pages import item_pages
 from prospector.playbook.render import PlaybookError, RenderCancelled, Renderer
 from prospector.resources import sample_plan_path
-from prospector.sections import LEADER_CHAPTERS
+from prospector.sections import LEADER_CHAPTERS, REP_CHAPTERS
 
 TODAY = date(2027, 1, 4)
 
@@ -123,3 +123,31 @@ def test_the_preview_of_a_long_account_list_prints_the_accounts_around_the_edite
     text = _text(whole.path)
     assert all(f"Generated Works {i:04d}" in text for i in range(120))
     assert "Accounts 46" not in text and whole.pages > preview.pages
+
+
+def _page_texts(path) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
+
+
+@pytest.mark.parametrize("edition", ["leader", "rep"])
+def test_each_chapter_call_card_and_account_is_placed_on_the_page_printing_its_title(
+        edition, sample_leader_pdf, sample_rep_pdf, sample_plan):
+    """Where the contents, the "p. N" references and the preview find an item: the page that
+    prints its title (its id is on its heading: an id on a whole card or chapter gave every
+    element in it a style of its own)."""
+    result = sample_leader_pdf[0] if edition == "leader" else sample_rep_pdf[0]
+    chapters = LEADER_CHAPTERS if edition == "leader" else REP_CHAPTERS
+    texts = _page_texts(result.path)
+    contents = next(t for t in texts if t.startswith("Contents"))
+    for chapter in chapters:
+        page = result.anchors[f"sec-{chapter.id}"][0]
+        assert chapter.title in texts[page]
+        assert f"{chapter.title} {page + 1}" in contents
+    cards = [p for p in sample_plan.personas if f"card-{p.id}" in result.anchors]
+    assert cards
+    for persona in cards:
+        assert persona.role in texts[result.anchors[f"card-{persona.id}"][0]]
+    accounts = [a for a in sample_plan.accounts if f"acc-{a.id}" in result.anchors]
+    assert accounts
+    for account in accounts:
+        assert account.name in texts[result.anchors[f"acc-{account.id}"][0]]

@@ -30,7 +30,7 @@ from ..resources import assets_dir, templates_dir
 from ..sections import SECTION_BY_KEY, SECTIONS
 from ..textnorm import export_name, slugify
 from ..wording import unbroken_legal_form
-from . import limits, pdf_speed, pdf_tags, repagination, table_heads
+from . import limits, parse_speed, pdf_speed, pdf_tags, repagination, table_heads
 from .context import build_context
 from .excerpt import excerpt_accounts
 from .fetcher import SafeFetcher
@@ -478,6 +478,7 @@ class Renderer:
         from weasyprint import CSS  # noqa: PLC0415 - WeasyPrint
         from weasyprint.text.fonts import FontConfiguration  # noqa: PLC0415 - WeasyPrint
 
+        parse_speed.install()  # the HTML parser keeps its expressions (see parse_speed)
         pdf_speed.install()  # tagging writes in linear time (see pdf_speed)
         pdf_tags.install()  # decorative images are artifacts, <span lang> gets /Lang
         repagination.install()  # a page with a page reference is laid out twice, not 3 times
