@@ -516,6 +516,9 @@ def test_a_differentiators_columns_start_on_one_page_together(sample, tmp_path):
                 for text in (d.why_it_matters, d.proof, d.alternative)]
         for n in range(heading + 1, max(ends) + 1):
             assert _head(pages[n]).endswith("(CONTINUED)"), (d.difference, n)
+            # the columns' labels head the page they run on to, never a lone unlabelled column
+            body = _text([g for g in pages[n] if g.top >= 24 * MM])
+            assert body.startswith("WHYITMATTERSPROOFBEATSTHEALTERNATIVE"), (d.difference, n)
             split += 1
     assert split >= 2  # (most rows are taller than the room left on their first page)
 
@@ -675,3 +678,34 @@ def test_panels_taller_than_a_page_print_inside_the_pages(tmp_path):
     for number, glyphs in enumerate(pages[1:], 2):
         head = [g for g in glyphs if g.bottom < 24 * MM]
         assert all(g.top > 12 * MM and g.size == 8 for g in head), (number, _text(head))
+
+
+def test_long_discovery_questions_run_on_under_their_tables_head(sample, tmp_path):
+    """With every text four times as long, a question's row runs on to the next page under its
+    table's repeated head (persona, "Why we ask", "A good answer tells us") rather than move
+    whole: moved whole, the long-text plan's rows left the feet of five pages 25-44% white."""
+    plan = sample.model_copy(deep=True)
+    for q in plan.questions:
+        q.why, q.good_answer = (" ".join([text] * 4) for text in (q.why, q.good_answer))
+    pages = _pages(render_playbook_pdf(plan, tmp_path / "questions.pdf",
+                                       section="questions").path)
+    assert len(pages) >= 3
+    for n, glyphs in enumerate(pages[:-1]):
+        lines = _body_lines(glyphs)
+        assert max(g.bottom for g in lines[-1]) > (297 - 20 - 30) * MM, n  # filled to its foot
+    for glyphs in pages[1:]:
+        assert "WHYWEASK" in _text(_body_lines(glyphs)[0]), _text(_body_lines(glyphs)[0])
+
+
+def test_the_objection_library_says_continued_in_the_heads_of_the_pages_it_runs_on_to(
+        sample, tmp_path):
+    """A page the objection library runs on to says "Objection library (continued)" in its
+    head, as a card's does; its first page does not."""
+    plan = sample.model_copy(deep=True)
+    for o in plan.objections:
+        o.response = " ".join([o.response] * 3)
+    pages = _pages(render_playbook_pdf(plan, tmp_path / "objections.pdf",
+                                       section="objections").path)
+    assert len(pages) >= 3
+    heads = [_head(glyphs).endswith("OBJECTIONLIBRARY(CONTINUED)") for glyphs in pages]
+    assert heads == [False] + [True] * (len(pages) - 1)
