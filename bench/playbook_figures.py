@@ -67,11 +67,12 @@ Definitions (the same in bench/README.md):
   measured to fit (prospector/playbook/limits.py). Reported, no budget.
 * **Stranded lines** (``stranded_lines()``): from the PDF's lines of text (glyphs whose
   baselines are within 3 pt, the columns of a row together): a heading or label (every
-  character bold) as a page's last line; a table's head (the lines the next page repeats) with
-  one row under it at a page's foot; one table row (its first line in cells 4 mm apart, at
-  most 4 lines, no line of running text) or one line of a paragraph alone at a page's top
-  before the next heading or the end of the text. Budget 0 (issue 16: "no single lines
-  stranded at a page's top or foot").
+  character bold) as a page's last line; a label with one line under it, or a line ending in a
+  colon, as a page's last lines, what they introduce overleaf (a talk track's intro); a table's
+  head (the lines the next page repeats) with one row under it at a page's foot; one table row
+  (its first line in cells 4 mm apart, at most 4 lines, no line of running text) or one line of
+  a paragraph alone at a page's top before the next heading or the end of the text. Budget 0
+  (issue 16: "no single lines stranded at a page's top or foot").
 * **PDF/UA**: the findings of severity *error* of the ``pdfua`` checker (``pdfua.validate``);
   "n/a" if it is not installed (``pip install -e '.[test]'``).
 * **Seconds per page**: WeasyPrint's layout (``RenderResult.timings["layout"]``) and the whole
@@ -647,13 +648,25 @@ def _ends_a_row(lines: list[Line]) -> bool:
     return False
 
 
+def _intro_at_foot(lines: list[Line], after: list[Line]) -> bool:
+    """The page's last line introduces what runs on overleaf: a label with one line under it (a
+    talk track's box, "MESSAGE / TALK TRACK" and "Talk track (in person or on the phone):"; the
+    blank line after it prints nothing), or a line ending in a colon, and the next page goes on
+    with text, not a heading."""
+    if after[0].heading or lines[-1].heading or lines[-1].cells > 1:
+        return False
+    labelled = len(lines) > 1 and lines[-2].heading and lines[-2].glyphs[0].size < 9
+    return labelled or lines[-1].text.rstrip().endswith(":")
+
+
 def stranded_lines(pdf, margins_mm=None, excluded: set[int] | None = None) -> list[Stranded]:
     """The lines a page strands (issue 16: "headings stay with what follows; no single lines
     stranded at a page's top or foot"), found in the printed PDF's lines of text (``Line``):
 
     * a heading or label (every character bold: a title, "TALK TRACK", a table's head) as the
       last line of a page, what it introduces overleaf (not the last line of a table row whose
-      first cell is bold, ``_ends_a_row``);
+      first cell is bold, ``_ends_a_row``); or a label and one line under it, or a line ending
+      in a colon, as a page's last lines, the text they introduce overleaf (``_intro_at_foot``);
     * a table's head with one row (at most four lines) under it at a page's foot, the table going
       on overleaf (the next page repeats the head);
     * one table row, or one line of running text, alone at a page's top (under the repeated
@@ -674,6 +687,8 @@ def stranded_lines(pdf, margins_mm=None, excluded: set[int] | None = None) -> li
         after = pages[n + 1] if n + 1 < len(pages) and n + 1 not in skip else []
         if after and lines[-1].heading and not _ends_a_row(lines):
             found.append(Stranded(n + 1, "heading at a page's foot", lines[-1].text))
+        elif after and _intro_at_foot(lines, after):
+            found.append(Stranded(n + 1, "an intro at a page's foot", lines[-1].text))
         head = _repeated_head(after, lines) if after else 0
         if head:
             end = max(k for k, line in enumerate(lines) if line.text == after[head - 1].text)

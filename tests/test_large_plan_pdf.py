@@ -17,6 +17,7 @@ import threading
 import time
 from html import unescape
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pydyf
 from pypdf import PdfReader
@@ -30,6 +31,7 @@ from prospector.playbook import (
     RenderResult,
     build_context,
     context,
+    parse_speed,
     pdf_speed,
     render_playbook_html,
 )
@@ -371,3 +373,25 @@ def test_2000_accounts_print_as_the_app_prints_them_within_the_memory_budget(tmp
     assert process.returncode == 0 and done["done"] == [str(out)]
     assert done["pages"] < 120 and "compact list" in " ".join(done["notes"])
     assert peak_mb < 600
+
+
+def test_the_html_parser_keeps_its_expressions_and_parses_the_same_tree():
+    """``parse_speed``: tinyhtml5 made its text-scanning expressions again at every call; kept,
+    the playbook's HTML parses to the very same tree."""
+    import tinyhtml5  # noqa: PLC0415 - WeasyPrint's parser
+    from tinyhtml5 import inputstream  # noqa: PLC0415
+
+    html = render_playbook_html(grown(CARD_LIMIT))
+    original = inputstream.characters_until_regex
+    inputstream.characters_until_regex = {}
+    try:
+        before = ElementTree.tostring(tinyhtml5.parse(html, namespace_html_elements=False))
+        assert parse_speed.install()
+        kept = inputstream.characters_until_regex
+        after = ElementTree.tostring(tinyhtml5.parse(html, namespace_html_elements=False))
+        # filed under the stop characters asked for (tinyhtml5 filed them under the expression)
+        assert kept and not any(isinstance(key[0], re.Pattern) for key in kept)
+    finally:
+        inputstream.characters_until_regex = original
+        parse_speed.install()
+    assert after == before

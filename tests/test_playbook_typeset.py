@@ -335,17 +335,23 @@ def test_a_long_owner_line_leaves_the_account_name_its_first_line(sample, tmp_pa
 def test_a_long_account_card_runs_on_to_the_next_page_named_in_its_head(sample, tmp_path):
     """A card never split: with texts four times as long, one card alone took a page half white
     (the long-text plan's leader, pp. 10-11). A long card now starts where the last one ended and
-    the next page's running head names it "(continued)"."""
+    the next page's running head names it "(continued)"; its name (three lines) is never split
+    nor left at a page's foot: it prints with its facts and the first lines of its reason."""
     plan = sample.model_copy(deep=True)
     for a in plan.accounts:
+        a.name = " ".join([a.name] * 3)
         a.why, a.notes = " ".join([a.why] * 4), " ".join([a.notes] * 4)
     pages = _pages(render_playbook_pdf(plan, tmp_path / "leader.pdf", section="accounts").path)
+    for a in plan.accounts:  # its name (three lines), whole, on the page of its facts and reason
+        assert any(any(hit[0].size == 10 for hit in _find(glyphs, a.name))  # the card's
+                   and _find(glyphs, a.industry) and _find(glyphs, "Why: " + _first_words(a.why, 8))
+                   for glyphs in pages), a.name
     heads = [_running_head(glyphs) for glyphs in pages]
     continued = [n for n, head in enumerate(heads) if head.endswith("(CONTINUED)")]
     assert len(continued) >= 2, heads
     for n in continued:  # (an overview's cadence too, its table on the page before)
-        name = next(t.name for t in [*plan.accounts, *plan.cadences]
-                    if "".join(t.name.split()).upper() in heads[n])
+        name = next(t.name for t in [*plan.accounts, *plan.cadences]  # (a long name cut "…")
+                    if "".join(_first_words(t.name, 3).split()).upper() in heads[n])
         assert _find(pages[n - 1], name), name  # the card's start, on the page before
     white = [glyphs for glyphs in pages[1:-1] if max(g.bottom for g in glyphs
                                                      if g.top < 297 * MM - 20 * MM) < 200 * MM]
@@ -431,6 +437,39 @@ def test_a_week_that_runs_on_says_continued_in_the_next_pages_head(rep_pages):
     assert continued >= 3
 
 
+def test_a_cadence_table_run_on_names_its_campaign_continued(sample, leader_pages, rep_pages):
+    """A page that a cadence's steps table runs on to (its chart and title on the page before)
+    names the campaign in its head: "Dream client campaign (continued)", as the overview's
+    tables and the schedule's weeks do."""
+    names = {"".join(c.name.split()).upper() for c in sample.cadences}
+    found = 0
+    for pages in (leader_pages, rep_pages):
+        for glyphs in pages:
+            body = _text([g for g in glyphs if g.top >= 24 * MM])
+            if body.startswith("#DAYCHANNELTOUCHANDOBJECTIVE"):  # a steps table's head, first
+                head = _head(glyphs)
+                assert head.endswith("(CONTINUED)") and any(n in head for n in names), head
+                found += 1
+    assert found >= 2
+
+
+def test_every_pages_running_head_and_foot_print_in_the_same_place(leader_pages):
+    """A call card's page has narrower margins than the pages around it, but its running head
+    and foot print where theirs do: they do not jump as the pages turn."""
+    heads, feet = [], []
+    for glyphs in leader_pages[1:]:  # the cover has none
+        head = [g for g in glyphs if g.baseline < 17 * MM]  # (a card's text starts at 17 mm)
+        foot = [g for g in glyphs if g.top > 297 * MM - 20 * MM]
+        if head:
+            heads.append((min(g.left for g in head), max(g.baseline for g in head)))
+        feet.append((min(g.left for g in foot), max(g.right for g in foot),
+                     max(g.baseline for g in foot)))
+    assert len(heads) >= 20 and len(feet) == len(leader_pages) - 1
+    for places in (heads, feet):  # within a point (a glyph's ink: a "W" starts left of a "C")
+        for values in zip(*places, strict=True):
+            assert max(values) - min(values) < 1.5, places
+
+
 def test_no_heading_is_left_at_the_foot_of_a_page(leader_pages, rep_pages):
     """A chapter, part or card title (bold, 12 pt and up) always has lines of its own text
     under it on the same page; a page that ends with one left it there alone ("Event", "Tier B")."""
@@ -459,19 +498,69 @@ def test_a_differentiators_columns_start_on_one_page_together(sample, tmp_path):
     proof, the alternative) is split so that one column starts alone on the next page: the
     columns start on one page, under their heading. Columns this long (500 characters and more)
     may run on together to the next page: moved whole, they left most of a page white (the
-    long-text plan's rep edition, 78%)."""
+    long-text plan's rep edition, 78%); a page they run on to names the card "(continued)"."""
     plan = sample.model_copy(deep=True)
     for d in plan.differentiators:
         d.why_it_matters, d.proof, d.alternative = (
             " ".join([text] * 4) for text in (d.why_it_matters, d.proof, d.alternative))
     pages = _pages(render_playbook_pdf(plan, tmp_path / "diff.pdf",
                                        section="differentiators").path)
+    split = 0
     for d in plan.differentiators:
         heading = min(n for n, glyphs in enumerate(pages) if _find(glyphs, _first_words(
             d.difference, 5)))
         starts = {min(n for n, glyphs in enumerate(pages) if _find(glyphs, _first_words(text, 5)))
                   for text in (d.why_it_matters, d.proof, d.alternative)}
         assert starts == {heading}, (d.difference, heading, sorted(starts))
+        ends = [max(n for n, glyphs in enumerate(pages) if _find(glyphs, _last_words(text)))
+                for text in (d.why_it_matters, d.proof, d.alternative)]
+        for n in range(heading + 1, max(ends) + 1):
+            assert _head(pages[n]).endswith("(CONTINUED)"), (d.difference, n)
+            # the columns' labels head the page they run on to, never a lone unlabelled column
+            body = _text([g for g in pages[n] if g.top >= 24 * MM])
+            assert body.startswith("WHYITMATTERSPROOFBEATSTHEALTERNATIVE"), (d.difference, n)
+            split += 1
+    assert split >= 2  # (most rows are taller than the room left on their first page)
+
+
+def _last_words(text: str, words: int = 5) -> str:
+    return " ".join(text.split()[-words:])
+
+
+def test_a_talk_tracks_lead_in_stays_with_the_first_lines_of_its_script(sample, tmp_path):
+    """A talk track that opens with a lead-in ("Talk track (in person or on the phone):", a
+    blank line, then the script) never leaves it alone at a page's foot under the box's label,
+    the script overleaf (the one-account plan's p. 10): as bench/playbook_figures.py finds
+    stranded lines. Values of varied lengths put the boxes at every height of their pages."""
+    plan = sample.model_copy(deep=True)
+    for i, t in enumerate(plan.touches):
+        t.message = "Talk track (in person or on the phone):\n\n" + t.message
+        t.value = " ".join([t.value] * (1 + i % 3))
+    path = render_playbook_pdf(plan, tmp_path / "touches.pdf", section="touches").path
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        assert len(pdf) >= 5 and [str(s) for s in figures().stranded_lines(pdf)] == []
+    finally:
+        pdf.close()
+
+
+def test_a_short_persona_moves_to_the_next_page_whole(sample, leader_pages):
+    """A persona under a third of a page is never split: its description, what it cares about,
+    what value means to it and the touches for it print on one page (split, the columns ended at
+    different heights and a page opened with the right-hand column alone)."""
+    checked = 0
+    for p in sample.personas:
+        touches = [t.title for t in sample.touches if p.id in t.persona_ids]
+        starts = [n for n, glyphs in enumerate(leader_pages)
+                  if _find(glyphs, _first_words(p.responsibilities))]
+        assert starts, p.role
+        text = _text(leader_pages[starts[0]])
+        after = text[text.index("".join(_first_words(p.responsibilities).split())):]
+        for words in (_first_words(p.cares_about[0], 4), _first_words(p.value_means, 5),
+                      _last_words(p.value_means, 4), *(touches[-1:])):
+            assert "".join(words.split()) in after, (p.role, words)
+        checked += 1
+    assert checked == len(sample.personas) >= 4
 
 
 def test_a_long_personas_heading_stays_with_the_first_lines_of_its_columns(sample, tmp_path):
@@ -588,4 +677,35 @@ def test_panels_taller_than_a_page_print_inside_the_pages(tmp_path):
     assert sum(bool(_find(glyphs, "Trigger 29:")) for glyphs in pages) == 1
     for number, glyphs in enumerate(pages[1:], 2):
         head = [g for g in glyphs if g.bottom < 24 * MM]
-        assert all(g.top > 15 * MM and g.size == 8 for g in head), (number, _text(head))
+        assert all(g.top > 12 * MM and g.size == 8 for g in head), (number, _text(head))
+
+
+def test_long_discovery_questions_run_on_under_their_tables_head(sample, tmp_path):
+    """With every text four times as long, a question's row runs on to the next page under its
+    table's repeated head (persona, "Why we ask", "A good answer tells us") rather than move
+    whole: moved whole, the long-text plan's rows left the feet of five pages 25-44% white."""
+    plan = sample.model_copy(deep=True)
+    for q in plan.questions:
+        q.why, q.good_answer = (" ".join([text] * 4) for text in (q.why, q.good_answer))
+    pages = _pages(render_playbook_pdf(plan, tmp_path / "questions.pdf",
+                                       section="questions").path)
+    assert len(pages) >= 3
+    for n, glyphs in enumerate(pages[:-1]):
+        lines = _body_lines(glyphs)
+        assert max(g.bottom for g in lines[-1]) > (297 - 20 - 30) * MM, n  # filled to its foot
+    for glyphs in pages[1:]:
+        assert "WHYWEASK" in _text(_body_lines(glyphs)[0]), _text(_body_lines(glyphs)[0])
+
+
+def test_the_objection_library_says_continued_in_the_heads_of_the_pages_it_runs_on_to(
+        sample, tmp_path):
+    """A page the objection library runs on to says "Objection library (continued)" in its
+    head, as a card's does; its first page does not."""
+    plan = sample.model_copy(deep=True)
+    for o in plan.objections:
+        o.response = " ".join([o.response] * 3)
+    pages = _pages(render_playbook_pdf(plan, tmp_path / "objections.pdf",
+                                       section="objections").path)
+    assert len(pages) >= 3
+    heads = [_head(glyphs).endswith("OBJECTIONLIBRARY(CONTINUED)") for glyphs in pages]
+    assert heads == [False] + [True] * (len(pages) - 1)

@@ -15,8 +15,9 @@ from pypdf import PdfReader
 from prospector.model import Plan, Rep
 from prospector.planfile import read_plan_file
 from prospector.playbook import render_playbook_pdf
-from prospector.playbook.context import contact_to_reach
+from prospector.playbook.context import build_context, contact_to_reach
 from prospector.resources import sample_plan_path
+from prospector.schedule import build_schedule, find_rep
 from tests.pdf_links import touch_links
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
@@ -113,6 +114,39 @@ def test_each_schedule_entry_names_whom_to_reach_and_how(sample, jonas_pdf):
     assert benchmark.index(f"{cfo.name} · {cfo.title} · {cfo.email}") < 400
 
 
+def test_an_invitation_names_how_to_reach_the_contact_and_no_line_ends_in_a_dot(sample,
+                                                                              jonas_pdf):
+    """An entry inviting the contact to an event or a visit says how to reach them (an event's
+    by e-mail, a visit's by phone); a contact's line breaks before a " · ", never after it: no
+    line of the accounts or the schedule ends in a dangling "·", its phone or e-mail alone on the
+    next line."""
+    read = " ".join(" ".join(_schedule_pages(_pages(jonas_pdf, layout=False)).values()).split())
+    read = re.sub(r"- ", "-", read)
+    brueckner = next(a for a in sample.accounts if a.name.startswith("Brückner"))
+    coo = brueckner.contacts[0]
+    event = read[read.index("Invitation: Reliability Peer Roundtable"):]
+    assert event.index(f"{coo.name} · {coo.title} · {coo.email}") < 400
+    visit = read[read.index("Invitation: reference plant visit in Linz"):]
+    assert visit.index(f"{coo.name} · {coo.title} · {coo.phone}") < 400
+    pages = _pages(jonas_pdf, layout=False)
+    lines = [line.strip() for n, page in enumerate(pages, 1)
+             if _chapter(page) in ("YOUR ACCOUNTS", "YOUR SCHEDULE") for line in page.splitlines()]
+    assert len(lines) > 500 and not [line for line in lines if line.endswith("·")]
+
+
+def test_a_weeks_dates_end_with_the_plan(sample):
+    """A schedule started on 29 March runs to Tuesday 29 June, the plan ending on Wednesday 30
+    June: its last week is labelled "28–30 Jun 2027", the plan's days, as the scorecard's row
+    says, not "28 Jun – 2 Jul 2027" (past the plan's end)."""
+    start = date(2027, 3, 29)
+    assert sample.basics.end_date == date(2027, 6, 30)
+    assert max(t.date for t in build_schedule(sample, find_rep(sample, "Jonas Albrecht"),
+                                              start).touches) == date(2027, 6, 29)
+    weeks = build_context(sample, rep_name="Jonas Albrecht", start=start,
+                          today=date(2027, 3, 29))["weeks"]
+    assert (weeks[0]["dates"], weeks[-1]["dates"]) == ("29 Mar – 2 Apr 2027", "28–30 Jun 2027")
+
+
 def test_schedule_links_each_step_back_to_its_script(sample, jonas_pdf):
     pages = _pages(jonas_pdf)
     schedule = set(_schedule_pages(pages))
@@ -145,7 +179,7 @@ def test_a_week_that_runs_onto_the_next_page_repeats_its_heading(jonas_pdf):
 def test_entries_carried_onto_the_next_page_are_under_their_day(sample, tmp_path):
     """A page of the schedule opens with a week's heading, then a day's ("Mon 11 Jan"), never
     with entries under no day: a day too long for a page (every account of the sample starting
-    at once) repeats its label over the entries it carries onto the next."""
+    at once) repeats its label over the entries it carries onto the next, "(continued)"."""
     rep = sample.reps[0].model_copy(update={"account_ids": [a.id for a in sample.accounts]})
     plan = sample.model_copy(update={"reps": [rep]}, deep=True)
     plan.basics.end_date = None  # no waves: every account starts on the first day
@@ -153,7 +187,7 @@ def test_entries_carried_onto_the_next_page_are_under_their_day(sample, tmp_path
     out = tmp_path / "crowded.pdf"
     render_playbook_pdf(plan, out, rep_name=rep.name, start=date(2027, 1, 11),
                         section="cadences")
-    day = re.compile(r"^(Mon|Tue|Wed|Thu|Fri) \d{1,2} [A-Z][a-z]{2}$")
+    day = re.compile(r"^((Mon|Tue|Wed|Thu|Fri) \d{1,2} [A-Z][a-z]{2})( \(continued\))?$")
     pages = list(_schedule_pages(_pages(out, layout=False)).values())
     carried = 0
     for before, page in zip(pages, pages[1:], strict=False):
@@ -161,8 +195,12 @@ def test_entries_carried_onto_the_next_page_are_under_their_day(sample, tmp_path
         at = next(i for i, ln in enumerate(body) if ln.startswith("Week "))
         label = next(ln for ln in body[at + 1:]  # past the count and the running head
                      if not re.fullmatch(r"\d+ touch(es)?", ln) and not ln.isupper())
-        assert day.match(label), body[at:at + 3]
-        carried += label in [ln.strip() for ln in before.splitlines()]
+        found = day.match(label)
+        assert found, body[at:at + 3]
+        days_before = {m.group(1) for ln in before.splitlines() if (m := day.match(ln.strip()))}
+        runs_on = found.group(1) in days_before  # (a crowded day runs over several pages)
+        assert runs_on == bool(found.group(3)), body[at:at + 3]  # "(continued)" where it is
+        carried += runs_on
     assert carried >= 1
 
 

@@ -115,6 +115,8 @@ def fmt_week(monday: date, *, year: bool = False, days: int = 5) -> str:
     """Monday to Friday of a week (or the ``days`` working days from another first day, Sunday
     to Thursday in Israel), short: ``11–15 Jan`` or ``29 Mar – 2 Apr``."""
     friday = monday + timedelta(days=days - 1)
+    if friday <= monday:  # the plan's last day alone ("30 June 2027")
+        return fmt_date(monday, year=year)
     if (language := printing.get()) != ENGLISH:  # "25.–29. Jan. 2027" in German
         return format_interval(monday, friday, "yMMMd" if year else "MMMd", locale=language)
     tail = f" {friday.year}" if year else ""
@@ -364,7 +366,7 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
         "cadences": [_cadence(plan, c, red) for c in cadences],
         "channels": conversations.mark_openings(_channels(plan, touches, red),
                                                 talk["call_cards"]),
-        "weeks": [_week(plan, w, red, by_id, scripted) for w in printed],
+        "weeks": [_week(plan, w, red, by_id, scripted, start, until) for w in printed],
         "schedule_rest": rest,
         "schedule_span": fmt_range(schedule[0].date, last) if schedule else "",
         "holiday_place": _holiday_place(*place) if planned.holidays else "",
@@ -544,14 +546,40 @@ def _differentiator(red: Reductions, d) -> dict[str, str]:
 
 
 def _personas(plan: Plan, touches: list[ValueTouch], red: Reductions) -> list[dict[str, Any]]:
-    return [{"role": p.role,
-             "responsibilities": red.text(p.responsibilities, TRACK_TEXT,
-                                          N_("the responsibilities of %(role)s"), role=p.role),
-             "cares_about": p.cares_about,
-             "value_means": red.text(p.value_means, TRACK_TEXT,
-                                     N_("what value means to %(role)s"), role=p.role),
-             "touches": [t.title for t in touches if p.id in t.persona_ids]}
-            for p in plan.personas]
+    out = []
+    for p in plan.personas:
+        persona: dict[str, Any] = {
+            "role": p.role,
+            "responsibilities": red.text(p.responsibilities, TRACK_TEXT,
+                                         N_("the responsibilities of %(role)s"), role=p.role),
+            "cares_about": p.cares_about,
+            "value_means": red.text(p.value_means, TRACK_TEXT,
+                                    N_("what value means to %(role)s"), role=p.role),
+            "touches": [t.title for t in touches if p.id in t.persona_ids]}
+        persona["whole"] = _persona_mm(persona) <= 0.4 * PAGE_TEXT_MM
+        out.append(persona)
+    return out
+
+
+PAGE_TEXT_MM = 253  # an A4 page's text area, between the margins of 00-base.css
+_LINE_MM = 1.45 * 25.4 / 72  # a line's height per point of type
+
+
+def _persona_mm(p: dict[str, Any]) -> float:
+    """About how tall a persona's card prints (30-cards-touches.css): its title, description and
+    the taller of its two columns (what it cares about; what value means and its touches), some
+    10% over what WeasyPrint prints. A card under about a third of a page (0.4 of it by this
+    estimate) moves whole rather than split its columns unevenly."""
+    left = 4 + sum(_text_mm(item, 79, 10) + 0.5 for item in p["cares_about"])
+    right = 4 + _text_mm(p["value_means"], 84, 10)
+    if p["touches"]:
+        right += 4 + sum(_text_mm(title, 79, 9) + 0.4 for title in p["touches"])
+    return 11 + _text_mm(p["responsibilities"], 174, 10) + max(left, right)
+
+
+def _text_mm(text: str, width: float, size: float) -> float:
+    """About how tall ``text`` prints in a column ``width`` mm wide at ``size`` pt."""
+    return line_count(str(text), width, "sans", size) * size * _LINE_MM
 
 
 def _channels(plan: Plan, touches: list[ValueTouch], red: Reductions) -> list[dict[str, Any]]:
@@ -675,7 +703,9 @@ def _printed_weeks(weeks: list, red: Reductions) -> tuple[list, dict | None]:
 
 # The outcome a rep ticks for a touch, by how it is made: a call connects or leaves a message, a
 # recorded video is sent and viewed, a visit meets someone, an event is attended.
-_REACHED = (Channel.PHONE, Channel.EMAIL, Channel.VIDEO)  # by phone number or e-mail address
+# by phone number or e-mail address (an event's or a visit's invitation too)
+_REACHED = (Channel.PHONE, Channel.EMAIL, Channel.VIDEO, Channel.EVENT, Channel.IN_PERSON)
+_WRITTEN_TO = (Channel.EMAIL, Channel.VIDEO, Channel.EVENT)  # the e-mail first
 _WRITTEN = (N_("Sent"), N_("Reply"), N_("Meeting booked"))
 OUTCOMES = {Channel.PHONE: (N_("Connected"), N_("Message left"), N_("Meeting booked")),
             Channel.EMAIL: _WRITTEN, Channel.SOCIAL: _WRITTEN, Channel.MAIL: _WRITTEN,
@@ -697,12 +727,13 @@ def contact_to_reach(plan: Plan, account: TargetAccount, touch_id: str | None) -
 
 
 def _reach(plan: Plan, contact: Contact | None, channel: Channel) -> dict[str, str] | None:
-    """The contact as a schedule entry prints it: name, role, and the phone for a call or the
-    e-mail for an e-mail (the other one when that is missing)."""
+    """The contact as a schedule entry prints it: name, role, and the phone for a call or a
+    visit's invitation, the e-mail for an e-mail or an event's invitation (the other one when
+    that is missing)."""
     if contact is None:
         return None
     persona = plan.persona(contact.persona_id) if contact.persona_id else None
-    first, second = ((contact.email, contact.phone) if channel in (Channel.EMAIL, Channel.VIDEO)
+    first, second = ((contact.email, contact.phone) if channel in _WRITTEN_TO
                      else (contact.phone, contact.email))
     return {"name": contact.name, "role": contact.title or (persona.role if persona else ""),
             "how": (first or second) if channel in _REACHED else ""}
@@ -744,10 +775,11 @@ def _day_mm(day: dict[str, Any]) -> float:
 
 
 def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
-          scripted: set[str]) -> dict[str, Any]:
+          scripted: set[str], start: date, until: date | None) -> dict[str, Any]:
     """A week of the schedule: days, and in each day the touches grouped by cadence step, so a rep
     sees "send the benchmark email to these 7 accounts", each with the contact to reach, boxes
-    for the outcome, and a link to the touch's script."""
+    for the outcome, and a link to the touch's script. Its dates run from ``start`` (the
+    schedule's) to ``until`` (the plan's end) at most."""
     days: list[dict[str, Any]] = []
     for t in week.touches:
         if not days or days[-1]["date"] != t.date:
@@ -775,6 +807,9 @@ def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
         del day["_keys"]
         entries = sum(len(g["accounts"]) for g in day["groups"])
         day["tall"] = _day_mm(day) > TALL_ENTRY_MM * entries
-    return {"number": week.number, "dates": fmt_week(week.first_day, year=True,
-                                                       days=week.working_days),
+    # the week's days within the schedule's start and the plan's end, as the scorecard's
+    first = max(week.first_day, start)
+    last = min(week.last_day, until) if until and until >= first else week.last_day
+    return {"number": week.number, "dates": fmt_week(first, year=True,
+                                                       days=(last - first).days + 1),
             "count": len(week.touches), "days": days}

@@ -30,7 +30,7 @@ from ..resources import assets_dir, templates_dir
 from ..sections import SECTION_BY_KEY, SECTIONS
 from ..textnorm import export_name, slugify
 from ..wording import unbroken_legal_form
-from . import limits, pdf_speed, pdf_tags, repagination, table_heads
+from . import limits, parse_speed, pdf_speed, pdf_tags, repagination, table_heads
 from .context import build_context
 from .excerpt import excerpt_accounts
 from .fetcher import SafeFetcher
@@ -99,6 +99,27 @@ def merge_fields(text: str) -> Markup:
     return Markup(_MERGE_FIELD.sub(lambda m: f'<span class="merge">{m.group(0)}</span>', escaped))
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+LEAD_IN = 90  # characters of a one-line paragraph that introduces the next ("Subject: …", "Hi,")
+
+
+def talk_paragraphs(text: str) -> Markup:
+    """A talk track or message as paragraphs (split at its blank lines), its merge fields
+    marked: a short one-line paragraph before another ("Talk track (in person or on the
+    phone):", "Subject: …", "{{first_name}},") is a lead-in that stays with the next one's first
+    lines (30-cards-touches.css), never alone at a page's foot. A ``limits.Cut``'s marker ends
+    the last paragraph."""
+    parts = [p for p in _PARAGRAPH_BREAK.split(str(text).strip("\n")) if p.strip()]
+    out = []
+    for i, part in enumerate(parts):
+        body = merge_fields(part)
+        if i == len(parts) - 1 and isinstance(text, limits.Cut):
+            body += Markup('<span class="cut">{}</span>').format(text.marker)
+        lead_in = i < len(parts) - 1 and "\n" not in part and len(part) <= LEAD_IN
+        out.append(Markup('<p class="lead-in">{}</p>' if lead_in else "<p>{}</p>").format(body))
+    return Markup("").join(out)
+
+
 def keep_last_words(text: str) -> Markup:
     """Escape a title and tie its last word to the one before (a no-break space), so a line
     break never leaves one short word alone on the last line ("H1 / 2027")."""
@@ -118,6 +139,15 @@ def unbroken_address(text: str) -> Markup:
     if len(text) > ADDRESS_LINE:
         return escape(text)
     return Markup('<span class="nowrap">{}</span>').format(text)
+
+
+def listed_address(text: str) -> Markup:
+    """An e-mail address or phone as the next item of a " · " list (a contact's line): the
+    separator on one line with it, so a line breaks before the "·", never after it (a "·" left
+    dangling at a line's end, the phone alone on the next)."""
+    if len(text) > ADDRESS_LINE:
+        return Markup(" ·\N{NO-BREAK SPACE}{}").format(text)
+    return Markup(' <span class="nowrap">·\N{NO-BREAK SPACE}{}</span>').format(text)
 
 
 RUNNING_NAME = 60  # characters of the plan's name in the running foot, beside "Page N of M"
@@ -191,10 +221,12 @@ def environment(language: str = ENGLISH) -> Environment:
         bytecode_cache=kept_templates(_JINJA_SETTINGS),
     )
     env.filters["merge_fields"] = merge_fields
+    env.filters["talk_paragraphs"] = talk_paragraphs
     env.filters["keep_last_words"] = keep_last_words
     env.filters["plural"] = counted  # {{ n | plural("account") }}: "1 account", "2 accounts"
     env.filters["company"] = unbroken_legal_form  # "Sp. z o.o." never split across lines
     env.filters["address"] = unbroken_address  # an e-mail, phone or website: on one line
+    env.filters["listed_address"] = listed_address  # " · " and an address, on one line
     env.filters["running_name"] = running_name
     env.filters["continued"] = continued  # "<title> (continued)", the running head's
     env.filters["owner_mm"] = owner_mm  # an account card's owner line's width
@@ -458,6 +490,7 @@ class Renderer:
         from weasyprint import CSS  # noqa: PLC0415 - WeasyPrint
         from weasyprint.text.fonts import FontConfiguration  # noqa: PLC0415 - WeasyPrint
 
+        parse_speed.install()  # the HTML parser keeps its expressions (see parse_speed)
         pdf_speed.install()  # tagging writes in linear time (see pdf_speed)
         pdf_tags.install()  # decorative images are artifacts, <span lang> gets /Lang
         repagination.install()  # a page with a page reference is laid out twice, not 3 times
