@@ -34,22 +34,26 @@ _kept: dict[Path, dict[str, Any]] = {}  # the file -> its answers, read once per
 
 
 @cache
-def _package_identity() -> str:
+def _package_identity() -> str | None:
+    """The installed package's folder, and the size and time of its ``version.py``; None when
+    they cannot be told (a package not in files of its own): then nothing is kept."""
     spec = importlib.util.find_spec("holidays")  # found, not imported
     if spec is None or spec.origin is None:
-        return "none"
-    version = Path(spec.origin).with_name("version.py")
+        return None
     try:
-        stat = version.stat()
+        stat = Path(spec.origin).with_name("version.py").stat()
     except OSError:
-        return f"{spec.origin}:unknown"
+        return None
     return f"{spec.origin}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
-def kept_file() -> Path:
+def kept_file() -> Path | None:
     """The file of kept answers for the installed package and the current locale variables."""
+    identity = _package_identity()
+    if identity is None:
+        return None
     locale = tuple(os.environ.get(name, "") for name in _LOCALE_VARIABLES)
-    key = hashlib.sha256(repr((_package_identity(), locale)).encode("utf-8")).hexdigest()[:16]
+    key = hashlib.sha256(repr((identity, locale)).encode("utf-8")).hexdigest()[:16]
     return cache_root() / f"holidays-{key}.json"
 
 
@@ -57,6 +61,8 @@ def kept(question: str, make: Callable[[], Any]) -> Any:
     """The kept answer to ``question`` (a string naming the function and its arguments), or
     ``make()`` (a JSON value, made with the ``holidays`` package), kept for the next runs."""
     path = kept_file()
+    if path is None:
+        return make()
     answers = _kept.get(path)
     if answers is None:
         answers = _kept[path] = _read(path)

@@ -60,6 +60,7 @@ def test_a_later_run_answers_the_same_without_the_holidays_package(fresh_cache):
 def test_a_damaged_kept_file_is_made_again(fresh_cache):
     business_days.days_of_year("AT", "", 2027)
     kept = kept_holidays.kept_file()
+    assert kept is not None
     kept.write_text('{"days": ', encoding="utf-8")  # cut short by a full disk
     kept_holidays._kept.clear()
     business_days.days_of_year.cache_clear()
