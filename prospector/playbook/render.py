@@ -156,6 +156,24 @@ def listed_address(text: str) -> Markup:
     return Markup(' <span class="nowrap">·\N{NO-BREAK SPACE}{}</span>').format(text)
 
 
+def separated(items: Iterable[object], bold_first: bool = False) -> Markup:
+    """A contact's line ("Jürgen Weiss · Head of Maintenance · +49 … · juergen.weiss@…"): the
+    items, each after the first in a unit of its own that starts with a dot drawn as a
+    background, never as a "·" character. A line breaks only between units (an item of up to
+    ``ADDRESS_LINE`` characters stays whole); the lines after the first start half a dot's room
+    to the left, clipped (15-blocks.css), so a dot never starts a line, and a line never ends
+    with one. A "·" character did one or the other (a wrapped line began "· juergen.weiss@…")."""
+    shown = [item for item in items if item]
+    if not shown:
+        return Markup("")
+    units = Markup("").join(
+        Markup(' <span class="u{}"><span class="sep"></span>{}</span>').format(
+            "" if len(str(item)) <= ADDRESS_LINE else " long", item) for item in shown[1:])
+    first = Markup("<b>{}</b>").format(shown[0]) if bold_first else shown[0]
+    return Markup('<span class="seps-clip"><span class="seps">{}{}</span></span>').format(
+        first, units)
+
+
 RUNNING_NAME = 60  # characters of the plan's name in the running foot, beside "Page N of M"
 RUNNING_TITLE = 44  # of a card's title in the running head of the page it continues on
 
@@ -233,6 +251,7 @@ def environment(language: str = ENGLISH) -> Environment:
     env.filters["company"] = unbroken_legal_form  # "Sp. z o.o." never split across lines
     env.filters["address"] = unbroken_address  # an e-mail, phone or website: on one line
     env.filters["listed_address"] = listed_address  # " · " and an address, on one line
+    env.filters["separated"] = separated  # a contact's line, its dots never at a line's end
     env.filters["running_name"] = running_name
     env.filters["continued"] = continued  # "<title> (continued)", the running head's
     env.filters["owner_mm"] = owner_mm  # an account card's owner line's width
