@@ -726,3 +726,16 @@ def test_the_objection_library_says_continued_in_the_heads_of_the_pages_it_runs_
     assert len(pages) >= 3
     heads = [_head(glyphs).endswith("OBJECTIONLIBRARY(CONTINUED)") for glyphs in pages]
     assert heads == [False] + [True] * (len(pages) - 1)
+
+
+def test_no_line_of_an_accounts_facts_starts_or_ends_with_a_dot(sample, tmp_path):
+    """With long industries, an account's facts ("injection moulding … · 1,300 employees · EUR
+    390M · Wels, Austria · website") wrap: no line starts or ends with a "·" (the long-text
+    plan's leader edition ended 16 lines with one)."""
+    plan = sample.model_copy(deep=True)
+    for a in plan.accounts:
+        a.industry = " ".join([a.industry] * 4)
+    pages = _pages(render_playbook_pdf(plan, tmp_path / "accounts.pdf", section="accounts").path)
+    lines = [_text(line) for glyphs in pages for line in _body_lines(glyphs)]
+    assert len(lines) > 100
+    assert [line for line in lines if line.startswith("·") or line.endswith("·")] == []

@@ -157,7 +157,8 @@ def listed_address(text: str) -> Markup:
 
 
 def separated(items: Iterable[object], bold_first: bool = False) -> Markup:
-    """A contact's line ("Jürgen Weiss · Head of Maintenance · +49 … · juergen.weiss@…"): the
+    """A contact's or an account's facts' line ("Jürgen Weiss · Head of Maintenance · +49 … ·
+    juergen.weiss@…", "injection moulding · 1,300 employees · … · Wels, Austria · website"): the
     items, each after the first in a unit of its own that starts with a dot drawn as a
     background, never as a "·" character. A line breaks only between units (an item of up to
     ``ADDRESS_LINE`` characters stays whole); the lines after the first start half a dot's room
