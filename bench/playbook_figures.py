@@ -659,6 +659,13 @@ def _intro_at_foot(lines: list[Line], after: list[Line]) -> bool:
     return labelled or lines[-1].text.rstrip().endswith(":")
 
 
+def _ends_a_paragraph(block: list[Line]) -> bool:
+    """The block's first line is a paragraph's last: the block's only line, or a gap wider than
+    a line's (a paragraph's spacing) under it."""
+    return len(block) == 1 or (block[1].baseline - block[0].baseline
+                               > 1.6 * block[0].glyphs[0].size)
+
+
 def stranded_lines(pdf, margins_mm=None, excluded: set[int] | None = None) -> list[Stranded]:
     """The lines a page strands (issue 16: "headings stay with what follows; no single lines
     stranded at a page's top or foot"), found in the printed PDF's lines of text (``Line``):
@@ -670,8 +677,10 @@ def stranded_lines(pdf, margins_mm=None, excluded: set[int] | None = None) -> li
     * a table's head with one row (at most four lines) under it at a page's foot, the table going
       on overleaf (the next page repeats the head);
     * one table row, or one line of running text, alone at a page's top (under the repeated
-      head, if any) before the next heading or the end of the page's text: the end of a table
-      or of a paragraph run over.
+      head, if any): the end of a table, or, under a line of the page before that starts at the
+      same left (the same box or column), the last line of a paragraph run over from there (its
+      lines reach the right margin), or a paragraph of one line alone before the next heading or
+      the end of the page's text (a talk track's last line carried away from its box).
 
     Cover, contents and call cards (one page each) are left out."""
     margins_mm = margins_mm or css_margins_mm()
@@ -714,8 +723,9 @@ def stranded_lines(pdf, margins_mm=None, excluded: set[int] | None = None) -> li
             continue  # a chapter's number above its title
         if _one_row(block, width):
             found.append(Stranded(n + 1, "one table row at a page's top", block[0].text))
-        elif len(block) == 1 and block[0].cells == 1 and not before[-1].heading \
-                and before[-1].right > right_edge - 15 * MM:
+        elif block[0].cells == 1 and not before[-1].heading and _ends_a_paragraph(block) \
+                and abs(before[-1].left - block[0].left) < 2 and (
+                    len(block) == 1 or before[-1].right > right_edge - 15 * MM):
             found.append(Stranded(n + 1, "one line at a page's top", block[0].text))
     return found
 

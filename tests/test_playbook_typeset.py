@@ -544,6 +544,23 @@ def test_a_talk_tracks_lead_in_stays_with_the_first_lines_of_its_script(sample, 
         pdf.close()
 
 
+def test_a_talk_tracks_one_line_close_is_not_carried_alone_to_the_next_page(sample, tmp_path):
+    """A talk track's last paragraph of one line ("If it is useful, I can prepare the same view
+    …") never starts a page alone, in a box of its own, its script on the page before (the
+    one-account plan's rep edition, p. 8): as bench/playbook_figures.py finds stranded lines.
+    Values of varied lengths put the boxes' ends at every height of their pages."""
+    plan = sample.model_copy(deep=True)
+    for i, t in enumerate(plan.touches):
+        t.message += "\n\nIf it is useful, I can prepare the same view for each of your plants."
+        t.value = " ".join([t.value] * (2 + i % 3))
+    path = render_playbook_pdf(plan, tmp_path / "touches.pdf", section="touches").path
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        assert len(pdf) >= 5 and [str(s) for s in figures().stranded_lines(pdf)] == []
+    finally:
+        pdf.close()
+
+
 def test_a_short_persona_moves_to_the_next_page_whole(sample, leader_pages):
     """A persona under a third of a page is never split: its description, what it cares about,
     what value means to it and the touches for it print on one page (split, the columns ended at
