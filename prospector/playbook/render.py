@@ -156,21 +156,30 @@ def listed_address(text: str) -> Markup:
     return Markup(' <span class="nowrap">·\N{NO-BREAK SPACE}{}</span>').format(text)
 
 
-def separated(items: Iterable[object], bold_first: bool = False) -> Markup:
+def separated(items: Iterable[object], bold_first: bool = False, person: bool = False) -> Markup:
     """A contact's or an account's facts' line ("Jürgen Weiss · Head of Maintenance · +49 … ·
     juergen.weiss@…", "injection moulding · 1,300 employees · … · Wels, Austria · website"): the
     items, each after the first in a unit of its own that starts with a dot drawn as a
     background, never as a "·" character. A line breaks only between units (an item of up to
     ``ADDRESS_LINE`` characters stays whole); the lines after the first start half a dot's room
     to the left, clipped (15-blocks.css), so a dot never starts a line, and a line never ends
-    with one. A "·" character did one or the other (a wrapped line began "· juergen.weiss@…")."""
+    with one. A "·" character did one or the other (a wrapped line began "· juergen.weiss@…").
+    A ``person``'s line (name, title, phone, e-mail) holding an item too long for one line is
+    joined by "·" characters that never start or end a line instead (its lines are not clipped).
+    """
     shown = [item for item in items if item]
     if not shown:
         return Markup("")
+    first = Markup("<b>{}</b>").format(shown[0]) if bold_first else Markup.escape(shown[0])
+    if person and any(len(str(item)) > ADDRESS_LINE for item in shown):
+        # A title that wraps within itself would have its lines after the first clipped by the
+        # dots' room ("fficer" for "Officer"): such a line is joined by "·" characters held to
+        # both neighbours by no-break spaces, so it breaks within its items, never at a dot.
+        return Markup('<span class="seps-clip">{}</span>').format(
+            Markup("\u00a0·\u00a0").join([first, *(Markup.escape(i) for i in shown[1:])]))
     units = Markup("").join(
         Markup(' <span class="u{}"><span class="sep"></span>{}</span>').format(
             "" if len(str(item)) <= ADDRESS_LINE else " long", item) for item in shown[1:])
-    first = Markup("<b>{}</b>").format(shown[0]) if bold_first else shown[0]
     return Markup('<span class="seps-clip"><span class="seps">{}{}</span></span>').format(
         first, units)
 
