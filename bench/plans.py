@@ -57,8 +57,8 @@ def large_sample_plan(accounts: int = 1000, reps: int = 10, seed: int = 11) -> P
     industries = sorted({a["industry"] for a in doc["accounts"] if a.get("industry")})
     personas = doc["personas"]
 
-    def sentence(n: int) -> str:
-        return " ".join(rng.choice(words) for _ in range(n)).capitalize() + "."
+    def sentence(n: int) -> str:  # no words, no sentence (a lone "." printed as "Notes: .")
+        return " ".join(rng.choice(words) for _ in range(n)).capitalize() + "." if n else ""
 
     new_accounts = []
     for i in range(accounts):
