@@ -527,6 +527,16 @@ def _last_words(text: str, words: int = 5) -> str:
     return " ".join(text.split()[-words:])
 
 
+def _touches_stranded_lines(plan: Plan, tmp_path: Path) -> tuple[int, list[str]]:
+    """The touches section's pages and the lines bench/playbook_figures.py finds stranded."""
+    path = render_playbook_pdf(plan, tmp_path / "touches.pdf", section="touches").path
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return len(pdf), [str(s) for s in figures().stranded_lines(pdf)]
+    finally:
+        pdf.close()
+
+
 def test_a_talk_tracks_lead_in_stays_with_the_first_lines_of_its_script(sample, tmp_path):
     """A talk track that opens with a lead-in ("Talk track (in person or on the phone):", a
     blank line, then the script) never leaves it alone at a page's foot under the box's label,
@@ -536,12 +546,8 @@ def test_a_talk_tracks_lead_in_stays_with_the_first_lines_of_its_script(sample, 
     for i, t in enumerate(plan.touches):
         t.message = "Talk track (in person or on the phone):\n\n" + t.message
         t.value = " ".join([t.value] * (1 + i % 3))
-    path = render_playbook_pdf(plan, tmp_path / "touches.pdf", section="touches").path
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        assert len(pdf) >= 5 and [str(s) for s in figures().stranded_lines(pdf)] == []
-    finally:
-        pdf.close()
+    pages, stranded = _touches_stranded_lines(plan, tmp_path)
+    assert pages >= 5 and stranded == []
 
 
 def test_a_talk_tracks_one_line_close_is_not_carried_alone_to_the_next_page(sample, tmp_path):
@@ -553,12 +559,8 @@ def test_a_talk_tracks_one_line_close_is_not_carried_alone_to_the_next_page(samp
     for i, t in enumerate(plan.touches):
         t.message += "\n\nIf it is useful, I can prepare the same view for each of your plants."
         t.value = " ".join([t.value] * (2 + i % 3))
-    path = render_playbook_pdf(plan, tmp_path / "touches.pdf", section="touches").path
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        assert len(pdf) >= 5 and [str(s) for s in figures().stranded_lines(pdf)] == []
-    finally:
-        pdf.close()
+    pages, stranded = _touches_stranded_lines(plan, tmp_path)
+    assert pages >= 5 and stranded == []
 
 
 def test_a_short_persona_moves_to_the_next_page_whole(sample, leader_pages):
