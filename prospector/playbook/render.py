@@ -197,25 +197,26 @@ def running_name(text: str, limit: int = RUNNING_NAME) -> str:
         return text
     head = text[:limit]
     cut = head.rsplit(" ", 1)[0] if " " in head else head
-    return cut.rstrip(" ,;:·–-") + "…"
+    return cut.rstrip(" ,;:·–-/") + "…"
 
 
 CONTINUED_HEAD_MM = 100.0  # the running head's right box (102 mm, 00-base.css), 2 mm to spare
 _HEAD_PT, _HEAD_TRACKING = 8.0, 0.06  # its capitals: 8 pt, letter-spacing 0.06 em
 
 
-def continued(title: str) -> str:
+def continued(title: str, mm: float = CONTINUED_HEAD_MM) -> str:
     """The running head of the page a card or a week runs on to: "<title> (continued)" in the
     edition's language, the title cut at a word ("…") so the whole head, the longer word for
     "continued" included ("(Fortsetzung)", "(continuación)"), fits its box: the box would
-    otherwise cut the end, that word, away."""
+    otherwise cut the end, that word, away. A table's head in the same capitals (a discovery
+    question's persona) gives the ``mm`` of its column."""
     limit = RUNNING_TITLE
     while True:
         head = gettext("%(title)s (continued)", title=running_name(title, limit))
         capitals = head.upper()
         width = (text_mm(capitals, "sans", _HEAD_PT)
                  + len(capitals) * _HEAD_TRACKING * _HEAD_PT * 25.4 / 72)
-        if width <= CONTINUED_HEAD_MM or limit <= 8:
+        if width <= mm or limit <= 8:
             return head
         limit -= 4
 
