@@ -164,6 +164,9 @@ def separated(items: Iterable[object], bold_first: bool = False, person: bool = 
     ``ADDRESS_LINE`` characters stays whole); the lines after the first start half a dot's room
     to the left, clipped (15-blocks.css), so a dot never starts a line, and a line never ends
     with one. A "·" character did one or the other (a wrapped line began "· juergen.weiss@…").
+    The dots are no text: each item but the last ends with a ";" that prints nothing, so the
+    text a reader copies or a screen reader reads is "Jürgen Weiss; Head of Maintenance; +49 …",
+    not the items run together; it ends its item's unit, so it never starts a line.
     A ``person``'s line (name, title, phone, e-mail) holding an item too long for one line is
     joined by "·" characters that never start or end a line instead (its lines are not clipped).
     """
@@ -177,11 +180,13 @@ def separated(items: Iterable[object], bold_first: bool = False, person: bool = 
         # both neighbours by no-break spaces, so it breaks within its items, never at a dot.
         return Markup('<span class="seps-clip">{}</span>').format(
             Markup("\u00a0·\u00a0").join([first, *(Markup.escape(i) for i in shown[1:])]))
+    said = [Markup('<span class="said">;</span>')] * (len(shown) - 1) + [Markup("")]
     units = Markup("").join(
-        Markup(' <span class="u{}"><span class="sep"></span>{}</span>').format(
-            "" if len(str(item)) <= ADDRESS_LINE else " long", item) for item in shown[1:])
-    return Markup('<span class="seps-clip"><span class="seps">{}{}</span></span>').format(
-        first, units)
+        Markup(' <span class="u{}"><span class="sep"></span>{}{}</span>').format(
+            "" if len(str(item)) <= ADDRESS_LINE else " long", item, end)
+        for item, end in zip(shown[1:], said[1:], strict=True))
+    return Markup('<span class="seps-clip"><span class="seps">{}{}{}</span></span>').format(
+        first, said[0], units)
 
 
 RUNNING_NAME = 60  # characters of the plan's name in the running foot, beside "Page N of M"
