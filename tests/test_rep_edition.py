@@ -410,12 +410,11 @@ def test_the_review_is_not_left_alone_before_a_scorecard_of_its_own_page(one_acc
     """At 6 mm a row the scorecard takes most of a page; the one-account plan's review went over
     the schedule's last page and stood alone before it (85% of its page white). The scorecard
     is then laid out under the review, its rows as low as it takes, never under 4.8 mm."""
-    from tests.design_figures import figures  # noqa: PLC0415 - the bench's measure
+    from tests.design_figures import white_share  # noqa: PLC0415 - the bench's measure
 
     pages = _pages(one_account_rep_pdf)
     review = max(n for n, text in enumerate(pages, 1) if "How we review" in text)
     scorecard = _scorecard_page(one_account_rep_pdf)
-    white = figures().measure_pdf(one_account_rep_pdf).white
-    assert white[review].share <= 0.5, (review, scorecard, white[review].share)
+    assert white_share(one_account_rep_pdf, review) <= 0.5, (review, scorecard)
     tops = _row_tops_mm(one_account_rep_pdf, scorecard, "Jan")
     assert min(b - a for a, b in zip(tops, tops[1:], strict=False)) >= 4.7, tops

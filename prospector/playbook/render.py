@@ -30,7 +30,11 @@ from ..resources import assets_dir, templates_dir
 from ..sections import SECTION_BY_KEY, SECTIONS
 from ..textnorm import export_name, slugify
 from ..wording import unbroken_legal_form
+<<<<<<< HEAD
 from . import limits, parse_speed, pdf_speed, pdf_tags, repagination, table_heads, targets_page
+=======
+from . import limits, parse_speed, pdf_speed, pdf_tags, repagination, shaded_boxes, table_heads
+>>>>>>> main
 from .context import build_context
 from .excerpt import excerpt_accounts
 from .fetcher import SafeFetcher
@@ -530,6 +534,7 @@ class Renderer:
         pdf_tags.install()  # decorative images are artifacts, <span lang> gets /Lang
         repagination.install()  # a page with a page reference is laid out twice, not 3 times
         table_heads.install()  # a week's band says "(continued)" on the pages it runs onto
+        shaded_boxes.install()  # a talk track carried over ends under its last line
         self._css = CSS
         self.fetcher = SafeFetcher()
         self.font_config = FontConfiguration()
