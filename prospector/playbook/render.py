@@ -30,7 +30,11 @@ from ..resources import assets_dir, templates_dir
 from ..sections import SECTION_BY_KEY, SECTIONS
 from ..textnorm import export_name, slugify
 from ..wording import unbroken_legal_form
+<<<<<<< HEAD
+from . import limits, parse_speed, pdf_speed, pdf_tags, repagination, table_heads, targets_page
+=======
 from . import limits, parse_speed, pdf_speed, pdf_tags, repagination, shaded_boxes, table_heads
+>>>>>>> main
 from .context import build_context
 from .excerpt import excerpt_accounts
 from .fetcher import SafeFetcher
@@ -639,6 +643,14 @@ class Renderer:
                                          url_fetcher=self.fetcher).render(
                     font_config=self.font_config, stylesheets=stylesheets, cache=self.cache,
                     **variant)
+                if row := _scorecard_beside_review(context, document):
+                    context["scorecard"]["row_mm"] = row  # and lay it out once more
+                    with printing_in(language):
+                        html = _html(context)
+                    document = playbook_html(string=html, base_url=str(templates_dir()),
+                                             url_fetcher=self.fetcher).render(
+                        font_config=self.font_config, stylesheets=stylesheets,
+                        cache=self.cache, **variant)
                 timings["layout"] = time.perf_counter() - t
                 del html, context
                 t = time.perf_counter()
@@ -691,6 +703,21 @@ def render_playbook_pdf(plan: Plan, out_path: str | os.PathLike, *, rep_name: st
     return Renderer().render(plan, out_path, rep_name=rep_name, start=start, progress=progress,
                              today=today, readiness=readiness, section=section,
                              language=language, notes_language=notes_language)
+
+
+def _scorecard_beside_review(context: dict, document) -> float | None:
+    """The scorecard's lower rows if "How we review" stands alone on a mostly white page before
+    the scorecard's in this ``document`` (a rep's edition) and the scorecard fits under it
+    (``targets_page.rows_beside_review``); else None."""
+    if context.get("edition") != "rep" or not context["scorecard"]["pages"]:
+        return None
+    anchors = _anchors(document)
+    review, scorecard = anchors.get("review"), anchors.get("scorecard")
+    if not review or not scorecard or scorecard[0] != review[0] + 1:
+        return None
+    return targets_page.rows_beside_review(context["page_size"], review[1],
+                                           context["review_paragraphs"],
+                                           len(context["scorecard"]["rows"]))
 
 
 def _anchors(document) -> dict[str, tuple[int, float]]:
