@@ -36,3 +36,15 @@ def sentences_printed_twice(path: Path) -> dict[str, int]:
     finally:
         pdf.close()
     return bench.repeated_sentences(texts, bench.plan_runs(), cards)
+
+
+def white_share(path: Path, page: int) -> float:
+    """The white share of page ``page`` (from 1) of a PDF, as the bench measures it."""
+    import pypdfium2 as pdfium  # noqa: PLC0415 - test extra
+
+    bench = figures()
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return bench.page_white(pdf[page - 1], bench.css_margins_mm(), 72).share
+    finally:
+        pdf.close()

@@ -92,6 +92,25 @@ def test_rep_edition_prints_each_contacts_phone_and_email_the_leaders_does_not(
             assert contact.email not in leader_text
 
 
+def test_the_text_a_reader_copies_has_a_separator_between_a_contacts_items(sample, jonas_pdf):
+    """A contact's line and an account's facts print their items between drawn dots, which are
+    no text: copied, or read out by a screen reader, the items ran together ("Dr. Stefanie
+    Müller Chief Operating Officer +49 …"). The text has a ";" between each two items, where
+    the line wraps too, and no line of it starts with one."""
+    pages = _pages(jonas_pdf, layout=False)  # the accounts' cards and the schedule's entries
+    read = " ".join(" ".join(pages).split())
+    accounts = [a for tier in build_context(sample, rep_name="Jonas Albrecht",
+                                            start=date(2027, 1, 11))["tiers"]
+                for a in tier["accounts"]]
+    lines = [[*a["facts"], a["website"]] for a in accounts] + [
+        [c["name"], c["title"], c["phone"], c["email"]] for a in accounts for c in a["contacts"]]
+    assert len(lines) > 15
+    for items in lines:
+        assert "; ".join(item for item in items if item) in read
+    assert [line for page in pages for line in page.splitlines()
+            if line.lstrip().startswith(";")] == []
+
+
 def test_each_schedule_entry_names_whom_to_reach_and_how(sample, jonas_pdf):
     pages = _schedule_pages(_pages(jonas_pdf)).values()
     text = re.sub(r"-\n\s+", "-", "\n".join(pages))
@@ -109,9 +128,9 @@ def test_each_schedule_entry_names_whom_to_reach_and_how(sample, jonas_pdf):
     read = " ".join(" ".join(_schedule_pages(_pages(jonas_pdf, layout=False)).values()).split())
     read = re.sub(r"- ", "-", read)
     first_call = read[read.index("Phone: what one hour of stop costs"):]
-    assert first_call.index(f"{cfo.name} {cfo.title} {cfo.phone}") < 400
+    assert first_call.index(f"{cfo.name}; {cfo.title}; {cfo.phone}") < 400
     benchmark = read[read.index("Downtime benchmark for their sector"):]  # an e-mail
-    assert benchmark.index(f"{cfo.name} {cfo.title} {cfo.email}") < 400
+    assert benchmark.index(f"{cfo.name}; {cfo.title}; {cfo.email}") < 400
 
 
 def test_an_invitation_names_how_to_reach_the_contact_and_no_line_ends_in_a_dot(sample,
@@ -125,9 +144,9 @@ def test_an_invitation_names_how_to_reach_the_contact_and_no_line_ends_in_a_dot(
     brueckner = next(a for a in sample.accounts if a.name.startswith("Brückner"))
     coo = brueckner.contacts[0]
     event = read[read.index("Invitation: Reliability Peer Roundtable"):]
-    assert event.index(f"{coo.name} {coo.title} {coo.email}") < 400
+    assert event.index(f"{coo.name}; {coo.title}; {coo.email}") < 400
     visit = read[read.index("Invitation: reference plant visit in Linz"):]
-    assert visit.index(f"{coo.name} {coo.title} {coo.phone}") < 400
+    assert visit.index(f"{coo.name}; {coo.title}; {coo.phone}") < 400
     pages = _pages(jonas_pdf, layout=False)
     lines = [line.strip() for n, page in enumerate(pages, 1)
              if _chapter(page) in ("YOUR ACCOUNTS", "YOUR SCHEDULE") for line in page.splitlines()]
@@ -370,3 +389,51 @@ def test_the_targets_leave_no_page_mostly_empty_before_the_scorecard(jonas_pdf):
     white = figures().measure_pdf(jonas_pdf).white
     shares = {n: round(white[n].share, 2) for n in range(review - 1, scorecard + 1)}
     assert max(shares.values()) <= 0.5, shares
+
+
+def _row_tops_mm(path: Path, page: int, word: str) -> list[float]:
+    """The tops (mm from the page's top) of the words ``word`` on page ``page`` (from 1)."""
+    boxes = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(path),
+                            "-"], capture_output=True, text=True, check=True).stdout
+    return [float(y) * 25.4 / 72 for y in
+            re.findall(rf'yMin="([\d.]+)"[^>]*>{re.escape(word)}</word>', boxes)]
+
+
+def _scorecard_page(path: Path) -> int:
+    pages = _pages(path)
+    return max(n for n, p in enumerate(pages, 1) if "Weekly scorecard" in p and "Notes" in p)
+
+
+def test_the_scorecards_rows_are_tall_enough_to_write_a_number_in(jonas_pdf):
+    """A rep writes the week's figures by hand: rows of 6 mm, not the 4.8 mm that left no room
+    for a handwritten number (the last fresh-eyes review). January's three weeks, row to row."""
+    tops = _row_tops_mm(jonas_pdf, _scorecard_page(jonas_pdf), "Jan")
+    steps = [b - a for a, b in zip(tops, tops[1:], strict=False)]
+    assert len(steps) >= 2 and min(steps) >= 5.9, steps
+
+
+@pytest.fixture(scope="module")
+def one_account_rep_pdf(sample, tmp_path_factory) -> Path:
+    """The sample with one account (its first) held by Jonas Albrecht: bench/plans.py's
+    one-account plan, whose targets fill the schedule's last page."""
+    account = sample.accounts[0]
+    rep = next(r for r in sample.reps if r.name == "Jonas Albrecht")
+    plan = sample.model_copy(update={
+        "accounts": [account], "reps": [rep.model_copy(update={"account_ids": [account.id]})]})
+    out = tmp_path_factory.mktemp("one") / "rep.pdf"
+    render_playbook_pdf(plan, out, rep_name="Jonas Albrecht", today=date(2027, 1, 4))
+    return out
+
+
+def test_the_review_is_not_left_alone_before_a_scorecard_of_its_own_page(one_account_rep_pdf):
+    """At 6 mm a row the scorecard takes most of a page; the one-account plan's review went over
+    the schedule's last page and stood alone before it (85% of its page white). The scorecard
+    is then laid out under the review, its rows as low as it takes, never under 4.8 mm."""
+    from tests.design_figures import white_share  # noqa: PLC0415 - the bench's measure
+
+    pages = _pages(one_account_rep_pdf)
+    review = max(n for n, text in enumerate(pages, 1) if "How we review" in text)
+    scorecard = _scorecard_page(one_account_rep_pdf)
+    assert white_share(one_account_rep_pdf, review) <= 0.5, (review, scorecard)
+    tops = _row_tops_mm(one_account_rep_pdf, scorecard, "Jan")
+    assert min(b - a for a, b in zip(tops, tops[1:], strict=False)) >= 4.7, tops

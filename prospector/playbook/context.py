@@ -210,6 +210,8 @@ def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None
         ctx["targets_whole"] = targets_page.kept_whole(
             basics.page_size, ctx["targets"], ctx["touch_target_notes"], ctx["definition"],
             ctx["review_paragraphs"])
+        ctx["scorecard"]["row_mm"] = targets_page.writing_row_mm(
+            basics.page_size, len(ctx["scorecard"]["rows"]))
     ctx["meta"] = _meta(plan, rep)
     return ctx
 

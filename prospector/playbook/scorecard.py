@@ -22,6 +22,7 @@ from ..business_days import SATURDAY_SUNDAY
 from ..model import Target
 from ..schedule import week_start
 from .limits import SCORECARD_METRIC_TEXT, SCORECARD_PAGES, SCORECARD_TARGETS, Reductions
+from .targets_page import LEAST_ROW_MM
 from .translations import ENGLISH, N_, gettext, number, printing
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -113,7 +114,8 @@ def build_scorecard(targets: Sequence[Target], start: date | None, until: date |
              for t in targets]
     return {"columns": columns, "pages": per_page, "rows": rows, "total": total,
             "total_sums": [_number(v) if v is not None else "" for v in total_sums],
-            "weeks": week_count, "more_targets": len(columns) - shown}
+            "weeks": week_count, "more_targets": len(columns) - shown,
+            "row_mm": LEAST_ROW_MM}  # a rep's: targets_page.writing_row_mm
 
 
 def _month_total(day: date) -> str:

@@ -1,0 +1,53 @@
+"""The rep's edition of the fresh-eyes review's long-text plan (bench/plans.py: the sample with
+every text four times as long): no page left mostly white where the next part could follow.
+Rendered once for the module."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from prospector.playbook import render_playbook_pdf
+from tests.design_figures import white_share
+
+pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
+
+PLANS = Path(__file__).resolve().parent.parent / "bench" / "plans.py"
+
+
+def _bench_plans():
+    """The module bench/plans.py (the bench folder is not a package)."""
+    spec = importlib.util.spec_from_file_location("bench_plans", PLANS)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def long_rep(tmp_path_factory):
+    """(RenderResult, each page's text) of Jonas Albrecht's edition of the long-text plan."""
+    out = tmp_path_factory.mktemp("long") / "rep.pdf"
+    result = render_playbook_pdf(_bench_plans().long_text_plan(), out, rep_name="Jonas Albrecht",
+                                 today=date(2027, 1, 4))
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return result, text.split("\f")[:-1]
+
+
+def test_the_call_cards_opening_follows_a_short_chapter_end_on_its_page(long_rep):
+    """The call cards' opening (title, how to use a card, the index of cards) is kept on one
+    page; its index printed the long plan's personas in full (up to six lines a row), so it did
+    not fit under the end of "What counts as an opportunity" ("How you count"), and that page
+    was 61% white. The index now holds each cell to two lines (the card names the persona in
+    full), and the opening follows on the same page."""
+    result, pages = long_rep
+    opening = result.anchors["sec-call_cards"][0]
+    counting = max(n for n, text in enumerate(pages) if "How you count" in text)
+    assert opening == counting, (opening, counting)
+    assert white_share(result.path, counting + 1) <= 0.5
