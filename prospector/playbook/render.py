@@ -30,11 +30,16 @@ from ..resources import assets_dir, templates_dir
 from ..sections import SECTION_BY_KEY, SECTIONS
 from ..textnorm import export_name, slugify
 from ..wording import unbroken_legal_form
-<<<<<<< HEAD
-from . import limits, parse_speed, pdf_speed, pdf_tags, repagination, table_heads, targets_page
-=======
-from . import limits, parse_speed, pdf_speed, pdf_tags, repagination, shaded_boxes, table_heads
->>>>>>> main
+from . import (
+    limits,
+    parse_speed,
+    pdf_speed,
+    pdf_tags,
+    repagination,
+    shaded_boxes,
+    table_heads,
+    targets_page,
+)
 from .context import build_context
 from .excerpt import excerpt_accounts
 from .fetcher import SafeFetcher
