@@ -31,6 +31,7 @@ from ..sections import SECTION_BY_KEY, SECTIONS
 from ..textnorm import export_name, slugify
 from ..wording import unbroken_legal_form
 from . import (
+    layout_speed,
     limits,
     parse_speed,
     pdf_speed,
@@ -559,6 +560,7 @@ class Renderer:
         pdf_tags.install()  # decorative images are artifacts, <span lang> gets /Lang
         repagination.install()  # a page with a page reference is laid out twice, not 3 times
         table_heads.install()  # a week's band says "(continued)" on the pages it runs onto
+        layout_speed.install()  # percentages resolved in fewer calls (see layout_speed)
         shaded_boxes.install()  # a talk track carried over ends under its last line
         self._css = CSS
         self.fetcher = SafeFetcher()
