@@ -32,7 +32,8 @@ def _four_times(text: str, limit: int = 0) -> str:
 @pytest.fixture(scope="module")
 def long_plan() -> Plan:
     """The sample, its texts four times as long; a question's row, a criterion's row and the
-    first persona's list of touches taller than a page, so each surely runs on."""
+    first persona's lists (what it cares about, its touches) taller than a page, so each surely
+    runs on."""
     plan = read_plan_file(sample_plan_path())
     first = plan.personas[0].id
     plan.touches += [t.model_copy(update={"id": f"{t.id}-{n}", "persona_ids": [first]})
@@ -45,6 +46,7 @@ def long_plan() -> Plan:
     for p in plan.personas:
         p.responsibilities, p.value_means = map(_four_times, (p.responsibilities, p.value_means))
         p.cares_about = [_four_times(item) for item in p.cares_about]
+    plan.personas[0].cares_about *= 4
     for q in plan.questions:
         q.question = _four_times(q.question, 200)
         q.why, q.good_answer = map(_four_times, (q.why, q.good_answer))
@@ -149,19 +151,22 @@ def test_a_criterion_run_on_repeats_its_name_and_says_continued(long_plan, long_
     assert _head(long_pages[n + 1]).endswith("(CONTINUED)"), _head(long_pages[n + 1])
 
 
-def test_a_personas_touches_run_on_under_their_label(long_plan, long_pages):
+def test_a_personas_lists_run_on_under_their_labels(long_plan, long_pages):
     """Every touch listed for a persona has the label "Touches for this persona" above it on
-    its page, "(continued)" on a page the list runs on to: the list went on at the next page's
-    top under no label (the long-text plan's leader edition)."""
-    titles = [" ".join(t.title.split()[:4]) for t in long_plan.touches]
+    its page, "(continued)" on a page the list runs on to, and every thing it cares about the
+    label "Cares about": the list went on at the next page's top under no label (the long-text
+    plan's leader edition)."""
+    lists = [("TOUCHES FOR THIS PERSONA", [t.title for t in long_plan.touches], 105 * MM),
+             ("CARES ABOUT", [c for p in long_plan.personas for c in p.cares_about], 0)]
     continued = 0
     for glyphs in long_pages:
         if not _head(glyphs).startswith("PERSONAS"):
             continue
-        labels = _find(glyphs, "TOUCHES FOR THIS PERSONA")
         continued += len(_find(glyphs, "TOUCHES FOR THIS PERSONA (CONTINUED)"))
-        for title in titles:
-            for item in [i for i in _find(glyphs, title) if i[0].left > 105 * MM]:  # listed
-                assert any(label[0].bottom < item[0].top and label[0].left <= item[0].left
-                           for label in labels), title
+        for label, items, column in lists:
+            labels = _find(glyphs, label)
+            for words in {" ".join(item.split()[:4]) for item in items}:
+                for item in [i for i in _find(glyphs, words) if i[0].left > column]:
+                    assert any(head[0].bottom < item[0].top and head[0].left <= item[0].left
+                               for head in labels), (label, words)
     assert continued >= 1
