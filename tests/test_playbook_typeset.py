@@ -743,25 +743,34 @@ def test_no_line_of_an_accounts_facts_starts_or_ends_with_a_dot(sample, tmp_path
     assert [line for line in lines if line.startswith("·") or line.endswith("·")] == []
 
 
-def test_a_contacts_title_too_long_for_its_line_wraps_with_every_letter_shown(sample, tmp_path):
-    """A contact's items are joined by drawn dots whose room is clipped at a line's start; an
-    item that wrapped within itself lost its next lines' first letters to that clip ("fficer",
-    "nstandhaltung": the long-text plan's rep edition). Every letter of it prints inside the
-    card, as far left as the contact's name and no further, and no line starts or ends with a
-    dot."""
+def test_a_contacts_title_or_a_fact_too_long_for_its_line_wraps_with_every_letter_shown(
+        sample, tmp_path):
+    """A contact's items and an account's facts are joined by drawn dots whose room is clipped at
+    a line's start; an item that wrapped within itself lost its next lines' first letters to that
+    clip ("fficer", "nstandhaltung": the long-text plan's rep edition; "rsatzteilversorgung" in
+    an industry). Every letter of a long title and of a long industry prints inside the card:
+    from as far left as the contact's name or the facts' first line, no further, to the text
+    area's right edge, and no line starts or ends with a dot."""
     plan = sample.model_copy(deep=True)
     rep = plan.reps[0]
     account = next(a for a in plan.accounts if a.id in rep.account_ids and a.contacts)
     contact = account.contacts[0]
     contact.title = ("Head of Maintenance, Reliability and Instandhaltung for the Linz and Wels "
                      "plants, the spare parts store, the tool shop and the energy management team")
+    account.industry = ("Antriebstechnik und Getriebebau für Windkraftanlagen, Schiffsantriebe "
+                        "und Industriegetriebe, Instandhaltung und Ersatzteilversorgung weltweit")
     result = render_playbook_pdf(plan, tmp_path / "rep.pdf", rep_name=rep.name, section="accounts")
+    right = (210 - 18) * MM + 0.5  # the text area's right edge (00-base.css), and rounding
     checked = 0
     for glyphs in _pages(result.path):
         for name in _find(glyphs, contact.name):
             title = next(hit for hit in _find(glyphs, contact.title) if hit[0].top >= name[0].top)
-            assert max(g.bottom for g in title) - min(g.top for g in title) > 1.5 * title[0].size
-            assert min(g.left for g in title) >= name[0].left - 0.5, contact.title  # wrapped
+            industry = next(hit for hit in _find(glyphs, account.industry)
+                            if hit[0].bottom <= name[0].top)
+            for item, left in ((title, name[0].left), (industry, industry[0].left)):
+                assert max(g.bottom for g in item) - min(g.top for g in item) > 1.5 * item[0].size
+                assert min(g.left for g in item) >= left - 0.5, _text(item)  # wrapped whole
+                assert max(g.right for g in item) <= right, _text(item)
             lines = [_text(line) for line in _body_lines(glyphs)]
             assert [line for line in lines if line.startswith("·") or line.endswith("·")] == []
             checked += 1
