@@ -338,8 +338,8 @@ def test_every_card_opens_with_a_call_and_says_where_the_opening_is_from(sample)
             '<a class="page-ref" href="#touch-tch-03">script, p.&nbsp;</a></li>') in card
 
 
-def test_calls_beyond_a_cards_three_lines_are_counted_not_dropped(sample):
-    """A card lists its calls one a line, on three lines at most: with three follow-up calls
+def test_calls_beyond_a_cards_four_lines_are_counted_not_dropped(sample):
+    """A card lists its calls one a line, on four lines at most: with three follow-up calls
     more, the plant manager's card (in French) lists the first whole and says how many others
     are in the cadences, on a line of its own."""
     plan = sample.model_copy(deep=True)

@@ -204,7 +204,7 @@ def fit_card(texts: list[_Text], page_size: str = "Letter") -> None:
 # --- what goes on a card ---------------------------------------------------------------------
 _CALLED = (Channel.PHONE, Channel.IN_PERSON)  # a live conversation, the one a card is held for
 FROM_MM, FROM_PT = 144.0, 8  # the line that says where the opening is from (beside "Open")
-CALLS_MM, CALLS_PT, CALLS_LINES = 174.0, 9, 3  # the calls a card is for, under its opening
+CALLS_MM, CALLS_PT, CALLS_LINES = 174.0, 9, 4  # the calls a card is for, under its opening
 CALLS_GAP = 1.5  # mm between "Your calls:" and the list of calls beside it
 
 
