@@ -40,14 +40,15 @@ def long_rep(tmp_path_factory):
     return result, text.split("\f")[:-1]
 
 
-def test_the_call_cards_opening_follows_a_short_chapter_end_on_its_page(long_rep):
+def test_neither_the_call_cards_opening_nor_the_page_before_it_is_mostly_white(long_rep):
     """The call cards' opening (title, how to use a card, the index of cards) is kept on one
-    page; its index printed the long plan's personas in full (up to six lines a row), so it did
-    not fit under the end of "What counts as an opportunity" ("How you count"), and that page
-    was 61% white. The index now holds each cell to two lines (the card names the persona in
-    full), and the opening follows on the same page."""
+    page, and the cards each start one. Printed with the long plan's personas in full (up to six
+    lines an index row), it did not fit under "How you count" and that page was 61% white; held
+    to two lines a cell, it follows there when it fits, and when it starts a page all the same
+    the index is printed in full, filling more of it (second_layout.py)."""
     result, pages = long_rep
-    opening = result.anchors["sec-call_cards"][0]
-    counting = max(n for n, text in enumerate(pages) if "How you count" in text)
-    assert opening == counting, (opening, counting)
-    assert white_share(result.path, counting + 1) <= 0.5
+    opening = result.anchors["sec-call_cards"][0] + 1
+    counting = max(n for n, text in enumerate(pages, 1) if "How you count" in text)
+    assert opening - counting in (0, 1)
+    shares = {n: round(white_share(result.path, n), 2) for n in range(counting, opening + 1)}
+    assert max(shares.values()) <= 0.5, shares

@@ -31,14 +31,15 @@ from ..sections import SECTION_BY_KEY, SECTIONS
 from ..textnorm import export_name, slugify
 from ..wording import unbroken_legal_form
 from . import (
+    layout_speed,
     limits,
     parse_speed,
     pdf_speed,
     pdf_tags,
     repagination,
+    second_layout,
     shaded_boxes,
     table_heads,
-    targets_page,
 )
 from .context import build_context
 from .excerpt import excerpt_accounts
@@ -562,6 +563,7 @@ class Renderer:
         pdf_tags.install()  # decorative images are artifacts, <span lang> gets /Lang
         repagination.install()  # a page with a page reference is laid out twice, not 3 times
         table_heads.install()  # a week's band says "(continued)" on the pages it runs onto
+        layout_speed.install()  # percentages resolved in fewer calls (see layout_speed)
         shaded_boxes.install()  # a talk track carried over ends under its last line
         self._css = CSS
         self.fetcher = SafeFetcher()
@@ -665,8 +667,7 @@ class Renderer:
                                          url_fetcher=self.fetcher).render(
                     font_config=self.font_config, stylesheets=stylesheets, cache=self.cache,
                     **variant)
-                if row := _scorecard_beside_review(context, document):
-                    context["scorecard"]["row_mm"] = row  # and lay it out once more
+                if second_layout.adjust(context, _anchors(document)):  # and lay it out again
                     with printing_in(language):
                         html = _html(context)
                     document = playbook_html(string=html, base_url=str(templates_dir()),
@@ -725,21 +726,6 @@ def render_playbook_pdf(plan: Plan, out_path: str | os.PathLike, *, rep_name: st
     return Renderer().render(plan, out_path, rep_name=rep_name, start=start, progress=progress,
                              today=today, readiness=readiness, section=section,
                              language=language, notes_language=notes_language)
-
-
-def _scorecard_beside_review(context: dict, document) -> float | None:
-    """The scorecard's lower rows if "How we review" stands alone on a mostly white page before
-    the scorecard's in this ``document`` (a rep's edition) and the scorecard fits under it
-    (``targets_page.rows_beside_review``); else None."""
-    if context.get("edition") != "rep" or not context["scorecard"]["pages"]:
-        return None
-    anchors = _anchors(document)
-    review, scorecard = anchors.get("review"), anchors.get("scorecard")
-    if not review or not scorecard or scorecard[0] != review[0] + 1:
-        return None
-    return targets_page.rows_beside_review(context["page_size"], review[1],
-                                           context["review_paragraphs"],
-                                           len(context["scorecard"]["rows"]))
 
 
 def _anchors(document) -> dict[str, tuple[int, float]]:

@@ -1,0 +1,68 @@
+"""Two choices of a rep's edition that only its laid-out pages can make: where a block kept whole
+lands decides which of two forms of it leaves less of a page white. The edition is laid out with
+the first form; if the pages show the case for the other (``adjust``), it is laid out once more.
+Both cases are in the stress-test plans of the fresh-eyes review (bench/review_plans.py), not in
+the sample, whose edition is laid out once.
+
+* **The scorecard beside the review.** Its rows are 6 mm, a height a hand writes a number in,
+  so it takes most of a page of its own after "How we review". When the review then stands
+  alone on a mostly white page before it (the one-account plan: the targets filled the
+  schedule's last page, 85% of the review's page white), the scorecard goes under the review
+  with rows as low as it takes (``targets_page.rows_beside_review``, 4.8 mm at the least).
+* **The index of call cards.** The rep's index holds each persona and the touch it opens with
+  to two lines, so that the chapter's opening (kept on one page: the cards each start one)
+  fits under the end of the chapter before more often (the long-text plan: the page before
+  was 61% white). When it fits there in neither form and starts a page, the cards after it,
+  the index is printed in full: the opening alone on its page fills more of it (45% white
+  rather than 60%).
+
+The choices are made from ``RenderResult.anchors``-like positions: an element's page and how
+far down it its top is (0 top, 1 bottom).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import targets_page
+
+_TOP_MM = 24.0  # the @page rule's top margin (00-base.css)
+_AT_TOP_MM = 12.0  # a chapter's title this close under the margin starts its page
+
+
+def adjust(context: dict[str, Any], anchors: dict[str, tuple[int, float]]) -> bool:
+    """Change ``context`` (a rep's edition's) for the second form wherever its first layout
+    (``anchors``) shows the case for it; True if it changed."""
+    if context.get("edition") != "rep":
+        return False
+    changed = False
+    if row := _scorecard_beside_review(context, anchors):
+        context["scorecard"]["row_mm"] = row
+        changed = True
+    if context.get("call_cards_short_index") and _starts_a_page(
+            context, anchors.get("sec-call_cards")):
+        context["call_cards_short_index"] = False
+        changed = True
+    return changed
+
+
+def _scorecard_beside_review(context: dict[str, Any],
+                             anchors: dict[str, tuple[int, float]]) -> float | None:
+    """The scorecard's lower rows if "How we review" stands alone on a mostly white page before
+    the scorecard's and the scorecard fits under it; else None."""
+    if not context["scorecard"]["pages"]:
+        return None
+    review, scorecard = anchors.get("review"), anchors.get("scorecard")
+    if not review or not scorecard or scorecard[0] != review[0] + 1:
+        return None
+    return targets_page.rows_beside_review(context["page_size"], review[1],
+                                           context["review_paragraphs"],
+                                           len(context["scorecard"]["rows"]))
+
+
+def _starts_a_page(context: dict[str, Any], anchor: tuple[int, float] | None) -> bool:
+    """Whether the element at ``anchor`` is at the top of its page's text."""
+    if anchor is None:
+        return False
+    text = targets_page.TEXT_HEIGHT_MM.get(context["page_size"], targets_page.TEXT_HEIGHT_MM["A4"])
+    return anchor[1] * (text + 44.0) - _TOP_MM < _AT_TOP_MM
