@@ -176,7 +176,8 @@ def _item(item: object, opening: Markup, end: Markup, whole: int = ADDRESS_LINE)
     item and ``end`` (its ";") held on one line if it has up to ``whole`` characters; a longer
     one wraps between its words, each word held whole after a dot's room that the space before
     it takes back (a line starting with the word clips the room, not its first letters). A
-    single word longer than that breaks where it must."""
+    single word longer than ``ADDRESS_LINE`` breaks where it must, its next lines clipped by
+    the room (an address of 60 characters and more with no space, or a run of CJK text)."""
     text = Markup.escape(item)
     words = [word for word in text.split(" ") if word]
     if len(text.striptags()) <= whole or "<" in text or len(words) == 1:
@@ -207,6 +208,8 @@ def separated(items: Iterable[object], bold_first: bool = False) -> Markup:
         return Markup("")
     first = Markup("<b>{}</b>") if bold_first else Markup("{}")
     ends = [_SAID] * (len(shown) - 1) + [Markup("")]
+    # the first item's words are held each after a room however short it is: a name that wraps
+    # in the schedule's narrow cell starts its next line inside the cell
     line = [first.format(_item(shown[0], Markup(""), ends[0], whole=0))] + [
         _item(item, _DOT, end) for item, end in zip(shown[1:], ends[1:], strict=True)]
     return Markup('<span class="seps-clip"><span class="seps">{}</span></span>').format(
