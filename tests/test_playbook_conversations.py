@@ -197,7 +197,7 @@ def test_every_question_is_printed_whole_in_its_chapter_and_one_on_a_card_names_
     html = render_playbook_html(sample, today=TODAY)
     chapter = html[html.index('id="sec-questions"'):html.index('id="sec-qualification"')]
     for q in sample.questions:
-        assert f'<td class="q">{_escaped(q.question)}' in chapter
+        assert f'<td class="q"><div>{_escaped(q.question)}' in chapter
     assert chapter.count('class="on-card"') == sum(q["card"] is not None
                                                    for q in printed.values())
 

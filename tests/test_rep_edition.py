@@ -92,6 +92,25 @@ def test_rep_edition_prints_each_contacts_phone_and_email_the_leaders_does_not(
             assert contact.email not in leader_text
 
 
+def test_the_text_a_reader_copies_has_a_separator_between_a_contacts_items(sample, jonas_pdf):
+    """A contact's line and an account's facts print their items between drawn dots, which are
+    no text: copied, or read out by a screen reader, the items ran together ("Dr. Stefanie
+    Müller Chief Operating Officer +49 …"). The text has a ";" between each two items, where
+    the line wraps too, and no line of it starts with one."""
+    pages = _pages(jonas_pdf, layout=False)  # the accounts' cards and the schedule's entries
+    read = " ".join(" ".join(pages).split())
+    accounts = [a for tier in build_context(sample, rep_name="Jonas Albrecht",
+                                            start=date(2027, 1, 11))["tiers"]
+                for a in tier["accounts"]]
+    lines = [[*a["facts"], a["website"]] for a in accounts] + [
+        [c["name"], c["title"], c["phone"], c["email"]] for a in accounts for c in a["contacts"]]
+    assert len(lines) > 15
+    for items in lines:
+        assert "; ".join(item for item in items if item) in read
+    assert [line for page in pages for line in page.splitlines()
+            if line.lstrip().startswith(";")] == []
+
+
 def test_each_schedule_entry_names_whom_to_reach_and_how(sample, jonas_pdf):
     pages = _schedule_pages(_pages(jonas_pdf)).values()
     text = re.sub(r"-\n\s+", "-", "\n".join(pages))
@@ -109,9 +128,9 @@ def test_each_schedule_entry_names_whom_to_reach_and_how(sample, jonas_pdf):
     read = " ".join(" ".join(_schedule_pages(_pages(jonas_pdf, layout=False)).values()).split())
     read = re.sub(r"- ", "-", read)
     first_call = read[read.index("Phone: what one hour of stop costs"):]
-    assert first_call.index(f"{cfo.name} {cfo.title} {cfo.phone}") < 400
+    assert first_call.index(f"{cfo.name}; {cfo.title}; {cfo.phone}") < 400
     benchmark = read[read.index("Downtime benchmark for their sector"):]  # an e-mail
-    assert benchmark.index(f"{cfo.name} {cfo.title} {cfo.email}") < 400
+    assert benchmark.index(f"{cfo.name}; {cfo.title}; {cfo.email}") < 400
 
 
 def test_an_invitation_names_how_to_reach_the_contact_and_no_line_ends_in_a_dot(sample,
@@ -125,9 +144,9 @@ def test_an_invitation_names_how_to_reach_the_contact_and_no_line_ends_in_a_dot(
     brueckner = next(a for a in sample.accounts if a.name.startswith("Brückner"))
     coo = brueckner.contacts[0]
     event = read[read.index("Invitation: Reliability Peer Roundtable"):]
-    assert event.index(f"{coo.name} {coo.title} {coo.email}") < 400
+    assert event.index(f"{coo.name}; {coo.title}; {coo.email}") < 400
     visit = read[read.index("Invitation: reference plant visit in Linz"):]
-    assert visit.index(f"{coo.name} {coo.title} {coo.phone}") < 400
+    assert visit.index(f"{coo.name}; {coo.title}; {coo.phone}") < 400
     pages = _pages(jonas_pdf, layout=False)
     lines = [line.strip() for n, page in enumerate(pages, 1)
              if _chapter(page) in ("YOUR ACCOUNTS", "YOUR SCHEDULE") for line in page.splitlines()]

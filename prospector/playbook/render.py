@@ -173,6 +173,9 @@ def separated(items: Iterable[object], bold_first: bool = False, person: bool = 
     ``ADDRESS_LINE`` characters stays whole); the lines after the first start half a dot's room
     to the left, clipped (15-blocks.css), so a dot never starts a line, and a line never ends
     with one. A "·" character did one or the other (a wrapped line began "· juergen.weiss@…").
+    The dots are no text: each item but the last ends with a ";" that prints nothing, so the
+    text a reader copies or a screen reader reads is "Jürgen Weiss; Head of Maintenance; +49 …",
+    not the items run together; it ends its item's unit, so it never starts a line.
     A ``person``'s line (name, title, phone, e-mail) holding an item too long for one line is
     joined by "·" characters that never start or end a line instead (its lines are not clipped).
     """
@@ -186,11 +189,13 @@ def separated(items: Iterable[object], bold_first: bool = False, person: bool = 
         # both neighbours by no-break spaces, so it breaks within its items, never at a dot.
         return Markup('<span class="seps-clip">{}</span>').format(
             Markup("\u00a0·\u00a0").join([first, *(Markup.escape(i) for i in shown[1:])]))
+    said = [Markup('<span class="said">;</span>')] * (len(shown) - 1) + [Markup("")]
     units = Markup("").join(
-        Markup(' <span class="u{}"><span class="sep"></span>{}</span>').format(
-            "" if len(str(item)) <= ADDRESS_LINE else " long", item) for item in shown[1:])
-    return Markup('<span class="seps-clip"><span class="seps">{}{}</span></span>').format(
-        first, units)
+        Markup(' <span class="u{}"><span class="sep"></span>{}{}</span>').format(
+            "" if len(str(item)) <= ADDRESS_LINE else " long", item, end)
+        for item, end in zip(shown[1:], said[1:], strict=True))
+    return Markup('<span class="seps-clip"><span class="seps">{}{}{}</span></span>').format(
+        first, said[0], units)
 
 
 RUNNING_NAME = 60  # characters of the plan's name in the running foot, beside "Page N of M"
@@ -206,25 +211,26 @@ def running_name(text: str, limit: int = RUNNING_NAME) -> str:
         return text
     head = text[:limit]
     cut = head.rsplit(" ", 1)[0] if " " in head else head
-    return cut.rstrip(" ,;:·–-") + "…"
+    return cut.rstrip(" ,;:·–-/") + "…"
 
 
 CONTINUED_HEAD_MM = 100.0  # the running head's right box (102 mm, 00-base.css), 2 mm to spare
 _HEAD_PT, _HEAD_TRACKING = 8.0, 0.06  # its capitals: 8 pt, letter-spacing 0.06 em
 
 
-def continued(title: str) -> str:
+def continued(title: str, mm: float = CONTINUED_HEAD_MM) -> str:
     """The running head of the page a card or a week runs on to: "<title> (continued)" in the
     edition's language, the title cut at a word ("…") so the whole head, the longer word for
     "continued" included ("(Fortsetzung)", "(continuación)"), fits its box: the box would
-    otherwise cut the end, that word, away."""
+    otherwise cut the end, that word, away. A table's head in the same capitals (a discovery
+    question's persona) gives the ``mm`` of its column."""
     limit = RUNNING_TITLE
     while True:
         head = gettext("%(title)s (continued)", title=running_name(title, limit))
         capitals = head.upper()
         width = (text_mm(capitals, "sans", _HEAD_PT)
                  + len(capitals) * _HEAD_TRACKING * _HEAD_PT * 25.4 / 72)
-        if width <= CONTINUED_HEAD_MM or limit <= 8:
+        if width <= mm or limit <= 8:
             return head
         limit -= 4
 

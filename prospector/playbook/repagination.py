@@ -33,6 +33,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from . import forward_references
+
 _MARK = "_prospector_one_repagination"
 _WAITING = "_prospector_waiting_references"
 _TARGET_COUNTERS = ("target-counter()", "target-counters()")
@@ -143,6 +145,8 @@ def install() -> bool:
     def make_all_pages(context, root_box, html, pages) -> Iterator:
         if pages:  # a repagination pass: the first pass's page count is known now
             _bring_page_count_up_to_date(context)
+            if not _wants_page_count(context.target_collector):
+                forward_references.write_in_numbers(context, pages)
         else:
             collector = context.target_collector
             setattr(collector, _WAITING, _file_references_under_their_anchors(collector))
