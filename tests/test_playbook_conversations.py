@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from prospector.model import (
+    CadenceStep,
     Channel,
     Contact,
     Criterion,
@@ -33,6 +34,7 @@ from prospector.playbook.call_cards import (
 )
 from prospector.playbook.limits import CARD_PAGES, CARD_TEXTS, Cut
 from prospector.resources import sample_plan_path
+from tests.test_playbook_typeset import call_log_rows
 
 TODAY = date(2027, 1, 4)
 CONVERSATION_CHAPTERS = {"objections", "questions", "call_cards", "qualification"}
@@ -332,21 +334,30 @@ def test_every_card_opens_with_a_call_and_says_where_the_opening_is_from(sample)
     html = render_playbook_html(sample, today=TODAY)
     card = html[html.index('id="card-per-01"'):]
     card = card[:card.index("</article>")]
-    assert ('<b>Your calls:</b> Phone: what one hour of stop costs, day 3, <a class="page-ref" '
-            'href="#touch-tch-03">script, p.&nbsp;</a>') in card
+    assert ('<b>Your calls:</b><ul><li>Phone: what one hour of stop costs, day 3, '
+            '<a class="page-ref" href="#touch-tch-03">script, p.&nbsp;</a></li>') in card
 
 
-def test_calls_beyond_a_cards_two_lines_are_counted_not_dropped(sample):
-    """In French the plant manager's three calls take more than the two lines a card gives
-    them: the card lists the first two whole and says the third is in the cadences."""
+def test_calls_beyond_a_cards_three_lines_are_counted_not_dropped(sample):
+    """A card lists its calls one a line, on three lines at most: with three follow-up calls
+    more, the plant manager's card (in French) lists the first whole and says how many others
+    are in the cadences, on a line of its own."""
     plan = sample.model_copy(deep=True)
     plan.basics.language = "fr"
+    phone = plan.touch("tch-03")
+    for k, day in enumerate((60, 66, 72)):
+        extra = phone.model_copy(update={"id": f"tch-call{k}",
+                                         "title": f"Follow-up call {k + 1} on the stop costs"})
+        plan.touches.append(extra)
+        for cadence in plan.cadences:
+            cadence.steps.append(CadenceStep(day=day, channel=phone.channel, touch_id=extra.id))
     html = render_playbook_html(plan, rep_name="Jonas Albrecht", today=TODAY)
     card = html[html.index('id="card-per-02"'):]
-    calls = card[card.index('<p class="cc-calls">'):]
-    calls = calls[:calls.index("</p>")]
-    assert calls.count('class="page-ref" href="#touch-') == 2
-    assert calls.endswith("· 1 autre appel : voir les cadences")
+    calls = card[card.index('<div class="cc-calls">'):]
+    calls = calls[:calls.index("</ul>")]
+    listed = calls.count('class="page-ref" href="#touch-')  # each call listed, whole
+    assert 0 < listed == calls.count("<li>") - 1
+    assert calls.endswith(f"<li>{6 - listed} autres appels : voir les cadences</li>")
 
 
 def test_a_label_before_a_talk_track_is_no_opening(sample):
@@ -413,7 +424,7 @@ def _pages(path) -> list[str]:
 
 
 def _card_pages(pages: list[str]) -> list[int]:
-    return [i for i, text in enumerate(pages) if re.search(r"^CALL CARD$", text, re.M)]
+    return [i for i, text in enumerate(pages) if re.search(r"^CALL LOG$", text, re.M)]
 
 
 def _flat(text: str) -> str:
@@ -452,8 +463,9 @@ def test_how_to_use_a_card_is_on_the_page_of_the_cards_index(sample_leader_pdf, 
 @pytest.mark.parametrize("page_size", ["Letter", "A4"])
 def test_cards_of_texts_at_their_longest_are_one_page_each_with_nothing_dropped(
         sample, tmp_path, page_size):
-    """What passes a card's foot is dropped (the call log's lines are cut there): the call log's
-    head, under every text, is printed on each card, on both paper sizes."""
+    """What passes a card's foot is dropped (the call log's rows are cut there): the call log's
+    head and three of its rows, under every text, are printed on each card, on both paper
+    sizes."""
     plan = sample.model_copy(deep=True)
     plan.basics.page_size = page_size
     accounts = plan.accounts[:3]
@@ -484,6 +496,8 @@ def test_cards_of_texts_at_their_longest_are_one_page_each_with_nothing_dropped(
     assert "Campaign cadence" in _flat(pages[at[-1] + 1])
     assert "[…]" in _flat(pages[at[0]])  # cut to fit, visibly
     assert all("CALL LOG" in pages[i] for i in at)  # the call log's head still on the card
+    rows = call_log_rows(out)  # and three rows of 7 mm to write in, under the longest texts
+    assert len(rows) == len(at) and all(sum(r >= 7 for r in card) >= 3 for card in rows), rows
     if page_size == "Letter":
         rep_cards = build_context(plan, rep_name="Lee", today=TODAY)["call_cards"]
         assert [c["id"] for c in rep_cards] == [plan.personas[0].id]  # the rep's one persona

@@ -743,26 +743,110 @@ def test_no_line_of_an_accounts_facts_starts_or_ends_with_a_dot(sample, tmp_path
     assert [line for line in lines if line.startswith("·") or line.endswith("·")] == []
 
 
-def test_a_contacts_title_too_long_for_its_line_wraps_with_every_letter_shown(sample, tmp_path):
-    """A contact's items are joined by drawn dots whose room is clipped at a line's start; an
-    item that wrapped within itself lost its next lines' first letters to that clip ("fficer",
-    "nstandhaltung": the long-text plan's rep edition). Every letter of it prints inside the
-    card, as far left as the contact's name and no further, and no line starts or ends with a
-    dot."""
+def test_a_contacts_title_or_a_fact_too_long_for_its_line_wraps_with_every_letter_shown(
+        sample, tmp_path):
+    """A contact's items and an account's facts are joined by drawn dots whose room is clipped at
+    a line's start; an item that wrapped within itself lost its next lines' first letters to that
+    clip ("fficer", "nstandhaltung": the long-text plan's rep edition; "rsatzteilversorgung" in
+    an industry). Every letter of a long title and of a long industry prints inside the card:
+    from as far left as the contact's name or the facts' first line, no further, to the text
+    area's right edge, and no line starts or ends with a dot."""
     plan = sample.model_copy(deep=True)
     rep = plan.reps[0]
     account = next(a for a in plan.accounts if a.id in rep.account_ids and a.contacts)
     contact = account.contacts[0]
     contact.title = ("Head of Maintenance, Reliability and Instandhaltung for the Linz and Wels "
                      "plants, the spare parts store, the tool shop and the energy management team")
+    account.industry = ("Antriebstechnik und Getriebebau für Windkraftanlagen, Schiffsantriebe "
+                        "und Industriegetriebe, Instandhaltung und Ersatzteilversorgung weltweit")
     result = render_playbook_pdf(plan, tmp_path / "rep.pdf", rep_name=rep.name, section="accounts")
+    right = (210 - 18) * MM + 0.5  # the text area's right edge (00-base.css), and rounding
     checked = 0
     for glyphs in _pages(result.path):
         for name in _find(glyphs, contact.name):
             title = next(hit for hit in _find(glyphs, contact.title) if hit[0].top >= name[0].top)
-            assert max(g.bottom for g in title) - min(g.top for g in title) > 1.5 * title[0].size
-            assert min(g.left for g in title) >= name[0].left - 0.5, contact.title  # wrapped
+            industry = next(hit for hit in _find(glyphs, account.industry)
+                            if hit[0].bottom <= name[0].top)
+            for item, left in ((title, name[0].left), (industry, industry[0].left)):
+                assert max(g.bottom for g in item) - min(g.top for g in item) > 1.5 * item[0].size
+                assert min(g.left for g in item) >= left - 0.5, _text(item)  # wrapped whole
+                assert max(g.right for g in item) <= right, _text(item)
             lines = [_text(line) for line in _body_lines(glyphs)]
             assert [line for line in lines if line.startswith("·") or line.endswith("·")] == []
             checked += 1
     assert checked
+
+
+# --- call cards ---------------------------------------------------------------------------------
+def _call_cards(pages: list[list[Glyph]]) -> list[int]:
+    return [i for i, glyphs in enumerate(pages) if "CALLLOG" in _text(glyphs)]
+
+
+def _card_lines(glyphs: list[Glyph]) -> list[str]:
+    """A call card's lines, its title to its call log (its page's text area starts at 17 mm and
+    ends 14 mm above the paper's foot; the running head and foot are left out)."""
+    inside = [g for g in glyphs if 16.5 * MM <= g.top and g.bottom <= 283 * MM]
+    return [_text(line) for _y, line in sorted(_lines(inside).items())]
+
+
+def call_log_rows(path: Path) -> list[list[float]]:
+    """Each call card's writing rows (mm), top to bottom: the space under its log's column labels
+    down to the first rule drawn across the "What they said" column, then from rule to rule, the
+    last ending at the log's frame. Read from the page's pixels (216 dpi), however they are
+    drawn."""
+    scale = 3  # pixels a point
+    out = []
+    for page in pdfium.PdfDocument(str(path)):
+        glyphs = _glyphs(page)
+        if "CALLLOG" not in _text(glyphs):
+            continue
+        label = _find(glyphs, "What they said")[-1]
+        left = round(label[0].left * scale)
+        image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
+        width, height = image.size
+        strip = image.crop((left, 0, left + 40 * scale, height)).load()
+        ruled = [y for y in range(round(max(g.bottom for g in label) * scale), height)
+                 if sum(strip[x, y] < 235 for x in range(40 * scale)) > 36 * scale]
+        rules = [y for i, y in enumerate(ruled) if i == 0 or y - ruled[i - 1] > 1]  # their tops
+        edges = [max(g.bottom for g in label) * scale, *rules]
+        out.append([(b - a) / scale / MM for a, b in zip(edges, edges[1:], strict=False)])
+    return out
+
+
+def test_no_line_of_a_call_card_starts_or_ends_with_a_dot(rep_pages):
+    """A card's lists ("Cares about: … · …", "Your calls: … · …") wrap within their items, never
+    at a "·": the COO card's "Cares about" line ended with one (the last fresh-eyes review)."""
+    cards = _call_cards(rep_pages)
+    lines = [line for i in cards for line in _card_lines(rep_pages[i])]
+    assert len(cards) == 4 and len(lines) > 150
+    assert sum(line.count("·") for line in lines) >= 12  # the lists are printed, dots and all
+    assert [line for line in lines if line.startswith("·") or line.endswith("·")] == []
+
+
+def test_every_call_card_has_a_call_log_of_three_rows_to_write_in(sample_rep_pdf):
+    """A rep writes each call in the card's log: at least three rows of 7 mm or more on every
+    card (the COO's and the plant manager's logs had one)."""
+    rows = call_log_rows(sample_rep_pdf[0].path)
+    assert len(rows) == 4
+    for card in rows:
+        assert sum(row >= 7 for row in card) >= 3, card
+
+
+def test_a_call_cards_rules_and_boxes_align_with_the_other_pages_text(rep_pages, sample_rep_pdf):
+    """A card's rules, boxes and text start and end where the other pages' do: its boxes ran 3 mm
+    into the margins, so the page showed three left edges."""
+    pages = list(pdfium.PdfDocument(str(sample_rep_pdf[0].path)))
+    cards = _call_cards(rep_pages)
+
+    def drawn(number: int) -> tuple[float, float]:  # the left and right edges of rules and tints
+        found = [o.get_bounds() for o in pages[number].get_objects(
+            filter=[pdfium_raw.FPDF_PAGEOBJ_PATH, pdfium_raw.FPDF_PAGEOBJ_SHADING], max_depth=5)]
+        return min(b[0] for b in found), max(b[2] for b in found)
+
+    after = cards[-1] + 1  # the schedule: its weeks' bands run the text's width
+    assert "YOURSCHEDULE" in _text(rep_pages[after])
+    text_left = min(g.left for g in rep_pages[after] if 24 * MM <= g.top <= 277 * MM)
+    for number in cards:
+        assert drawn(number) == pytest.approx(drawn(after), abs=0.3), number
+        left = min(g.left for g in rep_pages[number] if 16.5 * MM <= g.top <= 283 * MM)
+        assert left == pytest.approx(text_left, abs=1.5), number

@@ -20,6 +20,7 @@ printed in full in its chapter.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -37,12 +38,14 @@ from ..model import (
     ValueTouch,
 )
 from .limits import CARD_PAGES, CARD_POINTS, CARD_TEXTS, CARD_WIDE_LINES, Cut, cut_point
-from .text_width import fit_line, line_count, line_starts, text_mm
+from .text_width import MM_PER_PT, fit_line, line_count, line_starts, text_mm
 from .translations import N_, gettext, ngettext, number, quoted
 
 HANDLE_WORDS = 5  # a handle never repeats a sentence of the plan (8 words or more: issue 16)
 NAMED_WORDS = 7  # what a chapter says of a question or objection a card holds: the most words
 # that are still no sentence of the plan
+SEP = "\u00a0·\u00a0"  # between the points a persona cares about: held to both, a "·" never
+# starts or ends a line (a wrapped "Cares about" line ended with one); it breaks within a point
 INDEX_ROLE = 55  # the index of cards: a persona in at most two lines (characters)
 INDEX_OPENING = 60  # and the touch it opens with
 CARD_MARK = " […]"  # after a text cut to fit; the chapter's first page says where the rest is
@@ -83,13 +86,20 @@ def _fits(text: str, room: int) -> int:
     return len(text)
 
 
+def _flat(text: str) -> str:
+    """``text`` in one paragraph: its line breaks and runs of spaces one space each (its no-break
+    spaces kept: they hold a separator to its items)."""
+    return re.sub(r"[^\S\u00a0]+", " ", text).strip(" ")
+
+
 def fit(text: str, room: int) -> str:
     """``text`` in one paragraph (its line breaks become spaces), cut to ``room`` characters
-    (a ``_Text``'s room, already between words), with a short marker (a ``Cut``)."""
-    flat = " ".join(text.split())
+    (a ``_Text``'s room, already between words), with a short marker (a ``Cut``); a cut list
+    never ends with its separator."""
+    flat = _flat(text)
     if len(flat) <= room:
         return flat
-    return Cut(flat[:room].rstrip(" ,;:.-–"), CARD_MARK)
+    return Cut(flat[:room].rstrip(" ,;:.-–·\u00a0"), CARD_MARK)
 
 
 def quote(text: str, room: int) -> str:
@@ -117,11 +127,13 @@ class _Text:
     label: str = ""  # printed before it ("Proof: ")
     fixed: bool = False  # a reference (a page), never cut
     wider: float = 1.0  # the page's columns against A4's (``limits.CARD_PAGES``)
+    beside: float = 0.0  # mm of its column taken by what stands beside it (the title's kicker)
+    given: int = 0  # its lines, counted where it is made (a list: the calls), never cut
     room: int = 0  # characters it prints
     _lines: dict[int, int] = field(default_factory=dict, repr=False)  # room -> lines
 
     def __post_init__(self) -> None:
-        self.text = " ".join(self.text.split())
+        self.text = _flat(self.text)
         self.room = len(self.text) if self.fixed else min(len(self.text),
                                                           CARD_TEXTS[self.kind][5])
 
@@ -133,11 +145,17 @@ class _Text:
     def _shown(self, room: int) -> str:
         return self.label + self.text[:room] + (CARD_MARK if room < len(self.text) else "")
 
+    def column(self) -> float:
+        """The width it is set in, in mm."""
+        return CARD_TEXTS[self.kind][2] * self.wider - self.beside
+
     def lines(self, room: int | None = None) -> int:
         kept = self.room if room is None else room
+        if self.given:
+            return self.given
         if kept not in self._lines:
-            font, size, width, _line, _floor, _most = CARD_TEXTS[self.kind]
-            self._lines[kept] = (line_count(self._shown(kept), width * self.wider, font, size)
+            font, size = CARD_TEXTS[self.kind][:2]
+            self._lines[kept] = (line_count(self._shown(kept), self.column(), font, size)
                                  if self.text else 0)
         return self._lines[kept]
 
@@ -152,9 +170,9 @@ class _Text:
     def drop_a_line(self) -> None:
         """Cut it to one line less, between words where it can: where its last line starts,
         then back a word at a time while the marker does not fit."""
-        font, size, width, _line, _floor, _most = CARD_TEXTS[self.kind]
+        font, size = CARD_TEXTS[self.kind][:2]
         lines = self.lines()
-        starts = line_starts(self._shown(self.room), width * self.wider, font, size)
+        starts = line_starts(self._shown(self.room), self.column(), font, size)
         room = min(self.room, max(0, starts[lines - 1] - len(self.label)))
         room = cut_point(self.text, room) if 0 < room < len(self.text) else room
         while room > 0 and self.lines(room) >= lines:
@@ -185,8 +203,16 @@ def fit_card(texts: list[_Text], page_size: str = "Letter") -> None:
 
 # --- what goes on a card ---------------------------------------------------------------------
 _CALLED = (Channel.PHONE, Channel.IN_PERSON)  # a live conversation, the one a card is held for
-FROM_MM, FROM_PT = 150.0, 8  # the line that says where the opening is from (beside "Open")
-CALLS_MM, CALLS_PT, CALLS_LINES = 180.0, 9, 2  # the calls a card is for, under its opening
+FROM_MM, FROM_PT = 144.0, 8  # the line that says where the opening is from (beside "Open")
+CALLS_MM, CALLS_PT, CALLS_LINES = 174.0, 9, 3  # the calls a card is for, under its opening
+CALLS_GAP = 1.5  # mm between "Your calls:" and the list of calls beside it
+
+
+def _kicker_mm() -> float:
+    """The room the kicker ("CALL CARD", 8 pt bold capitals spaced 0.14 em, 5 mm from the title)
+    takes on the title's line, in the edition's language (70-conversations.css)."""
+    kicker = gettext("Call card").upper()
+    return text_mm(kicker, "sans-bold", 8) + len(kicker) * 0.14 * 8 * MM_PER_PT + 5
 
 
 def _cadence_for(cadences: Sequence[Cadence], persona: Persona) -> tuple[int, Cadence] | None:
@@ -269,7 +295,8 @@ def _opening_missing(plan: Plan, persona: Persona) -> str:
 
 def _calls(plan: Plan, persona: Persona, cadences: Sequence[Cadence],
            touch_ids: set[str]) -> dict[str, Any]:
-    """The calls a rep makes with this card, on at most ``CALLS_LINES`` lines: each phone or
+    """The calls a rep makes with this card, one a line, on at most ``CALLS_LINES`` lines (the
+    last says how many are left out, if any): each phone or
     in-person touch written for ``persona`` (or for everyone) that the edition's cadences for
     them make, in the order they come, with the days of the cadence it is made on (per cadence,
     named by its tiers, when there are several) and a link to its script when the edition prints
@@ -306,21 +333,17 @@ def _calls(plan: Plan, persona: Persona, cadences: Sequence[Cadence],
         items.append((call, call["touch"] + ", " + days
                       + (", " + gettext("script, p.") + " 99" if scripted else "")))
 
-    def shown(count: int) -> str:  # the first ``count`` calls, and how many are left out
-        left = len(items) - count
-        more = ngettext("%(num)s more call: see the cadences",
-                        "%(num)s more calls: see the cadences", left) if left else ""
-        return gettext("Your calls:") + " " + " · ".join([i for _c, i in items[:count]]
-                                                          + ([more] if more else []))
-
-    count = len(items)  # as many whole calls as fit the lines, with the note of the rest
-    while count > 1 and line_count(shown(count), CALLS_MM, "sans", CALLS_PT) > CALLS_LINES:
+    # one call a line (a call longer than its line wraps), under "Your calls:", beside it
+    width = CALLS_MM - text_mm(gettext("Your calls:"), "sans-bold", CALLS_PT) - CALLS_GAP
+    lines = [line_count(i, width, "sans", CALLS_PT) for _c, i in items]
+    count = len(items)  # as many whole calls as fit the lines, with a line for the rest
+    while count > 1 and sum(lines[:count]) + (count < len(items)) > CALLS_LINES:
         count -= 1
     left = len(items) - count
     return {"calls": [c for c, _i in items[:count]], "more": left,
             "more_text": ngettext("%(num)s more call: see the cadences",
                                   "%(num)s more calls: see the cadences", left) if left else "",
-            "shown": shown(count)}
+            "lines": sum(lines[:count]) + (left > 0)}
 
 
 def _paragraphs(message: str) -> list[str]:
@@ -402,17 +425,17 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
             else next(iter(plan.differentiators), None))
     asked = by_likelihood(questions, persona, flagged)[:3]
     texts = {
-        "title": _Text("title", persona.role, where["personas"]),
-        "cares": _Text("cares", " · ".join(persona.cares_about[:CARD_POINTS]),
-                       where["personas"]),
+        "title": _Text("title", persona.role, where["personas"], beside=_kicker_mm()),
+        "cares": _Text("cares", SEP.join(_flat(p) for p in persona.cares_about[:CARD_POINTS]),
+                       where["personas"], gettext("Cares about:") + " "),
         "opening": _Text("opening", opening, where["touches"] if printed else in_plan),
     }
     missing = "" if opening else _opening_missing(plan, persona)
     if missing:  # in the opening's place, never cut
         texts["no opening"] = _Text("opening", missing, "", fixed=True)
-    calls_shown = calls.pop("shown")
     if calls["calls"]:  # never cut: whole calls, as many as fit its lines
-        texts["calls"] = _Text("calls", calls_shown, "", fixed=True)
+        texts["calls"] = _Text("calls", gettext("Your calls:"), "", fixed=True,
+                               given=calls.pop("lines"))
     for i, q in enumerate(asked):
         texts[f"question{i}"] = _Text("question", q.question, where["questions"])
     proofs = [_proof(plan, o) for o in chosen]
@@ -433,10 +456,8 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
                        else gettext("under “%(difference)s”,", difference=ref["of"])
                        + " " + gettext("p.") + " 99", "", proof_label, fixed=True))
     if diff:
+        # its proof's page is beside the heading "Our difference": no line of its own
         texts["difference"] = _Text("difference", diff.difference, where["differentiation"])
-        if diff.proof.strip():
-            texts["its proof"] = _Text("proof", gettext("Its proof:") + " " + gettext("p.")
-                                       + " 99", "", fixed=True)
     fit_card([t for t in texts.values() if t.text], plan.basics.page_size)
     for i in range(len(chosen)):  # held by the card: the rest of these is in the plan only
         if texts[f"says{i}"].whole and texts[f"response{i}"].whole:

@@ -63,23 +63,23 @@ SCORECARD_METRIC_TEXT = 60
 # line at a time down to what they always keep, then the texts with the most lines beyond what
 # they always keep (``call_cards.fit_card``).
 CARD_TEXTS: dict[str, tuple[str, float, float, float, int, int]] = {
-    "title": ("serif-bold", 16, 180, 7.1, 1, 140),  # the persona's role (h2)
-    "cares": ("sans", 9, 180, 4.6, 1, 330),  # what they care about, one line of points
-    "opening": ("sans", 10, 172, 4.94, 2, 520),  # the opening of the call (in a box)
-    "question": ("sans", 10, 174, 5.3, 2, 200),  # each of three questions (numbered, 1 mm apart)
-    "says": ("serif-bold", 10, 175, 4.6, 2, 200),  # what the client says, each of three objections
-    "behind": ("sans", 9, 175, 4.3, 1, 400),  # what is behind it (after "Behind it: ")
-    "response": ("sans", 10, 175, 4.94, 2, 520),  # the response to it: a talk track
-    "proof": ("sans", 9, 175, 4.3, 1, 320),  # its proof (after "Proof: ")
-    "difference": ("sans-bold", 10, 104, 5.12, 2, 200),  # the differentiator (3/5 of the width)
-    "calls": ("sans", 9, 180, 4.3, 1, 400),  # the calls made with the card, and their heading
+    "title": ("serif-bold", 16, 174, 7.1, 1, 140),  # the persona's role (h2)
+    "cares": ("sans", 9, 174, 4.6, 1, 330),  # what they care about, one line of points
+    "opening": ("sans", 10, 166, 4.76, 2, 520),  # the opening of the call (in a box)
+    "question": ("sans", 10, 168, 5.1, 2, 200),  # each of three questions (numbered, 1 mm apart)
+    "says": ("serif-bold", 10, 169, 4.6, 2, 200),  # what the client says, each of three objections
+    "behind": ("sans", 9, 169, 4.3, 1, 400),  # what is behind it (after "Behind it: ")
+    "response": ("sans", 10, 169, 4.76, 2, 520),  # the response to it: a talk track
+    "proof": ("sans", 9, 169, 4.3, 1, 320),  # its proof (after "Proof: ")
+    "difference": ("sans-bold", 10, 101, 5.12, 2, 200),  # the differentiator (3/5 of the width)
+    "calls": ("sans", 9, 174, 4.3, 1, 400),  # the calls made with the card, and their heading
 }
 # Per page size: (mm of a card's texts, counted with the lines above, that fit with the card's
 # headings and gaps, 51-55 mm, and the head of its call log, about 13 mm, on a card 264 mm (A4)
 # or 246 mm (Letter) tall (the card page's margins, 70-conversations.css); how much wider its
 # columns are than on A4: 186 mm against 180 mm). Measured with every text at its longest, in
 # wide letters and in CJK, and with the sample (no text cut on A4).
-CARD_PAGES: dict[str, tuple[float, float]] = {"A4": (190.0, 1.0), "Letter": (176.0, 185.9 / 180)}
+CARD_PAGES: dict[str, tuple[float, float]] = {"A4": (190.0, 1.0), "Letter": (171.0, 179.9 / 174)}
 CARD_WIDE_LINES = 1.07  # a line with CJK is taller: the fallback font's ascent and descent
 CARD_POINTS = 4  # what the persona cares about: the first points, joined with " · "
 _WORD_BACKOFF = 40  # a cut moves back to a space at most this many characters before the limit

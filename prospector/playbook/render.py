@@ -31,6 +31,7 @@ from ..sections import SECTION_BY_KEY, SECTIONS
 from ..textnorm import export_name, slugify
 from ..wording import unbroken_legal_form
 from . import (
+    layout_speed,
     limits,
     parse_speed,
     pdf_speed,
@@ -165,37 +166,51 @@ def listed_address(text: str) -> Markup:
     return Markup(' <span class="nowrap">·\N{NO-BREAK SPACE}{}</span>').format(text)
 
 
-def separated(items: Iterable[object], bold_first: bool = False, person: bool = False) -> Markup:
+_DOT = Markup('<span class="sep"></span>')  # an item's dot, drawn (15-blocks.css)
+_ROOM = Markup('<span class="room"></span>')  # a dot's room with no dot, before a long item's word
+_SAID = Markup('<span class="said">;</span>')  # the separator of the text layer, not printed
+
+
+def _item(item: object, opening: Markup, end: Markup, whole: int = ADDRESS_LINE) -> Markup:
+    """One item of a :func:`separated` line: ``opening`` (its dot, or nothing for the first), the
+    item and ``end`` (its ";") held on one line if it has up to ``whole`` characters; a longer
+    one wraps between its words, each word held whole after a dot's room that the space before
+    it takes back (a line starting with the word clips the room, not its first letters). A
+    single word longer than that breaks where it must."""
+    text = Markup.escape(item)
+    words = [word for word in text.split(" ") if word]
+    if len(text.striptags()) <= whole or "<" in text or len(words) == 1:
+        long = "" if len(text.striptags()) <= ADDRESS_LINE else " long"
+        return Markup('<span class="u{}">{}{}{}</span>').format(long, opening, text, end)
+    last = len(words) - 1
+    return Markup('<span class="back"> </span>').join(
+        Markup('<span class="u">{}{}{}</span>').format(
+            _ROOM if n else opening, word, end if n == last else "")
+        for n, word in enumerate(words))
+
+
+def separated(items: Iterable[object], bold_first: bool = False) -> Markup:
     """A contact's or an account's facts' line ("Jürgen Weiss · Head of Maintenance · +49 … ·
     juergen.weiss@…", "injection moulding · 1,300 employees · … · Wels, Austria · website"): the
-    items, each after the first in a unit of its own that starts with a dot drawn as a
-    background, never as a "·" character. A line breaks only between units (an item of up to
-    ``ADDRESS_LINE`` characters stays whole); the lines after the first start half a dot's room
-    to the left, clipped (15-blocks.css), so a dot never starts a line, and a line never ends
-    with one. A "·" character did one or the other (a wrapped line began "· juergen.weiss@…").
-    The dots are no text: each item but the last ends with a ";" that prints nothing, so the
-    text a reader copies or a screen reader reads is "Jürgen Weiss; Head of Maintenance; +49 …",
-    not the items run together; it ends its item's unit, so it never starts a line.
-    A ``person``'s line (name, title, phone, e-mail) holding an item too long for one line is
-    joined by "·" characters that never start or end a line instead (its lines are not clipped).
+    items, each after the first opening with a dot drawn as a background, never as a "·"
+    character (which started or ended wrapped lines: "· juergen.weiss@…"). A line breaks between
+    items, or between the words of an item too long to be held whole (:func:`_item`); the lines
+    after the first start a dot's room to the left, clipped (15-blocks.css), so a dot never
+    starts a line, nor ends one, and a wrapped item's letters all print ("fficer" for "Officer"
+    when its words were not held after a room). The dots are no text: each item but the last
+    ends with a ";" that prints nothing, so the text a reader copies or a screen reader reads is
+    "Jürgen Weiss; Head of Maintenance; +49 …", not the items run together; it ends its item,
+    so it never starts a line.
     """
     shown = [item for item in items if item]
     if not shown:
         return Markup("")
-    first = Markup("<b>{}</b>").format(shown[0]) if bold_first else Markup.escape(shown[0])
-    if person and any(len(str(item)) > ADDRESS_LINE for item in shown):
-        # A title that wraps within itself would have its lines after the first clipped by the
-        # dots' room ("fficer" for "Officer"): such a line is joined by "·" characters held to
-        # both neighbours by no-break spaces, so it breaks within its items, never at a dot.
-        return Markup('<span class="seps-clip">{}</span>').format(
-            Markup("\u00a0·\u00a0").join([first, *(Markup.escape(i) for i in shown[1:])]))
-    said = [Markup('<span class="said">;</span>')] * (len(shown) - 1) + [Markup("")]
-    units = Markup("").join(
-        Markup(' <span class="u{}"><span class="sep"></span>{}{}</span>').format(
-            "" if len(str(item)) <= ADDRESS_LINE else " long", item, end)
-        for item, end in zip(shown[1:], said[1:], strict=True))
-    return Markup('<span class="seps-clip"><span class="seps">{}{}{}</span></span>').format(
-        first, said[0], units)
+    first = Markup("<b>{}</b>") if bold_first else Markup("{}")
+    ends = [_SAID] * (len(shown) - 1) + [Markup("")]
+    line = [first.format(_item(shown[0], Markup(""), ends[0], whole=0))] + [
+        _item(item, _DOT, end) for item, end in zip(shown[1:], ends[1:], strict=True)]
+    return Markup('<span class="seps-clip"><span class="seps">{}</span></span>').format(
+        Markup(" ").join(line))
 
 
 RUNNING_NAME = 60  # characters of the plan's name in the running foot, beside "Page N of M"
@@ -545,6 +560,7 @@ class Renderer:
         pdf_tags.install()  # decorative images are artifacts, <span lang> gets /Lang
         repagination.install()  # a page with a page reference is laid out twice, not 3 times
         table_heads.install()  # a week's band says "(continued)" on the pages it runs onto
+        layout_speed.install()  # percentages resolved in fewer calls (see layout_speed)
         shaded_boxes.install()  # a talk track carried over ends under its last line
         self._css = CSS
         self.fetcher = SafeFetcher()

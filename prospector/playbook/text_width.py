@@ -48,11 +48,11 @@ def char_em(char: str, font: str) -> float:
 
 def _tokens(text: str) -> list[tuple[int, str]]:
     """Words with their trailing spaces, each with where it starts in ``text``; each wide
-    character a word of its own."""
+    character a word of its own. A no-break space is no space: the words it joins are one."""
     tokens: list[tuple[int, str]] = []
     start, word = 0, ""
     for i, char in enumerate(text):
-        if char.isspace():
+        if char.isspace() and char != "\u00a0":
             word += char
         elif _wide(char):
             if word:
@@ -60,7 +60,7 @@ def _tokens(text: str) -> list[tuple[int, str]]:
             tokens.append((i, char))
             start, word = i + 1, ""
         else:
-            if word and word[-1].isspace():
+            if word and word[-1].isspace() and word[-1] != "\u00a0":
                 tokens.append((start, word))
                 start, word = i, ""
             word += char
