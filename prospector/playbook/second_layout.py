@@ -5,8 +5,8 @@ Both cases are in the stress-test plans of the fresh-eyes review (bench/review_p
 the sample, whose edition is laid out once.
 
 * **The scorecard beside the review.** Its rows are 6 mm, a height a hand writes a number in,
-  so it takes most of a page of its own after "How we review". When the review then stands
-  alone on a mostly white page before it (the one-account plan: the targets filled the
+  so it takes most of a page of its own after "How we review" (kept whole). When the review then
+  stands alone on a mostly white page before it (the one-account plan: the targets filled the
   schedule's last page, 85% of the review's page white), the scorecard goes under the review
   with rows as low as it takes (``targets_page.rows_beside_review``, 4.8 mm at the least).
 * **The index of call cards.** The index holds each persona and the touch it opens with to
@@ -46,15 +46,15 @@ def adjust(context: dict[str, Any], anchors: dict[str, tuple[int, float]]) -> bo
 
 def _scorecard_beside_review(context: dict[str, Any],
                              anchors: dict[str, tuple[int, float]]) -> float | None:
-    """The scorecard's lower rows if "How we review" stands alone on a mostly white page before
-    the scorecard's and the scorecard fits under it; else None."""
+    """The scorecard's lower rows if the text before it ("How we review", or the end of it)
+    stands alone on a mostly white page before the scorecard's and the scorecard fits under
+    it; else None."""
     if not context["scorecard"]["pages"]:
         return None
-    review, scorecard = anchors.get("review"), anchors.get("scorecard")
-    if not review or not scorecard or scorecard[0] != review[0] + 1:
+    end, scorecard = anchors.get("targets-end"), anchors.get("scorecard")
+    if not end or not scorecard or scorecard[0] != end[0] + 1:
         return None
-    return targets_page.rows_beside_review(context["page_size"], review[1],
-                                           context["review_paragraphs"],
+    return targets_page.rows_beside_review(context["page_size"], end[1],
                                            len(context["scorecard"]["rows"]))
 
 
