@@ -33,6 +33,8 @@ _AT_TOP_MM = 12.0  # a chapter's title this close under the margin starts its pa
 def adjust(context: dict[str, Any], anchors: dict[str, tuple[int, float]]) -> bool:
     """Change ``context`` (an edition's) for the second form wherever its first layout
     (``anchors``) shows the case for it; True if it changed."""
+    if (context.get("shown") or {}).get("chapters") is not None:
+        return False  # a part printed alone (a preview's): its pages are not the edition's
     changed = False
     if context.get("edition") == "rep" and (row := _scorecard_beside_review(context, anchors)):
         context["scorecard"]["row_mm"] = row
