@@ -52,3 +52,14 @@ def test_neither_the_call_cards_opening_nor_the_page_before_it_is_mostly_white(l
     assert opening - counting in (0, 1)
     shares = {n: round(white_share(result.path, n), 2) for n in range(counting, opening + 1)}
     assert max(shares.values()) <= 0.5, shares
+
+
+def test_no_page_from_the_targets_to_the_scorecard_is_mostly_white(long_rep):
+    """The long plan's targets run on to a second page: "How we review" is kept whole there
+    (its last lines stood alone on the page before the scorecard, 74% white), and the scorecard,
+    6 mm a row, takes the page after."""
+    result, pages = long_rep
+    first = result.anchors["sec-targets"][0] + 1
+    scorecard = result.anchors["scorecard"][0] + 1
+    shares = {n: round(white_share(result.path, n), 2) for n in range(first, scorecard + 1)}
+    assert max(shares.values()) <= 0.5, shares

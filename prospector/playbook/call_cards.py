@@ -46,7 +46,7 @@ NAMED_WORDS = 7  # what a chapter says of a question or objection a card holds: 
 # that are still no sentence of the plan
 SEP = "\u00a0·\u00a0"  # between the points a persona cares about: held to both, a "·" never
 # starts or ends a line (a wrapped "Cares about" line ended with one); it breaks within a point
-INDEX_ROLE = 55  # the rep's index of cards: a persona in at most two lines (characters)
+INDEX_ROLE = 55  # the index of cards: a persona in at most two lines (characters)
 INDEX_OPENING = 60  # and the touch it opens with
 CARD_MARK = " […]"  # after a text cut to fit; the chapter's first page says where the rest is
 SHORTENED_FIRST = ("behind", "proof")  # an objection's texts a card cuts before any other
@@ -485,10 +485,10 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
                        "paragraphs": opening_paragraphs(touch.message)}
         if touch and opening and printed and whole("opening") else None,
         "opening_from": quote(touch.title, 70) if touch and opening else "",
-        # the rep's index of cards: two lines a cell at most, so that the chapter's opening
-        # (kept on one page) fits under a short chapter before it (the long-text plan: it took
-        # a page of its own, and the page before was 61% white); the card names the persona in
-        # full. (The leader's opening, its lead longer, fits there in no plan: its index stays.)
+        # the index of cards: two lines a cell at most, so that the chapter's opening (kept on
+        # one page) fits under a short chapter before it (the long-text plan: it took a page of
+        # its own, and the page before was 61-64% white); the card names the persona in full.
+        # In full where the opening starts a page all the same (second_layout.py)
         "index_role": quote(persona.role, INDEX_ROLE),
         "index_opening": quote(touch.title, INDEX_OPENING) if touch and opening else "",
         "opening_source": _opening_from(touch, source) if opening else "",

@@ -212,7 +212,7 @@ def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None
             ctx["review_paragraphs"])
         ctx["scorecard"]["row_mm"] = targets_page.writing_row_mm(
             basics.page_size, len(ctx["scorecard"]["rows"]))
-        ctx["call_cards_short_index"] = True  # in full if the opening starts a page (second_layout)
+    ctx["call_cards_short_index"] = True  # in full if the opening starts a page (second_layout)
     ctx["meta"] = _meta(plan, rep)
     return ctx
 

@@ -74,41 +74,34 @@ def kept_whole(page_size: str, *args: Any) -> bool:
 # A rep writes a number in each week's, month's and the total's cell by hand: 6 mm rows (4.8 mm
 # were too low to write in). At that height a scorecard of a half-year campaign fills most of a
 # page (237 mm of 253 for 25 weeks), so it takes a page of its own after "How we review". Where
-# the review then stands alone on the page before it (the one-account plan: the targets filled
-# the schedule's last page, the review went over, 85% of its page white), the scorecard is laid
-# out again with rows as low as it takes to share the review's page (``rows_beside_review``).
+# the review, or the end of it, then stands alone on the page before it (the one-account plan:
+# the targets filled the schedule's last page, the review went over, 85% of its page white), the
+# scorecard is laid out again with rows as low as it takes to share that page
+# (``rows_beside_review``, second_layout.py).
 WRITING_ROW_MM = 6.0
 LEAST_ROW_MM = 4.8  # the lowest rows the scorecard ever had
 _SCORECARD_HEAD_MM = 44.0  # its title and the column heads (up to six lines each), at most
 _SAFETY_MM = 5.0
+_RULES_MM = 0.25  # a row prints this much taller than its height: its rules (a 6 mm row: 6.2)
 
 
 def writing_row_mm(page_size: str, rows: int) -> float:
     """The scorecard's row height (mm): ``WRITING_ROW_MM``, lower only if ``rows`` rows (the
     total's aside) would not fit on a page of their own (a Letter page, seven months)."""
     text = TEXT_HEIGHT_MM.get(page_size, TEXT_HEIGHT_MM["A4"])
-    row = (text - _SCORECARD_HEAD_MM - _SAFETY_MM) / (rows + 1)
+    row = (text - _SCORECARD_HEAD_MM - _SAFETY_MM) / (rows + 1) - _RULES_MM
     return round(min(WRITING_ROW_MM, max(LEAST_ROW_MM, row)), 1)
 
 
-def review_height_mm(review: Sequence[str]) -> float:
-    """How tall "How we review" prints, heading included, in mm (as ``text_height_mm``)."""
-    height = _REVIEW_HEAD_MM
-    for paragraph in review or [""]:
-        height += max(1, _lines(paragraph, _WIDTH_MM)) * _BODY_LINE_MM + _PARAGRAPH_GAP_MM
-    return height
-
-
-def rows_beside_review(page_size: str, review_top: float, review: Sequence[str],
-                       rows: int) -> float | None:
-    """The scorecard's row height (mm) if "How we review", starting ``review_top`` (a share of
-    the page's height, as ``RenderResult.anchors`` give it) on a page of its own before the
-    scorecard's, leaves that page more than half white, and ``rows`` rows of at least
-    ``LEAST_ROW_MM`` fit under it; else None (the layout stays)."""
+def rows_beside_review(page_size: str, text_end: float, rows: int) -> float | None:
+    """The scorecard's row height (mm) if the chapter's text before it (its review), ending
+    ``text_end`` down its page (a share of the page's height, as ``RenderResult.anchors`` give
+    it) on the page before the scorecard's, leaves that page more than half white, and ``rows``
+    rows of at least ``LEAST_ROW_MM`` fit under it; else None (the layout stays)."""
     text = TEXT_HEIGHT_MM.get(page_size, TEXT_HEIGHT_MM["A4"])
-    paper = text + 44.0
-    bottom = review_top * paper - 24.0 + review_height_mm(review)  # in the text area
+    bottom = text_end * (text + 44.0) - 24.0  # in the text area
     if bottom > text / 2:
         return None
-    row = (text - bottom - _SCORECARD_HEAD_MM - _SAFETY_MM) / (rows + 1)  # the total's is taller
-    return round(min(WRITING_ROW_MM, row), 1) if row >= LEAST_ROW_MM else None
+    row = (text - bottom - _SCORECARD_HEAD_MM - _SAFETY_MM) / (rows + 1) - _RULES_MM
+    return round(min(WRITING_ROW_MM, row), 1) if row >= LEAST_ROW_MM else None  # (the total's
+    # row is taller: counted as one more)
