@@ -30,6 +30,7 @@ from typing import Any, TypeVar
 from ..model import (
     STAGE_LABELS,
     Cadence,
+    CadenceStep,
     Channel,
     DiscoveryQuestion,
     Objection,
@@ -300,7 +301,13 @@ def _calls(plan: Plan, persona: Persona, cadences: Sequence[Cadence],
     in-person touch written for ``persona`` (or for everyone) that the edition's cadences for
     them make, in the order they come, with the days of the cadence it is made on (per cadence,
     named by its tiers, when there are several) and a link to its script when the edition prints
-    it. ``more``: calls left out for room (the cadences chapter lists every step)."""
+    it. ``more``: calls left out for room (the cadences chapter lists every step).
+
+    One call is "(the ask)": the card's ask (``_ask_step``), if it is a call. Other steps that
+    ask too (a later visit, another tier's cadence) are not marked: two calls each "(the ask)"
+    on one card left a rep asking which one is."""
+    found = _ask_step(cadences, persona)
+    the_ask = found[2].touch_id if found else None
     mine = [c for c in cadences if not c.persona_ids or persona.id in c.persona_ids]
     rows: dict[str, dict[str, Any]] = {}
     for cadence in mine:
@@ -311,9 +318,8 @@ def _calls(plan: Plan, persona: Persona, cadences: Sequence[Cadence],
             if (step.channel not in _CALLED or touch is None
                     or (touch.persona_ids and persona.id not in touch.persona_ids)):
                 continue
-            row = rows.setdefault(touch.id, {"touch": touch, "first": step.day, "ask": False,
-                                             "days": {}})
-            row["ask"] = row["ask"] or step.is_ask
+            row = rows.setdefault(touch.id, {"touch": touch, "first": step.day,
+                                             "ask": touch.id == the_ask, "days": {}})
             row["days"].setdefault(label, []).append(number(step.day))
     ordered = sorted(rows.values(), key=lambda r: r["first"])
     items: list[tuple[dict[str, str], str]] = []  # each call, and the text it prints
@@ -366,22 +372,29 @@ def first_paragraph(message: str) -> str:
     return _paragraphs(message)[opening_paragraphs(message) - 1]
 
 
+def _ask_step(cadences: Sequence[Cadence],
+              persona: Persona) -> tuple[int, Cadence, CadenceStep, int] | None:
+    """The card's ask: the first step that asks for a meeting in the first of ``cadences`` for
+    ``persona`` (or for all), as (the cadence's number, the cadence, the step, its number), or
+    None."""
+    index, cadence = next(((i, c) for i, c in enumerate(cadences, start=1)
+                           if not c.persona_ids or persona.id in c.persona_ids), (0, None))
+    if cadence is None:
+        return None
+    return next(((index, cadence, s, n) for n, s in enumerate(cadence.ordered_steps(), start=1)
+                 if s.is_ask), None)
+
+
 def _ask(cadences: Sequence[Cadence], persona: Persona, plan: Plan,
          touch_ids: set[str]) -> dict[str, str]:
     """The first ask of the first cadence for ``persona`` (or for all): its touch (else its
     objective's first words), which step it is and the link to what a rep says: its touch's
     script when the edition prints it (``touch_ids``), else its cadence's table, where its
     objective is printed ("" when no step asks)."""
-    found = next(((i, c) for i, c in enumerate(cadences, start=1)
-                  if not c.persona_ids or persona.id in c.persona_ids), None)
+    found = _ask_step(cadences, persona)
     if found is None:
         return {"text": "", "where": "", "ref": ""}
-    index, cadence = found
-    steps = cadence.ordered_steps()
-    number, step = next(((n, s) for n, s in enumerate(steps, start=1) if s.is_ask),
-                        (0, None))
-    if step is None:
-        return {"text": "", "where": "", "ref": ""}
+    index, cadence, step, number = found
     touch = plan.touch(step.touch_id) if step.touch_id else None
     text = (handle(touch.title if touch else step.objective, 4)
             or gettext("Ask for a first meeting."))
