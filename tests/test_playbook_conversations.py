@@ -339,6 +339,36 @@ def test_every_card_opens_with_a_call_and_says_where_the_opening_is_from(sample)
             '<a class="page-ref" href="#touch-tch-03">script, p.&nbsp;</a></li>') in card
 
 
+def _index_rows(html: str) -> dict[str, str]:
+    """The rows of the index of cards, by persona."""
+    index = html[html.index('class="cc-index'):]
+    index = index[:index.index("</table>")]
+    return {re.sub(r"<[^>]+>", "", r.split("</td>")[0]): r for r in index.split("<tr>")[2:]}
+
+
+def test_a_card_that_opens_with_its_ask_names_the_call_once_in_the_index(sample):
+    """With no talk track written for any call but the ones that ask, the cards open with their
+    ask (the meeting call): the index of cards prints that call once, across "Open with" and
+    "The ask", not the same words twice; the IT head's card (no opening) keeps both cells, as
+    every card of the sample does."""
+    plan = sample.model_copy(deep=True)
+    asks = {s.touch_id for c in plan.cadences for s in c.steps if s.is_ask}
+    for touch in plan.touches:
+        if touch.channel in (Channel.PHONE, Channel.IN_PERSON) and touch.id not in asks:
+            touch.message = ""
+    cards = {c["id"]: c for c in build_context(plan, today=TODAY)["call_cards"]}
+    ask = plan.touch("tch-10")
+    rows = _index_rows(render_playbook_html(plan, today=TODAY))
+    for persona_id in ("per-01", "per-02", "per-03"):
+        assert cards[persona_id]["opening_from"] == ask.title, persona_id
+        row = rows[sample.persona(persona_id).role]
+        assert '<td colspan="2">' in row and row.count(ask.title) == 1, persona_id
+    it = rows[sample.persona("per-04").role]
+    assert "colspan" not in it and "<td>–</td>" in it and ask.title in it
+    assert not any("colspan" in row for row in
+                   _index_rows(render_playbook_html(sample, today=TODAY)).values())
+
+
 def test_calls_beyond_a_cards_four_lines_are_counted_not_dropped(sample):
     """A card lists its calls one a line, on four lines at most: with three follow-up calls
     more, the plant manager's card (in French) lists the first whole and says how many others

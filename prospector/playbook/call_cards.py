@@ -505,6 +505,10 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
         "index_role": quote(persona.role, INDEX_ROLE),
         "index_opening": quote(touch.title, INDEX_OPENING) if touch and opening else "",
         "opening_source": _opening_from(touch, source) if opening else "",
+        # the index prints the touch once, across "Open with" and "The ask", when the card
+        # opens with the call that asks (its two cells said the same)
+        "opens_with_ask": bool(touch and opening and (ask_step := _ask_step(cadences, persona))
+                               and ask_step[2].touch_id == touch.id),
         "calls": calls,
         "opening_missing": missing,
         "questions": [{"id": q.id, "text": text(f"question{i}"), "whole": whole(f"question{i}")}
