@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from prospector.playbook import render_playbook_pdf
+from prospector.planfile import read_plan_file
+from prospector.playbook import build_context, render_playbook_pdf, second_layout
+from prospector.resources import sample_plan_path
 from tests.design_figures import white_share
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
@@ -63,3 +65,16 @@ def test_no_page_from_the_targets_to_the_scorecard_is_mostly_white(long_rep):
     scorecard = result.anchors["scorecard"][0] + 1
     shares = {n: round(white_share(result.path, n), 2) for n in range(first, scorecard + 1)}
     assert max(shares.values()) <= 0.5, shares
+
+
+def test_an_index_of_cards_that_cuts_nothing_costs_no_second_layout():
+    """The sample's call cards start a page, but its short index cuts no role and no opening:
+    printed in full it would be the same, so the edition is laid out once (a second layout
+    doubled the sample's render time); a role the short index cuts is printed in full."""
+    plan = read_plan_file(sample_plan_path())
+    at_top = {"sec-call_cards": (21, 0.1)}
+    context = build_context(plan, today=date(2027, 1, 4))
+    assert not second_layout.adjust(context, at_top) and context["call_cards_short_index"]
+    plan.personas[0].role = "Chief Operating Officer and Vice President of Operations, Europe"
+    context = build_context(plan, today=date(2027, 1, 4))
+    assert second_layout.adjust(context, at_top) and not context["call_cards_short_index"]

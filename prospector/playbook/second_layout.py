@@ -14,7 +14,7 @@ the sample, whose edition is laid out once.
   under the end of the chapter before more often (the long-text plan: the page before was 61%
   white in the rep's edition, 64% in the leader's). When it starts a page all the same, the
   cards after it, the index is printed in full: the opening alone on its page fills more of it
-  (45% white rather than 60%).
+  (45% white rather than 60%). An index that cuts nothing is the same in full: no second layout.
 
 The choices are made from ``RenderResult.anchors``-like positions: an element's page and how
 far down it its top is (0 top, 1 bottom).
@@ -39,7 +39,7 @@ def adjust(context: dict[str, Any], anchors: dict[str, tuple[int, float]]) -> bo
     if context.get("edition") == "rep" and (row := _scorecard_beside_review(context, anchors)):
         context["scorecard"]["row_mm"] = row
         changed = True
-    if context.get("call_cards_short_index") and _starts_a_page(
+    if context.get("call_cards_short_index") and _index_is_cut(context) and _starts_a_page(
             context, anchors.get("sec-call_cards")):
         context["call_cards_short_index"] = False
         changed = True
@@ -58,6 +58,13 @@ def _scorecard_beside_review(context: dict[str, Any],
         return None
     return targets_page.rows_beside_review(context["page_size"], end[1],
                                            len(context["scorecard"]["rows"]))
+
+
+def _index_is_cut(context: dict[str, Any]) -> bool:
+    """Whether the short index of call cards cuts a persona's role or opening: when it cuts
+    nothing (the sample's), the index in full is the same and is not worth a second layout."""
+    return any(c["index_role"] != c["role"] or c["index_opening"] != c["opening_from"]
+               for c in context.get("call_cards") or ())
 
 
 def _starts_a_page(context: dict[str, Any], anchor: tuple[int, float] | None) -> bool:
