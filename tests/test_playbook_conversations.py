@@ -346,27 +346,44 @@ def _index_rows(html: str) -> dict[str, str]:
     return {re.sub(r"<[^>]+>", "", r.split("</td>")[0]): r for r in index.split("<tr>")[2:]}
 
 
+def test_what_every_card_says_alike_is_said_once_under_the_index(sample):
+    """The sample's four cards open with the same call and close with the same ask: the index
+    lists the personas and their pages only, and says the call and the ask once (in four rows
+    they were the same words eight times)."""
+    html = render_playbook_html(sample, today=TODAY)
+    index = html[html.index('class="cc-index'):]
+    heads = re.findall(r"<th[^>]*>([^<]*)</th>", index[:index.index("</thead>")])
+    assert heads == ["Persona", "Page"]
+    opening, ask = sample.touch("tch-03").title, sample.touch("tch-10").title
+    rows = _index_rows(html)
+    assert list(rows) == [p.role for p in sample.personas]
+    assert not any(opening in row or ask in row for row in rows.values())
+    assert html.count(f"<p class=\"cc-every\">Every card opens with “{opening}” and closes with "
+                      f"“{ask}”.</p>") == 1
+
+
 def test_a_card_that_opens_with_its_ask_names_the_call_once_in_the_index(sample):
-    """With no talk track written for any call but the ones that ask, the cards open with their
-    ask (the meeting call): the index of cards prints that call once, across "Open with" and
-    "The ask", not the same words twice; the IT head's card (no opening) keeps both cells, as
-    every card of the sample does."""
+    """With no talk track written for any call but the ones that ask, and the B and C cadence
+    (the only one for the COO, the plant and maintenance heads) asking first with the Linz
+    visit, their cards open with their ask: the index prints that call once, across "Open
+    with" and "The ask"; the IT head's card (no opening, the dream clients' cadence's ask)
+    keeps both cells."""
     plan = sample.model_copy(deep=True)
+    plan.cadences[0].persona_ids = ["per-04"]
+    next(s for s in plan.cadences[1].steps if s.is_ask).touch_id = "tch-09"
     asks = {s.touch_id for c in plan.cadences for s in c.steps if s.is_ask}
     for touch in plan.touches:
         if touch.channel in (Channel.PHONE, Channel.IN_PERSON) and touch.id not in asks:
             touch.message = ""
     cards = {c["id"]: c for c in build_context(plan, today=TODAY)["call_cards"]}
-    ask = plan.touch("tch-10")
+    visit = plan.touch("tch-09")
     rows = _index_rows(render_playbook_html(plan, today=TODAY))
     for persona_id in ("per-01", "per-02", "per-03"):
-        assert cards[persona_id]["opening_from"] == ask.title, persona_id
+        assert cards[persona_id]["opening_from"] == visit.title, persona_id
         row = rows[sample.persona(persona_id).role]
-        assert '<td colspan="2">' in row and row.count(ask.title) == 1, persona_id
+        assert '<td colspan="2">' in row and row.count(visit.title) == 1, persona_id
     it = rows[sample.persona("per-04").role]
-    assert "colspan" not in it and "<td>–</td>" in it and ask.title in it
-    assert not any("colspan" in row for row in
-                   _index_rows(render_playbook_html(sample, today=TODAY)).values())
+    assert "colspan" not in it and "<td>–</td>" in it and plan.touch("tch-10").title in it
 
 
 def test_calls_beyond_a_cards_four_lines_are_counted_not_dropped(sample):
