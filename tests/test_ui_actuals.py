@@ -312,6 +312,14 @@ def review_page(qtbot, sample_plan):
     page.stop()
 
 
+def _blocks(document) -> list:
+    block, out = document.begin(), []
+    while block.isValid():
+        out.append(block)
+        block = block.next()
+    return out
+
+
 def _reviewed(qtbot, page, action):
     with qtbot.waitSignal(page.shown_review, timeout=60000) as shown:
         action()
@@ -331,6 +339,12 @@ def test_the_review_shows_each_rep_against_each_target_for_the_week_chosen(qtbot
     jonas = text[text.index("Jonas Albrecht · Mon 11"):text.index("Mette Sørensen · ")]
     # each rep's part (put on the page one after the other) starts a line of its own
     assert "\nMette Sørensen · Mon 11" in text and "\nBram Claessens · Mon 11" in text
+    # ... as a heading, not an item of the coach's list the rep before ended with
+    blocks = _blocks(review_page.text.document())
+    for name in ("Mette Sørensen · Mon 11", "Bram Claessens · Mon 11"):
+        at = next(i for i, b in enumerate(blocks) if b.text().startswith(name))
+        assert blocks[at - 1].textList() is not None  # the coach's list before it
+        assert blocks[at].textList() is None, name
     assert "\nOpportunities: An opportunity meets" in text
     assert ".." not in text
     # a call and an e-mail in each export (HubSpot's repeated e-mail once)

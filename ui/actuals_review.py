@@ -23,7 +23,7 @@ from functools import partial
 from html import escape
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette, QTextCursor
+from PySide6.QtGui import QColor, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QComboBox,
@@ -407,7 +407,11 @@ class ActualsReview(QWidget):
     def _append_html(self, html: str) -> None:
         cursor = QTextCursor(self.text.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
-        cursor.insertBlock()  # a paragraph of its own, not the end of the last one
+        # a paragraph of its own, not the end of the last one, nor an item of the list the last
+        # rep's coach ended with (the next rep's name was printed as one, "• Mette Sørensen")
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        if (items := cursor.currentList()) is not None:
+            items.remove(cursor.block())
         cursor.insertHtml(html)
 
     def _next_step(self, number_: int) -> None:
