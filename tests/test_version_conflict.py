@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from prospector.cli import main
 from prospector.commands import accounts
 from prospector.store import PlanStore
+from prospector.store.unsaved_edits import recover
 from ui import dialogs
 from ui.main_window import MainWindow
 
@@ -68,6 +69,8 @@ def test_the_same_field_changed_both_ways_keeps_mine_as_a_copy(qtbot, opened):
     copy = window.document.plan
     assert copy.id != plan_id and copy.name == f"{name} (my copy)"
     assert store.load(copy.id).basics.goal == "Mine"
+    # "Mine" went with the copy: reopening the plan later does not type it over theirs again
+    assert recover(store.folder, plan_id).values == []
 
 
 def test_discarding_mine_loads_theirs(qtbot, opened):
@@ -81,6 +84,7 @@ def test_discarding_mine_loads_theirs(qtbot, opened):
     window.save_now()
     stored = store.load(plan_id)
     assert (stored.basics.goal, stored.basics.owner) == ("Theirs", "Next edit")
+    assert recover(store.folder, plan_id).values == []  # "Mine" is discarded, not kept aside
 
 
 def test_a_plan_deleted_elsewhere_is_saved_again(qtbot, opened):

@@ -85,8 +85,12 @@ class Autosaver(QObject):
         # reads them safely. Copying 100,000 imported facts held the GUI thread for 1.9 s.
         snapshot = plan.model_dump(mode="json", exclude={"actuals"})
         snapshot["actuals"] = plan.actuals
+        # the values typed up to now are in this snapshot: once it is saved, their file drops them
+        unsaved = (getattr(self._source, "unsaved", None)
+                   if self._source is not None and plan is self._source.plan else None)
+        upto = unsaved.mark() if unsaved is not None else 0
         with self._lock:
-            self._pending = {"doc": snapshot, "note": note}
+            self._pending = {"doc": snapshot, "note": note, "unsaved": unsaved, "upto": upto}
             self._idle.clear()
         self._queue.put(True)
         self.saving.emit()
@@ -131,6 +135,8 @@ class Autosaver(QObject):
                 with self._lock:
                     if self.base_version == base:
                         self.base_version = version
+                if job["unsaved"] is not None:
+                    job["unsaved"].saved(job["upto"])
                 self.saved.emit(plan.id, version)
             except VersionConflict as exc:
                 with self._lock:

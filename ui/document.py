@@ -35,6 +35,7 @@ from prospector.editing import ListPath, Reference, get_value, resolve, with_val
 from prospector.errors import problem_of
 from prospector.model import Part, Plan
 from prospector.sections import SECTIONS as PLAN_SECTIONS
+from prospector.store.unsaved_edits import UnsavedEdits
 from ui.commands import (
     InsertItemsCommand,
     MoveItemCommand,
@@ -73,6 +74,8 @@ class PlanDocument(QObject):
         self.plan = plan.model_copy(deep=True)  # edits change it in place: our own copy
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
+        # each value set is also written to this file at once (prospector/store/unsaved_edits.py)
+        self.unsaved: UnsavedEdits | None = None
 
     # --- opening -------------------------------------------------------------------------------
     def open_plan(self, plan: Plan) -> None:
@@ -211,12 +214,17 @@ class PlanDocument(QObject):
     def apply_value(self, path: Path, value: Any) -> None:
         owner, field = resolve(self.plan, path)
         setattr(owner, field, value)
+        if self.unsaved is not None:
+            self.unsaved.value(path, value)
         self.field_changed.emit(tuple(path))
         self.changed.emit()
 
     def apply_values(self, values: Sequence[tuple[Path, Any]]) -> None:
         """Set each field (checked by ``set_values``) and tell the views once."""
         editing.put_values(self.plan, values)
+        if self.unsaved is not None:
+            for path, value in values:
+                self.unsaved.value(path, value)
         self.fields_changed.emit(tuple(tuple(path) for path, _value in values))
         self.changed.emit()
 
@@ -224,6 +232,10 @@ class PlanDocument(QObject):
                      references: Sequence[Reference]) -> None:
         """Remove the items at their indexes (``items`` as ``(index, item)``, ascending), after
         setting each reference to its value after the edit."""
+        if self.unsaved is not None:
+            for p, _before, after in references:
+                self.unsaved.value(p, after)
+            self.unsaved.removed(path, [i for i, _item in items])
         if references:
             editing.put_values(self.plan, ((p, after) for p, _before, after in references))
             self.fields_changed.emit(tuple(p for p, _before, _after in references))
@@ -237,6 +249,10 @@ class PlanDocument(QObject):
                       references: Sequence[Reference]) -> None:
         """Insert the items at their indexes (``(index, item)``, ascending), then set each
         reference to its value before the edit: what ``apply_remove`` did, undone."""
+        if self.unsaved is not None:
+            self.unsaved.inserted(path, items)
+            for p, before, _after in references:
+                self.unsaved.value(p, before)
         at = dict(items)
         for first, last in editing.runs(at):
             self.items_about_to_be_inserted.emit(path, first, last)
@@ -248,6 +264,8 @@ class PlanDocument(QObject):
         self.changed.emit()
 
     def apply_move(self, path: ListPath, source: int, target: int, keep: str | None) -> None:
+        if self.unsaved is not None:
+            self.unsaved.moved(path, source, target, keep)
         self.item_about_to_move.emit(path, source, target)
         rows = editing.move_within(self.plan, path, source, target, keep)
         self.item_moved.emit(path, source, target)
@@ -257,6 +275,8 @@ class PlanDocument(QObject):
 
     def apply_sections(self, sections: dict[str, Any]) -> None:
         """Put whole (checked) sections in place of the plan's."""
+        if self.unsaved is not None:
+            self.unsaved.structure()
         for name, value in sections.items():
             editing.put_values(self.plan, [((name,), value)])
         self.sections_replaced.emit(frozenset(sections))

@@ -33,12 +33,15 @@ from PySide6.QtWidgets import (
 )
 
 from prospector import __version__
+from prospector.editing import get_value, with_value
 from prospector.errors import PlanNotFound, ProspectorError
 from prospector.merge import merge_plans
 from prospector.model import Plan, new_id
 from prospector.planfile import plan_to_document, write_plan_file
 from prospector.resources import sample_plan_path
 from prospector.sections import STEP_BY_KEY, STEP_OF_SECTION, step_status
+from prospector.store import unsaved_edits
+from prospector.store.unsaved_edits import UnsavedEdits
 from prospector.textnorm import slugify
 from ui import dialogs, language
 from ui.actuals_reading import ActualsReader
@@ -100,6 +103,7 @@ class MainWindow(QMainWindow):
         self.autosaver.failed.connect(self._save_failed)
         self.autosaver.conflict.connect(self._conflict)
         self.autosaver.base_version = self.saved_version or 0
+        self._keep_unsaved(recover=True)
         self.actuals_reader = ActualsReader(self)  # reads CRM exports off the GUI thread
 
         self.navigator = QListWidget()
@@ -503,12 +507,17 @@ class MainWindow(QMainWindow):
             self.autosaver.save_now(note=f"merged with version {conflict.current_version}")
         elif choice == "reload" and theirs is not None:
             self.autosaver.resolve(conflict.current_version, keep_pending=False)
+            if self.document.unsaved is not None:  # what was not saved is discarded: not kept
+                self.document.unsaved.saved(self.document.unsaved.mark())
             self.open_plan(theirs)
         else:  # keep both: this window's plan becomes a copy beside the other version
             copy = Plan.model_validate({**mine, "id": new_id("plan"),
                                         "name": _copy_name(plan.name)})
             self.autosaver.resolve(0, keep_pending=False)
+            if self.document.unsaved is not None:  # the edits go with the copy, not to theirs
+                self.document.unsaved.saved(self.document.unsaved.mark())
             self.document.plan = copy
+            self._keep_unsaved(recover=False)
             self.saved_version = None
             self.autosaver.save_now(note=f"kept beside version {conflict.current_version} "
                                          f"of “{plan.name}”")
@@ -622,9 +631,67 @@ class MainWindow(QMainWindow):
         self.document.open_plan(plan)
         self.saved_version = self._stored_version(plan.id)
         self.autosaver.resolve(self.saved_version or 0, keep_pending=False)
+        self._keep_unsaved(recover=True)
         self._update_title()
         self._remember_recent(plan)
         self.statusBar().showMessage(_("Opened {name}").format(name=plan.name), 4000)
+
+    def _keep_unsaved(self, *, recover: bool) -> None:
+        """Keep each value set in the open plan on disk at once, in a file of this window's
+        (``prospector/store/unsaved_edits.py``); with ``recover``, first set again the values a
+        window that ended without saving them left for this plan (they are saved as any edit,
+        and can be undone)."""
+        if self.document.unsaved is not None:
+            self.document.unsaved.close()
+        plan_id = self.document.plan.id
+        self.document.unsaved = UnsavedEdits(self.store.folder, plan_id)
+        if not recover:
+            return
+        left = unsaved_edits.recover(self.store.folder, plan_id)
+        restored = self._set_again(left)
+        left.discard()
+        if restored:
+            self.statusBar().showMessage(
+                ngettext("Restored {count} change that was not saved when Prospector last "
+                         "closed.", "Restored {count} changes that were not saved when "
+                         "Prospector last closed.", restored).format(count=restored), 15000)
+
+    def _set_again(self, left: unsaved_edits.Left) -> int:
+        """Make again the edits left unsaved (``Left.runs``), each an undoable edit: a value the
+        plan refuses, or a field it no longer has, is left as it is; a row's change that cannot
+        be made again ends it (what follows may be about that row). The number of edits made."""
+        document, made = self.document, 0
+        text = _("Restore an unsaved change")
+        for run in left.runs():
+            try:
+                if "insert" in run:
+                    path = tuple(run["insert"])
+                    for index, item in run["items"]:
+                        document.insert_items(path, index, [item], text)
+                elif "remove" in run:
+                    document.remove_items(tuple(run["remove"]), run["indexes"], text)
+                elif "move" in run:
+                    document.move_item(tuple(run["move"]), run["source"], run["target"], text,
+                                       keep=run.get("keep"))
+                else:
+                    made += self._set_values_again(run)
+                    continue
+            except (ValueError, LookupError, TypeError, AttributeError):
+                break
+            made += 1
+        return made
+
+    def _set_values_again(self, values: dict) -> int:
+        made = 0
+        for path, value in values.items():
+            try:
+                typed = get_value(with_value(self.document.plan, path, value), path)
+            except (ValueError, LookupError, TypeError, AttributeError):
+                continue
+            if get_value(self.document.plan, path) != typed and self.document.set_value(
+                    path, typed, _("Restore an unsaved change")):
+                made += 1
+        return made
 
     def open_plan_id(self, plan_id: str) -> None:
         self.store.repairs.clear()  # only what opening this plan repaired
@@ -922,7 +989,12 @@ class MainWindow(QMainWindow):
             elif choice != "discard":
                 event.ignore()
                 return
+        unsaved = self.document.unsaved
+        if unsaved is not None and self.save_error is not None:  # the leader chose to discard
+            unsaved.saved(unsaved.mark())
         self.autosaver.stop()
+        if unsaved is not None:
+            unsaved.close()
         self.actuals_reader.cancel()
         self.actuals_reader.wait()
         self.week_by_week.review.stop()

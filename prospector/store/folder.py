@@ -55,7 +55,8 @@ def make_private_folder(folder: Path, notices: list[str]) -> None:
         return
     names = os.listdir(folder)
     ours = [name for name in names
-            if name in _STORE_NAMES or name.startswith(("plans.corrupt-", f".{STORE_FILE}"))]
+            if name in _STORE_NAMES
+            or name.startswith(("plans.corrupt-", f".{STORE_FILE}", "unsaved-"))]
     if len(ours) == len(names) or folder == _platform_data_dir():
         if not writable(folder):
             notices.append(Note("{folder} is read-only, so its permissions were left as they "

@@ -1,0 +1,301 @@
+"""What the leader typed since the last save, on disk at every keystroke.
+
+The app saves a moment after typing stops (``ui/autosave.py``); a process killed in that moment
+(a crash in a library, the session ended, ``kill -9``) lost what was typed since. Each value the
+leader sets is therefore also appended to a small file of this window's own,
+``unsaved-<plan id>-<process id>-<n>.jsonl`` in the store's folder, one JSON line a value, written
+straight to the file (no buffer: a killed process loses no line it wrote; the store's own saves
+are what is fsynced). Each save drops the lines it holds (``saved``); a window closed normally
+removes its file. When a plan is opened and a file of it is left by a process that no longer
+runs (its lock is free), its values are set again (``recover``), then the file is removed.
+
+Values are kept, and rows added (with their contents), removed and moved; whole sections
+replaced (an import of 100,000 CRM facts, a merge) are a ``structure`` line, after which nothing
+is set again unless it was saved (a row's place may be another without it).
+
+The lock is ``fcntl.flock`` where there is one (Linux, macOS): the kernel frees it when the
+process dies, however it dies. Elsewhere a file is taken as left once its process is gone.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import logging
+import os
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic_core import to_jsonable_python
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+log = logging.getLogger(__name__)
+
+PREFIX = "unsaved-"
+MAX_LINE_BYTES = 1_000_000  # a field holds at most a few thousand characters; a longer line is
+#                             not ours and is not read
+
+
+_opened = itertools.count(1)  # this process's files, one a plan opened
+
+
+def _name(plan_id: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]", "_", plan_id)
+
+
+def _locked_elsewhere(fd: int) -> bool:
+    """Whether another process holds ``fd``'s file (True: leave it)."""
+    if fcntl is None:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    return False
+
+
+def _lock(fd: int) -> None:
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _line(record: dict) -> bytes:
+    return (json.dumps(record, ensure_ascii=False, default=to_jsonable_python) + "\n").encode()
+
+
+class UnsavedEdits:
+    """One window's file of values set since its last save. ``value`` and ``structure`` are
+    called by the GUI thread at each edit; ``mark`` when a save takes its snapshot; ``saved``
+    (any thread) when that save is on disk. Never raises: a file that cannot be written is
+    logged, and the store's saves go on as before."""
+
+    def __init__(self, folder: Path, plan_id: str) -> None:
+        self.path = Path(folder) / f"{PREFIX}{_name(plan_id)}-{os.getpid()}-{next(_opened)}.jsonl"
+        self._lock = threading.Lock()
+        self._count = 0          # lines written so far (the number of the last one)
+        self._kept: list[tuple[int, bytes]] = []  # the lines no save holds yet
+        self._fd: int | None = None
+        try:
+            self._fd = self._open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+        except OSError as exc:
+            log.warning("cannot keep unsaved edits in %s: %s", self.path, exc)
+
+    @staticmethod
+    def _open(path: Path, flags: int) -> int:
+        fd = os.open(path, flags | os.O_APPEND, 0o600)
+        try:
+            _lock(fd)
+        except OSError:
+            os.close(fd)
+            raise
+        return fd
+
+    def value(self, path: Sequence, value: Any) -> None:
+        """A field set to ``value`` (as the plan holds it)."""
+        self._write({"path": list(path), "value": value})
+
+    def inserted(self, path: Sequence, items: Sequence[tuple[int, Any]]) -> None:
+        """Items (parts of the plan) put at their indexes, ascending, in the list at ``path``."""
+        self._write({"insert": list(path), "items": [[i, item] for i, item in items]})
+
+    def removed(self, path: Sequence, indexes: Sequence[int]) -> None:
+        """The items at ``indexes`` of the list at ``path`` removed (their references are set
+        by the value lines before: the removal sets them again, as the same values)."""
+        self._write({"remove": list(path), "indexes": list(indexes)})
+
+    def moved(self, path: Sequence, source: int, target: int, keep: str | None) -> None:
+        self._write({"move": list(path), "source": source, "target": target, "keep": keep})
+
+    def structure(self) -> None:
+        """Sections replaced (an import, a merge): too big to keep here; nothing after it is
+        set again unless it is saved."""
+        self._write({"structure": True})
+
+    def _write(self, record: dict) -> None:
+        with self._lock:
+            self._count += 1
+            try:
+                data = _line({"n": self._count, **record})
+            except (TypeError, ValueError) as exc:  # a value JSON cannot hold: a structure
+                log.warning("unsaved edit not kept: %s", exc)
+                data = _line({"n": self._count, "structure": True})
+            self._kept.append((self._count, data))
+            if self._fd is not None:
+                try:
+                    os.write(self._fd, data)
+                except OSError as exc:
+                    log.warning("cannot keep an unsaved edit in %s: %s", self.path, exc)
+
+    def mark(self) -> int:
+        """The number of the last line written: a snapshot taken now holds up to it."""
+        with self._lock:
+            return self._count
+
+    def saved(self, upto: int) -> None:
+        """The snapshot of ``mark() == upto`` is saved: the file keeps the lines after it only
+        (written anew beside it, locked, then moved over it)."""
+        with self._lock:
+            self._kept = [(n, data) for n, data in self._kept if n > upto]
+            if self._fd is None:
+                return
+            temp = self.path.with_name(self.path.name + ".new")
+            try:
+                fd = self._open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+                os.write(fd, b"".join(data for _n, data in self._kept))
+                os.replace(temp, self.path)
+            except OSError as exc:
+                log.warning("cannot shorten %s: %s", self.path, exc)
+                return
+            os.close(self._fd)
+            self._fd = fd
+
+    def close(self) -> None:
+        """The window is closing: the file goes if every line is saved, else it stays for the
+        next start to set its values again."""
+        with self._lock:
+            if self._fd is None:
+                return
+            if not self._kept:
+                try:
+                    self.path.unlink()
+                except OSError:
+                    pass
+            os.close(self._fd)
+            self._fd = None
+
+
+@dataclass
+class Left:
+    """What a process that ended without saving left: its edits, in order (``runs``), and its
+    files (removed once they are set again: ``discard``)."""
+
+    edits: list[dict] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    structures: int = 0  # sections replaced and not saved: what followed is not set again
+
+    @property
+    def values(self) -> list[tuple[tuple, Any]]:
+        """Every value set, in order (``(path, value)``)."""
+        return [(tuple(e["path"]), e["value"]) for e in self.edits if "path" in e]
+
+    def latest(self) -> dict[tuple, Any]:
+        """Each field's last value, in the order the fields were last set."""
+        return _latest(self.values)
+
+    def runs(self) -> list[dict[Any, Any]]:
+        """The edits to make again, in order: a row's change (a record with ``insert``,
+        ``remove`` or ``move``) stands alone; the values set between two of them are one
+        mapping of each field to its last value (typing a name is one value, not 30)."""
+        out: list[dict[Any, Any]] = []
+        values: list[tuple[tuple, Any]] = []
+        for edit in self.edits:
+            if "path" in edit:
+                values.append((tuple(edit["path"]), edit["value"]))
+                continue
+            if values:
+                out.append(_latest(values))
+                values = []
+            out.append(edit)
+        if values:
+            out.append(_latest(values))
+        return out
+
+    def discard(self) -> None:
+        for path in self.files:
+            try:
+                path.unlink()
+            except OSError as exc:
+                log.warning("cannot remove %s: %s", path, exc)
+
+
+def _latest(values: Sequence[tuple[tuple, Any]]) -> dict[tuple, Any]:
+    last: dict[tuple, Any] = {}
+    for path, value in values:
+        last.pop(path, None)
+        last[path] = value
+    return last
+
+
+def _edit(record: dict) -> dict | None:
+    """``record`` if it is a whole edit of ours (a value, an insertion, a removal, a move)."""
+    if isinstance(record.get("path"), list) and "value" in record:
+        return record
+    if isinstance(record.get("insert"), list) and isinstance(record.get("items"), list):
+        return record
+    if isinstance(record.get("remove"), list) and isinstance(record.get("indexes"), list):
+        return record
+    if isinstance(record.get("move"), list) and isinstance(record.get("source"), int) \
+            and isinstance(record.get("target"), int):
+        return record
+    return None
+
+
+def recover(folder: Path, plan_id: str) -> Left:
+    """The values left for ``plan_id`` by windows that ended without saving them (their files
+    no process holds), oldest file first; the values after a row's change that was not saved
+    are left out (``Left.structures`` counts those changes)."""
+    left = Left()
+    pattern = re.compile(re.escape(PREFIX + _name(plan_id)) + r"-(\d+)-\d+\.jsonl")
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return left
+    files = []
+    for name in names:
+        match = pattern.fullmatch(name)
+        if not match or (fcntl is None and int(match.group(1)) == os.getpid()):
+            continue
+        path = Path(folder) / name
+        try:
+            fd = os.open(path, os.O_RDWR)
+        except OSError:
+            continue
+        try:
+            if _locked_elsewhere(fd) or (fcntl is None and _running(int(match.group(1)))):
+                continue
+            files.append((os.fstat(fd).st_mtime, path, _read(fd)))
+        finally:
+            os.close(fd)
+    for _mtime, path, records in sorted(files, key=lambda f: f[0]):
+        left.files.append(path)
+        for record in records:
+            if record.get("structure"):
+                left.structures += 1
+                break
+            if (edit := _edit(record)) is not None:
+                left.edits.append(edit)
+    return left
+
+
+def _read(fd: int) -> list[dict]:
+    """The file's whole JSON lines (a last line cut by the kill is left out)."""
+    chunks = []
+    while chunk := os.read(fd, 1 << 16):
+        chunks.append(chunk)
+    records = []
+    for raw in b"".join(chunks).split(b"\n"):
+        if not raw or len(raw) > MAX_LINE_BYTES:
+            continue
+        try:
+            record = json.loads(raw)
+        except ValueError:
+            continue
+        if isinstance(record, dict):
+            records.append(record)
+    return records
+
+
+def _running(pid: int) -> bool:  # pragma: no cover - only without fcntl
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    return True

@@ -1,0 +1,114 @@
+"""What was typed since the last save, kept on disk at each keystroke
+(``prospector/store/unsaved_edits.py``): a window killed before its save leaves its values for
+the next start; a window still running keeps its own; a save drops what it holds."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from prospector.store.unsaved_edits import UnsavedEdits, recover
+
+PLAN = "plan-sample01"
+
+
+def _window(folder: Path, script: str, *, wait: bool = True) -> subprocess.Popen:
+    """A process editing ``PLAN`` with ``edits`` (an UnsavedEdits) as ``script`` says, which then
+    dies without closing anything (as a killed window), or, with ``wait=False``, waits for a
+    line on its stdin."""
+    code = textwrap.dedent(f"""
+        import os, sys
+        from pathlib import Path
+        from prospector.store.unsaved_edits import UnsavedEdits
+        edits = UnsavedEdits(Path({str(folder)!r}), {PLAN!r})
+    """) + textwrap.dedent(script) + ("\nos._exit(0)\n" if wait else
+                                      "\nprint('ready', flush=True)\nsys.stdin.readline()\n")
+    process = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, text=True,
+                               cwd=Path(__file__).resolve().parent.parent)
+    if wait:
+        assert process.wait(60) == 0
+    else:
+        assert process.stdout.readline() == "ready\n"
+    return process
+
+
+def test_a_killed_window_leaves_what_it_typed_since_its_save(tmp_path):
+    """Typed "Hi", saved, then typed "Hi there" and a date: the next start sets the field to
+    "Hi there" (its last value) and the date again; the saved "Hi" is not in the file."""
+    _window(tmp_path, """
+        edits.value(("basics", "goal"), "Hi")
+        edits.saved(edits.mark())
+        edits.value(("basics", "goal"), "Hi t")
+        edits.value(("basics", "end"), __import__("datetime").date(2027, 6, 30))
+        edits.value(("basics", "goal"), "Hi there")
+    """)
+    left = recover(tmp_path, PLAN)
+    assert left.latest() == {("basics", "end"): "2027-06-30", ("basics", "goal"): "Hi there"}
+    assert recover(tmp_path, "plan-other").values == []  # another plan's start finds nothing
+    left.discard()
+    assert recover(tmp_path, PLAN).values == [] and not list(tmp_path.iterdir())
+
+
+def test_a_running_window_keeps_its_own_file(tmp_path):
+    """A second window opening the plan while the first runs sets nothing of the first's: its
+    values are its own to save."""
+    first = _window(tmp_path, 'edits.value(("basics", "goal"), "mine")', wait=False)
+    try:
+        assert recover(tmp_path, PLAN).values == []
+    finally:
+        first.communicate("\n", timeout=60)
+    assert [v for _p, v in recover(tmp_path, PLAN).values] == ["mine"]  # ended: left
+
+
+def test_rows_added_removed_and_moved_are_kept_in_order_with_the_values_between(tmp_path):
+    """Each row's change is one edit, in its place among the values; the values typed between
+    two are each field's last (a name typed key by key is set once)."""
+    _window(tmp_path, """
+        edits.inserted(("accounts",), [(26, {"id": "acc-27", "name": "New account"})])
+        edits.value(("accounts", "acc-27", "name"), "N")
+        edits.value(("accounts", "acc-27", "name"), "Nordlicht")
+        edits.moved(("cadences", "cad-1", "steps"), 0, 2, "day")
+        edits.value(("cadences", "cad-1", "steps", 2, "day"), 9)
+        edits.removed(("personas",), [3])
+    """)
+    assert recover(tmp_path, PLAN).runs() == [
+        {"n": 1, "insert": ["accounts"], "items": [[26, {"id": "acc-27", "name": "New account"}]]},
+        {("accounts", "acc-27", "name"): "Nordlicht"},
+        {"n": 4, "move": ["cadences", "cad-1", "steps"], "source": 0, "target": 2, "keep": "day"},
+        {("cadences", "cad-1", "steps", 2, "day"): 9},
+        {"n": 6, "remove": ["personas"], "indexes": [3]}]
+
+
+def test_nothing_after_sections_replaced_and_not_saved_is_made_again(tmp_path):
+    """An import (whole sections, too big for the file) not saved yet: what follows may be about
+    what it brought, so only the values before it are made again."""
+    _window(tmp_path, """
+        edits.value(("basics", "goal"), "before")
+        edits.structure()
+        edits.value(("cadences", "cad-1", "steps", 2, "day"), 9)
+    """)
+    left = recover(tmp_path, PLAN)
+    assert left.values == [(("basics", "goal"), "before")] and left.structures == 1
+
+
+def test_a_line_cut_by_the_kill_is_left_out(tmp_path):
+    _window(tmp_path, 'edits.value(("basics", "goal"), "whole")')
+    (path,) = tmp_path.iterdir()
+    with path.open("ab") as file:
+        file.write(b'{"n": 2, "path": ["basics", "goal"], "value": "cu')
+    assert recover(tmp_path, PLAN).latest() == {("basics", "goal"): "whole"}
+
+
+def test_a_window_closed_with_everything_saved_leaves_no_file(tmp_path):
+    edits = UnsavedEdits(tmp_path, PLAN)
+    edits.value(("basics", "goal"), "saved")
+    edits.saved(edits.mark())
+    edits.close()
+    assert not list(tmp_path.iterdir())
+    edits = UnsavedEdits(tmp_path, PLAN)
+    edits.value(("basics", "goal"), "not saved: the save failed")
+    edits.close()
+    assert recover(tmp_path, PLAN).latest() == {("basics", "goal"): "not saved: the save failed"}
