@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from prospector.model import Plan, Rep
 from prospector.planfile import read_plan_file
 from prospector.playbook import render_playbook_pdf
+from prospector.playbook.addressed import to_the_rep
 from prospector.playbook.context import build_context, contact_to_reach
 from prospector.resources import sample_plan_path
 from prospector.schedule import build_schedule, find_rep
@@ -279,13 +280,28 @@ def test_the_targets_page_says_how_the_schedule_meets_the_touch_target(sample, j
            "touches you plan yourself" in page
 
 
-def test_how_you_count_heads_the_leaders_note_as_written(sample, jonas_pdf):
+def test_how_you_count_speaks_to_the_rep(sample, jonas_pdf):
     """The rep's edition heads the plan's note on counting opportunities "How you count" and
-    prints the note as the leader wrote it (never rewritten by rule)."""
+    speaks to its reader: the leader's "The rep records the four criteria…" prints as "You
+    record the four criteria…", the rest of the note as written; nowhere does the edition
+    speak of "the rep" as someone else ("Each rep shows" in the review is "You show")."""
     text = " ".join(" ".join(_pages(jonas_pdf, layout=False)).split())
     note = " ".join(sample.qualification.notes.split())
-    assert f"How you count {note[:60]}" in text
+    assert note.startswith("The rep records ")
+    assert f"How you count You record {note[len('The rep records '):][:60]}" in text
     assert "How we count" not in text
+    assert "You show three numbers for last week" in text
+    assert not re.search(r"\b(?:The|Each|Every) rep\b", text)
+
+
+def test_a_sentence_that_goes_on_about_the_rep_prints_as_the_leader_wrote_it():
+    assert to_the_rep("A rep below the target gets help. The rep logs calls.") == (
+        "A rep below the target gets help. You log calls.")
+    assert to_the_rep("The rep below the target gets help.") == (
+        "The rep below the target gets help.")
+    assert to_the_rep("The rep records their calls; the rep must log it.") == (
+        "The rep records their calls; the rep must log it.")
+    assert to_the_rep("The rep must log it.") == "You must log it."
 
 
 def test_scorecard_heads_print_each_word_of_a_target_whole(sample, jonas_pdf):

@@ -24,6 +24,7 @@ from ..schedule import ScheduleError, build_schedule, find_rep, holiday_place, r
 from ..sections import LEADER_CHAPTERS, REP_CHAPTERS, Chapter, content_of
 from ..textnorm import fold
 from . import conversations, glance, targets_page
+from .addressed import paragraphs_to_the_rep
 from .colours import WHITE, contrast
 from .countries import country_name, territory_names
 from .limits import (
@@ -207,6 +208,7 @@ def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None
             rep_actuals = rep_actuals_by_week(plan, rep.id)
         ctx.update(_rep(plan, rep, start or rep.start_date or basics.start_date or today, red,
                         rep_actuals))
+        ctx["review_paragraphs"] = paragraphs_to_the_rep(ctx["review_paragraphs"])
         ctx["targets_whole"] = targets_page.kept_whole(
             basics.page_size, ctx["targets"], ctx["touch_target_notes"], ctx["definition"],
             ctx["review_paragraphs"])
