@@ -206,7 +206,7 @@ def test_the_cover_says_whose_edition_it_is_and_how_to_reach_them(one_account, s
     what the company sells (printed nowhere else in a rep's edition)."""
     leader, rep = (" ".join(page_texts(path)[0].split()) for path in one_account)
     for fact in ("EDITION The sales leader’s: the full playbook",
-                 "CAMPAIGN 11 Jan – 30 Jun 2027", "REPS " + sample.reps[0].name):
+                 "CAMPAIGN 11 Jan – 30 Jun 2027", "REP " + sample.reps[0].name):  # a team of one
         assert fact in leader, fact
     jonas = sample.reps[0]
     # (pdfium gives the hyphen the e-mail address breaks after as U+FFFE)
@@ -355,6 +355,27 @@ def test_one_of_a_thing_is_said_in_the_singular(one_account):
             assert wrong not in text, (path.name, wrong)
     leader = " ".join(page_texts(one_account[0]))
     assert "1 target account" in leader and "1 rep " in leader
+
+
+def test_a_plan_with_one_rep_speaks_of_the_rep_and_prints_each_figure_once(one_account, sample):
+    """A team of one: the leader's edition says "The rep’s schedule" and "The rep", not "the
+    reps’ schedules … per rep"; no target prints its figure twice ("45 (45) / week"), the
+    targets' table has no Team column repeating the Per rep one."""
+    leader = page_texts(one_account[0])
+    text = " ".join(leader)
+    glance_page = leader[1]
+    assert "The rep’s schedule plans" in glance_page
+    assert "the other 44 are touches the rep plans" in glance_page
+    assert not re.search(r"\b(\d+) \(\1\)", text)  # "45 (45)"
+    assert "45 / week Value-creating touches delivered" in glance_page
+    for wrong in ("reps’ schedules", "per rep on average", "the team of 1 rep", "each rep",
+                  "The reps", "Targets per rep (team)"):
+        assert wrong not in text, wrong
+    assert "The rep " in glance_page  # the heading over Jonas Albrecht's line
+    assert "The rep also gets their own edition" in text
+    accountability = next(p for p in leader if "Counts towards".upper() in p.upper()
+                          and "Per rep".upper() in p.upper())
+    assert "TEAM" not in accountability.upper().split("COUNTS TOWARDS")[0].split("PER REP")[1]
 
 
 def test_a_legal_form_is_never_broken_across_lines(one_account):

@@ -656,7 +656,7 @@ def touch_anchor(touch_id: str) -> str:
 
 
 def _targets(plan: Plan, *, team: bool) -> list[dict[str, Any]]:
-    reps = len(plan.reps)
+    reps = len(plan.reps) if len(plan.reps) > 1 else 0  # a team of one: the rep's figure alone
     rows = []
     for t in plan.accountability.targets:
         rows.append({"metric": t.metric, "kind": gettext("Activity") if t.kind == "activity"

@@ -193,6 +193,9 @@ def glance(plan: Plan, accounts: list[TargetAccount], cadences: list[Cadence],
     length = cadence_length(cadences)
     reps = plan.reps if rep is None else [rep]
     by_rep = Counter(aid for r in reps for aid in dict.fromkeys(r.account_ids))
+    # the team's figure beside each rep's, in the leader's edition of a team: a team of one's is
+    # the rep's own ("45 (45) / week")
+    team = len(plan.reps) if rep is None and len(plan.reps) > 1 else 0
     known = {a.id for a in plan.accounts}
     basics = plan.basics
     return {
@@ -215,9 +218,8 @@ def glance(plan: Plan, accounts: list[TargetAccount], cadences: list[Cadence],
         "length": length,
         # a summary on one page: long names are cut to a line or two and long lists end in
         # "and N more" (the chapters print them whole)
-        **_targets(plan.accountability.targets[:GLANCE_TARGETS],
-                   len(plan.reps) if rep is None else 0),
-        "team": len(plan.reps) if rep is None else 0,  # the targets' key: per rep (team)
+        **_targets(plan.accountability.targets[:GLANCE_TARGETS], team),
+        "team": team,  # the targets' key: per rep (team)
         "more_targets": max(0, len(plan.accountability.targets) - GLANCE_TARGETS),
         "cadences": [{"name": fit_line(c.name, BOX_MM, "sans-bold", 10),
                       "steps": plural(len(c.steps), "touch"),
