@@ -161,6 +161,40 @@ def test_a_cover_of_long_texts_stays_one_page_on_letter(sample, tmp_path, rep):
     assert "60 first meetings" in cover and "…" in cover
 
 
+@pytest.mark.parametrize(("times", "page_size"), [(1, "A4"), (2, "A4"), (2, "Letter")])
+def test_the_cover_prints_a_goal_of_normal_length_whole(sample, tmp_path, times, page_size):
+    """The sample's goal and one twice as long print whole on the cover (it was cut after three
+    lines: "…including a first meeting with each of the 6 dream clients. 60 first…"), on the
+    shorter Letter too, and the cover stays one page."""
+    plan = sample.model_copy(deep=True)
+    plan.basics.goal = " ".join([plan.basics.goal] * times)
+    plan.basics.page_size = page_size
+    path = render_playbook_pdf(plan, tmp_path / "cover.pdf", section="cover",
+                               today=date(2027, 1, 4)).path
+    cover = page_texts(path)[0]
+    assert " ".join(plan.basics.goal.split()) in cover
+    assert "The goal in full" not in cover
+    assert "PRINTED" in cover.upper() and "At a glance" not in cover  # one page
+
+
+def test_a_goal_too_long_for_the_cover_is_cut_at_a_word_and_says_where_it_is_whole(sample,
+                                                                                tmp_path):
+    """Every cover text four times as long: the goal ends at a whole word with "…" and the cover
+    names the page that prints it whole."""
+    plan = sample.model_copy(deep=True)
+    b = plan.basics
+    b.goal, b.company, b.offering = (" ".join([t] * 4) for t in (b.goal, b.company, b.offering))
+    plan.name = " ".join([plan.name] * 4)
+    path = render_playbook_pdf(plan, tmp_path / "long.pdf", today=date(2027, 1, 4)).path
+    pages = page_texts(path)
+    cover = pages[0]
+    goal = " ".join(b.goal.split())
+    shown = cover.split("THE GOAL", 1)[1].split("…", 1)[0].strip()
+    assert shown and goal.startswith(shown) and goal[len(shown)] == " "  # cut between words
+    page = int(re.search(r"The goal in full: page (\d+)", cover).group(1))
+    assert goal in pages[page - 1]
+
+
 def _logo(width: int, height: int) -> str:
     buffer = io.BytesIO()
     Image.new("RGB", (width, height), "#1F4E79").save(buffer, format="PNG")

@@ -214,6 +214,10 @@ def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None
             ctx["review_paragraphs"])
         ctx["scorecard"]["row_mm"] = targets_page.writing_row_mm(
             basics.page_size, len(ctx["scorecard"]["rows"]))
+    # the goal in the room the cover's title, subtitle and offering leave it
+    ctx["glance"]["cover_goal"] = glance.cover_goal(
+        basics.goal, title=plan.name, subtitle=ctx["cover_subtitle"],
+        offering=ctx["glance"]["cover_offering"], page_size=basics.page_size)
     ctx["call_cards_short_index"] = True  # in full if the opening starts a page (second_layout)
     ctx["meta"] = _meta(plan, rep)
     return ctx
