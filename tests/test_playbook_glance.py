@@ -243,11 +243,29 @@ def test_the_cover_says_whose_edition_it_is_and_how_to_reach_them(one_account, s
                  "CAMPAIGN 11 Jan – 30 Jun 2027", "REP " + sample.reps[0].name):  # a team of one
         assert fact in leader, fact
     jonas = sample.reps[0]
-    # (pdfium gives the hyphen the e-mail address breaks after as U+FFFE)
-    assert f"PREPARED FOR {jonas.name} {jonas.email}" in rep.replace("\ufffe", "-")
+    # the address breaks after its "@" (the column is narrower than it), not at its hyphen
+    assert f"PREPARED FOR {jonas.name} {jonas.email.replace('@', '@ ')}" in rep
     for fact in ("CAMPAIGN 11 Jan – 30 Jun 2027", "PLAN OWNER " + sample.basics.owner,
                  "SCHEDULE STARTS", " ".join(sample.basics.offering.split()[:12])):
         assert fact in rep, fact
+
+
+def test_the_covers_e_mail_address_breaks_after_its_at_never_at_a_hyphen(sample, tmp_path):
+    """An address wider than the cover's column breaks right after its "@", its domain whole on
+    the next line ("juergen.weiss@brueckner-" / "voss.example" was wrong); the text a reader
+    copies has no character added at the break."""
+    plan = sample.model_copy(deep=True)
+    rep = plan.reps[0]
+    rep.email = "juergen.weiss@brueckner-voss.example"
+    path = render_playbook_pdf(plan, tmp_path / "cover.pdf", rep_name=rep.name, section="cover",
+                               today=date(2027, 1, 4)).path
+    lines = [line.strip() for line in subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(path), "-"], capture_output=True, text=True,
+        check=True).stdout.splitlines()]
+    at = lines.index("juergen.weiss@")
+    assert lines[at + 1] == "brueckner-voss.example"
+    assert not any(line.endswith("brueckner-") for line in lines)
+    assert "\u200b" not in " ".join(lines)
 
 
 # --- at a glance ------------------------------------------------------------------------------
