@@ -21,7 +21,7 @@ from PIL import Image
 
 from prospector.model import Plan
 from prospector.planfile import read_plan_file
-from prospector.playbook import render_playbook_pdf
+from prospector.playbook import render_playbook_html, render_playbook_pdf
 from prospector.resources import sample_plan_path
 from tests.design_figures import figures, sentences_printed_twice
 
@@ -407,6 +407,20 @@ def test_one_of_a_thing_is_said_in_the_singular(one_account):
             assert wrong not in text, (path.name, wrong)
     leader = " ".join(page_texts(one_account[0]))
     assert "1 target account" in leader and "1 rep " in leader
+    # the overview of one account: not "1 account, one line each"
+    assert "1 account, on one line under its cadence" in leader
+    for path in one_account:
+        assert "one line each" not in " ".join(page_texts(path)), path.name
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("de", "1 Kunde, auf einer Zeile unter seiner Kadenz"),
+    ("fr", "1 compte, sur une ligne sous sa cadence"),
+    ("es", "1 cuenta, en una línea bajo su cadencia")])
+def test_one_account_is_said_in_the_singular_in_each_language(sample, language, said):
+    html = render_playbook_html(one_account_plan(sample), language=language,
+                                today=date(2027, 1, 4))
+    assert said in unescape(re.sub(r"<[^>]+>", "", html))
 
 
 def test_a_plan_with_one_rep_speaks_of_the_rep_and_prints_each_figure_once(one_account, sample):
