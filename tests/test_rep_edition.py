@@ -294,6 +294,14 @@ def test_how_you_count_speaks_to_the_rep(sample, jonas_pdf):
     assert not re.search(r"\b(?:The|Each|Every) rep\b", text)
 
 
+def test_the_reps_targets_are_headed_as_the_readers_own(jonas_pdf):
+    """The rep's targets table heads the figure "Your goal": "Per rep" speaks of the reader as
+    one of many, as the leader's edition does."""
+    page = next(p for p in _pages(jonas_pdf) if "Your targets" in p and "COUNTS TOWARDS" in p)
+    head = next(line for line in page.splitlines() if "COUNTS TOWARDS" in line)
+    assert "YOUR GOAL" in head and "PER REP" not in head
+
+
 def test_a_sentence_that_goes_on_about_the_rep_prints_as_the_leader_wrote_it():
     assert to_the_rep("A rep below the target gets help. The rep logs calls.") == (
         "A rep below the target gets help. You log calls.")
