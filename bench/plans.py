@@ -61,7 +61,7 @@ _COUNTRY = {  # legal form, phone prefix, first names, last names
     "Denmark": ("A/S", "+45", "Mette Søren Camilla Anders Line Jesper",
                 "Jensen Nielsen Sørensen Madsen Kristensen Larsen"),
     "Netherlands": ("BV", "+31", "Sanne Bram Femke Joost Lieke Ruud",
-                    "de Vries Janssen Bakker Visser Smit Mulder"),
+                    "Dekker Janssen Bakker Visser Smit Mulder"),
     "Belgium": ("NV", "+32", "Lotte Pieter Elke Wouter Camille Thomas",
                 "Peeters Maes Claes Dubois Lambert Wouters"),
     "Poland": ("Sp. z o.o.", "+48", "Piotr Zofia Tomasz Agnieszka Marek Katarzyna",
@@ -120,6 +120,8 @@ _NOTES = (
     "Budget round closes in September; a pilot has to be scoped before the summer.",
     "Visited our stand at Hannover Messe 2026 and took the downtime benchmark.",
 )
+_FIRSTS = sorted({n for c in _COUNTRY.values() for n in c[2].split()})
+_LASTS = sorted({n for c in _COUNTRY.values() for n in c[3].split()})
 _MONTHS = ("March", "May", "June", "September", "October", "November")
 # A contact's title for each of the sample's personas, and the order in which an account's
 # contacts are met: the cadences open with operations and the plant (per-01, per-02), then
@@ -217,11 +219,18 @@ def large_sample_plan(accounts: int = 1000, reps: int = 10, seed: int = 11) -> P
         if r < len(base_reps):
             rep = dict(base_reps[r])
         else:
-            first, last = rng.choice(_COUNTRY["Germany"][2].split()), rng.choice(
-                _COUNTRY["Germany"][3].split())
+            # a name of the team's countries no one else in it has (a number only past them)
+            taken = {rep["name"] for rep in team}
+            first, last = rng.choice(_FIRSTS), rng.choice(_LASTS)
+            for _ in range(200):
+                if f"{first} {last}" not in taken:
+                    break
+                first, last = rng.choice(_FIRSTS), rng.choice(_LASTS)
+            else:
+                last = f"{last} {r + 1}"
             rep = dict(base_reps[r % len(base_reps)], id=f"rep-{r + 1:03d}",
-                       name=f"{first} {last} {r + 1}",
-                       email=f"{_ascii(first)}.{_ascii(last)}{r + 1}@northwind-analytics.example",
+                       name=f"{first} {last}",
+                       email=f"{_ascii(first)}.{_ascii(last)}@northwind-analytics.example",
                        start_date=str(date(2027, 1, 11)))
         rep["account_ids"] = []
         team.append(rep)
