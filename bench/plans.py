@@ -2,10 +2,13 @@
 
 ``large_sample_plan()`` keeps everything of the sample (basics, profile, personas, touches,
 differentiators, its two cadences, accountability, its three reps) and gives it ``accounts``
-generated accounts in three tiers (10% A, 50% B, 40% C), each with its own name, city, reason
-and notes written from the sample's vocabulary, one to three contacts mapped to the sample's
-personas, split over ``reps`` reps (the sample's three and generated ones). The PDF benchmark's
-own large plan is ``bench_pdf.large_plan()`` (300 accounts, 4 cadences, 10 reps).
+generated accounts in three tiers (10% A, 50% B, 40% C) in the sample's reps' territories: each
+with a name, town, legal form and phone numbers of its country, a reason to be a target (a
+trigger event and a pain of its industry) and notes, two to four contacts with the personas its
+cadence opens with first (operations and the plant, then maintenance, then IT/OT), held by a rep
+whose territory it is in (the sample's three, and generated ones who share their territories).
+The PDF benchmark's own large plan is ``bench_pdf.large_plan()`` (300 accounts, 4 cadences,
+10 reps).
 ``long_text_plan()`` is the sample with every text four times as long and ``one_account_plan()``
 the sample cut to one account: with the 120-account plan, the plans of a design review
 (``bench/review_plans.py`` renders all of them).
@@ -29,14 +32,110 @@ from prospector.model import Contact, Plan, Rep
 from prospector.planfile import plan_to_document, read_plan_file
 from prospector.resources import sample_plan_path
 
-_FIRST = ("Anna Jonas Mette Lukas Sofia Piotr Ingrid Tomas Elena Marco Sanne Jürgen Åsa Zofia "
-          "Matteo Camille Henrik Laura Nikos Oksana").split()
-_LAST = ("Berg Novak Schmidt Kowalski Jensen Rossi Dubois Lindqvist Horvat Müller Sørensen "
-         "Papadopoulos Nowak Fischer Costa Janssen Kovač Weber Nielsen Bauer").split()
-_TOWNS = [("Raufoss", "Norway"), ("Linz", "Austria"), ("Göteborg", "Sweden"), ("Łódź", "Poland"),
-          ("Brno", "Czechia"), ("Liège", "Belgium"), ("Eindhoven", "Netherlands"),
-          ("Stuttgart", "Germany"), ("Tampere", "Finland"), ("Aarhus", "Denmark")]
-_SUFFIX = ("GmbH", "AS", "AB", "Sp. z o.o.", "s.r.o.", "NV", "BV", "Oy", "A/S", "AG")
+# Where the generated accounts are, by the sample's reps' territories (rep-01 DACH, rep-02 the
+# Nordics, rep-03 Benelux, Poland and Czechia): a town, its country, the country's legal form,
+# phone prefix and a few first and last names of the people who work there.
+_REGIONS = (
+    ("DACH", (("Stuttgart", "Germany"), ("Augsburg", "Germany"), ("Chemnitz", "Germany"),
+              ("Bielefeld", "Germany"), ("Linz", "Austria"), ("Graz", "Austria"),
+              ("Winterthur", "Switzerland"), ("Aarau", "Switzerland"))),
+    ("Nordics", (("Göteborg", "Sweden"), ("Västerås", "Sweden"), ("Raufoss", "Norway"),
+                 ("Tampere", "Finland"), ("Aarhus", "Denmark"), ("Kolding", "Denmark"))),
+    ("Benelux, Poland, Czechia", (("Eindhoven", "Netherlands"), ("Liège", "Belgium"),
+                                  ("Ghent", "Belgium"), ("Łódź", "Poland"),
+                                  ("Poznań", "Poland"), ("Brno", "Czechia"))),
+)
+_COUNTRY = {  # legal form, phone prefix, first names, last names
+    "Germany": ("GmbH", "+49", "Anna Jonas Lukas Sabine Thomas Katrin Stefan Julia",
+                "Schmidt Weber Fischer Bauer Hoffmann Krüger Lange Vogt"),
+    "Austria": ("GmbH", "+43", "Matthias Andrea Florian Eva Markus Birgit",
+                "Gruber Huber Leitner Moser Pichler Aigner"),
+    "Switzerland": ("AG", "+41", "Reto Corinne Urs Sandra Beat Nadine",
+                    "Meier Keller Brunner Frei Baumann Zürcher"),
+    "Sweden": ("AB", "+46", "Åsa Henrik Karin Magnus Linnea Per",
+               "Lindqvist Johansson Nyberg Holm Ekström Berg"),
+    "Norway": ("AS", "+47", "Ingvild Øyvind Kari Lars Silje Eirik",
+               "Bakke Haugen Solberg Dahl Moen Lunde"),
+    "Finland": ("Oy", "+358", "Mikko Laura Janne Sanna Timo Aino",
+                "Virtanen Korhonen Mäkinen Nieminen Heikkinen Laine"),
+    "Denmark": ("A/S", "+45", "Mette Søren Camilla Anders Line Jesper",
+                "Jensen Nielsen Sørensen Madsen Kristensen Larsen"),
+    "Netherlands": ("BV", "+31", "Sanne Bram Femke Joost Lieke Ruud",
+                    "Dekker Janssen Bakker Visser Smit Mulder"),
+    "Belgium": ("NV", "+32", "Lotte Pieter Elke Wouter Camille Thomas",
+                "Peeters Maes Claes Dubois Lambert Wouters"),
+    "Poland": ("Sp. z o.o.", "+48", "Piotr Zofia Tomasz Agnieszka Marek Katarzyna",
+               "Nowak Kowalski Wiśniewski Wójcik Kamiński Lewandowski"),
+    "Czechia": ("s.r.o.", "+420", "Tomáš Petra Jan Lucie Martin Eva",
+                "Novák Svoboda Dvořák Černý Procházka Kučera"),
+}
+# What a company of each industry runs, for its name and its reason to be a target.
+_ASSETS = {
+    "CNC machining": ("Precision", "CNC cells"),
+    "aluminium extrusion": ("Metals", "extrusion presses"),
+    "automotive components": ("Components", "transfer lines"),
+    "conveyor systems": ("Conveyors", "assembly lines"),
+    "corrugated packaging": ("Packaging", "corrugators"),
+    "drive technology": ("Drives", "gear-cutting machines"),
+    "flexible packaging": ("Films", "printing presses"),
+    "folding cartons": ("Cartons", "folder-gluers"),
+    "food-processing equipment": ("Food Systems", "welding cells"),
+    "forestry machinery": ("Forest Machines", "machining centres"),
+    "hydraulic components": ("Hydraulics", "honing machines"),
+    "hydraulic cylinders": ("Cylinders", "tube-welding lines"),
+    "industrial bakery": ("Bakeries", "tunnel ovens"),
+    "industrial composites": ("Composites", "autoclaves"),
+    "industrial valves": ("Valves", "machining centres"),
+    "injection moulding": ("Plastics", "injection-moulding machines"),
+    "investment casting": ("Castings", "wax-injection presses"),
+    "iron foundry": ("Foundry", "moulding lines"),
+    "machined components": ("Machining", "CNC lathes"),
+    "metal stamping": ("Stamping", "presses"),
+    "plastics extrusion": ("Extrusion", "extruders"),
+    "steel fabrication": ("Steel", "laser cutters"),
+}
+_TRIGGERS = (
+    "Announced new {assets} for its {town} plant, going live in Q{q} 2027",
+    "Hired a new {role} from an automotive Tier 1 in {month} 2026",
+    "Issued a profit warning in Q{q} 2026 that cited unplanned stops on its {assets}",
+    "Was acquired in 2026 by a private-equity fund with a stated margin-improvement plan",
+    "Is moving its {plants} plants onto one maintenance system during 2027",
+    "Won a multi-year supply contract in 2026 that needs its {assets} running 24/7",
+)
+_PAINS = (
+    "Its {count} {assets} have no condition monitoring, and an hour's stop on one costs about "
+    "EUR {cost},000",
+    "Half of its senior maintenance technicians retire within three years, and what they know "
+    "about the {assets} is written down nowhere",
+    "Maintenance still runs on fixed intervals across {plants} plants, so parts are changed too "
+    "early and failures still come as a surprise",
+    "Overtime and express parts after breakdowns of its {assets} rose every year since 2023",
+)
+_NOTES = (
+    "The {role} spoke about uptime at an industry forum in 2026: quote the talk in the first "
+    "email.",
+    "A competitor's vibration-sensor pilot stalled here in 2025; ask what they learned before "
+    "pitching ours.",
+    "IT/OT signs off every connection to a PLC: bring the security brief to the first meeting.",
+    "Budget round closes in September; a pilot has to be scoped before the summer.",
+    "Visited our stand at Hannover Messe 2026 and took the downtime benchmark.",
+)
+_FIRSTS = sorted({n for c in _COUNTRY.values() for n in c[2].split()})
+_LASTS = sorted({n for c in _COUNTRY.values() for n in c[3].split()})
+_MONTHS = ("March", "May", "June", "September", "October", "November")
+# A contact's title for each of the sample's personas, and the order in which an account's
+# contacts are met: the cadences open with operations and the plant (per-01, per-02), then
+# maintenance (per-03), then IT/OT (per-04), so every account's first contacts are the people
+# its cadence's first touches are written for.
+_TITLES = {"per-01": ("COO", "VP Operations", "Director of Operations"),
+           "per-02": ("Plant Manager", "Site Director", "Head of Production"),
+           "per-03": ("Head of Maintenance", "Reliability Manager", "Maintenance Lead"),
+           "per-04": ("Head of IT/OT", "Digital Manufacturing Manager", "OT Security Lead")}
+_MET = ("per-01", "per-02", "per-03", "per-04")
+_ASCII = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "å": "a", "ø": "o",
+                        "æ": "ae", "é": "e", "á": "a", "í": "i", "ó": "o", "ł": "l", "ś": "s",
+                        "ń": "n", "ą": "a", "ę": "e", "ć": "c", "ź": "z", "ż": "z", "č": "c",
+                        "ř": "r", "š": "s", "ž": "z", "ý": "y", "ě": "e", "ů": "u", "ú": "u"})
 
 
 @cache
@@ -44,61 +143,100 @@ def sample_plan() -> Plan:
     return read_plan_file(sample_plan_path())
 
 
-def _vocabulary(doc: dict) -> list[str]:
-    text = " ".join(a.get("why", "") + " " + a.get("notes", "") for a in doc["accounts"])
-    return [w for w in re.findall(r"[A-Za-z][a-z]+", text) if len(w) > 2]
+def _ascii(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower().translate(_ASCII)).strip("-")
 
 
 def large_sample_plan(accounts: int = 1000, reps: int = 10, seed: int = 11) -> Plan:
     """The sample with ``accounts`` generated accounts over ``reps`` reps (see the module doc)."""
     rng = random.Random(seed)
     doc = plan_to_document(sample_plan())
-    words = _vocabulary(doc)
-    industries = sorted({a["industry"] for a in doc["accounts"] if a.get("industry")})
-    personas = doc["personas"]
+    industries = sorted(_ASSETS)
+    names: set[str] = set()
 
-    def sentence(n: int) -> str:  # no words, no sentence (a lone "." printed as "Notes: .")
-        return " ".join(rng.choice(words) for _ in range(n)).capitalize() + "." if n else ""
-
+    base_reps = doc["reps"]
     new_accounts = []
     for i in range(accounts):
-        town, country = rng.choice(_TOWNS)
-        stem = f"{rng.choice(words).capitalize()} {rng.choice(words).capitalize()}"
-        domain = f"{stem.lower().replace(' ', '-')}-{i}.example"
-        contacts = []
-        for k in range(rng.randint(1, 3)):
-            first, last = rng.choice(_FIRST), rng.choice(_LAST)
-            persona = personas[(i + k) % len(personas)]
-            contacts.append({"name": f"{first} {last}", "title": persona["role"],
-                             "persona_id": persona["id"],
-                             "email": f"{first.lower()}.{last.lower()}@{domain}",
-                             "phone": f"+49 89 {rng.randrange(1000000, 9999999)}", "notes": ""})
+        # its rep (in turn) and the region of the rep's territory (the sample's three reps', in
+        # turn among the generated ones; with fewer reps than regions, any region)
+        holder = i % reps
+        region, towns = _REGIONS[holder % len(base_reps) if reps >= len(_REGIONS)
+                                 else i % len(_REGIONS)]
+        town, country = rng.choice(towns)
+        legal, prefix, firsts, lasts = _COUNTRY[country]
+        industry = rng.choice(industries)
+        noun, assets = _ASSETS[industry]
+        family = rng.choice(lasts.split())
+        name = f"{family} {noun} {legal}"
+        if name in names:
+            name = f"{family} & {rng.choice(lasts.split())} {noun} {legal}"
+        if name in names:
+            name = f"{family} {noun} {town} {legal}"
+        n = 2
+        while name in names:
+            name, n = f"{family} {noun} {town} {n} {legal}", n + 1
+        names.add(name)
+        domain = f"{_ascii(name.removesuffix(' ' + legal))}.example"
+        mix = (i // reps + holder) % 10  # each rep gets A, B and C accounts in these shares
+        tier = "A" if mix == 0 else ("B" if mix < 6 else "C")
+        plants = rng.randint(2, 6)
+        employees = rng.randrange(250, 3000, 10)  # the profile's: 250 to 3,000, EUR 150-300k each
+        facts = {"town": town, "assets": assets, "q": rng.randint(1, 4), "plants": plants,
+                 "month": rng.choice(_MONTHS), "count": rng.randrange(8, 60),
+                 "cost": rng.randrange(8, 41),
+                 "role": rng.choice(("VP Operations", "COO", "plant manager"))}
+        why = (rng.choice(_TRIGGERS).format(**facts) + ". "
+               + rng.choice(_PAINS).format(**facts) + ".")
+        contacts, people = [], set()
+        for persona in _MET[:{"A": 4, "B": 3, "C": 2}[tier] - (i % 2 if tier != "C" else 0)]:
+            first, last = rng.choice(firsts.split()), rng.choice(lasts.split())
+            while f"{first} {last}" in people:  # one person, one persona
+                first, last = rng.choice(firsts.split()), rng.choice(lasts.split())
+            people.add(f"{first} {last}")
+            phone = (f"{prefix} {rng.randrange(10, 99)} {rng.randrange(100, 999)} "
+                     f"{rng.randrange(10, 99)} {rng.randrange(10, 99)}")
+            phone = phone if rng.random() < 0.7 else ""  # three in ten give no direct line
+            contacts.append({"name": f"{first} {last}", "title": rng.choice(_TITLES[persona]),
+                             "persona_id": persona,
+                             "email": f"{_ascii(first)}.{_ascii(last)}@{domain}",
+                             "phone": phone, "notes": ""})
         new_accounts.append({
             "id": f"acc-{i + 1:05d}",
-            "name": f"{stem} {i + 1} {rng.choice(_SUFFIX)}",
-            "tier": "A" if i % 10 == 0 else ("B" if i % 10 < 6 else "C"),
-            "industry": rng.choice(industries),
-            "employees": rng.randrange(150, 8000),
-            "annual_revenue": f"EUR {rng.randrange(40, 2000)}M",
+            "name": name,
+            "tier": tier,
+            "industry": industry,
+            "employees": employees,
+            "annual_revenue": f"EUR {round(employees * rng.uniform(0.15, 0.3))}M",
             "website": domain,
             "city": town, "country": country,
-            "why": sentence(rng.randint(18, 40)),
-            "notes": sentence(rng.randint(0, 25)) if i % 3 else "",
+            "why": why,
+            "notes": rng.choice(_NOTES).format(**facts) if i % 3 else "",
             "contacts": contacts,
+            "_rep": holder,
         })
-    doc["accounts"] = new_accounts
-    base_reps = doc["reps"]
     team = []
     for r in range(reps):
         if r < len(base_reps):
             rep = dict(base_reps[r])
         else:
+            # a name of the team's countries no one else in it has (a number only past them)
+            taken = {rep["name"] for rep in team}
+            first, last = rng.choice(_FIRSTS), rng.choice(_LASTS)
+            for _ in range(200):
+                if f"{first} {last}" not in taken:
+                    break
+                first, last = rng.choice(_FIRSTS), rng.choice(_LASTS)
+            else:
+                last = f"{last} {r + 1}"
             rep = dict(base_reps[r % len(base_reps)], id=f"rep-{r + 1:03d}",
-                       name=f"{rng.choice(_FIRST)} {rng.choice(_LAST)} {r + 1}",
-                       email=f"rep{r + 1}@northwind-analytics.example",
+                       name=f"{first} {last}",
+                       email=f"{_ascii(first)}.{_ascii(last)}@northwind-analytics.example",
                        start_date=str(date(2027, 1, 11)))
-        rep["account_ids"] = [a["id"] for n, a in enumerate(new_accounts) if n % reps == r]
+        rep["account_ids"] = []
         team.append(rep)
+    for account in new_accounts:
+        team[account.pop("_rep")]["account_ids"].append(account["id"])
+    doc["accounts"] = new_accounts
     doc["reps"] = team
     doc["name"] = f"{doc['name']} ({accounts:,} accounts)"
     return Plan.model_validate(doc)

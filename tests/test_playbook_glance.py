@@ -21,7 +21,7 @@ from PIL import Image
 
 from prospector.model import Plan
 from prospector.planfile import read_plan_file
-from prospector.playbook import render_playbook_pdf
+from prospector.playbook import render_playbook_html, render_playbook_pdf
 from prospector.resources import sample_plan_path
 from tests.design_figures import figures, sentences_printed_twice
 
@@ -161,6 +161,40 @@ def test_a_cover_of_long_texts_stays_one_page_on_letter(sample, tmp_path, rep):
     assert "60 first meetings" in cover and "…" in cover
 
 
+@pytest.mark.parametrize(("times", "page_size"), [(1, "A4"), (2, "A4"), (2, "Letter")])
+def test_the_cover_prints_a_goal_of_normal_length_whole(sample, tmp_path, times, page_size):
+    """The sample's goal and one twice as long print whole on the cover (it was cut after three
+    lines: "…including a first meeting with each of the 6 dream clients. 60 first…"), on the
+    shorter Letter too, and the cover stays one page."""
+    plan = sample.model_copy(deep=True)
+    plan.basics.goal = " ".join([plan.basics.goal] * times)
+    plan.basics.page_size = page_size
+    path = render_playbook_pdf(plan, tmp_path / "cover.pdf", section="cover",
+                               today=date(2027, 1, 4)).path
+    cover = page_texts(path)[0]
+    assert " ".join(plan.basics.goal.split()) in cover
+    assert "The goal in full" not in cover
+    assert "PRINTED" in cover.upper() and "At a glance" not in cover  # one page
+
+
+def test_a_goal_too_long_for_the_cover_is_cut_at_a_word_and_says_where_it_is_whole(sample,
+                                                                                tmp_path):
+    """Every cover text four times as long: the goal ends at a whole word with "…" and the cover
+    names the page that prints it whole."""
+    plan = sample.model_copy(deep=True)
+    b = plan.basics
+    b.goal, b.company, b.offering = (" ".join([t] * 4) for t in (b.goal, b.company, b.offering))
+    plan.name = " ".join([plan.name] * 4)
+    path = render_playbook_pdf(plan, tmp_path / "long.pdf", today=date(2027, 1, 4)).path
+    pages = page_texts(path)
+    cover = pages[0]
+    goal = " ".join(b.goal.split())
+    shown = cover.split("THE GOAL", 1)[1].split("…", 1)[0].strip()
+    assert shown and goal.startswith(shown) and goal[len(shown)] == " "  # cut between words
+    page = int(re.search(r"The goal in full: page (\d+)", cover).group(1))
+    assert goal in pages[page - 1]
+
+
 def _logo(width: int, height: int) -> str:
     buffer = io.BytesIO()
     Image.new("RGB", (width, height), "#1F4E79").save(buffer, format="PNG")
@@ -206,14 +240,32 @@ def test_the_cover_says_whose_edition_it_is_and_how_to_reach_them(one_account, s
     what the company sells (printed nowhere else in a rep's edition)."""
     leader, rep = (" ".join(page_texts(path)[0].split()) for path in one_account)
     for fact in ("EDITION The sales leader’s: the full playbook",
-                 "CAMPAIGN 11 Jan – 30 Jun 2027", "REPS " + sample.reps[0].name):
+                 "CAMPAIGN 11 Jan – 30 Jun 2027", "REP " + sample.reps[0].name):  # a team of one
         assert fact in leader, fact
     jonas = sample.reps[0]
-    # (pdfium gives the hyphen the e-mail address breaks after as U+FFFE)
-    assert f"PREPARED FOR {jonas.name} {jonas.email}" in rep.replace("\ufffe", "-")
+    # the address breaks after its "@" (the column is narrower than it), not at its hyphen
+    assert f"PREPARED FOR {jonas.name} {jonas.email.replace('@', '@ ')}" in rep
     for fact in ("CAMPAIGN 11 Jan – 30 Jun 2027", "PLAN OWNER " + sample.basics.owner,
                  "SCHEDULE STARTS", " ".join(sample.basics.offering.split()[:12])):
         assert fact in rep, fact
+
+
+def test_the_covers_e_mail_address_breaks_after_its_at_never_at_a_hyphen(sample, tmp_path):
+    """An address wider than the cover's column breaks right after its "@", its domain whole on
+    the next line ("juergen.weiss@brueckner-" / "voss.example" was wrong); the text a reader
+    copies has no character added at the break."""
+    plan = sample.model_copy(deep=True)
+    rep = plan.reps[0]
+    rep.email = "juergen.weiss@brueckner-voss.example"
+    path = render_playbook_pdf(plan, tmp_path / "cover.pdf", rep_name=rep.name, section="cover",
+                               today=date(2027, 1, 4)).path
+    lines = [line.strip() for line in subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(path), "-"], capture_output=True, text=True,
+        check=True).stdout.splitlines()]
+    at = lines.index("juergen.weiss@")
+    assert lines[at + 1] == "brueckner-voss.example"
+    assert not any(line.endswith("brueckner-") for line in lines)
+    assert "\u200b" not in " ".join(lines)
 
 
 # --- at a glance ------------------------------------------------------------------------------
@@ -355,6 +407,41 @@ def test_one_of_a_thing_is_said_in_the_singular(one_account):
             assert wrong not in text, (path.name, wrong)
     leader = " ".join(page_texts(one_account[0]))
     assert "1 target account" in leader and "1 rep " in leader
+    # the overview of one account: not "1 account, one line each"
+    assert "1 account, on one line under its cadence" in leader
+    for path in one_account:
+        assert "one line each" not in " ".join(page_texts(path)), path.name
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("de", "1 Kunde, auf einer Zeile unter seiner Kadenz"),
+    ("fr", "1 compte, sur une ligne sous sa cadence"),
+    ("es", "1 cuenta, en una línea bajo su cadencia")])
+def test_one_account_is_said_in_the_singular_in_each_language(sample, language, said):
+    html = render_playbook_html(one_account_plan(sample), language=language,
+                                today=date(2027, 1, 4))
+    assert said in unescape(re.sub(r"<[^>]+>", "", html))
+
+
+def test_a_plan_with_one_rep_speaks_of_the_rep_and_prints_each_figure_once(one_account, sample):
+    """A team of one: the leader's edition says "The rep’s schedule" and "The rep", not "the
+    reps’ schedules … per rep"; no target prints its figure twice ("45 (45) / week"), the
+    targets' table has no Team column repeating the Per rep one."""
+    leader = page_texts(one_account[0])
+    text = " ".join(leader)
+    glance_page = leader[1]
+    assert "The rep’s schedule plans" in glance_page
+    assert "the other 44 are touches the rep plans" in glance_page
+    assert not re.search(r"\b(\d+) \(\1\)", text)  # "45 (45)"
+    assert "45 / week Value-creating touches delivered" in glance_page
+    for wrong in ("reps’ schedules", "per rep on average", "the team of 1 rep", "each rep",
+                  "The reps", "Targets per rep (team)"):
+        assert wrong not in text, wrong
+    assert "The rep " in glance_page  # the heading over Jonas Albrecht's line
+    assert "The rep also gets their own edition" in text
+    accountability = next(p for p in leader if "Counts towards".upper() in p.upper()
+                          and "Per rep".upper() in p.upper())
+    assert "TEAM" not in accountability.upper().split("COUNTS TOWARDS")[0].split("PER REP")[1]
 
 
 def test_a_legal_form_is_never_broken_across_lines(one_account):

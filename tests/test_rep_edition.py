@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from prospector.model import Plan, Rep
 from prospector.planfile import read_plan_file
 from prospector.playbook import render_playbook_pdf
+from prospector.playbook.addressed import to_the_rep
 from prospector.playbook.context import build_context, contact_to_reach
 from prospector.resources import sample_plan_path
 from prospector.schedule import build_schedule, find_rep
@@ -279,13 +280,36 @@ def test_the_targets_page_says_how_the_schedule_meets_the_touch_target(sample, j
            "touches you plan yourself" in page
 
 
-def test_how_you_count_heads_the_leaders_note_as_written(sample, jonas_pdf):
+def test_how_you_count_speaks_to_the_rep(sample, jonas_pdf):
     """The rep's edition heads the plan's note on counting opportunities "How you count" and
-    prints the note as the leader wrote it (never rewritten by rule)."""
+    speaks to its reader: the leader's "The rep records the four criteria…" prints as "You
+    record the four criteria…", the rest of the note as written; nowhere does the edition
+    speak of "the rep" as someone else ("Each rep shows" in the review is "You show")."""
     text = " ".join(" ".join(_pages(jonas_pdf, layout=False)).split())
     note = " ".join(sample.qualification.notes.split())
-    assert f"How you count {note[:60]}" in text
+    assert note.startswith("The rep records ")
+    assert f"How you count You record {note[len('The rep records '):][:60]}" in text
     assert "How we count" not in text
+    assert "You show three numbers for last week" in text
+    assert not re.search(r"\b(?:The|Each|Every) rep\b", text)
+
+
+def test_the_reps_targets_are_headed_as_the_readers_own(jonas_pdf):
+    """The rep's targets table heads the figure "Your goal": "Per rep" speaks of the reader as
+    one of many, as the leader's edition does."""
+    page = next(p for p in _pages(jonas_pdf) if "Your targets" in p and "COUNTS TOWARDS" in p)
+    head = next(line for line in page.splitlines() if "COUNTS TOWARDS" in line)
+    assert "YOUR GOAL" in head and "PER REP" not in head
+
+
+def test_a_sentence_that_goes_on_about_the_rep_prints_as_the_leader_wrote_it():
+    assert to_the_rep("A rep below the target gets help. The rep logs calls.") == (
+        "A rep below the target gets help. You log calls.")
+    assert to_the_rep("The rep below the target gets help.") == (
+        "The rep below the target gets help.")
+    assert to_the_rep("The rep records their calls; the rep must log it.") == (
+        "The rep records their calls; the rep must log it.")
+    assert to_the_rep("The rep must log it.") == "You must log it."
 
 
 def test_scorecard_heads_print_each_word_of_a_target_whole(sample, jonas_pdf):
@@ -318,9 +342,19 @@ def test_scorecard_notes_column_is_wide_and_long_names_keep_it_on_one_page(sampl
     assert width - notes_x > 0.2 * width  # the Notes column: more than a fifth of the page
 
 
-def test_e_mail_addresses_phones_and_websites_are_never_broken_across_lines(sample, tmp_path):
+def _breaks_only_after_at_or_slash(address: str, text: str) -> bool:
+    """``address`` is in ``text`` (lines joined by "\n") whole on one line, or broken only
+    right after its "@" or a "/"."""
+    if address in text:
+        return True
+    points = [n + 1 for n, char in enumerate(address) if char in "@/"]
+    return any(address[:n] + "\n" + address[n:] in text for n in points)
+
+
+def test_e_mail_addresses_phones_and_websites_break_only_after_at_or_slash(sample, tmp_path):
     """Contacts' e-mail addresses, phones and websites, with roles of every length before them:
-    each is printed on one line (it was broken at a hyphen, "haldorsen-/metal.example")."""
+    each is printed on one line or broken right after its "@" or a "/", never at a hyphen of
+    its domain ("haldorsen-/metal.example") nor anywhere in a phone."""
     plan = sample.model_copy(deep=True)
     rep = plan.reps[0]
     addresses = []
@@ -328,15 +362,21 @@ def test_e_mail_addresses_phones_and_websites_are_never_broken_across_lines(samp
         account.website = f"plant-{n}-maintenance-and-reliability.example"
         for k, contact in enumerate(account.contacts):
             contact.title = "Head of " + "maintenance " * (n % 4) + "x" * (5 * k + n)
-            contact.email = f"{contact.name.split()[0].lower()}.{n}-{k}@{account.website}"
+            contact.email = (f"{contact.name.split()[0].lower()}.{n}-{k}.weiss-oberhuber"
+                             f"@{account.website}")
             contact.phone = f"+49 89 {n}{k}1 22-33-{n}{k}"
             addresses += [contact.email, contact.phone]
         addresses.append(account.website)
     out = tmp_path / "reach.pdf"
     render_playbook_pdf(plan, out, rep_name=rep.name, today=date(2027, 1, 4), section="accounts")
     lines = [line for page in PdfReader(out).pages for line in page.extract_text().splitlines()]
+    text = "\n".join(lines)
     for address in addresses:
-        assert any(address in line for line in lines), address
+        if "@" in address or "/" in address:
+            assert _breaks_only_after_at_or_slash(address, text), address
+        else:
+            assert any(address in line for line in lines), address
+    assert any(line.endswith("@") for line in lines)  # the long ones did break, after the "@"
 
 
 def test_a_rep_with_no_accounts_gets_a_short_edition_not_pages_of_zeros(sample, tmp_path):

@@ -24,6 +24,7 @@ from ..schedule import ScheduleError, build_schedule, find_rep, holiday_place, r
 from ..sections import LEADER_CHAPTERS, REP_CHAPTERS, Chapter, content_of
 from ..textnorm import fold
 from . import conversations, glance, targets_page
+from .addressed import paragraphs_to_the_rep
 from .colours import WHITE, contrast
 from .countries import country_name, territory_names
 from .limits import (
@@ -207,11 +208,16 @@ def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None
             rep_actuals = rep_actuals_by_week(plan, rep.id)
         ctx.update(_rep(plan, rep, start or rep.start_date or basics.start_date or today, red,
                         rep_actuals))
+        ctx["review_paragraphs"] = paragraphs_to_the_rep(ctx["review_paragraphs"])
         ctx["targets_whole"] = targets_page.kept_whole(
             basics.page_size, ctx["targets"], ctx["touch_target_notes"], ctx["definition"],
             ctx["review_paragraphs"])
         ctx["scorecard"]["row_mm"] = targets_page.writing_row_mm(
             basics.page_size, len(ctx["scorecard"]["rows"]))
+    # the goal in the room the cover's title, subtitle and offering leave it
+    ctx["glance"]["cover_goal"] = glance.cover_goal(
+        basics.goal, title=plan.name, subtitle=ctx["cover_subtitle"],
+        offering=ctx["glance"]["cover_offering"], page_size=basics.page_size)
     ctx["call_cards_short_index"] = True  # in full if the opening starts a page (second_layout)
     ctx["meta"] = _meta(plan, rep)
     return ctx
@@ -654,7 +660,7 @@ def touch_anchor(touch_id: str) -> str:
 
 
 def _targets(plan: Plan, *, team: bool) -> list[dict[str, Any]]:
-    reps = len(plan.reps)
+    reps = len(plan.reps) if len(plan.reps) > 1 else 0  # a team of one: the rep's figure alone
     rows = []
     for t in plan.accountability.targets:
         rows.append({"metric": t.metric, "kind": gettext("Activity") if t.kind == "activity"

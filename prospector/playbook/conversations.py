@@ -34,6 +34,7 @@ from ..model import (
 )
 from ..sections import Chapter
 from . import limits
+from .addressed import paragraphs_to_the_rep
 from .call_cards import call_card, handle, quote, serves
 from .limits import Cut, Reductions
 from .translations import N_, gettext
@@ -221,6 +222,8 @@ def build(plan: Plan, red: Reductions, chapters: Sequence[Chapter], *,
     if accounts is not None:  # what to write before printing is the leader's note, not a rep's
         for card in cards:
             card["opening_missing"] = ""
+        if qualification:  # "How you count": the leader's note spoken to the rep
+            qualification["notes"] = paragraphs_to_the_rep(qualification["notes"])
     on_card = cards_holding(cards)
     omit = {key for key, empty in (("objections", not objections),
                                    ("questions", not questions),

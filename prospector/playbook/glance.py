@@ -19,7 +19,7 @@ from ..textnorm import fold
 from ..wording import unbroken_legal_form
 from .countries import country_name, territory_names
 from .limits import CARD_LIMIT, Reductions
-from .text_width import clamp_lines, fit_line, line_starts, text_mm
+from .text_width import clamp_lines, fit_line, line_count, line_starts, text_mm
 from .translations import N_, gettext, ngettext, number, printing, words_and
 from .translations import counted as plural
 
@@ -48,16 +48,54 @@ def first_clause(text: str, limit: int) -> str:
     return clause[:cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
 
 
-COVER_GOAL_LINES = 3  # the goal on the cover: serif 16 pt, 154 mm wide (A4's cover, the narrower)
-COVER_GOAL_MM = 153.0
+COVER_GOAL_MM = 153.0  # the goal on the cover: 154 mm wide (A4's cover, the narrower)
+PAGE_MM = {"A4": 297.0, "Letter": 279.4}  # the cover's height (render.PAGE_HEIGHTS)
+# The cover's flow (10-cover-contents.css), in mm: the page less its padding (28 mm at the top,
+# 64 mm for the facts at the foot); the top block (kicker, title, subtitle, offering) at least
+# 92 mm; under it the goal's rule, label and gap (10 + 8 + 5 + 8) and the key numbers' band
+# (31.5: 6 + 5 padding, the figure and its 2 mm, a label of two lines), 3 mm to spare.
+_COVER_FLOW_PADDING = 28.0 + 64.0
+_COVER_TOP_MIN = 92.0
+_COVER_AROUND_GOAL = 10.0 + 8.0 + 5.0 + 8.0 + 31.5 + 3.0
+_COVER_MORE_MM = 5.0  # "The goal in full: page N" under a goal cut short
+_MM = 25.4 / 72  # a point in mm
+# the goal's sizes, largest first: --fs-l (the headline) and --fs-m, both at line-height 1.3
+COVER_GOAL_SIZES = (("l", 16.0), ("m", 12.0))
 
 
-def cover_goal(goal: str) -> dict[str, Any]:
-    """The goal as the cover prints it: whole on up to ``COVER_GOAL_LINES`` lines, else cut
-    there with "…" (``whole`` says which)."""
+def cover_top_mm(title: str, subtitle: str, offering: str,
+                 width_mm: float = COVER_GOAL_MM) -> float:
+    """The height of the cover's top block: the kicker (9 pt and 5 mm), the title (26 pt, line
+    height 1.15, 5 mm under it), the subtitle (16 pt, 1.35, 3 mm) and the offering (10 pt, 1.5,
+    at most 130 mm wide), at least 92 mm."""
+    height = 9 * 1.2 * _MM + 5.0
+    height += line_count(" ".join(title.split()), width_mm, "serif-bold", 26) * 26 * 1.15 * _MM
+    height += 5.0
+    if subtitle.strip():
+        height += line_count(" ".join(subtitle.split()), width_mm, "sans", 16) * 16 * 1.35 * _MM
+        height += 3.0
+    if offering.strip():
+        height += line_count(" ".join(offering.split()), 130.0, "sans", 10) * 10 * 1.5 * _MM
+    return max(_COVER_TOP_MIN, height)
+
+
+def cover_goal(goal: str, *, title: str = "", subtitle: str = "", offering: str = "",
+               page_size: str = "A4") -> dict[str, Any]:
+    """The goal as the cover prints it: whole in the room the cover's other texts leave it, as
+    a 16 pt headline, else at 12 pt; a goal too long for even that is cut at a word with "…"
+    (``whole`` False: the cover then says where it is printed whole). ``size``: "l" or "m"."""
     text = " ".join(goal.split())
-    kept, cut = clamp_lines([text] if text else [], COVER_GOAL_MM, "serif", 16, COVER_GOAL_LINES)
-    return {"text": kept[0] if kept else "", "whole": bool(text) and not cut}
+    if not text:
+        return {"text": "", "whole": False, "size": "l"}
+    room = (PAGE_MM.get(page_size, PAGE_MM["A4"]) - _COVER_FLOW_PADDING
+            - cover_top_mm(title, subtitle, offering) - _COVER_AROUND_GOAL)
+    for size, pt in COVER_GOAL_SIZES:
+        if line_count(text, COVER_GOAL_MM, "serif", pt) * pt * 1.3 * _MM <= room:
+            return {"text": text, "whole": True, "size": size}
+    size, pt = COVER_GOAL_SIZES[-1]
+    lines = max(1, int((room - _COVER_MORE_MM) // (pt * 1.3 * _MM)))
+    kept, _cut = clamp_lines([text], COVER_GOAL_MM, "serif", pt, lines)
+    return {"text": kept[0] if kept else "", "whole": False, "size": size}
 
 
 # "At a glance" is one page whatever the plan's texts, on Letter too (the shorter paper): each part
@@ -193,6 +231,9 @@ def glance(plan: Plan, accounts: list[TargetAccount], cadences: list[Cadence],
     length = cadence_length(cadences)
     reps = plan.reps if rep is None else [rep]
     by_rep = Counter(aid for r in reps for aid in dict.fromkeys(r.account_ids))
+    # the team's figure beside each rep's, in the leader's edition of a team: a team of one's is
+    # the rep's own ("45 (45) / week")
+    team = len(plan.reps) if rep is None and len(plan.reps) > 1 else 0
     known = {a.id for a in plan.accounts}
     basics = plan.basics
     return {
@@ -207,7 +248,6 @@ def glance(plan: Plan, accounts: list[TargetAccount], cadences: list[Cadence],
         if rep is not None else "",
         "numbers": key_numbers(len(accounts), len(plan.reps) if rep is None else None, touches,
                                length),
-        "cover_goal": cover_goal(plan.basics.goal),
         "tiers": _accounts_by_tier(accounts, labels),
         "accounts": plural(len(accounts), "account"),
         "channels": channels,
@@ -215,9 +255,8 @@ def glance(plan: Plan, accounts: list[TargetAccount], cadences: list[Cadence],
         "length": length,
         # a summary on one page: long names are cut to a line or two and long lists end in
         # "and N more" (the chapters print them whole)
-        **_targets(plan.accountability.targets[:GLANCE_TARGETS],
-                   len(plan.reps) if rep is None else 0),
-        "team": len(plan.reps) if rep is None else 0,  # the targets' key: per rep (team)
+        **_targets(plan.accountability.targets[:GLANCE_TARGETS], team),
+        "team": team,  # the targets' key: per rep (team)
         "more_targets": max(0, len(plan.accountability.targets) - GLANCE_TARGETS),
         "cadences": [{"name": fit_line(c.name, BOX_MM, "sans-bold", 10),
                       "steps": plural(len(c.steps), "touch"),

@@ -148,13 +148,36 @@ def keep_last_words(text: str) -> Markup:
 ADDRESS_LINE = 60  # characters of an e-mail address, phone or website that stay on one line
 
 
+# where an address may break: after its "@" and after a "/" (not between the two of "https://")
+_ADDRESS_BREAK = re.compile(r"(?<=@)|(?<=/)(?!/)")
+
+
 def unbroken_address(text: str) -> Markup:
     """An e-mail address, phone number or website never broken across lines (at a hyphen of
     "haldorsen-metal.example", a space of "+47 61 55 01 42"); one longer than a line (the
-    model takes 254 characters) breaks where it must rather than run past the column."""
+    model takes 254 characters) breaks only after its "@" or a "/" (:func:`breakable_address`)."""
     if len(text) > ADDRESS_LINE:
-        return escape(text)
+        return breakable_address(text)
     return Markup('<span class="nowrap">{}</span>').format(text)
+
+
+def breakable_address(text: str) -> Markup:
+    """An e-mail address or website that breaks across lines only after its "@" or a "/" (a
+    ``<wbr>``, which puts no character in the text a reader copies), never at a hyphen of
+    "brueckner-voss.example": each part between those is held on one line, and one longer than
+    a line breaks where it must rather than run past the column, never hyphenated. For a
+    column narrower than an address (the cover's facts)."""
+    parts = [part for part in _ADDRESS_BREAK.split(str(text)) if part]
+    held = [Markup('<span class="nowrap">{}</span>').format(part) if len(part) <= ADDRESS_LINE
+            else escape(part) for part in parts]
+    return Markup('<span class="addr">{}</span>').format(Markup("<wbr>").join(held))
+
+
+def is_address(item: object) -> bool:
+    """An e-mail address or a website: one word with an "@" or a "/" (a contact's line's)."""
+    text = str(item)
+    return not isinstance(item, Markup) and " " not in text.strip() and (
+        "@" in text or "/" in text or text.startswith("www."))
 
 
 def listed_address(text: str) -> Markup:
@@ -178,8 +201,13 @@ def _item(item: object, opening: Markup, end: Markup, whole: int = ADDRESS_LINE)
     it takes back (a line starting with the word clips the room, not its first letters). A
     single word longer than ``ADDRESS_LINE`` breaks where it must, its next lines clipped by
     the room (an address of 60 characters and more with no space, or a run of CJK text)."""
+    if is_address(item) and len(str(item)) > ADDRESS_LINE:  # only after its "@" or a "/"
+        return Markup('<span class="u long">{}{}{}</span>').format(
+            opening, breakable_address(str(item)), end)
     text = Markup.escape(item)
     words = [word for word in text.split(" ") if word]
+    if 'class="addr"' in text:  # a long website (``address``): only after its "/"
+        return Markup('<span class="u long">{}{}{}</span>').format(opening, text, end)
     if len(text.striptags()) <= whole or "<" in text or len(words) == 1:
         long = "" if len(text.striptags()) <= ADDRESS_LINE else " long"
         return Markup('<span class="u{}">{}{}{}</span>').format(long, opening, text, end)
@@ -293,6 +321,7 @@ def environment(language: str = ENGLISH) -> Environment:
     env.filters["plural"] = counted  # {{ n | plural("account") }}: "1 account", "2 accounts"
     env.filters["company"] = unbroken_legal_form  # "Sp. z o.o." never split across lines
     env.filters["address"] = unbroken_address  # an e-mail, phone or website: on one line
+    env.filters["breakable_address"] = breakable_address  # breaks only after "@" or "/"
     env.filters["listed_address"] = listed_address  # " · " and an address, on one line
     env.filters["separated"] = separated  # a contact's line, its dots never at a line's end
     env.filters["running_name"] = running_name

@@ -61,6 +61,17 @@ def team_touch_notes(targets: Sequence[Target], schedules: Sequence[Schedule]) -
         return []
     average = round(sum(rates) / len(rates))
     total = sum(len(s.touches) for s in schedules)
+    if len(schedules) == 1:  # a plan with one rep: no "per rep", no "each rep"
+        planned = gettext("The rep’s schedule plans %(touches)s a week on average (%(total)s "
+                          "in all: the steps of the cadences of their accounts)",
+                          touches=plural(average, "touch"), total=plural(total, "touch"))
+        return _against(targets, average, lambda target, goal: gettext(
+            "%(planned)s: keeping to it, the rep meets “%(target)s”, %(goal)s a week.",
+            planned=planned, target=target, goal=goal), lambda target, goal, rest: gettext(
+            "%(planned)s. “%(target)s” asks for %(goal)s a week: the other %(rest)s are "
+            "touches the rep plans (new contacts in their accounts, replies, follow-ups and "
+            "referrals), as their edition tells them.",
+            planned=planned, target=target, goal=goal, rest=rest))
     planned = gettext("The reps’ schedules plan %(touches)s a week per rep on average "
                       "(%(total)s in all: the steps of their accounts’ cadences)",
                       touches=plural(average, "touch"), total=plural(total, "touch"))
