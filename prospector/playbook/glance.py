@@ -111,7 +111,7 @@ GLANCE_REPS_ON_TWO_LINES = 4  # up to two rows of two: each rep on up to two lin
 
 
 COVER_FACT_MM = 45.0  # a fact at the cover's foot: a third of 154 mm less its 5 mm gutter
-COVER_FACT_LINES = 2  # so the goal's three lines and the facts fit the cover on Letter too
+COVER_FACT_LINES = 2  # the facts fit their room at the cover's foot, on Letter too
 
 
 COVER_WIDE_MM = 97.0  # the reps' names: two thirds of 154 mm less the gutter
