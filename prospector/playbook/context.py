@@ -24,6 +24,7 @@ from ..schedule import ScheduleError, build_schedule, find_rep, holiday_place, r
 from ..sections import LEADER_CHAPTERS, REP_CHAPTERS, Chapter, content_of
 from ..textnorm import fold
 from . import conversations, glance, targets_page
+from .brackets import unnested
 from .colours import WHITE, contrast
 from .countries import country_name, territory_names
 from .limits import (
@@ -44,7 +45,7 @@ from .schedule_targets import team_touch_notes, touch_target_notes
 from .scorecard import build_scorecard
 from .text_width import fit_line, line_count
 from .timeline import cadence_timeline_svg, channel_icon, timeline_caption
-from .translations import ENGLISH, N_, gettext, ngettext, printing, words_and
+from .translations import ENGLISH, N_, gettext, ngettext, printing, words_and, words_or
 from .translations import counted as plural
 from .translations import number as grouped_number
 
@@ -717,16 +718,25 @@ OUTCOMES = {Channel.PHONE: (N_("Connected"), N_("Message left"), N_("Meeting boo
             Channel.EVENT: (N_("Invited"), N_("Attended"), N_("Meeting booked"))}
 
 
+def _personas_for(plan: Plan, account: TargetAccount | None, touch_id: str | None) -> list[str]:
+    """The personas a touch on ``account`` is for: those the touch is written for, else those its
+    cadence is for; none when neither names one."""
+    touch = plan.touch(touch_id)
+    if touch and touch.persona_ids:
+        return list(touch.persona_ids)
+    cadence = plan.cadence_for(account) if account else None
+    return list(cadence.persona_ids) if cadence else []
+
+
 def contact_to_reach(plan: Plan, account: TargetAccount, touch_id: str | None) -> Contact | None:
     """Whom a touch on ``account`` is for: its first contact of a persona the touch is written
-    for, else of a persona its cadence is for, else its first contact."""
-    touch = plan.touch(touch_id)
-    cadence = plan.cadence_for(account)
-    for personas in (touch.persona_ids if touch else [], cadence.persona_ids if cadence else []):
-        found = next((c for c in account.contacts if c.persona_id in personas), None)
-        if found:
-            return found
-    return account.contacts[0] if account.contacts else None
+    for (of its cadence's when the touch names none), its first contact when neither names a
+    persona; None when it has no contact of those personas (another persona's contact is not
+    the one to reach: ``_missing`` says whom to find and whom to ask)."""
+    personas = _personas_for(plan, account, touch_id)
+    if not personas:
+        return account.contacts[0] if account.contacts else None
+    return next((c for c in account.contacts if c.persona_id in personas), None)
 
 
 def _reach(plan: Plan, contact: Contact | None, channel: Channel) -> dict[str, str] | None:
@@ -735,23 +745,38 @@ def _reach(plan: Plan, contact: Contact | None, channel: Channel) -> dict[str, s
     that is missing)."""
     if contact is None:
         return None
-    persona = plan.persona(contact.persona_id) if contact.persona_id else None
     first, second = ((contact.email, contact.phone) if channel in _WRITTEN_TO
                      else (contact.phone, contact.email))
-    return {"name": contact.name, "role": contact.title or (persona.role if persona else ""),
+    return {"name": contact.name, "role": _role(plan, contact),
             "how": (first or second) if channel in _REACHED else ""}
 
 
-def _whom_to_find(plan: Plan, account: TargetAccount | None, touch_id: str | None) -> str:
-    """For an account with no contact yet: the roles of the personas the touch is written for,
-    else of those its cadence is for ("COO / VP Operations, Plant Manager"), "" when none."""
-    touch = plan.touch(touch_id)
+def _role(plan: Plan, contact: Contact) -> str:
+    """A contact's title, else its persona's role."""
+    persona = plan.persona(contact.persona_id) if contact.persona_id else None
+    return contact.title or (persona.role if persona else "")
+
+
+def _missing(plan: Plan, account: TargetAccount | None, touch_id: str | None) -> str:
+    """What an entry says when the account has no contact of the personas the touch is for:
+    "no Plant Manager contact yet: find one (ask Sabine Köhler, Werkleiterin – Plant
+    Manager)", naming a contact the account has (of its cadence's personas first), or without
+    the bracket when it has none; "no contact yet" when the touch names no persona."""
+    roles = list(dict.fromkeys(p.role for p in (
+        plan.persona(i) for i in _personas_for(plan, account, touch_id)) if p))
+    if not roles:
+        return gettext("no contact yet")
+    wanted = words_or(roles)
+    contacts = account.contacts if account else []
     cadence = plan.cadence_for(account) if account else None
-    for ids in (touch.persona_ids if touch else [], cadence.persona_ids if cadence else []):
-        roles = [p.role for p in (plan.persona(i) for i in ids) if p]
-        if roles:
-            return ", ".join(dict.fromkeys(roles))
-    return ""
+    ask = next((c for c in contacts if cadence and c.persona_id in cadence.persona_ids),
+               contacts[0] if contacts else None)
+    if ask is None:
+        return gettext("no %(roles)s contact yet: find one", roles=wanted)
+    role = _role(plan, ask)
+    contact = ", ".join((ask.name, unnested(role))) if role else ask.name
+    return gettext("no %(roles)s contact yet: find one (ask %(contact)s)", roles=wanted,
+                   contact=contact)
 
 
 # A day of the rep's schedule keeps its first two entries together and its last two (no day's
@@ -772,7 +797,7 @@ def _day_mm(day: dict[str, Any]) -> float:
         for a in g["accounts"]:
             reach = a["reach"] or {}
             said = " · ".join(v for v in (reach.get("name"), reach.get("role"), reach.get("how"))
-                              if v) or a["find"] or "no contact yet"
+                              if v) or a["missing"]
             lines += line_count(a["name"], 88, "sans-bold", 9) + line_count(said, 88, "sans", 9)
     return lines * _ENTRY_LINE_MM + 8 * len(day["groups"])  # and each entry's padding
 
@@ -805,7 +830,7 @@ def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
         contact = contact_to_reach(plan, account, t.touch_id) if account else None
         day["groups"][day["_keys"][key]]["accounts"].append(
             {"name": t.account_name, "tier": t.tier, "reach": _reach(plan, contact, t.channel),
-             "find": "" if contact else _whom_to_find(plan, account, t.touch_id)})
+             "missing": "" if contact else _missing(plan, account, t.touch_id)})
     for day in days:
         del day["_keys"]
         entries = sum(len(g["accounts"]) for g in day["groups"])

@@ -41,6 +41,7 @@ from . import (
     shaded_boxes,
     table_heads,
 )
+from .brackets import bracketed
 from .context import build_context
 from .excerpt import excerpt_accounts
 from .fetcher import SafeFetcher
@@ -299,6 +300,7 @@ def environment(language: str = ENGLISH) -> Environment:
     env.filters["continued"] = continued  # "<title> (continued)", the running head's
     env.filters["owner_mm"] = owner_mm  # an account card's owner line's width
     env.filters["number"] = number  # {{ n | number }}: "1,200" / "1.200"
+    env.filters["bracketed"] = bracketed  # a title in brackets, its own brackets as dashes
     env.filters["quoted"] = quoted  # {{ says | quoted }}: “…” / „…“ / « … »
     env.install_gettext_callables(  # type: ignore[attr-defined]
         template_gettext, template_ngettext, newstyle=True, pgettext=template_pgettext)
