@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import html
 import re
+import subprocess
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from prospector.model import Plan
 from prospector.planfile import read_plan_file
+from prospector.playbook import render_playbook_pdf
 from prospector.playbook.brackets import bracketed
+from prospector.playbook.context import build_context
 from prospector.playbook.render import render_playbook_html
 from prospector.resources import sample_plan_path
+from tests.pdf_links import linked_touch, touch_links
 
 
 @pytest.fixture(scope="module")
@@ -85,3 +90,38 @@ def test_the_missing_contact_is_said_in_the_reps_language(sample):
     assert ("noch kein Ansprechpartner als Head of IT/OT / Digital Manufacturing: einen finden "
             "(Sabine Köhler, Werkleiterin – Plant Manager fragen)") in text
     assert "noch kein Ansprechpartner als Plant Manager oder Head of Maintenance" in text
+
+
+@pytest.fixture(scope="module")
+def jonas_pages(sample, tmp_path_factory) -> tuple[Path, list[str]]:
+    out = tmp_path_factory.mktemp("schedule") / "jonas.pdf"
+    render_playbook_pdf(sample, out, rep_name="Jonas Albrecht", start=date(2027, 1, 11),
+                        today=date(2027, 1, 4))
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return out, [" ".join(page.split()) for page in text.split("\f")[:-1]]
+
+
+def test_script_p_n_is_the_page_the_script_starts_on(sample, jonas_pages):
+    """The checklist's card starts at the foot of a page and its talk track on the next: every
+    "script, p. N" (the schedule's, the cadence tables', the call cards') leads to and prints
+    the page where the script's first words are, not the card's heading's page."""
+    path, pages = jonas_pages
+    context = build_context(sample, rep_name="Jonas Albrecht", start=date(2027, 1, 11))
+    printed = {t["id"]: " ".join(t["message"].split())[:40]
+               for g in context["channels"] for t in g["touches"]}
+    starts = {touch_id: [n for n, page in enumerate(pages, 1) if first in page]
+              for touch_id, first in printed.items()}
+    assert all(len(found) == 1 for found in starts.values()), starts
+    links = touch_links(path)
+    assert len(links) > 100
+    for page, dest, target, _rect in links:
+        assert target == starts[linked_touch(dest)][0], (page, dest, target)
+    checklist = next(t for t in sample.touches if t.title.startswith("Checklist: before"))
+    heading = next(n for n, page in enumerate(pages, 1)
+                   if f"{checklist.title} Email · for" in page)
+    assert starts[checklist.id] == [heading + 1]
+    schedule = [page for page in pages if page.startswith("YOUR SCHEDULE")]
+    said = re.findall(re.escape(checklist.title) + r" · Email · step \d+ of [^(]+\(script, "
+                      r"p\. (\d+)\)", " ".join(schedule))
+    assert len(said) >= 3 and set(said) == {str(heading + 1)}

@@ -24,6 +24,7 @@ from ..schedule import ScheduleError, build_schedule, find_rep, holiday_place, r
 from ..sections import LEADER_CHAPTERS, REP_CHAPTERS, Chapter, content_of
 from ..textnorm import fold
 from . import conversations, glance, targets_page
+from .anchors import script_anchor
 from .brackets import unnested
 from .colours import WHITE, contrast
 from .countries import country_name, territory_names
@@ -600,7 +601,8 @@ def _channels(plan: Plan, touches: list[ValueTouch], red: Reductions) -> list[di
 def _touch(plan: Plan, touch: ValueTouch, red: Reductions) -> dict[str, Any]:
     personas = [p.role for p in (plan.persona(pid) for pid in touch.persona_ids) if p]
     used_in = [c.name for c in plan.cadences if any(s.touch_id == touch.id for s in c.steps)]
-    return {"id": touch.id, "title": touch.title, "channel": gettext(touch.channel.label),
+    return {"id": touch.id, "script_id": script_anchor(touch.id).removeprefix("#"),
+            "title": touch.title, "channel": gettext(touch.channel.label),
             "icon": channel_icon(touch.channel, brand=plan.basics.brand_colour),
             "value": red.text(touch.value, TRACK_TEXT, N_("the value of %(touch)s"),
                               touch=touch.title),
@@ -627,7 +629,7 @@ def _cadence(plan: Plan, cadence: Cadence, red: Reductions) -> dict[str, Any]:
                       "objective": red.text(step.objective, TRACK_TEXT,
                                             N_("the objective of step %(step)s in %(cadence)s"),
                                             step=str(number), cadence=cadence.name),
-                      "script": touch_anchor(touch.id) if touch else "",
+                      "script": script_anchor(touch.id) if touch else "",
                       "has_script": bool(touch and touch.message.strip()),
                       "is_ask": step.is_ask})
     personas = [p.role for p in (plan.persona(pid) for pid in cadence.persona_ids) if p]
@@ -647,11 +649,6 @@ def _cadence(plan: Plan, cadence: Cadence, red: Reductions) -> dict[str, Any]:
         "timeline": cadence_timeline_svg(cadence, plan),
         "caption": timeline_caption(cadence, plan),
     }
-
-
-def touch_anchor(touch_id: str) -> str:
-    """The link to a touch's card in the touches chapter (its ``id`` is ``touch-<touch id>``)."""
-    return f"#touch-{touch_id}"
 
 
 def _targets(plan: Plan, *, team: bool) -> list[dict[str, Any]]:
@@ -823,7 +820,7 @@ def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
                 "touch": t.touch_title,
                 "is_ask": t.is_ask, "step": t.step_number,
                 "cadence": t.cadence_name, "accounts": [],
-                "script": touch_anchor(t.touch_id) if t.touch_id in scripted else "",
+                "script": script_anchor(t.touch_id) if t.touch_id in scripted else "",
                 "outcomes": [gettext(o) for o in OUTCOMES[t.channel]],
             })
         account = accounts.get(t.account_id)

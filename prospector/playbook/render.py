@@ -494,7 +494,7 @@ def _shown(section: str | Iterable[str] | None, *, rep: bool, readiness: bool) -
 
 # A page reference whose target is in a chapter not printed would print "p." and no number.
 _REFERENCES = {  # the chapter the target is in -> the references to it
-    "touches": 'a.script-ref, a.page-ref[href^="#touch-"]',
+    "touches": 'a.script-ref, a.page-ref[href^="#touch-"], a.page-ref[href^="#script-"]',
     "qualification": 'a.page-ref[href="#opportunity-criteria"]',
     "call_cards": 'a.page-ref[href^="#card-"]',
     "questions": 'a.page-ref[href^="#q-"]',
