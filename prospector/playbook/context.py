@@ -44,7 +44,7 @@ from .limits import (
 )
 from .schedule_targets import team_touch_notes, touch_target_notes
 from .scorecard import build_scorecard
-from .text_width import fit_line, line_count
+from .text_width import fit_line, line_count, text_mm
 from .timeline import cadence_timeline_svg, channel_icon, timeline_caption
 from .translations import ENGLISH, N_, gettext, ngettext, printing, words_and, words_or
 from .translations import counted as plural
@@ -776,27 +776,21 @@ def _missing(plan: Plan, account: TargetAccount | None, touch_id: str | None) ->
                    contact=contact)
 
 
-# A day of the rep's schedule keeps its first two entries together and its last two (no day's
-# label with one entry under it at a page's foot, no entry alone at the next page's top), which
-# holds a day of three entries whole. A day whose entries are taller than this on average (long
-# names and titles: three entries took 150 mm in the long-text plan) may break between any two
-# entries instead: moved whole, it left two thirds of the page before it white.
-TALL_ENTRY_MM = 30.0
-_ENTRY_LINE_MM = 9 * 1.45 * 25.4 / 72  # 9 pt at line-height 1.45
+# An entry of the rep's schedule (a touch and the accounts it goes to that day) is kept whole on
+# a page, unless it goes to more accounts than this (about half a page: every account starting
+# at once put 20 under one touch, taller than a page): it may then break between its accounts,
+# its touch's line kept with the first two and the last two kept together.
+LONG_ENTRY_ACCOUNTS = 6
 
 
-def _day_mm(day: dict[str, Any]) -> float:
-    """Roughly how tall a schedule day prints (55-schedule.css's widths), in mm."""
-    lines = 0
-    for g in day["groups"]:
-        lines += line_count(f"{g['touch']} · {g['channel']} · {g['cadence']} · script, p. 00",
-                            170, "sans", 9)
-        for a in g["accounts"]:
-            reach = a["reach"] or {}
-            said = " · ".join(v for v in (reach.get("name"), reach.get("role"), reach.get("how"))
-                              if v) or a["missing"]
-            lines += line_count(a["name"], 88, "sans-bold", 9) + line_count(said, 88, "sans", 9)
-    return lines * _ENTRY_LINE_MM + 8 * len(day["groups"])  # and each entry's padding
+_TICK_MM = 2.8 + 0.64 + 0.8  # a tick's box (55-schedule.css), its border and the room after it
+_TICK_GAP_MM = 1.8  # between two ticks
+
+
+def outcome_mm(outcomes: Sequence[str]) -> float:
+    """How wide a schedule entry's outcome boxes print on one line (9 pt), in mm, rounded up."""
+    width = sum(_TICK_MM + text_mm(o, "sans", 9) for o in outcomes)
+    return math.ceil(width + _TICK_GAP_MM * max(0, len(outcomes) - 1) + 1)
 
 
 def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
@@ -830,8 +824,9 @@ def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
              "missing": "" if contact else _missing(plan, account, t.touch_id)})
     for day in days:
         del day["_keys"]
-        entries = sum(len(g["accounts"]) for g in day["groups"])
-        day["tall"] = _day_mm(day) > TALL_ENTRY_MM * entries
+        for group in day["groups"]:
+            group["long"] = len(group["accounts"]) > LONG_ENTRY_ACCOUNTS
+            group["outcome_mm"] = outcome_mm(group["outcomes"])
     # the week's days within the schedule's start and the plan's end, as the scorecard's
     first = max(week.first_day, start)
     last = min(week.last_day, until) if until and until >= first else week.last_day
