@@ -330,7 +330,7 @@ def test_an_account_with_no_contact_says_whom_to_find(sample):
     touch = plan.touch(plan.cadence_for(account).ordered_steps()[0].touch_id)
     roles = [plan.persona(p).role for p in touch.persona_ids]
     text = " ".join(render_playbook_html(plan, rep_name=rep.name).split())
-    assert f"no contact yet: find {', '.join(roles)}" in text
+    assert f"no {' or '.join(roles)} contact yet: find one" in text
     plan.basics.language = "de"
     german = " ".join(render_playbook_html(plan, rep_name=rep.name).split())
-    assert f"noch kein Ansprechpartner: {', '.join(roles)} finden" in german
+    assert f"noch kein Ansprechpartner als {' oder '.join(roles)}: einen finden" in german

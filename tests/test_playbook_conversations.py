@@ -280,7 +280,7 @@ def test_one_call_card_per_persona_with_its_likeliest_questions_and_objections(s
     # the close refers to what the rep says: the ask's script in the touches chapter
     assert all(c["ask"] == {"text": handle(sample.touch(ask.touch_id).title, 4),
                             "where": f"step {number} of {sample.cadences[0].name}",
-                            "ref": f"#touch-{ask.touch_id}"} for c in cards)
+                            "ref": f"#script-{ask.touch_id}"} for c in cards)
 
 
 def test_a_card_opens_with_its_phone_touchs_first_lines_which_the_script_then_refers_to(
@@ -328,7 +328,7 @@ def test_every_card_opens_with_a_call_and_says_where_the_opening_is_from(sample)
     calls = cards["per-03"]["calls"]["calls"]
     assert calls[0] == {"touch": f"{ask.title} (the ask)",
                         "days": "days 31, 88 (Tier A); days 28, 74 (Tier B, C)",
-                        "ref": f"#touch-{ask.id}"}
+                        "ref": f"#script-{ask.id}"}
     assert calls[1]["touch"] == sample.touch("tch-09").title
     assert calls[1]["days"] == "day 54 (Tier A)"  # in the dream clients' cadence only
     assert cards["per-04"]["calls"]["calls"] == []  # no call is written for IT
@@ -336,7 +336,7 @@ def test_every_card_opens_with_a_call_and_says_where_the_opening_is_from(sample)
     card = html[html.index('id="card-per-01"'):]
     card = card[:card.index("</article>")]
     assert ('<b>Your calls:</b><ul><li>Phone: what one hour of stop costs, day 3, '
-            '<a class="page-ref" href="#touch-tch-03">script, p.&nbsp;</a></li>') in card
+            '<a class="page-ref" href="#script-tch-03">script, p.&nbsp;</a></li>') in card
 
 
 def _index_rows(html: str) -> dict[str, str]:
@@ -403,7 +403,7 @@ def test_calls_beyond_a_cards_four_lines_are_counted_not_dropped(sample):
     card = html[html.index('id="card-per-02"'):]
     calls = card[card.index('<div class="cc-calls">'):]
     calls = calls[:calls.index("</ul>")]
-    listed = calls.count('class="page-ref" href="#touch-')  # each call listed, whole
+    listed = calls.count('class="page-ref" href="#script-')  # each call listed, whole
     assert 0 < listed == calls.count("<li>") - 1
     assert calls.endswith(f"<li>{6 - listed} autres appels : voir les cadences</li>")
 

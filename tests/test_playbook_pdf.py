@@ -34,7 +34,7 @@ from prospector.playbook import (
 from prospector.playbook.fetcher import SafeFetcher
 from prospector.resources import assets_dir, sample_plan_path, templates_dir
 from tests.conftest import Spy
-from tests.pdf_links import touch_links
+from tests.pdf_links import linked_touch, touch_links
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdffonts"), reason="needs poppler-utils")
 
@@ -373,7 +373,7 @@ def _step_links(path: Path) -> list[tuple[int, str, int, str]]:
         words = _tool("pdftotext", "-f", str(number), "-l", str(number), "-r", "72",
                       "-x", str(int(x1) - 1), "-y", str(int(height - y2) - 1),
                       "-W", str(int(x2 - x1) + 3), "-H", str(int(y2 - y1) + 2), str(path), "-")
-        out.append((number, dest.removeprefix("touch-"), targets[dest],
+        out.append((number, linked_touch(dest), targets[dest],
                     " ".join(words.split())))
     return out
 
@@ -395,8 +395,8 @@ def test_each_step_links_to_the_page_that_holds_its_script(leader_pdf, rep_pdf, 
             touch = sample.touch(touch_id)
             assert words == f"p. {target}", (path.name, page, words, target)
             held = _body(pages[target - 1], sample)
-            assert touch.title in held, (touch.title, target)  # its card starts there
-            assert _sentences(scripts[touch_id])[0] in held + " " + _body(pages[target], sample)
+            # the script starts there (its card's heading may be on the page before)
+            assert " ".join(scripts[touch_id].split())[:40] in held, (touch.title, target)
 
 
 def test_cadence_steps_never_split_across_pages_and_their_header_repeats(leader_pdf, rep_pdf):

@@ -38,6 +38,7 @@ from ..model import (
     Plan,
     ValueTouch,
 )
+from .anchors import script_anchor
 from .limits import CARD_PAGES, CARD_POINTS, CARD_TEXTS, CARD_WIDE_LINES, Cut, cut_point
 from .text_width import MM_PER_PT, fit_line, line_count, line_starts, text_mm
 from .translations import N_, gettext, ngettext, number, quoted
@@ -335,7 +336,7 @@ def _calls(plan: Plan, persona: Persona, cadences: Sequence[Cadence],
         title = quote(touch.title, 60)
         scripted = touch.id in touch_ids and bool(touch.message.strip())
         call = {"touch": gettext("%(touch)s (the ask)", touch=title) if row["ask"] else title,
-                "days": days, "ref": f"#touch-{touch.id}" if scripted else ""}
+                "days": days, "ref": script_anchor(touch.id) if scripted else ""}
         items.append((call, call["touch"] + ", " + days
                       + (", " + gettext("script, p.") + " 99" if scripted else "")))
 
@@ -401,7 +402,7 @@ def _ask(cadences: Sequence[Cadence], persona: Persona, plan: Plan,
     scripted = touch is not None and touch.id in touch_ids and touch.message.strip()
     return {"text": text, "where": gettext("step %(number)s of %(cadence)s", number=number,
                                            cadence=quote(cadence.name, 60)),
-            "ref": f"#touch-{touch.id}" if touch is not None and scripted else f"#cad-{index}"}
+            "ref": script_anchor(touch.id) if touch is not None and scripted else f"#cad-{index}"}
 
 
 def _proof(plan: Plan, objection: Objection) -> tuple[str, dict[str, Any] | None]:

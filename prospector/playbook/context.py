@@ -25,6 +25,8 @@ from ..sections import LEADER_CHAPTERS, REP_CHAPTERS, Chapter, content_of
 from ..textnorm import fold
 from . import conversations, glance, targets_page
 from .addressed import paragraphs_to_the_rep
+from .anchors import script_anchor
+from .brackets import unnested
 from .colours import WHITE, contrast
 from .countries import country_name, territory_names
 from .limits import (
@@ -43,9 +45,9 @@ from .limits import (
 )
 from .schedule_targets import team_touch_notes, touch_target_notes
 from .scorecard import build_scorecard
-from .text_width import fit_line, line_count
+from .text_width import fit_line, line_count, text_mm
 from .timeline import cadence_timeline_svg, channel_icon, timeline_caption
-from .translations import ENGLISH, N_, gettext, ngettext, printing, words_and
+from .translations import ENGLISH, N_, gettext, ngettext, printing, words_and, words_or
 from .translations import counted as plural
 from .translations import number as grouped_number
 
@@ -605,7 +607,8 @@ def _channels(plan: Plan, touches: list[ValueTouch], red: Reductions) -> list[di
 def _touch(plan: Plan, touch: ValueTouch, red: Reductions) -> dict[str, Any]:
     personas = [p.role for p in (plan.persona(pid) for pid in touch.persona_ids) if p]
     used_in = [c.name for c in plan.cadences if any(s.touch_id == touch.id for s in c.steps)]
-    return {"id": touch.id, "title": touch.title, "channel": gettext(touch.channel.label),
+    return {"id": touch.id, "script_id": script_anchor(touch.id).removeprefix("#"),
+            "title": touch.title, "channel": gettext(touch.channel.label),
             "icon": channel_icon(touch.channel, brand=plan.basics.brand_colour),
             "value": red.text(touch.value, TRACK_TEXT, N_("the value of %(touch)s"),
                               touch=touch.title),
@@ -632,7 +635,7 @@ def _cadence(plan: Plan, cadence: Cadence, red: Reductions) -> dict[str, Any]:
                       "objective": red.text(step.objective, TRACK_TEXT,
                                             N_("the objective of step %(step)s in %(cadence)s"),
                                             step=str(number), cadence=cadence.name),
-                      "script": touch_anchor(touch.id) if touch else "",
+                      "script": script_anchor(touch.id) if touch else "",
                       "has_script": bool(touch and touch.message.strip()),
                       "is_ask": step.is_ask})
     personas = [p.role for p in (plan.persona(pid) for pid in cadence.persona_ids) if p]
@@ -652,11 +655,6 @@ def _cadence(plan: Plan, cadence: Cadence, red: Reductions) -> dict[str, Any]:
         "timeline": cadence_timeline_svg(cadence, plan),
         "caption": timeline_caption(cadence, plan),
     }
-
-
-def touch_anchor(touch_id: str) -> str:
-    """The link to a touch's card in the touches chapter (its ``id`` is ``touch-<touch id>``)."""
-    return f"#touch-{touch_id}"
 
 
 def _targets(plan: Plan, *, team: bool) -> list[dict[str, Any]]:
@@ -723,16 +721,25 @@ OUTCOMES = {Channel.PHONE: (N_("Connected"), N_("Message left"), N_("Meeting boo
             Channel.EVENT: (N_("Invited"), N_("Attended"), N_("Meeting booked"))}
 
 
+def _personas_for(plan: Plan, account: TargetAccount | None, touch_id: str | None) -> list[str]:
+    """The personas a touch on ``account`` is for: those the touch is written for, else those its
+    cadence is for; none when neither names one."""
+    touch = plan.touch(touch_id)
+    if touch and touch.persona_ids:
+        return list(touch.persona_ids)
+    cadence = plan.cadence_for(account) if account else None
+    return list(cadence.persona_ids) if cadence else []
+
+
 def contact_to_reach(plan: Plan, account: TargetAccount, touch_id: str | None) -> Contact | None:
     """Whom a touch on ``account`` is for: its first contact of a persona the touch is written
-    for, else of a persona its cadence is for, else its first contact."""
-    touch = plan.touch(touch_id)
-    cadence = plan.cadence_for(account)
-    for personas in (touch.persona_ids if touch else [], cadence.persona_ids if cadence else []):
-        found = next((c for c in account.contacts if c.persona_id in personas), None)
-        if found:
-            return found
-    return account.contacts[0] if account.contacts else None
+    for (of its cadence's when the touch names none), its first contact when neither names a
+    persona; None when it has no contact of those personas (another persona's contact is not
+    the one to reach: ``_missing`` says whom to find and whom to ask)."""
+    personas = _personas_for(plan, account, touch_id)
+    if not personas:
+        return account.contacts[0] if account.contacts else None
+    return next((c for c in account.contacts if c.persona_id in personas), None)
 
 
 def _reach(plan: Plan, contact: Contact | None, channel: Channel) -> dict[str, str] | None:
@@ -741,46 +748,55 @@ def _reach(plan: Plan, contact: Contact | None, channel: Channel) -> dict[str, s
     that is missing)."""
     if contact is None:
         return None
-    persona = plan.persona(contact.persona_id) if contact.persona_id else None
     first, second = ((contact.email, contact.phone) if channel in _WRITTEN_TO
                      else (contact.phone, contact.email))
-    return {"name": contact.name, "role": contact.title or (persona.role if persona else ""),
+    return {"name": contact.name, "role": _role(plan, contact),
             "how": (first or second) if channel in _REACHED else ""}
 
 
-def _whom_to_find(plan: Plan, account: TargetAccount | None, touch_id: str | None) -> str:
-    """For an account with no contact yet: the roles of the personas the touch is written for,
-    else of those its cadence is for ("COO / VP Operations, Plant Manager"), "" when none."""
-    touch = plan.touch(touch_id)
+def _role(plan: Plan, contact: Contact) -> str:
+    """A contact's title, else its persona's role."""
+    persona = plan.persona(contact.persona_id) if contact.persona_id else None
+    return contact.title or (persona.role if persona else "")
+
+
+def _missing(plan: Plan, account: TargetAccount | None, touch_id: str | None) -> str:
+    """What an entry says when the account has no contact of the personas the touch is for:
+    "no Plant Manager contact yet: find one (ask Sabine Köhler, Werkleiterin – Plant
+    Manager)", naming a contact the account has (of its cadence's personas first), or without
+    the bracket when it has none; "no contact yet" when the touch names no persona."""
+    roles = list(dict.fromkeys(p.role for p in (
+        plan.persona(i) for i in _personas_for(plan, account, touch_id)) if p))
+    if not roles:
+        return gettext("no contact yet")
+    wanted = words_or(roles)
+    contacts = account.contacts if account else []
     cadence = plan.cadence_for(account) if account else None
-    for ids in (touch.persona_ids if touch else [], cadence.persona_ids if cadence else []):
-        roles = [p.role for p in (plan.persona(i) for i in ids) if p]
-        if roles:
-            return ", ".join(dict.fromkeys(roles))
-    return ""
+    ask = next((c for c in contacts if cadence and c.persona_id in cadence.persona_ids),
+               contacts[0] if contacts else None)
+    if ask is None:
+        return gettext("no %(roles)s contact yet: find one", roles=wanted)
+    role = _role(plan, ask)
+    contact = ", ".join((ask.name, unnested(role))) if role else ask.name
+    return gettext("no %(roles)s contact yet: find one (ask %(contact)s)", roles=wanted,
+                   contact=contact)
 
 
-# A day of the rep's schedule keeps its first two entries together and its last two (no day's
-# label with one entry under it at a page's foot, no entry alone at the next page's top), which
-# holds a day of three entries whole. A day whose entries are taller than this on average (long
-# names and titles: three entries took 150 mm in the long-text plan) may break between any two
-# entries instead: moved whole, it left two thirds of the page before it white.
-TALL_ENTRY_MM = 30.0
-_ENTRY_LINE_MM = 9 * 1.45 * 25.4 / 72  # 9 pt at line-height 1.45
+# An entry of the rep's schedule (a touch and the accounts it goes to that day) is kept whole on
+# a page, unless it goes to more accounts than this (about half a page: every account starting
+# at once put 20 under one touch, taller than a page): it may then break between its accounts,
+# its touch's line kept with the first two and the last two kept together.
+LONG_ENTRY_ACCOUNTS = 6
 
 
-def _day_mm(day: dict[str, Any]) -> float:
-    """Roughly how tall a schedule day prints (55-schedule.css's widths), in mm."""
-    lines = 0
-    for g in day["groups"]:
-        lines += line_count(f"{g['touch']} · {g['channel']} · {g['cadence']} · script, p. 00",
-                            170, "sans", 9)
-        for a in g["accounts"]:
-            reach = a["reach"] or {}
-            said = " · ".join(v for v in (reach.get("name"), reach.get("role"), reach.get("how"))
-                              if v) or a["find"] or "no contact yet"
-            lines += line_count(a["name"], 88, "sans-bold", 9) + line_count(said, 88, "sans", 9)
-    return lines * _ENTRY_LINE_MM + 8 * len(day["groups"])  # and each entry's padding
+_TICK_MM = 2.8 + 0.64 + 0.8  # a tick's box (55-schedule.css), its border and the room after it
+_TICK_GAP_MM = 1.8  # between two ticks
+
+
+def outcome_mm(outcomes: Sequence[str]) -> float:
+    """How wide a schedule entry's outcome boxes print on one line (9 pt), in mm, rounded up."""
+    width = sum(_TICK_MM + text_mm(o, "sans", 9) for o in outcomes)
+    return math.ceil(width + _TICK_GAP_MM * max(0, len(outcomes) - 1) + 1)
 
 
 def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
@@ -804,18 +820,19 @@ def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
                 "touch": t.touch_title,
                 "is_ask": t.is_ask, "step": t.step_number,
                 "cadence": t.cadence_name, "accounts": [],
-                "script": touch_anchor(t.touch_id) if t.touch_id in scripted else "",
+                "script": script_anchor(t.touch_id) if t.touch_id in scripted else "",
                 "outcomes": [gettext(o) for o in OUTCOMES[t.channel]],
             })
         account = accounts.get(t.account_id)
         contact = contact_to_reach(plan, account, t.touch_id) if account else None
         day["groups"][day["_keys"][key]]["accounts"].append(
             {"name": t.account_name, "tier": t.tier, "reach": _reach(plan, contact, t.channel),
-             "find": "" if contact else _whom_to_find(plan, account, t.touch_id)})
+             "missing": "" if contact else _missing(plan, account, t.touch_id)})
     for day in days:
         del day["_keys"]
-        entries = sum(len(g["accounts"]) for g in day["groups"])
-        day["tall"] = _day_mm(day) > TALL_ENTRY_MM * entries
+        for group in day["groups"]:
+            group["long"] = len(group["accounts"]) > LONG_ENTRY_ACCOUNTS
+            group["outcome_mm"] = outcome_mm(group["outcomes"])
     # the week's days within the schedule's start and the plan's end, as the scorecard's
     first = max(week.first_day, start)
     last = min(week.last_day, until) if until and until >= first else week.last_day

@@ -41,6 +41,7 @@ from . import (
     shaded_boxes,
     table_heads,
 )
+from .brackets import bracketed
 from .context import build_context
 from .excerpt import excerpt_accounts
 from .fetcher import SafeFetcher
@@ -328,6 +329,7 @@ def environment(language: str = ENGLISH) -> Environment:
     env.filters["continued"] = continued  # "<title> (continued)", the running head's
     env.filters["owner_mm"] = owner_mm  # an account card's owner line's width
     env.filters["number"] = number  # {{ n | number }}: "1,200" / "1.200"
+    env.filters["bracketed"] = bracketed  # a title in brackets, its own brackets as dashes
     env.filters["quoted"] = quoted  # {{ says | quoted }}: “…” / „…“ / « … »
     env.install_gettext_callables(  # type: ignore[attr-defined]
         template_gettext, template_ngettext, newstyle=True, pgettext=template_pgettext)
@@ -521,7 +523,7 @@ def _shown(section: str | Iterable[str] | None, *, rep: bool, readiness: bool) -
 
 # A page reference whose target is in a chapter not printed would print "p." and no number.
 _REFERENCES = {  # the chapter the target is in -> the references to it
-    "touches": 'a.script-ref, a.page-ref[href^="#touch-"]',
+    "touches": 'a.script-ref, a.page-ref[href^="#touch-"], a.page-ref[href^="#script-"]',
     "qualification": 'a.page-ref[href="#opportunity-criteria"]',
     "call_cards": 'a.page-ref[href^="#card-"]',
     "questions": 'a.page-ref[href^="#q-"]',

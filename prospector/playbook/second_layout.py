@@ -1,8 +1,9 @@
 """Two choices of an edition that only its laid-out pages can make: where a block kept whole
 lands decides which of two forms of it leaves less of a page white. The edition is laid out with
 the first form; if the pages show the case for the other (``adjust``), it is laid out once more.
-Both cases are in the stress-test plans of the fresh-eyes review (bench/review_plans.py), not in
-the sample, whose edition is laid out once.
+Both cases are in the stress-test plans of the fresh-eyes review (bench/review_plans.py); the
+sample's leader's edition is laid out once, its rep's (Jonas Albrecht's) twice since its schedule
+got shorter (days split between entries): the scorecard now goes beside the review there.
 
 * **The scorecard beside the review.** Its rows are 6 mm, a height a hand writes a number in,
   so it takes most of a page of its own after "How we review" (kept whole). When the review then

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from ..model import Cadence, Channel, Plan
+from .brackets import bracketed
 from .colours import WHITE, contrast
 from .translations import counted as plural
 from .translations import gettext
@@ -351,7 +352,7 @@ def timeline_alt_text(cadence: Cadence, plan: Plan) -> str:
     parts = []
     for number, step in enumerate(steps, start=1):
         touch = plan.touch(step.touch_id)
-        what = gettext(step.channel.label) + (f" ({touch.title})" if touch else "")
+        what = gettext(step.channel.label) + (f" {bracketed(touch.title)}" if touch else "")
         parts.append((gettext("%(number)s. day %(day)s: %(what)s, meeting ask") if step.is_ask
                       else gettext("%(number)s. day %(day)s: %(what)s"))
                      % {"number": number, "day": step.day, "what": what})

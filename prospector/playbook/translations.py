@@ -131,6 +131,13 @@ def words_and(names: list[str]) -> str:
     return gettext("%(first)s and %(last)s", first=", ".join(names[:-1]), last=names[-1])
 
 
+def words_or(names: list[str]) -> str:
+    """"A", "A or B", "A, B or C", with the language's own "or"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return gettext("%(first)s or %(last)s", first=", ".join(names[:-1]), last=names[-1])
+
+
 def quoted(text: str) -> str:
     """``text`` between the language's quotation marks: “…”, „…“, « … », «…»."""
     return gettext("“%(text)s”", text=text)
