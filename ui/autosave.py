@@ -136,7 +136,7 @@ class Autosaver(QObject):
                     if self.base_version == base:
                         self.base_version = version
                 if job["unsaved"] is not None:
-                    job["unsaved"].saved(job["upto"])
+                    job["unsaved"].saved(job["upto"], version)
                 self.saved.emit(plan.id, version)
             except VersionConflict as exc:
                 with self._lock:

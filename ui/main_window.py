@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import logging
 import re
 import tempfile
 from collections.abc import Callable
@@ -517,8 +518,8 @@ class MainWindow(QMainWindow):
             if self.document.unsaved is not None:  # the edits go with the copy, not to theirs
                 self.document.unsaved.saved(self.document.unsaved.mark())
             self.document.plan = copy
-            self._keep_unsaved(recover=False)
             self.saved_version = None
+            self._keep_unsaved(recover=False)
             self.autosaver.save_now(note=f"kept beside version {conflict.current_version} "
                                          f"of “{plan.name}”")
             self._update_title()
@@ -644,11 +645,15 @@ class MainWindow(QMainWindow):
         if self.document.unsaved is not None:
             self.document.unsaved.close()
         plan_id = self.document.plan.id
-        self.document.unsaved = UnsavedEdits(self.store.folder, plan_id)
+        self.document.unsaved = UnsavedEdits(self.store.folder, plan_id, self.saved_version)
         if not recover:
             return
-        left = unsaved_edits.recover(self.store.folder, plan_id)
-        restored = self._set_again(left)
+        try:
+            left = unsaved_edits.recover(self.store.folder, plan_id, self.saved_version)
+            restored = self._set_again(left)
+        except Exception:
+            logging.getLogger(__name__).exception("unsaved edits of %s not made again", plan_id)
+            return
         left.discard()
         if restored:
             self.statusBar().showMessage(

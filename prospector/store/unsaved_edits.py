@@ -48,7 +48,9 @@ _opened = itertools.count(1)  # this process's files, one a plan opened
 
 
 def _name(plan_id: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_-]", "_", plan_id)
+    # ids are [A-Za-z0-9_.-] (prospector/fields.py): kept as they are, so that two plans never
+    # share a name ("plan.a" and "plan_a" did); anything else is written out, not replaced
+    return re.sub(r"[^A-Za-z0-9_.-]", lambda m: f"%{ord(m.group()):x}", plan_id)
 
 
 def _locked_elsewhere(fd: int) -> bool:
@@ -77,14 +79,17 @@ class UnsavedEdits:
     (any thread) when that save is on disk. Never raises: a file that cannot be written is
     logged, and the store's saves go on as before."""
 
-    def __init__(self, folder: Path, plan_id: str) -> None:
+    def __init__(self, folder: Path, plan_id: str, base: int | None = None) -> None:
         self.path = Path(folder) / f"{PREFIX}{_name(plan_id)}-{os.getpid()}-{next(_opened)}.jsonl"
         self._lock = threading.Lock()
         self._count = 0          # lines written so far (the number of the last one)
         self._kept: list[tuple[int, bytes]] = []  # the lines no save holds yet
         self._fd: int | None = None
+        self._base = base      # the stored version the lines are edits of
+        self._broken = False   # a line could not be written: the file is written anew
         try:
             self._fd = self._open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+            os.write(self._fd, _line({"n": 0, "base": base}))
         except OSError as exc:
             log.warning("cannot keep unsaved edits in %s: %s", self.path, exc)
 
@@ -129,33 +134,49 @@ class UnsavedEdits:
                 data = _line({"n": self._count, "structure": True})
             self._kept.append((self._count, data))
             if self._fd is not None:
+                if self._broken:  # a hole would have the lines after it made out of context
+                    self._rewrite()
+                    return
                 try:
-                    os.write(self._fd, data)
+                    if os.write(self._fd, data) != len(data):
+                        raise OSError("short write")
                 except OSError as exc:
                     log.warning("cannot keep an unsaved edit in %s: %s", self.path, exc)
+                    self._broken = True
 
     def mark(self) -> int:
         """The number of the last line written: a snapshot taken now holds up to it."""
         with self._lock:
             return self._count
 
-    def saved(self, upto: int) -> None:
+    def saved(self, upto: int, version: int | None = None) -> None:
         """The snapshot of ``mark() == upto`` is saved: the file keeps the lines after it only
         (written anew beside it, locked, then moved over it)."""
         with self._lock:
             self._kept = [(n, data) for n, data in self._kept if n > upto]
-            if self._fd is None:
-                return
-            temp = self.path.with_name(self.path.name + ".new")
-            try:
-                fd = self._open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
-                os.write(fd, b"".join(data for _n, data in self._kept))
-                os.replace(temp, self.path)
-            except OSError as exc:
-                log.warning("cannot shorten %s: %s", self.path, exc)
-                return
-            os.close(self._fd)
-            self._fd = fd
+            if version is not None:
+                self._base = version
+            if self._fd is not None:
+                self._rewrite()
+
+    def _rewrite(self) -> None:
+        """The file written anew from the lines kept (under ``self._lock``)."""
+        temp = self.path.with_name(self.path.name + ".new")
+        fd = None
+        try:
+            fd = self._open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+            data = _line({"n": 0, "base": self._base}) + b"".join(d for _n, d in self._kept)
+            if os.write(fd, data) != len(data):
+                raise OSError("short write")
+            os.replace(temp, self.path)
+        except OSError as exc:
+            log.warning("cannot write %s anew: %s", self.path, exc)
+            if fd is not None:
+                os.close(fd)
+            self._broken = True
+            return
+        os.close(self._fd)
+        self._fd, self._broken = fd, False
 
     def close(self) -> None:
         """The window is closing: the file goes if every line is saved, else it stays for the
@@ -226,6 +247,16 @@ def _latest(values: Sequence[tuple[tuple, Any]]) -> dict[tuple, Any]:
 
 def _edit(record: dict) -> dict | None:
     """``record`` if it is a whole edit of ours (a value, an insertion, a removal, a move)."""
+    for key in ("path", "insert", "remove", "move"):
+        if key in record and not (isinstance(record[key], list) and all(
+                isinstance(p, (str, int)) and not isinstance(p, bool) for p in record[key])):
+            return None
+    if "items" in record and not (isinstance(record["items"], list) and all(
+            isinstance(i, list) and len(i) == 2 and type(i[0]) is int for i in record["items"])):
+        return None
+    if "indexes" in record and not (isinstance(record["indexes"], list)
+                                    and all(type(i) is int for i in record["indexes"])):
+        return None
     if isinstance(record.get("path"), list) and "value" in record:
         return record
     if isinstance(record.get("insert"), list) and isinstance(record.get("items"), list):
@@ -238,10 +269,14 @@ def _edit(record: dict) -> dict | None:
     return None
 
 
-def recover(folder: Path, plan_id: str) -> Left:
+def recover(folder: Path, plan_id: str, version: int | None | bool = False) -> Left:
     """The values left for ``plan_id`` by windows that ended without saving them (their files
     no process holds), oldest file first; the values after a row's change that was not saved
-    are left out (``Left.structures`` counts those changes)."""
+    are left out (``Left.structures`` counts those changes). With ``version`` (the stored
+    version the plan is opened at), a file whose edits are of another version (saved since, by
+    this window before it died or by another) has only its values of items named by their id
+    set again, up to its first row change: a row named by its place (a removal, a move, a
+    cadence's step) may now be another row."""
     left = Left()
     pattern = re.compile(re.escape(PREFIX + _name(plan_id)) + r"-(\d+)-\d+\.jsonl")
     try:
@@ -266,12 +301,28 @@ def recover(folder: Path, plan_id: str) -> Left:
             os.close(fd)
     for _mtime, path, records in sorted(files, key=lambda f: f[0]):
         left.files.append(path)
+        stale = version is not False and not (
+            records and records[0].get("n") == 0 and records[0].get("base") == version)
+        last = None
         for record in records:
+            n = record.get("n")
+            if n == 0 and "base" in record:
+                continue
+            if type(n) is not int or (last is not None and n != last + 1):
+                left.structures += 1  # a line lost (disk full): what follows is out of context
+                break
+            last = n
             if record.get("structure"):
                 left.structures += 1
                 break
-            if (edit := _edit(record)) is not None:
-                left.edits.append(edit)
+            if (edit := _edit(record)) is None:
+                continue
+            if stale and "path" not in edit:  # a row named by its place: what follows too
+                left.structures += 1
+                break
+            if stale and any(type(part) is int for part in edit["path"]):
+                continue  # a cadence's step by its place, which another save may have moved
+            left.edits.append(edit)
     return left
 
 
@@ -286,7 +337,7 @@ def _read(fd: int) -> list[dict]:
             continue
         try:
             record = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
         if isinstance(record, dict):
             records.append(record)
