@@ -175,7 +175,8 @@ class UnsavedEdits:
                 os.close(fd)
             self._broken = True
             return
-        os.close(self._fd)
+        if self._fd is not None:
+            os.close(self._fd)
         self._fd, self._broken = fd, False
 
     def close(self) -> None:
