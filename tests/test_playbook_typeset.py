@@ -815,6 +815,51 @@ def call_log_rows(path: Path) -> list[list[float]]:
     return out
 
 
+def call_log_frame_lines(path: Path) -> list[tuple[float, float]]:
+    """Each call card's log frame: how thick (mm) its top and its bottom line print across the
+    "What they said" column, read from the page's pixels (216 dpi) as ``call_log_rows`` reads
+    the rules."""
+    scale = 3  # pixels a point
+    out = []
+    for page in pdfium.PdfDocument(str(path)):
+        glyphs = _glyphs(page)
+        if "CALLLOG" not in _text(glyphs):
+            continue
+        title, label = _find(glyphs, "CALL LOG")[-1], _find(glyphs, "What they said")[-1]
+        left = round(label[0].left * scale)
+        image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
+        strip = image.crop((left, 0, left + 40 * scale, image.size[1])).load()
+        dark = [y for y in range(round((min(g.top for g in title) - 5 * MM) * scale),
+                                 image.size[1])
+                if sum(strip[x, y] < 235 for x in range(40 * scale)) > 36 * scale]
+        runs = [[dark[0]]]
+        for y in dark[1:]:
+            if y - runs[-1][-1] > 1:
+                runs.append([])
+            runs[-1].append(y)
+        out.append((len(runs[0]) / scale / MM, len(runs[-1]) / scale / MM))
+    return out
+
+
+def test_a_call_logs_last_row_ends_on_the_frame_alone(sample, tmp_path):
+    """With every text four times as long, the log's rows that fit the card's page end on its
+    frame: whole rows, the frame's bottom line as thin as its top (the last row's rule doubled
+    it), in both editions."""
+    plan = sample.model_copy(deep=True)
+    for p in plan.personas:
+        p.cares_about = [" ".join([item] * 4) for item in p.cares_about]
+    for t in plan.touches:
+        t.message = " ".join([t.message] * 4)
+    for rep in (None, "Jonas Albrecht"):
+        path = render_playbook_pdf(plan, tmp_path / "cards.pdf", rep_name=rep,
+                                   section="qualification").path
+        frames = call_log_frame_lines(path)
+        assert frames and len(frames) == len(call_log_rows(path))
+        for (top, bottom), rows in zip(frames, call_log_rows(path), strict=True):
+            assert bottom <= top + 0.15, (top, bottom)
+            assert len(rows) >= 3 and all(7 <= row <= 7.6 for row in rows), rows
+
+
 def test_no_line_of_a_call_card_starts_or_ends_with_a_dot(rep_pages):
     """A card's lists ("Cares about: … · …", "Your calls: … · …") wrap within their items, never
     at a "·": the COO card's "Cares about" line ended with one (the last fresh-eyes review)."""
