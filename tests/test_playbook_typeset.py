@@ -565,6 +565,53 @@ def test_a_talk_tracks_one_line_close_is_not_carried_alone_to_the_next_page(samp
     assert pages >= 5 and stranded == []
 
 
+def _scripts_cut(path: Path) -> list[str]:
+    """Pages (from 1) that open with a talk track's box, its touch's heading and value on the
+    page before, or with the last one or two lines of a text run on from the page before."""
+    module = figures()
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        margins = module.css_margins_mm()
+        right = pdf[0].get_width() - margins[1] * MM
+        pages = [module.text_lines(page, margins) for page in pdf]
+    finally:
+        pdf.close()
+    found = []
+    for n, (before, lines) in enumerate(zip(pages, pages[1:], strict=False), 2):
+        if not before or not lines:
+            continue
+        if "".join(lines[0].text.split()) in ("MESSAGE/TALKTRACK", "TALKTRACK"):
+            found.append(f"p. {n}: a box alone at the top: {lines[1].text[:40]}")
+            continue
+        block = lines[:1]  # the page's first lines, down to the first paragraph's gap
+        for line in lines[1:]:
+            if line.baseline - block[-1].baseline > 1.6 * line.glyphs[0].size:
+                break
+            block.append(line)
+        if len(block) < min(3, len(lines)) and not block[0].heading and \
+                not before[-1].heading and abs(before[-1].left - block[0].left) < 2 and \
+                before[-1].right > right - 15 * MM:  # the page before's last line is full
+            found.append(f"p. {n}: {len(block)} lines at the top: {block[0].text[:40]}")
+    return found
+
+
+def test_a_touchs_script_starts_on_its_page_and_splits_three_lines_a_side(sample, tmp_path):
+    """With values of six lines and more and scripts of varied lengths (the long-text plan), no
+    page of the touches opens with a talk track's box alone, its touch's heading and value left
+    on the page before (the value's last three lines go with it), nor with the last one or two
+    lines of a script or a value carried over: three lines at least stay at either side of a
+    break."""
+    plan = sample.model_copy(deep=True)
+    for i, t in enumerate(plan.touches):
+        t.value = " ".join([t.value] * (3 + i % 3))
+        t.message = "\n\n".join([t.message] * (1 + i % 3))
+    for rep in (None, "Jonas Albrecht"):
+        path = render_playbook_pdf(plan, tmp_path / "touches.pdf", rep_name=rep,
+                                   section="touches").path
+        assert len(pdfium.PdfDocument(str(path))) >= 6
+        assert _scripts_cut(path) == [], rep
+
+
 def test_a_short_persona_moves_to_the_next_page_whole(sample, leader_pages):
     """A persona under a third of a page is never split: its description, what it cares about,
     what value means to it and the touches for it print on one page (split, the columns ended at
