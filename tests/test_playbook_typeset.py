@@ -360,6 +360,24 @@ def test_a_long_account_card_runs_on_to_the_next_page_named_in_its_head(sample, 
     assert not white  # no page of cards ends above two thirds of its height
 
 
+def test_a_reps_contacts_that_run_on_say_contacts_continued_over_the_rest(sample, tmp_path):
+    """In the rep's edition, with every text of the accounts four times as long, an account's
+    contacts run on to the next page; that page goes on under "CONTACTS (CONTINUED)", not with
+    a contact under no label (the long-text plan, p. 13)."""
+    plan = sample.model_copy(deep=True)
+    for a in plan.accounts:
+        a.name, a.industry = " ".join([a.name] * 2), " ".join([a.industry] * 4)
+        a.why, a.notes = " ".join([a.why] * 4), " ".join([a.notes] * 4)
+        for c in a.contacts:
+            c.title = " ".join([c.title] * 4)
+    pages = _pages(render_playbook_pdf(plan, tmp_path / "rep.pdf", rep_name="Jonas Albrecht",
+                                       section="accounts").path)
+    names = tuple("".join(c.name.split()) for a in plan.accounts for c in a.contacts)
+    firsts = [_text(_body_lines(glyphs)[0]) for glyphs in pages[1:]]
+    assert [first for first in firsts if first.startswith(names)] == []
+    assert any(first == "CONTACTS(CONTINUED)" for first in firsts), firsts
+
+
 def test_a_wrapped_account_name_stays_clear_of_its_tier_badge(sample, tmp_path):
     """A name too long for its line wraps under its own first line, not under the badge."""
     plan = sample.model_copy(deep=True)
