@@ -415,6 +415,25 @@ def _body_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     return [line for _y, line in sorted(_lines(inside).items())]
 
 
+def test_a_script_that_runs_on_goes_on_under_its_label_continued(tmp_path):
+    """A talk track longer than a page goes on at each next page's top under its box's label,
+    "MESSAGE / TALK TRACK (CONTINUED)", not under no label; where it starts, the label is
+    printed plain, once."""
+    paragraph = ("Ask which line stopped last and what the hour cost them; then offer the "
+                 "benchmark for that kind of line, two pages, with the numbers of their peers.")
+    plan = Plan.model_validate({
+        "name": "Flow", "basics": {"goal": "Ten first meetings."},
+        "touches": [{"id": "t1", "title": "Downtime benchmark for their sector",
+                     "channel": "email", "value": "Peers' numbers.",
+                     "message": "\n\n".join(f"{i}. {paragraph}" for i in range(1, 41))}]})
+    pages = _pages(render_playbook_pdf(plan, tmp_path / "flow.pdf", section="touches").path)
+    firsts = [_text(_body_lines(glyphs)[0]) for glyphs in pages]
+    assert len(pages) >= 2 and firsts[1:] == ["MESSAGE/TALKTRACK(CONTINUED)"] * (len(pages) - 1)
+    labels = [_text(line) for glyphs in pages for line in _body_lines(glyphs)
+              if _text(line).startswith("MESSAGE/TALKTRACK")]
+    assert labels == ["MESSAGE/TALKTRACK"] + ["MESSAGE/TALKTRACK(CONTINUED)"] * (len(pages) - 1)
+
+
 def test_a_card_that_runs_on_says_continued_in_the_next_pages_head(tmp_path):
     """A long talk track continues on the next pages; each of them names its card in the head
     ("... (continued)"), and the head says nothing once the card has ended."""
