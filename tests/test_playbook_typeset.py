@@ -649,6 +649,28 @@ def test_a_touchs_script_starts_on_its_page_and_splits_three_lines_a_side(sample
         assert _scripts_cut(path) == [], rep
 
 
+def test_an_objections_reason_and_response_split_three_lines_a_side(tmp_path):
+    """An objection's "Behind it" and its response (what a rep says) never leave their last one
+    or two lines to open the next page (the long-text plan's objection library): three lines
+    at least stay at either side of a break. Lengths varied put the breaks everywhere."""
+    behind = ("They have vibration sensors on a few critical machines and believe the problem "
+              "is covered. Switching feels like work and admitting the last choice was wrong.")
+    response = ("Ask what the sensors caught last year, and what they missed; then offer the "
+                "benchmark for their kind of line, two pages, with the numbers of their peers.")
+    cut = []
+    for n in (3, 5, 6):
+        plan = Plan.model_validate({
+            "name": "Flow", "basics": {"goal": "Ten first meetings."},
+            "objections": [{"says": f"We already have a supplier ({i}).",
+                            "behind": " ".join([behind] * (2 + i * n % 5)),
+                            "response": " ".join([response] * (2 + (2 * i + n) % 4))}
+                           for i in range(9)]})
+        path = render_playbook_pdf(plan, tmp_path / "objections.pdf", section="objections").path
+        assert len(pdfium.PdfDocument(str(path))) >= 3
+        cut += _scripts_cut(path)
+    assert cut == []
+
+
 def test_a_short_persona_moves_to_the_next_page_whole(sample, leader_pages):
     """A persona under a third of a page is never split: its description, what it cares about,
     what value means to it and the touches for it print on one page (split, the columns ended at
