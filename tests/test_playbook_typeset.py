@@ -358,6 +358,24 @@ def test_a_long_account_card_runs_on_to_the_next_page_named_in_its_head(sample, 
     assert not white  # no page of cards ends above two thirds of its height
 
 
+def test_a_reps_contacts_that_run_on_say_contacts_continued_over_the_rest(sample, tmp_path):
+    """In the rep's edition, with every text of the accounts four times as long, an account's
+    contacts run on to the next page; that page goes on under "CONTACTS (CONTINUED)", not with
+    a contact under no label (the long-text plan, p. 13)."""
+    plan = sample.model_copy(deep=True)
+    for a in plan.accounts:
+        a.name, a.industry = " ".join([a.name] * 2), " ".join([a.industry] * 4)
+        a.why, a.notes = " ".join([a.why] * 4), " ".join([a.notes] * 4)
+        for c in a.contacts:
+            c.title = " ".join([c.title] * 4)
+    pages = _pages(render_playbook_pdf(plan, tmp_path / "rep.pdf", rep_name="Jonas Albrecht",
+                                       section="accounts").path)
+    names = tuple("".join(c.name.split()) for a in plan.accounts for c in a.contacts)
+    firsts = [_text(_body_lines(glyphs)[0]) for glyphs in pages[1:]]
+    assert [first for first in firsts if first.startswith(names)] == []
+    assert any(first == "CONTACTS(CONTINUED)" for first in firsts), firsts
+
+
 def test_a_wrapped_account_name_stays_clear_of_its_tier_badge(sample, tmp_path):
     """A name too long for its line wraps under its own first line, not under the badge."""
     plan = sample.model_copy(deep=True)
@@ -393,6 +411,25 @@ def _body_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """The lines of the text area, top to bottom."""
     inside = [g for g in glyphs if 24 * MM <= g.top and g.bottom <= 297 * MM - 20 * MM]
     return [line for _y, line in sorted(_lines(inside).items())]
+
+
+def test_a_script_that_runs_on_goes_on_under_its_label_continued(tmp_path):
+    """A talk track longer than a page goes on at each next page's top under its box's label,
+    "MESSAGE / TALK TRACK (CONTINUED)", not under no label; where it starts, the label is
+    printed plain, once."""
+    paragraph = ("Ask which line stopped last and what the hour cost them; then offer the "
+                 "benchmark for that kind of line, two pages, with the numbers of their peers.")
+    plan = Plan.model_validate({
+        "name": "Flow", "basics": {"goal": "Ten first meetings."},
+        "touches": [{"id": "t1", "title": "Downtime benchmark for their sector",
+                     "channel": "email", "value": "Peers' numbers.",
+                     "message": "\n\n".join(f"{i}. {paragraph}" for i in range(1, 41))}]})
+    pages = _pages(render_playbook_pdf(plan, tmp_path / "flow.pdf", section="touches").path)
+    firsts = [_text(_body_lines(glyphs)[0]) for glyphs in pages]
+    assert len(pages) >= 2 and firsts[1:] == ["MESSAGE/TALKTRACK(CONTINUED)"] * (len(pages) - 1)
+    labels = [_text(line) for glyphs in pages for line in _body_lines(glyphs)
+              if _text(line).startswith("MESSAGE/TALKTRACK")]
+    assert labels == ["MESSAGE/TALKTRACK"] + ["MESSAGE/TALKTRACK(CONTINUED)"] * (len(pages) - 1)
 
 
 def test_a_card_that_runs_on_says_continued_in_the_next_pages_head(tmp_path):
@@ -561,6 +598,75 @@ def test_a_talk_tracks_one_line_close_is_not_carried_alone_to_the_next_page(samp
         t.value = " ".join([t.value] * (2 + i % 3))
     pages, stranded = _touches_stranded_lines(plan, tmp_path)
     assert pages >= 5 and stranded == []
+
+
+def _scripts_cut(path: Path) -> list[str]:
+    """Pages (from 1) that open with a talk track's box, its touch's heading and value on the
+    page before, or with the last one or two lines of a text run on from the page before."""
+    module = figures()
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        margins = module.css_margins_mm()
+        right = pdf[0].get_width() - margins[1] * MM
+        pages = [module.text_lines(page, margins) for page in pdf]
+    finally:
+        pdf.close()
+    found = []
+    for n, (before, lines) in enumerate(zip(pages, pages[1:], strict=False), 2):
+        if not before or not lines:
+            continue
+        if "".join(lines[0].text.split()) in ("MESSAGE/TALKTRACK", "TALKTRACK"):
+            found.append(f"p. {n}: a box alone at the top: {lines[1].text[:40]}")
+            continue
+        block = lines[:1]  # the page's first lines, down to the first paragraph's gap
+        for line in lines[1:]:
+            if line.baseline - block[-1].baseline > 1.6 * line.glyphs[0].size:
+                break
+            block.append(line)
+        if len(block) < min(3, len(lines)) and not block[0].heading and \
+                not before[-1].heading and abs(before[-1].left - block[0].left) < 2 and \
+                before[-1].right > right - 15 * MM:  # the page before's last line is full
+            found.append(f"p. {n}: {len(block)} lines at the top: {block[0].text[:40]}")
+    return found
+
+
+def test_a_touchs_script_starts_on_its_page_and_splits_three_lines_a_side(sample, tmp_path):
+    """With values of six lines and more and scripts of varied lengths (the long-text plan), no
+    page of the touches opens with a talk track's box alone, its touch's heading and value left
+    on the page before (the value's last three lines go with it), nor with the last one or two
+    lines of a script or a value carried over: three lines at least stay at either side of a
+    break."""
+    plan = sample.model_copy(deep=True)
+    for i, t in enumerate(plan.touches):
+        t.value = " ".join([t.value] * (3 + i % 3))
+        t.message = "\n\n".join([t.message] * (1 + i % 3))
+    for rep in (None, "Jonas Albrecht"):
+        path = render_playbook_pdf(plan, tmp_path / "touches.pdf", rep_name=rep,
+                                   section="touches").path
+        assert len(pdfium.PdfDocument(str(path))) >= 6
+        assert _scripts_cut(path) == [], rep
+
+
+def test_an_objections_reason_and_response_split_three_lines_a_side(tmp_path):
+    """An objection's "Behind it" and its response (what a rep says) never leave their last one
+    or two lines to open the next page (the long-text plan's objection library): three lines
+    at least stay at either side of a break. Lengths varied put the breaks everywhere."""
+    behind = ("They have vibration sensors on a few critical machines and believe the problem "
+              "is covered. Switching feels like work and admitting the last choice was wrong.")
+    response = ("Ask what the sensors caught last year, and what they missed; then offer the "
+                "benchmark for their kind of line, two pages, with the numbers of their peers.")
+    cut = []
+    for n in (3, 5, 6):
+        plan = Plan.model_validate({
+            "name": "Flow", "basics": {"goal": "Ten first meetings."},
+            "objections": [{"says": f"We already have a supplier ({i}).",
+                            "behind": " ".join([behind] * (2 + i * n % 5)),
+                            "response": " ".join([response] * (2 + (2 * i + n) % 4))}
+                           for i in range(9)]})
+        path = render_playbook_pdf(plan, tmp_path / "objections.pdf", section="objections").path
+        assert len(pdfium.PdfDocument(str(path))) >= 3
+        cut += _scripts_cut(path)
+    assert cut == []
 
 
 def test_a_short_persona_moves_to_the_next_page_whole(sample, leader_pages):
@@ -811,6 +917,51 @@ def call_log_rows(path: Path) -> list[list[float]]:
         edges = [max(g.bottom for g in label) * scale, *rules]
         out.append([(b - a) / scale / MM for a, b in zip(edges, edges[1:], strict=False)])
     return out
+
+
+def call_log_frame_lines(path: Path) -> list[tuple[float, float]]:
+    """Each call card's log frame: how thick (mm) its top and its bottom line print across the
+    "What they said" column, read from the page's pixels (216 dpi) as ``call_log_rows`` reads
+    the rules."""
+    scale = 3  # pixels a point
+    out = []
+    for page in pdfium.PdfDocument(str(path)):
+        glyphs = _glyphs(page)
+        if "CALLLOG" not in _text(glyphs):
+            continue
+        title, label = _find(glyphs, "CALL LOG")[-1], _find(glyphs, "What they said")[-1]
+        left = round(label[0].left * scale)
+        image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
+        strip = image.crop((left, 0, left + 40 * scale, image.size[1])).load()
+        dark = [y for y in range(round((min(g.top for g in title) - 5 * MM) * scale),
+                                 image.size[1])
+                if sum(strip[x, y] < 235 for x in range(40 * scale)) > 36 * scale]
+        runs = [[dark[0]]]
+        for y in dark[1:]:
+            if y - runs[-1][-1] > 1:
+                runs.append([])
+            runs[-1].append(y)
+        out.append((len(runs[0]) / scale / MM, len(runs[-1]) / scale / MM))
+    return out
+
+
+def test_a_call_logs_last_row_ends_on_the_frame_alone(sample, tmp_path):
+    """With every text four times as long, the log's rows that fit the card's page end on its
+    frame: whole rows, the frame's bottom line as thin as its top (the last row's rule doubled
+    it), in both editions."""
+    plan = sample.model_copy(deep=True)
+    for p in plan.personas:
+        p.cares_about = [" ".join([item] * 4) for item in p.cares_about]
+    for t in plan.touches:
+        t.message = " ".join([t.message] * 4)
+    for rep in (None, "Jonas Albrecht"):
+        path = render_playbook_pdf(plan, tmp_path / "cards.pdf", rep_name=rep,
+                                   section="qualification").path
+        frames = call_log_frame_lines(path)
+        assert frames and len(frames) == len(call_log_rows(path))
+        for (top, bottom), rows in zip(frames, call_log_rows(path), strict=True):
+            assert bottom <= top + 0.15, (top, bottom)
+            assert len(rows) >= 3 and all(7 <= row <= 7.6 for row in rows), rows
 
 
 def test_no_line_of_a_call_card_starts_or_ends_with_a_dot(rep_pages):

@@ -26,17 +26,31 @@ def _shaded(box) -> bool:
     return element is not None and not CLASSES.isdisjoint(element.get("class", "").split())
 
 
+def _content_bottom(box) -> float:
+    """How far down ``box``'s content reaches: a table's cell that breaks at the page's foot
+    reaches the foot, the lines in it end higher (a talk track's box holds its label and script
+    in a table whose head repeats, _macros.html.j2)."""
+    children = [child for child in getattr(box, "children", ()) if child.is_in_normal_flow()]
+    if not children or not hasattr(children[-1], "children") or \
+            type(box).__name__ in ("LineBox", "InlineBox"):
+        return box.position_y + box.margin_height()
+    return max(_content_bottom(child) for child in children) + box.padding_bottom + \
+        box.border_bottom_width + box.margin_bottom
+
+
 def _end_under_last_line(box, block_container: type) -> None:
     """``box`` (laid out, broken at the page's foot) as tall as its laid-out children, its
-    last child first: a paragraph broken there reaches the foot too."""
+    last child first: a paragraph broken there reaches the foot too, and so does a table."""
     children = [child for child in box.children if child.is_in_normal_flow()]
     if not children:
         return
     last = children[-1]
     if last.style["height"] == "auto" and isinstance(last, block_container):
         _end_under_last_line(last, block_container)
-    box.height = max(0, max(child.position_y + child.margin_height() for child in children)
-                     - box.content_box_y())
+    bottoms = [child.position_y + child.margin_height() for child in children[:-1]]
+    bottoms.append(_content_bottom(last) if not isinstance(last, block_container)
+                   else last.position_y + last.margin_height())
+    box.height = max(0, max(bottoms) - box.content_box_y())
 
 
 def install() -> bool:
