@@ -17,6 +17,8 @@ version): the tails come back, nothing else changes.
 
 from __future__ import annotations
 
+from typing import Any
+
 _MARK = "_prospector_shaded_boxes"
 CLASSES = frozenset({"talk", "response"})  # a talk track, an objection's response
 
@@ -38,7 +40,7 @@ def _content_bottom(box) -> float:
         box.border_bottom_width + box.margin_bottom
 
 
-def _end_under_last_line(box, block_container: type) -> None:
+def _end_under_last_line(box: Any, block_container: Any) -> None:
     """``box`` (laid out, broken at the page's foot) as tall as its laid-out children, its
     last child first: a paragraph broken there reaches the foot too, and so does a table."""
     children = [child for child in box.children if child.is_in_normal_flow()]
