@@ -409,6 +409,8 @@ def test_one_of_a_thing_is_said_in_the_singular(one_account):
     assert "1 target account" in leader and "1 rep " in leader
     # the overview of one account: not "1 account, one line each"
     assert "1 account, on one line under its cadence" in leader
+    # its tier says it in the singular too ("1 account. The accounts that…" read wrong)
+    assert "1 account. An account we open when a trigger event" in " ".join(leader.split())
     for path in one_account:
         assert "one line each" not in " ".join(page_texts(path)), path.name
 

@@ -47,16 +47,20 @@ from .schedule_targets import team_touch_notes, touch_target_notes
 from .scorecard import build_scorecard
 from .text_width import fit_line, line_count, text_mm
 from .timeline import cadence_timeline_svg, channel_icon, timeline_caption
-from .translations import ENGLISH, N_, gettext, ngettext, printing, words_and, words_or
+from .translations import ENGLISH, N_, NP_, gettext, ngettext, printing, words_and, words_or
 from .translations import counted as plural
 from .translations import number as grouped_number
 
 TIER_LABELS = {"A": N_("Dream clients"), "B": N_("Strong fit"), "C": N_("Opportunistic")}
-TIER_BLURBS = {
-    "A": N_("The accounts that would change our year. They get the most care and the richest "
-            "touches."),
-    "B": N_("Good-fit accounts we pursue with a steady, valuable cadence."),
-    "C": N_("Accounts we open when a trigger event makes the timing right."),
+TIER_BLURBS = {  # after "1 account." the singular
+    "A": NP_("The account that would change our year. It gets the most care and the richest "
+             "touches.",
+             "The accounts that would change our year. They get the most care and the richest "
+             "touches."),
+    "B": NP_("A good-fit account we pursue with a steady, valuable cadence.",
+             "Good-fit accounts we pursue with a steady, valuable cadence."),
+    "C": NP_("An account we open when a trigger event makes the timing right.",
+             "Accounts we open when a trigger event makes the timing right."),
 }
 MAX_SCORECARD_WEEKS = 26
 OWNER_CADENCE_MM = 55.0  # a cadence's name beside an account's name on its card, at 8 pt
@@ -451,7 +455,7 @@ def _tiers(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str],
             rows = [_account(plan, a, rep_of.get(a.id, ""), red, reach=reach) for a in items]
         tiers.append({
             "tier": tier, "label": gettext(TIER_LABELS[tier]),
-            "blurb": gettext(TIER_BLURBS[tier]),
+            "blurb": ngettext(*TIER_BLURBS[tier], len(items)),
             "accounts": rows, "count": len(items), "not_printed": len(items) - len(rows),
         })
         if len(items) > len(rows):
