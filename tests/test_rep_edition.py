@@ -94,6 +94,26 @@ def test_rep_edition_prints_each_contacts_phone_and_email_the_leaders_does_not(
             assert contact.email not in leader_text
 
 
+def test_an_account_with_no_contact_says_whom_to_find_before_its_first_touch(
+        sample, jonas_pdf, sample_leader_pdf):
+    """Jonas's C accounts have no contact yet: their cards say whom the first touch (the
+    teardown booklet, for the COO and the plant manager) needs, where a contact list would be;
+    the leader's edition, which prints no phones or e-mails, says nothing of it."""
+    bare = [sample.account(a).name for a in sample.reps[0].account_ids
+            if not sample.account(a).contacts]
+    assert len(bare) == 3
+    text = " ".join(" ".join(p.split()) for p in _pages(jonas_pdf))
+    said = ("CONTACTS None yet: find the COO / VP Operations or Plant Manager before the first "
+            "touch.")
+    assert text.count(said) == len(bare)
+    tier_c = text.index("Tier C · Opportunistic")
+    cards = text[tier_c:text.index("Your touches and talk tracks", tier_c)]
+    starts = sorted(cards.index(name) for name in bare)
+    for start, end in zip(starts, [*starts[1:], len(cards)], strict=True):
+        assert said in cards[start:end], cards[start:start + 40]  # on its own card
+    assert "None yet" not in " ".join(_pages(sample_leader_pdf[0].path))
+
+
 def test_the_text_a_reader_copies_has_a_separator_between_a_contacts_items(sample, jonas_pdf):
     """A contact's line and an account's facts print their items between drawn dots, which are
     no text: copied, or read out by a screen reader, the items ran together ("Dr. Stefanie

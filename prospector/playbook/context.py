@@ -507,8 +507,24 @@ def _account(plan: Plan, account: TargetAccount, rep_name: str,
             "notes": red.text(account.notes, ACCOUNT_TEXT, N_("the notes of %(name)s"),
                               name=account.name),
             "contacts": contacts, "rep": rep_name,
+            # the rep's edition says whom to find, not nothing (the card looked misprinted)
+            "no_contact": _no_contact(plan, account) if reach and not contacts else "",
             # beside the name on one line (the cadence's chapter prints its name whole)
             "cadence": fit_line(cadence.name, OWNER_CADENCE_MM, "sans", 8) if cadence else ""}
+
+
+def _no_contact(plan: Plan, account: TargetAccount) -> str:
+    """What a rep's account card says for an account with no contact: whom its cadence's first
+    touch is for, to find before it."""
+    cadence = plan.cadence_for(account)
+    steps = cadence.ordered_steps() if cadence else []
+    roles = list(dict.fromkeys(p.role for p in (
+        plan.persona(i) for i in _personas_for(plan, account, steps[0].touch_id if steps
+                                               else None)) if p))
+    if roles:
+        return gettext("None yet: find the %(roles)s before the first touch.",
+                       roles=words_or(roles))
+    return gettext("None yet: find whom to reach before the first touch.")
 
 
 def _holiday_place(country: str, subdivision: str) -> str:
