@@ -110,9 +110,9 @@ def _page_texts(path: Path, *options: str) -> list[str]:
 
 
 def test_script_p_n_is_the_page_the_script_starts_on(sample, jonas_pages):
-    """The checklist's card starts at the foot of a page and its talk track on the next: every
-    "script, p. N" (the schedule's, the cadence tables', the call cards') leads to and prints
-    the page where the script's first words are, not the card's heading's page."""
+    """Every "script, p. N" (the schedule's, the cadence tables', the call cards') leads to and
+    prints the page where the script's first words are, not the card's heading's page (a card
+    whose heading ends a page has its talk track on the next)."""
     path, pages = jonas_pages
     context = build_context(sample, rep_name="Jonas Albrecht", start=date(2027, 1, 11))
     printed = {t["id"]: " ".join(t["message"].split())[:40]
@@ -124,14 +124,18 @@ def test_script_p_n_is_the_page_the_script_starts_on(sample, jonas_pages):
     assert len(links) > 100
     for page, dest, target, _rect in links:
         assert target == starts[linked_touch(dest)][0], (page, dest, target)
+    # each link goes to the script's own anchor, on its talk track's box (the card's heading
+    # may end a page: the talk track starts on the next, which is the page a rep wants)
+    assert {dest.split("-", 1)[0] for _page, dest, _target, _rect in links} == {"script"}
+    html = render_playbook_html(sample, rep_name="Jonas Albrecht", start=date(2027, 1, 11),
+                                today=date(2027, 1, 4))
+    for touch_id in printed:
+        assert f'<div class="talk" id="script-{touch_id}">' in html, touch_id
     checklist = next(t for t in sample.touches if t.title.startswith("Checklist: before"))
-    heading = next(n for n, page in enumerate(pages, 1)
-                   if f"{checklist.title} Email · for" in page)
-    assert starts[checklist.id] == [heading + 1]
     schedule = [page for page in pages if page.startswith("YOUR SCHEDULE")]
     said = re.findall(re.escape(checklist.title) + r" · Email · step \d+ of [^(]+\(script, "
                       r"p\. (\d+)\)", " ".join(schedule))
-    assert len(said) >= 3 and set(said) == {str(heading + 1)}
+    assert len(said) >= 3 and set(said) == {str(starts[checklist.id][0])}
 
 
 def test_a_day_runs_onto_the_next_page_between_its_entries_and_leaves_no_page_a_quarter_white(
