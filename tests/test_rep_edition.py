@@ -153,6 +153,15 @@ def test_each_schedule_entry_names_whom_to_reach_and_how(sample, jonas_pdf):
     assert first_call.index(f"{cfo.name}; {cfo.title}; {cfo.phone}") < 400
     benchmark = read[read.index("Downtime benchmark for their sector"):]  # an e-mail
     assert benchmark.index(f"{cfo.name}; {cfo.title}; {cfo.email}") < 400
+    # a call to a contact with no number on file says so, after the e-mail it falls back on
+    gruber = next(a for a in sample.accounts if a.name.startswith("Gruber"))
+    florian = gruber.contacts[0]
+    assert not florian.phone and florian.email
+    calls = re.findall(re.escape(f"{gruber.name} ") + r"Connected.{0,200}?" + re.escape(
+        f"{florian.name}; {florian.title}; {florian.email}; ") + r"(no phone number yet: find it)",
+        read)
+    assert len(calls) >= 3
+    assert "no phone number yet" not in first_call[:first_call.index(cfo.phone) + 40]
 
 
 def test_an_invitation_names_how_to_reach_the_contact_and_no_line_ends_in_a_dot(sample,
@@ -234,7 +243,8 @@ def test_entries_carried_onto_the_next_page_are_under_their_day(sample, tmp_path
     carried = 0
     for before, page in zip(pages, pages[1:], strict=False):
         body = [ln.strip() for ln in page.splitlines() if ln.strip()]
-        at = next(i for i, ln in enumerate(body) if ln.startswith("Week "))
+        # a week's heading ("Week 14 · 12–13 Apr 2027"), not an empty week's note before it
+        at = next(i for i, ln in enumerate(body) if re.match(r"Week \d+ · ", ln))
         label = next(ln for ln in body[at + 1:]  # past the count and the running head
                      if not re.fullmatch(r"\d+ touch(es)?", ln) and not ln.isupper())
         found = day.match(label)

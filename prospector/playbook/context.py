@@ -765,13 +765,17 @@ def contact_to_reach(plan: Plan, account: TargetAccount, touch_id: str | None) -
 def _reach(plan: Plan, contact: Contact | None, channel: Channel) -> dict[str, str] | None:
     """The contact as a schedule entry prints it: name, role, and the phone for a call or a
     visit's invitation, the e-mail for an e-mail or an event's invitation (the other one when
-    that is missing)."""
+    that is missing, and then that it is missing: "no phone number yet: find it")."""
     if contact is None:
         return None
     first, second = ((contact.email, contact.phone) if channel in _WRITTEN_TO
                      else (contact.phone, contact.email))
+    # a call to a contact with no number on file: the rep learns it now, not on the day
+    lacking = "" if first or channel not in _REACHED else (
+        gettext("no e-mail address yet: find it") if channel in _WRITTEN_TO
+        else gettext("no phone number yet: find it"))
     return {"name": contact.name, "role": _role(plan, contact),
-            "how": (first or second) if channel in _REACHED else ""}
+            "how": (first or second) if channel in _REACHED else "", "lacking": lacking}
 
 
 def _role(plan: Plan, contact: Contact) -> str:
