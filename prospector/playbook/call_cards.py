@@ -295,8 +295,8 @@ def _opening_missing(plan: Plan, persona: Persona) -> str:
                    "opening).")
 
 
-def _calls(plan: Plan, persona: Persona, cadences: Sequence[Cadence],
-           touch_ids: set[str]) -> dict[str, Any]:
+def _calls(plan: Plan, persona: Persona, cadences: Sequence[Cadence], touch_ids: set[str],
+           found: AskStep | None) -> dict[str, Any]:
     """The calls a rep makes with this card, one a line, on at most ``CALLS_LINES`` lines (the
     last says how many are left out, if any): each phone or
     in-person touch written for ``persona`` (or for everyone) that the edition's cadences for
@@ -304,10 +304,9 @@ def _calls(plan: Plan, persona: Persona, cadences: Sequence[Cadence],
     named by its tiers, when there are several) and a link to its script when the edition prints
     it. ``more``: calls left out for room (the cadences chapter lists every step).
 
-    One call is "(the ask)": the card's ask (``_ask_step``), if it is a call. Other steps that
-    ask too (a later visit, another tier's cadence) are not marked: two calls each "(the ask)"
-    on one card left a rep asking which one is."""
-    found = _ask_step(cadences, persona)
+    One call is "(the ask)": the card's ask (``found``, ``_ask_step``), if it is a call. Other
+    steps that ask too (a later visit, another tier's cadence) are not marked: two calls each
+    "(the ask)" on one card left a rep asking which one is."""
     the_ask = found[2].touch_id if found else None
     mine = [c for c in cadences if not c.persona_ids or persona.id in c.persona_ids]
     rows: dict[str, dict[str, Any]] = {}
@@ -373,8 +372,10 @@ def first_paragraph(message: str) -> str:
     return _paragraphs(message)[opening_paragraphs(message) - 1]
 
 
-def _ask_step(cadences: Sequence[Cadence],
-              persona: Persona) -> tuple[int, Cadence, CadenceStep, int] | None:
+AskStep = tuple[int, Cadence, CadenceStep, int]  # a cadence's number, it, its step, the step's
+
+
+def _ask_step(cadences: Sequence[Cadence], persona: Persona) -> AskStep | None:
     """The card's ask: the first step that asks for a meeting in the first of ``cadences`` for
     ``persona`` (or for all), as (the cadence's number, the cadence, the step, its number), or
     None."""
@@ -386,13 +387,11 @@ def _ask_step(cadences: Sequence[Cadence],
                  if s.is_ask), None)
 
 
-def _ask(cadences: Sequence[Cadence], persona: Persona, plan: Plan,
-         touch_ids: set[str]) -> dict[str, str]:
-    """The first ask of the first cadence for ``persona`` (or for all): its touch (else its
-    objective's first words), which step it is and the link to what a rep says: its touch's
-    script when the edition prints it (``touch_ids``), else its cadence's table, where its
-    objective is printed ("" when no step asks)."""
-    found = _ask_step(cadences, persona)
+def _ask(found: AskStep | None, plan: Plan, touch_ids: set[str]) -> dict[str, str]:
+    """The card's ask (``found``: the first ask of the first cadence for its persona, or for
+    all): its touch (else its objective's first words), which step it is and the link to what a
+    rep says: its touch's script when the edition prints it (``touch_ids``), else its cadence's
+    table, where its objective is printed ("" when no step asks)."""
     if found is None:
         return {"text": "", "where": "", "ref": ""}
     index, cadence, step, number = found
@@ -431,7 +430,8 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
     touch, opening, source = _opening(plan, persona, cadences)
     part = "message"
     printed = touch is not None and touch.id in touch_ids
-    calls = _calls(plan, persona, cadences, touch_ids)
+    asking = _ask_step(cadences, persona)
+    calls = _calls(plan, persona, cadences, touch_ids, asking)
     chosen = by_likelihood(objections, persona, flagged)[:3]
     linked = Counter(o.differentiator_id for o in chosen
                      if plan.differentiator(o.differentiator_id))
@@ -508,8 +508,8 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
         "opening_source": _opening_from(touch, source) if opening else "",
         # the index prints the touch once, across "Open with" and "The ask", when the card
         # opens with the call that asks (its two cells said the same)
-        "opens_with_ask": bool(touch and opening and (ask_step := _ask_step(cadences, persona))
-                               and ask_step[2].touch_id == touch.id),
+        "opens_with_ask": bool(touch and opening and asking
+                               and asking[2].touch_id == touch.id),
         "calls": calls,
         "opening_missing": missing,
         "questions": [{"id": q.id, "text": text(f"question{i}"), "whole": whole(f"question{i}")}
@@ -524,6 +524,6 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
         "differentiator": {"difference": text("difference"),
                            "ref": f"#diff-{diff.id}" if diff.proof.strip() else ""}
         if diff else None,
-        "ask": _ask(cadences, persona, plan, touch_ids),
+        "ask": _ask(asking, plan, touch_ids),
         "cut_from": cut_from,
     }
