@@ -413,17 +413,25 @@ def _body_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     return [line for _y, line in sorted(_lines(inside).items())]
 
 
+def _long_script_plan(paragraphs: int, *more_touches: dict) -> Plan:
+    """A plan whose one e-mail's talk track is ``paragraphs`` numbered paragraphs of two lines
+    ("1. Ask which line…"), then ``more_touches``."""
+    paragraph = ("Ask which line stopped last and what the hour cost them; then offer the "
+                 "benchmark for that kind of line, two pages, with the numbers of their peers.")
+    return Plan.model_validate({
+        "name": "Flow", "basics": {"goal": "Ten first meetings."},
+        "touches": [{"id": "t1", "title": "Downtime benchmark for their sector",
+                     "channel": "email", "value": "Peers' numbers.",
+                     "message": "\n\n".join(f"{i}. {paragraph}"
+                                            for i in range(1, paragraphs + 1))},
+                    *more_touches]})
+
+
 def test_a_script_that_runs_on_goes_on_under_its_label_continued(tmp_path):
     """A talk track longer than a page goes on at each next page's top under its box's label,
     "MESSAGE / TALK TRACK (CONTINUED)", not under no label; where it starts, the label is
     printed plain, once."""
-    paragraph = ("Ask which line stopped last and what the hour cost them; then offer the "
-                 "benchmark for that kind of line, two pages, with the numbers of their peers.")
-    plan = Plan.model_validate({
-        "name": "Flow", "basics": {"goal": "Ten first meetings."},
-        "touches": [{"id": "t1", "title": "Downtime benchmark for their sector",
-                     "channel": "email", "value": "Peers' numbers.",
-                     "message": "\n\n".join(f"{i}. {paragraph}" for i in range(1, 41))}]})
+    plan = _long_script_plan(40)
     pages = _pages(render_playbook_pdf(plan, tmp_path / "flow.pdf", section="touches").path)
     firsts = [_text(_body_lines(glyphs)[0]) for glyphs in pages]
     assert len(pages) >= 2 and firsts[1:] == ["MESSAGE/TALKTRACK(CONTINUED)"] * (len(pages) - 1)
@@ -435,15 +443,8 @@ def test_a_script_that_runs_on_goes_on_under_its_label_continued(tmp_path):
 def test_a_card_that_runs_on_says_continued_in_the_next_pages_head(tmp_path):
     """A long talk track continues on the next pages; each of them names its card in the head
     ("... (continued)"), and the head says nothing once the card has ended."""
-    paragraph = ("Ask which line stopped last and what the hour cost them; then offer the "
-                 "benchmark for that kind of line, two pages, with the numbers of their peers.")
-    plan = Plan.model_validate({
-        "name": "Flow", "basics": {"goal": "Ten first meetings."},
-        "touches": [{"id": "t1", "title": "Downtime benchmark for their sector",
-                     "channel": "email", "value": "Peers' numbers.",
-                     "message": "\n\n".join(f"{i}. {paragraph}" for i in range(1, 25))},
-                    {"id": "t2", "title": "Printed teardown", "channel": "mail",
-                     "value": "A booklet.", "message": "Short and sweet."}]})
+    plan = _long_script_plan(24, {"id": "t2", "title": "Printed teardown", "channel": "mail",
+                                  "value": "A booklet.", "message": "Short and sweet."})
     pages = _pages(render_playbook_pdf(plan, tmp_path / "flow.pdf").path)
     starts = [n for n, glyphs in enumerate(pages) if _find(glyphs, "Downtime benchmark for")]
     ends = [n for n, glyphs in enumerate(pages) if _find(glyphs, "24. Ask which line")]
