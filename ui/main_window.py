@@ -679,14 +679,14 @@ class MainWindow(QMainWindow):
                     document.move_item(tuple(run["move"]), run["source"], run["target"], text,
                                        keep=run.get("keep"))
                 else:
-                    made += self._set_values_again(run)
+                    made += self._set_values_again(run, text)
                     continue
             except (ValueError, LookupError, TypeError, AttributeError):
                 break
             made += 1
         return made
 
-    def _set_values_again(self, values: dict) -> int:
+    def _set_values_again(self, values: dict, text: str) -> int:
         made = 0
         for path, value in values.items():
             try:
@@ -694,7 +694,7 @@ class MainWindow(QMainWindow):
             except (ValueError, LookupError, TypeError, AttributeError):
                 continue
             if get_value(self.document.plan, path) != typed and self.document.set_value(
-                    path, typed, _("Restore an unsaved change")):
+                    path, typed, text):
                 made += 1
         return made
 
