@@ -9,6 +9,7 @@ import os
 import pytest
 from PySide6.QtCore import QSettings
 
+from prospector.actuals_import.by_hand import enter_figure
 from prospector.store import PlanStore, unsaved_edits
 from ui.main_window import MainWindow
 
@@ -234,3 +235,29 @@ def test_switching_plans_keeps_each_journal_to_its_plan(qtbot, sample_plan, sett
     w3 = _reopen(qtbot, store, sample_plan.id, settings)
     assert w3.document.plan.basics.owner == "first"
     assert not w3.document.undo_stack.canUndo()  # nothing replayed: it was saved
+
+
+# a figure typed in the weekly grid replaced the actuals section (a "structure" line), after
+#    which nothing typed before the next save was made again
+def test_weekly_figures_and_what_follows_them_are_made_again(qtbot, sample_plan, settings):
+    store = PlanStore()
+    store.save(sample_plan)
+    first = MainWindow(store, store.load(sample_plan.id), settings)
+    qtbot.addWidget(first)
+    document = first.document
+    rep = document.plan.reps[0].id
+    metric = document.plan.accountability.targets[0].metric
+    for week, number in (("2027-W02", 14), ("2027-W03", 9), ("2027-W02", 16)):
+        document.set_actuals(enter_figure(document.plan, rep, week, metric, number).actuals,
+                             "Enter a figure")
+    document.set_actuals(document.plan.actuals.without_figure(rep, "2027-W03", metric),
+                         "Clear a figure")
+    document.set_value(("basics", "owner"), "Katrin Vogelsang")
+    _killed(first)
+
+    second = MainWindow(store, store.load(sample_plan.id), settings)
+    qtbot.addWidget(second)
+    actuals = second.document.plan.actuals
+    assert actuals.figure(rep, "2027-W02", metric).value == 16
+    assert actuals.figure(rep, "2027-W03", metric) is None
+    assert second.document.plan.basics.owner == "Katrin Vogelsang"

@@ -276,7 +276,12 @@ class PlanDocument(QObject):
     def apply_sections(self, sections: dict[str, Any]) -> None:
         """Put whole (checked) sections in place of the plan's."""
         if self.unsaved is not None:
-            self.unsaved.structure()
+            figures = (self.plan.actuals.figures_to(sections["actuals"])
+                       if sections.keys() == {"actuals"} else None)
+            if figures is None:
+                self.unsaved.structure()
+            else:  # a figure typed in the weekly grid (or its undo): kept as the figure
+                self.unsaved.figures(*figures)
         for name, value in sections.items():
             editing.put_values(self.plan, [((name,), value)])
         self.sections_replaced.emit(frozenset(sections))

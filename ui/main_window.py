@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from prospector import __version__
+from prospector.actuals.weekly import WeeklyFigure
 from prospector.editing import get_value, with_value
 from prospector.errors import PlanNotFound, ProspectorError
 from prospector.merge import merge_plans
@@ -678,6 +679,15 @@ class MainWindow(QMainWindow):
                 elif "move" in run:
                     document.move_item(tuple(run["move"]), run["source"], run["target"], text,
                                        keep=run.get("keep"))
+                elif "figures" in run:
+                    actuals = document.plan.actuals
+                    for rep_id, week, metric in run["cleared"]:
+                        actuals = actuals.without_figure(rep_id, week, metric)
+                    for figure in run["figures"]:
+                        actuals = actuals.with_figure(WeeklyFigure.model_validate(figure))
+                    if document.plan.actuals.figures_to(actuals) == ([], []):
+                        continue  # saved already
+                    document.set_actuals(actuals, text)
                 else:
                     made += self._set_values_again(run, text)
                     continue

@@ -24,6 +24,9 @@ from .weekly import WeeklyFigure
 
 MAX_REMEMBERED_NAMES = 10_000
 
+# the weekly figures entered, and those cleared as (rep id, week, target)
+FigureChanges = tuple[list[WeeklyFigure], list[tuple[str, str, str]]]
+
 
 class Actuals(Part):
     # in the order imported, never changed in place: an import makes a new log (fact_log.py)
@@ -93,6 +96,19 @@ class Actuals(Part):
         which = (rep_id, week, metric.casefold())
         kept = [f for f in self.weekly if (f.rep_id, f.week, f.metric.casefold()) != which]
         return self if len(kept) == len(self.weekly) else self.model_copy(update={"weekly": kept})
+
+    def figures_to(self, other: Actuals) -> FigureChanges | None:
+        """What turns these actuals into ``other`` when only weekly figures differ (the facts
+        the same log): the figures entered and the ``(rep id, week, target)`` cleared; None
+        when more than the figures changed."""
+        if other.facts is not self.facts or other.rep_names != self.rep_names \
+                or other.account_names != self.account_names:
+            return None
+        before = {(f.rep_id, f.week, f.metric.casefold()): f for f in self.weekly}
+        after = {(f.rep_id, f.week, f.metric.casefold()): f for f in other.weekly}
+        entered = [f for key, f in after.items() if before.get(key) != f]
+        cleared = [(f.rep_id, f.week, f.metric) for key, f in before.items() if key not in after]
+        return entered, cleared
 
     def figure(self, rep_id: str, week: str, metric: str) -> WeeklyFigure | None:
         """The figure entered for the rep, week and target, if one was."""

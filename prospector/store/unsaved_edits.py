@@ -9,9 +9,10 @@ are what is fsynced). Each save drops the lines it holds (``saved``); a window c
 removes its file. When a plan is opened and a file of it is left by a process that no longer
 runs (its lock is free), its values are set again (``recover``), then the file is removed.
 
-Values are kept, and rows added (with their contents), removed and moved; whole sections
-replaced (an import of 100,000 CRM facts, a merge) are a ``structure`` line, after which nothing
-is set again unless it was saved (a row's place may be another without it).
+Values are kept, and rows added (with their contents), removed and moved, and the weekly figures
+typed in the actuals' grid (``figures``: each figure set or cleared, by its rep, week and target);
+whole sections replaced (an import of 100,000 CRM facts, a merge) are a ``structure`` line, after
+which nothing is set again unless it was saved (a row's place may be another without it).
 
 The lock is ``fcntl.flock`` where there is one (Linux, macOS): the kernel frees it when the
 process dies, however it dies. Elsewhere a file is taken as left once its process is gone.
@@ -119,6 +120,11 @@ class UnsavedEdits:
     def moved(self, path: Sequence, source: int, target: int, keep: str | None) -> None:
         self._write({"move": list(path), "source": source, "target": target, "keep": keep})
 
+    def figures(self, entered: Sequence[Any], cleared: Sequence[Sequence[str]]) -> None:
+        """Weekly figures entered (``WeeklyFigure``, each replacing the one of its rep, week and
+        target) and cleared (``(rep id, week, target)``), in the actuals' grid."""
+        self._write({"figures": list(entered), "cleared": [list(c) for c in cleared]})
+
     def structure(self) -> None:
         """Sections replaced (an import, a merge): too big to keep here; nothing after it is
         set again unless it is saved."""
@@ -214,8 +220,9 @@ class Left:
 
     def runs(self) -> list[dict[Any, Any]]:
         """The edits to make again, in order: a row's change (a record with ``insert``,
-        ``remove`` or ``move``) stands alone; the values set between two of them are one
-        mapping of each field to its last value (typing a name is one value, not 30)."""
+        ``remove`` or ``move``) and weekly figures (``figures``) stand alone; the values set
+        between two of them are one mapping of each field to its last value (typing a name is
+        one value, not 30)."""
         out: list[dict[Any, Any]] = []
         values: list[tuple[tuple, Any]] = []
         for edit in self.edits:
@@ -247,7 +254,16 @@ def _latest(values: Sequence[tuple[tuple, Any]]) -> dict[tuple, Any]:
 
 
 def _edit(record: dict) -> dict | None:
-    """``record`` if it is a whole edit of ours (a value, an insertion, a removal, a move)."""
+    """``record`` if it is a whole edit of ours (a value, an insertion, a removal, a move,
+    weekly figures)."""
+    if "figures" in record:
+        cleared = record.get("cleared")
+        if isinstance(record["figures"], list) and all(
+                isinstance(f, dict) for f in record["figures"]) and isinstance(cleared, list) \
+                and all(isinstance(c, list) and len(c) == 3 and all(isinstance(p, str) for p in c)
+                        for c in cleared):
+            return record
+        return None
     for key in ("path", "insert", "remove", "move"):
         if key in record and not (isinstance(record[key], list) and all(
                 isinstance(p, (str, int)) and not isinstance(p, bool) for p in record[key])):
@@ -318,10 +334,12 @@ def recover(folder: Path, plan_id: str, version: int | None | bool = False) -> L
                 break
             if (edit := _edit(record)) is None:
                 continue
-            if stale and "path" not in edit:  # a row named by its place: what follows too
+            if stale and "path" not in edit and "figures" not in edit:
+                # a row named by its place: what follows too (a figure is named by its rep,
+                # week and target)
                 left.structures += 1
                 break
-            if stale and any(type(part) is int for part in edit["path"]):
+            if stale and any(type(part) is int for part in edit.get("path", ())):
                 continue  # a cadence's step by its place, which another save may have moved
             left.edits.append(edit)
     return left
