@@ -214,6 +214,17 @@ def test_progress_moves_through_the_layout_page_by_page():
     assert fractions == sorted(fractions) and 0.1 < fractions[-1] < 1
 
 
+def test_writing_counts_the_pages_of_the_document_written():
+    # the playbook laid out twice (second_layout.py), 5 pages then 4: "Writing page 3 of 5"
+    seen: list[str] = []
+    with weasyprint_progress(lambda stage, f: seen.append(stage), expected_pages=4):
+        HTML(string="<p style='break-after: page'>x</p>" * 5).render()
+        document = HTML(string="<p style='break-after: page'>x</p>" * 4).render()
+        document.write_pdf()
+    written = [s for s in seen if s.startswith("Writing page")]
+    assert written and all(s.endswith(" of 4") for s in written)
+
+
 def test_the_render_job_hands_the_notes_to_the_app(tmp_path, monkeypatch, capsys):
     def fake_render(plan, out, **_):
         return RenderResult(Path(out), 3, 0.1, {"layout": 0.1}, ("Accounts are lines.",))

@@ -6,7 +6,8 @@ While a playbook renders, a handler turns them into our ``progress(stage, fracti
 the user sees "Laying out page 140" move instead of one stage for minutes. The fraction per
 page comes from a page estimate (``expected_pages``); it never goes back, and stops short of
 the next stage when the estimate is low. Writing the PDF draws the pages one by one without a
-log line: ``Page.paint`` is wrapped while the block runs, to say "Writing page 140 of 385".
+log line: ``Page.paint`` is wrapped while the block runs, to say "Writing page 140 of 385" (the
+total from the document written: ``Document.write_pdf`` is wrapped too).
 Reports are at most ``INTERVAL`` seconds apart while pages come, and no more often (a JSON
 line per page would flood the app).
 
@@ -72,6 +73,8 @@ class _Handler(logging.Handler):
         if step is None:
             return
         stage, fraction = step
+        if message.startswith("Step 1"):  # a layout made again (second_layout.py) is laid out
+            self.repaginating = False     # page by page again before its repagination
         if message.startswith("Step 5"):
             laying_out, fraction = self._layout(message)
             if laying_out is None:
@@ -134,17 +137,26 @@ def weasyprint_progress(report: Callable[[str, float], None], *, expected_pages:
     each page drawn into the PDF: an exception it raises stops the render there (a logging
     handler's exception reaches the code that logged), which is how a stale preview is
     cancelled within a page's time."""
-    from weasyprint.document import Page  # noqa: PLC0415 - loaded with the renderer
+    from weasyprint.document import Document, Page  # noqa: PLC0415 - loaded with the renderer
 
     logger = logging.getLogger(_LOGGER)
     handler = _Handler(report, expected_pages, check)
     paint = Page.__dict__.get("paint")
+    write_pdf = Document.__dict__.get("write_pdf")
     if callable(paint):
         def counted_paint(page, *args, **kwargs):
             handler.paint()
             return paint(page, *args, **kwargs)
 
         Page.paint = counted_paint
+    if callable(write_pdf):
+        def counted_write_pdf(document, *args, **kwargs):
+            # the pages written are this document's, not the most laid out: a layout made again
+            # (second_layout.py) or a repagination may have ended with fewer
+            handler.pages, handler.painted = len(document.pages), 0
+            return write_pdf(document, *args, **kwargs)
+
+        Document.write_pdf = counted_write_pdf
     level, propagate = logger.level, logger.propagate
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
@@ -155,6 +167,8 @@ def weasyprint_progress(report: Callable[[str, float], None], *, expected_pages:
     finally:
         if callable(paint):
             Page.paint = paint
+        if callable(write_pdf):
+            Document.write_pdf = write_pdf
         logger.removeHandler(handler)
         logger.setLevel(level)
         logger.propagate = propagate
