@@ -33,6 +33,7 @@ from prospector.playbook import (
     context,
     parse_speed,
     pdf_speed,
+    progress,
     render_playbook_html,
 )
 from prospector.playbook.limits import (
@@ -214,14 +215,19 @@ def test_progress_moves_through_the_layout_page_by_page():
     assert fractions == sorted(fractions) and 0.1 < fractions[-1] < 1
 
 
-def test_writing_counts_the_pages_of_the_document_written():
-    # the playbook laid out twice (second_layout.py), 5 pages then 4: "Writing page 3 of 5"
-    seen: list[str] = []
-    with weasyprint_progress(lambda stage, f: seen.append(stage), expected_pages=4):
+def test_a_layout_made_again_moves_the_bar_on_and_writing_counts_its_pages(monkeypatch):
+    # the playbook laid out twice (second_layout.py), 5 pages then 4: the bar stood still
+    # through the second layout, then said "Writing page 3 of 5"
+    monkeypatch.setattr(progress, "INTERVAL", 0.0)
+    seen: list[tuple[str, float]] = []
+    with weasyprint_progress(lambda stage, f: seen.append((stage, f)), expected_pages=5):
         HTML(string="<p style='break-after: page'>x</p>" * 5).render()
+        first = len(seen)
         document = HTML(string="<p style='break-after: page'>x</p>" * 4).render()
         document.write_pdf()
-    written = [s for s in seen if s.startswith("Writing page")]
+    again = [f for s, f in seen[first:] if s.startswith("Laying out page")]
+    assert len(again) == 4 and again == sorted(set(again))  # each page moves the bar
+    written = [s for s, _f in seen if s.startswith("Writing page")]
     assert written and all(s.endswith(" of 4") for s in written)
 
 

@@ -59,6 +59,7 @@ class _Handler(logging.Handler):
         self.stage: str = ""
         self.repaginating = False
         self.pages = 0  # laid out
+        self.start = _STEPS["Step 5"][1]  # where this layout's pages start the bar
         self.painted = 0  # drawn into the PDF
         self.since = time.monotonic()  # when the current stage began
         self.mutex = threading.Lock()  # (logging.Handler has its own self.lock)
@@ -73,8 +74,11 @@ class _Handler(logging.Handler):
         if step is None:
             return
         stage, fraction = step
-        if message.startswith("Step 1"):  # a layout made again (second_layout.py) is laid out
-            self.repaginating = False     # page by page again before its repagination
+        if message.startswith("Step 1") and self.pages:  # a layout made again (second_layout.py):
+            # laid out page by page again, as many pages give or take, the bar moving on from
+            # where it is over what is left of the layout's share
+            self.repaginating, self.start = False, self.fraction
+            self.expected, self.pages = self.pages, 0
         if message.startswith("Step 5"):
             laying_out, fraction = self._layout(message)
             if laying_out is None:
@@ -113,7 +117,7 @@ class _Handler(logging.Handler):
                 self.report(_lasting(self.stage, now - self.since), round(self.fraction, 3))
 
     def _layout(self, message: str) -> tuple[Note | None, float]:
-        start, end = _STEPS["Step 5"][1], _LAYOUT_END
+        start, end = self.start, _LAYOUT_END
         if "Repagination" in message:  # page numbers changed the text: pages laid out again
             self.repaginating = True
         if self.repaginating:
