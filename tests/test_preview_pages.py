@@ -57,6 +57,28 @@ def test_pages_are_drawn_at_the_panes_width_and_a_new_pdf_keeps_the_page(qtbot, 
     _drawn(view, qtbot, [2])
 
 
+def test_a_page_is_painted_as_pdfium_drew_it_with_no_row_dropped(qtbot, tmp_path):
+    # PDFium rounds a page's height up (397 rows for a 396-pixel page at 280 pixels wide): the
+    # image squeezed into the page lost a row, which cut the cover's goal line in two
+    stripes = "".join('<div style="height: 1mm; margin-bottom: 1.5mm; background: black"></div>'
+                      for _ in range(100))
+    path = tmp_path / "stripes.pdf"
+    HTML(string=f"<body style='margin: 0'>{stripes}</body>").write_pdf(path)
+    view = PdfPagesView()
+    qtbot.addWidget(view)
+    view.resize(280 + 2 * 12 + 2 * view.frameWidth(), 800)  # the page in view, no scroll bar
+    view.show()
+    _open(view, qtbot, str(path))
+    _drawn(view, qtbot, [0])
+    rect, image = view._page_rects()[0], view._images[0]
+    assert image.height() != rect.height()  # the case PDFium rounds
+    shot = view.canvas.grab().toImage()
+    x = rect.width() // 2
+    painted = [shot.pixelColor(rect.left() + x, rect.top() + y).lightness() for y in range(1, 300)]
+    drawn = [image.pixelColor(x, y).lightness() for y in range(1, 300)]  # (row 0: the frame)
+    assert painted == drawn
+
+
 def test_zoom_and_page_keys(qtbot, pdfs):
     view = PdfPagesView()
     qtbot.addWidget(view)

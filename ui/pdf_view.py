@@ -257,7 +257,16 @@ class PdfPagesView(QScrollArea):
             image = self._images.get(index) or self._stale.get(index)
             if image is None:
                 painter.fillRect(rect, QColor("white"))
-            else:
+            elif _fits(image, rect):
+                # as PDFium drew it, pixel for pixel: its height is rounded up, and the row
+                # squeezing it into the page dropped would have cut a line of text in two
+                painter.fillRect(rect, QColor("white"))
+                painter.save()
+                painter.setClipRect(rect)
+                painter.drawImage(rect.topLeft(), image)
+                painter.restore()
+            else:  # a page drawn at another size stands in until it is drawn at this one
+                painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
                 painter.drawImage(rect, image)
             painter.setPen(QColor(0, 0, 0, 60))
             painter.drawRect(rect.adjusted(0, 0, -1, -1))
@@ -317,3 +326,9 @@ class PdfPagesView(QScrollArea):
         except RuntimeError:  # shut down already
             return
         self._pdfium.shutdown(wait=True)
+
+
+def _fits(image: QImage, rect: QRect) -> bool:
+    """Whether ``image`` is drawn for ``rect``'s size (give or take PDFium's rounding)."""
+    size = image.deviceIndependentSize()
+    return abs(size.width() - rect.width()) <= 1 and abs(size.height() - rect.height()) <= 1
