@@ -11,8 +11,6 @@ preview is first shown.
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -33,6 +31,7 @@ from prospector.review.summary import is_summed, summary_steps
 from prospector.sections import SECTION_BY_KEY, STEP_BY_KEY
 from ui.language import _, ngettext, show_percent
 from ui.pdf_view import PdfPagesView
+from ui.preview_folder import PreviewFolder
 from ui.preview_worker import PreviewWorker
 from ui.slices import InSlices
 
@@ -71,7 +70,8 @@ class PreviewPane(QWidget):
     def __init__(self, document, parent=None) -> None:
         super().__init__(parent)
         self.document = document
-        self.folder = Path(tempfile.mkdtemp(prefix="prospector-preview-"))
+        self.preview_folder = PreviewFolder()  # removes the folders of windows that ended
+        self.folder = self.preview_folder.path
         self.generation = 0  # the id of the newest render asked for
         self.shown_generation = 0  # the id of the render on screen
         self.showing = False  # the Preview dock is on screen (see set_showing)
@@ -352,7 +352,7 @@ class PreviewPane(QWidget):
         self.timer.stop()
         self.worker.shutdown()
         self.view.shutdown()
-        shutil.rmtree(self.folder, ignore_errors=True)  # closing twice is fine
+        self.preview_folder.remove()  # closing twice is fine
 
 
 def _generation(path: str) -> int:
