@@ -533,6 +533,21 @@ def test_no_card_reprints_an_opening_or_a_response_another_page_prints(
         assert f"Opening: {where} " in plant, result.path.name
 
 
+def test_a_short_response_stays_whole_on_every_card_its_objection_is_on(sample):
+    """A rep answers from the card: a response of two lines or so is printed on each card that
+    has its objection; what is behind it and its proof, on the first only."""
+    shared = sample.objections[0]  # on the COO's and the plant manager's cards
+    short = shared.model_copy(update={"response": "Happy to. Which line hurts most when it "
+                                                  "stops? I'll send that benchmark."})
+    plan = sample.model_copy(update={"objections": [short, *sample.objections[1:]]})
+    cards = build_context(plan, today=TODAY)["call_cards"]
+    coo, plant = ([o for o in c["objections"] if o["id"] == short.id][0] for c in cards[:2])
+    assert coo["response"] == plant["response"] == short.response
+    assert coo["behind"] == short.behind and plant["behind"] == "" and plant["proof"] == ""
+    assert plant["ref"] == {"text": "Behind it and proof: on the call card for COO / VP "
+                                    "Operations,", "ref": "#card-per-01"}
+
+
 def test_how_to_use_a_card_is_on_the_page_of_the_cards_index(sample_leader_pdf, sample_rep_pdf):
     """The cards each start a page: "How to use a card" closes the chapter's opening, on the
     page of the index of cards, so it is neither alone on a nearly empty page nor taking a
