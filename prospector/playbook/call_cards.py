@@ -39,7 +39,15 @@ from ..model import (
     ValueTouch,
 )
 from .anchors import script_anchor
-from .limits import CARD_PAGES, CARD_POINTS, CARD_TEXTS, CARD_WIDE_LINES, Cut, cut_point
+from .limits import (
+    CARD_PAGES,
+    CARD_POINTS,
+    CARD_TEXTS,
+    CARD_WIDE_LINES,
+    Cut,
+    cut_point,
+    phrase_point,
+)
 from .text_width import MM_PER_PT, fit_line, line_count, line_starts, text_mm
 from .translations import N_, gettext, ngettext, number, quoted
 
@@ -55,6 +63,8 @@ SHORT_RESPONSE = 160  # characters: a response this short is repeated on every c
 # its objection (two lines or less: a rep answers from the card); a longer one is printed on
 # the first card and named with its page on the others (issue 16)
 SHORTENED_FIRST = ("behind", "proof")  # an objection's texts a card cuts before any other
+PHRASE_BACK = 70  # characters: how far back a card's cut looks for a sentence's end (about
+# two thirds of a line), and half that for a clause's (call_cards._phrase)
 IN_PLAN = N_("the plan (open it in Prospector)")
 _STAGE_ORDER = {stage: i for i, stage in enumerate(STAGE_LABELS)}
 _Item = TypeVar("_Item", Objection, DiscoveryQuestion)  # what serves some personas at a stage
@@ -104,7 +114,7 @@ def fit(text: str, room: int) -> str:
     flat = _flat(text)
     if len(flat) <= room:
         return flat
-    return Cut(flat[:room].rstrip(" ,;:.-–·\u00a0"), CARD_MARK)
+    return Cut(flat[:room].rstrip(" ,;:-–·\u00a0"), CARD_MARK)
 
 
 def quote(text: str, room: int) -> str:
@@ -139,8 +149,13 @@ class _Text:
 
     def __post_init__(self) -> None:
         self.text = _flat(self.text)
-        self.room = len(self.text) if self.fixed else min(len(self.text),
-                                                          CARD_TEXTS[self.kind][5])
+        self.room = len(self.text) if self.fixed else self._kept(
+            _phrase(self.text, CARD_TEXTS[self.kind][5]))
+
+    def _kept(self, room: int) -> int:
+        """``room``, or the whole text when the cut would leave out no more than its marker
+        takes (a marker longer than what it stands for)."""
+        return len(self.text) if len(self.text) - room <= len(CARD_MARK) else room
 
     @property
     def whole(self) -> bool:
@@ -179,10 +194,16 @@ class _Text:
         lines = self.lines()
         starts = line_starts(self._shown(self.room), self.column(), font, size)
         room = min(self.room, max(0, starts[lines - 1] - len(self.label)))
-        room = cut_point(self.text, room) if 0 < room < len(self.text) else room
+        room = self._kept(_phrase(self.text, room)) if 0 < room < len(self.text) else room
         while room > 0 and self.lines(room) >= lines:
-            room = cut_point(self.text, room - 1) if room > 1 else 0
+            room = self._kept(_phrase(self.text, room - 1)) if room > 1 else 0
         self.room = room
+
+
+def _phrase(text: str, room: int) -> int:
+    """Where a card cuts ``text`` to keep at most ``room`` characters: at a sentence's end less
+    than a line before, else a clause's end half a line before, else a word."""
+    return phrase_point(text, room, sentence=PHRASE_BACK, clause=PHRASE_BACK // 2)
 
 
 def _height(texts: list[_Text]) -> float:
