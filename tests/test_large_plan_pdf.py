@@ -44,6 +44,7 @@ from prospector.playbook.limits import (
     SCORECARD_PAGES,
     SCORECARD_TARGETS,
     cut_point,
+    phrase_point,
 )
 from prospector.playbook.progress import weasyprint_progress
 from prospector.resources import sample_plan_path
@@ -134,9 +135,9 @@ def test_a_15_mb_note_is_cut_with_a_marker_and_its_start_is_printed():
     html = render_playbook_html(with_note(note))
     assert len(html) < 1_000_000  # not 15 MB of HTML for WeasyPrint to lay out
     text = text_of(html)
-    kept = note[:cut_point(note, ACCOUNT_TEXT)].rstrip()
-    assert kept in text and len(kept) > ACCOUNT_TEXT - 50
-    left_out = len(note) - cut_point(note, ACCOUNT_TEXT)
+    kept = note[:phrase_point(note, ACCOUNT_TEXT)].rstrip()  # after a sentence
+    assert kept in text and len(kept) > ACCOUNT_TEXT - 50 and kept.endswith("fair.")
+    left_out = len(note) - phrase_point(note, ACCOUNT_TEXT)
     assert f"[… {left_out:,} more characters not printed: the full text is in the plan" in text
     assert re.search(r'<span class="cut">', html)
     assert "the notes of" in text and "long text is cut short" in text  # on the contents page

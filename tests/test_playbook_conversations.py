@@ -154,7 +154,7 @@ def test_an_objection_on_a_card_is_named_in_its_chapter_with_the_cards_page(samp
     shared = sample.objections[0]  # on the COO's and the plant manager's cards
     holding = [c for c in ctx["call_cards"] if shared.id in {o["id"] for o in c["objections"]}]
     assert [c["role"] for c in holding] == ["COO / VP Operations", "Plant Manager"]
-    on_card = next(o for o in holding[1]["objections"] if o["id"] == shared.id)
+    on_card = next(o for o in holding[0]["objections"] if o["id"] == shared.id)
     assert (on_card["says"], on_card["behind"], on_card["response"], on_card["proof"]) == (
         shared.says, shared.behind, " ".join(shared.response.split()), shared.proof)
     printed = next(o for o in ctx["objections"] if o["id"] == shared.id)
@@ -260,7 +260,8 @@ def test_one_call_card_per_persona_with_its_likeliest_questions_and_objections(s
         assert len(card["questions"]) == 3 and len(card["objections"]) == 3
         assert card["ask"]["text"] and card["differentiator"]
         assert all(q["whole"] for q in card["questions"])  # the sample fits: nothing cut
-        assert all(o["whole"] for o in card["objections"])
+        # in full on this card, or on an earlier one it refers to (each text once)
+        assert all(o["whole"] != bool(o["ref"]) for o in card["objections"])
     coo = cards[0]
     # the COO's own first-call question first, then their first-meeting ones, in full
     first = sample.questions[0]
@@ -268,13 +269,18 @@ def test_one_call_card_per_persona_with_its_likeliest_questions_and_objections(s
     it = next(c for c in cards if c["role"].startswith("Head of IT/OT"))
     objection = next(o for o in sample.objections if o.persona_ids[:1] == ["per-04"])
     assert it["objections"][0]["says"] == objection.says  # their own objection first
-    assert it["objections"][0]["response"] == " ".join(objection.response.split())
+    # its response is on the COO's card, before it: named here with its page
+    assert it["objections"][0]["ref"]["ref"] == "#card-per-01"
+    on_coo = next(o for o in coo["objections"] if o["id"] == objection.id)
+    assert on_coo["response"] == " ".join(objection.response.split())
     # the differentiator their objections lean on (its proof: a page), its proof named in the
     # objection ("see “Our difference” below")
     diff = sample.differentiator(objection.differentiator_id)
     assert it["differentiator"] == {"difference": diff.difference, "ref": f"#diff-{diff.id}"}
-    assert it["objections"][0]["proof_of"]["below"]
-    assert all(c["opening"] and not c["opening_missing"] for c in cards)  # every card opens
+    assert sum(bool(o["proof_of"] and o["proof_of"]["below"]) for o in coo["objections"]) == 1
+    # every card opens: the first with the opening, the others refer to it
+    assert cards[0]["opening"] and all(c["opening_ref"] for c in cards[1:])
+    assert not any(c["opening_missing"] for c in cards)
     number, ask = next((n, s) for n, s in enumerate(sample.cadences[0].ordered_steps(), 1)
                        if s.is_ask)
     # the close refers to what the rep says: the ask's script in the touches chapter
@@ -313,8 +319,12 @@ def test_every_card_opens_with_a_call_and_says_where_the_opening_is_from(sample)
     cards = {c["id"]: c for c in build_context(sample, today=TODAY)["call_cards"]}
     first_call = sample.touch("tch-03")  # the cadences' day-3 phone call, for COO and plant
     opening = " ".join(first_call.message.split("\n\n")[0].split())
-    for persona_id in ("per-01", "per-02", "per-03", "per-04"):
-        assert cards[persona_id]["opening"] == opening, persona_id
+    assert cards["per-01"]["opening"] == opening
+    for persona_id in ("per-02", "per-03", "per-04"):  # printed once: the first card holds it
+        assert cards[persona_id]["opening"] == "", persona_id
+        assert cards[persona_id]["opening_ref"] == {
+            "text": "Opening: as on the call card for COO / VP Operations,",
+            "ref": "#card-per-01"}, persona_id
     ask = sample.touch("tch-10")
     assert all(ask.message.split()[1] not in c["opening"] for c in cards.values())
     assert cards["per-01"]["opening_source"] == f"from the touch “{first_call.title}”"
@@ -496,6 +506,46 @@ def test_each_call_card_is_one_page_with_its_questions_and_objections(sample, sa
     everything = " ".join(_flat(p) for p in pages)
     linked = next(o for o in sample.objections if o.differentiator_id)
     assert everything.count(_flat(sample.differentiator(linked.differentiator_id).proof)) == 1
+
+
+def test_no_card_reprints_an_opening_or_a_response_another_page_prints(
+        sample, sample_leader_pdf, sample_rep_pdf):
+    """Issue 16, no text twice: the opening every card shares is printed once (under the index
+    in the rep's edition, on the first card in the leader's) and the response to an objection on
+    several cards on the first of them; the other cards name the objection and give the page.
+    (Four cards printed the same opening and two the same responses, page after page.)"""
+    opening = sample.touch("tch-03").message.split("\n\n")[0]
+    shared = sample.objections[0]  # on the COO's and the plant manager's cards
+    for result in (sample_leader_pdf[0], sample_rep_pdf[0]):
+        pages = [_flat(p) for p in _pages(result.path)]
+        for text in [opening] + [o.response for o in sample.objections]:
+            words = _flat(text)[:90]  # the start of a paragraph: one line or so
+            at = [i + 1 for i, p in enumerate(pages) if words in p]
+            assert len(at) <= 1, (result.path.name, words, at)
+        index = next(i for i, p in enumerate(pages) if "HOW TO USE A CARD" in p.upper())
+        rep = result is sample_rep_pdf[0]
+        assert (_flat(opening)[:90] in pages[index]) == rep, result.path.name
+        plant = next(p for p in pages if "Plant Manager Cares about:" in p)
+        assert f"“{shared.says}” Response: on the call card for COO / VP Operations, p. " \
+            in plant, result.path.name
+        where = "the one every card shares, under the index of cards, p." if rep \
+            else "as on the call card for COO / VP Operations, p."
+        assert f"Opening: {where} " in plant, result.path.name
+
+
+def test_a_short_response_stays_whole_on_every_card_its_objection_is_on(sample):
+    """A rep answers from the card: a response of two lines or so is printed on each card that
+    has its objection; what is behind it and its proof, on the first only."""
+    shared = sample.objections[0]  # on the COO's and the plant manager's cards
+    short = shared.model_copy(update={"response": "Happy to. Which line hurts most when it "
+                                                  "stops? I'll send that benchmark."})
+    plan = sample.model_copy(update={"objections": [short, *sample.objections[1:]]})
+    cards = build_context(plan, today=TODAY)["call_cards"]
+    coo, plant = ([o for o in c["objections"] if o["id"] == short.id][0] for c in cards[:2])
+    assert coo["response"] == plant["response"] == short.response
+    assert coo["behind"] == short.behind and plant["behind"] == "" and plant["proof"] == ""
+    assert plant["ref"] == {"text": "Behind it and proof: on the call card for COO / VP "
+                                    "Operations,", "ref": "#card-per-01"}
 
 
 def test_how_to_use_a_card_is_on_the_page_of_the_cards_index(sample_leader_pdf, sample_rep_pdf):

@@ -970,7 +970,7 @@ def test_no_line_of_a_call_card_starts_or_ends_with_a_dot(rep_pages):
     at a "·": the COO card's "Cares about" line ended with one (the last fresh-eyes review)."""
     cards = _call_cards(rep_pages)
     lines = [line for i in cards for line in _card_lines(rep_pages[i])]
-    assert len(cards) == 4 and len(lines) > 150
+    assert len(cards) == 4 and len(lines) > 120  # (shorter since a card refers to texts before it)
     assert sum(line.count("·") for line in lines) >= 12  # the lists are printed, dots and all
     assert [line for line in lines if line.startswith("·") or line.endswith("·")] == []
 

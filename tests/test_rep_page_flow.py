@@ -78,3 +78,19 @@ def test_an_index_of_cards_that_cuts_nothing_costs_no_second_layout():
     plan.personas[0].role = "Chief Operating Officer and Vice President of Operations, Europe"
     context = build_context(plan, today=date(2027, 1, 4))
     assert second_layout.adjust(context, at_top) and not context["call_cards_short_index"]
+
+
+def test_the_one_account_plans_call_cards_opening_is_not_mostly_white(tmp_path):
+    """The one-account plan's rep edition: the call cards' opening follows "How you count" and
+    the cards start the next page, so the page under the opening was left white (52% by the
+    bench, 64% by the fresh-eyes review's count). It prints the opening every card shares,
+    which the cards no longer print each (issue 16): the page is less than half white, and the
+    first card still starts the page after it."""
+    out = tmp_path / "one-rep.pdf"
+    result = render_playbook_pdf(_bench_plans().one_account_plan(), out,
+                                 rep_name="Jonas Albrecht", today=date(2027, 1, 4))
+    opening = result.anchors["sec-call_cards"][0] + 1
+    first_card = min(page for name, (page, _top) in result.anchors.items()
+                     if name.startswith("card-")) + 1
+    assert first_card == opening + 1
+    assert white_share(result.path, opening) <= 0.5, round(white_share(result.path, opening), 2)

@@ -39,7 +39,15 @@ from ..model import (
     ValueTouch,
 )
 from .anchors import script_anchor
-from .limits import CARD_PAGES, CARD_POINTS, CARD_TEXTS, CARD_WIDE_LINES, Cut, cut_point
+from .limits import (
+    CARD_PAGES,
+    CARD_POINTS,
+    CARD_TEXTS,
+    CARD_WIDE_LINES,
+    Cut,
+    cut_point,
+    phrase_point,
+)
 from .text_width import MM_PER_PT, fit_line, line_count, line_starts, text_mm
 from .translations import N_, gettext, ngettext, number, quoted
 
@@ -51,7 +59,12 @@ SEP = "\u00a0·\u00a0"  # between the points a persona cares about: held to both
 INDEX_ROLE = 55  # the index of cards: a persona in at most two lines (characters)
 INDEX_OPENING = 60  # and the touch it opens with
 CARD_MARK = " […]"  # after a text cut to fit; the chapter's first page says where the rest is
+SHORT_RESPONSE = 160  # characters: a response this short is repeated on every card that has
+# its objection (two lines or less: a rep answers from the card); a longer one is printed on
+# the first card and named with its page on the others (issue 16)
 SHORTENED_FIRST = ("behind", "proof")  # an objection's texts a card cuts before any other
+PHRASE_BACK = 70  # characters: how far back a card's cut looks for a sentence's end (about
+# two thirds of a line), and half that for a clause's (call_cards._phrase)
 IN_PLAN = N_("the plan (open it in Prospector)")
 _STAGE_ORDER = {stage: i for i, stage in enumerate(STAGE_LABELS)}
 _Item = TypeVar("_Item", Objection, DiscoveryQuestion)  # what serves some personas at a stage
@@ -101,7 +114,7 @@ def fit(text: str, room: int) -> str:
     flat = _flat(text)
     if len(flat) <= room:
         return flat
-    return Cut(flat[:room].rstrip(" ,;:.-–·\u00a0"), CARD_MARK)
+    return Cut(flat[:room].rstrip(" ,;:-–·\u00a0"), CARD_MARK)
 
 
 def quote(text: str, room: int) -> str:
@@ -136,8 +149,13 @@ class _Text:
 
     def __post_init__(self) -> None:
         self.text = _flat(self.text)
-        self.room = len(self.text) if self.fixed else min(len(self.text),
-                                                          CARD_TEXTS[self.kind][5])
+        self.room = len(self.text) if self.fixed else self._kept(
+            _phrase(self.text, CARD_TEXTS[self.kind][5]))
+
+    def _kept(self, room: int) -> int:
+        """``room``, or the whole text when the cut would leave out no more than its marker
+        takes (a marker longer than what it stands for)."""
+        return len(self.text) if len(self.text) - room <= len(CARD_MARK) else room
 
     @property
     def whole(self) -> bool:
@@ -176,10 +194,16 @@ class _Text:
         lines = self.lines()
         starts = line_starts(self._shown(self.room), self.column(), font, size)
         room = min(self.room, max(0, starts[lines - 1] - len(self.label)))
-        room = cut_point(self.text, room) if 0 < room < len(self.text) else room
+        room = self._kept(_phrase(self.text, room)) if 0 < room < len(self.text) else room
         while room > 0 and self.lines(room) >= lines:
-            room = cut_point(self.text, room - 1) if room > 1 else 0
+            room = self._kept(_phrase(self.text, room - 1)) if room > 1 else 0
         self.room = room
+
+
+def _phrase(text: str, room: int) -> int:
+    """Where a card cuts ``text`` to keep at most ``room`` characters: at a sentence's end less
+    than a line before, else a clause's end half a line before, else a word."""
+    return phrase_point(text, room, sentence=PHRASE_BACK, clause=PHRASE_BACK // 2)
 
 
 def _height(texts: list[_Text]) -> float:
@@ -414,16 +438,83 @@ def _proof(plan: Plan, objection: Objection) -> tuple[str, dict[str, Any] | None
     return objection.proof, None
 
 
+def _response_ref(held: dict[str, str]) -> str:
+    """The line a card prints for a response printed in full elsewhere (``held``: its ``ref``
+    and the ``role`` of the card that holds it, "" for the objections chapter)."""
+    if held["role"]:
+        return gettext("Response: on the call card for %(persona)s,", persona=held["role"])
+    return gettext("Response: in the objections,")
+
+
+def _more_ref(held: dict[str, str]) -> str:
+    """The line under a short response a card repeats: where what is behind it and its proof
+    are."""
+    if held["role"]:
+        return gettext("Behind it and proof: on the call card for %(persona)s,",
+                       persona=held["role"])
+    return gettext("Behind it and proof: in the objections,")
+
+
+def _opening_ref(held: dict[str, str]) -> str:
+    """The line a card prints in its opening's place when the opening is printed in full
+    elsewhere: on the chapter's first page (every card opens with it) or an earlier card."""
+    if held["role"]:
+        return gettext("Opening: as on the call card for %(persona)s,", persona=held["role"])
+    return gettext("Opening: the one every card shares, under the index of cards,")
+
+
+def held_by(card: dict[str, Any]) -> dict[tuple[str, str], dict[str, str]]:
+    """What ``card`` prints in full for the cards after it to refer to: ("objection", id) ->
+    where it is in full (the card, or the objections chapter when the card cut it), and
+    ("opening", touch id) -> the card, when it prints its opening in full."""
+    here = {"ref": f"#card-{card['id']}", "role": card["role"]}
+    held = {("objection", o["id"]): here if o["whole"] else {"ref": f"#obj-{o['id']}",
+                                                              "role": ""}
+            for o in card["objections"] if not o["ref"]}
+    if card["opening"] and card["opening_touch"] and not isinstance(card["opening"], Cut):
+        held[("opening", card["opening_touch"])] = here
+    return held
+
+
+def shared_opening(plan: Plan, personas: Sequence[Persona], cadences: Sequence[Cadence],
+                   touch_ids: set[str]) -> dict[str, Any] | None:
+    """The opening every card of ``personas`` (two or more) opens with, when they all take it
+    from one touch and none of them opens with its ask (the index then says "Every card opens
+    with ..."): the chapter's first page prints it once, under the index, and the cards refer
+    to it (issue 16: the sample's four cards printed it four times). None otherwise."""
+    if len(personas) < 2:
+        return None
+    found = [_opening(plan, p, cadences) for p in personas]
+    touch, text, _source = found[0]
+    if touch is None or not text or any(f[0] is not touch for f in found):
+        return None
+    if any((ask := _ask_step(cadences, p)) and ask[2].touch_id == touch.id for p in personas):
+        return None
+    printed = touch.id in touch_ids
+    return {"touch": touch.id, "text": text, "ref": "#cc-opening", "role": "",
+            # the touches chapter leaves it out of the talk track and refers here
+            "part": "message", "paragraphs": opening_paragraphs(touch.message),
+            "printed": printed}
+
+
 def call_card(plan: Plan, persona: Persona, objections: list[Objection],
               questions: list[DiscoveryQuestion], cadences: Sequence[Cadence],
               touch_ids: set[str], titles: dict[str, str],
-              flagged: frozenset[str] = frozenset()) -> dict[str, Any]:
+              flagged: frozenset[str] = frozenset(),
+              held: dict[tuple[str, str], dict[str, str]] | None = None) -> dict[str, Any]:
     """``persona``'s card from the edition's objections, questions, cadences and printed
     touches; ``titles`` (chapter id -> title) say where a text cut on the card is in full.
 
     Each question and objection says whether the card holds it ``whole`` (the question, or what
     they say and the response, not cut; what is behind it and its proof may be shortened): its
-    chapter then names it and refers to the card."""
+    chapter then names it and refers to the card.
+
+    ``held`` (``held_by`` of the cards before it, and the opening every card shares): what the
+    edition prints in full elsewhere (issue 16: no text twice). The card refers to it: an
+    opening by a line with its page; an objection by its words (they name it) and the page of
+    its response, which the card repeats only when it is short (``SHORT_RESPONSE``): what is
+    behind it and its proof are printed once, where it is in full."""
+    held = held or {}
     in_plan = gettext(IN_PLAN)
     where = {key: quoted(titles[key]) if key in titles else in_plan
              for key in ("objections", "questions", "touches", "differentiation", "personas")}
@@ -438,11 +529,14 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
     diff = (plan.differentiator(linked.most_common(1)[0][0]) if linked
             else next(iter(plan.differentiators), None))
     asked = by_likelihood(questions, persona, flagged)[:3]
+    opening_at = held.get(("opening", touch.id)) if touch is not None and opening else None
     texts = {
         "title": _Text("title", persona.role, where["personas"], beside=_kicker_mm()),
         "cares": _Text("cares", SEP.join(_flat(p) for p in persona.cares_about[:CARD_POINTS]),
                        where["personas"], gettext("Cares about:") + " "),
-        "opening": _Text("opening", opening, where["touches"] if printed else in_plan),
+        "opening": (_Text("calls", _opening_ref(opening_at) + " " + gettext("p.") + " 99", "",
+                          fixed=True) if opening_at
+                    else _Text("opening", opening, where["touches"] if printed else in_plan)),
     }
     missing = "" if opening else _opening_missing(plan, persona)
     if missing:  # in the opening's place, never cut
@@ -456,10 +550,22 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
     below = [bool(diff and ref and ref["ref"] == f"#diff-{diff.id}") for _p, ref in proofs]
     proof_of = [None if ref is None else {**ref, "below": below[i]}
                 for i, (_p, ref) in enumerate(proofs)]
+    refs = [held.get(("objection", o.id)) for o in chosen]
+    ref_lines = ["" if r is None else _more_ref(r) if len(_flat(o.response)) <= SHORT_RESPONSE
+                 and o.response.strip() else _response_ref(r) for o, r in zip(chosen, refs,
+                                                                              strict=True)]
     for i, o in enumerate(chosen):
         texts[f"says{i}"] = _Text("says", o.says, where["objections"])
         # measured with the labels the card prints them with, in the edition's language
         behind_label, proof_label = gettext("Behind it:") + " ", gettext("Proof:") + " "
+        if refs[i]:  # in full elsewhere: its words, a short response, where the rest is
+            short = len(_flat(o.response)) <= SHORT_RESPONSE
+            texts[f"behind{i}"] = _Text("behind", "", "")
+            texts[f"response{i}"] = _Text("response", o.response if short else "", "",
+                                          fixed=True)
+            texts[f"proof{i}"] = _Text("proof", ref_lines[i] + " " + gettext("p.") + " 99", "",
+                                       fixed=True)
+            continue
         texts[f"behind{i}"] = _Text("behind", o.behind, where["objections"], behind_label)
         texts[f"response{i}"] = _Text("response", o.response, where["objections"])
         own, ref = proofs[i]
@@ -493,11 +599,15 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
         "role": persona.role,
         "title": text("title"),
         "cares_about": text("cares"),
-        "opening": text("opening"),
+        "opening": "" if opening_at else text("opening"),
+        "opening_touch": touch.id if touch and opening else "",
+        # printed in full elsewhere: the line and link in its place
+        "opening_ref": {"text": _opening_ref(opening_at), "ref": opening_at["ref"]}
+        if opening_at else None,
         # the touch and the part of it the card prints in full: its chapter refers to the card
         "opening_of": {"touch": touch.id, "part": part,
                        "paragraphs": opening_paragraphs(touch.message)}
-        if touch and opening and printed and whole("opening") else None,
+        if touch and opening and printed and not opening_at and whole("opening") else None,
         "opening_from": quote(touch.title, 70) if touch and opening else "",
         # the index of cards: two lines a cell at most, so that the chapter's opening (kept on
         # one page) fits under a short chapter before it (the long-text plan: it took a page of
@@ -516,10 +626,13 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
                       for i, q in enumerate(asked)],
         "objections": [{"id": o.id, "says": text(f"says{i}"), "behind": text(f"behind{i}"),
                         "response": text(f"response{i}"),
-                        "proof": "" if proofs[i][1] else text(f"proof{i}"),
-                        "proof_of": proof_of[i],
+                        "proof": "" if proofs[i][1] or refs[i] else text(f"proof{i}"),
+                        "proof_of": None if refs[i] else proof_of[i],
+                        # printed in full elsewhere: the line (and link) to it
+                        "ref": {"text": ref_lines[i], "ref": refs[i]["ref"]}
+                        if refs[i] else None,
                         # what they say and the response in full: the card holds it
-                        "whole": whole(f"says{i}", f"response{i}")}
+                        "whole": not refs[i] and whole(f"says{i}", f"response{i}")}
                        for i, o in enumerate(chosen)],
         "differentiator": {"difference": text("difference"),
                            "ref": f"#diff-{diff.id}" if diff.proof.strip() else ""}

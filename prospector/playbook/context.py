@@ -309,7 +309,8 @@ def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions,
         "line_limit": ACCOUNT_LINE_LIMIT,
         "personas": _personas(plan, plan.touches, red),
         "channels": conversations.mark_openings(_channels(plan, plan.touches, red),
-                                                talk["call_cards"]),
+                                                talk["call_cards"],
+                                                talk["call_cards_opening"]),
         "cadences": [_cadence(plan, c, red) for c in used],
         "idle_cadences": [{"name": c.name, "audience": glance.tiers_words(c.tiers),
                            "touches": plural(len(c.steps), "touch")} for c in idle],
@@ -351,6 +352,7 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
     talk = conversations.build(plan, red, REP_CHAPTERS, accounts=accounts, cadences=cadences,
                                touch_ids={t.id for t in touches})
     omit = talk.pop("omit")
+    cards = {c["id"] for c in talk["call_cards"]}  # the personas the edition has a card for
     sections = [c for c in REP_CHAPTERS if c.id not in omit
                 and (accounts or c.id in NO_ACCOUNT_CHAPTERS)]
     last = schedule[-1].date if schedule else None
@@ -373,15 +375,18 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
         "cover_kicker": gettext("Rep playbook"),
         "cover_subtitle": red.clip(rep.name + (f" · {territory}" if territory else ""),
                                    glance.COVER_LINE, N_("the rep's territory (on the cover)")),
-        "tiers": _tiers(plan, accounts, {}, red, planned.account_starts, reach=True),
+        "tiers": _tiers(plan, accounts, {}, red, planned.account_starts, reach=True,
+                        cards=cards),
         "compact": red.compact_accounts > 0,
         "line_limit": ACCOUNT_LINE_LIMIT,
         "no_cadence": no_cadence,
         "no_accounts": not accounts,
         "cadences": [_cadence(plan, c, red) for c in cadences],
         "channels": conversations.mark_openings(_channels(plan, touches, red),
-                                                talk["call_cards"]),
-        "weeks": [_week(plan, w, red, by_id, scripted, start, until) for w in printed],
+                                                talk["call_cards"],
+                                                talk["call_cards_opening"]),
+        "weeks": [_week(plan, w, red, by_id, scripted, start, until, cards)
+                  for w in printed],
         "schedule_rest": rest,
         "schedule_span": fmt_range(schedule[0].date, last) if schedule else "",
         "holiday_place": _holiday_place(*place) if planned.holidays else "",
@@ -430,11 +435,13 @@ def _unscheduled_reason(plan: Plan, unscheduled) -> str:
 
 
 def _tiers(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str],
-           red: Reductions, starts: dict[str, date], *, reach: bool = False) -> list[dict]:
+           red: Reductions, starts: dict[str, date], *, reach: bool = False,
+           cards: set[str] = frozenset()) -> list[dict]:
     """Accounts by tier, sorted by name: cards, or one line each above ``CARD_LIMIT`` (then the
     line also gives the first touch, from ``starts``, and the trigger: it is the overview).
     ``reach`` prints each contact's phone and e-mail (the rep's edition only: the leader's is
-    shared widely)."""
+    shared widely), with the contact's persona's call card beside the phone (``cards``: the
+    personas the edition has one for)."""
     compact = len(accounts) > CARD_LIMIT
     if compact:
         red.compact_accounts = len(accounts)
@@ -452,7 +459,8 @@ def _tiers(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str],
             rows = [_account_row(a, rep_of.get(a.id, ""), cadence_of[a.tier], starts.get(a.id),
                                  red) for a in shown]
         else:
-            rows = [_account(plan, a, rep_of.get(a.id, ""), red, reach=reach) for a in items]
+            rows = [_account(plan, a, rep_of.get(a.id, ""), red, reach=reach, cards=cards)
+                    for a in items]
         tiers.append({
             "tier": tier, "label": gettext(TIER_LABELS[tier]),
             "blurb": ngettext(*TIER_BLURBS[tier], len(items)),
@@ -474,7 +482,8 @@ def _cadence_names(plan: Plan) -> dict[str, str]:
 
 
 def _account(plan: Plan, account: TargetAccount, rep_name: str,
-             red: Reductions, *, reach: bool = False) -> dict[str, Any]:
+             red: Reductions, *, reach: bool = False,
+             cards: set[str] = frozenset()) -> dict[str, Any]:
     def short(value: str, what: str, name: str = account.name) -> str:
         return red.text(value, SHORT_TEXT, what, name=name)
 
@@ -493,13 +502,17 @@ def _account(plan: Plan, account: TargetAccount, rep_name: str,
                          "persona": persona.role if persona else "",
                          "phone": short(c.phone, N_("the phone number of %(name)s"), c.name)
                          if reach else "",
-                         "email": c.email if reach else ""})
+                         "email": c.email if reach else "",
+                         # the card a rep holds when they call (not the talk track, whose
+                         # opening is on the card): beside the phone
+                         "card": c.persona_id if reach and c.phone and c.persona_id in cards
+                         else ""})
     more = len(account.contacts) - CONTACT_LIMIT
     if more > 0:
         red.lists += more
         contacts.append({"name": gettext("and %(count)s more", count=more), "title": "",
                          "persona": "", "phone": "",
-                         "email": ""})
+                         "email": "", "card": ""})
     return {"id": account.id, "name": account.name, "tier": account.tier,
             "facts": [f for f in facts if f],
             "website": short(account.website, N_("the website of %(name)s")),
@@ -733,6 +746,8 @@ def _printed_weeks(weeks: list, red: Reductions) -> tuple[list, dict | None]:
 # by phone number or e-mail address (an event's or a visit's invitation too)
 _REACHED = (Channel.PHONE, Channel.EMAIL, Channel.VIDEO, Channel.EVENT, Channel.IN_PERSON)
 _WRITTEN_TO = (Channel.EMAIL, Channel.VIDEO, Channel.EVENT)  # the e-mail first
+# a live conversation: the rep holds the contact's persona's call card (call_cards._CALLED)
+_CALLED = (Channel.PHONE, Channel.IN_PERSON)
 _WRITTEN = (N_("Sent"), N_("Reply"), N_("Meeting booked"))
 OUTCOMES = {Channel.PHONE: (N_("Connected"), N_("Message left"), N_("Meeting booked")),
             Channel.EMAIL: _WRITTEN, Channel.SOCIAL: _WRITTEN, Channel.MAIL: _WRITTEN,
@@ -824,11 +839,17 @@ def outcome_mm(outcomes: Sequence[str]) -> float:
 
 
 def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
-          scripted: set[str], start: date, until: date | None) -> dict[str, Any]:
+          scripted: set[str], start: date, until: date | None,
+          cards: set[str] = frozenset()) -> dict[str, Any]:
     """A week of the schedule: days, and in each day the touches grouped by cadence step, so a rep
     sees "send the benchmark email to these 7 accounts", each with the contact to reach, boxes
     for the outcome, and a link to the touch's script. Its dates run from ``start`` (the
-    schedule's) to ``until`` (the plan's end) at most."""
+    schedule's) to ``until`` (the plan's end) at most.
+
+    A call (phone or visit) links each contact to their persona's call card (``cards``: the
+    personas the edition has one for), which holds the opening and links the script: the
+    script's opening is on the card, so "script, p. N" sent the rep in a circle. An entry whose
+    every contact has a card prints no "script, p. N"; an e-mail or another channel keeps it."""
     days: list[dict[str, Any]] = []
     for t in week.touches:
         if not days or days[-1]["date"] != t.date:
@@ -849,12 +870,18 @@ def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
             })
         account = accounts.get(t.account_id)
         contact = contact_to_reach(plan, account, t.touch_id) if account else None
+        reach = _reach(plan, contact, t.channel)
+        if reach is not None:
+            reach["card"] = (contact.persona_id if t.channel in _CALLED
+                             and contact.persona_id in cards else "")
         day["groups"][day["_keys"][key]]["accounts"].append(
-            {"name": t.account_name, "tier": t.tier, "reach": _reach(plan, contact, t.channel),
+            {"name": t.account_name, "tier": t.tier, "reach": reach,
              "missing": "" if contact else _missing(plan, account, t.touch_id)})
     for day in days:
         del day["_keys"]
         for group in day["groups"]:
+            if all(a["reach"] and a["reach"]["card"] for a in group["accounts"]):
+                group["script"] = ""  # each contact's card links it
             group["long"] = len(group["accounts"]) > LONG_ENTRY_ACCOUNTS
             group["outcome_mm"] = outcome_mm(group["outcomes"])
     # the week's days within the schedule's start and the plan's end, as the scorecard's

@@ -27,6 +27,7 @@ and the render result carries them for the CLI (one line on stderr) and the app.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -117,6 +118,34 @@ def cut_point(text: str, limit: int) -> int:
     return end or limit  # a run of marks longer than the limit: cut it anyway
 
 
+# a sentence's end: its mark, closing quotes or brackets, then a space (the cut keeps the mark)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?=\s)")
+# a clause's end: a comma, semicolon or colon before a space, or a dash between spaces (the cut
+# leaves the mark out)
+_CLAUSE_END = re.compile(r"[,;:·](?=\s)|\s[–—-](?=\s)")
+
+
+def phrase_point(text: str, limit: int, sentence: int = 120, clause: int = 60) -> int:
+    """Where to cut ``text`` to keep at most ``limit`` characters, at the end of a phrase: after
+    the last sentence that ends at most ``sentence`` characters before the limit (and a third
+    of it), else before the last clause mark (a comma, a semicolon, a colon, a dash) at most
+    ``clause`` characters before it (and a quarter of it), else at a word (``cut_point``). A
+    cut in the middle of a phrase ("to look at where your stops actually wer […]") reads as a
+    misprint (the fresh-eyes review, issue 16)."""
+    if len(text) <= limit:
+        return len(text)
+    # never more than a third of what is kept (a quarter for a clause)
+    sentence, clause = min(sentence, limit // 3), min(clause, limit // 4)
+    head = text[:limit + 1]
+    ends = [m.end() for m in _SENTENCE_END.finditer(head) if m.end() <= limit]
+    if ends and ends[-1] >= max(1, limit - sentence):
+        return ends[-1]
+    marks = [m.start() for m in _CLAUSE_END.finditer(head) if m.start() <= limit]
+    if marks and marks[-1] >= max(1, limit - clause):
+        return marks[-1]
+    return cut_point(text, limit)
+
+
 def _joins_previous(text: str, i: int) -> bool:
     """``text[i]`` belongs to the same user-perceived character as ``text[i - 1]``."""
     char, before = text[i], text[i - 1]
@@ -155,9 +184,12 @@ class Reductions:
         text on the contents page: a msgid (``N_``) whose placeholders ``names`` fill."""
         if len(value) <= limit:
             return value
-        end = cut_point(value, limit)
+        end = phrase_point(value, limit)
+        said = marker(len(value) - end, _APP)
+        if len(said) >= len(value) - end:  # the marker would take more room than the cut saves
+            return value
         self.cut(what, **names)
-        return Cut(value[:end].rstrip(), marker(len(value) - end, _APP))
+        return Cut(value[:end].rstrip(), said)
 
     def cut(self, what: str, **names: str) -> None:
         """Note a text cut short: ``what`` (a msgid) with its ``names``."""
@@ -228,8 +260,11 @@ class Reductions:
                 "Prospector.", s["weeks"], printed=plural(s["printed"], "touch"),
                 until=s["printed_until"], rest=plural(s["rest"], "touch"), last=s["last"]))
         if self.cuts:
-            named = [gettext(what, **dict(names))
-                     for what, names in sorted(set(self.cuts), key=self.cuts.index)]
+            # each text once, by its name's first words: a long title printed in full here made
+            # the notice repeat it (the long-text plan's "the asset of Phone: … Phone: …")
+            named = list(dict.fromkeys(
+                gettext(what, **{k: _short_name(v) for k, v in names})
+                for what, names in sorted(set(self.cuts), key=self.cuts.index)))
             shown = ", ".join(named[:3]) + (" " + gettext("and %(count)s more",
                                                           count=len(named) - 3)
                                             if len(named) > 3 else "")
@@ -237,12 +272,24 @@ class Reductions:
                 "%(num)s long text is cut short, marked where cut (%(which)s); the full text is "
                 "%(app)s.",
                 "%(num)s long texts are cut short, marked where cut (%(which)s); the full text "
-                "is %(app)s.", len(named), which=shown, app=app))
+                "is %(app)s.", len(set(self.cuts)), which=shown, app=app))
         if self.lists:
             notes.append(gettext("Long lists (names, contacts, the coach's findings) stop, "
                                  "saying how many more there are (%(count)s in all).",
                                  count=self.lists))
         return notes
+
+
+NOTE_NAME = 40  # characters of a name the notice of cut texts prints
+
+
+def _short_name(name: str) -> str:
+    """A name as the notice of cut texts prints it: its first ``NOTE_NAME`` characters, cut at
+    a word, with "…"."""
+    flat = " ".join(name.split())
+    if len(flat) <= NOTE_NAME:
+        return flat
+    return flat[:cut_point(flat, NOTE_NAME - 1)].rstrip(" ,;:-–—·") + "…"
 
 
 # The Reductions of the edition whose HTML is being rendered (read by Jinja's finalize).

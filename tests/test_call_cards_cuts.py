@@ -1,0 +1,61 @@
+"""Where a long text is cut (the long-text plan of the fresh-eyes review, issue 16): after a
+sentence or a clause, else between words, never in a phrase's middle ("where your stops actually
+wer […]"); never where the marker would be longer than what it stands for; and the notice of
+cut texts names each text once, by its first words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from prospector.model import Criterion, DiscoveryQuestion, Objection, Persona, Plan, Qualification
+from prospector.playbook import build_context
+from prospector.playbook.limits import Cut, Reductions
+from prospector.playbook.translations import N_
+
+TODAY = date(2027, 1, 4)
+SENTENCE = "We start with the data your PLCs already record, so the first alert comes in weeks. "
+
+
+def _card(persona: Persona, objection: dict[str, str] | None = None) -> dict:
+    objections = [Objection(says=f"Not now, call me in {month}.", persona_ids=[persona.id],
+                            **(objection or {})) for month in ("May", "June", "July")]
+    plan = Plan(name="Cuts", personas=[persona], objections=objections,
+                questions=[DiscoveryQuestion(question="What stopped your line last month?")],
+                qualification=Qualification(criteria=[Criterion(name="Pain")]))
+    return build_context(plan, today=TODAY)["call_cards"][0]
+
+
+def test_a_card_cuts_after_a_sentence_and_a_title_between_words():
+    role = "Head of Digital Manufacturing and Operational Technology " * 3
+    card = _card(Persona(role=role, cares_about=["Uptime"]),
+                 {"behind": SENTENCE * 6, "response": SENTENCE * 9, "proof": SENTENCE * 5})
+    title = card["title"]
+    assert isinstance(title, Cut) and role.startswith(str(title)) and role[len(title)] == " "
+    cut = [(key, str(o[key])) for o in card["objections"] for key in ("behind", "response",
+                                                                         "proof")
+           if isinstance(o[key], Cut)]
+    assert len(cut) >= 3
+    assert [(key, text[-20:]) for key, text in cut if not text.endswith("in weeks.")] == []
+
+
+def test_a_text_over_its_room_by_less_than_its_marker_is_printed_whole():
+    role = "Plant " * 23 + "CEO"  # 141 characters: a card's title prints 140, " […]" is 4
+    card = _card(Persona(role=role, cares_about=["Uptime"]))
+    assert card["title"] == role and not isinstance(card["title"], Cut)
+    red = Reductions()
+    over = SENTENCE * 2 + "Done."  # a marker of some 90 characters for 5 cut: printed whole
+    assert red.text(over, len(over) - 5, N_("the notes")) == over and not red.cuts
+    long = SENTENCE * 40
+    kept = red.text(long, 1_000, N_("the notes"))
+    assert isinstance(kept, Cut) and str(kept).endswith("in weeks.")
+
+
+def test_the_notice_of_cut_texts_names_each_text_once_by_its_first_words():
+    red = Reductions()
+    title = "Phone: what one hour of stop costs " * 4
+    for _ in range(2):
+        red.cut(N_("the asset of %(touch)s"), touch=title)
+    red.cut(N_("the asset of %(touch)s"), touch=title + "(copy)")  # the same first words
+    notes = " ".join(red.notes())
+    assert notes.count("Phone: what one hour of stop costs") == 1, notes
+    assert "the asset of Phone: what one hour of stop costs…" in notes
