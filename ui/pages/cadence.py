@@ -164,6 +164,9 @@ class CadencePage(StepPage):
         for signal in (d.items_inserted, d.items_removed, d.item_moved):
             signal.connect(self._list_changed)
         d.plan_replaced.connect(self._fill_picker)
+        # the tiers set by an undo, a redo or a restore show on their buttons
+        d.field_changed.connect(lambda path: self._fields_changed((path,)))
+        d.fields_changed.connect(self._fields_changed)
         self._fill_picker()
 
     # --- the cadence being edited --------------------------------------------------------------
@@ -196,14 +199,23 @@ class CadencePage(StepPage):
         self.cadence_id = self.picker.currentData()
         cadence = self._cadence()
         self.name.rebind(("cadences", self.cadence_id, "name") if cadence else None)
+        self._show_tiers()
+        self.delete_cadence_button.setEnabled(cadence is not None)
+        self.model.reset()
+        self._draw_timeline()
+
+    def _show_tiers(self) -> None:
+        """The tier buttons as the cadence's tiers are (after a pick, an undo or a redo)."""
+        cadence = self._cadence()
         for tier, button in self.tier_buttons.items():
             button.blockSignals(True)
             button.setChecked(bool(cadence and tier in cadence.tiers))
             button.setEnabled(cadence is not None)
             button.blockSignals(False)
-        self.delete_cadence_button.setEnabled(cadence is not None)
-        self.model.reset()
-        self._draw_timeline()
+
+    def _fields_changed(self, paths) -> None:
+        if ("cadences", self.cadence_id, "tiers") in paths:
+            self._show_tiers()
 
     def _tiers_edited(self) -> None:
         if self.cadence_id:

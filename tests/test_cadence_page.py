@@ -1,0 +1,33 @@
+"""The cadence step's tier buttons show the cadence's tiers after an undo or a redo: the screen
+never says "for tiers A and B" while the plan (saved, printed) holds A only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from prospector.store import PlanStore
+from ui.main_window import MainWindow
+
+
+def test_undo_and_redo_of_a_tier_show_on_its_button(qtbot, sample_plan, tmp_path):
+    store = PlanStore()
+    store.save(sample_plan)
+    window = MainWindow(store, store.load(sample_plan.id),
+                        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    page = window.pages["cadences"]
+    cadence = next(c for c in window.document.plan.cadences if "C" not in c.tiers)
+    page.picker.setCurrentIndex(page.picker.findData(cadence.id))
+
+    def shown():
+        return {t for t, b in page.tier_buttons.items() if b.isChecked()}
+
+    def held():
+        return set(page._cadence().tiers)
+
+    page.tier_buttons["C"].click()
+    assert "C" in held()
+    window.document.undo_stack.undo()
+    assert "C" not in held() and shown() == held()
+    window.document.undo_stack.redo()
+    assert "C" in held() and shown() == held()
