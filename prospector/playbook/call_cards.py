@@ -629,8 +629,8 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
                         "proof": "" if proofs[i][1] or refs[i] else text(f"proof{i}"),
                         "proof_of": None if refs[i] else proof_of[i],
                         # printed in full elsewhere: the line (and link) to it
-                        "ref": {"text": ref_lines[i], "ref": refs[i]["ref"]}
-                        if refs[i] else None,
+                        "ref": {"text": ref_lines[i], "ref": ref["ref"]}
+                        if (ref := refs[i]) else None,
                         # what they say and the response in full: the card holds it
                         "whole": not refs[i] and whole(f"says{i}", f"response{i}")}
                        for i, o in enumerate(chosen)],
