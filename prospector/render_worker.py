@@ -163,10 +163,13 @@ def main() -> int:
         except ProspectorError as exc:
             say(id=request["id"], error=error_said(exc, Say(request.get("language") or "en")))
         except Exception as exc:  # noqa: BLE001 - one line to the app, details on stderr
+            # a fault of ours, or the app updated under this process (its templates newer than
+            # its code): this process ends, and the app asks a new one once more
             traceback.print_exc()
-            say(id=request["id"], error=Note(
+            say(id=request["id"], broken=True, error=Note(
                 "the preview could not be rendered: {kind}: {problem}", kind=type(exc).__name__,
                 problem=str(exc)).said(Say(request.get("language") or "en")))
+            return 1
         finally:
             requests.finished()
             del request

@@ -48,3 +48,23 @@ def test_the_worker_is_started_again_after_being_killed(qtbot, worker, sample_pl
                                  section=["personas"])
     assert rendered.args[0] == request and rendered.args[1]["pages"] >= 1
     assert worker.pid() not in (0, first) and worker.restarts == 1
+
+
+def test_a_worker_that_fails_where_it_should_not_is_replaced_and_asked_once_more(
+        qtbot, worker, sample_plan, tmp_path):
+    # the app updated while it runs: the worker's old code met the new templates and failed on
+    # every preview ("'call_cards_opening' is undefined") until the app was restarted
+    failed: list[str] = []
+    worker.failed.connect(lambda _id, why: failed.append(why))
+    first = worker.pid()
+    os.kill(first, signal.SIGSTOP)  # it renders nothing more: its answer is the one below
+    asked = worker.request(sample_plan, str(tmp_path / "c.pdf"), section=["cadences"])
+    worker.answer({"id": asked, "error": "UndefinedError: ...", "broken": True})
+    with qtbot.waitSignal(worker.rendered, timeout=WAIT_MS) as rendered:
+        os.kill(first, signal.SIGKILL)  # as it ends itself after saying so
+    assert rendered.args[0] == asked and not failed  # rendered by the new worker
+    # failing again for the same request is said: no endless restarts
+    worker.answer({"id": worker.request(sample_plan, str(tmp_path / "d.pdf")),
+                   "error": "x", "broken": True})
+    worker.answer({"id": worker.newest, "error": "x", "broken": True})
+    assert failed == ["x"]

@@ -43,3 +43,23 @@ def test_a_newer_request_cancels_the_stale_render_and_the_answer_finds_the_items
     finally:
         worker.kill()
         worker.wait()
+
+
+def test_a_request_that_fails_where_it_should_not_ends_the_worker(tmp_path, sample_plan):
+    # (what the app then does: tests/test_preview_worker.py)
+    worker = subprocess.Popen([sys.executable, "-m", "prospector.render_worker"], cwd=REPO,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                              stderr=subprocess.DEVNULL,
+                              env={**os.environ, "PYTHONPATH": str(REPO)})
+    try:
+        assert json.loads(worker.stdout.readline()) == {"ready": True}
+        request = {"id": 1, "plan": json.loads(sample_plan.model_dump_json()),
+                   "out": str(tmp_path / "1.pdf"), "section": 5}  # no section is a number
+        worker.stdin.write(json.dumps(request) + "\n")
+        worker.stdin.flush()
+        answer = json.loads(worker.stdout.readline())
+        assert answer["id"] == 1 and answer["broken"] and answer["error"]
+        assert worker.wait(60) == 1
+    finally:
+        worker.kill()
+        worker.wait()

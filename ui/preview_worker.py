@@ -5,7 +5,9 @@ writes a request and reads short answers when they arrive, it never waits. Each 
 growing id; an answer to any but the newest request is dropped, so the preview never shows an
 older plan after a newer one (the worker also stops a stale render at its next page). If the
 worker dies, it is started again after a pause that doubles each time it dies before answering
-(0.25 s, 0.5 s... up to 8 s), and the newest request is sent to the new one.
+(0.25 s, 0.5 s... up to 8 s), and the newest request is sent to the new one. A worker that fails
+where it should not (an error that is no fault of the plan) ends itself, and the request is sent
+once more to a new one: an app updated while it runs reads its new templates with its old code.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class PreviewWorker(QObject):
         self._buffer = b""
         self._closing = False
         self._pause = FIRST_PAUSE_MS
+        self._retried = 0  # the id of the request a new worker was asked again (once)
         self.restarts = 0
         self._restart_timer = QTimer(self)
         self._restart_timer.setSingleShot(True)
@@ -117,6 +120,11 @@ class PreviewWorker(QObject):
         if request_id != self.newest or request_id <= self.answered:
             return  # an older request's: a newer one is on its way
         if message.get("cancelled"):
+            return
+        if message.get("broken") and self._retried != request_id:
+            # the worker failed where it should not, and ends: a new one tries once more (the
+            # app may have been updated under the old one: its templates newer than its code)
+            self._retried, self._pending = request_id, self._sent
             return
         self.answered = request_id
         self._pause = FIRST_PAUSE_MS  # it works: the next death is restarted at once
