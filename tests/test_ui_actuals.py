@@ -367,7 +367,11 @@ def test_the_review_charts_one_rep_and_follow_an_edit(qtbot, review_page):
             rep_id=mette.id, week=week, metric=CONTACTS, value=3)), "Enter 3"))
     assert review.rep(mette.id).targets[2].this_week.actual == 3
     text = review_page.text.toPlainText()
-    assert f"{CONTACTS}\n4\n3\nbelow" in text[text.index("Mette Sørensen · "):]
+    mettes = text[text.index("Mette Sørensen · "):text.index("Bram Claessens · ")]
+    assert f"{CONTACTS}\n4\n3\nbelow" in mettes
+    # the lines counting the CRM exports ("Meetings: 0") say they are not the figure typed
+    assert f"typed by hand for this week: {CONTACTS}." in mettes
+    assert "typed by hand" not in text[text.index("Bram Claessens · "):]
 
 
 def test_the_charts_take_the_palette_light_or_dark(qtbot, review_page):

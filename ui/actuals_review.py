@@ -222,6 +222,11 @@ def _rep_html(rep: RepWeek, colours: Colours) -> str:
                "{qualified} meeting the definition").format(
                  meetings=show_number(rep.meetings), opportunities=show_number(rep.opportunities),
                  qualified=show_number(rep.qualified_opportunities))]
+    by_hand = [line.metric for line in rep.targets if line.this_week.by_hand]
+    if by_hand:  # typed in the grid: the lines above count the CRM exports only
+        lines.append(_("<i>Touches, meetings and opportunities above are the CRM exports'; "
+                       "typed by hand for this week: {metrics}.</i>").format(
+                           metrics=escape("; ".join(by_hand))))
     if rep.touches_planned_to_date:
         share = rep.touches_logged_to_date / rep.touches_planned_to_date
         lines.append(_("<b>Pace:</b> {logged} touches logged to date; the plan set {planned} "
