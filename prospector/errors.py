@@ -135,9 +135,11 @@ def _plain_message(item: Mapping[str, Any]) -> Note:
     if kind in ("string_too_long", "too_long"):
         return Note("is too long (at most {n} characters)", n=ctx.get("max_length"))
     if kind == "greater_than_equal":
-        return Note("must be at least {least} (got {given})", least=ctx.get("ge"), given=given)
+        return Note("must be at least {least} (got {given})", least=_bound(ctx.get("ge")),
+                    given=given)
     if kind == "less_than_equal":
-        return Note("must be at most {most} (got {given})", most=ctx.get("le"), given=given)
+        return Note("must be at most {most} (got {given})", most=_bound(ctx.get("le")),
+                    given=given)
     raised = ctx.get("error")
     if isinstance(raised, ValueError) and len(raised.args) == 1 and isinstance(raised.args[0],
                                                                                Note):
@@ -146,5 +148,13 @@ def _plain_message(item: Mapping[str, Any]) -> Note:
 
 
 def _given(value: object) -> str:
-    """A value quoted in a message, on one line: ``'D'``, ``12``."""
-    return one_line(repr(value))
+    """A value quoted in a message, on one line: ``'D'``, ``12`` (a whole float as a whole
+    number: "got 99999999", not "got 99999999.0")."""
+    return one_line(repr(_bound(value)))
+
+
+def _bound(value: object) -> object:
+    """A limit or a value as a count reads: ``1000000.0`` -> ``1000000``."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    return value

@@ -322,6 +322,12 @@ def test_a_figure_for_no_rep_target_or_week_of_the_plan_is_refused(sample_plan, 
         enter_figure(sample_plan, rep, week, metric, 1)
 
 
+def test_a_figure_too_big_is_refused_with_its_limit_as_a_count_reads(sample_plan):
+    # "must be at most 1000000.0 (got 99999999.0)" for a number of meetings
+    with pytest.raises(ProspectorError, match=r"at most 1000000 \(got 99999999\)$"):
+        enter_figure(sample_plan, "Mette Sørensen", "2027-W05", "First meetings held", 99_999_999)
+
+
 def test_cells_of_hundreds_of_thousands_of_characters_are_reported_not_choked_on(
         sample_plan, tmp_path):
     long = "Ab1,.:/ " * 40_000
