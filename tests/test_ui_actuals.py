@@ -199,6 +199,8 @@ def test_a_file_that_is_no_export_says_why(qtbot, sample_plan, reader):
         dialog.load()
     assert "is not an export Prospector knows" in dialog.summary.toPlainText()
     assert not dialog.import_button.isEnabled()
+    # its heading no longer says "Reading the file…"
+    assert dialog.read_as.text() == "hubspot-companies-export.csv: not imported."
 
 
 

@@ -11,6 +11,8 @@ settle. The file is read by ``ActualsReader`` off the GUI thread, again after ea
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -296,6 +298,7 @@ class ActualsImportDialog(QDialog):
         self.error = why
         self.outcome = None
         self._set_reading(False)
+        self.read_as.setText(_("{name}: not imported.").format(name=Path(self.path).name))
         self.summary.setPlainText(_("{why}\n\nNothing will be imported.").format(why=why))
 
     def _finished(self, number: int, outcome: ReadOutcome) -> None:
