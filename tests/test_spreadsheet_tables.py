@@ -11,6 +11,7 @@ from prospector.textnorm import fold
 from tests.page_helpers import select_rows, shown_page
 from ui.document import PlanDocument
 from ui.pages.lists import TargetsPage, TouchesPage
+from ui.widgets.contacts_editor import ContactsEditor
 
 
 @pytest.fixture
@@ -179,3 +180,24 @@ def test_a_number_is_taken_as_people_type_it_and_a_wrong_one_says_why(qtbot, doc
     assert told == ["Employees: “about 2,000 beds” is not a whole number (e.g. 2000 or 2,000) — "
                     "the previous value is kept."]
     assert model.setData(employees, "") and document.plan.accounts[0].employees is None
+
+
+def test_a_contacts_name_stays_in_view_when_the_arrows_scroll_its_table_sideways(qtbot,
+                                                                                  document):
+    contacts = ContactsEditor(document)
+    qtbot.addWidget(contacts)
+    account = next(a for a in document.plan.accounts if len(a.contacts) >= 2)
+    contacts.set_item(account.id)
+    contacts.resize(420, 260)
+    contacts.show()
+    qtbot.waitExposed(contacts)
+    table = contacts.table
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() > 0)
+    table.setFocus()
+    table.setCurrentIndex(contacts.model.index(1, 0))
+    for _ in range(4):
+        qtbot.keyClick(table, Qt.Key.Key_Right)
+    assert table.horizontalScrollBar().value() > 0
+    name = table.frozen.visualRect(contacts.model.index(1, 0))
+    assert table.frozen.isVisible() and table.frozen.viewport().rect().contains(name.center())
+    assert table.frozen.indexAt(name.center()).data() == account.contacts[1].name

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -17,6 +16,7 @@ from ui.language import _
 from ui.table_model import Column, ListSource, PlanTableModel
 from ui.widgets.cell_editing import CellDelegate, commit_open_editor, fit_column
 from ui.widgets.choice_delegate import ChoiceDelegate
+from ui.widgets.frozen_column import FrozenNameTable
 
 
 class ContactsEditor(QWidget):
@@ -35,7 +35,7 @@ class ContactsEditor(QWidget):
                             path=lambda row: ("accounts", self.account_id, "contacts", row),
                             columns=columns, list_path=self._where)
         self.model = PlanTableModel(document, source, self)
-        self.table = QTableView()
+        self.table = FrozenNameTable()  # the contact's name stays in view scrolled sideways
         self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setModel(self.model)
         self.table.setItemDelegate(CellDelegate(self.table))
