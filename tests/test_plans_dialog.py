@@ -242,6 +242,7 @@ def test_rename_changes_the_name_shown_and_stored(qtbot, store, plans, asked):
     ("z" * 201, "is too long (at most 200 characters)"),
     ("DACH\x01pilots", "contains U+0001 at character 5, a control character"),
     ("DACH \ud800", "contains U+D800"),
+    (" nordics PUSH", "is another plan's (“Nordics push”)"),
 ])
 def test_a_refused_rename_says_why_and_changes_nothing(qtbot, store, plans, asked, typed,
                                                        problem):

@@ -309,6 +309,18 @@ class PlansDialog(QDialog):
             return
         if plan.name == old_name:
             return
+        # two plans of one name cannot be told apart in this list, nor by the command line
+        # (``prospector pdf "NAME"``): a name another plan has is refused
+        taken = next((p.name for p in self.store.list_plans() if p.id != plan_id
+                      and p.name.strip().casefold() == plan.name.strip().casefold()), None)
+        if taken is not None:
+            self._refuse_name(_("Rename plan"), new_name, ValueError(_(
+                "is another plan's (“{name}”): the list and the command line could not tell "
+                "them apart").format(name=shown_name(taken))),
+                              _("Nothing was changed: the plan is still called “{old_name}”. "
+                                "Choose Rename again and type another name.").format(
+                                    old_name=old_name))
+            return
         try:
             self.store.save(plan, note=f"renamed to {plan.name}")
         except Exception as exc:  # noqa: BLE001 - shown, never lost in a slot
