@@ -17,6 +17,7 @@ from prospector.playbook import (
     build_context,
     render_playbook_html,
 )
+from prospector.playbook.colours import WHITE, contrast
 from prospector.playbook.context import brand_palette
 from prospector.playbook.fetcher import RefusedURL, SafeFetcher
 from prospector.playbook.languages import tag_languages, tag_text
@@ -168,6 +169,14 @@ def test_brand_palette_keeps_text_readable():
     assert brand_palette("#1F4E79")["ink"] == "#1F4E79"
     pale = brand_palette("#FFE066")
     assert pale["colour"] == "#FFE066" and pale["ink"] != "#FFE066"
+
+
+@pytest.mark.parametrize("white", ["#FFFFFF", "#F7F7F7"])
+def test_a_brand_colour_too_close_to_white_still_shows_on_paper(white):
+    # the cover's band, the tier badges and bars vanished with a white brand colour
+    palette = brand_palette(white)
+    fill = tuple(int(palette["colour"][i:i + 2], 16) for i in (1, 3, 5))
+    assert contrast(fill, WHITE) >= 1.25 and palette["tint"] != "#FFFFFF"
 
 
 def test_empty_plan_builds_a_context_and_html():
