@@ -201,3 +201,14 @@ def test_a_contacts_name_stays_in_view_when_the_arrows_scroll_its_table_sideways
     name = table.frozen.visualRect(contacts.model.index(1, 0))
     assert table.frozen.isVisible() and table.frozen.viewport().rect().contains(name.center())
     assert table.frozen.indexAt(name.center()).data() == account.contacts[1].name
+
+
+def test_the_count_says_how_many_the_filter_leaves_of_all(qtbot, document):
+    # it said "26 accounts" while the filter showed 2 of them
+    editor = shown_page(qtbot, TargetsPage, document).editor
+    total = len(document.plan.accounts)
+    editor.filter.setText("GmbH")
+    shown = editor.proxy.rowCount()
+    assert 0 < shown < total and editor.count_label.text() == f"{shown} of {total} accounts"
+    editor.filter.clear()
+    assert editor.count_label.text() == f"{total} accounts"

@@ -119,6 +119,7 @@ class ListEditor(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName(_("Filter {plural}").format(plural=self.plural))
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(self._update_count)  # (after the proxy filtered)
         # room for its placeholder ("Unterscheidungsmerkmale filtern…") and the clear button
         self.filter.setMinimumWidth(min(self.filter.fontMetrics().horizontalAdvance(
             self.filter.placeholderText()) + 40, 260))
@@ -393,7 +394,11 @@ class ListEditor(QWidget):
         self._update_buttons()
 
     def _update_count(self, *_args) -> None:
-        total = self.model.rowCount()
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        if self.filter.text() and shown != total:  # what the filter leaves of them
+            self.count_label.setText(_("{shown} of {total} {plural}").format(
+                shown=show_number(shown), total=show_number(total), plural=self.plural))
+            return
         self.count_label.setText(f"{show_number(total)} "
                                  f"{self.noun if total == 1 else self.plural}")
 
