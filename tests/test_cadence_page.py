@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
+from prospector.editing import CADENCE_TEMPLATES
+from prospector.model import Plan
 from prospector.store import PlanStore
 from ui.main_window import MainWindow
 
@@ -31,3 +33,17 @@ def test_undo_and_redo_of_a_tier_show_on_its_button(qtbot, sample_plan, tmp_path
     assert "C" not in held() and shown() == held()
     window.document.undo_stack.redo()
     assert "C" in held() and shown() == held()
+
+
+def test_step_buttons_are_off_while_there_is_no_cadence(qtbot, tmp_path):
+    # Add step, Delete step and Sort by day were on, and did nothing
+    store = PlanStore()
+    plan = Plan(name="No cadence yet")
+    store.save(plan)
+    window = MainWindow(store, store.load(plan.id),
+                        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    page = window.pages["cadences"]
+    assert [b.isEnabled() for b in page.step_buttons] == [False, False, False]
+    page.add_from_template(CADENCE_TEMPLATES[0])
+    assert all(b.isEnabled() for b in page.step_buttons)

@@ -118,6 +118,7 @@ class CadencePage(StepPage):
             _("Touch delivered by this step"), commit=self._touch_chosen, parent=self.table))
 
         buttons = QHBoxLayout()
+        self.step_buttons: list[QToolButton] = []  # off while there is no cadence to act on
         for text, slot, tip in ((_("Add step"), self.add_step,
                                  _("Add a step a week after the last")),
                                 (_("Delete step"), self.delete_steps,
@@ -129,6 +130,7 @@ class CadencePage(StepPage):
             b.setToolTip(tip)
             b.clicked.connect(slot)
             buttons.addWidget(b)
+            self.step_buttons.append(b)
         buttons.addStretch(1)
         self.summary = QLabel()
         buttons.addWidget(self.summary)
@@ -201,6 +203,8 @@ class CadencePage(StepPage):
         self.name.rebind(("cadences", self.cadence_id, "name") if cadence else None)
         self._show_tiers()
         self.delete_cadence_button.setEnabled(cadence is not None)
+        for button in self.step_buttons:
+            button.setEnabled(cadence is not None)
         self.model.reset()
         self._draw_timeline()
 
