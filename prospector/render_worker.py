@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import sys
 import tempfile
 import threading
@@ -143,8 +144,11 @@ def main() -> int:
 
     def say(**message: Any) -> None:
         with out_lock:
-            sys.stdout.write(json.dumps(message, ensure_ascii=False) + "\n")
-            sys.stdout.flush()
+            try:
+                sys.stdout.write(json.dumps(message, ensure_ascii=False) + "\n")
+                sys.stdout.flush()
+            except (BrokenPipeError, ValueError):  # the app is gone: no one to tell, no trace
+                os._exit(0)
 
     from .playbook.render import RenderCancelled, Renderer  # noqa: PLC0415 - WeasyPrint
 

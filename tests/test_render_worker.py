@@ -63,3 +63,24 @@ def test_a_request_that_fails_where_it_should_not_ends_the_worker(tmp_path, samp
     finally:
         worker.kill()
         worker.wait()
+
+
+def test_a_worker_whose_app_is_gone_ends_without_a_traceback(tmp_path, sample_plan):
+    # the app killed mid-render: the worker's answer met a closed pipe and printed a
+    # BrokenPipeError traceback into the app's log
+    worker = subprocess.Popen([sys.executable, "-m", "prospector.render_worker"], cwd=REPO,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True,
+                              env={**os.environ, "PYTHONPATH": str(REPO)})
+    try:
+        assert json.loads(worker.stdout.readline()) == {"ready": True}
+        worker.stdout.close()  # the app's end of the answers, gone
+        request = {"id": 1, "plan": json.loads(sample_plan.model_dump_json()),
+                   "out": str(tmp_path / "1.pdf"), "section": ["cadences"]}
+        worker.stdin.write(json.dumps(request) + "\n")
+        worker.stdin.flush()
+        assert worker.wait(120) == 0
+        assert "Traceback" not in worker.stderr.read()
+    finally:
+        worker.kill()
+        worker.wait()
