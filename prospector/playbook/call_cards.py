@@ -58,7 +58,8 @@ SEP = "\u00a0·\u00a0"  # between the points a persona cares about: held to both
 # starts or ends a line (a wrapped "Cares about" line ended with one); it breaks within a point
 INDEX_ROLE = 55  # the index of cards: a persona in at most two lines (characters)
 INDEX_OPENING = 60  # and the touch it opens with
-CARD_MARK = " […]"  # after a text cut to fit; the chapter's first page says where the rest is
+CARD_MARK = "\u00a0[…]"  # after a text cut to fit (held to its last word: alone on a line it
+# took the line); the chapter's first page says where the rest is
 SHORT_RESPONSE = 160  # characters: a response this short is repeated on every card that has
 # its objection (two lines or less: a rep answers from the card); a longer one is printed on
 # the first card and named with its page on the others (issue 16)
