@@ -28,6 +28,7 @@ from prospector.playbook import build_context, render_playbook_html, render_play
 from prospector.playbook.call_cards import (
     CARD_MARK,
     _height,
+    _ref_line,
     _Text,
     fit_card,
     handle,
@@ -546,6 +547,11 @@ def test_a_short_response_stays_whole_on_every_card_its_objection_is_on(sample):
     assert coo["behind"] == short.behind and plant["behind"] == "" and plant["proof"] == ""
     assert plant["ref"] == {"text": "Behind it and proof: on the call card for COO / VP "
                                     "Operations,", "ref": "#card-per-01"}
+    # with nothing behind it and no proof, the response is all there is: no line to it
+    bare = short.model_copy(update={"behind": "", "proof": "", "differentiator_id": None})
+    coo = {"ref": "#card-per-01", "role": "COO / VP Operations"}
+    assert _ref_line(bare, coo, diff_proof=False) == ""
+    assert _ref_line(bare, coo, diff_proof=True).startswith("Behind it and proof:")
 
 
 def test_how_to_use_a_card_is_on_the_page_of_the_cards_index(sample_leader_pdf, sample_rep_pdf):

@@ -94,3 +94,14 @@ def test_the_one_account_plans_call_cards_opening_is_not_mostly_white(tmp_path):
                      if name.startswith("card-")) + 1
     assert first_card == opening + 1
     assert white_share(result.path, opening) <= 0.5, round(white_share(result.path, opening), 2)
+
+
+def test_a_cut_marker_on_a_card_never_takes_a_line_of_its_own(long_rep):
+    """A card's text cut to fit ends with "[…]" on its last word's line: alone on a line (the
+    IT head's "Cares about" in the long-text plan) it took a line from the card's texts."""
+    result, pages = long_rep
+    cards = [n for name, (n, _top) in result.anchors.items() if name.startswith("card-")]
+    assert len(cards) == 4
+    lines = [line.strip() for n in cards for line in pages[n].split("\n")]
+    assert sum("[…]" in line for line in lines) >= 10  # the long plan's cards are cut
+    assert [line for line in lines if line == "[…]"] == []

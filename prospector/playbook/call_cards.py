@@ -7,8 +7,12 @@ the opening, each question, and each objection with what is behind it, the respo
 proof (a differentiator's proof, printed once on its card in the differentiation chapter, is
 named with its page). An edition prints each text of the plan once (issue 16): what a card
 holds in full, the other chapters name by its first words with the card's page (see
-``conversations``); the same item on several personas' cards is printed on each, the one
-deliberate repeat (``bench/playbook_figures.py`` counts a card's sentences once across cards).
+``conversations``). The cards do not repeat one another either (the fresh-eyes review: four
+cards printed one opening, two the same responses): the opening every card shares is printed
+once under the index of cards (a rep's edition) or on the first card, an objection's response
+on the first card that has it, and the cards after it name the objection by its words with the
+page of its response (:func:`held_by`); a response of two lines or less stays whole on each,
+what a rep says on the call. Questions stay on every card (one line each, the line to ask).
 
 So is how much of each text fits: a card is one page, whatever the plan holds. Each text has a
 kind in ``limits.CARD_TEXTS``; :func:`fit_card` counts its lines in the fonts' own widths and
@@ -58,7 +62,8 @@ SEP = "\u00a0·\u00a0"  # between the points a persona cares about: held to both
 # starts or ends a line (a wrapped "Cares about" line ended with one); it breaks within a point
 INDEX_ROLE = 55  # the index of cards: a persona in at most two lines (characters)
 INDEX_OPENING = 60  # and the touch it opens with
-CARD_MARK = " […]"  # after a text cut to fit; the chapter's first page says where the rest is
+CARD_MARK = "\u00a0[…]"  # after a text cut to fit (held to its last word: alone on a line it
+# took the line); the chapter's first page says where the rest is
 SHORT_RESPONSE = 160  # characters: a response this short is repeated on every card that has
 # its objection (two lines or less: a rep answers from the card); a longer one is printed on
 # the first card and named with its page on the others (issue 16)
@@ -446,6 +451,18 @@ def _response_ref(held: dict[str, str]) -> str:
     return gettext("Response: in the objections,")
 
 
+def _ref_line(objection: Objection, held: dict[str, str] | None, diff_proof: bool) -> str:
+    """What a card prints for an objection printed in full elsewhere (``held``): where its
+    response is; under a short response it repeats, where what is behind it and its proof are
+    (nothing when it has neither). "" when the card holds it."""
+    if held is None:
+        return ""
+    if len(_flat(objection.response)) <= SHORT_RESPONSE and objection.response.strip():
+        more = objection.behind.strip() or objection.proof.strip() or diff_proof
+        return _more_ref(held) if more else ""
+    return _response_ref(held)
+
+
 def _more_ref(held: dict[str, str]) -> str:
     """The line under a short response a card repeats: where what is behind it and its proof
     are."""
@@ -551,9 +568,8 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
     proof_of = [None if ref is None else {**ref, "below": below[i]}
                 for i, (_p, ref) in enumerate(proofs)]
     refs = [held.get(("objection", o.id)) for o in chosen]
-    ref_lines = ["" if r is None else _more_ref(r) if len(_flat(o.response)) <= SHORT_RESPONSE
-                 and o.response.strip() else _response_ref(r) for o, r in zip(chosen, refs,
-                                                                              strict=True)]
+    ref_lines = [_ref_line(o, r, bool(proofs[i][1])) for i, (o, r) in enumerate(
+        zip(chosen, refs, strict=True))]
     for i, o in enumerate(chosen):
         texts[f"says{i}"] = _Text("says", o.says, where["objections"])
         # measured with the labels the card prints them with, in the edition's language
@@ -563,8 +579,8 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
             texts[f"behind{i}"] = _Text("behind", "", "")
             texts[f"response{i}"] = _Text("response", o.response if short else "", "",
                                           fixed=True)
-            texts[f"proof{i}"] = _Text("proof", ref_lines[i] + " " + gettext("p.") + " 99", "",
-                                       fixed=True)
+            texts[f"proof{i}"] = _Text("proof", ref_lines[i] and ref_lines[i] + " "
+                                       + gettext("p.") + " 99", "", fixed=True)
             continue
         texts[f"behind{i}"] = _Text("behind", o.behind, where["objections"], behind_label)
         texts[f"response{i}"] = _Text("response", o.response, where["objections"])
