@@ -449,3 +449,14 @@ def test_undo_shows_where_it_changed_the_plan(qtbot, sample_plan, tmp_path):
     window.undo_action.trigger()  # the goal: back to the plan's steps, on Plan basics
     assert window.tabs.currentIndex() == 0 and window.navigator.currentRow() == 0
     window.close()
+
+
+def test_a_rep_named_in_hebrew_heads_the_review_left_to_right_with_the_days_after(
+        qtbot, review_page):
+    document = review_page.document
+    rep = document.plan.reps[0]
+    document.set_value(("reps", rep.id, "name"), "אורי כהן", "Rename")
+    _reviewed(qtbot, review_page, review_page.show)
+    heading = next(b for b in _blocks(review_page.text.document())
+                   if b.text().replace("\u200e", "").startswith("אורי כהן ·"))
+    assert heading.textDirection() == Qt.LayoutDirection.LeftToRight

@@ -16,6 +16,7 @@ after that, another week or an edit is reviewed in a few slices.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -23,7 +24,14 @@ from functools import partial
 from html import escape
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QComboBox,
@@ -241,9 +249,30 @@ def _rep_html(rep: RepWeek, colours: Colours) -> str:
         findings=findings) if findings else \
         _("<p><b>The coach:</b> nothing to flag this week.</p>")
     days = days_label(rep.first_day, rep.last_day, current())  # Sun-Thu in Israel
-    return (f"<h3>{escape(rep.rep_name)} <span style='font-weight:normal; color:{colours.muted}'>"
-            f"· {escape(days)}</span></h3><table cellspacing='0' cellpadding='3'>"
+    # the heading runs the app's way: a Hebrew name had the heading run right to left in an
+    # English review, its dates before the name
+    # (a mark of the app's direction around a name written the other way: the heading's first
+    # strong letter sets its way)
+    rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    way = "\u200f" if rtl else "\u200e"
+    name = escape(rep.rep_name)
+    if _right_to_left(rep.rep_name) != rtl:
+        name = f"{way}{name}{way}"
+    return (f"<h3>{name} <span style='font-weight:normal; "
+            f"color:{colours.muted}'>· {escape(days)}</span></h3>"
+            "<table cellspacing='0' cellpadding='3'>"
             + "".join(rows) + "</table>" + "".join(f"<p>{line}</p>" for line in lines) + coach)
+
+
+def _right_to_left(text: str) -> bool:
+    """Whether ``text`` starts the way Hebrew or Arabic does (its first strong letter's)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
 
 
 class ActualsReview(QWidget):
