@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from datetime import date, timedelta
 from typing import Any
 
@@ -436,7 +437,7 @@ def _unscheduled_reason(plan: Plan, unscheduled) -> str:
 
 def _tiers(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str],
            red: Reductions, starts: dict[str, date], *, reach: bool = False,
-           cards: set[str] = frozenset()) -> list[dict]:
+           cards: AbstractSet[str] = frozenset()) -> list[dict]:
     """Accounts by tier, sorted by name: cards, or one line each above ``CARD_LIMIT`` (then the
     line also gives the first touch, from ``starts``, and the trigger: it is the overview).
     ``reach`` prints each contact's phone and e-mail (the rep's edition only: the leader's is
@@ -483,7 +484,7 @@ def _cadence_names(plan: Plan) -> dict[str, str]:
 
 def _account(plan: Plan, account: TargetAccount, rep_name: str,
              red: Reductions, *, reach: bool = False,
-             cards: set[str] = frozenset()) -> dict[str, Any]:
+             cards: AbstractSet[str] = frozenset()) -> dict[str, Any]:
     def short(value: str, what: str, name: str = account.name) -> str:
         return red.text(value, SHORT_TEXT, what, name=name)
 
@@ -840,7 +841,7 @@ def outcome_mm(outcomes: Sequence[str]) -> float:
 
 def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
           scripted: set[str], start: date, until: date | None,
-          cards: set[str] = frozenset()) -> dict[str, Any]:
+          cards: AbstractSet[str] = frozenset()) -> dict[str, Any]:
     """A week of the schedule: days, and in each day the touches grouped by cadence step, so a rep
     sees "send the benchmark email to these 7 accounts", each with the contact to reach, boxes
     for the outcome, and a link to the touch's script. Its dates run from ``start`` (the
@@ -871,8 +872,8 @@ def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
         account = accounts.get(t.account_id)
         contact = contact_to_reach(plan, account, t.touch_id) if account else None
         reach = _reach(plan, contact, t.channel)
-        if reach is not None:
-            reach["card"] = (contact.persona_id if t.channel in _CALLED
+        if reach is not None and contact is not None:
+            reach["card"] = (contact.persona_id or "" if t.channel in _CALLED
                              and contact.persona_id in cards else "")
         day["groups"][day["_keys"][key]]["accounts"].append(
             {"name": t.account_name, "tier": t.tier, "reach": reach,
