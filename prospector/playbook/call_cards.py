@@ -463,6 +463,11 @@ def _ref_line(objection: Objection, held: dict[str, str] | None, diff_proof: boo
     return _response_ref(held)
 
 
+def _link(line: str, held: dict[str, str] | None) -> dict[str, str] | None:
+    """The line a card prints for a text printed in full elsewhere, and the link to it."""
+    return None if held is None else {"text": line, "ref": held["ref"]}
+
+
 def _more_ref(held: dict[str, str]) -> str:
     """The line under a short response a card repeats: where what is behind it and its proof
     are."""
@@ -645,8 +650,7 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
                         "proof": "" if proofs[i][1] or refs[i] else text(f"proof{i}"),
                         "proof_of": None if refs[i] else proof_of[i],
                         # printed in full elsewhere: the line (and link) to it
-                        "ref": {"text": ref_lines[i], "ref": ref["ref"]}
-                        if (ref := refs[i]) else None,
+                        "ref": _link(ref_lines[i], refs[i]),
                         # what they say and the response in full: the card holds it
                         "whole": not refs[i] and whole(f"says{i}", f"response{i}")}
                        for i, o in enumerate(chosen)],

@@ -9,7 +9,8 @@ timeline SVG, which escapes every piece of text it uses.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from datetime import date, timedelta
 from typing import Any
 
@@ -141,23 +142,14 @@ def paragraphs(text: str) -> list[str]:
     return [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
 
 
-FILL_CONTRAST = 1.25  # a brand fill lighter than this on white (white, #F5F5F5) shows nothing:
-#                       the cover's band, the tier badges and bars vanished; a pale yellow stays
-
-
 def brand_palette(colour: str) -> dict[str, str]:
-    """The brand colour plus a readable ink (darkened until it reads on white) and light tints;
-    a colour too close to white to show on paper is darkened until it shows."""
+    """The brand colour plus a readable ink (darkened until it reads on white) and light tints."""
     rgb = tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
-    fill = rgb
-    while contrast(fill, WHITE) < FILL_CONTRAST:
-        fill = tuple(int(c * 0.93) for c in fill)
-    ink = fill
+    ink = rgb
     while contrast(ink, WHITE) < 4.5:
         ink = tuple(int(c * 0.85) for c in ink)
-    return {"colour": colour if fill == rgb else _hex(fill), "ink": _hex(ink),
-            "tint": _hex(_mix(fill, 0.07)), "soft": _hex(_mix(fill, 0.18)),
-            "line": _hex(_mix(fill, 0.45))}
+    return {"colour": colour, "ink": _hex(ink), "tint": _hex(_mix(rgb, 0.07)),
+            "soft": _hex(_mix(rgb, 0.18)), "line": _hex(_mix(rgb, 0.45))}
 
 
 def _mix(rgb: tuple[int, ...], weight: float) -> tuple[int, ...]:
@@ -445,7 +437,7 @@ def _unscheduled_reason(plan: Plan, unscheduled) -> str:
 
 def _tiers(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str],
            red: Reductions, starts: dict[str, date], *, reach: bool = False,
-           cards: Set[str] = frozenset()) -> list[dict]:
+           cards: AbstractSet[str] = frozenset()) -> list[dict]:
     """Accounts by tier, sorted by name: cards, or one line each above ``CARD_LIMIT`` (then the
     line also gives the first touch, from ``starts``, and the trigger: it is the overview).
     ``reach`` prints each contact's phone and e-mail (the rep's edition only: the leader's is
@@ -492,7 +484,7 @@ def _cadence_names(plan: Plan) -> dict[str, str]:
 
 def _account(plan: Plan, account: TargetAccount, rep_name: str,
              red: Reductions, *, reach: bool = False,
-             cards: Set[str] = frozenset()) -> dict[str, Any]:
+             cards: AbstractSet[str] = frozenset()) -> dict[str, Any]:
     def short(value: str, what: str, name: str = account.name) -> str:
         return red.text(value, SHORT_TEXT, what, name=name)
 
@@ -849,7 +841,7 @@ def outcome_mm(outcomes: Sequence[str]) -> float:
 
 def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
           scripted: set[str], start: date, until: date | None,
-          cards: Set[str] = frozenset()) -> dict[str, Any]:
+          cards: AbstractSet[str] = frozenset()) -> dict[str, Any]:
     """A week of the schedule: days, and in each day the touches grouped by cadence step, so a rep
     sees "send the benchmark email to these 7 accounts", each with the contact to reach, boxes
     for the outcome, and a link to the touch's script. Its dates run from ``start`` (the
