@@ -142,14 +142,23 @@ def paragraphs(text: str) -> list[str]:
     return [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
 
 
+FILL_CONTRAST = 1.25  # a brand fill lighter than this on white (white, #F5F5F5) shows nothing:
+#                       the cover's band, the tier badges and bars vanished; a pale yellow stays
+
+
 def brand_palette(colour: str) -> dict[str, str]:
-    """The brand colour plus a readable ink (darkened until it reads on white) and light tints."""
+    """The brand colour plus a readable ink (darkened until it reads on white) and light tints;
+    a colour too close to white to show on paper is darkened until it shows."""
     rgb = tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
-    ink = rgb
+    fill = rgb
+    while contrast(fill, WHITE) < FILL_CONTRAST:
+        fill = tuple(int(c * 0.93) for c in fill)
+    ink = fill
     while contrast(ink, WHITE) < 4.5:
         ink = tuple(int(c * 0.85) for c in ink)
-    return {"colour": colour, "ink": _hex(ink), "tint": _hex(_mix(rgb, 0.07)),
-            "soft": _hex(_mix(rgb, 0.18)), "line": _hex(_mix(rgb, 0.45))}
+    return {"colour": colour if fill == rgb else _hex(fill), "ink": _hex(ink),
+            "tint": _hex(_mix(fill, 0.07)), "soft": _hex(_mix(fill, 0.18)),
+            "line": _hex(_mix(fill, 0.45))}
 
 
 def _mix(rgb: tuple[int, ...], weight: float) -> tuple[int, ...]:
