@@ -283,7 +283,7 @@ def test_the_glance_page_follows_the_cover_with_the_plans_numbers(sample_leader_
     team = len(sample.reps)
     assert f"{target.per_rep:.0f} ({target.per_rep * team:.0f}) / week {target.metric}" in page
     assert all(rep.name in page for rep in sample.reps)
-    assert "13 weeks (88 days)" in page  # the longest cadence
+    assert "13 weeks (89 days: day 0 to day 88)" in page  # the longest cadence
     # the targets' figures have a key, and say where the schedules' touches are set against them
     assert "Per rep; in brackets, the team of 3 reps." in " ".join(page.split())
     explained = " ".join(page.split())

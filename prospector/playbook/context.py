@@ -23,7 +23,7 @@ from ..model import TIERS, Cadence, Channel, Contact, Plan, Rep, TargetAccount, 
 from ..schedule import ScheduleError, build_schedule, find_rep, holiday_place, rep_accounts
 from ..sections import LEADER_CHAPTERS, REP_CHAPTERS, Chapter, content_of
 from ..textnorm import fold
-from . import conversations, glance, targets_page
+from . import conversations, glance, targets_page, team_goal
 from .addressed import paragraphs_to_the_rep
 from .anchors import script_anchor
 from .brackets import unnested
@@ -298,6 +298,9 @@ def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions,
     schedules = (glance.reps_schedules(plan, plan.reps, today)
                  if len(plan.accounts) <= glance.FIRST_TOUCH_LIMIT else [])
     starts = glance.first_touches(schedules)
+    scorecard = _scorecard(plan, b.start_date, b.end_date, _plan_weeks(plan), red)
+    totals = team_goal.team_totals(plan.accountability.targets, scorecard["total_values"],
+                                   len(plan.reps), b.goal)
     return {
         **talk,
         "sections": sections,
@@ -329,7 +332,10 @@ def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions,
         "glance": glance.glance(plan, plan.accounts, used, TIER_LABELS, None, red),
         "overview": glance.overview(plan, plan.accounts, rep_of, starts, fmt_day_in_table,
                                     plan.cadences),
-        "scorecard": _scorecard(plan, b.start_date, b.end_date, _plan_weeks(plan), red),
+        "scorecard": scorecard,
+        # what the reps' targets add up to against the figures the goal states
+        "goal_sentences": team_goal.goal_sentences(totals, len(plan.reps), scorecard["weeks"])
+        if plan.reps else [],
         "team_touch_notes": team_touch_notes(plan.accountability.targets, schedules),
     }
 

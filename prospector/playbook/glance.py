@@ -172,12 +172,13 @@ def _targets(targets: Sequence[Target], team: int) -> dict[str, Any]:
 
 
 def cadence_length(cadences: list[Cadence]) -> dict[str, int]:
-    """The longest of ``cadences``: its last step's day and the weeks it spans (week 1 holds
-    day 0). Zeros when no cadence has a step."""
-    days = max((c.span_days for c in cadences if c.steps), default=None)
-    if days is None:
-        return {"days": 0, "weeks": 0}
-    return {"days": days, "weeks": days // 7 + 1}
+    """The longest of ``cadences``: the days it spans (day 0 to its last step's day, both
+    counted: a cadence whose last touch is on day 88 runs 89 days), that last day, and the weeks
+    it spans (week 1 holds day 0). Zeros when no cadence has a step."""
+    last = max((c.span_days for c in cadences if c.steps), default=None)
+    if last is None:
+        return {"days": 0, "last_day": 0, "weeks": 0}
+    return {"days": last + 1, "last_day": last, "weeks": last // 7 + 1}
 
 
 def _touches_by_channel(plan: Plan, accounts: list[TargetAccount]) -> list[dict[str, Any]]:

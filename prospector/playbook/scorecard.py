@@ -112,7 +112,11 @@ def build_scorecard(targets: Sequence[Target], start: date | None, until: date |
                 month_weeks = 0
     total = [_goal(t, week_count, months) if months or t.period == "week" else ""
              for t in targets]
+    # the total's figures (one rep's over the campaign), None where the total row has none
+    total_values = [t.per_rep * (week_count if t.period == "week" else months)
+                    if months or t.period == "week" else None for t in targets]
     return {"columns": columns, "pages": per_page, "rows": rows, "total": total,
+            "total_values": total_values,
             "total_sums": [_number(v) if v is not None else "" for v in total_sums],
             "weeks": week_count, "more_targets": len(columns) - shown,
             "row_mm": LEAST_ROW_MM}  # a rep's: targets_page.writing_row_mm
