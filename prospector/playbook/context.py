@@ -299,6 +299,9 @@ def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions,
                  if len(plan.accounts) <= glance.FIRST_TOUCH_LIMIT else [])
     starts = glance.first_touches(schedules)
     scorecard = _scorecard(plan, b.start_date, b.end_date, _plan_weeks(plan), red)
+    touch_notes = team_touch_notes(plan.accountability.targets, schedules)
+    at_a_glance = glance.glance(plan, plan.accounts, used, TIER_LABELS, None, red,
+                                scorecard["total_values"], touch_notes)
     totals = team_goal.team_totals(plan.accountability.targets, scorecard["total_values"],
                                    len(plan.reps), b.goal)
     return {
@@ -329,14 +332,16 @@ def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions,
         ],
         "reps": plan.reps,
         "unassigned": sum(1 for a in plan.accounts if a.id not in rep_of),
-        "glance": glance.glance(plan, plan.accounts, used, TIER_LABELS, None, red),
+        "glance": at_a_glance,
         "overview": glance.overview(plan, plan.accounts, rep_of, starts, fmt_day_in_table,
                                     plan.cadences),
         "scorecard": scorecard,
         # what the reps' targets add up to against the figures the goal states
         "goal_sentences": team_goal.goal_sentences(totals, len(plan.reps), scorecard["weeks"])
         if plan.reps else [],
-        "team_touch_notes": team_touch_notes(plan.accountability.targets, schedules),
+        # the touch targets against the schedules: at a glance if the page has room for them
+        # beside every rep, else in the accountability chapter
+        "team_touch_notes": [n for n in touch_notes if n not in at_a_glance["notes"]],
     }
 
 
