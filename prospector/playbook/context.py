@@ -45,6 +45,7 @@ from .limits import (
 )
 from .schedule_targets import team_touch_notes, touch_target_notes
 from .scorecard import build_scorecard
+from .team_scorecard import build_team_scorecard
 from .text_width import fit_line, line_count, text_mm
 from .timeline import cadence_timeline_svg, channel_icon, timeline_caption
 from .translations import ENGLISH, N_, NP_, gettext, ngettext, printing, words_and, words_or
@@ -204,6 +205,10 @@ def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None
     }
     if rep is None:
         ctx.update(_leader(plan, rep_of, red, today))
+        # the leader's copy of the reps' form: rows a hand can write in, as in a rep's edition
+        # (its page is its own, after the team's scorecard)
+        ctx["scorecard"]["row_mm"] = targets_page.writing_row_mm(
+            basics.page_size, len(ctx["scorecard"]["rows"]))
         if readiness:
             ctx["sections"].append(READINESS)
             ctx["readiness"] = _readiness(plan, red)
@@ -336,6 +341,8 @@ def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions,
         "overview": glance.overview(plan, plan.accounts, rep_of, starts, fmt_day_in_table,
                                     plan.cadences),
         "scorecard": scorecard,
+        "team_scorecard": build_team_scorecard(plan.accountability.targets, plan.reps, scorecard,
+                                               b.goal),
         # what the reps' targets add up to against the figures the goal states
         "goal_sentences": team_goal.goal_sentences(totals, len(plan.reps), scorecard["weeks"])
         if plan.reps else [],
