@@ -33,7 +33,7 @@ from ..model import (
     TargetAccount,
 )
 from ..sections import Chapter
-from . import limits
+from . import limits, qualification_page
 from .addressed import paragraphs_to_the_rep
 from .call_cards import call_card, handle, quote, serves
 from .limits import Cut, Reductions
@@ -236,6 +236,9 @@ def build(plan: Plan, red: Reductions, chapters: Sequence[Chapter], *,
                        for o in objections],
         "question_groups": _question_groups(plan, questions, personas, red, on_card),
         "qualification": qualification,
+        # the chapter on one page, its title with its checklist, when it fits one
+        "qualification_whole": qualification_page.kept_whole(qualification,
+                                                             plan.basics.page_size),
         "definition": _definition(plan, qualification_chapter),
         "call_cards": cards,
         "call_cards_cut_from": _and(list(dict.fromkeys(w for c in cards for w in c["cut_from"]))),
