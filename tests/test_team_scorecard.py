@@ -84,3 +84,10 @@ def test_the_leaders_copy_of_the_weekly_scorecard_has_rows_a_hand_can_write_in(s
     page of its own, which 6 mm rows fill."""
     page = render_playbook_html(sample, today=date(2027, 1, 4))
     assert re.search(r'class="scorecard-page" style="--row: 6(\.0)?mm"', page)
+
+
+def test_a_team_of_one_has_the_reps_row_and_the_goals_without_a_teams_row(sample):
+    rep = sample.reps[0].model_copy(update={"account_ids": [a.id for a in sample.accounts]})
+    rows = team_table(sample.model_copy(update={"reps": [rep]}))
+    assert [r[0] for r in rows[2:]] == [rep.name, "The goal"]
+    assert rows[-1] == ["The goal", "", "60", "the rep’s target adds up to 35 fewer than the goal"]

@@ -22,7 +22,7 @@ from .team_goal import goal_figure
 from .text_width import fit_line
 from .translations import gettext, number
 
-NAME_MM = 27.0  # the rep's column (30 mm less its padding; a name cut with "…" beyond it)
+NAME_MM = 28.0  # the rep's column: 33 mm less its padding, 2 mm to spare (a name cut with "…")
 
 
 def opportunity_target(targets: Sequence[Target]) -> int | None:
@@ -49,7 +49,8 @@ def build_team_scorecard(targets: Sequence[Target], reps: Sequence[Rep],
                       "team": number(targets[i].per_rep * team)} for i in activity],
         "months": [m["short"] for m in months],
         "reps": [fit_line(r.name, NAME_MM, "sans-bold", 9) for r in reps],
-        "team_label": gettext("Team (%(reps)s)", reps=number(team)),
+        # a team of one: the rep's row is the team's
+        "team_label": gettext("Team (%(reps)s)", reps=number(team)) if team > 1 else "",
         "opportunity": None,
     }
     if chosen is None:
@@ -72,11 +73,21 @@ def build_team_scorecard(targets: Sequence[Target], reps: Sequence[Rep],
     if figure is not None and total is not None:
         sum_ = round(total * team)
         opportunity["goal_figure"] = number(figure)
-        opportunity["gap"] = (
-            gettext("the reps’ targets add up to the goal") if sum_ == figure
-            else gettext("the reps’ targets add up to %(gap)s more than the goal",
-                         gap=number(sum_ - figure)) if sum_ > figure
-            else gettext("the reps’ targets add up to %(gap)s fewer than the goal",
-                         gap=number(figure - sum_)))
+        opportunity["gap"] = _gap(sum_ - figure, team)
     out["opportunity"] = opportunity
     return out
+
+
+def _gap(more: float, reps: int) -> str:
+    """What the reps' targets add up to against the goal: ``more`` than it (less if negative)."""
+    if reps == 1:
+        return (gettext("the rep’s target adds up to the goal") if more == 0
+                else gettext("the rep’s target adds up to %(gap)s more than the goal",
+                             gap=number(more)) if more > 0
+                else gettext("the rep’s target adds up to %(gap)s fewer than the goal",
+                             gap=number(-more)))
+    return (gettext("the reps’ targets add up to the goal") if more == 0
+            else gettext("the reps’ targets add up to %(gap)s more than the goal",
+                         gap=number(more)) if more > 0
+            else gettext("the reps’ targets add up to %(gap)s fewer than the goal",
+                         gap=number(-more)))
