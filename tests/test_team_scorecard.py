@@ -91,3 +91,18 @@ def test_a_team_of_one_has_the_reps_row_and_the_goals_without_a_teams_row(sample
     rows = team_table(sample.model_copy(update={"reps": [rep]}))
     assert [r[0] for r in rows[2:]] == [rep.name, "The goal"]
     assert rows[-1] == ["The goal", "", "60", "the rep’s target adds up to 35 fewer than the goal"]
+
+
+def test_a_plan_of_many_activity_targets_keeps_the_table_to_a_pages_width(sample):
+    """40 weekly activity targets made 40 columns (the 2,000-account test's edition ran over
+    its memory budget): the table prints the first four and says where the others are."""
+    target = sample.accountability.targets[0]
+    many = [target.model_copy(update={"metric": f"Metric {i}"}) for i in range(40)]
+    plan = sample.model_copy(update={"accountability": sample.accountability.model_copy(
+        update={"targets": many})})
+    rows = team_table(plan)
+    assert rows[1][:4] == ["Metric 0", "Metric 1", "Metric 2", "Metric 3"]
+    assert len(rows[1]) == 4  # no opportunity target: no months
+    page = render_playbook_html(plan, today=date(2027, 1, 4))
+    assert ("The team’s scorecard prints the first 4 weekly activity targets; the other 36 are "
+            "in the table of targets.") in html.unescape(page)

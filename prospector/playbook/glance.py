@@ -228,7 +228,7 @@ def key_numbers(accounts: int, reps: int | None, touches: int,
     return numbers
 
 
-def rep_target(targets: Sequence[Target], totals: Sequence[float | None]) -> dict[str, str]:
+def rep_target(targets: Sequence[Target], totals: Sequence[float | None]) -> dict[str, Any]:
     """The target the glance gives each rep: the first that creates opportunities (else the
     first outcome), its figure over the campaign (``totals``: the scorecard's, one rep's), else
     a week's or a month's. Empty without such a target."""

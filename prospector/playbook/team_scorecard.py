@@ -22,6 +22,7 @@ from .team_goal import goal_figure
 from .text_width import fit_line
 from .translations import gettext, number
 
+ACTIVITY_COLUMNS = 4  # the weekly activity targets a page's width holds beside the months
 NAME_MM = 28.0  # the rep's column: 33 mm less its padding, 2 mm to spare (a name cut with "…")
 
 
@@ -42,7 +43,10 @@ def build_team_scorecard(targets: Sequence[Target], reps: Sequence[Rep],
         return {}
     months = [r for r in scorecard["rows"] if r["kind"] == "month"]
     team = len(reps)
+    more_activity = max(0, len(activity) - ACTIVITY_COLUMNS)
+    activity = activity[:ACTIVITY_COLUMNS]
     out: dict[str, Any] = {
+        "more_activity": more_activity,
         # the targets' names as the reps' scorecard heads them (cut as it cuts them)
         "activity": [{"metric": scorecard["columns"][i]["metric"],
                       "goal": number(targets[i].per_rep),
