@@ -283,7 +283,7 @@ def test_the_glance_page_follows_the_cover_with_the_plans_numbers(sample_leader_
     team = len(sample.reps)
     assert f"{target.per_rep:.0f} ({target.per_rep * team:.0f}) / week {target.metric}" in page
     assert all(rep.name in page for rep in sample.reps)
-    assert "13 weeks (88 days)" in page  # the longest cadence
+    assert "13 weeks (89 days: day 0 to day 88)" in page  # the longest cadence
     # the targets' figures have a key, and say where the schedules' touches are set against them
     assert "Per rep; in brackets, the team of 3 reps." in " ".join(page.split())
     explained = " ".join(page.split())
@@ -318,7 +318,10 @@ def test_at_a_glance_stays_one_page_with_every_text_four_times_as_long(sample, t
     assert len(names) + int(shown.group(2)) == len(plan.reps) and "…" not in shown.group(1)
     glance = texts[1]
     assert "and 2 more targets" in glance
-    assert "The reps" in glance and "and 12 more reps" in glance  # the page's last part on it
+    assert "The reps" in glance  # the page's last part on it
+    # as many reps as the page holds under the other parts at their longest, the others counted
+    more = int(re.search(r"and (\d+) more reps \(the overview\)", glance).group(1))
+    assert more <= 13 and all(r.name in glance for r in plan.reps[:len(plan.reps) - more])
     assert not texts[2].startswith("AT A GLANCE")
     goal = " ".join(plan.basics.goal.split())
     assert goal not in glance and "…" in glance
@@ -481,3 +484,41 @@ def test_only_call_cards_may_repeat_a_sentence_and_only_among_themselves():
     assert bench.repeated_sentences(["Contents.", said, said], plan, {1, 2}) == {}
     assert bench.repeated_sentences([said, said, "Notes."], plan, {1}) == {said: 2}
     assert bench.repeated_sentences(["Contents.", said, said], plan) == {said: 2}
+
+
+def _team_of(sample: Plan, size: int, page_size: str) -> Plan:
+    """The sample with ``size`` reps: the sample's three and others in their territories, each
+    with accounts of their own."""
+    plan = sample.model_copy(deep=True)
+    plan.basics.page_size = page_size
+    names = ["Lucie Maes", "Sabine Kučera", "Matthias Virtanen", "Janne Keller", "Henrik Huber",
+             "Anna Procházka", "Sanna Johansson", "Pieter de Vries", "Ola Nordmann"]
+    accounts = [a.id for a in plan.accounts]
+    plan.reps += [r.model_copy(update={"id": f"rep-x{n}", "name": name,
+                                       "account_ids": accounts[n::size]})
+                  for n, (name, r) in enumerate(zip(names, plan.reps * 4, strict=False))
+                  if n < size - len(sample.reps)]
+    for n, rep in enumerate(plan.reps):
+        rep.account_ids = accounts[n::size]
+    return plan
+
+
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+def test_at_a_glance_shows_every_rep_of_a_team_of_ten_with_accounts_and_target(
+        sample, tmp_path, page_size):
+    """The 120-account plan's glance named 6 of its 10 reps ("and 4 more reps"): each is there
+    now, with their accounts and their target over the campaign, and the page is still one page
+    (on Letter the notes on the touch targets go to the accountability chapter to make room)."""
+    plan = _team_of(sample, 10, page_size)
+    path = render_playbook_pdf(plan, tmp_path / "leader.pdf", today=date(2027, 1, 4)).path
+    texts = page_texts(path)
+    glance = texts[1]
+    assert "more rep" not in glance
+    assert "Target: “First meetings held” over the campaign’s 25 weeks, per rep" in glance
+    for rep in plan.reps:
+        accounts = len(rep.account_ids)
+        assert re.search(rf"{re.escape(rep.name)}\b.*?\s{accounts}\s+25\b", glance), rep.name
+    assert not texts[2].startswith("AT A GLANCE")  # one page
+    notes = "The reps’ schedules plan"
+    chapter = next(t for t in texts if "We hold ourselves accountable" in t)
+    assert (notes in glance) != (notes in " ".join(chapter.split()))  # printed once, somewhere

@@ -24,7 +24,7 @@ from ..model import TIERS, Cadence, Channel, Contact, Plan, Rep, TargetAccount, 
 from ..schedule import ScheduleError, build_schedule, find_rep, holiday_place, rep_accounts
 from ..sections import LEADER_CHAPTERS, REP_CHAPTERS, Chapter, content_of
 from ..textnorm import fold
-from . import conversations, glance, targets_page
+from . import conversations, glance, targets_page, team_goal
 from .addressed import paragraphs_to_the_rep
 from .anchors import script_anchor
 from .brackets import unnested
@@ -46,6 +46,7 @@ from .limits import (
 )
 from .schedule_targets import team_touch_notes, touch_target_notes
 from .scorecard import build_scorecard
+from .team_scorecard import build_team_scorecard
 from .text_width import fit_line, line_count, text_mm
 from .timeline import cadence_timeline_svg, channel_icon, timeline_caption
 from .translations import ENGLISH, N_, NP_, gettext, ngettext, printing, words_and, words_or
@@ -214,6 +215,10 @@ def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None
     }
     if rep is None:
         ctx.update(_leader(plan, rep_of, red, today))
+        # the leader's copy of the reps' form: rows a hand can write in, as in a rep's edition
+        # (its page is its own, after the team's scorecard)
+        ctx["scorecard"]["row_mm"] = targets_page.writing_row_mm(
+            basics.page_size, len(ctx["scorecard"]["rows"]))
         if readiness:
             ctx["sections"].append(READINESS)
             ctx["readiness"] = _readiness(plan, red)
@@ -308,6 +313,12 @@ def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions,
     schedules = (glance.reps_schedules(plan, plan.reps, today)
                  if len(plan.accounts) <= glance.FIRST_TOUCH_LIMIT else [])
     starts = glance.first_touches(schedules)
+    scorecard = _scorecard(plan, b.start_date, b.end_date, _plan_weeks(plan), red)
+    touch_notes = team_touch_notes(plan.accountability.targets, schedules)
+    at_a_glance = glance.glance(plan, plan.accounts, used, TIER_LABELS, None, red,
+                                scorecard["total_values"], touch_notes)
+    totals = team_goal.team_totals(plan.accountability.targets, scorecard["total_values"],
+                                   len(plan.reps), b.goal)
     return {
         **talk,
         "sections": sections,
@@ -337,11 +348,18 @@ def _leader(plan: Plan, rep_of: dict[str, str], red: Reductions,
         ],
         "reps": plan.reps,
         "unassigned": sum(1 for a in plan.accounts if a.id not in rep_of),
-        "glance": glance.glance(plan, plan.accounts, used, TIER_LABELS, None, red),
+        "glance": at_a_glance,
         "overview": glance.overview(plan, plan.accounts, rep_of, starts, fmt_day_in_table,
                                     plan.cadences),
-        "scorecard": _scorecard(plan, b.start_date, b.end_date, _plan_weeks(plan), red),
-        "team_touch_notes": team_touch_notes(plan.accountability.targets, schedules),
+        "scorecard": scorecard,
+        "team_scorecard": build_team_scorecard(plan.accountability.targets, plan.reps, scorecard,
+                                               b.goal),
+        # what the reps' targets add up to against the figures the goal states
+        "goal_sentences": team_goal.goal_sentences(totals, len(plan.reps), scorecard["weeks"])
+        if plan.reps else [],
+        # the touch targets against the schedules: at a glance if the page has room for them
+        # beside every rep, else in the accountability chapter
+        "team_touch_notes": [n for n in touch_notes if n not in at_a_glance["notes"]],
     }
 
 

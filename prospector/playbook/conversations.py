@@ -33,7 +33,7 @@ from ..model import (
     TargetAccount,
 )
 from ..sections import Chapter
-from . import limits
+from . import limits, qualification_page
 from .addressed import paragraphs_to_the_rep
 from .call_cards import call_card, handle, held_by, quote, serves, shared_opening
 from .limits import Cut, Reductions
@@ -249,6 +249,9 @@ def build(plan: Plan, red: Reductions, chapters: Sequence[Chapter], *,
                        for o in objections],
         "question_groups": _question_groups(plan, questions, personas, red, on_card),
         "qualification": qualification,
+        # the chapter on one page, its title with its checklist, when it fits one
+        "qualification_whole": qualification_page.kept_whole(qualification,
+                                                             plan.basics.page_size),
         "definition": _definition(plan, qualification_chapter),
         "call_cards": cards,
         "call_cards_opening": opening,

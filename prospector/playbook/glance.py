@@ -106,8 +106,13 @@ GOAL_MM = 163.0
 BOX_MM = 82.0  # one of the page's two columns (174 mm, a 10 mm gutter)
 GLANCE_CADENCES = 4  # then "and N more"
 GLANCE_TARGETS = 5  # two lines each: with "and N more", the taller of the second row's boxes
-GLANCE_REPS = 6  # then "and N more" (on two lines): four lines a column at most
+# Every rep, in two columns of rows (name and territory, accounts, the rep's target): as many
+# rows as the page holds under its other parts (``rep_rows``); a team larger than that ends in
+# "and N more" (the 120-account plan's ten reps are all there on A4; on Letter, seven of them)
 GLANCE_REPS_ON_TWO_LINES = 4  # up to two rows of two: each rep on up to two lines
+REP_NAME_MM = 40.0  # the rep's column in a half (82 mm) beside accounts and the target
+REP_ACCOUNTS_MM = 16.0
+REP_KEY_MM = 50.0  # the target's name in the key beside the reps' heading, on that line
 
 
 COVER_FACT_MM = 45.0  # a fact at the cover's foot: a third of 154 mm less its 5 mm gutter
@@ -172,12 +177,13 @@ def _targets(targets: Sequence[Target], team: int) -> dict[str, Any]:
 
 
 def cadence_length(cadences: list[Cadence]) -> dict[str, int]:
-    """The longest of ``cadences``: its last step's day and the weeks it spans (week 1 holds
-    day 0). Zeros when no cadence has a step."""
-    days = max((c.span_days for c in cadences if c.steps), default=None)
-    if days is None:
-        return {"days": 0, "weeks": 0}
-    return {"days": days, "weeks": days // 7 + 1}
+    """The longest of ``cadences``: the days it spans (day 0 to its last step's day, both
+    counted: a cadence whose last touch is on day 88 runs 89 days), that last day, and the weeks
+    it spans (week 1 holds day 0). Zeros when no cadence has a step."""
+    last = max((c.span_days for c in cadences if c.steps), default=None)
+    if last is None:
+        return {"days": 0, "last_day": 0, "weeks": 0}
+    return {"days": last + 1, "last_day": last, "weeks": last // 7 + 1}
 
 
 def _touches_by_channel(plan: Plan, accounts: list[TargetAccount]) -> list[dict[str, Any]]:
@@ -222,10 +228,72 @@ def key_numbers(accounts: int, reps: int | None, touches: int,
     return numbers
 
 
+def rep_target(targets: Sequence[Target], totals: Sequence[float | None]) -> dict[str, Any]:
+    """The target the glance gives each rep: the first that creates opportunities (else the
+    first outcome), its figure over the campaign (``totals``: the scorecard's, one rep's), else
+    a week's or a month's. Empty without such a target."""
+    chosen = next((i for i, t in enumerate(targets) if t.creates_opportunities),
+                  next((i for i, t in enumerate(targets) if t.kind == "outcome"), None))
+    if chosen is None:
+        return {}
+    target = targets[chosen]
+    total = totals[chosen] if chosen < len(totals) else None
+    figure = (number(total) if total is not None
+              else f"{number(target.per_rep)} / {period_word(target.period)}")
+    return {"metric": fit_line(target.metric, REP_KEY_MM, "sans", 9),
+            "figure": figure, "campaign": total is not None}
+
+
+# The glance page's heights in mm (12-glance.css, 15-blocks.css), measured on the 120-account and
+# the four-times-as-long plans: what is above the goal's lines and between the parts (_TOP_MM);
+# a line of the goal (serif 12 pt, 1.4), of the "when" line and the boxes' lines (10 pt, 1.45),
+# a tier's or channel's row, the gap after a box's item, a note's line (9 pt, 1.45) and its gap;
+# the reps' heading with its key and their table's head; a rep's row of one line.
+TEXT_MM = {"A4": 297.0 - 44.0, "Letter": 279.4 - 44.0}
+_TOP_MM = 55.2
+_GOAL_LINE_MM = 5.93
+_GOAL_MORE_MM = 4.0
+_LINE_MM = 5.1
+_G_ROW_MM = 6.5
+_ITEM_GAP_MM = 1.6
+_NOTE_LINE_MM = 4.6
+_NOTE_GAP_MM = 2.0
+_REPS_HEAD_MM = 9.0 + 5.5
+_REP_ROW_MM = 5.8
+_REP_LINE_MM = 4.6  # a row's second line (10 pt, 1.3)
+_SAFETY_MM = 4.0
+
+
+def glance_top_mm(goal_lines: int, goal_cut: bool, tiers: int, channels: int,
+                  cadence_lines: Sequence[int], more_cadences: bool, target_lines: Sequence[int],
+                  target_foot: bool, note_lines: Sequence[int]) -> float:
+    """How far down its text area the glance's reps' heading starts, in mm (an estimate, a
+    couple of mm high rather than low): the goal, the "when" line (two lines), the boxes' rows
+    (the taller box of each), the notes."""
+    height = _TOP_MM + goal_lines * _GOAL_LINE_MM + (_GOAL_MORE_MM if goal_cut else 0.0)
+    height += 2 * _LINE_MM + max(tiers, channels, 1) * _G_ROW_MM
+    cadences = sum(cadence_lines) * _LINE_MM + len(cadence_lines) * _ITEM_GAP_MM
+    cadences += (_LINE_MM + _ITEM_GAP_MM) if more_cadences else 0.0
+    targets = sum(target_lines) * _LINE_MM + len(target_lines) * _ITEM_GAP_MM
+    targets += (_LINE_MM + _ITEM_GAP_MM) if target_foot else 0.0
+    height += max(cadences, targets, _LINE_MM)
+    return height + sum(n * _NOTE_LINE_MM + _NOTE_GAP_MM for n in note_lines)
+
+
+def rep_rows(page_size: str, top_mm: float, lines: int) -> int:
+    """The reps' rows (of ``lines`` lines each) the page holds under ``top_mm``."""
+    room = TEXT_MM.get(page_size, TEXT_MM["Letter"]) - top_mm - _REPS_HEAD_MM - _SAFETY_MM
+    return max(1, int(room // (_REP_ROW_MM + _REP_LINE_MM * (lines - 1))))
+
+
 def glance(plan: Plan, accounts: list[TargetAccount], cadences: list[Cadence],
-           labels: dict[str, str], rep: Rep | None, red: Reductions) -> dict[str, Any]:
+           labels: dict[str, str], rep: Rep | None, red: Reductions,
+           totals: Sequence[float | None] = (), notes: Sequence[str] = ()) -> dict[str, Any]:
     """The "At a glance" page and the cover's numbers, for the leader (``rep`` None: the whole
-    plan) or one rep (their accounts and cadences)."""
+    plan) or one rep (their accounts and cadences). ``totals``: each target's figure over the
+    campaign for one rep (the scorecard's total row), for the reps' block. ``notes``: the
+    leader's notes on the touch targets, printed here if every rep still fits the page (else
+    ``notes`` is empty and the accountability chapter prints them)."""
     channels = _touches_by_channel(plan, accounts)
     touches = sum(c["count"] for c in channels)
     length = cadence_length(cadences)
@@ -236,6 +304,40 @@ def glance(plan: Plan, accounts: list[TargetAccount], cadences: list[Cadence],
     team = len(plan.reps) if rep is None and len(plan.reps) > 1 else 0
     known = {a.id for a in plan.accounts}
     basics = plan.basics
+    shown_targets = _targets(plan.accountability.targets[:GLANCE_TARGETS], team)
+    more_targets = max(0, len(plan.accountability.targets) - GLANCE_TARGETS)
+    shown_cadences = [{"name": fit_line(c.name, BOX_MM, "sans-bold", 10),
+                       "steps": plural(len(c.steps), "touch"),
+                       "weeks": plural(c.span_days // 7 + 1, "week") if c.steps
+                       else gettext("no steps"),
+                       "tiers": tiers_words(c.tiers)}
+                      for c in cadences[:GLANCE_CADENCES]]
+    goal = goal_on_the_page([p.strip() for p in basics.goal.replace("\r\n", "\n").split("\n\n")
+                             if p.strip()])
+
+    def rows_under(notes_here: Sequence[str], rep_lines: int) -> int:
+        top = glance_top_mm(
+            max(1, sum(line_count(p, GOAL_MM, "serif", 12) for p in goal["paragraphs"])),
+            goal["cut"], len(_accounts_by_tier(accounts, labels)), len(channels),
+            [line_count(f"{c['name']} · {c['tiers']} · {c['steps']} over {c['weeks']}",
+                        BOX_MM, "sans", 10) for c in shown_cadences],
+            len(cadences) > GLANCE_CADENCES,
+            [max(1, line_count(t["metric"], BOX_MM - shown_targets["target_figure_mm"],
+                               "sans", 10)) for t in shown_targets["targets"]],
+            bool(team or more_targets),
+            [line_count(n, 174.0, "sans", 9) for n in notes_here])
+        return rep_rows(basics.page_size, top, rep_lines)
+
+    # the notes stay here if every rep fits under them, else go to the accountability chapter
+    on_page = list(notes) if not more_targets else []
+    if on_page and 2 * rows_under(on_page, 1) < len(reps):
+        on_page = []
+    # a small team: each rep on two lines (the territory under the name) if they all fit so
+    rep_lines = 2 if (len(reps) <= GLANCE_REPS_ON_TWO_LINES
+                      and 2 * rows_under(on_page, 2) >= len(reps)) else 1
+    rows = rows_under(on_page, rep_lines)
+    # every rep, two to a row; a team larger than the rows hold: the last row says how many more
+    shown_reps = len(reps) if len(reps) <= 2 * rows else 2 * rows - 1
     return {
         "cover_offering": red.clip(basics.offering, COVER_TEXT, N_("the offering (on the cover)")),
         "cover_company": _cover_fact(basics.company),
@@ -255,35 +357,30 @@ def glance(plan: Plan, accounts: list[TargetAccount], cadences: list[Cadence],
         "length": length,
         # a summary on one page: long names are cut to a line or two and long lists end in
         # "and N more" (the chapters print them whole)
-        **_targets(plan.accountability.targets[:GLANCE_TARGETS], team),
+        **shown_targets,
         "team": team,  # the targets' key: per rep (team)
-        "more_targets": max(0, len(plan.accountability.targets) - GLANCE_TARGETS),
-        "cadences": [{"name": fit_line(c.name, BOX_MM, "sans-bold", 10),
-                      "steps": plural(len(c.steps), "touch"),
-                      "weeks": plural(c.span_days // 7 + 1, "week") if c.steps
-                      else gettext("no steps"),
-                      "tiers": tiers_words(c.tiers)}
-                     for c in cadences[:GLANCE_CADENCES]],
+        "more_targets": more_targets,
+        "cadences": shown_cadences,
         "more_cadences": max(0, len(cadences) - GLANCE_CADENCES),
-        "reps": [_rep_line(r, known, 2 if len(reps) <= GLANCE_REPS_ON_TWO_LINES else 1)
-                 for r in reps[:GLANCE_REPS]],
-        "reps_on_one_line": len(reps) > GLANCE_REPS_ON_TWO_LINES,
-        "more_reps": max(0, len(reps) - GLANCE_REPS),
+        "reps": [_rep_line(r, known, rep_lines) for r in reps[:shown_reps]],
+        "notes": on_page,
+        "reps_on_one_line": rep_lines == 1,
+        "more_reps": len(reps) - shown_reps,
+        "rep_target": rep_target(plan.accountability.targets, totals),
         "assigned": sum(1 for aid in by_rep if aid in known),
     }
 
 
 def _rep_line(rep: Rep, known: set[str], lines: int) -> dict[str, str]:
-    """A rep in a column, on at most ``lines`` lines (1 or 2): name, territory (cut with "…")
-    and accounts."""
-    accounts = plural(sum(1 for aid in dict.fromkeys(rep.account_ids) if aid in known),
-                      "account")
-    name = fit_line(rep.name, BOX_MM / 2, "sans-bold", 10)
-    room = (lines * BOX_MM - text_mm(name, "sans-bold", 10)
-            - text_mm(f" ·  · {accounts}", "sans", 10) - 8 * (lines - 1) - 1)  # 8: wrapping
+    """A rep in a row of its column: the name (cut with "…" only if longer than the column),
+    the territory cut with "…" to a line of its own under it (``lines`` 2) or to the rest of the
+    name's line (1); the accounts' count (a column of its own)."""
+    accounts = sum(1 for aid in dict.fromkeys(rep.account_ids) if aid in known)
+    name = fit_line(rep.name, REP_NAME_MM, "sans-bold", 10)
+    room = REP_NAME_MM - 1 - (0.0 if lines == 2 else text_mm(name + " · ", "sans-bold", 10))
     territory = fit_line(territory_names(rep.territory, printing.get()), room, "sans", 10,
-                         name=False) if room > 15 else ""
-    return {"name": name, "territory": territory, "accounts": accounts}
+                         name=False) if room > 25 else ""  # (less: a word and "…")
+    return {"name": name, "territory": territory, "accounts": number(accounts)}
 
 
 def period_word(period: str) -> str:

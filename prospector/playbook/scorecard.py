@@ -105,14 +105,21 @@ def build_scorecard(targets: Sequence[Target], start: date | None, until: date |
             month_weeks += 1
             if nxt > last or nxt.month != first.month or n + 1 == weeks:
                 rows.append({"kind": "month", "label": _month_total(first),
+                             "short": _month_short(first),
                              "goals": [_goal(t, month_weeks, 1) for t in targets],
+                             "goal_values": [t.per_rep * (month_weeks if t.period == "week"
+                                                          else 1) for t in targets],
                              "sums": [_number(v) if v is not None else "" for v in month_sums]})
                 month_sums = [None] * len(targets)
                 months += 1
                 month_weeks = 0
     total = [_goal(t, week_count, months) if months or t.period == "week" else ""
              for t in targets]
+    # the total's figures (one rep's over the campaign), None where the total row has none
+    total_values = [t.per_rep * (week_count if t.period == "week" else months)
+                    if months or t.period == "week" else None for t in targets]
     return {"columns": columns, "pages": per_page, "rows": rows, "total": total,
+            "total_values": total_values,
             "total_sums": [_number(v) if v is not None else "" for v in total_sums],
             "weeks": week_count, "more_targets": len(columns) - shown,
             "row_mm": LEAST_ROW_MM}  # a rep's: targets_page.writing_row_mm
@@ -124,6 +131,13 @@ def _month_total(day: date) -> str:
     month = (_MONTHS[day.month - 1] if language == ENGLISH
              else format_date(day, "LLLL", locale=language))
     return gettext("%(month)s total", month=month)
+
+
+def _month_short(day: date) -> str:
+    """A month's name in a column's head: "Jan", "Jan." (German), "janv." (French)."""
+    language = printing.get()
+    return (_MONTHS[day.month - 1][:3] if language == ENGLISH
+            else format_date(day, "MMM", locale=language))
 
 
 def _goal(target: Target, weeks: int, months: int) -> str:
