@@ -9,7 +9,7 @@ named with its page). An edition prints each text of the plan once (issue 16): w
 holds in full, the other chapters name by its first words with the card's page (see
 ``conversations``). The cards do not repeat one another either (the fresh-eyes review: four
 cards printed one opening, two the same responses): the opening every card shares is printed
-once under the index of cards (a rep's edition) or on the first card, an objection's response
+on the first card, an objection's response
 on the first card that has it, and the cards after it name the objection by its words with the
 page of its response (:func:`held_by`); a response of two lines or less stays whole on each,
 what a rep says on the call. Questions stay on every card (one line each, the line to ask).
@@ -478,11 +478,8 @@ def _more_ref(held: dict[str, str]) -> str:
 
 
 def _opening_ref(held: dict[str, str]) -> str:
-    """The line a card prints in its opening's place when the opening is printed in full
-    elsewhere: on the chapter's first page (every card opens with it) or an earlier card."""
-    if held["role"]:
-        return gettext("Opening: as on the call card for %(persona)s,", persona=held["role"])
-    return gettext("Opening: the one every card shares, under the index of cards,")
+    """The line a card prints in its opening's place when an earlier card prints it in full."""
+    return gettext("Opening: as on the call card for %(persona)s,", persona=held["role"])
 
 
 def held_by(card: dict[str, Any]) -> dict[tuple[str, str], dict[str, str]]:
@@ -496,27 +493,6 @@ def held_by(card: dict[str, Any]) -> dict[tuple[str, str], dict[str, str]]:
     if card["opening"] and card["opening_touch"] and not isinstance(card["opening"], Cut):
         held[("opening", card["opening_touch"])] = here
     return held
-
-
-def shared_opening(plan: Plan, personas: Sequence[Persona], cadences: Sequence[Cadence],
-                   touch_ids: set[str]) -> dict[str, Any] | None:
-    """The opening every card of ``personas`` (two or more) opens with, when they all take it
-    from one touch and none of them opens with its ask (the index then says "Every card opens
-    with ..."): the chapter's first page prints it once, under the index, and the cards refer
-    to it (issue 16: the sample's four cards printed it four times). None otherwise."""
-    if len(personas) < 2:
-        return None
-    found = [_opening(plan, p, cadences) for p in personas]
-    touch, text, _source = found[0]
-    if touch is None or not text or any(f[0] is not touch for f in found):
-        return None
-    if any((ask := _ask_step(cadences, p)) and ask[2].touch_id == touch.id for p in personas):
-        return None
-    printed = touch.id in touch_ids
-    return {"touch": touch.id, "text": text, "ref": "#cc-opening", "role": "",
-            # the touches chapter leaves it out of the talk track and refers here
-            "part": "message", "paragraphs": opening_paragraphs(touch.message),
-            "printed": printed}
 
 
 def call_card(plan: Plan, persona: Persona, objections: list[Objection],

@@ -35,7 +35,7 @@ from ..model import (
 from ..sections import Chapter
 from . import limits, qualification_page
 from .addressed import paragraphs_to_the_rep
-from .call_cards import call_card, handle, held_by, quote, serves, shared_opening
+from .call_cards import call_card, handle, held_by, quote, serves
 from .limits import Cut, Reductions
 from .translations import N_, gettext
 from .translations import words_and as _and
@@ -171,17 +171,14 @@ def cards_holding(cards: Sequence[dict[str, Any]]) -> dict[tuple[str, str], dict
     return held
 
 
-def mark_openings(channels: list[dict[str, Any]], cards: Sequence[dict[str, Any]],
-                  opening: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+def mark_openings(channels: list[dict[str, Any]],
+                  cards: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """In the touches chapter's ``channels``, a touch whose opening a call card prints in full
     leaves that part out (its value, or its message's first paragraph, with the label before it
     if it has one) and refers to the card
-    (``opening_card``): the opening is printed once, where the rep reads it on a call. The
-    opening every card shares (``opening``, ``shared_opening``) is printed under the index of
-    cards: the touch refers there (its ``role`` is ""). Returns ``channels``."""
+    (``opening_card``): the opening is printed once, where the rep reads it on a call.
+    Returns ``channels``."""
     held = cards_holding(cards)
-    if opening and opening["printed"]:
-        held[("touch", opening["touch"])] = opening
     for touch in (t for group in channels for t in group["touches"]):
         card = held.get(("touch", touch["id"]))
         touch["opening_card"] = card
@@ -220,14 +217,11 @@ def build(plan: Plan, red: Reductions, chapters: Sequence[Chapter], *,
     cadences = plan.cadences if cadences is None else cadences
     touch_ids = {t.id for t in plan.touches} if touch_ids is None else touch_ids
     cards: list[dict[str, Any]] = []
-    # each text once (issue 16): what a card prints in full, the cards after it refer to. The
-    # opening every card shares is printed under the index in a rep's edition (where it fills
-    # the opening's page, which the cards after it leave white below); the leader's opening
-    # page has no room for it under "How we count" (it took a page of its own, 55% white):
-    # there the first card holds it
-    opening = (shared_opening(plan, personas, cadences, touch_ids)
-               if (objections or questions) and accounts is not None else None)
-    held = {("opening", opening["touch"]): opening} if opening else {}
+    # each text once (issue 16): what a card prints in full, the cards after it refer to; the
+    # opening every card shares is on the first card, where a rep reads it on the call (under
+    # the index of cards, the rep's opening page no longer fitted under the qualification
+    # chapter kept whole: two pages half white)
+    held: dict[tuple[str, str], dict[str, str]] = {}
     for p in personas if objections or questions else []:
         cards.append(call_card(plan, p, objections, questions, cadences, touch_ids, titles,
                                flagged, held))
@@ -254,7 +248,6 @@ def build(plan: Plan, red: Reductions, chapters: Sequence[Chapter], *,
                                                              plan.basics.page_size),
         "definition": _definition(plan, qualification_chapter),
         "call_cards": cards,
-        "call_cards_opening": opening,
         "call_cards_cut_from": _and(list(dict.fromkeys(w for c in cards for w in c["cut_from"]))),
         "omit": omit,
     }
