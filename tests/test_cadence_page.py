@@ -47,3 +47,18 @@ def test_step_buttons_are_off_while_there_is_no_cadence(qtbot, tmp_path):
     assert [b.isEnabled() for b in page.step_buttons] == [False, False, False]
     page.add_from_template(CADENCE_TEMPLATES[0])
     assert all(b.isEnabled() for b in page.step_buttons)
+
+
+def test_the_cadence_summary_counts_its_days_as_the_playbook_does(qtbot, sample_plan, tmp_path):
+    # the app said "over 88 days", the playbook "89 days: day 0 to day 88"
+    store = PlanStore()
+    store.save(sample_plan)
+    window = MainWindow(store, store.load(sample_plan.id),
+                        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    window.go_to_step("cadences")
+    page = window.pages["cadences"]
+    last = page._cadence().span_days
+    qtbot.waitUntil(lambda: bool(page.summary.text()))
+    assert f"over {last + 1} days," in page.summary.text()

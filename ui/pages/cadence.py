@@ -253,10 +253,11 @@ class CadencePage(StepPage):
         self.timeline.load(QByteArray(svg.encode("utf-8")))
         self.timeline.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
         asks = sum(1 for s in cadence.steps if s.is_ask)
+        days = cadence.span_days + 1  # day 0 to the last step's day, both counted, as printed
         self.summary.setText(_("{touches} over {days}, {asks}").format(
             touches=ngettext("{n} touch", "{n} touches", len(cadence.steps)).format(
                 n=len(cadence.steps)),
-            days=ngettext("{n} day", "{n} days", cadence.span_days).format(n=cadence.span_days),
+            days=ngettext("{n} day", "{n} days", days).format(n=days),
             asks=ngettext("{n} ask", "{n} asks", asks).format(n=asks)))
         index = self.picker.findData(cadence.id)
         if index >= 0 and self.picker.itemText(index) != cadence.name:
