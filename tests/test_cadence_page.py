@@ -1,5 +1,6 @@
-"""The cadence step's tier buttons show the cadence's tiers after an undo or a redo: the screen
-never says "for tiers A and B" while the plan (saved, printed) holds A only."""
+"""The cadence step: its tier buttons show the cadence's tiers after an undo or a redo (the screen
+never says "for tiers A and B" while the plan, saved and printed, holds A only), its step buttons
+are off without a cadence, and its summary counts days as the playbook does."""
 
 from __future__ import annotations
 
@@ -11,12 +12,18 @@ from prospector.store import PlanStore
 from ui.main_window import MainWindow
 
 
-def test_undo_and_redo_of_a_tier_show_on_its_button(qtbot, sample_plan, tmp_path):
+def _window(qtbot, plan, tmp_path) -> MainWindow:
+    """The app's window on ``plan``, stored."""
     store = PlanStore()
-    store.save(sample_plan)
-    window = MainWindow(store, store.load(sample_plan.id),
+    store.save(plan)
+    window = MainWindow(store, store.load(plan.id),
                         QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
+    return window
+
+
+def test_undo_and_redo_of_a_tier_show_on_its_button(qtbot, sample_plan, tmp_path):
+    window = _window(qtbot, sample_plan, tmp_path)
     page = window.pages["cadences"]
     cadence = next(c for c in window.document.plan.cadences if "C" not in c.tiers)
     page.picker.setCurrentIndex(page.picker.findData(cadence.id))
@@ -37,12 +44,7 @@ def test_undo_and_redo_of_a_tier_show_on_its_button(qtbot, sample_plan, tmp_path
 
 def test_step_buttons_are_off_while_there_is_no_cadence(qtbot, tmp_path):
     # Add step, Delete step and Sort by day were on, and did nothing
-    store = PlanStore()
-    plan = Plan(name="No cadence yet")
-    store.save(plan)
-    window = MainWindow(store, store.load(plan.id),
-                        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(window)
+    window = _window(qtbot, Plan(name="No cadence yet"), tmp_path)
     page = window.pages["cadences"]
     assert [b.isEnabled() for b in page.step_buttons] == [False, False, False]
     page.add_from_template(CADENCE_TEMPLATES[0])
@@ -51,11 +53,7 @@ def test_step_buttons_are_off_while_there_is_no_cadence(qtbot, tmp_path):
 
 def test_the_cadence_summary_counts_its_days_as_the_playbook_does(qtbot, sample_plan, tmp_path):
     # the app said "over 88 days", the playbook "89 days: day 0 to day 88"
-    store = PlanStore()
-    store.save(sample_plan)
-    window = MainWindow(store, store.load(sample_plan.id),
-                        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(window)
+    window = _window(qtbot, sample_plan, tmp_path)
     window.show()
     window.go_to_step("cadences")
     page = window.pages["cadences"]

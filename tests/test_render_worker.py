@@ -7,19 +7,30 @@ import json
 import os
 import subprocess
 import sys
+from contextlib import contextmanager
 
 from pypdf import PdfReader
 
 from tests.conftest import REPO
 
 
-def test_a_newer_request_cancels_the_stale_render_and_the_answer_finds_the_items(tmp_path,
-                                                                                 sample_plan):
+@contextmanager
+def _worker(stderr=None):
+    """The worker started as the app starts it, once it says it is ready; killed at the end."""
     worker = subprocess.Popen([sys.executable, "-m", "prospector.render_worker"], cwd=REPO,
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-                              env={**os.environ, "PYTHONPATH": str(REPO)})
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr,
+                              text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
     try:
         assert json.loads(worker.stdout.readline()) == {"ready": True}
+        yield worker
+    finally:
+        worker.kill()
+        worker.wait()
+
+
+def test_a_newer_request_cancels_the_stale_render_and_the_answer_finds_the_items(tmp_path,
+                                                                                 sample_plan):
+    with _worker() as worker:
         plan = json.loads(sample_plan.model_dump_json())
         for request in ({"id": 1, "plan": plan, "out": str(tmp_path / "1.pdf"), "section": None},
                         {"id": 2, "plan": plan, "out": str(tmp_path / "2.pdf"),
@@ -40,19 +51,11 @@ def test_a_newer_request_cancels_the_stale_render_and_the_answer_finds_the_items
         worker.stdin.write(json.dumps({"quit": True}) + "\n")
         worker.stdin.flush()
         assert worker.wait(60) == 0
-    finally:
-        worker.kill()
-        worker.wait()
 
 
 def test_a_request_that_fails_where_it_should_not_ends_the_worker(tmp_path, sample_plan):
     # (what the app then does: tests/test_preview_worker.py)
-    worker = subprocess.Popen([sys.executable, "-m", "prospector.render_worker"], cwd=REPO,
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-                              stderr=subprocess.DEVNULL,
-                              env={**os.environ, "PYTHONPATH": str(REPO)})
-    try:
-        assert json.loads(worker.stdout.readline()) == {"ready": True}
+    with _worker(stderr=subprocess.DEVNULL) as worker:
         request = {"id": 1, "plan": json.loads(sample_plan.model_dump_json()),
                    "out": str(tmp_path / "1.pdf"), "section": 5}  # no section is a number
         worker.stdin.write(json.dumps(request) + "\n")
@@ -60,20 +63,12 @@ def test_a_request_that_fails_where_it_should_not_ends_the_worker(tmp_path, samp
         answer = json.loads(worker.stdout.readline())
         assert answer["id"] == 1 and answer["broken"] and answer["error"]
         assert worker.wait(60) == 1
-    finally:
-        worker.kill()
-        worker.wait()
 
 
 def test_a_worker_whose_app_is_gone_ends_without_a_traceback(tmp_path, sample_plan):
     # the app killed mid-render: the worker's answer met a closed pipe and printed a
     # BrokenPipeError traceback into the app's log
-    worker = subprocess.Popen([sys.executable, "-m", "prospector.render_worker"], cwd=REPO,
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True,
-                              env={**os.environ, "PYTHONPATH": str(REPO)})
-    try:
-        assert json.loads(worker.stdout.readline()) == {"ready": True}
+    with _worker(stderr=subprocess.PIPE) as worker:
         worker.stdout.close()  # the app's end of the answers, gone
         request = {"id": 1, "plan": json.loads(sample_plan.model_dump_json()),
                    "out": str(tmp_path / "1.pdf"), "section": ["cadences"]}
@@ -81,6 +76,3 @@ def test_a_worker_whose_app_is_gone_ends_without_a_traceback(tmp_path, sample_pl
         worker.stdin.flush()
         assert worker.wait(120) == 0
         assert "Traceback" not in worker.stderr.read()
-    finally:
-        worker.kill()
-        worker.wait()
