@@ -7,12 +7,12 @@ the opening, each question, and each objection with what is behind it, the respo
 proof (a differentiator's proof, printed once on its card in the differentiation chapter, is
 named with its page). An edition prints each text of the plan once (issue 16): what a card
 holds in full, the other chapters name by its first words with the card's page (see
-``conversations``). The cards do not repeat one another either (the fresh-eyes review: four
-cards printed one opening, two the same responses): the opening every card shares is printed
-on the first card, an objection's response
-on the first card that has it, and the cards after it name the objection by its words with the
-page of its response (:func:`held_by`); a response of two lines or less stays whole on each,
-what a rep says on the call. Questions stay on every card (one line each, the line to ask).
+``conversations``). The cards repeat one another little (the fresh-eyes review: two printed
+the same responses): an objection's response is printed on the first card that has it, and the
+cards after it name the objection by its words with the page of its response
+(:func:`held_by`); a response of two lines or less stays whole on each, what a rep says on the
+call. What a rep says first stays on every card: its opening (a later review: sent from card to
+card in the middle of a call, the rep lost the card's point), and its questions (one line each).
 
 So is how much of each text fits: a card is one page, whatever the plan holds. Each text has a
 kind in ``limits.CARD_TEXTS``; :func:`fit_card` counts its lines in the fonts' own widths and
@@ -477,22 +477,15 @@ def _more_ref(held: dict[str, str]) -> str:
     return gettext("Behind it and proof: in the objections,")
 
 
-def _opening_ref(held: dict[str, str]) -> str:
-    """The line a card prints in its opening's place when an earlier card prints it in full."""
-    return gettext("Opening: as on the call card for %(persona)s,", persona=held["role"])
-
-
 def held_by(card: dict[str, Any]) -> dict[tuple[str, str], dict[str, str]]:
     """What ``card`` prints in full for the cards after it to refer to: ("objection", id) ->
-    where it is in full (the card, or the objections chapter when the card cut it), and
-    ("opening", touch id) -> the card, when it prints its opening in full."""
+    where it is in full (the card, or the objections chapter when the card cut it). Not the
+    opening: every card prints its own, the first thing a rep says (sent from a card to another
+    in the middle of a call, the rep lost the card's point; fresh-eyes review, stop 35)."""
     here = {"ref": f"#card-{card['id']}", "role": card["role"]}
-    held = {("objection", o["id"]): here if o["whole"] else {"ref": f"#obj-{o['id']}",
+    return {("objection", o["id"]): here if o["whole"] else {"ref": f"#obj-{o['id']}",
                                                               "role": ""}
             for o in card["objections"] if not o["ref"]}
-    if card["opening"] and card["opening_touch"] and not isinstance(card["opening"], Cut):
-        held[("opening", card["opening_touch"])] = here
-    return held
 
 
 def call_card(plan: Plan, persona: Persona, objections: list[Objection],
@@ -507,11 +500,11 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
     they say and the response, not cut; what is behind it and its proof may be shortened): its
     chapter then names it and refers to the card.
 
-    ``held`` (``held_by`` of the cards before it, and the opening every card shares): what the
-    edition prints in full elsewhere (issue 16: no text twice). The card refers to it: an
-    opening by a line with its page; an objection by its words (they name it) and the page of
-    its response, which the card repeats only when it is short (``SHORT_RESPONSE``): what is
-    behind it and its proof are printed once, where it is in full."""
+    ``held`` (``held_by`` of the cards before it): what the edition prints in full elsewhere
+    (issue 16: no text twice). The card refers to it: an objection by its words (they name it)
+    and the page of its response, which the card repeats only when it is short
+    (``SHORT_RESPONSE``): what is behind it and its proof are printed once, where it is in
+    full. Its opening it prints itself."""
     held = held or {}
     in_plan = gettext(IN_PLAN)
     where = {key: quoted(titles[key]) if key in titles else in_plan
@@ -527,14 +520,11 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
     diff = (plan.differentiator(linked.most_common(1)[0][0]) if linked
             else next(iter(plan.differentiators), None))
     asked = by_likelihood(questions, persona, flagged)[:3]
-    opening_at = held.get(("opening", touch.id)) if touch is not None and opening else None
     texts = {
         "title": _Text("title", persona.role, where["personas"], beside=_kicker_mm()),
         "cares": _Text("cares", SEP.join(_flat(p) for p in persona.cares_about[:CARD_POINTS]),
                        where["personas"], gettext("Cares about:") + " "),
-        "opening": (_Text("calls", _opening_ref(opening_at) + " " + gettext("p.") + " 99", "",
-                          fixed=True) if opening_at
-                    else _Text("opening", opening, where["touches"] if printed else in_plan)),
+        "opening": _Text("opening", opening, where["touches"] if printed else in_plan),
     }
     missing = "" if opening else _opening_missing(plan, persona)
     if missing:  # in the opening's place, never cut
@@ -596,15 +586,11 @@ def call_card(plan: Plan, persona: Persona, objections: list[Objection],
         "role": persona.role,
         "title": text("title"),
         "cares_about": text("cares"),
-        "opening": "" if opening_at else text("opening"),
-        "opening_touch": touch.id if touch and opening else "",
-        # printed in full elsewhere: the line and link in its place
-        "opening_ref": {"text": _opening_ref(opening_at), "ref": opening_at["ref"]}
-        if opening_at else None,
+        "opening": text("opening"),
         # the touch and the part of it the card prints in full: its chapter refers to the card
         "opening_of": {"touch": touch.id, "part": part,
                        "paragraphs": opening_paragraphs(touch.message)}
-        if touch and opening and printed and not opening_at and whole("opening") else None,
+        if touch and opening and printed and whole("opening") else None,
         "opening_from": quote(touch.title, 70) if touch and opening else "",
         # the index of cards: two lines a cell at most, so that the chapter's opening (kept on
         # one page) fits under a short chapter before it (the long-text plan: it took a page of

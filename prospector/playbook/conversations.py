@@ -217,10 +217,8 @@ def build(plan: Plan, red: Reductions, chapters: Sequence[Chapter], *,
     cadences = plan.cadences if cadences is None else cadences
     touch_ids = {t.id for t in plan.touches} if touch_ids is None else touch_ids
     cards: list[dict[str, Any]] = []
-    # each text once (issue 16): what a card prints in full, the cards after it refer to; the
-    # opening every card shares is on the first card, where a rep reads it on the call (under
-    # the index of cards, the rep's opening page no longer fitted under the qualification
-    # chapter kept whole: two pages half white)
+    # each text once (issue 16): an objection a card prints in full, the cards after it refer
+    # to (a short response they repeat); each card prints its own opening (call_cards.held_by)
     held: dict[tuple[str, str], dict[str, str]] = {}
     for p in personas if objections or questions else []:
         cards.append(call_card(plan, p, objections, questions, cadences, touch_ids, titles,
