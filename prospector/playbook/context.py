@@ -44,7 +44,7 @@ from .limits import (
     Reductions,
     cut_point,
 )
-from .schedule_targets import team_touch_notes, touch_target_notes
+from .schedule_targets import short_of_touch_targets, team_touch_notes, touch_target_notes
 from .scorecard import build_scorecard
 from .team_scorecard import build_team_scorecard
 from .text_width import fit_line, line_count, text_mm
@@ -445,7 +445,11 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
         "scorecard": _scorecard(plan, start, until, max(4, min(n_weeks, MAX_SCORECARD_WEEKS)),
                                 red, actuals, planned.weekend),
         "touch_target_notes": touch_target_notes(plan.accountability.targets, weeks),
-        "glance": glance.glance(plan, accounts, cadences, TIER_LABELS, rep, red),
+        "glance": {**glance.glance(plan, accounts, cadences, TIER_LABELS, rep, red),
+                   # "45 / week" beside about 4 a week scheduled: the glance says where the
+                   # rest comes from (the rep's targets chapter says it in full)
+                   "scheduled_a_week": short_of_touch_targets(plan.accountability.targets,
+                                                              weeks)},
         "overview": glance.overview(plan, accounts, None, planned.account_starts,
                                     fmt_day_in_table, cadences),
     }

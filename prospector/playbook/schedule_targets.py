@@ -26,14 +26,29 @@ def counts_touches(target: Target) -> bool:
             and _COUNTS_TOUCHES.search(target.metric) is not None)
 
 
+def weekly_average(weeks: Sequence[ScheduleWeek]) -> int:
+    """The schedule's touches a week, over the weeks from its first to its last touch."""
+    if not weeks:
+        return 0
+    span = weeks[-1].number - weeks[0].number + 1
+    return round(sum(len(w.touches) for w in weeks) / span)
+
+
+def short_of_touch_targets(targets: Sequence[Target], weeks: Sequence[ScheduleWeek]) -> int | None:
+    """The schedule's touches a week when a touch target asks for more (the rep plans the rest
+    themselves), else None."""
+    average = weekly_average(weeks)
+    if weeks and any(counts_touches(t) and t.per_rep > average for t in targets):
+        return average
+    return None
+
+
 def touch_target_notes(targets: Sequence[Target], weeks: Sequence[ScheduleWeek]) -> list[str]:
     """One sentence per touch target: the schedule's touches a week (over the weeks from its
     first to its last touch) against the target's, and where the difference comes from."""
     if not weeks:
         return []
-    span = weeks[-1].number - weeks[0].number + 1
-    total = sum(len(w.touches) for w in weeks)
-    average = round(total / span)
+    average = weekly_average(weeks)
     busiest = max(weeks, key=lambda w: len(w.touches))
     planned = gettext("Your schedule plans %(touches)s a week on average (%(busiest)s in week "
                       "%(week)s, your busiest)", touches=plural(average, "touch"),
