@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from prospector.playbook.languages import tag_languages, tag_text
 from prospector.playbook.render import keep_last_words, merge_fields, rep_file_names, slugify
 from prospector.playbook.timeline import cadence_timeline_svg
 from prospector.resources import assets_dir, sample_plan_path, templates_dir
+from prospector.schedule import build_schedule
 
 HOSTILE = '<img src="file:///etc/passwd"> http://evil.example/x.png <b>bold</b> & "quotes"'
 
@@ -343,3 +345,15 @@ def test_an_account_with_no_contact_says_whom_to_find(sample):
     plan.basics.language = "de"
     german = " ".join(render_playbook_html(plan, rep_name=rep.name).split())
     assert f"noch kein Ansprechpartner als {' oder '.join(roles)}: einen finden" in german
+
+
+def test_the_schedule_says_its_busiest_day_beside_the_capacity_it_keeps_to():
+    # "no day has more than 22 touches" (the capacity) read as a count of the rep's days, whose
+    # busiest has 4 (fresh-eyes review)
+    plan = read_plan_file(sample_plan_path())  # (the module's sample is changed by others)
+    rep = plan.reps[0]
+    start = date(2027, 1, 11)
+    days = Counter(t.date for t in build_schedule(plan, rep, start).touches)
+    text = " ".join(render_playbook_html(plan, rep_name=rep.name, start=start).split())
+    busiest = max(days.values())
+    assert 1 < busiest < 22 and f"Your busiest day has {busiest} touches." in text

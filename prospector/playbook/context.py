@@ -9,6 +9,7 @@ timeline SVG, which escapes every piece of text it uses.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from datetime import date, timedelta
@@ -423,6 +424,9 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
         "days_off": words_and([gettext(n) for n in days_off_names(planned.weekend,
                                                                    bool(planned.holidays))]),
         "capacity": planned.capacity,
+        # the busiest day's touches: "no day has more than 22" is the capacity the start dates
+        # keep to, read as a count of the rep's days (their busiest has 4)
+        "busiest_day": max(Counter(t.date for t in schedule).values(), default=0),
         "staggered": len(set(planned.account_starts.values())) > 1,
         # the accounts' real first touch days: a wave's Monday may be a holiday (Easter Monday)
         "waves": {"count": len(planned.waves),
