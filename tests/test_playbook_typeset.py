@@ -1002,3 +1002,19 @@ def test_a_call_cards_rules_and_boxes_align_with_the_other_pages_text(rep_pages,
         assert drawn(number) == pytest.approx(drawn(after), abs=0.3), number
         left = min(g.left for g in rep_pages[number] if 16.5 * MM <= g.top <= 283 * MM)
         assert left == pytest.approx(text_left, abs=1.5), number
+
+
+def test_a_wrapped_schedule_entry_goes_on_under_its_title_not_its_icon(rep_pages):
+    # its "(script, p. 14)" started a line under the channel's icon, left of the title
+    wrapped = 0
+    for glyphs in rep_pages:
+        lines = _lines(glyphs)
+        baselines = sorted(lines)
+        for found in _find(glyphs, "(script, p."):
+            if not found[0].starts_line:
+                continue
+            at = baselines.index(round(found[0].baseline))
+            title = lines[baselines[at - 1]][0]  # the line before: the touch's title
+            assert abs(found[0].left - title.left) < 1.5, (_text(lines[baselines[at - 1]]))
+            wrapped += 1
+    assert wrapped  # the sample's rep edition has such entries
