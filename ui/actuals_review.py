@@ -249,10 +249,9 @@ def _rep_html(rep: RepWeek, colours: Colours) -> str:
         findings=findings) if findings else \
         _("<p><b>The coach:</b> nothing to flag this week.</p>")
     days = days_label(rep.first_day, rep.last_day, current())  # Sun-Thu in Israel
-    # the heading runs the app's way: a Hebrew name had the heading run right to left in an
-    # English review, its dates before the name
-    # (a mark of the app's direction around a name written the other way: the heading's first
-    # strong letter sets its way)
+    # the heading runs the app's way (a Hebrew name had it run right to left in an English
+    # review, its dates before the name): a name written the other way is wrapped in marks of
+    # the app's direction, as the heading's first strong letter sets its way
     rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     way = "\u200f" if rtl else "\u200e"
     name = escape(rep.rep_name)

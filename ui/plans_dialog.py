@@ -296,16 +296,15 @@ class PlansDialog(QDialog):
                          _(NOTHING_CHANGED))
             return
         old_name = plan.name
+        unchanged = _("Nothing was changed: the plan is still called “{old_name}”. Choose Rename "
+                      "again and type another name.").format(old_name=old_name)
         new_name = dialogs.ask_text(self, _("Rename plan"), _("New name:"), old_name)
         if new_name is None:
             return
         try:
             plan.name = new_name  # the model checks it (validate_assignment)
         except ValueError as exc:
-            self._refuse_name(_("Rename plan"), new_name, exc,
-                              _("Nothing was changed: the plan is still called “{old_name}”. "
-                                "Choose Rename again and type another name.").format(
-                                    old_name=old_name))
+            self._refuse_name(_("Rename plan"), new_name, exc, unchanged)
             return
         if plan.name == old_name:
             return
@@ -316,10 +315,7 @@ class PlansDialog(QDialog):
         if taken is not None:
             self._refuse_name(_("Rename plan"), new_name, ValueError(_(
                 "is another plan's (“{name}”): the list and the command line could not tell "
-                "them apart").format(name=shown_name(taken))),
-                              _("Nothing was changed: the plan is still called “{old_name}”. "
-                                "Choose Rename again and type another name.").format(
-                                    old_name=old_name))
+                "them apart").format(name=shown_name(taken))), unchanged)
             return
         try:
             self.store.save(plan, note=f"renamed to {plan.name}")
