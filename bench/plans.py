@@ -239,6 +239,16 @@ def large_sample_plan(accounts: int = 1000, reps: int = 10, seed: int = 11) -> P
     doc["accounts"] = new_accounts
     doc["reps"] = team
     doc["name"] = f"{doc['name']} ({accounts:,} accounts)"
+    # the sample's prose counts its own 26 accounts and six dream clients: these counts instead
+    dream = sum(a["tier"] == "A" for a in new_accounts)
+    basics = doc["basics"]
+    basics["strategy"] = basics["strategy"].replace(
+        "26 named accounts", f"{accounts:,} named accounts").replace(
+        "the six dream clients", f"the {dream:,} dream clients")
+    basics["goal"] = basics["goal"].replace("each of the 6 dream clients",
+                                            f"each of the {dream:,} dream clients")
+    doc["accountability"]["review"] = doc["accountability"]["review"].replace(
+        "the six dream clients", f"the {dream:,} dream clients")
     return Plan.model_validate(doc)
 
 

@@ -482,7 +482,7 @@ def test_the_scorecards_rows_are_tall_enough_to_write_a_number_in(jonas_pdf):
     """A rep writes the week's figures by hand: rows of 6 mm, not the 4.8 mm that left no room
     for a handwritten number (the last fresh-eyes review). January's three weeks, row to row.
     Lower only where the scorecard shares its page with the review, which would otherwise stand
-    alone on a mostly white page (targets_page.rows_beside_review: the sample's shorter schedule
+    alone on a mostly white page (targets_page.review_sheet_row_mm: the sample's shorter schedule
     now ends the review high on its page), and never under the 4.8 mm it once had."""
     page = _scorecard_page(jonas_pdf)
     tops = _row_tops_mm(jonas_pdf, page, "Jan")
@@ -516,3 +516,36 @@ def test_the_review_is_not_left_alone_before_a_scorecard_of_its_own_page(one_acc
     assert white_share(one_account_rep_pdf, review) <= 0.5, (review, scorecard)
     tops = _row_tops_mm(one_account_rep_pdf, scorecard, "Jan")
     assert min(b - a for a, b in zip(tops, tops[1:], strict=False)) >= 4.7, tops
+
+
+@pytest.mark.parametrize(("page_size", "language"), [("A4", "en"), ("A4", "de")])
+def test_the_review_and_the_scorecard_share_a_page_whenever_the_estimate_says_they_fit(
+        sample, tmp_path, page_size, language):
+    """"How we review" and the scorecard are one sheet where rows a hand writes in fit under the
+    review; the fit is estimated before layout (the edition was once laid out twice to find
+    it). A review as long as the estimate allows, the rows at their lowest: the scorecard still
+    prints on the review's page, not on a page of its own after it."""
+    from prospector.playbook.targets_page import review_sheet_row_mm  # noqa: PLC0415 - here only
+    from prospector.playbook.translations import printing_in  # noqa: PLC0415 - here only
+
+    plan = sample.model_copy(deep=True)
+    plan.basics.page_size = page_size
+    words, fits = 10, None
+    while True:  # the longest review whose sheet still fits by the estimate
+        review = " ".join(["Each Friday the team reviews the numbers"] * words) + " Zyxwvu."
+        plan.accountability.review = review
+        with printing_in(language):
+            context = build_context(plan, rep_name="Jonas Albrecht", today=date(2027, 1, 4))
+            sc = context["scorecard"]
+            row = review_sheet_row_mm(page_size, context["review_paragraphs"], sc["pages"][0],
+                                      len(sc["rows"]))
+        if row is None:
+            break
+        fits, words = review, words + 2
+    assert fits is not None
+    plan.accountability.review = fits
+    out = tmp_path / "targets.pdf"
+    render_playbook_pdf(plan, out, rep_name="Jonas Albrecht", today=date(2027, 1, 4),
+                        section="accountability", language=language)
+    pages = _pages(out, layout=False)
+    assert "Zyxwvu" in pages[-1], [p[:80] for p in pages]

@@ -231,11 +231,17 @@ def build_context(plan: Plan, *, rep_name: str | None = None, start: date | None
         ctx.update(_rep(plan, rep, start or rep.start_date or basics.start_date or today, red,
                         rep_actuals))
         ctx["review_paragraphs"] = paragraphs_to_the_rep(ctx["review_paragraphs"])
+        scorecard = ctx["scorecard"]
+        # "How we review" and the scorecard one page, where rows a hand writes in fit under it
+        sheet_row = targets_page.review_sheet_row_mm(
+            basics.page_size, ctx["review_paragraphs"], scorecard["pages"][0],
+            len(scorecard["rows"]), len(scorecard["pages"])) if scorecard["pages"] else None
+        ctx["review_sheet"] = sheet_row is not None
         ctx["targets_whole"] = targets_page.kept_whole(
             basics.page_size, ctx["targets"], ctx["touch_target_notes"], ctx["definition"],
-            ctx["review_paragraphs"])
-        ctx["scorecard"]["row_mm"] = targets_page.writing_row_mm(
-            basics.page_size, len(ctx["scorecard"]["rows"]))
+            None if ctx["review_sheet"] else ctx["review_paragraphs"])
+        scorecard["row_mm"] = sheet_row or targets_page.writing_row_mm(
+            basics.page_size, len(scorecard["rows"]))
     # the goal in the room the cover's title, subtitle and offering leave it
     ctx["glance"]["cover_goal"] = glance.cover_goal(
         basics.goal, title=plan.name, subtitle=ctx["cover_subtitle"],

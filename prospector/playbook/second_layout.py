@@ -1,15 +1,11 @@
-"""Two choices of an edition that only its laid-out pages can make: where a block kept whole
+"""A choice of an edition that only its laid-out pages can make: where a block kept whole
 lands decides which of two forms of it leaves less of a page white. The edition is laid out with
 the first form; if the pages show the case for the other (``adjust``), it is laid out once more.
-Both cases are in the stress-test plans of the fresh-eyes review (bench/review_plans.py); the
-sample's leader's edition is laid out once, its rep's (Jonas Albrecht's) twice since its schedule
-got shorter (days split between entries): the scorecard now goes beside the review there.
+The case is in the stress-test plans of the fresh-eyes review (bench/review_plans.py); the
+sample's editions are laid out once. (The rep's scorecard beside "How we review" was chosen
+here too, laying Jonas Albrecht's edition out twice: it is now chosen before layout,
+``targets_page.review_sheet_row_mm``.)
 
-* **The scorecard beside the review.** Its rows are 6 mm, a height a hand writes a number in,
-  so it takes most of a page of its own after "How we review" (kept whole). When the review then
-  stands alone on a mostly white page before it (the one-account plan: the targets filled the
-  schedule's last page, 85% of the review's page white), the scorecard goes under the review
-  with rows as low as it takes (``targets_page.rows_beside_review``, 4.8 mm at the least).
 * **The index of call cards.** The index holds each persona and the touch it opens with to
   two lines, so that the chapter's opening (kept on one page: the cards each start one) fits
   under the end of the chapter before more often (the long-text plan: the page before was 61%
@@ -17,7 +13,7 @@ got shorter (days split between entries): the scorecard now goes beside the revi
   cards after it, the index is printed in full: the opening alone on its page fills more of it
   (45% white rather than 60%). An index that cuts nothing is the same in full: no second layout.
 
-The choices are made from ``RenderResult.anchors``-like positions: an element's page and how
+The choice is made from ``RenderResult.anchors``-like positions: an element's page and how
 far down it its top is (0 top, 1 bottom).
 """
 
@@ -32,33 +28,15 @@ _AT_TOP_MM = 12.0  # a chapter's title this close under the margin starts its pa
 
 
 def adjust(context: dict[str, Any], anchors: dict[str, tuple[int, float]]) -> bool:
-    """Change ``context`` (an edition's) for the second form wherever its first layout
+    """Change ``context`` (an edition's) for the second form where its first layout
     (``anchors``) shows the case for it; True if it changed."""
     if (context.get("shown") or {}).get("chapters") is not None:
         return False  # a part printed alone (a preview's): its pages are not the edition's
-    changed = False
-    if context.get("edition") == "rep" and (row := _scorecard_beside_review(context, anchors)):
-        context["scorecard"]["row_mm"] = row
-        changed = True
     if context.get("call_cards_short_index") and _index_is_cut(context) and _starts_a_page(
             context, anchors.get("sec-call_cards")):
         context["call_cards_short_index"] = False
-        changed = True
-    return changed
-
-
-def _scorecard_beside_review(context: dict[str, Any],
-                             anchors: dict[str, tuple[int, float]]) -> float | None:
-    """The scorecard's lower rows if the text before it ("How we review", or the end of it)
-    stands alone on a mostly white page before the scorecard's and the scorecard fits under
-    it; else None."""
-    if not context["scorecard"]["pages"]:
-        return None
-    end, scorecard = anchors.get("targets-end"), anchors.get("scorecard")
-    if not end or not scorecard or scorecard[0] != end[0] + 1:
-        return None
-    return targets_page.rows_beside_review(context["page_size"], end[1],
-                                           len(context["scorecard"]["rows"]))
+        return True
+    return False
 
 
 def _index_is_cut(context: dict[str, Any]) -> bool:
