@@ -7,19 +7,30 @@ import importlib.util
 import sys
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parent.parent / "bench" / "playbook_figures.py"
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+def _bench_module(name: str):
+    """The module bench/<name>.py (loaded once)."""
+    key = f"bench_{name}"
+    if key in sys.modules:
+        return sys.modules[key]
+    spec = importlib.util.spec_from_file_location(key, BENCH / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[key] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def figures():
-    """The module bench/playbook_figures.py (loaded once)."""
-    if "playbook_figures" in sys.modules:
-        return sys.modules["playbook_figures"]
-    spec = importlib.util.spec_from_file_location("playbook_figures", BENCH)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["playbook_figures"] = module
-    spec.loader.exec_module(module)
-    return module
+    """The module bench/playbook_figures.py."""
+    return _bench_module("playbook_figures")
+
+
+def bench_plans():
+    """The module bench/plans.py: the fresh-eyes review's plans (the long-text plan, ...)."""
+    return _bench_module("plans")
 
 
 def sentences_printed_twice(path: Path) -> dict[str, int]:

@@ -14,7 +14,13 @@ import pytest
 from prospector.model import Cadence, CadenceStep, Channel, Plan, ValueTouch
 from prospector.planfile import read_plan_file
 from prospector.playbook import build_context, render_playbook_html
-from prospector.playbook.timeline import PRINT_WIDTH, Ink, cadence_timeline_svg, text_width
+from prospector.playbook.timeline import (
+    FS_XS,
+    PRINT_WIDTH,
+    Ink,
+    cadence_timeline_svg,
+    text_width,
+)
 from prospector.resources import sample_plan_path
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -141,6 +147,24 @@ def test_weeks_are_named_as_everywhere_else_in_the_playbook(sample):
         assert not any(re.match(r"W\d", t.text or "") for t in svg.iter(f"{SVG}text"))
         named = [label.startswith("Week") for label in labels[1:]]
         assert all(named) or not any(named), labels  # all named, or numbers after "Week 1"
+
+
+def test_two_weeks_labels_never_run_together(sample):
+    """"Week 10" and "Week 11" printed a millimetre apart read as one label: each label has
+    3 mm of white at least to its neighbour's, else the weeks after the first are numbers."""
+    for weeks in (8, 10, 11, 12, 13):  # columns narrower and narrower
+        plan = sample.model_copy(deep=True)
+        last = max(step.day for step in plan.cadences[0].steps)
+        for step in plan.cadences[0].steps:
+            step.day = step.day * (7 * weeks - 3) // last
+        svg = ElementTree.fromstring(str(cadence_timeline_svg(plan.cadences[0], plan)))
+        first = next(t for t in svg.iter(f"{SVG}text") if t.text == "Week 1")
+        texts = [t for t in svg.iter(f"{SVG}text") if t.get("y") == first.get("y")
+                 and re.fullmatch(r"(Week )?\d+", t.text or "")]
+        spans = sorted((float(t.get("x")) - text_width(t.text, FS_XS) / 2,
+                        float(t.get("x")) + text_width(t.text, FS_XS) / 2) for t in texts)
+        gaps = [b[0] - a[1] for a, b in zip(spans, spans[1:], strict=False)]
+        assert len(spans) == weeks and min(gaps) >= 3 * 72 / 25.4 - 0.01, (weeks, gaps)
 
 
 def test_every_mark_lies_wholly_inside_its_weeks_column(sample):

@@ -349,7 +349,7 @@ def test_an_account_with_no_contact_says_whom_to_find(sample):
 
 def test_the_schedule_says_its_busiest_day_beside_the_capacity_it_keeps_to():
     # "no day has more than 22 touches" (the capacity) read as a count of the rep's days, whose
-    # busiest has 4 (fresh-eyes review)
+    # busiest has 4 (fresh-eyes review): the 22 is the plan's limit, the 4 the rep's own
     plan = read_plan_file(sample_plan_path())  # (the module's sample is changed by others)
     rep = plan.reps[0]
     start = date(2027, 1, 11)
@@ -357,3 +357,4 @@ def test_the_schedule_says_its_busiest_day_beside_the_capacity_it_keeps_to():
     text = " ".join(render_playbook_html(plan, rep_name=rep.name, start=start).split())
     busiest = max(days.values())
     assert 1 < busiest < 22 and f"Your busiest day has {busiest} touches." in text
+    assert "within the plan’s limit of 22 touches a day." in text and "no day has" not in text

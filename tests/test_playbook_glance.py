@@ -355,9 +355,12 @@ def test_a_reps_glance_page_says_the_reps_own_numbers(one_account, sample):
 def test_the_contents_list_at_a_glance_and_the_overview_with_their_pages(sample_leader_pdf):
     texts = page_texts(sample_leader_pdf[0].path)
     contents = next(t for t in texts if t.startswith("Contents"))
-    overview = next(n for n, t in enumerate(texts, 1) if "Overview" in t and "one line each" in t)
+    overview = next(n for n, t in enumerate(texts, 1) if "Overview" in t and "one row each" in t)
     assert "At a glance 2 01" in contents  # first, before the chapters
     assert f"Target accounts {overview} Overview {overview} 04" in contents
+    team, weekly = (next(n for n, t in enumerate(texts[3:], 4) if heading in t)
+                    for heading in ("Team scorecard", "Weekly scorecard"))
+    assert f"Team scorecard {team} Weekly scorecard {weekly}" in contents
 
 
 # --- the overview -----------------------------------------------------------------------------
@@ -410,18 +413,18 @@ def test_one_of_a_thing_is_said_in_the_singular(one_account):
             assert wrong not in text, (path.name, wrong)
     leader = " ".join(page_texts(one_account[0]))
     assert "1 target account" in leader and "1 rep " in leader
-    # the overview of one account: not "1 account, one line each"
-    assert "1 account, on one line under its cadence" in leader
+    # the overview of one account: not "1 account, one row each"
+    assert "1 account, in one row under its cadence" in leader
     # its tier says it in the singular too ("1 account. The accounts that…" read wrong)
     assert "1 account. An account we open when a trigger event" in " ".join(leader.split())
     for path in one_account:
-        assert "one line each" not in " ".join(page_texts(path)), path.name
+        assert "one row each" not in " ".join(page_texts(path)), path.name
 
 
 @pytest.mark.parametrize(("language", "said"), [
     ("de", "1 Kunde, auf einer Zeile unter seiner Kadenz"),
     ("fr", "1 compte, sur une ligne sous sa cadence"),
-    ("es", "1 cuenta, en una línea bajo su cadencia")])
+    ("es", "1 cuenta, en una fila bajo su cadencia")])
 def test_one_account_is_said_in_the_singular_in_each_language(sample, language, said):
     html = render_playbook_html(one_account_plan(sample), language=language,
                                 today=date(2027, 1, 4))
@@ -443,10 +446,21 @@ def test_a_plan_with_one_rep_speaks_of_the_rep_and_prints_each_figure_once(one_a
                   "The reps", "Targets per rep (team)"):
         assert wrong not in text, wrong
     assert "The rep " in glance_page  # the heading over Jonas Albrecht's line
+    assert glance_page.count("Accounts Target") == 1  # no second head over no rows
     assert "The rep also gets their own edition" in text
     accountability = next(p for p in leader if "Counts towards".upper() in p.upper()
                           and "Per rep".upper() in p.upper())
     assert "TEAM" not in accountability.upper().split("COUNTS TOWARDS")[0].split("PER REP")[1]
+
+
+def test_a_small_teams_territories_are_printed_whole_under_their_reps(sample_leader_pdf, sample):
+    """Up to four reps, each on two lines: the territory has a line across its half of the page
+    to itself ("Germany, Austria, Switzerland (Munich office)", cut to "Germany, Austria…" in
+    the name's column with room to spare beside it)."""
+    glance_page = page_texts(sample_leader_pdf[0].path)[1]
+    for rep in sample.reps:
+        if len(rep.territory) <= 45:
+            assert f"{rep.name} " in glance_page and rep.territory in glance_page, rep.territory
 
 
 def test_a_legal_form_is_never_broken_across_lines(one_account):

@@ -78,6 +78,29 @@ def _overlapping_words(path: Path) -> list[tuple[int, str, str]]:
     return found
 
 
+def _letters_drawn_over_letters(path: Path) -> list[tuple[int, str]]:
+    """(page, the text around it) where a letter is drawn over the one before it on its line:
+    an inline box shifted left onto its neighbour, which poppler reads as one word ("sessionASK")
+    and ``_overlapping_words`` cannot see."""
+    found = []
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        for number, page in enumerate(pdf, 1):
+            textpage = page.get_textpage()
+            chars = textpage.get_text_range()
+            boxes = [textpage.get_charbox(i) for i in range(textpage.count_chars())]
+            for i in range(1, len(boxes)):
+                a_left, a_bottom, a_right, a_top = boxes[i - 1]
+                b_left, b_bottom, _, b_top = boxes[i]
+                same_line = min(a_top, b_top) - max(a_bottom, b_bottom) > 0.5 * (b_top - b_bottom)
+                if (chars[i - 1].strip() and chars[i].strip() and same_line
+                        and a_left + 0.1 < b_left < a_right - 1.0):  # (a ligature's share one)
+                    found.append((number, chars[max(0, i - 12):i + 4]))
+    finally:
+        pdf.close()
+    return found
+
+
 def _structure(path: Path) -> list[tuple[str, str | None, int]]:
     """The PDF's structure elements in reading order: (role, its own /Lang, depth)."""
     root = PdfReader(path).trailer["/Root"]["/StructTreeRoot"]
@@ -309,6 +332,13 @@ def test_no_text_is_printed_over_other_text(leader_pdf, rep_pdf):
     heading (WeasyPrint and floats in a block that avoids breaks): the columns are flex now."""
     for result in (leader_pdf[0], rep_pdf[0]):
         assert _overlapping_words(result.path) == [], result.path.name
+
+
+def test_no_letter_is_printed_over_another(leader_pdf, rep_pdf):
+    """Inline labels (the "Ask" pill in the rep's schedule) sit after their text, not on it: the
+    schedule's hanging indent once pulled the pill's letters over the touch's title."""
+    for result in (leader_pdf[0], rep_pdf[0]):
+        assert _letters_drawn_over_letters(result.path) == [], result.path.name
 
 
 # --- the cadences: each script printed once, steps that link to it, the chart ---------------

@@ -19,7 +19,7 @@ from prospector.planfile import read_plan_file
 from prospector.playbook import render_playbook_pdf
 from prospector.resources import sample_plan_path
 from prospector.sections import LEADER_CHAPTERS
-from tests.design_figures import figures
+from tests.design_figures import bench_plans, figures
 
 MM = 72 / 25.4
 
@@ -518,6 +518,20 @@ def test_no_heading_is_left_at_the_foot_of_a_page(leader_pages, rep_pages):
                 number, _text(lines[-1]))
 
 
+def test_a_long_touch_never_leaves_its_heading_and_metadata_alone_at_a_pages_foot(tmp_path):
+    """With every text four times as long (bench/plans.py), a touch's title and its channel,
+    personas and asset (three lines or more) stood at a page's foot over a quarter page of white,
+    its value and script overleaf: every page of the touches chapter ends in running text
+    (10 pt), the value or the script, never in a title (12 pt), metadata or a label (8 pt)."""
+    result = render_playbook_pdf(bench_plans().long_text_plan(), tmp_path / "touches.pdf",
+                                 section="touches")
+    pages = _pages(result.path)
+    assert len(pages) >= 8
+    for number, glyphs in enumerate(pages[:-1], 1):
+        last = _body_lines(glyphs)[-1]
+        assert {g.size for g in last} == {10.0}, (number, _text(last))
+
+
 def test_no_line_is_stranded_at_a_pages_top_or_foot(sample_leader_pdf, sample_rep_pdf):
     """No heading or label ends a page ("FRAMEWORK" at the foot, its criteria overleaf), no
     table's head stands with one row at a foot (step 1 of a cadence), and no table's last row
@@ -588,17 +602,30 @@ def test_a_talk_tracks_lead_in_stays_with_the_first_lines_of_its_script(sample, 
     assert pages >= 5 and stranded == []
 
 
-def test_a_talk_tracks_one_line_close_is_not_carried_alone_to_the_next_page(sample, tmp_path):
+@pytest.mark.parametrize("close", [
+    "If it is useful, I can prepare the same view for each of your plants.",
+    "One seat is kept for {{company}}, for you or your maintenance lead: the next evenings are "
+    "in Munich on 18 March and in Hamburg on 22 April. Shall I keep it for you?"])
+def test_a_talk_tracks_short_close_is_not_carried_alone_to_the_next_page(sample, tmp_path, close):
     """A talk track's last paragraph of one line ("If it is useful, I can prepare the same view
-    …") never starts a page alone, in a box of its own, its script on the page before (the
-    one-account plan's rep edition, p. 8): as bench/playbook_figures.py finds stranded lines.
-    Values of varied lengths put the boxes' ends at every height of their pages."""
-    plan = sample.model_copy(deep=True)
-    for i, t in enumerate(plan.touches):
-        t.message += "\n\nIf it is useful, I can prepare the same view for each of your plants."
-        t.value = " ".join([t.value] * (2 + i % 3))
-    pages, stranded = _touches_stranded_lines(plan, tmp_path)
-    assert pages >= 5 and stranded == []
+    …") or two never starts a page alone, in a box of its own, its script on the page before
+    (the one-account plan's rep edition, p. 8; the 120-account plan's, p. 15): the page that
+    prints it prints the end of the paragraph before it too. Values of varied lengths put the
+    boxes' ends at every height of their pages."""
+    start = "".join(close.split())[:30]
+    for shift in range(4):
+        plan = sample.model_copy(deep=True)
+        ends = []
+        for i, t in enumerate(plan.touches):
+            ends.append("".join(t.message.split())[-25:])
+            t.message += "\n\n" + close
+            t.value = " ".join([t.value] * (2 + (i + shift) % 3))
+        path = render_playbook_pdf(plan, tmp_path / "touches.pdf", section="touches").path
+        pages = [_text(glyphs) for glyphs in _pages(path)]
+        assert len(pages) >= 5
+        for end in ends:
+            page = next(p for p in pages if end in p)
+            assert start in page[page.index(end):], (shift, end)
 
 
 def _scripts_cut(path: Path) -> list[str]:

@@ -549,3 +549,14 @@ def test_the_review_and_the_scorecard_share_a_page_whenever_the_estimate_says_th
                         section="accountability", language=language)
     pages = _pages(out, layout=False)
     assert "Zyxwvu" in pages[-1], [p[:80] for p in pages]
+
+
+def test_every_contact_names_the_call_card_of_their_role_phone_or_not(sample, jonas_pdf):
+    """A contact whose number is not known yet is called all the same once it is found: their
+    line names the card for their role as a contact with a phone does (only those with a phone
+    had it: Andrea Hörmann, plant manager, had none)."""
+    text = " ".join(" ".join(p.split()) for p in _pages(jonas_pdf, layout=False))
+    for name in ("Andrea Hörmann", "Ralf Schüßler", "Jürgen Weiß"):
+        line = text[text.index(name):]
+        line = line[:line.index("@")]  # up to the contact's e-mail, after the card
+        assert "call card, p." in line, line

@@ -4,38 +4,24 @@ Rendered once for the module."""
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from prospector.planfile import read_plan_file
 from prospector.playbook import build_context, render_playbook_pdf, second_layout
 from prospector.resources import sample_plan_path
-from tests.design_figures import white_share
+from tests.design_figures import bench_plans, white_share
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
-
-PLANS = Path(__file__).resolve().parent.parent / "bench" / "plans.py"
-
-
-def _bench_plans():
-    """The module bench/plans.py (the bench folder is not a package)."""
-    spec = importlib.util.spec_from_file_location("bench_plans", PLANS)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 @pytest.fixture(scope="module")
 def long_rep(tmp_path_factory):
     """(RenderResult, each page's text) of Jonas Albrecht's edition of the long-text plan."""
     out = tmp_path_factory.mktemp("long") / "rep.pdf"
-    result = render_playbook_pdf(_bench_plans().long_text_plan(), out, rep_name="Jonas Albrecht",
+    result = render_playbook_pdf(bench_plans().long_text_plan(), out, rep_name="Jonas Albrecht",
                                  today=date(2027, 1, 4))
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
                           check=True).stdout
@@ -87,7 +73,7 @@ def test_the_one_account_plans_call_cards_opening_is_not_mostly_white(tmp_path):
     which the cards no longer print each (issue 16): the page is less than half white, and the
     first card still starts the page after it."""
     out = tmp_path / "one-rep.pdf"
-    result = render_playbook_pdf(_bench_plans().one_account_plan(), out,
+    result = render_playbook_pdf(bench_plans().one_account_plan(), out,
                                  rep_name="Jonas Albrecht", today=date(2027, 1, 4))
     opening = result.anchors["sec-call_cards"][0] + 1
     first_card = min(page for name, (page, _top) in result.anchors.items()

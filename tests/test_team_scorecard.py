@@ -106,3 +106,14 @@ def test_a_plan_of_many_activity_targets_keeps_the_table_to_a_pages_width(sample
     page = render_playbook_html(plan, today=date(2027, 1, 4))
     assert ("The team’s scorecard prints the first 4 weekly activity targets; the other 36 are "
             "in the table of targets.") in html.unescape(page)
+
+
+def test_a_long_name_wraps_in_its_row_instead_of_being_cut(sample):
+    """"Matthias Virtanen" was printed "Matthias Virtan…" (the 120-account plan): a name too wide
+    for the rep's column goes on to a second line, and only a name longer than two is cut."""
+    plan = sample.model_copy(deep=True)
+    plan.reps[0].name = "Matthias Virtanen"
+    plan.reps[1].name = " ".join(["Alexandra-Konstantina"] * 5)
+    names = [row[0] for row in team_table(plan)[2:5]]
+    assert names[0] == "Matthias Virtanen"
+    assert names[1].endswith("…") and len(names[1]) < len(plan.reps[1].name)

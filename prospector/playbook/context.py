@@ -544,9 +544,9 @@ def _account(plan: Plan, account: TargetAccount, rep_name: str,
                          if reach else "",
                          "email": c.email if reach else "",
                          # the card a rep holds when they call (not the talk track, whose
-                         # opening is on the card): beside the phone
-                         "card": c.persona_id if reach and c.phone and c.persona_id in cards
-                         else ""})
+                         # opening is on the card): beside the phone, or where it will be once
+                         # found (a contact with no number is called all the same)
+                         "card": c.persona_id if reach and c.persona_id in cards else ""})
     more = len(account.contacts) - CONTACT_LIMIT
     if more > 0:
         red.lists += more

@@ -373,11 +373,11 @@ def glance(plan: Plan, accounts: list[TargetAccount], cadences: list[Cadence],
 
 def _rep_line(rep: Rep, known: set[str], lines: int) -> dict[str, str]:
     """A rep in a row of its column: the name (cut with "…" only if longer than the column),
-    the territory cut with "…" to a line of its own under it (``lines`` 2) or to the rest of the
-    name's line (1); the accounts' count (a column of its own)."""
+    the territory cut with "…" to a line of its own under it across the half (``lines`` 2) or to
+    the rest of the name's line (1); the accounts' count (a column of its own)."""
     accounts = sum(1 for aid in dict.fromkeys(rep.account_ids) if aid in known)
     name = fit_line(rep.name, REP_NAME_MM, "sans-bold", 10)
-    room = REP_NAME_MM - 1 - (0.0 if lines == 2 else text_mm(name + " · ", "sans-bold", 10))
+    room = BOX_MM - 1 if lines == 2 else REP_NAME_MM - 1 - text_mm(name + " · ", "sans-bold", 10)
     territory = fit_line(territory_names(rep.territory, printing.get()), room, "sans", 10,
                          name=False) if room > 25 else ""  # (less: a word and "…")
     return {"name": name, "territory": territory, "accounts": number(accounts)}

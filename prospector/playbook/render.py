@@ -112,7 +112,8 @@ def merge_fields(text: str) -> Markup:
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 LEAD_IN = 90  # characters of a one-line paragraph that introduces the next ("Subject: …", "Hi,")
-# or closes a talk track ("If it is useful, …")
+CLOSE = 190  # and of a last paragraph of up to two lines that closes a talk track ("If it is
+# useful, …"; "There is one seat for {{company}} … Shall I hold it?")
 
 
 def talk_paragraphs(text: str) -> Markup:
@@ -120,8 +121,8 @@ def talk_paragraphs(text: str) -> Markup:
     marked: a short one-line paragraph before another ("Talk track (in person or on the
     phone):", "Subject: …", "{{first_name}},") is a lead-in that stays with the next one's first
     lines (30-cards-touches.css), never alone at a page's foot; a last paragraph of one line
-    ("If it is useful, I can prepare …") is a close that stays with the one before's last lines,
-    never alone at the next page's top. A ``limits.Cut``'s marker ends
+    ("If it is useful, I can prepare …") or two is a close that stays with the one before's last
+    lines, never alone at the next page's top. A ``limits.Cut``'s marker ends
     the last paragraph."""
     parts = [p for p in _PARAGRAPH_BREAK.split(str(text).strip("\n")) if p.strip()]
     out = []
@@ -131,7 +132,7 @@ def talk_paragraphs(text: str) -> Markup:
             body += Markup('<span class="cut">{}</span>').format(text.marker)
         one_line = "\n" not in part and len(part) <= LEAD_IN
         lead_in = i < len(parts) - 1 and one_line
-        close = 0 < i == len(parts) - 1 and one_line
+        close = 0 < i == len(parts) - 1 and "\n" not in part and len(part) <= CLOSE
         out.append(Markup('<p class="lead-in">{}</p>' if lead_in else
                           '<p class="close">{}</p>' if close else "<p>{}</p>").format(body))
     return Markup("").join(out)

@@ -19,11 +19,12 @@ from typing import Any
 from ..model import Rep, Target
 from .glance import period_word
 from .team_goal import goal_figure
-from .text_width import fit_line
+from .text_width import clamp_lines
 from .translations import gettext, number
 
 ACTIVITY_COLUMNS = 4  # the weekly activity targets a page's width holds beside the months
-NAME_MM = 28.0  # the rep's column: 33 mm less its padding, 2 mm to spare (a name cut with "…")
+NAME_MM = 28.0  # the rep's column: 33 mm less its padding, 2 mm to spare
+NAME_LINES = 2  # a longer name wraps ("Matthias Virtan…" said less than the row had room for)
 
 
 def opportunity_target(targets: Sequence[Target]) -> int | None:
@@ -52,7 +53,7 @@ def build_team_scorecard(targets: Sequence[Target], reps: Sequence[Rep],
                       "goal": number(targets[i].per_rep),
                       "team": number(targets[i].per_rep * team)} for i in activity],
         "months": [m["short"] for m in months],
-        "reps": [fit_line(r.name, NAME_MM, "sans-bold", 9) for r in reps],
+        "reps": [clamp_lines([r.name], NAME_MM, "sans-bold", 9, NAME_LINES)[0][0] for r in reps],
         # a team of one: the rep's row is the team's
         "team_label": gettext("Team (%(reps)s)", reps=number(team)) if team > 1 else "",
         "opportunity": None,

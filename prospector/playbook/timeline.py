@@ -50,6 +50,7 @@ DEFAULT_BRAND = "#1F4E79"  # the model's default brand colour
 FONT = "PB Sans, Noto Sans CJK SC, sans-serif"
 FS_XS = 8  # pt: week labels, step numbers, the key (--fs-xs)
 FS_S = 9  # pt: channel names (--fs-s)
+LABEL_GAP = 3 * 72 / 25.4  # pt: the least white between two weeks' labels
 
 _MM = 72 / 25.4
 # The printed width of the chart: the page's width less its margins (2 x 18 mm, 00-base.css) and
@@ -295,7 +296,8 @@ def cadence_timeline_svg(cadence: Cadence, plan: Plan, ink: Ink = PRINT_INK, *,
     def bare(first: int, last: int) -> str:
         return str(first) if per == 1 else f"{first}–{last}"
 
-    if all(text_width(full(*s), FS_XS) <= col_w - 3 for s in spans):
+    # (with 3 mm of white between two: "Week 10" and "Week 11" touched at 1 mm)
+    if all(text_width(full(*s), FS_XS) <= col_w - LABEL_GAP for s in spans):
         texts = [escape(full(*s)) for s in spans]
     else:
         texts = [escape((full if col == 0 else bare)(*s)) for col, s in enumerate(spans)]
