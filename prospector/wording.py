@@ -66,3 +66,13 @@ def unbroken_legal_form(name: str) -> str:
         return name
     return _FORM.sub(lambda m: "\u00a0" + m.group(1).replace(" ", "\u00a0")
                      .replace("/", "/\u2060"), name)  # a word joiner: no break after "A/"
+
+
+_SLASHED = re.compile(r"(?<=\w)/(?=\w)")
+
+
+def unbroken_slashes(text: str) -> str:
+    """``text`` with a word joiner after each slash between two words ("IT/OT"): a title never
+    ends a line on "Head of IT/" with "OT" on the next. A slash between spaces ("COO / VP") may
+    still break after."""
+    return _SLASHED.sub("/\u2060", text)

