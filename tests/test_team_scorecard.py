@@ -117,3 +117,21 @@ def test_a_long_name_wraps_in_its_row_instead_of_being_cut(sample):
     names = [row[0] for row in team_table(plan)[2:5]]
     assert names[0] == "Matthias Virtanen"
     assert names[1].endswith("…") and len(names[1]) < len(plan.reps[1].name)
+
+
+def test_the_printed_names_break_between_words_only(sample, tmp_path):
+    """Printed, each name reads whole, on one line or two ("Jon / as / Alb / rec / ht" when the
+    name was set in the week number's narrow box)."""
+    import subprocess  # noqa: PLC0415 - this test alone reads the PDF's text
+
+    from prospector.playbook import render_playbook_pdf  # noqa: PLC0415
+
+    plan = sample.model_copy(deep=True)
+    plan.reps[0].name = "Matthias Virtanen"
+    path = render_playbook_pdf(plan, tmp_path / "team.pdf", section="accountability",
+                               today=date(2027, 1, 4)).path
+    text = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    team = text[text.index("Team scorecard"):]
+    for rep in plan.reps:
+        assert rep.name in team, rep.name
