@@ -64,8 +64,8 @@ def unbroken_legal_form(name: str) -> str:
     """``name`` with its legal form's spaces, and the space before the form, made no-break."""
     if not name or " " not in name:
         return name
-    return _FORM.sub(lambda m: "\u00a0" + m.group(1).replace(" ", "\u00a0")
-                     .replace("/", "/\u2060"), name)  # a word joiner: no break after "A/"
+    return _FORM.sub(lambda m: "\u00a0" + unbroken_slashes(m.group(1).replace(" ", "\u00a0")),
+                     name)  # and no break after "A/" of "A/S"
 
 
 _SLASHED = re.compile(r"(?<=\w)/(?=\w)")
