@@ -109,7 +109,8 @@ GLANCE_TARGETS = 5  # two lines each: with "and N more", the taller of the secon
 # Every rep, in two columns of rows (name and territory, accounts, the rep's target): as many
 # rows as the page holds under its other parts (``rep_rows``); a team larger than that ends in
 # "and N more" (the 120-account plan's ten reps are all there on A4; on Letter, seven of them)
-GLANCE_REPS_ON_TWO_LINES = 4  # up to two rows of two: each rep on up to two lines
+GLANCE_REPS_ON_TWO_LINES = 4  # up to two rows of two: each rep on up to three lines (the
+REP_TERRITORY_LINES = 2  # name, then the territory on up to two lines) where the page has room
 REP_NAME_MM = 40.0  # the rep's column in a half (82 mm) beside accounts and the target
 REP_ACCOUNTS_MM = 16.0
 REP_KEY_MM = 50.0  # the target's name in the key beside the reps' heading, on that line
@@ -332,9 +333,11 @@ def glance(plan: Plan, accounts: list[TargetAccount], cadences: list[Cadence],
     on_page = list(notes) if not more_targets else []
     if on_page and 2 * rows_under(on_page, 1) < len(reps):
         on_page = []
-    # a small team: each rep on two lines (the territory under the name) if they all fit so
-    rep_lines = 2 if (len(reps) <= GLANCE_REPS_ON_TWO_LINES
-                      and 2 * rows_under(on_page, 2) >= len(reps)) else 1
+    # a small team: each rep on up to three lines (the territory under the name) if they all
+    # fit so, else on two; a larger team on one
+    rep_lines = next((lines for lines in range(1 + REP_TERRITORY_LINES, 1, -1)
+                      if len(reps) <= GLANCE_REPS_ON_TWO_LINES
+                      and 2 * rows_under(on_page, lines) >= len(reps)), 1)
     rows = rows_under(on_page, rep_lines)
     # every rep, two to a row; a team larger than the rows hold: the last row says how many more
     shown_reps = len(reps) if len(reps) <= 2 * rows else 2 * rows - 1
@@ -373,13 +376,20 @@ def glance(plan: Plan, accounts: list[TargetAccount], cadences: list[Cadence],
 
 def _rep_line(rep: Rep, known: set[str], lines: int) -> dict[str, str]:
     """A rep in a row of its column: the name (cut with "…" only if longer than the column),
-    the territory cut with "…" to a line of its own under it across the half (``lines`` 2) or to
-    the rest of the name's line (1); the accounts' count (a column of its own)."""
+    the territory under it across the half on the ``lines`` less one left (cut with "…" where
+    longer), or on the rest of the name's line (``lines`` 1); the accounts' count (a column of
+    its own)."""
     accounts = sum(1 for aid in dict.fromkeys(rep.account_ids) if aid in known)
     name = fit_line(rep.name, REP_NAME_MM, "sans-bold", 10)
-    room = BOX_MM - 1 if lines == 2 else REP_NAME_MM - 1 - text_mm(name + " · ", "sans-bold", 10)
-    territory = fit_line(territory_names(rep.territory, printing.get()), room, "sans", 10,
-                         name=False) if room > 25 else ""  # (less: a word and "…")
+    territory = territory_names(rep.territory, printing.get())
+    if lines > 1:
+        kept, _cut = clamp_lines([" ".join(territory.split())] if territory.strip() else [],
+                                 BOX_MM - 1, "sans", 10, lines - 1)
+        territory = "".join(kept)
+    else:
+        room = REP_NAME_MM - 1 - text_mm(name + " · ", "sans-bold", 10)
+        territory = fit_line(territory, room, "sans", 10,
+                             name=False) if room > 25 else ""  # (less: a word and "…")
     return {"name": name, "territory": territory, "accounts": number(accounts)}
 
 
