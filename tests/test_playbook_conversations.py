@@ -145,6 +145,13 @@ def test_an_objection_on_no_card_is_printed_in_full_and_refers_to_its_differenti
     assert _escaped(diff.proof) not in chapter and _escaped(late.response) in chapter
     assert f'href="#diff-{diff.id}"' in chapter and f'id="diff-{diff.id}"' in html
     assert html.count(_escaped(diff.proof)) == 1
+    # named by its words, not by a chapter's name: the rep's edition calls the differentiation
+    # "What makes us different" (the reference said "in the differentiation" in both)
+    rep = render_playbook_html(plan, rep_name=plan.reps[0].name, today=TODAY)
+    for edition in (html, rep):
+        proof = re.search(r'<p class="proof"><b>Proof: </b>([^<]*)<a class="page-ref" href="#diff-'
+                          + re.escape(diff.id), edition)
+        assert proof and proof[1] == f"under “{_escaped(handle(diff.difference))}”, ", proof
 
 
 def test_an_objection_on_a_card_is_named_in_its_chapter_with_the_cards_page(sample):

@@ -138,6 +138,21 @@ def test_script_p_n_is_the_page_the_script_starts_on(sample, jonas_pages):
     assert len(said) >= 3 and set(said) == {str(starts[checklist.id][0])}
 
 
+def test_every_entry_of_the_schedule_links_its_script_calls_too(jonas_pages):
+    """A call to a named contact linked only the contact's call card, so reaching the ask's talk
+    track took two hops (the card, then its "script, p. N"): every entry of the schedule names
+    its script's page, calls and asks included, and the contact's line keeps the card's."""
+    _path, pages = jonas_pages
+    schedule = " ".join(page for page in pages if page.startswith("YOUR SCHEDULE"))
+    entries = re.findall(r" · (Phone|Email|Social|Mail|Video|Event|In person) · step \d+ of "
+                         r"(?:Dream client|B and C account) campaign( \(script, p\. \d+\))?",
+                         schedule)
+    assert len(entries) == 86  # Jonas's touches, one entry each (one account a step a day)
+    assert all(script for _channel, script in entries), [c for c, s in entries if not s]
+    assert sum(channel == "Phone" for channel, _script in entries) >= 20
+    assert schedule.count("call card, p.") >= 10
+
+
 def test_a_day_runs_onto_the_next_page_between_its_entries_and_leaves_no_page_a_quarter_white(
         jonas_pages):
     """A day moved whole to the next page left pages up to 39% white (sample, Jonas): a day

@@ -920,8 +920,6 @@ def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
     for day in days:
         del day["_keys"]
         for group in day["groups"]:
-            if all(a["reach"] and a["reach"]["card"] for a in group["accounts"]):
-                group["script"] = ""  # each contact's card links it
             group["long"] = len(group["accounts"]) > LONG_ENTRY_ACCOUNTS
             group["outcome_mm"] = outcome_mm(group["outcomes"])
     # the week's days within the schedule's start and the plan's end, as the scorecard's
