@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from prospector.model import Plan, Rep
+from prospector.model import Channel, Plan, Rep
 from prospector.planfile import read_plan_file
 from prospector.playbook import render_playbook_pdf
 from prospector.playbook.addressed import to_the_rep
@@ -165,6 +165,27 @@ def test_each_schedule_entry_names_whom_to_reach_and_how(sample, jonas_pdf):
         read)
     assert len(calls) >= 3
     assert "no phone number yet" not in first_call[:first_call.index(cfo.phone) + 40]
+
+
+def test_a_call_goes_to_the_contact_of_its_personas_who_has_a_phone_number(sample):
+    """The 120-account plan's calls went to a COO with no number on file ("no phone number yet:
+    find it") while the account's plant manager, a persona the call is written for too, had
+    one: a call goes to the first of the touch's personas' contacts with a number, an e-mail
+    to the first with an address; with neither, to the first of them as before."""
+    brueckner = next(a for a in sample.accounts if a.name.startswith("Brückner"))
+    coo = brueckner.contacts[0].model_copy(update={"phone": ""})
+    plant = coo.model_copy(update={"name": "Jonas Vogt", "title": "Plant Manager",
+                                   "persona_id": "per-02", "phone": "+49 9721 555 0300",
+                                   "email": ""})
+    assert coo.persona_id == "per-01"  # the COO: the call is for per-01 and per-02
+    account = brueckner.model_copy(update={"contacts": [coo, plant]})
+    call = "tch-03"  # "Phone: what one hour of stop costs", for the COO and the plant manager
+    assert contact_to_reach(sample, account, call, Channel.PHONE) == plant
+    assert contact_to_reach(sample, account, call, Channel.EMAIL) == coo
+    assert contact_to_reach(sample, account, call) == coo  # no channel: the first
+    nobody = account.model_copy(update={"contacts": [coo, plant.model_copy(
+        update={"phone": ""})]})
+    assert contact_to_reach(sample, nobody, call, Channel.PHONE) == coo
 
 
 def test_an_invitation_names_how_to_reach_the_contact_and_no_line_ends_in_a_dot(sample,

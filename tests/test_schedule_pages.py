@@ -153,6 +153,19 @@ def test_every_entry_of_the_schedule_links_its_script_calls_too(jonas_pages):
     assert schedule.count("call card, p.") >= 10
 
 
+def test_a_cadences_last_step_never_goes_over_alone_with_the_note_under_it(jonas_pages):
+    """The rep's last cadence ends in a note (how day numbers become dates), the table's last
+    row: its last step went over alone to the next page with it, under a repeated head, and left
+    that page's foot white. A page a cadence's steps run on to holds two steps at least."""
+    _path, pages = jonas_pages
+    carried = [page for page in pages if page.startswith("YOUR CAMPAIGN")
+               and "CAMPAIGN (CONTINUED)" in page and "TOUCH AND OBJECTIVE" in page]
+    assert len(carried) == 2  # both cadences run on to a second page
+    for page in carried:
+        assert len(re.findall(r"\bDay \d+\b", page)) >= 2, page[:300]
+    assert "Day numbers count calendar days" in carried[-1]
+
+
 def test_a_day_runs_onto_the_next_page_between_its_entries_and_leaves_no_page_a_quarter_white(
         jonas_pages):
     """A day moved whole to the next page left pages up to 39% white (sample, Jonas): a day

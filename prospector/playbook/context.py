@@ -806,15 +806,20 @@ def _personas_for(plan: Plan, account: TargetAccount | None, touch_id: str | Non
     return list(cadence.persona_ids) if cadence else []
 
 
-def contact_to_reach(plan: Plan, account: TargetAccount, touch_id: str | None) -> Contact | None:
+def contact_to_reach(plan: Plan, account: TargetAccount, touch_id: str | None,
+                     channel: Channel | None = None) -> Contact | None:
     """Whom a touch on ``account`` is for: its first contact of a persona the touch is written
     for (of its cadence's when the touch names none), its first contact when neither names a
     persona; None when it has no contact of those personas (another persona's contact is not
-    the one to reach: ``_missing`` says whom to find and whom to ask)."""
+    the one to reach: ``_missing`` says whom to find and whom to ask). Over the ``channel``'s
+    way in: of those contacts, the first with a phone number for a call or a visit, with an
+    e-mail address for a touch written to them (a call to a contact with no number, when a
+    colleague of the persona has one, is a call the rep cannot make)."""
     personas = _personas_for(plan, account, touch_id)
-    if not personas:
-        return account.contacts[0] if account.contacts else None
-    return next((c for c in account.contacts if c.persona_id in personas), None)
+    for_touch = [c for c in account.contacts if not personas or c.persona_id in personas]
+    need = ("email" if channel in _WRITTEN_TO else "phone" if channel in _REACHED else "")
+    return next((c for c in for_touch if need and getattr(c, need)),
+                for_touch[0] if for_touch else None)
 
 
 def _reach(plan: Plan, contact: Contact | None, channel: Channel) -> dict[str, str] | None:
@@ -909,7 +914,7 @@ def _week(plan: Plan, week, red: Reductions, accounts: dict[str, TargetAccount],
                 "outcomes": [gettext(o) for o in OUTCOMES[t.channel]],
             })
         account = accounts.get(t.account_id)
-        contact = contact_to_reach(plan, account, t.touch_id) if account else None
+        contact = contact_to_reach(plan, account, t.touch_id, t.channel) if account else None
         reach = _reach(plan, contact, t.channel)
         if reach is not None and contact is not None:
             reach["card"] = (contact.persona_id or "" if t.channel in _CALLED
