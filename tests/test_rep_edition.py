@@ -330,7 +330,14 @@ def test_the_targets_page_says_how_the_schedule_meets_the_touch_target(sample, j
     first = next(n for n, p in enumerate(pages)  # the chapter's title, under its number
                  if n > 2 and re.search(r"^\d+\s+Your targets$", p, re.MULTILINE))
     page = " ".join((pages[first] + pages[first + 1]).split())  # it may start at a page's foot
-    assert f"Your schedule plans {average} touches a week on average" in page
+    # the busiest weeks, every one of them: "7 in week 9, your busiest" with weeks 10 and 12
+    # as busy read as one week above the rest
+    most = max(w["count"] for w in weeks)
+    busiest = [str(w["number"]) for w in weeks if w["count"] == most]
+    assert len(busiest) == 3
+    assert (f"Your schedule plans {average} touches a week on average ({most} in weeks "
+            f"{busiest[0]}, {busiest[1]} and {busiest[2]}, your busiest): the steps of your "
+            "accounts’ cadences.") in page
     assert f"asks for {target.per_rep:.0f} a week: the other {target.per_rep - average:.0f} are " \
            "touches you plan yourself" in page
 
@@ -581,3 +588,14 @@ def test_every_contact_names_the_call_card_of_their_role_phone_or_not(sample, jo
         line = text[text.index(name):]
         line = line[:line.index("@")]  # up to the contact's e-mail, after the card
         assert "call card, p." in line, line
+
+
+def test_a_rep_with_one_account_reads_of_its_cadence_in_the_singular():
+    """"the steps of your accounts’ cadences" was printed to a rep with one account."""
+    from prospector.playbook import build_context  # noqa: PLC0415 - the targets' notes
+    from tests.design_figures import bench_plans  # noqa: PLC0415
+
+    notes = build_context(bench_plans().one_account_plan(), rep_name="Jonas Albrecht",
+                          today=date(2027, 1, 4))["touch_target_notes"]
+    assert any(": the steps of your account’s cadence. “" in note for note in notes), notes
+    assert not any("accounts’ cadences" in note for note in notes)

@@ -63,7 +63,7 @@ def test_a_row_per_rep_with_the_weekly_activity_and_the_opportunity_target(sampl
 @pytest.mark.parametrize(("goal", "per_week", "team", "said"), [
     ("60 first meetings by June.", 1, "75", "the reps’ targets add up to 15 more than the goal"),
     ("75 first meetings by June.", 1, "75", "the reps’ targets add up to the goal"),
-    ("160 first meetings by June.", 2, "150", "the reps’ targets add up to 10 fewer than the goal"),
+    ("160 first meetings by June.", 2, "150", "the reps’ targets fall 10 short of the goal"),
 ])
 def test_the_teams_row_sums_the_reps_and_the_goals_row_says_the_gap(sample, goal, per_week,
                                                                     team, said):
@@ -90,7 +90,7 @@ def test_a_team_of_one_has_the_reps_row_and_the_goals_without_a_teams_row(sample
     rep = sample.reps[0].model_copy(update={"account_ids": [a.id for a in sample.accounts]})
     rows = team_table(sample.model_copy(update={"reps": [rep]}))
     assert [r[0] for r in rows[2:]] == [rep.name, "The goal"]
-    assert rows[-1] == ["The goal", "", "60", "the rep’s target adds up to 35 fewer than the goal"]
+    assert rows[-1] == ["The goal", "", "60", "the rep’s target falls 35 short of the goal"]
 
 
 def test_a_plan_of_many_activity_targets_keeps_the_table_to_a_pages_width(sample):

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from ..model import Target
 from ..schedule import Schedule, ScheduleWeek
 from .translations import counted as plural
-from .translations import gettext
+from .translations import gettext, ngettext, number, words_and
 
 _COUNTS_TOUCHES = re.compile(r"\btouch", re.IGNORECASE)
 
@@ -49,18 +49,22 @@ def touch_target_notes(targets: Sequence[Target], weeks: Sequence[ScheduleWeek])
     if not weeks:
         return []
     average = weekly_average(weeks)
-    busiest = max(weeks, key=lambda w: len(w.touches))
-    planned = gettext("Your schedule plans %(touches)s a week on average (%(busiest)s in week "
-                      "%(week)s, your busiest)", touches=plural(average, "touch"),
-                      busiest=len(busiest.touches), week=busiest.number)
+    most = max(len(w.touches) for w in weeks)
+    busiest = [number(w.number) for w in weeks if len(w.touches) == most]  # every one of them
+    planned = ngettext("Your schedule plans %(touches)s a week on average (%(most)s in week "
+                       "%(weeks)s, your busiest)", "Your schedule plans %(touches)s a week on "
+                       "average (%(most)s in weeks %(weeks)s, your busiest)", len(busiest),
+                       touches=plural(average, "touch"), most=most, weeks=words_and(busiest))
+    accounts = len({t.account_id for w in weeks for t in w.touches})
+    steps = ngettext("the steps of your account’s cadence", "the steps of your accounts’ cadences",
+                     accounts)
     return _against(targets, average, lambda target, goal: gettext(
         "%(planned)s: keeping to it meets “%(target)s”, %(goal)s a week.",
         planned=planned, target=target, goal=goal), lambda target, goal, rest: gettext(
-        "%(planned)s: the steps of your accounts’ cadences. “%(target)s” asks for "
-        "%(goal)s a week: the other %(rest)s are touches you plan yourself (new "
-        "contacts in your accounts, replies, follow-ups and referrals). If your week has "
-        "no room for them, say so when your targets are reviewed.",
-        planned=planned, target=target, goal=goal, rest=rest))
+        "%(planned)s: %(steps)s. “%(target)s” asks for %(goal)s a week: the other %(rest)s "
+        "are touches you plan yourself (new contacts in your accounts, replies, follow-ups "
+        "and referrals). If your week has no room for them, say so when your targets are "
+        "reviewed.", planned=planned, steps=steps, target=target, goal=goal, rest=rest))
 
 
 def team_touch_notes(targets: Sequence[Target], schedules: Sequence[Schedule]) -> list[str]:

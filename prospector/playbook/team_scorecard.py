@@ -89,10 +89,10 @@ def _gap(more: float, reps: int) -> str:
         return (gettext("the rep’s target adds up to the goal") if more == 0
                 else gettext("the rep’s target adds up to %(gap)s more than the goal",
                              gap=number(more)) if more > 0
-                else gettext("the rep’s target adds up to %(gap)s fewer than the goal",
+                else gettext("the rep’s target falls %(gap)s short of the goal",
                              gap=number(-more)))
     return (gettext("the reps’ targets add up to the goal") if more == 0
             else gettext("the reps’ targets add up to %(gap)s more than the goal",
                          gap=number(more)) if more > 0
-            else gettext("the reps’ targets add up to %(gap)s fewer than the goal",
+            else gettext("the reps’ targets fall %(gap)s short of the goal",
                          gap=number(-more)))
