@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
@@ -102,6 +103,15 @@ class Cut(str):
 
     def __html__(self) -> str:
         return f'{escape(str(self))}<span class="cut">{escape(self.marker)}</span>'
+
+
+def keeping_cut(change: Callable[[str], str]) -> Callable[[str], str]:
+    """``change`` (a text's typesetting: "IT/OT" unbroken) as a filter that keeps a ``Cut`` a
+    ``Cut``: its text changed, its marker still printed after it (a cut card title lost its
+    "[…]" to the filter's plain string)."""
+    def changed(text: str) -> str:
+        return Cut(change(str(text)), text.marker) if isinstance(text, Cut) else change(text)
+    return changed
 
 
 def cut_point(text: str, limit: int) -> int:
