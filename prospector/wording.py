@@ -10,6 +10,7 @@ after the slash of "A/S"), so that a line never ends inside "Sp. z o.o." or "Gmb
 from __future__ import annotations
 
 import re
+from functools import cache
 
 _SIBILANT = ("s", "x", "z", "ch", "sh")
 
@@ -76,3 +77,29 @@ def unbroken_slashes(text: str) -> str:
     ends a line on "Head of IT/" with "OT" on the next. A slash between spaces ("COO / VP") may
     still break after."""
     return _SLASHED.sub("/\u2060", text)
+
+
+_AMOUNT = re.compile(r"\b([A-Z]{3}) (?=[0-9])|(?<=[0-9]) ([A-Z]{3})\b")
+
+
+def unbroken_amounts(text: str) -> str:
+    """``text`` with a no-break space between a currency's ISO code and its amount ("EUR 410,000",
+    "9,000 CHF"): a line never ends on "EUR" with the figure on the next. Only the codes Babel
+    knows as currencies ("MES 2026" is left as it is)."""
+    if " " not in text:
+        return text
+
+    def joined(match: re.Match) -> str:
+        code = match.group(1) or match.group(2)
+        if code not in _currencies():
+            return match.group(0)
+        return f"{code}\u00a0" if match.group(1) else f"\u00a0{code}"
+
+    return _AMOUNT.sub(joined, text)
+
+
+@cache
+def _currencies() -> frozenset[str]:
+    from babel.numbers import list_currencies  # noqa: PLC0415 - only when an amount is printed
+
+    return frozenset(list_currencies())

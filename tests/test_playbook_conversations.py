@@ -35,6 +35,7 @@ from prospector.playbook.call_cards import (
 )
 from prospector.playbook.limits import CARD_PAGES, CARD_TEXTS, Cut
 from prospector.resources import sample_plan_path
+from prospector.wording import unbroken_amounts
 from tests.test_playbook_typeset import call_log_rows
 
 TODAY = date(2027, 1, 4)
@@ -213,7 +214,9 @@ def test_every_question_is_printed_whole_in_its_chapter_and_one_on_a_card_names_
 
 
 def _escaped(text: str) -> str:
-    return text.replace("&", "&amp;").replace("'", "&#39;").replace('"', "&#34;")
+    """``text`` as the HTML prints it: escaped, its amounts unbroken ("EUR\u00a0180,000")."""
+    return unbroken_amounts(text.replace("&", "&amp;").replace("'", "&#39;")
+                            .replace('"', "&#34;"))
 
 
 # --- what counts as an opportunity -------------------------------------------------------------

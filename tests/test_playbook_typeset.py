@@ -164,6 +164,26 @@ def test_running_prose_prints_at_10_pt_body_size(sample, sample_leader_pdf, lead
     assert not small, sorted(small)[:5]
 
 
+def test_an_amount_is_never_split_from_its_currency(sample_leader_pdf, sample_rep_pdf):
+    """"EUR" ended a line with "410,000" on the next (a differentiator's proof, a call card's
+    proof, a touch's value): a currency's code and its amount stay on one line, whichever
+    comes first; a word that is no currency ("MES 2026") may still break."""
+    import subprocess  # noqa: PLC0415 - the lines as a reader sees them
+
+    from prospector.wording import unbroken_amounts  # noqa: PLC0415
+
+    amounts = 0
+    for result in (sample_leader_pdf[0], sample_rep_pdf[0]):
+        text = subprocess.run(["pdftotext", str(result.path), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        lines = text.splitlines()
+        assert not [line for line in lines if re.search(r"\b(EUR|CHF|SEK|NOK|CZK|PLN)$", line)]
+        amounts += len(re.findall(r"\bEUR[ \u00a0][0-9]", text))
+    assert amounts > 20
+    assert unbroken_amounts("EUR 9,000 to 9,000 CHF; MES 2026") == (
+        "EUR\u00a09,000 to 9,000\u00a0CHF; MES 2026")
+
+
 def test_the_playbook_keeps_to_its_type_scale(leader_pages, rep_pages):
     """Six sizes (8, 9, 10, 12, 16, 26 pt), body text at 10 pt: there were 24 sizes."""
     for pages in (leader_pages, rep_pages):

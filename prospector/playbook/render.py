@@ -29,7 +29,7 @@ from ..plan_json import printed_plan_json
 from ..resources import assets_dir, templates_dir
 from ..sections import SECTION_BY_KEY, SECTIONS
 from ..textnorm import export_name, slugify
-from ..wording import unbroken_legal_form, unbroken_slashes
+from ..wording import unbroken_amounts, unbroken_legal_form, unbroken_slashes
 from . import (
     layout_speed,
     limits,
@@ -373,7 +373,7 @@ def _html(context: dict) -> str:
         # the contents set tighter, so the box fits at their foot: on a page of its own it
         # left a body page 85% white (the long-text plan)
         html = html.replace('id="sec-contents"', 'id="sec-contents" data-notes', 1)
-    html = layout_safe(html.replace(NOTES_SLOT, box, 1))
+    html = layout_safe(unbroken_amounts(html.replace(NOTES_SLOT, box, 1)))  # "EUR 410,000"
     return tag_languages(html, context["lang"])  # Greek, Japanese... in <span lang>
 
 
