@@ -166,6 +166,17 @@ def test_a_cadences_last_step_never_goes_over_alone_with_the_note_under_it(jonas
     assert "Day numbers count calendar days" in carried[-1]
 
 
+def test_the_schedule_ends_by_saying_which_weeks_of_the_campaign_have_no_touch(jonas_pages):
+    """Jonas's last touch is in week 23 and the campaign (and his scorecard) runs to week 25:
+    the schedule stopped without a word, as if two weeks were missing."""
+    _path, pages = jonas_pages
+    schedule = " ".join(page for page in pages if page.startswith("YOUR SCHEDULE"))
+    last_week = max(int(n) for n in re.findall(r"\bWeek (\d+) · ", schedule))
+    assert last_week == 23
+    said = "Weeks 24–25: no touches; the campaign ends on 30 Jun 2027."
+    assert schedule.index("Week 23 · ") < schedule.index(said) < schedule.index("Your targets")
+
+
 def test_a_day_runs_onto_the_next_page_between_its_entries_and_leaves_no_page_a_quarter_white(
         jonas_pages):
     """A day moved whole to the next page left pages up to 39% white (sample, Jonas): a day

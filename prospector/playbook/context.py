@@ -400,6 +400,15 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
     monday = start - timedelta(days=start.weekday())
     territory = territory_names(rep.territory, printing.get())
     n_weeks = (until - monday).days // 7 + 1 if until else 4
+    # the cadences end weeks before the campaign (one account, or one wave): say so, or the
+    # schedule seems to stop early for no reason
+    ends_early = fmt_date(plan.basics.end_date) if (
+        len(planned.waves) <= 1 and last and plan.basics.end_date
+        and (plan.basics.end_date - last).days > 14) else ""
+    # the campaign's last weeks with no touch, after the schedule's last (the scorecard's rows
+    # run on to them): said at the schedule's end, which otherwise stops without a word
+    quiet = (n_weeks - weeks[-1].number) if (weeks and not rest and not ends_early
+                                              and plan.basics.end_date) else 0
     return {
         **talk,
         "sections": sections,
@@ -439,11 +448,9 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
                   "first": fmt_date(min(planned.account_starts.values()), year=False),
                   "last": fmt_date(max(planned.account_starts.values()), year=False),
                   "end": fmt_date(plan.basics.end_date)} if len(planned.waves) > 1 else None,
-        # the cadences end weeks before the campaign (one account, or one wave): say so, or the
-        # schedule seems to stop early for no reason
-        "ends_early": fmt_date(plan.basics.end_date) if (
-            len(planned.waves) <= 1 and last and plan.basics.end_date
-            and (plan.basics.end_date - last).days > 14) else "",
+        "ends_early": ends_early,
+        "quiet_end": {"first": weeks[-1].number + 1, "last": n_weeks, "count": quiet,
+                      "end": fmt_date(plan.basics.end_date)} if quiet > 0 else None,
         "unscheduled": red.names([f"{u.account_name}: {_unscheduled_reason(plan, u)}"
                                   for u in planned.unscheduled], N_("an account's name")),
         "stats": [
