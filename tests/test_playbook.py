@@ -216,6 +216,19 @@ def test_merge_fields_escape_then_highlight():
     assert str(out) == 'Hi <span class="merge">{{first_name}}</span> &lt;script&gt;x&lt;/script&gt;'
 
 
+
+def test_a_placeholder_to_replace_is_marked_as_a_merge_field_is(sample):
+    """"…might want it: [link]" and "[video thumbnail]" printed as finished copy: a rep could
+    read them out or paste them. A short bracket of words is marked as a field to fill; a
+    reference ("[1]", "[2024]") or a long aside in brackets is text."""
+    assert str(merge_fields("want it: [link]. See [1], [2024] or [one two three four five]")) \
+        == ('want it: <span class="merge">[link]</span>. See [1], [2024] or '
+            '[one two three four five]')
+    html = render_playbook_html(sample)
+    assert '<span class="merge">[link]</span>' in html
+    assert '<span class="merge">[video thumbnail]</span>' in html
+
+
 def test_timeline_has_one_mark_per_step_alt_text_and_legend(sample):
     cadence = sample.cadences[0]
     svg = str(cadence_timeline_svg(cadence, sample))

@@ -74,7 +74,10 @@ FONT_FILES = {  # @font-face family, weight, style -> file in assets/fonts
     ("PB Serif", "bold", "normal"): "NotoSerif-Bold.ttf",
 }
 PAGE_HEIGHTS = {"A4": "297mm", "Letter": "279.4mm"}
-_MERGE_FIELD = re.compile(r"\{\{\s*[A-Za-z_][A-Za-z0-9_.]*\s*\}\}")
+# A merge field ({{first_name}}), or a placeholder the rep replaces before sending ("[link]",
+# "[video thumbnail]": a short bracket of words, no digits, that a rep might read out or paste)
+_MERGE_FIELD = re.compile(r"\{\{\s*[A-Za-z_][A-Za-z0-9_.]*\s*\}\}"
+                          r"|\[[^\W\d_][^\W\d]*(?: [^\W\d]+){0,3}\]")
 
 
 class PlaybookError(ProspectorError):
@@ -104,7 +107,8 @@ def stylesheet_paths() -> list[Path]:
 
 
 def merge_fields(text: str) -> Markup:
-    """Escape a message, then mark its merge fields ({{first_name}}) so a rep sees what to fill.
+    """Escape a message, then mark its merge fields ({{first_name}}) and placeholders ("[link]")
+    so a rep sees what to fill.
     (A message cut for print, a ``limits.Cut``, escapes to its text and its marker.)"""
     escaped = str(escape(text))
     return Markup(_MERGE_FIELD.sub(lambda m: f'<span class="merge">{m.group(0)}</span>', escaped))
