@@ -1018,7 +1018,8 @@ def test_a_call_logs_last_row_ends_on_the_frame_alone(sample, tmp_path):
         assert frames and len(frames) == len(call_log_rows(path))
         for (top, bottom), rows in zip(frames, call_log_rows(path), strict=True):
             assert bottom <= top + 0.15, (top, bottom)
-            assert len(rows) >= 3 and all(7 <= row <= 7.6 for row in rows), rows
+            assert rows[0] < 1, rows  # the first row's rule, right under the labels
+            assert len(rows) >= 4 and all(7 <= row <= 7.6 for row in rows[1:]), rows
 
 
 def test_no_line_of_a_call_card_starts_or_ends_with_a_dot(rep_pages):
@@ -1031,13 +1032,18 @@ def test_no_line_of_a_call_card_starts_or_ends_with_a_dot(rep_pages):
     assert [line for line in lines if line.startswith("·") or line.endswith("·")] == []
 
 
-def test_every_call_card_has_a_call_log_of_three_rows_to_write_in(sample_rep_pdf):
+def test_every_call_card_has_a_call_log_of_three_rows_to_write_in(sample_rep_pdf,
+                                                                   sample_leader_pdf):
     """A rep writes each call in the card's log: at least three rows of 7 mm or more on every
-    card (the COO's and the plant manager's logs had one)."""
-    rows = call_log_rows(sample_rep_pdf[0].path)
-    assert len(rows) == 4
-    for card in rows:
-        assert sum(row >= 7 for row in card) >= 3, card
+    card (the COO's and the plant manager's logs had one), each under a rule, the first too:
+    without a rule under the labels, the COO card's first row read as the head's white and
+    three fresh-eyes reviewers counted two rows."""
+    for result in (sample_rep_pdf[0], sample_leader_pdf[0]):
+        rows = call_log_rows(result.path)
+        assert len(rows) == 4
+        for card in rows:
+            assert card[0] < 1, card  # the labels, then at once the first row's rule
+            assert sum(row >= 7 for row in card[1:]) >= 3, card
 
 
 def test_a_call_cards_rules_and_boxes_align_with_the_other_pages_text(rep_pages, sample_rep_pdf):
