@@ -188,6 +188,26 @@ def test_a_call_goes_to_the_contact_of_its_personas_who_has_a_phone_number(sampl
     assert contact_to_reach(sample, nobody, call, Channel.PHONE) == coo
 
 
+def test_a_touch_goes_to_its_first_persona_the_account_has_a_contact_of(sample, jonas_pdf):
+    """The field note is written "for Head of Maintenance / Reliability, Plant Manager" and its
+    step says "Connect with the head of maintenance": at Hoffmann-Lindner it went to Sabine
+    Köhler, the plant manager, the account's first contact, not to Ralf Schüßler, its head of
+    maintenance. The touch's personas are in order: the first the account has a contact of."""
+    note = next(t for t in sample.touches if t.title.startswith("Field note"))
+    assert note.persona_ids == ["per-03", "per-02"]
+    hoffmann = next(a for a in sample.accounts if a.name.startswith("Hoffmann-Lindner"))
+    plant, maintenance = hoffmann.contacts
+    assert (plant.persona_id, maintenance.persona_id) == ("per-02", "per-03")
+    assert contact_to_reach(sample, hoffmann, note.id, Channel.SOCIAL) == maintenance
+    read = " ".join(" ".join(_schedule_pages(_pages(jonas_pdf, layout=False)).values()).split())
+    entry = read[read.index(f"{note.title} · Social · step 3 of B and C"):][:400]
+    assert f"{hoffmann.name} " in entry and maintenance.name in entry, entry
+    assert plant.name not in entry[:entry.index(maintenance.name)], entry
+    # a touch for the plant manager first still goes to her
+    phone = next(t for t in sample.touches if t.title.startswith("Phone: what one hour"))
+    assert contact_to_reach(sample, hoffmann, phone.id, Channel.PHONE) == plant
+
+
 def test_an_invitation_names_how_to_reach_the_contact_and_no_line_ends_in_a_dot(sample,
                                                                               jonas_pdf):
     """An entry inviting the contact to an event or a visit says how to reach them (an event's

@@ -815,15 +815,19 @@ def _personas_for(plan: Plan, account: TargetAccount | None, touch_id: str | Non
 
 def contact_to_reach(plan: Plan, account: TargetAccount, touch_id: str | None,
                      channel: Channel | None = None) -> Contact | None:
-    """Whom a touch on ``account`` is for: its first contact of a persona the touch is written
-    for (of its cadence's when the touch names none), its first contact when neither names a
+    """Whom a touch on ``account`` is for: its contact of the first persona the touch is written
+    for that the account has a contact of, in the touch's order of personas (of its cadence's
+    when the touch names none; a field note "for Head of Maintenance, Plant Manager" went to
+    the plant manager, the account's first contact), its first contact when neither names a
     persona; None when it has no contact of those personas (another persona's contact is not
     the one to reach: ``_missing`` says whom to find and whom to ask). Over the ``channel``'s
     way in: of those contacts, the first with a phone number for a call or a visit, with an
     e-mail address for a touch written to them (a call to a contact with no number, when a
     colleague of the persona has one, is a call the rep cannot make)."""
     personas = _personas_for(plan, account, touch_id)
-    for_touch = [c for c in account.contacts if not personas or c.persona_id in personas]
+    order = {persona: i for i, persona in reversed(list(enumerate(personas)))}
+    for_touch = sorted((c for c in account.contacts if not personas or c.persona_id in order),
+                       key=lambda c: order.get(c.persona_id, 0))
     need = ("email" if channel in _WRITTEN_TO else "phone" if channel in _REACHED else "")
     return next((c for c in for_touch if need and getattr(c, need)),
                 for_touch[0] if for_touch else None)
