@@ -611,7 +611,8 @@ def test_every_contact_names_the_call_card_of_their_role_phone_or_not(sample, jo
 
 
 def test_a_rep_with_one_account_reads_of_its_cadence_in_the_singular():
-    """"the steps of your accounts’ cadences" was printed to a rep with one account."""
+    """"the steps of your accounts’ cadences" was printed to a rep with one account (and "the
+    cadences of their accounts" in the leader's edition of a plan with one)."""
     from prospector.playbook import build_context  # noqa: PLC0415 - the targets' notes
     from tests.design_figures import bench_plans  # noqa: PLC0415
 
@@ -619,3 +620,7 @@ def test_a_rep_with_one_account_reads_of_its_cadence_in_the_singular():
                           today=date(2027, 1, 4))["touch_target_notes"]
     assert any(": the steps of your account’s cadence. “" in note for note in notes), notes
     assert not any("accounts’ cadences" in note for note in notes)
+    leader = build_context(bench_plans().one_account_plan(), today=date(2027, 1, 4))
+    notes = leader["glance"]["notes"] + leader["team_touch_notes"]
+    assert any("in all: the steps of their account’s cadence)" in note for note in notes), notes
+    assert not any("cadences of their accounts" in note for note in notes)

@@ -81,9 +81,12 @@ def team_touch_notes(targets: Sequence[Target], schedules: Sequence[Schedule]) -
     average = round(sum(rates) / len(rates))
     total = sum(len(s.touches) for s in schedules)
     if len(schedules) == 1:  # a plan with one rep: no "per rep", no "each rep"
-        planned = gettext("The rep’s schedule plans %(touches)s a week on average (%(total)s "
-                          "in all: the steps of the cadences of their accounts)",
-                          touches=plural(average, "touch"), total=plural(total, "touch"))
+        accounts = len({t.account_id for t in schedules[0].touches})
+        planned = ngettext("The rep’s schedule plans %(touches)s a week on average (%(total)s "
+                           "in all: the steps of their account’s cadence)",
+                           "The rep’s schedule plans %(touches)s a week on average (%(total)s "
+                           "in all: the steps of the cadences of their accounts)", accounts,
+                           touches=plural(average, "touch"), total=plural(total, "touch"))
         return _against(targets, average, lambda target, goal: gettext(
             "%(planned)s: keeping to it, the rep meets “%(target)s”, %(goal)s a week.",
             planned=planned, target=target, goal=goal), lambda target, goal, rest: gettext(
