@@ -296,3 +296,24 @@ def test_the_usual_objections_are_the_reflexes_the_coach_knows():
     assert [c.reflex for c in COMMON_OBJECTIONS] == list(REFLEX_LABELS)
     for common in COMMON_OBJECTIONS:
         assert reflexes_in(common.says) == {common.reflex}, common.says
+
+
+def test_the_preview_follows_the_tab_opened(window):
+    """On the discovery questions' tab the preview went on printing the objections (the section
+    last edited, or the step's first) until the leader typed: each tab previews its section."""
+    window.go_to_step("conversations")
+    page = window.pages["conversations"]
+    preview = window.preview
+    page.tabs.setCurrentWidget(page.questions)
+    assert preview.part() == ["questions"]
+    page.tabs.setCurrentWidget(page.definition)
+    assert preview.part() == ["qualification"]
+    page.tabs.setCurrentWidget(page.objections)
+    assert preview.part() == ["objections"]
+    window.go_to_step("targets")
+    targets = window.pages["targets"]
+    assert preview.part() == ["accounts"]  # the tab on show when the step opens
+    targets.tabs.setCurrentIndex(1)
+    assert preview.part() == ["ideal_client_profile"]
+    targets.tabs.setCurrentIndex(0)
+    assert preview.part() == ["accounts"]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import signal
+
 from ui.preview import preview_part
 
 
@@ -46,8 +49,19 @@ def test_a_reps_preview_fills_the_scorecard_with_the_actuals_the_export_prints(q
         exported = build_context(plan, rep_name=rep.id)["scorecard"]  # counted from the facts
         first = next(r for r in exported["rows"] if r["kind"] == "week")
         assert first["actuals"][0] not in ("", "0")  # the export prints the rep's touches
-        week = " ".join(text.split()).split(first["dates"], 1)[1].split()
+        scorecard = " ".join(text.split()).split("Weekly scorecard", 1)[1]
+        week = scorecard.split(first["dates"], 1)[1].split()
         assert week[0] == first["actuals"][0]  # the week's touches, as the export prints them
         assert f"{rep.name}'s edition" in pane.status.text()
+        # and the rep's dated schedule, the heart of the edition (the preview showed the cover
+        # and the targets only: a leader could not see what the rep will work from)
+        flat = " ".join(text.split())
+        assert "Your schedule" in flat and "Week 1 · " in flat and "Meeting booked" in flat
+        # a worker killed with nothing left to render: once it is back, the status says what
+        # the preview shows again ("the preview renderer stopped; starting it again" stayed)
+        shown = pane.status.text()
+        with qtbot.waitSignal(pane.worker.ready, timeout=120_000):
+            os.kill(pane.worker.pid(), signal.SIGKILL)
+        assert pane.status.text() == shown
     finally:
         pane.shutdown()

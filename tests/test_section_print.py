@@ -4,6 +4,7 @@ preview of the step being edited), and a renderer kept for many renders."""
 from __future__ import annotations
 
 import gc
+import re
 from datetime import date
 
 import pytest
@@ -47,6 +48,17 @@ def test_the_cadence_section_prints_its_chapter_alone_with_its_number(renderer, 
     assert result.anchors["sec-cadences"][0] == 0 and "sec-accounts" not in result.anchors
     # the steps' references to scripts in a chapter not printed say "–", not a bare "p."
     assert "p.\xa0–" in text and "p.\xa0\n" not in text
+
+
+def test_a_questions_reference_to_a_card_not_printed_says_so_and_closes_its_bracket(
+        renderer, sample_plan, tmp_path):
+    """The discovery questions alone (the preview of their step): "(also on their call card,
+    p." ended there, no number and no bracket; it says "p. –)" as the other references do."""
+    result = renderer.render(sample_plan, tmp_path / "questions.pdf", section="questions",
+                             today=TODAY, tagged=False)
+    text = " ".join(_text(result.path).split())
+    assert text.count("call card, p.\xa0–)") + text.count("call card, p. –)") >= 5, text[:400]
+    assert not re.search(r"call card, p\.\s*(?!\s*–\))", text)
 
 
 def test_the_cover_is_printed_only_when_asked_for(renderer, sample_plan, tmp_path):

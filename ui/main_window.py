@@ -195,10 +195,27 @@ class MainWindow(QMainWindow):
         self.preview_dock.setMinimumWidth(320)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preview_dock)
         # the preview prints the step being edited, and shows the item selected in it
-        self.navigator.currentRowChanged.connect(
-            lambda row: self.preview.set_step(list(self.pages)[row]) if row >= 0 else None)
+        self.navigator.currentRowChanged.connect(self._preview_step)
         for editor in self.stack.findChildren(ListEditor):
             editor.current_changed.connect(self.preview.show_item)
+        # a step's tabs edit one section each: the preview follows the tab, not the last edit
+        for page in self.pages.values():
+            tabs = getattr(page, "tabs", None)
+            if isinstance(tabs, QTabWidget) and page.tab_sections:
+                tabs.currentChanged.connect(lambda _index, page=page: self._preview_tab(page))
+
+    def _preview_step(self, row: int) -> None:
+        if row < 0:
+            return
+        page = list(self.pages.values())[row]
+        self.preview.set_step(page.key)
+        self._preview_tab(page)  # the tab on show: its section, as when the tab is chosen
+
+    def _preview_tab(self, page: StepPage) -> None:
+        tabs = getattr(page, "tabs", None)
+        index = tabs.currentIndex() if isinstance(tabs, QTabWidget) else -1
+        if 0 <= index < len(page.tab_sections):
+            self.preview.show_section(page.tab_sections[index])
 
     def _build_coach(self) -> None:
         self.coach = CoachPanel(self.document)

@@ -39,9 +39,10 @@ PREVIEW_DELAY_MS = 350  # after the last keystroke
 SHOWN_DELAY_MS = 50     # after the preview comes into view, or the step changes
 # what a step's preview adds to its sections' chapters, and what steps without a chapter show
 EXTRA_PARTS = {"basics": ["cover"], "reps": ["basics", "accounts"]}
-# the Reps step with a rep selected: that rep's edition, its cover and its targets and scorecard
-# (filled with the rep's actuals, as the export prints them)
-REP_PART = ["cover", "accountability"]
+# the Reps step with a rep selected: that rep's edition, its cover, the rep's dated schedule (the
+# heart of a rep's edition) and its targets and scorecard (filled with the rep's actuals, as the
+# export prints them)
+REP_PART = ["cover", "cadences", "accountability"]
 
 
 def preview_part(step: str, edited_section: str | None = None) -> list[str] | None:
@@ -82,6 +83,7 @@ class PreviewPane(QWidget):
         self._rep: Rep | None = None  # and whose edition (None: the leader's)
         self._summing: tuple[FactLog, InSlices] | None = None  # the facts being summed
         self._shown_part: list[str] | None | bool = False  # and the one on screen
+        self._shown_status = ""  # what the status said of the preview on screen
         self._changed = True  # the plan changed since the newest render was asked for
         self._items: dict[str, tuple[int, float]] = {}  # item id -> (page, how far down it)
         self.plan_json = PlanJson()
@@ -104,6 +106,7 @@ class PreviewPane(QWidget):
         self.worker.failed.connect(self._failed)
         self.worker.stopped.connect(lambda why: self.status.setText(_("Preview: {why}.").format(
             why=why)))
+        self.worker.ready.connect(self._worker_ready)
         document.changed.connect(self._edited)
         document.plan_replaced.connect(self._plan_replaced)
         document.field_changed.connect(self._field_changed)
@@ -187,6 +190,14 @@ class PreviewPane(QWidget):
             self.view.go_to_place(*place)
         elif item_id and changed:
             self._schedule(SHOWN_DELAY_MS)  # outside the excerpt of a long list: render it
+
+    def show_section(self, section: str) -> None:
+        """The leader opened the tab of ``section`` in the step's page: preview that section (it
+        went on showing the section last edited, or the step's first, until an edit)."""
+        if section == self.edited_section or section not in SECTION_BY_KEY:
+            return
+        self.edited_section, self.item_id = section, None
+        self._schedule(SHOWN_DELAY_MS)
 
     def part(self) -> list[str] | None:
         if self.whole.isChecked():
@@ -300,12 +311,19 @@ class PreviewPane(QWidget):
             edition = _("{name}'s edition").format(name=self._rep.name)
         else:
             edition = _("the leader's edition")
-        self.status.setText(ngettext("Preview of {edition}: {part}, {n} page.",
-                                     "Preview of {edition}: {part}, {n} pages.", pages).format(
-            edition=edition, part=_part_title(self._part), n=pages))
+        self._shown_status = ngettext("Preview of {edition}: {part}, {n} page.",
+                                      "Preview of {edition}: {part}, {n} pages.", pages).format(
+            edition=edition, part=_part_title(self._part), n=pages)
+        self.status.setText(self._shown_status)
         for old in self.folder.glob("preview-*.pdf"):
             if _generation(str(old)) < generation:
                 old.unlink(missing_ok=True)
+
+    def _worker_ready(self) -> None:
+        """The worker takes requests (again): after a restart with nothing to render, the status
+        says what is shown, not that the renderer stopped (it said so until the next edit)."""
+        if self._shown_status and not self.busy():
+            self.status.setText(self._shown_status)
 
     def _failed(self, generation: int, message: str) -> None:
         self.shown_generation = generation

@@ -827,7 +827,7 @@ def contact_to_reach(plan: Plan, account: TargetAccount, touch_id: str | None,
     personas = _personas_for(plan, account, touch_id)
     order = {persona: i for i, persona in reversed(list(enumerate(personas)))}
     for_touch = sorted((c for c in account.contacts if not personas or c.persona_id in order),
-                       key=lambda c: order.get(c.persona_id, 0))
+                       key=lambda c: order.get(c.persona_id or "", 0))
     need = ("email" if channel in _WRITTEN_TO else "phone" if channel in _REACHED else "")
     return next((c for c in for_touch if need and getattr(c, need)),
                 for_touch[0] if for_touch else None)

@@ -560,7 +560,10 @@ def _part_css(shown: dict) -> str:
                for one in selectors.split(", ")]
     if not shown["cover"]:  # the "At a glance" page is printed with the cover
         missing.append('a.page-ref[href="#at-a-glance"]')
-    return "\n".join(f'{selector}::after {{ content: "–"; }}' for selector in missing)
+    rules = [f'{selector}::after {{ content: "–"; }}' for selector in missing]
+    if "call_cards" not in chapters:  # a question's note closes its bracket after the number
+        rules.append('td.q span.on-card a.page-ref[href^="#card-"]::after { content: "–)"; }')
+    return "\n".join(rules)
 
 
 # --- the renderer ----------------------------------------------------------------------------

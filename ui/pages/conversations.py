@@ -84,6 +84,7 @@ def _one_line(text: str) -> str:
 
 class ConversationsPage(StepPage):
     key = "conversations"
+    tab_sections = ("objections", "questions", "qualification")  # what each tab edits
 
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)

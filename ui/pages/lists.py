@@ -114,6 +114,7 @@ class TargetsPage(ListStepPage):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.editor, _("Target accounts"))
         self.tabs.addTab(profile, _("Ideal client profile"))
+        self.tab_sections = ("accounts", "ideal_client_profile")  # what each tab edits
         self.body.addWidget(self.tabs, 1)
 
     def assign_to_rep(self, account_ids: list[str], rep_id: str | None) -> None:

@@ -25,6 +25,9 @@ class StepPage(QWidget):
     """A step of the builder. Subclasses add their editors to ``self.body``."""
 
     key = ""
+    # a step in tabs (``self.tabs``): the section each tab edits, in the tabs' order (the
+    # preview follows the tab)
+    tab_sections: tuple[str, ...] = ()
 
     def __init__(self, document, parent=None, scroll: bool = False) -> None:
         super().__init__(parent)
