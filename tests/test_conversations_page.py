@@ -309,7 +309,7 @@ def test_the_preview_follows_the_tab_opened(window):
     page.tabs.setCurrentWidget(page.definition)
     assert preview.part() == ["qualification"]
     page.tabs.setCurrentWidget(page.objections)
-    assert preview.part() == ["objections"]
+    assert preview.part() == ["objections", "qualification"]  # and the cards, with the responses
     window.go_to_step("targets")
     targets = window.pages["targets"]
     assert preview.part() == ["accounts"]  # the tab on show when the step opens

@@ -12,7 +12,9 @@ def test_each_step_previews_its_own_part_of_the_playbook():
     assert preview_part("cadences") == ["cadences"]
     assert preview_part("basics") == ["cover", "basics"]  # company, owner, dates: the cover
     assert preview_part("targets") == ["ideal_client_profile", "accounts"]
-    assert preview_part("conversations", "objections") == ["objections"]  # the one edited
+    assert preview_part("conversations", "questions") == ["questions"]  # the one edited
+    # with the call cards, where an objection's response is printed (its chapter names the card)
+    assert preview_part("conversations", "objections") == ["objections", "qualification"]
     assert preview_part("review") is None  # the whole playbook, as exported
 
 

@@ -39,6 +39,10 @@ PREVIEW_DELAY_MS = 350  # after the last keystroke
 SHOWN_DELAY_MS = 50     # after the preview comes into view, or the step changes
 # what a step's preview adds to its sections' chapters, and what steps without a chapter show
 EXTRA_PARTS = {"basics": ["cover"], "reps": ["basics", "accounts"]}
+# a section whose texts another prints in full: the objections' responses are on the call cards
+# (the "qualification" section's), their chapter only names the card (an edited response was
+# nowhere in the objections' preview)
+IN_FULL_ELSEWHERE = {"objections": ["qualification"]}
 # the Reps step with a rep selected: that rep's edition, its cover, the rep's dated schedule (the
 # heart of a rep's edition) and its targets and scorecard (filled with the rep's actuals, as the
 # export prints them)
@@ -54,7 +58,7 @@ def preview_part(step: str, edited_section: str | None = None) -> list[str] | No
         return None  # the review: the whole playbook, as it will be exported
     keys = [s.key for s in definition.sections if s.leader]
     if edited_section in keys and SECTION_BY_KEY[edited_section].leader:
-        keys = [edited_section]
+        keys = [edited_section, *IN_FULL_ELSEWHERE.get(edited_section, [])]
     extra = EXTRA_PARTS.get(step, [])
     return [*(k for k in extra if k in ("cover", "contents")), *keys,
             *(k for k in extra if k not in ("cover", "contents") and k not in keys)]
