@@ -107,3 +107,34 @@ def test_the_schedule_names_holidays_the_same_whatever_the_machines_locale(monke
     finally:
         business_days._calendar_of.cache_clear()
         business_days._named_in.cache_clear()
+
+
+def test_a_column_of_short_countries_is_as_wide_as_its_head_and_a_gutter(tmp_path):
+    """One account in Norway: the country column was sized to "Norway", so its head "COUNTRY"
+    ran to 2 mm from "TRIGGER" and the two read as one label. A column holds its head too,
+    with the 5 mm gutter after it (the heads as printed, in both editions)."""
+    import pypdfium2 as pdfium  # noqa: PLC0415 - the heads' positions as printed
+
+    from prospector.playbook import render_playbook_pdf  # noqa: PLC0415
+    from tests.design_figures import bench_plans  # noqa: PLC0415
+
+    plan = bench_plans().one_account_plan()
+    assert [a.country for a in plan.accounts] in (["NO"], ["Norway"])
+    for rep in (None, plan.reps[0].name):
+        path = render_playbook_pdf(plan, tmp_path / "one.pdf", rep_name=rep,
+                                   section="accounts").path
+        document = pdfium.PdfDocument(str(path))
+        try:
+            page = document[0]
+            text = page.get_textpage()
+            found = {}
+            for word in ("COUNTRY", "TRIGGER"):
+                searcher = text.search(word, match_case=True)
+                at = searcher.get_next()
+                assert at is not None, word
+                boxes = [text.get_charbox(i) for i in range(at[0], at[0] + at[1])]
+                found[word] = (min(b[0] for b in boxes), max(b[2] for b in boxes))
+        finally:
+            document.close()
+        gap_mm = (found["TRIGGER"][0] - found["COUNTRY"][1]) * 25.4 / 72
+        assert gap_mm >= 5, (rep, gap_mm)

@@ -38,6 +38,20 @@ def test_short_text_is_left_alone():
     assert layout_safe(html) == html
 
 
+def test_a_slash_between_two_short_words_never_ends_a_line_but_a_paths_may():
+    """"(e.g. SAP S/" ended a line with "4HANA" on the next, "the IT/" with "OT" (a trigger event,
+    a call card's "Behind it"): a word joiner after the slash keeps the pair whole, in text only;
+    a path, an address or a date keeps the slashes it may break at, and the stylesheet and the
+    attributes are left as they are."""
+    html = ('<html><head><style>p { font: 10pt/1.3 sans }</style></head><body>'
+            '<p data-cont="IT/OT">SAP S/4HANA and IT/OT, and/or</p>'
+            '<p>example.com/about https://a.example/b/c 29/03/2027</p></body></html>')
+    out = layout_safe(html)
+    assert "S/\u20604HANA and IT/\u2060OT, and/\u2060or" in out
+    assert "example.com/about https://a.example/b/c 29/03/2027" in out
+    assert "10pt/1.3" in out and 'data-cont="IT/OT"' in out
+
+
 def test_a_long_run_gets_zero_width_spaces_and_nothing_else_changes():
     html = ("<html><head><title>" + "t" * 500 + "</title><meta content=\"" + "m" * 500
             + "\"></head><body><p>" + "x" * 1000 + " short " + "y" * 130 + "</p>"

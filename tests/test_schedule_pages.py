@@ -27,7 +27,9 @@ def sample() -> Plan:
 
 
 def _text(markup: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+    """The words of ``markup`` as a reader sees them (a word joiner, "IT/\u2060OT", prints
+    nothing)."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).replace("\u2060", "").split())
 
 
 def _schedule(plan: Plan, rep: str = "Jonas Albrecht") -> str:

@@ -19,7 +19,7 @@ from ..textnorm import fold
 from ..wording import unbroken_legal_form
 from .countries import country_name, territory_names
 from .limits import CARD_LIMIT, Reductions
-from .text_width import clamp_lines, fit_line, line_count, line_starts, text_mm
+from .text_width import MM_PER_PT, clamp_lines, fit_line, line_count, line_starts, text_mm
 from .translations import N_, gettext, ngettext, number, printing, words_and
 from .translations import counted as plural
 
@@ -456,9 +456,20 @@ def _cell_mm(widths: dict[str, float], column: str) -> float:
     return width - (_BADGE_MM if column == "name" else 0) - 0.5
 
 
-def _column_for(texts: Sequence[str], font: str, extra_mm: float = 0.0) -> float:
-    """The % of the width a column needs to hold the widest of ``texts`` on one line."""
-    need = max((text_mm(t, font, OVERVIEW_PT) for t in texts), default=0.0)
+_HEAD_PT, _HEAD_TRACKING = 8.0, 0.07  # a column's head: 8 pt bold capitals, 0.07 em apart
+
+
+def _head_mm(label: str) -> float:
+    """The width of a column's head as printed (40-cadences.css: capitals, letter-spaced)."""
+    return (text_mm(label.upper(), "sans-bold", _HEAD_PT)
+            + len(label) * _HEAD_TRACKING * _HEAD_PT * MM_PER_PT)
+
+
+def _column_for(texts: Sequence[str], font: str, extra_mm: float = 0.0,
+                head: str = "") -> float:
+    """The % of the width a column needs to hold the widest of ``texts`` on one line, and its
+    ``head`` (one account in Norway: "COUNTRY" and "TRIGGER" were 2 mm apart, read as one)."""
+    need = max([*(text_mm(t, font, OVERVIEW_PT) for t in texts), _head_mm(head) if head else 0.0])
     return math.ceil((need + extra_mm + _GUTTER_MM + 0.5) * 1000 / OVERVIEW_TEXT_MM) / 10
 
 
@@ -470,8 +481,10 @@ def overview_widths(edition: str, countries: Sequence[str], reps: Sequence[str] 
     up to ``NAME_SHARE``, the trigger the remainder."""
     widths = dict(OVERVIEW_COLUMNS[edition])
     sized = {"country": countries, "rep": reps} if edition == "leader" else {"country": countries}
+    heads = {"country": gettext("Country"), "rep": gettext("Rep")}  # as overview.html.j2 has them
     for column, texts in sized.items():
-        widths[column] = min(COLUMN_MAX[column], max(COLUMN_MIN, _column_for(texts, "sans")))
+        widths[column] = min(COLUMN_MAX[column],
+                             max(COLUMN_MIN, _column_for(texts, "sans", head=heads[column])))
     rest = round(100.0 - sum(widths[c] for c in ("rep", "country", "first") if c in widths), 1)
     if names:
         one_line = _column_for(names, "sans-bold", _BADGE_MM)

@@ -400,11 +400,16 @@ _KEEP_TEXT = {"head", "title", "svg", "style", "script"}
 _ELEMENT = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 
 
+# * A slash between two short words ("IT/OT", "SAP S/4HANA", "and/or") ended a line on "IT/" or
+#   "S/": a word joiner after it keeps the pair on one line, as the titles' ``slashed`` filter
+#   does. Not in an address or a path ("example.com/about", "https://…") nor in a date
+#   ("29/03/2027"): their slashes are where they may break.
+_WORD_SLASH = re.compile(r"(?<![/:.\w])(\w{1,12})/(?=\w{1,12}(?![/\w]))")
+
+
 def layout_safe(html: str) -> str:
     """``html`` (our own escaped output: no raw ``<`` in text, no ``>`` in attributes) with the
     text fixes above; tags and attribute values, the head and inline SVG are left as they are."""
-    if "\u2029" not in html and not _RUN.search(html):
-        return html
     out: list[str] = []
     keep = 0  # depth inside elements whose text is not laid out as lines
     for part in _TAG.split(html):
@@ -417,6 +422,8 @@ def layout_safe(html: str) -> str:
             out.append(part)
         else:
             part = part.replace("\u2029", "\u2028")
+            if "/" in part:
+                part = _WORD_SLASH.sub("\\1/\u2060", part)
             out.append(_RUN.sub(_pieces, part) if len(part) >= LONG_RUN else part)
     return "".join(out)
 
