@@ -109,8 +109,10 @@ GLANCE_TARGETS = 5  # two lines each: with "and N more", the taller of the secon
 # Every rep, in two columns of rows (name and territory, accounts, the rep's target): as many
 # rows as the page holds under its other parts (``rep_rows``); a team larger than that ends in
 # "and N more" (the 120-account plan's ten reps are all there on A4; on Letter, seven of them)
-GLANCE_REPS_ON_TWO_LINES = 4  # up to two rows of two: each rep on up to three lines (the
-REP_TERRITORY_LINES = 2  # name, then the territory on up to two lines) where the page has room
+# A small team (up to two rows of two) prints each rep's territory under the name, on up to
+# REP_TERRITORY_LINES lines where the page has room; a larger team beside the name, if at all
+GLANCE_SMALL_TEAM = 4
+REP_TERRITORY_LINES = 2
 REP_NAME_MM = 40.0  # the rep's column in a half (82 mm) beside accounts and the target
 REP_ACCOUNTS_MM = 16.0
 REP_KEY_MM = 50.0  # the target's name in the key beside the reps' heading, on that line
@@ -336,7 +338,7 @@ def glance(plan: Plan, accounts: list[TargetAccount], cadences: list[Cadence],
     # a small team: each rep on up to three lines (the territory under the name) if they all
     # fit so, else on two; a larger team on one
     rep_lines = next((lines for lines in range(1 + REP_TERRITORY_LINES, 1, -1)
-                      if len(reps) <= GLANCE_REPS_ON_TWO_LINES
+                      if len(reps) <= GLANCE_SMALL_TEAM
                       and 2 * rows_under(on_page, lines) >= len(reps)), 1)
     rows = rows_under(on_page, rep_lines)
     # every rep, two to a row; a team larger than the rows hold: the last row says how many more

@@ -377,12 +377,12 @@ def _html(context: dict) -> str:
         # the contents set tighter, so the box fits at their foot: on a page of its own it
         # left a body page 85% white (the long-text plan)
         html = html.replace('id="sec-contents"', 'id="sec-contents" data-notes', 1)
-    html = layout_safe(unbroken_amounts(html.replace(NOTES_SLOT, box, 1)))  # "EUR 410,000"
+    html = layout_safe(html.replace(NOTES_SLOT, box, 1))
     return tag_languages(html, context["lang"])  # Greek, Japanese... in <span lang>
 
 
-# --- text WeasyPrint cannot lay out as it is -------------------------------------------------
-# Two kinds of plan text made the render fail, fixed here on the HTML's text (never on the plan):
+# --- text WeasyPrint cannot lay out as it is, or breaks where a reader would not ------------------
+# Fixed here on the HTML's text (never on the plan). Two kinds of plan text made the render fail:
 # * A run of text WeasyPrint cannot break (a pasted URL, token or base64 blob) is laid out again
 #   for every line it fills: the time grows with the square of the run's length (a 100,000-
 #   character run in a plan's goal took 190 s). A zero-width space (a line-break opportunity that
@@ -391,6 +391,7 @@ def _html(context: dict) -> str:
 # * U+2029 PARAGRAPH SEPARATOR after a space, where a line ends, fails an assertion in
 #   WeasyPrint 70 ("Got ' \u2029' between two lines"). It is printed as U+2028 LINE SEPARATOR:
 #   both are a forced line break, and it reads the same.
+# And two kinds of line break a reader trips on (below, with ``layout_safe``).
 LONG_RUN = 120
 RUN_PIECE = 20
 _TAG = re.compile(r"(<[^>]*>)")
@@ -400,6 +401,8 @@ _KEEP_TEXT = {"head", "title", "svg", "style", "script"}
 _ELEMENT = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 
 
+# * "EUR" ended a line with "410,000" on the next: an amount keeps its currency
+#   (``wording.unbroken_amounts``: a no-break space).
 # * A slash between two short words ("IT/OT", "SAP S/4HANA", "and/or") ended a line on "IT/" or
 #   "S/": a word joiner after it keeps the pair on one line, as the titles' ``slashed`` filter
 #   does. Not in an address or a path ("example.com/about", "https://…") nor in a date
@@ -421,7 +424,7 @@ def layout_safe(html: str) -> str:
         elif keep > 0:
             out.append(part)
         else:
-            part = part.replace("\u2029", "\u2028")
+            part = unbroken_amounts(part.replace("\u2029", "\u2028"))
             if "/" in part:
                 part = _WORD_SLASH.sub("\\1/\u2060", part)
             out.append(_RUN.sub(_pieces, part) if len(part) >= LONG_RUN else part)
