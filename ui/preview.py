@@ -64,11 +64,20 @@ def preview_part(step: str, edited_section: str | None = None) -> list[str] | No
             *(k for k in extra if k not in ("cover", "contents") and k not in keys)]
 
 
-def _part_title(part: list[str] | None) -> str:
+def _part_title(part: list[str] | None, rep: bool = False) -> str:
+    """What the preview prints, as the edition names it: a rep's by its chapters ("Your
+    schedule, Your targets"), the leader's by the plan's sections."""
     if part is None:
         return _("the whole playbook")
     names = {"cover": _("cover"), "contents": _("contents")}
-    return ", ".join(names.get(k) or _(SECTION_BY_KEY[k].title) for k in part)
+
+    def name(key: str) -> str:
+        section = SECTION_BY_KEY[key]
+        if rep and section.rep:
+            return ", ".join(_(chapter.title) for chapter in section.rep)
+        return _(section.title)
+
+    return ", ".join(names.get(k) or name(k) for k in part)
 
 
 class PreviewPane(QWidget):
@@ -281,7 +290,7 @@ class PreviewPane(QWidget):
             self.status.setText(_("Starting the preview…"))
         else:
             self.status.setText(_("Updating the preview of {value}…").format(
-                value=_part_title(self._part)))
+                value=_part_title(self._part, rep=rep is not None)))
 
     def _sum_facts(self) -> None:
         """Sum the plan's facts (``review.summary``) on this thread in slices (ui/slices.py),
@@ -317,7 +326,7 @@ class PreviewPane(QWidget):
             edition = _("the leader's edition")
         self._shown_status = ngettext("Preview of {edition}: {part}, {n} page.",
                                       "Preview of {edition}: {part}, {n} pages.", pages).format(
-            edition=edition, part=_part_title(self._part), n=pages)
+            edition=edition, part=_part_title(self._part, rep=self._rep is not None), n=pages)
         self.status.setText(self._shown_status)
         for old in self.folder.glob("preview-*.pdf"):
             if _generation(str(old)) < generation:
