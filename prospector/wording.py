@@ -79,6 +79,19 @@ def unbroken_slashes(text: str) -> str:
     return _SLASHED.sub("/\u2060", text)
 
 
+# In running text, only between two short words ("IT/OT", "SAP S/4HANA", "and/or"): not in an
+# address or a path ("example.com/about", "https://…") nor in a date ("29/03/2027"), whose
+# slashes are where they may break
+_SHORT_SLASHED = re.compile(r"(?<![/:.\w])(\w{1,12})/(?=\w{1,12}(?![/\w]))")
+
+
+def unbroken_short_slashes(text: str) -> str:
+    """``text`` with a word joiner after a slash between two short words, as ``unbroken_slashes``
+    does in a title, where any slash between two words is one: a line of running text never
+    ends on "IT/" or "S/"."""
+    return _SHORT_SLASHED.sub("\\1/\u2060", text) if "/" in text else text
+
+
 _AMOUNT = re.compile(r"\b([A-Z]{3}) (?=[0-9])|(?<=[0-9]) ([A-Z]{3})\b")
 
 

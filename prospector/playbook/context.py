@@ -825,7 +825,7 @@ def contact_to_reach(plan: Plan, account: TargetAccount, touch_id: str | None,
     e-mail address for a touch written to them (a call to a contact with no number, when a
     colleague of the persona has one, is a call the rep cannot make)."""
     personas = _personas_for(plan, account, touch_id)
-    order = {persona: i for i, persona in reversed(list(enumerate(personas)))}
+    order = {persona: i for i, persona in enumerate(dict.fromkeys(personas))}
     for_touch = sorted((c for c in account.contacts if not personas or c.persona_id in order),
                        key=lambda c: order.get(c.persona_id or "", 0))
     need = ("email" if channel in _WRITTEN_TO else "phone" if channel in _REACHED else "")

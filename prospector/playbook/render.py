@@ -29,7 +29,12 @@ from ..plan_json import printed_plan_json
 from ..resources import assets_dir, templates_dir
 from ..sections import SECTION_BY_KEY, SECTIONS
 from ..textnorm import export_name, slugify
-from ..wording import unbroken_amounts, unbroken_legal_form, unbroken_slashes
+from ..wording import (
+    unbroken_amounts,
+    unbroken_legal_form,
+    unbroken_short_slashes,
+    unbroken_slashes,
+)
 from . import (
     layout_speed,
     limits,
@@ -403,11 +408,8 @@ _ELEMENT = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 
 # * "EUR" ended a line with "410,000" on the next: an amount keeps its currency
 #   (``wording.unbroken_amounts``: a no-break space).
-# * A slash between two short words ("IT/OT", "SAP S/4HANA", "and/or") ended a line on "IT/" or
-#   "S/": a word joiner after it keeps the pair on one line, as the titles' ``slashed`` filter
-#   does. Not in an address or a path ("example.com/about", "https://…") nor in a date
-#   ("29/03/2027"): their slashes are where they may break.
-_WORD_SLASH = re.compile(r"(?<![/:.\w])(\w{1,12})/(?=\w{1,12}(?![/\w]))")
+# * A slash between two short words ("IT/OT", "SAP S/4HANA") ended a line on "IT/" or "S/": a
+#   word joiner after it keeps the pair on one line (``wording.unbroken_short_slashes``).
 
 
 def layout_safe(html: str) -> str:
@@ -424,9 +426,7 @@ def layout_safe(html: str) -> str:
         elif keep > 0:
             out.append(part)
         else:
-            part = unbroken_amounts(part.replace("\u2029", "\u2028"))
-            if "/" in part:
-                part = _WORD_SLASH.sub("\\1/\u2060", part)
+            part = unbroken_short_slashes(unbroken_amounts(part.replace("\u2029", "\u2028")))
             out.append(_RUN.sub(_pieces, part) if len(part) >= LONG_RUN else part)
     return "".join(out)
 
