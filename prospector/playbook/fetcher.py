@@ -17,7 +17,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
+# isort: off
+from . import weasyprint_start  # noqa: F401 - first: WeasyPrint imported without library lookups
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+# isort: on
 
 from ..images import ImageRefused, decode_data_uri, image_info
 from ..resources import assets_dir, templates_dir
