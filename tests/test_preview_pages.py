@@ -4,7 +4,7 @@ the page the leader was reading."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from weasyprint import HTML
 
 from ui.pdf_view import PdfPagesView
@@ -101,3 +101,45 @@ def test_zoom_and_page_keys(qtbot, pdfs):
     qtbot.keyClick(view, Qt.Key.Key_PageDown)
     qtbot.keyClick(view, Qt.Key.Key_PageUp)
     assert pages == [1, 2, 1] and view.current_page() == 1
+
+
+def test_a_click_on_a_page_reference_goes_to_its_page_and_alt_left_comes_back(qtbot, tmp_path):
+    # a contents line and a web address on page 1; the chapter half-way down page 3 of 4
+    html = """<body style="margin: 0; font-size: 30pt">
+      <p style="margin: 0"><a href="#chapter" style="display: block; height: 40mm">Chapter,
+         p. 3</a></p>
+      <p style="margin: 0"><a href="https://example.com/x" style="display: block;
+         height: 40mm">example.com</a></p>
+      <div style="page-break-before: always; height: 10mm">2</div>
+      <div style="page-break-before: always; height: 140mm">3</div>
+      <h2 id="chapter" style="margin: 0">The chapter</h2>
+      <div style="page-break-before: always">4</div></body>"""
+    path = tmp_path / "links.pdf"
+    HTML(string=html).write_pdf(path)
+    view = PdfPagesView()
+    qtbot.addWidget(view)
+    view.resize(400, 500)
+    view.show()
+    with qtbot.waitActive(view):  # Alt+Left works in the active window
+        view.activateWindow()
+    _open(view, qtbot, str(path))
+    _drawn(view, qtbot, [0])
+    page = view._page_rects()[0]
+    contents_line = page.topLeft() + QPoint(page.width() // 4, round(page.height() * 0.12))
+    web_address = page.topLeft() + QPoint(page.width() // 4, round(page.height() * 0.27))
+    view.hover(contents_line)
+    assert view.canvas.cursor().shape() == Qt.CursorShape.PointingHandCursor
+    view.hover(web_address)  # the preview opens nothing outside the app
+    assert view.canvas.cursor().shape() != Qt.CursorShape.PointingHandCursor
+    qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=web_address)
+    assert view.current_page() == 0
+
+    qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=contents_line)
+    assert view.current_page() == 2
+    target = view._page_rects()[2]  # the chapter's heading in view, near the top
+    heading = target.top() + round(target.height() * (20 + 140) / 297)  # margin, block
+    top = view.verticalScrollBar().value()
+    assert top < heading < top + view.viewport().height() // 3
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert view.current_page() == 0 and view.verticalScrollBar().value() == 0

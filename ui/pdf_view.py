@@ -2,6 +2,8 @@
 
 Zoom: Ctrl+wheel, Ctrl+plus and Ctrl+minus; Ctrl+0 fits the width again. PgUp and PgDn go a
 page back and forth; ``current_page_changed`` says which page is at the top ("page 3 of 9").
+A link to a page of the same PDF (a "p. 12", a contents line, a schedule entry's script) is
+followed by a click, with the pointing hand over it; Alt+Left goes back to where the reader was.
 
 Every PDFium call (opening a PDF, drawing a page) runs on one background thread (PDFium is not
 thread-safe, so never two at once; its calls release the GIL), and the images come back to the
@@ -13,25 +15,58 @@ preview does not flash white.
 
 from __future__ import annotations
 
+import ctypes
 from concurrent.futures import ThreadPoolExecutor
+from typing import NamedTuple
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QShortcut
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtWidgets import QScrollArea, QToolTip, QWidget
+
+from ui.language import _
 
 PAGE_GAP = 12       # pixels between pages and around them
 MAX_CACHED = 24     # page images kept (the pages in view and their neighbours)
 ZOOM_STEP = 1.25    # one Ctrl+plus, or one notch of Ctrl+wheel
 ZOOM_RANGE = (0.25, 4.0)  # of the page's printed size (1.0: as big as on paper)
+BACK_STEPS = 20     # places Alt+Left can go back to
+
+
+class PageLink(NamedTuple):
+    """A link on a page to a place in the same PDF: where it is on its page (fractions of the
+    page's width and height from the top left) and where it goes (a page from 0, and how far
+    down it, 0-1)."""
+
+    area: QRectF
+    page: int
+    top: float
 
 
 class _Canvas(QWidget):
     def __init__(self, view: PdfPagesView) -> None:
         super().__init__()
         self.view = view
+        self.setMouseTracking(True)  # the pointing hand over a link
+        self.pressed: PageLink | None = None  # the link the mouse was pressed on
 
     def paintEvent(self, event) -> None:
         self.view.paint_pages(self, event.rect())
+
+    def mouseMoveEvent(self, event) -> None:
+        self.view.hover(event.position().toPoint())
+        super().mouseMoveEvent(event)
+
+    def mousePressEvent(self, event) -> None:
+        self.pressed = self.view.link_at(event.position().toPoint())
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        point = event.position().toPoint()
+        if event.button() == Qt.MouseButton.LeftButton and self.pressed is not None \
+                and self.view.link_at(point) == self.pressed and self.view.follow(point):
+            event.accept()  # pressed and released on the same link: a click on it
+            return
+        super().mouseReleaseEvent(event)
 
 
 class PdfPagesView(QScrollArea):
@@ -42,7 +77,8 @@ class PdfPagesView(QScrollArea):
     zoom_changed = Signal(float)  # the zoom now (1.0: as on paper)
     pages_drawn = Signal()  # every page in view is drawn from the current PDF
     _opened = Signal(int, object, object)  # (from the PDFium thread) token, sizes, place
-    _drawn = Signal(int, int, int, QImage)  # (from the PDFium thread) token, page, width, image
+    # (from the PDFium thread) token, page, width, image, the page's links
+    _drawn = Signal(int, int, int, QImage, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +96,8 @@ class PdfPagesView(QScrollArea):
         self._sizes: list[tuple[float, float]] = []  # points
         self._images: dict[int, QImage] = {}         # page -> image at the current width
         self._stale: dict[int, QImage] = {}          # the previous PDF's images, shown meanwhile
+        self._links: dict[int, list[PageLink]] = {}  # page -> its links (pages drawn only)
+        self._back: list[tuple[int, float]] = []     # places a link was followed from
         self._render_timer = QTimer(self)
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(0)
@@ -70,7 +108,8 @@ class PdfPagesView(QScrollArea):
         for keys, slot in ((QKeySequence.StandardKey.ZoomIn, self.zoom_in),
                            ("Ctrl+=", self.zoom_in),
                            (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
-                           ("Ctrl+0", self.fit_width)):
+                           ("Ctrl+0", self.fit_width),
+                           (QKeySequence.StandardKey.Back, self.go_back)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -108,6 +147,7 @@ class PdfPagesView(QScrollArea):
         first = self.current_page()
         self._sizes = [tuple(size) for size in sizes]
         self._stale, self._images, self._asked = self._images, {}, set()
+        self._links = {}  # the new PDF's come with its pages
         self._relayout()
         if place is None:
             self.go_to_page(min(first, max(len(sizes) - 1, 0)))
@@ -120,7 +160,8 @@ class PdfPagesView(QScrollArea):
     def clear(self) -> None:
         self._token += 1
         self._pdfium.submit(self._close)
-        self._sizes, self._images, self._stale = [], {}, {}
+        self._sizes, self._images, self._stale, self._links = [], {}, {}, {}
+        self._back = []
         self._relayout()
 
     def _close(self) -> None:  # on the PDFium thread
@@ -241,6 +282,50 @@ class PdfPagesView(QScrollArea):
         self._relayout()
         self.go_to_page(page)
 
+    # --- links ---------------------------------------------------------------------------------
+    def link_at(self, point: QPoint) -> PageLink | None:
+        """The link under ``point`` (the canvas's coordinates), on a page drawn already."""
+        for index, rect in enumerate(self._page_rects()):
+            if rect.contains(point):
+                x = (point.x() - rect.left()) / max(rect.width(), 1)
+                y = (point.y() - rect.top()) / max(rect.height(), 1)
+                return next((link for link in self._links.get(index, ())
+                             if link.area.contains(x, y)), None)
+        return None
+
+    def hover(self, point: QPoint) -> None:
+        link = self.link_at(point)
+        if link is None:
+            self.canvas.unsetCursor()
+            QToolTip.hideText()
+            return
+        self.canvas.setCursor(Qt.CursorShape.PointingHandCursor)
+        QToolTip.showText(self.canvas.mapToGlobal(point),
+                          _("Go to page {page}").format(page=link.page + 1), self.canvas)
+
+    def follow(self, point: QPoint) -> bool:
+        """Go where the link under ``point`` leads (and remember where for Alt+Left)."""
+        link = self.link_at(point)
+        if link is None or not 0 <= link.page < len(self._sizes):
+            return False
+        self._back = [*self._back[-(BACK_STEPS - 1):], self._place()]
+        self.go_to_place(link.page, link.top)
+        return True
+
+    def go_back(self) -> None:
+        """Back to where the last link was followed from."""
+        if self._back:
+            self.go_to_place(*self._back.pop())
+
+    def _place(self) -> tuple[int, float]:
+        """Where the view is, as ``go_to_place`` takes it: a page and how far down it."""
+        y = self.verticalScrollBar().value() + 3 * PAGE_GAP
+        rects = self._page_rects()
+        for index, rect in enumerate(rects):
+            if y < rect.bottom() + PAGE_GAP or index == len(rects) - 1:
+                return (index, min(max((y - rect.top()) / max(rect.height(), 1), 0.0), 1.0))
+        return (0, 0.0)
+
     # --- drawing -------------------------------------------------------------------------------
     def _visible_pages(self) -> list[int]:
         top = self.verticalScrollBar().value()
@@ -295,15 +380,20 @@ class PdfPagesView(QScrollArea):
             image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
                            QImage.Format.Format_RGB32).copy()
             bitmap.close()
+            links = _page_links(self._pdf, page)
         finally:
             page.close()
         image.setDevicePixelRatio(ratio)
-        self._drawn.emit(token, index, width, image)
+        self._drawn.emit(token, index, width, image, links)
 
-    def _on_drawn(self, token: int, index: int, width: int, image: QImage) -> None:
+    def _on_drawn(self, token: int, index: int, width: int, image: QImage,
+                  links: list[PageLink]) -> None:
         self._asked.discard((index, width))
-        if token != self._token or width != self._page_width() or index >= len(self._sizes):
-            return  # drawn for a PDF or a size no longer shown
+        if token != self._token or index >= len(self._sizes):
+            return  # drawn for a PDF no longer shown
+        self._links[index] = links
+        if width != self._page_width():
+            return  # drawn for a size no longer shown
         self._images[index] = image
         self._stale.pop(index, None)
         if len(self._images) > MAX_CACHED:
@@ -326,6 +416,46 @@ class PdfPagesView(QScrollArea):
         except RuntimeError:  # shut down already
             return
         self._pdfium.shutdown(wait=True)
+
+
+def _page_links(pdf, page) -> list[PageLink]:  # on the PDFium thread
+    """The links of ``page`` that go to a page of ``pdf`` itself (WeasyPrint's internal links:
+    page references, the contents, a schedule entry's script). Links to the web are left out:
+    the preview opens nothing outside the app."""
+    import pypdfium2.raw as pdfium  # noqa: PLC0415 - loaded with the first preview
+
+    width, height = page.get_size()
+    if not width or not height:
+        return []
+    links: list[PageLink] = []
+    position, link = ctypes.c_int(0), pdfium.FPDF_LINK()
+    while pdfium.FPDFLink_Enumerate(page.raw, ctypes.byref(position), ctypes.byref(link)):
+        destination = pdfium.FPDFLink_GetDest(pdf.raw, link)
+        action = pdfium.FPDFLink_GetAction(link)
+        if not destination and action:
+            destination = pdfium.FPDFAction_GetDest(pdf.raw, action)
+        if not destination:
+            continue  # a web link
+        target = pdfium.FPDFDest_GetDestPageIndex(pdf.raw, destination)
+        area = pdfium.FS_RECTF()
+        if target < 0 or not pdfium.FPDFLink_GetAnnotRect(link, ctypes.byref(area)):
+            continue
+        has_x, has_y, has_zoom = pdfium.FPDF_BOOL(), pdfium.FPDF_BOOL(), pdfium.FPDF_BOOL()
+        x, y, zoom = pdfium.FS_FLOAT(), pdfium.FS_FLOAT(), pdfium.FS_FLOAT()
+        top = 0.0
+        if pdfium.FPDFDest_GetLocationInPage(destination, has_x, has_y, has_zoom, x, y, zoom) \
+                and has_y.value:
+            target_height = pdf.get_page_size(target)[1] or height
+            top = min(max(1.0 - y.value / target_height, 0.0), 1.0)
+        # PDF points from the bottom left; either corner may come first
+        left, right = sorted((area.left, area.right))
+        low, high = sorted((area.bottom, area.top))
+        if right - left < 1 or high - low < 1:
+            continue  # an empty area: nothing to click
+        links.append(PageLink(QRectF(left / width, 1.0 - high / height,
+                                     (right - left) / width, (high - low) / height),
+                              target, top))
+    return links
 
 
 def _fits(image: QImage, rect: QRect) -> bool:

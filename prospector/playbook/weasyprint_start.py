@@ -23,7 +23,8 @@ import sys
 _FFI = "weasyprint.text.ffi"  # the module that opens the libraries
 
 
-def _not_found(_name: str) -> None:
+def _not_found(name: str) -> str | None:  # ctypes.util.find_library's signature
+    del name
     return None
 
 
