@@ -877,3 +877,19 @@ def test_a_path_typed_for_a_reps_edition_stays_when_another_rep_is_picked(qtbot,
     assert dialog.output.text() == typed
     dialog.leader.setChecked(True)  # another edition: named for it, in the folder typed
     assert Path(dialog.output.text()).parent == tmp_path / "Vertrieb"
+
+
+def test_the_window_reopens_on_the_step_the_leader_left_for_that_plan(qtbot, store, settings):
+    nordics, dach = Plan(name="Nordics push"), Plan(name="DACH push")
+    store.save(nordics)
+    store.save(dach)
+    window = _window(qtbot, store, nordics, settings)
+    window.go_to_step("cadences")
+    window.close()
+
+    again = _window(qtbot, store, nordics, settings)
+    assert list(again.pages)[again.navigator.currentRow()] == "cadences"
+    assert again.stack.currentWidget() is again.pages["cadences"]
+    again.close()
+    other = _window(qtbot, store, dach, settings)  # another plan starts at its beginning
+    assert other.navigator.currentRow() == 0

@@ -76,6 +76,7 @@ from ui.widgets.step_page import StepPage
 
 PAGES = tuple(step_pages())  # one per step of prospector/sections.py, found in ui/pages
 MAX_RECENT = 8
+LAST_STEP = "last_step"  # [plan id, step key]: the step the window reopens on for that plan
 WIDE = 1500  # px: from this window width the preview stands beside the form, not behind a tab
 # the example plan opened on first start
 SAMPLE_PLAN_ID = json.loads(sample_plan_path().read_text("utf-8"))["id"]
@@ -183,6 +184,7 @@ class MainWindow(QMainWindow):
         self.navigator.setCurrentRow(0)
         self.resize(1280, 800)
         self._restore_settings()
+        self._restore_step(plan.id)
         self._remember_recent(plan)
 
     # --- building ------------------------------------------------------------------------------
@@ -965,6 +967,13 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.resizeDocks([self.coach_dock], [320],
                                                           Qt.Orientation.Horizontal))
 
+    def _restore_step(self, plan_id: str) -> None:
+        """The step the leader was on when the window closed, when it reopens the same plan."""
+        last = self.settings.value(LAST_STEP)
+        if isinstance(last, list) and len(last) == 2 and last[0] == plan_id \
+                and last[1] in self.pages:
+            self.navigator.setCurrentRow(list(self.pages).index(last[1]))
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._shown_once:  # the render worker loads while the leader looks around
@@ -1035,6 +1044,9 @@ class MainWindow(QMainWindow):
         self.preview.shutdown()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())
+        row = self.navigator.currentRow()
+        if 0 <= row < len(self.pages):
+            self.settings.setValue(LAST_STEP, [self.document.plan.id, list(self.pages)[row]])
         self.settings.sync()
         super().closeEvent(event)
 
