@@ -8,6 +8,7 @@ from PySide6.QtCore import QSettings
 
 from prospector.editing import CADENCE_TEMPLATES
 from prospector.model import Plan
+from prospector.playbook.item_pages import step_item
 from prospector.store import PlanStore
 from ui.main_window import MainWindow
 
@@ -60,3 +61,23 @@ def test_the_cadence_summary_counts_its_days_as_the_playbook_does(qtbot, sample_
     last = page._cadence().span_days
     qtbot.waitUntil(lambda: bool(page.summary.text()))
     assert f"over {last + 1} days," in page.summary.text()
+
+
+def test_the_preview_shows_the_cadence_and_the_step_selected(qtbot, sample_plan, tmp_path):
+    """Picking a cadence or a step left the preview at the top of the first cadence; and coming
+    back to the step showed the part's top, not the step still selected."""
+    window = _window(qtbot, sample_plan, tmp_path)
+    window.go_to_step("cadences")
+    page, preview = window.pages["cadences"], window.preview
+    second = sample_plan.cadences[1]
+    page.picker.setCurrentIndex(1)
+    assert preview.item_id == second.id
+    # the steps table is in the plan's order; the playbook numbers the steps by day
+    row = max(range(len(second.steps)), key=lambda r: second.steps[r].day)
+    page.table.selectRow(row)
+    assert preview.item_id == step_item(second.id, len(second.steps))
+    window.document.set_value(("cadences", second.id, "steps", row, "objective"), "A new ask.")
+    assert preview.item_id == step_item(second.id, len(second.steps))  # the step edited
+    window.go_to_step("touches")
+    window.go_to_step("cadences")
+    assert preview.item_id == step_item(second.id, len(second.steps))

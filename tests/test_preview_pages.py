@@ -7,7 +7,9 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from weasyprint import HTML
 
+from ui.document import PlanDocument
 from ui.pdf_view import PdfPagesView
+from ui.preview import PreviewPane
 
 
 @pytest.fixture(scope="module")
@@ -143,3 +145,44 @@ def test_a_click_on_a_page_reference_goes_to_its_page_and_alt_left_comes_back(qt
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert view.current_page() == 0 and view.verticalScrollBar().value() == 0
+
+
+def test_an_updated_preview_stays_where_the_leader_reads_until_another_item_is_chosen(
+        qtbot, pdfs, sample_plan):
+    """Reading a call card the objection's response is printed on, the leader typed in the
+    response: each update of the preview pulled the view back to the objection edited."""
+    pane = PreviewPane(PlanDocument(sample_plan))
+    qtbot.addWidget(pane)
+    pane.resize(420, 900)
+    pane.show()
+    pane.set_step("conversations")
+    pane._part = pane.part()  # what the render asked for (no worker here)
+    answer = {"done": pdfs["five"], "pages": 5, "items": {"obj-1": [3, 0.1], "obj-2": [4, 0.0]}}
+    pane.show_item("obj-1")
+    with qtbot.waitSignal(pane.view.page_count_changed, timeout=60000):
+        pane._rendered(1, answer)
+    assert pane.view.current_page() == 3  # the objection edited
+    view = pane.view
+    qtbot.waitUntil(view.verticalScrollBar().isVisible)  # the pages laid out beside it
+    view.verticalScrollBar().setValue(view._page_rects()[1].top() + 40)  # the leader scrolls up
+    reading = view.place()
+    assert reading[0] == 1
+    with qtbot.waitSignal(view.page_count_changed, timeout=60000):
+        pane._rendered(2, answer)  # an edit of the objection, rendered
+    assert view.place() == pytest.approx(reading, abs=0.01)
+    pane.show_item("obj-2")  # another objection chosen: shown
+    assert view.current_page() == 4
+
+
+def test_the_page_named_is_the_one_filling_the_view(qtbot, pdfs):
+    view = PdfPagesView()
+    qtbot.addWidget(view)
+    view.resize(400, 600)
+    view.show()
+    _open(view, qtbot, pdfs["five"])
+    second = view._page_rects()[1]
+    view.go_to_place(1, 0.8)  # a target near the foot of page 2: page 3 fills the view
+    assert view.verticalScrollBar().value() > second.center().y()
+    assert view.current_page() == 2
+    view.verticalScrollBar().setValue(second.top() + second.height() // 3)
+    assert view.current_page() == 1  # two thirds of page 2 and a third of page 3 in view

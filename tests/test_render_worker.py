@@ -11,6 +11,7 @@ from contextlib import contextmanager
 
 from pypdf import PdfReader
 
+from prospector.playbook.item_pages import step_item
 from tests.conftest import REPO
 
 
@@ -48,6 +49,11 @@ def test_a_newer_request_cancels_the_stale_render_and_the_answer_finds_the_items
         page, top = second["items"][last.id]
         assert page > 0 and last.name in pages[page].extract_text() and 0 < top < 1
         assert second["items"]["sec-cadences"][0] == 0
+        # and its last step (numbered as printed), on the page that prints its touch
+        step = last.ordered_steps()[-1]
+        step_page, _top = second["items"][step_item(last.id, len(last.steps))]
+        touch = next(t for t in sample_plan.touches if t.id == step.touch_id)
+        assert step_page >= page and touch.title[:20] in pages[step_page].extract_text()
         worker.stdin.write(json.dumps({"quit": True}) + "\n")
         worker.stdin.flush()
         assert worker.wait(60) == 0

@@ -28,8 +28,9 @@ def domain_words() -> list[str]:
     for step in STEPS:
         words += [step.title, step.what_good_looks_like, step.examples]
     words += [section.title for section in SECTIONS]
-    # a rep's edition names its chapters its own way ("Your schedule"): the preview's status
-    words += [chapter.title for section in SECTIONS for chapter in section.rep]
+    # the chapters, as each edition names them ("Objection library", "Your schedule"): the
+    # preview's status
+    words += [chapter.title for section in SECTIONS for chapter in (*section.leader, *section.rep)]
     words += [next(iter(s.new_item.values())) for s in SECTIONS if s.new_item]  # "New account"
     # the steps' fixed status words: an empty plan misses every to-do ("goal set" is the other)
     empty = Plan(name="-")

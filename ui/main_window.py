@@ -55,6 +55,7 @@ from ui.export_dialog import ExportDialog
 from ui.language import _, ngettext, said
 from ui.pages import step_pages
 from ui.pages.accountability import AccountabilityPage
+from ui.pages.cadence import CadencePage
 from ui.pages.lists import RepsPage, TargetsPage
 from ui.pages.review import ReviewPage
 from ui.plans_dialog import (
@@ -200,6 +201,7 @@ class MainWindow(QMainWindow):
         self.navigator.currentRowChanged.connect(self._preview_step)
         for editor in self.stack.findChildren(ListEditor):
             editor.current_changed.connect(self.preview.show_item)
+        cast(CadencePage, self.pages["cadences"]).current_changed.connect(self.preview.show_item)
         # a step's tabs edit one section each: the preview follows the tab, not the last edit
         for page in self.pages.values():
             tabs = getattr(page, "tabs", None)
@@ -218,6 +220,9 @@ class MainWindow(QMainWindow):
         index = tabs.currentIndex() if isinstance(tabs, QTabWidget) else -1
         if 0 <= index < len(page.tab_sections):
             self.preview.show_section(page.tab_sections[index])
+        item = page.current_item()  # the row still selected there: shown, not the part's top
+        if item is not None:
+            self.preview.show_item(item)
 
     def _build_coach(self) -> None:
         self.coach = CoachPanel(self.document)

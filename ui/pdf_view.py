@@ -2,8 +2,11 @@
 
 Zoom: Ctrl+wheel, Ctrl+plus and Ctrl+minus; Ctrl+0 fits the width again. PgUp and PgDn go a
 page back and forth; ``current_page_changed`` says which page is at the top ("page 3 of 9").
-A link to a page of the same PDF (a "p. 12", a contents line, a schedule entry's script) is
-followed by a click, with the pointing hand over it; Alt+Left goes back to where the reader was.
+Home and End go to the first and last page. A link to a page of the same PDF (a "p. 12", a
+contents line, a schedule entry's script) is followed by a click, with the pointing hand over it;
+Alt+Left goes back to where the reader was. ``reader_moved`` says whether the reader has moved
+the view (scrolled, paged, followed a link) since the app last placed it: a preview updated
+after an edit then stays where the reader is.
 
 Every PDFium call (opening a PDF, drawing a page) runs on one background thread (PDFium is not
 thread-safe, so never two at once; its calls release the GIL), and the images come back to the
@@ -98,6 +101,8 @@ class PdfPagesView(QScrollArea):
         self._stale: dict[int, QImage] = {}          # the previous PDF's images, shown meanwhile
         self._links: dict[int, list[PageLink]] = {}  # page -> its links (pages drawn only)
         self._back: list[tuple[int, float]] = []     # places a link was followed from
+        self.reader_moved = False  # the reader moved the view since the app placed it
+        self._placing = False      # the app is moving the view (not the reader)
         self._render_timer = QTimer(self)
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(0)
@@ -144,15 +149,17 @@ class PdfPagesView(QScrollArea):
     def _on_opened(self, token: int, sizes: list, place: tuple[int, float] | None) -> None:
         if token != self._token:
             return
-        first = self.current_page()
+        here = self.place()
         self._sizes = [tuple(size) for size in sizes]
         self._stale, self._images, self._asked = self._images, {}, set()
         self._links = {}  # the new PDF's come with its pages
         self._relayout()
-        if place is None:
-            self.go_to_page(min(first, max(len(sizes) - 1, 0)))
+        last = max(len(sizes) - 1, 0)
+        if place is None:  # where the reader was (the same page if the new PDF is shorter)
+            self.go_to_place(min(here[0], last), here[1] if here[0] <= last else 0.0,
+                             by_reader=self.reader_moved)
         else:
-            self.go_to_place(min(place[0], max(len(sizes) - 1, 0)), place[1])
+            self.go_to_place(min(place[0], last), place[1])
         self.page_count_changed.emit(len(sizes))
         self.current_page_changed.emit(self.current_page())
         self.canvas.update()
@@ -198,7 +205,11 @@ class PdfPagesView(QScrollArea):
         rects = self._page_rects()
         height = rects[-1].bottom() + PAGE_GAP if rects else 0
         width = rects[0].right() + PAGE_GAP if rects and self.zoom is not None else 0
-        self.canvas.setMinimumSize(QSize(width, height))
+        self._placing = True  # a shorter canvas moves the scroll bar: not the reader
+        try:
+            self.canvas.setMinimumSize(QSize(width, height))
+        finally:
+            self._placing = False
 
     # --- zoom ----------------------------------------------------------------------------------
     def set_zoom(self, zoom: float | None) -> None:
@@ -207,12 +218,12 @@ class PdfPagesView(QScrollArea):
             zoom = min(max(zoom, ZOOM_RANGE[0]), ZOOM_RANGE[1])
         if zoom == self.zoom:
             return
-        page = self.current_page()
+        place = self.place()
         self.zoom = zoom
         self._stale.update(self._images)  # redrawn at the new size when in view
         self._images = {}
         self._relayout()
-        self.go_to_page(page)
+        self.go_to_place(*place, by_reader=self.reader_moved)
         self.canvas.update()
         self.zoom_changed.emit(self.effective_zoom())
 
@@ -238,49 +249,88 @@ class PdfPagesView(QScrollArea):
         key = event.key()
         if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp) and not event.modifiers():
             step = 1 if key == Qt.Key.Key_PageDown else -1
-            self.go_to_page(min(max(self.current_page() + step, 0), self.page_count() - 1))
+            self.go_to_page(min(max(self.current_page() + step, 0), self.page_count() - 1),
+                            by_reader=True)
+            event.accept()
+            return
+        if key in (Qt.Key.Key_Home, Qt.Key.Key_End) and not event.modifiers():
+            self.go_to_page(0 if key == Qt.Key.Key_Home else self.page_count() - 1,
+                            by_reader=True)
             event.accept()
             return
         super().keyPressEvent(event)
 
     def _scrolled(self, _value: int) -> None:
+        if not self._placing:
+            self.reader_moved = True
         page = self.current_page()
         if page != self._shown_page:
             self._shown_page = page
             self.current_page_changed.emit(page)
 
     def current_page(self) -> int:
-        """The page at the top of the view: the first whose lower half is in view."""
+        """The page that fills most of the view (the first of two that fill it alike)."""
         top = self.verticalScrollBar().value()
+        bottom = top + max(self.viewport().height(), 1)
+        best, shown = 0, -1
         for index, rect in enumerate(self._page_rects()):
-            if rect.center().y() >= top:
-                return index
-        return max(len(self._sizes) - 1, 0)
+            if rect.top() > bottom:
+                break
+            seen = min(rect.bottom(), bottom) - max(rect.top(), top)
+            if seen > shown:
+                best, shown = index, seen
+        return best
 
-    def go_to_page(self, page: int) -> None:
-        rects = self._page_rects()
-        if 0 <= page < len(rects):
-            self.verticalScrollBar().setValue(rects[page].top() - PAGE_GAP)
+    def _set_scroll(self, y: int, by_reader: bool) -> None:
+        self._placing = True
+        try:
+            self.verticalScrollBar().setValue(y)
+        finally:
+            self._placing = False
+        self.reader_moved = by_reader
         self._scrolled(0)
 
-    def go_to_place(self, page: int, top: float) -> None:
+    def go_to_page(self, page: int, by_reader: bool = False) -> None:
+        rects = self._page_rects()
+        if 0 <= page < len(rects):
+            self._set_scroll(rects[page].top() - PAGE_GAP, by_reader)
+
+    def go_to_place(self, page: int, top: float, by_reader: bool = False) -> None:
         """Show ``page`` (from 0) with the point ``top`` of the way down it (0-1) near the top
-        of the view: where an item is printed."""
+        of the view: where an item is printed. ``by_reader``: the reader asked for it (a link
+        followed, a page turned), not the app."""
         rects = self._page_rects()
         if 0 <= page < len(rects):
             rect = rects[page]
             y = rect.top() + round(top * rect.height()) - 3 * PAGE_GAP
-            self.verticalScrollBar().setValue(max(y, rect.top() - PAGE_GAP))
-        self._scrolled(0)
+            self._set_scroll(max(y, rect.top() - PAGE_GAP), by_reader)
+
+    def place(self) -> tuple[int, float]:
+        """Where the view is, as ``go_to_place`` takes it: a page and how far down it."""
+        y = self.verticalScrollBar().value() + 3 * PAGE_GAP
+        rects = self._page_rects()
+        for index, rect in enumerate(rects):
+            if y < rect.bottom() + PAGE_GAP or index == len(rects) - 1:
+                return (index, min(max((y - rect.top()) / max(rect.height(), 1), 0.0), 1.0))
+        return (0, 0.0)
+
+    def forget_back(self) -> None:
+        """Another document is shown (another part, edition or the whole): the places Alt+Left
+        went back to were in the one before."""
+        self._back = []
 
     def resizeEvent(self, event) -> None:
-        page = self.current_page()
+        place = self.place()
         if event.oldSize().width() != event.size().width() and self.zoom is None:
             self._stale.update(self._images)  # redrawn at the new width when in view
             self._images = {}
-        super().resizeEvent(event)
-        self._relayout()
-        self.go_to_page(page)
+        self._placing = True
+        try:
+            super().resizeEvent(event)
+            self._relayout()
+        finally:
+            self._placing = False
+        self.go_to_place(*place, by_reader=self.reader_moved)
 
     # --- links ---------------------------------------------------------------------------------
     def link_at(self, point: QPoint) -> PageLink | None:
@@ -308,23 +358,15 @@ class PdfPagesView(QScrollArea):
         link = self.link_at(point)
         if link is None or not 0 <= link.page < len(self._sizes):
             return False
-        self._back = [*self._back[-(BACK_STEPS - 1):], self._place()]
-        self.go_to_place(link.page, link.top)
+        self._back = [*self._back[-(BACK_STEPS - 1):], self.place()]
+        self.go_to_place(link.page, link.top, by_reader=True)
         return True
 
     def go_back(self) -> None:
         """Back to where the last link was followed from."""
         if self._back:
-            self.go_to_place(*self._back.pop())
+            self.go_to_place(*self._back.pop(), by_reader=True)
 
-    def _place(self) -> tuple[int, float]:
-        """Where the view is, as ``go_to_place`` takes it: a page and how far down it."""
-        y = self.verticalScrollBar().value() + 3 * PAGE_GAP
-        rects = self._page_rects()
-        for index, rect in enumerate(rects):
-            if y < rect.bottom() + PAGE_GAP or index == len(rects) - 1:
-                return (index, min(max((y - rect.top()) / max(rect.height(), 1), 0.0), 1.0))
-        return (0, 0.0)
 
     # --- drawing -------------------------------------------------------------------------------
     def _visible_pages(self) -> list[int]:

@@ -65,16 +65,17 @@ def preview_part(step: str, edited_section: str | None = None) -> list[str] | No
 
 
 def _part_title(part: list[str] | None, rep: bool = False) -> str:
-    """What the preview prints, as the edition names it: a rep's by its chapters ("Your
-    schedule, Your targets"), the leader's by the plan's sections."""
+    """What the preview prints, as the edition names its chapters: a rep's "Your schedule, Your
+    targets", the leader's "Objection library, What counts as an opportunity, Call cards"."""
     if part is None:
         return _("the whole playbook")
     names = {"cover": _("cover"), "contents": _("contents")}
 
-    def name(key: str) -> str:
+    def name(key: str) -> str:  # the chapters printed, as the contents name them
         section = SECTION_BY_KEY[key]
-        if rep and section.rep:
-            return ", ".join(_(chapter.title) for chapter in section.rep)
+        chapters = section.rep if rep else section.leader
+        if chapters:
+            return ", ".join(_(chapter.title) for chapter in chapters)
         return _(section.title)
 
     return ", ".join(names.get(k) or name(k) for k in part)
@@ -96,6 +97,7 @@ class PreviewPane(QWidget):
         self._rep: Rep | None = None  # and whose edition (None: the leader's)
         self._summing: tuple[FactLog, InSlices] | None = None  # the facts being summed
         self._shown_part: list[str] | None | bool = False  # and the one on screen
+        self._shown_rep: str | None = None  # and its edition's rep
         self._shown_status = ""  # what the status said of the preview on screen
         self._changed = True  # the plan changed since the newest render was asked for
         self._items: dict[str, tuple[int, float]] = {}  # item id -> (page, how far down it)
@@ -195,6 +197,8 @@ class PreviewPane(QWidget):
         """The leader selected an item: shown at once if the preview has it, else after the
         next render."""
         changed, self.item_id = item_id != self.item_id, item_id
+        if changed:
+            self.view.reader_moved = False  # the item chosen is shown, not where the reader was
         place = self._items.get(item_id) if item_id else None
         rep = self.rep_shown()
         if (rep.id if rep else None) != (self._rep.id if self._rep else None):
@@ -220,8 +224,9 @@ class PreviewPane(QWidget):
         return preview_part(self.step, self.edited_section)
 
     def rep_shown(self) -> Rep | None:
-        """The rep whose edition the preview prints: the one selected on the Reps step."""
-        if self.step != "reps" or not self.item_id or self.whole.isChecked():
+        """The rep whose edition the preview prints: the one selected on the Reps step (with
+        "Whole", the rep's whole edition)."""
+        if self.step != "reps" or not self.item_id:
             return None
         return next((r for r in self.document.plan.reps if r.id == self.item_id), None)
 
@@ -232,8 +237,11 @@ class PreviewPane(QWidget):
         section = "basics" if path == ("name",) else str(path[0])
         if section in SECTION_BY_KEY:
             self.edited_section = section
-        if len(path) > 1 and isinstance(path[1], str) and "-" in path[1]:
-            self.item_id = path[1]  # a list item's id ("acc-3f9a..."), not a field's name
+        if len(path) > 1 and isinstance(path[1], str) and "-" in path[1] \
+                and not (self.item_id or "").startswith(path[1] + "#"):
+            # a list item's id ("acc-3f9a..."), not a field's name; a step of the cadence
+            # edited stays the item shown (item_pages.step_item)
+            self.item_id = path[1]
 
     def _fields_changed(self, paths: tuple) -> None:
         for path in paths[1:]:
@@ -313,12 +321,21 @@ class PreviewPane(QWidget):
     def _rendered(self, generation: int, answer: dict) -> None:
         self._items = {str(k): (int(v[0]), float(v[1]))
                        for k, v in (answer.get("items") or {}).items()}
-        place = self._items.get(self.item_id) if self.item_id else None
-        if place is None and self._shown_part != self._part:
-            place = (0, 0.0)  # another part: from its start
+        rep_id = self._rep.id if self._rep else None
+        # the item's place; a rep's edition opens at its cover (the rep's name is on it: the
+        # view scrolled there, half the title above it)
+        place = self._items.get(self.item_id) if self.item_id and self.item_id != rep_id \
+            else None
+        if (self._part, rep_id) != (self._shown_part, self._shown_rep):  # another document
+            self.view.forget_back()
+            if place is None:  # the step's chapter in the whole playbook, else from the start
+                place = self._chapter_place() if self._part is None else None
+                place = place or (0, 0.0)
+        elif self.view.reader_moved:
+            place = None  # an edit: the preview stays where the leader is reading
         self.view.set_document(answer["done"], place)
         self.shown_generation = generation
-        self._shown_part = self._part
+        self._shown_part, self._shown_rep = self._part, rep_id
         pages = int(answer.get("pages", self.view.page_count()))
         if self._rep:
             edition = _("{name}'s edition").format(name=self._rep.name)
@@ -331,6 +348,15 @@ class PreviewPane(QWidget):
         for old in self.folder.glob("preview-*.pdf"):
             if _generation(str(old)) < generation:
                 old.unlink(missing_ok=True)
+
+    def _chapter_place(self) -> tuple[int, float] | None:
+        """Where the step's first chapter is printed (of the rep's edition when it is shown)."""
+        definition = STEP_BY_KEY.get(self.step)
+        for section in definition.sections if definition else ():
+            for chapter in section.rep if self._rep else section.leader:
+                if f"sec-{chapter.id}" in self._items:
+                    return self._items[f"sec-{chapter.id}"]
+        return None
 
     def _worker_ready(self) -> None:
         """The worker takes requests (again): after a restart with nothing to render, the status
@@ -377,7 +403,7 @@ class PreviewPane(QWidget):
     def _page_by(self, step: int) -> None:
         page = self.view.current_page() + step
         if 0 <= page < self.view.page_count():
-            self.view.go_to_page(page)
+            self.view.go_to_page(page, by_reader=True)
 
     def shutdown(self) -> None:
         self.timer.stop()

@@ -2,8 +2,8 @@
 show the item the leader is editing.
 
 Two sources, the first one found wins: the printed HTML's anchors (a touch's card
-``touch-<id>``, a cadence ``cad-<n>``, a persona's call card ``card-<id>``, an account's card
-or line ``acc-<id>``, each chapter
+``touch-<id>``, a cadence ``cad-<n>`` and its steps ``cad-<n>-<step>``, a persona's call card
+``card-<id>``, an account's card or line ``acc-<id>``, each chapter
 ``sec-<chapter>``), then the item's label (an account's name, a persona's role, an objection's
 words...) looked up in the text of the PDF's pages (PDFium reads it: the words as printed, in
 reading order), for the items no anchor marks.
@@ -38,6 +38,12 @@ def label(item: object) -> str:
 Place = tuple[int, float]  # page index (from 0), and how far down the page (0 top, 1 bottom)
 
 
+def step_item(cadence_id: str, number: int) -> str:
+    """The item id of a cadence's step, numbered as printed (by day, from 1): steps have no id
+    of their own."""
+    return f"{cadence_id}#{number}"
+
+
 def item_pages(plan: Plan, pdf_path: str | Path,
                anchors: dict[str, Place]) -> dict[str, Place]:
     """Item id (and ``sec-<chapter>``) -> where it is first printed."""
@@ -48,8 +54,12 @@ def item_pages(plan: Plan, pdf_path: str | Path,
             found[anchor] = place
         elif kind in ("touch", "card", "acc") and rest:
             found.setdefault(rest, place)
-        elif kind == "cad" and rest.isdigit() and 0 < int(rest) <= len(plan.cadences):
-            found.setdefault(plan.cadences[int(rest) - 1].id, place)
+        elif kind == "cad":
+            cadence, _, step = rest.partition("-")
+            if cadence.isdigit() and 0 < int(cadence) <= len(plan.cadences):
+                cadence_id = plan.cadences[int(cadence) - 1].id
+                found.setdefault(step_item(cadence_id, int(step)) if step.isdigit()
+                                 else cadence_id, place)
     labels = {item.id: label(item) for section in LIST_SECTIONS
               for item in getattr(plan, section.key) if item.id not in found}
     wanted = {item_id: _squeezed(text[:LABEL_LENGTH]) for item_id, text in labels.items()}

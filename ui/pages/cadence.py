@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from prospector import editing
 from prospector.model import TIERS
+from prospector.playbook.item_pages import step_item
 from prospector.playbook.timeline import cadence_timeline_svg
 from prospector.playbook.translations import printing_in
 from ui.binding import LineBinding
@@ -33,6 +34,9 @@ from ui.widgets.step_page import StepPage
 
 class CadencePage(StepPage):
     key = "cadences"
+    # what the leader has selected, for the preview: the cadence's id, or one of its steps
+    # (item_pages.step_item: numbered as printed, by day)
+    current_changed = Signal(object)
 
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)
@@ -108,6 +112,7 @@ class CadencePage(StepPage):
         self.table.setDropIndicatorShown(True)
         self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.table.setAlternatingRowColors(True)
+        self.table.selectionModel().currentRowChanged.connect(self._step_selected)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for i, column in enumerate(columns):
@@ -207,6 +212,26 @@ class CadencePage(StepPage):
             button.setEnabled(cadence is not None)
         self.model.reset()
         self._draw_timeline()
+        self.current_changed.emit(self.cadence_id)
+
+    def _step_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        item = self._item(current.row())
+        if item is not None:
+            self.current_changed.emit(item)
+
+    def _item(self, row: int) -> str | None:
+        """The preview's id of step ``row`` of the cadence shown (the cadence's if none)."""
+        cadence = self._cadence()
+        if cadence is None:
+            return None
+        if not 0 <= row < len(cadence.steps):
+            return cadence.id
+        step = cadence.steps[row]
+        number = next(n for n, s in enumerate(cadence.ordered_steps(), start=1) if s is step)
+        return step_item(cadence.id, number)
+
+    def current_item(self) -> str | None:
+        return self._item(self.table.currentIndex().row())
 
     def _show_tiers(self) -> None:
         """The tier buttons as the cadence's tiers are (after a pick, an undo or a redo)."""

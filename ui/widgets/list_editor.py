@@ -274,6 +274,11 @@ class ListEditor(QWidget):
         self.table.setFocus()
         return True
 
+    def current_item(self) -> str | None:
+        """The id of the item whose row is current, if any."""
+        current = self.table.currentIndex()
+        return current.data(ID_ROLE) if current.isValid() else None
+
     def _current_row_changed(self, current, _previous) -> None:
         item_id = current.data(ID_ROLE) if current.isValid() else None
         if self.detail is not None:

@@ -19,6 +19,7 @@ from prospector.sections import STEP_BY_KEY
 from ui.binding import Binding
 from ui.language import _
 from ui.widgets.item_form import ItemForm
+from ui.widgets.list_editor import ListEditor
 
 
 class StepPage(QWidget):
@@ -83,6 +84,14 @@ class StepPage(QWidget):
 
     def focus_item(self, section: str, item_id: str | None) -> None:
         """Select an item (used by the coach panel and search); pages with lists override."""
+
+    def current_item(self) -> str | None:
+        """The item selected in the list on show (the current tab's), for the preview to show
+        when the leader comes back to the step; pages without a list have none."""
+        for editor in self.findChildren(ListEditor):
+            if editor.isVisibleTo(self):
+                return editor.current_item()
+        return None
 
     def focus_field(self, section: str, item_id: str | None, field: str | None,
                     row: int | None) -> bool:
