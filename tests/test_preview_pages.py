@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from weasyprint import HTML
 
+from prospector.sections import SECTION_BY_KEY
 from ui.document import PlanDocument
 from ui.pdf_view import PdfPagesView
 from ui.preview import PreviewPane
@@ -186,3 +187,22 @@ def test_the_page_named_is_the_one_filling_the_view(qtbot, pdfs):
     assert view.current_page() == 2
     view.verticalScrollBar().setValue(second.top() + second.height() // 3)
     assert view.current_page() == 1  # two thirds of page 2 and a third of page 3 in view
+
+
+def test_the_whole_playbook_opens_at_the_chapter_of_the_step(qtbot, pdfs, sample_plan):
+    """With "Whole", the preview opened at the cover on every step."""
+    pane = PreviewPane(PlanDocument(sample_plan))
+    qtbot.addWidget(pane)
+    pane.resize(420, 900)
+    pane.show()
+    pane.whole.setChecked(True)
+    chapter = {step: f"sec-{SECTION_BY_KEY[step].leader[0].id}" for step in ("touches",
+                                                                           "cadences")}
+    answer = {"done": pdfs["five"], "pages": 5,
+              "items": {chapter["touches"]: [1, 0.0], chapter["cadences"]: [3, 0.0]}}
+    for generation, step, page in ((1, "touches", 1), (2, "cadences", 3), (3, "touches", 1)):
+        pane.set_step(step)
+        pane._part = pane.part()
+        with qtbot.waitSignal(pane.view.page_count_changed, timeout=60000):
+            pane._rendered(generation, answer)
+        assert pane.view.current_page() == page, step

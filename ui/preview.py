@@ -98,6 +98,7 @@ class PreviewPane(QWidget):
         self._summing: tuple[FactLog, InSlices] | None = None  # the facts being summed
         self._shown_part: list[str] | None | bool = False  # and the one on screen
         self._shown_rep: str | None = None  # and its edition's rep
+        self._shown_step: str | None = None  # and the step it was shown for
         self._shown_status = ""  # what the status said of the preview on screen
         self._changed = True  # the plan changed since the newest render was asked for
         self._items: dict[str, tuple[int, float]] = {}  # item id -> (page, how far down it)
@@ -326,7 +327,9 @@ class PreviewPane(QWidget):
         # view scrolled there, half the title above it)
         place = self._items.get(self.item_id) if self.item_id and self.item_id != rep_id \
             else None
-        if (self._part, rep_id) != (self._shown_part, self._shown_rep):  # another document
+        # another document, or the whole playbook for another step (shown at its chapter)
+        step = self.step if self._part is None else None
+        if (self._part, rep_id, step) != (self._shown_part, self._shown_rep, self._shown_step):
             self.view.forget_back()
             if place is None:  # the step's chapter in the whole playbook, else from the start
                 place = self._chapter_place() if self._part is None else None
@@ -335,7 +338,7 @@ class PreviewPane(QWidget):
             place = None  # an edit: the preview stays where the leader is reading
         self.view.set_document(answer["done"], place)
         self.shown_generation = generation
-        self._shown_part, self._shown_rep = self._part, rep_id
+        self._shown_part, self._shown_rep, self._shown_step = self._part, rep_id, step
         pages = int(answer.get("pages", self.view.page_count()))
         if self._rep:
             edition = _("{name}'s edition").format(name=self._rep.name)
