@@ -893,3 +893,16 @@ def test_the_window_reopens_on_the_step_the_leader_left_for_that_plan(qtbot, sto
     again.close()
     other = _window(qtbot, store, dach, settings)  # another plan starts at its beginning
     assert other.navigator.currentRow() == 0
+
+
+def test_in_a_narrow_window_the_preview_widens_its_panel_to_be_read(qtbot, store, settings,
+                                                                    sample_plan):
+    """At 1280 px the preview shared the coach's 320 px panel: its page text was unreadable."""
+    window = _window(qtbot, store, sample_plan, settings)  # 1280 px: preview and coach tabbed
+    window.preview_dock.raise_()
+    # as wide as the form leaves it (its minimum), up to 2/5 of the window
+    qtbot.waitUntil(lambda: window.preview_dock.width() >= 420, timeout=60000)
+    assert window.centralWidget().width() >= window.centralWidget().minimumSizeHint().width()
+    window.coach_dock.raise_()  # the coach in front: its narrow panel again
+    qtbot.waitUntil(lambda: window.coach_dock.width() <= 340, timeout=60000)
+    window.close()

@@ -79,6 +79,7 @@ PAGES = tuple(step_pages())  # one per step of prospector/sections.py, found in 
 MAX_RECENT = 8
 LAST_STEP = "last_step"  # [plan id, step key]: the step the window reopens on for that plan
 WIDE = 1500  # px: from this window width the preview stands beside the form, not behind a tab
+SIDE_PANEL = 320  # px: the coach's width beside the form in a narrower window
 # the example plan opened on first start
 SAMPLE_PLAN_ID = json.loads(sample_plan_path().read_text("utf-8"))["id"]
 
@@ -195,7 +196,8 @@ class MainWindow(QMainWindow):
         self.preview_dock.setObjectName("previewDock")
         self.preview_dock.setWidget(self.preview)
         self.preview_dock.visibilityChanged.connect(self.preview.set_showing)
-        self.preview_dock.setMinimumWidth(320)
+        self.preview_dock.visibilityChanged.connect(self._fit_side_panel)
+        self.preview_dock.setMinimumWidth(SIDE_PANEL)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preview_dock)
         # the preview prints the step being edited, and shows the item selected in it
         self.navigator.currentRowChanged.connect(self._preview_step)
@@ -229,7 +231,7 @@ class MainWindow(QMainWindow):
         self.coach_dock = QDockWidget(_("Coach"), self)
         self.coach_dock.setObjectName("coachDock")
         self.coach_dock.setWidget(self.coach)
-        self.coach_dock.setMinimumWidth(320)
+        self.coach_dock.setMinimumWidth(SIDE_PANEL)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.coach_dock)
         self.coach.finding_activated.connect(self.go_to_step)
         self.coach.field_requested.connect(self.go_to_field)
@@ -969,7 +971,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         else:  # first start: a narrow coach, the rest for the step being edited
-            QTimer.singleShot(0, lambda: self.resizeDocks([self.coach_dock], [320],
+            QTimer.singleShot(0, lambda: self.resizeDocks([self.coach_dock], [SIDE_PANEL],
                                                           Qt.Orientation.Horizontal))
 
     def _restore_step(self, plan_id: str) -> None:
@@ -997,6 +999,9 @@ class MainWindow(QMainWindow):
         narrower one: the preview and the coach share the right side, one tab each."""
         wide = self.width() >= WIDE
         if wide == self._wide:
+            if not wide:  # (the first time: the panel as wide as what is in front needs)
+                self._fit_side_panel(self.preview_dock.isVisible()
+                                     and not self.preview_dock.visibleRegion().isEmpty())
             return
         self._wide = wide
         preview, coach = self.preview_dock, self.coach_dock
@@ -1015,7 +1020,18 @@ class MainWindow(QMainWindow):
         else:  # back to the narrow side panel the form's width was planned around; the
             self.tabifyDockWidget(coach, preview)  # preview stays in front: it was in view
             preview.raise_()
-            self.resizeDocks([coach], [320], Qt.Orientation.Horizontal)
+            self._fit_side_panel(True)
+
+    def _fit_side_panel(self, preview_in_front: bool) -> None:
+        """In a narrow window the coach and the preview share the side panel: 320 px for the
+        coach, which the form's width was planned around, and 2/5 of the window for the preview
+        (a page 300 px wide could not be read); the form keeps its minimum width."""
+        if self._wide or not self._shown_once or self.preview_dock.isFloating() \
+                or self.coach_dock.isFloating():
+            return
+        width = max(self.width() * 2 // 5, SIDE_PANEL) if preview_in_front else SIDE_PANEL
+        self.resizeDocks([self.preview_dock if preview_in_front else self.coach_dock], [width],
+                         Qt.Orientation.Horizontal)
 
     def closeEvent(self, event) -> None:
         if self.autosaver.stopped:  # closed already (a second close() is harmless)
