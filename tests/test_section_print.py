@@ -163,3 +163,26 @@ def test_each_chapter_call_card_and_account_is_placed_on_the_page_printing_its_t
     assert accounts
     for account in accounts:
         assert account.name in texts[result.anchors[f"acc-{account.id}"][0]]
+
+
+def test_a_reference_outside_the_part_looks_like_text_not_a_link(renderer, sample_plan,
+                                                                 tmp_path):
+    """The cadence alone: its "p. –" to scripts not printed was bold brand blue, as a link."""
+    import pypdfium2  # noqa: PLC0415 - test extra
+
+    result = renderer.render(sample_plan, tmp_path / "cad.pdf", section="cadences",
+                             today=TODAY, tagged=False)
+    pdf = pypdfium2.PdfDocument(str(result.path))
+    page = pdf[0]
+    textpage = page.get_textpage()
+    text = textpage.get_text_range()
+    dash = text.index("p.\xa0–") + 3
+    scale = 4
+    image = page.render(scale=scale).to_pil().convert("RGB")
+    left, bottom, right, top = textpage.get_charbox(dash)
+    height = page.get_height()
+    box = (round(left * scale), round((height - top) * scale),
+           round(right * scale) + 1, round((height - bottom) * scale) + 1)
+    darkest = min((colour for _count, colour in image.crop(box).getcolors(1 << 16)), key=sum)
+    assert sum(darkest) < 500 and max(darkest) - min(darkest) < 40, darkest  # grey, not #1F4E79
+    pdf.close()

@@ -561,6 +561,9 @@ class _LinksOutOfPart(logging.Filter):
 _OUT_OF_PART = _LinksOutOfPart()
 
 
+_NOT_A_LINK = "#5B6776"  # the playbook's muted grey (.muted)
+
+
 def _part_css(shown: dict) -> str:
     """For part of the playbook: references into chapters not printed say "–"."""
     chapters = shown["chapters"]
@@ -571,6 +574,9 @@ def _part_css(shown: dict) -> str:
     if not shown["cover"]:  # the "At a glance" page is printed with the cover
         missing.append('a.page-ref[href="#at-a-glance"]')
     rules = [f'{selector}::after {{ content: "–"; }}' for selector in missing]
+    # and look like text, not a link: a leader took the bold blue "p. –" for one that failed
+    rules += [f"{selector} {{ color: {_NOT_A_LINK} !important; font-weight: normal !important; }}"
+              for selector in missing]
     if "call_cards" not in chapters:  # a question's note closes its bracket after the number
         rules.append('td.q span.on-card a.page-ref[href^="#card-"]::after { content: "–)"; }')
     return "\n".join(rules)
