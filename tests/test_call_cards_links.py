@@ -52,3 +52,20 @@ def test_a_call_in_the_reps_schedule_and_accounts_links_the_contacts_call_card(s
     # the card itself links the script, once
     coo = pages[cards["per-01"] - 1]
     assert re.search(r"Your calls: Phone: what one hour of stop costs, day 3, script, p\. \d+", coo)
+
+
+def test_a_persona_in_the_call_cards_index_links_its_card(sample_leader_pdf):
+    """Only the page number at the far right went to a card; the persona's name did not."""
+    path = sample_leader_pdf[0].path
+    reader = PdfReader(path)
+    pages, cards = _pages_and_cards(path)
+    index = next(i for i, p in enumerate(pages) if "Call cards" in p and "PERSONA" in p)
+    names = {}  # card -> the left edges of the links to it on the index page
+    for annotation in reader.pages[index].get("/Annots", []):
+        link = annotation.get_object()
+        if str(link.get("/Dest", "")).startswith("card-"):
+            names.setdefault(str(link["/Dest"]).removeprefix("card-"), set()).add(
+                round(float(link["/Rect"][0])))
+    assert set(names) == set(cards)
+    margin = min(edge for edges in names.values() for edge in edges)
+    assert all(margin in edges and len(edges) == 2 for edges in names.values())  # name, page
