@@ -420,7 +420,7 @@ def test_qts_own_buttons_speak_german_too(qtbot, german):
 
 
 def test_the_previews_status_names_its_parts_in_german(german):
-    assert _part_title(["cover", "basics"]) == "Titelblatt, Ziel und Strategie"
+    assert _part_title(["cover", "basics"]) == "Titelblatt, Auf einen Blick, Ziel und Strategie"
     # the chapters printed, as the contents name them: the call cards hold the responses
     assert _part_title(["objections", "qualification"]) == (
         "Einwandbibliothek, Was als Verkaufschance zählt, Gesprächskarten")

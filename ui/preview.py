@@ -69,7 +69,7 @@ def _part_title(part: list[str] | None, rep: bool = False) -> str:
     targets", the leader's "Objection library, What counts as an opportunity, Call cards"."""
     if part is None:
         return _("the whole playbook")
-    names = {"cover": _("cover"), "contents": _("contents")}
+    names = {"cover": _("cover, At a glance"), "contents": _("contents")}  # (printed with it)
 
     def name(key: str) -> str:  # the chapters printed, as the contents name them
         section = SECTION_BY_KEY[key]
