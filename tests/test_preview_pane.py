@@ -55,7 +55,8 @@ def test_a_reps_preview_fills_the_scorecard_with_the_actuals_the_export_prints(q
         week = scorecard.split(first["dates"], 1)[1].split()
         assert week[0] == first["actuals"][0]  # the week's touches, as the export prints them
         # named as the rep's edition names them, not by the leader's chapters
-        assert f"{rep.name}'s edition: cover, At a glance, Your schedule, Your targets," in pane.status.text()
+        assert f"{rep.name}'s edition: cover, At a glance, Your schedule, Your targets," \
+            in pane.status.text()
         # and the rep's dated schedule, the heart of the edition (the preview showed the cover
         # and the targets only: a leader could not see what the rep will work from)
         flat = " ".join(text.split())
@@ -66,5 +67,12 @@ def test_a_reps_preview_fills_the_scorecard_with_the_actuals_the_export_prints(q
         with qtbot.waitSignal(pane.worker.ready, timeout=120_000):
             os.kill(pane.worker.pid(), signal.SIGKILL)
         assert pane.status.text() == shown
+        # killed with an edit on its way: once it is back, the status says it is updating
+        # ("starting it again in 0.2 s" stayed until the preview came)
+        pane.document.set_value(("reps", rep.id, "territory"), "Nordics and Baltics")
+        with qtbot.waitSignal(pane.worker.ready, timeout=120_000):
+            os.kill(pane.worker.pid(), signal.SIGKILL)
+        assert pane.status.text().startswith("Updating the preview of")
+        qtbot.waitUntil(lambda: pane.status.text().startswith("Preview of"), timeout=120_000)
     finally:
         pane.shutdown()

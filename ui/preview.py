@@ -298,8 +298,11 @@ class PreviewPane(QWidget):
         if not self.worker.is_ready:
             self.status.setText(_("Starting the preview…"))
         else:
-            self.status.setText(_("Updating the preview of {value}…").format(
-                value=_part_title(self._part, rep=rep is not None)))
+            self._say_updating()
+
+    def _say_updating(self) -> None:
+        self.status.setText(_("Updating the preview of {value}…").format(
+            value=_part_title(self._part, rep=self._rep is not None)))
 
     def _sum_facts(self) -> None:
         """Sum the plan's facts (``review.summary``) on this thread in slices (ui/slices.py),
@@ -363,8 +366,11 @@ class PreviewPane(QWidget):
 
     def _worker_ready(self) -> None:
         """The worker takes requests (again): after a restart with nothing to render, the status
-        says what is shown, not that the renderer stopped (it said so until the next edit)."""
-        if self._shown_status and not self.busy():
+        says what is shown, not that the renderer stopped (it said so until the next edit); with
+        a render on its way, that it is being updated (it said "starting it again in 0.2 s")."""
+        if self.busy():
+            self._say_updating()
+        elif self._shown_status:
             self.status.setText(self._shown_status)
 
     def _failed(self, generation: int, message: str) -> None:
