@@ -1,7 +1,8 @@
 """A PDF shown page under page, fit to the pane's width or zoomed, drawn with PDFium (pypdfium2).
 
 Zoom: Ctrl+wheel, Ctrl+plus and Ctrl+minus; Ctrl+0 fits the width again. PgUp and PgDn go a
-page back and forth; ``current_page_changed`` says which page is at the top ("page 3 of 9").
+page back and forth; ``current_page_changed`` says which page fills most of the view ("page 3
+of 9").
 Home and End go to the first and last page. A link to a page of the same PDF (a "p. 12", a
 contents line, a schedule entry's script) is followed by a click, with the pointing hand over it;
 Alt+Left goes back to where the reader was. ``reader_moved`` says whether the reader has moved
