@@ -206,3 +206,29 @@ def test_the_whole_playbook_opens_at_the_chapter_of_the_step(qtbot, pdfs, sample
         with qtbot.waitSignal(pane.view.page_count_changed, timeout=60000):
             pane._rendered(generation, answer)
         assert pane.view.current_page() == page, step
+
+
+def test_a_step_added_or_deleted_is_in_the_plan_the_preview_renders(qtbot, sample_plan):
+    """Add step and Delete step changed the cadence in place: the preview went on rendering the
+    cadence's JSON kept from before, with the old steps, until a field of it was typed in."""
+    import json  # noqa: PLC0415 - this test only
+
+    document = PlanDocument(sample_plan)
+    pane = PreviewPane(document)
+    qtbot.addWidget(pane)
+    cadence = document.plan.cadences[0]
+    where = ("cadences", cadence.id, "steps")
+
+    def steps_sent() -> int:
+        sent = json.loads(pane.plan_json.json(document.plan))
+        return len(next(c for c in sent["cadences"] if c["id"] == cadence.id)["steps"])
+
+    count = steps_sent()
+    document.remove_items(where, {0}, "Delete 1 step")
+    assert steps_sent() == count - 1
+    document.undo_stack.undo()
+    assert steps_sent() == count
+    first = json.loads(pane.plan_json.json(document.plan))["cadences"][0]["steps"][0]
+    document.move_item(where, 0, 2, "Move step")
+    sent = json.loads(pane.plan_json.json(document.plan))["cadences"][0]["steps"]
+    assert sent[0] != first and first in sent[1:]

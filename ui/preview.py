@@ -128,6 +128,10 @@ class PreviewPane(QWidget):
         document.field_changed.connect(self._field_changed)
         document.fields_changed.connect(self._fields_changed)
         document.sections_replaced.connect(lambda _sections: self.plan_json.forget_all())
+        # a step or a contact added, removed or moved changes the item whose list it is in
+        # (the cadence, the account): its JSON is made again (the preview kept the old one)
+        for signal in (document.items_inserted, document.items_removed, document.item_moved):
+            signal.connect(lambda path, *_rows: self.plan_json.forget(path))
 
     def _build_bar(self) -> None:
         """The pane's buttons on one row, the page buttons on a second one when the pane is
