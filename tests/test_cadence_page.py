@@ -81,3 +81,17 @@ def test_the_preview_shows_the_cadence_and_the_step_selected(qtbot, sample_plan,
     window.go_to_step("touches")
     window.go_to_step("cadences")
     assert preview.item_id == step_item(second.id, len(second.steps))
+
+
+def test_a_step_whose_day_moves_it_is_followed_by_the_preview(qtbot, sample_plan, tmp_path):
+    window = _window(qtbot, sample_plan, tmp_path)
+    window.show()
+    window.go_to_step("cadences")
+    page, preview = window.pages["cadences"], window.preview
+    cadence = window.document.plan.cadences[0]
+    page.table.selectRow(0)  # day 0: printed first
+    assert preview.item_id == step_item(cadence.id, 1)
+    window.document.set_value(("cadences", cadence.id, "steps", 0, "day"),
+                              max(s.day for s in cadence.steps) + 5)
+    assert preview.item_id == step_item(cadence.id, len(cadence.steps))  # printed last now
+    window.close()

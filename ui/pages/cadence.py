@@ -42,6 +42,7 @@ class CadencePage(StepPage):
         super().__init__(document, parent)
         d = document
         self.cadence_id: str | None = None
+        self._said: str | None = None  # the item the preview was last told of
 
         top = QHBoxLayout()
         self.picker = QComboBox()
@@ -167,6 +168,7 @@ class CadencePage(StepPage):
         self._stale = True
         self.picker.currentIndexChanged.connect(self._picked)
         d.changed.connect(self._redraw.start)
+        d.changed.connect(self._renumbered)
         d.sections_replaced.connect(lambda s: self._fill_picker() if "cadences" in s else None)
         for signal in (d.items_inserted, d.items_removed, d.item_moved):
             signal.connect(self._list_changed)
@@ -212,12 +214,24 @@ class CadencePage(StepPage):
             button.setEnabled(cadence is not None)
         self.model.reset()
         self._draw_timeline()
-        self.current_changed.emit(self.cadence_id)
+        self._say_current(self.cadence_id)
 
     def _step_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         item = self._item(current.row())
         if item is not None:
-            self.current_changed.emit(item)
+            self._say_current(item)
+
+    def _say_current(self, item: str | None) -> None:
+        self._said = item
+        self.current_changed.emit(item)
+
+    def _renumbered(self) -> None:
+        """A day edited moves the selected step in the printed order: the preview follows it
+        (it stayed where the step's old number is printed)."""
+        if self.isVisible():
+            item = self.current_item()
+            if item is not None and item != self._said:
+                self._say_current(item)
 
     def _item(self, row: int) -> str | None:
         """The preview's id of step ``row`` of the cadence shown (the cadence's if none)."""
