@@ -232,3 +232,20 @@ def test_a_step_added_or_deleted_is_in_the_plan_the_preview_renders(qtbot, sampl
     document.move_item(where, 0, 2, "Move step")
     sent = json.loads(pane.plan_json.json(document.plan))["cadences"][0]["steps"]
     assert sent[0] != first and first in sent[1:]
+
+
+def test_the_place_read_survives_resizes_through_tiny_sizes(qtbot, pdfs):
+    """The window narrowed below 1500 px (the preview and the coach made tabs): the view was
+    resized through tiny sizes, and page 12 of 30 became page 18."""
+    view = PdfPagesView()
+    qtbot.addWidget(view)
+    view.resize(400, 600)
+    view.show()
+    _open(view, qtbot, pdfs["five"])
+    view.go_to_place(3, 0.3)
+    reading = view.place()
+    for width, height in ((60, 600), (60, 40), (300, 500), (400, 600)):
+        view.resize(width, height)
+        qtbot.waitUntil(lambda w=width: view.width() == w)
+    assert view.place() == pytest.approx(reading, abs=0.02)
+    assert view.current_page() == 3

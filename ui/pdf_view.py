@@ -104,6 +104,8 @@ class PdfPagesView(QScrollArea):
         self._back: list[tuple[int, float]] = []     # places a link was followed from
         self.reader_moved = False  # the reader moved the view since the app placed it
         self._placing = False      # the app is moving the view (not the reader)
+        self._reading = (0, 0.0)   # where the view is, kept through resizes (see resizeEvent)
+        self._resizing = False
         self._render_timer = QTimer(self)
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(0)
@@ -262,8 +264,14 @@ class PdfPagesView(QScrollArea):
         super().keyPressEvent(event)
 
     def _scrolled(self, _value: int) -> None:
+        if self._resizing:
+            return  # the place is put back once the size is settled
+        self._reading = self.place()
         if not self._placing:
             self.reader_moved = True
+        self._tell_page()
+
+    def _tell_page(self) -> None:
         page = self.current_page()
         if page != self._shown_page:
             self._shown_page = page
@@ -321,17 +329,25 @@ class PdfPagesView(QScrollArea):
         self._back = []
 
     def resizeEvent(self, event) -> None:
-        place = self.place()
+        # The place kept from the last scroll, not read now: a dock rearranged (the window
+        # narrowed, the preview and coach made tabs) resizes the view several times, through
+        # sizes where the pages are tiny and the scroll bar clamped (page 12 became page 18).
         if event.oldSize().width() != event.size().width() and self.zoom is None:
             self._stale.update(self._images)  # redrawn at the new width when in view
             self._images = {}
-        self._placing = True
+        self._resizing = True
         try:
             super().resizeEvent(event)
             self._relayout()
+            rects = self._page_rects()
+            page, top = self._reading
+            if 0 <= page < len(rects):
+                rect = rects[page]
+                y = rect.top() + round(top * rect.height()) - 3 * PAGE_GAP
+                self.verticalScrollBar().setValue(max(y, rect.top() - PAGE_GAP))
         finally:
-            self._placing = False
-        self.go_to_place(*place, by_reader=self.reader_moved)
+            self._resizing = False
+        self._tell_page()
 
     # --- links ---------------------------------------------------------------------------------
     def link_at(self, point: QPoint) -> PageLink | None:
