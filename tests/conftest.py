@@ -13,6 +13,7 @@ os.environ["PROSPECTOR_CACHE_DIR"] = tempfile.mkdtemp(prefix="prospector-cache-"
 
 import json
 import socket
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -31,6 +32,16 @@ def data_dir(tmp_path, monkeypatch):
     folder = tmp_path / "data"
     monkeypatch.setenv("PROSPECTOR_DATA_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def pdfium_idle():
+    """A test's page views are done with PDFium before the next test reads a PDF on the main
+    thread: PDFium takes one call at a time in the whole process."""
+    yield
+    views = sys.modules.get("ui.pdf_view")
+    if views is not None and views._pdfium_thread is not None:
+        views.pdfium_thread().submit(lambda: None).result(timeout=60)
 
 
 @pytest.fixture(scope="session")

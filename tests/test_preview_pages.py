@@ -3,6 +3,8 @@ the page the leader was reading."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from weasyprint import HTML
@@ -58,6 +60,26 @@ def test_pages_are_drawn_at_the_panes_width_and_a_new_pdf_keeps_the_page(qtbot, 
     _open(view, qtbot, pdfs["three"])  # the preview was updated: fewer pages now
     assert view.page_count() == 3 and view.current_page() == 2
     _drawn(view, qtbot, [2])
+
+
+def test_two_views_draw_on_one_pdfium_thread(qtbot, pdfs):
+    """Each view had its own PDFium thread: with two views alive at once, one opening a PDF
+    while the other drew a page, the process died of a segmentation fault (PDFium is not
+    thread-safe)."""
+    views = []
+    for path in (pdfs["five"], pdfs["three"]):
+        view = PdfPagesView()
+        qtbot.addWidget(view)
+        view.resize(400, 600)
+        view.show()
+        _open(view, qtbot, path)
+        views.append(view)
+    for view in views:
+        view.go_to_page(1)
+    for view in views:
+        _drawn(view, qtbot, [1])
+    drawing = [thread for thread in threading.enumerate() if thread.name.startswith("pdfium")]
+    assert len(drawing) == 1
 
 
 def test_a_page_is_painted_as_pdfium_drew_it_with_no_row_dropped(qtbot, tmp_path):

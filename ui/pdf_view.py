@@ -9,8 +9,10 @@ Alt+Left goes back to where the reader was. ``reader_moved`` says whether the re
 the view (scrolled, paged, followed a link) since the app last placed it: a preview updated
 after an edit then stays where the reader is.
 
-Every PDFium call (opening a PDF, drawing a page) runs on one background thread (PDFium is not
-thread-safe, so never two at once; its calls release the GIL), and the images come back to the
+Every PDFium call (opening a PDF, drawing a page, closing it) of every view runs on one
+background thread shared by the process (PDFium is not thread-safe, so never two at once, even
+from two views: a thread each crashed the test run with a segmentation fault; its calls release
+the GIL), and the images come back to the
 GUI thread by queued signals: opening or drawing never holds the window (drawing a page took
 20-60 ms on the GUI thread). Only the pages in view are drawn, the first time they scroll into
 view; until then the previous PDF's image of the same page stands in for it, so an updated
@@ -34,6 +36,30 @@ MAX_CACHED = 24     # page images kept (the pages in view and their neighbours)
 ZOOM_STEP = 1.25    # one Ctrl+plus, or one notch of Ctrl+wheel
 ZOOM_RANGE = (0.25, 4.0)  # of the page's printed size (1.0: as big as on paper)
 BACK_STEPS = 20     # places Alt+Left can go back to
+
+_pdfium_thread: ThreadPoolExecutor | None = None
+
+
+def pdfium_thread() -> ThreadPoolExecutor:
+    """The one thread every PDFium call of the process runs on (made on first use)."""
+    global _pdfium_thread  # one per process, by PDFium's rule
+    if _pdfium_thread is None:
+        _pdfium_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdfium")
+    return _pdfium_thread
+
+
+class _OpenPdf:
+    """A view's open PDF, touched on the PDFium thread only. Kept apart from the view so that
+    a view deleted without ``shutdown`` still has it closed there, not by the garbage
+    collector on whatever thread it runs."""
+
+    def __init__(self) -> None:
+        self.pdf = None
+
+    def close(self) -> None:  # on the PDFium thread
+        if self.pdf is not None:
+            self.pdf.close()
+            self.pdf = None
 
 
 class PageLink(NamedTuple):
@@ -91,8 +117,10 @@ class PdfPagesView(QScrollArea):
         self.canvas = _Canvas(self)
         self.setWidget(self.canvas)
         self.setBackgroundRole(self.canvas.backgroundRole())
-        self._pdf = None  # used on the PDFium thread only
-        self._pdfium = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdfium")
+        self._pdfium = pdfium_thread()
+        self._open_pdf = _OpenPdf()  # used on the PDFium thread only
+        opened, pdfium = self._open_pdf, self._pdfium  # (not self: it is gone by then)
+        self.destroyed.connect(lambda: pdfium.submit(opened.close))
         self._token = 0  # the PDF asked for last: what the PDFium thread sends for others is old
         self._asked: set[tuple[int, int]] = set()  # (page, width) being drawn
         self._opened.connect(self._on_opened)
@@ -136,15 +164,13 @@ class PdfPagesView(QScrollArea):
     def _open(self, token: int, path: str, place) -> None:  # on the PDFium thread
         import pypdfium2  # noqa: PLC0415 - loaded with the first preview, not at start-up
 
-        if self._pdf is not None:
-            self._pdf.close()
-            self._pdf = None
+        self._open_pdf.close()
         if token != self._token:
             return  # a newer PDF is on its way
         try:
             pdf = pypdfium2.PdfDocument(path)
             sizes = [pdf.get_page_size(i) for i in range(len(pdf))]
-            self._pdf = pdf
+            self._open_pdf.pdf = pdf
         except (OSError, pypdfium2.PdfiumError):
             sizes = []  # gone already (a newer preview replaced it): the next one comes
         self._opened.emit(token, sizes, place)
@@ -169,15 +195,11 @@ class PdfPagesView(QScrollArea):
 
     def clear(self) -> None:
         self._token += 1
-        self._pdfium.submit(self._close)
+        self._pdfium.submit(self._open_pdf.close)
         self._sizes, self._images, self._stale, self._links = [], {}, {}, {}
         self._back = []
         self._relayout()
 
-    def _close(self) -> None:  # on the PDFium thread
-        if self._pdf is not None:
-            self._pdf.close()
-            self._pdf = None
 
     # --- geometry ------------------------------------------------------------------------------
     def _fit_width(self) -> int:
@@ -429,9 +451,10 @@ class PdfPagesView(QScrollArea):
                 self._pdfium.submit(self._draw, self._token, index, width, ratio)
 
     def _draw(self, token: int, index: int, width: int, ratio: float) -> None:  # PDFium thread
-        if token != self._token or self._pdf is None or index >= len(self._pdf):
+        pdf = self._open_pdf.pdf
+        if token != self._token or pdf is None or index >= len(pdf):
             return  # a newer PDF came meanwhile
-        page = self._pdf[index]
+        page = pdf[index]
         try:
             width_points = page.get_width() or 1
             bitmap = page.render(scale=width * ratio / width_points, prefer_bgrx=True)
@@ -439,7 +462,7 @@ class PdfPagesView(QScrollArea):
             image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
                            QImage.Format.Format_RGB32).copy()
             bitmap.close()
-            links = _page_links(self._pdf, page)
+            links = _page_links(pdf, page)
         finally:
             page.close()
         image.setDevicePixelRatio(ratio)
@@ -467,14 +490,14 @@ class PdfPagesView(QScrollArea):
             self._render_timer.start()
 
     def shutdown(self) -> None:
-        """Close the PDF and end the PDFium thread (waits for the page it is drawing)."""
+        """Close the PDF (waits for the page the PDFium thread is drawing)."""
         self._token += 1
         self._sizes = []
         try:
-            self._pdfium.submit(self._close)
-        except RuntimeError:  # shut down already
+            closed = self._pdfium.submit(self._open_pdf.close)
+        except RuntimeError:  # the interpreter is ending: its threads are gone
             return
-        self._pdfium.shutdown(wait=True)
+        closed.result()
 
 
 def _page_links(pdf, page) -> list[PageLink]:  # on the PDFium thread
