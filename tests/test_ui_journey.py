@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QLocale, QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QDate, QLocale, QPoint, QPointF, QRect, QSettings, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -905,4 +905,24 @@ def test_in_a_narrow_window_the_preview_widens_its_panel_to_be_read(qtbot, store
     assert window.centralWidget().width() >= window.centralWidget().minimumSizeHint().width()
     window.coach_dock.raise_()  # the coach in front: its narrow panel again
     qtbot.waitUntil(lambda: window.coach_dock.width() <= 340, timeout=60000)
+    window.close()
+
+
+def test_in_the_narrowest_window_the_cadence_controls_do_not_overlap(qtbot, store, settings,
+                                                                     sample_plan):
+    """At 1100 px "New from template" was drawn over the cadence list's right end and arrow."""
+    window = _window(qtbot, store, sample_plan, settings)
+    window.resize(1100, 900)
+    window.navigator.setCurrentRow(list(window.pages).index("cadences"))
+    window.preview_dock.raise_()  # the preview in front: its panel at its widest
+    qtbot.waitUntil(lambda: window.preview_dock.width() > 340, timeout=60000)
+    page = window.pages["cadences"]
+    controls = [page.picker, page.template_button, page.delete_cadence_button,
+                page.name.widget, *page.tier_buttons.values()]
+    qtbot.waitUntil(page.picker.isVisible, timeout=60000)
+    boxes = [QRect(c.mapTo(page, QPoint(0, 0)), c.size()) for c in controls]
+    for i, box in enumerate(boxes):
+        for other in boxes[i + 1:]:
+            assert not box.intersects(other), (box, other)
+    assert all(page.rect().contains(box) for box in boxes)
     window.close()

@@ -47,7 +47,11 @@ class CadencePage(StepPage):
         top = QHBoxLayout()
         self.picker = QComboBox()
         self.picker.setAccessibleName(_("Cadence"))
-        self.picker.setMinimumWidth(260)
+        # as narrow as a window of 1100 px leaves it (it overlapped "New from template" there),
+        # as wide as the row allows otherwise; the list shows the names in full
+        self.picker.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.picker.setMinimumContentsLength(12)
         top.addWidget(QLabel(_("Cadence:")))
         top.addWidget(self.picker, 1)
         second = QHBoxLayout()
