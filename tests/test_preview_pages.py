@@ -3,7 +3,11 @@ the page the leader was reading."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -13,6 +17,8 @@ from prospector.sections import SECTION_BY_KEY
 from ui.document import PlanDocument
 from ui.pdf_view import PdfPagesView
 from ui.preview import PreviewPane
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -80,6 +86,29 @@ def test_two_views_draw_on_one_pdfium_thread(qtbot, pdfs):
         _drawn(view, qtbot, [1])
     drawing = [thread for thread in threading.enumerate() if thread.name.startswith("pdfium")]
     assert len(drawing) == 1
+
+
+_VIEW_LEFT_OPEN = """
+import sys
+from PySide6.QtWidgets import QApplication
+from ui.pdf_view import PdfPagesView
+app = QApplication([])
+view = PdfPagesView()
+view.resize(400, 600)
+view.show()
+view.page_count_changed.connect(lambda _count: app.quit())
+view.set_document(sys.argv[1])
+app.exec()
+"""
+
+
+def test_the_app_quits_with_a_page_view_open_and_no_error(pdfs):
+    """Quitting printed "RuntimeError: cannot schedule new futures after shutdown" every time:
+    the view, deleted after the PDFium thread had ended, asked it to close its PDF."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-c", _VIEW_LEFT_OPEN, pdfs["five"]], env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0 and "Error" not in done.stderr, done.stderr
 
 
 def test_a_page_is_painted_as_pdfium_drew_it_with_no_row_dropped(qtbot, tmp_path):

@@ -48,6 +48,13 @@ def pdfium_thread() -> ThreadPoolExecutor:
     return _pdfium_thread
 
 
+def _close_on_pdfium_thread(opened: _OpenPdf) -> None:
+    try:
+        pdfium_thread().submit(opened.close)
+    except RuntimeError:  # the process is ending and has joined the PDFium thread: none other
+        opened.close()    # calls PDFium now
+
+
 class _OpenPdf:
     """A view's open PDF, touched on the PDFium thread only. Kept apart from the view so that
     a view deleted without ``shutdown`` still has it closed there, not by the garbage
@@ -119,8 +126,8 @@ class PdfPagesView(QScrollArea):
         self.setBackgroundRole(self.canvas.backgroundRole())
         self._pdfium = pdfium_thread()
         self._open_pdf = _OpenPdf()  # used on the PDFium thread only
-        opened, pdfium = self._open_pdf, self._pdfium  # (not self: it is gone by then)
-        self.destroyed.connect(lambda: pdfium.submit(opened.close))
+        opened = self._open_pdf  # (not self: it is gone by then)
+        self.destroyed.connect(lambda: _close_on_pdfium_thread(opened))
         self._token = 0  # the PDF asked for last: what the PDFium thread sends for others is old
         self._asked: set[tuple[int, int]] = set()  # (page, width) being drawn
         self._opened.connect(self._on_opened)
@@ -495,7 +502,8 @@ class PdfPagesView(QScrollArea):
         self._sizes = []
         try:
             closed = self._pdfium.submit(self._open_pdf.close)
-        except RuntimeError:  # the interpreter is ending: its threads are gone
+        except RuntimeError:  # the process is ending and has joined the PDFium thread
+            self._open_pdf.close()
             return
         closed.result()
 
