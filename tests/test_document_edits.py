@@ -231,6 +231,24 @@ def test_moving_a_step_keeps_the_days_and_moves_one_row(qtbot, document):
     assert [s.day for s in document.plan.cadences[0].steps] == days
 
 
+def test_the_profile_summary_that_opens_its_chapter_is_edited_on_its_tab(qtbot, document):
+    """The ideal client profile's chapter opens with its summary ("Sweet spot: ..."), which no
+    field of the app edited; the profile's lists were three lines tall with empty bands between
+    them."""
+    page = shown_page(qtbot, TargetsPage, document)
+    page.tabs.setCurrentIndex(1)
+    field = page.summary.widget
+    assert field.toPlainText() == document.plan.ideal_client_profile.notes != ""
+    field.selectAll()
+    qtbot.keyClicks(field, "Plants with bottlenecks")
+    assert document.plan.ideal_client_profile.notes == "Plants with bottlenecks"
+    document.undo_stack.undo()
+    assert field.toPlainText() == document.plan.ideal_client_profile.notes != ""
+    lists = [page.industries, page.geography, page.triggers, page.disqualifiers]
+    three_lines = field.fontMetrics().lineSpacing() * 3 + 14
+    qtbot.waitUntil(lambda: all(b.widget.height() > three_lines for b in lists), timeout=60000)
+
+
 def test_table_models_stay_consistent_through_row_edits(qtmodeltester, document):
     page = TargetsPage(document)
     model = page.editor.model

@@ -135,13 +135,19 @@ class LineBinding(Binding):
 class TextBinding(Binding):
     """Multi-line text; ``as_list`` edits a list of short texts, one per line."""
 
-    def __init__(self, document, path, label, placeholder="", as_list=False, lines=3):
+    def __init__(self, document, path, label, placeholder="", as_list=False, lines=3,
+                 grows=False):
+        """``lines`` tall; ``grows``: at least that, and taller when its form has room."""
         widget = QPlainTextEdit()
         widget.setPlaceholderText(placeholder)
         widget.setTabChangesFocus(True)
         widget.setUndoRedoEnabled(False)  # the plan's undo, not the field's (PLAN_UNDO)
         widget.installEventFilter(PLAN_UNDO)
-        widget.setFixedHeight(widget.fontMetrics().lineSpacing() * lines + 14)
+        height = widget.fontMetrics().lineSpacing() * lines + 14
+        if grows:
+            widget.setMinimumHeight(height)
+        else:
+            widget.setFixedHeight(height)
         self.as_list = as_list
         super().__init__(document, widget, path, label)
         widget.textChanged.connect(self._edited)

@@ -62,18 +62,25 @@ class TargetsPage(ListStepPage):
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)
         d, icp = document, ("ideal_client_profile",)
+        # the profile's lists take the tab's height (they were three lines each, with empty
+        # bands between them); the summary opens the chapter in the playbook
+        self.summary = TextBinding(d, icp + ("notes",), _("Summary"),
+                                   _("The ideal client in two or three sentences: the sweet spot, "
+                                     "who to start with; it opens the chapter"), grows=True)
         self.industries = TextBinding(d, icp + ("industries",), _("Industries"),
-                                      _("One per line"), as_list=True)
+                                      _("One per line"), as_list=True, grows=True)
         self.size = LineBinding(d, icp + ("company_size",), _("Company size"),
                                 _("e.g. 250-2,500 employees"))
         self.geography = TextBinding(d, icp + ("geography",), _("Geography"), _("One per line"),
-                                     as_list=True)
+                                     as_list=True, grows=True)
         self.triggers = TextBinding(d, icp + ("trigger_events",), _("Trigger events"),
                                     _("Events that make a prospect ready to talk, one per line"),
-                                    as_list=True)
+                                    as_list=True, grows=True)
         self.disqualifiers = TextBinding(d, icp + ("disqualifiers",), _("Disqualifiers"),
-                                         _("Who you do not pursue, one per line"), as_list=True)
+                                         _("Who you do not pursue, one per line"), as_list=True,
+                                         grows=True)
         profile = form_group(_("Ideal client profile"), [
+            (_("Summary"), self.summary.widget),
             (_("Industries"), self.industries.widget), (_("Company size"), self.size.widget),
             (_("Geography"), self.geography.widget), (_("Trigger events"), self.triggers.widget),
             (_("Disqualifiers"), self.disqualifiers.widget),
