@@ -194,6 +194,9 @@ def test_a_click_on_a_page_reference_goes_to_its_page_and_alt_left_comes_back(qt
     heading = target.top() + round(target.height() * (20 + 140) / 297)  # margin, block
     top = view.verticalScrollBar().value()
     assert top < heading < top + view.viewport().height() // 3
+    # and what is printed just above it (a script's link: the touch's title above its talk
+    # track, out of sight above the view before)
+    assert top < heading - view.viewport().height() // 5
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert view.current_page() == 0 and view.verticalScrollBar().value() == 0

@@ -333,14 +333,16 @@ class PdfPagesView(QScrollArea):
         if 0 <= page < len(rects):
             self._set_scroll(rects[page].top() - PAGE_GAP, by_reader)
 
-    def go_to_place(self, page: int, top: float, by_reader: bool = False) -> None:
+    def go_to_place(self, page: int, top: float, by_reader: bool = False,
+                    above: int = 3 * PAGE_GAP) -> None:
         """Show ``page`` (from 0) with the point ``top`` of the way down it (0-1) near the top
-        of the view: where an item is printed. ``by_reader``: the reader asked for it (a link
-        followed, a page turned), not the app."""
+        of the view, ``above`` pixels under it (never above the page's top): where an item is
+        printed. ``by_reader``: the reader asked for it (a link followed, a page turned), not
+        the app."""
         rects = self._page_rects()
         if 0 <= page < len(rects):
             rect = rects[page]
-            y = rect.top() + round(top * rect.height()) - 3 * PAGE_GAP
+            y = rect.top() + round(top * rect.height()) - above
             self._set_scroll(max(y, rect.top() - PAGE_GAP), by_reader)
 
     def place(self) -> tuple[int, float]:
@@ -405,7 +407,10 @@ class PdfPagesView(QScrollArea):
         if link is None or not 0 <= link.page < len(self._sizes):
             return False
         self._back = [*self._back[-(BACK_STEPS - 1):], self.place()]
-        self.go_to_place(link.page, link.top, by_reader=True)
+        # a quarter of the view above the target: a script's link leads to its talk track, and
+        # the touch's title and value printed above it are what the reader looks for first
+        self.go_to_place(link.page, link.top, by_reader=True,
+                         above=max(3 * PAGE_GAP, self.viewport().height() // 4))
         return True
 
     def go_back(self) -> None:
