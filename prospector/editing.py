@@ -402,6 +402,7 @@ class CadenceTemplate:
     days: tuple[int, ...]
     channels: tuple[Channel, ...]
     asks: tuple[int, ...]  # step indexes that ask for a meeting
+    # the name's days count day 0 and the last step's day, as the cadence step counts them
 
 
 _E, _P, _S, _M, _V, _I, _EV = (Channel.EMAIL, Channel.PHONE, Channel.SOCIAL, Channel.MAIL,
@@ -411,21 +412,21 @@ CADENCE_TEMPLATES = (
     CadenceTemplate(
         "12 touches over 90 days",
         "The dream-client campaign: persistent for a quarter, spaced, five channels, two asks.",
-        (0, 3, 7, 12, 18, 25, 33, 42, 52, 63, 75, 88),
+        (0, 3, 7, 12, 18, 25, 33, 42, 52, 63, 75, 89),
         (_E, _P, _S, _M, _E, _P, _V, _E, _P, _EV, _E, _P),
         (7, 11),
     ),
     CadenceTemplate(
         "8 touches over 45 days",
         "For B and C accounts: shorter, still spaced and multi-channel, ending in an ask.",
-        (0, 3, 7, 12, 18, 25, 34, 45),
+        (0, 3, 7, 12, 18, 25, 34, 44),
         (_E, _P, _S, _E, _P, _V, _E, _P),
         (7,),
     ),
     CadenceTemplate(
         "16 touches over 120 days",
         "For large, slow-moving accounts: patient nurture with value, three asks along the way.",
-        (0, 4, 9, 14, 20, 27, 35, 43, 51, 60, 69, 78, 88, 98, 109, 120),
+        (0, 4, 9, 14, 20, 27, 35, 43, 51, 60, 69, 78, 88, 98, 109, 119),
         (_E, _P, _S, _M, _E, _P, _V, _EV, _E, _P, _S, _E, _I, _P, _E, _P),
         (7, 12, 15),
     ),

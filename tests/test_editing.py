@@ -71,6 +71,8 @@ def test_cadence_templates_are_spaced_multichannel_and_end_in_an_ask(sample_plan
     cadence = plan.cadences[-1]
     days = [s.day for s in cadence.steps]
     assert days == sorted(days) and min(b - a for a, b in pairwise(days)) >= 3
+    # named as the cadence step then counts it ("16 touches over 120 days" showed 121 days)
+    assert template.name == f"{len(days)} touches over {cadence.span_days + 1} days"
     assert cadence.steps[-1].is_ask
     assert len({s.channel for s in cadence.steps}) >= 4
     for step in cadence.steps:  # every step got a touch of its own channel from the plan
