@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
 )
 
@@ -33,10 +34,11 @@ class ReviewPage(StepPage):
         super().__init__(document, parent, scroll=True)
         box = QGroupBox(_("Where the plan stands"))
         self.grid = QGridLayout(box)
-        self.rows: dict[str, tuple[QPushButton, QProgressBar, QLabel]] = {}
+        self.rows: dict[str, tuple[QToolButton, QProgressBar, QLabel]] = {}
         for row, key in enumerate(k for k in STEP_BY_KEY if k != "review"):
-            go = QPushButton(_(STEP_BY_KEY[key].title))
-            go.setFlat(True)
+            go = QToolButton()  # sized to its name, left-aligned in its column: a flat push
+            go.setText(_(STEP_BY_KEY[key].title))  # button centred the short names in its
+            go.setAutoRaise(True)                  # minimum width ("Reps" stood indented)
             go.setAccessibleName(_("Go to {title}").format(title=_(STEP_BY_KEY[key].title)))
             go.clicked.connect(lambda _=False, k=key: self.step_requested.emit(k))
             bar = QProgressBar()
