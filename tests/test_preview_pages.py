@@ -229,6 +229,24 @@ def test_an_updated_preview_stays_where_the_leader_reads_until_another_item_is_c
     assert view.current_page() == 4
 
 
+def test_the_preview_follows_the_item_edited_while_the_leader_has_not_scrolled(
+        qtbot, pdfs, sample_plan):
+    """An account added and then typed in stayed at the top of the chapter: the view placed
+    by the app counted as moved by the reader, so no later update went to the account."""
+    pane = PreviewPane(PlanDocument(sample_plan))
+    qtbot.addWidget(pane)
+    pane.resize(420, 900)
+    pane.show()
+    pane.set_step("targets")
+    pane._part = pane.part()  # what the render asked for (no worker here)
+    pane.show_item("acc-new")
+    for generation, page in ((1, 1), (2, 3)):  # its name typed: it is printed further on
+        answer = {"done": pdfs["five"], "pages": 5, "items": {"acc-new": [page, 0.2]}}
+        with qtbot.waitSignal(pane.view.page_count_changed, timeout=60000):
+            pane._rendered(generation, answer)
+        assert pane.view.current_page() == page
+
+
 def test_the_page_named_is_the_one_filling_the_view(qtbot, pdfs):
     view = PdfPagesView()
     qtbot.addWidget(view)

@@ -323,10 +323,10 @@ class PdfPagesView(QScrollArea):
         self._placing = True
         try:
             self.verticalScrollBar().setValue(y)
+            self._scrolled(0)  # (the place read, the page told, when the value did not change)
         finally:
             self._placing = False
-        self.reader_moved = by_reader
-        self._scrolled(0)
+        self.reader_moved = by_reader  # (after: _scrolled outside _placing set it True always)
 
     def go_to_page(self, page: int, by_reader: bool = False) -> None:
         rects = self._page_rects()
