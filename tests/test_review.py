@@ -93,6 +93,16 @@ def test_reps_below_a_target_two_weeks_running():
                      ("ben", OPPORTUNITIES)}
 
 
+def test_the_review_says_how_many_weeks_running_a_rep_is_below():
+    """A rep with no first meeting for four weeks read "below · two weeks running" each week."""
+    plan = with_actuals(small_plan(), [*touches("ana", "2027-W02", 12),  # met, then below
+                                       *touches("ana", "2027-W05", 3)])
+    review = weekly_review(plan, "2027-W05")
+    assert _line(review, "ana", TOUCHES).weeks_below == 3  # W03, W04, W05
+    assert _line(review, "ben", TOUCHES).weeks_below == 5  # nothing logged since W01
+    assert _line(weekly_review(plan, "2027-W02"), "ana", TOUCHES).weeks_below == 0
+
+
 def test_an_opportunity_meets_the_definition_when_a_meeting_with_its_account_came_first():
     plan = with_actuals(small_plan(), [
         fact("meeting", "ana", day("2027-W03", 1), "nordwerk"),

@@ -55,7 +55,7 @@ from prospector.review.summary import run_to_end, summary_steps
 from prospector.review.text import channel_label, verdict
 from prospector.review.weeks import days_label, plan_weekends, week_days_label
 from ui.document import PlanDocument
-from ui.language import _, current, in_sentence, said, show_percent
+from ui.language import _, current, in_sentence, ngettext, said, show_percent
 from ui.palette_colours import blend, readable, timeline_ink
 from ui.slices import InSlices
 from ui.table_model import show_number
@@ -213,7 +213,9 @@ def _rep_html(rep: RepWeek, colours: Colours) -> str:
         actual = _figure(now.actual)
         if now.by_hand:
             actual = f"<i>{actual}</i>"
-        two = _(" · two weeks running") if line.below_two_weeks else ""
+        running = line.weeks_below  # "two weeks running" stayed two in the fourth week
+        two = ngettext(" · {n} week running", " · {n} weeks running", running).format(
+            n=running) if line.below_two_weeks else ""
         rows.append(_("<tr><td>{metric}</td><td align='right'>{value}</td><td "
                       "align='right'><b>{actual}</b></td><td "
                       "style='color:{colour}'>{said}{two}</td></tr>").format(

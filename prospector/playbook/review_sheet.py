@@ -151,7 +151,8 @@ def _rep(rep, brand: str) -> dict[str, Any]:
                      "actual": _number(t.this_week.actual), "by_hand": t.this_week.by_hand,
                      "verdict": gettext(VERDICTS[_verdict(t.this_week)]),
                      "met": _verdict(t.this_week) == "met", "below": t.this_week.below,
-                     "two_weeks": t.below_two_weeks, "trend": trend_svg(t, brand)}
+                     "two_weeks": t.below_two_weeks, "weeks_below": t.weeks_below,
+                     "trend": trend_svg(t, brand)}
                     for t in rep.targets],
         "findings": [f.message for f in rep.findings[:FINDINGS_PER_REP]],
         "more": max(0, len(rep.findings) - FINDINGS_PER_REP),

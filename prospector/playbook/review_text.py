@@ -53,7 +53,8 @@ def _rep(rep: RepWeek, shown: dict) -> list[str]:
     heads = [gettext("Target"), gettext("Goal"), gettext("Actual"), gettext("Against goal"),
              ngettext("This week", "Last %(num)s weeks", trend)]
     rows = [[t.metric, line["goal"], line["actual"] + ("*" if line["by_hand"] else ""),
-             line["verdict"] + (gettext(", 2nd week") if line["two_weeks"] else ""),
+             line["verdict"] + (gettext(", %(weeks)s weeks running", weeks=line["weeks_below"])
+                                if line["two_weeks"] else ""),
              ", ".join("-" if w.actual is None else number(w.actual)
                        for w in t.series[-trend:])]
             for t, line in zip(rep.targets, shown["targets"], strict=True)]

@@ -43,6 +43,17 @@ class TargetLine:
     series: tuple[TargetWeek, ...]  # the plan's first week to the week reviewed
     below_two_weeks: bool  # below its goal this week and the week before
 
+    @property
+    def weeks_below(self) -> int:
+        """How many weeks running, up to the week reviewed, the rep has been below the goal
+        (0 when not below this week)."""
+        running = 0
+        for week in reversed(self.series):
+            if not week.below:
+                break
+            running += 1
+        return running
+
 
 @dataclass(frozen=True, slots=True)
 class RepWeek:
