@@ -926,3 +926,20 @@ def test_in_the_narrowest_window_the_cadence_controls_do_not_overlap(qtbot, stor
             assert not box.intersects(other), (box, other)
     assert all(page.rect().contains(box) for box in boxes)
     window.close()
+
+
+def test_open_recent_keeps_the_plans_opened_one_after_another(qtbot, store, tmp_path):
+    """With one plan remembered, the next start read it back as a string: its letters were
+    stored as seven more "plans", crowding the real ones out of File > Open recent."""
+    plans = [Plan(name=name) for name in ("Nordics push", "DACH push", "Benelux push")]
+    for plan in plans:
+        store.save(plan)
+    path = tmp_path / "settings.ini"
+    path.write_text(f"[General]\nrecent={plans[0].id}\n", encoding="utf-8")  # as a start left it
+    settings = QSettings(str(path), QSettings.Format.IniFormat)
+    for plan in (*plans[1:], plans[0]):
+        window = _window(qtbot, store, plan, settings)
+        window.close()
+    assert [a.text() for a in window.recent_menu.actions()] == [
+        "Nordics push", "Benelux push", "DACH push"]
+    assert settings.value("recent") == [plans[0].id, plans[2].id, plans[1].id]

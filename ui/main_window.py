@@ -945,8 +945,18 @@ class MainWindow(QMainWindow):
             if code == language.SYSTEM else
             _("Prospector speaks {language} from its next start.").format(language=names[code])))
 
+    def _recent(self) -> list[str]:
+        """The plans opened last, newest first. QSettings gives one plan back as a string, not
+        a list of one: each of its letters became a "plan" of the list, crowding out the real
+        ones."""
+        value = self.settings.value("recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [v for v in value or [] if isinstance(v, str)]
+
     def _remember_recent(self, plan) -> None:
-        recent = [r for r in (self.settings.value("recent", []) or []) if r != plan.id]
+        kept = {p.id for p in self.store.list_plans()}  # (letters kept before: let go)
+        recent = [r for r in self._recent() if r != plan.id and r in kept]
         recent.insert(0, plan.id)
         self.settings.setValue("recent", recent[:MAX_RECENT])
         self.settings.setValue("last_plan", plan.id)
@@ -957,7 +967,7 @@ class MainWindow(QMainWindow):
             return
         self.recent_menu.clear()
         names = {p.id: p.name for p in self.store.list_plans()}
-        for plan_id in self.settings.value("recent", []) or []:
+        for plan_id in self._recent():
             if plan_id in names:
                 action = self.recent_menu.addAction(names[plan_id])
                 action.triggered.connect(lambda _=False, pid=plan_id: self.open_plan_id(pid))
