@@ -91,7 +91,16 @@ def weekly_chart_svg(title: str, weeks: Sequence[str], actuals: Sequence[float |
                    f'stroke="{ink.line}" stroke-width="0.6"/>')
         out.append(f'<text x="{_LEFT - 4:.1f}" y="{y + 3:.1f}" font-size="{FS_XS}" '
                    f'text-anchor="end" fill="{ink.muted}">{_number(value, language)}</text>')
-    label_every = 1 if count <= 14 else 2 if count <= 28 else 4
+    # every week labelled where the labels fit, else every 2nd, 4th...: "KW05KW06" ran together
+    # in German (measured in PB Sans; on a screen 20% to spare for its font, as the title)
+    spare = 1.0 if ink is PRINT_INK else 1.2
+    label = text_width(week_mark.format(number="00"), FS_XS, bold=True) * spare + 3
+    label_every = 1
+    while label_every * (_BAR + _GAP) < label:
+        label_every *= 2
+    if count > 14:
+        label_every = max(label_every, 2 if count <= 28 else 4)
+    reviewed = list(weeks).index(current) if current in weeks else -1
     edge = ink.edge or brand_dark(brand)
     for i, week in enumerate(weeks):
         x = _LEFT + i * (_BAR + _GAP) + _GAP / 2
@@ -111,7 +120,7 @@ def weekly_chart_svg(title: str, weeks: Sequence[str], actuals: Sequence[float |
             y = base - _H * goal / top
             out.append(f'<line x1="{x - 2:.1f}" x2="{x + _BAR + 2:.1f}" y1="{y:.1f}" '
                        f'y2="{y:.1f}" stroke="{ink.ring}" stroke-width="1.2"/>')
-        if i % label_every == 0 or week == current:
+        if (i - max(reviewed, 0)) % label_every == 0:  # counted from the week reviewed
             weight = ' font-weight="bold"' if week == current else ""
             out.append(f'<text x="{x + _BAR / 2:.1f}" y="{base + 11:.1f}" font-size="{FS_XS}" '
                        f'text-anchor="middle" fill="{ink.muted}"{weight}>'
