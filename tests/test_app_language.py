@@ -302,8 +302,12 @@ def test_no_german_button_label_column_header_or_step_name_is_cut_at_1280_by_800
     qtbot.waitExposed(blank, timeout=60000)
     cut |= _cut_steps(blank.navigator)
     blank.tabs.setCurrentWidget(blank.week_by_week)  # why there is no review yet, in German
-    status = blank.week_by_week.review.status
-    qtbot.waitUntil(lambda: status.text().startswith("der Plan „Neu“ hat weder"), timeout=60000)
+    review = blank.week_by_week.review
+    # once, as a sentence, where the review would be (and not the other plan's weeks)
+    qtbot.waitUntil(lambda: review.text.toPlainText().startswith("Der Plan „Neu“ hat weder"),
+                    timeout=60000)
+    assert review.text.toPlainText().endswith(".") and review.status.text() == ""
+    assert review.week_choice.count() == 0
     qtbot.wait(20)
     assert blank.width() == 1280  # the sentence wraps rather than widening the window
     blank.close()

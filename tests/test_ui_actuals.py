@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
 from prospector.actuals.weekly import WeeklyFigure
 from prospector.actuals_import import read_actuals
+from prospector.model import Plan
 from prospector.store import PlanStore
 from tests.conftest import REPO
 from ui import dialogs
@@ -353,6 +354,18 @@ def test_the_review_shows_each_rep_against_each_target_for_the_week_chosen(qtbot
     assert "Value-creating touches delivered\n45\n4\nbelow" in jonas
     assert "Touches: 4 — by channel: phone 2, email 2; by tier: tier A 4" in jonas
     assert "A accounts untouched" not in text  # week 1: nobody is cold yet
+
+
+def test_a_plan_with_no_weeks_opened_after_one_reviewed_shows_no_week(qtbot, review_page):
+    """The blank plan's review still offered the sample's week 6, and said why there was no
+    review twice, the first letter small."""
+    _reviewed(qtbot, review_page, review_page.show)
+    assert review_page.week_choice.count() == 25
+    review_page.document.open_plan(Plan(name="Blank"))
+    qtbot.waitUntil(lambda: review_page.text.toPlainText().startswith(
+        "The plan 'Blank' has no start date"), timeout=60000)
+    assert review_page.week_choice.count() == 0 and not review_page.week_choice.isEnabled()
+    assert review_page.status.text() == ""
 
 
 def test_the_review_charts_one_rep_and_follow_an_edit(qtbot, review_page):

@@ -100,6 +100,15 @@ def make_page(plan: Plan, week: str | None, who: str, colours: Colours,
     return run_to_end(page_steps(plan, week, who, colours, today))
 
 
+def _sentence(text: str) -> str:
+    """A domain error ("the plan ... has no start date ...", lower-case as the command line
+    prints it after "prospector: error:") as a sentence of its own."""
+    text = text.strip()
+    if not text:
+        return text
+    return text[0].upper() + text[1:] + ("" if text[-1] in ".!?" else ".")
+
+
 def page_steps(plan: Plan, week: str | None, who: str, colours: Colours,
                today: date) -> Generator[None, None, ReviewPage]:
     """``make_page`` in steps of a few milliseconds each (``review_steps``, then the text, then
@@ -427,8 +436,13 @@ class ActualsReview(QWidget):
         self.review = page.review
         if page.review is not None:
             self._fill_weeks(page.review, page.week_labels)
-        self.status.setText(page.error)
-        parts = page.html_parts if page.review else (f"<p>{escape(page.error)}</p>",)
+        else:  # (the weeks of the plan shown before stood there: a blank plan has none)
+            self.week_choice.clear()
+        self.week_choice.setEnabled(page.review is not None)
+        # the error once, as a sentence, where the review would be (it stood in the status
+        # beside the week too, squeezed onto four lines, and began with a small letter)
+        self.status.setText("")
+        parts = page.html_parts if page.review else (f"<p>{escape(_sentence(page.error))}</p>",)
         # what is in view first: the text's top, then the charts, then the text below
         steps: list[Callable[[], None]] = [partial(self.text.setHtml, parts[0])]
         steps += [partial(self._chart, i, title, svg, told)
