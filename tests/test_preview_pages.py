@@ -202,16 +202,22 @@ def test_a_click_on_a_page_reference_goes_to_its_page_and_alt_left_comes_back(qt
     assert view.current_page() == 0 and view.verticalScrollBar().value() == 0
 
 
+def _pane_on_step(qtbot, plan, step):
+    """A preview pane on ``step``, its part asked for as a render would (no worker here)."""
+    pane = PreviewPane(PlanDocument(plan))
+    qtbot.addWidget(pane)
+    pane.resize(420, 900)
+    pane.show()
+    pane.set_step(step)
+    pane._part = pane.part()
+    return pane
+
+
 def test_an_updated_preview_stays_where_the_leader_reads_until_another_item_is_chosen(
         qtbot, pdfs, sample_plan):
     """Reading a call card the objection's response is printed on, the leader typed in the
     response: each update of the preview pulled the view back to the objection edited."""
-    pane = PreviewPane(PlanDocument(sample_plan))
-    qtbot.addWidget(pane)
-    pane.resize(420, 900)
-    pane.show()
-    pane.set_step("conversations")
-    pane._part = pane.part()  # what the render asked for (no worker here)
+    pane = _pane_on_step(qtbot, sample_plan, "conversations")
     answer = {"done": pdfs["five"], "pages": 5, "items": {"obj-1": [3, 0.1], "obj-2": [4, 0.0]}}
     pane.show_item("obj-1")
     with qtbot.waitSignal(pane.view.page_count_changed, timeout=60000):
@@ -233,12 +239,7 @@ def test_the_preview_follows_the_item_edited_while_the_leader_has_not_scrolled(
         qtbot, pdfs, sample_plan):
     """An account added and then typed in stayed at the top of the chapter: the view placed
     by the app counted as moved by the reader, so no later update went to the account."""
-    pane = PreviewPane(PlanDocument(sample_plan))
-    qtbot.addWidget(pane)
-    pane.resize(420, 900)
-    pane.show()
-    pane.set_step("targets")
-    pane._part = pane.part()  # what the render asked for (no worker here)
+    pane = _pane_on_step(qtbot, sample_plan, "targets")
     pane.show_item("acc-new")
     for generation, page in ((1, 1), (2, 3)):  # its name typed: it is printed further on
         answer = {"done": pdfs["five"], "pages": 5, "items": {"acc-new": [page, 0.2]}}
