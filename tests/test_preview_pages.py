@@ -322,3 +322,28 @@ def test_the_place_read_survives_resizes_through_tiny_sizes(qtbot, pdfs):
         qtbot.waitUntil(lambda w=width: view.width() == w)
     assert view.place() == pytest.approx(reading, abs=0.02)
     assert view.current_page() == 3
+
+
+def test_whole_turned_on_in_a_reps_edition_stays_in_the_chapter_being_read(
+        qtbot, pdfs, sample_plan):
+    """Reading Mette's schedule in her edition's preview, the leader turned on "Whole": the
+    whole edition opened at its cover."""
+    pane = _pane_on_step(qtbot, sample_plan, "reps")
+    rep = sample_plan.reps[1]
+    pane.show_item(rep.id)
+    pane._part, pane._rep = pane.part(), pane.rep_shown()
+    part = {"done": pdfs["five"], "pages": 5,
+            "items": {"sec-rep-targets": [1, 0.0], "sec-rep-schedule": [2, 0.3]}}
+    with qtbot.waitSignal(pane.view.page_count_changed, timeout=60000):
+        pane._rendered(1, part)
+    assert pane.view.current_page() == 0  # a rep's edition opens at its cover
+    view = pane.view
+    qtbot.waitUntil(view.verticalScrollBar().isVisible)
+    view.verticalScrollBar().setValue(view._page_rects()[3].top())  # in the schedule
+    pane.whole.setChecked(True)
+    pane._part = pane.part()
+    whole = {"done": pdfs["five"], "pages": 5,
+             "items": {"sec-rep-targets": [1, 0.0], "sec-rep-schedule": [4, 0.0]}}
+    with qtbot.waitSignal(view.page_count_changed, timeout=60000):
+        pane._rendered(2, whole)
+    assert view.current_page() == 4

@@ -327,9 +327,13 @@ class PreviewPane(QWidget):
 
     # --- showing -------------------------------------------------------------------------------
     def _rendered(self, generation: int, answer: dict) -> None:
+        rep_id = self._rep.id if self._rep else None
+        # the chapter being read in the part shown, found again in the whole edition ("Whole"
+        # turned on in a rep's edition went back to its cover)
+        read = self._chapter_read() if rep_id == self._shown_rep and self._part is None \
+            and self._shown_part not in (None, False) else None
         self._items = {str(k): (int(v[0]), float(v[1]))
                        for k, v in (answer.get("items") or {}).items()}
-        rep_id = self._rep.id if self._rep else None
         # the item's place; a rep's edition opens at its cover (the rep's name is on it: the
         # view scrolled there, half the title above it)
         place = self._items.get(self.item_id) if self.item_id and self.item_id != rep_id \
@@ -338,8 +342,11 @@ class PreviewPane(QWidget):
         step = self.step if self._part is None else None
         if (self._part, rep_id, step) != (self._shown_part, self._shown_rep, self._shown_step):
             self.view.forget_back()
-            if place is None:  # the step's chapter in the whole playbook, else from the start
-                place = self._chapter_place() if self._part is None else None
+            if place is None:  # the chapter read, or the step's in the whole playbook, else
+                if read in self._items:  # from the start
+                    place = self._items[read]
+                elif self._part is None:
+                    place = self._chapter_place()
                 place = place or (0, 0.0)
         elif self.view.reader_moved:
             place = None  # an edit: the preview stays where the leader is reading
@@ -358,6 +365,13 @@ class PreviewPane(QWidget):
         for old in self.folder.glob("preview-*.pdf"):
             if _generation(str(old)) < generation:
                 old.unlink(missing_ok=True)
+
+    def _chapter_read(self) -> str | None:
+        """The chapter (``sec-<id>``) the view is in: the last one starting above its place."""
+        here = self.view.place()
+        chapters = [(place, key) for key, place in self._items.items()
+                    if key.startswith("sec-") and place <= here]
+        return max(chapters)[1] if chapters else None
 
     def _chapter_place(self) -> tuple[int, float] | None:
         """Where the step's first chapter is printed (of the rep's edition when it is shown)."""
