@@ -140,7 +140,7 @@ class _Review:
                            for w in self.weeks)
             lines.append(TargetLine(
                 target.metric, target.counts.value, target.period, target.per_rep, series[-1],
-                series, len(series) > 1 and series[-1].below and series[-2].below))
+                series))
         now = tallies[self.week]
         planned = self.pace.touches.get(rep.id) or Counter()
         window = [tallies[w] for w in self.window]

@@ -41,7 +41,10 @@ class TargetLine:
     per_rep: float  # the target as the plan states it, per its period
     this_week: TargetWeek
     series: tuple[TargetWeek, ...]  # the plan's first week to the week reviewed
-    below_two_weeks: bool  # below its goal this week and the week before
+    @property
+    def below_two_weeks(self) -> bool:
+        """Below its goal this week and the week before."""
+        return self.weeks_below >= 2
 
     @property
     def weeks_below(self) -> int:
