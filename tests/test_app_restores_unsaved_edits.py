@@ -7,7 +7,8 @@ import json
 import os
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QWidget
 
 from prospector.actuals_import.by_hand import enter_figure
 from prospector.store import PlanStore, unsaved_edits
@@ -261,3 +262,68 @@ def test_weekly_figures_and_what_follows_them_are_made_again(qtbot, sample_plan,
     assert actuals.figure(rep, "2027-W02", metric).value == 16
     assert actuals.figure(rep, "2027-W03", metric) is None
     assert second.document.plan.basics.owner == "Katrin Vogelsang"
+
+
+def _typing_in(qtbot, window, step, column, text):
+    """Open the first row's cell ``column`` of ``step``'s table and type ``text``, no Enter."""
+    window.go_to_step(step)
+    page = window.pages[step]
+    table = page.table if step == "accountability" else page.editor.table
+    cell = table.model().index(0, column)
+    table.setCurrentIndex(cell)
+    table.edit(cell)
+    editor = table.focusWidget() if table.focusWidget() is not table else None
+    editor = editor or table.viewport().findChildren(QWidget)[-1]
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    return table, editor
+
+
+@pytest.mark.parametrize(("step", "column", "read", "typed", "then", "text"), [
+    ("targets", 0, lambda plan: plan.accounts[0].name, "Nordlich", "t Extrusion GmbH",
+     "Nordlicht Extrusion GmbH"),
+    ("touches", 2, lambda plan: plan.touches[0].value, "Benchmar", "ks their scrap rate",
+     "Benchmarks their scrap rate"),
+    ("accountability", 2, lambda plan: plan.accountability.targets[0].per_rep, "1", "7", 17),
+])
+def test_a_cell_being_typed_in_survives_a_kill_and_the_saves_before_it(
+        qtbot, sample_plan, settings, step, column, read, typed, then, text):
+    store = PlanStore()
+    store.save(sample_plan)
+    first = MainWindow(store, store.load(sample_plan.id), settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.document.set_value(("basics", "owner"), "Katrin Vogelsang")  # saved while typing
+    table, editor = _typing_in(qtbot, first, step, column, typed)
+    first.autosaver.save_now()
+    assert first.autosaver.flush()
+    qtbot.keyClicks(editor, then)
+    first.document.set_value(("basics", "owner"), "Katrin Vogel")  # and saved after it
+    first.autosaver.save_now()
+    assert first.autosaver.flush()
+    assert read(first.document.plan) != text  # not in the plan yet: Enter stores it
+    _killed(first)
+
+    second = MainWindow(store, store.load(sample_plan.id), settings)
+    qtbot.addWidget(second)
+    assert read(second.document.plan) == text
+    assert second.document.plan.basics.owner == "Katrin Vogel"
+    assert "Restored 1 change" in second.statusBar().currentMessage()
+
+
+def test_a_cell_given_up_with_escape_is_not_restored(qtbot, sample_plan, settings):
+    store = PlanStore()
+    store.save(sample_plan)
+    first = MainWindow(store, store.load(sample_plan.id), settings)
+    qtbot.addWidget(first)
+    first.show()
+    name = sample_plan.accounts[0].name
+    table, editor = _typing_in(qtbot, first, "targets", 0, "Not this one")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert table.state() != table.State.EditingState
+    _killed(first)
+
+    second = MainWindow(store, store.load(sample_plan.id), settings)
+    qtbot.addWidget(second)
+    assert second.document.plan.accounts[0].name == name
+    assert "Restored" not in second.statusBar().currentMessage()

@@ -210,6 +210,17 @@ class PlanDocument(QObject):
         before = {"actuals": self.plan.actuals}
         self.undo_stack.push(ReplaceSectionsCommand(self, before, {"actuals": actuals}, text))
 
+    def typing(self, path: Path, value: Any) -> None:
+        """A table's cell at ``path`` is being typed in and reads ``value``: not an edit yet
+        (Enter makes it one), but kept on disk at once, as every value set is."""
+        if self.unsaved is not None:
+            self.unsaved.draft(path, value)
+
+    def typing_ended(self) -> None:
+        """The cell being typed in closed (its text stored, or given up)."""
+        if self.unsaved is not None:
+            self.unsaved.draft_ended()
+
     # --- applying an edit (called by the commands in ui/commands.py, unchecked) ----------------
     def apply_value(self, path: Path, value: Any) -> None:
         owner, field = resolve(self.plan, path)

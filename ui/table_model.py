@@ -93,6 +93,26 @@ def _number(text: Any, *, whole: bool) -> int | float | None:
         return None
 
 
+_REFUSED = object()
+
+
+def _stored(column: Column, value: Any) -> Any:
+    """What the plan stores for ``value`` entered in ``column``'s cell (a number read as the
+    user's locale writes it, a choice's value from its label), or ``_REFUSED``."""
+    if column.kind in ("int", "number"):
+        if not str(value).strip():
+            return None  # cleared (refused by the plan where a number is required)
+        number = _number(value, whole=column.kind == "int")
+        return _REFUSED if number is None else number
+    if column.kind == "choice":
+        values = [v for _t, v in column.choices]
+        if value in values:
+            return value
+        return next((v for t, v in column.choices if value in (t, _(t)) or str(v) == value),
+                    _REFUSED)
+    return value.strip() if isinstance(value, str) else value
+
+
 @dataclass(frozen=True)
 class Column:
     field: str
@@ -219,33 +239,37 @@ class PlanTableModel(QAbstractTableModel):
             value = Qt.CheckState(value) == Qt.CheckState.Checked
         elif role != Qt.ItemDataRole.EditRole:
             return False
-        elif column.kind in ("int", "number") and not str(value).strip():
-            value = None  # cleared (refused by the plan where a number is required)
-        elif column.kind in ("int", "number"):
-            number = _number(value, whole=column.kind == "int")
-            if number is None:
-                kind = _("a whole number") if column.kind == "int" else _("a number")
-                grouped = show_number(2000) if show_number(2000) != "2000" else "2,000"
-                example = (_("{plain} or {grouped}").format(plain="2000", grouped=grouped)
-                           if column.kind == "int" else show_number(1.5))
-                self.document.edit_refused.emit(
-                    _("{header}: “{value}” is not {kind} (e.g. {example}) — the previous value is "
-                      "kept.").format(
-                          header=column.header, value=str(value).strip()[:40], kind=kind,
-                          example=example))
+        elif column.kind in ("int", "number") and _number(value, whole=column.kind == "int") \
+                is None and str(value).strip():
+            kind = _("a whole number") if column.kind == "int" else _("a number")
+            grouped = show_number(2000) if show_number(2000) != "2000" else "2,000"
+            example = (_("{plain} or {grouped}").format(plain="2000", grouped=grouped)
+                       if column.kind == "int" else show_number(1.5))
+            self.document.edit_refused.emit(
+                _("{header}: “{value}” is not {kind} (e.g. {example}) — the previous value is "
+                  "kept.").format(
+                      header=column.header, value=str(value).strip()[:40], kind=kind,
+                      example=example))
+            return False
+        else:
+            value = _stored(column, value)
+            if value is _REFUSED:
                 return False
-            value = number
-        elif column.kind == "choice":
-            values = [v for _t, v in column.choices]
-            if value not in values:
-                value = next((v for t, v in column.choices
-                              if value in (t, _(t)) or str(v) == value), None)
-                if value is None:
-                    return False
-        elif isinstance(value, str):
-            value = value.strip()
         path = self.source.path(index.row()) + (column.field,)
         return self.document.set_value(path, value)  # undo says "tier of Brückner & Voss"
+
+    def typing(self, index: Index, value: Any) -> None:
+        """The cell at ``index`` is being typed in and reads ``value``: kept on disk as typed
+        (``PlanDocument.typing``), so that a crash before Enter loses none of it."""
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+            return
+        column = self.source.columns[index.column()]
+        value = _stored(column, value)
+        if value is not _REFUSED:
+            self.document.typing(self.source.path(index.row()) + (column.field,), value)
+
+    def typing_ended(self) -> None:
+        self.document.typing_ended()
 
     # --- drag and drop (reorder rows) ----------------------------------------------------------
     def supportedDropActions(self):

@@ -9,6 +9,10 @@ are what is fsynced). Each save drops the lines it holds (``saved``); a window c
 removes its file. When a plan is opened and a file of it is left by a process that no longer
 runs (its lock is free), its values are set again (``recover``), then the file is removed.
 
+A cell of a table being typed in (its text is stored in the plan at Enter) is kept too, as a
+``draft`` line at each keystroke, carried over each save until the cell closes; a cell closed
+without storing its text (Escape) has the file written anew without it.
+
 Values are kept, and rows added (with their contents), removed and moved, and the weekly figures
 typed in the actuals' grid (``figures``: each figure set or cleared, by its rep, week and target);
 whole sections replaced (an import of 100,000 CRM facts, a merge) are a ``structure`` line, after
@@ -88,6 +92,8 @@ class UnsavedEdits:
         self._fd: int | None = None
         self._base = base      # the stored version the lines are edits of
         self._broken = False   # a line could not be written: the file is written anew
+        self._draft: bytes | None = None  # the line of the cell being typed in, if any
+        self._drafted = False  # draft lines written since the file was last written anew
         try:
             self._fd = self._open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
             os.write(self._fd, _line({"n": 0, "base": base}))
@@ -124,6 +130,35 @@ class UnsavedEdits:
         """Weekly figures entered (``WeeklyFigure``, each replacing the one of its rep, week and
         target) and cleared (``(rep id, week, target)``), in the actuals' grid."""
         self._write({"figures": list(entered), "cleared": [list(c) for c in cleared]})
+
+    def draft(self, path: Sequence, value: Any) -> None:
+        """The cell at ``path`` is being typed in and reads ``value`` (not yet in the plan)."""
+        with self._lock:
+            try:
+                self._draft = _line({"draft": True, "path": list(path), "value": value})
+            except (TypeError, ValueError):
+                return
+            self._drafted = True
+            if self._fd is None:
+                return
+            if self._broken:
+                self._rewrite()
+                return
+            try:
+                if os.write(self._fd, self._draft) != len(self._draft):
+                    raise OSError("short write")
+            except OSError as exc:
+                log.warning("cannot keep a cell being typed in %s: %s", self.path, exc)
+                self._broken = True
+
+    def draft_ended(self) -> None:
+        """The cell closed: its text stored in the plan (a value line came after its drafts) or
+        given up (Escape). Either way its draft lines go."""
+        with self._lock:
+            self._draft = None
+            if self._drafted and self._fd is not None:
+                self._rewrite()
+            self._drafted = False
 
     def structure(self) -> None:
         """Sections replaced (an import, a merge): too big to keep here; nothing after it is
@@ -171,7 +206,8 @@ class UnsavedEdits:
         fd = None
         try:
             fd = self._open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
-            data = _line({"n": 0, "base": self._base}) + b"".join(d for _n, d in self._kept)
+            data = (_line({"n": 0, "base": self._base}) + b"".join(d for _n, d in self._kept)
+                    + (self._draft or b""))
             if os.write(fd, data) != len(data):
                 raise OSError("short write")
             os.replace(temp, self.path)
@@ -184,6 +220,7 @@ class UnsavedEdits:
         if self._fd is not None:
             os.close(self._fd)
         self._fd, self._broken = fd, False
+        self._drafted = self._draft is not None
 
     def close(self) -> None:
         """The window is closing: the file goes if every line is saved, else it stays for the
@@ -191,7 +228,7 @@ class UnsavedEdits:
         with self._lock:
             if self._fd is None:
                 return
-            if not self._kept:
+            if not self._kept and self._draft is None:
                 try:
                     self.path.unlink()
                 except OSError:
@@ -324,6 +361,12 @@ def recover(folder: Path, plan_id: str, version: int | None | bool = False) -> L
         for record in records:
             n = record.get("n")
             if n == 0 and "base" in record:
+                continue
+            if record.get("draft") is True:  # a cell being typed in: its text as it was
+                edit = _edit(record)
+                if edit is not None and "path" in edit and not (
+                        stale and any(type(part) is int for part in edit["path"])):
+                    left.edits.append(edit)
                 continue
             if type(n) is not int or (last is not None and n != last + 1):
                 left.structures += 1  # a line lost (disk full): what follows is out of context

@@ -6,17 +6,22 @@ touch" handled in the same turn rebuilt the table first, and the name just typed
 when a row was added or deleted, or when the window closed. ``CellDelegate`` stores the text at
 Enter itself, and ``commit_open_editor`` stores an open cell before a table is rebuilt or the window
 closes.
+
+What is typed in a cell is kept on disk at each keystroke before Enter stores it
+(``PlanTableModel.typing``): a crash while a name is half typed loses none of it.
 """
 
 from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QAbstractProxyModel, QEvent, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QAbstractSpinBox,
     QComboBox,
+    QLineEdit,
     QPlainTextEdit,
     QStyledItemDelegate,
     QTableView,
@@ -43,10 +48,16 @@ class CellDelegate(QStyledItemDelegate):
             box.setTabChangesFocus(True)
             box.setAccessibleName(str(index.model().headerData(
                 index.column(), Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "Text"))
+            _keep_typing(box, box.textChanged, index)
             return box
         labels = index.data(CHOICES_ROLE)
         if not labels:
-            return super().createEditor(parent, option, index)
+            editor = super().createEditor(parent, option, index)
+            if isinstance(editor, QLineEdit):
+                _keep_typing(editor, editor.textEdited, index)
+            elif isinstance(editor, QAbstractSpinBox):
+                _keep_typing(editor, editor.textChanged, index)
+            return editor
         combo = QComboBox(parent)
         combo.addItems(labels)
         combo.setAccessibleName(str(index.model().headerData(
@@ -91,6 +102,12 @@ class CellDelegate(QStyledItemDelegate):
             return
         super().setModelData(editor, model, index)
 
+    def destroyEditor(self, editor, index) -> None:  # noqa: N802 - Qt's name
+        model = _plan_model(index)[0]
+        if editor.property("prospector_typed") and model is not None:
+            model.typing_ended()  # stored by Enter, or given up: its draft goes
+        super().destroyEditor(editor, index)
+
     def _chosen(self, combo: QComboBox) -> None:
         """A choice picked from the list is stored at once, as Enter stores typed text."""
         self.commitData.emit(combo)
@@ -104,6 +121,37 @@ class CellDelegate(QStyledItemDelegate):
             self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
             return True
         return super().eventFilter(editor, event)
+
+
+def _plan_model(index):
+    """The plan's table model under ``index`` (through any sorting or filtering proxy) and the
+    index in it; ``(None, None)`` for a table of another kind (the weekly figures)."""
+    model = index.model()
+    while isinstance(model, QAbstractProxyModel):
+        index = model.mapToSource(index)
+        model = index.model()
+    return (model, index) if hasattr(model, "typing") else (None, None)
+
+
+def _keep_typing(editor: QWidget, signal, index) -> None:
+    """Each change ``signal`` of ``editor`` reports is kept on disk as the cell's text
+    (``PlanTableModel.typing``); the editor is marked as typed in, so that its close ends it."""
+    model, cell = _plan_model(index)
+    if model is None:
+        return
+    cell = QPersistentModelIndex(cell)
+    start = cell.data(Qt.ItemDataRole.EditRole)
+    prop = editor.metaObject().userProperty()
+
+    def typed(*_args) -> None:
+        value = prop.read(editor)
+        if not editor.property("prospector_typed") and (
+                value == start or (start is None and value == "")):
+            return  # the cell filled with what it holds: nothing typed yet
+        editor.setProperty("prospector_typed", True)
+        model.typing(cell, value)
+
+    signal.connect(typed)
 
 
 def commit_open_editor(view: QAbstractItemView | None = None, *,
