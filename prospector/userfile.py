@@ -21,7 +21,9 @@ def read_user_file(path: str | os.PathLike, *, what: str, max_bytes: int, too_la
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise error(source, Note("is {size} MB, {too_large}", size=Number(size // 1_048_576),
+            # rounded up: a file just over the limit is not "50 MB, too large"
+            megabytes = -(-size // 1_048_576)
+            raise error(source, Note("is {size} MB, {too_large}", size=Number(megabytes),
                                      too_large=too_large), too_large_fix)
         return path.read_bytes()
     except FileNotFoundError:

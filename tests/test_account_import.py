@@ -630,3 +630,49 @@ def test_a_large_export_reads_as_a_whole_though_it_is_read_in_pieces(tmp_path):
     path.write_bytes(bad[:at] + b"\xff" + bad[at + 1:])
     with pytest.raises(CsvFileError, match=f"byte {at} does not fit"):
         read_table(path, encoding="utf-8")
+
+
+# --- a plan's size ----------------------------------------------------------------------------
+
+
+def _rows(count: int, start: int = 0) -> str:
+    return "".join(f"Nordlicht {i} GmbH,Bremen\n" for i in range(start, start + count))
+
+
+def test_a_file_of_more_accounts_than_a_plan_names_is_refused_before_it_is_read_whole(
+        tmp_path, small_plan, monkeypatch):
+    from prospector.account_import import importer  # noqa: PLC0415
+
+    path = write(tmp_path, "Account Name,City\n" + _rows(importer.MAX_ACCOUNTS + 60))
+    for read in (lambda: read_csv_preview(path), lambda: import_accounts(small_plan, path)):
+        with pytest.raises(CsvFileError, match=r"has more than 5,000 rows of accounts; a plan "
+                                               r"names at most 5,000 \(import fewer rows"):
+            read()
+    # a full file with a report's footer lines under it is not "more"
+    path = write(tmp_path, "Account Name,City\n" + _rows(importer.MAX_ACCOUNTS - 1)
+                 + "\nGrand Totals (4,999 records)\n\n")
+    assert read_csv_preview(path).row_count == importer.MAX_ACCOUNTS
+
+
+def test_an_import_that_would_bring_the_plan_over_its_accounts_changes_nothing(
+        tmp_path, small_plan, monkeypatch):
+    from prospector.account_import import importer  # noqa: PLC0415
+
+    monkeypatch.setattr(importer, "MAX_ACCOUNTS", 40)
+    before = dump(small_plan)
+    with pytest.raises(CsvFileError, match=r"would bring the plan to 41 accounts; a plan names "
+                                           r"at most 40"):
+        import_accounts(small_plan, write(tmp_path, "Account Name,City\n" + _rows(40)))
+    assert dump(small_plan) == before
+    # rows naming accounts already there (merged) bring it to no more than it holds
+    result = import_accounts(small_plan, write(tmp_path, "Account Name,City\n" + _rows(39)
+                                               + "Acme Corporation,Graz\n"))
+    assert len(result.new_plan.accounts) == 40
+
+
+def test_a_file_just_over_the_size_limit_is_not_said_to_be_the_limit(tmp_path, small_plan):
+    path = tmp_path / "export.csv"
+    with path.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024 + 1)
+    with pytest.raises(CsvFileError, match=r"is 51 MB, too large to import \(split it"):
+        import_accounts(small_plan, path)

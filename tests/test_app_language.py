@@ -189,6 +189,7 @@ def test_a_german_user_sees_no_english_on_any_step_menu_or_dialog(qtbot, german,
     dialogs.append(VersionsDialog(window.store, sample_plan.id, window))
     accounts = CsvImportDialog(sample_plan, str(DATA / "hubspot-companies-export.csv"), window)
     assert accounts.load()
+    qtbot.waitUntil(lambda: not accounts.is_checking())
     outcome = accounts.outcome.toPlainText()  # the import's summary, from the "messages" catalog
     assert "Kunden hinzugefügt" in outcome and "Zeilen übersprungen" in outcome
     assert "Zeile 3 „Ångström Precision“ ist „Ångström Precision AB“ (schon im Plan)" in outcome
@@ -478,6 +479,7 @@ def test_a_german_user_reads_why_a_value_or_a_row_was_refused_in_german(qtbot, g
     dialog = CsvImportDialog(sample_plan, str(path), None)
     qtbot.addWidget(dialog)
     assert dialog.load()
+    qtbot.waitUntil(lambda: not dialog.is_checking())
     outcome = dialog.outcome.toPlainText()
     assert "  Zeile 3: kein Kundenname" in outcome
     assert ("  Zeile 4: Mitarbeiterzahl „500-1000“ ist eine Spanne, keine Zahl; leer gelassen"

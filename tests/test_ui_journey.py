@@ -3,6 +3,7 @@ plan autosaves, the app reopens with everything there, and a PDF is exported (an
 
 import errno
 import json
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -465,6 +466,7 @@ def test_the_csv_preview_numbers_rows_as_the_import_summary_does(qtbot, tmp_path
     table = dialog.table
     labels = [table.verticalHeaderItem(r).text() for r in range(table.rowCount())]
     assert labels == ["2", "4"]  # row 3 is empty; the summary names rows 2 and 4 too
+    qtbot.waitUntil(lambda: not dialog.is_checking())
     assert "row 4: Omega GmbH" in dialog.outcome.toPlainText()
 
 
@@ -592,6 +594,37 @@ def test_exports_are_named_one_way_and_open_pdf_without_a_viewer_offers_the_fold
     assert opened == [str(pdf), str(tmp_path)]
 
 
+def test_the_csv_import_checks_the_rows_off_the_window_at_each_choice_and_imports_that_check(
+        qtbot, tmp_path, sample_plan, monkeypatch):
+    from ui import import_dialog  # noqa: PLC0415
+
+    path = tmp_path / "accounts.csv"
+    path.write_text("Account Name,City,Tier\nZenit AG,Bonn,\nOmega GmbH,Graz,A\n", "utf-8")
+    threads = []
+    dry_run = import_dialog.import_accounts
+
+    def counted(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return dry_run(*args, **kwargs)
+
+    monkeypatch.setattr(import_dialog, "import_accounts", counted)
+    dialog = CsvImportDialog(sample_plan, str(path))
+    qtbot.addWidget(dialog)
+    assert dialog.load()
+    assert dialog.outcome.toPlainText() == "Checking 2 rows…"
+    assert not dialog.import_button.isEnabled()  # until the rows are checked
+    qtbot.waitUntil(lambda: not dialog.is_checking())
+    assert dialog.import_button.isEnabled() and "If you import now" in dialog.outcome.toPlainText()
+    assert threads and threading.main_thread() not in threads
+    dialog.tier.setCurrentIndex(dialog.tier.findData("C"))  # checked again, with tier C
+    qtbot.waitUntil(lambda: not dialog.is_checking())
+    checks = len(threads)
+    dialog.do_import()
+    assert len(threads) == checks  # the check shown is what is imported: not read again
+    tiers = {a.name: a.tier for a in dialog.import_result.new_plan.accounts}
+    assert (tiers["Zenit AG"], tiers["Omega GmbH"]) == ("C", "A")
+
+
 def test_rows_pasted_from_a_spreadsheet_go_through_the_import_checks_in_one_step(
         qtbot, store, settings, sample_plan, monkeypatch):
     shown = {}
@@ -616,6 +649,8 @@ def test_rows_pasted_from_a_spreadsheet_go_through_the_import_checks_in_one_step
     qtbot.keyClick(table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert shown["title"] == "Paste accounts from a spreadsheet"
     assert shown["read_as"].startswith("The pasted rows: 2 rows")
+    assert "came without a header row: the first column is read as the account's name" in \
+        shown["read_as"] and "matched by their headers" not in shown["read_as"]
     assert shown["name_column"] == "Account"
     names = [a.name for a in window.document.plan.accounts]
     assert len(names) == before + 1 and "Nordkap Plast AS" in names

@@ -837,6 +837,7 @@ class MainWindow(QMainWindow):
         from prospector.account_import import (  # noqa: PLC0415 - account_import: rarely
             PASTED_SOURCE,
             CsvFileError,
+            has_header,
             pasted_table,
         )
 
@@ -849,15 +850,15 @@ class MainWindow(QMainWindow):
             path = Path(folder) / "pasted-rows.tsv"
             path.write_bytes(data)
             self._import_accounts(str(path), PASTED_SOURCE.capitalize(),
-                                  _("Paste accounts from a spreadsheet"))
+                                  _("Paste accounts from a spreadsheet"), headed=has_header(text))
 
     def _import_accounts(self, path: str, source_name: str | None = None,
-                         title: str | None = None) -> None:
+                         title: str | None = None, headed: bool = True) -> None:
         from ui.import_dialog import CsvImportDialog  # noqa: PLC0415 - account_import: rarely
 
         title = title or _("Import accounts from CSV")
         dialog = CsvImportDialog(self.document.plan, path, self, source_name=source_name,
-                                 title=title)
+                                 title=title, headed=headed)
         if not dialog.load():
             dialog.deleteLater()
             what = _("These rows") if source_name else _("This file")
@@ -873,14 +874,14 @@ class MainWindow(QMainWindow):
                 (ngettext("Paste {n} account", "Paste {n} accounts",
                           len(result.added)) if source_name
                  else ngettext("Import {n} account from CSV", "Import {n} accounts from CSV",
-                               len(result.added))).format(n=len(result.added)))
+                               len(result.added))).format(n=show_number(len(result.added))))
             self.statusBar().showMessage(
                 _("Imported {added}, merged {merged}, skipped {skipped}. Undo with Ctrl+Z.").format(
                     added=ngettext("{n} account", "{n} accounts", len(result.added)).format(
-                        n=len(result.added)),
-                    merged=len(result.merged),
+                        n=show_number(len(result.added))),
+                    merged=show_number(len(result.merged)),
                     skipped=ngettext("{n} row", "{n} rows", len(result.skipped)).format(
-                        n=len(result.skipped))), 10000)
+                        n=show_number(len(result.skipped)))), 10000)
 
     def import_actuals(self) -> None:
         """A CRM export of activities, meetings or opportunities into the plan's actuals, through

@@ -24,12 +24,12 @@ from .importer import (
 )
 from .mapping import ALIASES, FIELD_KEYS, FIELDS, ImportField, suggest_mapping
 from .matching import domain_of, name_key
-from .pasted import PASTED_SOURCE, pasted_table
+from .pasted import PASTED_SOURCE, has_header, pasted_table
 
 __all__ = [
     "ALIASES", "DELIMITERS", "FIELDS", "FIELD_KEYS", "PASTED_SOURCE", "AddedAccount",
     "CsvFileError", "CsvPreview",
     "ImportField", "ImportResult", "MergedRow", "RowWarning", "SkippedRow", "domain_of",
-    "import_accounts", "name_key", "normalise_delimiter", "pasted_table", "read_csv_preview",
-    "suggest_mapping",
+    "has_header", "import_accounts", "name_key", "normalise_delimiter", "pasted_table",
+    "read_csv_preview", "suggest_mapping",
 ]

@@ -76,6 +76,7 @@ class CsvTable:
     spans: dict[int, tuple[int, int]] = field(default_factory=dict)
     # Rows read in another encoding than the rest of the file: row -> what to tell the user.
     recoded: dict[int, str] = field(default_factory=dict)
+    cut: bool = False  # read up to ``max_rows`` rows (``read_table``): the file has more
 
     @property
     def encoding_label(self) -> str:
@@ -93,16 +94,18 @@ def encoding_name(codec: str) -> Note:
 
 
 def read_table(path: str | os.PathLike, *, delimiter: str | None = None,
-               encoding: str | None = None) -> CsvTable:
+               encoding: str | None = None, max_rows: int | None = None) -> CsvTable:
+    """The file's table; with ``max_rows``, reading stops after that many rows with content
+    under the header (``CsvTable.cut`` then says the file has more)."""
     source = str(Path(path))
     data = read_user_file(path, what=Note("a CSV file"), max_bytes=MAX_CSV_BYTES,
                           too_large=Note("too large to import"), error=CsvFileError,
                           too_large_fix=Note("split it into files under 50 MB"))
-    return parse_table(data, source, delimiter=delimiter, encoding=encoding)
+    return parse_table(data, source, delimiter=delimiter, encoding=encoding, max_rows=max_rows)
 
 
 def parse_table(data: bytes, source: str, *, delimiter: str | None = None,
-                encoding: str | None = None) -> CsvTable:
+                encoding: str | None = None, max_rows: int | None = None) -> CsvTable:
     text, codec, odd_lines = _decode_lines(data, source, encoding)
     wanted = normalise_delimiter(delimiter, source) if delimiter else None
     skipped_lines = 0
@@ -113,7 +116,8 @@ def parse_table(data: bytes, source: str, *, delimiter: str | None = None,
         if wanted is None and sep_line.group(1) in DELIMITERS:
             wanted = sep_line.group(1)
     chosen = wanted or sniff_delimiter(text)
-    split = _split(text, chosen, source, first_line=1 + skipped_lines)
+    split = _split(text, chosen, source, first_line=1 + skipped_lines,
+                   limit=None if max_rows is None else max_rows + 1)  # and the header
     header_at = next((i for i, (_, cells) in enumerate(split.records) if any(cells)), None)
     header_row = split.records[header_at][0] if header_at is not None else len(split.starts) + 1
     if any(broken[0] < header_row for broken in split.broken):
@@ -150,7 +154,7 @@ def parse_table(data: bytes, source: str, *, delimiter: str | None = None,
     body = [(row, cells) for row, cells in body if row not in unreadable]
     return CsvTable(source, codec, chosen, header, header_row, body, sorted(problems),
                     {r: s for r, s in split.spans.items() if r not in unreadable},
-                    {r: n for r, n in recoded.items() if r not in unreadable})
+                    {r: n for r, n in recoded.items() if r not in unreadable}, split.cut)
 
 
 def decode(data: bytes, source: str, encoding: str | None = None) -> tuple[str, str]:
@@ -330,6 +334,7 @@ class _Split:
     broken: list[tuple[int, int, int, bool]]
     first_line: int  # the file's line of the text's first line (2 after a "sep=" line)
     starts: list[tuple[int, int]] = field(default_factory=list)  # (first line, row), ascending
+    cut: bool = False  # stopped at its limit: the text has more rows
 
     def row_of_line(self, line: int) -> int | None:
         """The row a line of the file belongs to."""
@@ -350,17 +355,22 @@ class _Lines(Iterator[str]):
         return line
 
 
-def _split(text: str, delimiter: str, source: str, first_line: int = 1) -> _Split:
+def _split(text: str, delimiter: str, source: str, first_line: int = 1,
+           limit: int | None = None) -> _Split:
     """The records with their row numbers; a row whose quotes are not closed where its value
     ends (it would swallow the line breaks and rows after it) is set aside as broken, never
-    read as a merged row."""
+    read as a merged row. With ``limit``, it stops after that many records with content
+    (``cut``: there are more)."""
     _raise_field_limit()
     feed = _Lines(text)
     reader = csv.reader(feed, delimiter=delimiter, strict=True)
     offset = first_line - 1
     split = _Split([], {}, [], first_line)
-    row = 0
+    row = filled = 0
     while True:
+        if limit is not None and filled >= limit:
+            split.cut = any(line.strip(" \t\r\n" + delimiter) for line in feed)
+            break
         first = feed.taken + 1 + offset
         try:
             cells = next(reader)
@@ -377,6 +387,7 @@ def _split(text: str, delimiter: str, source: str, first_line: int = 1) -> _Spli
             continue
         row += 1
         split.records.append((row, _clean_cells(cells)))
+        filled += any(cells)
         split.starts.append((first, row))
         last = feed.taken + offset
         if last > first:

@@ -30,9 +30,15 @@ def pasted_table(text: str) -> bytes:
         raise CsvFileError(PASTED_SOURCE, Note("{n} characters are too many to paste",
                                                n=Number(len(data))),
                            Note("save them as a CSV file and use Import CSV… instead"))
-    first = data.split("\n", 1)[0].split("\t")
-    if not suggest_mapping(first):
+    if not has_header(data):
         width = max(line.count("\t") for line in data.split("\n")) + 1
         header = ["Account"] + [f"Column {column_letter(i)}" for i in range(1, width)]
         data = "\t".join(header) + "\n" + data
     return (data + "\n").encode("utf-8")
+
+
+def has_header(text: str) -> bool:
+    """Whether the pasted rows start with their header row (its first line names a column the
+    import knows)."""
+    first = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n").split("\n", 1)[0]
+    return bool(suggest_mapping(first.split("\t")))
