@@ -213,10 +213,13 @@ class ImportResult:
 
 
 def read_csv_preview(path: str | os.PathLike, *, rows: int = PREVIEW_ROWS,
-                     delimiter: str | None = None, encoding: str | None = None) -> CsvPreview:
+                     delimiter: str | None = None, encoding: str | None = None,
+                     accounts: bool = True) -> CsvPreview:
     """Read the file and suggest the columns; raises :class:`CsvFileError` for a file that is not
-    CSV (binary, empty, a workbook...)."""
-    table = read_table(path, delimiter=delimiter, encoding=encoding, max_rows=_READ_ROWS)
+    CSV (binary, empty, a workbook...), or (``accounts``: a file of accounts) for a file of more
+    rows than a plan names accounts. The actuals' preview (``accounts=False``) reads any length."""
+    table = read_table(path, delimiter=delimiter, encoding=encoding,
+                       max_rows=_READ_ROWS if accounts else None)
     _check_length(table)
     width = len(table.header)
     records = [(number, cells) for number, cells in table.records if any(cells)][:max(0, rows)]

@@ -135,7 +135,7 @@ def preview_actuals(path: str | os.PathLike, *, export: Export | str | None = No
                     delimiter: str | None = None, encoding: str | None = None) -> ActualsPreview:
     """The first rows of an export and the columns suggested for it (``CsvFileError``: a file
     that is not CSV, or no export Prospector knows unless ``export`` says which)."""
-    file = read_csv_preview(path, delimiter=delimiter, encoding=encoding)
+    file = read_csv_preview(path, delimiter=delimiter, encoding=encoding, accounts=False)
     columns = find_columns(file.headers, file.source, export)
     return ActualsPreview(file, columns.export, columns.mapping)
 
