@@ -8,9 +8,11 @@ from datetime import date
 
 import pytest
 
+from prospector.actuals.counting import Counts
 from prospector.coach.actuals_rules import ACTUALS_RULES
 from prospector.coach.thresholds import Thresholds
-from prospector.review import ReviewError, weekly_review
+from prospector.review import ReviewError, rep_actuals_by_week, weekly_review
+from prospector.review.build import rep_weekly_counts
 from prospector.review.coach import CHECKS
 from tests.review_plans import (
     CONTACTS,
@@ -24,6 +26,10 @@ from tests.review_plans import (
     touches,
     with_actuals,
 )
+
+
+def _index(plan, metric):
+    return next(i for i, t in enumerate(plan.accountability.targets) if t.metric == metric)
 
 
 def _line(review, rep_id, metric):
@@ -112,7 +118,10 @@ def test_an_opportunity_meets_the_definition_when_a_meeting_with_its_account_cam
     ])
     rep = weekly_review(plan, "2027-W04").rep("ana")
     assert (rep.opportunities, rep.qualified_opportunities) == (2, 1)
-    assert _line(weekly_review(plan, "2027-W04"), "ana", OPPORTUNITIES).this_week.actual == 2
+    # the target counts against the definition (METHOD.md): the one that meets it
+    assert _line(weekly_review(plan, "2027-W04"), "ana", OPPORTUNITIES).this_week.actual == 1
+    assert rep_actuals_by_week(plan, "ana")["2027-W04"][_index(plan, OPPORTUNITIES)] == 1
+    assert rep_weekly_counts(plan, Counts.OPPORTUNITIES)["ana", "2027-W04"] == 1
     finding, = [f for f in rep.findings if f.rule_id == "actuals-opportunity-without-definition"]
     assert finding.message.startswith("One opportunity created this week")
     assert "(Brix)" in finding.message

@@ -44,7 +44,7 @@ COUNTS_LABELS = {
     Counts.TOUCHES: "Touches logged",
     Counts.CONVERSATIONS: "Conversations (calls, video, visits, meetings)",
     Counts.MEETINGS: "Meetings held",
-    Counts.OPPORTUNITIES: "Opportunities created",
+    Counts.OPPORTUNITIES: "Opportunities meeting the definition",
     Counts.HAND_ENTERED: "Entered by hand each week",
 }
 

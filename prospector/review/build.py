@@ -126,6 +126,8 @@ class _Review:
             return TargetWeek(week, goal, value, True)
         if target.counts is Counts.HAND_ENTERED:
             return TargetWeek(week, goal, None)
+        if target.counts is Counts.OPPORTUNITIES:  # against the plan's definition (METHOD.md)
+            return TargetWeek(week, goal, float(tally.qualified))
         return TargetWeek(week, goal, float(tally.counts[target.counts]))
 
     def _rep(self, rep: Rep, cold: tuple[ColdAccount, ...]) -> RepWeek:
@@ -227,11 +229,16 @@ def rep_actuals_by_week(plan: Plan, rep_id: str) -> dict[str, list[float | None]
     for day, counts in daily_counts(plan.actuals.facts).get(rep_id, {}).items():
         counted[working_week_of(day, first)].update(counts)
     out: dict[str, list[float | None]] = {}
+    judged = (Tally.of_plan(plan, THRESHOLDS.opportunity_meeting_days)
+              if any(t.counts is Counts.OPPORTUNITIES for t in plan.accountability.targets)
+              else None)
     for week in sorted(counted.keys() | {w for w, _ in by_hand}):
         values: list[float | None] = []
         for target in plan.accountability.targets:
             value = by_hand.get((week, target.metric.casefold()))
-            if value is None and target.counts is not Counts.HAND_ENTERED:
+            if value is None and judged is not None and target.counts is Counts.OPPORTUNITIES:
+                value = float(judged.of(rep_id, week).qualified)  # against the definition
+            elif value is None and target.counts is not Counts.HAND_ENTERED:
                 value = float(counted[week][target.counts])
             values.append(value)
         out[week] = values
@@ -245,6 +252,10 @@ def rep_weekly_counts(plan: Plan, counts: Counts) -> Counter[tuple[str, str]]:
     firsts = rep_first_weekdays(plan)
     found: Counter[tuple[str, str]] = Counter()
     if counts is Counts.HAND_ENTERED:
+        return found
+    if counts is Counts.OPPORTUNITIES:  # those meeting the plan's definition, as the review
+        judged = Tally.of_plan(plan, THRESHOLDS.opportunity_meeting_days)
+        found.update({key: week.qualified for key, week in judged.weeks.items() if week.qualified})
         return found
     for rep_id, days in daily_counts(plan.actuals.facts).items():
         first = firsts.get(rep_id, 0)

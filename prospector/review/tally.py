@@ -10,8 +10,11 @@ its account (by any rep: a colleague may have held it) is logged on its creation
 first meeting to qualify it (a lead passed on, a form, a rep keen to show pipeline): the coach
 flags it. A plan with no criteria defines nothing to meet: every opportunity counts.
 
-The targets count as ``counting.py`` says (``counts_towards``): an opportunities target counts
-every opportunity created; the review shows beside it how many meet the definition.
+The targets count as ``counting.py`` says (``counts_towards``), but an opportunities target
+counts against the plan's definition, as METHOD.md has it ("the leader picks one and the
+accountability targets count against it"): the opportunities that meet it (``qualified``), in
+the review, the rep's scorecard and the weekly grid alike; the review still says how many were
+created.
 """
 
 from __future__ import annotations
