@@ -8,7 +8,7 @@ import os
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from prospector.actuals_import.by_hand import enter_figure
 from prospector.store import PlanStore, unsaved_edits
@@ -327,3 +327,30 @@ def test_a_cell_given_up_with_escape_is_not_restored(qtbot, sample_plan, setting
     qtbot.addWidget(second)
     assert second.document.plan.accounts[0].name == name
     assert "Restored" not in second.statusBar().currentMessage()
+
+
+def test_a_weekly_figure_being_typed_in_survives_a_kill(qtbot, sample_plan, settings):
+    store = PlanStore()
+    store.save(sample_plan)
+    first = MainWindow(store, store.load(sample_plan.id), settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.tabs.setCurrentWidget(first.week_by_week)
+    first.week_by_week.setCurrentWidget(first.week_by_week.grid)
+    grid = first.week_by_week.grid
+    metric = "New contacts mapped in target accounts"  # counted by hand in the sample
+    grid.choose(metric)
+    view = grid.table
+    view.setCurrentIndex(grid.model.index(0, 1))
+    view.edit(view.currentIndex())
+    (editor,) = [w for w in view.viewport().findChildren(QLineEdit) if w.isVisible()]
+    editor.selectAll()
+    qtbot.keyClicks(editor, "7")
+    assert first.document.plan.actuals.weekly == []  # not entered yet: Enter enters it
+    _killed(first)
+
+    second = MainWindow(store, store.load(sample_plan.id), settings)
+    qtbot.addWidget(second)
+    (figure,) = second.document.plan.actuals.weekly
+    rep, week = sample_plan.reps[0].id, second.week_by_week.grid.model.weeks[1]
+    assert (figure.rep_id, figure.week, figure.metric, figure.value) == (rep, week, metric, 7)

@@ -216,6 +216,12 @@ class PlanDocument(QObject):
         if self.unsaved is not None:
             self.unsaved.draft(path, value)
 
+    def typing_figures(self, entered: Sequence[Any], cleared: Sequence[tuple[str, str, str]]
+                       ) -> None:
+        """A cell of the weekly grid is being typed in: the figure it reads, as ``typing``."""
+        if self.unsaved is not None:
+            self.unsaved.draft_figures(entered, cleared)
+
     def typing_ended(self) -> None:
         """The cell being typed in closed (its text stored, or given up)."""
         if self.unsaved is not None:

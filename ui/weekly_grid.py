@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from prospector.actuals.counting import Counts
-from prospector.actuals.weekly import week_start, weeks_between
+from prospector.actuals.weekly import WeeklyFigure, week_start, weeks_between
 from prospector.actuals_import import enter_figure
 from prospector.errors import ProspectorError
 from prospector.model import Target
@@ -271,6 +271,29 @@ class WeeklyGridModel(QAbstractTableModel):
 
             number=show_number(number), metric=target.metric, rep_name=rep_name, week=week))
         return True
+
+
+    def typing(self, index: Index, value: Any) -> None:
+        """The cell at ``index`` is being typed in: the figure it reads is kept on disk
+        (``PlanDocument.typing_figures``) until Enter enters it."""
+        target = self.target()
+        if not index.isValid() or target is None or not 0 <= index.row() < len(self.reps):
+            return
+        rep_id, _rep_name = self.reps[index.row()]
+        week = self.weeks[index.column()]
+        text = str(value).strip()
+        if not text:
+            self.document.typing_figures([], [(rep_id, week, target.metric)])
+            return
+        try:
+            figure = WeeklyFigure(rep_id=rep_id, week=week, metric=target.metric,
+                                  value=read_figure(text))
+        except ValueError:  # not a number (yet): Enter will say so
+            return
+        self.document.typing_figures([figure], [])
+
+    def typing_ended(self) -> None:
+        self.document.typing_ended()
 
 
 class WeeklyGrid(QWidget):

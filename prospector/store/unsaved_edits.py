@@ -10,8 +10,9 @@ removes its file. When a plan is opened and a file of it is left by a process th
 runs (its lock is free), its values are set again (``recover``), then the file is removed.
 
 A cell of a table being typed in (its text is stored in the plan at Enter) is kept too, as a
-``draft`` line at each keystroke, carried over each save until the cell closes; a cell closed
-without storing its text (Escape) has the file written anew without it.
+``draft`` line at each keystroke (a value, or a weekly figure), carried over each save until
+the cell closes; a cell closed without storing its text (Escape) has the file written anew
+without it.
 
 Values are kept, and rows added (with their contents), removed and moved, and the weekly figures
 typed in the actuals' grid (``figures``: each figure set or cleared, by its rep, week and target);
@@ -133,9 +134,17 @@ class UnsavedEdits:
 
     def draft(self, path: Sequence, value: Any) -> None:
         """The cell at ``path`` is being typed in and reads ``value`` (not yet in the plan)."""
+        self._drafting({"draft": True, "path": list(path), "value": value})
+
+    def draft_figures(self, entered: Sequence[Any], cleared: Sequence[Sequence[str]]) -> None:
+        """A cell of the weekly grid is being typed in: the figure it reads (``figures``)."""
+        self._drafting({"draft": True, "figures": list(entered),
+                        "cleared": [list(c) for c in cleared]})
+
+    def _drafting(self, record: dict) -> None:
         with self._lock:
             try:
-                self._draft = _line({"draft": True, "path": list(path), "value": value})
+                self._draft = _line(record)
             except (TypeError, ValueError):
                 return
             self._drafted = True
@@ -364,8 +373,8 @@ def recover(folder: Path, plan_id: str, version: int | None | bool = False) -> L
                 continue
             if record.get("draft") is True:  # a cell being typed in: its text as it was
                 edit = _edit(record)
-                if edit is not None and "path" in edit and not (
-                        stale and any(type(part) is int for part in edit["path"])):
+                if edit is not None and ("figures" in edit or "path" in edit and not (
+                        stale and any(type(part) is int for part in edit["path"]))):
                     left.edits.append(edit)
                 continue
             if type(n) is not int or (last is not None and n != last + 1):
