@@ -166,7 +166,8 @@ class PersonasPage(ListStepPage):
              lambda p: TextBinding(d, p, _("Responsibilities"))),
             (_("Cares about"), "cares_about",
              lambda p: TextBinding(d, p, _("Outcomes and problems they care about"),
-                                   _("Outcomes and problems, one per line"), as_list=True)),
+                                   _("Outcomes and problems, one per line"), as_list=True,
+                                   grows=True)),
             (_("Value means"), "value_means", lambda p: TextBinding(d, p, _("What value means"))),
         ], _("Select a persona to edit what they care about."))
         self.editor = ListEditor(d, _source(d, "personas", columns), _("persona"),
