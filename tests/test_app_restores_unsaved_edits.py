@@ -264,6 +264,16 @@ def test_weekly_figures_and_what_follows_them_are_made_again(qtbot, sample_plan,
     assert second.document.plan.basics.owner == "Katrin Vogelsang"
 
 
+def _shown_window(qtbot, sample_plan, settings):
+    """A store holding the sample, and a window shown on it."""
+    store = PlanStore()
+    store.save(sample_plan)
+    window = MainWindow(store, store.load(sample_plan.id), settings)
+    qtbot.addWidget(window)
+    window.show()
+    return store, window
+
+
 def _typing_in(qtbot, window, step, column, text):
     """Open the first row's cell ``column`` of ``step``'s table and type ``text``, no Enter."""
     window.go_to_step(step)
@@ -288,11 +298,7 @@ def _typing_in(qtbot, window, step, column, text):
 ])
 def test_a_cell_being_typed_in_survives_a_kill_and_the_saves_before_it(
         qtbot, sample_plan, settings, step, column, read, typed, then, text):
-    store = PlanStore()
-    store.save(sample_plan)
-    first = MainWindow(store, store.load(sample_plan.id), settings)
-    qtbot.addWidget(first)
-    first.show()
+    store, first = _shown_window(qtbot, sample_plan, settings)
     first.document.set_value(("basics", "owner"), "Katrin Vogelsang")  # saved while typing
     table, editor = _typing_in(qtbot, first, step, column, typed)
     first.autosaver.save_now()
@@ -312,11 +318,7 @@ def test_a_cell_being_typed_in_survives_a_kill_and_the_saves_before_it(
 
 
 def test_a_cell_given_up_with_escape_is_not_restored(qtbot, sample_plan, settings):
-    store = PlanStore()
-    store.save(sample_plan)
-    first = MainWindow(store, store.load(sample_plan.id), settings)
-    qtbot.addWidget(first)
-    first.show()
+    store, first = _shown_window(qtbot, sample_plan, settings)
     name = sample_plan.accounts[0].name
     table, editor = _typing_in(qtbot, first, "targets", 0, "Not this one")
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
@@ -330,11 +332,7 @@ def test_a_cell_given_up_with_escape_is_not_restored(qtbot, sample_plan, setting
 
 
 def test_a_weekly_figure_being_typed_in_survives_a_kill(qtbot, sample_plan, settings):
-    store = PlanStore()
-    store.save(sample_plan)
-    first = MainWindow(store, store.load(sample_plan.id), settings)
-    qtbot.addWidget(first)
-    first.show()
+    store, first = _shown_window(qtbot, sample_plan, settings)
     first.tabs.setCurrentWidget(first.week_by_week)
     first.week_by_week.setCurrentWidget(first.week_by_week.grid)
     grid = first.week_by_week.grid
