@@ -343,7 +343,7 @@ def test_a_weekly_figure_being_typed_in_survives_a_kill(qtbot, sample_plan, sett
     view.edit(view.currentIndex())
     (editor,) = [w for w in view.viewport().findChildren(QLineEdit) if w.isVisible()]
     editor.selectAll()
-    qtbot.keyClicks(editor, "7")
+    qtbot.keyClicks(editor, "17")
     assert first.document.plan.actuals.weekly == []  # not entered yet: Enter enters it
     _killed(first)
 
@@ -351,4 +351,5 @@ def test_a_weekly_figure_being_typed_in_survives_a_kill(qtbot, sample_plan, sett
     qtbot.addWidget(second)
     (figure,) = second.document.plan.actuals.weekly
     rep, week = sample_plan.reps[0].id, second.week_by_week.grid.model.weeks[1]
-    assert (figure.rep_id, figure.week, figure.metric, figure.value) == (rep, week, metric, 7)
+    assert (figure.rep_id, figure.week, figure.metric, figure.value) == (rep, week, metric, 17)
+    assert "Restored 1 change" in second.statusBar().currentMessage()  # one figure, not "1", "17"

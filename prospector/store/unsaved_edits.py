@@ -278,6 +278,9 @@ class Left:
             if values:
                 out.append(_latest(values))
                 values = []
+            if edit.get("draft") and out and out[-1].get("draft") and "figures" in out[-1]:
+                out[-1] = edit  # one grid cell typed in: its figure as it last read ("38", not "3")
+                continue
             out.append(edit)
         if values:
             out.append(_latest(values))
