@@ -48,15 +48,15 @@ class CellDelegate(QStyledItemDelegate):
             box.setTabChangesFocus(True)
             box.setAccessibleName(str(index.model().headerData(
                 index.column(), Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "Text"))
-            _keep_typing(box, box.textChanged, index)
+            self._typed_in = _keep_typing(box, box.textChanged, index)
             return box
         labels = index.data(CHOICES_ROLE)
         if not labels:
             editor = super().createEditor(parent, option, index)
             if isinstance(editor, QLineEdit):
-                _keep_typing(editor, editor.textEdited, index)
+                self._typed_in = _keep_typing(editor, editor.textEdited, index)
             elif isinstance(editor, QAbstractSpinBox):
-                _keep_typing(editor, editor.textChanged, index)
+                self._typed_in = _keep_typing(editor, editor.textChanged, index)
             return editor
         combo = QComboBox(parent)
         combo.addItems(labels)
@@ -103,7 +103,8 @@ class CellDelegate(QStyledItemDelegate):
         super().setModelData(editor, model, index)
 
     def destroyEditor(self, editor, index) -> None:  # noqa: N802 - Qt's name
-        model = _plan_model(index)[0]
+        # the model of the cell's creation: ``index`` may no longer be valid (its row gone)
+        model = getattr(self, "_typed_in", None)
         if editor.property("prospector_typed") and model is not None:
             model.typing_ended()  # stored by Enter, or given up: its draft goes
         super().destroyEditor(editor, index)
@@ -125,7 +126,7 @@ class CellDelegate(QStyledItemDelegate):
 
 def _plan_model(index):
     """The plan's table model under ``index`` (through any sorting or filtering proxy) and the
-    index in it; ``(None, None)`` for a table of another kind (the weekly figures)."""
+    index in it; ``(None, None)`` for a model that keeps nothing typed (no ``typing``)."""
     model = index.model()
     while isinstance(model, QAbstractProxyModel):
         index = model.mapToSource(index)
@@ -133,12 +134,13 @@ def _plan_model(index):
     return (model, index) if hasattr(model, "typing") else (None, None)
 
 
-def _keep_typing(editor: QWidget, signal, index) -> None:
+def _keep_typing(editor: QWidget, signal, index):
     """Each change ``signal`` of ``editor`` reports is kept on disk as the cell's text
-    (``PlanTableModel.typing``); the editor is marked as typed in, so that its close ends it."""
+    (``PlanTableModel.typing``); the editor is marked as typed in, so that its close ends it.
+    The model kept to (None: a model that keeps nothing typed)."""
     model, cell = _plan_model(index)
     if model is None:
-        return
+        return None
     cell = QPersistentModelIndex(cell)
     start = cell.data(Qt.ItemDataRole.EditRole)
     prop = editor.metaObject().userProperty()
@@ -152,6 +154,7 @@ def _keep_typing(editor: QWidget, signal, index) -> None:
         model.typing(cell, value)
 
     signal.connect(typed)
+    return model
 
 
 def commit_open_editor(view: QAbstractItemView | None = None, *,
