@@ -56,6 +56,19 @@ def first_rows_table() -> QTableWidget:
     return table
 
 
+_checks: BackgroundJob | None = None
+
+
+def _checking_job() -> BackgroundJob:
+    """The one thread checking the import dialogs' rows, kept for the process: a job that was a
+    dialog's child went with a dialog deleted while its thread was answering (a test worker
+    crashed so); a dialog only listens to its own checks (their numbers)."""
+    global _checks  # one per process, made when first needed
+    if _checks is None:
+        _checks = BackgroundJob("account-import")
+    return _checks
+
+
 def _dry_run(plan, path: str, mapping: dict[str, int], tier: str, delimiter: str | None
              ) -> ImportResult | ProspectorError:
     """The import as it would go (the background job's work): its result, or why it cannot."""
@@ -138,9 +151,9 @@ class CsvImportDialog(QDialog):
             combo.currentIndexChanged.connect(self.check)
         self.error: str | None = None
         self.checked: ImportResult | None = None  # the check of the choices shown, when done
-        self._checking = BackgroundJob("account-import", self)
+        self._checking = _checking_job()
         self._checking.done.connect(self._checked)
-        self._shown = 0  # the number of the check shown
+        self._asked = self._shown = 0  # the numbers of the last check asked for, and shown
 
     def load(self) -> bool:
         """Read the file; False (with ``error`` set) when it cannot be imported at all."""
@@ -198,7 +211,7 @@ class CsvImportDialog(QDialog):
 
     def is_checking(self) -> bool:
         """Whether the check of the choices shown is still under way (not shown yet)."""
-        return self.preview is not None and self._shown != self._checking.newest
+        return self.preview is not None and self._shown != self._asked
 
     def check(self) -> None:
         """Check the rows with the choices shown, off the GUI thread (``_checked`` shows it)."""
@@ -209,10 +222,10 @@ class CsvImportDialog(QDialog):
         self.outcome.setPlainText(ngettext("Checking {n} row…", "Checking {n} rows…",
                                            self.preview.row_count).format(
                                                n=show_number(self.preview.row_count)))
-        self._checking.start(_dry_run, *self._choices())
+        self._asked = self._checking.start(_dry_run, *self._choices())
 
     def _checked(self, number: int, result: ImportResult | ProspectorError) -> None:
-        if number != self._checking.newest or self.preview is None:
+        if number != self._asked or self.preview is None:
             return  # a choice changed meanwhile (its own check follows), or the file did
         self._shown = number
         if isinstance(result, ProspectorError):
@@ -233,9 +246,7 @@ class CsvImportDialog(QDialog):
 
     def done(self, result: int) -> None:
         try:
-            self._checking.done.disconnect(self._checked)
+            self._checking.done.disconnect(self._checked)  # a check still running ends unheard
         except (RuntimeError, TypeError):  # closed twice
             pass
-        else:
-            self._checking.stop()  # a check still running ends unread
         super().done(result)
