@@ -21,6 +21,7 @@ from prospector.account_import import (
 )
 from prospector.account_import.mapping import ALIASES, FIELDS, header_key
 from prospector.cli import main
+from prospector.messages import Say
 from prospector.model import Plan, Rep, TargetAccount
 from prospector.planfile import write_plan_file
 from prospector.resources import sample_plan_path
@@ -593,6 +594,15 @@ def test_pasted_rows_without_a_header_get_one_naming_the_first_column_the_accoun
     text = pasted_table("Beta GmbH\tBonn\nGamma AG\tKöln\textra\n").decode("utf-8")
     assert text.splitlines() == ["Account\tColumn B\tColumn C", "Beta GmbH\tBonn",
                                  "Gamma AG\tKöln\textra"]
+
+
+def test_pasted_rows_without_a_header_are_named_in_the_app_language_and_still_map_the_name():
+    """A German leader's preview names the columns "Kunde", "Spalte B", not "Account",
+    "Column B"; the first is still taken for the account's name, the others for nothing."""
+    text = pasted_table("Beta GmbH\tBonn\n", Say("de")).decode("utf-8")
+    header = text.splitlines()[0].split("\t")
+    assert header == ["Kunde", "Spalte B"]
+    assert suggest_mapping(header) == {"name": 0}
 
 
 def test_pasting_nothing_is_refused_with_what_to_do():

@@ -46,10 +46,15 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 def said(text: object) -> str:
     """A message of the domain (a row's note, an error, a validation problem: a ``Note``) in the
     app's language; an exception by its message; any other text as it is."""
-    tell = Say(_language)
+    tell = app_say()
     if isinstance(text, BaseException):
         return error_said(text, tell)
     return said_in(text, tell)
+
+
+def app_say() -> Say:
+    """The domain's messages (``prospector.messages``) in the app's language."""
+    return Say(_language)
 
 
 def N_(message: str) -> str:  # noqa: N802 - gettext's marker name

@@ -52,7 +52,7 @@ from ui.coach_panel import CoachPanel
 from ui.commands import ReplaceSectionsCommand, SetValueCommand, SetValuesCommand
 from ui.document import SECTIONS, PlanDocument
 from ui.export_dialog import ExportDialog
-from ui.language import _, ngettext, said
+from ui.language import _, app_say, ngettext, said
 from ui.pages import step_pages
 from ui.pages.accountability import AccountabilityPage
 from ui.pages.cadence import CadencePage
@@ -842,7 +842,7 @@ class MainWindow(QMainWindow):
         )
 
         try:
-            data = pasted_table(text)
+            data = pasted_table(text, app_say())
         except CsvFileError as exc:
             dialogs.show_error(self, _("Paste accounts"), said(exc), _("Nothing was changed."))
             return

@@ -8,19 +8,20 @@ show them and the leader maps the columns.
 
 from __future__ import annotations
 
-from ..messages import Note, Number
+from ..messages import ENGLISH, M_, Note, Number, Say
 from .csv_source import MAX_CSV_BYTES, CsvFileError, column_letter
 from .mapping import suggest_mapping
 
 PASTED_SOURCE = "the pasted rows"
 
 
-def pasted_table(text: str) -> bytes:
+def pasted_table(text: str, tell: Say = ENGLISH) -> bytes:
     """The clipboard's text as a tab-separated file with a header line (UTF-8).
 
     When the first line names no column the import knows ("Account Name", "City"...), the rows
     came without their header: the first column is taken for the account's name and the others
-    are named as the spreadsheet names them (Column B, Column C...), to map in the preview."""
+    are named as the spreadsheet names them (Column B, Column C...), to map in the preview,
+    in ``tell``'s language (the app's: "Kunde", "Spalte B")."""
     data = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
     if not data.strip():
         raise CsvFileError(PASTED_SOURCE, Note("the clipboard holds no rows"),
@@ -32,7 +33,8 @@ def pasted_table(text: str) -> bytes:
                            Note("save them as a CSV file and use Import CSV… instead"))
     if not has_header(data):
         width = max(line.count("\t") for line in data.split("\n")) + 1
-        header = ["Account"] + [f"Column {column_letter(i)}" for i in range(1, width)]
+        header = [tell(M_("Account"))] + [tell(M_("Column {letter}")).format(
+            letter=column_letter(i)) for i in range(1, width)]
         data = "\t".join(header) + "\n" + data
     return (data + "\n").encode("utf-8")
 
