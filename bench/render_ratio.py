@@ -5,6 +5,8 @@
     .venv/bin/python bench/render_ratio.py --quick         # the sample only
     .venv/bin/python bench/render_ratio.py --sections      # also seconds per page of each section
                                                            # printed alone (where the time goes)
+    .venv/bin/python bench/render_ratio.py --floor         # also the playbook's own markup laid
+                                                           # out with no stylesheet of ours
 
 The reference is the "physical" one of the issue: WeasyPrint laying out a plain document
 (headings and paragraphs) of the same length, in a fresh process, as the CLI does. For each plan:
@@ -27,6 +29,14 @@ The reference is the "physical" one of the issue: WeasyPrint laying out a plain 
    budget is about (at most 1.3x for the sample, 1.5x for 300 accounts), not the seconds, which
    vary 2-3x with the machine's load.
 
+``--floor`` measures what the markup alone costs: the edition's HTML (as the CLI makes it,
+``render_playbook_html``) written to PDF by the twin's plain process with the twin's styles only
+(WeasyPrint's default stylesheet, the page and the body size): no design of ours, the same
+elements ("markup"); and the same with every inline element unwrapped and the drawings left
+out ("blocks": headings, paragraphs, lists, tables, cards, ``blocks_alone``). Their ratios to
+the twin are what no stylesheet can go below while the playbook keeps those elements, with
+Prospector's own start-up (imports, plan, context, Jinja: about 0.4 s) not even counted.
+
 ``--sections`` renders each printable section alone in this process with one warm
 ``Renderer`` (fonts, stylesheets, cache loaded once) and prints its layout seconds per page:
 a section far above the others is where CSS or markup costs most.
@@ -36,6 +46,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -54,8 +65,8 @@ LINES_PER_PARAGRAPH = 4
 
 _PLAIN = """
 import sys
-from weasyprint import HTML
-HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])
+from weasyprint import CSS, HTML
+HTML(filename=sys.argv[1]).write_pdf(sys.argv[2], stylesheets=[CSS(string=sys.argv[3])])
 """
 
 
@@ -110,7 +121,7 @@ def measure(label: str, plan_file: Path, work: Path, runs: int) -> dict:
     cli = [sys.executable, "-m", "prospector", "pdf", str(plan_file), "-o", str(out)]
     _timed(cli)  # unmeasured: the twin's text, and the bytecode and templates compiled
     plain_src.write_text(plain_html(_pages_text(out)), encoding="utf-8")
-    plain = [sys.executable, "-c", _PLAIN, str(plain_src), str(plain_out)]
+    plain = [sys.executable, "-c", _PLAIN, str(plain_src), str(plain_out), ""]
     playbook_s: list[float] = []
     plain_s: list[float] = []
     for _ in range(runs):
@@ -123,6 +134,45 @@ def measure(label: str, plan_file: Path, work: Path, runs: int) -> dict:
             "s_per_page": per_page, "plain_pages": plain_pages, "plain_seconds": min(plain_s),
             "plain_s_per_page": plain_per_page, "ratio": per_page / plain_per_page,
             "budget": BUDGETS.get(label)}
+
+
+def markup_floors(label: str, plan_file: Path, work: Path, runs: int, twin_s_per_page: float
+                  ) -> list[dict]:
+    """Seconds per page of the edition's own HTML laid out by the twin's plain process with the
+    twin's styles only, and their ratio to the twin (``twin_s_per_page``, from ``measure``):
+    the markup as it is, and its blocks alone (``blocks_alone``)."""
+    from prospector.planfile import read_plan_file  # noqa: PLC0415
+    from prospector.playbook.render import render_playbook_html  # noqa: PLC0415
+
+    html = render_playbook_html(read_plan_file(plan_file))  # its stylesheets are not in it
+    rows = []
+    for kind, markup in (("markup", html), ("blocks", blocks_alone(html))):
+        source, out = work / f"{label}-{kind}.html", work / f"{label}-{kind}.pdf"
+        source.write_text(markup, encoding="utf-8")
+        command = [sys.executable, "-c", _PLAIN, str(source), str(out), PLAIN_CSS]
+        seconds = min(_timed(command) for _ in range(runs))
+        pages = _page_count(out)
+        rows.append({"plan": label, "kind": kind, "pages": pages, "elements": markup.count("<") -
+                     markup.count("</"), "s_per_page": seconds / pages,
+                     "ratio": seconds / pages / twin_s_per_page})
+    return rows
+
+
+_INVISIBLE = re.compile(r'<span class="(?:said|sep|room|back)">[^<]*</span>')  # no text shown
+_INNERMOST_INLINE = re.compile(r"<(span|b|i|a|em|strong)\b[^>]*>([^<]*)</\1>")
+_SVG = re.compile(r"<svg\b.*?</svg>", re.S)
+
+
+def blocks_alone(html: str) -> str:
+    """The edition's HTML with its inline elements unwrapped (their text kept) and its drawings
+    (SVG) left out: what remains is the blocks (headings, paragraphs, lists, tables, cards),
+    the least any markup of the same chapters would hold."""
+    html = _SVG.sub("", _INVISIBLE.sub("", html))
+    while True:  # innermost first, once per level of nesting
+        unwrapped = _INNERMOST_INLINE.sub(r"\2", html)
+        if unwrapped == html:
+            return html.replace("<wbr>", "")
+        html = unwrapped
 
 
 def section_costs(plan_file: Path, work: Path) -> list[dict]:
@@ -157,6 +207,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="the sample only")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--floor", action="store_true",
+                        help="also the markup alone: the edition's HTML with no stylesheet of ours")
     parser.add_argument("--sections", action="store_true",
                         help="also the layout cost per page of each section of the sample")
     args = parser.parse_args(argv)
@@ -165,8 +217,12 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(folder)
         print(f"{'plan':14} {'pages':>5} {'s/page':>7} {'plain':>5} {'s/page':>7} "
               f"{'ratio':>6}  budget")
+        floors = []
         for label, plan_file in _plans(args.quick, work):
             row = measure(label, plan_file, work, args.runs)
+            if args.floor:
+                floors += markup_floors(label, plan_file, work, args.runs,
+                                        row["plain_s_per_page"])
             verdict = ""
             if row["budget"] is not None:
                 ok = row["ratio"] <= row["budget"]
@@ -175,6 +231,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{label:14} {row['pages']:5d} {row['s_per_page']:7.3f} "
                   f"{row['plain_pages']:5d} {row['plain_s_per_page']:7.3f} "
                   f"{row['ratio']:5.2f}x  {verdict}")
+        if floors:
+            print("\nno stylesheet of ours, no start-up of Prospector, against the same twin:")
+            print(f"{'plan':14} {'what':7} {'elements':>8} {'pages':>5} {'s/page':>7} {'ratio':>6}")
+            for row in floors:
+                what = "markup" if row["kind"] == "markup" else "blocks"
+                print(f"{row['plan']:14} {what:7} {row['elements']:8d} {row['pages']:5d} "
+                      f"{row['s_per_page']:7.3f} {row['ratio']:5.2f}x")
         if args.sections:
             print("\nsection (sample, alone, warm)   pages  layout s/page")
             for row in section_costs(_plans(True, work)[0][1], work):
