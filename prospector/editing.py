@@ -23,8 +23,9 @@ import copy
 import typing
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
+from .messages import Note, Number
 from .model import Channel, Part, Plan, new_id
 from .planfile import plan_to_document
 from .sections import LIST_SECTIONS
@@ -35,6 +36,17 @@ ListPath = tuple  # ("accounts",) or ("cadences", "cad-1", "steps")
 Reference = tuple  # (field path, value before, value after) of a reference an edit changes
 
 ID_PREFIX = {section.key: section.id_prefix for section in LIST_SECTIONS}
+
+
+class Room(NamedTuple):
+    """The most items a list section holds, and what a leader is told there."""
+
+    limit: int
+    too_many: str
+
+
+MOST = {section.key: Room(section.most, section.too_many) for section in LIST_SECTIONS
+        if section.most is not None}
 LABEL_FIELDS = ("name", "title", "role", "difference", "says", "question", "metric")
 
 
@@ -88,7 +100,16 @@ def check_insert(plan: Plan, path: ListPath, index: int, items: Sequence[Part]) 
     checked by ``new_items``; here only the parts along ``path`` are copied, once."""
     candidate = list(items_at(plan, path))
     candidate[index:index] = items
+    check_room(path, len(candidate) - len(items), len(items))
     with_value(plan, path, candidate)
+
+
+def check_room(path: ListPath, count: int, more: int) -> None:
+    """Raise ValueError if ``more`` items added to the ``count`` of the list at ``path`` pass
+    the most its section holds (``Section.most``: 5,000 accounts)."""
+    room = MOST.get(path[0]) if len(path) == 1 else None
+    if room is not None and more > 0 and count + more > room.limit:
+        raise ValueError(Note(room.too_many, limit=Number(room.limit)))
 
 
 def insert_into(plan: Plan, path: ListPath, index: int, items: Sequence[Part]) -> None:

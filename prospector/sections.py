@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .messages import M_
 from .model import Part, Plan, Target
 
 
@@ -58,6 +59,8 @@ class Section:
     # what "Add" puts in a list section; an item still exactly that is not yet content: the
     # coach and the completeness leave it out until the leader writes something in it
     new_item: dict[str, Any] = field(default_factory=dict)
+    most: int | None = None  # the most items a plan holds (adding and importing stop there)
+    too_many: str = ""  # and what a leader is told there ({limit}: ``most``)
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,12 @@ ICP = Section("ideal_client_profile", "Ideal client profile", 1.0,
 ACCOUNTS = Section("accounts", "Target accounts", 2.0, "account", "accounts", "acc",
                    leader=(Chapter("accounts", "Target accounts"),),
                    rep=(Chapter("accounts", "Your accounts"),),
-                   new_item={"name": "New account", "tier": "B"})
+                   new_item={"name": "New account", "tier": "B"},
+                   # A prospecting plan names the accounts its reps will work: a few hundred, a
+                   # few thousand for a large team. Past this the plan stops growing: a file of
+                   # 240,000 rows took 24 s to import and left a plan whose every edit waited.
+                   most=5_000, too_many=M_("a plan names at most {limit} accounts; delete "
+                                           "those nobody will work to add others"))
 
 
 def _targets_status(plan: Plan) -> StepStatus:

@@ -649,19 +649,27 @@ def _rows(count: int, start: int = 0) -> str:
     return "".join(f"Nordlicht {i} GmbH,Bremen\n" for i in range(start, start + count))
 
 
-def test_a_file_of_more_accounts_than_a_plan_names_is_refused_before_it_is_read_whole(
+def test_a_file_of_more_rows_than_an_import_reads_is_refused_before_it_is_read_whole(
         tmp_path, small_plan, monkeypatch):
     from prospector.account_import import importer  # noqa: PLC0415
 
-    path = write(tmp_path, "Account Name,City\n" + _rows(importer.MAX_ACCOUNTS + 60))
+    path = write(tmp_path, "Account Name,City\n" + _rows(importer.MAX_ROWS + 60))
     for read in (lambda: read_csv_preview(path), lambda: import_accounts(small_plan, path)):
-        with pytest.raises(CsvFileError, match=r"has more than 5,000 rows of accounts; a plan "
-                                               r"names at most 5,000 \(import fewer rows"):
+        with pytest.raises(CsvFileError, match=r"has more than 20,000 rows; a plan names at most "
+                                               r"5,000 accounts \(export only the accounts"):
             read()
     # a full file with a report's footer lines under it is not "more"
-    path = write(tmp_path, "Account Name,City\n" + _rows(importer.MAX_ACCOUNTS - 1)
-                 + "\nGrand Totals (4,999 records)\n\n")
-    assert read_csv_preview(path).row_count == importer.MAX_ACCOUNTS
+    path = write(tmp_path, "Account Name,City\n" + _rows(importer.MAX_ROWS - 1)
+                 + "\nGrand Totals (19,999 records)\n\n")
+    assert read_csv_preview(path).row_count == importer.MAX_ROWS
+
+
+def test_a_file_naming_its_accounts_on_many_rows_is_counted_by_its_accounts(tmp_path, small_plan):
+    """An export of opportunities or contacts names an account on each of its rows: 6,000 rows
+    for 10 accounts are 10 accounts, not more than a plan names."""
+    rows = "".join(f"Account {i % 10},City {i}\n" for i in range(6_000))
+    result = import_accounts(small_plan, write(tmp_path, "Account Name,City\n" + rows))
+    assert len(result.new_plan.accounts) == len(small_plan.accounts) + 10
 
 
 def test_an_import_that_would_bring_the_plan_over_its_accounts_changes_nothing(
@@ -684,5 +692,11 @@ def test_a_file_just_over_the_size_limit_is_not_said_to_be_the_limit(tmp_path, s
     path = tmp_path / "export.csv"
     with path.open("wb") as handle:
         handle.truncate(50 * 1024 * 1024 + 1)
-    with pytest.raises(CsvFileError, match=r"is 51 MB, too large to import \(split it"):
-        import_accounts(small_plan, path)
+    with pytest.raises(CsvFileError, match=r"is 51 MB, too large to import \(export only the "
+                                           r"accounts the reps will work, tier A and B first; a "
+                                           r"plan names at most 5,000\)"):
+        import_accounts(small_plan, path)  # split, it would still be more than a plan names
+    from prospector.actuals_import import read_actuals  # noqa: PLC0415
+    with pytest.raises(CsvFileError, match=r"is 51 MB, too large to import \(split it into files "
+                                           r"under 50 MB\)"):
+        read_actuals(small_plan, path)  # a CRM's facts: a file per period adds up

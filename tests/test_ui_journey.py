@@ -978,3 +978,31 @@ def test_open_recent_keeps_the_plans_opened_one_after_another(qtbot, store, tmp_
     assert [a.text() for a in window.recent_menu.actions()] == [
         "Nordics push", "Benelux push", "DACH push"]
     assert settings.value("recent") == [plans[0].id, plans[2].id, plans[1].id]
+
+
+def test_accounts_stop_at_the_most_a_plan_names_however_they_are_added(qtbot, store, settings):
+    """Add and Duplicate stop where the import stops (5,000 accounts): greyed out, saying why,
+    and the shortcut says it in the status bar; a deleted account makes room again."""
+    plan = Plan(name="Large team", accounts=[TargetAccount(name=f"Account {i}")
+                                             for i in range(4_999)])
+    store.save(plan)
+    window = _window(qtbot, store, plan, settings)
+    window.go_to_step("targets")
+    editor = window.pages["targets"].editor
+    editor.select_id(plan.accounts[0].id)
+    add, duplicate = editor.buttons["add"], editor.buttons["duplicate"]
+    assert add.isEnabled() and duplicate.isEnabled()
+    duplicate.click()
+    assert len(window.document.plan.accounts) == 5_000
+    assert not add.isEnabled() and not duplicate.isEnabled()
+    assert add.toolTip() == ("A plan names at most 5,000 accounts; delete those nobody will work "
+                             "to add others.")
+    editor.add()  # Ctrl+Ins
+    assert len(window.document.plan.accounts) == 5_000
+    assert window.statusBar().currentMessage() == (
+        "Not added: a plan names at most 5,000 accounts; delete those nobody will work to add "
+        "others.")
+    editor.delete()
+    assert len(window.document.plan.accounts) == 4_999 and add.isEnabled()
+    assert add.toolTip() == "Add account (Ctrl+Ins)"
+    window.close()

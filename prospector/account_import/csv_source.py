@@ -94,13 +94,15 @@ def encoding_name(codec: str) -> Note:
 
 
 def read_table(path: str | os.PathLike, *, delimiter: str | None = None,
-               encoding: str | None = None, max_rows: int | None = None) -> CsvTable:
+               encoding: str | None = None, max_rows: int | None = None,
+               too_large_fix: Note | None = None) -> CsvTable:
     """The file's table; with ``max_rows``, reading stops after that many rows with content
-    under the header (``CsvTable.cut`` then says the file has more)."""
+    under the header (``CsvTable.cut`` then says the file has more). A file over 50 MB is
+    refused with ``too_large_fix`` (what to do; by default, split it)."""
     source = str(Path(path))
     data = read_user_file(path, what=Note("a CSV file"), max_bytes=MAX_CSV_BYTES,
                           too_large=Note("too large to import"), error=CsvFileError,
-                          too_large_fix=Note("split it into files under 50 MB"))
+                          too_large_fix=too_large_fix or Note("split it into files under 50 MB"))
     return parse_table(data, source, delimiter=delimiter, encoding=encoding, max_rows=max_rows)
 
 

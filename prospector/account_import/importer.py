@@ -16,10 +16,12 @@ from typing import Literal, NamedTuple
 
 from pydantic import ValidationError
 
+from ..editing import MOST
 from ..errors import describe_validation_error
 from ..messages import ENGLISH, M_, MN_, Note, Number, Quoted, Say, joined, quoted, said, shortened
 from ..model import TIERS, Plan, TargetAccount, new_id
 from ..number_format import NumberFormat, evidence
+from ..sections import ACCOUNTS
 from ..textnorm import fold, person_key
 from .csv_source import CsvFileError, CsvTable, encoding_name, read_table, release
 from .mapping import resolve_mapping, suggest_mapping
@@ -27,11 +29,15 @@ from .matching import AccountIndex, Candidate, domain_of
 from .values import industry_text, parse_employees, parse_tier, revenue_digits, revenue_text
 
 PREVIEW_ROWS = 20
-# A prospecting plan names the accounts its reps will work: a few hundred, a few thousand for a
-# large team. An import stops there: a file of 240,000 rows took 24 s to check and left a plan
-# whose every edit waited on it. The file is read no further than this (and a few report lines).
-MAX_ACCOUNTS = 5_000
-_READ_ROWS = MAX_ACCOUNTS + 50  # room for a report's footer lines under a full file
+MAX_ACCOUNTS = MOST[ACCOUNTS.key].limit  # an import stops there (sections.ACCOUNTS says why)
+# A file may name an account on several rows (an export of opportunities or of contacts, a row
+# each): it is read up to this many rows, whose accounts are then counted (20,000 rows checked
+# in about 2 s, on the import's own thread). A report's footer lines have room under a full file.
+MAX_ROWS = 4 * MAX_ACCOUNTS
+_READ_ROWS = MAX_ROWS + 50
+# what to do with a file too long for an import (split, it would still be too long)
+_FEWER = Note("export only the accounts the reps will work, tier A and B first; a plan names "
+              "at most {limit}", limit=Number(MAX_ACCOUNTS))
 MAX_NAME = 200  # TargetAccount.name
 # Account fields a later row may fill in when the account has them empty; nothing is overwritten.
 FILLABLE = ("website", "industry", "employees", "annual_revenue", "city", "country", "why",
@@ -218,8 +224,9 @@ def read_csv_preview(path: str | os.PathLike, *, rows: int = PREVIEW_ROWS,
     """Read the file and suggest the columns; raises :class:`CsvFileError` for a file that is not
     CSV (binary, empty, a workbook...), or (``accounts``: a file of accounts) for a file of more
     rows than a plan names accounts. The actuals' preview (``accounts=False``) reads any length."""
-    table = read_table(path, delimiter=delimiter, encoding=encoding,
-                       max_rows=_READ_ROWS if accounts else None)
+    table = (read_table(path, delimiter=delimiter, encoding=encoding, max_rows=_READ_ROWS,
+                        too_large_fix=_FEWER) if accounts
+             else read_table(path, delimiter=delimiter, encoding=encoding))
     _check_length(table)
     width = len(table.header)
     records = [(number, cells) for number, cells in table.records if any(cells)][:max(0, rows)]
@@ -256,7 +263,8 @@ def import_accounts(plan: Plan, path: str | os.PathLike,
     if default_tier not in TIERS:
         raise CsvFileError(str(path), Note("the default tier {tier} is not one of {tiers}",
                                            tier=repr(default_tier), tiers=", ".join(TIERS)))
-    table = read_table(path, delimiter=delimiter, encoding=encoding, max_rows=_READ_ROWS)
+    table = read_table(path, delimiter=delimiter, encoding=encoding, max_rows=_READ_ROWS,
+                       too_large_fix=_FEWER)
     _check_length(table)
     columns = (suggest_mapping(table.header) if mapping is None
                else resolve_mapping(mapping, table.header, table.source))
@@ -276,9 +284,9 @@ def import_accounts(plan: Plan, path: str | os.PathLike,
 def _check_length(table: CsvTable) -> None:
     if table.cut:
         raise CsvFileError(table.source, Note(
-            "has more than {limit} rows of accounts; a plan names at most {limit}",
-            limit=Number(MAX_ACCOUNTS)),
-            Note("import fewer rows: the accounts the reps will work, tier A and B first"))
+            "has more than {rows} rows; a plan names at most {limit} accounts",
+            rows=Number(MAX_ROWS), limit=Number(MAX_ACCOUNTS)),
+            Note("export only the accounts the reps will work, tier A and B first"))
 
 
 class _Importer:

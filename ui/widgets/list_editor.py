@@ -41,7 +41,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.language import _, in_sentence
+from prospector import editing
+from ui.language import _, in_sentence, said
 from ui.table_model import ID_ROLE, SORT_ROLE, Column, ListSource, PlanTableModel, show_number
 from ui.widgets.cell_editing import CellDelegate, commit_open_editor, fit_column
 from ui.widgets.frozen_column import FrozenNameTable
@@ -136,7 +137,7 @@ class ListEditor(QWidget):
         self.buttons = {}
         for key, text, tip, shortcut in (
             ("add", _("Add {noun}").format(
-                noun=noun), _("Add a {noun} (Ctrl+Ins)").format(noun=noun), "Ctrl+Ins"),
+                noun=noun), _("Add {noun} (Ctrl+Ins)").format(noun=noun), "Ctrl+Ins"),
             ("duplicate", _("Duplicate"), _("Duplicate the selected {noun}").format(
                 noun=noun), None),
             ("delete", _("Delete"),
@@ -149,6 +150,10 @@ class ListEditor(QWidget):
             button = QToolButton()
             button.setText(text)
             button.setToolTip(tip)
+            if key == "add":
+                self._add_tip = tip
+            elif key == "duplicate":
+                self._duplicate_tip = tip
             button.setAccessibleName(tip.split(" (")[0])
             if shortcut:
                 button.setShortcut(QKeySequence(shortcut))
@@ -406,11 +411,28 @@ class ListEditor(QWidget):
             return
         self.count_label.setText(f"{show_number(total)} "
                                  f"{self.noun if total == 1 else self.plural}")
+        self._update_buttons()
+
+    def _full(self) -> str:
+        """Why the list takes no more rows (a plan names at most 5,000 accounts), or ""."""
+        where = self._where()
+        room = editing.MOST.get(where[0]) if len(where) == 1 else None
+        if room is None or self.model.rowCount() < room.limit:
+            return ""
+        try:
+            editing.check_room(where, self.model.rowCount(), 1)
+        except ValueError as exc:
+            return said(exc)
+        return ""
 
     def _update_buttons(self) -> None:
         has = self.current_id() is not None
-        for key in ("duplicate", "delete"):
-            self.buttons[key].setEnabled(has)
+        full = self._full()
+        self.buttons["add"].setEnabled(not full)
+        self.buttons["duplicate"].setEnabled(has and not full)
+        self.buttons["delete"].setEnabled(has)
+        for key, tip in (("add", self._add_tip), ("duplicate", self._duplicate_tip)):
+            self.buttons[key].setToolTip(full[:1].upper() + full[1:] + "." if full else tip)
         sorted_by = self.sort_column >= 0
         for key, move in (("up", _("Move up (Alt+Up)")), ("down", _("Move down (Alt+Down)"))):
             self.buttons[key].setEnabled(has and not sorted_by)
@@ -527,8 +549,12 @@ class ListEditor(QWidget):
         self.filter.clear()
         row = self.proxy.mapToSource(self.table.currentIndex()).row()  # in the plan's order
         index = row + 1 if row >= 0 else None
-        added = self.document.insert_item(self._where(), index, self.new_item(),
-                                          _("Add {noun}").format(noun=self.noun))
+        try:
+            added = self.document.insert_item(self._where(), index, self.new_item(),
+                                              _("Add {noun}").format(noun=self.noun))
+        except ValueError as exc:  # a list at its most (5,000 accounts): nothing added
+            self.document.edit_refused.emit(_("Not added: {why}.").format(why=said(exc)))
+            return
         if isinstance(getattr(added, "id", None), str):
             self.item_added.emit(added.id)
         self.table.setFocus()  # the new row is the current one (see _rows_inserted)
@@ -540,8 +566,11 @@ class ListEditor(QWidget):
         commit_open_editor(self.table)
         item_id = self.current_id()
         if item_id:
-            self.document.duplicate_item(self.source.section, item_id, _("Duplicate {noun}").format(
-                noun=self.noun))
+            try:
+                self.document.duplicate_item(self.source.section, item_id,
+                                             _("Duplicate {noun}").format(noun=self.noun))
+            except ValueError as exc:  # a list at its most (5,000 accounts): nothing added
+                self.document.edit_refused.emit(_("Not added: {why}.").format(why=said(exc)))
 
     def delete(self) -> None:
         commit_open_editor(self.table)
