@@ -625,6 +625,20 @@ def test_the_csv_import_checks_the_rows_off_the_window_at_each_choice_and_import
     assert (tiers["Zenit AG"], tiers["Omega GmbH"]) == ("C", "A")
 
 
+def test_an_import_of_accounts_all_in_the_plan_says_why_it_cannot_be_made(qtbot, tmp_path,
+                                                                         sample_plan):
+    path = tmp_path / "again.csv"
+    path.write_text("Account Name\n" + "".join(f"{a.name}\n" for a in sample_plan.accounts),
+                    "utf-8")
+    dialog = CsvImportDialog(sample_plan, str(path))
+    qtbot.addWidget(dialog)
+    assert dialog.load()
+    qtbot.waitUntil(lambda: not dialog.is_checking())
+    assert not dialog.import_button.isEnabled()
+    assert dialog.outcome.toPlainText().endswith(
+        "The plan already holds all of this: there is nothing to import.")
+
+
 def test_rows_pasted_from_a_spreadsheet_go_through_the_import_checks_in_one_step(
         qtbot, store, settings, sample_plan, monkeypatch):
     shown = {}
