@@ -21,7 +21,7 @@ from prospector.account_import import (
 )
 from prospector.account_import.mapping import ALIASES, FIELDS, header_key
 from prospector.cli import main
-from prospector.messages import Say
+from prospector.messages import Say, error_said
 from prospector.model import Plan, Rep, TargetAccount
 from prospector.planfile import write_plan_file
 from prospector.resources import sample_plan_path
@@ -606,8 +606,10 @@ def test_pasted_rows_without_a_header_are_named_in_the_app_language_and_still_ma
 
 
 def test_pasting_nothing_is_refused_with_what_to_do():
-    with pytest.raises(CsvFileError, match="the pasted rows: the clipboard holds no rows"):
+    with pytest.raises(CsvFileError, match="the pasted rows: the clipboard holds no rows") as info:
         pasted_table(" \r\n\t\n")
+    assert error_said(info.value, Say("de")).startswith(  # the rows named in German too
+        "die eingefügten Zeilen: die Zwischenablage")
 
 
 def test_a_large_export_reads_as_a_whole_though_it_is_read_in_pieces(tmp_path):

@@ -849,7 +849,8 @@ class MainWindow(QMainWindow):
         with tempfile.TemporaryDirectory(prefix="prospector-paste-") as folder:
             path = Path(folder) / "pasted-rows.tsv"
             path.write_bytes(data)
-            self._import_accounts(str(path), PASTED_SOURCE.capitalize(),
+            pasted = said(PASTED_SOURCE)  # "die eingefügten Zeilen": its nouns keep capitals
+            self._import_accounts(str(path), pasted[:1].upper() + pasted[1:],
                                   _("Paste accounts from a spreadsheet"), headed=has_header(text))
 
     def _import_accounts(self, path: str, source_name: str | None = None,

@@ -12,7 +12,7 @@ from ..messages import ENGLISH, M_, Note, Number, Say
 from .csv_source import MAX_CSV_BYTES, CsvFileError, column_letter
 from .mapping import suggest_mapping
 
-PASTED_SOURCE = "the pasted rows"
+PASTED_SOURCE = Note("the pasted rows")  # said in the message's language
 
 
 def pasted_table(text: str, tell: Say = ENGLISH) -> bytes:
