@@ -100,13 +100,14 @@ def check_insert(plan: Plan, path: ListPath, index: int, items: Sequence[Part]) 
     checked by ``new_items``; here only the parts along ``path`` are copied, once."""
     candidate = list(items_at(plan, path))
     candidate[index:index] = items
-    check_room(path, len(candidate) - len(items), len(items))
     with_value(plan, path, candidate)
 
 
 def check_room(path: ListPath, count: int, more: int) -> None:
     """Raise ValueError if ``more`` items added to the ``count`` of the list at ``path`` pass
-    the most its section holds (``Section.most``: 5,000 accounts)."""
+    the most its section holds (``Section.most``: 5,000 accounts). Asked where a leader adds
+    (Add, Duplicate, an import), not of every insertion: an edit made again (undo, redo, the
+    unsaved edits restored after a crash) puts back what was there, however many."""
     room = MOST.get(path[0]) if len(path) == 1 else None
     if room is not None and more > 0 and count + more > room.limit:
         raise ValueError(Note(room.too_many, limit=Number(room.limit)))
@@ -354,12 +355,14 @@ def duplicate_item(plan: Plan, section: str, item_id: str) -> Sections:
     return add_item(plan, section, copy_of(items[index], section), index + 1)
 
 
-def copy_of(item: dict, section: str) -> dict:
-    """An item's data as its copy: a new id, " (copy)" after its name."""
+def copy_of(item: dict, section: str,
+            named: Callable[[str], str] = lambda name: f"{name} (copy)") -> dict:
+    """An item's data as its copy: a new id, its name ``named`` ("… (copy)"; the app's in its
+    language)."""
     twin = copy.deepcopy(item)
     twin["id"] = new_id(ID_PREFIX[section])
     label_key = next(k for k in LABEL_FIELDS if k in twin)
-    twin[label_key] = f"{twin[label_key]} (copy)"
+    twin[label_key] = named(twin[label_key])
     return twin
 
 

@@ -658,7 +658,7 @@ def test_a_file_of_more_rows_than_an_import_reads_is_refused_before_it_is_read_w
     path = write(tmp_path, "Account Name,City\n" + _rows(importer.MAX_ROWS + 60))
     for read in (lambda: read_csv_preview(path), lambda: import_accounts(small_plan, path)):
         with pytest.raises(CsvFileError, match=r"has more than 20,000 rows; a plan names at most "
-                                               r"5,000 accounts \(export only the accounts"):
+                                               r"5,000 accounts \(export the accounts themselves"):
             read()
     # a full file with a report's footer lines under it is not "more"
     path = write(tmp_path, "Account Name,City\n" + _rows(importer.MAX_ROWS - 1)
@@ -680,7 +680,7 @@ def test_an_import_that_would_bring_the_plan_over_its_accounts_changes_nothing(
 
     monkeypatch.setattr(importer, "MAX_ACCOUNTS", 40)
     before = dump(small_plan)
-    with pytest.raises(CsvFileError, match=r"would bring the plan to 41 accounts; a plan names "
+    with pytest.raises(CsvFileError, match=r"the plan would then hold 41 accounts; a plan names "
                                            r"at most 40"):
         import_accounts(small_plan, write(tmp_path, "Account Name,City\n" + _rows(40)))
     assert dump(small_plan) == before
@@ -688,6 +688,14 @@ def test_an_import_that_would_bring_the_plan_over_its_accounts_changes_nothing(
     result = import_accounts(small_plan, write(tmp_path, "Account Name,City\n" + _rows(39)
                                                + "Acme Corporation,Graz\n"))
     assert len(result.new_plan.accounts) == 40
+    # a plan stored with more than the limit (before there was one) still takes the rows that
+    # only fill in its accounts, and no row that adds one
+    monkeypatch.setattr(importer, "MAX_ACCOUNTS", 0)
+    result = import_accounts(small_plan,
+                             write(tmp_path, "Account Name,City\nAcme Corporation,Graz\n"))
+    assert result.changed and len(result.new_plan.accounts) == len(small_plan.accounts)
+    with pytest.raises(CsvFileError, match="the plan would then hold"):
+        import_accounts(small_plan, write(tmp_path, "Account Name,City\nNew GmbH,Graz\n"))
 
 
 def test_a_file_just_over_the_size_limit_is_not_said_to_be_the_limit(tmp_path, small_plan):
@@ -695,10 +703,21 @@ def test_a_file_just_over_the_size_limit_is_not_said_to_be_the_limit(tmp_path, s
     with path.open("wb") as handle:
         handle.truncate(50 * 1024 * 1024 + 1)
     with pytest.raises(CsvFileError, match=r"is 51 MB, too large to import \(export only the "
-                                           r"accounts the reps will work, tier A and B first; a "
-                                           r"plan names at most 5,000\)"):
+                                           r"accounts the reps will work, one row each, without "
+                                           r"the columns you do not import; a plan names at "
+                                           r"most 5,000\)"):
         import_accounts(small_plan, path)  # split, it would still be more than a plan names
     from prospector.actuals_import import read_actuals  # noqa: PLC0415
     with pytest.raises(CsvFileError, match=r"is 51 MB, too large to import \(split it into files "
                                            r"under 50 MB\)"):
         read_actuals(small_plan, path)  # a CRM's facts: a file per period adds up
+
+
+def test_rows_copied_from_the_german_app_s_own_table_come_back_mapped():
+    """A German leader copies rows with their header from the accounts table (to a spreadsheet
+    and back): each column is known, the tier ("Stufe") too, which read as the default tier."""
+    header = ["Kunde", "Stufe", "Branche", "Beschäftigte", "Land", "Ort", "Warum Zielkunde",
+              "Verantwortlich (Verkäufer)", "Notizen", "Website", "Jahresumsatz"]
+    assert suggest_mapping(header) == {
+        "name": 0, "tier": 1, "industry": 2, "employees": 3, "country": 4, "city": 5, "why": 6,
+        "owner": 7, "notes": 8, "website": 9, "annual_revenue": 10}

@@ -553,3 +553,12 @@ def test_the_review_charts_tell_a_screen_reader_each_week_in_german(qtbot, germa
     assert f"<title>{told}</title>" in svg
     page._chart(0, title, svg, told)
     assert page.chart_widgets[0].accessibleDescription() == told
+
+
+def test_a_duplicated_account_is_named_a_copy_in_german(qtbot, german, sample_plan):
+    from ui.document import PlanDocument  # noqa: PLC0415
+
+    document = PlanDocument(sample_plan)
+    first = sample_plan.accounts[0]
+    twin = document.duplicate_item("accounts", first.id, "Duplizieren")
+    assert twin.name == f"{first.name} (Kopie)"

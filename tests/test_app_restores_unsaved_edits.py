@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from prospector.actuals_import.by_hand import enter_figure
+from prospector.model import Plan, TargetAccount
 from prospector.store import PlanStore, unsaved_edits
 from ui.main_window import MainWindow
 
@@ -218,6 +219,22 @@ def test_undo_and_redo_of_rows_and_values_are_made_again_as_they_ended(
     _killed(w)
     w2 = _reopen(qtbot, store, sample_plan.id, settings)
     assert w2.document.plan.model_dump() == edited
+
+
+def test_a_plan_over_the_accounts_a_plan_names_gets_its_undone_delete_back_after_a_kill(
+        qtbot, settings):
+    """A plan stored with more accounts than a plan names now (before the limit): an account
+    deleted and put back with undo is put back again after a crash, never refused as one too
+    many (it was: the restored plan lacked it, and was saved so)."""
+    store = PlanStore()
+    plan = Plan(name="Old", accounts=[TargetAccount(name=f"Alt {i} AG") for i in range(5_001)])
+    store.save(plan)
+    w = _reopen(qtbot, store, plan.id, settings)
+    w.document.remove_items(("accounts",), [0], "Delete")
+    w.document.undo_stack.undo()
+    _killed(w)
+    w2 = _reopen(qtbot, store, plan.id, settings)
+    assert [a.name for a in w2.document.plan.accounts] == [a.name for a in plan.accounts]
 
 
 def test_switching_plans_keeps_each_journal_to_its_plan(qtbot, sample_plan, settings):

@@ -635,8 +635,8 @@ def test_an_import_of_accounts_all_in_the_plan_says_why_it_cannot_be_made(qtbot,
     assert dialog.load()
     qtbot.waitUntil(lambda: not dialog.is_checking())
     assert not dialog.import_button.isEnabled()
-    assert dialog.outcome.toPlainText().endswith(
-        "The plan already holds all of this: there is nothing to import.")
+    assert dialog.outcome.toPlainText().startswith(
+        "If you import now:\nThe plan already holds all of this: there is nothing to import.\n")
 
 
 def test_rows_pasted_from_a_spreadsheet_go_through_the_import_checks_in_one_step(
@@ -1011,7 +1011,10 @@ def test_accounts_stop_at_the_most_a_plan_names_however_they_are_added(qtbot, st
     assert not add.isEnabled() and not duplicate.isEnabled()
     assert add.toolTip() == ("A plan names at most 5,000 accounts; delete those nobody will work "
                              "to add others.")
-    editor.add()  # Ctrl+Ins
+    with qtbot.waitActive(window, timeout=60000):
+        window.activateWindow()
+    editor.table.setFocus()
+    qtbot.keyClick(editor.table, Qt.Key.Key_Insert, Qt.KeyboardModifier.ControlModifier)
     assert len(window.document.plan.accounts) == 5_000
     assert window.statusBar().currentMessage() == (
         "Not added: a plan names at most 5,000 accounts; delete those nobody will work to add "

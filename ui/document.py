@@ -162,10 +162,13 @@ class PlanDocument(QObject):
         return self.insert_items(path, index, [item], text)[0]
 
     def duplicate_item(self, section: str, item_id: str, text: str) -> Part:
-        """A copy of the item (a new id, " (copy)" after its name) right after it."""
+        """A copy of the item (a new id, " (copy)" after its name, in the app's language) right
+        after it."""
         index = self.section_ids(section).index(item_id)
         data = getattr(self.plan, section)[index].model_dump(mode="json")
-        return self.insert_item((section,), index + 1, editing.copy_of(data, section), text)
+        twin = editing.copy_of(data, section, lambda name: _("{source_name} (copy)").format(
+            source_name=name))
+        return self.insert_item((section,), index + 1, twin, text)
 
     def remove_items(self, path: ListPath, indexes: Iterable[int], text: str) -> None:
         """Remove the items at ``indexes`` of the list at ``path`` as one undo step, with every

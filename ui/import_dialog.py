@@ -234,8 +234,8 @@ class CsvImportDialog(QDialog):
         self.checked = result
         self.import_button.setEnabled(result.changed)
         lines = result.summary_lines(language=current())
-        if not result.changed:  # Import stays off: say why
-            lines.append(_("The plan already holds all of this: there is nothing to import."))
+        if not result.changed:  # Import stays off: say why, first (the box shows four lines)
+            lines.insert(0, _("The plan already holds all of this: there is nothing to import."))
         self.outcome.setPlainText(_("If you import now:\n") + "\n".join(lines))
 
     def do_import(self) -> None:

@@ -36,8 +36,8 @@ MAX_ACCOUNTS = MOST[ACCOUNTS.key].limit  # an import stops there (sections.ACCOU
 MAX_ROWS = 4 * MAX_ACCOUNTS
 _READ_ROWS = MAX_ROWS + 50
 # what to do with a file too long for an import (split, it would still be too long)
-_FEWER = Note("export only the accounts the reps will work, tier A and B first; a plan names "
-              "at most {limit}", limit=Number(MAX_ACCOUNTS))
+_FEWER = Note("export only the accounts the reps will work, one row each, without the columns "
+              "you do not import; a plan names at most {limit}", limit=Number(MAX_ACCOUNTS))
 MAX_NAME = 200  # TargetAccount.name
 # Account fields a later row may fill in when the account has them empty; nothing is overwritten.
 FILLABLE = ("website", "industry", "employees", "annual_revenue", "city", "country", "why",
@@ -273,9 +273,10 @@ def import_accounts(plan: Plan, path: str | os.PathLike,
         raise CsvFileError(table.source, Note("has a header row but no accounts under it"),
                            Note("export the accounts again with their rows"))
     result = _Importer(plan, table, columns, default_tier).run()
-    if len(result.new_plan.accounts) > MAX_ACCOUNTS and result.changed:
+    # a plan stored with more (before the limit) still takes an import that adds none
+    if len(result.new_plan.accounts) > max(MAX_ACCOUNTS, len(plan.accounts)):
         raise CsvFileError(table.source, Note(
-            "would bring the plan to {count} accounts; a plan names at most {limit}",
+            "the plan would then hold {count} accounts; a plan names at most {limit}",
             count=Number(len(result.new_plan.accounts)), limit=Number(MAX_ACCOUNTS)),
             Note("import fewer rows, or first delete the accounts nobody will work"))
     return result
@@ -286,7 +287,7 @@ def _check_length(table: CsvTable) -> None:
         raise CsvFileError(table.source, Note(
             "has more than {rows} rows; a plan names at most {limit} accounts",
             rows=Number(MAX_ROWS), limit=Number(MAX_ACCOUNTS)),
-            Note("export only the accounts the reps will work, tier A and B first"))
+            Note("export the accounts themselves, one row each, only those the reps will work"))
 
 
 class _Importer:

@@ -43,7 +43,8 @@ FIELDS: tuple[ImportField, ...] = (
 FIELD_KEYS: tuple[str, ...] = tuple(f.key for f in FIELDS)
 
 # Header names per field, best first (compared folded, see header_key): Salesforce report labels
-# and API names, HubSpot export labels, plain English, and the German and French labels.
+# and API names, HubSpot export labels, plain English, and the German and French labels (the
+# app's own German column names among them: rows copied from its table come back mapped).
 ALIASES: dict[str, tuple[str, ...]] = {
     "name": ("Account Name", "Company name", "Company", "Account", "Organization Name",
              "Organisation Name", "Organization", "Organisation", "Customer Name", "Customer",
@@ -58,7 +59,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
                  "Branche", "Secteur", "Secteur d'activité"),
     "employees": ("Employees", "Number of Employees", "No. of Employees", "Employee Count",
                   "Employees Count", "Headcount", "Staff", "Company Size", "Mitarbeiter",
-                  "Anzahl Mitarbeiter", "Mitarbeiteranzahl", "Effectif", "Nombre d'employés"),
+                  "Anzahl Mitarbeiter", "Mitarbeiteranzahl", "Beschäftigte", "Effectif",
+                  "Nombre d'employés"),
     "annual_revenue": ("Annual Revenue", "Annual Revenue (converted)", "Revenue", "Turnover",
                        "Yearly Revenue", "Umsatz", "Jahresumsatz", "Chiffre d'affaires",
                        "Chiffre d'affaires annuel"),
@@ -72,11 +74,13 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "owner": ("Account Owner", "Company owner", "Owner", "Owner Name", "Account Owner: Full Name",
               "HubSpot Owner", "Account Owner Email", "Owner Email", "Sales Rep", "Rep",
               "Account Manager", "Account Executive", "Assigned To", "Accountinhaber", "Inhaber",
-              "Besitzer", "Responsable", "Propriétaire"),
+              "Besitzer", "Verkäufer", "Verantwortlich (Verkäufer)", "Verantwortlich",
+              "Responsable", "Propriétaire"),
     "tier": ("Tier", "Account Tier", "Target Tier", "Tiering", "Priority", "Account Priority",
-             "ABC", "ABC Class", "ABC Classification", "Priorität", "Prioritaet"),
+             "ABC", "ABC Class", "ABC Classification", "Stufe", "Kundenstufe", "Priorität",
+             "Prioritaet"),
     "why": ("Why", "Why a target", "Why Target", "Why this account", "Reason", "Rationale",
-            "Warum"),
+            "Warum", "Warum Zielkunde"),
     "notes": ("Notes", "Note", "Description", "Account Description", "Company Description",
               "Comments", "Comment", "Notizen", "Bemerkung", "Bemerkungen", "Beschreibung",
               "Commentaire", "Commentaires"),

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -155,7 +155,10 @@ class ListEditor(QWidget):
             elif key == "duplicate":
                 self._duplicate_tip = tip
             button.setAccessibleName(tip.split(" (")[0])
-            if shortcut:
+            if key == "add" and shortcut:  # not the button's: greyed out at the most a plan
+                # holds, Ctrl+Ins still says why (the status bar) rather than nothing
+                QShortcut(QKeySequence(shortcut), self, self.add)
+            elif shortcut:
                 button.setShortcut(QKeySequence(shortcut))
             button_bar.addWidget(button)
             self.buttons[key] = button
@@ -550,6 +553,7 @@ class ListEditor(QWidget):
         row = self.proxy.mapToSource(self.table.currentIndex()).row()  # in the plan's order
         index = row + 1 if row >= 0 else None
         try:
+            editing.check_room(self._where(), self.model.rowCount(), 1)
             added = self.document.insert_item(self._where(), index, self.new_item(),
                                               _("Add {noun}").format(noun=self.noun))
         except ValueError as exc:  # a list at its most (5,000 accounts): nothing added
@@ -567,6 +571,7 @@ class ListEditor(QWidget):
         item_id = self.current_id()
         if item_id:
             try:
+                editing.check_room(self._where(), self.model.rowCount(), 1)
                 self.document.duplicate_item(self.source.section, item_id,
                                              _("Duplicate {noun}").format(noun=self.noun))
             except ValueError as exc:  # a list at its most (5,000 accounts): nothing added
