@@ -223,7 +223,8 @@ def read_csv_preview(path: str | os.PathLike, *, rows: int = PREVIEW_ROWS,
                      accounts: bool = True) -> CsvPreview:
     """Read the file and suggest the columns; raises :class:`CsvFileError` for a file that is not
     CSV (binary, empty, a workbook...), or (``accounts``: a file of accounts) for a file of more
-    rows than a plan names accounts. The actuals' preview (``accounts=False``) reads any length."""
+    rows than an import reads (``MAX_ROWS``). The actuals' preview (``accounts=False``) reads any
+    length."""
     table = (read_table(path, delimiter=delimiter, encoding=encoding, max_rows=_READ_ROWS,
                         too_large_fix=_FEWER) if accounts
              else read_table(path, delimiter=delimiter, encoding=encoding))
