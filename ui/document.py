@@ -45,7 +45,7 @@ from ui.commands import (
     SetValuesCommand,
 )
 from ui.field_names import describe_edit, field_word
-from ui.language import _, said
+from ui.language import _, said, sentence_start
 
 SECTIONS = tuple(section.key for section in PLAN_SECTIONS)  # as prospector/sections.py declares
 
@@ -312,7 +312,7 @@ def _refusal(path: Path, error: ValueError) -> str:
     """``Email: is not an email address (expected name@company.com)``, in the app's language
     (``E-Mail: ist keine E-Mail-Adresse …``)."""
     word = field_word(str(path[-1]))
-    field = word[:1].upper() + word[1:]
+    field = sentence_start(word)
     whole_plan = False  # the value is fine alone, but the plan would not hold together
     if isinstance(error, ValidationError):
         whole_plan = not error.errors()[0]["loc"]

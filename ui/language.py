@@ -83,6 +83,12 @@ def in_sentence(noun: str) -> str:
     return noun.lower() if _language == ENGLISH else noun
 
 
+def sentence_start(text: str) -> str:
+    """A text as a sentence or a label starts: its first letter a capital, the rest as it is
+    (``str.capitalize`` would lower German nouns: "Die eingefügten zeilen")."""
+    return text[:1].upper() + text[1:]
+
+
 def country_name(code: str, english: str) -> str:
     """A country's name in the app's language (Babel's CLDR names: "Österreich" for AT), or the
     English name where CLDR has none."""

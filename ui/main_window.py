@@ -52,7 +52,7 @@ from ui.coach_panel import CoachPanel
 from ui.commands import ReplaceSectionsCommand, SetValueCommand, SetValuesCommand
 from ui.document import SECTIONS, PlanDocument
 from ui.export_dialog import ExportDialog
-from ui.language import _, app_say, ngettext, said
+from ui.language import _, app_say, ngettext, said, sentence_start
 from ui.pages import step_pages
 from ui.pages.accountability import AccountabilityPage
 from ui.pages.cadence import CadencePage
@@ -849,8 +849,7 @@ class MainWindow(QMainWindow):
         with tempfile.TemporaryDirectory(prefix="prospector-paste-") as folder:
             path = Path(folder) / "pasted-rows.tsv"
             path.write_bytes(data)
-            pasted = said(PASTED_SOURCE)  # "die eingefügten Zeilen": its nouns keep capitals
-            self._import_accounts(str(path), pasted[:1].upper() + pasted[1:],
+            self._import_accounts(str(path), sentence_start(said(PASTED_SOURCE)),
                                   _("Paste accounts from a spreadsheet"), headed=has_header(text))
 
     def _import_accounts(self, path: str, source_name: str | None = None,

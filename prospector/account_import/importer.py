@@ -225,9 +225,9 @@ def read_csv_preview(path: str | os.PathLike, *, rows: int = PREVIEW_ROWS,
     CSV (binary, empty, a workbook...), or (``accounts``: a file of accounts) for a file of more
     rows than an import reads (``MAX_ROWS``). The actuals' preview (``accounts=False``) reads any
     length."""
-    table = (read_table(path, delimiter=delimiter, encoding=encoding, max_rows=_READ_ROWS,
-                        too_large_fix=_FEWER) if accounts
-             else read_table(path, delimiter=delimiter, encoding=encoding))
+    table = read_table(path, delimiter=delimiter, encoding=encoding,
+                       max_rows=_READ_ROWS if accounts else None,
+                       too_large_fix=_FEWER if accounts else None)
     _check_length(table)
     width = len(table.header)
     records = [(number, cells) for number, cells in table.records if any(cells)][:max(0, rows)]

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from prospector import editing
-from ui.language import _, in_sentence, said
+from ui.language import _, in_sentence, said, sentence_start
 from ui.table_model import ID_ROLE, SORT_ROLE, Column, ListSource, PlanTableModel, show_number
 from ui.widgets.cell_editing import CellDelegate, commit_open_editor, fit_column
 from ui.widgets.frozen_column import FrozenNameTable
@@ -418,15 +418,15 @@ class ListEditor(QWidget):
 
     def _full(self) -> str:
         """Why the list takes no more rows (a plan names at most 5,000 accounts), or ""."""
-        where = self._where()
-        room = editing.MOST.get(where[0]) if len(where) == 1 else None
-        if room is None or self.model.rowCount() < room.limit:
-            return ""
         try:
-            editing.check_room(where, self.model.rowCount(), 1)
+            editing.check_room(self._where(), self.model.rowCount(), 1)
         except ValueError as exc:
             return said(exc)
         return ""
+
+    def _not_added(self, why: ValueError) -> None:
+        """Say in the status bar why Add or Duplicate added nothing (5,000 accounts)."""
+        self.document.edit_refused.emit(_("Not added: {why}.").format(why=said(why)))
 
     def _update_buttons(self) -> None:
         has = self.current_id() is not None
@@ -435,7 +435,7 @@ class ListEditor(QWidget):
         self.buttons["duplicate"].setEnabled(has and not full)
         self.buttons["delete"].setEnabled(has)
         for key, tip in (("add", self._add_tip), ("duplicate", self._duplicate_tip)):
-            self.buttons[key].setToolTip(full[:1].upper() + full[1:] + "." if full else tip)
+            self.buttons[key].setToolTip(sentence_start(full) + "." if full else tip)
         sorted_by = self.sort_column >= 0
         for key, move in (("up", _("Move up (Alt+Up)")), ("down", _("Move down (Alt+Down)"))):
             self.buttons[key].setEnabled(has and not sorted_by)
@@ -557,7 +557,7 @@ class ListEditor(QWidget):
             added = self.document.insert_item(self._where(), index, self.new_item(),
                                               _("Add {noun}").format(noun=self.noun))
         except ValueError as exc:  # a list at its most (5,000 accounts): nothing added
-            self.document.edit_refused.emit(_("Not added: {why}.").format(why=said(exc)))
+            self._not_added(exc)
             return
         if isinstance(getattr(added, "id", None), str):
             self.item_added.emit(added.id)
@@ -575,7 +575,7 @@ class ListEditor(QWidget):
                 self.document.duplicate_item(self.source.section, item_id,
                                              _("Duplicate {noun}").format(noun=self.noun))
             except ValueError as exc:  # a list at its most (5,000 accounts): nothing added
-                self.document.edit_refused.emit(_("Not added: {why}.").format(why=said(exc)))
+                self._not_added(exc)
 
     def delete(self) -> None:
         commit_open_editor(self.table)
