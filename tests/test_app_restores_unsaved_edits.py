@@ -370,3 +370,36 @@ def test_a_weekly_figure_being_typed_in_survives_a_kill(qtbot, sample_plan, sett
     rep, week = sample_plan.reps[0].id, second.week_by_week.grid.model.weeks[1]
     assert (figure.rep_id, figure.week, figure.metric, figure.value) == (rep, week, metric, 17)
     assert "Restored 1 change" in second.statusBar().currentMessage()  # one figure, not "1", "17"
+
+
+# a change after an import that was not saved was dropped without a word, its file removed
+def test_what_cannot_be_made_again_after_an_import_is_listed_and_its_file_kept(
+        qtbot, sample_plan, settings, monkeypatch):
+    store = PlanStore()
+    store.save(sample_plan)
+    first = _reopen(qtbot, store, sample_plan.id, settings)
+    account = first.document.plan.accounts[0]
+    renamed = first.document.plan.model_dump(mode="json")["accounts"]
+    renamed[0]["name"] = "Brückner & Voss Holding"
+    first.document.replace_sections({"accounts": renamed}, "Import accounts")
+    first.document.set_value(("accounts", account.id, "website"), "https://bv-holding.example")
+    first.document.insert_item(("accounts", account.id, "contacts"), None,
+                               {"name": "Katrin Brandl"}, "Add contact")
+    _killed(first)
+    told = []
+    monkeypatch.setattr("ui.dialogs.show_error", lambda *args, **kw: told.append((args, kw)))
+    second = _reopen(qtbot, store, sample_plan.id, settings)
+    restored = second.document.plan.accounts[0]
+    assert (restored.name, restored.website) == (account.name, "https://bv-holding.example")
+    assert "Katrin Brandl" not in [c.name for c in restored.contacts]
+    second.tell_not_restored()
+    (args, kw), = told
+    assert "2 changes" in args[2]
+    assert kw["details"].splitlines() == [
+        "Accounts: replaced as a whole (an import, a merge or a qualification framework), make "
+        "it again", f"Contacts of {account.name}: Katrin Brandl added"]
+    (kept,) = [f for f in os.listdir(store.folder) if ".not-restored-" in f]
+    assert kept in args[3] and "Katrin Brandl" in (store.folder / kept).read_text()
+    second.tell_not_restored()  # said once
+    _reopen(qtbot, store, sample_plan.id, settings).tell_not_restored()  # and never again
+    assert len(told) == 1

@@ -82,16 +82,29 @@ def test_rows_added_removed_and_moved_are_kept_in_order_with_the_values_between(
         {"n": 6, "remove": ["personas"], "indexes": [3]}]
 
 
-def test_nothing_after_sections_replaced_and_not_saved_is_made_again(tmp_path):
-    """An import (whole sections, too big for the file) not saved yet: what follows may be about
-    what it brought, so only the values before it are made again."""
+def test_after_sections_replaced_values_by_id_are_made_again_and_rows_by_place_kept_aside(
+        tmp_path):
+    """An import not saved: the owner typed after it is set again (a field named by ids); the
+    import itself, a row added at its place and a cadence step's day (by its place) are what
+    the leader is told of; the file is kept, under a name no later start reads."""
     _window(tmp_path, """
-        edits.value(("basics", "goal"), "before")
-        edits.structure()
+        edits.structure(["accounts"])
+        edits.value(("basics", "owner"), "K")
+        edits.value(("basics", "owner"), "Katrin")
+        edits.inserted(("accounts",), [(26, {"id": "acc-27", "name": "Nordlicht"})])
         edits.value(("cadences", "cad-1", "steps", 2, "day"), 9)
     """)
     left = recover(tmp_path, PLAN)
-    assert left.values == [(("basics", "goal"), "before")] and left.structures == 1
+    assert left.runs() == [{("basics", "owner"): "Katrin"}]
+    assert left.skipped_runs() == [
+        {"structure": True, "sections": ["accounts"]},
+        {"n": 4, "insert": ["accounts"], "items": [[26, {"id": "acc-27", "name": "Nordlicht"}]]},
+        {("cadences", "cad-1", "steps", 2, "day"): 9}]
+    (before,) = list(tmp_path.iterdir())
+    (kept,) = left.keep_aside()
+    assert kept.parent == tmp_path and kept.name.startswith(before.stem + ".not-restored-")
+    assert list(tmp_path.iterdir()) == [kept] and b'"Nordlicht"' in kept.read_bytes()
+    assert recover(tmp_path, PLAN).edits == []
 
 
 def test_a_line_cut_by_the_kill_is_left_out(tmp_path):

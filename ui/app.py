@@ -89,6 +89,7 @@ def run_app(plan_ref: str | None = None, qt_options: list[str] | None = None) ->
     reporter.install()
     window.show()
     dialogs.show_store_notices(window, store)
+    window.tell_not_restored()
     try:
         return app.exec()
     finally:

@@ -10,11 +10,14 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageB
 from ui.language import _, said
 
 
-def show_error(parent: QWidget | None, title: str, message: str, hint: str = "") -> None:
+def show_error(parent: QWidget | None, title: str, message: str, hint: str = "",
+               details: str = "") -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok,
                       parent)
     if hint:
         box.setInformativeText(hint)
+    if details:
+        box.setDetailedText(details)
     _run(box)
 
 

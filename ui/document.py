@@ -299,7 +299,7 @@ class PlanDocument(QObject):
             figures = (self.plan.actuals.figures_to(sections["actuals"])
                        if sections.keys() == {"actuals"} else None)
             if figures is None:
-                self.unsaved.structure()
+                self.unsaved.structure(sorted(sections))
             else:  # a figure typed in the weekly grid (or its undo): kept as the figure
                 self.unsaved.figures(*figures)
         for name, value in sections.items():

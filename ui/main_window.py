@@ -34,8 +34,6 @@ from PySide6.QtWidgets import (
 )
 
 from prospector import __version__
-from prospector.actuals.weekly import WeeklyFigure
-from prospector.editing import get_value, with_value
 from prospector.errors import PlanNotFound, ProspectorError
 from prospector.merge import merge_plans
 from prospector.model import Plan, new_id
@@ -45,7 +43,7 @@ from prospector.sections import STEP_BY_KEY, STEP_OF_SECTION, step_status
 from prospector.store import unsaved_edits
 from prospector.store.unsaved_edits import UnsavedEdits
 from prospector.textnorm import slugify
-from ui import dialogs, language
+from ui import dialogs, language, restored_changes
 from ui.actuals_reading import ActualsReader
 from ui.autosave import Autosaver
 from ui.coach_panel import CoachPanel
@@ -108,6 +106,8 @@ class MainWindow(QMainWindow):
         self.autosaver.failed.connect(self._save_failed)
         self.autosaver.conflict.connect(self._conflict)
         self.autosaver.base_version = self.saved_version or 0
+        # changes a window that ended left and that could not be made again (tell_not_restored)
+        self.not_restored: tuple[list[dict], list[Path]] | None = None
         self._keep_unsaved(recover=True)
         self.actuals_reader = ActualsReader(self)  # reads CRM exports off the GUI thread
 
@@ -663,6 +663,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._remember_recent(plan)
         self.statusBar().showMessage(_("Opened {name}").format(name=plan.name), 4000)
+        self.tell_not_restored()
 
     def _keep_unsaved(self, *, recover: bool) -> None:
         """Keep each value set in the open plan on disk at once, in a file of this window's
@@ -677,62 +678,45 @@ class MainWindow(QMainWindow):
             return
         try:
             left = unsaved_edits.recover(self.store.folder, plan_id, self.saved_version)
-            restored = self._set_again(left)
+            restored, missed = restored_changes.set_again(self.document, left)
         except Exception:
             logging.getLogger(__name__).exception("unsaved edits of %s not made again", plan_id)
             return
-        left.discard()
+        if missed:
+            self.not_restored = (missed, left.keep_aside())
+        else:
+            left.discard()
         if restored:
             self.statusBar().showMessage(
                 ngettext("Restored {count} change that was not saved when Prospector last "
                          "closed.", "Restored {count} changes that were not saved when "
                          "Prospector last closed.", restored).format(count=restored), 15000)
 
-    def _set_again(self, left: unsaved_edits.Left) -> int:
-        """Make again the edits left unsaved (``Left.runs``), each an undoable edit: a value the
-        plan refuses, or a field it no longer has, is left as it is; a row's change that cannot
-        be made again ends it (what follows may be about that row). The number of edits made."""
-        document, made = self.document, 0
-        text = _("Restore an unsaved change")
-        for run in left.runs():
-            try:
-                if "insert" in run:
-                    path = tuple(run["insert"])
-                    for index, item in run["items"]:
-                        document.insert_items(path, index, [item], text)
-                elif "remove" in run:
-                    document.remove_items(tuple(run["remove"]), run["indexes"], text)
-                elif "move" in run:
-                    document.move_item(tuple(run["move"]), run["source"], run["target"], text,
-                                       keep=run.get("keep"))
-                elif "figures" in run:
-                    actuals = document.plan.actuals
-                    for rep_id, week, metric in run["cleared"]:
-                        actuals = actuals.without_figure(rep_id, week, metric)
-                    for figure in run["figures"]:
-                        actuals = actuals.with_figure(WeeklyFigure.model_validate(figure))
-                    if document.plan.actuals.figures_to(actuals) == ([], []):
-                        continue  # saved already
-                    document.set_actuals(actuals, text)
-                else:
-                    made += self._set_values_again(run, text)
-                    continue
-            except (ValueError, LookupError, TypeError, AttributeError):
-                break
-            made += 1
-        return made
-
-    def _set_values_again(self, values: dict, text: str) -> int:
-        made = 0
-        for path, value in values.items():
-            try:
-                typed = get_value(with_value(self.document.plan, path, value), path)
-            except (ValueError, LookupError, TypeError, AttributeError):
-                continue
-            if get_value(self.document.plan, path) != typed and self.document.set_value(
-                    path, typed, text):
-                made += 1
-        return made
+    def tell_not_restored(self) -> None:
+        """Say which changes left unsaved by a window that ended could not be made again
+        (once): listed so the leader can make them by hand, their file kept aside."""
+        if self.not_restored is None:
+            return
+        missed, files = self.not_restored
+        self.not_restored = None
+        count = len(restored_changes.described(self.document.plan, missed))
+        dialogs.show_error(
+            self, _("Changes not restored"),
+            ngettext("Prospector ended before this plan was saved, and {count} change could "
+                     "not be made again. Whole sections replaced (an import, a merge) are not "
+                     "kept until saved, and after them, or after a save from another window, "
+                     "a row named by its place may now be another row.",
+                     "Prospector ended before this plan was saved, and {count} changes could "
+                     "not be made again. Whole sections replaced (an import, a merge) are not "
+                     "kept until saved, and after them, or after a save from another window, "
+                     "a row named by its place may now be another row.",
+                     count).format(count=show_number(count)),
+            ngettext("Show Details lists it, to make it again by hand if it is still wanted. "
+                     "Its file is kept: {files}",
+                     "Show Details lists them, to make them again by hand if they are still "
+                     "wanted. Their file is kept: {files}", count).format(
+                files=", ".join(str(f) for f in files)),
+            details=restored_changes.not_restored_details(self.document.plan, missed))
 
     def open_plan_id(self, plan_id: str) -> None:
         self.store.repairs.clear()  # only what opening this plan repaired

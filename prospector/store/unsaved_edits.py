@@ -17,7 +17,8 @@ without it.
 Values are kept, and rows added (with their contents), removed and moved, and the weekly figures
 typed in the actuals' grid (``figures``: each figure set or cleared, by its rep, week and target);
 whole sections replaced (an import of 100,000 CRM facts, a merge) are a ``structure`` line, after
-which nothing is set again unless it was saved (a row's place may be another without it).
+which no row's change by its place is set again unless it was saved (a row's place may be
+another without it); what is not set again is listed for the leader and its file kept aside.
 
 The lock is ``fcntl.flock`` where there is one (Linux, macOS): the kernel frees it when the
 process dies, however it dies. Elsewhere a file is taken as left once its process is gone.
@@ -33,6 +34,7 @@ import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -169,10 +171,10 @@ class UnsavedEdits:
                 self._rewrite()
             self._drafted = False
 
-    def structure(self) -> None:
-        """Sections replaced (an import, a merge): too big to keep here; nothing after it is
-        set again unless it is saved."""
-        self._write({"structure": True})
+    def structure(self, sections: Sequence[str] = ()) -> None:
+        """Sections replaced (an import, a merge): too big to keep here, only named; no row's
+        change by its place after it is set again unless it is saved."""
+        self._write({"structure": True, "sections": list(sections)})
 
     def _write(self, record: dict) -> None:
         with self._lock:
@@ -254,6 +256,9 @@ class Left:
     edits: list[dict] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     structures: int = 0  # sections replaced and not saved: what followed is not set again
+    # the edits not set again, in order (sections replaced: ``{"structure": True, "sections":
+    # [their names]}``)
+    skipped: list[dict] = field(default_factory=list)
 
     @property
     def values(self) -> list[tuple[tuple, Any]]:
@@ -269,22 +274,11 @@ class Left:
         ``remove`` or ``move``) and weekly figures (``figures``) stand alone; the values set
         between two of them are one mapping of each field to its last value (typing a name is
         one value, not 30)."""
-        out: list[dict[Any, Any]] = []
-        values: list[tuple[tuple, Any]] = []
-        for edit in self.edits:
-            if "path" in edit:
-                values.append((tuple(edit["path"]), edit["value"]))
-                continue
-            if values:
-                out.append(_latest(values))
-                values = []
-            if edit.get("draft") and out and out[-1].get("draft") and "figures" in out[-1]:
-                out[-1] = edit  # one grid cell typed in: its figure as it last read ("38", not "3")
-                continue
-            out.append(edit)
-        if values:
-            out.append(_latest(values))
-        return out
+        return _runs(self.edits)
+
+    def skipped_runs(self) -> list[dict[Any, Any]]:
+        """The edits not set again (``skipped``), in runs as ``runs`` makes them."""
+        return _runs(self.skipped)
 
     def discard(self) -> None:
         for path in self.files:
@@ -292,6 +286,51 @@ class Left:
                 path.unlink()
             except OSError as exc:
                 log.warning("cannot remove %s: %s", path, exc)
+
+    def keep_aside(self) -> list[Path]:
+        """Some edits were not set again: the files are kept, renamed so that no start sets
+        them again (``unsaved-<plan>-<pid>-<n>.not-restored-<time>.jsonl``, never over another
+        file). Where they now are (a file that cannot be renamed stays where it was)."""
+        kept = []
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        for path in self.files:
+            for attempt in itertools.count(1):
+                suffix = f".not-restored-{stamp}" + (f"-{attempt}" if attempt > 1 else "")
+                target = path.with_name(path.stem + suffix + path.suffix)
+                try:
+                    os.link(path, target)  # fails where the name is taken: nothing overwritten
+                except FileExistsError:
+                    continue
+                except OSError as exc:
+                    log.warning("cannot keep %s aside: %s", path, exc)
+                    target = path
+                break
+            if target != path:
+                try:
+                    path.unlink()
+                except OSError as exc:
+                    log.warning("cannot remove %s: %s", path, exc)
+            kept.append(target)
+        return kept
+
+
+def _runs(edits: Sequence[dict]) -> list[dict[Any, Any]]:
+    out: list[dict[Any, Any]] = []
+    values: list[tuple[tuple, Any]] = []
+    for edit in edits:
+        if "path" in edit:
+            values.append((tuple(edit["path"]), edit["value"]))
+            continue
+        if values:
+            out.append(_latest(values))
+            values = []
+        if edit.get("draft") and out and out[-1].get("draft") and "figures" in out[-1]:
+            out[-1] = edit  # one grid cell typed in: its figure as it last read ("38", not "3")
+            continue
+        out.append(edit)
+    if values:
+        out.append(_latest(values))
+    return out
 
 
 def _latest(values: Sequence[tuple[tuple, Any]]) -> dict[tuple, Any]:
@@ -336,13 +375,15 @@ def _edit(record: dict) -> dict | None:
 
 
 def recover(folder: Path, plan_id: str, version: int | None | bool = False) -> Left:
-    """The values left for ``plan_id`` by windows that ended without saving them (their files
-    no process holds), oldest file first; the values after a row's change that was not saved
-    are left out (``Left.structures`` counts those changes). With ``version`` (the stored
-    version the plan is opened at), a file whose edits are of another version (saved since, by
-    this window before it died or by another) has only its values of items named by their id
-    set again, up to its first row change: a row named by its place (a removal, a move, a
-    cadence's step) may now be another row."""
+    """The edits left for ``plan_id`` by windows that ended without saving them (their files
+    no process holds), oldest file first. Whole sections replaced (an import, a merge: too
+    large for the file) are not made again, nor, after them, a row's change named by its place
+    (an insertion, a removal, a move, a field of a cadence's step): without them, that place
+    may be another row's; those are ``Left.skipped`` (and ``Left.structures`` counts the
+    sections). Values of items named by their ids and weekly figures are still made again
+    (the plan refuses a value whose row is not there). With ``version`` (the stored version the
+    plan is opened at), a file whose edits are of another version (saved since, by this window
+    before it died or by another) has no row's change by its place made again either."""
     left = Left()
     pattern = re.compile(re.escape(PREFIX + _name(plan_id)) + r"-(\d+)-\d+\.jsonl")
     try:
@@ -370,32 +411,33 @@ def recover(folder: Path, plan_id: str, version: int | None | bool = False) -> L
         stale = version is not False and not (
             records and records[0].get("n") == 0 and records[0].get("base") == version)
         last = None
+        placed = not stale  # rows named by their place are the plan's rows (else: skipped)
         for record in records:
             n = record.get("n")
             if n == 0 and "base" in record:
                 continue
-            if record.get("draft") is True:  # a cell being typed in: its text as it was
-                edit = _edit(record)
-                if edit is not None and ("figures" in edit or "path" in edit and not (
-                        stale and any(type(part) is int for part in edit["path"]))):
-                    left.edits.append(edit)
-                continue
-            if type(n) is not int or (last is not None and n != last + 1):
-                left.structures += 1  # a line lost (disk full): what follows is out of context
-                break
-            last = n
-            if record.get("structure"):
-                left.structures += 1
-                break
+            if record.get("draft") is not True:  # (a cell being typed in: its text as it was)
+                if type(n) is not int or (last is not None and n != last + 1):
+                    left.structures += 1  # a line lost (disk full): it may have been a row's
+                    placed = False
+                last = n if type(n) is int else last
+                if record.get("structure"):
+                    left.structures += 1
+                    sections = record.get("sections")
+                    left.skipped.append({"structure": True, "sections": sections if isinstance(
+                        sections, list) and all(isinstance(k, str) for k in sections) else []})
+                    placed = False
+                    continue
             if (edit := _edit(record)) is None:
                 continue
-            if stale and "path" not in edit and "figures" not in edit:
-                # a row named by its place: what follows too (a figure is named by its rep,
-                # week and target)
-                left.structures += 1
-                break
-            if stale and any(type(part) is int for part in edit.get("path", ())):
-                continue  # a cadence's step by its place, which another save may have moved
+            if not placed and ("path" not in edit and "figures" not in edit or any(
+                    type(part) is int for part in edit.get("path", ()))):
+                # a row named by its place (an insertion, a removal, a move; a cadence's step's
+                # field), which what was not made again may have moved; a value named by ids
+                # (the plan refuses it where the row is not there) and a weekly figure (by its
+                # rep, week and target) are still set again
+                left.skipped.append(edit)
+                continue
             left.edits.append(edit)
     return left
 
