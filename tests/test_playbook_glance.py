@@ -373,6 +373,20 @@ def overview_rows(html: str) -> list[str]:
             if 'scope="col"' not in row]  # the columns' heads, repeated per cadence
 
 
+def test_accounts_named_by_number_print_in_the_number_s_order(sample):
+    """Three plants of one client, "Werk 10", "Werk 2", "Werk 1": the overview and the cards
+    print them 1, 2, 10 (they printed 1, 10, 2)."""
+    plan = sample.model_copy(deep=True)
+    for account, number in zip([a for a in plan.accounts if a.tier == "A"][:3], (10, 2, 1),
+                               strict=True):
+        account.name = f"Brandtner Werk {number}"
+    html = render_playbook_html(plan, today=date(2027, 1, 4))
+    in_overview = [row.split("|")[4] for row in overview_rows(html) if "Brandtner Werk" in row]
+    assert in_overview == ["Brandtner Werk 1", "Brandtner Werk 2", "Brandtner Werk 10"]
+    cards = re.findall(r"Brandtner Werk \d+", html[html.index('class="account"'):])
+    assert list(dict.fromkeys(cards)) == in_overview
+
+
 def test_the_overview_has_one_row_per_account_under_its_cadence_tier_a_first(sample):
     from prospector.playbook import render_playbook_html  # noqa: PLC0415 - HTML only
 

@@ -48,6 +48,16 @@ def test_a_header_click_sorts_again_reverses_and_a_third_brings_the_plans_order_
     assert _shown(editor) == plan_order
 
 
+def test_names_with_numbers_sort_by_the_number(qtbot, document):
+    """Plants and branches are named by number: "Werk 2" comes before "Werk 10"."""
+    for number in (10, 2, 1):
+        document.insert_item(("accounts",), 0, {"name": f"Brandtner Werk {number}"}, "Add")
+    page = shown_page(qtbot, TargetsPage, document)
+    page.editor.table.horizontalHeader().sectionClicked.emit(0)
+    shown = [name for name in _shown(page.editor) if name.startswith("Brandtner Werk")]
+    assert shown == ["Brandtner Werk 1", "Brandtner Werk 2", "Brandtner Werk 10"]
+
+
 def test_adding_while_sorted_puts_the_new_row_after_the_selected_one_in_the_plan(
         qtbot, document):
     page = shown_page(qtbot, TargetsPage, document)

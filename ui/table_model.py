@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 
 from prospector.model import Channel
 from prospector.number_format import written
-from prospector.textnorm import fold
+from prospector.textnorm import sort_key
 from ui.document import PlanDocument
 from ui.language import _
 
@@ -200,9 +200,9 @@ class PlanTableModel(QAbstractTableModel):
             return "" if column.kind == "bool" else column.text(value)
         if role == EDIT:
             return value.value if isinstance(value, Enum) else value
-        if role == SORT_ROLE:  # words as a reader sorts them: Ångström with the A's
+        if role == SORT_ROLE:  # words as a reader sorts them: Ångström with the A's, 2 < 10
             if isinstance(value, str):
-                return fold(value)
+                return sort_key(value)
             return value.value if isinstance(value, Enum) else (value if value is not None else "")
         if role == CHECK and column.kind == "bool":
             return _CHECKED if value else _UNCHECKED

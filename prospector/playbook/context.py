@@ -24,7 +24,7 @@ from ..holiday_regions import subdivisions
 from ..model import TIERS, Cadence, Channel, Contact, Plan, Rep, TargetAccount, ValueTouch
 from ..schedule import ScheduleError, build_schedule, find_rep, holiday_place, rep_accounts
 from ..sections import LEADER_CHAPTERS, REP_CHAPTERS, Chapter, content_of
-from ..textnorm import fold
+from ..textnorm import sort_key
 from . import conversations, glance, targets_page, team_goal
 from .addressed import paragraphs_to_the_rep
 from .anchors import script_anchor
@@ -497,7 +497,7 @@ def _tiers(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str],
     tiers = []
     for tier in TIERS:
         items = sorted((a for a in accounts if a.tier == tier),  # Ångström among the A's
-                       key=lambda a: (fold(a.name), a.name.casefold()))
+                       key=lambda a: (sort_key(a.name), a.name.casefold()))
         if not items:
             continue
         if compact:

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..model import TIERS, Cadence, Channel, Plan, Rep, Target, TargetAccount
 from ..schedule import Schedule, ScheduleError, build_schedule
-from ..textnorm import fold
+from ..textnorm import sort_key
 from ..wording import unbroken_legal_form
 from .countries import country_name, territory_names
 from .limits import CARD_LIMIT, Reductions
@@ -539,7 +539,7 @@ def overview(plan: Plan, accounts: list[TargetAccount], rep_of: dict[str, str] |
 
     index = {c.id: n for n, c in enumerate(cadences, 1)}
     groups: dict[str | None, list[dict[str, str]]] = {}
-    for account in sorted(accounts, key=lambda a: (a.tier, fold(a.name), a.name.casefold())):
+    for account in sorted(accounts, key=lambda a: (a.tier, sort_key(a.name), a.name.casefold())):
         first = starts.get(account.id)
         cadence = plan.cadence_for(account)
         groups.setdefault(cadence.id if cadence else None, []).append({
