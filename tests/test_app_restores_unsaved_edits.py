@@ -372,16 +372,36 @@ def test_a_weekly_figure_being_typed_in_survives_a_kill(qtbot, sample_plan, sett
     assert "Restored 1 change" in second.statusBar().currentMessage()  # one figure, not "1", "17"
 
 
+# an accounts import not saved yet was lost with a kill, and everything done after it
+def test_an_accounts_import_and_what_followed_are_made_again(qtbot, sample_plan, settings):
+    store = PlanStore()
+    store.save(sample_plan)
+    first = _reopen(qtbot, store, sample_plan.id, settings)
+    account = first.document.plan.accounts[0]
+    imported = first.document.plan.model_dump(mode="json")["accounts"]
+    imported[0]["name"] = "Brückner & Voss Holding"
+    imported.append({"name": "Nordlicht Extrusion GmbH", "tier": "B"})
+    first.document.replace_sections({"accounts": imported}, "Import accounts")
+    first.document.set_value(("accounts", account.id, "website"), "https://bv-holding.example")
+    first.document.insert_item(("accounts", account.id, "contacts"), None,
+                               {"name": "Katrin Brandl"}, "Add contact")
+    first.document.move_item(("accounts",), 0, 2, "Move an account")  # by place: in context
+    edited = first.document.plan.model_dump()
+    _killed(first)
+    second = _reopen(qtbot, store, sample_plan.id, settings)
+    assert second.document.plan.model_dump() == edited
+    assert second.not_restored is None
+
+
 # a change after an import that was not saved was dropped without a word, its file removed
-def test_what_cannot_be_made_again_after_an_import_is_listed_and_its_file_kept(
+def test_what_cannot_be_made_again_is_listed_and_its_file_kept(
         qtbot, sample_plan, settings, monkeypatch):
     store = PlanStore()
     store.save(sample_plan)
     first = _reopen(qtbot, store, sample_plan.id, settings)
     account = first.document.plan.accounts[0]
-    renamed = first.document.plan.model_dump(mode="json")["accounts"]
-    renamed[0]["name"] = "Brückner & Voss Holding"
-    first.document.replace_sections({"accounts": renamed}, "Import accounts")
+    crm = first.document.plan.actuals.model_copy(update={"account_names": {"BV": account.id}})
+    first.document.set_actuals(crm, "Import CRM facts")  # too large to keep: only named
     first.document.set_value(("accounts", account.id, "website"), "https://bv-holding.example")
     first.document.insert_item(("accounts", account.id, "contacts"), None,
                                {"name": "Katrin Brandl"}, "Add contact")
@@ -390,14 +410,14 @@ def test_what_cannot_be_made_again_after_an_import_is_listed_and_its_file_kept(
     monkeypatch.setattr("ui.dialogs.show_error", lambda *args, **kw: told.append((args, kw)))
     second = _reopen(qtbot, store, sample_plan.id, settings)
     restored = second.document.plan.accounts[0]
-    assert (restored.name, restored.website) == (account.name, "https://bv-holding.example")
+    assert restored.website == "https://bv-holding.example"  # named by ids: made again
     assert "Katrin Brandl" not in [c.name for c in restored.contacts]
     second.tell_not_restored()
     (args, kw), = told
     assert "2 changes" in args[2]
     assert kw["details"].splitlines() == [
-        "Accounts: replaced as a whole (an import, a merge or a qualification framework), make "
-        "it again", f"Contacts of {account.name}: Katrin Brandl added"]
+        "Actuals: replaced as a whole (an import of CRM facts or a merge), make it again",
+        f"Contacts of {account.name}: Katrin Brandl added"]
     (kept,) = [f for f in os.listdir(store.folder) if ".not-restored-" in f]
     assert kept in args[3] and "Katrin Brandl" in (store.folder / kept).read_text()
     second.tell_not_restored()  # said once

@@ -9,6 +9,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+from prospector.store import unsaved_edits
 from prospector.store.unsaved_edits import UnsavedEdits, recover
 
 PLAN = "plan-sample01"
@@ -105,6 +106,20 @@ def test_after_sections_replaced_values_by_id_are_made_again_and_rows_by_place_k
     assert kept.parent == tmp_path and kept.name.startswith(before.stem + ".not-restored-")
     assert list(tmp_path.iterdir()) == [kept] and b'"Nordlicht"' in kept.read_bytes()
     assert recover(tmp_path, PLAN).edits == []
+
+
+def test_sections_too_large_for_a_line_are_named_not_kept(tmp_path, monkeypatch):
+    """An import is kept whole, unless its line would be longer than a start reads: then it
+    is named, and listed for the leader at the next start."""
+    monkeypatch.setattr(unsaved_edits, "MAX_LINE_BYTES", 2_000)
+    edits = UnsavedEdits(tmp_path, PLAN)
+    small = {"accounts": [{"id": "acc-1", "name": "Nordlicht"}]}
+    edits.replaced(small)
+    edits.replaced({"accounts": [{"id": f"acc-{n}", "name": "Nordlicht"} for n in range(100)]})
+    edits.close()
+    left = recover(tmp_path, PLAN)
+    assert left.runs() == [{"n": 1, "sections": small}]
+    assert left.skipped_runs() == [{"structure": True, "sections": ["accounts"]}]
 
 
 def test_a_line_cut_by_the_kill_is_left_out(tmp_path):

@@ -298,10 +298,12 @@ class PlanDocument(QObject):
         if self.unsaved is not None:
             figures = (self.plan.actuals.figures_to(sections["actuals"])
                        if sections.keys() == {"actuals"} else None)
-            if figures is None:
-                self.unsaved.structure(sorted(sections))
-            else:  # a figure typed in the weekly grid (or its undo): kept as the figure
+            if figures is not None:  # a figure typed in the weekly grid (or its undo)
                 self.unsaved.figures(*figures)
+            elif "actuals" in sections:  # the CRM facts (100,000 of them): only named
+                self.unsaved.structure(sorted(sections))
+            else:  # an accounts import, a framework, a merge: whole where a line holds them
+                self.unsaved.replaced(sections)
         for name, value in sections.items():
             editing.put_values(self.plan, [((name,), value)])
         self.sections_replaced.emit(frozenset(sections))

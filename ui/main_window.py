@@ -703,13 +703,13 @@ class MainWindow(QMainWindow):
         dialogs.show_error(
             self, _("Changes not restored"),
             ngettext("Prospector ended before this plan was saved, and {count} change could "
-                     "not be made again. Whole sections replaced (an import, a merge) are not "
-                     "kept until saved, and after them, or after a save from another window, "
-                     "a row named by its place may now be another row.",
+                     "not be made again. An import of CRM facts or a merge is not kept until "
+                     "saved, and after one, or after a save from another window, a row named "
+                     "by its place may now be another row.",
                      "Prospector ended before this plan was saved, and {count} changes could "
-                     "not be made again. Whole sections replaced (an import, a merge) are not "
-                     "kept until saved, and after them, or after a save from another window, "
-                     "a row named by its place may now be another row.",
+                     "not be made again. An import of CRM facts or a merge is not kept until "
+                     "saved, and after one, or after a save from another window, a row named "
+                     "by its place may now be another row.",
                      count).format(count=show_number(count)),
             ngettext("Show Details lists it, to make it again by hand if it is still wanted. "
                      "Its file is kept: {files}",

@@ -39,6 +39,8 @@ def set_again(document: PlanDocument, left: Left) -> tuple[int, list[dict[Any, A
             elif "move" in run:
                 document.move_item(tuple(run["move"]), run["source"], run["target"], text,
                                    keep=run.get("keep"))
+            elif "sections" in run and not run.get("structure"):
+                document.replace_sections(run["sections"], text)
             elif "figures" in run:
                 actuals = document.plan.actuals
                 for rep_id, week, metric in run["cleared"]:
@@ -74,7 +76,7 @@ def _not_in(plan: Plan, runs: list[dict[Any, Any]]) -> list[dict[Any, Any]]:
                      if not (isinstance(item, dict) and item.get("id") in ids - {None})]
             if items:
                 out.append({**run, "items": items})
-        elif not any(key in run for key in ("remove", "move", "figures", "structure")):
+        elif not any(key in run for key in ("remove", "move", "figures", "sections")):
             values = {path: value for path, value in run.items()
                       if not _holds(plan, path, value)}
             if values:
@@ -127,12 +129,12 @@ def described(plan: Plan, runs: list[dict[Any, Any]]) -> list[str]:
         elif "figures" in run:
             lines.append(_("weekly figures: {entered} entered, {cleared} cleared").format(
                 entered=len(run["figures"]), cleared=len(run["cleared"])))
-        elif run.get("structure"):
-            words = ", ".join(field_word(key) for key in run.get("sections", ()))
-            lines.append(_("{sections}: replaced as a whole (an import, a merge or a "
-                           "qualification framework), make it again").format(sections=words)
-                         if words else _("a change too large to keep until saved (an import, "
-                                         "a merge): make it again"))
+        elif "sections" in run:  # named (a structure) or whole (refused)
+            words = ", ".join(field_word(key) for key in run["sections"])
+            lines.append(_("{sections}: replaced as a whole (an import of CRM facts or a "
+                           "merge), make it again").format(sections=words)
+                         if words else _("a change too large to keep until saved: make it "
+                                         "again"))
         else:
             lines += [f"{describe_edit(plan, path)}: {_shown(value)}"
                       for path, value in run.items()]

@@ -14,11 +14,13 @@ A cell of a table being typed in (its text is stored in the plan at Enter) is ke
 the cell closes; a cell closed without storing its text (Escape) has the file written anew
 without it.
 
-Values are kept, and rows added (with their contents), removed and moved, and the weekly figures
-typed in the actuals' grid (``figures``: each figure set or cleared, by its rep, week and target);
-whole sections replaced (an import of 100,000 CRM facts, a merge) are a ``structure`` line, after
-which no row's change by its place is set again unless it was saved (a row's place may be
-another without it); what is not set again is listed for the leader and its file kept aside.
+Values are kept, and rows added (with their contents), removed and moved, the weekly figures
+typed in the actuals' grid (``figures``: each figure set or cleared, by its rep, week and target)
+and whole sections replaced (``sections``: an accounts import, a qualification framework). Those
+too large for a line (an import of 100,000 CRM facts, a merge) are a ``structure`` line naming
+them, after which no row's change by its place is set again unless it was saved (a row's place
+may be another without it); what is not set again is listed for the leader and its file kept
+aside.
 
 The lock is ``fcntl.flock`` where there is one (Linux, macOS): the kernel frees it when the
 process dies, however it dies. Elsewhere a file is taken as left once its process is gone.
@@ -32,7 +34,7 @@ import logging
 import os
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -48,8 +50,9 @@ except ImportError:  # pragma: no cover - Windows
 log = logging.getLogger(__name__)
 
 PREFIX = "unsaved-"
-MAX_LINE_BYTES = 1_000_000  # a field holds at most a few thousand characters; a longer line is
-#                             not ours and is not read
+MAX_LINE_BYTES = 8_000_000  # sections replaced (5,000 accounts imported: about 3 MB) are kept
+#                             whole up to this; a longer line is only named, and one read
+#                             longer is not ours and is not read
 
 
 _opened = itertools.count(1)  # this process's files, one a plan opened
@@ -171,19 +174,28 @@ class UnsavedEdits:
                 self._rewrite()
             self._drafted = False
 
+    def replaced(self, sections: Mapping[str, Any]) -> None:
+        """Whole sections put in place (an accounts import, a qualification framework chosen,
+        their undo), as plan-file data: kept whole where the line holds them
+        (``MAX_LINE_BYTES``), else only named (``structure``)."""
+        self._write({"sections": dict(sections)})
+
     def structure(self, sections: Sequence[str] = ()) -> None:
-        """Sections replaced (an import, a merge): too big to keep here, only named; no row's
-        change by its place after it is set again unless it is saved."""
+        """Sections replaced (a merge, the CRM facts): too big to keep here, only named; no
+        row's change by its place after it is set again unless it is saved."""
         self._write({"structure": True, "sections": list(sections)})
 
     def _write(self, record: dict) -> None:
         with self._lock:
             self._count += 1
             try:
-                data = _line({"n": self._count, **record})
+                data: bytes | None = _line({"n": self._count, **record})
             except (TypeError, ValueError) as exc:  # a value JSON cannot hold: a structure
                 log.warning("unsaved edit not kept: %s", exc)
-                data = _line({"n": self._count, "structure": True})
+                data = None
+            if data is None or len(data) > MAX_LINE_BYTES:
+                data = _line({"n": self._count, "structure": True,
+                              "sections": sorted(record.get("sections", ()))})
             self._kept.append((self._count, data))
             if self._fd is not None:
                 if self._broken:  # a hole would have the lines after it made out of context
@@ -352,6 +364,10 @@ def _edit(record: dict) -> dict | None:
                         for c in cleared):
             return record
         return None
+    if "sections" in record and not record.get("structure"):
+        sections = record["sections"]
+        return record if isinstance(sections, dict) and sections and all(
+            isinstance(key, str) for key in sections) else None
     for key in ("path", "insert", "remove", "move"):
         if key in record and not (isinstance(record[key], list) and all(
                 isinstance(p, (str, int)) and not isinstance(p, bool) for p in record[key])):
@@ -376,14 +392,15 @@ def _edit(record: dict) -> dict | None:
 
 def recover(folder: Path, plan_id: str, version: int | None | bool = False) -> Left:
     """The edits left for ``plan_id`` by windows that ended without saving them (their files
-    no process holds), oldest file first. Whole sections replaced (an import, a merge: too
-    large for the file) are not made again, nor, after them, a row's change named by its place
-    (an insertion, a removal, a move, a field of a cadence's step): without them, that place
-    may be another row's; those are ``Left.skipped`` (and ``Left.structures`` counts the
-    sections). Values of items named by their ids and weekly figures are still made again
-    (the plan refuses a value whose row is not there). With ``version`` (the stored version the
-    plan is opened at), a file whose edits are of another version (saved since, by this window
-    before it died or by another) has no row's change by its place made again either."""
+    no process holds), oldest file first. Sections too large for the file (a merge, the CRM
+    facts: ``structure``) are not made again, nor, after them, a row's change named by its
+    place (an insertion, a removal, a move, a field of a cadence's step): without them, that
+    place may be another row's; those are ``Left.skipped`` (and ``Left.structures`` counts the
+    sections). Values of items named by their ids, weekly figures and sections kept whole are
+    still made again (the plan refuses a value whose row is not there). With ``version`` (the
+    stored version the plan is opened at), a file whose edits are of another version (saved
+    since, by this window before it died or by another) has no row's change by its place and
+    no whole section made again either (it would undo the other save's)."""
     left = Left()
     pattern = re.compile(re.escape(PREFIX + _name(plan_id)) + r"-(\d+)-\d+\.jsonl")
     try:
@@ -429,6 +446,13 @@ def recover(folder: Path, plan_id: str, version: int | None | bool = False) -> L
                     placed = False
                     continue
             if (edit := _edit(record)) is None:
+                continue
+            if "sections" in edit:  # whole: right whatever came before, unless over another
+                if stale:           # window's save (it would undo theirs)
+                    left.skipped.append({"structure": True,
+                                         "sections": sorted(edit["sections"])})
+                else:
+                    left.edits.append(edit)
                 continue
             if not placed and ("path" not in edit and "figures" not in edit or any(
                     type(part) is int for part in edit.get("path", ()))):
