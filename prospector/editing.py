@@ -266,7 +266,7 @@ def describe_edit(plan: Plan, path: FieldPath,
     try:
         for i, part in enumerate(path[:-1]):
             node = _child(node, part)
-            label = _label_of(node)
+            label = label_of(node)
             if isinstance(part, int):
                 item = speak(_NUMBERED.get(str(path[i - 1]), "item"))
                 owners.append(label or speak("{item} {number}").format(item=item, number=part + 1))
@@ -279,7 +279,26 @@ def describe_edit(plan: Plan, path: FieldPath,
     return words
 
 
-def _label_of(node: Any) -> str:
+def place_label(plan: Plan, path: FieldPath) -> str | None:
+    """The row that ``path`` names by its place (its last index: a cadence's step, a contact),
+    as the leader knows it now: its name, else its objective or its channel; None when the
+    path names no row by its place, "" when the row has no such words."""
+    last = max((i for i, part in enumerate(path) if type(part) is int), default=None)
+    if last is None:
+        return None
+    node: Any = plan
+    try:
+        for part in path[:last + 1]:
+            node = _child(node, part)
+    except (LookupError, AttributeError, TypeError, ValueError):
+        return ""
+    words = label_of(node) or str(getattr(node, "objective", "") or "").strip()
+    return words[:39] + "…" if len(words) > 40 else words
+
+
+def label_of(node: Any) -> str:
+    """An item's name as the leader knows it (its name, title, role, ...; "" if it has none),
+    at most 40 characters."""
     for key in LABEL_FIELDS:
         value = getattr(node, key, None)
         if isinstance(value, str) and value.strip():

@@ -133,6 +133,18 @@ def test_closing_flushes_the_last_edit(qtbot, store, settings):
     assert store.load(plan.id).basics.offering == "Predictive maintenance"
 
 
+def test_the_status_bar_says_all_changes_saved_only_once_they_are(qtbot, store, settings):
+    plan = Plan(name="Quick edit")
+    store.save(plan)
+    window = _window(qtbot, store, plan, settings)
+    assert window.save_label.text() == "All changes saved"
+    qtbot.keyClicks(window.pages["basics"].offering.widget, "Predictive maintenance")
+    assert window.save_label.text() == "Changes not saved yet"  # said "All changes saved"
+    qtbot.waitUntil(lambda: store.load(plan.id).basics.offering == "Predictive maintenance",
+                    timeout=60000)
+    qtbot.waitUntil(lambda: window.save_label.text() == "All changes saved", timeout=60000)
+
+
 def test_undo_and_redo_from_the_keyboard(qtbot, store, settings):
     plan = Plan(name="Keys")
     store.save(plan)

@@ -233,18 +233,18 @@ class PlanDocument(QObject):
     # --- applying an edit (called by the commands in ui/commands.py, unchecked) ----------------
     def apply_value(self, path: Path, value: Any) -> None:
         owner, field = resolve(self.plan, path)
-        setattr(owner, field, value)
         if self.unsaved is not None:
-            self.unsaved.value(path, value)
+            self.unsaved.value(path, value, editing.place_label(self.plan, path))
+        setattr(owner, field, value)
         self.field_changed.emit(tuple(path))
         self.changed.emit()
 
     def apply_values(self, values: Sequence[tuple[Path, Any]]) -> None:
         """Set each field (checked by ``set_values``) and tell the views once."""
-        editing.put_values(self.plan, values)
         if self.unsaved is not None:
             for path, value in values:
-                self.unsaved.value(path, value)
+                self.unsaved.value(path, value, editing.place_label(self.plan, path))
+        editing.put_values(self.plan, values)
         self.fields_changed.emit(tuple(tuple(path) for path, _value in values))
         self.changed.emit()
 
@@ -253,9 +253,9 @@ class PlanDocument(QObject):
         """Remove the items at their indexes (``items`` as ``(index, item)``, ascending), after
         setting each reference to its value after the edit."""
         if self.unsaved is not None:
-            for p, _before, after in references:
-                self.unsaved.value(p, after)
-            self.unsaved.removed(path, [i for i, _item in items])
+            self.unsaved.removed(path, [(i, getattr(item, "id", None), editing.label_of(item))
+                                        for i, item in items],
+                                 [(p, after) for p, _before, after in references])
         if references:
             editing.put_values(self.plan, ((p, after) for p, _before, after in references))
             self.fields_changed.emit(tuple(p for p, _before, _after in references))
@@ -270,9 +270,7 @@ class PlanDocument(QObject):
         """Insert the items at their indexes (``(index, item)``, ascending), then set each
         reference to its value before the edit: what ``apply_remove`` did, undone."""
         if self.unsaved is not None:
-            self.unsaved.inserted(path, items)
-            for p, before, _after in references:
-                self.unsaved.value(p, before)
+            self.unsaved.inserted(path, items, [(p, before) for p, before, _after in references])
         at = dict(items)
         for first, last in editing.runs(at):
             self.items_about_to_be_inserted.emit(path, first, last)
@@ -285,7 +283,8 @@ class PlanDocument(QObject):
 
     def apply_move(self, path: ListPath, source: int, target: int, keep: str | None) -> None:
         if self.unsaved is not None:
-            self.unsaved.moved(path, source, target, keep)
+            self.unsaved.moved(path, source, target, keep,
+                               editing.label_of(editing.items_at(self.plan, path)[source]))
         self.item_about_to_move.emit(path, source, target)
         rows = editing.move_within(self.plan, path, source, target, keep)
         self.item_moved.emit(path, source, target)

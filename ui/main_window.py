@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self.autosaver.conflict.connect(self._conflict)
         self.autosaver.base_version = self.saved_version or 0
         # changes a window that ended left and that could not be made again (tell_not_restored)
-        self.not_restored: tuple[list[dict], list[Path]] | None = None
+        self.not_restored: tuple[list[dict], list[Path], dict[tuple, str]] | None = None
         self._keep_unsaved(recover=True)
         self.actuals_reader = ActualsReader(self)  # reads CRM exports off the GUI thread
 
@@ -364,6 +364,14 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()  # an accepted edit: the refusal no longer applies
         self._update_title()
         self._nav_timer.start()
+        # between an edit and its save (1.5-3 s) the status bar said "All changes saved"; a
+        # failed save's "Not saved" stays until a save succeeds
+        saved, pending = _("All changes saved"), _("Changes not saved yet")
+        clean = self.document.undo_stack.isClean()
+        if self.save_label.text() == saved and not clean:
+            self.save_label.setText(pending)
+        elif self.save_label.text() == pending and clean:  # undone back to the saved plan
+            self.save_label.setText(saved)
 
     def _update_navigator(self) -> None:
         statuses = step_status(self.document.plan)
@@ -683,7 +691,7 @@ class MainWindow(QMainWindow):
             logging.getLogger(__name__).exception("unsaved edits of %s not made again", plan_id)
             return
         if missed:
-            self.not_restored = (missed, left.keep_aside())
+            self.not_restored = (missed, left.keep_aside(), left.rows)
         else:
             left.discard()
         if restored:
@@ -697,9 +705,9 @@ class MainWindow(QMainWindow):
         (once): listed so the leader can make them by hand, their file kept aside."""
         if self.not_restored is None:
             return
-        missed, files = self.not_restored
+        missed, files, rows = self.not_restored
         self.not_restored = None
-        count = len(restored_changes.described(self.document.plan, missed))
+        count = len(restored_changes.described(self.document.plan, missed, rows))
         dialogs.show_error(
             self, _("Changes not restored"),
             ngettext("Prospector ended before this plan was saved, and {count} change could "
@@ -716,7 +724,7 @@ class MainWindow(QMainWindow):
                      "Show Details lists them, to make them again by hand if they are still "
                      "wanted. Their file is kept: {files}", count).format(
                 files=", ".join(str(f) for f in files)),
-            details=restored_changes.not_restored_details(self.document.plan, missed))
+            details=restored_changes.not_restored_details(self.document.plan, missed, rows))
 
     def open_plan_id(self, plan_id: str) -> None:
         self.store.repairs.clear()  # only what opening this plan repaired

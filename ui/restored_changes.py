@@ -8,9 +8,10 @@ import json
 from typing import Any
 
 from prospector.actuals.weekly import WeeklyFigure
-from prospector.editing import LABEL_FIELDS, get_value, with_value
+from prospector.editing import LABEL_FIELDS, get_value, label_of, with_value
 from prospector.model import Plan
-from prospector.store.unsaved_edits import Left
+from prospector.sections import LIST_SECTIONS
+from prospector.store.unsaved_edits import Left, by_place
 from ui.document import PlanDocument
 from ui.field_names import describe_edit, field_word
 from ui.language import _, ngettext, sentence_start
@@ -20,46 +21,91 @@ MAX_VALUE = 120  # characters of a value shown
 
 
 def set_again(document: PlanDocument, left: Left) -> tuple[int, list[dict[Any, Any]]]:
-    """Make again the edits left unsaved (``Left.runs``), each an undoable edit: a value the
-    plan refuses, or a field it no longer has, is left as it is; a row's change that cannot
-    be made again ends it (what follows may be about that row). The number of edits made, and
-    the runs not made: the values refused, the runs from the one that failed, those
-    ``recover`` left out."""
+    """Make again the edits left unsaved, in the order they were made, each an undoable edit.
+    Not made, in that order, and returned with the number made: the runs ``recover`` left out
+    (less what the plan already holds), the values the plan refuses (a field it no longer has:
+    an account deleted in another window since), and a row's change that fails, after which
+    no row named by its place is made again either (that place may now be another row's)."""
     made, missed = 0, []
     text = _("Restore an unsaved change")
-    runs = left.runs()
-    for at, run in enumerate(runs):
+    placed = True
+    for skip, run in left.steps():
+        if skip:
+            missed += _not_in(document.plan, [run])
+            continue
+        if not placed and _is_row_change(run) and by_place(run):
+            missed.append(run)
+            continue
+        if not _is_row_change(run):
+            if not placed:  # a value by a row's place: left out; named by ids: set
+                values = {path: v for path, v in run.items() if not _at_place(path)}
+                if len(values) < len(run):
+                    missed.append({path: v for path, v in run.items() if _at_place(path)})
+                run = values
+            set_now, refused = _set_values_again(document, run, text)
+            made += set_now
+            if refused:
+                missed.append(refused)
+            continue
         try:
-            if "insert" in run:
-                path = tuple(run["insert"])
-                for index, item in run["items"]:
-                    document.insert_items(path, index, [item], text)
-            elif "remove" in run:
-                document.remove_items(tuple(run["remove"]), run["indexes"], text)
-            elif "move" in run:
-                document.move_item(tuple(run["move"]), run["source"], run["target"], text,
-                                   keep=run.get("keep"))
-            elif "sections" in run and not run.get("structure"):
-                document.replace_sections(run["sections"], text)
-            elif "figures" in run:
-                actuals = document.plan.actuals
-                for rep_id, week, metric in run["cleared"]:
-                    actuals = actuals.without_figure(rep_id, week, metric)
-                for figure in run["figures"]:
-                    actuals = actuals.with_figure(WeeklyFigure.model_validate(figure))
-                if document.plan.actuals.figures_to(actuals) == ([], []):
-                    continue  # saved already
-                document.set_actuals(actuals, text)
-            else:
-                set_now, refused = _set_values_again(document, run, text)
-                made += set_now
-                if refused:
-                    missed.append(refused)
-                continue
+            made += _make_again(document, run, text)
         except (ValueError, LookupError, TypeError, AttributeError):
-            return made, missed + runs[at:] + _not_in(document.plan, left.skipped_runs())
-        made += 1
-    return made, missed + _not_in(document.plan, left.skipped_runs())
+            missed.append(run)
+            placed = False
+    return made, missed
+
+
+def _is_row_change(run: dict[Any, Any]) -> bool:
+    return any(key in run for key in ("insert", "remove", "move", "sections", "figures"))
+
+
+def _at_place(path: Any) -> bool:
+    return any(type(part) is int for part in path)
+
+
+def _make_again(document: PlanDocument, run: dict[Any, Any], text: str) -> int:
+    """Make a row's change (or sections, or weekly figures) again; raises where it cannot.
+    The number of edits made (rows already there or already gone: none)."""
+    if "insert" in run:
+        path, made = tuple(run["insert"]), 0
+        there = {getattr(row, "id", None) for row in document.items(path)} - {None}
+        for index, item in run["items"]:
+            if isinstance(item, dict) and item.get("id") in there:
+                continue  # saved before the window ended
+            document.insert_items(path, index, [item], text)
+            made += 1
+        if run.get("references"):  # an undone removal: the references to the rows again
+            made += _set_values_again(document, {tuple(p): v for p, v in run["references"]},
+                                      text)[0]
+        return made
+    if "remove" in run:
+        path, ids = tuple(run["remove"]), run.get("ids")
+        indexes = run["indexes"]
+        if isinstance(ids, list) and all(isinstance(i, str) for i in ids):
+            indexes = [i for i, row in enumerate(document.items(path))
+                       if getattr(row, "id", None) in set(ids)]  # the same rows, wherever
+        if not indexes:
+            return 0
+        document.remove_items(path, indexes, text)
+        return 1
+    if "move" in run:
+        document.move_item(tuple(run["move"]), run["source"], run["target"], text,
+                           keep=run.get("keep"))
+        return 1
+    if "sections" in run and not run.get("structure"):
+        document.replace_sections(run["sections"], text)
+        return 1
+    if "figures" in run:
+        actuals = document.plan.actuals
+        for rep_id, week, metric in run["cleared"]:
+            actuals = actuals.without_figure(rep_id, week, metric)
+        for figure in run["figures"]:
+            actuals = actuals.with_figure(WeeklyFigure.model_validate(figure))
+        if document.plan.actuals.figures_to(actuals) == ([], []):
+            return 0  # saved already
+        document.set_actuals(actuals, text)
+        return 1
+    raise ValueError("not an edit")
 
 
 def _not_in(plan: Plan, runs: list[dict[Any, Any]]) -> list[dict[Any, Any]]:
@@ -108,42 +154,83 @@ def _set_values_again(document: PlanDocument, values: dict, text: str) -> tuple[
     return made, refused
 
 
-def described(plan: Plan, runs: list[dict[Any, Any]]) -> list[str]:
-    """Each change of ``runs`` as a line the leader can act on: "website of Acme: acme.com",
-    "accounts: Nordlicht added"."""
+def described(plan: Plan, runs: list[dict[Any, Any]],
+              rows: dict[tuple, str] | None = None) -> list[str]:
+    """Each change of ``runs`` as a line the leader can act on, rows by their names: "website
+    of Acme: acme.com", "accounts: Nordlicht added" (with the fields typed into it after),
+    "accounts: Rautio Machinery Oy deleted", "day of “Phone call” in steps of Dream client
+    campaign: 9" (``rows``: the words of a row named by its place, when it was edited)."""
     lines: list[str] = []
+    # a row added and not made again, by its id or by (its list, its place): its line
+    added: dict[Any, tuple[int, dict, str]] = {}
+    names = _names(plan)
     for run in runs:
         if "insert" in run:
             where = _where(plan, run["insert"])
-            lines += [_("{where}: {name} added").format(where=where, name=_label(item))
-                      for _index, item in run["items"]]
+            for index, item in run["items"]:
+                if isinstance(item, dict):
+                    key = item["id"] if isinstance(item.get("id"), str) else (
+                        *run["insert"], index)
+                    added[key] = (len(lines), dict(item), where)
+                lines.append(_("{where}: {name} added").format(where=where, name=_label(item)))
         elif "remove" in run:
-            rows = ", ".join(str(i + 1) for i in run["indexes"])
-            lines.append(ngettext("{where}: row {rows} deleted", "{where}: rows {rows} deleted",
-                                  len(run["indexes"])).format(where=_where(plan, run["remove"]),
-                                                              rows=rows))
+            deleted = [name or _("row {number}").format(number=i + 1)
+                       for i, name in zip(run["indexes"], run.get("names") or
+                                          [""] * len(run["indexes"]), strict=True)]
+            lines.append(_("{where}: {rows} deleted").format(
+                where=_where(plan, run["remove"]), rows=", ".join(deleted)))
         elif "move" in run:
-            lines.append(_("{where}: row {source} moved to row {target}").format(
-                where=_where(plan, run["move"]), source=run["source"] + 1,
+            lines.append(_("{where}: {name} moved to row {target}").format(
+                where=_where(plan, run["move"]),
+                name=run.get("name") or _("row {number}").format(number=run["source"] + 1),
                 target=run["target"] + 1))
         elif "figures" in run:
             lines.append(_("weekly figures: {entered} entered, {cleared} cleared").format(
                 entered=len(run["figures"]), cleared=len(run["cleared"])))
         elif "sections" in run:  # named (a structure) or whole (refused)
             words = ", ".join(field_word(key) for key in run["sections"])
-            lines.append(_("{sections}: replaced as a whole (an import of CRM facts or a "
-                           "merge), make it again").format(sections=words)
-                         if words else _("a change too large to keep until saved: make it "
-                                         "again"))
+            lines.append(_("{sections}: replaced as a whole by an import of CRM facts or a "
+                           "merge, not restored").format(sections=words)
+                         if words else _("a change too large to keep until saved, not "
+                                         "restored"))
         else:
-            lines += [f"{describe_edit(plan, path)}: {_shown(value)}"
-                      for path, value in run.items()]
-    return lines
+            for path, value in run.items():
+                lines.append(_value_line(plan, path, value, added, lines, names, rows or {}))
+    return [line for line in lines if line]
 
 
-def not_restored_details(plan: Plan, runs: list[dict[Any, Any]]) -> str:
+def _value_line(plan: Plan, path: tuple, value: Any, added: dict, lines: list[str],
+                names: dict[str, str], rows: dict[tuple, str]) -> str:
+    """A value's line; "" when it goes into the line of the row added that it belongs to."""
+    shown = _shown(value, names)
+    row = next((key for key in (path[-2], tuple(path[:-1])) if _hashable(key) and key in added),
+               None)
+    if row is not None:  # a field of a row added and not made again: in that row's line
+        at, item, where = added[row]
+        item[path[-1]] = value
+        lines[at] = _("{where}: {name} added").format(where=where, name=_label(item))
+        return ""
+    owner = next((added[part][1] for part in reversed(path[:-1])
+                  if _hashable(part) and part in added), None)
+    if owner is not None:  # deeper in a row added: a contact's of an account added
+        return _("{field} of {owner}").format(field=field_word(str(path[-1])),
+                                              owner=_label(owner)) + f": {shown}"
+    place = max((i for i, part in enumerate(path) if type(part) is int), default=None)
+    if place is not None and rows.get(path):  # by its place: the row's words then, not now
+        return _("{field} of “{row}” in {list}").format(
+            field=field_word(str(path[-1])), row=rows[path],
+            list=describe_edit(plan, path[:place])) + f": {shown}"
+    return f"{describe_edit(plan, path)}: {shown}"
+
+
+def _hashable(key: Any) -> bool:
+    return isinstance(key, (str, tuple))
+
+
+def not_restored_details(plan: Plan, runs: list[dict[Any, Any]],
+                         rows: dict[tuple, str] | None = None) -> str:
     """The box's details: the lines of ``described``, at most ``MAX_SHOWN`` of them."""
-    lines = [sentence_start(line) for line in described(plan, runs)]
+    lines = [sentence_start(line) for line in described(plan, runs, rows)]
     more = len(lines) - MAX_SHOWN
     shown = lines[:MAX_SHOWN]
     if more > 0:
@@ -164,13 +251,19 @@ def _label(item: Any) -> str:
     return _("a row")
 
 
-def _shown(value: Any) -> str:
+def _names(plan: Plan) -> dict[str, str]:
+    """Every item's id in the plan's lists -> its name (a list of ids reads as names)."""
+    return {item.id: label_of(item) or item.id for section in LIST_SECTIONS
+            for item in getattr(plan, section.key)}
+
+
+def _shown(value: Any, names: dict[str, str] | None = None) -> str:
     if value is None or value == "":
         return _("(empty)")
     if isinstance(value, str):
         text = " ".join(value.split())
     elif isinstance(value, list) and all(isinstance(v, str) for v in value):
-        text = ", ".join(value)
+        text = ", ".join((names or {}).get(v) or v for v in value)
     else:
         text = json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= MAX_VALUE else text[:MAX_VALUE - 1] + "…"

@@ -116,21 +116,33 @@ class UnsavedEdits:
             raise
         return fd
 
-    def value(self, path: Sequence, value: Any) -> None:
-        """A field set to ``value`` (as the plan holds it)."""
-        self._write({"path": list(path), "value": value})
+    def value(self, path: Sequence, value: Any, row: str | None = None) -> None:
+        """A field set to ``value`` (as the plan holds it); ``row``: the row a path names by
+        its place, as the leader knew it (``editing.place_label``), to name it if it cannot
+        be made again."""
+        self._write({"path": list(path), "value": value} | ({} if row is None else {"row": row}))
 
-    def inserted(self, path: Sequence, items: Sequence[tuple[int, Any]]) -> None:
-        """Items (parts of the plan) put at their indexes, ascending, in the list at ``path``."""
-        self._write({"insert": list(path), "items": [[i, item] for i, item in items]})
+    def inserted(self, path: Sequence, items: Sequence[tuple[int, Any]],
+                 references: Sequence[tuple[Sequence, Any]] = ()) -> None:
+        """Items (parts of the plan) put at their indexes, ascending, in the list at ``path``,
+        and the references to them set again (an undone removal): ``(path, value)``."""
+        self._write({"insert": list(path), "items": [[i, item] for i, item in items],
+                     "references": [[list(p), value] for p, value in references]})
 
-    def removed(self, path: Sequence, indexes: Sequence[int]) -> None:
-        """The items at ``indexes`` of the list at ``path`` removed (their references are set
-        by the value lines before: the removal sets them again, as the same values)."""
-        self._write({"remove": list(path), "indexes": list(indexes)})
+    def removed(self, path: Sequence, items: Sequence[tuple[int, str | None, str]],
+                references: Sequence[tuple[Sequence, Any]] = ()) -> None:
+        """The items of the list at ``path`` removed, each as ``(index, id, name)`` (the id and
+        name let a start remove the same row where its place changed, and name it), and the
+        references to them, each ``(path, value after)``, cleared with them."""
+        self._write({"remove": list(path), "indexes": [i for i, _id, _name in items],
+                     "ids": [item_id for _i, item_id, _name in items],
+                     "names": [name for _i, _id, name in items],
+                     "references": [[list(p), value] for p, value in references]})
 
-    def moved(self, path: Sequence, source: int, target: int, keep: str | None) -> None:
-        self._write({"move": list(path), "source": source, "target": target, "keep": keep})
+    def moved(self, path: Sequence, source: int, target: int, keep: str | None,
+              name: str = "") -> None:
+        self._write({"move": list(path), "source": source, "target": target, "keep": keep,
+                     "name": name})
 
     def figures(self, entered: Sequence[Any], cleared: Sequence[Sequence[str]]) -> None:
         """Weekly figures entered (``WeeklyFigure``, each replacing the one of its rep, week and
@@ -265,12 +277,23 @@ class Left:
     """What a process that ended without saving left: its edits, in order (``runs``), and its
     files (removed once they are set again: ``discard``)."""
 
-    edits: list[dict] = field(default_factory=list)
+    # every edit in order, with whether it is left out (``skipped``: a row named by its place
+    # after sections not kept; sections not kept are ``{"structure": True, "sections": [their
+    # names]}``)
+    order: list[tuple[bool, dict]] = field(default_factory=list)
+    rows: dict[tuple, str] = field(default_factory=dict)  # a path by place -> its row's words
     files: list[Path] = field(default_factory=list)
     structures: int = 0  # sections replaced and not saved: what followed is not set again
-    # the edits not set again, in order (sections replaced: ``{"structure": True, "sections":
-    # [their names]}``)
-    skipped: list[dict] = field(default_factory=list)
+
+    @property
+    def edits(self) -> list[dict]:
+        """The edits to make again, in order."""
+        return [edit for skip, edit in self.order if not skip]
+
+    @property
+    def skipped(self) -> list[dict]:
+        """The edits not made again, in order."""
+        return [edit for skip, edit in self.order if skip]
 
     @property
     def values(self) -> list[tuple[tuple, Any]]:
@@ -291,6 +314,14 @@ class Left:
     def skipped_runs(self) -> list[dict[Any, Any]]:
         """The edits not set again (``skipped``), in runs as ``runs`` makes them."""
         return _runs(self.skipped)
+
+    def steps(self) -> list[tuple[bool, dict[Any, Any]]]:
+        """Every run, made again or left out, in the order they were made: ``(left out,
+        run)``."""
+        out: list[tuple[bool, dict[Any, Any]]] = []
+        for skip, group in itertools.groupby(self.order, key=lambda pair: pair[0]):
+            out += [(skip, run) for run in _runs([edit for _skip, edit in group])]
+        return out
 
     def discard(self) -> None:
         for path in self.files:
@@ -324,6 +355,20 @@ class Left:
                     log.warning("cannot remove %s: %s", path, exc)
             kept.append(target)
         return kept
+
+
+def by_place(edit: dict) -> bool:
+    """Whether ``edit`` names a row by its place only: a move, a field of a cadence's step (by
+    its index), rows added without ids or removed without theirs (an older file)."""
+    if "path" in edit:
+        return any(type(part) is int for part in edit["path"])
+    if "insert" in edit:
+        return not all(isinstance(item, dict) and isinstance(item.get("id"), str)
+                       for _index, item in edit["items"])
+    if "remove" in edit:
+        ids = edit.get("ids")
+        return not (isinstance(ids, list) and all(isinstance(i, str) for i in ids))
+    return "move" in edit
 
 
 def _runs(edits: Sequence[dict]) -> list[dict[Any, Any]]:
@@ -378,6 +423,16 @@ def _edit(record: dict) -> dict | None:
     if "indexes" in record and not (isinstance(record["indexes"], list)
                                     and all(type(i) is int for i in record["indexes"])):
         return None
+    if "references" in record and not (isinstance(record["references"], list) and all(
+            isinstance(r, list) and len(r) == 2 and isinstance(r[0], list) and r[0] and all(
+                isinstance(p, (str, int)) and not isinstance(p, bool) for p in r[0])
+            for r in record["references"])):
+        return None
+    for key in ("ids", "names"):
+        if key in record and not (isinstance(record[key], list) and len(record[key]) == len(
+                record.get("indexes", ())) and all(v is None or isinstance(v, str)
+                                                   for v in record[key])):
+            return None
     if isinstance(record.get("path"), list) and "value" in record:
         return record
     if isinstance(record.get("insert"), list) and isinstance(record.get("items"), list):
@@ -440,29 +495,30 @@ def recover(folder: Path, plan_id: str, version: int | None | bool = False) -> L
                 last = n if type(n) is int else last
                 if record.get("structure"):
                     left.structures += 1
-                    sections = record.get("sections")
-                    left.skipped.append({"structure": True, "sections": sections if isinstance(
-                        sections, list) and all(isinstance(k, str) for k in sections) else []})
+                    named = record.get("sections")
+                    left.order.append((True, {"structure": True, "sections": named if isinstance(
+                        named, list) and all(isinstance(k, str) for k in named) else []}))
                     placed = False
                     continue
             if (edit := _edit(record)) is None:
                 continue
+            if "path" in edit and isinstance(edit.get("row"), str):
+                left.rows[tuple(edit["path"])] = edit["row"]
             if "sections" in edit:  # whole: right whatever came before, unless over another
                 if stale:           # window's save (it would undo theirs)
-                    left.skipped.append({"structure": True,
-                                         "sections": sorted(edit["sections"])})
+                    left.order.append((True, {"structure": True,
+                                              "sections": sorted(edit["sections"])}))
                 else:
-                    left.edits.append(edit)
+                    left.order.append((False, edit))
                 continue
-            if not placed and ("path" not in edit and "figures" not in edit or any(
-                    type(part) is int for part in edit.get("path", ()))):
-                # a row named by its place (an insertion, a removal, a move; a cadence's step's
-                # field), which what was not made again may have moved; a value named by ids
-                # (the plan refuses it where the row is not there) and a weekly figure (by its
-                # rep, week and target) are still set again
-                left.skipped.append(edit)
+            if not placed and by_place(edit):
+                # a row named by its place (a move, a cadence's step's field, a row without an
+                # id), which what was not made again may have moved; a value named by ids (the
+                # plan refuses it where the row is not there), rows added or removed by their
+                # ids and a weekly figure (by its rep, week and target) are still made again
+                left.order.append((True, edit))
                 continue
-            left.edits.append(edit)
+            left.order.append((False, edit))
     return left
 
 
