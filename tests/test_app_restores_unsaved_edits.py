@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from prospector.actuals_import.by_hand import enter_figure
 from prospector.model import Plan, TargetAccount
 from prospector.store import PlanStore, unsaved_edits
+from ui import restored_changes
 from ui.main_window import MainWindow
 
 
@@ -447,3 +448,20 @@ def test_what_cannot_be_made_again_is_listed_and_its_file_kept(
     second.tell_not_restored()  # said once
     _reopen(qtbot, store, sample_plan.id, settings).tell_not_restored()  # and never again
     assert len(told) == 1
+
+
+# two rows pasted, one the plan now refuses: both were listed as not made again, and the
+#    one made again was also in the plan
+def test_only_the_rows_the_plan_refuses_are_listed(qtbot, sample_plan, settings):
+    store = PlanStore()
+    store.save(sample_plan)
+    _journal(store, sample_plan.id, [
+        {"n": 0, "base": store.find(sample_plan.id).version},
+        {"n": 1, "insert": ["accounts"], "references": [], "items": [
+            [26, {"id": "acc-new1", "name": "Nordlicht Extrusion GmbH"}],
+            [27, {"id": "acc-new2", "name": "Vesterby Plast A/S", "tier": "Z"}]]}])
+    window = _reopen(qtbot, store, sample_plan.id, settings)
+    assert window.document.plan.accounts[-1].name == "Nordlicht Extrusion GmbH"
+    missed, _files, rows = window.not_restored
+    assert restored_changes.described(window.document.plan, missed, rows) == [
+        "accounts: Vesterby Plast A/S added"]

@@ -49,10 +49,23 @@ def set_again(document: PlanDocument, left: Left) -> tuple[int, list[dict[Any, A
             continue
         try:
             made += _make_again(document, run, text)
+        except NotMadeAgain as partly:
+            made += partly.made
+            missed.append(partly.run)
+            placed = False
         except (ValueError, LookupError, TypeError, AttributeError):
             missed.append(run)
             placed = False
     return made, missed
+
+
+class NotMadeAgain(Exception):
+    """A row's change made again in part: ``run`` is the part that was not, ``made`` the
+    number of edits that were."""
+
+    def __init__(self, run: dict[Any, Any], made: int) -> None:
+        super().__init__("made again in part")
+        self.run, self.made = run, made
 
 
 def _is_row_change(run: dict[Any, Any]) -> bool:
@@ -69,14 +82,21 @@ def _make_again(document: PlanDocument, run: dict[Any, Any], text: str) -> int:
     if "insert" in run:
         path, made = tuple(run["insert"]), 0
         there = {getattr(row, "id", None) for row in document.items(path)} - {None}
+        refused = []
         for index, item in run["items"]:
             if isinstance(item, dict) and item.get("id") in there:
                 continue  # saved before the window ended
-            document.insert_items(path, index, [item], text)
+            try:
+                document.insert_items(path, index, [item], text)
+            except ValueError:
+                refused.append([index, item])
+                continue
             made += 1
         if run.get("references"):  # an undone removal: the references to the rows again
             made += _set_values_again(document, {tuple(p): v for p, v in run["references"]},
                                       text)[0]
+        if refused:  # only the rows the plan refused are not made again
+            raise NotMadeAgain({**run, "items": refused}, made)
         return made
     if "remove" in run:
         path, ids = tuple(run["remove"]), run.get("ids")
