@@ -440,9 +440,10 @@ def test_what_cannot_be_made_again_is_listed_and_its_file_kept(
     (args, kw), = told
     assert "3 changes" in args[2]
     assert kw["details"].splitlines() == [
-        "Actuals: replaced as a whole by an import of CRM facts or a merge, not restored",
+        "Actuals: an import of CRM facts, not restored: import the export again (Import "
+        "actuals)",
         f"Contacts of {account.name}: Katrin Brandl added",  # with its name typed after
-        f"What it must show of “{criterion.name}” in criteria: A budget owner"]
+        f"Criteria › “{criterion.name}” › what it must show: A budget owner"]
     (kept,) = [f for f in os.listdir(store.folder) if ".not-restored-" in f]
     assert kept in args[3] and "Katrin Brandl" in (store.folder / kept).read_text()
     second.tell_not_restored()  # said once
@@ -465,3 +466,27 @@ def test_only_the_rows_the_plan_refuses_are_listed(qtbot, sample_plan, settings)
     missed, _files, rows = window.not_restored
     assert restored_changes.described(window.document.plan, missed, rows) == [
         "accounts: Vesterby Plast A/S added"]
+
+
+# a step moved and a step's day (by their place, after CRM facts not kept), then the steps
+#    sorted by day (the whole list, made again): the box still listed the move and the day,
+#    and redoing the move by hand would have moved another step
+def test_what_a_later_change_made_again_carries_is_not_listed(qtbot, sample_plan, settings):
+    store = PlanStore()
+    store.save(sample_plan)
+    first = _reopen(qtbot, store, sample_plan.id, settings)
+    cadence = first.document.plan.cadences[0]
+    steps = ("cadences", cadence.id, "steps")
+    crm = first.document.plan.actuals.model_copy(update={"account_names": {"X": "acc-01"}})
+    first.document.set_actuals(crm, "Import CRM facts")
+    first.document.move_item(steps, 7, 2, "Move a step")
+    first.document.set_value((*steps, 4, "day"), 60, "Day")
+    first.document.set_value(steps, cadence.ordered_steps(), "Sort steps")
+    edited = first.document.plan.cadences[0].model_dump()
+    _killed(first)
+    second = _reopen(qtbot, store, sample_plan.id, settings)
+    assert second.document.plan.cadences[0].model_dump() == edited
+    missed, _files, rows = second.not_restored
+    assert restored_changes.described(second.document.plan, missed, rows) == [
+        "actuals: an import of CRM facts, not restored: import the export again (Import "
+        "actuals)"]

@@ -138,7 +138,7 @@ def test_the_status_bar_says_all_changes_saved_only_once_they_are(qtbot, store, 
     store.save(plan)
     window = _window(qtbot, store, plan, settings)
     assert window.save_label.text() == "All changes saved"
-    qtbot.keyClicks(window.pages["basics"].offering.widget, "Predictive maintenance")
+    window.document.set_value(("basics", "offering"), "Predictive maintenance", "Offering")
     assert window.save_label.text() == "Changes not saved yet"  # said "All changes saved"
     qtbot.waitUntil(lambda: store.load(plan.id).basics.offering == "Predictive maintenance",
                     timeout=60000)

@@ -4,6 +4,7 @@ the next start; a window still running keeps its own; a save drops what it holds
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -126,6 +127,25 @@ def test_sections_too_large_for_a_line_are_named_not_kept(tmp_path, monkeypatch)
     left = recover(tmp_path, PLAN)
     assert left.runs() == [{"n": 1, "sections": small}]
     assert left.skipped_runs() == [{"structure": True, "sections": ["accounts"]}]
+
+
+def test_a_folder_that_takes_no_new_file_still_keeps_what_is_typed(tmp_path, monkeypatch):
+    """A read-only (or full) data folder: the save fails, and the file cannot be written anew
+    when a cell closes; it still takes each value typed after (it took none: the notes typed
+    then were lost with a kill, while the save could not keep them either)."""
+    edits = UnsavedEdits(tmp_path, PLAN)
+    edits.draft(("qualification", "criteria", 0, "name"), "Pai")
+    edits.value(("qualification", "criteria", 0, "name"), "Pain")
+
+    def read_only(*_args):
+        raise OSError(30, "Read-only file system")
+    monkeypatch.setattr(unsaved_edits.os, "replace", read_only)
+    edits.draft_ended()  # cannot be written anew
+    edits.value(("qualification", "notes"), "Reviewed weekly.")
+    os.close(edits._fd)  # killed
+    assert recover(tmp_path, PLAN).latest() == {
+        ("qualification", "criteria", 0, "name"): "Pain",
+        ("qualification", "notes"): "Reviewed weekly."}
 
 
 def test_a_line_cut_by_the_kill_is_left_out(tmp_path):

@@ -284,7 +284,7 @@ class PlanDocument(QObject):
     def apply_move(self, path: ListPath, source: int, target: int, keep: str | None) -> None:
         if self.unsaved is not None:
             self.unsaved.moved(path, source, target, keep,
-                               editing.label_of(editing.items_at(self.plan, path)[source]))
+                               editing.place_label(self.plan, (*path, source, "")) or "")
         self.item_about_to_move.emit(path, source, target)
         rows = editing.move_within(self.plan, path, source, target, keep)
         self.item_moved.emit(path, source, target)

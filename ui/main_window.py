@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_label)
 
         self.document.undo_stack.cleanChanged.connect(self._update_title)
+        self.document.undo_stack.cleanChanged.connect(self._clean_changed)
         self.document.edit_refused.connect(self._refused)
         self.document.edit_noticed.connect(lambda what: self.statusBar().showMessage(what, 8000))
         self.document.changed.connect(self._plan_edited)
@@ -364,10 +365,11 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()  # an accepted edit: the refusal no longer applies
         self._update_title()
         self._nav_timer.start()
-        # between an edit and its save (1.5-3 s) the status bar said "All changes saved"; a
-        # failed save's "Not saved" stays until a save succeeds
+
+    def _clean_changed(self, clean: bool) -> None:
+        """Between an edit and its save (1.5-3 s) the status bar said "All changes saved"; now
+        "Changes not saved yet" (a failed save's "Not saved" stays until a save succeeds)."""
         saved, pending = _("All changes saved"), _("Changes not saved yet")
-        clean = self.document.undo_stack.isClean()
         if self.save_label.text() == saved and not clean:
             self.save_label.setText(pending)
         elif self.save_label.text() == pending and clean:  # undone back to the saved plan
@@ -711,13 +713,15 @@ class MainWindow(QMainWindow):
         dialogs.show_error(
             self, _("Changes not restored"),
             ngettext("Prospector ended before this plan was saved, and {count} change could "
-                     "not be made again. An import of CRM facts or a merge is not kept until "
-                     "saved, and after one, or after a save from another window, a row named "
-                     "by its place may now be another row.",
+                     "not be made again: an import of CRM facts or a merge is kept only once "
+                     "saved, and after one, or after a save from another window, a row found "
+                     "only by its place in a list (a step, a contact, a criterion, a moved row) "
+                     "may now be another.",
                      "Prospector ended before this plan was saved, and {count} changes could "
-                     "not be made again. An import of CRM facts or a merge is not kept until "
-                     "saved, and after one, or after a save from another window, a row named "
-                     "by its place may now be another row.",
+                     "not be made again: an import of CRM facts or a merge is kept only once "
+                     "saved, and after one, or after a save from another window, a row found "
+                     "only by its place in a list (a step, a contact, a criterion, a moved row) "
+                     "may now be another.",
                      count).format(count=show_number(count)),
             ngettext("Show Details lists it, to make it again by hand if it is still wanted. "
                      "Its file is kept: {files}",

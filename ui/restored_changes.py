@@ -15,6 +15,7 @@ from prospector.store.unsaved_edits import Left, by_place
 from ui.document import PlanDocument
 from ui.field_names import describe_edit, field_word
 from ui.language import _, ngettext, sentence_start
+from ui.table_model import show_number
 
 MAX_SHOWN = 200  # lines listed; the rest counted
 MAX_VALUE = 120  # characters of a value shown
@@ -29,9 +30,12 @@ def set_again(document: PlanDocument, left: Left) -> tuple[int, list[dict[Any, A
     made, missed = 0, []
     text = _("Restore an unsaved change")
     placed = True
-    for skip, run in left.steps():
+    steps = left.steps()
+    for at, (skip, run) in enumerate(steps):
         if skip:
-            missed += _not_in(document.plan, [run])
+            if not _carried_by(run, [later for later_skip, later in steps[at + 1:]
+                                     if not later_skip]):
+                missed += _not_in(document.plan, [run])
             continue
         if not placed and _is_row_change(run) and by_place(run):
             missed.append(run)
@@ -66,6 +70,26 @@ class NotMadeAgain(Exception):
     def __init__(self, run: dict[Any, Any], made: int) -> None:
         super().__init__("made again in part")
         self.run, self.made = run, made
+
+
+def _carried_by(run: dict[Any, Any], later: list[dict[Any, Any]]) -> bool:
+    """Whether a change left out is carried by one made again after it: a step moved, or a
+    step's day, then the whole list of steps set ("Sort by day"), or the whole section."""
+    if _is_row_change(run):
+        where = [tuple(run[key]) for key in ("insert", "remove", "move") if key in run]
+        if not where:
+            return False
+        paths = where
+    else:
+        paths = [tuple(path) for path in run]
+    for after in later:
+        if "sections" in after and not after.get("structure"):
+            if all(path[:1] and path[0] in after["sections"] for path in paths):
+                return True
+        elif not _is_row_change(after) and all(
+                any(path[:len(whole)] == whole for whole in after) for path in paths):
+            return True
+    return False
 
 
 def _is_row_change(run: dict[Any, Any]) -> bool:
@@ -208,15 +232,23 @@ def described(plan: Plan, runs: list[dict[Any, Any]],
             lines.append(_("weekly figures: {entered} entered, {cleared} cleared").format(
                 entered=len(run["figures"]), cleared=len(run["cleared"])))
         elif "sections" in run:  # named (a structure) or whole (refused)
-            words = ", ".join(field_word(key) for key in run["sections"])
-            lines.append(_("{sections}: replaced as a whole by an import of CRM facts or a "
-                           "merge, not restored").format(sections=words)
-                         if words else _("a change too large to keep until saved, not "
-                                         "restored"))
+            lines.append(_sections_line(list(run["sections"])))
         else:
             for path, value in run.items():
                 lines.append(_value_line(plan, path, value, added, lines, names, rows or {}))
     return [line for line in lines if line]
+
+
+def _sections_line(sections: list[str]) -> str:
+    if sections == ["actuals"]:
+        return _("actuals: an import of CRM facts, not restored: import the export again "
+                 "(Import actuals)")
+    if "actuals" in sections:
+        return _("the whole plan: combined with the version saved elsewhere, not restored")
+    if sections:
+        return _("{sections}: replaced as a whole, too large to keep until saved, not "
+                 "restored").format(sections=", ".join(field_word(key) for key in sections))
+    return _("a change too large to keep until saved, not restored")
 
 
 def _value_line(plan: Plan, path: tuple, value: Any, added: dict, lines: list[str],
@@ -237,9 +269,9 @@ def _value_line(plan: Plan, path: tuple, value: Any, added: dict, lines: list[st
                                               owner=_label(owner)) + f": {shown}"
     place = max((i for i, part in enumerate(path) if type(part) is int), default=None)
     if place is not None and rows.get(path):  # by its place: the row's words then, not now
-        return _("{field} of “{row}” in {list}").format(
+        return _("{list} › “{row}” › {field}").format(
             field=field_word(str(path[-1])), row=rows[path],
-            list=describe_edit(plan, path[:place])) + f": {shown}"
+            list=sentence_start(describe_edit(plan, path[:place]))) + f": {shown}"
     return f"{describe_edit(plan, path)}: {shown}"
 
 
@@ -280,7 +312,11 @@ def _names(plan: Plan) -> dict[str, str]:
 def _shown(value: Any, names: dict[str, str] | None = None) -> str:
     if value is None or value == "":
         return _("(empty)")
-    if isinstance(value, str):
+    if isinstance(value, bool):
+        text = _("yes") if value else _("no")
+    elif isinstance(value, (int, float)):
+        text = show_number(value)
+    elif isinstance(value, str):
         text = " ".join(value.split())
     elif isinstance(value, list) and all(isinstance(v, str) for v in value):
         text = ", ".join((names or {}).get(v) or v for v in value)

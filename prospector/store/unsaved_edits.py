@@ -167,8 +167,7 @@ class UnsavedEdits:
             self._drafted = True
             if self._fd is None:
                 return
-            if self._broken:
-                self._rewrite()
+            if self._broken and self._rewrite():
                 return
             try:
                 if os.write(self._fd, self._draft) != len(self._draft):
@@ -210,10 +209,10 @@ class UnsavedEdits:
                               "sections": sorted(record.get("sections", ()))})
             self._kept.append((self._count, data))
             if self._fd is not None:
-                if self._broken:  # a hole would have the lines after it made out of context
-                    self._rewrite()
+                if self._broken and self._rewrite():  # a hole: the file anew, with this line
                     return
-                try:
+                try:  # (a file that cannot be written anew still takes lines: the start that
+                    #    reads it sees the hole and makes again only what is named by ids)
                     if os.write(self._fd, data) != len(data):
                         raise OSError("short write")
                 except OSError as exc:
@@ -235,8 +234,10 @@ class UnsavedEdits:
             if self._fd is not None:
                 self._rewrite()
 
-    def _rewrite(self) -> None:
-        """The file written anew from the lines kept (under ``self._lock``)."""
+    def _rewrite(self) -> bool:
+        """The file written anew from the lines kept (under ``self._lock``). Whether it was: a
+        folder that cannot take a new file (read-only, full) leaves the file as it was, which
+        still takes lines (``_write``): typing is never dropped for want of a rewrite."""
         temp = self.path.with_name(self.path.name + ".new")
         fd = None
         try:
@@ -250,12 +251,12 @@ class UnsavedEdits:
             log.warning("cannot write %s anew: %s", self.path, exc)
             if fd is not None:
                 os.close(fd)
-            self._broken = True
-            return
+            return False
         if self._fd is not None:
             os.close(self._fd)
         self._fd, self._broken = fd, False
         self._drafted = self._draft is not None
+        return True
 
     def close(self) -> None:
         """The window is closing: the file goes if every line is saved, else it stays for the
