@@ -313,7 +313,7 @@ def _shown(value: Any, names: dict[str, str] | None = None) -> str:
     if value is None or value == "":
         return _("(empty)")
     if isinstance(value, bool):
-        text = _("yes") if value else _("no")
+        text = _("ticked") if value else _("not ticked")
     elif isinstance(value, (int, float)):
         text = show_number(value)
     elif isinstance(value, str):
