@@ -292,6 +292,12 @@ def place_label(plan: Plan, path: FieldPath) -> str | None:
             node = _child(node, part)
     except (LookupError, AttributeError, TypeError, ValueError):
         return ""
+    return row_words(node)
+
+
+def row_words(node: Any) -> str:
+    """A row as the leader knows it: its name (``label_of``), else its objective (a cadence's
+    step), at most 40 characters; "" if it has neither."""
     words = label_of(node) or str(getattr(node, "objective", "") or "").strip()
     return words[:39] + "…" if len(words) > 40 else words
 

@@ -442,7 +442,7 @@ def test_what_cannot_be_made_again_is_listed_and_its_file_kept(
     assert kw["details"].splitlines() == [
         "Actuals: an import of CRM facts, not restored: import the export again (Import "
         "actuals)",
-        f"Contacts of {account.name}: Katrin Brandl added",  # with its name typed after
+        f"Contacts of {account.name}: “Katrin Brandl” added",  # with its name typed after
         f"Criteria › “{criterion.name}” › what it must show: A budget owner"]
     (kept,) = [f for f in os.listdir(store.folder) if ".not-restored-" in f]
     assert kept in args[3] and "Katrin Brandl" in (store.folder / kept).read_text()
@@ -465,7 +465,7 @@ def test_only_the_rows_the_plan_refuses_are_listed(qtbot, sample_plan, settings)
     assert window.document.plan.accounts[-1].name == "Nordlicht Extrusion GmbH"
     missed, _files, rows = window.not_restored
     assert restored_changes.described(window.document.plan, missed, rows) == [
-        "accounts: Vesterby Plast A/S added"]
+        "accounts: “Vesterby Plast A/S” added"]
 
 
 # a step moved and a step's day (by their place, after CRM facts not kept), then the steps
@@ -490,3 +490,25 @@ def test_what_a_later_change_made_again_carries_is_not_listed(qtbot, sample_plan
     assert restored_changes.described(second.document.plan, missed, rows) == [
         "actuals: an import of CRM facts, not restored: import the export again (Import "
         "actuals)"]
+
+
+# a step added, deleted and the deletion undone (after CRM facts not kept) was listed three
+#    times: added, deleted, added
+def test_a_row_added_deleted_and_undone_is_listed_once_by_its_words(qtbot, sample_plan,
+                                                                     settings):
+    store = PlanStore()
+    store.save(sample_plan)
+    first = _reopen(qtbot, store, sample_plan.id, settings)
+    cadence = first.document.plan.cadences[0]
+    steps = ("cadences", cadence.id, "steps")
+    crm = first.document.plan.actuals.model_copy(update={"account_names": {"X": "acc-01"}})
+    first.document.set_actuals(crm, "Import CRM facts")
+    first.document.insert_item(steps, None, {"day": 95, "channel": "email",
+                                             "objective": "Last call for the pilot"}, "Add")
+    first.document.remove_items(steps, [len(cadence.steps) - 1], "Delete")
+    first.document.undo_stack.undo()
+    _killed(first)
+    second = _reopen(qtbot, store, sample_plan.id, settings)
+    missed, _files, rows = second.not_restored
+    assert restored_changes.described(second.document.plan, missed, rows)[1:] == [
+        f"steps of {cadence.name}: “Last call for the pilot” added"]

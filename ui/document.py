@@ -253,7 +253,7 @@ class PlanDocument(QObject):
         """Remove the items at their indexes (``items`` as ``(index, item)``, ascending), after
         setting each reference to its value after the edit."""
         if self.unsaved is not None:
-            self.unsaved.removed(path, [(i, getattr(item, "id", None), editing.label_of(item))
+            self.unsaved.removed(path, [(i, getattr(item, "id", None), editing.row_words(item))
                                         for i, item in items],
                                  [(p, after) for p, _before, after in references])
         if references:

@@ -710,19 +710,26 @@ class MainWindow(QMainWindow):
         missed, files, rows = self.not_restored
         self.not_restored = None
         count = len(restored_changes.described(self.document.plan, missed, rows))
+        if all(run.get("structure") for run in missed):  # an import or a merge alone
+            why = ngettext("Prospector ended before this plan was saved, and {count} change "
+                           "could not be made again: an import of CRM facts or a merge is "
+                           "kept only once saved.",
+                           "Prospector ended before this plan was saved, and {count} changes "
+                           "could not be made again: an import of CRM facts or a merge is "
+                           "kept only once saved.", count)
+        else:
+            why = ngettext("Prospector ended before this plan was saved, and {count} change "
+                           "could not be made again: an import of CRM facts or a merge is kept "
+                           "only once saved, and after one, or after a save from another "
+                           "window, a row found only by its place in a list (a step, a "
+                           "contact, a criterion, a moved row) may now be another.",
+                           "Prospector ended before this plan was saved, and {count} changes "
+                           "could not be made again: an import of CRM facts or a merge is kept "
+                           "only once saved, and after one, or after a save from another "
+                           "window, a row found only by its place in a list (a step, a "
+                           "contact, a criterion, a moved row) may now be another.", count)
         dialogs.show_error(
-            self, _("Changes not restored"),
-            ngettext("Prospector ended before this plan was saved, and {count} change could "
-                     "not be made again: an import of CRM facts or a merge is kept only once "
-                     "saved, and after one, or after a save from another window, a row found "
-                     "only by its place in a list (a step, a contact, a criterion, a moved row) "
-                     "may now be another.",
-                     "Prospector ended before this plan was saved, and {count} changes could "
-                     "not be made again: an import of CRM facts or a merge is kept only once "
-                     "saved, and after one, or after a save from another window, a row found "
-                     "only by its place in a list (a step, a contact, a criterion, a moved row) "
-                     "may now be another.",
-                     count).format(count=show_number(count)),
+            self, _("Changes not restored"), why.format(count=show_number(count)),
             ngettext("Show Details lists it, to make it again by hand if it is still wanted. "
                      "Its file is kept: {files}",
                      "Show Details lists them, to make them again by hand if they are still "

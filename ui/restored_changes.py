@@ -218,15 +218,24 @@ def described(plan: Plan, runs: list[dict[Any, Any]],
                     added[key] = (len(lines), dict(item), where)
                 lines.append(_("{where}: {name} added").format(where=where, name=_label(item)))
         elif "remove" in run:
-            deleted = [name or _("row {number}").format(number=i + 1)
-                       for i, name in zip(run["indexes"], run.get("names") or
-                                          [""] * len(run["indexes"]), strict=True)]
-            lines.append(_("{where}: {rows} deleted").format(
-                where=_where(plan, run["remove"]), rows=", ".join(deleted)))
+            deleted = []
+            for i, row_id, name in zip(run["indexes"], run.get("ids") or [None] * len(
+                    run["indexes"]), run.get("names") or [""] * len(run["indexes"]),
+                                        strict=True):
+                key = row_id if isinstance(row_id, str) else (*run["remove"], i)
+                if key in added:  # added, then deleted: neither happened
+                    lines[added.pop(key)[0]] = ""
+                    continue
+                deleted.append(_quoted(name) if name else _("row {number}").format(
+                    number=i + 1))
+            if deleted:
+                lines.append(_("{where}: {rows} deleted").format(
+                    where=_where(plan, run["remove"]), rows=", ".join(deleted)))
         elif "move" in run:
             lines.append(_("{where}: {name} moved to row {target}").format(
                 where=_where(plan, run["move"]),
-                name=run.get("name") or _("row {number}").format(number=run["source"] + 1),
+                name=_quoted(run["name"]) if run.get("name") else _("row {number}").format(
+                    number=run["source"] + 1),
                 target=run["target"] + 1))
         elif "figures" in run:
             lines.append(_("weekly figures: {entered} entered, {cleared} cleared").format(
@@ -295,11 +304,15 @@ def _where(plan: Plan, path: list) -> str:
     return describe_edit(plan, tuple(path)) if path else _("plan")
 
 
+def _quoted(text: str) -> str:
+    return _("“{name}”").format(name=text)
+
+
 def _label(item: Any) -> str:
     if isinstance(item, dict):
-        for key in LABEL_FIELDS:
+        for key in (*LABEL_FIELDS, "objective"):
             if isinstance(item.get(key), str) and item[key].strip():
-                return _shown(item[key].strip())
+                return _quoted(_shown(item[key].strip()))
     return _("a row")
 
 
