@@ -5,6 +5,8 @@ the next start; a window still running keeps its own; a save drops what it holds
 from __future__ import annotations
 
 import os
+import shutil
+import stat
 import subprocess
 import sys
 import textwrap
@@ -146,6 +148,35 @@ def test_a_folder_that_takes_no_new_file_still_keeps_what_is_typed(tmp_path, mon
     assert recover(tmp_path, PLAN).latest() == {
         ("qualification", "criteria", 0, "name"): "Pain",
         ("qualification", "notes"): "Reviewed weekly."}
+
+
+def test_a_data_folder_read_only_from_the_start_keeps_the_typing_in_a_spare_folder(
+        tmp_path, monkeypatch):
+    """A data folder that takes no new file when the window opens (read-only, full): the
+    file goes to a spare folder of the user's own, and the next start finds it there (no file
+    could be made, and a kill lost all that was typed)."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    real_open = UnsavedEdits._open
+
+    def read_only(path, flags):
+        if path.parent == folder:
+            raise OSError(30, "Read-only file system")
+        return real_open(path, flags)
+    monkeypatch.setattr(UnsavedEdits, "_open", staticmethod(read_only))
+    edits = UnsavedEdits(folder, PLAN)
+    spare = unsaved_edits.spare_folder(folder)
+    try:
+        edits.value(("basics", "owner"), "Katrin Vogelsang, VP Sales Europe QQ")
+        os.close(edits._fd)  # killed
+        assert edits.path.parent == spare and stat.S_IMODE(spare.stat().st_mode) == 0o700
+        monkeypatch.undo()
+        left = recover(folder, PLAN)
+        assert left.latest() == {("basics", "owner"): "Katrin Vogelsang, VP Sales Europe QQ"}
+        left.discard()
+        assert recover(folder, PLAN).edits == [] and not spare.exists()  # tidied away
+    finally:
+        shutil.rmtree(spare, ignore_errors=True)
 
 
 def test_a_line_cut_by_the_kill_is_left_out(tmp_path):

@@ -28,11 +28,14 @@ process dies, however it dies. Elsewhere a file is taken as left once its proces
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import logging
 import os
 import re
+import stat
+import tempfile
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -56,6 +59,35 @@ MAX_LINE_BYTES = 8_000_000  # sections replaced (5,000 accounts imported: about 
 
 
 _opened = itertools.count(1)  # this process's files, one a plan opened
+
+
+def spare_folder(folder: Path, *, make: bool = False) -> Path | None:
+    """Where a window keeps its file when the data folder takes none (read-only, full): a
+    folder of this user's own in the system's temporary folder, one per data folder; None
+    where there is none, or it is not safely this user's alone (another user's, a link)."""
+    key = hashlib.sha256(str(Path(folder).resolve()).encode()).hexdigest()[:16]
+    owner = os.getuid() if hasattr(os, "getuid") else 0
+    spare = Path(tempfile.gettempdir()) / f"prospector-unsaved-{owner}-{key}"
+    try:
+        if make:
+            spare.mkdir(mode=0o700, exist_ok=True)
+        info = os.lstat(spare)
+    except OSError:
+        return None
+    if not stat.S_ISDIR(info.st_mode) or (hasattr(os, "getuid") and (
+            info.st_uid != owner or info.st_mode & 0o077)):
+        return None
+    return spare
+
+
+def _tidy(folder: Path) -> None:
+    """A spare folder left empty goes (a data folder never: ``rmdir`` of it is not tried)."""
+    if folder.name.startswith("prospector-unsaved-") and folder.parent == Path(
+            tempfile.gettempdir()):
+        try:
+            folder.rmdir()
+        except OSError:
+            pass  # it holds another window's file
 
 
 def _name(plan_id: str) -> str:
@@ -100,11 +132,20 @@ class UnsavedEdits:
         self._broken = False   # a line could not be written: the file is written anew
         self._draft: bytes | None = None  # the line of the cell being typed in, if any
         self._drafted = False  # draft lines written since the file was last written anew
-        try:
-            self._fd = self._open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
-            os.write(self._fd, _line({"n": 0, "base": base}))
-        except OSError as exc:
-            log.warning("cannot keep unsaved edits in %s: %s", self.path, exc)
+        for place in (Path(folder), None):  # a data folder that takes no file (read-only,
+            place = place or spare_folder(folder, make=True)  # full): the spare folder
+            if place is None:
+                break
+            self.path = place / self.path.name
+            try:
+                self._fd = self._open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+                os.write(self._fd, _line({"n": 0, "base": base}))
+                break
+            except OSError as exc:
+                log.warning("cannot keep unsaved edits in %s: %s", self.path, exc)
+                if self._fd is not None:
+                    os.close(self._fd)
+                    self._fd = None
 
     @staticmethod
     def _open(path: Path, flags: int) -> int:
@@ -269,6 +310,7 @@ class UnsavedEdits:
                     self.path.unlink()
                 except OSError:
                     pass
+                _tidy(self.path.parent)
             os.close(self._fd)
             self._fd = None
 
@@ -330,6 +372,7 @@ class Left:
                 path.unlink()
             except OSError as exc:
                 log.warning("cannot remove %s: %s", path, exc)
+            _tidy(path.parent)
 
     def keep_aside(self) -> list[Path]:
         """Some edits were not set again: the files are kept, renamed so that no start sets
@@ -459,16 +502,17 @@ def recover(folder: Path, plan_id: str, version: int | None | bool = False) -> L
     no whole section made again either (it would undo the other save's)."""
     left = Left()
     pattern = re.compile(re.escape(PREFIX + _name(plan_id)) + r"-(\d+)-\d+\.jsonl")
-    try:
-        names = sorted(os.listdir(folder))
-    except OSError:
-        return left
+    names = []
+    for place in (Path(folder), spare_folder(folder)):  # (a read-only data folder's spare)
+        try:
+            names += [place / name for name in sorted(os.listdir(place))] if place else []
+        except OSError:
+            continue
     files = []
-    for name in names:
-        match = pattern.fullmatch(name)
+    for path in names:
+        match = pattern.fullmatch(path.name)
         if not match or (fcntl is None and int(match.group(1)) == os.getpid()):
             continue
-        path = Path(folder) / name
         try:
             fd = os.open(path, os.O_RDWR)
         except OSError:
