@@ -320,7 +320,7 @@ class Left:
     """What a process that ended without saving left: its edits, in order (``runs``), and its
     files (removed once they are set again: ``discard``)."""
 
-    # every edit in order, with whether it is left out (``skipped``: a row named by its place
+    # every edit in order, with whether it is left out (a row named by its place
     # after sections not kept; sections not kept are ``{"structure": True, "sections": [their
     # names]}``)
     order: list[tuple[bool, dict]] = field(default_factory=list)
@@ -332,11 +332,6 @@ class Left:
     def edits(self) -> list[dict]:
         """The edits to make again, in order."""
         return [edit for skip, edit in self.order if not skip]
-
-    @property
-    def skipped(self) -> list[dict]:
-        """The edits not made again, in order."""
-        return [edit for skip, edit in self.order if skip]
 
     @property
     def values(self) -> list[tuple[tuple, Any]]:
@@ -353,10 +348,6 @@ class Left:
         between two of them are one mapping of each field to its last value (typing a name is
         one value, not 30)."""
         return _runs(self.edits)
-
-    def skipped_runs(self) -> list[dict[Any, Any]]:
-        """The edits not set again (``skipped``), in runs as ``runs`` makes them."""
-        return _runs(self.skipped)
 
     def steps(self) -> list[tuple[bool, dict[Any, Any]]]:
         """Every run, made again or left out, in the order they were made: ``(left out,
@@ -491,15 +482,16 @@ def _edit(record: dict) -> dict | None:
 
 def recover(folder: Path, plan_id: str, version: int | None | bool = False) -> Left:
     """The edits left for ``plan_id`` by windows that ended without saving them (their files
-    no process holds), oldest file first. Sections too large for the file (a merge, the CRM
-    facts: ``structure``) are not made again, nor, after them, a row's change named by its
-    place (an insertion, a removal, a move, a field of a cadence's step): without them, that
-    place may be another row's; those are ``Left.skipped`` (and ``Left.structures`` counts the
-    sections). Values of items named by their ids, weekly figures and sections kept whole are
-    still made again (the plan refuses a value whose row is not there). With ``version`` (the
-    stored version the plan is opened at), a file whose edits are of another version (saved
-    since, by this window before it died or by another) has no row's change by its place and
-    no whole section made again either (it would undo the other save's)."""
+    no process holds, in the data folder or its spare one), oldest file first, in
+    ``Left.order``. Left out there: sections too large for the file (a merge, the CRM facts:
+    ``structure``, which ``Left.structures`` counts) and, after them, a row's change named
+    only by its place (a move; an insertion, a removal or a field of a row without an id: a
+    cadence's step, a contact): without them, that place may be another row's. Values of items
+    named by their ids, rows added or removed by their ids, weekly figures and sections kept
+    whole are made again (the plan refuses a value whose row is not there). With ``version``
+    (the stored version the plan is opened at), a file whose edits are of another version
+    (saved since, by this window before it died or by another) has no row's change by its
+    place and no whole section made again either (it would undo the other save's)."""
     left = Left()
     pattern = re.compile(re.escape(PREFIX + _name(plan_id)) + r"-(\d+)-\d+\.jsonl")
     names = []
