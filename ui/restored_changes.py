@@ -201,9 +201,9 @@ def _set_values_again(document: PlanDocument, values: dict, text: str) -> tuple[
 def described(plan: Plan, runs: list[dict[Any, Any]],
               rows: dict[tuple, str] | None = None) -> list[str]:
     """Each change of ``runs`` as a line the leader can act on, rows by their names: "website
-    of Acme: acme.com", "accounts: Nordlicht added" (with the fields typed into it after),
-    "accounts: Rautio Machinery Oy deleted", "day of “Phone call” in steps of Dream client
-    campaign: 9" (``rows``: the words of a row named by its place, when it was edited)."""
+    of Acme: acme.com", "accounts: “Nordlicht” added" (with the fields typed into it after),
+    "accounts: “Rautio Machinery Oy” deleted", "Steps of Dream client campaign › “Phone
+    call” › day: 9" (``rows``: the words of a row named by its place, when it was edited)."""
     lines: list[str] = []
     # a row added and not made again, by its id or by (its list, its place): its line
     added: dict[Any, tuple[int, dict, str]] = {}
@@ -264,8 +264,8 @@ def _value_line(plan: Plan, path: tuple, value: Any, added: dict, lines: list[st
                 names: dict[str, str], rows: dict[tuple, str]) -> str:
     """A value's line; "" when it goes into the line of the row added that it belongs to."""
     shown = _shown(value, names)
-    row = next((key for key in (path[-2], tuple(path[:-1])) if _hashable(key) and key in added),
-               None)
+    row = next((key for key in (*path[-2:-1], tuple(path[:-1]))
+                if _hashable(key) and key in added), None)
     if row is not None:  # a field of a row added and not made again: in that row's line
         at, item, where = added[row]
         item[path[-1]] = value
