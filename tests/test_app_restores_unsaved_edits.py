@@ -512,3 +512,19 @@ def test_a_row_added_deleted_and_undone_is_listed_once_by_its_words(qtbot, sampl
     missed, _files, rows = second.not_restored
     assert restored_changes.described(second.document.plan, missed, rows)[1:] == [
         f"steps of {cadence.name}: “Last call for the pilot” added"]
+
+
+# a refused value of the plan's name (one part to its path) failed to be described
+def test_values_the_plan_refuses_are_listed(qtbot, sample_plan, settings):
+    store = PlanStore()
+    store.save(sample_plan)
+    _journal(store, sample_plan.id, [
+        {"n": 0, "base": store.find(sample_plan.id).version},
+        {"n": 1, "path": ["name"], "value": ""},
+        {"n": 2, "path": ["accounts", "acc-deleted-elsewhere", "website"], "value": "x.example"},
+        {"n": 3, "path": ["basics", "owner"], "value": "Katrin Vogelsang"}])
+    window = _reopen(qtbot, store, sample_plan.id, settings)
+    assert window.document.plan.basics.owner == "Katrin Vogelsang"
+    missed, _files, rows = window.not_restored
+    assert restored_changes.described(window.document.plan, missed, rows) == [
+        "plan name: (empty)", "website: x.example"]
