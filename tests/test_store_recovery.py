@@ -287,7 +287,8 @@ def test_a_full_disk_in_the_app_keeps_the_edits_open_and_says_so(qtbot, tmp_path
     from ui.main_window import MainWindow  # noqa: PLC0415 - Qt after the forks above
 
     shown: list[tuple] = []
-    monkeypatch.setattr(dialogs, "show_error", lambda *args, **kwargs: shown.append(args))
+    monkeypatch.setattr(dialogs, "show_warning_aside",
+                        lambda *args, **kwargs: shown.append(args))
     store = PlanStore()
     plan = Plan(name="Disk full")
     store.save(plan)

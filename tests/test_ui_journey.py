@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QToolBar,
 )
 
@@ -312,7 +313,7 @@ def test_disk_full_is_reported_once_and_closing_offers_to_export(qtbot, store, s
     plan = Plan(name="Disk full")
     store.save(plan)
     errors, asked = [], []
-    monkeypatch.setattr(dialogs, "show_error", lambda *a, **k: errors.append(a[2]))
+    monkeypatch.setattr(dialogs, "show_warning_aside", lambda *a, **k: errors.append(a[2]))
     monkeypatch.setattr(dialogs, "ask_unsaved_on_close",
                         lambda parent, reason: asked.append(reason) or "export")
     exported = tmp_path / "rescued.json"
@@ -333,6 +334,32 @@ def test_disk_full_is_reported_once_and_closing_offers_to_export(qtbot, store, s
     assert asked and "No space left on device" in asked[0]
     assert read_plan_file(exported).basics.offering == "firstsecond"  # nothing lost
     assert store.load(plan.id).basics.offering == ""  # the store kept its last good version
+
+
+def test_a_failed_save_says_so_without_taking_the_keys_being_typed(qtbot, store, settings,
+                                                                    monkeypatch):
+    """The "Could not save" box popped up modal while the leader typed: it took the next keys,
+    and the Enter meant for a cell closed it. Now it shows beside the typing, not modal (seen
+    in a real window: the keys typed after it appeared went on into the field)."""
+    plan = Plan(name="Disk full")
+    store.save(plan)
+
+    def disk_full(path, data, **_options):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    modal: list = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: modal.append(box.text()) or 0)
+    monkeypatch.setattr(dialogs, "ask_unsaved_on_close", lambda *a: "discard")
+    window = _window(qtbot, store, plan, settings)
+    monkeypatch.setattr(store_module.storage, "atomic_write_bytes", disk_full)
+    qtbot.keyClicks(window.pages["basics"].offering.widget, "Predictive")
+    with qtbot.waitSignal(window.autosaver.failed, timeout=60000):
+        window.save_now()
+    (box,) = [w for w in QApplication.topLevelWidgets()
+              if isinstance(w, QMessageBox) and w.isVisible()]
+    assert "not saved yet" in box.text() and "No space left" in box.informativeText()
+    assert modal == [] and QApplication.activeModalWidget() is None
+    box.close()
 
 
 def test_opening_a_plan_an_older_version_stored_says_what_was_repaired(qtbot, store, settings,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from ui.language import _, said
@@ -19,6 +19,20 @@ def show_error(parent: QWidget | None, title: str, message: str, hint: str = "",
     if details:
         box.setDetailedText(details)
     _run(box)
+
+
+def show_warning_aside(parent: QWidget | None, title: str, message: str, hint: str = "") -> None:
+    """A warning that leaves the keyboard where it is: shown over the window, neither modal nor
+    activated, while the leader may be typing (a modal box that popped up took the next keys,
+    and Enter, meant for a cell, closed it). Freed when closed."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok,
+                      parent)
+    if hint:
+        box.setInformativeText(hint)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.show()
 
 
 def show_unexpected_error(parent: QWidget | None, title: str, message: str, hint: str,

@@ -490,11 +490,10 @@ class MainWindow(QMainWindow):
         first = self.save_error is None
         self.save_error = message
         if first:  # once per failure streak; the status bar keeps saying "Not saved"
-            dialogs.show_error(self, _("Could not save"),
-                               _("Your latest changes are not saved yet."),
-                               _("{message}\n\nThe plan stays open with your changes; Prospector "
-                                 "tries again at the next edit, or use File ▸ Save now.").format(
-                                     message=message))
+            dialogs.show_warning_aside(
+                self, _("Could not save"), _("Your latest changes are not saved yet."),
+                _("{message}\n\nThe plan stays open with your changes; Prospector tries again "
+                  "at the next edit, or use File ▸ Save now.").format(message=message))
 
     def keep_plan_after_error(self) -> str:
         """Save the open plan now (after an unexpected error) and say what became of it."""
