@@ -471,7 +471,8 @@ def test_only_the_rows_the_plan_refuses_are_listed(qtbot, sample_plan, settings)
 # a step moved and a step's day (by their place, after CRM facts not kept), then the steps
 #    sorted by day (the whole list, made again): the box still listed the move and the day,
 #    and redoing the move by hand would have moved another step
-def test_what_a_later_change_made_again_carries_is_not_listed(qtbot, sample_plan, settings):
+def test_what_a_later_change_made_again_carries_is_not_listed(qtbot, sample_plan, settings,
+                                                               monkeypatch):
     store = PlanStore()
     store.save(sample_plan)
     first = _reopen(qtbot, store, sample_plan.id, settings)
@@ -490,6 +491,12 @@ def test_what_a_later_change_made_again_carries_is_not_listed(qtbot, sample_plan
     assert restored_changes.described(second.document.plan, missed, rows) == [
         "actuals: an import of CRM facts, not restored: import the export again (Import "
         "actuals)"]
+    told = []
+    monkeypatch.setattr("ui.dialogs.show_error", lambda *args, **kw: told.append(args[2]))
+    second.tell_not_restored()  # the import alone: said plainly, with what to do
+    assert told == ["Prospector ended before this plan was saved, and an import of CRM facts, "
+                    "which is kept only once saved, could not be made again: import the export "
+                    "again with Import actuals."]
 
 
 # a step added, deleted and the deletion undone (after CRM facts not kept) was listed three

@@ -180,6 +180,31 @@ def test_a_data_folder_read_only_from_the_start_keeps_the_typing_in_a_spare_fold
         shutil.rmtree(spare, ignore_errors=True)
 
 
+def test_what_a_spare_folder_held_and_was_not_made_again_is_kept_in_the_data_folder(
+        tmp_path, monkeypatch):
+    """Kept aside in the temporary folder, it was the only copy, and a boot may empty it."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    real_open = UnsavedEdits._open
+
+    def read_only(path, flags):
+        if path.parent == folder:
+            raise OSError(30, "Read-only file system")
+        return real_open(path, flags)
+    monkeypatch.setattr(UnsavedEdits, "_open", staticmethod(read_only))
+    edits = UnsavedEdits(folder, PLAN)
+    spare = edits.path.parent
+    try:
+        edits.structure(["actuals"])
+        os.close(edits._fd)  # killed
+        monkeypatch.undo()  # the data folder takes files again
+        (kept,) = recover(folder, PLAN).keep_aside()
+        assert kept.parent == folder and b'"actuals"' in kept.read_bytes()
+        assert not spare.exists()
+    finally:
+        shutil.rmtree(spare, ignore_errors=True)
+
+
 def test_a_line_cut_by_the_kill_is_left_out(tmp_path):
     _window(tmp_path, 'edits.value(("basics", "goal"), "whole")')
     (path,) = tmp_path.iterdir()

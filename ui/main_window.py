@@ -709,7 +709,11 @@ class MainWindow(QMainWindow):
         missed, files, rows = self.not_restored
         self.not_restored = None
         count = len(restored_changes.described(self.document.plan, missed, rows))
-        if all(run.get("structure") for run in missed):  # an import or a merge alone
+        if all(run.get("structure") and run.get("sections") == ["actuals"] for run in missed):
+            why = _("Prospector ended before this plan was saved, and an import of CRM facts, "
+                    "which is kept only once saved, could not be made again: import the export "
+                    "again with Import actuals.")
+        elif all(run.get("structure") for run in missed):  # an import or a merge alone
             why = ngettext("Prospector ended before this plan was saved, and {count} change "
                            "could not be made again: an import of CRM facts or a merge is "
                            "kept only once saved.",

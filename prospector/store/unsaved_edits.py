@@ -45,6 +45,8 @@ from typing import Any
 
 from pydantic_core import to_jsonable_python
 
+from ..atomic import atomic_write_bytes
+
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
@@ -326,6 +328,7 @@ class Left:
     order: list[tuple[bool, dict]] = field(default_factory=list)
     rows: dict[tuple, str] = field(default_factory=dict)  # a path by place -> its row's words
     files: list[Path] = field(default_factory=list)
+    folder: Path | None = None  # the data folder (the files may be in its spare folder)
     structures: int = 0  # sections replaced and not saved: what followed is not set again
 
     @property
@@ -368,28 +371,47 @@ class Left:
     def keep_aside(self) -> list[Path]:
         """Some edits were not set again: the files are kept, renamed so that no start sets
         them again (``unsaved-<plan>-<pid>-<n>.not-restored-<time>.jsonl``, never over another
-        file). Where they now are (a file that cannot be renamed stays where it was)."""
+        file), in the data folder (a file of the spare folder is moved there once the data
+        folder takes it: the temporary folder may be emptied at the next boot). Where they now
+        are (a file that can be neither moved nor renamed stays where it was)."""
         kept = []
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         for path in self.files:
-            for attempt in itertools.count(1):
-                suffix = f".not-restored-{stamp}" + (f"-{attempt}" if attempt > 1 else "")
-                target = path.with_name(path.stem + suffix + path.suffix)
-                try:
-                    os.link(path, target)  # fails where the name is taken: nothing overwritten
-                except FileExistsError:
-                    continue
-                except OSError as exc:
-                    log.warning("cannot keep %s aside: %s", path, exc)
-                    target = path
-                break
+            target = path
+            for place in dict.fromkeys(p for p in (self.folder, path.parent) if p is not None):
+                target = _linked(path, place, stamp)
+                if target != path:
+                    break
             if target != path:
                 try:
                     path.unlink()
                 except OSError as exc:
                     log.warning("cannot remove %s: %s", path, exc)
+                _tidy(path.parent)
             kept.append(target)
         return kept
+
+
+def _linked(path: Path, place: Path, stamp: str) -> Path:
+    """``path`` linked into ``place`` as not restored (never over another file); ``path``
+    itself where it cannot be."""
+    for attempt in itertools.count(1):
+        suffix = f".not-restored-{stamp}" + (f"-{attempt}" if attempt > 1 else "")
+        target = place / (path.stem + suffix + path.suffix)
+        try:
+            os.link(path, target)  # fails where the name is taken: nothing overwritten
+        except FileExistsError:
+            continue
+        except OSError as exc:  # another file system (the temporary folder's): a copy
+            if target.exists():
+                continue
+            try:
+                atomic_write_bytes(target, path.read_bytes(), private=True)
+            except OSError:
+                log.warning("cannot keep %s aside in %s: %s", path, place, exc)
+                return path
+        return target
+    raise AssertionError("unreachable")
 
 
 def by_place(edit: dict) -> bool:
@@ -492,7 +514,7 @@ def recover(folder: Path, plan_id: str, version: int | None | bool = False) -> L
     (the stored version the plan is opened at), a file whose edits are of another version
     (saved since, by this window before it died or by another) has no row's change by its
     place and no whole section made again either (it would undo the other save's)."""
-    left = Left()
+    left = Left(folder=Path(folder))
     pattern = re.compile(re.escape(PREFIX + _name(plan_id)) + r"-(\d+)-\d+\.jsonl")
     names = []
     for place in (Path(folder), spare_folder(folder)):  # (a read-only data folder's spare)
