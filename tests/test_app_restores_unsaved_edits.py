@@ -192,6 +192,17 @@ def _reopen(qtbot, store, plan_id, settings):
     return w
 
 
+def _after_crm_facts(qtbot, sample_plan, settings):
+    """A window on the stored sample plan that has just imported CRM facts (too large for the
+    unsaved-changes file: only named), and its store."""
+    store = PlanStore()
+    store.save(sample_plan)
+    window = _reopen(qtbot, store, sample_plan.id, settings)
+    crm = window.document.plan.actuals.model_copy(update={"account_names": {"X": "acc-01"}})
+    window.document.set_actuals(crm, "Import CRM facts")
+    return window, store
+
+
 def test_undo_and_redo_of_rows_and_values_are_made_again_as_they_ended(
         qtbot, sample_plan, settings):
     store = PlanStore()
@@ -397,11 +408,7 @@ def test_an_accounts_import_and_what_followed_are_made_again(qtbot, sample_plan,
 #    of it all the same: the account was left with no rep, and nothing said so
 def test_an_account_deleted_after_crm_facts_not_kept_is_deleted_again_with_its_owner(
         qtbot, sample_plan, settings):
-    store = PlanStore()
-    store.save(sample_plan)
-    first = _reopen(qtbot, store, sample_plan.id, settings)
-    crm = first.document.plan.actuals.model_copy(update={"account_names": {"X": "acc-01"}})
-    first.document.set_actuals(crm, "Import CRM facts")
+    first, store = _after_crm_facts(qtbot, sample_plan, settings)
     first.document.insert_item(("accounts",), 1, {"name": "Nordlicht Extrusion GmbH"}, "Add")
     owned = next(a for a in first.document.plan.accounts
                  if any(a.id in r.account_ids for r in first.document.plan.reps))
@@ -416,12 +423,8 @@ def test_an_account_deleted_after_crm_facts_not_kept_is_deleted_again_with_its_o
 # a change after an import that was not saved was dropped without a word, its file removed
 def test_what_cannot_be_made_again_is_listed_and_its_file_kept(
         qtbot, sample_plan, settings, monkeypatch):
-    store = PlanStore()
-    store.save(sample_plan)
-    first = _reopen(qtbot, store, sample_plan.id, settings)
+    first, store = _after_crm_facts(qtbot, sample_plan, settings)
     account = first.document.plan.accounts[0]
-    crm = first.document.plan.actuals.model_copy(update={"account_names": {"BV": account.id}})
-    first.document.set_actuals(crm, "Import CRM facts")  # too large to keep: only named
     first.document.set_value(("accounts", account.id, "website"), "https://bv-holding.example")
     first.document.insert_item(("accounts", account.id, "contacts"), None,
                                {"name": "K."}, "Add contact")  # a contact has no id: by place
@@ -473,13 +476,9 @@ def test_only_the_rows_the_plan_refuses_are_listed(qtbot, sample_plan, settings)
 #    and redoing the move by hand would have moved another step
 def test_what_a_later_change_made_again_carries_is_not_listed(qtbot, sample_plan, settings,
                                                                monkeypatch):
-    store = PlanStore()
-    store.save(sample_plan)
-    first = _reopen(qtbot, store, sample_plan.id, settings)
+    first, store = _after_crm_facts(qtbot, sample_plan, settings)
     cadence = first.document.plan.cadences[0]
     steps = ("cadences", cadence.id, "steps")
-    crm = first.document.plan.actuals.model_copy(update={"account_names": {"X": "acc-01"}})
-    first.document.set_actuals(crm, "Import CRM facts")
     first.document.move_item(steps, 7, 2, "Move a step")
     first.document.set_value((*steps, 4, "day"), 60, "Day")
     first.document.set_value(steps, cadence.ordered_steps(), "Sort steps")
@@ -503,13 +502,9 @@ def test_what_a_later_change_made_again_carries_is_not_listed(qtbot, sample_plan
 #    times: added, deleted, added
 def test_a_row_added_deleted_and_undone_is_listed_once_by_its_words(qtbot, sample_plan,
                                                                      settings):
-    store = PlanStore()
-    store.save(sample_plan)
-    first = _reopen(qtbot, store, sample_plan.id, settings)
+    first, store = _after_crm_facts(qtbot, sample_plan, settings)
     cadence = first.document.plan.cadences[0]
     steps = ("cadences", cadence.id, "steps")
-    crm = first.document.plan.actuals.model_copy(update={"account_names": {"X": "acc-01"}})
-    first.document.set_actuals(crm, "Import CRM facts")
     first.document.insert_item(steps, None, {"day": 95, "channel": "email",
                                              "objective": "Last call for the pilot"}, "Add")
     first.document.remove_items(steps, [len(cadence.steps) - 1], "Delete")

@@ -39,6 +39,19 @@ def _window(folder: Path, script: str, *, wait: bool = True) -> subprocess.Popen
     return process
 
 
+def _taking_no_file(folder: Path, monkeypatch) -> Path:
+    """``folder`` made, and read-only to the unsaved-changes files (until monkeypatch.undo)."""
+    folder.mkdir()
+    real_open = UnsavedEdits._open
+
+    def read_only(path, flags):
+        if path.parent == folder:
+            raise OSError(30, "Read-only file system")
+        return real_open(path, flags)
+    monkeypatch.setattr(UnsavedEdits, "_open", staticmethod(read_only))
+    return folder
+
+
 def test_a_killed_window_leaves_what_it_typed_since_its_save(tmp_path):
     """Typed "Hi", saved, then typed "Hi there" and a date: the next start sets the field to
     "Hi there" (its last value) and the date again; the saved "Hi" is not in the file."""
@@ -156,15 +169,7 @@ def test_a_data_folder_read_only_from_the_start_keeps_the_typing_in_a_spare_fold
     """A data folder that takes no new file when the window opens (read-only, full): the
     file goes to a spare folder of the user's own, and the next start finds it there (no file
     could be made, and a kill lost all that was typed)."""
-    folder = tmp_path / "data"
-    folder.mkdir()
-    real_open = UnsavedEdits._open
-
-    def read_only(path, flags):
-        if path.parent == folder:
-            raise OSError(30, "Read-only file system")
-        return real_open(path, flags)
-    monkeypatch.setattr(UnsavedEdits, "_open", staticmethod(read_only))
+    folder = _taking_no_file(tmp_path / "data", monkeypatch)
     edits = UnsavedEdits(folder, PLAN)
     spare = unsaved_edits.spare_folder(folder)
     try:
@@ -183,15 +188,7 @@ def test_a_data_folder_read_only_from_the_start_keeps_the_typing_in_a_spare_fold
 def test_what_a_spare_folder_held_and_was_not_made_again_is_kept_in_the_data_folder(
         tmp_path, monkeypatch):
     """Kept aside in the temporary folder, it was the only copy, and a boot may empty it."""
-    folder = tmp_path / "data"
-    folder.mkdir()
-    real_open = UnsavedEdits._open
-
-    def read_only(path, flags):
-        if path.parent == folder:
-            raise OSError(30, "Read-only file system")
-        return real_open(path, flags)
-    monkeypatch.setattr(UnsavedEdits, "_open", staticmethod(read_only))
+    folder = _taking_no_file(tmp_path / "data", monkeypatch)
     edits = UnsavedEdits(folder, PLAN)
     spare = edits.path.parent
     try:
