@@ -281,8 +281,8 @@ def describe_edit(plan: Plan, path: FieldPath,
 
 def place_label(plan: Plan, path: FieldPath) -> str | None:
     """The row that ``path`` names by its place (its last index: a cadence's step, a contact),
-    as the leader knows it now: its name, else its objective or its channel; None when the
-    path names no row by its place, "" when the row has no such words."""
+    as the leader knows it now (``row_words``: its name, else its objective); None when the
+    path names no row by its place, "" when the row is not there or has no such words."""
     last = max((i for i, part in enumerate(path) if type(part) is int), default=None)
     if last is None:
         return None
