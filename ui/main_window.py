@@ -708,7 +708,8 @@ class MainWindow(QMainWindow):
             return
         missed, files, rows = self.not_restored
         self.not_restored = None
-        count = len(restored_changes.described(self.document.plan, missed, rows))
+        lines = restored_changes.described(self.document.plan, missed, rows)
+        count = len(lines)
         if all(run.get("structure") and run.get("sections") == ["actuals"] for run in missed):
             why = _("Prospector ended before this plan was saved, and an import of CRM facts, "
                     "which is kept only once saved, could not be made again: import the export "
@@ -738,7 +739,7 @@ class MainWindow(QMainWindow):
                      "Show Details lists them, to make them again by hand if they are still "
                      "wanted. Their file is kept: {files}", count).format(
                 files=", ".join(str(f) for f in files)),
-            details=restored_changes.not_restored_details(self.document.plan, missed, rows))
+            details=restored_changes.not_restored_details(lines))
 
     def open_plan_id(self, plan_id: str) -> None:
         self.store.repairs.clear()  # only what opening this plan repaired

@@ -288,10 +288,9 @@ def _hashable(key: Any) -> bool:
     return isinstance(key, (str, tuple))
 
 
-def not_restored_details(plan: Plan, runs: list[dict[Any, Any]],
-                         rows: dict[tuple, str] | None = None) -> str:
+def not_restored_details(described_lines: list[str]) -> str:
     """The box's details: the lines of ``described``, at most ``MAX_SHOWN`` of them."""
-    lines = [sentence_start(line) for line in described(plan, runs, rows)]
+    lines = [sentence_start(line) for line in described_lines]
     more = len(lines) - MAX_SHOWN
     shown = lines[:MAX_SHOWN]
     if more > 0:

@@ -329,7 +329,6 @@ class Left:
     rows: dict[tuple, str] = field(default_factory=dict)  # a path by place -> its row's words
     files: list[Path] = field(default_factory=list)
     folder: Path | None = None  # the data folder (the files may be in its spare folder)
-    structures: int = 0  # sections replaced and not saved: what followed is not set again
 
     @property
     def edits(self) -> list[dict]:
@@ -506,9 +505,9 @@ def recover(folder: Path, plan_id: str, version: int | None | bool = False) -> L
     """The edits left for ``plan_id`` by windows that ended without saving them (their files
     no process holds, in the data folder or its spare one), oldest file first, in
     ``Left.order``. Left out there: sections too large for the file (a merge, the CRM facts:
-    ``structure``, which ``Left.structures`` counts) and, after them, a row's change named
-    only by its place (a move; an insertion, a removal or a field of a row without an id: a
-    cadence's step, a contact): without them, that place may be another row's. Values of items
+    ``structure``) and, after them, a row's change named only by its place (a move; an
+    insertion, a removal or a field of a row without an id: a cadence's step, a contact):
+    without them, that place may be another row's. Values of items
     named by their ids, rows added or removed by their ids, weekly figures and sections kept
     whole are made again (the plan refuses a value whose row is not there). With ``version``
     (the stored version the plan is opened at), a file whose edits are of another version
@@ -549,11 +548,9 @@ def recover(folder: Path, plan_id: str, version: int | None | bool = False) -> L
                 continue
             if record.get("draft") is not True:  # (a cell being typed in: its text as it was)
                 if type(n) is not int or (last is not None and n != last + 1):
-                    left.structures += 1  # a line lost (disk full): it may have been a row's
-                    placed = False
+                    placed = False  # a line lost (disk full): it may have been a row's
                 last = n if type(n) is int else last
                 if record.get("structure"):
-                    left.structures += 1
                     named = record.get("sections")
                     left.order.append((True, {"structure": True, "sections": named if isinstance(
                         named, list) and all(isinstance(k, str) for k in named) else []}))
