@@ -27,7 +27,7 @@ from icalendar import Calendar, Event, vText
 from . import __version__
 from .atomic import atomic_write_bytes
 from .errors import ProspectorError
-from .messages import Note
+from .messages import Note, system_reason
 from .schedule import Schedule, ScheduledTouch
 
 PRODID = f"-//Prospector//Prospector {__version__}//EN"
@@ -70,7 +70,7 @@ def write_ics(schedule: Schedule, path: str | os.PathLike, **options) -> Path:
         atomic_write_bytes(path, schedule_to_ics(schedule, **options))
     except OSError as exc:
         raise ProspectorError(Note("{file}: cannot be written ({why})", file=str(path),
-                                   why=exc.strerror or str(exc))) from None
+                                   why=system_reason(exc))) from None
     return path
 
 

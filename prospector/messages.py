@@ -16,6 +16,7 @@ English as a ``str`` (the CLI prints it, tests read it), and said again in any l
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -158,6 +159,31 @@ def joined(parts: list[str], separator: str = "; ") -> Note:
     message = separator.replace("{", "{{").replace("}", "}}").join(
         f"{{p{i}}}" for i in range(len(parts)))
     return Note(message, **{f"p{i}": part for i, part in enumerate(parts)})
+
+
+# What the system says of a file it refused, in the reader's language: the English is the C
+# library's own wording (what the CLI has always printed), the rest from the catalog.
+_SYSTEM_REASONS = {
+    errno.EACCES: M_("Permission denied"),
+    errno.EPERM: M_("Operation not permitted"),
+    errno.ENOSPC: M_("No space left on device"),
+    errno.EROFS: M_("Read-only file system"),
+    errno.ENOENT: M_("No such file or directory"),
+    errno.EISDIR: M_("Is a directory"),
+    errno.ENOTDIR: M_("Not a directory"),
+    errno.EIO: M_("Input/output error"),
+    errno.ENAMETOOLONG: M_("File name too long"),
+    errno.EBUSY: M_("Device or resource busy"),
+    errno.EMFILE: M_("Too many open files"),
+    **({errno.EDQUOT: M_("Disk quota exceeded")} if hasattr(errno, "EDQUOT") else {}),
+}
+
+
+def system_reason(exc: OSError) -> str:
+    """Why the system refused a file, as a ``Note`` said in the reader's language ("Permission
+    denied", "Keine Berechtigung"); a reason this module does not know as the system words it."""
+    message = _SYSTEM_REASONS.get(exc.errno) if exc.errno is not None else None
+    return Note(message) if message else exc.strerror or str(exc)
 
 
 def error_said(error: BaseException, tell: Say) -> str:

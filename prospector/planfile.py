@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from .atomic import atomic_write_bytes
 from .errors import PlanFileError, describe_validation_error, one_line
-from .messages import Note, Number, joined
+from .messages import Note, Number, joined, system_reason
 from .migrations import MigrationError, migrate
 from .model import FORMAT_NAME, Plan
 from .userfile import read_user_file
@@ -253,7 +253,7 @@ def write_plan_file(plan: Plan, path: str | os.PathLike) -> Path:
         atomic_write_bytes(path, data)
     except OSError as exc:
         raise PlanFileError(str(path), Note("cannot be written ({why})",
-                                            why=exc.strerror or str(exc))) from None
+                                            why=system_reason(exc))) from None
     return path
 
 

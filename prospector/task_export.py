@@ -21,7 +21,7 @@ from pathlib import Path
 from .account_import.csv_source import normalise_delimiter
 from .atomic import atomic_write_bytes
 from .errors import ProspectorError
-from .messages import Note
+from .messages import Note, system_reason
 from .model import Channel
 from .schedule import Schedule, ScheduledTouch
 
@@ -90,5 +90,5 @@ def write_tasks_csv(schedule: Schedule, path: str | os.PathLike, delimiter: str 
         atomic_write_bytes(path, tasks_csv_bytes(schedule, delimiter))
     except OSError as exc:
         raise ProspectorError(Note("{file}: cannot be written ({why})", file=str(path),
-                                   why=exc.strerror or str(exc))) from None
+                                   why=system_reason(exc))) from None
     return path

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from .errors import ProspectorError
-from .messages import Note, Number
+from .messages import Note, Number, system_reason
 
 
 def read_user_file(path: str | os.PathLike, *, what: str, max_bytes: int, too_large: str,
@@ -33,4 +33,4 @@ def read_user_file(path: str | os.PathLike, *, what: str, max_bytes: int, too_la
     except PermissionError:
         raise error(source, Note("cannot be read (permission denied)")) from None
     except OSError as exc:
-        raise error(source, Note("cannot be read ({why})", why=exc.strerror or str(exc))) from None
+        raise error(source, Note("cannot be read ({why})", why=system_reason(exc))) from None

@@ -493,6 +493,19 @@ def test_a_german_user_reads_why_a_value_or_a_row_was_refused_in_german(qtbot, g
                                                  "> CSV UTF-8 und importieren Sie diese Datei)")
 
 
+def test_a_schedule_that_cannot_be_written_says_why_in_german(qtbot, german, sample_plan,
+                                                              tmp_path):
+    """The file's name and the system's reason in the app's language (the whole message was
+    English: "…ics: cannot be written (Is a directory)")."""
+    dialog = ScheduleExportDialog(sample_plan, sample_plan.reps[0].id, str(tmp_path))
+    qtbot.addWidget(dialog)
+    taken = tmp_path / "europe-new-business-h1-2027-schedule-jonas-albrecht.ics"
+    taken.mkdir()  # a folder where the calendar file goes
+    dialog.export()
+    assert dialog.summary.text() == (f"Nicht exportiert: {taken}: kann nicht geschrieben werden "
+                                     "(Ist ein Ordner)")
+
+
 def test_a_german_leaders_new_plan_prints_and_is_coached_in_german(qtbot, german, sample_plan,
                                                                    tmp_path, monkeypatch):
     monkeypatch.setattr(dialogs_module, "ask_text", lambda *_args: "Akquise Süd")

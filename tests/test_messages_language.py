@@ -288,6 +288,17 @@ def test_a_file_that_is_gone_or_a_folder_says_so_in_german(sample_plan, tmp_path
     assert error_said(folder.value, GERMAN) == f"{tmp_path}: ist ein Ordner, keine CSV-Datei"
 
 
+def test_why_the_system_refused_a_file_is_said_in_german_and_kept_as_the_system_says_it(
+        sample_plan, tmp_path):
+    """A plan file saved into a folder gone meanwhile: the system's reason was quoted in English
+    in a German app."""
+    with pytest.raises(PlanFileError) as refused:
+        write_plan_file(sample_plan, tmp_path / "weg" / "plan.json")
+    assert error_said(refused.value, GERMAN).endswith(
+        ": kann nicht geschrieben werden (Datei oder Ordner nicht vorhanden)")
+    assert str(refused.value).endswith("(No such file or directory)")  # the command line's
+
+
 def test_a_store_recovered_from_its_backup_tells_the_app_so_in_german(sample_plan, tmp_path):
     from prospector.store import PlanStore  # noqa: PLC0415
 

@@ -26,7 +26,7 @@ from prospector.schedule import build_schedule
 from prospector.task_export import write_tasks_csv
 from prospector.textnorm import export_name
 from ui import dialogs
-from ui.language import _, ngettext
+from ui.language import _, ngettext, said
 from ui.widgets.date_field import date_format
 
 
@@ -103,8 +103,8 @@ class ScheduleExportDialog(QDialog):
                 self.written.append(str(write_ics(schedule, base.with_suffix(".ics"))))
             if self.csv.isChecked():
                 self.written.append(str(write_tasks_csv(schedule, base.with_suffix(".csv"))))
-        except (ProspectorError, OSError) as exc:
-            self.summary.setText(_("Not exported: {exc}").format(exc=exc))
+        except ProspectorError as exc:
+            self.summary.setText(_("Not exported: {exc}").format(exc=said(exc)))
             return
         touches = len(schedule.touches)
         self.summary.setText(ngettext("{n} touch for {name} written to:\n",

@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 
 from ..atomic import atomic_open, stale_temp_files
 from ..errors import ProspectorError
-from ..messages import MN_, Note, Quoted
+from ..messages import MN_, Note, Quoted, system_reason
 from ..model import Plan, Rep
 from ..plan_json import printed_plan_json
 from ..resources import assets_dir, templates_dir
@@ -750,7 +750,7 @@ class Renderer:
                 handle.write(data)
         except OSError as exc:
             raise PlaybookError(Note("cannot write {file}: {why}", file=str(out),
-                                     why=exc.strerror or str(exc))) from exc
+                                     why=system_reason(exc))) from exc
         timings["write"] = time.perf_counter() - t
         seconds = time.perf_counter() - started
         report(Note("Done"), 1.0)
@@ -882,7 +882,7 @@ def render_all_reps(plan: Plan, folder: str | os.PathLike, *, start: date | None
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise PlaybookError(Note("cannot create the folder {folder}: {why}", folder=str(out_dir),
-                                 why=exc.strerror or str(exc))) from exc
+                                 why=system_reason(exc))) from exc
     report = progress or (lambda _stage, _fraction: None)
     names = rep_file_names(plan)
     jobs = [(rep, out_dir / names[rep.id]) for rep in plan.reps]

@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 
 from ..atomic import atomic_open
 from ..coach.thresholds import THRESHOLDS
+from ..messages import Note, system_reason
 from ..model import Plan
 from ..resources import templates_dir
 from ..review import TargetLine, WeeklyReview, weekly_review
@@ -272,5 +273,6 @@ def render_review_pdf(plan: Plan, out_path: str | os.PathLike, *, week: str | No
         with atomic_open(out) as handle:
             handle.write(data)
     except OSError as exc:
-        raise PlaybookError(f"cannot write {out}: {exc.strerror or exc}") from exc
+        raise PlaybookError(Note("cannot write {file}: {why}", file=str(out),
+                                 why=system_reason(exc))) from exc
     return RenderResult(out, len(document.pages), time.perf_counter() - started)

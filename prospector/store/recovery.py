@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..atomic import atomic_write_bytes, fsync_folder, owner_only, stale_temp_files
-from ..messages import Note, joined
+from ..messages import Note, joined, system_reason
 from .folder import read_only_error
 from .layout import STORE_FILE, CorruptStoreFile, holds_anything
 from .storage import AtomicJSONStorage
@@ -103,7 +103,7 @@ def recover_if_damaged(files: StoreFiles, storage: AtomicJSONStorage, writable: 
         storage.serve_read_only(good, exc)
         full = exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
         told.append(Note("; it could not be repaired now ({why}), so the files were left as "
-                         "they are", why=exc.strerror or str(exc)))
+                         "they are", why=system_reason(exc)))
         if good:
             told.append(Note("; the last good version, from the backup, is shown"))
         told.append(Note("; nothing was changed — free some disk space and open the store "

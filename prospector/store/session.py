@@ -31,7 +31,7 @@ from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
 from ..errors import StoreError
-from ..messages import Note
+from ..messages import Note, system_reason
 from .fact_blocks import FactBlocks
 from .folder import READ_ONLY, make_private_folder, read_only_error, writable
 from .history import fact_refs, move_blocks_to_files
@@ -54,10 +54,9 @@ class StoreFiles:
         try:
             make_private_folder(folder, self.notices)
         except OSError as exc:
-            raise StoreError(
-                f"{folder}: cannot create the data folder ({exc.strerror}); "
-                "choose another with --data-dir or PROSPECTOR_DATA_DIR"
-            ) from None
+            raise StoreError(Note(
+                "{folder}: cannot create the data folder ({why}); choose another with --data-dir "
+                "or PROSPECTOR_DATA_DIR", folder=str(folder), why=system_reason(exc))) from None
         self._lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT_S, mode=0o600)
         self._tidied = False
         self._swept = False  # the blocks of killed saves removed (once per process)
@@ -138,7 +137,7 @@ class StoreFiles:
         return sorted(noted - referred - now)
 
     def _explain(self, exc: OSError, writing: bool) -> Note:
-        why, store = exc.strerror or str(exc), str(self.path)
+        why, store = system_reason(exc), str(self.path)
         if not writing:
             return Note("{store}: could not be read ({why})", store=store, why=why)
         if exc.errno in READ_ONLY:
