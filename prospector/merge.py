@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from .messages import Note, Number
 from .model import Plan
+from .sections import LIST_SECTIONS
 
 _MISSING = object()
 
@@ -30,12 +32,17 @@ class MergeConflict(ValueError):
 def merge_plans(base: dict, mine: dict, theirs: dict) -> dict:
     """The plan document with both sides' edits; raises MergeConflict if they collide, or
     ValueError if the combination would not be a valid plan (e.g. one side deleted a persona the
-    other side's new touch is for)."""
+    other side's new touch is for, or both sides' new accounts together would be more than a
+    plan holds)."""
     conflicts: list[str] = []
     merged = _merge_dict(base, mine, theirs, "", conflicts)
     if conflicts:
         raise MergeConflict(conflicts)
     Plan.model_validate(merged)
+    for section in LIST_SECTIONS:
+        if section.most is not None and len(merged.get(section.key, ())) > max(
+                section.most, len(mine.get(section.key, ())), len(theirs.get(section.key, ()))):
+            raise ValueError(Note(section.too_many, limit=Number(section.most)))
     return merged
 
 

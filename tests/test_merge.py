@@ -76,6 +76,21 @@ def test_a_merge_that_would_break_the_plan_is_refused(base):
 
 
 
+def test_new_accounts_of_both_sides_past_what_a_plan_holds_are_refused(base):
+    """Each side within 5,000 accounts, together more: the plan the merge made took a plan past
+    what an import or an added row is allowed to."""
+    mine, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    room = 5_000 - len(base["accounts"])
+    mine["accounts"] += [{"id": f"acc-m{n}", "name": f"Mine {n}"} for n in range(room)]
+    theirs["accounts"] += [{"id": f"acc-t{n}", "name": f"Theirs {n}"} for n in range(2)]
+    with pytest.raises(ValueError, match="a plan names at most 5,000 accounts"):
+        merge_plans(base, mine, theirs)
+    theirs["accounts"] = theirs["accounts"][:-2]  # one side's new accounts alone: merged
+    theirs["accounts"][0]["name"] = "Renamed there"
+    merged = merge_plans(base, mine, theirs)
+    assert len(merged["accounts"]) == 5_000 and merged["accounts"][0]["name"] == "Renamed there"
+
+
 def _with_stage(doc: dict, key: str, stage: str) -> dict:
     changed = copy.deepcopy(doc)
     for fact in changed["actuals"]["facts"]:
