@@ -19,14 +19,31 @@ from .sections import LIST_SECTIONS
 _MISSING = object()
 
 
-class MergeConflict(ValueError):
-    """The two sets of edits cannot be combined; ``conflicts`` names each place."""
+class Item(str):
+    """A place's part that is a list's item, by its words (its name, title, ...)."""
 
-    def __init__(self, conflicts: list[str]) -> None:
-        self.conflicts = conflicts
-        shown = "; ".join(conflicts[:5]) + (f"; and {len(conflicts) - 5} more"
-                                             if len(conflicts) > 5 else "")
+
+Place = tuple[str, ...]  # keys of the plan document and ``Item`` words, from the top
+
+
+class MergeConflict(ValueError):
+    """The two sets of edits cannot be combined; ``places`` names each place (the app words them
+    in its language), ``conflicts`` as the command line prints them (``touches “Mine”.title``)."""
+
+    def __init__(self, places: list[Place]) -> None:
+        self.places = places
+        self.conflicts = [written(place) for place in places]
+        shown = "; ".join(self.conflicts[:5]) + (f"; and {len(self.conflicts) - 5} more"
+                                                  if len(self.conflicts) > 5 else "")
         super().__init__(f"both sides changed: {shown}")
+
+
+def written(place: Place) -> str:
+    """A place as the command line names it: ``basics.owner``, ``touches “Mine”.title``."""
+    text = ""
+    for part in place:
+        text += f" “{part}”" if isinstance(part, Item) else f".{part}" if text else part
+    return text.strip() or "the plan"
 
 
 def merge_plans(base: dict, mine: dict, theirs: dict) -> dict:
@@ -34,8 +51,8 @@ def merge_plans(base: dict, mine: dict, theirs: dict) -> dict:
     ValueError if the combination would not be a valid plan (e.g. one side deleted a persona the
     other side's new touch is for, or both sides' new accounts together would be more than a
     plan holds)."""
-    conflicts: list[str] = []
-    merged = _merge_dict(base, mine, theirs, "", conflicts)
+    conflicts: list[Place] = []
+    merged = _merge_dict(base, mine, theirs, (), conflicts)
     if conflicts:
         raise MergeConflict(conflicts)
     Plan.model_validate(merged)
@@ -46,7 +63,7 @@ def merge_plans(base: dict, mine: dict, theirs: dict) -> dict:
     return merged
 
 
-def _merge_value(base: Any, mine: Any, theirs: Any, where: str, conflicts: list[str]) -> Any:
+def _merge_value(base: Any, mine: Any, theirs: Any, where: Place, conflicts: list[Place]) -> Any:
     if _same(mine, base):
         return theirs
     if _same(theirs, base) or _same(mine, theirs):
@@ -55,23 +72,23 @@ def _merge_value(base: Any, mine: Any, theirs: Any, where: str, conflicts: list[
         return _merge_dict(base, mine, theirs, where, conflicts)
     if _is_item_list(mine) and _is_item_list(theirs) and _is_item_list(base):
         return _merge_items(base, mine, theirs, where, conflicts)
-    conflicts.append(where or "the plan")
+    conflicts.append(where)
     return mine
 
 
-def _merge_dict(base: dict, mine: dict, theirs: dict, where: str, conflicts: list[str]) -> dict:
+def _merge_dict(base: dict, mine: dict, theirs: dict, where: Place,
+                conflicts: list[Place]) -> dict:
     merged = {}
     for key in list(dict.fromkeys([*theirs, *mine])):
         value = _merge_value(base.get(key, _MISSING), mine.get(key, _MISSING),
-                             theirs.get(key, _MISSING), f"{where}.{key}" if where else key,
-                             conflicts)
+                             theirs.get(key, _MISSING), (*where, key), conflicts)
         if value is not _MISSING:
             merged[key] = value
     return merged
 
 
-def _merge_items(base: list, mine: list, theirs: list, where: str,
-                 conflicts: list[str]) -> list:
+def _merge_items(base: list, mine: list, theirs: list, where: Place,
+                 conflicts: list[Place]) -> list:
     """Lists of items with ids: each item merged on its own, in theirs' order, with mine's other
     items where they stand in mine."""
     by_id = {side: {_identity(item): item for item in items}
@@ -86,7 +103,7 @@ def _merge_items(base: list, mine: list, theirs: list, where: str,
         value = _merge_value(by_id["base"].get(item_id, _MISSING),
                              by_id["mine"].get(item_id, _MISSING),
                              by_id["theirs"].get(item_id, _MISSING),
-                             f"{where} “{label}”", conflicts)
+                             (*where, Item(label)), conflicts)
         if value is not _MISSING:
             merged.append(value)
     return merged

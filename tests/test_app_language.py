@@ -506,6 +506,16 @@ def test_a_schedule_that_cannot_be_written_says_why_in_german(qtbot, german, sam
                                      "(Ist ein Ordner)")
 
 
+def test_where_two_saves_collide_is_named_in_german(german):
+    """The box after a save conflict said "both sides changed: basics.owner" in a German app."""
+    from prospector.merge import Item  # noqa: PLC0415
+    from ui.field_names import conflict_places  # noqa: PLC0415
+
+    places = [("basics", "goal"), ("touches", Item("Benchmark"), "title"), *[("tiers",)] * 5]
+    assert conflict_places(places) == ("Grundlagen › Ziel; Touches › „Benchmark“ › Titel; "
+                                       "Stufen; Stufen; Stufen; 2 weitere Stellen")
+
+
 def test_a_german_leaders_new_plan_prints_and_is_coached_in_german(qtbot, german, sample_plan,
                                                                    tmp_path, monkeypatch):
     monkeypatch.setattr(dialogs_module, "ask_text", lambda *_args: "Akquise Süd")

@@ -63,7 +63,7 @@ def test_the_same_field_changed_both_ways_keeps_mine_as_a_copy(qtbot, opened):
     _elsewhere(store, plan_id, lambda p: setattr(p.basics, "goal", "Theirs"))
     answer("merge")  # offered only when possible: here the dialog says why not
     _autosave(qtbot, window, lambda: window.document.set_value(("basics", "goal"), "Mine"))
-    assert "basics.goal" in asked[0][1]
+    assert asked[0][1] == "both sides changed basics › goal"
     qtbot.waitUntil(lambda: len(store.list_plans()) == 2, timeout=60000)
     assert store.load(plan_id).basics.goal == "Theirs"  # not overwritten
     copy = window.document.plan
@@ -80,6 +80,7 @@ def test_discarding_mine_loads_theirs(qtbot, opened):
     answer("reload")
     _autosave(qtbot, window, lambda: window.document.set_value(("basics", "goal"), "Mine"))
     assert window.document.plan.basics.goal == "Theirs"
+    assert window.save_label.text() == "All changes saved"  # not "Not saved: changed elsewhere"
     window.document.set_value(("basics", "owner"), "Next edit")  # saving works again
     window.save_now()
     stored = store.load(plan_id)

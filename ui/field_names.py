@@ -7,8 +7,9 @@ catalog); tests/test_app_language.py checks that every field of a plan has its G
 from __future__ import annotations
 
 from prospector import editing
+from prospector.merge import Item
 from prospector.model import Plan
-from ui.language import N_, _
+from ui.language import N_, _, ngettext
 
 # every word describe_edit says: the connectors, the numbered items, then each field's word
 WORDS = (
@@ -44,3 +45,18 @@ def describe_edit(plan: Plan, path: tuple) -> str:
 def field_word(field: str) -> str:
     """A field of the plan (its name in the model) in the app's language."""
     return _(editing.FIELD_WORDS.get(field, field.replace("_", " ")))
+
+
+def conflict_places(places: list[tuple[str, ...]], most: int = 5) -> str:
+    """Where both sides of a merge changed the plan (``MergeConflict.places``), in the app's
+    language: "basics › owner", "touches › “Benchmark” › title"; past ``most``, a count."""
+    worded = []
+    for place in places[:most]:
+        parts = [_("“{name}”").format(name=part) if isinstance(part, Item) else field_word(part)
+                 for part in place]
+        worded.append(" › ".join(parts) if parts else _("the whole plan"))
+    more = len(places) - most
+    if more > 0:
+        worded.append(ngettext("{count} more place", "{count} more places", more).format(
+            count=more))
+    return "; ".join(worded)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from prospector import __version__
 from prospector.errors import PlanNotFound, ProspectorError
-from prospector.merge import merge_plans
+from prospector.merge import MergeConflict, merge_plans
 from prospector.model import Plan, new_id
 from prospector.planfile import plan_to_document, write_plan_file
 from prospector.resources import sample_plan_path
@@ -50,6 +50,7 @@ from ui.coach_panel import CoachPanel
 from ui.commands import ReplaceSectionsCommand, SetValueCommand, SetValuesCommand
 from ui.document import SECTIONS, PlanDocument
 from ui.export_dialog import ExportDialog
+from ui.field_names import conflict_places
 from ui.language import _, app_say, ngettext, said, sentence_start
 from ui.pages import step_pages
 from ui.pages.accountability import AccountabilityPage
@@ -527,6 +528,8 @@ class MainWindow(QMainWindow):
             base = self.store.load_version(plan.id, conflict.base_version)  # may be pruned
             merged = merge_plans(plan_to_document(base), mine, plan_to_document(theirs))
             why_not = ""
+        except MergeConflict as exc:
+            why_not = _("both sides changed {places}").format(places=conflict_places(exc.places))
         except (ValueError, ProspectorError) as exc:
             why_not = said(exc)
         saved = show_moment(conflict.current.saved_at)
@@ -668,6 +671,10 @@ class MainWindow(QMainWindow):
         self.document.open_plan(plan)
         self.saved_version = self._stored_version(plan.id)
         self.autosaver.resolve(self.saved_version or 0, keep_pending=False)
+        # the plan as stored: what the status bar said of the plan before ("Not saved: changed
+        # elsewhere" when theirs is loaded after a conflict) no longer holds
+        self.save_label.setText(_("All changes saved") if self.saved_version is not None
+                                else _("Changes not saved yet"))
         self._keep_unsaved(recover=True)
         self._update_title()
         self._remember_recent(plan)
