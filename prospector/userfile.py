@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from .errors import ProspectorError
@@ -19,13 +20,22 @@ def read_user_file(path: str | os.PathLike, *, what: str, max_bytes: int, too_la
     path = Path(path)
     source = str(path)
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(status.st_mode):  # /dev/zero, a pipe: no size, no end (or no writer)
+            raise error(source, Note("is a device or a pipe, not {what}", what=what))
+        with path.open("rb") as handle:
+            # at most one byte past the limit: a file that grew since (or claims no size, as
+            # /proc's do) is read no further than the limit allows
+            data = handle.read(max_bytes + 1)
+        size = max(status.st_size, len(data))
         if size > max_bytes:
             # rounded up: a file just over the limit is not "50 MB, too large"
             megabytes = -(-size // 1_048_576)
             raise error(source, Note("is {size} MB, {too_large}", size=Number(megabytes),
                                      too_large=too_large), too_large_fix)
-        return path.read_bytes()
+        return data
     except FileNotFoundError:
         raise error(source, Note("does not exist"), Note("check the path")) from None
     except IsADirectoryError:

@@ -1,6 +1,7 @@
 """The command line as a new user meets it: round trips, and one clear line for each bad input."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -68,6 +69,9 @@ def test_export_json_accepts_a_plan_file(capsys, tmp_path, sample_doc):
 BAD_INPUTS = {
     "missing file": (None, "does not exist"),
     "folder": ("<dir>", "is a folder, not a plan file"),
+    # a pipe no one writes to hung the command; /dev/zero was read until memory ran out
+    "named pipe": ("<fifo>", "is a device or a pipe, not a plan file"),
+    "endless device": ("<zero>", "is a device or a pipe, not a plan file"),
     "broken json": ('{"format": "prospector-plan",', "is not valid JSON (line 1"),
     "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe", "is not a text file in UTF-8"),
     "wrong type": (
@@ -87,6 +91,10 @@ def test_bad_import_is_one_clear_line_and_changes_nothing(capsys, tmp_path, data
     path = tmp_path / "bad.json"
     if content == "<dir>":
         path.mkdir()
+    elif content == "<fifo>":
+        os.mkfifo(path)
+    elif content == "<zero>":
+        path.symlink_to("/dev/zero")
     elif isinstance(content, bytes):
         path.write_bytes(content)
     elif content is not None:
