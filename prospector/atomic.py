@@ -22,6 +22,8 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import BinaryIO
 
+from .messages import Note
+
 # A temp file whose writer cannot be known alive (no pid in its name, or a pid the OS gave to
 # another process since) is stale once it is this old; only someone holding the lock that all of
 # its writers take may remove it (``stale_temp_files``).
@@ -52,7 +54,7 @@ def atomic_open(path: Path, *, private: bool = False,
     An exception leaves ``path`` (and ``backup``) as they were and removes every temp file.
     With ``backup``: see ``atomic_write_bytes``.
     """
-    path = Path(path)
+    path = _written_through(Path(path))
     folder = path.parent
     if not folder.is_dir():  # never a folder made up from a mistyped path
         raise FileNotFoundError(errno.ENOENT, f"the folder {folder} does not exist", str(folder))
@@ -77,6 +79,23 @@ def atomic_open(path: Path, *, private: bool = False,
     if previous is not None and backup is not None:  # previous is only held with a backup
         _put_in_place(previous, Path(backup))
     fsync_folder(folder)
+
+
+def _written_through(path: Path) -> Path:
+    """The file a write to ``path`` replaces: a link's target (the link stays a link: it was
+    replaced by a file of its own, and its target never written). A folder, a device or a pipe
+    is refused: replaced by a file, ``/dev/null`` written as root stopped being a device."""
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return path  # no file there yet (or none to see): the write says what is wrong
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, Note("is a folder, not a file"), str(path))
+    if not stat.S_ISREG(mode):
+        raise OSError(errno.EINVAL, Note("is a device or a pipe, not a file"), str(path))
+    return path
 
 
 def _hold_previous(path: Path, backup: Path, private: bool) -> Path | None:

@@ -182,6 +182,8 @@ _SYSTEM_REASONS = {
 def system_reason(exc: OSError) -> str:
     """Why the system refused a file, as a ``Note`` said in the reader's language ("Permission
     denied", "Keine Berechtigung"); a reason this module does not know as the system words it."""
+    if isinstance(exc.strerror, Note):  # a refusal of Prospector's own (prospector/atomic.py)
+        return exc.strerror
     message = _SYSTEM_REASONS.get(exc.errno) if exc.errno is not None else None
     return Note(message) if message else exc.strerror or str(exc)
 

@@ -2,6 +2,7 @@
 
 import json
 import os
+import stat
 import subprocess
 import sys
 
@@ -65,6 +66,30 @@ def test_export_json_accepts_a_plan_file(capsys, tmp_path, sample_doc):
     assert run(capsys, "export-json", str(sample_plan_path()), "-o", str(target))[0] == 0
     assert json.loads(target.read_text("utf-8")) == sample_doc
 
+
+
+def test_an_export_writes_through_a_link_and_never_replaces_a_device_pipe_or_folder(
+        capsys, tmp_path):
+    """A link was replaced by a file of its own (its target never written); ``-o /dev/full`` run
+    as root made the device a regular file."""
+    plan = str(sample_plan_path())
+    (tmp_path / "shared.json").write_text("old", "utf-8")
+    (tmp_path / "link.json").symlink_to(tmp_path / "shared.json")
+    assert run(capsys, "export-json", plan, "-o", str(tmp_path / "link.json"))[0] == 0
+    assert (tmp_path / "link.json").is_symlink()
+    assert json.loads((tmp_path / "shared.json").read_text("utf-8"))["format"] == \
+        "prospector-plan"
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "device").symlink_to("/dev/null")
+    for target, why in (("pipe", "is a device or a pipe, not a file"),
+                        ("device", "is a device or a pipe, not a file"),
+                        (".", "is a folder, not a file")):
+        code, _, err = run(capsys, "export-json", plan, "-o", str(tmp_path / target))
+        assert code == 1 and err.strip().endswith(f": cannot be written ({why})")
+    assert stat.S_ISFIFO(os.stat(tmp_path / "pipe").st_mode)
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["device", "link.json", "pipe",
+                                                         "shared.json"]  # no temp file left
 
 BAD_INPUTS = {
     "missing file": (None, "does not exist"),
