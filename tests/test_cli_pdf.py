@@ -1,9 +1,12 @@
 """``prospector pdf`` as a user runs it: the editions, and clear errors."""
 
 import gc
+import json
 import os
+import signal
 import subprocess
 import sys
+import time
 
 import pytest
 from pypdf import PdfReader
@@ -90,3 +93,32 @@ def test_a_plan_file_prints_without_the_plan_store(tmp_path):
                             capture_output=True, text=True, timeout=120,
                             env={**os.environ, "PROSPECTOR_DATA_DIR": str(tmp_path / "data")})
     assert stored.returncode != 0 and "tinydb" in stored.stderr + stored.stdout
+
+
+def test_ctrl_c_stops_every_reps_printing_and_leaves_no_partial_file(tmp_path):
+    """Ctrl+C (SIGINT to the command alone, as `timeout -s INT` or a job control sends it):
+    the pool's workers took it as one rep's error and went on, and the command wrote PDFs for
+    20 s after it. Now no rep is printed after it and nothing half-written is left."""
+    plan = json.loads(sample_plan_path().read_text("utf-8"))
+    first = plan["reps"][0]
+    plan["reps"] += [{**first, "id": f"rep-more-{n}", "name": f"Rep {n}", "email": "",
+                      "account_ids": []} for n in range(6)]
+    plan_file = tmp_path / "nine-reps.json"
+    plan_file.write_text(json.dumps(plan), "utf-8")
+    out = tmp_path / "out"
+    command = subprocess.Popen([sys.executable, "-m", "prospector", "pdf", str(plan_file),
+                                "--all-reps", "-o", str(out)], stdin=subprocess.DEVNULL,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        while not list(out.glob("*.pdf")):  # the first rep printed, however slow the machine
+            assert command.poll() is None, command.stderr.read()
+            time.sleep(0.05)
+        printed = len(list(out.glob("*.pdf")))
+        command.send_signal(signal.SIGINT)
+        assert command.wait(timeout=300) == 130
+    finally:
+        command.kill()
+    assert "interrupted; nothing was half-saved" in command.stderr.read()
+    names = [path.name for path in out.iterdir()]
+    # the PDFs of the reps under way at the interrupt may have been written just before it
+    assert all(name.endswith(".pdf") for name in names) and len(names) <= printed + 2 < 9

@@ -7,6 +7,7 @@ import logging
 import multiprocessing
 import os
 import re
+import signal
 import sys
 import time
 import unicodedata
@@ -834,13 +835,36 @@ def _workload(plan: Plan, rep: Rep) -> int:
 _INHERITED_PLAN: Plan | None = None
 
 
+_IN_JOB = False  # a worker of render_all_reps is rendering a rep's edition
+
+
+def _worker_started() -> None:
+    """A worker of ``render_all_reps`` ends at Ctrl+C (the terminal's, or passed on by the
+    command): a pool's worker otherwise took the interrupt as its rep's error and went on with
+    the next rep, and the command wrote PDFs for 20 s after it."""
+    signal.signal(signal.SIGINT, _interrupted)
+
+
+def _interrupted(_signum: int, _frame: object) -> None:
+    if _IN_JOB:
+        raise KeyboardInterrupt  # the file being written is removed; _render_rep_job ends here
+    os._exit(130)  # waiting for a rep: nothing to tidy
+
+
 def _render_rep_job(plan_json: str | None, rep_id: str, out_path: str, start: date | None,
                     today: date | None, language: str | None = None,
                     notes_language: str = ENGLISH) -> RenderResult:
-    plan = _INHERITED_PLAN if plan_json is None else Plan.model_validate_json(plan_json)
-    assert plan is not None, "a forked worker inherits the plan"
-    return render_playbook_pdf(plan, out_path, rep_name=rep_id, start=start, today=today,
-                               language=language, notes_language=notes_language)
+    global _IN_JOB
+    _IN_JOB = True
+    try:
+        plan = _INHERITED_PLAN if plan_json is None else Plan.model_validate_json(plan_json)
+        assert plan is not None, "a forked worker inherits the plan"
+        return render_playbook_pdf(plan, out_path, rep_name=rep_id, start=start, today=today,
+                                   language=language, notes_language=notes_language)
+    except KeyboardInterrupt:
+        os._exit(130)  # the pool's executor would take it as this rep's error and go on
+    finally:
+        _IN_JOB = False
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -911,15 +935,25 @@ def render_all_reps(plan: Plan, folder: str | os.PathLike, *, start: date | None
             # again: renders in the workers ran 3x slower after a big render here.
             gc.collect()
             gc.freeze()
+        before = set(multiprocessing.active_children())
         try:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=mp_context) as pool:
-                futures = {pool.submit(_render_rep_job, plan_json, rep.id, str(path), start,
-                                       today, language, notes_language): rep
-                           for rep, path in ordered}
-                for i, future in enumerate(as_completed(futures), start=1):
-                    rep = futures[future]
-                    results[rep.id] = future.result()
-                    report(Note("Rendered {name}", name=rep.name), i / len(jobs))
+            with ProcessPoolExecutor(max_workers=workers, mp_context=mp_context,
+                                     initializer=_worker_started) as pool:
+                try:
+                    futures = {pool.submit(_render_rep_job, plan_json, rep.id, str(path), start,
+                                           today, language, notes_language): rep
+                               for rep, path in ordered}
+                    for i, future in enumerate(as_completed(futures), start=1):
+                        rep = futures[future]
+                        results[rep.id] = future.result()
+                        report(Note("Rendered {name}", name=rep.name), i / len(jobs))
+                except BaseException as exc:  # no rep started after a failure or Ctrl+C
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    if isinstance(exc, KeyboardInterrupt):  # those under way stop too
+                        for worker in set(multiprocessing.active_children()) - before:
+                            with suppress(OSError, TypeError):
+                                os.kill(worker.pid, signal.SIGINT)  # type: ignore[arg-type]
+                    raise
         finally:
             _INHERITED_PLAN = None
             if forking:
