@@ -50,6 +50,12 @@ def _translations(language: str) -> NullTranslations:
     return load_catalog(LOCALE_DIR, DOMAIN, language)
 
 
+def languages() -> list[str]:
+    """The languages the domain's messages are said in: English and each catalog's."""
+    return ["en", *sorted(path.parent.parent.name
+                          for path in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))]
+
+
 @dataclass(frozen=True)
 class Say:
     """The domain's messages in one language (English when its catalog lacks one)."""

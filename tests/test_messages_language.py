@@ -170,6 +170,30 @@ def test_the_command_line_says_an_error_in_english_unless_asked_for_german(tmp_p
                                        "mit ihren Zeilen)\n")
 
 
+def test_an_import_asked_for_german_says_all_it_read_in_german_and_refuses_a_language_unknown(
+        tmp_path, capsys):
+    """How the file was read, its columns and "Dry run" stayed English under --language de; an
+    unknown language was an "unexpected problem" (actuals) or quietly English (accounts)."""
+    from prospector.cli import main  # noqa: PLC0415
+    from prospector.resources import sample_plan_path  # noqa: PLC0415
+
+    accounts = tmp_path / "accounts.csv"
+    accounts.write_text("Account Name;Lieblingsfarbe\nNordlicht GmbH;blau\n", encoding="utf-8")
+    plan = str(sample_plan_path())
+    assert main(["accounts", plan, "--import", str(accounts), "--dry-run", "--language",
+                 "de"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:2] == ["accounts.csv: gelesen als UTF-8, getrennt durch Semikolon, in „Europe "
+                         "new business, H1 2027“", "Spalten: name <- „Account Name“"]
+    assert lines[2] == "nicht importierte Spalten: „Lieblingsfarbe“"
+    assert lines[-1] == "Probelauf: nichts wurde gespeichert."
+    for verb in ("accounts", "actuals"):
+        with pytest.raises(SystemExit) as refused:
+            main([verb, plan, "--import", str(accounts), "--language", "xx"])
+        assert refused.value.code == 2
+        assert "invalid choice: 'xx' (choose from 'en', 'de')" in capsys.readouterr().err
+
+
 def test_an_export_and_a_review_that_cannot_be_made_say_why_in_the_app_s_language(
         tmp_path, capsys):
     """The export runs in its own process: the app passes its language with the job."""

@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 
 from ..errors import ProspectorError
+from ..messages import M_, Note, Quoted, Say, joined, quoted
+from ..messages import languages as message_languages
 from ..model import TIERS, Plan
 from ..plan_lookup import PlanToChange, plan_to_change
 
@@ -29,9 +31,9 @@ def register(verb) -> None:
                      help="the file's delimiter: , ; | or tab (default: detected)")
     sub.add_argument("--encoding", metavar="NAME",
                      help="the file's encoding: utf-8, cp1252, utf-16... (default: detected)")
-    sub.add_argument("--language", metavar="LANG", default="en",
-                     help="print the import's summary and its errors in this language (en, de); "
-                          "default: English")
+    sub.add_argument("--language", metavar="LANG", default="en", choices=message_languages(),
+                     help="print the import's summary and its errors in this language (" +
+                          ", ".join(message_languages()) + "); default: English")
     sub.add_argument("--dry-run", action="store_true",
                      help="show what the import would change and save nothing")
 
@@ -61,21 +63,22 @@ def _import(args: argparse.Namespace) -> int:
     result = import_accounts(plan, args.import_file, default_tier=args.tier or "B",
                              delimiter=args.delimiter, encoding=args.encoding)
     source = Path(args.import_file).name
-    print(f"{source}: read as {_encoding_label(result.encoding)}, "
-          f"{_delimiter_name(result.delimiter)}-separated, into {plan.name!r}")
-    used = ", ".join(f"{field.replace('_', ' ')} <- {result.headers[i]!r}"
-                     for field, i in result.mapping.items())
-    print(f"columns: {used}")
+    tell = Say(args.language)
+    print(Note("{source}: read as {encoding}, {delimiter}-separated, into {plan}", source=source,
+               encoding=encoding_label(result.encoding),
+               delimiter=delimiter_name(result.delimiter), plan=Quoted(plan.name)).said(tell))
+    print(columns_line(result.headers, result.mapping).said(tell))
     unused = [h for i, h in enumerate(result.headers) if i not in result.mapping.values()]
     if unused:
-        print(f"columns not imported: {', '.join(repr(h) for h in unused)}")
+        print(Note("columns not imported: {columns}",
+                   columns=", ".join(quoted(h, tell) for h in unused)).said(tell))
     for line in result.summary_lines(language=args.language):
         print(line)
     if args.dry_run:
-        print("Dry run: nothing was saved.")
+        print(tell(M_("Dry run: nothing was saved.")))
         return 0
     if not result.changed:
-        print("Nothing to change: the plan already has these accounts.")
+        print(tell(M_("Nothing to change: the plan already has these accounts.")))
         return 0
     target.save_import(result.new_plan, f"imported {len(result.added)} accounts from {source}",
                        during="the accounts were imported",
@@ -102,13 +105,21 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _encoding_label(codec: str) -> str:
+def encoding_label(codec: str) -> str:
     from ..account_import.csv_source import ENCODING_LABELS  # noqa: PLC0415 - only when importing
 
-    return ENCODING_LABELS.get(codec, codec)
+    return Note(ENCODING_LABELS[codec]) if codec in ENCODING_LABELS else codec
 
 
-def _delimiter_name(delimiter: str) -> str:
+def delimiter_name(delimiter: str) -> str:
     from ..account_import import DELIMITERS  # noqa: PLC0415 - only when importing
 
-    return DELIMITERS.get(delimiter, repr(delimiter))
+    return Note(DELIMITERS[delimiter]) if delimiter in DELIMITERS else repr(delimiter)
+
+
+def columns_line(headers: list[str], columns: dict[str, int]) -> Note:
+    """Which column of the file each field was read from: ``columns: name <- 'Account Name'``
+    (the fields by their names in the plan file, the columns quoted as the language quotes)."""
+    return Note("columns: {columns}", columns=joined(
+        [Note("{field} <- {column}", field=field.replace("_", " "), column=Quoted(headers[i]))
+         for field, i in columns.items()], ", "))

@@ -17,8 +17,10 @@ import argparse
 from pathlib import Path
 
 from ..errors import ProspectorError
-from ..messages import Note, Quoted
+from ..messages import M_, Note, Quoted, Say
+from ..messages import languages as message_languages
 from ..plan_lookup import plan_to_change
+from .accounts import columns_line, delimiter_name, encoding_label
 
 
 def register(verb) -> None:
@@ -29,9 +31,9 @@ def register(verb) -> None:
     sub.add_argument("--import", dest="import_file", metavar="FILE.csv", required=True,
                      help="a Salesforce activity or opportunity report, or a HubSpot activity "
                           "or deal export, as CSV")
-    sub.add_argument("--language", metavar="LANG", default="en",
-                     help="print the import's summary and its errors in this language (en, de); "
-                          "default: English")
+    sub.add_argument("--language", metavar="LANG", default="en", choices=message_languages(),
+                     help="print the import's summary and its errors in this language (" +
+                          ", ".join(message_languages()) + "); default: English")
     sub.add_argument("--dry-run", action="store_true",
                      help="show what the import would bring in and save nothing")
     sub.add_argument("--date-format", choices=("dmy", "mdy"),
@@ -65,10 +67,12 @@ def cmd_actuals(args: argparse.Namespace) -> int:
                          account_map=account_map, delimiter=args.delimiter,
                          encoding=args.encoding)
     source = Path(args.import_file).name
-    print(f"{source}: {found.export.label}, read as {_encoding(found.encoding)}, "
-          f"{_delimiter(found.delimiter)}-separated, into {plan.name!r}")
-    print("columns: " + ", ".join(f"{name.replace('_', ' ')} <- {found.headers[i]!r}"
-                                  for name, i in found.columns.items()))
+    tell = Say(args.language)
+    print(Note("{source}: {export}, read as {encoding}, {delimiter}-separated, into {plan}",
+               source=source, export=Note(found.export.label), encoding=encoding_label(
+                   found.encoding), delimiter=delimiter_name(found.delimiter),
+               plan=Quoted(plan.name)).said(tell))
+    print(columns_line(found.headers, found.columns).said(tell))
     for line in found.summary_lines(language=args.language):
         print(line)
     if not found.ready:
@@ -77,11 +81,11 @@ def cmd_actuals(args: argparse.Namespace) -> int:
             "--number-format dot|comma, --map-rep \"CRM name=Rep name\")", source=source,
             what="; ".join(found.to_settle(args.language))))
     if args.dry_run:
-        print("Dry run: nothing was saved.")
+        print(tell(M_("Dry run: nothing was saved.")))
         return 0
     if not found.facts and not found.remember_reps and not found.remember_accounts:
-        print("Nothing to import: the plan has every fact of this export already."
-              if found.unchanged else "Nothing to import.")
+        print(tell(M_("Nothing to import: the plan has every fact of this export already."))
+              if found.unchanged else tell(M_("Nothing to import.")))
         return 0
     target.save_import(found.apply(plan),
                        f"imported {len(found.facts):,} actuals from {source}",
@@ -101,13 +105,3 @@ def _pairs(values: list[str], flag: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def _encoding(codec: str) -> str:
-    from ..account_import.csv_source import ENCODING_LABELS  # noqa: PLC0415 - only when importing
-
-    return ENCODING_LABELS.get(codec, codec)
-
-
-def _delimiter(delimiter: str) -> str:
-    from ..account_import import DELIMITERS  # noqa: PLC0415 - only when importing
-
-    return DELIMITERS.get(delimiter, repr(delimiter))
