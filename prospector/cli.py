@@ -186,12 +186,21 @@ def cmd_import(args: argparse.Namespace) -> int:
     store = open_store()
     if args.as_new:
         plan = plan.model_copy(update={"id": new_id("plan")})
-    existed = any(p.id == plan.id for p in store.list_plans())
+    stored = next((p for p in store.list_plans() if p.id == plan.id), None)
+    if stored is not None and store.load(plan.id) == plan:  # a new version would push an old out
+        print(plan.id)
+        print(f"{plan.name!r} is stored as it is in the file (version {stored.version}): "
+              "nothing changed.", file=sys.stderr)
+        return 0
     version = store.save(plan, note=f"imported from {Path(path).name}")
     warn_notices(store)
-    what = "updated (version {v})" if existed else "stored"
     print(plan.id)
-    print(f"{plan.name!r} {what.format(v=version)}.", file=sys.stderr)
+    if stored is None:
+        print(f"{plan.name!r} stored.", file=sys.stderr)
+    else:  # the file replaced what the store held: say how to have that back
+        print(f"{plan.name!r} updated from the file (version {version}); the version it "
+              f"replaced is kept: `prospector restore {plan.id} {stored.version}` brings it "
+              "back (or import the file with --as-new to keep both).", file=sys.stderr)
     return 0
 
 
@@ -219,6 +228,10 @@ def cmd_history(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     store = open_store()
     summary = store.find(args.plan)
+    if args.version == summary.version:
+        store.load_version(summary.id, args.version)  # the plan still reads (else: why not)
+        print(f"Version {args.version} of {summary.name!r} is the current one: nothing changed.")
+        return 0
     new_version = store.restore(summary.id, args.version)
     warn_notices(store)
     print(f"Restored {summary.name!r} to version {args.version}; it is now version "

@@ -34,10 +34,22 @@ def test_import_list_export_round_trips_every_field(capsys, tmp_path, sample_doc
     assert code == 0 and json.loads(target.read_text("utf-8")) == sample_doc
 
 
-def test_import_sample_shortcut_and_reimport_updates(capsys, sample_doc):
+def test_import_sample_shortcut_and_reimport_updates(capsys, sample_doc, data_dir):
     assert run(capsys, "import", "--sample")[0] == 0
-    code, out, err = run(capsys, "import", "--sample")
-    assert code == 0 and "updated (version 2)" in err
+    store = PlanStore(data_dir)
+    changed = store.load(sample_doc["id"])
+    changed.basics.goal = "Changed in the app"
+    store.save(changed)
+    code, out, err = run(capsys, "import", "--sample")  # the file replaces it, said so
+    assert code == 0 and err.strip() == (
+        f"{sample_doc['name']!r} updated from the file (version 3); the version it replaced is "
+        f"kept: `prospector restore {sample_doc['id']} 2` brings it back (or import the file "
+        "with --as-new to keep both).")
+    code, out, err = run(capsys, "import", "--sample")  # the same again: no version made
+    assert code == 0 and out.strip() == sample_doc["id"] and "nothing changed" in err
+    code, out, _ = run(capsys, "restore", sample_doc["id"], "3")
+    assert code == 0 and "is the current one: nothing changed" in out
+    assert [v.version for v in store.history(sample_doc["id"])] == [3, 2, 1]
     code, out, err = run(capsys, "import", "--sample", "--as-new")
     assert code == 0 and out.strip() != sample_doc["id"]
     assert len(PlanStore().list_plans()) == 2
