@@ -27,6 +27,7 @@ from .plan_lookup import (
 )
 from .planfile import write_plan_file
 from .resources import sample_plan_path
+from .terminal import cell, columns, shown
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -57,6 +58,13 @@ def _leave_the_heap_to_the_end() -> None:
     about 0.5 s of CPU less for ``prospector pdf`` (issue 17). Files are already closed, and
     atexit handlers still run."""
     gc.freeze()
+
+
+def _folder_named(text: str) -> str:
+    """``--data-dir``'s value: an empty one used the user data folder without a word."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("give a folder (the value is empty)")
+    return text
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -93,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="PLAN is a plan file (.json) or the name or id of a stored plan.",
     )
     parser.add_argument("--version", action="version", version=f"prospector {__version__}")
-    parser.add_argument("--data-dir", metavar="FOLDER",
+    parser.add_argument("--data-dir", metavar="FOLDER", type=_folder_named,
                         help="folder of the plan store (default: $PROSPECTOR_DATA_DIR or the "
                              "user data folder)")
     verbs = parser.add_subparsers(title="commands", metavar="COMMAND")
@@ -171,12 +179,11 @@ def cmd_list(args: argparse.Namespace) -> int:
         print("Import one with `prospector import FILE`, or the sample: "
               "`prospector import --sample`.")
         return 0
-    width = max(len(p.name) for p in plans)
-    width = max(width, 4)
+    width = max(4, *(columns(shown(p.name)) for p in plans))
     print(f"{'NAME':<{width}}  {'ID':<13}  {'VERSION':>7}  LAST SAVED")
     for p in plans:
         saved = p.saved_at.replace("T", " ")[:16]
-        print(f"{p.name:<{width}}  {p.id:<13}  {p.version:>7}  {saved}")
+        print(f"{cell(p.name, width)}  {p.id:<13}  {p.version:>7}  {saved}")
     return 0
 
 

@@ -202,6 +202,38 @@ def test_installed_command_prints_no_traceback(tmp_path, data_dir):
                                      "(check the path)")
 
 
+def test_a_data_dir_that_is_a_file_or_empty_is_refused_and_nothing_is_created(capsys, tmp_path):
+    """A file given as the folder said "(File exists)"; an empty one quietly used (and made)
+    the user data folder."""
+    plan_file = tmp_path / "plan.json"
+    plan_file.write_text("{}", "utf-8")
+    code, _, err = run(capsys, "--data-dir", str(plan_file), "list")
+    assert code == 1 and err.strip() == (
+        f"prospector: error: {plan_file}: cannot create the data folder (is a file, not a "
+        "folder); choose another with --data-dir or PROSPECTOR_DATA_DIR")
+    with pytest.raises(SystemExit) as refused:
+        main(["--data-dir", " ", "list"])
+    assert refused.value.code == 2
+    assert "--data-dir: give a folder (the value is empty)" in capsys.readouterr().err
+
+
+def test_list_shows_a_name_that_turns_text_around_escaped_and_keeps_wide_names_in_line(
+        capsys, tmp_path, sample_doc):
+    """A right-to-left override printed raw showed "evil" as "live" in the terminal; a Chinese
+    name (two columns a character) pushed the next column out of line."""
+    from prospector.terminal import columns  # noqa: PLC0415
+
+    for plan_id, name in (("plan-rlo", "\u202eevil"), ("plan-wide", "北京精密机械")):
+        path = tmp_path / f"{plan_id}.json"
+        path.write_text(json.dumps(dict(sample_doc, id=plan_id, name=name)), "utf-8")
+        assert run(capsys, "import", str(path))[0] == 0
+    lines = run(capsys, "list")[1].splitlines()
+    assert "\u202e" not in "".join(lines) and any(line.startswith("\\u202eevil ")
+                                                   for line in lines)
+    starts = {columns(line[:line.index("plan-")]) for line in lines[1:]}
+    assert starts == {columns(lines[0][:lines[0].index("ID")])}  # every id in the ID column
+
+
 def test_data_dir_option_overrides_the_environment(capsys, tmp_path):
     other = tmp_path / "elsewhere"
     assert run(capsys, "--data-dir", str(other), "import", "--sample")[0] == 0

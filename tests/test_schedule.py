@@ -303,7 +303,8 @@ def test_cli_uses_the_reps_start_date_and_writes_files(capsys, tmp_path):
      ("no rep named 'Nobody' in the plan 'Europe new business, H1 2027'; the reps are: "
       "Jonas Albrecht, Mette Sørensen, Bram Claessens")),
     (["--rep", "Jonas", "--start", "2027-02-30"],
-     "--start: '2027-02-30' is not a date written YYYY-MM-DD (for example 2027-01-11)"),
+     "--start: '2027-02-30' is no day of the calendar (that month has fewer days, or there is "
+     "no such month)"),
     (["--rep", "Jonas", "--start", "11.01.2027"], "--start: '11.01.2027' is not a date"),
     (["--rep", "Jonas", "--country", "Narnia"], "'Narnia' is not a country code Prospector knows"),
 ])

@@ -191,7 +191,7 @@ def test_a_full_disk_on_the_command_line_is_one_clear_line(capsys, data_dir, mon
     before = (data_dir / "plans.json").read_bytes()
     capsys.readouterr()
     with _disk_full(monkeypatch, "writing the new file"):
-        code = main(["import", "--sample"])
+        code = main(["import", "--sample", "--as-new"])  # (the same plan again writes nothing)
     _out, err = capsys.readouterr()
     assert code == 1 and err.count("\n") == 1
     assert err.startswith("prospector: error: ") and "No space left on device" in err

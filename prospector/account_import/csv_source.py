@@ -130,7 +130,7 @@ def parse_table(data: bytes, source: str, *, delimiter: str | None = None,
                            Note("fix the quote in the first row and import again"))
     if header_at is None:
         raise CsvFileError(source, Note("has no rows (only empty lines)"),
-                           Note("export the accounts again; the first row should name the "
+                           Note("export the file again; the first row should name the "
                                 "columns"))
     header = [_clean_header(cell, i) for i, cell in enumerate(split.records[header_at][1])]
     body = split.records[header_at + 1:]
@@ -506,7 +506,7 @@ def _check_text(text: str, source: str) -> None:
     first = _NOT_SPACE.search(text)  # not text.strip(): a copy of the whole file in one call
     if first is None:
         raise CsvFileError(source, Note("is empty"),
-                           Note("export the accounts again; the first row should name the "
+                           Note("export the file again; the first row should name the "
                                 "columns"))
     sample = text[:65536]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n\x0c")

@@ -540,8 +540,8 @@ def _require_name_column(table: CsvTable, columns: dict[str, int]) -> None:
         table.source,
         Note("has no column of account names (its {delimiter}-separated columns are "
              "{listed}{more})", delimiter=table.delimiter_name, listed=listed, more=more),
-        Note("name the column 'Account Name' or 'Company name', or choose it in the column "
-             "mapping"),
+        Note("name the column 'Account Name' or 'Company name' (or, in the app, choose it in "
+             "the column mapping)"),
     )
 
 

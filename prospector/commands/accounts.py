@@ -17,6 +17,7 @@ from ..messages import M_, Note, Quoted, Say, joined, quoted
 from ..messages import languages as message_languages
 from ..model import TIERS, Plan
 from ..plan_lookup import PlanToChange, plan_to_change
+from ..terminal import cell, columns, shown
 
 
 def register(verb) -> None:
@@ -92,17 +93,13 @@ def _print_accounts(plan: Plan) -> None:
               "export: prospector accounts PLAN --import FILE.csv")
         return
     rep_of = {aid: rep.name for rep in plan.reps for aid in rep.account_ids}
-    width = min(40, max(len(a.name) for a in plan.accounts))
+    width = min(40, max(columns(shown(a.name)) for a in plan.accounts))
     print(f"{'TIER':<4}  {'ACCOUNT':<{width}}  {'REP':<20}  WEBSITE")
     for tier in TIERS:
         for a in plan.accounts_in_tier(tier):
-            print(f"{a.tier:<4}  {_cut(a.name, width):<{width}}  "
-                  f"{_cut(rep_of.get(a.id, '-'), 20):<20}  {a.website}")
+            print(f"{a.tier:<4}  {cell(a.name, width)}  {cell(rep_of.get(a.id, '-'), 20)}  "
+                  f"{shown(a.website)}")
     print(f"{len(plan.accounts)} accounts", file=sys.stderr)
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def encoding_label(codec: str) -> str:

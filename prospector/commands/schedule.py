@@ -78,13 +78,14 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 
 def _start_date(text: str) -> date:
     value = text.strip()
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise ValueError
-        day = date.fromisoformat(value)
-    except ValueError:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         raise ProspectorError(f"--start: {text!r} is not a date written YYYY-MM-DD "
-                              "(for example 2027-01-11)") from None
+                              "(for example 2027-01-11)")
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:  # written right, but no such day: 2027-02-30
+        raise ProspectorError(f"--start: {text!r} is no day of the calendar (that month has "
+                              "fewer days, or there is no such month)") from None
     try:
         return check_plan_date(day)
     except ValueError as exc:

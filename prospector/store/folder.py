@@ -49,8 +49,9 @@ def make_private_folder(folder: Path, notices: list[str]) -> None:
             folder.mkdir(mode=0o700, parents=True)
             return
         except FileExistsError:
-            if not folder.is_dir():
-                raise
+            if not folder.is_dir():  # a file (a plan file named by mistake?)
+                raise FileExistsError(errno.EEXIST, Note("is a file, not a folder"),
+                                      str(folder)) from None
     if not stat.S_IMODE(folder.stat().st_mode) & 0o077:
         return
     names = os.listdir(folder)
