@@ -495,7 +495,7 @@ def test_a_german_user_reads_why_a_value_or_a_row_was_refused_in_german(qtbot, g
 
 def test_a_schedule_that_cannot_be_written_says_why_in_german(qtbot, german, sample_plan,
                                                               tmp_path):
-    """The file's name and the system's reason in the app's language (the whole message was
+    """The file's name and why it cannot be written in the app's language (the whole message was
     English: "…ics: cannot be written (Is a directory)")."""
     dialog = ScheduleExportDialog(sample_plan, sample_plan.reps[0].id, str(tmp_path))
     qtbot.addWidget(dialog)
@@ -503,7 +503,7 @@ def test_a_schedule_that_cannot_be_written_says_why_in_german(qtbot, german, sam
     taken.mkdir()  # a folder where the calendar file goes
     dialog.export()
     assert dialog.summary.text() == (f"Nicht exportiert: {taken}: kann nicht geschrieben werden "
-                                     "(Ist ein Ordner)")
+                                     "(ist ein Ordner, keine Datei)")
 
 
 def test_where_two_saves_collide_is_named_in_german(german):

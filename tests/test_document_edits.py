@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from prospector.model import Plan
@@ -231,6 +232,21 @@ def test_moving_a_step_keeps_the_days_and_moves_one_row(qtbot, document):
     assert [s.day for s in document.plan.cadences[0].steps] == days
 
 
+def test_alt_up_and_alt_down_move_a_step_as_they_move_any_row(qtbot, document):
+    """A step moved only by dragging it: Alt+Up did nothing but move the selection."""
+    page = shown_page(qtbot, CadencePage, document)
+    touches = [s.touch_id for s in document.plan.cadences[0].steps]
+    up, down = (next(b for b in page.step_buttons if b.shortcut() == QKeySequence(keys))
+                for keys in ("Alt+Up", "Alt+Down"))
+    page.table.setCurrentIndex(page.model.index(2, 3))
+    up.click()
+    moved = [s.touch_id for s in document.plan.cadences[0].steps]
+    assert moved[1] == touches[2] and moved[2] == touches[1]
+    assert page.table.currentIndex().row() == 1  # the step goes on being the one selected
+    down.click()
+    assert [s.touch_id for s in document.plan.cadences[0].steps] == touches
+
+
 def test_the_profile_summary_that_opens_its_chapter_is_edited_on_its_tab(qtbot, document):
     """The ideal client profile's chapter opens with its summary ("Sweet spot: ..."), which no
     field of the app edited; the profile's lists were three lines tall with empty bands between
@@ -247,6 +263,32 @@ def test_the_profile_summary_that_opens_its_chapter_is_edited_on_its_tab(qtbot, 
     lists = [page.industries, page.geography, page.triggers, page.disqualifiers]
     three_lines = field.fontMetrics().lineSpacing() * 3 + 14
     qtbot.waitUntil(lambda: all(b.widget.height() > three_lines for b in lists), timeout=60000)
+
+
+def test_after_ctrl_z_in_a_text_box_typing_goes_on_where_the_text_changed(qtbot, document):
+    """Undo in a box of several lines put the caret at its start: "W" typed after undoing
+    " ZZ" at the end of the goal made "W45 first meetings…"; in a box of one item a line,
+    each keystroke was an undo step of its own ("Plastics" took eight Ctrl+Z)."""
+    page = shown_page(qtbot, TargetsPage, document)
+    page.tabs.setCurrentIndex(1)
+    summary = page.summary.widget
+    summary.setFocus()
+    summary.moveCursor(QTextCursor.MoveOperation.End)
+    before = summary.toPlainText()
+    qtbot.keyClicks(summary, " ZZ")
+    document.undo_stack.undo()
+    qtbot.keyClicks(summary, "W")
+    assert document.plan.ideal_client_profile.notes == before + "W"
+    industries = page.industries.widget
+    industries.setFocus()
+    industries.moveCursor(QTextCursor.MoveOperation.End)
+    listed = list(document.plan.ideal_client_profile.industries)
+    qtbot.keyClick(industries, Qt.Key.Key_Return)
+    qtbot.keyClicks(industries, "Plastics")
+    assert document.plan.ideal_client_profile.industries == [*listed, "Plastics"]
+    document.undo_stack.undo()  # the word typed, at once
+    assert document.plan.ideal_client_profile.industries == listed
+    assert industries.toPlainText().splitlines() == listed
 
 
 def test_table_models_stay_consistent_through_row_edits(qtmodeltester, document):

@@ -26,6 +26,20 @@ from ui.language import _
 from ui.widgets.date_field import DateField
 
 
+def changed_at(before: str, after: str) -> int:
+    """Where the caret goes when a field's text becomes ``after`` (an undo, a redo): the end of
+    what changed, in ``after``. ``setPlainText`` put it at the start, so the next key typed
+    after Ctrl+Z went before the first word."""
+    start = 0
+    most = min(len(before), len(after))
+    while start < most and before[start] == after[start]:
+        start += 1
+    end = 0
+    while end < most - start and before[-1 - end] == after[-1 - end]:
+        end += 1
+    return len(after) - end
+
+
 class Binding:
     """Glue between one editor widget and one plan field (the path can change: ``rebind``)."""
 
@@ -50,10 +64,12 @@ class Binding:
         with QSignalBlocker(self.widget):
             self.show(value)
 
+    typed_list = False  # a list typed one item a line: its keystrokes merge into one undo step
+
     def commit(self, value: Any) -> None:
         if self.path is None:
             return
-        if not self.document.set_value(self.path, value):
+        if not self.document.set_value(self.path, value, typed=self.typed_list):
             self._set_invalid(True)
             self.widget.setToolTip(_("This value is not accepted; the previous one is kept."))
             if not self.widget.hasFocus():
@@ -121,10 +137,13 @@ class LineBinding(Binding):
         self.refresh()
 
     def show(self, value):
-        if self.widget.text().strip() != (value or ""):
+        current = self.widget.text()
+        if current.strip() != (value or ""):
             self.widget.setText(value or "")
             if not self.widget.hasFocus():
                 self.widget.setCursorPosition(0)  # a long text shows its start, not its end
+            else:  # an undo while typing: the caret where the text changed, not at its end
+                self.widget.setCursorPosition(changed_at(current, value or ""))
 
     def _left(self) -> None:
         super()._left()
@@ -148,7 +167,7 @@ class TextBinding(Binding):
             widget.setMinimumHeight(height)
         else:
             widget.setFixedHeight(height)
-        self.as_list = as_list
+        self.as_list = self.typed_list = as_list
         super().__init__(document, widget, path, label)
         widget.textChanged.connect(self._edited)
         self.refresh()
@@ -167,8 +186,12 @@ class TextBinding(Binding):
             same = [x.strip() for x in current.splitlines() if x.strip()] == (value or [])
         else:
             same = current.strip() == text.strip()
-        if not same:
+        if not same:  # an undo, a redo, another window's change: the caret stays in place
+            at = changed_at(current, text)
             self.widget.setPlainText(text)
+            cursor = self.widget.textCursor()
+            cursor.setPosition(at)
+            self.widget.setTextCursor(cursor)
 
 
 class ChoiceBinding(Binding):

@@ -42,13 +42,19 @@ class SetValueCommand(QUndoCommand):
     merges and deletes stays alive, 5,000 keystrokes kept 5,000 commands and their values."""
 
     def __init__(self, document: PlanDocument, path: Path, old: Any, new: Any,
-                 text: str | None = None) -> None:
+                 text: str | None = None, typed: bool = False) -> None:
         super().__init__(text or _describe(path))
         self.document, self.path, self.old, self.new = document, tuple(path), old, new
+        self.typed = typed  # a list typed in a box, one item a line (as a text is typed)
 
-    def absorb(self, path: Path, value: Any) -> bool:
-        """Take ``value`` as this command's result if it continues typing in the same field."""
-        if tuple(path) != self.path or not isinstance(self.new, str) or not isinstance(value, str):
+    def absorb(self, path: Path, value: Any, typed: bool = False) -> bool:
+        """Take ``value`` as this command's result if it continues typing in the same field:
+        a text, or a list typed one item a line (each keystroke was an undo step of its own
+        there: "Plastics" took eight Ctrl+Z)."""
+        if tuple(path) != self.path:
+            return False
+        if not (isinstance(self.new, str) and isinstance(value, str)
+                or typed and self.typed and isinstance(value, list)):
             return False
         self.new = value
         return True

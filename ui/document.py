@@ -92,8 +92,10 @@ class PlanDocument(QObject):
         return [item.id for item in getattr(self.plan, section)]
 
     # --- edits (each one undoable) -------------------------------------------------------------
-    def set_value(self, path: Path, value: Any, text: str | None = None) -> bool:
-        """Change one field; typing in the same field merges into one undo step.
+    def set_value(self, path: Path, value: Any, text: str | None = None, *,
+                  typed: bool = False) -> bool:
+        """Change one field; typing in the same field merges into one undo step (``typed``: a
+        list typed in a box, one item a line, merges as a text does).
 
         Returns False (and changes nothing) when the value is refused by validation."""
         old = get_value(self.plan, path)
@@ -109,11 +111,11 @@ class PlanDocument(QObject):
         stack = self.undo_stack
         top = stack.command(stack.count() - 1) if stack.index() == stack.count() else None
         if (isinstance(top, SetValueCommand) and not stack.isClean()
-                and top.absorb(path, value)):  # the same burst of typing: one undo step
+                and top.absorb(path, value, typed)):  # the same burst of typing: one undo step
             top.setText(text)
             self.apply_value(path, value)
         else:
-            stack.push(SetValueCommand(self, path, old, value, text))
+            stack.push(SetValueCommand(self, path, old, value, text, typed))
         return True
 
     def set_values(self, changes: Sequence[tuple[Path, Any]], text: str,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -139,6 +140,17 @@ class CadencePage(StepPage):
             b.setText(text)
             b.setToolTip(tip)
             b.clicked.connect(slot)
+            buttons.addWidget(b)
+            self.step_buttons.append(b)
+        # by the keyboard too, as every other list moves its rows (only a drag moved a step)
+        for text, delta, tip, keys in (("▲", -1, _("Move up (Alt+Up)"), "Alt+Up"),
+                                       ("▼", 1, _("Move down (Alt+Down)"), "Alt+Down")):
+            b = QToolButton()
+            b.setText(text)
+            b.setToolTip(tip)
+            b.setAccessibleName(tip.split(" (")[0])
+            b.setShortcut(QKeySequence(keys))
+            b.clicked.connect(lambda _checked=False, delta=delta: self.move_selected(delta))
             buttons.addWidget(b)
             self.step_buttons.append(b)
         buttons.addStretch(1)
@@ -367,6 +379,14 @@ class CadencePage(StepPage):
         if self.cadence_id and source != target:
             self.document.move_item(self._where(), source, target, _("Move step"), keep="day")
             self.table.selectRow(target)
+
+    def move_selected(self, delta: int) -> None:
+        """The current step one place up or down (its touch to the next slot, the days kept)."""
+        row = self.table.currentIndex().row()
+        if 0 <= row and 0 <= row + delta < self.model.rowCount():
+            self.move_step(row, row + delta)
+            self.table.setCurrentIndex(self.model.index(row + delta,
+                                                        max(self.table.currentIndex().column(), 0)))
 
     def sort_by_day(self) -> None:
         commit_open_editor(self.table)
