@@ -69,6 +69,22 @@ def test_the_cover_is_printed_only_when_asked_for(renderer, sample_plan, tmp_pat
     assert "contents" not in text and "campaign cadence" not in text
 
 
+def test_a_step_with_nothing_written_yet_previews_its_chapters_and_what_to_write(renderer,
+                                                                                 tmp_path):
+    """A new plan's sales conversations previewed a blank page with a footer: the chapters
+    with nothing to print are left out of the playbook, and the step printed only them."""
+    from prospector.model import Plan  # noqa: PLC0415
+
+    result = renderer.render(Plan(name="New"), tmp_path / "talk.pdf",
+                             section=["objections", "questions"], today=TODAY, tagged=False)
+    text = _text(result.path)
+    assert result.pages == 1 and "Objection library" in text and "Discovery questions" in text
+    assert "No objections yet: write the reflexes the campaign meets" in text
+    assert "No discovery questions yet" in text
+    whole = renderer.render(Plan(name="New"), tmp_path / "all.pdf", today=TODAY, tagged=False)
+    assert "No objections yet" not in _text(whole.path)  # the playbook still leaves them out
+
+
 def test_a_stale_render_stops_and_writes_nothing(renderer, sample_plan, tmp_path):
     asked = []
 

@@ -28,7 +28,7 @@ from ..messages import MN_, Note, Quoted, system_reason
 from ..model import Plan, Rep
 from ..plan_json import printed_plan_json
 from ..resources import assets_dir, templates_dir
-from ..sections import SECTION_BY_KEY, SECTIONS
+from ..sections import LEADER_CHAPTERS, REP_CHAPTERS, SECTION_BY_KEY, SECTIONS
 from ..textnorm import export_name, slugify
 from ..wording import (
     unbroken_amounts,
@@ -538,6 +538,22 @@ def _shown(section: str | Iterable[str] | None, *, rep: bool, readiness: bool) -
     return {"cover": COVER in wanted, "contents": CONTENTS in wanted, "chapters": chapters}
 
 
+def _say_what_is_missing(context: dict) -> None:
+    """A part printed alone (the preview of a step, ``--section``) whose chapters all have
+    nothing to print yet (a new plan's sales conversations) was a blank page with a footer:
+    its chapters are printed with their titles and what to write (``empty_chapters``)."""
+    shown = context["shown"]
+    if shown is WHOLE or shown["cover"] or shown["contents"]:
+        return
+    printed = {chapter.id for chapter in context["sections"]}
+    if not shown["chapters"] or shown["chapters"] & printed:
+        return
+    chapters = REP_CHAPTERS if context["edition"] == "rep" else LEADER_CHAPTERS
+    context["sections"] = [chapter for chapter in chapters
+                           if chapter.id in printed or chapter.id in shown["chapters"]]
+    context["empty_chapters"] = shown["chapters"] - printed
+
+
 # A page reference whose target is in a chapter not printed would print "p." and no number.
 _REFERENCES = {  # the chapter the target is in -> the references to it
     "touches": 'a.script-ref, a.page-ref[href^="#touch-"], a.page-ref[href^="#script-"]',
@@ -695,6 +711,7 @@ class Renderer:
         context["lang"] = language
         context["shown"] = _shown(section, rep=context["edition"] == "rep",
                                   readiness=readiness)
+        _say_what_is_missing(context)
         if excerpt:
             excerpt_accounts(context, focus)
         t = time.perf_counter()
