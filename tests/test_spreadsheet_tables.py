@@ -222,3 +222,15 @@ def test_the_count_says_how_many_the_filter_leaves_of_all(qtbot, document):
     assert 0 < shown < total and editor.count_label.text() == f"{shown} of {total} accounts"
     editor.filter.clear()
     assert editor.count_label.text() == f"{total} accounts"
+
+
+def test_a_filtered_rows_number_is_shown_whole(qtbot, document):
+    """The filter left row 26 alone: the row numbers shrank to one digit's width ("2'")."""
+    editor = shown_page(qtbot, TargetsPage, document).editor
+    numbers = editor.table.verticalHeader()
+    wide = numbers.width()  # as wide as the plan's last row number, "26"
+    editor.filter.setText(document.plan.accounts[-1].name)
+    assert editor.proxy.rowCount() == 1
+    assert int(numbers.model().headerData(0, Qt.Orientation.Vertical)) == \
+        len(document.plan.accounts) >= 10
+    assert numbers.sizeHint().width() == wide  # the width the header is laid out at

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractProxyModel,
     QItemSelection,
     QItemSelectionModel,
     QSize,
@@ -67,7 +68,10 @@ class RowNumbers(QHeaderView):
 
     def sizeHint(self) -> QSize:
         margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
-        digits = str(max(self.count(), 1))
+        # the numbers are the rows' in the plan: a filter showing row 27 alone showed "2'"
+        model = self.model()
+        source = model.sourceModel() if isinstance(model, QAbstractProxyModel) else model
+        digits = str(max(self.count(), source.rowCount() if source is not None else 0, 1))
         bold = self.font()
         bold.setBold(True)  # the current row's number is drawn bold
         width = self.fontMetrics().horizontalAdvance(digits) if not self.highlightSections() \
