@@ -234,3 +234,22 @@ def test_a_filtered_rows_number_is_shown_whole(qtbot, document):
     assert int(numbers.model().headerData(0, Qt.Orientation.Vertical)) == \
         len(document.plan.accounts) >= 10
     assert numbers.sizeHint().width() == wide  # the width the header is laid out at
+
+
+def test_a_targets_name_stays_in_view_when_its_table_scrolls_sideways(qtbot, document):
+    """The accountability table scrolled its target names out of view, leaving rows of
+    numbers and choices without a name."""
+    from ui.pages.accountability import AccountabilityPage  # noqa: PLC0415
+
+    page = AccountabilityPage(document)
+    qtbot.addWidget(page)
+    page.resize(520, 500)
+    page.show()
+    qtbot.waitExposed(page)
+    table = page.table
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() > 0)
+    table.horizontalScrollBar().setValue(table.horizontalScrollBar().maximum())
+    name = table.frozen.visualRect(page.model.index(0, 0))
+    assert table.frozen.isVisible() and table.frozen.viewport().rect().contains(name.center())
+    assert table.frozen.indexAt(name.center()).data() == \
+        document.plan.accountability.targets[0].metric

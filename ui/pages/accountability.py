@@ -3,8 +3,8 @@ reviewed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QTableView, QToolButton
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QToolButton
 
 from prospector.actuals.counting import Counts
 from prospector.qualification import opportunity_definition
@@ -14,6 +14,7 @@ from ui.holiday_place import HolidayPlaceBinding
 from ui.language import N_, _
 from ui.table_model import Column, ListSource, PlanTableModel
 from ui.widgets.cell_editing import CellDelegate, commit_open_editor, fit_column
+from ui.widgets.frozen_column import FrozenNameTable
 from ui.widgets.step_page import StepPage, form_group
 
 KIND_CHOICES = ((N_("Activity"), "activity"), (N_("Outcome"), "outcome"))
@@ -48,8 +49,7 @@ class AccountabilityPage(StepPage):
             path=lambda row: ("accountability", "targets", row), columns=columns,
             list_path=lambda: TARGETS)
         self.model = PlanTableModel(d, source, self)
-        self.table = QTableView()
-        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table = FrozenNameTable()  # the target's name stays in view scrolled sideways
         self.table.setModel(self.model)
         self.table.setItemDelegate(CellDelegate(self.table))
         self.table.setAccessibleName(_("Accountability targets"))
