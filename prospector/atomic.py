@@ -57,7 +57,8 @@ def atomic_open(path: Path, *, private: bool = False,
     path = _written_through(Path(path))
     folder = path.parent
     if not folder.is_dir():  # never a folder made up from a mistyped path
-        raise FileNotFoundError(errno.ENOENT, f"the folder {folder} does not exist", str(folder))
+        raise FileNotFoundError(errno.ENOENT, Note("the folder {folder} does not exist",
+                                                   folder=str(folder)), str(folder))
     tmp, fd = _create_temp(folder, path.name, 0o600 if private else 0o666)
     previous = None
     try:

@@ -33,6 +33,10 @@ def plan_from_document(doc: object, source: str, repairs: list[str] | None = Non
     if not isinstance(doc, dict):
         raise PlanFileError(source, Note("is not a plan (expected a JSON object, found {kind})",
                                          kind=_json_kind(doc)))
+    if "format" not in doc:  # '{}', or a JSON file of another program
+        raise PlanFileError(source, Note('is not a Prospector plan file (it has no "format"; a '
+                                         'plan file says "format": "{format}")',
+                                         format=FORMAT_NAME))
     if doc.get("format") != FORMAT_NAME:
         raise PlanFileError(
             source,

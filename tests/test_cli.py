@@ -116,7 +116,9 @@ BAD_INPUTS = {
                     "accounts": [{"name": "Acme", "employees": "many"}]}),
         "accounts[0] (Acme).employees: must be a whole number (got 'many')",
     ),
-    "not a plan": ('{"hello": "world"}', "is not a Prospector plan file"),
+    "not a plan": ('{"hello": "world"}', "is not a Prospector plan file (it has no \"format\"; "
+                   'a plan file says "format": "prospector-plan")'),  # it said: is None
+    "another format": ('{"format": "vcard"}', "its \"format\" is 'vcard', expected"),
 }
 
 

@@ -314,13 +314,13 @@ def test_a_file_that_is_gone_or_a_folder_says_so_in_german(sample_plan, tmp_path
 
 def test_why_the_system_refused_a_file_is_said_in_german_and_kept_as_the_system_says_it(
         sample_plan, tmp_path):
-    """A plan file saved into a folder gone meanwhile: the system's reason was quoted in English
-    in a German app."""
+    """A plan file named longer than the file system allows: the system's reason was quoted in
+    English in a German app."""
     with pytest.raises(PlanFileError) as refused:
-        write_plan_file(sample_plan, tmp_path / "weg" / "plan.json")
+        write_plan_file(sample_plan, tmp_path / ("plan" * 70 + ".json"))
     assert error_said(refused.value, GERMAN).endswith(
-        ": kann nicht geschrieben werden (Datei oder Ordner nicht vorhanden)")
-    assert str(refused.value).endswith("(No such file or directory)")  # the command line's
+        ": kann nicht geschrieben werden (Dateiname zu lang)")
+    assert str(refused.value).endswith("(File name too long)")  # the command line's
 
 
 def test_a_store_recovered_from_its_backup_tells_the_app_so_in_german(sample_plan, tmp_path):

@@ -10,6 +10,7 @@ import sys
 from ..errors import ProspectorError
 from ..plan_lookup import resolve_plan
 from ..playbook.translations import languages
+from ..sections import SECTIONS
 from .review import require_actuals
 from .schedule import _start_date
 
@@ -37,8 +38,10 @@ def register(verb) -> None:
                           "last full week within the plan's period)")
     sub.add_argument("--section", action="append", metavar="SECTION",
                      help="print only this section's chapters (e.g. cadences for a team "
-                          "meeting); 'cover' and 'contents' are sections too; repeat to print "
-                          "several")
+                          "meeting); repeat to print several. The leader's edition: cover, "
+                          "contents, " + ", ".join(s.key for s in SECTIONS if s.leader) +
+                          ", readiness (with --readiness); a rep's: "
+                          "cover, contents, " + ", ".join(s.key for s in SECTIONS if s.rep))
     sub.add_argument("--language", metavar="LANG", choices=languages(),
                      help="print the edition's labels in this language (" +
                           ", ".join(languages()) + "; default: the rep's language, else the "
