@@ -638,3 +638,19 @@ def test_a_follow_up_touch_that_brings_something_and_a_response_quoting_a_case_p
     assert ("touch-empty-phrase", "t1") not in found
     assert ("objection-no-proof", "o1") not in found  # a named hospital and a result
     assert ("objection-no-proof", "o2") in found  # a number of minutes is no proof
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("en", "3 of 6 accounts are tier A (50%)."),
+    ("de", "3 von 6 Zielkunden sind A-Kunden (50 %)."),
+    ("fr", "3 comptes sur 6 sont de niveau A (50 %)."),
+    ("es", "3 de 6 cuentas son de nivel A (50 %)."),
+])
+def test_too_many_dream_clients_counts_the_tier_a_accounts_of_all_accounts(language, expected):
+    """3 of 6 accounts in tier A read "3 of 3 accounts are tier A (50%)": the total was never
+    passed, so the counted wording's {n} was the tier A count again."""
+    plan = Plan(name="DACH", accounts=[{"name": f"Account {i}", "tier": tier}
+                                       for i, tier in enumerate("AABCBA")])
+    (found,) = [f for f in review(plan, language=language).findings
+                if f.rule_id == "accounts-too-many-dream-clients"]
+    assert found.message.replace("\u00a0", " ").replace("\u202f", " ") == expected

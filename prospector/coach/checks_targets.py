@@ -250,8 +250,8 @@ def _too_many_dream(ctx: Context):
         return
     if a / n > ctx.th.max_dream_share:
         yield Hit(None, ctx.section_title(_ACCOUNTS),
-                  ctx.say_n("{a} of {n} accounts is tier A ({share}).",
-                            "{a} of {n} accounts are tier A ({share}).", a, a=a,
+                  ctx.say_n("{n} of {total} accounts is tier A ({share}).",
+                            "{n} of {total} accounts are tier A ({share}).", a, total=n,
                             share=format_percent(a / n, locale=ctx.language)), field="tier")
 
 
