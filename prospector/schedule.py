@@ -11,14 +11,18 @@ Rules (the promises the tests check):
 
 How: accounts are taken dream clients first (tier A, B, C, then the order of the rep's list).
 They start in waves spread over the campaign (see ``wave_dates``): when the plan has an end date,
-wave 1 starts on the start date and the last wave late enough for the longest of the rep's
-cadences to end by the plan's end date, at most one wave a week, the accounts shared evenly among
-the waves in that order. ``all_at_once=True`` (or a plan with no end date, or a campaign shorter
-than a cadence) starts every account in wave 1. Each account starts on the earliest business day,
-on or after its wave's date, from which its whole cadence fits under the capacity as it stands,
-so accounts are staggered instead of squeezed, and each keeps its cadence's rhythm. Only a
-cadence with more same-day steps than the capacity allows cannot fit whole; its steps then move
-to the next day with room.
+wave 1 starts on the start date and the last wave late enough for every one of the rep's
+cadences to end by the plan's end date as it is laid out (on business days: a step moved off a
+weekend or a holiday moves the steps after it, so a cadence of 119 days may take 128), at most
+one wave a week, the accounts shared evenly among the waves in that order. ``all_at_once=True``
+(or a plan with no end date, or a campaign shorter than a cadence) starts every account in wave
+1. Each account starts on the earliest business day, on or after its wave's date, from which its
+whole cadence fits under the capacity as it stands, so accounts are staggered instead of
+squeezed, and each keeps its cadence's rhythm; when the capacity taken pushes it past the plan's
+end, it starts instead on the earliest day from the start where it fits, if that ends sooner.
+Only a cadence with more same-day steps than the capacity allows cannot fit whole; its steps then
+move to the next day with room. What still ends after the plan's end (a cadence longer than the
+campaign, more accounts than the capacity has days for) is said by ``Schedule.past_end``.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from itertools import groupby, pairwise
 from typing import NamedTuple
 
@@ -79,6 +84,19 @@ class UnscheduledAccount:
     reason: str
 
 
+class PastEnd(NamedTuple):
+    """A schedule whose last touch falls after the plan's end, and why: ``"late_start"`` (it
+    starts after the plan's end), ``"cadence"`` (``cadences``, the ids of those that end after
+    it even started on the schedule's first day: longer than the campaign) or ``"capacity"``
+    (every cadence fits the campaign, but not every account under the daily capacity)."""
+
+    end: date  # the plan's end date
+    last: date  # the schedule's last touch
+    accounts: int  # how many accounts have touches after ``end``
+    cause: str
+    cadences: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class ScheduleWeek:
     """The touches of one working week (Monday to Friday, or Sunday to Thursday where the
@@ -117,6 +135,7 @@ class Schedule:
     waves: tuple[date, ...] = ()  # the earliest start of each wave of accounts (one: all at once)
     subdivision: str = ""  # the state, canton or region of ``country`` whose holidays apply
     weekend: frozenset[int] = SATURDAY_SUNDAY  # weekdays skipped (0 Monday ... 6 Sunday)
+    past_end: PastEnd | None = None  # touches after the plan's end date, and why
 
     @property
     def first_day(self) -> date | None:
@@ -271,31 +290,96 @@ def lay_out(inputs: ScheduleInputs,
             calendars[place] = calendar
     planner = _Planner(calendar, inputs.capacity)
     accounts = inputs.accounts
-    longest = max((days[-1] for _a, _c, days in accounts), default=0)
-    waves = wave_dates(len(accounts), start, inputs.end, longest)
+    end = inputs.end
+    # the last business day of the campaign: an account that would end after it from its wave
+    # starts earlier, where it still fits under the capacity (when such a day exists)
+    by = (calendar.index_at_or_after((end - start).days + 1) - 1
+          if end is not None and end >= start else None)
+    waves = wave_dates(len(accounts), start, _last_start(calendar, accounts, by))
     positions = []
     for n, (_aid, cadence_id, days) in enumerate(accounts):
         wave = waves[n * len(waves) // len(accounts)]
         positions.append(planner.place(cadence_id, days,
-                                       calendar.index_at_or_after((wave - start).days)))
+                                       calendar.index_at_or_after((wave - start).days), by))
     return LaidOut(calendar, waves, positions)
 
 
-def wave_dates(count: int, start: date, end: date | None, longest_cadence: int) -> list[date]:
+def _last_start(calendar: BusinessCalendar,
+                accounts: Sequence[tuple[str, str, tuple[int, ...]]], by: int | None,
+                ) -> date | None:
+    """The last business day from which every cadence of ``accounts`` still has its last step
+    on or before business day ``by`` (the plan's end), laid out as the schedule lays it out:
+    a step moved off a weekend or a holiday moves the steps after it too, so a cadence of 119
+    days takes more than 119 calendar days. None when there is no end, or a cadence does not
+    fit even from the first day."""
+    if by is None or by < 0:
+        return None
+    latest = by
+    for days in {days for _a, _c, days in accounts}:
+        if _last_step(calendar, days, 0) > by:
+            return None
+        low, high = 0, latest  # the answer is in [low, high]: layouts only move later
+        while low < high:
+            middle = (low + high + 1) // 2
+            if _last_step(calendar, days, middle) <= by:
+                low = middle
+            else:
+                high = middle - 1
+        latest = low
+    return calendar.date_of(latest)
+
+
+def _last_step(calendar: BusinessCalendar, days: Sequence[int], start: int) -> int:
+    """The business day of the last step of a cadence (``days``) started on business day
+    ``start`` (``_Planner._layout``'s rule: each step the first business day at least its gap
+    after the step before)."""
+    position = calendar.days_after(start, days[0])
+    for before, after in pairwise(days):
+        if after > before:
+            position = calendar.days_after(position, after - before)
+    return position
+
+
+def wave_dates(count: int, start: date, last_start: date | None) -> list[date]:
     """The earliest start of each wave of ``count`` accounts: ``start``, then Mondays evenly
-    spread up to the last week from which a cadence of ``longest_cadence`` days still ends by
-    ``end``; at most one wave a week and one an account. One wave (``start``) when there is no
-    such room."""
+    spread up to the week of ``last_start``, the last day from which every cadence still ends
+    by the plan's end (``_last_start``); at most one wave a week and one an account. One wave
+    (``start``) when there is no such room."""
     if count < 1:
         return []
     monday = start - timedelta(days=start.weekday())
-    latest = end - timedelta(days=longest_cadence) if end else start
+    latest = last_start if last_start is not None else start
     weeks = (latest - monday).days // 7  # the last wave's week, counted from the first
     waves = min(count, weeks + 1)
     if waves <= 1:
         return [start]
     return [max(start, monday + timedelta(weeks=round(w * weeks / (waves - 1))))
             for w in range(waves)]
+
+
+def _past_end(laid: LaidOut, inputs: ScheduleInputs, end: date | None) -> PastEnd | None:
+    """Whether the schedule ``laid`` out from ``inputs`` ends after ``end``, and why."""
+    if end is None:
+        return None
+    calendar = laid.calendar
+    late = [(cadence, days) for (_aid, cadence, days), at in zip(inputs.accounts, laid.positions,
+                                                                  strict=True)
+            if at and calendar.date_of(at[-1]) > end]
+    if not late:
+        return None
+    last = calendar.date_of(max(at[-1] for at in laid.positions if at))
+    if end < inputs.start:
+        return PastEnd(end, last, len(late), "late_start")
+    by = calendar.index_at_or_after((end - inputs.start).days + 1) - 1
+    longer = tuple(dict.fromkeys(c for c, days in late if _last_step(calendar, days, 0) > by))
+    return PastEnd(end, last, len(late), "cadence" if longer else "capacity", longer)
+
+
+@lru_cache(maxsize=64)
+def past_end(inputs: ScheduleInputs) -> PastEnd | None:
+    """Whether the schedule laid out from ``inputs`` ends after the plan's end (``inputs.end``),
+    and why; kept by its inputs (the coach asks it for every rep on every review)."""
+    return _past_end(lay_out(inputs), inputs, inputs.end)
 
 
 def build_schedule(plan: Plan, rep: Rep, start: date, *, country: str | None = None,
@@ -332,6 +416,7 @@ def build_schedule(plan: Plan, rep: Rep, start: date, *, country: str | None = N
         touches=tuple(touches), account_starts=laid.account_starts(inputs),
         unscheduled=tuple(unscheduled), holidays=skipped, waves=tuple(laid.waves),
         subdivision=inputs.subdivision, weekend=calendar.weekend,
+        past_end=_past_end(laid, inputs, plan.basics.end_date),
     )
 
 
@@ -356,8 +441,11 @@ class _Planner:
         self._layouts: dict[str, list[tuple[int, ...] | None]] = {}
         self._shapes: dict[tuple[str, tuple[int, ...]], tuple[list[int], int]] = {}
 
-    def place(self, cadence_key: str, days: Sequence[int], not_before: int = 0) -> list[int]:
-        """Business-day indexes of the steps, the first on or after ``not_before``."""
+    def place(self, cadence_key: str, days: Sequence[int], not_before: int = 0,
+              by: int | None = None) -> list[int]:
+        """Business-day indexes of the steps, the first on or after ``not_before``; when they
+        would end after business day ``by`` (the plan's end), the earliest that fits instead,
+        if that ends sooner (capacity taken by the accounts before it delayed this one)."""
         shape = self._shapes.get((cadence_key, tuple(days)))
         if shape is None:
             gaps = [days[0]] + [b - a for a, b in pairwise(days)]
@@ -367,6 +455,15 @@ class _Planner:
         first = max(self.first_open, not_before)
         if same_day_run > self.capacity:
             return self._commit(self._slide(gaps, first))
+        layout = self._first_fit(cadence_key, gaps, same_day_run, first)
+        if by is not None and max(layout) > by and first > self.first_open:
+            earlier = self._first_fit(cadence_key, gaps, same_day_run, self.first_open)
+            layout = earlier if max(earlier) < max(layout) else layout
+        return self._commit(layout)
+
+    def _first_fit(self, cadence_key: str, gaps: list[int], same_day_run: int,
+                   first: int) -> Sequence[int]:
+        """The steps from the first start on or after ``first`` where they fit the capacity."""
         layouts = self._layouts.setdefault(cadence_key, [])
         full = self.full
         size = len(full)  # days past the end have no touches yet
@@ -381,10 +478,10 @@ class _Planner:
                     if position < size and full[position]:
                         break
                 else:
-                    return self._commit(layout)
+                    return layout
             elif self._fits_with_shared_days(layout):
-                return self._commit(layout)
-        return self._commit(self._slide(gaps, first))
+                return layout
+        return self._slide(gaps, first)
 
     def _layout(self, gaps: list[int], start: int) -> tuple[int, ...]:
         """Business-day indexes of the steps when the account starts on business day ``start``:

@@ -200,6 +200,9 @@ TRIPS: list[tuple[str, Mutation]] = [
      lambda d: _item(d, "personas", "per-04").update(cares_about=[], value_means="")),
     ("reps-none", set_("reps", [])),
     ("rep-no-accounts", set_("reps[rep-03].account_ids", [])),
+    ("rep-schedule-past-end", set_("basics.end_date", "2027-03-01")),  # cadences too long
+    ("rep-schedule-past-end", set_("accountability.daily_touch_capacity", 1)),  # too few days
+    ("rep-schedule-past-end", set_("reps[rep-02].start_date", "2027-07-05")),  # after the end
     ("touches-none", no_touches),
     ("touch-no-value", set_("touches[tch-01].value", "")),
     ("touch-no-value", set_("touches[tch-01].value", "Just checking in.")),
@@ -343,6 +346,7 @@ NEAR_MISSES: list[tuple[str, Mutation]] = [
     ("persona-thin", set_("personas[per-04].cares_about", [])),
     ("reps-none", nothing),
     ("rep-no-accounts", nothing),
+    ("rep-schedule-past-end", set_("basics.end_date", "2027-05-14")),  # fewer waves: in time
     ("touches-none", nothing),
     ("touch-no-value", set_("touches[tch-01].value",
                             "Not a “just checking in”: shows where their plants sit against "
@@ -638,3 +642,36 @@ def test_a_follow_up_touch_that_brings_something_and_a_response_quoting_a_case_p
     assert ("touch-empty-phrase", "t1") not in found
     assert ("objection-no-proof", "o1") not in found  # a named hospital and a result
     assert ("objection-no-proof", "o2") in found  # a number of minutes is no proof
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("en", "3 of 6 accounts are tier A (50%)."),
+    ("de", "3 von 6 Zielkunden sind A-Kunden (50 %)."),
+    ("fr", "3 comptes sur 6 sont de niveau A (50 %)."),
+    ("es", "3 de 6 cuentas son de nivel A (50 %)."),
+])
+def test_too_many_dream_clients_counts_the_tier_a_accounts_of_all_accounts(language, expected):
+    """3 of 6 accounts in tier A read "3 of 3 accounts are tier A (50%)": the total was never
+    passed, so the counted wording's {n} was the tier A count again."""
+    plan = Plan(name="DACH", accounts=[{"name": f"Account {i}", "tier": tier}
+                                       for i, tier in enumerate("AABCBA")])
+    (found,) = [f for f in review(plan, language=language).findings
+                if f.rule_id == "accounts-too-many-dream-clients"]
+    assert found.message.replace("\u00a0", " ").replace("\u202f", " ") == expected
+
+
+def test_a_schedule_past_the_campaigns_end_says_why(sample_doc):
+    """Søren's 119-day cadence in a campaign of three months: the coach says his last touch
+    falls after the end, and why, in the plan's language."""
+    _, result = _review(sample_doc, set_("basics.end_date", "2027-03-01"))
+    found = {f.item_label: f.message for f in result.findings
+             if f.rule_id == "rep-schedule-past-end"}
+    assert set(found) == {"Jonas Albrecht", "Mette Sørensen", "Bram Claessens"}
+    assert found["Jonas Albrecht"] == (
+        "Jonas Albrecht's last touch falls on 13 Apr 2027, after the plan's end on 1 Mar 2027: "
+        "the cadences “Dream client campaign” and “B and C account campaign” take longer than "
+        "the campaign from 11 Jan 2027.")
+    _, result = _review(sample_doc, set_("accountability.daily_touch_capacity", 1))
+    (jonas,) = [f for f in result.findings if f.rule_id == "rep-schedule-past-end"
+                and f.item_label == "Jonas Albrecht"]
+    assert "after the plan's end on 30 Jun 2027: with a daily touch capacity of 1," in jonas.message

@@ -371,3 +371,26 @@ def test_the_schedule_says_its_busiest_day_beside_the_capacity_it_keeps_to():
     busiest = max(days.values())
     assert 1 < busiest < 22 and f"Your busiest day has {busiest} touches." in text
     assert "within the plan’s limit of 22 touches a day." in text and "no day has" not in text
+
+
+def test_the_schedule_promises_the_campaigns_end_only_when_it_keeps_it(sample):
+    """The waves' "so that every cadence ends by the campaign's end" is said when the last touch
+    is by the end; a campaign shorter than the cadences gets the truth instead."""
+    plan = sample.model_copy(deep=True)
+    plan.basics.language = "en"  # the module's sample may have been printed in German before
+    rep = plan.reps[0]
+    promise = "so that every cadence ends by the campaign’s end on 30 Jun 2027"
+    html = " ".join(render_playbook_html(plan, rep_name=rep.name,
+                                         start=date(2027, 1, 11)).split())
+    assert promise in html
+    assert build_schedule(plan, rep, date(2027, 1, 11)).last_day <= date(2027, 6, 30)
+    short = plan.model_copy(deep=True)
+    short.basics.end_date = date(2027, 3, 1)
+    last = build_schedule(short, rep, date(2027, 1, 11)).last_day
+    assert last > date(2027, 3, 1)
+    html = " ".join(render_playbook_html(short, rep_name=rep.name,
+                                         start=date(2027, 1, 11)).split())
+    assert "every cadence ends by" not in html
+    assert last == date(2027, 4, 13)
+    assert ("are longer than the campaign from 11 Jan to 1 Mar 2027: your last touch, on "
+            "13 Apr 2027, comes after its end.") in html

@@ -24,7 +24,7 @@ from prospector.model import (
     ValueTouch,
 )
 from prospector.resources import sample_plan_path
-from prospector.schedule import ScheduleError, build_schedule, find_rep
+from prospector.schedule import PastEnd, ScheduleError, build_schedule, find_rep
 
 CHANNELS = list(Channel)
 
@@ -105,6 +105,16 @@ def test_schedule_promises_hold_for_any_plan(a_days, b_days, tiers, capacity, st
     schedule = build_schedule(plan, plan.reps[0], start)
     assert len(schedule.touches) == sum(len(a_days if t == "A" else b_days) for t in tiers)
     check_promises(plan, schedule, start, capacity, country)
+    last = schedule.last_day
+    assert (schedule.past_end is not None) == bool(end and last and last > end)
+    # a capacity that never binds, and cadences that each fit the campaign from its first day:
+    # then every cadence ends by the end, whatever weekends and holidays move
+    load = sum(max(Counter(a_days if t == "A" else b_days).values()) for t in tiers)
+    if end and capacity >= load and all(
+            build_schedule(make_plan({t: days}, [t], country=country, end=end),
+                           make_plan({t: days}, [t]).reps[0], start).last_day <= end
+            for t, days in (("A", a_days), ("B", b_days)) if t in tiers):
+        assert last <= end
 
 
 def test_sample_plan_schedules_every_rep(sample_plan):
@@ -184,6 +194,44 @@ def test_waves_share_accounts_evenly_and_fit_a_short_campaign():
     schedule = build_schedule(short, short.reps[0], date(2027, 1, 4))  # shorter than a cadence
     assert schedule.waves == (date(2027, 1, 4),)
     assert set(schedule.account_starts.values()) == {date(2027, 1, 4)}
+
+
+# the tester's plan-54b17477: "16 touches over 120 days" for tiers B and C, reps in Germany
+DAYS_120 = [0, 4, 9, 14, 20, 27, 35, 43, 51, 60, 69, 78, 88, 98, 109, 119]
+
+
+def test_every_cadence_ends_by_the_campaigns_end_when_it_fits():
+    """1 Feb to 31 Jul 2027 in Germany, three B/C accounts on a 119-day cadence: the last wave
+    was the Monday 119 calendar days before the end (Easter Monday, 29 Mar), and each step moved
+    off a weekend or a holiday moved the steps after it, so the last touch fell on Thu 5 Aug
+    while the playbook promised every cadence ends by 31 Jul."""
+    plan = make_plan({"B": DAYS_120, "C": DAYS_120}, ["B", "C", "B"], end=date(2027, 7, 31))
+    schedule = build_schedule(plan, plan.reps[0], date(2027, 2, 1))
+    assert len(schedule.waves) == 3
+    assert schedule.last_day <= date(2027, 7, 31) and schedule.past_end is None
+    for account_id in schedule.account_starts:  # each account's cadence, not only the last
+        assert schedule.for_account(account_id)[-1].date <= date(2027, 7, 31)
+    check_promises(plan, schedule, date(2027, 2, 1), 25, "DE")
+
+
+def test_a_schedule_that_cannot_end_by_the_campaigns_end_says_why():
+    long = make_plan({"A": DAYS_120}, ["A", "A"], end=date(2027, 4, 30))  # a 3-month campaign
+    schedule = build_schedule(long, long.reps[0], date(2027, 2, 1))
+    assert schedule.past_end == PastEnd(date(2027, 4, 30), schedule.last_day, 2, "cadence",
+                                        ("cad-A",))
+    # ten accounts of three touches, one touch a day: 30 touches, 25 business days
+    crowded = make_plan({"A": [0, 7, 14]}, ["A"] * 10, capacity=1, country="",
+                        end=date(2027, 3, 5))
+    schedule = build_schedule(crowded, crowded.reps[0], date(2027, 2, 1))
+    assert schedule.past_end is not None and schedule.past_end.cause == "capacity"
+    assert schedule.past_end.last == schedule.last_day > date(2027, 3, 5)
+    assert schedule.past_end.accounts == sum(
+        schedule.for_account(a)[-1].date > date(2027, 3, 5) for a in schedule.account_starts)
+    late = build_schedule(crowded, crowded.reps[0], date(2027, 4, 1))  # starts after the end
+    assert late.past_end is not None and late.past_end.cause == "late_start"
+    in_time = make_plan({"A": [0, 7, 14]}, ["A"] * 10, capacity=2, country="",
+                        end=date(2027, 3, 5))
+    assert build_schedule(in_time, in_time.reps[0], date(2027, 2, 1)).past_end is None
 
 
 def test_accounts_are_staggered_to_keep_capacity():

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from babel.dates import format_skeleton
 from babel.numbers import format_percent
 
+from ..schedule import ScheduleError, past_end, schedule_inputs
 from .rules import Context, Hit, rule, short
 from .substance import has_date, has_figure, names_who_prospects
 from .text import fewer_words_than
@@ -250,8 +254,8 @@ def _too_many_dream(ctx: Context):
         return
     if a / n > ctx.th.max_dream_share:
         yield Hit(None, ctx.section_title(_ACCOUNTS),
-                  ctx.say_n("{a} of {n} accounts is tier A ({share}).",
-                            "{a} of {n} accounts are tier A ({share}).", a, a=a,
+                  ctx.say_n("{n} of {total} accounts is tier A ({share}).",
+                            "{n} of {total} accounts are tier A ({share}).", a, total=n,
                             share=format_percent(a / n, locale=ctx.language)), field="tier")
 
 
@@ -386,3 +390,61 @@ def _rep_no_accounts(ctx: Context):
             yield Hit(rep.id, rep.name, ctx.say("{rep} has no accounts.", rep=rep.name),
                       field="account_ids")
 
+
+@rule(
+    "rep-schedule-past-end", section="reps", severity="warning",
+    title=T_("Schedule that runs past the campaign's end"),
+    trips="The plan has an end date, and a rep's schedule (from the rep's start date, else the "
+          "plan's, dated as the rep's playbook prints it: business days, waves, daily capacity) "
+          "has touches after it.",
+    why=T_("The rep's playbook dates every touch. Touches after the campaign's end fall outside "
+           "the weeks the plan's targets are reviewed in, and the last steps are often the asks "
+           "for a meeting: the campaign ends before it has asked."),
+    fix=T_("Shorten the cadence or move the plan's end date; when the accounts do not fit the "
+           "days, start the rep earlier, give them fewer accounts or raise the daily touch "
+           "capacity."),
+)
+def _rep_schedule_past_end(ctx: Context):
+    plan = ctx.plan
+    if plan.basics.end_date is None:
+        return
+    by_id = {a.id: a for a in plan.accounts}
+    names = {c.id: c.name for c in plan.cadences}
+    for rep in plan.reps:
+        start = rep.start_date or plan.basics.start_date
+        if start is None or not rep.account_ids:
+            continue
+        try:
+            late = past_end(schedule_inputs(plan, rep, start, by_id=by_id))
+        except ScheduleError:  # the schedule's own errors are the schedule command's to say
+            continue
+        if late is None:
+            continue
+        last, end = _day(late.last, ctx.language), _day(late.end, ctx.language)
+        if late.cause == "late_start":
+            message = ctx.say("{rep}'s schedule starts on {start}, after the plan's end on "
+                              "{end}.", rep=rep.name, start=_day(start, ctx.language), end=end)
+        elif late.cause == "cadence":
+            cadences = [ctx.quote(names.get(c, c)) for c in late.cadences]
+            message = ctx.say_n("{rep}'s last touch falls on {last}, after the plan's end on "
+                                "{end}: the cadence {cadences} takes longer than the campaign "
+                                "from {start}.",
+                                "{rep}'s last touch falls on {last}, after the plan's end on "
+                                "{end}: the cadences {cadences} take longer than the campaign "
+                                "from {start}.", len(cadences), rep=rep.name, last=last,
+                                end=end, cadences=ctx.and_list(cadences),
+                                start=_day(start, ctx.language))
+        else:
+            message = ctx.say_n("{rep}'s last touch falls on {last}, after the plan's end on "
+                                "{end}: with a daily touch capacity of {capacity}, {n} account "
+                                "cannot start in time.",
+                                "{rep}'s last touch falls on {last}, after the plan's end on "
+                                "{end}: with a daily touch capacity of {capacity}, {n} accounts "
+                                "cannot start in time.", late.accounts, rep=rep.name, last=last,
+                                end=end, capacity=plan.accountability.daily_touch_capacity)
+        yield Hit(rep.id, rep.name, message)
+
+
+def _day(day: date, language: str) -> str:
+    """``31 Jul 2027`` as ``language`` writes a day (``31. Juli 2027``, ``31 juil. 2027``)."""
+    return format_skeleton("yMMMd", day, locale="en_GB" if language == "en" else language)

@@ -22,7 +22,14 @@ from ..business_days import SATURDAY_SUNDAY, days_off_names, holiday_name
 from ..errors import ProspectorError
 from ..holiday_regions import subdivisions
 from ..model import TIERS, Cadence, Channel, Contact, Plan, Rep, TargetAccount, ValueTouch
-from ..schedule import ScheduleError, build_schedule, find_rep, holiday_place, rep_accounts
+from ..schedule import (
+    Schedule,
+    ScheduleError,
+    build_schedule,
+    find_rep,
+    holiday_place,
+    rep_accounts,
+)
 from ..sections import LEADER_CHAPTERS, REP_CHAPTERS, Chapter, content_of
 from ..textnorm import sort_key
 from . import conversations, glance, targets_page, team_goal
@@ -50,7 +57,17 @@ from .scorecard import build_scorecard
 from .team_scorecard import build_team_scorecard
 from .text_width import fit_line, line_count, text_mm
 from .timeline import cadence_timeline_svg, channel_icon, timeline_caption
-from .translations import ENGLISH, N_, NP_, gettext, ngettext, printing, words_and, words_or
+from .translations import (
+    ENGLISH,
+    N_,
+    NP_,
+    gettext,
+    ngettext,
+    printing,
+    quoted,
+    words_and,
+    words_or,
+)
 from .translations import counted as plural
 from .translations import number as grouped_number
 
@@ -444,6 +461,9 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
         "busiest_day": max(Counter(t.date for t in schedule).values(), default=0),
         "staggered": len(set(planned.account_starts.values())) > 1,
         # the accounts' real first touch days: a wave's Monday may be a holiday (Easter Monday)
+        # the waves promise that every cadence ends by the campaign's end only when it does
+        "in_time": planned.past_end is None,
+        "past_end": _past_end(plan, planned, start),
         "waves": {"count": len(planned.waves),
                   "first": fmt_date(min(planned.account_starts.values()), year=False),
                   "last": fmt_date(max(planned.account_starts.values()), year=False),
@@ -470,6 +490,34 @@ def _rep(plan: Plan, rep: Rep, start: date, red: Reductions,
         "overview": glance.overview(plan, accounts, None, planned.account_starts,
                                     fmt_day_in_table, cadences),
     }
+
+
+def _past_end(plan: Plan, planned: Schedule, start: date) -> str:
+    """Why the rep's touches run past the campaign's end (``Schedule.past_end``), or ""."""
+    late = planned.past_end
+    if late is None:
+        return ""
+    end, last = fmt_date(late.end), fmt_date(late.last)
+    if late.cause == "late_start":
+        return gettext("Your schedule starts on %(start)s, after the campaign’s end on %(end)s: "
+                       "every touch, to %(last)s, is after its end.",
+                       start=fmt_date(start), end=end, last=last)
+    if late.cause == "cadence":
+        names = [quoted(c.name) for c in plan.cadences if c.id in late.cadences]
+        return ngettext("The cadence %(names)s is longer than the campaign from %(start)s to "
+                        "%(end)s: your last touch, on %(last)s, comes after its end.",
+                        "The cadences %(names)s are longer than the campaign from %(start)s to "
+                        "%(end)s: your last touch, on %(last)s, comes after its end.",
+                        len(names), names=words_and(names),
+                        start=fmt_date(start, year=start.year != late.end.year), end=end,
+                        last=last)
+    return ngettext("The plan’s limit of %(touches)s a day leaves no room to start every account "
+                    "in time: %(num)s account ends after the campaign’s end on %(end)s, your "
+                    "last touch on %(last)s.",
+                    "The plan’s limit of %(touches)s a day leaves no room to start every account "
+                    "in time: %(num)s accounts end after the campaign’s end on %(end)s, your "
+                    "last touch on %(last)s.", late.accounts,
+                    touches=plural(planned.capacity, "touch"), end=end, last=last)
 
 
 def _unscheduled_reason(plan: Plan, unscheduled) -> str:
