@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
 from prospector.textnorm import fold
 from tests.page_helpers import select_rows, shown_page
@@ -253,3 +253,20 @@ def test_a_targets_name_stays_in_view_when_its_table_scrolls_sideways(qtbot, doc
     assert table.frozen.isVisible() and table.frozen.viewport().rect().contains(name.center())
     assert table.frozen.indexAt(name.center()).data() == \
         document.plan.accountability.targets[0].metric
+
+
+def test_a_new_targets_name_is_typed_right_after_add_target(qtbot, document):
+    """Add target left the focus on its button: the name typed next went nowhere and the row
+    stayed "New target" (Add account opens the new name to typing)."""
+    from ui.pages.accountability import AccountabilityPage  # noqa: PLC0415
+
+    page = AccountabilityPage(document)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.add_target()
+    editor = page.table.viewport().findChild(QLineEdit)
+    assert editor is not None and editor.selectedText() == "New target"  # typing replaces it
+    qtbot.keyClicks(editor, "First meetings with tier A")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert document.plan.accountability.targets[-1].metric == "First meetings with tier A"

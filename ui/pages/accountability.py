@@ -112,6 +112,10 @@ class AccountabilityPage(StepPage):
         commit_open_editor(self.table)
         self.document.insert_item(TARGETS, None, dict(NEW_TARGET), _("Add target"))
         self.table.selectRow(self.model.rowCount() - 1)
+        # its name open to be typed, as a new account's is (what was typed after the click
+        # went nowhere, and the target stayed "New target")
+        self.table.setFocus()
+        self.table.edit(self.model.index(self.model.rowCount() - 1, 0))
 
     def delete_target(self) -> None:
         commit_open_editor(self.table)

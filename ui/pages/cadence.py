@@ -363,6 +363,7 @@ class CadencePage(StepPage):
             self.document.insert_item(self._where(), None, editing.next_step(cadence),
                                       _("Add step"))
             self.table.selectRow(self.model.rowCount() - 1)
+            self.table.setFocus()  # the keys go to the new step (its day, its touch), not away
 
     def delete_steps(self) -> None:
         commit_open_editor(self.table)
