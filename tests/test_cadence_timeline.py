@@ -325,3 +325,29 @@ def test_a_cadence_no_account_follows_is_one_line_in_the_leaders_edition(sample)
     assert "Tier B" not in html.replace(f"{idle.name} (Tier B, C", "")
     empty = sample.model_copy(update={"accounts": []})
     assert len(build_context(empty)["cadences"]) == len(sample.cadences)
+
+
+def test_one_far_step_keeps_labels_key_and_marks_apart(sample):
+    """A step on day 400: "Weeks 1–4" ran into "5–8" and into the key ("Meeting ask"), "53–56"
+    touched "57–58", and days 3 and 12 of one lane were drawn on one another ("2, 4")."""
+    plan = sample.model_copy(deep=True)
+    cadence = plan.cadences[0]
+    cadence.steps[-1].day = 400
+    svg = ElementTree.fromstring(str(cadence_timeline_svg(cadence, plan)))
+    texts = [t for t in svg.iter(f"{SVG}text") if t.get("font-weight") != "bold"
+             and t.get("y") == next(t for t in svg.iter(f"{SVG}text")
+                                    if re.fullmatch(r"Weeks? 1(–\d+)?", t.text or "")).get("y")]
+    boxes = []
+    for t in texts:
+        x, width = float(t.get("x")), text_width(t.text, FS_XS)
+        boxes.append((x - width / 2, x + width / 2) if t.get("text-anchor") == "middle"
+                     else (x, x + width))
+    boxes.sort()
+    gaps = [b[0] - a[1] for a, b in zip(boxes, boxes[1:], strict=False)]
+    assert any(t.text == "Meeting ask" for t in texts) and min(gaps) >= 3 * 72 / 25.4 - 0.01, \
+        [(t.text, round(g, 1)) for t, g in zip(texts, gaps, strict=False)]
+    marks = _marks(svg)
+    for i, a in enumerate(marks):
+        for b in marks[i + 1:]:
+            assert not _overlap(a, b), (a, b)
+    assert all(", " not in text and "–" not in text for text, _ in _numbers(svg))

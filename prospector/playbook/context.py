@@ -289,7 +289,10 @@ def _readiness(plan: Plan, red: Reductions) -> dict[str, Any]:
                      for k, v in result.section_scores.items()],
         "findings": [{"severity": f.severity, "label": gettext(SEVERITY_LABELS[f.severity]),
                       "section": titles[f.section],
-                      "item": f.item_label, "message": f.message, "why": f.why, "fix": f.fix}
+                      # a finding on the section as a whole names no item: the coach gives
+                      # it the section's title ("TARGET ACCOUNTS · TARGET ACCOUNTS")
+                      "item": f.item_label if f.item_id and f.item_label != titles[f.section]
+                      else "", "message": f.message, "why": f.why, "fix": f.fix}
                      for f in result.findings[:FINDING_LIMIT]],
         "more_findings": max(0, len(result.findings) - FINDING_LIMIT),
         "hints": [f"{h.title} (+{h.gain})" for h in result.raise_score_hints[:5]],

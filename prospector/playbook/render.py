@@ -39,6 +39,7 @@ from ..wording import (
 from . import (
     layout_speed,
     limits,
+    line_ends,
     parse_speed,
     pdf_speed,
     pdf_tags,
@@ -638,6 +639,7 @@ class Renderer:
         table_heads.install()  # a week's band says "(continued)" on the pages it runs onto
         layout_speed.install()  # percentages resolved in fewer calls (see layout_speed)
         shaded_boxes.install()  # a talk track carried over ends under its last line
+        line_ends.install()  # a space at a line's end never leaves its first word alone
         self._css = CSS
         self.fetcher = SafeFetcher()
         self.font_config = FontConfiguration()

@@ -16,6 +16,7 @@ Every piece of plan text that reaches the SVG is escaped here, because it is bui
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -229,6 +230,27 @@ def _labels(lane: list[_Mark], cy: float, left: float, right: float) -> list[_La
     return out
 
 
+def _first_label_fits(first: float, second: float, col_w: float) -> bool:
+    """The first column's label ("Weeks 1–4", ``first`` wide) stays inside its column, clear of
+    the key on its left ("Meeting ask"), and 3 mm clear of the second column's (``second``)."""
+    return first <= col_w and (first + second) / 2 + LABEL_GAP <= col_w
+
+
+def _spread(lane: list[_Mark], low: float, high: float) -> None:
+    """Marks of one lane in one column moved apart, within ``low``..``high``, so that no two
+    are drawn on one another (a long cadence's column holds weeks: days 3 and 12 were 4 pt
+    apart); where the column has no room for them all, they stay where their days put them."""
+    lane.sort(key=lambda m: (m.x, m.number))
+    gap = 2 * _RING
+    if len(lane) < 2 or (len(lane) - 1) * gap > high - low:
+        return
+    for before, mark in zip(lane, lane[1:], strict=False):
+        mark.x = max(mark.x, before.x + gap)
+    lane[-1].x = min(lane[-1].x, high)
+    for mark, after in zip(reversed(lane[:-1]), reversed(lane[1:]), strict=False):
+        mark.x = min(mark.x, after.x - gap)
+
+
 def _columns(cadence: Cadence, width: float) -> tuple[int, list[Channel], float, int]:
     """The chart's weeks, its lanes, the left edge of its plot and the weeks in a column."""
     steps = cadence.ordered_steps()
@@ -238,8 +260,29 @@ def _columns(cadence: Cadence, width: float) -> tuple[int, list[Channel], float,
     if any(s.is_ask for s in steps):
         names.append(text_width(gettext("Meeting ask"), FS_XS))
     left = _KEY_TEXT + max(names) + 8
-    fit = max(1, int((width - 1 - left) // _MIN_COLUMN))
-    return weeks, lanes, left, math.ceil(weeks / fit)
+
+    def column_width(per: int) -> float:
+        return (width - 1 - left) / math.ceil(weeks / per)
+
+    def label_fits(per: int) -> bool:  # its last label ("53–56") with 3 mm to spare, and
+        columns = math.ceil(weeks / per)  # the first ("Weeks 1–4") clear of the second's
+        last = f"{(columns - 1) * per + 1}–{min(weeks, columns * per)}" if per > 1 else str(weeks)
+        first = (gettext("Week %(week)s", week=1) if per == 1 else
+                 gettext("Weeks %(first)s–%(last)s", first=1, last=min(weeks, per)))
+        second = "" if columns == 1 else str(per + 1) if per == 1 else \
+            f"{per + 1}–{min(weeks, 2 * per)}"
+        col_w = column_width(per)
+        return col_w >= max(_MIN_COLUMN, text_width(last, FS_XS) + LABEL_GAP) and \
+            _first_label_fits(text_width(first, FS_XS), text_width(second, FS_XS), col_w)
+
+    def marks_fit(per: int) -> bool:  # each lane's marks in a column side by side (_spread)
+        crowd = Counter((s.channel, s.day // (7 * per)) for s in steps)
+        return all((n - 1) * 2 * _RING <= column_width(per) - 2 * _INSET for n in crowd.values())
+
+    per = next(p for p in range(1, weeks + 1) if label_fits(p) or p == weeks)
+    # the fewest weeks a column that also holds its marks apart, if any does
+    per = next((p for p in range(per, weeks + 1) if marks_fit(p)), per)
+    return weeks, lanes, left, per
 
 
 def timeline_caption(cadence: Cadence, plan: Plan) -> str:
@@ -277,6 +320,11 @@ def cadence_timeline_svg(cadence: Cadence, plan: Plan, ink: Ink = PRINT_INK, *,
     out: list[str] = []
     # marks, then their numbers (worked out first: they decide the lanes' spacing)
     marks = [_Mark(n, s.channel, s.is_ask, x_of(s.day), 0.0) for n, s in enumerate(steps, start=1)]
+    for channel in lanes:  # marks of one lane a few days apart drawn side by side, not on top
+        in_lane = [m for m in marks if m.channel == channel]
+        for col in range(columns):
+            _spread([m for m in in_lane if int((m.x - left) // col_w) == col],
+                    left + col * col_w + _INSET, left + (col + 1) * col_w - _INSET)
     labels = {c: _labels([m for m in marks if m.channel == c], 0.0, left, right) for c in lanes}
     crowded = any(label.y > 0 for row in labels.values() for label in row)
     lane_h = _LANE_CROWDED if crowded else _LANE
@@ -296,11 +344,16 @@ def cadence_timeline_svg(cadence: Cadence, plan: Plan, ink: Ink = PRINT_INK, *,
     def bare(first: int, last: int) -> str:
         return str(first) if per == 1 else f"{first}–{last}"
 
-    # (with 3 mm of white between two: "Week 10" and "Week 11" touched at 1 mm)
+    # (with 3 mm of white between two: "Week 10" and "Week 11" touched at 1 mm); the first
+    # "Weeks 1–4" only where it fits its column, else it ran into "5–8" and the key beside it
+    # ("Meeting ask"): then numbers only, which the caption says are weeks
     if all(text_width(full(*s), FS_XS) <= col_w - LABEL_GAP for s in spans):
         texts = [escape(full(*s)) for s in spans]
-    else:
+    elif _first_label_fits(text_width(full(*spans[0]), FS_XS),
+                           text_width(bare(*spans[1]), FS_XS) if len(spans) > 1 else 0.0, col_w):
         texts = [escape((full if col == 0 else bare)(*s)) for col, s in enumerate(spans)]
+    else:
+        texts = [escape(bare(*s)) for s in spans]
     tick_path: list[str] = []  # the day ticks: one path (WeasyPrint drew 90 lines one by one)
     for col in range(columns):
         x = left + col * col_w
