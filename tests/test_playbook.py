@@ -75,6 +75,20 @@ def test_rep_edition_schedule_holds_only_the_reps_accounts(sample):
     assert names == {sample.account(aid).name for aid in rep.account_ids}
 
 
+def test_a_reps_long_name_takes_two_lines_on_the_cover_before_the_address_takes_two(sample):
+    """The cover cut a long name to one line ("Anna-Lena…") while the address had two."""
+    long_name = "Anna-Lena Müller-Lüdenscheidt von Hohenzollern-Sigmaringen"
+    plan = sample.model_copy(deep=True)
+    plan.reps[0].name = long_name
+    plan.reps[0].email = "anna-lena.mueller-luedenscheidt@mueller-praezision.example"
+    glance = build_context(plan, rep_name=long_name, start=date(2027, 1, 11))["glance"]
+    assert glance["cover_rep"].startswith("Anna-Lena Müller-Lüdenscheidt")  # two lines
+    assert glance["cover_contact"].endswith("…")  # the address the one line left
+    short = build_context(sample, rep_name=sample.reps[0].name, start=date(2027, 1, 11))
+    assert short["glance"]["cover_rep"] == sample.reps[0].name
+    assert short["glance"]["cover_contact"] == sample.reps[0].email  # two lines if it needs
+
+
 # --- context ---------------------------------------------------------------------------------
 def test_leader_context_has_every_section_and_all_accounts(sample):
     ctx = build_context(sample, today=date(2027, 1, 4))

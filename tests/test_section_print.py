@@ -85,6 +85,18 @@ def test_a_step_with_nothing_written_yet_previews_its_chapters_and_what_to_write
     assert "No objections yet" not in _text(whole.path)  # the playbook still leaves them out
 
 
+def test_a_reps_long_name_stays_on_one_line_of_the_scorecard(renderer, sample_plan, tmp_path):
+    """The scorecard's "Rep ____" field was 38 mm wide: a long name stood in four lines above
+    its line."""
+    long_name = "Anna-Lena Müller-Lüdenscheidt von Hohenzollern-Sigmaringen"
+    plan = sample_plan.model_copy(deep=True)
+    plan.reps[0].name = long_name
+    result = renderer.render(plan, tmp_path / "targets.pdf", section="accountability",
+                             rep_name=long_name, start=date(2027, 1, 11), today=TODAY,
+                             tagged=False)
+    assert any(long_name in line for line in _text(result.path).splitlines())
+
+
 def test_a_stale_render_stops_and_writes_nothing(renderer, sample_plan, tmp_path):
     asked = []
 

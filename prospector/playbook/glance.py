@@ -134,6 +134,18 @@ def _cover_fact(text: str, width_mm: float = COVER_FACT_MM, lines: int = COVER_F
     return kept[0] if kept else ""
 
 
+def _cover_rep(rep: Rep) -> dict[str, str]:
+    """A rep's cover: whose copy it is, the name on up to two lines before the address takes
+    the rest of the three (the name was cut to one line, "Anna-Lena…", while the address had
+    two)."""
+    name = " ".join(rep.name.split())
+    name_lines = (min(COVER_FACT_LINES, line_count(name, COVER_FACT_MM, "sans", 10))
+                  if rep.email else COVER_FACT_LINES)
+    return {"cover_rep": _cover_fact(rep.name, lines=name_lines),
+            "cover_contact": _cover_fact(rep.email, lines=COVER_FACT_LINES + 1 - name_lines)
+            if rep.email else ""}
+
+
 def cover_reps(names: list[str]) -> str:
     """The reps on the leader's cover, on at most two lines: all of them, else as many as fit
     whole and "and N more" (never a name cut short)."""
@@ -350,9 +362,7 @@ def glance(plan: Plan, accounts: list[TargetAccount], cadences: list[Cadence],
         # the leader's cover names the reps (the edition each of them gets), a rep's the rep's
         # address (whose copy it is)
         "cover_reps": cover_reps([r.name for r in plan.reps]) if rep is None else "",
-        "cover_contact": _cover_fact(rep.email) if rep is not None else "",
-        "cover_rep": _cover_fact(rep.name, lines=1 if rep.email else COVER_FACT_LINES)
-        if rep is not None else "",
+        **(_cover_rep(rep) if rep is not None else {"cover_contact": "", "cover_rep": ""}),
         "numbers": key_numbers(len(accounts), len(plan.reps) if rep is None else None, touches,
                                length),
         "tiers": _accounts_by_tier(accounts, labels),
