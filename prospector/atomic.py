@@ -90,7 +90,9 @@ def _written_through(path: Path) -> Path:
         path = Path(os.path.realpath(path))
     try:
         mode = os.stat(path).st_mode
-    except OSError:
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # links leading round to each other: replaced, it was
+            raise  # a file of its own and the links gone
         return path  # no file there yet (or none to see): the write says what is wrong
     if stat.S_ISDIR(mode):
         raise IsADirectoryError(errno.EISDIR, Note("is a folder, not a file"), str(path))

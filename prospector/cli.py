@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import importlib
 import os
 import pkgutil
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -80,6 +82,9 @@ def _run(args: argparse.Namespace) -> int:
         _error(error_said(exc, tell))
         return 1
     except KeyboardInterrupt:
+        # a second Ctrl+C while the command ends broke into the interpreter's clean-up
+        with contextlib.suppress(ValueError):  # (run in a thread: not ours to set)
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
         _error(tell(M_("interrupted; nothing was half-saved")))
         return 130
     except BrokenPipeError:
@@ -235,9 +240,11 @@ def cmd_history(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     store = open_store()
     summary = store.find(args.plan)
-    if args.version == summary.version:
-        store.load_version(summary.id, args.version)  # the plan still reads (else: why not)
-        print(f"Version {args.version} of {summary.name!r} is the current one: nothing changed.")
+    wanted = store.load_version(summary.id, args.version)  # it reads (else: why not)
+    if args.version == summary.version or wanted == store.load(summary.id):
+        # a version the same as the current one would push an older one out of those kept
+        print(f"Version {args.version} of {summary.name!r} is the same as the current one "
+              f"(version {summary.version}): nothing changed.")
         return 0
     new_version = store.restore(summary.id, args.version)
     warn_notices(store)

@@ -181,6 +181,8 @@ _SYSTEM_REASONS = {
     errno.ENAMETOOLONG: M_("File name too long"),
     errno.EBUSY: M_("Device or resource busy"),
     errno.EMFILE: M_("Too many open files"),
+    errno.EEXIST: M_("File exists"),
+    errno.ELOOP: M_("Too many levels of symbolic links"),
     **({errno.EDQUOT: M_("Disk quota exceeded")} if hasattr(errno, "EDQUOT") else {}),
 }
 

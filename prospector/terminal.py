@@ -5,18 +5,17 @@ pushed the next column out of line."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from .errors import one_line
 
-# the marks that change the direction of the text after them (bidirectional controls)
-_DIRECTION = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
 
 def shown(text: str) -> str:
-    """``text`` on one line, its direction marks written as escapes (``\\u202e``)."""
-    return _DIRECTION.sub(lambda mark: f"\\u{ord(mark.group()):04x}", one_line(text))
+    """``text`` on one line (a tab a space), its invisible characters written as escapes
+    (``\\u202e``): the marks that turn the text after them around, and those of no width
+    (U+200B) that made two names print alike."""
+    return "".join(f"\\u{ord(char):04x}" if unicodedata.category(char) == "Cf" else char
+                   for char in one_line(text).replace("\t", " "))
 
 
 def columns(text: str) -> int:

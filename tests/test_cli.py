@@ -48,7 +48,9 @@ def test_import_sample_shortcut_and_reimport_updates(capsys, sample_doc, data_di
     code, out, err = run(capsys, "import", "--sample")  # the same again: no version made
     assert code == 0 and out.strip() == sample_doc["id"] and "nothing changed" in err
     code, out, _ = run(capsys, "restore", sample_doc["id"], "3")
-    assert code == 0 and "is the current one: nothing changed" in out
+    assert code == 0 and "is the same as the current one (version 3): nothing changed" in out
+    code, out, _ = run(capsys, "restore", sample_doc["id"], "1")  # the same plan as version 3
+    assert code == 0 and "nothing changed" in out
     assert [v.version for v in store.history(sample_doc["id"])] == [3, 2, 1]
     code, out, err = run(capsys, "import", "--sample", "--as-new")
     assert code == 0 and out.strip() != sample_doc["id"]
@@ -93,15 +95,19 @@ def test_an_export_writes_through_a_link_and_never_replaces_a_device_pipe_or_fol
         "prospector-plan"
     os.mkfifo(tmp_path / "pipe")
     (tmp_path / "device").symlink_to("/dev/null")
-    for target, why in (("pipe", "is a device or a pipe, not a file"),
+    (tmp_path / "loop-a").symlink_to(tmp_path / "loop-b")  # a loop was replaced by a file
+    (tmp_path / "loop-b").symlink_to(tmp_path / "loop-a")
+    for target, why in (("loop-a", "Too many levels of symbolic links"),
+                        ("pipe", "is a device or a pipe, not a file"),
                         ("device", "is a device or a pipe, not a file"),
                         (".", "is a folder, not a file")):
         code, _, err = run(capsys, "export-json", plan, "-o", str(tmp_path / target))
         assert code == 1 and err.strip().endswith(f": cannot be written ({why})")
     assert stat.S_ISFIFO(os.stat(tmp_path / "pipe").st_mode)
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["device", "link.json", "pipe",
-                                                         "shared.json"]  # no temp file left
+    assert (tmp_path / "loop-a").is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "device", "link.json", "loop-a", "loop-b", "pipe", "shared.json"]  # no temp file left
 
 BAD_INPUTS = {
     "missing file": (None, "does not exist"),
@@ -225,13 +231,15 @@ def test_list_shows_a_name_that_turns_text_around_escaped_and_keeps_wide_names_i
     name (two columns a character) pushed the next column out of line."""
     from prospector.terminal import columns  # noqa: PLC0415
 
-    for plan_id, name in (("plan-rlo", "\u202eevil"), ("plan-wide", "北京精密机械")):
+    for plan_id, name in (("plan-rlo", "\u202eevil"), ("plan-wide", "北京精密机械"),
+                          ("plan-tab", "Tab\tand\u200bzero width")):
         path = tmp_path / f"{plan_id}.json"
         path.write_text(json.dumps(dict(sample_doc, id=plan_id, name=name)), "utf-8")
         assert run(capsys, "import", str(path))[0] == 0
     lines = run(capsys, "list")[1].splitlines()
     assert "\u202e" not in "".join(lines) and any(line.startswith("\\u202eevil ")
                                                    for line in lines)
+    assert any(line.startswith("Tab and\\u200bzero width ") for line in lines)
     starts = {columns(line[:line.index("plan-")]) for line in lines[1:]}
     assert starts == {columns(lines[0][:lines[0].index("ID")])}  # every id in the ID column
 

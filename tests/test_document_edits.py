@@ -232,6 +232,26 @@ def test_moving_a_step_keeps_the_days_and_moves_one_row(qtbot, document):
     assert [s.day for s in document.plan.cadences[0].steps] == days
 
 
+def test_typing_again_in_a_field_left_and_come_back_to_is_an_undo_step_of_its_own(qtbot,
+                                                                                  document):
+    """" aa" typed, the field left and come back to, " bb" typed: one Ctrl+Z took both."""
+    page = shown_page(qtbot, TargetsPage, document)
+    page.tabs.setCurrentIndex(1)
+    page.activateWindow()
+    qtbot.waitActive(page)
+    summary, industries = page.summary.widget, page.industries.widget
+    before = document.plan.ideal_client_profile.notes
+    for text in (" aa", " bb"):
+        summary.setFocus()
+        qtbot.waitUntil(summary.hasFocus)
+        summary.moveCursor(QTextCursor.MoveOperation.End)
+        qtbot.keyClicks(summary, text)
+        industries.setFocus()  # left
+        qtbot.waitUntil(industries.hasFocus)
+    document.undo_stack.undo()
+    assert document.plan.ideal_client_profile.notes == before + " aa"
+
+
 def test_alt_up_and_alt_down_move_a_step_as_they_move_any_row(qtbot, document):
     """A step moved only by dragging it: Alt+Up did nothing but move the selection."""
     page = shown_page(qtbot, CadencePage, document)

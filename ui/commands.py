@@ -46,12 +46,13 @@ class SetValueCommand(QUndoCommand):
         super().__init__(text or _describe(path))
         self.document, self.path, self.old, self.new = document, tuple(path), old, new
         self.typed = typed  # a list typed in a box, one item a line (as a text is typed)
+        self.closed = False  # the field was left: typing there again is an undo step of its own
 
     def absorb(self, path: Path, value: Any, typed: bool = False) -> bool:
         """Take ``value`` as this command's result if it continues typing in the same field:
         a text, or a list typed one item a line (each keystroke was an undo step of its own
         there: "Plastics" took eight Ctrl+Z)."""
-        if tuple(path) != self.path:
+        if tuple(path) != self.path or self.closed:
             return False
         if not (isinstance(self.new, str) and isinstance(value, str)
                 or typed and self.typed and isinstance(value, list)):

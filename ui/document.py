@@ -118,6 +118,15 @@ class PlanDocument(QObject):
             stack.push(SetValueCommand(self, path, old, value, text, typed))
         return True
 
+    def end_typing(self) -> None:
+        """The leader left the field being typed in: what is typed there next is an undo step
+        of its own (a word typed, the field left and come back to, a word more: one Ctrl+Z
+        took both)."""
+        stack = self.undo_stack
+        top = stack.command(stack.count() - 1) if stack.index() == stack.count() else None
+        if isinstance(top, SetValueCommand):
+            top.closed = True
+
     def set_values(self, changes: Sequence[tuple[Path, Any]], text: str,
                    shown: Path | None = None) -> bool:
         """Change several fields as one undo step: a tier for 300 selected accounts, the

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import gc
 import logging
 import multiprocessing
@@ -870,6 +871,13 @@ def _interrupted(_signum: int, _frame: object) -> None:
     os._exit(130)  # waiting for a rep: nothing to tidy
 
 
+def _no_second_interrupt() -> None:
+    """A second Ctrl+C while the workers stop and the command ends is not taken: it broke into
+    the pool's and the interpreter's own clean-up ("Exception ignored in … KeyboardInterrupt")."""
+    with suppress(ValueError):  # not the main thread: its signals are not this code's to set
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _render_rep_job(plan_json: str | None, rep_id: str, out_path: str, start: date | None,
                     today: date | None, language: str | None = None,
                     notes_language: str = ENGLISH) -> RenderResult:
@@ -922,6 +930,8 @@ def render_all_reps(plan: Plan, folder: str | os.PathLike, *, start: date | None
                                  "playbooks", plan=Quoted(plan.name)))
     out_dir = Path(folder)
     try:
+        if out_dir.exists() and not out_dir.is_dir():  # said "… : File exists"
+            raise FileExistsError(errno.EEXIST, Note("is a file, not a folder"), str(out_dir))
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise PlaybookError(Note("cannot create the folder {folder}: {why}", folder=str(out_dir),
@@ -969,6 +979,7 @@ def render_all_reps(plan: Plan, folder: str | os.PathLike, *, start: date | None
                 except BaseException as exc:  # no rep started after a failure or Ctrl+C
                     pool.shutdown(wait=False, cancel_futures=True)
                     if isinstance(exc, KeyboardInterrupt):  # those under way stop too
+                        _no_second_interrupt()
                         for worker in set(multiprocessing.active_children()) - before:
                             with suppress(OSError, TypeError):
                                 os.kill(worker.pid, signal.SIGINT)  # type: ignore[arg-type]
