@@ -97,6 +97,24 @@ def test_a_reps_long_name_stays_on_one_line_of_the_scorecard(renderer, sample_pl
     assert any(long_name in line for line in _text(result.path).splitlines())
 
 
+def test_a_long_owner_line_wraps_beside_an_account_name_left_room_for_its_words(
+        renderer, sample_plan, tmp_path):
+    """A rep's name of 60 characters took 137 mm of the card's head: the account's name had
+    30 mm left and broke inside its words ("Werkzeugmas|chinen")."""
+    plan = sample_plan.model_copy(deep=True)
+    rep = plan.reps[0]
+    rep.name = "Anna-Lena Müller-Lüdenscheidt von Hohenzollern-Sigmaringen"
+    account = plan.account(rep.account_ids[0])
+    account.name = "Brückner-Hydraulik Werkzeugmaschinen und Präzisionsantriebe AG"
+    account.tier = "A"
+    plan.cadence_for(account).name = "Tier A — Dream clients in Bavaria and Baden-Württemberg"
+    result = renderer.render(plan, tmp_path / "accounts.pdf", section="accounts", today=TODAY,
+                             tagged=False)
+    words = re.findall(r"\w+", _text(result.path))
+    # its overview row and its card, each with the name's words whole
+    assert words.count("Werkzeugmaschinen") == 2 and words.count("Präzisionsantriebe") == 2
+
+
 def test_a_stale_render_stops_and_writes_nothing(renderer, sample_plan, tmp_path):
     asked = []
 

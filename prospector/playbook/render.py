@@ -56,7 +56,7 @@ from .fetcher import SafeFetcher
 from .languages import tag_languages
 from .progress import StageBeat, heartbeat, weasyprint_progress
 from .template_cache import kept_templates
-from .text_width import text_mm
+from .text_width import line_count, text_mm
 from .translations import (
     ENGLISH,
     counted,
@@ -298,12 +298,31 @@ def continued(title: str, mm: float = CONTINUED_HEAD_MM) -> str:
 OWNER_PT = 8.0  # an account card's owner line (rep · cadence): --fs-xs, 20-accounts.css
 
 
+# the most an account card's owner line takes beside the name: past it, it wraps (a rep's name
+# of 60 characters left the account's name 30 mm, broken inside its words)
+OWNER_MOST_MM = 75.0
+
+
 def owner_mm(text: str) -> str:
     """The width in mm of an account card's owner line, for the box that holds it: measured
     here from the font's widths, with room to spare (Pango kerns tighter; a character our fonts
-    lack is an estimate), so WeasyPrint need not measure it (a table cell or float did)."""
+    lack is an estimate), so WeasyPrint need not measure it (a table cell or float did); at
+    most ``OWNER_MOST_MM``."""
+    return f"{min(_owner_width(text), OWNER_MOST_MM):.1f}"
+
+
+def owner_lines(text: str) -> int:
+    """The lines an account card's owner line takes in its box (``owner_mm``): one, or more
+    when it is wider than ``OWNER_MOST_MM``."""
+    if _owner_width(text) <= OWNER_MOST_MM:
+        return 1
     plain = text.unescape() if isinstance(text, Markup) else str(text)
-    return f"{text_mm(plain, 'sans', OWNER_PT) * 1.03 + 0.3:.1f}"
+    return line_count(plain, OWNER_MOST_MM / 1.03, "sans", OWNER_PT)
+
+
+def _owner_width(text: str) -> float:
+    plain = text.unescape() if isinstance(text, Markup) else str(text)
+    return text_mm(plain, "sans", OWNER_PT) * 1.03 + 0.3
 
 
 # What shapes the templates' compiled code, beside their text: the name of the folder their
@@ -342,6 +361,7 @@ def environment(language: str = ENGLISH) -> Environment:
     env.filters["running_name"] = running_name
     env.filters["continued"] = continued  # "<title> (continued)", the running head's
     env.filters["owner_mm"] = owner_mm  # an account card's owner line's width
+    env.filters["owner_lines"] = owner_lines  # and its lines
     env.filters["number"] = number  # {{ n | number }}: "1,200" / "1.200"
     env.filters["bracketed"] = bracketed  # a title in brackets, its own brackets as dashes
     env.filters["quoted"] = quoted  # {{ says | quoted }}: “…” / „…“ / « … »
