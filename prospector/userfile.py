@@ -25,10 +25,12 @@ def read_user_file(path: str | os.PathLike, *, what: str, max_bytes: int, too_la
             raise IsADirectoryError
         if not stat.S_ISREG(status.st_mode):  # /dev/zero, a pipe: no size, no end (or no writer)
             raise error(source, Note("is a device or a pipe, not {what}", what=what))
-        with path.open("rb") as handle:
-            # at most one byte past the limit: a file that grew since (or claims no size, as
-            # /proc's do) is read no further than the limit allows
-            data = handle.read(max_bytes + 1)
+        data = b""
+        if status.st_size <= max_bytes:  # a larger file is refused before it is read
+            with path.open("rb") as handle:
+                # at most one byte past the limit: a file that grew since (or claims no size,
+                # as /proc's do) is read no further than the limit allows
+                data = handle.read(max_bytes + 1)
         size = max(status.st_size, len(data))
         if size > max_bytes:
             # rounded up: a file just over the limit is not "50 MB, too large"

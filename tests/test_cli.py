@@ -262,3 +262,22 @@ def test_an_unexpected_failure_is_one_line_and_a_private_log(capsys, data_dir):
         f"Details were written to {log}"]
     assert "Traceback" in log.read_text("utf-8")
     assert (log.stat().st_mode & 0o777, data_dir.stat().st_mode & 0o777) == (0o600, 0o700)
+
+
+def test_a_file_over_its_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    """Reading no further than the limit (for /dev/zero, whose size says 0) read 50 MB of a
+    file whose size already said it was too large."""
+    from pathlib import Path  # noqa: PLC0415
+
+    from prospector.errors import PlanFileError  # noqa: PLC0415
+    from prospector.userfile import read_user_file  # noqa: PLC0415
+
+    large = tmp_path / "large.json"
+    with large.open("wb") as handle:
+        handle.truncate(51 * 1_048_576)  # sparse: no disk taken
+    opened = []
+    monkeypatch.setattr(Path, "open", lambda *a, **k: opened.append(a) or pytest.fail("read"))
+    with pytest.raises(PlanFileError, match="is 51 MB, too large"):
+        read_user_file(large, what="a plan file", max_bytes=50 * 1_048_576,
+                       too_large="too large", error=PlanFileError)
+    assert opened == []
