@@ -61,12 +61,24 @@ _FORM = re.compile(
     + r")(?=$|[\s,;)])")
 
 
+# The most characters of the word before a legal form and the form kept on one line: past it
+# ("Präzisionsantriebe AG & Co. KGaA", 53 mm) the whole would not fit a narrow column and broke
+# inside itself (". KGaA"); the form alone then stays whole after a break.
+JOINED_FORM_MOST = 24
+
+
 def unbroken_legal_form(name: str) -> str:
-    """``name`` with its legal form's spaces, and the space before the form, made no-break."""
+    """``name`` with its legal form's spaces made no-break, and the space before the form too
+    when the word before it and the form are short enough together (``JOINED_FORM_MOST``)."""
     if not name or " " not in name:
         return name
-    return _FORM.sub(lambda m: "\u00a0" + unbroken_slashes(m.group(1).replace(" ", "\u00a0")),
-                     name)  # and no break after "A/" of "A/S"
+
+    def joined(match: re.Match) -> str:
+        form = unbroken_slashes(match.group(1).replace(" ", "\u00a0"))  # and none after "A/"
+        before = name[:match.start()].rsplit(None, 1)[-1]
+        return ("\u00a0" if len(before) + 1 + len(form) <= JOINED_FORM_MOST else " ") + form
+
+    return _FORM.sub(joined, name)
 
 
 _SLASHED = re.compile(r"(?<=\w)/(?=\w)")

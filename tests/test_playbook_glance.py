@@ -568,3 +568,14 @@ def test_a_reps_glance_says_where_a_touch_target_beyond_the_schedule_comes_from(
     for target in reachable.accountability.targets:
         target.per_rep = min(target.per_rep, 1)  # what any schedule meets
     assert "Your schedule holds about" not in glance_of(reachable)
+
+
+def test_a_long_word_before_a_legal_form_may_end_a_line_and_the_form_stays_whole(tmp_path):
+    """"Präzisionsantriebe AG & Co. KGaA" was one unbreakable run of 53 mm in the overview's
+    43 mm name column: it broke inside itself, ". KGaA" starting a line."""
+    plan = read_plan_file(sample_plan_path())
+    plan.accounts[0].name = "Brückner-Hydraulik Präzisionsantriebe AG & Co. KGaA"
+    html = render_playbook_html(plan)
+    assert "Präzisionsantriebe AG\u00a0&amp;\u00a0Co.\u00a0KGaA" in html  # may break before AG
+    assert "Präzisionsantriebe\u00a0AG" not in html  # ("Tworzywa Sp. z o.o." stays joined:
+    # test_a_legal_form_is_never_broken_across_lines)

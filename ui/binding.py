@@ -93,9 +93,7 @@ class Binding:
             self.widget.style().polish(self.widget)
 
     def _left(self) -> None:
-        """The user left the field: what is typed there next is a new undo step, and a refused
-        text gives way to the plan's value."""
-        self.document.end_typing()
+        """The user left the field: a refused text gives way to the plan's value."""
         if self.widget.property("invalid"):
             self._mark_valid()
             self.refresh()
@@ -124,21 +122,6 @@ class _PlanUndo(QObject):
 
 
 PLAN_UNDO = _PlanUndo()
-
-
-class _LeftWhenFocusOut(QObject):
-    """Calls ``left`` when the field it watches loses the focus (a box of several lines has no
-    ``editingFinished``)."""
-
-    def __init__(self, left: Callable[[], None], parent: QObject) -> None:
-        super().__init__(parent)
-        self._on_left = left
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.FocusOut:
-            self._on_left()
-        return False
-
 
 
 class LineBinding(Binding):
@@ -187,8 +170,6 @@ class TextBinding(Binding):
         self.as_list = self.typed_list = as_list
         super().__init__(document, widget, path, label)
         widget.textChanged.connect(self._edited)
-        self._focus_out = _LeftWhenFocusOut(self._left, widget)  # (no editingFinished here)
-        widget.installEventFilter(self._focus_out)
         self.refresh()
 
     def _edited(self):

@@ -25,8 +25,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication
 
 from prospector import editing
 from prospector.actuals.ledger import Actuals
@@ -74,6 +75,12 @@ class PlanDocument(QObject):
         self.plan = plan.model_copy(deep=True)  # edits change it in place: our own copy
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
+        # the leader left a field (or came back to it): what is typed next is an undo step of
+        # its own. The application's signal, not an event filter on each field: a filter was
+        # called while a focused field was being destroyed, and touched it.
+        app = QCoreApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self.end_typing)
         # each value set is also written to this file at once (prospector/store/unsaved_edits.py)
         self.unsaved: UnsavedEdits | None = None
 
@@ -118,7 +125,7 @@ class PlanDocument(QObject):
             stack.push(SetValueCommand(self, path, old, value, text, typed))
         return True
 
-    def end_typing(self) -> None:
+    def end_typing(self, *_focus: object) -> None:
         """The leader left the field being typed in: what is typed there next is an undo step
         of its own (a word typed, the field left and come back to, a word more: one Ctrl+Z
         took both)."""
