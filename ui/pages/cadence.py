@@ -153,9 +153,11 @@ class CadencePage(StepPage):
             b.clicked.connect(lambda _checked=False, delta=delta: self.move_selected(delta))
             buttons.addWidget(b)
             self.step_buttons.append(b)
-        buttons.addStretch(1)
         self.summary = QLabel()
-        buttons.addWidget(self.summary)
+        # two lines where the buttons leave it too little room (German, 1280 px, ▲▼ beside)
+        self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        buttons.addWidget(self.summary, 1)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
