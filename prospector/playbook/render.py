@@ -29,7 +29,7 @@ from ..messages import MN_, Note, Quoted, system_reason
 from ..model import Plan, Rep
 from ..plan_json import printed_plan_json
 from ..resources import assets_dir, templates_dir
-from ..sections import LEADER_CHAPTERS, REP_CHAPTERS, SECTION_BY_KEY, SECTIONS
+from ..sections import LEADER_CHAPTERS, SECTION_BY_KEY, SECTIONS
 from ..textnorm import export_name, slugify
 from ..wording import (
     unbroken_amounts,
@@ -565,13 +565,14 @@ def _say_what_is_missing(context: dict) -> None:
     nothing to print yet (a new plan's sales conversations) was a blank page with a footer:
     its chapters are printed with their titles and what to write (``empty_chapters``)."""
     shown = context["shown"]
-    if shown is WHOLE or shown["cover"] or shown["contents"]:
+    # (not a rep's: a chapter left out there may have been written, for other reps' accounts,
+    # and the words to write it are the leader's)
+    if shown is WHOLE or shown["cover"] or shown["contents"] or context["edition"] == "rep":
         return
     printed = {chapter.id for chapter in context["sections"]}
     if not shown["chapters"] or shown["chapters"] & printed:
         return
-    chapters = REP_CHAPTERS if context["edition"] == "rep" else LEADER_CHAPTERS
-    context["sections"] = [chapter for chapter in chapters
+    context["sections"] = [chapter for chapter in LEADER_CHAPTERS
                            if chapter.id in printed or chapter.id in shown["chapters"]]
     context["empty_chapters"] = shown["chapters"] - printed
 
