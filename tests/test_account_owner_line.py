@@ -1,5 +1,5 @@
 """An account card's head: the name on the left, who works the account with which cadence on the
-right of its first line, in a box as wide as that line (render.owner_mm, so WeasyPrint measures
+right of its first line, in a box as wide as that line (render.owner_box, so WeasyPrint measures
 nothing), the name wrapping clear of it."""
 
 from __future__ import annotations

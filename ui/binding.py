@@ -64,7 +64,11 @@ class Binding:
         with QSignalBlocker(self.widget):
             self.show(value)
 
-    typed_list = False  # a list typed one item a line: its keystrokes merge into one undo step
+    @property
+    def typed_list(self) -> bool:
+        """A list typed one item a line (``TextBinding``): its keystrokes merge into one undo
+        step, as a text's do."""
+        return False
 
     def commit(self, value: Any) -> None:
         if self.path is None:
@@ -167,10 +171,14 @@ class TextBinding(Binding):
             widget.setMinimumHeight(height)
         else:
             widget.setFixedHeight(height)
-        self.as_list = self.typed_list = as_list
+        self.as_list = as_list
         super().__init__(document, widget, path, label)
         widget.textChanged.connect(self._edited)
         self.refresh()
+
+    @property
+    def typed_list(self) -> bool:
+        return self.as_list
 
     def _edited(self):
         text = self.widget.toPlainText()

@@ -26,7 +26,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from prospector import editing
@@ -116,7 +116,7 @@ class PlanDocument(QObject):
         # named as the plan will read: renaming "New account" is "name of Region Skåne"
         text = text or describe_edit(after, path)
         stack = self.undo_stack
-        top = stack.command(stack.count() - 1) if stack.index() == stack.count() else None
+        top = self._last_done()
         if (isinstance(top, SetValueCommand) and not stack.isClean()
                 and top.absorb(path, value, typed)):  # the same burst of typing: one undo step
             top.setText(text)
@@ -129,10 +129,14 @@ class PlanDocument(QObject):
         """The leader left the field being typed in: what is typed there next is an undo step
         of its own (a word typed, the field left and come back to, a word more: one Ctrl+Z
         took both)."""
-        stack = self.undo_stack
-        top = stack.command(stack.count() - 1) if stack.index() == stack.count() else None
+        top = self._last_done()
         if isinstance(top, SetValueCommand):
             top.closed = True
+
+    def _last_done(self) -> QUndoCommand | None:
+        """The edit on top of the undo stack, None when it was undone (or there is none)."""
+        stack = self.undo_stack
+        return stack.command(stack.count() - 1) if stack.index() == stack.count() else None
 
     def set_values(self, changes: Sequence[tuple[Path, Any]], text: str,
                    shown: Path | None = None) -> bool:

@@ -303,26 +303,16 @@ OWNER_PT = 8.0  # an account card's owner line (rep · cadence): --fs-xs, 20-acc
 OWNER_MOST_MM = 75.0
 
 
-def owner_mm(text: str) -> str:
-    """The width in mm of an account card's owner line, for the box that holds it: measured
+def owner_box(text: str) -> tuple[str, int]:
+    """An account card's owner line's box: its width in mm and its lines. The width is measured
     here from the font's widths, with room to spare (Pango kerns tighter; a character our fonts
     lack is an estimate), so WeasyPrint need not measure it (a table cell or float did); at
-    most ``OWNER_MOST_MM``."""
-    return f"{min(_owner_width(text), OWNER_MOST_MM):.1f}"
-
-
-def owner_lines(text: str) -> int:
-    """The lines an account card's owner line takes in its box (``owner_mm``): one, or more
-    when it is wider than ``OWNER_MOST_MM``."""
-    if _owner_width(text) <= OWNER_MOST_MM:
-        return 1
+    most ``OWNER_MOST_MM``, past which the line wraps in it."""
     plain = text.unescape() if isinstance(text, Markup) else str(text)
-    return line_count(plain, OWNER_MOST_MM / 1.03, "sans", OWNER_PT)
-
-
-def _owner_width(text: str) -> float:
-    plain = text.unescape() if isinstance(text, Markup) else str(text)
-    return text_mm(plain, "sans", OWNER_PT) * 1.03 + 0.3
+    width = text_mm(plain, "sans", OWNER_PT) * 1.03 + 0.3
+    if width <= OWNER_MOST_MM:
+        return f"{width:.1f}", 1
+    return f"{OWNER_MOST_MM:.1f}", line_count(plain, OWNER_MOST_MM / 1.03, "sans", OWNER_PT)
 
 
 # What shapes the templates' compiled code, beside their text: the name of the folder their
@@ -360,8 +350,7 @@ def environment(language: str = ENGLISH) -> Environment:
     env.filters["separated"] = separated  # a contact's line, its dots never at a line's end
     env.filters["running_name"] = running_name
     env.filters["continued"] = continued  # "<title> (continued)", the running head's
-    env.filters["owner_mm"] = owner_mm  # an account card's owner line's width
-    env.filters["owner_lines"] = owner_lines  # and its lines
+    env.filters["owner_box"] = owner_box  # an account card's owner line's width and lines
     env.filters["number"] = number  # {{ n | number }}: "1,200" / "1.200"
     env.filters["bracketed"] = bracketed  # a title in brackets, its own brackets as dashes
     env.filters["quoted"] = quoted  # {{ says | quoted }}: “…” / „…“ / « … »
