@@ -8,6 +8,7 @@ This module imports the document only for type hints: ``ui/document.py`` creates
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
@@ -34,7 +35,26 @@ def _path_while(path: tuple, value: Any) -> tuple:
     return path
 
 
-class SetValueCommand(QUndoCommand):
+class PlanCommand(QUndoCommand):
+    """An edit of ``document``'s plan, held on its undo stack. The document is held weakly: the
+    document holds its undo stack and the stack its commands, so a command holding the document
+    made a cycle, which Python's garbage collector broke by freeing a command the stack then
+    deleted again (a crash in a full collection after a plan was opened). Without the cycle a
+    document, its stack and its commands go when the document is let go."""
+
+    def __init__(self, document: PlanDocument, text: str) -> None:
+        super().__init__(text)
+        self.document_ref = weakref.ref(document)
+
+    @property
+    def document(self) -> PlanDocument:
+        document = self.document_ref()
+        if document is None:  # only its own document's stack holds a command, and calls it
+            raise RuntimeError("an undo step outlived its plan")
+        return document
+
+
+class SetValueCommand(PlanCommand):
     """One field changed. Typing in one text field is one undo step: ``PlanDocument.set_value``
     folds the next keystroke into the command on top (see ``absorb``).
 
@@ -43,8 +63,8 @@ class SetValueCommand(QUndoCommand):
 
     def __init__(self, document: PlanDocument, path: Path, old: Any, new: Any,
                  text: str | None = None, typed: bool = False) -> None:
-        super().__init__(text or _describe(path))
-        self.document, self.path, self.old, self.new = document, tuple(path), old, new
+        super().__init__(document, text or _describe(path))
+        self.path, self.old, self.new = tuple(path), old, new
         self.typed = typed  # a list typed in a box, one item a line (as a text is typed)
         self.closed = False  # the field was left: typing there again is an undo step of its own
 
@@ -67,13 +87,13 @@ class SetValueCommand(QUndoCommand):
         self.document.apply_value(_path_while(self.path, self.new), self.old)
 
 
-class SetValuesCommand(QUndoCommand):
+class SetValuesCommand(PlanCommand):
     """Several fields changed together (a bulk edit): holds each field's path and two values."""
 
     def __init__(self, document: PlanDocument, edits: tuple[tuple[Path, Any, Any], ...],
                  text: str, shown: Path | None = None) -> None:
-        super().__init__(text)
-        self.document, self.edits = document, edits
+        super().__init__(document, text)
+        self.edits = edits
         # where undo and redo take the leader: the first field, or what the edit was made on
         # (the accounts given to a rep, not the rep)
         self.path = tuple(shown) if shown else tuple(edits[0][0])
@@ -85,13 +105,13 @@ class SetValuesCommand(QUndoCommand):
         self.document.apply_values([(path, old) for path, old, _new in self.edits])
 
 
-class InsertItemsCommand(QUndoCommand):
+class InsertItemsCommand(PlanCommand):
     """Items inserted into one list of the plan: holds those items and where they go."""
 
     def __init__(self, document: PlanDocument, path: ListPath, index: int, items: list[Part],
                  text: str) -> None:
-        super().__init__(text)
-        self.document, self.path = document, tuple(path)
+        super().__init__(document, text)
+        self.path = tuple(path)
         self.items = tuple((index + k, item) for k, item in enumerate(items))
 
     def redo(self) -> None:
@@ -101,14 +121,14 @@ class InsertItemsCommand(QUndoCommand):
         self.document.apply_remove(self.path, self.items, ())
 
 
-class RemoveItemsCommand(QUndoCommand):
+class RemoveItemsCommand(PlanCommand):
     """Items removed from one list, and the references to them cleared in the same step: holds
     the removed items with their indexes and each cleared reference (path, before, after)."""
 
     def __init__(self, document: PlanDocument, path: ListPath, items: tuple[tuple[int, Part], ...],
                  references: tuple[Reference, ...], text: str) -> None:
-        super().__init__(text)
-        self.document, self.path = document, tuple(path)
+        super().__init__(document, text)
+        self.path = tuple(path)
         self.items, self.references = items, references
 
     def redo(self) -> None:
@@ -118,14 +138,14 @@ class RemoveItemsCommand(QUndoCommand):
         self.document.apply_restore(self.path, self.items, self.references)
 
 
-class MoveItemCommand(QUndoCommand):
+class MoveItemCommand(PlanCommand):
     """One item moved within its list (``keep``: the field each position keeps, e.g. a cadence
     step's day). Holds two indexes."""
 
     def __init__(self, document: PlanDocument, path: ListPath, source: int, target: int,
                  keep: str | None, text: str) -> None:
-        super().__init__(text)
-        self.document, self.path = document, tuple(path)
+        super().__init__(document, text)
+        self.path = tuple(path)
         self.source, self.target, self.keep = source, target, keep
 
     def redo(self) -> None:
@@ -135,14 +155,14 @@ class MoveItemCommand(QUndoCommand):
         self.document.apply_move(self.path, self.target, self.source, self.keep)
 
 
-class ReplaceSectionsCommand(QUndoCommand):
+class ReplaceSectionsCommand(PlanCommand):
     """Whole sections replaced (an import, a merge): the sections before and after, as the plan
     held them (no copies: the parts themselves)."""
 
     def __init__(self, document: PlanDocument, before: dict[str, Any], after: dict[str, Any],
                  text: str) -> None:
-        super().__init__(text)
-        self.document, self.before, self.after = document, before, after
+        super().__init__(document, text)
+        self.before, self.after = before, after
 
     def redo(self) -> None:
         self.document.apply_sections(self.after)
