@@ -18,7 +18,7 @@ from pathlib import Path
 from . import __version__, commands
 from .error_log import write_log
 from .errors import ProspectorError
-from .messages import M_, Note, Say, error_said
+from .messages import M_, MN_, Note, Say, error_said
 from .model import new_id
 from .plan_lookup import (
     open_store,
@@ -81,11 +81,15 @@ def _run(args: argparse.Namespace) -> int:
         warn_pending()
         _error(error_said(exc, tell))
         return 1
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         # a second Ctrl+C while the command ends broke into the interpreter's clean-up
         with contextlib.suppress(ValueError):  # (run in a thread: not ours to set)
             signal.signal(signal.SIGINT, signal.SIG_IGN)
         _error(tell(M_("interrupted; nothing was half-saved")))
+        written = getattr(exc, "written", ())  # --all-reps: the PDFs it had finished
+        if written:
+            print(Note(MN_("{n} file was written before it:", "{n} files were written before it:"),
+                       n=len(written)).said(tell), *written, sep="\n  ", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 1

@@ -43,6 +43,15 @@ def one_line(text: str) -> str:
     return _UNPRINTABLE.sub("\ufffd", _LINE_BREAKS.sub(" ", text))
 
 
+class InterruptedAfter(KeyboardInterrupt):
+    """Ctrl+C during a command that writes several files: the ones it wrote before it stopped
+    (``written``, whole files; none is left half-written)."""
+
+    def __init__(self, written: list[str]) -> None:
+        super().__init__()
+        self.written = written
+
+
 class PlanNotFound(ProspectorError):
     pass
 

@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from prospector.cli import main
+from prospector.playbook import render as render_module
 from prospector.resources import sample_plan_path
 
 
@@ -73,6 +74,7 @@ class Absent(MetaPathFinder):
 
 sys.meta_path.insert(0, Absent())
 from prospector.cli import main
+from prospector.playbook import render as render_module
 sys.exit(main(sys.argv[1:], whole_process=True))
 """
 
@@ -118,7 +120,37 @@ def test_ctrl_c_stops_every_reps_printing_and_leaves_no_partial_file(tmp_path):
         assert command.wait(timeout=300) == 130
     finally:
         command.kill()
-    assert "interrupted; nothing was half-saved" in command.stderr.read()
+    said = command.stderr.read()
+    assert "interrupted; nothing was half-saved" in said
     names = [path.name for path in out.iterdir()]
     # the PDFs of the reps under way at the interrupt may have been written just before it
     assert all(name.endswith(".pdf") for name in names) and len(names) <= printed + 2 < 9
+    # and the command says which were written: each of them, and nothing else
+    listed = said.split("written before it:\n", 1)[1].splitlines()
+    assert sorted(os.path.basename(line.strip()) for line in listed) == sorted(names)
+    assert f"{len(names)} file" in said
+
+
+def test_ctrl_c_names_the_reps_printed_before_it_not_an_earlier_prints_pdf(sample_plan,
+                                                                             tmp_path, monkeypatch):
+    """The first rep printed, Ctrl+C during the second: the first rep's PDF is named; the last
+    rep's, in the folder from an earlier print, is not this run's and is not named."""
+    out = tmp_path / "out"
+    out.mkdir()
+    names = render_module.rep_file_names(sample_plan)
+    first, last = (out / names[rep.id] for rep in (sample_plan.reps[0], sample_plan.reps[-1]))
+    last.write_bytes(b"%PDF-1.7 an earlier print")
+    os.utime(last, (time.time() - 3600,) * 2)
+    printing = render_module.render_playbook_pdf
+    calls = []
+
+    def interrupted_at_the_second(*args, **kwargs):
+        calls.append(args)
+        if len(calls) > 1:
+            raise KeyboardInterrupt
+        return printing(*args, **kwargs)
+
+    monkeypatch.setattr(render_module, "render_playbook_pdf", interrupted_at_the_second)
+    with pytest.raises(KeyboardInterrupt) as stopped:
+        render_module.render_all_reps(sample_plan, out, processes=1)
+    assert stopped.value.written == [str(first)]

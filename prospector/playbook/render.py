@@ -24,7 +24,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..atomic import atomic_open, stale_temp_files
-from ..errors import ProspectorError
+from ..errors import InterruptedAfter, ProspectorError
 from ..messages import MN_, Note, Quoted, system_reason
 from ..model import Plan, Rep
 from ..plan_json import printed_plan_json
@@ -953,6 +953,29 @@ def render_all_reps(plan: Plan, folder: str | os.PathLike, *, start: date | None
     results: dict[str, RenderResult] = {}
     report(Note(MN_("Rendering {n} rep playbook", "Rendering {n} rep playbooks"), n=len(jobs)),
            0.0)
+    started = time.time()
+    try:
+        _render_reps(plan, jobs, workers, results, report, start=start, today=today,
+                     language=language, notes_language=notes_language)
+    except KeyboardInterrupt as exc:  # say which PDFs were written before Ctrl+C
+        raise InterruptedAfter([str(path) for rep, path in jobs
+                                if rep.id in results or _written_since(path, started)]) from exc
+    return [results[rep.id] for rep, _ in jobs]
+
+
+def _written_since(path: Path, moment: float) -> bool:
+    """Whether ``path`` was written at or after ``moment`` (a worker finished it while its
+    result was on its way when Ctrl+C came); an older PDF of the same name is not this run's."""
+    try:
+        return path.stat().st_mtime >= moment
+    except OSError:
+        return False
+
+
+def _render_reps(plan: Plan, jobs: list[tuple[Rep, Path]], workers: int,
+                 results: dict[str, RenderResult], report: Progress, *, start: date | None,
+                 today: date | None, language: str | None, notes_language: str) -> None:
+    """``render_all_reps``' work: each rep's playbook into ``results`` as it is written."""
     if workers == 1:
         for i, (rep, path) in enumerate(jobs, start=1):
             results[rep.id] = render_playbook_pdf(plan, path, rep_name=rep.id, start=start,
@@ -998,4 +1021,3 @@ def render_all_reps(plan: Plan, folder: str | os.PathLike, *, start: date | None
             _INHERITED_PLAN = None
             if forking:
                 gc.unfreeze()
-    return [results[rep.id] for rep, _ in jobs]
