@@ -202,6 +202,11 @@ def test_a_click_on_a_page_reference_goes_to_its_page_and_alt_left_comes_back(qt
     assert view.current_page() == 0 and view.verticalScrollBar().value() == 0
 
 
+def _asked(pane):
+    """What ``refresh`` notes of a render it asks for (no worker here): its part and step."""
+    pane._part, pane._part_step = pane.part(), pane.step
+
+
 def _pane_on_step(qtbot, plan, step):
     """A preview pane on ``step``, its part asked for as a render would (no worker here)."""
     pane = PreviewPane(PlanDocument(plan))
@@ -209,7 +214,7 @@ def _pane_on_step(qtbot, plan, step):
     pane.resize(420, 900)
     pane.show()
     pane.set_step(step)
-    pane._part = pane.part()
+    _asked(pane)
     return pane
 
 
@@ -275,7 +280,7 @@ def test_the_whole_playbook_opens_at_the_chapter_of_the_step(qtbot, pdfs, sample
               "items": {chapter["touches"]: [1, 0.0], chapter["cadences"]: [3, 0.0]}}
     for generation, step, page in ((1, "touches", 1), (2, "cadences", 3), (3, "touches", 1)):
         pane.set_step(step)
-        pane._part = pane.part()
+        _asked(pane)
         with qtbot.waitSignal(pane.view.page_count_changed, timeout=60000):
             pane._rendered(generation, answer)
         assert pane.view.current_page() == page, step
@@ -331,7 +336,8 @@ def test_whole_turned_on_in_a_reps_edition_stays_in_the_chapter_being_read(
     pane = _pane_on_step(qtbot, sample_plan, "reps")
     rep = sample_plan.reps[1]
     pane.show_item(rep.id)
-    pane._part, pane._rep = pane.part(), pane.rep_shown()
+    _asked(pane)
+    pane._rep = pane.rep_shown()
     part = {"done": pdfs["five"], "pages": 5,
             "items": {"sec-rep-targets": [1, 0.0], "sec-rep-schedule": [2, 0.3]}}
     with qtbot.waitSignal(pane.view.page_count_changed, timeout=60000):
@@ -341,9 +347,30 @@ def test_whole_turned_on_in_a_reps_edition_stays_in_the_chapter_being_read(
     qtbot.waitUntil(view.verticalScrollBar().isVisible)
     view.verticalScrollBar().setValue(view._page_rects()[3].top())  # in the schedule
     pane.whole.setChecked(True)
-    pane._part = pane.part()
+    _asked(pane)
     whole = {"done": pdfs["five"], "pages": 5,
              "items": {"sec-rep-targets": [1, 0.0], "sec-rep-schedule": [4, 0.0]}}
     with qtbot.waitSignal(view.page_count_changed, timeout=60000):
         pane._rendered(2, whole)
     assert view.current_page() == 4
+
+
+def test_review_and_export_opens_the_whole_playbook_at_its_cover_not_the_last_steps_chapter(
+        qtbot, pdfs, sample_plan):
+    """From the cadence's preview, read at its second page, to Review & export: the whole
+    playbook opened at the cadence chapter (page 26 of 30), not at its cover. "Whole" turned on
+    in the same step still stays in the chapter being read (the test above)."""
+    pane = _pane_on_step(qtbot, sample_plan, "cadences")
+    part = {"done": pdfs["three"], "pages": 3, "items": {"sec-cadences": [0, 0.0]}}
+    with qtbot.waitSignal(pane.view.page_count_changed, timeout=60000):
+        pane._rendered(1, part)
+    view = pane.view
+    qtbot.waitUntil(view.verticalScrollBar().isVisible)
+    view.verticalScrollBar().setValue(view._page_rects()[1].top())
+    pane.set_step("review")
+    _asked(pane)
+    assert pane._part is None  # the review previews the whole playbook
+    whole = {"done": pdfs["five"], "pages": 5, "items": {"sec-cadences": [3, 0.0]}}
+    with qtbot.waitSignal(view.page_count_changed, timeout=60000):
+        pane._rendered(2, whole)
+    assert view.current_page() == 0

@@ -94,11 +94,13 @@ class PreviewPane(QWidget):
         self.edited_section: str | None = None
         self.item_id: str | None = None  # the item being edited: shown when rendered
         self._part: list[str] | None = None  # what the newest render prints
+        self._part_step: str | None = None  # and the step it was asked on
         self._rep: Rep | None = None  # and whose edition (None: the leader's)
         self._summing: tuple[FactLog, InSlices] | None = None  # the facts being summed
         self._shown_part: list[str] | None | bool = False  # and the one on screen
         self._shown_rep: str | None = None  # and its edition's rep
         self._shown_step: str | None = None  # and the step it was shown for
+        self._shown_on_step: str | None = None  # the step the leader was on (a part's too)
         self._shown_status = ""  # what the status said of the preview on screen
         self._changed = True  # the plan changed since the newest render was asked for
         self._items: dict[str, tuple[int, float]] = {}  # item id -> (page, how far down it)
@@ -289,7 +291,7 @@ class PreviewPane(QWidget):
         if self.rep_shown() is not None and not is_summed(plan.actuals.facts):
             self._sum_facts()  # 100,000 facts: summed in slices between frames, then rendered
             return
-        self._part, self._changed = self.part(), False
+        self._part, self._part_step, self._changed = self.part(), self.step, False
         out = self.folder / f"preview-{self.worker.newest + 1}.pdf"
         rep = self._rep = self.rep_shown()
         # only the items edited since the last preview are written as JSON again (plan_json);
@@ -329,9 +331,11 @@ class PreviewPane(QWidget):
     def _rendered(self, generation: int, answer: dict) -> None:
         rep_id = self._rep.id if self._rep else None
         # the chapter being read in the part shown, found again in the whole edition ("Whole"
-        # turned on in a rep's edition went back to its cover)
+        # turned on in a rep's edition went back to its cover); not on another step (Review &
+        # export, the whole playbook, opened at the chapter of the step left)
         read = self._chapter_read() if rep_id == self._shown_rep and self._part is None \
-            and self._shown_part not in (None, False) else None
+            and self._shown_part not in (None, False) and self._shown_on_step == self._part_step \
+            else None
         self._items = {str(k): (int(v[0]), float(v[1]))
                        for k, v in (answer.get("items") or {}).items()}
         # the item's place; a rep's edition opens at its cover (the rep's name is on it: the
@@ -353,6 +357,7 @@ class PreviewPane(QWidget):
         self.view.set_document(answer["done"], place)
         self.shown_generation = generation
         self._shown_part, self._shown_rep, self._shown_step = self._part, rep_id, step
+        self._shown_on_step = self._part_step
         pages = int(answer.get("pages", self.view.page_count()))
         if self._rep:
             edition = _("{name}'s edition").format(name=self._rep.name)
