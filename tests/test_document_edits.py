@@ -130,6 +130,29 @@ def test_moving_an_account_moves_one_row_and_keeps_it_selected(qtbot, document):
     assert _ids(document) == ids and signals.resets == 0
 
 
+def test_accounts_selected_together_move_together_and_one_ctrl_z_puts_them_back(qtbot, document):
+    """Three accounts selected (two of them side by side), ▲: only the current one moved. Now
+    each goes one place up, they stay selected, and one Ctrl+Z undoes the move; at the top
+    already, ▲ moves none of them."""
+    page = shown_page(qtbot, TargetsPage, document)
+    editor = page.editor
+    ids = _ids(document)
+    select_rows(editor, [5, 6, 9])
+
+    editor.buttons["up"].click()
+
+    after = _ids(document)
+    assert [after.index(ids[row]) for row in (5, 6, 9)] == [4, 5, 8]
+    assert after[6] == ids[4] and after[9] == ids[8]  # the rows passed over go down one
+    assert _selected_ids(editor) == sorted([ids[5], ids[6], ids[9]])
+    assert editor.current_id() == ids[5]
+    document.undo_stack.undo()
+    assert _ids(document) == ids
+    select_rows(editor, [0, 3])
+    editor.buttons["up"].click()
+    assert _ids(document) == ids
+
+
 def test_deleting_a_persona_clears_its_references_and_undo_restores_them(qtbot, document):
     touches = shown_page(qtbot, TouchesPage, document)
     personas = shown_page(qtbot, PersonasPage, document)
@@ -266,6 +289,26 @@ def test_alt_up_and_alt_down_move_a_step_as_they_move_any_row(qtbot, document):
     assert moved[1] == touches[2] and moved[2] == touches[1]
     assert page.table.currentIndex().row() == 1  # the step goes on being the one selected
     down.click()
+    assert [s.touch_id for s in document.plan.cadences[0].steps] == touches
+
+
+def test_steps_selected_together_move_together_and_the_days_stay(qtbot, document):
+    """Steps 3 and 4 selected, Alt+Down: only the current step moved."""
+    page = shown_page(qtbot, CadencePage, document)
+    steps = document.plan.cadences[0].steps
+    days, touches = [s.day for s in steps], [s.touch_id for s in steps]
+    down = next(b for b in page.step_buttons if b.shortcut() == QKeySequence("Alt+Down"))
+    selection = page.table.selectionModel()
+    page.table.setCurrentIndex(page.model.index(2, 3))
+    selection.select(page.model.index(3, 3), selection.SelectionFlag.Select
+                     | selection.SelectionFlag.Rows)
+    down.click()
+    moved = document.plan.cadences[0].steps
+    assert [s.touch_id for s in moved[2:5]] == [touches[4], touches[2], touches[3]]
+    assert [s.day for s in moved] == days
+    assert sorted(i.row() for i in selection.selectedRows()) == [3, 4]
+    assert page.table.currentIndex().row() == 3
+    document.undo_stack.undo()
     assert [s.touch_id for s in document.plan.cadences[0].steps] == touches
 
 

@@ -216,6 +216,29 @@ class PlanDocument(QObject):
         if source != target and 0 <= source < count:
             self.undo_stack.push(MoveItemCommand(self, path, source, target, keep, text))
 
+    def move_items(self, path: ListPath, rows: Iterable[int], delta: int, text: str,
+                   keep: str | None = None) -> list[int]:
+        """Move the items at ``rows`` one place up (``delta`` -1) or down (+1) together, as one
+        undo step (``keep`` as in ``move_item``); none moves when one of them is already first
+        (last). Returns their rows after it. (▲ with three rows selected moved the current
+        one only.)"""
+        path = tuple(path)
+        count = len(self.items(path))
+        chosen = sorted({row for row in rows if 0 <= row < count}, reverse=delta > 0)
+        if not chosen or not 0 <= chosen[0] + delta < count:
+            return sorted(chosen)
+        if len(chosen) == 1:
+            self.move_item(path, chosen[0], chosen[0] + delta, text, keep)
+            return [chosen[0] + delta]
+        stack = self.undo_stack
+        stack.beginMacro(text)
+        try:
+            for row in chosen:  # the one nearest the end it moves to first: none passes another
+                stack.push(MoveItemCommand(self, path, row, row + delta, keep, text))
+        finally:
+            stack.endMacro()
+        return sorted(row + delta for row in chosen)
+
     def replace_sections(self, sections: dict[str, Any], text: str) -> None:
         """Replace whole sections (as plan-file data) in one undoable step.
 

@@ -384,12 +384,27 @@ class CadencePage(StepPage):
             self.table.selectRow(target)
 
     def move_selected(self, delta: int) -> None:
-        """The current step one place up or down (its touch to the next slot, the days kept)."""
-        row = self.table.currentIndex().row()
-        if 0 <= row and 0 <= row + delta < self.model.rowCount():
-            self.move_step(row, row + delta)
-            self.table.setCurrentIndex(self.model.index(row + delta,
-                                                        max(self.table.currentIndex().column(), 0)))
+        """The steps selected (else the current one) one place up or down, together: their
+        touches to the next slots, the days kept."""
+        commit_open_editor(self.table)
+        current = self.table.currentIndex()
+        rows = {i.row() for i in self.table.selectionModel().selectedRows()} or (
+            {current.row()} if current.isValid() else set())
+        if not self.cadence_id or not rows:
+            return
+        moved = self.document.move_items(
+            self._where(), rows, delta,
+            ngettext("Move {n} step", "Move {n} steps", len(rows)).format(n=len(rows))
+            if len(rows) > 1 else _("Move step"), keep="day")
+        if moved == sorted(rows):
+            return  # one of them is first (last) already: nothing moved
+        column = max(current.column(), 0)
+        row = current.row() + delta if current.row() in rows else moved[0]
+        self.table.setCurrentIndex(self.model.index(row, column))
+        selection = self.table.selectionModel()
+        for row in moved:
+            selection.select(self.model.index(row, column), QItemSelectionModel.SelectionFlag.Select
+                             | QItemSelectionModel.SelectionFlag.Rows)
 
     def sort_by_day(self) -> None:
         commit_open_editor(self.table)

@@ -598,17 +598,35 @@ class ListEditor(QWidget):
             self.select_id(after)  # the row that takes the place of the first deleted one
 
     def move(self, delta: int) -> None:
+        """The rows selected one place up or down, together (the current one if none is)."""
         commit_open_editor(self.table)
         item_id = self.current_id()
-        if not item_id:
+        moving = [i for i in self.selected_ids() if i]
+        if not item_id or not moving:
             return
         ids = self.document.section_ids(self.source.section)
-        row = ids.index(item_id)
-        target = row + delta
-        if 0 <= target < len(ids):
-            self.document.move_item(self._where(), row, target, _("Move {noun}").format(
-                noun=self.noun))
-            self.select_id(item_id)
+        rows = [ids.index(i) for i in moving if i in ids]
+        count = len(rows)
+        self.document.move_items(self._where(), rows, delta, _("Move {count} {value}").format(
+            count=count, value=self.noun if count == 1 else self.plural) if count > 1 else
+            _("Move {noun}").format(noun=self.noun))
+        self.select_ids(moving, current=item_id)
+
+    def select_ids(self, item_ids: list[str], current: str) -> None:
+        """Select the rows of ``item_ids``, ``current`` the current one (moved rows stay
+        selected)."""
+        self.select_id(current)
+        items = self.model.source.items()
+        chosen = set(item_ids) - {current}
+        selection = QItemSelection()
+        for row, item in enumerate(items):
+            if getattr(item, "id", None) in chosen:
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                if index.isValid():
+                    selection.select(index, index)
+        self.table.selectionModel().select(
+            selection, QItemSelectionModel.SelectionFlag.Select
+            | QItemSelectionModel.SelectionFlag.Rows)
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Delete and self.table.hasFocus():
