@@ -144,6 +144,24 @@ def move_within(plan: Plan, path: ListPath, source: int, target: int,
     return changed
 
 
+def moved_one_place(items: list, rows: Iterable[int], delta: int,
+                    keep: str | None = None) -> list:
+    """A new list of ``items`` with those at ``rows`` one place up (``delta`` -1) or down
+    (+1) together, the others closing up behind them; with ``keep``, each position keeps the
+    value of that field (changed items are copies). ``items`` is left as it was. The rows
+    must be able to move (none first when moving up, none last when moving down)."""
+    chosen = set(rows)
+    order = list(range(len(items)))
+    for row in sorted(chosen, reverse=delta > 0):  # the one nearest its end first
+        order[row], order[row + delta] = order[row + delta], order[row]
+    moved = [items[i] for i in order]
+    if keep:
+        moved = [item if getattr(item, keep) == getattr(items[row], keep)
+                 else item.model_copy(update={keep: getattr(items[row], keep)})
+                 for row, item in enumerate(moved)]
+    return moved
+
+
 def runs(indexes: Iterable[int]) -> list[tuple[int, int]]:
     """Sorted indexes as (first, last) runs of consecutive ones:
     [1, 2, 3, 7] -> [(1, 3), (7, 7)]."""

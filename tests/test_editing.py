@@ -65,6 +65,19 @@ def test_moving_a_step_keeps_the_rhythm_of_days(sample_plan):
     assert moved.steps[2].touch_id == last.touch_id and moved.steps[2].is_ask == last.is_ask
 
 
+def test_steps_moved_one_place_together_keep_the_rhythm_and_leave_the_cadence_as_it_was(
+        sample_plan):
+    """Every other step one place up (the way many steps selected apart move at once)."""
+    steps = sample_plan.cadences[0].steps
+    days = [s.day for s in steps]
+    rows = list(range(1, len(steps), 2))
+    moved = editing.moved_one_place(steps, rows, -1, keep="day")
+    assert [s.day for s in moved] == days
+    assert [moved[row - 1].touch_id for row in rows] == [steps[row].touch_id for row in rows]
+    assert [moved[row].touch_id for row in rows] == [steps[row - 1].touch_id for row in rows]
+    assert [s.day for s in sample_plan.cadences[0].steps] == days  # the plan's own: untouched
+
+
 @pytest.mark.parametrize("template", editing.CADENCE_TEMPLATES, ids=lambda t: t.name)
 def test_cadence_templates_are_spaced_multichannel_and_end_in_an_ask(sample_plan, template):
     plan = apply_sections(sample_plan, editing.add_cadence_from_template(sample_plan, template))

@@ -604,11 +604,10 @@ class ListEditor(QWidget):
         moving = [i for i in self.selected_ids() if i]
         if not item_id or not moving:
             return
-        ids = self.document.section_ids(self.source.section)
-        rows = [ids.index(i) for i in moving if i in ids]
-        count = len(rows)
+        row_of = {i: row for row, i in enumerate(self.document.section_ids(self.source.section))}
+        rows = [row_of[i] for i in moving if i in row_of]
         self.document.move_items(self._where(), rows, delta, _("Move {count} {value}").format(
-            count=count, value=self.noun if count == 1 else self.plural) if count > 1 else
+            count=len(rows), value=self.plural) if len(rows) > 1 else
             _("Move {noun}").format(noun=self.noun))
         self.select_ids(moving, current=item_id)
 
@@ -616,14 +615,13 @@ class ListEditor(QWidget):
         """Select the rows of ``item_ids``, ``current`` the current one (moved rows stay
         selected)."""
         self.select_id(current)
-        items = self.model.source.items()
         chosen = set(item_ids) - {current}
-        selection = QItemSelection()
-        for row, item in enumerate(items):
-            if getattr(item, "id", None) in chosen:
-                index = self.proxy.mapFromSource(self.model.index(row, 0))
-                if index.isValid():
-                    selection.select(index, index)
+        shown = [self.proxy.mapFromSource(self.model.index(row, 0)).row()
+                 for row, item in enumerate(self.model.source.items())
+                 if getattr(item, "id", None) in chosen]
+        selection = QItemSelection()  # a range a run of rows: 5,000 ranges of one row were slow
+        for first, last in editing.runs(row for row in shown if row >= 0):
+            selection.select(self.proxy.index(first, 0), self.proxy.index(last, 0))
         self.table.selectionModel().select(
             selection, QItemSelectionModel.SelectionFlag.Select
             | QItemSelectionModel.SelectionFlag.Rows)
