@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import __version__, commands
 from .error_log import write_log
-from .errors import ProspectorError
+from .errors import ProspectorError, one_line
 from .messages import M_, MN_, Note, Say, error_said
 from .model import new_id
 from .plan_lookup import (
@@ -89,7 +89,8 @@ def _run(args: argparse.Namespace) -> int:
         written = getattr(exc, "written", ())  # --all-reps: the PDFs it had finished
         if written:
             print(Note(MN_("{n} file was written before it:", "{n} files were written before it:"),
-                       n=len(written)).said(tell), *written, sep="\n  ", file=sys.stderr)
+                       n=len(written)).said(tell), *map(one_line, written), sep="\n  ",
+                  file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 1

@@ -134,13 +134,14 @@ def test_ctrl_c_stops_every_reps_printing_and_leaves_no_partial_file(tmp_path):
 def test_ctrl_c_names_the_reps_printed_before_it_not_an_earlier_prints_pdf(sample_plan,
                                                                              tmp_path, monkeypatch):
     """The first rep printed, Ctrl+C during the second: the first rep's PDF is named; the last
-    rep's, in the folder from an earlier print, is not this run's and is not named."""
+    rep's, in the folder from an earlier print, is not this run's and is not named, even dated
+    in the future (a file server's clock ahead of ours)."""
     out = tmp_path / "out"
     out.mkdir()
     names = render_module.rep_file_names(sample_plan)
     first, last = (out / names[rep.id] for rep in (sample_plan.reps[0], sample_plan.reps[-1]))
     last.write_bytes(b"%PDF-1.7 an earlier print")
-    os.utime(last, (time.time() - 3600,) * 2)
+    os.utime(last, (time.time() + 3600,) * 2)
     printing = render_module.render_playbook_pdf
     calls = []
 

@@ -175,6 +175,30 @@ def test_every_other_account_selected_moves_down_together_in_one_step(qtbot, doc
     assert document.undo_stack.undoText().startswith("Move 12 ")
     document.undo_stack.undo()
     assert _ids(document) == ids
+    # the table was read again: the account current before stays current (it was the one now
+    # at its old row, which Delete or ▲ would then have acted on)
+    assert editor.current_id() == ids[0]
+    document.undo_stack.redo()
+    assert editor.current_id() == ids[0]
+
+
+def test_a_row_taken_out_of_the_selection_is_not_moved_nor_selected_again(qtbot, document):
+    """Rows 6 and 9 selected, row 6 (the current one) Ctrl+clicked out: ▲ moved row 9 and
+    selected row 6 again, so the next ▲ moved it too."""
+    page = shown_page(qtbot, TargetsPage, document)
+    editor = page.editor
+    ids = _ids(document)
+    select_rows(editor, [6, 9])
+    selection = editor.table.selectionModel()
+    selection.select(editor.proxy.index(6, 0), selection.SelectionFlag.Deselect
+                     | selection.SelectionFlag.Rows)
+
+    editor.buttons["up"].click()
+    editor.buttons["up"].click()
+
+    after = _ids(document)
+    assert after.index(ids[9]) == 7 and after.index(ids[6]) == 6
+    assert _selected_ids(editor) == [ids[9]]
 
 
 def test_deleting_a_persona_clears_its_references_and_undo_restores_them(qtbot, document):

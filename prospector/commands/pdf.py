@@ -7,7 +7,7 @@ import argparse
 import gc
 import sys
 
-from ..errors import ProspectorError
+from ..errors import InterruptedAfter, ProspectorError
 from ..plan_lookup import resolve_plan
 from ..playbook.translations import languages
 from ..sections import SECTIONS
@@ -120,8 +120,11 @@ def cmd_pdf(args: argparse.Namespace) -> int:
                                            language=args.language)]
     finally:
         progress.done()
-    for result in results:
-        print(f"Wrote {result.path} ({result.pages} pages, {result.seconds:.1f} s).")
+    try:
+        for result in results:
+            print(f"Wrote {result.path} ({result.pages} pages, {result.seconds:.1f} s).")
+    except KeyboardInterrupt as exc:  # every file is written: say so, not "interrupted" alone
+        raise InterruptedAfter([str(result.path) for result in results]) from exc
     notes = list(dict.fromkeys(n for r in results for n in r.notes))
     if notes:  # a very large plan prints in a reduced form: say so, once, on one line
         print(f"prospector: note: the playbook is shortened for print. {' '.join(notes)}",

@@ -953,23 +953,26 @@ def render_all_reps(plan: Plan, folder: str | os.PathLike, *, start: date | None
     results: dict[str, RenderResult] = {}
     report(Note(MN_("Rendering {n} rep playbook", "Rendering {n} rep playbooks"), n=len(jobs)),
            0.0)
-    started = time.time()
+    before = {path: _file_stamp(path) for _rep, path in jobs}
     try:
         _render_reps(plan, jobs, workers, results, report, start=start, today=today,
                      language=language, notes_language=notes_language)
-    except KeyboardInterrupt as exc:  # say which PDFs were written before Ctrl+C
-        raise InterruptedAfter([str(path) for rep, path in jobs
-                                if rep.id in results or _written_since(path, started)]) from exc
+    except KeyboardInterrupt as exc:  # say which PDFs were written before Ctrl+C: those whose
+        # result came back, and those a worker finished while its result was on its way (a
+        # file written is a new file, put in place by its name: an older PDF of the same name
+        # is not this run's, whatever its date)
+        raise InterruptedAfter([str(path) for rep, path in jobs if rep.id in results
+                                or _file_stamp(path) not in (None, before[path])]) from exc
     return [results[rep.id] for rep, _ in jobs]
 
 
-def _written_since(path: Path, moment: float) -> bool:
-    """Whether ``path`` was written at or after ``moment`` (a worker finished it while its
-    result was on its way when Ctrl+C came); an older PDF of the same name is not this run's."""
+def _file_stamp(path: Path) -> tuple[int, int, int] | None:
+    """What tells one file at ``path`` from another put there later (None: no file)."""
     try:
-        return path.stat().st_mtime >= moment
+        found = path.stat()
     except OSError:
-        return False
+        return None
+    return found.st_dev, found.st_ino, found.st_mtime_ns
 
 
 def _render_reps(plan: Plan, jobs: list[tuple[Rep, Path]], workers: int,

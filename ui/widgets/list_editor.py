@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QAbstractProxyModel,
     QItemSelection,
     QItemSelectionModel,
+    QModelIndex,
     QSize,
     QSortFilterProxyModel,
     Qt,
@@ -233,6 +234,7 @@ class ListEditor(QWidget):
         self.model.rowsInserted.connect(self._rows_inserted)  # not the proxy's: a filter
         self.model.rowsRemoved.connect(self._rows_removed)    # shows and hides rows too
         self._remembered: str | None = None
+        self._current_item: str | None = None  # the current row's item, as it was chosen
         self.model.modelAboutToBeReset.connect(self._remember)
         document.changed.connect(self._edit_done)
         document.fields_changed.connect(self._values_changed)
@@ -260,12 +262,17 @@ class ListEditor(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return [r.data(ID_ROLE) for r in rows] or ([self.current_id()] if self.current_id() else [])
 
-    def select_id(self, item_id: str | None) -> None:
+    def _shown_index(self, item_id: str | None) -> QModelIndex:
+        """The table's index of the item's row (invalid if it has none or the filter hides
+        it)."""
         items = self.model.source.items()
         row = next((r for r, item in enumerate(items) if getattr(item, "id", None) == item_id),
                    -1) if item_id is not None else -1
-        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
-        if index is not None and index.isValid():
+        return self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else QModelIndex()
+
+    def select_id(self, item_id: str | None) -> None:
+        index = self._shown_index(item_id)
+        if index.isValid():
             self.table.selectionModel().setCurrentIndex(
                 index, _SELECT_ROW)
             self.table.scrollTo(index)
@@ -293,6 +300,7 @@ class ListEditor(QWidget):
 
     def _current_row_changed(self, current, _previous) -> None:
         item_id = current.data(ID_ROLE) if current.isValid() else None
+        self._current_item = item_id
         if self.detail is not None:
             self.detail.set_item(item_id)
         self._update_buttons()
@@ -400,7 +408,9 @@ class ListEditor(QWidget):
             self.detail.set_item(self.current_id())
 
     def _remember(self) -> None:
-        self._remembered = self.current_id()
+        # not the id at the current row now: the list has changed already (put in a new order,
+        # the row holds another item: an undone move of many rows made another account current)
+        self._remembered = self._current_item
 
     def _after_reset(self) -> None:
         self._update_count()
@@ -614,8 +624,13 @@ class ListEditor(QWidget):
     def select_ids(self, item_ids: list[str], current: str) -> None:
         """Select the rows of ``item_ids``, ``current`` the current one (moved rows stay
         selected)."""
-        self.select_id(current)
-        chosen = set(item_ids) - {current}
+        chosen = set(item_ids)
+        if current in chosen:
+            self.select_id(current)
+        else:  # the current row was taken out of the selection (Ctrl+click): it stays out
+            index = self._shown_index(current)
+            flags = QItemSelectionModel.SelectionFlag.Clear
+            self.table.selectionModel().setCurrentIndex(index, flags)
         shown = [self.proxy.mapFromSource(self.model.index(row, 0)).row()
                  for row, item in enumerate(self.model.source.items())
                  if getattr(item, "id", None) in chosen]
