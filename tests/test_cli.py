@@ -281,3 +281,33 @@ def test_a_file_over_its_limit_is_refused_before_it_is_read(tmp_path, monkeypatc
         read_user_file(large, what="a plan file", max_bytes=50 * 1_048_576,
                        too_large="too large", error=PlanFileError)
     assert opened == []
+
+
+_CTRL_C_WHILE_LOADING = """
+import runpy, sys
+
+class CtrlC:  # Ctrl+C arrives while the command line's modules load
+    @staticmethod
+    def find_spec(name, *_args):
+        if name == "prospector.cli":
+            raise KeyboardInterrupt
+        return None
+
+sys.meta_path.insert(0, CtrlC)
+sys.argv = ["prospector", "list"]
+if {entry!r} == "prospector":
+    runpy.run_module("prospector", run_name="__main__")
+else:
+    from ui.launcher import main
+    sys.exit(main())
+"""
+
+
+@pytest.mark.parametrize("entry", ["prospector", "ui.launcher"])
+def test_ctrl_c_while_the_command_loads_says_interrupted_not_a_traceback(entry):
+    """The first 0.2 s of `prospector ...` (`python -m prospector` too) import the command
+    line: a Ctrl+C then printed a Python traceback."""
+    done = subprocess.run([sys.executable, "-c", _CTRL_C_WHILE_LOADING.format(entry=entry)],
+                          capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    assert done.returncode == 130
+    assert done.stderr == "prospector: error: interrupted; nothing was half-saved\n"

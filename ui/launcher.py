@@ -9,13 +9,13 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import signal
 import socket
 import sys
 from collections.abc import Mapping, Sequence
 
-from prospector.cli import build_parser
-from prospector.cli import main as cli_main
-from prospector.errors import ProspectorError
+# Nothing of Prospector is imported at the top: a Ctrl+C while it loads (0.2 s) ended in a
+# traceback; ``main`` loads it and says "interrupted" instead.
 
 NO_DISPLAY = (
     "prospector: error: no display found (no X server at DISPLAY and no WAYLAND_DISPLAY), so the "
@@ -109,6 +109,8 @@ def _platform_in(qt_options: Sequence[str]) -> str | None:
 
 
 def start_gui(plan_ref: str | None, qt_options: Sequence[str] = ()) -> int:
+    from prospector.errors import ProspectorError  # noqa: PLC0415 - see the top
+
     platform = _platform_in(qt_options)
     environ = {**os.environ, "QT_QPA_PLATFORM": platform} if platform else os.environ
     if not display_available(environ):
@@ -140,6 +142,8 @@ def _starts_the_app(args: Sequence[str]) -> bool:
 
 def verb_names() -> set[str]:
     """The command line's verbs (``pdf``, ``list``...)."""
+    from prospector.cli import build_parser  # noqa: PLC0415 - see the top
+
     for action in build_parser()._actions:  # argparse lists a parser's actions only here
         if isinstance(action, argparse._SubParsersAction):
             return set(action.choices)
@@ -147,6 +151,17 @@ def verb_names() -> set[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # before the command runs (it says so itself once it does)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        print("prospector: error: interrupted; nothing was half-saved", file=sys.stderr)
+        return 130
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    from prospector.cli import main as cli_main  # noqa: PLC0415 - see the top
+
     args = list(sys.argv[1:] if argv is None else argv)
     qt_options, rest = split_qt_options(args)
     if qt_options and not _starts_the_app(rest):
