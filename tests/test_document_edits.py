@@ -26,7 +26,7 @@ from tests.page_helpers import select_rows, shown_page
 from ui.document import PlanDocument
 from ui.pages.cadence import CadencePage
 from ui.pages.lists import PersonasPage, TargetsPage, TouchesPage, _source
-from ui.table_model import Column, ListSource, PlanTableModel
+from ui.table_model import ID_ROLE, Column, ListSource, PlanTableModel
 
 UI = Path(__file__).resolve().parent.parent / "ui"
 
@@ -199,6 +199,29 @@ def test_a_row_taken_out_of_the_selection_is_not_moved_nor_selected_again(qtbot,
     after = _ids(document)
     assert after.index(ids[9]) == 7 and after.index(ids[6]) == 6
     assert _selected_ids(editor) == [ids[9]]
+
+
+def test_with_a_filter_on_a_row_moves_past_the_row_shown_above_it(qtbot, document):
+    """Filtered to "GmbH", ▲ swapped the row with a hidden one: nothing seemed to move, yet
+    an undo step was made. Now it passes the row shown above it; the rows hidden stay put."""
+    page = shown_page(qtbot, TargetsPage, document)
+    editor = page.editor
+    ids = _ids(document)
+    editor.filter.setText("GmbH")
+    shown = [editor.proxy.index(row, 0).data(ID_ROLE) for row in range(editor.proxy.rowCount())]
+    places = [ids.index(i) for i in shown]
+    # a row shown with hidden accounts between it and the one shown above it
+    k = next(k for k in range(1, len(places)) if places[k] - places[k - 1] > 1)
+    select_rows(editor, [k])
+
+    editor.buttons["up"].click()
+
+    after = _ids(document)
+    assert after[places[k - 1]] == shown[k] and after[places[k]] == shown[k - 1]
+    assert [i for i in after if i not in shown] == [i for i in ids if i not in shown]
+    assert editor.current_id() == shown[k]
+    document.undo_stack.undo()
+    assert _ids(document) == ids
 
 
 def test_deleting_a_persona_clears_its_references_and_undo_restores_them(qtbot, document):

@@ -220,13 +220,17 @@ class PlanDocument(QObject):
             self.undo_stack.push(MoveItemCommand(self, path, source, target, keep, text))
 
     def move_items(self, path: ListPath, rows: Iterable[int], delta: int, text: str,
-                   keep: str | None = None) -> list[int]:
+                   keep: str | None = None, among: Sequence[int] | None = None) -> list[int]:
         """Move the items at ``rows`` one place up (``delta`` -1) or down (+1) together, as one
         undo step (``keep`` as in ``move_item``); none moves when one of them is already first
         (last). Returns their rows after it. (▲ with three rows selected moved the current
-        one only.)"""
+        one only.) ``among``: the rows shown (a filter hides the others): one place among them,
+        the rows hidden staying where they are (▲ swapped a row with a hidden one: nothing
+        seemed to move)."""
         path = tuple(path)
         count = len(self.items(path))
+        if among is not None and len(set(among)) < count:
+            return self._move_among(path, set(rows), delta, text, keep, sorted(set(among)))
         chosen = sorted({row for row in rows if 0 <= row < count})
         if not chosen or not 0 <= (chosen[0] if delta < 0 else chosen[-1]) + delta < count:
             return chosen
@@ -251,6 +255,21 @@ class PlanDocument(QObject):
             if len(moves) > 1:
                 stack.endMacro()
         return after
+
+    def _move_among(self, path: ListPath, rows: set[int], delta: int, text: str,
+                    keep: str | None, places: list[int]) -> list[int]:
+        """``move_items`` among the rows at ``places``: the list in its new order at once."""
+        items = self.items(path)
+        chosen = [k for k, row in enumerate(places) if row in rows]
+        if not chosen or not 0 <= (chosen[0] if delta < 0 else chosen[-1]) + delta < len(places):
+            return [places[k] for k in chosen]
+        shown = editing.moved_one_place([items[row] for row in places], chosen, delta, keep)
+        moved = list(items)
+        for row, item in zip(places, shown, strict=True):
+            moved[row] = item
+        if not self.set_value(path, moved, text):
+            return [places[k] for k in chosen]
+        return [places[k + delta] for k in chosen]
 
     def replace_sections(self, sections: dict[str, Any], text: str) -> None:
         """Replace whole sections (as plan-file data) in one undoable step.

@@ -614,11 +614,16 @@ class ListEditor(QWidget):
         moving = [i for i in self.selected_ids() if i]
         if not item_id or not moving:
             return
-        row_of = {i: row for row, i in enumerate(self.document.section_ids(self.source.section))}
+        row_of = {getattr(item, "id", None): row
+                  for row, item in enumerate(self.document.items(self._where()))}
         rows = [row_of[i] for i in moving if i in row_of]
+        shown = None  # a filter on: the rows it shows, one place among them
+        if self.proxy.rowCount() != self.model.rowCount():
+            shown = [self.proxy.mapToSource(self.proxy.index(row, 0)).row()
+                     for row in range(self.proxy.rowCount())]
         self.document.move_items(self._where(), rows, delta, _("Move {count} {value}").format(
             count=len(rows), value=self.plural) if len(rows) > 1 else
-            _("Move {noun}").format(noun=self.noun))
+            _("Move {noun}").format(noun=self.noun), among=shown)
         self.select_ids(moving, current=item_id)
 
     def select_ids(self, item_ids: list[str], current: str) -> None:
