@@ -1,5 +1,6 @@
 """``prospector pdf`` as a user runs it: the editions, and clear errors."""
 
+import contextlib
 import gc
 import json
 import os
@@ -7,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -97,16 +99,79 @@ def test_a_plan_file_prints_without_the_plan_store(tmp_path):
     assert stored.returncode != 0 and "tinydb" in stored.stderr + stored.stdout
 
 
-def test_ctrl_c_stops_every_reps_printing_and_leaves_no_partial_file(tmp_path):
-    """Ctrl+C (SIGINT to the command alone, as `timeout -s INT` or a job control sends it):
-    the pool's workers took it as one rep's error and went on, and the command wrote PDFs for
-    20 s after it. Now no rep is printed after it and nothing half-written is left."""
+def _nine_reps(folder) -> Path:
+    """The sample with six reps more (a print of every rep that takes a while): its file."""
     plan = json.loads(sample_plan_path().read_text("utf-8"))
     first = plan["reps"][0]
     plan["reps"] += [{**first, "id": f"rep-more-{n}", "name": f"Rep {n}", "email": "",
                       "account_ids": []} for n in range(6)]
-    plan_file = tmp_path / "nine-reps.json"
+    plan_file = folder / "nine-reps.json"
     plan_file.write_text(json.dumps(plan), "utf-8")
+    return plan_file
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is ``pid`` (Linux's /proc)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2,
+                    reason="reads /proc; workers need two cores")
+def test_the_apps_cancel_of_every_reps_export_ends_its_workers_too(tmp_path):
+    """Cancel kills the export's process (``prospector.render_job``): its two workers went on,
+    wrote every rep's PDF after "Cancelled", then waited for ever, outliving the app."""
+    out = tmp_path / "out"
+    job = tmp_path / "job.json"
+    job.write_text(json.dumps({"plan": json.loads(_nine_reps(tmp_path).read_text("utf-8")),
+                               "out": str(out), "rep": None, "start": None, "all_reps": True}),
+                   "utf-8")
+    export = subprocess.Popen([sys.executable, "-m", "prospector.render_job", str(job)],
+                              stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    try:
+        while not list(out.glob("*.pdf")):  # the workers at work, however slow the machine
+            assert export.poll() is None
+            time.sleep(0.05)
+        workers = _children(export.pid)
+        assert workers
+        export.kill()  # as the app's Cancel does
+        export.wait()
+        written = len(list(out.glob("*.pdf")))
+        deadline = time.monotonic() + 120  # a bound for a hung test, not a measure
+        while any(Path(f"/proc/{w}").exists() and "Z" not in _state(w) for w in workers):
+            assert time.monotonic() < deadline, "the workers outlived the export"
+            time.sleep(0.05)
+    finally:
+        export.kill()
+        for worker in workers:
+            with contextlib.suppress(OSError):
+                os.kill(worker, signal.SIGKILL)
+    # a PDF under way as Cancel came may have been finished: no rep after it
+    assert len(list(out.glob("*.pdf"))) <= written + len(workers) < 9
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"
+
+
+def test_ctrl_c_stops_every_reps_printing_and_leaves_no_partial_file(tmp_path):
+    """Ctrl+C (SIGINT to the command alone, as `timeout -s INT` or a job control sends it):
+    the pool's workers took it as one rep's error and went on, and the command wrote PDFs for
+    20 s after it. Now no rep is printed after it and nothing half-written is left."""
+    plan_file = _nine_reps(tmp_path)
     out = tmp_path / "out"
     command = subprocess.Popen([sys.executable, "-m", "prospector", "pdf", str(plan_file),
                                 "--all-reps", "-o", str(out)], stdin=subprocess.DEVNULL,

@@ -10,6 +10,7 @@ import os
 import re
 import signal
 import sys
+import threading
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -871,8 +872,23 @@ _IN_JOB = False  # a worker of render_all_reps is rendering a rep's edition
 def _worker_started() -> None:
     """A worker of ``render_all_reps`` ends at Ctrl+C (the terminal's, or passed on by the
     command): a pool's worker otherwise took the interrupt as its rep's error and went on with
-    the next rep, and the command wrote PDFs for 20 s after it."""
+    the next rep, and the command wrote PDFs for 20 s after it. It also ends when the process
+    that started it is gone (the app's Cancel kills the export's process): the workers went on
+    writing every rep's PDF after "Cancelled", then waited for ever."""
     signal.signal(signal.SIGINT, _interrupted)
+    threading.Thread(target=_end_when_orphaned, args=(os.getppid(),), daemon=True,
+                     name="orphan-watch").start()
+
+
+ORPHAN_CHECK_S = 0.1
+
+
+def _end_when_orphaned(parent: int) -> None:
+    """Ends this process as soon as its parent ``parent`` is gone (it is then another's
+    child). A file being written stays a temp file, removed by the next render."""
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK_S)
+    os._exit(1)
 
 
 def _interrupted(_signum: int, _frame: object) -> None:
