@@ -27,6 +27,7 @@ from ui.document import PlanDocument
 from ui.pages.cadence import CadencePage
 from ui.pages.lists import PersonasPage, TargetsPage, TouchesPage, _source
 from ui.table_model import ID_ROLE, Column, ListSource, PlanTableModel
+from ui.widgets.cell_editing import commit_open_editor
 
 UI = Path(__file__).resolve().parent.parent / "ui"
 
@@ -262,6 +263,30 @@ def test_deleting_a_persona_clears_its_references_and_undo_restores_them(qtbot, 
                        if c.persona_id == persona)
     assert contacts.model.index(contact_row, 2).data() == document.plan.personas[0].role
     assert touch_signals.resets == 0 and contact_signals.resets == 0  # followed, not rebuilt
+
+
+def test_undo_while_a_persona_list_is_open_keeps_the_persona_it_brings_back(qtbot, document):
+    """A persona deleted, its contact's Persona list opened (it reads "none"), Ctrl+Z: the
+    persona came back, but closing the list stored "none" on the contact, and redo was gone."""
+    targets = shown_page(qtbot, TargetsPage, document)
+    persona = document.plan.personas[0].id
+    account_row, contact_row = next(
+        (a, c) for a, account in enumerate(document.plan.accounts)
+        for c, contact in enumerate(account.contacts) if contact.persona_id == persona)
+    select_rows(targets.editor, [account_row])
+    contacts = targets.editor.detail.parts[0]
+    document.remove_items(("personas",), [0], "Delete persona")
+    cell = contacts.model.index(contact_row, 2)
+    contacts.table.setCurrentIndex(cell)
+    contacts.table.edit(cell)
+    assert contacts.table.indexWidget(cell) is not None or contacts.table.state() == \
+        contacts.table.State.EditingState
+
+    document.undo_stack.undo()
+    commit_open_editor(contacts.table)  # the list closed: a click elsewhere
+
+    assert document.plan.accounts[account_row].contacts[contact_row].persona_id == persona
+    assert document.undo_stack.canRedo()
 
 
 def _grown(sample_plan, accounts: int) -> Plan:

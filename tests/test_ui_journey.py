@@ -298,6 +298,7 @@ def test_choosing_a_steps_touch_sets_its_channel_in_one_undo_step(qtbot, store, 
     assert step.channel.value != "video"
     delegate = page.table.itemDelegateForColumn(2)
     editor = delegate.createEditor(page.table.viewport(), None, page.model.index(0, 2))
+    delegate.setEditorData(editor, page.model.index(0, 2))  # as the table does
     editor.setCurrentIndex(editor.findData(video.id))
     delegate.setModelData(editor, page.model, page.model.index(0, 2))
     changed = window.document.plan.cadences[0].steps[0]

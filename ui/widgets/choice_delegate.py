@@ -25,13 +25,23 @@ class ChoiceDelegate(CellDelegate):
     def createEditor(self, parent, option, index):
         combo = QComboBox(parent)
         combo.setAccessibleName(self.label)
-        combo.addItem(_("— none —"), None)
-        for item_id, text in self.options():
-            combo.addItem(text, item_id)
         return combo
 
     def setEditorData(self, editor, index):
+        """The plan's items as they are now (called again when the cell changes while its list
+        is open: an undo brought back the persona chosen), the cell's one current."""
+        editor.clear()
+        editor.addItem(_("— none —"), None)
+        for item_id, text in self.options():
+            editor.addItem(text, item_id)
         editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
+        editor.setProperty(_SHOWN, editor.currentIndex())
 
     def setModelData(self, editor, model, index):
-        self.commit(model, index, editor.currentData())
+        # only a choice made: the list open while Ctrl+Z brought back a deleted persona showed
+        # "none" for it, and closing it stored that (the undo lost, the redo with it)
+        if editor.currentIndex() != editor.property(_SHOWN):
+            self.commit(model, index, editor.currentData())
+
+
+_SHOWN = "prospector_shown_index"  # the choice the list showed when it was filled
