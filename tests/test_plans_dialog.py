@@ -35,6 +35,12 @@ class Asked:
                             lambda parent, title, text: self.infos.append((title, text)))
         monkeypatch.setattr(dialogs, "confirm",
                             lambda parent, title, text, yes: self.confirmed.append(text) or True)
+        self.import_over: list[str] = []  # the answers to "already in your plans"
+        monkeypatch.setattr(dialogs, "ask_import_over", self._ask_import_over)
+
+    def _ask_import_over(self, parent, name, saved, file_name):
+        assert self.import_over, f"unexpected question: is {name!r} replaced?"
+        return self.import_over.pop(0)
 
     def _ask_text(self, parent, title, label, text=""):
         assert self.texts, f"unexpected question: {title!r}"
@@ -465,20 +471,56 @@ def test_import_on_a_full_disk_is_shown_and_adds_nothing(qtbot, store, plans, as
     assert _stored(store) == before
 
 
-def test_importing_a_stored_plans_file_again_makes_a_new_version_not_a_second_plan(
-        qtbot, store, plans, asked, tmp_path):
-    source = plans["DACH pilots"]
-    edited = source.model_copy(deep=True)
+def _other_version_file(plans, tmp_path):
+    """A file of the stored "DACH pilots" with another goal (exported before it changed)."""
+    edited = plans["DACH pilots"].model_copy(deep=True)
     edited.basics.goal = "8 pilots"
-    path = write_plan_file(edited, tmp_path / "dach.json")
+    return write_plan_file(edited, tmp_path / "dach.json")
+
+
+def test_importing_a_stored_plans_file_again_asks_and_replaces_it_keeping_the_old_version(
+        qtbot, store, plans, asked, tmp_path):
+    """It replaced the stored plan without a word: the edits made since the file was exported
+    were gone from the plan (only Versions… had them)."""
+    source = plans["DACH pilots"]
+    path = _other_version_file(plans, tmp_path)
     dialog = _dialog(qtbot, store)
-    asked.files = [str(path)]
+    asked.files, asked.import_over = [str(path)], ["replace"]
     dialog.buttons["import"].click()
-    assert asked.errors == []
+    assert asked.errors == [] and asked.import_over == []
     assert _shown_names(dialog).count("DACH pilots") == 1 and len(store.list_plans()) == 3
     assert store.load(source.id).basics.goal == "8 pilots"
     assert store.load_version(source.id, 1).basics.goal == "5 pilots"  # kept in the history
     assert "newest version of the stored plan" in dialog.message.text()
+
+
+@pytest.mark.parametrize("answer", ["copy", "cancel"])
+def test_a_stored_plans_file_imported_as_a_new_plan_or_cancelled_leaves_the_plan_as_it_is(
+        qtbot, store, plans, asked, tmp_path, answer):
+    source = plans["DACH pilots"]
+    dialog = _dialog(qtbot, store)
+    asked.files, asked.import_over = [str(_other_version_file(plans, tmp_path))], [answer]
+    dialog.buttons["import"].click()
+    assert store.load(source.id).basics.goal == "5 pilots"
+    assert len(store.history(source.id)) == 1
+    copies = [s for s in store.list_plans() if s.name == "DACH pilots (imported)"]
+    if answer == "copy":
+        assert len(copies) == 1 and store.load(copies[0].id).basics.goal == "8 pilots"
+        assert _shown_names(dialog).count("DACH pilots (imported)") == 1
+    else:
+        assert copies == [] and len(store.list_plans()) == 3
+
+
+def test_a_stored_plans_own_file_imported_again_changes_nothing(qtbot, store, plans, asked,
+                                                                tmp_path):
+    """Nothing to ask: the store holds the file's plan (a new version would push an old one
+    out of the 30 kept)."""
+    source = plans["DACH pilots"]
+    dialog = _dialog(qtbot, store)
+    asked.files = [str(write_plan_file(source, tmp_path / "same.json"))]
+    dialog.buttons["import"].click()
+    assert len(store.history(source.id)) == 1 and len(store.list_plans()) == 3
+    assert "already stored as it is" in dialog.message.text()
 
 
 def test_cancelling_the_import_changes_nothing(qtbot, store, plans, asked):

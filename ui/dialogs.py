@@ -155,6 +155,23 @@ def ask_conflict(parent: QWidget | None, what: str, why_no_merge: str) -> str:
     return "merge" if clicked is merge else "reload" if clicked is reload else "copy"
 
 
+def ask_import_over(parent: QWidget | None, name: str, saved: str, file_name: str) -> str:
+    """A plan file holds a plan the store has, changed on one side: "replace", "copy" or
+    "cancel"."""
+    box = QMessageBox(QMessageBox.Icon.Question, _("Import plan file"),
+                      _("“{name}” is already in your plans (last saved {saved}), and {file} holds "
+                        "another version of it.").format(name=name, saved=saved, file=file_name),
+                      QMessageBox.StandardButton.Cancel, parent)
+    box.setInformativeText(_("Replace it with the file (the plan as it is now stays under "
+                             "Versions…), or import the file as a new plan beside it."))
+    copy = box.addButton(_("Import as a new plan"), QMessageBox.ButtonRole.AcceptRole)
+    replace = box.addButton(_("Replace with the file"), QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(copy)
+    _run(box)
+    clicked = box.clickedButton()
+    return "copy" if clicked is copy else "replace" if clicked is replace else "cancel"
+
+
 def ask_unsaved_on_close(parent: QWidget | None, reason: str) -> str:
     """The last save failed and the window is closing: "export", "discard" or "cancel"."""
     box = QMessageBox(QMessageBox.Icon.Warning, _("Changes not saved"),

@@ -91,6 +91,21 @@ def import_plan_file(store, parent) -> Plan | None:
                      _(NOTHING_CHANGED))
         return None
     try:
+        stored = next((s for s in store.list_plans() if s.id == plan.id), None)
+        if stored is not None and store.load(plan.id) == plan:
+            dialogs.show_info(parent, _("Import plan file"),
+                              _("“{name}” is stored as it is in {file}: nothing changed.").format(
+                                  name=shown_name(plan.name), file=name))
+            return plan  # a version the same as the last would push an old one out
+        if stored is not None:  # it replaced the stored plan without a word (its later edits)
+            choice = dialogs.ask_import_over(parent, shown_name(stored.name),
+                                             show_moment(stored.saved_at), name)
+            if choice == "cancel":
+                return None
+            if choice == "copy":
+                plan = plan.model_copy(update={
+                    "id": new_id("plan"),
+                    "name": _("{name} (imported)").format(name=plan.name)})
         store.save(plan, note=f"imported from {name}")
     except Exception as exc:  # noqa: BLE001 - shown, never lost in a slot
         show_failure(parent, _("Import plan file"),
@@ -378,14 +393,18 @@ class PlansDialog(QDialog):
 
     def import_file(self) -> None:
         try:
-            stored_before = {s.id for s in self.store.list_plans()}
+            stored_before = {s.id: s.version for s in self.store.list_plans()}
         except Exception:  # noqa: BLE001 - only used to word the message; import shows errors
-            stored_before = set()
+            stored_before = {}
         plan = import_plan_file(self.store, self)
         if plan is None:
             return
         self.refresh(plan.id)
-        if plan.id in stored_before:
+        if plan.id in stored_before and stored_before[plan.id] == next(
+                (s.version for s in self.store.list_plans() if s.id == plan.id), None):
+            self.message.setText(_("“{name}” was already stored as it is in the file.").format(
+                name=plan.name))
+        elif plan.id in stored_before:
             self.message.setText(
                 _("Imported “{name}” as the newest version of the stored plan with the same id; "
                   "its earlier versions are under Versions….").format(name=plan.name))
