@@ -149,6 +149,20 @@ def test_weeks_are_named_as_everywhere_else_in_the_playbook(sample):
         assert all(named) or not any(named), labels  # all named, or numbers after "Week 1"
 
 
+def test_a_last_column_of_one_week_is_named_by_its_week_alone(sample):
+    """The app's chart in a narrow window pairs the weeks: 13 weeks ended in "13–13"."""
+    cadence = sample.cadences[0]
+    weeks = max(step.day for step in cadence.steps) // 7 + 1
+    assert weeks % 2 == 1
+    for width in (260.0, 320.0, 380.0):
+        labels = _week_labels(ElementTree.fromstring(
+            str(cadence_timeline_svg(cadence, sample, width=width))))
+        paired = [label for label in labels if "–" in label]
+        assert paired, (width, labels)  # narrow enough to pair the weeks
+        assert not any(re.fullmatch(r"(Weeks )?(\d+)–\2", label) for label in labels), labels
+        assert labels[-1].split()[-1] == str(weeks), labels
+
+
 def test_two_weeks_labels_never_run_together(sample):
     """"Week 10" and "Week 11" printed a millimetre apart read as one label: each label has
     3 mm of white at least to its neighbour's, else the weeks after the first are numbers."""

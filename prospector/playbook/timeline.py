@@ -337,12 +337,12 @@ def cadence_timeline_svg(cadence: Cadence, plan: Plan, ink: Ink = PRINT_INK, *,
     # playbook ("Week 3", not "W3"): every column "Week 3" if that fits, else the first one
     # "Week 1" and the others their number, as an axis is labelled ("Week 1  2  3 ...")
     spans = [(c * per + 1, min(weeks, c * per + per)) for c in range(columns)]
-    def full(first: int, last: int) -> str:
-        return (gettext("Week %(week)s", week=first) if per == 1
+    def full(first: int, last: int) -> str:  # a last column of one week: "13", not "13–13"
+        return (gettext("Week %(week)s", week=first) if first == last
                 else gettext("Weeks %(first)s–%(last)s", first=first, last=last))
 
     def bare(first: int, last: int) -> str:
-        return str(first) if per == 1 else f"{first}–{last}"
+        return str(first) if first == last else f"{first}–{last}"
 
     # (with 3 mm of white between two: "Week 10" and "Week 11" touched at 1 mm); the first
     # "Weeks 1–4" only where it fits its column, else it ran into "5–8" and the key beside it
