@@ -322,6 +322,16 @@ def test_a_figure_for_no_rep_target_or_week_of_the_plan_is_refused(sample_plan, 
         enter_figure(sample_plan, rep, week, metric, 1)
 
 
+def test_half_a_meeting_is_refused_and_a_figure_entered_by_hand_may_have_decimals(sample_plan):
+    """"1,5" touches were taken for a week's touches: a target that counts touches, meetings
+    or opportunities counts whole ones; one whose figures are entered by hand need not."""
+    with pytest.raises(ProspectorError, match="'First meetings held' is a count: enter a whole"):
+        enter_figure(sample_plan, "Mette Sørensen", "2027-W05", "First meetings held", 1.5)
+    plan = enter_figure(sample_plan, "Mette Sørensen", "2027-W05",
+                        "New contacts mapped in target accounts", 2.5)
+    assert [f.value for f in plan.actuals.weekly] == [2.5]
+
+
 def test_a_figure_too_big_is_refused_with_its_limit_as_a_count_reads(sample_plan):
     # "must be at most 1000000.0 (got 99999999.0)" for a number of meetings
     with pytest.raises(ProspectorError, match=r"at most 1000000 \(got 99999999\)$"):

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from pydantic import ValidationError
 
+from ..actuals.counting import Counts
 from ..actuals.weekly import WeeklyFigure, week_start
 from ..errors import ProspectorError, describe_validation_error
 from ..messages import Note, Quoted
@@ -35,6 +36,9 @@ def enter_figure(plan: Plan, rep: str, week: str, metric: str, value: float) -> 
                  metric=Quoted(metric.strip()), metrics="; ".join(t.metric for t in targets))
             if targets else Note("the plan has no target {metric} (it has no targets yet)",
                                  metric=Quoted(metric.strip())))
+    if target.counts is not Counts.HAND_ENTERED and value != int(value):  # "1,5" touches
+        raise ProspectorError(Note("{metric} is a count: enter a whole number",
+                                   metric=Quoted(target.metric)))
     try:
         figure = WeeklyFigure(rep_id=found.id, week=week, metric=target.metric, value=value)
     except ValidationError as exc:
