@@ -374,3 +374,23 @@ def test_review_and_export_opens_the_whole_playbook_at_its_cover_not_the_last_st
     with qtbot.waitSignal(view.page_count_changed, timeout=60000):
         pane._rendered(2, whole)
     assert view.current_page() == 0
+
+
+def test_another_plan_opened_clears_the_last_plans_pages_until_its_own_are_drawn(
+        qtbot, pdfs, sample_plan):
+    """After switching plans, the preview showed the previous plan's page under "Updating"
+    until the new plan was rendered (10 s on a busy machine)."""
+    pane = _pane_on_step(qtbot, sample_plan, "cadences")
+    with qtbot.waitSignal(pane.view.page_count_changed, timeout=60000):
+        pane._rendered(1, {"done": pdfs["five"], "pages": 5, "items": {"sec-cadences": [2, 0]}})
+    assert pane.view.page_count() == 5
+    pane.worker.newest = 2  # a render of this plan asked for, still on its way
+    other = sample_plan.model_copy(update={"id": "plan-other", "name": "Another plan"})
+    pane.document.open_plan(other)
+    assert pane.view.page_count() == 0
+    pane._rendered(2, {"done": pdfs["five"], "pages": 5, "items": {}})  # it comes: dropped
+    assert pane.shown_generation != 2 and pane.view.page_count() == 0
+    _asked(pane)
+    with qtbot.waitSignal(pane.view.page_count_changed, timeout=60000):
+        pane._rendered(3, {"done": pdfs["three"], "pages": 3, "items": {"sec-cadences": [0, 0]}})
+    assert pane.view.page_count() == 3 and pane.view.current_page() == 0

@@ -89,6 +89,7 @@ class PreviewPane(QWidget):
         self.folder = self.preview_folder.path
         self.generation = 0  # the id of the newest render asked for
         self.shown_generation = 0  # the id of the render on screen
+        self._replaced_at = 0  # the newest render asked for when another plan was opened
         self.showing = False  # the Preview dock is on screen (see set_showing)
         self.step = "basics"
         self.edited_section: str | None = None
@@ -263,6 +264,12 @@ class PreviewPane(QWidget):
     def _plan_replaced(self) -> None:
         self.plan_json.forget_all()
         self.item_id = None
+        # another plan: its pages when rendered, not the last plan's meanwhile under "Updating"
+        # (a place read in them means nothing in the new one)
+        self.view.clear()
+        self._replaced_at = self.worker.newest  # a render of the last plan still to come: dropped
+        self._items, self._shown_part, self._shown_rep, self._shown_step = {}, False, None, None
+        self._shown_status = ""
         self._edited()
 
     def _whole_toggled(self, _on: bool) -> None:
@@ -329,6 +336,8 @@ class PreviewPane(QWidget):
 
     # --- showing -------------------------------------------------------------------------------
     def _rendered(self, generation: int, answer: dict) -> None:
+        if generation <= self._replaced_at:
+            return  # the plan open before: its pages are not this plan's
         rep_id = self._rep.id if self._rep else None
         # the chapter being read in the part shown, found again in the whole edition ("Whole"
         # turned on in a rep's edition went back to its cover); not on another step (Review &
