@@ -500,15 +500,20 @@ def test_render_all_reps_in_two_processes(tmp_path):
                  {"name": "Beth O'Neil", "account_ids": ["a2"]}],
     })
     seen: list[float] = []
+    stages: list[str] = []
     results = render_all_reps(plan, tmp_path / "out", start=date(2027, 3, 6), processes=2,
-                              progress=lambda _s, f: seen.append(f))
+                              progress=lambda s, f: seen.append(f) or stages.append(str(s)))
     assert [r.path.name for r in results] == ["two-reps-playbook-jurgen-gross.pdf",
                                               "two-reps-playbook-beth-o-neil.pdf"]
     assert "Alpha AG" in _text(results[0].path) and "Beta BV" not in _text(results[0].path)
     # starts Saturday 6 March: the account starts Monday 8; day 5 is Saturday 13 -> Monday 15
     rep_text = _text(results[1].path)
     assert "Mon 8 Mar" in rep_text and "Mon 15 Mar" in rep_text
-    assert seen[-1] == 1.0
+    assert seen[-1] == 1.0 and seen == sorted(seen)
+    # the bar moves as the workers lay the pages out, not only when a rep is done (it stayed
+    # at 1% until then)
+    first_done = next(i for i, s in enumerate(stages) if s.startswith("Rendered"))
+    assert any(0 < f < 1 for f in seen[:first_done])
 
 
 def test_render_all_reps_needs_reps(tmp_path):

@@ -14,12 +14,13 @@ import threading
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -869,12 +870,17 @@ _INHERITED_PLAN: Plan | None = None
 _IN_JOB = False  # a worker of render_all_reps is rendering a rep's edition
 
 
-def _worker_started() -> None:
+_PAGES_DONE: Any = None  # a worker's: where it says how far its rep's edition is
+
+
+def _worker_started(pages_done: Any = None) -> None:
     """A worker of ``render_all_reps`` ends at Ctrl+C (the terminal's, or passed on by the
     command): a pool's worker otherwise took the interrupt as its rep's error and went on with
     the next rep, and the command wrote PDFs for 20 s after it. It also ends when the process
     that started it is gone (the app's Cancel kills the export's process): the workers went on
     writing every rep's PDF after "Cancelled", then waited for ever."""
+    global _PAGES_DONE
+    _PAGES_DONE = pages_done
     signal.signal(signal.SIGINT, _interrupted)
     threading.Thread(target=_end_when_orphaned, args=(os.getppid(),), daemon=True,
                      name="orphan-watch").start()
@@ -909,15 +915,45 @@ def _render_rep_job(plan_json: str | None, rep_id: str, out_path: str, start: da
                     notes_language: str = ENGLISH) -> RenderResult:
     global _IN_JOB
     _IN_JOB = True
+    said = _PAGES_DONE
+
+    def progress(_stage: str, fraction: float) -> None:  # written before the result is sent
+        if said is not None:
+            said.put((rep_id, fraction))
+
     try:
         plan = _INHERITED_PLAN if plan_json is None else Plan.model_validate_json(plan_json)
         assert plan is not None, "a forked worker inherits the plan"
         return render_playbook_pdf(plan, out_path, rep_name=rep_id, start=start, today=today,
-                                   language=language, notes_language=notes_language)
+                                   language=language, notes_language=notes_language,
+                                   progress=progress)
     except KeyboardInterrupt:
         os._exit(130)  # the pool's executor would take it as this rep's error and go on
     finally:
         _IN_JOB = False
+
+
+def _follow(futures: dict, pages_done: Any, results: dict[str, RenderResult],
+            report: Progress, rendering: Note) -> None:
+    """The reps' editions into ``results`` as the workers finish them, the bar moved on by how
+    far each is (what its worker says on ``pages_done``)."""
+    share = {rep.id: 0.0 for rep in futures.values()}
+    shown = 0.0
+    pending = set(futures)
+    while pending:
+        finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+        while not pages_done.empty():  # what the workers said, a finished one's included
+            rep_id, fraction = pages_done.get()
+            share[rep_id] = max(share.get(rep_id, 0.0), min(float(fraction), 1.0))
+        if sum(share.values()) / len(share) > shown:
+            shown = sum(share.values()) / len(share)
+            report(rendering, shown)
+        for future in finished:
+            rep = futures[future]
+            results[rep.id] = future.result()
+            share[rep.id] = 1.0
+            shown = max(shown, sum(share.values()) / len(share))
+            report(Note("Rendered {name}", name=rep.name), shown)
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -967,8 +1003,6 @@ def render_all_reps(plan: Plan, folder: str | os.PathLike, *, start: date | None
     jobs = [(rep, out_dir / names[rep.id]) for rep in plan.reps]
     workers = max(1, min(processes or os.cpu_count() or 1, len(jobs)))
     results: dict[str, RenderResult] = {}
-    report(Note(MN_("Rendering {n} rep playbook", "Rendering {n} rep playbooks"), n=len(jobs)),
-           0.0)
     before = {path: _file_stamp(path) for _rep, path in jobs}
     try:
         _render_reps(plan, jobs, workers, results, report, start=start, today=today,
@@ -995,11 +1029,17 @@ def _render_reps(plan: Plan, jobs: list[tuple[Rep, Path]], workers: int,
                  results: dict[str, RenderResult], report: Progress, *, start: date | None,
                  today: date | None, language: str | None, notes_language: str) -> None:
     """``render_all_reps``' work: each rep's playbook into ``results`` as it is written."""
+    rendering = Note(MN_("Rendering {n} rep playbook", "Rendering {n} rep playbooks"),
+                     n=len(jobs))
+    report(rendering, 0.0)
     if workers == 1:
         for i, (rep, path) in enumerate(jobs, start=1):
-            results[rep.id] = render_playbook_pdf(plan, path, rep_name=rep.id, start=start,
-                                                  today=today, language=language,
-                                                  notes_language=notes_language)
+            def laid_out(_stage: object, fraction: float, done: int = i - 1) -> None:
+                report(rendering, (done + fraction) / len(jobs))
+
+            results[rep.id] = render_playbook_pdf(
+                plan, path, rep_name=rep.id, start=start, today=today, language=language,
+                notes_language=notes_language, progress=laid_out)
             report(Note("Rendered {name}", name=rep.name), i / len(jobs))
     else:
         # The biggest playbooks first, so no worker is left with a long one at the end.
@@ -1018,16 +1058,17 @@ def _render_reps(plan: Plan, jobs: list[tuple[Rep, Path]], workers: int,
             gc.freeze()
         before = set(multiprocessing.active_children())
         try:
+            # each worker says how far its rep's edition is (a pipe written at once, so all it
+            # said is read before its result): the bar stayed at 1% until a rep was done
+            pages_done = mp_context.SimpleQueue()
             with ProcessPoolExecutor(max_workers=workers, mp_context=mp_context,
-                                     initializer=_worker_started) as pool:
+                                     initializer=_worker_started,
+                                     initargs=(pages_done,)) as pool:
                 try:
                     futures = {pool.submit(_render_rep_job, plan_json, rep.id, str(path), start,
                                            today, language, notes_language): rep
                                for rep, path in ordered}
-                    for i, future in enumerate(as_completed(futures), start=1):
-                        rep = futures[future]
-                        results[rep.id] = future.result()
-                        report(Note("Rendered {name}", name=rep.name), i / len(jobs))
+                    _follow(futures, pages_done, results, report, rendering)
                 except BaseException as exc:  # no rep started after a failure or Ctrl+C
                     pool.shutdown(wait=False, cancel_futures=True)
                     if isinstance(exc, KeyboardInterrupt):  # those under way stop too
