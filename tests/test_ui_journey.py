@@ -179,6 +179,26 @@ def test_export_can_be_cancelled(qtbot, store, settings, tmp_path, sample_plan):
     assert dialog.export_button.isEnabled()
 
 
+def test_every_reps_export_cancelled_takes_away_the_folder_it_made(qtbot, store, settings,
+                                                                     tmp_path, sample_plan):
+    """Cancelled before a PDF was written, it left an empty folder of playbooks behind."""
+    dialog = ExportDialog(sample_plan, str(tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.all_reps.setChecked(True)
+    folder = tmp_path / "playbooks"
+    dialog.output.setText(str(folder))
+    stages: list[str] = []
+    dialog.runner.progress.connect(lambda _f, stage: stages.append(stage))
+    with qtbot.waitSignal(dialog.runner.finished, timeout=300000) as done:
+        dialog.start_export()
+        # the folder is made, the reps are being laid out: none is written yet
+        qtbot.waitUntil(lambda: any(s.startswith("Rendering 3") for s in stages),
+                        timeout=300000)
+        assert folder.is_dir()
+        dialog.cancel_button.click()
+    assert done.args[1] == "Cancelled." and not folder.exists()
+
+
 def test_an_export_that_shortened_the_playbook_says_what_it_left_out(qtbot, tmp_path):
     plan = Plan(name="Long notes", accounts=[TargetAccount(id="acc-1", name="Acme Steel",
                                                            notes="Met at the fair. " * 400)])

@@ -6,6 +6,7 @@ bar follows the render, Cancel stops it, and the result offers "Open PDF" and "S
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -49,6 +50,7 @@ class ExportDialog(QDialog):
         self.folder = default_folder
         self.runner = RenderRunner(self)
         self.result_paths: list[str] = []
+        self._made_folder: Path | None = None
 
         layout = QVBoxLayout(self)
         self.leader = QRadioButton(_("Leader's edition: the full playbook"))
@@ -186,6 +188,8 @@ class ExportDialog(QDialog):
                 folder=folder),
                                _("Choose another place with Browse…"))
             return
+        # the reps' folder made for this export: taken away again if it stops before a PDF
+        self._made_folder = folder if self.all_reps.isChecked() and not folder.exists() else None
         qd = self.start.date()
         start = date(qd.year(), qd.month(), qd.day()).isoformat()
         self.progress.setValue(0)
@@ -223,6 +227,9 @@ class ExportDialog(QDialog):
             self.open_button.setVisible(True)
             self.folder_button.setVisible(True)
         else:
+            if self._made_folder is not None:  # an empty folder left by a Cancel
+                with suppress(OSError):
+                    self._made_folder.rmdir()  # (only an empty one)
             self.progress.setVisible(False)
             self.stage.setText(message if message == _("Cancelled.") else _("Not exported: "
                                                                             "{message}").format(
