@@ -106,8 +106,9 @@ def _no_reference(value: object) -> object:
 
 
 Text = Annotated[str, AfterValidator(_strip), AfterValidator(_keepable)]
+NAME_LIMIT = 200  # characters of a name
 Name = Annotated[str, AfterValidator(_strip), AfterValidator(_keepable),
-                 Field(min_length=1, max_length=200)]
+                 Field(min_length=1, max_length=NAME_LIMIT)]
 Id = Annotated[str, AfterValidator(_usable_id)]
 IdReference = Annotated[Id | None, BeforeValidator(_no_reference)]  # "" (older files): none
 PlanDate = Annotated[date, AfterValidator(check_plan_date)]

@@ -330,6 +330,8 @@ def test_half_a_meeting_is_refused_and_a_figure_entered_by_hand_may_have_decimal
     plan = enter_figure(sample_plan, "Mette Sørensen", "2027-W05",
                         "New contacts mapped in target accounts", 2.5)
     assert [f.value for f in plan.actuals.weekly] == [2.5]
+    with pytest.raises(ProspectorError, match="finite"):  # not an OverflowError on the way
+        enter_figure(sample_plan, "Mette Sørensen", "2027-W05", "First meetings held", 1e999)
 
 
 def test_a_figure_too_big_is_refused_with_its_limit_as_a_count_reads(sample_plan):

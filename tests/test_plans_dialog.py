@@ -511,6 +511,22 @@ def test_a_stored_plans_file_imported_as_a_new_plan_or_cancelled_leaves_the_plan
         assert copies == [] and len(store.list_plans()) == 3
 
 
+def test_a_copy_of_a_plan_with_the_longest_name_is_stored_under_a_name_it_can_be_opened_by(
+        qtbot, store, asked, tmp_path):
+    """"… (imported)" took a 200-character name past the limit: stored, never opened again."""
+    plan = Plan(name="Q" * 200)
+    store.save(plan)
+    edited = plan.model_copy(deep=True)
+    edited.basics.goal = "another goal"
+    dialog = _dialog(qtbot, store)
+    asked.files = [str(write_plan_file(edited, tmp_path / "long.json"))]
+    asked.import_over = ["copy"]
+    dialog.buttons["import"].click()
+    copy = next(s for s in store.list_plans() if s.id != plan.id)
+    assert store.load(copy.id).basics.goal == "another goal"
+    assert len(copy.name) == 200 and copy.name.endswith("… (imported)")
+
+
 def test_a_stored_plans_own_file_imported_again_changes_nothing(qtbot, store, plans, asked,
                                                                 tmp_path):
     """Nothing to ask: the store holds the file's plan (a new version would push an old one

@@ -281,6 +281,24 @@ def test_the_grid_refuses_what_is_not_a_figure(qtbot, grid):
                        "or 2.5) — the previous figure is kept."]
 
 
+def test_half_a_touch_or_infinity_typed_is_refused_and_not_kept_for_a_restart(qtbot, grid):
+    """"1e999" put up an "Unexpected error" box; "2.5" touches typed (no Enter), the app
+    killed, came back as 2.5 touches: what is kept while typing is what Enter would take."""
+    grid.choose("Value-creating touches delivered")
+    refused, kept = [], []
+    grid.document.edit_refused.connect(refused.append)
+    grid.document.typing_figures = lambda entered, _cleared: kept.append(list(entered))
+    for text in ("2.5", "1e999"):
+        kept.clear()
+        _type_in(qtbot, grid, 0, 0, text)
+        assert kept[-1] == []  # the draft as the text was when Enter was pressed: none
+    assert grid.document.plan.actuals.weekly == []
+    assert "is a count: enter a whole number" in refused[0] and len(refused) == 2
+    kept.clear()
+    _type_in(qtbot, grid, 0, 0, "2")
+    assert [figure.value for figure in kept[-1]] == [2]  # a whole one is kept as it is typed
+
+
 def test_figures_entered_are_saved_with_the_plan(qtbot, sample_plan, tmp_path):
     store = PlanStore()
     window = MainWindow(store, sample_plan,

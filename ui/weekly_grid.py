@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from prospector.actuals.counting import Counts
 from prospector.actuals.weekly import WeeklyFigure, week_start, weeks_between
-from prospector.actuals_import import enter_figure
+from prospector.actuals_import import enter_figure, refuse_part_of_a_count
 from prospector.errors import ProspectorError
 from prospector.model import Target
 from prospector.review.build import rep_weekly_counts
@@ -288,7 +288,11 @@ class WeeklyGridModel(QAbstractTableModel):
         try:
             figure = WeeklyFigure(rep_id=rep_id, week=week, metric=target.metric,
                                   value=read_figure(text))
-        except ValueError:  # not a number (yet): Enter will say so
+            refuse_part_of_a_count(target, figure.value)
+        except (ValueError, ProspectorError):  # not a figure Enter would take: nothing kept,
+            # as Enter keeps the figure before (half a touch typed, the app killed: restored
+            # as 2.5 touches; "4x" restored as the "4" typed on the way)
+            self.document.typing_figures([], [])
             return
         self.document.typing_figures([figure], [])
 

@@ -16,11 +16,12 @@ Figures entered by hand (a rep, an ISO week, a target): ``enter_figure(plan, "Me
 "2027-W05", "New contacts mapped", 4)``.
 """
 
-from .by_hand import enter_figure
+from .by_hand import enter_figure, refuse_part_of_a_count
 from .dates import DateFormat
 from .exports import FIELD_LABELS, Export
 from .importer import MAX_ROWS, ActualsPreview, preview_actuals, read_actuals
 from .result import ActualsImport, NotReady, RowNote, Unmatched
 
 __all__ = ["FIELD_LABELS", "MAX_ROWS", "ActualsImport", "ActualsPreview", "DateFormat", "Export",
-           "NotReady", "RowNote", "Unmatched", "enter_figure", "preview_actuals", "read_actuals"]
+           "NotReady", "RowNote", "Unmatched", "enter_figure", "preview_actuals", "read_actuals",
+           "refuse_part_of_a_count"]

@@ -12,7 +12,7 @@ from ..actuals.counting import Counts
 from ..actuals.weekly import WeeklyFigure, week_start
 from ..errors import ProspectorError, describe_validation_error
 from ..messages import Note, Quoted
-from ..model import Plan
+from ..model import Plan, Target
 from ..textnorm import fold, person_key
 
 
@@ -36,13 +36,11 @@ def enter_figure(plan: Plan, rep: str, week: str, metric: str, value: float) -> 
                  metric=Quoted(metric.strip()), metrics="; ".join(t.metric for t in targets))
             if targets else Note("the plan has no target {metric} (it has no targets yet)",
                                  metric=Quoted(metric.strip())))
-    if target.counts is not Counts.HAND_ENTERED and value != int(value):  # "1,5" touches
-        raise ProspectorError(Note("{metric} is a count: enter a whole number",
-                                   metric=Quoted(target.metric)))
     try:
         figure = WeeklyFigure(rep_id=found.id, week=week, metric=target.metric, value=value)
     except ValidationError as exc:
         raise ProspectorError(describe_validation_error(exc)) from None
+    refuse_part_of_a_count(target, figure.value)
     monday = week_start(figure.week)
     first, last = plan.basics.start_date, plan.basics.end_date
     if (first and monday + timedelta(days=6) < first) or (last and monday > last):
@@ -50,3 +48,12 @@ def enter_figure(plan: Plan, rep: str, week: str, metric: str, value: float) -> 
                                    "for the plan's weeks", week=figure.week, first=first or "…",
                                    last=last or "…"))
     return plan.model_copy(update={"actuals": plan.actuals.with_figure(figure)})
+
+
+def refuse_part_of_a_count(target: Target, value: float) -> None:
+    """Raises ``ProspectorError`` if ``target`` counts touches, conversations, meetings or
+    opportunities and ``value`` is not a whole number ("1,5" touches were taken); a figure
+    entered by hand (a sum of money, say) may have decimals."""
+    if target.counts is not Counts.HAND_ENTERED and not float(value).is_integer():
+        raise ProspectorError(Note("{metric} is a count: enter a whole number",
+                                   metric=Quoted(target.metric)))
