@@ -28,6 +28,7 @@ from pathlib import Path
 
 from .errors import ProspectorError
 from .messages import M_, Note, Say, error_said
+from .parent_watch import end_with_parent
 from .planfile import plan_from_document
 
 
@@ -40,6 +41,8 @@ def run(job_path: str) -> int:
     job: dict = {}
     try:
         job = json.loads(Path(job_path).read_text("utf-8"))
+        # read: the plan is not left in the temporary folder if the app cannot remove it
+        Path(job_path).unlink(missing_ok=True)
         tell = Say(job.get("language") or "en")  # the stages in the app's language
         _say(progress=0.0, stage=tell(M_("Reading the plan")))
         plan = plan_from_document(job["plan"], "the plan being exported")
@@ -79,4 +82,5 @@ def run(job_path: str) -> int:
 
 
 if __name__ == "__main__":
+    end_with_parent()  # the app quit or died: this export (and so its workers) ends too
     sys.exit(run(sys.argv[1]))

@@ -160,6 +160,43 @@ def test_the_apps_cancel_of_every_reps_export_ends_its_workers_too(tmp_path):
     assert len(list(out.glob("*.pdf"))) <= written + len(workers) < 9
 
 
+_APP_THAT_QUITS = """
+import os, subprocess, sys
+job = subprocess.Popen([sys.executable, "-m", "prospector.render_job", sys.argv[1]],
+                       stdin=subprocess.DEVNULL, stdout=subprocess.PIPE)
+for line in job.stdout:  # the reps' editions under way: the app quits
+    if b"Rendering" in line:
+        break
+print(job.pid, flush=True)
+os._exit(0)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_an_export_under_way_ends_when_the_app_quits_and_leaves_no_plan_behind(tmp_path):
+    """The app quit (or died) during every rep's export: the export process and its workers
+    went on and wrote every PDF with nobody there, and the job file holding the whole plan was
+    left in the temporary folder."""
+    out = tmp_path / "out"
+    job = tmp_path / "job.json"
+    job.write_text(json.dumps({"plan": json.loads(_nine_reps(tmp_path).read_text("utf-8")),
+                               "out": str(out), "rep": None, "start": None, "all_reps": True}),
+                   "utf-8")
+    app = subprocess.run([sys.executable, "-c", _APP_THAT_QUITS, str(job)], capture_output=True,
+                         text=True, timeout=300, stdin=subprocess.DEVNULL)
+    export = int(app.stdout.split()[0])
+    try:
+        deadline = time.monotonic() + 120  # a bound for a hung test, not a measure
+        while Path(f"/proc/{export}").exists() and "Z" not in _state(export):
+            assert time.monotonic() < deadline, "the export outlived the app"
+            time.sleep(0.05)
+    finally:
+        with contextlib.suppress(OSError):
+            os.kill(export, signal.SIGKILL)
+    assert not job.exists()
+    assert len(list(out.glob("*.pdf"))) < 9
+
+
 def _state(pid: int) -> str:
     try:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]

@@ -10,7 +10,6 @@ import os
 import re
 import signal
 import sys
-import threading
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -29,6 +28,7 @@ from ..atomic import atomic_open, stale_temp_files
 from ..errors import InterruptedAfter, ProspectorError
 from ..messages import MN_, Note, Quoted, system_reason
 from ..model import Plan, Rep
+from ..parent_watch import end_with_parent
 from ..plan_json import printed_plan_json
 from ..resources import assets_dir, templates_dir
 from ..sections import LEADER_CHAPTERS, SECTION_BY_KEY, SECTIONS
@@ -882,19 +882,7 @@ def _worker_started(pages_done: Any = None) -> None:
     global _PAGES_DONE
     _PAGES_DONE = pages_done
     signal.signal(signal.SIGINT, _interrupted)
-    threading.Thread(target=_end_when_orphaned, args=(os.getppid(),), daemon=True,
-                     name="orphan-watch").start()
-
-
-ORPHAN_CHECK_S = 0.1
-
-
-def _end_when_orphaned(parent: int) -> None:
-    """Ends this process as soon as its parent ``parent`` is gone (it is then another's
-    child). A file being written stays a temp file, removed by the next render."""
-    while os.getppid() == parent:
-        time.sleep(ORPHAN_CHECK_S)
-    os._exit(1)
+    end_with_parent()
 
 
 def _interrupted(_signum: int, _frame: object) -> None:
