@@ -199,6 +199,29 @@ def test_every_reps_export_cancelled_takes_away_the_folder_it_made(qtbot, store,
     assert done.args[1] == "Cancelled." and not folder.exists()
 
 
+def test_every_reps_export_cancelled_after_a_pdf_says_how_many_it_wrote(qtbot, store, settings,
+                                                                       tmp_path, sample_plan):
+    """It said "Cancelled." alone, the PDFs written before it unmentioned in the folder."""
+    dialog = ExportDialog(sample_plan, str(tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.all_reps.setChecked(True)
+    folder = tmp_path / "playbooks"
+    folder.mkdir()
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.7 not this export's")
+    dialog.output.setText(str(folder))
+    stages: list[str] = []
+    dialog.runner.progress.connect(lambda _f, stage: stages.append(stage))
+    with qtbot.waitSignal(dialog.runner.finished, timeout=300000):
+        dialog.start_export()
+        qtbot.waitUntil(lambda: any(s.startswith("Rendered") for s in stages), timeout=300000)
+        dialog.cancel_button.click()
+    written = sorted(str(p) for p in folder.glob("*.pdf") if p.name != "notes.pdf")
+    assert written and dialog.result_paths == written
+    assert dialog.stage.text().startswith(f"Cancelled. {len(written)} rep")
+    assert dialog.stage.text().endswith("written before it.")
+    assert not dialog.folder_button.isHidden()  # "Show in folder"
+
+
 def test_an_export_that_shortened_the_playbook_says_what_it_left_out(qtbot, tmp_path):
     plan = Plan(name="Long notes", accounts=[TargetAccount(id="acc-1", name="Acme Steel",
                                                            notes="Met at the fair. " * 400)])

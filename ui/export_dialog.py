@@ -32,9 +32,20 @@ from PySide6.QtWidgets import (
 
 from prospector.textnorm import export_name
 from ui import dialogs
-from ui.language import _
+from ui.language import _, ngettext
 from ui.render_runner import RenderRunner
 from ui.widgets.date_field import date_format
+
+
+def _pdfs_in(folder: Path) -> dict[Path, tuple[int, int, int]]:
+    """The PDFs in ``folder``, each with what tells it from another put at its name later."""
+    found = {}
+    with suppress(OSError):
+        for path in folder.glob("*.pdf"):
+            with suppress(OSError):
+                stat = path.stat()
+                found[path] = (stat.st_dev, stat.st_ino, stat.st_mtime_ns)
+    return found
 
 
 def _next_monday(today: date) -> date:
@@ -51,6 +62,7 @@ class ExportDialog(QDialog):
         self.runner = RenderRunner(self)
         self.result_paths: list[str] = []
         self._made_folder: Path | None = None
+        self._pdfs_before: dict[Path, tuple[int, int, int]] = {}
 
         layout = QVBoxLayout(self)
         self.leader = QRadioButton(_("Leader's edition: the full playbook"))
@@ -188,8 +200,11 @@ class ExportDialog(QDialog):
                 folder=folder),
                                _("Choose another place with Browse…"))
             return
-        # the reps' folder made for this export: taken away again if it stops before a PDF
+        # the reps' folder made for this export: taken away again if it stops before a PDF;
+        # the PDFs there before it, to tell those it wrote if it stops (a file written is a
+        # new file put at its name)
         self._made_folder = folder if self.all_reps.isChecked() and not folder.exists() else None
+        self._pdfs_before = _pdfs_in(folder) if self.all_reps.isChecked() else {}
         qd = self.start.date()
         start = date(qd.year(), qd.month(), qd.day()).isoformat()
         self.progress.setValue(0)
@@ -234,6 +249,22 @@ class ExportDialog(QDialog):
             self.stage.setText(message if message == _("Cancelled.") else _("Not exported: "
                                                                             "{message}").format(
                 message=message))
+            written = self._written_before_it()
+            if written:  # "Cancelled." alone: the PDFs finished before it went unmentioned
+                self.result_paths = written
+                self.stage.setText(self.stage.text() + " " + ngettext(
+                    "{n} rep's playbook was written before it.",
+                    "{n} reps' playbooks were written before it.", len(written)).format(
+                        n=len(written)))
+                self.folder_button.setVisible(True)
+
+    def _written_before_it(self) -> list[str]:
+        """The reps' PDFs this export wrote before it stopped."""
+        if not self.all_reps.isChecked():
+            return []
+        folder = Path(self.output.text().strip()).expanduser()
+        return sorted(str(path) for path, stamp in _pdfs_in(folder).items()
+                      if self._pdfs_before.get(path) != stamp)
 
     def _cancel_or_close(self) -> None:
         if self.runner.is_running():
