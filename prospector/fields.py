@@ -107,6 +107,18 @@ def _no_reference(value: object) -> object:
 
 Text = Annotated[str, AfterValidator(_strip), AfterValidator(_keepable)]
 NAME_LIMIT = 200  # characters of a name
+
+
+def within_name_limit(template: str, name: str) -> str:
+    """``template`` ("{name} (copy)") around ``name``, the name cut with "…" where the whole
+    would be longer than a name may be (a copy of a 200-character name was refused, or stored
+    and never opened again)."""
+    whole = template.format(name=name)
+    if len(whole) <= NAME_LIMIT:
+        return whole
+    room = max(NAME_LIMIT - (len(whole) - len(name)) - 1, 1)
+    return template.format(name=name[:room].rstrip() + "…")
+
 Name = Annotated[str, AfterValidator(_strip), AfterValidator(_keepable),
                  Field(min_length=1, max_length=NAME_LIMIT)]
 Id = Annotated[str, AfterValidator(_usable_id)]

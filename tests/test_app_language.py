@@ -578,10 +578,16 @@ def test_the_review_charts_tell_a_screen_reader_each_week_in_german(qtbot, germa
     assert page.chart_widgets[0].accessibleDescription() == told
 
 
-def test_a_duplicated_account_is_named_a_copy_in_german(qtbot, german, sample_plan):
+def test_a_duplicated_account_is_named_a_copy_in_the_plans_language(qtbot, german, sample_plan):
+    """The copy's name goes into the playbook: an English plan's persona duplicated in the
+    German app printed "(Kopie)" in the English playbook."""
     from ui.document import PlanDocument  # noqa: PLC0415
 
-    document = PlanDocument(sample_plan)
     first = sample_plan.accounts[0]
-    twin = document.duplicate_item("accounts", first.id, "Duplizieren")
-    assert twin.name == f"{first.name} (Kopie)"
+    english = PlanDocument(sample_plan)
+    assert english.duplicate_item("accounts", first.id, "Duplizieren").name == \
+        f"{first.name} (copy)"
+    sample_plan.basics.language = "de"
+    german_plan = PlanDocument(sample_plan)
+    assert german_plan.duplicate_item("accounts", first.id, "Duplizieren").name == \
+        f"{first.name} (Kopie)"

@@ -34,6 +34,7 @@ from prospector.actuals.ledger import Actuals
 from prospector.editing import FieldPath as Path
 from prospector.editing import ListPath, Reference, get_value, resolve, with_value
 from prospector.errors import problem_of
+from prospector.fields import within_name_limit
 from prospector.model import Part, Plan
 from prospector.sections import SECTIONS as PLAN_SECTIONS
 from prospector.store.unsaved_edits import UnsavedEdits
@@ -46,7 +47,7 @@ from ui.commands import (
     SetValuesCommand,
 )
 from ui.field_names import describe_edit, field_word
-from ui.language import _, said, sentence_start
+from ui.language import N_, _, in_plan_language, said, sentence_start
 
 SECTIONS = tuple(section.key for section in PLAN_SECTIONS)  # as prospector/sections.py declares
 # Rows moved together (▲▼ on a selection): up to this many runs of neighbouring rows move one
@@ -187,12 +188,12 @@ class PlanDocument(QObject):
         return self.insert_items(path, index, [item], text)[0]
 
     def duplicate_item(self, section: str, item_id: str, text: str) -> Part:
-        """A copy of the item (a new id, " (copy)" after its name, in the app's language) right
+        """A copy of the item (a new id, " (copy)" after its name, in the plan's language) right
         after it."""
         index = self.section_ids(section).index(item_id)
         data = getattr(self.plan, section)[index].model_dump(mode="json")
-        twin = editing.copy_of(data, section, lambda name: _("{source_name} (copy)").format(
-            source_name=name))
+        copy = in_plan_language(N_("{name} (copy)"), self.plan.basics.language)
+        twin = editing.copy_of(data, section, lambda name: within_name_limit(copy, name))
         return self.insert_item((section,), index + 1, twin, text)
 
     def remove_items(self, path: ListPath, indexes: Iterable[int], text: str) -> None:

@@ -57,6 +57,13 @@ def app_say() -> Say:
     return Say(_language)
 
 
+def in_plan_language(message: str, language: str) -> str:
+    """``message`` as words the app writes into the plan (a copy's " (copy)"), in the plan's
+    ``language`` where the app has a catalog for it, else English; not in the app's: an English
+    plan's persona duplicated in the German app printed "(Kopie)" in the English playbook."""
+    return _catalog(language).gettext(message) if message else message
+
+
 def N_(message: str) -> str:  # noqa: N802 - gettext's marker name
     """Marks a text for extraction where it is defined; ``_()`` translates it where it is shown."""
     return message

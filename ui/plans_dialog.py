@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from prospector.errors import PlanNotFound, ProspectorError, problem_of
-from prospector.fields import NAME_LIMIT
+from prospector.fields import within_name_limit
 from prospector.model import PLAYBOOK_LANGUAGES, UNKEEPABLE, Plan, PlanBasics, new_id
 from prospector.planfile import STORED_REPAIRED, read_plan_file, read_plan_file_noting
 from prospector.resources import sample_plan_path
@@ -78,17 +78,6 @@ def show_failure(parent, title: str, message: str, error: BaseException, outcome
     dialogs.show_error(parent, title, message, f"{detail}\n\n{outcome}")
 
 
-def named_within(template: str, name: str) -> str:
-    """``template`` ("{name} (imported)") around ``name``, the name cut with "…" where the
-    whole would be longer than a name may be (a copy of a 200-character plan was stored and
-    could not be opened again)."""
-    whole = template.format(name=name)
-    if len(whole) <= NAME_LIMIT:
-        return whole
-    room = max(NAME_LIMIT - (len(whole) - len(name)) - 1, 1)
-    return template.format(name=name[:room].rstrip() + "…")
-
-
 def import_plan_file(store, parent) -> Plan | None:
     """Ask for a plan file, validate it and store it; None (nothing changed) if cancelled or
     refused, with the reason shown."""
@@ -116,7 +105,8 @@ def import_plan_file(store, parent) -> Plan | None:
                 return None
             if choice == "copy":
                 plan = plan.model_copy(update={
-                    "id": new_id("plan"), "name": named_within(_("{name} (imported)"), plan.name)})
+                    "id": new_id("plan"),
+                    "name": within_name_limit(_("{name} (imported)"), plan.name)})
         store.save(plan, note=f"imported from {name}")
     except Exception as exc:  # noqa: BLE001 - shown, never lost in a slot
         show_failure(parent, _("Import plan file"),
