@@ -38,8 +38,9 @@ class Asked:
         self.import_over: list[str] = []  # the answers to "already in your plans"
         monkeypatch.setattr(dialogs, "ask_import_over", self._ask_import_over)
 
-    def _ask_import_over(self, parent, name, saved, file_name):
+    def _ask_import_over(self, parent, name, saved, file_name, file_saved):
         assert self.import_over, f"unexpected question: is {name!r} replaced?"
+        self.import_asked = (name, saved, file_name, file_saved)
         return self.import_over.pop(0)
 
     def _ask_text(self, parent, title, label, text=""):
@@ -488,6 +489,8 @@ def test_importing_a_stored_plans_file_again_asks_and_replaces_it_keeping_the_ol
     asked.files, asked.import_over = [str(path)], ["replace"]
     dialog.buttons["import"].click()
     assert asked.errors == [] and asked.import_over == []
+    name, saved, file_name, file_saved = asked.import_asked  # which side is newer, told
+    assert (name, file_name) == ("DACH pilots", "dach.json") and saved and file_saved
     assert _shown_names(dialog).count("DACH pilots") == 1 and len(store.list_plans()) == 3
     assert store.load(source.id).basics.goal == "8 pilots"
     assert store.load_version(source.id, 1).basics.goal == "5 pilots"  # kept in the history

@@ -155,12 +155,14 @@ def ask_conflict(parent: QWidget | None, what: str, why_no_merge: str) -> str:
     return "merge" if clicked is merge else "reload" if clicked is reload else "copy"
 
 
-def ask_import_over(parent: QWidget | None, name: str, saved: str, file_name: str) -> str:
+def ask_import_over(parent: QWidget | None, name: str, saved: str, file_name: str,
+                    file_saved: str) -> str:
     """A plan file holds a plan the store has, changed on one side: "replace", "copy" or
-    "cancel"."""
+    "cancel". ``saved`` and ``file_saved`` say when each was last written (which is newer)."""
     box = QMessageBox(QMessageBox.Icon.Question, _("Import plan file"),
-                      _("“{name}” is already in your plans (last saved {saved}), and {file} holds "
-                        "another version of it.").format(name=name, saved=saved, file=file_name),
+                      _("“{name}” is already in your plans (last saved {saved}), and {file} "
+                        "(written {file_saved}) holds another version of it.").format(
+                          name=name, saved=saved, file=file_name, file_saved=file_saved),
                       QMessageBox.StandardButton.Cancel, parent)
     box.setInformativeText(_("Replace it with the file (the plan as it is now stays under "
                              "Versions…), or import the file as a new plan beside it."))

@@ -9,6 +9,7 @@ message, and anything unexpected is shown too (and logged) instead of vanishing 
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -99,8 +100,10 @@ def import_plan_file(store, parent) -> Plan | None:
                                   name=shown_name(plan.name), file=name))
             return plan  # a version the same as the last would push an old one out
         if stored is not None:  # it replaced the stored plan without a word (its later edits)
+            written = datetime.fromtimestamp(Path(path).stat().st_mtime).astimezone()
             choice = dialogs.ask_import_over(parent, shown_name(stored.name),
-                                             show_moment(stored.saved_at), name)
+                                             show_moment(stored.saved_at), name,
+                                             show_moment(written.isoformat(timespec="seconds")))
             if choice == "cancel":
                 return None
             if choice == "copy":
