@@ -179,16 +179,23 @@ def test_export_can_be_cancelled(qtbot, store, settings, tmp_path, sample_plan):
     assert dialog.export_button.isEnabled()
 
 
-def test_every_reps_export_cancelled_takes_away_the_folder_it_made(qtbot, store, settings,
-                                                                     tmp_path, sample_plan):
-    """Cancelled before a PDF was written, it left an empty folder of playbooks behind."""
-    dialog = ExportDialog(sample_plan, str(tmp_path))
+def _every_reps_export(qtbot, plan, folder):
+    """The export dialog set to every rep's edition into ``folder``, and the stages it will
+    show (a list that fills as they come)."""
+    dialog = ExportDialog(plan, str(folder.parent))
     qtbot.addWidget(dialog)
     dialog.all_reps.setChecked(True)
-    folder = tmp_path / "playbooks"
     dialog.output.setText(str(folder))
     stages: list[str] = []
     dialog.runner.progress.connect(lambda _f, stage: stages.append(stage))
+    return dialog, stages
+
+
+def test_every_reps_export_cancelled_takes_away_the_folder_it_made(qtbot, store, settings,
+                                                                     tmp_path, sample_plan):
+    """Cancelled before a PDF was written, it left an empty folder of playbooks behind."""
+    folder = tmp_path / "playbooks"
+    dialog, stages = _every_reps_export(qtbot, sample_plan, folder)
     with qtbot.waitSignal(dialog.runner.finished, timeout=300000) as done:
         dialog.start_export()
         # the folder is made, the reps are being laid out: none is written yet
@@ -202,15 +209,10 @@ def test_every_reps_export_cancelled_takes_away_the_folder_it_made(qtbot, store,
 def test_every_reps_export_cancelled_after_a_pdf_says_how_many_it_wrote(qtbot, store, settings,
                                                                        tmp_path, sample_plan):
     """It said "Cancelled." alone, the PDFs written before it unmentioned in the folder."""
-    dialog = ExportDialog(sample_plan, str(tmp_path))
-    qtbot.addWidget(dialog)
-    dialog.all_reps.setChecked(True)
     folder = tmp_path / "playbooks"
     folder.mkdir()
     (folder / "notes.pdf").write_bytes(b"%PDF-1.7 not this export's")
-    dialog.output.setText(str(folder))
-    stages: list[str] = []
-    dialog.runner.progress.connect(lambda _f, stage: stages.append(stage))
+    dialog, stages = _every_reps_export(qtbot, sample_plan, folder)
     with qtbot.waitSignal(dialog.runner.finished, timeout=300000):
         dialog.start_export()
         qtbot.waitUntil(lambda: any(s.startswith("Rendered") for s in stages), timeout=300000)
