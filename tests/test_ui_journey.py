@@ -942,6 +942,13 @@ def test_the_export_folder_chosen_stays_when_the_edition_changes(qtbot, sample_p
     dialog._browse()
     dialog.rep.setChecked(True)
     assert Path(dialog.output.text()).parent == chosen.parent
+    # a PDF's name typed for the leader, then every rep: their folder beside it, not in it
+    # ("leader.pdf/…-playbooks" could not be made: "is not a folder")
+    dialog.leader.setChecked(True)
+    dialog.output.setText(str(chosen))
+    dialog.output.textEdited.emit(str(chosen))
+    dialog.all_reps.setChecked(True)
+    assert Path(dialog.output.text()).parent == chosen.parent
 
 
 def test_ctrl_z_in_a_field_undoes_the_plan_step_by_step(qtbot, store, settings, sample_plan):

@@ -154,11 +154,13 @@ class ExportDialog(QDialog):
         return str(base / export_name(self.plan.name, "playbook", suffix=".pdf"))
 
     def _keep_folder(self) -> None:
-        """The folder the leader chose stays when they switch editions."""
+        """The folder the leader chose stays when they switch editions: a PDF's folder, or the
+        reps' folder itself (told apart by the name, not by the edition now chosen: a PDF
+        typed for the leader, then every rep chosen, made "leader.pdf/…-playbooks")."""
         text = self.output.text().strip()
         if text:
             chosen = Path(text).expanduser()
-            self.folder = str(chosen if self.all_reps.isChecked() else chosen.parent)
+            self.folder = str(chosen.parent if chosen.suffix.lower() == ".pdf" else chosen)
 
     def _rep_changed(self, *_args) -> None:
         if not self.typed_path:
