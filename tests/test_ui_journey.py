@@ -951,6 +951,29 @@ def test_the_export_folder_chosen_stays_when_the_edition_changes(qtbot, sample_p
     assert Path(dialog.output.text()).parent == chosen.parent
 
 
+def test_each_reps_own_start_date_is_their_schedules_unless_one_is_picked(qtbot, sample_plan,
+                                                                          tmp_path):
+    """A rep starting 18 Jan (Reps step): the export printed their schedule from the plan's
+    11 Jan, the one date of the dialog overriding every rep's own."""
+    later = sample_plan.reps[1]
+    later.start_date = date(2027, 1, 18)
+    dialog = ExportDialog(sample_plan, str(tmp_path))
+    qtbot.addWidget(dialog)
+    asked: list[dict] = []
+    dialog.runner.start = lambda plan, out, **options: asked.append(options)
+    dialog.rep.setChecked(True)
+    dialog.rep_picker.setCurrentIndex(1)
+    assert dialog.start.date() == QDate(2027, 1, 18)
+    dialog.rep_picker.setCurrentIndex(0)
+    assert dialog.start.date() == QDate(2027, 1, 11)  # the plan's
+    dialog.all_reps.setChecked(True)
+    dialog.start_export()
+    assert asked[-1]["all_reps"] and asked[-1]["start"] is None  # each rep's own
+    dialog.start.setDate(QDate(2027, 2, 1))  # picked: every rep's
+    dialog.start_export()
+    assert asked[-1]["start"] == "2027-02-01"
+
+
 def test_ctrl_z_in_a_field_undoes_the_plan_step_by_step(qtbot, store, settings, sample_plan):
     window = _window(qtbot, store, sample_plan, settings)
     with qtbot.waitActive(window, timeout=60000):

@@ -91,9 +91,11 @@ class ExportDialog(QDialog):
         self.start.setAccessibleName(_("Schedule start date"))
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat(date_format())
-        first = (plan.reps[0].start_date if plan.reps and plan.reps[0].start_date
-                 else plan.basics.start_date or _next_monday(date.today()))
-        self.start.setDate(QDate(first.year, first.month, first.day))
+        # each rep's own start date (the Reps step) unless the leader picks one here: one date
+        # for every rep's edition overrode theirs ("starts 11 Jan" for a rep starting 18 Jan)
+        self._start_picked = False
+        self._show_start(plan.reps[0] if plan.reps else None)
+        self.start.dateChanged.connect(self._start_changed)
         self.output = QLineEdit()
         self.output.setAccessibleName(_("Save to"))
         browse = QPushButton(_("Browse…"))
@@ -165,6 +167,27 @@ class ExportDialog(QDialog):
     def _rep_changed(self, *_args) -> None:
         if not self.typed_path:
             self.output.setText(self._suggested())
+        if not self._start_picked:
+            self._show_start(self._chosen_rep())
+
+    def _chosen_rep(self):
+        rep_id = self.rep_picker.currentData()
+        return next((r for r in self.plan.reps if r.id == rep_id), None)
+
+    def _show_start(self, rep) -> None:
+        """The start date a rep's schedule has unless one is picked: the rep's own (``rep``:
+        None for every rep, each with their own), else the plan's, else next Monday."""
+        first = ((rep.start_date if rep is not None else None) or self.plan.basics.start_date
+                 or _next_monday(date.today()))
+        self._showing_start = True
+        try:
+            self.start.setDate(QDate(first.year, first.month, first.day))
+        finally:
+            self._showing_start = False
+
+    def _start_changed(self, *_args) -> None:
+        if not self._showing_start:
+            self._start_picked = True
 
     def _mode_changed(self, *_args) -> None:
         if self.typed_path:  # a file or a folder: named for the edition, in the folder typed
@@ -174,6 +197,10 @@ class ExportDialog(QDialog):
         self.readiness.setEnabled(self.leader.isChecked())
         self.rep_picker.setEnabled(rep_mode)
         self.start.setEnabled(rep_mode or self.all_reps.isChecked())
+        if not self._start_picked:
+            self._show_start(self._chosen_rep() if rep_mode else None)
+        self.start.setToolTip(_("Each rep's own start date (Reps step), else the plan's; a date "
+                                "picked here is every rep's") if self.all_reps.isChecked() else "")
         self.output.setText(self._suggested())
 
     def _browse(self) -> None:
@@ -208,7 +235,9 @@ class ExportDialog(QDialog):
         self._made_folder = folder if self.all_reps.isChecked() and not folder.exists() else None
         self._pdfs_before = _pdfs_in(folder) if self.all_reps.isChecked() else {}
         qd = self.start.date()
-        start = date(qd.year(), qd.month(), qd.day()).isoformat()
+        start: str | None = date(qd.year(), qd.month(), qd.day()).isoformat()
+        if self.all_reps.isChecked() and not self._start_picked:
+            start = None  # each rep's own start date
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.stage.setText(_("Starting…"))
