@@ -180,6 +180,9 @@ TRIPS: list[tuple[str, Mutation]] = [
     ("basics-no-roles", set_("basics.roles",
                              "Everyone helps where they can and looks after the clients they "
                              "know best.")),
+    ("basics-no-roles", set_("basics.roles",
+                             "Die Verkäufer betreuen die bestehenden Kunden und schreiben "
+                             "Angebote.")),
     ("icp-missing", set_("ideal_client_profile", {"disqualifiers": ["Tiny shops"], "notes": "n"})),
     ("icp-no-triggers", set_("ideal_client_profile.trigger_events", [])),
     ("icp-no-disqualifiers", set_("ideal_client_profile.disqualifiers", [])),
@@ -328,6 +331,12 @@ NEAR_MISSES: list[tuple[str, Mutation]] = [
                                 "first.")),
     ("basics-no-roles", nothing),
     ("basics-no-roles", set_("basics.roles", "AEs open new accounts; CSMs serve clients.")),
+    # German and French roles that say who prospects (the coach flagged its own German fix)
+    ("basics-no-roles", set_("basics.roles", "Account Executives akquirieren und gewinnen "
+                             "Neukunden in ihren Gebieten; Account Manager betreuen "
+                             "Bestandskunden.")),
+    ("basics-no-roles", set_("basics.roles", "Les chargés d'affaires prospectent et gagnent de "
+                             "nouveaux clients ; les responsables de compte suivent les clients.")),
     ("icp-missing", set_("ideal_client_profile", {"industries": ["Food processing"]})),
     ("icp-no-triggers", set_("ideal_client_profile", {})),  # icp-missing says it all
     ("icp-no-disqualifiers", set_("ideal_client_profile", {})),

@@ -503,3 +503,20 @@ REFLEXES: dict[str, tuple[str, ...]] = {
         r"par (?:email|mail|courriel|ecrit)\b",
     ),
 }
+
+# Roles that say who prospects ("Account Executives akquirieren und gewinnen Neukunden", "les
+# chargés d'affaires prospectent"): the coach flagged its own suggested sentence in German.
+PROSPECTS: dict[str, tuple[str, ...]] = {
+    "de": (r"akquise", r"[a-z]*akquise", r"akquirier(?:e|en|t|te|ten|end)?", r"akquiriert",
+           r"neukunden[a-z]*", r"neue(?:n|r)? (?:kunden|geschafte?|auftraggeber)",
+           r"neugeschaft[a-z]*", r"(?:gewinn|gewinnen|gewinnt|gewonnen)[a-z]* (?:neue|neukunden)",
+           r"(?:er)?offn(?:en|et|ete|eten)", r"erst(?:gesprach|termin)[a-z]*",
+           r"erste(?:n)? (?:termine?|gesprache?)", r"termine (?:vereinbaren|vereinbart|legen)",
+           r"jag(?:en|t|er|d)", r"hunter", r"vertriebsentwicklung", r"leads? generier[a-z]*",
+           r"(?:verkaufs|vertriebs)?chancen (?:schaffen|erzeugen|generieren)"),
+    "fr": (r"prospect(?:e|ent|er|ion|ons|ez|eurs?)", r"nouveaux clients", r"nouvelles affaires",
+           r"(?:gagn|conqu)(?:e|ent|er|ierent|iert)[a-z]* (?:de )?nouveaux",
+           r"ouvr(?:e|ent|ir)", r"premiers? rendez vous", r"chass(?:e|ent|er|eurs?)",
+           r"developpement commercial", r"acquisition"),
+}
+
