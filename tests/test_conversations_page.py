@@ -14,6 +14,7 @@ from prospector.conversation_starters import COMMON_OBJECTIONS
 from prospector.model import FRAMEWORK_LABELS, Plan
 from prospector.sections import STEP_BY_KEY
 from prospector.store import PlanStore
+from tests.page_helpers import select_rows
 from ui.document import PlanDocument
 from ui.main_window import MainWindow
 from ui.pages import conversations, opportunity_definition
@@ -317,3 +318,22 @@ def test_the_preview_follows_the_tab_opened(window):
     assert preview.part() == ["ideal_client_profile"]
     targets.tabs.setCurrentIndex(0)
     assert preview.part() == ["accounts"]
+
+
+def test_none_ticked_any_persona_shows_only_while_no_persona_is_ticked(qtbot, page):
+    """"None ticked: any persona." stayed under the checklist with a persona ticked in it."""
+    page.show()
+    page.tabs.setCurrentIndex(QUESTIONS_TAB)
+    editor = page.questions
+    (hint,) = [label for label in page.questions.findChildren(QLabel, "emptyHint")
+               if label.text() == "None ticked: any persona."]
+    checklist = _binding(editor, "persona_ids").widget
+    for_everyone = next(i for i, q in enumerate(page.document.plan.questions)
+                        if not q.persona_ids)
+    select_rows(editor, [for_everyone])
+    assert not hint.isHidden()
+    checklist.item(0).setCheckState(Qt.CheckState.Checked)  # a click on the first persona
+    assert hint.isHidden()
+    assert page.document.plan.questions[for_everyone].persona_ids  # (ticked in the plan)
+    select_rows(editor, [0])  # a question for some personas
+    assert hint.isHidden()

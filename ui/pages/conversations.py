@@ -5,7 +5,14 @@ meeting must show to count as an opportunity."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QSplitter, QTabWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+)
 
 from prospector.conversation_starters import missing_common_objections
 from prospector.model import STAGE_LABELS
@@ -41,7 +48,7 @@ def _one_paragraph(binding: TextBinding) -> TextBinding:
     return binding
 
 
-def _hint_below(form: ItemForm, field: str, text: str) -> None:
+def _hint_below(form: ItemForm, field: str, text: str) -> QLabel:
     """A line of help under one field of a detail form."""
     widget = next(b.widget for f, b in form.bindings if f == field)
     field_role = QFormLayout.ItemRole.FieldRole
@@ -51,6 +58,28 @@ def _hint_below(form: ItemForm, field: str, text: str) -> None:
     hint.setObjectName("emptyHint")
     hint.setWordWrap(True)
     form.form.insertRow(row + 1, "", hint)
+    return hint
+
+
+def _any_persona_hint(form: ItemForm) -> QLabel:
+    """"None ticked: any persona." under the personas' checklist, while none is ticked (it
+    stayed, and read as wrong, with a persona ticked above it)."""
+    hint = _hint_below(form, "persona_ids", _(ANY_PERSONA))
+    checklist = next(b.widget for f, b in form.bindings if f == "persona_ids")
+    assert isinstance(checklist, QListWidget)  # an IdChecklistBinding's
+
+    def follow(*_args) -> None:
+        try:
+            hint.setHidden(any(checklist.item(i).checkState() == Qt.CheckState.Checked
+                               for i in range(checklist.count())))
+        except RuntimeError:  # the form is being taken down: its list empties as it goes
+            pass
+
+    model = checklist.model()
+    for signal in (model.dataChanged, model.rowsInserted, model.rowsRemoved, model.modelReset):
+        signal.connect(follow)
+    follow()
+    return hint
 
 
 def _starting_hint(editor: ListEditor, form: ItemForm, none_yet: str) -> None:
@@ -123,7 +152,7 @@ class ConversationsPage(StepPage):
                 d, p, _("Personas who raise it"), _persona_options(d), max_height=100,
                 follows="personas")),
         ], _("Select an objection to write its response and the proof behind it."))
-        _hint_below(detail, "persona_ids", _(ANY_PERSONA))
+        _any_persona_hint(detail)
         self.response = next(b for f, b in detail.bindings if f == "response")
         editor = ListEditor(d, _source(d, "objections", columns), _("objection"),
                             lambda: new_item(OBJECTIONS.new_item), detail,
@@ -185,7 +214,7 @@ class ConversationsPage(StepPage):
                 d, p, _("Personas it is for"), _persona_options(d), max_height=100,
                 follows="personas")),
         ], _("Select a question to say why we ask it and what a good answer tells us."))
-        _hint_below(detail, "persona_ids", _(ANY_PERSONA))
+        _any_persona_hint(detail)
         editor = ListEditor(d, _source(d, "questions", columns), _("question"),
                             lambda: new_item(QUESTIONS.new_item), detail, follows=("personas",),
                             plural=_("questions"))
