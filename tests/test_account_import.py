@@ -465,6 +465,8 @@ def test_suggested_mapping_knows_crm_and_api_names():
         "website": 6, "industry": 7}
     assert suggest_mapping(["Contact Name", "Company", "Parent Account Name"]) == {"name": 1}
     assert suggest_mapping(["Employees (total)", "Firmenname"]) == {"employees": 0, "name": 1}
+    # a German leader's own list: "Grund" is why the account is a target (mapped by hand)
+    assert suggest_mapping(["Firma", "Grund"]) == {"name": 0, "why": 1}
 
 
 # --- files that are not CSV -----------------------------------------------------------------------
