@@ -183,6 +183,20 @@ def _keep_mode(path: Path, fd: int, private: bool) -> None:
         pass
 
 
+FileStamp = tuple[int, int, int]
+
+
+def file_stamp(path: Path) -> FileStamp | None:
+    """What tells the file at ``path`` from another put there later (None: no file). A file
+    written here is a new file renamed to its name, so a PDF written by this run and an older
+    one of the same name differ whatever their dates say."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino, found.st_mtime_ns
+
+
 def fsync_folder(folder: Path) -> None:
     """Make a rename durable (no-op where folders cannot be opened, e.g. Windows)."""
     try:

@@ -229,20 +229,24 @@ class PlanDocument(QObject):
         the rows hidden staying where they are (▲ swapped a row with a hidden one: nothing
         seemed to move)."""
         path = tuple(path)
-        count = len(self.items(path))
-        if among is not None and len(set(among)) < count:
-            return self._move_among(path, set(rows), delta, text, keep, sorted(set(among)))
-        chosen = sorted({row for row in rows if 0 <= row < count})
-        if not chosen or not 0 <= (chosen[0] if delta < 0 else chosen[-1]) + delta < count:
-            return chosen
-        after = [row + delta for row in chosen]
+        items = self.items(path)
+        places = sorted(set(among)) if among is not None else list(range(len(items)))
+        moving = set(rows)
+        chosen = [k for k, row in enumerate(places) if row in moving]  # places' indexes
+        if not chosen or not 0 <= (chosen[0] if delta < 0 else chosen[-1]) + delta < len(places):
+            return [places[k] for k in chosen]
+        after = [places[k + delta] for k in chosen]
         found = editing.runs(chosen)
-        if len(found) > MOVES_ONE_BY_ONE:  # the list in its new order at once: each move
-            # redraws a table and its selection (2,500 rows apart among 5,000 took 8 minutes)
-            moved = editing.moved_one_place(self.items(path), chosen, delta, keep)
-            return after if self.set_value(path, moved, text) else chosen
-        # a run of rows one place up is the row above it moved below it (down: the row below
-        # moved above): one move a run, however many rows are selected
+        if len(places) < len(items) or len(found) > MOVES_ONE_BY_ONE:
+            # the list in its new order at once: rows hidden stay put, and each move would
+            # redraw a table and its selection (2,500 rows apart among 5,000 took 8 minutes)
+            shown = editing.moved_one_place([items[row] for row in places], chosen, delta, keep)
+            moved = list(items)
+            for row, item in zip(places, shown, strict=True):
+                moved[row] = item
+            return after if self.set_value(path, moved, text) else [places[k] for k in chosen]
+        # every row shown (places are rows): a run of rows one place up is the row above it
+        # moved below it (down: the row below moved above), one move a run
         moves = [(first, first + delta) if first == last else
                  (first - 1, last) if delta < 0 else (last + 1, first)
                  for first, last in found]
@@ -256,21 +260,6 @@ class PlanDocument(QObject):
             if len(moves) > 1:
                 stack.endMacro()
         return after
-
-    def _move_among(self, path: ListPath, rows: set[int], delta: int, text: str,
-                    keep: str | None, places: list[int]) -> list[int]:
-        """``move_items`` among the rows at ``places``: the list in its new order at once."""
-        items = self.items(path)
-        chosen = [k for k, row in enumerate(places) if row in rows]
-        if not chosen or not 0 <= (chosen[0] if delta < 0 else chosen[-1]) + delta < len(places):
-            return [places[k] for k in chosen]
-        shown = editing.moved_one_place([items[row] for row in places], chosen, delta, keep)
-        moved = list(items)
-        for row, item in zip(places, shown, strict=True):
-            moved[row] = item
-        if not self.set_value(path, moved, text):
-            return [places[k] for k in chosen]
-        return [places[k + delta] for k in chosen]
 
     def replace_sections(self, sections: dict[str, Any], text: str) -> None:
         """Replace whole sections (as plan-file data) in one undoable step.

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from prospector.atomic import FileStamp, file_stamp
 from prospector.textnorm import export_name
 from ui import dialogs
 from ui.language import _, ngettext
@@ -37,15 +38,12 @@ from ui.render_runner import RenderRunner
 from ui.widgets.date_field import date_format
 
 
-def _pdfs_in(folder: Path) -> dict[Path, tuple[int, int, int]]:
+def _pdfs_in(folder: Path) -> dict[Path, FileStamp]:
     """The PDFs in ``folder``, each with what tells it from another put at its name later."""
-    found = {}
     with suppress(OSError):
-        for path in folder.glob("*.pdf"):
-            with suppress(OSError):
-                stat = path.stat()
-                found[path] = (stat.st_dev, stat.st_ino, stat.st_mtime_ns)
-    return found
+        return {path: stamp for path in folder.glob("*.pdf")
+                if (stamp := file_stamp(path)) is not None}
+    return {}
 
 
 def _next_monday(today: date) -> date:
@@ -62,7 +60,7 @@ class ExportDialog(QDialog):
         self.runner = RenderRunner(self)
         self.result_paths: list[str] = []
         self._made_folder: Path | None = None
-        self._pdfs_before: dict[Path, tuple[int, int, int]] = {}
+        self._pdfs_before: dict[Path, FileStamp] = {}
 
         layout = QVBoxLayout(self)
         self.leader = QRadioButton(_("Leader's edition: the full playbook"))

@@ -24,7 +24,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from ..atomic import atomic_open, stale_temp_files
+from ..atomic import atomic_open, file_stamp, stale_temp_files
 from ..errors import InterruptedAfter, ProspectorError
 from ..messages import MN_, Note, Quoted, system_reason
 from ..model import Plan, Rep
@@ -991,7 +991,7 @@ def render_all_reps(plan: Plan, folder: str | os.PathLike, *, start: date | None
     jobs = [(rep, out_dir / names[rep.id]) for rep in plan.reps]
     workers = max(1, min(processes or os.cpu_count() or 1, len(jobs)))
     results: dict[str, RenderResult] = {}
-    before = {path: _file_stamp(path) for _rep, path in jobs}
+    before = {path: file_stamp(path) for _rep, path in jobs}
     try:
         _render_reps(plan, jobs, workers, results, report, start=start, today=today,
                      language=language, notes_language=notes_language)
@@ -1000,17 +1000,8 @@ def render_all_reps(plan: Plan, folder: str | os.PathLike, *, start: date | None
         # file written is a new file, put in place by its name: an older PDF of the same name
         # is not this run's, whatever its date)
         raise InterruptedAfter([str(path) for rep, path in jobs if rep.id in results
-                                or _file_stamp(path) not in (None, before[path])]) from exc
+                                or file_stamp(path) not in (None, before[path])]) from exc
     return [results[rep.id] for rep, _ in jobs]
-
-
-def _file_stamp(path: Path) -> tuple[int, int, int] | None:
-    """What tells one file at ``path`` from another put there later (None: no file)."""
-    try:
-        found = path.stat()
-    except OSError:
-        return None
-    return found.st_dev, found.st_ino, found.st_mtime_ns
 
 
 def _render_reps(plan: Plan, jobs: list[tuple[Rep, Path]], workers: int,
